@@ -1,0 +1,1 @@
+"""Compliance checks: functions over the data that return findings."""

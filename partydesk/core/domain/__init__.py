@@ -1,0 +1,1 @@
+"""Domain types, code tables, validation and calculation rules (plain Python)."""

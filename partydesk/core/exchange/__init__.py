@@ -1,0 +1,1 @@
+"""The .pdsync exchange format (SYNC.md)."""

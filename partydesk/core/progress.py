@@ -1,0 +1,50 @@
+"""Progress reporting and cancellation for long work, without Qt.
+
+Long operations take a ``Progress`` and call ``step()``; when the user cancels, the next call raises
+``Cancelled`` so the operation unwinds and its transaction rolls back (nothing half-written).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from partydesk.core.errors import PartydeskError
+
+
+class Cancelled(PartydeskError):
+    """The user cancelled the operation; any transaction in progress is rolled back."""
+
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+class Progress:
+    """Thread-safe progress sink: a worker reports, the GUI (or CLI) listens and may cancel."""
+
+    def __init__(self, callback: ProgressCallback | None = None) -> None:
+        self._callback = callback
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the operation to stop at its next step."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether cancel() was called."""
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        """Raise Cancelled if cancel() was called."""
+        if self._cancel.is_set():
+            raise Cancelled("操作已取消，没有保存任何修改。")
+
+    def step(self, done: int, total: int, text: str = "") -> None:
+        """Report ``done`` of ``total`` units of work, then honour a pending cancel."""
+        if self._callback is not None:
+            self._callback(done, total, text)
+        self.check()
+
+
+NULL_PROGRESS = Progress()

@@ -1,0 +1,55 @@
+"""The Changes record every write returns, and the Actor every service call carries.
+
+Pages subscribe to the GUI hub and refresh only what a Changes record names (house rule 3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NewType
+
+UserId = NewType("UserId", str)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who performs a service call. Until login lands it is always the single local user."""
+
+    user_id: UserId
+    role: str = "admin"
+
+
+LOCAL_USER = Actor(user_id=UserId("local"), role="admin")
+# The program itself (schema upkeep at start-up), never a person.
+SYSTEM_ACTOR = Actor(user_id=UserId("system"), role="system")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed: the kinds of records touched and, where known, their ids.
+
+    ``kinds`` uses table-level names such as ``"organisation"``, ``"rule"``, ``"member"``, ``"site"``.
+    An empty ``ids`` entry for a kind means "anything of this kind may have changed".
+    """
+
+    kinds: frozenset[str] = frozenset()
+    ids: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, kind: str, *ids: str) -> Changes:
+        """A Changes record naming one kind and, optionally, some of its ids."""
+        return cls(kinds=frozenset({kind}), ids={kind: frozenset(ids)} if ids else {})
+
+    def merge(self, other: Changes) -> Changes:
+        """The union of two change records."""
+        ids = dict(self.ids)
+        for kind, more in other.ids.items():
+            ids[kind] = ids.get(kind, frozenset()) | more
+        return Changes(kinds=self.kinds | other.kinds, ids=ids)
+
+    def touches(self, *kinds: str) -> bool:
+        """True when any of ``kinds`` changed."""
+        return any(k in self.kinds for k in kinds)
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds)

@@ -1,0 +1,95 @@
+"""The SQLite engine: the PRAGMAs of DESIGN.md applied and verified at every connect, one connection.
+
+This module and the backup code are the only places that speak SQLite itself; everything else uses
+dialect-neutral SQLAlchemy so a committee can later point the program at a server database.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from partydesk.core.errors import KnownError, ReadOnlyError
+
+log = logging.getLogger(__name__)
+
+# "PDSK": marks a file as ours in the SQLite header (offset 68), so a foreign file is never migrated.
+APPLICATION_ID = 0x5044534B
+
+PRAGMAS: tuple[tuple[str, str, object], ...] = (
+    # (pragma, value set, value expected on read-back)
+    ("journal_mode", "WAL", "wal"),
+    ("synchronous", "FULL", 2),
+    ("foreign_keys", "ON", 1),
+    ("busy_timeout", "5000", 5000),
+    ("trusted_schema", "OFF", 0),
+    ("secure_delete", "ON", 1),
+    ("temp_store", "MEMORY", 2),
+)
+
+# SQLite 3.7.0–3.51.2 has a WAL-reset bug that needs two writers; we have one, but log it (RELIABILITY §0.2).
+SAFE_SQLITE = (3, 51, 3)
+
+
+def apply_pragmas(dbapi_conn: sqlite3.Connection) -> None:
+    """Set every PRAGMA and read it back; refuse to go on if any did not take (ST-1)."""
+    cur = dbapi_conn.cursor()
+    try:
+        for name, value, expected in PRAGMAS:
+            cur.execute(f"PRAGMA {name}={value}")
+            got = cur.execute(f"PRAGMA {name}").fetchone()[0]
+            if isinstance(got, str):
+                got = got.lower()
+            if got != expected:
+                if name == "journal_mode":
+                    raise ReadOnlyError(
+                        "无法以安全模式（WAL）打开数据库，可能位于网络盘、U 盘或只读位置。"
+                        "请把数据库放在本机硬盘上。",
+                        code="no_wal",
+                    )
+                raise KnownError(f"数据库设置 {name} 未能生效（{got!r}），为保护数据已停止。", code="pragma")
+    finally:
+        cur.close()
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine over ``path`` with exactly one pooled connection (one writer: house rule 5)."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        poolclass=QueuePool,
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=30,
+        connect_args={"check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy, not pysqlite, decide where transactions begin, so DDL is transactional too.
+        dbapi_conn.isolation_level = None
+        apply_pragmas(dbapi_conn)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def sqlite_version_info() -> tuple[int, ...]:
+    """The version of the SQLite library in use."""
+    return sqlite3.sqlite_version_info
+
+
+def log_sqlite_version() -> None:
+    """Log the library version and warn when it predates the WAL-reset fix."""
+    version = sqlite3.sqlite_version
+    if sqlite3.sqlite_version_info < SAFE_SQLITE:
+        log.warning("SQLite %s predates 3.51.3 (WAL-reset fix); safe only with one writer", version)
+    else:
+        log.info("SQLite %s", version)

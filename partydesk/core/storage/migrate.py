@@ -1,0 +1,142 @@
+"""Schema life cycle: recognise a file, create a new one, upgrade an older one, refuse a newer or foreign one.
+
+A file is inspected through an immutable read-only connection first, so a file we refuse is left
+byte-for-byte untouched. ``script_location`` is resolved at run time from this package, which works
+from the source tree and from the PyInstaller bundle (the migrations ship there as data with .py files).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from urllib.parse import quote
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from partydesk.core.errors import (
+    CorruptDatabaseError,
+    NotPartydeskDatabaseError,
+    SchemaTooNewError,
+    known_error_from_db,
+)
+from partydesk.core.storage import tables  # noqa: F401  (registers every table on the metadata)
+from partydesk.core.storage.base import Base
+from partydesk.core.storage.engine import APPLICATION_ID
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class FileState(Enum):
+    """What ``inspect_file`` found."""
+
+    NEW = "new"
+    CURRENT = "current"
+    OLDER = "older"
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """The state of a database file and, for an existing one, its schema revision."""
+
+    state: FileState
+    revision: str | None = None
+
+
+def alembic_config() -> Config:
+    """An Alembic config whose script location is found at run time, not from an .ini file."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    """The migration scripts shipped with this program."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    """The newest schema revision this program knows."""
+    head = script_directory().get_current_head()
+    if head is None:
+        raise RuntimeError("no migrations found")
+    return head
+
+
+def schema_number(revision: str) -> int:
+    """The integer stored in ``PRAGMA user_version`` for a revision id such as "0002"."""
+    return int(revision)
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    # immutable=1: no locks, no -wal/-shm files created, nothing written to the file.
+    uri = f"file:{quote(str(path))}?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True)
+
+
+def inspect_file(path: Path) -> Inspection:
+    """Classify ``path`` without writing to it; raise a KnownError for files we must not touch."""
+    if not path.exists() or path.stat().st_size == 0:
+        return Inspection(FileState.NEW)
+    with path.open("rb") as fh:
+        magic = fh.read(len(SQLITE_MAGIC))
+    if magic != SQLITE_MAGIC:
+        raise NotPartydeskDatabaseError(f"“{path.name}”不是 partydesk 数据库文件，程序没有改动它。请选择正确的文件。")
+    try:
+        conn = _read_only(path)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+            has_version = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has_version else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        mapped = known_error_from_db(exc)
+        raise mapped or CorruptDatabaseError("数据库文件无法读取，可能已损坏。") from exc
+    if app_id != APPLICATION_ID or revision is None:
+        raise NotPartydeskDatabaseError(
+            f"“{path.name}”是其他程序的数据库，不是 partydesk 数据库，程序没有改动它。"
+        )
+    rev = str(revision[0])
+    known = {s.revision for s in script_directory().walk_revisions()}
+    head = head_revision()
+    if rev not in known or user_version > schema_number(head):
+        raise SchemaTooNewError(
+            f"这个数据库由更新版本的 partydesk 创建（结构版本 {user_version}，本程序只认识到 "
+            f"{schema_number(head)}）。请安装新版本后再打开；程序没有改动这个文件。"
+        )
+    return Inspection(FileState.CURRENT if rev == head else FileState.OLDER, rev)
+
+
+def _mark(conn: Connection, revision: str) -> None:
+    # Bumped last, inside the same transaction as the schema change (ST-8).
+    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.exec_driver_sql(f"PRAGMA user_version = {schema_number(revision)}")
+
+
+def create_schema(engine: Engine) -> None:
+    """A new file: create every table, stamp it at head, mark it as ours — one transaction."""
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        cfg.attributes["connection"] = conn
+        command.stamp(cfg, "head")
+        _mark(conn, head_revision())
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Run the migrations up to ``target`` in one transaction; on failure the old schema stays."""
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+        rev = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
+        _mark(conn, str(rev))

@@ -1,0 +1,108 @@
+"""Repository for this installation's settings: the site row, organisations and the rule table.
+
+Hands out frozen dataclasses only; ORM objects never leave ``core/storage`` (house rule 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from partydesk.core.domain.rules import RULE_DEFAULTS, RULES_BY_KEY
+from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.tables import Organisation, Rule, Site
+
+
+@dataclass(frozen=True)
+class OrganisationRecord:
+    """A Party organisation (党组织) as the rest of the program sees it."""
+
+    id: str
+    code: str
+    name: str
+    org_type: str
+    parent_id: str | None
+    secretary: str
+    contact: str
+    phone: str
+    term_start: date | None
+    term_end: date | None
+
+
+@dataclass(frozen=True)
+class RuleRecord:
+    """One rule with its current value, national default and presentation."""
+
+    key: str
+    category: str
+    label: str
+    unit: str
+    value: int
+    default: int
+    minimum: int
+    maximum: int
+    note: str
+
+    @property
+    def is_default(self) -> bool:
+        """Whether the office still uses the national default."""
+        return self.value == self.default
+
+
+def org_record(row: Organisation) -> OrganisationRecord:
+    """Copy an ORM organisation into its frozen record."""
+    return OrganisationRecord(
+        row.id, row.code, row.name, row.org_type, row.parent_id, row.secretary, row.contact, row.phone,
+        row.term_start, row.term_end,
+    )
+
+
+def get_organisation(session: Session, org_id: str) -> OrganisationRecord | None:
+    """The live (not deleted) organisation with this id."""
+    row = session.get(Organisation, org_id)
+    return org_record(row) if row is not None and not row.deleted else None
+
+
+def site_row(session: Session) -> Site | None:
+    """The single site row, or None before first-run set-up."""
+    return session.execute(select(Site).where(Site.id == 1)).scalar_one_or_none()
+
+
+def ensure_rules(session: Session) -> int:
+    """Insert every rule the program knows but the file lacks, at its national default; returns how many."""
+    present = set(session.execute(select(Rule.key)).scalars())
+    missing = [r for r in RULE_DEFAULTS if r.key not in present]
+    for r in missing:
+        session.add(Rule(key=r.key, value=r.default, default_value=r.default, updated_by="", note=""))
+    # A newer release may change a national default: keep the office's value, refresh the default.
+    for row in session.execute(select(Rule)).scalars():
+        known = RULES_BY_KEY.get(row.key)
+        if known is not None and row.default_value != known.default:
+            row.default_value = known.default
+    return len(missing)
+
+
+def list_rules(session: Session) -> list[RuleRecord]:
+    """Every known rule in the order of RULE_DEFAULTS."""
+    values = {r.key: r.value for r in session.execute(select(Rule)).scalars()}
+    return [
+        RuleRecord(r.key, r.category, r.label, r.unit, values.get(r.key, r.default), r.default, r.minimum,
+                   r.maximum, r.note)
+        for r in RULE_DEFAULTS
+    ]
+
+
+def set_rule(session: Session, key: str, value: int, updated_by: str) -> bool:
+    """Store a rule's value; returns False when it was already that value."""
+    row = session.get(Rule, key)
+    if row is None:
+        raise KeyError(key)
+    if row.value == value:
+        return False
+    row.value = value
+    row.updated_at = utc_now()
+    row.updated_by = updated_by
+    return True
