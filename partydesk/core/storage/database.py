@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from partydesk.core.clock import HybridClock
 from partydesk.core.errors import CorruptDatabaseError, KnownError, known_error_from_db
-from partydesk.core.services.changes import Actor, SYSTEM_ACTOR
+from partydesk.core.services.changes import SYSTEM_ACTOR, Actor
 from partydesk.core.storage import migrate
 from partydesk.core.storage.engine import log_sqlite_version, make_engine
 from partydesk.core.storage.settings_repo import ensure_rules
@@ -117,6 +117,13 @@ class Database:
         """``PRAGMA quick_check`` (engine-specific, hence here): an empty list means the file is sound."""
         rows = self._pragma("PRAGMA quick_check")
         return [] if rows == ["ok"] else rows
+
+    def integrity_problems(self) -> list[str]:
+        """The full ``integrity_check`` plus ``foreign_key_check``; empty when both pass."""
+        rows = self._pragma("PRAGMA integrity_check")
+        problems = [] if rows == ["ok"] else rows
+        problems += [f"foreign key: {r}" for r in self._pragma("PRAGMA foreign_key_check")]
+        return problems
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (before a backup or on close), so the file stands alone."""

@@ -1,0 +1,58 @@
+"""Shared set-up for chart builders: CJK fonts first, no pyplot, PNG rendering.
+
+matplotlib is imported here only, and this module is imported only when a chart is first built, so it
+never slows start-up (DESIGN.md "GUI").
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+CJK_FONTS = ["Microsoft YaHei", "SimHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "DejaVu Sans"]
+
+_configured = False
+
+
+def configure() -> None:
+    """Apply the font list and the minus-sign setting once per process."""
+    global _configured
+    if _configured:
+        return
+    import matplotlib
+
+    matplotlib.rcParams["font.sans-serif"] = CJK_FONTS
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    _configured = True
+
+
+def new_figure(width_in: float = 6.0, height_in: float = 3.5) -> Any:
+    """A bare ``matplotlib.figure.Figure`` (never pyplot: no global state, safe in tests and threads)."""
+    configure()
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
+
+
+def to_png(figure: Any) -> bytes:
+    """Render a figure to PNG bytes with the Agg backend."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    buf = io.BytesIO()
+    figure.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+def bar_chart(title: str, labels: list[str], values: list[float], *, unit: str = "") -> Any:
+    """A simple labelled bar chart."""
+    fig = new_figure()
+    ax = fig.add_subplot()
+    bars = ax.bar(labels, values, color="#c8102e")
+    ax.bar_label(bars, fmt="%g")
+    ax.set_title(title)
+    if unit:
+        ax.set_ylabel(unit)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig

@@ -1,0 +1,306 @@
+"""Code tables for the member roster (民族, 学历, 党籍状态, …) as data with Chinese names.
+
+The database stores codes; forms and exports show names. ``CodeTable.code_of`` is the single way text
+from a form, an Excel roster or a CSV becomes a code, so it is deliberately forgiving: it takes the
+code, the name, or a common short form (``汉`` for 汉族, ``本科`` for 大学本科), ignores whitespace and
+full-width forms, and accepts ``1`` for ``01`` because Excel drops leading zeros.
+
+National standards are used where they exist (GB/T 3304 民族, GB/T 2261.1 性别); the other tables are
+the project's own, documented at each table. Codes are stable: never renumber, only append.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+from partydesk.core.errors import ValidationError
+
+__all__ = [
+    "EDUCATION",
+    "ETHNICITY",
+    "GENDER",
+    "ID_TYPE",
+    "LEFT_PARTY_STATUSES",
+    "LOST_CONTACT_CAUSE",
+    "MEMBERSHIP_STATUS",
+    "MEMBER_CATEGORY",
+    "PARTY_POST",
+    "WORK_POST",
+    "CodeTable",
+]
+
+
+def _key(text: str) -> str:
+    # Full-width digits and brackets (（区、市）) and stray spaces are how the same word arrives from
+    # different input methods; they must not make a known value unknown.
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in folded if not ch.isspace()).upper()
+
+
+class CodeTable:
+    """An immutable, ordered code -> Chinese name table with forgiving reverse lookup."""
+
+    __slots__ = ("_by_code", "_lookup", "title")
+
+    def __init__(
+        self, title: str, entries: Iterable[tuple[str, str]], aliases: Mapping[str, str] | None = None
+    ) -> None:
+        self.title = title
+        by_code = dict(entries)
+        lookup: dict[str, str] = {}
+        pairs = [(c, c) for c in by_code] + [(n, c) for c, n in by_code.items()]
+        pairs += list((aliases or {}).items())
+        for text, code in pairs:
+            if code not in by_code:
+                raise ValueError(f"{title}: alias {text!r} points at unknown code {code!r}")
+            if lookup.setdefault(_key(text), code) != code:
+                raise ValueError(f"{title}: {text!r} is ambiguous")
+        self._by_code: Mapping[str, str] = MappingProxyType(by_code)
+        self._lookup: Mapping[str, str] = MappingProxyType(lookup)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if hasattr(self, name):
+            raise AttributeError(f"CodeTable is immutable; cannot set {name}")
+        object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return f"CodeTable({self.title!r}, {len(self._by_code)} entries)"
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def items(self) -> tuple[tuple[str, str], ...]:
+        """(code, name) pairs in display order."""
+        return tuple(self._by_code.items())
+
+    def codes(self) -> tuple[str, ...]:
+        """All codes in display order."""
+        return tuple(self._by_code)
+
+    def name(self, code: str) -> str:
+        """The Chinese name of ``code``; ``KeyError`` if the table has no such code."""
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise KeyError(f"{self.title}: no code {code!r}") from None
+
+    def code_of(self, text: str | int) -> str:
+        """The code for a code, name or short form; ``ValidationError`` (code ``code_unknown``) if none."""
+        key = _key(str(text))
+        found = self._lookup.get(key)
+        if found is None and key.isdecimal():
+            # Excel turns the text "01" into the number 1; match on the numeric value instead.
+            found = next((c for c in self._by_code if c.isdecimal() and int(c) == int(key)), None)
+        if found is None:
+            raise ValidationError(
+                f"{self.title}“{str(text).strip()}”不在代码表中，请从列表中选择", field=self.title, code="code_unknown"
+            )
+        return found
+
+
+# fmt: off
+# GB/T 3304 民族, codes 01-56 in this order (ten to a line).
+_ETHNIC_NAMES = (
+    "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族",
+    "满族", "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族",
+    "佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族", "土族",
+    "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族", "阿昌族", "普米族",
+    "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族", "保安族", "裕固族", "京族", "塔塔尔族",
+    "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
+)
+# GB/T 3304 two-letter romanised codes, in code order; rosters from other systems sometimes use them.
+_ETHNIC_LETTERS = (
+    "HA", "MG", "HU", "ZA", "UG", "MH", "YI", "ZH", "BY", "CS", "MA", "DO", "YA", "BA",
+    "TJ", "HN", "KZ", "DA", "LI", "LS", "VA", "SH", "GS", "LH", "SU", "DX", "NX", "JP",
+    "KG", "TU", "DU", "ML", "QI", "BL", "SL", "MN", "GL", "XB", "AC", "PM", "TA", "NU",
+    "UZ", "RS", "EW", "DE", "BN", "YG", "GI", "TT", "DR", "OR", "HZ", "MB", "LB", "JN",
+)
+# fmt: on
+_ETHNIC_CODES = [f"{i:02d}" for i in range(1, 57)]
+
+ETHNICITY = CodeTable(
+    "民族",
+    [*zip(_ETHNIC_CODES, _ETHNIC_NAMES, strict=True), ("97", "其他"), ("98", "外国血统中国籍人士")],
+    {
+        **{name[:-1]: code for code, name in zip(_ETHNIC_CODES, _ETHNIC_NAMES, strict=True)},
+        **dict(zip(_ETHNIC_LETTERS, _ETHNIC_CODES, strict=True)),
+        "维族": "05",
+        "蒙族": "02",
+        "毛难族": "36",  # the name before the 1986 renaming, still found on old cards
+        "其它": "97",
+        "外国血统": "98",
+    },
+)
+
+# GB/T 2261.1-2003 人的性别代码.
+GENDER = CodeTable(
+    "性别",
+    [("0", "未知"), ("1", "男"), ("2", "女"), ("9", "未说明")],
+    {"男性": "1", "女性": "2", "未知的性别": "0", "未说明的性别": "9"},
+)
+
+# The project's own 学历 list for party statistics. Codes 1x–8x follow the GB/T 4658-2006 groups
+# (1x 研究生, 20 本科, 30 专科, 4x 中等职业, 61 高中, 71 初中, 81 小学) so a stats grouping can use the
+# first digit; D1–D6 are the 党校 qualifications, which GB/T 4658 does not have.
+EDUCATION = CodeTable(
+    "学历",
+    [
+        ("10", "研究生"),
+        ("11", "博士研究生"),
+        ("14", "硕士研究生"),
+        ("20", "大学本科"),
+        ("30", "大学专科"),
+        ("41", "中等专科"),
+        ("44", "职业高中"),
+        ("47", "技工学校"),
+        ("61", "高中"),
+        ("71", "初中"),
+        ("81", "小学"),
+        ("90", "其他"),
+        ("D1", "中央党校研究生"),
+        ("D2", "省(区、市)委党校研究生"),
+        ("D3", "中央党校大学"),
+        ("D4", "省(区、市)委党校大学"),
+        ("D5", "中央党校大专"),
+        ("D6", "省(区、市)委党校大专"),
+    ],
+    {
+        "博士": "11",
+        "硕士": "14",
+        "本科": "20",
+        "大本": "20",
+        "大学": "20",
+        "专科": "30",
+        "大专": "30",
+        "中专": "41",
+        "职高": "44",
+        "技校": "47",
+        "普通高中": "61",
+        "普高": "61",
+        "小学及以下": "81",
+        "其它": "90",
+        "省委党校研究生": "D2",
+        "省委党校大学": "D4",
+        "省委党校大专": "D6",
+    },
+)
+
+MEMBER_CATEGORY = CodeTable("人员类别", [("1", "正式党员"), ("2", "预备党员")], {"正式": "1", "预备": "2"})
+
+# 党内职务 in a branch. The project's own codes.
+PARTY_POST = CodeTable(
+    "党内职务",
+    [
+        ("01", "书记"),
+        ("02", "副书记"),
+        ("03", "组织委员"),
+        ("04", "宣传委员"),
+        ("05", "纪检委员"),
+        ("06", "委员"),
+        ("07", "党小组长"),
+    ],
+    {
+        "支部书记": "01",
+        "党支部书记": "01",
+        "支部副书记": "02",
+        "党支部副书记": "02",
+        "纪律检查委员": "05",
+        "支部委员": "06",
+        "支委": "06",
+        "党小组组长": "07",
+        "组长": "07",
+    },
+)
+
+# 党籍状态, the project's own flat list. The 3x family is 出党 (leaving the party, each way it happens);
+# use LEFT_PARTY_STATUSES rather than testing the first digit.
+MEMBERSHIP_STATUS = CodeTable(
+    "党籍状态",
+    [
+        ("10", "正常"),
+        ("20", "停止党籍"),
+        ("31", "自行脱党"),
+        ("32", "除名"),
+        ("33", "开除党籍"),
+        ("34", "退党"),
+        ("40", "取消预备党员资格"),
+        ("50", "死亡"),
+    ],
+    {
+        "出党(自行脱党)": "31",
+        "出党(除名)": "32",
+        "出党(开除党籍)": "33",
+        "出党(退党)": "34",
+        "去世": "50",
+        "逝世": "50",
+    },
+)
+LEFT_PARTY_STATUSES = frozenset({"31", "32", "33", "34"})
+
+# Causes of losing contact (失联原因), codes 1–7 from the Sichuan form (DOMAIN.md §2.7).
+LOST_CONTACT_CAUSE = CodeTable(
+    "失联原因",
+    [
+        ("1", "外出务工经商"),
+        ("2", "单位改制或破产"),
+        ("3", "毕业后去向不明"),
+        ("4", "工作单位改变"),
+        ("5", "出国(境)"),
+        ("6", "居住地改变"),
+        ("7", "其他"),
+    ],
+    {"出国": "5", "出境": "5", "其它": "7"},
+)
+
+# 证件类型; the project's own codes. idnumber.parse_id_number validates each type differently.
+ID_TYPE = CodeTable(
+    "证件类型",
+    [("1", "居民身份证"), ("2", "港澳台居民居住证"), ("3", "外国人永久居留身份证"), ("4", "护照")],
+    {
+        "身份证": "1",
+        "公民身份号码": "1",
+        "港澳台居住证": "2",
+        "外国人永久居留证": "3",
+        "永久居留身份证": "3",
+        "永居证": "3",
+    },
+)
+
+# 工作岗位, the project's own list (the national system's coded list is not public); 99 catches the rest.
+WORK_POST = CodeTable(
+    "工作岗位",
+    [
+        ("01", "公务员"),
+        ("02", "事业单位管理人员"),
+        ("03", "专业技术人员"),
+        ("04", "企业管理人员"),
+        ("05", "工人"),
+        ("06", "农牧渔民"),
+        ("07", "学生"),
+        ("08", "离退休人员"),
+        ("09", "军人武警"),
+        ("10", "自由职业者"),
+        ("11", "个体经营者"),
+        ("99", "其他"),
+    ],
+    {
+        "农民": "06",
+        "牧民": "06",
+        "渔民": "06",
+        "离休": "08",
+        "退休": "08",
+        "离退休": "08",
+        "退休人员": "08",
+        "军人": "09",
+        "武警": "09",
+        "个体户": "11",
+        "个体工商户": "11",
+        "自由职业": "10",
+        "其它": "99",
+    },
+)

@@ -1,0 +1,64 @@
+"""Backups, restore and health checks of the database file, as the GUI and command line use them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from partydesk.core.progress import Progress
+from partydesk.core.storage import backup
+from partydesk.core.storage.backup import BackupInfo
+from partydesk.core.storage.database import Database
+
+
+def backup_dir(db_path: Path) -> Path:
+    """Backups sit in a ``backups`` folder beside the database they protect."""
+    return db_path.resolve().parent / "backups"
+
+
+def backup_now(db: Database, *, reason: str = "manual", progress: Progress | None = None) -> BackupInfo:
+    """A verified backup of the open database, then GFS thinning of the older ones."""
+    db.checkpoint()
+    info = backup.make_backup(db.path, backup_dir(db.path), reason=reason, progress=progress)
+    backup.thin_backups(backup_dir(db.path))
+    return info
+
+
+def backup_file(db_path: Path, reason: str) -> BackupInfo:
+    """A verified backup of a database that is not open (before a migration)."""
+    info = backup.make_backup(db_path, backup_dir(db_path), reason=reason)
+    backup.thin_backups(backup_dir(db_path))
+    return info
+
+
+def last_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup of this database, if any."""
+    found = backup.list_backups(backup_dir(db_path))
+    return found[0] if found else None
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """This database's backups, newest first."""
+    return backup.list_backups(backup_dir(db_path))
+
+
+def restore(db_path: Path, backup_path: Path) -> BackupInfo | None:
+    """Replace the (closed) database with a verified backup; the current file is saved first."""
+    return backup.restore_backup(backup_path, db_path, safety_backup_dir=backup_dir(db_path))
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """What ``check_database`` found."""
+
+    ok: bool
+    problems: tuple[str, ...]
+    sqlite_version: str
+
+
+def check_database(db: Database) -> HealthReport:
+    """``integrity_check`` and ``foreign_key_check`` on the open database."""
+    import sqlite3
+
+    problems = db.integrity_problems()
+    return HealthReport(not problems, tuple(problems), sqlite3.sqlite_version)

@@ -1,0 +1,63 @@
+"""Shared fixtures. Sets the offscreen Qt platform before any QApplication exists."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+settings.register_profile("partydesk", database=None, deadline=None, print_blob=True)
+settings.load_profile("partydesk")
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from partydesk.core.services.changes import LOCAL_USER  # noqa: E402
+from partydesk.core.services.setup import OrganisationInput, initialise_site  # noqa: E402
+from partydesk.core.storage.database import Database, open_database  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under tests/gui with ``gui``."""
+    gui_dir = HERE / "gui"
+    for item in items:
+        if gui_dir in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever touches the real per-user data folder."""
+    monkeypatch.setenv("PARTYDESK_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where a test's database file goes."""
+    return tmp_path / "partydesk.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    """A fresh database, set up as a branch."""
+    database = open_database(db_path)
+    initialise_site(
+        database, LOCAL_USER,
+        organisation=OrganisationInput(name="中共示例社区第一支部委员会", code="1001", org_type="党支部"),
+        role="branch",
+    )
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def blank_db(db_path: Path) -> Iterator[Database]:
+    """A fresh database before first-run set-up."""
+    database = open_database(db_path)
+    yield database
+    database.close()

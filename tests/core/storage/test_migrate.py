@@ -1,0 +1,122 @@
+"""New, older, newer and foreign files are each handled as DESIGN.md says (ST-8, D-8)."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from partydesk.core.errors import CorruptDatabaseError, NotPartydeskDatabaseError, SchemaTooNewError
+from partydesk.core.storage import migrate
+from partydesk.core.storage.base import Base
+from partydesk.core.storage.database import open_database
+from partydesk.core.storage.engine import APPLICATION_ID, make_engine
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_there_is_exactly_one_alembic_head() -> None:
+    """Two heads would mean two diverging schemas."""
+    assert len(migrate.script_directory().get_heads()) == 1
+
+
+def test_new_file_gets_current_schema_stamped_and_marked(db_path: Path) -> None:
+    """A new file is created at head, with our application_id and user_version."""
+    open_database(db_path).close()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.head_revision()
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrate.schema_number(migrate.head_revision())
+    conn.close()
+    assert migrate.inspect_file(db_path).state is migrate.FileState.CURRENT
+
+
+def test_migrations_build_the_same_schema_as_the_tables(tmp_path: Path) -> None:
+    """Running every migration from empty gives exactly the schema the ORM tables declare."""
+    engine = make_engine(tmp_path / "m.db")
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_older_file_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    """A file at an earlier revision is backed up first and then migrated to head."""
+    revisions = [s.revision for s in migrate.script_directory().walk_revisions()]
+    if len(revisions) < 2:
+        pytest.skip("only one schema revision exists so far")
+    path = tmp_path / "old.db"
+    engine = make_engine(path)
+    migrate.upgrade(engine, target=revisions[-1])  # the oldest
+    engine.dispose()
+    assert migrate.inspect_file(path).state is migrate.FileState.OLDER
+    calls: list[tuple[Path, str]] = []
+    db = open_database(path, backup=lambda p, reason: calls.append((p, reason)))
+    db.close()
+    assert calls == [(path.resolve(), "migration")]
+    assert migrate.inspect_file(path).state is migrate.FileState.CURRENT
+
+
+def test_newer_schema_is_refused_and_left_byte_for_byte(db_path: Path) -> None:
+    """A file from a newer program is refused and not changed at all."""
+    open_database(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num='9999'")
+    conn.execute("PRAGMA user_version = 9999")
+    conn.commit()
+    conn.close()
+    before = _digest(db_path)
+    with pytest.raises(SchemaTooNewError) as err:
+        open_database(db_path)
+    assert "更新版本" in err.value.message
+    assert _digest(db_path) == before
+    assert not Path(f"{db_path}-wal").exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x00" * 4096, "姓名,身份证号\n张三,110105194912310021\n".encode(), b"PK\x03\x04 not a database"],
+    ids=["zeros", "csv", "zip"],
+)
+def test_a_file_that_is_not_sqlite_is_refused_untouched(db_path: Path, content: bytes) -> None:
+    """Anything that is not an SQLite file is refused with a clear message and not changed."""
+    db_path.write_bytes(content)
+    with pytest.raises(NotPartydeskDatabaseError):
+        open_database(db_path)
+    assert db_path.read_bytes() == content
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(db_path: Path) -> None:
+    """An SQLite file that is not ours (no application_id) is refused and not changed."""
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO notes (body) VALUES ('hello')")
+    conn.commit()
+    conn.close()
+    before = _digest(db_path)
+    with pytest.raises(NotPartydeskDatabaseError) as err:
+        open_database(db_path)
+    assert "不是 partydesk 数据库" in err.value.message
+    assert _digest(db_path) == before
+
+
+def test_corrupt_file_is_refused_before_anything_is_written(db_path: Path) -> None:
+    """A damaged page fails the start-up check; the program writes nothing to the file."""
+    db = open_database(db_path)
+    db.close()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    assert len(data) >= 3 * page
+    data[page: page + 12] = b"\x00" * 12  # page 2 (a table's root) loses its b-tree header
+    db_path.write_bytes(bytes(data))
+    before = _digest(db_path)
+    with pytest.raises(CorruptDatabaseError):
+        open_database(db_path)
+    assert _digest(db_path) == before
