@@ -1,0 +1,376 @@
+"""The Qt application: QApplication set-up, fonts, translations, the app context, and the GUI entry point.
+
+``main_gui(db)`` is what ``partydesk`` without a sub-command ends in: it builds an ``AppContext`` (the
+database, the hub, the one DB lane, the acting user, the settings store), runs first-run set-up when the
+database needs it, shows the main window and runs the event loop. ``render_page`` draws one page offscreen
+for ``partydesk shot`` and for looking at what we build.
+
+Languages: English is the source language of every string; Chinese (zh_CN) is the default. A language is
+our own ``partydesk_<lang>.qm`` plus Qt's ``qtbase_<lang>.qm`` (so standard buttons read 确定 / 取消).
+Switching at run time swaps the translators; Qt then sends every widget a LanguageChange event, on which
+pages re-run ``retranslateUi``; ``Hub.languageChanged`` tells non-widget listeners (models, titles).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QPoint, QSettings, QSize, Qt, QTranslator
+from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+
+from partydesk.core.errors import KnownError
+from partydesk.core.services.changes import LOCAL_USER, Actor
+from partydesk.core.storage.database import Database
+from partydesk.gui.dialogs.crash import CrashReporter, install_excepthook, show_known_error
+from partydesk.gui.hub import Hub
+from partydesk.gui.tasks import TaskRunner
+from partydesk.paths import log_dir_for, resources_dir
+
+if TYPE_CHECKING:
+    from partydesk.gui.mainwindow import MainWindow
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "partydesk"
+ORG_NAME = "partydesk"
+# Each language's name in itself: a user who cannot read the current language can still find theirs.
+LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+SOURCE_LANGUAGE = "en"
+LANGUAGE_KEY = "ui/language"
+# Windows ships Microsoft YaHei UI; Linux offices have Noto CJK or WenQuanYi. The Latin-only default
+# font would leave Qt to pick a CJK fallback glyph by glyph, which looks uneven and measures wrongly.
+PREFERRED_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+                   "WenQuanYi Micro Hei")
+PAGE_IDS = ("main", "settings", "firstrun", "about")
+# Error text colour: dark red that keeps a 4.5:1 contrast on Fusion's light window background.
+ERROR_COLOUR = QColor("#b3261e")
+
+# The translators currently installed, so a switch can remove exactly them.
+_translators: list[QTranslator] = []
+_language = SOURCE_LANGUAGE
+
+
+# -- application ------------------------------------------------------------------------------------
+
+
+def icon_path() -> Path:
+    """The application icon (SVG; Qt's svg image plugin renders it at any size)."""
+    return resources_dir() / "icons" / "partydesk.svg"
+
+
+def translations_dir() -> Path:
+    """Where our built .qm files are."""
+    return resources_dir() / "translations"
+
+
+def choose_font_family(available: Sequence[str]) -> str | None:
+    """The first preferred CJK family that is installed, or None to keep Qt's default."""
+    present = set(available)
+    return next((family for family in PREFERRED_FONTS if family in present), None)
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    """The QApplication (created once; an existing one, as under pytest-qt, is configured instead)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    from partydesk import __version__
+
+    app.setApplicationVersion(__version__)
+    # Fusion looks the same on every Windows version and offscreen, so screenshots show what users see.
+    app.setStyle("Fusion")
+    family = choose_font_family(QFontDatabase.families())
+    if family is not None:
+        font = app.font()
+        font.setFamily(family)
+        app.setFont(font)
+    app.setWindowIcon(QIcon(str(icon_path())))
+    return app
+
+
+def mark_as_error_label(label: QLabel) -> None:
+    """Make ``label`` an inline error message: red text, hidden until there is something to say."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
+    label.setPalette(palette)
+    label.clear()
+    label.hide()
+
+
+# -- languages --------------------------------------------------------------------------------------
+
+
+def current_language() -> str:
+    """The language installed last ("en" when none was)."""
+    return _language
+
+
+def install_language(app: QCoreApplication, lang: str, hub: Hub | None = None) -> str:
+    """Install ``lang``'s translators instead of the current ones; returns the language now in effect.
+
+    An unknown language falls back to the default. Safe to call again at run time: widgets get a
+    LanguageChange event and ``hub.languageChanged`` is emitted.
+    """
+    global _language
+    if lang not in LANGUAGES:
+        log.warning("unknown language %r, using %s", lang, DEFAULT_LANGUAGE)
+        lang = DEFAULT_LANGUAGE
+    while _translators:
+        translator = _translators.pop()
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    if lang != SOURCE_LANGUAGE:
+        own = QTranslator(app)
+        if own.load(f"partydesk_{lang}", str(translations_dir())):
+            _translators.append(own)
+        else:
+            log.warning("translation partydesk_%s.qm not found in %s", lang, translations_dir())
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _translators.append(qt)
+        for translator in _translators:
+            app.installTranslator(translator)
+    # Dates, numbers and the calendar popup follow the interface language.
+    QLocale.setDefault(QLocale(lang))
+    _language = lang
+    if hub is not None:
+        hub.languageChanged.emit()
+    return lang
+
+
+def make_settings() -> QSettings:
+    """The user's settings store (registry on Windows, an ini file elsewhere)."""
+    return QSettings(ORG_NAME, APP_NAME)
+
+
+def saved_language(settings: QSettings) -> str:
+    """The remembered language, or the default (Chinese) on first start."""
+    value = settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def save_language(settings: QSettings, lang: str) -> None:
+    """Remember ``lang`` for the next start."""
+    settings.setValue(LANGUAGE_KEY, lang)
+    settings.sync()
+
+
+# -- context ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class AppContext:
+    """What every window, page and dialog needs, passed down instead of reached for globally."""
+
+    db: Database
+    hub: Hub
+    runner: TaskRunner
+    actor: Actor
+    settings: QSettings
+    # Called in order after the main window has closed and the DB lane has stopped (backups on exit).
+    on_exit: list[Callable[[], None]] = field(default_factory=list)
+    # Called with each new main window, before it is shown (to wire ``backupRequested`` and the like).
+    on_window: list[Callable[[MainWindow], None]] = field(default_factory=list)
+
+    def switch_language(self, lang: str) -> str:
+        """Install ``lang`` now and remember it; returns the language in effect."""
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("no QApplication")
+        lang = install_language(app, lang, self.hub)
+        save_language(self.settings, lang)
+        return lang
+
+
+def make_context(db: Database, *, settings: QSettings | None = None, actor: Actor = LOCAL_USER) -> AppContext:
+    """A context with a new hub and DB lane over ``db``; the caller shuts ``ctx.runner`` down."""
+    hub = Hub()
+    return AppContext(db=db, hub=hub, runner=TaskRunner(hub), actor=actor,
+                      settings=settings if settings is not None else make_settings())
+
+
+def connect_error_handlers(ctx: AppContext, log_dir: Path | None) -> CrashReporter:
+    """KnownErrors from the DB lane become warning boxes; bugs become the crash dialog."""
+    reporter = CrashReporter(log_dir)
+    ctx.runner.knownError.connect(lambda error: show_known_error(error))
+    ctx.runner.crashed.connect(reporter.report)
+    return reporter
+
+
+def run_exit_hooks(ctx: AppContext) -> None:
+    """Run ``ctx.on_exit`` in order; one failing hook does not stop the others."""
+    for hook in ctx.on_exit:
+        try:
+            hook()
+        except KnownError as error:
+            show_known_error(error)
+        except Exception:
+            log.exception("exit hook %r failed", hook)
+
+
+# -- windows ----------------------------------------------------------------------------------------
+
+
+def guarded(widget: QWidget, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``callback`` for a DB-lane result, skipped when ``widget`` was deleted while the job ran.
+
+    A page can be closed (or the window torn down at exit) before its load finishes; touching its
+    deleted C++ widgets then would raise inside the runner's delivery and reach the crash dialog.
+    """
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(widget):
+            callback(value)
+
+    return call
+
+
+
+def build_main_window(ctx: AppContext) -> MainWindow:
+    """The main window over ``ctx`` (not yet shown)."""
+    from partydesk.gui.mainwindow import MainWindow
+
+    window = MainWindow(ctx)
+    for hook in ctx.on_window:
+        hook(window)
+    return window
+
+
+def run_first_run_if_needed(ctx: AppContext, parent: QWidget | None = None) -> bool:
+    """Show first-run set-up when the database has none; False when the user cancelled it."""
+    if not ctx.db.needs_setup:
+        return True
+    from partydesk.gui.dialogs.firstrun import FirstRunDialog
+
+    dialog = FirstRunDialog(ctx, parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
+def _settle(ctx: AppContext) -> None:
+    # Deliver the pages' first loads (DB lane -> GUI callbacks) and the layout requests they cause.
+    for _ in range(3):
+        ctx.runner.wait_idle(10_000)
+        QCoreApplication.processEvents()
+
+
+def _grab_offscreen(widget: QWidget, size: QSize, ctx: AppContext) -> QImage:
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    widget.resize(size)
+    widget.show()
+    _settle(ctx)
+    image = widget.grab().toImage()
+    widget.close()
+    return image
+
+
+def render_page(ctx: AppContext, page: str, size: QSize) -> QImage:
+    """Draw one page offscreen at ``size`` (logical pixels) without writing to the database.
+
+    ``page`` is one of PAGE_IDS: "main" (the main window on its first page), "settings" (the main window
+    on the settings page), "firstrun" (the set-up dialog on a plain desktop) and "about" (the About
+    dialog over the main window). Dialogs keep their own size, centred, as a user would see them.
+    """
+    if page not in PAGE_IDS:
+        raise ValueError(f"unknown page {page!r}; choose one of {', '.join(PAGE_IDS)}")
+    if page == "firstrun":
+        from partydesk.gui.dialogs.firstrun import FirstRunDialog
+
+        return _dialog_on(FirstRunDialog(ctx), _desktop(size), ctx)
+    window = build_main_window(ctx)
+    try:
+        if page == "settings":
+            window.show_page("settings")
+        image = _grab_offscreen(window, size, ctx)
+        if page == "about":
+            from partydesk.gui.dialogs.about import AboutDialog
+
+            image = _dialog_on(AboutDialog(ctx.db.path, window), _dimmed(image), ctx)
+        return image
+    finally:
+        window.deleteLater()
+
+
+def _desktop(size: QSize) -> QImage:
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#3a6ea5"))  # the classic Windows desktop blue, so the dialog's edges show
+    return image
+
+
+def _dimmed(image: QImage) -> QImage:
+    result = image.copy()
+    painter = QPainter(result)
+    painter.fillRect(result.rect(), QColor(0, 0, 0, 60))
+    painter.end()
+    return result
+
+
+def _dialog_on(dialog: QDialog, background: QImage, ctx: AppContext) -> QImage:
+    try:
+        hint = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
+        size = hint.boundedTo(background.size())
+        shot = _grab_offscreen(dialog, size, ctx)
+    finally:
+        dialog.deleteLater()
+    result = background.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(result)
+    top_left = QPoint((result.width() - shot.width()) // 2, (result.height() - shot.height()) // 2)
+    painter.drawImage(top_left, shot)
+    painter.end()
+    return result
+
+
+# -- entry point ------------------------------------------------------------------------------------
+
+
+def describe_backup(info: object) -> str:
+    """Short text for the status bar from whatever ``Hub.backupMade`` carried (a BackupInfo)."""
+    when = getattr(info, "created", info)
+    if isinstance(when, datetime):
+        return when.strftime("%Y-%m-%d %H:%M")
+    return str(when)
+
+
+def main_gui(
+    db: Database, *, lang: str | None = None, prepare: Callable[[AppContext], None] | None = None,
+) -> int:
+    """Run the windowed program over an open ``db``; returns the process exit code.
+
+    First-run set-up is shown when the database needs it; cancelling it exits with 0 and writes nothing.
+    ``lang`` overrides the remembered language for this run only. ``prepare(ctx)`` runs once the context
+    exists, before any window: the place to add ``ctx.on_exit`` (backups on exit) and ``ctx.on_window``
+    (wire ``MainWindow.backupRequested``) hooks. The caller owns ``db`` and the single-instance lock;
+    ``on_exit`` hooks run after the window has closed and the DB lane has stopped.
+    """
+    app = create_application(sys.argv)
+    settings = make_settings()
+    ctx = make_context(db, settings=settings)
+    if prepare is not None:
+        prepare(ctx)
+    install_language(app, lang or saved_language(settings), ctx.hub)
+    log_dir = log_dir_for(db.path)
+    install_excepthook(log_dir)
+    connect_error_handlers(ctx, log_dir)
+    code = 0
+    try:
+        if run_first_run_if_needed(ctx):
+            window = build_main_window(ctx)
+            window.show_for_screen()
+            code = app.exec()
+            window.deleteLater()
+    finally:
+        ctx.runner.shutdown()
+        run_exit_hooks(ctx)
+    return code

@@ -1,0 +1,150 @@
+"""First-run set-up (初始设置): which organisation this computer keeps records for, and in which role.
+
+Shown once, before the main window, while the database has no site row. OK stays disabled until the
+required fields hold something; the real checks are the core's (``validate_organisation`` inside
+``initialise_site``), run on the DB lane, and their Chinese message appears next to the field it names.
+Cancel writes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QCloseEvent, QPalette
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QStyle, QWidget
+
+from partydesk.core.domain.organisation import ORG_TYPES, ROLE_BRANCH, ROLE_COMMITTEE
+from partydesk.core.errors import KnownError, ValidationError
+from partydesk.core.services.changes import Actor, Changes
+from partydesk.core.services.setup import OrganisationInput, initialise_site
+from partydesk.core.storage.database import Database
+from partydesk.gui.app import guarded, mark_as_error_label
+from partydesk.gui.forms.ui_firstrun import Ui_FirstRunDialog
+
+if TYPE_CHECKING:
+    from partydesk.gui.app import AppContext
+
+def _initialise(db: Database, actor: Actor, organisation: OrganisationInput, role: str) -> Changes:
+    return initialise_site(db, actor, organisation=organisation, role=role)
+
+
+class FirstRunDialog(QDialog):
+    """Collects the organisation and role, then creates the site through the task runner."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_FirstRunDialog()
+        self.ui.setupUi(self)
+        self._busy = False
+        self.ui.typeCombo.addItems(list(ORG_TYPES))
+        self._errors = {
+            "name": self.ui.nameError, "code": self.ui.codeError, "org_type": self.ui.typeError,
+            "role": self.ui.roleError, "": self.ui.generalError,
+        }
+        for label in self._errors.values():
+            mark_as_error_label(label)
+        title = self.ui.titleLabel.font()
+        title.setBold(True)
+        title.setPointSizeF(title.pointSizeF() * 1.4)
+        self.ui.titleLabel.setFont(title)
+        # The explanation sits under its radio button's text, not under the indicator.
+        indent = (self.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+                  + self.style().pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing))
+        for help_label in (self.ui.branchHelp, self.ui.committeeHelp):
+            help_label.setIndent(indent)
+            palette = help_label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+            help_label.setPalette(palette)
+        # A full organisation name is long (中共某某社区第一支部委员会); make room for it from the font.
+        self.ui.nameEdit.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 22)
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.nameEdit.textChanged.connect(self._update_ok)
+        self.ui.codeEdit.textChanged.connect(self._update_ok)
+        self._update_ok()
+
+    # -- what the user entered ---------------------------------------------------------------------
+
+    def ok_button(self) -> QPushButton:
+        """The OK button (enabled once the required fields are filled)."""
+        return self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+
+    def organisation_input(self) -> OrganisationInput:
+        """The form as the core's input record (the core strips and checks it)."""
+        return OrganisationInput(
+            name=self.ui.nameEdit.text(), code=self.ui.codeEdit.text(), org_type=self.ui.typeCombo.currentText(),
+        )
+
+    def role(self) -> str:
+        """"branch" or "committee", from the radio buttons."""
+        return ROLE_COMMITTEE if self.ui.committeeRadio.isChecked() else ROLE_BRANCH
+
+    def error_text(self, field: str) -> str:
+        """The message shown beside ``field`` ("" for the general one), or "" when none is shown."""
+        label = self._errors.get(field, self.ui.generalError)
+        return "" if label.isHidden() else label.text()
+
+    # -- accepting ---------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Create the site on the DB lane; the dialog closes only when that succeeded."""
+        if self._busy or not self.ok_button().isEnabled():
+            return
+        self._clear_errors()
+        self._set_busy(True)
+        organisation, role = self.organisation_input(), self.role()
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.runner.submit(
+            lambda _progress: _initialise(db, actor, organisation, role),
+            on_done=guarded(self, self._created), on_error=guarded(self, self._failed), label="initialise_site",
+        )
+
+    def reject(self) -> None:
+        # While the site is being written the outcome must be seen; the write takes a moment only.
+        if not self._busy:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy:
+            event.ignore()
+        else:
+            super().closeEvent(event)
+
+    def _created(self, _changes: object) -> None:
+        self._set_busy(False)
+        QDialog.accept(self)
+
+    def _failed(self, error: KnownError) -> None:
+        self._set_busy(False)
+        field = error.field if isinstance(error, ValidationError) else ""
+        label = self._errors.get(field, self.ui.generalError)
+        label.setText(error.message)
+        label.show()
+        widget = {"name": self.ui.nameEdit, "code": self.ui.codeEdit, "org_type": self.ui.typeCombo}.get(field)
+        if widget is not None:
+            widget.setFocus()
+
+    # -- state -------------------------------------------------------------------------------------
+
+    def _clear_errors(self) -> None:
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.ui.organisationGroup, self.ui.roleGroup, self.ui.buttonBox):
+            widget.setEnabled(not busy)
+        if not busy:
+            self._update_ok()
+
+    def _update_ok(self) -> None:
+        filled = bool(self.ui.nameEdit.text().strip()) and bool(self.ui.codeEdit.text().strip())
+        self.ok_button().setEnabled(filled)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+        super().changeEvent(event)

@@ -1,0 +1,307 @@
+"""The main window: a navigation column, one page at a time, a menu, and a status bar.
+
+Pages are a registry: ``PAGES`` lists ``PageSpec(id, title, factory)`` in navigation order, and only
+the pages listed exist in the window. A new page is one line here (its title wrapped in
+``QT_TRANSLATE_NOOP("MainWindow", ...)`` so lupdate finds it). Pages are built on first visit, so the
+window opens fast however many pages there are. Ctrl+1 … Ctrl+6 go to the first six pages in order.
+
+Sizes come from font metrics; the minimum size fits a 1366×768 screen with the taskbar and still works
+at 150 % scaling (each page keeps its own minimum small, with scroll areas where it must).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
+
+from partydesk.core.services.changes import Changes
+from partydesk.core.services.setup import own_organisation
+from partydesk.paths import resources_dir
+
+if TYPE_CHECKING:
+    from partydesk.gui.app import AppContext
+
+PageFactory = Callable[["AppContext"], QWidget]
+GEOMETRY_KEY = "window/geometry"
+MAX_NUMBER_SHORTCUTS = 6
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the main window.
+
+    ``title`` is English source text marked with ``QT_TRANSLATE_NOOP("MainWindow", ...)``; ``icon`` is an
+    optional file name under resources/icons.
+    """
+
+    id: str
+    title: str
+    factory: PageFactory
+    icon: str = ""
+
+
+def _settings_page(ctx: AppContext) -> QWidget:
+    # Imported on first visit: a page's module (and what it imports) costs nothing until it is shown.
+    from partydesk.gui.pages.settings import SettingsPage
+
+    return SettingsPage(ctx)
+
+
+# Navigation order of the finished program: 工作台 / 党员 / 会议 / 学习 / 数据交换 / 设置.
+# Only pages that exist are listed; add each new one at its place in that order.
+PAGES: list[PageSpec] = [
+    PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _settings_page),
+]
+
+
+def _translated_title(spec: PageSpec) -> str:
+    return QCoreApplication.translate("MainWindow", spec.title)
+
+
+class MainWindow(QMainWindow):
+    """Navigation column + stacked pages + menus + status bar with the database file and last backup."""
+
+    # "File → Back up now": the backup wiring (outside this module) listens.
+    backupRequested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        # The registry as it was when the window was built (tests swap PAGES before building).
+        self._specs: list[PageSpec] = list(PAGES)
+        self._pages: dict[str, QWidget] = {}
+        self._organisation_name = ""
+        self._last_backup: str | None = None
+        self._about = None
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        self.navigation = QListWidget(central)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.navigation.setUniformItemSizes(True)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget(central)
+        self.stack.setObjectName("pages")
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for spec in self._specs:
+            item = QListWidgetItem(_translated_title(spec))
+            item.setData(Qt.ItemDataRole.UserRole, spec.id)
+            if spec.icon:
+                item.setIcon(QIcon(str(resources_dir() / "icons" / spec.icon)))
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self._show_row)
+
+        self._build_menus()
+        self._build_status_bar()
+        for number in range(min(MAX_NUMBER_SHORTCUTS, len(self._specs))):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
+            shortcut.activated.connect(lambda row=number: self.navigation.setCurrentRow(row))
+
+        ctx.hub.changed.connect(self._on_changed)
+        ctx.hub.statusMessage.connect(self._on_status_message)
+        ctx.hub.backupMade.connect(self._on_backup_made)
+        self._retranslate()
+        self._size_from_font()
+        if self._specs:
+            self.navigation.setCurrentRow(0)
+        self._load_title()
+
+    # -- pages -------------------------------------------------------------------------------------
+
+    def page_ids(self) -> list[str]:
+        """The ids of the pages listed in the navigation, in order."""
+        return [spec.id for spec in self._specs]
+
+    def show_page(self, page_id: str) -> QWidget:
+        """Go to page ``page_id`` (building it on first visit) and return it; KeyError if unknown."""
+        ids = self.page_ids()
+        if page_id not in ids:
+            raise KeyError(page_id)
+        self.navigation.setCurrentRow(ids.index(page_id))
+        return self._pages[page_id]
+
+    def current_page_id(self) -> str | None:
+        """The id of the page on screen, or None when there is none."""
+        row = self.navigation.currentRow()
+        return self._specs[row].id if 0 <= row < len(self._specs) else None
+
+    def page(self, page_id: str) -> QWidget | None:
+        """The page widget if it was built already."""
+        return self._pages.get(page_id)
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self._specs):
+            return
+        spec = self._specs[row]
+        widget = self._pages.get(spec.id)
+        if widget is None:
+            widget = spec.factory(self.ctx)
+            self._pages[spec.id] = widget
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+
+    # -- menus and status bar ----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.file_menu = QMenu(self)
+        self.backup_action = QAction(self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.backup_action.triggered.connect(self.backupRequested)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.help_menu = QMenu(self)
+        self.about_action = QAction(self)
+        self.about_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+        self.menuBar().addMenu(self.file_menu)
+        self.menuBar().addMenu(self.help_menu)
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("databaseLabel")
+        self.backup_label = QLabel(self)
+        self.backup_label.setObjectName("backupLabel")
+        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_label)
+
+    def set_last_backup(self, text: str) -> None:
+        """Show when the last backup was made (e.g. "2025-03-01 17:30") in the status bar."""
+        self._last_backup = text
+        self._retranslate_status()
+
+    def show_about(self) -> None:
+        """Help → About (F1): window-modal, so the event loop (and the DB lane's callbacks) keep running."""
+        from partydesk.gui.dialogs.about import AboutDialog
+
+        dialog = AboutDialog(self.ctx.db.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._about = dialog
+        dialog.open()
+
+    # -- hub ---------------------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("organisation", "site"):
+            self._load_title()
+
+    def _on_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _on_backup_made(self, info: object) -> None:
+        from partydesk.gui.app import describe_backup
+
+        self.set_last_backup(describe_backup(info))
+
+    def _load_title(self) -> None:
+        from partydesk.gui.app import guarded
+
+        if self.ctx.db.needs_setup:
+            return
+        db = self.ctx.db
+        self.ctx.runner.submit(lambda _progress: own_organisation(db), on_done=guarded(self, self._title_loaded),
+                               label="window title")
+
+    def _title_loaded(self, organisation: object) -> None:
+        self._organisation_name = getattr(organisation, "name", "") or ""
+        self._retranslate_title()
+
+    # -- text and size -----------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.backup_action.setText(self.tr("&Back up now"))
+        self.backup_action.setStatusTip(self.tr("Make a verified copy of the database now"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Party Branch Desk"))
+        for row, spec in enumerate(self._specs):
+            item = self.navigation.item(row)
+            item.setText(_translated_title(spec))
+            item.setToolTip(f"Ctrl+{row + 1}" if row < MAX_NUMBER_SHORTCUTS else "")
+        self._retranslate_title()
+        self._retranslate_status()
+        self._size_navigation()
+
+    def _retranslate_title(self) -> None:
+        name = self.tr("Party Branch Desk")
+        self.setWindowTitle(f"{name} - {self._organisation_name}" if self._organisation_name else name)
+
+    def _retranslate_status(self) -> None:
+        path = str(self.ctx.db.path)
+        self.db_label.setToolTip(path)
+        # Elide the middle of a long path: the drive and the file name are the parts people recognise.
+        metrics = self.db_label.fontMetrics()
+        shown = metrics.elidedText(path, Qt.TextElideMode.ElideMiddle, metrics.averageCharWidth() * 60)
+        self.db_label.setText(self.tr("Database: {path}").format(path=shown))
+        when = self._last_backup if self._last_backup is not None else self.tr("none yet")
+        self.backup_label.setText(self.tr("Last backup: {when}").format(when=when))
+
+    def _size_navigation(self) -> None:
+        metrics = self.navigation.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.navigation.item(r).text())
+                      for r in range(self.navigation.count())), default=0)
+        # Room for the text plus margins of two average characters each side, and never narrower than
+        # six Chinese characters, so the column does not jump when pages are added or the language changes.
+        width = max(widest, metrics.horizontalAdvance("汉") * 6) + metrics.averageCharWidth() * 4
+        width += 2 * self.navigation.frameWidth()
+        self.navigation.setFixedWidth(width)
+        row_height = int(metrics.height() * 2.2)
+        for row in range(self.navigation.count()):
+            # Width 0: the item takes the viewport's width instead of pushing a horizontal scroll bar.
+            self.navigation.item(row).setSizeHint(QSize(0, row_height))
+
+    def _size_from_font(self) -> None:
+        metrics = self.fontMetrics()
+        # A comfortable default (about 150 × 38 characters), cut down to the screen when it is smaller.
+        preferred = QSize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 38)
+        screen = self.screen()
+        if screen is not None:
+            preferred = preferred.boundedTo(screen.availableGeometry().size())
+        self.resize(preferred)
+
+    def show_for_screen(self) -> None:
+        """Show with the size the user left it at, or maximised on a small (1366×768-class) screen."""
+        saved = self.ctx.settings.value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            self.show()
+            return
+        screen = self.screen()
+        small = screen is not None and screen.availableGeometry().width() < 1600
+        if small:
+            self.showMaximized()
+        else:
+            self.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,376 @@
+"""Settings page (设置): the organisation's details, the rule table, and the interface language.
+
+Every read and write goes through the task runner (house rule 5). A save that the core rejects shows the
+core's Chinese message beside the field it names and writes nothing (house rule 6). The page reloads the
+organisation or the rules when the hub reports that they changed, whoever changed them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from partydesk.core.domain.organisation import ORG_TYPES, ROLE_COMMITTEE
+from partydesk.core.errors import KnownError, ValidationError
+from partydesk.core.services.changes import Changes
+from partydesk.core.services.rules import list_rules, restore_default, set_rule
+from partydesk.core.services.setup import OrganisationInput, own_organisation, update_organisation
+from partydesk.core.storage.settings_repo import OrganisationRecord
+from partydesk.gui import app as gui_app
+from partydesk.gui.forms.ui_settings_page import Ui_SettingsPage
+from partydesk.gui.models.rules_model import (
+    COL_CATEGORY,
+    COL_DEFAULT,
+    COL_LABEL,
+    COL_NOTE,
+    COL_UNIT,
+    COL_VALUE,
+    RuleRole,
+    RulesModel,
+)
+
+if TYPE_CHECKING:
+    from partydesk.gui.app import AppContext
+
+# Below any real term date; a QDateEdit at this date shows its "not set" text instead.
+NOT_SET_DATE = QDate(1900, 1, 1)
+# Where the core's ValidationError.field names point on this form (the phone normaliser names its
+# field in Chinese, as it does for roster columns).
+FIELD_ALIASES = {"联系电话": "phone"}
+
+
+class RuleValueDelegate(QStyledItemDelegate):
+    """Edits a current value with a spin box limited to that rule's allowed range."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        rule = index.data(RuleRole)
+        editor = QSpinBox(parent)
+        editor.setFrame(False)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        if rule is not None:
+            editor.setRange(rule.minimum, rule.maximum)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QSpinBox):
+            editor.setValue(int(index.data(Qt.ItemDataRole.EditRole)))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        if isinstance(editor, QSpinBox):
+            editor.interpretText()
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+
+class SettingsPage(QWidget):
+    """Organisation form, rule table and language selector."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_SettingsPage()
+        self.ui.setupUi(self)
+        self._organisation: OrganisationRecord | None = None
+        self._role: str | None = None
+        self._saving = False
+
+        title = self.ui.titleLabel.font()
+        title.setBold(True)
+        title.setPointSizeF(title.pointSizeF() * 1.5)
+        self.ui.titleLabel.setFont(title)
+        for code, name in gui_app.LANGUAGES.items():
+            self.ui.languageCombo.addItem(name, code)
+        self._sync_language_combo()
+        self.ui.languageCombo.currentIndexChanged.connect(self._language_chosen)
+
+        self._setup_organisation_form()
+        self._setup_rules()
+        self._fill_dynamic_texts()
+
+        ctx.hub.changed.connect(self._on_changed)
+        ctx.hub.languageChanged.connect(self._sync_language_combo)
+        self.load_organisation()
+        self.load_rules()
+
+    # -- organisation ------------------------------------------------------------------------------
+
+    def _setup_organisation_form(self) -> None:
+        ui = self.ui
+        ui.typeCombo.addItems(list(ORG_TYPES))
+        self._field_errors: dict[str, QLabel] = {
+            "name": ui.nameError, "code": ui.codeError, "org_type": ui.typeError, "secretary": ui.secretaryError,
+            "contact": ui.contactError, "phone": ui.phoneError, "term_start": ui.termStartError,
+            "term_end": ui.termEndError,
+        }
+        for label in self._field_errors.values():
+            gui_app.mark_as_error_label(label)
+        # Wide enough for a full organisation name (中共某某社区第一支部委员会) without scrolling.
+        ui.nameEdit.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 24)
+        for check, edit in self._date_pairs():
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumDate(NOT_SET_DATE)
+            edit.setMaximumDate(QDate(2100, 12, 31))
+            edit.setDate(NOT_SET_DATE)
+            edit.setEnabled(False)
+            check.toggled.connect(lambda on, e=edit: self._date_toggled(e, on))
+        ui.saveButton.clicked.connect(self.save_organisation)
+        # The scroll area only exists for small screens; it must not paint a grey box inside the tab.
+        ui.organisationScroll.viewport().setAutoFillBackground(False)
+        ui.organisationContents.setAutoFillBackground(False)
+
+    def _date_pairs(self) -> list[tuple[QCheckBox, QDateEdit]]:
+        return [(self.ui.termStartCheck, self.ui.termStartEdit), (self.ui.termEndCheck, self.ui.termEndEdit)]
+
+    def _date_toggled(self, edit: QDateEdit, on: bool) -> None:
+        edit.setEnabled(on)
+        if on and edit.date() == NOT_SET_DATE:
+            edit.setDate(QDate.currentDate())
+        elif not on:
+            edit.setDate(NOT_SET_DATE)
+
+    @staticmethod
+    def _set_date(check: QCheckBox, edit: QDateEdit, value: date | None) -> None:
+        check.setChecked(value is not None)
+        edit.setDate(QDate(value.year, value.month, value.day) if value is not None else NOT_SET_DATE)
+
+    @staticmethod
+    def _get_date(check: QCheckBox, edit: QDateEdit) -> date | None:
+        if not check.isChecked() or edit.date() == NOT_SET_DATE:
+            return None
+        d = edit.date()
+        return date(d.year(), d.month(), d.day())
+
+    def organisation_input(self) -> OrganisationInput:
+        """The form as the core's input record."""
+        ui = self.ui
+        return OrganisationInput(
+            name=ui.nameEdit.text(), code=ui.codeEdit.text(), org_type=ui.typeCombo.currentText(),
+            secretary=ui.secretaryEdit.text(), contact=ui.contactEdit.text(), phone=ui.phoneEdit.text(),
+            term_start=self._get_date(ui.termStartCheck, ui.termStartEdit),
+            term_end=self._get_date(ui.termEndCheck, ui.termEndEdit),
+        )
+
+    def load_organisation(self) -> None:
+        """Read this site's organisation and role on the DB lane, then fill the form."""
+        db = self.ctx.db
+
+        def read(_progress: Any) -> tuple[OrganisationRecord | None, str | None]:
+            return own_organisation(db), db.site.role if db.site is not None else None
+
+        self.ctx.runner.submit(
+            read, on_done=gui_app.guarded(self, self._organisation_loaded), label="load organisation",
+        )
+
+    def _organisation_loaded(self, result: tuple[OrganisationRecord | None, str | None]) -> None:
+        organisation, role = result
+        self._organisation, self._role = organisation, role
+        self._fill_dynamic_texts()
+        self.ui.saveButton.setEnabled(organisation is not None and not self._saving)
+        if organisation is None:
+            return
+        ui = self.ui
+        ui.nameEdit.setText(organisation.name)
+        ui.codeEdit.setText(organisation.code)
+        if ui.typeCombo.findText(organisation.org_type) < 0:
+            ui.typeCombo.addItem(organisation.org_type)  # an older or imported type still shows
+        ui.typeCombo.setCurrentText(organisation.org_type)
+        ui.secretaryEdit.setText(organisation.secretary)
+        ui.contactEdit.setText(organisation.contact)
+        ui.phoneEdit.setText(organisation.phone)
+        self._set_date(ui.termStartCheck, ui.termStartEdit, organisation.term_start)
+        self._set_date(ui.termEndCheck, ui.termEndEdit, organisation.term_end)
+
+    def save_organisation(self) -> None:
+        """Save the form through the core; a rejected field gets its message beside it."""
+        if self._organisation is None or self._saving:
+            return
+        self._clear_errors()
+        self._saving = True
+        self.ui.saveButton.setEnabled(False)
+        db, actor, org_id, data = self.ctx.db, self.ctx.actor, self._organisation.id, self.organisation_input()
+        self.ctx.runner.submit(
+            lambda _progress: update_organisation(db, actor, org_id=org_id, data=data),
+            on_done=gui_app.guarded(self, self._saved), on_error=gui_app.guarded(self, self._save_failed),
+            label="save organisation",
+        )
+
+    def _saved(self, _changes: object) -> None:
+        self._saving = False
+        self.ui.saveButton.setEnabled(True)
+        self._show_status(self.ui.saveStatus, self.tr("Saved."), error=False)
+
+    def _save_failed(self, error: KnownError) -> None:
+        self._saving = False
+        self.ui.saveButton.setEnabled(True)
+        field = error.field if isinstance(error, ValidationError) else ""
+        field = FIELD_ALIASES.get(field, field)
+        label = self._field_errors.get(field)
+        if label is None:
+            self._show_status(self.ui.saveStatus, error.message, error=True)
+            return
+        label.setText(error.message)
+        label.show()
+        self._show_status(self.ui.saveStatus, self.tr("Not saved: please correct the marked field."), error=True)
+        self.ui.organisationScroll.ensureWidgetVisible(label)
+
+    def field_error(self, field: str) -> str:
+        """The message shown beside ``field``, or "" (for tests and screen readers)."""
+        label = self._field_errors.get(field)
+        return "" if label is None or label.isHidden() else label.text()
+
+    def _clear_errors(self) -> None:
+        for label in self._field_errors.values():
+            label.clear()
+            label.hide()
+        self.ui.saveStatus.clear()
+
+    def _show_status(self, label: QLabel, text: str, *, error: bool) -> None:
+        palette = self.palette()
+        if error:
+            palette.setColor(QPalette.ColorRole.WindowText, gui_app.ERROR_COLOUR)
+        label.setPalette(palette)
+        label.setText(text)
+
+    # -- rules -------------------------------------------------------------------------------------
+
+    def _setup_rules(self) -> None:
+        self.rules_model = RulesModel(self)
+        view = self.ui.rulesView
+        view.setModel(self.rules_model)
+        view.setItemDelegateForColumn(COL_VALUE, RuleValueDelegate(view))
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.8))
+        header = view.horizontalHeader()
+        # Column widths from the font, never resizeColumnsToContents (house GUI rule for tables).
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        for column, chars in ((COL_CATEGORY, 8), (COL_LABEL, 17), (COL_VALUE, 7), (COL_UNIT, 3),
+                              (COL_DEFAULT, 6)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, cjk * chars)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.rules_model.valueEdited.connect(self._rule_edited)
+        view.selectionModel().currentRowChanged.connect(lambda *_: self._update_restore_button())
+        self.restore_action = QAction(self)
+        self.restore_action.triggered.connect(self.restore_selected)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._rules_menu)
+        self.ui.restoreButton.clicked.connect(self.restore_selected)
+        gui_app.mark_as_error_label(self.ui.rulesStatus)
+        self._update_restore_button()
+
+    def load_rules(self) -> None:
+        """Read the rule table on the DB lane, then show it."""
+        db = self.ctx.db
+        self.ctx.runner.submit(
+            lambda _progress: list_rules(db), on_done=gui_app.guarded(self, self._rules_loaded), label="load rules",
+        )
+
+    def _rules_loaded(self, rules: list[Any]) -> None:
+        selected = self.selected_rule_key()
+        self.rules_model.set_rules(rules)
+        row = self.rules_model.row_of(selected) if selected else -1
+        if row >= 0:
+            self.ui.rulesView.setCurrentIndex(self.rules_model.index(row, COL_LABEL))
+        self._update_restore_button()
+
+    def selected_rule_key(self) -> str | None:
+        """The key of the rule in the current row, if any."""
+        index = self.ui.rulesView.currentIndex()
+        rule = self.rules_model.rule_at(index.row()) if index.isValid() else None
+        return rule.key if rule is not None else None
+
+    def _rule_edited(self, key: str, value: int) -> None:
+        self.ui.rulesStatus.hide()
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.runner.submit(
+            lambda _progress: set_rule(db, actor, key=key, value=value),
+            on_error=gui_app.guarded(self, self._rule_failed), label="save rule",
+        )
+        self._update_restore_button()
+
+    def restore_selected(self) -> None:
+        """Put the selected rule back to its national default."""
+        key = self.selected_rule_key()
+        rule = self.rules_model.rule_at(self.rules_model.row_of(key)) if key else None
+        if rule is None or rule.is_default:
+            return
+        self.ui.rulesStatus.hide()
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.runner.submit(
+            lambda _progress: restore_default(db, actor, key=rule.key),
+            on_error=gui_app.guarded(self, self._rule_failed), label="restore rule",
+        )
+
+    def _rule_failed(self, error: KnownError) -> None:
+        self.ui.rulesStatus.setText(error.message)
+        self.ui.rulesStatus.show()
+        self.load_rules()  # the table shows what is really stored again
+
+    def _rules_menu(self, pos: QPoint) -> None:
+        index = self.ui.rulesView.indexAt(pos)
+        if not index.isValid():
+            return
+        self.ui.rulesView.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.restore_action)
+        menu.exec(self.ui.rulesView.viewport().mapToGlobal(pos))
+
+    def _update_restore_button(self) -> None:
+        key = self.selected_rule_key()
+        rule = self.rules_model.rule_at(self.rules_model.row_of(key)) if key else None
+        enabled = rule is not None and not rule.is_default
+        self.ui.restoreButton.setEnabled(enabled)
+        self.restore_action.setEnabled(enabled)
+
+    # -- hub and language --------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("rule"):
+            self.load_rules()
+        if changes.touches("organisation", "site"):
+            self.load_organisation()
+
+    def _language_chosen(self, index: int) -> None:
+        lang = self.ui.languageCombo.itemData(index)
+        if isinstance(lang, str) and lang != gui_app.current_language():
+            self.ctx.switch_language(lang)
+
+    def _sync_language_combo(self) -> None:
+        index = self.ui.languageCombo.findData(gui_app.current_language())
+        if index >= 0 and index != self.ui.languageCombo.currentIndex():
+            self.ui.languageCombo.blockSignals(True)
+            self.ui.languageCombo.setCurrentIndex(index)
+            self.ui.languageCombo.blockSignals(False)
+
+    def _fill_dynamic_texts(self) -> None:
+        if self._role is None:
+            role = ""
+        elif self._role == ROLE_COMMITTEE:
+            role = self.tr("A Party committee: imports the sync files of its branches.")
+        else:
+            role = self.tr("A Party branch: sends sync files up to its committee.")
+        note = self.tr("Chosen at first-run set-up; it cannot be changed here.")
+        self.ui.roleValue.setText(f"{role}\n{note}" if role else "")
+        for _check, edit in self._date_pairs():
+            edit.setSpecialValueText(self.tr("Not set"))
+        self.restore_action.setText(self.tr("Restore default"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._fill_dynamic_texts()
+            self.rules_model.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,82 @@
+"""GUI fixtures: an AppContext over the test database, settings kept in tmp, the language reset after.
+
+``ctx`` is a set-up branch database in Chinese (what users see); ``blank_ctx`` is one before first-run
+set-up. Every TaskRunner made here is shut down before its database closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from partydesk.core.storage.database import Database
+from partydesk.gui import app as gui_app
+
+# How long a test waits for the DB lane; jobs here take milliseconds.
+WAIT_MS = 10_000
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The offscreen platform warns whenever a shown window's layout sets its size limits; not our fault."""
+    config.addinivalue_line("qt_log_ignore", r"This plugin does not support propagateSizeHints\(\)")
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test reads or writes the real user's QSettings (registry or ~/.config)."""
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, folder)
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> Iterator[QApplication]:
+    """The configured application; afterwards back in the source language for the next test."""
+    application = gui_app.create_application([])
+    yield application
+    gui_app.install_language(application, gui_app.SOURCE_LANGUAGE)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """A settings store in an ini file under the test's tmp dir."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_ctx(app: QApplication, settings: QSettings) -> Iterator[Callable[[Database], gui_app.AppContext]]:
+    """Builds contexts over given databases; shuts every runner down at teardown."""
+    made: list[gui_app.AppContext] = []
+
+    def make(database: Database) -> gui_app.AppContext:
+        ctx = gui_app.make_context(database, settings=settings)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.runner.wait_idle(WAIT_MS)
+        ctx.runner.shutdown()
+
+
+@pytest.fixture
+def ctx(db: Database, make_ctx: Callable[[Database], gui_app.AppContext], app: QApplication) -> gui_app.AppContext:
+    """A context over the set-up branch database, in Chinese (``db`` is listed first: it closes last)."""
+    context = make_ctx(db)
+    gui_app.install_language(app, "zh_CN", context.hub)
+    return context
+
+
+@pytest.fixture
+def blank_ctx(
+    blank_db: Database, make_ctx: Callable[[Database], gui_app.AppContext], app: QApplication,
+) -> gui_app.AppContext:
+    """A context over a database before first-run set-up, in Chinese."""
+    context = make_ctx(blank_db)
+    gui_app.install_language(app, "zh_CN", context.hub)
+    return context

@@ -1,0 +1,98 @@
+"""First-run set-up dialog: creates the site and organisation, or writes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.services.setup import own_organisation
+from partydesk.core.storage.database import Database
+from partydesk.gui.app import AppContext, run_first_run_if_needed
+from partydesk.gui.dialogs.firstrun import FirstRunDialog
+from tests.gui.conftest import WAIT_MS
+
+
+def _dialog(qtbot: QtBot, ctx: AppContext) -> FirstRunDialog:
+    dialog = FirstRunDialog(ctx)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _rows(db: Database, table: str) -> int:
+    # A separate connection: what is really in the file, not what the app's session believes.
+    with sqlite3.connect(db.path) as con:
+        return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def test_filling_the_form_creates_the_site_and_organisation(qtbot: QtBot, blank_ctx: AppContext) -> None:
+    """Name, code, type and role entered and OK clicked: the site and its organisation exist."""
+    dialog = _dialog(qtbot, blank_ctx)
+    dialog.ui.nameEdit.setText("中共示例村党总支部委员会")
+    qtbot.keyClicks(dialog.ui.codeEdit, "A2001")
+    dialog.ui.typeCombo.setCurrentText("党总支")
+    dialog.ui.committeeRadio.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    db = blank_ctx.db
+    assert not db.needs_setup
+    assert db.site is not None and db.site.role == "committee"
+    organisation = own_organisation(db)
+    assert organisation is not None
+    assert organisation.name == "中共示例村党总支部委员会"
+    assert (organisation.code, organisation.org_type) == ("A2001", "党总支")
+
+
+def test_missing_name_keeps_ok_disabled(qtbot: QtBot, blank_ctx: AppContext) -> None:
+    """OK stays disabled until both the name and the code hold more than blanks."""
+    dialog = _dialog(qtbot, blank_ctx)
+    assert not dialog.ok_button().isEnabled()
+    qtbot.keyClicks(dialog.ui.codeEdit, "1001")
+    assert not dialog.ok_button().isEnabled()
+    dialog.ui.nameEdit.setText("   ")
+    assert not dialog.ok_button().isEnabled()
+    dialog.ui.nameEdit.setText("中共示例社区第一支部委员会")
+    assert dialog.ok_button().isEnabled()
+
+
+def test_bad_code_shows_the_message_beside_the_code_and_writes_nothing(qtbot: QtBot, blank_ctx: AppContext) -> None:
+    """A code with a dash is refused by the core: its message appears under the code field, nothing is saved."""
+    dialog = _dialog(qtbot, blank_ctx)
+    dialog.ui.nameEdit.setText("中共示例社区第一支部委员会")
+    qtbot.keyClicks(dialog.ui.codeEdit, "10-01")
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    assert blank_ctx.runner.wait_idle(WAIT_MS)
+    assert "字母和数字" in dialog.error_text("code")
+    assert dialog.error_text("name") == ""
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.ok_button().isEnabled(), "the user can correct the code and try again"
+    assert blank_ctx.db.needs_setup
+    assert _rows(blank_ctx.db, "site") == 0
+    assert _rows(blank_ctx.db, "organisation") == 0
+
+
+def test_cancel_writes_nothing(qtbot: QtBot, blank_ctx: AppContext) -> None:
+    """Cancel on a filled form closes the dialog and leaves the database without a site."""
+    dialog = _dialog(qtbot, blank_ctx)
+    dialog.ui.nameEdit.setText("中共示例社区第一支部委员会")
+    qtbot.keyClicks(dialog.ui.codeEdit, "1001")
+    with qtbot.waitSignal(dialog.rejected, timeout=WAIT_MS):
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert blank_ctx.runner.wait_idle(WAIT_MS)
+    assert blank_ctx.db.needs_setup
+    assert _rows(blank_ctx.db, "site") == 0
+    assert _rows(blank_ctx.db, "organisation") == 0
+
+
+def test_set_up_database_skips_first_run(ctx: AppContext) -> None:
+    """A database that already has its site needs no set-up dialog."""
+    assert run_first_run_if_needed(ctx) is True
+
+
+def test_buttons_read_in_chinese(qtbot: QtBot, blank_ctx: AppContext) -> None:
+    """With the default language the dialog's title and standard buttons are Chinese."""
+    dialog = _dialog(qtbot, blank_ctx)
+    assert dialog.windowTitle() == "初始设置"
+    assert dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"

@@ -1,0 +1,202 @@
+"""Main window: the page registry, navigation, shortcuts, size limits, status bar, and the GUI entry point."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.storage.backup import BackupInfo
+from partydesk.core.storage.database import Database
+from partydesk.gui import app as gui_app
+from partydesk.gui import mainwindow
+from partydesk.gui.app import AppContext
+from partydesk.gui.dialogs.about import AboutDialog
+from partydesk.gui.mainwindow import MainWindow, PageSpec
+from tests.gui.conftest import WAIT_MS
+
+# A 1366×768 screen less a Windows taskbar (40 px).
+SCREEN = QSize(1366, 728)
+
+
+def _dummy_page(_ctx: AppContext) -> QWidget:
+    label = QLabel("dummy")
+    label.setObjectName("dummyPage")
+    return label
+
+
+@pytest.fixture
+def two_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The registry with a second, trivial page, so switching between pages can be seen."""
+    spec = PageSpec("dummy", QT_TRANSLATE_NOOP("MainWindow", "Dummy"), _dummy_page)
+    monkeypatch.setattr(mainwindow, "PAGES", [*mainwindow.PAGES, spec])
+
+
+def _window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    window = gui_app.build_main_window(ctx)
+    qtbot.addWidget(window)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    return window
+
+
+def test_only_existing_pages_are_listed(qtbot: QtBot, ctx: AppContext) -> None:
+    """The navigation shows exactly the registered pages, in order, and opens on the first."""
+    window = _window(qtbot, ctx)
+    assert window.page_ids() == [spec.id for spec in mainwindow.PAGES]
+    assert window.navigation.count() == len(mainwindow.PAGES)
+    assert window.navigation.item(0).text() == "设置"
+    assert window.current_page_id() == mainwindow.PAGES[0].id
+
+
+@pytest.mark.usefixtures("two_pages")
+def test_navigation_switches_pages(qtbot: QtBot, ctx: AppContext) -> None:
+    """Clicking a navigation entry shows its page; show_page goes back by id."""
+    window = _window(qtbot, ctx)
+    rect = window.navigation.visualItemRect(window.navigation.item(1))
+    qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_page_id() == "dummy"
+    assert window.stack.currentWidget().objectName() == "dummyPage"
+    page = window.show_page("settings")
+    assert window.current_page_id() == "settings"
+    assert window.stack.currentWidget() is page
+    with pytest.raises(KeyError):
+        window.show_page("members")
+
+
+@pytest.mark.usefixtures("two_pages")
+def test_ctrl_number_switches_to_that_page(qtbot: QtBot, ctx: AppContext) -> None:
+    """Ctrl+2 goes to the second page and Ctrl+1 back to the first."""
+    window = _window(qtbot, ctx)
+    window.show()
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_id() == "dummy"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_id() == "settings"
+
+
+def test_minimum_size_fits_a_1366x768_screen(qtbot: QtBot, ctx: AppContext) -> None:
+    """The window can shrink to a 1366×768 screen with its taskbar, on every page."""
+    window = _window(qtbot, ctx)
+    for page_id in window.page_ids():
+        window.show_page(page_id)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= SCREEN.width() and hint.height() <= SCREEN.height(), (page_id, hint)
+
+
+def test_minimum_size_fits_at_150_percent_scaling(qtbot: QtBot, app: QApplication, ctx: AppContext) -> None:
+    """With 1.5× larger text the window still fits the 911×485 logical pixels left at 150 % scaling."""
+    font = app.font()
+    larger = app.font()
+    larger.setPointSizeF(font.pointSizeF() * 1.5)
+    app.setFont(larger)
+    try:
+        window = _window(qtbot, ctx)
+        window.show_page("settings")
+        hint = window.minimumSizeHint()
+        assert hint.width() <= SCREEN.width() / 1.5 and hint.height() <= SCREEN.height() / 1.5, hint
+    finally:
+        app.setFont(font)
+
+
+def test_status_bar_shows_the_database_path(qtbot: QtBot, ctx: AppContext) -> None:
+    """The status bar names the database file (in full in its tooltip)."""
+    window = _window(qtbot, ctx)
+    assert window.db_label.toolTip() == str(ctx.db.path)
+    assert ctx.db.path.name in window.db_label.text()
+    assert window.db_label.text().startswith("数据库：")
+
+
+def test_backup_made_updates_the_last_backup_time(qtbot: QtBot, ctx: AppContext) -> None:
+    """A backup announced on the hub shows its time in the status bar."""
+    window = _window(qtbot, ctx)
+    assert window.backup_label.text() == "上次备份：尚无"
+    info = BackupInfo(path=Path("b.db"), created=datetime(2025, 3, 1, 17, 30), reason="manual", size=1)
+    ctx.hub.backupMade.emit(info)
+    assert window.backup_label.text() == "上次备份：2025-03-01 17:30"
+    window.set_last_backup("刚才")
+    assert window.backup_label.text() == "上次备份：刚才"
+
+
+def test_back_up_now_emits_backup_requested(qtbot: QtBot, ctx: AppContext) -> None:
+    """File → Back up now only asks; whoever wires backups listens to backupRequested."""
+    window = _window(qtbot, ctx)
+    with qtbot.waitSignal(window.backupRequested, timeout=1000):
+        window.backup_action.trigger()
+
+
+def test_window_title_names_the_organisation(qtbot: QtBot, ctx: AppContext) -> None:
+    """Once loaded, the title reads 党支部工作台 - <organisation name>."""
+    window = _window(qtbot, ctx)
+    assert window.windowTitle() == "党支部工作台 - 中共示例社区第一支部委员会"
+
+
+def test_f1_opens_about_with_the_database_path(qtbot: QtBot, ctx: AppContext) -> None:
+    """Help → About (F1) opens the About dialog, which shows the version and the database file."""
+    window = _window(qtbot, ctx)
+    assert window.about_action.shortcut().toString() == "F1"
+    window.about_action.trigger()
+    dialog = window.findChild(AboutDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.ui.databaseValue.text() == str(ctx.db.path)
+    assert dialog.windowTitle() == "关于党支部工作台"
+    dialog.close()
+
+
+@pytest.mark.parametrize("page", gui_app.PAGE_IDS)
+def test_render_page_draws_each_page_at_the_requested_size(ctx: AppContext, page: str) -> None:
+    """`partydesk shot` pages render offscreen at the asked size, without touching the database."""
+    ctx.db.changed = False  # set by the fixture's own set-up
+    image = gui_app.render_page(ctx, page, QSize(1366, 768))
+    assert image.size() == QSize(1366, 768)
+    assert not image.isNull()
+    assert not ctx.db.changed
+
+
+def test_render_page_rejects_an_unknown_page(ctx: AppContext) -> None:
+    """An unknown page id is a clear error listing the known ones."""
+    with pytest.raises(ValueError, match="settings"):
+        gui_app.render_page(ctx, "members", QSize(800, 600))
+
+
+def test_main_gui_cancelled_first_run_exits_0_and_writes_nothing(
+    monkeypatch: pytest.MonkeyPatch, app: QApplication, blank_db: Database,
+) -> None:
+    """Cancelling set-up ends the program with 0; the exit hooks still run; no site is written."""
+    monkeypatch.setattr(gui_app, "install_excepthook", lambda _log_dir: None)
+    QTimer.singleShot(0, lambda: _close_dialogs(QDialog.reject))
+    ran: list[str] = []
+    code = gui_app.main_gui(blank_db, lang="zh_CN", prepare=lambda ctx: ctx.on_exit.append(lambda: ran.append("exit")))
+    assert code == 0
+    assert ran == ["exit"]
+    assert blank_db.needs_setup
+
+
+def test_main_gui_shows_the_window_and_runs_exit_hooks_after_it_closes(
+    monkeypatch: pytest.MonkeyPatch, app: QApplication, db: Database,
+) -> None:
+    """With a set-up database the main window opens; closing it returns 0 and then runs on_exit."""
+    monkeypatch.setattr(gui_app, "install_excepthook", lambda _log_dir: None)
+    seen: list[str] = []
+
+    def close_window() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append(widget.current_page_id() or "")
+                widget.close()
+
+    QTimer.singleShot(200, close_window)
+    code = gui_app.main_gui(db, lang="en", prepare=lambda ctx: ctx.on_exit.append(lambda: seen.append("exit")))
+    assert code == 0
+    assert seen == ["settings", "exit"]
+
+
+def _close_dialogs(how: object) -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            how(widget)  # type: ignore[operator]

@@ -1,0 +1,193 @@
+"""Settings page: organisation form, rule table and language selector, all through the DB lane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QSpinBox
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.services.changes import LOCAL_USER
+from partydesk.core.services.rules import list_rules, set_rule
+from partydesk.core.services.setup import own_organisation
+from partydesk.core.storage.database import Database, open_database
+from partydesk.gui import app as gui_app
+from partydesk.gui.app import AppContext
+from partydesk.gui.models.rules_model import COL_LABEL, COL_VALUE
+from partydesk.gui.pages.settings import SettingsPage
+from tests.gui.conftest import WAIT_MS
+
+RULE = "meeting.general.months"  # 支部党员大会：每隔 3 月 (range 1–12)
+
+
+def _page(qtbot: QtBot, ctx: AppContext) -> SettingsPage:
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    return page
+
+
+def _rule_value(db: Database, key: str) -> int:
+    return next(r.value for r in list_rules(db) if r.key == key)
+
+
+def test_organisation_is_saved_and_reloaded_after_reopening_the_database(
+    qtbot: QtBot, ctx: AppContext, db_path: Path, make_ctx: Callable[[Database], AppContext],
+) -> None:
+    """Every field saved on the page is there again after the database is closed and reopened."""
+    page = _page(qtbot, ctx)
+    ui = page.ui
+    assert ui.nameEdit.text() == "中共示例社区第一支部委员会"
+    ui.nameEdit.setText("中共示例社区第二支部委员会")
+    ui.typeCombo.setCurrentText("联合党支部")
+    ui.secretaryEdit.setText("张三")
+    ui.contactEdit.setText("李四")
+    ui.phoneEdit.setText("138 0013 8000")
+    ui.termStartCheck.setChecked(True)
+    ui.termStartEdit.setDate(QDate(2024, 1, 15))
+    ui.termEndCheck.setChecked(True)
+    ui.termEndEdit.setDate(QDate(2029, 1, 14))
+    qtbot.mouseClick(ui.saveButton, Qt.MouseButton.LeftButton)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert ui.saveStatus.text() == "已保存。"
+
+    ctx.runner.shutdown()
+    ctx.db.close()
+    reopened = open_database(db_path)
+    try:
+        again = _page(qtbot, make_ctx(reopened))
+        assert again.ui.nameEdit.text() == "中共示例社区第二支部委员会"
+        assert again.ui.typeCombo.currentText() == "联合党支部"
+        assert again.ui.secretaryEdit.text() == "张三"
+        assert again.ui.contactEdit.text() == "李四"
+        assert again.ui.phoneEdit.text() == "13800138000", "the core stores the normalised number"
+        assert again.organisation_input().term_start == date(2024, 1, 15)
+        assert again.organisation_input().term_end == date(2029, 1, 14)
+        again.ui.termEndCheck.setChecked(False)
+        assert again.organisation_input().term_end is None
+        assert again.ui.termEndEdit.text() == "未设置"
+    finally:
+        again.ctx.runner.shutdown()
+        reopened.close()
+
+
+@pytest.mark.parametrize(("field", "widget", "text", "expected"), [
+    ("code", "codeEdit", "10-01", "字母和数字"),
+    ("phone", "phoneEdit", "12345", "联系电话"),
+    ("name", "nameEdit", "  ", "党组织名称"),
+])
+def test_bad_input_shows_the_message_beside_its_field_and_saves_nothing(
+    qtbot: QtBot, ctx: AppContext, field: str, widget: str, text: str, expected: str,
+) -> None:
+    """The core's Chinese message appears under the field it names; the stored organisation is unchanged."""
+    page = _page(qtbot, ctx)
+    getattr(page.ui, widget).setText(text)
+    page.ui.secretaryEdit.setText("不应保存")
+    qtbot.mouseClick(page.ui.saveButton, Qt.MouseButton.LeftButton)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert expected in page.field_error(field)
+    assert all(page.field_error(other) == "" for other in ("name", "code", "phone") if other != field)
+    assert "未保存" in page.ui.saveStatus.text()
+    stored = own_organisation(ctx.db)
+    assert stored is not None
+    assert (stored.code, stored.secretary) == ("1001", "")
+
+
+def test_term_end_before_start_is_refused_beside_term_end(qtbot: QtBot, ctx: AppContext) -> None:
+    """A term that ends before it starts is marked at the end date."""
+    page = _page(qtbot, ctx)
+    page.ui.termStartCheck.setChecked(True)
+    page.ui.termStartEdit.setDate(QDate(2025, 1, 1))
+    page.ui.termEndCheck.setChecked(True)
+    page.ui.termEndEdit.setDate(QDate(2024, 1, 1))
+    page.save_organisation()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert "晚于" in page.field_error("term_end")
+
+
+def test_rule_edit_in_the_table_is_saved_and_shown_in_bold(qtbot: QtBot, ctx: AppContext) -> None:
+    """Typing a new value in the spin box saves it; the reloaded row is bold because it differs."""
+    page = _page(qtbot, ctx)
+    view, model = page.ui.rulesView, page.rules_model
+    index = model.index(model.row_of(RULE), COL_VALUE)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.findChild(QSpinBox)
+    assert editor is not None
+    assert (editor.minimum(), editor.maximum()) == (1, 12)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "2")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits Return through a queued call, so the event loop has to run first.
+    qtbot.waitUntil(lambda: model.index(model.row_of(RULE), COL_VALUE).data() == 2, timeout=WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)  # the hub's reload after the save
+    assert _rule_value(ctx.db, RULE) == 2
+    row = model.row_of(RULE)
+    assert model.index(row, COL_VALUE).data() == 2
+    assert model.index(row, COL_LABEL).data(Qt.ItemDataRole.FontRole).bold()
+    assert page.ui.restoreButton.isEnabled()
+
+
+def test_restore_default_puts_the_selected_rule_back(qtbot: QtBot, ctx: AppContext) -> None:
+    """Restore default on a changed rule stores the national default again and disables the button."""
+    set_rule(ctx.db, LOCAL_USER, key=RULE, value=6)
+    page = _page(qtbot, ctx)
+    model = page.rules_model
+    page.ui.rulesView.setCurrentIndex(model.index(model.row_of(RULE), COL_LABEL))
+    assert page.ui.restoreButton.isEnabled()
+    qtbot.mouseClick(page.ui.restoreButton, Qt.MouseButton.LeftButton)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert _rule_value(ctx.db, RULE) == 3
+    assert page.selected_rule_key() == RULE, "the selection survives the reload"
+    assert not page.ui.restoreButton.isEnabled()
+
+
+def test_rule_value_out_of_range_is_refused_and_not_saved(qtbot: QtBot, ctx: AppContext) -> None:
+    """A value outside the rule's range (a paste, say) is not accepted by the model and nothing is written."""
+    page = _page(qtbot, ctx)
+    model = page.rules_model
+    assert not model.setData(model.index(model.row_of(RULE), COL_VALUE), 99)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert _rule_value(ctx.db, RULE) == 3
+
+
+def test_rule_changed_elsewhere_is_reloaded_from_the_hub(qtbot: QtBot, ctx: AppContext) -> None:
+    """A rule written by another part of the program shows up once its Changes reach the hub."""
+    page = _page(qtbot, ctx)
+    db = ctx.db
+    ctx.runner.submit(lambda _progress: set_rule(db, LOCAL_USER, key=RULE, value=4))
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert page.rules_model.index(page.rules_model.row_of(RULE), COL_VALUE).data() == 4
+
+
+def test_role_is_shown_read_only(qtbot: QtBot, ctx: AppContext) -> None:
+    """The installation's role is text, not an input."""
+    page = _page(qtbot, ctx)
+    assert page.ui.roleValue.text().startswith("党支部")
+    assert "不能修改" in page.ui.roleValue.text()
+
+
+def test_language_switch_to_english_and_back_retranslates_the_page(
+    qtbot: QtBot, ctx: AppContext, app: QApplication,
+) -> None:
+    """Choosing English retranslates the page at once and is remembered; choosing 中文 brings Chinese back."""
+    page = _page(qtbot, ctx)
+    assert page.ui.titleLabel.text() == "设置"
+    combo = page.ui.languageCombo
+    with qtbot.waitSignal(ctx.hub.languageChanged, timeout=WAIT_MS):
+        combo.setCurrentIndex(combo.findData("en"))
+    qtbot.waitUntil(lambda: page.ui.titleLabel.text() == "Settings", timeout=WAIT_MS)
+    assert page.ui.tabs.tabText(1) == "Work rules"
+    assert page.rules_model.headerData(COL_VALUE, Qt.Orientation.Horizontal) == "Current value"
+    assert gui_app.saved_language(ctx.settings) == "en"
+    combo.setCurrentIndex(combo.findData("zh_CN"))
+    qtbot.waitUntil(lambda: page.ui.titleLabel.text() == "设置", timeout=WAIT_MS)
+    assert page.ui.tabs.tabText(1) == "工作规则"
+    assert gui_app.saved_language(ctx.settings) == "zh_CN"
