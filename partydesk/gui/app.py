@@ -283,16 +283,19 @@ def render_page(ctx: AppContext, page: str, size: QSize) -> QImage:
     on the settings page), "firstrun" (the set-up dialog on a plain desktop) and "about" (the About
     dialog over the main window). Dialogs keep their own size, centred, as a user would see them.
     """
-    if page not in PAGE_IDS:
-        raise ValueError(f"unknown page {page!r}; choose one of {', '.join(PAGE_IDS)}")
+    from partydesk.gui.mainwindow import PAGES
+
+    known = (*PAGE_IDS, *(spec.id for spec in PAGES if spec.id not in PAGE_IDS))
+    if page not in known:
+        raise ValueError(f"unknown page {page!r}; choose one of {', '.join(known)}")
     if page == "firstrun":
         from partydesk.gui.dialogs.firstrun import FirstRunDialog
 
         return _dialog_on(FirstRunDialog(ctx), _desktop(size), ctx)
     window = build_main_window(ctx)
     try:
-        if page == "settings":
-            window.show_page("settings")
+        if page not in ("main", "about"):
+            window.show_page(page)
         image = _grab_offscreen(window, size, ctx)
         if page == "about":
             from partydesk.gui.dialogs.about import AboutDialog

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>partydesk is already running</source>
+        <translation>partydesk 已在运行</translation>
+    </message>
+    <message>
+        <source>Risky database location</source>
+        <translation>数据库位置有风险</translation>
+    </message>
+    <message>
+        <source>Continue anyway? Choose Quit to move the database first.</source>
+        <translation>仍要继续吗？选择“退出”可先把数据库移到安全位置。</translation>
+    </message>
+    <message>
+        <source>Continue anyway</source>
+        <translation>仍然继续</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>No verified backup was found. A copy of the damaged file was kept in:</source>
+        <translation>没有找到经过校验的备份。损坏文件的副本已保存在：</translation>
+    </message>
+    <message>
+        <source>Restore the newest verified backup, made on {0}?</source>
+        <translation>是否从最近一次经过校验的备份（{0}）恢复？</translation>
+    </message>
+    <message>
+        <source>A copy of the damaged file was kept in:</source>
+        <translation>损坏文件的副本已保存在：</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Party Branch Desk</source>

@@ -20,6 +20,7 @@ def backup_now(db: Database, *, reason: str = "manual", progress: Progress | Non
     """A verified backup of the open database, then GFS thinning of the older ones."""
     db.checkpoint()
     info = backup.make_backup(db.path, backup_dir(db.path), reason=reason, progress=progress)
+    db.changed = False
     backup.thin_backups(backup_dir(db.path))
     return info
 

@@ -1,0 +1,154 @@
+"""Starting the windowed program safely: lock, location check, open with recovery, backups on exit.
+
+Order (RELIABILITY ST-2, ST-3, ST-4, ST-7): take the single-instance lock; warn (blocking) about a
+risky location; open the database — a corrupt file is quarantined, never written, and the newest
+verified backup is offered; then run the window with backups on demand, every four hours when
+something changed, and on exit when something changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from partydesk.core.errors import CorruptDatabaseError, KnownError
+from partydesk.core.instance import InstanceLock
+from partydesk.core.location import location_risk
+from partydesk.core.logsetup import configure_logging
+from partydesk.core.services import maintenance
+from partydesk.core.storage.backup import quarantine, verify_backup
+from partydesk.core.storage.database import Database, open_database
+from partydesk.paths import log_dir_for
+
+log = logging.getLogger(__name__)
+
+PERIODIC_BACKUP_MS = 4 * 60 * 60 * 1000
+
+
+def tr(text: str) -> str:
+    """Translate a source string of this module."""
+    return QCoreApplication.translate("Launch", text)
+
+
+def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int:
+    """Run the program on ``db_path``; returns the process exit code."""
+    from partydesk.gui.app import create_application, install_language, main_gui, make_settings, saved_language
+
+    app = create_application(sys.argv)
+    install_language(app, lang or saved_language(make_settings()))
+    db_path = db_path.resolve()
+    configure_logging(log_dir_for(db_path))
+    lock = InstanceLock(db_path.parent)
+    try:
+        lock.acquire()
+    except KnownError as exc:
+        QMessageBox.critical(None, tr("partydesk is already running"), exc.message)
+        return 3
+    try:
+        risk = None if demo else location_risk(db_path)
+        if risk and not _confirm_risky_location(risk):
+            return 4
+        db = open_with_recovery(db_path)
+        if db is None:
+            return 1
+        try:
+            return main_gui(db, lang=lang, prepare=_wire_backups)
+        finally:
+            db.close()
+    finally:
+        lock.release()
+
+
+def _confirm_risky_location(message: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Risky database location"), message)
+    box.setInformativeText(tr("Continue anyway? Choose Quit to move the database first."))
+    go = box.addButton(tr("Continue anyway"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def open_with_recovery(db_path: Path, parent: QWidget | None = None) -> Database | None:
+    """Open the database; on corruption quarantine it and offer the newest verified backup."""
+    try:
+        return open_database(db_path, backup=maintenance.backup_file)
+    except CorruptDatabaseError as exc:
+        log.error("database failed its start-up check")
+        return _recover(db_path, exc, parent)
+    except KnownError as exc:
+        QMessageBox.critical(parent, tr("Cannot open the database"), exc.message)
+        return None
+
+
+def _recover(db_path: Path, exc: CorruptDatabaseError, parent: QWidget | None) -> Database | None:
+    folder = maintenance.backup_dir(db_path) / "quarantine"
+    try:
+        kept = quarantine(db_path, folder)
+    except KnownError as qexc:
+        QMessageBox.critical(parent, tr("Cannot open the database"), f"{exc.message}\n{qexc.message}")
+        return None
+    newest = next((b for b in maintenance.list_backups(db_path) if verify_backup(b.path)), None)
+    if newest is None:
+        QMessageBox.critical(
+            parent, tr("The database is damaged"),
+            exc.message + "\n" + tr("No verified backup was found. A copy of the damaged file was kept in:")
+            + f"\n{kept}",
+        )
+        return None
+    answer = QMessageBox.question(
+        parent, tr("The database is damaged"),
+        exc.message + "\n\n" + tr("Restore the newest verified backup, made on {0}?").format(
+            newest.created.strftime("%Y-%m-%d %H:%M")) + "\n" + tr("A copy of the damaged file was kept in:")
+        + f"\n{kept}",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        maintenance.restore(db_path, newest.path)
+        return open_database(db_path, backup=maintenance.backup_file)
+    except KnownError as rexc:
+        QMessageBox.critical(parent, tr("Restore failed"), rexc.message)
+        return None
+
+
+def _wire_backups(ctx: object) -> None:
+    """Backups on demand (menu), every four hours if changed, and on exit if changed."""
+    from partydesk.gui.app import AppContext, describe_backup
+    from partydesk.gui.mainwindow import MainWindow
+
+    assert isinstance(ctx, AppContext)
+    db = ctx.db
+
+    def backup_job(reason: str) -> object:
+        return lambda progress: maintenance.backup_now(db, reason=reason, progress=progress)
+
+    def on_window(window: MainWindow) -> None:
+        last = maintenance.last_backup(db.path)
+        if last is not None:
+            window.set_last_backup(describe_backup(last))
+
+        def manual() -> None:
+            ctx.runner.run_with_progress(window, backup_job("manual"), title=tr("Backing up"),
+                                         on_done=ctx.hub.backupMade.emit)
+
+        def periodic() -> None:
+            if db.changed:
+                ctx.runner.submit(backup_job("periodic"), on_done=ctx.hub.backupMade.emit, label="backup")
+
+        window.backupRequested.connect(manual)
+        timer = QTimer(window)
+        timer.setInterval(PERIODIC_BACKUP_MS)
+        timer.timeout.connect(periodic)
+        timer.start()
+
+    def on_exit() -> None:
+        if db.changed:
+            maintenance.backup_now(db, reason="exit")
+
+    ctx.on_window.append(on_window)
+    ctx.on_exit.append(on_exit)

@@ -1,0 +1,43 @@
+"""``partydesk shot``: render one page or dialog offscreen to PNG, for README pictures and visual checks."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize
+
+from partydesk.core.errors import KnownError
+
+
+def take_shot(*, db_path: Path | None, page: str, out: Path, size: tuple[int, int], lang: str) -> None:
+    """Render ``page`` at ``size`` into ``out``; without ``db_path`` a fresh demo database is used."""
+    from partydesk.core.demo import populate
+    from partydesk.core.storage.database import open_database
+    from partydesk.gui.app import create_application, install_language, make_context, render_page
+
+    app = create_application(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="partydesk-shot-") as tmp:
+        if db_path is None:
+            db_path = Path(tmp) / "demo.db"
+            db = open_database(db_path)
+            if page != "firstrun":
+                populate(db)
+        else:
+            db = open_database(db_path)
+        # Shots never touch the user's own settings (window geometry, language).
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        ctx = make_context(db, settings=settings)
+        try:
+            install_language(app, lang, ctx.hub)
+            try:
+                image = render_page(ctx, page, QSize(*size))
+            except ValueError as exc:
+                raise KnownError(f"没有名为“{page}”的页面。{exc}", code="page") from exc
+        finally:
+            ctx.runner.shutdown()
+            db.close()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(out), "PNG"):
+            raise KnownError(f"无法保存截图：{out}", code="write")
