@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
+from partydesk.core.domain.idnumber import check_char
+from partydesk.core.domain.member import MemberData
 from partydesk.core.services.changes import LOCAL_USER
 from partydesk.core.services.setup import OrganisationInput, initialise_site
 from partydesk.core.storage.database import Database, open_database
@@ -51,12 +54,71 @@ def populate(db: Database, *, seed: int = 2026, members: int | None = None) -> N
     _populate_members(db, rng, members)
 
 
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰文斌海燕晓梅春雷鹏辉丹宁"
+REGIONS = ("330106", "330102", "330108", "110105", "320102", "440106", "510107", "420106", "370102")
+UNITS = ("幸福社区居委会", "示范街道办事处", "第一小学", "市人民医院", "恒达机械有限公司", "个体经营",
+         "社区卫生服务中心", "新华书店", "退休")
+STREETS = ("文三路", "学院路", "幸福南路", "和平北街", "建设路", "湖滨路")
+GROUPS = ("第一党小组", "第二党小组", "第三党小组", "第四党小组")
+EDUCATIONS = ("20", "20", "30", "30", "61", "71", "14", "41", "D4")
+WORK_POSTS = ("01", "02", "03", "04", "05", "08", "08", "11", "99")
+POSTS = ("01", "03", "04", "05", "02")  # 书记, 组织委员, 宣传委员, 纪检委员, 副书记
+DEMO_TODAY = date(2026, 11, 1)  # fixed, so the same seed always gives the same branch
+DEFAULT_MEMBERS = 36
+
+
+def fake_id_number(rng: random.Random, birth: date, male: bool) -> str:
+    """A fictitious 18-digit number with a valid check digit and the right birth date and sex digit."""
+    seq = rng.randrange(0, 500) * 2 + (1 if male else 0)
+    first17 = f"{rng.choice(REGIONS)}{birth:%Y%m%d}{seq:03d}"
+    return first17 + check_char(first17)
+
+
+def _random_date(rng: random.Random, start: date, end: date) -> date:
+    return start + timedelta(days=rng.randrange(max(1, (end - start).days)))
+
+
+def demo_member(rng: random.Random, index: int) -> MemberData:
+    """One plausible member: dates consistent with each other, the ID and the rules."""
+    male = rng.random() < 0.6
+    birth = _random_date(rng, date(1945, 1, 1), date(2001, 12, 31))
+    earliest_join = date(birth.year + 18, birth.month, min(birth.day, 28)) + timedelta(days=30)
+    joined = _random_date(rng, earliest_join, min(DEMO_TODAY - timedelta(days=40),
+                                                 date(birth.year + 45, 12, 31)))
+    probationary = DEMO_TODAY - joined < timedelta(days=366)
+    confirmed = None if probationary else joined + timedelta(days=365)
+    name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+    retired = DEMO_TODAY.year - birth.year >= 60
+    lost = index % 17 == 9
+    migrant = index % 13 == 7 and not lost
+    return MemberData(
+        name=name, gender="1" if male else "2", id_type="1", id_number=fake_id_number(rng, birth, male),
+        category="2" if probationary else "1", joined_on=joined, confirmed_on=confirmed,
+        ethnicity="01" if rng.random() < 0.9 else rng.choice(("03", "08", "11", "04")), birth_date=birth,
+        education=rng.choice(EDUCATIONS), party_group=GROUPS[index % len(GROUPS)],
+        party_post=POSTS[index] if index < len(POSTS) else ("07" if index % 9 == 5 else ""),
+        work_post="08" if retired else rng.choice(WORK_POSTS),
+        work_unit="退休" if retired else rng.choice(UNITS),
+        phone=f"1{rng.choice('3578')}{rng.randrange(10**9):09d}",
+        address=f"示范市{rng.choice(STREETS)}{rng.randrange(1, 300)}号{rng.randrange(1, 30)}幢",
+        native_place=rng.choice(("浙江杭州", "江苏南京", "山东济南", "河南郑州", "四川成都", "湖北武汉")),
+        lost_contact=lost, lost_since=DEMO_TODAY - timedelta(days=300) if lost else None,
+        lost_cause="1" if lost else "", migrant=migrant,
+        migrant_destination="广东省深圳市" if migrant else "",
+        migrant_since=DEMO_TODAY - timedelta(days=200) if migrant else None,
+    )
+
+
 def _populate_members(db: Database, rng: random.Random, members: int | None) -> None:
-    # The roster lands with the member module; until then the demo branch has its organisation only.
-    del db, rng, members
+    from partydesk.core.services.bulk import insert_members
+
+    count = DEFAULT_MEMBERS if members is None else members
+    insert_members(db, LOCAL_USER, [demo_member(rng, i) for i in range(count)])
 
 
 def member_count(db: Database) -> int:
-    """How many members the demo holds (0 until the roster exists)."""
-    del db
-    return 0
+    """How many live members the database holds."""
+    from partydesk.core.services.members import roster
+
+    return len(roster(db))

@@ -65,6 +65,8 @@ def make_engine(path: Path) -> Engine:
         pool_size=1,
         max_overflow=0,
         pool_timeout=30,
+        # Error texts must never carry personal data into logs or crash reports (RELIABILITY X-10).
+        hide_parameters=True,
         connect_args={"check_same_thread": False},
     )
 

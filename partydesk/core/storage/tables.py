@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from partydesk.core.storage.base import Base, SyncMixin
@@ -50,4 +50,52 @@ class Rule(Base):
     default_value: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     updated_by: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Member(SyncMixin, Base):
+    """A Party member (党员) of an organisation; state columns are derived from member_event rows."""
+
+    __tablename__ = "member"
+
+    org_id: Mapped[str] = mapped_column(ForeignKey("organisation.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    name_pinyin: Mapped[str] = mapped_column(String(256), default="")
+    gender: Mapped[str] = mapped_column(String(2))
+    ethnicity: Mapped[str] = mapped_column(String(4), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    id_type: Mapped[str] = mapped_column(String(2))
+    id_number: Mapped[str] = mapped_column(String(32), index=True)
+    education: Mapped[str] = mapped_column(String(4), default="")
+    category: Mapped[str] = mapped_column(String(2))
+    joined_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    confirmed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    party_group: Mapped[str] = mapped_column(String(64), default="")
+    party_post: Mapped[str] = mapped_column(String(4), default="")
+    work_post: Mapped[str] = mapped_column(String(4), default="")
+    work_unit: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    native_place: Mapped[str] = mapped_column(String(64), default="")
+    membership_status: Mapped[str] = mapped_column(String(4), default="10")
+    lost_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    lost_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    lost_cause: Mapped[str] = mapped_column(String(4), default="")
+    migrant: Mapped[bool] = mapped_column(Boolean, default=False)
+    migrant_destination: Mapped[str] = mapped_column(String(200), default="")
+    migrant_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    in_branch: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    deleted_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class MemberEventRow(SyncMixin, Base):
+    """One dated event in a member's history (党员信息变动)."""
+
+    __tablename__ = "member_event"
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    on_date: Mapped[date] = mapped_column(Date)
+    detail: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,311 @@
+"""A member record (党员信息): what the user enters, its checked form, and the checks between fields.
+
+``MemberInput`` takes what a form or an Excel row gives (codes or names, text or dates). ``check_member``
+turns it into ``MemberData`` (codes, normalised text, dates) plus every ``Issue`` it found; a record
+with any error-level issue must not be stored (house rule 6). Field keys match the importer's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from typing import Literal
+
+from partydesk.core.domain import codes
+from partydesk.core.domain.idnumber import parse_id_number
+from partydesk.core.domain.validate import (
+    Issue,
+    check_id_against_record,
+    check_member_dates,
+    normalize_name,
+    normalize_phone,
+    parse_date,
+)
+from partydesk.core.errors import ValidationError
+
+Value = str | date | int | float | bool | None
+
+# key -> Chinese item name, in the order of the national collection items and the usual 花名册 columns.
+FIELD_LABELS: dict[str, str] = {
+    "name": "姓名", "gender": "性别", "ethnicity": "民族", "birth_date": "出生日期", "id_type": "证件类型",
+    "id_number": "公民身份号码", "education": "学历", "category": "人员类别", "joined_on": "入党日期",
+    "confirmed_on": "转为正式党员日期", "party_group": "党小组", "party_post": "党内职务",
+    "work_post": "工作岗位", "work_unit": "工作单位", "phone": "联系电话", "address": "家庭住址",
+    "native_place": "籍贯", "membership_status": "党籍状态", "lost_contact": "是否失联",
+    "lost_since": "失去联系日期", "lost_cause": "失联原因", "migrant": "是否流动党员",
+    "migrant_destination": "外出流向", "migrant_since": "外出日期", "notes": "备注",
+}
+
+CODED: dict[str, codes.CodeTable] = {
+    "gender": codes.GENDER, "ethnicity": codes.ETHNICITY, "id_type": codes.ID_TYPE,
+    "education": codes.EDUCATION, "category": codes.MEMBER_CATEGORY, "party_post": codes.PARTY_POST,
+    "work_post": codes.WORK_POST, "membership_status": codes.MEMBERSHIP_STATUS,
+    "lost_cause": codes.LOST_CONTACT_CAUSE,
+}
+DATES = ("birth_date", "joined_on", "confirmed_on", "lost_since", "migrant_since")
+FLAGS = ("lost_contact", "migrant")
+TEXTS = ("party_group", "work_unit", "address", "native_place", "migrant_destination", "notes")
+TEXT_LIMITS = {"party_group": 64, "work_unit": 200, "address": 200, "native_place": 64,
+               "migrant_destination": 200, "notes": 2000}
+
+CATEGORY_FULL = "1"
+CATEGORY_PROBATIONARY = "2"
+STATUS_NORMAL = "10"
+RESIDENT_ID_CODE = "1"
+
+TRUE_WORDS = {"是", "y", "yes", "true", "1", "√", "✓", "失联", "流动"}
+FALSE_WORDS = {"否", "n", "no", "false", "0", "", "×", "无"}
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    """Raw values as typed or imported; anything may be missing or malformed."""
+
+    name: Value = None
+    gender: Value = None
+    ethnicity: Value = None
+    birth_date: Value = None
+    id_type: Value = None
+    id_number: Value = None
+    education: Value = None
+    category: Value = None
+    joined_on: Value = None
+    confirmed_on: Value = None
+    party_group: Value = None
+    party_post: Value = None
+    work_post: Value = None
+    work_unit: Value = None
+    phone: Value = None
+    address: Value = None
+    native_place: Value = None
+    membership_status: Value = None
+    lost_contact: Value = None
+    lost_since: Value = None
+    lost_cause: Value = None
+    migrant: Value = None
+    migrant_destination: Value = None
+    migrant_since: Value = None
+    notes: Value = None
+
+
+@dataclass(frozen=True)
+class MemberData:
+    """A checked member record: codes, normalised text and real dates; what the database stores."""
+
+    name: str
+    gender: str
+    id_type: str
+    id_number: str
+    category: str
+    joined_on: date | None
+    ethnicity: str = ""
+    birth_date: date | None = None
+    education: str = ""
+    confirmed_on: date | None = None
+    party_group: str = ""
+    party_post: str = ""
+    work_post: str = ""
+    work_unit: str = ""
+    phone: str = ""
+    address: str = ""
+    native_place: str = ""
+    membership_status: str = STATUS_NORMAL
+    lost_contact: bool = False
+    lost_since: date | None = None
+    lost_cause: str = ""
+    migrant: bool = False
+    migrant_destination: str = ""
+    migrant_since: date | None = None
+    notes: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        """Field name -> value."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class CheckRules:
+    """The rule-table numbers the checks use (house rule 7)."""
+
+    min_join_age: int = 18
+    probation_min_months: int = 11
+    probation_max_months: int = 25
+
+
+@dataclass
+class CheckResult:
+    """The outcome of ``check_member``: the clean record when there are no errors, and every issue."""
+
+    data: MemberData | None
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        """Issues that forbid saving."""
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        """Issues worth showing that do not forbid saving."""
+        return [i for i in self.issues if i.severity == "warning"]
+
+
+def _issue(key: str, exc: ValidationError) -> Issue:
+    return Issue(FIELD_LABELS[key], exc.code, exc.message, "error")
+
+
+def _blank(value: Value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_flag(value: Value, key: str) -> bool:
+    """Yes/no cells: 是/否, Y/N, 1/0, ✓; raises ValidationError on anything else."""
+    if isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value).strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise ValidationError(f"{FIELD_LABELS[key]}应填写“是”或“否”，而不是“{value}”", field=FIELD_LABELS[key],
+                          code="flag_format")
+
+
+def _text(value: Value, key: str) -> str:
+    text = "" if value is None else str(value).strip()
+    limit = TEXT_LIMITS.get(key, 200)
+    if len(text) > limit:
+        raise ValidationError(f"{FIELD_LABELS[key]}不能超过 {limit} 个字", field=FIELD_LABELS[key], code="too_long")
+    return text
+
+
+def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRules()) -> CheckResult:
+    """Normalise and check every field, then the fields against each other; never raises."""
+    issues: list[Issue] = []
+    out: dict[str, object] = {}
+
+    def attempt(key: str, fn: object) -> None:
+        try:
+            out[key] = fn() if callable(fn) else fn
+        except ValidationError as exc:
+            issues.append(_issue(key, exc))
+
+    value = raw.name
+    attempt("name", lambda: normalize_name("" if value is None else str(value)))
+    for key, table in CODED.items():
+        item = getattr(raw, key)
+        if _blank(item):
+            out[key] = ""
+        else:
+            attempt(key, lambda item=item, table=table: table.code_of(item))
+    for key in DATES:
+        item = getattr(raw, key)
+        if _blank(item):
+            out[key] = None
+        else:
+            attempt(key, lambda item=item, key=key: parse_date(item, field=FIELD_LABELS[key]))
+    for key in FLAGS:
+        attempt(key, lambda key=key: parse_flag(getattr(raw, key), key))
+    for key in TEXTS:
+        attempt(key, lambda key=key: _text(getattr(raw, key), key))
+    phone = raw.phone
+    out["phone"] = ""
+    if not _blank(phone):
+        attempt("phone", lambda: normalize_phone(str(phone)))
+
+    id_type = out.get("id_type") or RESIDENT_ID_CODE
+    out["id_type"] = id_type
+    id_info = None
+    id_raw = raw.id_number
+    if _blank(id_raw):
+        issues.append(Issue("公民身份号码", "required", "公民身份号码不能为空", "error"))
+    elif "id_type" in out:
+        try:
+            id_info = parse_id_number(
+                id_raw,  # type: ignore[arg-type]  # a number cell is rejected inside, never repaired
+                codes.ID_TYPE.name(str(id_type)), today=today,
+            )
+            out["id_number"] = id_info.number
+        except ValidationError as exc:
+            issues.append(_issue("id_number", exc))
+
+    # Birth date and gender default from the ID number; a disagreement is a warning only.
+    if id_info is not None and id_info.birth_date is not None:
+        if out.get("birth_date") is None and "birth_date" not in {i.field for i in issues}:
+            out["birth_date"] = id_info.birth_date
+        if not out.get("gender") and id_info.gender:
+            out["gender"] = codes.GENDER.code_of(id_info.gender)
+        issues += check_id_against_record(
+            id_info, birth_date=_as_date(out.get("birth_date")),
+            gender=codes.GENDER.name(str(out["gender"])) if out.get("gender") else None,
+        )
+    if not out.get("gender") and "gender" not in {i.field for i in issues}:
+        issues.append(Issue("性别", "required", "性别不能为空", "error"))
+    if not out.get("category") and "category" not in {i.field for i in issues}:
+        issues.append(Issue("人员类别", "required", "人员类别不能为空（正式党员或预备党员）", "error"))
+    if out.get("joined_on") is None and "入党日期" not in {i.field for i in issues}:
+        issues.append(Issue("入党日期", "required", "入党日期不能为空", "error"))
+    if not out.get("membership_status"):
+        out["membership_status"] = STATUS_NORMAL
+    issues += check_member_dates(
+        birth_date=_as_date(out.get("birth_date")), joined_on=_as_date(out.get("joined_on")),
+        confirmed_on=_as_date(out.get("confirmed_on")),
+        category=codes.MEMBER_CATEGORY.name(str(out["category"])) if out.get("category") else None,
+        today=today, min_join_age=rules.min_join_age, probation_min_months=rules.probation_min_months,
+        probation_max_months=rules.probation_max_months,
+    )
+    issues += _check_flags(out, today)
+    if any(i.severity == "error" for i in issues):
+        return CheckResult(None, _dedupe(issues))
+    return CheckResult(MemberData(**out), _dedupe(issues))  # type: ignore[arg-type]
+
+
+def _check_flags(out: dict[str, object], today: date) -> list[Issue]:
+    issues: list[Issue] = []
+
+    def add(key: str, code: str, message: str, severity: Literal["error", "warning"]) -> None:
+        issues.append(Issue(FIELD_LABELS[key], code, message, severity))
+
+    if out.get("lost_contact"):
+        if out.get("lost_since") is None:
+            add("lost_since", "required", "失联党员须填写失去联系日期", "error")
+        if not out.get("lost_cause"):
+            add("lost_cause", "missing", "失联党员宜填写失联原因", "warning")
+    elif out.get("lost_since") is not None or out.get("lost_cause"):
+        add("lost_contact", "flag_conflict", "填写了失联日期或原因，但“是否失联”为否", "error")
+    if out.get("migrant"):
+        if not out.get("migrant_destination"):
+            add("migrant_destination", "required", "流动党员须填写外出流向", "error")
+        if out.get("migrant_since") is None:
+            add("migrant_since", "missing", "流动党员宜填写外出日期", "warning")
+    elif out.get("migrant_destination") or out.get("migrant_since") is not None:
+        add("migrant", "flag_conflict", "填写了外出流向或日期，但“是否流动党员”为否", "error")
+    for key in ("lost_since", "migrant_since"):
+        when = out.get(key)
+        if isinstance(when, date) and when > today:
+            add(key, "date_future", f"{FIELD_LABELS[key]}晚于今天", "error")
+    return issues
+
+
+def _as_date(value: object) -> date | None:
+    return value if isinstance(value, date) else None
+
+
+def _dedupe(issues: list[Issue]) -> list[Issue]:
+    seen: set[tuple[str, str]] = set()
+    result = []
+    for issue in issues:
+        if (issue.field, issue.code) not in seen:
+            seen.add((issue.field, issue.code))
+            result.append(issue)
+    return result
+
+
+def input_from_data(data: MemberData) -> MemberInput:
+    """The input that reproduces ``data`` (for edit forms and round-trip tests)."""
+    return MemberInput(**data.as_dict())  # type: ignore[arg-type]
+
+
+def with_changes(data: MemberData, **changes: object) -> MemberData:
+    """A copy of ``data`` with some fields replaced."""
+    return replace(data, **changes)  # type: ignore[arg-type]

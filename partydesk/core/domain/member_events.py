@@ -1,0 +1,182 @@
+"""Dated member events (党员信息变动) and the current state derived from them.
+
+A member's 入党日期, 转正, 党籍状态, 失联 and 流动 situation and whether the member is still in this
+branch all follow from the events: the latest event of each kind wins, in date order. The record keeps
+a copy of the derived state for fast lists; ``derive_state`` is the one place that computes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from partydesk.core.domain.member import CATEGORY_FULL, CATEGORY_PROBATIONARY, STATUS_NORMAL
+
+
+class EventKind(StrEnum):
+    """What happened to a member; stored by value."""
+
+    JOINED = "joined"
+    CONFIRMED = "confirmed"
+    PROBATION_EXTENDED = "probation_extended"
+    PROBATION_CANCELLED = "probation_cancelled"
+    STATUS = "status"
+    LOST = "lost"
+    REGAINED = "regained"
+    MIGRANT_OUT = "migrant_out"
+    MIGRANT_BACK = "migrant_back"
+    TRANSFER_IN = "transfer_in"
+    TRANSFER_OUT = "transfer_out"
+    DEATH = "death"
+
+
+EVENT_LABELS: dict[EventKind, str] = {
+    EventKind.JOINED: "入党（支部大会通过）",
+    EventKind.CONFIRMED: "转为正式党员",
+    EventKind.PROBATION_EXTENDED: "延长预备期",
+    EventKind.PROBATION_CANCELLED: "取消预备党员资格",
+    EventKind.STATUS: "党籍状态变更",
+    EventKind.LOST: "失去联系",
+    EventKind.REGAINED: "恢复联系",
+    EventKind.MIGRANT_OUT: "外出流动",
+    EventKind.MIGRANT_BACK: "流动返回",
+    EventKind.TRANSFER_IN: "组织关系转入",
+    EventKind.TRANSFER_OUT: "组织关系转出",
+    EventKind.DEATH: "去世",
+}
+
+STATUS_DEAD = "50"
+STATUS_PROBATION_CANCELLED = "40"
+
+
+@dataclass(frozen=True)
+class MemberEvent:
+    """One dated event. ``detail`` holds the kind's data: a status code, a cause code, a destination."""
+
+    id: str
+    member_id: str
+    kind: EventKind
+    on_date: date
+    detail: str = ""
+    note: str = ""
+    seq: int = 0  # order of entry, for events on the same day
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of the event kind."""
+        return EVENT_LABELS[self.kind]
+
+
+@dataclass(frozen=True)
+class DerivedState:
+    """The part of a member record that events decide."""
+
+    category: str
+    joined_on: date | None
+    confirmed_on: date | None
+    membership_status: str
+    lost_contact: bool
+    lost_since: date | None
+    lost_cause: str
+    migrant: bool
+    migrant_destination: str
+    migrant_since: date | None
+    in_branch: bool
+
+
+def derive_state(events: list[MemberEvent], *, base_category: str = CATEGORY_PROBATIONARY) -> DerivedState:
+    """Replay events in (date, entry order) and return where the member stands now.
+
+    ``base_category`` applies while no 转正 event exists: a roster may list a 正式党员 whose 转正 date
+    the office never recorded.
+    """
+    category, joined, confirmed, status = base_category, None, None, STATUS_NORMAL
+    lost, lost_since, lost_cause = False, None, ""
+    migrant, destination, migrant_since = False, "", None
+    in_branch = True
+    for ev in sorted(events, key=lambda e: (e.on_date, e.seq)):
+        match ev.kind:
+            case EventKind.JOINED:
+                joined = ev.on_date
+            case EventKind.CONFIRMED:
+                category, confirmed = CATEGORY_FULL, ev.on_date
+            case EventKind.PROBATION_CANCELLED:
+                status = STATUS_PROBATION_CANCELLED
+            case EventKind.STATUS:
+                status = ev.detail or STATUS_NORMAL
+            case EventKind.DEATH:
+                status = STATUS_DEAD
+            case EventKind.LOST:
+                lost, lost_since, lost_cause = True, ev.on_date, ev.detail
+            case EventKind.REGAINED:
+                lost, lost_since, lost_cause = False, None, ""
+            case EventKind.MIGRANT_OUT:
+                migrant, destination, migrant_since = True, ev.detail, ev.on_date
+            case EventKind.MIGRANT_BACK:
+                migrant, destination, migrant_since = False, "", None
+            case EventKind.TRANSFER_OUT:
+                in_branch = False
+            case EventKind.TRANSFER_IN:
+                in_branch = True
+            case EventKind.PROBATION_EXTENDED:
+                pass
+    return DerivedState(category, joined, confirmed, status, lost, lost_since, lost_cause, migrant, destination,
+                        migrant_since, in_branch)
+
+
+@dataclass(frozen=True)
+class PlannedEvent:
+    """An event to add, or an existing one to re-date (``replaces`` is its id)."""
+
+    kind: EventKind
+    on_date: date
+    detail: str = ""
+    replaces: str | None = None
+
+
+def plan_events(
+    current: list[MemberEvent], target: DerivedState, *, today: date
+) -> list[PlannedEvent]:
+    """The events that take a member from ``derive_state(current)`` to ``target``.
+
+    Used when a form or an import sets the state fields directly: a corrected 入党/转正 date re-dates
+    the existing event instead of adding a second one; a change of 失联, 流动 or 党籍状态 adds an event.
+    """
+    now = derive_state(current, base_category=target.category)
+    plan: list[PlannedEvent] = []
+    last = {ev.kind: ev for ev in sorted(current, key=lambda e: (e.on_date, e.seq))}
+
+    def redate(kind: EventKind, when: date | None, detail: str = "") -> None:
+        old = last.get(kind)
+        if when is None:
+            return
+        if old is None:
+            plan.append(PlannedEvent(kind, when, detail))
+        elif old.on_date != when or old.detail != detail:
+            plan.append(PlannedEvent(kind, when, detail, replaces=old.id))
+
+    redate(EventKind.JOINED, target.joined_on)
+    if target.confirmed_on != now.confirmed_on:
+        redate(EventKind.CONFIRMED, target.confirmed_on)
+    if target.membership_status != now.membership_status:
+        plan.append(PlannedEvent(EventKind.STATUS, today, target.membership_status))
+    if target.lost_contact and (not now.lost_contact or (now.lost_since, now.lost_cause) !=
+                                (target.lost_since, target.lost_cause)):
+        when = target.lost_since or today
+        if now.lost_contact:
+            redate(EventKind.LOST, when, target.lost_cause)
+        else:
+            plan.append(PlannedEvent(EventKind.LOST, when, target.lost_cause))
+    elif not target.lost_contact and now.lost_contact:
+        plan.append(PlannedEvent(EventKind.REGAINED, max(today, now.lost_since or today)))
+    if target.migrant and (not now.migrant or (now.migrant_destination, now.migrant_since) !=
+                           (target.migrant_destination, target.migrant_since)):
+        when = target.migrant_since or today
+        if now.migrant:
+            redate(EventKind.MIGRANT_OUT, when, target.migrant_destination)
+        else:
+            plan.append(PlannedEvent(EventKind.MIGRANT_OUT, when, target.migrant_destination))
+    elif not target.migrant and now.migrant:
+        plan.append(PlannedEvent(EventKind.MIGRANT_BACK, max(today, now.migrant_since or today)))
+    return plan

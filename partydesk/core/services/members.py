@@ -1,0 +1,234 @@
+"""Member use cases (花名册): add, edit, delete with a reason, record events, read the roster.
+
+Every write runs in one transaction through ``Database.write`` and returns a Changes record. A record
+with any error-level issue is refused whole with ``MemberInvalid`` naming every problem; nothing is
+written. Duplicate ID numbers are refused, never merged (RELIABILITY §0.7).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from partydesk.core.domain import codes
+from partydesk.core.domain.member import CheckRules, MemberData, MemberInput, check_member
+from partydesk.core.domain.member_events import (
+    DerivedState,
+    EventKind,
+    MemberEvent,
+    PlannedEvent,
+    derive_state,
+    plan_events,
+)
+from partydesk.core.domain.pinyin import pinyin_key
+from partydesk.core.domain.validate import Issue
+from partydesk.core.errors import ValidationError
+from partydesk.core.services.changes import Actor, Changes
+from partydesk.core.services.rules import rule_values
+from partydesk.core.storage import member_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.member_repo import MemberRecord, RosterRow
+from partydesk.core.storage.tables import Member, MemberEventRow
+
+# Fields wiped from a deleted member's tombstone: nothing that identifies a person survives.
+PERSONAL_FIELDS = {
+    "name": "", "name_pinyin": "", "id_number": "", "phone": "", "address": "", "native_place": "",
+    "birth_date": None, "work_unit": "", "notes": "", "migrant_destination": "", "party_group": "",
+}
+
+
+class MemberInvalid(ValidationError):
+    """A member record that cannot be saved; ``issues`` lists every problem, errors first."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        errors = [i for i in issues if i.severity == "error"]
+        first = errors[0] if errors else issues[0]
+        super().__init__("；".join(i.message for i in errors) or first.message, field=first.field,
+                         code=first.code)
+        self.issues = issues
+
+
+@dataclass(frozen=True)
+class MemberSaved:
+    """What a save did: the change record, the member's id and any warnings the user should see."""
+
+    changes: Changes
+    member_id: str
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def check_rules(db: Database) -> CheckRules:
+    """The checking numbers from the rule table."""
+    values = rule_values(db)
+    probation = values.get("probation.months", 12)
+    extension = values.get("probation.extension_max.months", 12)
+    return CheckRules(min_join_age=values.get("recruit.min_age.years", 18),
+                      probation_min_months=probation - 1, probation_max_months=probation + extension + 1)
+
+
+def validate(db: Database, data: MemberInput, *, today: date | None = None) -> tuple[MemberData, list[Issue]]:
+    """Check a member without saving: the clean data and its warnings, or MemberInvalid."""
+    result = check_member(data, today=today or date.today(), rules=check_rules(db))
+    if result.data is None:
+        raise MemberInvalid(result.issues)
+    return result.data, result.warnings
+
+
+def _org_id(db: Database) -> str:
+    if db.site is None or db.site.organisation_id is None:
+        raise ValidationError("请先完成初始设置（填写党组织信息）。", code="not_set_up")
+    return db.site.organisation_id
+
+
+def _refuse_duplicate(session: Session, data: MemberData, member_id: str | None) -> None:
+    others = [(i, n) for i, n in member_repo.live_ids_by_number(session, data.id_number) if i != member_id]
+    if others:
+        raise MemberInvalid([Issue(
+            "公民身份号码", "duplicate_id",
+            f"公民身份号码与已有党员“{others[0][1]}”相同。同一人不能登记两次；如是转入人员，请先核对原记录。",
+            "error",
+        )])
+
+
+def save_member_row(session: Session, *, org_id: str, data: MemberData, row: Member | None, today: date) -> Member:
+    """Write one checked member and the events its state needs (shared by forms and the importer)."""
+    if row is None:
+        row = Member(org_id=org_id, deleted=False, deleted_reason="", in_branch=True, **data.as_dict())
+        current: list[MemberEvent] = []
+    else:
+        current = member_repo.events_of(session, row.id)
+        for name, value in data.as_dict().items():
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+    row.name_pinyin = pinyin_key(data.name)
+    session.add(row)
+    session.flush()
+    target = DerivedState(
+        data.category, data.joined_on, data.confirmed_on, data.membership_status, data.lost_contact,
+        data.lost_since, data.lost_cause, data.migrant, data.migrant_destination, data.migrant_since,
+        row.in_branch if row.in_branch is not None else True,
+    )
+    _apply_plan(session, row, plan_events(current, target, today=today))
+    return row
+
+
+def _apply_plan(session: Session, row: Member, plan: list[PlannedEvent]) -> None:
+    for planned in plan:
+        if planned.replaces:
+            old = session.get(MemberEventRow, planned.replaces)
+            if old is not None:
+                old.on_date, old.detail = planned.on_date, planned.detail
+                continue
+        session.add(MemberEventRow(member_id=row.id, kind=planned.kind.value, on_date=planned.on_date,
+                                   detail=planned.detail, note="", deleted=False))
+    session.flush()
+    _rederive(session, row)
+
+
+def _rederive(session: Session, row: Member) -> None:
+    state = derive_state(member_repo.events_of(session, row.id), base_category=row.category)
+    for name in DerivedState.__dataclass_fields__:
+        value = getattr(state, name)
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
+def add_member(db: Database, actor: Actor, *, data: MemberInput, today: date | None = None) -> MemberSaved:
+    """Add a new member."""
+    today = today or date.today()
+    clean, warnings = validate(db, data, today=today)
+    org_id = _org_id(db)
+    with db.write(actor) as session:
+        _refuse_duplicate(session, clean, None)
+        row = save_member_row(session, org_id=org_id, data=clean, row=None, today=today)
+        member_id = row.id
+    return MemberSaved(Changes.of("member", member_id), member_id, warnings)
+
+
+def update_member(
+    db: Database, actor: Actor, *, member_id: str, data: MemberInput, today: date | None = None
+) -> MemberSaved:
+    """Save an edited member; changed state fields become dated events."""
+    today = today or date.today()
+    clean, warnings = validate(db, data, today=today)
+    with db.write(actor) as session:
+        row = session.get(Member, member_id)
+        if row is None or row.deleted:
+            raise ValidationError("找不到这名党员，可能已被删除。", code="not_found")
+        _refuse_duplicate(session, clean, member_id)
+        save_member_row(session, org_id=row.org_id, data=clean, row=row, today=today)
+    return MemberSaved(Changes.of("member", member_id), member_id, warnings)
+
+
+def delete_member(db: Database, actor: Actor, *, member_id: str, reason: str) -> Changes:
+    """Delete with a reason: a tombstone whose personal fields are wiped (never a hard delete)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请填写删除原因。", field="reason", code="required")
+    with db.write(actor) as session:
+        row = session.get(Member, member_id)
+        if row is None or row.deleted:
+            raise ValidationError("找不到这名党员，可能已被删除。", code="not_found")
+        for name, value in PERSONAL_FIELDS.items():
+            setattr(row, name, value)
+        row.deleted, row.deleted_reason = True, reason[:500]
+        for ev in session.query(MemberEventRow).filter(MemberEventRow.member_id == member_id):
+            ev.deleted, ev.detail, ev.note = True, "", ""
+    return Changes.of("member", member_id)
+
+
+EVENT_DETAIL_RULES: dict[EventKind, tuple[codes.CodeTable | None, bool]] = {
+    # kind -> (code table for detail, detail required)
+    EventKind.STATUS: (codes.MEMBERSHIP_STATUS, True),
+    EventKind.LOST: (codes.LOST_CONTACT_CAUSE, False),
+    EventKind.MIGRANT_OUT: (None, True),
+}
+
+
+def add_event(
+    db: Database, actor: Actor, *, member_id: str, kind: EventKind, on_date: date, detail: str = "",
+    note: str = "", today: date | None = None,
+) -> Changes:
+    """Record a dated event (转正, 失联, 外出, 转出, 去世 …); the member's state is derived again."""
+    today = today or date.today()
+    if on_date > today:
+        raise ValidationError("事件日期不能晚于今天。", field="on_date", code="date_future")
+    table, required = EVENT_DETAIL_RULES.get(kind, (None, False))
+    detail = detail.strip()
+    if required and not detail:
+        raise ValidationError(f"“{kind.value}”事件须填写说明。", field="detail", code="required")
+    if table is not None and detail:
+        detail = table.code_of(detail)
+    with db.write(actor) as session:
+        row = session.get(Member, member_id)
+        if row is None or row.deleted:
+            raise ValidationError("找不到这名党员，可能已被删除。", code="not_found")
+        if row.birth_date and on_date < row.birth_date:
+            raise ValidationError("事件日期早于出生日期。", field="on_date", code="date_order")
+        if kind is EventKind.CONFIRMED and row.joined_on and on_date <= row.joined_on:
+            raise ValidationError("转正日期必须晚于入党日期。", field="on_date", code="date_order")
+        session.add(MemberEventRow(member_id=member_id, kind=kind.value, on_date=on_date, detail=detail,
+                                   note=note.strip()[:2000], deleted=False))
+        session.flush()
+        _rederive(session, row)
+    return Changes.of("member", member_id)
+
+
+def get_member(db: Database, member_id: str) -> MemberRecord | None:
+    """One live member."""
+    with db.read() as session:
+        return member_repo.get_member(session, member_id)
+
+
+def member_events(db: Database, member_id: str) -> list[MemberEvent]:
+    """A member's timeline, oldest first."""
+    with db.read() as session:
+        return member_repo.events_of(session, member_id)
+
+
+def roster(db: Database, *, include_departed: bool = True) -> list[RosterRow]:
+    """Every live member, as roster rows."""
+    with db.read() as session:
+        return member_repo.roster_rows(session, include_departed=include_departed)
