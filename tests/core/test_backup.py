@@ -513,7 +513,7 @@ def test_thin_backups_deletes_exactly_what_the_tiers_drop(
     times = [NOW - timedelta(hours=6 * i) for i in range(40)]  # 10 days, four a day
     paths = _populate(folder, good, times)
     (folder / "readme.txt").write_text("keep me", encoding="utf-8")
-    deleted = thin_backups(folder, now=NOW, daily=3, weekly=1, monthly=0)
+    deleted = thin_backups(folder, now=NOW, daily=3, weekly=1, monthly=0, grace=timedelta(0))
     kept_idx = choose_keep(times, NOW, 3, 1, 0)
     assert sorted(deleted) == sorted(p for i, p in enumerate(paths) if i not in kept_idx)
     assert sorted(p.name for p in folder.iterdir()) == sorted([paths[i].name for i in kept_idx] + ["readme.txt"])
@@ -529,10 +529,23 @@ def test_thin_never_deletes_the_newest_verified_backup_when_newer_ones_are_corru
     paths = _populate(folder, good, times)
     for p in paths[:3]:
         p.write_bytes(p.read_bytes()[:1000])  # newest three: truncated
-    deleted = thin_backups(folder, now=NOW, daily=1, weekly=0, monthly=0)
+    deleted = thin_backups(folder, now=NOW, daily=1, weekly=0, monthly=0, grace=timedelta(0))
     assert paths[3].exists(), "newest verified backup was deleted"
     assert paths[0].exists()  # the tier keeps the newest, even though it is corrupt
     assert sorted(deleted) == sorted([paths[1], paths[2], paths[4], paths[5]])
+
+
+def test_thin_keeps_every_backup_from_the_last_two_days(
+    wal_db: tuple[Path, sqlite3.Connection], tmp_path: Path
+) -> None:
+    """A before-import backup made this morning survives the exit backup taken after a bad import."""
+    good = make_backup(wal_db[0], tmp_path / "seed", reason="manual").path
+    folder = tmp_path / "backups"
+    times = [NOW - timedelta(hours=3 * i) for i in range(24)]  # three days, every three hours
+    paths = _populate(folder, good, times)
+    thin_backups(folder, now=NOW, daily=0, weekly=0, monthly=0)  # no tiers: only the grace period keeps
+    for when, path in zip(times, paths, strict=True):
+        assert path.exists() == (when >= NOW - timedelta(hours=48)), when
 
 
 def test_thin_deletes_nothing_when_no_backup_verifies(tmp_path: Path) -> None:

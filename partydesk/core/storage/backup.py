@@ -23,7 +23,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from partydesk.core.atomicfile import (
@@ -305,12 +305,17 @@ def verify_backup(path: str | os.PathLike[str]) -> bool:
     return _integrity_ok(Path(path))
 
 
+DEFAULT_GRACE = timedelta(hours=48)
+
+
 def choose_keep(
     created_times: Sequence[datetime],
     now: datetime,
     daily: int,
     weekly: int,
     monthly: int,
+    *,
+    grace: timedelta = timedelta(0),
 ) -> set[int]:
     """Indices of ``created_times`` to keep under grandfather-father-son thinning.
 
@@ -320,11 +325,13 @@ def choose_keep(
     period of the last kept backup, so a week already covered by a daily backup is not kept again
     (Anki's rule). Backups dated after ``now`` were made under a wrong clock (or the clock is
     wrong now); they are always kept and use no slot, so a clock reset can never make thinning
-    throw away the newest real backups.
+    throw away the newest real backups. Everything made within ``grace`` before ``now`` is kept as
+    well, outside the tiers: a "before import" backup made this morning must survive the exit backup
+    taken after a bad import.
     """
     if min(daily, weekly, monthly) < 0:
         raise ValueError("tier sizes must not be negative")
-    keep = {i for i, created in enumerate(created_times) if created > now}
+    keep = {i for i, created in enumerate(created_times) if created > now or (grace and created >= now - grace)}
     # sorted() is stable and reverse=True keeps equal times in input order, so the caller's
     # tie-break (list_backups' -n sequence) survives.
     order = sorted(
@@ -356,8 +363,11 @@ def thin_backups(
     daily: int = 12,
     weekly: int = 10,
     monthly: int = 9,
+    grace: timedelta = DEFAULT_GRACE,
 ) -> list[Path]:
     """Delete backups that fall outside the day/week/month tiers; return the deleted paths.
+
+    Backups from the last ``grace`` (48 hours by default) are always kept.
 
     The newest backup that passes verify_backup is always kept, even if the tiers would drop it
     (because newer ones are corrupt). If no backup verifies at all, nothing is deleted: that
@@ -367,7 +377,7 @@ def thin_backups(
     if not backups:
         return []
     moment = (now or datetime.now()).replace(tzinfo=None)
-    keep = choose_keep([b.created for b in backups], moment, daily, weekly, monthly)
+    keep = choose_keep([b.created for b in backups], moment, daily, weekly, monthly, grace=grace)
     newest_good = next((i for i, b in enumerate(backups) if verify_backup(b.path)), None)
     if newest_good is None:
         log.warning("no backup in %s verifies; thinning skipped", backup_dir)
