@@ -1,0 +1,81 @@
+"""check_member turns raw input into a clean record or names every problem."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from partydesk.core.domain.member import MemberInput, check_member
+
+TODAY = date(2026, 11, 28)
+GOOD = MemberInput(name="张三", gender="男", id_number="110105194912310038", category="正式党员",
+                   joined_on="1975-07-01", confirmed_on="1976年7月1日", phone="138 1234 5678")
+
+
+def _codes(raw: MemberInput) -> set[str]:
+    return {i.code for i in check_member(raw, today=TODAY).errors}
+
+
+def test_valid_input_is_normalised_to_codes_and_dates() -> None:
+    """Names become codes, text dates become dates, the phone is normalised, birth comes from the ID."""
+    result = check_member(GOOD, today=TODAY)
+    assert result.errors == []
+    data = result.data
+    assert data is not None
+    assert (data.gender, data.category, data.id_type) == ("1", "1", "1")
+    assert data.joined_on == date(1975, 7, 1) and data.confirmed_on == date(1976, 7, 1)
+    assert data.birth_date == date(1949, 12, 31)
+    assert data.phone == "13812345678"
+
+
+def test_bad_check_digit_is_an_error_and_no_data_is_returned() -> None:
+    """A wrong check digit is refused; the result carries no record to store."""
+    result = check_member(MemberInput(**{**GOOD.__dict__, "id_number": "110105194912310032"}), today=TODAY)
+    assert result.data is None
+    assert [i.code for i in result.errors] == ["id_checksum"]
+    assert result.errors[0].field == "公民身份号码"
+
+
+def test_numeric_id_cell_is_rejected_not_repaired() -> None:
+    """An ID that arrives as a number (Excel lost the last digits) is refused with advice."""
+    result = check_member(MemberInput(**{**GOOD.__dict__, "id_number": 1.10105194912310e17}), today=TODAY)
+    assert result.data is None
+    assert result.errors[0].code == "id_excel_number"
+    assert "文本" in result.errors[0].message
+
+
+def test_missing_required_fields_are_each_named() -> None:
+    """Name, ID number, category and joining date are required; each gets its own message."""
+    assert {"required"} <= _codes(MemberInput())
+    fields = {i.field for i in check_member(MemberInput(), today=TODAY).errors}
+    assert {"姓名", "公民身份号码", "人员类别", "入党日期"} <= fields
+
+
+def test_joining_before_eighteen_is_an_error() -> None:
+    """The Party Constitution's minimum age applies at the joining date."""
+    raw = MemberInput(**{**GOOD.__dict__, "joined_on": "1967-07-01", "confirmed_on": "1968-07-01"})
+    assert "join_age" in _codes(raw)
+
+
+def test_birth_date_disagreeing_with_the_id_is_only_a_warning() -> None:
+    """The ID and the recorded birth date may differ (records were wrong); warn, do not refuse."""
+    result = check_member(MemberInput(**{**GOOD.__dict__, "birth_date": "1950-01-01"}), today=TODAY)
+    assert result.data is not None
+    assert "id_birth_mismatch" in {i.code for i in result.warnings}
+
+
+def test_lost_contact_needs_a_date_and_contradictions_are_refused() -> None:
+    """失联 needs 失去联系日期; a 失联 date with 是否失联=否 is a contradiction."""
+    assert "required" in _codes(MemberInput(**{**GOOD.__dict__, "lost_contact": "是"}))
+    assert "flag_conflict" in _codes(MemberInput(**{**GOOD.__dict__, "lost_since": "2024-01-01"}))
+    assert "flag_format" in _codes(MemberInput(**{**GOOD.__dict__, "migrant": "也许"}))
+
+
+def test_migrant_needs_a_destination() -> None:
+    """A 流动党员 must have a 外出流向."""
+    assert "required" in _codes(MemberInput(**{**GOOD.__dict__, "migrant": "是", "migrant_since": "2025-01-01"}))
+
+
+def test_middle_dot_variants_in_names_are_unified() -> None:
+    """Minority names keep one middle dot whatever the keyboard produced."""
+    result = check_member(MemberInput(**{**GOOD.__dict__, "name": "阿依古丽•买买提"}), today=TODAY)
+    assert result.data is not None and result.data.name == "阿依古丽·买买提"

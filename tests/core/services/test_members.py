@@ -1,0 +1,105 @@
+"""Member services: one transaction each, nothing written on bad input, duplicates refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from partydesk.core.domain.member import MemberInput
+from partydesk.core.domain.member_events import EventKind
+from partydesk.core.errors import ValidationError
+from partydesk.core.services import members
+from partydesk.core.services.changes import LOCAL_USER
+from partydesk.core.storage.database import Database
+
+TODAY = date(2026, 11, 28)
+ZHANG = MemberInput(name="张三", gender="男", id_number="110105194912310038", category="正式党员",
+                    joined_on="1975-07-01", confirmed_on="1976-07-01", phone="13812345678",
+                    address="示范市文三路1号")
+
+
+def test_added_member_appears_in_the_roster_with_pinyin(db: Database) -> None:
+    """A saved member is listed, with the search key for pinyin search."""
+    saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
+    rows = members.roster(db)
+    assert [r.name for r in rows] == ["张三"]
+    assert rows[0].pinyin == "zs zhangsan"
+    assert saved.changes.touches("member")
+
+
+def test_bad_member_is_refused_and_nothing_is_written(db: Database) -> None:
+    """A wrong check digit raises MemberInvalid naming the field; the roster stays empty."""
+    with pytest.raises(members.MemberInvalid) as err:
+        members.add_member(db, LOCAL_USER, data=MemberInput(**{**ZHANG.__dict__, "id_number": "110105194912310032"}),
+                           today=TODAY)
+    assert err.value.field == "公民身份号码" and "校验位" in err.value.message
+    assert members.roster(db) == []
+
+
+def test_duplicate_id_number_is_refused_not_merged(db: Database) -> None:
+    """A second person with the same ID number is refused with the existing member's name."""
+    members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
+    with pytest.raises(members.MemberInvalid) as err:
+        members.add_member(db, LOCAL_USER, data=MemberInput(**{**ZHANG.__dict__, "name": "张叁"}), today=TODAY)
+    assert err.value.code == "duplicate_id" and "张三" in err.value.message
+    assert len(members.roster(db)) == 1
+
+
+def test_edit_of_lost_contact_records_events_on_the_timeline(db: Database) -> None:
+    """Marking a member 失联 in the form adds a dated 失去联系 event; clearing it adds 恢复联系."""
+    saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
+    lost = MemberInput(**{**ZHANG.__dict__, "lost_contact": "是", "lost_since": "2026-03-01", "lost_cause": "1"})
+    members.update_member(db, LOCAL_USER, member_id=saved.member_id, data=lost, today=TODAY)
+    members.update_member(db, LOCAL_USER, member_id=saved.member_id, data=ZHANG, today=TODAY)
+    kinds = [e.kind for e in members.member_events(db, saved.member_id)]
+    assert kinds == [EventKind.JOINED, EventKind.CONFIRMED, EventKind.LOST, EventKind.REGAINED]
+    record = members.get_member(db, saved.member_id)
+    assert record is not None and not record.data.lost_contact
+
+
+def test_recorded_event_changes_the_derived_state(db: Database) -> None:
+    """Recording 组织关系转出 takes the member off the branch roll; 去世 sets the status."""
+    saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
+    members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.TRANSFER_OUT,
+                      on_date=date(2026, 5, 1), detail="转往市直机关党委", today=TODAY)
+    assert members.roster(db, include_departed=False) == []
+    members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.DEATH, on_date=date(2026, 6, 1),
+                      today=TODAY)
+    record = members.get_member(db, saved.member_id)
+    assert record is not None and record.data.membership_status == "50" and not record.in_branch
+
+
+def test_event_in_the_future_is_refused(db: Database) -> None:
+    """An impossible date gets a clear error and nothing is written."""
+    saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
+    with pytest.raises(ValidationError) as err:
+        members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.LOST,
+                          on_date=date(2027, 1, 1), today=TODAY)
+    assert err.value.code == "date_future"
+    assert len(members.member_events(db, saved.member_id)) == 2
+
+
+def test_delete_needs_a_reason_and_leaves_a_tombstone_without_personal_data(db: Database) -> None:
+    """Deletion keeps the row (sync) but wipes name, ID, phone and address; it needs a reason."""
+    saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
+    with pytest.raises(ValidationError):
+        members.delete_member(db, LOCAL_USER, member_id=saved.member_id, reason="  ")
+    members.delete_member(db, LOCAL_USER, member_id=saved.member_id, reason="重复录入")
+    assert members.roster(db) == []
+    db.checkpoint()
+    conn = sqlite3.connect(db.path)
+    row = conn.execute("SELECT name, id_number, phone, address, deleted, deleted_reason FROM member").fetchone()
+    conn.close()
+    assert row == ("", "", "", "", 1, "重复录入")
+
+
+def test_deleted_members_personal_data_is_gone_from_the_file(db: Database) -> None:
+    """After delete + checkpoint (secure_delete=ON) the name and ID are not in the database file (X-9)."""
+    saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
+    members.delete_member(db, LOCAL_USER, member_id=saved.member_id, reason="录入错误")
+    db.checkpoint()
+    raw = db.path.read_bytes()
+    assert "110105194912310038".encode() not in raw
+    assert "示范市文三路1号".encode() not in raw
