@@ -1,0 +1,82 @@
+"""Start-up safety in the window: recovery from a corrupt database, the risky-location warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from partydesk.core.services import maintenance
+from partydesk.core.services.changes import LOCAL_USER
+from partydesk.core.services.rules import rule_values, set_rule
+from partydesk.core.services.setup import OrganisationInput, initialise_site
+from partydesk.core.storage.database import open_database
+from partydesk.gui import launch
+
+
+def _damage(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[4096:4096 + 12] = b"\x00" * 12  # page 2 loses its b-tree header
+    path.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def backed_up_db(tmp_path: Path) -> Path:
+    """A database with a verified backup holding rule value 40, then changed to 50 and closed."""
+    path = tmp_path / "partydesk.db"
+    db = open_database(path)
+    initialise_site(db, LOCAL_USER, organisation=OrganisationInput(name="中共测试支部", code="9"), role="branch")
+    set_rule(db, LOCAL_USER, key="study.member.hours", value=40)
+    maintenance.backup_now(db, reason="manual")
+    set_rule(db, LOCAL_USER, key="study.member.hours", value=50)
+    db.close()
+    return path
+
+
+def test_corrupt_database_is_quarantined_and_restored_from_the_newest_backup(
+    qapp: QApplication, backed_up_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged file is copied aside, never written, and the verified backup is restored on request."""
+    _damage(backed_up_db)
+    damaged = backed_up_db.read_bytes()
+    asked: list[str] = []
+
+    def answer_yes(*args: object, **_kw: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    db = launch.open_with_recovery(backed_up_db)
+    assert db is not None
+    try:
+        assert rule_values(db)["study.member.hours"] == 40
+    finally:
+        db.close()
+    assert asked and "备份" in asked[0]
+    quarantined = list((maintenance.backup_dir(backed_up_db) / "quarantine").rglob("partydesk.db"))
+    assert quarantined and quarantined[0].read_bytes() == damaged
+
+
+def test_declining_the_restore_leaves_the_damaged_file_untouched(
+    qapp: QApplication, backed_up_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saying no opens nothing and changes nothing."""
+    _damage(backed_up_db)
+    damaged = backed_up_db.read_bytes()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert launch.open_with_recovery(backed_up_db) is None
+    assert backed_up_db.read_bytes() == damaged
+
+
+def test_foreign_file_is_reported_and_not_opened(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that is not a partydesk database gets a clear message, and stays as it was."""
+    path = tmp_path / "roster.db"
+    path.write_bytes("姓名,电话\n".encode())
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(str(a[2])))
+    assert launch.open_with_recovery(path) is None
+    assert shown and "不是 partydesk 数据库" in shown[0]
+    assert path.read_bytes() == "姓名,电话\n".encode()
