@@ -176,6 +176,137 @@ def cmd_shot(args: argparse.Namespace) -> dict[str, Any]:
     return {"message": f"已保存截图：{out}", "out": str(out), "page": args.page}
 
 
+# ---------------------------------------------------------------- roster (花名册)
+
+_SHOW_ROWS = 50  # rejected rows listed in the plain-text summary; --json lists them all
+
+
+def _import_message(summary: dict[str, Any], *, head: str) -> str:
+    lines = [f"{head}新增 {summary['new']} 人，更新 {summary['updated']} 人，未变 {summary['unchanged']} 人，"
+             f"拒绝 {summary['rejected']} 行。"]
+    rows = summary.get("rows", [])
+    for item in rows[:_SHOW_ROWS]:
+        where = f"{item['column']}列（{item['header']}）" if item["column"] else (item["header"] or "")
+        lines.append(f"  第 {item['row']} 行 {where}[{item['code']}] {item['message']}")
+    if len(rows) > _SHOW_ROWS:
+        lines.append(f"  …另有 {len(rows) - _SHOW_ROWS} 条错误，用 --json 查看全部。")
+    return "\n".join(lines)
+
+
+def cmd_roster_import(args: argparse.Namespace) -> dict[str, Any]:
+    """Check a roster file (dry run) or import it all-or-nothing."""
+    from partydesk.core.io.roster_import import ImportRejected, RowsRejected, apply_import, plan_import
+    from partydesk.core.services.changes import LOCAL_USER
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise CliError(f"找不到要导入的文件：{source}", code="no_file")
+    path = _db_path(args)
+    with _lock_for(path):
+        db = _open(args)
+        try:
+            try:
+                plan = plan_import(db, source, skip_hidden_rows=args.skip_hidden_rows)
+            except ImportRejected as exc:
+                if not args.json:
+                    raise
+                # The whole file is refused; JSON also says where an undecodable byte sits.
+                return {"error": exc.code, "message": exc.message, "line": exc.line,
+                        "byte_offset": exc.byte_offset, "applied": False, "exit_code": 1}
+            summary: dict[str, Any] = {**plan.summary(), "dry_run": bool(args.dry_run), "applied": False}
+            if args.dry_run:
+                head = "检查完成（未写入）："
+                summary["exit_code"] = 1 if plan.rejected else 0
+            else:
+                try:
+                    result = apply_import(db, LOCAL_USER, plan, skip_rejected=args.skip_rejected)
+                except RowsRejected as exc:
+                    summary["exit_code"] = 1
+                    summary["message"] = _import_message(summary, head="未导入：") + "\n" + exc.message + \
+                        "（可用 --skip-rejected 跳过这些行）"
+                    return summary
+                summary["applied"] = True
+                summary["backup"] = str(result.backup_path) if result.backup_path else None
+                head = "导入完成：" if not plan.rejected else "导入完成（已跳过被拒绝的行）："
+        finally:
+            db.close()
+    summary["message"] = _import_message(summary, head=head)
+    return summary
+
+
+def cmd_roster_export(args: argparse.Namespace) -> dict[str, Any]:
+    """Write the roster to an .xlsx file, masked unless --unmasked."""
+    from partydesk.core.io.roster_export import export_roster
+    from partydesk.core.services.changes import LOCAL_USER
+
+    target = Path(args.file)
+    if target.suffix.lower() != ".xlsx":
+        raise CliError(f"导出文件应以 .xlsx 结尾：{target}", code="file_type")
+    if not target.parent.is_dir():
+        raise CliError(f"找不到要保存到的文件夹：{target.parent}", code="no_dir")
+    path = _db_path(args)
+    with _lock_for(path):
+        db = _open(args)
+        try:
+            result = export_roster(db, LOCAL_USER, target, masked=not args.unmasked,
+                                   include_departed=args.include_departed)
+        finally:
+            db.close()
+    kind = "（证件号码和电话已脱敏）" if result.masked else "（含完整证件号码和电话，请妥善保管）"
+    return {"message": f"已导出 {result.count} 人的花名册{kind}：{result.path}", "file": str(result.path),
+            "count": result.count, "masked": result.masked}
+
+
+def cmd_roster_list(args: argparse.Namespace) -> dict[str, Any]:
+    """Print every live member (masked unless --unmasked)."""
+    from partydesk.core.io.roster_export import roster_dicts
+
+    path = _db_path(args)
+    with _lock_for(path):
+        db = _open(args)
+        try:
+            members = roster_dicts(db, masked=not args.unmasked)
+        finally:
+            db.close()
+    lines = [f"共 {len(members)} 人"] + [
+        f"{m['name']}\t{m['gender']}\t{m['id_number']}\t{m['category']}\t{m['joined_on'] or ''}\t{m['party_group']}"
+        for m in members
+    ]
+    return {"message": "\n".join(lines), "count": len(members), "masked": not args.unmasked, "members": members}
+
+
+_IMPORT_HELP = """\
+检查并导入 .xlsx 或 .csv 花名册。按公民身份号码与已有党员对应：表中有、库中没有的为新增，
+对应上的按表中内容更新（表中没有的列保留原值）。导入前自动备份数据库。
+
+全部或全不：只要有一行未通过检查，就不导入任何数据（JSON 中 applied 为 false，退出码 1）；
+加 --skip-rejected 则跳过这些行，导入其余各行。--dry-run 只检查不写入，有被拒绝的行时退出码为 1。
+--json 输出 new、updated、unchanged、rejected 计数和 rows（每条错误的 row、column、header、code、message）。"""
+
+
+def _add_roster_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    roster = sub.add_parser("roster", help="花名册：导入、导出、列出党员")
+    actions = roster.add_subparsers(dest="roster_command", metavar="操作", required=True)
+
+    p = actions.add_parser("import", parents=[common], help="检查并导入花名册（.xlsx/.csv）",
+                           description=_IMPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", help="要导入的 .xlsx 或 .csv 文件")
+    p.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入数据库")
+    p.add_argument("--skip-rejected", action="store_true", help="跳过未通过检查的行，导入其余各行")
+    p.add_argument("--skip-hidden-rows", action="store_true", help="不导入在 Excel 中被隐藏的行")
+    p.set_defaults(handler=cmd_roster_import)
+
+    p = actions.add_parser("export", parents=[common], help="把花名册导出为 .xlsx（默认脱敏）")
+    p.add_argument("file", help="要保存的 .xlsx 文件")
+    p.add_argument("--unmasked", action="store_true", help="导出完整的公民身份号码和电话（可用于再次导入更新）")
+    p.add_argument("--include-departed", action="store_true", help="包括已转出本支部的党员")
+    p.set_defaults(handler=cmd_roster_export)
+
+    p = actions.add_parser("list", parents=[common], help="列出全部党员（默认脱敏）")
+    p.add_argument("--unmasked", action="store_true", help="显示完整的公民身份号码和电话")
+    p.set_defaults(handler=cmd_roster_list)
+
+
 # ---------------------------------------------------------------- GUI
 
 
@@ -238,6 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
     p.set_defaults(handler=cmd_shot)
 
+    _add_roster_commands(sub, common)
     for extend in _EXTENSIONS:
         extend(sub, common)
     return parser
@@ -267,8 +399,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if handler is None:
             return run_gui(args)
-        _emit(args, handler(args))
-        return 0
+        payload = handler(args)
+        # A handler that reports a failure in its own shape (an import with rejected rows) says so here.
+        exit_code = int(payload.pop("exit_code", 0))
+        _emit(args, payload)
+        return exit_code
     except KnownError as exc:
         if getattr(args, "json", False):
             print(json.dumps({"error": exc.code, "message": exc.message}, ensure_ascii=False))

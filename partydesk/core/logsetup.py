@@ -13,11 +13,16 @@ from pathlib import Path
 
 LOG_FILE = "partydesk.log"
 
+_D = "[0-9\uff10-\uff19]"  # ASCII or full-width digit: users paste both
+_SEP = "[-\\s\u2010-\u2015\uff0d]?"  # an optional dash or space between digit groups
 _PATTERNS = (
-    re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])"),  # 18-digit citizen ID
-    re.compile(r"(?<![0-9])[0-9]{15}(?![0-9])"),  # 15-digit legacy ID
-    re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])"),  # mobile phone
-    re.compile(r"(?<![0-9])0[0-9]{2,3}-?[0-9]{7,8}(?![0-9])"),  # landline
+    # 18-digit citizen ID (check character X in any width or case), and the 15-digit legacy form
+    re.compile(rf"(?<!{_D}){_D}{{17}}(?:{_D}|[XxＸｘ])(?!{_D})"),
+    re.compile(rf"(?<!{_D}){_D}{{15}}(?!{_D})"),
+    # mobile, with +86 / 0086 / 86 and any dashes or spaces people type
+    re.compile(rf"(?<!{_D})(?:(?:\+|00)?86{_SEP})?1{_SEP}[3-9３-９]{_D}(?:{_SEP}{_D}){{8}}(?!{_D})"),
+    # landline with area code
+    re.compile(rf"(?<!{_D})0{_D}{{2,3}}{_SEP}{_D}{{7,8}}(?!{_D})"),
 )
 
 

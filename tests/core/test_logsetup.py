@@ -21,8 +21,6 @@ LEAK_RE = re.compile(r"[0-9]{15,17}[0-9Xx]?|1[3-9][0-9]{9}")
 
 log = logging.getLogger("partydesk.tests.logsetup")
 
-# Known gap in ``scrub`` (its patterns want bare ASCII digits): remove the xfail markers when it is fixed.
-GAP = "scrub does not yet recognise this raw input form"
 
 
 @pytest.fixture
@@ -111,18 +109,15 @@ def test_reconfiguring_replaces_the_handler(log_file: Path, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("value", [
-    pytest.param("+8613812345678", id="plus86", marks=pytest.mark.xfail(strict=True, reason=GAP)),
-    pytest.param("138-1234-5678", id="dashed-mobile", marks=pytest.mark.xfail(strict=True, reason=GAP)),
-    pytest.param("138 1234 5678", id="spaced-mobile", marks=pytest.mark.xfail(strict=True, reason=GAP)),
-    pytest.param("１１０１０５１９４９１２３１００２Ｘ", id="full-width-id",
-                 marks=pytest.mark.xfail(strict=True, reason=GAP)),
+    pytest.param("+8613812345678", id="plus86"),
+    pytest.param("138-1234-5678", id="dashed-mobile"),
+    pytest.param("138 1234 5678", id="spaced-mobile"),
+    pytest.param("１１０１０５１９４９１２３１００２Ｘ", id="full-width-id"),
     pytest.param("0086 13812345678", id="0086-mobile"),
     pytest.param("身份证号11010519491231002X。", id="id-in-sentence"),
 ])
 def test_raw_user_input_forms_are_scrubbed(value: str) -> None:
     """Forms the validators accept before normalising (RELIABILITY 4.1/4.2) are scrubbed too.
-
-    The xfail cases are known gaps in ``scrub``: remove the marker when it learns them.
     """
     cleaned = scrub(f"输入“{value}”无效")
     assert "[已隐去]" in cleaned

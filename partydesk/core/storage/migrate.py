@@ -7,13 +7,14 @@ from the source tree and from the PyInstaller bundle (the migrations ship there 
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from urllib.parse import quote
-
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine
 
@@ -104,8 +105,22 @@ def inspect_file(path: Path) -> Inspection:
         magic = fh.read(len(SQLITE_MAGIC))
     if magic != SQLITE_MAGIC:
         raise NotPartydeskDatabaseError(f"“{path.name}”不是 partydesk 数据库文件，程序没有改动它。请选择正确的文件。")
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        # After a crash the newest commits (even the whole schema, before the first checkpoint) live
+        # only in the WAL, which an immutable read ignores. Inspect a copy of both files instead, so
+        # the originals stay untouched until we know the file is ours.
+        with tempfile.TemporaryDirectory(prefix="partydesk-inspect-") as tmp:
+            copy = Path(tmp) / "inspect.db"
+            shutil.copyfile(path, copy)
+            shutil.copyfile(wal, Path(f"{copy}-wal"))
+            return _inspect_sqlite(copy, path.name)
+    return _inspect_sqlite(path, path.name)
+
+
+def _inspect_sqlite(path: Path, name: str) -> Inspection:
     try:
-        conn = _read_only(path)
+        conn = _read_only(path) if not Path(f"{path}-wal").exists() else sqlite3.connect(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             user_version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -120,7 +135,7 @@ def inspect_file(path: Path) -> Inspection:
         raise mapped or CorruptDatabaseError("数据库文件无法读取，可能已损坏。") from exc
     if app_id != APPLICATION_ID or revision is None:
         raise NotPartydeskDatabaseError(
-            f"“{path.name}”是其他程序的数据库，不是 partydesk 数据库，程序没有改动它。"
+            f"“{name}”是其他程序的数据库，不是 partydesk 数据库，程序没有改动它。"
         )
     rev = str(revision[0])
     known = set(known_revisions())

@@ -1,0 +1,163 @@
+"""The member card (党员信息卡) as HTML: one bordered A4 table in the usual paper layout.
+
+Built from plain data (a ``MemberRecord``, its events, the organisation's name) with no Qt, so it can be
+tested and reused by any printer or exporter; the GUI hands the HTML to ``QTextDocument`` for PDF and
+printing. The HTML sticks to what ``QTextDocument`` renders (tables with ``border``/``cellpadding``,
+``colspan``/``rowspan``, inline CSS for colour and size). Every value is escaped. ID numbers and phones
+are masked (``**************002X``, ``138****5678``) unless ``full_numbers`` is asked for.
+
+Events are listed oldest first, as on the member page's timeline and on paper records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+
+from partydesk.core.domain import codes
+from partydesk.core.domain.idnumber import mask_id_number, mask_phone
+from partydesk.core.domain.member_events import EVENT_LABELS, EventKind, MemberEvent
+from partydesk.core.storage.member_repo import MemberRecord
+
+__all__ = ["card_file_name", "code_name", "describe_event", "format_date", "member_card_html"]
+
+TITLE = "党员信息卡"
+LABEL_BG = "#f2f2f2"
+EMPTY = "&nbsp;"
+
+
+def code_name(table: codes.CodeTable, code: str) -> str:
+    """The Chinese name of ``code`` ("" for no code; the code itself if the table lacks it)."""
+    if not code:
+        return ""
+    try:
+        return table.name(code)
+    except KeyError:
+        return code
+
+
+def format_date(value: date | None) -> str:
+    """A date as 2021-07-01, or "" when not set."""
+    return value.isoformat() if value is not None else ""
+
+
+def describe_event(event: MemberEvent) -> str:
+    """The detail of an event in words: the new status, the cause, where to; "" when it has none."""
+    detail = event.detail
+    if not detail:
+        return ""
+    match event.kind:
+        case EventKind.STATUS:
+            return f"党籍状态：{code_name(codes.MEMBERSHIP_STATUS, detail)}"
+        case EventKind.LOST:
+            return f"原因：{code_name(codes.LOST_CONTACT_CAUSE, detail)}"
+        case EventKind.MIGRANT_OUT:
+            return f"流向：{detail}"
+        case EventKind.TRANSFER_OUT:
+            return f"转往：{detail}"
+        case EventKind.TRANSFER_IN:
+            return f"转自：{detail}"
+        case _:
+            return detail
+
+
+def card_file_name(name: str) -> str:
+    """The default file name of a member's card: 党员信息卡-张三.pdf (characters Windows forbids dropped)."""
+    safe = "".join(ch for ch in name if ch not in '\\/:*?"<>|' and ch.isprintable()).strip() or "党员"
+    return f"{TITLE}-{safe}.pdf"
+
+
+def _cell(text: str, *, colspan: int = 1, label: bool = False, width: str = "", nowrap: bool = False) -> str:
+    attrs = f' colspan="{colspan}"' if colspan > 1 else ""
+    if nowrap:
+        attrs += ' style="white-space:nowrap;"'
+    if width:
+        attrs += f' width="{width}"'
+    if label:
+        return (f'<td{attrs} align="center" style="background-color:{LABEL_BG}; white-space:nowrap;">'
+                f"{escape(text)}</td>")
+    return f"<td{attrs}>{escape(text).replace(chr(10), '<br>') if text else EMPTY}</td>"
+
+
+def _situation(flag: bool, since: date | None, rest: str, verb: str) -> str:
+    if not flag:
+        return "否"
+    parts = ["是"]
+    if since is not None:
+        parts.append(f"自 {since.isoformat()} {verb}")
+    if rest:
+        parts.append(rest)
+    return "，".join(parts)
+
+
+def member_card_html(
+    record: MemberRecord, events: Sequence[MemberEvent], *, organisation: str, filled_on: date,
+    full_numbers: bool = False,
+) -> str:
+    """The card of one member as a complete HTML document."""
+    d = record.data
+    id_number = d.id_number if full_numbers else mask_id_number(d.id_number)
+    phone = d.phone if full_numbers or not d.phone else mask_phone(d.phone)
+    lost = _situation(d.lost_contact, d.lost_since, (f"原因：{code_name(codes.LOST_CONTACT_CAUSE, d.lost_cause)}"
+                                                     if d.lost_cause else ""), "失去联系")
+    migrant = _situation(d.migrant, d.migrant_since,
+                         f"流向：{d.migrant_destination}" if d.migrant_destination else "", "外出")
+    photo = ('<td rowspan="4" width="14%" align="center" valign="middle" '
+             'style="color:#888888;">照片</td>')
+    rows = [
+        _cell("姓名", label=True, width="13%") + _cell(d.name, width="17%") + _cell("性别", label=True, width="13%")
+        + _cell(code_name(codes.GENDER, d.gender), width="13%") + _cell("出生日期", label=True, width="13%")
+        + _cell(format_date(d.birth_date), width="17%", nowrap=True) + photo,
+        _cell("民族", label=True) + _cell(code_name(codes.ETHNICITY, d.ethnicity)) + _cell("籍贯", label=True)
+        + _cell(d.native_place) + _cell("学历", label=True) + _cell(code_name(codes.EDUCATION, d.education)),
+        _cell("证件类型", label=True) + _cell(code_name(codes.ID_TYPE, d.id_type))
+        + _cell("公民身份号码", label=True) + _cell(id_number, colspan=3, nowrap=True),
+        _cell("人员类别", label=True) + _cell(code_name(codes.MEMBER_CATEGORY, d.category))
+        + _cell("入党日期", label=True) + _cell(format_date(d.joined_on), nowrap=True) + _cell("转正日期", label=True)
+        + _cell(format_date(d.confirmed_on), nowrap=True),
+        _cell("党籍状态", label=True) + _cell(code_name(codes.MEMBERSHIP_STATUS, d.membership_status))
+        + _cell("党小组", label=True) + _cell(d.party_group) + _cell("党内职务", label=True)
+        + _cell(code_name(codes.PARTY_POST, d.party_post), colspan=2),
+        _cell("工作单位", label=True) + _cell(d.work_unit, colspan=3) + _cell("工作岗位", label=True)
+        + _cell(code_name(codes.WORK_POST, d.work_post), colspan=2),
+        _cell("联系电话", label=True) + _cell(phone, nowrap=True) + _cell("家庭住址", label=True)
+        + _cell(d.address, colspan=4),
+        _cell("是否失联", label=True) + _cell(lost, colspan=6),
+        _cell("是否流动", label=True) + _cell(migrant, colspan=6),
+        _cell("组织关系", label=True) + _cell("在本支部" if record.in_branch else "已转出", colspan=6),
+        _cell("变动记录", label=True) + f'<td colspan="6">{_events_html(events)}</td>',
+        _cell("备注", label=True) + _cell(d.notes, colspan=6),
+    ]
+    body = "".join(f"<tr>{row}</tr>" for row in rows)
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>'
+        f"{TITLE}</title></head><body style=\"font-size:10.5pt;\">"
+        f'<p align="center" style="font-size:20pt; font-weight:bold; letter-spacing:4pt;">{TITLE}</p>'
+        '<table width="100%" cellspacing="0" cellpadding="2" style="margin-bottom:6px;"><tr>'
+        f"<td>所在党组织：{escape(organisation)}</td>"
+        f'<td align="right">填表日期：{filled_on.year}年{filled_on.month}月{filled_on.day}日</td>'
+        "</tr></table>"
+        '<table width="100%" border="1" cellspacing="0" cellpadding="8" '
+        'style="border-collapse:collapse; border-color:#000000; border-style:solid;">'
+        f"{body}</table>"
+        '<table width="100%" cellspacing="0" cellpadding="2" style="margin-top:24px;"><tr>'
+        "<td>填表人（签字）：</td><td>支部书记（签字）：</td><td>党支部（盖章）</td>"
+        "</tr></table>"
+        "</body></html>"
+    )
+
+
+def _events_html(events: Sequence[MemberEvent]) -> str:
+    if not events:
+        return "无"
+    lines = []
+    for event in sorted(events, key=lambda e: (e.on_date, e.seq)):
+        parts = [event.on_date.isoformat(), EVENT_LABELS[event.kind]]
+        detail = describe_event(event)
+        if detail:
+            parts.append(detail)
+        if event.note:
+            parts.append(f"（{event.note}）")
+        lines.append(escape("　".join(parts)))
+    return "<br>".join(lines)

@@ -1,0 +1,165 @@
+"""Roster import (花名册导入) from .xlsx/.csv: the API the import wizard and the command line use.
+
+The steps (see ``roster_plan`` for how rows are decided):
+
+>>> p = preview(path)                                  # headers, guessed mapping, first rows, warnings
+>>> mapping = resolve_mapping(p.headers, {3: "phone"})  # the user's corrections (roster_headers)
+>>> plan = plan_import(db, path, mapping=mapping)       # dry run: new / updated / unchanged / rejected
+>>> write_rejects(plan, "rejected.xlsx")                # the rejected rows with their reasons
+>>> result = apply_import(db, actor, plan)              # backup, then one transaction
+
+``apply_import`` is all-or-nothing: it refuses a plan with rejected rows unless ``skip_rejected`` is
+set, takes a verified backup (RELIABILITY ST-4), then writes every new and updated member in ONE
+transaction; a failure or a cancel anywhere leaves the database exactly as it was. It also refuses when
+the roster changed after planning (a member edited or deleted meanwhile): plan again and re-check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from partydesk.core.errors import ValidationError
+from partydesk.core.io.rejects import write_rejects
+from partydesk.core.io.roster_headers import resolve_mapping, unmapped_headers
+from partydesk.core.io.roster_plan import (
+    ImportPlan,
+    ImportPreview,
+    PlannedRow,
+    PreviewRow,
+    RowIssue,
+    plan_import,
+    preview,
+    roster_fingerprint,
+)
+from partydesk.core.io.roster_read import ImportRejected
+from partydesk.core.progress import Progress
+from partydesk.core.services import bulk, members
+from partydesk.core.services.changes import Actor, Changes
+from partydesk.core.services.maintenance import backup_now
+from partydesk.core.storage import member_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.tables import Member
+
+__all__ = [
+    "ImportPlan",
+    "ImportPreview",
+    "ImportRejected",
+    "ImportResult",
+    "PlannedRow",
+    "PreviewRow",
+    "RosterChanged",
+    "RowIssue",
+    "RowsRejected",
+    "apply_import",
+    "plan_import",
+    "preview",
+    "resolve_mapping",
+    "unmapped_headers",
+    "write_rejects",
+]
+
+_STEP = 200
+
+
+class RowsRejected(ValidationError):
+    """The plan has rejected rows and the caller did not choose to skip them; nothing was written."""
+
+    code = "rows_rejected"
+
+
+class RosterChanged(ValidationError):
+    """The roster changed between planning and applying; nothing was written. Plan again."""
+
+    code = "roster_changed"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What ``apply_import`` wrote."""
+
+    new: int
+    updated: int
+    unchanged: int
+    rejected: int
+    """Rows left out because they had errors (only non-zero with ``skip_rejected``)."""
+    member_ids: tuple[str, ...]
+    """Ids of the members added, then of those updated."""
+    changes: Changes
+    """For the GUI hub: ``member`` when anything was written, empty otherwise."""
+    backup_path: Path | None
+    """The verified backup taken before writing; None when there was nothing to write."""
+    skipped_rows: tuple[int, ...] = field(default=())
+    """Row numbers of the rejected rows that were skipped."""
+
+    def summary(self) -> dict[str, Any]:
+        """Counts in the same shape as ``ImportPlan.summary`` (without the per-row lists)."""
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged, "rejected": self.rejected}
+
+
+def apply_import(
+    db: Database,
+    actor: Actor,
+    plan: ImportPlan,
+    *,
+    skip_rejected: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Write ``plan``: a verified backup first, then every new and updated row in one transaction.
+
+    Raises RowsRejected when the plan has rejected rows and ``skip_rejected`` is false, RosterChanged
+    when the roster differs from the one planned against, Cancelled when ``progress`` is cancelled, and
+    KnownError for disk or database trouble; in every such case nothing is written.
+    """
+    if plan.rejected and not skip_rejected:
+        raise RowsRejected(
+            f"有 {plan.rejected} 行未通过检查，没有导入任何数据。请改正后重新导入，或选择跳过这些行只导入其余各行。"
+        )
+    new_rows = [r for r in plan.rows if r.action == "new"]
+    updated_rows = [r for r in plan.rows if r.action == "updated"]
+    skipped = tuple(r.row for r in plan.rejected_rows)
+    counts = {"unchanged": plan.unchanged, "rejected": plan.rejected}
+    if not new_rows and not updated_rows:
+        return ImportResult(0, 0, member_ids=(), changes=Changes(), backup_path=None, skipped_rows=skipped,
+                            **counts)
+    if db.site is None or db.site.organisation_id is None:
+        raise ValidationError("请先完成初始设置（填写党组织信息）。", code="not_set_up")
+    org_id = db.site.organisation_id
+    total = len(new_rows) + len(updated_rows)
+    report = _reporter(progress, total)
+    report(0, "备份数据库")
+    backup = backup_now(db, reason="import")
+
+    with db.write(actor) as session:
+        if roster_fingerprint(member_repo.roster_rows(session, include_departed=True)) != plan.fingerprint:
+            raise RosterChanged(
+                "检查文件之后，花名册已被修改（有党员被添加、修改或删除），为避免覆盖这些修改，没有导入任何数据。"
+                "请重新检查文件后再导入。"
+            )
+        new_data = [r.data for r in new_rows if r.data is not None]
+        ids = bulk.bulk_insert_members(
+            session, org_id=org_id, members=new_data, today=plan.today,
+            progress=Progress(lambda done, _total, text: report(done, text)) if progress is not None else None,
+        )
+        for done, planned in enumerate(updated_rows, start=len(new_rows)):
+            if done % _STEP == 0:
+                report(done, "更新党员记录")
+            row = session.get(Member, planned.member_id)
+            if row is None or row.deleted or planned.data is None:
+                raise RosterChanged(f"第 {planned.row} 行对应的党员已不存在（可能已被删除），没有导入任何数据。"
+                                    "请重新检查文件后再导入。")
+            members.save_member_row(session, org_id=row.org_id, data=planned.data, row=row, today=plan.today)
+            ids.append(row.id)
+        report(total, "提交")
+    return ImportResult(len(new_rows), len(updated_rows), member_ids=tuple(ids), changes=Changes.of("member"),
+                        backup_path=backup.path, skipped_rows=skipped, **counts)
+
+
+def _reporter(progress: Progress | None, total: int) -> Callable[[int, str], None]:
+    def report(done: int, text: str) -> None:
+        if progress is not None:
+            progress.step(done, total, text)
+
+    return report

@@ -1,0 +1,510 @@
+"""Planning a roster import (花名册导入): preview the file, then a dry run that decides every row.
+
+The import wizard works in three steps, each a function here or in ``roster_import``:
+
+1. ``preview(path)`` reads the file and shows what was found: the header row, the guessed column
+   mapping, unmapped headers, the first rows as text, and file-level warnings (hidden rows, numeric ID
+   cells, formulas without values). The user corrects the mapping with ``roster_headers.resolve_mapping``.
+2. ``plan_import(db, path, mapping=...)`` is the dry run: every data row becomes ``new`` (ID number not
+   in the database), ``updated`` (matched by ID number, some field differs), ``unchanged`` (matched, every
+   field equal) or ``rejected`` (one or more errors, each with row, column, a stable code and a Chinese
+   message). Nothing is written. Rows without errors keep their warnings.
+3. ``roster_import.apply_import(db, actor, plan)`` writes the plan all-or-nothing.
+
+Rules the plan follows (RELIABILITY.md §4.3, §0 item 15):
+
+* a cell is judged as the file stored it: an ID number stored as a number is rejected
+  (``id_excel_number``), never repaired; a masked ID from a masked export (``****…1234``) is rejected
+  (``id_masked``); a formula without a cached value is rejected (``formula_no_value``); an Excel error
+  value is rejected (``cell_error``); a name or ID cell covered by a merged range is rejected
+  (``merged_cell``); a second row with an ID number already seen in the file is rejected
+  (``duplicate_in_file``);
+* dates come as date cells, Excel serial numbers (1900 or 1904 system), or text in the usual forms;
+* an update replaces the stored fields with the file's values, except fields the file has no column
+  for, which keep their stored value (a file without a 手机 column does not wipe phones);
+* "unchanged" means the checked record equals the stored one field by field, so exporting the roster
+  unmasked and importing it back reports every row unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from openpyxl.utils.cell import get_column_letter
+
+from partydesk.core.domain.idnumber import normalize_id_number, upgrade_15_to_18
+from partydesk.core.domain.member import (
+    DATES,
+    FIELD_LABELS,
+    CheckRules,
+    MemberData,
+    MemberInput,
+    Value,
+    check_member,
+    input_from_data,
+)
+from partydesk.core.domain.validate import Issue, excel_serial_to_date
+from partydesk.core.errors import ValidationError
+from partydesk.core.io.roster_headers import FIELD_KEYS, guess_mapping, unmapped_headers
+from partydesk.core.io.roster_read import ImportRejected, RawCell, RawRow, RawTable, read_table
+from partydesk.core.progress import Progress
+from partydesk.core.services.members import check_rules
+from partydesk.core.storage import member_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.member_repo import RosterRow
+
+PREVIEW_ROWS = 50
+Action = Literal["new", "updated", "unchanged", "rejected"]
+
+_LABEL_TO_KEY = {label: key for key, label in FIELD_LABELS.items()}
+_SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")  # 10000–99999: 1927–2173, never a yyyymmdd or a year
+_YMD_NUMBER = re.compile(r"(19|20)\d{6}")
+# What our export (and careful users) put before text that Excel would otherwise run as a formula.
+_NEUTRALISED = re.compile(r"'(?=[=+\-@\t\r])")
+_STEP = 500
+_Note = tuple[str, str, Literal["error", "warning"]]  # code, message, severity
+
+
+@dataclass(frozen=True)
+class RowIssue:
+    """One problem found in one row: where it is, a stable ``code`` and a Chinese ``message``.
+
+    ``column`` is the column letter as Excel shows it ("" when the file has no column for the field),
+    ``header`` the header text as written in the file (or the field's Chinese name when there is no
+    column), ``field`` the field key ("" for row-level problems).
+    """
+
+    row: int
+    column: str
+    header: str
+    field: str
+    code: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape used by the command line: row, column, header, field, code, message."""
+        return {"row": self.row, "column": self.column, "header": self.header, "field": self.field,
+                "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    """The decision for one data row of the file."""
+
+    row: int
+    action: Action
+    issues: tuple[RowIssue, ...] = ()
+    """Errors (only for ``rejected``) and warnings, in column order."""
+    data: MemberData | None = None
+    """The checked record that would be stored; None for rejected rows."""
+    member_id: str | None = None
+    """The matched member for ``updated`` and ``unchanged`` rows."""
+    changed_fields: tuple[str, ...] = ()
+    """Field keys whose value the update changes (``updated`` rows only)."""
+    raw: RawRow | None = None
+    """The row as read from the file; kept for rejected rows so they can be saved with the reasons."""
+
+    @property
+    def errors(self) -> list[RowIssue]:
+        """The error-level issues (non-empty exactly when the row is rejected)."""
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[RowIssue]:
+        """The warnings, which do not stop the row from being imported."""
+        return [i for i in self.issues if i.severity == "warning"]
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """The dry-run result: every row's decision, and what ``apply_import`` needs to write it."""
+
+    path: Path
+    headers: list[str]
+    mapping: dict[int, str]
+    rows: list[PlannedRow]
+    today: date
+    fingerprint: str
+    """A digest of the roster the plan was made against; the apply refuses if the roster has changed."""
+    skipped_hidden: tuple[int, ...] = ()
+    """Row numbers of hidden rows left out because the caller asked to skip them."""
+
+    def _count(self, action: Action) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def new(self) -> int:
+        """Rows that add a member."""
+        return self._count("new")
+
+    @property
+    def updated(self) -> int:
+        """Rows that change a matched member."""
+        return self._count("updated")
+
+    @property
+    def unchanged(self) -> int:
+        """Rows equal to their matched member."""
+        return self._count("unchanged")
+
+    @property
+    def rejected(self) -> int:
+        """Rows with at least one error."""
+        return self._count("rejected")
+
+    @property
+    def rejected_rows(self) -> list[PlannedRow]:
+        """The rejected rows, in file order."""
+        return [r for r in self.rows if r.action == "rejected"]
+
+    @property
+    def errors(self) -> list[RowIssue]:
+        """Every error of every rejected row, in file order."""
+        return [i for r in self.rows for i in r.errors]
+
+    @property
+    def warnings(self) -> list[RowIssue]:
+        """Every warning of the rows that would be imported."""
+        return [i for r in self.rows if r.action != "rejected" for i in r.warnings]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts plus one entry per error in ``rows`` (the shape the command line prints as JSON)."""
+        return {
+            "new": self.new, "updated": self.updated, "unchanged": self.unchanged, "rejected": self.rejected,
+            "rows": [i.as_dict() for i in self.errors],
+            "warnings": [i.as_dict() for i in self.warnings],
+        }
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One data row as text for the preview grid: one string per header column."""
+
+    row: int
+    texts: tuple[str, ...]
+    hidden: bool = False
+    flags: dict[int, str] = field(default_factory=dict)
+    """Column index → a short Chinese note about a cell worth a look ("存为数字", "公式无结果", …)."""
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What ``preview`` found in a file, for the wizard's first page."""
+
+    path: Path
+    source_kind: str
+    sheet_name: str
+    encoding: str
+    header_row: int
+    headers: list[str]
+    column_letters: list[str]
+    mapping: dict[int, str]
+    """Column index → field key: the guess, or the mapping the caller passed."""
+    unmapped: list[tuple[int, str]]
+    """(column index, header) of non-blank headers that map to no field; they are ignored."""
+    missing_fields: list[str]
+    """Field keys no column maps to: new members get them empty, matched members keep theirs."""
+    rows: list[PreviewRow]
+    """The first ``PREVIEW_ROWS`` data rows."""
+    total_rows: int
+    warnings: list[str]
+    """File-level notes in Chinese (hidden rows and columns, numeric IDs, formulas, encoding)."""
+
+
+def cell_text(cell: RawCell | None) -> str:
+    """A cell as the preview shows it: dates as YYYY-MM-DD, whole numbers without ".0"."""
+    if cell is None or cell.value is None:
+        return ""
+    value = cell.value
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def _flag(cell: RawCell, key: str | None) -> str | None:
+    if cell.is_formula_without_value:
+        return "公式无结果"
+    if cell.is_error:
+        return "错误值"
+    if cell.is_number and key == "id_number":
+        return "存为数字"
+    if cell.merged_from is not None:
+        return f"合并自 {cell.merged_from}" if cell.value is not None else f"被 {cell.merged_from} 合并"
+    return None
+
+
+def check_mapping(headers: Sequence[str], mapping: Mapping[int, str]) -> dict[int, str]:
+    """A copy of ``mapping`` after checking it; ValueError on unknown keys, indexes or a field used twice."""
+    seen: set[str] = set()
+    for index, key in mapping.items():
+        if not 0 <= index < len(headers):
+            raise ValueError(f"column index {index} is outside the {len(headers)} columns")
+        if key not in FIELD_KEYS:
+            raise ValueError(f"unknown field key {key!r}")
+        if key in seen:
+            raise ValueError(f"field {key!r} is mapped to two columns")
+        seen.add(key)
+    return dict(sorted(mapping.items()))
+
+
+def preview(path: str | os.PathLike[str], *, mapping: Mapping[int, str] | None = None) -> ImportPreview:
+    """Read ``path`` and describe it for the mapping step; raises ImportRejected if it cannot be read."""
+    table = read_table(path, mapping=mapping)
+    chosen = guess_mapping(table.headers) if mapping is None else check_mapping(table.headers, mapping)
+    width = len(table.headers)
+    rows = [
+        PreviewRow(
+            raw.row_number,
+            tuple(cell_text(raw.cells.get(i)) for i in range(width)),
+            raw.hidden,
+            {i: note for i, c in raw.cells.items() if (note := _flag(c, chosen.get(i))) is not None},
+        )
+        for raw in table.rows[:PREVIEW_ROWS]
+    ]
+    return ImportPreview(
+        path=Path(path), source_kind=table.source_kind, sheet_name=table.sheet_name, encoding=table.encoding,
+        header_row=table.header_row, headers=list(table.headers),
+        column_letters=[get_column_letter(i + 1) for i in range(width)], mapping=chosen,
+        unmapped=unmapped_headers(table.headers, chosen),
+        missing_fields=[k for k in FIELD_KEYS if k not in chosen.values()], rows=rows,
+        total_rows=len(table.rows), warnings=_file_warnings(table, chosen),
+    )
+
+
+def _rows_text(numbers: Sequence[int]) -> str:
+    shown = "、".join(str(n) for n in numbers[:10])
+    return shown + (f" 等 {len(numbers)} 行" if len(numbers) > 10 else "")
+
+
+def _file_warnings(table: RawTable, mapping: Mapping[int, str]) -> list[str]:
+    warnings: list[str] = []
+    if "id_number" not in mapping.values():
+        warnings.append("没有找到“公民身份号码”列：无法导入。请在列对应中指定身份证号所在的列。")
+    if table.source_kind == "csv":
+        name = {"gb18030": "GBK/GB18030"}.get(table.encoding, "UTF-8")
+        warnings.append(f"CSV 文件按 {name} 编码读取。")
+    hidden = [r.row_number for r in table.rows if r.hidden]
+    if hidden:
+        warnings.append(f"第 {_rows_text(hidden)} 在 Excel 中被隐藏，默认会一并导入。")
+    hidden_mapped = sorted(i for i in table.hidden_columns if i in mapping)
+    if hidden_mapped:
+        letters = "、".join(get_column_letter(i + 1) for i in hidden_mapped)
+        warnings.append(f"第 {letters} 列在 Excel 中被隐藏，但会被导入；不需要时请在列对应中设为“不导入”。")
+    id_columns = {i for i, k in mapping.items() if k == "id_number"}
+    numeric = [r.row_number for r in table.rows if any(r.cells[i].is_number for i in id_columns if i in r.cells)]
+    if numeric:
+        warnings.append(f"第 {_rows_text(numeric)} 的身份证号被 Excel 存成了数字，后几位已丢失，这些行将被拒绝："
+                        "请把该列设为“文本”格式后重新录入。")
+    formulas = [r.row_number for r in table.rows if any(
+        c.is_formula_without_value for i, c in r.cells.items() if i in mapping)]
+    if formulas:
+        warnings.append(f"第 {_rows_text(formulas)} 含有没有计算结果的公式，这些行将被拒绝："
+                        "请在 Excel/WPS 中打开并保存一次，或把公式粘贴为数值。")
+    return warnings
+
+
+def roster_fingerprint(rows: Sequence[RosterRow]) -> str:
+    """A digest of the whole live roster, to tell whether it changed between planning and applying."""
+    digest = hashlib.sha256()
+    for row in sorted(rows):
+        digest.update(repr(tuple(row)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _stored_data(row: RosterRow) -> MemberData:
+    return MemberData(**{name: getattr(row, name) for name in member_repo.DATA_FIELDS})
+
+
+def plan_import(
+    db: Database,
+    path: str | os.PathLike[str],
+    *,
+    mapping: Mapping[int, str] | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+    skip_hidden_rows: bool = False,
+) -> ImportPlan:
+    """The dry run: decide every row of ``path`` against the database; nothing is written.
+
+    ``mapping`` (column index → field key, as ``resolve_mapping`` returns) defaults to the guess.
+    Raises ImportRejected when the file cannot be read or has no ID number column, Cancelled when
+    ``progress`` is cancelled. Hidden rows are planned like the others unless ``skip_hidden_rows``.
+    """
+    if progress is not None:
+        progress.step(0, 1, "读取文件")
+    table = read_table(path, mapping=mapping)
+    chosen = guess_mapping(table.headers) if mapping is None else check_mapping(table.headers, mapping)
+    if "id_number" not in chosen.values():
+        raise ImportRejected(
+            "没有找到“公民身份号码”列，无法把表中人员与已有党员对应。请在列对应中指定身份证号所在的列。",
+            code="no_id_column",
+        )
+    today = today or date.today()
+    rules = check_rules(db)
+    with db.read() as session:
+        stored_rows = member_repo.roster_rows(session, include_departed=True)
+    stored: dict[str, RosterRow] = {}
+    for stored_row in stored_rows:
+        stored.setdefault(stored_row.id_number, stored_row)
+
+    planner = _RowPlanner(table, chosen, stored, today, rules)
+    planned: list[PlannedRow] = []
+    skipped: list[int] = []
+    total = len(table.rows)
+    for done, raw in enumerate(table.rows):
+        if progress is not None and done % _STEP == 0:
+            progress.step(done, total, "检查表格数据")
+        if skip_hidden_rows and raw.hidden:
+            skipped.append(raw.row_number)
+            continue
+        planned.append(planner.plan(raw))
+    if progress is not None:
+        progress.step(total, total, "检查表格数据")
+    return ImportPlan(Path(path), list(table.headers), chosen, planned, today, roster_fingerprint(stored_rows),
+                      tuple(skipped))
+
+
+class _RowPlanner:
+    """Turns raw rows into decisions; remembers the ID numbers already seen in the file."""
+
+    def __init__(self, table: RawTable, mapping: dict[int, str], stored: dict[str, RosterRow], today: date,
+                 rules: CheckRules) -> None:
+        self.table = table
+        self.mapping = mapping
+        self.column_of = {key: index for index, key in mapping.items()}
+        self.absent = [k for k in FIELD_KEYS if k not in self.column_of]
+        self.stored = stored
+        self.today = today
+        self.rules = rules
+        self.seen: dict[str, int] = {}
+
+    def _where(self, key: str) -> tuple[str, str]:
+        index = self.column_of.get(key)
+        if index is None:
+            return "", FIELD_LABELS.get(key, "")
+        return get_column_letter(index + 1), self.table.headers[index]
+
+    def _issue(self, row: int, key: str, code: str, message: str,
+               severity: Literal["error", "warning"] = "error") -> RowIssue:
+        column, header = self._where(key) if key else ("", "")
+        return RowIssue(row, column, header, key, code, message, severity)
+
+    def plan(self, raw: RawRow) -> PlannedRow:
+        number = raw.row_number
+        values: dict[str, Value] = {}
+        cell_issues: list[RowIssue] = []
+        for index, key in self.mapping.items():
+            cell = raw.cells.get(index)
+            if cell is None:
+                continue
+            try:
+                values[key] = self._cell_value(cell, key)
+            except ValidationError as exc:
+                cell_issues.append(self._issue(number, key, exc.code, exc.message))
+                continue
+            note = self._cell_problem(cell, key, values[key])
+            if note is not None:
+                cell_issues.append(self._issue(number, key, *note))
+        bad_keys = {i.field for i in cell_issues if i.severity == "error"}
+
+        match_key = _match_key(values.get("id_number"))
+        match = self.stored.get(match_key) if match_key else None
+        if match is not None and self.absent:
+            kept = input_from_data(_stored_data(match))
+            for key in self.absent:
+                values[key] = getattr(kept, key)
+        result = check_member(MemberInput(**values), today=self.today, rules=self.rules)
+        issues = cell_issues + [self._from_check(number, i) for i in result.issues
+                                if _LABEL_TO_KEY.get(i.field, "") not in bad_keys]
+
+        # A masked or numeric ID identifies nobody, so it cannot duplicate another row either.
+        key_for_dupes = "" if "id_number" in bad_keys else (
+            result.data.id_number if result.data is not None else match_key)
+        if key_for_dupes:
+            first = self.seen.setdefault(key_for_dupes, number)
+            if first != number:
+                issues.append(self._issue(
+                    number, "id_number", "duplicate_in_file",
+                    f"公民身份号码与第 {first} 行重复：同一人在表中出现了两次，只导入第一次出现的行"))
+        issues.sort(key=lambda i: (i.severity != "error", _column_order(i.column)))
+        if result.data is None or any(i.severity == "error" for i in issues):
+            return PlannedRow(number, "rejected", tuple(issues), raw=raw)
+        data = result.data
+        match = self.stored.get(data.id_number) or match
+        if match is None:
+            return PlannedRow(number, "new", tuple(issues), data)
+        old = _stored_data(match)
+        changed = tuple(k for k in member_repo.DATA_FIELDS if getattr(old, k) != getattr(data, k))
+        return PlannedRow(number, "updated" if changed else "unchanged", tuple(issues), data, match.id, changed)
+
+    def _from_check(self, row: int, issue: Issue) -> RowIssue:
+        return self._issue(row, _LABEL_TO_KEY.get(issue.field, ""), issue.code, issue.message, issue.severity)
+
+    def _cell_value(self, cell: RawCell, key: str) -> Value:
+        """The value to check for one cell; raises ValidationError for an unreadable serial date."""
+        value = cell.value
+        if cell.is_formula_without_value or cell.is_error:
+            return None
+        if isinstance(value, datetime):
+            return value.date() if key in DATES or value.time() == datetime.min.time() else value.isoformat(" ")
+        if value is None or isinstance(value, (date, bool)):
+            return value
+        label = FIELD_LABELS[key]
+        if isinstance(value, (int, float)):
+            if key == "id_number":
+                return value  # the checker rejects a number cell (id_excel_number); never repaired
+            if key in DATES:
+                if float(value).is_integer() and _YMD_NUMBER.fullmatch(str(int(value))):
+                    return int(value)
+                return excel_serial_to_date(float(value), date1904=self.table.date1904, field=label)
+            return str(int(value)) if float(value).is_integer() else str(value)
+        text = _NEUTRALISED.sub("", value, count=1) if value.startswith("'") else value
+        if key in DATES and _SERIAL_TEXT.fullmatch(text.strip()):
+            return excel_serial_to_date(float(text), date1904=self.table.date1904, field=label)
+        return text
+
+    def _cell_problem(self, cell: RawCell, key: str, value: Value) -> _Note | None:
+        label = FIELD_LABELS[key]
+        if cell.is_formula_without_value:
+            return ("formula_no_value", f"{label}单元格是公式，但文件中没有保存计算结果（可能由不计算公式的软件生成）："
+                    "请在 Excel/WPS 中打开并保存一次，或把公式粘贴为数值", "error")
+        if cell.is_error:
+            return "cell_error", f"{label}单元格是错误值“{cell.value}”，请改正公式或填写实际内容", "error"
+        if cell.merged_from is not None and value is None:
+            if key in ("name", "id_number"):
+                return ("merged_cell", f"{label}单元格与 {cell.merged_from} 合并了：每人的{label}须单独填写，"
+                        "请取消合并单元格后逐行填写", "error")
+            return "merged_cell", f"{label}单元格被 {cell.merged_from} 合并，按空白处理", "warning"
+        if key == "id_number" and isinstance(value, str) and "*" in value:
+            return ("id_masked", "公民身份号码已隐藏部分数字（来自脱敏导出的花名册），无法核对身份："
+                    "请导出花名册时选择“完整号码”，或填写完整的身份证号", "error")
+        if key == "phone" and isinstance(value, str) and "*" in value:
+            return ("phone_masked", "联系电话已隐藏部分数字（来自脱敏导出的花名册）：请填写完整号码或清空此格",
+                    "error")
+        return None
+
+
+def _match_key(value: Value) -> str:
+    """The ID number a row would be matched on; "" when the cell cannot identify anyone."""
+    if not isinstance(value, str):
+        return ""
+    number = normalize_id_number(value)
+    if len(number) == 15 and number.isascii() and number.isdigit():
+        return upgrade_15_to_18(number)
+    return number
+
+
+def _column_order(letter: str) -> tuple[int, str]:
+    return (len(letter) if letter else 99, letter)
