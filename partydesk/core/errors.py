@@ -6,8 +6,6 @@ that names the problem and, where possible, what to do next. Messages never cont
 
 from __future__ import annotations
 
-import sqlite3
-
 
 class PartydeskError(Exception):
     """Base class of every error the program raises on purpose."""
@@ -91,6 +89,8 @@ def known_error_from_db(exc: BaseException) -> KnownError | None:
 
     SQLAlchemy wraps the DB-API error in ``.orig``; both shapes are accepted.
     """
+    import sqlite3  # here, not at the top: the window's start-up imports this module
+
     if isinstance(exc, KnownError):
         return exc
     orig = getattr(exc, "orig", None)

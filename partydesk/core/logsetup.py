@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import re
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 LOG_FILE = "partydesk.log"
@@ -41,10 +40,15 @@ class ScrubbingFormatter(logging.Formatter):
 
 
 def configure_logging(log_dir: Path, *, level: int = logging.INFO) -> Path:
-    """Log to ``log_dir/partydesk.log`` (rotating, 1 MB × 5); returns the log file path."""
+    """Log to ``log_dir/partydesk.log``, rotated at start-up past 1 MB (5 kept); returns the log file path.
+
+    Rotation happens here rather than in logging.handlers, whose import (sockets, pickling) would cost
+    start-up time before the window appears.
+    """
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / LOG_FILE
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    _rotate(path, max_bytes=1_000_000, keep=5)
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_partydesk", False)]:
@@ -54,3 +58,16 @@ def configure_logging(log_dir: Path, *, level: int = logging.INFO) -> Path:
     root.addHandler(handler)
     root.setLevel(level)
     return path
+
+
+def _rotate(path: Path, *, max_bytes: int, keep: int) -> None:
+    try:
+        if not path.exists() or path.stat().st_size <= max_bytes:
+            return
+        for n in range(keep - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                older.replace(path.with_name(f"{path.name}.{n + 1}"))
+        path.replace(path.with_name(f"{path.name}.1"))
+    except OSError:
+        pass  # a log that cannot be rotated is still appended to; never stop the program for it

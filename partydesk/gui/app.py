@@ -22,19 +22,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QPoint, QSettings, QSize, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QPoint,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from partydesk.core.errors import KnownError
 from partydesk.core.services.changes import LOCAL_USER, Actor
-from partydesk.core.storage.database import Database
-from partydesk.gui.dialogs.crash import CrashReporter, install_excepthook, show_known_error
 from partydesk.gui.hub import Hub
 from partydesk.gui.tasks import TaskRunner
 from partydesk.paths import log_dir_for, resources_dir
 
 if TYPE_CHECKING:
+    from partydesk.core.storage.database import Database
+    from partydesk.gui.dialogs.crash import CrashReporter
     from partydesk.gui.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
@@ -170,7 +182,11 @@ def save_language(settings: QSettings, lang: str) -> None:
 
 @dataclass
 class AppContext:
-    """What every window, page and dialog needs, passed down instead of reached for globally."""
+    """What every window, page and dialog needs, passed down instead of reached for globally.
+
+    ``db`` is None only between the first paint of the main window and the database being opened
+    (``main_gui`` with an opener); no page is built before it is set.
+    """
 
     db: Database
     hub: Hub
@@ -192,15 +208,18 @@ class AppContext:
         return lang
 
 
-def make_context(db: Database, *, settings: QSettings | None = None, actor: Actor = LOCAL_USER) -> AppContext:
+def make_context(db: Database | None, *, settings: QSettings | None = None, actor: Actor = LOCAL_USER) -> AppContext:
     """A context with a new hub and DB lane over ``db``; the caller shuts ``ctx.runner`` down."""
     hub = Hub()
-    return AppContext(db=db, hub=hub, runner=TaskRunner(hub), actor=actor,
+    # db is None only until main_gui's opener runs (see AppContext).
+    return AppContext(db=db, hub=hub, runner=TaskRunner(hub), actor=actor,  # type: ignore[arg-type]
                       settings=settings if settings is not None else make_settings())
 
 
 def connect_error_handlers(ctx: AppContext, log_dir: Path | None) -> CrashReporter:
     """KnownErrors from the DB lane become warning boxes; bugs become the crash dialog."""
+    from partydesk.gui.dialogs.crash import CrashReporter, show_known_error
+
     reporter = CrashReporter(log_dir)
     ctx.runner.knownError.connect(lambda error: show_known_error(error))
     ctx.runner.crashed.connect(reporter.report)
@@ -209,6 +228,8 @@ def connect_error_handlers(ctx: AppContext, log_dir: Path | None) -> CrashReport
 
 def run_exit_hooks(ctx: AppContext) -> None:
     """Run ``ctx.on_exit`` in order; one failing hook does not stop the others."""
+    from partydesk.gui.dialogs.crash import show_known_error
+
     for hook in ctx.on_exit:
         try:
             hook()
@@ -347,33 +368,99 @@ def describe_backup(info: object) -> str:
 
 
 def main_gui(
-    db: Database, *, lang: str | None = None, prepare: Callable[[AppContext], None] | None = None,
+    db: Database | Callable[[QWidget], Database | None],
+    *,
+    lang: str | None = None,
+    prepare: Callable[[AppContext], None] | None = None,
+    log_dir: Path | None = None,
 ) -> int:
-    """Run the windowed program over an open ``db``; returns the process exit code.
+    """Run the windowed program; returns the process exit code.
 
-    First-run set-up is shown when the database needs it; cancelling it exits with 0 and writes nothing.
-    ``lang`` overrides the remembered language for this run only. ``prepare(ctx)`` runs once the context
-    exists, before any window: the place to add ``ctx.on_exit`` (backups on exit) and ``ctx.on_window``
-    (wire ``MainWindow.backupRequested``) hooks. The caller owns ``db`` and the single-instance lock;
-    ``on_exit`` hooks run after the window has closed and the DB lane has stopped.
+    ``db`` is an open database, or an opener ``open(window) -> Database | None`` called once the main
+    window has painted (so the window appears before SQLAlchemy is even imported; the opener may show
+    message boxes over the window and returns None to quit). First-run set-up is shown when the database
+    needs it; cancelling it exits with 0 and writes nothing. ``lang`` overrides the remembered language
+    for this run only. ``prepare(ctx)`` runs once the context exists, before any window: the place to add
+    ``ctx.on_exit`` (backups on exit) and ``ctx.on_window`` hooks, which run when the window has its
+    database. The caller owns the database and the single-instance lock; ``on_exit`` hooks run after the
+    window has closed and the DB lane has stopped.
     """
+    from partydesk.gui.mainwindow import MainWindow
+
     app = create_application(sys.argv)
     settings = make_settings()
-    ctx = make_context(db, settings=settings)
+    opener = None if isinstance_database(db) else db
+    ctx = make_context(None if opener else db, settings=settings)  # type: ignore[arg-type]
     if prepare is not None:
         prepare(ctx)
     install_language(app, lang or saved_language(settings), ctx.hub)
-    log_dir = log_dir_for(db.path)
-    install_excepthook(log_dir)
-    connect_error_handlers(ctx, log_dir)
+    if log_dir is None and ctx.db is not None:
+        log_dir = log_dir_for(ctx.db.path)
     code = 0
+
+    def start_error_handling() -> None:
+        # After the first paint: the crash dialog's Qt classes cost start-up time and are rarely needed.
+        from partydesk.gui.dialogs.crash import install_excepthook
+
+        install_excepthook(log_dir)
+        connect_error_handlers(ctx, log_dir)
+
+    if opener is None:
+        start_error_handling()
     try:
-        if run_first_run_if_needed(ctx):
-            window = build_main_window(ctx)
-            window.show_for_screen()
-            code = app.exec()
-            window.deleteLater()
+        if opener is None and not run_first_run_if_needed(ctx):
+            return 0
+        window = MainWindow(ctx)
+        if opener is None:
+            for hook in ctx.on_window:
+                hook(window)
+        else:
+            _open_after_first_paint(window, ctx, opener, start_error_handling)
+        window.show_for_screen()
+        code = app.exec()
+        window.deleteLater()
     finally:
         ctx.runner.shutdown()
-        run_exit_hooks(ctx)
+        if ctx.db is not None:
+            run_exit_hooks(ctx)
     return code
+
+
+def isinstance_database(value: object) -> bool:
+    """True for an open Database (checked by duck type: the class lives behind SQLAlchemy's import)."""
+    return hasattr(value, "engine") and hasattr(value, "needs_setup")
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, right after the watched widget's first paint."""
+
+    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)  # after the paint has reached the screen
+        return False
+
+
+def _open_after_first_paint(window: MainWindow, ctx: AppContext,
+                            opener: Callable[[QWidget], Database | None], before: Callable[[], None]) -> None:
+    def open_now() -> None:
+        before()
+        db = opener(window)
+        if db is None:
+            window.close()
+            return
+        ctx.db = db
+        if not run_first_run_if_needed(ctx, window):
+            window.close()
+            return
+        window.attach_database()
+        for hook in ctx.on_window:
+            hook(window)
+
+    # The placeholder page is what paints first; its paint means the window is on screen.
+    window.opening_label.installEventFilter(_FirstPaint(open_now, window))

@@ -1,5 +1,8 @@
 """Starting the windowed program safely: lock, location check, open with recovery, backups on exit.
 
+The window paints first and the database opens right after (SQLAlchemy alone costs more than a bare Qt
+window takes to appear), so everything storage-related is imported inside the functions here.
+
 Order (RELIABILITY ST-2, ST-3, ST-4, ST-7): take the single-instance lock; warn (blocking) about a
 risky location; open the database — a corrupt file is quarantined, never written, and the newest
 verified backup is offered; then run the window with backups on demand, every four hours when
@@ -11,6 +14,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -19,10 +23,10 @@ from partydesk.core.errors import CorruptDatabaseError, KnownError
 from partydesk.core.instance import InstanceLock
 from partydesk.core.location import location_risk
 from partydesk.core.logsetup import configure_logging
-from partydesk.core.services import maintenance
-from partydesk.core.storage.backup import quarantine, verify_backup
-from partydesk.core.storage.database import Database, open_database
 from partydesk.paths import log_dir_for
+
+if TYPE_CHECKING:
+    from partydesk.core.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +56,20 @@ def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int
         risk = None if demo else location_risk(db_path)
         if risk and not _confirm_risky_location(risk):
             return 4
-        db = open_with_recovery(db_path)
-        if db is None:
-            return 1
+        opened: list[Database] = []
+
+        def opener(window: QWidget) -> Database | None:
+            db = open_with_recovery(db_path, window)
+            if db is not None:
+                opened.append(db)
+            return db
+
         try:
-            return main_gui(db, lang=lang, prepare=_wire_backups)
+            code = main_gui(opener, lang=lang, prepare=_wire_backups, log_dir=log_dir_for(db_path))
+            return code if opened else 1
         finally:
-            db.close()
+            for db in opened:
+                db.close()
     finally:
         lock.release()
 
@@ -74,6 +85,9 @@ def _confirm_risky_location(message: str) -> bool:
 
 def open_with_recovery(db_path: Path, parent: QWidget | None = None) -> Database | None:
     """Open the database; on corruption quarantine it and offer the newest verified backup."""
+    from partydesk.core.services import maintenance
+    from partydesk.core.storage.database import open_database
+
     try:
         return open_database(db_path, backup=maintenance.backup_file)
     except CorruptDatabaseError as exc:
@@ -85,6 +99,10 @@ def open_with_recovery(db_path: Path, parent: QWidget | None = None) -> Database
 
 
 def _recover(db_path: Path, exc: CorruptDatabaseError, parent: QWidget | None) -> Database | None:
+    from partydesk.core.services import maintenance
+    from partydesk.core.storage.backup import quarantine, verify_backup
+    from partydesk.core.storage.database import open_database
+
     folder = maintenance.backup_dir(db_path) / "quarantine"
     try:
         kept = quarantine(db_path, folder)
@@ -122,12 +140,16 @@ def _wire_backups(ctx: object) -> None:
     from partydesk.gui.mainwindow import MainWindow
 
     assert isinstance(ctx, AppContext)
-    db = ctx.db
 
     def backup_job(reason: str) -> object:
-        return lambda progress: maintenance.backup_now(db, reason=reason, progress=progress)
+        from partydesk.core.services import maintenance  # the database is open by now
+
+        return lambda progress: maintenance.backup_now(ctx.db, reason=reason, progress=progress)
 
     def on_window(window: MainWindow) -> None:
+        from partydesk.core.services import maintenance
+
+        db = ctx.db  # open by the time the window hooks run
         last = maintenance.last_backup(db.path)
         if last is not None:
             window.set_last_backup(describe_backup(last))
@@ -147,8 +169,10 @@ def _wire_backups(ctx: object) -> None:
         timer.start()
 
     def on_exit() -> None:
-        if db.changed:
-            maintenance.backup_now(db, reason="exit")
+        from partydesk.core.services import maintenance
+
+        if ctx.db.changed:
+            maintenance.backup_now(ctx.db, reason="exit")
 
     ctx.on_window.append(on_window)
     ctx.on_exit.append(on_exit)

@@ -5,6 +5,10 @@ the pages listed exist in the window. A new page is one line here (its title wra
 ``QT_TRANSLATE_NOOP("MainWindow", ...)`` so lupdate finds it). Pages are built on first visit, so the
 window opens fast however many pages there are. Ctrl+1 … Ctrl+6 go to the first six pages in order.
 
+The window can be shown before the database is open (``ctx.db`` is None): it paints at once with a
+"opening the database" note and disabled navigation, and ``attach_database()`` brings it to life.
+Nothing in this module imports SQLAlchemy, so that first paint comes fast.
+
 Sizes come from font metrics; the minimum size fits a 1366×768 screen with the taskbar and still works
 at 150 % scaling (each page keeps its own minimum small, with scroll areas where it must).
 """
@@ -30,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.services.changes import Changes
-from partydesk.core.services.setup import own_organisation
 from partydesk.paths import resources_dir
 
 if TYPE_CHECKING:
@@ -55,6 +58,28 @@ class PageSpec:
     icon: str = ""
 
 
+def _members_page(ctx: AppContext) -> QWidget:
+    from partydesk.gui.pages.members import MembersPage
+
+    page = MembersPage(ctx)
+
+    def open_import() -> None:
+        from partydesk.gui.dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(ctx, page.window())
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # its lane callbacks are guarded
+        wizard.open()
+
+    def open_export() -> None:
+        from partydesk.gui.dialogs.roster_export import export_roster_dialog
+
+        export_roster_dialog(ctx, page.window())
+
+    page.importRequested.connect(open_import)
+    page.exportRequested.connect(open_export)
+    return page
+
+
 def _settings_page(ctx: AppContext) -> QWidget:
     # Imported on first visit: a page's module (and what it imports) costs nothing until it is shown.
     from partydesk.gui.pages.settings import SettingsPage
@@ -65,6 +90,7 @@ def _settings_page(ctx: AppContext) -> QWidget:
 # Navigation order of the finished program: 工作台 / 党员 / 会议 / 学习 / 数据交换 / 设置.
 # Only pages that exist are listed; add each new one at its place in that order.
 PAGES: list[PageSpec] = [
+    PageSpec("members", QT_TRANSLATE_NOOP("MainWindow", "Members"), _members_page),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _settings_page),
 ]
 
@@ -118,9 +144,22 @@ class MainWindow(QMainWindow):
         ctx.hub.changed.connect(self._on_changed)
         ctx.hub.statusMessage.connect(self._on_status_message)
         ctx.hub.backupMade.connect(self._on_backup_made)
+        self.opening_label = QLabel(self.stack)
+        self.opening_label.setObjectName("openingLabel")
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening_label)
         self._retranslate()
         self._size_from_font()
-        if self._specs:
+        if ctx.db is not None:
+            self.attach_database()
+        else:
+            self.navigation.setEnabled(False)
+
+    def attach_database(self) -> None:
+        """Bring the window to life once ``ctx.db`` is open: first page, title, status bar."""
+        self.navigation.setEnabled(True)
+        self._retranslate_status()
+        if self._specs and self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
         self._load_title()
 
@@ -148,7 +187,7 @@ class MainWindow(QMainWindow):
         return self._pages.get(page_id)
 
     def _show_row(self, row: int) -> None:
-        if not 0 <= row < len(self._specs):
+        if not 0 <= row < len(self._specs) or self.ctx.db is None:
             return
         spec = self._specs[row]
         widget = self._pages.get(spec.id)
@@ -218,9 +257,10 @@ class MainWindow(QMainWindow):
         self.set_last_backup(describe_backup(info))
 
     def _load_title(self) -> None:
+        from partydesk.core.services.setup import own_organisation
         from partydesk.gui.app import guarded
 
-        if self.ctx.db.needs_setup:
+        if self.ctx.db is None or self.ctx.db.needs_setup:
             return
         db = self.ctx.db
         self.ctx.runner.submit(lambda _progress: own_organisation(db), on_done=guarded(self, self._title_loaded),
@@ -252,6 +292,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} - {self._organisation_name}" if self._organisation_name else name)
 
     def _retranslate_status(self) -> None:
+        self.opening_label.setText(self.tr("Opening the database…"))
+        if self.ctx.db is None:
+            self.db_label.setText(self.tr("Opening the database…"))
+            return
         path = str(self.ctx.db.path)
         self.db_label.setToolTip(path)
         # Elide the middle of a long path: the drive and the file name are the parts people recognise.

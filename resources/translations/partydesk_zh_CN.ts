@@ -108,6 +108,37 @@
     </message>
 </context>
 <context>
+    <name>CardPrinter</name>
+    <message>
+        <source>Save member card as PDF</source>
+        <translation>把党员信息卡保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to {path}. Check that the folder exists, that the file is not open in another program, and that the disk is not full.</source>
+        <translation>无法把 PDF 保存到 {path}。请检查文件夹是否存在、文件是否正被其他程序打开、磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>党员信息卡</translation>
+    </message>
+    <message>
+        <source>Print member card</source>
+        <translation>打印党员信息卡</translation>
+    </message>
+    <message>
+        <source>This member no longer exists; it may have been deleted.</source>
+        <translation>找不到这名党员，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>Member card saved: {path}</source>
+        <translation>党员信息卡已保存：{path}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Copied.</source>
@@ -202,7 +233,312 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Do not import</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Excel workbook or CSV (*.xlsx *.csv)</source>
+        <translation>Excel 工作簿或 CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the roster file</source>
+        <translation>选择花名册文件</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>CSV file, read as {encoding}; header in row {row}; {count} data rows.</source>
+        <translation>CSV 文件，按 {encoding} 编码读取；表头在第 {row} 行；共 {count} 行数据。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”; header in row {row}; {count} data rows.</source>
+        <translation>工作表“{sheet}”；表头在第 {row} 行；共 {count} 行数据。</translation>
+    </message>
+    <message>
+        <source>Showing the first {shown} of {count} rows.</source>
+        <translation>显示前 {shown} 行（共 {count} 行）。</translation>
+    </message>
+    <message>
+        <source>Tinted cells need a look: point at one to see why.</source>
+        <translation>带底色的单元格需要留意：将鼠标指向它可查看原因。</translation>
+    </message>
+    <message>
+        <source>Column {letter} imported as</source>
+        <translation>第 {letter} 列导入为</translation>
+    </message>
+    <message>
+        <source>{row} (hidden)</source>
+        <translation>{row}（隐藏）</translation>
+    </message>
+    <message>
+        <source>This row is hidden in Excel.</source>
+        <translation>此行在 Excel 中被隐藏。</translation>
+    </message>
+    <message>
+        <source>“{field}” is chosen for more than one column ({columns}). Keep one and set the others to “Do not import”.</source>
+        <translation>“{field}”被选给了多列（{columns}）。请只保留一列，其余设为“不导入”。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the ID numbers ({field}): without it the rows cannot be matched to members.</source>
+        <translation>请指定身份证号（{field}）所在的列：没有这一列，就无法把表中人员与党员对应。</translation>
+    </message>
+    <message>
+        <source>Not in this file: {fields}. New members get these empty; members already in the roster keep what they have.</source>
+        <translation>文件中没有：{fields}。新增党员的这些项为空，已有党员保留原有内容。</translation>
+    </message>
+    <message>
+        <source>This column is not imported.</source>
+        <translation>此列不导入。</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>正在检查文件</translation>
+    </message>
+    <message>
+        <source>{count} new</source>
+        <translation>新增 {count} 人</translation>
+    </message>
+    <message>
+        <source>{count} updated</source>
+        <translation>更新 {count} 人</translation>
+    </message>
+    <message>
+        <source>{count} unchanged</source>
+        <translation>无变化 {count} 人</translation>
+    </message>
+    <message>
+        <source>{count} rows rejected</source>
+        <translation>未通过 {count} 行</translation>
+    </message>
+    <message>
+        <source>Problems found ({count})</source>
+        <translation>发现的问题（{count} 条）</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>Skip the rejected rows and import only the other {count}</source>
+        <translation>跳过未通过的行，只导入其余 {count} 人</translation>
+    </message>
+    <message>
+        <source>{count} rows did not pass the checks. Correct them in Excel and choose the file again, or tick the box to skip them.</source>
+        <translation>有 {count} 行未通过检查。请在 Excel 中改正后重新选择文件，或勾选跳过。</translation>
+    </message>
+    <message>
+        <source>No row can be imported: every row that passed the checks is already in the roster as it is.</source>
+        <translation>没有可导入的行：通过检查的各行与花名册中的记录完全相同。</translation>
+    </message>
+    <message>
+        <source>Nothing to import: every row is already in the roster as it is.</source>
+        <translation>无需导入：表中各行与花名册中的记录完全相同。</translation>
+    </message>
+    <message>
+        <source>rejected rows</source>
+        <translation>未通过的行</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows</source>
+        <translation>保存未通过的行</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved the rejected rows and their reasons to {path}. Correct them there, then import that file.</source>
+        <translation>未通过的行及原因已保存到 {path}。请在该文件中改正后再导入。</translation>
+    </message>
+    <message>
+        <source>Importing the roster</source>
+        <translation>正在导入花名册</translation>
+    </message>
+    <message>
+        <source>{count} new members added</source>
+        <translation>新增党员 {count} 人</translation>
+    </message>
+    <message>
+        <source>{count} members updated</source>
+        <translation>更新党员 {count} 人</translation>
+    </message>
+    <message>
+        <source>{count} rows unchanged</source>
+        <translation>无变化 {count} 人</translation>
+    </message>
+    <message>
+        <source>{count} rejected rows skipped</source>
+        <translation>跳过未通过的行 {count} 行</translation>
+    </message>
+    <message>
+        <source>Before importing, the database was backed up to:</source>
+        <translation>导入前已将数据库备份到：</translation>
+    </message>
+    <message>
+        <source>Nothing was written, so no backup was needed.</source>
+        <translation>没有写入任何数据，因此无需备份。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was written: the roster is as it was.</source>
+        <translation>导入已取消，没有写入任何数据，花名册保持原样。</translation>
+    </message>
+    <message>
+        <source>Checking was cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>Ready: {new} members will be added and {updated} updated. The database is backed up first; if anything goes wrong, nothing is written.</source>
+        <translation>可以导入：将新增 {new} 人、更新 {updated} 人。导入前会先备份数据库；如中途出错，不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>The import is still running. Stop it and close? A stopped import writes nothing.</source>
+        <translation>导入仍在进行。要停止并关闭吗？停止的导入不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>The file is still being read. Stop and close?</source>
+        <translation>文件仍在读取中。要停止并关闭吗？</translation>
+    </message>
+    <message>
+        <source>Stop the import?</source>
+        <translation>停止导入？</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizardDialog</name>
+    <message>
+        <source>Import roster</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <source>1 Choose the file and its columns</source>
+        <translation>1 选择文件和对应列</translation>
+    </message>
+    <message>
+        <source>2 Check the results</source>
+        <translation>2 检查结果</translation>
+    </message>
+    <message>
+        <source>3 Done</source>
+        <translation>3 完成</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Choose the Excel workbook (.xlsx) or CSV file that holds the roster.</source>
+        <translation>请选择存有花名册的 Excel 工作簿（.xlsx）或 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Columns in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Choose what each column holds. Columns set to “Do not import” are left out.</source>
+        <translation>请为每一列选择对应的信息项。设为“不导入”的列将被忽略。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>文件的前几行</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows…</source>
+        <translation>保存未通过的行…</translation>
+    </message>
+    <message>
+        <source>An Excel file with each rejected row and the reason, to correct and import again.</source>
+        <translation>保存为 Excel 文件，列出每个未通过的行及原因，改正后可重新导入。</translation>
+    </message>
+    <message>
+        <source>The roster has been imported.</source>
+        <translation>花名册已导入。</translation>
+    </message>
+    <message>
+        <source>The imported members are on the Members page.</source>
+        <translation>导入的党员可在“党员”页面查看。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>IssueModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>Problem code</source>
+        <translation>问题代码</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Warning: this row is imported all the same.</source>
+        <translation>提醒：此行仍会导入。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Members</source>
+        <translation>党员</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
@@ -236,6 +572,10 @@
         <translation>党支部工作台</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -246,6 +586,739 @@
     <message>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDeleteDialog</name>
+    <message>
+        <source>Entered by mistake</source>
+        <translation>录入错误</translation>
+    </message>
+    <message>
+        <source>Entered twice (duplicate)</source>
+        <translation>重复录入</translation>
+    </message>
+    <message>
+        <source>Not a member of this branch</source>
+        <translation>非本支部党员</translation>
+    </message>
+    <message>
+        <source>Other (please explain)</source>
+        <translation>其他（请说明）</translation>
+    </message>
+    <message>
+        <source>Please explain the reason.</source>
+        <translation>请填写具体原因。</translation>
+    </message>
+    <message>
+        <source>Delete member</source>
+        <translation>删除党员</translation>
+    </message>
+    <message>
+        <source>Delete the member “{name}”?</source>
+        <translation>确定删除党员“{name}”吗？</translation>
+    </message>
+    <message>
+        <source>Deleting removes this person&apos;s details for good; it cannot be undone. Use it only for a record entered by mistake. If the member transferred out, died or left the Party, keep the record and use “Record a change” on the member&apos;s page instead.</source>
+        <translation>删除后，此人的信息将被彻底清除，无法恢复。删除只用于录入错误的记录；党员转出、去世或出党时，请保留记录，在党员详情页用“记录变动”登记。</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>删除原因：</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>具体说明：</translation>
+    </message>
+    <message>
+        <source>Required for “Other”, optional otherwise</source>
+        <translation>选择“其他”时必填，其余情况可不填</translation>
+    </message>
+    <message>
+        <source>Choose a reason</source>
+        <translation>请选择原因</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDetailPage</name>
+    <message>
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Party membership</source>
+        <translation>党员信息</translation>
+    </message>
+    <message>
+        <source>Work and contact</source>
+        <translation>工作与联系方式</translation>
+    </message>
+    <message>
+        <source>Lost contact and migration</source>
+        <translation>失联与流动</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>This member no longer exists; it may have been deleted.</source>
+        <translation>找不到这名党员，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>Last changed: {when}</source>
+        <translation>最后修改：{when}</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>还没有变动记录。</translation>
+    </message>
+    <message>
+        <source>{age} years old</source>
+        <translation>{age} 岁</translation>
+    </message>
+    <message>
+        <source>joined {date}</source>
+        <translation>{date} 入党</translation>
+    </message>
+    <message>
+        <source>Lost contact</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>Migrant: {place}</source>
+        <translation>流动：{place}</translation>
+    </message>
+    <message>
+        <source>← Back to the roster</source>
+        <translation>← 返回花名册</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Record a change</source>
+        <translation>记录变动</translation>
+    </message>
+    <message>
+        <source>Print card</source>
+        <translation>打印信息卡</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变动记录</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}：</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditDialog</name>
+    <message>
+        <source>Please check the items marked in amber. If they are right, click “Save anyway”.</source>
+        <translation>请核对标为橙色的内容；确认无误后，点击“仍然保存”。</translation>
+    </message>
+    <message>
+        <source>Not saved. Please correct: {items}.</source>
+        <translation>未保存。请更正：{items}。</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <source>Please check: </source>
+        <translation>请核对：</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>新增党员</translation>
+    </message>
+    <message>
+        <source>Edit member: {name}</source>
+        <translation>编辑党员信息：{name}</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>(not filled in)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>党员信息</translation>
+    </message>
+    <message>
+        <source>Items marked * are required. Dates can be written as 2021-07-01, 2021/7/1 or 2021年7月1日. Birth date and gender are taken from the ID number when left empty.</source>
+        <translation>带 * 的为必填项。日期可写成 2021-07-01、2021/7/1 或 2021年7月1日。出生日期和性别不填时，按公民身份号码自动填写。</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>* Name:</source>
+        <translation>* 姓名：</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <source>Ethnicity:</source>
+        <translation>民族：</translation>
+    </message>
+    <message>
+        <source>ID type:</source>
+        <translation>证件类型：</translation>
+    </message>
+    <message>
+        <source>* ID number:</source>
+        <translation>* 公民身份号码：</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>出生日期：</translation>
+    </message>
+    <message>
+        <source>e.g. 2021-07-01</source>
+        <translation>如 2021-07-01</translation>
+    </message>
+    <message>
+        <source>Education:</source>
+        <translation>学历：</translation>
+    </message>
+    <message>
+        <source>Native place:</source>
+        <translation>籍贯：</translation>
+    </message>
+    <message>
+        <source>Party membership</source>
+        <translation>党员信息</translation>
+    </message>
+    <message>
+        <source>* Category:</source>
+        <translation>* 人员类别：</translation>
+    </message>
+    <message>
+        <source>* Joined the Party on:</source>
+        <translation>* 入党日期：</translation>
+    </message>
+    <message>
+        <source>Full member since:</source>
+        <translation>转为正式党员日期：</translation>
+    </message>
+    <message>
+        <source>Membership status:</source>
+        <translation>党籍状态：</translation>
+    </message>
+    <message>
+        <source>Party group:</source>
+        <translation>党小组：</translation>
+    </message>
+    <message>
+        <source>Party post:</source>
+        <translation>党内职务：</translation>
+    </message>
+    <message>
+        <source>Work and contact</source>
+        <translation>工作与联系方式</translation>
+    </message>
+    <message>
+        <source>Occupation:</source>
+        <translation>工作岗位：</translation>
+    </message>
+    <message>
+        <source>Workplace:</source>
+        <translation>工作单位：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>Home address:</source>
+        <translation>家庭住址：</translation>
+    </message>
+    <message>
+        <source>Lost contact and migration</source>
+        <translation>失联与流动</translation>
+    </message>
+    <message>
+        <source>Has lost contact with the branch</source>
+        <translation>已与党组织失去联系</translation>
+    </message>
+    <message>
+        <source>Lost contact since:</source>
+        <translation>失去联系日期：</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>失联原因：</translation>
+    </message>
+    <message>
+        <source>Migrant member (living or working elsewhere)</source>
+        <translation>流动党员（在外务工、经商或居住）</translation>
+    </message>
+    <message>
+        <source>Gone to:</source>
+        <translation>外出流向：</translation>
+    </message>
+    <message>
+        <source>Away since:</source>
+        <translation>外出日期：</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEventDialog</name>
+    <message>
+        <source>New status:</source>
+        <translation>新的党籍状态：</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>失联原因：</translation>
+    </message>
+    <message>
+        <source>Gone to:</source>
+        <translation>外出流向：</translation>
+    </message>
+    <message>
+        <source>Province, city and workplace, e.g. 广东省深圳市</source>
+        <translation>省、市及单位，如 广东省深圳市</translation>
+    </message>
+    <message>
+        <source>Transferred to:</source>
+        <translation>转往：</translation>
+    </message>
+    <message>
+        <source>The receiving Party organisation (optional)</source>
+        <translation>接收的党组织（可不填）</translation>
+    </message>
+    <message>
+        <source>Transferred from:</source>
+        <translation>转自：</translation>
+    </message>
+    <message>
+        <source>The previous Party organisation (optional)</source>
+        <translation>原所在党组织（可不填）</translation>
+    </message>
+    <message>
+        <source>Record a change</source>
+        <translation>记录变动</translation>
+    </message>
+    <message>
+        <source>Record a dated change for {name}. The member&apos;s status is updated from it.</source>
+        <translation>为 {name} 登记一项带日期的变动，党员的状态会据此自动更新。</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>变动类型：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Optional: meeting that decided it, document number, …</source>
+        <translation>可不填：如作出决定的会议、文件编号等</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（不详）</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Reading the roster…</source>
+        <translation>正在读取花名册…</translation>
+    </message>
+    <message>
+        <source>{total} members in all, none match. Clear the search or the filters to see them.</source>
+        <translation>共 {total} 人，没有符合条件的党员。清除搜索内容或筛选条件即可看到全部。</translation>
+    </message>
+    <message>
+        <source>{total} members in all, {shown} shown</source>
+        <translation>共 {total} 人，显示 {shown} 人</translation>
+    </message>
+    <message>
+        <source>This member no longer exists; it may have been deleted.</source>
+        <translation>找不到这名党员，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>The member was deleted.</source>
+        <translation>已删除该党员。</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>新增党员</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>查看详情</translation>
+    </message>
+    <message>
+        <source>Open the member&apos;s page (Enter or double-click)</source>
+        <translation>打开党员详情页（回车或双击）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete a record entered by mistake (Del)</source>
+        <translation>删除录入错误的记录（Del 键）</translation>
+    </message>
+    <message>
+        <source>Print card</source>
+        <translation>打印信息卡</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import members from an Excel roster</source>
+        <translation>从 Excel 花名册导入党员</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the roster to Excel</source>
+        <translation>把花名册导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Search: name, pinyin (zs or zhangsan), or the last digits of ID or phone</source>
+        <translation>搜索：姓名、拼音（如 zs 或 zhangsan），或身份证号、电话的末几位</translation>
+    </message>
+    <message>
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>显示列</translation>
+    </message>
+    <message>
+        <source>Default columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>人员类别：</translation>
+    </message>
+    <message>
+        <source>Party group:</source>
+        <translation>党小组：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>党籍状态：</translation>
+    </message>
+    <message>
+        <source>Lost contact:</source>
+        <translation>失联：</translation>
+    </message>
+    <message>
+        <source>Migrant:</source>
+        <translation>流动：</translation>
+    </message>
+    <message>
+        <source>Roll:</source>
+        <translation>在册：</translation>
+    </message>
+    <message>
+        <source>No members yet. Click “Add member” to enter them one by one, or use “Import” to read an Excel roster.</source>
+        <translation>还没有党员记录。点击“新增党员”逐个录入，或用“导入”从 Excel 花名册导入。</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Lost contact</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>In contact</source>
+        <translation>未失联</translation>
+    </message>
+    <message>
+        <source>Migrant</source>
+        <translation>流动</translation>
+    </message>
+    <message>
+        <source>Not migrant</source>
+        <translation>非流动</translation>
+    </message>
+    <message>
+        <source>On the roll</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>已转出</translation>
+    </message>
+</context>
+<context>
+    <name>RosterExport</name>
+    <message>
+        <source>Export roster</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <source>How should ID numbers and phone numbers appear in the exported file?</source>
+        <translation>导出的文件中，公民身份号码和联系电话如何显示？</translation>
+    </message>
+    <message>
+        <source>Hidden numbers are safe to print and hand on, but such a file cannot be imported to update members. Full numbers are needed to import the file back, and make it personal data.</source>
+        <translation>隐去部分数字的文件可以放心打印和转交，但不能用于导入更新党员信息。完整号码才能重新导入，但文件将含有个人信息。</translation>
+    </message>
+    <message>
+        <source>Hide ID and phone numbers (recommended)</source>
+        <translation>隐去证件号码和电话（推荐）</translation>
+    </message>
+    <message>
+        <source>Full numbers</source>
+        <translation>完整号码</translation>
+    </message>
+    <message>
+        <source>Export full numbers?</source>
+        <translation>导出完整号码？</translation>
+    </message>
+    <message>
+        <source>The file will hold every member&apos;s full ID number and phone number.</source>
+        <translation>文件将包含每位党员完整的公民身份号码和联系电话。</translation>
+    </message>
+    <message>
+        <source>This is personal data. Keep the file safe, do not send it through chat apps or leave it on a shared computer or USB stick, and delete it when you no longer need it.</source>
+        <translation>这是个人信息。请妥善保管文件，不要通过聊天软件发送，也不要留在公用电脑或 U 盘上，用完后及时删除。</translation>
+    </message>
+    <message>
+        <source>Export full numbers</source>
+        <translation>导出完整号码</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the roster</source>
+        <translation>正在导出花名册</translation>
+    </message>
+    <message>
+        <source>Export cancelled. No file was written.</source>
+        <translation>导出已取消，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exported {count} members to:</source>
+        <translation>已导出 {count} 名党员到：</translation>
+    </message>
+    <message>
+        <source>Roster exported</source>
+        <translation>花名册已导出</translation>
+    </message>
+    <message>
+        <source>The file holds full ID and phone numbers: keep it safe and delete it when it is no longer needed.</source>
+        <translation>文件含有完整的证件号码和电话：请妥善保管，不再需要时及时删除。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Roster exported to {path}</source>
+        <translation>花名册已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Joined the Party</source>
+        <translation>入党日期</translation>
+    </message>
+    <message>
+        <source>Full member since</source>
+        <translation>转正日期</translation>
+    </message>
+    <message>
+        <source>Party group</source>
+        <translation>党小组</translation>
+    </message>
+    <message>
+        <source>Party post</source>
+        <translation>党内职务</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>工作岗位</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <source>Native place</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <source>Membership status</source>
+        <translation>党籍状态</translation>
+    </message>
+    <message>
+        <source>Lost contact</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>Lost contact since</source>
+        <translation>失联日期</translation>
+    </message>
+    <message>
+        <source>Cause of lost contact</source>
+        <translation>失联原因</translation>
+    </message>
+    <message>
+        <source>Migrant</source>
+        <translation>流动</translation>
+    </message>
+    <message>
+        <source>Gone to</source>
+        <translation>外出流向</translation>
+    </message>
+    <message>
+        <source>Away since</source>
+        <translation>外出日期</translation>
+    </message>
+    <message>
+        <source>Roll status</source>
+        <translation>在册情况</translation>
+    </message>
+    <message>
+        <source>On the roll</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>已转出</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from partydesk.core.storage.backup import BackupInfo
 from partydesk.core.storage.database import Database
 from partydesk.gui import app as gui_app
+from partydesk.gui.dialogs import crash
 from partydesk.gui import mainwindow
 from partydesk.gui.app import AppContext
 from partydesk.gui.dialogs.about import AboutDialog
@@ -48,7 +49,8 @@ def test_only_existing_pages_are_listed(qtbot: QtBot, ctx: AppContext) -> None:
     window = _window(qtbot, ctx)
     assert window.page_ids() == [spec.id for spec in mainwindow.PAGES]
     assert window.navigation.count() == len(mainwindow.PAGES)
-    assert window.navigation.item(0).text() == "设置"
+    assert window.navigation.item(0).text() == "党员"
+    assert window.navigation.item(window.navigation.count() - 1).text() == "设置"
     assert window.current_page_id() == mainwindow.PAGES[0].id
 
 
@@ -56,7 +58,7 @@ def test_only_existing_pages_are_listed(qtbot: QtBot, ctx: AppContext) -> None:
 def test_navigation_switches_pages(qtbot: QtBot, ctx: AppContext) -> None:
     """Clicking a navigation entry shows its page; show_page goes back by id."""
     window = _window(qtbot, ctx)
-    rect = window.navigation.visualItemRect(window.navigation.item(1))
+    rect = window.navigation.visualItemRect(window.navigation.item(window.page_ids().index("dummy")))
     qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_page_id() == "dummy"
     assert window.stack.currentWidget().objectName() == "dummyPage"
@@ -64,20 +66,21 @@ def test_navigation_switches_pages(qtbot: QtBot, ctx: AppContext) -> None:
     assert window.current_page_id() == "settings"
     assert window.stack.currentWidget() is page
     with pytest.raises(KeyError):
-        window.show_page("members")
+        window.show_page("no-such-page")
 
 
 @pytest.mark.usefixtures("two_pages")
 def test_ctrl_number_switches_to_that_page(qtbot: QtBot, ctx: AppContext) -> None:
-    """Ctrl+2 goes to the second page and Ctrl+1 back to the first."""
+    """Ctrl+N goes to the N-th page and Ctrl+1 back to the first."""
     window = _window(qtbot, ctx)
     window.show()
     window.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    number = window.page_ids().index("dummy") + 1
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_id() == "dummy"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_page_id() == "settings"
+    assert window.current_page_id() == window.page_ids()[0]
 
 
 def test_minimum_size_fits_a_1366x768_screen(qtbot: QtBot, ctx: AppContext) -> None:
@@ -161,14 +164,14 @@ def test_render_page_draws_each_page_at_the_requested_size(ctx: AppContext, page
 def test_render_page_rejects_an_unknown_page(ctx: AppContext) -> None:
     """An unknown page id is a clear error listing the known ones."""
     with pytest.raises(ValueError, match="settings"):
-        gui_app.render_page(ctx, "members", QSize(800, 600))
+        gui_app.render_page(ctx, "no-such-page", QSize(800, 600))
 
 
 def test_main_gui_cancelled_first_run_exits_0_and_writes_nothing(
     monkeypatch: pytest.MonkeyPatch, app: QApplication, blank_db: Database,
 ) -> None:
     """Cancelling set-up ends the program with 0; the exit hooks still run; no site is written."""
-    monkeypatch.setattr(gui_app, "install_excepthook", lambda _log_dir: None)
+    monkeypatch.setattr(crash, "install_excepthook", lambda _log_dir: None)
     QTimer.singleShot(0, lambda: _close_dialogs(QDialog.reject))
     ran: list[str] = []
     code = gui_app.main_gui(blank_db, lang="zh_CN", prepare=lambda ctx: ctx.on_exit.append(lambda: ran.append("exit")))
@@ -181,7 +184,7 @@ def test_main_gui_shows_the_window_and_runs_exit_hooks_after_it_closes(
     monkeypatch: pytest.MonkeyPatch, app: QApplication, db: Database,
 ) -> None:
     """With a set-up database the main window opens; closing it returns 0 and then runs on_exit."""
-    monkeypatch.setattr(gui_app, "install_excepthook", lambda _log_dir: None)
+    monkeypatch.setattr(crash, "install_excepthook", lambda _log_dir: None)
     seen: list[str] = []
 
     def close_window() -> None:
@@ -193,7 +196,41 @@ def test_main_gui_shows_the_window_and_runs_exit_hooks_after_it_closes(
     QTimer.singleShot(200, close_window)
     code = gui_app.main_gui(db, lang="en", prepare=lambda ctx: ctx.on_exit.append(lambda: seen.append("exit")))
     assert code == 0
-    assert seen == ["settings", "exit"]
+    assert seen == [mainwindow.PAGES[0].id, "exit"]
+
+
+def test_window_paints_before_the_database_is_opened(
+    monkeypatch: pytest.MonkeyPatch, app: QApplication, db: Database,
+) -> None:
+    """With an opener, the window is on screen first; then the database opens and the first page loads."""
+    monkeypatch.setattr(crash, "install_excepthook", lambda _log_dir: None)
+    seen: list[object] = []
+
+    def opener(window: QWidget) -> Database:
+        seen.append(("opener", window.isVisible(), window.navigation.isEnabled()))
+        return db
+
+    def close_window() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append(("page", widget.current_page_id(), widget.navigation.isEnabled()))
+                widget.close()
+
+    QTimer.singleShot(500, close_window)
+    code = gui_app.main_gui(opener, lang="zh_CN", prepare=lambda ctx: ctx.on_exit.append(lambda: seen.append("exit")))
+    assert code == 0
+    assert seen == [("opener", True, False), ("page", mainwindow.PAGES[0].id, True), "exit"]
+
+
+def test_opener_returning_nothing_closes_the_window_without_exit_hooks(
+    monkeypatch: pytest.MonkeyPatch, app: QApplication,
+) -> None:
+    """When the database cannot be opened (the user declined a restore), the program just ends."""
+    monkeypatch.setattr(crash, "install_excepthook", lambda _log_dir: None)
+    ran: list[str] = []
+    code = gui_app.main_gui(lambda _window: None, lang="zh_CN",
+                            prepare=lambda ctx: ctx.on_exit.append(lambda: ran.append("exit")))
+    assert code == 0 and ran == []
 
 
 def _close_dialogs(how: object) -> None:

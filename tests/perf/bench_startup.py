@@ -45,8 +45,7 @@ app.exec()
 PARTYDESK = r"""
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-import partydesk.gui.app as app_module
+import partydesk.gui.mainwindow as mainwindow
 from partydesk.gui.launch import launch
 
 HEAVY = %r
@@ -56,19 +55,19 @@ class Painted(QObject):
         if event.type() == QEvent.Type.Paint:
             heavy = [m for m in HEAVY if m in sys.modules]
             print("PAINTED", ",".join(heavy), flush=True)
-            QTimer.singleShot(0, obj.close)
             obj.removeEventFilter(self)
+            # Quit once the database is open too, so each run also exercises the real start-up.
+            QTimer.singleShot(1500, obj.window().close)
         return False
 
 watcher = Painted()
-original = app_module.build_main_window
+original_init = mainwindow.MainWindow.__init__
 
-def build_and_watch(ctx):
-    window = original(ctx)
-    window.installEventFilter(watcher)
-    return window
+def init_and_watch(self, *args, **kwargs):
+    original_init(self, *args, **kwargs)
+    self.installEventFilter(watcher)
 
-app_module.build_main_window = build_and_watch
+mainwindow.MainWindow.__init__ = init_and_watch
 sys.exit(launch(__import__("pathlib").Path(sys.argv[1])))
 """
 

@@ -48,7 +48,10 @@ def validate_organisation(data: OrganisationInput) -> OrganisationInput:
     if phone:
         from partydesk.core.domain.validate import normalize_phone
 
-        phone = normalize_phone(phone, field="phone")
+        try:
+            phone = normalize_phone(phone)
+        except ValidationError as exc:
+            raise ValidationError(exc.message, field="phone", code=exc.code) from None
     if data.term_start and data.term_end and data.term_end <= data.term_start:
         raise ValidationError("任期届满日期必须晚于任期开始日期。", field="term_end", code="date_order")
     return OrganisationInput(

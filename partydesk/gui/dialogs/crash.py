@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QStyle, QWidge
 
 import partydesk
 from partydesk.core.errors import KnownError
-from partydesk.gui.forms.ui_crash import Ui_CrashDialog
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +107,8 @@ class CrashDialog(QDialog):
 
     def __init__(self, details: str, log_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from partydesk.gui.forms.ui_crash import Ui_CrashDialog  # loaded on the first crash only
+
         self.ui = Ui_CrashDialog()
         self.ui.setupUi(self)
         self._details = details

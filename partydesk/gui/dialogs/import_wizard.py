@@ -1,0 +1,812 @@
+"""Roster import wizard (导入花名册): choose the file and its columns, check the dry run, then import.
+
+Three steps in one dialog, the shape RELIABILITY.md §4.3 asks for:
+
+1. **File and columns.** The file is read on the DB lane (``roster_plan.preview``; a big workbook takes
+   seconds) with the wizard disabled meanwhile. The user sees what was found (sheet, header row, row
+   count, CSV encoding), the file-level warnings, one combo per column with the guess preselected, and
+   the first rows with doubtful cells tinted. A field chosen for two columns, or no ID-number column,
+   blocks Next with a sentence saying why. A file that cannot be read shows the core's Chinese message
+   in red; it is not a crash.
+2. **Check.** Next runs the dry run (``plan_import``) with a progress dialog that can be cancelled. The
+   counts (new / updated / unchanged / rejected) and every problem are listed; the rejected rows can be
+   saved as a workbook with the reasons. Import is all-or-nothing by default: with rejected rows it stays
+   disabled until the user ticks "skip", and a sentence says so.
+3. **Done.** Import runs ``apply_import`` (a verified backup first, then one transaction) with a
+   cancellable progress dialog; a cancel or a failure writes nothing. The page shows what was written and
+   where the backup went. The hub gets the import's ``Changes`` so the roster page reloads.
+
+Enter presses the step's main button when it is enabled; Esc closes, asking first only while a job runs
+(then the job is cancelled).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from partydesk.core.domain.member import FIELD_LABELS
+from partydesk.core.errors import KnownError
+from partydesk.core.io.roster_headers import FIELD_KEYS
+from partydesk.core.io.roster_import import (
+    ImportPlan,
+    ImportPreview,
+    ImportResult,
+    RosterChanged,
+    RowIssue,
+    apply_import,
+    plan_import,
+    preview,
+    write_rejects,
+)
+from partydesk.core.progress import Progress
+from partydesk.core.services.maintenance import list_backups
+from partydesk.gui.app import ERROR_COLOUR, guarded, mark_as_error_label
+from partydesk.gui.forms.ui_import_wizard import Ui_ImportWizardDialog
+from partydesk.gui.tasks import TaskHandle
+
+if TYPE_CHECKING:
+    from partydesk.core.storage.backup import BackupInfo
+    from partydesk.core.storage.database import Database
+    from partydesk.gui.app import AppContext
+
+FILE_STEP, CHECK_STEP, DONE_STEP = range(3)
+SETTINGS_DIR_KEY = "import/last_dir"
+# Amber and grey that keep a 4.5:1 contrast on Fusion's light window background.
+WARNING_COLOUR = QColor("#8a5300")
+MUTED_COLOUR = QColor("#666666")
+FLAG_BACKGROUND = QColor("#ffe7a3")  # a cell the core flagged: "look here"
+CLASH_BACKGROUND = QColor("#f9d0cc")  # a mapping row whose field is also chosen elsewhere
+REFRESH_MS = 300
+WRAP_LIMIT = 200  # problem lists up to this long get rows as tall as their wrapped explanation
+_ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GBK/GB18030"}
+
+
+def _column_key(letter: str) -> tuple[int, str]:
+    # Excel order: Z before AA; row-level problems (no column) last.
+    return (len(letter) if letter else 99, letter)
+
+
+# Sort keys of the problem table's columns: row, column (Excel order), header, code, message.
+_SORT_KEYS: tuple[Callable[[RowIssue], Any], ...] = (
+    lambda i: i.row, lambda i: _column_key(i.column), lambda i: i.header, lambda i: i.code, lambda i: i.message,
+)
+
+
+class IssueModel(QAbstractTableModel):
+    """The problems of a plan: errors first, then warnings (grey); sortable by any column, in Python."""
+
+    COLUMNS = ("row", "column", "header", "code", "message")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._issues: list[RowIssue] = []
+        self._default: list[RowIssue] = []
+        self._sort = (-1, Qt.SortOrder.AscendingOrder)
+
+    def set_issues(self, errors: Sequence[RowIssue], warnings: Sequence[RowIssue]) -> None:
+        """Show these problems, keeping the user's current sort column."""
+        self._default = [*errors, *warnings]
+        self.sort(*self._sort)
+
+    def issue(self, row: int) -> RowIssue:
+        """The problem shown on ``row``."""
+        return self._issues[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._issues)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return (self.tr("Row"), self.tr("Column"), self.tr("Header"), self.tr("Problem code"),
+                self.tr("Explanation"))[section]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._issues):
+            return None
+        issue = self._issues[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(issue.row), issue.column, issue.header, issue.code, issue.message)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if issue.severity == "warning":
+                return self.tr("Warning: this row is imported all the same.") + "\n" + issue.message
+            return issue.message
+        if role == Qt.ItemDataRole.ForegroundRole and issue.severity == "warning":
+            return MUTED_COLOUR
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``; -1 restores the default order (errors first, in file order)."""
+        self._sort = (column, order)
+        self.beginResetModel()
+        if 0 <= column < len(_SORT_KEYS):
+            self._issues = sorted(self._default, key=_SORT_KEYS[column],
+                                  reverse=order == Qt.SortOrder.DescendingOrder)
+        else:
+            self._issues = list(self._default)
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Re-read the header texts after a language switch."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+
+
+class ImportWizard(QDialog):
+    """The three-step roster import; ``path`` opens that file at once instead of waiting for 选择文件."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, path: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_ImportWizardDialog()
+        self.ui.setupUi(self)
+        self._path: Path | None = None
+        self._preview: ImportPreview | None = None
+        self._plan: ImportPlan | None = None
+        self._result: ImportResult | None = None
+        self._job: TaskHandle | None = None  # the job the wizard waits for (UI disabled meanwhile)
+        self._job_kind = ""
+        self._generation = 0  # bumped per file read: results of an older read are dropped
+        self._combos: list[QComboBox] = []
+        self._clashes: dict[str, list[int]] = {}
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self._refresh_preview)
+
+        self.issues = IssueModel(self)
+        self._set_up_widgets()
+        self.ui.chooseButton.clicked.connect(self.choose_file)
+        self.ui.nextButton.clicked.connect(self.go_next)
+        self.ui.backButton.clicked.connect(self.go_back)
+        self.ui.importButton.clicked.connect(self.start_import)
+        self.ui.finishButton.clicked.connect(self.accept)
+        self.ui.cancelButton.clicked.connect(self.reject)
+        self.ui.saveRejectsButton.clicked.connect(self.save_rejects)
+        self.ui.skipCheck.toggled.connect(lambda _on: self._update_buttons())
+        self._size_from_font()
+        self._show_step(FILE_STEP)
+        if path is not None:
+            self.open_file(path)
+
+    # -- setting up --------------------------------------------------------------------------------
+
+    def _set_up_widgets(self) -> None:
+        ui = self.ui
+        for label in (ui.fileErrorLabel, ui.mappingErrorLabel, ui.checkErrorLabel):
+            mark_as_error_label(label)
+        self._colour(ui.fileWarningsLabel, WARNING_COLOUR)
+        for label in (ui.missingLabel, ui.previewNote, ui.rejectsHelp, ui.fileLabel, ui.busyLabel):
+            self._colour(label, MUTED_COLOUR)
+        for label in (ui.factsLabel, ui.fileWarningsLabel, ui.missingLabel, ui.previewNote, ui.checkStatusLabel,
+                      ui.reasonLabel, ui.backupLabel, ui.backupPathLabel):
+            label.hide()
+        big = self.font()
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        for label in (ui.newLabel, ui.updatedLabel, ui.unchangedLabel, ui.rejectedLabel, ui.doneTitleLabel):
+            label.setFont(big)
+        counts = self.font()
+        counts.setPointSizeF(counts.pointSizeF() * 1.25)
+        ui.doneCountsLabel.setFont(counts)
+        ui.countsLayout.setSpacing(self.fontMetrics().horizontalAdvance("汉") * 3)
+
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        line = self.fontMetrics().lineSpacing()
+        ui.donePageLayout.setSpacing(line // 2)
+        mapping = ui.mappingTable
+        mapping.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        mapping.verticalHeader().setDefaultSectionSize(int(line * 1.7))
+        preview_table = ui.previewTable
+        preview_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        preview_table.verticalHeader().setDefaultSectionSize(int(line * 1.4))
+        preview_table.setMinimumWidth(cjk * 20)
+        issues = ui.issuesTable
+        issues.setModel(self.issues)
+        issues.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        issues.verticalHeader().setDefaultSectionSize(int(line * 1.4))
+        issues.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        issues.setSortingEnabled(True)
+        issues.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # A short list wraps its explanations (measured only then; a long one keeps uniform rows).
+        self._wrap = QTimer(self)
+        self._wrap.setSingleShot(True)
+        self._wrap.setInterval(0)
+        self._wrap.timeout.connect(self._wrap_issues)
+        issues.horizontalHeader().sectionResized.connect(lambda *_args: self._wrap.start())
+        self.issues.modelReset.connect(self._wrap.start)
+        self._size_columns()
+        for table in (mapping, preview_table, issues):
+            table.setMinimumHeight(line * 6)
+        ui.fileSplitter.setStretchFactor(0, 0)
+        ui.fileSplitter.setStretchFactor(1, 1)
+        ui.fileSplitter.setSizes([ui.mappingGroup.minimumSizeHint().width(), cjk * 90])
+        ui.backupPathLabel.setCursor(Qt.CursorShape.IBeamCursor)
+
+    def _size_columns(self) -> None:
+        # From the header texts (they change with the language) and the font, never from the contents.
+        metrics = self.fontMetrics()
+        cjk = metrics.horizontalAdvance("汉")
+        mapping = self.ui.mappingTable.horizontalHeader()
+        letter, header = max(mapping.sectionSizeHint(0), cjk * 3), max(mapping.sectionSizeHint(1), cjk * 8)
+        self.ui.mappingTable.setColumnWidth(0, letter)
+        self.ui.mappingTable.setColumnWidth(1, header)
+        # The combo column (the last, stretched) must show the longest field name, 转为正式党员日期.
+        labels = [self.tr("Do not import"), *FIELD_LABELS.values()]
+        combo = max(metrics.horizontalAdvance(text) for text in labels) + cjk * 3
+        scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        self.ui.mappingTable.setMinimumWidth(letter + header + combo + scrollbar + 4)
+        issues = self.ui.issuesTable.horizontalHeader()
+        widths = (cjk * 3, cjk * 2, cjk * 7, metrics.horizontalAdvance("duplicate_in_file") + cjk)
+        for column, width in enumerate(widths):
+            self.ui.issuesTable.setColumnWidth(column, max(issues.sectionSizeHint(column), width))
+
+    def _wrap_issues(self) -> None:
+        # A model reset puts every row back to the default height, so a long list needs nothing here.
+        table = self.ui.issuesTable
+        wrap = self.issues.rowCount() <= WRAP_LIMIT
+        table.setWordWrap(wrap)
+        if wrap:
+            table.resizeRowsToContents()
+
+    def _size_from_font(self) -> None:
+        # Wide enough for the mapping beside the preview; never larger than the screen (1366×768 and up).
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        width, height = cjk * 90, self.fontMetrics().lineSpacing() * 40
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width() - 40)
+            height = min(height, available.height() - 60)
+        self.resize(width, height)
+
+    @staticmethod
+    def _colour(label: QLabel, colour: QColor) -> None:
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        label.setPalette(palette)
+
+    # -- state for callers and tests --------------------------------------------------------------
+
+    @property
+    def step(self) -> int:
+        """The step shown: FILE_STEP, CHECK_STEP or DONE_STEP."""
+        return self.ui.stack.currentIndex()
+
+    @property
+    def busy(self) -> bool:
+        """Whether the wizard waits for a job (its buttons are disabled meanwhile)."""
+        return self._job is not None
+
+    @property
+    def preview_result(self) -> ImportPreview | None:
+        """What the last file read found."""
+        return self._preview
+
+    @property
+    def plan(self) -> ImportPlan | None:
+        """The current dry run (None before Next, and after going back)."""
+        return self._plan
+
+    @property
+    def import_result(self) -> ImportResult | None:
+        """What the import wrote, once it has."""
+        return self._result
+
+    def mapping(self) -> dict[int, str]:
+        """Column index → field key as the combos say now (a field chosen twice appears once)."""
+        return {i: key for i, combo in enumerate(self._combos) if (key := combo.currentData()) is not None}
+
+    def set_column_field(self, column: int, key: str | None) -> None:
+        """Choose ``key`` (None: 不导入) for the file's column ``column`` (0-based), as the user would."""
+        combo = self._combos[column]
+        combo.setCurrentIndex(0 if key is None else FIELD_KEYS.index(key) + 1)
+
+    # -- step 1: the file and its columns ----------------------------------------------------------
+
+    def choose_file(self) -> None:
+        """Ask for a roster file, then read it."""
+        start = str(self.ctx.settings.value(SETTINGS_DIR_KEY, "") or "")
+        if self._path is not None:
+            start = str(self._path.parent)
+        filters = ";;".join((self.tr("Excel workbook or CSV (*.xlsx *.csv)"), self.tr("Excel workbook (*.xlsx)"),
+                             self.tr("CSV (*.csv)")))
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose the roster file"), start, filters)
+        if path:
+            self.ctx.settings.setValue(SETTINGS_DIR_KEY, str(Path(path).parent))
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> None:
+        """Read ``path`` on the DB lane and show what it holds; the column choices start from the guess."""
+        self._path = Path(path)
+        self._preview = None
+        self._plan = None
+        self._generation += 1
+        generation = self._generation
+        self._refresh.stop()
+        self._clear_file_page()
+        self.ui.fileLabel.setText(str(self._path))
+        self.ui.fileLabel.setToolTip(str(self._path))
+        target = self._path
+        self._start_job(
+            "read", self.ctx.runner.submit(
+                lambda _progress: preview(target), label="preview roster",
+                on_done=guarded(self, lambda found: self._previewed(generation, found, fresh=True)),
+                on_error=guarded(self, lambda error: self._read_failed(generation, error)),
+            ), self.tr("Reading the file…"))
+
+    def _refresh_preview(self) -> None:
+        # The flags, warnings and merged-cell fill depend on the mapping: read again in the background,
+        # without disabling the columns the user is working on.
+        mapping = self.mapping()
+        if self._path is None or self._preview is None or self._clashes:
+            return
+        target, generation = self._path, self._generation
+        self.ctx.runner.submit(
+            lambda _progress: preview(target, mapping=mapping), label="preview roster",
+            on_done=guarded(self, lambda found: self._previewed(generation, found, fresh=False)),
+            on_error=guarded(self, lambda error: self._read_failed(generation, error)),
+        )
+
+    def _clear_file_page(self) -> None:
+        ui = self.ui
+        for label in (ui.factsLabel, ui.fileWarningsLabel, ui.fileErrorLabel, ui.mappingErrorLabel, ui.missingLabel,
+                      ui.previewNote):
+            label.clear()
+            label.hide()
+        self._combos = []
+        self._clashes = {}
+        ui.mappingTable.setRowCount(0)
+        ui.previewTable.clear()
+        ui.previewTable.setRowCount(0)
+        ui.previewTable.setColumnCount(0)
+
+    def _previewed(self, generation: int, found: ImportPreview, *, fresh: bool) -> None:
+        if generation != self._generation:
+            return
+        self._preview = found
+        if fresh:
+            self._fill_mapping(found)
+        self._show_facts()
+        self._fill_preview(found)
+        self._mapping_changed(refresh=False)
+
+    def _read_failed(self, generation: int, error: KnownError) -> None:
+        if generation != self._generation:
+            return
+        self._preview = None
+        self._clear_file_page()
+        self._show(self.ui.fileErrorLabel, error.message)
+        self._update_buttons()
+
+    def _show_facts(self) -> None:
+        found = self._preview
+        if found is None:
+            return
+        if found.source_kind == "csv":
+            facts = self.tr("CSV file, read as {encoding}; header in row {row}; {count} data rows.").format(
+                encoding=_ENCODINGS.get(found.encoding, found.encoding.upper()), row=found.header_row,
+                count=found.total_rows)
+        else:
+            facts = self.tr("Sheet “{sheet}”; header in row {row}; {count} data rows.").format(
+                sheet=found.sheet_name, row=found.header_row, count=found.total_rows)
+        self._show(self.ui.factsLabel, facts)
+        self._show(self.ui.fileWarningsLabel, "\n".join("• " + w for w in found.warnings))
+        shown = len(found.rows)
+        note = self.tr("Showing the first {shown} of {count} rows.").format(shown=shown, count=found.total_rows)
+        if any(row.flags for row in found.rows):
+            note += " " + self.tr("Tinted cells need a look: point at one to see why.")
+        self._show(self.ui.previewNote, note)
+
+    def _fill_mapping(self, found: ImportPreview) -> None:
+        table = self.ui.mappingTable
+        table.setRowCount(len(found.headers))
+        self._combos = []
+        for index, (letter, header) in enumerate(zip(found.column_letters, found.headers, strict=True)):
+            letter_item = QTableWidgetItem(letter)
+            letter_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            header_item = QTableWidgetItem(header)
+            header_item.setToolTip(header)
+            table.setItem(index, 0, letter_item)
+            table.setItem(index, 1, header_item)
+            combo = QComboBox(table)
+            combo.addItem(self.tr("Do not import"), None)
+            for field_key in FIELD_KEYS:
+                combo.addItem(FIELD_LABELS[field_key], field_key)
+            guess = found.mapping.get(index)
+            combo.setCurrentIndex(0 if guess is None else FIELD_KEYS.index(guess) + 1)
+            combo.currentIndexChanged.connect(lambda _i: self._mapping_changed(refresh=True))
+            combo.setAccessibleName(self.tr("Column {letter} imported as").format(letter=letter))
+            table.setCellWidget(index, 2, combo)
+            self._combos.append(combo)
+
+    def _fill_preview(self, found: ImportPreview) -> None:
+        table = self.ui.previewTable
+        metrics = self.fontMetrics()
+        table.setUpdatesEnabled(False)
+        try:
+            table.clear()
+            table.setColumnCount(len(found.headers))
+            table.setRowCount(len(found.rows))
+            table.setHorizontalHeaderLabels([f"{letter} {header}".strip() for letter, header
+                                             in zip(found.column_letters, found.headers, strict=True)])
+            table.setVerticalHeaderLabels([str(row.row) for row in found.rows])
+            widths = [metrics.horizontalAdvance(f"{letter} {header}") for letter, header
+                      in zip(found.column_letters, found.headers, strict=True)]
+            for r, row in enumerate(found.rows):
+                if row.hidden:
+                    head = table.verticalHeaderItem(r)
+                    head.setText(self.tr("{row} (hidden)").format(row=row.row))
+                    head.setToolTip(self.tr("This row is hidden in Excel."))
+                for c, text in enumerate(row.texts):
+                    item = QTableWidgetItem(text)
+                    note = row.flags.get(c)
+                    if note:
+                        item.setBackground(FLAG_BACKGROUND)
+                        item.setToolTip(note)
+                    elif len(text) > 12:
+                        item.setToolTip(text)
+                    table.setItem(r, c, item)
+                    widths[c] = max(widths[c], metrics.horizontalAdvance(text))
+            # Fifty rows at most, so measuring them is cheap; no column wider than an ID number and a half.
+            cap = metrics.horizontalAdvance("0") * 26
+            for c, width in enumerate(widths):
+                table.setColumnWidth(c, min(cap, width + metrics.horizontalAdvance("汉") * 2))
+        finally:
+            table.setUpdatesEnabled(True)
+
+    def _mapping_changed(self, *, refresh: bool) -> None:
+        mapping = self.mapping()
+        chosen: dict[str, list[int]] = {}
+        for index, combo in enumerate(self._combos):
+            key = combo.currentData()
+            if key is not None:
+                chosen.setdefault(key, []).append(index)
+        self._clashes = {key: columns for key, columns in chosen.items() if len(columns) > 1}
+        clashing = {i for columns in self._clashes.values() for i in columns}
+        table = self.ui.mappingTable
+        for index in range(table.rowCount()):
+            for column in (0, 1):
+                item = table.item(index, column)
+                if item is not None:
+                    item.setBackground(CLASH_BACKGROUND if index in clashing else QColor(Qt.GlobalColor.transparent))
+        self._grey_unmapped_columns(mapping)
+        found = self._preview
+        letters = found.column_letters if found is not None else []
+        if self._clashes:
+            key, columns = next(iter(self._clashes.items()))
+            message = self.tr("“{field}” is chosen for more than one column ({columns}). Keep one and set the "
+                              "others to “Do not import”.").format(
+                field=FIELD_LABELS[key], columns="、".join(letters[i] for i in columns))
+            self._show(self.ui.mappingErrorLabel, message)
+        elif found is not None and "id_number" not in mapping.values():
+            self._show(self.ui.mappingErrorLabel, self.tr(
+                "Choose the column that holds the ID numbers ({field}): without it the rows cannot be matched "
+                "to members.").format(field=FIELD_LABELS["id_number"]))
+        else:
+            self.ui.mappingErrorLabel.clear()
+            self.ui.mappingErrorLabel.hide()
+        missing = [FIELD_LABELS[k] for k in FIELD_KEYS if k not in mapping.values()]
+        if found is not None and missing:
+            self._show(self.ui.missingLabel, self.tr(
+                "Not in this file: {fields}. New members get these empty; members already in the roster keep "
+                "what they have.").format(fields="、".join(missing)))
+        else:
+            self.ui.missingLabel.hide()
+        if refresh:
+            self._plan = None
+            if not self._clashes:
+                self._refresh.start()
+        self._update_buttons()
+
+    def _grey_unmapped_columns(self, mapping: dict[int, str]) -> None:
+        table = self.ui.previewTable
+        for c in range(table.columnCount()):
+            colour = MUTED_COLOUR if c not in mapping else self.palette().color(QPalette.ColorRole.Text)
+            head = table.horizontalHeaderItem(c)
+            if head is not None:
+                head.setForeground(colour)
+                head.setToolTip("" if c in mapping else self.tr("This column is not imported."))
+            for r in range(table.rowCount()):
+                item = table.item(r, c)
+                if item is not None:
+                    item.setForeground(colour)
+
+    def _can_go_next(self) -> bool:
+        return (self._preview is not None and not self._clashes and "id_number" in self.mapping().values())
+
+    def go_next(self) -> None:
+        """Run the dry run with the chosen columns; on success show step 2."""
+        if self.busy or self.step != FILE_STEP or not self._can_go_next() or self._path is None:
+            return
+        self._refresh.stop()
+        self.ui.fileErrorLabel.hide()
+        db, target, mapping = self.ctx.db, self._path, self.mapping()
+        title = self.tr("Checking the file")
+        self._start_job("plan", self.ctx.runner.run_with_progress(
+            self, lambda progress: plan_import(db, target, mapping=mapping, progress=progress), title=title,
+            on_done=guarded(self, self._planned), on_error=guarded(self, self._plan_failed)), title)
+
+    def _plan_failed(self, error: KnownError) -> None:
+        self._show(self.ui.fileErrorLabel, error.message)
+
+    # -- step 2: the dry run -----------------------------------------------------------------------
+
+    def _planned(self, plan: ImportPlan) -> None:
+        self._plan = plan
+        self.ui.skipCheck.setChecked(False)  # all-or-nothing unless the user chooses otherwise, every time
+        self.ui.checkStatusLabel.hide()
+        self.ui.checkErrorLabel.hide()
+        self.issues.set_issues(plan.errors, plan.warnings)
+        self._show_plan()
+        self._show_step(CHECK_STEP)
+
+    def _show_plan(self) -> None:
+        plan = self._plan
+        if plan is None:
+            return
+        ui = self.ui
+        ui.newLabel.setText(self.tr("{count} new").format(count=plan.new))
+        ui.updatedLabel.setText(self.tr("{count} updated").format(count=plan.updated))
+        ui.unchangedLabel.setText(self.tr("{count} unchanged").format(count=plan.unchanged))
+        ui.rejectedLabel.setText(self.tr("{count} rows rejected").format(count=plan.rejected))
+        self._colour(ui.rejectedLabel, self.palette().color(QPalette.ColorRole.WindowText) if not plan.rejected
+                     else ERROR_COLOUR)
+        problems = len(plan.errors) + len(plan.warnings)
+        ui.issuesGroup.setTitle(self.tr("Problems found ({count})").format(count=problems) if problems
+                                else self.tr("No problems found"))
+        ui.skipCheck.setText(self.tr("Skip the rejected rows and import only the other {count}").format(
+            count=plan.new + plan.updated))
+        ui.skipCheck.setVisible(plan.rejected > 0)
+        ui.saveRejectsButton.setEnabled(plan.rejected > 0)
+        ui.rejectsHelp.setVisible(plan.rejected > 0)
+
+    def _import_block(self) -> str:
+        """Why Import is disabled ("" when it is not)."""
+        plan = self._plan
+        if plan is None:
+            return ""
+        if plan.rejected and not self.ui.skipCheck.isChecked():
+            return self.tr("{count} rows did not pass the checks. Correct them in Excel and choose the file "
+                           "again, or tick the box to skip them.").format(count=plan.rejected)
+        if plan.new + plan.updated == 0:
+            if plan.rejected:
+                return self.tr("No row can be imported: every row that passed the checks is already in the "
+                               "roster as it is.")
+            return self.tr("Nothing to import: every row is already in the roster as it is.")
+        return ""
+
+    def save_rejects(self) -> None:
+        """Save the rejected rows with their reasons as a workbook the user chooses."""
+        plan = self._plan
+        if self.busy or plan is None or not plan.rejected:
+            return
+        folder = self._path.parent if self._path is not None else Path()
+        start = str(folder / (self.tr("rejected rows") + ".xlsx"))
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the rejected rows"), start,
+                                                    self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        self.ui.checkErrorLabel.hide()
+        self._start_job("rejects", self.ctx.runner.submit(
+            lambda _progress: write_rejects(plan, target), label="write rejects",
+            on_done=guarded(self, self._rejects_saved),
+            on_error=guarded(self, lambda error: self._show(self.ui.checkErrorLabel, error.message)),
+        ), self.tr("Saving…"))
+
+    def _rejects_saved(self, path: Path) -> None:
+        self._show(self.ui.checkStatusLabel, self.tr(
+            "Saved the rejected rows and their reasons to {path}. Correct them there, then import that file."
+        ).format(path=path))
+
+    def go_back(self) -> None:
+        """Back to the file and its columns; the column choices stay as they were."""
+        if self.busy or self.step != CHECK_STEP:
+            return
+        self._plan = None
+        self._show_step(FILE_STEP)
+
+    def start_import(self) -> None:
+        """Write the plan (backup first, one transaction) with a cancellable progress dialog."""
+        plan = self._plan
+        if self.busy or self.step != CHECK_STEP or plan is None or self._import_block():
+            return
+        skip = self.ui.skipCheck.isChecked()
+        db, actor, hub = self.ctx.db, self.ctx.actor, self.ctx.hub
+        self.ui.checkStatusLabel.hide()
+        self.ui.checkErrorLabel.hide()
+        show = guarded(self, self._imported)
+
+        def job(progress: Progress) -> tuple[ImportResult, BackupInfo | None]:
+            result = apply_import(db, actor, plan, skip_rejected=skip, progress=progress)
+            return result, _backup_info(db, result.backup_path)
+
+        def done(outcome: tuple[ImportResult, BackupInfo | None]) -> None:
+            # Published even if the wizard was closed meanwhile: the roster page must show what was written.
+            result, backup = outcome
+            hub.publish(result.changes)
+            if backup is not None:
+                hub.backupMade.emit(backup)
+            show(result)
+
+        title = self.tr("Importing the roster")
+        self._start_job("import", self.ctx.runner.run_with_progress(
+            self, job, title=title, on_done=done, on_error=guarded(self, self._import_failed)), title)
+
+    def _import_failed(self, error: KnownError) -> None:
+        if isinstance(error, RosterChanged):
+            self._plan = None
+            self._show_step(FILE_STEP)
+            self._show(self.ui.fileErrorLabel, error.message)
+        else:
+            self._show(self.ui.checkErrorLabel, error.message)
+
+    # -- step 3: done ------------------------------------------------------------------------------
+
+    def _imported(self, result: ImportResult) -> None:
+        self._result = result
+        self._show_result()
+        self._show_step(DONE_STEP)
+
+    def _show_result(self) -> None:
+        result = self._result
+        if result is None:
+            return
+        lines = [self.tr("{count} new members added").format(count=result.new),
+                 self.tr("{count} members updated").format(count=result.updated)]
+        if result.unchanged:
+            lines.append(self.tr("{count} rows unchanged").format(count=result.unchanged))
+        if result.rejected:
+            lines.append(self.tr("{count} rejected rows skipped").format(count=result.rejected))
+        self.ui.doneCountsLabel.setText("\n".join(lines))
+        if result.backup_path is not None:
+            self._show(self.ui.backupLabel, self.tr("Before importing, the database was backed up to:"))
+            self._show(self.ui.backupPathLabel, str(result.backup_path))
+        else:
+            self._show(self.ui.backupLabel, self.tr("Nothing was written, so no backup was needed."))
+            self.ui.backupPathLabel.hide()
+
+    # -- jobs, steps and buttons -------------------------------------------------------------------
+
+    def _start_job(self, kind: str, handle: TaskHandle, text: str) -> None:
+        self._job, self._job_kind = handle, kind
+        self.ui.busyLabel.setText(text)
+        self.ui.stack.setEnabled(False)
+        self._update_buttons()
+        handle.finished.connect(lambda: self._job_finished(handle) if shiboken6.isValid(self) else None)
+
+    def _job_finished(self, handle: TaskHandle) -> None:
+        if handle is not self._job:
+            return
+        kind = self._job_kind
+        self._job, self._job_kind = None, ""
+        self.ui.busyLabel.clear()
+        self.ui.stack.setEnabled(True)
+        if handle.cancelled and kind == "import":
+            self._show(self.ui.checkStatusLabel, self.tr(
+                "The import was cancelled. Nothing was written: the roster is as it was."))
+        elif handle.cancelled and kind == "plan":
+            self._show(self.ui.fileErrorLabel, self.tr("Checking was cancelled."))
+        self._update_buttons()
+        self._focus_step()
+
+    def _show_step(self, step: int) -> None:
+        ui = self.ui
+        ui.stack.setCurrentIndex(step)
+        base = self.font()
+        for number, label in enumerate((ui.step1Label, ui.step2Label, ui.step3Label)):
+            font = QFont(base)
+            font.setBold(number == step)
+            label.setFont(font)
+            self._colour(label, self.palette().color(QPalette.ColorRole.WindowText) if number == step
+                         else MUTED_COLOUR)
+        ui.backButton.setVisible(step == CHECK_STEP)
+        ui.nextButton.setVisible(step == FILE_STEP)
+        ui.importButton.setVisible(step == CHECK_STEP)
+        ui.finishButton.setVisible(step == DONE_STEP)
+        ui.cancelButton.setVisible(step != DONE_STEP)
+        for button, primary in ((ui.nextButton, FILE_STEP), (ui.importButton, CHECK_STEP),
+                                (ui.finishButton, DONE_STEP)):
+            button.setDefault(step == primary)
+        self._update_buttons()
+        self._focus_step()
+
+    def _focus_step(self) -> None:
+        ui = self.ui
+        focus = {FILE_STEP: ui.chooseButton if self._preview is None else ui.mappingTable,
+                 CHECK_STEP: ui.issuesTable, DONE_STEP: ui.finishButton}[self.step]
+        if focus.isEnabled():
+            focus.setFocus()
+
+    def _update_buttons(self) -> None:
+        ui, idle = self.ui, not self.busy
+        ui.chooseButton.setEnabled(idle)
+        ui.nextButton.setEnabled(idle and self._can_go_next())
+        ui.backButton.setEnabled(idle)
+        block = self._import_block()
+        ui.importButton.setEnabled(idle and self._plan is not None and not block)
+        if self.step == CHECK_STEP and self._plan is not None:
+            ready = self.tr("Ready: {new} members will be added and {updated} updated. The database is backed up "
+                            "first; if anything goes wrong, nothing is written.").format(
+                new=self._plan.new, updated=self._plan.updated)
+            self._show(ui.reasonLabel, block or ready)
+            self._colour(ui.reasonLabel, ERROR_COLOUR if block and self._plan.rejected
+                         and not ui.skipCheck.isChecked() else self.palette().color(QPalette.ColorRole.WindowText))
+        ui.saveRejectsButton.setEnabled(idle and self._plan is not None and self._plan.rejected > 0)
+        ui.finishButton.setEnabled(idle)
+
+    @staticmethod
+    def _show(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    # -- closing -----------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's ×: close; while a job runs, ask first and cancel the job."""
+        if self.step == DONE_STEP and not self.busy:
+            self.accept()  # the import is done: closing now means "Done", not "Cancel"
+            return
+        job = self._job
+        if job is not None:
+            if not self._confirm_stop():
+                return
+            if self._job is not None:
+                self._job.cancel()
+        self._refresh.stop()
+        super().reject()
+
+    def _confirm_stop(self) -> bool:
+        text = (self.tr("The import is still running. Stop it and close? A stopped import writes nothing.")
+                if self._job_kind == "import" else self.tr("The file is still being read. Stop and close?"))
+        answer = QMessageBox.question(self, self.tr("Stop the import?"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self.issues.retranslate()
+            self._size_columns()
+            for combo in self._combos:
+                combo.setItemText(0, self.tr("Do not import"))
+            if self._path is not None:
+                self.ui.fileLabel.setText(str(self._path))
+            self._show_facts()
+            self._mapping_changed(refresh=False)
+            self._show_plan()
+            self._show_result()
+        super().changeEvent(event)
+
+
+def _backup_info(db: Database, path: Path | None) -> BackupInfo | None:
+    """The BackupInfo of the backup the import took, for the status bar (runs on the DB lane)."""
+    if path is None:
+        return None
+    return next((info for info in list_backups(db.path) if info.path == path), None)

@@ -1,0 +1,404 @@
+"""Add or edit a member (新增党员 / 编辑党员信息): the form of ui/member_edit.ui over the core's checks.
+
+The form only collects text; the core decides. Save runs on the DB lane: the record is checked
+(``services.members.validate``) and, when it passes, saved. Every error the core reports appears under
+the field it names (the core names fields by their Chinese item names, ``FIELD_LABELS``) and in a
+summary at the top; nothing is written. Warnings (a 转正 date outside the usual probation, a birth date
+that differs from the ID number) are shown the same way in amber, and Save becomes "Save anyway": a
+second click saves exactly what was checked. Any edit after that asks again.
+
+Dates are line edits, so "not set" is simply empty and every format ``parse_date`` knows is accepted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from partydesk.core.domain import codes
+from partydesk.core.domain.member import FIELD_LABELS, STATUS_NORMAL, MemberInput
+from partydesk.core.domain.validate import Issue
+from partydesk.core.errors import KnownError, ValidationError
+from partydesk.core.services import members
+from partydesk.core.storage.member_repo import MemberRecord
+from partydesk.gui.app import ERROR_COLOUR, guarded, mark_as_error_label
+from partydesk.gui.forms.ui_member_edit import Ui_MemberEditDialog
+
+if TYPE_CHECKING:
+    from partydesk.gui.app import AppContext
+
+# Amber that keeps a 4.5:1 contrast on Fusion's light background: "please check", not "wrong".
+WARNING_COLOUR = QColor("#8a5300")
+# Coded fields -> (code table, whether the form offers an empty choice).
+COMBOS: dict[str, tuple[codes.CodeTable, bool]] = {
+    "gender": (codes.GENDER, True), "ethnicity": (codes.ETHNICITY, True), "id_type": (codes.ID_TYPE, False),
+    "education": (codes.EDUCATION, True), "category": (codes.MEMBER_CATEGORY, True),
+    "membership_status": (codes.MEMBERSHIP_STATUS, False), "party_post": (codes.PARTY_POST, True),
+    "work_post": (codes.WORK_POST, True), "lost_cause": (codes.LOST_CONTACT_CAUSE, True),
+}
+LINES = ("name", "id_number", "native_place", "work_unit", "phone", "address", "migrant_destination")
+DATES = ("birth_date", "joined_on", "confirmed_on", "lost_since", "migrant_since")
+LOST_FIELDS = ("lost_since", "lost_cause")
+MIGRANT_FIELDS = ("migrant_destination", "migrant_since")
+# Chinese item name (as the core names fields in its issues) -> form key.
+KEY_OF_LABEL = {label: key for key, label in FIELD_LABELS.items()}
+
+
+def _camel(key: str) -> str:
+    first, *rest = key.split("_")
+    return first + "".join(part.title() for part in rest)
+
+
+def _without_consequences(issues: list[Issue]) -> list[Issue]:
+    """Drop "性别不能为空" while the ID number is wrong: gender comes from a valid ID, so fixing it fixes both."""
+    id_wrong = any(i.field == FIELD_LABELS["id_number"] and i.severity == "error" for i in issues)
+    if not id_wrong:
+        return issues
+    return [i for i in issues if not (i.field == FIELD_LABELS["gender"] and i.code == "required")]
+
+
+class MemberEditDialog(QDialog):
+    """The member form; ``saved(member_id)`` is emitted after a successful save, then the dialog closes."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, record: MemberRecord | None = None, *, party_groups: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record = record
+        self.ui = Ui_MemberEditDialog()
+        self.ui.setupUi(self)
+        self._busy = False
+        self._confirmed: MemberInput | None = None  # the input whose warnings the user has seen
+        self._fields: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        for key in FIELD_LABELS:
+            name = _camel(key)
+            widget = next(w for w in (getattr(self.ui, name + suffix, None) for suffix in ("Edit", "Combo", "Check"))
+                          if w is not None)
+            self._fields[key] = widget
+            self._errors[key] = getattr(self.ui, name + "Error")
+            mark_as_error_label(self._errors[key])
+        mark_as_error_label(self.ui.summaryLabel)
+        self._fill_combos(party_groups or [])
+        self._size_fields()
+        self.ui.lostContactCheck.toggled.connect(lambda on: self._enable(LOST_FIELDS, on))
+        self.ui.migrantCheck.toggled.connect(lambda on: self._enable(MIGRANT_FIELDS, on))
+        self._enable(LOST_FIELDS, False)
+        self._enable(MIGRANT_FIELDS, False)
+        if record is not None:
+            self._load(record)
+        self._watch_edits()
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self._retranslate()
+        self._sized = False
+
+    # -- setting up --------------------------------------------------------------------------------
+
+    def _fill_combos(self, party_groups: list[str]) -> None:
+        for key, (table, blank) in COMBOS.items():
+            combo = self._combo(key)
+            if blank:
+                combo.addItem("", None)
+            for code, name in table.items():
+                combo.addItem(name, code)
+        self.ui.membershipStatusCombo.setCurrentIndex(self.ui.membershipStatusCombo.findData(STATUS_NORMAL))
+        self.ui.partyGroupCombo.addItem("")
+        self.ui.partyGroupCombo.addItems(party_groups)
+
+    def _size_fields(self) -> None:
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        # An 18-character ID number and a full address fit without scrolling the text.
+        for widget in self._fields.values():
+            if not isinstance(widget, (QCheckBox, QPlainTextEdit)):
+                widget.setMinimumWidth(cjk * 14)
+        for key in ("address", "work_unit", "migrant_destination"):
+            self._fields[key].setMinimumWidth(cjk * 17)
+        self.ui.notesEdit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        # The scroll area is for small screens only; it must not paint a grey box behind the groups.
+        self.ui.scrollArea.viewport().setAutoFillBackground(False)
+        self.ui.scrollContents.setAutoFillBackground(False)
+
+    def _fit_screen(self) -> None:
+        # The whole form when the screen allows, else as much as fits: the scroll area shows the rest (a
+        # 1366×768 screen with its taskbar leaves about 690 pixels for the dialog with its title bar).
+        contents = self.ui.scrollContents.sizeHint()
+        margins = self.layout().contentsMargins()
+        scroll_bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        width = contents.width() + margins.left() + margins.right() + scroll_bar + 4
+        rest = self.sizeHint().height() - self.ui.scrollArea.sizeHint().height()
+        height = contents.height() + rest + 4
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            frame = self.fontMetrics().lineSpacing() * 3  # title bar and window frame
+            width = min(width, available.width() - frame)
+            height = min(height, available.height() - frame)
+        self.resize(max(width, self.minimumSizeHint().width()), max(height, self.minimumSizeHint().height()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Only now do the hidden error lines and the scroll area report their real sizes; resizing here,
+        # before QDialog centres the window, means it appears once, at its final size and place.
+        if not self._sized:
+            self._sized = True
+            self._fit_screen()
+        super().showEvent(event)
+
+    def _watch_edits(self) -> None:
+        # Any change after warnings were shown needs a fresh check before saving.
+        for widget in self._fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(self._input_changed)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._input_changed)
+                if widget.isEditable():
+                    widget.editTextChanged.connect(self._input_changed)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self._input_changed)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(self._input_changed)
+
+    def _combo(self, key: str) -> QComboBox:
+        widget = self._fields[key]
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def _enable(self, keys: tuple[str, ...], on: bool) -> None:
+        for key in keys:
+            self._fields[key].setEnabled(on)
+            self.findChild(QLabel, _camel(key) + "Label").setEnabled(on)
+
+    def _load(self, record: MemberRecord) -> None:
+        data = record.data
+        for key in LINES:
+            widget = self._fields[key]
+            assert isinstance(widget, QLineEdit)
+            widget.setText(str(getattr(data, key) or ""))
+        for key in DATES:
+            widget = self._fields[key]
+            value = getattr(data, key)
+            assert isinstance(widget, QLineEdit)
+            widget.setText(value.isoformat() if isinstance(value, date) else "")
+        for key in COMBOS:
+            combo = self._combo(key)
+            code = getattr(data, key)
+            index = combo.findData(code) if code else 0
+            combo.setCurrentIndex(max(index, 0))
+        self.ui.partyGroupCombo.setCurrentText(data.party_group)
+        self.ui.lostContactCheck.setChecked(data.lost_contact)
+        self.ui.migrantCheck.setChecked(data.migrant)
+        self.ui.notesEdit.setPlainText(data.notes)
+
+    # -- what the user entered ---------------------------------------------------------------------
+
+    def member_input(self) -> MemberInput:
+        """The form as the core's input record (raw text; the core normalises and checks it)."""
+        values: dict[str, Any] = {}
+        for key in (*LINES, *DATES):
+            widget = self._fields[key]
+            assert isinstance(widget, QLineEdit)
+            values[key] = widget.text().strip() or None
+        for key in COMBOS:
+            values[key] = self._combo(key).currentData()
+        values["party_group"] = self.ui.partyGroupCombo.currentText().strip()
+        values["notes"] = self.ui.notesEdit.toPlainText().strip()
+        lost, migrant = self.ui.lostContactCheck.isChecked(), self.ui.migrantCheck.isChecked()
+        values["lost_contact"], values["migrant"] = lost, migrant
+        # Greyed-out details belong to a situation that does not apply; they are not sent.
+        for key in LOST_FIELDS if not lost else ():
+            values[key] = None
+        for key in MIGRANT_FIELDS if not migrant else ():
+            values[key] = None
+        return MemberInput(**values)
+
+    def save_button(self) -> QPushButton:
+        """The Save (or "Save anyway") button."""
+        return self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+
+    def field_message(self, key: str) -> str:
+        """The message shown under field ``key`` ("" when none): for tests and screen readers."""
+        label = self._errors.get(key)
+        return "" if label is None or label.isHidden() else label.text()
+
+    def summary(self) -> str:
+        """The summary line at the top ("" when hidden)."""
+        return "" if self.ui.summaryLabel.isHidden() else self.ui.summaryLabel.text()
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        """Whether warnings are shown and the next Save saves anyway."""
+        return self._confirmed is not None
+
+    # -- saving ------------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Check on the DB lane, then save; the dialog closes only after a successful save."""
+        if self._busy:
+            return
+        data = self.member_input()
+        confirmed = self._confirmed == data
+        self._clear_messages()
+        self._set_busy(True)
+        db, actor = self.ctx.db, self.ctx.actor
+        member_id = self.record.id if self.record is not None else None
+
+        def save(_progress: Any) -> object:
+            _clean, warnings = members.validate(db, data)
+            if warnings and not confirmed:
+                return warnings
+            if member_id is None:
+                return members.add_member(db, actor, data=data)
+            return members.update_member(db, actor, member_id=member_id, data=data)
+
+        self.ctx.runner.submit(save, on_done=guarded(self, lambda result: self._checked(data, result)),
+                               on_error=guarded(self, self._failed), label="save member")
+
+    def _checked(self, data: MemberInput, result: object) -> None:
+        self._set_busy(False)
+        if isinstance(result, members.MemberSaved):
+            self.ctx.hub.publish(result.changes)
+            self.saved.emit(result.member_id)
+            QDialog.accept(self)
+            return
+        warnings: list[Issue] = list(result) if isinstance(result, list) else []
+        self._show_issues(warnings)
+        self._confirmed = data
+        self.ui.summaryLabel.setText(self.tr(
+            "Please check the items marked in amber. If they are right, click “Save anyway”."))
+        self._colour(self.ui.summaryLabel, WARNING_COLOUR)
+        self.ui.summaryLabel.show()
+        self._retranslate()
+
+    def _failed(self, error: KnownError) -> None:
+        self._set_busy(False)
+        if isinstance(error, members.MemberInvalid):
+            unplaced = self._show_issues(error.issues)
+            names = [i.field for i in _without_consequences(error.issues)
+                     if i.severity == "error" and i.field in KEY_OF_LABEL]
+            text = self.tr("Not saved. Please correct: {items}.").format(items="、".join(dict.fromkeys(names)))
+            if not names:
+                text = self.tr("Not saved.")
+            if unplaced:
+                text += "\n" + "\n".join(unplaced)
+        elif isinstance(error, ValidationError) and error.field in KEY_OF_LABEL:
+            self._show_issues([Issue(error.field, error.code, error.message, "error")])
+            text = self.tr("Not saved. Please correct: {items}.").format(items=error.field)
+        else:
+            text = error.message
+        self.ui.summaryLabel.setText(text)
+        self._colour(self.ui.summaryLabel, ERROR_COLOUR)
+        self.ui.summaryLabel.show()
+
+    def _show_issues(self, issues: list[Issue]) -> list[str]:
+        """Put each issue under its field; returns the messages that belong to no field on the form."""
+        issues = _without_consequences(issues)
+        unplaced: list[str] = []
+        first: QWidget | None = None
+        for issue in sorted(issues, key=lambda i: i.severity != "error"):
+            key = KEY_OF_LABEL.get(issue.field)
+            if key is None:
+                unplaced.append(issue.message)
+                continue
+            label = self._errors[key]
+            prefix = "" if issue.severity == "error" else self.tr("Please check: ")
+            text = self._wrap(prefix + issue.message, key)
+            if not label.isHidden() and label.text():
+                if text in label.text():
+                    continue
+                text = label.text() + "\n" + text
+            else:
+                self._colour(label, ERROR_COLOUR if issue.severity == "error" else WARNING_COLOUR)
+            label.setText(text)
+            label.show()
+            if first is None:
+                first = self._fields[key]
+        if first is not None:
+            first.setFocus()
+            self.ui.scrollArea.ensureWidgetVisible(first)
+        return unplaced
+
+    def _wrap(self, text: str, key: str) -> str:
+        # Line breaks of our own: a word-wrapped label inside a form in a scroll area is given one line's
+        # height and overlaps the next field. Chinese may break between any two characters.
+        metrics = self.fontMetrics()
+        width = max(self._fields[key].width(), metrics.horizontalAdvance("汉") * 14)
+        if key in ("lost_contact", "migrant"):
+            width *= 2
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line = ""
+            for ch in paragraph:
+                if line and metrics.horizontalAdvance(line + ch) > width:
+                    lines.append(line)
+                    line = ""
+                line += ch
+            lines.append(line)
+        return "\n".join(lines)
+
+    def _input_changed(self, *_args: object) -> None:
+        if self._confirmed is not None:
+            self._confirmed = None
+            self._retranslate()
+
+    def _clear_messages(self) -> None:
+        for label in (*self._errors.values(), self.ui.summaryLabel):
+            label.clear()
+            label.hide()
+
+    @staticmethod
+    def _colour(label: QLabel, colour: QColor) -> None:
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        label.setPalette(palette)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.ui.buttonBox.setEnabled(not busy)
+        self.ui.formContents.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy:
+            event.ignore()
+        else:
+            super().closeEvent(event)
+
+    # -- text --------------------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        if self.record is None:
+            self.setWindowTitle(self.tr("Add a member"))
+        else:
+            self.setWindowTitle(self.tr("Edit member: {name}").format(name=self.record.data.name))
+        self.save_button().setText(self.tr("Save anyway") if self._confirmed is not None else self.tr("Save"))
+        blank = self.tr("(not filled in)")
+        for key, (_table, has_blank) in COMBOS.items():
+            if has_blank:
+                self._combo(key).setItemText(0, blank)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate()
+        super().changeEvent(event)

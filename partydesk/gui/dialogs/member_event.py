@@ -1,0 +1,259 @@
+"""Record a dated change for a member (记录变动): 转正, 党籍状态, 失联/恢复联系, 外出/返回, 转入/转出, 去世.
+
+The dialog asks for the kind, the date and, where the kind has one, its detail: the new 党籍状态, the
+cause of losing contact, where a migrant member went, where a transfer went to or came from. It saves
+through ``services.members.add_event`` on the DB lane and closes only when that succeeded; the core's
+message appears beside the field it names otherwise. The member's state (失联, 流动, 在册 …) is derived
+again from the events by the core.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partydesk.core.domain import codes
+from partydesk.core.domain.member_events import EVENT_LABELS, EventKind
+from partydesk.core.errors import KnownError, ValidationError
+from partydesk.core.services.members import add_event
+from partydesk.gui.app import guarded, mark_as_error_label
+
+if TYPE_CHECKING:
+    from partydesk.gui.app import AppContext
+
+# 入党 is the record's own 入党日期 (set in the member form), so it is not offered as a later change.
+KINDS = [kind for kind in EventKind if kind is not EventKind.JOINED]
+# Pages of the detail stack.
+NO_DETAIL, STATUS_DETAIL, CAUSE_DETAIL, TEXT_DETAIL = range(4)
+TEXT_KINDS = (EventKind.MIGRANT_OUT, EventKind.TRANSFER_OUT, EventKind.TRANSFER_IN)
+
+
+class MemberEventDialog(QDialog):
+    """Kind, date, detail and note of one event; ``recorded`` is emitted after it was saved."""
+
+    recorded = Signal()
+
+    def __init__(self, ctx: AppContext, member_id: str, member_name: str, parent: QWidget | None = None,
+                 *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member_id = member_id
+        self.member_name = member_name
+        self._today = today or date.today()
+        self._busy = False
+
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.kind_label = QLabel(self)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("kindCombo")
+        for kind in KINDS:
+            self.kind_combo.addItem(EVENT_LABELS[kind], kind.value)
+        self.kind_label.setBuddy(self.kind_combo)
+
+        self.date_label = QLabel(self)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setObjectName("dateEdit")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMinimumDate(QDate(1900, 1, 1))
+        today_q = QDate(self._today.year, self._today.month, self._today.day)
+        self.date_edit.setMaximumDate(today_q)
+        self.date_edit.setDate(today_q)
+        self.date_label.setBuddy(self.date_edit)
+        self.date_error = QLabel(self)
+
+        self.detail_label = QLabel(self)
+        self.detail_stack = QStackedWidget(self)
+        self.status_combo = QComboBox(self)
+        self.status_combo.setObjectName("statusCombo")
+        for code, name in codes.MEMBERSHIP_STATUS.items():
+            self.status_combo.addItem(name, code)
+        self.cause_combo = QComboBox(self)
+        self.cause_combo.setObjectName("causeCombo")
+        self.cause_combo.addItem("", "")
+        for code, name in codes.LOST_CONTACT_CAUSE.items():
+            self.cause_combo.addItem(name, code)
+        self.text_edit = QLineEdit(self)
+        self.text_edit.setObjectName("detailEdit")
+        self.text_edit.setMaxLength(200)
+        for widget in (QWidget(self), self.status_combo, self.cause_combo, self.text_edit):
+            self.detail_stack.addWidget(widget)
+        self.detail_error = QLabel(self)
+
+        self.note_label = QLabel(self)
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.note_label.setBuddy(self.note_edit)
+        self.general_error = QLabel(self)
+        for label in (self.date_error, self.detail_error, self.general_error):
+            label.setWordWrap(True)
+            mark_as_error_label(label)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+
+        form = QFormLayout()
+        form.addRow(self.kind_label, self.kind_combo)
+        form.addRow(self.date_label, self._with_error(self.date_edit, self.date_error))
+        form.addRow(self.detail_label, self._with_error(self.detail_stack, self.detail_error))
+        form.addRow(self.note_label, self.note_edit)
+        self._form = form
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 30)
+
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._retranslate()
+
+    @staticmethod
+    def _with_error(field: QWidget, error: QLabel) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(field)
+        box.addWidget(error)
+        return box
+
+    # -- values ------------------------------------------------------------------------------------
+
+    def kind(self) -> EventKind:
+        """The chosen kind of event."""
+        return EventKind(self.kind_combo.currentData())
+
+    def set_kind(self, kind: EventKind) -> None:
+        """Choose ``kind`` (for tests and for buttons that open the dialog on a kind)."""
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
+
+    def on_date(self) -> date:
+        """The chosen date."""
+        d = self.date_edit.date()
+        return date(d.year(), d.month(), d.day())
+
+    def detail(self) -> str:
+        """The detail for the chosen kind: a status or cause code, or text; "" when the kind has none."""
+        page = self.detail_stack.currentIndex()
+        if page == STATUS_DETAIL:
+            return str(self.status_combo.currentData() or "")
+        if page == CAUSE_DETAIL:
+            return str(self.cause_combo.currentData() or "")
+        if page == TEXT_DETAIL:
+            return self.text_edit.text().strip()
+        return ""
+
+    def save_button(self) -> QPushButton:
+        """The Save button."""
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def error_text(self) -> str:
+        """Every error message shown, joined ("" when none)."""
+        return "\n".join(label.text() for label in (self.date_error, self.detail_error, self.general_error)
+                         if not label.isHidden())
+
+    # -- saving ------------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Save the event on the DB lane; close only when it was saved."""
+        if self._busy:
+            return
+        for label in (self.date_error, self.detail_error, self.general_error):
+            label.clear()
+            label.hide()
+        self._set_busy(True)
+        db, actor, member_id = self.ctx.db, self.ctx.actor, self.member_id
+        kind, on_date, detail, note = self.kind(), self.on_date(), self.detail(), self.note_edit.toPlainText()
+
+        def save(_progress: Any) -> object:
+            return add_event(db, actor, member_id=member_id, kind=kind, on_date=on_date, detail=detail, note=note)
+
+        self.ctx.runner.submit(save, on_done=guarded(self, self._saved), on_error=guarded(self, self._failed),
+                               label="record member event")
+
+    def _saved(self, _changes: object) -> None:
+        self._set_busy(False)
+        self.recorded.emit()
+        QDialog.accept(self)
+
+    def _failed(self, error: KnownError) -> None:
+        self._set_busy(False)
+        field = error.field if isinstance(error, ValidationError) else ""
+        label = {"on_date": self.date_error, "detail": self.detail_error}.get(field, self.general_error)
+        label.setText(error.message)
+        label.show()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.buttons.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy:
+            event.ignore()
+        else:
+            super().closeEvent(event)
+
+    # -- text --------------------------------------------------------------------------------------
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        if kind is EventKind.STATUS:
+            page, label = STATUS_DETAIL, self.tr("New status:")
+        elif kind is EventKind.LOST:
+            page, label = CAUSE_DETAIL, self.tr("Cause:")
+        elif kind is EventKind.MIGRANT_OUT:
+            page, label = TEXT_DETAIL, self.tr("Gone to:")
+            self.text_edit.setPlaceholderText(self.tr("Province, city and workplace, e.g. 广东省深圳市"))
+        elif kind is EventKind.TRANSFER_OUT:
+            page, label = TEXT_DETAIL, self.tr("Transferred to:")
+            self.text_edit.setPlaceholderText(self.tr("The receiving Party organisation (optional)"))
+        elif kind is EventKind.TRANSFER_IN:
+            page, label = TEXT_DETAIL, self.tr("Transferred from:")
+            self.text_edit.setPlaceholderText(self.tr("The previous Party organisation (optional)"))
+        else:
+            page, label = NO_DETAIL, ""
+        self.detail_stack.setCurrentIndex(page)
+        self.detail_label.setText(label)
+        self._form.setRowVisible(2, page != NO_DETAIL)
+        self.detail_error.hide()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Record a change"))
+        self.intro.setText(self.tr("Record a dated change for {name}. The member's status is updated from it.")
+                           .format(name=self.member_name))
+        self.kind_label.setText(self.tr("Change:"))
+        self.date_label.setText(self.tr("Date:"))
+        self.note_label.setText(self.tr("Note:"))
+        self.note_edit.setPlaceholderText(self.tr("Optional: meeting that decided it, document number, …"))
+        self.cause_combo.setItemText(0, self.tr("(not known)"))
+        self._kind_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

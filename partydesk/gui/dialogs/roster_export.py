@@ -1,0 +1,191 @@
+"""Export the roster to Excel (导出花名册): hidden or full numbers, the file, then the export off the GUI thread.
+
+``export_roster_dialog(ctx, parent)`` walks the user through it:
+
+1. a question: hide ID numbers and phones (recommended, the default button) or full numbers; full numbers
+   are personal data (RELIABILITY.md §3.5), so that choice is confirmed in a second box that says so;
+2. the file, suggested as "<党组织名称>党员花名册-YYYYMMDD.xlsx" in the last export folder (the name needs a
+   database read, which runs on the DB lane like all DB work);
+3. ``core.io.roster_export.export_roster`` on the DB lane with a cancellable progress dialog (a cancel
+   writes no file: the workbook is built before the atomic writer touches the disk);
+4. a message with the path and a button that opens the folder; a KnownError (disk full, read-only stick)
+   is shown as a warning, never as a crash.
+
+The steps after the first run as callbacks, so the call returns at once; the returned ``RosterExport``
+lives as a child of ``parent`` until the flow ends. The two questions are QMessageBoxes, so this flow
+has no Designer form.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from partydesk.core.errors import KnownError
+from partydesk.core.io.roster_export import ExportResult, export_roster
+from partydesk.core.progress import Progress
+from partydesk.core.services.setup import own_organisation
+from partydesk.gui.app import guarded
+from partydesk.gui.tasks import TaskHandle
+
+if TYPE_CHECKING:
+    from partydesk.core.storage.database import Database
+    from partydesk.gui.app import AppContext
+
+SETTINGS_DIR_KEY = "export/last_dir"
+# Characters Windows forbids in file names; an organisation name may well hold "/" or ":".
+_BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def default_file_name(branch: str, today: date) -> str:
+    """The suggested file name "<branch>党员花名册-YYYYMMDD.xlsx", without characters Windows forbids."""
+    safe = _BAD_FILE_CHARS.sub("", branch).strip().strip(".")
+    return f"{safe}党员花名册-{today:%Y%m%d}.xlsx"
+
+
+def _branch_name(db: Database) -> str:
+    organisation = own_organisation(db)
+    return organisation.name if organisation is not None else ""
+
+
+class RosterExport(QObject):
+    """One run of the export flow; ``box`` is the message it ended with (success or failure)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.parent_widget = parent
+        self.today = today or date.today()
+        self.masked = True
+        self.path: Path | None = None
+        self.job: TaskHandle | None = None
+        self.box: QMessageBox | None = None
+        self.result: ExportResult | None = None
+
+    # -- the questions -----------------------------------------------------------------------------
+
+    def ask_masking(self) -> bool | None:
+        """True for hidden numbers, False for full numbers (confirmed), None when the user cancelled."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export roster"),
+                          self.tr("How should ID numbers and phone numbers appear in the exported file?"),
+                          QMessageBox.StandardButton.NoButton, self.parent_widget)
+        box.setInformativeText(self.tr(
+            "Hidden numbers are safe to print and hand on, but such a file cannot be imported to update "
+            "members. Full numbers are needed to import the file back, and make it personal data."))
+        masked = box.addButton(self.tr("Hide ID and phone numbers (recommended)"), QMessageBox.ButtonRole.AcceptRole)
+        masked.setObjectName("maskedButton")
+        full = box.addButton(self.tr("Full numbers"), QMessageBox.ButtonRole.ActionRole)
+        full.setObjectName("fullButton")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(masked)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is masked:
+            return True
+        if clicked is full:
+            return False if self.confirm_full() else None
+        return None
+
+    def confirm_full(self) -> bool:
+        """The second question for full numbers, with what they mean; Cancel is the default."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export full numbers?"),
+                          self.tr("The file will hold every member's full ID number and phone number."),
+                          QMessageBox.StandardButton.NoButton, self.parent_widget)
+        box.setInformativeText(self.tr(
+            "This is personal data. Keep the file safe, do not send it through chat apps or leave it on a shared "
+            "computer or USB stick, and delete it when you no longer need it."))
+        confirm = box.addButton(self.tr("Export full numbers"), QMessageBox.ButtonRole.AcceptRole)
+        confirm.setObjectName("confirmFullButton")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        confirmed = box.clickedButton() is confirm
+        box.deleteLater()
+        return confirmed
+
+    # -- the flow ----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Ask the questions, then fetch the branch name on the DB lane for the suggested file name."""
+        masked = self.ask_masking()
+        if masked is None:
+            self._end()
+            return
+        self.masked = masked
+        db = self.ctx.db
+        self.ctx.runner.submit(lambda _progress: _branch_name(db), label="export file name",
+                               on_done=guarded(self.parent_widget, self._choose_file),
+                               on_error=guarded(self.parent_widget, self._failed))
+
+    def _choose_file(self, branch: str) -> None:
+        folder = str(self.ctx.settings.value(SETTINGS_DIR_KEY, "") or "") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        start = str(Path(folder) / default_file_name(branch, self.today))
+        chosen, _filter = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export roster"), start,
+                                                      self.tr("Excel workbook (*.xlsx)"))
+        if not chosen:
+            self._end()
+            return
+        path = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
+        self.path = path
+        self.ctx.settings.setValue(SETTINGS_DIR_KEY, str(path.parent))
+        db, actor, masked, today = self.ctx.db, self.ctx.actor, self.masked, self.today
+
+        def job(progress: Progress) -> ExportResult:
+            return export_roster(db, actor, path, masked=masked, today=today, progress=progress)
+
+        self.job = self.ctx.runner.run_with_progress(
+            self.parent_widget, job, title=self.tr("Exporting the roster"),
+            on_done=guarded(self.parent_widget, self._exported), on_error=guarded(self.parent_widget, self._failed))
+        self.job.finished.connect(self._job_finished)
+
+    def _job_finished(self) -> None:
+        if self.job is not None and self.job.cancelled:
+            self.ctx.hub.statusMessage.emit(self.tr("Export cancelled. No file was written."))
+            self._end()
+
+    def _exported(self, result: ExportResult) -> None:
+        self.result = result
+        text = self.tr("Exported {count} members to:").format(count=result.count) + "\n" + str(result.path)
+        box = self._message(QMessageBox.Icon.Information, self.tr("Roster exported"), text)
+        if not result.masked:
+            box.setInformativeText(self.tr("The file holds full ID and phone numbers: keep it safe and delete it "
+                                           "when it is no longer needed."))
+        folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        folder.setObjectName("openFolderButton")
+        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent))))
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Ok))
+        box.open()
+        self.ctx.hub.statusMessage.emit(self.tr("Roster exported to {path}").format(path=result.path))
+
+    def _failed(self, error: KnownError) -> None:
+        box = self._message(QMessageBox.Icon.Warning, self.tr("Export failed"), error.message)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.open()
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        # Window-modal and not blocking: the flow ends when the user closes it.
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.parent_widget)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _code: self._end())
+        self.box = box
+        return box
+
+    def _end(self) -> None:
+        self.deleteLater()
+
+
+def export_roster_dialog(ctx: AppContext, parent: QWidget) -> RosterExport:
+    """Export the roster as the user chooses (see the module docstring); returns once the questions are asked."""
+    flow = RosterExport(ctx, parent)
+    flow.start()
+    return flow

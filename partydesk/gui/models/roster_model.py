@@ -1,0 +1,354 @@
+"""Table model of the member roster (花名册), fast at 100 000 rows.
+
+The model holds the roster as a Python list of ``RosterRow`` tuples with their search haystacks
+(``core.services.roster_search.RosterIndex``, built once per load). Filtering is a list comprehension
+followed by a model reset, sorting is ``sorted`` with a key per column (house GUI rule: never a
+``QSortFilterProxyModel`` over a big model). Cells are formatted only when the view asks for them:
+codes become Chinese names through cached dicts, dates ISO text, and ID numbers and phones are masked
+(``**************002X``, ``138****5678``) until ``set_revealed(True)``.
+
+Every field is a column with a stable id (``COLUMNS``); the page hides the ones the user does not want.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from partydesk.core.domain import codes
+from partydesk.core.domain.idnumber import mask_id_number, mask_phone
+from partydesk.core.domain.member import STATUS_NORMAL
+from partydesk.core.services.roster_search import (
+    NO_FACETS,
+    RosterFacets,
+    RosterIndex,
+    SearchQuery,
+    filter_rows,
+    parse_query,
+)
+from partydesk.core.storage.member_repo import MemberRecord, RosterRow
+
+Index = QModelIndex | QPersistentModelIndex
+# The row's member id (for opening, editing, deleting) and the whole RosterRow.
+MemberIdRole = Qt.ItemDataRole.UserRole
+RowRole = Qt.ItemDataRole.UserRole + 1
+# Members who left the branch or the Party, or died, are drawn grey: still listed, visibly not current.
+INACTIVE_COLOUR = QColor("#6b6b6b")
+
+
+@dataclass(frozen=True)
+class RosterColumn:
+    """One roster column: a stable id (saved in settings), an English title for tr(), a width in CJK chars."""
+
+    id: str
+    title: str
+    width: int
+    default_visible: bool = False
+
+
+# Titles are translated in the "RosterModel" context; the order is that of the usual 花名册.
+COLUMNS: tuple[RosterColumn, ...] = (
+    RosterColumn("name", QT_TRANSLATE_NOOP("RosterModel", "Name"), 5, True),
+    RosterColumn("gender", QT_TRANSLATE_NOOP("RosterModel", "Gender"), 3, True),
+    RosterColumn("ethnicity", QT_TRANSLATE_NOOP("RosterModel", "Ethnicity"), 4, True),
+    RosterColumn("birth_date", QT_TRANSLATE_NOOP("RosterModel", "Date of birth"), 7, True),
+    RosterColumn("age", QT_TRANSLATE_NOOP("RosterModel", "Age"), 3),
+    RosterColumn("id_type", QT_TRANSLATE_NOOP("RosterModel", "ID type"), 7),
+    RosterColumn("id_number", QT_TRANSLATE_NOOP("RosterModel", "ID number"), 12, True),
+    RosterColumn("education", QT_TRANSLATE_NOOP("RosterModel", "Education"), 7, True),
+    RosterColumn("category", QT_TRANSLATE_NOOP("RosterModel", "Category"), 5, True),
+    RosterColumn("joined_on", QT_TRANSLATE_NOOP("RosterModel", "Joined the Party"), 7, True),
+    RosterColumn("confirmed_on", QT_TRANSLATE_NOOP("RosterModel", "Full member since"), 7),
+    RosterColumn("party_group", QT_TRANSLATE_NOOP("RosterModel", "Party group"), 6, True),
+    RosterColumn("party_post", QT_TRANSLATE_NOOP("RosterModel", "Party post"), 5, True),
+    RosterColumn("work_post", QT_TRANSLATE_NOOP("RosterModel", "Occupation"), 7),
+    RosterColumn("work_unit", QT_TRANSLATE_NOOP("RosterModel", "Workplace"), 9),
+    RosterColumn("phone", QT_TRANSLATE_NOOP("RosterModel", "Phone"), 8, True),
+    RosterColumn("address", QT_TRANSLATE_NOOP("RosterModel", "Home address"), 12),
+    RosterColumn("native_place", QT_TRANSLATE_NOOP("RosterModel", "Native place"), 5),
+    RosterColumn("membership_status", QT_TRANSLATE_NOOP("RosterModel", "Membership status"), 5, True),
+    RosterColumn("lost_contact", QT_TRANSLATE_NOOP("RosterModel", "Lost contact"), 4, True),
+    RosterColumn("lost_since", QT_TRANSLATE_NOOP("RosterModel", "Lost contact since"), 7),
+    RosterColumn("lost_cause", QT_TRANSLATE_NOOP("RosterModel", "Cause of lost contact"), 7),
+    RosterColumn("migrant", QT_TRANSLATE_NOOP("RosterModel", "Migrant"), 4, True),
+    RosterColumn("migrant_destination", QT_TRANSLATE_NOOP("RosterModel", "Gone to"), 8),
+    RosterColumn("migrant_since", QT_TRANSLATE_NOOP("RosterModel", "Away since"), 7),
+    RosterColumn("in_branch", QT_TRANSLATE_NOOP("RosterModel", "Roll status"), 5),
+    RosterColumn("notes", QT_TRANSLATE_NOOP("RosterModel", "Notes"), 10),
+)
+COLUMN_IDS: tuple[str, ...] = tuple(c.id for c in COLUMNS)
+DEFAULT_COLUMNS: tuple[str, ...] = tuple(c.id for c in COLUMNS if c.default_visible)
+
+# Code columns: row field -> code table (names cached as plain dicts, looked up per painted cell).
+_CODED: dict[str, codes.CodeTable] = {
+    "gender": codes.GENDER, "ethnicity": codes.ETHNICITY, "id_type": codes.ID_TYPE,
+    "education": codes.EDUCATION, "category": codes.MEMBER_CATEGORY, "party_post": codes.PARTY_POST,
+    "work_post": codes.WORK_POST, "membership_status": codes.MEMBERSHIP_STATUS,
+    "lost_cause": codes.LOST_CONTACT_CAUSE,
+}
+_NAMES: dict[str, dict[str, str]] = {key: dict(table.items()) for key, table in _CODED.items()}
+_DATES = ("birth_date", "joined_on", "confirmed_on", "lost_since", "migrant_since")
+_FLAGS = ("lost_contact", "migrant")
+_TEXTS = ("party_group", "work_unit", "address", "native_place", "migrant_destination", "notes")
+
+
+def column_index(column_id: str) -> int:
+    """The model column of ``column_id``; ValueError when unknown."""
+    return COLUMN_IDS.index(column_id)
+
+
+# Long texts that a column may cut short get a tooltip with the whole text.
+_TIP_COLUMNS = frozenset(column_index(c) for c in ("name", "education", "address", "work_unit",
+                                                      "migrant_destination", "notes"))
+
+
+def age_on(birth: date | None, today: date) -> int | None:
+    """Whole years between ``birth`` and ``today`` (None without a birth date)."""
+    if birth is None:
+        return None
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def roster_row_of(record: MemberRecord, pinyin: str = "") -> RosterRow:
+    """A stored member as a roster row, so one formatter shows it on the roster and on its page."""
+    data = record.data
+    values = {name: getattr(data, name) for name in RosterRow._fields if hasattr(data, name)}
+    return RosterRow(id=record.id, pinyin=pinyin, in_branch=record.in_branch, **values)
+
+
+SortKey = Callable[[RosterRow], Any]
+
+
+def _sort_key(column_id: str) -> SortKey:
+    # None marks an empty cell: empties go last in both directions.
+    position = RosterRow._fields.index(column_id) if column_id in RosterRow._fields else -1
+    if column_id == "name":
+        return lambda r: r.pinyin.partition(" ")[2] or r.name
+    if column_id == "age":
+        # Older first when ascending by age means later birth dates first: sort by the negated day number.
+        return lambda r: -r.birth_date.toordinal() if r.birth_date is not None else None
+    if column_id in _FLAGS or column_id == "in_branch":
+        return lambda r: int(r[position])
+    return lambda r: r[position] if r[position] not in ("", None) else None
+
+
+class RosterFormatter:
+    """Cell text of a roster row per column: code names, ISO dates, 是/否, masked or full numbers.
+
+    Shared by the roster model and the member page so both show a member the same way.
+    """
+
+    def __init__(self, today: date | None = None) -> None:
+        self.revealed = False
+        self.today = today or date.today()
+        self.retranslate()
+        # One function per model column, looked up by position when a cell is painted.
+        self.functions: list[Callable[[RosterRow], str]] = [self._formatter(c.id) for c in COLUMNS]
+
+    def retranslate(self) -> None:
+        """Re-read the translated words."""
+        self._yes = QCoreApplication.translate("RosterModel", "Yes")
+        self._no = QCoreApplication.translate("RosterModel", "No")
+        self._on_roll = QCoreApplication.translate("RosterModel", "On the roll")
+        self._left = QCoreApplication.translate("RosterModel", "Transferred out")
+
+    def text(self, row: RosterRow, column_id: str) -> str:
+        """What the cell of ``column_id`` shows for ``row``."""
+        return self.functions[column_index(column_id)](row)
+
+    def _formatter(self, column_id: str) -> Callable[[RosterRow], str]:
+        if column_id in _NAMES:
+            names, position = _NAMES[column_id], RosterRow._fields.index(column_id)
+            return lambda r: names.get(r[position], r[position])
+        if column_id in _DATES:
+            position = RosterRow._fields.index(column_id)
+            return lambda r: r[position].isoformat() if r[position] is not None else ""
+        if column_id in _FLAGS:
+            position = RosterRow._fields.index(column_id)
+            return lambda r: self._yes if r[position] else self._no
+        if column_id in _TEXTS or column_id == "name":
+            position = RosterRow._fields.index(column_id)
+            return lambda r: r[position]
+        if column_id == "id_number":
+            return lambda r: r.id_number if self.revealed else mask_id_number(r.id_number)
+        if column_id == "phone":
+            return lambda r: r.phone if self.revealed or not r.phone else mask_phone(r.phone)
+        if column_id == "age":
+            return lambda r: str(age) if (age := age_on(r.birth_date, self.today)) is not None else ""
+        if column_id == "in_branch":
+            return lambda r: self._on_roll if r.in_branch else self._left
+        raise ValueError(f"no formatter for column {column_id!r}")
+
+
+class RosterModel(QAbstractTableModel):
+    """The roster rows that match the current search and facets, in the current sort order."""
+
+    def __init__(self, parent: Any = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self._index = RosterIndex([])
+        self._shown: list[RosterRow] = []
+        self._query: SearchQuery = parse_query("")
+        self._facets: RosterFacets = NO_FACETS
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._grey = QBrush(INACTIVE_COLOUR)
+        self.formatter = RosterFormatter(today)
+        self._display = self.formatter.functions
+        self._sort_keys: list[SortKey] = [_sort_key(c.id) for c in COLUMNS]
+
+    # -- data in -----------------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[RosterRow], *, today: date | None = None) -> None:
+        """Replace the roster: haystacks are built once here, then the sort and filter are applied again."""
+        if today is not None:
+            self.formatter.today = today
+        self.beginResetModel()
+        self._index = RosterIndex(rows)
+        if self._sort is not None:
+            self._reorder(*self._sort)
+        self._shown = filter_rows(self._index, self._query, self._facets)
+        self.endResetModel()
+
+    def set_filter(self, text: str, facets: RosterFacets = NO_FACETS) -> None:
+        """Show only the rows matching ``text`` (name, pinyin, number ending) and ``facets``."""
+        self._query = parse_query(text)
+        self._facets = facets
+        self.beginResetModel()
+        self._shown = filter_rows(self._index, self._query, facets)
+        self.endResetModel()
+
+    def set_revealed(self, revealed: bool) -> None:
+        """Show full ID numbers and phones (True) or masked ones (False, the default)."""
+        if revealed == self.formatter.revealed:
+            return
+        self.formatter.revealed = revealed
+        if self._shown:
+            for column_id in ("id_number", "phone"):
+                column = column_index(column_id)
+                self.dataChanged.emit(self.index(0, column), self.index(len(self._shown) - 1, column),
+                                      [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+
+    def retranslate(self) -> None:
+        """Re-read translated words (headers, 是/否) after a language switch."""
+        self.formatter.retranslate()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._shown) - 1, len(COLUMNS) - 1))
+
+    # -- data out ----------------------------------------------------------------------------------
+
+    @property
+    def revealed(self) -> bool:
+        """Whether full numbers are shown."""
+        return self.formatter.revealed
+
+    @property
+    def count(self) -> int:
+        """How many rows are shown."""
+        return len(self._shown)
+
+    @property
+    def total(self) -> int:
+        """How many members were loaded."""
+        return len(self._index)
+
+    def all_rows(self) -> list[RosterRow]:
+        """Every loaded row, in the current sort order."""
+        return self._index.rows
+
+    def row_at(self, row: int) -> RosterRow | None:
+        """The roster row shown at ``row``, or None."""
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
+    def row_of(self, member_id: str) -> int:
+        """The row showing ``member_id``, or -1."""
+        return next((i for i, r in enumerate(self._shown) if r.id == member_id), -1)
+
+    def party_groups(self) -> list[str]:
+        """The distinct 党小组 names in the data, sorted, for the facet filter."""
+        return sorted({r.party_group for r in self._index.rows if r.party_group})
+
+    def display_text(self, row: RosterRow, column_id: str) -> str:
+        """What the cell of ``column_id`` shows for ``row`` (masking included)."""
+        return self.formatter.text(row, column_id)
+
+    # -- QAbstractTableModel -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("RosterModel", COLUMNS[section].title)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row_number, column = index.row(), index.column()
+        if not (0 <= row_number < len(self._shown) and 0 <= column < len(COLUMNS)):
+            return None
+        row = self._shown[row_number]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[column](row)
+        if role == MemberIdRole:
+            return row.id
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole and (
+                not row.in_branch or row.membership_status not in ("", STATUS_NORMAL)):
+            return self._grey
+        if role == Qt.ItemDataRole.ToolTipRole and column in _TIP_COLUMNS:
+            text = self._display[column](row)
+            return text or None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort every loaded row by ``column`` (empty cells last either way) and keep the filter."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        tracked = [(p, self._shown[p.row()].id) for p in persistent if 0 <= p.row() < len(self._shown)]
+        self._reorder(column, order)
+        self._shown = filter_rows(self._index, self._query, self._facets)
+        if tracked:
+            where = {r.id: i for i, r in enumerate(self._shown)}
+            self.changePersistentIndexList(
+                [p for p, _ in tracked],
+                [self.index(where[i], p.column()) if i in where else QModelIndex() for p, i in tracked],
+            )
+        self.layoutChanged.emit()
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _reorder(self, column: int, order: Qt.SortOrder) -> None:
+        key = self._sort_keys[column]
+        keys = [key(r) for r in self._index.rows]
+        present = [i for i, k in enumerate(keys) if k is not None]
+        empty = [i for i, k in enumerate(keys) if k is None]
+        # sorted() is stable in both directions, so equal keys keep the previous order (pinyin at load).
+        present.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._index.reorder(present + empty)

@@ -1,0 +1,429 @@
+"""The member page (党员详情): who the member is, every field, and the dated history as a timeline.
+
+Shown inside the members page's stack (roster ↔ member), so "Back to the roster" is one click and
+the roster keeps its search, filters and selection. Numbers are masked as on the roster until the
+user ticks "Show full numbers". The timeline lists events oldest first, like the paper record and
+the printed card. Edit, Record a change and Print card work from here; the page reloads itself when
+the hub reports that this member changed, and goes back to the roster when the member was deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partydesk.core.domain.member import STATUS_NORMAL
+from partydesk.core.domain.member_events import EVENT_LABELS, MemberEvent
+from partydesk.core.io.member_card import describe_event
+from partydesk.core.services.changes import Changes
+from partydesk.core.services.members import get_member, member_events
+from partydesk.core.storage.member_repo import MemberRecord, RosterRow
+from partydesk.gui.app import guarded
+from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
+from partydesk.gui.widgets import card_printer
+
+if TYPE_CHECKING:
+    from partydesk.gui.app import AppContext
+
+# (group title, roster column ids shown in it), in the order of the paper card.
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (QT_TRANSLATE_NOOP("MemberDetailPage", "Basic information"),
+     ("name", "gender", "ethnicity", "birth_date", "age", "id_type", "id_number", "education", "native_place")),
+    (QT_TRANSLATE_NOOP("MemberDetailPage", "Party membership"),
+     ("category", "joined_on", "confirmed_on", "membership_status", "party_group", "party_post", "in_branch")),
+    (QT_TRANSLATE_NOOP("MemberDetailPage", "Work and contact"), ("work_post", "work_unit", "phone", "address")),
+    (QT_TRANSLATE_NOOP("MemberDetailPage", "Lost contact and migration"),
+     ("lost_contact", "lost_since", "lost_cause", "migrant", "migrant_destination", "migrant_since")),
+    (QT_TRANSLATE_NOOP("MemberDetailPage", "Notes"), ("notes",)),
+)
+LOST_COLOUR = "#b3261e"
+MIGRANT_COLOUR = "#8a5300"
+GREY = "#6b6b6b"
+LINE_COLOUR = QColor("#b8b8b8")
+DOT_COLOUR = QColor("#c62828")
+
+
+class Timeline(QWidget):
+    """Events as a vertical line with a dot per event: date and kind, then the detail and note."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._indent = self.fontMetrics().horizontalAdvance("汉") * 2
+        self._layout.setContentsMargins(self._indent, 4, 4, 4)
+        self._layout.setSpacing(self.fontMetrics().lineSpacing() // 2)
+        self._entries: list[QLabel] = []
+        self._empty = QLabel(self)
+        self._empty.setWordWrap(True)
+        self._layout.addWidget(self._empty)
+        self._layout.addStretch(1)
+
+    def set_events(self, events: list[MemberEvent], empty_text: str) -> None:
+        """Show ``events`` oldest first (``empty_text`` when there are none)."""
+        for label in self._entries:
+            self._layout.removeWidget(label)
+            label.deleteLater()
+        self._entries = []
+        self._empty.setText(empty_text)
+        self._empty.setVisible(not events)
+        for position, event in enumerate(sorted(events, key=lambda e: (e.on_date, e.seq))):
+            label = QLabel(self)
+            label.setObjectName("timelineEntry")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            lines = [f"<b>{event.on_date.isoformat()}</b>　{escape(EVENT_LABELS[event.kind])}"]
+            detail = describe_event(event)
+            if detail:
+                lines.append(escape(detail))
+            if event.note:
+                lines.append(f'<span style="color:{GREY};">{escape(event.note)}</span>')
+            label.setText("<br>".join(lines))
+            self._layout.insertWidget(position, label)
+            self._entries.append(label)
+        self.update()
+
+    def entry_texts(self) -> list[str]:
+        """Each entry's plain text, in order (for tests and screen readers)."""
+        return [label.text() for label in self._entries]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._entries:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        x = self._indent / 2
+        half_line = self.fontMetrics().height() / 2
+        first = self._entries[0].geometry().top() + half_line
+        last = self._entries[-1].geometry().top() + half_line
+        painter.setPen(QPen(LINE_COLOUR, 2))
+        painter.drawLine(QPointF(x, first), QPointF(x, last))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(DOT_COLOUR)
+        radius = max(3.0, half_line / 2.5)
+        for label in self._entries:
+            painter.drawEllipse(QPointF(x, label.geometry().top() + half_line), radius, radius)
+        painter.end()
+
+
+class MemberDetailPage(QWidget):
+    """One member: header with key facts, every field, the timeline and the actions."""
+
+    backRequested = Signal()
+
+    def __init__(self, ctx: AppContext, *, party_groups: Callable[[], list[str]] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member_id: str | None = None
+        self.record: MemberRecord | None = None
+        self.events: list[MemberEvent] = []
+        self._party_groups = party_groups or (lambda: [])
+        self._formatter = RosterFormatter()
+        self._dialog: QWidget | None = None
+        self._build()
+        ctx.hub.changed.connect(self._on_changed)
+        self._retranslate()
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.back_button = QPushButton(self)
+        self.back_button.setObjectName("backButton")
+        self.back_button.clicked.connect(self.backRequested)
+        self.edit_button = QPushButton(self)
+        self.edit_button.setObjectName("editButton")
+        self.edit_button.clicked.connect(self.edit)
+        self.event_button = QPushButton(self)
+        self.event_button.setObjectName("eventButton")
+        self.event_button.clicked.connect(self.record_event)
+        self.print_button = QPushButton(self)
+        self.print_button.setObjectName("printButton")
+        self.pdf_action = QAction(self)
+        self.pdf_action.triggered.connect(lambda: self.print_card("pdf"))
+        self.printer_action = QAction(self)
+        self.printer_action.triggered.connect(lambda: self.print_card("print"))
+        menu = QMenu(self.print_button)
+        menu.addAction(self.pdf_action)
+        menu.addAction(self.printer_action)
+        self.print_button.setMenu(menu)
+        self.reveal_check = QCheckBox(self)
+        self.reveal_check.setObjectName("revealCheck")
+        self.reveal_check.toggled.connect(self._reveal)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.back_button)
+        bar.addStretch(1)
+        bar.addWidget(self.reveal_check)
+        bar.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        for widget in (self.edit_button, self.event_button, self.print_button):
+            bar.addWidget(widget)
+
+        self.name_label = QLabel(self)
+        self.name_label.setObjectName("nameLabel")
+        font = self.name_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.name_label.setFont(font)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts_label = QLabel(self)
+        self.facts_label.setObjectName("factsLabel")
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.updated_label = QLabel(self)
+        self.updated_label.setObjectName("updatedLabel")
+
+        # Fields: a two-column grid of groups inside a scroll area (small screens, 150 % scaling).
+        self._values: dict[str, QLabel] = {}
+        self._field_labels: dict[str, QLabel] = {}
+        self._groups: list[QGroupBox] = []
+        fields = QWidget()
+        self._grid = QGridLayout(fields)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._columns = 0
+        for title, column_ids in GROUPS:
+            group = QGroupBox(fields)
+            group.setProperty("sourceTitle", title)
+            form = QFormLayout(group)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for column_id in column_ids:
+                name = QLabel(group)
+                value = QLabel(group)
+                value.setObjectName(f"value_{column_id}")
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+                form.addRow(name, value)
+                self._values[column_id] = value
+                self._field_labels[column_id] = name
+            self._groups.append(group)
+        self._arrange(2)
+        self.fields_scroll = QScrollArea(self)
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setWidget(fields)
+
+        self.timeline_title = QLabel(self)
+        title_font = QFont(self.timeline_title.font())
+        title_font.setBold(True)
+        self.timeline_title.setFont(title_font)
+        self.timeline = Timeline()
+        self.timeline.setObjectName("timeline")
+        self.timeline_scroll = QScrollArea(self)
+        self.timeline_scroll.setWidgetResizable(True)
+        self.timeline_scroll.setWidget(self.timeline)
+        self.timeline_scroll.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 18)
+        side = QVBoxLayout()
+        side.addWidget(self.timeline_title)
+        side.addWidget(self.timeline_scroll, 1)
+
+        body = QHBoxLayout()
+        body.addWidget(self.fields_scroll, 3)
+        body.addLayout(side, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.facts_label)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.updated_label)
+        for scroll in (self.fields_scroll, self.timeline_scroll):
+            scroll.viewport().setAutoFillBackground(False)
+        fields.setAutoFillBackground(False)
+        self._set_actions_enabled(False)
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the field groups out in ``columns`` columns (one when the page is narrow)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for group in self._groups:
+            self._grid.removeWidget(group)
+        for position, group in enumerate(self._groups):
+            last = position == len(self._groups) - 1  # 备注 takes the whole width
+            row, column = divmod(position, columns)
+            self._grid.addWidget(group, row, column, 1, columns if last else 1)
+        for row in range(self._grid.rowCount()):
+            self._grid.setRowStretch(row, 0)
+        self._grid.setRowStretch(self._grid.rowCount(), 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Two columns need about 2 × 24 characters; below that one column reads better than a cut one.
+        wide_enough = self.fields_scroll.width() >= self.fontMetrics().horizontalAdvance("汉") * 48
+        self._arrange(2 if wide_enough else 1)
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    def load(self, member_id: str) -> None:
+        """Show member ``member_id`` (read on the DB lane)."""
+        if member_id != self.member_id:
+            self.reveal_check.setChecked(False)  # a new member starts masked again
+        self.member_id = member_id
+        db = self.ctx.db
+
+        def read(_progress: Any) -> tuple[MemberRecord | None, list[MemberEvent]]:
+            record = get_member(db, member_id)
+            return record, member_events(db, member_id) if record is not None else []
+
+        self.ctx.runner.submit(read, on_done=guarded(self, lambda result: self._loaded(member_id, result)),
+                               label="load member")
+
+    def _loaded(self, member_id: str, result: tuple[MemberRecord | None, list[MemberEvent]]) -> None:
+        if member_id != self.member_id:
+            return  # another member was opened meanwhile
+        record, events = result
+        if record is None:
+            self.record, self.events = None, []
+            self._set_actions_enabled(False)
+            self.ctx.hub.statusMessage.emit(self.tr("This member no longer exists; it may have been deleted."))
+            self.backRequested.emit()
+            return
+        self.record, self.events = record, events
+        self._set_actions_enabled(True)
+        self._show()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.member_id is None or not changes.touches("member"):
+            return
+        ids = changes.ids.get("member")
+        if not ids or self.member_id in ids:
+            self.load(self.member_id)
+
+    # -- showing -----------------------------------------------------------------------------------
+
+    def _row(self) -> RosterRow | None:
+        return roster_row_of(self.record) if self.record is not None else None
+
+    def _show(self) -> None:
+        row = self._row()
+        if row is None or self.record is None:
+            return
+        fmt = self._formatter
+        self.name_label.setText(row.name)
+        for column_id, label in self._values.items():
+            label.setText(fmt.text(row, column_id) or "—")
+        self.facts_label.setText(self.facts_html(row))
+        self.updated_label.setText(self.tr("Last changed: {when}").format(
+            when=self.record.updated_at.strftime("%Y-%m-%d %H:%M")))
+        self.timeline.set_events(self.events, self.tr("No changes recorded yet."))
+
+    def facts_html(self, row: RosterRow) -> str:
+        """The key facts line under the name, with the 失联 / 流动 / 转出 situation highlighted."""
+        fmt = self._formatter
+        facts = [fmt.text(row, "gender")]
+        if row.birth_date is not None:
+            facts.append(self.tr("{age} years old").format(age=fmt.text(row, "age")))
+        facts.append(fmt.text(row, "category"))
+        if row.party_group:
+            facts.append(row.party_group)
+        if row.joined_on is not None:
+            facts.append(self.tr("joined {date}").format(date=row.joined_on.isoformat()))
+        html = escape(" · ".join(f for f in facts if f))
+        badges = []
+        if row.membership_status not in ("", STATUS_NORMAL):
+            badges.append((fmt.text(row, "membership_status"), GREY))
+        if row.lost_contact:
+            badges.append((self.tr("Lost contact"), LOST_COLOUR))
+        if row.migrant:
+            badges.append((self.tr("Migrant: {place}").format(place=row.migrant_destination), MIGRANT_COLOUR))
+        if not row.in_branch:
+            badges.append((fmt.text(row, "in_branch"), GREY))
+        for text, colour in badges:
+            html += f'　<b style="color:{colour};">【{escape(text)}】</b>'
+        return html
+
+    def state_text(self) -> str:
+        """The key facts as plain text (for tests)."""
+        row = self._row()
+        if row is None:
+            return ""
+        return self.facts_html(row)
+
+    def _reveal(self, on: bool) -> None:
+        self._formatter.revealed = on
+        self._show()
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for widget in (self.edit_button, self.event_button, self.print_button):
+            widget.setEnabled(enabled)
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def edit(self) -> None:
+        """Open the member form on this member."""
+        if self.record is None:
+            return
+        from partydesk.gui.dialogs.member_edit import MemberEditDialog
+
+        dialog = MemberEditDialog(self.ctx, self.record, party_groups=self._party_groups(), parent=self)
+        self._open(dialog)
+
+    def record_event(self) -> None:
+        """Open "Record a change" for this member."""
+        if self.record is None or self.member_id is None:
+            return
+        from partydesk.gui.dialogs.member_event import MemberEventDialog
+
+        self._open(MemberEventDialog(self.ctx, self.member_id, self.record.data.name, self))
+
+    def print_card(self, action: card_printer.CardAction) -> None:
+        """Save this member's card as PDF or print it (full numbers only when they are shown)."""
+        if self.member_id is None:
+            return
+        card_printer.request_card(self.ctx, self, self.member_id, action=action,
+                                  full_numbers=self.reveal_check.isChecked())
+
+    def current_dialog(self) -> QWidget | None:
+        """The dialog this page opened last, while it is open (for tests)."""
+        return self._dialog
+
+    def _open(self, dialog: Any) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code: setattr(self, "_dialog", None))
+        self._dialog = dialog
+        dialog.open()
+
+    # -- text --------------------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.back_button.setText(self.tr("← Back to the roster"))
+        self.edit_button.setText(self.tr("Edit"))
+        self.event_button.setText(self.tr("Record a change"))
+        self.print_button.setText(self.tr("Print card"))
+        self.pdf_action.setText(self.tr("Save as PDF…"))
+        self.printer_action.setText(self.tr("Print…"))
+        self.reveal_check.setText(self.tr("Show full numbers"))
+        self.timeline_title.setText(self.tr("History"))
+        for group in self._groups:
+            group.setTitle(QCoreApplication.translate("MemberDetailPage", group.property("sourceTitle")))
+        for column_id, label in self._field_labels.items():
+            title = QCoreApplication.translate("RosterModel", COLUMNS[column_index(column_id)].title)
+            label.setText(self.tr("{field}:").format(field=title))
+        self._formatter.retranslate()
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,669 @@
+"""The members page (党员): the roster with search, filters and columns, and each member's page.
+
+The roster is a ``QTableView`` over ``RosterModel`` (a plain list; filtering is a list comprehension,
+never a proxy model). Typing in the search box is debounced (150 ms) so a fast typist filters once;
+facet combos apply at once. Columns are chosen from a menu (button or header right-click) and
+remembered in the settings; widths come from the font, never from the contents. ID numbers and phones
+are masked until "Show full numbers" is ticked; that choice is not remembered, so the roster always
+opens masked.
+
+Actions: Add, Edit, Delete (with a reason), Open (Enter or double-click), Print card; Import and Export
+only emit signals for the Excel wizard (wired elsewhere). The roster reloads through the DB lane when the
+hub reports a member change. A member's page lives in the same stack, so going back keeps the search.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSpacerItem,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partydesk.core.domain import codes
+from partydesk.core.services.changes import Changes
+from partydesk.core.services.members import delete_member, get_member, roster
+from partydesk.core.services.roster_search import RosterFacets
+from partydesk.core.storage.member_repo import MemberRecord, RosterRow
+from partydesk.gui.app import guarded
+from partydesk.gui.models.roster_model import COLUMNS, DEFAULT_COLUMNS, RosterModel, column_index
+
+if TYPE_CHECKING:
+    from partydesk.gui.app import AppContext
+    from partydesk.gui.pages.member_detail import MemberDetailPage
+    from partydesk.gui.widgets.card_printer import CardAction
+
+COLUMNS_KEY = "members/columns"
+DEBOUNCE_MS = 150
+# The name column identifies the row; it cannot be hidden.
+FIXED_COLUMNS = ("name",)
+ROSTER, EMPTY = range(2)
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto further lines when the width runs out (Qt's flow layout)."""
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        # One line: the preferred shape when there is room.
+        visible = [i.sizeHint() for i in self._items if not i.isEmpty()]
+        width = sum(s.width() for s in visible) + self._gap * max(len(visible) - 1, 0)
+        return QSize(width, max((s.height() for s in visible), default=0))
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        x, y, line_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, line_height = rect.x(), y + line_height + self._gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._gap
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()
+
+
+class MembersPage(QWidget):
+    """Roster ↔ member page, in one stack."""
+
+    importRequested = Signal()
+    exportRequested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = RosterModel(self)
+        self._loaded = False
+        self._select_after_load: str | None = None
+        self._dialog: QWidget | None = None
+        self._detail: MemberDetailPage | None = None
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+
+        self.stack = QStackedWidget(self)
+        self.roster_panel = QWidget(self.stack)
+        self.roster_panel.setObjectName("rosterPanel")
+        self.stack.addWidget(self.roster_panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self._build_actions()
+        self._build_filters()
+        self._build_table()
+        self._build_empty_state()
+        self._lay_out()
+        self._restore_columns()
+        self._retranslate()
+        self._update_actions()
+
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _button(self, name: str, slot: Any) -> QPushButton:
+        button = QPushButton(self.roster_panel)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_actions(self) -> None:
+        self.add_button = self._button("addButton", self.add_member)
+        self.edit_button = self._button("editButton", self.edit_selected)
+        self.open_button = self._button("openButton", self.open_selected)
+        self.delete_button = self._button("deleteButton", self.delete_selected)
+        self.print_button = QPushButton(self.roster_panel)
+        self.print_button.setObjectName("printButton")
+        self.pdf_action = QAction(self)
+        self.pdf_action.triggered.connect(lambda: self.print_selected("pdf"))
+        self.printer_action = QAction(self)
+        self.printer_action.triggered.connect(lambda: self.print_selected("print"))
+        print_menu = QMenu(self.print_button)
+        print_menu.addAction(self.pdf_action)
+        print_menu.addAction(self.printer_action)
+        self.print_button.setMenu(print_menu)
+        self.import_button = self._button("importButton", self.importRequested)
+        self.export_button = self._button("exportButton", self.exportRequested)
+
+    def _build_filters(self) -> None:
+        panel = self.roster_panel
+        self.search_edit = QLineEdit(panel)
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(lambda _text: self._debounce.start())
+        self.search_edit.returnPressed.connect(self.apply_filter)
+        self.reveal_check = QCheckBox(panel)
+        self.reveal_check.setObjectName("revealCheck")
+        self.reveal_check.toggled.connect(self.model.set_revealed)
+        self.columns_button = QPushButton(panel)
+        self.columns_button.setObjectName("columnsButton")
+        self.columns_menu = QMenu(self.columns_button)
+        self.column_actions: dict[str, QAction] = {}
+        for column in COLUMNS:
+            action = QAction(self.columns_menu)
+            action.setCheckable(True)
+            action.setEnabled(column.id not in FIXED_COLUMNS)
+            action.toggled.connect(lambda on, cid=column.id: self._column_toggled(cid, on))
+            self.columns_menu.addAction(action)
+            self.column_actions[column.id] = action
+        self.columns_menu.addSeparator()
+        self.default_columns_action = QAction(self.columns_menu)
+        self.default_columns_action.triggered.connect(lambda: self.set_visible_columns(list(DEFAULT_COLUMNS)))
+        self.columns_menu.addAction(self.default_columns_action)
+        self.columns_button.setMenu(self.columns_menu)
+
+        # Facets: (label, combo); each combo's item data is the facet value (None = any).
+        self.category_combo = self._facet_combo("categoryCombo")
+        self.group_combo = self._facet_combo("groupCombo")
+        self.status_combo = self._facet_combo("statusCombo")
+        self.lost_combo = self._facet_combo("lostCombo")
+        self.migrant_combo = self._facet_combo("migrantCombo")
+        self.roll_combo = self._facet_combo("rollCombo")
+        self.facet_labels = {combo: QLabel(panel) for combo in self._facet_combos()}
+        for combo, label in self.facet_labels.items():
+            label.setBuddy(combo)
+        self.clear_button = self._button("clearFiltersButton", self.clear_filters)
+
+    def _facet_combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self.roster_panel)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(4)
+        combo.currentIndexChanged.connect(lambda _index: self.apply_filter())
+        return combo
+
+    def _facet_combos(self) -> list[QComboBox]:
+        return [self.category_combo, self.group_combo, self.status_combo, self.lost_combo, self.migrant_combo,
+                self.roll_combo]
+
+    def _build_table(self) -> None:
+        view = QTableView(self.roster_panel)
+        view.setObjectName("rosterView")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setCornerButtonEnabled(False)
+        # Uniform row heights: a fixed vertical header never measures 100 000 rows.
+        vertical = view.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
+        vertical.hide()
+        header = view.horizontalHeader()
+        header.setSectionsMovable(False)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Widths from the font, never resizeColumnsToContents (house rule for big tables).
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        for number, column in enumerate(COLUMNS):
+            header.resizeSection(number, cjk * column.width + cjk)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        # No sort indicator until the user clicks a header: the roster arrives in pinyin order.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+        view.activated.connect(lambda index: self.open_member(index.data(Qt.ItemDataRole.UserRole)))
+        view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.model.modelReset.connect(self._update_actions)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        self.view = view
+
+    def _build_empty_state(self) -> None:
+        self.empty_panel = QWidget(self.roster_panel)
+        self.empty_panel.setObjectName("emptyPanel")
+        self.empty_label = QLabel(self.empty_panel)
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.empty_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.empty_label.setFont(font)
+        self.empty_add_button = QPushButton(self.empty_panel)
+        self.empty_add_button.setObjectName("emptyAddButton")
+        self.empty_add_button.clicked.connect(self.add_member)
+        self.empty_import_button = QPushButton(self.empty_panel)
+        self.empty_import_button.setObjectName("emptyImportButton")
+        self.empty_import_button.clicked.connect(self.importRequested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.empty_add_button)
+        buttons.addWidget(self.empty_import_button)
+        buttons.addStretch(1)
+        # The message wraps inside a column of about 30 characters, centred: a box layout gives a
+        # word-wrapped label the height its width needs, an alignment flag would not.
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        self.empty_label.setMinimumWidth(cjk * 20)
+        self.empty_label.setMaximumWidth(cjk * 32)
+        message = QHBoxLayout()
+        message.addStretch(1)
+        message.addWidget(self.empty_label, 4)
+        message.addStretch(1)
+        box = QVBoxLayout(self.empty_panel)
+        box.addStretch(1)
+        box.addLayout(message)
+        box.addSpacing(self.fontMetrics().lineSpacing())
+        box.addLayout(buttons)
+        box.addStretch(2)
+        self.table_stack = QStackedWidget(self.roster_panel)
+        self.table_stack.addWidget(self.view)
+        self.table_stack.addWidget(self.empty_panel)
+
+    def _lay_out(self) -> None:
+        # Buttons and filters flow onto a second line when the window is narrow (1366×768 at 150 %
+        # scaling leaves about 900 pixels), instead of forcing the window wider than the screen.
+        spacing = self.fontMetrics().averageCharWidth()
+        actions = FlowLayout(spacing=spacing)
+        for widget in (self.add_button, self.edit_button, self.open_button, self.delete_button, self.print_button):
+            actions.addWidget(widget)
+        actions.addItem(QSpacerItem(spacing * 3, 1))
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
+
+        search = QHBoxLayout()
+        search.addWidget(self.search_edit, 1)
+        search.addWidget(self.reveal_check)
+        search.addWidget(self.columns_button)
+
+        facets = FlowLayout(spacing=spacing)
+        for combo, label in self.facet_labels.items():
+            pair = QWidget(self.roster_panel)
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, spacing, 0)
+            row.addWidget(label)
+            row.addWidget(combo)
+            facets.addWidget(pair)
+        facets.addWidget(self.clear_button)
+
+        self.count_label = QLabel(self.roster_panel)
+        self.count_label.setObjectName("countLabel")
+        self.count_label.setWordWrap(True)
+        box = QVBoxLayout(self.roster_panel)
+        box.addLayout(actions)
+        box.addLayout(search)
+        box.addLayout(facets)
+        box.addWidget(self.table_stack, 1)
+        box.addWidget(self.count_label)
+        self.search_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 12)
+
+    # -- columns -----------------------------------------------------------------------------------
+
+    def visible_columns(self) -> list[str]:
+        """Ids of the columns shown, in model order."""
+        return [c.id for n, c in enumerate(COLUMNS) if not self.view.isColumnHidden(n)]
+
+    def set_visible_columns(self, column_ids: list[str]) -> None:
+        """Show exactly these columns (the name always) and remember the choice."""
+        wanted = set(column_ids) | set(FIXED_COLUMNS)
+        for number, column in enumerate(COLUMNS):
+            self.view.setColumnHidden(number, column.id not in wanted)
+            action = self.column_actions[column.id]
+            action.blockSignals(True)
+            action.setChecked(column.id in wanted)
+            action.blockSignals(False)
+        self._save_columns()
+
+    def _restore_columns(self) -> None:
+        saved = self.ctx.settings.value(COLUMNS_KEY)
+        # QSettings gives a str for one item and a list for several in ini files; a joined string is simplest.
+        ids = [i for i in str(saved).split(",") if i in {c.id for c in COLUMNS}] if saved else []
+        self.set_visible_columns(ids or list(DEFAULT_COLUMNS))
+
+    def _save_columns(self) -> None:
+        self.ctx.settings.setValue(COLUMNS_KEY, ",".join(self.visible_columns()))
+
+    def _column_toggled(self, column_id: str, on: bool) -> None:
+        self.view.setColumnHidden(column_index(column_id), not on)
+        self._save_columns()
+
+    def _header_menu(self, pos: QPoint) -> None:
+        self.columns_menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
+
+    # -- loading and filtering ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the roster on the DB lane and show it, keeping the search, filters and selection."""
+        db = self.ctx.db
+        if db is None or db.needs_setup:
+            return
+        self.ctx.runner.submit(lambda _progress: roster(db), on_done=guarded(self, self._rows_loaded),
+                               label="load roster")
+
+    def _rows_loaded(self, rows: list[RosterRow]) -> None:
+        selected = self._select_after_load or self.selected_member_id()
+        self._select_after_load = None
+        self._loaded = True
+        self.model.set_rows(rows)
+        self._fill_group_combo()
+        self._select(selected)
+        self._update_count()
+
+    def facets(self) -> RosterFacets:
+        """The facet filters as chosen in the combos."""
+        return RosterFacets(
+            category=self.category_combo.currentData(), party_group=self.group_combo.currentData(),
+            membership_status=self.status_combo.currentData(), lost_contact=self.lost_combo.currentData(),
+            migrant=self.migrant_combo.currentData(), in_branch=self.roll_combo.currentData(),
+        )
+
+    def apply_filter(self) -> None:
+        """Filter the roster by the search text and facets now (the debounce timer calls this)."""
+        self._debounce.stop()
+        selected = self.selected_member_id()
+        self.model.set_filter(self.search_edit.text(), self.facets())
+        self._select(selected)
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        """Empty the search box and set every facet back to "All"."""
+        for combo in self._facet_combos():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.apply_filter()
+
+    def _fill_group_combo(self) -> None:
+        combo = self.group_combo
+        current = combo.currentData()
+        groups = self.model.party_groups()
+        if [combo.itemData(i) for i in range(1, combo.count())] == groups:
+            return
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for group in groups:
+            combo.addItem(group, group)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        if current is not None and index < 0:
+            self.apply_filter()  # the chosen group no longer exists
+
+    def _update_count(self) -> None:
+        total, shown = self.model.total, self.model.count
+        if not self._loaded:
+            self.count_label.setText(self.tr("Reading the roster…"))
+        elif total == 0:
+            self.count_label.clear()  # the empty-state message says it all
+        elif shown == 0:
+            self.count_label.setText(self.tr(
+                "{total} members in all, none match. Clear the search or the filters to see them.").format(
+                total=total))
+        else:
+            self.count_label.setText(self.tr("{total} members in all, {shown} shown").format(
+                total=total, shown=shown))
+        empty = self._loaded and total == 0
+        self.table_stack.setCurrentIndex(EMPTY if empty else ROSTER)
+        for widget in (self.search_edit, self.reveal_check, self.columns_button, self.clear_button,
+                       *self._facet_combos()):
+            widget.setEnabled(not empty)
+
+    # -- selection ---------------------------------------------------------------------------------
+
+    def selected_member_id(self) -> str | None:
+        """The member id of the selected row, or None."""
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].data(Qt.ItemDataRole.UserRole)
+        return value if isinstance(value, str) else None
+
+    def selected_row(self) -> RosterRow | None:
+        """The selected roster row, or None."""
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_member(self, member_id: str) -> bool:
+        """Select (and scroll to) ``member_id`` if it is shown."""
+        return self._select(member_id)
+
+    def _select(self, member_id: str | None) -> bool:
+        row = self.model.row_of(member_id) if member_id else -1
+        if row < 0:
+            return False
+        index = self.model.index(row, column_index("name"))
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    def _update_actions(self) -> None:
+        has = self.selected_member_id() is not None
+        for widget in (self.edit_button, self.open_button, self.delete_button, self.print_button):
+            widget.setEnabled(has)
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def add_member(self) -> None:
+        """Open the empty member form."""
+        from partydesk.gui.dialogs.member_edit import MemberEditDialog
+
+        dialog = MemberEditDialog(self.ctx, None, party_groups=self.model.party_groups(), parent=self)
+        dialog.saved.connect(self._member_saved)
+        self._open(dialog)
+
+    def edit_selected(self) -> None:
+        """Open the member form on the selected member (read fresh from the database)."""
+        member_id = self.selected_member_id()
+        if member_id is None:
+            return
+        db = self.ctx.db
+        self.ctx.runner.submit(lambda _progress: get_member(db, member_id),
+                               on_done=guarded(self, self._edit_loaded), label="load member")
+
+    def _edit_loaded(self, record: MemberRecord | None) -> None:
+        if record is None:
+            self.ctx.hub.statusMessage.emit(self.tr("This member no longer exists; it may have been deleted."))
+            return
+        from partydesk.gui.dialogs.member_edit import MemberEditDialog
+
+        dialog = MemberEditDialog(self.ctx, record, party_groups=self.model.party_groups(), parent=self)
+        dialog.saved.connect(self._member_saved)
+        self._open(dialog)
+
+    def _member_saved(self, member_id: str) -> None:
+        self._select_after_load = member_id
+
+    def delete_selected(self) -> None:
+        """Ask for confirmation and a reason, then delete the selected member."""
+        row = self.selected_row()
+        if row is None:
+            return
+        from partydesk.gui.dialogs.member_delete import MemberDeleteDialog
+
+        dialog = MemberDeleteDialog(row.name, self)
+        dialog.accepted.connect(lambda: self._delete(row.id, dialog.reason()))
+        self._open(dialog)
+
+    def _delete(self, member_id: str, reason: str) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.runner.submit(lambda _progress: delete_member(db, actor, member_id=member_id, reason=reason),
+                               on_done=guarded(self, lambda _changes: self.ctx.hub.statusMessage.emit(
+                                   self.tr("The member was deleted."))),
+                               label="delete member")
+
+    def open_selected(self) -> None:
+        """Open the selected member's page."""
+        member_id = self.selected_member_id()
+        if member_id is not None:
+            self.open_member(member_id)
+
+    def open_member(self, member_id: object) -> None:
+        """Show member ``member_id``'s page in place of the roster."""
+        if not isinstance(member_id, str):
+            return
+        detail = self.detail_page()
+        detail.load(member_id)
+        self.stack.setCurrentWidget(detail)
+
+    def detail_page(self) -> MemberDetailPage:
+        """The member page (built on first use)."""
+        if self._detail is None:
+            from partydesk.gui.pages.member_detail import MemberDetailPage
+
+            self._detail = MemberDetailPage(self.ctx, party_groups=self.model.party_groups, parent=self.stack)
+            self._detail.backRequested.connect(self.show_roster)
+            self.stack.addWidget(self._detail)
+        return self._detail
+
+    def show_roster(self) -> None:
+        """Back from a member's page to the roster, with that member selected."""
+        if self._detail is not None and self._detail.member_id:
+            self._select(self._detail.member_id)
+        self.stack.setCurrentWidget(self.roster_panel)
+        self.view.setFocus()
+
+    def print_selected(self, action: CardAction) -> None:
+        """Save the selected member's card as PDF or print it."""
+        # Imported on first use: printing support is not needed to show the roster at start-up.
+        from partydesk.gui.widgets import card_printer
+
+        member_id = self.selected_member_id()
+        if member_id is not None:
+            card_printer.request_card(self.ctx, self, member_id, action=action,
+                                      full_numbers=self.reveal_check.isChecked())
+
+    def current_dialog(self) -> QWidget | None:
+        """The dialog this page opened last, while it is open (for tests)."""
+        return self._dialog
+
+    def _open(self, dialog: Any) -> None:
+        # Window-modal and non-blocking: the DB lane's results keep arriving while the dialog is open.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code: setattr(self, "_dialog", None))
+        self._dialog = dialog
+        dialog.open()
+
+    # -- hub and text ------------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("member", "organisation", "site"):
+            self.reload()
+
+    def _retranslate(self) -> None:
+        self.add_button.setText(self.tr("Add member"))
+        self.edit_button.setText(self.tr("Edit"))
+        self.open_button.setText(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the member's page (Enter or double-click)"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete a record entered by mistake (Del)"))
+        self.print_button.setText(self.tr("Print card"))
+        self.pdf_action.setText(self.tr("Save as PDF…"))
+        self.printer_action.setText(self.tr("Print…"))
+        self.import_button.setText(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Import members from an Excel roster"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export the roster to Excel"))
+        self.search_edit.setPlaceholderText(self.tr(
+            "Search: name, pinyin (zs or zhangsan), or the last digits of ID or phone"))
+        self.reveal_check.setText(self.tr("Show full numbers"))
+        self.columns_button.setText(self.tr("Columns"))
+        self.default_columns_action.setText(self.tr("Default columns"))
+        for column in COLUMNS:
+            self.column_actions[column.id].setText(self.model.headerData(
+                column_index(column.id), Qt.Orientation.Horizontal))
+        self.clear_button.setText(self.tr("Clear filters"))
+        labels = (self.tr("Category:"), self.tr("Party group:"), self.tr("Status:"), self.tr("Lost contact:"),
+                  self.tr("Migrant:"), self.tr("Roll:"))
+        for label, text in zip(self.facet_labels.values(), labels, strict=True):
+            label.setText(text)
+        self._fill_facet_items()
+        self.empty_label.setText(self.tr(
+            "No members yet. Click “Add member” to enter them one by one, or use “Import” to read an Excel roster."))
+        self.empty_add_button.setText(self.tr("Add member"))
+        self.empty_import_button.setText(self.tr("Import from Excel…"))
+        self._update_count()
+
+    def _fill_facet_items(self) -> None:
+        everyone = self.tr("All")
+        fixed: list[tuple[QComboBox, list[tuple[str, object]]]] = [
+            (self.category_combo, list(codes.MEMBER_CATEGORY.items())),
+            (self.status_combo, list(codes.MEMBERSHIP_STATUS.items())),
+            (self.lost_combo, [(True, self.tr("Lost contact")), (False, self.tr("In contact"))]),
+            (self.migrant_combo, [(True, self.tr("Migrant")), (False, self.tr("Not migrant"))]),
+            (self.roll_combo, [(True, self.tr("On the roll")), (False, self.tr("Transferred out"))]),
+        ]
+        for combo, items in fixed:
+            current = combo.currentIndex()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, None)
+            for value, text in items:
+                combo.addItem(str(text), value)
+            combo.setCurrentIndex(max(current, 0))
+            combo.blockSignals(False)
+        if self.group_combo.count() == 0:
+            self.group_combo.addItem(everyone, None)
+        else:
+            self.group_combo.setItemText(0, everyone)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.retranslate()
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,145 @@
+"""Print the member card (党员信息卡) or save it as an A4 PDF.
+
+The card's HTML comes from ``core.io.member_card``; this module lays it out with ``QTextDocument`` in
+the interface's CJK font and sends it to a ``QPdfWriter`` (saved where the user chooses, by default
+"党员信息卡-<姓名>.pdf" in Documents) or to a printer chosen in ``QPrintDialog``. The data is read on the
+DB lane (``request_card``); the dialogs run on the GUI thread once it has arrived.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QStandardPaths
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+
+from partydesk.core.io.member_card import TITLE, card_file_name, member_card_html
+from partydesk.core.services.members import get_member, member_events
+from partydesk.core.services.setup import own_organisation
+from partydesk.gui.app import guarded
+
+if TYPE_CHECKING:
+    from partydesk.gui.app import AppContext
+
+MARGIN_MM = 15
+CardAction = Literal["pdf", "print"]
+
+
+def card_document(html: str, device: QPagedPaintDevice | None = None) -> QTextDocument:
+    """The card laid out in the application's (CJK) font, for ``device``'s printable area when given.
+
+    Laid out in the device's own pixels: otherwise ``QTextDocument.print_`` adds 2 cm margins of its
+    own inside the page's and the card comes out narrow, with labels broken over two lines.
+    """
+    document = QTextDocument()
+    font = QFont(QApplication.font())
+    font.setPointSizeF(10.5)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    if device is not None:
+        document.documentLayout().setPaintDevice(device)
+        area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+        document.setPageSize(QSizeF(area.size()))
+    document.setHtml(html)
+    return document
+
+
+def _page_layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+
+
+def write_pdf(html: str, path: Path) -> None:
+    """Write the card to ``path`` as an A4 PDF; OSError when the file could not be written."""
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(_page_layout())
+    writer.setResolution(300)
+    writer.setTitle(TITLE)
+    writer.setCreator("partydesk")
+    card_document(html, writer).print_(writer)
+    del writer  # the file is finished when the writer goes away
+    if not path.exists() or path.stat().st_size == 0:
+        raise OSError(f"PDF not written: {path}")
+
+
+def default_pdf_path(name: str) -> Path:
+    """Documents/党员信息卡-<name>.pdf."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    return Path(folder) / card_file_name(name)
+
+
+def save_card_pdf(parent: QWidget | None, html: str, name: str) -> Path | None:
+    """Ask where to save, then write the PDF; the path written, or None when the user cancelled."""
+    title = QCoreApplication.translate("CardPrinter", "Save member card as PDF")
+    pdf_filter = QCoreApplication.translate("CardPrinter", "PDF files (*.pdf)")
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(default_pdf_path(name)), pdf_filter)
+    if not chosen:
+        return None
+    path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+    try:
+        write_pdf(html, path)
+    except OSError:
+        message = QCoreApplication.translate(
+            "CardPrinter", "The PDF could not be saved to {path}. Check that the folder exists, that the file is "
+            "not open in another program, and that the disk is not full.")
+        QMessageBox.warning(parent, QCoreApplication.translate("CardPrinter", "Member card"),
+                            message.format(path=str(path)))
+        return None
+    return path
+
+
+def print_card(parent: QWidget | None, html: str) -> bool:
+    """Choose a printer and print the card; False when the user cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(_page_layout())
+    printer.setDocName(TITLE)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("CardPrinter", "Print member card"))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    card_document(html, printer).print_(printer)
+    return True
+
+
+def request_card(
+    ctx: AppContext, parent: QWidget, member_id: str, *, action: CardAction, full_numbers: bool,
+    on_ready: Callable[[str, str], None] | None = None,
+) -> None:
+    """Read the member, the events and the organisation on the DB lane, then save or print the card.
+
+    ``on_ready(html, name)`` replaces the dialogs (for tests and previews).
+    """
+    db = ctx.db
+
+    def read(_progress: Any) -> tuple[str, str] | None:
+        record = get_member(db, member_id)
+        if record is None:
+            return None
+        organisation = own_organisation(db)
+        html = member_card_html(record, member_events(db, member_id),
+                                organisation=organisation.name if organisation is not None else "",
+                                filled_on=date.today(), full_numbers=full_numbers)
+        return html, record.data.name
+
+    def ready(result: tuple[str, str] | None) -> None:
+        if result is None:
+            ctx.hub.statusMessage.emit(QCoreApplication.translate(
+                "CardPrinter", "This member no longer exists; it may have been deleted."))
+            return
+        html, name = result
+        if on_ready is not None:
+            on_ready(html, name)
+        elif action == "pdf":
+            path = save_card_pdf(parent, html, name)
+            if path is not None:
+                saved = QCoreApplication.translate("CardPrinter", "Member card saved: {path}")
+                ctx.hub.statusMessage.emit(saved.format(path=str(path)))
+        else:
+            print_card(parent, html)
+
+    ctx.runner.submit(read, on_done=guarded(parent, ready), label="member card")

@@ -1,0 +1,180 @@
+"""The member page: fields, masking, the timeline, recording a change, and the printable card."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.domain.member_events import EventKind
+from partydesk.core.services.members import get_member, member_events
+from partydesk.gui.app import AppContext
+from partydesk.gui.dialogs.member_edit import MemberEditDialog
+from partydesk.gui.dialogs.member_event import MemberEventDialog
+from partydesk.gui.pages.member_detail import MemberDetailPage
+from partydesk.gui.pages.members import MembersPage
+from partydesk.gui.widgets import card_printer
+from tests.gui.conftest import WAIT_MS
+from tests.gui.test_members_page import WANG, ZHANG, add_now, open_page
+
+
+@pytest.fixture
+def members(qtbot: QtBot, ctx: AppContext) -> tuple[MembersPage, dict[str, str]]:
+    """The members page over 张三 and 王五 (who lost contact), and their ids by name."""
+    zhang, wang = add_now(ctx, ZHANG, WANG)
+    return open_page(qtbot, ctx), {"张三": zhang, "王五": wang}
+
+
+def _detail(ctx: AppContext, page: MembersPage, member_id: str) -> MemberDetailPage:
+    page.open_member(member_id)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    return page.detail_page()
+
+
+def test_member_page_shows_the_fields_masked(ctx: AppContext, members: tuple[MembersPage, dict[str, str]]) -> None:
+    """Name, key facts and every field are shown; numbers masked until revealed."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["张三"])
+    assert detail.name_label.text() == "张三"
+    assert "正式党员" in detail.facts_label.text()
+    assert detail._values["category"].text() == "正式党员"
+    assert detail._values["id_number"].text() == "*" * 14 + ZHANG.id_number[-4:]  # type: ignore[index]
+    detail.reveal_check.setChecked(True)
+    assert detail._values["id_number"].text() == ZHANG.id_number
+    assert detail._values["phone"].text() == "13900001111"
+
+
+def test_timeline_shows_events_oldest_first(ctx: AppContext, members: tuple[MembersPage, dict[str, str]]) -> None:
+    """入党, 转正 and 失去联系 appear as dated entries, in date order, with the cause in words."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["王五"])
+    entries = detail.timeline.entry_texts()
+    assert len(entries) == 3
+    assert "入党" in entries[0] and "2015-07-01" in entries[0]
+    assert "转为正式党员" in entries[1]
+    assert "失去联系" in entries[2] and "2025-01-05" in entries[2] and "外出务工经商" in entries[2]
+    assert "失联" in detail.state_text()
+
+
+def test_recording_lost_contact_updates_the_state_shown(
+    qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]],
+) -> None:
+    """记录变动 → 失去联系 with a cause: the timeline gains the event and the header says 失联."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["张三"])
+    assert "失联" not in detail.state_text()
+    detail.event_button.click()
+    dialog = detail.current_dialog()
+    assert isinstance(dialog, MemberEventDialog)
+    dialog.set_kind(EventKind.LOST)
+    assert dialog.detail_stack.currentWidget() is dialog.cause_combo
+    dialog.cause_combo.setCurrentIndex(dialog.cause_combo.findText("工作单位改变"))
+    dialog.date_edit.setDate(dialog.date_edit.date().addDays(-3))
+    dialog.note_edit.setPlainText("电话停机")
+    dialog.save_button().click()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+    assert "失联" in detail.state_text()
+    assert detail._values["lost_contact"].text() == "是"
+    assert detail._values["lost_cause"].text() == "工作单位改变"
+    assert any("失去联系" in e and "电话停机" in e for e in detail.timeline.entry_texts())
+    page.show_roster()
+    row = page.model.row_at(page.model.row_of(ids["张三"]))
+    assert row is not None and row.lost_contact, "the roster reloaded too"
+
+
+def test_a_refused_event_shows_the_message_and_records_nothing(
+    qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]],
+) -> None:
+    """外出流动 without a destination is refused beside the detail field; no event is written."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["张三"])
+    before = len(member_events(ctx.db, ids["张三"]))
+    detail.record_event()
+    dialog = detail.current_dialog()
+    assert isinstance(dialog, MemberEventDialog)
+    dialog.set_kind(EventKind.MIGRANT_OUT)
+    dialog.save_button().click()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert "须填写说明" in dialog.error_text()
+    assert len(member_events(ctx.db, ids["张三"])) == before
+    dialog.reject()
+
+
+def test_edit_from_the_member_page(qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]]) -> None:
+    """编辑 opens the form on this member; after saving, the page shows the new value."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["张三"])
+    detail.edit_button.click()
+    dialog = detail.current_dialog()
+    assert isinstance(dialog, MemberEditDialog)
+    dialog.ui.addressEdit.setText("示范市幸福南路8号")
+    dialog.save_button().click()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert detail._values["address"].text() == "示范市幸福南路8号"
+
+
+def test_deleted_member_returns_to_the_roster(
+    qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]],
+) -> None:
+    """When the member shown is deleted elsewhere, the page goes back to the roster."""
+    from partydesk.core.services.members import delete_member
+
+    page, ids = members
+    detail = _detail(ctx, page, ids["王五"])
+    assert page.stack.currentWidget() is detail
+    ctx.hub.publish(delete_member(ctx.db, ctx.actor, member_id=ids["王五"], reason="录入错误"))
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert page.stack.currentWidget() is page.roster_panel
+
+
+def test_print_card_saves_a_pdf_that_renders(
+    qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """打印信息卡 → 保存为 PDF writes an A4 PDF named after the member, which pdftoppm can render."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["王五"])
+    asked: list[str] = []
+
+    def choose(_parent: object, _title: str, default: str, _filter: str) -> tuple[str, str]:
+        asked.append(default)
+        return str(tmp_path / "card"), "PDF (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    detail.pdf_action.trigger()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert asked and Path(asked[0]).name == "党员信息卡-王五.pdf"
+    pdf = tmp_path / "card.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+                   check=True, capture_output=True)
+    pages = list(tmp_path.glob("page*.png"))
+    assert len(pages) == 1 and pages[0].stat().st_size > 1000
+
+
+def test_write_pdf_masks_numbers_unless_revealed(ctx: AppContext, tmp_path: Path) -> None:
+    """The card HTML built for printing follows the reveal choice."""
+    (member_id,) = add_now(ctx, ZHANG)
+    got: list[str] = []
+    holder = MemberDetailPage(ctx)
+    card_printer.request_card(ctx, holder, member_id, action="pdf", full_numbers=False,
+                              on_ready=lambda html, _name: got.append(html))
+    card_printer.request_card(ctx, holder, member_id, action="pdf", full_numbers=True,
+                              on_ready=lambda html, _name: got.append(html))
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert str(ZHANG.id_number) not in got[0] and str(ZHANG.id_number) in got[1]
+    card_printer.write_pdf(got[0], tmp_path / "a.pdf")
+    assert (tmp_path / "a.pdf").stat().st_size > 1000
+    record = get_member(ctx.db, member_id)
+    assert record is not None and record.data.name == "张三"
+    holder.deleteLater()

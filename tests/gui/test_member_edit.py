@@ -1,0 +1,189 @@
+"""The member form: the core's messages beside their fields, nothing saved on error, warnings confirmed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.services.members import get_member, roster
+from partydesk.gui.app import AppContext
+from partydesk.gui.dialogs.member_edit import MemberEditDialog
+from partydesk.gui.pages.members import MembersPage
+from tests.gui.conftest import WAIT_MS
+from tests.gui.test_members_page import ZHANG, add_now, make_id, names, open_page
+
+GOOD_ID = make_id(date(1980, 1, 1), 11)
+# The same number with a wrong check character.
+BAD_ID = GOOD_ID[:-1] + ("1" if GOOD_ID[-1] != "1" else "2")
+
+
+def _choose(combo: object, text: str) -> None:
+    index = combo.findText(text)  # type: ignore[attr-defined]
+    assert index >= 0, text
+    combo.setCurrentIndex(index)  # type: ignore[attr-defined]
+
+
+def fill(dialog: MemberEditDialog, *, name: str = "张三", id_number: str = GOOD_ID, category: str = "正式党员",
+         joined: str = "2005-07-01", confirmed: str = "2006-07-01") -> None:
+    """Type a member into the form the way a user would."""
+    ui = dialog.ui
+    ui.nameEdit.setText(name)
+    ui.idNumberEdit.setText(id_number)
+    _choose(ui.categoryCombo, category)
+    ui.joinedOnEdit.setText(joined)
+    ui.confirmedOnEdit.setText(confirmed)
+    ui.phoneEdit.setText("138 1234 5678")
+    ui.partyGroupCombo.setCurrentText("第一党小组")
+
+
+def closed(dialog: MemberEditDialog) -> bool:
+    """Whether the dialog has gone (it deletes itself on close)."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
+def save(qtbot: QtBot, ctx: AppContext, dialog: MemberEditDialog) -> None:
+    """Click Save and wait for the DB lane."""
+    qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+    assert ctx.runner.wait_idle(WAIT_MS)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, ctx: AppContext) -> MembersPage:
+    """An empty members page."""
+    return open_page(qtbot, ctx)
+
+
+def _add_dialog(page: MembersPage) -> MemberEditDialog:
+    page.add_member()
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberEditDialog)
+    return dialog
+
+
+def test_bad_id_shows_the_checksum_message_beside_the_field_and_saves_nothing(
+    qtbot: QtBot, ctx: AppContext, page: MembersPage,
+) -> None:
+    """A wrong check character is reported under the ID field and in the summary; the roster stays empty."""
+    dialog = _add_dialog(page)
+    dialog.show()
+    fill(dialog, id_number=BAD_ID)
+    save(qtbot, ctx, dialog)
+    assert not closed(dialog)
+    assert "校验位错误" in dialog.field_message("id_number")
+    assert dialog.field_message("name") == ""
+    assert dialog.field_message("gender") == "", "gender follows from a valid ID; one message is enough"
+    assert "公民身份号码" in dialog.summary()
+    assert dialog.summary().startswith("未保存")
+    assert roster(ctx.db) == []
+    assert names(page) == []
+
+
+def test_several_errors_are_all_shown(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Every field the core rejects gets its own message; the first one gets the focus."""
+    dialog = _add_dialog(page)
+    dialog.show()
+    fill(dialog, name="张3", joined="2005-13-01", confirmed="")
+    save(qtbot, ctx, dialog)
+    assert "数字" in dialog.field_message("name")
+    assert "入党日期" in dialog.field_message("joined_on")
+    assert roster(ctx.db) == []
+
+
+def test_valid_member_saves_and_appears_in_the_roster(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """OK with good data closes the form; the new member is listed and selected."""
+    dialog = _add_dialog(page)
+    assert dialog.windowTitle() == "新增党员"
+    fill(dialog)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        save(qtbot, ctx, dialog)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert names(page) == ["张三"]
+    assert page.selected_member_id() is not None
+    stored = roster(ctx.db)[0]
+    assert stored.phone == "13812345678"
+    assert stored.gender == "1"  # taken from the ID number
+    assert stored.birth_date == date(1980, 1, 1)
+
+
+def test_editing_changes_a_field(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Edit opens the form filled in; a changed work unit is saved to the same member."""
+    (member_id,) = add_now(ctx, ZHANG)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    page.select_member(member_id)
+    page.edit_selected()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberEditDialog)
+    assert dialog.ui.nameEdit.text() == "张三"
+    assert dialog.ui.idNumberEdit.text() == ZHANG.id_number
+    assert dialog.ui.categoryCombo.currentText() == "正式党员"
+    dialog.ui.workUnitEdit.setText("幸福社区居委会")
+    save(qtbot, ctx, dialog)
+    assert closed(dialog)
+    record = get_member(ctx.db, member_id)
+    assert record is not None and record.data.work_unit == "幸福社区居委会"
+    assert len(roster(ctx.db)) == 1
+
+
+def test_warnings_are_shown_and_can_be_accepted(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """A 转正 date far from the usual probation is a warning: nothing is saved until "Save anyway"."""
+    dialog = _add_dialog(page)
+    fill(dialog, joined="2005-07-01", confirmed="2009-07-01")
+    save(qtbot, ctx, dialog)
+    assert not closed(dialog)
+    assert "请核对" in dialog.field_message("confirmed_on")
+    assert dialog.awaiting_confirmation
+    assert dialog.save_button().text() == "仍然保存"
+    assert roster(ctx.db) == []
+    save(qtbot, ctx, dialog)
+    assert closed(dialog)
+    assert len(roster(ctx.db)) == 1
+
+
+def test_an_edit_after_a_warning_asks_again(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Changing the form after the warning turns "Save anyway" back into Save."""
+    dialog = _add_dialog(page)
+    fill(dialog, confirmed="2009-07-01")
+    save(qtbot, ctx, dialog)
+    assert dialog.awaiting_confirmation
+    dialog.ui.nameEdit.setText("张四")
+    dialog.ui.nameEdit.textEdited.emit("张四")
+    assert not dialog.awaiting_confirmation
+    assert dialog.save_button().text() == "保存"
+
+
+def test_lost_contact_details_follow_the_check_box(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Lost-contact fields are greyed until ticked, then saved with the member (as an event)."""
+    dialog = _add_dialog(page)
+    fill(dialog)
+    assert not dialog.ui.lostSinceEdit.isEnabled()
+    dialog.ui.lostContactCheck.setChecked(True)
+    assert dialog.ui.lostSinceEdit.isEnabled()
+    dialog.ui.lostSinceEdit.setText("2025年1月5日")
+    _choose(dialog.ui.lostCauseCombo, "外出务工经商")
+    save(qtbot, ctx, dialog)
+    stored = roster(ctx.db)[0]
+    assert stored.lost_contact and stored.lost_since == date(2025, 1, 5) and stored.lost_cause == "1"
+
+
+def test_cancel_saves_nothing(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Cancel closes the form and writes nothing."""
+    dialog = _add_dialog(page)
+    fill(dialog)
+    dialog.reject()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert roster(ctx.db) == []
+
+
+def test_form_fits_a_1366x768_screen(page: MembersPage) -> None:
+    """The form can shrink to a 1366×768 screen with its taskbar (the scroll area shows the rest)."""
+    dialog = _add_dialog(page)
+    dialog.show()
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 728 - 40
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()

@@ -1,0 +1,260 @@
+"""The members page: search with debounce, facets, count, remembered columns, masking, delete, empty state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from partydesk.core.domain.idnumber import check_char
+from partydesk.core.domain.member import MemberInput
+from partydesk.core.services.members import add_member, roster
+from partydesk.core.storage.tables import Member
+from partydesk.gui.app import AppContext
+from partydesk.gui.dialogs.member_delete import MemberDeleteDialog
+from partydesk.gui.models.roster_model import column_index
+from partydesk.gui.pages.members import MembersPage
+from tests.gui.conftest import WAIT_MS
+
+
+def make_id(birth: date, seq: int, region: str = "330106") -> str:
+    """A valid 18-digit ID number for ``birth``; odd ``seq`` is male."""
+    first17 = f"{region}{birth:%Y%m%d}{seq:03d}"
+    return first17 + check_char(first17)
+
+
+def member(name: str, birth: date, seq: int, **extra: object) -> MemberInput:
+    """A valid member input (正式党员 who joined at 25 and was confirmed a year later)."""
+    joined = date(birth.year + 25, 7, 1)
+    values: dict[str, object] = {
+        "name": name, "id_number": make_id(birth, seq), "category": "正式党员", "joined_on": joined,
+        "confirmed_on": date(joined.year + 1, 7, 1), "party_group": "第一党小组", "phone": "13812345678",
+    }
+    values.update(extra)
+    return MemberInput(**values)  # type: ignore[arg-type]
+
+
+ZHANG = member("张三", date(1980, 1, 1), 11, phone="13900001111")
+LI = member("李四", date(1985, 5, 5), 22, category="预备党员", confirmed_on=None, joined_on=date(2026, 3, 1),
+            party_group="第二党小组")
+WANG = member("王五", date(1990, 2, 2), 33, lost_contact="是", lost_since=date(2025, 1, 5), lost_cause="外出务工经商")
+
+
+def add_now(ctx: AppContext, *inputs: MemberInput) -> list[str]:
+    """Save members straight through the core and announce them on the hub; their ids."""
+    ids = []
+    for data in inputs:
+        saved = add_member(ctx.db, ctx.actor, data=data)
+        ctx.hub.publish(saved.changes)
+        ids.append(saved.member_id)
+    return ids
+
+
+def open_page(qtbot: QtBot, ctx: AppContext) -> MembersPage:
+    """The members page with its first load delivered."""
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    return page
+
+
+def names(page: MembersPage) -> list[str]:
+    """The names shown in the roster, top to bottom."""
+    column = column_index("name")
+    return [page.model.index(r, column).data() for r in range(page.model.rowCount())]
+
+
+@pytest.fixture
+def page(qtbot: QtBot, ctx: AppContext) -> MembersPage:
+    """A members page over three members."""
+    add_now(ctx, ZHANG, LI, WANG)
+    return open_page(qtbot, ctx)
+
+
+@pytest.mark.parametrize("typed", ["zs", "zhangsan", "ZhangSan", "张"])
+def test_pinyin_search_finds_zhang_san_after_the_debounce(qtbot: QtBot, page: MembersPage, typed: str) -> None:
+    """Typing initials or full pinyin filters the roster to 张三 once typing pauses."""
+    assert len(names(page)) == 3
+    if typed.isascii():
+        qtbot.keyClicks(page.search_edit, typed)
+    else:
+        # Chinese arrives from the input method as committed text, not as key presses.
+        event = QInputMethodEvent()
+        event.setCommitString(typed)
+        QApplication.sendEvent(page.search_edit, event)
+    assert len(names(page)) == 3, "no filtering while the debounce timer runs"
+    qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=2000)
+    assert page.count_label.text() == "共 3 人，显示 1 人"
+
+
+def test_digits_find_a_member_by_id_ending(qtbot: QtBot, page: MembersPage) -> None:
+    """The last four characters of the ID number find its member; phone endings do too."""
+    tail = make_id(date(1985, 5, 5), 22)[-4:]
+    page.search_edit.setText(tail)
+    qtbot.waitUntil(lambda: names(page) == ["李四"], timeout=2000)
+    page.search_edit.setText("1111")
+    qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=2000)
+
+
+def test_facet_filters_narrow_the_roster(page: MembersPage) -> None:
+    """Each facet combo filters at once; Clear filters shows everyone again."""
+    page.category_combo.setCurrentIndex(page.category_combo.findData("2"))
+    assert names(page) == ["李四"]
+    page.category_combo.setCurrentIndex(0)
+    page.lost_combo.setCurrentIndex(page.lost_combo.findData(True))
+    assert names(page) == ["王五"]
+    page.lost_combo.setCurrentIndex(page.lost_combo.findData(False))
+    assert sorted(names(page)) == ["张三", "李四"]
+    page.group_combo.setCurrentIndex(page.group_combo.findData("第二党小组"))
+    assert names(page) == ["李四"]
+    assert page.count_label.text() == "共 3 人，显示 1 人"
+    page.clear_filters()
+    assert len(names(page)) == 3
+    assert page.count_label.text() == "共 3 人，显示 3 人"
+
+
+def test_party_group_facet_lists_the_groups_in_the_data(page: MembersPage) -> None:
+    """The 党小组 filter offers exactly the groups members belong to."""
+    combo = page.group_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["全部", "第一党小组", "第二党小组"]
+
+
+def test_no_match_says_how_to_get_the_rows_back(qtbot: QtBot, page: MembersPage) -> None:
+    """A search that finds nobody says so and how to see everyone again."""
+    page.search_edit.setText("qqqq")
+    page.apply_filter()
+    assert names(page) == []
+    assert "清除" in page.count_label.text()
+
+
+def test_column_choice_is_remembered_for_the_next_page(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Hiding and showing columns from the menu survives building the page again."""
+    assert "gender" in page.visible_columns()
+    page.column_actions["gender"].setChecked(False)
+    page.column_actions["address"].setChecked(True)
+    assert page.view.isColumnHidden(column_index("gender"))
+    again = open_page(qtbot, ctx)
+    assert "gender" not in again.visible_columns()
+    assert "address" in again.visible_columns()
+    assert not again.column_actions["name"].isEnabled(), "the name column cannot be hidden"
+
+
+def test_reveal_shows_full_numbers_and_masks_again(page: MembersPage) -> None:
+    """The roster opens masked; ticking the box shows full numbers; unticking masks them."""
+    row = 0
+    id_cell = page.model.index(row, column_index("id_number"))
+    phone_cell = page.model.index(row, column_index("phone"))
+    full = page.model.row_at(row).id_number  # type: ignore[union-attr]
+    assert id_cell.data() == "*" * 14 + full[-4:]
+    assert "****" in phone_cell.data()
+    page.reveal_check.setChecked(True)
+    assert id_cell.data() == full
+    assert "****" not in phone_cell.data()
+    page.reveal_check.setChecked(False)
+    assert id_cell.data() != full
+
+
+def test_delete_asks_for_a_reason_and_leaves_a_tombstone(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Del opens the confirmation; a reason is required; OK deletes and wipes the personal fields."""
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT_MS)
+    assert page.select_member(_id_of(page, "王五"))
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberDeleteDialog)
+    assert "王五" in dialog.question.text()
+    assert not dialog.ok_button().isEnabled(), "no reason chosen yet"
+    dialog.set_reason(3)  # Other: needs an explanation
+    assert not dialog.ok_button().isEnabled()
+    dialog.set_reason(3, "测试删除")
+    assert dialog.ok_button().isEnabled()
+    wang_id = _id_of(page, "王五")
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(lambda: sorted(names(page)) == ["张三", "李四"], timeout=WAIT_MS)
+    with ctx.db.read() as session:
+        stored = session.execute(select(Member).where(Member.id == wang_id)).scalar_one()
+        assert stored.deleted and stored.name == "" and stored.id_number == ""
+        assert stored.deleted_reason == "测试删除"
+
+
+def test_cancelled_delete_deletes_nothing(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Cancel in the confirmation leaves the roster as it was."""
+    page.select_member(_id_of(page, "张三"))
+    page.delete_selected()
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberDeleteDialog)
+    dialog.set_reason(0)
+    dialog.reject()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert len(roster(ctx.db)) == 3
+
+
+def test_empty_roster_says_what_to_do_next(qtbot: QtBot, ctx: AppContext) -> None:
+    """With no members the page shows how to add or import them, and Import emits importRequested."""
+    page = open_page(qtbot, ctx)
+    page.show()
+    assert page.table_stack.currentWidget() is page.empty_panel
+    assert page.empty_label.isVisible()
+    assert "新增党员" in page.empty_label.text() and "导入" in page.empty_label.text()
+    with qtbot.waitSignal(page.importRequested, timeout=1000):
+        page.empty_import_button.click()
+    with qtbot.waitSignal(page.exportRequested, timeout=1000):
+        page.export_button.click()
+    add_now(ctx, ZHANG)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert page.table_stack.currentWidget() is page.view
+    assert names(page) == ["张三"]
+
+
+def test_a_change_on_the_hub_reloads_and_keeps_the_search(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """A member added elsewhere appears, filtered by the search already typed."""
+    page.search_edit.setText("zhang")
+    page.apply_filter()
+    assert names(page) == ["张三"]
+    add_now(ctx, member("张伟", date(1975, 3, 3), 44))
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert sorted(names(page)) == ["张三", "张伟"]
+    assert page.count_label.text() == "共 4 人，显示 2 人"
+
+
+def test_enter_opens_the_member_page_and_back_returns(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Enter on a row shows that member's page; Back returns to the roster with the row selected."""
+    page.show()
+    zhang = _id_of(page, "张三")
+    page.select_member(zhang)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    detail = page.detail_page()
+    assert page.stack.currentWidget() is detail
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert detail.name_label.text() == "张三"
+    detail.back_button.click()
+    assert page.stack.currentWidget() is page.roster_panel
+    assert page.selected_member_id() == zhang
+
+
+def test_header_click_sorts(qtbot: QtBot, page: MembersPage) -> None:
+    """Clicking a column header sorts the roster by it, clicking again reverses."""
+    header = page.view.horizontalHeader()
+    page.show()
+    column = column_index("birth_date")
+    pos = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos, header.height() // 2))
+    first = names(page)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos, header.height() // 2))
+    assert names(page) == list(reversed(first))
+    assert first in (["张三", "李四", "王五"], ["王五", "李四", "张三"])
+
+
+def _id_of(page: MembersPage, name: str) -> str:
+    return next(r.id for r in page.model.all_rows() if r.name == name)

@@ -1,0 +1,180 @@
+"""The roster export flow: hidden numbers by default, full numbers only after a warning, errors as messages.
+
+The questions are real QMessageBoxes answered through their buttons; QFileDialog and QDesktopServices
+static methods are patched, so no test waits for a user or opens a file manager.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.domain.idnumber import check_char
+from partydesk.core.domain.member import MemberData
+from partydesk.core.errors import DiskFullError
+from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.changes import LOCAL_USER
+from partydesk.gui.app import AppContext
+from partydesk.gui.dialogs import roster_export
+from partydesk.gui.dialogs.roster_export import RosterExport, default_file_name, export_roster_dialog
+from tests.gui.conftest import WAIT_MS
+
+FIRST17 = "11010519800304001"
+ID_NUMBER = FIRST17 + check_char(FIRST17)
+PHONE = "13800138000"
+ID_COLUMN = 7  # 公民身份号码 in the exported sheet (1-based)
+FIRST_DATA_ROW = 4
+
+
+@pytest.fixture
+def parent(qtbot: QtBot) -> QWidget:
+    """A shown window for the boxes to belong to."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def one_member(ctx: AppContext) -> AppContext:
+    """The branch with one member who has an ID number and a phone."""
+    insert_members(ctx.db, LOCAL_USER, [MemberData(
+        name="张建国", gender="1", id_type="1", id_number=ID_NUMBER, category="1", joined_on=date(2005, 7, 1),
+        confirmed_on=date(2006, 7, 1), phone=PHONE)])
+    return ctx
+
+
+@pytest.fixture
+def save_as(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[str]]:
+    """QFileDialog.getSaveFileName answers tmp_path/花名册 (no suffix); the list collects the offered names."""
+    offered: list[str] = []
+
+    def ask(_parent: object, _caption: str, start: str, _filter: str) -> tuple[str, str]:
+        offered.append(start)
+        return str(tmp_path / "花名册"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
+    yield offered
+
+
+def answer(*object_names: str) -> list[str]:
+    """Click the named buttons of the next modal message boxes, one per box, in order; returns box texts."""
+    texts: list[str] = []
+    pending = list(object_names)
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(10, press)
+            return
+        texts.append(box.text() + "\n" + box.informativeText())
+        name = pending.pop(0)
+        button = box.findChild(QPushButton, name) if name != "cancel" else box.button(
+            QMessageBox.StandardButton.Cancel)
+        assert button is not None, (name, [b.text() for b in box.buttons()])
+        button.click()
+        if pending:
+            QTimer.singleShot(10, press)
+
+    QTimer.singleShot(0, press)
+    return texts
+
+
+def run(ctx: AppContext, parent: QWidget, *buttons: str) -> tuple[RosterExport, list[str]]:
+    """Start the flow answering the questions with ``buttons``; wait for the DB lane. The flow and box texts."""
+    texts = answer(*buttons)
+    flow = export_roster_dialog(ctx, parent)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    return flow, texts
+
+
+def exported_id(path: Path) -> str:
+    """The ID number cell of the first member in an exported workbook."""
+    sheet = openpyxl.load_workbook(path).active
+    return str(sheet.cell(FIRST_DATA_ROW, ID_COLUMN).value)
+
+
+def test_export_writes_hidden_numbers_by_default(qtbot: QtBot, one_member: AppContext, parent: QWidget,
+                                                 save_as: list[str], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default answer hides ID numbers; the suggested name is <branch>党员花名册-YYYYMMDD.xlsx."""
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    flow, _texts = run(one_member, parent, "maskedButton")
+    assert Path(save_as[0]).name == f"中共示例社区第一支部委员会党员花名册-{date.today():%Y%m%d}.xlsx"
+    target = tmp_path / "花名册.xlsx"
+    assert target.exists(), "the .xlsx suffix is added"
+    shown = exported_id(target)
+    assert "*" in shown and shown != ID_NUMBER
+    box = flow.box
+    assert box is not None and box.isVisible() and str(target) in box.text()
+    box.findChild(QPushButton, "openFolderButton").click()
+    assert [url.toLocalFile() for url in opened] == [str(tmp_path)]
+
+
+def test_enter_on_the_first_question_chooses_hidden_numbers(qtbot: QtBot, one_member: AppContext, parent: QWidget,
+                                                            save_as: list[str], tmp_path: Path) -> None:
+    """Pressing Enter takes the recommended answer."""
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, press_enter)
+            return
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_enter)
+    export_roster_dialog(one_member, parent)
+    assert one_member.runner.wait_idle(WAIT_MS)
+    assert "*" in exported_id(tmp_path / "花名册.xlsx")
+
+
+def test_full_numbers_are_written_only_after_the_warning_is_confirmed(
+        qtbot: QtBot, one_member: AppContext, parent: QWidget, save_as: list[str], tmp_path: Path) -> None:
+    """完整号码 asks again with a personal-data warning: Cancel writes nothing, confirming writes full IDs."""
+    _flow, texts = run(one_member, parent, "fullButton", "cancel")
+    assert save_as == [], "no file was even asked for"
+    assert not (tmp_path / "花名册.xlsx").exists()
+    warning = QCoreApplication.translate("RosterExport", "This is personal data. Keep the file safe, do not send it "
+                                         "through chat apps or leave it on a shared computer or USB stick, and "
+                                         "delete it when you no longer need it.")
+    assert warning in texts[1]
+
+    run(one_member, parent, "fullButton", "confirmFullButton")
+    assert exported_id(tmp_path / "花名册.xlsx") == ID_NUMBER
+
+
+def test_cancelling_the_first_question_writes_nothing(qtbot: QtBot, one_member: AppContext, parent: QWidget,
+                                                      save_as: list[str], tmp_path: Path) -> None:
+    """Cancel on the first box ends the flow before any file is chosen."""
+    run(one_member, parent, "cancel")
+    assert save_as == [] and list(tmp_path.glob("*.xlsx")) == []
+
+
+def test_a_known_error_is_shown_as_a_message(qtbot: QtBot, one_member: AppContext, parent: QWidget,
+                                             save_as: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Disk full while exporting: a warning box with the Chinese message, not the crash dialog."""
+
+    def full(*_args: object, **_kwargs: object) -> object:
+        raise DiskFullError("磁盘空间已满，文件没有保存，原有文件保持不变。请清理磁盘空间后重试。")
+
+    monkeypatch.setattr(roster_export, "export_roster", full)
+    crashed: list[object] = []
+    one_member.runner.crashed.connect(lambda *args: crashed.append(args))
+    flow, _texts = run(one_member, parent, "maskedButton")
+    box = flow.box
+    assert box is not None and box.isVisible() and "磁盘空间已满" in box.text()
+    assert crashed == []
+
+
+def test_default_file_name_drops_characters_windows_forbids() -> None:
+    """A branch name with / or : still gives a usable file name."""
+    assert default_file_name("中共A/B:支部", date(2026, 6, 1)) == "中共AB支部党员花名册-20260601.xlsx"
