@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from partydesk.core.storage.backup import BackupInfo
 from partydesk.core.storage.database import Database
 from partydesk.gui import app as gui_app
-from partydesk.gui.dialogs import crash
 from partydesk.gui import mainwindow
 from partydesk.gui.app import AppContext
+from partydesk.gui.dialogs import crash
 from partydesk.gui.dialogs.about import AboutDialog
 from partydesk.gui.mainwindow import MainWindow, PageSpec
 from tests.gui.conftest import WAIT_MS
