@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QCloseEvent, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QStyle, QWidget
 
 from partydesk.core.domain.organisation import ORG_TYPES, ROLE_BRANCH, ROLE_COMMITTEE
@@ -21,6 +21,7 @@ from partydesk.core.services.setup import OrganisationInput, initialise_site
 from partydesk.core.storage.database import Database
 from partydesk.gui.app import guarded, mark_as_error_label
 from partydesk.gui.forms.ui_firstrun import Ui_FirstRunDialog
+from partydesk.gui.widgets.busy_dialog import BusyDialog
 
 if TYPE_CHECKING:
     from partydesk.gui.app import AppContext
@@ -29,7 +30,7 @@ def _initialise(db: Database, actor: Actor, organisation: OrganisationInput, rol
     return initialise_site(db, actor, organisation=organisation, role=role)
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(BusyDialog):
     """Collects the organisation and role, then creates the site through the task runner."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -101,16 +102,6 @@ class FirstRunDialog(QDialog):
             on_done=guarded(self, self._created), on_error=guarded(self, self._failed), label="initialise_site",
         )
 
-    def reject(self) -> None:
-        # While the site is being written the outcome must be seen; the write takes a moment only.
-        if not self._busy:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._busy:
-            event.ignore()
-        else:
-            super().closeEvent(event)
 
     def _created(self, _changes: object) -> None:
         self._set_busy(False)

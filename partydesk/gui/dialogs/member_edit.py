@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
+from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from partydesk.core.services import members
 from partydesk.core.storage.member_repo import MemberRecord
 from partydesk.gui.app import ERROR_COLOUR, guarded, mark_as_error_label
 from partydesk.gui.forms.ui_member_edit import Ui_MemberEditDialog
+from partydesk.gui.widgets.busy_dialog import BusyDialog
 
 if TYPE_CHECKING:
     from partydesk.gui.app import AppContext
@@ -71,7 +72,7 @@ def _without_consequences(issues: list[Issue]) -> list[Issue]:
     return [i for i in issues if not (i.field == FIELD_LABELS["gender"] and i.code == "required")]
 
 
-class MemberEditDialog(QDialog):
+class MemberEditDialog(BusyDialog):
     """The member form; ``saved(member_id)`` is emitted after a successful save, then the dialog closes."""
 
     saved = Signal(str)
@@ -374,15 +375,6 @@ class MemberEditDialog(QDialog):
         self.ui.buttonBox.setEnabled(not busy)
         self.ui.formContents.setEnabled(not busy)
 
-    def reject(self) -> None:
-        if not self._busy:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._busy:
-            event.ignore()
-        else:
-            super().closeEvent(event)
 
     # -- text --------------------------------------------------------------------------------------
 

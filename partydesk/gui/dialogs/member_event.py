@@ -13,7 +13,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +33,7 @@ from partydesk.core.domain.member_events import EVENT_LABELS, EventKind
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.members import add_event
 from partydesk.gui.app import guarded, mark_as_error_label
+from partydesk.gui.widgets.busy_dialog import BusyDialog
 
 if TYPE_CHECKING:
     from partydesk.gui.app import AppContext
@@ -45,7 +45,7 @@ NO_DETAIL, STATUS_DETAIL, CAUSE_DETAIL, TEXT_DETAIL = range(4)
 TEXT_KINDS = (EventKind.MIGRANT_OUT, EventKind.TRANSFER_OUT, EventKind.TRANSFER_IN)
 
 
-class MemberEventDialog(QDialog):
+class MemberEventDialog(BusyDialog):
     """Kind, date, detail and note of one event; ``recorded`` is emitted after it was saved."""
 
     recorded = Signal()
@@ -208,15 +208,6 @@ class MemberEventDialog(QDialog):
         self._busy = busy
         self.buttons.setEnabled(not busy)
 
-    def reject(self) -> None:
-        if not self._busy:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._busy:
-            event.ignore()
-        else:
-            super().closeEvent(event)
 
     # -- text --------------------------------------------------------------------------------------
 
