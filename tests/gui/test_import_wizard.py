@@ -26,7 +26,8 @@ from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.changes import LOCAL_USER, Changes
 from partydesk.core.storage.database import Database
 from partydesk.gui.app import AppContext, install_language
-from partydesk.gui.dialogs.import_wizard import CHECK_STEP, DONE_STEP, FILE_STEP, ImportWizard, IssueModel
+from partydesk.gui.dialogs.import_wizard import CHECK_STEP, DONE_STEP, FILE_STEP, ImportWizard
+from partydesk.gui.models.issue_model import IssueModel
 from tests.gui.conftest import WAIT_MS
 
 TITLE = "幸福社区第一支部党员花名册"

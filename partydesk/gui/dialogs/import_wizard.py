@@ -22,12 +22,11 @@ Enter presses the step's main button when it is enabled; Esc closes, asking firs
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +48,6 @@ from partydesk.core.io.roster_import import (
     ImportPreview,
     ImportResult,
     RosterChanged,
-    RowIssue,
     apply_import,
     plan_import,
     preview,
@@ -59,6 +57,7 @@ from partydesk.core.progress import Progress
 from partydesk.core.services.maintenance import list_backups
 from partydesk.gui.app import ERROR_COLOUR, guarded, mark_as_error_label
 from partydesk.gui.forms.ui_import_wizard import Ui_ImportWizardDialog
+from partydesk.gui.models.issue_model import MUTED_COLOUR, IssueModel
 from partydesk.gui.tasks import TaskHandle
 
 if TYPE_CHECKING:
@@ -70,90 +69,11 @@ FILE_STEP, CHECK_STEP, DONE_STEP = range(3)
 SETTINGS_DIR_KEY = "import/last_dir"
 # Amber and grey that keep a 4.5:1 contrast on Fusion's light window background.
 WARNING_COLOUR = QColor("#8a5300")
-MUTED_COLOUR = QColor("#666666")
 FLAG_BACKGROUND = QColor("#ffe7a3")  # a cell the core flagged: "look here"
 CLASH_BACKGROUND = QColor("#f9d0cc")  # a mapping row whose field is also chosen elsewhere
 REFRESH_MS = 300
 WRAP_LIMIT = 200  # problem lists up to this long get rows as tall as their wrapped explanation
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GBK/GB18030"}
-
-
-def _column_key(letter: str) -> tuple[int, str]:
-    # Excel order: Z before AA; row-level problems (no column) last.
-    return (len(letter) if letter else 99, letter)
-
-
-# Sort keys of the problem table's columns: row, column (Excel order), header, code, message.
-_SORT_KEYS: tuple[Callable[[RowIssue], Any], ...] = (
-    lambda i: i.row, lambda i: _column_key(i.column), lambda i: i.header, lambda i: i.code, lambda i: i.message,
-)
-
-
-class IssueModel(QAbstractTableModel):
-    """The problems of a plan: errors first, then warnings (grey); sortable by any column, in Python."""
-
-    COLUMNS = ("row", "column", "header", "code", "message")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._issues: list[RowIssue] = []
-        self._default: list[RowIssue] = []
-        self._sort = (-1, Qt.SortOrder.AscendingOrder)
-
-    def set_issues(self, errors: Sequence[RowIssue], warnings: Sequence[RowIssue]) -> None:
-        """Show these problems, keeping the user's current sort column."""
-        self._default = [*errors, *warnings]
-        self.sort(*self._sort)
-
-    def issue(self, row: int) -> RowIssue:
-        """The problem shown on ``row``."""
-        return self._issues[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._issues)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (self.tr("Row"), self.tr("Column"), self.tr("Header"), self.tr("Problem code"),
-                self.tr("Explanation"))[section]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._issues):
-            return None
-        issue = self._issues[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (str(issue.row), issue.column, issue.header, issue.code, issue.message)[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if issue.severity == "warning":
-                return self.tr("Warning: this row is imported all the same.") + "\n" + issue.message
-            return issue.message
-        if role == Qt.ItemDataRole.ForegroundRole and issue.severity == "warning":
-            return MUTED_COLOUR
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by ``column``; -1 restores the default order (errors first, in file order)."""
-        self._sort = (column, order)
-        self.beginResetModel()
-        if 0 <= column < len(_SORT_KEYS):
-            self._issues = sorted(self._default, key=_SORT_KEYS[column],
-                                  reverse=order == Qt.SortOrder.DescendingOrder)
-        else:
-            self._issues = list(self._default)
-        self.endResetModel()
-
-    def retranslate(self) -> None:
-        """Re-read the header texts after a language switch."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
 
 
 class ImportWizard(QDialog):
