@@ -75,12 +75,24 @@ def fake_id_number(rng: random.Random, birth: date, male: bool) -> str:
     return first17 + check_char(first17)
 
 
+def _unique_id(rng: random.Random, birth: date, male: bool, used: set[str] | None) -> str:
+    number = fake_id_number(rng, birth, male)
+    while used is not None and number in used:
+        number = fake_id_number(rng, birth, male)
+    if used is not None:
+        used.add(number)
+    return number
+
+
 def _random_date(rng: random.Random, start: date, end: date) -> date:
     return start + timedelta(days=rng.randrange(max(1, (end - start).days)))
 
 
-def demo_member(rng: random.Random, index: int) -> MemberData:
-    """One plausible member: dates consistent with each other, the ID and the rules."""
+def demo_member(rng: random.Random, index: int, used_ids: set[str] | None = None) -> MemberData:
+    """One plausible member: dates consistent with each other, the ID and the rules.
+
+    ``used_ids`` collects the numbers handed out so far; a clash draws again (one person, one number).
+    """
     male = rng.random() < 0.6
     birth = _random_date(rng, date(1945, 1, 1), date(2001, 12, 31))
     earliest_join = date(birth.year + 18, birth.month, min(birth.day, 28)) + timedelta(days=30)
@@ -93,7 +105,7 @@ def demo_member(rng: random.Random, index: int) -> MemberData:
     lost = index % 17 == 9
     migrant = index % 13 == 7 and not lost
     return MemberData(
-        name=name, gender="1" if male else "2", id_type="1", id_number=fake_id_number(rng, birth, male),
+        name=name, gender="1" if male else "2", id_type="1", id_number=_unique_id(rng, birth, male, used_ids),
         category="2" if probationary else "1", joined_on=joined, confirmed_on=confirmed,
         ethnicity="01" if rng.random() < 0.9 else rng.choice(("03", "08", "11", "04")), birth_date=birth,
         education=rng.choice(EDUCATIONS), party_group=GROUPS[index % len(GROUPS)],
@@ -114,7 +126,13 @@ def _populate_members(db: Database, rng: random.Random, members: int | None) -> 
     from partydesk.core.services.bulk import insert_members
 
     count = DEFAULT_MEMBERS if members is None else members
-    insert_members(db, LOCAL_USER, [demo_member(rng, i) for i in range(count)])
+    insert_members(db, LOCAL_USER, demo_members(rng, count))
+
+
+def demo_members(rng: random.Random, count: int) -> list[MemberData]:
+    """``count`` plausible members, no two with the same ID number."""
+    used: set[str] = set()
+    return [demo_member(rng, i, used) for i in range(count)]
 
 
 def member_count(db: Database) -> int:

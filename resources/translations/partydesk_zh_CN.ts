@@ -1454,4 +1454,11 @@
         <translation>取消</translation>
     </message>
 </context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>date unknown</source>
+        <translation>日期不详</translation>
+    </message>
+</context>
 </TS>

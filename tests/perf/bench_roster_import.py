@@ -25,7 +25,7 @@ from pathlib import Path
 
 import openpyxl
 
-from partydesk.core.demo import DEMO_ORG, demo_member
+from partydesk.core.demo import DEMO_ORG, demo_members
 from partydesk.core.domain.member import MemberData
 from partydesk.core.io.roster_export import export_roster
 from partydesk.core.io.roster_import import apply_import, plan_import
@@ -48,15 +48,8 @@ def best_of(repeat: int, fn: Callable[[], object]) -> float:
 
 
 def unique_members(count: int) -> list[MemberData]:
-    """Demo members with distinct ID numbers (the demo generator may repeat one in 10 000)."""
-    rng = random.Random(1)
-    found: dict[str, MemberData] = {}
-    index = 0
-    while len(found) < count:
-        member = demo_member(rng, index)
-        found.setdefault(member.id_number, member)
-        index += 1
-    return list(found.values())
+    """Demo members (distinct ID numbers, as the generator guarantees)."""
+    return demo_members(random.Random(1), count)
 
 
 def openpyxl_read(path: Path, *, read_only: bool) -> int:

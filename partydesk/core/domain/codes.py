@@ -93,7 +93,7 @@ class CodeTable:
         """The code for a code, name or short form; ``ValidationError`` (code ``code_unknown``) if none."""
         key = _key(str(text))
         found = self._lookup.get(key)
-        if found is None and key.isdecimal():
+        if found is None and key.isdecimal() and len(key) <= 4:
             # Excel turns the text "01" into the number 1; match on the numeric value instead.
             found = next((c for c in self._by_code if c.isdecimal() and int(c) == int(key)), None)
         if found is None:

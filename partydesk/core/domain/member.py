@@ -7,6 +7,7 @@ with any error-level issue must not be stored (house rule 6). Field keys match t
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Literal
@@ -173,10 +174,25 @@ def parse_flag(value: Value, key: str) -> bool:
 
 def _text(value: Value, key: str) -> str:
     text = "" if value is None else str(value).strip()
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
+        raise ValidationError(
+            f"{FIELD_LABELS[key]}含有看不见的控制字符（常见于从 Word 或网页复制的文字），请删除后重新输入",
+            field=FIELD_LABELS[key], code="control_chars",
+        )
     limit = TEXT_LIMITS.get(key, 200)
     if len(text) > limit:
         raise ValidationError(f"{FIELD_LABELS[key]}不能超过 {limit} 个字", field=FIELD_LABELS[key], code="too_long")
     return text
+
+
+NAME_LIMIT = 64
+
+
+def _name(value: Value) -> str:
+    name = normalize_name("" if value is None else str(value))
+    if len(name) > NAME_LIMIT:
+        raise ValidationError(f"姓名不能超过 {NAME_LIMIT} 个字", field="姓名", code="too_long")
+    return name
 
 
 def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRules()) -> CheckResult:
@@ -191,7 +207,7 @@ def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRule
             issues.append(_issue(key, exc))
 
     value = raw.name
-    attempt("name", lambda: normalize_name("" if value is None else str(value)))
+    attempt("name", lambda: _name(value))
     for key, table in CODED.items():
         item = getattr(raw, key)
         if _blank(item):

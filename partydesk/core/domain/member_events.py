@@ -57,7 +57,7 @@ class MemberEvent:
     id: str
     member_id: str
     kind: EventKind
-    on_date: date
+    on_date: date | None  # None: the office does not know the date (never invented)
     detail: str = ""
     note: str = ""
     seq: int = 0  # order of entry, for events on the same day
@@ -66,6 +66,11 @@ class MemberEvent:
     def label(self) -> str:
         """The Chinese name of the event kind."""
         return EVENT_LABELS[self.kind]
+
+
+def event_order(event: MemberEvent) -> tuple[date, int]:
+    """Sort key: by date (an unknown date first), then by order of entry."""
+    return (event.on_date or date.min, event.seq)
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,7 @@ def derive_state(events: list[MemberEvent], *, base_category: str = CATEGORY_PRO
     lost, lost_since, lost_cause = False, None, ""
     migrant, destination, migrant_since = False, "", None
     in_branch = True
-    for ev in sorted(events, key=lambda e: (e.on_date, e.seq)):
+    for ev in sorted(events, key=event_order):
         match ev.kind:
             case EventKind.JOINED:
                 joined = ev.on_date
@@ -127,12 +132,14 @@ def derive_state(events: list[MemberEvent], *, base_category: str = CATEGORY_PRO
 
 @dataclass(frozen=True)
 class PlannedEvent:
-    """An event to add, or an existing one to re-date (``replaces`` is its id)."""
+    """An event to add, an existing one to re-date (``replaces`` is its id), or one to withdraw
+    (``remove``: a 转正 entered by mistake)."""
 
     kind: EventKind
-    on_date: date
+    on_date: date | None
     detail: str = ""
     replaces: str | None = None
+    remove: bool = False
 
 
 def plan_events(
@@ -145,34 +152,37 @@ def plan_events(
     """
     now = derive_state(current, base_category=target.category)
     plan: list[PlannedEvent] = []
-    last = {ev.kind: ev for ev in sorted(current, key=lambda e: (e.on_date, e.seq))}
+    last = {ev.kind: ev for ev in sorted(current, key=event_order)}
 
     def redate(kind: EventKind, when: date | None, detail: str = "") -> None:
         old = last.get(kind)
-        if when is None:
-            return
         if old is None:
             plan.append(PlannedEvent(kind, when, detail))
         elif old.on_date != when or old.detail != detail:
             plan.append(PlannedEvent(kind, when, detail, replaces=old.id))
 
-    redate(EventKind.JOINED, target.joined_on)
+    if target.joined_on is not None:
+        redate(EventKind.JOINED, target.joined_on)
     if target.confirmed_on != now.confirmed_on:
-        redate(EventKind.CONFIRMED, target.confirmed_on)
+        if target.confirmed_on is None:
+            plan.extend(PlannedEvent(EventKind.CONFIRMED, ev.on_date, replaces=ev.id, remove=True)
+                        for ev in current if ev.kind is EventKind.CONFIRMED)
+        else:
+            redate(EventKind.CONFIRMED, target.confirmed_on)
     if target.membership_status != now.membership_status:
         plan.append(PlannedEvent(EventKind.STATUS, today, target.membership_status))
     if target.lost_contact and (not now.lost_contact or (now.lost_since, now.lost_cause) !=
                                 (target.lost_since, target.lost_cause)):
-        when = target.lost_since or today
+        lost_when = target.lost_since or today
         if now.lost_contact:
-            redate(EventKind.LOST, when, target.lost_cause)
+            redate(EventKind.LOST, lost_when, target.lost_cause)
         else:
-            plan.append(PlannedEvent(EventKind.LOST, when, target.lost_cause))
+            plan.append(PlannedEvent(EventKind.LOST, lost_when, target.lost_cause))
     elif not target.lost_contact and now.lost_contact:
         plan.append(PlannedEvent(EventKind.REGAINED, max(today, now.lost_since or today)))
     if target.migrant and (not now.migrant or (now.migrant_destination, now.migrant_since) !=
                            (target.migrant_destination, target.migrant_since)):
-        when = target.migrant_since or today
+        when = target.migrant_since  # an unknown departure date stays unknown
         if now.migrant:
             redate(EventKind.MIGRANT_OUT, when, target.migrant_destination)
         else:

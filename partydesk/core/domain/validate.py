@@ -273,7 +273,8 @@ def check_member_dates(
         if joined_on < birth_date:
             add("入党日期", "date_order", "入党日期早于出生日期")
         elif joined_on < _birthday(birth_date, min_join_age):
-            add("入党日期", "join_age", f"入党时未满{min_join_age}周岁")
+            # A warning, not a refusal: members admitted young in the 1940s exist and must be recordable.
+            add("入党日期", "join_age", f"入党时未满{min_join_age}周岁", "warning")
     if joined_on is not None and confirmed_on is not None:
         if confirmed_on < joined_on:
             add("转为正式党员日期", "date_order", "转为正式党员日期早于入党日期")

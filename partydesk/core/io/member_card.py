@@ -17,7 +17,7 @@ from html import escape
 
 from partydesk.core.domain import codes
 from partydesk.core.domain.idnumber import mask_id_number, mask_phone
-from partydesk.core.domain.member_events import EVENT_LABELS, EventKind, MemberEvent
+from partydesk.core.domain.member_events import EVENT_LABELS, EventKind, MemberEvent, event_order
 from partydesk.core.storage.member_repo import MemberRecord
 
 __all__ = ["card_file_name", "code_name", "describe_event", "format_date", "member_card_html"]
@@ -152,8 +152,8 @@ def _events_html(events: Sequence[MemberEvent]) -> str:
     if not events:
         return "无"
     lines = []
-    for event in sorted(events, key=lambda e: (e.on_date, e.seq)):
-        parts = [event.on_date.isoformat(), EVENT_LABELS[event.kind]]
+    for event in sorted(events, key=event_order):
+        parts = [event.on_date.isoformat() if event.on_date else "日期不详", EVENT_LABELS[event.kind]]
         detail = describe_event(event)
         if detail:
             parts.append(detail)

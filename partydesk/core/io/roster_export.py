@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils.cell import get_column_letter
 
@@ -65,7 +66,10 @@ _CENTER = Alignment(horizontal="center")
 
 
 def neutralise(text: str) -> str:
-    """Prefix ' to text that a spreadsheet would treat as a formula (CSV/formula injection)."""
+    """Text safe for a cell: control characters that .xlsx cannot hold become "?" (openpyxl would
+    refuse the whole file, quoting the value in its error), and text a spreadsheet would run as a
+    formula gets a leading ' (CSV/formula injection)."""
+    text = ILLEGAL_CHARACTERS_RE.sub("?", text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

@@ -473,7 +473,11 @@ def _parse_csv(text: str) -> list[list[str]]:
         raise _unreadable(f"CSV 文件第 {reader.line_num} 行格式错误，无法读取。" + _SAVE_AS_ADVICE) from exc
     # Some exports (WPS "文本文件", database tools) separate with tabs; try them when commas find no header.
     if not any(count_known_headers(r) >= MIN_KNOWN_HEADERS for r in records[:HEADER_SCAN_ROWS]):
-        tabbed = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=False))
+        tab_reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=False)
+        try:
+            tabbed = list(tab_reader)
+        except csv.Error as exc:
+            raise _unreadable(f"CSV 文件第 {tab_reader.line_num} 行格式错误，无法读取。" + _SAVE_AS_ADVICE) from exc
         if any(count_known_headers(r) >= MIN_KNOWN_HEADERS for r in tabbed[:HEADER_SCAN_ROWS]):
             return tabbed
     return records

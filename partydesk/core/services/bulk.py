@@ -27,7 +27,7 @@ from partydesk.core.storage.tables import Member, MemberEventRow
 CHUNK = 2000
 
 
-def _initial_events(data: MemberData, today: date) -> list[tuple[EventKind, date, str]]:
+def _initial_events(data: MemberData, today: date) -> list[tuple[EventKind, date | None, str]]:
     target = DerivedState(data.category, data.joined_on, data.confirmed_on, data.membership_status,
                           data.lost_contact, data.lost_since, data.lost_cause, data.migrant,
                           data.migrant_destination, data.migrant_since, True)

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from partydesk.core.domain import codes
-from partydesk.core.domain.member import CheckRules, MemberData, MemberInput, check_member
+from partydesk.core.domain.member import DATES, FLAGS, CheckRules, MemberData, MemberInput, check_member
 from partydesk.core.domain.member_events import (
     DerivedState,
     EventKind,
@@ -32,10 +32,11 @@ from partydesk.core.storage.database import Database
 from partydesk.core.storage.member_repo import MemberRecord, RosterRow
 from partydesk.core.storage.tables import Member, MemberEventRow
 
-# Fields wiped from a deleted member's tombstone: nothing that identifies a person survives.
-PERSONAL_FIELDS = {
-    "name": "", "name_pinyin": "", "id_number": "", "phone": "", "address": "", "native_place": "",
-    "birth_date": None, "work_unit": "", "notes": "", "migrant_destination": "", "party_group": "",
+# A deleted member's tombstone keeps its id, organisation and sync bookkeeping only: every data field
+# goes back to empty, since in a branch of thirty people even 民族 plus 入党日期 identifies someone.
+PERSONAL_FIELDS: dict[str, object] = {
+    **{name: None if name in DATES else (False if name in FLAGS else "") for name in MemberData.__dataclass_fields__},
+    "name_pinyin": "",
 }
 
 
@@ -119,7 +120,10 @@ def _apply_plan(session: Session, row: Member, plan: list[PlannedEvent]) -> None
         if planned.replaces:
             old = session.get(MemberEventRow, planned.replaces)
             if old is not None:
-                old.on_date, old.detail = planned.on_date, planned.detail
+                if planned.remove:
+                    old.deleted = True  # withdrawn (entered by mistake); the row stays for sync
+                else:
+                    old.on_date, old.detail = planned.on_date, planned.detail
                 continue
         session.add(MemberEventRow(member_id=row.id, kind=planned.kind.value, on_date=planned.on_date,
                                    detail=planned.detail, note="", deleted=False))
@@ -175,7 +179,7 @@ def delete_member(db: Database, actor: Actor, *, member_id: str, reason: str) ->
             setattr(row, name, value)
         row.deleted, row.deleted_reason = True, reason[:500]
         for ev in session.query(MemberEventRow).filter(MemberEventRow.member_id == member_id):
-            ev.deleted, ev.detail, ev.note = True, "", ""
+            ev.deleted, ev.on_date, ev.detail, ev.note = True, None, "", ""
     return Changes.of("member", member_id)
 
 

@@ -114,13 +114,14 @@ def inspect_file(path: Path) -> Inspection:
             copy = Path(tmp) / "inspect.db"
             shutil.copyfile(path, copy)
             shutil.copyfile(wal, Path(f"{copy}-wal"))
-            return _inspect_sqlite(copy, path.name)
-    return _inspect_sqlite(path, path.name)
+            return _inspect_sqlite(copy, path.name, is_copy=True)
+    return _inspect_sqlite(path, path.name, is_copy=False)
 
 
-def _inspect_sqlite(path: Path, name: str) -> Inspection:
+def _inspect_sqlite(path: Path, name: str, *, is_copy: bool) -> Inspection:
+    # Only a private copy may be opened normally (which replays its WAL); the user's file is read immutably.
     try:
-        conn = _read_only(path) if not Path(f"{path}-wal").exists() else sqlite3.connect(path)
+        conn = sqlite3.connect(path) if is_copy else _read_only(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             user_version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -96,6 +96,6 @@ class MemberEventRow(SyncMixin, Base):
 
     member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
-    on_date: Mapped[date] = mapped_column(Date)
+    on_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # None: date not known
     detail: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.domain.member import STATUS_NORMAL
-from partydesk.core.domain.member_events import EVENT_LABELS, MemberEvent
+from partydesk.core.domain.member_events import EVENT_LABELS, MemberEvent, event_order
 from partydesk.core.io.member_card import describe_event
 from partydesk.core.services.changes import Changes
 from partydesk.core.services.members import get_member, member_events
@@ -85,13 +85,14 @@ class Timeline(QWidget):
         self._entries = []
         self._empty.setText(empty_text)
         self._empty.setVisible(not events)
-        for position, event in enumerate(sorted(events, key=lambda e: (e.on_date, e.seq))):
+        for position, event in enumerate(sorted(events, key=event_order)):
             label = QLabel(self)
             label.setObjectName("timelineEntry")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            lines = [f"<b>{event.on_date.isoformat()}</b>　{escape(EVENT_LABELS[event.kind])}"]
+            when = event.on_date.isoformat() if event.on_date else self.tr("date unknown")
+            lines = [f"<b>{when}</b>　{escape(EVENT_LABELS[event.kind])}"]
             detail = describe_event(event)
             if detail:
                 lines.append(escape(detail))

@@ -50,10 +50,12 @@ def test_missing_required_fields_are_each_named() -> None:
     assert {"姓名", "公民身份号码", "人员类别", "入党日期"} <= fields
 
 
-def test_joining_before_eighteen_is_an_error() -> None:
-    """The Party Constitution's minimum age applies at the joining date."""
+def test_joining_before_eighteen_is_a_warning_the_record_still_saves() -> None:
+    """The minimum age is flagged, not refused: members admitted young decades ago must be recordable."""
     raw = MemberInput(**{**GOOD.__dict__, "joined_on": "1967-07-01", "confirmed_on": "1968-07-01"})
-    assert "join_age" in _codes(raw)
+    result = check_member(raw, today=TODAY)
+    assert result.data is not None
+    assert "join_age" in {i.code for i in result.warnings}
 
 
 def test_birth_date_disagreeing_with_the_id_is_only_a_warning() -> None:

@@ -71,7 +71,7 @@ def upgrade() -> None:
         "member_event",
         sa.Column("member_id", sa.String(36), nullable=False),
         sa.Column("kind", sa.String(32), nullable=False),
-        sa.Column("on_date", sa.Date(), nullable=False),
+        sa.Column("on_date", sa.Date(), nullable=True),
         sa.Column("detail", sa.String(200), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         *_sync_columns(),
