@@ -190,3 +190,22 @@ def plan_events(
     elif not target.migrant and now.migrant:
         plan.append(PlannedEvent(EventKind.MIGRANT_BACK, max(today, now.migrant_since or today)))
     return plan
+
+
+def applicable_kinds(state: DerivedState) -> list[EventKind]:
+    """The events that can happen next to a member in ``state`` (what a "record a change" form offers).
+
+    转正, 延长预备期 and 取消预备党员资格 only for a 预备党员; 恢复联系 only when lost, 失去联系 only
+    when not; likewise for 流动 and 转出/转入; nothing but a 党籍状态 correction after death.
+    """
+    if state.membership_status == STATUS_DEAD:
+        return [EventKind.STATUS]
+    kinds: list[EventKind] = []
+    if state.category == CATEGORY_PROBATIONARY:
+        kinds += [EventKind.CONFIRMED, EventKind.PROBATION_EXTENDED, EventKind.PROBATION_CANCELLED]
+    kinds.append(EventKind.STATUS)
+    kinds.append(EventKind.REGAINED if state.lost_contact else EventKind.LOST)
+    kinds.append(EventKind.MIGRANT_BACK if state.migrant else EventKind.MIGRANT_OUT)
+    kinds.append(EventKind.TRANSFER_OUT if state.in_branch else EventKind.TRANSFER_IN)
+    kinds.append(EventKind.DEATH)
+    return kinds

@@ -13,12 +13,15 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from partydesk.core.domain import codes
-from partydesk.core.domain.member import DATES, FLAGS, CheckRules, MemberData, MemberInput, check_member
+from partydesk.core.domain.member import CATEGORY_PROBATIONARY, DATES, FLAGS, CheckRules, MemberData, MemberInput, check_member
 from partydesk.core.domain.member_events import (
+    EVENT_LABELS,
+    STATUS_DEAD,
     DerivedState,
     EventKind,
     MemberEvent,
     PlannedEvent,
+    applicable_kinds,
     derive_state,
     plan_events,
 )
@@ -209,6 +212,12 @@ def add_event(
         row = session.get(Member, member_id)
         if row is None or row.deleted:
             raise ValidationError("找不到这名党员，可能已被删除。", code="not_found")
+        state = derive_state(member_repo.events_of(session, member_id), base_category=row.category)
+        if kind not in applicable_kinds(state):
+            raise ValidationError(
+                f"“{EVENT_LABELS[kind]}”不适用于这名党员目前的情况（{_describe(state)}），没有记录。",
+                field="kind", code="event_not_applicable",
+            )
         if row.birth_date and on_date < row.birth_date:
             raise ValidationError("事件日期早于出生日期。", field="on_date", code="date_order")
         if kind is EventKind.CONFIRMED and row.joined_on and on_date <= row.joined_on:
@@ -217,6 +226,41 @@ def add_event(
                                    note=note.strip()[:2000], deleted=False))
         session.flush()
         _rederive(session, row)
+    return Changes.of("member", member_id)
+
+
+def _describe(state: DerivedState) -> str:
+    parts = [codes.MEMBER_CATEGORY.name(state.category) if state.category in codes.MEMBER_CATEGORY else "",
+             "已失联" if state.lost_contact else "", "流动在外" if state.migrant else "",
+             "已转出" if not state.in_branch else "",
+             "已去世" if state.membership_status == STATUS_DEAD else ""]
+    return "、".join(p for p in parts if p) or "正常"
+
+
+def withdraw_event(db: Database, actor: Actor, *, event_id: str, reason: str) -> Changes:
+    """Take back an event recorded by mistake (the row stays as a tombstone for sync); state is re-derived.
+
+    入党 cannot be withdrawn: correct its date in the member form instead.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请填写撤销原因。", field="reason", code="required")
+    with db.write(actor) as session:
+        ev = session.get(MemberEventRow, event_id)
+        if ev is None or ev.deleted:
+            raise ValidationError("找不到这条变动记录，可能已被撤销。", code="not_found")
+        if ev.kind == EventKind.JOINED.value:
+            raise ValidationError("入党记录不能撤销；如日期有误，请在“编辑”中更正入党日期。", code="joined_fixed")
+        row = session.get(Member, ev.member_id)
+        if row is None or row.deleted:
+            raise ValidationError("找不到这名党员，可能已被删除。", code="not_found")
+        ev.deleted = True
+        ev.note = f"已撤销：{reason[:200]}"
+        if ev.kind == EventKind.CONFIRMED.value:
+            row.category = CATEGORY_PROBATIONARY  # no 转正 left: back to what the events say
+        session.flush()
+        _rederive(session, row)
+        member_id = row.id
     return Changes.of("member", member_id)
 
 

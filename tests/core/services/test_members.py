@@ -103,3 +103,45 @@ def test_deleted_members_personal_data_is_gone_from_the_file(db: Database) -> No
     raw = db.path.read_bytes()
     assert b"110105194912310038" not in raw
     assert "示范市文三路1号".encode() not in raw
+
+
+def test_an_event_that_does_not_fit_the_member_is_refused(db: Database) -> None:
+    """转正 for a member already 正式, or 恢复联系 for one never lost, is refused and nothing is written."""
+    saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
+    for kind in (EventKind.CONFIRMED, EventKind.REGAINED, EventKind.MIGRANT_BACK, EventKind.PROBATION_EXTENDED):
+        with pytest.raises(ValidationError) as err:
+            members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=kind, on_date=date(2026, 1, 1),
+                              today=TODAY)
+        assert err.value.code == "event_not_applicable"
+    record = members.get_member(db, saved.member_id)
+    assert record is not None and record.data.confirmed_on == date(1976, 7, 1)
+    assert len(members.member_events(db, saved.member_id)) == 2
+
+
+def test_withdrawing_a_mistaken_event_restores_the_state(db: Database) -> None:
+    """A 失去联系 recorded by mistake is withdrawn: the member is in contact again and the timeline shrinks."""
+    saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
+    members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.LOST, on_date=date(2026, 2, 1),
+                      detail="1", today=TODAY)
+    lost = [e for e in members.member_events(db, saved.member_id) if e.kind is EventKind.LOST]
+    members.withdraw_event(db, LOCAL_USER, event_id=lost[0].id, reason="录错了人")
+    record = members.get_member(db, saved.member_id)
+    assert record is not None and not record.data.lost_contact and record.data.lost_since is None
+    assert [e.kind for e in members.member_events(db, saved.member_id)] == [EventKind.JOINED, EventKind.CONFIRMED]
+
+
+def test_withdrawing_a_confirmation_makes_the_member_probationary_again(db: Database) -> None:
+    """Taking back a mistaken 转正 leaves a 预备党员 without a 转正 date; 入党 itself cannot be withdrawn."""
+    probationary = MemberInput(**{**ZHANG.__dict__, "category": "预备党员", "joined_on": "2025-12-01",
+                                  "confirmed_on": None})
+    saved = members.add_member(db, LOCAL_USER, data=probationary, today=TODAY)
+    members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.CONFIRMED,
+                      on_date=date(2026, 11, 1), today=TODAY)
+    events = members.member_events(db, saved.member_id)
+    confirmed = next(e for e in events if e.kind is EventKind.CONFIRMED)
+    members.withdraw_event(db, LOCAL_USER, event_id=confirmed.id, reason="日期未到")
+    record = members.get_member(db, saved.member_id)
+    assert record is not None and record.data.category == "2" and record.data.confirmed_on is None
+    joined = next(e for e in events if e.kind is EventKind.JOINED)
+    with pytest.raises(ValidationError):
+        members.withdraw_event(db, LOCAL_USER, event_id=joined.id, reason="x")
