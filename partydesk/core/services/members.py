@@ -13,7 +13,15 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from partydesk.core.domain import codes
-from partydesk.core.domain.member import CATEGORY_PROBATIONARY, DATES, FLAGS, CheckRules, MemberData, MemberInput, check_member
+from partydesk.core.domain.member import (
+    CATEGORY_PROBATIONARY,
+    DATES,
+    FLAGS,
+    CheckRules,
+    MemberData,
+    MemberInput,
+    check_member,
+)
 from partydesk.core.domain.member_events import (
     EVENT_LABELS,
     STATUS_DEAD,
