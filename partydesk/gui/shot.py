@@ -6,9 +6,24 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QMessageLogContext, QSettings, QSize, QtMsgType, qInstallMessageHandler
 
 from partydesk.core.errors import KnownError
+
+
+def page_ids() -> list[str]:
+    """Every id ``--page`` accepts: the window's pages and the dialogs render_page knows."""
+    from partydesk.gui.app import PAGE_IDS
+    from partydesk.gui.mainwindow import PAGES
+
+    return list(dict.fromkeys([*PAGE_IDS, *(spec.id for spec in PAGES)]))
+
+
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    # The offscreen platform warns on every shown window that it cannot resize to size hints; harmless.
+    if "propagateSizeHints" in message:
+        return
+    print(message, file=sys.stderr)
 
 
 def take_shot(*, db_path: Path | None, page: str, out: Path, size: tuple[int, int], lang: str) -> None:
@@ -17,6 +32,7 @@ def take_shot(*, db_path: Path | None, page: str, out: Path, size: tuple[int, in
     from partydesk.core.storage.database import open_database
     from partydesk.gui.app import create_application, install_language, make_context, render_page
 
+    qInstallMessageHandler(_quiet_offscreen)
     app = create_application(sys.argv[:1])
     with tempfile.TemporaryDirectory(prefix="partydesk-shot-") as tmp:
         if db_path is None:
@@ -34,7 +50,7 @@ def take_shot(*, db_path: Path | None, page: str, out: Path, size: tuple[int, in
             try:
                 image = render_page(ctx, page, QSize(*size))
             except ValueError as exc:
-                raise KnownError(f"没有名为“{page}”的页面。{exc}", code="page") from exc
+                raise KnownError(f"没有名为“{page}”的页面。可选：{', '.join(page_ids())}", code="page") from exc
         finally:
             ctx.runner.shutdown()
             db.close()

@@ -1,19 +1,30 @@
-"""Pinyin search keys for names: "zs zhangsan" for 张三, so either form finds the member.
+"""Pinyin search and sort keys for names: "zhangsan zs" for 张三, so either form finds the member.
 
-pypinyin is imported on first use only (it loads sizeable tables); keys are computed when a member is
-saved and stored with the record, so searching never calls it.
+The key starts with the full pinyin, so sorting by it orders names as a Chinese roster is ordered
+(by surname reading). Surnames whose reading differs from the character's everyday one (曾 zeng, 单
+shan, 解 xie …) get their surname reading. pypinyin is imported on first use only (it loads sizeable
+tables); keys are computed when a member is saved and stored with the record, so searching never calls it.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+# Surname readings that differ from the default reading pypinyin gives the character.
+SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao", "查": "zha", "盖": "ge",
+    "乐": "yue", "缪": "miao", "覃": "qin", "翟": "zhai", "繁": "po", "种": "chong", "隗": "wei", "员": "yun",
+    "秘": "bi", "召": "shao", "黑": "he", "折": "she", "说": "yue", "宿": "su", "长": "chang", "重": "chong",
+}
+
 
 @lru_cache(maxsize=4096)
 def pinyin_key(name: str) -> str:
-    """Initials and full pinyin, lower-case, space separated; characters without a reading are kept."""
+    """Full pinyin then initials, lower-case, space separated; characters without a reading are kept."""
     from pypinyin import Style, lazy_pinyin
 
     full = lazy_pinyin(name, style=Style.NORMAL, errors="default")
+    if full and name[:1] in SURNAME_READINGS:
+        full[0] = SURNAME_READINGS[name[0]]
     initials = "".join(p[0] for p in full if p)
-    return f"{initials} {''.join(full)}".lower().replace("·", "")
+    return f"{''.join(full)} {initials}".lower().replace("·", "")

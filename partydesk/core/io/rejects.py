@@ -41,6 +41,8 @@ def write_rejects(plan: ImportPlan, path: str | os.PathLike[str]) -> Path:
     width = len(plan.headers)
     rows_sheet.append(["原行号", *[neutralise(h) for h in plan.headers], "错误原因"])
     widths = [6] + [max(6, display_width(h)) for h in plan.headers] + [40]
+    # ID and phone cells must stay text when the user types the corrected number in (Excel keeps 15 digits).
+    text_columns = {c for c, key in plan.mapping.items() if key in ("id_number", "phone")}
     for line, planned in enumerate(plan.rejected_rows, start=2):
         raw = planned.raw
         cells = raw.cells if raw is not None else {}
@@ -57,6 +59,8 @@ def write_rejects(plan: ImportPlan, path: str | os.PathLike[str]) -> Path:
             elif isinstance(cell.value, str):
                 target.number_format = "@"
             widths[column + 1] = min(30, max(widths[column + 1], display_width(str(cell.value or ""))))
+        for column in text_columns:
+            rows_sheet.cell(line, column + 2).number_format = "@"
         bad_columns = {i.column for i in planned.errors if i.column}
         for column in range(width):
             if get_column_letter(column + 1) in bad_columns:

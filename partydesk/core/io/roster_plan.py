@@ -284,8 +284,13 @@ def preview(path: str | os.PathLike[str], *, mapping: Mapping[int, str] | None =
 
 
 def _rows_text(numbers: Sequence[int]) -> str:
+    """"第 3、5 行" / "第 3、5、… 等 12 行": the row numbers as a user reads them in Excel."""
     shown = "、".join(str(n) for n in numbers[:10])
-    return shown + (f" 等 {len(numbers)} 行" if len(numbers) > 10 else "")
+    return f"第 {shown}" + (f" 等 {len(numbers)} 行" if len(numbers) > 10 else " 行")
+
+
+def _these(numbers: Sequence[int]) -> str:
+    return "这些行" if len(numbers) > 1 else "这一行"
 
 
 def _file_warnings(table: RawTable, mapping: Mapping[int, str]) -> list[str]:
@@ -297,7 +302,7 @@ def _file_warnings(table: RawTable, mapping: Mapping[int, str]) -> list[str]:
         warnings.append(f"CSV 文件按 {name} 编码读取。")
     hidden = [r.row_number for r in table.rows if r.hidden]
     if hidden:
-        warnings.append(f"第 {_rows_text(hidden)} 在 Excel 中被隐藏，默认会一并导入。")
+        warnings.append(f"{_rows_text(hidden)}在 Excel 中被隐藏，默认会一并导入。")
     hidden_mapped = sorted(i for i in table.hidden_columns if i in mapping)
     if hidden_mapped:
         letters = "、".join(get_column_letter(i + 1) for i in hidden_mapped)
@@ -305,12 +310,12 @@ def _file_warnings(table: RawTable, mapping: Mapping[int, str]) -> list[str]:
     id_columns = {i for i, k in mapping.items() if k == "id_number"}
     numeric = [r.row_number for r in table.rows if any(r.cells[i].is_number for i in id_columns if i in r.cells)]
     if numeric:
-        warnings.append(f"第 {_rows_text(numeric)} 的身份证号被 Excel 存成了数字，后几位已丢失，这些行将被拒绝："
+        warnings.append(f"{_rows_text(numeric)}的身份证号被 Excel 存成了数字，后几位已丢失，{_these(numeric)}将被拒绝："
                         "请把该列设为“文本”格式后重新录入。")
     formulas = [r.row_number for r in table.rows if any(
         c.is_formula_without_value for i, c in r.cells.items() if i in mapping)]
     if formulas:
-        warnings.append(f"第 {_rows_text(formulas)} 含有没有计算结果的公式，这些行将被拒绝："
+        warnings.append(f"{_rows_text(formulas)}含有没有计算结果的公式，{_these(formulas)}将被拒绝："
                         "请在 Excel/WPS 中打开并保存一次，或把公式粘贴为数值。")
     return warnings
 

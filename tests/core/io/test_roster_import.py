@@ -529,6 +529,9 @@ def test_rejects_workbook_lists_row_column_code_and_message(db: Database, tmp_pa
     assert kept[1][1] == "李梅" and "B列（性别）" in kept[1][-1]
     # The sheet can be corrected and imported again: the reader finds its header.
     assert preview(out).headers[1:-1] == HEADER
+    # The ID column is text in every row, so a corrected number typed in stays 18 digits.
+    id_column = HEADER.index("公民身份号码") + 2
+    assert {wb["被拒绝的行"].cell(r, id_column).number_format for r in (2, 3)} == {"@"}
 
 
 def test_import_api_is_reachable_from_one_module() -> None:

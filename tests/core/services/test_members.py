@@ -25,7 +25,7 @@ def test_added_member_appears_in_the_roster_with_pinyin(db: Database) -> None:
     saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
     rows = members.roster(db)
     assert [r.name for r in rows] == ["张三"]
-    assert rows[0].pinyin == "zs zhangsan"
+    assert rows[0].pinyin == "zhangsan zs"
     assert saved.changes.touches("member")
 
 
@@ -145,3 +145,13 @@ def test_withdrawing_a_confirmation_makes_the_member_probationary_again(db: Data
     joined = next(e for e in events if e.kind is EventKind.JOINED)
     with pytest.raises(ValidationError):
         members.withdraw_event(db, LOCAL_USER, event_id=joined.id, reason="x")
+
+
+def test_roster_is_ordered_by_full_pinyin_with_surname_readings(db: Database) -> None:
+    """杜 before 董 is wrong: names sort by full pinyin (dong < du), and 曾 reads zeng, not ceng."""
+    people = [("杜涛", "110105194912310038"), ("董晓", "110105195001010012"), ("曾强", "110105195102020017"),
+              ("陈平", "110105195203030011")]
+    for name, number in people:
+        members.add_member(db, LOCAL_USER, data=MemberInput(**{**ZHANG.__dict__, "name": name, "id_number": number}),
+                           today=TODAY)
+    assert [r.name for r in members.roster(db)] == ["陈平", "董晓", "杜涛", "曾强"]
