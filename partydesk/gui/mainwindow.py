@@ -225,7 +225,10 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("databaseLabel")
         self.backup_label = QLabel(self)
         self.backup_label.setObjectName("backupLabel")
-        self.statusBar().addPermanentWidget(self.db_label, 1)
+        # No stretch: the space left of these is where messages (保存了…, 已删除…) appear; a stretched
+        # label would leave them no room at all, and every confirmation would be silent.
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.backup_label.setContentsMargins(self.fontMetrics().horizontalAdvance("汉") * 2, 0, 0, 0)
         self.statusBar().addPermanentWidget(self.backup_label)
 
     def set_last_backup(self, text: str) -> None:

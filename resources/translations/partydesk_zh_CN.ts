@@ -103,8 +103,12 @@
         <translation>日志文件夹：</translation>
     </message>
     <message>
-        <source>For internal use by Party organisations. Built with Qt (LGPL v3), PySide6, SQLite (public domain) and SQLAlchemy (MIT).</source>
-        <translation>供党组织内部使用。本程序使用了 Qt（LGPL v3）、PySide6、SQLite（公有领域）和 SQLAlchemy（MIT）。</translation>
+        <source>Backup folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <source>For internal use by Party organisations. Built with Qt and PySide6 (LGPL v3), SQLite (public domain), SQLAlchemy and alembic (MIT), matplotlib (matplotlib licence, BSD-style), openpyxl (MIT), python-docx (MIT), cryptography (Apache 2.0 / BSD), platformdirs (MIT) and pypinyin (MIT).</source>
+        <translation>供党组织内部使用。本程序使用了 Qt 和 PySide6（LGPL v3）、SQLite（公有领域）、SQLAlchemy 和 alembic（MIT）、matplotlib（matplotlib 许可证，BSD 风格）、openpyxl（MIT）、python-docx（MIT）、cryptography（Apache 2.0 / BSD）、platformdirs（MIT）和 pypinyin（MIT）。</translation>
     </message>
 </context>
 <context>
@@ -171,6 +175,33 @@
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>EventWithdrawDialog</name>
+    <message>
+        <source>Withdraw an entry</source>
+        <translation>撤销变动记录</translation>
+    </message>
+    <message>
+        <source>Withdraw “{entry}” from the history of {name}?</source>
+        <translation>要从{name}的变动记录中撤销“{entry}”吗？</translation>
+    </message>
+    <message>
+        <source>Use this only for an entry recorded by mistake. The entry leaves the history, and the member&apos;s status is worked out again from the other entries. The reason is kept with the record.</source>
+        <translation>仅用于误录的记录。撤销后，这条记录不再显示在变动记录中，党员的状态将根据其余记录重新计算。撤销原因会随记录保留。</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>撤销原因：</translation>
+    </message>
+    <message>
+        <source>Required, e.g. recorded for the wrong member</source>
+        <translation>必填，例如：录到了别的党员名下</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤销记录</translation>
     </message>
 </context>
 <context>
@@ -529,8 +560,16 @@
         <translation>说明</translation>
     </message>
     <message>
+        <source>Problem code: {code}</source>
+        <translation>问题代码：{code}</translation>
+    </message>
+    <message>
         <source>Warning: this row is imported all the same.</source>
         <translation>提醒：此行仍会导入。</translation>
+    </message>
+    <message>
+        <source>Warning: {message}</source>
+        <translation>提醒：{message}</translation>
     </message>
 </context>
 <context>
@@ -698,6 +737,10 @@
         <translation>流动：{place}</translation>
     </message>
     <message>
+        <source>Entry withdrawn: {entry}</source>
+        <translation>已撤销变动记录：{entry}</translation>
+    </message>
+    <message>
         <source>← Back to the roster</source>
         <translation>← 返回花名册</translation>
     </message>
@@ -736,6 +779,18 @@
 </context>
 <context>
     <name>MemberEditDialog</name>
+    <message>
+        <source>Discard the changes you have not saved?</source>
+        <translation>放弃尚未保存的修改？</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
     <message>
         <source>Please check the items marked in amber. If they are right, click “Save anyway”.</source>
         <translation>请核对标为橙色的内容；确认无误后，点击“仍然保存”。</translation>
@@ -948,6 +1003,10 @@
         <translation>变动类型：</translation>
     </message>
     <message>
+        <source>Choose the kind of change</source>
+        <translation>请选择变动类型</translation>
+    </message>
+    <message>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
@@ -983,8 +1042,8 @@
         <translation>找不到这名党员，可能已被删除。</translation>
     </message>
     <message>
-        <source>The member was deleted.</source>
-        <translation>已删除该党员。</translation>
+        <source>Member deleted: {name}</source>
+        <translation>已删除党员：{name}</translation>
     </message>
     <message>
         <source>Add member</source>
@@ -1363,6 +1422,14 @@
         <translation>未保存：请按红字提示修改后再保存。</translation>
     </message>
     <message>
+        <source>Restore the national default of every rule that differs from it ({count} in all)?</source>
+        <translation>将所有与全国默认值不同的规则（共 {count} 条）恢复为默认值？</translation>
+    </message>
+    <message>
+        <source>Restore all defaults</source>
+        <translation>全部恢复默认</translation>
+    </message>
+    <message>
         <source>A Party committee: imports the sync files of its branches.</source>
         <translation>上级党委：导入各党支部报送的同步文件。</translation>
     </message>
@@ -1379,8 +1446,8 @@
         <translation>未设置</translation>
     </message>
     <message>
-        <source>Restore default</source>
-        <translation>恢复默认</translation>
+        <source>Restore this row&apos;s default</source>
+        <translation>恢复本行默认值</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1457,8 +1524,28 @@
 <context>
     <name>Timeline</name>
     <message>
+        <source>Withdraw…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <source>Withdraw this entry if it was recorded by mistake</source>
+        <translation>误录的记录可以撤销</translation>
+    </message>
+    <message>
         <source>date unknown</source>
         <translation>日期不详</translation>
+    </message>
+    <message>
+        <source>Withdraw this entry…</source>
+        <translation>撤销这条记录…</translation>
+    </message>
+    <message>
+        <source>The joining entry cannot be withdrawn; correct its date with Edit</source>
+        <translation>入党记录不能撤销；如日期有误，请在“编辑”中更正</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.services.setup import own_organisation
@@ -71,6 +71,25 @@ def test_bad_code_shows_the_message_beside_the_code_and_writes_nothing(qtbot: Qt
     assert blank_ctx.db.needs_setup
     assert _rows(blank_ctx.db, "site") == 0
     assert _rows(blank_ctx.db, "organisation") == 0
+
+
+def test_an_error_line_adds_height_instead_of_squeezing_the_code_field(qtbot: QtBot, blank_ctx: AppContext) -> None:
+    """After an invalid code (ab-12) the dialog grows by the message; the 组织代码 field keeps its height."""
+    dialog = _dialog(qtbot, blank_ctx)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.ui.nameEdit.setText("中共示例社区第一支部委员会")
+    qtbot.keyClicks(dialog.ui.codeEdit, "ab-12")
+    QApplication.processEvents()
+    height, field_height = dialog.height(), dialog.ui.codeEdit.height()
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    assert blank_ctx.runner.wait_idle(WAIT_MS)
+    QApplication.processEvents()
+    assert dialog.error_text("code")
+    assert dialog.height() > height
+    assert dialog.ui.codeEdit.height() == field_height == dialog.ui.nameEdit.height()
+    error = dialog.ui.codeError
+    assert error.height() >= error.heightForWidth(error.width())
 
 
 def test_cancel_writes_nothing(qtbot: QtBot, blank_ctx: AppContext) -> None:

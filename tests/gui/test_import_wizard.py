@@ -21,6 +21,7 @@ from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
 from partydesk.core.io import roster_import
 from partydesk.core.io.roster_import import apply_import, plan_import
+from partydesk.core.io.roster_plan import RowIssue
 from partydesk.core.services import members
 from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.changes import LOCAL_USER, Changes
@@ -170,6 +171,10 @@ def test_bad_id_is_listed_with_row_column_and_checksum_message_and_blocks_import
     assert [(i.row, i.column, i.header, i.code) for i in errors] == [(4, "D", "公民身份号码", "id_checksum")]
     shown = [model.index(0, c).data() for c in range(model.columnCount())]
     assert shown[:4] == ["4", "D", "公民身份号码", "id_checksum"] and "校验位" in shown[4]
+    table = wizard.ui.issuesTable
+    assert table.isColumnHidden(IssueModel.CODE_COLUMN), "the internal code is not a column the office sees"
+    assert not table.isColumnHidden(IssueModel.MESSAGE_COLUMN)
+    assert "id_checksum" in model.index(0, IssueModel.MESSAGE_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     assert not wizard.ui.importButton.isEnabled()
     assert wizard.ui.reasonLabel.isVisible() and "1" in wizard.ui.reasonLabel.text()
     assert wizard.ui.saveRejectsButton.isEnabled()
@@ -408,6 +413,28 @@ def test_wizard_fits_a_1366x768_screen(qtbot: QtBot, ctx: AppContext, tmp_path: 
         wizard.ui.stack.setCurrentIndex(step)
         hint = wizard.minimumSizeHint()
         assert hint.width() <= 1366 / 1.25 and hint.height() <= (768 - 40) / 1.25, (step, hint)
+
+
+def test_warnings_are_marked_in_words_not_only_in_grey(qapp: QApplication) -> None:
+    """A warning's explanation starts with "Warning:" (提醒：); an error's does not; both tooltips name the code."""
+    error = RowIssue(4, "D", "公民身份号码", "id_number", "id_checksum", "公民身份号码校验位错误")
+    warning = RowIssue(5, "F", "入党日期", "joined_on", "joined_young", "入党时不满18周岁", "warning")
+    model = IssueModel()
+    model.set_issues([error], [warning])
+    column = IssueModel.MESSAGE_COLUMN
+    assert model.index(0, column).data() == "公民身份号码校验位错误"
+    assert model.index(1, column).data() == model.tr("Warning: {message}").format(message="入党时不满18周岁")
+    assert model.index(1, column).data() != "入党时不满18周岁"
+    assert model.index(1, column).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "joined_young" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "id_checksum" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_tab_leaves_every_wizard_table(qtbot: QtBot, ctx: AppContext) -> None:
+    """The column mapping, the preview and the problem list let Tab move on to the next control."""
+    wizard = open_wizard(qtbot, ctx)
+    for table in (wizard.ui.mappingTable, wizard.ui.previewTable, wizard.ui.issuesTable):
+        assert not table.tabKeyNavigation(), table.objectName()
 
 
 def test_issue_model_passes_the_model_tester(qtmodeltester: object, qapp: QApplication, ctx: AppContext,

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.services.maintenance import backup_dir
 from partydesk.core.storage.backup import BackupInfo
 from partydesk.core.storage.database import Database
 from partydesk.gui import app as gui_app
@@ -149,6 +150,39 @@ def test_f1_opens_about_with_the_database_path(qtbot: QtBot, ctx: AppContext) ->
     assert dialog.ui.databaseValue.text() == str(ctx.db.path)
     assert dialog.windowTitle() == "关于党支部工作台"
     dialog.close()
+
+
+def test_about_names_the_folders_of_the_database_and_every_dependency(tmp_path: Path, app: QApplication) -> None:
+    """The data folder is the one holding the database (--db too), beside it the backups; every runtime
+    dependency is named with its licence."""
+    db_path = tmp_path / "elsewhere" / "branch.db"
+    dialog = AboutDialog(db_path)
+    try:
+        assert dialog.ui.dataValue.text() == str(db_path.resolve().parent)
+        assert dialog.ui.backupValue.text() == str(backup_dir(db_path))
+        assert dialog.ui.logValue.text().startswith(str(db_path.resolve().parent))
+        gui_app.install_language(app, "en")
+        licence = dialog.ui.licenceLabel.text()
+        for name in ("Qt", "PySide6", "LGPL v3", "SQLite", "public domain", "SQLAlchemy", "alembic", "matplotlib",
+                     "openpyxl", "python-docx", "cryptography", "Apache 2.0", "platformdirs", "pypinyin", "MIT"):
+            assert name in licence, name
+    finally:
+        dialog.deleteLater()
+
+
+def test_status_messages_have_room_to_be_read(qtbot: QtBot, ctx: AppContext) -> None:
+    """A confirmation on the hub (已删除党员…) is shown left of the database and backup labels, not squeezed
+    to nothing by them."""
+    window = _window(qtbot, ctx)
+    window.resize(SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    text = "已保存党员信息卡：" + str(ctx.db.path.parent / "党员信息卡-张三.pdf")
+    ctx.hub.statusMessage.emit(text)
+    QApplication.processEvents()
+    assert window.statusBar().currentMessage() == text
+    room = window.db_label.geometry().left()
+    assert room >= window.statusBar().fontMetrics().horizontalAdvance(text), (room, text)
 
 
 @pytest.mark.parametrize("page", gui_app.PAGE_IDS)

@@ -1,4 +1,4 @@
-"""The member page: fields, masking, the timeline, recording a change, and the printable card."""
+"""The member page: fields, masking, the timeline, recording and withdrawing a change, and the printable card."""
 
 from __future__ import annotations
 
@@ -8,26 +8,28 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.domain.member_events import EventKind
-from partydesk.core.services.members import get_member, member_events
-from partydesk.gui.app import AppContext
+from partydesk.core.services.members import add_event, get_member, member_events
+from partydesk.gui.app import AppContext, install_language
+from partydesk.gui.dialogs.event_withdraw import EventWithdrawDialog
 from partydesk.gui.dialogs.member_edit import MemberEditDialog
 from partydesk.gui.dialogs.member_event import MemberEventDialog
 from partydesk.gui.pages.member_detail import MemberDetailPage
 from partydesk.gui.pages.members import MembersPage
 from partydesk.gui.widgets import card_printer
 from tests.gui.conftest import WAIT_MS
-from tests.gui.test_members_page import WANG, ZHANG, add_now, open_page
+from tests.gui.test_members_page import LI, WANG, ZHANG, add_now, open_page
 
 
 @pytest.fixture
 def members(qtbot: QtBot, ctx: AppContext) -> tuple[MembersPage, dict[str, str]]:
-    """The members page over 张三 and 王五 (who lost contact), and their ids by name."""
-    zhang, wang = add_now(ctx, ZHANG, WANG)
-    return open_page(qtbot, ctx), {"张三": zhang, "王五": wang}
+    """The members page over 张三 (正式党员), 王五 (who lost contact) and 李四 (预备党员), and their ids."""
+    zhang, wang, li = add_now(ctx, ZHANG, WANG, LI)
+    return open_page(qtbot, ctx), {"张三": zhang, "王五": wang, "李四": li}
 
 
 def _detail(ctx: AppContext, page: MembersPage, member_id: str) -> MemberDetailPage:
@@ -102,9 +104,183 @@ def test_a_refused_event_shows_the_message_and_records_nothing(
     dialog.set_kind(EventKind.MIGRANT_OUT)
     dialog.save_button().click()
     assert ctx.runner.wait_idle(WAIT_MS)
-    assert "须填写说明" in dialog.error_text()
+    assert "“外出流动”须填写外出流向" in dialog.error_text()
     assert len(member_events(ctx.db, ids["张三"])) == before
     dialog.reject()
+
+
+def _event_dialog(detail: MemberDetailPage) -> MemberEventDialog:
+    detail.event_button.click()
+    dialog = detail.current_dialog()
+    assert isinstance(dialog, MemberEventDialog)
+    return dialog
+
+
+def test_record_a_change_offers_only_what_fits_and_chooses_nothing(
+    ctx: AppContext, members: tuple[MembersPage, dict[str, str]],
+) -> None:
+    """A 正式党员 in contact is not offered 转正 or 恢复联系; no kind is preselected and Save waits for one."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["张三"])
+    before = member_events(ctx.db, ids["张三"])
+    dialog = _event_dialog(detail)
+    offered = dialog.offered_kinds()
+    assert EventKind.CONFIRMED not in offered and EventKind.REGAINED not in offered
+    assert EventKind.LOST in offered and EventKind.JOINED not in offered
+    assert dialog.kind() is None and dialog.kind_combo.currentIndex() == -1
+    assert dialog.kind_combo.placeholderText() == dialog.tr("Choose the kind of change")
+    assert not dialog.save_button().isEnabled()
+    dialog.accept()  # Enter with nothing chosen records nothing
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert member_events(ctx.db, ids["张三"]) == before
+    dialog.set_kind(EventKind.LOST)
+    assert dialog.save_button().isEnabled()
+    dialog.reject()
+
+
+def test_record_a_change_follows_the_members_state(
+    ctx: AppContext, members: tuple[MembersPage, dict[str, str]],
+) -> None:
+    """A 预备党员 is offered 转正; a member who lost contact is offered 恢复联系 instead of 失去联系."""
+    page, ids = members
+    dialog = _event_dialog(_detail(ctx, page, ids["李四"]))
+    assert EventKind.CONFIRMED in dialog.offered_kinds() and EventKind.PROBATION_EXTENDED in dialog.offered_kinds()
+    dialog.reject()
+    dialog = _event_dialog(_detail(ctx, page, ids["王五"]))
+    assert EventKind.REGAINED in dialog.offered_kinds() and EventKind.LOST not in dialog.offered_kinds()
+    assert EventKind.CONFIRMED not in dialog.offered_kinds()
+    dialog.reject()
+
+
+def test_a_kind_the_core_no_longer_allows_shows_its_message(
+    qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]],
+) -> None:
+    """When the state changed after the dialog opened, the core's "不适用" message is shown and nothing is added."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["张三"])
+    dialog = _event_dialog(detail)
+    add_event(ctx.db, ctx.actor, member_id=ids["张三"], kind=EventKind.LOST, on_date=dialog.on_date())
+    before = len(member_events(ctx.db, ids["张三"]))
+    dialog.set_kind(EventKind.LOST)
+    dialog.save_button().click()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert "不适用" in dialog.error_text()
+    assert dialog.isVisible()
+    assert len(member_events(ctx.db, ids["张三"])) == before
+    dialog.reject()
+
+
+def test_record_a_change_keeps_combos_at_their_height(
+    qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]],
+) -> None:
+    """The 失联原因 combo is as tall as a combo, and an error line adds height instead of squeezing fields."""
+    page, ids = members
+    dialog = _event_dialog(_detail(ctx, page, ids["张三"]))
+    dialog.show()
+    dialog.set_kind(EventKind.LOST)
+    QApplication.processEvents()
+    assert dialog.cause_combo.height() == dialog.cause_combo.sizeHint().height()
+    dialog.set_kind(EventKind.MIGRANT_OUT)
+    height = dialog.height()
+    dialog.save_button().click()  # no destination: refused beside the field
+    assert ctx.runner.wait_idle(WAIT_MS)
+    QApplication.processEvents()
+    assert dialog.error_text()
+    assert dialog.height() > height
+    for field in (dialog.kind_combo, dialog.date_edit, dialog.text_edit):
+        assert field.height() >= field.sizeHint().height(), field.objectName()
+    assert dialog.detail_error.height() >= dialog.detail_error.heightForWidth(dialog.detail_error.width())
+    dialog.reject()
+
+
+def _withdraw_dialog(detail: MemberDetailPage) -> EventWithdrawDialog:
+    dialog = detail.current_dialog()
+    assert isinstance(dialog, EventWithdrawDialog)
+    return dialog
+
+
+def test_a_mistaken_entry_is_withdrawn_with_a_reason(
+    qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]],
+) -> None:
+    """撤销… on 失去联系 asks for a reason, then the entry leaves the timeline and the member is in contact again."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["王五"])
+    buttons = detail.timeline.withdraw_buttons()
+    assert buttons[0] is None, "入党 has no withdraw button"
+    assert "失去联系" in detail.timeline.entry_texts()[2]
+    lost = buttons[2]
+    assert lost is not None
+    lost.click()
+    dialog = _withdraw_dialog(detail)
+    assert "失去联系" in dialog.question.text()
+    assert not dialog.ok_button().isEnabled(), "a reason is required"
+    dialog.reason_edit.setText("   ")
+    assert not dialog.ok_button().isEnabled()
+    dialog.reason_edit.setText("录错了党员")
+    messages: list[str] = []
+    ctx.hub.statusMessage.connect(messages.append)
+    dialog.ok_button().click()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)  # the page's reload after the hub's change
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+    assert [e.kind for e in member_events(ctx.db, ids["王五"])] == [EventKind.JOINED, EventKind.CONFIRMED]
+    assert len(detail.timeline.entry_texts()) == 2
+    assert "失联" not in detail.state_text()
+    assert any("失去联系" in m for m in messages)
+
+
+def test_timeline_context_menu_withdraws_but_not_the_joining(
+    qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]],
+) -> None:
+    """The entry menu offers 撤销 (disabled for 入党, which is corrected in the form); Cancel changes nothing."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["王五"])
+    joined = detail.timeline.entry_menu(0).findChild(object, "withdrawAction")
+    assert joined is not None and not joined.isEnabled()
+    action = detail.timeline.entry_menu(1).findChild(object, "withdrawAction")
+    assert action is not None and action.isEnabled()
+    action.trigger()
+    dialog = _withdraw_dialog(detail)
+    assert "转为正式党员" in dialog.question.text()
+    dialog.reason_edit.setText("误录")
+    dialog.reject()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert len(member_events(ctx.db, ids["王五"])) == 3
+
+
+def test_withdraw_refused_by_the_core_shows_its_message(
+    qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]],
+) -> None:
+    """The core's refusal (入党 cannot be withdrawn) is shown in the dialog, which stays open."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["王五"])
+    joined = member_events(ctx.db, ids["王五"])[0]
+    assert joined.kind is EventKind.JOINED
+    dialog = EventWithdrawDialog(ctx, joined.id, "2015-07-01 入党", "王五", detail)
+    qtbot.addWidget(dialog)
+    dialog.reason_edit.setText("试试")
+    dialog.ok_button().click()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert "入党记录不能撤销" in dialog.error_text()
+    assert len(member_events(ctx.db, ids["王五"])) == 3
+
+
+def test_member_page_in_english_shows_every_field_name_in_full(
+    qtbot: QtBot, ctx: AppContext, app: QApplication, members: tuple[MembersPage, dict[str, str]],
+) -> None:
+    """After switching to English the longer field names ("Cause of lost contact:") are not cut off."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["王五"])
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    install_language(app, "en", ctx.hub)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert detail._field_labels["lost_cause"].text() == "Cause of lost contact:"
+    for column_id, label in detail._field_labels.items():
+        assert label.width() >= label.sizeHint().width(), column_id
+    assert detail.timeline.width() > 0 and len(detail.timeline.entry_texts()) == 3
 
 
 def test_edit_from_the_member_page(qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]]) -> None:
@@ -149,10 +325,14 @@ def test_print_card_saves_a_pdf_that_renders(
         return str(tmp_path / "card"), "PDF (*.pdf)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    messages: list[str] = []
+    ctx.hub.statusMessage.connect(messages.append)
     detail.pdf_action.trigger()
     assert ctx.runner.wait_idle(WAIT_MS)
     assert asked and Path(asked[0]).name == "党员信息卡-王五.pdf"
     pdf = tmp_path / "card.pdf"
+    saved = QCoreApplication.translate("CardPrinter", "Member card saved: {path}").format(path=pdf)
+    assert messages == [saved], "the status bar says where the card went"
     assert pdf.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed")

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.services.members import get_member, roster
@@ -170,13 +171,112 @@ def test_lost_contact_details_follow_the_check_box(qtbot: QtBot, ctx: AppContext
     assert stored.lost_contact and stored.lost_since == date(2025, 1, 5) and stored.lost_cause == "1"
 
 
+def answer_question(button: str, seen: list[str]) -> None:
+    """Click ``button`` (an object name) in the next modal message box; its text goes into ``seen``."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(10, press)
+            return
+        seen.append(box.text())
+        target = box.findChild(QPushButton, button)
+        assert target is not None, [b.objectName() for b in box.buttons()]
+        target.click()
+
+    QTimer.singleShot(0, press)
+
+
+def no_question_expected(seen: list[str]) -> QTimer:
+    """A safety net: a message box that should not appear is recorded and closed (instead of hanging)."""
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.findChild(QPushButton, "keepEditingButton").click()
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(close)
+    timer.start()
+    return timer
+
+
 def test_cancel_saves_nothing(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
-    """Cancel closes the form and writes nothing."""
+    """Cancel on a filled form asks first; Discard closes the form and writes nothing."""
     dialog = _add_dialog(page)
     fill(dialog)
+    seen: list[str] = []
+    answer_question("discardButton", seen)
     dialog.reject()
+    assert seen == [dialog.tr("Discard the changes you have not saved?")]
+    assert closed(dialog)
     assert ctx.runner.wait_idle(WAIT_MS)
     assert roster(ctx.db) == []
+
+
+def test_esc_on_a_changed_form_asks_and_keep_editing_keeps_the_data(
+    qtbot: QtBot, ctx: AppContext, page: MembersPage,
+) -> None:
+    """Esc with typed data asks "放弃尚未保存的修改？"; 继续编辑 (the default) keeps the form and what was typed."""
+    (member_id,) = add_now(ctx, ZHANG)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    page.select_member(member_id)
+    page.edit_selected()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberEditDialog)
+    qtbot.waitExposed(dialog)
+    dialog.ui.addressEdit.setText("示范市幸福南路8号")
+    assert dialog.has_unsaved_changes()
+    seen: list[str] = []
+
+    def press_enter() -> None:  # Enter takes the default answer, which must be 继续编辑
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(10, press_enter)
+            return
+        seen.append(box.defaultButton().objectName())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_enter)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert seen == ["keepEditingButton"]
+    assert dialog.isVisible()
+    assert dialog.ui.addressEdit.text() == "示范市幸福南路8号"
+    answer_question("discardButton", seen)
+    dialog.reject()
+    assert closed(dialog)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    stored = get_member(ctx.db, member_id)
+    assert stored is not None and stored.data.address != "示范市幸福南路8号"
+
+
+def test_cancel_on_an_untouched_form_closes_without_asking(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Nothing typed (new or opened on a member): Cancel just closes; a change undone by hand counts as none."""
+    (member_id,) = add_now(ctx, ZHANG)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    seen: list[str] = []
+    net = no_question_expected(seen)
+    try:
+        dialog = _add_dialog(page)
+        dialog.reject()
+        assert closed(dialog)
+        page.select_member(member_id)
+        page.edit_selected()
+        assert ctx.runner.wait_idle(WAIT_MS)
+        dialog = page.current_dialog()
+        assert isinstance(dialog, MemberEditDialog)
+        old = dialog.ui.addressEdit.text()
+        dialog.ui.addressEdit.setText("别处")
+        dialog.ui.addressEdit.setText(old)
+        assert not dialog.has_unsaved_changes()
+        dialog.reject()
+        assert closed(dialog)
+    finally:
+        net.stop()
+    assert seen == []
 
 
 def test_form_fits_a_1366x768_screen(page: MembersPage) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -15,9 +15,9 @@ from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberInput
 from partydesk.core.services.members import add_member, roster
 from partydesk.core.storage.tables import Member
-from partydesk.gui.app import AppContext
-from partydesk.gui.dialogs.member_delete import MemberDeleteDialog
-from partydesk.gui.models.roster_model import column_index
+from partydesk.gui.app import AppContext, install_language
+from partydesk.gui.dialogs.member_delete import OTHER, MemberDeleteDialog
+from partydesk.gui.models.roster_model import COLUMNS, column_index
 from partydesk.gui.pages.members import MembersPage
 from tests.gui.conftest import WAIT_MS
 
@@ -185,6 +185,94 @@ def test_delete_asks_for_a_reason_and_leaves_a_tombstone(qtbot: QtBot, ctx: AppC
         stored = session.execute(select(Member).where(Member.id == wang_id)).scalar_one()
         assert stored.deleted and stored.name == "" and stored.id_number == ""
         assert stored.deleted_reason == "测试删除"
+
+
+def test_deleting_says_who_was_deleted_in_the_status_bar(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """After the delete, the status bar names the member, even when that member's page was opened before."""
+    wang = _id_of(page, "王五")
+    page.open_member(wang)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    page.show_roster()  # the member page still holds 王五, hidden
+    messages: list[str] = []
+    ctx.hub.statusMessage.connect(messages.append)
+    page.select_member(wang)
+    page.delete_selected()
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberDeleteDialog)
+    dialog.set_reason(0)
+    dialog.accept()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)  # the reloads after the hub's change
+    assert messages == [page.tr("Member deleted: {name}").format(name="王五")]
+
+
+def test_delete_dialog_grows_for_its_hint_instead_of_clipping(qtbot: QtBot, page: MembersPage) -> None:
+    """Choosing 其他 shows "please explain" under the fields; the explanation above keeps its full height."""
+    page.select_member(_id_of(page, "王五"))
+    page.delete_selected()
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberDeleteDialog)
+    qtbot.waitExposed(dialog)
+    height = dialog.height()
+    dialog.set_reason(OTHER)
+    QApplication.processEvents()
+    assert dialog.hint.isVisible()
+    assert dialog.height() > height
+    explanation = dialog.explanation
+    assert explanation.height() >= explanation.heightForWidth(explanation.width())
+    assert dialog.detail_edit.height() >= dialog.detail_edit.sizeHint().height()
+    dialog.reject()
+
+
+def test_tab_leaves_the_roster_for_the_next_control(qtbot: QtBot, page: MembersPage) -> None:
+    """Tab in the roster moves to the next widget (not cell by cell forever); arrows still move rows."""
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT_MS)
+    assert not page.view.tabKeyNavigation()
+    page.select_member(page.model.row_at(0).id)  # type: ignore[union-attr]
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)
+    assert page.view.currentIndex().row() == 1
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not page.view
+
+
+def _shown_text_width(combo: QComboBox) -> int:
+    """The width of the text area of ``combo`` (without the arrow and frame)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    return combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                        QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+
+
+def test_party_group_facet_is_wide_enough_for_the_longest_group(qtbot: QtBot, page: MembersPage) -> None:
+    """The 党小组 filter shows "第二党小组" in full: the combos size to their contents."""
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    combo = page.group_combo
+    combo.setCurrentIndex(combo.findData("第二党小组"))
+    QApplication.processEvents()
+    assert _shown_text_width(combo) >= combo.fontMetrics().horizontalAdvance("第二党小组")
+    for other in page._facet_combos():
+        widest = max(other.fontMetrics().horizontalAdvance(other.itemText(i)) for i in range(other.count()))
+        assert _shown_text_width(other) >= widest, other.objectName()
+
+
+def test_column_widths_follow_the_language(qtbot: QtBot, ctx: AppContext, app: QApplication,
+                                          page: MembersPage) -> None:
+    """After switching to English, every header title fits its column ("Membership status", not "mbership sta")."""
+    install_language(app, "en", ctx.hub)
+    QApplication.processEvents()
+    page.set_visible_columns([c.id for c in COLUMNS])  # hidden ones too, when shown later
+    header = page.view.horizontalHeader()
+    metrics = header.fontMetrics()
+    for number in range(page.model.columnCount()):
+        title = page.model.headerData(number, Qt.Orientation.Horizontal)
+        assert header.sectionSize(number) >= metrics.horizontalAdvance(title), title
+    assert page.model.headerData(column_index("membership_status"), Qt.Orientation.Horizontal) == "Membership status"
 
 
 def test_cancelled_delete_deletes_nothing(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QSpinBox
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.services.changes import LOCAL_USER
@@ -17,11 +17,12 @@ from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database, open_database
 from partydesk.gui import app as gui_app
 from partydesk.gui.app import AppContext
-from partydesk.gui.models.rules_model import COL_LABEL, COL_VALUE
+from partydesk.gui.models.rules_model import COL_DEFAULT, COL_LABEL, COL_VALUE
 from partydesk.gui.pages.settings import SettingsPage
 from tests.gui.conftest import WAIT_MS
 
 RULE = "meeting.general.months"  # 支部党员大会：每隔 3 月 (range 1–12)
+OTHER_RULE = "meeting.committee.months"  # 支部委员会会议：每隔 1 月
 
 
 def _page(qtbot: QtBot, ctx: AppContext) -> SettingsPage:
@@ -148,6 +149,59 @@ def test_restore_default_puts_the_selected_rule_back(qtbot: QtBot, ctx: AppConte
     assert not page.ui.restoreButton.isEnabled()
 
 
+def test_restore_buttons_say_what_they_restore(qtbot: QtBot, ctx: AppContext) -> None:
+    """The row button says it restores this row only; "Restore all" is off while every rule is at its default."""
+    page = _page(qtbot, ctx)
+    assert page.ui.restoreButton.text() == page.tr("Restore this row's default")
+    assert page.restore_action.text() == page.ui.restoreButton.text()
+    assert page.ui.restoreAllButton.text() == page.tr("Restore all defaults")
+    assert not page.ui.restoreAllButton.isEnabled()
+
+
+def _answer(button: str, seen: list[str]) -> None:
+    """Click ``button`` (an object name, or "cancel") in the next modal message box; record its texts."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(10, press)
+            return
+        seen.append(box.text() + "\n" + box.informativeText())
+        target = (box.button(QMessageBox.StandardButton.Cancel) if button == "cancel"
+                  else box.findChild(QPushButton, button))
+        assert target is not None
+        target.click()
+
+    QTimer.singleShot(0, press)
+
+
+def test_restore_all_asks_then_restores_every_changed_rule(qtbot: QtBot, ctx: AppContext) -> None:
+    """全部恢复默认 lists the changed rules and, once confirmed, puts them all back; Cancel changes nothing."""
+    set_rule(ctx.db, LOCAL_USER, key=RULE, value=6)
+    set_rule(ctx.db, LOCAL_USER, key=OTHER_RULE, value=2)
+    page = _page(qtbot, ctx)
+    assert page.ui.restoreAllButton.isEnabled()
+    seen: list[str] = []
+    _answer("cancel", seen)
+    qtbot.mouseClick(page.ui.restoreAllButton, Qt.MouseButton.LeftButton)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert (_rule_value(ctx.db, RULE), _rule_value(ctx.db, OTHER_RULE)) == (6, 2)
+    assert "2" in seen[0] and "支部党员大会" in seen[0] and "支部委员会会议" in seen[0]
+    _answer("restoreAllConfirmButton", seen)
+    qtbot.mouseClick(page.ui.restoreAllButton, Qt.MouseButton.LeftButton)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)  # the reload after the hub's change
+    assert (_rule_value(ctx.db, RULE), _rule_value(ctx.db, OTHER_RULE)) == (3, 1)
+    assert page.changed_rules() == []
+    assert not page.ui.restoreAllButton.isEnabled()
+
+
+def test_tab_leaves_the_rule_table(qtbot: QtBot, ctx: AppContext) -> None:
+    """Tab moves from the rule table to the next control instead of walking its cells."""
+    page = _page(qtbot, ctx)
+    assert not page.ui.rulesView.tabKeyNavigation()
+
+
 def test_rule_value_out_of_range_is_refused_and_not_saved(qtbot: QtBot, ctx: AppContext) -> None:
     """A value outside the rule's range (a paste, say) is not accepted by the model and nothing is written."""
     page = _page(qtbot, ctx)
@@ -165,6 +219,20 @@ def test_rule_changed_elsewhere_is_reloaded_from_the_hub(qtbot: QtBot, ctx: AppC
     assert ctx.runner.wait_idle(WAIT_MS)
     assert ctx.runner.wait_idle(WAIT_MS)
     assert page.rules_model.index(page.rules_model.row_of(RULE), COL_VALUE).data() == 4
+
+
+def test_saved_note_does_not_stay_behind_in_the_old_language(
+    qtbot: QtBot, ctx: AppContext, app: QApplication,
+) -> None:
+    """"已保存。" is cleared when the language is switched (it would stay Chinese on an English page)."""
+    page = _page(qtbot, ctx)
+    page.save_organisation()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert page.ui.saveStatus.text() == "已保存。"
+    gui_app.install_language(app, "en", ctx.hub)
+    QApplication.processEvents()
+    assert page.ui.titleLabel.text() == "Settings"
+    assert page.ui.saveStatus.text() == ""
 
 
 def test_role_is_shown_read_only(qtbot: QtBot, ctx: AppContext) -> None:
@@ -185,6 +253,10 @@ def test_language_switch_to_english_and_back_retranslates_the_page(
         combo.setCurrentIndex(combo.findData("en"))
     qtbot.waitUntil(lambda: page.ui.titleLabel.text() == "Settings", timeout=WAIT_MS)
     assert page.ui.tabs.tabText(1) == "Work rules"
+    header = page.ui.rulesView.horizontalHeader()
+    for column in (COL_VALUE, COL_DEFAULT):  # "National default" is wider than 全国默认值
+        title = page.rules_model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
     assert page.rules_model.headerData(COL_VALUE, Qt.Orientation.Horizontal) == "Current value"
     assert gui_app.saved_language(ctx.settings) == "en"
     combo.setCurrentIndex(combo.findData("zh_CN"))

@@ -213,7 +213,8 @@ def add_event(
     table, required = EVENT_DETAIL_RULES.get(kind, (None, False))
     detail = detail.strip()
     if required and not detail:
-        raise ValidationError(f"“{kind.value}”事件须填写说明。", field="detail", code="required")
+        what = {EventKind.MIGRANT_OUT: "外出流向", EventKind.STATUS: "新的党籍状态"}.get(kind, "说明")
+        raise ValidationError(f"“{EVENT_LABELS[kind]}”须填写{what}。", field="detail", code="required")
     if table is not None and detail:
         detail = table.code_of(detail)
     with db.write(actor) as session:

@@ -1,7 +1,9 @@
 """The About dialog: program name and version, the versions of what it runs on, and where its files are.
 
 The versions and paths are what a helper on the phone asks for first ("which version? where is the
-file?"), so they are selectable text.
+file?"), so they are selectable text. The folders are those of the database shown (its own folder, and
+the logs and backups kept beside it), which with ``--db`` is not the per-user data folder. The licence
+line names every runtime dependency with its licence.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from PySide6.QtCore import QEvent, qVersion
 from PySide6.QtWidgets import QDialog, QWidget
 
 import partydesk
+from partydesk.core.services.maintenance import backup_dir
 from partydesk.gui.forms.ui_about import Ui_AboutDialog
-from partydesk.paths import data_dir, log_dir_for
+from partydesk.paths import log_dir_for
 
 
 class AboutDialog(QDialog):
-    """关于: name, version, Python/Qt/SQLite versions, database path, data folder and licence note."""
+    """关于: name, version, Python/Qt/SQLite versions, database path, its folders and the licence note."""
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,8 +46,10 @@ class AboutDialog(QDialog):
         self.ui.pysideValue.setText(PYSIDE_VERSION)
         self.ui.sqliteValue.setText(sqlite3.sqlite_version)
         self.ui.databaseValue.setText(str(db_path))
-        self.ui.dataValue.setText(str(data_dir()))
+        # The folder that holds the database (and, beside it, the logs and backups), --db or not.
+        self.ui.dataValue.setText(str(db_path.resolve().parent))
         self.ui.logValue.setText(str(log_dir_for(db_path)))
+        self.ui.backupValue.setText(str(backup_dir(db_path)))
         # Wide enough for a typical Windows path on one line, measured in the dialog's own font.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 

@@ -19,7 +19,7 @@ from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.changes import Actor, Changes
 from partydesk.core.services.setup import OrganisationInput, initialise_site
 from partydesk.core.storage.database import Database
-from partydesk.gui.app import guarded, mark_as_error_label
+from partydesk.gui.app import grow_to_fit, guarded, mark_as_error_label
 from partydesk.gui.forms.ui_firstrun import Ui_FirstRunDialog
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 
@@ -113,6 +113,7 @@ class FirstRunDialog(BusyDialog):
         label = self._errors.get(field, self.ui.generalError)
         label.setText(error.message)
         label.show()
+        grow_to_fit(self)  # the message adds a line; the fields above keep their height
         widget = {"name": self.ui.nameEdit, "code": self.ui.codeEdit, "org_type": self.ui.typeCombo}.get(field)
         if widget is not None:
             widget.setFocus()

@@ -152,6 +152,8 @@ class ImportWizard(QDialog):
         issues.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         issues.setSortingEnabled(True)
         issues.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # The problem code is for support staff (it is in the tooltip); the office reads the explanation.
+        issues.setColumnHidden(IssueModel.CODE_COLUMN, True)
         # A short list wraps its explanations (measured only then; a long one keeps uniform rows).
         self._wrap = QTimer(self)
         self._wrap.setSingleShot(True)
@@ -181,7 +183,7 @@ class ImportWizard(QDialog):
         scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         self.ui.mappingTable.setMinimumWidth(letter + header + combo + scrollbar + 4)
         issues = self.ui.issuesTable.horizontalHeader()
-        widths = (cjk * 3, cjk * 2, cjk * 7, metrics.horizontalAdvance("duplicate_in_file") + cjk)
+        widths = (cjk * 3, cjk * 2, cjk * 7)  # row, column, header; the code is hidden, the explanation stretches
         for column, width in enumerate(widths):
             self.ui.issuesTable.setColumnWidth(column, max(issues.sectionSizeHint(column), width))
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.gui.app import mark_as_error_label
+from partydesk.gui.app import grow_to_fit, mark_as_error_label
 
 REASONS = (
     QT_TRANSLATE_NOOP("MemberDeleteDialog", "Entered by mistake"),
@@ -112,7 +112,9 @@ class MemberDeleteDialog(QDialog):
         self.ok_button().setEnabled(ok)
         if needs_detail and not self.detail_edit.text().strip():
             self.hint.setText(self.tr("Please explain the reason."))
-            self.hint.show()
+            if self.hint.isHidden():
+                self.hint.show()
+                grow_to_fit(self)  # one more line: the explanation above must not be clipped
         else:
             self.hint.hide()
 

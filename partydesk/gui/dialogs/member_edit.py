@@ -7,6 +7,9 @@ summary at the top; nothing is written. Warnings (a 转正 date outside the usua
 that differs from the ID number) are shown the same way in amber, and Save becomes "Save anyway": a
 second click saves exactly what was checked. Any edit after that asks again.
 
+Esc, Cancel and the close box ask "Discard the changes you have not saved?" when the form differs from
+what it was opened with (Keep editing is the default answer); an untouched form just closes.
+
 Dates are line edits, so "not set" is simply empty and every format ``parse_date`` knows is accepted.
 """
 
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -106,6 +110,7 @@ class MemberEditDialog(BusyDialog):
         self._enable(MIGRANT_FIELDS, False)
         if record is not None:
             self._load(record)
+        self._opened_with = self.member_input()  # what "no unsaved changes" means
         self._watch_edits()
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -243,6 +248,10 @@ class MemberEditDialog(BusyDialog):
         """The summary line at the top ("" when hidden)."""
         return "" if self.ui.summaryLabel.isHidden() else self.ui.summaryLabel.text()
 
+    def has_unsaved_changes(self) -> bool:
+        """Whether the form differs from what it was opened with."""
+        return self.member_input() != self._opened_with
+
     @property
     def awaiting_confirmation(self) -> bool:
         """Whether warnings are shown and the next Save saves anyway."""
@@ -271,6 +280,27 @@ class MemberEditDialog(BusyDialog):
 
         self.ctx.runner.submit(save, on_done=guarded(self, lambda result: self._checked(data, result)),
                                on_error=guarded(self, self._failed), label="save member")
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close box: close, after asking when typed data would be lost."""
+        if self._busy:
+            return
+        if self.has_unsaved_changes() and not self._confirm_discard():
+            return
+        super().reject()
+
+    def _confirm_discard(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Discard the changes you have not saved?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        discard = box.addButton(self.tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+        discard.setObjectName("discardButton")
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepEditingButton")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
 
     def _checked(self, data: MemberInput, result: object) -> None:
         self._set_busy(False)

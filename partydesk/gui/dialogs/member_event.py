@@ -1,14 +1,18 @@
 """Record a dated change for a member (记录变动): 转正, 党籍状态, 失联/恢复联系, 外出/返回, 转入/转出, 去世.
 
 The dialog asks for the kind, the date and, where the kind has one, its detail: the new 党籍状态, the
-cause of losing contact, where a migrant member went, where a transfer went to or came from. It saves
-through ``services.members.add_event`` on the DB lane and closes only when that succeeded; the core's
-message appears beside the field it names otherwise. The member's state (失联, 流动, 在册 …) is derived
-again from the events by the core.
+cause of losing contact, where a migrant member went, where a transfer went to or came from. Only the
+kinds that fit the member's present state are offered (``applicable_kinds``: no 转正 for a 正式党员, no
+恢复联系 for someone in contact), and none is chosen beforehand: Save waits until the user picks one, so
+a stray Enter cannot record a change nobody meant. It saves through ``services.members.add_event`` on
+the DB lane and closes only when that succeeded; the core's message appears beside the field it names
+otherwise (also when the core refuses a kind because the state changed meanwhile). The member's state
+(失联, 流动, 在册 …) is derived again from the events by the core.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,13 +37,13 @@ from partydesk.core.domain import codes
 from partydesk.core.domain.member_events import EVENT_LABELS, EventKind
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.members import add_event
-from partydesk.gui.app import guarded, mark_as_error_label
+from partydesk.gui.app import grow_to_fit, guarded, mark_as_error_label
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 
 if TYPE_CHECKING:
     from partydesk.gui.app import AppContext
 
-# 入党 is the record's own 入党日期 (set in the member form), so it is not offered as a later change.
+# 入党 is the record's own 入党日期 (set in the member form), so it is never offered as a later change.
 KINDS = [kind for kind in EventKind if kind is not EventKind.JOINED]
 # Pages of the detail stack.
 NO_DETAIL, STATUS_DETAIL, CAUSE_DETAIL, TEXT_DETAIL = range(4)
@@ -51,7 +56,8 @@ class MemberEventDialog(BusyDialog):
     recorded = Signal()
 
     def __init__(self, ctx: AppContext, member_id: str, member_name: str, parent: QWidget | None = None,
-                 *, today: date | None = None) -> None:
+                 *, kinds: Sequence[EventKind] | None = None, today: date | None = None) -> None:
+        """``kinds``: the changes to offer, in order (``applicable_kinds`` of the member's state)."""
         super().__init__(parent)
         self.ctx = ctx
         self.member_id = member_id
@@ -64,9 +70,11 @@ class MemberEventDialog(BusyDialog):
         self.kind_label = QLabel(self)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("kindCombo")
-        for kind in KINDS:
+        for kind in (KINDS if kinds is None else [k for k in kinds if k is not EventKind.JOINED]):
             self.kind_combo.addItem(EVENT_LABELS[kind], kind.value)
+        self.kind_combo.setCurrentIndex(-1)  # nothing chosen: the placeholder asks for a choice
         self.kind_label.setBuddy(self.kind_combo)
+        self.kind_error = QLabel(self)
 
         self.date_label = QLabel(self)
         self.date_edit = QDateEdit(self)
@@ -96,6 +104,8 @@ class MemberEventDialog(BusyDialog):
         self.text_edit.setMaxLength(200)
         for widget in (QWidget(self), self.status_combo, self.cause_combo, self.text_edit):
             self.detail_stack.addWidget(widget)
+        # A stack gives every page its own full height; fixed, a combo keeps a combo's height.
+        self.detail_stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.detail_error = QLabel(self)
 
         self.note_label = QLabel(self)
@@ -105,7 +115,7 @@ class MemberEventDialog(BusyDialog):
         self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.note_label.setBuddy(self.note_edit)
         self.general_error = QLabel(self)
-        for label in (self.date_error, self.detail_error, self.general_error):
+        for label in self._error_labels():
             label.setWordWrap(True)
             mark_as_error_label(label)
 
@@ -113,7 +123,7 @@ class MemberEventDialog(BusyDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
 
         form = QFormLayout()
-        form.addRow(self.kind_label, self.kind_combo)
+        form.addRow(self.kind_label, self._with_error(self.kind_combo, self.kind_error))
         form.addRow(self.date_label, self._with_error(self.date_edit, self.date_error))
         form.addRow(self.detail_label, self._with_error(self.detail_stack, self.detail_error))
         form.addRow(self.note_label, self.note_edit)
@@ -129,6 +139,7 @@ class MemberEventDialog(BusyDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._retranslate()
+        self._update_save()
 
     @staticmethod
     def _with_error(field: QWidget, error: QLabel) -> QVBoxLayout:
@@ -140,12 +151,17 @@ class MemberEventDialog(BusyDialog):
 
     # -- values ------------------------------------------------------------------------------------
 
-    def kind(self) -> EventKind:
-        """The chosen kind of event."""
-        return EventKind(self.kind_combo.currentData())
+    def kind(self) -> EventKind | None:
+        """The chosen kind of event (None until the user chose one)."""
+        value = self.kind_combo.currentData()
+        return EventKind(value) if isinstance(value, str) else None
+
+    def offered_kinds(self) -> list[EventKind]:
+        """The kinds the combo offers, in order."""
+        return [EventKind(self.kind_combo.itemData(i)) for i in range(self.kind_combo.count())]
 
     def set_kind(self, kind: EventKind) -> None:
-        """Choose ``kind`` (for tests and for buttons that open the dialog on a kind)."""
+        """Choose ``kind`` (for tests and for buttons that open the dialog on a kind); ignored if not offered."""
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
 
     def on_date(self) -> date:
@@ -170,21 +186,24 @@ class MemberEventDialog(BusyDialog):
 
     def error_text(self) -> str:
         """Every error message shown, joined ("" when none)."""
-        return "\n".join(label.text() for label in (self.date_error, self.detail_error, self.general_error)
-                         if not label.isHidden())
+        return "\n".join(label.text() for label in self._error_labels() if not label.isHidden())
+
+    def _error_labels(self) -> tuple[QLabel, ...]:
+        return (self.kind_error, self.date_error, self.detail_error, self.general_error)
 
     # -- saving ------------------------------------------------------------------------------------
 
     def accept(self) -> None:
         """Save the event on the DB lane; close only when it was saved."""
-        if self._busy:
+        kind = self.kind()
+        if self._busy or kind is None:
             return
-        for label in (self.date_error, self.detail_error, self.general_error):
+        for label in self._error_labels():
             label.clear()
             label.hide()
         self._set_busy(True)
         db, actor, member_id = self.ctx.db, self.ctx.actor, self.member_id
-        kind, on_date, detail, note = self.kind(), self.on_date(), self.detail(), self.note_edit.toPlainText()
+        on_date, detail, note = self.on_date(), self.detail(), self.note_edit.toPlainText()
 
         def save(_progress: Any) -> object:
             return add_event(db, actor, member_id=member_id, kind=kind, on_date=on_date, detail=detail, note=note)
@@ -200,14 +219,19 @@ class MemberEventDialog(BusyDialog):
     def _failed(self, error: KnownError) -> None:
         self._set_busy(False)
         field = error.field if isinstance(error, ValidationError) else ""
-        label = {"on_date": self.date_error, "detail": self.detail_error}.get(field, self.general_error)
+        label = {"kind": self.kind_error, "on_date": self.date_error,
+                 "detail": self.detail_error}.get(field, self.general_error)
         label.setText(error.message)
         label.show()
+        grow_to_fit(self)  # the message adds lines; the fields keep their height
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.buttons.setEnabled(not busy)
+        self._update_save()
 
+    def _update_save(self) -> None:
+        self.save_button().setEnabled(self.kind() is not None)
 
     # -- text --------------------------------------------------------------------------------------
 
@@ -232,12 +256,17 @@ class MemberEventDialog(BusyDialog):
         self.detail_label.setText(label)
         self._form.setRowVisible(2, page != NO_DETAIL)
         self.detail_error.hide()
+        self.kind_error.hide()
+        self._update_save()
+        if page != NO_DETAIL:
+            grow_to_fit(self)  # the detail row appeared
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Record a change"))
         self.intro.setText(self.tr("Record a dated change for {name}. The member's status is updated from it.")
                            .format(name=self.member_name))
         self.kind_label.setText(self.tr("Change:"))
+        self.kind_combo.setPlaceholderText(self.tr("Choose the kind of change"))
         self.date_label.setText(self.tr("Date:"))
         self.note_label.setText(self.tr("Note:"))
         self.note_edit.setPlaceholderText(self.tr("Optional: meeting that decided it, document number, …"))

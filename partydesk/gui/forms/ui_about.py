@@ -153,6 +153,18 @@ class Ui_AboutDialog(object):
 
         self.detailsForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.logValue)
 
+        self.backupName = QLabel(self.detailsGroup)
+        self.backupName.setObjectName(u"backupName")
+
+        self.detailsForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.backupName)
+
+        self.backupValue = QLabel(self.detailsGroup)
+        self.backupValue.setObjectName(u"backupValue")
+        self.backupValue.setWordWrap(True)
+        self.backupValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.detailsForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.backupValue)
+
 
         self.mainLayout.addWidget(self.detailsGroup)
 
@@ -188,6 +200,7 @@ class Ui_AboutDialog(object):
         self.databaseName.setText(QCoreApplication.translate("AboutDialog", u"Database file:", None))
         self.dataName.setText(QCoreApplication.translate("AboutDialog", u"Data folder:", None))
         self.logName.setText(QCoreApplication.translate("AboutDialog", u"Log folder:", None))
-        self.licenceLabel.setText(QCoreApplication.translate("AboutDialog", u"For internal use by Party organisations. Built with Qt (LGPL v3), PySide6, SQLite (public domain) and SQLAlchemy (MIT).", None))
+        self.backupName.setText(QCoreApplication.translate("AboutDialog", u"Backup folder:", None))
+        self.licenceLabel.setText(QCoreApplication.translate("AboutDialog", u"For internal use by Party organisations. Built with Qt and PySide6 (LGPL v3), SQLite (public domain), SQLAlchemy and alembic (MIT), matplotlib (matplotlib licence, BSD-style), openpyxl (MIT), python-docx (MIT), cryptography (Apache 2.0 / BSD), platformdirs (MIT) and pypinyin (MIT).", None))
     # retranslateUi
 

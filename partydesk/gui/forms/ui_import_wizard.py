@@ -147,6 +147,7 @@ class Ui_ImportWizardDialog(object):
         self.mappingTable.setHorizontalHeaderItem(2, __qtablewidgetitem2)
         self.mappingTable.setObjectName(u"mappingTable")
         self.mappingTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mappingTable.setTabKeyNavigation(False)
         self.mappingTable.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.mappingTable.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.mappingTable.horizontalHeader().setStretchLastSection(True)
@@ -168,6 +169,7 @@ class Ui_ImportWizardDialog(object):
         self.previewTable = QTableWidget(self.previewGroup)
         self.previewTable.setObjectName(u"previewTable")
         self.previewTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.previewTable.setTabKeyNavigation(False)
         self.previewTable.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.previewTable.setWordWrap(False)
 
@@ -236,6 +238,7 @@ class Ui_ImportWizardDialog(object):
         self.issuesTable = QTableView(self.issuesGroup)
         self.issuesTable.setObjectName(u"issuesTable")
         self.issuesTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.issuesTable.setTabKeyNavigation(False)
         self.issuesTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.issuesTable.setWordWrap(False)
         self.issuesTable.horizontalHeader().setStretchLastSection(True)

@@ -333,6 +333,11 @@ class Ui_SettingsPage(object):
 
         self.rulesButtonLayout.addWidget(self.restoreButton)
 
+        self.restoreAllButton = QPushButton(self.rulesTab)
+        self.restoreAllButton.setObjectName(u"restoreAllButton")
+
+        self.rulesButtonLayout.addWidget(self.restoreAllButton)
+
         self.rulesStatus = QLabel(self.rulesTab)
         self.rulesStatus.setObjectName(u"rulesStatus")
 
@@ -348,6 +353,7 @@ class Ui_SettingsPage(object):
         self.rulesView = QTableView(self.rulesTab)
         self.rulesView.setObjectName(u"rulesView")
         self.rulesView.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked|QAbstractItemView.EditTrigger.EditKeyPressed|QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.rulesView.setTabKeyNavigation(False)
         self.rulesView.setAlternatingRowColors(True)
         self.rulesView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rulesView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -384,7 +390,8 @@ class Ui_SettingsPage(object):
         QWidget.setTabOrder(self.termEndCheck, self.termEndEdit)
         QWidget.setTabOrder(self.termEndEdit, self.saveButton)
         QWidget.setTabOrder(self.saveButton, self.restoreButton)
-        QWidget.setTabOrder(self.restoreButton, self.rulesView)
+        QWidget.setTabOrder(self.restoreButton, self.restoreAllButton)
+        QWidget.setTabOrder(self.restoreAllButton, self.rulesView)
 
         self.retranslateUi(SettingsPage)
 
@@ -411,7 +418,8 @@ class Ui_SettingsPage(object):
         self.saveButton.setText(QCoreApplication.translate("SettingsPage", u"Save", None))
         self.tabs.setTabText(self.tabs.indexOf(self.organisationTab), QCoreApplication.translate("SettingsPage", u"Organisation", None))
         self.rulesIntro.setText(QCoreApplication.translate("SettingsPage", u"These numbers decide when the program reminds you that something is due. Each row shows the national default beside your value; rows in bold differ from it. Double-click a current value to change it.", None))
-        self.restoreButton.setText(QCoreApplication.translate("SettingsPage", u"Restore default", None))
+        self.restoreButton.setText(QCoreApplication.translate("SettingsPage", u"Restore this row's default", None))
+        self.restoreAllButton.setText(QCoreApplication.translate("SettingsPage", u"Restore all defaults", None))
         self.tabs.setTabText(self.tabs.indexOf(self.rulesTab), QCoreApplication.translate("SettingsPage", u"Work rules", None))
         pass
     # retranslateUi

@@ -1,4 +1,9 @@
-"""The import wizard's problem table: one row per RowIssue, errors before warnings, sortable in Python."""
+"""The import wizard's problem table: one row per RowIssue, errors before warnings, sortable in Python.
+
+Warnings differ from errors by more than their grey colour: the explanation starts with "Warning:"
+(提醒：). The problem code (``id_checksum`` …) is for support staff, not for the office: the wizard
+hides its column, and the code is in every row's tooltip.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,8 @@ class IssueModel(QAbstractTableModel):
     """The problems of a plan: errors first, then warnings (grey); sortable by any column, in Python."""
 
     COLUMNS = ("row", "column", "header", "code", "message")
+    CODE_COLUMN = COLUMNS.index("code")
+    MESSAGE_COLUMN = COLUMNS.index("message")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,16 +73,25 @@ class IssueModel(QAbstractTableModel):
         issue = self._issues[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.MESSAGE_COLUMN:
+                return self.explanation(issue)
             return (str(issue.row), issue.column, issue.header, issue.code, issue.message)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
+            code = self.tr("Problem code: {code}").format(code=issue.code)
             if issue.severity == "warning":
-                return self.tr("Warning: this row is imported all the same.") + "\n" + issue.message
-            return issue.message
+                return "\n".join((self.tr("Warning: this row is imported all the same."), issue.message, code))
+            return f"{issue.message}\n{code}"
         if role == Qt.ItemDataRole.ForegroundRole and issue.severity == "warning":
             return MUTED_COLOUR
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def explanation(self, issue: RowIssue) -> str:
+        """The explanation as shown: a warning's starts with "Warning:", so it reads as one without colour."""
+        if issue.severity == "warning":
+            return self.tr("Warning: {message}").format(message=issue.message)
+        return issue.message
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column``; -1 restores the default order (errors first, in file order)."""

@@ -48,6 +48,10 @@ class RulesModel(QAbstractTableModel):
         self._rows = sorted(rules, key=lambda r: order[r.category])
         self.endResetModel()
 
+    def rules(self) -> list[RuleRecord]:
+        """Every rule shown, in table order."""
+        return list(self._rows)
+
     def rule_at(self, row: int) -> RuleRecord | None:
         """The rule shown on ``row``, or None outside the table."""
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -3,8 +3,10 @@
 Shown inside the members page's stack (roster ↔ member), so "Back to the roster" is one click and
 the roster keeps its search, filters and selection. Numbers are masked as on the roster until the
 user ticks "Show full numbers". The timeline lists events oldest first, like the paper record and
-the printed card. Edit, Record a change and Print card work from here; the page reloads itself when
-the hub reports that this member changed, and goes back to the roster when the member was deleted.
+the printed card; an entry recorded by mistake is withdrawn, with a reason, from its "Withdraw…"
+button or context menu. "Record a change" offers only the changes that fit the member's present state.
+Edit, Record a change and Print card work from here; the page reloads itself when the hub reports that
+this member changed, and goes back to the roster when the member was deleted.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -32,14 +34,20 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.domain.member import STATUS_NORMAL
-from partydesk.core.domain.member_events import EVENT_LABELS, MemberEvent, event_order
-from partydesk.core.io.member_card import describe_event
+from partydesk.core.domain.member_events import (
+    EVENT_LABELS,
+    EventKind,
+    MemberEvent,
+    applicable_kinds,
+    derive_state,
+)
 from partydesk.core.services.changes import Changes
 from partydesk.core.services.members import get_member, member_events
 from partydesk.core.storage.member_repo import MemberRecord, RosterRow
 from partydesk.gui.app import guarded
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
 from partydesk.gui.widgets import card_printer
+from partydesk.gui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from partydesk.gui.app import AppContext
@@ -58,73 +66,6 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 LOST_COLOUR = "#b3261e"
 MIGRANT_COLOUR = "#8a5300"
 GREY = "#6b6b6b"
-LINE_COLOUR = QColor("#b8b8b8")
-DOT_COLOUR = QColor("#c62828")
-
-
-class Timeline(QWidget):
-    """Events as a vertical line with a dot per event: date and kind, then the detail and note."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._indent = self.fontMetrics().horizontalAdvance("汉") * 2
-        self._layout.setContentsMargins(self._indent, 4, 4, 4)
-        self._layout.setSpacing(self.fontMetrics().lineSpacing() // 2)
-        self._entries: list[QLabel] = []
-        self._empty = QLabel(self)
-        self._empty.setWordWrap(True)
-        self._layout.addWidget(self._empty)
-        self._layout.addStretch(1)
-
-    def set_events(self, events: list[MemberEvent], empty_text: str) -> None:
-        """Show ``events`` oldest first (``empty_text`` when there are none)."""
-        for label in self._entries:
-            self._layout.removeWidget(label)
-            label.deleteLater()
-        self._entries = []
-        self._empty.setText(empty_text)
-        self._empty.setVisible(not events)
-        for position, event in enumerate(sorted(events, key=event_order)):
-            label = QLabel(self)
-            label.setObjectName("timelineEntry")
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            when = event.on_date.isoformat() if event.on_date else self.tr("date unknown")
-            lines = [f"<b>{when}</b>　{escape(EVENT_LABELS[event.kind])}"]
-            detail = describe_event(event)
-            if detail:
-                lines.append(escape(detail))
-            if event.note:
-                lines.append(f'<span style="color:{GREY};">{escape(event.note)}</span>')
-            label.setText("<br>".join(lines))
-            self._layout.insertWidget(position, label)
-            self._entries.append(label)
-        self.update()
-
-    def entry_texts(self) -> list[str]:
-        """Each entry's plain text, in order (for tests and screen readers)."""
-        return [label.text() for label in self._entries]
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._entries:
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        x = self._indent / 2
-        half_line = self.fontMetrics().height() / 2
-        first = self._entries[0].geometry().top() + half_line
-        last = self._entries[-1].geometry().top() + half_line
-        painter.setPen(QPen(LINE_COLOUR, 2))
-        painter.drawLine(QPointF(x, first), QPointF(x, last))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(DOT_COLOUR)
-        radius = max(3.0, half_line / 2.5)
-        for label in self._entries:
-            painter.drawEllipse(QPointF(x, label.geometry().top() + half_line), radius, radius)
-        painter.end()
 
 
 class MemberDetailPage(QWidget):
@@ -230,6 +171,7 @@ class MemberDetailPage(QWidget):
         self.timeline_title.setFont(title_font)
         self.timeline = Timeline()
         self.timeline.setObjectName("timeline")
+        self.timeline.withdrawRequested.connect(self.withdraw_event)
         self.timeline_scroll = QScrollArea(self)
         self.timeline_scroll.setWidgetResizable(True)
         self.timeline_scroll.setWidget(self.timeline)
@@ -297,8 +239,9 @@ class MemberDetailPage(QWidget):
         if record is None:
             self.record, self.events = None, []
             self._set_actions_enabled(False)
-            self.ctx.hub.statusMessage.emit(self.tr("This member no longer exists; it may have been deleted."))
-            self.backRequested.emit()
+            if not self.isHidden():  # else it was a member shown earlier: whoever deleted it says so
+                self.ctx.hub.statusMessage.emit(self.tr("This member no longer exists; it may have been deleted."))
+                self.backRequested.emit()
             return
         self.record, self.events = record, events
         self._set_actions_enabled(True)
@@ -386,7 +329,27 @@ class MemberDetailPage(QWidget):
             return
         from partydesk.gui.dialogs.member_event import MemberEventDialog
 
-        self._open(MemberEventDialog(self.ctx, self.member_id, self.record.data.name, self))
+        self._open(MemberEventDialog(self.ctx, self.member_id, self.record.data.name, self,
+                                     kinds=self.applicable_kinds()))
+
+    def applicable_kinds(self) -> list[EventKind]:
+        """The changes that fit the member shown, from the events this page holds (what the core allows)."""
+        if self.record is None:
+            return []
+        return applicable_kinds(derive_state(self.events, base_category=self.record.data.category))
+
+    def withdraw_event(self, event_id: str) -> None:
+        """Ask for the reason and take back the entry ``event_id`` (recorded by mistake)."""
+        event = next((e for e in self.events if e.id == event_id), None)
+        if self.record is None or event is None:
+            return
+        from partydesk.gui.dialogs.event_withdraw import EventWithdrawDialog
+
+        entry = f"{self.timeline.when(event)} {EVENT_LABELS[event.kind]}"
+        dialog = EventWithdrawDialog(self.ctx, event_id, entry, self.record.data.name, self)
+        dialog.withdrawn.connect(lambda text: self.ctx.hub.statusMessage.emit(
+            self.tr("Entry withdrawn: {entry}").format(entry=text)))
+        self._open(dialog)
 
     def print_card(self, action: card_printer.CardAction) -> None:
         """Save this member's card as PDF or print it (full numbers only when they are shown)."""

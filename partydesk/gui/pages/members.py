@@ -163,7 +163,9 @@ class MembersPage(QWidget):
     def _facet_combo(self, name: str) -> QComboBox:
         combo = QComboBox(self.roster_panel)
         combo.setObjectName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # As wide as the longest choice (第二党小组, 组织关系已转出): a cut-off name cannot be told apart
+        # from its neighbours. The facets flow onto a second line when that needs more room.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.setMinimumContentsLength(4)
         combo.currentIndexChanged.connect(lambda _index: self.apply_filter())
         return combo
@@ -182,6 +184,8 @@ class MembersPage(QWidget):
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.setCornerButtonEnabled(False)
+        # Tab leaves the table for the next control; the arrow keys move between cells.
+        view.setTabKeyNavigation(False)
         # Uniform row heights: a fixed vertical header never measures 100 000 rows.
         vertical = view.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -192,10 +196,6 @@ class MembersPage(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Widths from the font, never resizeColumnsToContents (house rule for big tables).
-        cjk = self.fontMetrics().horizontalAdvance("汉")
-        for number, column in enumerate(COLUMNS):
-            header.resizeSection(number, cjk * column.width + cjk)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         # No sort indicator until the user clicks a header: the roster arrives in pinyin order.
@@ -208,6 +208,22 @@ class MembersPage(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
         self.view = view
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Column widths from the font and the header titles, which change with the language.
+
+        Never resizeColumnsToContents (house rule for big tables): a column is as wide as its usual
+        data in Chinese characters, or as its title ("Membership status") when that is wider.
+        """
+        header = self.view.horizontalHeader()
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        title_metrics = header.fontMetrics()
+        for number, column in enumerate(COLUMNS):
+            title = str(self.model.headerData(number, Qt.Orientation.Horizontal) or "")
+            # Two characters more than the title: the padding and the sort arrow.
+            title_width = title_metrics.horizontalAdvance(title) + cjk * 2
+            header.resizeSection(number, max(cjk * column.width + cjk, title_width))
 
     def _build_empty_state(self) -> None:
         self.empty_panel = QWidget(self.roster_panel)
@@ -475,14 +491,14 @@ class MembersPage(QWidget):
         from partydesk.gui.dialogs.member_delete import MemberDeleteDialog
 
         dialog = MemberDeleteDialog(row.name, self)
-        dialog.accepted.connect(lambda: self._delete(row.id, dialog.reason()))
+        dialog.accepted.connect(lambda: self._delete(row.id, row.name, dialog.reason()))
         self._open(dialog)
 
-    def _delete(self, member_id: str, reason: str) -> None:
+    def _delete(self, member_id: str, name: str, reason: str) -> None:
         db, actor = self.ctx.db, self.ctx.actor
         self.ctx.runner.submit(lambda _progress: delete_member(db, actor, member_id=member_id, reason=reason),
                                on_done=guarded(self, lambda _changes: self.ctx.hub.statusMessage.emit(
-                                   self.tr("The member was deleted."))),
+                                   self.tr("Member deleted: {name}").format(name=name))),
                                label="delete member")
 
     def open_selected(self) -> None:
@@ -604,4 +620,5 @@ class MembersPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.model.retranslate()
             self._retranslate()
+            self._size_columns()
         super().changeEvent(event)

@@ -3,6 +3,9 @@
 Every read and write goes through the task runner (house rule 5). A save that the core rejects shows the
 core's Chinese message beside the field it names and writes nothing (house rule 6). The page reloads the
 organisation or the rules when the hub reports that they changed, whoever changed them.
+
+Rules go back to the national defaults one row at a time ("Restore this row's default") or all at
+once ("Restore all defaults", after a question that lists what would change).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -29,7 +33,7 @@ from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.changes import Changes
 from partydesk.core.services.rules import list_rules, restore_default, set_rule
 from partydesk.core.services.setup import OrganisationInput, own_organisation, update_organisation
-from partydesk.core.storage.settings_repo import OrganisationRecord
+from partydesk.core.storage.settings_repo import OrganisationRecord, RuleRecord
 from partydesk.gui import app as gui_app
 from partydesk.gui.forms.ui_settings_page import Ui_SettingsPage
 from partydesk.gui.models.rules_model import (
@@ -48,6 +52,8 @@ if TYPE_CHECKING:
 
 # Below any real term date; a QDateEdit at this date shows its "not set" text instead.
 NOT_SET_DATE = QDate(1900, 1, 1)
+# Rule table columns sized from the font: column -> width in CJK characters (the note column stretches).
+RULE_COLUMN_CHARS = {COL_CATEGORY: 8, COL_LABEL: 17, COL_VALUE: 7, COL_UNIT: 3, COL_DEFAULT: 6}
 # Where the core's ValidationError.field names point on this form (the phone normaliser names its
 # field in Chinese, as it does for roster columns).
 FIELD_ALIASES = {"联系电话": "phone"}
@@ -254,22 +260,33 @@ class SettingsPage(QWidget):
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.8))
         header = view.horizontalHeader()
-        # Column widths from the font, never resizeColumnsToContents (house GUI rule for tables).
-        cjk = self.fontMetrics().horizontalAdvance("汉")
-        for column, chars in ((COL_CATEGORY, 8), (COL_LABEL, 17), (COL_VALUE, 7), (COL_UNIT, 3),
-                              (COL_DEFAULT, 6)):
+        for column in RULE_COLUMN_CHARS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, cjk * chars)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self._size_rule_columns()
         self.rules_model.valueEdited.connect(self._rule_edited)
         view.selectionModel().currentRowChanged.connect(lambda *_: self._update_restore_button())
         self.restore_action = QAction(self)
         self.restore_action.triggered.connect(self.restore_selected)
+        self.restore_all_action = QAction(self)
+        self.restore_all_action.triggered.connect(self.restore_all)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._rules_menu)
         self.ui.restoreButton.clicked.connect(self.restore_selected)
+        self.ui.restoreAllButton.clicked.connect(self.restore_all)
         gui_app.mark_as_error_label(self.ui.rulesStatus)
         self._update_restore_button()
+
+    def _size_rule_columns(self) -> None:
+        # From the font and the header texts (which change with the language), never from the contents
+        # (house GUI rule for tables): a column is as wide as its usual data, or its title if wider.
+        view = self.ui.rulesView
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        header = view.horizontalHeader()
+        title_metrics = header.fontMetrics()
+        for column, chars in RULE_COLUMN_CHARS.items():
+            title = str(self.rules_model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(cjk * chars, title_metrics.horizontalAdvance(title) + cjk * 2))
 
     def load_rules(self) -> None:
         """Read the rule table on the DB lane, then show it."""
@@ -314,6 +331,39 @@ class SettingsPage(QWidget):
             on_error=gui_app.guarded(self, self._rule_failed), label="restore rule",
         )
 
+    def changed_rules(self) -> list[RuleRecord]:
+        """The rules whose value differs from the national default, in table order."""
+        return [rule for rule in self.rules_model.rules() if not rule.is_default]
+
+    def restore_all(self) -> None:
+        """Ask, then put every rule that differs back to its national default (one job on the DB lane)."""
+        rules = self.changed_rules()
+        if not rules or not self._confirm_restore_all(rules):
+            return
+        self.ui.rulesStatus.hide()
+        db, actor, keys = self.ctx.db, self.ctx.actor, [rule.key for rule in rules]
+
+        def restore(_progress: Any) -> Changes:
+            changes = Changes()
+            for key in keys:
+                changes = changes.merge(restore_default(db, actor, key=key))
+            return changes
+
+        self.ctx.runner.submit(restore, on_error=gui_app.guarded(self, self._rule_failed),
+                               label="restore all rules")
+
+    def _confirm_restore_all(self, rules: list[RuleRecord]) -> bool:
+        question = self.tr("Restore the national default of every rule that differs from it ({count} in all)?")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore all defaults"),
+                          question.format(count=len(rules)), QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText("\n".join(
+            f"{rule.category} · {rule.label}：{rule.value} → {rule.default} {rule.unit}" for rule in rules))
+        confirm = box.addButton(self.tr("Restore all defaults"), QMessageBox.ButtonRole.AcceptRole)
+        confirm.setObjectName("restoreAllConfirmButton")
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        return box.clickedButton() is confirm
+
     def _rule_failed(self, error: KnownError) -> None:
         self.ui.rulesStatus.setText(error.message)
         self.ui.rulesStatus.show()
@@ -326,6 +376,7 @@ class SettingsPage(QWidget):
         self.ui.rulesView.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addAction(self.restore_action)
+        menu.addAction(self.restore_all_action)
         menu.exec(self.ui.rulesView.viewport().mapToGlobal(pos))
 
     def _update_restore_button(self) -> None:
@@ -334,6 +385,9 @@ class SettingsPage(QWidget):
         enabled = rule is not None and not rule.is_default
         self.ui.restoreButton.setEnabled(enabled)
         self.restore_action.setEnabled(enabled)
+        any_changed = bool(self.changed_rules())
+        self.ui.restoreAllButton.setEnabled(any_changed)
+        self.restore_all_action.setEnabled(any_changed)
 
     # -- hub and language --------------------------------------------------------------------------
 
@@ -366,11 +420,15 @@ class SettingsPage(QWidget):
         self.ui.roleValue.setText(f"{role}\n{note}" if role else "")
         for _check, edit in self._date_pairs():
             edit.setSpecialValueText(self.tr("Not set"))
-        self.restore_action.setText(self.tr("Restore default"))
+        self.restore_action.setText(self.tr("Restore this row's default"))
+        self.restore_all_action.setText(self.tr("Restore all defaults"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             self._fill_dynamic_texts()
             self.rules_model.retranslate()
+            self._size_rule_columns()
+            # "Saved." belongs to the save just made, in the language it was made in: not worth keeping.
+            self.ui.saveStatus.clear()
         super().changeEvent(event)
