@@ -485,6 +485,7 @@ def _open_after_first_paint(window: MainWindow, ctx: AppContext,
             window.close()
             return
         ctx.db = db
+        window.show_database_path()  # first-run set-up may follow: the status bar should not say "opening"
         if not run_first_run_if_needed(ctx, window):
             window.close()
             return

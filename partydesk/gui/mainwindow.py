@@ -155,6 +155,10 @@ class MainWindow(QMainWindow):
         else:
             self.navigation.setEnabled(False)
 
+    def show_database_path(self) -> None:
+        """Show the open database in the status bar (before the pages come to life)."""
+        self._retranslate_status()
+
     def attach_database(self) -> None:
         """Bring the window to life once ``ctx.db`` is open: first page, title, status bar."""
         self.navigation.setEnabled(True)
