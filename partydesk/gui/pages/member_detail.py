@@ -47,6 +47,7 @@ from partydesk.core.storage.member_repo import MemberRecord, RosterRow
 from partydesk.gui.app import guarded
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
 from partydesk.gui.widgets import card_printer
+from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ MIGRANT_COLOUR = "#8a5300"
 GREY = "#6b6b6b"
 
 
-class MemberDetailPage(QWidget):
+class MemberDetailPage(DialogHost, QWidget):
     """One member: header with key facts, every field, the timeline and the actions."""
 
     backRequested = Signal()
@@ -82,7 +83,6 @@ class MemberDetailPage(QWidget):
         self.events: list[MemberEvent] = []
         self._party_groups = party_groups or (lambda: [])
         self._formatter = RosterFormatter()
-        self._dialog: QWidget | None = None
         self._build()
         ctx.hub.changed.connect(self._on_changed)
         self._retranslate()
@@ -358,15 +358,6 @@ class MemberDetailPage(QWidget):
         card_printer.request_card(self.ctx, self, self.member_id, action=action,
                                   full_numbers=self.reveal_check.isChecked())
 
-    def current_dialog(self) -> QWidget | None:
-        """The dialog this page opened last, while it is open (for tests)."""
-        return self._dialog
-
-    def _open(self, dialog: Any) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _code: setattr(self, "_dialog", None))
-        self._dialog = dialog
-        dialog.open()
 
     # -- text --------------------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ from partydesk.core.services.roster_search import RosterFacets
 from partydesk.core.storage.member_repo import MemberRecord, RosterRow
 from partydesk.gui.app import guarded
 from partydesk.gui.models.roster_model import COLUMNS, DEFAULT_COLUMNS, RosterModel, column_index
+from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ FIXED_COLUMNS = ("name",)
 ROSTER, EMPTY = range(2)
 
 
-class MembersPage(QWidget):
+class MembersPage(DialogHost, QWidget):
     """Roster ↔ member page, in one stack."""
 
     importRequested = Signal()
@@ -68,7 +69,6 @@ class MembersPage(QWidget):
         self.model = RosterModel(self)
         self._loaded = False
         self._select_after_load: str | None = None
-        self._dialog: QWidget | None = None
         self._detail: MemberDetailPage | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -542,16 +542,6 @@ class MembersPage(QWidget):
             card_printer.request_card(self.ctx, self, member_id, action=action,
                                       full_numbers=self.reveal_check.isChecked())
 
-    def current_dialog(self) -> QWidget | None:
-        """The dialog this page opened last, while it is open (for tests)."""
-        return self._dialog
-
-    def _open(self, dialog: Any) -> None:
-        # Window-modal and non-blocking: the DB lane's results keep arriving while the dialog is open.
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _code: setattr(self, "_dialog", None))
-        self._dialog = dialog
-        dialog.open()
 
     # -- hub and text ------------------------------------------------------------------------------
 
