@@ -42,6 +42,7 @@ from partydesk.core.services.roster_search import RosterFacets
 from partydesk.core.storage.member_repo import MemberRecord, RosterRow
 from partydesk.gui.app import guarded
 from partydesk.gui.models.roster_model import COLUMNS, DEFAULT_COLUMNS, RosterModel, column_index
+from partydesk.gui.widgets.column_menu import ColumnMenu
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.flow_layout import FlowLayout
 
@@ -88,7 +89,7 @@ class MembersPage(DialogHost, QWidget):
         self._build_table()
         self._build_empty_state()
         self._lay_out()
-        self._restore_columns()
+        self.columns_menu.restore()
         self._retranslate()
         self._update_actions()
 
@@ -133,20 +134,6 @@ class MembersPage(DialogHost, QWidget):
         self.reveal_check.toggled.connect(self.model.set_revealed)
         self.columns_button = QPushButton(panel)
         self.columns_button.setObjectName("columnsButton")
-        self.columns_menu = QMenu(self.columns_button)
-        self.column_actions: dict[str, QAction] = {}
-        for column in COLUMNS:
-            action = QAction(self.columns_menu)
-            action.setCheckable(True)
-            action.setEnabled(column.id not in FIXED_COLUMNS)
-            action.toggled.connect(lambda on, cid=column.id: self._column_toggled(cid, on))
-            self.columns_menu.addAction(action)
-            self.column_actions[column.id] = action
-        self.columns_menu.addSeparator()
-        self.default_columns_action = QAction(self.columns_menu)
-        self.default_columns_action.triggered.connect(lambda: self.set_visible_columns(list(DEFAULT_COLUMNS)))
-        self.columns_menu.addAction(self.default_columns_action)
-        self.columns_button.setMenu(self.columns_menu)
 
         # Facets: (label, combo); each combo's item data is the facet value (None = any).
         self.category_combo = self._facet_combo("categoryCombo")
@@ -208,6 +195,10 @@ class MembersPage(DialogHost, QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
         self.view = view
+        self.columns_menu = ColumnMenu(view, self.ctx.settings, COLUMNS_KEY, default=DEFAULT_COLUMNS,
+                                       fixed=FIXED_COLUMNS, parent=self.columns_button)
+        self.columns_button.setMenu(self.columns_menu)
+        self.column_actions = self.columns_menu.entries
         self._size_columns()
 
     def _size_columns(self) -> None:
@@ -306,31 +297,11 @@ class MembersPage(DialogHost, QWidget):
 
     def visible_columns(self) -> list[str]:
         """Ids of the columns shown, in model order."""
-        return [c.id for n, c in enumerate(COLUMNS) if not self.view.isColumnHidden(n)]
+        return self.columns_menu.visible()
 
     def set_visible_columns(self, column_ids: list[str]) -> None:
         """Show exactly these columns (the name always) and remember the choice."""
-        wanted = set(column_ids) | set(FIXED_COLUMNS)
-        for number, column in enumerate(COLUMNS):
-            self.view.setColumnHidden(number, column.id not in wanted)
-            action = self.column_actions[column.id]
-            action.blockSignals(True)
-            action.setChecked(column.id in wanted)
-            action.blockSignals(False)
-        self._save_columns()
-
-    def _restore_columns(self) -> None:
-        saved = self.ctx.settings.value(COLUMNS_KEY)
-        # QSettings gives a str for one item and a list for several in ini files; a joined string is simplest.
-        ids = [i for i in str(saved).split(",") if i in {c.id for c in COLUMNS}] if saved else []
-        self.set_visible_columns(ids or list(DEFAULT_COLUMNS))
-
-    def _save_columns(self) -> None:
-        self.ctx.settings.setValue(COLUMNS_KEY, ",".join(self.visible_columns()))
-
-    def _column_toggled(self, column_id: str, on: bool) -> None:
-        self.view.setColumnHidden(column_index(column_id), not on)
-        self._save_columns()
+        self.columns_menu.set_visible(column_ids)
 
     def _header_menu(self, pos: QPoint) -> None:
         self.columns_menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
@@ -567,10 +538,7 @@ class MembersPage(DialogHost, QWidget):
             "Search: name, pinyin (zs or zhangsan), or the last digits of ID or phone"))
         self.reveal_check.setText(self.tr("Show full numbers"))
         self.columns_button.setText(self.tr("Columns"))
-        self.default_columns_action.setText(self.tr("Default columns"))
-        for column in COLUMNS:
-            self.column_actions[column.id].setText(self.model.headerData(
-                column_index(column.id), Qt.Orientation.Horizontal))
+        self.columns_menu.retranslate(self.tr("Default columns"))
         self.clear_button.setText(self.tr("Clear filters"))
         labels = (self.tr("Category:"), self.tr("Party group:"), self.tr("Status:"), self.tr("Lost contact:"),
                   self.tr("Migrant:"), self.tr("Roll:"))
