@@ -264,11 +264,7 @@
     </message>
 </context>
 <context>
-    <name>ImportWizard</name>
-    <message>
-        <source>Do not import</source>
-        <translation>不导入</translation>
-    </message>
+    <name>ImportFileStep</name>
     <message>
         <source>Excel workbook or CSV (*.xlsx *.csv)</source>
         <translation>Excel 工作簿或 CSV (*.xlsx *.csv)</translation>
@@ -306,6 +302,10 @@
         <translation>带底色的单元格需要留意：将鼠标指向它可查看原因。</translation>
     </message>
     <message>
+        <source>Do not import</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
         <source>Column {letter} imported as</source>
         <translation>第 {letter} 列导入为</translation>
     </message>
@@ -332,6 +332,17 @@
     <message>
         <source>This column is not imported.</source>
         <translation>此列不导入。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Do not import</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Checking the file</source>

@@ -36,13 +36,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QTableWidgetItem,
     QWidget,
 )
 
 from partydesk.core.domain.member import FIELD_LABELS
 from partydesk.core.errors import KnownError
-from partydesk.core.io.roster_headers import FIELD_KEYS
 from partydesk.core.io.roster_import import (
     ImportPlan,
     ImportPreview,
@@ -50,12 +48,12 @@ from partydesk.core.io.roster_import import (
     RosterChanged,
     apply_import,
     plan_import,
-    preview,
     write_rejects,
 )
 from partydesk.core.progress import Progress
 from partydesk.core.services.maintenance import list_backups
 from partydesk.gui.app import ERROR_COLOUR, guarded, mark_as_error_label
+from partydesk.gui.dialogs.import_file_step import ImportFileStep
 from partydesk.gui.forms.ui_import_wizard import Ui_ImportWizardDialog
 from partydesk.gui.models.issue_model import MUTED_COLOUR, IssueModel
 from partydesk.gui.tasks import TaskHandle
@@ -66,17 +64,13 @@ if TYPE_CHECKING:
     from partydesk.gui.app import AppContext
 
 FILE_STEP, CHECK_STEP, DONE_STEP = range(3)
-SETTINGS_DIR_KEY = "import/last_dir"
 # Amber and grey that keep a 4.5:1 contrast on Fusion's light window background.
 WARNING_COLOUR = QColor("#8a5300")
-FLAG_BACKGROUND = QColor("#ffe7a3")  # a cell the core flagged: "look here"
-CLASH_BACKGROUND = QColor("#f9d0cc")  # a mapping row whose field is also chosen elsewhere
 REFRESH_MS = 300
 WRAP_LIMIT = 200  # problem lists up to this long get rows as tall as their wrapped explanation
-_ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GBK/GB18030"}
 
 
-class ImportWizard(QDialog):
+class ImportWizard(ImportFileStep, QDialog):
     """The three-step roster import; ``path`` opens that file at once instead of waiting for 选择文件."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, path: str | Path | None = None) -> None:
@@ -238,228 +232,6 @@ class ImportWizard(QDialog):
     def import_result(self) -> ImportResult | None:
         """What the import wrote, once it has."""
         return self._result
-
-    def mapping(self) -> dict[int, str]:
-        """Column index → field key as the combos say now (a field chosen twice appears once)."""
-        return {i: key for i, combo in enumerate(self._combos) if (key := combo.currentData()) is not None}
-
-    def set_column_field(self, column: int, key: str | None) -> None:
-        """Choose ``key`` (None: 不导入) for the file's column ``column`` (0-based), as the user would."""
-        combo = self._combos[column]
-        combo.setCurrentIndex(0 if key is None else FIELD_KEYS.index(key) + 1)
-
-    # -- step 1: the file and its columns ----------------------------------------------------------
-
-    def choose_file(self) -> None:
-        """Ask for a roster file, then read it."""
-        start = str(self.ctx.settings.value(SETTINGS_DIR_KEY, "") or "")
-        if self._path is not None:
-            start = str(self._path.parent)
-        filters = ";;".join((self.tr("Excel workbook or CSV (*.xlsx *.csv)"), self.tr("Excel workbook (*.xlsx)"),
-                             self.tr("CSV (*.csv)")))
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose the roster file"), start, filters)
-        if path:
-            self.ctx.settings.setValue(SETTINGS_DIR_KEY, str(Path(path).parent))
-            self.open_file(path)
-
-    def open_file(self, path: str | Path) -> None:
-        """Read ``path`` on the DB lane and show what it holds; the column choices start from the guess."""
-        self._path = Path(path)
-        self._preview = None
-        self._plan = None
-        self._generation += 1
-        generation = self._generation
-        self._refresh.stop()
-        self._clear_file_page()
-        self.ui.fileLabel.setText(str(self._path))
-        self.ui.fileLabel.setToolTip(str(self._path))
-        target = self._path
-        self._start_job(
-            "read", self.ctx.runner.submit(
-                lambda _progress: preview(target), label="preview roster",
-                on_done=guarded(self, lambda found: self._previewed(generation, found, fresh=True)),
-                on_error=guarded(self, lambda error: self._read_failed(generation, error)),
-            ), self.tr("Reading the file…"))
-
-    def _refresh_preview(self) -> None:
-        # The flags, warnings and merged-cell fill depend on the mapping: read again in the background,
-        # without disabling the columns the user is working on.
-        mapping = self.mapping()
-        if self._path is None or self._preview is None or self._clashes:
-            return
-        target, generation = self._path, self._generation
-        self.ctx.runner.submit(
-            lambda _progress: preview(target, mapping=mapping), label="preview roster",
-            on_done=guarded(self, lambda found: self._previewed(generation, found, fresh=False)),
-            on_error=guarded(self, lambda error: self._read_failed(generation, error)),
-        )
-
-    def _clear_file_page(self) -> None:
-        ui = self.ui
-        for label in (ui.factsLabel, ui.fileWarningsLabel, ui.fileErrorLabel, ui.mappingErrorLabel, ui.missingLabel,
-                      ui.previewNote):
-            label.clear()
-            label.hide()
-        self._combos = []
-        self._clashes = {}
-        ui.mappingTable.setRowCount(0)
-        ui.previewTable.clear()
-        ui.previewTable.setRowCount(0)
-        ui.previewTable.setColumnCount(0)
-
-    def _previewed(self, generation: int, found: ImportPreview, *, fresh: bool) -> None:
-        if generation != self._generation:
-            return
-        self._preview = found
-        if fresh:
-            self._fill_mapping(found)
-        self._show_facts()
-        self._fill_preview(found)
-        self._mapping_changed(refresh=False)
-
-    def _read_failed(self, generation: int, error: KnownError) -> None:
-        if generation != self._generation:
-            return
-        self._preview = None
-        self._clear_file_page()
-        self._show(self.ui.fileErrorLabel, error.message)
-        self._update_buttons()
-
-    def _show_facts(self) -> None:
-        found = self._preview
-        if found is None:
-            return
-        if found.source_kind == "csv":
-            facts = self.tr("CSV file, read as {encoding}; header in row {row}; {count} data rows.").format(
-                encoding=_ENCODINGS.get(found.encoding, found.encoding.upper()), row=found.header_row,
-                count=found.total_rows)
-        else:
-            facts = self.tr("Sheet “{sheet}”; header in row {row}; {count} data rows.").format(
-                sheet=found.sheet_name, row=found.header_row, count=found.total_rows)
-        self._show(self.ui.factsLabel, facts)
-        self._show(self.ui.fileWarningsLabel, "\n".join("• " + w for w in found.warnings))
-        shown = len(found.rows)
-        note = self.tr("Showing the first {shown} of {count} rows.").format(shown=shown, count=found.total_rows)
-        if any(row.flags for row in found.rows):
-            note += " " + self.tr("Tinted cells need a look: point at one to see why.")
-        self._show(self.ui.previewNote, note)
-
-    def _fill_mapping(self, found: ImportPreview) -> None:
-        table = self.ui.mappingTable
-        table.setRowCount(len(found.headers))
-        self._combos = []
-        for index, (letter, header) in enumerate(zip(found.column_letters, found.headers, strict=True)):
-            letter_item = QTableWidgetItem(letter)
-            letter_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            header_item = QTableWidgetItem(header)
-            header_item.setToolTip(header)
-            table.setItem(index, 0, letter_item)
-            table.setItem(index, 1, header_item)
-            combo = QComboBox(table)
-            combo.addItem(self.tr("Do not import"), None)
-            for field_key in FIELD_KEYS:
-                combo.addItem(FIELD_LABELS[field_key], field_key)
-            guess = found.mapping.get(index)
-            combo.setCurrentIndex(0 if guess is None else FIELD_KEYS.index(guess) + 1)
-            combo.currentIndexChanged.connect(lambda _i: self._mapping_changed(refresh=True))
-            combo.setAccessibleName(self.tr("Column {letter} imported as").format(letter=letter))
-            table.setCellWidget(index, 2, combo)
-            self._combos.append(combo)
-
-    def _fill_preview(self, found: ImportPreview) -> None:
-        table = self.ui.previewTable
-        metrics = self.fontMetrics()
-        table.setUpdatesEnabled(False)
-        try:
-            table.clear()
-            table.setColumnCount(len(found.headers))
-            table.setRowCount(len(found.rows))
-            table.setHorizontalHeaderLabels([f"{letter} {header}".strip() for letter, header
-                                             in zip(found.column_letters, found.headers, strict=True)])
-            table.setVerticalHeaderLabels([str(row.row) for row in found.rows])
-            widths = [metrics.horizontalAdvance(f"{letter} {header}") for letter, header
-                      in zip(found.column_letters, found.headers, strict=True)]
-            for r, row in enumerate(found.rows):
-                if row.hidden:
-                    head = table.verticalHeaderItem(r)
-                    head.setText(self.tr("{row} (hidden)").format(row=row.row))
-                    head.setToolTip(self.tr("This row is hidden in Excel."))
-                for c, text in enumerate(row.texts):
-                    item = QTableWidgetItem(text)
-                    note = row.flags.get(c)
-                    if note:
-                        item.setBackground(FLAG_BACKGROUND)
-                        item.setToolTip(note)
-                    elif len(text) > 12:
-                        item.setToolTip(text)
-                    table.setItem(r, c, item)
-                    widths[c] = max(widths[c], metrics.horizontalAdvance(text))
-            # Fifty rows at most, so measuring them is cheap; no column wider than an ID number and a half.
-            cap = metrics.horizontalAdvance("0") * 26
-            for c, width in enumerate(widths):
-                table.setColumnWidth(c, min(cap, width + metrics.horizontalAdvance("汉") * 2))
-        finally:
-            table.setUpdatesEnabled(True)
-
-    def _mapping_changed(self, *, refresh: bool) -> None:
-        mapping = self.mapping()
-        chosen: dict[str, list[int]] = {}
-        for index, combo in enumerate(self._combos):
-            key = combo.currentData()
-            if key is not None:
-                chosen.setdefault(key, []).append(index)
-        self._clashes = {key: columns for key, columns in chosen.items() if len(columns) > 1}
-        clashing = {i for columns in self._clashes.values() for i in columns}
-        table = self.ui.mappingTable
-        for index in range(table.rowCount()):
-            for column in (0, 1):
-                item = table.item(index, column)
-                if item is not None:
-                    item.setBackground(CLASH_BACKGROUND if index in clashing else QColor(Qt.GlobalColor.transparent))
-        self._grey_unmapped_columns(mapping)
-        found = self._preview
-        letters = found.column_letters if found is not None else []
-        if self._clashes:
-            key, columns = next(iter(self._clashes.items()))
-            message = self.tr("“{field}” is chosen for more than one column ({columns}). Keep one and set the "
-                              "others to “Do not import”.").format(
-                field=FIELD_LABELS[key], columns="、".join(letters[i] for i in columns))
-            self._show(self.ui.mappingErrorLabel, message)
-        elif found is not None and "id_number" not in mapping.values():
-            self._show(self.ui.mappingErrorLabel, self.tr(
-                "Choose the column that holds the ID numbers ({field}): without it the rows cannot be matched "
-                "to members.").format(field=FIELD_LABELS["id_number"]))
-        else:
-            self.ui.mappingErrorLabel.clear()
-            self.ui.mappingErrorLabel.hide()
-        missing = [FIELD_LABELS[k] for k in FIELD_KEYS if k not in mapping.values()]
-        if found is not None and missing:
-            self._show(self.ui.missingLabel, self.tr(
-                "Not in this file: {fields}. New members get these empty; members already in the roster keep "
-                "what they have.").format(fields="、".join(missing)))
-        else:
-            self.ui.missingLabel.hide()
-        if refresh:
-            self._plan = None
-            if not self._clashes:
-                self._refresh.start()
-        self._update_buttons()
-
-    def _grey_unmapped_columns(self, mapping: dict[int, str]) -> None:
-        table = self.ui.previewTable
-        for c in range(table.columnCount()):
-            colour = MUTED_COLOUR if c not in mapping else self.palette().color(QPalette.ColorRole.Text)
-            head = table.horizontalHeaderItem(c)
-            if head is not None:
-                head.setForeground(colour)
-                head.setToolTip("" if c in mapping else self.tr("This column is not imported."))
-            for r in range(table.rowCount()):
-                item = table.item(r, c)
-                if item is not None:
-                    item.setForeground(colour)
-
-    def _can_go_next(self) -> bool:
-        return (self._preview is not None and not self._clashes and "id_number" in self.mapping().values())
 
     def go_next(self) -> None:
         """Run the dry run with the chosen columns; on success show step 2."""
