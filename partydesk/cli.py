@@ -54,7 +54,7 @@ def _open(args: argparse.Namespace, *, must_exist: bool = True) -> Any:
 
 def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
     """Create and set up a new database."""
-    from partydesk.core.services.changes import LOCAL_USER
+    from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.setup import OrganisationInput, initialise_site
 
     path = _db_path(args)
@@ -195,8 +195,8 @@ def _import_message(summary: dict[str, Any], *, head: str) -> str:
 
 def cmd_roster_import(args: argparse.Namespace) -> dict[str, Any]:
     """Check a roster file (dry run) or import it all-or-nothing."""
+    from partydesk.core.changes import LOCAL_USER
     from partydesk.core.io.roster_import import ImportRejected, RowsRejected, apply_import, plan_import
-    from partydesk.core.services.changes import LOCAL_USER
 
     source = Path(args.file)
     if not source.is_file():
@@ -236,8 +236,8 @@ def cmd_roster_import(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_roster_export(args: argparse.Namespace) -> dict[str, Any]:
     """Write the roster to an .xlsx file, masked unless --unmasked."""
+    from partydesk.core.changes import LOCAL_USER
     from partydesk.core.io.roster_export import export_roster
-    from partydesk.core.services.changes import LOCAL_USER
 
     target = Path(args.file)
     if target.suffix.lower() != ".xlsx":

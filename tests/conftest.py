@@ -15,7 +15,7 @@ settings.load_profile("partydesk")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from partydesk.core.services.changes import LOCAL_USER  # noqa: E402
+from partydesk.core.changes import LOCAL_USER  # noqa: E402
 from partydesk.core.services.setup import OrganisationInput, initialise_site  # noqa: E402
 from partydesk.core.storage.database import Database, open_database  # noqa: E402
 

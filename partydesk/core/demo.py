@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
-from partydesk.core.services.changes import LOCAL_USER
 from partydesk.core.services.setup import OrganisationInput, initialise_site
 from partydesk.core.storage.database import Database, open_database
 

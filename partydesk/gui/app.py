@@ -38,8 +38,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QSizePolicy, QWidget
 
+from partydesk.core.changes import LOCAL_USER, Actor
 from partydesk.core.errors import KnownError
-from partydesk.core.services.changes import LOCAL_USER, Actor
 from partydesk.gui.hub import Hub
 from partydesk.gui.tasks import TaskRunner
 from partydesk.paths import log_dir_for, resources_dir

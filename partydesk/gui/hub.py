@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from partydesk.core.services.changes import Changes
+from partydesk.core.changes import Changes
 
 
 class Hub(QObject):

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.core.services.changes import Changes
+from partydesk.core.changes import ChangeKind, Changes
 from partydesk.paths import resources_dir
 
 if TYPE_CHECKING:
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
     # -- hub ---------------------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("organisation", "site"):
+        if changes.touches(ChangeKind.ORGANISATION, ChangeKind.SITE):
             self._load_title()
 
     def _on_status_message(self, text: str) -> None:

@@ -27,9 +27,9 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QMetaMethod, QObject, Q
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from partydesk.core.changes import Changes
 from partydesk.core.errors import KnownError, known_error_from_db
 from partydesk.core.progress import Cancelled, Progress
-from partydesk.core.services.changes import Changes
 from partydesk.gui.hub import Hub
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ import pytest
 
 from partydesk import __version__
 from partydesk.cli import main
-from partydesk.core.services.changes import LOCAL_USER
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services.rules import rule_values, set_rule
 from partydesk.core.storage.backup import list_backups, verify_backup
 from partydesk.core.storage.database import open_database

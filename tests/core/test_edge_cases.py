@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import demo_members
 from partydesk.core.domain.member import MemberInput, check_member
 from partydesk.core.errors import KnownError
@@ -18,7 +19,6 @@ from partydesk.core.io.roster_export import export_roster
 from partydesk.core.io.roster_import import apply_import, plan_import, write_rejects
 from partydesk.core.io.roster_read import ImportRejected, read_table
 from partydesk.core.services import members
-from partydesk.core.services.changes import LOCAL_USER
 from partydesk.core.storage.database import Database, open_database
 from partydesk.core.storage.tables import Member
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.errors import AlreadyRunningError
 from partydesk.core.instance import LOCK_NAME, InstanceLock
-from partydesk.core.services.changes import LOCAL_USER
 from partydesk.core.services.setup import OrganisationInput, initialise_site
 from partydesk.core.storage.database import open_database
 

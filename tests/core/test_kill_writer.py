@@ -25,7 +25,7 @@ from typing import IO
 
 import pytest
 
-from partydesk.core.services.changes import LOCAL_USER
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services.maintenance import check_database
 from partydesk.core.services.rules import set_rule
 from partydesk.core.services.setup import OrganisationInput, initialise_site
@@ -47,7 +47,7 @@ WRITER = textwrap.dedent(
     import sys
     from pathlib import Path
 
-    from partydesk.core.services.changes import LOCAL_USER
+    from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.rules import set_rule
     from partydesk.core.services.setup import OrganisationInput, own_organisation, update_organisation
     from partydesk.core.storage.database import open_database
@@ -172,7 +172,7 @@ FIRST_RUN = textwrap.dedent(
     import sys
     from pathlib import Path
 
-    from partydesk.core.services.changes import LOCAL_USER
+    from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.setup import OrganisationInput, initialise_site
     from partydesk.core.storage.database import open_database
 

@@ -9,13 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partydesk.core.domain.pinyin import pinyin_key
+from partydesk.core.domain.roster import RosterRow
 from partydesk.core.services.roster_search import (
     RosterFacets,
     RosterIndex,
     filter_rows,
     parse_query,
 )
-from partydesk.core.storage.member_repo import RosterRow
 
 
 def row(name: str, *, id_number: str = "11010519491231002X", phone: str = "13812345678", category: str = "1",

@@ -7,7 +7,7 @@ import threading
 import pytest
 from pytestqt.qtbot import QtBot
 
-from partydesk.core.services.changes import Changes
+from partydesk.core.changes import ChangeKind, Changes
 from partydesk.gui.hub import Hub
 
 
@@ -19,11 +19,11 @@ def hub(qapp: object) -> Hub:
 
 def test_publish_emits_changed_with_the_same_record(qtbot: QtBot, hub: Hub) -> None:
     """A non-empty Changes record reaches listeners unchanged."""
-    changes = Changes.of("member", "m-1", "m-2")
+    changes = Changes.of(ChangeKind.MEMBER, "m-1", "m-2")
     with qtbot.waitSignal(hub.changed, timeout=1000) as blocker:
         hub.publish(changes)
     assert blocker.args == [changes]
-    assert blocker.args[0].touches("member")
+    assert blocker.args[0].touches(ChangeKind.MEMBER)
 
 
 def test_publish_of_empty_changes_emits_nothing(qtbot: QtBot, hub: Hub) -> None:
@@ -36,9 +36,9 @@ def test_publish_of_merged_changes_emits_once(qtbot: QtBot, hub: Hub) -> None:
     """One write touching several kinds is one broadcast, not one per kind."""
     seen: list[Changes] = []
     hub.changed.connect(seen.append)
-    hub.publish(Changes.of("member", "m-1").merge(Changes.of("organisation")))
+    hub.publish(Changes.of(ChangeKind.MEMBER, "m-1").merge(Changes.of(ChangeKind.ORGANISATION)))
     assert len(seen) == 1
-    assert seen[0].touches("member") and seen[0].touches("organisation")
+    assert seen[0].touches(ChangeKind.MEMBER) and seen[0].touches(ChangeKind.ORGANISATION)
 
 
 def test_publish_off_the_gui_thread_is_refused(hub: Hub) -> None:
@@ -49,7 +49,7 @@ def test_publish_off_the_gui_thread_is_refused(hub: Hub) -> None:
 
     def worker() -> None:
         try:
-            hub.publish(Changes.of("member"))
+            hub.publish(Changes.of(ChangeKind.MEMBER))
         except RuntimeError as exc:
             errors.append(exc)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.changes import LOCAL_USER, ChangeKind, Changes
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
 from partydesk.core.io import roster_import
@@ -24,7 +25,6 @@ from partydesk.core.io.roster_import import apply_import, plan_import
 from partydesk.core.io.roster_plan import RowIssue
 from partydesk.core.services import members
 from partydesk.core.services.bulk import insert_members
-from partydesk.core.services.changes import LOCAL_USER, Changes
 from partydesk.core.storage.database import Database
 from partydesk.gui.app import AppContext, install_language
 from partydesk.gui.dialogs.import_wizard import CHECK_STEP, DONE_STEP, FILE_STEP, ImportWizard
@@ -147,7 +147,7 @@ def test_clean_file_is_previewed_checked_and_imported_with_a_backup(qtbot: QtBot
 
     with qtbot.waitSignal(ctx.hub.changed, timeout=WAIT_MS) as published:
         import_now(qtbot, wizard)
-    assert isinstance(published.args[0], Changes) and published.args[0].touches("member")
+    assert isinstance(published.args[0], Changes) and published.args[0].touches(ChangeKind.MEMBER)
     assert wizard.step == DONE_STEP
     assert roster_names(ctx.db) == sorted(name for name, _ in PEOPLE[:3])
     result = wizard.import_result

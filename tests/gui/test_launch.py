@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services import maintenance
-from partydesk.core.services.changes import LOCAL_USER
 from partydesk.core.services.rules import rule_values, set_rule
 from partydesk.core.services.setup import OrganisationInput, initialise_site
 from partydesk.core.storage.database import open_database

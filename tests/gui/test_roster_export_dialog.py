@@ -17,11 +17,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
 from partydesk.core.errors import DiskFullError
 from partydesk.core.services.bulk import insert_members
-from partydesk.core.services.changes import LOCAL_USER
 from partydesk.gui.app import AppContext
 from partydesk.gui.dialogs import roster_export
 from partydesk.gui.dialogs.roster_export import RosterExport, default_file_name, export_roster_dialog

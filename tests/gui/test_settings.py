@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from partydesk.core.services.changes import LOCAL_USER
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services.rules import list_rules, set_rule
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database, open_database

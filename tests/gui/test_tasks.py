@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, Qt, QThread
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.errors import DatabaseLockedError, KnownError, ValidationError
 from partydesk.core.progress import Cancelled, Progress
-from partydesk.core.services.changes import Changes
 from partydesk.gui.hub import Hub
 from partydesk.gui.tasks import TaskHandle, TaskRunner
 
@@ -125,7 +125,7 @@ def test_known_error_callback_runs_on_the_gui_thread(runner: TaskRunner) -> None
 
 def test_changes_result_is_published_to_the_hub_before_on_done(qtbot: QtBot, runner: TaskRunner, hub: Hub) -> None:
     """A Changes result is broadcast on the hub, and only then handed to on_done."""
-    changes = Changes.of("member", "m-1")
+    changes = Changes.of(ChangeKind.MEMBER, "m-1")
     order: list[str] = []
     hub.changed.connect(lambda c: order.append("published"))
     with qtbot.waitSignal(hub.changed, timeout=int(WAIT * 1000)) as blocker:

@@ -18,7 +18,7 @@ from html import escape
 from partydesk.core.domain import codes
 from partydesk.core.domain.idnumber import mask_id_number, mask_phone
 from partydesk.core.domain.member_events import EVENT_LABELS, EventKind, MemberEvent, event_order
-from partydesk.core.storage.member_repo import MemberRecord
+from partydesk.core.domain.roster import MemberRecord
 
 __all__ = ["card_file_name", "code_name", "describe_event", "format_date", "member_card_html"]
 

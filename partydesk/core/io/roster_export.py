@@ -28,14 +28,14 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils.cell import get_column_letter
 
 from partydesk.core.atomicfile import atomic_writer
+from partydesk.core.changes import Actor
 from partydesk.core.domain.idnumber import mask_id_number, mask_phone
 from partydesk.core.domain.member import CODED, DATES, FLAGS
+from partydesk.core.domain.roster import RosterRow
 from partydesk.core.progress import Progress
-from partydesk.core.services.changes import Actor
 from partydesk.core.services.members import roster
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.member_repo import RosterRow
 
 # (header, field key) in the usual 花名册 order; 序号 is the line number and no field.
 EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (

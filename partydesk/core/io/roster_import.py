@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.errors import ValidationError
 from partydesk.core.io.rejects import write_rejects
 from partydesk.core.io.roster_headers import resolve_mapping, unmapped_headers
@@ -37,7 +38,6 @@ from partydesk.core.io.roster_plan import (
 from partydesk.core.io.roster_read import ImportRejected
 from partydesk.core.progress import Progress
 from partydesk.core.services import bulk, members
-from partydesk.core.services.changes import Actor, Changes
 from partydesk.core.services.maintenance import backup_now
 from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database
@@ -153,7 +153,7 @@ def apply_import(
             members.save_member_row(session, org_id=row.org_id, data=planned.data, row=row, today=plan.today)
             ids.append(row.id)
         report(total, "提交")
-    return ImportResult(len(new_rows), len(updated_rows), member_ids=tuple(ids), changes=Changes.of("member"),
+    return ImportResult(len(new_rows), len(updated_rows), member_ids=tuple(ids), changes=Changes.of(ChangeKind.MEMBER),
                         backup_path=backup.path, skipped_rows=skipped, **counts)
 
 

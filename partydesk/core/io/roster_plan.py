@@ -50,6 +50,7 @@ from partydesk.core.domain.member import (
     check_member,
     input_from_data,
 )
+from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.validate import Issue, excel_serial_to_date
 from partydesk.core.errors import ValidationError
 from partydesk.core.io.roster_headers import FIELD_KEYS, guess_mapping, unmapped_headers
@@ -58,7 +59,6 @@ from partydesk.core.progress import Progress
 from partydesk.core.services.members import check_rules
 from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.member_repo import RosterRow
 
 PREVIEW_ROWS = 50
 Action = Literal["new", "updated", "unchanged", "rejected"]

@@ -13,12 +13,12 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain.member import MemberData
 from partydesk.core.domain.member_events import DerivedState, EventKind, derive_state, plan_events
 from partydesk.core.domain.pinyin import pinyin_key
 from partydesk.core.errors import ValidationError
 from partydesk.core.progress import Progress
-from partydesk.core.services.changes import Actor, Changes
 from partydesk.core.storage.base import new_id
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.stamping import allocate
@@ -86,7 +86,7 @@ def insert_members(
     with db.write(actor) as session:
         bulk_insert_members(session, org_id=org_id, members=members, today=today or date.today(),
                             progress=progress)
-    return Changes.of("member")
+    return Changes.of(ChangeKind.MEMBER)
 
 
 __all__ = ["EventKind", "bulk_insert_members", "insert_members"]

@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain import codes
 from partydesk.core.domain.member import (
     CATEGORY_PROBATIONARY,
@@ -34,13 +35,12 @@ from partydesk.core.domain.member_events import (
     plan_events,
 )
 from partydesk.core.domain.pinyin import pinyin_key
+from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import ValidationError
-from partydesk.core.services.changes import Actor, Changes
 from partydesk.core.services.rules import rule_values
 from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.member_repo import MemberRecord, RosterRow
 from partydesk.core.storage.tables import Member, MemberEventRow
 
 # A deleted member's tombstone keeps its id, organisation and sync bookkeeping only: every data field
@@ -159,7 +159,7 @@ def add_member(db: Database, actor: Actor, *, data: MemberInput, today: date | N
         _refuse_duplicate(session, clean, None)
         row = save_member_row(session, org_id=org_id, data=clean, row=None, today=today)
         member_id = row.id
-    return MemberSaved(Changes.of("member", member_id), member_id, warnings)
+    return MemberSaved(Changes.of(ChangeKind.MEMBER, member_id), member_id, warnings)
 
 
 def update_member(
@@ -174,7 +174,7 @@ def update_member(
             raise ValidationError("找不到这名党员，可能已被删除。", code="not_found")
         _refuse_duplicate(session, clean, member_id)
         save_member_row(session, org_id=row.org_id, data=clean, row=row, today=today)
-    return MemberSaved(Changes.of("member", member_id), member_id, warnings)
+    return MemberSaved(Changes.of(ChangeKind.MEMBER, member_id), member_id, warnings)
 
 
 def delete_member(db: Database, actor: Actor, *, member_id: str, reason: str) -> Changes:
@@ -191,7 +191,7 @@ def delete_member(db: Database, actor: Actor, *, member_id: str, reason: str) ->
         row.deleted, row.deleted_reason = True, reason[:500]
         for ev in session.query(MemberEventRow).filter(MemberEventRow.member_id == member_id):
             ev.deleted, ev.on_date, ev.detail, ev.note = True, None, "", ""
-    return Changes.of("member", member_id)
+    return Changes.of(ChangeKind.MEMBER, member_id)
 
 
 EVENT_DETAIL_RULES: dict[EventKind, tuple[codes.CodeTable | None, bool]] = {
@@ -235,7 +235,7 @@ def add_event(
                                    note=note.strip()[:2000], deleted=False))
         session.flush()
         _rederive(session, row)
-    return Changes.of("member", member_id)
+    return Changes.of(ChangeKind.MEMBER, member_id)
 
 
 def _describe(state: DerivedState) -> str:
@@ -270,7 +270,7 @@ def withdraw_event(db: Database, actor: Actor, *, event_id: str, reason: str) ->
         session.flush()
         _rederive(session, row)
         member_id = row.id
-    return Changes.of("member", member_id)
+    return Changes.of(ChangeKind.MEMBER, member_id)
 
 
 def get_member(db: Database, member_id: str) -> MemberRecord | None:

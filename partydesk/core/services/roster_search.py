@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Literal
 
-from partydesk.core.storage.member_repo import RosterRow
+from partydesk.core.domain.roster import RosterRow
 
 SEP = "\x01"
 QueryKind = Literal["all", "text", "digits"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain.rules import RULES_BY_KEY
 from partydesk.core.errors import ValidationError
-from partydesk.core.services.changes import Actor, Changes
 from partydesk.core.storage import settings_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.settings_repo import RuleRecord
@@ -33,7 +33,7 @@ def set_rule(db: Database, actor: Actor, *, key: str, value: int) -> Changes:
         )
     with db.write(actor) as session:
         changed = settings_repo.set_rule(session, key, value, actor.user_id)
-    return Changes.of("rule", key) if changed else Changes()
+    return Changes.of(ChangeKind.RULE, key) if changed else Changes()
 
 
 def restore_default(db: Database, actor: Actor, *, key: str) -> Changes:

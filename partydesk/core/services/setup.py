@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain.organisation import ORG_TYPES, ROLES
 from partydesk.core.errors import ValidationError
-from partydesk.core.services.changes import Actor, Changes
 from partydesk.core.storage.base import new_id
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.settings_repo import OrganisationRecord, get_organisation, site_row
@@ -77,7 +77,7 @@ def initialise_site(db: Database, actor: Actor, *, organisation: OrganisationInp
         session.flush()
         site.organisation_id = row.id
     db.reload_site()
-    return Changes.of("site").merge(Changes.of("organisation", row.id))
+    return Changes.of(ChangeKind.SITE).merge(Changes.of(ChangeKind.ORGANISATION, row.id))
 
 
 def own_organisation(db: Database) -> OrganisationRecord | None:
@@ -97,7 +97,7 @@ def update_organisation(db: Database, actor: Actor, *, org_id: str, data: Organi
             raise ValidationError("找不到这个党组织，可能已被删除。", code="not_found")
         for key, value in _org_fields(org).items():
             setattr(row, key, value)
-    return Changes.of("organisation", org_id)
+    return Changes.of(ChangeKind.ORGANISATION, org_id)
 
 
 def _org_fields(org: OrganisationInput) -> dict[str, object]:

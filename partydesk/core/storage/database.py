@@ -18,9 +18,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from partydesk.core.changes import SYSTEM_ACTOR, Actor
 from partydesk.core.clock import HybridClock
 from partydesk.core.errors import CorruptDatabaseError, KnownError, known_error_from_db
-from partydesk.core.services.changes import SYSTEM_ACTOR, Actor
 from partydesk.core.storage import migrate
 from partydesk.core.storage.engine import log_sqlite_version, make_engine
 from partydesk.core.storage.settings_repo import ensure_rules

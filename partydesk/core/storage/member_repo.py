@@ -2,63 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import NamedTuple
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partydesk.core.domain.member import MemberData
 from partydesk.core.domain.member_events import EventKind, MemberEvent
+from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.storage.tables import Member, MemberEventRow
 
 DATA_FIELDS = tuple(MemberData.__dataclass_fields__)
-
-
-@dataclass(frozen=True)
-class MemberRecord:
-    """A stored member: identity, the checked data, and the bookkeeping the GUI shows."""
-
-    id: str
-    org_id: str
-    data: MemberData
-    in_branch: bool
-    updated_at: datetime
-    updated_by: str
-
-
-class RosterRow(NamedTuple):
-    """One roster line, as codes; a NamedTuple because the roster holds up to 100 000 of them."""
-
-    id: str
-    name: str
-    pinyin: str
-    gender: str
-    ethnicity: str
-    birth_date: date | None
-    id_type: str
-    id_number: str
-    education: str
-    category: str
-    joined_on: date | None
-    confirmed_on: date | None
-    party_group: str
-    party_post: str
-    work_post: str
-    work_unit: str
-    phone: str
-    address: str
-    native_place: str
-    membership_status: str
-    lost_contact: bool
-    lost_since: date | None
-    lost_cause: str
-    migrant: bool
-    migrant_destination: str
-    migrant_since: date | None
-    in_branch: bool
-    notes: str
 
 
 ROSTER_COLUMNS = [getattr(Member, name if name != "pinyin" else "name_pinyin") for name in RosterRow._fields]

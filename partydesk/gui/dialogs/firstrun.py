@@ -14,9 +14,9 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QStyle, QWidget
 
+from partydesk.core.changes import Actor, Changes
 from partydesk.core.domain.organisation import ORG_TYPES, ROLE_BRANCH, ROLE_COMMITTEE
 from partydesk.core.errors import KnownError, ValidationError
-from partydesk.core.services.changes import Actor, Changes
 from partydesk.core.services.setup import OrganisationInput, initialise_site
 from partydesk.core.storage.database import Database
 from partydesk.gui.app import grow_to_fit, guarded, mark_as_error_label

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.domain import codes
 from partydesk.core.domain.member import FIELD_LABELS, STATUS_NORMAL, MemberInput
+from partydesk.core.domain.roster import MemberRecord
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services import members
-from partydesk.core.storage.member_repo import MemberRecord
 from partydesk.gui.app import ERROR_COLOUR, guarded, mark_as_error_label
 from partydesk.gui.forms.ui_member_edit import Ui_MemberEditDialog
 from partydesk.gui.widgets.busy_dialog import BusyDialog

@@ -30,6 +30,7 @@ from PySide6.QtGui import QBrush, QColor
 from partydesk.core.domain import codes
 from partydesk.core.domain.idnumber import mask_id_number, mask_phone
 from partydesk.core.domain.member import STATUS_NORMAL
+from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.services.roster_search import (
     NO_FACETS,
     RosterFacets,
@@ -38,7 +39,6 @@ from partydesk.core.services.roster_search import (
     filter_rows,
     parse_query,
 )
-from partydesk.core.storage.member_repo import MemberRecord, RosterRow
 
 Index = QModelIndex | QPersistentModelIndex
 # The row's member id (for opening, editing, deleting) and the whole RosterRow.

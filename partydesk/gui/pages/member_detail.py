@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.member import STATUS_NORMAL
 from partydesk.core.domain.member_events import (
     EVENT_LABELS,
@@ -41,9 +42,8 @@ from partydesk.core.domain.member_events import (
     applicable_kinds,
     derive_state,
 )
-from partydesk.core.services.changes import Changes
+from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.services.members import get_member, member_events
-from partydesk.core.storage.member_repo import MemberRecord, RosterRow
 from partydesk.gui.app import guarded
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
 from partydesk.gui.widgets import card_printer
@@ -248,9 +248,9 @@ class MemberDetailPage(DialogHost, QWidget):
         self._show()
 
     def _on_changed(self, changes: Changes) -> None:
-        if self.member_id is None or not changes.touches("member"):
+        if self.member_id is None or not changes.touches(ChangeKind.MEMBER):
             return
-        ids = changes.ids.get("member")
+        ids = changes.ids.get(ChangeKind.MEMBER)
         if not ids or self.member_id in ids:
             self.load(self.member_id)
 

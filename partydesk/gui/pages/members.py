@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain import codes
-from partydesk.core.services.changes import Changes
+from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.services.members import delete_member, get_member, roster
 from partydesk.core.services.roster_search import RosterFacets
-from partydesk.core.storage.member_repo import MemberRecord, RosterRow
 from partydesk.gui.app import guarded
 from partydesk.gui.models.roster_model import COLUMNS, DEFAULT_COLUMNS, RosterModel, column_index
 from partydesk.gui.widgets.column_menu import ColumnMenu
@@ -517,7 +517,7 @@ class MembersPage(DialogHost, QWidget):
     # -- hub and text ------------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("member", "organisation", "site"):
+        if changes.touches(ChangeKind.MEMBER, ChangeKind.ORGANISATION, ChangeKind.SITE):
             self.reload()
 
     def _retranslate(self) -> None:

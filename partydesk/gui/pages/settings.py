@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.organisation import ORG_TYPES, ROLE_COMMITTEE
 from partydesk.core.errors import KnownError, ValidationError
-from partydesk.core.services.changes import Changes
 from partydesk.core.services.rules import list_rules, restore_default, set_rule
 from partydesk.core.services.setup import OrganisationInput, own_organisation, update_organisation
 from partydesk.core.storage.settings_repo import OrganisationRecord, RuleRecord
@@ -392,9 +392,9 @@ class SettingsPage(QWidget):
     # -- hub and language --------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("rule"):
+        if changes.touches(ChangeKind.RULE):
             self.load_rules()
-        if changes.touches("organisation", "site"):
+        if changes.touches(ChangeKind.ORGANISATION, ChangeKind.SITE):
             self.load_organisation()
 
     def _language_chosen(self, index: int) -> None:

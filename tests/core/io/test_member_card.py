@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 from partydesk.core.domain.member import MemberData
 from partydesk.core.domain.member_events import EventKind, MemberEvent
+from partydesk.core.domain.roster import MemberRecord
 from partydesk.core.io.member_card import card_file_name, describe_event, member_card_html
-from partydesk.core.storage.member_repo import MemberRecord
 
 ID_NUMBER = "11010519491231002X"
 

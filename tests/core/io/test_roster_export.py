@@ -12,6 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import create_demo
 from partydesk.core.domain.member import MemberData
 from partydesk.core.errors import KnownError
@@ -20,7 +21,6 @@ from partydesk.core.io.roster_export import EXPORT_COLUMNS, export_roster, neutr
 from partydesk.core.io.roster_import import apply_import, plan_import
 from partydesk.core.services import members
 from partydesk.core.services.bulk import insert_members
-from partydesk.core.services.changes import LOCAL_USER
 from partydesk.core.storage.database import Database, open_database
 
 TODAY = date(2026, 11, 1)

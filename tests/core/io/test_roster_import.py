@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from sqlalchemy import func, select
 
+from partydesk.core.changes import LOCAL_USER, ChangeKind
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
+from partydesk.core.domain.roster import RosterRow
 from partydesk.core.io import roster_import
 from partydesk.core.io.roster_headers import resolve_mapping
 from partydesk.core.io.roster_import import (
@@ -36,10 +38,8 @@ from partydesk.core.io.roster_import import (
 from partydesk.core.progress import Cancelled, Progress
 from partydesk.core.services import bulk, members
 from partydesk.core.services.bulk import insert_members
-from partydesk.core.services.changes import LOCAL_USER
 from partydesk.core.services.maintenance import list_backups
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.member_repo import RosterRow
 from partydesk.core.storage.tables import MemberEventRow
 
 TODAY = date(2026, 6, 1)
@@ -356,7 +356,7 @@ def test_existing_member_is_matched_by_id_and_updated(db: Database, tmp_path: Pa
     assert (row.action, row.member_id, row.changed_fields) == ("updated", before.id, ("phone",))
     applied = apply_import(db, LOCAL_USER, result)
     assert (applied.updated, applied.new) == (1, 0)
-    assert applied.changes.touches("member")
+    assert applied.changes.touches(ChangeKind.MEMBER)
     after = members.roster(db)[0]
     assert (after.id, after.phone, after.address) == (before.id, "13900139000", "幸福路1号")
 

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
+from partydesk.core.changes import LOCAL_USER, ChangeKind
 from partydesk.core.domain.member import MemberInput
 from partydesk.core.domain.member_events import EventKind
 from partydesk.core.errors import ValidationError
 from partydesk.core.services import members
-from partydesk.core.services.changes import LOCAL_USER
 from partydesk.core.storage.database import Database
 
 TODAY = date(2026, 11, 28)
@@ -26,7 +26,7 @@ def test_added_member_appears_in_the_roster_with_pinyin(db: Database) -> None:
     rows = members.roster(db)
     assert [r.name for r in rows] == ["张三"]
     assert rows[0].pinyin == "zhangsan zs"
-    assert saved.changes.touches("member")
+    assert saved.changes.touches(ChangeKind.MEMBER)
 
 
 def test_bad_member_is_refused_and_nothing_is_written(db: Database) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.errors import DiskFullError, KnownError, known_error_from_db
-from partydesk.core.services.changes import LOCAL_USER
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.engine import PRAGMAS, apply_pragmas, make_engine
 from partydesk.core.storage.tables import Organisation

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from partydesk.core.services.changes import LOCAL_USER
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services.setup import OrganisationInput, own_organisation, update_organisation
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.stamping import allocate

@@ -1,11 +1,13 @@
 """The Changes record every write returns, and the Actor every service call carries.
 
-Pages subscribe to the GUI hub and refresh only what a Changes record names (house rule 3).
+This module sits below storage and services (both import it, it imports neither). Pages subscribe to
+the GUI hub and refresh only what a Changes record names (house rule 3).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import NewType
 
 UserId = NewType("UserId", str)
@@ -24,19 +26,27 @@ LOCAL_USER = Actor(user_id=UserId("local"), role="admin")
 SYSTEM_ACTOR = Actor(user_id=UserId("system"), role="system")
 
 
+class ChangeKind(StrEnum):
+    """The kinds of record a write can change; pages refresh by kind and, where given, by id."""
+
+    SITE = "site"
+    ORGANISATION = "organisation"
+    RULE = "rule"
+    MEMBER = "member"
+
+
 @dataclass(frozen=True)
 class Changes:
     """What a write changed: the kinds of records touched and, where known, their ids.
 
-    ``kinds`` uses table-level names such as ``"organisation"``, ``"rule"``, ``"member"``, ``"site"``.
-    An empty ``ids`` entry for a kind means "anything of this kind may have changed".
+    A kind with no ``ids`` entry means "anything of this kind may have changed".
     """
 
-    kinds: frozenset[str] = frozenset()
-    ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    kinds: frozenset[ChangeKind] = frozenset()
+    ids: dict[ChangeKind, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, kind: str, *ids: str) -> Changes:
+    def of(cls, kind: ChangeKind, *ids: str) -> Changes:
         """A Changes record naming one kind and, optionally, some of its ids."""
         return cls(kinds=frozenset({kind}), ids={kind: frozenset(ids)} if ids else {})
 
@@ -47,9 +57,13 @@ class Changes:
             ids[kind] = ids.get(kind, frozenset()) | more
         return Changes(kinds=self.kinds | other.kinds, ids=ids)
 
-    def touches(self, *kinds: str) -> bool:
+    def touches(self, *kinds: ChangeKind) -> bool:
         """True when any of ``kinds`` changed."""
         return any(k in self.kinds for k in kinds)
+
+    def ids_of(self, kind: ChangeKind) -> frozenset[str] | None:
+        """The ids of ``kind`` that changed; None when it is unknown which (or the kind did not change)."""
+        return self.ids.get(kind) if kind in self.kinds else None
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
