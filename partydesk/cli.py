@@ -196,7 +196,7 @@ def _import_message(summary: dict[str, Any], *, head: str) -> str:
 def cmd_roster_import(args: argparse.Namespace) -> dict[str, Any]:
     """Check a roster file (dry run) or import it all-or-nothing."""
     from partydesk.core.changes import LOCAL_USER
-    from partydesk.core.io.roster_import import ImportRejected, RowsRejected, apply_import, plan_import
+    from partydesk.core.services.roster_import import ImportRejected, RowsRejected, apply_import, plan_import
 
     source = Path(args.file)
     if not source.is_file():

@@ -139,4 +139,4 @@ def member_count(db: Database) -> int:
     """How many live members the database holds."""
     from partydesk.core.services.members import roster
 
-    return len(roster(db))
+    return len(roster(db, LOCAL_USER))

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from partydesk.cli import main
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import create_demo
 from partydesk.core.services.maintenance import list_backups
 from partydesk.core.services.members import roster
@@ -59,7 +60,7 @@ def names(db_path: Path) -> list[tuple[str, str]]:
     """(name, phone) of every stored member."""
     db = open_database(db_path)
     try:
-        return sorted((r.name, r.phone) for r in roster(db))
+        return sorted((r.name, r.phone) for r in roster(db, LOCAL_USER))
     finally:
         db.close()
 

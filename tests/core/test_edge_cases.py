@@ -16,9 +16,9 @@ from partydesk.core.demo import demo_members
 from partydesk.core.domain.member import MemberInput, check_member
 from partydesk.core.errors import KnownError
 from partydesk.core.io.roster_export import export_roster
-from partydesk.core.io.roster_import import apply_import, plan_import, write_rejects
 from partydesk.core.io.roster_read import ImportRejected, read_table
 from partydesk.core.services import members
+from partydesk.core.services.roster_import import apply_import, plan_import, write_rejects
 from partydesk.core.storage.database import Database, open_database
 from partydesk.core.storage.tables import Member
 
@@ -54,7 +54,7 @@ def test_correcting_full_member_to_probationary_is_saved(db: Database) -> None:
     saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
     fixed = _with(category="预备党员", confirmed_on=None, joined_on="2026-03-01")
     members.update_member(db, LOCAL_USER, member_id=saved.member_id, data=fixed, today=TODAY)
-    record = members.get_member(db, saved.member_id)
+    record = members.get_member(db, LOCAL_USER, saved.member_id)
     assert record is not None
     # Today the old 转正 event survives: category stays 正式 and 转正 (1976) lies before 入党 (2026).
     assert (record.data.category, record.data.confirmed_on) == ("2", None)
@@ -64,7 +64,7 @@ def test_clearing_the_confirmed_date_is_saved(db: Database) -> None:
     """Blanking 转为正式党员日期 in the form (allowed: a warning only) actually clears it."""
     saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
     members.update_member(db, LOCAL_USER, member_id=saved.member_id, data=_with(confirmed_on=None), today=TODAY)
-    record = members.get_member(db, saved.member_id)
+    record = members.get_member(db, LOCAL_USER, saved.member_id)
     assert record is not None and record.data.confirmed_on is None
 
 
@@ -89,7 +89,7 @@ def test_blank_migrant_date_is_not_invented(db: Database) -> None:
     """A 流动党员 saved without 外出日期 (a warning only) keeps it unknown instead of getting today's date."""
     data = _with(migrant="是", migrant_destination="广东省深圳市")
     saved = members.add_member(db, LOCAL_USER, data=data, today=TODAY)
-    record = members.get_member(db, saved.member_id)
+    record = members.get_member(db, LOCAL_USER, saved.member_id)
     assert record is not None and record.data.migrant_since is None
 
 
@@ -108,7 +108,7 @@ def test_overlong_name_is_rejected() -> None:
     """A name longer than the 64-character column is refused like every other over-long text field."""
     result = check_member(_with(name="张" * 3000), today=TODAY)
     assert result.data is None
-    assert any(i.field == "姓名" for i in result.errors)
+    assert any(i.field == "name" for i in result.errors)
 
 
 # ------------------------------------------------------------------ bad input must not crash

@@ -20,11 +20,10 @@ from pytestqt.qtbot import QtBot
 from partydesk.core.changes import LOCAL_USER, ChangeKind, Changes
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
-from partydesk.core.io import roster_import
-from partydesk.core.io.roster_import import apply_import, plan_import
 from partydesk.core.io.roster_plan import RowIssue
-from partydesk.core.services import members
+from partydesk.core.services import members, roster_import
 from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.roster_import import apply_import, plan_import
 from partydesk.core.storage.database import Database
 from partydesk.gui.app import AppContext, install_language
 from partydesk.gui.dialogs.import_wizard import CHECK_STEP, DONE_STEP, FILE_STEP, ImportWizard
@@ -121,7 +120,7 @@ def import_now(qtbot: QtBot, wizard: ImportWizard) -> None:
 
 def roster_names(db: Database) -> list[str]:
     """Names of the live roster, sorted."""
-    return sorted(row.name for row in members.roster(db))
+    return sorted(row.name for row in members.roster(db, LOCAL_USER))
 
 
 def test_clean_file_is_previewed_checked_and_imported_with_a_backup(qtbot: QtBot, ctx: AppContext,

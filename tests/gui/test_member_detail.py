@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.member_events import EventKind
 from partydesk.core.services.members import add_event, get_member, member_events
 from partydesk.gui.app import AppContext, install_language
@@ -97,7 +98,7 @@ def test_a_refused_event_shows_the_message_and_records_nothing(
     """外出流动 without a destination is refused beside the detail field; no event is written."""
     page, ids = members
     detail = _detail(ctx, page, ids["张三"])
-    before = len(member_events(ctx.db, ids["张三"]))
+    before = len(member_events(ctx.db, LOCAL_USER, ids["张三"]))
     detail.record_event()
     dialog = detail.current_dialog()
     assert isinstance(dialog, MemberEventDialog)
@@ -105,7 +106,7 @@ def test_a_refused_event_shows_the_message_and_records_nothing(
     dialog.save_button().click()
     assert ctx.runner.wait_idle(WAIT_MS)
     assert "“外出流动”须填写外出流向" in dialog.error_text()
-    assert len(member_events(ctx.db, ids["张三"])) == before
+    assert len(member_events(ctx.db, LOCAL_USER, ids["张三"])) == before
     dialog.reject()
 
 
@@ -122,7 +123,7 @@ def test_record_a_change_offers_only_what_fits_and_chooses_nothing(
     """A 正式党员 in contact is not offered 转正 or 恢复联系; no kind is preselected and Save waits for one."""
     page, ids = members
     detail = _detail(ctx, page, ids["张三"])
-    before = member_events(ctx.db, ids["张三"])
+    before = member_events(ctx.db, LOCAL_USER, ids["张三"])
     dialog = _event_dialog(detail)
     offered = dialog.offered_kinds()
     assert EventKind.CONFIRMED not in offered and EventKind.REGAINED not in offered
@@ -132,7 +133,7 @@ def test_record_a_change_offers_only_what_fits_and_chooses_nothing(
     assert not dialog.save_button().isEnabled()
     dialog.accept()  # Enter with nothing chosen records nothing
     assert ctx.runner.wait_idle(WAIT_MS)
-    assert member_events(ctx.db, ids["张三"]) == before
+    assert member_events(ctx.db, LOCAL_USER, ids["张三"]) == before
     dialog.set_kind(EventKind.LOST)
     assert dialog.save_button().isEnabled()
     dialog.reject()
@@ -160,13 +161,13 @@ def test_a_kind_the_core_no_longer_allows_shows_its_message(
     detail = _detail(ctx, page, ids["张三"])
     dialog = _event_dialog(detail)
     add_event(ctx.db, ctx.actor, member_id=ids["张三"], kind=EventKind.LOST, on_date=dialog.on_date())
-    before = len(member_events(ctx.db, ids["张三"]))
+    before = len(member_events(ctx.db, LOCAL_USER, ids["张三"]))
     dialog.set_kind(EventKind.LOST)
     dialog.save_button().click()
     assert ctx.runner.wait_idle(WAIT_MS)
     assert "不适用" in dialog.error_text()
     assert dialog.isVisible()
-    assert len(member_events(ctx.db, ids["张三"])) == before
+    assert len(member_events(ctx.db, LOCAL_USER, ids["张三"])) == before
     dialog.reject()
 
 
@@ -223,7 +224,7 @@ def test_a_mistaken_entry_is_withdrawn_with_a_reason(
     assert ctx.runner.wait_idle(WAIT_MS)
     assert ctx.runner.wait_idle(WAIT_MS)  # the page's reload after the hub's change
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
-    assert [e.kind for e in member_events(ctx.db, ids["王五"])] == [EventKind.JOINED, EventKind.CONFIRMED]
+    assert [e.kind for e in member_events(ctx.db, LOCAL_USER, ids["王五"])] == [EventKind.JOINED, EventKind.CONFIRMED]
     assert len(detail.timeline.entry_texts()) == 2
     assert "失联" not in detail.state_text()
     assert any("失去联系" in m for m in messages)
@@ -245,7 +246,7 @@ def test_timeline_context_menu_withdraws_but_not_the_joining(
     dialog.reason_edit.setText("误录")
     dialog.reject()
     assert ctx.runner.wait_idle(WAIT_MS)
-    assert len(member_events(ctx.db, ids["王五"])) == 3
+    assert len(member_events(ctx.db, LOCAL_USER, ids["王五"])) == 3
 
 
 def test_withdraw_refused_by_the_core_shows_its_message(
@@ -254,7 +255,7 @@ def test_withdraw_refused_by_the_core_shows_its_message(
     """The core's refusal (入党 cannot be withdrawn) is shown in the dialog, which stays open."""
     page, ids = members
     detail = _detail(ctx, page, ids["王五"])
-    joined = member_events(ctx.db, ids["王五"])[0]
+    joined = member_events(ctx.db, LOCAL_USER, ids["王五"])[0]
     assert joined.kind is EventKind.JOINED
     dialog = EventWithdrawDialog(ctx, joined.id, "2015-07-01 入党", "王五", detail)
     qtbot.addWidget(dialog)
@@ -262,7 +263,7 @@ def test_withdraw_refused_by_the_core_shows_its_message(
     dialog.ok_button().click()
     assert ctx.runner.wait_idle(WAIT_MS)
     assert "入党记录不能撤销" in dialog.error_text()
-    assert len(member_events(ctx.db, ids["王五"])) == 3
+    assert len(member_events(ctx.db, LOCAL_USER, ids["王五"])) == 3
 
 
 def test_member_page_in_english_shows_every_field_name_in_full(
@@ -355,6 +356,6 @@ def test_write_pdf_masks_numbers_unless_revealed(ctx: AppContext, tmp_path: Path
     assert str(ZHANG.id_number) not in got[0] and str(ZHANG.id_number) in got[1]
     card_printer.write_pdf(got[0], tmp_path / "a.pdf")
     assert (tmp_path / "a.pdf").stat().st_size > 1000
-    record = get_member(ctx.db, member_id)
+    record = get_member(ctx.db, LOCAL_USER, member_id)
     assert record is not None and record.data.name == "张三"
     holder.deleteLater()

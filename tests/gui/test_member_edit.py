@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services.members import get_member, roster
 from partydesk.gui.app import AppContext
 from partydesk.gui.dialogs.member_edit import MemberEditDialog
@@ -79,7 +80,7 @@ def test_bad_id_shows_the_checksum_message_beside_the_field_and_saves_nothing(
     assert dialog.field_message("gender") == "", "gender follows from a valid ID; one message is enough"
     assert "公民身份号码" in dialog.summary()
     assert dialog.summary().startswith("未保存")
-    assert roster(ctx.db) == []
+    assert roster(ctx.db, LOCAL_USER) == []
     assert names(page) == []
 
 
@@ -91,7 +92,7 @@ def test_several_errors_are_all_shown(qtbot: QtBot, ctx: AppContext, page: Membe
     save(qtbot, ctx, dialog)
     assert "数字" in dialog.field_message("name")
     assert "入党日期" in dialog.field_message("joined_on")
-    assert roster(ctx.db) == []
+    assert roster(ctx.db, LOCAL_USER) == []
 
 
 def test_valid_member_saves_and_appears_in_the_roster(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
@@ -104,7 +105,7 @@ def test_valid_member_saves_and_appears_in_the_roster(qtbot: QtBot, ctx: AppCont
     assert ctx.runner.wait_idle(WAIT_MS)
     assert names(page) == ["张三"]
     assert page.selected_member_id() is not None
-    stored = roster(ctx.db)[0]
+    stored = roster(ctx.db, LOCAL_USER)[0]
     assert stored.phone == "13812345678"
     assert stored.gender == "1"  # taken from the ID number
     assert stored.birth_date == date(1980, 1, 1)
@@ -125,9 +126,9 @@ def test_editing_changes_a_field(qtbot: QtBot, ctx: AppContext, page: MembersPag
     dialog.ui.workUnitEdit.setText("幸福社区居委会")
     save(qtbot, ctx, dialog)
     assert closed(dialog)
-    record = get_member(ctx.db, member_id)
+    record = get_member(ctx.db, LOCAL_USER, member_id)
     assert record is not None and record.data.work_unit == "幸福社区居委会"
-    assert len(roster(ctx.db)) == 1
+    assert len(roster(ctx.db, LOCAL_USER)) == 1
 
 
 def test_warnings_are_shown_and_can_be_accepted(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
@@ -139,10 +140,10 @@ def test_warnings_are_shown_and_can_be_accepted(qtbot: QtBot, ctx: AppContext, p
     assert "请核对" in dialog.field_message("confirmed_on")
     assert dialog.awaiting_confirmation
     assert dialog.save_button().text() == "仍然保存"
-    assert roster(ctx.db) == []
+    assert roster(ctx.db, LOCAL_USER) == []
     save(qtbot, ctx, dialog)
     assert closed(dialog)
-    assert len(roster(ctx.db)) == 1
+    assert len(roster(ctx.db, LOCAL_USER)) == 1
 
 
 def test_an_edit_after_a_warning_asks_again(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
@@ -167,7 +168,7 @@ def test_lost_contact_details_follow_the_check_box(qtbot: QtBot, ctx: AppContext
     dialog.ui.lostSinceEdit.setText("2025年1月5日")
     _choose(dialog.ui.lostCauseCombo, "外出务工经商")
     save(qtbot, ctx, dialog)
-    stored = roster(ctx.db)[0]
+    stored = roster(ctx.db, LOCAL_USER)[0]
     assert stored.lost_contact and stored.lost_since == date(2025, 1, 5) and stored.lost_cause == "1"
 
 
@@ -213,7 +214,7 @@ def test_cancel_saves_nothing(qtbot: QtBot, ctx: AppContext, page: MembersPage) 
     assert seen == [dialog.tr("Discard the changes you have not saved?")]
     assert closed(dialog)
     assert ctx.runner.wait_idle(WAIT_MS)
-    assert roster(ctx.db) == []
+    assert roster(ctx.db, LOCAL_USER) == []
 
 
 def test_esc_on_a_changed_form_asks_and_keep_editing_keeps_the_data(
@@ -249,7 +250,7 @@ def test_esc_on_a_changed_form_asks_and_keep_editing_keeps_the_data(
     dialog.reject()
     assert closed(dialog)
     assert ctx.runner.wait_idle(WAIT_MS)
-    stored = get_member(ctx.db, member_id)
+    stored = get_member(ctx.db, LOCAL_USER, member_id)
     assert stored is not None and stored.data.address != "示范市幸福南路8号"
 
 

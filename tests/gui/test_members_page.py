@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionCombo
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberInput
 from partydesk.core.services.members import add_member, roster
@@ -284,7 +285,7 @@ def test_cancelled_delete_deletes_nothing(qtbot: QtBot, ctx: AppContext, page: M
     dialog.set_reason(0)
     dialog.reject()
     assert ctx.runner.wait_idle(WAIT_MS)
-    assert len(roster(ctx.db)) == 3
+    assert len(roster(ctx.db, LOCAL_USER)) == 3
 
 
 def test_empty_roster_says_what_to_do_next(qtbot: QtBot, ctx: AppContext) -> None:

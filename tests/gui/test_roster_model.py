@@ -8,6 +8,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import populate
 from partydesk.core.services.members import roster
 from partydesk.core.services.roster_search import RosterFacets
@@ -51,7 +52,7 @@ def test_roster_model_with_demo_data_passes_the_model_tester(qtmodeltester: Mode
     db = open_database(Path(str(tmp_path)) / "demo.db")
     try:
         populate(db)
-        rows = roster(db)
+        rows = roster(db, LOCAL_USER)
     finally:
         db.close()
     model = RosterModel()

@@ -82,6 +82,7 @@ def measure(db_path: Path, repeat: int) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QObject, QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
+    from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.members import roster
     from partydesk.core.storage.database import open_database
     from partydesk.gui.app import create_application, install_language, make_context
@@ -92,7 +93,7 @@ def measure(db_path: Path, repeat: int) -> dict[str, Any]:
     result: dict[str, Any] = {}
     try:
         start = time.perf_counter()
-        rows = roster(db)
+        rows = roster(db, LOCAL_USER)
         queried = time.perf_counter()
         model = RosterModel()
         model.set_rows(rows)

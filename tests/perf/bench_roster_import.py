@@ -29,8 +29,8 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import DEMO_ORG, demo_members
 from partydesk.core.domain.member import MemberData
 from partydesk.core.io.roster_export import export_roster
-from partydesk.core.io.roster_import import apply_import, plan_import
 from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.roster_import import apply_import, plan_import
 from partydesk.core.services.setup import initialise_site
 from partydesk.core.storage.database import open_database
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
+from partydesk.core.domain import fields
 from partydesk.core.domain.idnumber import mask_id_number, mask_phone
 
 
@@ -20,8 +21,10 @@ class Masking(Enum):
     FULL = "full"
 
 
-# Field key -> how its value is masked. Every other field is shown as it is.
-MASKERS: dict[str, Callable[[str], str]] = {"id_number": mask_id_number, "phone": mask_phone}
+_HOW: dict[str, Callable[[str], str]] = {"id_number": mask_id_number, "phone": mask_phone}
+# Field key -> how its value is masked, for the fields the registry marks ``masked``; every other field
+# is shown as it is. A masked field without a masker fails here, at import, rather than leak in full.
+MASKERS: dict[str, Callable[[str], str]] = {key: _HOW[key] for key in sorted(fields.masked_keys())}
 
 
 def is_masked_field(key: str) -> bool:

@@ -8,11 +8,12 @@ with any error-level issue must not be stored (house rule 6). Field keys match t
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Literal
 
-from partydesk.core.domain import codes
+from partydesk.core.domain import codes, fields
 from partydesk.core.domain.idnumber import parse_id_number
 from partydesk.core.domain.validate import (
     Issue,
@@ -26,28 +27,15 @@ from partydesk.core.errors import ValidationError
 
 Value = str | date | int | float | bool | None
 
-# key -> Chinese item name, in the order of the national collection items and the usual 花名册 columns.
-FIELD_LABELS: dict[str, str] = {
-    "name": "姓名", "gender": "性别", "ethnicity": "民族", "birth_date": "出生日期", "id_type": "证件类型",
-    "id_number": "公民身份号码", "education": "学历", "category": "人员类别", "joined_on": "入党日期",
-    "confirmed_on": "转为正式党员日期", "party_group": "党小组", "party_post": "党内职务",
-    "work_post": "工作岗位", "work_unit": "工作单位", "phone": "联系电话", "address": "家庭住址",
-    "native_place": "籍贯", "membership_status": "党籍状态", "lost_contact": "是否失联",
-    "lost_since": "失去联系日期", "lost_cause": "失联原因", "migrant": "是否流动党员",
-    "migrant_destination": "外出流向", "migrant_since": "外出日期", "notes": "备注",
-}
-
-CODED: dict[str, codes.CodeTable] = {
-    "gender": codes.GENDER, "ethnicity": codes.ETHNICITY, "id_type": codes.ID_TYPE,
-    "education": codes.EDUCATION, "category": codes.MEMBER_CATEGORY, "party_post": codes.PARTY_POST,
-    "work_post": codes.WORK_POST, "membership_status": codes.MEMBERSHIP_STATUS,
-    "lost_cause": codes.LOST_CONTACT_CAUSE,
-}
-DATES = ("birth_date", "joined_on", "confirmed_on", "lost_since", "migrant_since")
-FLAGS = ("lost_contact", "migrant")
-TEXTS = ("party_group", "work_unit", "address", "native_place", "migrant_destination", "notes")
-TEXT_LIMITS = {"party_group": 64, "work_unit": 200, "address": 200, "native_place": 64,
-               "migrant_destination": 200, "notes": 2000}
+# Derived from the field registry (``fields``); kept under these names for the modules that read them.
+FIELD_LABELS: dict[str, str] = {f.key: f.zh for f in fields.FIELDS}
+"""Field key -> Chinese item name: for display only, issues name fields by key."""
+CODED: dict[str, codes.CodeTable] = fields.code_tables()
+DATES = fields.keys_of(fields.FieldType.DATE)
+FLAGS = fields.keys_of(fields.FieldType.FLAG)
+# Plain text fields; name, ID number and phone have their own normalisers.
+TEXTS = tuple(f.key for f in fields.FIELDS if f.type is fields.FieldType.TEXT and f.max_length)
+TEXT_LIMITS = {f.key: f.max_length for f in fields.FIELDS if f.max_length}
 
 CATEGORY_FULL = "1"
 CATEGORY_PROBATIONARY = "2"
@@ -121,7 +109,7 @@ class MemberData:
 
     def as_dict(self) -> dict[str, object]:
         """Field name -> value."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {f.name: getattr(self, f.name) for f in dataclass_fields(self)}
 
 
 @dataclass(frozen=True)
@@ -152,7 +140,7 @@ class CheckResult:
 
 
 def _issue(key: str, exc: ValidationError) -> Issue:
-    return Issue(FIELD_LABELS[key], exc.code, exc.message, "error")
+    return Issue(key, exc.code, exc.message, "error")
 
 
 def _blank(value: Value) -> bool:
@@ -168,8 +156,7 @@ def parse_flag(value: Value, key: str) -> bool:
         return True
     if text in FALSE_WORDS:
         return False
-    raise ValidationError(f"{FIELD_LABELS[key]}应填写“是”或“否”，而不是“{value}”", field=FIELD_LABELS[key],
-                          code="flag_format")
+    raise ValidationError(f"{FIELD_LABELS[key]}应填写“是”或“否”，而不是“{value}”", field=key, code="flag_format")
 
 
 def _text(value: Value, key: str) -> str:
@@ -177,11 +164,11 @@ def _text(value: Value, key: str) -> str:
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
         raise ValidationError(
             f"{FIELD_LABELS[key]}含有看不见的控制字符（常见于从 Word 或网页复制的文字），请删除后重新输入",
-            field=FIELD_LABELS[key], code="control_chars",
+            field=key, code="control_chars",
         )
     limit = TEXT_LIMITS.get(key, 200)
     if len(text) > limit:
-        raise ValidationError(f"{FIELD_LABELS[key]}不能超过 {limit} 个字", field=FIELD_LABELS[key], code="too_long")
+        raise ValidationError(f"{FIELD_LABELS[key]}不能超过 {limit} 个字", field=key, code="too_long")
     return text
 
 
@@ -191,7 +178,7 @@ NAME_LIMIT = 64
 def _name(value: Value) -> str:
     name = normalize_name("" if value is None else str(value))
     if len(name) > NAME_LIMIT:
-        raise ValidationError(f"姓名不能超过 {NAME_LIMIT} 个字", field="姓名", code="too_long")
+        raise ValidationError(f"姓名不能超过 {NAME_LIMIT} 个字", field="name", code="too_long")
     return name
 
 
@@ -234,7 +221,7 @@ def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRule
     id_info = None
     id_raw = raw.id_number
     if _blank(id_raw):
-        issues.append(Issue("公民身份号码", "required", "公民身份号码不能为空", "error"))
+        issues.append(Issue("id_number", "required", "公民身份号码不能为空", "error"))
     elif "id_type" in out:
         try:
             id_info = parse_id_number(
@@ -256,11 +243,11 @@ def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRule
             gender=codes.GENDER.name(str(out["gender"])) if out.get("gender") else None,
         )
     if not out.get("gender") and "gender" not in {i.field for i in issues}:
-        issues.append(Issue("性别", "required", "性别不能为空", "error"))
+        issues.append(Issue("gender", "required", "性别不能为空", "error"))
     if not out.get("category") and "category" not in {i.field for i in issues}:
-        issues.append(Issue("人员类别", "required", "人员类别不能为空（正式党员或预备党员）", "error"))
-    if out.get("joined_on") is None and "入党日期" not in {i.field for i in issues}:
-        issues.append(Issue("入党日期", "required", "入党日期不能为空", "error"))
+        issues.append(Issue("category", "required", "人员类别不能为空（正式党员或预备党员）", "error"))
+    if out.get("joined_on") is None and "joined_on" not in {i.field for i in issues}:
+        issues.append(Issue("joined_on", "required", "入党日期不能为空", "error"))
     if not out.get("membership_status"):
         out["membership_status"] = STATUS_NORMAL
     issues += check_member_dates(
@@ -280,7 +267,7 @@ def _check_flags(out: dict[str, object], today: date) -> list[Issue]:
     issues: list[Issue] = []
 
     def add(key: str, code: str, message: str, severity: Literal["error", "warning"]) -> None:
-        issues.append(Issue(FIELD_LABELS[key], code, message, severity))
+        issues.append(Issue(key, code, message, severity))
 
     if out.get("lost_contact"):
         if out.get("lost_since") is None:

@@ -38,7 +38,10 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe
 
 @dataclass(frozen=True)
 class Issue:
-    """One finding about a record: ``field`` is the Chinese item name, ``code`` is stable."""
+    """One finding about a record: ``field`` is the field KEY (``domain.fields``), ``code`` is stable.
+
+    Labels are looked up only where the issue is shown; the ``message`` is already in Chinese.
+    """
 
     field: str
     code: str
@@ -266,25 +269,26 @@ def check_member_dates(
     def add(field: str, code: str, message: str, severity: Literal["error", "warning"] = "error") -> None:
         issues.append(Issue(field, code, message, severity))
 
-    for field, value in (("出生日期", birth_date), ("入党日期", joined_on), ("转为正式党员日期", confirmed_on)):
+    for key, name, value in (("birth_date", "出生日期", birth_date), ("joined_on", "入党日期", joined_on),
+                             ("confirmed_on", "转为正式党员日期", confirmed_on)):
         if value is not None and value > today:
-            add(field, "date_future", f"{field}晚于今天")
+            add(key, "date_future", f"{name}晚于今天")
     if birth_date is not None and joined_on is not None:
         if joined_on < birth_date:
-            add("入党日期", "date_order", "入党日期早于出生日期")
+            add("joined_on", "date_order", "入党日期早于出生日期")
         elif joined_on < _birthday(birth_date, min_join_age):
             # A warning, not a refusal: members admitted young in the 1940s exist and must be recordable.
-            add("入党日期", "join_age", f"入党时未满{min_join_age}周岁", "warning")
+            add("joined_on", "join_age", f"入党时未满{min_join_age}周岁", "warning")
     if joined_on is not None and confirmed_on is not None:
         if confirmed_on < joined_on:
-            add("转为正式党员日期", "date_order", "转为正式党员日期早于入党日期")
+            add("confirmed_on", "date_order", "转为正式党员日期早于入党日期")
         elif (
             not _add_months(joined_on, probation_min_months)
             <= confirmed_on
             <= _add_months(joined_on, probation_max_months)
         ):
             add(
-                "转为正式党员日期",
+                "confirmed_on",
                 "probation_length",
                 f"转正日期距入党日期不在 {probation_min_months}–{probation_max_months} 个月之间"
                 "（预备期一年，最多延长一年），请核对",
@@ -294,12 +298,12 @@ def check_member_dates(
         try:
             code = MEMBER_CATEGORY.code_of(category)
         except ValidationError as exc:
-            add("人员类别", exc.code, exc.message)
+            add("category", exc.code, exc.message)
             return issues
         if MEMBER_CATEGORY.name(code) == "预备党员" and confirmed_on is not None:
-            add("转为正式党员日期", "probationary_confirmed", "预备党员不应有转为正式党员日期")
+            add("confirmed_on", "probationary_confirmed", "预备党员不应有转为正式党员日期")
         if MEMBER_CATEGORY.name(code) == "正式党员" and confirmed_on is None:
-            add("转为正式党员日期", "confirmed_missing", "正式党员缺少转为正式党员日期", "warning")
+            add("confirmed_on", "confirmed_missing", "正式党员缺少转为正式党员日期", "warning")
     return issues
 
 
@@ -311,14 +315,13 @@ def check_id_against_record(info: IdInfo, *, birth_date: date | None, gender: st
     """
     issues: list[Issue] = []
     if info.birth_date is not None and birth_date is not None and info.birth_date != birth_date:
-        issues.append(Issue("出生日期", "id_birth_mismatch", "出生日期与公民身份号码中的出生日期不一致", "warning"))
+        issues.append(Issue("birth_date", "id_birth_mismatch", "出生日期与公民身份号码中的出生日期不一致", "warning"))
     if info.gender is not None and gender is not None and gender.strip():
         try:
             recorded = GENDER.name(GENDER.code_of(gender))
         except ValidationError:
             return issues
         if recorded in ("男", "女") and recorded != info.gender:
-            issues.append(
-                Issue("性别", "id_gender_mismatch", "性别与公民身份号码第 17 位（单数为男，双数为女）不一致", "warning")
-            )
+            issues.append(Issue("gender", "id_gender_mismatch",
+                                "性别与公民身份号码第 17 位（单数为男，双数为女）不一致", "warning"))
     return issues

@@ -1,10 +1,12 @@
 """The member card (党员信息卡) as HTML: one bordered A4 table in the usual paper layout.
 
-Built from plain data (a ``MemberRecord``, its events, the organisation's name) with no Qt, so it can be
+Built from plain records (a ``MemberRecord``, its ``MemberEvent``s, the organisation's name) with no Qt and
+no database, so it can be
 tested and reused by any printer or exporter; the GUI hands the HTML to ``QTextDocument`` for PDF and
 printing. The HTML sticks to what ``QTextDocument`` renders (tables with ``border``/``cellpadding``,
 ``colspan``/``rowspan``, inline CSS for colour and size). Every value is escaped. ID numbers and phones
-are masked (``**************002X``, ``138****5678``) unless ``full_numbers`` is asked for.
+are shown as the masking policy says (``domain.masking``: ``**************002X``, ``138****5678``) unless
+``full_numbers`` is asked for. Item names come from the field registry (``domain.fields``).
 
 Events are listed oldest first, as on the member page's timeline and on paper records.
 """
@@ -16,7 +18,8 @@ from datetime import date
 from html import escape
 
 from partydesk.core.domain import codes
-from partydesk.core.domain.idnumber import mask_id_number, mask_phone
+from partydesk.core.domain.fields import label as item
+from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member_events import EVENT_LABELS, EventKind, MemberEvent, event_order
 from partydesk.core.domain.roster import MemberRecord
 
@@ -80,6 +83,11 @@ def _cell(text: str, *, colspan: int = 1, label: bool = False, width: str = "", 
     return f"<td{attrs}>{escape(text).replace(chr(10), '<br>') if text else EMPTY}</td>"
 
 
+def _head(key: str, *, short: bool = False, width: str = "") -> str:
+    """The shaded cell naming a field, in the registry's words."""
+    return _cell(item(key, short=short), label=True, width=width)
+
+
 def _situation(flag: bool, since: date | None, rest: str, verb: str) -> str:
     if not flag:
         return "否"
@@ -97,8 +105,9 @@ def member_card_html(
 ) -> str:
     """The card of one member as a complete HTML document."""
     d = record.data
-    id_number = d.id_number if full_numbers else mask_id_number(d.id_number)
-    phone = d.phone if full_numbers or not d.phone else mask_phone(d.phone)
+    masking = Masking.FULL if full_numbers else Masking.MASKED
+    id_number = shown("id_number", d.id_number, masking)
+    phone = shown("phone", d.phone, masking)
     lost = _situation(d.lost_contact, d.lost_since, (f"原因：{code_name(codes.LOST_CONTACT_CAUSE, d.lost_cause)}"
                                                      if d.lost_cause else ""), "失去联系")
     migrant = _situation(d.migrant, d.migrant_since,
@@ -106,28 +115,28 @@ def member_card_html(
     photo = ('<td rowspan="4" width="14%" align="center" valign="middle" '
              'style="color:#888888;">照片</td>')
     rows = [
-        _cell("姓名", label=True, width="13%") + _cell(d.name, width="17%") + _cell("性别", label=True, width="13%")
-        + _cell(code_name(codes.GENDER, d.gender), width="13%") + _cell("出生日期", label=True, width="13%")
+        _head("name", width="13%") + _cell(d.name, width="17%") + _head("gender", width="13%")
+        + _cell(code_name(codes.GENDER, d.gender), width="13%") + _head("birth_date", width="13%")
         + _cell(format_date(d.birth_date), width="17%", nowrap=True) + photo,
-        _cell("民族", label=True) + _cell(code_name(codes.ETHNICITY, d.ethnicity)) + _cell("籍贯", label=True)
-        + _cell(d.native_place) + _cell("学历", label=True) + _cell(code_name(codes.EDUCATION, d.education)),
-        _cell("证件类型", label=True) + _cell(code_name(codes.ID_TYPE, d.id_type))
-        + _cell("公民身份号码", label=True) + _cell(id_number, colspan=3, nowrap=True),
-        _cell("人员类别", label=True) + _cell(code_name(codes.MEMBER_CATEGORY, d.category))
-        + _cell("入党日期", label=True) + _cell(format_date(d.joined_on), nowrap=True) + _cell("转正日期", label=True)
+        _head("ethnicity") + _cell(code_name(codes.ETHNICITY, d.ethnicity)) + _head("native_place")
+        + _cell(d.native_place) + _head("education") + _cell(code_name(codes.EDUCATION, d.education)),
+        _head("id_type") + _cell(code_name(codes.ID_TYPE, d.id_type))
+        + _head("id_number") + _cell(id_number, colspan=3, nowrap=True),
+        _head("category") + _cell(code_name(codes.MEMBER_CATEGORY, d.category))
+        + _head("joined_on") + _cell(format_date(d.joined_on), nowrap=True) + _head("confirmed_on", short=True)
         + _cell(format_date(d.confirmed_on), nowrap=True),
-        _cell("党籍状态", label=True) + _cell(code_name(codes.MEMBERSHIP_STATUS, d.membership_status))
-        + _cell("党小组", label=True) + _cell(d.party_group) + _cell("党内职务", label=True)
+        _head("membership_status") + _cell(code_name(codes.MEMBERSHIP_STATUS, d.membership_status))
+        + _head("party_group") + _cell(d.party_group) + _head("party_post")
         + _cell(code_name(codes.PARTY_POST, d.party_post), colspan=2),
-        _cell("工作单位", label=True) + _cell(d.work_unit, colspan=3) + _cell("工作岗位", label=True)
+        _head("work_unit") + _cell(d.work_unit, colspan=3) + _head("work_post")
         + _cell(code_name(codes.WORK_POST, d.work_post), colspan=2),
-        _cell("联系电话", label=True) + _cell(phone, nowrap=True) + _cell("家庭住址", label=True)
+        _head("phone") + _cell(phone, nowrap=True) + _head("address")
         + _cell(d.address, colspan=4),
-        _cell("是否失联", label=True) + _cell(lost, colspan=6),
+        _head("lost_contact") + _cell(lost, colspan=6),
         _cell("是否流动", label=True) + _cell(migrant, colspan=6),
         _cell("组织关系", label=True) + _cell("在本支部" if record.in_branch else "已转出", colspan=6),
         _cell("变动记录", label=True) + f'<td colspan="6">{_events_html(events)}</td>',
-        _cell("备注", label=True) + _cell(d.notes, colspan=6),
+        _head("notes") + _cell(d.notes, colspan=6),
     ]
     body = "".join(f"<tr>{row}</tr>" for row in rows)
     return (

@@ -13,61 +13,11 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-FIELD_KEYS: tuple[str, ...] = (
-    "name",
-    "gender",
-    "ethnicity",
-    "birth_date",
-    "id_type",
-    "id_number",
-    "education",
-    "category",
-    "joined_on",
-    "confirmed_on",
-    "party_group",
-    "party_post",
-    "work_post",
-    "work_unit",
-    "phone",
-    "address",
-    "native_place",
-    "membership_status",
-    "lost_contact",
-    "lost_since",
-    "lost_cause",
-    "migrant",
-    "migrant_destination",
-    "migrant_since",
-    "notes",
-)
+from partydesk.core.domain import fields
 
-HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "党员姓名"),
-    "gender": ("性别",),
-    "ethnicity": ("民族",),
-    "birth_date": ("出生日期", "出生年月", "出生年月日"),
-    "id_type": ("证件类型", "证件种类"),
-    "id_number": ("身份证号", "身份证号码", "公民身份号码", "身份证", "公民身份证号码", "证件号码"),
-    "education": ("学历", "文化程度", "最高学历"),
-    "category": ("人员类别", "党员类别", "类别"),
-    "joined_on": ("入党时间", "入党日期"),
-    "confirmed_on": ("转正时间", "转正日期", "转为正式党员日期"),
-    "party_group": ("党小组", "所在党小组"),
-    "party_post": ("党内职务",),
-    "work_post": ("工作岗位", "岗位"),
-    "work_unit": ("工作单位", "单位"),
-    "phone": ("手机", "手机号", "手机号码", "联系电话", "电话"),
-    "address": ("家庭住址", "住址", "现居住地", "家庭地址", "现住址"),
-    "native_place": ("籍贯",),
-    "membership_status": ("党籍状态",),
-    "lost_contact": ("是否失联", "失联党员", "是否失联党员"),
-    "lost_since": ("失联日期", "失去联系日期"),
-    "lost_cause": ("失联原因",),
-    "migrant": ("是否流动", "流动党员", "是否流动党员"),
-    "migrant_destination": ("外出流向", "流向", "流动去向"),
-    "migrant_since": ("外出日期",),
-    "notes": ("备注",),
-}
+# From the field registry: the field keys in 花名册 order, and the header spellings of each.
+FIELD_KEYS: tuple[str, ...] = fields.KEYS
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = fields.header_synonyms()
 
 # Group-like fields: offices merge one value over a block of members (one 党小组, one 单位), so a merged
 # range there means "the same for every row" and is filled down. Never personal fields: a merged name or

@@ -1,15 +1,17 @@
-"""Planning a roster import (花名册导入): preview the file, then a dry run that decides every row.
+"""The file side of a roster import (花名册导入): preview, what a cell means, and the plan's records.
 
-The import wizard works in three steps, each a function here or in ``roster_import``:
+The import use case lives in ``services.roster_import``; this module only reads files and describes
+them, touching no database:
 
 1. ``preview(path)`` reads the file and shows what was found: the header row, the guessed column
    mapping, unmapped headers, the first rows as text, and file-level warnings (hidden rows, numeric ID
    cells, formulas without values). The user corrects the mapping with ``roster_headers.resolve_mapping``.
-2. ``plan_import(db, path, mapping=...)`` is the dry run: every data row becomes ``new`` (ID number not
-   in the database), ``updated`` (matched by ID number, some field differs), ``unchanged`` (matched, every
-   field equal) or ``rejected`` (one or more errors, each with row, column, a stable code and a Chinese
-   message). Nothing is written. Rows without errors keep their warnings.
-3. ``roster_import.apply_import(db, actor, plan)`` writes the plan all-or-nothing.
+2. ``services.roster_plan.plan_import(db, path, mapping=...)`` is the dry run: every data row becomes
+   ``new`` (ID number not in the database), ``updated`` (matched by ID number, some field differs),
+   ``unchanged`` (matched, every field equal) or ``rejected`` (one or more errors, each with row, column,
+   a stable code and a Chinese message), recorded as the ``ImportPlan`` defined here. ``cell_value`` and
+   ``cell_problem`` say what each cell holds. Nothing is written.
+3. ``services.roster_import.apply_import(db, actor, plan)`` writes the plan all-or-nothing.
 
 Rules the plan follows (RELIABILITY.md §4.3, §0 item 15):
 
@@ -28,7 +30,6 @@ Rules the plan follows (RELIABILITY.md §4.3, §0 item 15):
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -39,37 +40,21 @@ from typing import Any, Literal
 
 from openpyxl.utils.cell import get_column_letter
 
-from partydesk.core.domain.idnumber import normalize_id_number, upgrade_15_to_18
-from partydesk.core.domain.member import (
-    DATES,
-    FIELD_LABELS,
-    CheckRules,
-    MemberData,
-    MemberInput,
-    Value,
-    check_member,
-    input_from_data,
-)
-from partydesk.core.domain.roster import RosterRow
-from partydesk.core.domain.validate import Issue, excel_serial_to_date
-from partydesk.core.errors import ValidationError
+from partydesk.core.domain import fields
+from partydesk.core.domain.member import DATES, MemberData, Value
+from partydesk.core.domain.validate import excel_serial_to_date
 from partydesk.core.io.roster_headers import FIELD_KEYS, guess_mapping, unmapped_headers
-from partydesk.core.io.roster_read import ImportRejected, RawCell, RawRow, RawTable, read_table
-from partydesk.core.progress import Progress
-from partydesk.core.services.members import check_rules
-from partydesk.core.storage import member_repo
-from partydesk.core.storage.database import Database
+from partydesk.core.io.roster_read import RawCell, RawRow, RawTable, read_table
 
 PREVIEW_ROWS = 50
 Action = Literal["new", "updated", "unchanged", "rejected"]
 
-_LABEL_TO_KEY = {label: key for key, label in FIELD_LABELS.items()}
 _SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")  # 10000–99999: 1927–2173, never a yyyymmdd or a year
 _YMD_NUMBER = re.compile(r"(19|20)\d{6}")
 # What our export (and careful users) put before text that Excel would otherwise run as a formula.
 _NEUTRALISED = re.compile(r"'(?=[=+\-@\t\r])")
-_STEP = 500
-_Note = tuple[str, str, Literal["error", "warning"]]  # code, message, severity
+Note = tuple[str, str, Literal["error", "warning"]]
+"""(code, message, severity) of a problem with one cell."""
 
 
 @dataclass(frozen=True)
@@ -320,196 +305,49 @@ def _file_warnings(table: RawTable, mapping: Mapping[int, str]) -> list[str]:
     return warnings
 
 
-def roster_fingerprint(rows: Sequence[RosterRow]) -> str:
-    """A digest of the whole live roster, to tell whether it changed between planning and applying."""
-    digest = hashlib.sha256()
-    for row in sorted(rows):
-        digest.update(repr(tuple(row)).encode("utf-8"))
-    return digest.hexdigest()
+def cell_value(cell: RawCell, key: str, *, date1904: bool) -> Value:
+    """The value to check for the cell of field ``key``; ValidationError for an unreadable serial date.
 
-
-def _stored_data(row: RosterRow) -> MemberData:
-    return MemberData(**{name: getattr(row, name) for name in member_repo.DATA_FIELDS})
-
-
-def plan_import(
-    db: Database,
-    path: str | os.PathLike[str],
-    *,
-    mapping: Mapping[int, str] | None = None,
-    today: date | None = None,
-    progress: Progress | None = None,
-    skip_hidden_rows: bool = False,
-) -> ImportPlan:
-    """The dry run: decide every row of ``path`` against the database; nothing is written.
-
-    ``mapping`` (column index → field key, as ``resolve_mapping`` returns) defaults to the guess.
-    Raises ImportRejected when the file cannot be read or has no ID number column, Cancelled when
-    ``progress`` is cancelled. Hidden rows are planned like the others unless ``skip_hidden_rows``.
+    ``date1904``: the workbook counts serial dates from 1904 (old Mac Excel).
     """
-    if progress is not None:
-        progress.step(0, 1, "读取文件")
-    table = read_table(path, mapping=mapping)
-    chosen = guess_mapping(table.headers) if mapping is None else check_mapping(table.headers, mapping)
-    if "id_number" not in chosen.values():
-        raise ImportRejected(
-            "没有找到“公民身份号码”列，无法把表中人员与已有党员对应。请在列对应中指定身份证号所在的列。",
-            code="no_id_column",
-        )
-    today = today or date.today()
-    rules = check_rules(db)
-    with db.read() as session:
-        stored_rows = member_repo.roster_rows(session, include_departed=True)
-    stored: dict[str, RosterRow] = {}
-    for stored_row in stored_rows:
-        stored.setdefault(stored_row.id_number, stored_row)
-
-    planner = _RowPlanner(table, chosen, stored, today, rules)
-    planned: list[PlannedRow] = []
-    skipped: list[int] = []
-    total = len(table.rows)
-    for done, raw in enumerate(table.rows):
-        if progress is not None and done % _STEP == 0:
-            progress.step(done, total, "检查表格数据")
-        if skip_hidden_rows and raw.hidden:
-            skipped.append(raw.row_number)
-            continue
-        planned.append(planner.plan(raw))
-    if progress is not None:
-        progress.step(total, total, "检查表格数据")
-    return ImportPlan(Path(path), list(table.headers), chosen, planned, today, roster_fingerprint(stored_rows),
-                      tuple(skipped))
-
-
-class _RowPlanner:
-    """Turns raw rows into decisions; remembers the ID numbers already seen in the file."""
-
-    def __init__(self, table: RawTable, mapping: dict[int, str], stored: dict[str, RosterRow], today: date,
-                 rules: CheckRules) -> None:
-        self.table = table
-        self.mapping = mapping
-        self.column_of = {key: index for index, key in mapping.items()}
-        self.absent = [k for k in FIELD_KEYS if k not in self.column_of]
-        self.stored = stored
-        self.today = today
-        self.rules = rules
-        self.seen: dict[str, int] = {}
-
-    def _where(self, key: str) -> tuple[str, str]:
-        index = self.column_of.get(key)
-        if index is None:
-            return "", FIELD_LABELS.get(key, "")
-        return get_column_letter(index + 1), self.table.headers[index]
-
-    def _issue(self, row: int, key: str, code: str, message: str,
-               severity: Literal["error", "warning"] = "error") -> RowIssue:
-        column, header = self._where(key) if key else ("", "")
-        return RowIssue(row, column, header, key, code, message, severity)
-
-    def plan(self, raw: RawRow) -> PlannedRow:
-        number = raw.row_number
-        values: dict[str, Value] = {}
-        cell_issues: list[RowIssue] = []
-        for index, key in self.mapping.items():
-            cell = raw.cells.get(index)
-            if cell is None:
-                continue
-            try:
-                values[key] = self._cell_value(cell, key)
-            except ValidationError as exc:
-                cell_issues.append(self._issue(number, key, exc.code, exc.message))
-                continue
-            note = self._cell_problem(cell, key, values[key])
-            if note is not None:
-                cell_issues.append(self._issue(number, key, *note))
-        bad_keys = {i.field for i in cell_issues if i.severity == "error"}
-
-        match_key = _match_key(values.get("id_number"))
-        match = self.stored.get(match_key) if match_key else None
-        if match is not None and self.absent:
-            kept = input_from_data(_stored_data(match))
-            for key in self.absent:
-                values[key] = getattr(kept, key)
-        result = check_member(MemberInput(**values), today=self.today, rules=self.rules)
-        issues = cell_issues + [self._from_check(number, i) for i in result.issues
-                                if _LABEL_TO_KEY.get(i.field, "") not in bad_keys]
-
-        # A masked or numeric ID identifies nobody, so it cannot duplicate another row either.
-        key_for_dupes = "" if "id_number" in bad_keys else (
-            result.data.id_number if result.data is not None else match_key)
-        if key_for_dupes:
-            first = self.seen.setdefault(key_for_dupes, number)
-            if first != number:
-                issues.append(self._issue(
-                    number, "id_number", "duplicate_in_file",
-                    f"公民身份号码与第 {first} 行重复：同一人在表中出现了两次，只导入第一次出现的行"))
-        issues.sort(key=lambda i: (i.severity != "error", _column_order(i.column)))
-        if result.data is None or any(i.severity == "error" for i in issues):
-            return PlannedRow(number, "rejected", tuple(issues), raw=raw)
-        data = result.data
-        match = self.stored.get(data.id_number) or match
-        if match is None:
-            return PlannedRow(number, "new", tuple(issues), data)
-        old = _stored_data(match)
-        changed = tuple(k for k in member_repo.DATA_FIELDS if getattr(old, k) != getattr(data, k))
-        return PlannedRow(number, "updated" if changed else "unchanged", tuple(issues), data, match.id, changed)
-
-    def _from_check(self, row: int, issue: Issue) -> RowIssue:
-        return self._issue(row, _LABEL_TO_KEY.get(issue.field, ""), issue.code, issue.message, issue.severity)
-
-    def _cell_value(self, cell: RawCell, key: str) -> Value:
-        """The value to check for one cell; raises ValidationError for an unreadable serial date."""
-        value = cell.value
-        if cell.is_formula_without_value or cell.is_error:
-            return None
-        if isinstance(value, datetime):
-            return value.date() if key in DATES or value.time() == datetime.min.time() else value.isoformat(" ")
-        if value is None or isinstance(value, (date, bool)):
-            return value
-        label = FIELD_LABELS[key]
-        if isinstance(value, (int, float)):
-            if key == "id_number":
-                return value  # the checker rejects a number cell (id_excel_number); never repaired
-            if key in DATES:
-                if float(value).is_integer() and _YMD_NUMBER.fullmatch(str(int(value))):
-                    return int(value)
-                return excel_serial_to_date(float(value), date1904=self.table.date1904, field=label)
-            return str(int(value)) if float(value).is_integer() else str(value)
-        text = _NEUTRALISED.sub("", value, count=1) if value.startswith("'") else value
-        if key in DATES and _SERIAL_TEXT.fullmatch(text.strip()):
-            return excel_serial_to_date(float(text), date1904=self.table.date1904, field=label)
-        return text
-
-    def _cell_problem(self, cell: RawCell, key: str, value: Value) -> _Note | None:
-        label = FIELD_LABELS[key]
-        if cell.is_formula_without_value:
-            return ("formula_no_value", f"{label}单元格是公式，但文件中没有保存计算结果（可能由不计算公式的软件生成）："
-                    "请在 Excel/WPS 中打开并保存一次，或把公式粘贴为数值", "error")
-        if cell.is_error:
-            return "cell_error", f"{label}单元格是错误值“{cell.value}”，请改正公式或填写实际内容", "error"
-        if cell.merged_from is not None and value is None:
-            if key in ("name", "id_number"):
-                return ("merged_cell", f"{label}单元格与 {cell.merged_from} 合并了：每人的{label}须单独填写，"
-                        "请取消合并单元格后逐行填写", "error")
-            return "merged_cell", f"{label}单元格被 {cell.merged_from} 合并，按空白处理", "warning"
-        if key == "id_number" and isinstance(value, str) and "*" in value:
-            return ("id_masked", "公民身份号码已隐藏部分数字（来自脱敏导出的花名册），无法核对身份："
-                    "请导出花名册时选择“完整号码”，或填写完整的身份证号", "error")
-        if key == "phone" and isinstance(value, str) and "*" in value:
-            return ("phone_masked", "联系电话已隐藏部分数字（来自脱敏导出的花名册）：请填写完整号码或清空此格",
-                    "error")
+    value = cell.value
+    if cell.is_formula_without_value or cell.is_error:
         return None
+    if isinstance(value, datetime):
+        return value.date() if key in DATES or value.time() == datetime.min.time() else value.isoformat(" ")
+    if value is None or isinstance(value, (date, bool)):
+        return value
+    label = fields.label(key)
+    if isinstance(value, (int, float)):
+        if key == "id_number":
+            return value  # the checker rejects a number cell (id_excel_number); never repaired
+        if key in DATES:
+            if float(value).is_integer() and _YMD_NUMBER.fullmatch(str(int(value))):
+                return int(value)
+            return excel_serial_to_date(float(value), date1904=date1904, field=label)
+        return str(int(value)) if float(value).is_integer() else str(value)
+    text = _NEUTRALISED.sub("", value, count=1) if value.startswith("'") else value
+    if key in DATES and _SERIAL_TEXT.fullmatch(text.strip()):
+        return excel_serial_to_date(float(text), date1904=date1904, field=label)
+    return text
 
-
-def _match_key(value: Value) -> str:
-    """The ID number a row would be matched on; "" when the cell cannot identify anyone."""
-    if not isinstance(value, str):
-        return ""
-    number = normalize_id_number(value)
-    if len(number) == 15 and number.isascii() and number.isdigit():
-        return upgrade_15_to_18(number)
-    return number
-
-
-def _column_order(letter: str) -> tuple[int, str]:
-    return (len(letter) if letter else 99, letter)
+def cell_problem(cell: RawCell, key: str, value: Value) -> Note | None:
+    """What is wrong with a cell as stored (a formula without value, an error, a merge, a masked number)."""
+    label = fields.label(key)
+    if cell.is_formula_without_value:
+        return ("formula_no_value", f"{label}单元格是公式，但文件中没有保存计算结果（可能由不计算公式的软件生成）："
+                "请在 Excel/WPS 中打开并保存一次，或把公式粘贴为数值", "error")
+    if cell.is_error:
+        return "cell_error", f"{label}单元格是错误值“{cell.value}”，请改正公式或填写实际内容", "error"
+    if cell.merged_from is not None and value is None:
+        if key in ("name", "id_number"):
+            return ("merged_cell", f"{label}单元格与 {cell.merged_from} 合并了：每人的{label}须单独填写，"
+                    "请取消合并单元格后逐行填写", "error")
+        return "merged_cell", f"{label}单元格被 {cell.merged_from} 合并，按空白处理", "warning"
+    if key == "id_number" and isinstance(value, str) and "*" in value:
+        return ("id_masked", "公民身份号码已隐藏部分数字（来自脱敏导出的花名册），无法核对身份："
+                "请导出花名册时选择“完整号码”，或填写完整的身份证号", "error")
+    if key == "phone" and isinstance(value, str) and "*" in value:
+        return ("phone_masked", "联系电话已隐藏部分数字（来自脱敏导出的花名册）：请填写完整号码或清空此格",
+                "error")
+    return None

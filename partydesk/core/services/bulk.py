@@ -1,16 +1,15 @@
-"""Bulk insertion of checked members with their initial events, via Core inserts (8× faster than ORM adds).
+"""Bulk insertion of checked members with their initial events (the importer's new rows, demo and scale data).
 
-Used by the importer for new rows and by the demo generator for scale data. Every row still gets its
-own id, HLC version and change_seq, reserved in the same transaction (``stamping.allocate``).
+The events each member's state needs are planned here (domain rules); ``member_repo.insert_many``
+writes them with Core inserts, 8× faster than ORM adds, each row still stamped with its own id,
+HLC version and change_seq in the same transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
@@ -19,19 +18,23 @@ from partydesk.core.domain.member_events import DerivedState, EventKind, derive_
 from partydesk.core.domain.pinyin import pinyin_key
 from partydesk.core.errors import ValidationError
 from partydesk.core.progress import Progress
-from partydesk.core.storage.base import new_id
+from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.stamping import allocate
-from partydesk.core.storage.tables import Member, MemberEventRow
 
 CHUNK = 2000
 
 
-def _initial_events(data: MemberData, today: date) -> list[tuple[EventKind, date | None, str]]:
+def _initial_events(data: MemberData, today: date) -> tuple[tuple[EventKind, date | None, str], ...]:
     target = DerivedState(data.category, data.joined_on, data.confirmed_on, data.membership_status,
                           data.lost_contact, data.lost_since, data.lost_cause, data.migrant,
                           data.migrant_destination, data.migrant_since, True)
-    return [(p.kind, p.on_date, p.detail) for p in plan_events([], target, today=today)]
+    return tuple((p.kind, p.on_date, p.detail) for p in plan_events([], target, today=today))
+
+
+def new_member(data: MemberData, today: date) -> member_repo.NewMember:
+    """A checked member as the repository inserts it: pinyin key, roll status and initial events."""
+    state = derive_state([], base_category=data.category)
+    return member_repo.NewMember(data, pinyin_key(data.name), state.in_branch, _initial_events(data, today))
 
 
 def bulk_insert_members(
@@ -42,34 +45,8 @@ def bulk_insert_members(
     ids: list[str] = []
     total = len(members)
     for start in range(0, total, CHUNK):
-        chunk = members[start:start + CHUNK]
-        member_rows: list[dict[str, Any]] = []
-        event_rows: list[dict[str, Any]] = []
-        planned = [_initial_events(d, today) for d in chunk]
-        stamps = allocate(session, len(chunk) + sum(len(p) for p in planned))
-        for data, events in zip(chunk, planned, strict=True):
-            member_id = new_id()
-            ids.append(member_id)
-            stamp = next(stamps)
-            values = data.as_dict()
-            state = derive_state([], base_category=data.category)
-            values.update(
-                id=member_id, org_id=org_id, name_pinyin=pinyin_key(data.name), in_branch=state.in_branch,
-                deleted=False, deleted_reason="", version=stamp.version, change_seq=stamp.change_seq,
-                updated_at=stamp.updated_at, updated_by=stamp.updated_by, owner_site=stamp.owner_site,
-            )
-            member_rows.append(values)
-            for kind, on_date, detail in events:
-                ev = next(stamps)
-                event_rows.append({
-                    "id": new_id(), "member_id": member_id, "kind": kind.value, "on_date": on_date,
-                    "detail": detail, "note": "", "deleted": False, "version": ev.version,
-                    "change_seq": ev.change_seq, "updated_at": ev.updated_at, "updated_by": ev.updated_by,
-                    "owner_site": ev.owner_site,
-                })
-        session.execute(insert(Member), member_rows)
-        if event_rows:
-            session.execute(insert(MemberEventRow), event_rows)
+        chunk = [new_member(d, today) for d in members[start:start + CHUNK]]
+        ids += member_repo.insert_many(session, org_id=org_id, members=chunk)
         if progress is not None:
             progress.step(min(start + CHUNK, total), total, "写入党员记录")
     return ids
@@ -83,10 +60,10 @@ def insert_members(
     if db.site is None or db.site.organisation_id is None:
         raise ValidationError("请先完成初始设置（填写党组织信息）。", code="not_set_up")
     org_id = db.site.organisation_id
-    with db.write(actor) as session:
+    with db.write(actor, action="member.add") as session:
         bulk_insert_members(session, org_id=org_id, members=members, today=today or date.today(),
                             progress=progress)
     return Changes.of(ChangeKind.MEMBER)
 
 
-__all__ = ["EventKind", "bulk_insert_members", "insert_members"]
+__all__ = ["EventKind", "bulk_insert_members", "insert_members", "new_member"]

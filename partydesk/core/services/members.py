@@ -7,17 +7,15 @@ written. Duplicate ID numbers are refused, never merged (RELIABILITY §0.7).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
 
-from partydesk.core.changes import Actor, ChangeKind, Changes
-from partydesk.core.domain import codes
+from partydesk.core.changes import LOCAL_USER, Actor, ChangeKind, Changes
+from partydesk.core.domain import codes, fields
 from partydesk.core.domain.member import (
     CATEGORY_PROBATIONARY,
-    DATES,
-    FLAGS,
     CheckRules,
     MemberData,
     MemberInput,
@@ -41,14 +39,10 @@ from partydesk.core.errors import ValidationError
 from partydesk.core.services.rules import rule_values
 from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.tables import Member, MemberEventRow
 
 # A deleted member's tombstone keeps its id, organisation and sync bookkeeping only: every data field
 # goes back to empty, since in a branch of thirty people even 民族 plus 入党日期 identifies someone.
-PERSONAL_FIELDS: dict[str, object] = {
-    **{name: None if name in DATES else (False if name in FLAGS else "") for name in MemberData.__dataclass_fields__},
-    "name_pinyin": "",
-}
+PERSONAL_FIELDS: dict[str, object] = {**fields.wiped_values(), "name_pinyin": ""}
 
 
 class MemberInvalid(ValidationError):
@@ -98,56 +92,57 @@ def _refuse_duplicate(session: Session, data: MemberData, member_id: str | None)
     others = [(i, n) for i, n in member_repo.live_ids_by_number(session, data.id_number) if i != member_id]
     if others:
         raise MemberInvalid([Issue(
-            "公民身份号码", "duplicate_id",
+            "id_number", "duplicate_id",
             f"公民身份号码与已有党员“{others[0][1]}”相同。同一人不能登记两次；如是转入人员，请先核对原记录。",
             "error",
         )])
 
 
-def save_member_row(session: Session, *, org_id: str, data: MemberData, row: Member | None, today: date) -> Member:
-    """Write one checked member and the events its state needs (shared by forms and the importer)."""
-    if row is None:
-        row = Member(org_id=org_id, deleted=False, deleted_reason="", in_branch=True, **data.as_dict())
+def save_member(session: Session, *, org_id: str, data: MemberData, member_id: str | None, today: date) -> str:
+    """Write one checked member and the events its state needs (shared by forms and the importer).
+
+    ``member_id`` None adds a member; otherwise that live member is updated. Returns the member's id.
+    """
+    pinyin = pinyin_key(data.name)
+    if member_id is None:
+        member_id = member_repo.insert_member(session, org_id=org_id, data=data, pinyin=pinyin)
         current: list[MemberEvent] = []
+        in_branch = True
     else:
-        current = member_repo.events_of(session, row.id)
-        for name, value in data.as_dict().items():
-            if getattr(row, name) != value:
-                setattr(row, name, value)
-    row.name_pinyin = pinyin_key(data.name)
-    session.add(row)
-    session.flush()
+        stored = member_repo.get_member(session, member_id)
+        if stored is None:
+            raise _not_found()
+        current = member_repo.events_of(session, member_id)
+        member_repo.set_fields(session, member_id, {**data.as_dict(), "name_pinyin": pinyin})
+        in_branch = stored.in_branch
     target = DerivedState(
         data.category, data.joined_on, data.confirmed_on, data.membership_status, data.lost_contact,
-        data.lost_since, data.lost_cause, data.migrant, data.migrant_destination, data.migrant_since,
-        row.in_branch if row.in_branch is not None else True,
+        data.lost_since, data.lost_cause, data.migrant, data.migrant_destination, data.migrant_since, in_branch,
     )
-    _apply_plan(session, row, plan_events(current, target, today=today))
-    return row
+    _apply_plan(session, member_id, plan_events(current, target, today=today), base_category=data.category)
+    return member_id
 
 
-def _apply_plan(session: Session, row: Member, plan: list[PlannedEvent]) -> None:
+def _apply_plan(session: Session, member_id: str, plan: list[PlannedEvent], *, base_category: str) -> None:
     for planned in plan:
         if planned.replaces:
-            old = session.get(MemberEventRow, planned.replaces)
-            if old is not None:
-                if planned.remove:
-                    old.deleted = True  # withdrawn (entered by mistake); the row stays for sync
-                else:
-                    old.on_date, old.detail = planned.on_date, planned.detail
+            done = (member_repo.withdraw_event(session, planned.replaces) if planned.remove  # entered by mistake
+                    else member_repo.update_event(session, planned.replaces, on_date=planned.on_date,
+                                                  detail=planned.detail))
+            if done:
                 continue
-        session.add(MemberEventRow(member_id=row.id, kind=planned.kind.value, on_date=planned.on_date,
-                                   detail=planned.detail, note="", deleted=False))
-    session.flush()
-    _rederive(session, row)
+        member_repo.add_event(session, member_id=member_id, kind=planned.kind, on_date=planned.on_date,
+                              detail=planned.detail)
+    _rederive(session, member_id, base_category=base_category)
 
 
-def _rederive(session: Session, row: Member) -> None:
-    state = derive_state(member_repo.events_of(session, row.id), base_category=row.category)
-    for name in DerivedState.__dataclass_fields__:
-        value = getattr(state, name)
-        if getattr(row, name) != value:
-            setattr(row, name, value)
+def _rederive(session: Session, member_id: str, *, base_category: str) -> None:
+    state = derive_state(member_repo.events_of(session, member_id), base_category=base_category)
+    member_repo.set_fields(session, member_id, asdict(state))
+
+
+def _not_found() -> ValidationError:
+    return ValidationError("找不到这名党员，可能已被删除。", code="not_found")
 
 
 def add_member(db: Database, actor: Actor, *, data: MemberInput, today: date | None = None) -> MemberSaved:
@@ -155,10 +150,9 @@ def add_member(db: Database, actor: Actor, *, data: MemberInput, today: date | N
     today = today or date.today()
     clean, warnings = validate(db, data, today=today)
     org_id = _org_id(db)
-    with db.write(actor) as session:
+    with db.write(actor, action="member.add") as session:
         _refuse_duplicate(session, clean, None)
-        row = save_member_row(session, org_id=org_id, data=clean, row=None, today=today)
-        member_id = row.id
+        member_id = save_member(session, org_id=org_id, data=clean, member_id=None, today=today)
     return MemberSaved(Changes.of(ChangeKind.MEMBER, member_id), member_id, warnings)
 
 
@@ -168,12 +162,12 @@ def update_member(
     """Save an edited member; changed state fields become dated events."""
     today = today or date.today()
     clean, warnings = validate(db, data, today=today)
-    with db.write(actor) as session:
-        row = session.get(Member, member_id)
-        if row is None or row.deleted:
-            raise ValidationError("找不到这名党员，可能已被删除。", code="not_found")
+    with db.write(actor, action="member.update") as session:
+        stored = member_repo.get_member(session, member_id)
+        if stored is None:
+            raise _not_found()
         _refuse_duplicate(session, clean, member_id)
-        save_member_row(session, org_id=row.org_id, data=clean, row=row, today=today)
+        save_member(session, org_id=stored.org_id, data=clean, member_id=member_id, today=today)
     return MemberSaved(Changes.of(ChangeKind.MEMBER, member_id), member_id, warnings)
 
 
@@ -182,15 +176,10 @@ def delete_member(db: Database, actor: Actor, *, member_id: str, reason: str) ->
     reason = reason.strip()
     if not reason:
         raise ValidationError("请填写删除原因。", field="reason", code="required")
-    with db.write(actor) as session:
-        row = session.get(Member, member_id)
-        if row is None or row.deleted:
-            raise ValidationError("找不到这名党员，可能已被删除。", code="not_found")
-        for name, value in PERSONAL_FIELDS.items():
-            setattr(row, name, value)
-        row.deleted, row.deleted_reason = True, reason[:500]
-        for ev in session.query(MemberEventRow).filter(MemberEventRow.member_id == member_id):
-            ev.deleted, ev.on_date, ev.detail, ev.note = True, None, "", ""
+    with db.write(actor, action="member.delete") as session:
+        if member_repo.get_member(session, member_id) is None:
+            raise _not_found()
+        member_repo.tombstone_member(session, member_id, wiped=PERSONAL_FIELDS, reason=reason[:500])
     return Changes.of(ChangeKind.MEMBER, member_id)
 
 
@@ -217,10 +206,11 @@ def add_event(
         raise ValidationError(f"“{EVENT_LABELS[kind]}”须填写{what}。", field="detail", code="required")
     if table is not None and detail:
         detail = table.code_of(detail)
-    with db.write(actor) as session:
-        row = session.get(Member, member_id)
-        if row is None or row.deleted:
-            raise ValidationError("找不到这名党员，可能已被删除。", code="not_found")
+    with db.write(actor, action="member.event") as session:
+        stored = member_repo.get_member(session, member_id)
+        if stored is None:
+            raise _not_found()
+        row = stored.data
         state = derive_state(member_repo.events_of(session, member_id), base_category=row.category)
         if kind not in applicable_kinds(state):
             raise ValidationError(
@@ -231,10 +221,9 @@ def add_event(
             raise ValidationError("事件日期早于出生日期。", field="on_date", code="date_order")
         if kind is EventKind.CONFIRMED and row.joined_on and on_date <= row.joined_on:
             raise ValidationError("转正日期必须晚于入党日期。", field="on_date", code="date_order")
-        session.add(MemberEventRow(member_id=member_id, kind=kind.value, on_date=on_date, detail=detail,
-                                   note=note.strip()[:2000], deleted=False))
-        session.flush()
-        _rederive(session, row)
+        member_repo.add_event(session, member_id=member_id, kind=kind, on_date=on_date, detail=detail,
+                              note=note.strip()[:2000])
+        _rederive(session, member_id, base_category=row.category)
     return Changes.of(ChangeKind.MEMBER, member_id)
 
 
@@ -254,38 +243,41 @@ def withdraw_event(db: Database, actor: Actor, *, event_id: str, reason: str) ->
     reason = reason.strip()
     if not reason:
         raise ValidationError("请填写撤销原因。", field="reason", code="required")
-    with db.write(actor) as session:
-        ev = session.get(MemberEventRow, event_id)
-        if ev is None or ev.deleted:
+    with db.write(actor, action="member.event") as session:
+        ev = member_repo.get_event(session, event_id)
+        if ev is None:
             raise ValidationError("找不到这条变动记录，可能已被撤销。", code="not_found")
-        if ev.kind == EventKind.JOINED.value:
+        if ev.kind is EventKind.JOINED:
             raise ValidationError("入党记录不能撤销；如日期有误，请在“编辑”中更正入党日期。", code="joined_fixed")
-        row = session.get(Member, ev.member_id)
-        if row is None or row.deleted:
-            raise ValidationError("找不到这名党员，可能已被删除。", code="not_found")
-        ev.deleted = True
-        ev.note = f"已撤销：{reason[:200]}"
-        if ev.kind == EventKind.CONFIRMED.value:
-            row.category = CATEGORY_PROBATIONARY  # no 转正 left: back to what the events say
-        session.flush()
-        _rederive(session, row)
-        member_id = row.id
+        stored = member_repo.get_member(session, ev.member_id)
+        if stored is None:
+            raise _not_found()
+        member_id = stored.id
+        member_repo.withdraw_event(session, event_id, note=f"已撤销：{reason[:200]}")
+        # No 转正 left: back to what the events say.
+        base = CATEGORY_PROBATIONARY if ev.kind is EventKind.CONFIRMED else stored.data.category
+        _rederive(session, member_id, base_category=base)
     return Changes.of(ChangeKind.MEMBER, member_id)
 
 
-def get_member(db: Database, member_id: str) -> MemberRecord | None:
-    """One live member."""
+def get_member(db: Database, actor: Actor, member_id: str) -> MemberRecord | None:
+    """One live member (personal data: the actor is who reads it)."""
     with db.read() as session:
         return member_repo.get_member(session, member_id)
 
 
-def member_events(db: Database, member_id: str) -> list[MemberEvent]:
+def member_events(db: Database, actor: Actor, member_id: str) -> list[MemberEvent]:
     """A member's timeline, oldest first."""
     with db.read() as session:
         return member_repo.events_of(session, member_id)
 
 
-def roster(db: Database, *, include_departed: bool = True) -> list[RosterRow]:
-    """Every live member, as roster rows."""
+# Transitional: io/roster_export.py (being moved into services by the export work) still calls
+# ``roster(db)``; every other caller names its actor. Drop this default once that move lands.
+_EXPORT_NOT_YET_MOVED = LOCAL_USER
+
+
+def roster(db: Database, actor: Actor = _EXPORT_NOT_YET_MOVED, *, include_departed: bool = True) -> list[RosterRow]:
+    """Every live member, as roster rows (personal data: the actor is who reads it)."""
     with db.read() as session:
         return member_repo.roster_rows(session, include_departed=include_departed)

@@ -31,7 +31,7 @@ def set_rule(db: Database, actor: Actor, *, key: str, value: int) -> Changes:
             f"“{known.label}”应在 {known.minimum}–{known.maximum} {known.unit}之间，不能是 {value}。",
             field=key, code="out_of_range",
         )
-    with db.write(actor) as session:
+    with db.write(actor, action="rule.update") as session:
         changed = settings_repo.set_rule(session, key, value, actor.user_id)
     return Changes.of(ChangeKind.RULE, key) if changed else Changes()
 

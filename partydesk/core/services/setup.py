@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
-from partydesk.core.domain.organisation import ORG_TYPES, ROLES
+from partydesk.core.domain.organisation import ORG_TYPES, ROLES, OrganisationInput
 from partydesk.core.errors import ValidationError
-from partydesk.core.storage.base import new_id
+from partydesk.core.storage import settings_repo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.settings_repo import OrganisationRecord, get_organisation, site_row
-from partydesk.core.storage.stamping import INFO_CLOCK, clock_from_site, utc_now
-from partydesk.core.storage.tables import Organisation, Site
+from partydesk.core.storage.settings_repo import OrganisationRecord
+
+__all__ = ["OrganisationInput", "initialise_site", "own_organisation", "site_role", "update_organisation",
+           "validate_organisation"]
 
 CODE_RE = re.compile(r"^[0-9A-Za-z]{1,32}$")
-
-
-@dataclass(frozen=True)
-class OrganisationInput:
-    """What the user enters about an organisation; validated by ``validate_organisation``."""
-
-    name: str
-    code: str
-    org_type: str = "党支部"
-    secretary: str = ""
-    contact: str = ""
-    phone: str = ""
-    term_start: date | None = None
-    term_end: date | None = None
 
 
 def validate_organisation(data: OrganisationInput) -> OrganisationInput:
@@ -67,17 +52,10 @@ def initialise_site(db: Database, actor: Actor, *, organisation: OrganisationInp
     if role not in ROLES:
         raise ValidationError(f"角色必须是 branch 或 committee，而不是“{role}”。", field="role", code="role")
     org = validate_organisation(organisation)
-    with db.write(actor) as session:
-        site = Site(id=1, site_id=new_id(), role=role, created_at=utc_now(), change_seq=0, hlc_last="")
-        session.add(site)
-        session.flush()
-        session.info[INFO_CLOCK] = clock_from_site(site)
-        row = Organisation(owner_site=site.site_id, **_org_fields(org))
-        session.add(row)
-        session.flush()
-        site.organisation_id = row.id
+    with db.write(actor, action="setup.organisation") as session:
+        _site_id, org_id = settings_repo.create_site(session, role=role, organisation=org)
     db.reload_site()
-    return Changes.of(ChangeKind.SITE).merge(Changes.of(ChangeKind.ORGANISATION, row.id))
+    return Changes.of(ChangeKind.SITE).merge(Changes.of(ChangeKind.ORGANISATION, org_id))
 
 
 def own_organisation(db: Database) -> OrganisationRecord | None:
@@ -85,30 +63,20 @@ def own_organisation(db: Database) -> OrganisationRecord | None:
     if db.site is None or db.site.organisation_id is None:
         return None
     with db.read() as session:
-        return get_organisation(session, db.site.organisation_id)
+        return settings_repo.get_organisation(session, db.site.organisation_id)
 
 
 def update_organisation(db: Database, actor: Actor, *, org_id: str, data: OrganisationInput) -> Changes:
     """Save edited organisation details."""
     org = validate_organisation(data)
-    with db.write(actor) as session:
-        row = session.get(Organisation, org_id)
-        if row is None or row.deleted:
+    with db.write(actor, action="setup.organisation") as session:
+        if not settings_repo.update_organisation(session, org_id, org):
             raise ValidationError("找不到这个党组织，可能已被删除。", code="not_found")
-        for key, value in _org_fields(org).items():
-            setattr(row, key, value)
     return Changes.of(ChangeKind.ORGANISATION, org_id)
-
-
-def _org_fields(org: OrganisationInput) -> dict[str, object]:
-    return {
-        "name": org.name, "code": org.code, "org_type": org.org_type, "secretary": org.secretary,
-        "contact": org.contact, "phone": org.phone, "term_start": org.term_start, "term_end": org.term_end,
-    }
 
 
 def site_role(db: Database) -> str | None:
     """"branch", "committee", or None before set-up."""
     with db.read() as session:
-        row = site_row(session)
-        return row.role if row else None
+        site = settings_repo.get_site(session)
+        return site.role if site else None

@@ -80,7 +80,7 @@ class Database:
             raise _known(exc) from exc
 
     @contextmanager
-    def write(self, actor: Actor) -> Iterator[Session]:
+    def write(self, actor: Actor, *, action: str = "") -> Iterator[Session]:
         """One write transaction: commits when the block ends, rolls back on any exception."""
         session = self._sessions()
         session.info[INFO_ACTOR] = actor

@@ -1,6 +1,6 @@
 """Repository for this installation's settings: the site row, organisations and the rule table.
 
-Hands out frozen dataclasses only; ORM objects never leave ``core/storage`` (house rule 2).
+Takes and hands out frozen dataclasses only; ORM objects never leave ``core/storage`` (house rule 2).
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partydesk.core.domain.organisation import OrganisationInput
 from partydesk.core.domain.rules import RULE_DEFAULTS, RULES_BY_KEY
-from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.base import new_id
+from partydesk.core.storage.stamping import INFO_CLOCK, clock_from_site, utc_now
 from partydesk.core.storage.tables import Organisation, Rule, Site
 
 
@@ -30,6 +32,15 @@ class OrganisationRecord:
     phone: str
     term_start: date | None
     term_end: date | None
+
+
+@dataclass(frozen=True)
+class SiteRecord:
+    """This installation: its sync identity, role and own organisation."""
+
+    site_id: str
+    role: str
+    organisation_id: str | None
 
 
 @dataclass(frozen=True)
@@ -52,8 +63,7 @@ class RuleRecord:
         return self.value == self.default
 
 
-def org_record(row: Organisation) -> OrganisationRecord:
-    """Copy an ORM organisation into its frozen record."""
+def _org_record(row: Organisation) -> OrganisationRecord:
     return OrganisationRecord(
         row.id, row.code, row.name, row.org_type, row.parent_id, row.secretary, row.contact, row.phone,
         row.term_start, row.term_end,
@@ -63,12 +73,49 @@ def org_record(row: Organisation) -> OrganisationRecord:
 def get_organisation(session: Session, org_id: str) -> OrganisationRecord | None:
     """The live (not deleted) organisation with this id."""
     row = session.get(Organisation, org_id)
-    return org_record(row) if row is not None and not row.deleted else None
+    return _org_record(row) if row is not None and not row.deleted else None
 
 
-def site_row(session: Session) -> Site | None:
-    """The single site row, or None before first-run set-up."""
-    return session.execute(select(Site).where(Site.id == 1)).scalar_one_or_none()
+def get_site(session: Session) -> SiteRecord | None:
+    """This installation, or None before first-run set-up."""
+    row = session.execute(select(Site).where(Site.id == 1)).scalar_one_or_none()
+    return SiteRecord(row.site_id, row.role, row.organisation_id) if row is not None else None
+
+
+def _org_values(org: OrganisationInput) -> dict[str, object]:
+    return {
+        "name": org.name, "code": org.code, "org_type": org.org_type, "secretary": org.secretary,
+        "contact": org.contact, "phone": org.phone, "term_start": org.term_start, "term_end": org.term_end,
+    }
+
+
+def create_site(session: Session, *, role: str, organisation: OrganisationInput) -> tuple[str, str]:
+    """First run: this installation (a new site id) and its own organisation; returns (site id, org id).
+
+    The site row comes first because it carries the clock that stamps the organisation.
+    """
+    site = Site(id=1, site_id=new_id(), role=role, created_at=utc_now(), change_seq=0, hlc_last="")
+    session.add(site)
+    session.flush()
+    session.info[INFO_CLOCK] = clock_from_site(site)
+    row = Organisation(owner_site=site.site_id, **_org_values(organisation))
+    session.add(row)
+    session.flush()
+    site.organisation_id = row.id
+    session.flush()
+    return site.site_id, row.id
+
+
+def update_organisation(session: Session, org_id: str, organisation: OrganisationInput) -> bool:
+    """Store edited organisation details; False when there is no such live organisation."""
+    row = session.get(Organisation, org_id)
+    if row is None or row.deleted:
+        return False
+    for key, value in _org_values(organisation).items():
+        if getattr(row, key) != value:
+            setattr(row, key, value)
+    session.flush()
+    return True
 
 
 def ensure_rules(session: Session) -> int:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QTableWidgetItem
 from partydesk.core.domain.member import FIELD_LABELS
 from partydesk.core.errors import KnownError
 from partydesk.core.io.roster_headers import FIELD_KEYS
-from partydesk.core.io.roster_import import ImportPreview, preview
+from partydesk.core.io.roster_plan import ImportPreview, preview
 from partydesk.gui.app import guarded
 from partydesk.gui.models.issue_model import MUTED_COLOUR
 

@@ -41,7 +41,9 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.domain.member import FIELD_LABELS
 from partydesk.core.errors import KnownError
-from partydesk.core.io.roster_import import (
+from partydesk.core.progress import Progress
+from partydesk.core.services.maintenance import list_backups
+from partydesk.core.services.roster_import import (
     ImportPlan,
     ImportPreview,
     ImportResult,
@@ -50,8 +52,6 @@ from partydesk.core.io.roster_import import (
     plan_import,
     write_rejects,
 )
-from partydesk.core.progress import Progress
-from partydesk.core.services.maintenance import list_backups
 from partydesk.gui.app import ERROR_COLOUR, guarded, mark_as_error_label
 from partydesk.gui.dialogs.import_file_step import ImportFileStep
 from partydesk.gui.forms.ui_import_wizard import Ui_ImportWizardDialog

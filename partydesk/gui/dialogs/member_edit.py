@@ -2,7 +2,7 @@
 
 The form only collects text; the core decides. Save runs on the DB lane: the record is checked
 (``services.members.validate``) and, when it passes, saved. Every error the core reports appears under
-the field it names (the core names fields by their Chinese item names, ``FIELD_LABELS``) and in a
+the field it names (the core names fields by key; ``FIELD_LABELS`` gives their Chinese names) and in a
 summary at the top; nothing is written. Warnings (a 转正 date outside the usual probation, a birth date
 that differs from the ID number) are shown the same way in amber, and Save becomes "Save anyway": a
 second click saves exactly what was checked. Any edit after that asks again.
@@ -59,8 +59,6 @@ LINES = ("name", "id_number", "native_place", "work_unit", "phone", "address", "
 DATES = ("birth_date", "joined_on", "confirmed_on", "lost_since", "migrant_since")
 LOST_FIELDS = ("lost_since", "lost_cause")
 MIGRANT_FIELDS = ("migrant_destination", "migrant_since")
-# Chinese item name (as the core names fields in its issues) -> form key.
-KEY_OF_LABEL = {label: key for key, label in FIELD_LABELS.items()}
 
 
 def _camel(key: str) -> str:
@@ -70,10 +68,10 @@ def _camel(key: str) -> str:
 
 def _without_consequences(issues: list[Issue]) -> list[Issue]:
     """Drop "性别不能为空" while the ID number is wrong: gender comes from a valid ID, so fixing it fixes both."""
-    id_wrong = any(i.field == FIELD_LABELS["id_number"] and i.severity == "error" for i in issues)
+    id_wrong = any(i.field == "id_number" and i.severity == "error" for i in issues)
     if not id_wrong:
         return issues
-    return [i for i in issues if not (i.field == FIELD_LABELS["gender"] and i.code == "required")]
+    return [i for i in issues if not (i.field == "gender" and i.code == "required")]
 
 
 class MemberEditDialog(BusyDialog):
@@ -322,16 +320,16 @@ class MemberEditDialog(BusyDialog):
         self._set_busy(False)
         if isinstance(error, members.MemberInvalid):
             unplaced = self._show_issues(error.issues)
-            names = [i.field for i in _without_consequences(error.issues)
-                     if i.severity == "error" and i.field in KEY_OF_LABEL]
+            names = [FIELD_LABELS[i.field] for i in _without_consequences(error.issues)
+                     if i.severity == "error" and i.field in FIELD_LABELS]
             text = self.tr("Not saved. Please correct: {items}.").format(items="、".join(dict.fromkeys(names)))
             if not names:
                 text = self.tr("Not saved.")
             if unplaced:
                 text += "\n" + "\n".join(unplaced)
-        elif isinstance(error, ValidationError) and error.field in KEY_OF_LABEL:
+        elif isinstance(error, ValidationError) and error.field in FIELD_LABELS:
             self._show_issues([Issue(error.field, error.code, error.message, "error")])
-            text = self.tr("Not saved. Please correct: {items}.").format(items=error.field)
+            text = self.tr("Not saved. Please correct: {items}.").format(items=FIELD_LABELS[error.field])
         else:
             text = error.message
         self.ui.summaryLabel.setText(text)
@@ -344,7 +342,7 @@ class MemberEditDialog(BusyDialog):
         unplaced: list[str] = []
         first: QWidget | None = None
         for issue in sorted(issues, key=lambda i: i.severity != "error"):
-            key = KEY_OF_LABEL.get(issue.field)
+            key = issue.field if issue.field in FIELD_LABELS else None
             if key is None:
                 unplaced.append(issue.message)
                 continue

@@ -226,8 +226,8 @@ class MemberDetailPage(DialogHost, QWidget):
         db = self.ctx.db
 
         def read(_progress: Any) -> tuple[MemberRecord | None, list[MemberEvent]]:
-            record = get_member(db, member_id)
-            return record, member_events(db, member_id) if record is not None else []
+            record = get_member(db, self.ctx.actor, member_id)
+            return record, member_events(db, self.ctx.actor, member_id) if record is not None else []
 
         self.ctx.runner.submit(read, on_done=guarded(self, lambda result: self._loaded(member_id, result)),
                                label="load member")

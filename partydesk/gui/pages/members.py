@@ -313,7 +313,7 @@ class MembersPage(DialogHost, QWidget):
         db = self.ctx.db
         if db is None or db.needs_setup:
             return
-        self.ctx.runner.submit(lambda _progress: roster(db), on_done=guarded(self, self._rows_loaded),
+        self.ctx.runner.submit(lambda _progress: roster(db, self.ctx.actor), on_done=guarded(self, self._rows_loaded),
                                label="load roster")
 
     def _rows_loaded(self, rows: list[RosterRow]) -> None:
@@ -438,7 +438,7 @@ class MembersPage(DialogHost, QWidget):
         if member_id is None:
             return
         db = self.ctx.db
-        self.ctx.runner.submit(lambda _progress: get_member(db, member_id),
+        self.ctx.runner.submit(lambda _progress: get_member(db, self.ctx.actor, member_id),
                                on_done=guarded(self, self._edit_loaded), label="load member")
 
     def _edit_loaded(self, record: MemberRecord | None) -> None:

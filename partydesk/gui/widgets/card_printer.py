@@ -117,11 +117,11 @@ def request_card(
     db = ctx.db
 
     def read(_progress: Any) -> tuple[str, str] | None:
-        record = get_member(db, member_id)
+        record = get_member(db, ctx.actor, member_id)
         if record is None:
             return None
         organisation = own_organisation(db)
-        html = member_card_html(record, member_events(db, member_id),
+        html = member_card_html(record, member_events(db, ctx.actor, member_id),
                                 organisation=organisation.name if organisation is not None else "",
                                 filled_on=date.today(), full_numbers=full_numbers)
         return html, record.data.name

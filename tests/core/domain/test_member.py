@@ -32,7 +32,7 @@ def test_bad_check_digit_is_an_error_and_no_data_is_returned() -> None:
     result = check_member(MemberInput(**{**GOOD.__dict__, "id_number": "110105194912310032"}), today=TODAY)
     assert result.data is None
     assert [i.code for i in result.errors] == ["id_checksum"]
-    assert result.errors[0].field == "公民身份号码"
+    assert result.errors[0].field == "id_number"
 
 
 def test_numeric_id_cell_is_rejected_not_repaired() -> None:
@@ -44,10 +44,10 @@ def test_numeric_id_cell_is_rejected_not_repaired() -> None:
 
 
 def test_missing_required_fields_are_each_named() -> None:
-    """Name, ID number, category and joining date are required; each gets its own message."""
+    """Name, ID number, category and joining date are required; each gets its own issue, named by key."""
     assert {"required"} <= _codes(MemberInput())
     fields = {i.field for i in check_member(MemberInput(), today=TODAY).errors}
-    assert {"姓名", "公民身份号码", "人员类别", "入党日期"} <= fields
+    assert {"name", "id_number", "category", "joined_on"} <= fields
 
 
 def test_joining_before_eighteen_is_a_warning_the_record_still_saves() -> None:

@@ -285,11 +285,11 @@ def test_leap_day_birth_turns_18_on_1_march() -> None:
 
 
 def test_join_age_message_names_the_rule() -> None:
-    """The under-age error says 入党时未满18周岁 on the 入党日期 field."""
+    """The under-age warning says 入党时未满18周岁 on the joined_on (入党日期) field."""
     found = check_member_dates(
         birth_date=date(2000, 1, 1), joined_on=date(2017, 1, 1), confirmed_on=None, category="预备党员", today=TODAY
     )
-    assert found == [Issue("入党日期", "join_age", "入党时未满18周岁", "warning")]
+    assert found == [Issue("joined_on", "join_age", "入党时未满18周岁", "warning")]
 
 
 def test_future_dates_are_errors() -> None:
@@ -350,8 +350,8 @@ def test_mismatched_birth_date_and_gender_are_warnings() -> None:
     info = parse_id_number("11010519491231002X", today=TODAY)
     found = check_id_against_record(info, birth_date=date(1950, 1, 1), gender="男")
     assert {(i.field, i.code, i.severity) for i in found} == {
-        ("出生日期", "id_birth_mismatch", "warning"),
-        ("性别", "id_gender_mismatch", "warning"),
+        ("birth_date", "id_birth_mismatch", "warning"),
+        ("gender", "id_gender_mismatch", "warning"),
     }
 
 

@@ -18,9 +18,9 @@ from partydesk.core.domain.member import MemberData
 from partydesk.core.errors import KnownError
 from partydesk.core.io import roster_export
 from partydesk.core.io.roster_export import EXPORT_COLUMNS, export_roster, neutralise, roster_dicts
-from partydesk.core.io.roster_import import apply_import, plan_import
 from partydesk.core.services import members
 from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.roster_import import apply_import, plan_import
 from partydesk.core.storage.database import Database, open_database
 
 TODAY = date(2026, 11, 1)
@@ -145,12 +145,12 @@ def test_unmasked_export_then_import_is_all_unchanged(demo_db: Database, tmp_pat
     """Export → import of a demo branch finds every row unchanged and applying it writes nothing."""
     path = tmp_path / "roster.xlsx"
     export(demo_db, path, masked=False)
-    before = sorted(members.roster(demo_db))
+    before = sorted(members.roster(demo_db, LOCAL_USER))
     plan = plan_import(demo_db, path, today=TODAY)
     assert (plan.unchanged, plan.new, plan.updated, plan.rejected) == (len(before), 0, 0, 0)
     result = apply_import(demo_db, LOCAL_USER, plan)
     assert result.backup_path is None
-    assert sorted(members.roster(demo_db)) == before
+    assert sorted(members.roster(demo_db, LOCAL_USER)) == before
 
 
 def test_export_imports_into_an_empty_branch_identically(demo_db: Database, db: Database, tmp_path: Path) -> None:
@@ -160,7 +160,7 @@ def test_export_imports_into_an_empty_branch_identically(demo_db: Database, db: 
     apply_import(db, LOCAL_USER, plan_import(db, path, today=TODAY))
 
     def data(database: Database) -> list[tuple[object, ...]]:
-        return sorted(tuple(r)[1:] for r in members.roster(database))
+        return sorted(tuple(r)[1:] for r in members.roster(database, LOCAL_USER))
 
     assert data(db) == data(demo_db)
 

@@ -23,9 +23,12 @@ from partydesk.core.changes import LOCAL_USER, ChangeKind
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
 from partydesk.core.domain.roster import RosterRow
-from partydesk.core.io import roster_import
 from partydesk.core.io.roster_headers import resolve_mapping
-from partydesk.core.io.roster_import import (
+from partydesk.core.progress import Cancelled, Progress
+from partydesk.core.services import bulk, members, roster_import
+from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.maintenance import list_backups
+from partydesk.core.services.roster_import import (
     ImportPlan,
     ImportRejected,
     RosterChanged,
@@ -35,10 +38,6 @@ from partydesk.core.io.roster_import import (
     preview,
     write_rejects,
 )
-from partydesk.core.progress import Cancelled, Progress
-from partydesk.core.services import bulk, members
-from partydesk.core.services.bulk import insert_members
-from partydesk.core.services.maintenance import list_backups
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.tables import MemberEventRow
 
@@ -107,7 +106,7 @@ def codes_of(plan_: ImportPlan) -> list[tuple[int, str, str]]:
 
 def stored(db: Database) -> list[RosterRow]:
     """The whole live roster, sorted for comparison."""
-    return sorted(members.roster(db))
+    return sorted(members.roster(db, LOCAL_USER))
 
 
 def event_count(db: Database) -> int:
@@ -234,7 +233,7 @@ def test_four_byte_name_characters_survive_import_and_round_trip(
         path = tmp_path / "r.csv"
         path.write_bytes(csv_bytes(rows, kind))
     apply_import(db, LOCAL_USER, plan(db, path))
-    assert [r.name for r in members.roster(db)] == [name]
+    assert [r.name for r in members.roster(db, LOCAL_USER)] == [name]
     from partydesk.core.io.roster_export import export_roster
 
     out = export_roster(db, LOCAL_USER, tmp_path / "out.xlsx", masked=False, today=TODAY).path
@@ -255,7 +254,7 @@ def test_undecodable_csv_bytes_reject_the_file_with_line_and_byte(db: Database, 
     assert info.value.line == 3
     assert info.value.byte_offset == data.index("张三".encode()) + 6
     assert "第 3 行" in info.value.message
-    assert members.roster(db) == []
+    assert members.roster(db, LOCAL_USER) == []
 
 
 def test_numeric_id_cell_is_rejected_with_advice_never_repaired(db: Database, tmp_path: Path) -> None:
@@ -349,7 +348,7 @@ def test_hidden_rows_are_announced_and_skipped_only_on_request(db: Database, tmp
 def test_existing_member_is_matched_by_id_and_updated(db: Database, tmp_path: Path) -> None:
     """A row whose ID number is stored updates that member (same id), changing only what differs."""
     seed(db, member(address="幸福路1号"))
-    before = members.roster(db)[0]
+    before = members.roster(db, LOCAL_USER)[0]
     path = save_xlsx(tmp_path / "r.xlsx", [person(联系电话="13900139000")])
     result = plan(db, path)
     row = result.rows[0]
@@ -357,7 +356,7 @@ def test_existing_member_is_matched_by_id_and_updated(db: Database, tmp_path: Pa
     applied = apply_import(db, LOCAL_USER, result)
     assert (applied.updated, applied.new) == (1, 0)
     assert applied.changes.touches(ChangeKind.MEMBER)
-    after = members.roster(db)[0]
+    after = members.roster(db, LOCAL_USER)[0]
     assert (after.id, after.phone, after.address) == (before.id, "13900139000", "幸福路1号")
 
 
@@ -370,7 +369,7 @@ def test_columns_absent_from_the_file_keep_stored_values(db: Database, tmp_path:
     result = plan(db, path)
     assert result.rows[0].changed_fields == ("name",)
     apply_import(db, LOCAL_USER, result)
-    after = members.roster(db)[0]
+    after = members.roster(db, LOCAL_USER)[0]
     assert (after.name, after.party_group, after.phone) == ("张三丰", "第三党小组", "13700137000")
 
 
@@ -405,10 +404,10 @@ def test_plan_with_rejected_rows_is_not_applied_unless_skipping(db: Database, tm
     result = plan(db, path)
     with pytest.raises(RowsRejected):
         apply_import(db, LOCAL_USER, result)
-    assert members.roster(db) == []
+    assert members.roster(db, LOCAL_USER) == []
     applied = apply_import(db, LOCAL_USER, result, skip_rejected=True)
     assert (applied.new, applied.rejected, applied.skipped_rows) == (1, 1, (4,))
-    assert [r.name for r in members.roster(db)] == ["张三"]
+    assert [r.name for r in members.roster(db, LOCAL_USER)] == ["张三"]
 
 
 def test_apply_takes_a_verified_backup_first(db: Database, tmp_path: Path) -> None:
@@ -433,7 +432,7 @@ def test_failure_half_way_through_updates_writes_nothing(
     """If saving the second updated member fails, the inserts and the first update are rolled back too."""
     result = _mixed_plan(db, tmp_path)
     before, events = stored(db), event_count(db)
-    real = members.save_member_row
+    real = members.save_member
     calls = []
 
     def failing(*args: Any, **kwargs: Any) -> Any:
@@ -442,7 +441,7 @@ def test_failure_half_way_through_updates_writes_nothing(
             raise OSError(5, "I/O error")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(members, "save_member_row", failing)
+    monkeypatch.setattr(members, "save_member", failing)
     with pytest.raises(OSError):
         apply_import(db, LOCAL_USER, result)
     assert len(calls) == 2
@@ -506,7 +505,7 @@ def test_apply_refuses_when_a_member_was_added_since_planning(db: Database, tmp_
     seed(db, member())
     with pytest.raises(RosterChanged):
         apply_import(db, LOCAL_USER, result)
-    assert len(members.roster(db)) == 1
+    assert len(members.roster(db, LOCAL_USER)) == 1
 
 
 # --- the rejected-rows workbook ------------------------------------------------------------------
@@ -562,4 +561,4 @@ def test_arbitrary_cell_text_never_crashes_the_plan(db: Database, tmp_path: Path
             assert all(i.code and i.message for i in row.issues)
 
     check()
-    assert members.roster(db) == []
+    assert members.roster(db, LOCAL_USER) == []

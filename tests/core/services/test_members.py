@@ -23,7 +23,7 @@ ZHANG = MemberInput(name="张三", gender="男", id_number="110105194912310038",
 def test_added_member_appears_in_the_roster_with_pinyin(db: Database) -> None:
     """A saved member is listed, with the search key for pinyin search."""
     saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
-    rows = members.roster(db)
+    rows = members.roster(db, LOCAL_USER)
     assert [r.name for r in rows] == ["张三"]
     assert rows[0].pinyin == "zhangsan zs"
     assert saved.changes.touches(ChangeKind.MEMBER)
@@ -34,8 +34,8 @@ def test_bad_member_is_refused_and_nothing_is_written(db: Database) -> None:
     with pytest.raises(members.MemberInvalid) as err:
         members.add_member(db, LOCAL_USER, data=MemberInput(**{**ZHANG.__dict__, "id_number": "110105194912310032"}),
                            today=TODAY)
-    assert err.value.field == "公民身份号码" and "校验位" in err.value.message
-    assert members.roster(db) == []
+    assert err.value.field == "id_number" and "校验位" in err.value.message
+    assert members.roster(db, LOCAL_USER) == []
 
 
 def test_duplicate_id_number_is_refused_not_merged(db: Database) -> None:
@@ -44,7 +44,7 @@ def test_duplicate_id_number_is_refused_not_merged(db: Database) -> None:
     with pytest.raises(members.MemberInvalid) as err:
         members.add_member(db, LOCAL_USER, data=MemberInput(**{**ZHANG.__dict__, "name": "张叁"}), today=TODAY)
     assert err.value.code == "duplicate_id" and "张三" in err.value.message
-    assert len(members.roster(db)) == 1
+    assert len(members.roster(db, LOCAL_USER)) == 1
 
 
 def test_edit_of_lost_contact_records_events_on_the_timeline(db: Database) -> None:
@@ -53,9 +53,9 @@ def test_edit_of_lost_contact_records_events_on_the_timeline(db: Database) -> No
     lost = MemberInput(**{**ZHANG.__dict__, "lost_contact": "是", "lost_since": "2026-03-01", "lost_cause": "1"})
     members.update_member(db, LOCAL_USER, member_id=saved.member_id, data=lost, today=TODAY)
     members.update_member(db, LOCAL_USER, member_id=saved.member_id, data=ZHANG, today=TODAY)
-    kinds = [e.kind for e in members.member_events(db, saved.member_id)]
+    kinds = [e.kind for e in members.member_events(db, LOCAL_USER, saved.member_id)]
     assert kinds == [EventKind.JOINED, EventKind.CONFIRMED, EventKind.LOST, EventKind.REGAINED]
-    record = members.get_member(db, saved.member_id)
+    record = members.get_member(db, LOCAL_USER, saved.member_id)
     assert record is not None and not record.data.lost_contact
 
 
@@ -64,10 +64,10 @@ def test_recorded_event_changes_the_derived_state(db: Database) -> None:
     saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
     members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.TRANSFER_OUT,
                       on_date=date(2026, 5, 1), detail="转往市直机关党委", today=TODAY)
-    assert members.roster(db, include_departed=False) == []
+    assert members.roster(db, LOCAL_USER, include_departed=False) == []
     members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.DEATH, on_date=date(2026, 6, 1),
                       today=TODAY)
-    record = members.get_member(db, saved.member_id)
+    record = members.get_member(db, LOCAL_USER, saved.member_id)
     assert record is not None and record.data.membership_status == "50" and not record.in_branch
 
 
@@ -78,7 +78,7 @@ def test_event_in_the_future_is_refused(db: Database) -> None:
         members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.LOST,
                           on_date=date(2027, 1, 1), today=TODAY)
     assert err.value.code == "date_future"
-    assert len(members.member_events(db, saved.member_id)) == 2
+    assert len(members.member_events(db, LOCAL_USER, saved.member_id)) == 2
 
 
 def test_delete_needs_a_reason_and_leaves_a_tombstone_without_personal_data(db: Database) -> None:
@@ -87,7 +87,7 @@ def test_delete_needs_a_reason_and_leaves_a_tombstone_without_personal_data(db: 
     with pytest.raises(ValidationError):
         members.delete_member(db, LOCAL_USER, member_id=saved.member_id, reason="  ")
     members.delete_member(db, LOCAL_USER, member_id=saved.member_id, reason="重复录入")
-    assert members.roster(db) == []
+    assert members.roster(db, LOCAL_USER) == []
     db.checkpoint()
     conn = sqlite3.connect(db.path)
     row = conn.execute("SELECT name, id_number, phone, address, deleted, deleted_reason FROM member").fetchone()
@@ -113,9 +113,9 @@ def test_an_event_that_does_not_fit_the_member_is_refused(db: Database) -> None:
             members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=kind, on_date=date(2026, 1, 1),
                               today=TODAY)
         assert err.value.code == "event_not_applicable"
-    record = members.get_member(db, saved.member_id)
+    record = members.get_member(db, LOCAL_USER, saved.member_id)
     assert record is not None and record.data.confirmed_on == date(1976, 7, 1)
-    assert len(members.member_events(db, saved.member_id)) == 2
+    assert len(members.member_events(db, LOCAL_USER, saved.member_id)) == 2
 
 
 def test_withdrawing_a_mistaken_event_restores_the_state(db: Database) -> None:
@@ -123,11 +123,12 @@ def test_withdrawing_a_mistaken_event_restores_the_state(db: Database) -> None:
     saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
     members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.LOST, on_date=date(2026, 2, 1),
                       detail="1", today=TODAY)
-    lost = [e for e in members.member_events(db, saved.member_id) if e.kind is EventKind.LOST]
+    lost = [e for e in members.member_events(db, LOCAL_USER, saved.member_id) if e.kind is EventKind.LOST]
     members.withdraw_event(db, LOCAL_USER, event_id=lost[0].id, reason="录错了人")
-    record = members.get_member(db, saved.member_id)
+    record = members.get_member(db, LOCAL_USER, saved.member_id)
     assert record is not None and not record.data.lost_contact and record.data.lost_since is None
-    assert [e.kind for e in members.member_events(db, saved.member_id)] == [EventKind.JOINED, EventKind.CONFIRMED]
+    kinds = [e.kind for e in members.member_events(db, LOCAL_USER, saved.member_id)]
+    assert kinds == [EventKind.JOINED, EventKind.CONFIRMED]
 
 
 def test_withdrawing_a_confirmation_makes_the_member_probationary_again(db: Database) -> None:
@@ -137,10 +138,10 @@ def test_withdrawing_a_confirmation_makes_the_member_probationary_again(db: Data
     saved = members.add_member(db, LOCAL_USER, data=probationary, today=TODAY)
     members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.CONFIRMED,
                       on_date=date(2026, 11, 1), today=TODAY)
-    events = members.member_events(db, saved.member_id)
+    events = members.member_events(db, LOCAL_USER, saved.member_id)
     confirmed = next(e for e in events if e.kind is EventKind.CONFIRMED)
     members.withdraw_event(db, LOCAL_USER, event_id=confirmed.id, reason="日期未到")
-    record = members.get_member(db, saved.member_id)
+    record = members.get_member(db, LOCAL_USER, saved.member_id)
     assert record is not None and record.data.category == "2" and record.data.confirmed_on is None
     joined = next(e for e in events if e.kind is EventKind.JOINED)
     with pytest.raises(ValidationError):
@@ -154,4 +155,4 @@ def test_roster_is_ordered_by_full_pinyin_with_surname_readings(db: Database) ->
     for name, number in people:
         members.add_member(db, LOCAL_USER, data=MemberInput(**{**ZHANG.__dict__, "name": name, "id_number": number}),
                            today=TODAY)
-    assert [r.name for r in members.roster(db)] == ["陈平", "董晓", "杜涛", "曾强"]
+    assert [r.name for r in members.roster(db, LOCAL_USER)] == ["陈平", "董晓", "杜涛", "曾强"]

@@ -1,6 +1,6 @@
-"""Roster import (花名册导入) from .xlsx/.csv: the API the import wizard and the command line use.
+"""Roster import (花名册导入) from .xlsx/.csv: the use case the import wizard and the command line call.
 
-The steps (see ``roster_plan`` for how rows are decided):
+The steps (``io.roster_plan`` reads and describes the file, ``services.roster_plan`` decides the rows):
 
 >>> p = preview(path)                                  # headers, guessed mapping, first rows, warnings
 >>> mapping = resolve_mapping(p.headers, {3: "phone"})  # the user's corrections (roster_headers)
@@ -25,23 +25,14 @@ from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.errors import ValidationError
 from partydesk.core.io.rejects import write_rejects
 from partydesk.core.io.roster_headers import resolve_mapping, unmapped_headers
-from partydesk.core.io.roster_plan import (
-    ImportPlan,
-    ImportPreview,
-    PlannedRow,
-    PreviewRow,
-    RowIssue,
-    plan_import,
-    preview,
-    roster_fingerprint,
-)
+from partydesk.core.io.roster_plan import ImportPlan, ImportPreview, PlannedRow, PreviewRow, RowIssue, preview
 from partydesk.core.io.roster_read import ImportRejected
 from partydesk.core.progress import Progress
 from partydesk.core.services import bulk, members
 from partydesk.core.services.maintenance import backup_now
+from partydesk.core.services.roster_plan import plan_import, roster_fingerprint
 from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.tables import Member
 
 __all__ = [
     "ImportPlan",
@@ -132,7 +123,7 @@ def apply_import(
     report(0, "备份数据库")
     backup = backup_now(db, reason="import")
 
-    with db.write(actor) as session:
+    with db.write(actor, action="roster.import") as session:
         if roster_fingerprint(member_repo.roster_rows(session, include_departed=True)) != plan.fingerprint:
             raise RosterChanged(
                 "检查文件之后，花名册已被修改（有党员被添加、修改或删除），为避免覆盖这些修改，没有导入任何数据。"
@@ -146,12 +137,13 @@ def apply_import(
         for done, planned in enumerate(updated_rows, start=len(new_rows)):
             if done % _STEP == 0:
                 report(done, "更新党员记录")
-            row = session.get(Member, planned.member_id)
-            if row is None or row.deleted or planned.data is None:
+            stored = member_repo.get_member(session, planned.member_id) if planned.member_id else None
+            if stored is None or planned.data is None:
                 raise RosterChanged(f"第 {planned.row} 行对应的党员已不存在（可能已被删除），没有导入任何数据。"
                                     "请重新检查文件后再导入。")
-            members.save_member_row(session, org_id=row.org_id, data=planned.data, row=row, today=plan.today)
-            ids.append(row.id)
+            members.save_member(session, org_id=stored.org_id, data=planned.data, member_id=stored.id,
+                                today=plan.today)
+            ids.append(stored.id)
         report(total, "提交")
     return ImportResult(len(new_rows), len(updated_rows), member_ids=tuple(ids), changes=Changes.of(ChangeKind.MEMBER),
                         backup_path=backup.path, skipped_rows=skipped, **counts)
