@@ -1,8 +1,11 @@
 """Member use cases (花名册): add, edit, delete with a reason, record events, read the roster.
 
-Every write runs in one transaction through ``Database.write`` and returns a Changes record. A record
-with any error-level issue is refused whole with ``MemberInvalid`` naming every problem; nothing is
-written. Duplicate ID numbers are refused, never merged (RELIABILITY §0.7).
+Every write runs in one transaction through ``Database.write`` and returns a Changes record; the rows
+themselves are written by ``storage.member_repo``, which takes and returns frozen records, so this module
+decides (checks, event plans, derived state) and never touches an ORM row. A record with any
+error-level issue is refused whole with ``MemberInvalid`` naming every problem by field key; nothing is
+written. Duplicate ID numbers are refused, never merged (RELIABILITY §0.7). Reads of personal data
+take the reading ``Actor`` second, where access checks and auditing will hang.
 """
 
 from __future__ import annotations
