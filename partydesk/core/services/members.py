@@ -101,32 +101,34 @@ def _refuse_duplicate(session: Session, data: MemberData, member_id: str | None)
         )])
 
 
-def save_member(session: Session, *, org_id: str, data: MemberData, member_id: str | None, today: date) -> str:
+def save_member(session: Session, *, org_id: str, data: MemberData, stored: MemberRecord | None,
+                today: date) -> str:
     """Write one checked member and the events its state needs (shared by forms and the importer).
 
-    ``member_id`` None adds a member; otherwise that live member is updated. Returns the member's id.
+    ``stored`` None adds a member; otherwise that live member (as the caller just read it) is updated.
+    The events are written first and the member's row once, data and derived state together: one
+    row read per save instead of three, which the importer feels at thousands of updated rows.
+    Returns the member's id.
     """
-    pinyin = pinyin_key(data.name)
-    if member_id is None:
-        member_id = member_repo.insert_member(session, org_id=org_id, data=data, pinyin=pinyin)
+    if stored is None:
+        member_id = member_repo.insert_member(session, org_id=org_id, data=data, pinyin=pinyin_key(data.name))
         current: list[MemberEvent] = []
         in_branch = True
     else:
-        stored = member_repo.get_member(session, member_id)
-        if stored is None:
-            raise _not_found()
+        member_id, in_branch = stored.id, stored.in_branch
         current = member_repo.events_of(session, member_id)
-        member_repo.set_fields(session, member_id, {**data.as_dict(), "name_pinyin": pinyin})
-        in_branch = stored.in_branch
     target = DerivedState(
         data.category, data.joined_on, data.confirmed_on, data.membership_status, data.lost_contact,
         data.lost_since, data.lost_cause, data.migrant, data.migrant_destination, data.migrant_since, in_branch,
     )
-    _apply_plan(session, member_id, plan_events(current, target, today=today), base_category=data.category)
+    _apply_plan(session, member_id, plan_events(current, target, today=today))
+    state = derive_state(member_repo.events_of(session, member_id), base_category=data.category)
+    member_repo.set_fields(session, member_id,
+                           {**data.as_dict(), "name_pinyin": pinyin_key(data.name), **asdict(state)})
     return member_id
 
 
-def _apply_plan(session: Session, member_id: str, plan: list[PlannedEvent], *, base_category: str) -> None:
+def _apply_plan(session: Session, member_id: str, plan: list[PlannedEvent]) -> None:
     for planned in plan:
         if planned.replaces:
             done = (member_repo.withdraw_event(session, planned.replaces) if planned.remove  # entered by mistake
@@ -136,7 +138,6 @@ def _apply_plan(session: Session, member_id: str, plan: list[PlannedEvent], *, b
                 continue
         member_repo.add_event(session, member_id=member_id, kind=planned.kind, on_date=planned.on_date,
                               detail=planned.detail)
-    _rederive(session, member_id, base_category=base_category)
 
 
 def _rederive(session: Session, member_id: str, *, base_category: str) -> None:
@@ -155,7 +156,7 @@ def add_member(db: Database, actor: Actor, *, data: MemberInput, today: date | N
     org_id = _org_id(db)
     with db.write(actor, action="member.add") as session:
         _refuse_duplicate(session, clean, None)
-        member_id = save_member(session, org_id=org_id, data=clean, member_id=None, today=today)
+        member_id = save_member(session, org_id=org_id, data=clean, stored=None, today=today)
     return MemberSaved(Changes.of(ChangeKind.MEMBER, member_id), member_id, warnings)
 
 
@@ -170,7 +171,7 @@ def update_member(
         if stored is None:
             raise _not_found()
         _refuse_duplicate(session, clean, member_id)
-        save_member(session, org_id=stored.org_id, data=clean, member_id=member_id, today=today)
+        save_member(session, org_id=stored.org_id, data=clean, stored=stored, today=today)
     return MemberSaved(Changes.of(ChangeKind.MEMBER, member_id), member_id, warnings)
 
 

@@ -141,8 +141,7 @@ def apply_import(
             if stored is None or planned.data is None:
                 raise RosterChanged(f"第 {planned.row} 行对应的党员已不存在（可能已被删除），没有导入任何数据。"
                                     "请重新检查文件后再导入。")
-            members.save_member(session, org_id=stored.org_id, data=planned.data, member_id=stored.id,
-                                today=plan.today)
+            members.save_member(session, org_id=stored.org_id, data=planned.data, stored=stored, today=plan.today)
             ids.append(stored.id)
         report(total, "提交")
     return ImportResult(len(new_rows), len(updated_rows), member_ids=tuple(ids), changes=Changes.of(ChangeKind.MEMBER),
