@@ -84,31 +84,60 @@ class BackupError(KnownError):
     code = "backup_failed"
 
 
-def known_error_from_db(exc: BaseException) -> KnownError | None:
-    """Map a sqlite3 / SQLAlchemy database error to a KnownError, or None when it is a bug.
+class MigrationFailedError(KnownError):
+    """A schema upgrade failed and was rolled back; ``backup_path`` is the verified pre-upgrade backup."""
 
-    SQLAlchemy wraps the DB-API error in ``.orig``; both shapes are accepted.
-    """
+    code = "migration_failed"
+
+    def __init__(self, message: str, *, backup_path: str, code: str | None = None) -> None:
+        super().__init__(message, code=code)
+        self.backup_path = backup_path
+
+
+# SQLite primary result codes (https://sqlite.org/rescode.html); extended codes carry them in the low byte.
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+
+def sqlite_primary_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code of a sqlite3 / SQLAlchemy error, or None when it has none."""
     import sqlite3  # here, not at the top: the window's start-up imports this module
 
-    if isinstance(exc, KnownError):
-        return exc
     orig = getattr(exc, "orig", None)
     err = orig if isinstance(orig, sqlite3.Error) else exc
     if not isinstance(err, sqlite3.Error):
         return None
-    name = getattr(err, "sqlite_errorname", "") or ""
-    text = str(err).lower()
-    if name == "SQLITE_FULL" or "database or disk is full" in text:
+    code = getattr(err, "sqlite_errorcode", None)  # Python >= 3.11; None for errors raised by the module
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def known_error_from_db(exc: BaseException) -> KnownError | None:
+    """Map a sqlite3 / SQLAlchemy database error to a KnownError by its SQLite error code, or None (a bug).
+
+    Classified by ``sqlite_errorcode & 0xff``, never by words in the message (qutebrowser's rule): a
+    bug whose text happens to say "malformed" or "locked" must reach the crash dialog, not pose as a
+    damaged or busy file. SQLAlchemy wraps the DB-API error in ``.orig``; both shapes are accepted.
+    """
+    if isinstance(exc, KnownError):
+        return exc
+    code = sqlite_primary_code(exc)
+    if code == SQLITE_FULL:
         return DiskFullError("磁盘空间已满，本次修改没有保存。请清理磁盘空间后重试。")
-    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "database is locked" in text:
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return DatabaseLockedError("数据库文件正被其他程序占用，请关闭其他程序后重试。")
-    if name.startswith("SQLITE_READONLY") or "readonly database" in text or "read-only" in text:
+    if code in (SQLITE_READONLY, SQLITE_PERM):
         return ReadOnlyError("数据库文件或所在文件夹是只读的，无法保存。请检查磁盘是否写保护或权限设置。")
-    if name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB" or "malformed" in text:
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return CorruptDatabaseError("数据库文件已损坏。请不要继续写入，从最近的备份恢复。")
-    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+    if code == SQLITE_IOERR:
         return ReadOnlyError("读写数据库文件时出错（磁盘或 U 盘可能已拔出或损坏）。本次修改没有保存。")
-    if name.startswith("SQLITE_CANTOPEN") or "unable to open database" in text:
+    if code == SQLITE_CANTOPEN:
         return ReadOnlyError("无法打开数据库文件，请检查文件位置和权限。")
     return None

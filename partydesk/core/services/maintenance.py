@@ -13,7 +13,7 @@ from partydesk.core.storage.database import Database
 
 def backup_dir(db_path: Path) -> Path:
     """Backups sit in a ``backups`` folder beside the database they protect."""
-    return db_path.resolve().parent / "backups"
+    return backup.default_backup_dir(db_path)
 
 
 def backup_now(db: Database, *, reason: str = "manual", progress: Progress | None = None) -> BackupInfo:

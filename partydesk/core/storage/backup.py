@@ -37,9 +37,11 @@ from partydesk.core.errors import BackupError, CorruptDatabaseError, KnownError,
 from partydesk.core.progress import Progress
 
 __all__ = [
+    "PRE_UPGRADE",
     "SOURCE_CORRUPT",
     "BackupInfo",
     "choose_keep",
+    "default_backup_dir",
     "list_backups",
     "make_backup",
     "quarantine",
@@ -64,6 +66,14 @@ _NAME_RE = re.compile(r"partydesk-(\d{8}-\d{6})(?:-(\d+))?-([a-z][a-z0-9-]{0,39}
 _PAGES_PER_STEP = 1024
 _SIDECARS = ("-wal", "-shm", "-journal")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Reason prefix of the backup made before a schema upgrade ("pre-upgrade-0002-to-0003"); thinning
+#: never deletes these: they are the way back if an upgrade turns out wrong weeks later.
+PRE_UPGRADE = "pre-upgrade"
+
+
+def default_backup_dir(db_path: Path) -> Path:
+    """Backups sit in a ``backups`` folder beside the database they protect."""
+    return db_path.resolve().parent / "backups"
 
 
 @dataclass(frozen=True)
@@ -367,7 +377,7 @@ def thin_backups(
 ) -> list[Path]:
     """Delete backups that fall outside the day/week/month tiers; return the deleted paths.
 
-    Backups from the last ``grace`` (48 hours by default) are always kept.
+    Backups from the last ``grace`` (48 hours by default) and pre-upgrade backups are always kept.
 
     The newest backup that passes verify_backup is always kept, even if the tiers would drop it
     (because newer ones are corrupt). If no backup verifies at all, nothing is deleted: that
@@ -383,6 +393,7 @@ def thin_backups(
         log.warning("no backup in %s verifies; thinning skipped", backup_dir)
         return []
     keep.add(newest_good)
+    keep.update(i for i, b in enumerate(backups) if b.reason.startswith(PRE_UPGRADE))
     deleted: list[Path] = []
     for i, info in enumerate(backups):
         if i in keep:

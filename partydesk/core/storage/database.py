@@ -1,9 +1,14 @@
 """Opening a database file safely, and the read/write sessions every repository and service uses.
 
-``open_database`` inspects the file untouched, runs ``quick_check`` before anything is written, backs an
-older file up before migrating it, and hands back a ``Database``. ``Database.write(actor)`` is the one
-way to write: one transaction, the actor and clock attached for stamping, database errors turned into
-KnownErrors and the transaction rolled back.
+``open_database`` keeps a strict order so that an upgrade can never strand an install: inspect the file
+read-only (refusing foreign, newer or damaged files untouched) → ``quick_check`` on the raw file → for an
+older schema, a verified backup named ``pre-upgrade-<from>-to-<to>`` (never thinned) → all migrations in
+one transaction → only then anything built on the current models (the site row, the rule upkeep). A
+failed migration rolls back and leaves the file as it was; the error names the backup.
+
+``Database.write(actor, action=...)`` is the one way to write: one transaction, the actor and clock
+attached for stamping, one hash-chained audit row appended before the commit when anything changed,
+database errors turned into KnownErrors and the transaction rolled back.
 """
 
 from __future__ import annotations
@@ -20,16 +25,25 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from partydesk.core.changes import SYSTEM_ACTOR, Actor
 from partydesk.core.clock import HybridClock
-from partydesk.core.errors import CorruptDatabaseError, KnownError, known_error_from_db
-from partydesk.core.storage import migrate
+from partydesk.core.errors import CorruptDatabaseError, KnownError, MigrationFailedError, known_error_from_db
+from partydesk.core.storage import audit, backup, migrate
 from partydesk.core.storage.engine import log_sqlite_version, make_engine
 from partydesk.core.storage.settings_repo import ensure_rules
-from partydesk.core.storage.stamping import INFO_ACTOR, INFO_CLOCK, INFO_WROTE, clock_from_site
+from partydesk.core.storage.stamping import (
+    INFO_ACTOR,
+    INFO_CHANGES,
+    INFO_CLOCK,
+    INFO_REMOTE,
+    INFO_WROTE,
+    clock_from_site,
+)
 from partydesk.core.storage.tables import Site
 
 log = logging.getLogger(__name__)
 
+# backup(path, reason) -> the backup made (a BackupInfo or a Path); it must verify what it wrote.
 BackupHook = Callable[[Path, str], object]
+PRE_UPGRADE = backup.PRE_UPGRADE
 
 
 @dataclass(frozen=True)
@@ -80,14 +94,30 @@ class Database:
             raise _known(exc) from exc
 
     @contextmanager
-    def write(self, actor: Actor, *, action: str = "") -> Iterator[Session]:
-        """One write transaction: commits when the block ends, rolls back on any exception."""
+    def write(self, actor: Actor, *, action: str, remote: bool = False) -> Iterator[Session]:
+        """One write transaction: commits when the block ends, rolls back on any exception.
+
+        ``action`` names the kind of change for the audit trail ("member.add", "rule.update" …).
+        ``remote=True`` applies records received from another site: they keep their version, author
+        and owner (see ``stamping``). When the block changed any record, one audit row naming the
+        actor, the action, the record ids and the changed field names is appended before the commit.
+        """
+        if not action:
+            raise ValueError("Database.write needs an action name for the audit trail")
         session = self._sessions()
         session.info[INFO_ACTOR] = actor
+        changes = audit.ChangeLog()
+        session.info[INFO_CHANGES] = changes
+        if remote:
+            session.info[INFO_REMOTE] = True
         if self.clock is not None:
             session.info[INFO_CLOCK] = self.clock
         try:
             yield session
+            session.flush()
+            if not changes.empty:
+                audit.append(session, actor, action=action, record_ids=changes.record_ids,
+                             summary=changes.summary())
             session.commit()
             if session.info.get(INFO_WROTE) and actor.role != "system":
                 self.changed = True
@@ -101,22 +131,11 @@ class Database:
             session.close()
 
     def _pragma(self, sql: str) -> list[str]:
-        # Outside any transaction: wal_checkpoint cannot run inside one, and a check needs no lock.
-        raw = self.engine.raw_connection()
-        try:
-            cur = raw.cursor()
-            rows = [str(r[0]) for r in cur.execute(sql).fetchall()]
-            cur.close()
-            return rows
-        except Exception as exc:
-            raise _known(exc) from exc
-        finally:
-            raw.close()
+        return _pragma(self.engine, sql)
 
     def quick_check(self) -> list[str]:
         """``PRAGMA quick_check`` (engine-specific, hence here): an empty list means the file is sound."""
-        rows = self._pragma("PRAGMA quick_check")
-        return [] if rows == ["ok"] else rows
+        return _quick_check(self.engine)
 
     def integrity_problems(self) -> list[str]:
         """The full ``integrity_check`` plus ``foreign_key_check``; empty when both pass."""
@@ -138,6 +157,25 @@ class Database:
         self.engine.dispose()
 
 
+def _pragma(engine: Engine, sql: str) -> list[str]:
+    # Outside any transaction: wal_checkpoint cannot run inside one, and a check needs no lock.
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        rows = [str(r[0]) for r in cur.execute(sql).fetchall()]
+        cur.close()
+        return rows
+    except Exception as exc:
+        raise _known(exc) from exc
+    finally:
+        raw.close()
+
+
+def _quick_check(engine: Engine) -> list[str]:
+    rows = _pragma(engine, "PRAGMA quick_check")
+    return [] if rows == ["ok"] else rows
+
+
 def _rollback_quietly(session: Session) -> None:
     # After SQLITE_FULL, SQLite has already rolled back; a second ROLLBACK raises. Tolerate it.
     try:
@@ -152,9 +190,10 @@ def _known(exc: BaseException) -> BaseException:
 
 
 def open_database(path: Path, *, backup: BackupHook | None = None) -> Database:
-    """Open (creating if new) the database at ``path``; see the module docstring for the order of checks.
+    """Open (creating if new) the database at ``path``; see the module docstring for the order of steps.
 
-    ``backup(path, reason)`` is called before a migration; a failing backup stops the migration.
+    ``backup(path, reason)`` makes the verified pre-upgrade backup (default: ``backups`` beside the
+    file); a failing backup stops the upgrade before anything is written.
     """
     log_sqlite_version()
     path = path.resolve()
@@ -164,22 +203,18 @@ def open_database(path: Path, *, backup: BackupHook | None = None) -> Database:
     try:
         if found.state is migrate.FileState.NEW:
             migrate.create_schema(engine)
-        db = Database(path, engine) if found.state is not migrate.FileState.NEW else None
-        if db is not None:
-            problems = db.quick_check()
-            if problems:
+        else:
+            # The raw file only: nothing here touches a table through the current models.
+            if _quick_check(engine):
                 raise CorruptDatabaseError(
                     "数据库文件检查未通过，可能已损坏。为保护数据，程序不会写入它；请从备份恢复。",
                     code="corrupt",
                 )
-        if found.state is migrate.FileState.OLDER:
-            if backup is not None:
+            if found.state is migrate.FileState.OLDER:
                 engine.dispose()
-                backup(path, "migration")
-            migrate.upgrade(engine)
-        if db is None:
-            db = Database(path, engine)
-        with db.write(SYSTEM_ACTOR) as session:
+                _upgrade(engine, path, str(found.revision), backup)
+        db = Database(path, engine)
+        with db.write(SYSTEM_ACTOR, action="system.rules") as session:
             ensure_rules(session)
         return db
     except KnownError:
@@ -191,3 +226,27 @@ def open_database(path: Path, *, backup: BackupHook | None = None) -> Database:
     except BaseException:
         engine.dispose()
         raise
+
+
+def _upgrade(engine: Engine, path: Path, old: str, hook: BackupHook | None) -> None:
+    """Verified pre-upgrade backup, then every migration in one transaction; the error names the backup."""
+    new = migrate.head_revision()
+    reason = f"{PRE_UPGRADE}-{old}-to-{new}"
+    if hook is not None:
+        made = hook(path, reason)
+    else:
+        made = backup.make_backup(path, backup.default_backup_dir(path), reason=reason)
+    saved = getattr(made, "path", made)
+    log.info("upgrading schema %s -> %s; backup %s", old, new, saved)
+    try:
+        migrate.upgrade(engine)
+    except Exception as exc:
+        log.exception("schema upgrade %s -> %s failed and was rolled back", old, new)
+        engine.dispose()
+        cause = known_error_from_db(exc)
+        why = f"（{cause.message}）" if cause is not None else ""
+        raise MigrationFailedError(
+            f"数据库升级（结构版本 {old} → {new}）没有成功{why}，数据库文件保持原样，没有被改动。"
+            f"升级前已做好并校验过的备份在：{saved}。请联系技术支持；需要时可用这个备份恢复。",
+            backup_path=str(saved),
+        ) from exc

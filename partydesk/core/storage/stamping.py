@@ -3,6 +3,12 @@
 A session opened by ``Database.write()`` carries the acting user and this site's clock in
 ``session.info``; the ``before_flush`` hook gives each new or dirty SyncMixin row a fresh HLC version
 and the next ``change_seq``, and saves both counters on the ``site`` row in the same transaction.
+
+There are two paths. A local write stamps ``version``, ``updated_by``, ``updated_at`` and (for a new
+row) ``owner_site``. Applying a record received from another site (``Database.write(..., remote=True)``)
+keeps the values the record arrived with, lets the clock observe its version so later local versions
+sort after it, and only bumps the local ``change_seq``. The ``after_flush`` hook and the bulk-insert hook
+note every written row in the transaction's ``ChangeLog`` for the audit trail.
 """
 
 from __future__ import annotations
@@ -12,16 +18,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from partydesk.core.clock import HybridClock, Version
-from partydesk.core.storage.base import SyncMixin
+from partydesk.core.storage.audit import ChangeLog
+from partydesk.core.storage.base import Base, SyncMixin
 from partydesk.core.storage.tables import Site
 
 INFO_ACTOR = "partydesk.actor"
 INFO_CLOCK = "partydesk.clock"
 INFO_WROTE = "partydesk.wrote"
+INFO_REMOTE = "partydesk.remote"
+INFO_CHANGES = "partydesk.changes"
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,9 @@ def _stamp_sync_rows(session: Session, _ctx: Any, _instances: Any) -> None:
         return
     if INFO_CLOCK not in session.info:
         raise RuntimeError("sync records may only be written through Database.write()")
+    if session.info.get(INFO_REMOTE):
+        _keep_received(session, rows)
+        return
     for row, stamp in zip(rows, allocate(session, len(rows)), strict=True):
         row.version = stamp.version
         row.change_seq = stamp.change_seq
@@ -75,6 +87,19 @@ def _stamp_sync_rows(session: Session, _ctx: Any, _instances: Any) -> None:
         row.updated_by = stamp.updated_by
         if row.owner_site is None:
             row.owner_site = stamp.owner_site
+
+
+def _keep_received(session: Session, rows: list[Any]) -> None:
+    """Remote path: the record keeps its version, author and owner; only the local change_seq moves."""
+    clock: HybridClock = session.info[INFO_CLOCK]
+    site = _site_row(session)
+    for row in rows:
+        if not (row.version and row.updated_by and row.owner_site and row.updated_at):
+            raise RuntimeError("a record applied from another site must carry its version, author and owner")
+        clock.observe(Version.decode(row.version))
+        site.change_seq += 1
+        row.change_seq = site.change_seq
+    site.hlc_last = clock.last.encode()
 
 
 def clock_from_site(site: Site) -> HybridClock:
@@ -87,3 +112,37 @@ def clock_from_site(site: Site) -> HybridClock:
 def _note_write(session: Session, _ctx: Any) -> None:
     # Lets Database.write() know whether anything reached the file (for "back up on exit if changed").
     session.info[INFO_WROTE] = True
+    log: ChangeLog | None = session.info.get(INFO_CHANGES)
+    if log is None:
+        return
+    # After the flush but before its post-exec step, new/dirty and attribute history still show
+    # what this flush wrote, and ids filled in by column defaults are known.
+    for obj in session.new:
+        if isinstance(obj, Base):
+            log.note(obj.__tablename__, _key(obj), new=True)
+    for obj in session.dirty:
+        if isinstance(obj, Base) and session.is_modified(obj):
+            state = inspect(obj)
+            changed = [a.key for a in state.attrs if a.history.has_changes()]
+            log.note(obj.__tablename__, _key(obj), new=False, fields=changed)
+
+
+def _key(obj: Any) -> str:
+    # The identity key is only set after the flush completes: read the primary key off the row.
+    parts = inspect(obj).mapper.primary_key_from_instance(obj)
+    return "/".join(str(part) for part in parts)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_bulk_insert(state: ORMExecuteState) -> None:
+    # Core/ORM-bulk inserts (the importer's fast path) bypass the flush: note their rows here.
+    log: ChangeLog | None = state.session.info.get(INFO_CHANGES)
+    if log is None or not state.is_insert:
+        return
+    table = getattr(state.statement, "table", None)
+    params = state.parameters
+    if table is None or not isinstance(params, list):
+        return
+    for values in params:
+        log.note(str(table.name), values.get("id", "?"), new=True)
+    state.session.info[INFO_WROTE] = True

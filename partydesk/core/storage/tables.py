@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import DDL, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from partydesk.core.storage.base import Base, SyncMixin
@@ -99,3 +99,34 @@ class MemberEventRow(SyncMixin, Base):
     on_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # None: date not known
     detail: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditRow(Base):
+    """One entry of the append-only, hash-chained audit trail (RELIABILITY §3.4); never personal data.
+
+    ``record_ids`` is a JSON list; ``summary`` names tables, counts and changed field names, never values.
+    ``hash`` = sha256(previous row's hash ‖ canonical JSON of this row), see ``storage/audit.py``.
+    """
+
+    __tablename__ = "audit"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))  # ISO 8601 UTC text, hashed exactly as stored
+    actor_id: Mapped[str] = mapped_column(String(64))
+    actor_role: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(64))
+    record_ids: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+# Append-only in the file itself, not just in our code. Migration 0003 creates the same triggers for
+# older files (a test compares the two); other databases would need their own form of these.
+AUDIT_TRIGGERS = (
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+    "BEGIN SELECT RAISE(ABORT, 'audit rows cannot be changed'); END",
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+    "BEGIN SELECT RAISE(ABORT, 'audit rows cannot be deleted'); END",
+)
+for _sql in AUDIT_TRIGGERS:
+    event.listen(AuditRow.__table__, "after_create", DDL(_sql).execute_if(dialect="sqlite"))

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from partydesk.core.changes import LOCAL_USER
-from partydesk.core.errors import DiskFullError, KnownError, known_error_from_db
+from partydesk.core.errors import DiskFullError, KnownError
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.engine import PRAGMAS, apply_pragmas, make_engine
 from partydesk.core.storage.tables import Organisation
@@ -45,7 +45,7 @@ def test_disk_full_is_a_known_error_and_nothing_is_written(db: Database) -> None
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
         conn.exec_driver_sql(f"PRAGMA max_page_count = {pages + 2}")
         conn.rollback()
-    with pytest.raises(DiskFullError) as err, db.write(LOCAL_USER) as session:
+    with pytest.raises(DiskFullError) as err, db.write(LOCAL_USER, action="test.write") as session:
         for i in range(200):
             session.add(Organisation(code=f"X{i}", name="长" * 200, org_type="党支部", owner_site="s"))
         session.flush()
@@ -54,25 +54,9 @@ def test_disk_full_is_a_known_error_and_nothing_is_written(db: Database) -> None
         assert session.query(Organisation).count() == before
 
 
-def test_known_error_mapping_covers_the_usual_sqlite_failures() -> None:
-    """Locked, read-only, corrupt and I/O errors each get their own code; other errors stay bugs."""
-    cases = {
-        "database is locked": "locked",
-        "attempt to write a readonly database": "read_only",
-        "database disk image is malformed": "corrupt",
-        "disk I/O error": "read_only",
-        "database or disk is full": "disk_full",
-    }
-    for message, code in cases.items():
-        mapped = known_error_from_db(sqlite3.OperationalError(message))
-        assert mapped is not None and mapped.code == code, message
-    assert known_error_from_db(sqlite3.IntegrityError("UNIQUE constraint failed")) is None
-    assert known_error_from_db(ValueError("x")) is None
-
-
 def test_failed_write_leaves_the_database_as_it_was(db: Database) -> None:
     """An exception inside write() rolls the whole transaction back."""
-    with pytest.raises(RuntimeError), db.write(LOCAL_USER) as session:
+    with pytest.raises(RuntimeError), db.write(LOCAL_USER, action="test.write") as session:
         session.add(Organisation(code="T1", name="甲", org_type="党支部", owner_site="s"))
         session.flush()
         raise RuntimeError("boom")

@@ -10,8 +10,10 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from partydesk.core.errors import CorruptDatabaseError, NotPartydeskDatabaseError, SchemaTooNewError
+from partydesk.core.errors import BackupError, CorruptDatabaseError, NotPartydeskDatabaseError, SchemaTooNewError
+from partydesk.core.services.maintenance import backup_file, list_backups
 from partydesk.core.storage import migrate
+from partydesk.core.storage.backup import verify_backup
 from partydesk.core.storage.base import Base
 from partydesk.core.storage.database import open_database
 from partydesk.core.storage.engine import APPLICATION_ID, make_engine
@@ -54,20 +56,43 @@ def test_migrations_build_the_same_schema_as_the_tables(tmp_path: Path) -> None:
     assert diff == []
 
 
-def test_older_file_is_backed_up_then_upgraded(tmp_path: Path) -> None:
-    """A file at an earlier revision is backed up first and then migrated to head."""
+def test_older_file_gets_a_real_verified_pre_upgrade_backup_then_is_upgraded(tmp_path: Path) -> None:
+    """The real backup runs first: a verified copy of the old schema, named pre-upgrade, then the upgrade."""
     revisions = [s.revision for s in migrate.script_directory().walk_revisions()]
-    assert len(revisions) >= 2
+    oldest, head = revisions[-1], revisions[0]
     path = tmp_path / "old.db"
     engine = make_engine(path)
-    migrate.upgrade(engine, target=revisions[-1])  # the oldest
+    migrate.upgrade(engine, target=oldest)
     engine.dispose()
     assert migrate.inspect_file(path).state is migrate.FileState.OLDER
-    calls: list[tuple[Path, str]] = []
-    db = open_database(path, backup=lambda p, reason: calls.append((p, reason)))
-    db.close()
-    assert calls == [(path.resolve(), "migration")]
+    open_database(path, backup=backup_file).close()
+    made = list_backups(path)
+    assert [b.reason for b in made] == [f"pre-upgrade-{oldest}-to-{head}"]
+    assert verify_backup(made[0].path)
+    conn = sqlite3.connect(made[0].path)
+    try:  # the backup holds the file as it was before the upgrade
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == oldest
+    finally:
+        conn.close()
     assert migrate.inspect_file(path).state is migrate.FileState.CURRENT
+
+
+def test_a_failing_pre_upgrade_backup_stops_the_upgrade(tmp_path: Path) -> None:
+    """No verified backup, no upgrade: the file stays at its old revision, byte for byte."""
+    revisions = [s.revision for s in migrate.script_directory().walk_revisions()]
+    path = tmp_path / "old.db"
+    engine = make_engine(path)
+    migrate.upgrade(engine, target=revisions[-1])
+    engine.dispose()
+    before = _digest(path)
+
+    def failing(_path: Path, _reason: str) -> object:
+        raise BackupError("备份失败（测试）")
+
+    with pytest.raises(BackupError):
+        open_database(path, backup=failing)
+    assert _digest(path) == before
+    assert migrate.inspect_file(path).revision == revisions[-1]
 
 
 def test_newer_schema_is_refused_and_left_byte_for_byte(db_path: Path) -> None:

@@ -37,7 +37,7 @@ def test_rolled_back_write_does_not_advance_the_saved_counter(db: Database) -> N
     """change_seq lives in the same transaction: a failed write leaves it where it was."""
     with db.read() as s:
         before = s.execute(select(Site.change_seq)).scalar_one()
-    with pytest.raises(RuntimeError), db.write(LOCAL_USER) as s:
+    with pytest.raises(RuntimeError), db.write(LOCAL_USER, action="test.write") as s:
         s.add(Organisation(code="Z", name="临时", org_type="党支部"))
         s.flush()
         raise RuntimeError("stop")
@@ -47,7 +47,7 @@ def test_rolled_back_write_does_not_advance_the_saved_counter(db: Database) -> N
 
 def test_bulk_allocation_gives_distinct_increasing_stamps(db: Database) -> None:
     """Stamps reserved for Core bulk inserts are unique and ordered."""
-    with db.write(LOCAL_USER) as s:
+    with db.write(LOCAL_USER, action="test.write") as s:
         stamps = list(allocate(s, 50))
     seqs = [st.change_seq for st in stamps]
     versions = [st.version for st in stamps]

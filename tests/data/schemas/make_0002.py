@@ -6,7 +6,8 @@ Run once, at commit 8f1eb4c (the last commit whose head migration was 0002), fro
 
 It must not be re-run with a newer program: the point of the file is to hold data written by the code
 of its own schema. ``VACUUM INTO`` leaves one compact, self-contained file (no -wal), keeping the
-application_id and user_version that mark it as a partydesk database.
+application_id and user_version that mark it as a partydesk database; it is then switched to WAL, the
+journal mode of every file the program writes.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ def main() -> int:
         target.unlink(missing_ok=True)
         conn.execute("VACUUM INTO ?", (str(target),))
         conn.close()
+    # Every file the program writes is in WAL mode; so is this one (closing it folds and removes the -wal).
+    conn = sqlite3.connect(target)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
     print(f"wrote {target} ({target.stat().st_size} bytes)")
     return 0
 

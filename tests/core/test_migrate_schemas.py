@@ -1,0 +1,163 @@
+"""Every stored schema (tests/data/schemas) upgrades to head with its data intact (DESIGN.md Storage, ST-8).
+
+The stored files were written by the program of their own schema (see make_0002.py). Upgrading one must
+keep every member and event row exactly; a migration that fails halfway must leave the file byte for
+byte as it was and name the verified backup to use; and nothing may read the file through the current
+models before the upgrade has run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, event
+
+from partydesk.core.errors import MigrationFailedError
+from partydesk.core.services.maintenance import backup_file, list_backups
+from partydesk.core.storage import migrate
+from partydesk.core.storage.backup import verify_backup
+from partydesk.core.storage.database import open_database
+
+SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "schemas"
+STORED = sorted(SCHEMAS.glob("[0-9][0-9][0-9][0-9].db"))
+KEPT_TABLES = ("member", "member_event", "organisation", "site")
+
+
+def _rows(path: Path, table: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        order = "seq" if table == "audit" else "rowid"
+        return conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+    finally:
+        conn.close()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _copy(stored: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "office" / "partydesk.db"
+    target.parent.mkdir()
+    shutil.copyfile(stored, target)
+    return target
+
+
+def test_there_is_a_stored_database_for_every_released_schema_before_head() -> None:
+    """Each schema older than head that shipped (0002 onwards: the first with members) has a stored file."""
+    wanted = [r for r in migrate.known_revisions() if "0002" <= r < migrate.head_revision()]
+    assert [p.stem for p in STORED] == wanted
+
+
+@pytest.mark.parametrize("stored", STORED, ids=[p.stem for p in STORED])
+def test_stored_schema_upgrades_to_head_keeping_every_row(stored: Path, tmp_path: Path) -> None:
+    """Members, events, the organisation and the site row come through the upgrade unchanged."""
+    path = _copy(stored, tmp_path)
+    before = {t: _rows(path, t) for t in KEPT_TABLES}
+    assert len(before["member"]) >= 30 and len(before["member_event"]) >= 30
+    db = open_database(path, backup=backup_file)
+    db.close()
+    assert migrate.inspect_file(path).revision == migrate.head_revision()
+    for table in KEPT_TABLES:
+        assert _rows(path, table) == before[table], table
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == int(migrate.head_revision())
+    finally:
+        conn.close()
+    (made,) = list_backups(path)
+    assert made.reason == f"pre-upgrade-{stored.stem}-to-{migrate.head_revision()}"
+    assert verify_backup(made.path)
+    assert _rows(made.path, "member") == before["member"]
+
+
+@pytest.mark.parametrize("stored", STORED, ids=[p.stem for p in STORED])
+def test_upgraded_file_has_the_same_schema_objects_as_a_new_one(stored: Path, tmp_path: Path) -> None:
+    """Tables, indexes and the audit triggers of a migrated file equal those of a freshly created file."""
+    path = _copy(stored, tmp_path)
+    open_database(path).close()
+    fresh = tmp_path / "fresh.db"
+    open_database(fresh).close()
+
+    def objects(p: Path) -> list[tuple[str, str]]:
+        conn = sqlite3.connect(p)
+        try:
+            rows = conn.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+                                "ORDER BY type, name").fetchall()
+            triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").fetchall()
+        finally:
+            conn.close()
+        return rows + triggers
+
+    assert objects(path) == objects(fresh)
+    assert ("trigger", "audit_no_update") in objects(path)
+
+
+def test_nothing_reads_the_site_table_before_the_upgrade_has_run(tmp_path: Path) -> None:
+    """The current models (the site row) are used only after the migrations: a new site column cannot strand us."""
+    path = _copy(SCHEMAS / "0002.db", tmp_path)
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(" ".join(statement.split()).lower())
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        open_database(path).close()
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    upgraded = next(i for i, sql in enumerate(seen) if sql.startswith("create table audit"))
+    reads_site = [i for i, sql in enumerate(seen) if "from site" in sql]
+    assert reads_site and min(reads_site) > upgraded
+
+
+BROKEN = '''"""A migration that fails halfway, for the test only."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "{rev}"
+down_revision = "{down}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("site", sa.Column("motto", sa.String(64), nullable=True))
+    op.execute("UPDATE member SET name = 'overwritten'")
+    raise RuntimeError("migration step failed")
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def test_a_failing_migration_leaves_the_file_byte_identical_and_names_the_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A step that fails after changing a table and rows rolls the whole upgrade back; the message names the backup."""
+    head = migrate.head_revision()
+    broken_rev = f"{int(head) + 1:04d}"
+    migrations = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    (migrations / "versions" / f"{broken_rev}_broken.py").write_text(BROKEN.format(rev=broken_rev, down=head))
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(migrate, "VERSIONS_DIR", migrations / "versions")
+    assert migrate.head_revision() == broken_rev
+
+    path = _copy(SCHEMAS / "0002.db", tmp_path)
+    before = _digest(path)
+    with pytest.raises(MigrationFailedError) as err:
+        open_database(path, backup=backup_file)
+    assert _digest(path) == before
+    (made,) = list_backups(path)
+    assert made.reason == f"pre-upgrade-0002-to-{broken_rev}"
+    assert err.value.backup_path == str(made.path)
+    assert str(made.path) in err.value.message and "没有被改动" in err.value.message
+    assert verify_backup(made.path)
+    assert migrate.inspect_file(path).revision == "0002"
