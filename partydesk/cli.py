@@ -307,6 +307,75 @@ def _add_roster_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_roster_list)
 
 
+# ---------------------------------------------------------------- audit (审计记录)
+
+
+def _local_time(at: str) -> str:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return at  # a tampered row may not even hold a time; show what is there
+
+
+def cmd_audit_list(args: argparse.Namespace) -> dict[str, Any]:
+    """Print the newest audit entries (who, when, what kind of change; never personal data)."""
+    from dataclasses import asdict
+
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.audit import list_entries
+
+    if args.limit < 1:
+        raise CliError("--limit 至少为 1。", code="limit")
+    path = _db_path(args)
+    with _lock_for(path):
+        db = _open(args)
+        try:
+            entries = list_entries(db, LOCAL_USER, limit=args.limit)
+        finally:
+            db.close()
+    lines = [f"最近 {len(entries)} 条审计记录（新的在前）："] + [
+        f"{e.seq}\t{_local_time(e.at)}\t{e.actor_id}（{e.actor_role}）\t{e.action}\t{e.summary}"
+        f"\t涉及 {len(e.record_ids)} 条记录"
+        for e in entries
+    ]
+    return {"message": "\n".join(lines), "count": len(entries),
+            "entries": [{**asdict(e), "record_ids": list(e.record_ids)} for e in entries]}
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> dict[str, Any]:
+    """Walk the hash chain; name the first entry that does not match and exit 1 when there is one."""
+    from partydesk.core.services.audit import entry_count, first_break
+
+    path = _db_path(args)
+    with _lock_for(path):
+        db = _open(args)
+        try:
+            total = entry_count(db)
+            broken = first_break(db)
+        finally:
+            db.close()
+    if broken is None:
+        return {"message": f"审计记录完整：共 {total} 条，哈希链校验通过。", "ok": True, "count": total,
+                "broken_seq": None}
+    when = _local_time(broken.at)
+    return {"message": f"审计记录校验失败：第 {broken.seq} 条（{when}）与哈希链不符，"
+                       "这条或它之前的一条记录可能被改动或删除过。请保留数据库文件并报告管理员。",
+            "ok": False, "count": total, "broken_seq": broken.seq, "broken_at": broken.at,
+            "error": "audit_broken", "exit_code": 1}
+
+
+def _add_audit_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    audit = sub.add_parser("audit", help="审计记录：列出、校验")
+    actions = audit.add_subparsers(dest="audit_command", metavar="操作", required=True)
+    p = actions.add_parser("list", parents=[common], help="列出最近的审计记录")
+    p.add_argument("--limit", type=int, default=50, help="最多列出多少条（默认 50）")
+    p.set_defaults(handler=cmd_audit_list)
+    p = actions.add_parser("verify", parents=[common], help="校验审计记录的哈希链是否完整")
+    p.set_defaults(handler=cmd_audit_verify)
+
+
 # ---------------------------------------------------------------- GUI
 
 
@@ -370,6 +439,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_shot)
 
     _add_roster_commands(sub, common)
+    _add_audit_commands(sub, common)
     for extend in _EXTENSIONS:
         extend(sub, common)
     return parser

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from datetime import datetime
+
 import pytest
 from sqlalchemy import select
 
 from partydesk.core.changes import LOCAL_USER
+from partydesk.core.clock import Version
 from partydesk.core.services.setup import OrganisationInput, own_organisation, update_organisation
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.stamping import allocate
@@ -63,3 +67,53 @@ def test_writing_a_sync_record_outside_database_write_is_refused(db: Database) -
         with pytest.raises(RuntimeError, match=r"Database\.write"):
             s.flush()
         s.rollback()
+
+
+REMOTE_SITE = "9b1e4c1a-0000-4000-8000-00000000remo"
+
+
+def _received(version: Version) -> Organisation:
+    """An organisation as it arrives from another site: its own id, version, author and owner."""
+    return Organisation(id="2c6a6f0e-1111-4111-8111-000000000001", code="R1", name="下级支部", org_type="党支部",
+                        owner_site=REMOTE_SITE, version=version.encode(), updated_by="remote-secretary",
+                        updated_at=datetime(2026, 1, 2, 3, 4, 5), change_seq=777, deleted=False)
+
+
+def test_remote_apply_keeps_the_received_version_author_and_owner(db: Database) -> None:
+    """remote=True: the record keeps its values; only the local change_seq moves; the clock catches up."""
+    with db.read() as s:
+        seq_before = s.execute(select(Site.change_seq)).scalar_one()
+    ahead = Version(int(time.time() * 1000) + 3_600_000, 5, REMOTE_SITE)  # an hour ahead of this PC
+    with db.write(LOCAL_USER, action="sync.apply", remote=True) as s:
+        s.add(_received(ahead))
+    with db.read() as s:
+        row = s.get(Organisation, "2c6a6f0e-1111-4111-8111-000000000001")
+        assert row is not None
+        assert (row.version, row.updated_by, row.owner_site) == (ahead.encode(), "remote-secretary", REMOTE_SITE)
+        assert row.updated_at == datetime(2026, 1, 2, 3, 4, 5)
+        site = s.execute(select(Site)).scalar_one()
+        assert row.change_seq == site.change_seq == seq_before + 1
+    # The next local write sorts after what was received, even though this PC's clock is behind it.
+    assert db.clock is not None and db.clock.tick() > ahead
+
+
+def test_the_same_record_written_locally_is_stamped_as_ours(db: Database) -> None:
+    """Without remote=True the flush overwrites version and author with this site's (the local path)."""
+    old = Version(1_700_000_000_000, 0, REMOTE_SITE)
+    with db.write(LOCAL_USER, action="sync.apply") as s:
+        s.add(_received(old))
+    with db.read() as s:
+        row = s.get(Organisation, "2c6a6f0e-1111-4111-8111-000000000001")
+        assert row is not None and db.site is not None
+        assert row.version != old.encode() and row.version.endswith(db.site.site_id)
+        assert row.updated_by == "local"
+        assert row.owner_site == REMOTE_SITE  # set by the creator; a local edit never takes ownership
+
+
+def test_a_remote_record_without_its_version_is_refused(db: Database) -> None:
+    """Applying a received record that lacks its bookkeeping is a bug, and nothing is written."""
+    bare = Organisation(code="R2", name="缺版本", org_type="党支部", owner_site=REMOTE_SITE)
+    with pytest.raises(RuntimeError, match="version"), db.write(LOCAL_USER, action="sync.apply", remote=True) as s:
+        s.add(bare)
+    with db.read() as s:
+        assert s.execute(select(Organisation).where(Organisation.code == "R2")).first() is None
