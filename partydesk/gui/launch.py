@@ -159,7 +159,7 @@ def _wire_backups(ctx: object) -> None:
                                          on_done=ctx.hub.backupMade.emit)
 
         def periodic() -> None:
-            if db.changed:
+            if maintenance.backup_due(db):
                 ctx.runner.submit(backup_job("periodic"), on_done=ctx.hub.backupMade.emit, label="backup")
 
         window.backupRequested.connect(manual)
@@ -171,8 +171,7 @@ def _wire_backups(ctx: object) -> None:
     def on_exit() -> None:
         from partydesk.core.services import maintenance
 
-        if ctx.db.changed:
-            maintenance.backup_now(ctx.db, reason="exit")
+        maintenance.backup_if_changed(ctx.db, reason="exit")
 
     ctx.on_window.append(on_window)
     ctx.on_exit.append(on_exit)

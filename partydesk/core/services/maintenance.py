@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from partydesk.core.progress import Progress
@@ -23,6 +24,27 @@ def backup_now(db: Database, *, reason: str = "manual", progress: Progress | Non
     db.changed = False
     backup.thin_backups(backup_dir(db.path))
     return info
+
+
+#: The window's automatic backup while it stays open (DESIGN.md Storage: "on exit if changed", and
+#: every four hours if changed, so a crash after a long day of work loses at most four hours).
+PERIODIC_BACKUP = timedelta(hours=4)
+
+
+def backup_due(db: Database) -> bool:
+    """Whether an automatic (exit or periodic) backup is due: only when a person wrote since the last one.
+
+    ``Database.changed`` is set by writes of a real actor (not the program's own upkeep at start-up)
+    and cleared by every backup, so an office that only looked at the roster gets no new backup files.
+    """
+    return db.changed
+
+
+def backup_if_changed(db: Database, *, reason: str, progress: Progress | None = None) -> BackupInfo | None:
+    """The exit and periodic backups: a verified backup when ``backup_due``, else nothing (None)."""
+    if not backup_due(db):
+        return None
+    return backup_now(db, reason=reason, progress=progress)
 
 
 def backup_file(db_path: Path, reason: str) -> BackupInfo:

@@ -122,7 +122,7 @@ def append(session: Session, actor: Actor, *, action: str, record_ids: Sequence[
     at = utc_stamp()
     ids = list(record_ids)
     digest = chain_hash(prev, canonical(seq, at, actor.user_id, actor.role, action, ids, summary))
-    session.execute(insert(AuditRow.__table__).values(
+    session.execute(insert(AuditRow).values(
         seq=seq, at=at, actor_id=actor.user_id, actor_role=actor.role, action=action,
         record_ids=json.dumps(ids), summary=summary, hash=digest,
     ))

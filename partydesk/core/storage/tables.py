@@ -129,4 +129,4 @@ AUDIT_TRIGGERS = (
     "BEGIN SELECT RAISE(ABORT, 'audit rows cannot be deleted'); END",
 )
 for _sql in AUDIT_TRIGGERS:
-    event.listen(AuditRow.__table__, "after_create", DDL(_sql).execute_if(dialect="sqlite"))
+    event.listen(AuditRow.__table__, "after_create", DDL(_sql).execute_if(dialect="sqlite"))  # type: ignore[no-untyped-call]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,41 @@ def test_pragmas_are_in_force_on_every_connection(db: Database) -> None:
 
 
 def test_only_one_connection_is_ever_opened(db: Database) -> None:
-    """The pool holds one connection and never overflows (one writer: house rule 5)."""
-    assert db.engine.pool.size() == 1
-    assert db.engine.pool._max_overflow == 0  # type: ignore[attr-defined]
+    """A second concurrent user waits for the one connection and then gets that same connection (house rule 5)."""
+    first = db.engine.raw_connection()
+    held = first.driver_connection
+    got: list[object] = []
+    done = threading.Event()
+
+    def second_user() -> None:
+        conn = db.engine.raw_connection()  # blocks while the first holds the only connection
+        got.append(conn.driver_connection)
+        conn.close()
+        done.set()
+
+    worker = threading.Thread(target=second_user, daemon=True)
+    worker.start()
+    try:
+        assert not done.wait(0.5), "a second connection was opened while the first was in use"
+    finally:
+        first.close()
+    assert done.wait(10)
+    worker.join(10)
+    assert got == [held]
+
+
+def test_no_second_writer_can_start_while_a_write_is_open(db: Database) -> None:
+    """While Database.write holds the write lock, a separate connection cannot begin a write."""
+    with db.write(LOCAL_USER, action="test.write") as session:
+        session.add(Organisation(code="W1", name="甲", org_type="党支部"))
+        session.flush()
+        other = sqlite3.connect(db.path, timeout=0, isolation_level=None)
+        try:
+            with pytest.raises(sqlite3.OperationalError) as err:
+                other.execute("BEGIN IMMEDIATE")
+        finally:
+            other.close()
+    assert err.value.sqlite_errorcode & 0xFF == 5  # SQLITE_BUSY
 
 
 def test_journal_mode_that_will_not_take_wal_is_refused() -> None:
