@@ -176,7 +176,9 @@ def test_raw_database_locked_error_is_reported_as_known_error(qtbot: QtBot, runn
     """A bare sqlite "database is locked" is something the user can act on, not a crash."""
 
     def job(progress: Progress) -> None:
-        raise sqlite3.OperationalError("database is locked")
+        exc = sqlite3.OperationalError("database is locked")
+        exc.sqlite_errorcode = 5  # SQLITE_BUSY, as the sqlite3 module sets it: errors are classified by code
+        raise exc
 
     with (
         qtbot.assertNotEmitted(runner.crashed),
