@@ -213,3 +213,23 @@ def test_thin_deletes_nothing_when_no_backup_verifies(tmp_path: Path) -> None:
     assert len(list(folder.iterdir())) == 5
 
 
+
+
+def test_pre_upgrade_backups_are_never_thinned(tmp_path: Path, good_backup: Path) -> None:
+    """Old pre-upgrade backups survive thinning that removes ordinary backups of the same days."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    names = [
+        "partydesk-20230101-090000-pre-upgrade-0002-to-0003.db",
+        "partydesk-20230101-080000-manual.db",
+        "partydesk-20230101-070000-manual.db",
+        "partydesk-20220301-090000-pre-upgrade-0001-to-0002.db",
+        "partydesk-20220301-080000-exit.db",
+    ]
+    for name in names:
+        shutil.copyfile(good_backup, folder / name)
+    deleted = {p.name for p in thin_backups(folder, now=NOW, daily=1, weekly=0, monthly=0)}
+    kept = {p.name for p in folder.iterdir()}
+    assert {n for n in names if "pre-upgrade" in n} <= kept
+    assert deleted == {"partydesk-20230101-080000-manual.db", "partydesk-20230101-070000-manual.db",
+                       "partydesk-20220301-080000-exit.db"}

@@ -37,8 +37,9 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(64), nullable=False),
         sa.PrimaryKeyConstraint("seq", name="pk_audit"),
     )
-    for sql in TRIGGERS:
-        op.execute(sql)
+    if op.get_bind().dialect.name == "sqlite":  # a server database needs its own form of these
+        for sql in TRIGGERS:
+            op.execute(sql)
 
 
 def downgrade() -> None:
