@@ -148,7 +148,9 @@ def count(session: Session) -> int:
 def first_break(session: Session) -> AuditEntry | None:
     """Walk the chain oldest first; the first row whose hash or position does not match, or None.
 
-    A row removed from the middle shows as the next row no longer chaining to its predecessor.
+    A row removed from the middle shows as the next row no longer chaining to its predecessor. Cutting
+    off the newest rows leaves a shorter chain that still verifies: only a copy of the head hash kept
+    elsewhere (a sync file, a backup) can show that.
     """
     prev, expected_seq = GENESIS, 1
     for row in session.execute(select(AuditRow).order_by(AuditRow.seq)).scalars():
