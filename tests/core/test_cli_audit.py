@@ -60,10 +60,10 @@ def test_list_shows_newest_first_with_actor_action_and_summary(demo_db: Path,
     seqs = [e["seq"] for e in payload["entries"]]
     assert seqs == sorted(seqs, reverse=True)
     newest = payload["entries"][0]
-    assert newest["actor_id"] == "local" and newest["action"] == "member.bulk_add"
+    assert newest["actor_id"] == "local" and newest["action"] == "member.add"
     assert "member: 8 new" in newest["summary"] and len(newest["record_ids"]) >= 8
     code, out, _ = _run(capsys, "audit", "list", "--db", str(demo_db))
-    assert code == 0 and "审计记录" in out and "setup.site" in out
+    assert code == 0 and "审计记录" in out and "setup.organisation" in out
 
 
 def test_verify_passes_on_an_untouched_trail(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
