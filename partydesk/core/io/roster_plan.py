@@ -38,11 +38,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from openpyxl.utils.cell import get_column_letter
-
 from partydesk.core.domain import fields
 from partydesk.core.domain.member import DATES, MemberData, Value
 from partydesk.core.domain.validate import excel_serial_to_date
+from partydesk.core.io.raw_table import column_letter as get_column_letter
 from partydesk.core.io.roster_headers import FIELD_KEYS, guess_mapping, unmapped_headers
 from partydesk.core.io.roster_read import RawCell, RawRow, RawTable, read_table
 

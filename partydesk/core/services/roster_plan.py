@@ -15,14 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from openpyxl.utils.cell import get_column_letter
-
 from partydesk.core.domain import fields
 from partydesk.core.domain.idnumber import normalize_id_number, upgrade_15_to_18
 from partydesk.core.domain.member import CheckRules, MemberData, MemberInput, Value, check_member, input_from_data
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import ValidationError
+from partydesk.core.io.raw_table import column_letter as get_column_letter
 from partydesk.core.io.roster_headers import FIELD_KEYS, guess_mapping
 from partydesk.core.io.roster_plan import ImportPlan, PlannedRow, RowIssue, cell_problem, cell_value, check_mapping
 from partydesk.core.io.roster_read import ImportRejected, RawRow, RawTable, read_table

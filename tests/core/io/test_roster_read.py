@@ -1,13 +1,14 @@
 """Tests of the roster reading layer: finding the table in .xlsx/.csv files and keeping raw cell facts.
 
-Every fixture file is built here in tmp_path (openpyxl or raw bytes); nothing binary is committed.
+Every fixture file is built here in tmp_path (openpyxl or raw bytes). The other workbook formats (.xls,
+.ods) are tested in test_workbook_formats.py.
 """
 
 from __future__ import annotations
 
 import zipfile
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -223,7 +224,7 @@ def test_date_cells_come_back_as_dates_and_text_dates_as_text(tmp_path: Path) ->
     table = read_table(path)
     birth, joined = table.rows[0].cells[2], table.rows[0].cells[3]
     assert isinstance(birth.value, date)
-    assert birth.value == datetime(1980, 5, 1)
+    assert birth.value == date(1980, 5, 1)
     assert not birth.is_number
     assert joined.value == "2001.07.01"
     assert table.date1904 is False
@@ -239,7 +240,7 @@ def test_workbook_with_1904_dates_is_reported(tmp_path: Path) -> None:
     wb.save(path)
     table = read_table(path)
     assert table.date1904 is True
-    assert table.rows[0].cells[2].value == datetime(1980, 5, 1)
+    assert table.rows[0].cells[2].value == date(1980, 5, 1)
 
 
 def test_numeric_id_cell_keeps_its_number_and_is_flagged(tmp_path: Path) -> None:
@@ -350,9 +351,9 @@ def test_header_below_row_ten_is_not_found(tmp_path: Path) -> None:
         read_table(path)
 
 
-@pytest.mark.parametrize("suffix", [".xls", ".et", ".XLS"])
-def test_legacy_spreadsheet_formats_are_rejected_with_save_as_advice(tmp_path: Path, suffix: str) -> None:
-    """.xls and WPS .et files are refused with advice to save them as .xlsx."""
+@pytest.mark.parametrize("suffix", [".et", ".ET", ".ett", ".wps"])
+def test_wps_formats_are_rejected_with_save_as_advice(tmp_path: Path, suffix: str) -> None:
+    """WPS .et/.ett/.wps files are refused with advice to save them as .xlsx."""
     path = tmp_path / f"old{suffix}"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
     with pytest.raises(ImportRejected, match=r"请在 Excel/WPS 中另存为 \.xlsx") as caught:
@@ -362,7 +363,7 @@ def test_legacy_spreadsheet_formats_are_rejected_with_save_as_advice(tmp_path: P
 
 
 def test_unknown_file_type_is_rejected(tmp_path: Path) -> None:
-    """Only .xlsx and .csv are read."""
+    """Only workbooks and .csv are read."""
     path = tmp_path / "roster.txt"
     path.write_text("姓名,性别,民族\n", encoding="utf-8")
     with pytest.raises(ImportRejected) as caught:
@@ -370,8 +371,8 @@ def test_unknown_file_type_is_rejected(tmp_path: Path) -> None:
     assert caught.value.code == "file_type"
 
 
-def test_xls_renamed_to_xlsx_is_rejected_with_advice(tmp_path: Path) -> None:
-    """An OLE file (old .xls or a password-protected workbook) under an .xlsx name gets save-as advice."""
+def test_unreadable_ole_file_under_xlsx_name_is_rejected_with_advice(tmp_path: Path) -> None:
+    """An OLE file that is no readable .xls (damaged, or a password-protected workbook) gets save-as advice."""
     path = tmp_path / "renamed.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     with pytest.raises(ImportRejected, match=r"另存为 \.xlsx") as caught:
@@ -381,7 +382,7 @@ def test_xls_renamed_to_xlsx_is_rejected_with_advice(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("content", [b"not a workbook", b"PK\x03\x04broken zip"])
 def test_damaged_xlsx_is_rejected_as_unreadable(tmp_path: Path, content: bytes) -> None:
-    """A damaged workbook is an ImportRejected, never an openpyxl traceback."""
+    """A damaged workbook is an ImportRejected, never a reader's traceback."""
     path = tmp_path / "broken.xlsx"
     path.write_bytes(content)
     with pytest.raises(ImportRejected) as caught:
@@ -416,7 +417,7 @@ def test_file_over_the_size_limit_is_rejected(tmp_path: Path, monkeypatch: pytes
 
 
 def test_workbook_that_inflates_past_the_limit_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The unpacked size of the zip is checked before openpyxl loads it (zip-bomb guard)."""
+    """The unpacked size of the zip is checked before calamine loads it (zip-bomb guard)."""
     path = _save(tmp_path / "bomb.xlsx", [HEADER, ["张三", "男"]])
     monkeypatch.setattr(roster_read, "MAX_XLSX_UNPACKED_BYTES", 1000)
     with pytest.raises(ImportRejected) as caught:
