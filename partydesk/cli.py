@@ -237,7 +237,8 @@ def cmd_roster_import(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_roster_export(args: argparse.Namespace) -> dict[str, Any]:
     """Write the roster to an .xlsx file, masked unless --unmasked."""
     from partydesk.core.changes import LOCAL_USER
-    from partydesk.core.io.roster_export import export_roster
+    from partydesk.core.domain.masking import Masking
+    from partydesk.core.services.roster_export import export_roster
 
     target = Path(args.file)
     if target.suffix.lower() != ".xlsx":
@@ -248,7 +249,7 @@ def cmd_roster_export(args: argparse.Namespace) -> dict[str, Any]:
     with _lock_for(path):
         db = _open(args)
         try:
-            result = export_roster(db, LOCAL_USER, target, masked=not args.unmasked,
+            result = export_roster(db, LOCAL_USER, target, masking=Masking.FULL if args.unmasked else Masking.MASKED,
                                    include_departed=args.include_departed)
         finally:
             db.close()
@@ -259,13 +260,15 @@ def cmd_roster_export(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_roster_list(args: argparse.Namespace) -> dict[str, Any]:
     """Print every live member (masked unless --unmasked)."""
-    from partydesk.core.io.roster_export import roster_dicts
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.domain.masking import Masking
+    from partydesk.core.services.roster_export import roster_dicts
 
     path = _db_path(args)
     with _lock_for(path):
         db = _open(args)
         try:
-            members = roster_dicts(db, masked=not args.unmasked)
+            members = roster_dicts(db, LOCAL_USER, masking=Masking.FULL if args.unmasked else Masking.MASKED)
         finally:
             db.close()
     lines = [f"共 {len(members)} 人"] + [

@@ -266,12 +266,12 @@
 <context>
     <name>ImportFileStep</name>
     <message>
-        <source>Excel workbook or CSV (*.xlsx *.csv)</source>
-        <translation>Excel 工作簿或 CSV (*.xlsx *.csv)</translation>
-    </message>
-    <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet or CSV (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv)</source>
+        <translation>表格文件或 CSV (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv)</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>

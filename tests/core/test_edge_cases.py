@@ -6,18 +6,22 @@ import collections
 import hashlib
 import random
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import demo_members
+from partydesk.core.domain.masking import Masking
 from partydesk.core.domain.member import MemberInput, check_member
 from partydesk.core.errors import KnownError
-from partydesk.core.io.roster_export import export_roster
 from partydesk.core.io.roster_read import ImportRejected, read_table
 from partydesk.core.services import members
+from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.roster_export import export_roster
 from partydesk.core.services.roster_import import apply_import, plan_import, write_rejects
 from partydesk.core.storage.database import Database, open_database
 from partydesk.core.storage.tables import Member
@@ -136,17 +140,22 @@ def test_tab_separated_csv_with_an_oversized_field_is_rejected_not_a_crash(tmp_p
 
 
 def test_control_characters_never_break_the_roster_export(db: Database, tmp_path: Path) -> None:
-    """Text with control characters (pasted from Word/CSV) is refused on save or exported cleanly."""
-    try:
-        members.add_member(db, LOCAL_USER, data=_with(notes="第一行\x0b第二行", address="文三路\x07号"), today=TODAY)
-    except members.MemberInvalid:
-        return
-    # openpyxl raises IllegalCharacterError (not a KnownError) and quotes the address in its message.
-    export_roster(db, LOCAL_USER, tmp_path / "out.xlsx", masked=False)
+    """Text with control characters (pasted from Word/CSV) is refused on save, and where such text is already
+    stored (older versions, bulk loads) the export still writes a clean workbook with "?" in their place."""
+    hostile = {"notes": "第一行\x0b第二行", "address": "文三路\x07号"}
+    with pytest.raises(members.MemberInvalid, match="控制字符"):
+        members.add_member(db, LOCAL_USER, data=_with(**hostile), today=TODAY)
+    data, _issues = members.validate(db, ZHANG, today=TODAY)
+    insert_members(db, LOCAL_USER, [replace(data, **hostile)], today=TODAY)
+    path = export_roster(db, LOCAL_USER, tmp_path / "out.xlsx", masking=Masking.FULL, today=TODAY).path
+    ws = openpyxl.load_workbook(path).active
+    row = {ws.cell(3, column).value: ws.cell(4, column).value for column in range(1, ws.max_column + 1)}
+    assert (row["备注"], row["家庭住址"], row["姓名"]) == ("第一行?第二行", "文三路?号", "张三")
+    assert row["公民身份号码"] == ZHANG.id_number
 
 
 def test_rejects_workbook_survives_control_characters(db: Database, tmp_path: Path) -> None:
-    """The 导入错误清单 of a CSV whose rejected row holds a control character can still be written."""
+    """The 导入错误清单 of a CSV whose rejected row holds a control character is written and reads back clean."""
     csv = _write_csv(
         tmp_path / "r.csv",
         [
@@ -156,7 +165,13 @@ def test_rejects_workbook_survives_control_characters(db: Database, tmp_path: Pa
     )
     plan = plan_import(db, csv, today=TODAY)
     assert plan.rejected == 1
-    write_rejects(plan, tmp_path / "rejects.xlsx")
+    wb = openpyxl.load_workbook(write_rejects(plan, tmp_path / "rejects.xlsx"))
+    kept = list(wb["被拒绝的行"].iter_rows(values_only=True))
+    assert kept[0] == ("原行号", "姓名", "性别", "身份证号", "人员类别", "入党日期", "备注", "错误原因")
+    assert kept[1][:7] == (2, "张三", "男", "110105194912310032", "正式党员", "1975-07-01", "a?b")
+    assert kept[1][7]  # the reasons
+    errors = list(wb["错误清单"].iter_rows(values_only=True))
+    assert [e[0] for e in errors[1:]] == [2] * (len(errors) - 1) and len(errors) > 1
 
 
 # ------------------------------------------------------------------ personal data

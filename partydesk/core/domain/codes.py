@@ -11,6 +11,7 @@ the project's own, documented at each table. Codes are stable: never renumber, o
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
@@ -32,6 +33,7 @@ __all__ = [
 ]
 
 
+@functools.lru_cache(maxsize=4096)  # an import looks up the same few names (男, 汉族…) 10 000 times
 def _key(text: str) -> str:
     # Full-width digits and brackets (（区、市）) and stray spaces are how the same word arrives from
     # different input methods; they must not make a known value unknown.

@@ -3,87 +3,106 @@
 Sheet "被拒绝的行" holds each rejected row as the file had it (same headers, plus 原行号 in front and
 错误原因 at the end), with the offending cells shaded, so the user can correct the rows in place and
 import this sheet again (the extra columns are not member fields and are ignored). Sheet "错误清单"
-lists every error on its own line: row, column, header, code and message.
+lists every error on its own line: row, column, header, code and message. Written with XlsxWriter:
+strings as strings (neutralised, never formulas), ID and phone columns as text cells.
 """
 
 from __future__ import annotations
 
+import io
 import os
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils.cell import get_column_letter
+import xlsxwriter
 
-from partydesk.core.atomicfile import atomic_writer
-from partydesk.core.io.roster_export import display_width, neutralise
+from partydesk.core.atomicfile import atomic_write
+from partydesk.core.io.raw_table import column_letter
+from partydesk.core.io.roster_export import WORKBOOK_OPTIONS
 from partydesk.core.io.roster_plan import ImportPlan
+from partydesk.core.io.sheet_text import display_width, neutralise
 
-_BAD_FILL = PatternFill("solid", fgColor="FFC7CE")
-_HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
-_BOLD = Font(bold=True)
+_BAD = "#FFC7CE"
 _DATE_FORMAT = "yyyy-mm-dd"
 
 
-def _cell_value(value: object) -> Any:
-    if isinstance(value, str):
-        return neutralise(value)
-    return value
+class _Formats:
+    """The few cell formats of the workbook, made once (XlsxWriter formats belong to one workbook)."""
+
+    def __init__(self, wb: Any) -> None:
+        self.head = wb.add_format({"bold": True, "bg_color": "#D9D9D9", "align": "center", "valign": "vcenter"})
+        self.plain = {False: None, True: wb.add_format({"bg_color": _BAD})}
+        self.text = {bad: wb.add_format({"num_format": "@", **({"bg_color": _BAD} if bad else {})})
+                     for bad in (False, True)}
+        self.date = {bad: wb.add_format({"num_format": _DATE_FORMAT, **({"bg_color": _BAD} if bad else {})})
+                     for bad in (False, True)}
+
+
+def _write(ws: Any, row: int, column: int, value: object, formats: _Formats, *, text: bool, bad: bool) -> None:
+    if isinstance(value, date):
+        moment = value if isinstance(value, datetime) else datetime.combine(value, time())
+        ws.write_datetime(row, column, moment, formats.date[bad])
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        ws.write_number(row, column, value, formats.text[bad] if text else formats.plain[bad])
+    elif value is None or value == "":
+        cell_format = formats.text[bad] if text else formats.plain[bad]
+        if cell_format is not None:
+            ws.write_blank(row, column, None, cell_format)
+    else:
+        ws.write_string(row, column, neutralise(str(value)), formats.text[bad])
 
 
 def write_rejects(plan: ImportPlan, path: str | os.PathLike[str]) -> Path:
     """Save the plan's rejected rows and their reasons to ``path`` (.xlsx), atomically; returns the path."""
-    wb = openpyxl.Workbook()
-    rows_sheet = wb.active
-    rows_sheet.title = "被拒绝的行"
+    output = io.BytesIO()
+    wb = xlsxwriter.Workbook(output, WORKBOOK_OPTIONS)
+    formats = _Formats(wb)
+    rows_sheet = wb.add_worksheet("被拒绝的行")
     width = len(plan.headers)
-    rows_sheet.append(["原行号", *[neutralise(h) for h in plan.headers], "错误原因"])
+    _header(rows_sheet, ["原行号", *plan.headers, "错误原因"], formats)
     widths = [6] + [max(6, display_width(h)) for h in plan.headers] + [40]
     # ID and phone cells must stay text when the user types the corrected number in (Excel keeps 15 digits).
     text_columns = {c for c, key in plan.mapping.items() if key in ("id_number", "phone")}
-    for line, planned in enumerate(plan.rejected_rows, start=2):
-        raw = planned.raw
-        cells = raw.cells if raw is not None else {}
-        reasons = neutralise("；".join(
+    for line, planned in enumerate(plan.rejected_rows, start=1):
+        cells = planned.raw.cells if planned.raw is not None else {}
+        reasons = "；".join(
             (f"{i.column}列（{i.header}）：" if i.column else (f"{i.header}：" if i.header else "")) + i.message
             for i in planned.errors
-        ))
-        rows_sheet.append([planned.row, *[_cell_value(cells[c].value) if c in cells else None
-                                          for c in range(width)], reasons])
-        for column, cell in cells.items():
-            target = rows_sheet.cell(line, column + 2)
-            if isinstance(cell.value, (date, datetime)):
-                target.number_format = _DATE_FORMAT
-            elif isinstance(cell.value, str):
-                target.number_format = "@"
-            widths[column + 1] = min(30, max(widths[column + 1], display_width(str(cell.value or ""))))
-        for column in text_columns:
-            rows_sheet.cell(line, column + 2).number_format = "@"
+        )
         bad_columns = {i.column for i in planned.errors if i.column}
+        rows_sheet.write_number(line, 0, planned.row)
         for column in range(width):
-            if get_column_letter(column + 1) in bad_columns:
-                rows_sheet.cell(line, column + 2).fill = _BAD_FILL
+            cell = cells.get(column)
+            value = cell.value if cell is not None else None
+            bad = column_letter(column + 1) in bad_columns
+            _write(rows_sheet, line, column + 1, value, formats, text=column in text_columns, bad=bad)
+            if value is not None:
+                widths[column + 1] = min(30, max(widths[column + 1], display_width(str(value))))
+        rows_sheet.write_string(line, width + 1, neutralise(reasons))
     _finish(rows_sheet, widths)
 
-    errors_sheet = wb.create_sheet("错误清单")
-    errors_sheet.append(["行号", "列", "表头", "错误代码", "说明"])
-    for issue in plan.errors:
-        errors_sheet.append([issue.row, issue.column, neutralise(issue.header), issue.code, issue.message])
+    errors_sheet = wb.add_worksheet("错误清单")
+    _header(errors_sheet, ["行号", "列", "表头", "错误代码", "说明"], formats)
+    for line, issue in enumerate(plan.errors, start=1):
+        errors_sheet.write_number(line, 0, issue.row)
+        for column, text in enumerate((issue.column, issue.header, issue.code, issue.message), start=1):
+            if text:
+                errors_sheet.write_string(line, column, neutralise(text))
     _finish(errors_sheet, [6, 5, 16, 20, 80])
+    wb.close()
 
     target = Path(path)
-    with atomic_writer(target) as handle:
-        wb.save(handle)
+    atomic_write(target, output.getvalue())
     return target
 
 
+def _header(ws: Any, texts: list[str], formats: _Formats) -> None:
+    for column, text in enumerate(texts):
+        ws.write_string(0, column, neutralise(text), formats.head)
+
+
 def _finish(ws: Any, widths: list[int]) -> None:
-    for index, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width + 2
-    for cell in ws[1]:
-        cell.font = _BOLD
-        cell.fill = _HEAD_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-    ws.freeze_panes = "A2"
+    for index, width in enumerate(widths):
+        ws.set_column(index, index, width + 2)
+    ws.freeze_panes(1, 0)

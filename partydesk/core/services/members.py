@@ -15,7 +15,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from partydesk.core.changes import LOCAL_USER, Actor, ChangeKind, Changes
+from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain import codes, fields
 from partydesk.core.domain.member import (
     CATEGORY_PROBATIONARY,
@@ -276,12 +276,7 @@ def member_events(db: Database, actor: Actor, member_id: str) -> list[MemberEven
         return member_repo.events_of(session, member_id)
 
 
-# Transitional: io/roster_export.py (being moved into services by the export work) still calls
-# ``roster(db)``; every other caller names its actor. Drop this default once that move lands.
-_EXPORT_NOT_YET_MOVED = LOCAL_USER
-
-
-def roster(db: Database, actor: Actor = _EXPORT_NOT_YET_MOVED, *, include_departed: bool = True) -> list[RosterRow]:
+def roster(db: Database, actor: Actor, *, include_departed: bool = True) -> list[RosterRow]:
     """Every live member, as roster rows (personal data: the actor is who reads it)."""
     with db.read() as session:
         return member_repo.roster_rows(session, include_departed=include_departed)

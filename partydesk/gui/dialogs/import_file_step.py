@@ -55,8 +55,8 @@ class ImportFileStep:
         start = str(self.ctx.settings.value(SETTINGS_DIR_KEY, "") or "")
         if self._path is not None:
             start = str(self._path.parent)
-        filters = ";;".join((self.tr("Excel workbook or CSV (*.xlsx *.csv)"), self.tr("Excel workbook (*.xlsx)"),
-                             self.tr("CSV (*.csv)")))
+        filters = ";;".join((self.tr("Spreadsheet or CSV (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv)"),
+                             self.tr("Excel workbook (*.xlsx)"), self.tr("CSV (*.csv)")))
         path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose the roster file"), start, filters)
         if path:
             self.ctx.settings.setValue(SETTINGS_DIR_KEY, str(Path(path).parent))

@@ -6,7 +6,7 @@
    are personal data (RELIABILITY.md §3.5), so that choice is confirmed in a second box that says so;
 2. the file, suggested as "<党组织名称>党员花名册-YYYYMMDD.xlsx" in the last export folder (the name needs a
    database read, which runs on the DB lane like all DB work);
-3. ``core.io.roster_export.export_roster`` on the DB lane with a cancellable progress dialog (a cancel
+3. ``core.services.roster_export.export_roster`` on the DB lane with a cancellable progress dialog (a cancel
    writes no file: the workbook is built before the atomic writer touches the disk);
 4. a message with the path and a button that opens the folder; a KnownError (disk full, read-only stick)
    is shown as a warning, never as a crash.
@@ -27,9 +27,10 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from partydesk.core.domain.masking import Masking
 from partydesk.core.errors import KnownError
-from partydesk.core.io.roster_export import ExportResult, export_roster
 from partydesk.core.progress import Progress
+from partydesk.core.services.roster_export import ExportResult, export_roster
 from partydesk.core.services.setup import own_organisation
 from partydesk.gui.app import guarded
 from partydesk.gui.tasks import TaskHandle
@@ -141,7 +142,8 @@ class RosterExport(QObject):
         db, actor, masked, today = self.ctx.db, self.ctx.actor, self.masked, self.today
 
         def job(progress: Progress) -> ExportResult:
-            return export_roster(db, actor, path, masked=masked, today=today, progress=progress)
+            return export_roster(db, actor, path, masking=Masking.MASKED if masked else Masking.FULL, today=today,
+                                 progress=progress)
 
         self.job = self.ctx.runner.run_with_progress(
             self.parent_widget, job, title=self.tr("Exporting the roster"),

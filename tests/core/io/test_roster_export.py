@@ -1,4 +1,7 @@
-"""Tests of the roster export: the 花名册 layout, masking, injection safety, and export → import round trips."""
+"""Tests of the roster export: the 花名册 layout, masking, injection safety, and export → import round trips.
+
+The workbook is written with XlsxWriter and read back here with openpyxl, a second, independent library.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +15,16 @@ from typing import Any
 import openpyxl
 import pytest
 
+from partydesk.core import atomicfile
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import create_demo
+from partydesk.core.domain.masking import Masking
 from partydesk.core.domain.member import MemberData
 from partydesk.core.errors import KnownError
-from partydesk.core.io import roster_export
-from partydesk.core.io.roster_export import EXPORT_COLUMNS, export_roster, neutralise, roster_dicts
-from partydesk.core.services import members
+from partydesk.core.io.roster_export import neutralise
+from partydesk.core.services import audit, members
 from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.roster_export import EXPORT_COLUMNS, export_roster, roster_dicts
 from partydesk.core.services.roster_import import apply_import, plan_import
 from partydesk.core.storage.database import Database, open_database
 
@@ -43,9 +48,9 @@ def demo_db(tmp_path: Path) -> Any:
     database.close()
 
 
-def export(db: Database, path: Path, **kwargs: Any) -> Any:
-    """export_roster with the fixed date; returns the sheet of the saved workbook."""
-    export_roster(db, LOCAL_USER, path, today=TODAY, **kwargs)
+def export(db: Database, path: Path, *, masked: bool = True, **kwargs: Any) -> Any:
+    """export_roster with the fixed date; returns the sheet of the saved workbook, read back by openpyxl."""
+    export_roster(db, LOCAL_USER, path, masking=Masking.MASKED if masked else Masking.FULL, today=TODAY, **kwargs)
     return openpyxl.load_workbook(path).active
 
 
@@ -67,7 +72,8 @@ def test_export_has_the_usual_roster_layout(db: Database, tmp_path: Path) -> Non
     assert ws.print_title_rows == "$3:$3"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
-    assert ws.sheet_properties.pageSetUpPr.fitToPage and int(ws.page_setup.fitToWidth) == 1
+    # fitToWidth left out means 1, the OOXML default (XlsxWriter writes only what differs from it).
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and int(ws.page_setup.fitToWidth or 1) == 1
     assert int(ws.page_setup.fitToHeight) == 0
     widths = {k: ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width
               for i, (_h, k) in enumerate(EXPORT_COLUMNS, start=1)}
@@ -168,14 +174,14 @@ def test_export_imports_into_an_empty_branch_identically(demo_db: Database, db: 
 def test_failed_export_leaves_the_previous_file_untouched(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The export goes through the atomic writer: a failure while saving keeps the old file as it was."""
+    """The export goes through the atomic writer: a disk full while saving keeps the old file as it was."""
     path = tmp_path / "r.xlsx"
     path.write_bytes(b"old export")
 
     def broken(*_args: Any, **_kwargs: Any) -> Any:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(roster_export.openpyxl.Workbook, "save", broken)
+    monkeypatch.setattr(atomicfile.os, "fsync", broken)
     with pytest.raises(KnownError) as info:
         export_roster(db, LOCAL_USER, path, today=TODAY)
     assert info.value.code == "disk_full"
@@ -183,11 +189,27 @@ def test_failed_export_leaves_the_previous_file_untouched(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".r.xlsx")] == []
 
 
+def test_unmasked_export_is_audited_without_numbers(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An export with full numbers records who read which members; a masked one records nothing."""
+    insert_members(db, LOCAL_USER, [MEMBER], today=TODAY)
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(audit, "record_access", lambda _db, actor, **kw: calls.append({"actor": actor, **kw}))
+    export(db, tmp_path / "masked.xlsx")
+    assert calls == []
+    export(db, tmp_path / "full.xlsx", masked=False)
+    [call] = calls
+    assert call["actor"] == LOCAL_USER and call["action"] == "export.unmasked"
+    assert call["record_ids"] == [r.id for r in members.roster(db, LOCAL_USER)]
+    assert ID not in call["summary"] and "王小红" not in call["summary"] and "1 人" in call["summary"]
+
+
 def test_roster_dicts_use_english_keys_chinese_names_and_iso_dates(db: Database) -> None:
     """roster_dicts gives every member field under English keys, masked unless asked."""
     insert_members(db, LOCAL_USER, [MEMBER], today=TODAY)
-    [masked] = roster_dicts(db)
-    [full] = roster_dicts(db, masked=False)
+    [masked] = roster_dicts(db, LOCAL_USER)
+    [full] = roster_dicts(db, LOCAL_USER, masking=Masking.FULL)
     assert set(MEMBER.as_dict()) | {"id", "in_branch"} == set(masked)
     assert (masked["gender"], masked["category"], masked["joined_on"]) == ("女", "正式党员", "1975-07-01")
     assert (masked["id_number"], full["id_number"]) == ("**************002X", ID)

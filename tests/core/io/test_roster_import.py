@@ -234,9 +234,10 @@ def test_four_byte_name_characters_survive_import_and_round_trip(
         path.write_bytes(csv_bytes(rows, kind))
     apply_import(db, LOCAL_USER, plan(db, path))
     assert [r.name for r in members.roster(db, LOCAL_USER)] == [name]
-    from partydesk.core.io.roster_export import export_roster
+    from partydesk.core.domain.masking import Masking
+    from partydesk.core.services.roster_export import export_roster
 
-    out = export_roster(db, LOCAL_USER, tmp_path / "out.xlsx", masked=False, today=TODAY).path
+    out = export_roster(db, LOCAL_USER, tmp_path / "out.xlsx", masking=Masking.FULL, today=TODAY).path
     again = plan(db, out)
     assert (again.unchanged, again.new, again.updated, again.rejected) == (1, 0, 0, 0)
 

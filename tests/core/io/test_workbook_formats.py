@@ -15,8 +15,8 @@ import openpyxl
 import pytest
 
 from partydesk.core.io import roster_read
-from partydesk.core.io.roster_import import plan_import, preview
 from partydesk.core.io.roster_read import ImportRejected, RawTable, read_table
+from partydesk.core.services.roster_import import plan_import, preview
 from partydesk.core.storage.database import Database
 from tests.core.io import sheet_fixtures
 
