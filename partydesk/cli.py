@@ -279,7 +279,7 @@ def cmd_roster_list(args: argparse.Namespace) -> dict[str, Any]:
 
 
 _IMPORT_HELP = """\
-检查并导入 .xlsx 或 .csv 花名册。按公民身份号码与已有党员对应：表中有、库中没有的为新增，
+检查并导入花名册（.xlsx .xlsm .xls .xlsb .ods 或 .csv）。按公民身份号码与已有党员对应：表中有、库中没有的为新增，
 对应上的按表中内容更新（表中没有的列保留原值）。导入前自动备份数据库。
 
 全部或全不：只要有一行未通过检查，就不导入任何数据（JSON 中 applied 为 false，退出码 1）；
@@ -291,9 +291,9 @@ def _add_roster_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     roster = sub.add_parser("roster", help="花名册：导入、导出、列出党员")
     actions = roster.add_subparsers(dest="roster_command", metavar="操作", required=True)
 
-    p = actions.add_parser("import", parents=[common], help="检查并导入花名册（.xlsx/.csv）",
+    p = actions.add_parser("import", parents=[common], help="检查并导入花名册（Excel/ODS 表格或 .csv）",
                            description=_IMPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", help="要导入的 .xlsx 或 .csv 文件")
+    p.add_argument("file", help="要导入的表格（.xlsx .xls .ods 等）或 .csv 文件")
     p.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入数据库")
     p.add_argument("--skip-rejected", action="store_true", help="跳过未通过检查的行，导入其余各行")
     p.add_argument("--skip-hidden-rows", action="store_true", help="不导入在 Excel 中被隐藏的行")

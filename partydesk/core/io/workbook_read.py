@@ -2,12 +2,13 @@
 
 calamine reads a 10 000-row roster 12–23× faster than openpyxl did. It returns values only, so what the
 importer must also know comes from the file itself: ``xlsx_scan`` (formulas without a result, error
-cells, hidden rows and columns, the 1904 date system, the filled range) and ``ods_scan`` (the same plus
-merged ranges, which calamine gives for .xlsx and .xls only). For .xls and .xlsb calamine's values and
-merged ranges are all there is: hidden rows and columns are not reported, an error cell reads as empty,
-and serial numbers typed into date columns are taken in the 1900 date system (real date cells are
-converted by calamine in the workbook's own system). .xlsb has no merged ranges either, so a merged
-cell there reads as empty below its first row.
+cells, hidden rows and columns, the 1904 date system, the filled range), ``ods_scan`` (the same plus
+merged ranges, which calamine gives for .xlsx and .xls only) and ``xls_scan`` (error cells, hidden rows
+and columns, the date system; BIFF always stores a formula's result). For .xlsb calamine's values are all
+there is: hidden rows and columns are not reported, an error cell reads as empty, serial numbers typed
+into date columns are taken in the 1900 date system (real date cells are converted by calamine in the
+workbook's own system), and there are no merged ranges, so a merged cell reads as empty below its first
+row (a merged 党小组 is then missing for those members, a merged 姓名 rejects them as nameless).
 
 The format is told by the file's content, not its name: an .xls saved as ".xlsx" is read as .xls.
 """
@@ -43,6 +44,7 @@ from partydesk.core.io.raw_table import (
     unreadable,
 )
 from partydesk.core.io.roster_headers import HEADER_SCAN_ROWS
+from partydesk.core.io.xls_scan import xls_layout
 from partydesk.core.io.xlsx_scan import check_extent, sheet_facts, workbook_layout
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -62,7 +64,8 @@ class _Layout:
     def __init__(self, kind: SourceKind, date1904: bool = False) -> None:
         self.kind = kind
         self.date1904 = date1904
-        self.ods_sheets: dict[str, SheetFacts] = {}
+        self.sheet_facts: dict[str, SheetFacts] = {}
+        """Facts read up front (.ods, .xls), by sheet name; .xlsx sheets are scanned one by one."""
         self.xlsx_parts: dict[str, str] = {}
 
 
@@ -72,9 +75,13 @@ def _sniff(file: Path, *, max_unpacked: int, max_cells: int) -> _Layout:
         with file.open("rb") as handle:
             head = handle.read(8)
         if head.startswith(_OLE_MAGIC):
-            if _ENCRYPTED in file.read_bytes():
+            data = file.read_bytes()
+            if _ENCRYPTED in data:
                 raise ImportRejected(_PASSWORD, code="file_type")
-            return _Layout("xls")
+            xls = xls_layout(data)
+            layout = _Layout("xls", xls.date1904)
+            layout.sheet_facts = xls.sheets
+            return layout
         if not zipfile.is_zipfile(file):
             raise unreadable("文件内容不是有效的 Excel 工作簿（可能已损坏或不是表格文件）。" + SAVE_AS_ADVICE)
         with zipfile.ZipFile(file) as archive:
@@ -84,7 +91,7 @@ def _sniff(file: Path, *, max_unpacked: int, max_cells: int) -> _Layout:
             if "mimetype" in names and archive.read("mimetype").startswith(_ODS_MIME):
                 ods = ods_layout(archive, max_cells=max_cells)
                 layout = _Layout("ods", ods.date1904)
-                layout.ods_sheets = ods.sheets
+                layout.sheet_facts = ods.sheets
                 return layout
             if "xl/workbook.bin" in names:
                 return _Layout("xlsb")
@@ -105,7 +112,9 @@ def _sniff(file: Path, *, max_unpacked: int, max_cells: int) -> _Layout:
 
 def _facts(file: Path, layout: _Layout, sheet: str, max_cells: int) -> SheetFacts:
     if layout.kind == "ods":
-        return layout.ods_sheets.get(sheet, SheetFacts(merged=[]))
+        return layout.sheet_facts.get(sheet, SheetFacts(merged=[]))
+    if layout.kind == "xls":
+        return layout.sheet_facts.get(sheet, SheetFacts())
     part = layout.xlsx_parts.get(sheet)
     if layout.kind != "xlsx" or part is None:
         return SheetFacts()

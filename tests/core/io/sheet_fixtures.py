@@ -4,7 +4,7 @@
 turns it into .xls and .ods. Where LibreOffice is missing (a bare CI machine), the copies committed in
 tests/data/spreadsheets/ are used instead; they were made by running this file:
 
-    python tests/core/io/sheet_fixtures.py      # rewrites tests/data/spreadsheets/roster.{xls,ods}
+    python tests/core/io/sheet_fixtures.py      # rewrites tests/data/spreadsheets/{roster,facts}.{xls,ods}
 
 and a test checks them against a fresh conversion whenever LibreOffice is there.
 """
@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from partydesk.core.domain.idnumber import check_char
 
@@ -87,6 +88,22 @@ def build_roster_xlsx(path: Path) -> Path:
     return path
 
 
+def build_facts_xlsx(path: Path) -> Path:
+    """A small roster in the 1904 date system with an error cell (C2 #N/A), a hidden column (D) and a date
+    typed as a serial number (E3: 27759 is 1980-01-01 counted from 1904)."""
+    wb = openpyxl.Workbook()
+    wb.epoch = CALENDAR_MAC_1904
+    ws = wb.active
+    ws.title = "花名册"
+    ws.append(["姓名", "性别", "民族", "备注", "出生日期"])
+    ws.append(["张三", "男", "#N/A", "隐藏列", date(1980, 3, 4)])
+    ws.append(["李梅", "女", "汉族", None, 27759])
+    ws.cell(2, 5).number_format = "yyyy-mm-dd"
+    ws.column_dimensions["D"].hidden = True
+    wb.save(path)
+    return path
+
+
 def convert(source: Path, suffix: str, folder: Path) -> Path:
     """``source`` converted by LibreOffice to ``suffix`` ("xls" or "ods") in ``folder``."""
     assert SOFFICE is not None
@@ -100,21 +117,26 @@ def convert(source: Path, suffix: str, folder: Path) -> Path:
     return folder / f"{source.stem}.{suffix}"
 
 
-def roster_in(suffix: str, folder: Path) -> Path:
-    """The roster as ``suffix`` ("xlsx", "xls" or "ods") in ``folder``: converted afresh, else the committed copy."""
-    source = build_roster_xlsx(folder / "roster.xlsx")
+BUILDERS = {"roster": build_roster_xlsx, "facts": build_facts_xlsx}
+
+
+def roster_in(suffix: str, folder: Path, name: str = "roster") -> Path:
+    """Workbook ``name`` as ``suffix`` ("xlsx", "xls" or "ods") in ``folder``: converted afresh, else the
+    committed copy."""
+    source = BUILDERS[name](folder / f"{name}.xlsx")
     if suffix == "xlsx":
         return source
     if SOFFICE is not None:
         return convert(source, suffix, folder)
-    copy = folder / f"roster.{suffix}"
-    shutil.copyfile(DATA / f"roster.{suffix}", copy)
+    copy = folder / f"{name}.{suffix}"
+    shutil.copyfile(DATA / f"{name}.{suffix}", copy)
     return copy
 
 
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
-        built = build_roster_xlsx(Path(tmp) / "roster.xlsx")
-        for kind in ("xls", "ods"):
-            shutil.copyfile(convert(built, kind, Path(tmp)), DATA / f"roster.{kind}")
+        for name, build in BUILDERS.items():
+            built = build(Path(tmp) / f"{name}.xlsx")
+            for kind in ("xls", "ods"):
+                shutil.copyfile(convert(built, kind, Path(tmp)), DATA / f"{name}.{kind}")
     sys.exit(0)

@@ -2,7 +2,7 @@
 does not give (error cells, formulas without a result, hidden rows, ODS merges, the date system, the filled range).
 
 .xls and .ods copies of one roster come from LibreOffice, or from tests/data/spreadsheets/ without it
-(see sheet_fixtures.py); the small .ods files of the ODS tests are written here by hand.
+(see sheet_fixtures.py); the small .ods files of the ODS-only tests are written here by hand.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from partydesk.core.io import roster_read
 from partydesk.core.io.roster_read import ImportRejected, RawTable, read_table
@@ -79,6 +82,8 @@ def test_xls_and_ods_rosters_get_the_same_verdicts_as_the_xlsx(db: Database, tmp
     other = sheet_fixtures.roster_in(suffix, tmp_path)
     assert read_table(other).source_kind == suffix
     assert verdicts(db, other) == expected
+    # the same file-level warnings too: the hidden row 11 and the numeric ID in row 6
+    assert preview(other).warnings == preview(tmp_path / "xlsx" / "roster.xlsx").warnings
     actions = [action for _row, action, _codes, _birth in expected]
     assert actions.count("rejected") == 3 and actions.count("new") == 6
     codes = {codes for _row, _action, codes, _birth in expected if codes}
@@ -100,13 +105,29 @@ def test_xls_and_ods_keep_the_numeric_id_as_a_number(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(sheet_fixtures.SOFFICE is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("name", ["roster", "facts"])
 @pytest.mark.parametrize("suffix", ["xls", "ods"])
-def test_committed_fixtures_match_a_fresh_conversion(tmp_path: Path, suffix: str) -> None:
-    """tests/data/spreadsheets/roster.* read exactly like the roster LibreOffice converts today."""
-    fresh = read_table(sheet_fixtures.roster_in(suffix, tmp_path))
-    committed = read_table(sheet_fixtures.DATA / f"roster.{suffix}")
+def test_committed_fixtures_match_a_fresh_conversion(tmp_path: Path, suffix: str, name: str) -> None:
+    """tests/data/spreadsheets/*.xls|ods read exactly like the workbooks LibreOffice converts today."""
+    fresh = read_table(sheet_fixtures.roster_in(suffix, tmp_path, name))
+    committed = read_table(sheet_fixtures.DATA / f"{name}.{suffix}")
     assert cells(committed) == cells(fresh)
     assert [r.hidden for r in committed.rows] == [r.hidden for r in fresh.rows]
+    assert (committed.date1904, committed.hidden_columns) == (fresh.date1904, fresh.hidden_columns)
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "xls", "ods"])
+def test_error_cells_hidden_columns_and_1904_dates_in_every_format(tmp_path: Path, suffix: str) -> None:
+    """#N/A is an error cell, column D is hidden, and the 1904 date system is reported (a serial number in a
+    date column then counts from 1904), whichever format the workbook was saved in."""
+    table = read_table(sheet_fixtures.roster_in(suffix, tmp_path, "facts"))
+    error = table.rows[0].cells[2]
+    assert (error.value, error.is_error) == ("#N/A", True)
+    assert table.hidden_columns == frozenset({3})
+    assert table.date1904 is True
+    assert table.rows[0].cells[4].value == date(1980, 3, 4)
+    serial = table.rows[1].cells[4]
+    assert (serial.value, serial.is_number) == (27759, True)
 
 
 # --- what calamine does not tell --------------------------------------------------------------------
@@ -232,3 +253,26 @@ def test_preview_of_an_ods_names_its_hidden_rows(tmp_path: Path) -> None:
     path = write_ods(tmp_path / "h.ods", [f">{_text('姓名')}{_text('性别')}{_text('民族')}",
                                           f' table:visibility="collapse">{_text("张三")}{_text("男")}{_text("汉族")}'])
     assert any("第 2 行在 Excel 中被隐藏" in warning for warning in preview(path).warnings)
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(st.lists(st.lists(st.text(alphabet="张三男汉=+- \u3000\t\n_x0A#𠀀", max_size=6), min_size=3, max_size=3),
+                max_size=6))
+def test_any_text_grid_reads_back_cell_for_cell(
+    tmp_path_factory: pytest.TempPathFactory, grid: list[list[str]]
+) -> None:
+    """Whatever text an .xlsx holds under a header, read_table returns exactly its non-blank cells, in place."""
+    path = tmp_path_factory.mktemp("grid") / "g.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet()
+    ws.write_row(0, 0, ["姓名", "性别", "民族"])
+    for r, row in enumerate(grid, start=1):
+        for c, text in enumerate(row):
+            if text:
+                ws.write_string(r, c, text)
+    wb.close()
+    expected = [(r, {c: t for c, t in enumerate(row) if t.strip()}) for r, row in enumerate(grid, start=2)]
+    table = read_table(path)
+    assert [(row.row_number, {c: cell.value for c, cell in row.cells.items()}) for row in table.rows] == [
+        (r, cells) for r, cells in expected if cells
+    ]
