@@ -11,16 +11,18 @@ by ``core.io.roster_export``, which knows no database.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from partydesk.core.atomicfile import atomic_write
 from partydesk.core.changes import Actor
+from partydesk.core.domain import fields
+from partydesk.core.domain.fields import FieldType
 from partydesk.core.domain.masking import Masking, shown
-from partydesk.core.domain.member import CODED, DATES, FLAGS
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.io.roster_export import RosterSheet, SheetColumn, roster_bytes
 from partydesk.core.progress import Progress
@@ -29,25 +31,44 @@ from partydesk.core.services.members import roster
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database
 
-# (header, field key) in the usual 花名册 order; 序号 is the line number and no field.
+# (header, field key) in the usual 花名册 order (the field registry's export order); 序号 is the line
+# number and no field.
 EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("序号", ""), ("姓名", "name"), ("性别", "gender"), ("民族", "ethnicity"), ("出生日期", "birth_date"),
-    ("证件类型", "id_type"), ("公民身份号码", "id_number"), ("学历", "education"), ("人员类别", "category"),
-    ("入党日期", "joined_on"), ("转正日期", "confirmed_on"), ("党小组", "party_group"),
-    ("党内职务", "party_post"), ("工作岗位", "work_post"), ("工作单位", "work_unit"), ("联系电话", "phone"),
-    ("家庭住址", "address"), ("籍贯", "native_place"), ("党籍状态", "membership_status"),
-    ("是否失联", "lost_contact"), ("失去联系日期", "lost_since"), ("失联原因", "lost_cause"),
-    ("是否流动党员", "migrant"), ("外出流向", "migrant_destination"), ("外出日期", "migrant_since"),
-    ("备注", "notes"),
+    ("序号", ""), *((fields.label(key, short=True), key) for key in fields.export_order())
 )
 TEXT_KEYS = frozenset({"id_number", "phone"})
 """Columns written as text cells ('@'): digits that must never become numbers."""
+_KEYS = tuple(key for _header, key in EXPORT_COLUMNS[1:])
+_TYPES = {key: fields.field(key).type for key in _KEYS}
 # Short, fixed-form columns read best centred; names and free text stay left-aligned.
-_CENTRED = frozenset({"", "gender", "ethnicity", "id_type", "category", "membership_status", *DATES, *FLAGS})
+_CENTRED = frozenset({"", "gender", "ethnicity", "id_type", "category", "membership_status",
+                      *(k for k in _KEYS if _TYPES[k] in (FieldType.DATE, FieldType.FLAG))})
 COLUMNS = tuple(
-    SheetColumn(header, "date" if key in DATES else "text" if key in TEXT_KEYS else "general", key in _CENTRED)
+    SheetColumn(header, "date" if _TYPES.get(key) is FieldType.DATE else "text" if key in TEXT_KEYS else "general",
+                key in _CENTRED)
     for header, key in EXPORT_COLUMNS
 )
+
+
+def _converter(key: str, masking: Masking, flag_text: bool) -> Callable[[Any], Any]:
+    """How one field's stored value is shown: codes as Chinese names, masked numbers, flags as 是/否."""
+    table = fields.field(key).table
+    if table is not None:
+        names = dict(table.items())
+        return lambda value: names.get(value, value) if value else value
+    if fields.field(key).masked:
+        return lambda value: shown(key, value, masking)
+    if flag_text and _TYPES[key] is FieldType.FLAG:
+        return lambda value: "是" if value else "否"
+    return lambda value: value
+
+
+def _shown_rows(rows: Sequence[RosterRow], masking: Masking, *, flag_text: bool) -> Iterator[list[Any]]:
+    """Each member's exported fields, in column order, as the export shows them."""
+    convert = [_converter(key, masking, flag_text) for key in _KEYS]
+    values_of = attrgetter(*_KEYS)
+    for row in rows:
+        yield [show(value) for show, value in zip(convert, values_of(row), strict=True)]
 
 
 @dataclass(frozen=True)
@@ -64,17 +85,8 @@ def member_values(row: RosterRow, *, masking: Masking = Masking.MASKED) -> dict[
 
     ID number and phone appear as the masking policy shows them.
     """
-    values: dict[str, Any] = {"id": row.id}
-    for _header, key in EXPORT_COLUMNS[1:]:
-        value = getattr(row, key)
-        table = CODED.get(key)
-        if table is not None and value:
-            value = table.name(value) if value in table else value
-        elif key in TEXT_KEYS:
-            value = shown(key, value, masking)
-        values[key] = value
-    values["in_branch"] = row.in_branch
-    return values
+    [shown_values] = _shown_rows([row], masking, flag_text=False)
+    return {"id": row.id, **dict(zip(_KEYS, shown_values, strict=True)), "in_branch": row.in_branch}
 
 
 def _rows(db: Database, actor: Actor, *, include_departed: bool) -> list[RosterRow]:
@@ -107,11 +119,9 @@ def roster_sheet(
     else:
         subtitle += "。本表含完整的公民身份号码和联系电话，请妥善保管，用后及时删除。"
         footer = f"含完整身份证号码 导出人：{exported_by or '未知'} {datetime.now():%Y-%m-%d %H:%M}"
-    keys = [key for _header, key in EXPORT_COLUMNS[1:]]
-    lines: list[list[object]] = []
-    for number, row in enumerate(rows, start=1):
-        values = member_values(row, masking=masking)
-        lines.append([number, *(("是" if values[k] else "否") if k in FLAGS else values[k] for k in keys)])
+    lines: list[list[object]] = [
+        [number, *values] for number, values in enumerate(_shown_rows(rows, masking, flag_text=True), start=1)
+    ]
     return RosterSheet(title=f"{branch}党员花名册", subtitle=subtitle, columns=COLUMNS, rows=lines,
                        footer_left=footer)
 

@@ -75,6 +75,7 @@ def test_export_has_the_usual_roster_layout(db: Database, tmp_path: Path) -> Non
     # fitToWidth left out means 1, the OOXML default (XlsxWriter writes only what differs from it).
     assert ws.sheet_properties.pageSetUpPr.fitToPage and int(ws.page_setup.fitToWidth or 1) == 1
     assert int(ws.page_setup.fitToHeight) == 0
+    assert ws.print_options.gridLines  # the grid on paper, empty cells included
     widths = {k: ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width
               for i, (_h, k) in enumerate(EXPORT_COLUMNS, start=1)}
     assert widths["id_number"] >= 18 and widths["birth_date"] >= 10 and widths["gender"] < widths["address"]
