@@ -93,6 +93,11 @@ def _rows(db: Database, actor: Actor, *, include_departed: bool) -> list[RosterR
     return roster(db, actor, include_departed=include_departed)
 
 
+def _count_summary(what: str, count: int) -> str:
+    # Thousands separators: an audit summary may hold no run of six digits (it could be an ID or a phone).
+    return f"{what}，{count:,} 人"
+
+
 def roster_dicts(db: Database, actor: Actor, *, masking: Masking = Masking.MASKED) -> list[dict[str, Any]]:
     """Every live member as a JSON-ready dict under English keys (dates ISO, codes as Chinese names).
 
@@ -101,7 +106,7 @@ def roster_dicts(db: Database, actor: Actor, *, masking: Masking = Masking.MASKE
     rows = _rows(db, actor, include_departed=True)
     if masking is Masking.FULL:
         audit.record_access(db, actor, action="reveal", record_ids=[r.id for r in rows],
-                            summary=f"列出花名册（完整号码），{len(rows)} 人")
+                            summary=_count_summary("列出花名册（完整号码）", len(rows)))
     return [
         {k: v.isoformat() if isinstance(v, date) else v for k, v in member_values(r, masking=masking).items()}
         for r in rows
@@ -149,7 +154,7 @@ def export_roster(
     if masking is Masking.FULL:
         # Audited before the file exists: a file with full numbers never appears without its record.
         audit.record_access(db, actor, action="export.unmasked", record_ids=[r.id for r in rows],
-                            summary=f"导出花名册（完整号码），{len(rows)} 人")
+                            summary=_count_summary("导出花名册（完整号码）", len(rows)))
     target = Path(path)
     atomic_write(target, data)
     return ExportResult(target, len(rows), masking is Masking.MASKED)
