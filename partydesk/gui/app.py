@@ -1,14 +1,11 @@
-"""The Qt application: QApplication set-up, fonts, translations, the app context, and the GUI entry point.
+"""The Qt application: QApplication set-up, fonts, error handling and the GUI entry point.
 
-``main_gui(db)`` is what ``partydesk`` without a sub-command ends in: it builds an ``AppContext`` (the
-database, the hub, the one DB lane, the acting user, the settings store), runs first-run set-up when the
-database needs it, shows the main window and runs the event loop. ``render_page`` draws one page offscreen
-for ``partydesk shot`` and for looking at what we build.
-
-Languages: English is the source language of every string; Chinese (zh_CN) is the default. A language is
-our own ``partydesk_<lang>.qm`` plus Qt's ``qtbase_<lang>.qm`` (so standard buttons read 确定 / 取消).
-Switching at run time swaps the translators; Qt then sends every widget a LanguageChange event, on which
-pages re-run ``retranslateUi``; ``Hub.languageChanged`` tells non-widget listeners (models, titles).
+``main_gui(db)`` is what ``partydesk`` without a sub-command ends in: it builds an ``AppContext``
+(``context.py``: the database handle, the hub, the task runner, the acting user, the settings store),
+runs first-run set-up when the database needs it, shows the main window and runs the event loop.
+``render_page`` draws one page offscreen for ``partydesk shot`` and for looking at what we build.
+Only the entry points (``launch.py``, ``shot.py``) import this module; languages live in
+``languages.py``, the shared widget helpers in ``widgets/``.
 """
 
 from __future__ import annotations
@@ -16,59 +13,31 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QLibraryInfo,
-    QLocale,
-    QObject,
-    QPoint,
-    QSettings,
-    QSize,
-    Qt,
-    QTimer,
-    QTranslator,
-)
-from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from partydesk.core.changes import LOCAL_USER, Actor
 from partydesk.core.errors import KnownError
-from partydesk.gui.hub import Hub
-from partydesk.gui.tasks import TaskRunner
+from partydesk.core.handle import DbHandle
+from partydesk.gui.context import AppContext, make_context
+from partydesk.gui.languages import APP_NAME, ORG_NAME, install_language, make_settings, saved_language
 from partydesk.paths import log_dir_for, resources_dir
 
 if TYPE_CHECKING:
-    from partydesk.core.storage.database import Database
     from partydesk.gui.dialogs.crash import CrashReporter
     from partydesk.gui.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "partydesk"
-ORG_NAME = "partydesk"
-# Each language's name in itself: a user who cannot read the current language can still find theirs.
-LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
-DEFAULT_LANGUAGE = "zh_CN"
-SOURCE_LANGUAGE = "en"
-LANGUAGE_KEY = "ui/language"
 # Windows ships Microsoft YaHei UI; Linux offices have Noto CJK or WenQuanYi. The Latin-only default
 # font would leave Qt to pick a CJK fallback glyph by glyph, which looks uneven and measures wrongly.
 PREFERRED_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                    "WenQuanYi Micro Hei")
 PAGE_IDS = ("main", "settings", "firstrun", "about")
-# Error text colour: dark red that keeps a 4.5:1 contrast on Fusion's light window background.
-ERROR_COLOUR = QColor("#b3261e")
-
-# The translators currently installed, so a switch can remove exactly them.
-_translators: list[QTranslator] = []
-_language = SOURCE_LANGUAGE
 
 
 # -- application ------------------------------------------------------------------------------------
@@ -77,11 +46,6 @@ _language = SOURCE_LANGUAGE
 def icon_path() -> Path:
     """The application icon (SVG; Qt's svg image plugin renders it at any size)."""
     return resources_dir() / "icons" / "partydesk.svg"
-
-
-def translations_dir() -> Path:
-    """Where our built .qm files are."""
-    return resources_dir() / "translations"
 
 
 def choose_font_family(available: Sequence[str]) -> str | None:
@@ -110,144 +74,11 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
-def mark_as_error_label(label: QLabel) -> None:
-    """Make ``label`` an inline error message: red text, hidden until there is something to say.
-
-    It is never shorter than its text (a minimum vertical policy; a fixed one would cut a wrapped
-    message to one line), and when it appears the dialog grows (``grow_to_fit``) instead of the
-    layout squeezing the fields around it.
-    """
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
-    label.setPalette(palette)
-    policy = label.sizePolicy()
-    policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
-    label.setSizePolicy(policy)
-    label.clear()
-    label.hide()
-
-
-def grow_to_fit(window: QWidget) -> None:
-    """Make ``window`` tall enough for its contents at its width, after a message line appeared.
-
-    A top-level window's minimum size ignores word-wrapped labels (their height depends on the
-    width), so without this a new error line squeezes the fields above it to a few pixels. The
-    window never shrinks below the size the user gave it, and never grows past its screen.
-    """
-    layout = window.layout()
-    if layout is None or not window.isVisible():
-        return  # not shown yet: showing sizes it from its contents anyway
-    layout.activate()
-    width = max(window.width(), window.minimumSizeHint().width())
-    needed = window.heightForWidth(width) if layout.hasHeightForWidth() else -1
-    height = max(window.height(), needed if needed > 0 else window.sizeHint().height())
-    screen = window.screen()
-    if screen is not None:
-        available = screen.availableGeometry()
-        width, height = min(width, available.width()), min(height, available.height())
-    if (width, height) != (window.width(), window.height()):
-        window.resize(width, height)
-
-
-# -- languages --------------------------------------------------------------------------------------
-
-
-def current_language() -> str:
-    """The language installed last ("en" when none was)."""
-    return _language
-
-
-def install_language(app: QCoreApplication, lang: str, hub: Hub | None = None) -> str:
-    """Install ``lang``'s translators instead of the current ones; returns the language now in effect.
-
-    An unknown language falls back to the default. Safe to call again at run time: widgets get a
-    LanguageChange event and ``hub.languageChanged`` is emitted.
-    """
-    global _language
-    if lang not in LANGUAGES:
-        log.warning("unknown language %r, using %s", lang, DEFAULT_LANGUAGE)
-        lang = DEFAULT_LANGUAGE
-    while _translators:
-        translator = _translators.pop()
-        app.removeTranslator(translator)
-        translator.deleteLater()
-    if lang != SOURCE_LANGUAGE:
-        own = QTranslator(app)
-        if own.load(f"partydesk_{lang}", str(translations_dir())):
-            _translators.append(own)
-        else:
-            log.warning("translation partydesk_%s.qm not found in %s", lang, translations_dir())
-        qt = QTranslator(app)
-        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            _translators.append(qt)
-        for translator in _translators:
-            app.installTranslator(translator)
-    # Dates, numbers and the calendar popup follow the interface language.
-    QLocale.setDefault(QLocale(lang))
-    _language = lang
-    if hub is not None:
-        hub.languageChanged.emit()
-    return lang
-
-
-def make_settings() -> QSettings:
-    """The user's settings store (registry on Windows, an ini file elsewhere)."""
-    return QSettings(ORG_NAME, APP_NAME)
-
-
-def saved_language(settings: QSettings) -> str:
-    """The remembered language, or the default (Chinese) on first start."""
-    value = settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE)
-    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
-
-
-def save_language(settings: QSettings, lang: str) -> None:
-    """Remember ``lang`` for the next start."""
-    settings.setValue(LANGUAGE_KEY, lang)
-    settings.sync()
-
-
-# -- context ----------------------------------------------------------------------------------------
-
-
-@dataclass
-class AppContext:
-    """What every window, page and dialog needs, passed down instead of reached for globally.
-
-    ``db`` is None only between the first paint of the main window and the database being opened
-    (``main_gui`` with an opener); no page is built before it is set.
-    """
-
-    db: Database
-    hub: Hub
-    runner: TaskRunner
-    actor: Actor
-    settings: QSettings
-    # Called in order after the main window has closed and the DB lane has stopped (backups on exit).
-    on_exit: list[Callable[[], None]] = field(default_factory=list)
-    # Called with each new main window, before it is shown (to wire ``backupRequested`` and the like).
-    on_window: list[Callable[[MainWindow], None]] = field(default_factory=list)
-
-    def switch_language(self, lang: str) -> str:
-        """Install ``lang`` now and remember it; returns the language in effect."""
-        app = QCoreApplication.instance()
-        if app is None:
-            raise RuntimeError("no QApplication")
-        lang = install_language(app, lang, self.hub)
-        save_language(self.settings, lang)
-        return lang
-
-
-def make_context(db: Database | None, *, settings: QSettings | None = None, actor: Actor = LOCAL_USER) -> AppContext:
-    """A context with a new hub and DB lane over ``db``; the caller shuts ``ctx.runner`` down."""
-    hub = Hub()
-    # db is None only until main_gui's opener runs (see AppContext).
-    return AppContext(db=db, hub=hub, runner=TaskRunner(hub), actor=actor,  # type: ignore[arg-type]
-                      settings=settings if settings is not None else make_settings())
+# -- errors -----------------------------------------------------------------------------------------
 
 
 def connect_error_handlers(ctx: AppContext, log_dir: Path | None) -> CrashReporter:
-    """KnownErrors from the DB lane become warning boxes; bugs become the crash dialog."""
+    """KnownErrors from the lanes become warning boxes; bugs become the crash dialog."""
     from partydesk.gui.dialogs.crash import CrashReporter, show_known_error
 
     reporter = CrashReporter(log_dir)
@@ -270,21 +101,6 @@ def run_exit_hooks(ctx: AppContext) -> None:
 
 
 # -- windows ----------------------------------------------------------------------------------------
-
-
-def guarded(widget: QWidget, callback: Callable[[Any], None]) -> Callable[[Any], None]:
-    """``callback`` for a DB-lane result, skipped when ``widget`` was deleted while the job ran.
-
-    A page can be closed (or the window torn down at exit) before its load finishes; touching its
-    deleted C++ widgets then would raise inside the runner's delivery and reach the crash dialog.
-    """
-
-    def call(value: Any) -> None:
-        if shiboken6.isValid(widget):
-            callback(value)
-
-    return call
-
 
 
 def build_main_window(ctx: AppContext) -> MainWindow:
@@ -398,7 +214,7 @@ def describe_backup(info: object) -> str:
 
 
 def main_gui(
-    db: Database | Callable[[QWidget], Database | None],
+    db: DbHandle | Callable[[QWidget], DbHandle | None],
     *,
     lang: str | None = None,
     prepare: Callable[[AppContext], None] | None = None,
@@ -406,21 +222,22 @@ def main_gui(
 ) -> int:
     """Run the windowed program; returns the process exit code.
 
-    ``db`` is an open database, or an opener ``open(window) -> Database | None`` called once the main
+    ``db`` is an open database, or an opener ``open(window) -> DbHandle | None`` called once the main
     window has painted (so the window appears before SQLAlchemy is even imported; the opener may show
     message boxes over the window and returns None to quit). First-run set-up is shown when the database
     needs it; cancelling it exits with 0 and writes nothing. ``lang`` overrides the remembered language
     for this run only. ``prepare(ctx)`` runs once the context exists, before any window: the place to add
     ``ctx.on_exit`` (backups on exit) and ``ctx.on_window`` hooks, which run when the window has its
     database. The caller owns the database and the single-instance lock; ``on_exit`` hooks run after the
-    window has closed and the DB lane has stopped.
+    window has closed and the lanes have stopped.
     """
     from partydesk.gui.mainwindow import MainWindow
 
     app = create_application(sys.argv)
     settings = make_settings()
-    opener = None if isinstance_database(db) else db
-    ctx = make_context(None if opener else db, settings=settings)  # type: ignore[arg-type]
+    # An open database is never callable; an opener always is.
+    opener = db if callable(db) else None
+    ctx = make_context(None if callable(db) else db, settings=settings)
     if prepare is not None:
         prepare(ctx)
     install_language(app, lang or saved_language(settings), ctx.hub)
@@ -477,7 +294,7 @@ class _FirstPaint(QObject):
 
 
 def _open_after_first_paint(window: MainWindow, ctx: AppContext,
-                            opener: Callable[[QWidget], Database | None], before: Callable[[], None]) -> None:
+                            opener: Callable[[QWidget], DbHandle | None], before: Callable[[], None]) -> None:
     def open_now() -> None:
         before()
         db = opener(window)

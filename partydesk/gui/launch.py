@@ -26,7 +26,9 @@ from partydesk.core.logsetup import configure_logging
 from partydesk.paths import log_dir_for
 
 if TYPE_CHECKING:
-    from partydesk.core.storage.database import Database
+    from partydesk.core.handle import DbHandle
+    from partydesk.gui.context import AppContext
+    from partydesk.gui.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +42,8 @@ def tr(text: str) -> str:
 
 def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int:
     """Run the program on ``db_path``; returns the process exit code."""
-    from partydesk.gui.app import create_application, install_language, main_gui, make_settings, saved_language
+    from partydesk.gui.app import create_application, main_gui
+    from partydesk.gui.languages import install_language, make_settings, saved_language
 
     app = create_application(sys.argv)
     install_language(app, lang or saved_language(make_settings()))
@@ -56,9 +59,9 @@ def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int
         risk = None if demo else location_risk(db_path)
         if risk and not _confirm_risky_location(risk):
             return 4
-        opened: list[Database] = []
+        opened: list[DbHandle] = []
 
-        def opener(window: QWidget) -> Database | None:
+        def opener(window: QWidget) -> DbHandle | None:
             db = open_with_recovery(db_path, window)
             if db is not None:
                 opened.append(db)
@@ -83,13 +86,12 @@ def _confirm_risky_location(message: str) -> bool:
     return box.clickedButton() is go
 
 
-def open_with_recovery(db_path: Path, parent: QWidget | None = None) -> Database | None:
+def open_with_recovery(db_path: Path, parent: QWidget | None = None) -> DbHandle | None:
     """Open the database; on corruption quarantine it and offer the newest verified backup."""
-    from partydesk.core.services import maintenance
-    from partydesk.core.storage.database import open_database
+    from partydesk.core.services.store import open_store
 
     try:
-        return open_database(db_path, backup=maintenance.backup_file)
+        return open_store(db_path)
     except CorruptDatabaseError as exc:
         log.error("database failed its start-up check")
         return _recover(db_path, exc, parent)
@@ -98,18 +100,16 @@ def open_with_recovery(db_path: Path, parent: QWidget | None = None) -> Database
         return None
 
 
-def _recover(db_path: Path, exc: CorruptDatabaseError, parent: QWidget | None) -> Database | None:
+def _recover(db_path: Path, exc: CorruptDatabaseError, parent: QWidget | None) -> DbHandle | None:
     from partydesk.core.services import maintenance
-    from partydesk.core.storage.backup import quarantine, verify_backup
-    from partydesk.core.storage.database import open_database
+    from partydesk.core.services.store import newest_verified_backup, open_store, quarantine_damaged
 
-    folder = maintenance.backup_dir(db_path) / "quarantine"
     try:
-        kept = quarantine(db_path, folder)
+        kept = quarantine_damaged(db_path)
     except KnownError as qexc:
         QMessageBox.critical(parent, tr("Cannot open the database"), f"{exc.message}\n{qexc.message}")
         return None
-    newest = next((b for b in maintenance.list_backups(db_path) if verify_backup(b.path)), None)
+    newest = newest_verified_backup(db_path)
     if newest is None:
         QMessageBox.critical(
             parent, tr("The database is damaged"),
@@ -128,23 +128,16 @@ def _recover(db_path: Path, exc: CorruptDatabaseError, parent: QWidget | None) -
         return None
     try:
         maintenance.restore(db_path, newest.path)
-        return open_database(db_path, backup=maintenance.backup_file)
+        return open_store(db_path)
     except KnownError as rexc:
         QMessageBox.critical(parent, tr("Restore failed"), rexc.message)
         return None
 
 
-def _wire_backups(ctx: object) -> None:
+def _wire_backups(ctx: AppContext) -> None:
     """Backups on demand (menu), every four hours if changed, and on exit if changed."""
-    from partydesk.gui.app import AppContext, describe_backup
-    from partydesk.gui.mainwindow import MainWindow
-
-    assert isinstance(ctx, AppContext)
-
-    def backup_job(reason: str) -> object:
-        from partydesk.core.services import maintenance  # the database is open by now
-
-        return lambda progress: maintenance.backup_now(ctx.db, reason=reason, progress=progress)
+    from partydesk.gui.app import describe_backup
+    from partydesk.gui.operations.backups import back_up
 
     def on_window(window: MainWindow) -> None:
         from partydesk.core.services import maintenance
@@ -155,12 +148,11 @@ def _wire_backups(ctx: object) -> None:
             window.set_last_backup(describe_backup(last))
 
         def manual() -> None:
-            ctx.runner.run_with_progress(window, backup_job("manual"), title=tr("Backing up"),
-                                         on_done=ctx.hub.backupMade.emit)
+            back_up(window, ctx, reason="manual", title=tr("Backing up"))
 
         def periodic() -> None:
             if maintenance.backup_due(db):
-                ctx.runner.submit(backup_job("periodic"), on_done=ctx.hub.backupMade.emit, label="backup")
+                back_up(window, ctx, reason="periodic")
 
         window.backupRequested.connect(manual)
         timer = QTimer(window)

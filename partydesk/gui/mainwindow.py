@@ -19,10 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,10 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.changes import ChangeKind, Changes
+from partydesk.gui.translate import QT_TRANSLATE_NOOP
 from partydesk.paths import resources_dir
 
 if TYPE_CHECKING:
-    from partydesk.gui.app import AppContext
+    from partydesk.gui.context import AppContext
 
 PageFactory = Callable[["AppContext"], QWidget]
 GEOMETRY_KEY = "window/geometry"
@@ -113,7 +115,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._organisation_name = ""
         self._last_backup: str | None = None
-        self._about = None
+        self._about: QDialog | None = None
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -264,14 +266,11 @@ class MainWindow(QMainWindow):
         self.set_last_backup(describe_backup(info))
 
     def _load_title(self) -> None:
-        from partydesk.core.services.setup import own_organisation
-        from partydesk.gui.app import guarded
+        from partydesk.gui.operations import settings as settings_ops
 
         if self.ctx.db is None or self.ctx.db.needs_setup:
             return
-        db = self.ctx.db
-        self.ctx.runner.submit(lambda _progress: own_organisation(db), on_done=guarded(self, self._title_loaded),
-                               label="window title")
+        settings_ops.load_organisation_name(self, self.ctx, self._title_loaded)
 
     def _title_loaded(self, organisation: object) -> None:
         self._organisation_name = getattr(organisation, "name", "") or ""

@@ -29,19 +29,21 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
 def take_shot(*, db_path: Path | None, page: str, out: Path, size: tuple[int, int], lang: str) -> None:
     """Render ``page`` at ``size`` into ``out``; without ``db_path`` a fresh demo database is used."""
     from partydesk.core.demo import populate
-    from partydesk.core.storage.database import open_database
-    from partydesk.gui.app import create_application, install_language, make_context, render_page
+    from partydesk.core.services.store import open_store
+    from partydesk.gui.app import create_application, render_page
+    from partydesk.gui.context import make_context
+    from partydesk.gui.languages import install_language
 
     qInstallMessageHandler(_quiet_offscreen)
     app = create_application(sys.argv[:1])
     with tempfile.TemporaryDirectory(prefix="partydesk-shot-") as tmp:
         if db_path is None:
             db_path = Path(tmp) / "demo.db"
-            db = open_database(db_path)
+            db = open_store(db_path, backups=False)
             if page != "firstrun":
                 populate(db)
         else:
-            db = open_database(db_path)
+            db = open_store(db_path, backups=False)
         # Shots never touch the user's own settings (window geometry, language).
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         ctx = make_context(db, settings=settings)
@@ -55,5 +57,5 @@ def take_shot(*, db_path: Path | None, page: str, out: Path, size: tuple[int, in
             ctx.runner.shutdown()
             db.close()
         out.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(out), "PNG"):
+        if not image.save(str(out), b"PNG"):
             raise KnownError(f"无法保存截图：{out}", code="write")

@@ -1,11 +1,18 @@
-"""Background work for the GUI: the one serialized database lane, with progress and cancel.
+"""Background work for the GUI: the serialized database lane and the file lane, with progress and cancel.
 
 House rule 5: one process, one writer connection, and every piece of DB work started from the GUI runs
-on a single worker thread, one job at a time, in the order it was submitted. Jobs are plain functions
-``fn(progress) -> result`` that never touch widgets; their outcome comes back to the GUI thread through
-queued signals, where the runner publishes ``Changes`` on the hub and calls the caller's callbacks.
+on a single worker thread (``Lane.DB``), one job at a time, in the order it was submitted. File work
+(reading spreadsheets, writing exports and PDFs, copying to a USB stick, encryption) runs on a second
+worker (``Lane.FILE``), so a slow stick never holds up the roster; a use case that needs both reads the
+database on the DB lane and then writes on the file lane (see ``gui/operations``). Jobs are plain
+functions ``fn(progress) -> result`` that never touch widgets; their outcome comes back to the GUI thread
+through queued signals, where the runner publishes the result's changes on the hub and calls the
+caller's callbacks.
 
-Outcomes: a result goes to ``on_done`` (after a ``Changes`` result is published); ``Cancelled`` fires
+Publishing: a result that is a ``Changes`` record, or carries one as ``.changes`` (``MemberSaved``,
+``ImportResult``), is published on the hub before ``on_done`` runs, so no dialog publishes by hand.
+
+Outcomes: a result goes to ``on_done`` (after its changes are published); ``Cancelled`` fires
 ``TaskRunner.cancelled`` only; a ``KnownError`` (or a database error that maps to one) goes to
 ``on_error`` or, without one, to ``TaskRunner.knownError`` for a message box; anything else is a bug and
 goes to ``TaskRunner.crashed`` for the crash dialog, after being logged.
@@ -20,17 +27,18 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QMetaMethod, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from partydesk.core.changes import Changes
 from partydesk.core.errors import KnownError, known_error_from_db
 from partydesk.core.progress import Cancelled, Progress
 from partydesk.gui.hub import Hub
+from partydesk.gui.widgets.progress_dialog import JobProgressDialog
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +46,21 @@ JobFn = Callable[[Progress], Any]
 DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[KnownError], None]
 
-# QProgressBar holds a C int; byte counts of big files can exceed it, so such totals are scaled.
-_INT_MAX = 2**31 - 1
-_SCALED_MAX = 1000
+
+class Lane(StrEnum):
+    """The worker a job runs on: database work, or file work (spreadsheets, exports, PDFs, USB copies)."""
+
+    DB = "db"
+    FILE = "file"
+
+
+def changes_in(result: object) -> Changes | None:
+    """The Changes record a job's result is or carries (``result.changes``), or None."""
+    if isinstance(result, Changes):
+        return result
+    carried = getattr(result, "changes", None)
+    return carried if isinstance(carried, Changes) else None
+
 
 
 class TaskHandle(QObject):
@@ -80,6 +100,7 @@ class _Job:
     on_done: DoneCallback | None
     on_error: ErrorCallback | None
     label: str
+    lane: Lane = Lane.DB
     progress: Progress = field(init=False)
     handle: TaskHandle = field(init=False)
     # Set by the worker before it signals the end, read by the GUI after: the queued signal orders them.
@@ -100,14 +121,15 @@ class _LaneThread(QThread):
     progressNotice = Signal(object)
     jobEnded = Signal(object)
 
-    def __init__(self, jobs: queue.Queue[_Job | None], parent: QObject) -> None:
+    def __init__(self, lane: Lane, parent: QObject) -> None:
         super().__init__(parent)
-        self._jobs = jobs
-        self.setObjectName("partydesk-db-lane")
+        self.lane = lane
+        self.jobs: queue.Queue[_Job | None] = queue.Queue()
+        self.setObjectName(f"partydesk-{lane.value}-lane")
 
     def run(self) -> None:
         while True:
-            job = self._jobs.get()
+            job = self.jobs.get()
             if job is None:
                 return
             self._run_one(job)
@@ -144,7 +166,7 @@ class _LaneThread(QThread):
 
 
 class TaskRunner(QObject):
-    """Owns the single DB worker thread; submit jobs here and get their outcome on the GUI thread."""
+    """Owns the DB and file worker threads; submit jobs here and get their outcome on the GUI thread."""
 
     # A KnownError from a job submitted without on_error; the main window shows it as a message box.
     knownError = Signal(object)
@@ -156,15 +178,15 @@ class TaskRunner(QObject):
     def __init__(self, hub: Hub, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._hub = hub
-        self._jobs: queue.Queue[_Job | None] = queue.Queue()
         # Submitted but not yet delivered on the GUI thread (queued, running, or result in flight).
         self._live: set[_Job] = set()
         self._closed = False
-        self._thread = _LaneThread(self._jobs, self)
-        # Explicitly queued: the slots must run on the GUI thread even if someone moves this object.
-        self._thread.progressNotice.connect(self._on_progress_notice, Qt.ConnectionType.QueuedConnection)
-        self._thread.jobEnded.connect(self._on_job_ended, Qt.ConnectionType.QueuedConnection)
-        self._thread.start()
+        self._threads = {lane: _LaneThread(lane, self) for lane in Lane}
+        for thread in self._threads.values():
+            # Explicitly queued: the slots must run on the GUI thread even if someone moves this object.
+            thread.progressNotice.connect(self._on_progress_notice, Qt.ConnectionType.QueuedConnection)
+            thread.jobEnded.connect(self._on_job_ended, Qt.ConnectionType.QueuedConnection)
+            thread.start()
         app = QCoreApplication.instance()
         if app is not None:
             # A QThread destroyed while running aborts the process; quitting must join it first.
@@ -179,16 +201,18 @@ class TaskRunner(QObject):
         on_done: DoneCallback | None = None,
         on_error: ErrorCallback | None = None,
         label: str = "",
+        lane: Lane = Lane.DB,
     ) -> TaskHandle:
-        """Queue ``fn(progress)`` on the DB lane and return its handle. Call from the GUI thread."""
+        """Queue ``fn(progress)`` on ``lane`` and return its handle. Call from the GUI thread."""
         if self._closed:
             raise RuntimeError("TaskRunner is shut down; no new jobs are accepted")
-        job = _Job(fn=fn, on_done=on_done, on_error=on_error, label=label or getattr(fn, "__name__", "job"))
-        lane = self._thread
-        job.progress = Progress(lambda done, total, text: lane.report(job, done, total, text))
+        job = _Job(fn=fn, on_done=on_done, on_error=on_error, label=label or getattr(fn, "__name__", "job"),
+                   lane=lane)
+        thread = self._threads[lane]
+        job.progress = Progress(lambda done, total, text: thread.report(job, done, total, text))
         job.handle = TaskHandle(job.label, job.progress)
         self._live.add(job)
-        self._jobs.put(job)
+        thread.jobs.put(job)
         return job.handle
 
     def run_with_progress(
@@ -200,10 +224,11 @@ class TaskRunner(QObject):
         on_done: DoneCallback | None = None,
         on_error: ErrorCallback | None = None,
         cancellable: bool = True,
+        lane: Lane = Lane.DB,
     ) -> TaskHandle:
-        """Submit ``fn`` and show a window-modal progress dialog for it once it takes over ~400 ms."""
-        handle = self.submit(fn, on_done=on_done, on_error=on_error, label=title)
-        dialog = _JobProgressDialog(parent_widget, title=title, cancellable=cancellable)
+        """Submit ``fn`` on ``lane`` and show a window-modal progress dialog once it takes over ~400 ms."""
+        handle = self.submit(fn, on_done=on_done, on_error=on_error, label=title, lane=lane)
+        dialog = JobProgressDialog(parent_widget, title=title, cancellable=cancellable)
         if cancellable:
             dialog.setCancelButtonText(self.tr("Cancel"))
             dialog.canceled.connect(handle.cancel)
@@ -248,7 +273,7 @@ class TaskRunner(QObject):
 
     @Slot()
     def shutdown(self, *, cancel_running: bool = False) -> None:
-        """Let the running job finish (or cancel it), drop queued ones, stop and join the thread.
+        """Let the running jobs finish (or cancel them), drop queued ones, stop and join both threads.
 
         Safe to call twice. The running job's callbacks are delivered before this returns, so a save
         that completes during shutdown still publishes its Changes and reports its error.
@@ -257,26 +282,29 @@ class TaskRunner(QObject):
             return
         self._closed = True
         dropped: list[_Job] = []
-        while True:
-            try:
-                job = self._jobs.get_nowait()
-            except queue.Empty:
-                break
-            if job is not None:
-                dropped.append(job)
+        for thread in self._threads.values():
+            while True:
+                try:
+                    job = thread.jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if job is not None:
+                    dropped.append(job)
         for job in dropped:
             job.progress.cancel()
             job.exc = Cancelled("操作已取消，没有保存任何修改。")
         if cancel_running:
             for job in self._live:
                 job.progress.cancel()
-        self._jobs.put(None)
-        self._thread.wait()
+        for thread in self._threads.values():
+            thread.jobs.put(None)
+        for thread in self._threads.values():
+            thread.wait()
         # Deliver what the worker posted before it stopped, so nothing is left half-reported.
         QCoreApplication.sendPostedEvents(self, 0)
         for job in dropped:
             self._deliver(job)
-        log.debug("DB lane stopped")
+        log.debug("DB and file lanes stopped")
 
     # -- GUI-thread side --------------------------------------------------------------------------
 
@@ -303,8 +331,9 @@ class TaskRunner(QObject):
             exc = job.exc
             if exc is None:
                 handle.result = job.result
-                if isinstance(job.result, Changes):
-                    self._hub.publish(job.result)
+                changes = changes_in(job.result)
+                if changes is not None:
+                    self._hub.publish(changes)
                 if job.on_done is not None:
                     job.on_done(job.result)
             elif isinstance(exc, Cancelled):
@@ -337,53 +366,3 @@ class TaskRunner(QObject):
 
     def _has_receivers(self, signal: Any) -> bool:
         return bool(self.isSignalConnected(QMetaMethod.fromSignal(signal)))
-
-
-class _JobProgressDialog(QProgressDialog):
-    """A progress dialog that only the runner closes, and that the user cancels only if allowed."""
-
-    def __init__(self, parent: QWidget | None, *, title: str, cancellable: bool) -> None:
-        super().__init__(parent)
-        self._cancellable = cancellable
-        self._total: int | None = None
-        self.setWindowTitle(title)
-        self.setLabelText(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        # The runner decides when the dialog goes away: a job with several phases may reach 100 % early.
-        self.setAutoReset(False)
-        self.setAutoClose(False)
-        self.setMinimumDuration(400)
-        self.setRange(0, 0)
-        self.setValue(0)  # starts the minimum-duration timer, so quick jobs never flash a dialog
-
-    def show_progress(self, done: int, total: int, text: str) -> None:
-        """Show one progress report; an unknown total (0) gives a busy indicator."""
-        if total <= 0:
-            maximum, value = 0, 0
-        elif total > _INT_MAX:
-            maximum, value = _SCALED_MAX, int(_SCALED_MAX * min(done, total) / total)
-        else:
-            maximum, value = total, max(0, min(done, total))
-        if maximum != self._total:
-            self._total = maximum
-            self.setRange(0, maximum)
-        if text != self.labelText():
-            self.setLabelText(text)
-        self.setValue(value)
-
-    def finish(self) -> None:
-        """Close for good: reset() stops the pending auto-show timer, hide() avoids closeEvent's cancel."""
-        self.reset()
-        self.hide()
-        self.deleteLater()
-
-    def reject(self) -> None:
-        # Esc: cancel the job like the button does, or do nothing when the job cannot be cancelled.
-        if self._cancellable:
-            self.canceled.emit()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._cancellable:
-            super().closeEvent(event)  # emits canceled
-        else:
-            event.ignore()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from partydesk.core.storage.database import Database
 from partydesk.gui import app as gui_app
+from partydesk.gui import languages
+from partydesk.gui.context import AppContext, make_context
 
 # How long a test waits for the DB lane; jobs here take milliseconds.
 WAIT_MS = 10_000
@@ -39,7 +41,7 @@ def app(qapp: QApplication) -> Iterator[QApplication]:
     """The configured application; afterwards back in the source language for the next test."""
     application = gui_app.create_application([])
     yield application
-    gui_app.install_language(application, gui_app.SOURCE_LANGUAGE)
+    languages.install_language(application, languages.SOURCE_LANGUAGE)
 
 
 @pytest.fixture
@@ -49,12 +51,12 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def make_ctx(app: QApplication, settings: QSettings) -> Iterator[Callable[[Database], gui_app.AppContext]]:
+def make_ctx(app: QApplication, settings: QSettings) -> Iterator[Callable[[Database], AppContext]]:
     """Builds contexts over given databases; shuts every runner down at teardown."""
-    made: list[gui_app.AppContext] = []
+    made: list[AppContext] = []
 
-    def make(database: Database) -> gui_app.AppContext:
-        ctx = gui_app.make_context(database, settings=settings)
+    def make(database: Database) -> AppContext:
+        ctx = make_context(database, settings=settings)
         made.append(ctx)
         return ctx
 
@@ -65,18 +67,18 @@ def make_ctx(app: QApplication, settings: QSettings) -> Iterator[Callable[[Datab
 
 
 @pytest.fixture
-def ctx(db: Database, make_ctx: Callable[[Database], gui_app.AppContext], app: QApplication) -> gui_app.AppContext:
+def ctx(db: Database, make_ctx: Callable[[Database], AppContext], app: QApplication) -> AppContext:
     """A context over the set-up branch database, in Chinese (``db`` is listed first: it closes last)."""
     context = make_ctx(db)
-    gui_app.install_language(app, "zh_CN", context.hub)
+    languages.install_language(app, "zh_CN", context.hub)
     return context
 
 
 @pytest.fixture
 def blank_ctx(
-    blank_db: Database, make_ctx: Callable[[Database], gui_app.AppContext], app: QApplication,
-) -> gui_app.AppContext:
+    blank_db: Database, make_ctx: Callable[[Database], AppContext], app: QApplication,
+) -> AppContext:
     """A context over a database before first-run set-up, in Chinese."""
     context = make_ctx(blank_db)
-    gui_app.install_language(app, "zh_CN", context.hub)
+    languages.install_language(app, "zh_CN", context.hub)
     return context

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database
-from partydesk.gui.app import AppContext, run_first_run_if_needed
+from partydesk.gui.app import run_first_run_if_needed
+from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.firstrun import FirstRunDialog
 from tests.gui.conftest import WAIT_MS
 

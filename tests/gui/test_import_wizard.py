@@ -25,8 +25,9 @@ from partydesk.core.services import members, roster_import
 from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.roster_import import apply_import, plan_import
 from partydesk.core.storage.database import Database
-from partydesk.gui.app import AppContext, install_language
+from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.import_wizard import CHECK_STEP, DONE_STEP, FILE_STEP, ImportWizard
+from partydesk.gui.languages import install_language
 from partydesk.gui.models.issue_model import IssueModel
 from tests.gui.conftest import WAIT_MS
 

@@ -14,8 +14,8 @@ from partydesk.core.services.maintenance import backup_dir
 from partydesk.core.storage.backup import BackupInfo
 from partydesk.core.storage.database import Database
 from partydesk.gui import app as gui_app
-from partydesk.gui import mainwindow
-from partydesk.gui.app import AppContext
+from partydesk.gui import languages, mainwindow
+from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs import crash
 from partydesk.gui.dialogs.about import AboutDialog
 from partydesk.gui.mainwindow import MainWindow, PageSpec
@@ -161,7 +161,7 @@ def test_about_names_the_folders_of_the_database_and_every_dependency(tmp_path: 
         assert dialog.ui.dataValue.text() == str(db_path.resolve().parent)
         assert dialog.ui.backupValue.text() == str(backup_dir(db_path))
         assert dialog.ui.logValue.text().startswith(str(db_path.resolve().parent))
-        gui_app.install_language(app, "en")
+        languages.install_language(app, "en")
         licence = dialog.ui.licenceLabel.text()
         for name in ("Qt", "PySide6", "LGPL v3", "SQLite", "public domain", "SQLAlchemy", "alembic", "matplotlib",
                      "openpyxl", "python-docx", "cryptography", "Apache 2.0", "platformdirs", "pypinyin", "MIT"):

@@ -15,10 +15,11 @@ from pytestqt.qtbot import QtBot
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.member_events import EventKind
 from partydesk.core.services.members import add_event, get_member, member_events
-from partydesk.gui.app import AppContext, install_language
+from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.event_withdraw import EventWithdrawDialog
 from partydesk.gui.dialogs.member_edit import MemberEditDialog
 from partydesk.gui.dialogs.member_event import MemberEventDialog
+from partydesk.gui.languages import install_language
 from partydesk.gui.pages.member_detail import MemberDetailPage
 from partydesk.gui.pages.members import MembersPage
 from partydesk.gui.widgets import card_printer

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services.members import get_member, roster
-from partydesk.gui.app import AppContext
+from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.member_edit import MemberEditDialog
 from partydesk.gui.pages.members import MembersPage
 from tests.gui.conftest import WAIT_MS

@@ -16,8 +16,9 @@ from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberInput
 from partydesk.core.services.members import add_member, roster
 from partydesk.core.storage.tables import Member
-from partydesk.gui.app import AppContext, install_language
+from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.member_delete import OTHER, MemberDeleteDialog
+from partydesk.gui.languages import install_language
 from partydesk.gui.models.roster_model import COLUMNS, column_index
 from partydesk.gui.pages.members import MembersPage
 from tests.gui.conftest import WAIT_MS

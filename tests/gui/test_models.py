@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from partydesk.core.services.rules import list_rules
-from partydesk.gui.app import AppContext
+from partydesk.gui.context import AppContext
 from partydesk.gui.models.rules_model import COL_CATEGORY, COL_DEFAULT, COL_LABEL, COL_VALUE, RuleRole, RulesModel
 
 

@@ -22,9 +22,9 @@ from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
 from partydesk.core.errors import DiskFullError
 from partydesk.core.services.bulk import insert_members
-from partydesk.gui.app import AppContext
-from partydesk.gui.dialogs import roster_export
+from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.roster_export import RosterExport, default_file_name, export_roster_dialog
+from partydesk.gui.operations import roster_files
 from tests.gui.conftest import WAIT_MS
 
 FIRST17 = "11010519800304001"
@@ -161,12 +161,12 @@ def test_cancelling_the_first_question_writes_nothing(qtbot: QtBot, one_member: 
 
 def test_a_known_error_is_shown_as_a_message(qtbot: QtBot, one_member: AppContext, parent: QWidget,
                                              save_as: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """Disk full while exporting: a warning box with the Chinese message, not the crash dialog."""
+    """Disk full while writing the export (file lane): a warning box with the Chinese message, not a crash."""
 
     def full(*_args: object, **_kwargs: object) -> object:
         raise DiskFullError("磁盘空间已满，文件没有保存，原有文件保持不变。请清理磁盘空间后重试。")
 
-    monkeypatch.setattr(roster_export, "export_roster", full)
+    monkeypatch.setattr(roster_files, "atomic_writer", full)
     crashed: list[object] = []
     one_member.runner.crashed.connect(lambda *args: crashed.append(args))
     flow, _texts = run(one_member, parent, "maskedButton")

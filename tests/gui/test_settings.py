@@ -15,8 +15,8 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services.rules import list_rules, set_rule
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database, open_database
-from partydesk.gui import app as gui_app
-from partydesk.gui.app import AppContext
+from partydesk.gui import languages
+from partydesk.gui.context import AppContext
 from partydesk.gui.models.rules_model import COL_DEFAULT, COL_LABEL, COL_VALUE
 from partydesk.gui.pages.settings import SettingsPage
 from tests.gui.conftest import WAIT_MS
@@ -229,7 +229,7 @@ def test_saved_note_does_not_stay_behind_in_the_old_language(
     page.save_organisation()
     assert ctx.runner.wait_idle(WAIT_MS)
     assert page.ui.saveStatus.text() == "已保存。"
-    gui_app.install_language(app, "en", ctx.hub)
+    languages.install_language(app, "en", ctx.hub)
     QApplication.processEvents()
     assert page.ui.titleLabel.text() == "Settings"
     assert page.ui.saveStatus.text() == ""
@@ -258,8 +258,8 @@ def test_language_switch_to_english_and_back_retranslates_the_page(
         title = page.rules_model.headerData(column, Qt.Orientation.Horizontal)
         assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
     assert page.rules_model.headerData(COL_VALUE, Qt.Orientation.Horizontal) == "Current value"
-    assert gui_app.saved_language(ctx.settings) == "en"
+    assert languages.saved_language(ctx.settings) == "en"
     combo.setCurrentIndex(combo.findData("zh_CN"))
     qtbot.waitUntil(lambda: page.ui.titleLabel.text() == "设置", timeout=WAIT_MS)
     assert page.ui.tabs.tabText(1) == "工作规则"
-    assert gui_app.saved_language(ctx.settings) == "zh_CN"
+    assert languages.saved_language(ctx.settings) == "zh_CN"

@@ -11,8 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from partydesk.gui import app as gui_app
-from partydesk.gui import buildtools
+from partydesk.gui import buildtools, languages
 
 LANG = "zh_CN"
 TS = buildtools.ts_path(LANG)
@@ -75,11 +74,11 @@ def test_chinese_loads_our_strings_and_qt_standard_buttons() -> None:
     """With zh_CN installed our strings and Qt's standard buttons read in Chinese; English removes both."""
     application = QApplication.instance()
     assert application is not None
-    assert gui_app.install_language(application, LANG) == LANG
+    assert languages.install_language(application, LANG) == LANG
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Ok)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
     assert QCoreApplication.translate("MainWindow", "Settings") == "设置"
-    gui_app.install_language(application, "en")
+    languages.install_language(application, "en")
     assert QCoreApplication.translate("MainWindow", "Settings") == "Settings"
     english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert english.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancel"
@@ -90,14 +89,14 @@ def test_unknown_language_falls_back_to_chinese() -> None:
     """A language we do not ship (from an old settings file, say) gives the default, Chinese."""
     application = QApplication.instance()
     assert application is not None
-    assert gui_app.install_language(application, "fr") == gui_app.DEFAULT_LANGUAGE
+    assert languages.install_language(application, "fr") == languages.DEFAULT_LANGUAGE
     assert QCoreApplication.translate("MainWindow", "Settings") == "设置"
 
 
 def test_saved_language_defaults_to_chinese_and_is_remembered(settings: QSettings) -> None:
     """First start is Chinese; a saved choice comes back; rubbish in the settings file is ignored."""
-    assert gui_app.saved_language(settings) == "zh_CN"
-    gui_app.save_language(settings, "en")
-    assert gui_app.saved_language(QSettings(settings.fileName(), QSettings.Format.IniFormat)) == "en"
-    settings.setValue(gui_app.LANGUAGE_KEY, "klingon")
-    assert gui_app.saved_language(settings) == "zh_CN"
+    assert languages.saved_language(settings) == "zh_CN"
+    languages.save_language(settings, "en")
+    assert languages.saved_language(QSettings(settings.fileName(), QSettings.Format.IniFormat)) == "en"
+    settings.setValue(languages.LANGUAGE_KEY, "klingon")
+    assert languages.saved_language(settings) == "zh_CN"

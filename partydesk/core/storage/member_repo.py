@@ -218,3 +218,21 @@ def _event_values(member_id: str, events: Iterable[tuple[EventKind, date | None,
             "updated_at": ev.updated_at, "updated_by": ev.updated_by, "owner_site": ev.owner_site,
         })
     return out
+
+
+# SQLite allows 32 766 bound variables since 3.32, older builds 999: chunks stay under both.
+_ID_CHUNK = 900
+# Built-in collections only, so this appended block needs no new import at the top of the module.
+IdCollection = frozenset[str] | set[str] | list[str] | tuple[str, ...]
+
+
+def roster_rows_by_ids(session: Session, ids: IdCollection) -> list[RosterRow]:
+    """The live members among ``ids`` as roster rows (deleted or unknown ids are simply absent)."""
+    wanted = sorted(set(ids))
+    make = RosterRow._make
+    found: list[RosterRow] = []
+    for start in range(0, len(wanted), _ID_CHUNK):
+        chunk = wanted[start:start + _ID_CHUNK]
+        query = select(*ROSTER_COLUMNS).where(Member.id.in_(chunk), Member.deleted.is_(False))
+        found.extend(make(r) for r in session.execute(query))
+    return found

@@ -9,7 +9,7 @@ gone) appears in the dialog otherwise. Enter cancels: the destructive button mus
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.errors import KnownError
-from partydesk.core.services.members import withdraw_event
-from partydesk.gui.app import grow_to_fit, guarded, mark_as_error_label
+from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
+from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
-    from partydesk.gui.app import AppContext
+    from partydesk.gui.context import AppContext
 
 
 class EventWithdrawDialog(BusyDialog):
@@ -104,13 +104,8 @@ class EventWithdrawDialog(BusyDialog):
             return
         self.error.hide()
         self._set_busy(True)
-        db, actor, event_id, reason = self.ctx.db, self.ctx.actor, self.event_id, self.reason()
-
-        def withdraw(_progress: Any) -> object:
-            return withdraw_event(db, actor, event_id=event_id, reason=reason)
-
-        self.ctx.runner.submit(withdraw, on_done=guarded(self, self._done), on_error=guarded(self, self._failed),
-                               label="withdraw member event")
+        member_ops.withdraw_event(self, self.ctx, event_id=self.event_id, reason=self.reason(), on_done=self._done,
+                                  on_error=self._failed)
 
     def _done(self, _changes: object) -> None:
         self._set_busy(False)

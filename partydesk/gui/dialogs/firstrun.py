@@ -14,21 +14,16 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QStyle, QWidget
 
-from partydesk.core.changes import Actor, Changes
 from partydesk.core.domain.organisation import ORG_TYPES, ROLE_BRANCH, ROLE_COMMITTEE
 from partydesk.core.errors import KnownError, ValidationError
-from partydesk.core.services.setup import OrganisationInput, initialise_site
-from partydesk.core.storage.database import Database
-from partydesk.gui.app import grow_to_fit, guarded, mark_as_error_label
+from partydesk.core.services.setup import OrganisationInput
 from partydesk.gui.forms.ui_firstrun import Ui_FirstRunDialog
+from partydesk.gui.operations import settings as settings_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
+from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
-    from partydesk.gui.app import AppContext
-
-def _initialise(db: Database, actor: Actor, organisation: OrganisationInput, role: str) -> Changes:
-    return initialise_site(db, actor, organisation=organisation, role=role)
-
+    from partydesk.gui.context import AppContext
 
 class FirstRunDialog(BusyDialog):
     """Collects the organisation and role, then creates the site through the task runner."""
@@ -96,11 +91,8 @@ class FirstRunDialog(BusyDialog):
         self._clear_errors()
         self._set_busy(True)
         organisation, role = self.organisation_input(), self.role()
-        db, actor = self.ctx.db, self.ctx.actor
-        self.ctx.runner.submit(
-            lambda _progress: _initialise(db, actor, organisation, role),
-            on_done=guarded(self, self._created), on_error=guarded(self, self._failed), label="initialise_site",
-        )
+        settings_ops.initialise_site(self, self.ctx, organisation=organisation, role=role, on_done=self._created,
+                                     on_error=self._failed)
 
 
     def _created(self, _changes: object) -> None:

@@ -2,7 +2,7 @@
 
 A mixin of ``ImportWizard`` (it uses the wizard's form, context and job helpers ``_start_job``, ``_show``
 and ``_update_buttons``), kept apart because choosing and mapping the file is a job of its own. The file is
-read on the DB lane; each column gets a combo with the core's guess preselected; a field chosen twice or
+read on the file lane; each column gets a combo with the core's guess preselected; a field chosen twice or
 no ID-number column blocks Next with a sentence saying why; changing a column re-reads the file in the
 background so the tinted cells and warnings follow the choices.
 """
@@ -10,18 +10,27 @@ background so the tinted cells and warnings follow the choices.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QComboBox, QFileDialog, QTableWidgetItem
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel, QTableWidgetItem
 
 from partydesk.core.domain.member import FIELD_LABELS
 from partydesk.core.errors import KnownError
 from partydesk.core.io.roster_headers import FIELD_KEYS
-from partydesk.core.io.roster_plan import ImportPreview, preview
-from partydesk.gui.app import guarded
+from partydesk.core.io.roster_plan import ImportPreview
 from partydesk.gui.models.issue_model import MUTED_COLOUR
+from partydesk.gui.operations import roster_files as file_ops
+from partydesk.gui.tasks import TaskHandle
+
+if TYPE_CHECKING:
+    from partydesk.core.io.roster_plan import ImportPlan
+    from partydesk.gui.context import AppContext
+
+    _DialogBase = QDialog  # what the mixin is mixed into, for the type checker
+else:
+    _DialogBase = object
 
 SETTINGS_DIR_KEY = "import/last_dir"
 FLAG_BACKGROUND = QColor("#ffe7a3")  # a cell the core flagged: "look here"
@@ -29,15 +38,29 @@ CLASH_BACKGROUND = QColor("#f9d0cc")  # a mapping row whose field is also chosen
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GBK/GB18030"}
 
 
-class ImportFileStep:
+class ImportFileStep(_DialogBase):
     """The wizard's file-and-columns step; mixed into ``ImportWizard`` (a QDialog)."""
 
     ui: Any
-    ctx: Any
+    ctx: AppContext
     _path: Path | None
     _preview: ImportPreview | None
+    _plan: ImportPlan | None
     _combos: list[QComboBox]
     _clashes: dict[str, list[int]]
+    _generation: int
+    _refresh: QTimer
+
+    # Provided by ImportWizard.
+    def _start_job(self, kind: str, handle: TaskHandle, text: str) -> None:
+        raise NotImplementedError
+
+    def _update_buttons(self) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def _show(label: QLabel, text: str) -> None:
+        raise NotImplementedError
 
     def mapping(self) -> dict[int, str]:
         """Column index → field key as the combos say now (a field chosen twice appears once)."""
@@ -75,10 +98,10 @@ class ImportFileStep:
         self.ui.fileLabel.setToolTip(str(self._path))
         target = self._path
         self._start_job(
-            "read", self.ctx.runner.submit(
-                lambda _progress: preview(target), label="preview roster",
-                on_done=guarded(self, lambda found: self._previewed(generation, found, fresh=True)),
-                on_error=guarded(self, lambda error: self._read_failed(generation, error)),
+            "read", file_ops.preview_file(
+                self, self.ctx, target,
+                on_done=lambda found: self._previewed(generation, found, fresh=True),
+                on_error=lambda error: self._read_failed(generation, error),
             ), self.tr("Reading the file…"))
 
     def _refresh_preview(self) -> None:
@@ -88,10 +111,10 @@ class ImportFileStep:
         if self._path is None or self._preview is None or self._clashes:
             return
         target, generation = self._path, self._generation
-        self.ctx.runner.submit(
-            lambda _progress: preview(target, mapping=mapping), label="preview roster",
-            on_done=guarded(self, lambda found: self._previewed(generation, found, fresh=False)),
-            on_error=guarded(self, lambda error: self._read_failed(generation, error)),
+        file_ops.preview_file(
+            self, self.ctx, target, mapping=mapping,
+            on_done=lambda found: self._previewed(generation, found, fresh=False),
+            on_error=lambda error: self._read_failed(generation, error),
         )
 
     def _clear_file_page(self) -> None:

@@ -2,7 +2,7 @@
 
 Three steps in one dialog, the shape RELIABILITY.md §4.3 asks for:
 
-1. **File and columns.** The file is read on the DB lane (``roster_plan.preview``; a big workbook takes
+1. **File and columns.** The file is read on the file lane (``roster_plan.preview``; a big workbook takes
    seconds) with the wizard disabled meanwhile. The user sees what was found (sheet, header row, row
    count, CSV encoding), the file-level warnings, one combo per column with the guess preselected, and
    the first rows with doubtful cells tinted. A field chosen for two columns, or no ID-number column,
@@ -14,7 +14,7 @@ Three steps in one dialog, the shape RELIABILITY.md §4.3 asks for:
    disabled until the user ticks "skip", and a sentence says so.
 3. **Done.** Import runs ``apply_import`` (a verified backup first, then one transaction) with a
    cancellable progress dialog; a cancel or a failure writes nothing. The page shows what was written and
-   where the backup went. The hub gets the import's ``Changes`` so the roster page reloads.
+   where the backup went. The runner publishes the import's ``Changes`` so the roster page refreshes.
 
 Enter presses the step's main button when it is enabled; Esc closes, asking first only while a job runs
 (then the job is cancelled).
@@ -41,27 +41,21 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.domain.member import FIELD_LABELS
 from partydesk.core.errors import KnownError
-from partydesk.core.progress import Progress
-from partydesk.core.services.maintenance import list_backups
 from partydesk.core.services.roster_import import (
     ImportPlan,
     ImportPreview,
     ImportResult,
     RosterChanged,
-    apply_import,
-    plan_import,
-    write_rejects,
 )
-from partydesk.gui.app import ERROR_COLOUR, guarded, mark_as_error_label
 from partydesk.gui.dialogs.import_file_step import ImportFileStep
 from partydesk.gui.forms.ui_import_wizard import Ui_ImportWizardDialog
 from partydesk.gui.models.issue_model import MUTED_COLOUR, IssueModel
+from partydesk.gui.operations import roster_files as file_ops
 from partydesk.gui.tasks import TaskHandle
+from partydesk.gui.widgets.error_label import ERROR_COLOUR, mark_as_error_label
 
 if TYPE_CHECKING:
-    from partydesk.core.storage.backup import BackupInfo
-    from partydesk.core.storage.database import Database
-    from partydesk.gui.app import AppContext
+    from partydesk.gui.context import AppContext
 
 FILE_STEP, CHECK_STEP, DONE_STEP = range(3)
 # Amber and grey that keep a 4.5:1 contrast on Fusion's light window background.
@@ -211,7 +205,7 @@ class ImportWizard(ImportFileStep, QDialog):
     @property
     def step(self) -> int:
         """The step shown: FILE_STEP, CHECK_STEP or DONE_STEP."""
-        return self.ui.stack.currentIndex()
+        return int(self.ui.stack.currentIndex())
 
     @property
     def busy(self) -> bool:
@@ -239,11 +233,10 @@ class ImportWizard(ImportFileStep, QDialog):
             return
         self._refresh.stop()
         self.ui.fileErrorLabel.hide()
-        db, target, mapping = self.ctx.db, self._path, self.mapping()
         title = self.tr("Checking the file")
-        self._start_job("plan", self.ctx.runner.run_with_progress(
-            self, lambda progress: plan_import(db, target, mapping=mapping, progress=progress), title=title,
-            on_done=guarded(self, self._planned), on_error=guarded(self, self._plan_failed)), title)
+        self._start_job("plan", file_ops.plan_roster_import(
+            self, self.ctx, self._path, mapping=self.mapping(), title=title, on_done=self._planned,
+            on_error=self._plan_failed), title)
 
     def _plan_failed(self, error: KnownError) -> None:
         self._show(self.ui.fileErrorLabel, error.message)
@@ -307,10 +300,9 @@ class ImportWizard(ImportFileStep, QDialog):
             return
         target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
         self.ui.checkErrorLabel.hide()
-        self._start_job("rejects", self.ctx.runner.submit(
-            lambda _progress: write_rejects(plan, target), label="write rejects",
-            on_done=guarded(self, self._rejects_saved),
-            on_error=guarded(self, lambda error: self._show(self.ui.checkErrorLabel, error.message)),
+        self._start_job("rejects", file_ops.save_rejects(
+            self, self.ctx, plan, target, on_done=self._rejects_saved,
+            on_error=lambda error: self._show(self.ui.checkErrorLabel, error.message),
         ), self.tr("Saving…"))
 
     def _rejects_saved(self, path: Path) -> None:
@@ -330,27 +322,13 @@ class ImportWizard(ImportFileStep, QDialog):
         plan = self._plan
         if self.busy or self.step != CHECK_STEP or plan is None or self._import_block():
             return
-        skip = self.ui.skipCheck.isChecked()
-        db, actor, hub = self.ctx.db, self.ctx.actor, self.ctx.hub
         self.ui.checkStatusLabel.hide()
         self.ui.checkErrorLabel.hide()
-        show = guarded(self, self._imported)
-
-        def job(progress: Progress) -> tuple[ImportResult, BackupInfo | None]:
-            result = apply_import(db, actor, plan, skip_rejected=skip, progress=progress)
-            return result, _backup_info(db, result.backup_path)
-
-        def done(outcome: tuple[ImportResult, BackupInfo | None]) -> None:
-            # Published even if the wizard was closed meanwhile: the roster page must show what was written.
-            result, backup = outcome
-            hub.publish(result.changes)
-            if backup is not None:
-                hub.backupMade.emit(backup)
-            show(result)
-
         title = self.tr("Importing the roster")
-        self._start_job("import", self.ctx.runner.run_with_progress(
-            self, job, title=title, on_done=done, on_error=guarded(self, self._import_failed)), title)
+        # The runner publishes the import's changes (even if the wizard is closed meanwhile).
+        self._start_job("import", file_ops.import_roster(
+            self, self.ctx, plan, skip_rejected=self.ui.skipCheck.isChecked(), title=title,
+            on_done=lambda outcome: self._imported(outcome.result), on_error=self._import_failed), title)
 
     def _import_failed(self, error: KnownError) -> None:
         if isinstance(error, RosterChanged):
@@ -497,10 +475,3 @@ class ImportWizard(ImportFileStep, QDialog):
             self._show_plan()
             self._show_result()
         super().changeEvent(event)
-
-
-def _backup_info(db: Database, path: Path | None) -> BackupInfo | None:
-    """The BackupInfo of the backup the import took, for the status bar (runs on the DB lane)."""
-    if path is None:
-        return None
-    return next((info for info in list_backups(db.path) if info.path == path), None)

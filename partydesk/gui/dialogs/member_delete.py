@@ -7,7 +7,7 @@ says so before anything else. The dialog only asks: the page runs ``delete_membe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.gui.app import grow_to_fit, mark_as_error_label
+from partydesk.gui.translate import QT_TRANSLATE_NOOP
+from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 REASONS = (
     QT_TRANSLATE_NOOP("MemberDeleteDialog", "Entered by mistake"),

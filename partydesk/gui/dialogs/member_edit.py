@@ -39,12 +39,13 @@ from partydesk.core.domain.roster import MemberRecord
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services import members
-from partydesk.gui.app import ERROR_COLOUR, guarded, mark_as_error_label
 from partydesk.gui.forms.ui_member_edit import Ui_MemberEditDialog
+from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
+from partydesk.gui.widgets.error_label import ERROR_COLOUR, mark_as_error_label
 
 if TYPE_CHECKING:
-    from partydesk.gui.app import AppContext
+    from partydesk.gui.context import AppContext
 
 # Amber that keeps a 4.5:1 contrast on Fusion's light background: "please check", not "wrong".
 WARNING_COLOUR = QColor("#8a5300")
@@ -145,7 +146,9 @@ class MemberEditDialog(BusyDialog):
         # The whole form when the screen allows, else as much as fits: the scroll area shows the rest (a
         # 1366×768 screen with its taskbar leaves about 690 pixels for the dialog with its title bar).
         contents = self.ui.scrollContents.sizeHint()
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # setupUi gave the dialog its layout
+        margins = layout.contentsMargins()
         scroll_bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         width = contents.width() + margins.left() + margins.right() + scroll_bar + 4
         rest = self.sizeHint().height() - self.ui.scrollArea.sizeHint().height()
@@ -188,7 +191,9 @@ class MemberEditDialog(BusyDialog):
     def _enable(self, keys: tuple[str, ...], on: bool) -> None:
         for key in keys:
             self._fields[key].setEnabled(on)
-            self.findChild(QLabel, _camel(key) + "Label").setEnabled(on)
+            label = self.findChild(QLabel, _camel(key) + "Label")
+            if label is not None:
+                label.setEnabled(on)
 
     def _load(self, record: MemberRecord) -> None:
         data = record.data
@@ -265,19 +270,9 @@ class MemberEditDialog(BusyDialog):
         confirmed = self._confirmed == data
         self._clear_messages()
         self._set_busy(True)
-        db, actor = self.ctx.db, self.ctx.actor
         member_id = self.record.id if self.record is not None else None
-
-        def save(_progress: Any) -> object:
-            _clean, warnings = members.validate(db, data)
-            if warnings and not confirmed:
-                return warnings
-            if member_id is None:
-                return members.add_member(db, actor, data=data)
-            return members.update_member(db, actor, member_id=member_id, data=data)
-
-        self.ctx.runner.submit(save, on_done=guarded(self, lambda result: self._checked(data, result)),
-                               on_error=guarded(self, self._failed), label="save member")
+        member_ops.save_member(self, self.ctx, member_id=member_id, data=data, confirmed=confirmed,
+                               on_done=lambda result: self._checked(data, result), on_error=self._failed)
 
     def reject(self) -> None:
         """Esc, Cancel or the close box: close, after asking when typed data would be lost."""
@@ -303,7 +298,7 @@ class MemberEditDialog(BusyDialog):
     def _checked(self, data: MemberInput, result: object) -> None:
         self._set_busy(False)
         if isinstance(result, members.MemberSaved):
-            self.ctx.hub.publish(result.changes)
+            # The task runner has published the save's changes already.
             self.saved.emit(result.member_id)
             QDialog.accept(self)
             return

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 from partydesk.core.domain import codes
 from partydesk.core.domain.member_events import EVENT_LABELS, EventKind
 from partydesk.core.errors import KnownError, ValidationError
-from partydesk.core.services.members import add_event
-from partydesk.gui.app import grow_to_fit, guarded, mark_as_error_label
+from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
+from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
-    from partydesk.gui.app import AppContext
+    from partydesk.gui.context import AppContext
 
 # 入党 is the record's own 入党日期 (set in the member form), so it is never offered as a later change.
 KINDS = [kind for kind in EventKind if kind is not EventKind.JOINED]
@@ -202,14 +202,9 @@ class MemberEventDialog(BusyDialog):
             label.clear()
             label.hide()
         self._set_busy(True)
-        db, actor, member_id = self.ctx.db, self.ctx.actor, self.member_id
-        on_date, detail, note = self.on_date(), self.detail(), self.note_edit.toPlainText()
-
-        def save(_progress: Any) -> object:
-            return add_event(db, actor, member_id=member_id, kind=kind, on_date=on_date, detail=detail, note=note)
-
-        self.ctx.runner.submit(save, on_done=guarded(self, self._saved), on_error=guarded(self, self._failed),
-                               label="record member event")
+        member_ops.add_event(self, self.ctx, member_id=self.member_id, kind=kind, on_date=self.on_date(),
+                             detail=self.detail(), note=self.note_edit.toPlainText(), on_done=self._saved,
+                             on_error=self._failed)
 
     def _saved(self, _changes: object) -> None:
         self._set_busy(False)

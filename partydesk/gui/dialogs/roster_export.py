@@ -6,8 +6,9 @@
    are personal data (RELIABILITY.md §3.5), so that choice is confirmed in a second box that says so;
 2. the file, suggested as "<党组织名称>党员花名册-YYYYMMDD.xlsx" in the last export folder (the name needs a
    database read, which runs on the DB lane like all DB work);
-3. ``core.services.roster_export.export_roster`` on the DB lane with a cancellable progress dialog (a cancel
-   writes no file: the workbook is built before the atomic writer touches the disk);
+3. the roster read on the DB lane, then the workbook built and written on the file lane
+   (``operations.roster_files.export_roster``), with a cancellable progress dialog (a cancel writes no
+   file: the workbook is built before the atomic writer touches the disk);
 4. a message with the path and a button that opens the folder; a KnownError (disk full, read-only stick)
    is shown as a warning, never as a crash.
 
@@ -27,17 +28,13 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from partydesk.core.domain.masking import Masking
 from partydesk.core.errors import KnownError
-from partydesk.core.progress import Progress
-from partydesk.core.services.roster_export import ExportResult, export_roster
-from partydesk.core.services.setup import own_organisation
-from partydesk.gui.app import guarded
+from partydesk.core.services.roster_export import ExportResult
+from partydesk.gui.operations import roster_files as file_ops
 from partydesk.gui.tasks import TaskHandle
 
 if TYPE_CHECKING:
-    from partydesk.core.storage.database import Database
-    from partydesk.gui.app import AppContext
+    from partydesk.gui.context import AppContext
 
 SETTINGS_DIR_KEY = "export/last_dir"
 # Characters Windows forbids in file names; an organisation name may well hold "/" or ":".
@@ -48,11 +45,6 @@ def default_file_name(branch: str, today: date) -> str:
     """The suggested file name "<branch>党员花名册-YYYYMMDD.xlsx", without characters Windows forbids."""
     safe = _BAD_FILE_CHARS.sub("", branch).strip().strip(".")
     return f"{safe}党员花名册-{today:%Y%m%d}.xlsx"
-
-
-def _branch_name(db: Database) -> str:
-    organisation = own_organisation(db)
-    return organisation.name if organisation is not None else ""
 
 
 class RosterExport(QObject):
@@ -122,10 +114,7 @@ class RosterExport(QObject):
             self._end()
             return
         self.masked = masked
-        db = self.ctx.db
-        self.ctx.runner.submit(lambda _progress: _branch_name(db), label="export file name",
-                               on_done=guarded(self.parent_widget, self._choose_file),
-                               on_error=guarded(self.parent_widget, self._failed))
+        file_ops.branch_name(self.parent_widget, self.ctx, on_done=self._choose_file, on_error=self._failed)
 
     def _choose_file(self, branch: str) -> None:
         folder = str(self.ctx.settings.value(SETTINGS_DIR_KEY, "") or "") or QStandardPaths.writableLocation(
@@ -139,21 +128,15 @@ class RosterExport(QObject):
         path = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
         self.path = path
         self.ctx.settings.setValue(SETTINGS_DIR_KEY, str(path.parent))
-        db, actor, masked, today = self.ctx.db, self.ctx.actor, self.masked, self.today
+        # The roster is read on the DB lane, the workbook written on the file lane.
+        self.job = file_ops.export_roster(
+            self.parent_widget, self.ctx, path, masked=self.masked, today=self.today,
+            title=self.tr("Exporting the roster"), on_done=self._exported, on_error=self._failed,
+            on_cancelled=self._export_cancelled)
 
-        def job(progress: Progress) -> ExportResult:
-            return export_roster(db, actor, path, masking=Masking.MASKED if masked else Masking.FULL, today=today,
-                                 progress=progress)
-
-        self.job = self.ctx.runner.run_with_progress(
-            self.parent_widget, job, title=self.tr("Exporting the roster"),
-            on_done=guarded(self.parent_widget, self._exported), on_error=guarded(self.parent_widget, self._failed))
-        self.job.finished.connect(self._job_finished)
-
-    def _job_finished(self) -> None:
-        if self.job is not None and self.job.cancelled:
-            self.ctx.hub.statusMessage.emit(self.tr("Export cancelled. No file was written."))
-            self._end()
+    def _export_cancelled(self) -> None:
+        self.ctx.hub.statusMessage.emit(self.tr("Export cancelled. No file was written."))
+        self._end()
 
     def _exported(self, result: ExportResult) -> None:
         self.result = result

@@ -8,17 +8,20 @@ codes become Chinese names through cached dicts, dates ISO text, and ID numbers 
 (``**************002X``, ``138****5678``) until ``set_revealed(True)``.
 
 Every field is a column with a stable id (``COLUMNS``); the page hides the ones the user does not want.
+
+After a write the page passes just the changed rows: ``update_rows`` puts each where the current order
+(the sort, or pinyin order from the load) wants it by binary search, ``remove_ids`` drops deleted ones;
+both keep the filter, and persistent indexes (the view's selection) follow their member.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -36,9 +39,12 @@ from partydesk.core.services.roster_search import (
     RosterFacets,
     RosterIndex,
     SearchQuery,
+    digits_haystack,
     filter_rows,
     parse_query,
+    text_haystack,
 )
+from partydesk.gui.translate import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 # The row's member id (for opening, editing, deleting) and the whole RosterRow.
@@ -140,8 +146,38 @@ def _sort_key(column_id: str) -> SortKey:
         # Older first when ascending by age means later birth dates first: sort by the negated day number.
         return lambda r: -r.birth_date.toordinal() if r.birth_date is not None else None
     if column_id in _FLAGS or column_id == "in_branch":
-        return lambda r: int(r[position])
+        return lambda r: int(bool(r[position]))
     return lambda r: r[position] if r[position] not in ("", None) else None
+
+
+def _load_order_key(row: RosterRow) -> Any:
+    return row.pinyin
+
+
+def _insertion_point(rows: list[RosterRow], wanted: Any, key: SortKey, descending: bool) -> int:
+    """Where a row with key ``wanted`` goes among ``rows`` ordered by ``key``: after its equals, empties last.
+
+    Binary search probing about 17 keys at 100 000 rows, instead of sorting them all again.
+    """
+    low, high = 0, len(rows)
+    while low < high:  # first empty-keyed row: empties sit at the end in either direction
+        middle = (low + high) // 2
+        if key(rows[middle]) is None:
+            high = middle
+        else:
+            low = middle + 1
+    if wanted is None:
+        return len(rows)
+    low, high = 0, low
+    while low < high:
+        middle = (low + high) // 2
+        probe = key(rows[middle])
+        after = probe < wanted if descending else wanted < probe
+        if after:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 class RosterFormatter:
@@ -171,16 +207,16 @@ class RosterFormatter:
     def _formatter(self, column_id: str) -> Callable[[RosterRow], str]:
         if column_id in _NAMES:
             names, position = _NAMES[column_id], RosterRow._fields.index(column_id)
-            return lambda r: names.get(r[position], r[position])
+            return lambda r: names.get(str(r[position]), str(r[position]))
         if column_id in _DATES:
             position = RosterRow._fields.index(column_id)
-            return lambda r: r[position].isoformat() if r[position] is not None else ""
+            return lambda r: value.isoformat() if isinstance(value := r[position], date) else ""
         if column_id in _FLAGS:
             position = RosterRow._fields.index(column_id)
             return lambda r: self._yes if r[position] else self._no
         if column_id in _TEXTS or column_id == "name":
             position = RosterRow._fields.index(column_id)
-            return lambda r: r[position]
+            return lambda r: str(r[position])
         if column_id == "id_number":
             return lambda r: r.id_number if self.revealed else mask_id_number(r.id_number)
         if column_id == "phone":
@@ -219,6 +255,25 @@ class RosterModel(QAbstractTableModel):
             self._reorder(*self._sort)
         self._shown = filter_rows(self._index, self._query, self._facets)
         self.endResetModel()
+
+    def update_rows(self, rows: Sequence[RosterRow]) -> None:
+        """Replace or add these rows, each at its place in the current order; filter and sort stay."""
+        if not rows:
+            return
+        index = self._index
+        self._drop({r.id for r in rows})
+        key, descending = self._order_key()
+        for row in rows:
+            at = _insertion_point(index.rows, key(row), key, descending)
+            index.rows.insert(at, row)
+            index.text.insert(at, text_haystack(row))
+            index.digits.insert(at, digits_haystack(row))
+        self._relayout()
+
+    def remove_ids(self, ids: Collection[str]) -> None:
+        """Drop the rows of these members (deleted); unknown ids are ignored."""
+        if ids and self._drop(set(ids)):
+            self._relayout()
 
     def set_filter(self, text: str, facets: RosterFacets = NO_FACETS) -> None:
         """Show only the rows matching ``text`` (name, pinyin, number ending) and ``facets``."""
@@ -329,10 +384,16 @@ class RosterModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         self._sort = (column, order)
+        self._reorder(column, order)
+        self._relayout()
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        """Filter the index again and move persistent indexes (the selection) along with their member."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         tracked = [(p, self._shown[p.row()].id) for p in persistent if 0 <= p.row() < len(self._shown)]
-        self._reorder(column, order)
         self._shown = filter_rows(self._index, self._query, self._facets)
         if tracked:
             where = {r.id: i for i, r in enumerate(self._shown)}
@@ -342,7 +403,19 @@ class RosterModel(QAbstractTableModel):
             )
         self.layoutChanged.emit()
 
-    # -- helpers -----------------------------------------------------------------------------------
+    def _drop(self, ids: set[str]) -> bool:
+        index = self._index
+        positions = [i for i, r in enumerate(index.rows) if r.id in ids]
+        for i in reversed(positions):
+            del index.rows[i], index.text[i], index.digits[i]
+        return bool(positions)
+
+    def _order_key(self) -> tuple[SortKey, bool]:
+        """The key the index is ordered by now, and whether descending (empty keys always last)."""
+        if self._sort is None:
+            return _load_order_key, False  # the roster arrives ordered by pinyin
+        column, order = self._sort
+        return self._sort_keys[column], order == Qt.SortOrder.DescendingOrder
 
     def _reorder(self, column: int, order: Qt.SortOrder) -> None:
         key = self._sort_keys[column]

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from partydesk.core.storage.settings_repo import RuleRecord
+from partydesk.core.services.store import RuleRecord
 
 Index = QModelIndex | QPersistentModelIndex
 

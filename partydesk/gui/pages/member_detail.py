@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,15 +43,15 @@ from partydesk.core.domain.member_events import (
     derive_state,
 )
 from partydesk.core.domain.roster import MemberRecord, RosterRow
-from partydesk.core.services.members import get_member, member_events
-from partydesk.gui.app import guarded
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
+from partydesk.gui.operations import members as member_ops
+from partydesk.gui.translate import QT_TRANSLATE_NOOP
 from partydesk.gui.widgets import card_printer
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
-    from partydesk.gui.app import AppContext
+    from partydesk.gui.context import AppContext
 
 # (group title, roster column ids shown in it), in the order of the paper card.
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -223,14 +223,7 @@ class MemberDetailPage(DialogHost, QWidget):
         if member_id != self.member_id:
             self.reveal_check.setChecked(False)  # a new member starts masked again
         self.member_id = member_id
-        db = self.ctx.db
-
-        def read(_progress: Any) -> tuple[MemberRecord | None, list[MemberEvent]]:
-            record = get_member(db, self.ctx.actor, member_id)
-            return record, member_events(db, self.ctx.actor, member_id) if record is not None else []
-
-        self.ctx.runner.submit(read, on_done=guarded(self, lambda result: self._loaded(member_id, result)),
-                               label="load member")
+        member_ops.load_member_page(self, self.ctx, member_id, lambda result: self._loaded(member_id, result))
 
     def _loaded(self, member_id: str, result: tuple[MemberRecord | None, list[MemberEvent]]) -> None:
         if member_id != self.member_id:

@@ -8,8 +8,10 @@ are masked until "Show full numbers" is ticked; that choice is not remembered, s
 opens masked.
 
 Actions: Add, Edit, Delete (with a reason), Open (Enter or double-click), Print card; Import and Export
-only emit signals for the Excel wizard (wired elsewhere). The roster reloads through the DB lane when the
-hub reports a member change. A member's page lives in the same stack, so going back keeps the search.
+only emit signals for the Excel wizard (wired elsewhere). When the hub reports a change to some members,
+only their rows are read again (``operations.members.load_roster_rows``) and updated in place, keeping
+the search, filters, sort and selection; a change that names no ids, or very many, reloads the roster.
+A member's page lives in the same stack, so going back keeps the search.
 """
 
 from __future__ import annotations
@@ -38,16 +40,15 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain import codes
 from partydesk.core.domain.roster import MemberRecord, RosterRow
-from partydesk.core.services.members import delete_member, get_member, roster
 from partydesk.core.services.roster_search import RosterFacets
-from partydesk.gui.app import guarded
 from partydesk.gui.models.roster_model import COLUMNS, DEFAULT_COLUMNS, RosterModel, column_index
+from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.column_menu import ColumnMenu
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
-    from partydesk.gui.app import AppContext
+    from partydesk.gui.context import AppContext
     from partydesk.gui.pages.member_detail import MemberDetailPage
     from partydesk.gui.widgets.card_printer import CardAction
 
@@ -56,6 +57,8 @@ DEBOUNCE_MS = 150
 # The name column identifies the row; it cannot be hidden.
 FIXED_COLUMNS = ("name",)
 ROSTER, EMPTY = range(2)
+# Above this many changed members (a big import) one full read is quicker than reading them by id.
+REFRESH_BY_ID_LIMIT = 2000
 
 
 class MembersPage(DialogHost, QWidget):
@@ -313,8 +316,23 @@ class MembersPage(DialogHost, QWidget):
         db = self.ctx.db
         if db is None or db.needs_setup:
             return
-        self.ctx.runner.submit(lambda _progress: roster(db, self.ctx.actor), on_done=guarded(self, self._rows_loaded),
-                               label="load roster")
+        member_ops.load_roster(self, self.ctx, self._rows_loaded)
+
+    def refresh_members(self, ids: frozenset[str]) -> None:
+        """Read just these members again and update their rows (deleted ones disappear)."""
+        member_ops.load_roster_rows(self, self.ctx, ids, lambda rows: self._rows_refreshed(ids, rows))
+
+    def _rows_refreshed(self, ids: frozenset[str], rows: list[RosterRow]) -> None:
+        selected = self._select_after_load
+        self._select_after_load = None
+        found = {row.id for row in rows}
+        self.model.update_rows(rows)
+        self.model.remove_ids(ids - found)
+        self._fill_group_combo()
+        if selected is not None:
+            self._select(selected)
+        self._update_count()
+        self._update_actions()
 
     def _rows_loaded(self, rows: list[RosterRow]) -> None:
         selected = self._select_after_load or self.selected_member_id()
@@ -437,9 +455,7 @@ class MembersPage(DialogHost, QWidget):
         member_id = self.selected_member_id()
         if member_id is None:
             return
-        db = self.ctx.db
-        self.ctx.runner.submit(lambda _progress: get_member(db, self.ctx.actor, member_id),
-                               on_done=guarded(self, self._edit_loaded), label="load member")
+        member_ops.load_member(self, self.ctx, member_id, self._edit_loaded)
 
     def _edit_loaded(self, record: MemberRecord | None) -> None:
         if record is None:
@@ -466,11 +482,9 @@ class MembersPage(DialogHost, QWidget):
         self._open(dialog)
 
     def _delete(self, member_id: str, name: str, reason: str) -> None:
-        db, actor = self.ctx.db, self.ctx.actor
-        self.ctx.runner.submit(lambda _progress: delete_member(db, actor, member_id=member_id, reason=reason),
-                               on_done=guarded(self, lambda _changes: self.ctx.hub.statusMessage.emit(
-                                   self.tr("Member deleted: {name}").format(name=name))),
-                               label="delete member")
+        member_ops.delete_member(self, self.ctx, member_id=member_id, reason=reason,
+                                 on_done=lambda _changes: self.ctx.hub.statusMessage.emit(
+                                     self.tr("Member deleted: {name}").format(name=name)))
 
     def open_selected(self) -> None:
         """Open the selected member's page."""
@@ -517,8 +531,14 @@ class MembersPage(DialogHost, QWidget):
     # -- hub and text ------------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(ChangeKind.MEMBER, ChangeKind.ORGANISATION, ChangeKind.SITE):
+        if changes.touches(ChangeKind.ORGANISATION, ChangeKind.SITE):
             self.reload()
+        elif changes.touches(ChangeKind.MEMBER):
+            ids = changes.ids_of(ChangeKind.MEMBER)
+            if not self._loaded or not ids or len(ids) > REFRESH_BY_ID_LIMIT:
+                self.reload()
+            else:
+                self.refresh_members(ids)
 
     def _retranslate(self) -> None:
         self.add_button.setText(self.tr("Add member"))
@@ -553,7 +573,7 @@ class MembersPage(DialogHost, QWidget):
 
     def _fill_facet_items(self) -> None:
         everyone = self.tr("All")
-        fixed: list[tuple[QComboBox, list[tuple[str, object]]]] = [
+        fixed: list[tuple[QComboBox, list[tuple[object, str]]]] = [
             (self.category_combo, list(codes.MEMBER_CATEGORY.items())),
             (self.status_combo, list(codes.MEMBERSHIP_STATUS.items())),
             (self.lost_combo, [(True, self.tr("Lost contact")), (False, self.tr("In contact"))]),

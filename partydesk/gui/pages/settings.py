@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.organisation import ORG_TYPES, ROLE_COMMITTEE
 from partydesk.core.errors import KnownError, ValidationError
-from partydesk.core.services.rules import list_rules, restore_default, set_rule
-from partydesk.core.services.setup import OrganisationInput, own_organisation, update_organisation
-from partydesk.core.storage.settings_repo import OrganisationRecord, RuleRecord
-from partydesk.gui import app as gui_app
+from partydesk.core.services.setup import OrganisationInput
+from partydesk.core.services.store import OrganisationRecord, RuleRecord
+from partydesk.gui import languages
 from partydesk.gui.forms.ui_settings_page import Ui_SettingsPage
 from partydesk.gui.models.rules_model import (
     COL_CATEGORY,
@@ -46,9 +45,11 @@ from partydesk.gui.models.rules_model import (
     RuleRole,
     RulesModel,
 )
+from partydesk.gui.operations import settings as settings_ops
+from partydesk.gui.widgets import error_label
 
 if TYPE_CHECKING:
-    from partydesk.gui.app import AppContext
+    from partydesk.gui.context import AppContext
 
 # Below any real term date; a QDateEdit at this date shows its "not set" text instead.
 NOT_SET_DATE = QDate(1900, 1, 1)
@@ -62,7 +63,8 @@ FIELD_ALIASES = {"联系电话": "phone"}
 class RuleValueDelegate(QStyledItemDelegate):
     """Edits a current value with a spin box limited to that rule's allowed range."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
         rule = index.data(RuleRole)
         editor = QSpinBox(parent)
         editor.setFrame(False)
@@ -71,11 +73,12 @@ class RuleValueDelegate(QStyledItemDelegate):
             editor.setRange(rule.minimum, rule.maximum)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QSpinBox):
             editor.setValue(int(index.data(Qt.ItemDataRole.EditRole)))
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QSpinBox):
             editor.interpretText()
             model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
@@ -97,7 +100,7 @@ class SettingsPage(QWidget):
         title.setBold(True)
         title.setPointSizeF(title.pointSizeF() * 1.5)
         self.ui.titleLabel.setFont(title)
-        for code, name in gui_app.LANGUAGES.items():
+        for code, name in languages.LANGUAGES.items():
             self.ui.languageCombo.addItem(name, code)
         self._sync_language_combo()
         self.ui.languageCombo.currentIndexChanged.connect(self._language_chosen)
@@ -122,7 +125,7 @@ class SettingsPage(QWidget):
             "term_end": ui.termEndError,
         }
         for label in self._field_errors.values():
-            gui_app.mark_as_error_label(label)
+            error_label.mark_as_error_label(label)
         # Wide enough for a full organisation name (中共某某社区第一支部委员会) without scrolling.
         ui.nameEdit.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 24)
         for check, edit in self._date_pairs():
@@ -171,14 +174,7 @@ class SettingsPage(QWidget):
 
     def load_organisation(self) -> None:
         """Read this site's organisation and role on the DB lane, then fill the form."""
-        db = self.ctx.db
-
-        def read(_progress: Any) -> tuple[OrganisationRecord | None, str | None]:
-            return own_organisation(db), db.site.role if db.site is not None else None
-
-        self.ctx.runner.submit(
-            read, on_done=gui_app.guarded(self, self._organisation_loaded), label="load organisation",
-        )
+        settings_ops.load_organisation(self, self.ctx, self._organisation_loaded)
 
     def _organisation_loaded(self, result: tuple[OrganisationRecord | None, str | None]) -> None:
         organisation, role = result
@@ -206,12 +202,8 @@ class SettingsPage(QWidget):
         self._clear_errors()
         self._saving = True
         self.ui.saveButton.setEnabled(False)
-        db, actor, org_id, data = self.ctx.db, self.ctx.actor, self._organisation.id, self.organisation_input()
-        self.ctx.runner.submit(
-            lambda _progress: update_organisation(db, actor, org_id=org_id, data=data),
-            on_done=gui_app.guarded(self, self._saved), on_error=gui_app.guarded(self, self._save_failed),
-            label="save organisation",
-        )
+        settings_ops.update_organisation(self, self.ctx, org_id=self._organisation.id, data=self.organisation_input(),
+                                         on_done=self._saved, on_error=self._save_failed)
 
     def _saved(self, _changes: object) -> None:
         self._saving = False
@@ -246,7 +238,7 @@ class SettingsPage(QWidget):
     def _show_status(self, label: QLabel, text: str, *, error: bool) -> None:
         palette = self.palette()
         if error:
-            palette.setColor(QPalette.ColorRole.WindowText, gui_app.ERROR_COLOUR)
+            palette.setColor(QPalette.ColorRole.WindowText, error_label.ERROR_COLOUR)
         label.setPalette(palette)
         label.setText(text)
 
@@ -274,7 +266,7 @@ class SettingsPage(QWidget):
         view.customContextMenuRequested.connect(self._rules_menu)
         self.ui.restoreButton.clicked.connect(self.restore_selected)
         self.ui.restoreAllButton.clicked.connect(self.restore_all)
-        gui_app.mark_as_error_label(self.ui.rulesStatus)
+        error_label.mark_as_error_label(self.ui.rulesStatus)
         self._update_restore_button()
 
     def _size_rule_columns(self) -> None:
@@ -290,10 +282,7 @@ class SettingsPage(QWidget):
 
     def load_rules(self) -> None:
         """Read the rule table on the DB lane, then show it."""
-        db = self.ctx.db
-        self.ctx.runner.submit(
-            lambda _progress: list_rules(db), on_done=gui_app.guarded(self, self._rules_loaded), label="load rules",
-        )
+        settings_ops.load_rules(self, self.ctx, self._rules_loaded)
 
     def _rules_loaded(self, rules: list[Any]) -> None:
         selected = self.selected_rule_key()
@@ -311,11 +300,7 @@ class SettingsPage(QWidget):
 
     def _rule_edited(self, key: str, value: int) -> None:
         self.ui.rulesStatus.hide()
-        db, actor = self.ctx.db, self.ctx.actor
-        self.ctx.runner.submit(
-            lambda _progress: set_rule(db, actor, key=key, value=value),
-            on_error=gui_app.guarded(self, self._rule_failed), label="save rule",
-        )
+        settings_ops.set_rule(self, self.ctx, key=key, value=value, on_error=self._rule_failed)
         self._update_restore_button()
 
     def restore_selected(self) -> None:
@@ -325,11 +310,7 @@ class SettingsPage(QWidget):
         if rule is None or rule.is_default:
             return
         self.ui.rulesStatus.hide()
-        db, actor = self.ctx.db, self.ctx.actor
-        self.ctx.runner.submit(
-            lambda _progress: restore_default(db, actor, key=rule.key),
-            on_error=gui_app.guarded(self, self._rule_failed), label="restore rule",
-        )
+        settings_ops.restore_rules(self, self.ctx, [rule.key], self._rule_failed)
 
     def changed_rules(self) -> list[RuleRecord]:
         """The rules whose value differs from the national default, in table order."""
@@ -341,16 +322,7 @@ class SettingsPage(QWidget):
         if not rules or not self._confirm_restore_all(rules):
             return
         self.ui.rulesStatus.hide()
-        db, actor, keys = self.ctx.db, self.ctx.actor, [rule.key for rule in rules]
-
-        def restore(_progress: Any) -> Changes:
-            changes = Changes()
-            for key in keys:
-                changes = changes.merge(restore_default(db, actor, key=key))
-            return changes
-
-        self.ctx.runner.submit(restore, on_error=gui_app.guarded(self, self._rule_failed),
-                               label="restore all rules")
+        settings_ops.restore_rules(self, self.ctx, [rule.key for rule in rules], self._rule_failed)
 
     def _confirm_restore_all(self, rules: list[RuleRecord]) -> bool:
         question = self.tr("Restore the national default of every rule that differs from it ({count} in all)?")
@@ -399,11 +371,11 @@ class SettingsPage(QWidget):
 
     def _language_chosen(self, index: int) -> None:
         lang = self.ui.languageCombo.itemData(index)
-        if isinstance(lang, str) and lang != gui_app.current_language():
+        if isinstance(lang, str) and lang != languages.current_language():
             self.ctx.switch_language(lang)
 
     def _sync_language_combo(self) -> None:
-        index = self.ui.languageCombo.findData(gui_app.current_language())
+        index = self.ui.languageCombo.findData(languages.current_language())
         if index >= 0 and index != self.ui.languageCombo.currentIndex():
             self.ui.languageCombo.blockSignals(True)
             self.ui.languageCombo.setCurrentIndex(index)

@@ -3,28 +3,27 @@
 The card's HTML comes from ``core.io.member_card``; this module lays it out with ``QTextDocument`` in
 the interface's CJK font and sends it to a ``QPdfWriter`` (saved where the user chooses, by default
 "党员信息卡-<姓名>.pdf" in Documents) or to a printer chosen in ``QPrintDialog``. The data is read on the
-DB lane (``request_card``); the dialogs run on the GUI thread once it has arrived.
+DB lane (``request_card``); the dialogs run on the GUI thread once it has arrived, and the PDF is
+written on the file lane.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QStandardPaths
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
-from partydesk.core.io.member_card import TITLE, card_file_name, member_card_html
-from partydesk.core.services.members import get_member, member_events
-from partydesk.core.services.setup import own_organisation
-from partydesk.gui.app import guarded
+from partydesk.core.errors import KnownError
+from partydesk.core.io.member_card import TITLE, card_file_name
+from partydesk.gui.operations import cards as card_ops
 
 if TYPE_CHECKING:
-    from partydesk.gui.app import AppContext
+    from partydesk.gui.context import AppContext
 
 MARGIN_MM = 15
 CardAction = Literal["pdf", "print"]
@@ -73,14 +72,33 @@ def default_pdf_path(name: str) -> Path:
     return Path(folder) / card_file_name(name)
 
 
-def save_card_pdf(parent: QWidget | None, html: str, name: str) -> Path | None:
-    """Ask where to save, then write the PDF; the path written, or None when the user cancelled."""
+def choose_pdf_path(parent: QWidget | None, name: str) -> Path | None:
+    """Ask where to save the card; None when the user cancelled."""
     title = QCoreApplication.translate("CardPrinter", "Save member card as PDF")
     pdf_filter = QCoreApplication.translate("CardPrinter", "PDF files (*.pdf)")
     chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(default_pdf_path(name)), pdf_filter)
     if not chosen:
         return None
-    path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+    return Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+
+
+def write_pdf_file(html: str, path: Path) -> Path:
+    """``write_pdf`` for the file lane: an unwritable file becomes a KnownError with the Chinese message."""
+    try:
+        write_pdf(html, path)
+    except OSError as exc:
+        message = QCoreApplication.translate(
+            "CardPrinter", "The PDF could not be saved to {path}. Check that the folder exists, that the file is "
+            "not open in another program, and that the disk is not full.")
+        raise KnownError(message.format(path=str(path)), code="write") from exc
+    return path
+
+
+def save_card_pdf(parent: QWidget | None, html: str, name: str) -> Path | None:
+    """Ask where to save, then write the PDF here (blocking); the path written, or None."""
+    path = choose_pdf_path(parent, name)
+    if path is None:
+        return None
     try:
         write_pdf(html, path)
     except OSError:
@@ -112,19 +130,9 @@ def request_card(
 ) -> None:
     """Read the member, the events and the organisation on the DB lane, then save or print the card.
 
-    ``on_ready(html, name)`` replaces the dialogs (for tests and previews).
+    The PDF is written on the file lane. ``on_ready(html, name)`` replaces the dialogs (for tests and
+    previews).
     """
-    db = ctx.db
-
-    def read(_progress: Any) -> tuple[str, str] | None:
-        record = get_member(db, ctx.actor, member_id)
-        if record is None:
-            return None
-        organisation = own_organisation(db)
-        html = member_card_html(record, member_events(db, ctx.actor, member_id),
-                                organisation=organisation.name if organisation is not None else "",
-                                filled_on=date.today(), full_numbers=full_numbers)
-        return html, record.data.name
 
     def ready(result: tuple[str, str] | None) -> None:
         if result is None:
@@ -135,11 +143,18 @@ def request_card(
         if on_ready is not None:
             on_ready(html, name)
         elif action == "pdf":
-            path = save_card_pdf(parent, html, name)
+            path = choose_pdf_path(parent, name)
             if path is not None:
-                saved = QCoreApplication.translate("CardPrinter", "Member card saved: {path}")
-                ctx.hub.statusMessage.emit(saved.format(path=str(path)))
+                card_ops.write_card_pdf(parent, ctx, lambda: write_pdf_file(html, path), on_done=written,
+                                        on_error=failed)
         else:
             print_card(parent, html)
 
-    ctx.runner.submit(read, on_done=guarded(parent, ready), label="member card")
+    def written(path: Path) -> None:
+        saved = QCoreApplication.translate("CardPrinter", "Member card saved: {path}")
+        ctx.hub.statusMessage.emit(saved.format(path=str(path)))
+
+    def failed(error: KnownError) -> None:
+        QMessageBox.warning(parent, QCoreApplication.translate("CardPrinter", "Member card"), error.message)
+
+    card_ops.load_card(parent, ctx, member_id, full_numbers=full_numbers, on_done=ready)

@@ -1,0 +1,52 @@
+"""Operations: one small function per use case, how pages and dialogs call services (Anki's aqt/operations).
+
+Each function takes the widget that asked (``parent``: results are dropped once it is gone, progress
+dialogs sit over it), the ``AppContext`` and the use case's data, and runs the service on the right lane
+of the task runner: database work on ``Lane.DB``, file work on ``Lane.FILE``. Writes return a record that
+is or carries ``Changes``; the runner publishes it, so no caller publishes by hand. Widgets never call
+services or the runner directly for a use case that has an operation here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
+
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, JobFn, Lane, TaskHandle
+from partydesk.gui.widgets.guard import guarded
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+
+def run(
+    parent: QWidget | None,
+    ctx: AppContext,
+    fn: JobFn,
+    *,
+    label: str,
+    on_done: DoneCallback | None = None,
+    on_error: ErrorCallback | None = None,
+    lane: Lane = Lane.DB,
+    progress_title: str | None = None,
+    cancellable: bool = True,
+) -> TaskHandle:
+    """Run ``fn`` on ``lane``; callbacks are skipped once ``parent`` is deleted.
+
+    With ``progress_title`` a window-modal progress dialog (with Cancel unless ``cancellable`` is
+    False) appears over ``parent`` when the job takes more than a moment.
+    """
+    done = _guard(parent, on_done)
+    failed = _guard(parent, on_error)
+    if progress_title is not None:
+        return ctx.runner.run_with_progress(parent, fn, title=progress_title, on_done=done, on_error=failed,
+                                            cancellable=cancellable, lane=lane)
+    return ctx.runner.submit(fn, on_done=done, on_error=failed, label=label, lane=lane)
+
+
+def _guard(parent: QWidget | None, callback: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+    if callback is None or parent is None:
+        return callback
+    return guarded(parent, callback)

@@ -1,0 +1,43 @@
+"""Member card operations: read the card's data on the DB lane, write its PDF on the file lane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
+
+from partydesk.core.io.member_card import member_card_html
+from partydesk.core.services import members, setup
+from partydesk.gui.operations import run
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, Lane, TaskHandle
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+
+def load_card(parent: QWidget, ctx: AppContext, member_id: str, *, full_numbers: bool,
+              on_done: DoneCallback) -> TaskHandle:
+    """The card's HTML and the member's name, ``(html, name)``; None when the member no longer exists."""
+    db, actor = ctx.db, ctx.actor
+
+    def read(_progress: Any) -> tuple[str, str] | None:
+        record = members.get_member(db, actor, member_id)
+        if record is None:
+            return None
+        organisation = setup.own_organisation(db)
+        html = member_card_html(record, members.member_events(db, actor, member_id),
+                                organisation=organisation.name if organisation is not None else "",
+                                filled_on=date.today(), full_numbers=full_numbers)
+        return html, record.data.name
+
+    return run(parent, ctx, read, label="member card", on_done=on_done)
+
+
+def write_card_pdf(parent: QWidget, ctx: AppContext, write: Callable[[], Path], *,
+                   on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
+    """Run ``write`` (lays out the card and writes the PDF; returns its path) on the file lane."""
+    return run(parent, ctx, lambda _progress: write(), label="member card PDF", on_done=on_done,
+               on_error=on_error, lane=Lane.FILE)

@@ -1,0 +1,157 @@
+"""Roster file operations: reading a spreadsheet to import, the import itself, exporting the roster.
+
+File work runs on the file lane, database work on the DB lane. Exporting needs both: the roster is read
+on the DB lane, then the workbook is built and written on the file lane, so a slow USB stick holds up
+nothing else. The dry run (``plan_import``) reads the file and checks it against the stored roster in one
+core call, so it stays on the DB lane until the core offers the two halves separately.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
+
+from partydesk.core.atomicfile import atomic_writer
+from partydesk.core.changes import Changes
+from partydesk.core.domain.roster import RosterRow
+from partydesk.core.io import roster_export
+from partydesk.core.io.roster_plan import preview
+from partydesk.core.progress import Progress
+from partydesk.core.services import members, setup
+from partydesk.core.services.maintenance import list_backups
+from partydesk.core.services.roster_import import ImportPlan, ImportResult, apply_import, plan_import, write_rejects
+from partydesk.core.services.store import BackupInfo
+from partydesk.gui.operations import run
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, Lane, TaskHandle
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+
+def preview_file(
+    parent: QWidget, ctx: AppContext, path: Path, *, mapping: Mapping[int, str] | None = None,
+    on_done: DoneCallback, on_error: ErrorCallback,
+) -> TaskHandle:
+    """Read a spreadsheet and describe it for the column step (file lane)."""
+    chosen = dict(mapping) if mapping is not None else None
+    return run(parent, ctx, lambda _progress: preview(path, mapping=chosen), label="preview roster",
+               on_done=on_done, on_error=on_error, lane=Lane.FILE)
+
+
+def plan_roster_import(
+    parent: QWidget, ctx: AppContext, path: Path, *, mapping: Mapping[int, str], title: str,
+    on_done: DoneCallback, on_error: ErrorCallback,
+) -> TaskHandle:
+    """The dry run of an import, with a cancellable progress dialog."""
+    db, chosen = ctx.db, dict(mapping)
+    return run(parent, ctx, lambda progress: plan_import(db, path, mapping=chosen, progress=progress),
+               label="plan import", progress_title=title, on_done=on_done, on_error=on_error)
+
+
+def save_rejects(
+    parent: QWidget, ctx: AppContext, plan: ImportPlan, path: Path, *, on_done: DoneCallback, on_error: ErrorCallback,
+) -> TaskHandle:
+    """Write the rejected rows with their reasons to a workbook (file lane)."""
+    return run(parent, ctx, lambda _progress: write_rejects(plan, path), label="write rejects",
+               on_done=on_done, on_error=on_error, lane=Lane.FILE)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import wrote and the backup taken before it; ``changes`` is what the runner publishes."""
+
+    result: ImportResult
+    backup: BackupInfo | None
+
+    @property
+    def changes(self) -> Changes:
+        """The import's change record."""
+        return self.result.changes
+
+
+def import_roster(
+    parent: QWidget, ctx: AppContext, plan: ImportPlan, *, skip_rejected: bool, title: str,
+    on_done: DoneCallback, on_error: ErrorCallback,
+) -> TaskHandle:
+    """Write the plan (a verified backup first, then one transaction) with a cancellable progress dialog.
+
+    ``on_done`` gets the ``Imported`` record; the backup reaches the status bar even if ``parent`` closed.
+    """
+    db, actor, hub = ctx.db, ctx.actor, ctx.hub
+
+    def job(progress: Progress) -> Imported:
+        result = apply_import(db, actor, plan, skip_rejected=skip_rejected, progress=progress)
+        path = result.backup_path
+        backup = next((b for b in list_backups(db.path) if b.path == path), None) if path is not None else None
+        return Imported(result, backup)
+
+    def imported(outcome: Imported) -> None:
+        if outcome.backup is not None:
+            hub.backupMade.emit(outcome.backup)
+
+    handle = run(parent, ctx, job, label="import roster", progress_title=title, on_done=on_done, on_error=on_error)
+    # Unguarded: the status bar learns of the backup even when the wizard was closed meanwhile.
+    handle.finished.connect(lambda: imported(handle.result) if isinstance(handle.result, Imported) else None)
+    return handle
+
+
+@dataclass(frozen=True)
+class _RosterData:
+    branch: str
+    rows: list[RosterRow]
+
+
+def branch_name(parent: QWidget, ctx: AppContext, *, on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
+    """The organisation's name ("" before set-up), for a suggested file name."""
+    db = ctx.db
+
+    def read(_progress: Any) -> str:
+        organisation = setup.own_organisation(db)
+        return organisation.name if organisation is not None else ""
+
+    return run(parent, ctx, read, label="export file name", on_done=on_done, on_error=on_error)
+
+
+def export_roster(
+    parent: QWidget, ctx: AppContext, path: Path, *, masked: bool, today: date, title: str,
+    on_done: DoneCallback, on_error: ErrorCallback, on_cancelled: Callable[[], None],
+) -> TaskHandle:
+    """Read the roster (DB lane), then build and write the workbook to ``path`` (file lane).
+
+    Members transferred out are left out, as in the 花名册. ``on_done`` gets the core's ``ExportResult``;
+    ``on_cancelled`` runs when the user cancelled either half (no file is written then).
+    """
+    db, actor = ctx.db, ctx.actor
+
+    def read(_progress: Any) -> _RosterData:
+        organisation = setup.own_organisation(db)
+        return _RosterData(organisation.name if organisation is not None else "",
+                           members.roster(db, actor, include_departed=False))
+
+    def write(data: _RosterData) -> Callable[[Progress], roster_export.ExportResult]:
+        def job(progress: Progress) -> roster_export.ExportResult:
+            workbook = roster_export.build_workbook(data.rows, branch=data.branch, masked=masked, today=today,
+                                                    exported_by=actor.user_id, progress=progress)
+            with atomic_writer(path) as handle:
+                workbook.save(handle)
+            return roster_export.ExportResult(path, len(data.rows), masked)
+        return job
+
+    def read_done(data: _RosterData) -> None:
+        second = run(parent, ctx, write(data), label="write export", progress_title=title, on_done=on_done,
+                     on_error=on_error, lane=Lane.FILE)
+        _when_cancelled(second, on_cancelled)
+
+    first = run(parent, ctx, read, label="read roster for export", progress_title=title, on_done=read_done,
+                on_error=on_error)
+    _when_cancelled(first, on_cancelled)
+    return first
+
+
+def _when_cancelled(handle: TaskHandle, callback: Callable[[], None]) -> None:
+    handle.finished.connect(lambda: callback() if handle.cancelled else None)
