@@ -1,48 +1,76 @@
-"""Tests for the application hub: Changes are broadcast only when something changed, on the GUI thread."""
+"""The hub's publishing path: a task's result with changes reaches the pages, through the runner only.
+
+Nothing here emits a hub signal by hand: writes run as jobs or operations on the task runner, which
+publishes what their results carry, and the tests look at what a page or listener received.
+"""
 
 from __future__ import annotations
 
 import threading
+from datetime import date
 
-import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import ChangeKind, Changes
+from partydesk.core.services.members import MemberSaved
+from partydesk.core.services.store import BackupInfo
+from partydesk.gui.context import AppContext
 from partydesk.gui.hub import Hub
+from partydesk.gui.languages import install_language
+from partydesk.gui.operations import backups
+from partydesk.gui.operations import members as member_ops
+from tests.gui.conftest import WAIT_MS
+from tests.gui.test_members_page import ZHANG, member, names, open_page
 
 
-@pytest.fixture
-def hub(qapp: object) -> Hub:
-    """A fresh hub (needs the QApplication for its thread affinity)."""
-    return Hub()
-
-
-def test_publish_emits_changed_with_the_same_record(qtbot: QtBot, hub: Hub) -> None:
-    """A non-empty Changes record reaches listeners unchanged."""
-    changes = Changes.of(ChangeKind.MEMBER, "m-1", "m-2")
-    with qtbot.waitSignal(hub.changed, timeout=1000) as blocker:
-        hub.publish(changes)
-    assert blocker.args == [changes]
-    assert blocker.args[0].touches(ChangeKind.MEMBER)
-
-
-def test_publish_of_empty_changes_emits_nothing(qtbot: QtBot, hub: Hub) -> None:
-    """An empty Changes record means nothing was written, so no page refreshes."""
-    with qtbot.assertNotEmitted(hub.changed):
-        hub.publish(Changes())
-
-
-def test_publish_of_merged_changes_emits_once(qtbot: QtBot, hub: Hub) -> None:
-    """One write touching several kinds is one broadcast, not one per kind."""
+def test_a_saved_member_reaches_the_members_page(qtbot: QtBot, ctx: AppContext) -> None:
+    """The member form's operation saves; the runner publishes MemberSaved.changes; the roster shows the row."""
+    page = open_page(qtbot, ctx)
     seen: list[Changes] = []
-    hub.changed.connect(seen.append)
-    hub.publish(Changes.of(ChangeKind.MEMBER, "m-1").merge(Changes.of(ChangeKind.ORGANISATION)))
-    assert len(seen) == 1
-    assert seen[0].touches(ChangeKind.MEMBER) and seen[0].touches(ChangeKind.ORGANISATION)
+    ctx.hub.changed.connect(seen.append)
+    results: list[object] = []
+    member_ops.save_member(page, ctx, member_id=None, data=ZHANG, confirmed=True, on_done=results.append,
+                           on_error=results.append)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    [saved] = results
+    assert isinstance(saved, MemberSaved)
+    assert seen == [saved.changes] and seen[0].ids_of(ChangeKind.MEMBER) == {saved.member_id}
+    assert names(page) == ["张三"]
 
 
-def test_publish_off_the_gui_thread_is_refused(hub: Hub) -> None:
+def test_an_edit_reaches_the_page_once_as_one_record(qtbot: QtBot, ctx: AppContext) -> None:
+    """One write is one broadcast, and the page shows the edited value."""
+    page = open_page(qtbot, ctx)
+    ids: list[str] = []
+    failures: list[object] = []
+    member_ops.save_member(page, ctx, member_id=None, data=ZHANG, confirmed=True,
+                           on_done=lambda saved: ids.append(saved.member_id), on_error=failures.append)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    seen: list[Changes] = []
+    ctx.hub.changed.connect(seen.append)
+    edited = member("张三", date(1980, 1, 1), 11, phone="13900001111", work_unit="县农机站")
+    member_ops.save_member(page, ctx, member_id=ids[0], data=edited, confirmed=True, on_done=lambda _r: None,
+                           on_error=failures.append)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert failures == [] and len(seen) == 1
+    assert page.model.row_at(0) is not None and page.model.row_at(0).work_unit == "县农机站"
+
+
+def test_a_job_that_changed_nothing_refreshes_no_page(qtbot: QtBot, ctx: AppContext) -> None:
+    """An empty Changes result (nothing written) is not broadcast, so no page reloads."""
+    page = open_page(qtbot, ctx)
+    resets: list[str] = []
+    page.model.modelReset.connect(lambda: resets.append("reset"))
+    with qtbot.assertNotEmitted(ctx.hub.changed):
+        ctx.runner.submit(lambda _progress: Changes())
+        assert ctx.runner.wait_idle(WAIT_MS)
+    assert resets == []
+
+
+def test_publish_off_the_gui_thread_is_refused(qapp: object) -> None:
     """Publishing from a worker would run page slots there, so it raises instead of emitting."""
+    hub = Hub()
     seen: list[Changes] = []
     errors: list[BaseException] = []
     hub.changed.connect(seen.append)
@@ -60,14 +88,16 @@ def test_publish_off_the_gui_thread_is_refused(hub: Hub) -> None:
     assert seen == []
 
 
-def test_status_backup_and_language_signals_carry_their_payloads(qtbot: QtBot, hub: Hub) -> None:
-    """The other hub signals deliver what was emitted, for the status bar and retranslation."""
-    with qtbot.waitSignal(hub.statusMessage, timeout=1000) as status:
-        hub.statusMessage.emit("已保存")
-    assert status.args == ["已保存"]
-    backup = object()
-    with qtbot.waitSignal(hub.backupMade, timeout=1000) as made:
-        hub.backupMade.emit(backup)
-    assert made.args[0] is backup
-    with qtbot.waitSignal(hub.languageChanged, timeout=1000):
-        hub.languageChanged.emit()
+def test_a_backup_reaches_the_hub_with_its_description(qtbot: QtBot, ctx: AppContext) -> None:
+    """The backup operation hands the verified backup's record to ``backupMade`` (the status bar)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    with qtbot.waitSignal(ctx.hub.backupMade, timeout=WAIT_MS) as made:
+        backups.back_up(parent, ctx, reason="manual")
+    assert isinstance(made.args[0], BackupInfo) and made.args[0].path.exists()
+
+
+def test_switching_language_tells_the_hub(qtbot: QtBot, ctx: AppContext, app: object) -> None:
+    """Installing a language emits ``languageChanged`` for models and titles."""
+    with qtbot.waitSignal(ctx.hub.languageChanged, timeout=WAIT_MS):
+        install_language(app, "en", ctx.hub)  # type: ignore[arg-type]

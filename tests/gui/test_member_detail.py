@@ -308,7 +308,7 @@ def test_deleted_member_returns_to_the_roster(
     page, ids = members
     detail = _detail(ctx, page, ids["王五"])
     assert page.stack.currentWidget() is detail
-    ctx.hub.publish(delete_member(ctx.db, ctx.actor, member_id=ids["王五"], reason="录入错误"))
+    ctx.runner.submit(lambda _progress: delete_member(ctx.db, ctx.actor, member_id=ids["王五"], reason="录入错误"))
     assert ctx.runner.wait_idle(WAIT_MS)
     assert page.stack.currentWidget() is page.roster_panel
 
