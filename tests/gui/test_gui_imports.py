@@ -71,7 +71,7 @@ def find_cycle(edges: dict[str, set[str]], start_with: str) -> list[str] | None:
         stack.append(node)
         for target in sorted(edges.get(node, ())):
             if state.get(target) == 1:
-                cycle = stack[stack.index(target):] + [target]
+                cycle = [*stack[stack.index(target):], target]
                 if any(m.startswith(start_with) for m in cycle):
                     return cycle
             elif target not in state and (found := visit(target)) is not None:
