@@ -216,7 +216,7 @@ def _refresh_after_save(ctx: Any, repeat: int) -> dict[str, Any]:
         published.clear()
         shown: list[float] = []
 
-        def check(unit: str = unit) -> bool:
+        def check(unit: str = unit, shown: list[float] = shown) -> bool:
             row = page.selected_row()
             if row is not None and row.work_unit == unit and not shown:
                 shown.append(time.perf_counter())
