@@ -57,5 +57,6 @@ def take_shot(*, db_path: Path | None, page: str, out: Path, size: tuple[int, in
             ctx.runner.shutdown()
             db.close()
         out.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(out), b"PNG"):
+        # PySide6's stub types the format as bytes, but the binding only accepts str.
+        if not image.save(str(out), "PNG"):  # type: ignore[call-overload]
             raise KnownError(f"无法保存截图：{out}", code="write")

@@ -131,3 +131,16 @@ def test_roster_rows_by_ids_leaves_out_deleted_and_unknown(ctx: AppContext) -> N
     delete_member(ctx.db, ctx.actor, member_id=ids[1], reason="录入错误")
     rows = roster_rows_by_ids(ctx.db, ctx.actor, [*ids, "nobody"])
     assert [r.id for r in rows] == [ids[0]] and rows[0].name == "张三"
+
+
+def test_party_groups_follow_updates_and_removals() -> None:
+    """A 党小组 appears with its first member and leaves the facet with its last one."""
+    model = RosterModel()
+    model.set_rows(ROWS)
+    assert model.party_groups() == ["第一党小组"]
+    model.update_rows([ROWS[0]._replace(party_group="第五党小组")])
+    assert model.party_groups() == ["第一党小组", "第五党小组"]
+    model.update_rows([ROWS[0]._replace(party_group="第一党小组")])
+    assert model.party_groups() == ["第一党小组"]
+    model.remove_ids({r.id for r in ROWS})
+    assert model.party_groups() == [] and model.total == 0
