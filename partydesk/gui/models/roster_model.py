@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -169,10 +170,8 @@ def _positions(rows: list[RosterRow], wanted: list[RosterRow]) -> dict[str, int]
         return {r.id: i for i, r in enumerate(rows) if r.id in ids}
     found = {}
     for row in wanted:
-        try:
+        with suppress(ValueError):  # filtered out: not shown
             found[row.id] = rows.index(row)
-        except ValueError:
-            pass
     return found
 
 
