@@ -114,3 +114,25 @@ def test_only_the_entry_points_import_the_application_module() -> None:
     """``gui/app.py`` keeps the application: pages, dialogs and widgets never import it."""
     importers = sorted(name for name, targets in graph().items() if "partydesk.gui.app" in targets)
     assert importers == []
+
+
+def handle_uses(source: str) -> set[str]:
+    """Attributes read off anything named ``db`` (``db.path``, ``ctx.db.needs_setup``) in ``source``."""
+    used = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute):
+            target = node.value
+            named_db = (isinstance(target, ast.Name) and target.id == "db") or (
+                isinstance(target, ast.Attribute) and target.attr == "db")
+            if named_db:
+                used.add(node.attr)
+    return used
+
+
+def test_the_gui_reads_only_the_handles_public_attributes() -> None:
+    """The database handle is opaque: the GUI reads its path and flags and closes it, and nothing else."""
+    from partydesk.core.handle import HANDLE_ATTRIBUTES
+
+    used = set().union(*(handle_uses(path.read_text(encoding="utf-8")) for path in GUI.rglob("*.py")))
+    assert used and used <= HANDLE_ATTRIBUTES, sorted(used - HANDLE_ATTRIBUTES)
+    assert handle_uses("with ctx.db.read() as session: pass") == {"read"}  # the check sees a session opened

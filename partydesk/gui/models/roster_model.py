@@ -4,8 +4,8 @@ The model holds the roster as a Python list of ``RosterRow`` tuples with their s
 (``core.services.roster_search.RosterIndex``, built once per load). Filtering is a list comprehension
 followed by a model reset, sorting is ``sorted`` with a key per column (house GUI rule: never a
 ``QSortFilterProxyModel`` over a big model). Cells are formatted only when the view asks for them:
-codes become Chinese names through cached dicts, dates ISO text, and ID numbers and phones are masked
-(``**************002X``, ``138****5678``) until ``set_revealed(True)``.
+codes become Chinese names through cached dicts, dates ISO text, and ID numbers and phones are masked by
+the core's policy (``domain.masking``: ``**************002X``, ``138****5678``) until ``set_revealed(True)``.
 
 Every field is a column with a stable id (``COLUMNS``); the page hides the ones the user does not want.
 
@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from partydesk.core.domain import codes
-from partydesk.core.domain.idnumber import mask_id_number, mask_phone
+from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member import STATUS_NORMAL
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.services.roster_search import (
@@ -225,6 +225,11 @@ class RosterFormatter:
         self._on_roll = QCoreApplication.translate("RosterModel", "On the roll")
         self._left = QCoreApplication.translate("RosterModel", "Transferred out")
 
+    @property
+    def masking(self) -> Masking:
+        """The core's masking policy for what the screen shows now."""
+        return Masking.FULL if self.revealed else Masking.MASKED
+
     def text(self, row: RosterRow, column_id: str) -> str:
         """What the cell of ``column_id`` shows for ``row``."""
         return self.functions[column_index(column_id)](row)
@@ -243,9 +248,9 @@ class RosterFormatter:
             position = RosterRow._fields.index(column_id)
             return lambda r: str(r[position])
         if column_id == "id_number":
-            return lambda r: r.id_number if self.revealed else mask_id_number(r.id_number)
+            return lambda r: shown("id_number", r.id_number, self.masking)
         if column_id == "phone":
-            return lambda r: r.phone if self.revealed or not r.phone else mask_phone(r.phone)
+            return lambda r: shown("phone", r.phone, self.masking)
         if column_id == "age":
             return lambda r: str(age) if (age := age_on(r.birth_date, self.today)) is not None else ""
         if column_id == "in_branch":
