@@ -29,6 +29,7 @@ from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.import_wizard import CHECK_STEP, DONE_STEP, FILE_STEP, ImportWizard
 from partydesk.gui.languages import install_language
 from partydesk.gui.models.issue_model import IssueModel
+from partydesk.gui.tasks import Lane
 from tests.gui.conftest import WAIT_MS
 
 TITLE = "幸福社区第一支部党员花名册"
@@ -381,7 +382,8 @@ def test_escape_while_a_job_runs_asks_and_cancels_it(qtbot: QtBot, ctx: AppConte
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """Esc while the file is being read asks first; "No" keeps waiting, "Yes" cancels the job and closes."""
     release = threading.Event()
-    ctx.runner.submit(lambda _progress: release.wait(WAIT_MS / 1000), label="block the lane")
+    # The file is read on the file lane: block that lane so the read is still queued when Esc comes.
+    ctx.runner.submit(lambda _progress: release.wait(WAIT_MS / 1000), label="block the lane", lane=Lane.FILE)
     wizard = open_wizard(qtbot, ctx)
     wizard.open_file(clean_file(tmp_path / "a.xlsx"))
     assert wizard.busy and not wizard.ui.chooseButton.isEnabled()
@@ -459,3 +461,24 @@ def test_switching_the_language_retranslates_the_wizard(qtbot: QtBot, ctx: AppCo
     qtbot.waitUntil(lambda: wizard.ui.newLabel.text() == "3 new")
     assert wizard.ui.importButton.text() == "Import"
     assert wizard.ui.factsLabel.text().startswith("Sheet")
+
+
+def test_the_file_is_read_on_the_file_lane(qtbot: QtBot, ctx: AppContext, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the spreadsheet is file work: it runs on the file lane, never holding up the DB lane."""
+    from PySide6.QtCore import QThread
+
+    from partydesk.gui.operations import roster_files
+
+    threads: list[str] = []
+    real = roster_files.preview
+
+    def reading(*args: object, **kwargs: object) -> object:
+        threads.append(QThread.currentThread().objectName())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(roster_files, "preview", reading)
+    wizard = open_wizard(qtbot, ctx, clean_file(tmp_path / "a.xlsx"))
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert threads and set(threads) == {"partydesk-file-lane"}
+    assert wizard.preview_result is not None

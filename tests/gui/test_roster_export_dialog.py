@@ -178,3 +178,28 @@ def test_a_known_error_is_shown_as_a_message(qtbot: QtBot, one_member: AppContex
 def test_default_file_name_drops_characters_windows_forbids() -> None:
     """A branch name with / or : still gives a usable file name."""
     assert default_file_name("中共A/B:支部", date(2026, 6, 1)) == "中共AB支部党员花名册-20260601.xlsx"
+
+
+def test_the_roster_is_read_on_the_db_lane_and_written_on_the_file_lane(
+    qtbot: QtBot, one_member: AppContext, parent: QWidget, save_as: list[str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reading needs the database, writing only the disk: a slow USB stick holds up the file lane alone."""
+    from PySide6.QtCore import QThread
+
+    threads: dict[str, str] = {}
+    real_roster, real_writer = roster_files.members.roster, roster_files.atomic_writer
+
+    def reading(*args: object, **kwargs: object) -> object:
+        threads["read"] = QThread.currentThread().objectName()
+        return real_roster(*args, **kwargs)  # type: ignore[arg-type]
+
+    def writing(*args: object, **kwargs: object) -> object:
+        threads["write"] = QThread.currentThread().objectName()
+        return real_writer(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(roster_files.members, "roster", reading)
+    monkeypatch.setattr(roster_files, "atomic_writer", writing)
+    run(one_member, parent, "maskedButton")
+    assert threads == {"read": "partydesk-db-lane", "write": "partydesk-file-lane"}
+    assert (tmp_path / "花名册.xlsx").exists()
