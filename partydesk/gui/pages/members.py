@@ -45,6 +45,7 @@ from partydesk.gui.models.roster_model import COLUMNS, DEFAULT_COLUMNS, RosterMo
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.column_menu import ColumnMenu
 from partydesk.gui.widgets.dialog_host import DialogHost
+from partydesk.gui.widgets.empty_state import EmptyState
 from partydesk.gui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
@@ -220,41 +221,12 @@ class MembersPage(DialogHost, QWidget):
             header.resizeSection(number, max(cjk * column.width + cjk, title_width))
 
     def _build_empty_state(self) -> None:
-        self.empty_panel = QWidget(self.roster_panel)
-        self.empty_panel.setObjectName("emptyPanel")
-        self.empty_label = QLabel(self.empty_panel)
-        self.empty_label.setObjectName("emptyLabel")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.empty_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.empty_label.setFont(font)
-        self.empty_add_button = QPushButton(self.empty_panel)
-        self.empty_add_button.setObjectName("emptyAddButton")
+        self.empty_panel = EmptyState(self.roster_panel, first_name="emptyAddButton", second_name="emptyImportButton")
+        self.empty_label = self.empty_panel.label
+        self.empty_add_button = self.empty_panel.first_button
         self.empty_add_button.clicked.connect(self.add_member)
-        self.empty_import_button = QPushButton(self.empty_panel)
-        self.empty_import_button.setObjectName("emptyImportButton")
+        self.empty_import_button = self.empty_panel.second_button
         self.empty_import_button.clicked.connect(self.importRequested)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.empty_add_button)
-        buttons.addWidget(self.empty_import_button)
-        buttons.addStretch(1)
-        # The message wraps inside a column of about 30 characters, centred: a box layout gives a
-        # word-wrapped label the height its width needs, an alignment flag would not.
-        cjk = self.fontMetrics().horizontalAdvance("汉")
-        self.empty_label.setMinimumWidth(cjk * 20)
-        self.empty_label.setMaximumWidth(cjk * 32)
-        message = QHBoxLayout()
-        message.addStretch(1)
-        message.addWidget(self.empty_label, 4)
-        message.addStretch(1)
-        box = QVBoxLayout(self.empty_panel)
-        box.addStretch(1)
-        box.addLayout(message)
-        box.addSpacing(self.fontMetrics().lineSpacing())
-        box.addLayout(buttons)
-        box.addStretch(2)
         self.table_stack = QStackedWidget(self.roster_panel)
         self.table_stack.addWidget(self.view)
         self.table_stack.addWidget(self.empty_panel)
