@@ -1,7 +1,7 @@
-"""The GUI's import graph: no storage module anywhere in it, and no circle between its modules.
+"""The GUI's shape beyond tests/core/test_layers.py (no cycles, no storage import there).
 
-Module-level imports are what a circle is made of (an import inside a function runs later, and one under
-``if TYPE_CHECKING:`` never runs), so the circle check walks those; the storage check walks every import.
+No module imports ``gui/app.py`` when it loads, judged by the module-level imports that run (not those in
+functions or under ``if TYPE_CHECKING:``); and the GUI reads only the database handle's public attributes.
 """
 
 from __future__ import annotations
@@ -61,57 +61,8 @@ def graph() -> dict[str, set[str]]:
             for name, path in files.items()}
 
 
-def find_cycle(edges: dict[str, set[str]], start_with: str) -> list[str] | None:
-    """A circle of imports through a module whose name starts with ``start_with``, or None."""
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for target in sorted(edges.get(node, ())):
-            if state.get(target) == 1:
-                cycle = [*stack[stack.index(target):], target]
-                if any(m.startswith(start_with) for m in cycle):
-                    return cycle
-            elif target not in state and (found := visit(target)) is not None:
-                return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for node in sorted(edges):
-        if node not in state and (found := visit(node)) is not None:
-            return found
-    return None
-
-
-def test_no_gui_module_imports_storage() -> None:
-    """House rule 2: the GUI reaches the database only through services, not even for type hints."""
-    offenders = []
-    for path in GUI.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import | ast.ImportFrom):
-                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
-                offenders += [f"{module_name(path)} -> {n}" for n in names if n.startswith("partydesk.core.storage")]
-    assert offenders == []
-
-
-def test_gui_modules_import_each_other_in_no_circle() -> None:
-    """No two GUI modules import each other, directly or round a longer circle, at module level."""
-    assert find_cycle(graph(), "partydesk.gui") is None
-
-
-def test_the_cycle_finder_sees_a_circle() -> None:
-    """The check above can fail: a circle made by hand is found."""
-    edges = {"partydesk.gui.a": {"partydesk.gui.b"}, "partydesk.gui.b": {"partydesk.gui.c"},
-             "partydesk.gui.c": {"partydesk.gui.a"}}
-    assert find_cycle(edges, "partydesk.gui") == ["partydesk.gui.a", "partydesk.gui.b", "partydesk.gui.c",
-                                                   "partydesk.gui.a"]
-
-
-def test_only_the_entry_points_import_the_application_module() -> None:
-    """``gui/app.py`` keeps the application: pages, dialogs and widgets never import it."""
+def test_no_module_imports_the_application_module_at_load() -> None:
+    """``gui/app.py`` keeps the application: only the entry points import it, inside their functions."""
     importers = sorted(name for name, targets in graph().items() if "partydesk.gui.app" in targets)
     assert importers == []
 
