@@ -273,11 +273,6 @@ def main_gui(
     return code
 
 
-def isinstance_database(value: object) -> bool:
-    """True for an open Database (checked by duck type: the class lives behind SQLAlchemy's import)."""
-    return hasattr(value, "engine") and hasattr(value, "needs_setup")
-
-
 class _FirstPaint(QObject):
     """Calls ``then`` once, right after the watched widget's first paint."""
 

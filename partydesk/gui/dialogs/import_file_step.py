@@ -86,7 +86,7 @@ class ImportFileStep(_DialogBase):
             self.open_file(path)
 
     def open_file(self, path: str | Path) -> None:
-        """Read ``path`` on the DB lane and show what it holds; the column choices start from the guess."""
+        """Read ``path`` on the file lane and show what it holds; the column choices start from the guess."""
         self._path = Path(path)
         self._preview = None
         self._plan = None
