@@ -206,7 +206,7 @@ def _refresh_after_save(ctx: Any, repeat: int) -> dict[str, Any]:
     page.view.sortByColumn(column_index("birth_date"), Qt.SortOrder.AscendingOrder)
     member_id = page.model.row_at(page.model.count // 2).id
     page.select_member(member_id)
-    record = get_member(ctx.db, member_id)
+    record = get_member(ctx.db, ctx.actor, member_id)
     published: list[float] = []
     ctx.hub.changed.connect(lambda _changes: published.append(time.perf_counter()))
     refresh, with_write = [], []
