@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.member_events import EventKind
+from partydesk.core.services.audit import list_entries
 from partydesk.core.services.members import add_event, get_member, member_events
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.event_withdraw import EventWithdrawDialog
@@ -49,7 +50,10 @@ def test_member_page_shows_the_fields_masked(ctx: AppContext, members: tuple[Mem
     assert detail._values["category"].text() == "正式党员"
     assert detail._values["id_number"].text() == "*" * 14 + ZHANG.id_number[-4:]  # type: ignore[index]
     detail.reveal_check.setChecked(True)
+    assert ctx.runner.wait_idle(WAIT_MS)
     assert detail._values["id_number"].text() == ZHANG.id_number
+    entry = list_entries(ctx.db, ctx.actor, limit=1)[0]
+    assert entry.action == "reveal" and entry.record_ids == (ids["张三"],)
     assert detail._values["phone"].text() == "13900001111"
 
 
@@ -336,6 +340,8 @@ def test_print_card_saves_a_pdf_that_renders(
     saved = QCoreApplication.translate("CardPrinter", "Member card saved: {path}").format(path=pdf)
     assert messages == [saved], "the status bar says where the card went"
     assert pdf.read_bytes().startswith(b"%PDF")
+    entry = list_entries(ctx.db, ctx.actor, limit=1)[0]
+    assert (entry.action, entry.record_ids, entry.summary) == ("card.print", (ids["王五"],), "党员信息卡（号码已隐藏）")
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed")
     subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberInput
+from partydesk.core.services.audit import list_entries
 from partydesk.core.services.members import add_member, roster
 from partydesk.core.storage.tables import Member
 from partydesk.gui.context import AppContext
@@ -147,8 +148,8 @@ def test_column_choice_is_remembered_for_the_next_page(qtbot: QtBot, ctx: AppCon
     assert not again.column_actions["name"].isEnabled(), "the name column cannot be hidden"
 
 
-def test_reveal_shows_full_numbers_and_masks_again(page: MembersPage) -> None:
-    """The roster opens masked; ticking the box shows full numbers; unticking masks them."""
+def test_reveal_shows_full_numbers_and_masks_again(ctx: AppContext, page: MembersPage) -> None:
+    """The roster opens masked; ticking the box audits a "reveal", then shows full numbers; unticking masks."""
     row = 0
     id_cell = page.model.index(row, column_index("id_number"))
     phone_cell = page.model.index(row, column_index("phone"))
@@ -156,8 +157,13 @@ def test_reveal_shows_full_numbers_and_masks_again(page: MembersPage) -> None:
     assert id_cell.data() == "*" * 14 + full[-4:]
     assert "****" in phone_cell.data()
     page.reveal_check.setChecked(True)
+    assert id_cell.data() != full, "no full number on screen before the audit row is written"
+    assert ctx.runner.wait_idle(WAIT_MS)
     assert id_cell.data() == full
     assert "****" not in phone_cell.data()
+    entry = list_entries(ctx.db, ctx.actor, limit=1)[0]
+    assert entry.action == "reveal" and set(entry.record_ids) == {r.id for r in page.model.all_rows()}
+    assert full not in entry.summary
     page.reveal_check.setChecked(False)
     assert id_cell.data() != full
 

@@ -360,6 +360,10 @@ class RosterModel(QAbstractTableModel):
         """Every loaded row, in the current sort order."""
         return self._index.rows
 
+    def shown_rows(self) -> list[RosterRow]:
+        """The rows shown now (filtered), in their order."""
+        return list(self._shown)
+
     def row_at(self, row: int) -> RosterRow | None:
         """The roster row shown at ``row``, or None."""
         return self._shown[row] if 0 <= row < len(self._shown) else None

@@ -1,4 +1,7 @@
-"""Member card operations: read the card's data on the DB lane, write its PDF on the file lane."""
+"""Member card operations: read the card's data on the DB lane, write its PDF on the file lane.
+
+Every card read for printing or a PDF is audited ("card.print") in the same job, before its HTML exists.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QWidget
 
 from partydesk.core.io.member_card import member_card_html
-from partydesk.core.services import members, setup
+from partydesk.core.services import audit, members, setup
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import DoneCallback, ErrorCallback, Lane, TaskHandle
 
@@ -28,6 +31,8 @@ def load_card(parent: QWidget, ctx: AppContext, member_id: str, *, full_numbers:
         if record is None:
             return None
         organisation = setup.own_organisation(db)
+        audit.record_access(db, actor, action="card.print", record_ids=[member_id],
+                            summary="党员信息卡（完整号码）" if full_numbers else "党员信息卡（号码已隐藏）")
         html = member_card_html(record, members.member_events(db, actor, member_id),
                                 organisation=organisation.name if organisation is not None else "",
                                 filled_on=date.today(), full_numbers=full_numbers)

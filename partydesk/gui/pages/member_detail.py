@@ -43,7 +43,9 @@ from partydesk.core.domain.member_events import (
     derive_state,
 )
 from partydesk.core.domain.roster import MemberRecord, RosterRow
+from partydesk.core.errors import KnownError
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
+from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
 from partydesk.gui.widgets import card_printer
@@ -298,8 +300,25 @@ class MemberDetailPage(DialogHost, QWidget):
         return self.facts_html(row)
 
     def _reveal(self, on: bool) -> None:
-        self._formatter.revealed = on
-        self._show()
+        # Masked at once; full numbers only once the reveal is in the audit trail.
+        if not on or self.member_id is None:
+            self._formatter.revealed = False
+            self._show()
+            return
+        member_id = self.member_id
+        access_ops.reveal(self, self.ctx, [member_id], summary="党员页面显示完整号码",
+                          on_done=lambda _result: self._revealed(member_id), on_error=self._reveal_failed)
+
+    def _revealed(self, member_id: str) -> None:
+        if self.reveal_check.isChecked() and member_id == self.member_id:
+            self._formatter.revealed = True
+            self._show()
+
+    def _reveal_failed(self, error: KnownError) -> None:
+        self.reveal_check.blockSignals(True)
+        self.reveal_check.setChecked(False)
+        self.reveal_check.blockSignals(False)
+        self.ctx.hub.statusMessage.emit(error.message)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for widget in (self.edit_button, self.event_button, self.print_button):

@@ -40,8 +40,10 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain import codes
 from partydesk.core.domain.roster import MemberRecord, RosterRow
+from partydesk.core.errors import KnownError
 from partydesk.core.services.roster_search import RosterFacets
 from partydesk.gui.models.roster_model import COLUMNS, DEFAULT_COLUMNS, RosterModel, column_index
+from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.column_menu import ColumnMenu
 from partydesk.gui.widgets.dialog_host import DialogHost
@@ -135,7 +137,7 @@ class MembersPage(DialogHost, QWidget):
         self.search_edit.returnPressed.connect(self.apply_filter)
         self.reveal_check = QCheckBox(panel)
         self.reveal_check.setObjectName("revealCheck")
-        self.reveal_check.toggled.connect(self.model.set_revealed)
+        self.reveal_check.toggled.connect(self._reveal_toggled)
         self.columns_button = QPushButton(panel)
         self.columns_button.setObjectName("columnsButton")
 
@@ -358,6 +360,25 @@ class MembersPage(DialogHost, QWidget):
         combo.blockSignals(False)
         if current is not None and index < 0:
             self.apply_filter()  # the chosen group no longer exists
+
+    def _reveal_toggled(self, on: bool) -> None:
+        """Mask at once; show full numbers only once the reveal is in the audit trail."""
+        if not on:
+            self.model.set_revealed(False)
+            return
+        ids = [row.id for row in self.model.shown_rows()]
+        access_ops.reveal(self, self.ctx, ids, summary="花名册显示完整号码", on_done=self._revealed,
+                          on_error=self._reveal_failed)
+
+    def _revealed(self, _result: object) -> None:
+        if self.reveal_check.isChecked():  # not unticked while the record was written
+            self.model.set_revealed(True)
+
+    def _reveal_failed(self, error: KnownError) -> None:
+        self.reveal_check.blockSignals(True)
+        self.reveal_check.setChecked(False)
+        self.reveal_check.blockSignals(False)
+        self.ctx.hub.statusMessage.emit(error.message)
 
     def _update_count(self) -> None:
         total, shown = self.model.total, self.model.count
