@@ -21,6 +21,7 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
 from partydesk.core.errors import DiskFullError
+from partydesk.core.services.audit import list_entries
 from partydesk.core.services.bulk import insert_members
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.roster_export import RosterExport, default_file_name, export_roster_dialog
@@ -148,8 +149,19 @@ def test_full_numbers_are_written_only_after_the_warning_is_confirmed(
                                          "delete it when you no longer need it.")
     assert warning in texts[1]
 
+    assert [e.action for e in list_entries(one_member.db, LOCAL_USER)].count("export.unmasked") == 0
     run(one_member, parent, "fullButton", "confirmFullButton")
     assert exported_id(tmp_path / "花名册.xlsx") == ID_NUMBER
+    entry = list_entries(one_member.db, LOCAL_USER, limit=1)[0]
+    assert entry.action == "export.unmasked" and len(entry.record_ids) == 1 and ID_NUMBER not in entry.summary
+
+
+def test_a_masked_export_is_not_audited_as_unmasked(qtbot: QtBot, one_member: AppContext, parent: QWidget,
+                                                     save_as: list[str], tmp_path: Path) -> None:
+    """Hidden numbers are no personal-data read: no "export.unmasked" row."""
+    run(one_member, parent, "maskedButton")
+    assert (tmp_path / "花名册.xlsx").exists()
+    assert "export.unmasked" not in [e.action for e in list_entries(one_member.db, LOCAL_USER)]
 
 
 def test_cancelling_the_first_question_writes_nothing(qtbot: QtBot, one_member: AppContext, parent: QWidget,

@@ -1,9 +1,10 @@
 """Roster file operations: reading a spreadsheet to import, the import itself, exporting the roster.
 
 File work runs on the file lane, database work on the DB lane. Exporting needs both: the roster is read
-on the DB lane, then the workbook is built and written on the file lane, so a slow USB stick holds up
-nothing else. The dry run (``plan_import``) reads the file and checks it against the stored roster in one
-core call, so it stays on the DB lane until the core offers the two halves separately.
+on the DB lane, then the workbook is built and written on the file lane (an unmasked export is audited
+on the DB lane in between), so a slow USB stick holds up nothing else. The dry run (``plan_import``)
+reads the file and checks it against the stored roster in one core call, so it stays on the DB lane
+until the core offers the two halves separately.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from partydesk.core.domain.roster import RosterRow
 from partydesk.core.io import roster_export
 from partydesk.core.io.roster_plan import preview
 from partydesk.core.progress import Progress
-from partydesk.core.services import members, setup
+from partydesk.core.services import audit, members, setup
 from partydesk.core.services.maintenance import list_backups
 from partydesk.core.services.roster_import import ImportPlan, ImportResult, apply_import, plan_import, write_rejects
 from partydesk.core.services.store import BackupInfo
@@ -121,10 +122,12 @@ def export_roster(
     parent: QWidget, ctx: AppContext, path: Path, *, masked: bool, today: date, title: str,
     on_done: DoneCallback, on_error: ErrorCallback, on_cancelled: Callable[[], None],
 ) -> TaskHandle:
-    """Read the roster (DB lane), then build and write the workbook to ``path`` (file lane).
+    """Read the roster (DB lane), build the workbook (file lane), then write it to ``path`` (file lane).
 
-    Members transferred out are left out, as in the 花名册. ``on_done`` gets the core's ``ExportResult``;
-    ``on_cancelled`` runs when the user cancelled either half (no file is written then).
+    Members transferred out are left out, as in the 花名册. An export with full numbers is audited
+    ("export.unmasked", DB lane) after the workbook is built and before the file is written: a cancel
+    leaves neither file nor audit row, and no file with full numbers exists without its record.
+    ``on_done`` gets the core's ``ExportResult``; ``on_cancelled`` runs when the user cancelled.
     """
     db, actor = ctx.db, ctx.actor
 
@@ -133,24 +136,52 @@ def export_roster(
         return _RosterData(organisation.name if organisation is not None else "",
                            members.roster(db, actor, include_departed=False))
 
-    def write(data: _RosterData) -> Callable[[Progress], roster_export.ExportResult]:
-        def job(progress: Progress) -> roster_export.ExportResult:
+    def build(data: _RosterData) -> Callable[[Progress], _Built]:
+        def job(progress: Progress) -> _Built:
             workbook = roster_export.build_workbook(data.rows, branch=data.branch, masked=masked, today=today,
                                                     exported_by=actor.user_id, progress=progress)
-            with atomic_writer(path) as handle:
-                workbook.save(handle)
-            return roster_export.ExportResult(path, len(data.rows), masked)
+            return _Built(workbook, [row.id for row in data.rows])
         return job
 
-    def read_done(data: _RosterData) -> None:
-        second = run(parent, ctx, write(data), label="write export", progress_title=title, on_done=on_done,
-                     on_error=on_error, lane=Lane.FILE)
-        _when_cancelled(second, on_cancelled)
+    def audited(built: _Built) -> Callable[[Progress], _Built]:
+        def job(_progress: Progress) -> _Built:
+            audit.record_access(db, actor, action="export.unmasked", record_ids=built.ids,
+                                summary="导出花名册（完整号码）")
+            return built
+        return job
 
-    first = run(parent, ctx, read, label="read roster for export", progress_title=title, on_done=read_done,
-                on_error=on_error)
-    _when_cancelled(first, on_cancelled)
-    return first
+    def write(built: _Built) -> Callable[[Progress], roster_export.ExportResult]:
+        def job(_progress: Progress) -> roster_export.ExportResult:
+            with atomic_writer(path) as handle:
+                built.workbook.save(handle)
+            return roster_export.ExportResult(path, len(built.ids), masked)
+        return job
+
+    def step(fn: Callable[[Progress], Any], lane: Lane, then: DoneCallback) -> TaskHandle:
+        handle = run(parent, ctx, fn, label="export roster", progress_title=title, on_done=then, on_error=on_error,
+                     lane=lane)
+        _when_cancelled(handle, on_cancelled)
+        return handle
+
+    def read_done(data: _RosterData) -> None:
+        step(build(data), Lane.FILE, built_done)
+
+    def built_done(built: _Built) -> None:
+        if masked:
+            step(write(built), Lane.FILE, on_done)
+        else:
+            step(audited(built), Lane.DB, audit_done)
+
+    def audit_done(built: _Built) -> None:
+        step(write(built), Lane.FILE, on_done)
+
+    return step(read, Lane.DB, read_done)
+
+
+@dataclass(frozen=True)
+class _Built:
+    workbook: Any
+    ids: list[str]
 
 
 def _when_cancelled(handle: TaskHandle, callback: Callable[[], None]) -> None:
