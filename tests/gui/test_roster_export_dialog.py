@@ -178,7 +178,7 @@ def test_a_known_error_is_shown_as_a_message(qtbot: QtBot, one_member: AppContex
     def full(*_args: object, **_kwargs: object) -> object:
         raise DiskFullError("磁盘空间已满，文件没有保存，原有文件保持不变。请清理磁盘空间后重试。")
 
-    monkeypatch.setattr(roster_files, "atomic_writer", full)
+    monkeypatch.setattr(roster_files, "atomic_write", full)
     crashed: list[object] = []
     one_member.runner.crashed.connect(lambda *args: crashed.append(args))
     flow, _texts = run(one_member, parent, "maskedButton")
@@ -200,7 +200,7 @@ def test_the_roster_is_read_on_the_db_lane_and_written_on_the_file_lane(
     from PySide6.QtCore import QThread
 
     threads: dict[str, str] = {}
-    real_roster, real_writer = roster_files.members.roster, roster_files.atomic_writer
+    real_roster, real_writer = roster_files.members.roster, roster_files.atomic_write
 
     def reading(*args: object, **kwargs: object) -> object:
         threads["read"] = QThread.currentThread().objectName()
@@ -211,7 +211,7 @@ def test_the_roster_is_read_on_the_db_lane_and_written_on_the_file_lane(
         return real_writer(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(roster_files.members, "roster", reading)
-    monkeypatch.setattr(roster_files, "atomic_writer", writing)
+    monkeypatch.setattr(roster_files, "atomic_write", writing)
     run(one_member, parent, "maskedButton")
     assert threads == {"read": "partydesk-db-lane", "write": "partydesk-file-lane"}
     assert (tmp_path / "花名册.xlsx").exists()

@@ -17,14 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from partydesk.core.atomicfile import atomic_writer
+from partydesk.core.atomicfile import atomic_write
 from partydesk.core.changes import Changes
+from partydesk.core.domain.masking import Masking
 from partydesk.core.domain.roster import RosterRow
-from partydesk.core.io import roster_export
+from partydesk.core.io.roster_export import roster_bytes
 from partydesk.core.io.roster_plan import preview
 from partydesk.core.progress import Progress
 from partydesk.core.services import audit, members, setup
 from partydesk.core.services.maintenance import list_backups
+from partydesk.core.services.roster_export import ExportResult, roster_sheet
 from partydesk.core.services.roster_import import ImportPlan, ImportResult, apply_import, plan_import, write_rejects
 from partydesk.core.services.store import BackupInfo
 from partydesk.gui.operations import run
@@ -130,6 +132,7 @@ def export_roster(
     ``on_done`` gets the core's ``ExportResult``; ``on_cancelled`` runs when the user cancelled.
     """
     db, actor = ctx.db, ctx.actor
+    masking = Masking.MASKED if masked else Masking.FULL
 
     def read(_progress: Any) -> _RosterData:
         organisation = setup.own_organisation(db)
@@ -138,23 +141,22 @@ def export_roster(
 
     def build(data: _RosterData) -> Callable[[Progress], _Built]:
         def job(progress: Progress) -> _Built:
-            workbook = roster_export.build_workbook(data.rows, branch=data.branch, masked=masked, today=today,
-                                                    exported_by=actor.user_id, progress=progress)
-            return _Built(workbook, [row.id for row in data.rows])
+            sheet = roster_sheet(data.rows, branch=data.branch, masking=masking, today=today,
+                                 exported_by=actor.user_id)
+            return _Built(roster_bytes(sheet, progress=progress), [row.id for row in data.rows])
         return job
 
     def audited(built: _Built) -> Callable[[Progress], _Built]:
         def job(_progress: Progress) -> _Built:
             audit.record_access(db, actor, action="export.unmasked", record_ids=built.ids,
-                                summary="导出花名册（完整号码）")
+                                summary=f"导出花名册（完整号码），{len(built.ids):,} 人")
             return built
         return job
 
-    def write(built: _Built) -> Callable[[Progress], roster_export.ExportResult]:
-        def job(_progress: Progress) -> roster_export.ExportResult:
-            with atomic_writer(path) as handle:
-                built.workbook.save(handle)
-            return roster_export.ExportResult(path, len(built.ids), masked)
+    def write(built: _Built) -> Callable[[Progress], ExportResult]:
+        def job(_progress: Progress) -> ExportResult:
+            atomic_write(path, built.data)
+            return ExportResult(path, len(built.ids), masked)
         return job
 
     def step(fn: Callable[[Progress], Any], lane: Lane, then: DoneCallback) -> TaskHandle:
@@ -180,7 +182,7 @@ def export_roster(
 
 @dataclass(frozen=True)
 class _Built:
-    workbook: Any
+    data: bytes  # the workbook, built in memory
     ids: list[str]
 
 
