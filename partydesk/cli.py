@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ from typing import Any
 
 from partydesk import __version__
 from partydesk.core.errors import KnownError
+from partydesk.core.fs_errors import known_error_from_os
 
 Handler = Callable[[argparse.Namespace], dict[str, Any]]
 
@@ -27,10 +29,27 @@ class CliError(KnownError):
     code = "cli"
 
 
-def _db_path(args: argparse.Namespace) -> Path:
+def given_db(args: argparse.Namespace) -> Path | None:
+    """The file named by ``--db``, before or after the sub-command (main() refuses two different ones)."""
+    value = getattr(args, "db", None) or getattr(args, "global_db", None)
+    return Path(value) if value else None
+
+
+def db_path_of(args: argparse.Namespace) -> Path:
+    """The database a command works on: the one named by ``--db``, else the default one."""
     from partydesk.paths import default_db_path
 
-    return Path(args.db) if getattr(args, "db", None) else default_db_path()
+    path = given_db(args) or default_db_path()
+    if path.is_dir():
+        raise CliError(f"--db 指向的是文件夹“{path}”，不是数据库文件。请指定文件，例如 {path / 'partydesk.db'}。",
+                       code="is_directory")
+    return path
+
+
+def _refuse_two_dbs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    before, after = getattr(args, "global_db", None), getattr(args, "db", None)
+    if before and after and Path(before).absolute() != Path(after).absolute():
+        parser.error(f"--db 指定了两个不同的数据库文件：{before} 和 {after}。请只指定一个。")
 
 
 def _lock_for(path: Path) -> Any:
@@ -43,7 +62,7 @@ def _open(args: argparse.Namespace, *, must_exist: bool = True) -> Any:
     from partydesk.core.services.maintenance import backup_file
     from partydesk.core.storage.database import open_database
 
-    path = _db_path(args)
+    path = db_path_of(args)
     if must_exist and not path.exists():
         raise CliError(f"找不到数据库文件：{path}。请先运行 partydesk init 或用 --db 指定文件。", code="no_db")
     return open_database(path, backup=backup_file)
@@ -57,7 +76,7 @@ def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.setup import OrganisationInput, initialise_site
 
-    path = _db_path(args)
+    path = db_path_of(args)
     if path.exists() and path.stat().st_size > 0:
         raise CliError(f"文件已存在：{path}。init 只创建新的数据库。", code="exists")
     with _lock_for(path):
@@ -79,7 +98,7 @@ def cmd_demo(args: argparse.Namespace) -> dict[str, Any]:
     """Create a demo database."""
     from partydesk.core.demo import create_demo
 
-    path = _db_path(args)
+    path = db_path_of(args)
     with _lock_for(path):
         summary = create_demo(path, seed=args.seed, members=args.members)
     return {
@@ -92,7 +111,7 @@ def cmd_backup(args: argparse.Namespace) -> dict[str, Any]:
     """Make a verified backup now."""
     from partydesk.core.services.maintenance import backup_now
 
-    path = _db_path(args)
+    path = db_path_of(args)
     with _lock_for(path):
         db = _open(args)
         try:
@@ -106,7 +125,7 @@ def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
     """Replace the database with a backup (the current file is backed up first)."""
     from partydesk.core.services.maintenance import restore
 
-    path = _db_path(args)
+    path = db_path_of(args)
     source = Path(args.file)
     if not source.is_file():
         raise CliError(f"找不到备份文件：{source}", code="no_backup")
@@ -121,7 +140,7 @@ def cmd_check_db(args: argparse.Namespace) -> dict[str, Any]:
     """Full integrity and foreign-key check."""
     from partydesk.core.services.maintenance import check_database
 
-    path = _db_path(args)
+    path = db_path_of(args)
     with _lock_for(path):
         db = _open(args)
         try:
@@ -171,7 +190,7 @@ def cmd_shot(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.gui.shot import take_shot
 
     out = Path(args.out)
-    take_shot(db_path=Path(args.db) if args.db else None, page=args.page, out=out, size=(width, height),
+    take_shot(db_path=given_db(args), page=args.page, out=out, size=(width, height),
               lang=args.lang)
     return {"message": f"已保存截图：{out}", "out": str(out), "page": args.page}
 
@@ -201,7 +220,7 @@ def cmd_roster_import(args: argparse.Namespace) -> dict[str, Any]:
     source = Path(args.file)
     if not source.is_file():
         raise CliError(f"找不到要导入的文件：{source}", code="no_file")
-    path = _db_path(args)
+    path = db_path_of(args)
     with _lock_for(path):
         db = _open(args)
         try:
@@ -245,7 +264,7 @@ def cmd_roster_export(args: argparse.Namespace) -> dict[str, Any]:
         raise CliError(f"导出文件应以 .xlsx 结尾：{target}", code="file_type")
     if not target.parent.is_dir():
         raise CliError(f"找不到要保存到的文件夹：{target.parent}", code="no_dir")
-    path = _db_path(args)
+    path = db_path_of(args)
     with _lock_for(path):
         db = _open(args)
         try:
@@ -264,7 +283,7 @@ def cmd_roster_list(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.domain.masking import Masking
     from partydesk.core.services.roster_export import roster_dicts
 
-    path = _db_path(args)
+    path = db_path_of(args)
     with _lock_for(path):
         db = _open(args)
         try:
@@ -393,7 +412,7 @@ def run_gui(args: argparse.Namespace) -> int:
         path = folder / "partydesk-demo.db"
         create_demo(path, seed=args.seed)
         return launch(path, lang=args.lang, demo=True)
-    return launch(_db_path(args), lang=args.lang)
+    return launch(db_path_of(args), lang=args.lang)
 
 
 # ---------------------------------------------------------------- parser
@@ -402,12 +421,13 @@ def run_gui(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="数据库文件（默认在用户数据文件夹中）")
+    # SUPPRESS: a sub-command's --db that is not given must not overwrite the global one.
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件（默认在用户数据文件夹中）")
     common.add_argument("--json", action="store_true", help="以 JSON 输出结果")
 
     parser = argparse.ArgumentParser(prog="partydesk", description="partydesk 党支部工作台")
     parser.add_argument("--version", action="version", version=f"partydesk {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在用户数据文件夹中）")
+    parser.add_argument("--db", dest="global_db", metavar="PATH", help="数据库文件（默认在用户数据文件夹中）")
     parser.add_argument("--demo", action="store_true", help="在临时演示数据库上打开窗口")
     parser.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
@@ -467,16 +487,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(encoding="utf-8", errors="replace")
     # Headless runs keep stderr for real errors; the GUI logs to a file in the data folder.
     logging.getLogger().addHandler(logging.NullHandler())
-    args = build_parser().parse_args(argv)
+    # Everything the program writes (database, backups, exports, logs, folders) is owner-only on POSIX.
+    os.umask(0o077)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _refuse_two_dbs(parser, args)
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:
             return run_gui(args)
-        payload = handler(args)
+        try:
+            payload = handler(args)
+        except OSError as exc:
+            known = known_error_from_os(exc)
+            if known is None:
+                raise
+            raise known from exc
         # A handler that reports a failure in its own shape (an import with rejected rows) says so here.
         exit_code = int(payload.pop("exit_code", 0))
         _emit(args, payload)
         return exit_code
+    except BrokenPipeError:
+        # `partydesk roster list | head`: the reader has all it wants. Leave quietly, and keep Python
+        # from complaining again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KnownError as exc:
         if getattr(args, "json", False):
             print(json.dumps({"error": exc.code, "message": exc.message}, ensure_ascii=False))

@@ -27,7 +27,7 @@ from partydesk.core.changes import SYSTEM_ACTOR, Actor
 from partydesk.core.clock import HybridClock
 from partydesk.core.errors import CorruptDatabaseError, KnownError, MigrationFailedError, known_error_from_db
 from partydesk.core.storage import audit, backup, migrate
-from partydesk.core.storage.engine import log_sqlite_version, make_engine
+from partydesk.core.storage.engine import log_sqlite_version, make_engine, make_private
 from partydesk.core.storage.settings_repo import ensure_rules
 from partydesk.core.storage.stamping import (
     INFO_ACTOR,
@@ -198,7 +198,7 @@ def open_database(path: Path, *, backup: BackupHook | None = None) -> Database:
     log_sqlite_version()
     path = path.resolve()
     found = migrate.inspect_file(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private(path)
     engine = make_engine(path)
     try:
         if found.state is migrate.FileState.NEW:

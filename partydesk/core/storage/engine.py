@@ -7,6 +7,7 @@ dialect-neutral SQLAlchemy so a committee can later point the program at a serve
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -57,17 +58,50 @@ def apply_pragmas(dbapi_conn: sqlite3.Connection) -> None:
         cur.close()
 
 
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and owner-only (0600) if it does not exist, in an owner-only folder.
+
+    SQLite gives the -wal and -shm files the permissions of the database file, so this keeps all three
+    from being readable by other users of the machine (they hold ID numbers). On Windows the file stays
+    in the user's profile, which is already private.
+    """
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+def make_private(path: Path) -> None:
+    """Create the database file owner-only if new, and take group/other access away from an older one.
+
+    Called once the file is known to be ours. Files written before this rule were 0644.
+    """
+    create_private_file(path)
+    if os.name == "posix":
+        for item in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            if item.exists() and item.stat().st_mode & 0o077:
+                item.chmod(0o600)
+
+
 def make_engine(path: Path) -> Engine:
-    """An engine over ``path`` with exactly one pooled connection (one writer: house rule 5)."""
+    """An engine over ``path`` with exactly one pooled connection (one writer: house rule 5).
+
+    The connection is made by ``sqlite3.connect(path)`` itself: a path pasted into a ``sqlite:///`` URL
+    would read ``%41`` as ``A`` and ``?`` as the start of a query, and open a different file.
+    """
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(os.fspath(path), check_same_thread=False)
+
     engine = create_engine(
-        f"sqlite:///{path}",
+        "sqlite://",
+        creator=connect,
         poolclass=QueuePool,
         pool_size=1,
         max_overflow=0,
         pool_timeout=30,
         # Error texts must never carry personal data into logs or crash reports (RELIABILITY X-10).
         hide_parameters=True,
-        connect_args={"check_same_thread": False},
     )
 
     @event.listens_for(engine, "connect")
