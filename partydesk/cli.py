@@ -18,7 +18,7 @@ from typing import Any
 
 from partydesk import __version__
 from partydesk.core.errors import KnownError
-from partydesk.core.fs_errors import known_error_from_os
+from partydesk.core.fs_errors import known_error_for_file
 
 Handler = Callable[[argparse.Namespace], dict[str, Any]]
 
@@ -499,7 +499,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             payload = handler(args)
         except OSError as exc:
-            known = known_error_from_os(exc)
+            known = known_error_for_file(exc)
             if known is None:
                 raise
             raise known from exc

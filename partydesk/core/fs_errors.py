@@ -1,7 +1,8 @@
 """Operating-system file errors (no permission, a folder where a file should be, disk full) as KnownErrors.
 
-The command line and the window show these as Chinese messages instead of tracebacks. Only the file's
-name is shown, never its contents.
+The command line shows these as Chinese messages naming the file instead of tracebacks, whatever the
+command was doing with it. Writes through ``atomicfile`` already raise KnownErrors with wording about
+the file not being saved; this covers everything else (opening, reading, a folder given as a file).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _MESSAGES: dict[int, tuple[type[KnownError], str, str]] = {
 }
 
 
-def known_error_from_os(exc: OSError) -> KnownError | None:
+def known_error_for_file(exc: OSError) -> KnownError | None:
     """The KnownError for a file error the user can act on, or None for anything else (a bug)."""
     entry = _MESSAGES.get(exc.errno or -1)
     if entry is None:

@@ -13,7 +13,7 @@ import pytest
 
 from partydesk.cli import main
 from partydesk.core.demo import create_demo
-from partydesk.core.fs_errors import known_error_from_os
+from partydesk.core.fs_errors import known_error_for_file
 from partydesk.core.storage import migrate
 
 
@@ -54,13 +54,13 @@ def test_unreadable_database_is_a_message(tmp_path: Path, monkeypatch: pytest.Mo
                                               (errno.EROFS, "read_only"), (errno.EISDIR, "is_directory")])
 def test_file_errors_map_to_known_errors(number: int, code: str) -> None:
     """Each errno the user can act on has its own code and names the file."""
-    known = known_error_from_os(OSError(number, "x", "/media/u/花名册.xlsx"))
+    known = known_error_for_file(OSError(number, "x", "/media/u/花名册.xlsx"))
     assert known is not None and known.code == code and "花名册.xlsx" in known.message
 
 
 def test_other_os_errors_stay_bugs() -> None:
     """An errno with no user remedy is not dressed up as one."""
-    assert known_error_from_os(OSError(errno.EBADF, "Bad file descriptor")) is None
+    assert known_error_for_file(OSError(errno.EBADF, "Bad file descriptor")) is None
 
 
 def test_closed_pipe_is_a_quiet_exit(tmp_path: Path) -> None:
