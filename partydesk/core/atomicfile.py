@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from partydesk.core import leftovers
 from partydesk.core.errors import DiskFullError, KnownError, ReadOnlyError
 
 __all__ = [
@@ -163,6 +164,7 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     except OSError as exc:
         _raise_known(exc)
         raise
+    leftovers.track(temp)
     try:
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -180,6 +182,7 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     finally:
         # After a successful replace the temp name no longer exists; this only cleans up failures.
         remove_quietly(temp)
+        leftovers.untrack(temp)
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
@@ -191,6 +194,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as exc:
         _raise_known(exc)
         raise
+    leftovers.track(temp)
     try:
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -207,6 +211,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
             raise
     finally:
         remove_quietly(temp)
+        leftovers.untrack(temp)
 
 
 def _commit(temp: str, target: Path, expected: str) -> None:

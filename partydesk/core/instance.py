@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from partydesk.core import leftovers
 from partydesk.core.errors import AlreadyRunningError, ReadOnlyError
 
 LOCK_NAME = "partydesk.lock"
@@ -44,6 +45,9 @@ class InstanceLock:
         fh.write(str(os.getpid()).encode())
         fh.flush()
         self._fh = fh
+        # Now the only process in this folder: clear what a killed backup, restore or export left.
+        leftovers.clean(self.path.parent)
+        leftovers.use_journal(self.path.parent)
 
     def release(self) -> None:
         """Let go of the lock (also happens automatically when the process ends)."""
