@@ -79,7 +79,7 @@ def remove_quietly(path: str | os.PathLike[str]) -> None:
     except FileNotFoundError:
         pass
     except OSError:
-        log.warning("could not remove temp file %s", path, exc_info=True)
+        log.warning("could not remove a temp file", exc_info=True)
 
 
 def fsync_file(path: str | os.PathLike[str]) -> None:

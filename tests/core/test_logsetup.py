@@ -94,7 +94,7 @@ def test_chained_exception_and_stack_info_are_scrubbed(log_file: Path) -> None:
         log.error("导入失败 %s", MOBILE, exc_info=True, stack_info=True)
     text = _written(log_file)
     _assert_clean(text)
-    assert "RuntimeError" in text and "The above exception was the direct cause" in text
+    assert "RuntimeError" in text and "caused by: ValueError" in text
     assert "Stack (most recent call last)" in text
 
 
@@ -123,3 +123,23 @@ def test_raw_user_input_forms_are_scrubbed(value: str) -> None:
     assert "[已隐去]" in cleaned
     digits = re.sub(r"\D", "", cleaned.translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}))
     assert len(digits) < 7, cleaned
+
+
+@pytest.mark.parametrize("spaced", ["1101 0519 4912 3100 2X", "110105 19491231 002X", "110105-1949-1231-002x",
+                                    "１１０１０５ １９４９１２３１ ００２Ｘ"])
+def test_id_numbers_in_any_spacing_are_scrubbed(spaced: str) -> None:
+    """People type ID numbers in groups; grouped forms are hidden like the plain one."""
+    text = scrub(f"证件号 {spaced} 有误")
+    assert "已隐去" in text
+    assert re.sub(r"\D", "", text) == ""
+
+
+def test_logged_exceptions_keep_type_and_frames_but_not_the_message(log_file: Path) -> None:
+    """An exception message can hold a member's name; the log keeps where it happened, not what it said."""
+    try:
+        raise KeyError("张三丰")
+    except KeyError:
+        log.exception("saving member %s failed", "m-42")
+    text = _written(log_file)
+    assert "张三丰" not in text
+    assert "KeyError" in text and "test_logsetup.py" in text and "m-42" in text
