@@ -200,22 +200,42 @@ def cmd_shot(args: argparse.Namespace) -> dict[str, Any]:
 _SHOW_ROWS = 50  # rejected rows listed in the plain-text summary; --json lists them all
 
 
-def _import_message(summary: dict[str, Any], *, head: str) -> str:
-    lines = [f"{head}新增 {summary['new']} 人，更新 {summary['updated']} 人，未变 {summary['unchanged']} 人，"
-             f"拒绝 {summary['rejected']} 行。"]
-    rows = summary.get("rows", [])
-    for item in rows[:_SHOW_ROWS]:
+def _issue_lines(items: list[dict[str, Any]], *, what: str) -> list[str]:
+    lines = []
+    for item in items[:_SHOW_ROWS]:
         where = f"{item['column']}列（{item['header']}）" if item["column"] else (item["header"] or "")
         lines.append(f"  第 {item['row']} 行 {where}[{item['code']}] {item['message']}")
-    if len(rows) > _SHOW_ROWS:
-        lines.append(f"  …另有 {len(rows) - _SHOW_ROWS} 条错误，用 --json 查看全部。")
+    if len(items) > _SHOW_ROWS:
+        lines.append(f"  …另有 {len(items) - _SHOW_ROWS} 条{what}，用 --json 查看全部。")
+    return lines
+
+
+def _import_message(summary: dict[str, Any], *, head: str) -> str:
+    lines = [f"{head}新增 {summary['new']} 人，更新 {summary['updated']} 人，未变 {summary['unchanged']} 人，"
+             f"姓名不符 {summary.get('conflict', 0)} 行，拒绝 {summary['rejected']} 行。"]
+    conflicts = summary.get("conflicts", [])
+    if conflicts:
+        lines.append("身份证号与已有党员相同但姓名不同（确是改名的，加 --accept-renames 确认）：")
+        lines += [f"  第 {c['row']} 行：表中“{c['name_in_file']}”，已有“{c['name_on_record']}”" for c in conflicts]
+    if summary.get("rows"):
+        lines.append("错误：")
+        lines += _issue_lines(summary["rows"], what="错误")
+    if summary.get("warnings"):
+        lines.append("提醒（不影响导入）：")
+        lines += _issue_lines(summary["warnings"], what="提醒")
     return "\n".join(lines)
 
 
 def cmd_roster_import(args: argparse.Namespace) -> dict[str, Any]:
     """Check a roster file (dry run) or import it all-or-nothing."""
     from partydesk.core.changes import LOCAL_USER
-    from partydesk.core.services.roster_import import ImportRejected, RowsRejected, apply_import, plan_import
+    from partydesk.core.services.roster_import import (
+        ImportRejected,
+        RenamesUnconfirmed,
+        RowsRejected,
+        apply_import,
+        plan_import,
+    )
 
     source = Path(args.file)
     if not source.is_file():
@@ -233,20 +253,28 @@ def cmd_roster_import(args: argparse.Namespace) -> dict[str, Any]:
                 return {"error": exc.code, "message": exc.message, "line": exc.line,
                         "byte_offset": exc.byte_offset, "applied": False, "exit_code": 1}
             summary: dict[str, Any] = {**plan.summary(), "dry_run": bool(args.dry_run), "applied": False}
+            open_conflicts = plan.conflict if not args.accept_renames else 0
             if args.dry_run:
                 head = "检查完成（未写入）："
-                summary["exit_code"] = 1 if plan.rejected else 0
+                summary["exit_code"] = 1 if plan.rejected or open_conflicts else 0
             else:
                 try:
-                    result = apply_import(db, LOCAL_USER, plan, skip_rejected=args.skip_rejected)
-                except RowsRejected as exc:
+                    result = apply_import(db, LOCAL_USER, plan, skip_rejected=args.skip_rejected,
+                                          accept_renames=args.accept_renames)
+                except (RowsRejected, RenamesUnconfirmed) as exc:
                     summary["exit_code"] = 1
-                    summary["message"] = _import_message(summary, head="未导入：") + "\n" + exc.message + \
-                        "（可用 --skip-rejected 跳过这些行）"
+                    hint = "（可用 --skip-rejected 跳过这些行）" if isinstance(exc, RowsRejected) else ""
+                    summary["message"] = _import_message(summary, head="未导入：") + "\n" + exc.message + hint
                     return summary
-                summary["applied"] = True
+                nothing_left = bool(plan.rows) and not (result.new or result.updated or result.unchanged)
+                summary["applied"] = not nothing_left
                 summary["backup"] = str(result.backup_path) if result.backup_path else None
-                head = "导入完成：" if not plan.rejected else "导入完成（已跳过被拒绝的行）："
+                if nothing_left:
+                    # Every row was skipped: that is a failed import, whatever the flags said.
+                    summary["exit_code"] = 1
+                    head = "没有导入任何数据（全部行都被拒绝或未确认）："
+                else:
+                    head = "导入完成：" if not result.skipped_rows else "导入完成（已跳过被拒绝或未确认的行）："
         finally:
             db.close()
     summary["message"] = _import_message(summary, head=head)
@@ -302,8 +330,11 @@ _IMPORT_HELP = """\
 对应上的按表中内容更新（表中没有的列保留原值）。导入前自动备份数据库。
 
 全部或全不：只要有一行未通过检查，就不导入任何数据（JSON 中 applied 为 false，退出码 1）；
-加 --skip-rejected 则跳过这些行，导入其余各行。--dry-run 只检查不写入，有被拒绝的行时退出码为 1。
---json 输出 new、updated、unchanged、rejected 计数和 rows（每条错误的 row、column、header、code、message）。"""
+加 --skip-rejected 则跳过这些行，导入其余各行；全部行都被跳过时退出码仍为 1。
+身份证号与已有党员相同但姓名不同的行（姓名不符）须用 --accept-renames 确认是改名，否则同样不导入。
+--dry-run 只检查不写入，有被拒绝或姓名不符的行时退出码为 1。
+--json 输出 new、updated、unchanged、conflict、rejected 计数，rows（每条错误的 row、column、header、code、
+message）、warnings（提醒）和 conflicts（row、name_on_record、name_in_file）。"""
 
 
 def _add_roster_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -315,6 +346,8 @@ def _add_roster_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="要导入的表格（.xlsx .xls .ods 等）或 .csv 文件")
     p.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入数据库")
     p.add_argument("--skip-rejected", action="store_true", help="跳过未通过检查的行，导入其余各行")
+    p.add_argument("--accept-renames", action="store_true",
+                   help="确认身份证号与已有党员相同但姓名不同的行是改名（先用 --dry-run 核对）")
     p.add_argument("--skip-hidden-rows", action="store_true", help="不导入在 Excel 中被隐藏的行")
     p.set_defaults(handler=cmd_roster_import)
 

@@ -46,7 +46,9 @@ from partydesk.core.io.roster_headers import FIELD_KEYS, guess_mapping, unmapped
 from partydesk.core.io.roster_read import RawCell, RawRow, RawTable, read_table
 
 PREVIEW_ROWS = 50
-Action = Literal["new", "updated", "unchanged", "rejected"]
+# "conflict": the ID number matches a member on record but the name differs — a rename, or a wrong ID
+# number that would silently turn one member into another. Applied only when confirmed for that row.
+Action = Literal["new", "updated", "unchanged", "conflict", "rejected"]
 
 _SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")  # 10000–99999: 1927–2173, never a yyyymmdd or a year
 _YMD_NUMBER = re.compile(r"(19|20)\d{6}")
@@ -79,6 +81,9 @@ class RowIssue:
                 "code": self.code, "message": self.message}
 
 
+RENAME_CONFLICT = "rename_conflict"
+
+
 @dataclass(frozen=True)
 class PlannedRow:
     """The decision for one data row of the file."""
@@ -95,6 +100,8 @@ class PlannedRow:
     """Field keys whose value the update changes (``updated`` rows only)."""
     raw: RawRow | None = None
     """The row as read from the file; kept for rejected rows so they can be saved with the reasons."""
+    name_on_record: str = ""
+    """For ``conflict`` rows: the matched member's name as stored (the file's is ``data.name``)."""
 
     @property
     def errors(self) -> list[RowIssue]:
@@ -145,6 +152,16 @@ class ImportPlan:
         return self._count("rejected")
 
     @property
+    def conflict(self) -> int:
+        """Rows whose ID number matches a member of another name (applied only when confirmed)."""
+        return self._count("conflict")
+
+    @property
+    def conflict_rows(self) -> list[PlannedRow]:
+        """The conflict rows, in file order."""
+        return [r for r in self.rows if r.action == "conflict"]
+
+    @property
     def rejected_rows(self) -> list[PlannedRow]:
         """The rejected rows, in file order."""
         return [r for r in self.rows if r.action == "rejected"]
@@ -162,9 +179,12 @@ class ImportPlan:
     def summary(self) -> dict[str, Any]:
         """Counts plus one entry per error in ``rows`` (the shape the command line prints as JSON)."""
         return {
-            "new": self.new, "updated": self.updated, "unchanged": self.unchanged, "rejected": self.rejected,
+            "new": self.new, "updated": self.updated, "unchanged": self.unchanged, "conflict": self.conflict,
+            "rejected": self.rejected,
             "rows": [i.as_dict() for i in self.errors],
-            "warnings": [i.as_dict() for i in self.warnings],
+            "warnings": [i.as_dict() for i in self.warnings if i.code != RENAME_CONFLICT],
+            "conflicts": [{"row": r.row, "member_id": r.member_id, "name_on_record": r.name_on_record,
+                           "name_in_file": r.data.name if r.data is not None else ""} for r in self.conflict_rows],
         }
 
 

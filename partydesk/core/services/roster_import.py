@@ -16,7 +16,7 @@ the roster changed after planning (a member edited or deleted meanwhile): plan a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ __all__ = [
     "ImportResult",
     "PlannedRow",
     "PreviewRow",
+    "RenamesUnconfirmed",
     "RosterChanged",
     "RowIssue",
     "RowsRejected",
@@ -59,6 +60,12 @@ class RowsRejected(ValidationError):
     """The plan has rejected rows and the caller did not choose to skip them; nothing was written."""
 
     code = "rows_rejected"
+
+
+class RenamesUnconfirmed(ValidationError):
+    """Rows whose ID number matches a member of another name were not confirmed; nothing was written."""
+
+    code = "renames_unconfirmed"
 
 
 class RosterChanged(ValidationError):
@@ -96,10 +103,14 @@ def apply_import(
     plan: ImportPlan,
     *,
     skip_rejected: bool = False,
+    accept_renames: bool | Collection[int] = False,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Write ``plan``: a verified backup first, then every new and updated row in one transaction.
 
+    A ``conflict`` row (an ID number on record under another name) is written only when confirmed:
+    ``accept_renames`` is True for all of them, or the row numbers confirmed one by one. Unconfirmed
+    ones stop the import (RenamesUnconfirmed) unless ``skip_rejected``, which leaves them out too.
     Raises RowsRejected when the plan has rejected rows and ``skip_rejected`` is false, RosterChanged
     when the roster differs from the one planned against, Cancelled when ``progress`` is cancelled, and
     KnownError for disk or database trouble; in every such case nothing is written.
@@ -108,10 +119,21 @@ def apply_import(
         raise RowsRejected(
             f"有 {plan.rejected} 行未通过检查，没有导入任何数据。请改正后重新导入，或选择跳过这些行只导入其余各行。"
         )
+    confirmed = {r.row for r in plan.conflict_rows if accept_renames is True or
+                 (not isinstance(accept_renames, bool) and r.row in accept_renames)}
+    unconfirmed = [r for r in plan.conflict_rows if r.row not in confirmed]
+    if unconfirmed and not skip_rejected:
+        listed = "；".join(f"第 {r.row} 行：表中“{r.data.name if r.data else ''}”，已有“{r.name_on_record}”"
+                          for r in unconfirmed[:5])
+        more = f"等 {len(unconfirmed)} 行" if len(unconfirmed) > 5 else ""
+        raise RenamesUnconfirmed(
+            f"身份证号与已有党员相同但姓名不同（{listed}{more}），没有导入任何数据。请逐行核对：确是改名的，"
+            "确认后再导入（命令行加 --accept-renames）；身份证号填错的，请改正。"
+        )
     new_rows = [r for r in plan.rows if r.action == "new"]
-    updated_rows = [r for r in plan.rows if r.action == "updated"]
-    skipped = tuple(r.row for r in plan.rejected_rows)
-    counts = {"unchanged": plan.unchanged, "rejected": plan.rejected}
+    updated_rows = [r for r in plan.rows if r.action == "updated" or r.row in confirmed]
+    skipped = tuple(sorted([r.row for r in plan.rejected_rows] + [r.row for r in unconfirmed]))
+    counts = {"unchanged": plan.unchanged, "rejected": plan.rejected + len(unconfirmed)}
     if not new_rows and not updated_rows:
         return ImportResult(0, 0, member_ids=(), changes=Changes(), backup_path=None, skipped_rows=skipped,
                             **counts)

@@ -23,7 +23,15 @@ from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import ValidationError
 from partydesk.core.io.raw_table import column_letter as get_column_letter
 from partydesk.core.io.roster_headers import FIELD_KEYS, guess_mapping
-from partydesk.core.io.roster_plan import ImportPlan, PlannedRow, RowIssue, cell_problem, cell_value, check_mapping
+from partydesk.core.io.roster_plan import (
+    RENAME_CONFLICT,
+    ImportPlan,
+    PlannedRow,
+    RowIssue,
+    cell_problem,
+    cell_value,
+    check_mapping,
+)
 from partydesk.core.io.roster_read import ImportRejected, RawRow, RawTable, read_table
 from partydesk.core.progress import Progress
 from partydesk.core.services.members import check_rules
@@ -169,6 +177,12 @@ class _RowPlanner:
             return PlannedRow(number, "new", tuple(issues), data)
         old = _stored_data(match)
         changed = tuple(k for k in _DATA_FIELDS if getattr(old, k) != getattr(data, k))
+        if old.name != data.name:
+            issues.insert(0, self._issue(
+                number, "name", RENAME_CONFLICT,
+                f"公民身份号码与已有党员“{old.name}”相同，但表中姓名是“{data.name}”。如果是同一人改了名，请确认这一行；"
+                "否则是身份证号填错了，请改正。未确认前这一行不会导入。", "warning"))
+            return PlannedRow(number, "conflict", tuple(issues), data, match.id, changed, name_on_record=old.name)
         return PlannedRow(number, "updated" if changed else "unchanged", tuple(issues), data, match.id, changed)
 
     def _from_check(self, row: int, issue: Issue) -> RowIssue:
