@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from partydesk.core.demo import create_demo  # noqa: E402
-from tests.core.hardening import hostile  # noqa: E402
+from partydesk.core.demo import create_demo
+from tests.core.hardening import hostile
 
 
 def measure(db: Path, path: Path) -> dict[str, object]:

@@ -24,7 +24,8 @@ def _root_logger_restored() -> Iterator[None]:
 def test_skip_rejected_with_every_row_rejected_exits_non_zero(db: Database, tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     """Nothing imported is a failure even when the user asked to skip bad rows."""
-    bad = save_xlsx(tmp_path / "bad.xlsx", [person(id_number=ID1[:-1] + "0"), person("李梅", ID2, 性别="未知", 入党日期="2030-01-01")])
+    rows = [person(id_number=ID1[:-1] + "0"), person("李梅", ID2, 性别="未知", 入党日期="2030-01-01")]
+    bad = save_xlsx(tmp_path / "bad.xlsx", rows)
     db_file = str(db.path)
     db.close()
     assert main(["roster", "import", str(bad), "--db", db_file, "--skip-rejected"]) == 1

@@ -8,7 +8,6 @@ issue 7 (under 10 s each) are measured by tests/perf/bench_hostile_files.py, not
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 import textwrap
