@@ -383,7 +383,7 @@ def cmd_audit_list(args: argparse.Namespace) -> dict[str, Any]:
 
     if args.limit < 1:
         raise CliError("--limit 至少为 1。", code="limit")
-    path = _db_path(args)
+    path = db_path_of(args)
     with _lock_for(path):
         db = _open(args)
         try:
@@ -403,7 +403,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> dict[str, Any]:
     """Walk the hash chain; name the first entry that does not match and exit 1 when there is one."""
     from partydesk.core.services.audit import entry_count, first_break
 
-    path = _db_path(args)
+    path = db_path_of(args)
     with _lock_for(path):
         db = _open(args)
         try:
