@@ -65,7 +65,7 @@ def _open(args: argparse.Namespace, *, must_exist: bool = True) -> Any:
     path = db_path_of(args)
     if must_exist and not path.exists():
         raise CliError(f"找不到数据库文件：{path}。请先运行 partydesk init 或用 --db 指定文件。", code="no_db")
-    return open_database(path, backup=backup_file)
+    return open_database(path, backup=backup_file, create=not must_exist)
 
 
 # ---------------------------------------------------------------- sub-commands
@@ -130,7 +130,7 @@ def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
     if not source.is_file():
         raise CliError(f"找不到备份文件：{source}", code="no_backup")
     with _lock_for(path):
-        safety = restore(path, source)
+        safety = restore(path, source, other_organisation=args.other_organisation)
     extra = f"；恢复前的数据库已另存为 {safety.path}" if safety else ""
     return {"message": f"已从备份恢复：{source}{extra}", "db": str(path),
             "safety_backup": str(safety.path) if safety else None}
@@ -482,6 +482,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("restore", parents=[common], help="从备份文件恢复数据库")
     p.add_argument("file", help="备份文件")
+    p.add_argument("--other-organisation", action="store_true", help="确认恢复属于另一个党组织的备份")
     p.set_defaults(handler=cmd_restore)
 
     sub.add_parser("check-db", parents=[common], help="完整检查数据库").set_defaults(handler=cmd_check_db)

@@ -50,6 +50,18 @@ class CorruptDatabaseError(KnownError):
     code = "corrupt"
 
 
+class EmptyDatabaseError(CorruptDatabaseError):
+    """The database file is empty (zero bytes) where a database was; it is never rebuilt silently."""
+
+    code = "empty_database"
+
+
+class OtherOrganisationError(KnownError):
+    """A backup belongs to another organisation; restoring it needs an explicit confirmation."""
+
+    code = "other_organisation"
+
+
 class NotPartydeskDatabaseError(KnownError):
     """The file exists but is not a partydesk database; it is left untouched."""
 

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from partydesk.core.errors import BackupError, CorruptDatabaseError, KnownError, OtherOrganisationError
 from partydesk.core.progress import Progress
-from partydesk.core.storage import backup
+from partydesk.core.storage import backup, migrate
 from partydesk.core.storage.backup import BackupInfo
+from partydesk.core.storage.migrate import FileContents
 from partydesk.core.storage.database import Database
 
 
@@ -65,8 +67,41 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return backup.list_backups(backup_dir(db_path))
 
 
-def restore(db_path: Path, backup_path: Path) -> BackupInfo | None:
-    """Replace the (closed) database with a verified backup; the current file is saved first."""
+def check_restorable(db_path: Path, backup_path: Path, *, other_organisation: bool = False) -> FileContents:
+    """Everything ``restore`` checks before touching anything; returns what the backup holds.
+
+    The backup must be a partydesk file (its mark), of a schema this program knows (older ones are
+    upgraded when opened), pass ``integrity_check``, and belong to the same organisation as the current
+    database unless ``other_organisation`` confirms otherwise. Each failure is a KnownError naming it.
+    """
+    damaged = "所选备份文件已损坏或不完整，已拒绝恢复；当前数据库没有改动。"
+    try:
+        found = migrate.inspect_file(backup_path)  # NotPartydeskDatabaseError, SchemaTooNewError
+    except CorruptDatabaseError as exc:
+        raise BackupError(damaged) from exc
+    if found.state in (migrate.FileState.NEW, migrate.FileState.EMPTY):
+        raise BackupError(f"“{backup_path.name}”是空文件，不是备份；没有恢复，当前数据库没有改动。")
+    if not backup.verify_backup(backup_path):
+        raise BackupError(damaged)
+    theirs = migrate.read_contents(backup_path)
+    if other_organisation or not db_path.exists() or db_path.stat().st_size == 0:
+        return theirs
+    try:
+        mine = migrate.read_contents(db_path)
+    except KnownError:
+        return theirs  # the current file is damaged: restoring is the remedy, its organisation unknown
+    if mine.organisation_code and theirs.organisation_code != mine.organisation_code:
+        raise OtherOrganisationError(
+            f"这个备份属于“{theirs.organisation_name}”（组织代码 {theirs.organisation_code}），"
+            f"不是当前的“{mine.organisation_name}”（{mine.organisation_code}）。恢复后本机将变成那个组织的数据。"
+            "如确要恢复，请再次确认（命令行加 --other-organisation）；当前数据库没有改动。"
+        )
+    return theirs
+
+
+def restore(db_path: Path, backup_path: Path, *, other_organisation: bool = False) -> BackupInfo | None:
+    """Replace the (closed) database with a checked backup (``check_restorable``); the current file is saved first."""
+    check_restorable(db_path, backup_path, other_organisation=other_organisation)
     return backup.restore_backup(backup_path, db_path, safety_backup_dir=backup_dir(db_path))
 
 

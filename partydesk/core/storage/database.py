@@ -25,7 +25,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from partydesk.core.changes import SYSTEM_ACTOR, Actor
 from partydesk.core.clock import HybridClock
-from partydesk.core.errors import CorruptDatabaseError, KnownError, MigrationFailedError, known_error_from_db
+from partydesk.core.errors import (
+    CorruptDatabaseError,
+    EmptyDatabaseError,
+    KnownError,
+    MigrationFailedError,
+    known_error_from_db,
+)
 from partydesk.core.storage import audit, backup, migrate
 from partydesk.core.storage.engine import log_sqlite_version, make_engine, make_private
 from partydesk.core.storage.settings_repo import ensure_rules
@@ -189,15 +195,23 @@ def _known(exc: BaseException) -> BaseException:
     return mapped if mapped is not None else exc
 
 
-def open_database(path: Path, *, backup: BackupHook | None = None) -> Database:
+def open_database(path: Path, *, backup: BackupHook | None = None, create: bool = True) -> Database:
     """Open (creating if new) the database at ``path``; see the module docstring for the order of steps.
 
     ``backup(path, reason)`` makes the verified pre-upgrade backup (default: ``backups`` beside the
-    file); a failing backup stops the upgrade before anything is written.
+    file); a failing backup stops the upgrade before anything is written. With ``create`` false a
+    missing or empty file is an error; with it true (init, first-run set-up) a missing file is created,
+    and an empty one too, unless backups beside it show a database was there: then the empty file is
+    an EmptyDatabaseError naming the newest verified backup, never silently rebuilt.
     """
     log_sqlite_version()
     path = path.resolve()
     found = migrate.inspect_file(path)
+    if found.state is migrate.FileState.EMPTY:
+        _refuse_empty(path, create=create)
+        found = migrate.Inspection(migrate.FileState.NEW)
+    elif found.state is migrate.FileState.NEW and not create:
+        raise KnownError(f"找不到数据库文件：{path}。请先运行 partydesk init 或用 --db 指定文件。", code="no_db")
     make_private(path)
     engine = make_engine(path)
     try:
@@ -226,6 +240,22 @@ def open_database(path: Path, *, backup: BackupHook | None = None) -> Database:
     except BaseException:
         engine.dispose()
         raise
+
+
+def _refuse_empty(path: Path, *, create: bool) -> None:
+    newest = next((b for b in backup.list_backups(backup.default_backup_dir(path)) if backup.verify_backup(b.path)),
+                  None)
+    if newest is not None:
+        raise EmptyDatabaseError(
+            f"数据库文件“{path.name}”是空的（0 字节），原有数据已丢失。程序不会把它当作新数据库。"
+            f"最近一次经过校验的备份是“{newest.path.name}”（{newest.created:%Y-%m-%d %H:%M}），"
+            f"请从它恢复：partydesk restore \"{newest.path}\" --db \"{path}\"。"
+        )
+    if not create:
+        raise EmptyDatabaseError(
+            f"数据库文件“{path.name}”是空的（0 字节），旁边也没有备份。如果这是新安装，请运行 partydesk init；"
+            "否则请找回原来的数据库文件或备份。"
+        )
 
 
 def _upgrade(engine: Engine, path: Path, old: str, hook: BackupHook | None) -> None:

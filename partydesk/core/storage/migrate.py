@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -41,6 +43,7 @@ class FileState(Enum):
     """What ``inspect_file`` found."""
 
     NEW = "new"
+    EMPTY = "empty"  # a zero-byte file: new only where nothing was before (see open_database)
     CURRENT = "current"
     OLDER = "older"
 
@@ -97,43 +100,81 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True)
 
 
-def inspect_file(path: Path) -> Inspection:
-    """Classify ``path`` without writing to it; raise a KnownError for files we must not touch."""
-    if not path.exists() or path.stat().st_size == 0:
-        return Inspection(FileState.NEW)
-    with path.open("rb") as fh:
-        magic = fh.read(len(SQLITE_MAGIC))
-    if magic != SQLITE_MAGIC:
-        raise NotPartydeskDatabaseError(f"“{path.name}”不是 partydesk 数据库文件，程序没有改动它。请选择正确的文件。")
+@contextmanager
+def _snapshot(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only view of ``path`` as it stands, WAL included, that writes nothing to it.
+
+    After a crash the newest commits (even the whole schema, before the first checkpoint) live only in
+    the WAL, which an immutable read ignores: then a private copy of both files is opened instead.
+    """
     wal = Path(f"{path}-wal")
     if wal.exists() and wal.stat().st_size > 0:
-        # After a crash the newest commits (even the whole schema, before the first checkpoint) live
-        # only in the WAL, which an immutable read ignores. Inspect a copy of both files instead, so
-        # the originals stay untouched until we know the file is ours.
         with tempfile.TemporaryDirectory(prefix="partydesk-inspect-") as tmp:
             copy = Path(tmp) / "inspect.db"
             shutil.copyfile(path, copy)
             shutil.copyfile(wal, Path(f"{copy}-wal"))
-            return _inspect_sqlite(copy, path.name, is_copy=True)
-    return _inspect_sqlite(path, path.name, is_copy=False)
-
-
-def _inspect_sqlite(path: Path, name: str, *, is_copy: bool) -> Inspection:
-    # Only a private copy may be opened normally (which replays its WAL); the user's file is read immutably.
+            conn = sqlite3.connect(copy)
+            try:
+                yield conn
+            finally:
+                conn.close()
+        return
+    conn = _read_only(path)
     try:
-        conn = sqlite3.connect(path) if is_copy else _read_only(path)
-        try:
+        yield conn
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True)
+class FileContents:
+    """Who a database file belongs to and how many members it holds (shown before a restore)."""
+
+    organisation_code: str
+    organisation_name: str
+    members: int
+
+
+def read_contents(path: Path) -> FileContents:
+    """The organisation and member count of a partydesk file, read without writing to it.
+
+    Call after ``inspect_file`` has accepted the file. Raises CorruptDatabaseError when it cannot be read.
+    """
+    try:
+        with _snapshot(path) as conn:
+            org = conn.execute(
+                "SELECT o.code, o.name FROM site s JOIN organisation o ON o.id = s.organisation_id WHERE s.id = 1"
+            ).fetchone()
+            members = conn.execute("SELECT count(*) FROM member WHERE deleted = 0").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        mapped = known_error_from_db(exc)
+        raise mapped or CorruptDatabaseError(f"“{path.name}”无法读取，可能已损坏。") from exc
+    code, name = (str(org[0]), str(org[1])) if org else ("", "")
+    return FileContents(code, name, int(members))
+
+
+def inspect_file(path: Path) -> Inspection:
+    """Classify ``path`` without writing to it; raise a KnownError for files we must not touch."""
+    if not path.exists():
+        return Inspection(FileState.NEW)
+    if path.stat().st_size == 0:
+        return Inspection(FileState.EMPTY)
+    with path.open("rb") as fh:
+        magic = fh.read(len(SQLITE_MAGIC))
+    if magic != SQLITE_MAGIC:
+        raise NotPartydeskDatabaseError(f"“{path.name}”不是 partydesk 数据库文件，程序没有改动它。请选择正确的文件。")
+    try:
+        with _snapshot(path) as conn:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             user_version = conn.execute("PRAGMA user_version").fetchone()[0]
             has_version = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
             ).fetchone()
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has_version else None
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as exc:
         mapped = known_error_from_db(exc)
         raise mapped or CorruptDatabaseError("数据库文件无法读取，可能已损坏。") from exc
+    name = path.name
     if app_id != APPLICATION_ID or revision is None:
         raise NotPartydeskDatabaseError(
             f"“{name}”是其他程序的数据库，不是 partydesk 数据库，程序没有改动它。"
