@@ -10,8 +10,8 @@ from partydesk.core.errors import BackupError, CorruptDatabaseError, KnownError,
 from partydesk.core.progress import Progress
 from partydesk.core.storage import backup, migrate
 from partydesk.core.storage.backup import BackupInfo
-from partydesk.core.storage.migrate import FileContents
 from partydesk.core.storage.database import Database
+from partydesk.core.storage.migrate import FileContents
 
 
 def backup_dir(db_path: Path) -> Path:
