@@ -18,7 +18,7 @@ from sqlalchemy import Engine, event
 
 from partydesk.core.errors import MigrationFailedError
 from partydesk.core.services.maintenance import backup_file, list_backups
-from partydesk.core.storage import migrate
+from partydesk.core.storage import migrate, rowhash
 from partydesk.core.storage.backup import verify_backup
 from partydesk.core.storage.database import open_database
 
@@ -30,11 +30,21 @@ KEPT_TABLES = ("member", "member_event", "organisation", "site")
 RELEASED = ("0002",)
 
 
-def _rows(path: Path, table: str) -> list[tuple[object, ...]]:
+def _columns(path: Path, table: str) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+    finally:
+        conn.close()
+
+
+def _rows(path: Path, table: str, columns: list[str] | None = None) -> list[tuple[object, ...]]:
+    """Every row of ``table``; only ``columns`` when given (later schemas add columns, e.g. row_hash)."""
     conn = sqlite3.connect(path)
     try:
         order = "seq" if table == "audit" else "rowid"
-        return conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+        wanted = ", ".join(columns) if columns else "*"
+        return conn.execute(f"SELECT {wanted} FROM {table} ORDER BY {order}").fetchall()
     finally:
         conn.close()
 
@@ -62,16 +72,19 @@ def test_there_is_a_stored_database_for_every_released_schema_before_head() -> N
 def test_stored_schema_upgrades_to_head_keeping_every_row(stored: Path, tmp_path: Path) -> None:
     """Members, events, the organisation and the site row come through the upgrade unchanged."""
     path = _copy(stored, tmp_path)
+    columns = {t: _columns(path, t) for t in KEPT_TABLES}
     before = {t: _rows(path, t) for t in KEPT_TABLES}
     assert len(before["member"]) >= 30 and len(before["member_event"]) >= 30
     db = open_database(path, backup=backup_file)
     db.close()
     assert migrate.inspect_file(path).revision == migrate.head_revision()
     for table in KEPT_TABLES:
-        assert _rows(path, table) == before[table], table
+        assert _rows(path, table, columns[table]) == before[table], table
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert rowhash.problems(conn) == []  # the upgrade gave every synced row its content hash
+        assert conn.execute("SELECT count(*) FROM member WHERE row_hash IS NULL").fetchone()[0] == 0
         assert conn.execute("PRAGMA user_version").fetchone()[0] == int(migrate.head_revision())
     finally:
         conn.close()

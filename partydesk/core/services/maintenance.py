@@ -81,8 +81,9 @@ def check_restorable(db_path: Path, backup_path: Path, *, other_organisation: bo
         raise BackupError(damaged) from exc
     if found.state in (migrate.FileState.NEW, migrate.FileState.EMPTY):
         raise BackupError(f"“{backup_path.name}”是空文件，不是备份；没有恢复，当前数据库没有改动。")
-    if not backup.verify_backup(backup_path):
-        raise BackupError(damaged)
+    problems = backup.file_problems(backup_path)
+    if problems:
+        raise BackupError(f"所选备份文件未通过检查（{problems[0]}），已拒绝恢复；当前数据库没有改动。")
     theirs = migrate.read_contents(backup_path)
     if other_organisation or not db_path.exists() or db_path.stat().st_size == 0:
         return theirs

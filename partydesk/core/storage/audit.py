@@ -23,7 +23,7 @@ from partydesk.core.storage.tables import AuditRow
 
 GENESIS = "0" * 64
 # Bookkeeping that every write touches: naming it in each summary would say nothing.
-BOOKKEEPING = frozenset({"version", "change_seq", "updated_at", "updated_by", "owner_site"})
+BOOKKEEPING = frozenset({"version", "change_seq", "updated_at", "updated_by", "owner_site", "row_hash"})
 # Tables whose rows are not records of their own: the site's counters, the trail itself.
 UNAUDITED = frozenset({"site", "audit", "alembic_version"})
 

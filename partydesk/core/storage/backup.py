@@ -35,6 +35,7 @@ from partydesk.core.atomicfile import (
 )
 from partydesk.core.errors import BackupError, CorruptDatabaseError, KnownError, known_error_from_db
 from partydesk.core.progress import Progress
+from partydesk.core.storage import rowhash
 
 __all__ = [
     "PRE_UPGRADE",
@@ -129,21 +130,31 @@ def _header_ok(path: Path) -> bool:
     return size > 0 and size % page_size == 0
 
 
-def _integrity_ok(path: Path) -> bool:
+def file_problems(path: Path) -> list[str]:
+    """What is wrong with a database file: its header, ``integrity_check``, then each row's content hash.
+
+    Empty when the file is sound. Opened read-only; nothing is written.
+    """
     if not _header_ok(path):
-        return False
+        return ["文件不完整（大小与文件头不符）"]
     try:
         conn = _connect(path, readonly=True)
     except sqlite3.Error:
-        return False
+        return ["文件无法打开"]
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
+        if rows != [("ok",)]:
+            return [str(r[0]) for r in rows[:20]]
+        return rowhash.problems(conn)
     except sqlite3.Error:
         # A badly damaged file raises ("malformed") instead of returning error rows.
-        return False
+        return ["文件已损坏，无法读取"]
     finally:
         conn.close()
-    return rows == [("ok",)]
+
+
+def _integrity_ok(path: Path) -> bool:
+    return not file_problems(path)
 
 
 def _remove_db_files(path: Path) -> None:
@@ -273,8 +284,9 @@ def make_backup(
     try:
         with _known_errors(corrupt):
             _copy_database(source, temp, progress)
-            if not _integrity_ok(temp):
-                raise BackupError(corrupt, code=SOURCE_CORRUPT)
+            problems = file_problems(temp)
+            if problems:
+                raise BackupError(f"{corrupt}（{problems[0]}）", code=SOURCE_CORRUPT)
             fsync_file(temp)
             final = _free_name(folder, created, reason)
             replace_file(temp, final)

@@ -42,3 +42,5 @@ class SyncMixin:
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(64))
+    # SHA-256 of the other columns (storage/rowhash.py), so silent damage to the row is found.
+    row_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)

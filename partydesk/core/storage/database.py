@@ -32,7 +32,7 @@ from partydesk.core.errors import (
     MigrationFailedError,
     known_error_from_db,
 )
-from partydesk.core.storage import audit, backup, migrate
+from partydesk.core.storage import audit, backup, migrate, rowhash
 from partydesk.core.storage.engine import log_sqlite_version, make_engine, make_private
 from partydesk.core.storage.settings_repo import ensure_rules
 from partydesk.core.storage.stamping import (
@@ -144,10 +144,18 @@ class Database:
         return _quick_check(self.engine)
 
     def integrity_problems(self) -> list[str]:
-        """The full ``integrity_check`` plus ``foreign_key_check``; empty when both pass."""
+        """``integrity_check``, ``foreign_key_check`` and every row's content hash; empty when all pass."""
         rows = self._pragma("PRAGMA integrity_check")
         problems = [] if rows == ["ok"] else rows
         problems += [f"foreign key: {r}" for r in self._pragma("PRAGMA foreign_key_check")]
+        if not problems:
+            raw = self.engine.raw_connection()
+            try:
+                problems += rowhash.problems(raw.driver_connection)
+            except Exception as exc:
+                raise _known(exc) from exc
+            finally:
+                raw.close()
         return problems
 
     def checkpoint(self) -> None:

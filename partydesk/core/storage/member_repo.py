@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from partydesk.core.domain.member import MemberData
 from partydesk.core.domain.member_events import EventKind, MemberEvent
 from partydesk.core.domain.roster import MemberRecord, RosterRow
+from partydesk.core.storage import rowhash
 from partydesk.core.storage.base import new_id
 from partydesk.core.storage.stamping import Stamp, allocate
 from partydesk.core.storage.tables import Member, MemberEventRow
@@ -199,6 +200,7 @@ def insert_many(session: Session, *, org_id: str, members: Sequence[NewMember]) 
             deleted_reason="", version=stamp.version, change_seq=stamp.change_seq, updated_at=stamp.updated_at,
             updated_by=stamp.updated_by, owner_site=stamp.owner_site,
         )
+        values["row_hash"] = rowhash.values_hash(Member.__table__, values)
         member_rows.append(values)
         event_rows += _event_values(member_id, new.events, stamps)
     if member_rows:
@@ -212,11 +214,13 @@ def _event_values(member_id: str, events: Iterable[tuple[EventKind, date | None,
                   stamps: Iterator[Stamp]) -> list[dict[str, Any]]:
     out = []
     for (kind, on_date, detail), ev in zip(events, stamps, strict=False):
-        out.append({
+        values: dict[str, Any] = {
             "id": new_id(), "member_id": member_id, "kind": kind.value, "on_date": on_date, "detail": detail,
             "note": "", "deleted": False, "version": ev.version, "change_seq": ev.change_seq,
             "updated_at": ev.updated_at, "updated_by": ev.updated_by, "owner_site": ev.owner_site,
-        })
+        }
+        values["row_hash"] = rowhash.values_hash(MemberEventRow.__table__, values)
+        out.append(values)
     return out
 
 

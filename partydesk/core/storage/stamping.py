@@ -22,6 +22,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from partydesk.core.clock import HybridClock, Version
+from partydesk.core.storage import rowhash
 from partydesk.core.storage.audit import ChangeLog
 from partydesk.core.storage.base import Base, SyncMixin
 from partydesk.core.storage.tables import Site
@@ -79,14 +80,17 @@ def _stamp_sync_rows(session: Session, _ctx: Any, _instances: Any) -> None:
         raise RuntimeError("sync records may only be written through Database.write()")
     if session.info.get(INFO_REMOTE):
         _keep_received(session, rows)
-        return
-    for row, stamp in zip(rows, allocate(session, len(rows)), strict=True):
-        row.version = stamp.version
-        row.change_seq = stamp.change_seq
-        row.updated_at = stamp.updated_at
-        row.updated_by = stamp.updated_by
-        if row.owner_site is None:
-            row.owner_site = stamp.owner_site
+    else:
+        for row, stamp in zip(rows, allocate(session, len(rows)), strict=True):
+            row.version = stamp.version
+            row.change_seq = stamp.change_seq
+            row.updated_at = stamp.updated_at
+            row.updated_by = stamp.updated_by
+            if row.owner_site is None:
+                row.owner_site = stamp.owner_site
+    new = set(map(id, session.new))
+    for row in rows:
+        rowhash.stamp(row, new=id(row) in new)
 
 
 def _keep_received(session: Session, rows: list[Any]) -> None:

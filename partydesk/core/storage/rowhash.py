@@ -1,0 +1,97 @@
+"""A content hash on every synced row, to catch a flipped byte that SQLite's own checks miss.
+
+``integrity_check`` and ``quick_check`` both miss a damaged byte in a column no index covers
+(RELIABILITY §0.5, reproduced here): a member's address could change on disk with nobody noticing.
+Every row of a table with a ``row_hash`` column carries the SHA-256 of its other columns, written in the
+same flush (``stamping``) or bulk insert (``member_repo``) as the row. ``problems`` recomputes it from
+what the file holds — for ``check-db``, backup verification and before a restore — and names each row
+that does not match.
+
+The hash is taken over the values as SQLite stores them (dates as ISO text, booleans as 0/1), so a row
+read through the ORM and the same row read raw give the same hash. Like the backup code, ``problems``
+speaks SQLite through a DB-API connection. A migration that adds or changes a column of a hashed table
+must rehash its rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import FromClause, inspect
+
+HASH_COLUMN = "row_hash"
+# SQLAlchemy's storage format for DateTime on SQLite.
+_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def _stored(value: object) -> object:
+    """A value as SQLite holds it."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.strftime(_DATETIME)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def digest(table: str, items: Iterable[tuple[str, object]]) -> str:
+    """The row hash of ``table``'s row with these (column, value) pairs (the hash column is left out)."""
+    pairs = sorted(((k, _stored(v)) for k, v in items if k != HASH_COLUMN), key=lambda kv: kv[0])
+    payload = json.dumps([table, pairs], ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _default(column: Any) -> object:
+    default = column.default
+    if default is None:
+        return None
+    return default.arg(None) if default.is_callable else default.arg
+
+
+def values_hash(table: FromClause, values: Mapping[str, Any]) -> str:
+    """The hash of a row about to be inserted by a Core statement: absent columns take their defaults."""
+    name = str(getattr(table, "name", ""))
+    return digest(name, ((c.name, values[c.name] if c.name in values else _default(c)) for c in table.columns))
+
+
+def stamp(obj: Any, *, new: bool) -> None:
+    """Set ``obj.row_hash`` from its columns; a new row first gets its column defaults filled in.
+
+    Filling them here, not in the INSERT, makes the hash cover exactly what will be written.
+    """
+    state = inspect(obj)
+    mapper = state.mapper
+    pairs = []
+    for prop in mapper.column_attrs:
+        column = prop.columns[0]
+        if new and prop.key not in state.dict and column.default is not None:
+            setattr(obj, prop.key, _default(column))
+        pairs.append((column.name, getattr(obj, prop.key)))
+    obj.row_hash = digest(mapper.local_table.name, pairs)
+
+
+def hashed_tables(conn: Any) -> list[str]:
+    """Tables of the file that carry a row hash."""
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return [n for n in names if any(c[1] == HASH_COLUMN for c in conn.execute(f'PRAGMA table_info("{n}")'))]
+
+
+def problems(conn: Any, *, limit: int = 20) -> list[str]:
+    """One Chinese line per row whose content does not match its hash (at most ``limit``)."""
+    found: list[str] = []
+    for table in hashed_tables(conn):
+        cursor = conn.execute(f'SELECT * FROM "{table}"')
+        names = [d[0] for d in cursor.description]
+        at = names.index(HASH_COLUMN)
+        key = names.index("id") if "id" in names else 0
+        for row in cursor:
+            if row[at] != digest(table, zip(names, row, strict=True)):
+                found.append(f"{table} 表中的记录 {row[key]} 内容与校验值不符（可能被改动或已损坏）")
+                if len(found) >= limit:
+                    return found
+    return found
