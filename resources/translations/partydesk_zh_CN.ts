@@ -349,6 +349,10 @@
         <translation>正在检查文件</translation>
     </message>
     <message>
+        <source>Row {row}: “{old}” on record becomes “{new}” (same ID number)</source>
+        <translation>第 {row} 行：已登记的“{old}”改为“{new}”（公民身份号码相同）</translation>
+    </message>
+    <message>
         <source>{count} new</source>
         <translation>新增 {count} 人</translation>
     </message>
@@ -373,12 +377,24 @@
         <translation>未发现问题</translation>
     </message>
     <message>
+        <source>Same ID number, different name ({count})</source>
+        <translation>公民身份号码相同但姓名不同（{count} 行）</translation>
+    </message>
+    <message>
+        <source>Tick a row only if that member really changed name. A wrong ID number in the file must be corrected in Excel instead; unticked rows are not imported.</source>
+        <translation>只有确实是本人改名的，才勾选这一行；如果是表中身份证号填错了，请在 Excel 中改正。未勾选的行不会导入。</translation>
+    </message>
+    <message>
         <source>Skip the rejected rows and import only the other {count}</source>
         <translation>跳过未通过的行，只导入其余 {count} 人</translation>
     </message>
     <message>
         <source>{count} rows did not pass the checks. Correct them in Excel and choose the file again, or tick the box to skip them.</source>
         <translation>有 {count} 行未通过检查。请在 Excel 中改正后重新选择文件，或勾选跳过。</translation>
+    </message>
+    <message>
+        <source>{count} rows have an ID number on record under another name. Tick the ones that are renames, or tick the box to skip the rest.</source>
+        <translation>有 {count} 行的公民身份号码已登记在另一个姓名下。请勾选确是改名的行，或勾选“跳过”不导入其余这些行。</translation>
     </message>
     <message>
         <source>No row can be imported: every row that passed the checks is already in the roster as it is.</source>

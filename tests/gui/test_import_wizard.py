@@ -482,3 +482,42 @@ def test_the_file_is_read_on_the_file_lane(qtbot: QtBot, ctx: AppContext, tmp_pa
     assert ctx.runner.wait_idle(WAIT_MS)
     assert threads and set(threads) == {"partydesk-file-lane"}
     assert wizard.preview_result is not None
+
+
+def _store(ctx: AppContext, name: str, number: str) -> None:
+    male = int(number[16]) % 2 == 1
+    insert_members(ctx.db, LOCAL_USER, [MemberData(name=name, gender="1" if male else "2", id_type="1",
+                                                   id_number=number, category="1", joined_on=date(2005, 7, 1),
+                                                   confirmed_on=date(2006, 7, 1), party_group="第一党小组",
+                                                   phone="13800138000")])
+
+
+def test_rename_conflict_is_listed_and_imported_only_when_ticked(qtbot: QtBot, ctx: AppContext,
+                                                                 tmp_path: Path) -> None:
+    """A known ID number under a new name shows both names, blocks Import until ticked, then renames."""
+    _store(ctx, "杜涛", PEOPLE[0][1])
+    wizard = open_wizard(qtbot, ctx, save_xlsx(tmp_path / "a.xlsx", [line(1, "王五", PEOPLE[0][1]),
+                                                                     line(2, *PEOPLE[1])]))
+    to_check_step(qtbot, wizard)
+    box = wizard.ui.renamesList
+    assert wizard.ui.renamesGroup.isVisible() and box.count() == 1
+    assert "杜涛" in box.item(0).text() and "王五" in box.item(0).text()
+    assert not wizard.ui.importButton.isEnabled()
+    assert "另一个姓名" in wizard.ui.reasonLabel.text()
+    box.item(0).setCheckState(Qt.CheckState.Checked)
+    assert wizard.ui.importButton.isEnabled()
+    import_now(qtbot, wizard)
+    assert wizard.step == DONE_STEP
+    assert roster_names(ctx.db) == sorted(["王五", PEOPLE[1][0]])
+
+
+def test_skipping_leaves_an_unticked_rename_out(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    """With the skip box ticked and the rename not confirmed, the other row is imported and 杜涛 stays."""
+    _store(ctx, "杜涛", PEOPLE[0][1])
+    wizard = open_wizard(qtbot, ctx, save_xlsx(tmp_path / "a.xlsx", [line(1, "王五", PEOPLE[0][1]),
+                                                                     line(2, *PEOPLE[1])]))
+    to_check_step(qtbot, wizard)
+    wizard.ui.skipCheck.setChecked(True)
+    assert wizard.ui.importButton.isEnabled()
+    import_now(qtbot, wizard)
+    assert roster_names(ctx.db) == sorted(["杜涛", PEOPLE[1][0]])

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QListWidgetItem,
     QMessageBox,
     QWidget,
 )
@@ -96,6 +97,7 @@ class ImportWizard(ImportFileStep, QDialog):
         self.ui.cancelButton.clicked.connect(self.reject)
         self.ui.saveRejectsButton.clicked.connect(self.save_rejects)
         self.ui.skipCheck.toggled.connect(lambda _on: self._update_buttons())
+        self.ui.renamesList.itemChanged.connect(lambda _item: self._update_buttons())
         self._size_from_font()
         self._show_step(FILE_STEP)
         if path is not None:
@@ -108,7 +110,7 @@ class ImportWizard(ImportFileStep, QDialog):
         for label in (ui.fileErrorLabel, ui.mappingErrorLabel, ui.checkErrorLabel):
             mark_as_error_label(label)
         self._colour(ui.fileWarningsLabel, WARNING_COLOUR)
-        for label in (ui.missingLabel, ui.previewNote, ui.rejectsHelp, ui.fileLabel, ui.busyLabel):
+        for label in (ui.missingLabel, ui.previewNote, ui.rejectsHelp, ui.fileLabel, ui.busyLabel, ui.renamesHelp):
             self._colour(label, MUTED_COLOUR)
         for label in (ui.factsLabel, ui.fileWarningsLabel, ui.missingLabel, ui.previewNote, ui.checkStatusLabel,
                       ui.reasonLabel, ui.backupLabel, ui.backupPathLabel):
@@ -249,8 +251,42 @@ class ImportWizard(ImportFileStep, QDialog):
         self.ui.checkStatusLabel.hide()
         self.ui.checkErrorLabel.hide()
         self.issues.set_issues(plan.errors, plan.warnings)
+        self._fill_renames(plan)
         self._show_plan()
         self._show_step(CHECK_STEP)
+
+    def _fill_renames(self, plan: ImportPlan) -> None:
+        """One unticked line per conflict row: the user confirms each rename, or leaves the row out."""
+        box = self.ui.renamesList
+        box.blockSignals(True)
+        box.clear()
+        for row in plan.conflict_rows:
+            item = QListWidgetItem(box)
+            item.setData(Qt.ItemDataRole.UserRole, row.row)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        box.blockSignals(False)
+        line = box.fontMetrics().lineSpacing()
+        box.setMaximumHeight(int(line * 1.6) * min(max(len(plan.conflict_rows), 1), 4) + line // 2)
+        self._label_renames(plan)
+
+    def _label_renames(self, plan: ImportPlan) -> None:
+        box = self.ui.renamesList
+        names = {r.row: (r.data.name if r.data is not None else "", r.name_on_record) for r in plan.conflict_rows}
+        box.blockSignals(True)
+        for index in range(box.count()):
+            item = box.item(index)
+            number = int(item.data(Qt.ItemDataRole.UserRole))
+            new, old = names.get(number, ("", ""))
+            item.setText(self.tr("Row {row}: “{old}” on record becomes “{new}” (same ID number)").format(
+                row=number, old=old, new=new))
+        box.blockSignals(False)
+
+    def confirmed_renames(self) -> set[int]:
+        """Row numbers of the conflict rows the user ticked."""
+        box = self.ui.renamesList
+        return {int(box.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(box.count())
+                if box.item(i).checkState() == Qt.CheckState.Checked}
 
     def _show_plan(self) -> None:
         plan = self._plan
@@ -266,9 +302,15 @@ class ImportWizard(ImportFileStep, QDialog):
         problems = len(plan.errors) + len(plan.warnings)
         ui.issuesGroup.setTitle(self.tr("Problems found ({count})").format(count=problems) if problems
                                 else self.tr("No problems found"))
+        ui.renamesGroup.setTitle(self.tr("Same ID number, different name ({count})").format(count=plan.conflict))
+        ui.renamesHelp.setText(self.tr("Tick a row only if that member really changed name. A wrong ID number in "
+                                       "the file must be corrected in Excel instead; unticked rows are not "
+                                       "imported."))
+        ui.renamesGroup.setVisible(plan.conflict > 0)
+        self._label_renames(plan)
         ui.skipCheck.setText(self.tr("Skip the rejected rows and import only the other {count}").format(
             count=plan.new + plan.updated))
-        ui.skipCheck.setVisible(plan.rejected > 0)
+        ui.skipCheck.setVisible(plan.rejected + plan.conflict > 0)
         ui.saveRejectsButton.setEnabled(plan.rejected > 0)
         ui.rejectsHelp.setVisible(plan.rejected > 0)
 
@@ -280,7 +322,11 @@ class ImportWizard(ImportFileStep, QDialog):
         if plan.rejected and not self.ui.skipCheck.isChecked():
             return self.tr("{count} rows did not pass the checks. Correct them in Excel and choose the file "
                            "again, or tick the box to skip them.").format(count=plan.rejected)
-        if plan.new + plan.updated == 0:
+        open_renames = plan.conflict - len(self.confirmed_renames())
+        if open_renames and not self.ui.skipCheck.isChecked():
+            return self.tr("{count} rows have an ID number on record under another name. Tick the ones that are "
+                           "renames, or tick the box to skip the rest.").format(count=open_renames)
+        if plan.new + plan.updated + len(self.confirmed_renames()) == 0:
             if plan.rejected:
                 return self.tr("No row can be imported: every row that passed the checks is already in the "
                                "roster as it is.")
@@ -327,7 +373,8 @@ class ImportWizard(ImportFileStep, QDialog):
         title = self.tr("Importing the roster")
         # The runner publishes the import's changes (even if the wizard is closed meanwhile).
         self._start_job("import", file_ops.import_roster(
-            self, self.ctx, plan, skip_rejected=self.ui.skipCheck.isChecked(), title=title,
+            self, self.ctx, plan, skip_rejected=self.ui.skipCheck.isChecked(),
+            accept_renames=self.confirmed_renames(), title=title,
             on_done=lambda outcome: self._imported(outcome.result), on_error=self._import_failed), title)
 
     def _import_failed(self, error: KnownError) -> None:
@@ -425,9 +472,9 @@ class ImportWizard(ImportFileStep, QDialog):
         if self.step == CHECK_STEP and self._plan is not None:
             ready = self.tr("Ready: {new} members will be added and {updated} updated. The database is backed up "
                             "first; if anything goes wrong, nothing is written.").format(
-                new=self._plan.new, updated=self._plan.updated)
+                new=self._plan.new, updated=self._plan.updated + len(self.confirmed_renames()))
             self._show(ui.reasonLabel, block or ready)
-            self._colour(ui.reasonLabel, ERROR_COLOUR if block and self._plan.rejected
+            self._colour(ui.reasonLabel, ERROR_COLOUR if block and (self._plan.rejected or self._plan.conflict)
                          and not ui.skipCheck.isChecked() else self.palette().color(QPalette.ColorRole.WindowText))
         ui.saveRejectsButton.setEnabled(idle and self._plan is not None and self._plan.rejected > 0)
         ui.finishButton.setEnabled(idle)

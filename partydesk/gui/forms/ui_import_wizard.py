@@ -17,9 +17,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDialog,
     QFrame, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QPushButton, QSizePolicy, QSpacerItem,
-    QSplitter, QStackedWidget, QTableView, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget)
+    QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QSizePolicy, QSpacerItem, QSplitter, QStackedWidget,
+    QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget)
 
 class Ui_ImportWizardDialog(object):
     def setupUi(self, ImportWizardDialog):
@@ -268,6 +269,24 @@ class Ui_ImportWizardDialog(object):
 
         self.checkPageLayout.addWidget(self.issuesGroup)
 
+        self.renamesGroup = QGroupBox(self.checkPage)
+        self.renamesGroup.setObjectName(u"renamesGroup")
+        self.renamesLayout = QVBoxLayout(self.renamesGroup)
+        self.renamesLayout.setObjectName(u"renamesLayout")
+        self.renamesHelp = QLabel(self.renamesGroup)
+        self.renamesHelp.setObjectName(u"renamesHelp")
+        self.renamesHelp.setWordWrap(True)
+
+        self.renamesLayout.addWidget(self.renamesHelp)
+
+        self.renamesList = QListWidget(self.renamesGroup)
+        self.renamesList.setObjectName(u"renamesList")
+
+        self.renamesLayout.addWidget(self.renamesList)
+
+
+        self.checkPageLayout.addWidget(self.renamesGroup)
+
         self.skipCheck = QCheckBox(self.checkPage)
         self.skipCheck.setObjectName(u"skipCheck")
 
@@ -381,7 +400,8 @@ class Ui_ImportWizardDialog(object):
         QWidget.setTabOrder(self.mappingTable, self.previewTable)
         QWidget.setTabOrder(self.previewTable, self.issuesTable)
         QWidget.setTabOrder(self.issuesTable, self.saveRejectsButton)
-        QWidget.setTabOrder(self.saveRejectsButton, self.skipCheck)
+        QWidget.setTabOrder(self.saveRejectsButton, self.renamesList)
+        QWidget.setTabOrder(self.renamesList, self.skipCheck)
         QWidget.setTabOrder(self.skipCheck, self.backButton)
         QWidget.setTabOrder(self.backButton, self.nextButton)
         QWidget.setTabOrder(self.nextButton, self.importButton)

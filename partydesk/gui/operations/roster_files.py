@@ -9,7 +9,7 @@ until the core offers the two halves separately.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -79,7 +79,7 @@ class Imported:
 
 def import_roster(
     parent: QWidget, ctx: AppContext, plan: ImportPlan, *, skip_rejected: bool, title: str,
-    on_done: DoneCallback, on_error: ErrorCallback,
+    on_done: DoneCallback, on_error: ErrorCallback, accept_renames: Collection[int] = (),
 ) -> TaskHandle:
     """Write the plan (a verified backup first, then one transaction) with a cancellable progress dialog.
 
@@ -88,7 +88,8 @@ def import_roster(
     db, actor, hub = ctx.db, ctx.actor, ctx.hub
 
     def job(progress: Progress) -> Imported:
-        result = apply_import(db, actor, plan, skip_rejected=skip_rejected, progress=progress)
+        result = apply_import(db, actor, plan, skip_rejected=skip_rejected, accept_renames=set(accept_renames),
+                              progress=progress)
         path = result.backup_path
         backup = next((b for b in list_backups(db.path) if b.path == path), None) if path is not None else None
         return Imported(result, backup)
