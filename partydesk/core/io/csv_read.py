@@ -20,6 +20,7 @@ from partydesk.core.io.raw_table import (
     column_letter,
     find_header,
     no_header,
+    too_many_columns,
     too_many_rows,
     unreadable,
 )
@@ -28,8 +29,8 @@ from partydesk.core.io.roster_headers import HEADER_SCAN_ROWS, MIN_KNOWN_HEADERS
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def read_csv(file: Path, *, max_rows: int) -> RawTable:
-    """The roster table of a CSV file; ImportRejected when it cannot be decoded or has no header."""
+def read_csv(file: Path, *, max_rows: int, max_columns: int, max_cells: int) -> RawTable:
+    """The roster table of a CSV file; ImportRejected when it cannot be decoded, passes a limit or has no header."""
     try:
         data = file.read_bytes()
     except OSError as exc:
@@ -37,6 +38,7 @@ def read_csv(file: Path, *, max_rows: int) -> RawTable:
     if data.startswith(b"PK\x03\x04"):
         raise ImportRejected("这个文件其实是 Excel 工作簿而不是 CSV：请把扩展名改为 .xlsx 后再导入。", code="file_type")
     text, encoding = decode_csv_bytes(data)
+    _check_shape(text, max_columns=max_columns, max_cells=max_cells)
     records = _parse_csv(text)
     top = {n: dict(enumerate(records[n - 1])) for n in range(1, min(len(records), HEADER_SCAN_ROWS) + 1)}
     header_row = find_header(top)
@@ -58,6 +60,26 @@ def read_csv(file: Path, *, max_rows: int) -> RawTable:
     return RawTable(
         header_row=header_row, headers=headers, rows=rows, date1904=False, source_kind="csv", encoding=encoding
     )
+
+
+def _check_shape(text: str, *, max_columns: int, max_cells: int) -> None:
+    """Refuse a line with more separators than ``max_columns`` allows, or more cells in all, before parsing.
+
+    The csv module would build every field of a line first: 9.5 million commas are 9.5 million strings.
+    Counting separators per physical line overestimates only where a quoted field holds one, which no
+    roster has hundreds of.
+    """
+    cells = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        fields = max(line.count(","), line.count("\t")) + 1
+        if fields > max_columns:
+            raise too_many_columns(number, fields, max_columns)
+        cells += fields
+        if cells > max_cells:
+            raise ImportRejected(
+                f"CSV 文件到第 {number} 行已超过 {max_cells:,} 个单元格，超过一次最多能导入的数量。请拆分后分批导入。",
+                code="too_large",
+            )
 
 
 def _parse_csv(text: str) -> list[list[str]]:

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from partydesk.core.io.raw_table import ImportRejected, SheetFacts, column_letter
+from partydesk.core.io.raw_table import SheetFacts, too_wide_range
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -96,11 +96,7 @@ class _Walker:
         self.last_row = max(self.last_row, self.row + 1)
         self.last_column = max(self.last_column, self.column + repeat)
         if self.last_row * self.last_column > self.max_cells:
-            raise ImportRejected(
-                f"工作表“{self.sheet}”的内容范围过大（一直到第 {column_letter(self.last_column)} 列、"
-                f"第 {self.last_row} 行），通常是远离表格的地方误填了内容：请删除表格右侧和下方多余的内容后再导入。",
-                code="too_large",
-            )
+            raise too_wide_range(self.sheet, self.last_column, self.last_row, self.max_cells)
         where = (self.row, self.column)
         if element.get(f"{{{_CALCEXT}}}value-type") == "error":
             self.facts.errors[where] = "".join(element.itertext()).strip() or "#VALUE!"

@@ -130,6 +130,26 @@ def too_many_rows(limit: int) -> ImportRejected:
     return ImportRejected(f"表格超过 {limit} 行，无法一次导入。请拆分后分批导入。", code="too_large")
 
 
+def too_wide_range(sheet: str, last_column: int, last_row: int, limit: int) -> ImportRejected:
+    """Filled cells spanning more than ``limit`` cells: refused before the reader allocates them."""
+    cells = last_column * last_row
+    return ImportRejected(
+        f"工作表“{sheet}”的内容范围过大：一直到第 {column_letter(last_column)} 列、第 {last_row} 行，"
+        f"约 {cells:,} 个单元格，超过一次最多导入的 {limit:,} 个单元格。如果是远离表格的地方误填了内容，"
+        "请删除表格右侧和下方多余的内容；否则请拆分后分批导入。",
+        code="too_large",
+    )
+
+
+def too_many_columns(row: int, count: int, limit: int) -> ImportRejected:
+    """A row with more columns than any roster has."""
+    return ImportRejected(
+        f"第 {row} 行有 {count:,} 列，超过花名册最多 {limit} 列的上限，文件可能已损坏或不是花名册。"
+        "请删除多余的列后再导入。",
+        code="too_large",
+    )
+
+
 def no_header() -> ImportRejected:
     """No row near the top names enough known fields."""
     return ImportRejected(

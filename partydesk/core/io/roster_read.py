@@ -41,6 +41,7 @@ from partydesk.core.io.raw_table import (
 from partydesk.core.io.workbook_read import read_workbook
 
 __all__ = [
+    "MAX_COLUMNS",
     "MAX_DATA_ROWS",
     "MAX_FILE_BYTES",
     "MAX_SHEET_CELLS",
@@ -56,13 +57,22 @@ __all__ = [
     "read_table",
 ]
 
+# The limits keep any file an office PC (4–8 GB) can be handed within about 500 MB and a few seconds to
+# read, and say which limit was passed. Each is checked before the cells it guards are built: the
+# file size first, the unpacked size and the filled range of a workbook before calamine reads it, the
+# columns and line lengths of a CSV before it is split into fields.
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_DATA_ROWS = 200_000
+MAX_DATA_ROWS = 100_000
 # A 50 MB workbook is a zip; its XML can inflate far beyond what fits in memory (zip bombs).
 MAX_XLSX_UNPACKED_BYTES = 600 * 1024 * 1024
-# calamine holds a sheet as a dense rectangle (~32 bytes a cell): 10 million cells is ~320 MB, room for
-# 200 000 rows of 50 columns, while a stray value at XFD1 over 10 000 rows would be 164 million.
-MAX_SHEET_CELLS = 10_000_000
+# calamine holds a sheet as a dense rectangle, and each cell becomes a Python value and a RawCell
+# (about 250 bytes all told): 1.5 million cells (50 000 rows of 30 columns) stay near 400 MB, while a
+# stray value at XFD1 over 10 000 rows would be 164 million cells.
+MAX_SHEET_CELLS = 1_500_000
+# No roster form has more; a row wider than this is a damaged or hostile file.
+MAX_COLUMNS = 256
+# Merged ranges are listed one by one; more than this is no hand-made roster.
+MAX_MERGED_RANGES = 20_000
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 # WPS's own formats (.et/.ett sheets, .wps documents) are not read; WPS saves .xlsx on request.
@@ -96,6 +106,7 @@ def read_table(path: str | os.PathLike[str], *, mapping: Mapping[int, str] | Non
             code="too_large",
         )
     if suffix == ".csv":
-        return read_csv(file, max_rows=MAX_DATA_ROWS)  # no merged cells in CSV, so the mapping changes nothing
+        # No merged cells in CSV, so the mapping changes nothing.
+        return read_csv(file, max_rows=MAX_DATA_ROWS, max_columns=MAX_COLUMNS, max_cells=MAX_SHEET_CELLS)
     return read_workbook(file, mapping, max_rows=MAX_DATA_ROWS, max_unpacked=MAX_XLSX_UNPACKED_BYTES,
-                         max_cells=MAX_SHEET_CELLS)
+                         max_cells=MAX_SHEET_CELLS, max_columns=MAX_COLUMNS, max_merged=MAX_MERGED_RANGES)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from partydesk.core.io.raw_table import (
     header_text,
     is_blank,
     no_header,
+    too_many_columns,
     too_many_rows,
     unreadable,
 )
@@ -166,7 +168,8 @@ class _CellMaker:
 
 
 def read_workbook(
-    file: Path, mapping: Mapping[int, str] | None, *, max_rows: int, max_unpacked: int, max_cells: int
+    file: Path, mapping: Mapping[int, str] | None, *, max_rows: int, max_unpacked: int, max_cells: int,
+    max_columns: int, max_merged: int,
 ) -> RawTable:
     """The roster table of the first visible sheet with a header row; ImportRejected when impossible."""
     layout = _sniff(file, max_unpacked=max_unpacked, max_cells=max_cells)
@@ -200,8 +203,9 @@ def read_workbook(
                     values = sheet.to_python(skip_empty_area=False)
                 except CalamineError as exc:
                     raise unreadable(_DAMAGED) from exc
+                limits = _Limits(max_rows, max_columns, max_merged)
                 return _table(values, header_row, facts, mapping, layout, meta.name, sheet.merged_cell_ranges,
-                              max_rows)
+                              limits)
     finally:
         workbook.close()
     raise no_header()
@@ -215,9 +219,9 @@ def _table(
     layout: _Layout,
     sheet_name: str,
     calamine_merged: list[tuple[Coordinate, Coordinate]] | None,
-    max_rows: int,
+    limits: _Limits,
 ) -> RawTable:
-    merged = facts.merged if facts.merged is not None else (calamine_merged or [])
+    merged = _clipped(facts.merged if facts.merged is not None else (calamine_merged or []), values, limits)
     maker = _CellMaker(facts)
     covered = {
         (r, c)
@@ -226,12 +230,15 @@ def _table(
         for c in range(left, right + 1)
         if (r, c) != (top, left)
     }
-    rows = _own_cells(values, header_row, maker, covered, max_rows)
+    rows = _own_cells(values, header_row, maker, covered, limits.rows)
     header_cells = {
         c: text for c, value in enumerate(values[header_row - 1]) if not is_blank(text := header_text(_typed(value)))
     }
     # Width from content only: a header row formatted out to column XFD must not make 16 384 columns.
     width = max([*(c + 1 for c in header_cells), *(c + 1 for cells in rows.values() for c in cells)], default=0)
+    if width > limits.columns:
+        widest = max(rows, key=lambda n: max(rows[n], default=0), default=header_row - 1)
+        raise too_many_columns(widest + 1, width, limits.columns)
     headers = [header_cells.get(c, "") for c in range(width)]
     touched = _apply_merged(values, merged, rows, header_row, width, fill_columns(headers, mapping), maker)
     for n in touched:
@@ -246,6 +253,36 @@ def _table(
         sheet_name=sheet_name,
         hidden_columns=frozenset(c for c in facts.hidden_columns if c < width),
     )
+
+
+@dataclass(frozen=True)
+class _Limits:
+    rows: int
+    columns: int
+    merged: int
+
+
+def _clipped(
+    merged: list[tuple[Coordinate, Coordinate]], values: Sequence[Sequence[Any]], limits: _Limits
+) -> list[tuple[Coordinate, Coordinate]]:
+    """Merged ranges cut to the cells the sheet holds: a range over F2:XFD1048576 covers no more than the data.
+
+    Expanding such a range cell by cell once took 4 GB for a 2 KB file.
+    """
+    if len(merged) > limits.merged:
+        raise ImportRejected(
+            f"表格中有 {len(merged):,} 个合并单元格区域，超过一次最多能处理的 {limits.merged:,} 个。"
+            "请取消合并单元格（或另存为 .csv）后再导入。",
+            code="too_large",
+        )
+    last_row = len(values) - 1
+    last_column = max((len(row) for row in values), default=0) - 1
+    clipped = []
+    for (top, left), (bottom, right) in merged:
+        if top > last_row or left > last_column:
+            continue
+        clipped.append(((top, left), (min(bottom, last_row), min(right, last_column))))
+    return clipped
 
 
 def _own_cells(

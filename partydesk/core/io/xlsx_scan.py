@@ -15,7 +15,7 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
-from partydesk.core.io.raw_table import ImportRejected, SheetFacts, column_letter, column_number
+from partydesk.core.io.raw_table import SheetFacts, column_number, too_wide_range
 
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
@@ -72,11 +72,7 @@ def check_extent(data: bytes, sheet: str, max_cells: int) -> None:
         last_column = max(last_column, column_number(match[1].decode()))
         last_row = max(last_row, int(match[2]))
     if last_row * last_column > max_cells:
-        raise ImportRejected(
-            f"工作表“{sheet}”的内容范围过大（一直到第 {column_letter(last_column)} 列、第 {last_row} 行），"
-            "通常是远离表格的地方误填了内容：请删除表格右侧和下方多余的内容后再导入。",
-            code="too_large",
-        )
+        raise too_wide_range(sheet, last_column, last_row, max_cells)
 
 
 def sheet_facts(data: bytes) -> SheetFacts:
