@@ -685,8 +685,8 @@
         <translation>确定删除党员“{name}”吗？</translation>
     </message>
     <message>
-        <source>Deleting removes this person&apos;s details for good; it cannot be undone. Use it only for a record entered by mistake. If the member transferred out, died or left the Party, keep the record and use “Record a change” on the member&apos;s page instead.</source>
-        <translation>删除后，此人的信息将被彻底清除，无法恢复。删除只用于录入错误的记录；党员转出、去世或出党时，请保留记录，在党员详情页用“记录变动”登记。</translation>
+        <source>Deleting removes this person&apos;s details for good; it cannot be undone. Use it only for a record entered by mistake. If the member transferred out, died or left the Party, keep the record and use “Record a change” on the member&apos;s page instead. Backups made before today still hold the record until they age out (within about ten months).</source>
+        <translation>删除后，此人的信息将被彻底清除，无法恢复。删除只用于录入错误的记录；党员转出、去世或出党时，请保留记录，在党员详情页用“记录变动”登记。今天以前的备份中仍保存着这条记录，会在备份按期清理后消失（约十个月内）。</translation>
     </message>
     <message>
         <source>Reason:</source>
@@ -1069,8 +1069,8 @@
         <translation>找不到这名党员，可能已被删除。</translation>
     </message>
     <message>
-        <source>Member deleted: {name}</source>
-        <translation>已删除党员：{name}</translation>
+        <source>Member deleted: {name}. Older backups keep the record until they age out.</source>
+        <translation>已删除党员：{name}。较早的备份中仍保存着这条记录，会在备份按期清理后消失。</translation>
     </message>
     <message>
         <source>Add member</source>

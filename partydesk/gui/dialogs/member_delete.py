@@ -129,7 +129,8 @@ class MemberDeleteDialog(QDialog):
         self.explanation.setText(self.tr(
             "Deleting removes this person's details for good; it cannot be undone. Use it only for a record "
             "entered by mistake. If the member transferred out, died or left the Party, keep the record and "
-            "use “Record a change” on the member's page instead."))
+            "use “Record a change” on the member's page instead. Backups made before today still hold the "
+            "record until they age out (within about ten months)."))
         self.reason_label.setText(self.tr("Reason:"))
         self.detail_label.setText(self.tr("Explanation:"))
         self.detail_edit.setPlaceholderText(self.tr("Required for “Other”, optional otherwise"))

@@ -477,7 +477,8 @@ class MembersPage(DialogHost, QWidget):
     def _delete(self, member_id: str, name: str, reason: str) -> None:
         member_ops.delete_member(self, self.ctx, member_id=member_id, reason=reason,
                                  on_done=lambda _changes: self.ctx.hub.statusMessage.emit(
-                                     self.tr("Member deleted: {name}").format(name=name)))
+                                     self.tr("Member deleted: {name}. Older backups keep the record until they "
+                                             "age out.").format(name=name)))
 
     def open_selected(self) -> None:
         """Open the selected member's page."""

@@ -77,3 +77,23 @@ def test_closed_pipe_is_a_quiet_exit(tmp_path: Path) -> None:
     assert first.decode("utf-8").startswith("共 1500 人")
     assert "Traceback" not in err and "BrokenPipe" not in err
     assert code == 0
+
+
+def test_full_disk_during_export_is_a_message_and_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """ENOSPC while the export is written: a Chinese message, exit 1, the previous export untouched."""
+    from partydesk.core import atomicfile
+
+    target = tmp_path / "pd.db"
+    create_demo(target, seed=2, members=20)
+    out = tmp_path / "花名册.xlsx"
+    out.write_bytes(b"previous export")
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomicfile.os, "fsync", full)
+    assert main(["roster", "export", str(out), "--db", str(target)]) == 1
+    _, err = capsys.readouterr()
+    assert "磁盘空间已满" in err and "Traceback" not in err
+    assert out.read_bytes() == b"previous export"

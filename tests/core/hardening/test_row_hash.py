@@ -113,3 +113,15 @@ def test_remote_apply_keeps_received_values_and_a_matching_hash(db: Database) ->
     with sqlite3.connect(db.path) as conn:
         assert conn.execute("SELECT version FROM organisation WHERE code = '3001'").fetchone() == (version,)
     assert db.integrity_problems() == []
+
+
+def test_deleting_a_member_leaves_no_copy_in_the_wal_or_the_file(db: Database) -> None:
+    """Right after the deletion, without waiting for exit, neither the file nor its WAL holds the name or ID."""
+    seed(db, member("欧阳丽华", ID2, address=ADDRESS))
+    db.checkpoint()
+    target = next(r for r in members.roster(db, LOCAL_USER) if r.id_number == ID2)
+    members.delete_member(db, LOCAL_USER, member_id=target.id, reason="录入错误")
+    wal = Path(f"{db.path}-wal")
+    contents = db.path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    for secret in ("欧阳丽华", ID2, ADDRESS):
+        assert secret.encode() not in contents, secret
