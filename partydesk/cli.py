@@ -211,9 +211,10 @@ def _issue_lines(items: list[dict[str, Any]], *, what: str) -> list[str]:
 
 
 def _import_message(summary: dict[str, Any], *, head: str) -> str:
-    lines = [f"{head}新增 {summary['new']} 人，更新 {summary['updated']} 人，未变 {summary['unchanged']} 人，"
+    renamed = f"（其中改名 {summary['renamed']} 人）" if summary.get("renamed") else ""
+    lines = [f"{head}新增 {summary['new']} 人，更新 {summary['updated']} 人{renamed}，未变 {summary['unchanged']} 人，"
              f"姓名不符 {summary.get('conflict', 0)} 行，拒绝 {summary['rejected']} 行。"]
-    conflicts = summary.get("conflicts", [])
+    conflicts = summary.get("conflicts", []) if summary.get("conflict") else []
     if conflicts:
         lines.append("身份证号与已有党员相同但姓名不同（确是改名的，加 --accept-renames 确认）：")
         lines += [f"  第 {c['row']} 行：表中“{c['name_in_file']}”，已有“{c['name_on_record']}”" for c in conflicts]
@@ -268,6 +269,10 @@ def cmd_roster_import(args: argparse.Namespace) -> dict[str, Any]:
                     return summary
                 nothing_left = bool(plan.rows) and not (result.new or result.updated or result.unchanged)
                 summary["applied"] = not nothing_left
+                # What was written, not what was planned: confirmed renames are updates now.
+                renamed = plan.conflict if args.accept_renames else 0
+                summary.update(new=result.new, updated=result.updated, unchanged=result.unchanged,
+                               conflict=plan.conflict - renamed, renamed=renamed)
                 summary["backup"] = str(result.backup_path) if result.backup_path else None
                 if nothing_left:
                     # Every row was skipped: that is a failed import, whatever the flags said.

@@ -95,3 +95,4 @@ def test_cli_needs_accept_renames(db: Database, roster_file: Path, capsys: pytes
     assert main(["roster", "import", str(roster_file), "--db", db_file, "--accept-renames", "--json"]) == 0
     done = json.loads(capsys.readouterr().out)
     assert done["applied"] is True
+    assert (done["updated"], done["renamed"], done["conflict"]) == (2, 1, 0)  # what was written, not planned
