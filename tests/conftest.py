@@ -31,6 +31,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _root_logger_restored() -> Iterator[None]:
+    """cli.main() adds a NullHandler to the root logger on every call; keep tests from piling them up."""
+    import logging
+
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    yield
+    root.handlers[:] = handlers
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test ever touches the real per-user data folder."""
     monkeypatch.setenv("PARTYDESK_DATA_DIR", str(tmp_path_factory.mktemp("data")))

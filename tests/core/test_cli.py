@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,15 +22,6 @@ from partydesk.paths import default_db_path
 ROOT = Path(__file__).resolve().parents[2]
 RULE = "meeting.general.months"
 INIT = ["--org-name", "中共示例村支部委员会", "--org-code", "2001", "--role", "branch"]
-
-
-@pytest.fixture(autouse=True)
-def _root_logger_restored() -> Iterator[None]:
-    """main() adds a NullHandler to the root logger on every call; keep tests from piling them up."""
-    root = logging.getLogger()
-    handlers = list(root.handlers)
-    yield
-    root.handlers[:] = handlers
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

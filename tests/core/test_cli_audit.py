@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +11,6 @@ import pytest
 
 from partydesk.cli import main
 from partydesk.core.demo import create_demo
-
-
-@pytest.fixture(autouse=True)
-def _root_logger_restored() -> Iterator[None]:
-    """main() adds a NullHandler to the root logger on every call; keep tests from piling them up."""
-    root = logging.getLogger()
-    handlers = list(root.handlers)
-    yield
-    root.handlers[:] = handlers
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +24,6 @@ MEMBER_KEYS = {
 }
 NEW_ID = "11010519491231002X"
 OTHER_ID = "110105195001010012"
-
-
-@pytest.fixture(autouse=True)
-def _root_logger_restored() -> Iterator[None]:
-    """main() adds a NullHandler to the root logger on every call; keep tests from piling them up."""
-    root = logging.getLogger()
-    handlers = list(root.handlers)
-    yield
-    root.handlers[:] = handlers
 
 
 @pytest.fixture

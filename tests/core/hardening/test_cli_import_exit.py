@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,14 +9,6 @@ import pytest
 from partydesk.cli import main
 from partydesk.core.storage.database import Database
 from tests.core.io.test_roster_import import ID1, ID2, person, save_xlsx
-
-
-@pytest.fixture(autouse=True)
-def _root_logger_restored() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers = list(root.handlers)
-    yield
-    root.handlers[:] = handlers
 
 
 def test_skip_rejected_with_every_row_rejected_exits_non_zero(db: Database, tmp_path: Path,

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import errno
-import logging
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,14 +13,6 @@ from partydesk.cli import main
 from partydesk.core.demo import create_demo
 from partydesk.core.fs_errors import known_error_for_file
 from partydesk.core.storage import migrate
-
-
-@pytest.fixture(autouse=True)
-def _root_logger_restored() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers = list(root.handlers)
-    yield
-    root.handlers[:] = handlers
 
 
 def test_db_pointing_at_a_folder_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import stat
 import sys
@@ -35,14 +34,6 @@ REQUIRED: dict[str, list[str]] = {
     "audit list": [],
     "audit verify": [],
 }
-
-
-@pytest.fixture(autouse=True)
-def _root_logger_restored() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers = list(root.handlers)
-    yield
-    root.handlers[:] = handlers
 
 
 def _commands(parser: argparse.ArgumentParser, prefix: str = "") -> Iterator[str]:

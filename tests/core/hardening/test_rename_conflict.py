@@ -6,8 +6,6 @@ The reproduction: a row with 王五 and 杜涛's ID number "updated" 杜涛 into
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,14 +16,6 @@ from partydesk.core.services import members
 from partydesk.core.services.roster_import import RenamesUnconfirmed, apply_import
 from partydesk.core.storage.database import Database
 from tests.core.io.test_roster_import import ID1, ID2, member, person, plan, save_xlsx, seed
-
-
-@pytest.fixture(autouse=True)
-def _root_logger_restored() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers = list(root.handlers)
-    yield
-    root.handlers[:] = handlers
 
 
 def _names(db: Database) -> list[str]:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,14 +22,6 @@ from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import open_database
 
 INIT = ["--org-name", "中共示例村支部委员会", "--org-code", "2001", "--role", "branch"]
-
-
-@pytest.fixture(autouse=True)
-def _root_logger_restored() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers = list(root.handlers)
-    yield
-    root.handlers[:] = handlers
 
 
 def _digest(path: Path) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import sqlite3
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,14 +20,6 @@ from partydesk.core.storage.tables import Organisation
 from tests.core.io.test_roster_import import ID1, ID2, member, person, plan, save_xlsx, seed
 
 ADDRESS = "示范市建设路42号"
-
-
-@pytest.fixture(autouse=True)
-def _root_logger_restored() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers = list(root.handlers)
-    yield
-    root.handlers[:] = handlers
 
 
 def _flip(path: Path, old: bytes, new: bytes) -> None:
