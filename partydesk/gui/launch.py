@@ -60,6 +60,11 @@ def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int
         if risk and not _confirm_risky_location(risk):
             return 4
         opened: list[DbHandle] = []
+        contexts: list[AppContext] = []
+
+        def prepare(ctx: AppContext) -> None:
+            contexts.append(ctx)
+            _wire_backups(ctx)
 
         def opener(window: QWidget) -> DbHandle | None:
             db = open_with_recovery(db_path, window)
@@ -68,10 +73,11 @@ def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int
             return db
 
         try:
-            code = main_gui(opener, lang=lang, prepare=_wire_backups, log_dir=log_dir_for(db_path))
+            code = main_gui(opener, lang=lang, prepare=prepare, log_dir=log_dir_for(db_path))
             return code if opened else 1
         finally:
-            for db in opened:
+            # A restore from the menu replaces the handle in the context: close that one too.
+            for db in {*opened, *(ctx.db for ctx in contexts if ctx.db is not None)}:
                 db.close()
     finally:
         lock.release()
@@ -142,17 +148,17 @@ def _wire_backups(ctx: AppContext) -> None:
     def on_window(window: MainWindow) -> None:
         from partydesk.core.services import maintenance
 
-        db = ctx.db  # open by the time the window hooks run
-        last = maintenance.last_backup(db.path)
+        # ctx.db is open by the time the window hooks run; a restore replaces it, so read it each time.
+        last = maintenance.last_backup(ctx.db.path)
         if last is not None:
             window.set_last_backup(describe_backup(last))
 
         def manual() -> None:
-            back_up(window, ctx, reason="manual", title=tr("Backing up"))
+            back_up(window, ctx, reason="manual", title=tr("Backing up"), on_done=window.announce_backup)
 
         def periodic() -> None:
-            if maintenance.backup_due(db):
-                back_up(window, ctx, reason="periodic")
+            if maintenance.backup_due(ctx.db):
+                back_up(window, ctx, reason="periodic", on_done=window.announce_backup)
 
         window.backupRequested.connect(manual)
         timer = QTimer(window)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self._organisation_name = ""
         self._last_backup: str | None = None
         self._about: QDialog | None = None
+        self.restore_dialog: QDialog | None = None
+        self.notice: QMessageBox | None = None
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -214,7 +217,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
+        self.restore_action = QAction(self)
+        self.restore_action.triggered.connect(self.show_restore)
         self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.help_menu = QMenu(self)
@@ -251,6 +257,65 @@ class MainWindow(QMainWindow):
         self._about = dialog
         dialog.open()
 
+    # -- backups and restore -----------------------------------------------------------------------
+
+    def show_restore(self) -> QDialog:
+        """File → Restore from a backup…: the list of backups; a restore reloads every page."""
+        from partydesk.gui.dialogs.restore import RestoreDialog
+
+        dialog = RestoreDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self._on_restored)
+        self.restore_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_restored(self, result: object) -> None:
+        self.reload_pages()
+        safety = getattr(result, "safety", None)
+        if safety is not None:
+            self.set_last_backup(self.tr("before the restore"))
+            text = self.tr("The backup was restored. The database as it was before has been saved as {path}."
+                           ).format(path=safety.path)
+            self.announce(text, safety.path.parent)
+        else:
+            self.announce(self.tr("The backup was restored."), None)
+
+    def reload_pages(self) -> None:
+        """Drop every page built so far and rebuild the one on screen (after the database was replaced)."""
+        row = self.navigation.currentRow()
+        for widget in self._pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._pages.clear()
+        self._retranslate_status()
+        self._show_row(row)
+        self._load_title()
+
+    def announce_backup(self, info: object) -> None:
+        """Say where a new backup went, with a button that opens its folder."""
+        path = getattr(info, "path", None)
+        if path is None:
+            return
+        self.announce(self.tr("A verified backup was saved as {path}.").format(path=path), path.parent)
+
+    def announce(self, text: str, folder: object | None) -> QMessageBox:
+        """A non-blocking information box; with ``folder``, an "Open folder" button that opens it."""
+        from partydesk.gui.dialogs.restore import open_folder
+
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Party Branch Desk"), text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if folder is not None:
+            button = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+            # An action button would close the box; opening the folder should leave it readable.
+            button.clicked.disconnect()
+            button.clicked.connect(lambda: open_folder(folder))
+        box.addButton(QMessageBox.StandardButton.Ok)
+        self.notice = box
+        box.open()
+        return box
+
     # -- hub ---------------------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
@@ -282,6 +347,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.backup_action.setText(self.tr("&Back up now"))
         self.backup_action.setStatusTip(self.tr("Make a verified copy of the database now"))
+        self.restore_action.setText(self.tr("&Restore from a backup…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Party Branch Desk"))

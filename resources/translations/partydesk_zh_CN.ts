@@ -610,6 +610,26 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>before the restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The database as it was before has been saved as {path}.</source>
+        <translation>已从备份恢复。恢复前的数据库已另存为 {path}。</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>已从备份恢复。</translation>
+    </message>
+    <message>
+        <source>A verified backup was saved as {path}.</source>
+        <translation>已备份并校验，备份文件保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -620,6 +640,10 @@
     <message>
         <source>Make a verified copy of the database now</source>
         <translation>立即为数据库做一份经过校验的备份</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1203,6 +1227,113 @@
     <message>
         <source>Transferred out</source>
         <translation>已转出</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Before upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>On exit</source>
+        <translation>退出时</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <source>Before import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>正在读取备份…</translation>
+    </message>
+    <message>
+        <source>Damaged: cannot be restored</source>
+        <translation>已损坏，不能恢复</translation>
+    </message>
+    <message>
+        <source>{count} backups, newest first.</source>
+        <translation>共 {count} 个备份，最新的在最上面。</translation>
+    </message>
+    <message>
+        <source>There is no verified backup of this database yet.</source>
+        <translation>这个数据库还没有通过校验的备份。</translation>
+    </message>
+    <message>
+        <source>Go back to the backup made on {when} ({count} members)?</source>
+        <translation>恢复到 {when} 的备份（{count} 名党员）吗？</translation>
+    </message>
+    <message>
+        <source>Everything entered after that time is replaced. The database as it is now is saved as a backup first.</source>
+        <translation>那之后录入的内容将被替换。恢复前，当前的数据库会先另存为一个备份。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another organisation: {name}.</source>
+        <translation>这个备份属于另一个组织：{name}。</translation>
+    </message>
+    <message>
+        <source>After the restore this computer holds that organisation&apos;s data instead of the current one&apos;s. Restore it anyway?</source>
+        <translation>恢复后，本机将变成那个组织的数据，当前组织的数据不再显示（已先另存为备份）。仍要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Choose the backup to go back to. The database as it is now is saved as a backup first, so a restore can be undone.</source>
+        <translation>请选择要恢复到的备份。恢复前，当前的数据库会先另存为备份，所以恢复之后还可以再恢复回来。</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>党员人数</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Open the backup folder</source>
+        <translation>打开备份文件夹</translation>
     </message>
 </context>
 <context>

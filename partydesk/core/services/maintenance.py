@@ -11,7 +11,7 @@ from partydesk.core.progress import Progress
 from partydesk.core.storage import backup, migrate
 from partydesk.core.storage.backup import BackupInfo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.migrate import FileContents
+from partydesk.core.storage.migrate import FileContents as FileContents
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -65,6 +65,14 @@ def last_backup(db_path: Path) -> BackupInfo | None:
 def list_backups(db_path: Path) -> list[BackupInfo]:
     """This database's backups, newest first."""
     return backup.list_backups(backup_dir(db_path))
+
+
+def backup_contents(backup_path: Path) -> FileContents | None:
+    """What a backup holds (organisation, member count), or None when it fails verification."""
+    try:
+        return migrate.read_contents(backup_path) if backup.verify_backup(backup_path) else None
+    except KnownError:
+        return None
 
 
 def check_restorable(db_path: Path, backup_path: Path, *, other_organisation: bool = False) -> FileContents:
