@@ -71,6 +71,9 @@ def create_application(argv: Sequence[str]) -> QApplication:
         font.setFamily(family)
         app.setFont(font)
     app.setWindowIcon(QIcon(str(icon_path())))
+    # Qt's own file dialogs speak the interface language (qtbase_zh_CN plus languages.QT_GAPS) whatever
+    # language Windows has; the native ones follow Windows, which may be English on an office PC.
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     return app
 
 

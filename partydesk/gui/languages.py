@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
 
 from partydesk.paths import resources_dir
 
@@ -28,6 +28,36 @@ LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 SOURCE_LANGUAGE = "en"
 LANGUAGE_KEY = "ui/language"
+
+# Strings of Qt's own file dialog that qtbase_zh_CN.qm leaves in English (Qt 6.11): (context, source).
+QT_GAPS: dict[str, dict[tuple[str, str], str]] = {
+    "zh_CN": {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",
+        ("QAbstractFileIconProvider", "File"): "文件",
+        ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
+        ("QAbstractFileIconProvider", "Drive"): "驱动器",
+        ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+    },
+}
+
+
+class QtGapTranslator(QTranslator):
+    """Fills the few gaps of Qt's own translation (``QT_GAPS``), so Qt's file dialog is all Chinese."""
+
+    def __init__(self, table: dict[tuple[str, str], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table = table
+
+    def isEmpty(self) -> bool:
+        return not self._table
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:  # type: ignore[override]
+        # None is a null QString: Qt then asks the next translator (an empty string would end the search).
+        return self._table.get((context, source))
+
 
 # The translators currently installed, so a switch can remove exactly them.
 _translators: list[QTranslator] = []
@@ -67,6 +97,8 @@ def install_language(app: QCoreApplication, lang: str, hub: Hub | None = None) -
         qt = QTranslator(app)
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _translators.append(qt)
+        if lang in QT_GAPS:
+            _translators.append(QtGapTranslator(QT_GAPS[lang], app))
         for translator in _translators:
             app.installTranslator(translator)
     # Dates, numbers and the calendar popup follow the interface language.

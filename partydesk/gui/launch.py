@@ -36,8 +36,13 @@ PERIODIC_BACKUP_MS = 4 * 60 * 60 * 1000
 
 
 def tr(text: str) -> str:
-    """Translate a source string of this module."""
+    """Translate a source string of this module (context "Launch")."""
     return QCoreApplication.translate("Launch", text)
+
+
+# lupdate files a bare ``tr("...")`` outside a class under an empty context, which is never looked up at
+# run time; ``translate("Launch", "...")`` names the context it is found in.
+translate = QCoreApplication.translate
 
 
 def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int:
@@ -53,7 +58,7 @@ def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int
     try:
         lock.acquire()
     except KnownError as exc:
-        QMessageBox.critical(None, tr("partydesk is already running"), exc.message)
+        QMessageBox.critical(None, translate("Launch", "Party Branch Desk is already running"), exc.message)
         return 3
     try:
         risk = None if demo else location_risk(db_path)
@@ -84,10 +89,10 @@ def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int
 
 
 def _confirm_risky_location(message: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Risky database location"), message)
-    box.setInformativeText(tr("Continue anyway? Choose Quit to move the database first."))
-    go = box.addButton(tr("Continue anyway"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Launch", "Risky database location"), message)
+    box.setInformativeText(translate("Launch", "Continue anyway? Choose Quit to move the database first."))
+    go = box.addButton(translate("Launch", "Continue anyway"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Launch", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is go
 
@@ -102,7 +107,7 @@ def open_with_recovery(db_path: Path, parent: QWidget | None = None) -> DbHandle
         log.error("database failed its start-up check")
         return _recover(db_path, exc, parent)
     except KnownError as exc:
-        QMessageBox.critical(parent, tr("Cannot open the database"), exc.message)
+        QMessageBox.critical(parent, translate("Launch", "Cannot open the database"), exc.message)
         return None
 
 
@@ -113,20 +118,20 @@ def _recover(db_path: Path, exc: CorruptDatabaseError, parent: QWidget | None) -
     try:
         kept = quarantine_damaged(db_path)
     except KnownError as qexc:
-        QMessageBox.critical(parent, tr("Cannot open the database"), f"{exc.message}\n{qexc.message}")
+        QMessageBox.critical(parent, translate("Launch", "Cannot open the database"), f"{exc.message}\n{qexc.message}")
         return None
     newest = newest_verified_backup(db_path)
     if newest is None:
         QMessageBox.critical(
-            parent, tr("The database is damaged"),
-            exc.message + "\n" + tr("No verified backup was found. A copy of the damaged file was kept in:")
+            parent, translate("Launch", "The database is damaged"),
+            exc.message + "\n" + translate("Launch", "No verified backup was found. A copy of the damaged file was kept in:")
             + f"\n{kept}",
         )
         return None
     answer = QMessageBox.question(
-        parent, tr("The database is damaged"),
-        exc.message + "\n\n" + tr("Restore the newest verified backup, made on {0}?").format(
-            newest.created.strftime("%Y-%m-%d %H:%M")) + "\n" + tr("A copy of the damaged file was kept in:")
+        parent, translate("Launch", "The database is damaged"),
+        exc.message + "\n\n" + translate("Launch", "Restore the newest verified backup, made on {0}?").format(
+            newest.created.strftime("%Y-%m-%d %H:%M")) + "\n" + translate("Launch", "A copy of the damaged file was kept in:")
         + f"\n{kept}",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
     )
@@ -136,7 +141,7 @@ def _recover(db_path: Path, exc: CorruptDatabaseError, parent: QWidget | None) -
         maintenance.restore(db_path, newest.path)
         return open_store(db_path)
     except KnownError as rexc:
-        QMessageBox.critical(parent, tr("Restore failed"), rexc.message)
+        QMessageBox.critical(parent, translate("Launch", "Restore failed"), rexc.message)
         return None
 
 
@@ -154,7 +159,7 @@ def _wire_backups(ctx: AppContext) -> None:
             window.set_last_backup(describe_backup(last))
 
         def manual() -> None:
-            back_up(window, ctx, reason="manual", title=tr("Backing up"), on_done=window.announce_backup)
+            back_up(window, ctx, reason="manual", title=translate("Launch", "Backing up"), on_done=window.announce_backup)
 
         def periodic() -> None:
             if maintenance.backup_due(ctx.db):

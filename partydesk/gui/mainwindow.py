@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._about: QDialog | None = None
         self.restore_dialog: QDialog | None = None
         self.notice: QMessageBox | None = None
+        self.help_dialog: QDialog | None = None
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -224,10 +225,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.help_menu = QMenu(self)
+        self.help_action = QAction(self)
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.help_action.triggered.connect(self.show_help)
         self.about_action = QAction(self)
-        self.about_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
         self.menuBar().addMenu(self.file_menu)
         self.menuBar().addMenu(self.help_menu)
@@ -248,8 +252,18 @@ class MainWindow(QMainWindow):
         self._last_backup = text
         self._retranslate_status()
 
+    def show_help(self) -> QDialog:
+        """Help → How to use (F1): the short guide, non-blocking so the window stays usable beside it."""
+        from partydesk.gui.dialogs.help import HelpDialog
+
+        dialog = HelpDialog(self.ctx.db.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.help_dialog = dialog
+        dialog.show()
+        return dialog
+
     def show_about(self) -> None:
-        """Help → About (F1): window-modal, so the event loop (and the DB lane's callbacks) keep running."""
+        """Help → About: window-modal, so the event loop (and the DB lane's callbacks) keep running."""
         from partydesk.gui.dialogs.about import AboutDialog
 
         dialog = AboutDialog(self.ctx.db.path, self)
@@ -350,6 +364,7 @@ class MainWindow(QMainWindow):
         self.restore_action.setText(self.tr("&Restore from a backup…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.help_action.setText(self.tr("&How to use"))
         self.about_action.setText(self.tr("&About Party Branch Desk"))
         for row, spec in enumerate(self._specs):
             item = self.navigation.item(row)

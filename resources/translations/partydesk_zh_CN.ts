@@ -2,57 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>partydesk is already running</source>
-        <translation>partydesk 已在运行</translation>
-    </message>
-    <message>
-        <source>Risky database location</source>
-        <translation>数据库位置有风险</translation>
-    </message>
-    <message>
-        <source>Continue anyway? Choose Quit to move the database first.</source>
-        <translation>仍要继续吗？选择“退出”可先把数据库移到安全位置。</translation>
-    </message>
-    <message>
-        <source>Continue anyway</source>
-        <translation>仍然继续</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>Cannot open the database</source>
-        <translation>无法打开数据库</translation>
-    </message>
-    <message>
-        <source>The database is damaged</source>
-        <translation>数据库已损坏</translation>
-    </message>
-    <message>
-        <source>No verified backup was found. A copy of the damaged file was kept in:</source>
-        <translation>没有找到经过校验的备份。损坏文件的副本已保存在：</translation>
-    </message>
-    <message>
-        <source>Restore the newest verified backup, made on {0}?</source>
-        <translation>是否从最近一次经过校验的备份（{0}）恢复？</translation>
-    </message>
-    <message>
-        <source>A copy of the damaged file was kept in:</source>
-        <translation>损坏文件的副本已保存在：</translation>
-    </message>
-    <message>
-        <source>Restore failed</source>
-        <translation>恢复失败</translation>
-    </message>
-    <message>
-        <source>Backing up</source>
-        <translation>正在备份</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Party Branch Desk</source>
@@ -107,8 +56,8 @@
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <source>For internal use by Party organisations. Built with Qt and PySide6 (LGPL v3), SQLite (public domain), SQLAlchemy and alembic (MIT), matplotlib (matplotlib licence, BSD-style), openpyxl (MIT), python-docx (MIT), cryptography (Apache 2.0 / BSD), platformdirs (MIT) and pypinyin (MIT).</source>
-        <translation>供党组织内部使用。本程序使用了 Qt 和 PySide6（LGPL v3）、SQLite（公有领域）、SQLAlchemy 和 alembic（MIT）、matplotlib（matplotlib 许可证，BSD 风格）、openpyxl（MIT）、python-docx（MIT）、cryptography（Apache 2.0 / BSD）、platformdirs（MIT）和 pypinyin（MIT）。</translation>
+        <source>For internal use by Party organisations. Built with Qt and PySide6 (LGPL v3), SQLite (public domain), SQLAlchemy and alembic (MIT), matplotlib (matplotlib licence, BSD-style), python-calamine (MIT), XlsxWriter (BSD 2-Clause), python-docx (MIT), cryptography (Apache 2.0 / BSD), platformdirs (MIT) and pypinyin (MIT).</source>
+        <translation>供党组织内部使用。本程序使用了 Qt 和 PySide6（LGPL v3）、SQLite（公有领域）、SQLAlchemy 和 alembic（MIT）、matplotlib（matplotlib 许可证，BSD 风格）、python-calamine（MIT）、XlsxWriter（BSD 2-Clause）、python-docx（MIT）、cryptography（Apache 2.0 / BSD）、platformdirs（MIT）和 pypinyin（MIT）。</translation>
     </message>
 </context>
 <context>
@@ -261,6 +210,61 @@
     <message>
         <source>Imports the sync files sent by its branches and sees all of their records together.</source>
         <translation>导入各党支部报送的同步文件，汇总查看所有支部的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Members page</source>
+        <translation>“党员”页</translation>
+    </message>
+    <message>
+        <source>The roster of the branch: add a member, open one to see and change the details, record events (becoming a full member, transfers, lost contact). Type in the search box to find people; click a column header to sort. ID and phone numbers are shown masked.</source>
+        <translation>支部的党员花名册：新增党员，打开某位党员查看和修改信息，登记转正、组织关系转接、失联等事项。在搜索框里输入可以查找；点击列标题可以排序。身份证号和电话默认只显示部分数字。</translation>
+    </message>
+    <message>
+        <source>Settings page</source>
+        <translation>“设置”页</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s name and code, and the rule table: meeting frequencies, study hours and dues brackets. Change a rule only when your higher committee sets a different one.</source>
+        <translation>本组织的名称和组织代码，以及规则表：会议频次、学习学时、党费档次等。只有上级党委另有规定时才需要修改规则。</translation>
+    </message>
+    <message>
+        <source>Importing a roster</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <source>On the Members page choose Import and pick an Excel or CSV file. The program shows which column means what and lists every row it cannot take, with the reason; nothing is written until you confirm. A backup is made before each import.</source>
+        <translation>在“党员”页点击“导入…”，选择 Excel 或 CSV 文件。程序会显示每一列对应的字段，并逐行列出不能导入的行和原因；您确认之前不会写入任何数据。每次导入前都会自动备份。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>File → Back up now (Ctrl+B) makes a checked copy at any time. The program also backs up on exit and every four hours when something was changed. Copy the backup folder to a USB stick now and then.</source>
+        <translation>“文件 → 立即备份”（Ctrl+B）随时做一份经过校验的备份。有改动时，程序在退出时和每四小时也会自动备份。请不时把备份文件夹复制到U盘上保存。</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>File → Restore from a backup… lists the backups, newest first. The database as it is is saved as a backup before a restore, so a restore can be undone the same way.</source>
+        <translation>“文件 → 从备份恢复…”列出所有备份，最新的在最上面。恢复前，当前的数据库会先另存为备份，所以恢复之后还可以用同样的方法恢复回来。</translation>
+    </message>
+    <message>
+        <source>Where the data lives</source>
+        <translation>数据保存在哪里</translation>
+    </message>
+    <message>
+        <source>Database file: {database}&lt;br&gt;Backups: {backups}</source>
+        <translation>数据库文件：{database}&lt;br&gt;备份文件夹：{backups}</translation>
+    </message>
+    <message>
+        <source>How to use Party Branch Desk</source>
+        <translation>党支部工作台使用说明</translation>
     </message>
 </context>
 <context>
@@ -600,6 +604,57 @@
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <source>Party Branch Desk is already running</source>
+        <translation>党支部工作台已在运行</translation>
+    </message>
+    <message>
+        <source>Risky database location</source>
+        <translation>数据库位置有风险</translation>
+    </message>
+    <message>
+        <source>Continue anyway? Choose Quit to move the database first.</source>
+        <translation>仍要继续吗？选择“退出”可先把数据库移到安全位置。</translation>
+    </message>
+    <message>
+        <source>Continue anyway</source>
+        <translation>仍然继续</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>No verified backup was found. A copy of the damaged file was kept in:</source>
+        <translation>没有找到经过校验的备份。损坏文件的副本已保存在：</translation>
+    </message>
+    <message>
+        <source>Restore the newest verified backup, made on {0}?</source>
+        <translation>是否从最近一次经过校验的备份（{0}）恢复？</translation>
+    </message>
+    <message>
+        <source>A copy of the damaged file was kept in:</source>
+        <translation>损坏文件的副本已保存在：</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Members</source>
@@ -652,6 +707,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;How to use</source>
+        <translation>使用说明(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Party Branch Desk</source>

@@ -201,6 +201,6 @@ class Ui_AboutDialog(object):
         self.dataName.setText(QCoreApplication.translate("AboutDialog", u"Data folder:", None))
         self.logName.setText(QCoreApplication.translate("AboutDialog", u"Log folder:", None))
         self.backupName.setText(QCoreApplication.translate("AboutDialog", u"Backup folder:", None))
-        self.licenceLabel.setText(QCoreApplication.translate("AboutDialog", u"For internal use by Party organisations. Built with Qt and PySide6 (LGPL v3), SQLite (public domain), SQLAlchemy and alembic (MIT), matplotlib (matplotlib licence, BSD-style), openpyxl (MIT), python-docx (MIT), cryptography (Apache 2.0 / BSD), platformdirs (MIT) and pypinyin (MIT).", None))
+        self.licenceLabel.setText(QCoreApplication.translate("AboutDialog", u"For internal use by Party organisations. Built with Qt and PySide6 (LGPL v3), SQLite (public domain), SQLAlchemy and alembic (MIT), matplotlib (matplotlib licence, BSD-style), python-calamine (MIT), XlsxWriter (BSD 2-Clause), python-docx (MIT), cryptography (Apache 2.0 / BSD), platformdirs (MIT) and pypinyin (MIT).", None))
     # retranslateUi
 
