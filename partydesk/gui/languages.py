@@ -54,7 +54,7 @@ class QtGapTranslator(QTranslator):
         return not self._table
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:  # type: ignore[override]
+                  n: int = -1) -> str | None:
         # None is a null QString: Qt then asks the next translator (an empty string would end the search).
         return self._table.get((context, source))
 

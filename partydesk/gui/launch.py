@@ -124,15 +124,16 @@ def _recover(db_path: Path, exc: CorruptDatabaseError, parent: QWidget | None) -
     if newest is None:
         QMessageBox.critical(
             parent, translate("Launch", "The database is damaged"),
-            exc.message + "\n" + translate("Launch", "No verified backup was found. A copy of the damaged file was kept in:")
+            exc.message + "\n"
+            + translate("Launch", "No verified backup was found. A copy of the damaged file was kept in:")
             + f"\n{kept}",
         )
         return None
     answer = QMessageBox.question(
         parent, translate("Launch", "The database is damaged"),
         exc.message + "\n\n" + translate("Launch", "Restore the newest verified backup, made on {0}?").format(
-            newest.created.strftime("%Y-%m-%d %H:%M")) + "\n" + translate("Launch", "A copy of the damaged file was kept in:")
-        + f"\n{kept}",
+            newest.created.strftime("%Y-%m-%d %H:%M"))
+        + "\n" + translate("Launch", "A copy of the damaged file was kept in:") + f"\n{kept}",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
     )
     if answer != QMessageBox.StandardButton.Yes:
@@ -159,7 +160,8 @@ def _wire_backups(ctx: AppContext) -> None:
             window.set_last_backup(describe_backup(last))
 
         def manual() -> None:
-            back_up(window, ctx, reason="manual", title=translate("Launch", "Backing up"), on_done=window.announce_backup)
+            back_up(window, ctx, reason="manual", title=translate("Launch", "Backing up"),
+                    on_done=window.announce_backup)
 
         def periodic() -> None:
             if maintenance.backup_due(ctx.db):

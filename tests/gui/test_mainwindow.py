@@ -163,7 +163,8 @@ def test_about_names_the_folders_of_the_database_and_every_dependency(tmp_path: 
         languages.install_language(app, "en")
         licence = dialog.ui.licenceLabel.text()
         for name in ("Qt", "PySide6", "LGPL v3", "SQLite", "public domain", "SQLAlchemy", "alembic", "matplotlib",
-                     "python-calamine", "XlsxWriter", "python-docx", "cryptography", "Apache 2.0", "platformdirs", "pypinyin", "MIT"):
+                     "python-calamine", "XlsxWriter", "python-docx", "cryptography", "Apache 2.0", "platformdirs",
+                     "pypinyin", "MIT"):
             assert name in licence, name
         assert "openpyxl" not in licence  # a test dependency only, not shipped
     finally:
