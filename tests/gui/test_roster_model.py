@@ -159,3 +159,14 @@ def test_default_columns_include_name_and_numbers() -> None:
     """The default column set shows who the member is and how to reach them."""
     assert {"name", "id_number", "phone", "category"} <= set(DEFAULT_COLUMNS)
     assert len({c.id for c in COLUMNS}) == len(COLUMNS)
+
+
+def test_sorting_by_name_uses_full_pinyin(qtbot: QtBot) -> None:
+    """A click on 姓名 orders by the whole pinyin: 蔡斌 (cai), 曹斌 (cao), 程斌 (cheng), not by initials."""
+    model = RosterModel()
+    rows = [row(name, id_number=f"33010619800101{n:03d}X") for n, name in enumerate(["程斌", "蔡斌", "曹斌", "陈红"])]
+    model.set_rows(rows)
+    model.sort(NAME, Qt.SortOrder.AscendingOrder)
+    assert _texts(model, NAME) == ["蔡斌", "曹斌", "陈红", "程斌"]
+    model.sort(NAME, Qt.SortOrder.DescendingOrder)
+    assert _texts(model, NAME) == ["程斌", "陈红", "曹斌", "蔡斌"]
