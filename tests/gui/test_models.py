@@ -50,7 +50,7 @@ def test_rows_that_differ_from_the_default_are_bold(ctx: AppContext) -> None:
     assert model.index(row, COL_LABEL).data(Qt.ItemDataRole.FontRole).bold()
     other = model.row_of(rules[1].key)
     assert model.index(other, COL_LABEL).data(Qt.ItemDataRole.FontRole) is None
-    assert model.index(row, COL_DEFAULT).data() == changed.default
+    assert model.index(row, COL_DEFAULT).data() == str(changed.default)
 
 
 def test_only_the_current_value_is_editable_within_its_range(ctx: AppContext) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSpinBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -17,7 +17,7 @@ from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database, open_database
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
-from partydesk.gui.models.rules_model import COL_DEFAULT, COL_LABEL, COL_VALUE
+from partydesk.gui.models.rules_model import COL_DEFAULT, COL_LABEL, COL_UNIT, COL_VALUE
 from partydesk.gui.pages.settings import SettingsPage
 from tests.gui.conftest import WAIT_MS
 
@@ -111,25 +111,24 @@ def test_term_end_before_start_is_refused_beside_term_end(qtbot: QtBot, ctx: App
 
 
 def test_rule_edit_in_the_table_is_saved_and_shown_in_bold(qtbot: QtBot, ctx: AppContext) -> None:
-    """Typing a new value in the spin box saves it; the reloaded row is bold because it differs."""
+    """Typing a new value in the cell saves it; the reloaded row is bold because it differs."""
     page = _page(qtbot, ctx)
     view, model = page.ui.rulesView, page.rules_model
     index = model.index(model.row_of(RULE), COL_VALUE)
     view.setCurrentIndex(index)
     view.edit(index)
-    editor = view.findChild(QSpinBox)
-    assert editor is not None
-    assert (editor.minimum(), editor.maximum()) == (1, 12)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "3"
     editor.selectAll()
     qtbot.keyClicks(editor, "2")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The delegate commits Return through a queued call, so the event loop has to run first.
-    qtbot.waitUntil(lambda: model.index(model.row_of(RULE), COL_VALUE).data() == 2, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: model.index(model.row_of(RULE), COL_VALUE).data() == "2", timeout=WAIT_MS)
     assert ctx.runner.wait_idle(WAIT_MS)
     assert ctx.runner.wait_idle(WAIT_MS)  # the hub's reload after the save
     assert _rule_value(ctx.db, RULE) == 2
     row = model.row_of(RULE)
-    assert model.index(row, COL_VALUE).data() == 2
+    assert model.index(row, COL_VALUE).data() == "2"
     assert model.index(row, COL_LABEL).data(Qt.ItemDataRole.FontRole).bold()
     assert page.ui.restoreButton.isEnabled()
 
@@ -211,6 +210,38 @@ def test_rule_value_out_of_range_is_refused_and_not_saved(qtbot: QtBot, ctx: App
     assert _rule_value(ctx.db, RULE) == 3
 
 
+def test_money_and_rates_are_shown_and_typed_in_yuan_and_percent(qtbot: QtBot, ctx: AppContext) -> None:
+    """Rules stored in 分 and basis points read 元 and %; typing 3500 (元) stores 350000 分, 1.2 (%) 120."""
+    page = _page(qtbot, ctx)
+    model = page.rules_model
+    band = model.row_of("dues.employed.band1_max")
+    rate = model.row_of("dues.employed.band1_rate")
+    assert [model.index(band, c).data() for c in (COL_VALUE, COL_UNIT, COL_DEFAULT)] == ["3000.00", "元", "3000.00"]
+    assert [model.index(rate, c).data() for c in (COL_VALUE, COL_UNIT, COL_DEFAULT)] == ["0.5", "%", "0.5"]
+    assert model.setData(model.index(band, COL_VALUE), "3500")
+    assert model.setData(model.index(rate, COL_VALUE), "1.2")
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert (_rule_value(ctx.db, "dues.employed.band1_max"), _rule_value(ctx.db, "dues.employed.band1_rate")) == (
+        350_000, 120)
+
+
+def test_refused_rule_value_says_why(qtbot: QtBot, ctx: AppContext) -> None:
+    """A typed value that cannot be taken names the rule and the reason below the table; nothing is written."""
+    page = _page(qtbot, ctx)
+    model = page.rules_model
+    band = model.index(model.row_of("dues.employed.band1_max"), COL_VALUE)
+    refusals = (("三千", "不是数字"), ("3000.123", "最多填2位小数"), ("-5", "允许的范围是 0.00 到 100000.00 元"))
+    for typed, reason in refusals:
+        assert not model.setData(band, typed)
+        assert not page.ui.rulesStatus.isHidden()
+        assert "在职：第一档月收入上限" in page.ui.rulesStatus.text() and reason in page.ui.rulesStatus.text()
+    assert not model.setData(model.index(model.row_of(RULE), COL_VALUE), "2.5")
+    assert "只能填整数" in page.ui.rulesStatus.text()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert _rule_value(ctx.db, "dues.employed.band1_max") == 300_000
+
+
 def test_rule_changed_elsewhere_is_reloaded_from_the_hub(qtbot: QtBot, ctx: AppContext) -> None:
     """A rule written by another part of the program shows up once its Changes reach the hub."""
     page = _page(qtbot, ctx)
@@ -218,7 +249,7 @@ def test_rule_changed_elsewhere_is_reloaded_from_the_hub(qtbot: QtBot, ctx: AppC
     ctx.runner.submit(lambda _progress: set_rule(db, LOCAL_USER, key=RULE, value=4))
     assert ctx.runner.wait_idle(WAIT_MS)
     assert ctx.runner.wait_idle(WAIT_MS)
-    assert page.rules_model.index(page.rules_model.row_of(RULE), COL_VALUE).data() == 4
+    assert page.rules_model.index(page.rules_model.row_of(RULE), COL_VALUE).data() == "4"
 
 
 def test_saved_note_does_not_stay_behind_in_the_old_language(

@@ -8,6 +8,7 @@ All values are integers: months, days, hours, 分 (fen) or basis points (1 bp = 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,43 @@ RULE_DEFAULTS: tuple[RuleDefault, ...] = (
 )
 
 RULES_BY_KEY: dict[str, RuleDefault] = {r.key: r for r in RULE_DEFAULTS}
+
+
+# -- display units ------------------------------------------------------------------------------------
+# Rules store integers; people read money in 元 and rates in %. Stored unit -> (shown unit, stored units
+# per shown unit, decimals a person may type).
+DISPLAY_UNITS: dict[str, tuple[str, int, int]] = {"分": ("元", 100, 2), "基点": ("%", 100, 2)}
+
+
+def shown_unit(unit: str) -> str:
+    """The unit a person reads for a stored unit: 元 for 分, % for 基点, else the unit itself."""
+    return DISPLAY_UNITS.get(unit, (unit, 1, 0))[0]
+
+
+def format_value(unit: str, value: int) -> str:
+    """A stored value in its shown unit: 300000 分 -> "3000.00", 50 基点 -> "0.5", 3 月 -> "3"."""
+    _shown, scale, decimals = DISPLAY_UNITS.get(unit, (unit, 1, 0))
+    if scale == 1:
+        return str(value)
+    text = f"{Decimal(value) / scale:.{decimals}f}"
+    # Rates read best without trailing zeros (0.5 %, 1 %); money keeps its two places (0.20 元).
+    return text.rstrip("0").rstrip(".") if unit == "基点" else text
+
+
+def parse_value(text: str, *, unit: str, minimum: int, maximum: int) -> int:
+    """What a person typed, in the shown unit, as the stored integer; ValueError says why it is refused."""
+    shown, scale, decimals = DISPLAY_UNITS.get(unit, (unit, 1, 0))
+    cleaned = text.strip().replace(",", "").replace("，", "").removesuffix(shown).strip()
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"“{text.strip()}”不是数字，请输入以{shown}为单位的数值。") from None
+    if not number.is_finite():
+        raise ValueError(f"“{text.strip()}”不是数字，请输入以{shown}为单位的数值。")
+    stored = number * scale
+    if stored != stored.to_integral_value():
+        raise ValueError("只能填整数。" if decimals == 0 else f"最多填{decimals}位小数。")
+    value = int(stored)
+    if not minimum <= value <= maximum:
+        raise ValueError(f"允许的范围是 {format_value(unit, minimum)} 到 {format_value(unit, maximum)} {shown}。")
+    return value

@@ -4,6 +4,8 @@ The model holds a plain list of ``RuleRecord`` rows and never touches the databa
 current value updates the row in place (so the view does not flicker back) and emits ``valueEdited``;
 the settings page saves it through the task runner and, when the hub reports the change, reloads the
 rows with ``set_rules``. Categories, labels, units and notes are Chinese data from the core, not UI text.
+Values are shown and typed in the units people use (元 for stored 分, % for stored basis points); a typed
+value that is refused emits ``valueRejected`` with the reason.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
+from partydesk.core.domain.rules import format_value, parse_value, shown_unit
 from partydesk.core.services.store import RuleRecord
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,6 +32,8 @@ class RulesModel(QAbstractTableModel):
 
     # (rule key, new value) after the user changed a current value in the view.
     valueEdited = Signal(str, int)
+    # (rule key, why) when a typed value was refused: the page shows the reason instead of a silent revert.
+    valueRejected = Signal(str, str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -102,7 +107,7 @@ class RulesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(rule, index.row(), column)
         if role == Qt.ItemDataRole.EditRole:
-            return rule.value if column == COL_VALUE else self._display(rule, index.row(), column)
+            return self._display(rule, index.row(), column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(rule, column)
         if role == Qt.ItemDataRole.FontRole and not rule.is_default:
@@ -119,14 +124,11 @@ class RulesModel(QAbstractTableModel):
         rule = self.rule_at(index.row())
         if rule is None or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
+        # The value is text in the shown unit (元, %, 月 …), as typed in the view or pasted.
         try:
-            number = int(value)
-        except (TypeError, ValueError):
-            return False
-        if isinstance(value, float) and not value.is_integer():
-            return False
-        # The spin box delegate already keeps values in range; this guards pastes and programmatic edits.
-        if not rule.minimum <= number <= rule.maximum:
+            number = parse_value(str(value), unit=rule.unit, minimum=rule.minimum, maximum=rule.maximum)
+        except ValueError as refused:
+            self.valueRejected.emit(rule.key, f"{rule.label}：{refused}")
             return False
         if number == rule.value:
             return True
@@ -146,15 +148,16 @@ class RulesModel(QAbstractTableModel):
         if column == COL_LABEL:
             return rule.label
         if column == COL_VALUE:
-            return rule.value
+            return format_value(rule.unit, rule.value)
         if column == COL_UNIT:
-            return rule.unit
+            return shown_unit(rule.unit)
         if column == COL_DEFAULT:
-            return rule.default
+            return format_value(rule.unit, rule.default)
         return rule.note
 
     def _tooltip(self, rule: RuleRecord, column: int) -> str:
         if column == COL_VALUE:
             return self.tr("Allowed: {minimum} to {maximum} {unit}").format(
-                minimum=rule.minimum, maximum=rule.maximum, unit=rule.unit)
+                minimum=format_value(rule.unit, rule.minimum), maximum=format_value(rule.unit, rule.maximum),
+                unit=shown_unit(rule.unit))
         return f"{rule.category} · {rule.label}"

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QMessageBox,
-    QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -61,27 +61,28 @@ FIELD_ALIASES = {"联系电话": "phone"}
 
 
 class RuleValueDelegate(QStyledItemDelegate):
-    """Edits a current value with a spin box limited to that rule's allowed range."""
+    """Edits a current value as text in its shown unit (元, %, 月 …); the model parses it and says why it
+    refuses a value, where a spin box would silently clamp or revert it."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        rule = index.data(RuleRole)
-        editor = QSpinBox(parent)
+        editor = QLineEdit(parent)
         editor.setFrame(False)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        rule = index.data(RuleRole)
         if rule is not None:
-            editor.setRange(rule.minimum, rule.maximum)
+            editor.setToolTip(str(index.data(Qt.ItemDataRole.ToolTipRole) or ""))
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        if isinstance(editor, QSpinBox):
-            editor.setValue(int(index.data(Qt.ItemDataRole.EditRole)))
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole)))
+            editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: QModelIndex | QPersistentModelIndex) -> None:
-        if isinstance(editor, QSpinBox):
-            editor.interpretText()
-            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class SettingsPage(QWidget):
@@ -257,6 +258,7 @@ class SettingsPage(QWidget):
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         self._size_rule_columns()
         self.rules_model.valueEdited.connect(self._rule_edited)
+        self.rules_model.valueRejected.connect(lambda _key, why: self._show_rule_error(why))
         view.selectionModel().currentRowChanged.connect(lambda *_: self._update_restore_button())
         self.restore_action = QAction(self)
         self.restore_action.triggered.connect(self.restore_selected)
@@ -337,9 +339,12 @@ class SettingsPage(QWidget):
         return box.clickedButton() is confirm
 
     def _rule_failed(self, error: KnownError) -> None:
-        self.ui.rulesStatus.setText(error.message)
-        self.ui.rulesStatus.show()
+        self._show_rule_error(error.message)
         self.load_rules()  # the table shows what is really stored again
+
+    def _show_rule_error(self, text: str) -> None:
+        self.ui.rulesStatus.setText(text)
+        self.ui.rulesStatus.show()
 
     def _rules_menu(self, pos: QPoint) -> None:
         index = self.ui.rulesView.indexAt(pos)
