@@ -164,8 +164,8 @@
         <translation>欢迎使用党支部工作台</translation>
     </message>
     <message>
-        <source>Before you start, tell the program which Party organisation this computer keeps records for. You can change these details later in Settings.</source>
-        <translation>开始使用前，请填写这台电脑为哪个党组织记录工作。这些信息以后可以在“设置”中修改。</translation>
+        <source>Before you start, tell the program which Party organisation this computer keeps records for. The name and code can be changed later in Settings; the choice of branch or committee cannot.</source>
+        <translation>开始使用前，请填写这台电脑为哪个党组织记录工作。组织名称和组织代码以后可以在“设置”中修改；下面“党支部/上级党委”的选择以后不能更改。</translation>
     </message>
     <message>
         <source>Organisation</source>
@@ -186,6 +186,10 @@
     <message>
         <source>Letters and digits only, up to 32</source>
         <translation>只能是字母和数字，最多 32 位</translation>
+    </message>
+    <message>
+        <source>The code your higher Party committee gave this organisation (as in the national Party member information system). It marks this organisation&apos;s data in sync files and backups, so every computer of the organisation uses the same code.</source>
+        <translation>上级党委为本组织确定的代码（与全国党员管理信息系统中的一致）。同步文件和备份靠它识别是哪个组织的数据，所以本组织的每台电脑都要填同一个代码。</translation>
     </message>
     <message>
         <source>Organisation type:</source>
@@ -210,6 +214,10 @@
     <message>
         <source>Imports the sync files sent by its branches and sees all of their records together.</source>
         <translation>导入各党支部报送的同步文件，汇总查看所有支部的记录。</translation>
+    </message>
+    <message>
+        <source>This choice cannot be changed later: a committee&apos;s copy and a branch&apos;s copy keep different kinds of records.</source>
+        <translation>这一选择以后不能更改：上级党委和党支部的程序保存的记录种类不同。</translation>
     </message>
 </context>
 <context>

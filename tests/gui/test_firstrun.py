@@ -116,3 +116,26 @@ def test_buttons_read_in_chinese(qtbot: QtBot, blank_ctx: AppContext) -> None:
     dialog = _dialog(qtbot, blank_ctx)
     assert dialog.windowTitle() == "初始设置"
     assert dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_error_line_goes_when_the_field_is_changed(qtbot: QtBot, blank_ctx: AppContext) -> None:
+    """The code's error line disappears as soon as the code is edited; the name's line stays until the name is."""
+    dialog = _dialog(qtbot, blank_ctx)
+    dialog.ui.nameEdit.setText("中共示例社区第一支部委员会")
+    qtbot.keyClicks(dialog.ui.codeEdit, "10-01")
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    assert blank_ctx.runner.wait_idle(WAIT_MS)
+    assert dialog.error_text("code")
+    dialog.ui.nameEdit.setText("中共示例社区第二支部委员会")
+    assert dialog.error_text("code"), "editing another field leaves the code's message"
+    qtbot.keyClick(dialog.ui.codeEdit, Qt.Key.Key_Backspace)
+    assert dialog.error_text("code") == ""
+    assert dialog.ui.codeError.isHidden()
+
+
+def test_set_up_explains_the_code_and_that_the_role_is_final(qtbot: QtBot, blank_ctx: AppContext) -> None:
+    """The dialog says what 组织代码 is and that 党支部/上级党委 cannot be changed later."""
+    dialog = _dialog(qtbot, blank_ctx)
+    assert "上级党委" in dialog.ui.codeHelp.text() and "同一个代码" in dialog.ui.codeHelp.text()
+    assert "不能更改" in dialog.ui.roleNote.text()
+    assert "不能更改" in dialog.ui.introLabel.text()

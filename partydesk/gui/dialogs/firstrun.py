@@ -50,6 +50,7 @@ class FirstRunDialog(BusyDialog):
                   + self.style().pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing))
         for help_label in (self.ui.branchHelp, self.ui.committeeHelp):
             help_label.setIndent(indent)
+        for help_label in (self.ui.branchHelp, self.ui.committeeHelp, self.ui.codeHelp):
             palette = help_label.palette()
             palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
             help_label.setPalette(palette)
@@ -59,6 +60,11 @@ class FirstRunDialog(BusyDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.nameEdit.textChanged.connect(self._update_ok)
         self.ui.codeEdit.textChanged.connect(self._update_ok)
+        # An error line goes as soon as its field is changed: it described the old value.
+        self.ui.nameEdit.textChanged.connect(lambda: self._clear_error("name"))
+        self.ui.codeEdit.textChanged.connect(lambda: self._clear_error("code"))
+        self.ui.typeCombo.currentIndexChanged.connect(lambda: self._clear_error("org_type"))
+        self.ui.committeeRadio.toggled.connect(lambda: self._clear_error("role"))
         self._update_ok()
 
     # -- what the user entered ---------------------------------------------------------------------
@@ -111,6 +117,13 @@ class FirstRunDialog(BusyDialog):
             widget.setFocus()
 
     # -- state -------------------------------------------------------------------------------------
+
+    def _clear_error(self, field: str) -> None:
+        for key in (field, ""):  # the general line too: it was about the form as it was
+            label = self._errors[key]
+            if not label.isHidden():
+                label.clear()
+                label.hide()
 
     def _clear_errors(self) -> None:
         for label in self._errors.values():

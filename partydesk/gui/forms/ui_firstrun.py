@@ -74,6 +74,12 @@ class Ui_FirstRunDialog(object):
 
         self.codeBox.addWidget(self.codeEdit)
 
+        self.codeHelp = QLabel(self.organisationGroup)
+        self.codeHelp.setObjectName(u"codeHelp")
+        self.codeHelp.setWordWrap(True)
+
+        self.codeBox.addWidget(self.codeHelp)
+
         self.codeError = QLabel(self.organisationGroup)
         self.codeError.setObjectName(u"codeError")
         self.codeError.setWordWrap(True)
@@ -134,6 +140,12 @@ class Ui_FirstRunDialog(object):
 
         self.roleLayout.addWidget(self.committeeHelp)
 
+        self.roleNote = QLabel(self.roleGroup)
+        self.roleNote.setObjectName(u"roleNote")
+        self.roleNote.setWordWrap(True)
+
+        self.roleLayout.addWidget(self.roleNote)
+
         self.roleError = QLabel(self.roleGroup)
         self.roleError.setObjectName(u"roleError")
         self.roleError.setWordWrap(True)
@@ -177,17 +189,19 @@ class Ui_FirstRunDialog(object):
     def retranslateUi(self, FirstRunDialog):
         FirstRunDialog.setWindowTitle(QCoreApplication.translate("FirstRunDialog", u"First-run set-up", None))
         self.titleLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Welcome to Party Branch Desk", None))
-        self.introLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Before you start, tell the program which Party organisation this computer keeps records for. You can change these details later in Settings.", None))
+        self.introLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Before you start, tell the program which Party organisation this computer keeps records for. The name and code can be changed later in Settings; the choice of branch or committee cannot.", None))
         self.organisationGroup.setTitle(QCoreApplication.translate("FirstRunDialog", u"Organisation", None))
         self.nameLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Organisation name:", None))
         self.nameEdit.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"Full name, e.g. CPC First Branch Committee of Example Community", None))
         self.codeLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Organisation code:", None))
         self.codeEdit.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"Letters and digits only, up to 32", None))
+        self.codeHelp.setText(QCoreApplication.translate("FirstRunDialog", u"The code your higher Party committee gave this organisation (as in the national Party member information system). It marks this organisation's data in sync files and backups, so every computer of the organisation uses the same code.", None))
         self.typeLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Organisation type:", None))
         self.roleGroup.setTitle(QCoreApplication.translate("FirstRunDialog", u"This computer is used by", None))
         self.branchRadio.setText(QCoreApplication.translate("FirstRunDialog", u"A Party branch", None))
         self.branchHelp.setText(QCoreApplication.translate("FirstRunDialog", u"Keeps its own roster, meetings and study records, and sends sync files up to its committee on a USB stick.", None))
         self.committeeRadio.setText(QCoreApplication.translate("FirstRunDialog", u"A Party committee above several branches", None))
         self.committeeHelp.setText(QCoreApplication.translate("FirstRunDialog", u"Imports the sync files sent by its branches and sees all of their records together.", None))
+        self.roleNote.setText(QCoreApplication.translate("FirstRunDialog", u"This choice cannot be changed later: a committee's copy and a branch's copy keep different kinds of records.", None))
     # retranslateUi
 
