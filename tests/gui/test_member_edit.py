@@ -95,6 +95,21 @@ def test_several_errors_are_all_shown(qtbot: QtBot, ctx: AppContext, page: Membe
     assert roster(ctx.db, LOCAL_USER) == []
 
 
+def test_a_fixed_field_loses_its_message(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Typing in a field with an error clears that field's line; the other field's line stays."""
+    dialog = _add_dialog(page)
+    dialog.show()
+    fill(dialog, name="张3", joined="2005-13-01", confirmed="")
+    save(qtbot, ctx, dialog)
+    assert dialog.field_message("name") and dialog.field_message("joined_on")
+    dialog.ui.nameEdit.setFocus()
+    dialog.ui.nameEdit.end(False)
+    qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Backspace)  # the digit goes: a person's edit
+    assert dialog.ui.nameEdit.text() == "张"
+    assert dialog.field_message("name") == ""
+    assert "入党日期" in dialog.field_message("joined_on")
+
+
 def test_valid_member_saves_and_appears_in_the_roster(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
     """OK with good data closes the form; the new member is listed and selected."""
     dialog = _add_dialog(page)

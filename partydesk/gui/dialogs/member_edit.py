@@ -170,18 +170,27 @@ class MemberEditDialog(BusyDialog):
         super().showEvent(event)
 
     def _watch_edits(self) -> None:
-        # Any change after warnings were shown needs a fresh check before saving.
-        for widget in self._fields.values():
+        # Any change after warnings were shown needs a fresh check before saving; a field's own message
+        # goes as soon as it is edited (it described the old value).
+        for key, widget in self._fields.items():
+            signals = []
             if isinstance(widget, QLineEdit):
-                widget.textEdited.connect(self._input_changed)
+                signals = [widget.textEdited]
             elif isinstance(widget, QComboBox):
-                widget.currentIndexChanged.connect(self._input_changed)
-                if widget.isEditable():
-                    widget.editTextChanged.connect(self._input_changed)
+                signals = [widget.currentIndexChanged, *([widget.editTextChanged] if widget.isEditable() else [])]
             elif isinstance(widget, QCheckBox):
-                widget.toggled.connect(self._input_changed)
+                signals = [widget.toggled]
             elif isinstance(widget, QPlainTextEdit):
-                widget.textChanged.connect(self._input_changed)
+                signals = [widget.textChanged]
+            for signal in signals:
+                signal.connect(self._input_changed)
+                signal.connect(lambda *_args, key=key: self._clear_message(key))
+
+    def _clear_message(self, key: str) -> None:
+        label = self._errors[key]
+        if not label.isHidden():
+            label.clear()
+            label.hide()
 
     def _combo(self, key: str) -> QComboBox:
         widget = self._fields[key]
