@@ -62,7 +62,12 @@ UNITS = ("幸福社区居委会", "示范街道办事处", "第一小学", "市�
 STREETS = ("文三路", "学院路", "幸福南路", "和平北街", "建设路", "湖滨路")
 GROUPS = ("第一党小组", "第二党小组", "第三党小组", "第四党小组")
 EDUCATIONS = ("20", "20", "30", "30", "61", "71", "14", "41", "D4")
-WORK_POSTS = ("01", "02", "03", "04", "05", "08", "08", "11", "99")
+WORK_POSTS = ("01", "02", "03", "04", "05", "05", "10", "11", "99")  # working people: never 08 离退休人员
+RETIRED_POST = "08"
+# Born before this, a member is of retirement age on DEMO_TODAY (60 and over) and listed as 离退休人员.
+RETIRED_BORN_BEFORE = date(1966, 1, 1)
+# The first two members are the 书记 and the 组织委员 named in the organisation's settings (书记, 联系人).
+NAMED_OFFICERS = ((DEMO_ORG.secretary, True), (DEMO_ORG.contact, False))
 POSTS = ("01", "03", "04", "05", "02")  # 书记, 组织委员, 宣传委员, 纪检委员, 副书记
 DEMO_TODAY = date(2026, 11, 1)  # fixed, so the same seed always gives the same branch
 DEFAULT_MEMBERS = 36
@@ -95,13 +100,20 @@ def demo_member(rng: random.Random, index: int, used_ids: set[str] | None = None
     """
     male = rng.random() < 0.6
     birth = _random_date(rng, date(1945, 1, 1), date(2001, 12, 31))
+    officer = NAMED_OFFICERS[index] if index < len(NAMED_OFFICERS) else None
+    if officer is not None:
+        # The officers the settings name are in the roster, of working age.
+        male = officer[1]
+        birth = _random_date(rng, date(1968, 1, 1), date(1985, 12, 31))
     earliest_join = date(birth.year + 18, birth.month, min(birth.day, 28)) + timedelta(days=30)
     joined = _random_date(rng, earliest_join, min(DEMO_TODAY - timedelta(days=40),
                                                  date(birth.year + 45, 12, 31)))
     probationary = DEMO_TODAY - joined < timedelta(days=366)
     confirmed = None if probationary else joined + timedelta(days=365)
     name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
-    retired = DEMO_TODAY.year - birth.year >= 60
+    if officer is not None:
+        name = officer[0]
+    retired = birth < RETIRED_BORN_BEFORE
     lost = index % 17 == 9
     migrant = index % 13 == 7 and not lost
     return MemberData(
@@ -110,7 +122,7 @@ def demo_member(rng: random.Random, index: int, used_ids: set[str] | None = None
         ethnicity="01" if rng.random() < 0.9 else rng.choice(("03", "08", "11", "04")), birth_date=birth,
         education=rng.choice(EDUCATIONS), party_group=GROUPS[index % len(GROUPS)],
         party_post=POSTS[index] if index < len(POSTS) else ("07" if index % 9 == 5 else ""),
-        work_post="08" if retired else rng.choice(WORK_POSTS),
+        work_post=RETIRED_POST if retired else rng.choice(WORK_POSTS),
         work_unit="退休" if retired else rng.choice(UNITS),
         phone=f"1{rng.choice('3578')}{rng.randrange(10**9):09d}",
         address=f"示范市{rng.choice(STREETS)}{rng.randrange(1, 300)}号{rng.randrange(1, 30)}幢",

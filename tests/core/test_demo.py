@@ -1,0 +1,34 @@
+"""The demo branch is plausible: retired members are old, the officers named in the settings are members."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.demo import DEMO_ORG, RETIRED_BORN_BEFORE, create_demo, demo_members
+from partydesk.core.services.members import roster
+from partydesk.core.storage.database import open_database
+
+
+def test_only_old_members_are_retired() -> None:
+    """工作岗位 离退休人员 (08) only for members born before 1966, and every one of them is."""
+    members = demo_members(random.Random(2026), 2000)
+    for member in members:
+        assert member.birth_date is not None
+        assert (member.work_post == "08") == (member.birth_date < RETIRED_BORN_BEFORE), member
+    assert any(m.work_post == "08" for m in members) and any(m.work_post != "08" for m in members)
+
+
+def test_secretary_and_contact_named_in_the_settings_are_in_the_roster(tmp_path: Path) -> None:
+    """书记 王建国 and 联系人 李晓梅 of the demo organisation are members; the secretary holds post 01."""
+    path = tmp_path / "demo.db"
+    create_demo(path)
+    db = open_database(path)
+    try:
+        rows = {row.name: row for row in roster(db, LOCAL_USER)}
+    finally:
+        db.close()
+    assert DEMO_ORG.secretary in rows and DEMO_ORG.contact in rows
+    assert rows[DEMO_ORG.secretary].party_post == "01"
+    assert rows[DEMO_ORG.secretary].work_post != "08"
