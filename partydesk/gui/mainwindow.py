@@ -288,7 +288,9 @@ class MainWindow(QMainWindow):
         self.reload_pages()
         safety = getattr(result, "safety", None)
         if safety is not None:
-            self.set_last_backup(self.tr("before the restore"))
+            from partydesk.gui.app import describe_backup
+
+            self.set_last_backup(describe_backup(safety))
             text = self.tr("The backup was restored. The database as it was before has been saved as {path}."
                            ).format(path=safety.path)
             self.announce(text, safety.path.parent)

@@ -673,10 +673,6 @@
         <translation>设置</translation>
     </message>
     <message>
-        <source>before the restore</source>
-        <translation>恢复前</translation>
-    </message>
-    <message>
         <source>The backup was restored. The database as it was before has been saved as {path}.</source>
         <translation>已从备份恢复。恢复前的数据库已另存为 {path}。</translation>
     </message>
