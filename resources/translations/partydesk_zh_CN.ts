@@ -1293,6 +1293,21 @@
     </message>
 </context>
 <context>
+    <name>NameOrder</name>
+    <message>
+        <source>Sort names by pinyin</source>
+        <translation>姓名按拼音排序</translation>
+    </message>
+    <message>
+        <source>Sort names by surname strokes</source>
+        <translation>姓名按姓氏笔画排序</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>显示列</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Before upgrade</source>

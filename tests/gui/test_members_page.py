@@ -357,3 +357,16 @@ def test_header_click_sorts(qtbot: QtBot, page: MembersPage) -> None:
 
 def _id_of(page: MembersPage, name: str) -> str:
     return next(r.id for r in page.model.all_rows() if r.name == name)
+
+
+def test_name_header_menu_sorts_by_surname_strokes(qtbot: QtBot, ctx: AppContext) -> None:
+    """The 姓名 header's menu offers 按姓氏笔画; choosing it sorts the roster by surname strokes."""
+    add_now(ctx, ZHANG, LI, WANG)
+    page = open_page(qtbot, ctx)
+    menu = page.name_order_menu()
+    texts = [action.text() for action in menu.actions()]
+    assert texts[:2] == ["姓名按拼音排序", "姓名按姓氏笔画排序"]
+    menu.actions()[1].trigger()
+    assert names(page) == ["王五", "李四", "张三"]  # 4, 7 and 7 strokes; 李 li before 张 zhang
+    assert page.view.horizontalHeader().sortIndicatorSection() == column_index("name")
+    menu.close()

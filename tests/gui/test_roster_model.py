@@ -170,3 +170,17 @@ def test_sorting_by_name_uses_full_pinyin(qtbot: QtBot) -> None:
     assert _texts(model, NAME) == ["蔡斌", "曹斌", "陈红", "程斌"]
     model.sort(NAME, Qt.SortOrder.DescendingOrder)
     assert _texts(model, NAME) == ["程斌", "陈红", "曹斌", "蔡斌"]
+
+
+def test_sorting_by_surname_strokes(qtbot: QtBot) -> None:
+    """按姓氏笔画: 丁 (2) before 王 (4), 李 (7), 黄 (11), 蔡 (14); a name sort in effect is redone at once."""
+    model = RosterModel()
+    names = ["蔡斌", "李明", "丁一", "黄华", "王五"]
+    rows = [row(name, id_number=f"33010619800101{n:03d}X") for n, name in enumerate(names)]
+    model.set_rows(rows)
+    model.sort(NAME, Qt.SortOrder.AscendingOrder)
+    assert _texts(model, NAME) == ["蔡斌", "丁一", "黄华", "李明", "王五"]
+    model.set_name_by_strokes(True)
+    assert _texts(model, NAME) == ["丁一", "王五", "李明", "黄华", "蔡斌"]
+    model.set_name_by_strokes(False)
+    assert _texts(model, NAME)[0] == "蔡斌"

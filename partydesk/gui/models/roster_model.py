@@ -39,6 +39,7 @@ from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member import STATUS_NORMAL
 from partydesk.core.domain.pinyin import SURNAME_READINGS
 from partydesk.core.domain.roster import MemberRecord, RosterRow
+from partydesk.core.domain.strokes import stroke_count
 from partydesk.core.services.roster_search import (
     NO_FACETS,
     RosterFacets,
@@ -181,6 +182,12 @@ def name_order_key(row: RosterRow) -> tuple[tuple[str, ...], str]:
     return tuple(syllables), name
 
 
+def surname_strokes_key(row: RosterRow) -> tuple[int, tuple[tuple[str, ...], str]]:
+    """按姓氏笔画: by the stroke count of the surname (unknown characters last), then in pinyin order."""
+    count = stroke_count(row.name[:1])
+    return (count if count is not None else 999, name_order_key(row))
+
+
 def _positions(rows: list[RosterRow], wanted: list[RosterRow]) -> dict[str, int]:
     """Where each of the ``wanted`` row objects sits in ``rows``, by id (rows not there are left out).
 
@@ -298,6 +305,7 @@ class RosterModel(QAbstractTableModel):
         self.formatter = RosterFormatter(today)
         self._display = self.formatter.functions
         self._sort_keys: list[SortKey] = [_sort_key(c.id) for c in COLUMNS]
+        self.name_by_strokes = False
 
     # -- data in -----------------------------------------------------------------------------------
 
@@ -442,6 +450,14 @@ class RosterModel(QAbstractTableModel):
             text = self._display[column](row)
             return text or None
         return None
+
+    def set_name_by_strokes(self, on: bool) -> None:
+        """Order 姓名 by surname strokes (按姓氏笔画) instead of pinyin; a name sort in effect is redone."""
+        name = column_index("name")
+        self.name_by_strokes = on
+        self._sort_keys[name] = surname_strokes_key if on else name_order_key
+        if self._sort is not None and self._sort[0] == name:
+            self.sort(*self._sort)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort every loaded row by ``column`` (empty cells last either way) and keep the filter."""

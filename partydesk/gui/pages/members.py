@@ -281,7 +281,17 @@ class MembersPage(DialogHost, QWidget):
         self.columns_menu.set_visible(column_ids)
 
     def _header_menu(self, pos: QPoint) -> None:
-        self.columns_menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
+        header = self.view.horizontalHeader()
+        if header.logicalIndexAt(pos) == column_index("name"):
+            self.name_order_menu().popup(header.mapToGlobal(pos))
+            return
+        self.columns_menu.popup(header.mapToGlobal(pos))
+
+    def name_order_menu(self) -> QMenu:
+        """The 姓名 header's menu: sort by pinyin or by surname strokes (按姓氏笔画), then the columns."""
+        from partydesk.gui.widgets.name_order import name_order_menu
+
+        return name_order_menu(self, self.model, self.view, self.columns_menu)
 
     # -- loading and filtering ---------------------------------------------------------------------
 
