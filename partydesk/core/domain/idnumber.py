@@ -48,6 +48,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 # What an 18-digit number looks like after Excel stored it as a float (RELIABILITY.md §4.3).
 _EXCEL_FLOAT = re.compile(r"\d(?:\.\d+)?E\+?\d+|\d+\.0+")
 _MAX_LENIENT_LENGTH = 32
+_NOT_ID_CHAR = re.compile("[^0123456789X]")
+_times = int.__mul__
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ def normalize_id_number(text: str) -> str:
     a number and wrong for a name (see ``validate.normalize_name``). A leading apostrophe is Excel's
     "store as text" marker and is dropped.
     """
+    if text.isascii() and text.isalnum():
+        return text.upper()  # the usual cell: nothing for NFKC, the invisibles or the spaces to do
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     text = "".join(ch for ch in text if not ch.isspace())
     return text.lstrip("'").upper()
@@ -82,7 +86,7 @@ def check_char(first17: str) -> str:
     """Return the ISO 7064 MOD 11-2 check character ('0'-'9' or 'X') for 17 ASCII digits."""
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         raise ValueError("check_char needs exactly 17 ASCII digits")
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
+    total = sum(map(_times, map(int, first17), _WEIGHTS))
     return _CHECK_CHARS[total % 11]
 
 
@@ -107,11 +111,20 @@ def _fail(message: str, code: str) -> ValidationError:
     return ValidationError(message, field="公民身份号码", code=code)
 
 
+_RESOLVED: dict[str, str] = {}
+
+
 def _resolve_type(id_type: str) -> str:
+    kind = _RESOLVED.get(id_type) if isinstance(id_type, str) else None
+    if kind is not None:
+        return kind
     try:
-        return ID_TYPE.name(ID_TYPE.code_of(id_type))
+        kind = ID_TYPE.name(ID_TYPE.code_of(id_type))
     except ValidationError:
         raise ValidationError(f"证件类型“{id_type}”无法识别", field="证件类型", code="id_type") from None
+    if isinstance(id_type, str) and len(_RESOLVED) < 256:
+        _RESOLVED[id_type] = kind
+    return kind
 
 
 def parse_id_number(text: str, id_type: str = RESIDENT_ID, *, today: date | None = None) -> IdInfo:
@@ -137,9 +150,9 @@ def parse_id_number(text: str, id_type: str = RESIDENT_ID, *, today: date | None
         return _parse_lenient(number, kind, label)
     if _EXCEL_FLOAT.fullmatch(number):
         raise excel_number
-    bad = next((ch for ch in number if ch not in "0123456789X"), None)
+    bad = _NOT_ID_CHAR.search(number)
     if bad is not None:
-        raise _fail(f"{label}含有非法字符“{bad}”：只能是数字，最后一位可以是 X", "id_chars")
+        raise _fail(f"{label}含有非法字符“{bad.group()}”：只能是数字，最后一位可以是 X", "id_chars")
     legacy_ok = kind == RESIDENT_ID
     if len(number) != 18 and not (legacy_ok and len(number) == 15):
         expected = "18 位（旧号码 15 位）" if legacy_ok else "18 位"

@@ -7,7 +7,7 @@ with any error-level issue must not be stored (house rule 6). Field keys match t
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date
@@ -159,9 +159,13 @@ def parse_flag(value: Value, key: str) -> bool:
     raise ValidationError(f"{FIELD_LABELS[key]}应填写“是”或“否”，而不是“{value}”", field=key, code="flag_format")
 
 
+# Unicode category Cc is exactly U+0000–U+001F and U+007F–U+009F; tab and newline are allowed in text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _text(value: Value, key: str) -> str:
     text = "" if value is None else str(value).strip()
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
+    if _CONTROL.search(text):
         raise ValidationError(
             f"{FIELD_LABELS[key]}含有看不见的控制字符（常见于从 Word 或网页复制的文字），请删除后重新输入",
             field=key, code="control_chars",
@@ -182,39 +186,69 @@ def _name(value: Value) -> str:
     return name
 
 
+# Code-table answers already given, per table: a roster repeats a few dozen values over thousands of
+# rows. Keyed by type too, since True == 1 but str(True) != str(1). Only answers are kept, never
+# refusals, so a wrong value is looked up (and reported) afresh every time.
+_CODE_MEMO: dict[str, dict[tuple[type, Value], str]] = {key: {} for key in CODED}
+_MEMO_LIMIT = 4096
+
+
+def _code(key: str, table: codes.CodeTable, item: Value) -> str:
+    memo = _CODE_MEMO[key]
+    memo_key = (type(item), item)
+    found = memo.get(memo_key)
+    if found is None:
+        found = table.code_of(item)  # type: ignore[arg-type]  # as before: str() inside
+        if len(memo) < _MEMO_LIMIT:
+            memo[memo_key] = found
+    return found
+
+
 def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRules()) -> CheckResult:
     """Normalise and check every field, then the fields against each other; never raises."""
     issues: list[Issue] = []
     out: dict[str, object] = {}
 
-    def attempt(key: str, fn: object) -> None:
-        try:
-            out[key] = fn() if callable(fn) else fn
-        except ValidationError as exc:
-            issues.append(_issue(key, exc))
-
-    value = raw.name
-    attempt("name", lambda: _name(value))
+    # Each field in turn; a ValidationError becomes that field's issue and leaves the field out.
+    try:
+        out["name"] = _name(raw.name)
+    except ValidationError as exc:
+        issues.append(_issue("name", exc))
     for key, table in CODED.items():
         item = getattr(raw, key)
         if _blank(item):
             out[key] = ""
-        else:
-            attempt(key, lambda item=item, table=table: table.code_of(item))
+            continue
+        try:
+            out[key] = _code(key, table, item)
+        except ValidationError as exc:
+            issues.append(_issue(key, exc))
     for key in DATES:
         item = getattr(raw, key)
         if _blank(item):
             out[key] = None
-        else:
-            attempt(key, lambda item=item, key=key: parse_date(item, field=FIELD_LABELS[key]))
+            continue
+        try:
+            out[key] = parse_date(item, field=FIELD_LABELS[key])
+        except ValidationError as exc:
+            issues.append(_issue(key, exc))
     for key in FLAGS:
-        attempt(key, lambda key=key: parse_flag(getattr(raw, key), key))
+        try:
+            out[key] = parse_flag(getattr(raw, key), key)
+        except ValidationError as exc:
+            issues.append(_issue(key, exc))
     for key in TEXTS:
-        attempt(key, lambda key=key: _text(getattr(raw, key), key))
+        try:
+            out[key] = _text(getattr(raw, key), key)
+        except ValidationError as exc:
+            issues.append(_issue(key, exc))
     phone = raw.phone
     out["phone"] = ""
     if not _blank(phone):
-        attempt("phone", lambda: normalize_phone(str(phone)))
+        try:
+            out["phone"] = normalize_phone(str(phone))
+        except ValidationError as exc:
+            issues.append(_issue("phone", exc))
 
     id_type = out.get("id_type") or RESIDENT_ID_CODE
     out["id_type"] = id_type

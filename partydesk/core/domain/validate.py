@@ -53,6 +53,8 @@ class Issue:
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?")
+_EXTENSION = re.compile(r"(?:转|EXT\.?|分机)", re.IGNORECASE)
+_AREA_BRACKETS = re.compile(r"^\((0?\d{2,3})\)")
 
 
 def normalize_phone(text: str, *, field: str = "联系电话") -> str:
@@ -66,11 +68,11 @@ def normalize_phone(text: str, *, field: str = "联系电话") -> str:
     s = "".join(ch for ch in s if not ch.isspace())
     if not s:
         raise ValidationError(f"{field}不能为空", field=field, code="required")
-    s = re.sub(r"(?:转|EXT\.?|分机)", "-", s, flags=re.IGNORECASE)
+    s = _EXTENSION.sub("-", s)
     international = s.startswith(("+86", "0086"))
     if international:
         s = s.removeprefix("+").removeprefix("00")[2:].lstrip("-")
-    s = re.sub(r"^\((0?\d{2,3})\)", r"\1-", s)
+    s = _AREA_BRACKETS.sub(r"\1-", s)
     compact = s.replace("-", "")
     if not international and len(compact) == 13 and compact.startswith("86"):
         compact = compact[2:]  # a bare 86 prefix is only unambiguous in front of a mobile
@@ -107,6 +109,11 @@ _RADICALS = {
 }
 
 
+_STOP_BETWEEN_HAN = re.compile(r"(?<=[^\x00-\x7f])\s*\.\s*(?=[^\x00-\x7f])")
+_DOT_RUN = re.compile(r"\s*\u00b7[\s\u00b7]*")
+_SPACES = re.compile(r"\s+")
+
+
 def _is_latin(ch: str) -> bool:
     return ch.isalpha() and ord(ch) < 0x250
 
@@ -122,14 +129,14 @@ def normalize_name(text: str, *, field: str = "姓名") -> str:
     """
     s = unicodedata.normalize("NFC", text.translate(_RADICALS)).translate(_INVISIBLE).translate(_DOT_VARIANTS)
     # An ASCII full stop between two Chinese characters is a mistyped separator in minority names.
-    s = re.sub(r"(?<=[^\x00-\x7f])\s*\.\s*(?=[^\x00-\x7f])", _DOT, s.strip())
-    s = re.sub(r"\s*\u00b7[\s\u00b7]*", _DOT, s)
+    s = _STOP_BETWEEN_HAN.sub(_DOT, s.strip())
+    s = _DOT_RUN.sub(_DOT, s)
 
     def space(m: re.Match[str]) -> str:
         before, after = s[m.start() - 1], s[m.end()]
         return " " if _is_latin(before) and _is_latin(after) else ""
 
-    s = re.sub(r"\s+", space, s)
+    s = _SPACES.sub(space, s)
     if not s:
         raise ValidationError(f"{field}不能为空", field=field, code="required")
     for ch in s:
@@ -154,6 +161,7 @@ _FULL_DATES = (
 )
 _SHORT_YEAR = re.compile(r"\d{2}([-/.])\d{1,2}\1\d{1,2}|\d{2}年\d{1,2}月\d{1,2}[日号]?|\d{6}")
 _NO_DAY = re.compile(r"\d{4}[-/.]\d{1,2}|\d{4}年\d{1,2}月")
+_DATE_NUMBER = re.compile(r"(19|20)\d{6}")
 _FORMATS = "2021-07-01、2021/7/1、2021.7.1、2021年7月1日 或 20210701"
 
 
@@ -172,7 +180,7 @@ def parse_date(value: object, *, field: str = "日期") -> date:
         return value
     if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
         value = str(int(value))
-        if not re.fullmatch(r"(19|20)\d{6}", value):
+        if not _DATE_NUMBER.fullmatch(value):
             raise _date_error(field, f"{field}“{value}”是一个数字，不是日期：请写成 {_FORMATS}", "date_format")
     text = unicodedata.normalize("NFKC", str(value)).translate(_INVISIBLE).strip()
     if not text:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from partydesk.core.domain.member import MemberData
@@ -187,6 +187,8 @@ def insert_many(session: Session, *, org_id: str, members: Sequence[NewMember]) 
     Every row still gets its own id, HLC version and change_seq, reserved in this transaction.
     """
     stamps = allocate(session, len(members) + sum(len(m.events) for m in members))
+    member_hash = rowhash.RowHasher(Member.__table__)
+    event_hash = rowhash.RowHasher(MemberEventRow.__table__)
     ids: list[str] = []
     member_rows: list[dict[str, Any]] = []
     event_rows: list[dict[str, Any]] = []
@@ -200,18 +202,26 @@ def insert_many(session: Session, *, org_id: str, members: Sequence[NewMember]) 
             deleted_reason="", version=stamp.version, change_seq=stamp.change_seq, updated_at=stamp.updated_at,
             updated_by=stamp.updated_by, owner_site=stamp.owner_site,
         )
-        values["row_hash"] = rowhash.values_hash(Member.__table__, values)
+        values["row_hash"] = member_hash(values)
         member_rows.append(values)
-        event_rows += _event_values(member_id, new.events, stamps)
+        event_rows += _event_values(member_id, new.events, stamps, event_hash)
+    # Core inserts on the tables: every row names every column (None as NULL), so each table is one
+    # executemany. The ORM bulk path drops None values and splits the rows into a batch per key set.
     if member_rows:
-        session.execute(insert(Member), member_rows)
+        session.execute(insert(_table(Member)), member_rows)
     if event_rows:
-        session.execute(insert(MemberEventRow), event_rows)
+        session.execute(insert(_table(MemberEventRow)), event_rows)
     return ids
 
 
+def _table(mapped: type[Member] | type[MemberEventRow]) -> Table:
+    table = mapped.__table__
+    assert isinstance(table, Table)
+    return table
+
+
 def _event_values(member_id: str, events: Iterable[tuple[EventKind, date | None, str]],
-                  stamps: Iterator[Stamp]) -> list[dict[str, Any]]:
+                  stamps: Iterator[Stamp], row_hash: rowhash.RowHasher) -> list[dict[str, Any]]:
     out = []
     for (kind, on_date, detail), ev in zip(events, stamps, strict=False):
         values: dict[str, Any] = {
@@ -219,7 +229,7 @@ def _event_values(member_id: str, events: Iterable[tuple[EventKind, date | None,
             "note": "", "deleted": False, "version": ev.version, "change_seq": ev.change_seq,
             "updated_at": ev.updated_at, "updated_by": ev.updated_by, "owner_site": ev.owner_site,
         }
-        values["row_hash"] = rowhash.values_hash(MemberEventRow.__table__, values)
+        values["row_hash"] = row_hash(values)
         out.append(values)
     return out
 

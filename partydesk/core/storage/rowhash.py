@@ -39,11 +39,19 @@ def _stored(value: object) -> object:
     return value
 
 
+# One encoder for every row: ``json.dumps`` with these options builds a new one per call.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+
+
+def _payload_hash(table: str, pairs: list[tuple[str, object]]) -> str:
+    payload = _encode([table, pairs])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 def digest(table: str, items: Iterable[tuple[str, object]]) -> str:
     """The row hash of ``table``'s row with these (column, value) pairs (the hash column is left out)."""
     pairs = sorted(((k, _stored(v)) for k, v in items if k != HASH_COLUMN), key=lambda kv: kv[0])
-    payload = json.dumps([table, pairs], ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return _payload_hash(table, pairs)
 
 
 def _default(column: Any) -> object:
@@ -51,6 +59,43 @@ def _default(column: Any) -> object:
     if default is None:
         return None
     return default.arg(None) if default.is_callable else default.arg
+
+
+class RowHasher:
+    """``values_hash`` for many rows of one table: the column order and defaults are worked out once.
+
+    Gives exactly ``digest``'s hash (a test holds them together), only faster: the pairs come out of
+    the sorted column list already in order, the same timestamp shared by a batch is formatted once,
+    and plain strings, numbers and None skip the conversion.
+    """
+
+    def __init__(self, table: FromClause) -> None:
+        self.name = str(getattr(table, "name", ""))
+        ordered = sorted((c for c in table.columns if c.name != HASH_COLUMN), key=lambda c: c.name)
+        self.columns = [(c.name, c) for c in ordered]
+        self._last_datetime: tuple[datetime, str] | None = None
+
+    def _convert(self, value: object) -> object:
+        kind = type(value)
+        if kind is str or kind is int or value is None:
+            return value
+        if isinstance(value, datetime):
+            last = self._last_datetime
+            if last is not None and last[0] is value:
+                return last[1]
+            text = value.strftime(_DATETIME)
+            self._last_datetime = (value, text)
+            return text
+        if isinstance(value, date):
+            return value.isoformat()
+        return _stored(value)
+
+    def __call__(self, values: Mapping[str, Any]) -> str:
+        """The hash of a row about to be inserted: absent columns take their defaults."""
+        convert = self._convert
+        pairs = [(name, convert(values[name] if name in values else _default(column)))
+                 for name, column in self.columns]
+        return _payload_hash(self.name, pairs)
 
 
 def values_hash(table: FromClause, values: Mapping[str, Any]) -> str:

@@ -81,3 +81,35 @@ def test_middle_dot_variants_in_names_are_unified() -> None:
     """Minority names keep one middle dot whatever the keyboard produced."""
     result = check_member(MemberInput(**{**GOOD.__dict__, "name": "阿依古丽•买买提"}), today=TODAY)
     assert result.data is not None and result.data.name == "阿依古丽·买买提"
+
+
+def test_a_code_cell_is_judged_by_its_type_too_after_an_equal_value_was_accepted() -> None:
+    """1 is a gender code but True is no gender, though True == 1: an earlier answer is not reused."""
+    from dataclasses import replace
+
+    assert "code_unknown" not in _codes(replace(GOOD, gender=1))
+    assert "code_unknown" in _codes(replace(GOOD, gender=True))
+    assert "code_unknown" not in _codes(replace(GOOD, gender=1))
+
+
+def test_an_unknown_code_is_reported_every_time_it_appears() -> None:
+    """A refusal is not remembered away: the second row with the same bad value is refused too."""
+    from dataclasses import replace
+
+    bad = replace(GOOD, ethnicity="火星族")
+    assert "code_unknown" in _codes(bad)
+    assert "code_unknown" in _codes(bad)
+
+
+def test_control_characters_are_exactly_unicode_category_cc_except_tab_and_newline() -> None:
+    """Every code point of category Cc but tab and newline is refused in a text field; nothing else is."""
+    import unicodedata
+    from dataclasses import replace
+
+    from partydesk.core.domain.member import _CONTROL
+
+    flagged = {cp for cp in range(0x110000) if _CONTROL.search(chr(cp))}
+    assert flagged == {cp for cp in range(0x110000)
+                       if unicodedata.category(chr(cp)) == "Cc" and chr(cp) not in "\n\t"}
+    assert "control_chars" in _codes(replace(GOOD, work_unit="示范\x7f单位"))
+    assert "control_chars" not in _codes(replace(GOOD, work_unit="示范\t单位"))
