@@ -137,19 +137,22 @@ def parse_id_number(text: str, id_type: str = RESIDENT_ID, *, today: date | None
     """
     kind = _resolve_type(id_type)
     label = "公民身份号码" if kind == RESIDENT_ID else f"证件号码（{kind}）"
-    excel_number = _fail(
-        f"{label}被 Excel 存成了数字，后几位已经丢失：请在 Excel 中把该列设为“文本”格式后重新录入",
-        "id_excel_number",
-    )
+
+    def excel_number() -> ValidationError:
+        return _fail(
+            f"{label}被 Excel 存成了数字，后几位已经丢失：请在 Excel 中把该列设为“文本”格式后重新录入",
+            "id_excel_number",
+        )
+
     if not isinstance(text, str):  # a numeric cell straight from openpyxl; never "repair" it
-        raise excel_number
+        raise excel_number()
     number = normalize_id_number(text)
     if not number:
         raise _fail(f"{label}不能为空", "required")
     if kind in (FOREIGN_PERMANENT_RESIDENCE, PASSPORT):
         return _parse_lenient(number, kind, label)
     if _EXCEL_FLOAT.fullmatch(number):
-        raise excel_number
+        raise excel_number()
     bad = _NOT_ID_CHAR.search(number)
     if bad is not None:
         raise _fail(f"{label}含有非法字符“{bad.group()}”：只能是数字，最后一位可以是 X", "id_chars")

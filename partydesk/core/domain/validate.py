@@ -64,6 +64,8 @@ def normalize_phone(text: str, *, field: str = "联系电话") -> str:
     extension. Carrier prefixes are not checked (new ones keep appearing). Raises ``ValidationError``
     with code ``required`` or ``phone_format``; the message does not repeat the number.
     """
+    if text.isascii() and _MOBILE.fullmatch(text):
+        return text  # already a bare mobile number: every step below would leave it as it is
     s = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_DASHES)
     s = "".join(ch for ch in s if not ch.isspace())
     if not s:

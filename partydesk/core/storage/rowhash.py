@@ -39,8 +39,9 @@ def _stored(value: object) -> object:
     return value
 
 
-# One encoder for every row: ``json.dumps`` with these options builds a new one per call.
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+# One encoder for every row: ``json.dumps`` with these options builds a new one per call. A row is a
+# flat list of scalars, so the cycle check (which changes nothing in the output) is skipped.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str, check_circular=False).encode
 
 
 def _payload_hash(table: str, pairs: list[tuple[str, object]]) -> str:

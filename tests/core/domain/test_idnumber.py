@@ -260,3 +260,10 @@ def test_landline_mask_keeps_area_code_and_last_four() -> None:
 def test_unreadable_phone_is_still_masked() -> None:
     """Masking never raises: text that is not a phone shows only its last 4 characters."""
     assert mask_phone("12345678901234") == "**********1234"
+
+
+@given(st.text(alphabet="0123456789Xxabc", min_size=1, max_size=20))
+def test_plain_ascii_numbers_normalise_as_padded_or_full_width_ones_do(text: str) -> None:
+    """The shortcut for plain ASCII numbers gives what the full NFKC path gives for the same number."""
+    full_width = "".join(chr(ord(ch) + 0xFEE0) for ch in text)
+    assert normalize_id_number(text) == normalize_id_number(f" {text}\u200b") == normalize_id_number(full_width)

@@ -359,3 +359,17 @@ def test_unstated_gender_is_not_compared() -> None:
     """未说明 (GB/T 2261.1 code 9) cannot contradict the ID."""
     info = parse_id_number("11010519491231002X", today=TODAY)
     assert check_id_against_record(info, birth_date=None, gender="9") == []
+
+
+@given(st.text(alphabet="0123456789", min_size=11, max_size=11))
+def test_a_bare_mobile_normalises_as_the_same_number_typed_with_spaces_does(digits: str) -> None:
+    """The shortcut for an already bare 11-digit number agrees with the full path (or both refuse)."""
+    spaced = f" {digits[:3]} {digits[3:7]} {digits[7:]} "
+    outcomes = []
+    mixed = digits[:2] + "".join(chr(ord(ch) + 0xFEE0) for ch in digits[2:])  # full-width after two ASCII digits
+    for text in (digits, spaced, mixed):
+        try:
+            outcomes.append(normalize_phone(text))
+        except ValidationError as exc:
+            outcomes.append(exc.code)
+    assert outcomes[0] == outcomes[1] == outcomes[2]
