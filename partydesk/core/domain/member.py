@@ -109,7 +109,10 @@ class MemberData:
 
     def as_dict(self) -> dict[str, object]:
         """Field name -> value."""
-        return {f.name: getattr(self, f.name) for f in dataclass_fields(self)}
+        return {name: getattr(self, name) for name in _DATA_NAMES}
+
+
+_DATA_NAMES = tuple(f.name for f in dataclass_fields(MemberData))
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,11 @@ def _default(column: Any) -> object:
     return default.arg(None) if default.is_callable else default.arg
 
 
+# Values SQLite holds as they are (exact types: bool is an int subclass and is stored as 0/1).
+_PLAIN = frozenset({str, int, type(None)})
+_ABSENT = object()
+
+
 class RowHasher:
     """``values_hash`` for many rows of one table: the column order and defaults are worked out once.
 
@@ -77,9 +82,6 @@ class RowHasher:
         self._last_datetime: tuple[datetime, str] | None = None
 
     def _convert(self, value: object) -> object:
-        kind = type(value)
-        if kind is str or kind is int or value is None:
-            return value
         if isinstance(value, datetime):
             last = self._last_datetime
             if last is not None and last[0] is value:
@@ -93,9 +95,15 @@ class RowHasher:
 
     def __call__(self, values: Mapping[str, Any]) -> str:
         """The hash of a row about to be inserted: absent columns take their defaults."""
-        convert = self._convert
-        pairs = [(name, convert(values[name] if name in values else _default(column)))
-                 for name, column in self.columns]
+        convert, get, plain = self._convert, values.get, _PLAIN
+        pairs = []
+        for name, column in self.columns:
+            value = get(name, _ABSENT)
+            if value is _ABSENT:
+                value = _default(column)
+            if type(value) not in plain:
+                value = convert(value)
+            pairs.append((name, value))
         return _payload_hash(self.name, pairs)
 
 
