@@ -204,7 +204,8 @@ def _issue_lines(items: list[dict[str, Any]], *, what: str) -> list[str]:
     lines = []
     for item in items[:_SHOW_ROWS]:
         where = f"{item['column']}列（{item['header']}）" if item["column"] else (item["header"] or "")
-        lines.append(f"  第 {item['row']} 行 {where}[{item['code']}] {item['message']}")
+        who = f"（{item['name']}）" if item.get("name") else ""
+        lines.append(f"  第 {item['row']} 行{who} {where}[{item['code']}] {item['message']}")
     if len(items) > _SHOW_ROWS:
         lines.append(f"  …另有 {len(items) - _SHOW_ROWS} 条{what}，用 --json 查看全部。")
     return lines
@@ -224,6 +225,11 @@ def _import_message(summary: dict[str, Any], *, head: str) -> str:
     if summary.get("warnings"):
         lines.append("提醒（不影响导入）：")
         lines += _issue_lines(summary["warnings"], what="提醒")
+    skipped = summary.get("skipped", [])
+    if skipped:
+        lines.append(f"跳过 {len(skipped)} 行（不是党员，不导入）：")
+        lines += [f"  第 {s['row']} 行 {s['reason']}" + (f"：{s['text']}" if s["text"] else "")
+                  for s in skipped[:_SHOW_ROWS]]
     return "\n".join(lines)
 
 

@@ -176,7 +176,7 @@ def test_import_text_output_lists_rejected_rows(capsys: pytest.CaptureFixture[st
     code = main(["roster", "import", str(out), "--db", str(demo), "--dry-run"])
     text = capsys.readouterr().out
     assert code == 1
-    assert "拒绝 1 行" in text and "第 16 行 C列（性别）[code_unknown]" in text
+    assert "拒绝 1 行" in text and "第 16 行（李四） C列（性别）[code_unknown]" in text
 
 
 def test_undecodable_csv_reports_line_and_byte(capsys: pytest.CaptureFixture[str], demo: Path,

@@ -44,16 +44,23 @@ def _key(text: str) -> str:
 class CodeTable:
     """An immutable, ordered code -> Chinese name table with forgiving reverse lookup."""
 
-    __slots__ = ("_by_code", "_lookup", "title")
+    __slots__ = ("_by_code", "_lookup", "_notes", "title")
 
     def __init__(
-        self, title: str, entries: Iterable[tuple[str, str]], aliases: Mapping[str, str] | None = None
+        self,
+        title: str,
+        entries: Iterable[tuple[str, str]],
+        aliases: Mapping[str, str] | None = None,
+        noted: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
+        """``noted``: spellings accepted with a remark (text -> (code, why)) — ambiguous or outdated words
+        that must never be read silently; ``reading_note`` gives the remark."""
         self.title = title
         by_code = dict(entries)
         lookup: dict[str, str] = {}
         pairs = [(c, c) for c in by_code] + [(n, c) for c, n in by_code.items()]
         pairs += list((aliases or {}).items())
+        pairs += [(text, code) for text, (code, _why) in (noted or {}).items()]
         for text, code in pairs:
             if code not in by_code:
                 raise ValueError(f"{title}: alias {text!r} points at unknown code {code!r}")
@@ -61,6 +68,7 @@ class CodeTable:
                 raise ValueError(f"{title}: {text!r} is ambiguous")
         self._by_code: Mapping[str, str] = MappingProxyType(by_code)
         self._lookup: Mapping[str, str] = MappingProxyType(lookup)
+        self._notes: Mapping[str, str] = MappingProxyType({_key(t): why for t, (_c, why) in (noted or {}).items()})
 
     def __setattr__(self, name: str, value: object) -> None:
         if hasattr(self, name):
@@ -104,6 +112,16 @@ class CodeTable:
             )
         return found
 
+    def reading_note(self, text: str | int) -> str | None:
+        """A Chinese remark when ``text`` is a spelling read with a caveat (大学, 穿青人, 崩龙族), else None.
+
+        The remark names what the text was read as, so an import can show it as a warning.
+        """
+        why = self._notes.get(_key(str(text)))
+        if why is None:
+            return None
+        return f"{self.title}“{str(text).strip()}”按“{self.name(self.code_of(text))}”记录：{why}"
+
 
 # fmt: off
 # GB/T 3304 民族, codes 01-56 in this order (ten to a line).
@@ -133,9 +151,21 @@ ETHNICITY = CodeTable(
         **dict(zip(_ETHNIC_LETTERS, _ETHNIC_CODES, strict=True)),
         "维族": "05",
         "蒙族": "02",
-        "毛难族": "36",  # the name before the 1986 renaming, still found on old cards
         "其它": "97",
         "外国血统": "98",
+    },
+    {
+        # Names before a renaming, still found on old cards and forms.
+        "僮族": ("08", "1965 年更名为壮族"),
+        "卡佤族": ("21", "1962 年更名为佤族"),
+        "崩龙族": ("46", "1985 年更名为德昂族"),
+        "崩龙": ("46", "1985 年更名为德昂族"),
+        "毛难族": ("36", "1986 年更名为毛南族"),
+        # Groups not (yet) recognised as one of the 56: GB/T 3304 records them as 97 其他. The member record
+        # has no field for the written name, so the remark says where to keep it.
+        **{group: ("97", "未识别民族，不在 56 个民族之中；党员信息中没有保存族称原文的项目，"
+                         f"如需保留“{group}”请写在备注中")
+           for group in ("穿青人", "僜人", "夏尔巴人", "未识别民族", "未定族称")},
     },
 )
 
@@ -176,8 +206,6 @@ EDUCATION = CodeTable(
         "硕士": "14",
         "本科": "20",
         "大本": "20",
-        "大学": "20",
-        "专科": "30",
         "大专": "30",
         "中专": "41",
         "职高": "44",
@@ -189,6 +217,10 @@ EDUCATION = CodeTable(
         "省委党校研究生": "D2",
         "省委党校大学": "D4",
         "省委党校大专": "D6",
+    },
+    {
+        "大学": ("20", "“大学”可能指大学本科，也可能指大学专科（大专），请核对"),
+        "专科": ("30", "“专科”可能指大学专科，也可能指中等专科（中专），请核对"),
     },
 )
 

@@ -1,9 +1,10 @@
 """The rejected-rows workbook (导入错误清单): what an import refused, and why, as an .xlsx to fix and re-import.
 
-Sheet "被拒绝的行" holds each rejected row as the file had it (same headers, plus 原行号 in front and
-错误原因 at the end), with the offending cells shaded, so the user can correct the rows in place and
-import this sheet again (the extra columns are not member fields and are ignored). Sheet "错误清单"
-lists every error on its own line: row, column, header, code and message. Written with XlsxWriter:
+Sheet "被拒绝的行" holds each rejected row as the file had it (same headers, plus 原行号 in front, a
+column for every required field the file lacked (人员类别, 性别, …) and 错误原因 at the end), with the
+offending cells shaded, so the user can correct the rows in place and import this sheet again (the
+extra columns 原行号 and 错误原因 are not member fields and are ignored). Sheet "错误清单" lists every
+error on its own line: row, 姓名, column, header, code and message. Written with XlsxWriter:
 strings as strings (neutralised, never formulas), ID and phone columns as text cells.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 import xlsxwriter
 
 from partydesk.core.atomicfile import atomic_write
+from partydesk.core.domain import fields
 from partydesk.core.io.raw_table import column_letter
 from partydesk.core.io.roster_export import WORKBOOK_OPTIONS
 from partydesk.core.io.roster_plan import ImportPlan
@@ -60,8 +62,10 @@ def write_rejects(plan: ImportPlan, path: str | os.PathLike[str]) -> Path:
     formats = _Formats(wb)
     rows_sheet = wb.add_worksheet("被拒绝的行")
     width = len(plan.headers)
-    _header(rows_sheet, ["原行号", *plan.headers, "错误原因"], formats)
-    widths = [6] + [max(6, display_width(h)) for h in plan.headers] + [40]
+    added = missing_required(plan)
+    added_headers = [fields.label(key) for key in added]
+    _header(rows_sheet, ["原行号", *plan.headers, *added_headers, "错误原因"], formats)
+    widths = [6] + [max(6, display_width(h)) for h in [*plan.headers, *added_headers]] + [40]
     # ID and phone cells must stay text when the user types the corrected number in (Excel keeps 15 digits).
     text_columns = {c for c, key in plan.mapping.items() if key in ("id_number", "phone")}
     for line, planned in enumerate(plan.rejected_rows, start=1):
@@ -79,22 +83,34 @@ def write_rejects(plan: ImportPlan, path: str | os.PathLike[str]) -> Path:
             _write(rows_sheet, line, column + 1, value, formats, text=column in text_columns, bad=bad)
             if value is not None:
                 widths[column + 1] = min(30, max(widths[column + 1], display_width(str(value))))
-        rows_sheet.write_string(line, width + 1, neutralise(reasons))
+        for offset, key in enumerate(added):
+            # The file had no column for this required field: an empty (or the fixed) value to fill in.
+            column = width + 1 + offset
+            _write(rows_sheet, line, column, plan.fixed_values.get(key, ""), formats, text=key == "id_number",
+                   bad=key in {i.field for i in planned.errors})
+        rows_sheet.write_string(line, width + len(added) + 1, neutralise(reasons))
     _finish(rows_sheet, widths)
 
     errors_sheet = wb.add_worksheet("错误清单")
-    _header(errors_sheet, ["行号", "列", "表头", "错误代码", "说明"], formats)
+    _header(errors_sheet, ["行号", "姓名", "列", "表头", "错误代码", "说明"], formats)
     for line, issue in enumerate(plan.errors, start=1):
         errors_sheet.write_number(line, 0, issue.row)
-        for column, text in enumerate((issue.column, issue.header, issue.code, issue.message), start=1):
+        for column, text in enumerate((issue.name, issue.column, issue.header, issue.code, issue.message), start=1):
             if text:
                 errors_sheet.write_string(line, column, neutralise(text))
-    _finish(errors_sheet, [6, 5, 16, 20, 80])
+    _finish(errors_sheet, [6, 8, 5, 16, 20, 80])
     wb.close()
 
     target = Path(path)
     atomic_write(target, output.getvalue())
     return target
+
+
+def missing_required(plan: ImportPlan) -> list[str]:
+    """Required field keys the file has no column for, in registry order: the workbook adds a column each,
+    so the rejected rows can be completed and imported back."""
+    mapped = set(plan.mapping.values())
+    return [f.key for f in fields.FIELDS if f.required and f.key not in mapped]
 
 
 def _header(ws: Any, texts: list[str], formats: _Formats) -> None:

@@ -26,7 +26,8 @@ FILL_DOWN_FIELDS: frozenset[str] = frozenset({"party_group", "work_unit", "membe
 
 # Columns that name the branch (支部) are not member fields, but they are merged the same way.
 BRANCH_HEADERS: frozenset[str] = frozenset(
-    {"支部", "党支部", "所在支部", "所属支部", "党组织", "所在党组织", "所属党组织", "支部名称", "党组织名称"}
+    {"支部", "党支部", "所在支部", "所属支部", "党组织", "所在党组织", "所属党组织", "支部名称", "党组织名称",
+     "所在党支部", "所属党支部", "党支部名称"}
 )
 
 HEADER_SCAN_ROWS = 10

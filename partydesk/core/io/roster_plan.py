@@ -41,6 +41,7 @@ from typing import Any, Literal
 from partydesk.core.domain import fields
 from partydesk.core.domain.member import DATES, MemberData, Value
 from partydesk.core.domain.validate import excel_serial_to_date
+from partydesk.core.errors import ValidationError
 from partydesk.core.io.raw_table import column_letter as get_column_letter
 from partydesk.core.io.roster_headers import FIELD_KEYS, guess_mapping, unmapped_headers
 from partydesk.core.io.roster_read import RawCell, RawRow, RawTable, read_table
@@ -50,6 +51,7 @@ PREVIEW_ROWS = 50
 # number that would silently turn one member into another. Applied only when confirmed for that row.
 Action = Literal["new", "updated", "unchanged", "conflict", "rejected"]
 
+_YEAR_MONTH_TEXT = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月?)")
 _SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")  # 10000–99999: 1927–2173, never a yyyymmdd or a year
 _YMD_NUMBER = re.compile(r"(19|20)\d{6}")
 # What our export (and careful users) put before text that Excel would otherwise run as a formula.
@@ -74,11 +76,24 @@ class RowIssue:
     code: str
     message: str
     severity: Literal["error", "warning"] = "error"
+    name: str = ""
+    """The row's 姓名 as written in the file ("" when it has none), so a problem list says whose row it is."""
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON shape used by the command line: row, column, header, field, code, message."""
-        return {"row": self.row, "column": self.column, "header": self.header, "field": self.field,
-                "code": self.code, "message": self.message}
+        """The JSON shape used by the command line: row, name, column, header, field, code, message."""
+        return {"row": self.row, "name": self.name, "column": self.column, "header": self.header,
+                "field": self.field, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row below the header that is not a person (合计, 填表人, 注：…, or nothing in a mapped column)."""
+
+    row: int
+    reason: str
+    """Chinese: what the row was taken for ("合计行", "空行", …)."""
+    text: str = ""
+    """The row's text as written, shortened, so the user can see what was left out."""
 
 
 RENAME_CONFLICT = "rename_conflict"
@@ -127,6 +142,10 @@ class ImportPlan:
     """A digest of the roster the plan was made against; the apply refuses if the roster has changed."""
     skipped_hidden: tuple[int, ...] = ()
     """Row numbers of hidden rows left out because the caller asked to skip them."""
+    skipped: tuple[SkippedRow, ...] = ()
+    """Rows that are not people (footer labels, rows empty in every mapped column): listed, not checked."""
+    fixed_values: dict[str, str] = field(default_factory=dict)
+    """Field key -> the one value given for every row (for fields no column maps to)."""
 
     def _count(self, action: Action) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -185,6 +204,7 @@ class ImportPlan:
             "warnings": [i.as_dict() for i in self.warnings if i.code != RENAME_CONFLICT],
             "conflicts": [{"row": r.row, "member_id": r.member_id, "name_on_record": r.name_on_record,
                            "name_in_file": r.data.name if r.data is not None else ""} for r in self.conflict_rows],
+            "skipped": [{"row": s.row, "reason": s.reason, "text": s.text} for s in self.skipped],
         }
 
 
@@ -343,12 +363,29 @@ def cell_value(cell: RawCell, key: str, *, date1904: bool) -> Value:
         if key in DATES:
             if float(value).is_integer() and _YMD_NUMBER.fullmatch(str(int(value))):
                 return int(value)
+            if _is_year_month_number(float(value)):
+                # 2019.3 typed into a General cell is the number 2019.3, which as a serial is a day in 1905.
+                raise _month_only(label, cell_text(cell))
             return excel_serial_to_date(float(value), date1904=date1904, field=label)
         return str(int(value)) if float(value).is_integer() else str(value)
     text = _NEUTRALISED.sub("", value, count=1) if value.startswith("'") else value
     if key in DATES and _SERIAL_TEXT.fullmatch(text.strip()):
         return excel_serial_to_date(float(text), date1904=date1904, field=label)
+    if key in DATES and _YEAR_MONTH_TEXT.fullmatch(text.strip()):
+        raise _month_only(label, text.strip())
     return text
+
+def _is_year_month_number(value: float) -> bool:
+    """True for 1900.01–2099.12 with a fraction: a year and month typed as a number, never a serial date."""
+    year = int(value)
+    month_text = f"{value:.2f}".split(".")[1].rstrip("0")
+    return 1900 <= year <= 2099 and not value.is_integer() and 1 <= int(month_text or "0") <= 12
+
+
+def _month_only(label: str, shown: str) -> ValidationError:
+    return ValidationError(f"{label}只写到月（{shown}），请补全日：写成完整的年、月、日，如 2019.3.15",
+                           field=label, code="date_no_day")
+
 
 def cell_problem(cell: RawCell, key: str, value: Value) -> Note | None:
     """What is wrong with a cell as stored (a formula without value, an error, a merge, a masked number)."""

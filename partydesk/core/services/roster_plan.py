@@ -8,6 +8,7 @@ carries a fingerprint of the roster so that ``roster_import.apply_import`` can r
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Mapping, Sequence
@@ -15,12 +16,21 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from partydesk.core.domain import fields
+from partydesk.core.domain import codes, fields
 from partydesk.core.domain.idnumber import normalize_id_number, upgrade_15_to_18
-from partydesk.core.domain.member import CheckRules, MemberData, MemberInput, Value, check_member, input_from_data
+from partydesk.core.domain.member import (
+    CATEGORY_FULL,
+    CheckRules,
+    MemberData,
+    MemberInput,
+    Value,
+    check_member,
+    input_from_data,
+)
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import ValidationError
+from partydesk.core.io.footer_rows import footer_label, is_empty_row, row_text
 from partydesk.core.io.raw_table import column_letter as get_column_letter
 from partydesk.core.io.roster_headers import FIELD_KEYS, guess_mapping
 from partydesk.core.io.roster_plan import (
@@ -28,13 +38,17 @@ from partydesk.core.io.roster_plan import (
     ImportPlan,
     PlannedRow,
     RowIssue,
+    SkippedRow,
     cell_problem,
+    cell_text,
     cell_value,
     check_mapping,
 )
 from partydesk.core.io.roster_read import ImportRejected, RawRow, RawTable, read_table
 from partydesk.core.progress import Progress
+from partydesk.core.services.import_category import infer_category
 from partydesk.core.services.members import check_rules
+from partydesk.core.services.rules import rule_values
 from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database
 
@@ -64,17 +78,24 @@ def plan_import(
     today: date | None = None,
     progress: Progress | None = None,
     skip_hidden_rows: bool = False,
+    fixed_values: Mapping[str, str] | None = None,
 ) -> ImportPlan:
     """The dry run: decide every row of ``path`` against the database; nothing is written.
 
     ``mapping`` (column index → field key, as ``resolve_mapping`` returns) defaults to the guess.
-    Raises ImportRejected when the file cannot be read or has no ID number column, Cancelled when
-    ``progress`` is cancelled. Hidden rows are planned like the others unless ``skip_hidden_rows``.
+    ``fixed_values`` (field key → text) gives one value for every row to fields no column maps to
+    (the whole file is 第一党小组, or all 正式党员). Rows that are not people (合计, 填表人, 注：…, rows
+    empty in every mapped column) are listed in ``skipped``. Without a 人员类别 column or value, each
+    row's category is read from its dates (``import_category``).
+    Raises ImportRejected when the file cannot be read or has no ID number column, ValidationError for
+    a fixed value not in its code table, Cancelled when ``progress`` is cancelled. Hidden rows are
+    planned like the others unless ``skip_hidden_rows``.
     """
     if progress is not None:
         progress.step(0, 1, "读取文件")
     table = read_table(path, mapping=mapping)
     chosen = guess_mapping(table.headers) if mapping is None else check_mapping(table.headers, mapping)
+    fixed = check_fixed_values(chosen, fixed_values or {})
     if "id_number" not in chosen.values():
         raise ImportRejected(
             "没有找到“公民身份号码”列，无法把表中人员与已有党员对应。请在列对应中指定身份证号所在的列。",
@@ -90,9 +111,10 @@ def plan_import(
     for stored_row in stored_rows:
         stored.setdefault(stored_row.id_number, stored_row)
 
-    planner = _RowPlanner(table, chosen, stored, today, rules)
+    planner = _RowPlanner(table, chosen, stored, today, rules, fixed, rule_values(db).get("probation.months", 12))
     planned: list[PlannedRow] = []
     skipped: list[int] = []
+    not_people: list[SkippedRow] = []
     total = len(table.rows)
     for done, raw in enumerate(table.rows):
         if progress is not None and done % _STEP == 0:
@@ -100,22 +122,56 @@ def plan_import(
         if skip_hidden_rows and raw.hidden:
             skipped.append(raw.row_number)
             continue
+        label = footer_label(raw, chosen)
+        if label is not None:
+            not_people.append(SkippedRow(raw.row_number, f"表尾“{label}”行，不是党员", row_text(raw)))
+            continue
+        if is_empty_row(raw, chosen):
+            not_people.append(SkippedRow(raw.row_number, "空行", row_text(raw)))
+            continue
         planned.append(planner.plan(raw))
     if progress is not None:
         progress.step(total, total, "检查表格数据")
     return ImportPlan(Path(path), list(table.headers), chosen, planned, today, roster_fingerprint(stored_rows),
-                      tuple(skipped))
+                      tuple(skipped), tuple(not_people), fixed)
+
+
+def check_fixed_values(mapping: Mapping[int, str], fixed: Mapping[str, str]) -> dict[str, str]:
+    """The fixed values, checked: ValueError for an unknown or mapped field (a programming error),
+    ValidationError naming the field for a coded value not in its table; blank values are dropped."""
+    result: dict[str, str] = {}
+    mapped = set(mapping.values())
+    for key, value in fixed.items():
+        if not fields.is_field(key):
+            raise ValueError(f"unknown field key {key!r}")
+        if key in mapped:
+            raise ValueError(f"field {key!r} has a column and a fixed value")
+        text = str(value).strip()
+        if not text:
+            continue
+        table = fields.field(key).table
+        if table is not None:
+            try:
+                table.code_of(text)
+            except ValidationError as exc:
+                raise ValidationError(f"统一填写的{fields.label(key)}“{text}”不在代码表中，请从列表中选择",
+                                      field=key, code=exc.code) from None
+        result[key] = text
+    return result
 
 
 class _RowPlanner:
     """Turns raw rows into decisions; remembers the ID numbers already seen in the file."""
 
     def __init__(self, table: RawTable, mapping: dict[int, str], stored: dict[str, RosterRow], today: date,
-                 rules: CheckRules) -> None:
+                 rules: CheckRules, fixed: dict[str, str], probation_months: int) -> None:
         self.table = table
         self.mapping = mapping
         self.column_of = {key: index for index, key in mapping.items()}
-        self.absent = [k for k in FIELD_KEYS if k not in self.column_of]
+        self.fixed = fixed
+        self.absent = [k for k in FIELD_KEYS if k not in self.column_of and k not in fixed]
+        self.infer_category = "category" not in fixed
+        self.probation_months = probation_months
         self.stored = stored
         self.today = today
         self.rules = rules
@@ -133,8 +189,16 @@ class _RowPlanner:
         return RowIssue(row, column, header, key, code, message, severity)
 
     def plan(self, raw: RawRow) -> PlannedRow:
+        planned = self._plan(raw)
+        name_column = self.column_of.get("name")
+        name = cell_text(raw.cells.get(name_column)).strip() if name_column is not None else ""
+        if not name or not planned.issues:
+            return planned
+        return dataclasses.replace(planned, issues=tuple(dataclasses.replace(i, name=name) for i in planned.issues))
+
+    def _plan(self, raw: RawRow) -> PlannedRow:
         number = raw.row_number
-        values: dict[str, Value] = {}
+        values: dict[str, Value] = dict(self.fixed)
         cell_issues: list[RowIssue] = []
         for index, key in self.mapping.items():
             cell = raw.cells.get(index)
@@ -156,8 +220,12 @@ class _RowPlanner:
             kept = input_from_data(_stored_data(match))
             for key in self.absent:
                 values[key] = getattr(kept, key)
+        inferred: list[Issue] = []
+        if self.infer_category and (self.column_of.get("category") is None or _blank(values.get("category"))):
+            inferred += self._infer_category(values, match)
         result = check_member(MemberInput(**values), today=self.today, rules=self.rules)
-        issues = cell_issues + [self._from_check(number, i) for i in result.issues if i.field not in bad_keys]
+        checked = result.issues + inferred + _reading_notes(values, {i.field for i in result.issues} | bad_keys)
+        issues = cell_issues + [self._from_check(number, i) for i in checked if i.field not in bad_keys]
 
         # A masked or numeric ID identifies nobody, so it cannot duplicate another row either.
         key_for_dupes = "" if "id_number" in bad_keys else (
@@ -185,8 +253,38 @@ class _RowPlanner:
             return PlannedRow(number, "conflict", tuple(issues), data, match.id, changed, name_on_record=old.name)
         return PlannedRow(number, "updated" if changed else "unchanged", tuple(issues), data, match.id, changed)
 
+    def _infer_category(self, values: dict[str, Value], match: RosterRow | None) -> list[Issue]:
+        """Set the category of a row that has none from its dates; the warnings that go with it."""
+        has_column = "category" in self.column_of
+        stored = (match.category if match is not None else "") if has_column else str(values.get("category") or "")
+        code, note = infer_category(values.get("joined_on"), values.get("confirmed_on"), today=self.today,
+                                    probation_months=self.probation_months, stored=stored)
+        values["category"] = code
+        if note is not None:
+            return [note]
+        if has_column:
+            name = codes.MEMBER_CATEGORY.name(code)
+            dated = "有转正日期" if code == CATEGORY_FULL else "没有转正日期"
+            why = "按已有记录" if stored and code == stored else dated
+            return [Issue("category", "category_inferred", f"人员类别为空，{why}，按“{name}”记录", "warning")]
+        return []
+
     def _from_check(self, row: int, issue: Issue) -> RowIssue:
         return self._issue(row, issue.field, issue.code, issue.message, issue.severity)
+
+
+def _blank(value: Value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _reading_notes(values: Mapping[str, Value], flagged: set[str]) -> list[Issue]:
+    """Warnings for coded values read with a caveat (学历 "大学", 民族 "穿青人"): never read silently."""
+    notes: list[Issue] = []
+    for key, table in fields.code_tables().items():
+        value = values.get(key)
+        if isinstance(value, str) and key not in flagged and (note := table.reading_note(value)) is not None:
+            notes.append(Issue(key, "code_read_as", note, "warning"))
+    return notes
 
 
 def _match_key(value: Value) -> str:

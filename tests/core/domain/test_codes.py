@@ -57,7 +57,7 @@ def test_ethnicity_lookup_accepts_code_name_and_short_forms(text: str | int, cod
 def test_unknown_value_is_a_validation_error_naming_the_table() -> None:
     """An unknown value raises code_unknown with the table title as field and in the message."""
     with pytest.raises(ValidationError) as info:
-        ETHNICITY.code_of("穿青人")
+        ETHNICITY.code_of("火星族")
     assert (info.value.code, info.value.field) == ("code_unknown", "民族")
     assert "民族" in info.value.message
 

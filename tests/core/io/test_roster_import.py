@@ -520,10 +520,10 @@ def test_rejects_workbook_lists_row_column_code_and_message(db: Database, tmp_pa
     out = write_rejects(result, tmp_path / "rejected.xlsx")
     wb = openpyxl.load_workbook(out)
     errors = list(wb["错误清单"].iter_rows(values_only=True))
-    assert errors[0] == ("行号", "列", "表头", "错误代码", "说明")
-    assert [(r[0], r[1], r[2], r[3]) for r in errors[1:]] == [(4, "B", "性别", "code_unknown"),
-                                                             (5, "C", "公民身份号码", "id_excel_number")]
-    assert all(r[4] for r in errors[1:])
+    assert errors[0] == ("行号", "姓名", "列", "表头", "错误代码", "说明")
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in errors[1:]] == [
+        (4, "李梅", "B", "性别", "code_unknown"), (5, "张三", "C", "公民身份号码", "id_excel_number")]
+    assert all(r[5] for r in errors[1:])
     kept = list(wb["被拒绝的行"].iter_rows(values_only=True))
     assert kept[0] == ("原行号", *HEADER, "错误原因")
     assert [r[0] for r in kept[1:]] == [4, 5]
