@@ -322,6 +322,46 @@
         <translation>第 {letter} 列导入为</translation>
     </message>
     <message>
+        <source>The file has no column for {field}: the value chosen here is used for every row.</source>
+        <translation>文件中没有“{field}”列：这里选择的值用于每一行。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Same value for every row</source>
+        <translation>每一行取相同的值</translation>
+    </message>
+    <message>
+        <source>{field} for every row</source>
+        <translation>全部行的{field}</translation>
+    </message>
+    <message>
+        <source>From the dates</source>
+        <translation>按日期判断</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>不设置</translation>
+    </message>
+    <message>
+        <source>Required (marked *): {fields}.</source>
+        <translation>必填项（标 *）：{fields}。</translation>
+    </message>
+    <message>
+        <source>{field}: not in the file, read from each ID number.</source>
+        <translation>{field}：文件中没有，按身份证号读取。</translation>
+    </message>
+    <message>
+        <source>{field}: not in the file, read from the dates — with a {confirmed} it is {full}, without one {probationary}. Or choose one value below.</source>
+        <translation>{field}：文件中没有，按日期判断——有{confirmed}的为{full}，没有的为{probationary}；也可以在下方为全部行选一个值。</translation>
+    </message>
+    <message>
+        <source>Not in the file: {fields}. Every row will be rejected until a column is chosen for them.</source>
+        <translation>文件中没有：{fields}。在列对应中选好这些列之前，每一行都会被拒绝。</translation>
+    </message>
+    <message>
         <source>{row} (hidden)</source>
         <translation>{row}（隐藏）</translation>
     </message>
@@ -351,6 +391,10 @@
     <message>
         <source>Do not import</source>
         <translation>不导入</translation>
+    </message>
+    <message>
+        <source>row {row} {reason}</source>
+        <translation>第 {row} 行 {reason}</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -399,6 +443,14 @@
     <message>
         <source>Skip the rejected rows and import only the other {count}</source>
         <translation>跳过未通过的行，只导入其余 {count} 人</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 行</translation>
+    </message>
+    <message>
+        <source>{count} rows are not members and are left out: {rows}.</source>
+        <translation>{count} 行不是党员，不导入：{rows}。</translation>
     </message>
     <message>
         <source>{count} rows did not pass the checks. Correct them in Excel and choose the file again, or tick the box to skip them.</source>
@@ -461,6 +513,22 @@
         <translation>没有写入任何数据，因此无需备份。</translation>
     </message>
     <message>
+        <source>name differs from the one on record, not confirmed</source>
+        <translation>姓名与已有记录不同，未确认</translation>
+    </message>
+    <message>
+        <source>Row {row} {name}: {reason}</source>
+        <translation>第 {row} 行 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>未导入：</translation>
+    </message>
+    <message>
         <source>The import was cancelled. Nothing was written: the roster is as it was.</source>
         <translation>导入已取消，没有写入任何数据，花名册保持原样。</translation>
     </message>
@@ -516,8 +584,8 @@
         <translation>文件中的列</translation>
     </message>
     <message>
-        <source>Choose what each column holds. Columns set to “Do not import” are left out.</source>
-        <translation>请为每一列选择对应的信息项。设为“不导入”的列将被忽略。</translation>
+        <source>Choose what each column holds. Columns set to “Do not import” are left out. Below the columns, a field the file does not have can get one value for every row.</source>
+        <translation>请选择每一列的内容。设为“不导入”的列不会导入。列表下方可以为文件中没有的项目给全部行填同一个值。</translation>
     </message>
     <message>
         <source>Column</source>
@@ -593,6 +661,10 @@
     <message>
         <source>Problem code</source>
         <translation>问题代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Explanation</source>

@@ -202,3 +202,20 @@ def test_roster_without_an_action_is_a_usage_error(capsys: pytest.CaptureFixture
         main(["roster"])
     assert info.value.code == 2
     assert "操作" in capsys.readouterr().err
+
+
+def test_import_of_an_office_form_lists_names_and_skipped_rows(demo: Path, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The dry run of a 组织部门 form names each problem row's person and lists the footer rows as skipped,
+    in the text and in the JSON."""
+    from tests.core.io.test_office_roster import ID1, ID2, line, office_form
+
+    form = office_form(tmp_path / "form.xlsx", [line(1, "张三", ID1, 性别="火星"), line(2, "李梅", ID2)])
+    code = main(["roster", "import", str(form), "--dry-run", "--db", str(demo)])
+    text = capsys.readouterr().out
+    assert code == 1
+    assert "第 4 行（张三） C列（性别）[code_unknown]" in text
+    assert "跳过 5 行（不是党员，不导入）" in text and "第 7 行 表尾“合计”行：合计 2人" in text
+    code, payload = run_json(capsys, "roster", "import", str(form), "--dry-run", "--db", str(demo))
+    assert [(r["row"], r["name"]) for r in payload["rows"]] == [(4, "张三")]
+    assert [s["row"] for s in payload["skipped"]] == [7, 8, 9, 10, 11]

@@ -171,7 +171,7 @@ def test_bad_id_is_listed_with_row_column_and_checksum_message_and_blocks_import
     errors = [model.issue(r) for r in range(model.rowCount()) if model.issue(r).severity == "error"]
     assert [(i.row, i.column, i.header, i.code) for i in errors] == [(4, "D", "公民身份号码", "id_checksum")]
     shown = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert shown[:4] == ["4", "D", "公民身份号码", "id_checksum"] and "校验位" in shown[4]
+    assert shown[:5] == ["4", PEOPLE[1][0], "D", "公民身份号码", "id_checksum"] and "校验位" in shown[5]
     table = wizard.ui.issuesTable
     assert table.isColumnHidden(IssueModel.CODE_COLUMN), "the internal code is not a column the office sees"
     assert not table.isColumnHidden(IssueModel.MESSAGE_COLUMN)
@@ -207,8 +207,8 @@ def test_saving_rejected_rows_writes_a_workbook_with_the_reason(qtbot: QtBot, ct
     assert str(saved) in wizard.ui.checkStatusLabel.text()
     book = openpyxl.load_workbook(saved)
     errors = [[c.value for c in row] for row in book["错误清单"].iter_rows(min_row=2)]
-    assert len(errors) == 1 and errors[0][:4] == [4, "D", "公民身份号码", "id_checksum"]
-    assert "校验位" in errors[0][4]
+    assert len(errors) == 1 and errors[0][:5] == [4, PEOPLE[1][0], "D", "公民身份号码", "id_checksum"]
+    assert "校验位" in errors[0][5]
     rows = [[c.value for c in row] for row in book["被拒绝的行"].iter_rows(min_row=2)]
     assert rows[0][0] == 4 and rows[0][2] == PEOPLE[1][0] and "校验位" in rows[0][-1]
 

@@ -68,6 +68,7 @@ def is_empty_row(raw: RawRow, mapping: Mapping[int, str]) -> bool:
 
 
 def row_text(raw: RawRow) -> str:
-    """The row's texts joined by spaces and cut short, for the skipped-rows list."""
-    text = " ".join(_texts(raw))
+    """The row's texts as written, joined by spaces and cut short, for the skipped-rows list."""
+    text = " ".join(t for _i, c in sorted(raw.cells.items())
+                    if c.value is not None and (t := re.sub(r"\s+", " ", str(c.value)).strip()))
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"

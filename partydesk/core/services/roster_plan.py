@@ -124,7 +124,7 @@ def plan_import(
             continue
         label = footer_label(raw, chosen)
         if label is not None:
-            not_people.append(SkippedRow(raw.row_number, f"表尾“{label}”行，不是党员", row_text(raw)))
+            not_people.append(SkippedRow(raw.row_number, f"表尾“{label}”行", row_text(raw)))
             continue
         if is_empty_row(raw, chosen):
             not_people.append(SkippedRow(raw.row_number, "空行", row_text(raw)))

@@ -4,7 +4,10 @@ A mixin of ``ImportWizard`` (it uses the wizard's form, context and job helpers 
 and ``_update_buttons``), kept apart because choosing and mapping the file is a job of its own. The file is
 read on the file lane; each column gets a combo with the core's guess preselected; a field chosen twice or
 no ID-number column blocks Next with a sentence saying why; changing a column re-reads the file in the
-background so the tinted cells and warnings follow the choices.
+background so the tinted cells and warnings follow the choices. Required fields are marked * in the
+combos and named under the table; below the file's columns, the table has one row per field that a
+whole file often shares (人员类别, 党小组, 工作单位): when no column holds it, one value can be set there
+for every row (``plan_import(fixed_values=...)``).
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel, QTableWidgetItem
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QTableWidgetItem, QWidget
 
+from partydesk.core.domain import fields
 from partydesk.core.domain.member import FIELD_LABELS
 from partydesk.core.errors import KnownError
 from partydesk.core.io.roster_headers import FIELD_KEYS
@@ -36,6 +40,11 @@ SETTINGS_DIR_KEY = "import/last_dir"
 FLAG_BACKGROUND = QColor("#ffe7a3")  # a cell the core flagged: "look here"
 CLASH_BACKGROUND = QColor("#f9d0cc")  # a mapping row whose field is also chosen elsewhere
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GBK/GB18030"}
+# Fields a whole file often shares, offered for one value when no column holds them.
+FIXABLE_FIELDS: tuple[str, ...] = ("category", "party_group", "work_unit")
+REQUIRED_FIELDS: tuple[str, ...] = tuple(f.key for f in fields.FIELDS if f.required)
+# Required fields the import fills in when the file lacks them (from the ID number, from the dates).
+_FILLED_IN = {"gender", "category"}
 
 
 class ImportFileStep(_DialogBase):
@@ -47,6 +56,7 @@ class ImportFileStep(_DialogBase):
     _preview: ImportPreview | None
     _plan: ImportPlan | None
     _combos: list[QComboBox]
+    _fixed: dict[str, QWidget]
     _clashes: dict[str, list[int]]
     _generation: int
     _refresh: QTimer
@@ -65,6 +75,27 @@ class ImportFileStep(_DialogBase):
     def mapping(self) -> dict[int, str]:
         """Column index → field key as the combos say now (a field chosen twice appears once)."""
         return {i: key for i, combo in enumerate(self._combos) if (key := combo.currentData()) is not None}
+
+    def fixed_values(self) -> dict[str, str]:
+        """Field key → the one value set for every row, for fields no column holds (blank ones left out)."""
+        mapped = set(self.mapping().values())
+        values: dict[str, str] = {}
+        for key, widget in self._fixed.items():
+            if key in mapped:
+                continue
+            text = widget.text().strip() if isinstance(widget, QLineEdit) else str(
+                widget.currentData() or "") if isinstance(widget, QComboBox) else ""
+            if text:
+                values[key] = text
+        return values
+
+    def set_fixed_value(self, key: str, text: str) -> None:
+        """Give ``key`` one value for every row ("" clears it), as the user would in the mapping table."""
+        widget = self._fixed[key]
+        if isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(text or None)))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(text)
 
     def set_column_field(self, column: int, key: str | None) -> None:
         """Choose ``key`` (None: 不导入) for the file's column ``column`` (0-based), as the user would."""
@@ -120,10 +151,11 @@ class ImportFileStep(_DialogBase):
     def _clear_file_page(self) -> None:
         ui = self.ui
         for label in (ui.factsLabel, ui.fileWarningsLabel, ui.fileErrorLabel, ui.mappingErrorLabel, ui.missingLabel,
-                      ui.previewNote):
+                      ui.previewNote, ui.requiredLabel):
             label.clear()
             label.hide()
         self._combos = []
+        self._fixed = {}
         self._clashes = {}
         ui.mappingTable.setRowCount(0)
         ui.previewTable.clear()
@@ -181,13 +213,92 @@ class ImportFileStep(_DialogBase):
             combo = QComboBox(table)
             combo.addItem(self.tr("Do not import"), None)
             for field_key in FIELD_KEYS:
-                combo.addItem(FIELD_LABELS[field_key], field_key)
+                combo.addItem(FIELD_LABELS[field_key] + (" *" if field_key in REQUIRED_FIELDS else ""), field_key)
             guess = found.mapping.get(index)
             combo.setCurrentIndex(0 if guess is None else FIELD_KEYS.index(guess) + 1)
             combo.currentIndexChanged.connect(lambda _i: self._mapping_changed(refresh=True))
             combo.setAccessibleName(self.tr("Column {letter} imported as").format(letter=letter))
             table.setCellWidget(index, 2, combo)
             self._combos.append(combo)
+        self._add_fixed_rows(len(found.headers))
+
+    def _add_fixed_rows(self, first: int) -> None:
+        """One row per fixable field under the file's columns: a value for every row when no column has it."""
+        table = self.ui.mappingTable
+        table.setRowCount(first + len(FIXABLE_FIELDS))
+        self._fixed = {}
+        for offset, key in enumerate(FIXABLE_FIELDS):
+            row = first + offset
+            mark = QTableWidgetItem()
+            mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(row, 0, mark)
+            table.setItem(row, 1, QTableWidgetItem())
+            widget: QWidget
+            table_of = fields.field(key).table
+            if table_of is not None:
+                combo = QComboBox(table)
+                combo.addItem("", None)
+                for _code, name in table_of.items():
+                    combo.addItem(name, name)
+                combo.currentIndexChanged.connect(lambda _i: self._fixed_changed())
+                widget = combo
+            else:
+                edit = QLineEdit(table)
+                edit.setMaxLength(fields.field(key).max_length or 200)
+                edit.textChanged.connect(lambda _t: self._fixed_changed())
+                widget = edit
+            table.setCellWidget(row, 2, widget)
+            self._fixed[key] = widget
+        self._label_fixed_rows()
+
+    def _label_fixed_rows(self) -> None:
+        table = self.ui.mappingTable
+        first = len(self._combos)
+        for offset, key in enumerate(FIXABLE_FIELDS):
+            item = table.item(first + offset, 1)
+            widget = self._fixed.get(key)
+            if item is None or widget is None:
+                continue
+            label = FIELD_LABELS[key] + (" *" if key in REQUIRED_FIELDS else "")
+            item.setText(label)
+            item.setToolTip(self.tr("The file has no column for {field}: the value chosen here is used for every "
+                                    "row.").format(field=FIELD_LABELS[key]))
+            mark = table.item(first + offset, 0)
+            mark.setText(self.tr("All"))
+            mark.setToolTip(self.tr("Same value for every row"))
+            widget.setAccessibleName(self.tr("{field} for every row").format(field=FIELD_LABELS[key]))
+            if isinstance(widget, QComboBox):
+                widget.setItemText(0, self.tr("From the dates") if key == "category" else self.tr("Not set"))
+            elif isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(self.tr("Not set"))
+
+    def _fixed_changed(self) -> None:
+        self._mapping_changed(refresh=False)
+        self._plan = None
+        self._update_buttons()
+
+    def _show_required(self, mapping: dict[int, str]) -> None:
+        """Name the required fields, and say what happens to those the file lacks."""
+        if self._preview is None:
+            self.ui.requiredLabel.hide()
+            return
+        present = set(mapping.values()) | set(self.fixed_values())
+        lines = [self.tr("Required (marked *): {fields}.").format(
+            fields="、".join(FIELD_LABELS[k] for k in REQUIRED_FIELDS))]
+        absent = [k for k in REQUIRED_FIELDS if k not in present]
+        if "gender" in absent:
+            lines.append(self.tr("{field}: not in the file, read from each ID number.").format(
+                field=FIELD_LABELS["gender"]))
+        if "category" in absent:
+            lines.append(self.tr("{field}: not in the file, read from the dates — with a {confirmed} it is "
+                                 "{full}, without one {probationary}. Or choose one value below.").format(
+                field=FIELD_LABELS["category"], confirmed=FIELD_LABELS["confirmed_on"], full="正式党员",
+                probationary="预备党员"))
+        lacking = [FIELD_LABELS[k] for k in absent if k not in _FILLED_IN]
+        if lacking:
+            lines.append(self.tr("Not in the file: {fields}. Every row will be rejected until a column is chosen "
+                                 "for them.").format(fields="、".join(lacking)))
+        self._show(self.ui.requiredLabel, "\n".join(lines))
 
     def _fill_preview(self, found: ImportPreview) -> None:
         table = self.ui.previewTable
@@ -240,6 +351,11 @@ class ImportFileStep(_DialogBase):
                 if item is not None:
                     item.setBackground(CLASH_BACKGROUND if index in clashing else QColor(Qt.GlobalColor.transparent))
         self._grey_unmapped_columns(mapping)
+        first = len(self._combos)
+        for offset, key in enumerate(FIXABLE_FIELDS):
+            table.setRowHidden(first + offset, key in mapping.values())
+        self._label_fixed_rows()
+        self._show_required(mapping)
         found = self._preview
         letters = found.column_letters if found is not None else []
         if self._clashes:
@@ -255,7 +371,10 @@ class ImportFileStep(_DialogBase):
         else:
             self.ui.mappingErrorLabel.clear()
             self.ui.mappingErrorLabel.hide()
-        missing = [FIELD_LABELS[k] for k in FIELD_KEYS if k not in mapping.values()]
+        fixed = self.fixed_values()
+        # Required fields the file lacks are explained by requiredLabel; these are the optional ones.
+        missing = [FIELD_LABELS[k] for k in FIELD_KEYS
+                   if k not in mapping.values() and k not in fixed and k not in REQUIRED_FIELDS]
         if found is not None and missing:
             self._show(self.ui.missingLabel, self.tr(
                 "Not in this file: {fields}. New members get these empty; members already in the roster keep "

@@ -63,6 +63,7 @@ FILE_STEP, CHECK_STEP, DONE_STEP = range(3)
 WARNING_COLOUR = QColor("#8a5300")
 REFRESH_MS = 300
 WRAP_LIMIT = 200  # problem lists up to this long get rows as tall as their wrapped explanation
+SKIPPED_SHOWN = 10  # skipped rows named one by one on the check and done pages; the rest are counted
 
 
 class ImportWizard(ImportFileStep, QDialog):
@@ -82,6 +83,7 @@ class ImportWizard(ImportFileStep, QDialog):
         self._generation = 0  # bumped per file read: results of an older read are dropped
         self._combos: list[QComboBox] = []
         self._clashes: dict[str, list[int]] = {}
+        self._fixed: dict[str, QWidget] = {}
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
@@ -110,10 +112,12 @@ class ImportWizard(ImportFileStep, QDialog):
         for label in (ui.fileErrorLabel, ui.mappingErrorLabel, ui.checkErrorLabel):
             mark_as_error_label(label)
         self._colour(ui.fileWarningsLabel, WARNING_COLOUR)
-        for label in (ui.missingLabel, ui.previewNote, ui.rejectsHelp, ui.fileLabel, ui.busyLabel, ui.renamesHelp):
+        for label in (ui.missingLabel, ui.previewNote, ui.rejectsHelp, ui.fileLabel, ui.busyLabel, ui.renamesHelp,
+                      ui.skippedLabel):
             self._colour(label, MUTED_COLOUR)
         for label in (ui.factsLabel, ui.fileWarningsLabel, ui.missingLabel, ui.previewNote, ui.checkStatusLabel,
-                      ui.reasonLabel, ui.backupLabel, ui.backupPathLabel):
+                      ui.reasonLabel, ui.backupLabel, ui.backupPathLabel, ui.requiredLabel, ui.skippedLabel,
+                      ui.doneSkippedLabel):
             label.hide()
         big = self.font()
         big.setPointSizeF(big.pointSizeF() * 1.5)
@@ -173,7 +177,8 @@ class ImportWizard(ImportFileStep, QDialog):
         scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         self.ui.mappingTable.setMinimumWidth(letter + header + combo + scrollbar + 4)
         issues = self.ui.issuesTable.horizontalHeader()
-        widths = (cjk * 3, cjk * 2, cjk * 7)  # row, column, header; the code is hidden, the explanation stretches
+        # row, name, column, header; the code is hidden, the explanation stretches
+        widths = (cjk * 3, cjk * 4, cjk * 2, cjk * 7)
         for column, width in enumerate(widths):
             self.ui.issuesTable.setColumnWidth(column, max(issues.sectionSizeHint(column), width))
 
@@ -238,7 +243,7 @@ class ImportWizard(ImportFileStep, QDialog):
         title = self.tr("Checking the file")
         self._start_job("plan", file_ops.plan_roster_import(
             self, self.ctx, self._path, mapping=self.mapping(), title=title, on_done=self._planned,
-            on_error=self._plan_failed), title)
+            on_error=self._plan_failed, fixed_values=self.fixed_values()), title)
 
     def _plan_failed(self, error: KnownError) -> None:
         self._show(self.ui.fileErrorLabel, error.message)
@@ -313,6 +318,19 @@ class ImportWizard(ImportFileStep, QDialog):
         ui.skipCheck.setVisible(plan.rejected + plan.conflict > 0)
         ui.saveRejectsButton.setEnabled(plan.rejected > 0)
         ui.rejectsHelp.setVisible(plan.rejected > 0)
+        self._show(ui.skippedLabel, self._skipped_text(plan))
+
+    def _skipped_text(self, plan: ImportPlan) -> str:
+        """The rows left out as not being members (合计, 填表人, empty lines), one short line each."""
+        if not plan.skipped:
+            return ""
+        shown = [self.tr("row {row} {reason}").format(row=s.row, reason=s.reason) +
+                 (f"（{s.text}）" if s.text else "") for s in plan.skipped[:SKIPPED_SHOWN]]
+        more = len(plan.skipped) - len(shown)
+        if more:
+            shown.append(self.tr("and {count} more").format(count=more))
+        return self.tr("{count} rows are not members and are left out: {rows}.").format(
+            count=len(plan.skipped), rows="；".join(shown))
 
     def _import_block(self) -> str:
         """Why Import is disabled ("" when it is not)."""
@@ -403,12 +421,34 @@ class ImportWizard(ImportFileStep, QDialog):
         if result.rejected:
             lines.append(self.tr("{count} rejected rows skipped").format(count=result.rejected))
         self.ui.doneCountsLabel.setText("\n".join(lines))
+        self._show(self.ui.doneSkippedLabel, self._skipped_people(result))
         if result.backup_path is not None:
             self._show(self.ui.backupLabel, self.tr("Before importing, the database was backed up to:"))
             self._show(self.ui.backupPathLabel, str(result.backup_path))
         else:
             self._show(self.ui.backupLabel, self.tr("Nothing was written, so no backup was needed."))
             self.ui.backupPathLabel.hide()
+
+    def _skipped_people(self, result: ImportResult) -> str:
+        """Who was not imported: each skipped row with its 姓名 (as the file wrote it) and the first reason."""
+        plan = self._plan
+        if plan is None or not result.skipped_rows:
+            return ""
+        by_row = {r.row: r for r in plan.rows}
+        lines = []
+        for number in result.skipped_rows[:SKIPPED_SHOWN]:
+            planned = by_row.get(number)
+            name, reason = "", self.tr("name differs from the one on record, not confirmed")
+            if planned is not None:
+                name = planned.data.name if planned.data is not None else next(
+                    (i.name for i in planned.issues if i.name), "")
+                reason = planned.errors[0].message if planned.errors else reason
+            lines.append(self.tr("Row {row} {name}: {reason}").format(
+                row=number, name=name or self.tr("(no name)"), reason=reason))
+        more = len(result.skipped_rows) - len(lines)
+        if more:
+            lines.append(self.tr("and {count} more").format(count=more))
+        return self.tr("Not imported:") + "\n" + "\n".join(lines)
 
     # -- jobs, steps and buttons -------------------------------------------------------------------
 

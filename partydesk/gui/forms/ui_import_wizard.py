@@ -162,6 +162,12 @@ class Ui_ImportWizardDialog(object):
 
         self.mappingLayout.addWidget(self.mappingErrorLabel)
 
+        self.requiredLabel = QLabel(self.mappingGroup)
+        self.requiredLabel.setObjectName(u"requiredLabel")
+        self.requiredLabel.setWordWrap(True)
+
+        self.mappingLayout.addWidget(self.requiredLabel)
+
         self.fileSplitter.addWidget(self.mappingGroup)
         self.previewGroup = QGroupBox(self.fileSplitter)
         self.previewGroup.setObjectName(u"previewGroup")
@@ -269,6 +275,12 @@ class Ui_ImportWizardDialog(object):
 
         self.checkPageLayout.addWidget(self.issuesGroup)
 
+        self.skippedLabel = QLabel(self.checkPage)
+        self.skippedLabel.setObjectName(u"skippedLabel")
+        self.skippedLabel.setWordWrap(True)
+
+        self.checkPageLayout.addWidget(self.skippedLabel)
+
         self.renamesGroup = QGroupBox(self.checkPage)
         self.renamesGroup.setObjectName(u"renamesGroup")
         self.renamesLayout = QVBoxLayout(self.renamesGroup)
@@ -326,6 +338,12 @@ class Ui_ImportWizardDialog(object):
         self.doneCountsLabel.setObjectName(u"doneCountsLabel")
 
         self.donePageLayout.addWidget(self.doneCountsLabel)
+
+        self.doneSkippedLabel = QLabel(self.donePage)
+        self.doneSkippedLabel.setObjectName(u"doneSkippedLabel")
+        self.doneSkippedLabel.setWordWrap(True)
+
+        self.donePageLayout.addWidget(self.doneSkippedLabel)
 
         self.backupLabel = QLabel(self.donePage)
         self.backupLabel.setObjectName(u"backupLabel")
@@ -424,7 +442,7 @@ class Ui_ImportWizardDialog(object):
         self.chooseButton.setText(QCoreApplication.translate("ImportWizardDialog", u"Choose file\u2026", None))
         self.fileLabel.setText(QCoreApplication.translate("ImportWizardDialog", u"Choose the Excel workbook (.xlsx) or CSV file that holds the roster.", None))
         self.mappingGroup.setTitle(QCoreApplication.translate("ImportWizardDialog", u"Columns in the file", None))
-        self.mappingHelp.setText(QCoreApplication.translate("ImportWizardDialog", u"Choose what each column holds. Columns set to \u201cDo not import\u201d are left out.", None))
+        self.mappingHelp.setText(QCoreApplication.translate("ImportWizardDialog", u"Choose what each column holds. Columns set to \u201cDo not import\u201d are left out. Below the columns, a field the file does not have can get one value for every row.", None))
         ___qtablewidgetitem = self.mappingTable.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("ImportWizardDialog", u"Column", None))
         ___qtablewidgetitem1 = self.mappingTable.horizontalHeaderItem(1)

@@ -1,5 +1,8 @@
 """The import wizard's problem table: one row per RowIssue, errors before warnings, sortable in Python.
 
+Each line names the row's person (姓名 as written in the file) beside the row number, so a secretary
+can tell whose line to fix without counting rows in Excel.
+
 Warnings differ from errors by more than their grey colour: the explanation starts with "Warning:"
 (提醒：). The problem code (``id_checksum`` …) is for support staff, not for the office: the wizard
 hides its column, and the code is in every row's tooltip.
@@ -25,16 +28,17 @@ def _column_key(letter: str) -> tuple[int, str]:
     return (len(letter) if letter else 99, letter)
 
 
-# Sort keys of the problem table's columns: row, column (Excel order), header, code, message.
+# Sort keys of the problem table's columns: row, 姓名, column (Excel order), header, code, message.
 _SORT_KEYS: tuple[Callable[[RowIssue], Any], ...] = (
-    lambda i: i.row, lambda i: _column_key(i.column), lambda i: i.header, lambda i: i.code, lambda i: i.message,
+    lambda i: i.row, lambda i: i.name, lambda i: _column_key(i.column), lambda i: i.header, lambda i: i.code,
+    lambda i: i.message,
 )
 
 
 class IssueModel(QAbstractTableModel):
     """The problems of a plan: errors first, then warnings (grey); sortable by any column, in Python."""
 
-    COLUMNS = ("row", "column", "header", "code", "message")
+    COLUMNS = ("row", "name", "column", "header", "code", "message")
     CODE_COLUMN = COLUMNS.index("code")
     MESSAGE_COLUMN = COLUMNS.index("message")
 
@@ -64,7 +68,7 @@ class IssueModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return (self.tr("Row"), self.tr("Column"), self.tr("Header"), self.tr("Problem code"),
+        return (self.tr("Row"), self.tr("Name"), self.tr("Column"), self.tr("Header"), self.tr("Problem code"),
                 self.tr("Explanation"))[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -75,7 +79,7 @@ class IssueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.MESSAGE_COLUMN:
                 return self.explanation(issue)
-            return (str(issue.row), issue.column, issue.header, issue.code, issue.message)[column]
+            return (str(issue.row), issue.name, issue.column, issue.header, issue.code, issue.message)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             code = self.tr("Problem code: {code}").format(code=issue.code)
             if issue.severity == "warning":

@@ -48,11 +48,12 @@ def preview_file(
 
 def plan_roster_import(
     parent: QWidget, ctx: AppContext, path: Path, *, mapping: Mapping[int, str], title: str,
-    on_done: DoneCallback, on_error: ErrorCallback,
+    on_done: DoneCallback, on_error: ErrorCallback, fixed_values: Mapping[str, str] | None = None,
 ) -> TaskHandle:
     """The dry run of an import, with a cancellable progress dialog."""
-    db, chosen = ctx.db, dict(mapping)
-    return run(parent, ctx, lambda progress: plan_import(db, path, mapping=chosen, progress=progress),
+    db, chosen, fixed = ctx.db, dict(mapping), dict(fixed_values or {})
+    return run(parent, ctx, lambda progress: plan_import(db, path, mapping=chosen, progress=progress,
+                                                         fixed_values=fixed),
                label="plan import", progress_title=title, on_done=on_done, on_error=on_error)
 
 

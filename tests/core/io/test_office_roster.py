@@ -91,10 +91,11 @@ def test_footer_rows_are_skipped_not_rejected(db: Database, tmp_path: Path) -> N
     result = plan(db, office_form(tmp_path / "f.xlsx", [line(1, "张三", ID1), line(2, "李梅", ID2)]))
     assert (result.new, result.rejected) == (2, 0)
     assert [(s.row, s.reason) for s in result.skipped] == [
-        (7, "表尾“合计”行，不是党员"), (8, "表尾“填表人”行，不是党员"), (9, "表尾“注”行，不是党员"),
-        (10, "表尾“审核人”行，不是党员"), (11, "表尾“签字”行，不是党员")]
+        (7, "表尾“合计”行"), (8, "表尾“填表人”行"), (9, "表尾“注”行"),
+        (10, "表尾“审核人”行"), (11, "表尾“签字”行")]
     assert "王小二" in result.skipped[1].text
-    assert result.summary()["skipped"][0] == {"row": 7, "reason": "表尾“合计”行，不是党员", "text": "合计 2人"}
+    assert result.summary()["skipped"][0] == {"row": 7, "reason": "表尾“合计”行", "text": "合计 2人"}
+    assert result.skipped[2].text.startswith("注：1."), "the text is shown as written (full-width colon)"
 
 
 def test_person_row_lacking_fields_is_still_checked(db: Database, tmp_path: Path) -> None:
