@@ -225,6 +225,8 @@ def _import_message(summary: dict[str, Any], *, head: str) -> str:
     if summary.get("warnings"):
         lines.append("提醒（不影响导入）：")
         lines += _issue_lines(summary["warnings"], what="提醒")
+    if summary.get("category_from_dates"):
+        lines.append("表中没有人员类别：有转为正式党员日期的按正式党员，没有的按预备党员导入。")
     skipped = summary.get("skipped", [])
     if skipped:
         lines.append(f"跳过 {len(skipped)} 行（不是党员，不导入）：")

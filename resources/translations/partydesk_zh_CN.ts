@@ -306,6 +306,10 @@
         <translation>工作表“{sheet}”；表头在第 {row} 行；共 {count} 行数据。</translation>
     </message>
     <message>
+        <source>{count} of them are no members (totals, signatures, notes or empty lines) and are left out.</source>
+        <translation>其中 {count} 行不是党员（合计、签字、注释或空行），不导入。</translation>
+    </message>
+    <message>
         <source>Showing the first {shown} of {count} rows.</source>
         <translation>显示前 {shown} 行（共 {count} 行）。</translation>
     </message>
@@ -368,6 +372,10 @@
     <message>
         <source>This row is hidden in Excel.</source>
         <translation>此行在 Excel 中被隐藏。</translation>
+    </message>
+    <message>
+        <source>Not a member ({reason}): left out.</source>
+        <translation>不是党员（{reason}），不导入。</translation>
     </message>
     <message>
         <source>“{field}” is chosen for more than one column ({columns}). Keep one and set the others to “Do not import”.</source>

@@ -12,7 +12,7 @@ from partydesk.core.services import members
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.import_file_step import FIXABLE_FIELDS
 from partydesk.gui.dialogs.import_wizard import DONE_STEP
-from partydesk.gui.models.issue_model import IssueModel
+from partydesk.gui.models.issue_model import MUTED_COLOUR, IssueModel
 from tests.core.io.test_office_roster import ID1, ID2, ID3, NATIONAL, line, office_form
 from tests.gui.test_import_wizard import import_now, open_wizard, to_check_step
 
@@ -79,3 +79,14 @@ def test_footer_rows_and_skipped_people_are_named(qtbot: QtBot, ctx: AppContext,
     assert wizard.step == DONE_STEP
     done = wizard.ui.doneSkippedLabel.text()
     assert wizard.ui.doneSkippedLabel.isVisible() and "赵六" in done and "5" in done and "校验" in done
+
+
+def test_preview_greys_the_rows_that_are_no_members(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    """The 合计 row is grey with a tooltip saying it is left out, and the facts line counts such rows."""
+    wizard = open_wizard(qtbot, ctx, office_form(tmp_path / "f.xlsx", [line(1, "张三", ID1)]))
+    table = wizard.ui.previewTable
+    heads = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    total = table.item(heads.index("6"), 1)
+    assert total.foreground().color() == MUTED_COLOUR and "表尾“合计”行" in total.toolTip()
+    assert table.item(heads.index("4"), 1).foreground().color() != MUTED_COLOUR
+    assert "5" in wizard.ui.factsLabel.text()

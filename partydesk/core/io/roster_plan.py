@@ -42,6 +42,7 @@ from partydesk.core.domain import fields
 from partydesk.core.domain.member import DATES, MemberData, Value
 from partydesk.core.domain.validate import excel_serial_to_date
 from partydesk.core.errors import ValidationError
+from partydesk.core.io.footer_rows import footer_label, is_empty_row
 from partydesk.core.io.raw_table import column_letter as get_column_letter
 from partydesk.core.io.roster_headers import FIELD_KEYS, guess_mapping, unmapped_headers
 from partydesk.core.io.roster_read import RawCell, RawRow, RawTable, read_table
@@ -147,6 +148,11 @@ class ImportPlan:
     fixed_values: dict[str, str] = field(default_factory=dict)
     """Field key -> the one value given for every row (for fields no column maps to)."""
 
+    @property
+    def category_from_dates(self) -> bool:
+        """True when the file gives no 人员类别 (no column, no fixed value): each row's is read from its dates."""
+        return "category" not in self.mapping.values() and "category" not in self.fixed_values
+
     def _count(self, action: Action) -> int:
         return sum(1 for r in self.rows if r.action == action)
 
@@ -205,6 +211,7 @@ class ImportPlan:
             "conflicts": [{"row": r.row, "member_id": r.member_id, "name_on_record": r.name_on_record,
                            "name_in_file": r.data.name if r.data is not None else ""} for r in self.conflict_rows],
             "skipped": [{"row": s.row, "reason": s.reason, "text": s.text} for s in self.skipped],
+            "category_from_dates": self.category_from_dates,
         }
 
 
@@ -241,6 +248,8 @@ class ImportPreview:
     total_rows: int
     warnings: list[str]
     """File-level notes in Chinese (hidden rows and columns, numeric IDs, formulas, encoding)."""
+    not_people: dict[int, str] = field(default_factory=dict)
+    """Row number → why it is no member (表尾“合计”行, 空行): such rows are listed as skipped, not checked."""
 
 
 def cell_text(cell: RawCell | None) -> str:
@@ -304,7 +313,17 @@ def preview(path: str | os.PathLike[str], *, mapping: Mapping[int, str] | None =
         unmapped=unmapped_headers(table.headers, chosen),
         missing_fields=[k for k in FIELD_KEYS if k not in chosen.values()], rows=rows,
         total_rows=len(table.rows), warnings=_file_warnings(table, chosen),
+        not_people={raw.row_number: reason for raw in table.rows
+                    if (reason := not_person_reason(raw, chosen)) is not None},
     )
+
+
+def not_person_reason(raw: RawRow, mapping: Mapping[int, str]) -> str | None:
+    """Why ``raw`` is no member and is skipped (表尾“合计”行, 空行), or None for a row to check."""
+    label = footer_label(raw, mapping)
+    if label is not None:
+        return f"表尾“{label}”行"
+    return "空行" if is_empty_row(raw, mapping) else None
 
 
 def _rows_text(numbers: Sequence[int]) -> str:

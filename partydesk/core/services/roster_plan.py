@@ -30,7 +30,7 @@ from partydesk.core.domain.member import (
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import ValidationError
-from partydesk.core.io.footer_rows import footer_label, is_empty_row, row_text
+from partydesk.core.io.footer_rows import row_text
 from partydesk.core.io.raw_table import column_letter as get_column_letter
 from partydesk.core.io.roster_headers import FIELD_KEYS, guess_mapping
 from partydesk.core.io.roster_plan import (
@@ -43,6 +43,7 @@ from partydesk.core.io.roster_plan import (
     cell_text,
     cell_value,
     check_mapping,
+    not_person_reason,
 )
 from partydesk.core.io.roster_read import ImportRejected, RawRow, RawTable, read_table
 from partydesk.core.progress import Progress
@@ -122,12 +123,9 @@ def plan_import(
         if skip_hidden_rows and raw.hidden:
             skipped.append(raw.row_number)
             continue
-        label = footer_label(raw, chosen)
-        if label is not None:
-            not_people.append(SkippedRow(raw.row_number, f"表尾“{label}”行", row_text(raw)))
-            continue
-        if is_empty_row(raw, chosen):
-            not_people.append(SkippedRow(raw.row_number, "空行", row_text(raw)))
+        reason = not_person_reason(raw, chosen)
+        if reason is not None:
+            not_people.append(SkippedRow(raw.row_number, reason, row_text(raw)))
             continue
         planned.append(planner.plan(raw))
     if progress is not None:

@@ -191,6 +191,9 @@ class ImportFileStep(_DialogBase):
         else:
             facts = self.tr("Sheet “{sheet}”; header in row {row}; {count} data rows.").format(
                 sheet=found.sheet_name, row=found.header_row, count=found.total_rows)
+        if found.not_people:
+            facts += " " + self.tr("{count} of them are no members (totals, signatures, notes or empty lines) and "
+                                   "are left out.").format(count=len(found.not_people))
         self._show(self.ui.factsLabel, facts)
         self._show(self.ui.fileWarningsLabel, "\n".join("• " + w for w in found.warnings))
         shown = len(found.rows)
@@ -318,10 +321,14 @@ class ImportFileStep(_DialogBase):
                     head = table.verticalHeaderItem(r)
                     head.setText(self.tr("{row} (hidden)").format(row=row.row))
                     head.setToolTip(self.tr("This row is hidden in Excel."))
+                skipped = found.not_people.get(row.row)
                 for c, text in enumerate(row.texts):
                     item = QTableWidgetItem(text)
                     note = row.flags.get(c)
-                    if note:
+                    if skipped is not None:
+                        item.setForeground(MUTED_COLOUR)
+                        item.setToolTip(self.tr("Not a member ({reason}): left out.").format(reason=skipped))
+                    elif note:
                         item.setBackground(FLAG_BACKGROUND)
                         item.setToolTip(note)
                     elif len(text) > 12:
@@ -389,6 +396,9 @@ class ImportFileStep(_DialogBase):
 
     def _grey_unmapped_columns(self, mapping: dict[int, str]) -> None:
         table = self.ui.previewTable
+        found = self._preview
+        # Rows that are no members (合计, 填表人, empty lines) stay grey whatever their column.
+        skipped = {r for r, row in enumerate(found.rows) if row.row in found.not_people} if found else set()
         for c in range(table.columnCount()):
             colour = MUTED_COLOUR if c not in mapping else self.palette().color(QPalette.ColorRole.Text)
             head = table.horizontalHeaderItem(c)
@@ -398,7 +408,7 @@ class ImportFileStep(_DialogBase):
             for r in range(table.rowCount()):
                 item = table.item(r, c)
                 if item is not None:
-                    item.setForeground(colour)
+                    item.setForeground(MUTED_COLOUR if r in skipped else colour)
 
     def _can_go_next(self) -> bool:
         return (self._preview is not None and not self._clashes and "id_number" in self.mapping().values())

@@ -245,3 +245,17 @@ def test_office_form_imports_end_to_end(db: Database, tmp_path: Path) -> None:
     rows = [line(1, "张三", ID1), line(2, "李梅", ID2, 加入党组织日期="2025-12-01", 转为正式党员日期=None)]
     result = apply_import(db, LOCAL_USER, plan(db, office_form(tmp_path / "f.xlsx", rows)))
     assert (result.new, result.rejected) == (2, 0)
+
+
+def test_preview_marks_the_rows_that_are_no_members(tmp_path: Path) -> None:
+    """The preview names each footer or empty row with the reason the plan will skip it."""
+    found = preview(office_form(tmp_path / "f.xlsx", [line(1, "张三", ID1), [2]]))
+    assert found.not_people == {5: "空行", 7: "表尾“合计”行", 8: "表尾“填表人”行", 9: "表尾“注”行",
+                                10: "表尾“审核人”行", 11: "表尾“签字”行"}
+
+
+def test_plan_says_when_the_category_comes_from_the_dates(db: Database, tmp_path: Path) -> None:
+    """category_from_dates is true without a 人员类别 column or fixed value, false with either."""
+    path = office_form(tmp_path / "f.xlsx", [line(1, "张三", ID1)])
+    assert plan(db, path).summary()["category_from_dates"] is True
+    assert plan(db, path, fixed_values={"category": "正式党员"}).category_from_dates is False
