@@ -303,6 +303,9 @@ def cmd_roster_export(args: argparse.Namespace) -> dict[str, Any]:
     target = Path(args.file)
     if target.suffix.lower() != ".xlsx":
         raise CliError(f"导出文件应以 .xlsx 结尾：{target}", code="file_type")
+    if args.columns is not None and args.layout != "print":
+        raise CliError("--columns 只用于报送版（--layout print）；完整版导出全部列。", code="columns_need_print")
+    columns = args.columns.split(",") if args.columns is not None else None
     if not target.parent.is_dir():
         raise CliError(f"找不到要保存到的文件夹：{target.parent}", code="no_dir")
     path = db_path_of(args)
@@ -310,12 +313,14 @@ def cmd_roster_export(args: argparse.Namespace) -> dict[str, Any]:
         db = _open(args)
         try:
             result = export_roster(db, LOCAL_USER, target, masking=Masking.FULL if args.unmasked else Masking.MASKED,
-                                   include_departed=args.include_departed)
+                                   include_departed=args.include_departed, layout=args.layout, columns=columns,
+                                   preparer=args.preparer)
         finally:
             db.close()
     kind = "（证件号码和电话已脱敏）" if result.masked else "（含完整证件号码和电话，请妥善保管）"
-    return {"message": f"已导出 {result.count} 人的花名册{kind}：{result.path}", "file": str(result.path),
-            "count": result.count, "masked": result.masked}
+    what = "花名册（报送版）" if args.layout == "print" else "花名册"
+    return {"message": f"已导出 {result.count} 人的{what}{kind}：{result.path}", "file": str(result.path),
+            "count": result.count, "masked": result.masked, "layout": args.layout}
 
 
 def cmd_roster_list(args: argparse.Namespace) -> dict[str, Any]:
@@ -368,6 +373,11 @@ def _add_roster_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="要保存的 .xlsx 文件")
     p.add_argument("--unmasked", action="store_true", help="导出完整的公民身份号码和电话（可用于再次导入更新）")
     p.add_argument("--include-departed", action="store_true", help="包括已转出本支部的党员")
+    p.add_argument("--layout", choices=("full", "print"), default="full",
+                   help="full：完整版，全部列，用于交换数据（默认）；print：报送版，供打印盖章上报")
+    p.add_argument("--columns", metavar="KEY,…",
+                   help="报送版的列（字段名，逗号分隔，如 name,gender,joined_on），默认十一列加序号")
+    p.add_argument("--preparer", metavar="姓名", help="制表人（默认为组织信息中的联系人）")
     p.set_defaults(handler=cmd_roster_export)
 
     p = actions.add_parser("list", parents=[common], help="列出全部党员（默认脱敏）")

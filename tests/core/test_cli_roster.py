@@ -109,7 +109,8 @@ def test_export_json_reports_file_count_and_masking(capsys: pytest.CaptureFixtur
     out = tmp_path / "花名册.xlsx"
     code, payload = run_json(capsys, "roster", "export", str(out), "--db", str(demo))
     assert code == 0
-    assert payload == {"message": payload["message"], "file": str(out), "count": 12, "masked": True}
+    assert payload == {"message": payload["message"], "file": str(out), "count": 12, "masked": True,
+                       "layout": "full"}
     assert openpyxl.load_workbook(out).active["A1"].value.endswith("党员花名册")
 
 
@@ -220,3 +221,18 @@ def test_import_of_an_office_form_lists_names_and_skipped_rows(demo: Path, tmp_p
     code, payload = run_json(capsys, "roster", "import", str(form), "--dry-run", "--db", str(demo))
     assert [(r["row"], r["name"]) for r in payload["rows"]] == [(4, "张三")]
     assert [s["row"] for s in payload["skipped"]] == [7, 8, 9, 10, 11]
+
+
+def test_export_print_layout_with_chosen_columns(capsys: pytest.CaptureFixture[str], demo: Path,
+                                                 tmp_path: Path) -> None:
+    """`--layout print --columns name,joined_on` writes 序号 and those two columns; an unknown key fails."""
+    out = tmp_path / "报送.xlsx"
+    code, payload = run_json(capsys, "roster", "export", str(out), "--db", str(demo), "--layout", "print",
+                             "--columns", "joined_on,name", "--preparer", "李晓梅")
+    assert code == 0 and payload["layout"] == "print"
+    sheet = openpyxl.load_workbook(out).active
+    assert [c.value for c in sheet[3]] == ["序号", "姓名", "入党日期"]
+    assert any(c.value == "制表人：李晓梅" for row in sheet.iter_rows() for c in row)
+    code, payload = run_json(capsys, "roster", "export", str(out), "--db", str(demo), "--layout", "print",
+                             "--columns", "name,nosuch")
+    assert code != 0 and "nosuch" in payload["message"]

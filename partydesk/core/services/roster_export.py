@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from partydesk.core.atomicfile import atomic_write
 from partydesk.core.changes import Actor
@@ -24,12 +24,17 @@ from partydesk.core.domain import fields
 from partydesk.core.domain.fields import FieldType
 from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.roster import RosterRow
+from partydesk.core.errors import ValidationError
 from partydesk.core.io.roster_export import RosterSheet, SheetColumn, roster_bytes
+from partydesk.core.io.roster_print import PrintSheet, print_bytes
 from partydesk.core.progress import Progress
 from partydesk.core.services import audit
 from partydesk.core.services.members import roster
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database
+from partydesk.core.storage.settings_repo import OrganisationRecord
+
+Layout = Literal["full", "print"]
 
 # (header, field key) in the usual 花名册 order (the field registry's export order); 序号 is the line
 # number and no field.
@@ -48,6 +53,34 @@ COLUMNS = tuple(
                 key in _CENTRED)
     for header, key in EXPORT_COLUMNS
 )
+
+
+PRINT_COLUMNS: tuple[str, ...] = (
+    "name", "gender", "ethnicity", "birth_date", "education", "category", "joined_on", "confirmed_on",
+    "work_post", "party_group", "phone",
+)
+"""The 报送版's columns unless the user chooses others (序号 comes first and is no field)."""
+
+
+def print_columns(keys: Sequence[str] | None) -> tuple[str, ...]:
+    """The chosen print columns in 花名册 order; ValidationError naming an unknown key or an empty choice."""
+    if keys is None:
+        return PRINT_COLUMNS
+    wanted = [k.strip() for k in keys if k.strip()]
+    unknown = [k for k in wanted if k not in _KEYS]
+    if unknown:
+        raise ValidationError(f"没有这一列：{'、'.join(unknown)}。可选的列：{','.join(_KEYS)}", field="columns",
+                              code="unknown_column")
+    if not wanted:
+        raise ValidationError("报送版至少要选一列。", field="columns", code="required")
+    return tuple(k for k in _KEYS if k in wanted)
+
+
+def signers(organisation: OrganisationRecord | None) -> tuple[str, str]:
+    """(负责人, 制表人) as the organisation's details name them: the secretary and the contact person."""
+    if organisation is None:
+        return "", ""
+    return organisation.secretary, organisation.contact
 
 
 def _converter(key: str, masking: Masking, flag_text: bool) -> Callable[[Any], Any]:
@@ -123,12 +156,36 @@ def roster_sheet(
         subtitle += "。公民身份号码和联系电话已隐藏部分数字，本表不能用于导入更新；如需导入，请导出完整号码。"
     else:
         subtitle += "。本表含完整的公民身份号码和联系电话，请妥善保管，用后及时删除。"
-        footer = f"含完整身份证号码 导出人：{exported_by or '未知'} {datetime.now():%Y-%m-%d %H:%M}"
+        footer = _full_numbers_footer(exported_by)
     lines: list[list[object]] = [
         [number, *values] for number, values in enumerate(_shown_rows(rows, masking, flag_text=True), start=1)
     ]
     return RosterSheet(title=f"{branch}党员花名册", subtitle=subtitle, columns=COLUMNS, rows=lines,
                        footer_left=footer)
+
+
+def _full_numbers_footer(exported_by: str) -> str:
+    # A display name, never a user id: the page is read by people who know the 制表人 by name.
+    return f"含完整身份证号码 导出人：{exported_by or '未署名'} {datetime.now():%Y-%m-%d %H:%M}"
+
+
+def print_sheet(
+    rows: Sequence[RosterRow], *, branch: str, masking: Masking, today: date, columns: Sequence[str] | None = None,
+    leader: str = "", preparer: str = "",
+) -> PrintSheet:
+    """The 报送版 (print layout) of ``rows``: the chosen columns after 序号, sign-off lines, no program notes."""
+    keys = print_columns(columns)
+    where = [_KEYS.index(k) for k in keys]
+    by_key = {header_key[1]: column for header_key, column in zip(EXPORT_COLUMNS, COLUMNS, strict=True)}
+    lines: list[list[object]] = [
+        [number, *(values[i] for i in where)]
+        for number, values in enumerate(_shown_rows(rows, masking, flag_text=True), start=1)
+    ]
+    return PrintSheet(
+        title=f"{branch}党员花名册", unit=branch, filled_on=f"{today.year}年{today.month}月{today.day}日",
+        columns=[COLUMNS[0], *(by_key[k] for k in keys)], rows=lines, leader=leader, preparer=preparer,
+        footer_left=_full_numbers_footer(preparer) if masking is Masking.FULL else "",
+    )
 
 
 def export_roster(
@@ -140,17 +197,28 @@ def export_roster(
     include_departed: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
+    layout: Layout = "full",
+    columns: Sequence[str] | None = None,
+    preparer: str | None = None,
 ) -> ExportResult:
     """Write the roster to ``path`` (.xlsx) atomically; masked unless ``masking`` is FULL (then audited).
 
     Members transferred out (no longer in the branch) are left out unless ``include_departed``. The
     workbook is built in memory first, so a cancelled ``progress`` leaves no file and no audit row.
+    ``layout`` "print" writes the 报送版 with ``columns`` (field keys; ``PRINT_COLUMNS`` by default).
+    The exporter is named by ``preparer``, by default the organisation's contact person (制表人).
     """
     org = own_organisation(db)
+    leader, contact = signers(org)
+    name = contact if preparer is None else preparer.strip()
     rows = _rows(db, actor, include_departed=include_departed)
-    sheet = roster_sheet(rows, branch=org.name if org else "", masking=masking, today=today or date.today(),
-                         exported_by=actor.user_id)
-    data = roster_bytes(sheet, progress=progress)
+    branch, day = (org.name if org else ""), today or date.today()
+    if layout == "print":
+        data = print_bytes(print_sheet(rows, branch=branch, masking=masking, today=day, columns=columns,
+                                       leader=leader, preparer=name))
+    else:
+        data = roster_bytes(roster_sheet(rows, branch=branch, masking=masking, today=day, exported_by=name),
+                            progress=progress)
     if masking is Masking.FULL:
         # Audited before the file exists: a file with full numbers never appears without its record.
         audit.record_access(db, actor, action="export.unmasked", record_ids=[r.id for r in rows],

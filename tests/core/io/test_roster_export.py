@@ -108,11 +108,12 @@ def test_export_is_masked_by_default_and_says_so(db: Database, tmp_path: Path) -
 
 
 def test_unmasked_export_names_exporter_in_footer(db: Database, tmp_path: Path) -> None:
-    """An unmasked export shows the full numbers and carries a footer with who exported it."""
+    """An unmasked export shows the full numbers and a footer naming the exporter by name, never by user id."""
     insert_members(db, LOCAL_USER, [MEMBER], today=TODAY)
-    ws = export(db, tmp_path / "r.xlsx", masked=False)
+    ws = export(db, tmp_path / "r.xlsx", masked=False, preparer="李晓梅")
     assert ws.cell(4, header_index(ws)["公民身份号码"]).value == ID
-    assert "导出人：local" in ws.oddFooter.left.text
+    assert "导出人：李晓梅" in ws.oddFooter.left.text
+    assert LOCAL_USER.user_id not in ws.oddFooter.left.text
     assert "妥善保管" in ws["A2"].value
 
 
