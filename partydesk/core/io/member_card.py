@@ -8,12 +8,15 @@ printing. The HTML sticks to what ``QTextDocument`` renders (tables with ``borde
 are shown as the masking policy says (``domain.masking``: ``**************002X``, ``138****5678``) unless
 ``full_numbers`` is asked for. Item names come from the field registry (``domain.fields``).
 
-Events are listed oldest first, as on the member page's timeline and on paper records.
+Events are listed oldest first, as on the member page's timeline and on paper records. 党龄 is counted
+from 转正 (``domain.party_age``) to the date the card is filled in; a batch of cards
+(``member_cards_html``) puts each on a page of its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 
@@ -21,9 +24,11 @@ from partydesk.core.domain import codes
 from partydesk.core.domain.fields import label as item
 from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member_events import EVENT_LABELS, EventKind, MemberEvent, event_order
+from partydesk.core.domain.party_age import party_age_text
 from partydesk.core.domain.roster import MemberRecord
 
-__all__ = ["card_file_name", "code_name", "describe_event", "format_date", "member_card_html"]
+__all__ = ["MemberCard", "card_file_name", "code_name", "describe_event", "format_date", "member_card_html",
+           "member_cards_html"]
 
 TITLE = "党员信息卡"
 LABEL_BG = "#f2f2f2"
@@ -99,11 +104,34 @@ def _situation(flag: bool, since: date | None, rest: str, verb: str) -> str:
     return "，".join(parts)
 
 
+@dataclass(frozen=True)
+class MemberCard:
+    """One member's record and events, for a batch of cards."""
+
+    record: MemberRecord
+    events: Sequence[MemberEvent]
+
+
 def member_card_html(
     record: MemberRecord, events: Sequence[MemberEvent], *, organisation: str, filled_on: date,
     full_numbers: bool = False,
 ) -> str:
     """The card of one member as a complete HTML document."""
+    return member_cards_html([MemberCard(record, events)], organisation=organisation, filled_on=filled_on,
+                             full_numbers=full_numbers)
+
+
+def member_cards_html(
+    cards: Sequence[MemberCard], *, organisation: str, filled_on: date, full_numbers: bool = False,
+) -> str:
+    """Several cards in one HTML document, each starting on a new page (one card per page)."""
+    return _document("".join(
+        _card_body(_rows(card.record, card.events, filled_on, full_numbers), organisation, filled_on,
+                   new_page=number > 0)
+        for number, card in enumerate(cards)))
+
+
+def _rows(record: MemberRecord, events: Sequence[MemberEvent], filled_on: date, full_numbers: bool) -> str:
     d = record.data
     masking = Masking.FULL if full_numbers else Masking.MASKED
     id_number = shown("id_number", d.id_number, masking)
@@ -126,10 +154,11 @@ def member_card_html(
         + _head("joined_on") + _cell(format_date(d.joined_on), nowrap=True) + _head("confirmed_on", short=True)
         + _cell(format_date(d.confirmed_on), nowrap=True),
         _head("membership_status") + _cell(code_name(codes.MEMBERSHIP_STATUS, d.membership_status))
-        + _head("party_group") + _cell(d.party_group) + _head("party_post")
-        + _cell(code_name(codes.PARTY_POST, d.party_post), colspan=2),
-        _head("work_unit") + _cell(d.work_unit, colspan=3) + _head("work_post")
-        + _cell(code_name(codes.WORK_POST, d.work_post), colspan=2),
+        + _cell("党龄", label=True) + _cell(party_age_text(d.confirmed_on, filled_on), nowrap=True)
+        + _head("party_group") + _cell(d.party_group, colspan=2),
+        _head("party_post") + _cell(code_name(codes.PARTY_POST, d.party_post)) + _head("work_post")
+        + _cell(code_name(codes.WORK_POST, d.work_post), colspan=4),
+        _head("work_unit") + _cell(d.work_unit, colspan=6),
         _head("phone") + _cell(phone, nowrap=True) + _head("address")
         + _cell(d.address, colspan=4),
         _head("lost_contact") + _cell(lost, colspan=6),
@@ -138,11 +167,18 @@ def member_card_html(
         _cell("变动记录", label=True) + f'<td colspan="6">{_events_html(events)}</td>',
         _head("notes") + _cell(d.notes, colspan=6),
     ]
-    body = "".join(f"<tr>{row}</tr>" for row in rows)
+    return "".join(f"<tr>{row}</tr>" for row in rows)
+
+
+def _document(body: str) -> str:
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>'
+            f'{TITLE}</title></head><body style="font-size:10.5pt;">{body}</body></html>')
+
+
+def _card_body(body: str, organisation: str, filled_on: date, *, new_page: bool = False) -> str:
+    brk = ' page-break-before:always;' if new_page else ""
     return (
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>'
-        f"{TITLE}</title></head><body style=\"font-size:10.5pt;\">"
-        f'<p align="center" style="font-size:20pt; font-weight:bold; letter-spacing:4pt;">{TITLE}</p>'
+        f'<p align="center" style="font-size:20pt; font-weight:bold; letter-spacing:4pt;{brk}">{TITLE}</p>'
         '<table width="100%" cellspacing="0" cellpadding="2" style="margin-bottom:6px;"><tr>'
         f"<td>所在党组织：{escape(organisation)}</td>"
         f'<td align="right">填表日期：{filled_on.year}年{filled_on.month}月{filled_on.day}日</td>'
@@ -151,9 +187,9 @@ def member_card_html(
         'style="border-collapse:collapse; border-color:#000000; border-style:solid;">'
         f"{body}</table>"
         '<table width="100%" cellspacing="0" cellpadding="2" style="margin-top:24px;"><tr>'
-        "<td>填表人（签字）：</td><td>支部书记（签字）：</td><td>党支部（盖章）</td>"
+        '<td width="50%">本人签字：</td><td>填表人（签字）：</td></tr>'
+        '<tr><td style="padding-top:18px;">支部书记（签字）：</td><td style="padding-top:18px;">党支部（盖章）</td>'
         "</tr></table>"
-        "</body></html>"
     )
 
 
