@@ -90,6 +90,18 @@
         <source>Member card saved: {path}</source>
         <translation>党员信息卡已保存：{path}</translation>
     </message>
+    <message>
+        <source>There are no members to print.</source>
+        <translation>没有可打印的党员。</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation>{count}人</translation>
+    </message>
+    <message>
+        <source>Member cards saved: {path}</source>
+        <translation>党员信息卡已保存：{path}</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -151,6 +163,33 @@
     <message>
         <source>Withdraw</source>
         <translation>撤销记录</translation>
+    </message>
+</context>
+<context>
+    <name>ExportLayoutDialog</name>
+    <message>
+        <source>Export roster</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <source>Complete (every field, for data exchange and import)</source>
+        <translation>完整版（全部信息项，用于交换数据和再次导入）</translation>
+    </message>
+    <message>
+        <source>For submission (print layout with sign-off lines)</source>
+        <translation>报送版（打印盖章上报用，含签字栏）</translation>
+    </message>
+    <message>
+        <source>Columns printed after the line number:</source>
+        <translation>序号之后打印的列：</translation>
+    </message>
+    <message>
+        <source>Contact person in the organisation details</source>
+        <translation>默认为组织信息中的联系人</translation>
+    </message>
+    <message>
+        <source>Prepared by:</source>
+        <translation>制表人：</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1313,10 @@
     <message>
         <source>Print…</source>
         <translation>打印…</translation>
+    </message>
+    <message>
+        <source>All members&apos; cards as one PDF…</source>
+        <translation>打印全部党员信息卡（一个 PDF）…</translation>
     </message>
     <message>
         <source>Import…</source>

@@ -6,7 +6,8 @@ static methods are patched, so no test waits for a user or opens a file manager.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from partydesk.core.errors import DiskFullError
 from partydesk.core.services.audit import list_entries
 from partydesk.core.services.bulk import insert_members
 from partydesk.gui.context import AppContext
+from partydesk.gui.dialogs.export_layout import ExportLayoutDialog
 from partydesk.gui.dialogs.roster_export import RosterExport, default_file_name, export_roster_dialog
 from partydesk.gui.operations import roster_files
 from tests.gui.conftest import WAIT_MS
@@ -66,13 +68,25 @@ def save_as(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[st
     yield offered
 
 
+def keep_layout(_dialog: ExportLayoutDialog) -> None:
+    """Leave the layout question as it opens (完整版 unless a previous export chose otherwise)."""
+
+
+LAYOUT_CHOICE: Callable[[ExportLayoutDialog], None] = keep_layout
+
+
 def answer(*object_names: str) -> list[str]:
-    """Click the named buttons of the next modal message boxes, one per box, in order; returns box texts."""
+    """Accept the layout question, then click the named buttons of the next message boxes; returns box texts."""
     texts: list[str] = []
     pending = list(object_names)
 
     def press() -> None:
         box = QApplication.activeModalWidget()
+        if isinstance(box, ExportLayoutDialog) and box.isVisible():
+            LAYOUT_CHOICE(box)
+            box.ok_button.click()
+            QTimer.singleShot(10, press)
+            return
         if not isinstance(box, QMessageBox) or not box.isVisible():
             QTimer.singleShot(10, press)
             return
@@ -127,6 +141,10 @@ def test_enter_on_the_first_question_chooses_hidden_numbers(qtbot: QtBot, one_me
 
     def press_enter() -> None:
         box = QApplication.activeModalWidget()
+        if isinstance(box, ExportLayoutDialog) and box.isVisible():
+            box.ok_button.click()
+            QTimer.singleShot(10, press_enter)
+            return
         if not isinstance(box, QMessageBox):
             QTimer.singleShot(10, press_enter)
             return
@@ -215,3 +233,28 @@ def test_the_roster_is_read_on_the_db_lane_and_written_on_the_file_lane(
     run(one_member, parent, "maskedButton")
     assert threads == {"read": "partydesk-db-lane", "write": "partydesk-file-lane"}
     assert (tmp_path / "花名册.xlsx").exists()
+
+
+def test_print_layout_chosen_in_dialog_is_written_and_remembered(
+        qtbot: QtBot, one_member: AppContext, parent: QWidget, save_as: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """报送版 with two ticked columns writes those columns and the 制表人; the choice is there next time."""
+
+    def choose_print(dialog: ExportLayoutDialog) -> None:
+        dialog.print_radio.setChecked(True)
+        for n in range(dialog.columns_list.count()):
+            item = dialog.columns_list.item(n)
+            keep = item.data(Qt.ItemDataRole.UserRole) in ("name", "joined_on")
+            item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+        dialog.preparer_edit.setText("李晓梅")
+
+    monkeypatch.setattr(sys.modules[__name__], "LAYOUT_CHOICE", choose_print)
+    run(one_member, parent, "maskedButton")
+    sheet = openpyxl.load_workbook(tmp_path / "花名册.xlsx").active
+    assert [c.value for c in sheet[3]] == ["序号", "姓名", "入党日期"]
+    strings = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "制表人：李晓梅" in strings
+    again = ExportLayoutDialog(one_member.settings, parent)
+    assert again.layout_choice() == "print" and again.columns() == ["name", "joined_on"]
+    assert again.preparer() == "李晓梅"
+    again.deleteLater()

@@ -2,6 +2,7 @@
 
 ``export_roster_dialog(ctx, parent)`` walks the user through it:
 
+0. the layout (``ExportLayoutDialog``): 完整版 for data exchange or 报送版 for print, with its columns;
 1. a question: hide ID numbers and phones (recommended, the default button) or full numbers; full numbers
    are personal data (RELIABILITY.md §3.5), so that choice is confirmed in a second box that says so;
 2. the file, suggested as "<党组织名称>党员花名册-YYYYMMDD.xlsx" in the last export folder (the name needs a
@@ -29,7 +30,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from partydesk.core.errors import KnownError
-from partydesk.core.services.roster_export import ExportResult
+from partydesk.core.services.roster_export import ExportResult, Layout
+from partydesk.gui.dialogs.export_layout import ExportLayoutDialog
 from partydesk.gui.operations import roster_files as file_ops
 from partydesk.gui.tasks import TaskHandle
 
@@ -56,6 +58,9 @@ class RosterExport(QObject):
         self.parent_widget = parent
         self.today = today or date.today()
         self.masked = True
+        self.layout: Layout = "full"
+        self.columns: list[str] | None = None
+        self.preparer: str | None = None
         self.path: Path | None = None
         self.job: TaskHandle | None = None
         self.box: QMessageBox | None = None
@@ -107,8 +112,22 @@ class RosterExport(QObject):
 
     # -- the flow ----------------------------------------------------------------------------------
 
+    def ask_layout(self) -> bool:
+        """Which layout (and the 报送版 columns and 制表人); False when the user cancelled."""
+        dialog = ExportLayoutDialog(self.ctx.settings, self.parent_widget)
+        accepted = dialog.exec() == ExportLayoutDialog.DialogCode.Accepted
+        if accepted:
+            self.layout = dialog.layout_choice()
+            self.columns = dialog.columns() if self.layout == "print" else None
+            self.preparer = dialog.preparer() if self.layout == "print" else None
+        dialog.deleteLater()
+        return accepted
+
     def start(self) -> None:
         """Ask the questions, then fetch the branch name on the DB lane for the suggested file name."""
+        if not self.ask_layout():
+            self._end()
+            return
         masked = self.ask_masking()
         if masked is None:
             self._end()
@@ -132,7 +151,7 @@ class RosterExport(QObject):
         self.job = file_ops.export_roster(
             self.parent_widget, self.ctx, path, masked=self.masked, today=self.today,
             title=self.tr("Exporting the roster"), on_done=self._exported, on_error=self._failed,
-            on_cancelled=self._export_cancelled)
+            on_cancelled=self._export_cancelled, layout=self.layout, columns=self.columns, preparer=self.preparer)
 
     def _export_cancelled(self) -> None:
         self.ctx.hub.statusMessage.emit(self.tr("Export cancelled. No file was written."))

@@ -9,7 +9,7 @@ until the core offers the two halves separately.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,10 +23,11 @@ from partydesk.core.domain.masking import Masking
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.io.roster_export import roster_bytes
 from partydesk.core.io.roster_plan import preview
+from partydesk.core.io.roster_print import print_bytes
 from partydesk.core.progress import Progress
 from partydesk.core.services import audit, members, setup
 from partydesk.core.services.maintenance import list_backups
-from partydesk.core.services.roster_export import ExportResult, roster_sheet
+from partydesk.core.services.roster_export import ExportResult, Layout, print_sheet, roster_sheet, signers
 from partydesk.core.services.roster_import import ImportPlan, ImportResult, apply_import, plan_import, write_rejects
 from partydesk.core.services.store import BackupInfo
 from partydesk.gui.operations import run
@@ -109,6 +110,8 @@ def import_roster(
 class _RosterData:
     branch: str
     rows: list[RosterRow]
+    leader: str
+    contact: str
 
 
 def branch_name(parent: QWidget, ctx: AppContext, *, on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
@@ -125,8 +128,12 @@ def branch_name(parent: QWidget, ctx: AppContext, *, on_done: DoneCallback, on_e
 def export_roster(
     parent: QWidget, ctx: AppContext, path: Path, *, masked: bool, today: date, title: str,
     on_done: DoneCallback, on_error: ErrorCallback, on_cancelled: Callable[[], None],
+    layout: Layout = "full", columns: Sequence[str] | None = None, preparer: str | None = None,
 ) -> TaskHandle:
     """Read the roster (DB lane), build the workbook (file lane), then write it to ``path`` (file lane).
+
+    ``layout`` "print" builds the 报送版 with ``columns``; the 制表人 is ``preparer`` or, when None, the
+    organisation's contact person.
 
     Members transferred out are left out, as in the 花名册. An export with full numbers is audited
     ("export.unmasked", DB lane) after the workbook is built and before the file is written: a cancel
@@ -139,13 +146,18 @@ def export_roster(
     def read(_progress: Any) -> _RosterData:
         organisation = setup.own_organisation(db)
         return _RosterData(organisation.name if organisation is not None else "",
-                           members.roster(db, actor, include_departed=False))
+                           members.roster(db, actor, include_departed=False), *signers(organisation))
 
     def build(data: _RosterData) -> Callable[[Progress], _Built]:
         def job(progress: Progress) -> _Built:
-            sheet = roster_sheet(data.rows, branch=data.branch, masking=masking, today=today,
-                                 exported_by=actor.user_id)
-            return _Built(roster_bytes(sheet, progress=progress), [row.id for row in data.rows])
+            name = data.contact if preparer is None else preparer.strip()
+            ids = [row.id for row in data.rows]
+            if layout == "print":
+                sheet = print_sheet(data.rows, branch=data.branch, masking=masking, today=today, columns=columns,
+                                    leader=data.leader, preparer=name)
+                return _Built(print_bytes(sheet), ids)
+            full = roster_sheet(data.rows, branch=data.branch, masking=masking, today=today, exported_by=name)
+            return _Built(roster_bytes(full, progress=progress), ids)
         return job
 
     def audited(built: _Built) -> Callable[[Progress], _Built]:

@@ -124,6 +124,9 @@ class MembersPage(DialogHost, QWidget):
         print_menu = QMenu(self.print_button)
         print_menu.addAction(self.pdf_action)
         print_menu.addAction(self.printer_action)
+        self.all_cards_action = QAction(self)
+        self.all_cards_action.triggered.connect(self.print_all_cards)
+        print_menu.addAction(self.all_cards_action)
         self.print_button.setMenu(print_menu)
         self.import_button = self._button("importButton", self.importRequested)
         self.export_button = self._button("exportButton", self.exportRequested)
@@ -440,7 +443,7 @@ class MembersPage(DialogHost, QWidget):
 
     def _update_actions(self) -> None:
         has = self.selected_member_id() is not None
-        for widget in (self.edit_button, self.open_button, self.delete_button, self.print_button):
+        for widget in (self.edit_button, self.open_button, self.delete_button, self.pdf_action, self.printer_action):
             widget.setEnabled(has)
 
     # -- actions -----------------------------------------------------------------------------------
@@ -532,6 +535,12 @@ class MembersPage(DialogHost, QWidget):
                                       full_numbers=self.reveal_check.isChecked())
 
 
+    def print_all_cards(self) -> None:
+        """Every member's card in one PDF, one card per page."""
+        from partydesk.gui.widgets import card_printer
+
+        card_printer.request_cards(self.ctx, self, None, full_numbers=self.reveal_check.isChecked())
+
     # -- hub and text ------------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
@@ -554,6 +563,7 @@ class MembersPage(DialogHost, QWidget):
         self.print_button.setText(self.tr("Print card"))
         self.pdf_action.setText(self.tr("Save as PDF…"))
         self.printer_action.setText(self.tr("Print…"))
+        self.all_cards_action.setText(self.tr("All members' cards as one PDF…"))
         self.import_button.setText(self.tr("Import…"))
         self.import_button.setToolTip(self.tr("Import members from an Excel roster"))
         self.export_button.setText(self.tr("Export…"))

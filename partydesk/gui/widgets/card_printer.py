@@ -158,3 +158,37 @@ def request_card(
         QMessageBox.warning(parent, QCoreApplication.translate("CardPrinter", "Member card"), error.message)
 
     card_ops.load_card(parent, ctx, member_id, full_numbers=full_numbers, on_done=ready)
+
+
+def request_cards(
+    ctx: AppContext, parent: QWidget, member_ids: list[str] | None, *, full_numbers: bool,
+    on_ready: Callable[[str, int], None] | None = None,
+) -> None:
+    """The cards of ``member_ids`` (every member in the branch when None) saved as one PDF, a card per page.
+
+    Read on the DB lane (audited as "card.print"), written on the file lane. ``on_ready(html, count)``
+    replaces the file dialog (for previews).
+    """
+
+    def ready(result: tuple[str, int] | None) -> None:
+        if result is None:
+            ctx.hub.statusMessage.emit(QCoreApplication.translate("CardPrinter", "There are no members to print."))
+            return
+        html, count = result
+        if on_ready is not None:
+            on_ready(html, count)
+            return
+        path = choose_pdf_path(parent, QCoreApplication.translate("CardPrinter", "{count} members").format(
+            count=count))
+        if path is not None:
+            card_ops.write_card_pdf(parent, ctx, lambda: write_pdf_file(html, path), on_done=written,
+                                    on_error=failed)
+
+    def written(path: Path) -> None:
+        saved = QCoreApplication.translate("CardPrinter", "Member cards saved: {path}")
+        ctx.hub.statusMessage.emit(saved.format(path=str(path)))
+
+    def failed(error: KnownError) -> None:
+        QMessageBox.warning(parent, QCoreApplication.translate("CardPrinter", "Member card"), error.message)
+
+    card_ops.load_cards(parent, ctx, member_ids, full_numbers=full_numbers, on_done=ready)
