@@ -53,7 +53,9 @@ class ExportLayoutDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
-        self.columns_list.setMinimumHeight(self.fontMetrics().height() * 12)
+        # Sized from the font: most of the 25 fields in view at once, still inside a 768-pixel screen.
+        self.columns_list.setMinimumHeight(self.fontMetrics().height() * 18)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         layout.addWidget(self.columns_list)
         form = QFormLayout()
         self.preparer_edit = QLineEdit(str(settings.value(PREPARER_KEY, "") or ""), self)
