@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -94,3 +95,27 @@ def test_all_cards_from_the_roster_page(qtbot: QtBot, ctx: AppContext, three: li
     assert len(pages) == 3
     ages = sorted(a for p in pages for a in re.findall(r"党龄\s+(\d+ 年|—)", p))
     assert ages == sorted([age(2006), age(2016), "—"])
+
+
+def test_two_selected_rows_give_one_pdf_of_two_cards(qtbot: QtBot, ctx: AppContext, three: list[str],
+                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-selecting two roster rows and choosing Save as PDF writes those two cards, one per page."""
+    target = tmp_path / "选中.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(target), "")))
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.reload()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=WAIT_MS)
+    selection = page.view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (0, 2):
+        selection.select(page.model.index(row, 0), flags)
+    page.pdf_action.trigger()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(target.exists, timeout=WAIT_MS)
+    pages = pdf_pages(target)
+    assert len(pages) == 2
+    chosen = {page.model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in (0, 2)}
+    entry = next(e for e in list_entries(ctx.db, LOCAL_USER) if e.action == "card.print")
+    assert set(entry.record_ids) == chosen

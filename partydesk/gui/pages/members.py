@@ -175,7 +175,8 @@ class MembersPage(DialogHost, QWidget):
         view.setObjectName("rosterView")
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Ctrl/Shift-click) for printing their cards together; the other actions take the first.
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
@@ -525,10 +526,15 @@ class MembersPage(DialogHost, QWidget):
         self.view.setFocus()
 
     def print_selected(self, action: CardAction) -> None:
-        """Save the selected member's card as PDF or print it."""
+        """Save the selected members' cards as PDF (one per page) or print them."""
         # Imported on first use: printing support is not needed to show the roster at start-up.
         from partydesk.gui.widgets import card_printer
 
+        ids = [i for i in (r.data(Qt.ItemDataRole.UserRole) for r in self.view.selectionModel().selectedRows())
+               if isinstance(i, str)]
+        if len(ids) > 1:
+            card_printer.request_cards(self.ctx, self, ids, action=action, full_numbers=self.reveal_check.isChecked())
+            return
         member_id = self.selected_member_id()
         if member_id is not None:
             card_printer.request_card(self.ctx, self, member_id, action=action,

@@ -162,9 +162,9 @@ def request_card(
 
 def request_cards(
     ctx: AppContext, parent: QWidget, member_ids: list[str] | None, *, full_numbers: bool,
-    on_ready: Callable[[str, int], None] | None = None,
+    action: CardAction = "pdf", on_ready: Callable[[str, int], None] | None = None,
 ) -> None:
-    """The cards of ``member_ids`` (every member in the branch when None) saved as one PDF, a card per page.
+    """The cards of ``member_ids`` (every member in the branch when None) as one PDF or print job, a card per page.
 
     Read on the DB lane (audited as "card.print"), written on the file lane. ``on_ready(html, count)``
     replaces the file dialog (for previews).
@@ -177,6 +177,9 @@ def request_cards(
         html, count = result
         if on_ready is not None:
             on_ready(html, count)
+            return
+        if action == "print":
+            print_card(parent, html)
             return
         path = choose_pdf_path(parent, QCoreApplication.translate("CardPrinter", "{count} members").format(
             count=count))
