@@ -623,8 +623,8 @@
         <translation>选择文件…</translation>
     </message>
     <message>
-        <source>Choose the Excel workbook (.xlsx) or CSV file that holds the roster.</source>
-        <translation>请选择存有花名册的 Excel 工作簿（.xlsx）或 CSV 文件。</translation>
+        <source>Choose the spreadsheet (Excel .xlsx or .xls, WPS, LibreOffice .ods) or CSV file that holds the roster.</source>
+        <translation>请选择存有花名册的表格文件（Excel 的 .xlsx 或 .xls、LibreOffice 的 .ods）或 CSV 文件。WPS 的 .et 文件请先另存为 .xlsx。</translation>
     </message>
     <message>
         <source>Columns in the file</source>

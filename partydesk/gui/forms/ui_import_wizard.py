@@ -440,7 +440,7 @@ class Ui_ImportWizardDialog(object):
         self.step2Label.setText(QCoreApplication.translate("ImportWizardDialog", u"2 Check the results", None))
         self.step3Label.setText(QCoreApplication.translate("ImportWizardDialog", u"3 Done", None))
         self.chooseButton.setText(QCoreApplication.translate("ImportWizardDialog", u"Choose file\u2026", None))
-        self.fileLabel.setText(QCoreApplication.translate("ImportWizardDialog", u"Choose the Excel workbook (.xlsx) or CSV file that holds the roster.", None))
+        self.fileLabel.setText(QCoreApplication.translate("ImportWizardDialog", u"Choose the spreadsheet (Excel .xlsx or .xls, WPS, LibreOffice .ods) or CSV file that holds the roster.", None))
         self.mappingGroup.setTitle(QCoreApplication.translate("ImportWizardDialog", u"Columns in the file", None))
         self.mappingHelp.setText(QCoreApplication.translate("ImportWizardDialog", u"Choose what each column holds. Columns set to \u201cDo not import\u201d are left out. Below the columns, a field the file does not have can get one value for every row.", None))
         ___qtablewidgetitem = self.mappingTable.horizontalHeaderItem(0)
