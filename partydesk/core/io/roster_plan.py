@@ -375,6 +375,8 @@ def cell_value(cell: RawCell, key: str, *, date1904: bool) -> Value:
         return value.date() if key in DATES or value.time() == datetime.min.time() else value.isoformat(" ")
     if value is None or isinstance(value, (date, bool)):
         return value
+    if value.__class__ is str and key not in DATES and not value.startswith("'"):
+        return value  # plain text, by far the most common cell: nothing to convert (runs per cell)
     label = fields.label(key)
     if isinstance(value, (int, float)):
         if key == "id_number":
@@ -408,6 +410,9 @@ def _month_only(label: str, shown: str) -> ValidationError:
 
 def cell_problem(cell: RawCell, key: str, value: Value) -> Note | None:
     """What is wrong with a cell as stored (a formula without value, an error, a merge, a masked number)."""
+    if not (cell.is_formula_without_value or cell.is_error or cell.merged_from is not None
+            or key in ("id_number", "phone")):
+        return None  # the usual cell: none of the checks below can apply (runs per cell)
     label = fields.label(key)
     if cell.is_formula_without_value:
         return ("formula_no_value", f"{label}单元格是公式，但文件中没有保存计算结果（可能由不计算公式的软件生成）："
