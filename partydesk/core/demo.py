@@ -62,8 +62,8 @@ UNITS = ("幸福社区居委会", "示范街道办事处", "第一小学", "市�
 STREETS = ("文三路", "学院路", "幸福南路", "和平北街", "建设路", "湖滨路")
 GROUPS = ("第一党小组", "第二党小组", "第三党小组", "第四党小组")
 EDUCATIONS = ("20", "20", "30", "30", "61", "71", "14", "41", "D4")
-WORK_POSTS = ("01", "02", "03", "04", "05", "05", "10", "11", "99")  # working people: never 08 离退休人员
-RETIRED_POST = "08"
+WORK_POSTS = ("25", "24", "23", "24", "21", "21", "27", "27", "27")  # working people: never 28 离退休人员
+RETIRED_POST = "28"
 # Born before this, a member is of retirement age on DEMO_TODAY (60 and over) and listed as 离退休人员.
 RETIRED_BORN_BEFORE = date(1966, 1, 1)
 # The first two members are the 书记 and the 组织委员 named in the organisation's settings (书记, 联系人).

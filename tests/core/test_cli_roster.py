@@ -17,8 +17,9 @@ from partydesk.core.services.members import roster
 from partydesk.core.storage.database import open_database
 
 MEMBER_KEYS = {
-    "id", "name", "gender", "ethnicity", "birth_date", "id_type", "id_number", "education", "category",
-    "joined_on", "confirmed_on", "party_group", "party_post", "work_post", "work_unit", "phone", "address",
+    "id", "name", "gender", "ethnicity", "birth_date", "id_type", "id_number", "education", "degree", "category",
+    "joined_on", "confirmed_on", "party_group", "party_post", "work_post", "work_unit", "work_started_on", "phone",
+    "address",
     "native_place", "membership_status", "lost_contact", "lost_since", "lost_cause", "migrant",
     "migrant_destination", "migrant_since", "in_branch", "notes",
 }
@@ -75,8 +76,8 @@ def new_row(**over: object) -> list[object]:
     values: dict[str, object] = {"姓名": "王小红", "性别": "女", "公民身份号码": NEW_ID, "人员类别": "正式党员",
                                  "入党日期": "1975-07-01", "转正日期": "1976-07-01"}
     values.update(over)
-    headers = ["序号", "姓名", "性别", "民族", "出生日期", "证件类型", "公民身份号码", "学历", "人员类别", "入党日期",
-               "转正日期"]
+    headers = ["序号", "姓名", "性别", "民族", "出生日期", "证件类型", "公民身份号码", "学历", "学位", "人员类别",
+               "入党日期", "转正日期"]
     return [values.get(h) for h in headers]
 
 

@@ -12,12 +12,12 @@ from partydesk.core.storage.database import open_database
 
 
 def test_only_old_members_are_retired() -> None:
-    """工作岗位 离退休人员 (08) only for members born before 1966, and every one of them is."""
+    """工作岗位 离退休人员 (28) only for members born before 1966, and every one of them is."""
     members = demo_members(random.Random(2026), 2000)
     for member in members:
         assert member.birth_date is not None
-        assert (member.work_post == "08") == (member.birth_date < RETIRED_BORN_BEFORE), member
-    assert any(m.work_post == "08" for m in members) and any(m.work_post != "08" for m in members)
+        assert (member.work_post == "28") == (member.birth_date < RETIRED_BORN_BEFORE), member
+    assert any(m.work_post == "28" for m in members) and any(m.work_post != "28" for m in members)
 
 
 def test_secretary_and_contact_named_in_the_settings_are_in_the_roster(tmp_path: Path) -> None:
@@ -31,4 +31,4 @@ def test_secretary_and_contact_named_in_the_settings_are_in_the_roster(tmp_path:
         db.close()
     assert DEMO_ORG.secretary in rows and DEMO_ORG.contact in rows
     assert rows[DEMO_ORG.secretary].party_post == "01"
-    assert rows[DEMO_ORG.secretary].work_post != "08"
+    assert rows[DEMO_ORG.secretary].work_post != "28"

@@ -365,8 +365,10 @@ def _kill_bulk_inserts(path: Path, zygote: Zygote, rng: random.Random) -> None:
 
 
 def _kill_upgrades(folder: Path, zygote: Zygote, rng: random.Random) -> None:
-    # The 0002 columns only: later schemas add columns (row_hash) that the upgrade fills in.
-    columns = {t: ", ".join(r[1] for r in _query(FIXTURE_0002, f"PRAGMA table_info({t})"))
+    # The 0002 columns only: later schemas add columns (row_hash) that the upgrade fills in, and 0005
+    # recodes 工作岗位, 证件类型 and 备注 (test_migrate_schemas checks those).
+    recoded = {"work_post", "id_type", "notes"}
+    columns = {t: ", ".join(r[1] for r in _query(FIXTURE_0002, f"PRAGMA table_info({t})") if r[1] not in recoded)
                for t in ("member", "member_event")}
     rows = {t: _query(FIXTURE_0002, f"SELECT {c} FROM {t} ORDER BY id") for t, c in columns.items()}
     head = migrate.head_revision()

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, event
 
+from partydesk.core.domain import codes
 from partydesk.core.errors import MigrationFailedError
 from partydesk.core.services.maintenance import backup_file, list_backups
 from partydesk.core.storage import migrate, rowhash
@@ -25,6 +26,8 @@ from partydesk.core.storage.database import open_database
 SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "schemas"
 STORED = sorted(SCHEMAS.glob("[0-9][0-9][0-9][0-9].db"))
 KEPT_TABLES = ("member", "member_event", "organisation", "site")
+# Member columns migration 0005 recodes (工作岗位, 证件类型, with a line in 备注); checked on their own.
+RECODED = ("work_post", "id_type", "notes")
 # Schemas that shipped in a release holding member data; add each new one when a release ships it
 # (with a file made by that release's code, as make_0002.py did).
 RELEASED = ("0002",)
@@ -73,13 +76,16 @@ def test_stored_schema_upgrades_to_head_keeping_every_row(stored: Path, tmp_path
     """Members, events, the organisation and the site row come through the upgrade unchanged."""
     path = _copy(stored, tmp_path)
     columns = {t: _columns(path, t) for t in KEPT_TABLES}
-    before = {t: _rows(path, t) for t in KEPT_TABLES}
+    columns["member"] = [c for c in columns["member"] if c not in RECODED]
+    recoded_before = _rows(path, "member", ["id", *RECODED])
+    before = {t: _rows(path, t, columns[t]) for t in KEPT_TABLES}
     assert len(before["member"]) >= 30 and len(before["member_event"]) >= 30
     db = open_database(path, backup=backup_file)
     db.close()
     assert migrate.inspect_file(path).revision == migrate.head_revision()
     for table in KEPT_TABLES:
         assert _rows(path, table, columns[table]) == before[table], table
+    assert _rows(path, "member", ["id", *RECODED]) == [_recoded(r) for r in recoded_before]
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -91,7 +97,53 @@ def test_stored_schema_upgrades_to_head_keeping_every_row(stored: Path, tmp_path
     (made,) = list_backups(path)
     assert made.reason == f"pre-upgrade-{stored.stem}-to-{migrate.head_revision()}"
     assert verify_backup(made.path)
-    assert _rows(made.path, "member") == before["member"]
+    assert _rows(made.path, "member", columns["member"]) == before["member"]
+
+
+def _recoded(row: tuple[object, ...]) -> tuple[object, ...]:
+    """A member's (id, work_post, id_type, notes) as migration 0005 should leave them."""
+    member_id, post, id_type, notes = row
+    lines = [str(notes)] if notes else []
+    new_post, old_label = codes.OLD_WORK_POST.get(str(post), (post, ""))
+    if new_post == "27" and old_label not in ("", "其他"):  # 27 其他职业人员
+        lines.append(f"原工作岗位：{old_label}")
+    if id_type == "3":
+        id_type = "4"
+        lines.append("原证件类型：外国人永久居留身份证")
+    return (member_id, new_post, id_type, "\n".join(lines))
+
+
+def test_upgrade_recodes_work_posts_and_the_foreign_residence_id_keeping_the_old_labels(tmp_path: Path) -> None:
+    """0005: every old 工作岗位 code becomes its statistics category; 外国人永久居留身份证 becomes 护照; 备注 keeps what was dropped."""
+    path = _copy(SCHEMAS / "0002.db", tmp_path)
+    conn = sqlite3.connect(path)
+    try:
+        template = conn.execute("SELECT * FROM member LIMIT 1").fetchone()
+        names = [d[0] for d in conn.execute("SELECT * FROM member LIMIT 1").description]
+        extra = []
+        for n, old in enumerate([*codes.OLD_WORK_POST, "77"]):  # "77": an unknown code is kept, not dropped
+            row = dict(zip(names, template, strict=True))
+            row.update(id=f"extra-{n}", id_number=f"E{n:08d}", work_post=old, notes="旧备注" if n % 2 else "",
+                       id_type="3" if n == 0 else "1")
+            extra.append(row)
+        marks = ", ".join("?" for _ in names)
+        conn.executemany(f"INSERT INTO member VALUES ({marks})", [tuple(r[c] for c in names) for r in extra])
+        conn.commit()
+    finally:
+        conn.close()
+    before = _rows(path, "member", ["id", *RECODED])
+    open_database(path).close()
+    after = dict((r[0], r) for r in _rows(path, "member", ["id", *RECODED]))
+    assert [after[r[0]] for r in before] == [_recoded(r) for r in before]
+    assert after["extra-0"][1:] == ("25", "4", "原证件类型：外国人永久居留身份证")
+    assert after["extra-9"][1:] == ("27", "1", "旧备注\n原工作岗位：自由职业者")
+    assert after["extra-12"][1] == "77"
+    assert {after[f"extra-{n}"][1] for n in range(12)} == set(codes.WORK_POST.codes())
+    conn = sqlite3.connect(path)
+    try:
+        assert rowhash.problems(conn) == []
+    finally:
+        conn.close()
 
 
 @pytest.mark.parametrize("stored", STORED, ids=[p.stem for p in STORED])

@@ -19,7 +19,10 @@ from types import MappingProxyType
 from partydesk.core.errors import ValidationError
 
 __all__ = [
+    "DEGREE",
     "EDUCATION",
+    "EDUCATION_GROUP",
+    "EDUCATION_GROUPS",
     "ETHNICITY",
     "GENDER",
     "ID_TYPE",
@@ -27,9 +30,11 @@ __all__ = [
     "LOST_CONTACT_CAUSE",
     "MEMBERSHIP_STATUS",
     "MEMBER_CATEGORY",
+    "OLD_WORK_POST",
     "PARTY_POST",
     "WORK_POST",
     "CodeTable",
+    "education_group",
 ]
 
 
@@ -292,49 +297,104 @@ LOST_CONTACT_CAUSE = CodeTable(
 )
 
 # 证件类型; the project's own codes. idnumber.parse_id_number validates each type differently.
+# Members are Chinese nationals, so 3 外国人永久居留身份证 is no longer offered (the code is never reused);
+# migration 0005 moved members stored with it to 4 护照 with a line in 备注 naming the old type.
 ID_TYPE = CodeTable(
     "证件类型",
-    [("1", "居民身份证"), ("2", "港澳台居民居住证"), ("3", "外国人永久居留身份证"), ("4", "护照")],
+    [("1", "居民身份证"), ("2", "港澳台居民居住证"), ("4", "护照")],
     {
         "身份证": "1",
         "公民身份号码": "1",
         "港澳台居住证": "2",
-        "外国人永久居留证": "3",
-        "永久居留身份证": "3",
-        "永居证": "3",
     },
 )
 
-# 工作岗位, the project's own list (the national system's coded list is not public); 99 catches the rest.
+# 工作岗位 as the 党内统计 occupation categories (DOMAIN.md §2.6, item 11). The codes 21–28 are the
+# project's own (the national system's coded list is not public); they start at 21 so that no code of the
+# earlier list (01–11, 99) means something else now. The statistics' 公有制/非公有制 unit split is not coded.
 WORK_POST = CodeTable(
     "工作岗位",
     [
-        ("01", "公务员"),
-        ("02", "事业单位管理人员"),
-        ("03", "专业技术人员"),
-        ("04", "企业管理人员"),
-        ("05", "工人"),
-        ("06", "农牧渔民"),
-        ("07", "学生"),
-        ("08", "离退休人员"),
-        ("09", "军人武警"),
-        ("10", "自由职业者"),
-        ("11", "个体经营者"),
-        ("99", "其他"),
+        ("21", "工人（工勤技能人员）"),
+        ("22", "农牧渔民"),
+        ("23", "企事业单位、社会组织专业技术人员"),
+        ("24", "企事业单位、社会组织管理人员"),
+        ("25", "党政机关工作人员"),
+        ("26", "学生"),
+        ("27", "其他职业人员"),
+        ("28", "离退休人员"),
     ],
     {
-        "农民": "06",
-        "牧民": "06",
-        "渔民": "06",
-        "离休": "08",
-        "退休": "08",
-        "离退休": "08",
-        "退休人员": "08",
-        "军人": "09",
-        "武警": "09",
-        "个体户": "11",
-        "个体工商户": "11",
-        "自由职业": "10",
-        "其它": "99",
+        "工人": "21",
+        "工勤技能人员": "21",
+        "农民": "22",
+        "牧民": "22",
+        "渔民": "22",
+        "专业技术人员": "23",
+        "专技人员": "23",
+        "管理人员": "24",
+        "企业管理人员": "24",
+        "事业单位管理人员": "24",
+        "党政机关": "25",
+        "机关工作人员": "25",
+        "公务员": "25",
+        "其他职业": "27",
+        "其他": "27",
+        "其它": "27",
+        "军人武警": "27",
+        "军人": "27",
+        "武警": "27",
+        "自由职业者": "27",
+        "自由职业": "27",
+        "个体经营者": "27",
+        "个体户": "27",
+        "个体工商户": "27",
+        "离休": "28",
+        "退休": "28",
+        "离退休": "28",
+        "退休人员": "28",
     },
 )
+
+# The earlier 工作岗位 list (01–11, 99) -> its 党内统计 category, for migration 0005 and anyone reading an
+# old export by code. The three whose detail the category drops are named in 备注 by that migration.
+OLD_WORK_POST: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "01": ("25", "公务员"),
+    "02": ("24", "事业单位管理人员"),
+    "03": ("23", "专业技术人员"),
+    "04": ("24", "企业管理人员"),
+    "05": ("21", "工人"),
+    "06": ("22", "农牧渔民"),
+    "07": ("26", "学生"),
+    "08": ("28", "离退休人员"),
+    "09": ("27", "军人武警"),
+    "10": ("27", "自由职业者"),
+    "11": ("27", "个体经营者"),
+    "99": ("27", "其他"),
+})
+
+# 学位 (degree), the project's own codes; "0" 无 for members without one.
+DEGREE = CodeTable(
+    "学位",
+    [("1", "学士"), ("2", "硕士"), ("3", "博士"), ("0", "无")],
+    {"学士学位": "1", "硕士学位": "2", "博士学位": "3", "没有": "0"},
+)
+
+# 学历 -> the group the party statistics count it in. 党校 qualifications count with the level they
+# certify (党校研究生 with 研究生, 党校大学 with 大学本科, 党校大专 with 大学专科); 职业高中 and 技工学校 are
+# 中专-level (中等职业教育). ``EDUCATION_GROUP`` holds every 学历 code; a test keeps it that way.
+EDUCATION_GROUPS: tuple[str, ...] = ("研究生", "大学本科", "大学专科", "中专", "高中及以下")
+EDUCATION_GROUP: Mapping[str, str] = MappingProxyType({
+    "10": "研究生", "11": "研究生", "14": "研究生", "D1": "研究生", "D2": "研究生",
+    "20": "大学本科", "D3": "大学本科", "D4": "大学本科",
+    "30": "大学专科", "D5": "大学专科", "D6": "大学专科",
+    "41": "中专", "44": "中专", "47": "中专",
+    "61": "高中及以下", "71": "高中及以下", "81": "高中及以下", "90": "高中及以下",
+})
+
+
+def education_group(code: str) -> str:
+    """The statistics group of a 学历 code ("" for an empty code); KeyError for an unknown code."""
+    if not code:
+        return ""
+    return EDUCATION_GROUP[code] if code else ""

@@ -57,6 +57,7 @@ class MemberInput:
     id_type: Value = None
     id_number: Value = None
     education: Value = None
+    degree: Value = None
     category: Value = None
     joined_on: Value = None
     confirmed_on: Value = None
@@ -64,6 +65,7 @@ class MemberInput:
     party_post: Value = None
     work_post: Value = None
     work_unit: Value = None
+    work_started_on: Value = None
     phone: Value = None
     address: Value = None
     native_place: Value = None
@@ -90,11 +92,13 @@ class MemberData:
     ethnicity: str = ""
     birth_date: date | None = None
     education: str = ""
+    degree: str = ""
     confirmed_on: date | None = None
     party_group: str = ""
     party_post: str = ""
     work_post: str = ""
     work_unit: str = ""
+    work_started_on: date | None = None
     phone: str = ""
     address: str = ""
     native_place: str = ""

@@ -33,6 +33,7 @@ class RosterRow(NamedTuple):
     id_type: str
     id_number: str
     education: str
+    degree: str
     category: str
     joined_on: date | None
     confirmed_on: date | None
@@ -40,6 +41,7 @@ class RosterRow(NamedTuple):
     party_post: str
     work_post: str
     work_unit: str
+    work_started_on: date | None
     phone: str
     address: str
     native_place: str

@@ -213,10 +213,12 @@ def test_residence_permit_has_no_fifteen_digit_form() -> None:
     assert rejection_code("810000900101123", "港澳台居民居住证") == "id_length"
 
 
-def test_foreign_permanent_residence_id_is_checked_leniently() -> None:
-    """外国人永久居留身份证: any upper-case letters and digits, with nothing derived."""
-    info = parse_id_number(" usa110079010101 ", "外国人永久居留身份证", today=TODAY)
-    assert info == IdInfo(number="USA110079010101", id_type="外国人永久居留身份证")
+def test_foreign_permanent_residence_id_is_no_longer_an_id_type() -> None:
+    """Members are Chinese nationals: 外国人永久居留身份证 (old code 3) is refused as an ID type."""
+    for spelling in ("外国人永久居留身份证", "3"):
+        with pytest.raises(ValidationError) as info:
+            parse_id_number("USA110079010101", spelling, today=TODAY)
+        assert (info.value.field, info.value.code) == ("证件类型", "id_type")
 
 
 def test_passport_must_be_letters_and_digits() -> None:

@@ -18,7 +18,7 @@ def record(name: str = "张三", **changes: object) -> MemberRecord:
         "name": name, "gender": "1", "id_type": "1", "id_number": ID_NUMBER, "category": "1",
         "joined_on": date(1975, 7, 1), "confirmed_on": date(1976, 7, 1), "ethnicity": "01",
         "birth_date": date(1949, 12, 31), "education": "20", "party_group": "第一党小组", "party_post": "01",
-        "work_post": "08", "work_unit": "退休", "phone": "13812345678", "address": "示范市文三路1号",
+        "work_post": "28", "work_unit": "退休", "phone": "13812345678", "address": "示范市文三路1号",
         "native_place": "浙江杭州", "notes": "",
     }
     values.update(changes)

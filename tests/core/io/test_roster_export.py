@@ -33,7 +33,7 @@ ID = "11010519491231002X"
 MEMBER = MemberData(
     name="王小红", gender="2", id_type="1", id_number=ID, category="1", joined_on=date(1975, 7, 1),
     confirmed_on=date(1976, 7, 1), ethnicity="03", birth_date=date(1949, 12, 31), education="20",
-    party_group="第一党小组", party_post="03", work_post="08", work_unit="退休", phone="13800138000",
+    party_group="第一党小组", party_post="03", work_post="28", work_unit="退休", phone="13800138000",
     address="幸福路1号", native_place="北京", notes="",
 )
 

@@ -24,7 +24,7 @@ TODAY = date(2026, 11, 30)
 MEMBER = MemberData(
     name="王小红", gender="2", id_type="1", id_number="11010519491231002X", category="1",
     joined_on=date(1975, 7, 1), confirmed_on=date(1976, 7, 1), ethnicity="03", birth_date=date(1949, 12, 31),
-    education="20", party_group="第一党小组", work_post="08", work_unit="退休", phone="13800138000",
+    education="20", party_group="第一党小组", work_post="28", work_unit="退休", phone="13800138000",
     address="幸福路1号", native_place="北京")
 # A4 landscape less the 0.4 in margins, in Excel's 96-pixel inches: recomputed here, not imported.
 PAGE_PX = (297 / 25.4 - 0.8) * 96
