@@ -962,6 +962,10 @@
         <translation>{date} 入党</translation>
     </message>
     <message>
+        <source>{years} years in the Party</source>
+        <translation>党龄 {years} 年</translation>
+    </message>
+    <message>
         <source>Lost contact</source>
         <translation>失联</translation>
     </message>
@@ -1105,6 +1109,10 @@
         <translation>学历：</translation>
     </message>
     <message>
+        <source>Degree:</source>
+        <translation>学位：</translation>
+    </message>
+    <message>
         <source>Native place:</source>
         <translation>籍贯：</translation>
     </message>
@@ -1147,6 +1155,10 @@
     <message>
         <source>Workplace:</source>
         <translation>工作单位：</translation>
+    </message>
+    <message>
+        <source>Started work:</source>
+        <translation>参加工作日期：</translation>
     </message>
     <message>
         <source>Phone:</source>
@@ -1647,6 +1659,10 @@
         <translation>学历</translation>
     </message>
     <message>
+        <source>Degree</source>
+        <translation>学位</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
@@ -1657,6 +1673,10 @@
     <message>
         <source>Full member since</source>
         <translation>转正日期</translation>
+    </message>
+    <message>
+        <source>Party standing</source>
+        <translation>党龄</translation>
     </message>
     <message>
         <source>Party group</source>
@@ -1673,6 +1693,10 @@
     <message>
         <source>Workplace</source>
         <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Started work</source>
+        <translation>参加工作日期</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1758,12 +1782,16 @@
         <translation>单位</translation>
     </message>
     <message>
-        <source>National default</source>
-        <translation>国家默认值</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>依据</translation>
     </message>
     <message>
         <source>Allowed: {minimum} to {maximum} {unit}</source>
@@ -1781,8 +1809,8 @@
         <translation>未保存：请按红字提示修改后再保存。</translation>
     </message>
     <message>
-        <source>Restore the national default of every rule that differs from it ({count} in all)?</source>
-        <translation>将所有与全国默认值不同的规则（共 {count} 条）恢复为默认值？</translation>
+        <source>Restore the default of every rule that differs from it ({count} in all)?</source>
+        <translation>将所有与默认值不同的规则（共 {count} 条）恢复为默认值？</translation>
     </message>
     <message>
         <source>Restore all defaults</source>

@@ -285,7 +285,7 @@ def test_language_switch_to_english_and_back_retranslates_the_page(
     qtbot.waitUntil(lambda: page.ui.titleLabel.text() == "Settings", timeout=WAIT_MS)
     assert page.ui.tabs.tabText(1) == "Work rules"
     header = page.ui.rulesView.horizontalHeader()
-    for column in (COL_VALUE, COL_DEFAULT):  # "National default" is wider than 全国默认值
+    for column in (COL_VALUE, COL_DEFAULT):  # the English titles are wider than the Chinese
         title = page.rules_model.headerData(column, Qt.Orientation.Horizontal)
         assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
     assert page.rules_model.headerData(COL_VALUE, Qt.Orientation.Horizontal) == "Current value"

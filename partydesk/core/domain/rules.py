@@ -23,6 +23,30 @@ class RuleDefault:
     minimum: int = 0
     maximum: int = 10_000_000
     note: str = ""
+    source: str = ""
+    """Where the number comes from (one of ``SOURCES``); only ``LOCAL`` rules are local practice."""
+
+
+# Where a rule's default comes from (DOMAIN.md §2.7a "Rule sources"): the short names shown in settings,
+# and the documents they stand for. Only LOCAL is not a national number.
+DZ = "党章"
+XZ = "发展党员细则"
+TJ = "支部工作条例"
+JY = "教育管理条例"
+PLAN = "全国培训规划"
+FEE = "党费规定"
+LOCAL = "各地做法"
+SOURCE_TITLES: dict[str, str] = {
+    DZ: "《中国共产党章程》",
+    XZ: "《中国共产党发展党员工作细则》",
+    TJ: "《中国共产党支部工作条例（试行）》",
+    JY: "《中国共产党党员教育管理工作条例》",
+    PLAN: "全国党员教育培训工作规划",
+    FEE: "中组部《关于中国共产党党费收缴、使用和管理的规定》",
+    LOCAL: "各地做法，不是全国统一规定；请按本地要求修改",
+}
+SOURCES: tuple[str, ...] = tuple(SOURCE_TITLES)
+NATIONAL_SOURCES = frozenset(SOURCES) - {LOCAL}
 
 
 MEETINGS = "会议频次"
@@ -31,49 +55,66 @@ WAITING = "发展党员与期限"
 DUES = "党费"
 
 RULE_DEFAULTS: tuple[RuleDefault, ...] = (
-    RuleDefault("meeting.general.months", MEETINGS, "支部党员大会：每隔", "月", 3, 1, 12, "一般每季度一次"),
-    RuleDefault("meeting.committee.months", MEETINGS, "支部委员会会议：每隔", "月", 1, 1, 12, "一般每月一次"),
-    RuleDefault("meeting.group.months", MEETINGS, "党小组会：每隔", "月", 1, 1, 12, "一般每月一次"),
-    RuleDefault("meeting.lecture.months", MEETINGS, "党课：每隔", "月", 3, 1, 12, "一般每季度至少一次"),
-    RuleDefault("meeting.theme_day.months", MEETINGS, "主题党日：每隔", "月", 1, 1, 12, "每月相对固定一天"),
-    RuleDefault("meeting.org_life.months", MEETINGS, "组织生活会：每隔", "月", 12, 1, 24, "每年至少一次"),
-    RuleDefault("meeting.appraisal.months", MEETINGS, "民主评议党员：每隔", "月", 12, 1, 24, "一般每年一次"),
-    RuleDefault("meeting.heart_talk.months", MEETINGS, "谈心谈话：每隔", "月", 12, 1, 24, "每年至少一次（各地不同）"),
-    RuleDefault("study.member.hours", STUDY, "党员每年学习培训", "学时", 32, 0, 500, "2019–2023 全国规划"),
-    RuleDefault("study.leader.hours", STUDY, "支部书记、委员每年学习培训", "学时", 56, 0, 500, "2019–2023 全国规划"),
-    RuleDefault("study.candidate_training.hours", STUDY, "发展对象集中培训不少于", "学时", 24, 0, 200, "或不少于3天"),
-    RuleDefault("study.new_secretary.months", STUDY, "新任书记上岗培训期限", "月", 6, 1, 24),
-    RuleDefault("recruit.min_age.years", WAITING, "申请入党最低年龄", "周岁", 18, 18, 30, "党章"),
-    RuleDefault("recruit.talk.days", WAITING, "收到申请后谈话期限", "天", 30, 1, 180, "细则第七条"),
-    RuleDefault("recruit.activist_wait.days", WAITING, "申请后确定为积极分子的最短间隔", "天", 180, 0, 720, "各地不同"),
-    RuleDefault("recruit.activist_period.days", WAITING, "积极分子培养期不少于", "天", 365, 180, 1095, "细则第十条"),
-    RuleDefault("recruit.assessment.months", WAITING, "积极分子考察间隔", "月", 6, 1, 12),
-    RuleDefault("recruit.review_valid.months", WAITING, "政治审查有效期", "月", 12, 1, 36, "各地不同"),
-    RuleDefault("recruit.publicity.days", WAITING, "公示期", "天", 7, 1, 30, "约5个工作日，各地不同"),
-    RuleDefault("recruit.approval.months", WAITING, "上级党委审批期限", "月", 3, 1, 6, "细则"),
-    RuleDefault("probation.months", WAITING, "预备期", "月", 12, 12, 12, "党章"),
-    RuleDefault("probation.extension_max.months", WAITING, "延长预备期最长", "月", 12, 6, 12, "党章"),
-    RuleDefault("lost_contact.months", WAITING, "失去联系认定期限", "月", 6, 1, 24),
-    RuleDefault("migrant.months", WAITING, "流动党员外出时间", "月", 6, 1, 24, "各地不同"),
-    RuleDefault("dues.lapse.months", WAITING, "连续未交党费按自行脱党处理", "月", 6, 1, 24, "党章"),
-    RuleDefault("dues.employed.band1_max", DUES, "在职：第一档月收入上限", "分", 300_000),
-    RuleDefault("dues.employed.band1_rate", DUES, "在职：第一档比例", "基点", 50, 0, 1000, "0.5%"),
-    RuleDefault("dues.employed.band2_max", DUES, "在职：第二档月收入上限", "分", 500_000),
-    RuleDefault("dues.employed.band2_rate", DUES, "在职：第二档比例", "基点", 100, 0, 1000, "1%"),
-    RuleDefault("dues.employed.band3_max", DUES, "在职：第三档月收入上限", "分", 1_000_000),
-    RuleDefault("dues.employed.band3_rate", DUES, "在职：第三档比例", "基点", 150, 0, 1000, "1.5%"),
-    RuleDefault("dues.employed.band4_rate", DUES, "在职：最高档比例", "基点", 200, 0, 1000, "2%"),
-    RuleDefault("dues.retired.band1_max", DUES, "离退休：第一档月收入上限", "分", 500_000),
-    RuleDefault("dues.retired.band1_rate", DUES, "离退休：第一档比例", "基点", 50, 0, 1000, "0.5%"),
-    RuleDefault("dues.retired.band2_rate", DUES, "离退休：第二档比例", "基点", 100, 0, 1000, "1%"),
-    RuleDefault("dues.farmer.monthly", DUES, "农民党员每月党费", "分", 20, 0, 10_000, "每月0.2–1元"),
-    RuleDefault("dues.low_income.monthly", DUES, "学生、下岗失业、低保等每月党费", "分", 20, 0, 10_000),
-    RuleDefault("dues.to_centre.min", DUES, "一次性自愿多交全部上缴中央的起点", "分", 100_000),
-    RuleDefault("dues.backpay.months", DUES, "补交、预交一般不超过", "月", 6, 0, 24),
-    RuleDefault("dues.rounding", DUES, "党费计算取整单位", "分", 1, 1, 100, "默认精确到分"),
+    RuleDefault("meeting.general.months", MEETINGS, "支部党员大会：每隔", "月", 3, 1, 12, "一般每季度一次", source=TJ),
+    RuleDefault("meeting.committee.months", MEETINGS, "支部委员会会议：每隔", "月", 1, 1, 12, "一般每月一次",
+                source=TJ),
+    RuleDefault("meeting.group.months", MEETINGS, "党小组会：每隔", "月", 1, 1, 12, "一般每月一次", source=TJ),
+    RuleDefault("meeting.lecture.months", MEETINGS, "党课：每隔", "月", 3, 1, 12, "一般每季度至少一次", source=TJ),
+    RuleDefault("meeting.theme_day.months", MEETINGS, "主题党日：每隔", "月", 1, 1, 12, "每月相对固定一天", source=TJ),
+    RuleDefault("meeting.org_life.months", MEETINGS, "组织生活会：每隔", "月", 12, 1, 24, "每年至少一次", source=TJ),
+    RuleDefault("meeting.appraisal.months", MEETINGS, "民主评议党员：每隔", "月", 12, 1, 24, "一般每年一次", source=JY),
+    RuleDefault("meeting.heart_talk.months", MEETINGS, "谈心谈话：每隔", "月", 12, 1, 24, "每年至少一次", source=LOCAL),
+    RuleDefault("study.member.hours", STUDY, "党员每年学习培训", "学时", 32, 0, 500, "第二十条；2019–2023 全国规划同",
+                source=JY),
+    RuleDefault("study.leader.hours", STUDY, "支部书记、委员每年学习培训", "学时", 56, 0, 500, "2019–2023 全国规划",
+                source=PLAN),
+    RuleDefault("study.candidate_training.hours", STUDY, "发展对象集中培训不少于", "学时", 24, 0, 200, "或不少于3天",
+                source=XZ),
+    RuleDefault("study.new_secretary.months", STUDY, "新任书记上岗培训期限", "月", 6, 1, 24, source=PLAN),
+    RuleDefault("recruit.min_age.years", WAITING, "申请入党最低年龄", "周岁", 18, 18, 30, source=DZ),
+    RuleDefault("recruit.talk.days", WAITING, "收到申请后谈话期限", "天", 30, 1, 180, "第七条", source=XZ),
+    RuleDefault("recruit.activist_wait.days", WAITING, "申请后确定为积极分子的最短间隔", "天", 180, 0, 720,
+                source=LOCAL),
+    RuleDefault("recruit.activist_period.days", WAITING, "积极分子培养期不少于", "天", 365, 180, 1095, "第十条",
+                source=XZ),
+    RuleDefault("recruit.assessment.months", WAITING, "积极分子考察间隔", "月", 6, 1, 12, source=XZ),
+    RuleDefault("recruit.review_valid.months", WAITING, "政治审查有效期", "月", 12, 1, 36, source=LOCAL),
+    RuleDefault("recruit.publicity.days", WAITING, "公示期", "天", 7, 1, 30, "约5个工作日，各地不同", source=LOCAL),
+    RuleDefault("recruit.approval.months", WAITING, "上级党委审批期限", "月", 3, 1, 6, source=XZ),
+    RuleDefault("probation.months", WAITING, "预备期", "月", 12, 12, 12, source=DZ),
+    RuleDefault("probation.extension_max.months", WAITING, "延长预备期最长", "月", 12, 6, 12, source=DZ),
+    RuleDefault("lost_contact.months", WAITING, "失去联系认定期限", "月", 6, 1, 24, source=JY),
+    RuleDefault("migrant.months", WAITING, "流动党员外出时间", "月", 6, 1, 24, source=LOCAL),
+    RuleDefault("dues.lapse.months", WAITING, "连续未交党费按自行脱党处理", "月", 6, 1, 24, source=DZ),
+    RuleDefault("dues.employed.band1_max", DUES, "在职：第一档月收入上限", "分", 300_000, source=FEE),
+    RuleDefault("dues.employed.band1_rate", DUES, "在职：第一档比例", "基点", 50, 0, 1000, "0.5%", source=FEE),
+    RuleDefault("dues.employed.band2_max", DUES, "在职：第二档月收入上限", "分", 500_000, source=FEE),
+    RuleDefault("dues.employed.band2_rate", DUES, "在职：第二档比例", "基点", 100, 0, 1000, "1%", source=FEE),
+    RuleDefault("dues.employed.band3_max", DUES, "在职：第三档月收入上限", "分", 1_000_000, source=FEE),
+    RuleDefault("dues.employed.band3_rate", DUES, "在职：第三档比例", "基点", 150, 0, 1000, "1.5%", source=FEE),
+    RuleDefault("dues.employed.band4_rate", DUES, "在职：最高档比例", "基点", 200, 0, 1000, "2%", source=FEE),
+    RuleDefault("dues.retired.band1_max", DUES, "离退休：第一档月收入上限", "分", 500_000, source=FEE),
+    RuleDefault("dues.retired.band1_rate", DUES, "离退休：第一档比例", "基点", 50, 0, 1000, "0.5%", source=FEE),
+    RuleDefault("dues.retired.band2_rate", DUES, "离退休：第二档比例", "基点", 100, 0, 1000, "1%", source=FEE),
+    RuleDefault("dues.farmer.monthly", DUES, "农民党员每月党费", "分", 20, 0, 10_000, "每月0.2–1元", source=FEE),
+    RuleDefault("dues.low_income.monthly", DUES, "学生、下岗失业、低保等每月党费", "分", 20, 0, 10_000, source=FEE),
+    RuleDefault("dues.to_centre.min", DUES, "一次性自愿多交全部上缴中央的起点", "分", 100_000, source=FEE),
+    RuleDefault("dues.backpay.months", DUES, "补交、预交一般不超过", "月", 6, 0, 24, source=FEE),
+    RuleDefault("dues.rounding", DUES, "党费计算取整单位", "分", 1, 1, 100, "默认精确到分", source=LOCAL),
 )
 
 RULES_BY_KEY: dict[str, RuleDefault] = {r.key: r for r in RULE_DEFAULTS}
+
+
+def source_of(key: str) -> str:
+    """Where the rule ``key`` comes from ("" for a key this program does not know)."""
+    rule = RULES_BY_KEY.get(key)
+    return rule.source if rule is not None else ""
+
+
+def is_national(key: str) -> bool:
+    """True when the rule's default is a national number (党章, 细则, 条例, national plan or regulation)."""
+    return source_of(key) in NATIONAL_SOURCES
 
 
 # -- display units ------------------------------------------------------------------------------------

@@ -52,12 +52,12 @@ WARNING_COLOUR = QColor("#8a5300")
 # Coded fields -> (code table, whether the form offers an empty choice).
 COMBOS: dict[str, tuple[codes.CodeTable, bool]] = {
     "gender": (codes.GENDER, True), "ethnicity": (codes.ETHNICITY, True), "id_type": (codes.ID_TYPE, False),
-    "education": (codes.EDUCATION, True), "category": (codes.MEMBER_CATEGORY, True),
+    "education": (codes.EDUCATION, True), "degree": (codes.DEGREE, True), "category": (codes.MEMBER_CATEGORY, True),
     "membership_status": (codes.MEMBERSHIP_STATUS, False), "party_post": (codes.PARTY_POST, True),
     "work_post": (codes.WORK_POST, True), "lost_cause": (codes.LOST_CONTACT_CAUSE, True),
 }
 LINES = ("name", "id_number", "native_place", "work_unit", "phone", "address", "migrant_destination")
-DATES = ("birth_date", "joined_on", "confirmed_on", "lost_since", "migrant_since")
+DATES = ("birth_date", "joined_on", "confirmed_on", "work_started_on", "lost_since", "migrant_since")
 LOST_FIELDS = ("lost_since", "lost_cause")
 MIGRANT_FIELDS = ("migrant_destination", "migrant_since")
 

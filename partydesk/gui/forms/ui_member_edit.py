@@ -215,10 +215,33 @@ class Ui_MemberEditDialog(object):
 
         self.basicGroupForm.setLayout(6, QFormLayout.ItemRole.FieldRole, self.educationBox)
 
+        self.degreeLabel = QLabel(self.basicGroup)
+        self.degreeLabel.setObjectName(u"degreeLabel")
+
+        self.basicGroupForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.degreeLabel)
+
+        self.degreeBox = QVBoxLayout()
+        self.degreeBox.setSpacing(2)
+        self.degreeBox.setObjectName(u"degreeBox")
+        self.degreeCombo = QComboBox(self.basicGroup)
+        self.degreeCombo.setObjectName(u"degreeCombo")
+        self.degreeCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.degreeCombo.setMinimumContentsLength(8)
+
+        self.degreeBox.addWidget(self.degreeCombo)
+
+        self.degreeError = QLabel(self.basicGroup)
+        self.degreeError.setObjectName(u"degreeError")
+
+        self.degreeBox.addWidget(self.degreeError)
+
+
+        self.basicGroupForm.setLayout(7, QFormLayout.ItemRole.FieldRole, self.degreeBox)
+
         self.nativePlaceLabel = QLabel(self.basicGroup)
         self.nativePlaceLabel.setObjectName(u"nativePlaceLabel")
 
-        self.basicGroupForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.nativePlaceLabel)
+        self.basicGroupForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.nativePlaceLabel)
 
         self.nativePlaceBox = QVBoxLayout()
         self.nativePlaceBox.setSpacing(2)
@@ -234,7 +257,7 @@ class Ui_MemberEditDialog(object):
         self.nativePlaceBox.addWidget(self.nativePlaceError)
 
 
-        self.basicGroupForm.setLayout(7, QFormLayout.ItemRole.FieldRole, self.nativePlaceBox)
+        self.basicGroupForm.setLayout(8, QFormLayout.ItemRole.FieldRole, self.nativePlaceBox)
 
 
         self.formGrid.addWidget(self.basicGroup, 0, 0, 1, 1)
@@ -431,10 +454,31 @@ class Ui_MemberEditDialog(object):
 
         self.contactGroupForm.setLayout(1, QFormLayout.ItemRole.FieldRole, self.workUnitBox)
 
+        self.workStartedOnLabel = QLabel(self.contactGroup)
+        self.workStartedOnLabel.setObjectName(u"workStartedOnLabel")
+
+        self.contactGroupForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.workStartedOnLabel)
+
+        self.workStartedOnBox = QVBoxLayout()
+        self.workStartedOnBox.setSpacing(2)
+        self.workStartedOnBox.setObjectName(u"workStartedOnBox")
+        self.workStartedOnEdit = QLineEdit(self.contactGroup)
+        self.workStartedOnEdit.setObjectName(u"workStartedOnEdit")
+
+        self.workStartedOnBox.addWidget(self.workStartedOnEdit)
+
+        self.workStartedOnError = QLabel(self.contactGroup)
+        self.workStartedOnError.setObjectName(u"workStartedOnError")
+
+        self.workStartedOnBox.addWidget(self.workStartedOnError)
+
+
+        self.contactGroupForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.workStartedOnBox)
+
         self.phoneLabel = QLabel(self.contactGroup)
         self.phoneLabel.setObjectName(u"phoneLabel")
 
-        self.contactGroupForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
+        self.contactGroupForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
 
         self.phoneBox = QVBoxLayout()
         self.phoneBox.setSpacing(2)
@@ -450,12 +494,12 @@ class Ui_MemberEditDialog(object):
         self.phoneBox.addWidget(self.phoneError)
 
 
-        self.contactGroupForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.phoneBox)
+        self.contactGroupForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.phoneBox)
 
         self.addressLabel = QLabel(self.contactGroup)
         self.addressLabel.setObjectName(u"addressLabel")
 
-        self.contactGroupForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.addressLabel)
+        self.contactGroupForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
         self.addressBox = QVBoxLayout()
         self.addressBox.setSpacing(2)
@@ -471,7 +515,7 @@ class Ui_MemberEditDialog(object):
         self.addressBox.addWidget(self.addressError)
 
 
-        self.contactGroupForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.addressBox)
+        self.contactGroupForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.addressBox)
 
 
         self.formGrid.addWidget(self.contactGroup, 1, 0, 1, 1)
@@ -643,6 +687,7 @@ class Ui_MemberEditDialog(object):
         self.idNumberLabel.setBuddy(self.idNumberEdit)
         self.birthDateLabel.setBuddy(self.birthDateEdit)
         self.educationLabel.setBuddy(self.educationCombo)
+        self.degreeLabel.setBuddy(self.degreeCombo)
         self.nativePlaceLabel.setBuddy(self.nativePlaceEdit)
         self.categoryLabel.setBuddy(self.categoryCombo)
         self.joinedOnLabel.setBuddy(self.joinedOnEdit)
@@ -652,6 +697,7 @@ class Ui_MemberEditDialog(object):
         self.partyPostLabel.setBuddy(self.partyPostCombo)
         self.workPostLabel.setBuddy(self.workPostCombo)
         self.workUnitLabel.setBuddy(self.workUnitEdit)
+        self.workStartedOnLabel.setBuddy(self.workStartedOnEdit)
         self.phoneLabel.setBuddy(self.phoneEdit)
         self.addressLabel.setBuddy(self.addressEdit)
         self.lostSinceLabel.setBuddy(self.lostSinceEdit)
@@ -665,7 +711,8 @@ class Ui_MemberEditDialog(object):
         QWidget.setTabOrder(self.idTypeCombo, self.idNumberEdit)
         QWidget.setTabOrder(self.idNumberEdit, self.birthDateEdit)
         QWidget.setTabOrder(self.birthDateEdit, self.educationCombo)
-        QWidget.setTabOrder(self.educationCombo, self.nativePlaceEdit)
+        QWidget.setTabOrder(self.educationCombo, self.degreeCombo)
+        QWidget.setTabOrder(self.degreeCombo, self.nativePlaceEdit)
         QWidget.setTabOrder(self.nativePlaceEdit, self.categoryCombo)
         QWidget.setTabOrder(self.categoryCombo, self.joinedOnEdit)
         QWidget.setTabOrder(self.joinedOnEdit, self.confirmedOnEdit)
@@ -674,7 +721,8 @@ class Ui_MemberEditDialog(object):
         QWidget.setTabOrder(self.partyGroupCombo, self.partyPostCombo)
         QWidget.setTabOrder(self.partyPostCombo, self.workPostCombo)
         QWidget.setTabOrder(self.workPostCombo, self.workUnitEdit)
-        QWidget.setTabOrder(self.workUnitEdit, self.phoneEdit)
+        QWidget.setTabOrder(self.workUnitEdit, self.workStartedOnEdit)
+        QWidget.setTabOrder(self.workStartedOnEdit, self.phoneEdit)
         QWidget.setTabOrder(self.phoneEdit, self.addressEdit)
         QWidget.setTabOrder(self.addressEdit, self.lostContactCheck)
         QWidget.setTabOrder(self.lostContactCheck, self.lostSinceEdit)
@@ -701,6 +749,7 @@ class Ui_MemberEditDialog(object):
         self.birthDateLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Date of birth:", None))
         self.birthDateEdit.setPlaceholderText(QCoreApplication.translate("MemberEditDialog", u"e.g. 2021-07-01", None))
         self.educationLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Education:", None))
+        self.degreeLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Degree:", None))
         self.nativePlaceLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Native place:", None))
         self.partyGroup.setTitle(QCoreApplication.translate("MemberEditDialog", u"Party membership", None))
         self.categoryLabel.setText(QCoreApplication.translate("MemberEditDialog", u"* Category:", None))
@@ -714,6 +763,8 @@ class Ui_MemberEditDialog(object):
         self.contactGroup.setTitle(QCoreApplication.translate("MemberEditDialog", u"Work and contact", None))
         self.workPostLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Occupation:", None))
         self.workUnitLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Workplace:", None))
+        self.workStartedOnLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Started work:", None))
+        self.workStartedOnEdit.setPlaceholderText(QCoreApplication.translate("MemberEditDialog", u"e.g. 2021-07-01", None))
         self.phoneLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Phone:", None))
         self.addressLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Home address:", None))
         self.lostGroup.setTitle(QCoreApplication.translate("MemberEditDialog", u"Lost contact and migration", None))

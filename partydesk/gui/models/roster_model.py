@@ -37,6 +37,7 @@ from PySide6.QtGui import QBrush, QColor
 from partydesk.core.domain import codes
 from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member import STATUS_NORMAL
+from partydesk.core.domain.party_age import party_age
 from partydesk.core.domain.pinyin import SURNAME_READINGS
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.domain.strokes import stroke_count
@@ -86,13 +87,16 @@ COLUMNS: tuple[RosterColumn, ...] = (
     RosterColumn("id_type", QT_TRANSLATE_NOOP("RosterModel", "ID type"), 7),
     RosterColumn("id_number", QT_TRANSLATE_NOOP("RosterModel", "ID number"), 12, True),
     RosterColumn("education", QT_TRANSLATE_NOOP("RosterModel", "Education"), 7, True),
+    RosterColumn("degree", QT_TRANSLATE_NOOP("RosterModel", "Degree"), 3),
     RosterColumn("category", QT_TRANSLATE_NOOP("RosterModel", "Category"), 5, True),
     RosterColumn("joined_on", QT_TRANSLATE_NOOP("RosterModel", "Joined the Party"), 7, True),
     RosterColumn("confirmed_on", QT_TRANSLATE_NOOP("RosterModel", "Full member since"), 7),
+    RosterColumn("party_age", QT_TRANSLATE_NOOP("RosterModel", "Party standing"), 3, True),
     RosterColumn("party_group", QT_TRANSLATE_NOOP("RosterModel", "Party group"), 6, True),
     RosterColumn("party_post", QT_TRANSLATE_NOOP("RosterModel", "Party post"), 5, True),
     RosterColumn("work_post", QT_TRANSLATE_NOOP("RosterModel", "Occupation"), 7),
     RosterColumn("work_unit", QT_TRANSLATE_NOOP("RosterModel", "Workplace"), 9),
+    RosterColumn("work_started_on", QT_TRANSLATE_NOOP("RosterModel", "Started work"), 7),
     RosterColumn("phone", QT_TRANSLATE_NOOP("RosterModel", "Phone"), 8, True),
     RosterColumn("address", QT_TRANSLATE_NOOP("RosterModel", "Home address"), 12),
     RosterColumn("native_place", QT_TRANSLATE_NOOP("RosterModel", "Native place"), 5),
@@ -112,12 +116,12 @@ DEFAULT_COLUMNS: tuple[str, ...] = tuple(c.id for c in COLUMNS if c.default_visi
 # Code columns: row field -> code table (names cached as plain dicts, looked up per painted cell).
 _CODED: dict[str, codes.CodeTable] = {
     "gender": codes.GENDER, "ethnicity": codes.ETHNICITY, "id_type": codes.ID_TYPE,
-    "education": codes.EDUCATION, "category": codes.MEMBER_CATEGORY, "party_post": codes.PARTY_POST,
+    "education": codes.EDUCATION, "degree": codes.DEGREE, "category": codes.MEMBER_CATEGORY, "party_post": codes.PARTY_POST,
     "work_post": codes.WORK_POST, "membership_status": codes.MEMBERSHIP_STATUS,
     "lost_cause": codes.LOST_CONTACT_CAUSE,
 }
 _NAMES: dict[str, dict[str, str]] = {key: dict(table.items()) for key, table in _CODED.items()}
-_DATES = ("birth_date", "joined_on", "confirmed_on", "lost_since", "migrant_since")
+_DATES = ("birth_date", "joined_on", "confirmed_on", "work_started_on", "lost_since", "migrant_since")
 _FLAGS = ("lost_contact", "migrant")
 _TEXTS = ("party_group", "work_unit", "address", "native_place", "migrant_destination", "notes")
 
@@ -157,6 +161,9 @@ def _sort_key(column_id: str) -> SortKey:
     if column_id == "age":
         # Older first when ascending by age means later birth dates first: sort by the negated day number.
         return lambda r: -r.birth_date.toordinal() if r.birth_date is not None else None
+    if column_id == "party_age":
+        # 党龄 counts from 转正: ascending is the shortest standing first; 预备党员 (no 转正 yet) go last.
+        return lambda r: -r.confirmed_on.toordinal() if r.confirmed_on is not None else None
     if column_id in _FLAGS or column_id == "in_branch":
         return lambda r: int(bool(r[position]))
     return lambda r: r[position] if r[position] not in ("", None) else None
@@ -282,6 +289,8 @@ class RosterFormatter:
             return lambda r: shown("phone", r.phone, self.masking)
         if column_id == "age":
             return lambda r: str(age) if (age := age_on(r.birth_date, self.today)) is not None else ""
+        if column_id == "party_age":
+            return lambda r: str(years) if (years := party_age(r.confirmed_on, self.today)) is not None else ""
         if column_id == "in_branch":
             return lambda r: self._on_roll if r.in_branch else self._left
         raise ValueError(f"no formatter for column {column_id!r}")

@@ -3,7 +3,9 @@
 The model holds a plain list of ``RuleRecord`` rows and never touches the database. An edit of the
 current value updates the row in place (so the view does not flicker back) and emits ``valueEdited``;
 the settings page saves it through the task runner and, when the hub reports the change, reloads the
-rows with ``set_rules``. Categories, labels, units and notes are Chinese data from the core, not UI text.
+rows with ``set_rules``. Categories, labels, units, sources and notes are Chinese data from the core, not
+UI text. The source column says where each default comes from (党章, 细则, 条例, a national plan, or 各地做法),
+so a local number is never taken for a national one.
 Values are shown and typed in the units people use (元 for stored 分, % for stored basis points); a typed
 value that is refused emits ``valueRejected`` with the reason.
 """
@@ -16,13 +18,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from partydesk.core.domain.rules import format_value, parse_value, shown_unit
+from partydesk.core.domain.rules import SOURCE_TITLES, format_value, parse_value, shown_unit, source_of
 from partydesk.core.services.store import RuleRecord
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_CATEGORY, COL_LABEL, COL_VALUE, COL_UNIT, COL_DEFAULT, COL_NOTE = range(6)
-COLUMN_COUNT = 6
+COL_CATEGORY, COL_LABEL, COL_VALUE, COL_UNIT, COL_DEFAULT, COL_SOURCE, COL_NOTE = range(7)
+COLUMN_COUNT = 7
 # The record itself, for delegates (the spin box range) and the page (which key a row is).
 RuleRole = Qt.ItemDataRole.UserRole + 1
 
@@ -82,7 +84,7 @@ class RulesModel(QAbstractTableModel):
             return None
         titles = (
             self.tr("Category"), self.tr("Rule"), self.tr("Current value"), self.tr("Unit"),
-            self.tr("National default"), self.tr("Note"),
+            self.tr("Default"), self.tr("Source"), self.tr("Note"),
         )
         return titles[section] if 0 <= section < COLUMN_COUNT else None
 
@@ -153,6 +155,8 @@ class RulesModel(QAbstractTableModel):
             return shown_unit(rule.unit)
         if column == COL_DEFAULT:
             return format_value(rule.unit, rule.default)
+        if column == COL_SOURCE:
+            return source_of(rule.key)
         return rule.note
 
     def _tooltip(self, rule: RuleRecord, column: int) -> str:
@@ -160,4 +164,6 @@ class RulesModel(QAbstractTableModel):
             return self.tr("Allowed: {minimum} to {maximum} {unit}").format(
                 minimum=format_value(rule.unit, rule.minimum), maximum=format_value(rule.unit, rule.maximum),
                 unit=shown_unit(rule.unit))
+        if column == COL_SOURCE:
+            return SOURCE_TITLES.get(source_of(rule.key), "")
         return f"{rule.category} · {rule.label}"

@@ -58,10 +58,13 @@ if TYPE_CHECKING:
 # (group title, roster column ids shown in it), in the order of the paper card.
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("MemberDetailPage", "Basic information"),
-     ("name", "gender", "ethnicity", "birth_date", "age", "id_type", "id_number", "education", "native_place")),
+     ("name", "gender", "ethnicity", "birth_date", "age", "id_type", "id_number", "education", "degree",
+      "native_place")),
     (QT_TRANSLATE_NOOP("MemberDetailPage", "Party membership"),
-     ("category", "joined_on", "confirmed_on", "membership_status", "party_group", "party_post", "in_branch")),
-    (QT_TRANSLATE_NOOP("MemberDetailPage", "Work and contact"), ("work_post", "work_unit", "phone", "address")),
+     ("category", "joined_on", "confirmed_on", "party_age", "membership_status", "party_group", "party_post",
+      "in_branch")),
+    (QT_TRANSLATE_NOOP("MemberDetailPage", "Work and contact"),
+     ("work_post", "work_unit", "work_started_on", "phone", "address")),
     (QT_TRANSLATE_NOOP("MemberDetailPage", "Lost contact and migration"),
      ("lost_contact", "lost_since", "lost_cause", "migrant", "migrant_destination", "migrant_since")),
     (QT_TRANSLATE_NOOP("MemberDetailPage", "Notes"), ("notes",)),
@@ -278,6 +281,8 @@ class MemberDetailPage(DialogHost, QWidget):
             facts.append(row.party_group)
         if row.joined_on is not None:
             facts.append(self.tr("joined {date}").format(date=row.joined_on.isoformat()))
+        if party_years := fmt.text(row, "party_age"):
+            facts.append(self.tr("{years} years in the Party").format(years=party_years))
         html = escape(" · ".join(f for f in facts if f))
         badges = []
         if row.membership_status not in ("", STATUS_NORMAL):

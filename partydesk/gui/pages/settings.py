@@ -40,6 +40,7 @@ from partydesk.gui.models.rules_model import (
     COL_DEFAULT,
     COL_LABEL,
     COL_NOTE,
+    COL_SOURCE,
     COL_UNIT,
     COL_VALUE,
     RuleRole,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
 # Below any real term date; a QDateEdit at this date shows its "not set" text instead.
 NOT_SET_DATE = QDate(1900, 1, 1)
 # Rule table columns sized from the font: column -> width in CJK characters (the note column stretches).
-RULE_COLUMN_CHARS = {COL_CATEGORY: 8, COL_LABEL: 17, COL_VALUE: 7, COL_UNIT: 3, COL_DEFAULT: 6}
+RULE_COLUMN_CHARS = {COL_CATEGORY: 8, COL_LABEL: 17, COL_VALUE: 7, COL_UNIT: 3, COL_DEFAULT: 6, COL_SOURCE: 7}
 # Where the core's ValidationError.field names point on this form (the phone normaliser names its
 # field in Chinese, as it does for roster columns).
 FIELD_ALIASES = {"联系电话": "phone"}
@@ -327,7 +328,7 @@ class SettingsPage(QWidget):
         settings_ops.restore_rules(self, self.ctx, [rule.key for rule in rules], self._rule_failed)
 
     def _confirm_restore_all(self, rules: list[RuleRecord]) -> bool:
-        question = self.tr("Restore the national default of every rule that differs from it ({count} in all)?")
+        question = self.tr("Restore the default of every rule that differs from it ({count} in all)?")
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore all defaults"),
                           question.format(count=len(rules)), QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText("\n".join(
