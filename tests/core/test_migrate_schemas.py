@@ -114,7 +114,7 @@ def _recoded(row: tuple[object, ...]) -> tuple[object, ...]:
 
 
 def test_upgrade_recodes_work_posts_and_the_foreign_residence_id_keeping_the_old_labels(tmp_path: Path) -> None:
-    """0005: every old 工作岗位 code becomes its statistics category; 外国人永久居留身份证 becomes 护照; 备注 keeps what was dropped."""
+    """0005: old 工作岗位 codes become categories, 外国人永久居留身份证 becomes 护照; 备注 keeps what was dropped."""
     path = _copy(SCHEMAS / "0002.db", tmp_path)
     conn = sqlite3.connect(path)
     try:

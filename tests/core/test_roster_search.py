@@ -26,7 +26,8 @@ def row(name: str, *, id_number: str = "11010519491231002X", phone: str = "13812
         id=f"id-{name}-{id_number}", name=name, pinyin=pinyin_key(name), gender="1", ethnicity="01",
         birth_date=date(1949, 12, 31), id_type="1", id_number=id_number, education="20", degree="", category=category,
         joined_on=date(1975, 7, 1), confirmed_on=date(1976, 7, 1), party_group=party_group, party_post="",
-        work_post="", work_unit="", work_started_on=None, phone=phone, address="", native_place="", membership_status=status,
+        work_post="", work_unit="",
+        work_started_on=None, phone=phone, address="", native_place="", membership_status=status,
         lost_contact=lost, lost_since=None, lost_cause="", migrant=migrant, migrant_destination="",
         migrant_since=None, in_branch=in_branch, notes="",
     )

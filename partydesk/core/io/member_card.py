@@ -157,8 +157,10 @@ def _rows(record: MemberRecord, events: Sequence[MemberEvent], filled_on: date, 
         + _cell("党龄", label=True) + _cell(party_age_text(d.confirmed_on, filled_on), nowrap=True)
         + _head("party_group") + _cell(d.party_group, colspan=2),
         _head("party_post") + _cell(code_name(codes.PARTY_POST, d.party_post)) + _head("work_post")
-        + _cell(code_name(codes.WORK_POST, d.work_post), colspan=4),
-        _head("work_unit") + _cell(d.work_unit, colspan=6),
+        + _cell(code_name(codes.WORK_POST, d.work_post), colspan=2) + _head("degree")
+        + _cell(code_name(codes.DEGREE, d.degree)),
+        _head("work_unit") + _cell(d.work_unit, colspan=3) + _head("work_started_on")
+        + _cell(format_date(d.work_started_on), colspan=2, nowrap=True),
         _head("phone") + _cell(phone, nowrap=True) + _head("address")
         + _cell(d.address, colspan=4),
         _head("lost_contact") + _cell(lost, colspan=6),

@@ -116,7 +116,8 @@ DEFAULT_COLUMNS: tuple[str, ...] = tuple(c.id for c in COLUMNS if c.default_visi
 # Code columns: row field -> code table (names cached as plain dicts, looked up per painted cell).
 _CODED: dict[str, codes.CodeTable] = {
     "gender": codes.GENDER, "ethnicity": codes.ETHNICITY, "id_type": codes.ID_TYPE,
-    "education": codes.EDUCATION, "degree": codes.DEGREE, "category": codes.MEMBER_CATEGORY, "party_post": codes.PARTY_POST,
+    "education": codes.EDUCATION, "degree": codes.DEGREE,
+    "category": codes.MEMBER_CATEGORY, "party_post": codes.PARTY_POST,
     "work_post": codes.WORK_POST, "membership_status": codes.MEMBERSHIP_STATUS,
     "lost_cause": codes.LOST_CONTACT_CAUSE,
 }

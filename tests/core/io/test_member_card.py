@@ -111,3 +111,25 @@ def test_default_file_name_uses_the_member_name() -> None:
     assert card_file_name("张三") == "党员信息卡-张三.pdf"
     assert card_file_name('张/三:*?"') == "党员信息卡-张三.pdf"
     assert card_file_name("") == "党员信息卡-党员.pdf"
+
+
+def test_card_shows_degree_and_the_date_work_started() -> None:
+    """学位 by name and 参加工作日期 as a date; both cells are there, empty, when not known."""
+    html = card(rec=record(degree="2", work_started_on=date(1968, 9, 1)))
+    assert "<td" in html and ">学位</td>" in html and ">硕士</td>" in html
+    assert ">参加工作日期</td>" in html and "1968-09-01" in html
+    empty = card()
+    assert ">学位</td>" in empty and ">参加工作日期</td>" in empty and "1968-09-01" not in empty
+
+
+def test_card_rows_fill_the_seven_column_grid() -> None:
+    """Every row of the item table spans the same seven columns (the photo spans the first four rows)."""
+    import re
+
+    html = card(rec=record(degree="1", work_started_on=date(1968, 9, 1)))
+    table = html.split('border="1"', 1)[1].split("</table>", 1)[0]
+    widths = []
+    for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S):
+        cells = re.findall(r"<td([^>]*)>", row)
+        widths.append(sum(int(m.group(1)) if (m := re.search(r'colspan="(\d+)"', a)) else 1 for a in cells))
+    assert widths[0] == 7 and all(w == 6 for w in widths[1:4]) and all(w == 7 for w in widths[4:]), widths
