@@ -1897,8 +1897,8 @@
         <translation>工作规则</translation>
     </message>
     <message>
-        <source>These numbers decide when the program reminds you that something is due. Each row shows the national default beside your value; rows in bold differ from it. Double-click a current value to change it.</source>
-        <translation>这些数字决定程序何时提醒您某项工作到期。每行都列出国家默认值供对照，加粗的行与默认值不同。双击“当前值”即可修改。</translation>
+        <source>These numbers decide when the program reminds you that something is due. Each row shows the default beside your value and where it comes from (local practice is marked as such); rows in bold differ from the default. Double-click a current value to change it.</source>
+        <translation>这些数字决定程序何时提醒您某项工作到期。每行都列出默认值及其依据供对照（“各地做法”不是全国统一规定），加粗的行与默认值不同。双击“当前值”即可修改。</translation>
     </message>
 </context>
 <context>

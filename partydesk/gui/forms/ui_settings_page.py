@@ -417,7 +417,7 @@ class Ui_SettingsPage(object):
         self.termEndCheck.setText(QCoreApplication.translate("SettingsPage", u"Set", None))
         self.saveButton.setText(QCoreApplication.translate("SettingsPage", u"Save", None))
         self.tabs.setTabText(self.tabs.indexOf(self.organisationTab), QCoreApplication.translate("SettingsPage", u"Organisation", None))
-        self.rulesIntro.setText(QCoreApplication.translate("SettingsPage", u"These numbers decide when the program reminds you that something is due. Each row shows the national default beside your value; rows in bold differ from it. Double-click a current value to change it.", None))
+        self.rulesIntro.setText(QCoreApplication.translate("SettingsPage", u"These numbers decide when the program reminds you that something is due. Each row shows the default beside your value and where it comes from (local practice is marked as such); rows in bold differ from the default. Double-click a current value to change it.", None))
         self.restoreButton.setText(QCoreApplication.translate("SettingsPage", u"Restore this row's default", None))
         self.restoreAllButton.setText(QCoreApplication.translate("SettingsPage", u"Restore all defaults", None))
         self.tabs.setTabText(self.tabs.indexOf(self.rulesTab), QCoreApplication.translate("SettingsPage", u"Work rules", None))
