@@ -231,3 +231,31 @@ def test_a_failing_migration_leaves_the_file_byte_identical_and_names_the_backup
     assert str(made.path) in err.value.message and "没有被改动" in err.value.message
     assert verify_backup(made.path)
     assert migrate.inspect_file(path).revision == "0002"
+
+
+def test_0005_downgrade_drops_the_new_columns_and_leaves_every_row_hash_valid(tmp_path: Path) -> None:
+    """Back to 0004 (foreign keys on): 学位 and 参加工作日期 are gone, nothing else, and every hash matches."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    path = _copy(SCHEMAS / "0002.db", tmp_path)
+    open_database(path).close()
+    members_before = len(_rows(path, "member"))
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", lambda conn, _record: conn.execute("PRAGMA foreign_keys=ON"))
+    cfg = migrate.alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0004")
+    finally:
+        engine.dispose()
+    columns = _columns(path, "member")
+    assert "degree" not in columns and "work_started_on" not in columns and "row_hash" in columns
+    assert len(_rows(path, "member")) == members_before
+    conn = sqlite3.connect(path)
+    try:
+        assert rowhash.problems(conn) == []
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0004"
+    finally:
+        conn.close()

@@ -74,27 +74,34 @@ def _migrated(row: dict[str, object]) -> dict[str, object]:
     return out
 
 
+def _rehash(bind: sa.Connection, recode: bool) -> None:
+    rows = bind.exec_driver_sql('SELECT * FROM "member"')
+    names = list(rows.keys())
+    updates = []
+    for values in rows.fetchall():
+        row = dict(zip(names, values, strict=True))
+        out = _migrated(row) if recode else row
+        updates.append({"i": row["id"], "p": out["work_post"], "t": out["id_type"], "n": out["notes"],
+                        "h": _digest("member", list(out.items()))})
+    if updates:
+        bind.execute(sa.text('UPDATE "member" SET work_post = :p, id_type = :t, notes = :n, row_hash = :h '
+                             "WHERE id = :i"), updates)
+
+
 def upgrade() -> None:
     # Plain ADD COLUMNs (no table rebuild, which the member_event foreign key would refuse); the model
     # declares the same server default, so a new file and an upgraded one have the same column.
     with op.batch_alter_table("member") as batch:
         batch.add_column(sa.Column("degree", sa.String(2), nullable=False, server_default=""))
         batch.add_column(sa.Column("work_started_on", sa.Date(), nullable=True))
-    bind = op.get_bind()
-    rows = bind.exec_driver_sql('SELECT * FROM "member"')
-    names = list(rows.keys())
-    updates = []
-    for values in rows.fetchall():
-        row = dict(zip(names, values, strict=True))
-        migrated = _migrated(row)
-        updates.append({"i": row["id"], "p": migrated["work_post"], "t": migrated["id_type"],
-                        "n": migrated["notes"], "h": _digest("member", list(migrated.items()))})
-    if updates:
-        bind.execute(sa.text('UPDATE "member" SET work_post = :p, id_type = :t, notes = :n, row_hash = :h '
-                             "WHERE id = :i"), updates)
+    _rehash(op.get_bind(), recode=True)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("member") as batch:
+    """Drops the two columns and rehashes; the codes stay in the new lists (three old 工作岗位 codes became one
+    category, so the old list cannot be rebuilt — 备注 names what each was)."""
+    # ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not a rebuild: member_event's foreign key refuses a rebuild.
+    with op.batch_alter_table("member", recreate="never") as batch:
         batch.drop_column("work_started_on")
         batch.drop_column("degree")
+    _rehash(op.get_bind(), recode=False)
