@@ -98,3 +98,18 @@ def test_foreign_permanent_residence_is_no_id_type() -> None:
     with pytest.raises(ValidationError):
         ID_TYPE.code_of("外国人永久居留身份证")
     assert codes.ID_TYPE.code_of("护照") == "4"
+
+
+def test_migration_0005_maps_old_work_posts_as_the_code_table_says() -> None:
+    """The frozen mapping in migration 0005 and ``OLD_WORK_POST`` agree code for code."""
+    import importlib.util
+
+    from partydesk.core.storage.migrate import VERSIONS_DIR
+
+    (path,) = VERSIONS_DIR.glob("0005_*.py")
+    spec = importlib.util.spec_from_file_location("migration_0005", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert dict(OLD_WORK_POST) == module.WORK_POSTS
+    assert {old for old, (new, _label) in OLD_WORK_POST.items() if new == "27" and old != "99"} == module.NOTED_POSTS
