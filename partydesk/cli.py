@@ -529,6 +529,15 @@ def build_parser() -> argparse.ArgumentParser:
 _EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = []
 
 
+def _meetings_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    from partydesk.cli_meetings import add_commands
+
+    add_commands(sub, common)
+
+
+_EXTENSIONS.append(_meetings_commands)
+
+
 def _emit(args: argparse.Namespace, payload: dict[str, Any]) -> None:
     if getattr(args, "json", False):
         print(json.dumps(payload, ensure_ascii=False, default=str))

@@ -33,6 +33,7 @@ class ChangeKind(StrEnum):
     ORGANISATION = "organisation"
     RULE = "rule"
     MEMBER = "member"
+    MEETING = "meeting"
 
 
 @dataclass(frozen=True)

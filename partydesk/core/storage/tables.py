@@ -132,3 +132,5 @@ AUDIT_TRIGGERS = (
 )
 for _sql in AUDIT_TRIGGERS:
     event.listen(AuditRow.__table__, "after_create", DDL(_sql).execute_if(dialect="sqlite"))  # type: ignore[no-untyped-call]
+
+from partydesk.core.storage import meeting_tables as meeting_tables  # noqa: E402  (registers its tables)

@@ -1,0 +1,125 @@
+"""The ``partydesk meetings`` sub-commands: types, add, list, compliance (registered in cli._EXTENSIONS)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from partydesk import cli
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise cli.CliError(f"日期“{text}”无效，请写成 YYYY-MM-DD，例如 2026-03-15。", code="bad_date") from None
+
+
+def _ids(text: str | None) -> list[str]:
+    return [t for t in (text or "").replace("，", ",").split(",") if t.strip()]
+
+
+def cmd_types(args: argparse.Namespace) -> dict[str, Any]:
+    """List the meeting types."""
+    from partydesk.core.domain.meetings import MEETING_TYPES
+
+    types = [{"code": t.code, "name": t.name} for t in MEETING_TYPES]
+    return {"message": "\n".join(f"{t['code']}\t{t['name']}" for t in types), "types": types}
+
+
+def cmd_add(args: argparse.Namespace) -> dict[str, Any]:
+    """Record one meeting and its attendance."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.meetings import add_meeting, resolve_members, type_of
+    from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT, MeetingData
+
+    kind = type_of(args.type)
+    held_on = _date(args.date)
+    path = cli.db_path_of(args)
+    with cli._lock_for(path):
+        db = cli._open(args)
+        try:
+            statuses: dict[str, str] = {}
+            for status, text in ((PRESENT, args.present), (LEAVE, args.leave), (ABSENT, args.absent)):
+                tokens = _ids(text)
+                for member_id in resolve_members(db, tokens).values():
+                    if member_id in statuses and statuses[member_id] != status:
+                        raise cli.CliError("同一名党员不能同时列在 --present、--leave、--absent 中的两处。",
+                                           code="twice")
+                    statuses[member_id] = status
+            data = MeetingData(type_code=kind.code, topic=args.topic, held_on=held_on, party_group=args.group or "")
+            added = add_meeting(db, LOCAL_USER, data, statuses=statuses)
+        finally:
+            db.close()
+    c = added.count
+    quorum = {None: "", True: "，符合法定人数", False: "，未达到法定人数"}[c.quorum_met]
+    return {"message": f"已记录{kind.name}（{held_on:%Y-%m-%d}）：应到 {c.expected} 人，实到 {c.present} 人{quorum}。",
+            "id": added.meeting_id, "expected": c.expected, "present": c.present,
+            "voting_expected": c.voting_expected, "voting_present": c.voting_present, "quorum_met": c.quorum_met}
+
+
+def cmd_list(args: argparse.Namespace) -> dict[str, Any]:
+    """List a year's meetings."""
+    from partydesk.core.domain.meetings import TYPES_BY_CODE
+    from partydesk.core.services.meetings import meetings_of_year
+
+    year = args.year or date.today().year
+    path = cli.db_path_of(args)
+    with cli._lock_for(path):
+        db = cli._open(args)
+        try:
+            found = meetings_of_year(db, year)
+        finally:
+            db.close()
+    rows = [{"id": m.id, "type": m.type_code, "date": m.held_on.isoformat(), "topic": m.topic,
+             "party_group": m.party_group, "expected": m.expected, "present": m.present} for m in found]
+    lines = [f"{year}年共 {len(rows)} 次会议："] + [
+        f"{r['date']}\t{TYPES_BY_CODE[r['type']].name if r['type'] in TYPES_BY_CODE else r['type']}"
+        f"{'（' + r['party_group'] + '）' if r['party_group'] else ''}\t{r['topic']}"
+        f"\t应到 {r['expected']}，实到 {r['present']}"
+        for r in rows]
+    return {"message": "\n".join(lines), "year": year, "meetings": rows}
+
+
+def cmd_compliance(args: argparse.Namespace) -> dict[str, Any]:
+    """Required against held, per type and period."""
+    from partydesk.core.services.meeting_reports import compliance
+
+    path = cli.db_path_of(args)
+    with cli._lock_for(path):
+        db = cli._open(args)
+        try:
+            found = compliance(db, args.year)
+        finally:
+            db.close()
+    rows = [{"type": c.type_code, "name": c.type_name, "party_group": c.party_group, "period": c.period.label,
+             "start": c.period.start.isoformat(), "end": c.period.end.isoformat(), "required": c.required,
+             "held": c.held, "met": c.met} for c in found]
+    missing = [r for r in rows if not r["met"]]
+    lines = [f"{args.year}年会议落实情况：{len(rows) - len(missing)}/{len(rows)} 项已按要求召开。"] + [
+        f"未召开：{r['name']}{'（' + r['party_group'] + '）' if r['party_group'] else ''}\t{r['period']}"
+        for r in missing]
+    return {"message": "\n".join(lines), "year": args.year, "periods": rows}
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``partydesk meetings …`` to the command tree."""
+    meetings = sub.add_parser("meetings", help="三会一课：记录会议、查看落实情况")
+    actions = meetings.add_subparsers(dest="meetings_command", metavar="操作", required=True)
+    actions.add_parser("types", parents=[common], help="列出会议类型及其代码").set_defaults(handler=cmd_types)
+    p = actions.add_parser("add", parents=[common], help="记录一次会议及出席情况（未列出的党员记为缺席）")
+    p.add_argument("--type", required=True, metavar="CODE", help="会议类型代码（见 meetings types）")
+    p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="会议日期")
+    p.add_argument("--topic", required=True, help="会议主题")
+    p.add_argument("--group", metavar="NAME", help="党小组名称（党小组会必填）")
+    p.add_argument("--present", metavar="IDS", help="出席党员：党员编号或公民身份号码，逗号分隔")
+    p.add_argument("--leave", metavar="IDS", help="请假党员")
+    p.add_argument("--absent", metavar="IDS", help="缺席党员")
+    p.set_defaults(handler=cmd_add)
+    p = actions.add_parser("list", parents=[common], help="列出一年的会议")
+    p.add_argument("--year", type=int, help="年份（默认今年）")
+    p.set_defaults(handler=cmd_list)
+    p = actions.add_parser("compliance", parents=[common], help="按类型和期间列出应开与已开次数")
+    p.add_argument("--year", type=int, required=True, help="年份")
+    p.set_defaults(handler=cmd_compliance)

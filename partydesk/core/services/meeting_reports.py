@@ -1,0 +1,98 @@
+"""Meeting reports: compliance per type and period, attendance rates, repeated absence.
+
+Each is built from SQL aggregates (meetings held per type, group and month; attendance per member and
+status), so a decade of meetings costs a few grouped queries, not a load of every meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from partydesk.core.domain.meetings import MEETING_TYPES, Expected, Period, periods_of_year
+from partydesk.core.services.rules import rule_values
+from partydesk.core.storage import meeting_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT
+
+
+@dataclass(frozen=True)
+class PeriodCompliance:
+    """One type (and, for 党小组会, one group) in one period: meetings required and held."""
+
+    type_code: str
+    type_name: str
+    party_group: str
+    period: Period
+    required: int
+    held: int
+
+    @property
+    def met(self) -> bool:
+        """Held at least as often as required."""
+        return self.held >= self.required
+
+
+def compliance(db: Database, year: int) -> list[PeriodCompliance]:
+    """For each type with a frequency rule, each period of ``year`` (and each 党小组): required vs held."""
+    months_of = rule_values(db)
+    with db.read() as session:
+        groups = sorted({m.party_group for m in meeting_repo.roll_members(session) if m.party_group})
+        longest = max(months_of.get(t.rule_key, 1) for t in MEETING_TYPES if t.rule_key)
+        start = periods_of_year(year, max(longest, 12))[0].start if longest > 12 else date(year, 1, 1)
+        held = meeting_repo.held_by_month(session, start, date(year, 12, 31))
+    out: list[PeriodCompliance] = []
+    for kind in MEETING_TYPES:
+        if kind.rule_key is None:
+            continue
+        months = months_of.get(kind.rule_key, 1)
+        for group in (groups if kind.expected is Expected.GROUP else [""]):
+            for period in periods_of_year(year, months):
+                n = sum(c for code, g, y, m, c in held if code == kind.code and (g == group or not group)
+                        and period.start <= date(y, m, 1) <= period.end)
+                out.append(PeriodCompliance(kind.code, kind.name, group, period, 1, n))
+    return out
+
+
+@dataclass(frozen=True)
+class AttendanceRate:
+    """One member's attendance over a span: counts by status and the share present."""
+
+    member_id: str
+    name: str
+    present: int
+    leave: int
+    absent: int
+
+    @property
+    def expected(self) -> int:
+        """Meetings the member was expected at."""
+        return self.present + self.leave + self.absent
+
+    @property
+    def rate(self) -> float:
+        """Share of expected meetings attended (0 when none were expected)."""
+        return self.present / self.expected if self.expected else 0.0
+
+
+def attendance_rates(db: Database, year: int) -> list[AttendanceRate]:
+    """Each member's attendance in ``year``, members with no expected meeting left out."""
+    with db.read() as session:
+        names = {m.id: m.name for m in meeting_repo.roll_members(session)}
+        tally = meeting_repo.attendance_tally(session, date(year, 1, 1), date(year, 12, 31))
+    return [AttendanceRate(mid, names.get(mid, ""), t.get(PRESENT, 0), t.get(LEAVE, 0), t.get(ABSENT, 0))
+            for mid, t in sorted(tally.items(), key=lambda kv: names.get(kv[0], ""))]
+
+
+def absent_in_a_row(db: Database, *, times: int = 3, until: date | None = None) -> list[tuple[str, str, int]]:
+    """(member id, name, streak) of members whose latest ``times`` or more meetings were all unexcused
+    absences (请假 is excused and ends a streak, as attending does)."""
+    end = until or date.max
+    with db.read() as session:
+        names = {m.id: m.name for m in meeting_repo.roll_members(session)}
+        rows = meeting_repo.attendance_sequence(session, end)
+    streak: dict[str, int] = {}
+    for member_id, status, _day in rows:
+        streak[member_id] = streak.get(member_id, 0) + 1 if status == ABSENT else 0
+    return [(mid, names.get(mid, ""), n) for mid, n in sorted(streak.items(), key=lambda kv: names.get(kv[0], ""))
+            if n >= times and mid in names]

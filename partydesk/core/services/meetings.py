@@ -1,0 +1,121 @@
+"""Meeting use cases (三会一课): record a meeting with its attendance, list a year, check compliance.
+
+Adding a meeting computes its 应到 roll for the meeting date (domain/meeting_roll.py): every expected
+member gets an attendance row — present, on leave or absent; members not named are absent. Members not
+expected that day are refused, naming them. Compliance, attendance rates and the list are SQL
+aggregates (storage/meeting_repo.py), never a load of every meeting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.domain.meeting_roll import Count, Expectation, RollRules, count, expected_members
+from partydesk.core.domain.meetings import TYPES_BY_CODE, Expected, MeetingType, meeting_type
+from partydesk.core.errors import ValidationError
+from partydesk.core.services.rules import rule_values
+from partydesk.core.storage import meeting_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT, Attendance, MeetingData, MeetingSummary
+
+
+@dataclass(frozen=True)
+class MeetingAdded:
+    """What adding a meeting did: the change record, the new id and the 应到/实到 count."""
+
+    changes: Changes
+    meeting_id: str
+    count: Count
+
+
+def roll_rules(db: Database) -> RollRules:
+    """The roll and quorum numbers from the rule table."""
+    values = rule_values(db)
+    return RollRules(count_migrants=values.get("meeting.expect.migrant", 1) == 1,
+                     general_quorum_bp=values.get("meeting.quorum.general.bp", 5000),
+                     committee_quorum_bp=values.get("meeting.quorum.committee.bp", 5000))
+
+
+def type_of(code: str) -> MeetingType:
+    """The meeting type with this code; ValidationError lists the known codes."""
+    try:
+        return meeting_type(code)
+    except KeyError:
+        known = "、".join(f"{t.code}（{t.name}）" for t in TYPES_BY_CODE.values())
+        raise ValidationError(f"未知的会议类型“{code}”。可用的类型：{known}。", field="type_code",
+                              code="unknown_meeting_type") from None
+
+
+def add_meeting(db: Database, actor: Actor, data: MeetingData, *, statuses: Mapping[str, str],
+                reasons: Mapping[str, str] | None = None, guests: Iterable[tuple[str, str]] = (),
+                no_vote: frozenset[str] = frozenset()) -> MeetingAdded:
+    """Record a meeting; ``statuses`` maps member ids to present/leave/absent (the rest are absent).
+
+    ``no_vote``: members under 留党察看 that day (no discipline record exists yet to find them).
+    """
+    kind = type_of(data.type_code)
+    if not data.topic.strip():
+        raise ValidationError("请填写会议主题。", field="topic", code="no_topic")
+    if kind.expected is Expected.GROUP and not data.party_group.strip():
+        raise ValidationError("党小组会须指明是哪个党小组。", field="party_group", code="no_group")
+    bad = sorted({s for s in statuses.values() if s not in (PRESENT, LEAVE, ABSENT)})
+    if bad:
+        raise ValidationError(f"未知的出席情况：{'、'.join(bad)}。", field="status", code="bad_status")
+    rules = roll_rules(db)
+    with db.write(actor, action="meeting.add") as session:
+        members = meeting_repo.roll_members(session)
+        roll = expected_members(kind, members, data.held_on, rules, group=data.party_group, no_vote=no_vote)
+        expected_ids = {e.member_id for e in roll}
+        names = {m.id: m.name for m in members}
+        strangers = [names.get(i, i) for i in statuses if i not in expected_ids]
+        if strangers:
+            raise ValidationError(
+                f"{'、'.join(strangers)} 不在这次{kind.name}（{data.held_on:%Y-%m-%d}）的应到名单中"
+                "（未入党、已转出、不在该党小组或非支委）。", field="attendance", code="not_expected")
+        rows = [Attendance(e.member_id, statuses.get(e.member_id, ABSENT), e.voting,
+                           (reasons or {}).get(e.member_id, "")) for e in roll]
+        meeting_id = meeting_repo.insert_meeting(session, data, rows, list(guests))
+    present = {e.member_id for e in roll if statuses.get(e.member_id) == PRESENT}
+    return MeetingAdded(Changes.of(ChangeKind.MEETING, meeting_id), meeting_id, count(kind, roll, present, rules))
+
+
+def meetings_of_year(db: Database, year: int) -> list[MeetingSummary]:
+    """The meetings held in ``year``, oldest first, with 应到/实到."""
+    with db.read() as session:
+        return meeting_repo.meetings_between(session, date(year, 1, 1), date(year, 12, 31))
+
+
+def meeting_count(db: Database, meeting_id: str) -> Count:
+    """应到/实到 and the quorum of a recorded meeting, from its stored attendance."""
+    rules = roll_rules(db)
+    with db.read() as session:
+        data = meeting_repo.get_meeting(session, meeting_id)
+        if data is None:
+            raise ValidationError("找不到这次会议，可能已被删除。", code="no_meeting")
+        rows = meeting_repo.attendance_of(session, meeting_id)
+    roll = [Expectation(r.member_id, r.voting) for r in rows]
+    return count(type_of(data.type_code), roll, {r.member_id for r in rows if r.status == PRESENT}, rules)
+
+
+def resolve_members(db: Database, tokens: Iterable[str]) -> dict[str, str]:
+    """token -> member id, each token a member id or a 公民身份号码; ValidationError names unknown ones."""
+    from partydesk.core.storage import member_repo
+
+    wanted = [t.strip() for t in tokens if t.strip()]
+    with db.read() as session:
+        ids = {m.id for m in meeting_repo.roll_members(session)}
+        by_number = member_repo.all_id_numbers(session)
+    found, unknown = {}, []
+    for token in wanted:
+        member_id = token if token in ids else by_number.get(token.upper())
+        if member_id is None:
+            unknown.append(token)
+        else:
+            found[token] = member_id
+    if unknown:
+        raise ValidationError(f"找不到这些党员：{'、'.join(unknown)}（请用党员编号或公民身份号码）。",
+                              field="attendance", code="unknown_member")
+    return found
