@@ -95,9 +95,11 @@ def cmd_compliance(args: argparse.Namespace) -> dict[str, Any]:
             db.close()
     rows = [{"type": c.type_code, "name": c.type_name, "party_group": c.party_group, "period": c.period.label,
              "start": c.period.start.isoformat(), "end": c.period.end.isoformat(), "required": c.required,
-             "held": c.held, "met": c.met} for c in found]
-    missing = [r for r in rows if not r["met"]]
-    lines = [f"{args.year}年会议落实情况：{len(rows) - len(missing)}/{len(rows)} 项已按要求召开。"] + [
+             "held": c.held, "met": c.met, "open": c.open} for c in found]
+    missing = [r for r in rows if not r["met"] and not r["open"]]
+    closed = [r for r in rows if not r["open"]]
+    done = len(closed) - len(missing)
+    lines = [f"{args.year}年会议落实情况：已结束的 {len(closed)} 个期间中 {done} 个按要求召开。"] + [
         f"未召开：{r['name']}{'（' + r['party_group'] + '）' if r['party_group'] else ''}\t{r['period']}"
         for r in missing]
     return {"message": "\n".join(lines), "year": args.year, "periods": rows}

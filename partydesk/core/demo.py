@@ -52,6 +52,11 @@ def populate(db: Database, *, seed: int = 2026, members: int | None = None) -> N
     rng = random.Random(seed)
     initialise_site(db, LOCAL_USER, organisation=DEMO_ORG, role="branch")
     _populate_members(db, rng, members)
+    if members is None or members <= DEMO_MEETING_MAX_MEMBERS:
+        from partydesk.core.demo_meetings import populate_meetings
+
+        populate_meetings(db, random.Random(seed), DEMO_TODAY, secretary=DEMO_ORG.secretary,
+                          recorder=DEMO_ORG.contact)
 
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -71,6 +76,7 @@ NAMED_OFFICERS = ((DEMO_ORG.secretary, True), (DEMO_ORG.contact, False))
 POSTS = ("01", "03", "04", "05", "02")  # 书记, 组织委员, 宣传委员, 纪检委员, 副书记
 DEMO_TODAY = date(2026, 11, 1)  # fixed, so the same seed always gives the same branch
 DEFAULT_MEMBERS = 36
+DEMO_MEETING_MAX_MEMBERS = 500  # scale runs (--members 100000) get members only
 
 
 def fake_id_number(rng: random.Random, birth: date, male: bool) -> str:

@@ -66,7 +66,8 @@ def on_roll(member: RollMember, day: date, rules: RollRules) -> Expectation | No
     confirmed_later = member.confirmed_on is not None and member.confirmed_on > day
     base = CATEGORY_PROBATIONARY if confirmed_event or confirmed_later else member.category
     state = derive_state(past, base_category=base)
-    joined = state.joined_on if any(ev.kind is EventKind.JOINED for ev in member.events) else member.joined_on
+    joins = [ev for ev in sorted(member.events, key=event_order) if ev.kind is EventKind.JOINED]
+    joined = joins[-1].on_date if joins else member.joined_on
     if joined is not None and joined > day:
         return None
     # A member whose first transfer is a 转入 was elsewhere until it.

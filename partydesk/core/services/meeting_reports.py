@@ -26,6 +26,7 @@ class PeriodCompliance:
     period: Period
     required: int
     held: int
+    open: bool = False  # the period has not ended yet (on the ``as_of`` day): a shortfall is not a gap yet
 
     @property
     def met(self) -> bool:
@@ -33,8 +34,12 @@ class PeriodCompliance:
         return self.held >= self.required
 
 
-def compliance(db: Database, year: int) -> list[PeriodCompliance]:
-    """For each type with a frequency rule, each period of ``year`` (and each 党小组): required vs held."""
+def compliance(db: Database, year: int, *, as_of: date | None = None) -> list[PeriodCompliance]:
+    """For each type with a frequency rule, each period of ``year`` (and each 党小组): required vs held.
+
+    Periods ending on or after ``as_of`` (default today) are marked open.
+    """
+    as_of = as_of or date.today()
     months_of = rule_values(db)
     with db.read() as session:
         groups = sorted({m.party_group for m in meeting_repo.roll_members(session) if m.party_group})
@@ -50,7 +55,7 @@ def compliance(db: Database, year: int) -> list[PeriodCompliance]:
             for period in periods_of_year(year, months):
                 n = sum(c for code, g, y, m, c in held if code == kind.code and (g == group or not group)
                         and period.start <= date(y, m, 1) <= period.end)
-                out.append(PeriodCompliance(kind.code, kind.name, group, period, 1, n))
+                out.append(PeriodCompliance(kind.code, kind.name, group, period, 1, n, period.end >= as_of))
     return out
 
 

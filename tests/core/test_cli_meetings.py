@@ -1,0 +1,103 @@
+"""The `partydesk meetings` commands: types, add, list, compliance, their JSON shapes and their errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partydesk.cli import main
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.demo import create_demo
+from partydesk.core.services.members import roster
+from partydesk.core.storage.database import open_database
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """A demo database with 12 members and a year of meetings."""
+    path = tmp_path / "demo.db"
+    create_demo(path, seed=3, members=12)
+    return path
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, Any]]:
+    code = main([*argv, "--json"])
+    out, err = capsys.readouterr()
+    assert err == ""
+    lines = out.strip().splitlines()
+    assert len(lines) == 1, out
+    payload: dict[str, Any] = json.loads(lines[0])
+    return code, payload
+
+
+def members_of(path: Path) -> list[tuple[str, str, str]]:
+    """(id, ID number, category) of the demo members, probationary last."""
+    db = open_database(path)
+    try:
+        rows = roster(db, LOCAL_USER)
+    finally:
+        db.close()
+    return sorted(((r.id, r.id_number, r.category) for r in rows), key=lambda r: r[2])
+
+
+def test_types_lists_codes_and_chinese_names(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    code, payload = run_json(capsys, "meetings", "types", "--db", str(demo))
+    assert code == 0
+    assert {"code": "general", "name": "支部党员大会"} in payload["types"]
+    assert len(payload["types"]) == 8 and all(set(t) == {"code", "name"} for t in payload["types"])
+
+
+def test_add_by_id_and_id_number_then_list(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    people = members_of(demo)
+    full = [p for p in people if p[2] == "1"]
+    probationary = len(people) - len(full)
+    code, payload = run_json(capsys, "meetings", "add", "--db", str(demo), "--type", "general", "--date",
+                             "2026-11-20", "--topic", "讨论预备党员转正", "--present",
+                             f"{full[0][0]},{full[1][1]}，{full[2][0]}", "--leave", full[3][0])
+    assert code == 0
+    assert set(payload) == {"id", "expected", "present", "voting_expected", "voting_present", "quorum_met",
+                            "message"}
+    assert (payload["expected"], payload["present"]) == (12, 3)
+    assert (payload["voting_expected"], payload["voting_present"]) == (12 - probationary, 3)
+    assert payload["quorum_met"] is (12 - probationary < 3 * 2)
+    code, listed = run_json(capsys, "meetings", "list", "--db", str(demo), "--year", "2026")
+    assert code == 0 and listed["year"] == 2026
+    mine = [m for m in listed["meetings"] if m["id"] == payload["id"]]
+    assert mine == [{"id": payload["id"], "type": "general", "date": "2026-11-20", "topic": "讨论预备党员转正",
+                     "party_group": "", "expected": 12, "present": 3}]
+    assert len(listed["meetings"]) > 40  # the demo year
+
+
+@pytest.mark.parametrize("argv,error", [
+    (["--type", "nope", "--date", "2026-01-05"], "unknown_meeting_type"),
+    (["--type", "general", "--date", "2026-02-30"], "bad_date"),
+    (["--type", "general", "--date", "2026-01-05", "--present", "no-such-member"], "unknown_member"),
+])
+def test_add_refuses_bad_input_with_a_chinese_message(capsys: pytest.CaptureFixture[str], demo: Path,
+                                                      argv: list[str], error: str) -> None:
+    code, payload = run_json(capsys, "meetings", "add", "--db", str(demo), "--topic", "学习", *argv)
+    assert code == 1 and payload["error"] == error
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in payload["message"])
+    assert main(["meetings", "add", "--db", str(demo), "--topic", "学习", *argv]) == 1
+    assert "错误：" in capsys.readouterr().err
+
+
+def test_the_same_member_twice_is_refused(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    member_id = members_of(demo)[0][0]
+    code, payload = run_json(capsys, "meetings", "add", "--db", str(demo), "--type", "lecture", "--date",
+                             "2026-11-20", "--topic", "党课", "--present", member_id, "--absent", member_id)
+    assert code == 1 and payload["error"] == "twice"
+
+
+def test_compliance_shape_and_the_demo_gaps(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    code, payload = run_json(capsys, "meetings", "compliance", "--db", str(demo), "--year", "2026")
+    assert code == 0 and payload["year"] == 2026
+    keys = {"type", "name", "party_group", "period", "start", "end", "required", "held", "met", "open"}
+    assert all(set(r) == keys for r in payload["periods"])
+    gaps = {(r["type"], r["party_group"], r["period"]) for r in payload["periods"]
+            if not r["met"] and r["end"] < "2026-11-01"}
+    assert gaps == {("committee", "", "2026年2月"), ("lecture", "", "2026年第2季度"),
+                    ("group", "第三党小组", "2026年8月")}
