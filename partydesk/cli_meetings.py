@@ -16,6 +16,10 @@ def _date(text: str) -> date:
         raise cli.CliError(f"日期“{text}”无效，请写成 YYYY-MM-DD，例如 2026-03-15。", code="bad_date") from None
 
 
+def _group(name: object) -> str:
+    return f"（{name}）" if name else ""
+
+
 def _ids(text: str | None) -> list[str]:
     return [t for t in (text or "").replace("，", ",").split(",") if t.strip()]
 
@@ -76,7 +80,7 @@ def cmd_list(args: argparse.Namespace) -> dict[str, Any]:
              "party_group": m.party_group, "expected": m.expected, "present": m.present} for m in found]
     lines = [f"{year}年共 {len(rows)} 次会议："] + [
         f"{r['date']}\t{TYPES_BY_CODE[r['type']].name if r['type'] in TYPES_BY_CODE else r['type']}"
-        f"{'（' + r['party_group'] + '）' if r['party_group'] else ''}\t{r['topic']}"
+        f"{_group(r['party_group'])}\t{r['topic']}"
         f"\t应到 {r['expected']}，实到 {r['present']}"
         for r in rows]
     return {"message": "\n".join(lines), "year": year, "meetings": rows}
@@ -100,7 +104,7 @@ def cmd_compliance(args: argparse.Namespace) -> dict[str, Any]:
     closed = [r for r in rows if not r["open"]]
     done = len(closed) - len(missing)
     lines = [f"{args.year}年会议落实情况：已结束的 {len(closed)} 个期间中 {done} 个按要求召开。"] + [
-        f"未召开：{r['name']}{'（' + r['party_group'] + '）' if r['party_group'] else ''}\t{r['period']}"
+        f"未召开：{r['name']}{_group(r['party_group'])}\t{r['period']}"
         for r in missing]
     return {"message": "\n".join(lines), "year": args.year, "periods": rows}
 
