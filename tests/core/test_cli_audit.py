@@ -49,9 +49,11 @@ def test_list_shows_newest_first_with_actor_action_and_summary(demo_db: Path,
     seqs = [e["seq"] for e in payload["entries"]]
     assert seqs == sorted(seqs, reverse=True)
     newest = payload["entries"][0]
-    assert newest["actor_id"] == "local" and newest["action"] == "member.add"
-    assert "member: 8 new" in newest["summary"] and len(newest["record_ids"]) >= 8
-    code, out, _ = _run(capsys, "audit", "list", "--db", str(demo_db))
+    assert newest["actor_id"] == "local" and newest["action"] == "meeting.add"  # the demo's meetings come last
+    code, payload = _json(capsys, "audit", "list", "--db", str(demo_db), "--limit", "1000")
+    added = next(e for e in payload["entries"] if e["action"] == "member.add")
+    assert "member: 8 new" in added["summary"] and len(added["record_ids"]) >= 8
+    code, out, _ = _run(capsys, "audit", "list", "--db", str(demo_db), "--limit", "1000")
     assert code == 0 and "审计记录" in out and "setup.organisation" in out
 
 

@@ -33,6 +33,10 @@ REQUIRED: dict[str, list[str]] = {
     "roster list": [],
     "audit list": [],
     "audit verify": [],
+    "meetings types": [],
+    "meetings add": ["--type", "general", "--date", "2026-01-05", "--topic", "学习"],
+    "meetings list": [],
+    "meetings compliance": ["--year", "2026"],
 }
 
 
