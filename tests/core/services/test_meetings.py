@@ -159,3 +159,12 @@ def test_meeting_rows_carry_valid_row_hashes_and_the_audit_names_the_action(
         assert any("meeting_attendance" in p for p in rowhash.problems(conn))
     finally:
         conn.close()
+
+
+def test_leave_is_excused_and_ends_a_run_of_absences(db: Database, branch: dict[str, str]) -> None:
+    """Absent, absent, on leave, absent: the latest run is one meeting, not four."""
+    plans = [{}, {}, {branch["甲"]: LEAVE}, {}]
+    for month, statuses in enumerate(plans, start=4):
+        meetings.add_meeting(db, LOCAL_USER, meeting("theme_day", date(2026, month, 10)), statuses=statuses)
+    streaks = {name: n for _mid, name, n in meeting_reports.absent_in_a_row(db, times=1)}
+    assert streaks["张甲"] == 1 and streaks["赵乙"] == 4
