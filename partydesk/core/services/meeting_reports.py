@@ -90,14 +90,9 @@ def attendance_rates(db: Database, year: int) -> list[AttendanceRate]:
 
 
 def absent_in_a_row(db: Database, *, times: int = 3, until: date | None = None) -> list[tuple[str, str, int]]:
-    """(member id, name, streak) of members whose latest ``times`` or more meetings were all unexcused
-    absences (请假 is excused and ends a streak, as attending does)."""
-    end = until or date.max
+    """(member id, name, run) of members whose latest ``times`` or more meetings up to ``until`` were all
+    unexcused absences (请假 is excused and ends a run, as attending does)."""
     with db.read() as session:
         names = {m.id: m.name for m in meeting_repo.roll_members(session)}
-        rows = meeting_repo.attendance_sequence(session, end)
-    streak: dict[str, int] = {}
-    for member_id, status, _day in rows:
-        streak[member_id] = streak.get(member_id, 0) + 1 if status == ABSENT else 0
-    return [(mid, names.get(mid, ""), n) for mid, n in sorted(streak.items(), key=lambda kv: names.get(kv[0], ""))
-            if n >= times and mid in names]
+        runs = meeting_repo.absence_runs(session, until or date.max, times)
+    return sorted(((mid, names[mid], n) for mid, n in runs.items() if mid in names), key=lambda r: r[1])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, extract, func, select
+from sqlalchemy import case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from partydesk.core.domain.meeting_roll import RollMember
@@ -158,10 +158,20 @@ def attendance_tally(session: Session, start: date, end: date) -> dict[str, dict
     return out
 
 
-def attendance_sequence(session: Session, end: date) -> list[tuple[str, str, date]]:
-    """(member id, status, date) of every attendance up to ``end``, by member, then oldest first."""
-    a = MeetingAttendance
-    query = (select(a.member_id, a.status, Meeting.held_on).join(Meeting, Meeting.id == a.meeting_id)
-             .where(Meeting.deleted.is_(False), a.deleted.is_(False), Meeting.held_on <= end)
-             .order_by(a.member_id, Meeting.held_on, Meeting.change_seq))
-    return [(r[0], r[1], r[2]) for r in session.execute(query)]
+def absence_runs(session: Session, end: date, times: int) -> dict[str, int]:
+    """member id -> how many meetings in a row, up to ``end``, the member was last absent from (at least
+    ``times``). The run starts after the member's latest meeting attended or excused (请假); an absence on
+    that same day does not count."""
+    a, b = MeetingAttendance, MeetingAttendance.__table__.alias("b")
+    held = Meeting.__table__.alias("held")
+    last_ok = (select(b.c.member_id, func.max(held.c.held_on).label("day"))
+               .join(held, held.c.id == b.c.meeting_id)
+               .where(b.c.status != ABSENT, b.c.deleted.is_(False), held.c.deleted.is_(False), held.c.held_on <= end)
+               .group_by(b.c.member_id).subquery())
+    run = func.count(a.id)
+    query = (select(a.member_id, run).join(Meeting, Meeting.id == a.meeting_id)
+             .outerjoin(last_ok, last_ok.c.member_id == a.member_id)
+             .where(a.status == ABSENT, a.deleted.is_(False), Meeting.deleted.is_(False), Meeting.held_on <= end,
+                    or_(last_ok.c.day.is_(None), Meeting.held_on > last_ok.c.day))
+             .group_by(a.member_id).having(run >= times))
+    return {r[0]: r[1] for r in session.execute(query)}
