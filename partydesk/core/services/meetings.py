@@ -64,6 +64,9 @@ def add_meeting(db: Database, actor: Actor, data: MeetingData, *, statuses: Mapp
     bad = sorted({s for s in statuses.values() if s not in (PRESENT, LEAVE, ABSENT)})
     if bad:
         raise ValidationError(f"未知的出席情况：{'、'.join(bad)}。", field="status", code="bad_status")
+    if db.site is None or db.site.organisation_id is None:
+        raise ValidationError("请先完成初始设置（填写党组织信息）。", code="not_set_up")
+    org_id = db.site.organisation_id
     rules = roll_rules(db)
     with db.write(actor, action="meeting.add") as session:
         members = meeting_repo.roll_members(session)
@@ -77,7 +80,7 @@ def add_meeting(db: Database, actor: Actor, data: MeetingData, *, statuses: Mapp
                 "（未入党、已转出、不在该党小组或非支委）。", field="attendance", code="not_expected")
         rows = [Attendance(e.member_id, statuses.get(e.member_id, ABSENT), e.voting,
                            (reasons or {}).get(e.member_id, "")) for e in roll]
-        meeting_id = meeting_repo.insert_meeting(session, data, rows, list(guests))
+        meeting_id = meeting_repo.insert_meeting(session, org_id, data, rows, list(guests))
     present = {e.member_id for e in roll if statuses.get(e.member_id) == PRESENT}
     return MeetingAdded(Changes.of(ChangeKind.MEETING, meeting_id), meeting_id, count(kind, roll, present, rules))
 

@@ -71,10 +71,11 @@ class MeetingSummary:
 # ---------------------------------------------------------------- writes
 
 
-def insert_meeting(session: Session, data: MeetingData, attendance: Sequence[Attendance],
+def insert_meeting(session: Session, org_id: str, data: MeetingData, attendance: Sequence[Attendance],
                    guests: Sequence[tuple[str, str]] = ()) -> str:
-    """Add a meeting with its attendance rows and guests (name, role); returns the meeting id."""
-    row = Meeting(deleted=False, **vars(data))
+    """Add a meeting of organisation ``org_id`` with its attendance rows and guests (name, role); returns
+    the meeting id."""
+    row = Meeting(org_id=org_id, deleted=False, **vars(data))
     session.add(row)
     session.flush()
     session.add_all(MeetingAttendance(meeting_id=row.id, member_id=a.member_id, status=a.status, voting=a.voting,

@@ -15,6 +15,7 @@ class Meeting(SyncMixin, Base):
 
     __tablename__ = "meeting"
 
+    org_id: Mapped[str] = mapped_column(ForeignKey("organisation.id"), index=True)  # the branch that held it
     type_code: Mapped[str] = mapped_column(String(32), index=True)
     topic: Mapped[str] = mapped_column(String(200))
     held_on: Mapped[date] = mapped_column(Date, index=True)

@@ -155,6 +155,8 @@ def test_meeting_rows_carry_valid_row_hashes_and_the_audit_names_the_action(
         assert conn.execute("SELECT count(*) FROM meeting_attendance WHERE row_hash IS NULL").fetchone()[0] == 0
         assert rowhash.problems(conn) == []
         assert conn.execute("SELECT name, role FROM meeting_guest").fetchall() == [("刘某", "街道党工委组织委员")]
+        assert db.site is not None
+        assert conn.execute("SELECT org_id FROM meeting").fetchall() == [(db.site.organisation_id,)]
         conn.execute("UPDATE meeting_attendance SET status = 'present' WHERE status = 'absent'")
         assert any("meeting_attendance" in p for p in rowhash.problems(conn))
     finally:

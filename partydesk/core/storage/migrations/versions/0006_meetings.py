@@ -32,6 +32,7 @@ def _sync_columns() -> list[sa.Column]:  # type: ignore[type-arg]
 def upgrade() -> None:
     op.create_table(
         "meeting",
+        sa.Column("org_id", sa.String(36), nullable=False),
         sa.Column("type_code", sa.String(32), nullable=False),
         sa.Column("topic", sa.String(200), nullable=False),
         sa.Column("held_on", sa.Date(), nullable=False),
@@ -46,8 +47,10 @@ def upgrade() -> None:
         sa.Column("decisions", sa.Text(), nullable=False),
         sa.Column("notes", sa.Text(), nullable=False),
         *_sync_columns(),
+        sa.ForeignKeyConstraint(["org_id"], ["organisation.id"], name="fk_meeting_org_id_organisation"),
         sa.PrimaryKeyConstraint("id", name="pk_meeting"),
     )
+    op.create_index("ix_meeting_org_id", "meeting", ["org_id"])
     op.create_index("ix_meeting_type_code", "meeting", ["type_code"])
     op.create_index("ix_meeting_held_on", "meeting", ["held_on"])
     op.create_index("ix_meeting_change_seq", "meeting", ["change_seq"])
