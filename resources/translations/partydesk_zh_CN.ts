@@ -139,6 +139,29 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Please fill in {field}</source>
+        <translation>请填写{field}</translation>
+    </message>
+    <message>
+        <source>{field} gives only the year and month; please add the day</source>
+        <translation>{field}只写到月，请补全日</translation>
+    </message>
+    <message>
+        <source>{field} gives only the year; please add the month and day</source>
+        <translation>{field}只写到年，请补全月和日</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar ({keys})</source>
+        <translation>在日历上选择（{keys}）</translation>
+    </message>
+    <message>
+        <source>e.g. 2021.7.1</source>
+        <translation>例如 2021.7.1</translation>
+    </message>
+</context>
+<context>
     <name>EventWithdrawDialog</name>
     <message>
         <source>Withdraw an entry</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -82,7 +83,7 @@ def test_recording_lost_contact_updates_the_state_shown(
     dialog.set_kind(EventKind.LOST)
     assert dialog.detail_stack.currentWidget() is dialog.cause_combo
     dialog.cause_combo.setCurrentIndex(dialog.cause_combo.findText("工作单位改变"))
-    dialog.date_edit.setDate(dialog.date_edit.date().addDays(-3))
+    dialog.date_edit.set_value(date.today() - timedelta(days=3))
     dialog.note_edit.setPlainText("电话停机")
     dialog.save_button().click()
     assert ctx.runner.wait_idle(WAIT_MS)

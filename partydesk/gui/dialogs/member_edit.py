@@ -10,7 +10,9 @@ second click saves exactly what was checked. Any edit after that asks again.
 Esc, Cancel and the close box ask "Discard the changes you have not saved?" when the form differs from
 what it was opened with (Keep editing is the default answer); an untouched form just closes.
 
-Dates are line edits, so "not set" is simply empty and every format ``parse_date`` knows is accepted.
+Dates are the shared ``DateField`` (put in place of the form's date boxes when the dialog is built):
+"not set" is simply empty, every format ``parse_date`` knows is accepted and shown back in full, and a
+date that is not one is reported beside its field and stops the save before anything is sent.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +44,7 @@ from partydesk.core.services import members
 from partydesk.gui.forms.ui_member_edit import Ui_MemberEditDialog
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
+from partydesk.gui.widgets.date_field import DateField
 from partydesk.gui.widgets.error_label import ERROR_COLOUR, mark_as_error_label
 
 if TYPE_CHECKING:
@@ -89,6 +92,7 @@ class MemberEditDialog(BusyDialog):
         self.record = record
         self.ui = Ui_MemberEditDialog()
         self.ui.setupUi(self)
+        self._use_date_fields()
         self._busy = False
         self._confirmed: MemberInput | None = None  # the input whose warnings the user has seen
         self._fields: dict[str, QWidget] = {}
@@ -117,6 +121,52 @@ class MemberEditDialog(BusyDialog):
         self._sized = False
 
     # -- setting up --------------------------------------------------------------------------------
+
+    def _use_date_fields(self) -> None:
+        # The form's date boxes become the shared DateField, in the same layout cell and tab position.
+        for key in DATES:
+            name = _camel(key) + "Edit"
+            old = getattr(self.ui, name)
+            field = DateField(old.parentWidget(), field_name=FIELD_LABELS[key])
+            field.setObjectName(name)
+            field.setPlaceholderText(old.placeholderText())
+            QWidget.setTabOrder(old, field)
+            layout = old.parentWidget().layout()
+            item = layout.replaceWidget(old, field, Qt.FindChildOption.FindChildrenRecursively)
+            assert item is not None, name  # the .ui keeps every date box in a layout
+            del item
+            label = self.findChild(QLabel, _camel(key) + "Label")
+            if label is not None:
+                label.setBuddy(field)
+            old.hide()
+            old.setParent(None)  # out of the dialog at once; deleted with its last reference
+            old.deleteLater()
+            setattr(self.ui, name, field)
+            field.problemChanged.connect(lambda message, key=key: self._show_date_problem(key, message))
+
+    def _date_field(self, key: str) -> DateField:
+        widget = self._fields[key]
+        assert isinstance(widget, DateField)
+        return widget
+
+    def _show_date_problem(self, key: str, message: str) -> None:
+        label = self._errors[key]
+        if not message:
+            self._clear_message(key)
+            return
+        self._colour(label, ERROR_COLOUR)
+        label.setText(self._wrap(message, key))
+        label.show()
+
+    def _date_problems(self) -> list[str]:
+        """Check every date field that is sent; show each problem; return the fields' names."""
+        wrong = []
+        for key in DATES:
+            field = self._date_field(key)
+            if field.isEnabled() and not field.check():
+                self._show_date_problem(key, field.problem())
+                wrong.append(key)
+        return wrong
 
     def _fill_combos(self, party_groups: list[str]) -> None:
         for key, (table, blank) in COMBOS.items():
@@ -211,10 +261,8 @@ class MemberEditDialog(BusyDialog):
             assert isinstance(widget, QLineEdit)
             widget.setText(str(getattr(data, key) or ""))
         for key in DATES:
-            widget = self._fields[key]
             value = getattr(data, key)
-            assert isinstance(widget, QLineEdit)
-            widget.setText(value.isoformat() if isinstance(value, date) else "")
+            self._date_field(key).set_value(value if isinstance(value, date) else None)
         for key in COMBOS:
             combo = self._combo(key)
             code = getattr(data, key)
@@ -230,10 +278,15 @@ class MemberEditDialog(BusyDialog):
     def member_input(self) -> MemberInput:
         """The form as the core's input record (raw text; the core normalises and checks it)."""
         values: dict[str, Any] = {}
-        for key in (*LINES, *DATES):
+        for key in LINES:
             widget = self._fields[key]
             assert isinstance(widget, QLineEdit)
             values[key] = widget.text().strip() or None
+        for key in DATES:
+            # A date the field read goes as that date, however it was written; anything else as typed.
+            field = self._date_field(key)
+            parsed = field.value()
+            values[key] = parsed.isoformat() if parsed is not None else (field.text().strip() or None)
         for key in COMBOS:
             values[key] = self._combo(key).currentData()
         values["party_group"] = self.ui.partyGroupCombo.currentText().strip()
@@ -278,6 +331,16 @@ class MemberEditDialog(BusyDialog):
         data = self.member_input()
         confirmed = self._confirmed == data
         self._clear_messages()
+        wrong = self._date_problems()
+        if wrong:  # a date that is not one is never sent: nothing is saved
+            self.ui.summaryLabel.setText(self.tr("Not saved. Please correct: {items}.").format(
+                items="、".join(FIELD_LABELS[key] for key in wrong)))
+            self._colour(self.ui.summaryLabel, ERROR_COLOUR)
+            self.ui.summaryLabel.show()
+            first = self._fields[wrong[0]]
+            first.setFocus()
+            self.ui.scrollArea.ensureWidgetVisible(first)
+            return
         self._set_busy(True)
         member_id = self.record.id if self.record is not None else None
         member_ops.save_member(self, self.ctx, member_id=member_id, data=data, confirmed=confirmed,

@@ -1,6 +1,7 @@
 """Record a dated change for a member (记录变动): 转正, 党籍状态, 失联/恢复联系, 外出/返回, 转入/转出, 去世.
 
-The dialog asks for the kind, the date and, where the kind has one, its detail: the new 党籍状态, the
+The dialog asks for the kind, the date (typed as offices write it: ``widgets.date_field``)
+and, where the kind has one, its detail: the new 党籍状态, the
 cause of losing contact, where a migrant member went, where a transfer went to or came from. Only the
 kinds that fit the member's present state are offered (``applicable_kinds``: no 转正 for a 正式党员, no
 恢复联系 for someone in contact), and none is chosen beforehand: Save waits until the user picks one, so
@@ -16,10 +17,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,6 +38,7 @@ from partydesk.core.domain.member_events import EVENT_LABELS, EventKind
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
+from partydesk.gui.widgets.date_field import DateField
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
@@ -77,14 +78,11 @@ class MemberEventDialog(BusyDialog):
         self.kind_error = QLabel(self)
 
         self.date_label = QLabel(self)
-        self.date_edit = QDateEdit(self)
+        # Typed as offices write dates; the core's parser reads it, and a wrong date is never saved.
+        self.date_edit = DateField(self, field_name="日期", required=True)
         self.date_edit.setObjectName("dateEdit")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMinimumDate(QDate(1900, 1, 1))
-        today_q = QDate(self._today.year, self._today.month, self._today.day)
-        self.date_edit.setMaximumDate(today_q)
-        self.date_edit.setDate(today_q)
+        self.date_edit.latest = self._today
+        self.date_edit.set_value(self._today)
         self.date_label.setBuddy(self.date_edit)
         self.date_error = QLabel(self)
 
@@ -136,6 +134,8 @@ class MemberEventDialog(BusyDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 30)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.date_edit.show_problems_in(self.date_error)
+        self.date_edit.problemChanged.connect(lambda _message: grow_to_fit(self))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._retranslate()
@@ -164,10 +164,9 @@ class MemberEventDialog(BusyDialog):
         """Choose ``kind`` (for tests and for buttons that open the dialog on a kind); ignored if not offered."""
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
 
-    def on_date(self) -> date:
-        """The chosen date."""
-        d = self.date_edit.date()
-        return date(d.year(), d.month(), d.day())
+    def on_date(self) -> date | None:
+        """The date typed or picked; None while the field holds no date."""
+        return self.date_edit.value()
 
     def detail(self) -> str:
         """The detail for the chosen kind: a status or cause code, or text; "" when the kind has none."""
@@ -201,8 +200,15 @@ class MemberEventDialog(BusyDialog):
         for label in self._error_labels():
             label.clear()
             label.hide()
+        on_date = self.on_date()
+        if not self.date_edit.check() or on_date is None:  # a wrong or missing date: nothing is saved
+            self.date_error.setText(self.date_edit.problem())
+            self.date_error.show()
+            grow_to_fit(self)
+            self.date_edit.setFocus()
+            return
         self._set_busy(True)
-        member_ops.add_event(self, self.ctx, member_id=self.member_id, kind=kind, on_date=self.on_date(),
+        member_ops.add_event(self, self.ctx, member_id=self.member_id, kind=kind, on_date=on_date,
                              detail=self.detail(), note=self.note_edit.toPlainText(), on_done=self._saved,
                              on_error=self._failed)
 
