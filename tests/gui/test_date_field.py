@@ -29,6 +29,13 @@ POPUP_LIMITS = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(
 TYPED = ["2019.3.5", "2019年3月5日", "20190305", "2019-3-5", "2019/03/05"]
 
 
+def shown_active(qtbot: QtBot, dialog: QWidget) -> None:
+    """Show ``dialog`` as the active window, so focus and Tab behave as on a desktop."""
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+
+
 def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Replace the field's text by keystrokes; Chinese characters arrive as an input method commits them."""
     widget.setFocus()
@@ -54,7 +61,7 @@ def event_dialog(qtbot: QtBot, ctx: AppContext) -> tuple[MemberEventDialog, str]
     (zhang,) = add_now(ctx, ZHANG)
     dialog = MemberEventDialog(ctx, zhang, "张三", today=TODAY)
     qtbot.addWidget(dialog)
-    dialog.show()
+    shown_active(qtbot, dialog)
     dialog.set_kind(EventKind.LOST)
     return dialog, zhang
 
@@ -171,7 +178,7 @@ def test_calendar_click_sets_the_text_and_clears_the_message(
 def member_form(qtbot: QtBot, ctx: AppContext) -> Iterator[MemberEditDialog]:
     """An empty 新增党员 form, shown; closed at the end without the "discard changes?" question."""
     dialog = MemberEditDialog(ctx)
-    dialog.show()
+    shown_active(qtbot, dialog)
     yield dialog
     if shiboken6.isValid(dialog):
         QDialog.done(dialog, QDialog.DialogCode.Rejected)
@@ -246,7 +253,7 @@ def test_member_form_opened_on_a_record_shows_its_dates_in_full_and_is_unchanged
     (zhang,) = add_now(ctx, ZHANG)
     record = get_member(ctx.db, LOCAL_USER, zhang)
     dialog = MemberEditDialog(ctx, record)
-    dialog.show()
+    shown_active(qtbot, dialog)
     joined = record.data.joined_on
     assert joined is not None
     assert dialog.ui.joinedOnEdit.text() == f"{joined.year}年{joined.month:02d}月{joined.day:02d}日"

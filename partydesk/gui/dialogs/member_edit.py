@@ -12,7 +12,7 @@ what it was opened with (Keep editing is the default answer); an untouched form 
 
 Dates are the shared ``DateField`` (put in place of the form's date boxes when the dialog is built):
 "not set" is simply empty, every format ``parse_date`` knows is accepted and shown back in full, and a
-date that is not one is reported beside its field and stops the save before anything is sent.
+date that is not one is reported beside its field and the save is refused (the core reads dates with the same parser).
 """
 
 from __future__ import annotations
@@ -95,6 +95,7 @@ class MemberEditDialog(BusyDialog):
         self._use_date_fields()
         self._busy = False
         self._confirmed: MemberInput | None = None  # the input whose warnings the user has seen
+        self._wrong_dates: list[str] = []  # date fields whose text is no date, at the last Save
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         for key in FIELD_LABELS:
@@ -157,16 +158,6 @@ class MemberEditDialog(BusyDialog):
         self._colour(label, ERROR_COLOUR)
         label.setText(self._wrap(message, key))
         label.show()
-
-    def _date_problems(self) -> list[str]:
-        """Check every date field that is sent; show each problem; return the fields' names."""
-        wrong = []
-        for key in DATES:
-            field = self._date_field(key)
-            if field.isEnabled() and not field.check():
-                self._show_date_problem(key, field.problem())
-                wrong.append(key)
-        return wrong
 
     def _fill_combos(self, party_groups: list[str]) -> None:
         for key, (table, blank) in COMBOS.items():
@@ -331,16 +322,10 @@ class MemberEditDialog(BusyDialog):
         data = self.member_input()
         confirmed = self._confirmed == data
         self._clear_messages()
-        wrong = self._date_problems()
-        if wrong:  # a date that is not one is never sent: nothing is saved
-            self.ui.summaryLabel.setText(self.tr("Not saved. Please correct: {items}.").format(
-                items="、".join(FIELD_LABELS[key] for key in wrong)))
-            self._colour(self.ui.summaryLabel, ERROR_COLOUR)
-            self.ui.summaryLabel.show()
-            first = self._fields[wrong[0]]
-            first.setFocus()
-            self.ui.scrollArea.ensureWidgetVisible(first)
-            return
+        # A date the field cannot read goes to the core as typed: the same parser refuses it there, so
+        # nothing is saved and every other field's problem is reported too; the field's wording stays.
+        self._wrong_dates = [key for key in DATES if self._date_field(key).isEnabled()
+                             and not self._date_field(key).check()]
         self._set_busy(True)
         member_id = self.record.id if self.record is not None else None
         member_ops.save_member(self, self.ctx, member_id=member_id, data=data, confirmed=confirmed,
@@ -387,6 +372,9 @@ class MemberEditDialog(BusyDialog):
         self._set_busy(False)
         if isinstance(error, members.MemberInvalid):
             unplaced = self._show_issues(error.issues)
+            for key in self._wrong_dates:
+                self._errors[key].clear()
+                self._show_date_problem(key, self._date_field(key).problem())
             names = [FIELD_LABELS[i.field] for i in _without_consequences(error.issues)
                      if i.severity == "error" and i.field in FIELD_LABELS]
             text = self.tr("Not saved. Please correct: {items}.").format(items="、".join(dict.fromkeys(names)))
