@@ -53,7 +53,7 @@ def test_editing_shows_and_keeps_degree_and_work_start(qtbot: QtBot, ctx: AppCon
     dialog = page.current_dialog()
     assert isinstance(dialog, MemberEditDialog)
     assert dialog.ui.degreeCombo.currentText() == "学士"
-    assert dialog.ui.workStartedOnEdit.text() == "2002-07-15"
+    assert dialog.ui.workStartedOnEdit.text() == "2002年07月15日"  # the shared date field shows dates in full
     dialog.ui.workUnitEdit.setText("示范中学")
     save(qtbot, ctx, dialog)
     record = get_member(ctx.db, LOCAL_USER, member_id)
