@@ -61,6 +61,25 @@
     </message>
 </context>
 <context>
+    <name>CardPrintButton</name>
+    <message>
+        <source>Print card</source>
+        <translation>打印信息卡</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>All members&apos; cards as one PDF…</source>
+        <translation>打印全部党员信息卡（一个 PDF）…</translation>
+    </message>
+</context>
+<context>
     <name>CardPrinter</name>
     <message>
         <source>Save member card as PDF</source>
@@ -1013,18 +1032,6 @@
         <translation>记录变动</translation>
     </message>
     <message>
-        <source>Print card</source>
-        <translation>打印信息卡</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>保存为 PDF…</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
@@ -1336,22 +1343,6 @@
     <message>
         <source>Delete a record entered by mistake (Del)</source>
         <translation>删除录入错误的记录（Del 键）</translation>
-    </message>
-    <message>
-        <source>Print card</source>
-        <translation>打印信息卡</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>保存为 PDF…</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <source>All members&apos; cards as one PDF…</source>
-        <translation>打印全部党员信息卡（一个 PDF）…</translation>
     </message>
     <message>
         <source>Import…</source>

@@ -16,7 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -49,6 +48,7 @@ from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
 from partydesk.gui.widgets import card_printer
+from partydesk.gui.widgets.card_print_button import CardAction, CardPrintButton
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.timeline import Timeline
 
@@ -104,16 +104,8 @@ class MemberDetailPage(DialogHost, QWidget):
         self.event_button = QPushButton(self)
         self.event_button.setObjectName("eventButton")
         self.event_button.clicked.connect(self.record_event)
-        self.print_button = QPushButton(self)
-        self.print_button.setObjectName("printButton")
-        self.pdf_action = QAction(self)
-        self.pdf_action.triggered.connect(lambda: self.print_card("pdf"))
-        self.printer_action = QAction(self)
-        self.printer_action.triggered.connect(lambda: self.print_card("print"))
-        menu = QMenu(self.print_button)
-        menu.addAction(self.pdf_action)
-        menu.addAction(self.printer_action)
-        self.print_button.setMenu(menu)
+        self.print_button = CardPrintButton(self, lambda action: self.print_card(action))
+        self.pdf_action, self.printer_action = self.print_button.pdf_action, self.print_button.printer_action
         self.reveal_check = QCheckBox(self)
         self.reveal_check.setObjectName("revealCheck")
         self.reveal_check.toggled.connect(self._reveal)
@@ -368,7 +360,7 @@ class MemberDetailPage(DialogHost, QWidget):
             self.tr("Entry withdrawn: {entry}").format(entry=text)))
         self._open(dialog)
 
-    def print_card(self, action: card_printer.CardAction) -> None:
+    def print_card(self, action: CardAction) -> None:
         """Save this member's card as PDF or print it (full numbers only when they are shown)."""
         if self.member_id is None:
             return
@@ -382,9 +374,6 @@ class MemberDetailPage(DialogHost, QWidget):
         self.back_button.setText(self.tr("← Back to the roster"))
         self.edit_button.setText(self.tr("Edit"))
         self.event_button.setText(self.tr("Record a change"))
-        self.print_button.setText(self.tr("Print card"))
-        self.pdf_action.setText(self.tr("Save as PDF…"))
-        self.printer_action.setText(self.tr("Print…"))
         self.reveal_check.setText(self.tr("Show full numbers"))
         self.timeline_title.setText(self.tr("History"))
         for group in self._groups:

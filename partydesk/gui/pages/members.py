@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,7 +45,9 @@ from partydesk.core.services.roster_search import RosterFacets
 from partydesk.gui.models.roster_model import COLUMNS, DEFAULT_COLUMNS, RosterModel, column_index
 from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
+from partydesk.gui.widgets.card_print_button import CardPrintButton
 from partydesk.gui.widgets.column_menu import ColumnMenu
+from partydesk.gui.widgets.combo import refill
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.empty_state import EmptyState
 from partydesk.gui.widgets.flow_layout import FlowLayout
@@ -53,7 +55,7 @@ from partydesk.gui.widgets.flow_layout import FlowLayout
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
     from partydesk.gui.pages.member_detail import MemberDetailPage
-    from partydesk.gui.widgets.card_printer import CardAction
+    from partydesk.gui.widgets.card_print_button import CardAction
 
 COLUMNS_KEY = "members/columns"
 DEBOUNCE_MS = 150
@@ -115,19 +117,9 @@ class MembersPage(DialogHost, QWidget):
         self.edit_button = self._button("editButton", self.edit_selected)
         self.open_button = self._button("openButton", self.open_selected)
         self.delete_button = self._button("deleteButton", self.delete_selected)
-        self.print_button = QPushButton(self.roster_panel)
-        self.print_button.setObjectName("printButton")
-        self.pdf_action = QAction(self)
-        self.pdf_action.triggered.connect(lambda: self.print_selected("pdf"))
-        self.printer_action = QAction(self)
-        self.printer_action.triggered.connect(lambda: self.print_selected("print"))
-        print_menu = QMenu(self.print_button)
-        print_menu.addAction(self.pdf_action)
-        print_menu.addAction(self.printer_action)
-        self.all_cards_action = QAction(self)
-        self.all_cards_action.triggered.connect(self.print_all_cards)
-        print_menu.addAction(self.all_cards_action)
-        self.print_button.setMenu(print_menu)
+        self.print_button = CardPrintButton(self.roster_panel, self.print_selected, self.print_all_cards)
+        self.pdf_action, self.printer_action = self.print_button.pdf_action, self.print_button.printer_action
+        self.all_cards_action = self.print_button.all_cards_action
         self.import_button = self._button("importButton", self.importRequested)
         self.export_button = self._button("exportButton", self.exportRequested)
 
@@ -533,13 +525,13 @@ class MembersPage(DialogHost, QWidget):
         ids = [i for i in (r.data(Qt.ItemDataRole.UserRole) for r in self.view.selectionModel().selectedRows())
                if isinstance(i, str)]
         if len(ids) > 1:
-            card_printer.request_cards(self.ctx, self, ids, action=action, full_numbers=self.reveal_check.isChecked())
+            card_printer.request_cards(self.ctx, self, ids, action=action,
+                                       full_numbers=self.reveal_check.isChecked())
             return
         member_id = self.selected_member_id()
         if member_id is not None:
             card_printer.request_card(self.ctx, self, member_id, action=action,
                                       full_numbers=self.reveal_check.isChecked())
-
 
     def print_all_cards(self) -> None:
         """Every member's card in one PDF, one card per page."""
@@ -566,10 +558,6 @@ class MembersPage(DialogHost, QWidget):
         self.open_button.setToolTip(self.tr("Open the member's page (Enter or double-click)"))
         self.delete_button.setText(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Delete a record entered by mistake (Del)"))
-        self.print_button.setText(self.tr("Print card"))
-        self.pdf_action.setText(self.tr("Save as PDF…"))
-        self.printer_action.setText(self.tr("Print…"))
-        self.all_cards_action.setText(self.tr("All members' cards as one PDF…"))
         self.import_button.setText(self.tr("Import…"))
         self.import_button.setToolTip(self.tr("Import members from an Excel roster"))
         self.export_button.setText(self.tr("Export…"))
@@ -601,14 +589,7 @@ class MembersPage(DialogHost, QWidget):
             (self.roll_combo, [(True, self.tr("On the roll")), (False, self.tr("Transferred out"))]),
         ]
         for combo, items in fixed:
-            current = combo.currentIndex()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everyone, None)
-            for value, text in items:
-                combo.addItem(str(text), value)
-            combo.setCurrentIndex(max(current, 0))
-            combo.blockSignals(False)
+            refill(combo, everyone, items)
         if self.group_combo.count() == 0:
             self.group_combo.addItem(everyone, None)
         else:

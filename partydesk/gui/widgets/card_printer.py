@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QStandardPaths
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from partydesk.core.errors import KnownError
 from partydesk.core.io.member_card import TITLE, card_file_name
 from partydesk.gui.operations import cards as card_ops
+from partydesk.gui.widgets.card_print_button import CardAction
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 MARGIN_MM = 15
-CardAction = Literal["pdf", "print"]
 
 
 def card_document(html: str, device: QPagedPaintDevice | None = None) -> QTextDocument:

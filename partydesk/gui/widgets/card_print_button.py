@@ -1,0 +1,54 @@
+"""The 打印信息卡 button with its menu (save as PDF, print, optionally all members), shared by the roster and
+the member page. It only asks; the page decides which members and runs the card printer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+
+CardAction = Literal["pdf", "print"]
+CardRequest = Callable[[CardAction], None]
+
+
+class CardPrintButton(QPushButton):
+    """A push button whose menu offers 另存为 PDF, 打印, and (with ``on_all``) every member's cards."""
+
+    def __init__(self, parent: QWidget, on_request: CardRequest, on_all: Callable[[], None] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printButton")
+        self.pdf_action = QAction(self)
+        self.pdf_action.triggered.connect(lambda: on_request("pdf"))
+        self.printer_action = QAction(self)
+        self.printer_action.triggered.connect(lambda: on_request("print"))
+        menu = QMenu(self)
+        menu.addAction(self.pdf_action)
+        menu.addAction(self.printer_action)
+        self.all_cards_action: QAction | None = None
+        if on_all is not None:
+            self.all_cards_action = QAction(self)
+            self.all_cards_action.triggered.connect(on_all)
+            menu.addAction(self.all_cards_action)
+        self.setMenu(menu)
+        self._retranslate()
+
+    def set_single_enabled(self, enabled: bool) -> None:
+        """Enable the entries that need a chosen member."""
+        self.pdf_action.setEnabled(enabled)
+        self.printer_action.setEnabled(enabled)
+
+    def _retranslate(self) -> None:
+        self.setText(self.tr("Print card"))
+        self.pdf_action.setText(self.tr("Save as PDF…"))
+        self.printer_action.setText(self.tr("Print…"))
+        if self.all_cards_action is not None:
+            self.all_cards_action.setText(self.tr("All members' cards as one PDF…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
