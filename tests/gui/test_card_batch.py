@@ -119,3 +119,24 @@ def test_two_selected_rows_give_one_pdf_of_two_cards(qtbot: QtBot, ctx: AppConte
     chosen = {page.model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in (0, 2)}
     entry = next(e for e in list_entries(ctx.db, LOCAL_USER) if e.action == "card.print")
     assert set(entry.record_ids) == chosen
+
+
+def test_one_selected_row_gives_that_members_card(qtbot: QtBot, ctx: AppContext, three: list[str],
+                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a single roster row selected, Save as PDF writes that member's card alone."""
+    target = tmp_path / "一张.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(target), "")))
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.reload()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=WAIT_MS)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    page.view.selectionModel().select(page.model.index(1, 0), flags)
+    page.pdf_action.trigger()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(target.exists, timeout=WAIT_MS)
+    assert len(pdf_pages(target)) == 1
+    chosen = page.model.index(1, 0).data(Qt.ItemDataRole.UserRole)
+    entry = next(e for e in list_entries(ctx.db, LOCAL_USER) if e.action == "card.print")
+    assert list(entry.record_ids) == [chosen]

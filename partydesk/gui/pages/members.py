@@ -519,19 +519,12 @@ class MembersPage(DialogHost, QWidget):
 
     def print_selected(self, action: CardAction) -> None:
         """Save the selected members' cards as PDF (one per page) or print them."""
-        # Imported on first use: printing support is not needed to show the roster at start-up.
-        from partydesk.gui.widgets import card_printer
+        from partydesk.gui.widgets import card_printer  # printing support only once it is used
 
         ids = [i for i in (r.data(Qt.ItemDataRole.UserRole) for r in self.view.selectionModel().selectedRows())
                if isinstance(i, str)]
-        if len(ids) > 1:
-            card_printer.request_cards(self.ctx, self, ids, action=action,
-                                       full_numbers=self.reveal_check.isChecked())
-            return
-        member_id = self.selected_member_id()
-        if member_id is not None:
-            card_printer.request_card(self.ctx, self, member_id, action=action,
-                                      full_numbers=self.reveal_check.isChecked())
+        card_printer.request_for_selection(self.ctx, self, ids, action=action,
+                                           full_numbers=self.reveal_check.isChecked())
 
     def print_all_cards(self) -> None:
         """Every member's card in one PDF, one card per page."""

@@ -195,3 +195,13 @@ def request_cards(
         QMessageBox.warning(parent, QCoreApplication.translate("CardPrinter", "Member card"), error.message)
 
     card_ops.load_cards(parent, ctx, member_ids, full_numbers=full_numbers, on_done=ready)
+
+
+def request_for_selection(
+    ctx: AppContext, parent: QWidget, member_ids: list[str], *, action: CardAction, full_numbers: bool,
+) -> None:
+    """The selected members' cards: one card for one member, one document of cards for several."""
+    if len(member_ids) > 1:
+        request_cards(ctx, parent, member_ids, action=action, full_numbers=full_numbers)
+    elif member_ids:
+        request_card(ctx, parent, member_ids[0], action=action, full_numbers=full_numbers)
