@@ -99,5 +99,5 @@ def test_compliance_shape_and_the_demo_gaps(capsys: pytest.CaptureFixture[str], 
     assert all(set(r) == keys for r in payload["periods"])
     gaps = {(r["type"], r["party_group"], r["period"]) for r in payload["periods"]
             if not r["met"] and r["end"] < "2026-11-01"}
-    assert gaps == {("committee", "", "2026年2月"), ("lecture", "", "2026年第2季度"),
+    assert gaps == {("committee", "", "2026年2月"), ("lecture", "", "2026年第二季度"),
                     ("group", "第三党小组", "2026年8月")}

@@ -39,7 +39,7 @@ def test_the_demo_has_its_gaps_and_a_member_who_stopped_coming(tmp_path: Path) -
         rows = compliance(db, 2026, as_of=DEMO_TODAY)
         gaps = [(r.type_code, r.party_group, r.period.label) for r in rows if not r.met and not r.open]
         assert gaps == [("committee", "", "2026年2月"), ("group", "第三党小组", "2026年8月"),
-                        ("lecture", "", "2026年第2季度")]
+                        ("lecture", "", "2026年第二季度")]
         assert {(r.type_code, r.period.label) for r in rows if r.open} >= {("committee", "2026年11月")}
         assert len(absent_in_a_row(db)) == 1
     finally:

@@ -96,7 +96,7 @@ def _label(year: int, start: int, end: int, months: int) -> str:
     if months == 1:
         return f"{year}年{start}月"
     if months == 3 and start % 3 == 1:
-        return f"{year}年第{(start + 2) // 3}季度"
+        return f"{year}年第{'一二三四'[(start - 1) // 3]}季度"
     if months == 6 and start in (1, 7):
         return f"{year}年{'上' if start == 1 else '下'}半年"
     if start == 1 and end == 12:

@@ -64,7 +64,7 @@ def test_periods_tile_the_year_without_gaps_or_overlaps(months: int, count: int)
 
 
 def test_period_labels_read_as_a_secretary_writes_them() -> None:
-    assert [p.label for p in periods_of_year(2026, 3)] == [f"2026年第{q}季度" for q in (1, 2, 3, 4)]
+    assert [p.label for p in periods_of_year(2026, 3)] == [f"2026年第{q}季度" for q in "一二三四"]
     assert periods_of_year(2026, 1)[1].label == "2026年2月"
     assert periods_of_year(2026, 1)[1].end == date(2026, 2, 28)
     assert periods_of_year(2028, 1)[1].end == date(2028, 2, 29)

@@ -113,8 +113,8 @@ def test_compliance_counts_held_meetings_per_period(db: Database, branch: dict[s
     meetings.add_meeting(db, LOCAL_USER, meeting("group", date(2026, 1, 9), "第一党小组"), statuses={})
     rows = meeting_reports.compliance(db, 2026)
     general = [(r.period.label, r.held, r.met) for r in rows if r.type_code == "general"]
-    assert general == [("2026年第1季度", 2, True), ("2026年第2季度", 0, False), ("2026年第3季度", 1, True),
-                       ("2026年第4季度", 0, False)]
+    assert general == [("2026年第一季度", 2, True), ("2026年第二季度", 0, False), ("2026年第三季度", 1, True),
+                       ("2026年第四季度", 0, False)]
     groups = {(r.party_group, r.period.index): r.held for r in rows if r.type_code == "group"}
     assert groups[("第一党小组", 0)] == 1 and groups[("第二党小组", 0)] == 0
     assert len(groups) == 24

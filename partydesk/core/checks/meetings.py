@@ -1,0 +1,50 @@
+"""Meeting checks: a required meeting not held in a period that has ended (未召开), repeated absence.
+
+Built on the compliance and attendance reports (``services.meeting_reports``), which are SQL aggregates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from partydesk.core.checks.findings import Finding, Severity, Target, check
+from partydesk.core.domain.meetings import meeting_type
+from partydesk.core.services import meeting_reports
+from partydesk.core.storage.database import Database
+
+
+@check("meeting.missing")
+def missing_meetings(db: Database, today: date) -> Iterator[Finding]:
+    """Each ended period of this year (and of last year, until its report is done in January) in which a
+    required type was held fewer times than required."""
+    years = [today.year - 1, today.year] if today.month == 1 else [today.year]
+    for year in years:
+        for row in meeting_reports.compliance(db, year, as_of=today):
+            if row.open or row.met:
+                continue
+            group = f"（{row.party_group}）" if row.party_group else ""
+            yield Finding(
+                code="meeting.missing",
+                severity=Severity.OVERDUE,
+                subject=f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}",
+                message=f"{row.period.label}未召开{row.type_name}{group}",
+                due=row.period.end,
+                rule=meeting_type(row.type_code).rule_key or "",
+                target=Target("calendar", f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}"),
+            )
+
+
+@check("meeting.absent_in_a_row")
+def absent_in_a_row(db: Database, today: date) -> Iterator[Finding]:
+    """Members whose last three expected meetings were all unexcused absences."""
+    for member_id, name, run in meeting_reports.absent_in_a_row(db, times=3, until=today):
+        yield Finding(
+            code="meeting.absent_in_a_row",
+            severity=Severity.WARNING,
+            subject=member_id,
+            message=f"{name}连续{run}次无故缺席组织生活",
+            due=None,
+            rule="党章第九条",
+            target=Target("member", member_id),
+        )

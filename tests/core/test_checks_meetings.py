@@ -1,0 +1,25 @@
+"""Meeting checks: a missing required meeting in an ended period is a finding; an open period is not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from partydesk.core import checks
+from partydesk.core.checks.findings import CHECKS, Severity, run_checks
+from partydesk.core.storage.database import Database
+
+
+def test_every_listed_check_module_registers() -> None:
+    """load_all makes the meeting checks available by name."""
+    checks.load_all()
+    assert {"meeting.missing", "meeting.absent_in_a_row"} <= set(CHECKS)
+
+
+def test_missing_general_meeting_of_an_ended_quarter_is_overdue(db: Database) -> None:
+    """A branch with no meetings at all: every ended period of every type is reported, no open one."""
+    checks.load_all()
+    found = run_checks(db, date(2026, 11, 30), ["meeting.missing"])
+    messages = {f.message for f in found}
+    assert "2026年第三季度未召开支部党员大会" in messages
+    assert "2026年第四季度未召开支部党员大会" not in messages  # the quarter has not ended
+    assert all(f.severity is Severity.OVERDUE and f.target is not None for f in found)
