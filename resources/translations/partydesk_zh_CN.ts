@@ -824,6 +824,13 @@
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Nothing matches the search or filters; {count} record(s) are hidden.</source>
+        <translation>没有符合搜索或筛选条件的记录；另有 {count} 条未显示。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Members</source>

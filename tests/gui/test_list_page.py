@@ -1,0 +1,121 @@
+"""The list page every module builds on: search (with pinyin), filters, order, update by id, empty state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from partydesk.gui.widgets.list_page import ListColumn, ListPage
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    name: str
+    kind: str
+    count: int
+
+
+COLUMNS = [
+    ListColumn[Item]("name", "姓名", lambda r: r.name),
+    ListColumn[Item]("kind", "类型", lambda r: r.kind),
+    ListColumn[Item]("count", "次数", lambda r: str(r.count), sort_key=lambda r: r.count, align_right=True),
+]
+ROWS = [Item("a", "张三", "党课", 3), Item("b", "李四", "主题党日", 12), Item("c", "王五", "党课", 1)]
+
+
+@pytest.fixture
+def page(qtbot: QtBot) -> ListPage[Item]:
+    widget: ListPage[Item] = ListPage(COLUMNS, row_id=lambda r: r.id, haystack=lambda r: f"{r.name} {r.kind}",
+                                      pinyin_of=lambda r: r.name)
+    qtbot.addWidget(widget)
+    widget.set_rows(ROWS)
+    return widget
+
+
+def shown(page: ListPage[Item]) -> list[str]:
+    return [r.id for r in page.model.shown_rows()]
+
+
+def test_model_passes_the_model_tester(page: ListPage[Item], qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    """The table model keeps Qt's model contract."""
+    qtmodeltester.check(page.model)
+
+
+def test_search_waits_for_the_pause_then_matches_text_and_pinyin(page: ListPage[Item], qtbot: QtBot) -> None:
+    """Typing filters after the debounce; 'zs' finds 张三 by initials, 'lisi' 李四 by full pinyin."""
+    page.search.setText("党课")
+    assert shown(page) == ["a", "b", "c"]  # not yet: the debounce has not fired
+    qtbot.waitUntil(lambda: shown(page) == ["a", "c"])
+    page.search.setText("zs")
+    page.apply_filters()
+    assert shown(page) == ["a"]
+    page.search.setText("lisi")
+    page.apply_filters()
+    assert shown(page) == ["b"]
+
+
+def test_filter_combo_narrows_rows_and_a_none_option_keeps_all(page: ListPage[Item]) -> None:
+    """A filter option's predicate decides the rows; the 'all' option (None) keeps every row."""
+    combo = page.add_filter("kindFilter", [("全部", None), ("党课", lambda r: r.kind == "党课")])
+    combo.setCurrentIndex(1)
+    assert shown(page) == ["a", "c"]
+    combo.setCurrentIndex(0)
+    assert shown(page) == ["a", "b", "c"]
+
+
+def test_sort_uses_the_column_sort_key(page: ListPage[Item]) -> None:
+    """Sorting 次数 orders by number (1, 3, 12), not by text ("1", "12", "3")."""
+    page.model.sort(2, Qt.SortOrder.AscendingOrder)
+    assert shown(page) == ["c", "a", "b"]
+
+
+def test_update_rows_keeps_sort_filter_and_selection(page: ListPage[Item]) -> None:
+    """A changed row moves to its place in the order; the selected row stays selected."""
+    page.model.sort(2, Qt.SortOrder.AscendingOrder)
+    assert page.select_id("a")
+    page.update_rows([Item("c", "王五", "党课", 20), Item("d", "赵六", "党课", 2)])
+    assert shown(page) == ["d", "a", "b", "c"]
+    assert page.selected_ids() == ["a"]
+
+
+def test_remove_ids_drops_only_those_rows(page: ListPage[Item]) -> None:
+    """Removing one id leaves the others in order; an unknown id changes nothing."""
+    page.remove_ids({"b", "zzz"})
+    assert shown(page) == ["a", "c"]
+
+
+def test_action_needing_a_selection_is_enabled_only_with_one(page: ListPage[Item]) -> None:
+    """An Open button is disabled until a row is selected."""
+    button = page.add_action("openButton", lambda: None, needs_selection=True)
+    assert not button.isEnabled()
+    page.select_id("b")
+    assert button.isEnabled()
+
+
+def test_double_click_emits_the_row_id(page: ListPage[Item], qtbot: QtBot) -> None:
+    """Opening a row reports its id."""
+    page.model.sort(0, Qt.SortOrder.AscendingOrder)
+    with qtbot.waitSignal(page.activated) as opened:
+        page.table.doubleClicked.emit(page.model.index(page.model.row_of("b"), 0))
+    assert opened.args == ["b"]
+
+
+def test_no_rows_shows_the_empty_state_and_a_hidden_match_says_so(page: ListPage[Item]) -> None:
+    """No records: the empty panel with the page's text; records all hidden: the table and a note."""
+    page.set_empty_text("还没有记录。点“新建”开始。")
+    started: list[bool] = []
+    button = page.set_empty_action("新建", lambda: started.append(True))
+    page.set_rows([])
+    assert page.stack.currentWidget() is page.empty
+    assert page.empty.label.text() == "还没有记录。点“新建”开始。"
+    button.click()
+    assert started == [True]
+    page.set_rows(ROWS)
+    page.search.setText("不存在的")
+    page.apply_filters()
+    assert page.stack.currentWidget() is page.table
+    assert not page.note.isHidden()
