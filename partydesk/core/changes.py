@@ -34,6 +34,9 @@ class ChangeKind(StrEnum):
     RULE = "rule"
     MEMBER = "member"
     MEETING = "meeting"
+    STUDY = "study"  # study activities and the hours they credit
+    CERTIFICATION = "certification"
+    MATERIAL = "material"
 
 
 @dataclass(frozen=True)

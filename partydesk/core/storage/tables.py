@@ -134,3 +134,4 @@ for _sql in AUDIT_TRIGGERS:
     event.listen(AuditRow.__table__, "after_create", DDL(_sql).execute_if(dialect="sqlite"))  # type: ignore[no-untyped-call]
 
 from partydesk.core.storage import meeting_tables as meeting_tables  # noqa: E402  (registers its tables)
+from partydesk.core.storage import study_tables as study_tables  # noqa: E402  (registers its tables)

@@ -1,0 +1,176 @@
+"""Study use cases (学习教育): record activities and own courses, count a meeting as study, certifications,
+the materials library.
+
+An activity credits each participant its hours (or fewer, for one who left early), split per calendar
+year (domain/study.py). Participants must have been on the roll some day of the activity; strangers are
+refused by name. A 党课 or 主题党日 already recorded as a meeting is counted once through
+``count_meeting``: the members present get the hours, and the activity's unique ``meeting_id`` makes a
+second count impossible (a friendly message first, the constraint as the last word).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.domain.meetings import TYPES_BY_CODE
+from partydesk.core.domain.study import FORMS_BY_CODE, MEETING_AS_STUDY, STUDY_FORMS, StudyForm, split_by_year
+from partydesk.core.domain.study_quota import roll_spans
+from partydesk.core.errors import ValidationError
+from partydesk.core.storage import meeting_repo, study_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.meeting_repo import PRESENT
+from partydesk.core.storage.study_repo import ActivityData, ActivitySummary, CertificationData, Credit, MaterialData
+
+MAX_TENTHS = 2000 * 10  # no single activity credits more than this (a typo guard: 2000 学时)
+
+
+@dataclass(frozen=True)
+class ActivityAdded:
+    """What recording an activity did: the change record, the new id and the members credited."""
+
+    changes: Changes
+    activity_id: str
+    credited: int
+
+
+def form_of(code: str) -> StudyForm:
+    """The study form with this code; ValidationError lists the known codes."""
+    try:
+        return FORMS_BY_CODE[code]
+    except KeyError:
+        known = "、".join(f"{f.code}（{f.name}）" for f in STUDY_FORMS)
+        raise ValidationError(f"未知的学习形式“{code}”。可用的形式：{known}。", field="form_code",
+                              code="unknown_study_form") from None
+
+
+def _check(data: ActivityData) -> None:
+    form_of(data.form_code)
+    if not data.topic.strip():
+        raise ValidationError("请填写学习内容（主题）。", field="topic", code="no_topic")
+    if data.end_on < data.start_on:
+        raise ValidationError("结束日期不能早于开始日期。", field="end_on", code="end_before_start")
+    if not 0 < data.hours_tenths <= MAX_TENTHS:
+        raise ValidationError("学时须大于 0 且不超过 2000。", field="hours", code="bad_hours")
+
+
+def _org(db: Database) -> str:
+    if db.site is None or db.site.organisation_id is None:
+        raise ValidationError("请先完成初始设置（填写党组织信息）。", code="not_set_up")
+    return db.site.organisation_id
+
+
+def add_activity(db: Database, actor: Actor, data: ActivityData, *,
+                 participants: Mapping[str, int | None]) -> ActivityAdded:
+    """Record an activity; ``participants`` maps member ids to the tenths credited (None: the full hours)."""
+    _check(data)
+    if not participants:
+        raise ValidationError("请至少选择一名参加的党员。", field="participants", code="no_participants")
+    for tenths in participants.values():
+        if tenths is not None and not 0 < tenths <= data.hours_tenths:
+            raise ValidationError("个人计入的学时须大于 0，且不超过活动学时。", field="participants",
+                                  code="bad_credit")
+    org_id = _org(db)
+    with db.write(actor, action="study.add") as session:
+        if data.meeting_id is not None and study_repo.activity_for_meeting(session, data.meeting_id) is not None:
+            raise ValidationError("这次会议已经计入学时，不能重复计入。", field="meeting_id", code="meeting_counted")
+        people = {m.id: m for m in meeting_repo.roll_members(session)}
+        strangers = [people[i].name if i in people else i for i in participants
+                     if i not in people or not roll_spans(people[i], data.start_on, data.end_on)]
+        if strangers:
+            raise ValidationError(f"{'、'.join(strangers)} 在活动期间不是本支部党员（未入党、已转出或不在册）。",
+                                  field="participants", code="not_on_roll")
+        credits = [Credit(member_id, year, share)
+                   for member_id, tenths in participants.items()
+                   for year, share in split_by_year(data.start_on, data.end_on,
+                                                    data.hours_tenths if tenths is None else tenths).items()
+                   if share > 0]
+        activity_id = study_repo.insert_activity(session, org_id, data, credits)
+    return ActivityAdded(Changes.of(ChangeKind.STUDY, activity_id), activity_id, len(participants))
+
+
+def add_own_course(db: Database, actor: Actor, member_id: str, data: ActivityData) -> ActivityAdded:
+    """Record a member's own course or external training (个人学习): one participant, evidence optional."""
+    return add_activity(db, actor, replace(data, individual=True), participants={member_id: None})
+
+
+def count_meeting(db: Database, actor: Actor, meeting_id: str, *, hours_tenths: int,
+                  form_code: str | None = None, materials: str = "") -> ActivityAdded:
+    """Count a recorded meeting (党课, 主题党日, 党小组学习) as study: its members present get the hours."""
+    with db.read() as session:
+        meeting = meeting_repo.get_meeting(session, meeting_id)
+        present = [a.member_id for a in meeting_repo.attendance_of(session, meeting_id) if a.status == PRESENT]
+    if meeting is None:
+        raise ValidationError("找不到这次会议，可能已被删除。", code="no_meeting")
+    form = form_code or MEETING_AS_STUDY.get(meeting.type_code)
+    if form is None:
+        name = TYPES_BY_CODE[meeting.type_code].name if meeting.type_code in TYPES_BY_CODE else meeting.type_code
+        raise ValidationError(f"{name}不按学习活动计入学时（可计入：党课、主题党日、党小组学习）。",
+                              field="meeting_id", code="not_study")
+    if not present:
+        raise ValidationError("这次会议没有出席的党员，没有可计入的学时。", field="meeting_id", code="nobody_present")
+    data = ActivityData(form_code=form, topic=meeting.topic, start_on=meeting.held_on, end_on=meeting.held_on,
+                        hours_tenths=hours_tenths, organiser=meeting.chair or meeting.lecturer,
+                        basis="会议记录", materials=materials, meeting_id=meeting_id)
+    return add_activity(db, actor, data, participants=dict.fromkeys(present))
+
+
+def delete_activity(db: Database, actor: Actor, activity_id: str) -> Changes:
+    """Remove an activity and the hours it credited (kept as a tombstone for sync)."""
+    with db.write(actor, action="study.delete") as session:
+        if not study_repo.delete_activity(session, activity_id):
+            raise ValidationError("找不到这项学习活动，可能已被删除。", code="no_activity")
+    return Changes.of(ChangeKind.STUDY, activity_id)
+
+
+def activities_of_year(db: Database, year: int) -> list[ActivitySummary]:
+    """The activities of ``year`` (any day in it), oldest first, with participants and hours."""
+    with db.read() as session:
+        return study_repo.activities_between(session, date(year, 1, 1), date(year, 12, 31))
+
+
+def activity(db: Database, activity_id: str) -> tuple[ActivityData, list[Credit]]:
+    """One activity and its credit rows."""
+    with db.read() as session:
+        data = study_repo.get_activity(session, activity_id)
+        if data is None:
+            raise ValidationError("找不到这项学习活动，可能已被删除。", code="no_activity")
+        return data, study_repo.credits_of(session, activity_id)
+
+
+def add_certification(db: Database, actor: Actor, data: CertificationData) -> Changes:
+    """Record a member's certification or qualification."""
+    if not data.name.strip():
+        raise ValidationError("请填写证书或资格名称。", field="name", code="no_name")
+    if data.obtained_on and data.expires_on and data.expires_on < data.obtained_on:
+        raise ValidationError("有效期不能早于取得日期。", field="expires_on", code="expiry_before")
+    with db.write(actor, action="certification.add") as session:
+        if not any(m.id == data.member_id for m in meeting_repo.roll_members(session)):
+            raise ValidationError("找不到这名党员。", field="member_id", code="unknown_member")
+        cert_id = study_repo.insert_certification(session, data)
+    return Changes.of(ChangeKind.CERTIFICATION, cert_id)
+
+
+def certifications(db: Database) -> list[tuple[str, str, CertificationData]]:
+    """(id, member name, record) of every live certification."""
+    with db.read() as session:
+        return study_repo.certifications(session)
+
+
+def add_material(db: Database, actor: Actor, data: MaterialData) -> Changes:
+    """Add an item (a stored file or a link) to the materials library."""
+    if not data.title.strip():
+        raise ValidationError("请填写资料标题。", field="title", code="no_title")
+    if not data.file_sha and not data.link.strip():
+        raise ValidationError("请选择文件或填写链接。", field="file", code="no_file")
+    with db.write(actor, action="material.add") as session:
+        material_id = study_repo.insert_material(session, data)
+    return Changes.of(ChangeKind.MATERIAL, material_id)
+
+
+def search_materials(db: Database, text: str = "") -> list[tuple[str, MaterialData]]:
+    """Materials whose title, tags, notes or file name hold every word of ``text``, newest first."""
+    with db.read() as session:
+        return study_repo.materials(session, text.split())

@@ -1,0 +1,119 @@
+"""The 学时 ledger (学时台账) and the branch's yearly training summary (党员培训情况).
+
+Credited hours are one grouped SQL sum per year (``study_repo.credited_by_member``), never a load of every
+entry; what each member owes comes from the role and the days on the roll (domain/study_quota.py). The
+ledger is a record for the secretary, listed by name: it has no rank column and is never sorted by hours
+(DOMAIN.md on what users complain of).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from partydesk.core.domain.study import STUDY_FORMS
+from partydesk.core.domain.study_quota import expected_on, quota_of
+from partydesk.core.services.rules import rule_values
+from partydesk.core.storage import meeting_repo, study_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.study_repo import ActivityData
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One member's year: what is owed (whole year and so far) and what is credited, in tenths."""
+
+    member_id: str
+    name: str
+    party_group: str
+    leader: bool
+    days_on_roll: int
+    required: int  # owed for the year (pro rata to the days on the roll)
+    expected: int  # owed by the ledger's day (pro rata through the year)
+    credited: int
+
+    @property
+    def done(self) -> bool:
+        """The year's hours are complete."""
+        return self.credited >= self.required
+
+    @property
+    def behind(self) -> bool:
+        """Fewer hours than the pro-rata expectation so far."""
+        return self.credited < self.expected
+
+    @property
+    def share_bp(self) -> int:
+        """Credited as basis points of required (10 000 = done; 0 when nothing is owed)."""
+        return self.credited * 10_000 // self.required if self.required else 10_000
+
+
+def ledger(db: Database, year: int, *, as_of: date | None = None) -> list[LedgerRow]:
+    """Every member on the roll some day of ``year`` (or credited in it), by name (拼音 order).
+
+    ``as_of`` (default today) is the day the pro-rata expectation is reckoned to.
+    """
+    day = min(as_of or date.today(), date(year, 12, 31))
+    rules = rule_values(db)
+    with db.read() as session:
+        people = meeting_repo.roll_members(session)
+        credited = study_repo.credited_by_member(session, year)
+    out = []
+    for m in people:
+        quota, spans = quota_of(m, year, rules)
+        got = credited.get(m.id, 0)
+        if quota.days_on_roll == 0 and got == 0:
+            continue
+        out.append(LedgerRow(m.id, m.name, m.party_group, quota.leader, quota.days_on_roll, quota.required_tenths,
+                             expected_on(quota, spans, day) if day.year == year else 0, got))
+    return out
+
+
+def member_entries(db: Database, member_id: str, year: int) -> list[tuple[ActivityData, int]]:
+    """A member's activities credited in ``year`` with the tenths each credited."""
+    with db.read() as session:
+        return study_repo.entries_of_member(session, member_id, year)
+
+
+@dataclass(frozen=True)
+class FormLine:
+    """One form of study in the year's summary."""
+
+    code: str
+    name: str
+    activities: int
+    attendances: int  # member credits (人次)
+    tenths: int
+
+
+@dataclass(frozen=True)
+class TrainingSummary:
+    """The branch's year in the shape of the 党员培训情况 table: people, 人次 and 学时 by form."""
+
+    year: int
+    members: int  # on the roll some day of the year
+    trained: int  # credited any hours
+    leaders: int
+    leaders_trained: int
+    completed: int  # reached their required hours
+    leaders_completed: int
+    total_tenths: int
+    forms: tuple[FormLine, ...]
+
+    @property
+    def average_tenths(self) -> int:
+        """Hours per member on the roll (tenths, rounded half up)."""
+        return (2 * self.total_tenths + self.members) // (2 * self.members) if self.members else 0
+
+
+def training_summary(db: Database, year: int, *, as_of: date | None = None) -> TrainingSummary:
+    """The year's summary: how many members trained and completed, hours by form."""
+    rows = ledger(db, year, as_of=as_of)
+    with db.read() as session:
+        by_form = {code: (n, people, tenths) for code, n, people, tenths in study_repo.credited_by_form(session, year)}
+    forms = tuple(FormLine(f.code, f.name, *by_form.get(f.code, (0, 0, 0))) for f in STUDY_FORMS)
+    leaders = [r for r in rows if r.leader]
+    return TrainingSummary(
+        year=year, members=len(rows), trained=sum(r.credited > 0 for r in rows), leaders=len(leaders),
+        leaders_trained=sum(r.credited > 0 for r in leaders), completed=sum(r.done for r in rows),
+        leaders_completed=sum(r.done for r in leaders), total_tenths=sum(r.credited for r in rows), forms=forms)

@@ -1,0 +1,266 @@
+"""Repository for study records: frozen records in and out; the yearly ledger is one grouped SQL sum.
+
+Like meeting_repo, these functions only read and write what they are told, inside the caller's
+``Database.write`` or ``read`` session; ORM rows never leave this module (house rule 2). Single records
+are added through the ORM (stamped in the flush); ``insert_credits_bulk`` is the Core fast path for scale
+data, each row still stamped and hashed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Table, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from partydesk.core.storage import rowhash
+from partydesk.core.storage.base import new_id
+from partydesk.core.storage.stamping import allocate
+from partydesk.core.storage.study_tables import Certification, StudyActivity, StudyCredit, StudyMaterial
+from partydesk.core.storage.tables import Member
+
+
+@dataclass(frozen=True)
+class ActivityData:
+    """What a person records about a study activity (hours in tenths of a 学时)."""
+
+    form_code: str
+    topic: str
+    start_on: date
+    end_on: date
+    hours_tenths: int
+    organiser: str = ""
+    basis: str = ""
+    materials: str = ""
+    individual: bool = False
+    meeting_id: str | None = None
+    evidence_sha: str = ""
+    evidence_name: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One member's tenths for one activity in one year."""
+
+    member_id: str
+    year: int
+    tenths: int
+
+
+@dataclass(frozen=True)
+class ActivitySummary:
+    """An activity as lists show it: its record, how many members were credited and the tenths in total."""
+
+    id: str
+    data: ActivityData
+    participants: int
+    credited_tenths: int
+
+
+@dataclass(frozen=True)
+class CertificationData:
+    """A member's certification."""
+
+    member_id: str
+    name: str
+    issuer: str = ""
+    obtained_on: date | None = None
+    expires_on: date | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class MaterialData:
+    """An item of the materials library: a stored file (sha) or a link."""
+
+    title: str
+    tags: str = ""
+    dated: date | None = None
+    file_sha: str = ""
+    file_name: str = ""
+    link: str = ""
+    notes: str = ""
+
+
+# ---------------------------------------------------------------- writes
+
+
+def insert_activity(session: Session, org_id: str, data: ActivityData, credits: Sequence[Credit]) -> str:
+    """Add an activity with its credit rows; returns the activity id."""
+    row = StudyActivity(org_id=org_id, deleted=False, **vars(data))
+    session.add(row)
+    session.flush()
+    session.add_all(StudyCredit(activity_id=row.id, member_id=c.member_id, year=c.year, tenths=c.tenths,
+                                deleted=False) for c in credits)
+    session.flush()
+    return row.id
+
+
+def delete_activity(session: Session, activity_id: str) -> bool:
+    """Tombstone an activity and its credits; its meeting link is released. False when there is none."""
+    row = session.get(StudyActivity, activity_id)
+    if row is None or row.deleted:
+        return False
+    row.deleted = True
+    row.meeting_id = None
+    for credit in session.scalars(select(StudyCredit).where(StudyCredit.activity_id == activity_id,
+                                                            StudyCredit.deleted.is_(False))):
+        credit.deleted = True
+    session.flush()
+    return True
+
+
+def insert_certification(session: Session, data: CertificationData) -> str:
+    """Add a certification; returns its id."""
+    row = Certification(deleted=False, **vars(data))
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def insert_material(session: Session, data: MaterialData) -> str:
+    """Add an item to the materials library; returns its id."""
+    row = StudyMaterial(deleted=False, **vars(data))
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _table(mapped: type[StudyActivity] | type[StudyCredit]) -> Table:
+    table = mapped.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def insert_bulk(session: Session, org_id: str, activities: Sequence[tuple[ActivityData, Sequence[Credit]]]) -> int:
+    """Core inserts of activities with their credits (scale data); returns the credit rows written."""
+    stamps = allocate(session, len(activities) + sum(len(c) for _a, c in activities))
+    activity_hash, credit_hash = rowhash.RowHasher(StudyActivity.__table__), rowhash.RowHasher(StudyCredit.__table__)
+    activity_rows: list[dict[str, Any]] = []
+    credit_rows: list[dict[str, Any]] = []
+
+    def stamped(values: dict[str, Any], hasher: rowhash.RowHasher) -> dict[str, Any]:
+        s = next(stamps)
+        values.update(id=new_id(), deleted=False, version=s.version, change_seq=s.change_seq,
+                      updated_at=s.updated_at, updated_by=s.updated_by, owner_site=s.owner_site)
+        values["row_hash"] = hasher(values)
+        return values
+
+    for data, credits in activities:
+        activity = stamped({"org_id": org_id, **vars(data)}, activity_hash)
+        activity_rows.append(activity)
+        credit_rows += [stamped({"activity_id": activity["id"], "member_id": c.member_id, "year": c.year,
+                                 "tenths": c.tenths}, credit_hash) for c in credits]
+    if activity_rows:
+        session.execute(insert(_table(StudyActivity)), activity_rows)
+    if credit_rows:
+        session.execute(insert(_table(StudyCredit)), credit_rows)
+    return len(credit_rows)
+
+
+# ---------------------------------------------------------------- reads
+
+
+def _live_credit() -> Any:
+    return (StudyCredit.deleted.is_(False)) & (StudyActivity.deleted.is_(False))
+
+
+def credited_by_member(session: Session, year: int) -> dict[str, int]:
+    """member id -> tenths credited in ``year`` over live activities: one grouped sum."""
+    c = StudyCredit
+    query = (select(c.member_id, func.sum(c.tenths)).join(StudyActivity, StudyActivity.id == c.activity_id)
+             .where(c.year == year, _live_credit()).group_by(c.member_id))
+    return {member_id: int(total) for member_id, total in session.execute(query)}
+
+
+def credit_rows(session: Session, year: int) -> list[tuple[str, int]]:
+    """(member id, tenths) of every live credit row of ``year`` (for checks and the benchmark's baseline)."""
+    c = StudyCredit
+    query = (select(c.member_id, c.tenths).join(StudyActivity, StudyActivity.id == c.activity_id)
+             .where(c.year == year, _live_credit()))
+    return [(r[0], r[1]) for r in session.execute(query)]
+
+
+def credited_by_form(session: Session, year: int) -> list[tuple[str, int, int, int]]:
+    """(form code, activities, member credits, tenths) in ``year``, per form."""
+    c = StudyCredit
+    query = (select(StudyActivity.form_code, func.count(func.distinct(StudyActivity.id)), func.count(c.id),
+                    func.coalesce(func.sum(c.tenths), 0))
+             .join(StudyActivity, StudyActivity.id == c.activity_id)
+             .where(c.year == year, _live_credit()).group_by(StudyActivity.form_code))
+    return [(r[0], int(r[1]), int(r[2]), int(r[3])) for r in session.execute(query)]
+
+
+def _activity_data(row: Any) -> ActivityData:
+    return ActivityData(**{name: getattr(row, name) for name in ActivityData.__dataclass_fields__})
+
+
+def activities_between(session: Session, start: date, end: date) -> list[ActivitySummary]:
+    """Live activities overlapping ``start``..``end``, oldest first, with participants and tenths."""
+    a, c = StudyActivity, StudyCredit
+    totals = (select(c.activity_id, func.count(func.distinct(c.member_id)).label("n"),
+                     func.sum(c.tenths).label("t"))
+              .where(c.deleted.is_(False)).group_by(c.activity_id).subquery())
+    query = (select(a, totals.c.n, totals.c.t).outerjoin(totals, totals.c.activity_id == a.id)
+             .where(a.deleted.is_(False), a.start_on <= end, a.end_on >= start)
+             .order_by(a.start_on, a.change_seq))
+    return [ActivitySummary(row.id, _activity_data(row), int(n or 0), int(t or 0))
+            for row, n, t in session.execute(query)]
+
+
+def get_activity(session: Session, activity_id: str) -> ActivityData | None:
+    """The live activity's record, or None."""
+    row = session.get(StudyActivity, activity_id)
+    return None if row is None or row.deleted else _activity_data(row)
+
+
+def credits_of(session: Session, activity_id: str) -> list[Credit]:
+    """The live credit rows of one activity."""
+    c = StudyCredit
+    rows = session.execute(select(c.member_id, c.year, c.tenths)
+                           .where(c.activity_id == activity_id, c.deleted.is_(False)).order_by(c.year))
+    return [Credit(*r) for r in rows]
+
+
+def entries_of_member(session: Session, member_id: str, year: int) -> list[tuple[ActivityData, int]]:
+    """A member's activities credited in ``year`` with the tenths credited, oldest first."""
+    c = StudyCredit
+    query = (select(StudyActivity, c.tenths).join(c, c.activity_id == StudyActivity.id)
+             .where(c.member_id == member_id, c.year == year, _live_credit())
+             .order_by(StudyActivity.start_on, StudyActivity.change_seq))
+    return [(_activity_data(row), int(t)) for row, t in session.execute(query)]
+
+
+def activity_for_meeting(session: Session, meeting_id: str) -> str | None:
+    """The id of the activity that counts this meeting as study, if any."""
+    return session.scalar(select(StudyActivity.id).where(StudyActivity.meeting_id == meeting_id))
+
+
+def certifications(session: Session, *, expiring_by: date | None = None) -> list[tuple[str, str, CertificationData]]:
+    """(id, member name, record) of live certifications of live members, by member and name;
+    ``expiring_by``: only those with an expiry on or before that day."""
+    cert = Certification
+    query = (select(cert, Member.name).join(Member, Member.id == cert.member_id)
+             .where(cert.deleted.is_(False), Member.deleted.is_(False)))
+    if expiring_by is not None:
+        query = query.where(cert.expires_on.is_not(None), cert.expires_on <= expiring_by)
+    query = query.order_by(Member.name_pinyin, cert.name, cert.obtained_on)
+    return [(row.id, name, CertificationData(row.member_id, row.name, row.issuer, row.obtained_on, row.expires_on,
+                                             row.notes)) for row, name in session.execute(query)]
+
+
+def materials(session: Session, words: Iterable[str] = ()) -> list[tuple[str, MaterialData]]:
+    """(id, record) of live materials whose title, tags or notes hold every word, newest first."""
+    m = StudyMaterial
+    query = select(m).where(m.deleted.is_(False))
+    for word in words:
+        pattern = f"%{word}%"
+        query = query.where(or_(m.title.like(pattern), m.tags.like(pattern), m.notes.like(pattern),
+                                m.file_name.like(pattern)))
+    query = query.order_by(m.dated.desc(), m.change_seq.desc())
+    return [(row.id, MaterialData(row.title, row.tags, row.dated, row.file_sha, row.file_name, row.link, row.notes))
+            for row in session.scalars(query)]
