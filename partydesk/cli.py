@@ -538,6 +538,15 @@ def _meetings_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 _EXTENSIONS.append(_meetings_commands)
 
 
+def _study_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    from partydesk.cli_study import add_commands
+
+    add_commands(sub, common)
+
+
+_EXTENSIONS.append(_study_commands)
+
+
 def _emit(args: argparse.Namespace, payload: dict[str, Any]) -> None:
     if getattr(args, "json", False):
         print(json.dumps(payload, ensure_ascii=False, default=str))

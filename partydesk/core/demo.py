@@ -57,6 +57,9 @@ def populate(db: Database, *, seed: int = 2026, members: int | None = None) -> N
 
         populate_meetings(db, random.Random(seed), DEMO_TODAY, secretary=DEMO_ORG.secretary,
                           recorder=DEMO_ORG.contact)
+        from partydesk.core.demo_study import populate_study
+
+        populate_study(db, random.Random(seed + 1), DEMO_TODAY, secretary=DEMO_ORG.secretary)
 
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
