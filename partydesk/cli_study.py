@@ -1,4 +1,4 @@
-"""The ``partydesk study`` sub-commands: forms, add, count-meeting, list, hours (registered in cli._EXTENSIONS)."""
+"""The ``partydesk study`` sub-commands: forms, add, count-meeting, list, hours, report (in cli._EXTENSIONS)."""
 
 from __future__ import annotations
 
@@ -136,6 +136,20 @@ def cmd_hours(args: argparse.Namespace) -> dict[str, Any]:
     return {"message": "\n".join(lines), "year": args.year, "members": members}
 
 
+def cmd_report(args: argparse.Namespace) -> dict[str, Any]:
+    """Write the year's study workbook: 党员培训情况, 学时台账 and each member's sheet."""
+    from partydesk.core.services.study_export import write_study_report
+
+    path = cli.db_path_of(args)
+    with cli._lock_for(path):
+        db = cli._open(args)
+        try:
+            written = write_study_report(db, args.year, args.out)
+        finally:
+            db.close()
+    return {"message": f"已写入{args.year}年学习培训报表：{written}", "year": args.year, "path": str(written)}
+
+
 def _hours_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--hours", metavar="N", help="学时数（可有一位小数）")
     p.add_argument("--days", metavar="N", help="脱产培训天数，按规则折算（默认每天 8 学时）")
@@ -167,3 +181,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = actions.add_parser("hours", parents=[common], help="每名党员一年的应完成和已完成学时")
     p.add_argument("--year", type=int, required=True, help="年份")
     p.set_defaults(handler=cmd_hours)
+    p = actions.add_parser("report", parents=[common], help="写出年度学习培训报表（.xlsx）")
+    p.add_argument("--year", type=int, required=True, help="年份")
+    p.add_argument("--out", required=True, metavar="FILE", help="输出的 .xlsx 文件")
+    p.set_defaults(handler=cmd_report)
