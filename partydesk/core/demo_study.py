@@ -11,7 +11,7 @@ to meetings also stops studying, so the ledger has someone behind.
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.meetings import add_months
@@ -26,7 +26,7 @@ TOPICS = ("学习《中国共产党章程》", "学习习近平新时代中国�
           "学习党的二十届四中全会精神", "学习《中国共产党支部工作条例（试行）》", "学习身边先进典型事迹")
 COURSES = ("新时代党的建设总要求", "基层党组织书记履职能力提升", "党史专题网络课程", "党员干部网络学院专题班")
 CERTIFICATES = (("注册安全工程师", "应急管理部", 5), ("护士执业证书", "省卫生健康委员会", 5),
-                ("特种设备安全管理人员证", "市场监督管理局", 4), ("心理咨询师（三级）", "人力资源和社会保障部", 0),
+                ("特种设备安全管理人员证", "市场监督管理局", 8), ("心理咨询师（三级）", "人力资源和社会保障部", 0),
                 ("社会工作者职业水平证书", "民政部", 0))
 MATERIALS = (("《中国共产党章程》全文", "党章 基础", date(2022, 10, 22), "https://www.12371.cn/special/zggcdzc/"),
              ("党员教育培训工作规划解读", "培训 规划", date(2024, 1, 5), "https://www.12371.cn/"),
@@ -99,7 +99,7 @@ def _certifications(db: Database, rng: random.Random, today: date, ids: list[str
         if years:
             expires = date(obtained.year + years, obtained.month, 1)
             if index == 0:
-                expires = date(today.year, today.month, 20)  # expiring within the notice days
+                expires = today + timedelta(days=45)  # expiring within the notice days
             elif index == 1:
-                expires = date(today.year, today.month - 1 if today.month > 1 else 1, 5)  # expired
+                expires = today - timedelta(days=20)  # expired
         study.add_certification(db, LOCAL_USER, CertificationData(member_id, name, issuer, obtained, expires))

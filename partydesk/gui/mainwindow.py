@@ -83,6 +83,12 @@ def _members_page(ctx: AppContext) -> QWidget:
     return page
 
 
+def _study_page(ctx: AppContext) -> QWidget:
+    from partydesk.gui.pages.study import StudyPage
+
+    return StudyPage(ctx)
+
+
 def _settings_page(ctx: AppContext) -> QWidget:
     # Imported on first visit: a page's module (and what it imports) costs nothing until it is shown.
     from partydesk.gui.pages.settings import SettingsPage
@@ -94,6 +100,7 @@ def _settings_page(ctx: AppContext) -> QWidget:
 # Only pages that exist are listed; add each new one at its place in that order.
 PAGES: list[PageSpec] = [
     PageSpec("members", QT_TRANSLATE_NOOP("MainWindow", "Members"), _members_page),
+    PageSpec("study", QT_TRANSLATE_NOOP("MainWindow", "Study"), _study_page),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _settings_page),
 ]
 

@@ -837,6 +837,10 @@
         <translation>党员</translation>
     </message>
     <message>
+        <source>Study</source>
+        <translation>学习</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1920,6 +1924,312 @@
     <message>
         <source>These numbers decide when the program reminds you that something is due. Each row shows the default beside your value and where it comes from (local practice is marked as such); rows in bold differ from the default. Double-click a current value to change it.</source>
         <translation>这些数字决定程序何时提醒您某项工作到期。每行都列出默认值及其依据供对照（“各地做法”不是全国统一规定），加粗的行与默认值不同。双击“当前值”即可修改。</translation>
+    </message>
+</context>
+<context>
+    <name>StudyEditDialog</name>
+    <message>
+        <source>{chosen} of {total} ticked</source>
+        <translation>已选 {chosen} / {total} 人</translation>
+    </message>
+    <message>
+        <source>= {hours} study hours</source>
+        <translation>= {hours} 学时</translation>
+    </message>
+    <message>
+        <source>Record a collective study</source>
+        <translation>记录集体学习</translation>
+    </message>
+    <message>
+        <source>Record one study session and tick the members who took part; each is credited its hours in the year&apos;s ledger.</source>
+        <translation>记录一次学习活动，勾选参加的党员；每人按学时计入当年的学时台账。</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>学习形式</translation>
+    </message>
+    <message>
+        <source>Topic *</source>
+        <translation>学习内容 *</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Organiser or lecturer</source>
+        <translation>组织单位或主讲人</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>学习资料</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加党员</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+</context>
+<context>
+    <name>StudyPage</name>
+    <message>
+        <source>Record a collective study</source>
+        <translation>记录集体学习</translation>
+    </message>
+    <message>
+        <source>Members owe {member} hours a year and committee members {leader} (rule table); members who joined or left during the year owe them pro rata to their days on the roll. &quot;Due by today&quot; is the share of the year so far. This list is a record for the branch, not a ranking.</source>
+        <translation>党员每年应完成 {member} 学时，支部书记和委员 {leader} 学时（见设置中的规则表）；年中入党、转入或转出的党员按在册天数折算。“截至今日应完成”是按已过天数折算的部分。本表是支部的工作记录，不作排名。</translation>
+    </message>
+    <message>
+        <source>{year}: {activities} activities; {done} of {members} members have completed the year&apos;s hours ({hours} hours credited in all).</source>
+        <translation>{year}年：学习活动 {activities} 项；{members} 名党员中 {done} 人已完成年度学时（共计 {hours} 学时）。</translation>
+    </message>
+    <message>
+        <source>Delete study records</source>
+        <translation>删除学习记录</translation>
+    </message>
+    <message>
+        <source>Delete {count} record(s) ({names})? The hours they credited are taken off the ledger.</source>
+        <translation>删除这 {count} 条记录（{names}）吗？它们计入的学时将从台账中扣除。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Record collective study</source>
+        <translation>记录集体学习</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No study recorded for this year yet.</source>
+        <translation>本年度还没有学习记录。</translation>
+    </message>
+    <message>
+        <source>Search topic, organiser or materials</source>
+        <translation>搜索学习内容、组织单位或资料</translation>
+    </message>
+    <message>
+        <source>Search name or party group</source>
+        <translation>搜索姓名或党小组</translation>
+    </message>
+    <message>
+        <source>Search name, certification or issuer</source>
+        <translation>搜索姓名、证书或发证机关</translation>
+    </message>
+    <message>
+        <source>Search title, tags or notes</source>
+        <translation>搜索标题、标签或备注</translation>
+    </message>
+    <message>
+        <source>No members on the roll in this year.</source>
+        <translation>本年度没有在册党员。</translation>
+    </message>
+    <message>
+        <source>No certifications recorded yet.</source>
+        <translation>还没有登记技能证书。</translation>
+    </message>
+    <message>
+        <source>The materials library is empty.</source>
+        <translation>学习资料库还是空的。</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>学习活动</translation>
+    </message>
+    <message>
+        <source>Hours ledger</source>
+        <translation>学时台账</translation>
+    </message>
+    <message>
+        <source>Certifications</source>
+        <translation>技能证书</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>学习资料</translation>
+    </message>
+    <message>
+        <source>Meeting record</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Own course</source>
+        <translation>个人学习</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>学习形式</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>学习内容</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>全部形式</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Behind schedule</source>
+        <translation>进度偏慢</translation>
+    </message>
+    <message>
+        <source>On schedule</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Party group</source>
+        <translation>党小组</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>支部委员</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <source>Due by today</source>
+        <translation>截至今日应完成</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部党员</translation>
+    </message>
+    <message>
+        <source>Not yet complete</source>
+        <translation>尚未完成</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Certification or qualification</source>
+        <translation>证书或资格</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>发证机关</translation>
+    </message>
+    <message>
+        <source>Obtained</source>
+        <translation>取得日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>File or link</source>
+        <translation>文件或链接</translation>
+    </message>
+    <message>
+        <source>{name}: {count}</source>
+        <translation>{name} {count} 人</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Valid certifications held in the branch (members): </source>
+        <translation>本支部持有的有效证书（人数）：</translation>
+    </message>
+    <message>
+        <source>No valid holder any more: </source>
+        <translation>已无人持有有效证书：</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.meetings import TYPES_BY_CODE
 from partydesk.core.domain.study import FORMS_BY_CODE, MEETING_AS_STUDY, STUDY_FORMS, StudyForm, split_by_year
 from partydesk.core.domain.study_quota import roll_spans
@@ -168,6 +169,12 @@ def add_material(db: Database, actor: Actor, data: MaterialData) -> Changes:
     with db.write(actor, action="material.add") as session:
         material_id = study_repo.insert_material(session, data)
     return Changes.of(ChangeKind.MATERIAL, material_id)
+
+
+def roll(db: Database) -> list[RollMember]:
+    """Every live member with its events (who can be credited on a day: ``study_quota.roll_spans``)."""
+    with db.read() as session:
+        return meeting_repo.roll_members(session)
 
 
 def search_materials(db: Database, text: str = "") -> list[tuple[str, MaterialData]]:

@@ -9,81 +9,26 @@ data, each row still stamped and hashed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Table, func, insert, or_, select
 from sqlalchemy.orm import Session
 
+from partydesk.core.domain.study_records import (
+    ActivityData,
+    ActivitySummary,
+    CertificationData,
+    Credit,
+    MaterialData,
+)
 from partydesk.core.storage import rowhash
 from partydesk.core.storage.base import new_id
 from partydesk.core.storage.stamping import allocate
 from partydesk.core.storage.study_tables import Certification, StudyActivity, StudyCredit, StudyMaterial
 from partydesk.core.storage.tables import Member
 
-
-@dataclass(frozen=True)
-class ActivityData:
-    """What a person records about a study activity (hours in tenths of a 学时)."""
-
-    form_code: str
-    topic: str
-    start_on: date
-    end_on: date
-    hours_tenths: int
-    organiser: str = ""
-    basis: str = ""
-    materials: str = ""
-    individual: bool = False
-    meeting_id: str | None = None
-    evidence_sha: str = ""
-    evidence_name: str = ""
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class Credit:
-    """One member's tenths for one activity in one year."""
-
-    member_id: str
-    year: int
-    tenths: int
-
-
-@dataclass(frozen=True)
-class ActivitySummary:
-    """An activity as lists show it: its record, how many members were credited and the tenths in total."""
-
-    id: str
-    data: ActivityData
-    participants: int
-    credited_tenths: int
-
-
-@dataclass(frozen=True)
-class CertificationData:
-    """A member's certification."""
-
-    member_id: str
-    name: str
-    issuer: str = ""
-    obtained_on: date | None = None
-    expires_on: date | None = None
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class MaterialData:
-    """An item of the materials library: a stored file (sha) or a link."""
-
-    title: str
-    tags: str = ""
-    dated: date | None = None
-    file_sha: str = ""
-    file_name: str = ""
-    link: str = ""
-    notes: str = ""
+__all__ = ["ActivityData", "ActivitySummary", "CertificationData", "Credit", "MaterialData"]
 
 
 # ---------------------------------------------------------------- writes

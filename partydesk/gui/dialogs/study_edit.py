@@ -1,0 +1,177 @@
+"""Record a collective study (记录学习活动): form, topic, dates, length in the rule table's units, participants.
+
+The length is typed as offices reckon it — so many hours of branch study, half days or full days — and
+converted by the rule table (``domain.study.convert``); the 学时 it gives is shown beside it. The
+participant list offers the members on the roll some day of the activity (``study_quota.roll_spans``)
+and follows the dates; all are ticked at first, since most of a branch attends, and the secretary
+unticks who was away. Save writes through ``services.study.add_activity`` on the DB lane and closes only
+when that succeeded; the core's message is shown in the dialog otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
+
+from partydesk.core.domain.meeting_roll import RollMember
+from partydesk.core.domain.study import STUDY_FORMS, UNIT_NAMES, Unit, convert, format_tenths
+from partydesk.core.domain.study_quota import roll_spans
+from partydesk.core.domain.study_records import ActivityData
+from partydesk.core.errors import KnownError
+from partydesk.gui.forms.ui_study_edit import Ui_StudyEditDialog
+from partydesk.gui.operations import study as study_ops
+from partydesk.gui.widgets.date_field import DateField
+from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+MEMBER_ID = Qt.ItemDataRole.UserRole
+
+
+class StudyEditDialog(QDialog):
+    """The dialog; ``roll`` and ``rules`` are read by the caller (``operations.study.load_roll``)."""
+
+    def __init__(self, ctx: AppContext, roll: list[RollMember], rules: dict[str, int], *, day: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.roll = roll
+        self.rules = rules
+        self.ui = Ui_StudyEditDialog()
+        self.ui.setupUi(self)
+        self.start = self._date_field("startEdit", "开始日期", required=True)
+        self.end = self._date_field("endEdit", "结束日期", required=False)
+        mark_as_error_label(self.ui.dateProblemLabel)
+        mark_as_error_label(self.ui.errorLabel)
+        for form in STUDY_FORMS:
+            if form.collective:
+                self.ui.formCombo.addItem(form.name, form.code)
+        for unit in (Unit.HOUR, Unit.HALF_DAY, Unit.FULL_DAY):
+            self.ui.unitCombo.addItem(UNIT_NAMES[unit], unit.value)
+        self.start.set_value(day or date.today())
+        self.ui.amountSpin.valueChanged.connect(lambda _v: self._show_hours())
+        self.ui.unitCombo.currentIndexChanged.connect(lambda _i: self._show_hours())
+        self.start.editingFinished.connect(self._fill_participants)
+        self.end.editingFinished.connect(self._fill_participants)
+        self.ui.allButton.clicked.connect(lambda: self._tick_all(True))
+        self.ui.noneButton.clicked.connect(lambda: self._tick_all(False))
+        self.ui.participantList.itemChanged.connect(lambda _item: self._show_count())
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.saved_id: str | None = None
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        self.ui.participantList.setGridSize(QSize(cjk * 6, self.fontMetrics().lineSpacing() * 3 // 2))
+        self.ui.participantList.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.resize(cjk * 44, self.sizeHint().height())
+        self._fill_participants()
+        self._show_hours()
+
+    def _date_field(self, name: str, label: str, *, required: bool) -> DateField:
+        old = getattr(self.ui, name)
+        field = DateField(old.parentWidget(), field_name=label, required=required)
+        field.setObjectName(name)
+        layout = self.ui.datesLayout
+        layout.replaceWidget(old, field)
+        old.hide()
+        old.setParent(None)
+        old.deleteLater()
+        setattr(self.ui, name, field)
+        field.problemChanged.connect(self._show_date_problem)
+        return field
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def span(self) -> tuple[date, date] | None:
+        """The activity's first and last day as typed (None while the start is missing or unreadable)."""
+        start = self.start.value()
+        if start is None:
+            return None
+        return start, self.end.value() or start
+
+    def tenths(self) -> int:
+        """The 学时 (tenths) of the length typed, by the rule table."""
+        unit = Unit(self.ui.unitCombo.currentData())
+        return convert(unit, Decimal(str(round(self.ui.amountSpin.value(), 1))), self.rules)
+
+    def chosen_ids(self) -> list[str]:
+        """The ids of the ticked members."""
+        items = (self.ui.participantList.item(i) for i in range(self.ui.participantList.count()))
+        return [item.data(MEMBER_ID) for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    def _fill_participants(self) -> None:
+        span = self.span()
+        ticked = set(self.chosen_ids())
+        first = self.ui.participantList.count() == 0
+        self.ui.participantList.blockSignals(True)
+        self.ui.participantList.clear()
+        if span is not None:
+            for m in self.roll:
+                if not roll_spans(m, span[0], max(span)):
+                    continue
+                item = QListWidgetItem(m.name)
+                item.setData(MEMBER_ID, m.id)
+                item.setToolTip(m.party_group)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                on = first or m.id in ticked
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                self.ui.participantList.addItem(item)
+        self.ui.participantList.blockSignals(False)
+        self._show_count()
+
+    def _tick_all(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for i in range(self.ui.participantList.count()):
+            self.ui.participantList.item(i).setCheckState(state)
+
+    def _show_count(self) -> None:
+        self.ui.countLabel.setText(self.tr("{chosen} of {total} ticked").format(
+            chosen=len(self.chosen_ids()), total=self.ui.participantList.count()))
+
+    def _show_hours(self) -> None:
+        self.ui.hoursLabel.setText(self.tr("= {hours} study hours").format(hours=format_tenths(self.tenths())))
+
+    def _show_date_problem(self, message: str) -> None:
+        self._show(self.ui.dateProblemLabel, message)
+
+    def _show(self, label: QLabel, message: str) -> None:
+        label.setText(message)
+        label.setVisible(bool(message))
+        grow_to_fit(self)
+
+    # -- saving ----------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Check what the form can, then record the activity on the DB lane."""
+        if not (self.start.check() and self.end.check()):
+            return
+        span = self.span()
+        assert span is not None
+        unit = Unit(self.ui.unitCombo.currentData())
+        data = ActivityData(form_code=self.ui.formCombo.currentData(), topic=self.ui.topicEdit.text().strip(),
+                            start_on=span[0], end_on=span[1], hours_tenths=self.tenths(),
+                            organiser=self.ui.organiserEdit.text().strip(),
+                            basis=f"{UNIT_NAMES[unit]}×{round(self.ui.amountSpin.value(), 1):g}",
+                            materials=self.ui.materialsEdit.text().strip())
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        study_ops.add_activity(self, self.ctx, data, dict.fromkeys(self.chosen_ids()),
+                               on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, result: object) -> None:
+        self.saved_id = getattr(result, "activity_id", None)
+        self.accept()
+
+    def _failed(self, error: KnownError) -> None:
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self._show(self.ui.errorLabel, error.message)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._show_count()
+            self._show_hours()
+        super().changeEvent(event)

@@ -1,0 +1,73 @@
+"""Study operations: read the study page's year, record or delete an activity (all on the DB lane)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
+
+from partydesk.core.domain.meeting_roll import RollMember
+from partydesk.core.domain.study_records import ActivityData, ActivitySummary, CertificationData, MaterialData
+from partydesk.core.services import study, study_reports
+from partydesk.core.services.rules import rule_values
+from partydesk.core.services.study_reports import LedgerRow
+from partydesk.gui.operations import run
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+
+@dataclass(frozen=True)
+class StudyYear:
+    """Everything the study page shows for one year."""
+
+    year: int
+    as_of: date
+    activities: list[ActivitySummary]
+    ledger: list[LedgerRow]
+    certifications: list[tuple[str, str, CertificationData]]
+    materials: list[tuple[str, MaterialData]]
+    rules: dict[str, int]
+
+
+def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback) -> TaskHandle:
+    """The year's activities, ledger, and the branch's certifications and materials."""
+    db = ctx.db
+
+    def read(_progress: Any) -> StudyYear:
+        today = date.today()
+        return StudyYear(year, today, study.activities_of_year(db, year),
+                         study_reports.ledger(db, year, as_of=today), study.certifications(db),
+                         study.search_materials(db), rule_values(db))
+
+    return run(parent, ctx, read, label="load study", on_done=on_done)
+
+
+def load_roll(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
+    """Every member with events and the rule values: ``(list[RollMember], dict)`` for the record dialog."""
+    db = ctx.db
+
+    def read(_progress: Any) -> tuple[list[RollMember], dict[str, int]]:
+        return study.roll(db), rule_values(db)
+
+    return run(parent, ctx, read, label="load study roll", on_done=on_done)
+
+
+def add_activity(parent: QWidget, ctx: AppContext, data: ActivityData, participants: Mapping[str, int | None], *,
+                 on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
+    """Record an activity with its participants; the result (``ActivityAdded``) carries the Changes."""
+    db, actor, chosen = ctx.db, ctx.actor, dict(participants)
+    return run(parent, ctx, lambda _progress: study.add_activity(db, actor, data, participants=chosen),
+               label="add study", on_done=on_done, on_error=on_error)
+
+
+def delete_activity(parent: QWidget, ctx: AppContext, activity_id: str, *, on_done: DoneCallback,
+                    on_error: ErrorCallback) -> TaskHandle:
+    """Remove an activity and the hours it credited."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _progress: study.delete_activity(db, actor, activity_id),
+               label="delete study", on_done=on_done, on_error=on_error)

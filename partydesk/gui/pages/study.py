@@ -1,0 +1,189 @@
+"""The study page (学习): a year chooser above four tabs — activities, the 学时 ledger, certifications, materials.
+
+The year's data is read in one job on the DB lane (``operations.study.load_year``). 记录集体学习 opens the
+record dialog (``dialogs.study_edit``) with the roll read first; the runner publishes the write's Changes
+and the page reads its year again — a branch's year is a few hundred rows, and the ledger depends on
+every activity, member and rule, so the whole year is cheaper to reread than to patch.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from partydesk.core.changes import ChangeKind, Changes
+from partydesk.core.domain.study import format_tenths
+from partydesk.core.errors import KnownError
+from partydesk.gui.operations import study as study_ops
+from partydesk.gui.pages import study_tabs
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+    from partydesk.gui.operations.study import StudyYear
+
+YEARS_BACK = 5
+RELOAD_ON = (ChangeKind.STUDY, ChangeKind.CERTIFICATION, ChangeKind.MATERIAL, ChangeKind.MEMBER,
+             ChangeKind.MEETING, ChangeKind.RULE, ChangeKind.ORGANISATION, ChangeKind.SITE)
+
+
+class StudyPage(QWidget):
+    """学习: activities, ledger, certifications and materials of one year."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today or date.today()
+        self.data: StudyYear | None = None
+        self.dialog: QWidget | None = None
+
+        self.year_label = QLabel(self)
+        self.year_combo = QComboBox(self)
+        self.year_combo.setObjectName("yearCombo")
+        for year in range(self.today.year, self.today.year - YEARS_BACK, -1):
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.summary = QLabel(self)
+        self.summary.setObjectName("studySummary")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("studyTabs")
+
+        self.activities = study_tabs.activities_list(self)
+        self.record_button = self.activities.add_action("recordStudy", self.open_record_dialog)
+        self.delete_button = self.activities.add_action("deleteStudy", self.delete_selected, needs_selection=True)
+        self.activities.set_empty_action(self.tr("Record a collective study"), self.open_record_dialog)
+        self.ledger = study_tabs.ledger_list(self)
+        self.ledger_note = QLabel(self)
+        self.ledger_note.setWordWrap(True)
+        self.certifications = study_tabs.certifications_list(self, self.today, self._notice_days)
+        self.skills = QLabel(self)
+        self.skills.setObjectName("skillsSummary")
+        self.skills.setWordWrap(True)
+        self.materials = study_tabs.materials_list(self)
+
+        self.tabs.addTab(self.activities, "")
+        self.tabs.addTab(self._with_note(self.ledger, self.ledger_note), "")
+        self.tabs.addTab(self._with_note(self.certifications, self.skills), "")
+        self.tabs.addTab(self.materials, "")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.year_label)
+        bar.addWidget(self.year_combo)
+        bar.addWidget(self.summary, 1)
+        box = QVBoxLayout(self)
+        box.addLayout(bar)
+        box.addWidget(self.tabs, 1)
+        self._retranslate()
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    def _notice_days(self) -> int:
+        return self.data.rules.get("study.cert_expiry.days", 60) if self.data is not None else 60
+
+    def _with_note(self, page: QWidget, note: QLabel) -> QWidget:
+        holder = QWidget(self)
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(page, 1)
+        box.addWidget(note)
+        return holder
+
+    # -- data ---------------------------------------------------------------------------------------
+
+    @property
+    def year(self) -> int:
+        """The year shown."""
+        return int(self.year_combo.currentData())
+
+    def reload(self) -> None:
+        """Read the shown year again."""
+        study_ops.load_year(self, self.ctx, self.year, self._show)
+
+    def _show(self, data: StudyYear) -> None:
+        if data.year != self.year:
+            return  # an older read for a year no longer chosen
+        self.data = data
+        self.activities.set_rows(data.activities)
+        self.ledger.set_rows(data.ledger)
+        self.certifications.set_rows(data.certifications)
+        self.materials.set_rows(data.materials)
+        self.skills.setText(study_tabs.skills_summary(data.certifications, self.today))
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        self.ledger_note.setText(self.tr(
+            "Members owe {member} hours a year and committee members {leader} (rule table); members who joined "
+            "or left during the year owe them pro rata to their days on the roll. \"Due by today\" is the share "
+            "of the year so far. This list is a record for the branch, not a ranking.").format(
+            member=data.rules.get("study.member.hours", 32), leader=data.rules.get("study.leader.hours", 56)))
+        done = sum(r.done for r in data.ledger)
+        self.summary.setText(self.tr("{year}: {activities} activities; {done} of {members} members have "
+                                     "completed the year's hours ({hours} hours credited in all).").format(
+            year=data.year, activities=len(data.activities), done=done, members=len(data.ledger),
+            hours=format_tenths(sum(r.credited for r in data.ledger))))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*RELOAD_ON):
+            self.reload()
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def open_record_dialog(self) -> None:
+        """Read the roll, then open the record dialog on it."""
+        study_ops.load_roll(self, self.ctx, self._open_dialog)
+
+    def _open_dialog(self, loaded: tuple[Any, dict[str, int]]) -> None:
+        from partydesk.gui.dialogs.study_edit import StudyEditDialog
+
+        roll, rules = loaded
+        day = self.today if self.year == self.today.year else date(self.year, 12, 31)
+        dialog = StudyEditDialog(self.ctx, roll, rules, day=day, parent=self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def delete_selected(self) -> None:
+        """Delete the selected activities after asking."""
+        chosen = self.activities.selected_rows()
+        if not chosen:
+            return
+        names = "、".join(a.data.topic for a in chosen[:3]) + ("…" if len(chosen) > 3 else "")
+        answer = QMessageBox.question(self, self.tr("Delete study records"), self.tr(
+            "Delete {count} record(s) ({names})? The hours they credited are taken off the ledger.").format(
+            count=len(chosen), names=names))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for activity in chosen:
+            study_ops.delete_activity(self, self.ctx, activity.id, on_done=lambda _c: None, on_error=self._failed)
+
+    def _failed(self, error: KnownError) -> None:
+        self.ctx.hub.statusMessage.emit(error.message)
+
+    # -- text ----------------------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.year_label.setText(self.tr("Year"))
+        self.record_button.setText(self.tr("Record collective study"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.activities.set_empty_text(self.tr("No study recorded for this year yet."))
+        self.activities.set_search_placeholder(self.tr("Search topic, organiser or materials"))
+        self.ledger.set_search_placeholder(self.tr("Search name or party group"))
+        self.certifications.set_search_placeholder(self.tr("Search name, certification or issuer"))
+        self.materials.set_search_placeholder(self.tr("Search title, tags or notes"))
+        self.ledger.set_empty_text(self.tr("No members on the roll in this year."))
+        self.certifications.set_empty_text(self.tr("No certifications recorded yet."))
+        self.materials.set_empty_text(self.tr("The materials library is empty."))
+        for index, title in enumerate((self.tr("Activities"), self.tr("Hours ledger"), self.tr("Certifications"),
+                                       self.tr("Materials"))):
+            self.tabs.setTabText(index, title)
+        self._show_summary()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

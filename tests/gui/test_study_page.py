@@ -1,0 +1,115 @@
+"""The study page: record a collective study with participants in the dialog and see the ledger change."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.demo import fake_id_number
+from partydesk.core.domain.member import MemberInput
+from partydesk.core.domain.study_records import ActivityData, CertificationData
+from partydesk.core.services import members, study
+from partydesk.core.services.rules import rule_values
+from partydesk.core.storage.database import Database
+from partydesk.gui.context import AppContext
+from partydesk.gui.dialogs.study_edit import StudyEditDialog
+from partydesk.gui.pages.study import StudyPage
+from tests.gui.conftest import WAIT_MS
+
+TODAY = date(2026, 11, 30)
+
+
+def add(db: Database, name: str, seed: int, *, post: str = "", joined: str = "2000-07-01") -> str:
+    number = fake_id_number(random.Random(seed), date(1970, 1, 1 + seed), True)
+    late = joined > "2025"
+    data = MemberInput(name=name, gender="男", id_number=number, category="预备党员" if late else "正式党员",
+                       joined_on=joined, confirmed_on=None if late else "2001-07-01", party_post=post)
+    return members.add_member(db, LOCAL_USER, data=data, today=TODAY).member_id
+
+
+@pytest.fixture
+def branch(db: Database) -> dict[str, str]:
+    ids = {"王书记": add(db, "王书记", 1, post="书记"), "张甲": add(db, "张甲", 2), "李乙": add(db, "李乙", 3),
+           "钱新": add(db, "钱新", 4, joined="2026-11-20")}
+    study.add_activity(db, LOCAL_USER, ActivityData("collective", "学习党章", date(2026, 3, 10), date(2026, 3, 10), 20),
+                       participants={ids["张甲"]: None})
+    study.add_certification(db, LOCAL_USER, CertificationData(ids["李乙"], "注册安全工程师", "应急管理部",
+                                                              date(2020, 1, 1), date(2026, 12, 20)))
+    return ids
+
+
+def open_page(qtbot: QtBot, ctx: AppContext) -> StudyPage:
+    page = StudyPage(ctx, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=WAIT_MS)
+    return page
+
+
+def credited(page: StudyPage) -> dict[str, int]:
+    return {r.name: r.credited for r in page.ledger.model.all_rows()}
+
+
+def test_record_a_collective_study_and_see_the_ledger_change(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                             branch: dict[str, str]) -> None:
+    """Ticking members and saving credits each of them; the page's ledger shows the new hours."""
+    page = open_page(qtbot, ctx)
+    assert credited(page) == {"王书记": 0, "张甲": 20, "李乙": 0, "钱新": 0}
+    dialog = StudyEditDialog(ctx, study.roll(db), rule_values(db), day=date(2026, 11, 10), parent=page)
+    qtbot.addWidget(dialog)
+    listed = [dialog.ui.participantList.item(i).text() for i in range(dialog.ui.participantList.count())]
+    assert sorted(listed) == ["张甲", "李乙", "王书记"]  # 钱新 was admitted after 10 November
+    dialog.ui.topicEdit.setText("学习党的二十届四中全会精神")
+    dialog.ui.amountSpin.setValue(1)
+    dialog.ui.unitCombo.setCurrentIndex(dialog.ui.unitCombo.findText("半天"))
+    assert dialog.tenths() == 40 and "4" in dialog.ui.hoursLabel.text()
+    for i in range(dialog.ui.participantList.count()):
+        item = dialog.ui.participantList.item(i)
+        if item.text() == "李乙":
+            item.setCheckState(item.checkState().Unchecked)
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: credited(page)["王书记"] == 40, timeout=WAIT_MS)
+    assert credited(page) == {"王书记": 40, "张甲": 60, "李乙": 0, "钱新": 0}
+    assert page.activities.model.rowCount() == 2
+
+
+def test_an_empty_topic_is_refused_in_the_dialog(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                 branch: dict[str, str]) -> None:
+    """The core's message shows in the dialog, which stays open; nothing is written."""
+    dialog = StudyEditDialog(ctx, study.roll(db), rule_values(db), day=date(2026, 11, 10))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisible(), timeout=WAIT_MS)
+    assert "学习内容" in dialog.ui.errorLabel.text()
+    assert len(study.activities_of_year(db, 2026)) == 1
+
+
+def test_the_ledger_is_a_record_in_name_order_not_a_ranking(qtbot: QtBot, ctx: AppContext,
+                                                            branch: dict[str, str]) -> None:
+    """Header clicks do not sort the ledger; committee members show their quota of 56."""
+    page = open_page(qtbot, ctx)
+    assert not page.ledger.table.isSortingEnabled()
+    rows = {r.name: r for r in page.ledger.model.all_rows()}
+    assert rows["王书记"].required == 560 and rows["张甲"].required == 320
+    assert page.ledger.model.index(0, 6).data() in ("已完成", "进度正常", "进度偏慢")
+
+
+def test_certifications_tab_shows_status_and_the_skills_held(qtbot: QtBot, ctx: AppContext,
+                                                             branch: dict[str, str]) -> None:
+    page = open_page(qtbot, ctx)
+    assert page.certifications.model.index(0, 5).data() == "即将到期"
+    assert "注册安全工程师 1 人" in page.skills.text()
+
+
+def test_models_pass_the_model_tester(qtbot: QtBot, qtmodeltester, ctx: AppContext,  # type: ignore[no-untyped-def]
+                                      branch: dict[str, str]) -> None:
+    page = open_page(qtbot, ctx)
+    for lister in (page.activities, page.ledger, page.certifications, page.materials):
+        qtmodeltester.check(lister.model)
