@@ -1,4 +1,4 @@
-"""The ``partydesk study`` sub-commands: forms, add, count-meeting, list, hours, report (in cli._EXTENSIONS)."""
+"""The ``partydesk study`` sub-commands: activities, the ledger, certificates, materials, report (cli._EXTENSIONS)."""
 
 from __future__ import annotations
 
@@ -150,6 +150,71 @@ def cmd_report(args: argparse.Namespace) -> dict[str, Any]:
     return {"message": f"已写入{args.year}年学习培训报表：{written}", "year": args.year, "path": str(written)}
 
 
+def cmd_cert_add(args: argparse.Namespace) -> dict[str, Any]:
+    """Record a member's certification or qualification."""
+    from partydesk.core.changes import LOCAL_USER, ChangeKind
+    from partydesk.core.domain.study_records import CertificationData
+    from partydesk.core.services import study
+    from partydesk.core.services.meetings import resolve_members
+
+    obtained = _date(args.obtained) if args.obtained else None
+    expires = _date(args.expires) if args.expires else None
+    path = cli.db_path_of(args)
+    with cli._lock_for(path):
+        db = cli._open(args)
+        try:
+            (member_id,) = resolve_members(db, [args.member]).values()
+            changes = study.add_certification(db, LOCAL_USER, CertificationData(
+                member_id, args.name, args.issuer or "", obtained, expires))
+        finally:
+            db.close()
+    (cert_id,) = changes.ids_of(ChangeKind.CERTIFICATION) or {""}
+    return {"message": f"已登记证书“{args.name}”。", "id": cert_id}
+
+
+def cmd_material_add(args: argparse.Namespace) -> dict[str, Any]:
+    """Add a file (stored content-addressed beside the database) or a link to the materials library."""
+    from partydesk.core.changes import LOCAL_USER, ChangeKind
+    from partydesk.core.domain.study_records import MaterialData
+    from partydesk.core.services import study, study_files
+
+    if bool(args.file) == bool(args.link):
+        raise cli.CliError("请用 --file 或 --link 中的一个给出资料。", code="file_or_link")
+    dated = _date(args.date) if args.date else None
+    path = cli.db_path_of(args)
+    with cli._lock_for(path):
+        db = cli._open(args)
+        try:
+            sha, name = "", ""
+            if args.file:
+                source = Path(args.file)
+                sha, name = study_files.store_file(db.path, source), source.name
+            changes = study.add_material(db, LOCAL_USER, MaterialData(
+                args.title, args.tags or "", dated, sha, name, args.link or ""))
+        finally:
+            db.close()
+    (material_id,) = changes.ids_of(ChangeKind.MATERIAL) or {""}
+    return {"message": f"已加入学习资料“{args.title}”。", "id": material_id, "sha256": sha}
+
+
+def cmd_materials(args: argparse.Namespace) -> dict[str, Any]:
+    """List the materials library, or the items matching --search."""
+    from partydesk.core.services.study import search_materials
+
+    path = cli.db_path_of(args)
+    with cli._lock_for(path):
+        db = cli._open(args)
+        try:
+            found = search_materials(db, args.search or "")
+        finally:
+            db.close()
+    rows = [{"id": i, "title": m.title, "tags": m.tags, "date": m.dated.isoformat() if m.dated else None,
+             "file": m.file_name, "sha256": m.file_sha, "link": m.link} for i, m in found]
+    lines = [f"学习资料 {len(rows)} 项："] + [f"{r['date'] or ''}\t{r['title']}\t{r['tags']}\t{r['file'] or r['link']}"
+                                         for r in rows]
+    return {"message": "\n".join(lines), "materials": rows}
+
+
 def _hours_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--hours", metavar="N", help="学时数（可有一位小数）")
     p.add_argument("--days", metavar="N", help="脱产培训天数，按规则折算（默认每天 8 学时）")
@@ -181,6 +246,23 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = actions.add_parser("hours", parents=[common], help="每名党员一年的应完成和已完成学时")
     p.add_argument("--year", type=int, required=True, help="年份")
     p.set_defaults(handler=cmd_hours)
+    p = actions.add_parser("cert-add", parents=[common], help="登记党员的技能证书或资格")
+    p.add_argument("--member", required=True, metavar="ID", help="党员编号或公民身份号码")
+    p.add_argument("--name", required=True, help="证书或资格名称")
+    p.add_argument("--issuer", help="发证机关")
+    p.add_argument("--obtained", metavar="YYYY-MM-DD", help="取得日期")
+    p.add_argument("--expires", metavar="YYYY-MM-DD", help="有效期至（长期有效则不填）")
+    p.set_defaults(handler=cmd_cert_add)
+    p = actions.add_parser("material-add", parents=[common], help="把文件或链接加入学习资料库")
+    p.add_argument("--title", required=True, help="标题")
+    p.add_argument("--tags", help="标签，空格分隔")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="日期")
+    p.add_argument("--file", metavar="FILE", help="资料文件（PDF、DOCX、文本等）")
+    p.add_argument("--link", metavar="URL", help="链接")
+    p.set_defaults(handler=cmd_material_add)
+    p = actions.add_parser("materials", parents=[common], help="列出或搜索学习资料")
+    p.add_argument("--search", metavar="WORDS", help="搜索标题、标签、备注或文件名")
+    p.set_defaults(handler=cmd_materials)
     p = actions.add_parser("report", parents=[common], help="写出年度学习培训报表（.xlsx）")
     p.add_argument("--year", type=int, required=True, help="年份")
     p.add_argument("--out", required=True, metavar="FILE", help="输出的 .xlsx 文件")

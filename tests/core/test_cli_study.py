@@ -81,3 +81,21 @@ def test_own_course_with_evidence_stores_the_file(capsys: pytest.CaptureFixture[
     assert any(p.is_file() and p.read_bytes() == b"%PDF-1.4" for p in stored)
     assert main(["study", "list", "--db", str(demo), "--year", "2026"]) == 0
     assert "网络培训" in capsys.readouterr().out
+
+
+def test_certificates_and_materials_from_the_command_line(capsys: pytest.CaptureFixture[str], demo: Path,  # noqa: F811
+                                                          tmp_path: Path) -> None:
+    people = members_of(demo)
+    code, cert = run_json(capsys, "study", "cert-add", "--db", str(demo), "--member", people[0][1], "--name",
+                          "注册会计师", "--issuer", "财政部", "--obtained", "2020-05-01")
+    assert code == 0 and cert["id"]
+    handout = tmp_path / "党章辅导.txt"
+    handout.write_text("学习辅导材料", encoding="utf-8")
+    code, added = run_json(capsys, "study", "material-add", "--db", str(demo), "--title", "党章学习辅导", "--tags",
+                           "党章 辅导", "--file", str(handout))
+    assert code == 0 and len(added["sha256"]) == 64
+    code, found = run_json(capsys, "study", "materials", "--db", str(demo), "--search", "辅导")
+    assert [m["title"] for m in found["materials"]] == ["党章学习辅导"]
+    assert found["materials"][0]["file"] == "党章辅导.txt"
+    code, both = run_json(capsys, "study", "material-add", "--db", str(demo), "--title", "x")
+    assert code == 1 and both["error"] == "file_or_link"

@@ -42,6 +42,10 @@ REQUIRED: dict[str, list[str]] = {
     "study count-meeting": ["--meeting", "x", "--hours", "4"],
     "study list": [],
     "study hours": ["--year", "2026"],
+    "study cert-add": ["--member", "x", "--name", "证书"],
+    "study material-add": ["--title", "资料", "--link", "https://example.org"],
+    "study materials": [],
+    "study report": ["--year", "2026", "--out", "x.xlsx"],
 }
 
 
