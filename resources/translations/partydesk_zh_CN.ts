@@ -123,6 +123,37 @@
     </message>
 </context>
 <context>
+    <name>CertEditDialog</name>
+    <message>
+        <source>Add a certification</source>
+        <translation>登记技能证书</translation>
+    </message>
+    <message>
+        <source>Record a member&apos;s certification or professional qualification. Leave the expiry empty when it does not expire; the to-do list reminds you before one expires.</source>
+        <translation>登记党员的技能证书或职业资格。长期有效的证书不填有效期；证书到期前，待办事项会提醒。</translation>
+    </message>
+    <message>
+        <source>Member *</source>
+        <translation>党员 *</translation>
+    </message>
+    <message>
+        <source>Certification or qualification *</source>
+        <translation>证书或资格 *</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>发证机关</translation>
+    </message>
+    <message>
+        <source>Obtained on</source>
+        <translation>取得日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Copied.</source>
@@ -911,6 +942,53 @@
     <message>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialEditDialog</name>
+    <message>
+        <source>Choose the document</source>
+        <translation>选择资料文件</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.pptx);;All files (*)</source>
+        <translation>文档 (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.pptx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Give a file or a link, not both.</source>
+        <translation>文件和链接只填一项。</translation>
+    </message>
+    <message>
+        <source>Add to the materials library</source>
+        <translation>添加学习资料</translation>
+    </message>
+    <message>
+        <source>Add a document (PDF, Word, text) or a web link. A file is copied into the attachments folder beside the database, so it stays available if the original is moved.</source>
+        <translation>添加文档（PDF、Word、文本）或网页链接。文件会复制到数据库旁的附件文件夹，原文件移动或删除后仍可打开。</translation>
+    </message>
+    <message>
+        <source>Title *</source>
+        <translation>标题 *</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Or a link</source>
+        <translation>或链接</translation>
     </message>
 </context>
 <context>
@@ -2000,6 +2078,10 @@
         <translation>{year}年：学习活动 {activities} 项；{members} 名党员中 {done} 人已完成年度学时（共计 {hours} 学时）。</translation>
     </message>
     <message>
+        <source>The file is missing from the attachments folder.</source>
+        <translation>附件文件夹中找不到这个文件。</translation>
+    </message>
+    <message>
         <source>Delete study records</source>
         <translation>删除学习记录</translation>
     </message>
@@ -2018,6 +2100,18 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add certification</source>
+        <translation>登记证书</translation>
+    </message>
+    <message>
+        <source>Add material</source>
+        <translation>添加资料</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
     <message>
         <source>No study recorded for this year yet.</source>

@@ -113,3 +113,47 @@ def test_models_pass_the_model_tester(qtbot: QtBot, qtmodeltester, ctx: AppConte
     page = open_page(qtbot, ctx)
     for lister in (page.activities, page.ledger, page.certifications, page.materials):
         qtmodeltester.check(lister.model)
+
+
+def test_add_a_certification_in_the_dialog_and_see_it_listed(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                             branch: dict[str, str]) -> None:
+    from partydesk.gui.dialogs.cert_edit import CertEditDialog
+
+    page = open_page(qtbot, ctx)
+    dialog = CertEditDialog(ctx, study.roll(db), parent=page)
+    qtbot.addWidget(dialog)
+    dialog.ui.memberCombo.setCurrentIndex(dialog.ui.memberCombo.findData(branch["张甲"]))
+    dialog.ui.nameEdit.setText("护士执业证书")
+    dialog.obtained.setText("2021.5.1")
+    dialog.expires.setText("2031年5月1日")
+    dialog.save()
+    qtbot.waitUntil(lambda: page.certifications.model.rowCount() == 2, timeout=WAIT_MS)
+    row = next(r for r in page.certifications.model.all_rows() if r[1] == "张甲")
+    assert (row[2].name, row[2].obtained_on, row[2].expires_on) == ("护士执业证书", date(2021, 5, 1), date(2031, 5, 1))
+
+
+def test_add_a_file_to_the_materials_library(qtbot: QtBot, ctx: AppContext, db: Database, branch: dict[str, str],
+                                             tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The file is stored by content beside the database and the item is found by the page's search."""
+    from partydesk.core.services import study_files
+    from partydesk.gui.dialogs.material_edit import MaterialEditDialog
+
+    page = open_page(qtbot, ctx)
+    source = tmp_path / "党章学习辅导.pdf"
+    source.write_bytes(b"%PDF-1.4 handout")
+    dialog = MaterialEditDialog(ctx, parent=page)
+    qtbot.addWidget(dialog)
+    dialog.ui.fileEdit.setText(str(source))
+    dialog.ui.titleEdit.setText("党章学习辅导")
+    dialog.ui.tagsEdit.setText("党章  辅导")
+    dialog.save()
+    qtbot.waitUntil(lambda: page.materials.model.rowCount() == 1, timeout=WAIT_MS)
+    (_id, item), = page.materials.model.all_rows()
+    assert item.tags == "党章 辅导" and item.file_name == source.name
+    assert study_files.path_of(db.path, item.file_sha).read_bytes() == source.read_bytes()
+    page.materials.search.setText("辅导")
+    page.materials.apply_filters()
+    assert page.materials.model.rowCount() == 1
+    page.materials.search.setText("影片")
+    page.materials.apply_filters()
+    assert page.materials.model.rowCount() == 0

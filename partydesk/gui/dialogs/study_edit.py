@@ -22,9 +22,9 @@ from partydesk.core.domain.study import STUDY_FORMS, UNIT_NAMES, Unit, convert, 
 from partydesk.core.domain.study_quota import roll_spans
 from partydesk.core.domain.study_records import ActivityData
 from partydesk.core.errors import KnownError
+from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_study_edit import Ui_StudyEditDialog
 from partydesk.gui.operations import study as study_ops
-from partydesk.gui.widgets.date_field import DateField
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
@@ -44,8 +44,10 @@ class StudyEditDialog(QDialog):
         self.rules = rules
         self.ui = Ui_StudyEditDialog()
         self.ui.setupUi(self)
-        self.start = self._date_field("startEdit", "开始日期", required=True)
-        self.end = self._date_field("endEdit", "结束日期", required=False)
+        self.start = use_date_field(self.ui.startEdit, "开始日期", required=True)
+        self.end = use_date_field(self.ui.endEdit, "结束日期")
+        for field in (self.start, self.end):
+            field.problemChanged.connect(self._show_date_problem)
         mark_as_error_label(self.ui.dateProblemLabel)
         mark_as_error_label(self.ui.errorLabel)
         for form in STUDY_FORMS:
@@ -70,19 +72,6 @@ class StudyEditDialog(QDialog):
         self.resize(cjk * 44, self.sizeHint().height())
         self._fill_participants()
         self._show_hours()
-
-    def _date_field(self, name: str, label: str, *, required: bool) -> DateField:
-        old = getattr(self.ui, name)
-        field = DateField(old.parentWidget(), field_name=label, required=required)
-        field.setObjectName(name)
-        layout = self.ui.datesLayout
-        layout.replaceWidget(old, field)
-        old.hide()
-        old.setParent(None)
-        old.deleteLater()
-        setattr(self.ui, name, field)
-        field.problemChanged.connect(self._show_date_problem)
-        return field
 
     # -- state ----------------------------------------------------------------------------------
 

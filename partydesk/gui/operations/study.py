@@ -1,21 +1,23 @@
-"""Study operations: read the study page's year, record or delete an activity (all on the DB lane)."""
+"""Study operations: read the study page's year; record or delete an activity, a certification or a material
+(files are stored on the file lane, records written on the DB lane)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.study_records import ActivityData, ActivitySummary, CertificationData, MaterialData
-from partydesk.core.services import study, study_reports
+from partydesk.core.services import study, study_files, study_reports
 from partydesk.core.services.rules import rule_values
 from partydesk.core.services.study_reports import LedgerRow
 from partydesk.gui.operations import run
-from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, Lane, TaskHandle
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -71,3 +73,36 @@ def delete_activity(parent: QWidget, ctx: AppContext, activity_id: str, *, on_do
     db, actor = ctx.db, ctx.actor
     return run(parent, ctx, lambda _progress: study.delete_activity(db, actor, activity_id),
                label="delete study", on_done=on_done, on_error=on_error)
+
+
+def add_material(parent: QWidget, ctx: AppContext, data: MaterialData, source: Path | None, *,
+                 on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
+    """Add an item to the materials library: a file is first stored by content (file lane), then recorded."""
+    db, actor = ctx.db, ctx.actor
+
+    def record(stored: MaterialData) -> TaskHandle:
+        return run(parent, ctx, lambda _progress: study.add_material(db, actor, stored), label="add material",
+                   on_done=on_done, on_error=on_error)
+
+    if source is None:
+        return record(data)
+    path = db.path
+
+    def stored(sha: str) -> None:
+        record(replace(data, file_sha=sha, file_name=source.name))
+
+    return run(parent, ctx, lambda _progress: study_files.store_file(path, source), label="store material",
+               lane=Lane.FILE, on_done=stored, on_error=on_error)
+
+
+def add_certification(parent: QWidget, ctx: AppContext, data: CertificationData, *, on_done: DoneCallback,
+                      on_error: ErrorCallback) -> TaskHandle:
+    """Record a member's certification."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _progress: study.add_certification(db, actor, data), label="add certification",
+               on_done=on_done, on_error=on_error)
+
+
+def attachment_path(ctx: AppContext, sha: str) -> Path:
+    """Where a stored file is (beside the database)."""
+    return study_files.path_of(ctx.db.path, sha)

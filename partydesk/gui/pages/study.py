@@ -11,8 +11,18 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.study import format_tenths
@@ -37,7 +47,7 @@ class StudyPage(QWidget):
         self.ctx = ctx
         self.today = today or date.today()
         self.data: StudyYear | None = None
-        self.dialog: QWidget | None = None
+        self.dialog: QDialog | None = None
 
         self.year_label = QLabel(self)
         self.year_combo = QComboBox(self)
@@ -61,7 +71,12 @@ class StudyPage(QWidget):
         self.skills = QLabel(self)
         self.skills.setObjectName("skillsSummary")
         self.skills.setWordWrap(True)
+        self.add_cert_button = self.certifications.add_action("addCertification", self.open_cert_dialog)
         self.materials = study_tabs.materials_list(self)
+        self.add_material_button = self.materials.add_action("addMaterial", self.open_material_dialog)
+        self.open_material_button = self.materials.add_action("openMaterial", self.open_selected_material,
+                                                              needs_selection=True)
+        self.materials.activated.connect(self.open_material)
 
         self.tabs.addTab(self.activities, "")
         self.tabs.addTab(self._with_note(self.ledger, self.ledger_note), "")
@@ -142,10 +157,47 @@ class StudyPage(QWidget):
 
         roll, rules = loaded
         day = self.today if self.year == self.today.year else date(self.year, 12, 31)
-        dialog = StudyEditDialog(self.ctx, roll, rules, day=day, parent=self.window())
+        self._show_dialog(StudyEditDialog(self.ctx, roll, rules, day=day, parent=self.window()))
+
+    def open_cert_dialog(self) -> None:
+        """Read the roll, then open the certification dialog on it."""
+        from partydesk.gui.dialogs.cert_edit import CertEditDialog
+
+        def show(loaded: tuple[Any, dict[str, int]]) -> None:
+            self._show_dialog(CertEditDialog(self.ctx, loaded[0], parent=self.window()))
+
+        study_ops.load_roll(self, self.ctx, show)
+
+    def open_material_dialog(self) -> None:
+        """Open the dialog that adds a file or a link to the library."""
+        from partydesk.gui.dialogs.material_edit import MaterialEditDialog
+
+        self._show_dialog(MaterialEditDialog(self.ctx, parent=self.window()))
+
+    def _show_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
+
+    def open_selected_material(self) -> None:
+        """Open the first selected material."""
+        chosen = self.materials.selected_ids()
+        if chosen:
+            self.open_material(chosen[0])
+
+    def open_material(self, material_id: str) -> None:
+        """Open a stored file with its program, or a link in the browser."""
+        found = next((m for i, m in self.data.materials if i == material_id), None) if self.data else None
+        if found is None:
+            return
+        if found.file_sha:
+            path = study_ops.attachment_path(self.ctx, found.file_sha)
+            if not path.exists():
+                self.ctx.hub.statusMessage.emit(self.tr("The file is missing from the attachments folder."))
+                return
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif found.link:
+            QDesktopServices.openUrl(QUrl(found.link))
 
     def delete_selected(self) -> None:
         """Delete the selected activities after asking."""
@@ -170,6 +222,9 @@ class StudyPage(QWidget):
         self.year_label.setText(self.tr("Year"))
         self.record_button.setText(self.tr("Record collective study"))
         self.delete_button.setText(self.tr("Delete"))
+        self.add_cert_button.setText(self.tr("Add certification"))
+        self.add_material_button.setText(self.tr("Add material"))
+        self.open_material_button.setText(self.tr("Open"))
         self.activities.set_empty_text(self.tr("No study recorded for this year yet."))
         self.activities.set_search_placeholder(self.tr("Search topic, organiser or materials"))
         self.ledger.set_search_placeholder(self.tr("Search name or party group"))

@@ -1,0 +1,66 @@
+"""Add a member's certification or qualification (技能证书): member, name, issuer, obtained, valid until.
+
+Saves through ``services.study.add_certification`` on the DB lane and closes only when that succeeded; a
+date the field cannot read, or the core's message, is shown in the dialog.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from partydesk.core.domain.meeting_roll import RollMember
+from partydesk.core.domain.study_records import CertificationData
+from partydesk.core.errors import KnownError
+from partydesk.gui.dialogs.study_fields import use_date_field
+from partydesk.gui.forms.ui_cert_edit import Ui_CertEditDialog
+from partydesk.gui.operations import study as study_ops
+from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+
+class CertEditDialog(QDialog):
+    """The dialog; ``roll`` lists the members to choose from."""
+
+    def __init__(self, ctx: AppContext, roll: list[RollMember], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_CertEditDialog()
+        self.ui.setupUi(self)
+        self.obtained = use_date_field(self.ui.obtainedEdit, "取得日期")
+        self.expires = use_date_field(self.ui.expiresEdit, "有效期")
+        for field in (self.obtained, self.expires):
+            field.problemChanged.connect(self._show_error)
+        mark_as_error_label(self.ui.errorLabel)
+        for m in roll:
+            self.ui.memberCombo.addItem(f"{m.name}（{m.party_group}）" if m.party_group else m.name, m.id)
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.resize(self.fontMetrics().horizontalAdvance("汉") * 34, self.sizeHint().height())
+
+    def save(self) -> None:
+        """Check the dates, then record on the DB lane."""
+        if not (self.obtained.check() and self.expires.check()):
+            return
+        data = CertificationData(self.ui.memberCombo.currentData() or "", self.ui.nameEdit.text().strip(),
+                                 self.ui.issuerEdit.text().strip(), self.obtained.value(), self.expires.value())
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        study_ops.add_certification(self, self.ctx, data, on_done=lambda _c: self.accept(), on_error=self._failed)
+
+    def _failed(self, error: KnownError) -> None:
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self._show_error(error.message)
+
+    def _show_error(self, message: str) -> None:
+        self.ui.errorLabel.setText(message)
+        self.ui.errorLabel.setVisible(bool(message))
+        grow_to_fit(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+        super().changeEvent(event)
