@@ -71,7 +71,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_study_credit_activity_id", "study_credit", ["activity_id"])
     op.create_index("ix_study_credit_member_id", "study_credit", ["member_id"])
-    op.create_index("ix_study_credit_year_member", "study_credit", ["year", "member_id"])
+    op.create_index("ix_study_credit_ledger", "study_credit", ["year", "member_id", "deleted", "tenths", "activity_id"])
     op.create_index("ix_study_credit_change_seq", "study_credit", ["change_seq"])
     op.create_table(
         "certification",
