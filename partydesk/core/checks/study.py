@@ -2,9 +2,10 @@
 
 From the end of the month set by ``study.behind.month`` (default September, the end of the third quarter)
 a member whose credited hours are under ``study.behind.bp`` of the year's requirement (default 75 %) is
-named, as a note to the secretary, never a ranking. In January the past year's shortfalls are listed
-too. Certifications expiring within ``study.cert_expiry.days`` are a warning, expired ones overdue
-unless the member holds a newer one of the same name.
+named, as a note to the secretary, never a ranking; so is a committee member without a centralised
+training (培训班) that year. In January the past year's shortfalls are listed too. Certifications
+expiring within ``study.cert_expiry.days`` are a warning, expired ones overdue unless the member holds a
+newer one of the same name.
 """
 
 from __future__ import annotations
@@ -45,6 +46,23 @@ def behind_quota(db: Database, today: date) -> Iterator[Finding]:
                     message=f"{row.name}{last}年学时未完成：{format_tenths(row.credited)} / "
                             f"{format_tenths(row.required)}",
                     due=date(last, 12, 31), rule="study.member.hours", target=Target("member", row.member_id))
+
+
+@check("study.leader_training")
+def leaders_without_training(db: Database, today: date) -> Iterator[Finding]:
+    """After the checkpoint month, 支部书记 and 委员 with no centralised training (培训班) this year: the
+    national plan asks for at least one a year within their 56 学时."""
+    rules = rule_values(db)
+    if today < month_end(today.year, rules.get("study.behind.month", 9)):
+        return
+    with db.read() as session:
+        trained = study_repo.members_with_form(session, today.year, "class")
+    for row in study_reports.ledger(db, today.year, as_of=today):
+        if row.leader and row.days_on_roll and row.member_id not in trained:
+            yield Finding(
+                code="study.leader_training", severity=Severity.WARNING, subject=f"{row.member_id}|{today.year}",
+                message=f"{row.name}{today.year}年尚未参加集中培训（培训班）", due=date(today.year, 12, 31),
+                rule="study.leader.hours", target=Target("member", row.member_id))
 
 
 @check("study.cert_expiry")

@@ -140,6 +140,14 @@ def credited_by_form(session: Session, year: int) -> list[tuple[str, int, int, i
     return [(r[0], int(r[1]), int(r[2]), int(r[3])) for r in session.execute(query)]
 
 
+def members_with_form(session: Session, year: int, form_code: str) -> set[str]:
+    """Ids of members credited in ``year`` for a live activity of ``form_code`` (e.g. a 培训班)."""
+    c = StudyCredit
+    query = (select(c.member_id).distinct().join(StudyActivity, StudyActivity.id == c.activity_id)
+             .where(c.year == year, StudyActivity.form_code == form_code, _live_credit()))
+    return set(session.scalars(query))
+
+
 def _activity_data(row: Any) -> ActivityData:
     return ActivityData(**{name: getattr(row, name) for name in ActivityData.__dataclass_fields__})
 

@@ -197,3 +197,13 @@ def test_evidence_and_materials_are_stored_by_content(db: Database, branch: dict
     assert [m.title for _i, m in study.search_materials(db)] == ["红色影片", "党章学习辅导"]
     with pytest.raises(ValidationError):
         study.add_material(db, LOCAL_USER, MaterialData("空", "", None))
+
+
+def test_committee_members_without_a_training_class_are_named(db: Database, branch: dict[str, str]) -> None:
+    """From the end of September, a 书记 with no 培训班 this year is a finding; attending one clears it."""
+    assert [f.subject for f in run_checks(db, date(2026, 10, 1), ["study.leader_training"])] == [
+        f"{branch['书记']}|2026"]
+    assert list(run_checks(db, date(2026, 9, 1), ["study.leader_training"])) == []
+    study.add_activity(db, LOCAL_USER, session_of(date(2026, 5, 12), 160, "class", end=date(2026, 5, 13)),
+                       participants={branch["书记"]: None})
+    assert list(run_checks(db, date(2026, 10, 1), ["study.leader_training"])) == []
