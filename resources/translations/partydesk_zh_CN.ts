@@ -2082,6 +2082,22 @@
         <translation>附件文件夹中找不到这个文件。</translation>
     </message>
     <message>
+        <source>Study hours {year}.xlsx</source>
+        <translation>{year}年学习培训学时.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the study report</source>
+        <translation>导出学习培训报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Study report written to {path}</source>
+        <translation>学习培训报表已写入 {path}</translation>
+    </message>
+    <message>
         <source>Delete study records</source>
         <translation>删除学习记录</translation>
     </message>
@@ -2104,6 +2120,14 @@
     <message>
         <source>Add certification</source>
         <translation>登记证书</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报表…</translation>
+    </message>
+    <message>
+        <source>The year&apos;s training summary, this ledger and each member&apos;s hours sheet, as an Excel workbook</source>
+        <translation>年度党员培训情况、本学时台账和每名党员的学时登记表，导出为 Excel 工作簿</translation>
     </message>
     <message>
         <source>Add material</source>

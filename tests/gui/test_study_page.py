@@ -157,3 +157,19 @@ def test_add_a_file_to_the_materials_library(qtbot: QtBot, ctx: AppContext, db: 
     page.materials.search.setText("影片")
     page.materials.apply_filters()
     assert page.materials.model.rowCount() == 0
+
+
+def test_export_the_year_s_report_from_the_ledger_tab(qtbot: QtBot, ctx: AppContext, branch: dict[str, str],
+                                                      tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The chosen file gets the workbook: summary, ledger and a sheet per member."""
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "学时"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    page = open_page(qtbot, ctx)
+    page.export_button.click()
+    written = tmp_path / "学时.xlsx"
+    qtbot.waitUntil(lambda: written.exists() and page.export_button.isEnabled(), timeout=WAIT_MS)
+    book = openpyxl.load_workbook(written)
+    assert book.sheetnames[:2] == ["培训情况", "学时台账"] and len(book.sheetnames) == 2 + 4

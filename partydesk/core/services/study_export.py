@@ -65,12 +65,16 @@ def member_table(db: Database, row: LedgerRow, year: int, org: str) -> Table:
                  [Block(["序号", "日期", "形式", "学习内容", "组织单位", "学时"], body, total)], footer_left=org)
 
 
-def write_study_report(db: Database, year: int, out: str | os.PathLike[str], *, as_of: date | None = None) -> Path:
-    """Write the year's study workbook to ``out``; returns the path written."""
+def report_tables(db: Database, year: int, *, as_of: date | None = None) -> list[Table]:
+    """The sheets of the year's study workbook (database reads only; writing is ``write_workbook``)."""
     day = min(as_of or date.today(), date(year, 12, 31))
     org_record = own_organisation(db)
     org = org_record.name if org_record is not None else ""
     rows = ledger(db, year, as_of=day)
     tables = [summary_table(db, year, org, as_of=day), ledger_table(rows, year, org, as_of=day)]
-    tables += [member_table(db, r, year, org) for r in rows]
-    return write_workbook(out, tables)
+    return tables + [member_table(db, r, year, org) for r in rows]
+
+
+def write_study_report(db: Database, year: int, out: str | os.PathLike[str], *, as_of: date | None = None) -> Path:
+    """Write the year's study workbook to ``out``; returns the path written."""
+    return write_workbook(out, report_tables(db, year, as_of=as_of))

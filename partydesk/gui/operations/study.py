@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QWidget
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.study_records import ActivityData, ActivitySummary, CertificationData, MaterialData
-from partydesk.core.services import study, study_files, study_reports
+from partydesk.core.io.study_sheets import Table, write_workbook
+from partydesk.core.services import study, study_export, study_files, study_reports
 from partydesk.core.services.rules import rule_values
 from partydesk.core.services.study_reports import LedgerRow
 from partydesk.gui.operations import run
@@ -106,3 +107,16 @@ def add_certification(parent: QWidget, ctx: AppContext, data: CertificationData,
 def attachment_path(ctx: AppContext, sha: str) -> Path:
     """Where a stored file is (beside the database)."""
     return study_files.path_of(ctx.db.path, sha)
+
+
+def export_report(parent: QWidget, ctx: AppContext, year: int, out: Path, *, on_done: DoneCallback,
+                  on_error: ErrorCallback) -> TaskHandle:
+    """The year's study workbook: its sheets read on the DB lane, the file written on the file lane."""
+    db = ctx.db
+
+    def write(tables: list[Table]) -> None:
+        run(parent, ctx, lambda _progress: write_workbook(out, tables), label="write study report", lane=Lane.FILE,
+            on_done=on_done, on_error=on_error)
+
+    return run(parent, ctx, lambda _progress: study_export.report_tables(db, year), label="study report",
+               on_done=write, on_error=on_error)

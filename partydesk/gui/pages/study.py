@@ -9,6 +9,7 @@ every activity, member and rule, so the whole year is cheaper to reread than to 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl
@@ -16,6 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -65,6 +67,7 @@ class StudyPage(QWidget):
         self.delete_button = self.activities.add_action("deleteStudy", self.delete_selected, needs_selection=True)
         self.activities.set_empty_action(self.tr("Record a collective study"), self.open_record_dialog)
         self.ledger = study_tabs.ledger_list(self)
+        self.export_button = self.ledger.add_action("exportStudy", self.export_report)
         self.ledger_note = QLabel(self)
         self.ledger_note.setWordWrap(True)
         self.certifications = study_tabs.certifications_list(self, self.today, self._notice_days)
@@ -199,6 +202,26 @@ class StudyPage(QWidget):
         elif found.link:
             QDesktopServices.openUrl(QUrl(found.link))
 
+    def export_report(self) -> None:
+        """Ask where, then write the year's workbook (培训情况, 学时台账, each member's sheet)."""
+        suggested = str(Path.home() / self.tr("Study hours {year}.xlsx").format(year=self.year))
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the study report"), suggested,
+                                                    self.tr("Excel workbook (*.xlsx)"))
+        if not name:
+            return
+        out = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+        self.export_button.setEnabled(False)
+
+        def done(_result: object) -> None:
+            self.export_button.setEnabled(True)
+            self.ctx.hub.statusMessage.emit(self.tr("Study report written to {path}").format(path=out))
+
+        def failed(error: KnownError) -> None:
+            self.export_button.setEnabled(True)
+            self._failed(error)
+
+        study_ops.export_report(self, self.ctx, self.year, out, on_done=done, on_error=failed)
+
     def delete_selected(self) -> None:
         """Delete the selected activities after asking."""
         chosen = self.activities.selected_rows()
@@ -223,6 +246,9 @@ class StudyPage(QWidget):
         self.record_button.setText(self.tr("Record collective study"))
         self.delete_button.setText(self.tr("Delete"))
         self.add_cert_button.setText(self.tr("Add certification"))
+        self.export_button.setText(self.tr("Export report…"))
+        self.export_button.setToolTip(self.tr(
+            "The year's training summary, this ledger and each member's hours sheet, as an Excel workbook"))
         self.add_material_button.setText(self.tr("Add material"))
         self.open_material_button.setText(self.tr("Open"))
         self.activities.set_empty_text(self.tr("No study recorded for this year yet."))
