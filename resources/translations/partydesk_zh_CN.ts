@@ -2064,6 +2064,61 @@
     </message>
 </context>
 <context>
+    <name>StudyOwnDialog</name>
+    <message>
+        <source>Choose the proof</source>
+        <translation>选择证明材料</translation>
+    </message>
+    <message>
+        <source>Documents and pictures (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;All files (*)</source>
+        <translation>文档和图片 (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Record a member&apos;s own study</source>
+        <translation>记录个人学习</translation>
+    </message>
+    <message>
+        <source>A course or training a member took on their own (online course, external training, self-study). A certificate or other proof can be attached but is not required.</source>
+        <translation>党员自己参加的课程或培训（网络培训、外出培训、自学）。可以附上结业证书等证明材料，但不是必须的。</translation>
+    </message>
+    <message>
+        <source>Member *</source>
+        <translation>党员 *</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>学习形式</translation>
+    </message>
+    <message>
+        <source>Course or topic *</source>
+        <translation>课程或学习内容 *</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>举办单位</translation>
+    </message>
+    <message>
+        <source>Study hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 学时</translation>
+    </message>
+    <message>
+        <source>Certificate or proof</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+</context>
+<context>
     <name>StudyPage</name>
     <message>
         <source>Record a collective study</source>
@@ -2116,6 +2171,14 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Record own study</source>
+        <translation>记录个人学习</translation>
+    </message>
+    <message>
+        <source>A member&apos;s online course, external training or self-study</source>
+        <translation>党员个人的网络培训、外出培训或自学</translation>
     </message>
     <message>
         <source>Add certification</source>

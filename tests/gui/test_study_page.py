@@ -173,3 +173,26 @@ def test_export_the_year_s_report_from_the_ledger_tab(qtbot: QtBot, ctx: AppCont
     qtbot.waitUntil(lambda: written.exists() and page.export_button.isEnabled(), timeout=WAIT_MS)
     book = openpyxl.load_workbook(written)
     assert book.sheetnames[:2] == ["培训情况", "学时台账"] and len(book.sheetnames) == 2 + 4
+
+
+def test_record_a_member_s_own_course_with_proof(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                 branch: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The member alone is credited; the proof is stored by content and named on the record."""
+    from partydesk.core.services import study_files
+    from partydesk.gui.dialogs.study_own import StudyOwnDialog
+
+    page = open_page(qtbot, ctx)
+    proof = tmp_path / "结业证书.jpg"
+    proof.write_bytes(b"\xff\xd8 certificate")
+    dialog = StudyOwnDialog(ctx, study.roll(db), day=date(2026, 6, 1), parent=page)
+    qtbot.addWidget(dialog)
+    dialog.ui.memberCombo.setCurrentIndex(dialog.ui.memberCombo.findData(branch["李乙"]))
+    dialog.ui.topicEdit.setText("党史专题网络课程")
+    dialog.ui.hoursSpin.setValue(6.5)
+    dialog.ui.evidenceEdit.setText(str(proof))
+    dialog.save()
+    qtbot.waitUntil(lambda: credited(page)["李乙"] == 65, timeout=WAIT_MS)
+    assert credited(page)["张甲"] == 20
+    own = next(a for a in page.activities.model.all_rows() if a.data.individual)
+    assert own.data.form_code == "online" and own.data.evidence_name == proof.name
+    assert study_files.path_of(db.path, own.data.evidence_sha).read_bytes() == proof.read_bytes()

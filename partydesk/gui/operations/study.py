@@ -120,3 +120,23 @@ def export_report(parent: QWidget, ctx: AppContext, year: int, out: Path, *, on_
 
     return run(parent, ctx, lambda _progress: study_export.report_tables(db, year), label="study report",
                on_done=write, on_error=on_error)
+
+
+def add_own_course(parent: QWidget, ctx: AppContext, member_id: str, data: ActivityData, evidence: Path | None, *,
+                   on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
+    """Record a member's own course; an evidence file is first stored by content (file lane)."""
+    db, actor = ctx.db, ctx.actor
+
+    def record(entry: ActivityData) -> TaskHandle:
+        return run(parent, ctx, lambda _progress: study.add_own_course(db, actor, member_id, entry),
+                   label="add own course", on_done=on_done, on_error=on_error)
+
+    if evidence is None:
+        return record(data)
+    path = db.path
+
+    def stored(sha: str) -> None:
+        record(replace(data, evidence_sha=sha, evidence_name=evidence.name))
+
+    return run(parent, ctx, lambda _progress: study_files.store_file(path, evidence), label="store evidence",
+               lane=Lane.FILE, on_done=stored, on_error=on_error)

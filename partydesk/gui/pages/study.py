@@ -64,6 +64,7 @@ class StudyPage(QWidget):
 
         self.activities = study_tabs.activities_list(self)
         self.record_button = self.activities.add_action("recordStudy", self.open_record_dialog)
+        self.own_button = self.activities.add_action("recordOwnStudy", self.open_own_dialog)
         self.delete_button = self.activities.add_action("deleteStudy", self.delete_selected, needs_selection=True)
         self.activities.set_empty_action(self.tr("Record a collective study"), self.open_record_dialog)
         self.ledger = study_tabs.ledger_list(self)
@@ -162,6 +163,17 @@ class StudyPage(QWidget):
         day = self.today if self.year == self.today.year else date(self.year, 12, 31)
         self._show_dialog(StudyEditDialog(self.ctx, roll, rules, day=day, parent=self.window()))
 
+    def open_own_dialog(self) -> None:
+        """Read the roll, then open the dialog for a member's own course."""
+        from partydesk.gui.dialogs.study_own import StudyOwnDialog
+
+        day = self.today if self.year == self.today.year else date(self.year, 12, 31)
+
+        def show(loaded: tuple[Any, dict[str, int]]) -> None:
+            self._show_dialog(StudyOwnDialog(self.ctx, loaded[0], day=day, parent=self.window()))
+
+        study_ops.load_roll(self, self.ctx, show)
+
     def open_cert_dialog(self) -> None:
         """Read the roll, then open the certification dialog on it."""
         from partydesk.gui.dialogs.cert_edit import CertEditDialog
@@ -245,6 +257,8 @@ class StudyPage(QWidget):
         self.year_label.setText(self.tr("Year"))
         self.record_button.setText(self.tr("Record collective study"))
         self.delete_button.setText(self.tr("Delete"))
+        self.own_button.setText(self.tr("Record own study"))
+        self.own_button.setToolTip(self.tr("A member's online course, external training or self-study"))
         self.add_cert_button.setText(self.tr("Add certification"))
         self.export_button.setText(self.tr("Export report…"))
         self.export_button.setToolTip(self.tr(

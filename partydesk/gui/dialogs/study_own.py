@@ -1,0 +1,88 @@
+"""Record a member's own study (个人学习): an online course, external training or self-study, with optional proof.
+
+The hours are typed as 学时 (a course's certificate usually states them). A proof file is optional — the
+program never demands screenshots (DOMAIN.md on 过度留痕) — and is stored by its content beside the
+database. Saves through ``operations.study.add_own_course``; the dialog closes only when that succeeded.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+
+from partydesk.core.domain.meeting_roll import RollMember
+from partydesk.core.domain.study import STUDY_FORMS, to_tenths
+from partydesk.core.domain.study_records import ActivityData
+from partydesk.core.errors import KnownError
+from partydesk.gui.dialogs.study_fields import use_date_field
+from partydesk.gui.forms.ui_study_own import Ui_StudyOwnDialog
+from partydesk.gui.operations import study as study_ops
+from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+OWN_FORMS = ("online", "self", "class", "remote")  # own courses first; external classes too
+
+
+class StudyOwnDialog(QDialog):
+    """The dialog; ``roll`` lists the members to choose from."""
+
+    def __init__(self, ctx: AppContext, roll: list[RollMember], *, day: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_StudyOwnDialog()
+        self.ui.setupUi(self)
+        self.date = use_date_field(self.ui.dateEdit, "日期", required=True)
+        self.date.problemChanged.connect(self._show_error)
+        self.date.set_value(day or date.today())
+        mark_as_error_label(self.ui.errorLabel)
+        for m in roll:
+            self.ui.memberCombo.addItem(f"{m.name}（{m.party_group}）" if m.party_group else m.name, m.id)
+        names = {f.code: f.name for f in STUDY_FORMS}
+        for code in OWN_FORMS:
+            self.ui.formCombo.addItem(names[code], code)
+        self.ui.browseButton.clicked.connect(self.choose_file)
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.resize(self.fontMetrics().horizontalAdvance("汉") * 38, self.sizeHint().height())
+
+    def choose_file(self) -> None:
+        """Pick the certificate or proof."""
+        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose the proof"), "", self.tr(
+            "Documents and pictures (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;All files (*)"))
+        if name:
+            self.ui.evidenceEdit.setText(name)
+
+    def save(self) -> None:
+        """Store the proof (if any) and record the course."""
+        day = self.date.value() if self.date.check() else None
+        if day is None:
+            return
+        evidence_text = self.ui.evidenceEdit.text().strip()
+        data = ActivityData(form_code=self.ui.formCombo.currentData(), topic=self.ui.topicEdit.text().strip(),
+                            start_on=day, end_on=day, hours_tenths=to_tenths(f"{self.ui.hoursSpin.value():.1f}"),
+                            organiser=self.ui.organiserEdit.text().strip(), basis="个人学习")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        study_ops.add_own_course(self, self.ctx, self.ui.memberCombo.currentData() or "", data,
+                                 Path(evidence_text) if evidence_text else None,
+                                 on_done=lambda _r: self.accept(), on_error=self._failed)
+
+    def _failed(self, error: KnownError) -> None:
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self._show_error(error.message)
+
+    def _show_error(self, message: str) -> None:
+        self.ui.errorLabel.setText(message)
+        self.ui.errorLabel.setVisible(bool(message))
+        grow_to_fit(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+        super().changeEvent(event)
