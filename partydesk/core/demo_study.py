@@ -79,7 +79,7 @@ def populate_study(db: Database, rng: random.Random, today: date, *, secretary: 
             added += 1
     for m in people:
         if rng.random() < 0.35 and m.id != dropout:
-            day = date(today.year, rng.randrange(1, today.month), rng.randrange(1, 28))
+            day = date(today.year, rng.randrange(1, max(2, today.month)), rng.randrange(1, 28))
             if roll_spans(m, day, day):
                 study.add_own_course(db, LOCAL_USER, m.id, ActivityData(
                     "online", rng.choice(COURSES), day, day, rng.choice((40, 60, 80, 120)),
