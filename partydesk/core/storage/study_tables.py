@@ -1,6 +1,6 @@
 """The study tables (学习教育): activities, hours credited, certifications and the materials library.
 
-Migration 0011 creates them. An activity is collective (participants) or one member's own course (a
+Migration 0007 creates them. An activity is collective (participants) or one member's own course (a
 single credit row and an optional evidence file); every credit row is one member's hours of one activity
 in one calendar year (an activity spanning years has a row per year), so the yearly ledger is one grouped
 sum. ``meeting_id`` is unique: a 党课 or 主题党日 recorded as a meeting is counted as study at most once.
