@@ -19,7 +19,7 @@ from partydesk.core.storage.database import Database
 __all__ = ["ACCESS_ACTIONS", "AuditEntry", "entry_count", "first_break", "list_entries", "record_access",
            "verify_chain"]
 
-ACCESS_ACTIONS = frozenset({"reveal", "export.unmasked", "card.print"})
+ACCESS_ACTIONS = frozenset({"reveal", "export.unmasked", "card.print", "meeting.print"})
 # Six digits in a row is already more of an ID or phone number than an audit summary may carry.
 _NUMBER_LIKE = re.compile(r"\d{6,}")
 

@@ -1,0 +1,153 @@
+"""The minutes of one meeting (会议记录) as a plain record, the shape every minutes document is written from.
+
+``services.meeting_docs`` fills a ``MinutesData`` from the database; ``minutes_html`` and ``minutes_docx``
+write it out, with no database and no Qt. Agenda items and motions are lists that stay empty when the
+record has none. People appear by name only (with a reason for 请假/缺席): minutes never carry ID or
+phone numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["Attendee", "Guest", "MinutesData", "MotionLine", "header_rows", "minutes_file_name", "motion_result",
+           "safe_file_part", "sections"]
+
+NUMERALS = "一二三四五六七八九十"
+SIGNATURES = ("主持人签字：", "记录人签字：")
+# A header row: one (label, value) pair across the table, or two side by side.
+HeaderRow = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """A member on the meeting's roll, by name, with the reason given for 请假 or 缺席."""
+
+    name: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Guest:
+    """A non-member attendee (列席人员) and what they are (单位、职务)."""
+
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class MotionLine:
+    """One motion put to the vote (表决事项): the votes and whether it passed (None: not decided)."""
+
+    title: str
+    votes_for: int
+    against: int
+    abstain: int
+    passed: bool | None = None
+
+
+@dataclass(frozen=True)
+class MinutesData:
+    """Everything a meeting's minutes show, as text and counts."""
+
+    organisation: str
+    type_name: str
+    topic: str
+    held_on: date
+    start_time: str = ""
+    end_time: str = ""
+    place: str = ""
+    chair: str = ""
+    recorder: str = ""
+    lecturer: str = ""
+    party_group: str = ""
+    present: tuple[Attendee, ...] = ()
+    leave: tuple[Attendee, ...] = ()
+    absent: tuple[Attendee, ...] = ()
+    guests: tuple[Guest, ...] = ()
+    agenda: tuple[str, ...] = ()
+    body: str = ""  # simple HTML (bold, lists, paragraphs) or plain text
+    motions: tuple[MotionLine, ...] = ()
+    decisions: str = ""
+    voting_expected: int = 0
+    voting_present: int = 0
+    quorum_met: bool | None = None  # None: no quorum applies to this type
+
+    @property
+    def expected(self) -> int:
+        """应到: every member on the roll."""
+        return len(self.present) + len(self.leave) + len(self.absent)
+
+    @property
+    def title(self) -> str:
+        """The document's title: 支部党员大会记录 (a group meeting names its group)."""
+        group = self.party_group if self.party_group and self.party_group not in self.type_name else ""
+        return f"{group}{self.type_name}记录"
+
+    def when(self) -> str:
+        """2026年10月25日 14:30—16:30 (the times only when recorded)."""
+        day = f"{self.held_on.year}年{self.held_on.month}月{self.held_on.day}日"
+        if self.start_time and self.end_time:
+            return f"{day} {self.start_time}—{self.end_time}"
+        return f"{day} {self.start_time}".rstrip()
+
+    def quorum_text(self) -> str:
+        """The quorum verdict in words, or "" when none applies."""
+        if self.quorum_met is None:
+            return ""
+        verdict = "符合法定人数" if self.quorum_met else "未达到法定人数"
+        if self.voting_expected:
+            return f"有表决权的应到 {self.voting_expected} 人，实到 {self.voting_present} 人，{verdict}"
+        return verdict
+
+
+def safe_file_part(text: str) -> str:
+    """``text`` without the characters Windows forbids in file names."""
+    return "".join(ch for ch in text if ch not in '\\/:*?"<>|' and ch.isprintable()).strip()
+
+
+def minutes_file_name(data: MinutesData, suffix: str) -> str:
+    """The default file name: 会议记录-2026-10-25-支部党员大会.pdf."""
+    what = safe_file_part(data.title.removesuffix("记录")) or "会议"
+    return f"会议记录-{data.held_on.isoformat()}-{what}{suffix}"
+
+
+def _names(people: tuple[Attendee, ...], *, reasons: bool = False) -> str:
+    if not people:
+        return "无"
+    return "、".join(f"{p.name}（{p.reason}）" if reasons and p.reason else p.name for p in people)
+
+
+def header_rows(data: MinutesData) -> list[HeaderRow]:
+    """The header table's rows, the same in every format: basics, then attendance by name."""
+    rows: list[HeaderRow] = [(("会议主题", data.topic),),
+                             (("时间", data.when()), ("地点", data.place)),
+                             (("主持人", data.chair), ("记录人", data.recorder))]
+    if data.lecturer:
+        rows.append((("授课人", data.lecturer),))
+    if data.party_group:
+        rows.append((("党小组", data.party_group),))
+    rows += [(("应到人数", f"{data.expected} 人"), ("实到人数", f"{len(data.present)} 人")),
+             (("请假人数", f"{len(data.leave)} 人"), ("缺席人数", f"{len(data.absent)} 人")),
+             (("出席人员", _names(data.present)),),
+             (("请假人员", _names(data.leave, reasons=True)),),
+             (("缺席人员", _names(data.absent, reasons=True)),),
+             (("列席人员", "、".join(f"{g.name}（{g.role}）" if g.role else g.name for g in data.guests) or "无"),)]
+    if data.quorum_text():
+        rows.append((("法定人数", data.quorum_text()),))
+    return rows
+
+
+def sections(data: MinutesData) -> list[tuple[str, str]]:
+    """(key, numbered heading) of the sections after the header: the agenda and the votes only when there
+    are any; the record of the meeting and its decisions always."""
+    keys = [k for k, present in (("agenda", bool(data.agenda)), ("body", True), ("motions", bool(data.motions)),
+                                 ("decisions", True)) if present]
+    titles = {"agenda": "会议议程", "body": "会议内容", "motions": "表决情况", "decisions": "会议决定"}
+    return [(key, f"{NUMERALS[i]}、{titles[key]}") for i, key in enumerate(keys)]
+
+
+def motion_result(motion: MotionLine) -> str:
+    """通过 / 未通过 / "" when not decided."""
+    return {True: "通过", False: "未通过", None: ""}[motion.passed]

@@ -1,0 +1,202 @@
+"""The minutes of a meeting (会议记录) as a Word document (.docx), with the content of the PDF.
+
+A4 with the usual margins; headings in 黑体, the header table in 宋体 and the record itself in 仿宋, each
+run carrying its East-Asian font (``w:eastAsia``) — without it Word shows Chinese in the theme's font,
+whatever the Latin font says. The stored body (simple HTML) goes through ``minutes_body``: paragraphs
+stay paragraphs, bold stays bold, list items get their bullet or number and an indent; nothing else of
+the HTML survives. The footer numbers the pages (第 N 页 共 M 页) with Word fields.
+
+The small helpers (``set_run_font``, ``a4_document``, ``page_number_footer``) are shared with the brief.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from partydesk.core.io.minutes_body import body_blocks
+from partydesk.core.io.minutes_data import SIGNATURES, MinutesData, header_rows, motion_result, sections
+
+__all__ = ["a4_document", "add_text", "page_number_footer", "set_run_font", "write_minutes_docx"]
+
+SONG, FANG, HEI = "宋体", "仿宋", "黑体"
+TEXT_PT, TABLE_PT = 14, 11
+LABEL_FILL = "F2F2F2"
+
+
+def set_run_font(run: Run, name: str, size: float, *, bold: bool = False) -> Run:
+    """Give ``run`` the font ``name`` for Latin and East-Asian text alike, at ``size`` points."""
+    run.font.name = name
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.color.rgb = RGBColor(0, 0, 0)
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
+    return run
+
+
+def add_text(paragraph: Paragraph, text: str, name: str, size: float, *, bold: bool = False) -> Run:
+    """Append ``text`` to ``paragraph`` as a run in ``name`` at ``size`` points."""
+    return set_run_font(paragraph.add_run(text), name, size, bold=bold)
+
+
+def _field(paragraph: Paragraph, code: str, size: float) -> None:
+    for kind, text in (("begin", ""), ("instr", code), ("separate", ""), ("text", "1"), ("end", "")):
+        run = set_run_font(paragraph.add_run(), SONG, size)
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._element.append(instr)
+        elif kind == "text":
+            run.text = text
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._element.append(char)
+
+
+def page_number_footer(document: DocxDocument) -> None:
+    """Centre 第 N 页 共 M 页 in the footer of every page."""
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_text(paragraph, "第 ", SONG, 9)
+    _field(paragraph, "PAGE", 9)
+    add_text(paragraph, " 页 共 ", SONG, 9)
+    _field(paragraph, "NUMPAGES", 9)
+    add_text(paragraph, " 页", SONG, 9)
+
+
+def a4_document(*, title: str) -> DocxDocument:
+    """An empty A4 portrait document with 2.5 cm/2.8 cm margins, 宋体 as its normal font, titled ``title``."""
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(25)
+    section.left_margin = section.right_margin = Mm(28)
+    normal = document.styles["Normal"]
+    normal.font.name = SONG
+    normal.font.size = Pt(TABLE_PT)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), SONG)
+    document.core_properties.title = title
+    document.core_properties.author = ""
+    return document
+
+
+def _shade(cell: object) -> None:
+    fill = OxmlElement("w:shd")
+    fill.set(qn("w:val"), "clear")
+    fill.set(qn("w:color"), "auto")
+    fill.set(qn("w:fill"), LABEL_FILL)
+    cell._tc.get_or_add_tcPr().append(fill)  # type: ignore[attr-defined]
+
+
+def _cell_text(cell: object, text: str, *, label: bool = False) -> None:
+    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+    paragraph.paragraph_format.space_before = Pt(3)
+    paragraph.paragraph_format.space_after = Pt(3)
+    if label:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _shade(cell)
+    add_text(paragraph, text, HEI if label else SONG, TABLE_PT)
+
+
+def _header_table(document: DocxDocument, data: MinutesData) -> None:
+    rows = header_rows(data)
+    table = document.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = (Mm(24), Mm(53), Mm(24), Mm(53))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid: LibreOffice sizes columns by it, Word by the cells
+    for row, pairs in zip(table.rows, rows, strict=True):
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+        if len(pairs) == 1:
+            merged = row.cells[1].merge(row.cells[3])
+            _cell_text(row.cells[0], pairs[0][0], label=True)
+            _cell_text(merged, pairs[0][1])
+        else:
+            for i, (label, value) in enumerate(pairs):
+                _cell_text(row.cells[2 * i], label, label=True)
+                _cell_text(row.cells[2 * i + 1], value)
+
+
+def _heading(document: DocxDocument, text: str) -> None:
+    paragraph = document.add_heading(level=2)
+    paragraph.paragraph_format.space_before = Pt(12)
+    paragraph.paragraph_format.space_after = Pt(4)
+    add_text(paragraph, text, HEI, 14, bold=True)
+
+
+def _text(document: DocxDocument, stored: str) -> None:
+    blocks = body_blocks(stored)
+    if not blocks:
+        add_text(document.add_paragraph(), "无", FANG, TEXT_PT)
+    for block in blocks:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.line_spacing = 1.5
+        paragraph.paragraph_format.space_after = Pt(0)
+        if block.list_kind:
+            paragraph.paragraph_format.left_indent = Mm(7)
+            paragraph.paragraph_format.first_line_indent = Mm(-5)
+            add_text(paragraph, f"{block.number}. " if block.list_kind == "ol" else "• ", FANG, TEXT_PT)
+        else:
+            paragraph.paragraph_format.first_line_indent = Pt(TEXT_PT * 2)
+        for run in block.runs:
+            add_text(paragraph, run.text, FANG, TEXT_PT, bold=run.bold)
+
+
+def _motions(document: DocxDocument, data: MinutesData) -> None:
+    table = document.add_table(rows=1 + len(data.motions), cols=5)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, head in zip(table.rows[0].cells, ("表决事项", "赞成", "反对", "弃权", "结果"), strict=True):
+        _cell_text(cell, head, label=True)
+    for row, motion in zip(table.rows[1:], data.motions, strict=True):
+        values = (motion.title, str(motion.votes_for), str(motion.against), str(motion.abstain), motion_result(motion))
+        for cell, value in zip(row.cells, values, strict=True):
+            _cell_text(cell, value)
+
+
+def _signatures(document: DocxDocument) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(36)
+    add_text(paragraph, f"{SIGNATURES[0]}{'_' * 14}        {SIGNATURES[1]}{'_' * 14}", SONG, 12)
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(12)
+    add_text(paragraph, "日期：      年    月    日              日期：      年    月    日", SONG, 12)
+
+
+def write_minutes_docx(data: MinutesData, path: Path) -> None:
+    """Write the minutes to ``path`` as .docx (an existing file is replaced)."""
+    document = a4_document(title=data.title)
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_text(paragraph, data.title, HEI, 20, bold=True)
+    if data.organisation:
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_text(paragraph, data.organisation, SONG, 12)
+    _header_table(document, data)
+    for key, heading in sections(data):
+        _heading(document, heading)
+        if key == "agenda":
+            for number, item in enumerate(data.agenda, start=1):
+                add_text(document.add_paragraph(), f"{number}. {item}", FANG, TEXT_PT)
+        elif key == "motions":
+            _motions(document, data)
+        else:
+            _text(document, data.body if key == "body" else data.decisions)
+    _signatures(document)
+    page_number_footer(document)
+    document.save(str(path))

@@ -1,0 +1,169 @@
+"""HTML documents on paper and in files: A4 PDF with page numbers, the printer, and PNG pictures.
+
+The core writes documents as HTML that ``QTextDocument`` renders (minutes, member cards, reports); this
+module lays them out in a CJK font — 宋体 where Windows has it, else the CJK families Linux offices carry —
+and paints them page by page onto a ``QPdfWriter`` or a ``QPrinter``, with 第 N 页 共 M 页 in the footer of
+every page. ``html_to_png`` paints one long page of a given pixel width (the activity brief for a WeChat
+article). Everything here works headless: the command line calls it with no window, and when no
+``QGuiApplication`` exists one is created on the offscreen platform. PDFs and PNGs may be written on the
+file lane; ``print_html`` shows a dialog and so runs on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QWidget
+
+__all__ = ["DOCUMENT_FONTS", "document_font", "ensure_gui", "html_to_pdf", "html_to_png", "layout_document",
+           "paint_pages", "print_html"]
+
+DOCUMENT_FONTS = ("SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", "Microsoft YaHei",
+                  "Noto Sans CJK SC", "WenQuanYi Micro Hei")
+MARGIN_MM = (20, 18, 20, 15)  # left, top, right, bottom: room to bind on the left
+FOOTER_MM = 10
+RESOLUTION = 300
+# The documents are Chinese whatever the interface language, like the HTML they are made from.
+PAGE_NUMBER = "第 {page} 页 共 {pages} 页"
+_app: QGuiApplication | None = None  # kept alive when this module had to create it
+
+
+def ensure_gui() -> None:
+    """Make sure a ``QGuiApplication`` exists (fonts and painting need one); headless: offscreen."""
+    global _app
+    if QCoreApplication.instance() is not None:
+        return
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication(["partydesk", "-platform", platform])
+
+
+def document_font(points: float = 10.5) -> QFont:
+    """The documents' font: 宋体 first, then the CJK families that may be installed instead."""
+    font = QFont()
+    font.setFamilies(list(DOCUMENT_FONTS))
+    font.setPointSizeF(points)
+    return font
+
+
+def page_layout() -> QPageLayout:
+    """A4 portrait with the documents' margins."""
+    left, top, right, bottom = MARGIN_MM
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(left, top, right, bottom), QPageLayout.Unit.Millimeter)
+
+
+def _footer_px(device: QPagedPaintDevice) -> float:
+    return FOOTER_MM / 25.4 * device.logicalDpiY()
+
+
+def layout_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
+    """``html`` laid out in ``device``'s pixels, paginated to its printable area less the footer."""
+    document = QTextDocument()
+    document.setDefaultFont(document_font())
+    document.setDocumentMargin(0)
+    document.documentLayout().setPaintDevice(device)
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    document.setPageSize(QSizeF(area.width(), area.height() - _footer_px(device)))
+    document.setHtml(html)
+    return document
+
+
+def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
+    """Paint every page of ``document`` onto ``device`` with its page number; returns the page count."""
+    body = document.pageSize()
+    pages = document.pageCount()
+    painter = QPainter(device)
+    if not painter.isActive():
+        raise OSError("could not start painting on the output device")
+    try:
+        footer = document_font(9)
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -page * body.height())
+            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(footer)
+            text = PAGE_NUMBER.format(page=page + 1, pages=pages)
+            painter.drawText(QRectF(0, body.height(), body.width(), _footer_px(device)),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), text)
+    finally:
+        painter.end()
+    return pages
+
+
+def html_to_pdf(html: str, path: Path, *, title: str) -> None:
+    """Write ``html`` to ``path`` as an A4 PDF with page numbers; OSError when the file was not written."""
+    ensure_gui()
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(page_layout())
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator("partydesk")
+    paint_pages(layout_document(html, writer), writer)
+    del writer  # the file is finished when the writer goes away
+    if not path.exists() or path.stat().st_size == 0:
+        raise OSError(f"PDF not written: {path}")
+
+
+def print_html(parent: QWidget | None, html: str, *, title: str) -> bool:
+    """Choose a printer in ``QPrintDialog`` and print ``html`` with page numbers; False when cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout())
+    printer.setDocName(title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Pdf", "Print {title}").format(title=title))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    paint_pages(layout_document(html, printer), printer)
+    return True
+
+
+def html_to_png(html: str, path: Path, *, width: int, images: Mapping[str, QImage] | None = None) -> QImage:
+    """Paint ``html`` as one picture ``width`` pixels wide and as tall as it needs; saves it to ``path``.
+
+    ``images`` maps the names the HTML's ``<img src>`` uses to the pictures to show (added as resources,
+    so the HTML never loads files by itself). Font sizes in the HTML should be in px for a predictable
+    result. Returns the image written; OSError when it could not be saved.
+    """
+    ensure_gui()
+    document = QTextDocument()
+    font = document_font()
+    font.setPixelSize(24)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    for name, image in (images or {}).items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    document.setTextWidth(width)
+    document.setHtml(html)
+    height = max(1, int(document.size().height() + 0.5))
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        document.drawContents(painter)
+    finally:
+        painter.end()
+    if not image.save(str(path), b"PNG"):
+        raise OSError(f"PNG not written: {path}")
+    return image
