@@ -1,4 +1,5 @@
-"""The ``partydesk meetings`` sub-commands: types, add, list, compliance (registered in cli._EXTENSIONS)."""
+"""The ``partydesk meetings`` sub-commands: types, add, list, compliance, export, register (registered in
+cli._EXTENSIONS)."""
 
 from __future__ import annotations
 
@@ -109,6 +110,65 @@ def cmd_compliance(args: argparse.Namespace) -> dict[str, Any]:
     return {"message": "\n".join(lines), "year": args.year, "periods": rows}
 
 
+EXPORT_SUFFIXES = (".pdf", ".docx")
+
+
+def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
+    """Write a meeting's minutes (会议记录) as PDF or Word."""
+    from pathlib import Path
+
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.meeting_docs import minutes_of
+
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise cli.CliError(f"不支持的文件类型“{out.suffix or out.name}”：会议记录可导出为 .pdf 或 .docx 文件。",
+                           code="bad_suffix")
+    path = cli.db_path_of(args)
+    with cli._lock_for(path):
+        db = cli._open(args)
+        try:
+            minutes = minutes_of(db, LOCAL_USER, args.id, purpose="PDF" if suffix == ".pdf" else "Word")
+        finally:
+            db.close()
+    if suffix == ".pdf":
+        from partydesk.core.io.minutes_html import minutes_html
+        from partydesk.gui.pdf import html_to_pdf
+
+        html_to_pdf(minutes_html(minutes), out, title=minutes.title)
+    else:
+        from partydesk.core.io.minutes_docx import write_minutes_docx
+
+        write_minutes_docx(minutes, out)
+    return {"message": f"已导出{minutes.title}（{minutes.held_on:%Y-%m-%d}）：{out}", "id": args.id,
+            "path": str(out), "format": suffix.lstrip(".")}
+
+
+def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
+    """Write the year's meeting register (会议台账) as .xlsx."""
+    from pathlib import Path
+
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.io.meeting_register import write_register
+    from partydesk.core.services.meeting_docs import register_of
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise cli.CliError(f"不支持的文件类型“{out.suffix or out.name}”：会议台账导出为 .xlsx 文件。",
+                           code="bad_suffix")
+    path = cli.db_path_of(args)
+    with cli._lock_for(path):
+        db = cli._open(args)
+        try:
+            register = register_of(db, LOCAL_USER, args.year)
+        finally:
+            db.close()
+    write_register(register.rows, out, organisation=register.organisation, year=args.year)
+    return {"message": f"已导出{args.year}年会议台账（{len(register.rows)} 次会议）：{out}", "year": args.year,
+            "meetings": len(register.rows), "path": str(out)}
+
+
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``partydesk meetings …`` to the command tree."""
     meetings = sub.add_parser("meetings", help="三会一课：记录会议、查看落实情况")
@@ -129,3 +189,11 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = actions.add_parser("compliance", parents=[common], help="按类型和期间列出应开与已开次数")
     p.add_argument("--year", type=int, required=True, help="年份")
     p.set_defaults(handler=cmd_compliance)
+    p = actions.add_parser("export", parents=[common], help="把一次会议的记录导出为 PDF 或 Word 文件")
+    p.add_argument("id", metavar="ID", help="会议编号（见 meetings list --json）")
+    p.add_argument("--out", required=True, metavar="FILE", help="输出文件：.pdf 或 .docx")
+    p.set_defaults(handler=cmd_export)
+    p = actions.add_parser("register", parents=[common], help="导出一年的会议台账（.xlsx）")
+    p.add_argument("--year", type=int, required=True, help="年份")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出文件（.xlsx）")
+    p.set_defaults(handler=cmd_register)

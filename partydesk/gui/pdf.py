@@ -15,7 +15,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -30,8 +30,10 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from partydesk.core.atomicfile import atomic_write
+
 __all__ = ["DOCUMENT_FONTS", "document_font", "ensure_gui", "html_to_pdf", "html_to_png", "layout_document",
-           "paint_pages", "print_html"]
+           "paint_pages", "pdf_bytes", "print_html"]
 
 DOCUMENT_FONTS = ("SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", "Microsoft YaHei",
                   "Noto Sans CJK SC", "WenQuanYi Micro Hei")
@@ -110,18 +112,26 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
     return pages
 
 
-def html_to_pdf(html: str, path: Path, *, title: str) -> None:
-    """Write ``html`` to ``path`` as an A4 PDF with page numbers; OSError when the file was not written."""
+def pdf_bytes(html: str, *, title: str) -> bytes:
+    """``html`` as the bytes of an A4 PDF with page numbers."""
     ensure_gui()
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageLayout(page_layout())
     writer.setResolution(RESOLUTION)
     writer.setTitle(title)
     writer.setCreator("partydesk")
     paint_pages(layout_document(html, writer), writer)
-    del writer  # the file is finished when the writer goes away
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"PDF not written: {path}")
+    del writer  # the PDF is finished when the writer goes away
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+def html_to_pdf(html: str, path: Path, *, title: str) -> None:
+    """Write ``html`` to ``path`` as an A4 PDF with page numbers, atomically: an existing file is replaced
+    only by a complete one. OSError (or a KnownError for a full or read-only disk) when it failed."""
+    atomic_write(path, pdf_bytes(html, title=title))
 
 
 def print_html(parent: QWidget | None, html: str, *, title: str) -> bool:
@@ -164,6 +174,9 @@ def html_to_png(html: str, path: Path, *, width: int, images: Mapping[str, QImag
         document.drawContents(painter)
     finally:
         painter.end()
-    if not image.save(str(path), b"PNG"):
-        raise OSError(f"PNG not written: {path}")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, b"PNG"):
+        raise OSError(f"PNG not encoded: {path}")
+    atomic_write(path, bytes(buffer.data().data()))
     return image

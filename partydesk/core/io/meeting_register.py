@@ -7,6 +7,7 @@ to the page width, nothing smaller than 9 pt once fitted. Plain records in, a fi
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import xlsxwriter
 
-__all__ = ["COLUMNS", "RegisterRow", "register_file_name", "write_register"]
+from partydesk.core.atomicfile import atomic_write
+
+__all__ = ["COLUMNS", "RegisterRow", "register_bytes", "register_file_name", "write_register"]
 
 # (header, width in characters)
 COLUMNS: tuple[tuple[str, float], ...] = (
@@ -47,9 +50,15 @@ def register_file_name(year: int) -> str:
 
 
 def write_register(rows: Sequence[RegisterRow], path: Path, *, organisation: str, year: int) -> None:
-    """Write the register of ``year`` to ``path`` (an existing file is replaced)."""
-    book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                           "strings_to_urls": False})
+    """Write the register of ``year`` to ``path``, atomically (an existing file is replaced only when done)."""
+    atomic_write(path, register_bytes(rows, organisation=organisation, year=year))
+
+
+def register_bytes(rows: Sequence[RegisterRow], *, organisation: str, year: int) -> bytes:
+    """The register of ``year`` as the bytes of an .xlsx file."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
     try:
         base = {"font_name": FONT, "font_size": FONT_SIZE, "valign": "vcenter", "border": 1}
         title = book.add_format({"font_name": FONT, "font_size": 16, "bold": True, "align": "center",
@@ -89,3 +98,4 @@ def write_register(rows: Sequence[RegisterRow], path: Path, *, organisation: str
         sheet.print_area(0, 0, max(len(rows), 1) + 1, last)
     finally:
         book.close()
+    return buffer.getvalue()

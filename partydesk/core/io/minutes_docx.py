@@ -11,6 +11,7 @@ The small helpers (``set_run_font``, ``a4_document``, ``page_number_footer``) ar
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from docx import Document
@@ -23,10 +24,12 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from partydesk.core.atomicfile import atomic_write
 from partydesk.core.io.minutes_body import body_blocks
 from partydesk.core.io.minutes_data import SIGNATURES, MinutesData, header_rows, motion_result, sections
 
-__all__ = ["a4_document", "add_text", "page_number_footer", "set_run_font", "write_minutes_docx"]
+__all__ = ["a4_document", "add_text", "document_bytes", "minutes_docx_bytes", "page_number_footer", "set_run_font",
+           "write_minutes_docx"]
 
 SONG, FANG, HEI = "宋体", "仿宋", "黑体"
 TEXT_PT, TABLE_PT = 14, 11
@@ -178,7 +181,12 @@ def _signatures(document: DocxDocument) -> None:
 
 
 def write_minutes_docx(data: MinutesData, path: Path) -> None:
-    """Write the minutes to ``path`` as .docx (an existing file is replaced)."""
+    """Write the minutes to ``path`` as .docx, atomically (an existing file is replaced only when done)."""
+    atomic_write(path, minutes_docx_bytes(data))
+
+
+def minutes_docx_bytes(data: MinutesData) -> bytes:
+    """The minutes as the bytes of a .docx file."""
     document = a4_document(title=data.title)
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -199,4 +207,11 @@ def write_minutes_docx(data: MinutesData, path: Path) -> None:
             _text(document, data.body if key == "body" else data.decisions)
     _signatures(document)
     page_number_footer(document)
-    document.save(str(path))
+    return document_bytes(document)
+
+
+def document_bytes(document: DocxDocument) -> bytes:
+    """A python-docx document saved to memory."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,96 @@
+"""The minutes as .docx, read back with python-docx: title, header table, sections, signatures, fonts, A4."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from partydesk.core.io.minutes_data import Attendee, Guest, MinutesData, MotionLine, minutes_file_name
+from partydesk.core.io.minutes_docx import write_minutes_docx
+
+MINUTES = MinutesData(
+    organisation="中共示例社区第一支部委员会", type_name="支部党员大会", topic="讨论发展党员工作",
+    held_on=date(2026, 11, 20), start_time="14:30", end_time="16:30", place="社区党群服务中心", chair="王建国",
+    recorder="李秀英", present=(Attendee("王建国"), Attendee("李秀英")), leave=(Attendee("赵敏", "出差"),),
+    absent=(Attendee("孙强", "未请假"),), guests=(Guest("周丽", "街道党工委组织委员"),),
+    body='<p>会议由<span style="font-weight:700">王建国</span>主持。</p><ol><li>传达文件</li><li>讨论</li></ol>',
+    decisions="同意接收李明同志为中共预备党员。", voting_expected=3, voting_present=2, quorum_met=True)
+
+
+def _read(tmp_path: Path, data: MinutesData) -> Document:  # type: ignore[valid-type]
+    path = tmp_path / minutes_file_name(data, ".docx")
+    write_minutes_docx(data, path)
+    return Document(str(path))
+
+
+def _table_text(document: Document) -> list[list[str]]:  # type: ignore[valid-type]
+    return [[cell.text for cell in row.cells] for row in document.tables[0].rows]  # type: ignore[attr-defined]
+
+
+def test_title_header_table_and_attendance_names(tmp_path: Path) -> None:
+    """The title, the organisation and a header table with 应到/实到 and every name and reason."""
+    document = _read(tmp_path, MINUTES)
+    texts = [p.text for p in document.paragraphs]
+    assert texts[:2] == ["支部党员大会记录", "中共示例社区第一支部委员会"]
+    rows = {row[0]: row[1:] for row in _table_text(document)}
+    assert rows["时间"] == ["2026年11月20日 14:30—16:30", "地点", "社区党群服务中心"]
+    assert rows["应到人数"] == ["4 人", "实到人数", "2 人"]
+    assert rows["出席人员"][0] == "王建国、李秀英"
+    assert rows["请假人员"][0] == "赵敏（出差）" and rows["缺席人员"][0] == "孙强（未请假）"
+    assert rows["列席人员"][0] == "周丽（街道党工委组织委员）"
+    assert "符合法定人数" in rows["法定人数"][0]
+
+
+def test_sections_are_headings_with_the_body_as_paragraphs(tmp_path: Path) -> None:
+    """一、会议内容 and 二、会议决定 are headings; bold stays bold; list items are numbered."""
+    document = _read(tmp_path, MINUTES)
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == ["一、会议内容", "二、会议决定"]
+    texts = [p.text for p in document.paragraphs]
+    assert "1. 传达文件" in texts and "2. 讨论" in texts and "同意接收李明同志为中共预备党员。" in texts
+    (opening,) = [p for p in document.paragraphs if p.text == "会议由王建国主持。"]
+    assert [(r.text, bool(r.bold)) for r in opening.runs] == [("会议由", False), ("王建国", True), ("主持。", False)]
+
+
+def test_agenda_and_votes_appear_only_when_recorded(tmp_path: Path) -> None:
+    """With agenda items and motions the sections are numbered 一 to 四 and the votes form a table."""
+    data = MinutesData(**{**vars(MINUTES), "agenda": ("审议发展对象",),
+                          "motions": (MotionLine("接收李明为预备党员", 5, 0, 1, True),)})
+    document = _read(tmp_path, data)
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == ["一、会议议程", "二、会议内容", "三、表决情况", "四、会议决定"]
+    votes = [[c.text for c in row.cells] for row in document.tables[1].rows]
+    assert votes == [["表决事项", "赞成", "反对", "弃权", "结果"], ["接收李明为预备党员", "5", "0", "1", "通过"]]
+
+
+def test_signature_lines_for_chair_and_recorder(tmp_path: Path) -> None:
+    """The last paragraphs carry 主持人签字 and 记录人签字."""
+    document = _read(tmp_path, MINUTES)
+    signed = [p.text for p in document.paragraphs if "签字" in p.text]
+    assert len(signed) == 1 and "主持人签字：" in signed[0] and "记录人签字：" in signed[0]
+
+
+def test_a4_page_east_asian_fonts_and_page_numbers(tmp_path: Path) -> None:
+    """A4; every run with text names its East-Asian font; the footer holds PAGE and NUMPAGES fields."""
+    document = _read(tmp_path, MINUTES)
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert section.left_margin >= Mm(20)
+    runs = [r for p in document.paragraphs for r in p.runs if r.text.strip()]
+    runs += [r for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
+    fonts = {r._element.rPr.rFonts.get(qn("w:eastAsia")) for r in runs}
+    assert fonts <= {"宋体", "仿宋", "黑体"} and None not in fonts
+    assert min(r.font.size.pt for r in runs) >= 10.5
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer and "第 " in section.footer.paragraphs[0].text
+
+
+def test_file_name_names_date_and_type() -> None:
+    """会议记录-<date>-<type>.docx, with no characters Windows forbids."""
+    data = MinutesData(**{**vars(MINUTES), "type_name": "党小组会", "party_group": "第一/党小组"})
+    assert minutes_file_name(MINUTES, ".pdf") == "会议记录-2026-11-20-支部党员大会.pdf"
+    assert minutes_file_name(data, ".docx") == "会议记录-2026-11-20-第一党小组党小组会.docx"

@@ -1,0 +1,73 @@
+"""Meeting documents from the database: the minutes record, its audit trace, the year's register."""
+
+from __future__ import annotations
+
+import pytest
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.errors import ValidationError
+from partydesk.core.services import audit, meeting_docs
+from partydesk.core.storage.database import Database
+from tests.meeting_docs_sample import (
+    ABSENT_NAME,
+    DECISIONS,
+    GUEST,
+    HELD_ON,
+    LEAVE_NAME,
+    LEAVE_REASON,
+    PRESENT_NAMES,
+    record_sample,
+)
+
+
+def test_minutes_carry_the_record_and_attendance_by_name(db: Database) -> None:
+    """Present, on leave (with reason), absent and 列席 come by name; 应到/实到 and the quorum are counted."""
+    sample = record_sample(db)
+    m = meeting_docs.minutes_of(db, LOCAL_USER, sample.meeting_id)
+    assert (m.organisation, m.type_name, m.topic, m.held_on) == ("中共示例社区第一支部委员会", "支部党员大会",
+                                                                 "讨论发展党员工作", HELD_ON)
+    assert (m.chair, m.recorder, m.place, m.when()) == ("王建国", "李秀英", "社区党群服务中心",
+                                                        "2026年11月20日 14:30—16:30")
+    assert sorted(p.name for p in m.present) == sorted(PRESENT_NAMES)
+    assert [(p.name, p.reason) for p in m.leave] == [(LEAVE_NAME, LEAVE_REASON)]
+    assert [(p.name, p.reason) for p in m.absent] == [(ABSENT_NAME, "未请假")]
+    assert [(g.name, g.role) for g in m.guests] == [GUEST]
+    assert (m.expected, m.voting_expected, m.voting_present, m.quorum_met) == (6, 5, 3, True)
+    assert m.decisions == DECISIONS and "王建国" in m.body
+    assert m.agenda == () and m.motions == ()
+
+
+def test_reading_minutes_for_a_document_is_audited_without_names(db: Database) -> None:
+    """Each read for a document leaves a meeting.print row naming the meeting, with no personal data."""
+    sample = record_sample(db)
+    meeting_docs.minutes_of(db, LOCAL_USER, sample.meeting_id, purpose="Word")
+    entry = audit.list_entries(db, LOCAL_USER, limit=1)[0]
+    assert entry.action == "meeting.print"
+    assert sample.meeting_id in entry.record_ids
+    assert "Word" in entry.summary and not any(name in entry.summary for name, _n, _p in sample.people)
+
+
+def test_an_unknown_meeting_is_a_validation_error(db: Database) -> None:
+    """A meeting id that does not exist gets the Chinese message, not a crash."""
+    with pytest.raises(ValidationError, match="找不到这次会议"):
+        meeting_docs.minutes_of(db, LOCAL_USER, "no-such-meeting")
+
+
+def test_the_register_lists_the_years_meetings_with_counts_and_quorum(db: Database) -> None:
+    """One row per meeting of the year: 应到/实到/请假/缺席 and the 党员大会's quorum verdict."""
+    record_sample(db)
+    register = meeting_docs.register_of(db, LOCAL_USER, 2026)
+    assert register.organisation == "中共示例社区第一支部委员会"
+    (row,) = register.rows
+    assert (row.held_on, row.type_name, row.chair, row.recorder) == (HELD_ON, "支部党员大会", "王建国", "李秀英")
+    assert (row.expected, row.present, row.leave, row.absent, row.quorum) == (6, 4, 1, 1, "符合")
+    assert meeting_docs.register_of(db, LOCAL_USER, 2025).rows == []
+
+
+def test_a_brief_starts_from_the_record_and_those_present(db: Database) -> None:
+    """The brief's summary is the record as plain text; its names are those present, and nothing else."""
+    sample = record_sample(db)
+    source = meeting_docs.brief_source(db, LOCAL_USER, sample.meeting_id)
+    assert source.title == "讨论发展党员工作" and source.held_on == HELD_ON
+    assert "1. 传达上级文件精神；" in source.summary and "alert" not in source.summary
+    assert sorted(source.names) == sorted(PRESENT_NAMES)

@@ -1,0 +1,84 @@
+"""Minutes as PDF: Chinese text a second reader (pdftotext) extracts, page numbers, headless export."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from partydesk.cli import main
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.io.minutes_html import minutes_html
+from partydesk.core.services.meeting_docs import minutes_of
+from partydesk.core.storage.database import Database
+from partydesk.gui.pdf import html_to_pdf
+from tests.meeting_docs_sample import ABSENT_NAME, GUEST, LEAVE_NAME, LEAVE_REASON, PRESENT_NAMES, record_sample
+
+# Simplified forms whose glyph the CJK font shares with a CJK Radicals Supplement code point (页 and ⻚
+# U+2EDA), which NFKC does not fold: the PDF's text map may name either.
+RADICALS = str.maketrans("⻚⻅⻓⻔⻋⻛⻜⻢⻥⻦⻩⻬⻮⻰⻳⻉", "页见长门车风飞马鱼鸟黄齐齿龙龟贝")
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page (pdftotext), folded: the CJK font maps some glyphs back to Kangxi radicals
+    (⼈ U+2F08, NFKC folds those) or supplement radicals (⻚), which look the same on paper."""
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return unicodedata.normalize("NFKC", text).translate(RADICALS).split("\f")[:-1]
+
+
+def test_minutes_pdf_holds_header_names_body_and_signatures(app: QApplication, db: Database, tmp_path: Path) -> None:
+    """Title, every name with its reason, the body, the decisions, both signature lines and 第 1 页 共 1 页."""
+    sample = record_sample(db)
+    minutes = minutes_of(db, LOCAL_USER, sample.meeting_id)
+    out = tmp_path / "minutes.pdf"
+    html_to_pdf(minutes_html(minutes), out, title=minutes.title)
+    (page,) = pdf_pages(out)
+    flat = "".join(page.split())
+    wanted = ["支部党员大会记录", "讨论发展党员工作", "应到人数", "6人", "实到人数", "4人", "符合法定人数",
+              f"{LEAVE_NAME}({LEAVE_REASON})", f"{ABSENT_NAME}(未请假)", f"{GUEST[0]}({GUEST[1]})",
+              "一、会议内容", "1.传达上级文件精神", "二、会议决定", "主持人签字", "记录人签字", "第1页共1页",
+              *PRESENT_NAMES]
+    for expected in wanted:
+        assert expected in flat, expected
+    assert "alert" not in flat
+    for _name, id_number, phone in sample.people:
+        assert id_number not in flat and phone not in flat
+
+
+def test_every_page_is_numbered(app: QApplication, tmp_path: Path) -> None:
+    """A document longer than a page says 第 N 页 共 M 页 at the foot of each page."""
+    html = "".join(f"<p>第{i}段：会议内容会议内容会议内容。</p>" for i in range(200))
+    out = tmp_path / "long.pdf"
+    html_to_pdf(html, out, title="长文档")
+    pages = pdf_pages(out)
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert f"第{number}页共{len(pages)}页" in "".join(page.split())
+
+
+def test_cli_export_pdf_inside_a_running_application(app: QApplication, db: Database, db_path: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """`meetings export ID --out FILE.pdf` exits 0 and writes a PDF of the minutes."""
+    meeting_id = record_sample(db).meeting_id
+    out = tmp_path / "记录.pdf"
+    assert main(["meetings", "export", meeting_id, "--db", str(db_path), "--out", str(out)]) == 0
+    assert "已导出支部党员大会记录" in capsys.readouterr().out
+    assert "主持人签字" in "".join(pdf_pages(out)[-1].split())
+
+
+def test_cli_export_pdf_runs_headless_in_a_fresh_process(db: Database, db_path: Path, tmp_path: Path) -> None:
+    """With no display and no Qt platform set, the command line makes its own offscreen application."""
+    meeting_id = record_sample(db).meeting_id
+    db.close()
+    out = tmp_path / "headless.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    done = subprocess.run([sys.executable, "-m", "partydesk", "meetings", "export", meeting_id, "--db", str(db_path),
+                           "--out", str(out)], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert LEAVE_NAME in "".join(pdf_pages(out)[0].split())
