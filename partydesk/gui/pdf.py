@@ -147,19 +147,21 @@ def print_html(parent: QWidget | None, html: str, *, title: str) -> bool:
     return True
 
 
-def html_to_png(html: str, path: Path, *, width: int, images: Mapping[str, QImage] | None = None) -> QImage:
+def html_to_png(html: str, path: Path, *, width: int, images: Mapping[str, QImage] | None = None,
+                margin: int = 0) -> QImage:
     """Paint ``html`` as one picture ``width`` pixels wide and as tall as it needs; saves it to ``path``.
 
     ``images`` maps the names the HTML's ``<img src>`` uses to the pictures to show (added as resources,
-    so the HTML never loads files by itself). Font sizes in the HTML should be in px for a predictable
-    result. Returns the image written; OSError when it could not be saved.
+    so the HTML never loads files by itself), ``margin`` the white border in px inside ``width``. Font
+    sizes in the HTML should be in px for a predictable result. Returns the image written; OSError when it
+    could not be saved.
     """
     ensure_gui()
     document = QTextDocument()
     font = document_font()
     font.setPixelSize(24)
     document.setDefaultFont(font)
-    document.setDocumentMargin(0)
+    document.setDocumentMargin(margin)
     for name, image in (images or {}).items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setTextWidth(width)
@@ -176,7 +178,7 @@ def html_to_png(html: str, path: Path, *, width: int, images: Mapping[str, QImag
         painter.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stub says bytes; only str works
         raise OSError(f"PNG not encoded: {path}")
     atomic_write(path, bytes(buffer.data().data()))
     return image
