@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from partydesk.core.atomicfile import atomic_write
 
 __all__ = ["DOCUMENT_FONTS", "document_font", "ensure_gui", "html_to_pdf", "html_to_png", "layout_document",
-           "paint_pages", "pdf_bytes", "print_html"]
+           "paint_pages", "pdf_bytes", "print_html", "print_on"]
 
 DOCUMENT_FONTS = ("SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", "Microsoft YaHei",
                   "Noto Sans CJK SC", "WenQuanYi Micro Hei")
@@ -143,8 +143,14 @@ def print_html(parent: QWidget | None, html: str, *, title: str) -> bool:
     dialog.setWindowTitle(QCoreApplication.translate("Pdf", "Print {title}").format(title=title))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    paint_pages(layout_document(html, printer), printer)
+    print_on(printer, html)
     return True
+
+
+def print_on(printer: QPrinter, html: str) -> int:
+    """Print ``html`` on a printer already chosen, in the documents' page layout; returns the page count."""
+    printer.setPageLayout(page_layout())
+    return paint_pages(layout_document(html, printer), printer)
 
 
 def html_to_png(html: str, path: Path, *, width: int, images: Mapping[str, QImage] | None = None,

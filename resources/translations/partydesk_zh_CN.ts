@@ -992,6 +992,175 @@
     </message>
 </context>
 <context>
+    <name>MeetingBriefDialog</name>
+    <message>
+        <source>Choose at least one thing to create: the Word document or the picture.</source>
+        <translation>请至少选择一种要生成的内容：Word 文档或图片。</translation>
+    </message>
+    <message>
+        <source>Creating the brief…</source>
+        <translation>正在生成简报…</translation>
+    </message>
+    <message>
+        <source>Brief saved: {files}</source>
+        <translation>简报已保存：{files}</translation>
+    </message>
+    <message>
+        <source>No one was recorded as present.</source>
+        <translation>这次会议没有记录出席人员。</translation>
+    </message>
+    <message>
+        <source>Names are left out of the brief.</source>
+        <translation>简报中不列出姓名。</translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Pictures ({pattern})</source>
+        <translation>图片（{pattern}）</translation>
+    </message>
+    <message>
+        <source>Save the brief as</source>
+        <translation>简报保存为</translation>
+    </message>
+    <message>
+        <source>&amp;Create brief…</source>
+        <translation>生成简报(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Activity brief</source>
+        <translation>活动简报</translation>
+    </message>
+    <message>
+        <source>A brief is for publishing (a WeChat public account, a notice board). It never carries ID or phone numbers; names appear only if you tick the box below.</source>
+        <translation>简报用于公开发布（微信公众号、宣传栏），不会包含身份证号码或电话号码；只有勾选下面的选项，才会列出参加人员的姓名。</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>内容(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>&amp;Add photos…</source>
+        <translation>添加照片(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>List the &amp;names of those who attended</source>
+        <translation>列出参加人员姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>&amp;Word document (.docx)</source>
+        <translation>Word 文档（.docx）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Picture for a WeChat article (.png)</source>
+        <translation>微信公众号图片（.png）(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDocs</name>
+    <message>
+        <source>The photo {name} could not be read as a picture.</source>
+        <translation>照片“{name}”无法作为图片读取。</translation>
+    </message>
+    <message>
+        <source>The file could not be saved to {path}. Check that the folder exists, that the file is not open in another program, and that the disk is not full.</source>
+        <translation>无法保存文件到 {path}。请检查文件夹是否存在、文件是否在其他程序中打开、磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>Save the meeting register as</source>
+        <translation>会议台账保存为</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Meeting register saved ({count} meetings): {path}</source>
+        <translation>会议台账已保存（{count} 次会议）：{path}</translation>
+    </message>
+    <message>
+        <source>Meeting register</source>
+        <translation>会议台账</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDocsButton</name>
+    <message>
+        <source>Choose a meeting first.</source>
+        <translation>请先选择一次会议。</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Save the minutes as</source>
+        <translation>会议记录保存为</translation>
+    </message>
+    <message>
+        <source>Minutes saved: {path}</source>
+        <translation>会议记录已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Meeting documents</source>
+        <translation>会议文档</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>会议文档</translation>
+    </message>
+    <message>
+        <source>The minutes of this meeting as PDF, on paper or as Word, and an activity brief</source>
+        <translation>把这次会议的记录导出为 PDF、打印或导出为 Word，或制作活动简报</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Export Word…</source>
+        <translation>导出Word…</translation>
+    </message>
+    <message>
+        <source>Make activity brief…</source>
+        <translation>制作活动简报…</translation>
+    </message>
+</context>
+<context>
     <name>MemberDeleteDialog</name>
     <message>
         <source>Entered by mistake</source>
@@ -1543,6 +1712,13 @@
     <message>
         <source>Columns</source>
         <translation>显示列</translation>
+    </message>
+</context>
+<context>
+    <name>Pdf</name>
+    <message>
+        <source>Print {title}</source>
+        <translation>打印{title}</translation>
     </message>
 </context>
 <context>
