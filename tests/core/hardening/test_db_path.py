@@ -46,6 +46,8 @@ REQUIRED: dict[str, list[str]] = {
     "study material-add": ["--title", "资料", "--link", "https://example.org"],
     "study materials": [],
     "study report": ["--year", "2026", "--out", "x.xlsx"],
+    "meetings export": ["some-id", "--out", "x.pdf"],
+    "meetings register": ["--year", "2026", "--out", "x.xlsx"],
 }
 
 
