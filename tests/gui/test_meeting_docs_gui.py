@@ -14,11 +14,13 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
+from partydesk.core.io.brief_data import BriefData
 from partydesk.core.io.minutes_html import minutes_html
 from partydesk.core.services.meeting_docs import brief_source, minutes_of
 from partydesk.core.storage.database import Database
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.meeting_brief import MeetingBriefDialog
+from partydesk.gui.operations.meeting_docs import read_photo, render_brief
 from partydesk.gui.pdf import print_on
 from partydesk.gui.widgets.meeting_docs_button import MeetingDocsButton, request_register
 from tests.gui.conftest import WAIT_MS
@@ -163,3 +165,25 @@ def test_a_phone_number_typed_into_the_summary_stops_the_brief(ctx: AppContext, 
     assert "电话号码" in dialog.ui.errorLabel.text()
     assert not out.exists() and not out.with_suffix(".png").exists()
     assert dialog.ui.dateEdit.date().toString("yyyy-MM-dd") == date(2026, 11, 20).isoformat()
+
+
+def test_a_photo_taken_sideways_is_turned_upright(ctx: AppContext, tmp_path: Path) -> None:
+    """A camera JPEG stored landscape with EXIF orientation 6 ("rotate 90°") is read upright."""
+    image = QImage(200, 100, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2e86de"))
+    plain = tmp_path / "plain.jpg"
+    assert image.save(str(plain))
+    # An APP1 segment holding one IFD entry: Orientation (0x0112), SHORT, 1 value: 6.
+    tiff = b"MM\x00*\x00\x00\x00\x08" + b"\x00\x01" + b"\x01\x12\x00\x03\x00\x00\x00\x01\x00\x06\x00\x00" + b"\x00" * 4
+    app1 = b"\xff\xe1" + (len(tiff) + 8).to_bytes(2, "big") + b"Exif\x00\x00" + tiff
+    data = plain.read_bytes()
+    sideways = tmp_path / "sideways.jpg"
+    sideways.write_bytes(data[:2] + app1 + data[2:])
+    photo = read_photo(sideways)
+    assert (photo.width(), photo.height()) == (100, 200)
+    brief = BriefData("主题党日", date(2026, 11, 15), "中共示例社区第一支部委员会", "活动。", (sideways,))
+    out = tmp_path / "brief.docx"
+    render_brief(brief, docx=out, png=None)
+    with zipfile.ZipFile(out) as archive:
+        media = [archive.read(n) for n in archive.namelist() if n.startswith("word/media/")]
+    assert len(media) == 1 and b"Exif" not in media[0]  # re-encoded: where and with what it was taken stays out
