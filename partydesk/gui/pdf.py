@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from partydesk.core.atomicfile import atomic_write
 
 __all__ = ["DOCUMENT_FONTS", "document_font", "ensure_gui", "html_to_pdf", "html_to_png", "layout_document",
-           "paint_pages", "pdf_bytes", "print_html", "print_on"]
+           "page_layout", "paint_pages", "pdf_bytes", "print_html", "print_on"]
 
 DOCUMENT_FONTS = ("SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", "Microsoft YaHei",
                   "Noto Sans CJK SC", "WenQuanYi Micro Hei")
@@ -46,14 +46,20 @@ _app: QGuiApplication | None = None  # kept alive when this module had to create
 
 
 def ensure_gui() -> None:
-    """Make sure a ``QGuiApplication`` exists (fonts and painting need one); headless: offscreen."""
+    """Make sure a ``QGuiApplication`` exists (fonts and painting need one).
+
+    Headless runs (the command line) get one without a window: on Windows the native platform, whose
+    font database knows the system's CJK fonts and opens no window until asked; elsewhere the offscreen
+    platform (fontconfig), so no display is needed. ``QT_QPA_PLATFORM`` overrides both.
+    """
     global _app
     if QCoreApplication.instance() is not None:
         return
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication(["partydesk", "-platform", platform])
+    argv = ["partydesk"]
+    platform = os.environ.get("QT_QPA_PLATFORM") or ("" if os.name == "nt" else "offscreen")
+    if platform:
+        argv += ["-platform", platform]
+    _app = QGuiApplication(argv)
 
 
 def document_font(points: float = 10.5) -> QFont:
@@ -148,8 +154,8 @@ def print_html(parent: QWidget | None, html: str, *, title: str) -> bool:
 
 
 def print_on(printer: QPrinter, html: str) -> int:
-    """Print ``html`` on a printer already chosen, in the documents' page layout; returns the page count."""
-    printer.setPageLayout(page_layout())
+    """Print ``html`` on a printer already chosen, on the paper and margins set on it (``print_html`` starts
+    from A4 with the documents' margins; the print dialog may change them); returns the page count."""
     return paint_pages(layout_document(html, printer), printer)
 
 

@@ -1,9 +1,10 @@
 """The audit trail as a use case: record reading personal data in full, list the trail, verify its chain.
 
 Every write is audited inside ``Database.write`` itself; this module adds the reads that need a trace
-(RELIABILITY §3.4): revealing full numbers on screen ("reveal"), unmasked exports ("export.unmasked")
-and printing member cards ("card.print"). Summaries say what kind of data and how much, never the data:
-a summary holding a run of digits (an ID or phone number) is refused as a programming error.
+(RELIABILITY §3.4): revealing full numbers on screen ("reveal"), unmasked exports ("export.unmasked"),
+printing member cards ("card.print") and meeting documents that name members ("meeting.print").
+Summaries say what kind of data and how much, never the data: a summary holding a run of digits (an ID
+or phone number) is refused as a programming error.
 """
 
 from __future__ import annotations
