@@ -11,11 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Attendee", "Guest", "MinutesData", "MotionLine", "header_rows", "minutes_file_name", "motion_result",
-           "safe_file_part", "sections"]
+__all__ = [
+    "BLANK_LINES",
+    "Attendee",
+    "Guest",
+    "MinutesData",
+    "MotionLine",
+    "header_rows",
+    "minutes_file_name",
+    "motion_result",
+    "safe_file_part",
+    "sections",
+]
 
 NUMERALS = "一二三四五六七八九十"
 SIGNATURES = ("主持人签字：", "记录人签字：")
+BLANK_LINES = {"body": 4, "decisions": 2}  # room to write by hand when the record was left empty
 # A header row: one (label, value) pair across the table, or two side by side.
 HeaderRow = tuple[tuple[str, str], ...]
 
@@ -81,9 +92,10 @@ class MinutesData:
 
     @property
     def title(self) -> str:
-        """The document's title: 支部党员大会记录 (a group meeting names its group)."""
-        group = self.party_group if self.party_group and self.party_group not in self.type_name else ""
-        return f"{group}{self.type_name}记录"
+        """The document's title: 支部党员大会记录; a group meeting is named by its group (第一党小组会议记录)."""
+        if self.party_group:
+            return f"{self.party_group}会议记录"
+        return f"{self.type_name}记录"
 
     def when(self) -> str:
         """2026年10月25日 14:30—16:30 (the times only when recorded)."""
@@ -108,8 +120,8 @@ def safe_file_part(text: str) -> str:
 
 
 def minutes_file_name(data: MinutesData, suffix: str) -> str:
-    """The default file name: 会议记录-2026-10-25-支部党员大会.pdf."""
-    what = safe_file_part(data.title.removesuffix("记录")) or "会议"
+    """The default file name: 会议记录-2026-10-25-支部党员大会.pdf (a group meeting: …-第一党小组.pdf)."""
+    what = safe_file_part(data.party_group or data.type_name) or "会议"
     return f"会议记录-{data.held_on.isoformat()}-{what}{suffix}"
 
 

@@ -26,7 +26,7 @@ from docx.text.run import Run
 
 from partydesk.core.atomicfile import atomic_write
 from partydesk.core.io.minutes_body import body_blocks
-from partydesk.core.io.minutes_data import SIGNATURES, MinutesData, header_rows, motion_result, sections
+from partydesk.core.io.minutes_data import BLANK_LINES, SIGNATURES, MinutesData, header_rows, motion_result, sections
 
 __all__ = ["a4_document", "add_text", "document_bytes", "minutes_docx_bytes", "page_number_footer", "set_run_font",
            "write_minutes_docx"]
@@ -141,10 +141,10 @@ def _heading(document: DocxDocument, text: str) -> None:
     add_text(paragraph, text, HEI, 14, bold=True)
 
 
-def _text(document: DocxDocument, stored: str) -> None:
+def _text(document: DocxDocument, stored: str, blank_lines: int) -> None:
     blocks = body_blocks(stored)
-    if not blocks:
-        add_text(document.add_paragraph(), "无", FANG, TEXT_PT)
+    for _line in range(0 if blocks else blank_lines):  # an empty record prints as room to write in
+        document.add_paragraph().paragraph_format.line_spacing = 1.5
     for block in blocks:
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.line_spacing = 1.5
@@ -174,10 +174,8 @@ def _motions(document: DocxDocument, data: MinutesData) -> None:
 def _signatures(document: DocxDocument) -> None:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.space_before = Pt(36)
+    paragraph.paragraph_format.keep_together = True
     add_text(paragraph, f"{SIGNATURES[0]}{'_' * 14}        {SIGNATURES[1]}{'_' * 14}", SONG, 12)
-    paragraph = document.add_paragraph()
-    paragraph.paragraph_format.space_before = Pt(12)
-    add_text(paragraph, "日期：      年    月    日              日期：      年    月    日", SONG, 12)
 
 
 def write_minutes_docx(data: MinutesData, path: Path) -> None:
@@ -204,7 +202,7 @@ def minutes_docx_bytes(data: MinutesData) -> bytes:
         elif key == "motions":
             _motions(document, data)
         else:
-            _text(document, data.body if key == "body" else data.decisions)
+            _text(document, data.body if key == "body" else data.decisions, BLANK_LINES[key])
     _signatures(document)
     page_number_footer(document)
     return document_bytes(document)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from html import escape
 
 from partydesk.core.io.minutes_body import blocks_html, body_blocks
-from partydesk.core.io.minutes_data import SIGNATURES, MinutesData, header_rows, motion_result, sections
+from partydesk.core.io.minutes_data import BLANK_LINES, SIGNATURES, MinutesData, header_rows, motion_result, sections
 
 __all__ = ["minutes_html"]
 
@@ -46,10 +46,10 @@ def _header(data: MinutesData) -> str:
     return _TABLE + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>"
 
 
-def _text(stored: str) -> str:
+def _text(stored: str, blank_lines: int) -> str:
     blocks = body_blocks(stored)
-    if not blocks:
-        return f'<p style="{TEXT_STYLE}">无</p>'
+    if not blocks:  # an empty record prints as room to write in
+        return f'<p style="{TEXT_STYLE}">' + "<br>" * blank_lines + "&nbsp;</p>"
     return blocks_html(blocks, paragraph_style=TEXT_STYLE + INDENT, list_style=TEXT_STYLE)
 
 
@@ -69,7 +69,7 @@ def _section(key: str, data: MinutesData) -> str:
                 + "</ol>")
     if key == "motions":
         return _motions(data)
-    return _text(data.body if key == "body" else data.decisions)
+    return _text(data.body if key == "body" else data.decisions, BLANK_LINES[key])
 
 
 def minutes_html(data: MinutesData) -> str:
@@ -84,10 +84,7 @@ def minutes_html(data: MinutesData) -> str:
                      f"{escape(heading)}</p>")
         parts.append(_section(key, data))
     line = "_" * 16
-    parts.append('<table width="100%" cellspacing="0" cellpadding="4" style="margin-top:36px;"><tr>'
-                 + "".join(f'<td width="50%">{escape(s)}{line}</td>' for s in SIGNATURES)
-                 + '</tr><tr><td style="padding-top:14px;">日期：' + "&nbsp;" * 6 + "年" + "&nbsp;" * 4 + "月"
-                 + "&nbsp;" * 4 + '日</td><td style="padding-top:14px;">日期：' + "&nbsp;" * 6 + "年"
-                 + "&nbsp;" * 4 + "月" + "&nbsp;" * 4 + "日</td></tr></table>")
+    parts.append('<table width="100%" cellspacing="0" cellpadding="4" style="margin-top:30px;"><tr>'
+                 + "".join(f'<td width="50%">{escape(s)}{line}</td>' for s in SIGNATURES) + "</tr></table>")
     return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>' + escape(data.title)
             + '</title></head><body style="font-size:10.5pt;">' + "".join(parts) + "</body></html>")

@@ -89,8 +89,18 @@ def test_a4_page_east_asian_fonts_and_page_numbers(tmp_path: Path) -> None:
     assert "PAGE" in footer and "NUMPAGES" in footer and "第 " in section.footer.paragraphs[0].text
 
 
-def test_file_name_names_date_and_type() -> None:
-    """会议记录-<date>-<type>.docx, with no characters Windows forbids."""
+def test_file_name_names_date_and_type_or_group() -> None:
+    """会议记录-<date>-<type or group>.docx, with no characters Windows forbids; a group names its title."""
     data = MinutesData(**{**vars(MINUTES), "type_name": "党小组会", "party_group": "第一/党小组"})
     assert minutes_file_name(MINUTES, ".pdf") == "会议记录-2026-11-20-支部党员大会.pdf"
-    assert minutes_file_name(data, ".docx") == "会议记录-2026-11-20-第一党小组党小组会.docx"
+    assert minutes_file_name(data, ".docx") == "会议记录-2026-11-20-第一党小组.docx"
+    assert data.title == "第一/党小组会议记录"
+
+
+def test_an_empty_record_leaves_room_to_write_by_hand(tmp_path: Path) -> None:
+    """With no body and no decisions the sections keep blank lines (4 and 2) for a handwritten record."""
+    document = _read(tmp_path, MinutesData(**{**vars(MINUTES), "body": "", "decisions": ""}))
+    texts = [p.text for p in document.paragraphs]
+    body_at, decisions_at = texts.index("一、会议内容"), texts.index("二、会议决定")
+    assert texts[body_at + 1:decisions_at] == [""] * 4
+    assert texts[decisions_at + 1:decisions_at + 3] == [""] * 2 and "无" not in texts
