@@ -27,6 +27,8 @@ from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT
 
 __all__ = ["BriefSource", "brief_source", "minutes_of", "register_of"]
 
+DELETED = "（已删除的党员）"
+
 
 def _missing() -> ValidationError:
     return ValidationError("找不到这次会议，可能已被删除。", field="meeting", code="no_meeting")
@@ -46,7 +48,8 @@ def minutes_of(db: Database, actor: Actor, meeting_id: str, *, purpose: str = "P
     count = meeting_count(db, meeting_id)
 
     def people(status: str) -> tuple[Attendee, ...]:
-        return tuple(Attendee(r.name, r.reason) for r in roll if r.status == status)
+        # A member deleted since keeps the place on the roll; the name was wiped with the record.
+        return tuple(Attendee(r.name or DELETED, r.reason) for r in roll if r.status == status)
 
     audit.record_access(db, actor, action="meeting.print", record_ids=[meeting_id], summary=f"会议记录（{purpose}）")
     return MinutesData(
@@ -110,4 +113,4 @@ def brief_source(db: Database, actor: Actor, meeting_id: str) -> BriefSource:
         f"{minutes.when().split(' ')[0]}，{minutes.organisation}在{minutes.place or '本支部'}召开{minutes.type_name}，"
         f"主题为“{minutes.topic}”。应到 {minutes.expected} 人，实到 {len(minutes.present)} 人。")
     return BriefSource(minutes.organisation, minutes.topic, minutes.held_on, summary,
-                       tuple(p.name for p in minutes.present))
+                       tuple(p.name for p in minutes.present if p.name != DELETED))

@@ -6,7 +6,7 @@ import pytest
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.errors import ValidationError
-from partydesk.core.services import audit, meeting_docs
+from partydesk.core.services import audit, meeting_docs, members
 from partydesk.core.storage.database import Database
 from tests.meeting_docs_sample import (
     ABSENT_NAME,
@@ -71,3 +71,15 @@ def test_a_brief_starts_from_the_record_and_those_present(db: Database) -> None:
     assert source.title == "讨论发展党员工作" and source.held_on == HELD_ON
     assert "1. 传达上级文件精神；" in source.summary and "alert" not in source.summary
     assert sorted(source.names) == sorted(PRESENT_NAMES)
+
+
+def test_a_member_deleted_since_keeps_a_place_but_no_name(db: Database) -> None:
+    """The roll still counts a member deleted after the meeting; the minutes say so, the brief leaves it out."""
+    sample = record_sample(db)
+    gone = next(r.id for r in members.roster(db, LOCAL_USER) if r.name == "张伟")
+    members.delete_member(db, LOCAL_USER, member_id=gone, reason="录入错误")
+    m = meeting_docs.minutes_of(db, LOCAL_USER, sample.meeting_id)
+    assert "（已删除的党员）" in [p.name for p in m.present] and "张伟" not in [p.name for p in m.present]
+    assert m.expected == 6
+    names = meeting_docs.brief_source(db, LOCAL_USER, sample.meeting_id).names
+    assert len(names) == 3 and "（已删除的党员）" not in names
