@@ -102,10 +102,12 @@ def _shade(cell: object) -> None:
     cell._tc.get_or_add_tcPr().append(fill)  # type: ignore[attr-defined]
 
 
-def _cell_text(cell: object, text: str, *, label: bool = False) -> None:
+def _cell_text(cell: object, text: str, *, label: bool = False, centred: bool = False) -> None:
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
     paragraph.paragraph_format.space_before = Pt(3)
     paragraph.paragraph_format.space_after = Pt(3)
+    if centred:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if label:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _shade(cell)
@@ -163,12 +165,19 @@ def _motions(document: DocxDocument, data: MinutesData) -> None:
     table = document.add_table(rows=1 + len(data.motions), cols=5)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = (Mm(74), Mm(20), Mm(20), Mm(20), Mm(20))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
     for cell, head in zip(table.rows[0].cells, ("表决事项", "赞成", "反对", "弃权", "结果"), strict=True):
         _cell_text(cell, head, label=True)
     for row, motion in zip(table.rows[1:], data.motions, strict=True):
         values = (motion.title, str(motion.votes_for), str(motion.against), str(motion.abstain), motion_result(motion))
-        for cell, value in zip(row.cells, values, strict=True):
-            _cell_text(cell, value)
+        for index, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            _cell_text(cell, value, centred=index > 0)
 
 
 def _signatures(document: DocxDocument) -> None:

@@ -54,8 +54,9 @@ def _text(stored: str, blank_lines: int) -> str:
 
 
 def _motions(data: MinutesData) -> str:
-    head = "".join(f'<td align="center" style="background-color:{LABEL_BG};">{h}</td>'
-                   for h in ("表决事项", "赞成", "反对", "弃权", "结果"))
+    head = "".join(f'<td align="center" width="{w}" style="background-color:{LABEL_BG};">{h}</td>'
+                   for h, w in (("表决事项", "48%"), ("赞成", "13%"), ("反对", "13%"), ("弃权", "13%"),
+                                ("结果", "13%")))
     rows = "".join(
         f"<tr><td>{escape(m.title)}</td><td align=\"center\">{m.votes_for}</td><td align=\"center\">{m.against}</td>"
         f"<td align=\"center\">{m.abstain}</td><td align=\"center\">{motion_result(m)}</td></tr>"
