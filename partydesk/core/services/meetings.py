@@ -8,18 +8,30 @@ aggregates (storage/meeting_repo.py), never a load of every meeting.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm import Session
+
+from partydesk.core.attachments import StoredFile
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain.meeting_roll import Count, Expectation, RollRules, count, expected_members
 from partydesk.core.domain.meetings import TYPES_BY_CODE, Expected, MeetingType, meeting_type
+from partydesk.core.domain.motions import Motion
+from partydesk.core.domain.motions import problems as motion_problems
 from partydesk.core.errors import ValidationError
 from partydesk.core.services.rules import rule_values
 from partydesk.core.storage import meeting_repo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT, Attendance, MeetingData, MeetingSummary
+from partydesk.core.storage.meeting_repo import (
+    ABSENT,
+    LEAVE,
+    PRESENT,
+    Attendance,
+    MeetingData,
+    MeetingSummary,
+)
 
 
 @dataclass(frozen=True)
@@ -49,40 +61,85 @@ def type_of(code: str) -> MeetingType:
                               code="unknown_meeting_type") from None
 
 
-def add_meeting(db: Database, actor: Actor, data: MeetingData, *, statuses: Mapping[str, str],
-                reasons: Mapping[str, str] | None = None, guests: Iterable[tuple[str, str]] = (),
-                no_vote: frozenset[str] = frozenset()) -> MeetingAdded:
-    """Record a meeting; ``statuses`` maps member ids to present/leave/absent (the rest are absent).
-
-    ``no_vote``: members under 留党察看 that day (no discipline record exists yet to find them).
-    """
+def check_data(db: Database, data: MeetingData, statuses: Mapping[str, str]) -> MeetingType:
+    """The meeting's type after checking what the form must hold; ValidationError names the field."""
     kind = type_of(data.type_code)
     if not data.topic.strip():
         raise ValidationError("请填写会议主题。", field="topic", code="no_topic")
     if kind.expected is Expected.GROUP and not data.party_group.strip():
         raise ValidationError("党小组会须指明是哪个党小组。", field="party_group", code="no_group")
+    for name, label in (("start_time", "开始时间"), ("end_time", "结束时间")):
+        if not valid_time(getattr(data, name)):
+            raise ValidationError(f"{label}应写成“时:分”，例如 14:30。", field=name, code="bad_time")
+    if data.start_time and data.end_time and data.end_time < data.start_time:
+        raise ValidationError("结束时间早于开始时间。", field="end_time", code="end_before_start")
     bad = sorted({s for s in statuses.values() if s not in (PRESENT, LEAVE, ABSENT)})
     if bad:
         raise ValidationError(f"未知的出席情况：{'、'.join(bad)}。", field="status", code="bad_status")
     if db.site is None or db.site.organisation_id is None:
         raise ValidationError("请先完成初始设置（填写党组织信息）。", code="not_set_up")
+    return kind
+
+
+def valid_time(text: str) -> bool:
+    """Empty, or a wall-clock time written HH:MM (00:00–23:59)."""
+    if not text:
+        return True
+    hours, sep, minutes = text.partition(":")
+    return (sep == ":" and len(hours) == 2 and len(minutes) == 2 and hours.isdigit() and minutes.isdigit()
+            and int(hours) < 24 and int(minutes) < 60)
+
+
+def attendance_rows(session: Session, kind: MeetingType, data: MeetingData, rules: RollRules, *,
+                    statuses: Mapping[str, str], reasons: Mapping[str, str] | None,
+                    no_vote: frozenset[str]) -> tuple[list[Attendance], Count]:
+    """The attendance rows of every expected member (the rest of ``statuses`` refused by name) and the count."""
+    members = meeting_repo.roll_members(session)
+    roll = expected_members(kind, members, data.held_on, rules, group=data.party_group, no_vote=no_vote)
+    expected_ids = {e.member_id for e in roll}
+    names = {m.id: m.name for m in members}
+    strangers = [names.get(i, i) for i in statuses if i not in expected_ids]
+    if strangers:
+        raise ValidationError(
+            f"{'、'.join(strangers)} 不在这次{kind.name}（{data.held_on:%Y-%m-%d}）的应到名单中"
+            "（未入党、已转出、不在该党小组或非支委）。", field="attendance", code="not_expected")
+    rows = [Attendance(e.member_id, statuses.get(e.member_id, ABSENT), e.voting,
+                       (reasons or {}).get(e.member_id, "") if statuses.get(e.member_id, ABSENT) != PRESENT else "")
+            for e in roll]
+    present = {e.member_id for e in roll if statuses.get(e.member_id) == PRESENT}
+    return rows, count(kind, roll, present, rules)
+
+
+def check_motions(motions: Sequence[Motion], tally: Count) -> None:
+    """Refuse motions without a title or with impossible votes, naming the motion."""
+    for motion in motions:
+        wrong = motion_problems(motion, tally)
+        if wrong:
+            raise ValidationError(wrong[0], field="motions", code="bad_motion")
+
+
+def add_meeting(db: Database, actor: Actor, data: MeetingData, *, statuses: Mapping[str, str],
+                reasons: Mapping[str, str] | None = None, guests: Iterable[tuple[str, str]] = (),
+                no_vote: frozenset[str] = frozenset(), agenda: Sequence[str] = (),
+                motions: Sequence[Motion] = (), attachments: Sequence[StoredFile] = ()) -> MeetingAdded:
+    """Record a meeting; ``statuses`` maps member ids to present/leave/absent (the rest are absent).
+
+    ``no_vote``: members under 留党察看 that day (no discipline record exists yet to find them).
+    ``attachments``: files already put in the attachment store (core/attachments.py).
+    """
+    kind = check_data(db, data, statuses)
+    assert db.site is not None and db.site.organisation_id is not None  # check_data refused otherwise
     org_id = db.site.organisation_id
     rules = roll_rules(db)
     with db.write(actor, action="meeting.add") as session:
-        members = meeting_repo.roll_members(session)
-        roll = expected_members(kind, members, data.held_on, rules, group=data.party_group, no_vote=no_vote)
-        expected_ids = {e.member_id for e in roll}
-        names = {m.id: m.name for m in members}
-        strangers = [names.get(i, i) for i in statuses if i not in expected_ids]
-        if strangers:
-            raise ValidationError(
-                f"{'、'.join(strangers)} 不在这次{kind.name}（{data.held_on:%Y-%m-%d}）的应到名单中"
-                "（未入党、已转出、不在该党小组或非支委）。", field="attendance", code="not_expected")
-        rows = [Attendance(e.member_id, statuses.get(e.member_id, ABSENT), e.voting,
-                           (reasons or {}).get(e.member_id, "")) for e in roll]
+        rows, tally = attendance_rows(session, kind, data, rules, statuses=statuses, reasons=reasons,
+                                      no_vote=no_vote)
+        check_motions(motions, tally)
         meeting_id = meeting_repo.insert_meeting(session, org_id, data, rows, list(guests))
-    present = {e.member_id for e in roll if statuses.get(e.member_id) == PRESENT}
-    return MeetingAdded(Changes.of(ChangeKind.MEETING, meeting_id), meeting_id, count(kind, roll, present, rules))
+        meeting_repo.set_agenda(session, meeting_id, [a for a in agenda if a.strip()])
+        meeting_repo.set_motions(session, meeting_id, motions)
+        meeting_repo.set_attachments(session, meeting_id, (), attachments)
+    return MeetingAdded(Changes.of(ChangeKind.MEETING, meeting_id), meeting_id, tally)
 
 
 def meetings_of_year(db: Database, year: int) -> list[MeetingSummary]:

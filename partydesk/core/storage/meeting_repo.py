@@ -15,9 +15,18 @@ from typing import Any
 from sqlalchemy import case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
+from partydesk.core.attachments import StoredFile
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
-from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance, MeetingGuest
+from partydesk.core.domain.motions import Motion
+from partydesk.core.storage.meeting_tables import (
+    Meeting,
+    MeetingAgendaItem,
+    MeetingAttachment,
+    MeetingAttendance,
+    MeetingGuest,
+    MeetingMotion,
+)
 from partydesk.core.storage.tables import Member, MemberEventRow
 
 PRESENT, LEAVE, ABSENT = "present", "leave", "absent"
@@ -68,6 +77,26 @@ class MeetingSummary:
     voting_present: int
 
 
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """An attachment row: the stored file's hash, the name it was added under, type and size."""
+
+    id: str
+    sha256: str
+    name: str
+    mime: str
+    size: int
+
+
+# What a tombstoned row keeps: nothing a person wrote (the meeting's type, date and group stay, since
+# the compliance calendar of a committee may still need to know a slot was filled and then removed).
+WIPED_MEETING = {"topic": "", "start_time": "", "end_time": "", "place": "", "chair": "", "recorder": "",
+                 "lecturer": "", "body": "", "decisions": "", "notes": ""}
+WIPED_CHILD: dict[type[Any], dict[str, object]] = {
+    MeetingAttendance: {"reason": ""}, MeetingGuest: {"name": "", "role": ""}, MeetingAgendaItem: {"text": ""},
+    MeetingMotion: {"title": ""}, MeetingAttachment: {"name": ""},
+}
+
 # ---------------------------------------------------------------- writes
 
 
@@ -83,6 +112,100 @@ def insert_meeting(session: Session, org_id: str, data: MeetingData, attendance:
     session.add_all(MeetingGuest(meeting_id=row.id, name=name, role=role, deleted=False) for name, role in guests)
     session.flush()
     return row.id
+
+
+def update_meeting_row(session: Session, meeting_id: str, data: MeetingData) -> None:
+    """Overwrite a live meeting's recorded fields (only changed columns are stamped as changed)."""
+    row = _live(session, meeting_id)
+    for name, value in vars(data).items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
+def set_attendance(session: Session, meeting_id: str, rows: Sequence[Attendance]) -> None:
+    """Make the live attendance of a meeting exactly ``rows``: changed rows updated, members no longer
+    expected tombstoned, newly expected members added."""
+    wanted = {r.member_id: r for r in rows}
+    live = session.scalars(select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting_id,
+                                                           MeetingAttendance.deleted.is_(False))).all()
+    for row in live:
+        new = wanted.pop(row.member_id, None)
+        if new is None:
+            _tombstone(row)
+            continue
+        for name in ("status", "voting", "reason"):
+            if getattr(row, name) != getattr(new, name):
+                setattr(row, name, getattr(new, name))
+    session.add_all(MeetingAttendance(meeting_id=meeting_id, member_id=a.member_id, status=a.status,
+                                      voting=a.voting, reason=a.reason, deleted=False) for a in wanted.values())
+
+
+def _sync_list(session: Session, model: type[Any], meeting_id: str, values: Sequence[dict[str, Any]]) -> None:
+    """Make a meeting's live child rows of ``model`` equal ``values`` in order: rows are reused by
+    position (only changed columns are written), surplus rows tombstoned, missing ones added."""
+    live = session.scalars(select(model).where(model.meeting_id == meeting_id, model.deleted.is_(False))
+                           .order_by(*_order(model))).all()
+    for row, value in zip(live, values, strict=False):
+        for name, v in value.items():
+            if getattr(row, name) != v:
+                setattr(row, name, v)
+    for row in live[len(values):]:
+        _tombstone(row)
+    session.add_all(model(meeting_id=meeting_id, deleted=False, **v) for v in values[len(live):])
+
+
+def _order(model: type[Any]) -> tuple[Any, ...]:
+    return (model.position, model.change_seq) if hasattr(model, "position") else (model.change_seq,)
+
+
+def set_guests(session: Session, meeting_id: str, guests: Sequence[tuple[str, str]]) -> None:
+    """The 列席 guests (name, role) of a meeting, in order."""
+    _sync_list(session, MeetingGuest, meeting_id, [{"name": n, "role": r} for n, r in guests])
+
+
+def set_agenda(session: Session, meeting_id: str, items: Sequence[str]) -> None:
+    """The agenda items of a meeting, in order."""
+    _sync_list(session, MeetingAgendaItem, meeting_id,
+               [{"position": i, "text": text} for i, text in enumerate(items)])
+
+
+def set_motions(session: Session, meeting_id: str, motions: Sequence[Motion]) -> None:
+    """The motions of a meeting with their votes, in order."""
+    _sync_list(session, MeetingMotion, meeting_id, [
+        {"position": i, "title": m.title, "votes_for": m.votes_for, "votes_against": m.votes_against,
+         "votes_abstaining": m.votes_abstaining} for i, m in enumerate(motions)])
+
+
+def set_attachments(session: Session, meeting_id: str, keep: Sequence[str], add: Sequence[StoredFile]) -> None:
+    """Keep the attachment rows whose ids are in ``keep`` (tombstoning the others) and add ``add``."""
+    kept = set(keep)
+    live = session.scalars(select(MeetingAttachment).where(MeetingAttachment.meeting_id == meeting_id,
+                                                           MeetingAttachment.deleted.is_(False))).all()
+    for row in live:
+        if row.id not in kept:
+            _tombstone(row)
+    session.add_all(MeetingAttachment(meeting_id=meeting_id, deleted=False, **vars(a)) for a in add)
+
+
+def tombstone_meeting(session: Session, meeting_id: str) -> None:
+    """Delete a meeting as a tombstone: it and every child row marked deleted, their text wiped."""
+    _tombstone(_live(session, meeting_id))
+    for model in WIPED_CHILD:
+        for row in session.scalars(select(model).where(model.meeting_id == meeting_id, model.deleted.is_(False))):
+            _tombstone(row)
+
+
+def _tombstone(row: Any) -> None:
+    row.deleted = True
+    for name, value in (WIPED_MEETING if isinstance(row, Meeting) else WIPED_CHILD[type(row)]).items():
+        setattr(row, name, value)
+
+
+def _live(session: Session, meeting_id: str) -> Meeting:
+    row = session.get(Meeting, meeting_id)
+    if row is None or row.deleted:
+        raise LookupError(meeting_id)
+    return row
 
 
 # ---------------------------------------------------------------- reads
@@ -176,3 +299,46 @@ def absence_runs(session: Session, end: date, times: int) -> dict[str, int]:
                     or_(last_ok.c.day.is_(None), Meeting.held_on > last_ok.c.day))
              .group_by(a.member_id).having(run >= times))
     return {r[0]: r[1] for r in session.execute(query)}
+
+
+def guests_of(session: Session, meeting_id: str) -> list[tuple[str, str]]:
+    """The live 列席 guests of a meeting (name, role), in the order recorded."""
+    g = MeetingGuest
+    rows = session.execute(select(g.name, g.role).where(g.meeting_id == meeting_id, g.deleted.is_(False))
+                           .order_by(g.change_seq))
+    return [(r.name, r.role) for r in rows]
+
+
+def agenda_of(session: Session, meeting_id: str) -> list[str]:
+    """The live agenda items of a meeting, in order."""
+    a = MeetingAgendaItem
+    return list(session.scalars(select(a.text).where(a.meeting_id == meeting_id, a.deleted.is_(False))
+                                .order_by(a.position, a.change_seq)))
+
+
+def motions_of(session: Session, meeting_id: str) -> list[Motion]:
+    """The live motions of a meeting with their votes, in order."""
+    m = MeetingMotion
+    rows = session.execute(select(m.title, m.votes_for, m.votes_against, m.votes_abstaining)
+                           .where(m.meeting_id == meeting_id, m.deleted.is_(False)).order_by(m.position, m.change_seq))
+    return [Motion(*r) for r in rows]
+
+
+def attachments_of(session: Session, meeting_id: str) -> list[AttachmentInfo]:
+    """The live attachments of a meeting, in the order added."""
+    a = MeetingAttachment
+    rows = session.execute(select(a.id, a.sha256, a.name, a.mime, a.size)
+                           .where(a.meeting_id == meeting_id, a.deleted.is_(False)).order_by(a.change_seq))
+    return [AttachmentInfo(*r) for r in rows]
+
+
+def hashes_in_use(session: Session, hashes: Sequence[str]) -> set[str]:
+    """Which of ``hashes`` a live attachment row still names."""
+    a = MeetingAttachment
+    return set(session.scalars(select(a.sha256).where(a.sha256.in_(list(hashes)), a.deleted.is_(False))))
+
+
+def meeting_exists(session: Session, meeting_id: str) -> bool:
+    """True when the meeting is live."""
+    row = session.get(Meeting, meeting_id)
+    return row is not None and not row.deleted

@@ -1,10 +1,11 @@
-"""The meeting tables (会议记录): a meeting, its attendance and its 列席 guests. Migration 0006 creates them."""
+"""The meeting tables (会议记录): a meeting, its attendance and its 列席 guests (migration 0006); its agenda
+items, motions with their votes and attachments (migration 0009)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from partydesk.core.storage.base import Base, SyncMixin
@@ -51,3 +52,38 @@ class MeetingGuest(SyncMixin, Base):
     meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     name: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(200), default="")
+
+
+class MeetingAgendaItem(SyncMixin, Base):
+    """One item of a meeting's agenda (议程), in order."""
+
+    __tablename__ = "meeting_agenda_item"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(500))
+
+
+class MeetingMotion(SyncMixin, Base):
+    """One matter put to the vote (表决事项) and the votes for, against and abstaining."""
+
+    __tablename__ = "meeting_motion"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    votes_for: Mapped[int] = mapped_column(Integer, default=0)
+    votes_against: Mapped[int] = mapped_column(Integer, default=0)
+    votes_abstaining: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MeetingAttachment(SyncMixin, Base):
+    """A photo or scanned sign-in sheet of a meeting; the file is stored once under its SHA-256."""
+
+    __tablename__ = "meeting_attachment"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(100), default="")
+    size: Mapped[int] = mapped_column(Integer)

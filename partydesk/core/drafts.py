@@ -1,0 +1,102 @@
+"""Drafts of records being written, so nothing typed is lost to a power cut (issue 9, item 3).
+
+While a person types, the record dialog saves its whole state every second or so to
+``drafts/meeting-<key>.json`` beside the database — atomically (``atomicfile``: the old draft or the new
+one, never a torn mix) and private (0600: a draft holds names and reasons for absence). The key is the
+meeting's id, or ``new-<uuid>`` for a meeting not yet saved. Saving the record removes its draft; a draft
+still there at the next start, or when the same record is opened again, is offered back. The state is
+whatever JSON object the dialog writes; this module only keeps it safe.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from partydesk.core.atomicfile import atomic_write, remove_quietly
+
+log = logging.getLogger(__name__)
+
+FOLDER = "drafts"
+PREFIX = "meeting-"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A saved draft: its key, the meeting it edits (None: a new one), when it was saved, its state."""
+
+    key: str
+    meeting_id: str | None
+    saved_at: datetime
+    state: dict[str, Any]
+    path: Path
+
+
+def drafts_dir(db_path: Path) -> Path:
+    """The drafts folder of the database at ``db_path`` (drafts belong to one database)."""
+    return db_path.resolve().parent / FOLDER
+
+
+def new_key() -> str:
+    """The key of a draft of a meeting that has no id yet."""
+    return f"new-{uuid.uuid4()}"
+
+
+def path_for(folder: Path, key: str) -> Path:
+    """The file of the draft with ``key``."""
+    if not key or any(c in key for c in "/\\.:"):
+        raise ValueError(f"bad draft key {key!r}")
+    return folder / f"{PREFIX}{key}.json"
+
+
+def save(folder: Path, key: str, meeting_id: str | None, state: dict[str, Any], *,
+         now: datetime | None = None) -> Path:
+    """Write the draft ``key`` atomically, replacing the one before; returns its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    saved_at = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    payload = {"format": FORMAT, "key": key, "meeting_id": meeting_id, "saved_at": saved_at, "state": state}
+    target = path_for(folder, key)
+    atomic_write(target, json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return target
+
+
+def load(path: Path) -> Draft | None:
+    """The draft in ``path``, or None when it is unreadable (logged, never raised: a draft is a bonus)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if raw.get("format") != FORMAT or not isinstance(raw.get("state"), dict):
+            raise ValueError("not a draft of this format")
+        return Draft(str(raw["key"]), raw.get("meeting_id"), datetime.fromisoformat(raw["saved_at"]),
+                     raw["state"], path)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        log.warning("draft %s could not be read", path.name, exc_info=True)
+        return None
+
+
+def leftovers(folder: Path) -> list[Draft]:
+    """Every readable draft in ``folder``, newest first; temp files of an interrupted save are removed."""
+    if not folder.is_dir():
+        return []
+    for temp in folder.glob(f".{PREFIX}*.tmp"):
+        remove_quietly(temp)
+    found = [d for d in (load(p) for p in folder.glob(f"{PREFIX}*.json")) if d is not None]
+    return sorted(found, key=lambda d: d.saved_at, reverse=True)
+
+
+def for_meeting(folder: Path, meeting_id: str | None) -> Draft | None:
+    """The leftover draft of this meeting, or for None the newest draft of a new meeting."""
+    for draft in leftovers(folder):
+        if draft.meeting_id == meeting_id:
+            return draft
+    return None
+
+
+def discard(folder: Path, key: str) -> None:
+    """Remove the draft ``key`` (after the record is saved, or when the person declines it)."""
+    remove_quietly(path_for(folder, key))
