@@ -10,8 +10,10 @@ whatever JSON object the dialog writes; this module only keeps it safe.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +27,7 @@ log = logging.getLogger(__name__)
 FOLDER = "drafts"
 PREFIX = "meeting-"
 FORMAT = 1
+STALE_TEMP_S = 600  # no draft save takes ten minutes: a temp file this old is from a killed save
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,14 @@ def load(path: Path) -> Draft | None:
 
 
 def leftovers(folder: Path) -> list[Draft]:
-    """Every readable draft in ``folder``, newest first; temp files of an interrupted save are removed."""
+    """Every readable draft in ``folder``, newest first; temp files of a save interrupted long ago are
+    removed (a fresh one may belong to a save under way on the file lane)."""
     if not folder.is_dir():
         return []
     for temp in folder.glob(f".{PREFIX}*.tmp"):
-        remove_quietly(temp)
+        with contextlib.suppress(OSError):
+            if time.time() - temp.stat().st_mtime > STALE_TEMP_S:
+                remove_quietly(temp)
     found = [d for d in (load(p) for p in folder.glob(f"{PREFIX}*.json")) if d is not None]
     return sorted(found, key=lambda d: d.saved_at, reverse=True)
 

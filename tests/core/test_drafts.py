@@ -48,7 +48,20 @@ def test_a_draft_survives_its_writer_being_killed(tmp_path: Path) -> None:
     # Killed between saves or inside one: the draft is a whole one, at least as new as the last announced.
     assert draft.state["n"] >= seen and draft.state["body"] == "记" * draft.state["n"]
     assert draft.state["topic"] == "学习贯彻全会精神"
-    assert [p.name for p in folder.iterdir()] == [f"meeting-{key}.json"], "temp files of a torn save are cleared"
+    # A temp file of a save torn by the kill is left alone while fresh, and cleared once stale.
+    for temp in folder.glob(".*.tmp"):
+        os.utime(temp, (time.time() - drafts.STALE_TEMP_S - 5,) * 2)
+    drafts.leftovers(folder)
+    assert [p.name for p in folder.iterdir()] == [f"meeting-{key}.json"]
+
+
+def test_a_fresh_temp_file_is_not_removed(tmp_path: Path) -> None:
+    """It may be a save under way on the file lane."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    temp = folder / ".meeting-x.json.abc.tmp"
+    temp.write_bytes(b"{")
+    assert drafts.leftovers(folder) == [] and temp.exists()
 
 
 def test_drafts_are_private_newest_first_and_discarded(tmp_path: Path) -> None:

@@ -143,3 +143,10 @@ def stored_count(record: MeetingRecord, rules: RollRules) -> Count:
     roll = [Expectation(a.member_id, a.voting) for a in record.attendance]
     present = {a.member_id for a in record.attendance if a.status == PRESENT}
     return count(type_of(record.data.type_code), roll, present, rules)
+
+
+def party_groups(db: Database) -> list[str]:
+    """The party groups live members belong to, in roster order (for the group box of a form)."""
+    with db.read() as session:
+        members = meeting_repo.roll_members(session)
+    return list(dict.fromkeys(m.party_group for m in members if m.party_group))

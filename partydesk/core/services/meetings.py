@@ -29,8 +29,10 @@ from partydesk.core.storage.meeting_repo import (
     LEAVE,
     PRESENT,
     Attendance,
-    MeetingData,
     MeetingSummary,
+)
+from partydesk.core.storage.meeting_repo import (
+    MeetingData as MeetingData,  # what callers outside the core pass in (the GUI imports no storage)
 )
 
 
