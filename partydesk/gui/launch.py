@@ -68,8 +68,11 @@ def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int
         contexts: list[AppContext] = []
 
         def prepare(ctx: AppContext) -> None:
+            from partydesk.gui.dialogs.meeting_edit_drafts import offer_at_start
+
             contexts.append(ctx)
             _wire_backups(ctx)
+            offer_at_start(ctx)  # a meeting record left unsaved (power cut) is offered back
 
         def opener(window: QWidget) -> DbHandle | None:
             db = open_with_recovery(db_path, window)

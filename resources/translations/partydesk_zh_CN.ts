@@ -61,6 +61,84 @@
     </message>
 </context>
 <context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>表决权</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>请假或缺席原因</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>No vote</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Probationary members and members under probation within the Party have no vote; they attend but are not counted for the quorum.</source>
+        <translation>预备党员和受留党察看处分的党员没有表决权：参加会议，但不计入法定人数。</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePanel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Work unit or role</source>
+        <translation>单位或职务</translation>
+    </message>
+    <message>
+        <source>All present</source>
+        <translation>全部出席</translation>
+    </message>
+    <message>
+        <source>Add guest</source>
+        <translation>添加列席人员</translation>
+    </message>
+    <message>
+        <source>Remove guest</source>
+        <translation>删除列席人员</translation>
+    </message>
+    <message>
+        <source>Non-member attendees:</source>
+        <translation>列席人员：</translation>
+    </message>
+    <message>
+        <source>Expected %1, present %2 (with a vote: %3 of %4).</source>
+        <translation>应到 %1 人，实到 %2 人（有表决权的应到 %4 人，实到 %3 人）。</translation>
+    </message>
+    <message>
+        <source>Quorum met.</source>
+        <translation>到会人数符合规定。</translation>
+    </message>
+    <message>
+        <source>Quorum NOT met: more than half must attend.</source>
+        <translation>到会人数不足：须超过半数，会议不能作出决定。</translation>
+    </message>
+</context>
+<context>
     <name>CardPrintButton</name>
     <message>
         <source>Print card</source>
@@ -1083,6 +1161,233 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Meeting record</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>表决事项</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>赞成</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Abstaining</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>This meeting no longer exists; it may have been deleted.</source>
+        <translation>找不到这次会议，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>Restore unsaved meeting record? Changes kept automatically at %1 were not saved.</source>
+        <translation>恢复未保存的会议记录？%1 自动保存的内容还没有保存到记录中。</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Add attachments</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;All files (*)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Discard the changes you have not saved?</source>
+        <translation>放弃尚未保存的修改吗？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Basics</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <source>Meeting type:</source>
+        <translation>会议类型：</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>会议主题：</translation>
+    </message>
+    <message>
+        <source>What the meeting was about</source>
+        <translation>例如：学习贯彻党的二十届四中全会精神</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>会议日期：</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>14:30</source>
+        <translation>14:30</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>16:00</source>
+        <translation>16:00</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>Chair:</source>
+        <translation>主持人：</translation>
+    </message>
+    <message>
+        <source>Recorder:</source>
+        <translation>记录人：</translation>
+    </message>
+    <message>
+        <source>Lecturer:</source>
+        <translation>授课人：</translation>
+    </message>
+    <message>
+        <source>Party group:</source>
+        <translation>党小组：</translation>
+    </message>
+    <message>
+        <source>A new record starts from the usual agenda and outline of its type.</source>
+        <translation>新记录按会议类型预先填好常用议程和记录提纲，可以修改。</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>One line per item, in the order taken. Double-click an item to change it.</source>
+        <translation>每行一项，按会议顺序排列。双击可以修改。</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加议程</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除议程</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>会议内容</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>加粗</translation>
+    </message>
+    <message>
+        <source>Bold (Ctrl+B)</source>
+        <translation>加粗（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>项目符号列表</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>表决事项</translation>
+    </message>
+    <message>
+        <source>Each matter put to the vote and the votes cast. Whether it passed follows the rule in Settings.</source>
+        <translation>每个表决事项及赞成、反对、弃权票数。是否通过按“设置”中的表决规则计算。</translation>
+    </message>
+    <message>
+        <source>Add motion</source>
+        <translation>添加表决事项</translation>
+    </message>
+    <message>
+        <source>Remove motion</source>
+        <translation>删除表决事项</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>会议决定</translation>
+    </message>
+    <message>
+        <source>What the meeting decided, one decision per line.</source>
+        <translation>会议作出的决定，每行一项。</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Photos and scanned sign-in sheets (optional). Each file is kept once, however often it is attached.</source>
+        <translation>照片、签到表扫描件等（可不填）。同一文件无论添加几次，只保存一份。</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
     <name>MeetingDocs</name>
     <message>
         <source>The photo {name} could not be read as a picture.</source>
@@ -1158,6 +1463,17 @@
     <message>
         <source>Make activity brief…</source>
         <translation>制作活动简报…</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDrafts</name>
+    <message>
+        <source>A meeting record was being written and not saved (last kept %1). Open it now to finish it?</source>
+        <translation>有一份会议记录还没有保存（最后自动保存于 %1）。现在打开继续填写吗？</translation>
+    </message>
+    <message>
+        <source>Restore unsaved meeting record?</source>
+        <translation>恢复未保存的会议记录？</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,93 @@
+"""Drafts of the meeting record dialog: its state as JSON, and offering a leftover draft at start-up.
+
+The dialog's whole state is a plain dict (``FormState``) so ``core.drafts`` can keep it; the same
+dict restores the dialog exactly. At start-up ``offer_leftover_drafts`` asks "恢复未保存的会议记录？"
+when a draft survived (the program was closed without saving, or the power went) and opens the record
+dialog on the newest one; declining keeps the drafts, which are offered again when that record is
+opened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from partydesk.core import drafts
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+
+@dataclass
+class FormState:
+    """What the dialog holds, in JSON-friendly types (dates as the text typed)."""
+
+    type_code: str = "general"
+    topic: str = ""
+    held_on: str = ""
+    start_time: str = ""
+    end_time: str = ""
+    place: str = ""
+    chair: str = ""
+    recorder: str = ""
+    lecturer: str = ""
+    party_group: str = ""
+    body: str = ""
+    decisions: str = ""
+    statuses: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+    guests: list[list[str]] = field(default_factory=list)
+    agenda: list[str] = field(default_factory=list)
+    motions: list[list[Any]] = field(default_factory=list)
+    kept_attachments: list[dict[str, Any]] = field(default_factory=list)
+    new_files: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The state as a JSON object."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> FormState:
+        """The state from a draft; unknown keys (a newer program's) are ignored, missing ones default."""
+        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+# lupdate files a bare ``tr("...")`` outside a class under an empty context; name the context instead.
+translate = QCoreApplication.translate
+
+
+def offer_leftover_drafts(window: QWidget, ctx: AppContext) -> None:
+    """Ask whether to reopen the newest leftover meeting draft; opens the record dialog on it if so."""
+    if ctx.db is None or ctx.db.needs_setup:
+        return
+    left = drafts.leftovers(drafts.drafts_dir(ctx.db.path))
+    if not left:
+        return
+    newest = left[0]
+    topic = str(newest.state.get("topic") or "")
+    text = translate("MeetingDrafts",
+                     "A meeting record was being written and not saved (last kept %1). Open it now to finish it?")
+    text = text.replace("%1", newest.saved_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+    if topic:
+        text += "\n\n" + topic
+    answer = QMessageBox.question(window, translate("MeetingDrafts", "Restore unsaved meeting record?"), text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.Yes)
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    from partydesk.gui.dialogs.meeting_edit import MeetingDialog
+
+    dialog = MeetingDialog(ctx, window, meeting_id=newest.meeting_id, draft=newest)
+    dialog.open()
+
+
+def offer_at_start(ctx: AppContext) -> None:
+    """Wire the offer to run once the main window is up (a start-up hook)."""
+    def on_window(window: QWidget) -> None:
+        QTimer.singleShot(0, window, lambda: offer_leftover_drafts(window, ctx))
+
+    ctx.on_window.append(on_window)

@@ -1,0 +1,228 @@
+"""The meeting record dialog: record a 党员大会 with attendance, reopen it, drafts offered back; models valid."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from partydesk.core import drafts
+from partydesk.core.changes import LOCAL_USER, ChangeKind, Changes
+from partydesk.core.demo import fake_id_number
+from partydesk.core.domain.member import MemberInput
+from partydesk.core.services import meeting_records, meetings, members
+from partydesk.gui.context import AppContext
+from partydesk.gui.dialogs.meeting_edit import MeetingDialog
+from partydesk.gui.widgets.attendance import COL_REASON, AttendanceModel
+from partydesk.gui.widgets.attendance_lists import COMPUTED, NUMBER, Column, RowsModel
+from tests.gui.conftest import WAIT_MS
+
+TODAY = date(2026, 11, 30)
+PEOPLE = (("王书记", "正式党员", "01"), ("张甲", "正式党员", ""), ("赵乙", "正式党员", ""), ("钱预备", "预备党员", ""))
+
+
+@pytest.fixture
+def branch(ctx: AppContext) -> dict[str, str]:
+    ids = {}
+    for seed, (name, category, post) in enumerate(PEOPLE, start=1):
+        number = fake_id_number(random.Random(seed), date(1970, 1, seed), True)
+        data = MemberInput(name=name, gender="男", id_number=number, category=category, joined_on="2000-07-01",
+                           confirmed_on=None if category == "预备党员" else "2001-07-01", party_post=post)
+        ids[name] = members.add_member(ctx.db, LOCAL_USER, data=data, today=TODAY).member_id
+    return ids
+
+
+def settle(ctx: AppContext, qtbot: QtBot) -> None:
+    for _ in range(3):
+        ctx.runner.wait_idle(WAIT_MS)
+        qtbot.wait(10)
+
+
+OPENED: list[MeetingDialog] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_discard_question(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Dialogs left with unsaved edits would ask "discard?" (modally) when qtbot closes them at the end."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+    yield
+    for dialog in OPENED:
+        if shiboken6.isValid(dialog):
+            dialog._dirty = False
+            dialog._draft_timer.stop()
+    OPENED.clear()
+
+
+def open_dialog(ctx: AppContext, qtbot: QtBot, **kwargs: object) -> MeetingDialog:
+    dialog = MeetingDialog(ctx, **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    OPENED.append(dialog)
+    dialog.show()
+    settle(ctx, qtbot)
+    return dialog
+
+
+def row_of(model: AttendanceModel, name: str) -> int:
+    return next(i for i, r in enumerate(model.rows()) if r.name == name)
+
+
+def tick(model: AttendanceModel, name: str, column: int) -> None:
+    model.setData(model.index(row_of(model, name), column), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+
+
+def test_record_a_general_meeting_with_attendance_and_reopen_it(ctx: AppContext, qtbot: QtBot,
+                                                                branch: dict[str, str]) -> None:
+    published: list[Changes] = []
+    ctx.hub.changed.connect(published.append)
+    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
+    assert dialog.ui.typeCombo.currentText() == "支部党员大会"
+    assert dialog.agenda.rows()[0] == ["传达学习上级文件和会议精神"], "a new record starts from the template"
+    model = dialog.attendance.model
+    assert sorted(r.name for r in model.rows()) == sorted(p[0] for p in PEOPLE)
+    dialog.ui.topicEdit.insert("讨论接收预备党员")  # typed (keyClicks is ASCII only)
+    dialog.ui.placeEdit.insert("党员活动室")  # typed (keyClicks is ASCII only)
+    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    tick(model, "赵乙", 3)  # 请假
+    model.setData(model.index(row_of(model, "赵乙"), COL_REASON), "出差")
+    shown = dialog.attendance.countLabel.text()
+    assert "应到 4 人，实到 3 人" in shown and "符合规定" in shown
+    tally = dialog.attendance.tally()
+    assert (tally.expected, tally.present, tally.voting_expected, tally.voting_present, tally.quorum_met) == (
+        4, 3, 3, 2, True)
+    dialog.motions.add_row(["接收钱预备为预备党员", 2, 0, 0])
+    assert dialog.motions.index(0, 4).data() == "通过"
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+        qtbot.mouseClick(dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Save),
+                         Qt.MouseButton.LeftButton)
+    meeting_id = saved.args[0]
+    settle(ctx, qtbot)
+    assert any(c.ids_of(ChangeKind.MEETING) == {meeting_id} for c in published)
+    record = meeting_records.get_record(ctx.db, meeting_id)
+    assert record is not None and record.data.topic == "讨论接收预备党员" and record.data.place == "党员活动室"
+    status = {a.member_id: (a.status, a.reason) for a in record.attendance}
+    assert status[branch["赵乙"]] == ("leave", "出差") and status[branch["钱预备"]] == ("present", "")
+    assert meetings.meeting_count(ctx.db, meeting_id).quorum_met is True
+    assert drafts.leftovers(drafts.drafts_dir(ctx.db.path)) == [], "saving removes the draft"
+
+    again = open_dialog(ctx, qtbot, meeting_id=meeting_id)
+    assert again.ui.topicEdit.text() == "讨论接收预备党员"
+    assert again.heldOnEdit.value() == date(2026, 10, 20)
+    rows = {r.name: (r.status, r.reason) for r in again.attendance.model.rows()}
+    assert rows["赵乙"] == ("leave", "出差") and rows["张甲"] == ("present", "")
+    assert again.motions.rows() == [["接收钱预备为预备党员", 2, 0, 0]]
+    assert again.ui.draftBar.isHidden()
+
+
+def test_typing_saves_a_draft_that_is_offered_back(ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
+    folder = drafts.drafts_dir(ctx.db.path)
+    dialog = open_dialog(ctx, qtbot, type_code="lecture", held_on=date(2026, 11, 5))
+    assert dialog.ui.basicsForm.isRowVisible(dialog.ui.lecturerEdit), "a 党课 names its lecturer"
+    dialog.ui.topicEdit.insert("学习党章")  # typed (keyClicks is ASCII only)
+    dialog.ui.lecturerEdit.insert("王书记")  # typed (keyClicks is ASCII only)
+    qtbot.waitUntil(lambda: bool(drafts.leftovers(folder)), timeout=5000)
+    settle(ctx, qtbot)
+    (draft,) = drafts.leftovers(folder)
+    assert draft.meeting_id is None and draft.state["topic"] == "学习党章"
+    dialog._draft_timer.stop()
+    dialog.hide()  # as if the program died: no save, no discard
+
+    fresh = open_dialog(ctx, qtbot, type_code="general")
+    assert fresh.ui.draftBar.isVisible() and "恢复未保存的会议记录" in fresh.ui.draftLabel.text()
+    qtbot.mouseClick(fresh.ui.restoreDraftButton, Qt.MouseButton.LeftButton)
+    settle(ctx, qtbot)
+    assert (fresh.ui.topicEdit.text(), fresh.ui.lecturerEdit.text()) == ("学习党章", "王书记")
+    assert fresh.ui.typeCombo.currentText() == "党课"
+    with qtbot.waitSignal(fresh.saved, timeout=WAIT_MS):
+        fresh._save()
+    settle(ctx, qtbot)
+    assert drafts.leftovers(folder) == []
+
+
+def test_a_bad_time_is_refused_and_named(ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
+    dialog = open_dialog(ctx, qtbot, type_code="committee", held_on=date(2026, 11, 5))
+    dialog.ui.topicEdit.insert("研究工作")  # typed (keyClicks is ASCII only)
+    dialog.ui.startTimeEdit.insert("9点")  # typed (keyClicks is ASCII only)
+    dialog.ui.tabs.setCurrentIndex(2)
+    dialog._save()
+    settle(ctx, qtbot)
+    assert dialog.ui.errorLabel.isVisible() and "开始时间" in dialog.ui.errorLabel.text()
+    assert dialog.ui.tabs.currentIndex() == 0 and dialog.isVisible()
+    assert meetings.meetings_of_year(ctx.db, 2026) == []
+    dialog._dirty = False
+
+
+def test_attendance_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model = AttendanceModel()
+    qtmodeltester.check(model)
+    model.set_roll([("a", "张甲", True), ("b", "钱预备", False)], {"a": "present"}, {"b": "病假"})
+    qtmodeltester.check(model)
+    assert model.reasons() == {"b": "病假"}
+    assert not model.flags(model.index(0, COL_REASON)) & Qt.ItemFlag.ItemIsEditable, "present: no reason"
+    model.all_present()
+    assert set(model.statuses().values()) == {"present"} and model.reasons() == {}
+
+
+def test_rows_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    result = Column("结果", COMPUTED, lambda r: "通过" if r[1] else "")
+    model = RowsModel([Column("事项"), Column("赞成", NUMBER), result])
+    qtmodeltester.check(model)
+    model.add_row(["甲", 3])
+    model.add_row(["乙"])
+    model.move_row(0, 1)
+    model.setData(model.index(0, 1), "x")
+    assert model.rows() == [["乙", 0], ["甲", 3]]
+    assert model.index(1, 2).data() == "通过" and model.index(0, 2).data() == ""
+    model.remove_row(0)
+    qtmodeltester.check(model)
+
+
+def test_attachments_added_in_the_dialog_are_stored_once(ctx: AppContext, qtbot: QtBot, branch: dict[str, str],
+                                                         tmp_path: Path) -> None:
+    one, two = tmp_path / "合影.jpg", tmp_path / "合影副本.jpg"
+    one.write_bytes(b"jpeg")
+    two.write_bytes(b"jpeg")
+    dialog = open_dialog(ctx, qtbot, type_code="theme_day", held_on=date(2026, 11, 5))
+    dialog.ui.topicEdit.insert("志愿服务")  # typed (keyClicks is ASCII only)
+    dialog.add_files([one, two])
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+        dialog._save()
+    record = meeting_records.get_record(ctx.db, saved.args[0])
+    assert record is not None and [a.name for a in record.attachments] == ["合影.jpg", "合影副本.jpg"]
+    store = ctx.db.path.parent / "attachments"
+    assert len([p for p in store.rglob("*") if p.is_file()]) == 1
+
+
+def test_a_leftover_draft_is_offered_at_start(ctx: AppContext, qtbot: QtBot, branch: dict[str, str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from partydesk.gui.dialogs import meeting_edit_drafts
+
+    asked: list[str] = []
+
+    def answer(_parent: object, title: str, *_rest: object) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return QMessageBox.StandardButton.Yes
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    meeting_edit_drafts.offer_leftover_drafts(window, ctx)
+    assert window.findChildren(MeetingDialog) == [], "no draft, no question"
+    state = meeting_edit_drafts.FormState(type_code="theme_day", topic="重温入党誓词", held_on="2026-11-05")
+    drafts.save(drafts.drafts_dir(ctx.db.path), drafts.new_key(), None, state.to_json())
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    meeting_edit_drafts.offer_leftover_drafts(window, ctx)
+    settle(ctx, qtbot)
+    assert asked == ["恢复未保存的会议记录？"]
+    (dialog,) = window.findChildren(MeetingDialog)
+    OPENED.append(dialog)
+    assert dialog.ui.topicEdit.text() == "重温入党誓词" and dialog.ui.typeCombo.currentText() == "主题党日"
+    assert dialog.heldOnEdit.value() == date(2026, 11, 5)
