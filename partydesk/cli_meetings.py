@@ -1,5 +1,5 @@
-"""The ``partydesk meetings`` sub-commands: types, add, list, compliance, export, register (registered in
-cli._EXTENSIONS)."""
+"""The ``partydesk meetings`` sub-commands: types, add, list, compliance, export, register, delete
+(registered in cli._EXTENSIONS)."""
 
 from __future__ import annotations
 
@@ -169,6 +169,21 @@ def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
             "meetings": len(register.rows), "path": str(out)}
 
 
+def cmd_delete(args: argparse.Namespace) -> dict[str, Any]:
+    """Delete a meeting recorded by mistake (a tombstone with its text wiped)."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.meeting_records import delete_meeting
+
+    path = cli.db_path_of(args)
+    with cli._lock_for(path):
+        db = cli._open(args)
+        try:
+            delete_meeting(db, LOCAL_USER, args.id)
+        finally:
+            db.close()
+    return {"message": f"已删除会议 {args.id}。", "id": args.id, "deleted": True}
+
+
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``partydesk meetings …`` to the command tree."""
     meetings = sub.add_parser("meetings", help="三会一课：记录会议、查看落实情况")
@@ -197,3 +212,6 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, required=True, help="年份")
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出文件（.xlsx）")
     p.set_defaults(handler=cmd_register)
+    p = actions.add_parser("delete", parents=[common], help="删除误录的会议（保留删除标记，清除记录内容）")
+    p.add_argument("id", metavar="ID", help="会议编号（见 meetings list --json）")
+    p.set_defaults(handler=cmd_delete)

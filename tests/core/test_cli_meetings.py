@@ -101,3 +101,15 @@ def test_compliance_shape_and_the_demo_gaps(capsys: pytest.CaptureFixture[str], 
             if not r["met"] and r["end"] < "2026-11-01"}
     assert gaps == {("committee", "", "2026年2月"), ("lecture", "", "2026年第二季度"),
                     ("group", "第三党小组", "2026年8月")}
+
+
+def test_delete_removes_a_meeting_from_the_list(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    _code, listed = run_json(capsys, "meetings", "list", "--db", str(demo), "--year", "2026")
+    first = listed["meetings"][0]["id"]
+    code, payload = run_json(capsys, "meetings", "delete", "--db", str(demo), first)
+    assert code == 0 and payload["deleted"] is True and payload["id"] == first
+    _code, again = run_json(capsys, "meetings", "list", "--db", str(demo), "--year", "2026")
+    assert first not in {m["id"] for m in again["meetings"]}
+    assert len(again["meetings"]) == len(listed["meetings"]) - 1
+    code, payload = run_json(capsys, "meetings", "delete", "--db", str(demo), first)
+    assert code == 1 and payload["error"] == "no_meeting" and "找不到" in payload["message"]

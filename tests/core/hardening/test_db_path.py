@@ -37,6 +37,7 @@ REQUIRED: dict[str, list[str]] = {
     "meetings add": ["--type", "general", "--date", "2026-01-05", "--topic", "学习"],
     "meetings list": [],
     "meetings compliance": ["--year", "2026"],
+    "meetings delete": ["some-meeting-id"],
     "study forms": [],
     "study add": ["--form", "collective", "--date", "2026-01-05", "--topic", "学习", "--hours", "2", "--members", "x"],
     "study count-meeting": ["--meeting", "x", "--hours", "4"],
