@@ -226,3 +226,22 @@ def test_a_leftover_draft_is_offered_at_start(ctx: AppContext, qtbot: QtBot, bra
     OPENED.append(dialog)
     assert dialog.ui.topicEdit.text() == "重温入党誓词" and dialog.ui.typeCombo.currentText() == "主题党日"
     assert dialog.heldOnEdit.value() == date(2026, 11, 5)
+
+
+def test_a_draft_of_a_deleted_meeting_becomes_a_new_record(ctx: AppContext, qtbot: QtBot,
+                                                           branch: dict[str, str]) -> None:
+    added = meetings.add_meeting(ctx.db, LOCAL_USER, meetings.MeetingData("lecture", "旧主题", date(2026, 9, 1)),
+                                 statuses={})
+    folder = drafts.drafts_dir(ctx.db.path)
+    from partydesk.gui.dialogs.meeting_edit_drafts import FormState
+
+    drafts.save(folder, added.meeting_id, added.meeting_id,
+                FormState(type_code="lecture", topic="改过的主题", held_on="2026-09-01").to_json())
+    meeting_records.delete_meeting(ctx.db, LOCAL_USER, added.meeting_id)
+    (draft,) = drafts.leftovers(folder)
+    dialog = open_dialog(ctx, qtbot, meeting_id=added.meeting_id, draft=draft)
+    assert dialog.meeting_id is None and dialog.ui.topicEdit.text() == "改过的主题"
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+        dialog._save()
+    settle(ctx, qtbot)
+    assert saved.args[0] != added.meeting_id and drafts.leftovers(folder) == []

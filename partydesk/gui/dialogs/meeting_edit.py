@@ -167,6 +167,12 @@ class MeetingDialog(BusyDialog):
     # -- loading --------------------------------------------------------------------------------------
 
     def _loaded(self, record: ops.MeetingRecord | None, draft: Draft | None) -> None:
+        if record is None and draft is not None:
+            # The meeting was deleted after the draft was kept: what was typed becomes a new record.
+            self.meeting_id = None
+            self.ui.tabs.setEnabled(True)
+            self._start(draft)
+            return
         if record is None:
             self._show_error(self.tr("This meeting no longer exists; it may have been deleted."))
             self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
