@@ -1207,6 +1207,18 @@
         <translation>恢复未保存的会议记录？%1 自动保存的内容还没有保存到记录中。</translation>
     </message>
     <message>
+        <source>members with a vote due to attend</source>
+        <translation>应到会有表决权的党员</translation>
+    </message>
+    <message>
+        <source>members with a vote present</source>
+        <translation>实到会有表决权的党员</translation>
+    </message>
+    <message>
+        <source>Each matter put to the vote and the votes cast. A motion passes when the votes for are more than %1 of the %2 (rule in Settings).</source>
+        <translation>每个表决事项及赞成、反对、弃权票数。赞成票超过%2的 %1 为通过（规则可在“设置”中修改）。</translation>
+    </message>
+    <message>
         <source>Passed</source>
         <translation>通过</translation>
     </message>

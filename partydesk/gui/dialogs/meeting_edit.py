@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QHeaderView, QListW
 from partydesk.core import drafts
 from partydesk.core.domain.meeting_templates import template_for
 from partydesk.core.domain.meetings import MEETING_TYPES, Expected
-from partydesk.core.domain.motions import Motion, MotionRules, passes
+from partydesk.core.domain.motions import BASE_EXPECTED, Motion, MotionRules, passes
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.meetings import MeetingData
 from partydesk.gui.dialogs.meeting_edit_drafts import FormState
@@ -290,8 +290,18 @@ class MeetingDialog(BusyDialog):
         model.set_roll([(e.member_id, e.name, e.voting) for e in view.entries], statuses, reasons)
         self._loading = was
         self._motion_rules = view.motion_rules
+        self._explain_pass_rule()
         self.attendance.set_meeting(code, view.rules)
         self.motions.refresh_computed()
+
+    def _explain_pass_rule(self) -> None:
+        rules = self._motion_rules
+        base = (self.tr("members with a vote due to attend") if rules.base == BASE_EXPECTED
+                else self.tr("members with a vote present"))
+        share = f"{rules.bp / 100:g}%"
+        self.ui.motionsTabIntro.setText(
+            self.tr("Each matter put to the vote and the votes cast. A motion passes when the votes for are more "
+                    "than %1 of the %2 (rule in Settings).").replace("%1", share).replace("%2", base))
 
     def _groups_loaded(self, groups: list[str]) -> None:
         combo = self.ui.partyGroupCombo
