@@ -1,5 +1,5 @@
 """The meeting tables (会议记录): a meeting, its attendance and its 列席 guests (migration 0006); its agenda
-items, motions with their votes and attachments (migration 0009)."""
+items, motions with their votes and attachments (migration 0008)."""
 
 from __future__ import annotations
 

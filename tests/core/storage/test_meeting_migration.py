@@ -65,13 +65,13 @@ def test_meeting_tables_come_and_go_with_their_migration(tmp_path: Path) -> None
 RECORD_TABLES = {"meeting_agenda_item", "meeting_motion", "meeting_attachment"}
 
 
-def test_record_tables_come_and_go_with_migration_0009(tmp_path: Path) -> None:
+def test_record_tables_come_and_go_with_migration_0008(tmp_path: Path) -> None:
     path = tmp_path / "partydesk.db"
     open_database(path).close()
     everything = _tables(path)
     assert everything >= RECORD_TABLES
     scripts = ScriptDirectory.from_config(migrate.alembic_config())
-    revision = scripts.get_revision("0009")
+    revision = scripts.get_revision("0008")
     assert revision is not None and isinstance(revision.down_revision, str)
     _to(path, revision.down_revision, up=False)
     assert _tables(path) == everything - RECORD_TABLES
