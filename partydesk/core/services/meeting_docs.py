@@ -2,9 +2,10 @@
 
 Each reads the database once and returns plain records (``io.minutes_data.MinutesData``,
 ``io.meeting_register.RegisterRow``) that the writers in ``core/io`` and ``gui/pdf.py`` turn into files.
-Minutes name members and their reasons for 请假/缺席, so every read of them for a document is audited
-("meeting.print", RELIABILITY §3.4), as member cards are. Documents carry names only, never ID or phone
-numbers.
+Agenda items and motions (with the pass rule of the rule table applied to their votes) come from the
+record; they are empty when none were recorded. Minutes name members and their reasons for 请假/缺席,
+so every read of them for a document is audited ("meeting.print", RELIABILITY §3.4), as member cards
+are. Documents carry names only, never ID or phone numbers.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from datetime import date
 from partydesk.core.changes import Actor
 from partydesk.core.domain.meeting_roll import more_than
 from partydesk.core.domain.meetings import Quorum
+from partydesk.core.domain.motions import passes
 from partydesk.core.errors import ValidationError
 from partydesk.core.io.meeting_register import RegisterRow
 from partydesk.core.io.minutes_body import plain_text
-from partydesk.core.io.minutes_data import Attendee, Guest, MinutesData
+from partydesk.core.io.minutes_data import Attendee, Guest, MinutesData, MotionLine
 from partydesk.core.services import audit
+from partydesk.core.services.meeting_records import motion_rules
 from partydesk.core.services.meetings import meeting_count, roll_rules, type_of
 from partydesk.core.storage import meeting_docs_repo, meeting_repo, settings_repo
 from partydesk.core.storage.database import Database
@@ -44,8 +47,11 @@ def minutes_of(db: Database, actor: Actor, meeting_id: str, *, purpose: str = "P
             raise _missing()
         org = settings_repo.get_organisation(session, org_id)
         roll = meeting_docs_repo.named_attendance(session, meeting_id)
-        guests = meeting_docs_repo.guests_of(session, meeting_id)
+        guests = meeting_repo.guests_of(session, meeting_id)
+        agenda = meeting_repo.agenda_of(session, meeting_id)
+        motions = meeting_repo.motions_of(session, meeting_id)
     count = meeting_count(db, meeting_id)
+    rules = motion_rules(db)
 
     def people(status: str) -> tuple[Attendee, ...]:
         # A member deleted since keeps the place on the roll; the name was wiped with the record.
@@ -57,7 +63,10 @@ def minutes_of(db: Database, actor: Actor, meeting_id: str, *, purpose: str = "P
         held_on=data.held_on, start_time=data.start_time, end_time=data.end_time, place=data.place,
         chair=data.chair, recorder=data.recorder, lecturer=data.lecturer, party_group=data.party_group,
         present=people(PRESENT), leave=people(LEAVE), absent=people(ABSENT),
-        guests=tuple(Guest(name, role) for name, role in guests), body=data.body, decisions=data.decisions,
+        guests=tuple(Guest(name, role) for name, role in guests), agenda=tuple(agenda), body=data.body,
+        motions=tuple(MotionLine(m.title, m.votes_for, m.votes_against, m.votes_abstaining, passes(m, count, rules))
+                      for m in motions),
+        decisions=data.decisions,
         voting_expected=count.voting_expected, voting_present=count.voting_present, quorum_met=count.quorum_met)
 
 

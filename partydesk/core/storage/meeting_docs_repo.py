@@ -1,4 +1,4 @@
-"""Reads for meeting documents: a meeting's people by name, its 列席 guests, and the year's register rows.
+"""Reads for meeting documents: a meeting's people by name and the year's register rows.
 
 The minutes and the register (会议台账) need names and per-status counts that ``meeting_repo``'s list
 queries do not carry; they are read here, in the caller's ``Database.read`` session, as plain tuples and
@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT
-from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance, MeetingGuest
+from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
 from partydesk.core.storage.tables import Member
 
 
@@ -60,14 +60,6 @@ def named_attendance(session: Session, meeting_id: str) -> list[NamedAttendance]
     query = (select(Member.name, a.status, a.voting, a.reason).join(Member, Member.id == a.member_id)
              .where(a.meeting_id == meeting_id, a.deleted.is_(False)).order_by(Member.name_pinyin, Member.name))
     return [NamedAttendance(r[0] or "", r[1], bool(r[2]), r[3] or "") for r in session.execute(query)]
-
-
-def guests_of(session: Session, meeting_id: str) -> list[tuple[str, str]]:
-    """(name, role) of the meeting's live 列席 guests, in the order they were recorded."""
-    g = MeetingGuest
-    query = (select(g.name, g.role).where(g.meeting_id == meeting_id, g.deleted.is_(False))
-             .order_by(g.change_seq))
-    return [(r[0], r[1] or "") for r in session.execute(query)]
 
 
 def register_lines(session: Session, start: date, end: date) -> list[RegisterLine]:

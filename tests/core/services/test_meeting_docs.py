@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from partydesk.core.changes import LOCAL_USER
+from partydesk.core.domain.motions import Motion
 from partydesk.core.errors import ValidationError
-from partydesk.core.services import audit, meeting_docs, members
+from partydesk.core.services import audit, meeting_docs, meeting_records, members
 from partydesk.core.storage.database import Database
 from tests.meeting_docs_sample import (
     ABSENT_NAME,
@@ -83,3 +84,21 @@ def test_a_member_deleted_since_keeps_a_place_but_no_name(db: Database) -> None:
     assert m.expected == 6
     names = meeting_docs.brief_source(db, LOCAL_USER, sample.meeting_id).names
     assert len(names) == 3 and "（已删除的党员）" not in names
+
+
+def test_agenda_and_motions_reach_the_minutes_with_the_pass_rule(db: Database) -> None:
+    """Agenda items in order; each motion with its votes and whether it passed (more than half of the 5 with a
+    vote due to attend, by default)."""
+    sample = record_sample(db)
+    record = meeting_records.get_record(db, sample.meeting_id)
+    assert record is not None
+    statuses = {a.member_id: a.status for a in record.attendance}
+    reasons = {a.member_id: a.reason for a in record.attendance}
+    meeting_records.update_meeting(db, LOCAL_USER, sample.meeting_id, record.data, statuses=statuses,
+                                   reasons=reasons, guests=record.guests, agenda=["传达文件", "讨论发展对象"],
+                                   motions=[Motion("接收李明为预备党员", 3, 0, 0), Motion("推迟换届", 2, 1, 0)])
+    m = meeting_docs.minutes_of(db, LOCAL_USER, sample.meeting_id)
+    assert m.agenda == ("传达文件", "讨论发展对象")
+    assert [(x.title, x.votes_for, x.against, x.abstain, x.passed) for x in m.motions] == [
+        ("接收李明为预备党员", 3, 0, 0, True), ("推迟换届", 2, 1, 0, False)]
+    assert [g.name for g in m.guests] == [GUEST[0]]
