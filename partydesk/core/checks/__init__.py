@@ -11,6 +11,7 @@ import importlib
 MODULES: list[str] = [
     "meetings",
     "study",
+    "roster_status",
 ]
 
 

@@ -8,8 +8,8 @@ DOMAIN.md §2.2, §2.7 and §2.7a:
 * 外出流动 members are expected unless the rule ``meeting.expect.migrant`` is 0 (localities differ:
   some leave members away with a 流动党员活动证 out of the 应到 count).
 * 预备党员 attend but have no vote (党章 Art. 7), so they are outside a 党员大会's quorum base.
-* Members under 留党察看 have no vote either (党章 Art. 40). No discipline event exists yet: callers
-  pass the ids of members under it in ``no_vote`` — the hook a discipline record will fill.
+* Members under 留党察看 on the day have no vote either (党章 Art. 40): read from their 党纪处分 events
+  (``probation.under_observation``); callers may name more in ``no_vote``.
 
 Posts and party groups have no history yet, so the committee and a group are taken as they stand now.
 """
@@ -23,6 +23,7 @@ from datetime import date
 from partydesk.core.domain.meetings import COMMITTEE_POSTS, Expected, MeetingType, Quorum
 from partydesk.core.domain.member import CATEGORY_FULL, CATEGORY_PROBATIONARY, STATUS_NORMAL
 from partydesk.core.domain.member_events import EventKind, MemberEvent, derive_state, event_order
+from partydesk.core.domain.probation import under_observation
 
 STATUS_SUSPENDED = "20"  # 停止党籍
 TRANSFERS = (EventKind.TRANSFER_IN, EventKind.TRANSFER_OUT)
@@ -79,12 +80,13 @@ def on_roll(member: RollMember, day: date, rules: RollRules) -> Expectation | No
         return None
     if state.migrant and not rules.count_migrants:
         return None
-    return Expectation(member.id, voting=state.category == CATEGORY_FULL)
+    voting = state.category == CATEGORY_FULL and not under_observation(member.events, day)
+    return Expectation(member.id, voting=voting)
 
 
 def expected_members(kind: MeetingType, members: Iterable[RollMember], day: date, rules: RollRules, *,
                      group: str = "", no_vote: frozenset[str] = frozenset()) -> list[Expectation]:
-    """The members expected at a meeting of ``kind`` on ``day``; ``no_vote``: ids under 留党察看."""
+    """The members expected at a meeting of ``kind`` on ``day``; ``no_vote``: more ids without a vote."""
     out = []
     for m in members:
         if kind.expected is Expected.COMMITTEE and m.party_post not in COMMITTEE_POSTS:

@@ -1,8 +1,12 @@
 """Dated member events (党员信息变动) and the current state derived from them.
 
-A member's 入党日期, 转正, 党籍状态, 失联 and 流动 situation and whether the member is still in this
-branch all follow from the events: the latest event of each kind wins, in date order. The record keeps
-a copy of the derived state for fast lists; ``derive_state`` is the one place that computes it.
+A member's 入党日期, 转正, 党籍状态, 失联 and 流动 situation and whether the member is still on this
+branch's roll (在册) all follow from the events: the latest event of each kind wins, in date order. The
+record keeps a copy of the derived state for fast lists; ``derive_state`` is the one place that computes it.
+
+The 党籍状态 is only 正常 or 停止党籍; a member who left the roll keeps the reason apart (减员原因:
+死亡, the ways of 出党, 取消预备党员资格, 转出 — ``LEAVING_REASON``). Which changes are allowed is the
+transition table in ``domain.membership``.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from partydesk.core.domain.codes import CodeTable
 from partydesk.core.domain.member import CATEGORY_FULL, CATEGORY_PROBATIONARY, STATUS_NORMAL
 
 
@@ -29,6 +34,11 @@ class EventKind(StrEnum):
     TRANSFER_IN = "transfer_in"
     TRANSFER_OUT = "transfer_out"
     DEATH = "death"
+    SUSPENDED = "suspended"  # 停止党籍; detail: the ground (SUSPENSION_GROUND)
+    RESTORED = "restored"  # 恢复党籍 (only from 停止党籍)
+    LEFT = "left"  # 出党; detail: the way (LEAVING_REASON 21–25)
+    DISCIPLINE = "discipline"  # 党纪处分; detail: the code, "4:12" for 留党察看 with its months
+    RIGHTS_RESTORED = "rights_restored"  # 留党察看期满，恢复党员权利
 
 
 EVENT_LABELS: dict[EventKind, str] = {
@@ -36,7 +46,7 @@ EVENT_LABELS: dict[EventKind, str] = {
     EventKind.CONFIRMED: "转为正式党员",
     EventKind.PROBATION_EXTENDED: "延长预备期",
     EventKind.PROBATION_CANCELLED: "取消预备党员资格",
-    EventKind.STATUS: "党籍状态变更",
+    EventKind.STATUS: "党籍状态变更（旧记录）",
     EventKind.LOST: "失去联系",
     EventKind.REGAINED: "恢复联系",
     EventKind.MIGRANT_OUT: "外出流动",
@@ -44,8 +54,30 @@ EVENT_LABELS: dict[EventKind, str] = {
     EventKind.TRANSFER_IN: "组织关系转入",
     EventKind.TRANSFER_OUT: "组织关系转出",
     EventKind.DEATH: "去世",
+    EventKind.SUSPENDED: "停止党籍",
+    EventKind.RESTORED: "恢复党籍",
+    EventKind.LEFT: "出党",
+    EventKind.DISCIPLINE: "党纪处分",
+    EventKind.RIGHTS_RESTORED: "留党察看期满恢复党员权利",
 }
 
+STATUS_SUSPENDED = "20"
+SUSPENDED_LOST, SUSPENDED_ABROAD = "1", "2"  # the grounds of 停止党籍 (条例)
+SUSPENSION_GROUND = CodeTable("停止党籍原因", [(SUSPENDED_LOST, "失去联系满六个月，经查找仍无音讯"),
+                                              (SUSPENDED_ABROAD, "出国（境）定居或学习逾期未归")])
+
+# 减员原因: why a member is no longer on the roll ("" while on it). 21–26 count as 出党 in the statistics.
+LEAVING_REASON = CodeTable("减员原因", [
+    ("1", "死亡"), ("21", "劝其退党"), ("22", "劝而不退除名"), ("23", "自行脱党除名"), ("24", "退党除名"),
+    ("25", "开除党籍"), ("26", "取消预备党员资格"), ("3", "转出"),
+])
+LEFT_DEAD, LEFT_EXPELLED, LEFT_CANCELLED, LEFT_TRANSFERRED = "1", "25", "26", "3"
+LEFT_PARTY = frozenset({"21", "22", "23", "24", "25", "26"})  # 出党: no way back but a new application
+WAYS_OUT = ("21", "22", "23", "24", "25")  # what an 出党 event may record
+# The old flat 党籍状态 codes (before status and reason were kept apart) -> 减员原因.
+LEGACY_STATUS_REASON = {"31": "23", "32": "22", "33": "25", "34": "24", "40": "26", "50": "1"}
+
+# Kept for the code that tested "died" by status before the reason had its own column.
 STATUS_DEAD = "50"
 STATUS_PROBATION_CANCELLED = "40"
 
@@ -87,7 +119,9 @@ class DerivedState:
     migrant: bool
     migrant_destination: str
     migrant_since: date | None
-    in_branch: bool
+    in_branch: bool  # on the roll (在册): no leaving reason
+    left_reason: str = ""  # 减员原因 (LEAVING_REASON), "" while on the roll
+    left_on: date | None = None
 
 
 def derive_state(events: list[MemberEvent], *, base_category: str = CATEGORY_PROBATIONARY) -> DerivedState:
@@ -99,7 +133,7 @@ def derive_state(events: list[MemberEvent], *, base_category: str = CATEGORY_PRO
     category, joined, confirmed, status = base_category, None, None, STATUS_NORMAL
     lost, lost_since, lost_cause = False, None, ""
     migrant, destination, migrant_since = False, "", None
-    in_branch = True
+    left: tuple[str, date | None] = ("", None)
     for ev in sorted(events, key=event_order):
         match ev.kind:
             case EventKind.JOINED:
@@ -107,11 +141,23 @@ def derive_state(events: list[MemberEvent], *, base_category: str = CATEGORY_PRO
             case EventKind.CONFIRMED:
                 category, confirmed = CATEGORY_FULL, ev.on_date
             case EventKind.PROBATION_CANCELLED:
-                status = STATUS_PROBATION_CANCELLED
-            case EventKind.STATUS:
-                status = ev.detail or STATUS_NORMAL
+                left = (LEFT_CANCELLED, ev.on_date)
+            case EventKind.STATUS:  # an old flat status: 正常/停止党籍, or a way of leaving
+                if ev.detail in LEGACY_STATUS_REASON:
+                    left = (LEGACY_STATUS_REASON[ev.detail], ev.on_date)
+                else:
+                    status = ev.detail or STATUS_NORMAL
+            case EventKind.SUSPENDED:
+                status = STATUS_SUSPENDED
+            case EventKind.RESTORED:
+                status = STATUS_NORMAL
+            case EventKind.LEFT:
+                left = (ev.detail or LEFT_EXPELLED, ev.on_date)
+            case EventKind.DISCIPLINE:
+                if ev.detail.partition(":")[0] == "5":  # 开除党籍
+                    left = (LEFT_EXPELLED, ev.on_date)
             case EventKind.DEATH:
-                status = STATUS_DEAD
+                left = (LEFT_DEAD, ev.on_date)
             case EventKind.LOST:
                 lost, lost_since, lost_cause = True, ev.on_date, ev.detail
             case EventKind.REGAINED:
@@ -121,13 +167,14 @@ def derive_state(events: list[MemberEvent], *, base_category: str = CATEGORY_PRO
             case EventKind.MIGRANT_BACK:
                 migrant, destination, migrant_since = False, "", None
             case EventKind.TRANSFER_OUT:
-                in_branch = False
+                left = (LEFT_TRANSFERRED, ev.on_date)
             case EventKind.TRANSFER_IN:
-                in_branch = True
-            case EventKind.PROBATION_EXTENDED:
+                if left[0] == LEFT_TRANSFERRED:
+                    left = ("", None)
+            case _:  # 延长预备期, 恢复党员权利: no column of their own
                 pass
     return DerivedState(category, joined, confirmed, status, lost, lost_since, lost_cause, migrant, destination,
-                        migrant_since, in_branch)
+                        migrant_since, not left[0], left[0], left[1])
 
 
 @dataclass(frozen=True)
@@ -170,7 +217,9 @@ def plan_events(
         else:
             redate(EventKind.CONFIRMED, target.confirmed_on)
     if target.membership_status != now.membership_status:
-        plan.append(PlannedEvent(EventKind.STATUS, today, target.membership_status))
+        suspend = target.membership_status == STATUS_SUSPENDED
+        plan.append(PlannedEvent(EventKind.SUSPENDED if suspend else EventKind.RESTORED, today,
+                                 SUSPENDED_LOST if suspend else ""))
     if target.lost_contact and (not now.lost_contact or (now.lost_since, now.lost_cause) !=
                                 (target.lost_since, target.lost_cause)):
         lost_when = target.lost_since or today
@@ -195,17 +244,9 @@ def plan_events(
 def applicable_kinds(state: DerivedState) -> list[EventKind]:
     """The events that can happen next to a member in ``state`` (what a "record a change" form offers).
 
-    转正, 延长预备期 and 取消预备党员资格 only for a 预备党员; 恢复联系 only when lost, 失去联系 only
-    when not; likewise for 流动 and 转出/转入; nothing but a 党籍状态 correction after death.
+    Decided by the transition table (``membership.TRANSITIONS``): 转正, 延长预备期 and 取消预备党员资格
+    only for a 预备党员; 恢复党籍 only from 停止党籍; nothing after death or 出党.
     """
-    if state.membership_status == STATUS_DEAD:
-        return [EventKind.STATUS]
-    kinds: list[EventKind] = []
-    if state.category == CATEGORY_PROBATIONARY:
-        kinds += [EventKind.CONFIRMED, EventKind.PROBATION_EXTENDED, EventKind.PROBATION_CANCELLED]
-    kinds.append(EventKind.STATUS)
-    kinds.append(EventKind.REGAINED if state.lost_contact else EventKind.LOST)
-    kinds.append(EventKind.MIGRANT_BACK if state.migrant else EventKind.MIGRANT_OUT)
-    kinds.append(EventKind.TRANSFER_OUT if state.in_branch else EventKind.TRANSFER_IN)
-    kinds.append(EventKind.DEATH)
-    return kinds
+    from partydesk.core.domain.membership import offered_kinds  # the table builds on this module
+
+    return offered_kinds(state)

@@ -16,9 +16,11 @@ class MemberRecord:
     id: str
     org_id: str
     data: MemberData
-    in_branch: bool
+    in_branch: bool  # on the roll (在册)
     updated_at: datetime
     updated_by: str
+    left_reason: str = ""  # 减员原因 (member_events.LEAVING_REASON), "" while on the roll
+    left_on: date | None = None
 
 
 class RosterRow(NamedTuple):

@@ -27,21 +27,23 @@ from partydesk.core.domain.member import (
 )
 from partydesk.core.domain.member_events import (
     EVENT_LABELS,
-    STATUS_DEAD,
+    LEAVING_REASON,
+    SUSPENSION_GROUND,
     DerivedState,
     EventKind,
     MemberEvent,
     PlannedEvent,
-    applicable_kinds,
     derive_state,
     plan_events,
 )
+from partydesk.core.domain.membership import StatusRules, lost_too_soon, record_issues, refusal
 from partydesk.core.domain.pinyin import pinyin_key
+from partydesk.core.domain.probation import probation_end
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.rules import rule_values
-from partydesk.core.storage import member_repo
+from partydesk.core.storage import meeting_repo, member_repo
 from partydesk.core.storage.database import Database
 
 # A deleted member's tombstone keeps its id, organisation and sync bookkeeping only: every data field
@@ -81,12 +83,33 @@ def check_rules(db: Database) -> CheckRules:
                       probation_min_months=probation - 1, probation_max_months=probation + extension + 1)
 
 
+def status_rules(db: Database) -> StatusRules:
+    """The 党籍 rule numbers from the rule table."""
+    values = rule_values(db)
+    return StatusRules(lost_months=values.get("lost_contact.months", 6),
+                       abroad_years=values.get("suspend.abroad.years", 5),
+                       probation_months=values.get("probation.months", 12),
+                       extension_max_months=values.get("probation.extension_max.months", 12),
+                       suspended_years=values.get("suspend.remove.years", 2))
+
+
 def validate(db: Database, data: MemberInput, *, today: date | None = None) -> tuple[MemberData, list[Issue]]:
     """Check a member without saving: the clean data and its warnings, or MemberInvalid."""
     result = check_member(data, today=today or date.today(), rules=check_rules(db))
     if result.data is None:
         raise MemberInvalid(result.issues)
     return result.data, result.warnings
+
+
+def _status_issues(session: Session, data: MemberData, member_id: str | None, today: date,
+                   rules: StatusRules) -> list[Issue]:
+    """The 党籍 transition rules for a form save: errors refuse the save (MemberInvalid), warnings return."""
+    events = member_repo.events_of(session, member_id) if member_id else []
+    current = derive_state(events, base_category=data.category) if member_id else None
+    issues = record_issues(data, current, events, today=today, rules=rules)
+    if any(i.severity == "error" for i in issues):
+        raise MemberInvalid(issues)
+    return issues
 
 
 def _org_id(db: Database) -> str:
@@ -125,11 +148,27 @@ def save_member(session: Session, *, org_id: str, data: MemberData, stored: Memb
         data.category, data.joined_on, data.confirmed_on, data.membership_status, data.lost_contact,
         data.lost_since, data.lost_cause, data.migrant, data.migrant_destination, data.migrant_since, in_branch,
     )
-    _apply_plan(session, member_id, plan_events(current, target, today=today))
+    plan = plan_events(current, target, today=today)
+    _refuse_status_change(current, target, plan, today)
+    _apply_plan(session, member_id, plan)
     state = derive_state(member_repo.events_of(session, member_id), base_category=data.category)
     member_repo.set_fields(session, member_id,
                            {**data.as_dict(), "name_pinyin": pinyin_key(data.name), **asdict(state)})
     return member_id
+
+
+def _refuse_status_change(current: list[MemberEvent], target: DerivedState, plan: list[PlannedEvent],
+                          today: date) -> None:
+    """The transition table for a 党籍状态 set directly (form, import): 停止党籍 needs its grounds."""
+    now = derive_state(current, base_category=target.category)
+    for planned in plan:
+        if planned.kind in (EventKind.SUSPENDED, EventKind.RESTORED):
+            lost = (target.lost_contact, target.lost_since) if planned.kind is EventKind.SUSPENDED else (
+                now.lost_contact, now.lost_since)
+            state = DerivedState(**{**asdict(now), "lost_contact": lost[0], "lost_since": lost[1]})
+            why = refusal(planned.kind, state, current, on_date=today, detail=planned.detail)
+            if why is not None:
+                raise MemberInvalid([Issue("membership_status", "transition", why, "error")])
 
 
 def _apply_plan(session: Session, member_id: str, plan: list[PlannedEvent]) -> None:
@@ -158,8 +197,10 @@ def add_member(db: Database, actor: Actor, *, data: MemberInput, today: date | N
     today = today or date.today()
     clean, warnings = validate(db, data, today=today)
     org_id = _org_id(db)
+    rules = status_rules(db)  # read before the write: one connection
     with db.write(actor, action="member.add") as session:
         _refuse_duplicate(session, clean, None)
+        warnings += _status_issues(session, clean, None, today, rules)
         member_id = save_member(session, org_id=org_id, data=clean, stored=None, today=today)
     return MemberSaved(Changes.of(ChangeKind.MEMBER, member_id), member_id, warnings)
 
@@ -170,11 +211,13 @@ def update_member(
     """Save an edited member; changed state fields become dated events."""
     today = today or date.today()
     clean, warnings = validate(db, data, today=today)
+    rules = status_rules(db)
     with db.write(actor, action="member.update") as session:
         stored = member_repo.get_member(session, member_id)
         if stored is None:
             raise _not_found()
         _refuse_duplicate(session, clean, member_id)
+        warnings += _status_issues(session, clean, member_id, today, rules)
         save_member(session, org_id=stored.org_id, data=clean, stored=stored, today=today)
     return MemberSaved(Changes.of(ChangeKind.MEMBER, member_id), member_id, warnings)
 
@@ -199,54 +242,98 @@ def delete_member(db: Database, actor: Actor, *, member_id: str, reason: str) ->
 
 EVENT_DETAIL_RULES: dict[EventKind, tuple[codes.CodeTable | None, bool]] = {
     # kind -> (code table for detail, detail required)
-    EventKind.STATUS: (codes.MEMBERSHIP_STATUS, True),
     EventKind.LOST: (codes.LOST_CONTACT_CAUSE, False),
     EventKind.MIGRANT_OUT: (None, True),
+    EventKind.SUSPENDED: (SUSPENSION_GROUND, True),
+    EventKind.LEFT: (LEAVING_REASON, True),
+    EventKind.DISCIPLINE: (None, True),
+    EventKind.PROBATION_EXTENDED: (None, True),
 }
+_DETAIL_NAMES = {EventKind.MIGRANT_OUT: "外出流向", EventKind.SUSPENDED: "停止党籍的原因", EventKind.LEFT: "出党方式",
+                 EventKind.DISCIPLINE: "处分种类", EventKind.PROBATION_EXTENDED: "延长的月数"}
+
+
+@dataclass(frozen=True)
+class EventSaved:
+    """What recording an event did: the change record and any warnings the user should see."""
+
+    changes: Changes
+    warnings: list[str] = field(default_factory=list)
 
 
 def add_event(
     db: Database, actor: Actor, *, member_id: str, kind: EventKind, on_date: date, detail: str = "",
     note: str = "", today: date | None = None,
-) -> Changes:
-    """Record a dated event (转正, 失联, 外出, 转出, 去世 …); the member's state is derived again."""
+) -> EventSaved:
+    """Record a dated event (转正, 失联, 停止党籍, 处分, 转出, 去世 …) if the transition table allows it; the
+    member's state is derived again. Warnings: a 转正 not on the day probation ends, 失联 too soon."""
     today = today or date.today()
     if on_date > today:
         raise ValidationError("事件日期不能晚于今天。", field="on_date", code="date_future")
     table, required = EVENT_DETAIL_RULES.get(kind, (None, False))
     detail = detail.strip()
-    if required and not detail:
-        what = {EventKind.MIGRANT_OUT: "外出流向", EventKind.STATUS: "新的党籍状态"}.get(kind, "说明")
-        raise ValidationError(f"“{EVENT_LABELS[kind]}”须填写{what}。", field="detail", code="required")
     if table is not None and detail:
         detail = table.code_of(detail)
+    rules = status_rules(db)
+    warnings: list[str] = []
     with db.write(actor, action="member.event") as session:
         stored = member_repo.get_member(session, member_id)
         if stored is None:
             raise _not_found()
         row = stored.data
-        state = derive_state(member_repo.events_of(session, member_id), base_category=row.category)
-        if kind not in applicable_kinds(state):
-            raise ValidationError(
-                f"“{EVENT_LABELS[kind]}”不适用于这名党员目前的情况（{_describe(state)}），没有记录。",
-                field="kind", code="event_not_applicable",
-            )
+        events = member_repo.events_of(session, member_id)
+        state = derive_state(events, base_category=row.category)
+        why = refusal(kind, state, events, on_date=on_date, detail=detail, rules=rules)
+        if why is not None:
+            field_name = "detail" if kind in (EventKind.SUSPENDED, EventKind.PROBATION_EXTENDED) else "kind"
+            raise ValidationError(why, field=field_name, code="event_not_applicable")
+        if required and not detail:
+            what = _DETAIL_NAMES.get(kind, "说明")
+            raise ValidationError(f"“{EVENT_LABELS[kind]}”须填写{what}。", field="detail", code="required")
         if row.birth_date and on_date < row.birth_date:
             raise ValidationError("事件日期早于出生日期。", field="on_date", code="date_order")
         if kind is EventKind.CONFIRMED and row.joined_on and on_date <= row.joined_on:
             raise ValidationError("转正日期必须晚于入党日期。", field="on_date", code="date_order")
+        if kind is EventKind.CONFIRMED:
+            ends = probation_end(row.joined_on, events, months=rules.probation_months)
+            if ends is not None and on_date != ends:
+                warnings.append(f"转正日期一般为预备期满之日（{ends:%Y年%m月%d日}），记录的是{on_date:%Y年%m月%d日}，"
+                                "请核对。")
+        if kind is EventKind.LOST:
+            warnings += _lost_warnings(session, member_id, on_date, today, rules)
         member_repo.add_event(session, member_id=member_id, kind=kind, on_date=on_date, detail=detail,
                               note=note.strip()[:2000])
         _rederive(session, member_id, base_category=row.category)
-    return Changes.of(ChangeKind.MEMBER, member_id)
+    return EventSaved(Changes.of(ChangeKind.MEMBER, member_id), warnings)
 
 
-def _describe(state: DerivedState) -> str:
-    parts = [codes.MEMBER_CATEGORY.name(state.category) if state.category in codes.MEMBER_CATEGORY else "",
-             "已失联" if state.lost_contact else "", "流动在外" if state.migrant else "",
-             "已转出" if not state.in_branch else "",
-             "已去世" if state.membership_status == STATUS_DEAD else ""]
-    return "、".join(p for p in parts if p) or "正常"
+def _lost_warnings(session: Session, member_id: str, on_date: date, today: date, rules: StatusRules) -> list[str]:
+    """失联 counts from the last 组织生活 (or 党费): a later attendance, or less than the rule's months, warns."""
+    out = []
+    last = meeting_repo.last_attended(session, member_id)
+    if last is not None and last > on_date:
+        out.append(f"这名党员{last:%Y年%m月%d日}还参加过组织生活；失联应从最后一次参加组织生活或交纳党费之日算起，"
+                   "请核对日期。")
+    warning = lost_too_soon(max(on_date, last or on_date), today, rules)
+    if warning:
+        out.append(warning + "。")
+    return out
+
+
+def last_activity(db: Database, actor: Actor, member_id: str) -> date | None:
+    """The member's last 组织生活 (a meeting attended): where 失联 is counted from."""
+    with db.read() as session:
+        return meeting_repo.last_attended(session, member_id)
+
+
+def probation_ends(db: Database, actor: Actor, member_id: str) -> date | None:
+    """预备期满之日 of a member (入党 + the rule's months + any extension): the default 转正 date."""
+    months = status_rules(db).probation_months
+    with db.read() as session:
+        stored = member_repo.get_member(session, member_id)
+        if stored is None:
+            return None
+        return probation_end(stored.data.joined_on, member_repo.events_of(session, member_id), months=months)
 
 
 def withdraw_event(db: Database, actor: Actor, *, event_id: str, reason: str) -> Changes:

@@ -225,6 +225,16 @@ def roll_members(session: Session) -> list[RollMember]:
                        tuple(events.get(r.id, ()))) for r in session.execute(members.order_by(Member.name_pinyin))]
 
 
+def last_attended(session: Session, member_id: str) -> date | None:
+    """The date of the last live meeting the member attended (组织生活), or None."""
+    query = (select(func.max(Meeting.held_on))
+             .join(MeetingAttendance, MeetingAttendance.meeting_id == Meeting.id)
+             .where(MeetingAttendance.member_id == member_id, MeetingAttendance.status == PRESENT,
+                    MeetingAttendance.deleted.is_(False), Meeting.deleted.is_(False)))
+    value = session.execute(query).scalar()
+    return value if isinstance(value, date) else None
+
+
 def _counted() -> tuple[Any, ...]:
     a = MeetingAttendance
     here = a.status == PRESENT

@@ -26,7 +26,7 @@ from partydesk.core.storage.tables import Member, MemberEventRow
 DATA_FIELDS = tuple(MemberData.__dataclass_fields__)
 # Columns a service may set on a member: its data, the pinyin sort key and the derived roll status.
 # Sync bookkeeping, the organisation and the tombstone flag are not among them.
-WRITABLE = frozenset({*DATA_FIELDS, "name_pinyin", "in_branch"})
+WRITABLE = frozenset({*DATA_FIELDS, "name_pinyin", "in_branch", "left_reason", "left_on"})
 
 ROSTER_COLUMNS = [getattr(Member, name if name != "pinyin" else "name_pinyin") for name in RosterRow._fields]
 
@@ -39,11 +39,14 @@ class NewMember:
     pinyin: str
     in_branch: bool
     events: tuple[tuple[EventKind, date | None, str], ...] = ()
+    left_reason: str = ""
+    left_on: date | None = None
 
 
 def _record(row: Member) -> MemberRecord:
     data = MemberData(**{name: getattr(row, name) for name in DATA_FIELDS})
-    return MemberRecord(row.id, row.org_id, data, row.in_branch, row.updated_at, row.updated_by)
+    return MemberRecord(row.id, row.org_id, data, row.in_branch, row.updated_at, row.updated_by, row.left_reason,
+                        row.left_on)
 
 
 def _event(r: MemberEventRow) -> MemberEvent:
@@ -110,7 +113,7 @@ def all_id_numbers(session: Session) -> dict[str, str]:
 
 def insert_member(session: Session, *, org_id: str, data: MemberData, pinyin: str) -> str:
     """Add one member row (in the branch, not deleted); returns its new id."""
-    row = Member(org_id=org_id, deleted=False, deleted_reason="", in_branch=True, name_pinyin=pinyin,
+    row = Member(org_id=org_id, deleted=False, deleted_reason="", in_branch=True, left_reason="", name_pinyin=pinyin,
                  **data.as_dict())
     session.add(row)
     session.flush()
@@ -199,6 +202,7 @@ def insert_many(session: Session, *, org_id: str, members: Sequence[NewMember]) 
         values = new.data.as_dict()
         values.update(
             id=member_id, org_id=org_id, name_pinyin=new.pinyin, in_branch=new.in_branch, deleted=False,
+            left_reason=new.left_reason, left_on=new.left_on,
             deleted_reason="", version=stamp.version, change_seq=stamp.change_seq, updated_at=stamp.updated_at,
             updated_by=stamp.updated_by, owner_site=stamp.owner_site,
         )
@@ -250,3 +254,34 @@ def roster_rows_by_ids(session: Session, ids: IdCollection) -> list[RosterRow]:
         query = select(*ROSTER_COLUMNS).where(Member.id.in_(chunk), Member.deleted.is_(False))
         found.extend(make(r) for r in session.execute(query))
     return found
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """What the 党籍 checks need of a member on the roll, with its events of the kinds they read."""
+
+    id: str
+    name: str
+    category: str
+    joined_on: date | None
+    membership_status: str
+    lost_contact: bool
+    lost_since: date | None
+    events: tuple[MemberEvent, ...]
+
+
+STATUS_EVENT_KINDS = (EventKind.PROBATION_EXTENDED, EventKind.SUSPENDED, EventKind.RESTORED, EventKind.STATUS,
+                      EventKind.DISCIPLINE, EventKind.RIGHTS_RESTORED)
+
+
+def status_rows(session: Session) -> list[StatusRow]:
+    """Every live member on the roll (在册) with its probation, 停止党籍 and 党纪处分 events, by pinyin."""
+    events: dict[str, list[MemberEvent]] = {}
+    query = select(MemberEventRow).where(MemberEventRow.deleted.is_(False),
+                                         MemberEventRow.kind.in_([k.value for k in STATUS_EVENT_KINDS]))
+    for r in session.execute(query).scalars():
+        events.setdefault(r.member_id, []).append(_event(r))
+    members = select(Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,
+                     Member.lost_contact, Member.lost_since).where(Member.deleted.is_(False),
+                                                                   Member.in_branch.is_(True))
+    return [StatusRow(*r, tuple(events.get(r.id, ()))) for r in session.execute(members.order_by(Member.name_pinyin))]

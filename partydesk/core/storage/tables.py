@@ -86,7 +86,9 @@ class Member(SyncMixin, Base):
     migrant: Mapped[bool] = mapped_column(Boolean, default=False)
     migrant_destination: Mapped[str] = mapped_column(String(200), default="")
     migrant_since: Mapped[date | None] = mapped_column(Date, nullable=True)
-    in_branch: Mapped[bool] = mapped_column(Boolean, default=True)
+    in_branch: Mapped[bool] = mapped_column(Boolean, default=True)  # on the roll (在册): no left_reason
+    left_reason: Mapped[str] = mapped_column(String(4), default="", server_default="")  # 减员原因
+    left_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     deleted_reason: Mapped[str] = mapped_column(Text, default="")
 

@@ -20,7 +20,7 @@ from partydesk.core.storage import member_repo
 TODAY = date(2026, 6, 1)
 # RosterRow and DerivedState carry bookkeeping beside the member's fields.
 ROSTER_EXTRAS = {"id", "pinyin", "in_branch"}
-STATE_EXTRAS = {"in_branch"}
+STATE_EXTRAS = {"in_branch", "left_reason", "left_on"}
 
 
 def test_member_input_has_exactly_the_registry_fields_in_order() -> None:

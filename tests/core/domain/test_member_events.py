@@ -42,10 +42,11 @@ def test_events_are_replayed_in_date_order_not_entry_order() -> None:
 
 
 def test_transfer_out_and_death_change_membership() -> None:
-    """转出 takes the member off this branch's roll; 去世 sets the 党籍状态 to 死亡."""
+    """转出 takes the member off this branch's roll; 去世 is a reason for leaving it, not a 党籍状态."""
     state = derive_state([ev(EventKind.TRANSFER_OUT, date(2024, 1, 1), seq=1),
                           ev(EventKind.DEATH, date(2025, 1, 1), seq=2)])
-    assert not state.in_branch and state.membership_status == "50"
+    assert not state.in_branch and state.membership_status == "10"
+    assert (state.left_reason, state.left_on) == ("1", date(2025, 1, 1))
 
 
 def _target(**changes: object) -> DerivedState:

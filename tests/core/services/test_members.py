@@ -60,15 +60,22 @@ def test_edit_of_lost_contact_records_events_on_the_timeline(db: Database) -> No
 
 
 def test_recorded_event_changes_the_derived_state(db: Database) -> None:
-    """Recording 组织关系转出 takes the member off the branch roll; 去世 sets the status."""
+    """Recording 组织关系转出 takes the member off the branch roll with reason 转出; 去世 likewise with 死亡,
+    leaving the 党籍状态 alone."""
     saved = members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
     members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.TRANSFER_OUT,
                       on_date=date(2026, 5, 1), detail="转往市直机关党委", today=TODAY)
     assert members.roster(db, LOCAL_USER, include_departed=False) == []
+    record = members.get_member(db, LOCAL_USER, saved.member_id)
+    assert record is not None and (record.left_reason, record.left_on) == ("3", date(2026, 5, 1))
+    members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.TRANSFER_IN,
+                      on_date=date(2026, 5, 20), today=TODAY)
     members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.DEATH, on_date=date(2026, 6, 1),
                       today=TODAY)
     record = members.get_member(db, LOCAL_USER, saved.member_id)
-    assert record is not None and record.data.membership_status == "50" and not record.in_branch
+    assert record is not None and record.data.membership_status == "10" and not record.in_branch
+    assert (record.left_reason, record.left_on) == ("1", date(2026, 6, 1))
+    assert members.roster(db, LOCAL_USER, include_departed=False) == []
 
 
 def test_event_in_the_future_is_refused(db: Database) -> None:

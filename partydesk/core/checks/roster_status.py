@@ -1,0 +1,111 @@
+"""党籍 checks: decisions the office owes a member (DOMAIN.md §2.7, §2.7a).
+
+* A 预备党员 past the end of probation with no decision (转正, 延长 or 取消).
+* A member out of contact for the rule's months with no 停止党籍 decision.
+* Two years of 停止党籍: the member is to be removed (按自行脱党除名).
+* 留党察看 ending within 30 days, or ended with no decision (恢复党员权利 or 开除党籍).
+
+Each reads the members on the roll with only the events of the kinds it needs (``member_repo.status_rows``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from partydesk.core.checks.findings import Finding, Severity, Target, check
+from partydesk.core.domain.member import CATEGORY_PROBATIONARY
+from partydesk.core.domain.member_events import STATUS_SUSPENDED, EventKind, event_order
+from partydesk.core.domain.membership import DZ, JY, XZ
+from partydesk.core.domain.probation import add_months, describe_discipline, observations, probation_end
+from partydesk.core.services.members import status_rules
+from partydesk.core.storage import member_repo
+from partydesk.core.storage.database import Database
+
+SOON_DAYS = 30  # 留党察看 ending within this many days is announced
+
+
+def _rows(db: Database) -> list[member_repo.StatusRow]:
+    with db.read() as session:
+        return member_repo.status_rows(session)
+
+
+def _finding(code: str, severity: Severity, row: member_repo.StatusRow, message: str, due: date,
+             rule: str) -> Finding:
+    return Finding(code=code, severity=severity, subject=row.id, message=message, due=due, rule=rule,
+                   target=Target("member", row.id))
+
+
+@check("member.probation_overdue")
+def probation_overdue(db: Database, today: date) -> Iterator[Finding]:
+    """预备党员 whose probation (with any extension) ended before today and who are still 预备党员."""
+    months = status_rules(db).probation_months
+    for row in _rows(db):
+        if row.category != CATEGORY_PROBATIONARY:
+            continue
+        ends = probation_end(row.joined_on, row.events, months=months)
+        if ends is not None and ends < today:
+            yield _finding("member.probation_overdue", Severity.OVERDUE, row,
+                           f"{row.name}预备期已于{ends:%Y年%m月%d日}届满，尚未讨论转正（转正、延长预备期或取消资格）",
+                           ends, f"{DZ}第七条；{XZ}")
+
+
+@check("member.lost_undecided")
+def lost_undecided(db: Database, today: date) -> Iterator[Finding]:
+    """Members lost for the rule's months or more whose 党籍 is still 正常 (no 停止党籍 decision)."""
+    rules = status_rules(db)
+    for row in _rows(db):
+        if not row.lost_contact or row.lost_since is None or row.membership_status == STATUS_SUSPENDED:
+            continue
+        due = add_months(row.lost_since, rules.lost_months)
+        if due <= today:
+            yield _finding("member.lost_undecided", Severity.WARNING, row,
+                           f"{row.name}失去联系已满{rules.lost_months}个月（自{row.lost_since:%Y年%m月%d日}），"
+                           "经查找仍无音讯的，应作出停止党籍的决定", due, JY)
+
+
+def _suspended_since(row: member_repo.StatusRow) -> date | None:
+    since = None
+    for ev in sorted(row.events, key=event_order):
+        if ev.kind is EventKind.SUSPENDED or (ev.kind is EventKind.STATUS and ev.detail == STATUS_SUSPENDED):
+            since = ev.on_date
+        elif ev.kind is EventKind.RESTORED or (ev.kind is EventKind.STATUS and ev.detail != STATUS_SUSPENDED):
+            since = None
+    return since
+
+
+@check("member.suspended_too_long")
+def suspended_too_long(db: Database, today: date) -> Iterator[Finding]:
+    """Members under 停止党籍 for the rule's years (two): to be removed as 自行脱党."""
+    years = status_rules(db).suspended_years
+    for row in _rows(db):
+        if row.membership_status != STATUS_SUSPENDED:
+            continue
+        since = _suspended_since(row)
+        if since is None:
+            continue
+        due = add_months(since, years * 12)
+        if due <= today:
+            yield _finding("member.suspended_too_long", Severity.OVERDUE, row,
+                           f"{row.name}停止党籍已满{years}年（自{since:%Y年%m月%d日}），仍无联系的应按自行脱党予以除名",
+                           due, JY)
+
+
+@check("member.observation_ending")
+def observation_ending(db: Database, today: date) -> Iterator[Finding]:
+    """留党察看 ending within 30 days (notice), or ended with no decision (overdue)."""
+    for row in _rows(db):
+        found = observations(row.events)
+        if not found or found[-1].decided_on is not None:
+            continue
+        obs = found[-1]
+        what = next((describe_discipline(ev.detail) for ev in row.events
+                     if ev.kind is EventKind.DISCIPLINE and ev.on_date == obs.start), "留党察看")
+        if obs.ends <= today:
+            yield _finding("member.observation_ending", Severity.OVERDUE, row,
+                           f"{row.name}{what}已于{obs.ends:%Y年%m月%d日}期满，尚未作出恢复党员权利或开除党籍的决定",
+                           obs.ends, f"{DZ}第四十条")
+        elif obs.ends <= today + timedelta(days=SOON_DAYS):
+            yield _finding("member.observation_ending", Severity.WARNING, row,
+                           f"{row.name}{what}将于{obs.ends:%Y年%m月%d日}期满，届时应作出决定",
+                           obs.ends, f"{DZ}第四十条")
