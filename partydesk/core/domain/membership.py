@@ -169,8 +169,12 @@ def _guard(kind: EventKind, state: DerivedState, events: Sequence[MemberEvent], 
             return "留党察看的期限为一年或二年", DZ + "第四十条"
         if code == OBSERVATION and open_observation(events) is not None:
             return "这名党员的留党察看尚未作出结论", DZ + "第四十条"
-    if kind is EventKind.RIGHTS_RESTORED and open_observation(events) is None:
-        return "这名党员没有未作结论的留党察看", DZ + "第四十条"
+    if kind is EventKind.RIGHTS_RESTORED:
+        observation = open_observation(events)
+        if observation is None:
+            return "这名党员没有未作结论的留党察看", DZ + "第四十条"
+        if on_date < observation.ends:
+            return f"留党察看期满（{observation.ends:%Y年%m月%d日}）后才能恢复党员权利", DZ + "第四十条"
     return None
 
 

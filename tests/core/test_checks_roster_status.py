@@ -1,0 +1,91 @@
+"""党籍 checks on their boundary days: probation ended, six months lost, two years suspended, 留党察看."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from partydesk.core import checks
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.checks.findings import CHECKS, Finding, Severity, Target, run_checks
+from partydesk.core.domain.member import MemberInput
+from partydesk.core.domain.member_events import EventKind
+from partydesk.core.services import members
+from partydesk.core.storage.database import Database
+
+TODAY = date(2026, 11, 30)
+FULL = MemberInput(name="赵六", gender="男", id_number="110105194912310038", category="正式党员",
+                   joined_on="2010-07-01", confirmed_on="2011-07-01")
+
+
+def _member(db: Database, **changes: str) -> str:
+    data = MemberInput(**{**FULL.__dict__, **changes})
+    return members.add_member(db, LOCAL_USER, data=data, today=TODAY).member_id
+
+
+def _event(db: Database, member_id: str, kind: EventKind, on: date, detail: str = "") -> None:
+    members.add_event(db, LOCAL_USER, member_id=member_id, kind=kind, on_date=on, detail=detail, today=TODAY)
+
+
+def _found(db: Database, code: str, day: date) -> list[Finding]:
+    checks.load_all()
+    return run_checks(db, day, [code])
+
+
+def test_the_module_registers_its_checks() -> None:
+    """load_all makes the 党籍 checks available by name."""
+    checks.load_all()
+    assert {"member.probation_overdue", "member.lost_undecided", "member.suspended_too_long",
+            "member.observation_ending"} <= set(CHECKS)
+
+
+def test_probation_past_its_end_without_a_decision(db: Database) -> None:
+    """On the day probation ends nothing is due; the day after it is overdue, aimed at the member."""
+    member_id = _member(db, category="预备党员", joined_on="2025-10-15", confirmed_on="")
+    assert _found(db, "member.probation_overdue", date(2026, 10, 15)) == []
+    [finding] = _found(db, "member.probation_overdue", date(2026, 10, 16))
+    assert (finding.severity, finding.due, finding.target) == (Severity.OVERDUE, date(2026, 10, 15),
+                                                               Target("member", member_id))
+    assert "党章" in finding.rule and "预备期已于2026年10月15日届满" in finding.message
+    _event(db, member_id, EventKind.PROBATION_EXTENDED, date(2026, 10, 10), "6")
+    assert _found(db, "member.probation_overdue", date(2026, 11, 30)) == []
+
+
+def test_lost_six_months_without_a_suspension_decision(db: Database) -> None:
+    """Lost since 31 May: nothing on 29 November, a warning on 30 November; none once 停止党籍."""
+    member_id = _member(db)
+    _event(db, member_id, EventKind.LOST, date(2026, 5, 31), "1")
+    assert _found(db, "member.lost_undecided", date(2026, 11, 29)) == []
+    [finding] = _found(db, "member.lost_undecided", date(2026, 11, 30))
+    assert (finding.severity, finding.due, finding.subject) == (Severity.WARNING, date(2026, 11, 30), member_id)
+    assert "党员教育管理工作条例" in finding.rule
+    _event(db, member_id, EventKind.SUSPENDED, date(2026, 11, 30), "1")
+    assert _found(db, "member.lost_undecided", date(2026, 12, 1)) == []
+
+
+def test_two_years_of_suspension(db: Database) -> None:
+    """停止党籍 on 1 July 2024: overdue from 1 July 2026, not the day before; gone once removed."""
+    member_id = _member(db)
+    _event(db, member_id, EventKind.LOST, date(2024, 1, 1), "1")
+    _event(db, member_id, EventKind.SUSPENDED, date(2024, 7, 1), "1")
+    assert _found(db, "member.suspended_too_long", date(2026, 6, 30)) == []
+    [finding] = _found(db, "member.suspended_too_long", date(2026, 7, 1))
+    assert (finding.severity, finding.due) == (Severity.OVERDUE, date(2026, 7, 1))
+    assert "自行脱党" in finding.message
+    _event(db, member_id, EventKind.LEFT, date(2026, 11, 1), "23")
+    assert _found(db, "member.suspended_too_long", date(2026, 11, 30)) == []
+
+
+def test_observation_ending_soon_then_ended_without_a_decision(db: Database) -> None:
+    """留党察看一年 from 1 Nov 2025: notice from 30 days before its end, overdue from the end, none after
+    恢复党员权利."""
+    member_id = _member(db)
+    _event(db, member_id, EventKind.DISCIPLINE, date(2025, 11, 1), "4:12")
+    assert _found(db, "member.observation_ending", date(2026, 10, 1)) == []
+    [soon] = _found(db, "member.observation_ending", date(2026, 10, 2))
+    assert (soon.severity, soon.due) == (Severity.WARNING, date(2026, 11, 1))
+    assert "留党察看一年" in soon.message and "第四十条" in soon.rule
+    assert _found(db, "member.observation_ending", date(2026, 10, 31))[0].severity is Severity.WARNING
+    [ended] = _found(db, "member.observation_ending", date(2026, 11, 1))
+    assert ended.severity is Severity.OVERDUE and "尚未作出" in ended.message
+    _event(db, member_id, EventKind.RIGHTS_RESTORED, date(2026, 11, 30))
+    assert _found(db, "member.observation_ending", date(2026, 11, 30)) == []
