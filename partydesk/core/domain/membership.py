@@ -25,6 +25,7 @@ from partydesk.core.domain.member_events import (
     STATUS_SUSPENDED,
     SUSPENDED_ABROAD,
     SUSPENDED_LOST,
+    SUSPENSION_GROUND,
     WAYS_OUT,
     DerivedState,
     EventKind,
@@ -35,6 +36,7 @@ from partydesk.core.domain.probation import (
     OBSERVATION,
     OBSERVATION_MONTHS,
     add_months,
+    describe_discipline,
     open_observation,
     parse_discipline,
     probation_end,
@@ -257,3 +259,16 @@ def lost_too_soon(lost_since: date, on_date: date, rules: StatusRules = StatusRu
         return ""
     return (f"失去联系不满{rules.lost_months}个月（自{lost_since:%Y年%m月%d日}起，{due:%Y年%m月%d日}才满），"
             f"一般还不认定为失联党员（{JY}）")
+
+
+def describe_status_detail(kind: EventKind, detail: str) -> str:
+    """The detail of a 党籍 event in words ("" for other kinds): 延长六个月, the way of 出党, the 处分."""
+    if kind is EventKind.PROBATION_EXTENDED and detail.isdigit():
+        return f"延长{detail}个月"
+    if kind is EventKind.SUSPENDED and detail in SUSPENSION_GROUND:
+        return f"原因：{SUSPENSION_GROUND.name(detail)}"
+    if kind is EventKind.LEFT and detail in LEAVING_REASON:
+        return f"方式：{LEAVING_REASON.name(detail)}"
+    if kind is EventKind.DISCIPLINE:
+        return f"处分：{describe_discipline(detail)}"
+    return ""

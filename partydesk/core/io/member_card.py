@@ -24,6 +24,7 @@ from partydesk.core.domain import codes
 from partydesk.core.domain.fields import label as item
 from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member_events import EVENT_LABELS, EventKind, MemberEvent, event_order
+from partydesk.core.domain.membership import describe_status_detail
 from partydesk.core.domain.party_age import party_age_text
 from partydesk.core.domain.roster import MemberRecord
 
@@ -67,7 +68,7 @@ def describe_event(event: MemberEvent) -> str:
         case EventKind.TRANSFER_IN:
             return f"转自：{detail}"
         case _:
-            return detail
+            return describe_status_detail(event.kind, detail) or detail
 
 
 def card_file_name(name: str) -> str:

@@ -27,6 +27,8 @@ from partydesk.core.domain.member import (
     check_member,
     input_from_data,
 )
+from partydesk.core.domain.member_events import DerivedState
+from partydesk.core.domain.membership import StatusRules, record_issues
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import ValidationError
@@ -158,6 +160,13 @@ def check_fixed_values(mapping: Mapping[int, str], fixed: Mapping[str, str]) -> 
     return result
 
 
+def _state_of(row: RosterRow | None) -> DerivedState | None:
+    if row is None:
+        return None
+    return DerivedState(row.category, row.joined_on, row.confirmed_on, row.membership_status, row.lost_contact,
+                        row.lost_since, row.lost_cause, row.migrant, row.migrant_destination, row.migrant_since, True)
+
+
 class _RowPlanner:
     """Turns raw rows into decisions; remembers the ID numbers already seen in the file."""
 
@@ -173,6 +182,7 @@ class _RowPlanner:
         self.stored = stored
         self.today = today
         self.rules = rules
+        self.status_rules = StatusRules(probation_months=probation_months)
         self.seen: dict[str, int] = {}
 
     def _where(self, key: str) -> tuple[str, str]:
@@ -222,6 +232,8 @@ class _RowPlanner:
         if self.infer_category and (self.column_of.get("category") is None or _blank(values.get("category"))):
             inferred += self._infer_category(values, match)
         result = check_member(MemberInput(**values), today=self.today, rules=self.rules)
+        if result.data is not None and (match is None or match.in_branch):  # the 党籍 transition table
+            inferred += record_issues(result.data, _state_of(match), (), today=self.today, rules=self.status_rules)
         checked = result.issues + inferred + _reading_notes(values, {i.field for i in result.issues} | bad_keys)
         issues = cell_issues + [self._from_check(number, i) for i in checked if i.field not in bad_keys]
 

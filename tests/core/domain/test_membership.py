@@ -11,6 +11,7 @@ from partydesk.core.domain.member_events import DerivedState, EventKind, MemberE
 from partydesk.core.domain.membership import (
     TRANSITIONS,
     Standing,
+    describe_status_detail,
     offered_kinds,
     record_issues,
     refusal,
@@ -166,3 +167,11 @@ def test_form_or_import_row_goes_through_the_table() -> None:
     assert [(i.field, i.severity) for i in issues] == [("lost_since", "warning")]
     lost_long = _data(lost_contact=True, lost_since=date(2026, 1, 1), membership_status="20")
     assert record_issues(lost_long, state(), [], today=DAY) == []
+
+
+def test_event_details_read_in_words() -> None:
+    """The timeline and the card show 延长6个月, the way of 出党 and the 处分 in words, not codes."""
+    assert describe_status_detail(EventKind.PROBATION_EXTENDED, "6") == "延长6个月"
+    assert describe_status_detail(EventKind.LEFT, "23") == "方式：自行脱党除名"
+    assert describe_status_detail(EventKind.DISCIPLINE, "4:24") == "处分：留党察看二年"
+    assert describe_status_detail(EventKind.SUSPENDED, "1").startswith("原因：失去联系满六个月")
