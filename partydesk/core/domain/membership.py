@@ -11,7 +11,7 @@ Sources: 党章 Art. 7 (probation), Art. 9 (劝退, 除名), Art. 40 (处分); �
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -30,6 +30,7 @@ from partydesk.core.domain.member_events import (
     DerivedState,
     EventKind,
     MemberEvent,
+    event_order,
 )
 from partydesk.core.domain.probation import (
     DISCIPLINE,
@@ -272,3 +273,20 @@ def describe_status_detail(kind: EventKind, detail: str) -> str:
     if kind is EventKind.DISCIPLINE:
         return f"处分：{describe_discipline(detail)}"
     return ""
+
+
+def suspended_periods(events: Iterable[MemberEvent]) -> list[tuple[date, date | None]]:
+    """The spans under 停止党籍 (start, end or None while it lasts), for 党龄, which leaves them out."""
+    spans: list[tuple[date, date | None]] = []
+    start: date | None = None
+    for ev in sorted(events, key=event_order):
+        suspends = ev.kind is EventKind.SUSPENDED or (ev.kind is EventKind.STATUS and ev.detail == STATUS_SUSPENDED)
+        restores = ev.kind is EventKind.RESTORED or (ev.kind is EventKind.STATUS and ev.detail == "10")
+        if suspends and start is None and ev.on_date is not None:
+            start = ev.on_date
+        elif restores and start is not None:
+            spans.append((start, ev.on_date))
+            start = None
+    if start is not None:
+        spans.append((start, None))
+    return spans

@@ -24,7 +24,7 @@ from partydesk.core.domain import codes
 from partydesk.core.domain.fields import label as item
 from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member_events import EVENT_LABELS, EventKind, MemberEvent, event_order
-from partydesk.core.domain.membership import describe_status_detail
+from partydesk.core.domain.membership import describe_status_detail, suspended_periods
 from partydesk.core.domain.party_age import party_age_text
 from partydesk.core.domain.roster import MemberRecord
 
@@ -155,7 +155,8 @@ def _rows(record: MemberRecord, events: Sequence[MemberEvent], filled_on: date, 
         + _head("joined_on") + _cell(format_date(d.joined_on), nowrap=True) + _head("confirmed_on", short=True)
         + _cell(format_date(d.confirmed_on), nowrap=True),
         _head("membership_status") + _cell(code_name(codes.MEMBERSHIP_STATUS, d.membership_status))
-        + _cell("党龄", label=True) + _cell(party_age_text(d.confirmed_on, filled_on), nowrap=True)
+        + _cell("党龄", label=True)
+        + _cell(party_age_text(d.confirmed_on, filled_on, excluded=suspended_periods(events)), nowrap=True)
         + _head("party_group") + _cell(d.party_group, colspan=2),
         _head("party_post") + _cell(code_name(codes.PARTY_POST, d.party_post)) + _head("work_post")
         + _cell(code_name(codes.WORK_POST, d.work_post), colspan=2) + _head("degree")

@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from partydesk.core.domain.member_events import EventKind, MemberEvent
+from partydesk.core.domain.membership import suspended_periods
+from partydesk.core.domain.party_age import party_age
 from partydesk.core.domain.probation import (
     add_months,
     describe_discipline,
@@ -70,3 +72,15 @@ def test_a_decision_closes_the_observation() -> None:
     expelled = [events[0], ev(EventKind.DISCIPLINE, date(2026, 9, 1), "5", 3)]
     assert open_observation(expelled) is None
     assert open_observation(events[:1]) == observations(events[:1])[0]
+
+
+def test_party_age_leaves_out_time_under_suspension() -> None:
+    """Ten years from 转正 less a year and a day under 停止党籍 is eight full years; a running suspension
+    counts up to today."""
+    confirmed, today = date(2016, 7, 1), date(2026, 7, 1)
+    assert party_age(confirmed, today) == 10
+    events = [ev(EventKind.SUSPENDED, date(2020, 1, 1), "1", 1), ev(EventKind.RESTORED, date(2021, 1, 2), seq=2)]
+    assert suspended_periods(events) == [(date(2020, 1, 1), date(2021, 1, 2))]
+    assert party_age(confirmed, today, excluded=suspended_periods(events)) == 8
+    running = [ev(EventKind.SUSPENDED, date(2025, 7, 1), "1", 1)]
+    assert party_age(confirmed, today, excluded=suspended_periods(running)) == 9
