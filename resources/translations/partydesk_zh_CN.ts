@@ -1820,8 +1820,24 @@
 <context>
     <name>MemberEventDialog</name>
     <message>
-        <source>New status:</source>
-        <translation>新的党籍状态：</translation>
+        <source>Recorded, please check</source>
+        <translation>已记录，请核对</translation>
+    </message>
+    <message>
+        <source>Ground:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <source>Penalty:</source>
+        <translation>处分：</translation>
+    </message>
+    <message>
+        <source>Extended by:</source>
+        <translation>延长：</translation>
     </message>
     <message>
         <source>Cause:</source>
@@ -1850,6 +1866,10 @@
     <message>
         <source>The previous Party organisation (optional)</source>
         <translation>原所在党组织（可不填）</translation>
+    </message>
+    <message>
+        <source>转正 normally takes effect on the day probation ends ({date}).</source>
+        <translation>转正一般自预备期满之日（{date}）起计算，请核对日期。</translation>
     </message>
     <message>
         <source>Record a change</source>
@@ -1883,6 +1903,22 @@
         <source>(not known)</source>
         <translation>（不详）</translation>
     </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>one year</source>
+        <translation>一年</translation>
+    </message>
+    <message>
+        <source>two years</source>
+        <translation>二年</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
 </context>
 <context>
     <name>MembersPage</name>
@@ -1891,12 +1927,12 @@
         <translation>正在读取花名册…</translation>
     </message>
     <message>
-        <source>{total} members in all, none match. Clear the search or the filters to see them.</source>
-        <translation>共 {total} 人，没有符合条件的党员。清除搜索内容或筛选条件即可看到全部。</translation>
+        <source>{total} members on the roll, none match. Clear the search or the filters to see them.</source>
+        <translation>在册 {total} 人，没有符合条件的。清除搜索或筛选条件即可看到。</translation>
     </message>
     <message>
-        <source>{total} members in all, {shown} shown</source>
-        <translation>共 {total} 人，显示 {shown} 人</translation>
+        <source>{total} members on the roll, {shown} shown</source>
+        <translation>在册 {total} 人，显示 {shown} 人</translation>
     </message>
     <message>
         <source>This member no longer exists; it may have been deleted.</source>
@@ -2023,8 +2059,8 @@
         <translation>在册</translation>
     </message>
     <message>
-        <source>Transferred out</source>
-        <translation>已转出</translation>
+        <source>Left the roll</source>
+        <translation>已减员</translation>
     </message>
 </context>
 <context>
@@ -2354,6 +2390,10 @@
         <translation>在册</translation>
     </message>
     <message>
+        <source>Left the roll</source>
+        <translation>已减员</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2364,10 +2404,6 @@
     <message>
         <source>No</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <source>Transferred out</source>
-        <translation>已转出</translation>
     </message>
 </context>
 <context>

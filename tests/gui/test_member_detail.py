@@ -162,7 +162,7 @@ def test_record_a_change_follows_the_members_state(
 def test_a_kind_the_core_no_longer_allows_shows_its_message(
     qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]],
 ) -> None:
-    """When the state changed after the dialog opened, the core's "不适用" message is shown and nothing is added."""
+    """When the state changed after the dialog opened, the core's refusal is shown and nothing is added."""
     page, ids = members
     detail = _detail(ctx, page, ids["张三"])
     dialog = _event_dialog(detail)
@@ -171,7 +171,7 @@ def test_a_kind_the_core_no_longer_allows_shows_its_message(
     dialog.set_kind(EventKind.LOST)
     dialog.save_button().click()
     assert ctx.runner.wait_idle(WAIT_MS)
-    assert "不适用" in dialog.error_text()
+    assert "不能记录“失去联系”" in dialog.error_text() and "已登记为失联" in dialog.error_text()
     assert dialog.isVisible()
     assert len(member_events(ctx.db, LOCAL_USER, ids["张三"])) == before
     dialog.reject()

@@ -93,7 +93,7 @@ def test_pinyin_search_finds_zhang_san_after_the_debounce(qtbot: QtBot, page: Me
         QApplication.sendEvent(page.search_edit, event)
     assert len(names(page)) == 3, "no filtering while the debounce timer runs"
     qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=2000)
-    assert page.count_label.text() == "共 3 人，显示 1 人"
+    assert page.count_label.text() == "在册 3 人，显示 1 人"
 
 
 def test_digits_find_a_member_by_id_ending(qtbot: QtBot, page: MembersPage) -> None:
@@ -116,10 +116,10 @@ def test_facet_filters_narrow_the_roster(page: MembersPage) -> None:
     assert sorted(names(page)) == ["张三", "李四"]
     page.group_combo.setCurrentIndex(page.group_combo.findData("第二党小组"))
     assert names(page) == ["李四"]
-    assert page.count_label.text() == "共 3 人，显示 1 人"
+    assert page.count_label.text() == "在册 3 人，显示 1 人"
     page.clear_filters()
     assert len(names(page)) == 3
-    assert page.count_label.text() == "共 3 人，显示 3 人"
+    assert page.count_label.text() == "在册 3 人，显示 3 人"
 
 
 def test_party_group_facet_lists_the_groups_in_the_data(page: MembersPage) -> None:
@@ -321,7 +321,7 @@ def test_a_change_on_the_hub_reloads_and_keeps_the_search(qtbot: QtBot, ctx: App
     add_now(ctx, member("张伟", date(1975, 3, 3), 44))
     assert ctx.runner.wait_idle(WAIT_MS)
     assert sorted(names(page)) == ["张三", "张伟"]
-    assert page.count_label.text() == "共 4 人，显示 2 人"
+    assert page.count_label.text() == "在册 4 人，显示 2 人"
 
 
 def test_enter_opens_the_member_page_and_back_returns(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:

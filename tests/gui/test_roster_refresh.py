@@ -111,7 +111,7 @@ def test_deleting_a_member_removes_its_row(qtbot: QtBot, ctx: AppContext) -> Non
     ctx.runner.submit(lambda _p: delete_member(ctx.db, ctx.actor, member_id=ids[1], reason="录入错误"))
     assert ctx.runner.wait_idle(WAIT_MS)
     assert sorted(names(page)) == ["张三", "王五"] and resets == []
-    assert page.count_label.text() == "共 2 人，显示 2 人"
+    assert page.count_label.text() == "在册 2 人，显示 2 人"
 
 
 def test_a_change_naming_no_ids_reloads_the_roster(qtbot: QtBot, ctx: AppContext) -> None:

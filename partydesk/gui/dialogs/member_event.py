@@ -1,14 +1,14 @@
-"""Record a dated change for a member (记录变动): 转正, 党籍状态, 失联/恢复联系, 外出/返回, 转入/转出, 去世.
+"""Record a dated change for a member (记录变动): 转正, 延长预备期, 停止/恢复党籍, 处分, 失联, 流动, 转出, 去世.
 
 The dialog asks for the kind, the date (typed as offices write it: ``widgets.date_field``)
-and, where the kind has one, its detail: the new 党籍状态, the
-cause of losing contact, where a migrant member went, where a transfer went to or came from. Only the
-kinds that fit the member's present state are offered (``applicable_kinds``: no 转正 for a 正式党员, no
-恢复联系 for someone in contact), and none is chosen beforehand: Save waits until the user picks one, so
-a stray Enter cannot record a change nobody meant. It saves through ``services.members.add_event`` on
-the DB lane and closes only when that succeeded; the core's message appears beside the field it names
-otherwise (also when the core refuses a kind because the state changed meanwhile). The member's state
-(失联, 流动, 在册 …) is derived again from the events by the core.
+and, where the kind has one, its detail: the ground of 停止党籍, the way of 出党, the 处分 (with the
+period of 留党察看), the months of an extension, the cause of losing contact, where a migrant member went,
+where a transfer went to or came from. Only the kinds the transition table allows are offered
+(``membership.offered_kinds``), and none is chosen beforehand: Save waits until the user picks one, so
+a stray Enter cannot record a change nobody meant. 转正 starts on the day probation ends and a warning
+shows when another date is typed. It saves through ``services.members.add_event`` on the DB lane and
+closes only when that succeeded; the core's refusal (naming the rule) appears beside the field it names
+otherwise. Warnings the core returns with a saved change are shown in a message box afterwards.
 """
 
 from __future__ import annotations
@@ -17,24 +17,28 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from partydesk.core.domain import codes
-from partydesk.core.domain.member_events import EVENT_LABELS, EventKind
+from partydesk.core.domain.member_events import EVENT_LABELS, LEAVING_REASON, SUSPENSION_GROUND, WAYS_OUT, EventKind
+from partydesk.core.domain.probation import DISCIPLINE, OBSERVATION, discipline_detail
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
@@ -44,10 +48,11 @@ from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
-# 入党 is the record's own 入党日期 (set in the member form), so it is never offered as a later change.
-KINDS = [kind for kind in EventKind if kind is not EventKind.JOINED]
+# 入党 is the record's own 入党日期 (set in the member form), and the old flat 党籍状态 event is only read,
+# so neither is offered as a later change.
+KINDS = [kind for kind in EventKind if kind not in (EventKind.JOINED, EventKind.STATUS)]
 # Pages of the detail stack.
-NO_DETAIL, STATUS_DETAIL, CAUSE_DETAIL, TEXT_DETAIL = range(4)
+NO_DETAIL, CAUSE_DETAIL, TEXT_DETAIL, GROUND_DETAIL, WAY_DETAIL, DISCIPLINE_DETAIL, MONTHS_DETAIL = range(7)
 TEXT_KINDS = (EventKind.MIGRANT_OUT, EventKind.TRANSFER_OUT, EventKind.TRANSFER_IN)
 
 
@@ -57,21 +62,25 @@ class MemberEventDialog(BusyDialog):
     recorded = Signal()
 
     def __init__(self, ctx: AppContext, member_id: str, member_name: str, parent: QWidget | None = None,
-                 *, kinds: Sequence[EventKind] | None = None, today: date | None = None) -> None:
-        """``kinds``: the changes to offer, in order (``applicable_kinds`` of the member's state)."""
+                 *, kinds: Sequence[EventKind] | None = None, today: date | None = None,
+                 probation_ends: date | None = None) -> None:
+        """``kinds``: the changes to offer, in order (``applicable_kinds`` of the member's state);
+        ``probation_ends``: 预备期满之日, the default 转正 date."""
         super().__init__(parent)
         self.ctx = ctx
         self.member_id = member_id
         self.member_name = member_name
         self._today = today or date.today()
+        self._probation_ends = probation_ends
         self._busy = False
+        self.warnings: list[str] = []
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.kind_label = QLabel(self)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("kindCombo")
-        for kind in (KINDS if kinds is None else [k for k in kinds if k is not EventKind.JOINED]):
+        for kind in (KINDS if kinds is None else [k for k in kinds if k in KINDS]):
             self.kind_combo.addItem(EVENT_LABELS[kind], kind.value)
         self.kind_combo.setCurrentIndex(-1)  # nothing chosen: the placeholder asks for a choice
         self.kind_label.setBuddy(self.kind_combo)
@@ -85,13 +94,14 @@ class MemberEventDialog(BusyDialog):
         self.date_edit.set_value(self._today)
         self.date_label.setBuddy(self.date_edit)
         self.date_error = QLabel(self)
+        self.date_warning = QLabel(self)
+        self.date_warning.setObjectName("dateWarning")
+        self.date_warning.setWordWrap(True)
+        self.date_warning.setStyleSheet("color: #8a5a00;")
+        self.date_warning.hide()
 
         self.detail_label = QLabel(self)
         self.detail_stack = QStackedWidget(self)
-        self.status_combo = QComboBox(self)
-        self.status_combo.setObjectName("statusCombo")
-        for code, name in codes.MEMBERSHIP_STATUS.items():
-            self.status_combo.addItem(name, code)
         self.cause_combo = QComboBox(self)
         self.cause_combo.setObjectName("causeCombo")
         self.cause_combo.addItem("", "")
@@ -100,7 +110,24 @@ class MemberEventDialog(BusyDialog):
         self.text_edit = QLineEdit(self)
         self.text_edit.setObjectName("detailEdit")
         self.text_edit.setMaxLength(200)
-        for widget in (QWidget(self), self.status_combo, self.cause_combo, self.text_edit):
+        self.ground_combo = self._code_combo("groundCombo", SUSPENSION_GROUND.items())
+        self.way_combo = self._code_combo("wayCombo", [(c, LEAVING_REASON.name(c)) for c in WAYS_OUT])
+        self.discipline_page = QWidget(self)
+        self.discipline_combo = self._code_combo("disciplineCombo", DISCIPLINE.items(), self.discipline_page)
+        self.period_combo = QComboBox(self.discipline_page)
+        self.period_combo.setObjectName("periodCombo")
+        self.period_combo.addItem("", 12)
+        self.period_combo.addItem("", 24)
+        row = QHBoxLayout(self.discipline_page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.discipline_combo, 1)
+        row.addWidget(self.period_combo)
+        self.months_spin = QSpinBox(self)
+        self.months_spin.setObjectName("monthsSpin")
+        self.months_spin.setRange(6, 12)
+        self.months_spin.setValue(6)
+        for widget in (QWidget(self), self.cause_combo, self.text_edit, self.ground_combo, self.way_combo,
+                       self.discipline_page, self.months_spin):
             self.detail_stack.addWidget(widget)
         # A stack gives every page its own full height; fixed, a combo keeps a combo's height.
         self.detail_stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -122,7 +149,9 @@ class MemberEventDialog(BusyDialog):
 
         form = QFormLayout()
         form.addRow(self.kind_label, self._with_error(self.kind_combo, self.kind_error))
-        form.addRow(self.date_label, self._with_error(self.date_edit, self.date_error))
+        date_box = self._with_error(self.date_edit, self.date_error)
+        date_box.addWidget(self.date_warning)
+        form.addRow(self.date_label, date_box)
         form.addRow(self.detail_label, self._with_error(self.detail_stack, self.detail_error))
         form.addRow(self.note_label, self.note_edit)
         self._form = form
@@ -134,12 +163,22 @@ class MemberEventDialog(BusyDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 30)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.discipline_combo.currentIndexChanged.connect(self._discipline_changed)
+        self.date_edit.textChanged.connect(lambda _text: self._check_date())
         self.date_edit.show_problems_in(self.date_error)
         self.date_edit.problemChanged.connect(lambda _message: grow_to_fit(self))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._retranslate()
         self._update_save()
+
+    def _code_combo(self, name: str, items: object, parent: QWidget | None = None) -> QComboBox:
+        combo = QComboBox(parent or self)
+        combo.setObjectName(name)
+        for code, text in items:  # type: ignore[attr-defined]
+            combo.addItem(text, code)
+        combo.setCurrentIndex(-1)
+        return combo
 
     @staticmethod
     def _with_error(field: QWidget, error: QLabel) -> QVBoxLayout:
@@ -171,8 +210,14 @@ class MemberEventDialog(BusyDialog):
     def detail(self) -> str:
         """The detail for the chosen kind: a status or cause code, or text; "" when the kind has none."""
         page = self.detail_stack.currentIndex()
-        if page == STATUS_DETAIL:
-            return str(self.status_combo.currentData() or "")
+        if page in (GROUND_DETAIL, WAY_DETAIL):
+            combo = self.ground_combo if page == GROUND_DETAIL else self.way_combo
+            return str(combo.currentData() or "")
+        if page == DISCIPLINE_DETAIL:
+            code = str(self.discipline_combo.currentData() or "")
+            return discipline_detail(code, int(self.period_combo.currentData()) if code == OBSERVATION else None)
+        if page == MONTHS_DETAIL:
+            return str(self.months_spin.value())
         if page == CAUSE_DETAIL:
             return str(self.cause_combo.currentData() or "")
         if page == TEXT_DETAIL:
@@ -212,9 +257,16 @@ class MemberEventDialog(BusyDialog):
                              detail=self.detail(), note=self.note_edit.toPlainText(), on_done=self._saved,
                              on_error=self._failed)
 
-    def _saved(self, _changes: object) -> None:
+    def _saved(self, result: object) -> None:
         self._set_busy(False)
+        self.warnings = list(getattr(result, "warnings", []))
         self.recorded.emit()
+        if self.warnings:  # saved; what the office should check is said once, after the dialog
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Recorded, please check"),
+                              "\n".join(self.warnings), QMessageBox.StandardButton.Ok, self.parentWidget())
+            box.setObjectName("eventWarnings")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
         QDialog.accept(self)
 
     def _failed(self, error: KnownError) -> None:
@@ -238,8 +290,16 @@ class MemberEventDialog(BusyDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind()
-        if kind is EventKind.STATUS:
-            page, label = STATUS_DETAIL, self.tr("New status:")
+        if kind is EventKind.CONFIRMED and self._probation_ends is not None and self._probation_ends <= self._today:
+            self.date_edit.set_value(self._probation_ends)  # 转正 takes effect on the day probation ends
+        if kind is EventKind.SUSPENDED:
+            page, label = GROUND_DETAIL, self.tr("Ground:")
+        elif kind is EventKind.LEFT:
+            page, label = WAY_DETAIL, self.tr("How:")
+        elif kind is EventKind.DISCIPLINE:
+            page, label = DISCIPLINE_DETAIL, self.tr("Penalty:")
+        elif kind is EventKind.PROBATION_EXTENDED:
+            page, label = MONTHS_DETAIL, self.tr("Extended by:")
         elif kind is EventKind.LOST:
             page, label = CAUSE_DETAIL, self.tr("Cause:")
         elif kind is EventKind.MIGRANT_OUT:
@@ -258,9 +318,30 @@ class MemberEventDialog(BusyDialog):
         self._form.setRowVisible(2, page != NO_DETAIL)
         self.detail_error.hide()
         self.kind_error.hide()
+        self._discipline_changed()
+        self._check_date()
         self._update_save()
         if page != NO_DETAIL:
             grow_to_fit(self)  # the detail row appeared
+
+    def _discipline_changed(self) -> None:
+        self.period_combo.setVisible(self.discipline_combo.currentData() == OBSERVATION)
+
+    def _check_date(self) -> None:
+        """A warning (saving stays possible) when 转正 is not on the day probation ends. (失联 under six months
+        is warned by the core after saving: it counts from the last 组织生活, which only the core knows.)"""
+        kind, on_date, text = self.kind(), self.on_date(), ""
+        if kind is EventKind.CONFIRMED and on_date and self._probation_ends and on_date != self._probation_ends:
+            text = self.tr("转正 normally takes effect on the day probation ends ({date}).").format(
+                date=f"{self._probation_ends:%Y年%m月%d日}")
+        self.date_warning.setText(text)
+        self.date_warning.setVisible(bool(text))
+        if text:
+            grow_to_fit(self)
+
+    def date_warning_text(self) -> str:
+        """The warning shown under the date ("" when none)."""
+        return self.date_warning.text() if not self.date_warning.isHidden() else ""
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Record a change"))
@@ -272,6 +353,11 @@ class MemberEventDialog(BusyDialog):
         self.note_label.setText(self.tr("Note:"))
         self.note_edit.setPlaceholderText(self.tr("Optional: meeting that decided it, document number, …"))
         self.cause_combo.setItemText(0, self.tr("(not known)"))
+        self.months_spin.setSuffix(self.tr(" months"))
+        self.period_combo.setItemText(0, self.tr("one year"))
+        self.period_combo.setItemText(1, self.tr("two years"))
+        for combo in (self.ground_combo, self.way_combo, self.discipline_combo):
+            combo.setPlaceholderText(self.tr("Choose…"))
         self._kind_changed()
 
     def changeEvent(self, event: QEvent) -> None:

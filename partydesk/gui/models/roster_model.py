@@ -260,7 +260,7 @@ class RosterFormatter:
         self._yes = QCoreApplication.translate("RosterModel", "Yes")
         self._no = QCoreApplication.translate("RosterModel", "No")
         self._on_roll = QCoreApplication.translate("RosterModel", "On the roll")
-        self._left = QCoreApplication.translate("RosterModel", "Transferred out")
+        self._left = QCoreApplication.translate("RosterModel", "Left the roll")
 
     @property
     def masking(self) -> Masking:

@@ -36,11 +36,13 @@ from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.member import STATUS_NORMAL
 from partydesk.core.domain.member_events import (
     EVENT_LABELS,
+    LEAVING_REASON,
     EventKind,
     MemberEvent,
     applicable_kinds,
     derive_state,
 )
+from partydesk.core.domain.probation import probation_end
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.errors import KnownError
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
@@ -284,7 +286,9 @@ class MemberDetailPage(DialogHost, QWidget):
         if row.migrant:
             badges.append((self.tr("Migrant: {place}").format(place=row.migrant_destination), MIGRANT_COLOUR))
         if not row.in_branch:
-            badges.append((fmt.text(row, "in_branch"), GREY))
+            reason = self.record.left_reason if self.record is not None else ""
+            badges.append((LEAVING_REASON.name(reason) if reason in LEAVING_REASON else fmt.text(row, "in_branch"),
+                           GREY))
         for text, colour in badges:
             html += f'　<b style="color:{colour};">【{escape(text)}】</b>'
         return html
@@ -338,8 +342,9 @@ class MemberDetailPage(DialogHost, QWidget):
             return
         from partydesk.gui.dialogs.member_event import MemberEventDialog
 
+        ends = probation_end(self.record.data.joined_on, self.events)  # 预备期 is a fixed year (党章) plus extension
         self._open(MemberEventDialog(self.ctx, self.member_id, self.record.data.name, self,
-                                     kinds=self.applicable_kinds()))
+                                     kinds=self.applicable_kinds(), probation_ends=ends))
 
     def applicable_kinds(self) -> list[EventKind]:
         """The changes that fit the member shown, from the events this page holds (what the core allows)."""

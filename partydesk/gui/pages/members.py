@@ -99,6 +99,7 @@ class MembersPage(DialogHost, QWidget):
         self._lay_out()
         self.columns_menu.restore()
         self._retranslate()
+        self._roll_default()
         self._update_actions()
 
         ctx.hub.changed.connect(self._on_changed)
@@ -345,10 +346,18 @@ class MembersPage(DialogHost, QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        self._roll_default()
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
         self.apply_filter()
+
+    def _roll_default(self) -> None:
+        """The roster shows the members on the roll (在册) unless the user asks for those who left too."""
+        self.roll_combo.blockSignals(True)
+        self.roll_combo.setCurrentIndex(self.roll_combo.findData(True))
+        self.roll_combo.blockSignals(False)
+        self.model.set_filter(self.search_edit.text(), self.facets())
 
     def _fill_group_combo(self) -> None:
         combo = self.group_combo
@@ -387,19 +396,20 @@ class MembersPage(DialogHost, QWidget):
         self.ctx.hub.statusMessage.emit(error.message)
 
     def _update_count(self) -> None:
-        total, shown = self.model.total, self.model.count
+        shown = self.model.count
+        total = sum(1 for r in self.model.all_rows() if r.in_branch)  # the headcount: those on the roll
         if not self._loaded:
             self.count_label.setText(self.tr("Reading the roster…"))
-        elif total == 0:
+        elif self.model.total == 0:
             self.count_label.clear()  # the empty-state message says it all
         elif shown == 0:
             self.count_label.setText(self.tr(
-                "{total} members in all, none match. Clear the search or the filters to see them.").format(
+                "{total} members on the roll, none match. Clear the search or the filters to see them.").format(
                 total=total))
         else:
-            self.count_label.setText(self.tr("{total} members in all, {shown} shown").format(
+            self.count_label.setText(self.tr("{total} members on the roll, {shown} shown").format(
                 total=total, shown=shown))
-        empty = self._loaded and total == 0
+        empty = self._loaded and self.model.total == 0
         self.table_stack.setCurrentIndex(EMPTY if empty else ROSTER)
         for widget in (self.search_edit, self.reveal_check, self.columns_button, self.clear_button,
                        *self._facet_combos()):
@@ -579,7 +589,7 @@ class MembersPage(DialogHost, QWidget):
             (self.status_combo, list(codes.MEMBERSHIP_STATUS.items())),
             (self.lost_combo, [(True, self.tr("Lost contact")), (False, self.tr("In contact"))]),
             (self.migrant_combo, [(True, self.tr("Migrant")), (False, self.tr("Not migrant"))]),
-            (self.roll_combo, [(True, self.tr("On the roll")), (False, self.tr("Transferred out"))]),
+            (self.roll_combo, [(True, self.tr("On the roll")), (False, self.tr("Left the roll"))]),
         ]
         for combo, items in fixed:
             refill(combo, everyone, items)
