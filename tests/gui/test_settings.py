@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -19,6 +19,7 @@ from partydesk.gui import languages
 from partydesk.gui.context import AppContext
 from partydesk.gui.models.rules_model import COL_DEFAULT, COL_LABEL, COL_UNIT, COL_VALUE
 from partydesk.gui.pages.settings import SettingsPage
+from partydesk.gui.widgets.date_field import DateField
 from tests.gui.conftest import WAIT_MS
 
 RULE = "meeting.general.months"  # 支部党员大会：每隔 3 月 (range 1–12)
@@ -48,10 +49,8 @@ def test_organisation_is_saved_and_reloaded_after_reopening_the_database(
     ui.secretaryEdit.setText("张三")
     ui.contactEdit.setText("李四")
     ui.phoneEdit.setText("138 0013 8000")
-    ui.termStartCheck.setChecked(True)
-    ui.termStartEdit.setDate(QDate(2024, 1, 15))
-    ui.termEndCheck.setChecked(True)
-    ui.termEndEdit.setDate(QDate(2029, 1, 14))
+    page.term_start_edit.setText("2024.1.15")
+    page.term_end_edit.setText("2029年1月14日")
     qtbot.mouseClick(ui.saveButton, Qt.MouseButton.LeftButton)
     assert ctx.runner.wait_idle(WAIT_MS)
     assert ui.saveStatus.text() == "已保存。"
@@ -68,9 +67,9 @@ def test_organisation_is_saved_and_reloaded_after_reopening_the_database(
         assert again.ui.phoneEdit.text() == "13800138000", "the core stores the normalised number"
         assert again.organisation_input().term_start == date(2024, 1, 15)
         assert again.organisation_input().term_end == date(2029, 1, 14)
-        again.ui.termEndCheck.setChecked(False)
+        assert again.term_start_edit.text() == "2024年01月15日"
+        again.term_end_edit.clear()
         assert again.organisation_input().term_end is None
-        assert again.ui.termEndEdit.text() == "未设置"
     finally:
         again.ctx.runner.shutdown()
         reopened.close()
@@ -101,13 +100,24 @@ def test_bad_input_shows_the_message_beside_its_field_and_saves_nothing(
 def test_term_end_before_start_is_refused_beside_term_end(qtbot: QtBot, ctx: AppContext) -> None:
     """A term that ends before it starts is marked at the end date."""
     page = _page(qtbot, ctx)
-    page.ui.termStartCheck.setChecked(True)
-    page.ui.termStartEdit.setDate(QDate(2025, 1, 1))
-    page.ui.termEndCheck.setChecked(True)
-    page.ui.termEndEdit.setDate(QDate(2024, 1, 1))
+    page.term_start_edit.setText("2025.1.1")
+    page.term_end_edit.setText("2024.1.1")
     page.save_organisation()
     assert ctx.runner.wait_idle(WAIT_MS)
     assert "晚于" in page.field_error("term_end")
+
+
+def test_term_dates_are_typed_and_a_wrong_one_is_never_saved(qtbot: QtBot, ctx: AppContext) -> None:
+    """The 任期 dates use the shared date field: a date that is no date is shown beside it and nothing is saved."""
+    page = _page(qtbot, ctx)
+    assert isinstance(page.term_start_edit, DateField) and not any(e.isVisibleTo(page) for e in page.findChildren(QDateEdit))
+    page.term_start_edit.setText("2025.2.30")
+    page.ui.secretaryEdit.setText("不应保存")
+    page.save_organisation()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert page.field_error("term_start") and "未保存" in page.ui.saveStatus.text()
+    stored = own_organisation(ctx.db)
+    assert stored is not None and stored.secretary == "" and stored.term_start is None
 
 
 def test_rule_edit_in_the_table_is_saved_and_shown_in_bold(qtbot: QtBot, ctx: AppContext) -> None:

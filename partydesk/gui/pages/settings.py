@@ -10,10 +10,9 @@ once ("Restore all defaults", after a question that lists what would change).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,12 +47,11 @@ from partydesk.gui.models.rules_model import (
 )
 from partydesk.gui.operations import settings as settings_ops
 from partydesk.gui.widgets import error_label
+from partydesk.gui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
-# Below any real term date; a QDateEdit at this date shows its "not set" text instead.
-NOT_SET_DATE = QDate(1900, 1, 1)
 # Rule table columns sized from the font: column -> width in CJK characters (the note column stretches).
 RULE_COLUMN_CHARS = {COL_CATEGORY: 8, COL_LABEL: 17, COL_VALUE: 7, COL_UNIT: 3, COL_DEFAULT: 6, COL_SOURCE: 7}
 # Where the core's ValidationError.field names point on this form (the phone normaliser names its
@@ -130,39 +128,29 @@ class SettingsPage(QWidget):
             error_label.mark_as_error_label(label)
         # Wide enough for a full organisation name (中共某某社区第一支部委员会) without scrolling.
         ui.nameEdit.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 24)
-        for check, edit in self._date_pairs():
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMinimumDate(NOT_SET_DATE)
-            edit.setMaximumDate(QDate(2100, 12, 31))
-            edit.setDate(NOT_SET_DATE)
-            edit.setEnabled(False)
-            check.toggled.connect(lambda on, e=edit: self._date_toggled(e, on))
+        # 任期 dates are typed as offices write them, like every date in the window (``DateField``); an empty
+        # field is "not set", so the form's 设置 boxes and QDateEdits give way to the shared field.
+        self.term_start_edit = self._date_field(ui.termStartCheck, ui.termStartEdit, ui.termStartLabel, "任期开始日期")
+        self.term_end_edit = self._date_field(ui.termEndCheck, ui.termEndEdit, ui.termEndLabel, "任期届满日期")
+        self.term_start_edit.show_problems_in(ui.termStartError)
+        self.term_end_edit.show_problems_in(ui.termEndError)
         ui.saveButton.clicked.connect(self.save_organisation)
         # The scroll area only exists for small screens; it must not paint a grey box inside the tab.
         ui.organisationScroll.viewport().setAutoFillBackground(False)
         ui.organisationContents.setAutoFillBackground(False)
 
-    def _date_pairs(self) -> list[tuple[QCheckBox, QDateEdit]]:
-        return [(self.ui.termStartCheck, self.ui.termStartEdit), (self.ui.termEndCheck, self.ui.termEndEdit)]
-
-    def _date_toggled(self, edit: QDateEdit, on: bool) -> None:
-        edit.setEnabled(on)
-        if on and edit.date() == NOT_SET_DATE:
-            edit.setDate(QDate.currentDate())
-        elif not on:
-            edit.setDate(NOT_SET_DATE)
-
-    @staticmethod
-    def _set_date(check: QCheckBox, edit: QDateEdit, value: date | None) -> None:
-        check.setChecked(value is not None)
-        edit.setDate(QDate(value.year, value.month, value.day) if value is not None else NOT_SET_DATE)
-
-    @staticmethod
-    def _get_date(check: QCheckBox, edit: QDateEdit) -> date | None:
-        if not check.isChecked() or edit.date() == NOT_SET_DATE:
-            return None
-        d = edit.date()
-        return date(d.year(), d.month(), d.day())
+    def _date_field(self, check: QCheckBox, old: QDateEdit, label: QLabel, name: str) -> DateField:
+        """Put a ``DateField`` where the form has ``check`` + ``old`` (a QDateEdit)."""
+        row = self.ui.termStartRow if old is self.ui.termStartEdit else self.ui.termEndRow
+        field = DateField(old.parentWidget(), field_name=name)
+        field.setObjectName(old.objectName())
+        field.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 18)
+        row.insertWidget(row.indexOf(old), field)
+        for widget in (old, check):
+            row.removeWidget(widget)
+            widget.hide()  # kept (hidden): the generated form still retranslates them
+        label.setBuddy(field)
+        return field
 
     def organisation_input(self) -> OrganisationInput:
         """The form as the core's input record."""
@@ -170,8 +158,8 @@ class SettingsPage(QWidget):
         return OrganisationInput(
             name=ui.nameEdit.text(), code=ui.codeEdit.text(), org_type=ui.typeCombo.currentText(),
             secretary=ui.secretaryEdit.text(), contact=ui.contactEdit.text(), phone=ui.phoneEdit.text(),
-            term_start=self._get_date(ui.termStartCheck, ui.termStartEdit),
-            term_end=self._get_date(ui.termEndCheck, ui.termEndEdit),
+            term_start=self.term_start_edit.value(),
+            term_end=self.term_end_edit.value(),
         )
 
     def load_organisation(self) -> None:
@@ -194,14 +182,21 @@ class SettingsPage(QWidget):
         ui.secretaryEdit.setText(organisation.secretary)
         ui.contactEdit.setText(organisation.contact)
         ui.phoneEdit.setText(organisation.phone)
-        self._set_date(ui.termStartCheck, ui.termStartEdit, organisation.term_start)
-        self._set_date(ui.termEndCheck, ui.termEndEdit, organisation.term_end)
+        self.term_start_edit.set_value(organisation.term_start)
+        self.term_end_edit.set_value(organisation.term_end)
 
     def save_organisation(self) -> None:
         """Save the form through the core; a rejected field gets its message beside it."""
         if self._organisation is None or self._saving:
             return
         self._clear_errors()
+        for field, edit in (("term_start", self.term_start_edit), ("term_end", self.term_end_edit)):
+            if not edit.check():  # a typed date that is no date is never saved as "not set"
+                self._field_errors[field].setText(edit.problem())
+                self._field_errors[field].show()
+                self._show_status(self.ui.saveStatus, self.tr("Not saved: please correct the marked field."),
+                                  error=True)
+                return
         self._saving = True
         self.ui.saveButton.setEnabled(False)
         settings_ops.update_organisation(self, self.ctx, org_id=self._organisation.id, data=self.organisation_input(),
@@ -396,8 +391,6 @@ class SettingsPage(QWidget):
             role = self.tr("A Party branch: sends sync files up to its committee.")
         note = self.tr("Chosen at first-run set-up; it cannot be changed here.")
         self.ui.roleValue.setText(f"{role}\n{note}" if role else "")
-        for _check, edit in self._date_pairs():
-            edit.setSpecialValueText(self.tr("Not set"))
         self.restore_action.setText(self.tr("Restore this row's default"))
         self.restore_all_action.setText(self.tr("Restore all defaults"))
 
