@@ -2472,10 +2472,6 @@
         <translation>在初始设置时选定，此处不能修改。</translation>
     </message>
     <message>
-        <source>Not set</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
         <source>Restore this row&apos;s default</source>
         <translation>恢复本行默认值</translation>
     </message>

@@ -90,3 +90,14 @@ def test_the_roster_shows_the_roll_by_default(qtbot: QtBot, ctx: AppContext) -> 
     assert page.model.count == 3
     page.clear_filters()
     assert page.roll_combo.currentData() is True and page.model.count == 2
+
+
+def test_nothing_to_record_after_death(qtbot: QtBot, ctx: AppContext) -> None:
+    """The member page of a member who died shows the reason and offers no 记录变动."""
+    [wang] = add_now(ctx, WANG)
+    add_event(ctx.db, ctx.actor, member_id=wang, kind=EventKind.DEATH, on_date=date(2026, 1, 5))
+    page = open_page(qtbot, ctx)
+    page.open_member(wang)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    detail = page.detail_page()
+    assert "死亡" in detail.state_text() and not detail.event_button.isEnabled()

@@ -110,7 +110,8 @@ def test_term_end_before_start_is_refused_beside_term_end(qtbot: QtBot, ctx: App
 def test_term_dates_are_typed_and_a_wrong_one_is_never_saved(qtbot: QtBot, ctx: AppContext) -> None:
     """The 任期 dates use the shared date field: a date that is no date is shown beside it and nothing is saved."""
     page = _page(qtbot, ctx)
-    assert isinstance(page.term_start_edit, DateField) and not any(e.isVisibleTo(page) for e in page.findChildren(QDateEdit))
+    assert isinstance(page.term_start_edit, DateField)
+    assert not any(e.isVisibleTo(page) for e in page.findChildren(QDateEdit))
     page.term_start_edit.setText("2025.2.30")
     page.ui.secretaryEdit.setText("不应保存")
     page.save_organisation()

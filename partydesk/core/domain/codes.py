@@ -26,7 +26,6 @@ __all__ = [
     "ETHNICITY",
     "GENDER",
     "ID_TYPE",
-    "LEFT_PARTY_STATUSES",
     "LOST_CONTACT_CAUSE",
     "MEMBERSHIP_STATUS",
     "MEMBER_CATEGORY",
@@ -256,30 +255,9 @@ PARTY_POST = CodeTable(
     },
 )
 
-# 党籍状态, the project's own flat list. The 3x family is 出党 (leaving the party, each way it happens);
-# use LEFT_PARTY_STATUSES rather than testing the first digit.
-MEMBERSHIP_STATUS = CodeTable(
-    "党籍状态",
-    [
-        ("10", "正常"),
-        ("20", "停止党籍"),
-        ("31", "自行脱党"),
-        ("32", "除名"),
-        ("33", "开除党籍"),
-        ("34", "退党"),
-        ("40", "取消预备党员资格"),
-        ("50", "死亡"),
-    ],
-    {
-        "出党(自行脱党)": "31",
-        "出党(除名)": "32",
-        "出党(开除党籍)": "33",
-        "出党(退党)": "34",
-        "去世": "50",
-        "逝世": "50",
-    },
-)
-LEFT_PARTY_STATUSES = frozenset({"31", "32", "33", "34"})
+# 党籍状态: only 正常 or 停止党籍. How a member left the roll (死亡, the ways of 出党, 转出) is a separate
+# reason, ``member_events.LEAVING_REASON``; the old flat codes 31–50 survive only in old events.
+MEMBERSHIP_STATUS = CodeTable("党籍状态", [("10", "正常"), ("20", "停止党籍")])
 
 # Causes of losing contact (失联原因), codes 1–7 from the Sichuan form (DOMAIN.md §2.7).
 LOST_CONTACT_CAUSE = CodeTable(

@@ -23,7 +23,14 @@ from html import escape
 from partydesk.core.domain import codes
 from partydesk.core.domain.fields import label as item
 from partydesk.core.domain.masking import Masking, shown
-from partydesk.core.domain.member_events import EVENT_LABELS, EventKind, MemberEvent, event_order
+from partydesk.core.domain.member_events import (
+    EVENT_LABELS,
+    LEAVING_REASON,
+    LEGACY_STATUS_REASON,
+    EventKind,
+    MemberEvent,
+    event_order,
+)
 from partydesk.core.domain.membership import describe_status_detail, suspended_periods
 from partydesk.core.domain.party_age import party_age_text
 from partydesk.core.domain.roster import MemberRecord
@@ -58,6 +65,8 @@ def describe_event(event: MemberEvent) -> str:
         return ""
     match event.kind:
         case EventKind.STATUS:
+            if detail in LEGACY_STATUS_REASON:  # an old flat status that was a way of leaving
+                return f"减员原因：{LEAVING_REASON.name(LEGACY_STATUS_REASON[detail])}"
             return f"党籍状态：{code_name(codes.MEMBERSHIP_STATUS, detail)}"
         case EventKind.LOST:
             return f"原因：{code_name(codes.LOST_CONTACT_CAUSE, detail)}"

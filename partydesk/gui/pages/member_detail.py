@@ -263,6 +263,8 @@ class MemberDetailPage(DialogHost, QWidget):
         self.updated_label.setText(self.tr("Last changed: {when}").format(
             when=self.record.updated_at.strftime("%Y-%m-%d %H:%M")))
         self.timeline.set_events(self.events, self.tr("No changes recorded yet."))
+        # Nothing to record after death or 出党 (the transition table offers no change): no empty dialog.
+        self.event_button.setEnabled(bool(self.applicable_kinds()))
 
     def facts_html(self, row: RosterRow) -> str:
         """The key facts line under the name, with the 失联 / 流动 / 转出 situation highlighted."""

@@ -10,7 +10,6 @@ from partydesk.core.domain.codes import (
     ETHNICITY,
     GENDER,
     ID_TYPE,
-    LEFT_PARTY_STATUSES,
     LOST_CONTACT_CAUSE,
     MEMBER_CATEGORY,
     MEMBERSHIP_STATUS,
@@ -113,13 +112,7 @@ def test_member_category_post_and_status_tables_have_the_agreed_entries() -> Non
         "委员",
         "党小组长",
     ]
-    status_names = {n for _, n in MEMBERSHIP_STATUS.items()}
-    assert {"正常", "停止党籍", "自行脱党", "除名", "开除党籍", "退党", "死亡"} <= status_names
-
-
-def test_left_party_statuses_are_the_four_ways_of_leaving() -> None:
-    """LEFT_PARTY_STATUSES (出党) is exactly 自行脱党, 除名, 开除党籍 and 退党."""
-    assert {MEMBERSHIP_STATUS.name(c) for c in LEFT_PARTY_STATUSES} == {"自行脱党", "除名", "开除党籍", "退党"}
+    assert [n for _, n in MEMBERSHIP_STATUS.items()] == ["正常", "停止党籍"]  # leaving is a reason, not a status
 
 
 def test_lost_contact_causes_are_the_seven_sichuan_codes() -> None:
