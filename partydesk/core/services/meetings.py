@@ -126,7 +126,7 @@ def add_meeting(db: Database, actor: Actor, data: MeetingData, *, statuses: Mapp
                 motions: Sequence[Motion] = (), attachments: Sequence[StoredFile] = ()) -> MeetingAdded:
     """Record a meeting; ``statuses`` maps member ids to present/leave/absent (the rest are absent).
 
-    ``no_vote``: members under 留党察看 that day (no discipline record exists yet to find them).
+    ``no_vote``: more members without a vote that day (留党察看 is read from the members' 党纪处分 events).
     ``attachments``: files already put in the attachment store (core/attachments.py).
     """
     kind = check_data(db, data, statuses)

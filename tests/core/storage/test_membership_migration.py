@@ -1,4 +1,4 @@
-"""Migration 0008: the old flat 党籍状态 codes become 党籍状态 正常 plus a reason for leaving the roll."""
+"""Migration 0009: the old flat 党籍状态 codes become 党籍状态 正常 plus a reason for leaving the roll."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@
 - Events are kept as they are: the domain reads an old ``status`` event the same way.
 - Every member row's ``row_hash`` is recomputed, since the row now has two more columns.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-11-30
 """
 
@@ -21,8 +21,8 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
