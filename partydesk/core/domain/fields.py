@@ -56,6 +56,11 @@ class Field:
     """Longest text accepted for a plain text field (0: the field has its own normaliser)."""
     synonyms: tuple[str, ...] = ()
     """Header spellings offices use for this field in their spreadsheets (import column guessing)."""
+    partial: bool = False
+    """A date field that may be known only to the month or the year (``partial_date``: 1972.11, 1972年).
+
+    Every date is stored with its precision; only these fields accept less than a day from a form or a
+    file. The dates of events recorded later (失联, 外出) are known to the day."""
 
 
 _T, _D, _F, _C = FieldType.TEXT, FieldType.DATE, FieldType.FLAG, FieldType.CODE
@@ -65,7 +70,7 @@ FIELDS: tuple[Field, ...] = (
     Field("name", "姓名", "Name", _T, required=True, synonyms=("姓名", "党员姓名")),
     Field("gender", "性别", "Gender", _C, codes.GENDER, required=True, synonyms=("性别",)),
     Field("ethnicity", "民族", "Ethnicity", _C, codes.ETHNICITY, synonyms=("民族",)),
-    Field("birth_date", "出生日期", "Date of birth", _D, synonyms=("出生日期", "出生年月", "出生年月日")),
+    Field("birth_date", "出生日期", "Date of birth", _D, partial=True, synonyms=("出生日期", "出生年月", "出生年月日")),
     Field("id_type", "证件类型", "ID type", _C, codes.ID_TYPE, synonyms=("证件类型", "证件种类")),
     Field("id_number", "公民身份号码", "ID number", _T, required=True, masked=True,
           synonyms=("身份证号", "身份证号码", "公民身份号码", "身份证", "公民身份证号码", "证件号码",
@@ -75,9 +80,9 @@ FIELDS: tuple[Field, ...] = (
     Field("degree", "学位", "Degree", _C, codes.DEGREE, synonyms=("学位", "最高学位")),
     Field("category", "人员类别", "Category", _C, codes.MEMBER_CATEGORY, required=True, derived=True,
           synonyms=("人员类别", "党员类别", "类别", "人员类型", "党员类型")),
-    Field("joined_on", "入党日期", "Joined the Party", _D, required=True, derived=True,
+    Field("joined_on", "入党日期", "Joined the Party", _D, required=True, derived=True, partial=True,
           synonyms=("入党时间", "入党日期", "加入党组织日期", "加入党组织时间", "入党年月")),
-    Field("confirmed_on", "转为正式党员日期", "Full member since", _D, derived=True, zh_short="转正日期",
+    Field("confirmed_on", "转为正式党员日期", "Full member since", _D, derived=True, zh_short="转正日期", partial=True,
           synonyms=("转正时间", "转正日期", "转为正式党员日期", "转为正式党员时间", "转正年月")),
     Field("party_group", "党小组", "Party group", _T, max_length=64,
           synonyms=("党小组", "所在党小组", "党小组名称")),
@@ -85,7 +90,7 @@ FIELDS: tuple[Field, ...] = (
     Field("work_post", "工作岗位", "Occupation", _C, codes.WORK_POST, synonyms=("工作岗位", "岗位", "职业")),
     Field("work_unit", "工作单位", "Workplace", _T, max_length=200,
           synonyms=("工作单位", "单位", "工作单位及职务", "现工作单位")),
-    Field("work_started_on", "参加工作日期", "Started work", _D,
+    Field("work_started_on", "参加工作日期", "Started work", _D, partial=True,
           synonyms=("参加工作日期", "参加工作时间", "参加工作年月", "工作时间")),
     Field("phone", "联系电话", "Phone", _T, masked=True,
           synonyms=("手机", "手机号", "手机号码", "联系电话", "电话", "联系方式", "固定电话", "移动电话",
@@ -150,6 +155,11 @@ def export_order() -> tuple[str, ...]:
 def header_synonyms() -> dict[str, tuple[str, ...]]:
     """Field key -> the header spellings that name it, for every field (registry order)."""
     return {f.key: f.synonyms for f in FIELDS}
+
+
+def partial_keys() -> frozenset[str]:
+    """The date fields that may be known only to the month or the year."""
+    return frozenset(f.key for f in FIELDS if f.partial)
 
 
 def masked_keys() -> frozenset[str]:

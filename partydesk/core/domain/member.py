@@ -13,7 +13,7 @@ from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Literal
 
-from partydesk.core.domain import codes, fields
+from partydesk.core.domain import codes, fields, partial_date
 from partydesk.core.domain.idnumber import parse_id_number
 from partydesk.core.domain.validate import (
     Issue,
@@ -32,6 +32,8 @@ FIELD_LABELS: dict[str, str] = {f.key: f.zh for f in fields.FIELDS}
 """Field key -> Chinese item name: for display only, issues name fields by key."""
 CODED: dict[str, codes.CodeTable] = fields.code_tables()
 DATES = fields.keys_of(fields.FieldType.DATE)
+PARTIAL_DATES = fields.partial_keys()
+"""Dates that may be known only to the month or the year (1972.11, 1972年)."""
 FLAGS = fields.keys_of(fields.FieldType.FLAG)
 # Plain text fields; name, ID number and phone have their own normalisers.
 TEXTS = tuple(f.key for f in fields.FIELDS if f.type is fields.FieldType.TEXT and f.max_length)
@@ -236,7 +238,7 @@ def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRule
             out[key] = None
             continue
         try:
-            out[key] = parse_date(item, field=FIELD_LABELS[key])
+            out[key] = parse_date(item, field=FIELD_LABELS[key], partial=key in PARTIAL_DATES)
         except ValidationError as exc:
             issues.append(_issue(key, exc))
     for key in FLAGS:
@@ -273,10 +275,12 @@ def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRule
         except ValidationError as exc:
             issues.append(_issue("id_number", exc))
 
-    # Birth date and gender default from the ID number; a disagreement is a warning only.
+    # Birth date and gender default from the ID number, which also completes a birth date known only to
+    # the month or the year; a full date that disagrees is a warning only (either may be the wrong one).
     if id_info is not None and id_info.birth_date is not None:
         if out.get("birth_date") is None and "birth_date" not in {i.field for i in issues}:
             out["birth_date"] = id_info.birth_date
+        issues += _complete_birth(out, id_info.birth_date)
         if not out.get("gender") and id_info.gender:
             out["gender"] = codes.GENDER.code_of(id_info.gender)
         issues += check_id_against_record(
@@ -304,6 +308,20 @@ def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRule
     return CheckResult(MemberData(**out), _dedupe(issues))  # type: ignore[arg-type]
 
 
+def _complete_birth(out: dict[str, object], from_id: date) -> list[Issue]:
+    """Fill in the day of a month- or year-only birth date from the ID number, when the two agree."""
+    given = out.get("birth_date")
+    if not isinstance(given, partial_date.PartialDate):
+        return []
+    if partial_date.agrees(given, from_id):
+        out["birth_date"] = from_id
+        return []
+    del out["birth_date"]
+    return [Issue("birth_date", "id_birth_mismatch",
+                  f"出生日期“{partial_date.text(given)}”与公民身份号码中的出生日期“{partial_date.text(from_id)}”不一致，"
+                  "请核对其中之一", "error")]
+
+
 def _check_flags(out: dict[str, object], today: date) -> list[Issue]:
     issues: list[Issue] = []
 
@@ -326,7 +344,7 @@ def _check_flags(out: dict[str, object], today: date) -> list[Issue]:
         add("migrant", "flag_conflict", "填写了外出流向或日期，但“是否流动党员”为否", "error")
     for key in ("lost_since", "migrant_since"):
         when = out.get(key)
-        if isinstance(when, date) and when > today:
+        if isinstance(when, date) and partial_date.after(when, today):
             add(key, "date_future", f"{FIELD_LABELS[key]}晚于今天", "error")
     return issues
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
+from partydesk.core.domain import partial_date
 from partydesk.core.domain.codes import GENDER, MEMBER_CATEGORY
 from partydesk.core.errors import ValidationError
 
@@ -154,64 +155,44 @@ def normalize_name(text: str, *, field: str = "姓名") -> str:
 
 # ---------------------------------------------------------------- dates
 
-_FULL_DATES = (
-    re.compile(
-        r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-    ),
-    re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]?"),
-    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"),
-)
-_SHORT_YEAR = re.compile(r"\d{2}([-/.])\d{1,2}\1\d{1,2}|\d{2}年\d{1,2}月\d{1,2}[日号]?|\d{6}")
-_NO_DAY = re.compile(r"\d{4}[-/.]\d{1,2}|\d{4}年\d{1,2}月")
 _DATE_NUMBER = re.compile(r"(19|20)\d{6}")
 _FORMATS = "2021-07-01、2021/7/1、2021.7.1、2021年7月1日 或 20210701"
 
 
-def parse_date(value: object, *, field: str = "日期") -> date:
+def parse_date(value: object, *, field: str = "日期", partial: bool = False) -> date:
     """Read a date from a ``date``/``datetime`` or from text in the formats offices use.
 
     Text: ``2021-07-01``, ``2021/7/1``, ``2021.7.1``, ``2021年7月1日``, ``20210701`` (full-width digits
     too). An integer of that 8-digit shape is read the same way, since Excel keeps 20210701 as a
-    number. Two-digit years, month-only dates and other numbers are refused rather than guessed; Excel
-    serial numbers go through ``excel_serial_to_date``, which needs the workbook's date system.
-    Years outside 1900–2099 are refused as typos. Codes: ``required``, ``date_format``, ``date_invalid``.
+    number. With ``partial`` a date known only to the month or the year (``2019.3``, ``2019年3月``,
+    ``1972年``, or the numbers 2019.3 and 1972 from a General cell) is a ``partial_date.PartialDate``;
+    without it such a date is refused (``date_no_day``). Two-digit years are refused rather than
+    guessed; Excel serial numbers go through ``excel_serial_to_date``, which needs the workbook's date
+    system. Years outside 1900–2099 are refused as typos.
+    Codes: ``required``, ``date_format``, ``date_no_day``, ``date_invalid``.
     """
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
+        if not partial and partial_date.precision_of(value) is not partial_date.Precision.DAY:
+            raise _date_error(field, f"{field}“{partial_date.text(value)}”缺少“日”，请填写完整的年、月、日",
+                              "date_no_day")
         return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
-        value = str(int(value))
-        if not _DATE_NUMBER.fullmatch(value):
-            raise _date_error(field, f"{field}“{value}”是一个数字，不是日期：请写成 {_FORMATS}", "date_format")
-    text = unicodedata.normalize("NFKC", str(value)).translate(_INVISIBLE).strip()
-    if not text:
-        raise _date_error(field, f"{field}不能为空", "required")
-    for pattern in _FULL_DATES:
-        m = pattern.fullmatch(text)
-        if m:
-            return _make_date(int(m["y"]), int(m["m"]), int(m["d"]), text, field)
-    if _SHORT_YEAR.fullmatch(text):
-        rule = "年份必须写满 4 位"
-    elif _NO_DAY.fullmatch(text):
-        rule = "缺少“日”，请填写完整的年、月、日"
-    else:
-        rule = f"请写成 {_FORMATS}"
-    raise _date_error(field, f"{field}“{text}”无法识别为日期：{rule}", "date_format")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        whole = float(value).is_integer()
+        if whole and _DATE_NUMBER.fullmatch(str(int(value))):
+            value = str(int(value))
+        else:
+            found = partial_date.parse_number(float(value), field=field) if partial else None
+            if found is None:
+                shown = str(int(value)) if whole else str(value)
+                raise _date_error(field, f"{field}“{shown}”是一个数字，不是日期：请写成 {_FORMATS}", "date_format")
+            return found
+    return partial_date.parse_text(str(value), field=field, partial=partial)
 
 
 def _date_error(field: str, message: str, code: str) -> ValidationError:
     return ValidationError(message, field=field, code=code)
-
-
-def _make_date(year: int, month: int, day: int, text: str, field: str) -> date:
-    try:
-        result = date(year, month, day)
-    except ValueError:
-        raise _date_error(field, f"{field}“{text}”不是存在的日期", "date_invalid") from None
-    if not 1900 <= year <= 2099:
-        raise _date_error(field, f"{field}“{text}”的年份超出 1900–2099 的范围", "date_invalid")
-    return result
 
 
 def excel_serial_to_date(serial: float, *, date1904: bool = False, field: str = "日期") -> date:
@@ -281,21 +262,22 @@ def check_member_dates(
 
     for key, name, value in (("birth_date", "出生日期", birth_date), ("joined_on", "入党日期", joined_on),
                              ("confirmed_on", "转为正式党员日期", confirmed_on)):
-        if value is not None and value > today:
+        if value is not None and partial_date.after(value, today):
             add(key, "date_future", f"{name}晚于今天")
     if birth_date is not None and joined_on is not None:
-        if joined_on < birth_date:
+        if partial_date.before(joined_on, birth_date):
             add("joined_on", "date_order", "入党日期早于出生日期")
-        elif joined_on < _birthday(birth_date, min_join_age):
+        elif partial_date.last_day(joined_on) < _birthday(partial_date.first_day(birth_date), min_join_age):
             # A warning, not a refusal: members admitted young in the 1940s exist and must be recordable.
             add("joined_on", "join_age", f"入党时未满{min_join_age}周岁", "warning")
     if joined_on is not None and confirmed_on is not None:
-        if confirmed_on < joined_on:
+        # Only what the known parts of the dates say: 转正 in the month of a month-only 入党 is no error.
+        if partial_date.before(confirmed_on, joined_on):
             add("confirmed_on", "date_order", "转为正式党员日期早于入党日期")
         elif (
-            not _add_months(joined_on, probation_min_months)
-            <= confirmed_on
-            <= _add_months(joined_on, probation_max_months)
+            partial_date.last_day(confirmed_on) < _add_months(partial_date.first_day(joined_on), probation_min_months)
+            or partial_date.first_day(confirmed_on)
+            > _add_months(partial_date.last_day(joined_on), probation_max_months)
         ):
             add(
                 "confirmed_on",
@@ -324,7 +306,8 @@ def check_id_against_record(info: IdInfo, *, birth_date: date | None, gender: st
     ``gender`` may be a name or a GB/T 2261.1 code; 未知/未说明 or unreadable values are not compared.
     """
     issues: list[Issue] = []
-    if info.birth_date is not None and birth_date is not None and info.birth_date != birth_date:
+    if (info.birth_date is not None and birth_date is not None
+            and not partial_date.agrees(birth_date, info.birth_date)):
         issues.append(Issue("birth_date", "id_birth_mismatch", "出生日期与公民身份号码中的出生日期不一致", "warning"))
     if info.gender is not None and gender is not None and gender.strip():
         try:

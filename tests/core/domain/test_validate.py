@@ -193,8 +193,8 @@ def test_two_digit_years_are_rejected(value: str) -> None:
 
 @pytest.mark.parametrize("value", ["2021-07", "2021年7月", "July 1", "2021-7/1", "", 44378, 3.5, True])
 def test_incomplete_or_unrecognised_dates_are_rejected(value: object) -> None:
-    """Month-only dates, mixed separators, prose and bare numbers are refused (required for blank)."""
-    assert error_code(parse_date, value) in {"date_format", "required"}
+    """Where the day is needed, month-only dates, mixed separators, prose and bare numbers are refused."""
+    assert error_code(parse_date, value) in {"date_format", "date_no_day", "required"}
 
 
 @pytest.mark.parametrize("value", ["2021-02-29", "2021-13-01", "2021年4月31日", "20210230", "1899-12-31", "3021-01-01"])
