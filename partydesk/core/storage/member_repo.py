@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, insert, or_, select
 from sqlalchemy.orm import Session
 
-from partydesk.core.domain.member import MemberData
+from partydesk.core.domain import partial_date
+from partydesk.core.domain.member import DATES, MemberData
 from partydesk.core.domain.member_events import EventKind, MemberEvent
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.storage import rowhash
@@ -29,6 +30,28 @@ DATA_FIELDS = tuple(MemberData.__dataclass_fields__)
 WRITABLE = frozenset({*DATA_FIELDS, "name_pinyin", "in_branch", "left_reason", "left_on"})
 
 ROSTER_COLUMNS = [getattr(Member, name if name != "pinyin" else "name_pinyin") for name in RosterRow._fields]
+# Every member date has a column saying how much of it is known (``partial_date.Precision``).
+PRECISION = {key: f"{key}_precision" for key in DATES}
+_DAY = partial_date.Precision.DAY.value
+
+
+def _columns(values: Mapping[str, object]) -> dict[str, object]:
+    """Field values -> column values: a date becomes its first day plus the precision column beside it."""
+    out = dict(values)
+    for key, column in PRECISION.items():
+        if key in values:
+            value = values[key]
+            if isinstance(value, date):
+                out[key] = partial_date.first_day(value)
+                out[column] = partial_date.precision_of(value).value
+            else:
+                out[column] = _DAY
+    return out
+
+
+def _dated(value: date | None, precision: str) -> date | None:
+    """A stored date at its stored precision (a plain date for day precision, the usual case)."""
+    return value if value is None or precision == _DAY else partial_date.make(value, precision)
 
 
 @dataclass(frozen=True)
@@ -44,13 +67,17 @@ class NewMember:
 
 
 def _record(row: Member) -> MemberRecord:
-    data = MemberData(**{name: getattr(row, name) for name in DATA_FIELDS})
+    values = {name: getattr(row, name) for name in DATA_FIELDS}
+    for key, column in PRECISION.items():
+        values[key] = _dated(values[key], getattr(row, column))
+    data = MemberData(**values)
     return MemberRecord(row.id, row.org_id, data, row.in_branch, row.updated_at, row.updated_by, row.left_reason,
                         row.left_on)
 
 
 def _event(r: MemberEventRow) -> MemberEvent:
-    return MemberEvent(r.id, r.member_id, EventKind(r.kind), r.on_date, r.detail, r.note, r.change_seq)
+    return MemberEvent(r.id, r.member_id, EventKind(r.kind), _dated(r.on_date, r.on_date_precision), r.detail,
+                       r.note, r.change_seq)
 
 
 def _live_member(session: Session, member_id: str) -> Member:
@@ -99,7 +126,35 @@ def roster_rows(session: Session, *, include_departed: bool = True) -> list[Rost
     if not include_departed:
         query = query.where(Member.in_branch.is_(True))
     make = RosterRow._make
-    return [make(r) for r in session.execute(query.order_by(Member.name_pinyin))]
+    return _with_precision(session, [make(r) for r in session.execute(query.order_by(Member.name_pinyin))])
+
+
+_ROSTER_DATES = tuple(RosterRow._fields.index(key) for key in PRECISION)
+
+
+def _with_precision(session: Session, rows: list[RosterRow]) -> list[RosterRow]:
+    """``rows`` with the dates known only to the month or the year made so (one query for those few).
+
+    The roster reads up to 100 000 rows as plain tuples; nearly every date is known to the day, so the
+    precision columns are read only for the members that have another one.
+    """
+    if not rows:
+        return rows
+    columns = [getattr(Member, column) for column in PRECISION.values()]
+    partial = {r[0]: r[1:] for r in session.execute(
+        select(Member.id, *columns).where(Member.deleted.is_(False), or_(*(c != _DAY for c in columns))))}
+    if not partial:
+        return rows
+    out = []
+    for row in rows:
+        kinds = partial.get(row.id)
+        if kinds is not None:
+            values = list(row)
+            for i, kind in zip(_ROSTER_DATES, kinds, strict=True):
+                values[i] = _dated(cast(date | None, row[i]), kind)
+            row = RosterRow._make(values)
+        out.append(row)
+    return out
 
 
 def all_id_numbers(session: Session) -> dict[str, str]:
@@ -114,7 +169,7 @@ def all_id_numbers(session: Session) -> dict[str, str]:
 def insert_member(session: Session, *, org_id: str, data: MemberData, pinyin: str) -> str:
     """Add one member row (in the branch, not deleted); returns its new id."""
     row = Member(org_id=org_id, deleted=False, deleted_reason="", in_branch=True, left_reason="", name_pinyin=pinyin,
-                 **data.as_dict())
+                 **_columns(data.as_dict()))
     session.add(row)
     session.flush()
     return row.id
@@ -129,7 +184,7 @@ def set_fields(session: Session, member_id: str, values: Mapping[str, object]) -
     if unknown:
         raise KeyError(", ".join(sorted(unknown)))
     row = _live_member(session, member_id)
-    for name, value in values.items():
+    for name, value in _columns(values).items():
         if getattr(row, name) != value:
             setattr(row, name, value)
     session.flush()
@@ -144,19 +199,20 @@ def tombstone_member(session: Session, member_id: str, *, wiped: Mapping[str, ob
     if unknown:
         raise KeyError(", ".join(sorted(unknown)))
     row = _live_member(session, member_id)
-    for name, value in wiped.items():
+    for name, value in _columns(wiped).items():
         setattr(row, name, value)
     row.deleted, row.deleted_reason = True, reason
     for ev in session.execute(select(MemberEventRow).where(MemberEventRow.member_id == member_id)).scalars():
-        ev.deleted, ev.on_date, ev.detail, ev.note = True, None, "", ""
+        ev.deleted, ev.on_date, ev.on_date_precision, ev.detail, ev.note = True, None, _DAY, "", ""
     session.flush()
 
 
 def add_event(session: Session, *, member_id: str, kind: EventKind, on_date: date | None, detail: str,
               note: str = "") -> str:
     """Record one event of a member; returns its id."""
-    row = MemberEventRow(member_id=member_id, kind=kind.value, on_date=on_date, detail=detail, note=note,
-                         deleted=False)
+    day, precision = _event_date(on_date)
+    row = MemberEventRow(member_id=member_id, kind=kind.value, on_date=day, on_date_precision=precision,
+                         detail=detail, note=note, deleted=False)
     session.add(row)
     session.flush()
     return row.id
@@ -167,9 +223,15 @@ def update_event(session: Session, event_id: str, *, on_date: date | None, detai
     row = session.get(MemberEventRow, event_id)
     if row is None:
         return False
-    row.on_date, row.detail = on_date, detail
+    (row.on_date, row.on_date_precision), row.detail = _event_date(on_date), detail
     session.flush()
     return True
+
+
+def _event_date(on_date: date | None) -> tuple[date | None, str]:
+    if on_date is None:
+        return None, _DAY
+    return partial_date.first_day(on_date), partial_date.precision_of(on_date).value
 
 
 def withdraw_event(session: Session, event_id: str, *, note: str | None = None) -> bool:
@@ -199,7 +261,7 @@ def insert_many(session: Session, *, org_id: str, members: Sequence[NewMember]) 
         member_id = new_id()
         ids.append(member_id)
         stamp = next(stamps)
-        values = new.data.as_dict()
+        values = _columns(new.data.as_dict())
         values.update(
             id=member_id, org_id=org_id, name_pinyin=new.pinyin, in_branch=new.in_branch, deleted=False,
             left_reason=new.left_reason, left_on=new.left_on,
@@ -228,8 +290,10 @@ def _event_values(member_id: str, events: Iterable[tuple[EventKind, date | None,
                   stamps: Iterator[Stamp], row_hash: rowhash.RowHasher) -> list[dict[str, Any]]:
     out = []
     for (kind, on_date, detail), ev in zip(events, stamps, strict=False):
+        day, precision = _event_date(on_date)
         values: dict[str, Any] = {
-            "id": new_id(), "member_id": member_id, "kind": kind.value, "on_date": on_date, "detail": detail,
+            "id": new_id(), "member_id": member_id, "kind": kind.value, "on_date": day,
+            "on_date_precision": precision, "detail": detail,
             "note": "", "deleted": False, "version": ev.version, "change_seq": ev.change_seq,
             "updated_at": ev.updated_at, "updated_by": ev.updated_by, "owner_site": ev.owner_site,
         }
@@ -253,7 +317,7 @@ def roster_rows_by_ids(session: Session, ids: IdCollection) -> list[RosterRow]:
         chunk = wanted[start:start + _ID_CHUNK]
         query = select(*ROSTER_COLUMNS).where(Member.id.in_(chunk), Member.deleted.is_(False))
         found.extend(make(r) for r in session.execute(query))
-    return found
+    return _with_precision(session, found)
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,13 @@ class Member(SyncMixin, Base):
     left_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     deleted_reason: Mapped[str] = mapped_column(Text, default="")
+    # How much of each date is known (domain.partial_date.Precision): "day", "month" or "year".
+    birth_date_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
+    joined_on_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
+    confirmed_on_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
+    work_started_on_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
+    lost_since_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
+    migrant_since_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
 
 
 class MemberEventRow(SyncMixin, Base):
@@ -101,6 +108,7 @@ class MemberEventRow(SyncMixin, Base):
     member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     on_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # None: date not known
+    on_date_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
     detail: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
 
