@@ -54,7 +54,7 @@ def code_name(table: codes.CodeTable, code: str) -> str:
 
 
 def format_date(value: date | None) -> str:
-    """A date as 2021-07-01, or "" when not set."""
+    """A date as 2021-07-01 (2019-03 or 1972 when known only to the month or the year), or "" when not set."""
     return value.isoformat() if value is not None else ""
 
 

@@ -4,7 +4,8 @@ The layout offices print: a title row merged across (the branch name), a subtitl
 count, what the numbers are), then the header row, frozen with the first two columns and repeated on
 every printed page; A4 landscape, fitted to the page width, centred, page numbers in the footer. Text
 columns (ID numbers, phones) are text cells formatted '@', so Excel never turns them into numbers; dates
-are real date cells shown yyyy-mm-dd. Every string goes through ``neutralise`` and is written as a
+are real date cells shown yyyy-mm-dd, and a date known only to the month or the year is the text 2019-03
+or 1972, which an import reads back at that precision. Every string goes through ``neutralise`` and is written as a
 string, never as a formula; the grid is printed (gridlines) rather than drawn cell by cell. What
 goes in the rows (which members, masked or not) is decided by the use
 case in ``core.services.roster_export``; this module knows no database.
@@ -23,6 +24,7 @@ from typing import Any, Literal
 import xlsxwriter
 
 from partydesk.core.atomicfile import atomic_write
+from partydesk.core.domain.partial_date import PartialDate
 from partydesk.core.io.sheet_text import display_width, neutralise
 from partydesk.core.progress import Progress
 
@@ -114,6 +116,9 @@ def roster_bytes(sheet: RosterSheet, *, progress: Progress | None = None) -> byt
             elif value is None or value == "":
                 if keep_blank[index]:
                     write_blank(row, index, None, formats[index])
+            elif isinstance(value, PartialDate):
+                # Known only to the month or the year: ISO text (2019-03, 1972), which the import reads back.
+                write_string(row, index, value.isoformat(), formats[index])
             elif isinstance(value, date):
                 serial = serials.get(value)
                 if serial is None:

@@ -22,6 +22,8 @@ Rules the plan follows (RELIABILITY.md §4.3, §0 item 15):
   (``merged_cell``); a second row with an ID number already seen in the file is rejected
   (``duplicate_in_file``);
 * dates come as date cells, Excel serial numbers (1900 or 1904 system), or text in the usual forms;
+  出生日期, 入党日期, 转正日期 and 参加工作日期 may be known only to the month or the year (``1972.11``,
+  ``2019年3月``, ``1972年``, or the numbers 2019.3 and 1972 in a General cell) and keep that precision;
 * an update replaces the stored fields with the file's values, except fields the file has no column
   for, which keep their stored value (a file without a 手机 column does not wipe phones);
 * "unchanged" means the checked record equals the stored one field by field, so exporting the roster
@@ -38,8 +40,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from partydesk.core.domain import fields
-from partydesk.core.domain.member import DATES, MemberData, Value
+from partydesk.core.domain import fields, partial_date
+from partydesk.core.domain.member import DATES, PARTIAL_DATES, MemberData, Value
+from partydesk.core.domain.partial_date import PartialDate, parse_number
 from partydesk.core.domain.validate import excel_serial_to_date
 from partydesk.core.errors import ValidationError
 from partydesk.core.io.footer_rows import footer_label, is_empty_row
@@ -384,36 +387,38 @@ def cell_value(cell: RawCell, key: str, *, date1904: bool) -> Value:
         if key in DATES:
             if float(value).is_integer() and _YMD_NUMBER.fullmatch(str(int(value))):
                 return int(value)
-            if _is_year_month_number(float(value)):
-                # 2019.3 typed into a General cell is the number 2019.3, which as a serial is a day in 1905.
-                raise _month_only(label, cell_text(cell))
+            # 2019.3 typed into a General cell is the number 2019.3, and 1972 the number 1972; as serials
+            # they would be days in 1905, which no member's date is.
+            found = parse_number(float(value), field=label)
+            if found is not None:
+                if key not in PARTIAL_DATES:
+                    raise _no_day(label, cell_text(cell))
+                return found
             return excel_serial_to_date(float(value), date1904=date1904, field=label)
         return str(int(value)) if float(value).is_integer() else str(value)
     text = _NEUTRALISED.sub("", value, count=1) if value.startswith("'") else value
     if key in DATES and _SERIAL_TEXT.fullmatch(text.strip()):
         return excel_serial_to_date(float(text), date1904=date1904, field=label)
-    if key in DATES and _YEAR_MONTH_TEXT.fullmatch(text.strip()):
-        raise _month_only(label, text.strip())
+    if key in DATES and key not in PARTIAL_DATES and _YEAR_MONTH_TEXT.fullmatch(text.strip()):
+        raise _no_day(label, text.strip())
     return text
 
-def _is_year_month_number(value: float) -> bool:
-    """True for 1900.01–2099.12 with a fraction: a year and month typed as a number, never a serial date."""
-    year = int(value)
-    month_text = f"{value:.2f}".split(".")[1].rstrip("0")
-    return 1900 <= year <= 2099 and not value.is_integer() and 1 <= int(month_text or "0") <= 12
 
-
-def _month_only(label: str, shown: str) -> ValidationError:
-    return ValidationError(f"{label}只写到月（{shown}），请补全日：写成完整的年、月、日，如 2019.3.15",
+def _no_day(label: str, shown: str) -> ValidationError:
+    return ValidationError(f"{label}只写到月或年（{shown}），请补全日：写成完整的年、月、日，如 2019.3.15",
                            field=label, code="date_no_day")
 
 
 def cell_problem(cell: RawCell, key: str, value: Value) -> Note | None:
     """What is wrong with a cell as stored (a formula without value, an error, a merge, a masked number)."""
     if not (cell.is_formula_without_value or cell.is_error or cell.merged_from is not None
-            or key in ("id_number", "phone")):
+            or key in ("id_number", "phone") or isinstance(value, PartialDate)):
         return None  # the usual cell: none of the checks below can apply (runs per cell)
     label = fields.label(key)
+    if isinstance(value, PartialDate) and isinstance(cell.value, float) and f"{cell.value:.2f}".endswith("10"):
+        # Excel keeps 2019.10 typed into a General cell as 2019.1 and shows it so: read as January, and said.
+        return ("date_ambiguous", f"{label}单元格是数字 {cell.value:g}，按 {partial_date.text(value)} 读取；"
+                f"如果是 10 月，请把单元格设为“文本”格式后写成 {value.year}.10", "warning")
     if cell.is_formula_without_value:
         return ("formula_no_value", f"{label}单元格是公式，但文件中没有保存计算结果（可能由不计算公式的软件生成）："
                 "请在 Excel/WPS 中打开并保存一次，或把公式粘贴为数值", "error")

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import xlsxwriter
 
+from partydesk.core.domain.partial_date import PartialDate
+from partydesk.core.domain.partial_date import dotted as partial_dotted
 from partydesk.core.io.roster_export import WORKBOOK_OPTIONS, SheetColumn, _excel_serial
 from partydesk.core.io.sheet_text import display_width, neutralise
 
@@ -138,6 +140,8 @@ def print_bytes(sheet: PrintSheet) -> bytes:
                 ws.write_string(header + number, index, neutralise(value), fmt)
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 ws.write_number(header + number, index, value, fmt)
+            elif isinstance(value, PartialDate):
+                ws.write_string(header + number, index, partial_dotted(value), fmt)  # 2019.03, 1972
             elif value is not None and value != "" and hasattr(value, "toordinal"):
                 ws.write_number(header + number, index, _excel_serial(value), fmt)  # type: ignore[arg-type]
             else:
@@ -173,7 +177,8 @@ def _pair(ws: object, row: int, span: tuple[int, int, int], one: str, two: str, 
 
 def _style(column: SheetColumn) -> dict[str, object]:
     if column.kind == "date":
-        return {"num_format": "yyyy-mm-dd", "align": "center"}
+        # As offices print dates (1972.11.05); a date known only to the month prints as 1972.11.
+        return {"num_format": "yyyy.mm.dd", "align": "center"}
     style: dict[str, object] = {"num_format": "@"} if column.kind == "text" else {}
     if column.centred:
         style["align"] = "center"

@@ -41,7 +41,7 @@ def infer_category(
     if stored:
         return stored, None
     try:
-        joined = parse_date(joined_on, field="入党日期") if not _blank(joined_on) else None
+        joined = parse_date(joined_on, field="入党日期", partial=True) if not _blank(joined_on) else None
     except ValidationError:
         joined = None  # the date check reports it; the category does not add a second complaint
     if joined is None:

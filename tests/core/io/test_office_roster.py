@@ -208,10 +208,11 @@ def test_undetermined_ethnic_group_is_other_with_a_warning(db: Database, tmp_pat
 
 
 @pytest.mark.parametrize("cell", [2019.3, "2019.3", "1972.11", "2019年3月", "2019-03"])
-def test_year_month_date_is_rejected_saying_the_day_is_missing(db: Database, tmp_path: Path, cell: object) -> None:
-    """A date written to the month only is rejected as date_no_day, even as a number cell (never a 1905 serial)."""
-    result = plan(db, office_form(tmp_path / "f.xlsx", [line(1, "张三", ID1, 加入党组织日期=cell)]))
-    [error] = [i for i in result.errors if i.field == "joined_on"]
+def test_year_month_is_rejected_where_the_day_is_needed(db: Database, tmp_path: Path, cell: object) -> None:
+    """失去联系的日期 must be known to the day: a month is date_no_day, even as a number cell (never a 1905 serial)."""
+    row = line(1, "张三", ID1, 是否为失联党员="是", 失去联系的日期=cell)
+    result = plan(db, office_form(tmp_path / "f.xlsx", [row]))
+    [error] = [i for i in result.errors if i.field == "lost_since"]
     assert error.code == "date_no_day"
     assert "只写到月" in error.message and "请补全日" in error.message and str(cell) in error.message
 
