@@ -288,6 +288,10 @@
         <source>e.g. 2021.7.1</source>
         <translation>例如 2021.7.1</translation>
     </message>
+    <message>
+        <source>e.g. 2021.7.1 or 2019.3</source>
+        <translation>例如 2021.7.1 或 2019.3</translation>
+    </message>
 </context>
 <context>
     <name>EventWithdrawDialog</name>

@@ -227,12 +227,12 @@ def test_member_form_saves_a_typed_joining_date(
 
 @pytest.mark.parametrize(("typed", "message"), [
     ("2019-02-30", "转为正式党员日期“2019-02-30”不是存在的日期"),
-    ("2019.3", "转为正式党员日期只写到月，请补全日"),
+    ("2019.13", "转为正式党员日期“2019.13”不是存在的日期：没有 13 月"),
 ])
 def test_member_form_wrong_date_is_named_and_nothing_is_saved(
     qtbot: QtBot, ctx: AppContext, member_form: MemberEditDialog, typed: str, message: str,
 ) -> None:
-    """An impossible or month-only 转正日期 is shown under the field and in the summary; no member is written."""
+    """An impossible 转正日期 (day or month) is shown under the field and in the summary; no member is written."""
     fill(member_form)
     type_into(qtbot, member_form.ui.confirmedOnEdit, typed)
     qtbot.keyClick(member_form.ui.confirmedOnEdit, Qt.Key.Key_Tab)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.domain import codes
-from partydesk.core.domain.member import FIELD_LABELS, STATUS_NORMAL, MemberInput
+from partydesk.core.domain.member import FIELD_LABELS, PARTIAL_DATES, STATUS_NORMAL, MemberInput
 from partydesk.core.domain.roster import MemberRecord
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import KnownError, ValidationError
@@ -128,9 +128,10 @@ class MemberEditDialog(BusyDialog):
         for key in DATES:
             name = _camel(key) + "Edit"
             old = getattr(self.ui, name)
-            field = DateField(old.parentWidget(), field_name=FIELD_LABELS[key])
+            field = DateField(old.parentWidget(), field_name=FIELD_LABELS[key], partial=key in PARTIAL_DATES)
             field.setObjectName(name)
-            field.setPlaceholderText(old.placeholderText())
+            if not field.partial:  # a month-or-year field keeps its own example, which says so
+                field.setPlaceholderText(old.placeholderText())
             QWidget.setTabOrder(old, field)
             layout = old.parentWidget().layout()
             item = layout.replaceWidget(old, field, Qt.FindChildOption.FindChildrenRecursively)

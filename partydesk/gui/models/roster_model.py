@@ -4,8 +4,9 @@ The model holds the roster as a Python list of ``RosterRow`` tuples with their s
 (``core.services.roster_search.RosterIndex``, built once per load). Filtering is a list comprehension
 followed by a model reset, sorting is ``sorted`` with a key per column (house GUI rule: never a
 ``QSortFilterProxyModel`` over a big model). Cells are formatted only when the view asks for them:
-codes become Chinese names through cached dicts, dates ISO text, and ID numbers and phones are masked by
-the core's policy (``domain.masking``: ``**************002X``, ``138****5678``) until ``set_revealed(True)``.
+codes become Chinese names through cached dicts, dates ISO text (2019-03 or 1972 when known only that far),
+and ID numbers and phones are masked by the core's policy (``domain.masking``: ``**************002X``,
+``138****5678``) until ``set_revealed(True)``.
 
 Every field is a column with a stable id (``COLUMNS``); the page hides the ones the user does not want.
 
@@ -34,7 +35,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from partydesk.core.domain import codes
+from partydesk.core.domain import codes, partial_date
 from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member import STATUS_NORMAL
 from partydesk.core.domain.party_age import party_age
@@ -138,10 +139,10 @@ _TIP_COLUMNS = frozenset(column_index(c) for c in ("name", "education", "address
 
 
 def age_on(birth: date | None, today: date) -> int | None:
-    """Whole years between ``birth`` and ``today`` (None without a birth date)."""
+    """Whole years between ``birth`` and ``today`` (None without a birth date), at the birth date's precision."""
     if birth is None:
         return None
-    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    return partial_date.full_years(birth, today)
 
 
 def roster_row_of(record: MemberRecord, pinyin: str = "") -> RosterRow:

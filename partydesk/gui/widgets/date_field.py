@@ -8,6 +8,11 @@ impossible day, a two-digit year, a date written only to the month or the year) 
 ``problemChanged``; a form shows it beside the field and saves nothing while ``check()`` fails. A small
 calendar button (also Alt+↓ or F4) opens a month view for mouse users; Enter or a click picks the day.
 Empty is allowed unless the field is made ``required``.
+
+A field made ``partial`` (the member form's 出生日期, 入党日期, 转正日期 and 参加工作日期, as the field
+registry says) also takes a date known only to the month or the year (``2019.3``, ``2019年3月``,
+``1972年``): ``value()`` is then a ``partial_date.PartialDate``, shown back as ``2019年03月`` or ``1972年``.
+Dates of recorded events (记录变动) stay known to the day.
 """
 
 from __future__ import annotations
@@ -20,19 +25,18 @@ from PySide6.QtCore import QDate, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from partydesk.core.domain import partial_date
 from partydesk.core.domain.validate import parse_date
 from partydesk.core.errors import ValidationError
 
-# How a date the field understood is shown back.
-SHOWN_FORMAT = "{0.year:04d}年{0.month:02d}月{0.day:02d}日"
 # Written only to the month (2019.3, 2019-03, 2019年3月) or only to the year (2019, 2019年).
 _TO_MONTH = re.compile(r"\d{4}\s*(?:[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月?)")
 _TO_YEAR = re.compile(r"\d{4}\s*年?")
 
 
 def shown(value: date) -> str:
-    """``value`` as the field shows it: 2021年07月01日."""
-    return SHOWN_FORMAT.format(value)
+    """``value`` as the field shows it: 2021年07月01日, or as far as it is known (2019年03月, 1972年)."""
+    return partial_date.text(value)
 
 
 class _CalendarPopup(QFrame):
@@ -80,11 +84,14 @@ class DateField(QLineEdit):
 
     problemChanged = Signal(str)  # the message to show beside the field, "" when there is none
 
-    def __init__(self, parent: QWidget | None = None, *, field_name: str = "日期", required: bool = False) -> None:
-        """``field_name``: the Chinese name used in messages; ``required``: empty is a problem too."""
+    def __init__(self, parent: QWidget | None = None, *, field_name: str = "日期", required: bool = False,
+                 partial: bool = False) -> None:
+        """``field_name``: the Chinese name used in messages; ``required``: empty is a problem too;
+        ``partial``: a date known only to the month or the year is accepted."""
         super().__init__(parent)
         self.field_name = field_name
         self.required = required
+        self.partial = partial
         self.latest: date | None = None  # the calendar offers no day after this one
         self._problem = ""
         self._popup: _CalendarPopup | None = None
@@ -106,7 +113,7 @@ class DateField(QLineEdit):
         if not text:
             return None
         try:
-            return parse_date(text, field=self.field_name)
+            return parse_date(text, field=self.field_name, partial=self.partial)
         except ValidationError:
             return None
 
@@ -121,13 +128,13 @@ class DateField(QLineEdit):
         if not text:
             return self.tr("Please fill in {field}").format(field=self.field_name) if self.required else ""
         try:
-            parse_date(text, field=self.field_name)
+            parse_date(text, field=self.field_name, partial=self.partial)
         except ValidationError as error:
             plain = unicodedata.normalize("NFKC", text)
-            if error.code == "date_format" and _TO_MONTH.fullmatch(plain):
+            if error.code == "date_no_day" and _TO_MONTH.fullmatch(plain):
                 return self.tr("{field} gives only the year and month; please add the day").format(
                     field=self.field_name)
-            if error.code == "date_format" and _TO_YEAR.fullmatch(plain):
+            if error.code == "date_no_day" and _TO_YEAR.fullmatch(plain):
                 return self.tr("{field} gives only the year; please add the month and day").format(
                     field=self.field_name)
             return error.message
@@ -206,11 +213,14 @@ class DateField(QLineEdit):
         self.calendar_action.setToolTip(self.tr("Choose on a calendar ({keys})").format(
             keys=QKeySequence("Alt+Down").toString(QKeySequence.SequenceFormat.NativeText)))
         if self._own_placeholder:
-            self.setPlaceholderText(self.tr("e.g. 2021.7.1"))
+            self.setPlaceholderText(self._example())
+
+    def _example(self) -> str:
+        return self.tr("e.g. 2021.7.1 or 2019.3") if self.partial else self.tr("e.g. 2021.7.1")
 
     def setPlaceholderText(self, text: str) -> None:
         """A placeholder set from outside (a form's own) is kept over the field's example."""
-        self._own_placeholder = text == self.tr("e.g. 2021.7.1")
+        self._own_placeholder = text == self._example()
         super().setPlaceholderText(text)
 
     def changeEvent(self, event: QEvent) -> None:
