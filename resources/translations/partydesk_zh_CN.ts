@@ -1689,8 +1689,8 @@
         <translation>党员信息</translation>
     </message>
     <message>
-        <source>Items marked * are required. Dates can be written as 2021-07-01, 2021/7/1 or 2021年7月1日. Birth date and gender are taken from the ID number when left empty.</source>
-        <translation>带 * 的为必填项。日期可写成 2021-07-01、2021/7/1 或 2021年7月1日。出生日期和性别不填时，按公民身份号码自动填写。</translation>
+        <source>Items marked * are required. Dates can be written as 2021-07-01, 2021/7/1 or 2021年7月1日; a date known only to the month or the year as 2019.3 or 1972年. Birth date and gender are taken from the ID number when left empty or without the day.</source>
+        <translation>带 * 的为必填项。日期可写成 2021-07-01、2021/7/1 或 2021年7月1日；只知道年月或年份的，可写成 2019.3 或 1972年。出生日期和性别不填（或出生日期没有日）时，按公民身份号码自动填写。</translation>
     </message>
     <message>
         <source>Basic information</source>

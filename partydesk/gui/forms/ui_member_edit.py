@@ -739,7 +739,7 @@ class Ui_MemberEditDialog(object):
 
     def retranslateUi(self, MemberEditDialog):
         MemberEditDialog.setWindowTitle(QCoreApplication.translate("MemberEditDialog", u"Member", None))
-        self.hintLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Items marked * are required. Dates can be written as 2021-07-01, 2021/7/1 or 2021\u5e747\u67081\u65e5. Birth date and gender are taken from the ID number when left empty.", None))
+        self.hintLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Items marked * are required. Dates can be written as 2021-07-01, 2021/7/1 or 2021\u5e747\u67081\u65e5; a date known only to the month or the year as 2019.3 or 1972\u5e74. Birth date and gender are taken from the ID number when left empty or without the day.", None))
         self.basicGroup.setTitle(QCoreApplication.translate("MemberEditDialog", u"Basic information", None))
         self.nameLabel.setText(QCoreApplication.translate("MemberEditDialog", u"* Name:", None))
         self.genderLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Gender:", None))
