@@ -6,8 +6,9 @@ so code that only needs an approximate day (sorting, age in years) keeps working
 compare at the precision both sides have (``compare``, ``same_or_before``): a 转正 in the same month as a
 month-only 入党 is neither before nor after it.
 
-``parse`` reads the office forms (``2019.3``, ``2019-03``, ``2019年3月``, ``1972年``, ``1972``, full-width
-digits) and refuses impossible ones with a Chinese message naming the rule. ``text`` shows a value as
+``parse_text`` reads the office forms (``2019.3``, ``2019-03``, ``2019年3月``, ``1972年``, ``1972``,
+full-width digits) and ``parse_number`` a month or year typed into a General spreadsheet cell (2019.3,
+1972); impossible ones are refused with a Chinese message naming the rule. ``text`` shows a value as
 written: ``2019年03月08日``, ``2019年03月``, ``1972年``; ``dotted`` gives the 花名册 form (``2019.03``).
 """
 
@@ -226,16 +227,6 @@ def full_years(since: date, today: date) -> int:
     """
     first = first_day(since)
     return today.year - first.year - ((today.month, today.day) < (first.month, first.day))
-
-
-def add_years(value: date, years: int) -> date:
-    """``value`` moved by whole years, at the same precision (29 February becomes 1 March)."""
-    start = first_day(value)
-    try:
-        moved = start.replace(year=start.year + years)
-    except ValueError:
-        moved = date(start.year + years, 3, 1)
-    return make(moved, precision_of(value))
 
 
 # ---------------------------------------------------------------- reading text
