@@ -19,6 +19,7 @@ import re
 import unicodedata
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, Literal, SupportsIndex
 
 from partydesk.core.errors import ValidationError
@@ -38,6 +39,7 @@ class Precision(StrEnum):
 
 
 _RANK = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2}
+_KINDS: dict[str, Precision] = {p.value: p for p in Precision}
 
 
 class PartialDate(date):
@@ -117,9 +119,17 @@ class PartialDate(date):
 
 def make(value: date, precision: Precision | str) -> date:
     """``value`` at ``precision``: the plain date for DAY, else a ``PartialDate`` of its month or year."""
-    if Precision(precision) is Precision.DAY:
-        return date(value.year, value.month, value.day)
-    return PartialDate(value.year, value.month, 1, precision)  # type: ignore[no-any-return]
+    if precision == Precision.DAY:
+        return value if type(value) is date else date(value.year, value.month, value.day)
+    kind = _KINDS[precision]  # a dict, not Precision(...): an Enum call costs more than the rest of make
+    return _period(value.year, value.month if kind is Precision.MONTH else 1, kind)
+
+
+@lru_cache(maxsize=4096)
+def _period(year: int, month: int, kind: Precision) -> PartialDate:
+    # Shared instances: a roster of 100 000 members read from an office's year-month form holds only a
+    # few hundred distinct months, and building each PartialDate anew costs more than the row itself.
+    return PartialDate(year, month, 1, kind)  # type: ignore[no-any-return]
 
 
 def precision_of(value: date) -> Precision:

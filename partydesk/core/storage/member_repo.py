@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, or_, select
@@ -51,7 +52,13 @@ def _columns(values: Mapping[str, object]) -> dict[str, object]:
 
 def _dated(value: date | None, precision: str) -> date | None:
     """A stored date at its stored precision (a plain date for day precision, the usual case)."""
-    return value if value is None or precision == _DAY else partial_date.make(value, precision)
+    return value if value is None or precision == _DAY else _partial(value, precision)
+
+
+@lru_cache(maxsize=8192)
+def _partial(value: date, precision: str) -> date:
+    # A roster read from a year-month form repeats a few hundred months over 100 000 rows.
+    return partial_date.make(value, precision)
 
 
 @dataclass(frozen=True)
@@ -145,16 +152,16 @@ def _with_precision(session: Session, rows: list[RosterRow]) -> list[RosterRow]:
         select(Member.id, *columns).where(Member.deleted.is_(False), or_(*(c != _DAY for c in columns))))}
     if not partial:
         return rows
-    out = []
-    for row in rows:
-        kinds = partial.get(row.id)
-        if kinds is not None:
-            values = list(row)
-            for i, kind in zip(_ROSTER_DATES, kinds, strict=True):
-                values[i] = _dated(cast(date | None, row[i]), kind)
-            row = RosterRow._make(values)
-        out.append(row)
-    return out
+    make = RosterRow._make
+
+    def patched(row: RosterRow) -> RosterRow:
+        values = list(row)
+        for i, kind in zip(_ROSTER_DATES, partial[row[0]], strict=True):
+            if kind != _DAY:
+                values[i] = _dated(cast(date | None, values[i]), kind)
+        return make(values)
+
+    return [patched(row) if row[0] in partial else row for row in rows]
 
 
 def all_id_numbers(session: Session) -> dict[str, str]:

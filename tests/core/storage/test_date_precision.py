@@ -54,6 +54,15 @@ def test_month_and_year_dates_come_back_as_written(db: Database) -> None:
     assert precision_of(events[EventKind.CONFIRMED]) is Precision.MONTH
 
 
+def test_saving_the_same_months_again_changes_nothing(db: Database) -> None:
+    """The form saved unchanged: the month-only 入党 and 转正 events are not re-dated, the row not rewritten."""
+    saved = add_member(db, LOCAL_USER, data=member(), today=TODAY)
+    before = (member_events(db, LOCAL_USER, saved.member_id), get_member(db, LOCAL_USER, saved.member_id))
+    update_member(db, LOCAL_USER, member_id=saved.member_id, data=member(), today=TODAY)
+    after = (member_events(db, LOCAL_USER, saved.member_id), get_member(db, LOCAL_USER, saved.member_id))
+    assert after == before
+
+
 def test_precision_changes_are_saved_both_ways(db: Database) -> None:
     """A month corrected to a day, and a day back to a month, are stored; nothing else changes."""
     saved = add_member(db, LOCAL_USER, data=member(), today=TODAY)
