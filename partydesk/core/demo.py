@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from partydesk.core.changes import LOCAL_USER
+from partydesk.core.domain import partial_date
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
 from partydesk.core.services.setup import OrganisationInput, initialise_site
@@ -77,6 +78,7 @@ RETIRED_BORN_BEFORE = date(1966, 1, 1)
 # The first two members are the 书记 and the 组织委员 named in the organisation's settings (书记, 联系人).
 NAMED_OFFICERS = ((DEMO_ORG.secretary, True), (DEMO_ORG.contact, False))
 POSTS = ("01", "03", "04", "05", "02")  # 书记, 组织委员, 宣传委员, 纪检委员, 副书记
+OLD_RECORDS_BEFORE = 1990
 DEMO_TODAY = date(2026, 11, 1)  # fixed, so the same seed always gives the same branch
 DEFAULT_MEMBERS = 36
 DEMO_MEETING_MAX_MEMBERS = 500  # scale runs (--members 100000) get members only
@@ -119,6 +121,9 @@ def demo_member(rng: random.Random, index: int, used_ids: set[str] | None = None
                                                  date(birth.year + 45, 12, 31)))
     probationary = DEMO_TODAY - joined < timedelta(days=366)
     confirmed = None if probationary else joined + timedelta(days=365)
+    if joined.year < OLD_RECORDS_BEFORE:  # older files give 入党 and 转正 only to the month (1985.7)
+        joined = partial_date.make(joined, partial_date.Precision.MONTH)
+        confirmed = partial_date.make(confirmed, partial_date.Precision.MONTH) if confirmed else None
     name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
     if officer is not None:
         name = officer[0]
