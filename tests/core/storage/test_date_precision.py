@@ -93,7 +93,7 @@ def test_rows_with_partial_dates_keep_their_hash(db: Database, db_path: Path) ->
 
 
 def test_upgrade_from_0002_keeps_every_date_known_to_the_day(tmp_path: Path) -> None:
-    """Migration 0009: every existing member date and event date is day precision, and reads as before."""
+    """Migration 0010: every existing member date and event date is day precision, and reads as before."""
     path = tmp_path / "office" / "partydesk.db"
     path.parent.mkdir()
     shutil.copyfile(SCHEMA_0002, path)

@@ -6,8 +6,8 @@
   nothing less before), so the columns start as "day".
 - Every member and member_event row's ``row_hash`` is recomputed, since the rows have new columns.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-11-30
 """
 
@@ -19,8 +19,8 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0009"
-down_revision: str | None = "0008"
+revision: str = "0010"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
