@@ -37,6 +37,7 @@ class ChangeKind(StrEnum):
     STUDY = "study"  # study activities and the hours they credit
     CERTIFICATION = "certification"
     MATERIAL = "material"
+    TALK = "talk"
 
 
 @dataclass(frozen=True)

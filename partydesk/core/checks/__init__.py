@@ -12,6 +12,7 @@ MODULES: list[str] = [
     "meetings",
     "study",
     "roster_status",
+    "talks",
 ]
 
 

@@ -145,3 +145,4 @@ for _sql in AUDIT_TRIGGERS:
 
 from partydesk.core.storage import meeting_tables as meeting_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import study_tables as study_tables  # noqa: E402  (registers its tables)
+from partydesk.core.storage import talk_tables as talk_tables  # noqa: E402  (registers its tables)

@@ -1,0 +1,69 @@
+"""Heart-to-heart talks (谈心谈话) as data: the forms a talk takes, and when a member is next due one.
+
+A branch keeps in touch with its members by talking with each of them; DOMAIN.md §2.2 gives at least one
+talk a year among committee members and members, as local practice (seu.edu.cn), so the interval is the
+rule ``meeting.heart_talk.months`` (各地做法) rather than a national number. The interval is rolling: a
+member is due a talk that many months after the last one, or after coming onto the roll when there was
+none yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from partydesk.core.domain.meeting_roll import RollMember
+from partydesk.core.domain.meetings import add_months, month_end
+from partydesk.core.domain.member_events import EventKind
+
+RULE_KEY = "meeting.heart_talk.months"
+SOON_DAYS = 30  # a member due within this many days is shown as 即将到期
+
+
+@dataclass(frozen=True)
+class TalkForm:
+    """One form a talk takes (个别谈心, 集体谈心 …): a stable code and its Chinese name."""
+
+    code: str
+    name: str
+
+
+TALK_FORMS: tuple[TalkForm, ...] = (
+    TalkForm("individual", "个别谈心"),
+    TalkForm("group", "集体谈心"),
+    TalkForm("reminder", "谈话提醒"),
+    TalkForm("visit", "上门走访"),
+    TalkForm("phone", "电话、视频谈心"),
+    TalkForm("other", "其他"),
+)
+FORMS_BY_CODE: dict[str, TalkForm] = {f.code: f for f in TALK_FORMS}
+
+
+def form_name(code: str) -> str:
+    """The Chinese name of a form code (the code itself when unknown, e.g. from a newer program)."""
+    form = FORMS_BY_CODE.get(code)
+    return form.name if form is not None else code
+
+
+def talk_due(last_talk: date | None, on_roll_since: date | None, months: int) -> date | None:
+    """The day by which the member should next be talked with: ``months`` after the last talk, or after
+    coming onto the roll when there was none; None when neither date is known (due at once)."""
+    start = last_talk if last_talk is not None else on_roll_since
+    return same_day_months_later(start, months) if start is not None else None
+
+
+def same_day_months_later(day: date, months: int) -> date:
+    """The same day of the month ``months`` later, or that month's last day when it is shorter
+    (31 January + 1 month = 28 or 29 February)."""
+    first = add_months(day, months)
+    return first.replace(day=min(day.day, month_end(first.year, first.month).day))
+
+
+def on_roll_since(member: RollMember, day: date) -> date | None:
+    """When the member came onto this branch's roll, as of ``day``: the latest 转入 or 入党 dated on or
+    before it, else the record's 入党日期 (None when nothing is known)."""
+    arrivals = [ev.on_date for ev in member.events if ev.kind in (EventKind.JOINED, EventKind.TRANSFER_IN)
+                and ev.on_date is not None and ev.on_date <= day]
+    if arrivals:
+        return max(arrivals)
+    return member.joined_on if member.joined_on is not None and member.joined_on <= day else None

@@ -1,0 +1,144 @@
+"""Talk use cases (谈心谈话): record, change and delete a talk; the year's talks; who is due a talk.
+
+A talk names who talked — a member, or by name a leader from outside the roster — and the members
+talked with. Who is due comes from the roll as it stands on the day asked about (domain/meeting_roll.py:
+members in the branch with 党籍, 外出流动 members included, since keeping in touch matters most for them)
+and the last talk with each, an SQL aggregate (storage/talk_repo.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.domain.meeting_roll import RollRules, on_roll
+from partydesk.core.domain.talks import FORMS_BY_CODE, RULE_KEY, on_roll_since, talk_due
+from partydesk.core.errors import ValidationError
+from partydesk.core.services.rules import rule_values
+from partydesk.core.storage import meeting_repo, member_repo, talk_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.talk_repo import TalkData, TalkRecord
+
+__all__ = ["TalkAdded", "TalkData", "TalkDue", "TalkRecord", "add_talk", "delete_talk", "get_talk",
+           "last_talk_by_member", "open_follow_ups", "talk_months", "talks_due", "talks_of_year", "update_talk"]
+
+
+@dataclass(frozen=True)
+class TalkAdded:
+    """What adding a talk did: the change record and the new id."""
+
+    changes: Changes
+    talk_id: str
+
+
+@dataclass(frozen=True)
+class TalkDue:
+    """A member on the roll and when the next talk with the member is due (None: at once, nothing known)."""
+
+    member_id: str
+    name: str
+    party_group: str
+    last_talk: date | None
+    due: date | None
+
+
+def _checked(session: Session, data: TalkData) -> TalkData:
+    """The talk as it will be stored, the talker's name filled in; ValidationError names the field."""
+    if data.form not in FORMS_BY_CODE:
+        known = "、".join(f"{f.code}（{f.name}）" for f in FORMS_BY_CODE.values())
+        raise ValidationError(f"未知的谈话形式“{data.form}”。可用的形式：{known}。", field="form", code="unknown_form")
+    if not data.topic.strip():
+        raise ValidationError("请填写谈话主题。", field="topic", code="no_topic")
+    with_ids = tuple(dict.fromkeys(data.with_ids))
+    if not with_ids:
+        raise ValidationError("请至少选择一名谈话对象。", field="with_ids", code="no_one")
+    missing = [m for m in with_ids if member_repo.get_member(session, m) is None]
+    if missing:
+        raise ValidationError(f"找不到这些谈话对象：{'、'.join(missing)}（可能已被删除）。", field="with_ids",
+                              code="unknown_member")
+    by_name = data.by_name.strip()
+    if data.by_member_id is not None:
+        talker = member_repo.get_member(session, data.by_member_id)
+        if talker is None:
+            raise ValidationError("找不到谈话人，可能已被删除。", field="by", code="unknown_member")
+        if data.by_member_id in with_ids:
+            raise ValidationError(f"谈话人{talker.data.name}不能同时是谈话对象。", field="with_ids", code="self_talk")
+        by_name = talker.data.name
+    elif not by_name:
+        raise ValidationError("请填写谈话人（本支部党员，或上级领导的姓名）。", field="by", code="no_talker")
+    if data.follow_up_on is not None and not data.follow_up.strip():
+        raise ValidationError("填写了跟进日期，请同时写明需要跟进的事项。", field="follow_up", code="no_follow_up")
+    if data.follow_up_on is not None and data.follow_up_on < data.held_on:
+        raise ValidationError("跟进日期不能早于谈话日期。", field="follow_up_on", code="follow_up_early")
+    return replace(data, with_ids=with_ids, by_name=by_name, topic=data.topic.strip())
+
+
+def add_talk(db: Database, actor: Actor, data: TalkData) -> TalkAdded:
+    """Record a talk."""
+    if db.site is None or db.site.organisation_id is None:
+        raise ValidationError("请先完成初始设置（填写党组织信息）。", code="not_set_up")
+    with db.write(actor, action="talk.add") as session:
+        talk_id = talk_repo.insert_talk(session, db.site.organisation_id, _checked(session, data))
+    return TalkAdded(Changes.of(ChangeKind.TALK, talk_id), talk_id)
+
+
+def update_talk(db: Database, actor: Actor, talk_id: str, data: TalkData) -> Changes:
+    """Change a recorded talk: every field and who was talked with."""
+    with db.write(actor, action="talk.update") as session:
+        if not talk_repo.update_talk(session, talk_id, _checked(session, data)):
+            raise ValidationError("找不到这次谈话，可能已被删除。", code="no_talk")
+    return Changes.of(ChangeKind.TALK, talk_id)
+
+
+def delete_talk(db: Database, actor: Actor, talk_id: str) -> Changes:
+    """Delete a talk: it stays as a tombstone (it may already be in a sync file) with its words wiped."""
+    with db.write(actor, action="talk.delete") as session:
+        if not talk_repo.tombstone_talk(session, talk_id):
+            raise ValidationError("找不到这次谈话，可能已被删除。", code="no_talk")
+    return Changes.of(ChangeKind.TALK, talk_id)
+
+
+def get_talk(db: Database, talk_id: str) -> TalkRecord | None:
+    """One live talk, or None."""
+    with db.read() as session:
+        return talk_repo.get_talk(session, talk_id)
+
+
+def talks_of_year(db: Database, year: int) -> list[TalkRecord]:
+    """The talks held in ``year``, newest first."""
+    with db.read() as session:
+        return talk_repo.talks_between(session, date(year, 1, 1), date(year, 12, 31))
+
+
+def last_talk_by_member(db: Database, until: date | None = None) -> dict[str, date]:
+    """member id -> the date of the latest talk with the member."""
+    with db.read() as session:
+        return talk_repo.last_talk_by_member(session, until)
+
+
+def talk_months(db: Database) -> int:
+    """The rule-table interval: each member talked with at least once every this many months."""
+    return rule_values(db).get(RULE_KEY, 12)
+
+
+def talks_due(db: Database, today: date) -> list[TalkDue]:
+    """Every member on the roll on ``today`` with the day the next talk is due, the most overdue first."""
+    months = talk_months(db)
+    with db.read() as session:
+        people = meeting_repo.roll_members(session)
+        last = talk_repo.last_talk_by_member(session, today)
+    rules = RollRules(count_migrants=True)
+    out = [TalkDue(m.id, m.name, m.party_group, last.get(m.id),
+                   talk_due(last.get(m.id), on_roll_since(m, today), months))
+           for m in people if on_roll(m, today, rules) is not None]
+    return sorted(out, key=lambda d: (d.due or date.min, d.name))
+
+
+def open_follow_ups(db: Database) -> list[TalkRecord]:
+    """Talks with a dated follow-up not yet done, the earliest date first."""
+    with db.read() as session:
+        return talk_repo.open_follow_ups(session)
+

@@ -1,0 +1,108 @@
+"""Talk checks: a member due a talk is 注意 from 30 days before the due day through that day and 逾期 the
+day after; an open follow-up is 注意 on its day and 逾期 the day after; done or later ones are quiet."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+
+from partydesk.core import checks
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.checks.findings import CHECKS, Finding, Severity, Target, run_checks
+from partydesk.core.demo import fake_id_number
+from partydesk.core.domain.member import MemberInput
+from partydesk.core.services import members, talks
+from partydesk.core.services.rules import set_rule
+from partydesk.core.services.talks import TalkData
+from partydesk.core.storage.database import Database
+
+
+def add(db: Database, name: str, *, seed: int, joined: str = "2000-07-01") -> str:
+    number = fake_id_number(random.Random(seed), date(1970, 1, 1 + seed), True)
+    data = MemberInput(name=name, gender="男", id_number=number, category="正式党员", joined_on=joined,
+                       confirmed_on=None, party_group="第一党小组")
+    return members.add_member(db, LOCAL_USER, data=data, today=date(2026, 11, 30)).member_id
+
+
+def record(db: Database, who: str, day: date, **more: object) -> str:
+    data = TalkData(held_on=day, with_ids=(who,), by_name="刘书记", topic="谈心", **more)  # type: ignore[arg-type]
+    return talks.add_talk(db, LOCAL_USER, data).talk_id
+
+
+def found(db: Database, today: date, code: str) -> dict[str, Finding]:
+    checks.load_all()
+    return {f.subject: f for f in run_checks(db, today, [code])}
+
+
+def test_talk_checks_are_registered() -> None:
+    """load_all makes the talk checks available by name."""
+    checks.load_all()
+    assert {"talk.none", "talk.follow_up"} <= set(CHECKS)
+
+
+@pytest.mark.parametrize(("today", "severity"), [
+    (date(2026, 10, 30), None),  # 31 days before the due day: nothing yet
+    (date(2026, 10, 31), Severity.WARNING),  # 30 days before
+    (date(2026, 11, 30), Severity.WARNING),  # the due day itself: still in time
+    (date(2026, 12, 1), Severity.OVERDUE),  # the day after
+])
+def test_member_due_a_talk_on_the_boundary_days(db: Database, today: date, severity: Severity | None) -> None:
+    """Talked with on 2025-11-30 under a 12-month rule: due 2026-11-30."""
+    member = add(db, "张甲", seed=3)
+    record(db, member, date(2025, 11, 30))
+    got = found(db, today, "talk.none").get(member)
+    assert (got.severity if got else None) is severity
+    if got is not None:
+        assert got.due == date(2026, 11, 30) and got.rule == "meeting.heart_talk.months"
+        assert got.target == Target("member", member) and "张甲" in got.message
+
+
+def test_the_rule_table_sets_the_interval(db: Database) -> None:
+    """With 6 months, a talk on 2026-03-01 is overdue from 2026-09-02."""
+    member = add(db, "张甲", seed=3)
+    record(db, member, date(2026, 3, 1))
+    assert member not in found(db, date(2026, 9, 2), "talk.none")
+    set_rule(db, LOCAL_USER, key="meeting.heart_talk.months", value=6)
+    got = found(db, date(2026, 9, 2), "talk.none")[member]
+    assert got.severity is Severity.OVERDUE and got.due == date(2026, 9, 1) and "6个月" in got.message
+
+
+def test_a_member_never_talked_with_counts_from_joining(db: Database) -> None:
+    """No talk: a member of long standing is overdue; one who joined this year is not due yet."""
+    old = add(db, "张甲", seed=3, joined="2020-05-01")
+    new = add(db, "钱新", seed=4, joined="2026-03-15")
+    got = found(db, date(2026, 11, 30), "talk.none")
+    assert got[old].severity is Severity.OVERDUE and "尚无谈话记录" in got[old].message
+    assert new not in got
+
+
+def test_a_talk_with_a_member_clears_the_finding(db: Database) -> None:
+    """Recording a talk today makes the overdue member quiet."""
+    member = add(db, "张甲", seed=3)
+    assert member in found(db, date(2026, 11, 30), "talk.none")
+    record(db, member, date(2026, 11, 30))
+    assert member not in found(db, date(2026, 11, 30), "talk.none")
+
+
+@pytest.mark.parametrize(("today", "severity"), [
+    (date(2026, 4, 30), None),
+    (date(2026, 5, 1), Severity.WARNING),
+    (date(2026, 5, 2), Severity.OVERDUE),
+])
+def test_open_follow_up_on_the_boundary_days(db: Database, today: date, severity: Severity | None) -> None:
+    """A follow-up due 2026-05-01: quiet before, 注意 on the day, 逾期 after."""
+    member = add(db, "张甲", seed=3)
+    talk_id = record(db, member, date(2026, 4, 1), follow_up="协调解决就医问题", follow_up_on=date(2026, 5, 1))
+    got = found(db, today, "talk.follow_up").get(talk_id)
+    assert (got.severity if got else None) is severity
+    if got is not None:
+        assert got.target == Target("talk", talk_id) and "协调解决就医问题" in got.message
+
+
+def test_a_done_follow_up_is_quiet(db: Database) -> None:
+    """Marked done: no finding, however late."""
+    member = add(db, "张甲", seed=3)
+    record(db, member, date(2026, 4, 1), follow_up="回访", follow_up_on=date(2026, 5, 1), follow_up_done=True)
+    assert found(db, date(2026, 11, 30), "talk.follow_up") == {}
