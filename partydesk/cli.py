@@ -547,6 +547,15 @@ def _study_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 _EXTENSIONS.append(_study_commands)
 
 
+def _talks_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    from partydesk.cli_talks import add_commands
+
+    add_commands(sub, common)
+
+
+_EXTENSIONS.append(_talks_commands)
+
+
 def _emit(args: argparse.Namespace, payload: dict[str, Any]) -> None:
     if getattr(args, "json", False):
         print(json.dumps(payload, ensure_ascii=False, default=str))

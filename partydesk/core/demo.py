@@ -55,6 +55,9 @@ def populate(db: Database, *, seed: int = 2026, members: int | None = None) -> N
     _populate_members(db, rng, members)
     if members is None or members <= DEMO_MEETING_MAX_MEMBERS:
         from partydesk.core.demo_meetings import populate_meetings
+        from partydesk.core.demo_talks import populate_talks
+
+        populate_talks(db, random.Random(seed + 5), DEMO_TODAY)
 
         populate_meetings(db, random.Random(seed), DEMO_TODAY, secretary=DEMO_ORG.secretary,
                           recorder=DEMO_ORG.contact)

@@ -142,3 +142,27 @@ def open_follow_ups(db: Database) -> list[TalkRecord]:
     with db.read() as session:
         return talk_repo.open_follow_ups(session)
 
+
+
+def resolve_talker(db: Database, token: str) -> tuple[str | None, str]:
+    """(member id or None, name) of who talked: a member id, a 公民身份号码 or a roster name that is
+    unique among live members gives the member; any other text is the name of someone off the roster.
+    Empty text means the organisation's 书记 as set up."""
+    from partydesk.core.services.setup import own_organisation
+
+    text = token.strip()
+    if not text:
+        org = own_organisation(db)
+        text = org.secretary if org is not None else ""
+        if not text:
+            raise ValidationError("请指明谈话人（党员编号、身份证号或姓名）。", field="by", code="no_talker")
+    with db.read() as session:
+        people = meeting_repo.roll_members(session)
+        by_number = member_repo.all_id_numbers(session)
+    if any(m.id == text for m in people):
+        return text, next(m.name for m in people if m.id == text)
+    if text.upper() in by_number:
+        member_id = by_number[text.upper()]
+        return member_id, next(m.name for m in people if m.id == member_id)
+    named = [m.id for m in people if m.name == text]
+    return (named[0], text) if len(named) == 1 else (None, text)
