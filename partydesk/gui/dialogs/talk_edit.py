@@ -1,0 +1,209 @@
+"""The talk dialog (谈心谈话): record a new talk or change one — when, in what form, who talked with whom,
+about what, and the follow-up it left.
+
+Who talked is typed or picked: a member (searchable by name or pinyin, "wjg" finds 王建国) or any other
+name, for a leader from outside the roster. Who was talked with is ticked in a list filtered as one types.
+Dates are the shared ``DateField``. The core checks the rest (a topic, at least one member, a follow-up
+date only with a follow-up); its message is shown in the dialog and nothing is saved. The dialog closes
+only when the talk is stored; the runner publishes the change, so the panel refreshes itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QCompleter, QDialogButtonBox, QPushButton, QWidget
+
+from partydesk.core.domain.roster import RosterRow
+from partydesk.core.domain.talks import TALK_FORMS
+from partydesk.core.errors import KnownError
+from partydesk.core.services.talks import TalkAdded, TalkData, TalkRecord
+from partydesk.gui.forms.ui_talk_edit import Ui_TalkEditDialog
+from partydesk.gui.models.talk_choice_model import TalkChoiceModel
+from partydesk.gui.operations import talks as talk_ops
+from partydesk.gui.widgets.busy_dialog import BusyDialog
+from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # "name pinyin initials": what the talker completer matches
+
+
+class _NameCompleter(QCompleter):
+    """Matches anywhere in name and pinyin, but puts only the name into the field."""
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+class TalkEditDialog(BusyDialog):
+    """New talk (``record`` None) or edit one; ``saved(talk_id)`` after the core stored it."""
+
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, record: TalkRecord | None = None, parent: QWidget | None = None, *,
+                 with_ids: tuple[str, ...] = (), today: date | None = None) -> None:
+        """``with_ids``: members to tick at the start (a talk begun from the list of who is due)."""
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record = record
+        self._busy = False
+        self._loaded = False
+        self.ui = Ui_TalkEditDialog()
+        self.ui.setupUi(self)
+        self.choices = TalkChoiceModel(self)
+        self.ui.withList.setModel(self.choices)
+        self.ui.heldOnEdit.field_name, self.ui.heldOnEdit.required = "谈话日期", True
+        self.ui.followUpOnEdit.field_name = "跟进日期"
+        for field in (self.ui.heldOnEdit, self.ui.followUpOnEdit):
+            field.show_problems_in(self.ui.errorLabel)
+        mark_as_error_label(self.ui.errorLabel)
+        for form in TALK_FORMS:
+            self.ui.formCombo.addItem(form.name, form.code)
+        completer = _NameCompleter(self.ui.byCombo.model(), self)
+        completer.setCompletionRole(SEARCH_ROLE)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.ui.byCombo.setCompleter(completer)
+        em = self.fontMetrics().horizontalAdvance("汉")
+        self.ui.withList.setMinimumSize(em * 14, em * 16)
+        self.ui.topicEdit.setMinimumWidth(em * 22)
+        self.ui.contentEdit.setMinimumHeight(em * 7)
+        self.ui.followUpEdit.setMaximumHeight(em * 4)
+        self._fill(record, with_ids, today or date.today())
+        self.ui.withSearchEdit.textChanged.connect(self.choices.set_filter)
+        self.choices.checkedChanged.connect(self._show_checked)
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self._retranslate()
+        self._show_checked()
+        talk_ops.load_people(self, ctx, self._people_loaded)
+
+    # -- filling -----------------------------------------------------------------------------------
+
+    def _fill(self, record: TalkRecord | None, with_ids: tuple[str, ...], today: date) -> None:
+        if record is None:
+            self.ui.heldOnEdit.set_value(today)
+            self.choices.set_checked((i, "") for i in with_ids)
+            return
+        d = record.data
+        self.ui.heldOnEdit.set_value(d.held_on)
+        self.ui.formCombo.setCurrentIndex(max(0, self.ui.formCombo.findData(d.form)))
+        self.ui.byCombo.setEditText(d.by_name)
+        self.ui.topicEdit.setText(d.topic)
+        self.ui.contentEdit.setPlainText(d.content)
+        self.ui.followUpEdit.setPlainText(d.follow_up)
+        self.ui.followUpOnEdit.set_value(d.follow_up_on)
+        self.ui.followUpDoneCheck.setChecked(d.follow_up_done)
+        self.choices.set_checked(zip(d.with_ids, record.with_names, strict=False))
+
+    def _people_loaded(self, result: tuple[list[RosterRow], str]) -> None:
+        rows, secretary = result
+        typed = self.ui.byCombo.currentText()
+        self.ui.byCombo.clear()
+        for row in rows:
+            self.ui.byCombo.addItem(row.name, row.id)
+            self.ui.byCombo.setItemData(self.ui.byCombo.count() - 1, f"{row.name} {row.pinyin}", SEARCH_ROLE)
+        by_id = self.record.data.by_member_id if self.record is not None else None
+        position = self.ui.byCombo.findData(by_id) if by_id else -1
+        if position >= 0:
+            self.ui.byCombo.setCurrentIndex(position)
+        else:
+            self.ui.byCombo.setEditText(typed or (secretary if self.record is None else ""))
+        self.choices.set_people(rows)
+        # Ticks given by id only (from the due list) get their names now.
+        self.choices.set_checked((i, self.choices.name_of(i) or n)
+                                 for i, n in zip(self.choices.checked_ids(), self.choices.checked_names(), strict=True))
+        self._loaded = True
+        self._update()
+
+    def _show_checked(self) -> None:
+        names = [n for n in self.choices.checked_names() if n]
+        self.ui.withSummaryLabel.setText(
+            self.tr("Ticked: {names}").format(names="、".join(names)) if names else self.tr("No one ticked yet"))
+        self._update()
+
+    # -- saving ------------------------------------------------------------------------------------
+
+    def talker(self) -> tuple[str | None, str]:
+        """(member id or None, name) of who talked, as typed or picked."""
+        combo = self.ui.byCombo
+        text = combo.currentText().strip()
+        if text and combo.currentIndex() >= 0 and combo.itemText(combo.currentIndex()) == text:
+            return str(combo.itemData(combo.currentIndex())), text
+        same = [i for i in range(combo.count()) if combo.itemText(i) == text]
+        # A name two members share, typed rather than picked, is kept as a name: which one is unknown.
+        return (str(combo.itemData(same[0])), text) if len(same) == 1 else (None, text)
+
+    def talk_data(self) -> TalkData:
+        """The talk as filled in (the core checks it)."""
+        by_id, by_name = self.talker()
+        held_on = self.ui.heldOnEdit.value()
+        return TalkData(held_on=held_on or date.today(), with_ids=self.choices.checked_ids(), by_member_id=by_id,
+                        by_name=by_name, form=str(self.ui.formCombo.currentData()), topic=self.ui.topicEdit.text(),
+                        content=self.ui.contentEdit.toPlainText().strip(),
+                        follow_up=self.ui.followUpEdit.toPlainText().strip(),
+                        follow_up_on=self.ui.followUpOnEdit.value(),
+                        follow_up_done=self.ui.followUpDoneCheck.isChecked())
+
+    def save_button(self) -> QPushButton:
+        """The Save button."""
+        return self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+
+    def error_text(self) -> str:
+        """The message shown ("" when none)."""
+        return "" if self.ui.errorLabel.isHidden() else self.ui.errorLabel.text()
+
+    def accept(self) -> None:
+        """Check the dates, then save on the DB lane; close only when it is stored."""
+        if self._busy or not self._loaded:
+            return
+        if not (self.ui.heldOnEdit.check() and self.ui.followUpOnEdit.check()):
+            grow_to_fit(self)
+            return
+        self.ui.errorLabel.hide()
+        self._set_busy(True)
+        talk_ops.save_talk(self, self.ctx, talk_id=self.record.id if self.record else None, data=self.talk_data(),
+                           on_done=self._done, on_error=self._failed)
+
+    def _done(self, result: object) -> None:
+        self._set_busy(False)
+        talk_id = result.talk_id if isinstance(result, TalkAdded) else (self.record.id if self.record else "")
+        self.saved.emit(talk_id)
+        BusyDialog.accept(self)
+
+    def _failed(self, error: KnownError) -> None:
+        self._set_busy(False)
+        self.ui.errorLabel.setText(error.message)
+        self.ui.errorLabel.show()
+        grow_to_fit(self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.ui.heldOnEdit, self.ui.formCombo, self.ui.byCombo, self.ui.withSearchEdit,
+                       self.ui.withList, self.ui.topicEdit, self.ui.contentEdit, self.ui.followUpEdit,
+                       self.ui.followUpOnEdit, self.ui.followUpDoneCheck):
+            widget.setEnabled(not busy)
+        self._update()
+
+    def _update(self) -> None:
+        self.save_button().setEnabled(self._loaded and not self._busy)
+
+    def _retranslate(self) -> None:
+        self.ui.retranslateUi(self)
+        self.setWindowTitle(self.tr("New talk") if self.record is None else self.tr("Edit talk"))
+        self.ui.withSearchEdit.setPlaceholderText(self.tr("Search by name or pinyin, e.g. zs"))
+        line = self.ui.byCombo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("A member, or the name of a leader"))
+        self.ui.topicEdit.setPlaceholderText(self.tr("Required, e.g. work and family situation"))
+        self.ui.followUpEdit.setPlaceholderText(self.tr("What was promised or needs checking (optional)"))
+        self._show_checked()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

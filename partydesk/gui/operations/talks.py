@@ -1,0 +1,64 @@
+"""Talk operations (谈心谈话): load a year's talks, who is due, the people to pick from; save and delete."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
+
+from partydesk.core.domain.roster import RosterRow
+from partydesk.core.services import members, talks
+from partydesk.core.services.talks import TalkData
+from partydesk.gui.operations import run
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+
+def load_talks(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback) -> TaskHandle:
+    """The talks of ``year``, newest first (``list[TalkRecord]``)."""
+    db = ctx.db
+    return run(parent, ctx, lambda _progress: talks.talks_of_year(db, year), label="load talks", on_done=on_done)
+
+
+def load_due(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback) -> TaskHandle:
+    """``(months, list[TalkDue])``: the rule's interval and every member on the roll with the next due day."""
+    db = ctx.db
+    return run(parent, ctx, lambda _progress: (talks.talk_months(db), talks.talks_due(db, today)),
+               label="load talks due", on_done=on_done)
+
+
+def load_people(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
+    """``(rows, secretary)``: the members in the branch to pick from, and the 书记's name as set up."""
+    db, actor = ctx.db, ctx.actor
+
+    def read(_progress: Any) -> tuple[list[RosterRow], str]:
+        from partydesk.core.services.setup import own_organisation
+
+        org = own_organisation(db)
+        return members.roster(db, actor, include_departed=False), org.secretary if org is not None else ""
+
+    return run(parent, ctx, read, label="load talk people", on_done=on_done)
+
+
+def save_talk(parent: QWidget, ctx: AppContext, *, talk_id: str | None, data: TalkData, on_done: DoneCallback,
+              on_error: ErrorCallback) -> TaskHandle:
+    """Add (``talk_id`` None) or change a talk; the result carries ``Changes``."""
+    db, actor = ctx.db, ctx.actor
+
+    def save(_progress: Any) -> object:
+        if talk_id is None:
+            return talks.add_talk(db, actor, data)
+        return talks.update_talk(db, actor, talk_id, data)
+
+    return run(parent, ctx, save, label="save talk", on_done=on_done, on_error=on_error)
+
+
+def delete_talk(parent: QWidget, ctx: AppContext, talk_id: str, *, on_done: DoneCallback | None = None,
+                on_error: ErrorCallback | None = None) -> TaskHandle:
+    """Delete a talk (a tombstone)."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _progress: talks.delete_talk(db, actor, talk_id), label="delete talk",
+               on_done=on_done, on_error=on_error)
