@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 # font would leave Qt to pick a CJK fallback glyph by glyph, which looks uneven and measures wrongly.
 PREFERRED_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                    "WenQuanYi Micro Hei")
-PAGE_IDS = ("main", "settings", "firstrun", "about")
+PAGE_IDS = ("main", "settings", "firstrun", "about", "talks", "talk_edit")
 
 
 # -- application ------------------------------------------------------------------------------------
@@ -162,6 +162,10 @@ def render_page(ctx: AppContext, page: str, size: QSize) -> QImage:
         from partydesk.gui.dialogs.firstrun import FirstRunDialog
 
         return _dialog_on(FirstRunDialog(ctx), _desktop(size), ctx)
+    if page in ("talks", "talk_edit"):
+        from partydesk.gui.pages.talks import render_talks
+
+        return render_talks(ctx, page, size, grab=_grab_offscreen, dialog_on=_dialog_on, dimmed=_dimmed)
     window = build_main_window(ctx)
     try:
         if page not in ("main", "about"):

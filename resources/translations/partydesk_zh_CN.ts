@@ -2954,6 +2954,247 @@
     </message>
 </context>
 <context>
+    <name>TalkEditDialog</name>
+    <message>
+        <source>Ticked: {names}</source>
+        <translation>已选：{names}</translation>
+    </message>
+    <message>
+        <source>No one ticked yet</source>
+        <translation>尚未选择谈话对象</translation>
+    </message>
+    <message>
+        <source>New talk</source>
+        <translation>新建谈心谈话</translation>
+    </message>
+    <message>
+        <source>Edit talk</source>
+        <translation>编辑谈心谈话</translation>
+    </message>
+    <message>
+        <source>Search by name or pinyin, e.g. zs</source>
+        <translation>按姓名或拼音查找，如 zs</translation>
+    </message>
+    <message>
+        <source>A member, or the name of a leader</source>
+        <translation>本支部党员，或上级领导的姓名</translation>
+    </message>
+    <message>
+        <source>Required, e.g. work and family situation</source>
+        <translation>必填，如：了解工作和家庭情况</translation>
+    </message>
+    <message>
+        <source>What was promised or needs checking (optional)</source>
+        <translation>谈话中答应办理或需要回访的事项（可不填）</translation>
+    </message>
+    <message>
+        <source>Heart-to-heart talk</source>
+        <translation>谈心谈话</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>谈话日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>谈话形式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Talked &amp;by:</source>
+        <translation>谈话人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>谈话主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Content:</source>
+        <translation>谈话内容(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up:</source>
+        <translation>跟进事项(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Follow up &amp;by:</source>
+        <translation>跟进日期(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>D&amp;one</source>
+        <translation>已完成(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Talked &amp;with (tick one or more):</source>
+        <translation>谈话对象(&amp;W)（可选多人）：</translation>
+    </message>
+</context>
+<context>
+    <name>TalksDueView</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Party group</source>
+        <translation>党小组</translation>
+    </message>
+    <message>
+        <source>Last talk</source>
+        <translation>上次谈话</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>应谈日期</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>尽快</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due now or soon</source>
+        <translation>已逾期和即将到期</translation>
+    </message>
+    <message>
+        <source>Everyone on the roll</source>
+        <translation>全部在册党员</translation>
+    </message>
+    <message>
+        <source>Record a talk with them</source>
+        <translation>记录谈话…</translation>
+    </message>
+    <message>
+        <source>Search by name, pinyin or party group</source>
+        <translation>按姓名、拼音或党小组查找</translation>
+    </message>
+    <message>
+        <source>No member is on the roll yet.</source>
+        <translation>还没有在册党员。</translation>
+    </message>
+    <message>
+        <source>Each member should be talked with at least once every {months} months (rule table).</source>
+        <translation>每名党员至少每 {months} 个月谈心谈话一次（见设置中的规则表）。</translation>
+    </message>
+</context>
+<context>
+    <name>TalksPanel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Talked by</source>
+        <translation>谈话人</translation>
+    </message>
+    <message>
+        <source>Talked with</source>
+        <translation>谈话对象</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>全部形式</translation>
+    </message>
+    <message>
+        <source>Any follow-up</source>
+        <translation>全部跟进情况</translation>
+    </message>
+    <message>
+        <source>Follow-up open</source>
+        <translation>有未完成的跟进</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <source>Overdue {day}</source>
+        <translation>逾期（{day}）</translation>
+    </message>
+    <message>
+        <source>Open, by {day}</source>
+        <translation>待跟进（{day}前）</translation>
+    </message>
+    <message>
+        <source>Delete talk</source>
+        <translation>删除谈心谈话</translation>
+    </message>
+    <message>
+        <source>Delete the talk of {day} with {names}? It cannot be undone.</source>
+        <translation>删除 {day} 与{names}的谈心谈话？删除后不能恢复。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Talks</source>
+        <translation>谈话记录</translation>
+    </message>
+    <message>
+        <source>Due a talk ({count} overdue)</source>
+        <translation>应谈话党员（{count} 人逾期）</translation>
+    </message>
+    <message>
+        <source>Due a talk</source>
+        <translation>应谈话党员</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Record the first talk</source>
+        <translation>记录第一次谈心谈话</translation>
+    </message>
+    <message>
+        <source>No heart-to-heart talk recorded in this year yet.</source>
+        <translation>这一年还没有谈心谈话记录。</translation>
+    </message>
+    <message>
+        <source>Search by name, pinyin or topic</source>
+        <translation>按姓名、拼音或主题查找</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>

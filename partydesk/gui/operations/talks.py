@@ -62,3 +62,14 @@ def delete_talk(parent: QWidget, ctx: AppContext, talk_id: str, *, on_done: Done
     db, actor = ctx.db, ctx.actor
     return run(parent, ctx, lambda _progress: talks.delete_talk(db, actor, talk_id), label="delete talk",
                on_done=on_done, on_error=on_error)
+
+
+def load_talks_by_ids(parent: QWidget, ctx: AppContext, ids: frozenset[str], on_done: DoneCallback) -> TaskHandle:
+    """The live talks among ``ids`` (deleted ones are simply absent)."""
+    db = ctx.db
+
+    def read(_progress: Any) -> list[talks.TalkRecord]:
+        found = [talks.get_talk(db, talk_id) for talk_id in sorted(ids)]
+        return [r for r in found if r is not None]
+
+    return run(parent, ctx, read, label="load talks by id", on_done=on_done)

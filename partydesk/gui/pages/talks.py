@@ -1,0 +1,274 @@
+"""The talks panel (谈心谈话): the year's talks and who is due one, with 新建/编辑/删除.
+
+Two views on one panel, switched by the buttons at the top: 谈话记录 (the year's talks, on the shared
+list page, filtered by form and by follow-up) and 应谈话党员 (``talks_due.TalksDueView``). The panel is
+renderable alone and is meant to sit as a tab of the meetings page. When the hub reports changed talks,
+only those rows are read again; changed members or rules recompute who is due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partydesk.core.changes import ChangeKind, Changes
+from partydesk.core.domain.talks import TALK_FORMS, form_name
+from partydesk.core.services.talks import TalkDue, TalkRecord
+from partydesk.gui.operations import talks as talk_ops
+from partydesk.gui.pages.talks_due import TalksDueView
+from partydesk.gui.widgets.dialog_host import DialogHost
+from partydesk.gui.widgets.list_page import ListColumn, ListPage
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+YEARS_BACK = 5  # how many past years the year box offers
+
+
+class TalksPanel(DialogHost, QWidget):
+    """The year's talks and who is due one."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today or date.today()
+        self._select_after: str | None = None
+        self.records_button = QPushButton(self)
+        self.records_button.setObjectName("talkRecordsButton")
+        self.due_button = QPushButton(self)
+        self.due_button.setObjectName("talksDueButton")
+        self.modes = QButtonGroup(self)
+        for number, button in enumerate((self.records_button, self.due_button)):
+            button.setCheckable(True)
+            self.modes.addButton(button, number)
+        self.records_button.setChecked(True)
+        self.year_combo = QComboBox(self)
+        self.year_combo.setObjectName("talkYear")
+        for year in range(self.today.year, self.today.year - YEARS_BACK - 1, -1):
+            self.year_combo.addItem(str(year), year)
+
+        columns = [
+            ListColumn[TalkRecord]("date", self.tr("Date"), lambda r: f"{r.data.held_on:%Y-%m-%d}",
+                                   sort_key=lambda r: r.data.held_on, chars=6),
+            ListColumn[TalkRecord]("form", self.tr("Form"), lambda r: form_name(r.data.form), chars=7),
+            ListColumn[TalkRecord]("by", self.tr("Talked by"), lambda r: r.data.by_name, chars=7),
+            ListColumn[TalkRecord]("with", self.tr("Talked with"), lambda r: "、".join(r.with_names), chars=14,
+                                   tooltip=lambda r: "、".join(r.with_names)),
+            ListColumn[TalkRecord]("follow_up", self.tr("Follow-up"), self.follow_up_text, chars=11,
+                                   tooltip=lambda r: r.data.follow_up),
+            ListColumn[TalkRecord]("topic", self.tr("Topic"), lambda r: r.data.topic, chars=16,
+                                   tooltip=lambda r: r.data.content or r.data.topic),
+        ]
+        self.list: ListPage[TalkRecord] = ListPage(
+            columns, row_id=lambda r: r.id, parent=self,
+            haystack=lambda r: f"{r.data.by_name} {' '.join(r.with_names)} {r.data.topic} {r.data.content}",
+            pinyin_of=lambda r: f"{r.data.by_name}{''.join(r.with_names)}")
+        self.list.setObjectName("talksList")
+        self.form_filter = self.list.add_filter("talkFormFilter", [
+            (self.tr("All forms"), None),
+            *[(f.name, lambda r, code=f.code: r.data.form == code) for f in TALK_FORMS]])
+        self.follow_filter = self.list.add_filter("talkFollowFilter", [
+            (self.tr("Any follow-up"), None),
+            (self.tr("Follow-up open"), lambda r: bool(r.data.follow_up) and not r.data.follow_up_done)])
+        self.new_button = self.list.add_action("newTalk", self.new_talk)
+        self.edit_button = self.list.add_action("editTalk", self.edit_selected, needs_selection=True)
+        self.delete_button = self.list.add_action("deleteTalk", self.delete_selected, needs_selection=True)
+        self.list.activated.connect(self.edit_talk)
+        self.empty_button = self.list.set_empty_action("", self.new_talk)
+
+        self.due_view = TalksDueView(self)
+        self.due_view.talkRequested.connect(lambda ids: self.new_talk(tuple(ids)))
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(self.due_view)
+        self.modes.idClicked.connect(self._show_mode)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.records_button)
+        bar.addWidget(self.due_button)
+        bar.addWidget(self.year_combo)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.reload_talks())
+        ctx.hub.changed.connect(self._on_changed)
+        self._retranslate()
+        self.reload()
+
+    def follow_up_text(self, record: TalkRecord) -> str:
+        """跟进 as the list shows it: nothing, done, open with its date, or overdue when past it."""
+        d = record.data
+        if not d.follow_up:
+            return ""
+        if d.follow_up_done:
+            return self.tr("Done")
+        if d.follow_up_on is None:
+            return self.tr("Open")
+        day = f"{d.follow_up_on:%Y-%m-%d}"
+        return self.tr("Overdue {day}").format(day=day) if d.follow_up_on < self.today else self.tr(
+            "Open, by {day}").format(day=day)
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    def year(self) -> int:
+        """The year shown."""
+        return int(self.year_combo.currentData())
+
+    def reload(self) -> None:
+        """Read the year's talks and who is due."""
+        self.reload_talks()
+        self.reload_due()
+
+    def reload_talks(self) -> None:
+        """Read the shown year's talks on the DB lane."""
+        if self.ctx.db is None or self.ctx.db.needs_setup:
+            return
+        talk_ops.load_talks(self, self.ctx, self.year(), self._talks_loaded)
+
+    def _talks_loaded(self, rows: list[TalkRecord]) -> None:
+        self.list.set_rows(rows)
+        self._select_pending()
+
+    def reload_due(self) -> None:
+        """Work out again who is due a talk."""
+        if self.ctx.db is None or self.ctx.db.needs_setup:
+            return
+        talk_ops.load_due(self, self.ctx, self.today, self._due_loaded)
+
+    def _due_loaded(self, result: tuple[int, list[TalkDue]]) -> None:
+        months, rows = result
+        self.due_view.set_due(months, rows, self.today)
+        self._retranslate()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(ChangeKind.TALK):
+            ids = changes.ids_of(ChangeKind.TALK)
+            if ids:
+                talk_ops.load_talks_by_ids(self, self.ctx, ids, lambda found: self._talks_refreshed(ids, found))
+            else:
+                self.reload_talks()
+        if changes.touches(ChangeKind.TALK, ChangeKind.MEMBER, ChangeKind.RULE):
+            self.reload_due()
+
+    def _talks_refreshed(self, ids: frozenset[str], found: list[TalkRecord]) -> None:
+        shown = [r for r in found if r.data.held_on.year == self.year()]
+        self.list.update_rows(shown)
+        self.list.remove_ids(ids - {r.id for r in shown})
+        self._select_pending()
+
+    def _select_pending(self) -> None:
+        if self._select_after and self.list.select_id(self._select_after):
+            self._select_after = None
+
+    def _show_mode(self, number: int) -> None:
+        self.stack.setCurrentIndex(number)
+        self.year_combo.setVisible(number == 0)
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def selected_record(self) -> TalkRecord | None:
+        """The first selected talk."""
+        rows = self.list.selected_rows()
+        return rows[0] if rows else None
+
+    def new_talk(self, with_ids: tuple[str, ...] = ()) -> None:
+        """Open the empty talk dialog (with ``with_ids`` ticked)."""
+        from partydesk.gui.dialogs.talk_edit import TalkEditDialog
+
+        dialog = TalkEditDialog(self.ctx, None, self, with_ids=with_ids, today=self.today)
+        dialog.saved.connect(self._saved)
+        self._open(dialog)
+
+    def edit_selected(self) -> None:
+        """Open the selected talk."""
+        record = self.selected_record()
+        if record is not None:
+            self.edit_talk(record.id)
+
+    def edit_talk(self, talk_id: str) -> None:
+        """Open the talk with this id in the dialog."""
+        record = next((r for r in self.list.model.all_rows() if r.id == talk_id), None)
+        if record is None:
+            return
+        from partydesk.gui.dialogs.talk_edit import TalkEditDialog
+
+        dialog = TalkEditDialog(self.ctx, record, self, today=self.today)
+        dialog.saved.connect(self._saved)
+        self._open(dialog)
+
+    def _saved(self, talk_id: str) -> None:
+        # The row arrives when the published change has been read back; select it then.
+        self.records_button.click()
+        self._select_after = talk_id
+        self._select_pending()
+
+    def delete_selected(self) -> None:
+        """Ask, then delete the selected talk."""
+        record = self.selected_record()
+        if record is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete talk"),
+                          self.tr("Delete the talk of {day} with {names}? It cannot be undone.").format(
+                              day=f"{record.data.held_on:%Y-%m-%d}", names="、".join(record.with_names)),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("deleteTalkBox")
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.buttonClicked.connect(lambda button: self._delete(record.id) if button is delete else None)
+        self._open(box)
+
+    def _delete(self, talk_id: str) -> None:
+        talk_ops.delete_talk(self, self.ctx, talk_id,
+                             on_error=lambda error: self.ctx.hub.statusMessage.emit(error.message))
+
+    # -- text --------------------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.records_button.setText(self.tr("Talks"))
+        overdue = self.due_view.overdue_count()
+        self.due_button.setText(self.tr("Due a talk ({count} overdue)").format(count=overdue) if overdue
+                                else self.tr("Due a talk"))
+        self.new_button.setText(self.tr("New…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.empty_button.setText(self.tr("Record the first talk"))
+        self.list.set_empty_text(self.tr("No heart-to-heart talk recorded in this year yet."))
+        self.list.set_search_placeholder(self.tr("Search by name, pinyin or topic"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def render_talks(ctx: AppContext, page: str, size: QSize, *, grab: Callable[[QWidget, QSize, AppContext], QImage],
+                 dialog_on: Callable[[QDialog, QImage, AppContext], QImage],
+                 dimmed: Callable[[QImage], QImage]) -> QImage:
+    """``partydesk shot --page talks`` (the panel alone) or ``talk_edit`` (the dialog on the newest talk)."""
+    from partydesk.gui.dialogs.talk_edit import TalkEditDialog
+
+    panel = TalksPanel(ctx)
+    try:
+        image = grab(panel, size, ctx)
+        if page == "talk_edit":
+            rows = panel.list.model.all_rows()
+            image = dialog_on(TalkEditDialog(ctx, rows[0] if rows else None, panel), dimmed(image), ctx)
+        return image
+    finally:
+        panel.deleteLater()

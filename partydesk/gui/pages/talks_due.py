@@ -1,0 +1,94 @@
+"""Who is due a talk (应谈话党员): every member on the roll with the last talk and the day the next is due.
+
+Built on the shared list page. By default it shows the members whose talk is overdue or due within
+``SOON_DAYS``; a filter shows the whole roll. Selecting members and pressing 记录谈话 starts a talk with
+them ticked (``talkRequested``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from partydesk.core.domain.talks import SOON_DAYS
+from partydesk.core.services.talks import TalkDue
+from partydesk.gui.widgets.list_page import ListColumn, ListPage
+
+OVERDUE, SOON, LATER = "overdue", "soon", "later"
+
+
+def due_status(due: TalkDue, today: date) -> str:
+    """overdue (past the due day, or never due-dated), soon (within SOON_DAYS) or later."""
+    if due.due is None or due.due < today:
+        return OVERDUE
+    return SOON if (due.due - today).days <= SOON_DAYS else LATER
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%Y-%m-%d}" if value is not None else ""
+
+
+class TalksDueView(QWidget):
+    """The list of members and when each is due a talk; ``talkRequested(ids)`` for 记录谈话."""
+
+    talkRequested = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today = date.today()
+        self.months = 12
+        words = {OVERDUE: self.tr("Overdue"), SOON: self.tr("Due soon"), LATER: self.tr("Not yet due")}
+        self._words = words
+        columns = [
+            ListColumn[TalkDue]("name", self.tr("Name"), lambda r: r.name, chars=6),
+            ListColumn[TalkDue]("group", self.tr("Party group"), lambda r: r.party_group, chars=7),
+            ListColumn[TalkDue]("last", self.tr("Last talk"), lambda r: _day(r.last_talk) or self.tr("None yet"),
+                                sort_key=lambda r: r.last_talk or date.min, chars=7),
+            ListColumn[TalkDue]("due", self.tr("Due by"), lambda r: _day(r.due) or self.tr("Now"),
+                                sort_key=lambda r: r.due or date.min, chars=7),
+            ListColumn[TalkDue]("status", self.tr("Status"), lambda r: words[due_status(r, self.today)],
+                                sort_key=lambda r: (r.due or date.min), chars=6),
+        ]
+        self.list: ListPage[TalkDue] = ListPage(columns, row_id=lambda r: r.member_id,
+                                                haystack=lambda r: f"{r.name} {r.party_group}",
+                                                pinyin_of=lambda r: r.name, parent=self)
+        self.list.setObjectName("talksDueList")
+        self.scope = self.list.add_filter("dueScope", [
+            (self.tr("Due now or soon"), lambda r: due_status(r, self.today) != LATER),
+            (self.tr("Everyone on the roll"), None),
+        ])
+        self.talk_button = self.list.add_action("talkWithSelected", self._talk, needs_selection=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        self._retranslate()
+
+    def set_due(self, months: int, rows: list[TalkDue], today: date) -> None:
+        """Show ``rows`` as of ``today`` under a rule of ``months``."""
+        self.today, self.months = today, months
+        self.list.set_rows(rows)
+        self._retranslate()
+
+    def overdue_count(self) -> int:
+        """How many members are past due."""
+        return sum(due_status(r, self.today) == OVERDUE for r in self.list.model.all_rows())
+
+    def _talk(self) -> None:
+        ids = self.list.selected_ids()
+        if ids:
+            self.talkRequested.emit(ids)
+
+    def _retranslate(self) -> None:
+        self.talk_button.setText(self.tr("Record a talk with them"))
+        self.list.set_search_placeholder(self.tr("Search by name, pinyin or party group"))
+        self.list.set_empty_text(self.tr("No member is on the roll yet."))
+        self.setToolTip(self.tr("Each member should be talked with at least once every {months} months "
+                                "(rule table).").format(months=self.months))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+

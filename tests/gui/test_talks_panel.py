@@ -1,0 +1,155 @@
+"""The talks panel and dialog: a talk added through the dialog is listed, edited in place and deleted;
+who is due a talk updates; the talker is picked by pinyin or typed; every model passes the model tester."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.services.members import add_member
+from partydesk.core.services.talks import TalkData, add_talk, talks_of_year
+from partydesk.gui.context import AppContext
+from partydesk.gui.dialogs.talk_edit import TalkEditDialog
+from partydesk.gui.pages.talks import TalksPanel
+from tests.gui.conftest import WAIT_MS
+from tests.gui.test_members_page import LI, WANG, ZHANG
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def people(ctx: AppContext) -> dict[str, str]:
+    """张三, 李四 and 王五, added before the panel opens."""
+    return {d.name: add_member(ctx.db, LOCAL_USER, data=d).member_id for d in (ZHANG, LI, WANG)}
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, ctx: AppContext, people: dict[str, str]) -> TalksPanel:
+    widget = TalksPanel(ctx, today=TODAY)
+    qtbot.addWidget(widget)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(lambda: widget.due_view.list.model.total == 3, timeout=WAIT_MS)
+    return widget
+
+
+def open_new(qtbot: QtBot, panel: TalksPanel) -> TalkEditDialog:
+    panel.new_button.click()
+    dialog = panel.current_dialog()
+    assert isinstance(dialog, TalkEditDialog)
+    qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)
+    return dialog
+
+
+def tick(dialog: TalkEditDialog, name: str) -> None:
+    model = dialog.choices
+    row = next(r for r in range(model.rowCount()) if model.index(r).data().startswith(name))
+    assert model.setData(model.index(row), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+
+
+def test_a_talk_added_through_the_dialog_is_listed(qtbot: QtBot, ctx: AppContext, panel: TalksPanel,
+                                                    people: dict[str, str]) -> None:
+    """Fill in the dialog, tick two members, save: the row appears and the two leave the due list (李四
+    joined this year and is not due yet)."""
+    assert panel.list.model.total == 0 and panel.due_view.overdue_count() == 2
+    assert "2" in panel.due_button.text()
+    dialog = open_new(qtbot, panel)
+    dialog.ui.heldOnEdit.setText("2026-11-20")
+    dialog.ui.byCombo.setEditText("街道党工委刘书记")
+    dialog.ui.topicEdit.setText("了解思想和工作情况")
+    dialog.ui.formCombo.setCurrentIndex(dialog.ui.formCombo.findData("visit"))
+    tick(dialog, "张三")
+    tick(dialog, "王五")
+    assert "张三" in dialog.ui.withSummaryLabel.text() and "王五" in dialog.ui.withSummaryLabel.text()
+    dialog.save_button().click()
+    qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+    (row,) = panel.list.model.all_rows()
+    assert row.data.by_name == "街道党工委刘书记" and row.data.by_member_id is None
+    assert set(row.with_names) == {"张三", "王五"} and row.data.form == "visit"
+    shown = [panel.list.model.index(0, c).data() for c in range(panel.list.model.columnCount())]
+    assert "2026-11-20" in shown and "上门走访" in shown and ("张三、王五" in shown or "王五、张三" in shown)
+    qtbot.waitUntil(lambda: panel.due_view.overdue_count() == 0, timeout=WAIT_MS)
+    assert panel.list.selected_ids() == [row.id]
+
+
+def test_the_talker_is_found_by_pinyin_and_linked_to_the_member(qtbot: QtBot, ctx: AppContext,
+                                                                  panel: TalksPanel, people: dict[str, str]) -> None:
+    """Typing "zs" offers 张三; picking him stores his member id."""
+    dialog = open_new(qtbot, panel)
+    completer = dialog.ui.byCombo.completer()
+    completer.setCompletionPrefix("zs")
+    assert completer.completionCount() == 1
+    assert completer.pathFromIndex(completer.completionModel().index(0, 0)) == "张三"
+    dialog.ui.byCombo.setEditText("张三")
+    assert dialog.talker() == (people["张三"], "张三")
+    dialog.ui.withSearchEdit.setText("ww")
+    assert [dialog.choices.row_id(r) for r in range(dialog.choices.rowCount())] == [people["王五"]]
+
+
+def test_the_core_refusal_is_shown_and_nothing_is_saved(qtbot: QtBot, ctx: AppContext, panel: TalksPanel) -> None:
+    """No one ticked: the core's message shows in the dialog, which stays open."""
+    dialog = open_new(qtbot, panel)
+    dialog.ui.topicEdit.setText("谈心")
+    dialog.save_button().click()
+    qtbot.waitUntil(lambda: "谈话对象" in dialog.error_text(), timeout=WAIT_MS)
+    assert dialog.isVisible() and talks_of_year(ctx.db, 2026) == []
+
+
+def test_edit_and_delete_update_only_that_row(qtbot: QtBot, ctx: AppContext, panel: TalksPanel,
+                                              people: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editing the topic changes the row; deleting (after the question) removes it."""
+    add_talk(ctx.db, LOCAL_USER, TalkData(held_on=date(2026, 5, 1), with_ids=(people["李四"],), by_name="刘书记",
+                                          topic="旧主题"))
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+    talk_id = panel.list.model.all_rows()[0].id
+    panel.list.select_id(talk_id)
+    panel.edit_button.click()
+    dialog = panel.current_dialog()
+    assert isinstance(dialog, TalkEditDialog)
+    qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)
+    assert dialog.choices.checked_ids() == (people["李四"],)
+    dialog.ui.topicEdit.setText("新主题")
+    dialog.save_button().click()
+    qtbot.waitUntil(lambda: panel.list.model.all_rows()[0].data.topic == "新主题", timeout=WAIT_MS)
+    panel.list.select_id(talk_id)
+    panel.delete_button.click()
+    box = panel.current_dialog()
+    assert isinstance(box, QMessageBox) and "李四" in box.text()
+    delete = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    delete.click()
+    qtbot.waitUntil(lambda: panel.list.model.total == 0, timeout=WAIT_MS)
+    assert talks_of_year(ctx.db, 2026) == []
+
+
+def test_talk_from_the_due_list_ticks_the_chosen_members(qtbot: QtBot, panel: TalksPanel,
+                                                         people: dict[str, str]) -> None:
+    """Selecting a member in 应谈话党员 and pressing 记录谈话 opens the dialog with that member ticked; a
+    member not due yet is not listed."""
+    panel.due_button.click()
+    assert panel.stack.currentWidget() is panel.due_view
+    assert people["李四"] not in {r.member_id for r in panel.due_view.list.model.shown_rows()}  # not due yet
+    assert panel.due_view.list.select_id(people["王五"])
+    panel.due_view.talk_button.click()
+    dialog = panel.current_dialog()
+    assert isinstance(dialog, TalkEditDialog)
+    qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)
+    assert dialog.choices.checked_ids() == (people["王五"],) and dialog.choices.checked_names() == ["王五"]
+
+
+def test_models_pass_the_model_tester(qtbot: QtBot, ctx: AppContext, panel: TalksPanel, people: dict[str, str],
+                                      qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    """The talk list, the due list and the member choices keep Qt's model contract."""
+    add_talk(ctx.db, LOCAL_USER, TalkData(held_on=date(2026, 5, 1), with_ids=(people["李四"],), by_name="刘书记",
+                                          topic="谈心", follow_up="回访", follow_up_on=date(2026, 6, 1)))
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+    qtmodeltester.check(panel.list.model)
+    qtmodeltester.check(panel.due_view.list.model)
+    dialog = open_new(qtbot, panel)
+    tick(dialog, "李四")
+    qtmodeltester.check(dialog.choices)
