@@ -46,7 +46,7 @@ class TalksDueView(QWidget):
             ListColumn[TalkDue]("group", self.tr("Party group"), lambda r: r.party_group, chars=7),
             ListColumn[TalkDue]("last", self.tr("Last talk"), lambda r: _day(r.last_talk) or self.tr("None yet"),
                                 sort_key=lambda r: r.last_talk or date.min, chars=7),
-            ListColumn[TalkDue]("due", self.tr("Due by"), lambda r: _day(r.due) or self.tr("Now"),
+            ListColumn[TalkDue]("due", self.tr("Due by"), self._due_text,
                                 sort_key=lambda r: r.due or date.min, chars=7),
             ListColumn[TalkDue]("status", self.tr("Status"), lambda r: words[due_status(r, self.today)],
                                 sort_key=lambda r: (r.due or date.min), chars=6),
@@ -64,6 +64,12 @@ class TalksDueView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         self._retranslate()
+
+    def _due_text(self, row: TalkDue) -> str:
+        # Never talked with and long due: the day worked out from joining says nothing useful.
+        if row.due is None or (row.last_talk is None and row.due < self.today):
+            return self.tr("Now")
+        return _day(row.due)
 
     def set_due(self, months: int, rows: list[TalkDue], today: date) -> None:
         """Show ``rows`` as of ``today`` under a rule of ``months``."""
