@@ -19,10 +19,10 @@ from partydesk.core.services.talks import TalkData
 from partydesk.core.storage.database import Database
 
 
-def add(db: Database, name: str, *, seed: int, joined: str = "2000-07-01") -> str:
+def add(db: Database, name: str, *, seed: int, joined: str = "2000-07-01", post: str = "") -> str:
     number = fake_id_number(random.Random(seed), date(1970, 1, 1 + seed), True)
     data = MemberInput(name=name, gender="男", id_number=number, category="正式党员", joined_on=joined,
-                       confirmed_on=None, party_group="第一党小组")
+                       confirmed_on=None, party_group="第一党小组", party_post=post)
     return members.add_member(db, LOCAL_USER, data=data, today=date(2026, 11, 30)).member_id
 
 
@@ -39,7 +39,7 @@ def found(db: Database, today: date, code: str) -> dict[str, Finding]:
 def test_talk_checks_are_registered() -> None:
     """load_all makes the talk checks available by name."""
     checks.load_all()
-    assert {"talk.none", "talk.follow_up"} <= set(CHECKS)
+    assert {"talk.none", "talk.follow_up", "talk.committee"} <= set(CHECKS)
 
 
 @pytest.mark.parametrize(("today", "severity"), [
@@ -106,3 +106,20 @@ def test_a_done_follow_up_is_quiet(db: Database) -> None:
     member = add(db, "张甲", seed=3)
     record(db, member, date(2026, 4, 1), follow_up="回访", follow_up_on=date(2026, 5, 1), follow_up_done=True)
     assert found(db, date(2026, 11, 30), "talk.follow_up") == {}
+
+
+def test_committee_members_who_have_not_talked_with_each_other(db: Database) -> None:
+    """Three 支委: the pair that talked within 12 months is quiet (either way round, the first day of the
+    interval included); the other two pairs are 注意; an ordinary member is never in a pair."""
+    secretary = add(db, "王书记", seed=1, post="书记")
+    organiser = add(db, "李委员", seed=2, post="组织委员")
+    publicity = add(db, "赵委员", seed=4, post="宣传委员")
+    add(db, "张甲", seed=3)
+    talks.add_talk(db, LOCAL_USER, TalkData(held_on=date(2025, 11, 30), with_ids=(secretary,),
+                                            by_member_id=organiser, topic="相互提醒"))
+    got = found(db, date(2026, 11, 30), "talk.committee")
+    pairs = {frozenset(s.split("|")) for s in got}
+    assert pairs == {frozenset((secretary, publicity)), frozenset((organiser, publicity))}
+    assert all(f.severity is Severity.WARNING for f in got.values())
+    assert frozenset((secretary, organiser)) in {frozenset(s.split("|"))
+                                                 for s in found(db, date(2026, 12, 1), "talk.committee")}

@@ -35,13 +35,14 @@ def test_the_same_seed_gives_the_same_talks_within_the_year(tmp_path: Path) -> N
 
 
 def test_the_demo_leaves_a_few_members_out_and_the_checks_find_them(tmp_path: Path) -> None:
-    """On the demo's today exactly the members left out are overdue; one follow-up is overdue, one done."""
+    """On the demo's today exactly the members left out are overdue; one follow-up is overdue, one done;
+    one pair of committee members has not talked."""
     create_demo(tmp_path / "d.db")
     db = open_database(tmp_path / "d.db")
     try:
         overdue = [d for d in talks_due(db, DEMO_TODAY) if d.due is None or d.due < DEMO_TODAY]
         checks.load_all()
-        found = run_checks(db, DEMO_TODAY, ["talk.none", "talk.follow_up"])
+        found = run_checks(db, DEMO_TODAY, ["talk.none", "talk.follow_up", "talk.committee"])
         everyone = talks_of_year(db, DEMO_TODAY.year) + talks_of_year(db, DEMO_TODAY.year - 1)
     finally:
         db.close()
@@ -50,5 +51,6 @@ def test_the_demo_leaves_a_few_members_out_and_the_checks_find_them(tmp_path: Pa
     late = [f for f in found if f.code == "talk.follow_up"]
     assert len(late) == 1 and late[0].severity is Severity.OVERDUE
     assert any(t.data.follow_up_done for t in everyone)
+    assert len([f for f in found if f.code == "talk.committee"]) == 1  # one committee pair left out
     assert any(t.data.form == "group" and len(t.data.with_ids) > 1 for t in everyone)
     assert any(t.data.by_member_id is None and t.data.by_name for t in everyone)

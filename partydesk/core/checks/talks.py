@@ -1,9 +1,9 @@
-"""Talk checks (谈心谈话): a member on the roll not talked with within the rule's interval, and a
-follow-up left open past its date.
+"""Talk checks (谈心谈话): a member on the roll not talked with within the rule's interval, a follow-up
+left open past its date, and two committee members (支委) who have not talked with each other in it.
 
 A member's next talk is due ``meeting.heart_talk.months`` after the last one (or after coming onto the
 roll): past that day the finding is 逾期, within ``SOON_DAYS`` before it 注意. A follow-up is 注意 on its
-own day and 逾期 from the day after.
+own day and 逾期 from the day after. A committee pair is 注意: the committee is taken as it stands today.
 """
 
 from __future__ import annotations
@@ -65,3 +65,19 @@ def follow_ups_open(db: Database, today: date) -> Iterator[Finding]:
 def _short(text: str, limit: int = 30) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+@check("talk.committee")
+def committee_pairs(db: Database, today: date) -> Iterator[Finding]:
+    """Two committee members who have not talked with each other within the interval (注意)."""
+    months = talks.talk_months(db)
+    for pair in talks.committee_pairs_due(db, today):
+        yield Finding(
+            code="talk.committee",
+            severity=Severity.WARNING,
+            subject=f"{pair.first_id}|{pair.second_id}",
+            message=f"支委{pair.first_name}与{pair.second_name}近{months}个月未相互谈心谈话",
+            due=None,
+            rule=RULE_KEY,
+            target=Target("member", pair.first_id),
+        )

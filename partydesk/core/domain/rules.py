@@ -74,7 +74,7 @@ RULE_DEFAULTS: tuple[RuleDefault, ...] = (
     RuleDefault("meeting.motion.bp", MEETINGS, "表决通过须超过", "基点", 5000, 5000, 10_000,
                 "赞成票占上一项所选人数的比例，默认超过半数", source=TJ),
     RuleDefault("meeting.heart_talk.months", MEETINGS, "谈心谈话：每隔", "月", 12, 1, 24,
-                "每名党员至少谈一次，从上次谈话或转入起算", source=LOCAL),
+                "每名党员至少谈一次，支委之间相互谈；从上次谈话或转入起算", source=LOCAL),
     RuleDefault("study.member.hours", STUDY, "党员每年学习培训", "学时", 32, 0, 500, "第二十条；2019–2023 全国规划同",
                 source=JY),
     RuleDefault("study.leader.hours", STUDY, "支部书记、委员每年学习培训", "学时", 56, 0, 500, "2019–2023 全国规划",

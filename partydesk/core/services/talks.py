@@ -166,3 +166,31 @@ def resolve_talker(db: Database, token: str) -> tuple[str | None, str]:
         return member_id, next(m.name for m in people if m.id == member_id)
     named = [m.id for m in people if m.name == text]
     return (named[0], text) if len(named) == 1 else (None, text)
+
+
+@dataclass(frozen=True)
+class CommitteePair:
+    """Two committee members (支委) who have not talked with each other within the rule's interval."""
+
+    first_id: str
+    first_name: str
+    second_id: str
+    second_name: str
+    since: date  # the start of the interval looked at
+
+
+def committee_pairs_due(db: Database, today: date) -> list[CommitteePair]:
+    """Pairs of committee members on the roll today with no talk between them in the last interval
+    (either one talking, the other talked with). Posts have no history yet, so the committee is taken
+    as it stands today."""
+    from partydesk.core.domain.meetings import COMMITTEE_POSTS
+    from partydesk.core.domain.talks import same_day_months_later
+
+    since = same_day_months_later(today, -talk_months(db))
+    with db.read() as session:
+        people = meeting_repo.roll_members(session)
+        pairs = talk_repo.talked_pairs(session, since, today)
+    rules = RollRules(count_migrants=True)
+    committee = [m for m in people if m.party_post in COMMITTEE_POSTS and on_roll(m, today, rules) is not None]
+    return [CommitteePair(a.id, a.name, b.id, b.name, since)
+            for i, a in enumerate(committee) for b in committee[i + 1:] if frozenset((a.id, b.id)) not in pairs]

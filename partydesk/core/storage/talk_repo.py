@@ -154,3 +154,11 @@ def last_talk_by_member(session: Session, until: date | None = None) -> dict[str
     if until is not None:
         query = query.where(Talk.held_on <= until)
     return {member_id: day for member_id, day in session.execute(query.group_by(TalkMember.member_id))}
+
+
+def talked_pairs(session: Session, start: date, end: date) -> set[frozenset[str]]:
+    """Pairs {talker, member} of live talks from ``start`` to ``end`` whose talker is a member."""
+    query = (select(Talk.by_member_id, TalkMember.member_id).join(TalkMember, TalkMember.talk_id == Talk.id)
+             .where(Talk.deleted.is_(False), TalkMember.deleted.is_(False), Talk.by_member_id.is_not(None),
+                    Talk.held_on >= start, Talk.held_on <= end).distinct())
+    return {frozenset((by, member)) for by, member in session.execute(query) if by is not None}
