@@ -76,7 +76,9 @@ def test_due_lists_the_members_left_out_and_a_talk_clears_one(capsys: pytest.Cap
     assert overdue and all(set(m) == {"member_id", "name", "party_group", "last_talk", "due", "status"}
                            for m in payload["members"])
     first = overdue[0]["member_id"]
-    run_json(capsys, "talks", "add", "--db", str(demo), "--date", "2026-11-01", "--with", first, "--topic", "谈心")
+    _code, added = run_json(capsys, "talks", "add", "--db", str(demo), "--date", "2026-11-01", "--with", first,
+                            "--topic", "谈心")
+    assert added["by"] == "王建国" and added["by_member_id"]  # no --by: the 书记 of the set-up, on the roster
     _code, after = run_json(capsys, "talks", "due", "--db", str(demo), "--on", "2026-11-01")
     assert first not in {m["member_id"] for m in after["members"]}
     _code, everyone = run_json(capsys, "talks", "due", "--db", str(demo), "--on", "2026-11-01", "--all")

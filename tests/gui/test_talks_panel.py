@@ -153,3 +153,30 @@ def test_models_pass_the_model_tester(qtbot: QtBot, ctx: AppContext, panel: Talk
     dialog = open_new(qtbot, panel)
     tick(dialog, "李四")
     qtmodeltester.check(dialog.choices)
+
+
+def test_a_talk_of_another_year_brings_that_year_into_view(qtbot: QtBot, panel: TalksPanel) -> None:
+    """Saved with a date in 2025 while 2026 is shown: the year box moves to 2025 and the row is selected."""
+    dialog = open_new(qtbot, panel)
+    dialog.ui.heldOnEdit.setText("2025-12-20")
+    dialog.ui.topicEdit.setText("年终谈心")
+    dialog.ui.byCombo.setEditText("刘书记")
+    tick(dialog, "李四")
+    dialog.save_button().click()
+    qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+    assert panel.year() == 2025
+    qtbot.waitUntil(lambda: len(panel.list.selected_ids()) == 1, timeout=WAIT_MS)
+
+
+def test_the_ticked_members_come_first_in_an_opened_talk(qtbot: QtBot, ctx: AppContext, panel: TalksPanel,
+                                                         people: dict[str, str]) -> None:
+    """王五 sorts last by pinyin, but a talk with him opens with him on top."""
+    add_talk(ctx.db, LOCAL_USER, TalkData(held_on=date(2026, 5, 1), with_ids=(people["王五"],), by_name="刘书记",
+                                          topic="谈心"))
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+    panel.edit_talk(panel.list.model.all_rows()[0].id)
+    dialog = panel.current_dialog()
+    assert isinstance(dialog, TalkEditDialog)
+    qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)
+    assert dialog.choices.row_id(0) == people["王五"]

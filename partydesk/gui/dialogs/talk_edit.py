@@ -113,7 +113,9 @@ class TalkEditDialog(BusyDialog):
             self.ui.byCombo.setCurrentIndex(position)
         else:
             self.ui.byCombo.setEditText(typed or (secretary if self.record is None else ""))
-        self.choices.set_people(rows)
+        # The members already ticked come first, so an opened talk shows whom it was with.
+        ticked = set(self.choices.checked_ids())
+        self.choices.set_people(sorted(rows, key=lambda r: r.id not in ticked))
         # Ticks given by id only (from the due list) get their names now.
         self.choices.set_checked((i, self.choices.name_of(i) or n)
                                  for i, n in zip(self.choices.checked_ids(), self.choices.checked_names(), strict=True))

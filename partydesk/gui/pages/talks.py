@@ -157,7 +157,9 @@ class TalksPanel(DialogHost, QWidget):
         self._retranslate()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(ChangeKind.TALK):
+        if changes.touches(ChangeKind.MEMBER):
+            self.reload_talks()  # names shown in the talks may have changed
+        elif changes.touches(ChangeKind.TALK):
             ids = changes.ids_of(ChangeKind.TALK)
             if ids:
                 talk_ops.load_talks_by_ids(self, self.ctx, ids, lambda found: self._talks_refreshed(ids, found))
@@ -192,7 +194,7 @@ class TalksPanel(DialogHost, QWidget):
         from partydesk.gui.dialogs.talk_edit import TalkEditDialog
 
         dialog = TalkEditDialog(self.ctx, None, self, with_ids=with_ids, today=self.today)
-        dialog.saved.connect(self._saved)
+        dialog.saved.connect(lambda talk_id: self._saved(talk_id, dialog.talk_data().held_on.year))
         self._open(dialog)
 
     def edit_selected(self) -> None:
@@ -209,13 +211,17 @@ class TalksPanel(DialogHost, QWidget):
         from partydesk.gui.dialogs.talk_edit import TalkEditDialog
 
         dialog = TalkEditDialog(self.ctx, record, self, today=self.today)
-        dialog.saved.connect(self._saved)
+        dialog.saved.connect(lambda talk_id: self._saved(talk_id, dialog.talk_data().held_on.year))
         self._open(dialog)
 
-    def _saved(self, talk_id: str) -> None:
-        # The row arrives when the published change has been read back; select it then.
+    def _saved(self, talk_id: str, year: int) -> None:
+        # The row arrives when the published change has been read back; select it then. A talk of
+        # another year brings its year into view.
         self.records_button.click()
         self._select_after = talk_id
+        position = self.year_combo.findData(year)
+        if position >= 0 and position != self.year_combo.currentIndex():
+            self.year_combo.setCurrentIndex(position)  # reloads the talks
         self._select_pending()
 
     def delete_selected(self) -> None:
