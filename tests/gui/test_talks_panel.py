@@ -180,3 +180,16 @@ def test_the_ticked_members_come_first_in_an_opened_talk(qtbot: QtBot, ctx: AppC
     assert isinstance(dialog, TalkEditDialog)
     qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)
     assert dialog.choices.row_id(0) == people["王五"]
+
+
+def test_several_members_from_the_due_list_start_a_group_talk(qtbot: QtBot, panel: TalksPanel,
+                                                              people: dict[str, str]) -> None:
+    """Two members chosen in 应谈话党员: the dialog opens on 集体谈心 with both ticked."""
+    panel.due_button.click()
+    panel.due_view.list.table.selectAll()
+    panel.due_view.talk_button.click()
+    dialog = panel.current_dialog()
+    assert isinstance(dialog, TalkEditDialog)
+    qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)
+    assert set(dialog.choices.checked_ids()) == {people["张三"], people["王五"]}
+    assert dialog.ui.formCombo.currentData() == "group"

@@ -88,6 +88,8 @@ class TalkEditDialog(BusyDialog):
         if record is None:
             self.ui.heldOnEdit.set_value(today)
             self.choices.set_checked((i, "") for i in with_ids)
+            if len(with_ids) > 1:  # several members chosen from the due list: a 集体谈心
+                self.ui.formCombo.setCurrentIndex(self.ui.formCombo.findData("group"))
             return
         d = record.data
         self.ui.heldOnEdit.set_value(d.held_on)
