@@ -3150,6 +3150,10 @@
         <translation>待跟进（{day}前）</translation>
     </message>
     <message>
+        <source>This talk no longer exists; it may have been deleted.</source>
+        <translation>这次谈话已不存在，可能已被删除。</translation>
+    </message>
+    <message>
         <source>Delete talk</source>
         <translation>删除谈心谈话</translation>
     </message>

@@ -193,3 +193,14 @@ def test_several_members_from_the_due_list_start_a_group_talk(qtbot: QtBot, pane
     qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)
     assert set(dialog.choices.checked_ids()) == {people["张三"], people["王五"]}
     assert dialog.ui.formCombo.currentData() == "group"
+
+
+def test_a_talk_of_another_year_opens_by_id(qtbot: QtBot, ctx: AppContext, panel: TalksPanel,
+                                            people: dict[str, str]) -> None:
+    """A finding's target names a talk not shown (2025 while 2026 is shown): it still opens."""
+    added = add_talk(ctx.db, LOCAL_USER, TalkData(held_on=date(2025, 3, 1), with_ids=(people["张三"],),
+                                                  by_name="刘书记", topic="去年的谈话"))
+    panel.edit_talk(added.talk_id)
+    qtbot.waitUntil(lambda: isinstance(panel.current_dialog(), TalkEditDialog), timeout=WAIT_MS)
+    dialog = panel.current_dialog()
+    assert isinstance(dialog, TalkEditDialog) and dialog.ui.topicEdit.text() == "去年的谈话"

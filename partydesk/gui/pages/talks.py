@@ -204,10 +204,17 @@ class TalksPanel(DialogHost, QWidget):
             self.edit_talk(record.id)
 
     def edit_talk(self, talk_id: str) -> None:
-        """Open the talk with this id in the dialog."""
+        """Open the talk with this id in the dialog (read from the database when it is not shown: a
+        finding's target may be a talk of another year)."""
         record = next((r for r in self.list.model.all_rows() if r.id == talk_id), None)
         if record is None:
+            talk_ops.load_talks_by_ids(self, self.ctx, frozenset({talk_id}),
+                                       lambda found: self._edit(found[0]) if found else self.ctx.hub.statusMessage.emit(
+                                           self.tr("This talk no longer exists; it may have been deleted.")))
             return
+        self._edit(record)
+
+    def _edit(self, record: TalkRecord) -> None:
         from partydesk.gui.dialogs.talk_edit import TalkEditDialog
 
         dialog = TalkEditDialog(self.ctx, record, self, today=self.today)
