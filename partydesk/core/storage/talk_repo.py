@@ -103,13 +103,14 @@ def tombstone_talk(session: Session, talk_id: str) -> bool:
 
 
 def _with_of(session: Session, talk_ids: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
-    """talk id -> [(member id, name)] of its live member rows, in pinyin order."""
+    """talk id -> [(member id, name)] of its live member rows with live members, in pinyin order."""
     out: dict[str, list[tuple[str, str]]] = {}
     chunk = 500  # stay under SQLite's bound-parameter limit
     for i in range(0, len(talk_ids), chunk):
         query = (select(TalkMember.talk_id, TalkMember.member_id, Member.name)
                  .join(Member, Member.id == TalkMember.member_id)
-                 .where(TalkMember.talk_id.in_(talk_ids[i:i + chunk]), TalkMember.deleted.is_(False))
+                 .where(TalkMember.talk_id.in_(talk_ids[i:i + chunk]), TalkMember.deleted.is_(False),
+                        Member.deleted.is_(False))  # a member deleted as entered by mistake drops out
                  .order_by(Member.name_pinyin))
         for talk_id, member_id, name in session.execute(query):
             out.setdefault(talk_id, []).append((member_id, name))

@@ -128,3 +128,11 @@ def test_the_talker_cannot_also_be_talked_with(db: Database, people: dict[str, s
     with pytest.raises(ValidationError) as err:
         talks.add_talk(db, LOCAL_USER, talk((people["书记"], people["甲"]), by_member_id=people["书记"]))
     assert err.value.code == "self_talk" and "王书记" in err.value.message
+
+
+def test_a_member_deleted_as_entered_by_mistake_drops_out_of_talks(db: Database, people: dict[str, str]) -> None:
+    """The talk stays, listing only the members that still exist."""
+    talks.add_talk(db, LOCAL_USER, talk((people["甲"], people["乙"]), by_name="刘书记"))
+    members.delete_member(db, LOCAL_USER, member_id=people["乙"], reason="录入错误")
+    (record,) = talks.talks_of_year(db, 2026)
+    assert record.data.with_ids == (people["甲"],) and record.with_names == ("张甲",)
