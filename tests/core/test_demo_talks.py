@@ -54,3 +54,9 @@ def test_the_demo_leaves_a_few_members_out_and_the_checks_find_them(tmp_path: Pa
     assert len([f for f in found if f.code == "talk.committee"]) == 1  # one committee pair left out
     assert any(t.data.form == "group" and len(t.data.with_ids) > 1 for t in everyone)
     assert any(t.data.by_member_id is None and t.data.by_name for t in everyone)
+
+
+def test_a_tiny_demo_branch_still_gets_its_talks(tmp_path: Path) -> None:
+    """Six members, five of them 支委: fewer ordinary members than the demo leaves out, no error."""
+    create_demo(tmp_path / "t.db", seed=5, members=6)
+    assert talks_in(tmp_path / "t.db")
