@@ -1,4 +1,4 @@
-"""The talk tables (谈心谈话): a talk and the members talked with. Migration 0010 creates them."""
+"""The talk tables (谈心谈话): a talk and the members talked with. Migration 0011 creates them."""
 
 from __future__ import annotations
 
