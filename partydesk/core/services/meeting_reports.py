@@ -6,6 +6,7 @@ status), so a decade of meetings costs a few grouped queries, not a load of ever
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,27 +35,54 @@ class PeriodCompliance:
         return self.held >= self.required
 
 
-def compliance(db: Database, year: int, *, as_of: date | None = None) -> list[PeriodCompliance]:
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _numeral(text: str) -> int:
+    # 一 … 九十九 as written in group names (十一, 二十, 二十三).
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return _NUMERALS[text] if len(text) == 1 else -1
+    return (_NUMERALS.get(tens, -99) if tens else 1) * 10 + (_NUMERALS.get(units, -99) if units else 0)
+
+
+def group_order(name: str) -> tuple[object, ...]:
+    """Sort key for 党小组 names in their numbered order: 第二党小组 before 第十党小组, 第3 before 第12."""
+    parts = re.split(r"([0-9]+|[一二三四五六七八九十]+)", name)
+    return tuple((0, int(p)) if p.isdigit() else (0, _numeral(p)) if p and p[0] in "一二三四五六七八九十"
+                 else (1, p) for p in parts)
+
+
+def compliance(db: Database, year: int, *, as_of: date | None = None,
+               org_id: str | None = None) -> list[PeriodCompliance]:
     """For each type with a frequency rule, each period of ``year`` (and each 党小组): required vs held.
 
-    Periods ending on or after ``as_of`` (default today) are marked open.
+    Periods ending on or after ``as_of`` (default today) are marked open. ``org_id`` limits it to one
+    organisation's meetings and groups (a committee file holds many branches); None takes the whole file.
+    Two grouped queries (meetings per type, group and month; the group names), whatever the file's size.
     """
     as_of = as_of or date.today()
     months_of = rule_values(db)
+    longest = max(months_of.get(t.rule_key, 1) for t in MEETING_TYPES if t.rule_key)
+    start = periods_of_year(year, longest)[0].start if longest > 12 else date(year, 1, 1)
     with db.read() as session:
-        groups = sorted({m.party_group for m in meeting_repo.roll_members(session) if m.party_group})
-        longest = max(months_of.get(t.rule_key, 1) for t in MEETING_TYPES if t.rule_key)
-        start = periods_of_year(year, max(longest, 12))[0].start if longest > 12 else date(year, 1, 1)
-        held = meeting_repo.held_by_month(session, start, date(year, 12, 31))
+        groups = sorted(meeting_repo.party_groups(session, org_id), key=group_order)
+        held = meeting_repo.held_by_month(session, start, date(year, 12, 31), org_id=org_id)
+    # Months held per (type, group); a period sums its months (a type without groups sums every group).
+    by_month: dict[tuple[str, str], dict[date, int]] = {}
+    for code, group, y, m, n in held:
+        for key in ((code, group), (code, "")) if group else ((code, ""),):
+            tally = by_month.setdefault(key, {})
+            tally[date(y, m, 1)] = tally.get(date(y, m, 1), 0) + n
     out: list[PeriodCompliance] = []
     for kind in MEETING_TYPES:
         if kind.rule_key is None:
             continue
         months = months_of.get(kind.rule_key, 1)
         for group in (groups if kind.expected is Expected.GROUP else [""]):
+            counts = by_month.get((kind.code, group), {})
             for period in periods_of_year(year, months):
-                n = sum(c for code, g, y, m, c in held if code == kind.code and (g == group or not group)
-                        and period.start <= date(y, m, 1) <= period.end)
+                n = sum(c for first, c in counts.items() if period.start <= first <= period.end)
                 out.append(PeriodCompliance(kind.code, kind.name, group, period, 1, n, period.end >= as_of))
     return out
 
