@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 # font would leave Qt to pick a CJK fallback glyph by glyph, which looks uneven and measures wrongly.
 PREFERRED_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                    "WenQuanYi Micro Hei")
-PAGE_IDS = ("main", "settings", "firstrun", "about", "talks", "talk_edit")
+PAGE_IDS = ("main", "settings", "firstrun", "about", "talks", "talk_edit", "calendar")
 
 
 # -- application ------------------------------------------------------------------------------------
@@ -151,7 +151,8 @@ def render_page(ctx: AppContext, page: str, size: QSize) -> QImage:
 
     ``page`` is one of PAGE_IDS: "main" (the main window on its first page), "settings" (the main window
     on the settings page), "firstrun" (the set-up dialog on a plain desktop) and "about" (the About
-    dialog over the main window). Dialogs keep their own size, centred, as a user would see them.
+    dialog over the main window); "calendar" is the meetings page on its calendar tab. Dialogs keep their
+    own size, centred, as a user would see them.
     """
     from partydesk.gui.mainwindow import PAGES
 
@@ -168,7 +169,9 @@ def render_page(ctx: AppContext, page: str, size: QSize) -> QImage:
         return render_talks(ctx, page, size, grab=_grab_offscreen, dialog_on=_dialog_on, dimmed=_dimmed)
     window = build_main_window(ctx)
     try:
-        if page not in ("main", "about"):
+        if page == "calendar":  # the meetings page on its calendar tab
+            window.show_page("meetings").show_tab("calendar")  # type: ignore[attr-defined]
+        elif page not in ("main", "about"):
             window.show_page(page)
         image = _grab_offscreen(window, size, ctx)
         if page == "about":

@@ -83,6 +83,12 @@ def _members_page(ctx: AppContext) -> QWidget:
     return page
 
 
+def _meetings_page(ctx: AppContext) -> QWidget:
+    from partydesk.gui.pages.meetings import MeetingsPage
+
+    return MeetingsPage(ctx)
+
+
 def _study_page(ctx: AppContext) -> QWidget:
     from partydesk.gui.pages.study import StudyPage
 
@@ -100,6 +106,7 @@ def _settings_page(ctx: AppContext) -> QWidget:
 # Only pages that exist are listed; add each new one at its place in that order.
 PAGES: list[PageSpec] = [
     PageSpec("members", QT_TRANSLATE_NOOP("MainWindow", "Members"), _members_page),
+    PageSpec("meetings", QT_TRANSLATE_NOOP("MainWindow", "Meetings"), _meetings_page),
     PageSpec("study", QT_TRANSLATE_NOOP("MainWindow", "Study"), _study_page),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _settings_page),
 ]
