@@ -1,4 +1,4 @@
-"""Meeting reports: compliance per type and period, attendance rates, repeated absence.
+"""Meeting reports: compliance per type and period, attendance rates, repeated absence, the meetings list.
 
 Each is built from SQL aggregates (meetings held per type, group and month; attendance per member and
 status), so a decade of meetings costs a few grouped queries, not a load of every meeting.
@@ -7,13 +7,17 @@ status), so a decade of meetings costs a few grouped queries, not a load of ever
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from partydesk.core.domain.meetings import MEETING_TYPES, Expected, Period, periods_of_year
+from partydesk.core.domain.meeting_roll import RollRules, more_than
+from partydesk.core.domain.meetings import MEETING_TYPES, TYPES_BY_CODE, Expected, Period, Quorum, periods_of_year
+from partydesk.core.services.meetings import roll_rules
 from partydesk.core.services.rules import rule_values
-from partydesk.core.storage import meeting_repo
+from partydesk.core.storage import meeting_list_repo, meeting_repo
 from partydesk.core.storage.database import Database
+from partydesk.core.storage.meeting_list_repo import ListedMeeting, Tally
 from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT
 
 
@@ -124,3 +128,54 @@ def absent_in_a_row(db: Database, *, times: int = 3, until: date | None = None) 
         names = {m.id: m.name for m in meeting_repo.roll_members(session)}
         runs = meeting_repo.absence_runs(session, until or date.max, times)
     return sorted(((mid, names[mid], n) for mid, n in runs.items() if mid in names), key=lambda r: r[1])
+
+
+# ---------------------------------------------------------------- the meetings list
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    """One meeting as the list shows it; ``tally`` is None until counted (a list can show lines first)."""
+
+    id: str
+    org_id: str
+    type_code: str
+    type_name: str
+    topic: str
+    held_on: date
+    party_group: str
+    tally: Tally | None = None
+    quorum_met: bool | None = None  # None: the type has no quorum rule, or not counted yet
+
+
+def _line(row: ListedMeeting, tally: Tally | None, rules: RollRules | None) -> MeetingLine:
+    kind = TYPES_BY_CODE.get(row.type_code)
+    quorum: bool | None = None
+    if kind is not None and tally is not None and rules is not None:
+        if kind.quorum is Quorum.GENERAL:
+            quorum = more_than(tally.voting_present, tally.voting_expected, rules.general_quorum_bp)
+        elif kind.quorum is Quorum.COMMITTEE:
+            quorum = more_than(tally.present, tally.expected, rules.committee_quorum_bp)
+    return MeetingLine(row.id, row.org_id, row.type_code, kind.name if kind else row.type_code, row.topic,
+                       row.held_on, row.party_group, tally, quorum)
+
+
+def meeting_lines(db: Database, year: int, *, counted: bool = True) -> list[MeetingLine]:
+    """The meetings held in ``year``, oldest first; with ``counted`` False without 应到/实到 (a range read
+    only: fast however large the attendance table is)."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    rules = roll_rules(db) if counted else None
+    with db.read() as session:
+        rows = meeting_list_repo.meetings_between(session, start, end)
+        tallies = meeting_list_repo.tallies_between(session, start, end) if counted else {}
+    empty = Tally(0, 0, 0, 0)
+    return [_line(r, tallies.get(r.id, empty) if counted else None, rules) for r in rows]
+
+
+def meeting_lines_by_ids(db: Database, ids: Collection[str]) -> list[MeetingLine]:
+    """The counted lines of the live meetings among ``ids`` (a page refreshing what a change named)."""
+    rules = roll_rules(db)
+    with db.read() as session:
+        rows = meeting_list_repo.meetings_by_ids(session, ids)
+        tallies = meeting_list_repo.tallies_of(session, [r.id for r in rows])
+    return [_line(r, tallies.get(r.id, Tally(0, 0, 0, 0)), rules) for r in rows]
