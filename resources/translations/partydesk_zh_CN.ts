@@ -83,6 +83,26 @@
         <translation>缺席</translation>
     </message>
     <message>
+        <source>Expected</source>
+        <translation type="unfinished">应到</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished">出席情况</translation>
+    </message>
+    <message>
+        <source>Absent in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absent without leave from the last {n} meetings in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>请假或缺席原因</translation>
     </message>
@@ -136,6 +156,23 @@
     <message>
         <source>Quorum NOT met: more than half must attend.</source>
         <translation>到会人数不足：须超过半数，会议不能作出决定。</translation>
+    </message>
+    <message>
+        <source>{n} members expected at meetings this year. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absent three or more times in a row: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation type="unfinished">年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source> </source>
+        <comment>year suffix</comment>
+        <translation type="unfinished"> 年</translation>
     </message>
 </context>
 <context>
@@ -229,6 +266,46 @@
     <message>
         <source>Valid until</source>
         <translation>有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceCalendar</name>
+    <message>
+        <source>{held} of {total} periods held, {missing} missing</source>
+        <translation>共 {total} 个周期，已召开 {held} 个，未召开 {missing} 个</translation>
+    </message>
+    <message>
+        <source>Record another…</source>
+        <translation>再记录一次…</translation>
+    </message>
+    <message>
+        <source>◀ Previous year</source>
+        <translation>◀ 上一年</translation>
+    </message>
+    <message>
+        <source>Next year ▶</source>
+        <translation>下一年 ▶</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source> </source>
+        <comment>year suffix</comment>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已召开</translation>
+    </message>
+    <message>
+        <source>Missing (period over)</source>
+        <translation>未召开（期限已过）</translation>
+    </message>
+    <message>
+        <source>Due (period still open) — click a cell to record</source>
+        <translation>待召开（尚在期限内）— 点击格子即可记录</translation>
     </message>
 </context>
 <context>
@@ -950,6 +1027,10 @@
         <translation>党员</translation>
     </message>
     <message>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
         <source>Study</source>
         <translation>学习</translation>
     </message>
@@ -1162,6 +1243,42 @@
     <message>
         <source>&amp;Picture for a WeChat article (.png)</source>
         <translation>微信公众号图片（.png）(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingCalendarModel</name>
+    <message>
+        <source>{month}</source>
+        <comment>month column heading</comment>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <source>Held {n}</source>
+        <translation>已开 {n} 次</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>未召开</translation>
+    </message>
+    <message>
+        <source>Due {held}/{required}</source>
+        <translation>待开 {held}/{required}</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待召开</translation>
+    </message>
+    <message>
+        <source>{period} {name}: {held} held, {required} required</source>
+        <translation>{period}{name}：应开 {required} 次，已开 {held} 次</translation>
+    </message>
+    <message>
+        <source>Click to open its meetings.</source>
+        <translation>点击打开会议记录。</translation>
+    </message>
+    <message>
+        <source>Click to record one.</source>
+        <translation>点击记录一次会议。</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1607,109 @@
     <message>
         <source>Restore unsaved meeting record?</source>
         <translation>恢复未保存的会议记录？</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingList</name>
+    <message>
+        <source>Met</source>
+        <translation>达到</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <source>Voting members present {present} of {expected}; members present {all} of {roll}</source>
+        <translation>有表决权的应到 {expected} 人、实到 {present} 人；全体应到 {roll} 人、实到 {all} 人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>会议类型</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实到</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>法定人数</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>The meeting record dialog is not part of this version yet.</source>
+        <translation>此版本尚未提供会议记录窗口。</translation>
+    </message>
+    <message>
+        <source>Meeting records</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Year calendar</source>
+        <translation>年度日历</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出勤统计</translation>
+    </message>
+    <message>
+        <source>Search: topic, type, group or date</source>
+        <translation>搜索：主题、会议类型、党小组或日期</translation>
+    </message>
+    <message>
+        <source>No meetings recorded in this year yet.</source>
+        <translation>这一年还没有会议记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source> </source>
+        <comment>year suffix</comment>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>New meeting…</source>
+        <translation>新建会议记录…</translation>
+    </message>
+    <message>
+        <source>Record a meeting (Ctrl+N)</source>
+        <translation>记录一次会议（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the selected meeting (Enter or double-click)</source>
+        <translation>打开选中的会议记录（回车或双击）</translation>
+    </message>
+    <message>
+        <source>Record the first meeting…</source>
+        <translation>记录第一次会议…</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,14 @@ from partydesk.core.services import meeting_reports, meetings, members
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import PRESENT, MeetingData
 from partydesk.gui.context import AppContext
-from partydesk.gui.models.meeting_calendar_model import CalendarRole, CellState, MeetingCalendarModel, build_cells
+from partydesk.core.domain.meetings import Period
+from partydesk.gui.models.meeting_calendar_model import (
+    CalendarCell,
+    CalendarRole,
+    CellState,
+    MeetingCalendarModel,
+    build_cells,
+)
 from partydesk.gui.widgets.compliance_calendar import ComplianceCalendar
 
 TODAY = date(2026, 11, 30)
@@ -52,7 +59,7 @@ def year(db: Database) -> dict[str, str]:
 def model_for(db: Database) -> MeetingCalendarModel:
     model = MeetingCalendarModel()
     rows = meeting_reports.compliance(db, 2026, as_of=TODAY)
-    model.set_cells(2026, build_cells(2026, rows, meetings.meetings_of_year(db, 2026)))
+    model.set_cells(2026, build_cells(2026, rows, meeting_reports.meeting_lines(db, 2026, counted=False)))
     return model
 
 
@@ -92,6 +99,7 @@ def test_each_party_group_has_its_own_row(db: Database, year: dict[str, str]) ->
     assert model.cell(second, 2).state is CellState.HELD  # type: ignore[union-attr]
     assert model.cell(second, 2).meeting_ids == (year["group2_march"],)  # type: ignore[union-attr]
     assert model.cell(first, 2).state is CellState.MISSING  # type: ignore[union-attr]
+    assert model.cell(first, 2).meeting_ids == ()  # type: ignore[union-attr]
 
 
 def test_a_yearly_cell_spans_the_whole_year(db: Database, year: dict[str, str]) -> None:
@@ -100,6 +108,19 @@ def test_a_yearly_cell_spans_the_whole_year(db: Database, year: dict[str, str]) 
     row = row_of(model, "组织生活会")
     assert (row, 0, 12) in model.spans()
     assert model.cell(row, 0) is model.cell(row, 11)
+
+
+def test_a_new_meeting_is_dated_today_inside_its_period_else_at_its_start(db: Database,
+                                                                        year: dict[str, str]) -> None:
+    """Q4 started from 20 November gets 20 November; Q3, over, gets 1 July; a cut 24-month period 1 January."""
+    model = model_for(db)
+    q3, q4 = model.cell(row_of(model, "支部党员大会"), 7), model.cell(row_of(model, "支部党员大会"), 10)
+    assert q3 is not None and q4 is not None
+    assert q4.preset_date(date(2026, 11, 20)) == date(2026, 11, 20)
+    assert q3.preset_date(date(2026, 11, 20)) == date(2026, 7, 1)
+    two_years = Period(0, date(2025, 1, 1), date(2026, 12, 31), "截至2026年底的24个月")
+    cell = CalendarCell("org_life", "组织生活会", "", two_years, 1, 0, CellState.MISSING, 1, 12)
+    assert cell.preset_date(date(2027, 3, 1)) == date(2026, 1, 1)
 
 
 def test_calendar_model_passes_the_model_tester(qtmodeltester: ModelTester, db: Database,
@@ -114,7 +135,8 @@ def test_calendar_model_passes_the_model_tester(qtmodeltester: ModelTester, db: 
 def calendar_for(qtbot: QtBot, db: Database) -> ComplianceCalendar:
     widget = ComplianceCalendar(today=TODAY)
     qtbot.addWidget(widget)
-    widget.set_year_data(2026, meeting_reports.compliance(db, 2026, as_of=TODAY), meetings.meetings_of_year(db, 2026))
+    rows = meeting_reports.compliance(db, 2026, as_of=TODAY)
+    widget.set_year_data(2026, rows, meeting_reports.meeting_lines(db, 2026, counted=False))
     return widget
 
 
@@ -164,7 +186,8 @@ def test_clicking_a_missing_or_coming_cell_starts_one_in_its_period(qtbot: QtBot
 def test_the_year_switcher_asks_for_the_other_year(qtbot: QtBot, ctx: AppContext, year: dict[str, str]) -> None:
     """Previous year asks for 2025; the summary counts the missing periods."""
     widget = calendar_for(qtbot, ctx.db)  # type: ignore[arg-type]
-    assert "missing" in widget.summary_label.text()
+    missing = sum(c.state is CellState.MISSING for c in widget.model.cells())
+    assert f"未召开 {missing} 个" in widget.summary_label.text()
     with qtbot.waitSignal(widget.yearRequested) as asked:
         widget.previous_button.click()
     assert asked.args == [2025]

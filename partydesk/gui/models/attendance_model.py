@@ -86,7 +86,7 @@ class AttendanceModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < column < len(COLUMNS) - 1:  # numbers
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and row.run:
             return FLAG_BACKGROUND

@@ -20,8 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from partydesk.core.domain.meetings import Period
-from partydesk.core.services.meeting_reports import PeriodCompliance
-from partydesk.core.storage.meeting_repo import MeetingSummary
+from partydesk.core.services.meeting_reports import MeetingLine, PeriodCompliance
 
 MONTHS = 12
 
@@ -85,7 +84,7 @@ def state_of(row: PeriodCompliance) -> CellState:
 
 
 def build_cells(year: int, rows: Sequence[PeriodCompliance],
-                meetings: Sequence[MeetingSummary] = ()) -> list[list[CalendarCell]]:
+                meetings: Sequence[MeetingLine] = ()) -> list[list[CalendarCell]]:
     """The calendar's rows of cells, in the order compliance gives them (types, then groups)."""
     order: dict[tuple[str, str], list[CalendarCell]] = {}
     for row in rows:

@@ -1,17 +1,17 @@
-"""Meeting report operations: the year's meetings, the compliance calendar and the attendance view, read on
-the DB lane."""
+"""Meeting report operations: the meetings list, the compliance calendar and the attendance view, read on the
+DB lane."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from partydesk.core.services import meeting_reports, meetings
-from partydesk.core.services.meeting_reports import AttendanceRate, PeriodCompliance
-from partydesk.core.storage.meeting_repo import MeetingSummary
+from partydesk.core.services import meeting_reports
+from partydesk.core.services.meeting_reports import AttendanceRate, MeetingLine, PeriodCompliance
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import DoneCallback, TaskHandle
 
@@ -25,7 +25,7 @@ class CalendarYear:
 
     year: int
     rows: list[PeriodCompliance]
-    meetings: list[MeetingSummary]
+    meetings: list[MeetingLine]
 
 
 @dataclass(frozen=True)
@@ -37,20 +37,13 @@ class AttendanceYear:
     runs: list[tuple[str, str, int]]
 
 
-def load_meetings(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback) -> TaskHandle:
-    """The meetings of ``year`` with 应到/实到 (``list[MeetingSummary]``)."""
-    db = ctx.db
-    return run(parent, ctx, lambda _progress: meetings.meetings_of_year(db, year), label="load meetings",
-               on_done=on_done)
-
-
 def load_calendar(parent: QWidget, ctx: AppContext, year: int, today: date, on_done: DoneCallback) -> TaskHandle:
     """A ``CalendarYear`` judged on ``today``."""
     db = ctx.db
 
     def read(_progress: Any) -> CalendarYear:
         rows = meeting_reports.compliance(db, year, as_of=today)
-        return CalendarYear(year, rows, meetings.meetings_of_year(db, year))
+        return CalendarYear(year, rows, meeting_reports.meeting_lines(db, year, counted=False))
 
     return run(parent, ctx, read, label="load meeting calendar", on_done=on_done)
 
@@ -65,3 +58,18 @@ def load_attendance(parent: QWidget, ctx: AppContext, year: int, today: date, on
                               meeting_reports.absent_in_a_row(db, times=3, until=until))
 
     return run(parent, ctx, read, label="load attendance", on_done=on_done)
+
+
+def load_lines(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback, *,
+               counted: bool = True) -> TaskHandle:
+    """The meetings list of ``year`` (``list[MeetingLine]``), with or without 应到/实到."""
+    db = ctx.db
+    return run(parent, ctx, lambda _progress: meeting_reports.meeting_lines(db, year, counted=counted),
+               label="load meetings", on_done=on_done)
+
+
+def load_lines_by_ids(parent: QWidget, ctx: AppContext, ids: Collection[str], on_done: DoneCallback) -> TaskHandle:
+    """The counted lines of the live meetings among ``ids``."""
+    db, wanted = ctx.db, frozenset(ids)
+    return run(parent, ctx, lambda _progress: meeting_reports.meeting_lines_by_ids(db, wanted),
+               label="load meetings by id", on_done=on_done)

@@ -1,10 +1,13 @@
 """The meetings page (会议): the meeting records, the year's compliance calendar and attendance, in tabs.
 
-会议记录 lists a year's meetings (date, type, topic, 应到/实到, quorum) with search and filters; 年度日历 is
-the compliance calendar (``widgets/compliance_calendar``); 出勤统计 the per-member attendance
-(``widgets/attendance_panel``). Each tab reads on the DB lane when first shown. A change to meetings
-(or to members, rules or the organisation, which move the roll and the periods) marks every tab stale:
-the tab on screen reads again at once, the others when next shown, so a hidden tab costs nothing.
+会议记录 lists a year's meetings (date, type, topic, 应到/实到, quorum) on the shared list page, with search,
+a type filter and a year; 年度日历 is the compliance calendar (``widgets/compliance_calendar``); 出勤统计
+the per-member attendance (``widgets/attendance_panel``). Each tab reads on the DB lane when first shown.
+
+The list reads its meetings first and their counts after: in a committee file the counts aggregate
+millions of attendance rows, and the meetings should not wait for them. A change naming some meetings
+reads just those lines again; any other change that moves the roll or the periods (members, rules, the
+organisation) marks the tabs stale: the tab on screen reads again at once, the others when next shown.
 
 Recording and opening a meeting go through ``open_meeting``, the one place that knows the record dialog.
 """
@@ -14,15 +17,20 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QMessageBox, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
 from partydesk.core.changes import ChangeKind, Changes
+from partydesk.core.domain.meetings import MEETING_TYPES
+from partydesk.core.services.meeting_reports import MeetingLine
+from partydesk.gui.models.meeting_list_model import haystack, meeting_columns
 from partydesk.gui.operations import meeting_reports as report_ops
 from partydesk.gui.operations.meeting_reports import AttendanceYear, CalendarYear
 from partydesk.gui.widgets.attendance_panel import AttendancePanel
-from partydesk.gui.widgets.compliance_calendar import ComplianceCalendar
+from partydesk.gui.widgets.compliance_calendar import FIRST_YEAR, LAST_YEAR, ComplianceCalendar
 from partydesk.gui.widgets.dialog_host import DialogHost
+from partydesk.gui.widgets.list_page import ListPage
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -31,6 +39,8 @@ TABS = ("list", "calendar", "attendance")
 # Changes that move what any tab shows: the meetings themselves, the roll (members), the frequencies
 # (rules) and the organisation.
 WATCHED = (ChangeKind.MEETING, ChangeKind.MEMBER, ChangeKind.RULE, ChangeKind.ORGANISATION, ChangeKind.SITE)
+# Above this many changed meetings one full read is quicker than reading them by id.
+REFRESH_BY_ID_LIMIT = 500
 
 
 class MeetingsPage(DialogHost, QWidget):
@@ -43,7 +53,7 @@ class MeetingsPage(DialogHost, QWidget):
         self._stale = dict.fromkeys(TABS, True)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("meetingTabs")
-        self.list_panel = QWidget(self.tabs)
+        self.list_panel = self._build_list()
         self.calendar = ComplianceCalendar(self.tabs, today=self.today)
         self.attendance = AttendancePanel(self.tabs, today=self.today)
         for panel in (self.list_panel, self.calendar, self.attendance):
@@ -61,6 +71,46 @@ class MeetingsPage(DialogHost, QWidget):
         ctx.hub.changed.connect(self._on_changed)
         self._retranslate()
         self._load_if_stale()
+
+    def _build_list(self) -> ListPage[MeetingLine]:
+        panel: ListPage[MeetingLine] = ListPage(meeting_columns(), row_id=lambda r: r.id, haystack=haystack,
+                                                parent=self.tabs)
+        panel.setObjectName("meetingList")
+        self.type_filter = panel.add_filter("typeFilter", self._type_options())
+        self.list_year_label = QLabel(panel)
+        self.list_year = QSpinBox(panel)
+        self.list_year.setObjectName("listYearSpin")
+        self.list_year.setRange(FIRST_YEAR, LAST_YEAR)
+        self.list_year.setValue(self.today.year)
+        self.list_year.setKeyboardTracking(False)
+        self.list_year.valueChanged.connect(lambda _year: self.reload("list"))
+        self.list_year_label.setBuddy(self.list_year)
+        # After the search box and the type filter (the page adds no filter after it).
+        panel.bar.insertWidget(2, self.list_year_label)
+        panel.bar.insertWidget(3, self.list_year)
+        self.new_button = panel.add_action("newMeetingButton", lambda: self.open_meeting(),
+                                           shortcut=QKeySequence.StandardKey.New)
+        self.open_button = panel.add_action("openMeetingButton", self.open_selected, needs_selection=True)
+        panel.activated.connect(lambda meeting_id: self.open_meeting(meeting_id=meeting_id))
+        self.empty_button = panel.set_empty_action("", lambda: self.open_meeting())
+        self.empty_button.setObjectName("newFirstMeetingButton")
+        self.list_view = panel.table
+        self.list_view.setObjectName("meetingTable")
+        return panel
+
+    def _type_options(self) -> list[tuple[str, Any]]:
+        return [(self.tr("All types"), None),
+                *((kind.name, lambda r, code=kind.code: r.type_code == code) for kind in MEETING_TYPES)]
+
+    def list_row_count(self) -> int:
+        """How many meetings the list shows (after search and filters)."""
+        return self.list_panel.model.rowCount()
+
+    def open_selected(self) -> None:
+        """Open the first selected meeting."""
+        ids = self.list_panel.selected_ids()
+        if ids:
+            self.open_meeting(meeting_id=ids[0])
 
     # -- tabs and loading --------------------------------------------------------------------------
 
@@ -80,10 +130,28 @@ class MeetingsPage(DialogHost, QWidget):
     def reload(self, tab: str) -> None:
         """Read ``tab``'s data again, for the year it shows."""
         self._stale[tab] = False
-        if tab == "calendar":
+        if tab == "list":
+            year = self.list_year.value()
+            report_ops.load_lines(self, self.ctx, year, lambda lines: self._lines_loaded(year, lines, False),
+                                  counted=False)
+            report_ops.load_lines(self, self.ctx, year, lambda lines: self._lines_loaded(year, lines, True))
+        elif tab == "calendar":
             report_ops.load_calendar(self, self.ctx, self.calendar.year, self.today, self._calendar_loaded)
         elif tab == "attendance":
             report_ops.load_attendance(self, self.ctx, self.attendance.year, self.today, self._attendance_loaded)
+
+    def _lines_loaded(self, year: int, lines: list[MeetingLine], counted: bool) -> None:
+        if year != self.list_year.value():
+            return
+        if counted and {r.id for r in lines} == {r.id for r in self.list_panel.model.all_rows()}:
+            self.list_panel.update_rows(lines)  # the counts arrive without moving the view
+        else:
+            self.list_panel.set_rows(lines)
+
+    def _lines_refreshed(self, wanted: frozenset[str], lines: list[MeetingLine]) -> None:
+        year = self.list_year.value()
+        self.list_panel.update_rows([r for r in lines if r.held_on.year == year])
+        self.list_panel.remove_ids(wanted - {r.id for r in lines if r.held_on.year == year})
 
     def _calendar_loaded(self, data: CalendarYear) -> None:
         if data.year == self.calendar.year:  # else the user has moved on; that year's read is queued
@@ -96,7 +164,13 @@ class MeetingsPage(DialogHost, QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touches(*WATCHED):
             return
-        self._stale = dict.fromkeys(TABS, True)
+        ids = changes.ids_of(ChangeKind.MEETING)
+        only_meetings = changes.kinds == {ChangeKind.MEETING}
+        by_id = only_meetings and ids and len(ids) <= REFRESH_BY_ID_LIMIT and not self._stale["list"]
+        self._stale = {tab: not (tab == "list" and by_id) for tab in TABS}
+        if by_id:
+            wanted = frozenset(ids or ())
+            report_ops.load_lines_by_ids(self, self.ctx, wanted, lambda lines: self._lines_refreshed(wanted, lines))
         self._load_if_stale()
 
     # -- the record dialog -------------------------------------------------------------------------
@@ -125,6 +199,19 @@ class MeetingsPage(DialogHost, QWidget):
     def _retranslate(self) -> None:
         for index, text in enumerate((self.tr("Meeting records"), self.tr("Year calendar"), self.tr("Attendance"))):
             self.tabs.setTabText(index, text)
+        panel = self.list_panel
+        panel.model.columns = meeting_columns()
+        panel.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(panel.model.columns) - 1)
+        panel.set_filter_options(self.type_filter, self._type_options())
+        panel.set_search_placeholder(self.tr("Search: topic, type, group or date"))
+        panel.set_empty_text(self.tr("No meetings recorded in this year yet."))
+        self.list_year_label.setText(self.tr("&Year:"))
+        self.list_year.setSuffix(self.tr(" ", "year suffix"))
+        self.new_button.setText(self.tr("New meeting…"))
+        self.new_button.setToolTip(self.tr("Record a meeting (Ctrl+N)"))
+        self.open_button.setText(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected meeting (Enter or double-click)"))
+        self.empty_button.setText(self.tr("Record the first meeting…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

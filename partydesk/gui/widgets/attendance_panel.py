@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -48,8 +48,9 @@ class AttendancePanel(QWidget):
         self.view = QTableView(self)
         self.view.setObjectName("attendanceView")
         self.view.setModel(self.model)
+        # Flagged members first until a header is clicked (no sort indicator at first).
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicatorShown(False)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
@@ -95,10 +96,10 @@ class AttendancePanel(QWidget):
             self.summary_label.clear()
             return
         flagged = self.model.flagged()
-        text = self.tr("{n} members expected at meetings this year.").format(n=len(self._data.rates))
+        text = self.tr("{n} members expected at meetings this year. ").format(n=len(self._data.rates))
         if flagged:
             names = "、".join(r.rate.name for r in flagged)
-            text += " " + self.tr("Absent three or more times in a row: {names}").format(names=names)
+            text += self.tr("Absent three or more times in a row: {names}").format(names=names)
             self.summary_label.setStyleSheet(f"color: {FLAG_FOREGROUND.name()};")
         else:
             self.summary_label.setStyleSheet("")

@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.core.services.meeting_reports import PeriodCompliance
-from partydesk.core.storage.meeting_repo import MeetingSummary
+from partydesk.core.services.meeting_reports import MeetingLine, PeriodCompliance
 from partydesk.gui.models.meeting_calendar_model import (
     COLOURS,
     CalendarCell,
@@ -52,7 +51,7 @@ class ComplianceCalendar(QWidget):
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.today = today or date.today()
-        self._meetings: dict[str, MeetingSummary] = {}
+        self._meetings: dict[str, MeetingLine] = {}
         self.model = MeetingCalendarModel(self)
         self.menu: QMenu | None = None
 
@@ -122,7 +121,7 @@ class ComplianceCalendar(QWidget):
         """The year shown."""
         return self.year_spin.value()
 
-    def set_year_data(self, year: int, rows: Sequence[PeriodCompliance], meetings: Sequence[MeetingSummary]) -> None:
+    def set_year_data(self, year: int, rows: Sequence[PeriodCompliance], meetings: Sequence[MeetingLine]) -> None:
         """Show ``year``: compliance rows and the meetings held that year (for opening held cells)."""
         self._meetings = {m.id: m for m in meetings}
         self.year_spin.blockSignals(True)

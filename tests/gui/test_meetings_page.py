@@ -1,0 +1,187 @@
+"""The meetings page: its list with counts and quorum, refreshing on a published meeting, the calendar and
+attendance tabs, and the one door to the record dialog."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.changes import LOCAL_USER, ChangeKind, Changes
+from partydesk.core.demo import fake_id_number
+from partydesk.core.domain.member import MemberInput
+from partydesk.core.services import meeting_reports, meetings, members
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT, MeetingData
+from partydesk.gui.context import AppContext
+from partydesk.gui.models.attendance_model import AttendanceModel, attendance_rows
+from partydesk.gui.models.meeting_calendar_model import CellState
+from partydesk.gui.pages.meetings import MeetingsPage
+
+TODAY = date(2026, 11, 30)
+WAIT_MS = 10_000
+
+
+def add_member(db: Database, name: str, seed: int, post: str = "", probationary: bool = False) -> str:
+    number = fake_id_number(random.Random(seed), date(1970, 1, seed), True)
+    data = MemberInput(name=name, gender="男", id_number=number, category="预备党员" if probationary else "正式党员",
+                       joined_on="2026-03-01" if probationary else "2000-07-01",
+                       confirmed_on=None if probationary else "2001-07-01", party_post=post, party_group="第一党小组")
+    return members.add_member(db, LOCAL_USER, data=data, today=TODAY).member_id
+
+
+def hold(db: Database, code: str, day: date, statuses: dict[str, str]) -> str:
+    data = MeetingData(type_code=code, topic=f"{code}会议", held_on=day)
+    return meetings.add_meeting(db, LOCAL_USER, data, statuses=statuses).meeting_id
+
+
+@pytest.fixture
+def people(db: Database) -> list[str]:
+    return [add_member(db, "王书记", 1, post="书记"), add_member(db, "李明", 2), add_member(db, "张强", 3)]
+
+
+def settle(qtbot: QtBot, ctx: AppContext) -> None:
+    for _ in range(3):
+        ctx.runner.wait_idle(WAIT_MS)
+        qtbot.wait(10)
+
+
+def make_page(qtbot: QtBot, ctx: AppContext) -> MeetingsPage:
+    page = MeetingsPage(ctx, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    settle(qtbot, ctx)
+    return page
+
+
+def column(page: MeetingsPage, key: str) -> list[str]:
+    model = page.list_panel.model
+    number = [c.key for c in model.columns].index(key)
+    return [model.index(row, number).data() for row in range(model.rowCount())]
+
+
+def test_the_list_shows_counts_and_quorum(qtbot: QtBot, ctx: AppContext, people: list[str]) -> None:
+    """A 党员大会 with three of five present but only one of three voting members: 应到 5, 实到 3, 未达到."""
+    db: Database = ctx.db  # type: ignore[assignment]
+    probationers = [add_member(db, "钱预备", 4, probationary=True), add_member(db, "孙预备", 5, probationary=True)]
+    hold(db, "general", date(2026, 4, 20), dict.fromkeys([people[0], *probationers], PRESENT))
+    page = make_page(qtbot, ctx)
+    assert column(page, "held_on") == ["2026-04-20"]
+    assert (column(page, "expected"), column(page, "present"), column(page, "quorum")) == (["5"], ["3"], ["未达到"])
+
+
+def test_the_page_shows_a_meeting_added_and_published(qtbot: QtBot, ctx: AppContext, people: list[str]) -> None:
+    """add_meeting's Changes, published on the hub, brings the meeting into the list and the calendar."""
+    page = make_page(qtbot, ctx)
+    page.show_tab("calendar")
+    settle(qtbot, ctx)
+    general = [c for c in page.calendar.model.cells() if c.type_code == "general"]
+    assert [c.state for c in general[:2]] == [CellState.MISSING, CellState.MISSING]
+    assert page.list_row_count() == 0
+    added = meetings.add_meeting(ctx.db, LOCAL_USER,  # type: ignore[arg-type]
+                                 MeetingData(type_code="general", topic="二季度党员大会", held_on=date(2026, 5, 8)),
+                                 statuses=dict.fromkeys(people, PRESENT))
+    ctx.hub.publish(added.changes)
+    settle(qtbot, ctx)
+    general = [c for c in page.calendar.model.cells() if c.type_code == "general"]
+    assert general[1].state is CellState.HELD and general[1].meeting_ids == (added.meeting_id,)
+    assert page.list_panel.model.row_of(added.meeting_id) == 0, "the list took the new meeting in, though hidden"
+    assert column(page, "quorum") == ["达到"]
+
+
+def test_a_published_change_reads_only_the_meetings_it_names(qtbot: QtBot, ctx: AppContext,
+                                                             people: list[str]) -> None:
+    """A change naming one meeting updates its line in place; the list is not read again."""
+    first = hold(ctx.db, "theme_day", date(2026, 3, 15), {people[0]: PRESENT})  # type: ignore[arg-type]
+    page = make_page(qtbot, ctx)
+    resets: list[int] = []
+    page.list_panel.model.modelReset.connect(lambda: resets.append(1))
+    second = hold(ctx.db, "theme_day", date(2026, 4, 15), {people[1]: PRESENT})  # type: ignore[arg-type]
+    ctx.hub.publish(Changes.of(ChangeKind.MEETING, second))
+    settle(qtbot, ctx)
+    assert [r.id for r in page.list_panel.model.shown_rows()] == [first, second]
+    assert resets == [], "refreshed by id, not reloaded"
+
+
+def test_the_type_filter_and_year_choose_the_meetings_shown(qtbot: QtBot, ctx: AppContext,
+                                                            people: list[str]) -> None:
+    """The type filter keeps 党课 only; another year reads that year's meetings."""
+    hold(ctx.db, "lecture", date(2026, 2, 1), {people[0]: PRESENT})  # type: ignore[arg-type]
+    hold(ctx.db, "theme_day", date(2026, 2, 15), {})  # type: ignore[arg-type]
+    hold(ctx.db, "theme_day", date(2025, 2, 15), {})  # type: ignore[arg-type]
+    page = make_page(qtbot, ctx)
+    assert page.list_row_count() == 2
+    page.type_filter.setCurrentIndex(page.type_filter.findText("党课"))
+    assert column(page, "type") == ["党课"]
+    page.type_filter.setCurrentIndex(0)
+    page.list_year.setValue(2025)
+    settle(qtbot, ctx)
+    assert column(page, "held_on") == ["2025-02-15"]
+
+
+def test_the_attendance_tab_flags_three_absences_in_a_row(qtbot: QtBot, ctx: AppContext, people: list[str]) -> None:
+    """王书记, absent from the last three meetings, comes first (before 李明 and 张强 by name), flagged with
+    his run; 李明 was on leave."""
+    for month in (6, 7, 8):
+        statuses = {people[0]: ABSENT, people[1]: LEAVE, people[2]: PRESENT}
+        hold(ctx.db, "theme_day", date(2026, month, 15), statuses)  # type: ignore[arg-type]
+    page = make_page(qtbot, ctx)
+    page.show_tab("attendance")
+    settle(qtbot, ctx)
+    model = page.attendance.model
+    assert model.row_at(0).rate.name == "王书记" and model.row_at(0).run == 3
+    assert model.index(0, 6).data() == "3 次"
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert "王书记" in page.attendance.summary_label.text()
+
+
+def test_attendance_model_passes_the_model_tester(qtmodeltester: ModelTester, db: Database,
+                                                  people: list[str]) -> None:
+    """Empty, filled and sorted, the attendance model is a valid model."""
+    hold(db, "theme_day", date(2026, 6, 15), {people[0]: PRESENT})
+    model = AttendanceModel()
+    qtmodeltester.check(model)
+    model.set_rows(attendance_rows(meeting_reports.attendance_rates(db, 2026), [(people[2], "张强", 4)]))
+    model.sort(5, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_list_model_passes_the_model_tester(qtmodeltester: ModelTester, qtbot: QtBot, ctx: AppContext,
+                                            people: list[str]) -> None:
+    """The meetings list model, with its counted lines, is a valid model."""
+    hold(ctx.db, "general", date(2026, 4, 20), {people[0]: PRESENT})  # type: ignore[arg-type]
+    page = make_page(qtbot, ctx)
+    qtmodeltester.check(page.list_panel.model)
+
+
+def test_a_calendar_click_on_a_missing_cell_opens_the_record_door(qtbot: QtBot, ctx: AppContext,
+                                                                  people: list[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Starting a meeting from a missing Q1 党员大会 goes through open_meeting with its type and date."""
+    page = make_page(qtbot, ctx)
+    asked: list[dict[str, object]] = []
+    monkeypatch.setattr(page, "open_meeting", lambda **kw: asked.append(kw))
+    page.show_tab("calendar")
+    settle(qtbot, ctx)
+    page.calendar.startMeeting.connect(lambda *_: None)
+    page.calendar.activate(page.calendar.model.index(0, 1))
+    assert asked == [{"type_code": "general", "party_group": "", "held_on": date(2026, 1, 1)}]
+
+
+def test_open_meeting_says_so_when_the_record_dialog_is_missing(qtbot: QtBot, ctx: AppContext) -> None:
+    """Without a record dialog in this build, opening one shows a clear message instead of failing."""
+    page = make_page(qtbot, ctx)
+    try:
+        import partydesk.gui.dialogs.meeting_edit  # type: ignore[import-not-found]  # noqa: F401
+    except ImportError:
+        shown = page.open_meeting(type_code="general", held_on=TODAY)
+        assert isinstance(shown, QMessageBox) and "会议记录窗口" in shown.text()
+        shown.close()
+    else:
+        pytest.fail("the record dialog has landed: wire open_meeting to it and replace this test")
