@@ -55,6 +55,6 @@ def test_compliance_of_one_organisation_counts_only_its_meetings(db: Database) -
     own = meeting_reports.compliance(db, 2026, as_of=TODAY, org_id=db.site.organisation_id)
     other = meeting_reports.compliance(db, 2026, as_of=TODAY, org_id="another-branch")
     whole = meeting_reports.compliance(db, 2026, as_of=TODAY)
-    q1 = [[r.held for r in rows if r.type_code == "general"][0] for rows in (own, other, whole)]
+    q1 = [next(r.held for r in rows if r.type_code == "general") for rows in (own, other, whole)]
     assert q1 == [1, 0, 1]
     assert not [r for r in other if r.type_code == "group"], "another branch has no groups of its own"
