@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import fake_id_number
+from partydesk.core.domain.meetings import Period
 from partydesk.core.domain.member import MemberInput
 from partydesk.core.services import meeting_reports, meetings, members
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import PRESENT, MeetingData
 from partydesk.gui.context import AppContext
-from partydesk.core.domain.meetings import Period
 from partydesk.gui.models.meeting_calendar_model import (
     CalendarCell,
     CalendarRole,
