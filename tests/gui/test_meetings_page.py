@@ -174,6 +174,18 @@ def test_a_calendar_click_on_a_missing_cell_opens_the_record_door(qtbot: QtBot, 
     assert asked == [{"type_code": "general", "party_group": "", "held_on": date(2026, 1, 1)}]
 
 
+def test_a_finding_target_brings_its_calendar_cell_into_focus(qtbot: QtBot, ctx: AppContext,
+                                                              people: list[str]) -> None:
+    """Target("calendar", "general||2025-07-01") shows 2025's calendar with the Q3 党员大会 cell current."""
+    page = make_page(qtbot, ctx)
+    page.show_calendar_cell("general||2025-07-01")
+    settle(qtbot, ctx)
+    assert page.current_tab() == "calendar" and page.calendar.year == 2025
+    current = page.calendar.view.currentIndex()
+    cell = page.calendar.model.cell(current.row(), current.column())
+    assert cell is not None and cell.key == "general||2025-07-01" and cell.period.label == "2025年第三季度"
+
+
 def test_open_meeting_says_so_when_the_record_dialog_is_missing(qtbot: QtBot, ctx: AppContext) -> None:
     """Without a record dialog in this build, opening one shows a clear message instead of failing."""
     page = make_page(qtbot, ctx)

@@ -51,6 +51,7 @@ class MeetingsPage(DialogHost, QWidget):
         self.ctx = ctx
         self.today = today or date.today()
         self._stale = dict.fromkeys(TABS, True)
+        self._pending_cell: str | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("meetingTabs")
         self.list_panel = self._build_list()
@@ -122,6 +123,17 @@ class MeetingsPage(DialogHost, QWidget):
         """Bring ``tab`` ("list", "calendar", "attendance") to the front (it reads when stale)."""
         self.tabs.setCurrentIndex(TABS.index(tab))
 
+    def show_calendar_cell(self, key: str) -> None:
+        """Go to the calendar cell a finding points at (``Target("calendar", key)``, key
+        ``"<type>|<group>|<period start>"``): its year, its tab, the focus on it."""
+        self._pending_cell = key
+        year = date.fromisoformat(key.rsplit("|", 1)[-1]).year
+        self.show_tab("calendar")
+        if self.calendar.year != year:
+            self.calendar.year_spin.setValue(year)  # reads that year; the focus follows the data
+        elif not self._stale["calendar"] and self.calendar.focus_cell(key):
+            self._pending_cell = None
+
     def _load_if_stale(self) -> None:
         tab = self.current_tab()
         if self._stale[tab]:
@@ -156,6 +168,8 @@ class MeetingsPage(DialogHost, QWidget):
     def _calendar_loaded(self, data: CalendarYear) -> None:
         if data.year == self.calendar.year:  # else the user has moved on; that year's read is queued
             self.calendar.set_year_data(data.year, data.rows, data.meetings)
+            if self._pending_cell is not None and self.calendar.focus_cell(self._pending_cell):
+                self._pending_cell = None
 
     def _attendance_loaded(self, data: AttendanceYear) -> None:
         if data.year == self.attendance.year:

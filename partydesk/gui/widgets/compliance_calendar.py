@@ -130,6 +130,20 @@ class ComplianceCalendar(QWidget):
         self.model.set_cells(year, build_cells(year, rows, meetings))
         self._update_summary()
 
+    def focus_cell(self, key: str) -> bool:
+        """Put the keyboard focus on the cell with ``key`` (a finding's calendar target); False when the
+        year shown has no such cell."""
+        for row in range(self.model.rowCount()):
+            for column in range(self.model.columnCount()):
+                cell = self.model.cell(row, column)
+                if cell is not None and cell.key == key:
+                    index = self.model.index(row, column)
+                    self.view.setCurrentIndex(index)
+                    self.view.scrollTo(index)
+                    self.view.setFocus()
+                    return True
+        return False
+
     def _apply_spans(self) -> None:
         self.view.clearSpans()
         for row, column, columns in self.model.spans():
