@@ -55,9 +55,9 @@ def meeting_columns() -> list[ListColumn[MeetingLine]]:
                    sort_key=lambda r: r.held_on, chars=6),
         ListColumn("type", translate("MeetingList", "Type"), type_text, chars=12),
         ListColumn("expected", translate("MeetingList", "Expected"), lambda r: _count(r, False), align_right=True,
-                   chars=3, sort_key=lambda r: r.tally.expected if r.tally else -1),
+                   chars=4, sort_key=lambda r: r.tally.expected if r.tally else -1),
         ListColumn("present", translate("MeetingList", "Present"), lambda r: _count(r, True), align_right=True,
-                   chars=3, sort_key=lambda r: r.tally.present if r.tally else -1),
+                   chars=4, sort_key=lambda r: r.tally.present if r.tally else -1),
         ListColumn("quorum", translate("MeetingList", "Quorum"), quorum_text, chars=5, tooltip=quorum_tip),
         # Last, so it takes the width left over.
         ListColumn("topic", translate("MeetingList", "Topic"), lambda r: r.topic, chars=22, tooltip=lambda r: r.topic),
