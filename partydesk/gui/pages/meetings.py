@@ -203,10 +203,10 @@ class MeetingsPage(DialogHost, QWidget):
                               QMessageBox.StandardButton.Ok, self)
             self._open(box)
             return box
-        dialog: Any = MeetingDialog(self.ctx, self, meeting_id=meeting_id, type_code=type_code, held_on=held_on,
+        dialog: QWidget = MeetingDialog(self.ctx, self, meeting_id=meeting_id, type_code=type_code, held_on=held_on,
                                     party_group=party_group)
         self._open(dialog)
-        return dialog  # type: ignore[no-any-return]
+        return dialog
 
     # -- text --------------------------------------------------------------------------------------
 
