@@ -83,26 +83,6 @@
         <translation>缺席</translation>
     </message>
     <message>
-        <source>Expected</source>
-        <translation type="unfinished">应到</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation type="unfinished">出席情况</translation>
-    </message>
-    <message>
-        <source>Absent in a row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Absent without leave from the last {n} meetings in a row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} times</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>请假或缺席原因</translation>
     </message>
@@ -157,22 +137,64 @@
         <source>Quorum NOT met: more than half must attend.</source>
         <translation>到会人数不足：须超过半数，会议不能作出决定。</translation>
     </message>
+</context>
+<context>
+    <name>AttendanceRatesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出勤率</translation>
+    </message>
+    <message>
+        <source>Absent in a row</source>
+        <translation>连续缺席</translation>
+    </message>
+    <message>
+        <source>Absent without leave from the last {n} meetings in a row</source>
+        <translation>最近连续 {n} 次无故缺席</translation>
+    </message>
+    <message>
+        <source>{n} times</source>
+        <translation>{n} 次</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceRatesPanel</name>
     <message>
         <source>{n} members expected at meetings this year. </source>
-        <translation type="unfinished"></translation>
+        <translation>本年度应参加会议的党员 {n} 名。</translation>
     </message>
     <message>
         <source>Absent three or more times in a row: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>连续三次及以上无故缺席：{names}</translation>
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation type="unfinished">年份(&amp;Y)：</translation>
+        <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
         <source> </source>
         <comment>year suffix</comment>
-        <translation type="unfinished"> 年</translation>
+        <translation> 年</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from partydesk.core.services import meeting_reports, meetings, members
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT, MeetingData
 from partydesk.gui.context import AppContext
-from partydesk.gui.models.attendance_model import AttendanceModel, attendance_rows
+from partydesk.gui.models.attendance_model import AttendanceRatesModel, attendance_rows
 from partydesk.gui.models.meeting_calendar_model import CellState
 from partydesk.gui.pages.meetings import MeetingsPage
 
@@ -145,7 +145,7 @@ def test_attendance_model_passes_the_model_tester(qtmodeltester: ModelTester, db
                                                   people: list[str]) -> None:
     """Empty, filled and sorted, the attendance model is a valid model."""
     hold(db, "theme_day", date(2026, 6, 15), {people[0]: PRESENT})
-    model = AttendanceModel()
+    model = AttendanceRatesModel()
     qtmodeltester.check(model)
     model.set_rows(attendance_rows(meeting_reports.attendance_rates(db, 2026), [(people[2], "张强", 4)]))
     model.sort(5, Qt.SortOrder.DescendingOrder)

@@ -43,7 +43,7 @@ _SORT_KEYS: tuple[Callable[[AttendanceRow], Any], ...] = (
 )
 
 
-class AttendanceModel(QAbstractTableModel):
+class AttendanceRatesModel(QAbstractTableModel):
     """Rows of ``AttendanceRow``; flagged members first until a column is sorted."""
 
     def __init__(self, parent: QObject | None = None) -> None:

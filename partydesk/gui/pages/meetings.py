@@ -2,7 +2,7 @@
 
 会议记录 lists a year's meetings (date, type, topic, 应到/实到, quorum) on the shared list page, with search,
 a type filter and a year; 年度日历 is the compliance calendar (``widgets/compliance_calendar``); 出勤统计
-the per-member attendance (``widgets/attendance_panel``). Each tab reads on the DB lane when first shown.
+the per-member attendance (``widgets/attendance_rates_panel``). Each tab reads on the DB lane when first shown.
 
 The list reads its meetings first and their counts after: in a committee file the counts aggregate
 millions of attendance rows, and the meetings should not wait for them. A change naming some meetings
@@ -27,7 +27,7 @@ from partydesk.core.services.meeting_reports import MeetingLine
 from partydesk.gui.models.meeting_list_model import haystack, meeting_columns
 from partydesk.gui.operations import meeting_reports as report_ops
 from partydesk.gui.operations.meeting_reports import AttendanceYear, CalendarYear
-from partydesk.gui.widgets.attendance_panel import AttendancePanel
+from partydesk.gui.widgets.attendance_rates_panel import AttendanceRatesPanel
 from partydesk.gui.widgets.compliance_calendar import FIRST_YEAR, LAST_YEAR, ComplianceCalendar
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.list_page import ListPage
@@ -56,7 +56,7 @@ class MeetingsPage(DialogHost, QWidget):
         self.tabs.setObjectName("meetingTabs")
         self.list_panel = self._build_list()
         self.calendar = ComplianceCalendar(self.tabs, today=self.today)
-        self.attendance = AttendancePanel(self.tabs, today=self.today)
+        self.attendance = AttendanceRatesPanel(self.tabs, today=self.today)
         for panel in (self.list_panel, self.calendar, self.attendance):
             self.tabs.addTab(panel, "")
         layout = QVBoxLayout(self)

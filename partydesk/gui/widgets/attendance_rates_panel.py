@@ -1,4 +1,4 @@
-"""The attendance view (出勤统计): a year's per-member attendance, members absent three times in a row flagged.
+"""The attendance rates view (出勤统计): a year's per-member attendance, members absent three times in a row flagged.
 
 Holds no database: the meetings page loads an ``AttendanceYear`` (``yearRequested``) and hands it to
 ``set_year_data``. Columns sort on a header click (in Python, a few hundred rows at most).
@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.gui.models.attendance_model import FLAG_FOREGROUND, AttendanceModel, attendance_rows
+from partydesk.gui.models.attendance_model import FLAG_FOREGROUND, AttendanceRatesModel, attendance_rows
 from partydesk.gui.operations.meeting_reports import AttendanceYear
 from partydesk.gui.widgets.compliance_calendar import FIRST_YEAR, LAST_YEAR
 
 
-class AttendancePanel(QWidget):
+class AttendanceRatesPanel(QWidget):
     """Year choice, a one-line summary and the per-member table."""
 
     yearRequested = Signal(int)
@@ -33,7 +33,7 @@ class AttendancePanel(QWidget):
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.today = today or date.today()
-        self.model = AttendanceModel(self)
+        self.model = AttendanceRatesModel(self)
         self.year_label = QLabel(self)
         self.year_spin = QSpinBox(self)
         self.year_spin.setObjectName("attendanceYearSpin")
