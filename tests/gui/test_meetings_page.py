@@ -108,6 +108,15 @@ def test_a_published_change_reads_only_the_meetings_it_names(qtbot: QtBot, ctx: 
     assert resets == [], "refreshed by id, not reloaded"
 
 
+def test_the_documents_button_means_the_selected_meeting(qtbot: QtBot, ctx: AppContext, people: list[str]) -> None:
+    """会议文档 asks for the first selected meeting, and for none without a selection."""
+    first = hold(ctx.db, "theme_day", date(2026, 3, 15), {people[0]: PRESENT})  # type: ignore[arg-type]
+    page = make_page(qtbot, ctx)
+    assert page.docs_button.meeting_id_getter() is None
+    page.list_panel.select_id(first)
+    assert page.docs_button.meeting_id_getter() == first
+
+
 def test_the_type_filter_and_year_choose_the_meetings_shown(qtbot: QtBot, ctx: AppContext,
                                                             people: list[str]) -> None:
     """The type filter keeps 党课 only; another year reads that year's meetings."""

@@ -31,6 +31,7 @@ from partydesk.gui.widgets.attendance_rates_panel import AttendanceRatesPanel
 from partydesk.gui.widgets.compliance_calendar import FIRST_YEAR, LAST_YEAR, ComplianceCalendar
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.list_page import ListPage
+from partydesk.gui.widgets.meeting_docs_button import MeetingDocsButton
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -92,6 +93,9 @@ class MeetingsPage(DialogHost, QWidget):
         self.new_button = panel.add_action("newMeetingButton", lambda: self.open_meeting(),
                                            shortcut=QKeySequence.StandardKey.New)
         self.open_button = panel.add_action("openMeetingButton", self.open_selected, needs_selection=True)
+        # 会议文档 ▾ (minutes as PDF, print, Word, activity brief) for the first selected meeting.
+        self.docs_button = MeetingDocsButton(self.ctx, lambda: next(iter(panel.selected_ids()), None), panel)
+        panel.bar.addWidget(self.docs_button)
         panel.activated.connect(lambda meeting_id: self.open_meeting(meeting_id=meeting_id))
         self.empty_button = panel.set_empty_action("", lambda: self.open_meeting())
         self.empty_button.setObjectName("newFirstMeetingButton")
