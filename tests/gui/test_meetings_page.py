@@ -199,7 +199,7 @@ def test_open_meeting_opens_the_record_dialog_or_says_it_is_missing(qtbot: QtBot
     """open_meeting shows the record dialog; in a build without one, a clear message instead of a failure."""
     page = make_page(qtbot, ctx)
     try:
-        from partydesk.gui.dialogs.meeting_edit import MeetingDialog  # type: ignore[import-not-found]
+        from partydesk.gui.dialogs.meeting_edit import MeetingDialog
     except ImportError:
         MeetingDialog = None
     shown = page.open_meeting(type_code="general", held_on=TODAY)

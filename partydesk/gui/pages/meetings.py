@@ -200,7 +200,7 @@ class MeetingsPage(DialogHost, QWidget):
         Returns the dialog shown: the record dialog, or a message when this build has none.
         """
         try:
-            from partydesk.gui.dialogs.meeting_edit import MeetingDialog  # type: ignore[import-not-found]
+            from partydesk.gui.dialogs.meeting_edit import MeetingDialog
         except ImportError:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Meetings"),
                               self.tr("The meeting record dialog is not part of this version yet."),
