@@ -1677,6 +1677,14 @@
         <translation>全部类型</translation>
     </message>
     <message>
+        <source>Delete meeting</source>
+        <translation>删除会议记录</translation>
+    </message>
+    <message>
+        <source>Delete the meeting of {date} “{topic}”? Its record and attendance are removed.</source>
+        <translation>要删除 {date}“{topic}”这次会议吗？会议记录和出席情况将一并删除。</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
@@ -1695,6 +1703,10 @@
     <message>
         <source>Attendance</source>
         <translation>出勤统计</translation>
+    </message>
+    <message>
+        <source>Heart-to-heart talks</source>
+        <translation>谈心谈话</translation>
     </message>
     <message>
         <source>Search: topic, type, group or date</source>
@@ -1728,6 +1740,14 @@
     <message>
         <source>Open the selected meeting (Enter or double-click)</source>
         <translation>打开选中的会议记录（回车或双击）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete a meeting recorded by mistake (Del)</source>
+        <translation>删除误录的会议记录（Del）</translation>
     </message>
     <message>
         <source>Record the first meeting…</source>

@@ -117,6 +117,23 @@ def test_the_documents_button_means_the_selected_meeting(qtbot: QtBot, ctx: AppC
     assert page.docs_button.meeting_id_getter() == first
 
 
+def test_delete_asks_then_the_list_drops_the_meeting(qtbot: QtBot, ctx: AppContext, people: list[str]) -> None:
+    """删除 on a selected meeting asks first; No keeps it, Yes deletes it and the published change drops it."""
+    keep = hold(ctx.db, "theme_day", date(2026, 3, 15), {people[0]: PRESENT})  # type: ignore[arg-type]
+    gone = hold(ctx.db, "theme_day", date(2026, 4, 15), {people[0]: PRESENT})  # type: ignore[arg-type]
+    page = make_page(qtbot, ctx)
+    assert page.list_panel.select_id(gone)
+    box = page.delete_selected()
+    assert box is not None and "2026-04-15" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+    settle(qtbot, ctx)
+    assert page.list_row_count() == 2
+    page.delete_selected().button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
+    settle(qtbot, ctx)
+    assert [r.id for r in page.list_panel.model.shown_rows()] == [keep]
+    assert [m.id for m in meeting_reports.meeting_lines(ctx.db, 2026)] == [keep]  # type: ignore[arg-type]
+
+
 def test_the_type_filter_and_year_choose_the_meetings_shown(qtbot: QtBot, ctx: AppContext,
                                                             people: list[str]) -> None:
     """The type filter keeps 党课 only; another year reads that year's meetings."""

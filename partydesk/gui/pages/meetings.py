@@ -9,7 +9,8 @@ millions of attendance rows, and the meetings should not wait for them. A change
 reads just those lines again; any other change that moves the roll or the periods (members, rules, the
 organisation) marks the tabs stale: the tab on screen reads again at once, the others when next shown.
 
-Recording and opening a meeting go through ``open_meeting``, the one place that knows the record dialog.
+Recording and opening a meeting go through ``open_meeting``, the one place that knows the record dialog;
+删除 asks first, then deletes through the record's own operation.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from partydesk.core.domain.meetings import MEETING_TYPES
 from partydesk.core.services.meeting_reports import MeetingLine
 from partydesk.gui.models.meeting_list_model import haystack, meeting_columns
 from partydesk.gui.operations import meeting_reports as report_ops
+from partydesk.gui.operations import meetings as meeting_ops
 from partydesk.gui.operations.meeting_reports import AttendanceYear, CalendarYear
+from partydesk.gui.pages.talks import TalksPanel
 from partydesk.gui.widgets.attendance_rates_panel import AttendanceRatesPanel
 from partydesk.gui.widgets.compliance_calendar import FIRST_YEAR, LAST_YEAR, ComplianceCalendar
 from partydesk.gui.widgets.dialog_host import DialogHost
@@ -36,7 +39,7 @@ from partydesk.gui.widgets.meeting_docs_button import MeetingDocsButton
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
-TABS = ("list", "calendar", "attendance")
+TABS = ("list", "calendar", "attendance", "talks")
 # Changes that move what any tab shows: the meetings themselves, the roll (members), the frequencies
 # (rules) and the organisation.
 WATCHED = (ChangeKind.MEETING, ChangeKind.MEMBER, ChangeKind.RULE, ChangeKind.ORGANISATION, ChangeKind.SITE)
@@ -58,7 +61,10 @@ class MeetingsPage(DialogHost, QWidget):
         self.list_panel = self._build_list()
         self.calendar = ComplianceCalendar(self.tabs, today=self.today)
         self.attendance = AttendanceRatesPanel(self.tabs, today=self.today)
-        for panel in (self.list_panel, self.calendar, self.attendance):
+        # 谈心谈话 keeps its own records and reads them itself; it sits here because talks are how a branch
+        # keeps in touch between meetings.
+        self.talks = TalksPanel(ctx, self.tabs, today=self.today)
+        for panel in (self.list_panel, self.calendar, self.attendance, self.talks):
             self.tabs.addTab(panel, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,6 +99,8 @@ class MeetingsPage(DialogHost, QWidget):
         self.new_button = panel.add_action("newMeetingButton", lambda: self.open_meeting(),
                                            shortcut=QKeySequence.StandardKey.New)
         self.open_button = panel.add_action("openMeetingButton", self.open_selected, needs_selection=True)
+        self.delete_button = panel.add_action("deleteMeetingButton", self.delete_selected, needs_selection=True,
+                                              shortcut=QKeySequence.StandardKey.Delete)
         # 会议文档 ▾ (minutes as PDF, print, Word, activity brief) for the first selected meeting.
         self.docs_button = MeetingDocsButton(self.ctx, lambda: next(iter(panel.selected_ids()), None), panel)
         panel.bar.addWidget(self.docs_button)
@@ -117,6 +125,28 @@ class MeetingsPage(DialogHost, QWidget):
         if ids:
             self.open_meeting(meeting_id=ids[0])
 
+    def delete_selected(self) -> QMessageBox | None:
+        """Ask, then delete the first selected meeting (one recorded by mistake); the list drops it when
+        the deletion is published."""
+        rows = self.list_panel.selected_rows()
+        if not rows:
+            return None
+        line = rows[0]
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete meeting"), self.tr(
+            "Delete the meeting of {date} “{topic}”? Its record and attendance are removed.").format(
+                date=f"{line.held_on:%Y-%m-%d}", topic=line.topic), yes | no, self)
+        box.setObjectName("deleteMeetingBox")
+        box.setDefaultButton(no)
+
+        def answered(button: object) -> None:
+            if box.standardButton(button) == yes:  # type: ignore[arg-type]
+                meeting_ops.delete_meeting(self, self.ctx, line.id)
+
+        box.buttonClicked.connect(answered)
+        self._open(box)
+        return box
+
     # -- tabs and loading --------------------------------------------------------------------------
 
     def current_tab(self) -> str:
@@ -124,7 +154,7 @@ class MeetingsPage(DialogHost, QWidget):
         return TABS[self.tabs.currentIndex()]
 
     def show_tab(self, tab: str) -> None:
-        """Bring ``tab`` ("list", "calendar", "attendance") to the front (it reads when stale)."""
+        """Bring ``tab`` ("list", "calendar", "attendance", "talks") to the front (it reads when stale)."""
         self.tabs.setCurrentIndex(TABS.index(tab))
 
     def show_calendar_cell(self, key: str) -> None:
@@ -140,7 +170,7 @@ class MeetingsPage(DialogHost, QWidget):
 
     def _load_if_stale(self) -> None:
         tab = self.current_tab()
-        if self._stale[tab]:
+        if tab != "talks" and self._stale[tab]:
             self.reload(tab)
 
     def reload(self, tab: str) -> None:
@@ -215,7 +245,9 @@ class MeetingsPage(DialogHost, QWidget):
     # -- text --------------------------------------------------------------------------------------
 
     def _retranslate(self) -> None:
-        for index, text in enumerate((self.tr("Meeting records"), self.tr("Year calendar"), self.tr("Attendance"))):
+        texts = (self.tr("Meeting records"), self.tr("Year calendar"), self.tr("Attendance"),
+                 self.tr("Heart-to-heart talks"))
+        for index, text in enumerate(texts):
             self.tabs.setTabText(index, text)
         panel = self.list_panel
         panel.model.columns = meeting_columns()
@@ -229,6 +261,8 @@ class MeetingsPage(DialogHost, QWidget):
         self.new_button.setToolTip(self.tr("Record a meeting (Ctrl+N)"))
         self.open_button.setText(self.tr("Open"))
         self.open_button.setToolTip(self.tr("Open the selected meeting (Enter or double-click)"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete a meeting recorded by mistake (Del)"))
         self.empty_button.setText(self.tr("Record the first meeting…"))
 
     def changeEvent(self, event: QEvent) -> None:
