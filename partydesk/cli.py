@@ -554,6 +554,13 @@ def _talks_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 _EXTENSIONS.append(_talks_commands)
+def _workbench_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    from partydesk import cli_check
+
+    cli_check.add_commands(sub, common)
+
+
+_EXTENSIONS.append(_workbench_commands)
 
 
 def _emit(args: argparse.Namespace, payload: dict[str, Any]) -> None:

@@ -38,6 +38,7 @@ class ChangeKind(StrEnum):
     CERTIFICATION = "certification"
     MATERIAL = "material"
     TALK = "talk"
+    FINDING = "finding"  # a to-do dismissed, snoozed or restored
 
 
 @dataclass(frozen=True)

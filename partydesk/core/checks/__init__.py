@@ -13,6 +13,7 @@ MODULES: list[str] = [
     "study",
     "roster_status",
     "talks",
+    "roster",
 ]
 
 

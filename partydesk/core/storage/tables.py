@@ -143,6 +143,7 @@ AUDIT_TRIGGERS = (
 for _sql in AUDIT_TRIGGERS:
     event.listen(AuditRow.__table__, "after_create", DDL(_sql).execute_if(dialect="sqlite"))  # type: ignore[no-untyped-call]
 
+from partydesk.core.storage import finding_tables as finding_tables  # noqa: E402  (registers its table)
 from partydesk.core.storage import meeting_tables as meeting_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import study_tables as study_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import talk_tables as talk_tables  # noqa: E402  (registers its tables)

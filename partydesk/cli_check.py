@@ -1,0 +1,52 @@
+"""``partydesk check``: the to-do list of the checks engine (registered in cli._EXTENSIONS).
+
+Lists the findings open on a day (today by default), most urgent first; dismissed and still snoozed
+ones are left out unless ``--all`` is given. ``--json`` gives ``code``, ``severity``, ``subject``,
+``message``, ``due`` (ISO date or null) for each.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from partydesk import cli
+
+
+def _day(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise cli.CliError(f"日期“{text}”无效，请写成 YYYY-MM-DD，例如 2026-11-30。", code="bad_date") from None
+
+
+def cmd_check(args: argparse.Namespace) -> dict[str, Any]:
+    """Run every check and list the findings."""
+    from partydesk.core.checks import engine
+
+    today = _day(args.date)
+    path = cli.db_path_of(args)
+    with cli._lock_for(path):
+        db = cli._open(args)
+        try:
+            board = engine.board(db, today)
+        finally:
+            db.close()
+    found = board.open + ([f for f, _d in board.set_aside] if args.all else [])
+    rows = [{"code": f.code, "severity": f.severity.name.lower(), "subject": f.subject, "message": f.message,
+             "due": f.due.isoformat() if f.due else None} for f in found]
+    lines = [f"{today:%Y-%m-%d}：{len(board.open)} 项待办" + (f"（另有 {len(board.set_aside)} 项已忽略或暂缓）"
+                                                           if board.set_aside and not args.all else "")]
+    lines += [f"[{f.severity.label}] {f.message}" + (f"（{f.due:%Y-%m-%d}）" if f.due else "") for f in found]
+    return {"message": "\n".join(lines), "date": today.isoformat(), "findings": rows}
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``partydesk check`` to the command tree."""
+    p = sub.add_parser("check", parents=[common], help="列出待办事项（检查花名册、会议等是否按要求）")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="按哪一天检查（默认今天）")
+    p.add_argument("--all", action="store_true", help="也列出已忽略或暂缓的待办")
+    p.set_defaults(handler=cmd_check)

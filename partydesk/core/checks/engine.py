@@ -1,0 +1,111 @@
+"""The checks engine (检查引擎): every module's findings in one list, minus those the office set aside.
+
+``open_findings`` runs every registered check (``checks.load_all`` imports the modules) and leaves out
+the findings dismissed (忽略) or still snoozed (暂缓) under their ``(code, subject)``. A check that
+fails with a bug does not blank the board: it is logged and shown as one finding of its own.
+
+``dismiss``, ``snooze`` and ``restore`` record the office's decision with a reason through
+``Database.write`` (so it is audited) and are reversible: a restored finding shows again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.checks import load_all
+from partydesk.core.checks.findings import CHECKS, Finding, Severity
+from partydesk.core.errors import ValidationError
+from partydesk.core.storage import finding_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.finding_repo import DISMISSED, RESTORED, SNOOZED, Dismissal
+
+__all__ = ["Board", "board", "dismiss", "load_all", "open_findings", "restore", "run_all", "snooze"]
+
+log = logging.getLogger(__name__)
+REASON_MAX = 200
+
+
+@dataclass(frozen=True)
+class Board:
+    """The findings on one day: those to act on, and those set aside (with the decision)."""
+
+    open: list[Finding]
+    set_aside: list[tuple[Finding, Dismissal]]
+
+
+def _order(found: list[Finding]) -> list[Finding]:
+    return sorted(found, key=lambda f: (-f.severity, f.due or date.max, f.code, f.subject))
+
+
+def run_all(db: Database, today: date) -> list[Finding]:
+    """Every registered check's findings, most urgent first; a check that raises becomes a finding."""
+    load_all()
+    found: list[Finding] = []
+    for name, fn in CHECKS.items():
+        try:
+            found.extend(fn(db, today))
+        except Exception:  # one module's bug must not hide every other to-do
+            log.exception("check %s failed", name)
+            found.append(Finding("check.failed", Severity.WARNING, name,
+                                 f"检查项“{name}”未能完成，相关待办可能没有列出，请联系技术支持。", None, name))
+    return _order(found)
+
+
+def board(db: Database, today: date) -> Board:
+    """The findings of ``today`` split into open ones and ones dismissed or snoozed."""
+    found = run_all(db, today)
+    with db.read() as session:
+        decided = {(d.code, d.subject): d for d in finding_repo.all_set_aside(session)}
+    shown: list[Finding] = []
+    hidden: list[tuple[Finding, Dismissal]] = []
+    for f in found:
+        d = decided.get((f.code, f.subject))
+        if d is not None and d.hides_on(today):
+            hidden.append((f, d))
+        else:
+            shown.append(f)
+    return Board(shown, hidden)
+
+
+def open_findings(db: Database, today: date) -> list[Finding]:
+    """The findings to act on today: all of them minus the dismissed and the still snoozed."""
+    return board(db, today).open
+
+
+def _reason(reason: str) -> str:
+    text = " ".join(reason.split())
+    if not text:
+        raise ValidationError("请填写原因：忽略或暂缓一条待办时要说明为什么。", field="reason", code="required")
+    if len(text) > REASON_MAX:
+        raise ValidationError(f"原因最多 {REASON_MAX} 个字。", field="reason", code="too_long")
+    return text
+
+
+def _decide(db: Database, actor: Actor, finding: Finding | tuple[str, str], *, state: str, until: date | None,
+            reason: str, action: str) -> Changes:
+    code, subject = (finding.code, finding.subject) if isinstance(finding, Finding) else finding
+    with db.write(actor, action=action) as session:
+        finding_repo.set_aside(session, code=code, subject=subject, state=state, until=until, reason=reason,
+                               by=actor.user_id)
+    return Changes.of(ChangeKind.FINDING, f"{code}|{subject}")
+
+
+def dismiss(db: Database, actor: Actor, finding: Finding | tuple[str, str], *, reason: str) -> Changes:
+    """Hide a finding for good (忽略), with the reason; ``restore`` shows it again."""
+    return _decide(db, actor, finding, state=DISMISSED, until=None, reason=_reason(reason), action="finding.dismiss")
+
+
+def snooze(db: Database, actor: Actor, finding: Finding | tuple[str, str], *, until: date, today: date,
+           reason: str) -> Changes:
+    """Hide a finding until ``until`` (暂缓), which must be after ``today``; it shows again on that day."""
+    if until <= today:
+        raise ValidationError(f"暂缓到的日期要晚于今天（{today:%Y-%m-%d}）。", field="until", code="not_future")
+    return _decide(db, actor, finding, state=SNOOZED, until=until, reason=_reason(reason), action="finding.snooze")
+
+
+def restore(db: Database, actor: Actor, finding: Finding | tuple[str, str]) -> Changes:
+    """Put a dismissed or snoozed finding back on the board (恢复)."""
+    return _decide(db, actor, finding, state=RESTORED, until=None, reason="", action="finding.restore")

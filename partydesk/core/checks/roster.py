@@ -1,0 +1,68 @@
+"""Roster checks (花名册): required fields left empty, and the branch's 换届 coming due.
+
+- ``roster.missing_field``: for each required field of the field registry, how many members on the roll
+  have it empty — one SQL count per field, in one query. Opening it lists those members.
+- ``roster.term_due``: the committee's term (任期, the organisation's 届满日期 in settings) ends within six
+  months (注意) or has ended (逾期). 《支部工作条例》: a branch committee's term is three years; without
+  an end date the end is the start plus three years.
+
+Migrant members with no report this year are not checked: the data holds no such report yet.
+Probation, lost contact, 停止党籍 and 留党察看 are the member-status checks (``checks.roster_status``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from partydesk.core.checks.findings import Finding, Severity, Target, check
+from partydesk.core.domain import fields
+from partydesk.core.domain.structure import shift_months
+from partydesk.core.services.setup import own_organisation
+from partydesk.core.storage import dashboard_repo
+from partydesk.core.storage.database import Database
+
+TERM_YEARS = 3
+TERM_WARN_MONTHS = 6
+
+
+def required_keys() -> tuple[str, ...]:
+    """The required fields of the registry, in registry order."""
+    return tuple(f.key for f in fields.FIELDS if f.required)
+
+
+@check("roster.missing_field")
+def missing_fields(db: Database, today: date) -> Iterator[Finding]:
+    """One finding per required field that members on the roll have left empty."""
+    del today
+    with db.read() as session:
+        counts = dashboard_repo.empty_counts(session, required_keys())
+    for key, n in counts.items():
+        if n:
+            label = fields.label(key)
+            yield Finding("roster.missing_field", Severity.WARNING, key, f"{n}名党员未填写{label}", None,
+                          "fields.required", Target("roster", f"missing:{key}"))
+
+
+def term_end(start: date | None, end: date | None) -> date | None:
+    """The day the committee's term ends: the one set, else three years after its start."""
+    if end is not None:
+        return end
+    return shift_months(start, TERM_YEARS * 12) if start is not None else None
+
+
+@check("roster.term_due")
+def term_due(db: Database, today: date) -> Iterator[Finding]:
+    """换届 within six months of the term's end (注意), or the term has ended (逾期)."""
+    org = own_organisation(db)
+    if org is None:
+        return
+    ends = term_end(org.term_start, org.term_end)
+    if ends is None or today < shift_months(ends, -TERM_WARN_MONTHS):
+        return
+    if today > ends:
+        severity, message = Severity.OVERDUE, f"支部委员会任期已于{ends:%Y年%m月%d日}届满，应按期换届"
+    else:
+        severity, message = Severity.WARNING, f"支部委员会任期将于{ends:%Y年%m月%d日}届满，请做好换届准备"
+    yield Finding("roster.term_due", severity, org.id, message, ends, "支部工作条例",
+                  Target("settings", "organisation"))

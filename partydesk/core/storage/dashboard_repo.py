@@ -1,0 +1,112 @@
+"""SQL aggregates for the workbench (工作台): counts grouped in the database, never a load of every member.
+
+Each function takes a read session and returns plain tuples or dicts. A *bucket* is one bar or slice
+of a structure chart; ``bucket_condition`` turns its key ("gender:2", "age:36-45", "missing:joined_on")
+into the same condition the count used, so opening a bar lists exactly the members it counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, extract, func, literal, or_, select, true
+from sqlalchemy.orm import Session
+
+from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, Band, education_groups
+from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
+from partydesk.core.storage.tables import Member
+
+PLAIN_FACETS = {"gender": Member.gender, "ethnicity": Member.ethnicity, "category": Member.category,
+                "group": Member.party_group}
+
+
+def on_roll() -> ColumnElement[bool]:
+    """Live members on this branch's roll (在册): not deleted, not transferred out."""
+    return and_(Member.deleted.is_(False), Member.in_branch.is_(True))
+
+
+def _band_case(column: Any, bands: Iterable[Band], today: date, *, extra: ColumnElement[bool] | None = None) -> Any:
+    whens: list[tuple[ColumnElement[bool], Any]] = [(column.is_(None), literal(UNKNOWN))]
+    for band in bands:
+        earliest, latest = band.dates(today)
+        cond = column <= latest if earliest is None else and_(column > earliest, column <= latest)
+        whens.append((cond, literal(band.key)))
+    if extra is not None:
+        whens.insert(0, (extra, literal("probationary")))
+    return case(*whens, else_=literal(UNKNOWN))
+
+
+def _education_case() -> Any:
+    return case(*[(Member.education.in_(sorted(codes)), literal(group)) for group, codes in education_groups()],
+                else_=literal(UNKNOWN))
+
+
+def dimension(name: str, today: date) -> Any:
+    """The SQL expression a structure chart groups by: a column or a band of dates."""
+    if name in PLAIN_FACETS:
+        return PLAIN_FACETS[name]
+    if name == "age":
+        return _band_case(Member.birth_date, AGE_BANDS, today)
+    if name == "party_age":
+        return _band_case(Member.confirmed_on, PARTY_AGE_BANDS, today, extra=Member.category == "2")
+    if name == "education":
+        return _education_case()
+    if name == "joined":
+        return extract("year", Member.joined_on)
+    raise KeyError(name)
+
+
+def grouped(session: Session, name: str, today: date) -> dict[str, int]:
+    """Members on the roll counted by one dimension: bucket value -> count."""
+    dim = dimension(name, today).label("bucket")
+    rows = session.execute(select(dim, func.count(Member.id)).where(on_roll()).group_by(dim))
+    return {("" if b is None else str(int(b)) if isinstance(b, float) else str(b)): n for b, n in rows}
+
+
+def bucket_condition(key: str, today: date) -> ColumnElement[bool]:
+    """The condition behind a bucket key ``"<dimension>:<value>"`` or ``"missing:<field>"``."""
+    name, _, value = key.partition(":")
+    if name == "missing":
+        column = getattr(Member, value)
+        return or_(column.is_(None), column == "") if column.type.python_type is str else column.is_(None)
+    if name == "all":
+        return true()
+    if name == "joined":
+        return extract("year", Member.joined_on) == int(value)
+    return dimension(name, today) == value  # type: ignore[no-any-return]
+
+
+def member_ids(session: Session, key: str, today: date) -> list[str]:
+    """Ids of the members on the roll in one bucket, in roster order."""
+    rows = session.execute(select(Member.id).where(on_roll(), bucket_condition(key, today))
+                           .order_by(Member.name_pinyin))
+    return [r[0] for r in rows]
+
+
+def empty_counts(session: Session, keys: Iterable[str]) -> dict[str, int]:
+    """Field key -> how many members on the roll have it empty, all counted in one query."""
+    keys = list(keys)
+    sums = [func.coalesce(func.sum(case((bucket_condition(f"missing:{k}", date.min), 1), else_=0)), 0)
+            for k in keys]
+    row = session.execute(select(*sums).where(on_roll())).one()
+    return dict(zip(keys, (int(n) for n in row), strict=True))
+
+
+def roll_counts(session: Session) -> tuple[int, int]:
+    """(members on the roll, of whom 预备党员)."""
+    probationary = func.coalesce(func.sum(case((Member.category == "2", 1), else_=0)), 0)
+    total, prob = session.execute(select(func.count(Member.id), probationary).where(on_roll())).one()
+    return int(total), int(prob)
+
+
+def attendance_by_month(session: Session, start: date, end: date) -> list[tuple[int, int, int, int]]:
+    """(year, month, expected, present) over live meetings from ``start`` to ``end``."""
+    a = MeetingAttendance
+    year, month = extract("year", Meeting.held_on), extract("month", Meeting.held_on)
+    present = func.coalesce(func.sum(case((a.status == "present", 1), else_=0)), 0)
+    query = (select(year, month, func.count(a.id), present).join(Meeting, Meeting.id == a.meeting_id)
+             .where(Meeting.deleted.is_(False), a.deleted.is_(False), Meeting.held_on >= start, Meeting.held_on <= end)
+             .group_by(year, month).order_by(year, month))
+    return [(int(y), int(m), int(e), int(p)) for y, m, e, p in session.execute(query)]

@@ -1,0 +1,34 @@
+"""To-dos set aside: the finding_dismissal table (a finding dismissed or snoozed, with its reason).
+
+Revision ID: 0012
+Revises: 0007
+Create Date: 2026-11-30
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0012"
+down_revision: str | None = "0007"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "finding_dismissal",
+        sa.Column("code", sa.String(64), nullable=False),
+        sa.Column("subject", sa.String(200), nullable=False),
+        sa.Column("state", sa.String(16), nullable=False),
+        sa.Column("until", sa.Date(), nullable=True),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("decided_at", sa.DateTime(), nullable=False),
+        sa.Column("decided_by", sa.String(64), nullable=False),
+        sa.PrimaryKeyConstraint("code", "subject", name="pk_finding_dismissal"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("finding_dismissal")

@@ -1,0 +1,88 @@
+"""Roster checks: required fields left empty (one SQL count per field) and the committee's 换届 due."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.checks import load_all
+from partydesk.core.checks.findings import Severity, Target, run_checks
+from partydesk.core.domain.member import MemberData
+from partydesk.core.services import dashboard
+from partydesk.core.services.setup import OrganisationInput, own_organisation, update_organisation
+from partydesk.core.storage import member_repo
+from partydesk.core.storage.database import Database
+
+TODAY = date(2026, 11, 30)
+
+
+def _member(db: Database, name: str, *, joined: date | None, in_branch: bool = True) -> str:
+    data = MemberData(name=name, gender="1", id_type="1", id_number=f"1101011990010{len(name)}{name[-1]}",
+                      category="1", joined_on=joined)
+    with db.write(LOCAL_USER, action="member.add") as session:
+        assert db.site is not None and db.site.organisation_id is not None
+        member_id = member_repo.insert_member(session, org_id=db.site.organisation_id, data=data, pinyin=name)
+        if not in_branch:
+            member_repo.set_fields(session, member_id, {"in_branch": False})
+    return member_id
+
+
+def test_members_missing_a_required_field_are_counted_and_listed(db: Database) -> None:
+    """Two on the roll without 入党日期 → one finding "2名党员未填写入党日期" that lists exactly them."""
+    load_all()
+    a = _member(db, "甲", joined=None)
+    b = _member(db, "乙", joined=None)
+    _member(db, "丙", joined=date(2000, 7, 1))
+    _member(db, "丁", joined=None, in_branch=False)  # transferred out: not on the roll
+    found = run_checks(db, TODAY, ["roster.missing_field"])
+    assert [(f.subject, f.message, f.severity) for f in found] == [
+        ("joined_on", "2名党员未填写入党日期", Severity.WARNING)]
+    assert found[0].target == Target("roster", "missing:joined_on")
+    assert set(dashboard.member_ids(db, "missing:joined_on", TODAY)) == {a, b}
+
+
+def test_no_finding_when_every_required_field_is_filled(db: Database) -> None:
+    """A complete roster has nothing missing."""
+    load_all()
+    _member(db, "甲", joined=date(2000, 7, 1))
+    assert run_checks(db, TODAY, ["roster.missing_field"]) == []
+
+
+def _term(db: Database, *, start: date | None = None, end: date | None = None) -> None:
+    org = own_organisation(db)
+    assert org is not None
+    update_organisation(db, LOCAL_USER, org_id=org.id, data=OrganisationInput(
+        name=org.name, code=org.code, org_type=org.org_type, term_start=start, term_end=end))
+
+
+@pytest.mark.parametrize(("today", "expected"), [
+    (date(2026, 11, 30), None),  # six months and a day before the end
+    (date(2026, 12, 1), Severity.WARNING),  # exactly six months before
+    (date(2027, 6, 1), Severity.WARNING),  # the last day of the term
+    (date(2027, 6, 2), Severity.OVERDUE),  # the day after
+])
+def test_term_due_on_the_boundary_days(db: Database, today: date, expected: Severity | None) -> None:
+    """换届: warned from six months before the term ends, overdue from the day after it ends."""
+    load_all()
+    _term(db, start=date(2024, 6, 1), end=date(2027, 6, 1))
+    found = run_checks(db, today, ["roster.term_due"])
+    assert [f.severity for f in found] == ([] if expected is None else [expected])
+    if found:
+        assert found[0].due == date(2027, 6, 1)
+
+
+def test_term_without_an_end_lasts_three_years_from_its_start(db: Database) -> None:
+    """Elected 2023-12-15 and no end set: the term ends 2026-12-15, so on 2026-11-30 it is due soon."""
+    load_all()
+    _term(db, start=date(2023, 12, 15))
+    found = run_checks(db, TODAY, ["roster.term_due"])
+    assert [(f.severity, f.due) for f in found] == [(Severity.WARNING, date(2026, 12, 15))]
+    assert "2026年12月15日" in found[0].message
+
+
+def test_no_term_set_gives_no_finding(db: Database) -> None:
+    """Nothing is known about the term: nothing to say."""
+    load_all()
+    assert run_checks(db, TODAY, ["roster.term_due"]) == []
