@@ -1,0 +1,195 @@
+"""The workbench's figures (工作台数据): key figures and the data of every chart, from SQL aggregates.
+
+``snapshot`` computes everything the workbench and the yearly report show in one pass: a handful of
+grouped queries whatever the size of the roster, plus the checks engine's findings. ``member_ids``
+lists the members behind one bar or slice (the same condition its count used), for the roster.
+
+Study hours (学习学时达标) come from the study module when it is installed: a module
+``partydesk.core.services.study_progress`` with ``on_track(db, year, *, as_of) -> (on track, counted)``.
+Until then the share is None and the workbench says so.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from partydesk.core.checks import engine
+from partydesk.core.checks.findings import Finding
+from partydesk.core.domain import codes
+from partydesk.core.domain.meetings import MEETING_TYPES
+from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, UNKNOWN_LABEL
+from partydesk.core.services import meeting_reports
+from partydesk.core.storage import dashboard_repo, meeting_repo
+from partydesk.core.storage.database import Database
+
+STUDY_MODULE = "partydesk.core.services.study_progress"
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """One bar or slice: the key that lists its members ("gender:2"), its label and its count."""
+
+    key: str
+    label: str
+    value: float
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """The figures on top of the workbench."""
+
+    members: int
+    probationary: int
+    meetings_held: int  # required meetings held so far this year (at most what each period asks)
+    meetings_required: int  # required so far: every period of this year that has begun
+    study_on_track: int | None  # members on track for their study hours; None without the study module
+    study_counted: int | None
+    open_todos: int
+
+    @property
+    def study_share(self) -> float | None:
+        """Share of members on track for study hours (None when unknown)."""
+        if self.study_on_track is None or not self.study_counted:
+            return None
+        return self.study_on_track / self.study_counted
+
+
+@dataclass(frozen=True)
+class MonthlyMeetings:
+    """Meetings of one year per month: held per type, and required (each period counted at its end month)."""
+
+    year: int
+    held: dict[str, list[int]]  # type name -> 12 counts
+    required: list[int]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the workbench draws, computed for one day."""
+
+    today: date
+    figures: KeyFigures
+    structure: dict[str, list[Bucket]]  # dimension -> buckets, in display order
+    joined: list[Bucket]
+    meetings_by_type: list[tuple[str, int, int]]  # (type name, required so far, held so far)
+    meetings_by_month: MonthlyMeetings
+    attendance: list[tuple[str, float]]  # ("2026-03", rate 0..1), months with meetings only
+    findings: list[Finding] = field(default_factory=list)
+
+
+STRUCTURE_TITLES = {"age": "年龄结构", "gender": "性别", "ethnicity": "民族", "education": "学历",
+                    "party_age": "党龄结构", "category": "正式党员与预备党员", "group": "各党小组人数"}
+
+
+def _labels(name: str) -> Callable[[str], str]:
+    bands = {b.key: b.label for b in (AGE_BANDS if name == "age" else PARTY_AGE_BANDS)}
+    tables = {"gender": codes.GENDER, "ethnicity": codes.ETHNICITY, "category": codes.MEMBER_CATEGORY}
+
+    def label(value: str) -> str:
+        if value in ("", UNKNOWN):
+            return UNKNOWN_LABEL
+        if name in tables:
+            return tables[name].name(value) if value in tables[name] else value
+        if name == "party_age" and value == "probationary":
+            return "预备党员"
+        return bands.get(value, value) if name in ("age", "party_age") else value
+
+    return label
+
+
+def _order(name: str, counts: dict[str, int]) -> list[str]:
+    fixed = {"age": [b.key for b in AGE_BANDS], "party_age": [b.key for b in PARTY_AGE_BANDS] + ["probationary"],
+             "education": list(codes.EDUCATION_GROUPS), "category": ["1", "2"]}.get(name)
+    if fixed is None:
+        return sorted(counts, key=lambda k: (k in ("", UNKNOWN), -counts[k], k))
+    return [k for k in fixed if counts.get(k)] + [k for k in counts if k not in fixed]
+
+
+def structure(db: Database, today: date) -> dict[str, list[Bucket]]:
+    """Members on the roll by age band, gender, ethnicity, education group, 党龄 band, category, group."""
+    out: dict[str, list[Bucket]] = {}
+    with db.read() as session:
+        for name in STRUCTURE_TITLES:
+            counts = dashboard_repo.grouped(session, name, today)
+            label = _labels(name)
+            out[name] = [Bucket(f"{name}:{k}", label(k), counts[k]) for k in _order(name, counts) if counts.get(k)]
+    return out
+
+
+def joined_per_year(db: Database, today: date) -> list[Bucket]:
+    """Members on the roll by the year they joined, oldest first (years with none left out)."""
+    with db.read() as session:
+        counts = dashboard_repo.grouped(session, "joined", today)
+    return [Bucket(f"joined:{y}", y, n) for y, n in sorted(counts.items()) if y]
+
+
+def meetings_this_year(db: Database, today: date) -> tuple[list[tuple[str, int, int]], MonthlyMeetings]:
+    """(per type: required so far, held so far) and the monthly view, for ``today``'s year."""
+    year = today.year
+    rows = [c for c in meeting_reports.compliance(db, year, as_of=today) if c.period.start <= today]
+    names = [t.name for t in MEETING_TYPES]
+    per_type = {n: [0, 0] for n in names if any(c.type_name == n for c in rows)}
+    required = [0] * 12
+    for c in rows:
+        per_type[c.type_name][0] += c.required
+        per_type[c.type_name][1] += min(c.held, c.required)
+        required[c.period.end.month - 1] += c.required
+    held: dict[str, list[int]] = {}
+    by_code = {t.code: t.name for t in MEETING_TYPES}
+    with db.read() as session:
+        for code, _group, y, m, n in meeting_repo.held_by_month(session, date(year, 1, 1), date(year, 12, 31)):
+            if y == year:
+                held.setdefault(by_code.get(code, code), [0] * 12)[m - 1] += n
+    ordered = {n: held[n] for n in names if n in held}
+    return [(n, r, h) for n, (r, h) in per_type.items()], MonthlyMeetings(year, ordered, required)
+
+
+def attendance_trend(db: Database, today: date, months: int = 12) -> list[tuple[str, float]]:
+    """Attendance rate (present / expected) per month over the last ``months`` months with meetings."""
+    start = date(today.year - (1 if months >= today.month else 0), (today.month - months) % 12 + 1, 1)
+    with db.read() as session:
+        rows = dashboard_repo.attendance_by_month(session, start, today)
+    return [(f"{y}-{m:02d}", p / e) for y, m, e, p in rows if e]
+
+
+def study_progress(db: Database, year: int, today: date) -> tuple[int, int] | None:
+    """(members on track for their study hours, members counted), or None without the study module."""
+    try:
+        module: Any = importlib.import_module(STUDY_MODULE)
+    except ModuleNotFoundError:
+        return None
+    result: tuple[int, int] | None = module.on_track(db, year, as_of=today)
+    return result
+
+
+def key_figures(db: Database, today: date, *, by_type: list[tuple[str, int, int]] | None = None,
+                open_todos: int | None = None) -> KeyFigures:
+    """The figures on top; pass what ``snapshot`` computed already to avoid doing it twice."""
+    with db.read() as session:
+        members, probationary = dashboard_repo.roll_counts(session)
+    if by_type is None:
+        by_type = meetings_this_year(db, today)[0]
+    if open_todos is None:
+        open_todos = len(engine.open_findings(db, today))
+    study = study_progress(db, today.year, today)
+    return KeyFigures(members, probationary, sum(h for _n, _r, h in by_type), sum(r for _n, r, _h in by_type),
+                      study[0] if study else None, study[1] if study else None, open_todos)
+
+
+def snapshot(db: Database, today: date) -> Dashboard:
+    """Everything the workbench shows for ``today``."""
+    by_type, monthly = meetings_this_year(db, today)
+    findings = engine.open_findings(db, today)
+    figures = key_figures(db, today, by_type=by_type, open_todos=len(findings))
+    return Dashboard(today, figures, structure(db, today), joined_per_year(db, today), by_type, monthly,
+                     attendance_trend(db, today), findings)
+
+
+def member_ids(db: Database, key: str, today: date) -> list[str]:
+    """The members on the roll behind one bucket or to-do key ("gender:2", "missing:joined_on")."""
+    with db.read() as session:
+        return dashboard_repo.member_ids(session, key, today)
