@@ -1,0 +1,86 @@
+"""Activity charts (组织生活图): meetings held against required, attendance trend, study hours.
+
+Plain data in, ``Figure`` out (never pyplot); used by the workbench and the yearly report alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from partydesk.core.charts.common import new_figure
+from partydesk.core.charts.members import PALETTE, RED
+
+MONTHS = [f"{m}月" for m in range(1, 13)]
+GREY = "#9a9a9a"
+
+
+def meetings_by_type(rows: Sequence[tuple[str, int, int]], *, width: float = 5.0, height: float = 3.0) -> Any:
+    """Per meeting type, required so far (grey) beside held (red), each with its number."""
+    fig = new_figure(width, height)
+    ax = fig.add_subplot()
+    names = [r[0] for r in rows]
+    xs = list(range(len(rows)))
+    required = ax.bar([x - 0.2 for x in xs], [r[1] for r in rows], width=0.4, color=GREY, label="应开")
+    held = ax.bar([x + 0.2 for x in xs], [r[2] for r in rows], width=0.4, color=RED, label="已开")
+    ax.bar_label(required, fmt="%g", fontsize=8)
+    ax.bar_label(held, fmt="%g", fontsize=8)
+    ax.set_xticks(xs, names, rotation=30, ha="right", fontsize=8)
+    ax.set_title("各类会议应开与已开（今年截至今日）")
+    ax.set_ylabel("次")
+    ax.legend(fontsize=8, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def meetings_by_month(held: Mapping[str, Sequence[int]], required: Sequence[int], year: int, *,
+                      width: float = 6.0, height: float = 3.0) -> Any:
+    """Meetings held each month, stacked by type, with the number required in that month as a line."""
+    fig = new_figure(width, height)
+    ax = fig.add_subplot()
+    bottom = [0] * 12
+    for i, (name, counts) in enumerate(held.items()):
+        ax.bar(MONTHS, list(counts), bottom=bottom, color=PALETTE[i % len(PALETTE)], label=name)
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    ax.plot(MONTHS, list(required), color="black", marker="o", markersize=3, linewidth=1, label="应开")
+    ax.set_title(f"{year}年每月会议召开情况")
+    ax.set_ylabel("次")
+    ax.tick_params(axis="x", labelsize=8)
+    ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def attendance_trend(points: Sequence[tuple[str, float]], *, width: float = 5.0, height: float = 3.0) -> Any:
+    """Attendance rate per month (0–100 %), with each point's value."""
+    fig = new_figure(width, height)
+    ax = fig.add_subplot()
+    labels = [p[0] for p in points]
+    rates = [p[1] * 100 for p in points]
+    ax.plot(labels, rates, color=RED, marker="o")
+    for x, y in zip(labels, rates, strict=True):
+        ax.annotate(f"{y:.0f}%", (x, y), textcoords="offset points", xytext=(0, 5), ha="center", fontsize=7)
+    ax.set_ylim(0, 105)
+    ax.set_ylabel("出席率（%）")
+    ax.set_title("组织生活出席率")
+    ax.tick_params(axis="x", labelsize=7, rotation=45)
+    ax.spines[["top", "right"]].set_visible(False)
+    if not points:
+        ax.text(0.5, 0.5, "近一年没有会议记录", transform=ax.transAxes, ha="center", va="center", color=GREY)
+    return fig
+
+
+def study_hours(on_track: int | None, counted: int | None, *, width: float = 4.5, height: float = 3.0) -> Any:
+    """Members on track for their yearly study hours against those behind; a note when it is unknown."""
+    fig = new_figure(width, height)
+    ax = fig.add_subplot()
+    ax.set_title("学习培训学时达标情况")
+    if on_track is None or counted is None:
+        ax.text(0.5, 0.5, "学习培训记录尚未启用", transform=ax.transAxes, ha="center", va="center", color=GREY)
+        ax.set_axis_off()
+        return fig
+    drawn = ax.bar(["达标", "未达标"], [on_track, counted - on_track], color=[RED, GREY])
+    ax.bar_label(drawn, fmt="%g")
+    ax.set_ylabel("人")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig

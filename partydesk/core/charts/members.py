@@ -1,0 +1,85 @@
+"""Member charts (党员结构图): bars and pies of buckets, and members joined per year.
+
+Builders take plain data — labels, values and the bucket keys that list each bar's members — and
+return a ``matplotlib.figure.Figure`` (never pyplot). Every bar or wedge carries its key as its ``gid``
+and is pickable, so a window can open the roster filtered to what was clicked (``picked_key``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from partydesk.core.charts.common import new_figure
+
+RED = "#c8102e"
+PALETTE = ("#c8102e", "#e8a33d", "#3d7ab8", "#5c9e4a", "#8c5aa8", "#d4644a", "#4aa3a3", "#9a9a9a")
+
+
+def _mark(artists: Sequence[Any], keys: Sequence[str] | None) -> None:
+    for i, artist in enumerate(artists):
+        if keys is not None and i < len(keys):
+            artist.set_gid(keys[i])
+            artist.set_picker(True)
+
+
+def _tidy(ax: Any) -> None:
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def bars(title: str, labels: Sequence[str], values: Sequence[float], keys: Sequence[str] | None = None, *,
+         unit: str = "人", horizontal: bool = False, width: float = 4.5, height: float = 3.0) -> Any:
+    """One bar per bucket with its value written on it; ``horizontal`` for long labels (党小组)."""
+    fig = new_figure(width, height)
+    ax = fig.add_subplot()
+    if horizontal:
+        drawn = ax.barh(list(labels), list(values), color=RED)
+        ax.invert_yaxis()  # first bucket on top, as read
+        ax.set_xlabel(unit)
+    else:
+        drawn = ax.bar(list(labels), list(values), color=RED)
+        ax.set_ylabel(unit)
+    ax.bar_label(drawn, fmt="%g", padding=2)
+    _mark(drawn.patches, keys)
+    ax.set_title(title)
+    _tidy(ax)
+    return fig
+
+
+def pie(title: str, labels: Sequence[str], values: Sequence[float], keys: Sequence[str] | None = None, *,
+        width: float = 4.5, height: float = 3.0) -> Any:
+    """A pie of buckets with the count and share on each wedge (empty buckets left out by the caller)."""
+    fig = new_figure(width, height)
+    ax = fig.add_subplot()
+    total = sum(values) or 1
+    wedges, _texts, _auto = ax.pie(
+        list(values), labels=list(labels), colors=[PALETTE[i % len(PALETTE)] for i in range(len(values))],
+        autopct=lambda pct: f"{round(pct * total / 100):d}人\n{pct:.0f}%" if pct >= 4 else "",
+        startangle=90, counterclock=False, textprops={"fontsize": 9},
+    )
+    _mark(wedges, keys)
+    ax.set_title(title)
+    ax.axis("equal")
+    return fig
+
+
+def joined_per_year(years: Sequence[str], values: Sequence[float], keys: Sequence[str] | None = None, *,
+                    width: float = 6.0, height: float = 3.0) -> Any:
+    """Members on the roll by the year they joined; every fifth year is labelled so labels never collide."""
+    fig = new_figure(width, height)
+    ax = fig.add_subplot()
+    positions = [int(y) for y in years]
+    drawn = ax.bar(positions, list(values), color=RED, width=0.8)
+    _mark(drawn.patches, keys)
+    ax.set_title("党员入党年份分布")
+    ax.set_ylabel("人")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    _tidy(ax)
+    return fig
+
+
+def picked_key(artist: Any) -> str | None:
+    """The bucket key of a clicked bar or wedge (its ``gid``), or None."""
+    gid = artist.get_gid() if artist is not None else None
+    return gid if isinstance(gid, str) and gid else None

@@ -1,0 +1,101 @@
+"""Chart builders on plain data with Agg: what is drawn (bar heights, labels, keys), and saving each format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partydesk.core.charts import activity, members
+from partydesk.core.charts.common import to_png
+from partydesk.core.charts.export import save_figure
+
+
+def _texts(fig: object) -> list[str]:
+    return [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")) if t.get_text()]  # type: ignore[attr-defined]
+
+
+def test_bars_draw_one_bar_per_bucket_with_its_height_label_and_key() -> None:
+    """Heights are the counts, tick labels the bucket names, each bar's gid the key that lists its members."""
+    fig = members.bars("性别", ["男", "女"], [27, 9], ["gender:1", "gender:2"])
+    ax = fig.axes[0]
+    assert [p.get_height() for p in ax.patches] == [27, 9]
+    to_png(fig)  # lay out so tick labels exist
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["男", "女"]
+    assert [members.picked_key(p) for p in ax.patches] == ["gender:1", "gender:2"]
+    assert ax.get_title() == "性别"
+    assert {"27", "9"} <= set(_texts(fig))
+
+
+def test_horizontal_bars_put_the_first_bucket_on_top() -> None:
+    """党小组 sizes read top-down in the given order; widths are the counts."""
+    fig = members.bars("各党小组人数", ["第一党小组", "第二党小组"], [9, 4], ["group:一", "group:二"], horizontal=True)
+    ax = fig.axes[0]
+    assert [p.get_width() for p in ax.patches] == [9, 4]
+    first, second = ax.patches
+    assert first.get_y() < second.get_y() and ax.yaxis_inverted()
+
+
+def test_pie_has_a_wedge_per_bucket_with_count_and_share() -> None:
+    """Two slices of 3 and 1: wedge angles in proportion, labels 3人 75%, keys on wedges."""
+    fig = members.pie("正式党员与预备党员", ["正式党员", "预备党员"], [3, 1], ["category:1", "category:2"])
+    wedges = fig.axes[0].patches
+    spans = [abs(w.theta2 - w.theta1) for w in wedges]
+    assert spans == pytest.approx([270, 90])
+    assert [members.picked_key(w) for w in wedges] == ["category:1", "category:2"]
+    assert "3人\n75%" in _texts(fig) and "正式党员" in _texts(fig)
+
+
+def test_joined_per_year_places_bars_at_their_years() -> None:
+    """A bar at 1998 of height 2 and at 2024 of height 5."""
+    fig = members.joined_per_year(["1998", "2024"], [2, 5], ["joined:1998", "joined:2024"])
+    bars = fig.axes[0].patches
+    assert [round(b.get_x() + b.get_width() / 2) for b in bars] == [1998, 2024]
+    assert [b.get_height() for b in bars] == [2, 5]
+
+
+def test_meetings_by_type_draws_required_and_held_side_by_side() -> None:
+    """Grey required bars then red held bars, in type order, with the type names as ticks."""
+    fig = activity.meetings_by_type([("支部党员大会", 4, 3), ("党课", 4, 4)])
+    ax = fig.axes[0]
+    assert [p.get_height() for p in ax.patches] == [4, 4, 3, 4]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["支部党员大会", "党课"]
+
+
+def test_meetings_by_month_stacks_types_and_draws_the_required_line() -> None:
+    """The second type's March bar sits on the first one's; the line holds the monthly requirement."""
+    held = {"支部党员大会": [0, 0, 1] + [0] * 9, "党课": [0, 0, 2] + [0] * 9}
+    fig = activity.meetings_by_month(held, [0, 0, 2] + [0] * 9, 2026)
+    ax = fig.axes[0]
+    march = [p for p in ax.patches if round(p.get_x() + p.get_width() / 2) == 2]
+    assert [(p.get_y(), p.get_height()) for p in march] == [(0, 1), (1, 2)]
+    assert list(ax.lines[0].get_ydata())[2] == 2
+    assert ax.get_title() == "2026年每月会议召开情况"
+
+
+def test_attendance_trend_plots_rates_in_percent() -> None:
+    """0.5 and 0.875 are drawn as 50 and 87.5, labelled 50% and 88%."""
+    fig = activity.attendance_trend([("2026-03", 0.5), ("2026-04", 0.875)])
+    assert list(fig.axes[0].lines[0].get_ydata()) == [50, 87.5]
+    assert {"50%", "88%"} <= set(_texts(fig))
+
+
+def test_study_chart_says_when_there_is_no_study_data() -> None:
+    """Without the study module the chart says so instead of drawing empty bars."""
+    assert "学习培训记录尚未启用" in _texts(activity.study_hours(None, None))
+    fig = activity.study_hours(30, 36)
+    assert [p.get_height() for p in fig.axes[0].patches] == [30, 6]
+
+
+@pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF")])
+def test_a_chart_saves_as_png_svg_and_pdf(tmp_path: Path, suffix: str, magic: bytes) -> None:
+    """The suffix picks the format."""
+    out = save_figure(members.bars("性别", ["男"], [1]), tmp_path / f"chart{suffix}")
+    assert out.read_bytes().startswith(magic)
+
+
+def test_an_unknown_format_is_refused(tmp_path: Path) -> None:
+    """A .gif is not written."""
+    with pytest.raises(ValueError):
+        save_figure(members.bars("性别", ["男"], [1]), tmp_path / "chart.gif")
+    assert not (tmp_path / "chart.gif").exists()
