@@ -95,6 +95,16 @@ def _study_page(ctx: AppContext) -> QWidget:
     return StudyPage(ctx)
 
 
+def _workbench_page(ctx: AppContext) -> QWidget:
+    from partydesk.gui.pages.workbench import WorkbenchPage
+
+    page = WorkbenchPage(ctx)
+    # Routed by the window the page sits in: a to-do's record, a chart's members, the yearly report.
+    page.targetRequested.connect(lambda kind, key: page.window().open_target(kind, key))  # type: ignore[attr-defined]
+    page.membersRequested.connect(lambda ids, label: page.window().show_members(ids, label))  # type: ignore[attr-defined]
+    return page
+
+
 def _settings_page(ctx: AppContext) -> QWidget:
     # Imported on first visit: a page's module (and what it imports) costs nothing until it is shown.
     from partydesk.gui.pages.settings import SettingsPage
@@ -105,6 +115,7 @@ def _settings_page(ctx: AppContext) -> QWidget:
 # Navigation order of the finished program: 工作台 / 党员 / 会议 / 学习 / 数据交换 / 设置.
 # Only pages that exist are listed; add each new one at its place in that order.
 PAGES: list[PageSpec] = [
+    PageSpec("workbench", QT_TRANSLATE_NOOP("MainWindow", "Workbench"), _workbench_page),
     PageSpec("members", QT_TRANSLATE_NOOP("MainWindow", "Members"), _members_page),
     PageSpec("meetings", QT_TRANSLATE_NOOP("MainWindow", "Meetings"), _meetings_page),
     PageSpec("study", QT_TRANSLATE_NOOP("MainWindow", "Study"), _study_page),
@@ -209,6 +220,24 @@ class MainWindow(QMainWindow):
     def page(self, page_id: str) -> QWidget | None:
         """The page widget if it was built already."""
         return self._pages.get(page_id)
+
+    def open_target(self, kind: str, key: str) -> bool:
+        """Go to what a to-do concerns (a member, a meeting or calendar cell, a setting); False when the page
+        for it is not in this window. A page other than the members page opens it by ``open_target``."""
+        page_id = {"member": "members", "meeting": "meetings", "calendar": "meetings"}.get(kind, kind)
+        if page_id not in self.page_ids():
+            return False
+        page = self.show_page(page_id)
+        opener = getattr(page, "open_member" if kind == "member" else "open_target", None)
+        if opener is not None:
+            opener(key) if kind == "member" else opener(kind, key)
+        return True
+
+    def show_members(self, ids: frozenset[str], label: str) -> None:
+        """The roster showing just these members (a workbench bar or to-do)."""
+        page = self.show_page("members")
+        page.show_roster()  # type: ignore[attr-defined]
+        page.show_only(ids, label)  # type: ignore[attr-defined]
 
     def _show_row(self, row: int) -> None:
         if not 0 <= row < len(self._specs) or self.ctx.db is None:

@@ -291,6 +291,37 @@
     </message>
 </context>
 <context>
+    <name>ChartCanvas</name>
+    <message>
+        <source>Save as PNG image…</source>
+        <translation>另存为 PNG 图片…</translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation>另存为 SVG 矢量图…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to {path}. Check that the folder exists and the disk is not full.</source>
+        <translation>图表未能保存到 {path}。请检查文件夹是否存在、磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>Chart saved: {path}</source>
+        <translation>图表已保存：{path}</translation>
+    </message>
+</context>
+<context>
     <name>ComplianceCalendar</name>
     <message>
         <source>{held} of {total} periods held, {missing} missing</source>
@@ -444,6 +475,37 @@
     <message>
         <source>Prepared by:</source>
         <translation>制表人：</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDecisionDialog</name>
+    <message>
+        <source>Snooze to-do</source>
+        <translation>暂缓待办</translation>
+    </message>
+    <message>
+        <source>Dismiss to-do</source>
+        <translation>忽略待办</translation>
+    </message>
+    <message>
+        <source>The to-do leaves the list until the day you choose, then comes back.</source>
+        <translation>这条待办先从列表中移出，到所选日期再重新出现。</translation>
+    </message>
+    <message>
+        <source>The to-do leaves the list. You can bring it back from &quot;Show set aside&quot;.</source>
+        <translation>这条待办将从列表中移出。勾选“显示已忽略或暂缓的”可以把它恢复。</translation>
+    </message>
+    <message>
+        <source>For example: reported to the committee by phone</source>
+        <translation>例如：已电话报告上级党委</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Show again on:</source>
+        <translation>重新提醒日期：</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1173,10 @@
     <message>
         <source>Party Branch Desk</source>
         <translation>党支部工作台</translation>
+    </message>
+    <message>
+        <source>Workbench</source>
+        <translation>工作台</translation>
     </message>
     <message>
         <source>Opening the database…</source>
@@ -2199,6 +2265,10 @@
     <message>
         <source>{total} members on the roll, {shown} shown</source>
         <translation>在册 {total} 人，显示 {shown} 人</translation>
+    </message>
+    <message>
+        <source>{label}: {shown} members</source>
+        <translation>{label}：共 {shown} 人</translation>
     </message>
     <message>
         <source>This member no longer exists; it may have been deleted.</source>
@@ -3492,6 +3562,104 @@
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>TodoBoard</name>
+    <message>
+        <source>Set aside ({count})</source>
+        <translation>已忽略或暂缓（{count}）</translation>
+    </message>
+    <message>
+        <source>Nothing needs doing. Well done.</source>
+        <translation>暂无待办事项。</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>忽略…</translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation>暂缓…</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Show set aside</source>
+        <translation>显示已忽略或暂缓的</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPage</name>
+    <message>
+        <source>joined in {year}</source>
+        <translation>{year}年入党</translation>
+    </message>
+    <message>
+        <source>Workbench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>党员总数</translation>
+    </message>
+    <message>
+        <source>Probationary members</source>
+        <translation>预备党员</translation>
+    </message>
+    <message>
+        <source>Meetings held / required this year</source>
+        <translation>今年会议 已开/应开</translation>
+    </message>
+    <message>
+        <source>On track for study hours</source>
+        <translation>学时达标率</translation>
+    </message>
+    <message>
+        <source>Open to-dos</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Yearly report…</source>
+        <translation>年度台账…</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Age and Party age</source>
+        <translation>年龄与党龄</translation>
+    </message>
+    <message>
+        <source>Gender and ethnicity</source>
+        <translation>性别与民族</translation>
+    </message>
+    <message>
+        <source>Education and category</source>
+        <translation>学历与类别</translation>
+    </message>
+    <message>
+        <source>Party groups and joining years</source>
+        <translation>党小组与入党年份</translation>
+    </message>
+    <message>
+        <source>Attendance and study</source>
+        <translation>出席与学习</translation>
     </message>
 </context>
 </TS>

@@ -50,7 +50,7 @@ def test_only_existing_pages_are_listed(qtbot: QtBot, ctx: AppContext) -> None:
     window = _window(qtbot, ctx)
     assert window.page_ids() == [spec.id for spec in mainwindow.PAGES]
     assert window.navigation.count() == len(mainwindow.PAGES)
-    assert window.navigation.item(0).text() == "党员"
+    assert window.navigation.item(0).text() == "工作台"
     assert window.navigation.item(window.navigation.count() - 1).text() == "设置"
     assert window.current_page_id() == mainwindow.PAGES[0].id
 

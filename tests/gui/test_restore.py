@@ -24,6 +24,7 @@ def _window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
     window = gui_app.build_main_window(ctx)
     qtbot.addWidget(window)
     window.resize(1300, 700)
+    window.show_page("members")  # the window opens on the workbench
     assert ctx.runner.wait_idle(WAIT_MS)
     return window
 

@@ -22,7 +22,7 @@ from partydesk.core.storage import finding_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.finding_repo import DISMISSED, RESTORED, SNOOZED, Dismissal
 
-__all__ = ["Board", "board", "dismiss", "load_all", "open_findings", "restore", "run_all", "snooze"]
+__all__ = ["Board", "Dismissal", "board", "dismiss", "load_all", "open_findings", "restore", "run_all", "snooze"]
 
 log = logging.getLogger(__name__)
 REASON_MAX = 200

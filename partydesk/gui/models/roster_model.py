@@ -311,6 +311,7 @@ class RosterModel(QAbstractTableModel):
         self._groups: Counter[str] = Counter()
         self._query: SearchQuery = parse_query("")
         self._facets: RosterFacets = NO_FACETS
+        self.only: frozenset[str] | None = None  # just these members (a workbench bar or to-do)
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._grey = QBrush(INACTIVE_COLOUR)
         self.formatter = RosterFormatter(today)
@@ -330,7 +331,7 @@ class RosterModel(QAbstractTableModel):
         self._groups = Counter(map(_PARTY_GROUP, self._index.rows))
         if self._sort is not None:
             self._reorder(*self._sort)
-        self._shown = filter_rows(self._index, self._query, self._facets)
+        self._shown = self._filter(self._facets)
         self.endResetModel()
 
     def update_rows(self, rows: Sequence[RosterRow]) -> None:
@@ -359,8 +360,12 @@ class RosterModel(QAbstractTableModel):
         self._query = parse_query(text)
         self._facets = facets
         self.beginResetModel()
-        self._shown = filter_rows(self._index, self._query, facets)
+        self._shown = self._filter(facets)
         self.endResetModel()
+
+    def _filter(self, facets: RosterFacets) -> list[RosterRow]:
+        shown = filter_rows(self._index, self._query, facets)
+        return shown if self.only is None else [r for r in shown if r.id in self.only]
 
     def set_revealed(self, revealed: bool) -> None:
         """Show full ID numbers and phones (True) or masked ones (False, the default)."""
@@ -485,7 +490,7 @@ class RosterModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         tracked = [(p, self._shown[p.row()].id) for p in persistent if 0 <= p.row() < len(self._shown)]
-        self._shown = filter_rows(self._index, self._query, self._facets)
+        self._shown = self._filter(self._facets)
         if tracked:
             # The view keeps several persistent indexes per selected row (one per cell of its range).
             now = [row for i in {i for _, i in tracked} if (row := self._by_id.get(i)) is not None]

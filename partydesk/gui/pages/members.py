@@ -76,14 +76,13 @@ class MembersPage(DialogHost, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = RosterModel(self)
-        self._loaded = False
+        self._loaded, self._only_label = False, ""
         self._select_after_load: str | None = None
         self._detail: MemberDetailPage | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
-
         self.stack = QStackedWidget(self)
         self.roster_panel = QWidget(self.stack)
         self.roster_panel.setObjectName("rosterPanel")
@@ -91,7 +90,6 @@ class MembersPage(DialogHost, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-
         self._build_actions()
         self._build_filters()
         self._build_table()
@@ -101,7 +99,6 @@ class MembersPage(DialogHost, QWidget):
         self._retranslate()
         self._roll_default()
         self._update_actions()
-
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
 
@@ -340,8 +337,14 @@ class MembersPage(DialogHost, QWidget):
         self._select(selected)
         self._update_count()
 
+    def show_only(self, ids: frozenset[str], label: str) -> None:
+        """Show just these members (a workbench bar or to-do), named ``label``; Clear filters shows all again."""
+        self.model.only, self._only_label = ids, label
+        self.apply_filter()
+
     def clear_filters(self) -> None:
         """Empty the search box and set every facet back to "All"."""
+        self.model.only = None
         for combo in self._facet_combos():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
@@ -407,8 +410,9 @@ class MembersPage(DialogHost, QWidget):
                 "{total} members on the roll, none match. Clear the search or the filters to see them.").format(
                 total=total))
         else:
-            self.count_label.setText(self.tr("{total} members on the roll, {shown} shown").format(
-                total=total, shown=shown))
+            text = self.tr("{total} members on the roll, {shown} shown").format(total=total, shown=shown)
+            only = self.tr("{label}: {shown} members") if self.model.only is not None else "{text}"
+            self.count_label.setText(only.format(label=self._only_label, shown=shown, text=text))
         empty = self._loaded and self.model.total == 0
         self.table_stack.setCurrentIndex(EMPTY if empty else ROSTER)
         for widget in (self.search_edit, self.reveal_check, self.columns_button, self.clear_button,

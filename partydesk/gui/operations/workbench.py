@@ -1,0 +1,58 @@
+"""Workbench operations: the dashboard snapshot, the members behind a bar, to-dos set aside, the yearly report."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
+
+from partydesk.core.changes import Changes
+from partydesk.core.checks import engine
+from partydesk.core.checks.findings import Finding
+from partydesk.core.services import dashboard
+from partydesk.gui.operations import run
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+
+def load_snapshot(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback) -> TaskHandle:
+    """Key figures, chart data and open findings of ``today`` (``dashboard.Dashboard``)."""
+    db = ctx.db
+    return run(parent, ctx, lambda _progress: dashboard.snapshot(db, today), label="workbench", on_done=on_done)
+
+
+def load_set_aside(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback) -> TaskHandle:
+    """The findings dismissed or still snoozed on ``today``, with the decision: ``[(Finding, Dismissal)]``."""
+    db = ctx.db
+    return run(parent, ctx, lambda _progress: engine.board(db, today).set_aside, label="to-dos set aside",
+               on_done=on_done)
+
+
+def load_member_ids(parent: QWidget, ctx: AppContext, key: str, today: date, on_done: DoneCallback) -> TaskHandle:
+    """The ids of the members behind one bar, slice or to-do key."""
+    db = ctx.db
+    return run(parent, ctx, lambda _progress: dashboard.member_ids(db, key, today), label="bucket members",
+               on_done=on_done)
+
+
+def set_aside(parent: QWidget, ctx: AppContext, finding: Finding, *, until: date | None, today: date, reason: str,
+              on_error: ErrorCallback, on_done: DoneCallback | None = None) -> TaskHandle:
+    """Dismiss (``until`` None) or snooze a finding, with the reason."""
+    db, actor = ctx.db, ctx.actor
+
+    def decide(_progress: Any) -> Changes:
+        if until is None:
+            return engine.dismiss(db, actor, finding, reason=reason)
+        return engine.snooze(db, actor, finding, until=until, today=today, reason=reason)
+
+    return run(parent, ctx, decide, label="set aside to-do", on_error=on_error, on_done=on_done)
+
+
+def restore(parent: QWidget, ctx: AppContext, finding: Finding, on_error: ErrorCallback) -> TaskHandle:
+    """Put a dismissed or snoozed finding back on the board."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _progress: engine.restore(db, actor, finding), label="restore to-do",
+               on_error=on_error)

@@ -1,0 +1,287 @@
+"""The workbench (工作台), the page the program opens on: key figures, the to-do board, the charts.
+
+Everything comes from one ``dashboard.snapshot`` read on the DB lane (SQL aggregates and the checks
+engine). The charts sit in tabs and each tab draws on its first showing, so matplotlib is imported
+when the workbench first draws, not at start-up. Clicking a bar or slice of a member chart asks the
+main window to show the roster filtered to those members (``membersRequested``); opening a to-do asks
+it to go to the record or calendar cell concerned (``targetRequested``). Any change published on the
+hub reloads the page, at once when it is on screen, else when it is next shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partydesk.core.changes import Changes
+from partydesk.core.checks.findings import Finding
+from partydesk.core.errors import KnownError
+from partydesk.core.services.dashboard import STRUCTURE_TITLES, Dashboard
+from partydesk.gui.operations import workbench as ops
+from partydesk.gui.widgets.chart_canvas import ChartCanvas
+from partydesk.gui.widgets.todo_board import TodoBoard
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+RELOAD_DELAY_MS = 300
+# Tabs of two charts each: (tab id, chart ids); titles are in _retranslate.
+TABS: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("meetings", ("meetings_by_type", "meetings_by_month")),
+    ("age", ("age", "party_age")),
+    ("people", ("gender", "ethnicity")),
+    ("education", ("education", "category")),
+    ("groups", ("group", "joined")),
+    ("attendance", ("attendance", "study")),
+)
+PIES = frozenset({"age", "gender", "category"})
+
+
+class KeyFigure(QFrame):
+    """One key figure: a big number over its caption."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value_label = QLabel("—", self)
+        self.value_label.setObjectName(f"{name}Value")
+        font = self.value_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.caption)
+
+
+class WorkbenchPage(QWidget):
+    """Key figures on top; the to-do board beside tabs of charts."""
+
+    targetRequested = Signal(str, str)  # Target kind, key
+    membersRequested = Signal(object, str)  # frozenset of member ids, what they are ("女", "未填写入党日期")
+    reportRequested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._today = today
+        self.snapshot: Dashboard | None = None
+        self._stale = False
+        self._drawn: set[str] = set()
+        self._labels: dict[str, str] = {}
+        self.figures = {name: KeyFigure(name, self) for name in
+                        ("membersFigure", "probationFigure", "meetingsFigure", "studyFigure", "todoFigure")}
+        self.report_button = QPushButton(self)
+        self.report_button.setObjectName("reportButton")
+        self.report_button.clicked.connect(self.reportRequested)
+        self.board = TodoBoard(self)
+        self.board.openRequested.connect(self.open_finding)
+        self.board.dismissRequested.connect(lambda f: self.set_aside(f, snooze=False))
+        self.board.snoozeRequested.connect(lambda f: self.set_aside(f, snooze=True))
+        self.board.restoreRequested.connect(self._restore)
+        self.board.showSetAsideToggled.connect(lambda on: self._load_set_aside() if on else None)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("chartTabs")
+        self.charts: dict[str, ChartCanvas] = {}
+        for tab_id, chart_ids in TABS:
+            tab = QWidget(self.tabs)
+            tab.setObjectName(f"{tab_id}Tab")
+            grid = QGridLayout(tab)
+            grid.setContentsMargins(0, 0, 0, 0)
+            for row, chart_id in enumerate(chart_ids):
+                canvas = ChartCanvas(ctx, tab, name=chart_id)
+                canvas.setObjectName(f"{chart_id}Chart")
+                canvas.bucketClicked.connect(self.open_bucket)
+                self.charts[chart_id] = canvas
+                grid.addWidget(canvas, row, 0)
+            self.tabs.addTab(tab, "")
+        self.tabs.currentChanged.connect(lambda _i: self._draw_current())
+        self._lay_out()
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        ctx.hub.changed.connect(self._on_changed)
+        self._retranslate()
+        self.reload()
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        for figure in self.figures.values():
+            top.addWidget(figure, 1)
+        top.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.board)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+    @property
+    def today(self) -> date:
+        """The day the workbench judges on (today, unless a test fixed it)."""
+        return self._today or date.today()
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the snapshot again on the DB lane."""
+        self._stale = False
+        ops.load_snapshot(self, self.ctx, self.today, self._loaded)
+        if self.board.set_aside_check.isChecked():
+            self._load_set_aside()
+
+    def _loaded(self, snapshot: Dashboard) -> None:
+        self.snapshot = snapshot
+        fig = snapshot.figures
+        self.figures["membersFigure"].value_label.setText(str(fig.members))
+        self.figures["probationFigure"].value_label.setText(str(fig.probationary))
+        self.figures["meetingsFigure"].value_label.setText(f"{fig.meetings_held}/{fig.meetings_required}")
+        share = fig.study_share
+        self.figures["studyFigure"].value_label.setText("—" if share is None else f"{share:.0%}")
+        self.figures["todoFigure"].value_label.setText(str(fig.open_todos))
+        self.board.set_findings(snapshot.findings)
+        self._labels = {b.key: b.label for buckets in snapshot.structure.values() for b in buckets}
+        self._labels.update({b.key: self.tr("joined in {year}").format(year=b.label) for b in snapshot.joined})
+        self._drawn.clear()
+        self._draw_current()
+
+    def _load_set_aside(self) -> None:
+        ops.load_set_aside(self, self.ctx, self.today, self.board.set_set_aside)
+
+    def _on_changed(self, changes: Changes) -> None:
+        del changes  # members, meetings, rules, to-dos … all move the figures
+        if self.isVisible():
+            self._reload_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    # -- charts ------------------------------------------------------------------------------------
+
+    def _draw_current(self) -> None:
+        if self.snapshot is None:
+            return
+        tab_id, chart_ids = TABS[self.tabs.currentIndex()]
+        if tab_id in self._drawn:
+            return
+        self._drawn.add(tab_id)
+        for chart_id in chart_ids:
+            self.charts[chart_id].set_figure(self.build_figure(chart_id))
+
+    def build_figure(self, chart_id: str) -> Any:
+        """The figure of one chart from the snapshot (matplotlib is imported here, on first use)."""
+        from partydesk.core.charts import activity, members
+
+        snap = self.snapshot
+        assert snap is not None
+        if chart_id in snap.structure:
+            buckets = snap.structure[chart_id]
+            args = ([b.label for b in buckets], [b.value for b in buckets], [b.key for b in buckets])
+            build: Callable[..., Any] = members.pie if chart_id in PIES else members.bars
+            extra = {"horizontal": True} if chart_id in ("group", "ethnicity") else {}
+            return build(STRUCTURE_TITLES[chart_id], *args, **extra)
+        if chart_id == "joined":
+            return members.joined_per_year([b.label for b in snap.joined], [b.value for b in snap.joined],
+                                           [b.key for b in snap.joined])
+        if chart_id == "meetings_by_type":
+            return activity.meetings_by_type(snap.meetings_by_type)
+        if chart_id == "meetings_by_month":
+            monthly = snap.meetings_by_month
+            return activity.meetings_by_month(monthly.held, monthly.required, monthly.year)
+        if chart_id == "attendance":
+            return activity.attendance_trend(snap.attendance)
+        return activity.study_hours(snap.figures.study_on_track, snap.figures.study_counted)
+
+    def draw_all(self) -> None:
+        """Draw every tab's charts now (for the report and for looking at them all)."""
+        for index in range(self.tabs.count()):
+            self.tabs.setCurrentIndex(index)
+        self.tabs.setCurrentIndex(0)
+
+    # -- opening what was clicked ------------------------------------------------------------------
+
+    def open_bucket(self, key: str) -> None:
+        """Ask for the roster filtered to the members behind a bar or slice."""
+        label = self._labels.get(key, key)
+        ops.load_member_ids(self, self.ctx, key, self.today,
+                            lambda ids: self.membersRequested.emit(frozenset(ids), label))
+
+    def open_finding(self, finding: Finding) -> None:
+        """Go to what the finding concerns: a bucket of members, a member, a calendar cell, a setting."""
+        target = finding.target
+        if target is None:
+            return
+        if target.kind == "roster":
+            self._labels.setdefault(target.key, finding.message)
+            self.open_bucket(target.key)
+        else:
+            self.targetRequested.emit(target.kind, target.key)
+
+    def set_aside(self, finding: Finding, *, snooze: bool) -> None:
+        """Ask why (and until when), then dismiss or snooze the finding."""
+        from partydesk.gui.dialogs.finding_decision import FindingDecisionDialog
+
+        dialog = FindingDecisionDialog(finding.message, snooze=snooze, today=self.today, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.decision_dialog = dialog
+
+        def decided() -> None:
+            ops.set_aside(self, self.ctx, finding, until=dialog.until(), today=self.today, reason=dialog.reason(),
+                          on_error=self._failed)
+
+        dialog.accepted.connect(decided)
+        dialog.open()
+
+    def _restore(self, finding: Finding) -> None:
+        ops.restore(self, self.ctx, finding, on_error=self._failed)
+
+    def _failed(self, error: KnownError) -> None:
+        QMessageBox.warning(self, self.tr("Workbench"), error.message)
+
+    # -- text --------------------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        captions = {"membersFigure": self.tr("Members"), "probationFigure": self.tr("Probationary members"),
+                    "meetingsFigure": self.tr("Meetings held / required this year"),
+                    "studyFigure": self.tr("On track for study hours"), "todoFigure": self.tr("Open to-dos")}
+        for name, caption in captions.items():
+            self.figures[name].caption.setText(caption)
+        self.report_button.setText(self.tr("Yearly report…"))
+        titles = {"meetings": self.tr("Meetings"), "age": self.tr("Age and Party age"),
+                  "people": self.tr("Gender and ethnicity"), "education": self.tr("Education and category"),
+                  "groups": self.tr("Party groups and joining years"), "attendance": self.tr("Attendance and study")}
+        for index, (tab_id, _charts) in enumerate(TABS):
+            self.tabs.setTabText(index, titles[tab_id])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,120 @@
+"""The workbench: the page the window opens on; a to-do opens its record; a chart click filters the roster."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.demo import populate
+from partydesk.core.storage.database import Database, open_database
+from partydesk.gui import languages
+from partydesk.gui.context import AppContext
+from partydesk.gui.mainwindow import MainWindow
+from partydesk.gui.pages.members import MembersPage
+from partydesk.gui.pages.workbench import WorkbenchPage
+from tests.gui.conftest import WAIT_MS
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def demo_ctx(tmp_path: Path, make_ctx: Callable[[Database], AppContext], app: QApplication) -> Iterator[AppContext]:
+    """The demo branch (36 members, a year of meetings), in Chinese."""
+    database = open_database(tmp_path / "demo.db")
+    populate(database)
+    context = make_ctx(database)
+    languages.install_language(app, "zh_CN", context.hub)
+    yield context
+    context.runner.wait_idle(WAIT_MS)
+    context.runner.shutdown()
+    database.close()
+
+
+def _window(qtbot: QtBot, ctx: AppContext) -> tuple[MainWindow, WorkbenchPage]:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    page = window.page("workbench")
+    assert isinstance(page, WorkbenchPage)
+    page._today = TODAY
+    page.reload()
+    qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.today == TODAY, timeout=WAIT_MS)
+    return window, page
+
+
+def test_the_window_opens_on_the_workbench_with_figures_todos_and_charts(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    """First page; 36 members; the to-do board lists the overdue meetings; the first tab's charts are drawn."""
+    window, page = _window(qtbot, demo_ctx)
+    assert window.current_page_id() == "workbench" and window.page_ids()[0] == "workbench"
+    assert page.figures["membersFigure"].value_label.text() == "36"
+    assert page.figures["todoFigure"].value_label.text() == str(len(page.board.findings()))
+    messages = [f.message for f in page.board.findings()]
+    assert "2026年第二季度未召开党课" in messages
+    assert page.charts["meetings_by_type"].figure is not None
+    assert page.charts["age"].figure is None  # drawn when its tab is first shown
+    page.tabs.setCurrentIndex(1)
+    assert page.charts["age"].figure is not None
+
+
+def test_opening_a_member_todo_shows_that_members_page(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    """连续缺席 concerns a member: opening it goes to the members page, on that member's record."""
+    window, page = _window(qtbot, demo_ctx)
+    finding = next(f for f in page.board.findings() if f.target is not None and f.target.kind == "member")
+    assert page.board.select(finding)
+    page.board.open_button.click()
+    assert window.current_page_id() == "members"
+    members = window.page("members")
+    assert isinstance(members, MembersPage)
+    qtbot.waitUntil(lambda: members.stack.currentWidget() is members._detail, timeout=WAIT_MS)
+    assert members.detail_page().member_id == finding.target.key  # type: ignore[union-attr]
+
+
+def test_clicking_a_bar_shows_the_roster_filtered_to_its_members(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    """A click on the 女 slice of the gender chart lists exactly the women, and the count names them."""
+    window, page = _window(qtbot, demo_ctx)
+    page.tabs.setCurrentIndex(2)
+    canvas = page.charts["gender"]
+    canvas.canvas.draw()
+    women = next(b for b in page.snapshot.structure["gender"] if b.label == "女")  # type: ignore[union-attr]
+    wedge = next(p for p in canvas.figure.axes[0].patches if p.get_gid() == women.key)
+    x, y = wedge.center
+    r = wedge.r * 0.6
+    import math
+
+    mid = math.radians((wedge.theta1 + wedge.theta2) / 2)
+    px, py = canvas.figure.axes[0].transData.transform((x + r * math.cos(mid), y + r * math.sin(mid)))
+    ratio = canvas.canvas.device_pixel_ratio
+    qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton,
+                     pos=QPoint(int(px / ratio), int(canvas.canvas.height() - py / ratio)))
+    qtbot.waitUntil(lambda: window.current_page_id() == "members", timeout=WAIT_MS)
+    members = window.page("members")
+    assert isinstance(members, MembersPage)
+    qtbot.waitUntil(lambda: members.model.count == women.value, timeout=WAIT_MS)
+    assert {members.model.row_at(i).gender for i in range(members.model.count)} == {"2"}
+    assert "女" in members.count_label.text()
+    members.clear_filters()
+    assert members.model.count == 36
+
+
+def test_a_snoozed_todo_leaves_the_board_and_comes_back_when_brought_back(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    """Snooze asks a reason; the board reloads without it; "Show set aside" lists it to bring back."""
+    _shown, page = _window(qtbot, demo_ctx)
+    finding = page.board.findings()[0]
+    page.set_aside(finding, snooze=True)
+    dialog = page.decision_dialog
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.reason_edit.setText("已安排本月补开")
+    dialog.accept()
+    qtbot.waitUntil(lambda: finding not in page.board.findings(), timeout=WAIT_MS)
+    page.board.set_aside_check.setChecked(True)
+    qtbot.waitUntil(lambda: page.board.select(finding), timeout=WAIT_MS)
+    assert page.board.restore_button.isEnabled()
+    page.board.restore_button.click()
+    qtbot.waitUntil(lambda: finding in page.board.findings(), timeout=WAIT_MS)
