@@ -555,9 +555,10 @@ def _talks_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 _EXTENSIONS.append(_talks_commands)
 def _workbench_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    from partydesk import cli_check
+    from partydesk import cli_check, cli_report
 
     cli_check.add_commands(sub, common)
+    cli_report.add_commands(sub, common)
 
 
 _EXTENSIONS.append(_workbench_commands)

@@ -3610,6 +3610,22 @@
         <translation>{year}年入党</translation>
     </message>
     <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Save yearly report</source>
+        <translation>保存年度台账</translation>
+    </message>
+    <message>
+        <source>Yearly report saved: {path}</source>
+        <translation>年度台账已保存：{path}</translation>
+    </message>
+    <message>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
@@ -3660,6 +3676,14 @@
     <message>
         <source>Attendance and study</source>
         <translation>出席与学习</translation>
+    </message>
+    <message>
+        <source>Writing the yearly report…</source>
+        <translation>正在生成年度台账…</translation>
+    </message>
+    <message>
+        <source>The yearly report could not be saved to {path}. Check that the folder exists, that the file is not open in another program, and that the disk is not full.</source>
+        <translation>年度台账未能保存到 {path}。请检查文件夹是否存在、文件是否在其他程序中打开、磁盘是否已满。</translation>
     </message>
 </context>
 </TS>

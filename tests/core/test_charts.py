@@ -46,6 +46,12 @@ def test_pie_has_a_wedge_per_bucket_with_count_and_share() -> None:
     assert "3人\n75%" in _texts(fig) and "正式党员" in _texts(fig)
 
 
+def test_a_pie_of_nothing_says_there_is_no_data() -> None:
+    """A branch with no members yet gets a note, not an error."""
+    fig = members.pie("年龄结构", [], [])
+    assert "暂无数据" in _texts(fig) and not fig.axes[0].patches
+
+
 def test_joined_per_year_places_bars_at_their_years() -> None:
     """A bar at 1998 of height 2 and at 2024 of height 5."""
     fig = members.joined_per_year(["1998", "2024"], [2, 5], ["joined:1998", "joined:2024"])

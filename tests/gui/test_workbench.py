@@ -118,3 +118,28 @@ def test_a_snoozed_todo_leaves_the_board_and_comes_back_when_brought_back(qtbot:
     assert page.board.restore_button.isEnabled()
     page.board.restore_button.click()
     qtbot.waitUntil(lambda: finding in page.board.findings(), timeout=WAIT_MS)
+
+
+def test_the_report_button_path_writes_the_yearly_report(qtbot: QtBot, demo_ctx: AppContext, tmp_path: Path) -> None:
+    """Gathered on the DB lane, written on the file lane: a .docx that python-docx opens."""
+    import docx
+
+    _shown, page = _window(qtbot, demo_ctx)
+    assert page.report_year() == 2026
+    out = tmp_path / "台账.docx"
+    page.write_report(out, 2026)
+    qtbot.waitUntil(lambda: page.report_written == out, timeout=WAIT_MS * 3)
+    cells = [c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells]
+    assert "36 名" in cells
+
+
+def test_a_chart_saves_as_svg_from_its_menu(qtbot: QtBot, demo_ctx: AppContext, tmp_path: Path) -> None:
+    """The chart menu offers PNG, SVG, PDF and print; saving writes the file on the file lane."""
+    _shown, page = _window(qtbot, demo_ctx)
+    canvas = page.charts["meetings_by_type"]
+    texts = [a.text() for a in canvas.context_menu().actions() if a.text()]
+    assert texts == ["另存为 PNG 图片…", "另存为 SVG 矢量图…", "另存为 PDF…", "打印…"]
+    out = tmp_path / "chart.svg"
+    canvas.save_as("svg", out)
+    qtbot.waitUntil(out.exists, timeout=WAIT_MS)
+    assert b"<svg" in out.read_bytes()[:500]

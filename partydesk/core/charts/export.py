@@ -19,3 +19,15 @@ def save_figure(figure: Any, path: Path, *, dpi: int = 150) -> Path:
         FigureCanvasAgg(figure)
     figure.savefig(path, format=fmt, dpi=dpi, metadata={"Creator": "partydesk"} if fmt != "png" else None)
     return path
+
+
+def figure_png(figure: Any, *, dpi: int = 150) -> bytes:
+    """The figure as PNG bytes at ``dpi`` (for documents: sharp when printed at its size)."""
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    buf = io.BytesIO()
+    figure.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()

@@ -51,14 +51,18 @@ def pie(title: str, labels: Sequence[str], values: Sequence[float], keys: Sequen
     """A pie of buckets with the count and share on each wedge (empty buckets left out by the caller)."""
     fig = new_figure(width, height)
     ax = fig.add_subplot()
-    total = sum(values) or 1
+    ax.set_title(title)
+    if not any(values):
+        ax.text(0.5, 0.5, "暂无数据", transform=ax.transAxes, ha="center", va="center", color="#9a9a9a")
+        ax.set_axis_off()
+        return fig
+    total = sum(values)
     wedges, _texts, _auto = ax.pie(
         list(values), labels=list(labels), colors=[PALETTE[i % len(PALETTE)] for i in range(len(values))],
         autopct=lambda pct: f"{round(pct * total / 100):d}人\n{pct:.0f}%" if pct >= 4 else "",
         startangle=90, counterclock=False, textprops={"fontsize": 9},
     )
     _mark(wedges, keys)
-    ax.set_title(title)
     ax.axis("equal")
     return fig
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from partydesk.core.changes import Changes
 from partydesk.core.checks import engine
 from partydesk.core.checks.findings import Finding
+from partydesk.core.errors import KnownError
 from partydesk.core.services import dashboard
+from partydesk.core.services.annual_report import annual_report
 from partydesk.gui.operations import run
-from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, Lane, TaskHandle
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -56,3 +60,29 @@ def restore(parent: QWidget, ctx: AppContext, finding: Finding, on_error: ErrorC
     db, actor = ctx.db, ctx.actor
     return run(parent, ctx, lambda _progress: engine.restore(db, actor, finding), label="restore to-do",
                on_error=on_error)
+
+
+def write_annual_report(parent: QWidget, ctx: AppContext, *, year: int, path: Path, today: date,
+                        on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
+    """Gather the yearly report on the DB lane, then write it (.docx or PDF by suffix) on the file lane."""
+    db = ctx.db
+
+    def gathered(report: Any) -> None:
+        from partydesk.gui.report_pdf import write_report
+
+        run(parent, ctx, lambda _progress: _written(write_report, report, path), label="yearly report file",
+            lane=Lane.FILE, on_done=on_done, on_error=on_error)
+
+    return run(parent, ctx, lambda _progress: annual_report(db, year, today=today), label="yearly report",
+               on_done=gathered, on_error=on_error, progress_title=QCoreApplication.translate(
+                   "WorkbenchPage", "Writing the yearly report…"), cancellable=False)
+
+
+def _written(write: Any, report: Any, path: Path) -> Path:
+    try:
+        return Path(write(report, path))
+    except OSError as exc:
+        message = QCoreApplication.translate(
+            "WorkbenchPage", "The yearly report could not be saved to {path}. Check that the folder exists, that the "
+            "file is not open in another program, and that the disk is not full.")
+        raise KnownError(message.format(path=str(path)), code="write") from exc

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -79,13 +80,13 @@ class WorkbenchPage(QWidget):
 
     targetRequested = Signal(str, str)  # Target kind, key
     membersRequested = Signal(object, str)  # frozenset of member ids, what they are ("女", "未填写入党日期")
-    reportRequested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._today = today
         self.snapshot: Dashboard | None = None
+        self.report_written: Path | None = None
         self._stale = False
         self._drawn: set[str] = set()
         self._labels: dict[str, str] = {}
@@ -93,7 +94,7 @@ class WorkbenchPage(QWidget):
                         ("membersFigure", "probationFigure", "meetingsFigure", "studyFigure", "todoFigure")}
         self.report_button = QPushButton(self)
         self.report_button.setObjectName("reportButton")
-        self.report_button.clicked.connect(self.reportRequested)
+        self.report_button.clicked.connect(self.ask_report)
         self.board = TodoBoard(self)
         self.board.openRequested.connect(self.open_finding)
         self.board.dismissRequested.connect(lambda f: self.set_aside(f, snooze=False))
@@ -262,6 +263,37 @@ class WorkbenchPage(QWidget):
 
     def _restore(self, finding: Finding) -> None:
         ops.restore(self, self.ctx, finding, on_error=self._failed)
+
+    def report_year(self) -> int:
+        """The year the report button offers: this year, or last year during January."""
+        return self.today.year - 1 if self.today.month == 1 else self.today.year
+
+    def ask_report(self) -> None:
+        """Ask where to save the yearly report (.pdf or .docx), then write it."""
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        from partydesk.core.io.annual_report import file_name
+
+        year = self.report_year()
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(folder or Path.home()) / file_name("", year, "pdf")
+        pdf, word = self.tr("PDF file (*.pdf)"), self.tr("Word document (*.docx)")
+        chosen, kind = QFileDialog.getSaveFileName(self, self.tr("Save yearly report"), str(suggested),
+                                                   f"{pdf};;{word}")
+        if chosen:
+            suffix = ".docx" if kind == word else ".pdf"
+            path = Path(chosen)
+            self.write_report(path if path.suffix.lower() in (".pdf", ".docx") else path.with_suffix(suffix), year)
+
+    def write_report(self, path: Path, year: int) -> None:
+        """Write the yearly report of ``year`` to ``path`` (.pdf or .docx); the status bar says where."""
+        def done(written: Path) -> None:
+            self.ctx.hub.statusMessage.emit(self.tr("Yearly report saved: {path}").format(path=str(written)))
+            self.report_written = written
+
+        ops.write_annual_report(self, self.ctx, year=year, path=path, today=self.today, on_done=done,
+                                on_error=self._failed)
 
     def _failed(self, error: KnownError) -> None:
         QMessageBox.warning(self, self.tr("Workbench"), error.message)

@@ -1,0 +1,104 @@
+"""The yearly report's content (年度党建工作台账) as a list of blocks, shared by the .docx and the PDF.
+
+A block is a heading, a paragraph, a table (headers and rows of text) or a picture (a chart's PNG).
+``annual_report_docx`` and ``annual_report_html`` only lay blocks out, so both documents always say the
+same thing in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from partydesk.core.services.annual_report import AnnualReport
+
+TITLE = "年度党建工作台账"
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: Sequence[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Picture:
+    title: str
+    png: bytes
+
+
+Block = Heading | Paragraph | Table | Picture
+
+
+def file_name(organisation: str, year: int, suffix: str) -> str:
+    """"<organisation><year>年度党建工作台账.<suffix>"."""
+    return f"{organisation}{year}{TITLE}.{suffix}"
+
+
+def _share(n: float, total: float) -> str:
+    return f"{n / total:.1%}" if total else "—"
+
+
+def blocks(report: AnnualReport) -> list[Block]:
+    """The whole report, in reading order."""
+    snap, fig = report.dashboard, report.dashboard.figures
+    charts = dict(report.charts)
+    out: list[Block] = [
+        Heading(f"{report.organisation}\n{report.year}年度党建工作台账", 0),
+        Paragraph(f"统计截至 {report.as_of:%Y年%m月%d日}。党员结构按花名册现状统计。"),
+        Heading("一、主要数据"),
+        Table(("项目", "数值"), [
+            ("党员总数", f"{fig.members} 名"),
+            ("其中预备党员", f"{fig.probationary} 名"),
+            ("规定会议（已开/应开）", f"{fig.meetings_held} / {fig.meetings_required} 次"),
+            ("学习培训学时达标率", "学习培训记录尚未启用" if fig.study_share is None else f"{fig.study_share:.0%}"),
+            ("未办结的待办事项", f"{fig.open_todos} 项"),
+        ]),
+        Heading("二、党员队伍结构"),
+    ]
+    for name, title in report.structure_titles.items():
+        buckets = snap.structure.get(name, [])
+        total = sum(b.value for b in buckets)
+        out.append(Heading(title, 2))
+        rows = [(b.label, f"{b.value:g}", _share(b.value, total)) for b in buckets]
+        out.append(Table(("类别", "人数", "占比"), rows))
+        if title in charts:
+            out.append(Picture(title, charts[title]))
+    out.append(Heading("三、组织生活"))
+    by_type = [(n, str(r), str(h)) for n, r, h in snap.meetings_by_type]
+    out.append(Table(("会议类型", "应开（次）", "已开（次）"), by_type))
+    for title in ("各类会议应开与已开", "每月会议召开情况", "组织生活出席率"):
+        if title in charts:
+            out.append(Picture(title, charts[title]))
+    out.append(Heading("会议登记", 2))
+    if report.register:
+        out.append(Table(("日期", "会议类型", "主题", "党小组", "应到", "实到"), [
+            (f"{m.held_on:%Y-%m-%d}", m.type_name, m.topic, m.party_group, str(m.expected), str(m.present))
+            for m in report.register]))
+    else:
+        out.append(Paragraph(f"{report.year}年没有会议记录。"))
+    out.append(Heading("四、学习培训"))
+    if report.study is None:
+        out.append(Paragraph("学习培训记录尚未在本程序中登记，学时统计请另附。"))
+    else:
+        out.append(Table(("项目", "情况"), list(report.study)))
+    out.append(Heading("五、待办事项与存在问题"))
+    if report.findings:
+        out.append(Table(("程度", "事项", "期限"), [
+            (f.severity.label, f.message, f"{f.due:%Y-%m-%d}" if f.due else "") for f in report.findings]))
+    else:
+        out.append(Paragraph("没有未办结的待办事项。"))
+    return out

@@ -1,0 +1,107 @@
+"""The yearly branch report (年度党建工作台账): everything it prints, gathered once for one year.
+
+Figures are judged on the year's last day (or today, for the year under way); the member structure is
+the roster as it stands. The charts are drawn here as PNG (core.charts, Agg) so the .docx and the PDF
+carry the same pictures. The study summary comes from the study module when it is installed
+(``partydesk.core.services.study_progress.summary(db, year) -> [(item, value)]``); until then the
+report says the study records are not kept in the program yet.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from partydesk.core.checks.findings import Finding
+from partydesk.core.domain.meetings import TYPES_BY_CODE
+from partydesk.core.services import dashboard
+from partydesk.core.services.dashboard import STRUCTURE_TITLES, Dashboard
+from partydesk.core.services.meetings import meetings_of_year
+from partydesk.core.services.setup import own_organisation
+from partydesk.core.storage.database import Database
+
+REPORT_TITLE = "年度党建工作台账"
+CHARTS = ("meetings_by_type", "meetings_by_month", "attendance", "age", "party_age", "education", "category")
+
+
+@dataclass(frozen=True)
+class RegisterLine:
+    """One meeting of the register (会议登记): date, type, topic, group, 应到 and 实到."""
+
+    held_on: date
+    type_name: str
+    topic: str
+    party_group: str
+    expected: int
+    present: int
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    """What the yearly report holds."""
+
+    organisation: str
+    year: int
+    as_of: date
+    dashboard: Dashboard
+    register: list[RegisterLine]
+    study: list[tuple[str, str]] | None  # (item, value) from the study module, None without it
+    charts: list[tuple[str, bytes]]  # (title, PNG)
+
+    @property
+    def structure_titles(self) -> dict[str, str]:
+        """Structure dimension -> its Chinese title, in report order."""
+        return dict(STRUCTURE_TITLES)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The to-dos open on the report's day."""
+        return self.dashboard.findings
+
+
+def _study_summary(db: Database, year: int) -> list[tuple[str, str]] | None:
+    try:
+        module: Any = importlib.import_module(dashboard.STUDY_MODULE)
+    except ModuleNotFoundError:
+        return None
+    summary = getattr(module, "summary", None)
+    return list(summary(db, year)) if summary is not None else None
+
+
+def chart_pngs(snap: Dashboard, names: tuple[str, ...] = CHARTS) -> list[tuple[str, bytes]]:
+    """The report's charts drawn as PNG, with their titles."""
+    from partydesk.core.charts import activity, members
+    from partydesk.core.charts.export import figure_png
+
+    out: list[tuple[str, bytes]] = []
+    for name in names:
+        if name in snap.structure:
+            buckets = snap.structure[name]
+            draw = members.pie if name in ("age", "category") else members.bars
+            fig = draw(STRUCTURE_TITLES[name], [b.label for b in buckets], [b.value for b in buckets], width=6.0,
+                       height=3.2)
+            out.append((STRUCTURE_TITLES[name], figure_png(fig)))
+        elif name == "meetings_by_type":
+            out.append(("各类会议应开与已开", figure_png(activity.meetings_by_type(snap.meetings_by_type, width=6.5))))
+        elif name == "meetings_by_month":
+            m = snap.meetings_by_month
+            fig = activity.meetings_by_month(m.held, m.required, m.year, width=6.5)
+            out.append(("每月会议召开情况", figure_png(fig)))
+        elif name == "attendance":
+            out.append(("组织生活出席率", figure_png(activity.attendance_trend(snap.attendance, width=6.5))))
+    return out
+
+
+def annual_report(db: Database, year: int, *, today: date | None = None) -> AnnualReport:
+    """Gather the report of ``year``, judged on its last day or on ``today`` if earlier."""
+    today = today or date.today()
+    as_of = min(today, date(year, 12, 31))
+    snap = dashboard.snapshot(db, as_of)
+    org = own_organisation(db)
+    register = [RegisterLine(m.held_on, TYPES_BY_CODE[m.type_code].name if m.type_code in TYPES_BY_CODE
+                             else m.type_code, m.topic, m.party_group, m.expected, m.present)
+                for m in meetings_of_year(db, year)]
+    return AnnualReport(org.name if org else "", year, as_of, snap, register, _study_summary(db, year),
+                        chart_pngs(snap))

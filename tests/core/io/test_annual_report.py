@@ -1,0 +1,81 @@
+"""The yearly report (年度党建工作台账): the same content in .docx and HTML; figures, charts, register, to-dos."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+
+from partydesk.core.demo import populate
+from partydesk.core.io.annual_report import Heading, Picture, Table, blocks
+from partydesk.core.io.annual_report_docx import report_docx
+from partydesk.core.io.annual_report_html import report_html
+from partydesk.core.services.annual_report import AnnualReport, annual_report
+from partydesk.core.storage.database import open_database
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> AnnualReport:
+    """The demo branch's 2026 report, judged on 2026-11-30."""
+    db = open_database(tmp_path_factory.mktemp("annual") / "demo.db")
+    try:
+        populate(db)
+        return annual_report(db, 2026, today=date(2026, 11, 30))
+    finally:
+        db.close()
+
+
+def _text(document: docx.document.Document) -> str:
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_blocks_cover_figures_structure_meetings_study_and_todos_in_order(report: AnnualReport) -> None:
+    """Five numbered sections, in order; the key figures table says 36 members."""
+    headings = [b.text for b in blocks(report) if isinstance(b, Heading) and b.level == 1]
+    assert headings == ["一、主要数据", "二、党员队伍结构", "三、组织生活", "四、学习培训", "五、待办事项与存在问题"]
+    figures = next(b for b in blocks(report) if isinstance(b, Table))
+    assert ("党员总数", "36 名") in figures.rows
+
+
+def test_docx_opens_and_holds_the_figures_register_todos_and_every_chart(report: AnnualReport) -> None:
+    """python-docx reads it back: title, 36 名, a meeting of the register, an overdue to-do, one picture per chart."""
+    document = docx.Document(io.BytesIO(report_docx(report)))
+    text = _text(document)
+    assert "2026年度党建工作台账" in text and "36 名" in text
+    assert report.register[0].topic in text
+    assert "2026年第二季度未召开党课" in text
+    assert "学习培训记录尚未在本程序中登记" in text
+    assert len(document.inline_shapes) == len(report.charts) == 7
+
+
+def test_html_embeds_every_chart_and_escapes_text(report: AnnualReport) -> None:
+    """Charts travel inside the HTML as PNG data: URLs, so a PDF writer needs no files."""
+    html = report_html(report)
+    assert html.count("data:image/png;base64,") == len(report.charts)
+    assert "<script" not in html and "党员总数" in html
+
+
+def test_pictures_are_pngs_with_their_titles(report: AnnualReport) -> None:
+    """Each chart block is a PNG titled as the chart."""
+    pictures = [b for b in blocks(report) if isinstance(b, Picture)]
+    assert {p.title for p in pictures} >= {"年龄结构", "各类会议应开与已开", "组织生活出席率"}
+    assert all(p.png.startswith(b"\x89PNG") for p in pictures)
+
+
+def test_a_year_without_meetings_says_so(tmp_path: Path) -> None:
+    """A fresh branch's report still reads: no meetings that year, nothing to list."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.setup import OrganisationInput, initialise_site
+
+    db = open_database(tmp_path / "new.db")
+    try:
+        initialise_site(db, LOCAL_USER, organisation=OrganisationInput(name="中共新支部", code="9"), role="branch")
+        empty = annual_report(db, 2025, today=date(2026, 11, 30))
+    finally:
+        db.close()
+    text = _text(docx.Document(io.BytesIO(report_docx(empty))))
+    assert "2025年没有会议记录。" in text and empty.as_of == date(2025, 12, 31)
