@@ -63,3 +63,8 @@ UNKNOWN_LABEL = "未填写"
 def education_groups() -> list[tuple[str, frozenset[str]]]:
     """(statistics group, its 学历 codes) in report order (``codes.EDUCATION_GROUPS``)."""
     return [(g, frozenset(c for c, grp in codes.EDUCATION_GROUP.items() if grp == g)) for g in codes.EDUCATION_GROUPS]
+
+
+def education_group(code: str) -> str:
+    """The statistics group of a 学历 code, or ``UNKNOWN`` for an empty or unknown code (as the SQL CASE)."""
+    return codes.EDUCATION_GROUP.get(code, UNKNOWN) if code else UNKNOWN

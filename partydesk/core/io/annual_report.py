@@ -9,12 +9,41 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from partydesk.core.services.annual_report import AnnualReport
+from datetime import date
+from typing import Any, Protocol
 
 TITLE = "年度党建工作台账"
+
+
+class AnnualReport(Protocol):
+    """What the report is made from (``services.annual_report.AnnualReport``; io knows no use case)."""
+
+    @property
+    def organisation(self) -> str: ...
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def as_of(self) -> date: ...
+
+    @property
+    def dashboard(self) -> Any: ...  # services.dashboard.Dashboard: figures, structure, meetings_by_type
+
+    @property
+    def register(self) -> Sequence[Any]: ...  # held_on, type_name, topic, party_group, expected, present
+
+    @property
+    def study(self) -> Sequence[tuple[str, str]] | None: ...
+
+    @property
+    def charts(self) -> Sequence[tuple[str, bytes]]: ...
+
+    @property
+    def structure_titles(self) -> dict[str, str]: ...
+
+    @property
+    def findings(self) -> Sequence[Any]: ...
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from partydesk.core.io.annual_report import TITLE, Heading, Paragraph, Picture, Table, blocks
-
-if TYPE_CHECKING:
-    from partydesk.core.services.annual_report import AnnualReport
+from partydesk.core.io.annual_report import TITLE, AnnualReport, Heading, Paragraph, Picture, Table, blocks
 
 BODY_FONT, HEADING_FONT = "宋体", "黑体"
 

@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import base64
 from html import escape
-from typing import TYPE_CHECKING
 
-from partydesk.core.io.annual_report import Heading, Paragraph, Picture, Table, blocks
-
-if TYPE_CHECKING:
-    from partydesk.core.services.annual_report import AnnualReport
+from partydesk.core.io.annual_report import AnnualReport, Heading, Paragraph, Picture, Table, blocks
 
 STYLE = ("body { font-size: 10.5pt; } h1 { font-size: 14pt; margin-top: 14pt; } h2 { font-size: 12pt; } "
          ".title { font-size: 18pt; font-weight: bold; text-align: center; } "

@@ -125,8 +125,8 @@ def absent_in_a_row(db: Database, *, times: int = 3, until: date | None = None) 
     """(member id, name, run) of members whose latest ``times`` or more meetings up to ``until`` were all
     unexcused absences (请假 is excused and ends a run, as attending does)."""
     with db.read() as session:
-        names = {m.id: m.name for m in meeting_repo.roll_members(session)}
         runs = meeting_repo.absence_runs(session, until or date.max, times)
+        names = meeting_repo.member_names(session, list(runs))
     return sorted(((mid, names[mid], n) for mid, n in runs.items() if mid in names), key=lambda r: r[1])
 
 

@@ -7,7 +7,7 @@ into the same condition the count used, so opening a bar lists exactly the membe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -19,7 +19,7 @@ from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
 from partydesk.core.storage.tables import Member
 
 PLAIN_FACETS = {"gender": Member.gender, "ethnicity": Member.ethnicity, "category": Member.category,
-                "group": Member.party_group}
+                "group": Member.party_group, "education_code": Member.education}
 
 
 def on_roll() -> ColumnElement[bool]:
@@ -61,8 +61,25 @@ def dimension(name: str, today: date) -> Any:
 def grouped(session: Session, name: str, today: date) -> dict[str, int]:
     """Members on the roll counted by one dimension: bucket value -> count."""
     dim = dimension(name, today).label("bucket")
-    rows = session.execute(select(dim, func.count(Member.id)).where(on_roll()).group_by(dim))
+    rows = session.execute(select(dim, func.count()).where(on_roll()).group_by(dim))
     return {("" if b is None else str(int(b)) if isinstance(b, float) else str(b)): n for b, n in rows}
+
+
+def grouped_together(session: Session, names: Sequence[str], today: date) -> dict[str, dict[str, int]]:
+    """Members on the roll counted by several dimensions in ONE grouped pass: name -> bucket -> count.
+
+    The database groups by every dimension at once (a few thousand combinations at most, the dimensions
+    being small) and the combinations are summed per dimension here: one scan of the member table
+    instead of one per chart.
+    """
+    dims = [dimension(n, today).label(f"d{i}") for i, n in enumerate(names)]
+    out: dict[str, dict[str, int]] = {n: {} for n in names}
+    for row in session.execute(select(*dims, func.count()).where(on_roll()).group_by(*dims)):
+        n = row[-1]
+        for name, value in zip(names, row[:-1], strict=False):
+            key = "" if value is None else str(int(value)) if isinstance(value, float) else str(value)
+            out[name][key] = out[name].get(key, 0) + n
+    return out
 
 
 def bucket_condition(key: str, today: date) -> ColumnElement[bool]:
@@ -97,7 +114,7 @@ def empty_counts(session: Session, keys: Iterable[str]) -> dict[str, int]:
 def roll_counts(session: Session) -> tuple[int, int]:
     """(members on the roll, of whom 预备党员)."""
     probationary = func.coalesce(func.sum(case((Member.category == "2", 1), else_=0)), 0)
-    total, prob = session.execute(select(func.count(Member.id), probationary).where(on_roll())).one()
+    total, prob = session.execute(select(func.count(), probationary).where(on_roll())).one()
     return int(total), int(prob)
 
 

@@ -12,8 +12,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partydesk.core.storage.finding_tables import FindingDismissal
 from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.workbench_tables import FindingDismissal
 
 DISMISSED, SNOOZED, RESTORED = "dismissed", "snoozed", "restored"
 

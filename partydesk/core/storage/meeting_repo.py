@@ -235,6 +235,14 @@ def last_attended(session: Session, member_id: str) -> date | None:
     return value if isinstance(value, date) else None
 
 
+def member_names(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    """id -> name of the live members among ``ids``."""
+    if not ids:
+        return {}
+    query = select(Member.id, Member.name).where(Member.deleted.is_(False), Member.id.in_(list(ids)))
+    return {r.id: r.name for r in session.execute(query)}
+
+
 def _counted() -> tuple[Any, ...]:
     a = MeetingAttendance
     here = a.status == PRESENT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import DDL, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, event
+from sqlalchemy import DDL, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from partydesk.core.storage.base import Base, SyncMixin
@@ -100,6 +100,13 @@ class Member(SyncMixin, Base):
     migrant_since_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
 
 
+# Every member column the workbench counts by (core/storage/dashboard_repo.py), so its figures read this narrow
+# index instead of the whole member table (about 10× less at 100 000 members). Migration 0012 creates it.
+STRUCTURE_COLUMNS = ("deleted", "in_branch", "category", "gender", "ethnicity", "education", "party_group",
+                     "birth_date", "confirmed_on", "joined_on", "name", "id_number")
+Index("ix_member_structure", *(getattr(Member, c) for c in STRUCTURE_COLUMNS))
+
+
 class MemberEventRow(SyncMixin, Base):
     """One dated event in a member's history (党员信息变动)."""
 
@@ -143,7 +150,7 @@ AUDIT_TRIGGERS = (
 for _sql in AUDIT_TRIGGERS:
     event.listen(AuditRow.__table__, "after_create", DDL(_sql).execute_if(dialect="sqlite"))  # type: ignore[no-untyped-call]
 
-from partydesk.core.storage import finding_tables as finding_tables  # noqa: E402  (registers its table)
 from partydesk.core.storage import meeting_tables as meeting_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import study_tables as study_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import talk_tables as talk_tables  # noqa: E402  (registers its tables)
+from partydesk.core.storage import workbench_tables as workbench_tables  # noqa: E402  (registers its table)

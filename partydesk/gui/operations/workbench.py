@@ -86,3 +86,19 @@ def _written(write: Any, report: Any, path: Path) -> Path:
             "WorkbenchPage", "The yearly report could not be saved to {path}. Check that the folder exists, that the "
             "file is not open in another program, and that the disk is not full.")
         raise KnownError(message.format(path=str(path)), code="write") from exc
+
+
+def warm_charts(parent: QWidget, ctx: AppContext) -> TaskHandle:
+    """Import matplotlib and look up the CJK font on the file lane while the snapshot is read, so the first
+    chart does not wait for them on the GUI thread (about two seconds on an office PC)."""
+
+    def warm(_progress: Any) -> None:
+        from partydesk.core.charts import activity, members  # noqa: F401  (imports matplotlib)
+        from partydesk.core.charts.common import CJK_FONTS, configure
+
+        configure()
+        from matplotlib import font_manager
+
+        font_manager.findfont(font_manager.FontProperties(family=CJK_FONTS))
+
+    return run(parent, ctx, warm, label="load charts", lane=Lane.FILE)

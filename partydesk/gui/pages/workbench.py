@@ -125,6 +125,7 @@ class WorkbenchPage(QWidget):
         ctx.hub.changed.connect(self._on_changed)
         self._retranslate()
         self.reload()
+        ops.warm_charts(self, ctx)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -168,7 +169,8 @@ class WorkbenchPage(QWidget):
         self._labels = {b.key: b.label for buckets in snapshot.structure.values() for b in buckets}
         self._labels.update({b.key: self.tr("joined in {year}").format(year=b.label) for b in snapshot.joined})
         self._drawn.clear()
-        self._draw_current()
+        # The figures and to-dos paint first; the charts (matplotlib's first use is slow) right after.
+        QTimer.singleShot(0, self._draw_current)
 
     def _load_set_aside(self) -> None:
         ops.load_set_aside(self, self.ctx, self.today, self.board.set_set_aside)

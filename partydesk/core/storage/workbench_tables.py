@@ -1,9 +1,9 @@
-"""The table of to-dos set aside (待办事项的忽略与暂缓): one row per finding ``(code, subject)``.
+"""The workbench's table of to-dos set aside (待办事项的忽略与暂缓): one row per finding ``(code, subject)``.
 
 A finding dismissed (忽略) stays hidden; one snoozed (暂缓) stays hidden until its ``until`` day. Putting
 it back (恢复) keeps the row with state ``restored``, so every change is an insert or an update and
-reaches the audit trail; nothing is ever deleted. Migration 0012 creates the table. It is local
-bookkeeping of this office, not a record that travels in a sync file.
+reaches the audit trail; nothing is ever deleted. It is local bookkeeping of this office, not a record
+that travels in a sync file. Migration 0012 creates it (and the member index ``ix_member_structure``).
 """
 
 from __future__ import annotations
