@@ -2,7 +2,7 @@
 
 Same signature as the shared ``gui.pdf.html_to_pdf`` the documents module is adding; the report moves
 to it once it has landed. Works without a window: with no application yet, an offscreen
-``QGuiApplication`` is made (the command line's ``partydesk report``).
+``QApplication`` is made (the command line's ``partydesk report``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from partydesk.core.atomicfile import atomic_write
 
@@ -21,17 +21,23 @@ if TYPE_CHECKING:
 
 FONTS = ("SimSun", "宋体", "Noto Serif CJK SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei")
 MARGIN_MM = 18
-_app: QGuiApplication | None = None
+_app: object | None = None
 
 
 def ensure_gui() -> None:
-    """A ``QGuiApplication`` for fonts and painting; the offscreen platform when there is no display."""
+    """An application for fonts and painting; the offscreen platform when there is no display.
+
+    A full ``QApplication`` rather than a ``QGuiApplication``: whatever runs later in the same process (a
+    window, pytest-qt) needs the widgets kind, and there can be only one application per process.
+    """
     global _app
     if QCoreApplication.instance() is not None:
         return
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication(["partydesk"])
+    from PySide6.QtWidgets import QApplication
+
+    _app = QApplication(["partydesk"])
 
 
 def pdf_bytes(html: str, *, title: str) -> bytes:

@@ -46,6 +46,7 @@ def _window(qtbot: QtBot, ctx: AppContext) -> tuple[MainWindow, WorkbenchPage]:
     page._today = TODAY
     page.reload()
     qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.today == TODAY, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.charts["meetings_by_type"].figure is not None, timeout=WAIT_MS)
     return window, page
 
 
@@ -57,8 +58,9 @@ def test_the_window_opens_on_the_workbench_with_figures_todos_and_charts(qtbot: 
     assert page.figures["todoFigure"].value_label.text() == str(len(page.board.findings()))
     messages = [f.message for f in page.board.findings()]
     assert "2026年第二季度未召开党课" in messages
-    assert page.charts["meetings_by_type"].figure is not None
-    assert page.charts["age"].figure is None  # drawn when its tab is first shown
+    # The figures and to-dos come first; the first tab's charts right after, the others when shown.
+    qtbot.waitUntil(lambda: page.charts["meetings_by_type"].figure is not None, timeout=WAIT_MS)
+    assert page.charts["age"].figure is None
     page.tabs.setCurrentIndex(1)
     assert page.charts["age"].figure is not None
 
@@ -112,12 +114,12 @@ def test_a_snoozed_todo_leaves_the_board_and_comes_back_when_brought_back(qtbot:
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
     dialog.reason_edit.setText("已安排本月补开")
     dialog.accept()
-    qtbot.waitUntil(lambda: finding not in page.board.findings(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: finding not in page.board.findings(), timeout=WAIT_MS * 3)
     page.board.set_aside_check.setChecked(True)
-    qtbot.waitUntil(lambda: page.board.select(finding), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.board.select(finding), timeout=WAIT_MS * 3)
     assert page.board.restore_button.isEnabled()
     page.board.restore_button.click()
-    qtbot.waitUntil(lambda: finding in page.board.findings(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: finding in page.board.findings(), timeout=WAIT_MS * 3)
 
 
 def test_the_report_button_path_writes_the_yearly_report(qtbot: QtBot, demo_ctx: AppContext, tmp_path: Path) -> None:

@@ -52,6 +52,8 @@ REQUIRED: dict[str, list[str]] = {
     "talks add": ["--date", "2026-01-05", "--with", "x", "--topic", "谈心"],
     "talks list": [],
     "talks due": [],
+    "check": [],
+    "report annual": ["--out", "report.pdf"],
 }
 
 
