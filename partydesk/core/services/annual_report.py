@@ -2,21 +2,17 @@
 
 Figures are judged on the year's last day (or today, for the year under way); the member structure is
 the roster as it stands. The charts are drawn here as PNG (core.charts, Agg) so the .docx and the PDF
-carry the same pictures. The study summary comes from the study module when it is installed
-(``partydesk.core.services.study_progress.summary(db, year) -> [(item, value)]``); until then the
-report says the study records are not kept in the program yet.
+carry the same pictures. The study summary is the study ledger's year (``study_reports.training_summary``).
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from partydesk.core.checks.findings import Finding
 from partydesk.core.domain.meetings import TYPES_BY_CODE
-from partydesk.core.services import dashboard
+from partydesk.core.services import dashboard, study_reports
 from partydesk.core.services.dashboard import STRUCTURE_TITLES, Dashboard
 from partydesk.core.services.meetings import meetings_of_year
 from partydesk.core.services.setup import own_organisation
@@ -61,13 +57,18 @@ class AnnualReport:
         return self.dashboard.findings
 
 
-def _study_summary(db: Database, year: int) -> list[tuple[str, str]] | None:
-    try:
-        module: Any = importlib.import_module(dashboard.STUDY_MODULE)
-    except ModuleNotFoundError:
+def _hours(tenths: int) -> str:
+    return f"{tenths / 10:g} 学时"
+
+
+def _study_summary(db: Database, year: int, as_of: date) -> list[tuple[str, str]] | None:
+    s = study_reports.training_summary(db, year, as_of=as_of)
+    if not s.members:
         return None
-    summary = getattr(module, "summary", None)
-    return list(summary(db, year)) if summary is not None else None
+    return [("在册党员（年内）", f"{s.members} 名"), ("参加学习培训", f"{s.trained} 名"),
+            ("完成全年规定学时", f"{s.completed} 名"),
+            ("支部委员完成规定学时", f"{s.leaders_completed} / {s.leaders} 名"),
+            ("累计学时", _hours(s.total_tenths)), ("人均学时", _hours(s.average_tenths))]
 
 
 def chart_pngs(snap: Dashboard, names: tuple[str, ...] = CHARTS) -> list[tuple[str, bytes]]:
@@ -103,5 +104,5 @@ def annual_report(db: Database, year: int, *, today: date | None = None) -> Annu
     register = [RegisterLine(m.held_on, TYPES_BY_CODE[m.type_code].name if m.type_code in TYPES_BY_CODE
                              else m.type_code, m.topic, m.party_group, m.expected, m.present)
                 for m in meetings_of_year(db, year)]
-    return AnnualReport(org.name if org else "", year, as_of, snap, register, _study_summary(db, year),
+    return AnnualReport(org.name if org else "", year, as_of, snap, register, _study_summary(db, year, as_of),
                         chart_pngs(snap))

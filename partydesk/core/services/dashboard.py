@@ -4,29 +4,24 @@
 grouped queries whatever the size of the roster, plus the checks engine's findings. ``member_ids``
 lists the members behind one bar or slice (the same condition its count used), for the roster.
 
-Study hours (学习学时达标) come from the study module when it is installed: a module
-``partydesk.core.services.study_progress`` with ``on_track(db, year, *, as_of) -> (on track, counted)``.
-Until then the share is None and the workbench says so.
+Study hours (学习学时达标) come from the study ledger (``services.study_reports.ledger``): a member is
+on track who is not behind the pro-rata hours owed by the day.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from partydesk.core.checks import engine
 from partydesk.core.checks.findings import Finding
 from partydesk.core.domain import codes
 from partydesk.core.domain.meetings import MEETING_TYPES
 from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, UNKNOWN_LABEL, education_group
-from partydesk.core.services import meeting_reports
+from partydesk.core.services import meeting_reports, study_reports
 from partydesk.core.storage import dashboard_repo, meeting_repo
 from partydesk.core.storage.database import Database
-
-STUDY_MODULE = "partydesk.core.services.study_progress"
 
 
 @dataclass(frozen=True)
@@ -170,13 +165,9 @@ def attendance_trend(db: Database, today: date, months: int = 12) -> list[tuple[
 
 
 def study_progress(db: Database, year: int, today: date) -> tuple[int, int] | None:
-    """(members on track for their study hours, members counted), or None without the study module."""
-    try:
-        module: Any = importlib.import_module(STUDY_MODULE)
-    except ModuleNotFoundError:
-        return None
-    result: tuple[int, int] | None = module.on_track(db, year, as_of=today)
-    return result
+    """(members on track for their study hours, members counted), or None when nobody is counted."""
+    rows = study_reports.ledger(db, year, as_of=today)
+    return (sum(not r.behind for r in rows), len(rows)) if rows else None
 
 
 def key_figures(db: Database, today: date, *, by_type: list[tuple[str, int, int]] | None = None,

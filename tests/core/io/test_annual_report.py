@@ -48,7 +48,7 @@ def test_docx_opens_and_holds_the_figures_register_todos_and_every_chart(report:
     assert "2026年度党建工作台账" in text and "36 名" in text
     assert report.register[0].topic in text
     assert "2026年第二季度未召开党课" in text
-    assert "学习培训记录尚未在本程序中登记" in text
+    assert "完成全年规定学时" in text and "人均学时" in text
     assert len(document.inline_shapes) == len(report.charts) == 7
 
 
