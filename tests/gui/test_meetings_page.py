@@ -226,3 +226,12 @@ def test_open_meeting_opens_the_record_dialog_or_says_it_is_missing(qtbot: QtBot
     else:
         assert isinstance(shown, MeetingDialog)
     shown.close()
+
+
+def test_a_calendar_finding_opens_its_cell_on_the_calendar_tab(qtbot: QtBot, ctx: AppContext) -> None:
+    """open_target("calendar", key) brings the calendar forward on that cell's year."""
+    page = make_page(qtbot, ctx)
+    page.open_target("calendar", "general||2025-07-01")
+    assert page.current_tab() == "calendar"
+    settle(qtbot, ctx)
+    assert page.calendar.year == 2025

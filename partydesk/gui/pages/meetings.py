@@ -157,6 +157,16 @@ class MeetingsPage(DialogHost, QWidget):
         """Bring ``tab`` ("list", "calendar", "attendance", "talks") to the front (it reads when stale)."""
         self.tabs.setCurrentIndex(TABS.index(tab))
 
+    def open_target(self, kind: str, key: str) -> None:
+        """Go where a to-do points: a calendar cell, a meeting, or a talk (the main window routes here)."""
+        if kind == "calendar":
+            self.show_calendar_cell(key)
+        elif kind == "meeting":
+            self.open_meeting(meeting_id=key)
+        elif kind == "talk":
+            self.show_tab("talks")
+            self.talks.edit_talk(key)
+
     def show_calendar_cell(self, key: str) -> None:
         """Go to the calendar cell a finding points at (``Target("calendar", key)``, key
         ``"<type>|<group>|<period start>"``): its year, its tab, the focus on it."""

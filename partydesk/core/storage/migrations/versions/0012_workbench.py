@@ -2,7 +2,7 @@
 covering index ix_member_structure its member counts read.
 
 Revision ID: 0012
-Revises: 0007
+Revises: 0011
 Create Date: 2026-11-30
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012"
-down_revision: str | None = "0007"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
