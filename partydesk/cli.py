@@ -525,43 +525,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Later modules (roster, meetings, exchange) register their sub-commands here.
-_EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = []
+# Each module's sub-commands live in its own ``cli_<module>.py`` with an ``add_commands(sub, common)``.
+COMMAND_MODULES = ("cli_meetings", "cli_study", "cli_talks", "cli_check", "cli_report", "cli_sync")
 
 
-def _meetings_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    from partydesk.cli_meetings import add_commands
+def _module_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    import importlib
 
-    add_commands(sub, common)
-
-
-_EXTENSIONS.append(_meetings_commands)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"partydesk.{name}").add_commands(sub, common)
 
 
-def _study_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    from partydesk.cli_study import add_commands
-
-    add_commands(sub, common)
-
-
-_EXTENSIONS.append(_study_commands)
-
-
-def _talks_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    from partydesk.cli_talks import add_commands
-
-    add_commands(sub, common)
-
-
-_EXTENSIONS.append(_talks_commands)
-def _workbench_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    from partydesk import cli_check, cli_report
-
-    cli_check.add_commands(sub, common)
-    cli_report.add_commands(sub, common)
-
-
-_EXTENSIONS.append(_workbench_commands)
+_EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = [_module_commands]
 
 
 def _emit(args: argparse.Namespace, payload: dict[str, Any]) -> None:

@@ -39,6 +39,7 @@ class ChangeKind(StrEnum):
     MATERIAL = "material"
     TALK = "talk"
     FINDING = "finding"  # a to-do dismissed, snoozed or restored
+    SYNC = "sync"  # registered sites, packages, conflicts
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,135 @@
+"""The ``partydesk sync`` sub-commands: keycard, register, export, import, status (SYNC.md).
+
+``register`` needs the fingerprint check made explicit: ``--fingerprint FP`` (as read out by the other
+side) or ``--yes`` (a person compared it). ``import`` exits 0 when the package applied or was already
+imported, 1 when it was rejected; ``--json`` gives ``status``, ``reason`` and the counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from partydesk import cli
+
+
+@contextmanager
+def _db(args: argparse.Namespace) -> Iterator[Any]:
+    with cli._lock_for(cli.db_path_of(args)):
+        db = cli._open(args)
+        try:
+            yield db
+        finally:
+            db.close()
+
+
+def cmd_keycard(args: argparse.Namespace) -> dict[str, Any]:
+    """Write this site's key card."""
+    from partydesk.core.services.sync_keys import write_card
+
+    with _db(args) as db:
+        card, path = write_card(db, Path(args.out))
+    return {"message": f"已写出密钥卡：{path}\n指纹：{card.fingerprint}\n请把密钥卡交给对方，并通过电话核对指纹。",
+            "path": str(path), "org_code": card.org_code, "site_id": card.site_id, "key_id": card.key_id,
+            "fingerprint": card.fingerprint}
+
+
+def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
+    """Register the other side's key card."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.exchange.keys import read_card
+    from partydesk.core.services.sync_keys import register_card
+
+    data = Path(args.file).read_bytes()
+    if args.fingerprint is None and not args.yes:
+        card = read_card(data)
+        raise cli.CliError(f"请先与“{card.org_name}”核对指纹：{card.fingerprint}\n"
+                           "核对无误后，加 --fingerprint \"指纹\" 或 --yes 再运行一次。", code="unconfirmed")
+    with _db(args) as db:
+        done = register_card(db, LOCAL_USER, data, fingerprint=args.fingerprint, confirmed=args.yes)
+    card = done.card
+    what = "下级党组织" if done.relation == "child" else "上级党委"
+    verb = "已登记" if done.new else "早已登记过"
+    return {"message": f"{verb}{what}“{card.org_name}”（组织代码 {card.org_code}），指纹 {card.fingerprint}。",
+            "org_code": card.org_code, "site_id": card.site_id, "relation": done.relation, "new": done.new}
+
+
+def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
+    """Write the next package for a registered site."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.sync_export import export_package
+
+    with _db(args) as db:
+        done = export_package(db, LOCAL_USER, to_org_code=args.to, out_dir=Path(args.out), snapshot=args.snapshot)
+    total = sum(done.counts.values())
+    receipts = f"，回执 {done.acks} 份" if done.acks else ""
+    return {"message": f"已写出并校验数据包：{done.path}\n共 {total} 条记录{receipts}。现在可以安全拔出U盘。",
+            "path": str(done.path), "package_id": done.package_id, "kind": done.kind,
+            "channel_seq": done.channel_seq, "counts": done.counts, "acks": done.acks}
+
+
+def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
+    """Import (or, with --dry-run, only classify) a package."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.sync_import import import_package
+
+    with _db(args) as db:
+        report = import_package(db, LOCAL_USER, Path(args.file), dry_run=args.dry_run)
+    payload = report.to_json()
+    c = report.counts
+    summary = (f"新增 {c['new']}，更新 {c['updated']}，未变 {c['unchanged']}，冲突 {c['conflict']}，"
+               f"拒收 {c['rejected']}")
+    if report.status == "rejected":
+        payload["message"] = f"未导入：{report.message}"
+        payload["exit_code"] = 1
+    elif report.status == "already_imported":
+        payload["message"] = report.message
+    else:
+        head = "试导入（未写入任何数据）" if report.status == "dry_run" else "已导入"
+        lines = [f"{head}：{summary}。"]
+        if report.gap:
+            lines.append(f"提醒：{report.gap}")
+        if c["conflict"]:
+            lines.append("有冲突的记录保留了本地版本，请在“数据交换”页的冲突列表中逐条决定。")
+        lines += [f"拒收 {t} {i[:8]}：{r}" for t, i, r in report.rejected[:50]]
+        payload["message"] = "\n".join(lines)
+    return payload
+
+
+def cmd_status(args: argparse.Namespace) -> dict[str, Any]:
+    """Registered sites, the last packages each way, open conflicts."""
+    from partydesk.core.services.sync_status import exchange_status
+
+    with _db(args) as db:
+        status = exchange_status(db)
+    return {"message": status.text(), **status.to_json()}
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``partydesk sync …`` to the command tree."""
+    sync = sub.add_parser("sync", help="数据交换：密钥卡、登记、导出与导入数据包")
+    actions = sync.add_subparsers(dest="sync_command", metavar="操作", required=True)
+
+    def action(name: str, handler: Callable[[argparse.Namespace], dict[str, Any]], text: str) -> Any:
+        parser = actions.add_parser(name, parents=[common], help=text)
+        parser.set_defaults(handler=handler)
+        return parser
+
+    p = action("keycard", cmd_keycard, "写出本单位的密钥卡（交给对方登记）")
+    p.add_argument("--out", required=True, metavar="FILE", help="密钥卡文件或所在文件夹")
+    p = action("register", cmd_register, "登记对方的密钥卡（须核对指纹）")
+    p.add_argument("file", metavar="FILE", help="对方的密钥卡文件（.pdkey）")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--fingerprint", metavar="FP", help="对方电话告知的指纹（空格和大小写不限）")
+    group.add_argument("--yes", action="store_true", help="已在屏幕上核对过指纹")
+    p = action("export", cmd_export, "为已登记的单位写出下一个数据包")
+    p.add_argument("--to", required=True, metavar="ORG_CODE", help="对方的组织代码")
+    p.add_argument("--out", required=True, metavar="DIR", help="写到哪个文件夹（例如U盘）")
+    p.add_argument("--snapshot", action="store_true", help="写出全部数据（首次报送或对方要求时）")
+    p = action("import", cmd_import, "导入数据包")
+    p.add_argument("file", metavar="FILE", help="数据包文件（.pdsync）")
+    p.add_argument("--dry-run", action="store_true", help="只列出将会新增、更新、冲突和拒收的记录，不写入")
+    action("status", cmd_status, "已登记的单位、收发的数据包和待处理的冲突")

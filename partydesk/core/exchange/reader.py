@@ -1,0 +1,94 @@
+"""Opening a package in SYNC.md's order, one step per function, so the importer can consult the database
+between them: the envelope (guard rails and manifest), the signature, then the payload (decrypt, hashes,
+records). Nothing here touches the database; every failure is a ``PackageRejected``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from partydesk.core.exchange import container, crypto
+from partydesk.core.exchange.canonical import data_hash
+from partydesk.core.exchange.errors import PackageRejected
+from partydesk.core.exchange.keys import SiteKeys
+from partydesk.core.exchange.manifest import Manifest, parse
+
+RECORD_FIELDS = frozenset({"type", "type_version", "id", "owner_site", "version", "base_version", "deleted",
+                           "updated_at", "updated_by", "data", "row_hash"})
+MAX_RECORD_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """A package whose container and manifest passed the guard rails (nothing verified yet)."""
+
+    manifest: Manifest
+    parts: container.OuterParts
+
+
+@dataclass(frozen=True)
+class Payload:
+    """The decrypted, hash-checked content."""
+
+    records: list[dict[str, Any]]
+    blobs: dict[str, bytes]
+
+
+def open_envelope(data: bytes) -> Envelope:
+    """Step 1: guard rails, then the manifest under its strict schema."""
+    parts = container.read_outer(data)
+    return Envelope(parse(parts.manifest), parts)
+
+
+def check_signature(envelope: Envelope, signing_public: bytes) -> None:
+    """Step 2: the manifest bytes are signed by this key (and so every hash they bind)."""
+    if not crypto.verify(signing_public, envelope.parts.signature, envelope.parts.manifest):
+        raise PackageRejected("bad_signature", "数据包签名不符：文件在途中被改动过，或不是对方导出的。未导入任何数据。")
+
+
+def _tampered(what: str) -> PackageRejected:
+    return PackageRejected("damaged", f"数据包内容与签名不符（{what}）：文件已损坏或被改动。未导入任何数据。")
+
+
+def decrypt(envelope: Envelope, keys: SiteKeys) -> Payload:
+    """Step 6: decrypt with our wrapped key, check the payload, record and blob hashes."""
+    manifest, ciphertext = envelope.manifest, envelope.parts.payload
+    if len(ciphertext) != manifest.payload_size or crypto.sha256_hex(ciphertext) != manifest.payload_sha256:
+        raise _tampered("密文摘要")
+    wrapped = manifest.recipients.get(keys.key_id)
+    if wrapped is None:
+        raise PackageRejected("not_for_us", "这个数据包不是发给本单位当前密钥的，无法解密。"
+                              "请确认对方登记的是本单位最新的密钥卡。")
+    try:
+        data_key = crypto.unwrap_key(wrapped, keys.encryption, keys.key_id)
+        plaintext = crypto.open_sealed(ciphertext, manifest.nonce, data_key, manifest.package_id.encode("ascii"))
+    except ValueError as exc:
+        raise _tampered("解密失败") from exc
+    if crypto.sha256_hex(plaintext) != manifest.plaintext_sha256:
+        raise _tampered("明文摘要")
+    records_jsonl, blobs = container.read_inner(plaintext)
+    for name, blob in blobs.items():
+        if crypto.sha256_hex(blob) != name:
+            raise _tampered("附件摘要")
+    return Payload(_records(records_jsonl), blobs)
+
+
+def _records(jsonl: bytes) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for number, line in enumerate(jsonl.split(b"\n"), start=1):
+        if not line:
+            continue
+        if len(line) > MAX_RECORD_BYTES:
+            raise _tampered(f"第 {number} 条记录过大")
+        try:
+            record = json.loads(line.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise _tampered(f"第 {number} 条记录不是 JSON") from exc
+        if not isinstance(record, dict) or set(record) != RECORD_FIELDS or not isinstance(record["data"], dict):
+            raise _tampered(f"第 {number} 条记录字段不对")
+        if record["row_hash"] != data_hash(record["data"]):
+            raise _tampered(f"第 {number} 条记录摘要")
+        out.append(record)
+    return out

@@ -1,0 +1,130 @@
+"""Writing a package (SYNC.md "Export"): every owned record changed above the acknowledged watermark
+(or everything, for a snapshot), the receipts owed to the destination, signed and encrypted.
+
+Writing to removable media follows SYNC.md: the file is built in memory, written as ``<name>.part`` and
+flushed, renamed, then read back from the stick and verified (signature, hashes, and that it decrypts
+with our own wrapped key) before the user is told it is safe to remove the stick. The ledger row and the
+channel number are committed only after the file verified, in one transaction; a failed write leaves
+neither a file nor a ledger row behind.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from partydesk import __version__
+from partydesk.core.atomicfile import fsync_directory, known_error_from_os, remove_quietly
+from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.errors import ValidationError
+from partydesk.core.exchange import container, crypto
+from partydesk.core.exchange.canonical import canonical
+from partydesk.core.exchange.manifest import Endpoint, Manifest, file_name
+from partydesk.core.services.setup import own_organisation
+from partydesk.core.services.sync_keys import site_keys
+from partydesk.core.services.sync_verify import verify_own_file
+from partydesk.core.storage import sync_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.migrate import head_revision
+from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.sync_records import highest_seq, owned_records
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A package written and verified on the target."""
+
+    path: Path
+    package_id: str
+    kind: str
+    channel_seq: int
+    counts: dict[str, int]
+    acks: int
+    changes: Changes
+
+
+def _destination(db: Database, org_code: str) -> sync_repo.Peer:
+    with db.read() as session:
+        found = sync_repo.peer_by_code(session, org_code)
+    if not found:
+        raise ValidationError(f"还没有登记组织代码为“{org_code}”的单位。请先导入对方的密钥卡并核对指纹。",
+                              field="to", code="unknown_destination")
+    return found[0]
+
+
+def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Path,
+                   snapshot: bool = False) -> Exported:
+    """Write the next package towards the registered site with ``to_org_code`` into ``out_dir``."""
+    keys = site_keys(db)
+    org = own_organisation(db)
+    assert db.site is not None and org is not None
+    peer = _destination(db, to_org_code)
+    kind = "snapshot" if snapshot else ("upward" if peer.relation == "parent" else "downward")
+    with db.read() as session:
+        peer_key = sync_repo.current_key(session, peer.site_id)
+        if peer_key is None:
+            raise ValidationError(f"“{peer.org_name}”的密钥已全部吊销，请重新登记其密钥卡。", code="no_key")
+        after = 0 if snapshot else peer.acked_seq
+        # A downward package carries no records of ours yet (notices and materials come later): receipts.
+        records = list(owned_records(session, db.site.site_id, after)) if peer.relation == "parent" or snapshot else []
+        covers_to = highest_seq(session)
+        acks = sync_repo.unacknowledged_in(session, peer.site_id)
+        previous = sync_repo.last_out(session, peer.site_id)
+    if not records and not acks and not snapshot:
+        raise ValidationError("自上次报送并被确认以来没有新的变动，也没有待发回的回执，无需导出。", code="nothing")
+    counts = dict(Counter(str(r["type"]) for r in records))
+    if not records and not snapshot:
+        kind = "receipt"
+    plaintext = container.pack_inner(b"".join(canonical(r) + b"\n" for r in records), {})
+    package_id = str(uuid.uuid4())
+    created = utc_now().replace(microsecond=0)
+    recipients = {peer_key.key_id: crypto.unb64(peer_key.encryption_public), keys.key_id: keys.encryption_public}
+    sealed = crypto.seal(plaintext, recipients, package_id.encode("ascii"))
+    with db.write(actor, action="sync.export") as session:
+        seq = sync_repo.take_channel_seq(session, peer.site_id)
+        manifest = Manifest(
+            package_id=package_id, kind=kind, created_at=created, app_version=__version__,
+            schema_version=head_revision(), origin=Endpoint(org.code, db.site.site_id), origin_key_id=keys.key_id,
+            destination=Endpoint(peer.org_code, peer.site_id), channel_seq=seq,
+            prerequisite_seq=previous.channel_seq if previous else 0,
+            prerequisite_id=previous.package_id if previous else "", covers_from=after, covers_to=covers_to,
+            acks=tuple(acks), counts=counts, payload_size=len(sealed.ciphertext),
+            payload_sha256=crypto.sha256_hex(sealed.ciphertext), plaintext_sha256=crypto.sha256_hex(plaintext),
+            nonce=sealed.nonce, recipients=sealed.wrapped)
+        manifest_bytes = manifest.to_bytes()
+        data = container.pack_outer(container.OuterParts(manifest_bytes, crypto.sign(keys.signing, manifest_bytes),
+                                                         sealed.ciphertext))
+        name = file_name(org.code, peer.org_code, seq, created, package_id)
+        path = write_verified(out_dir / name, data, keys)
+        sync_repo.add_package(session, package_id=package_id, direction="out", kind=kind, peer_site=peer.site_id,
+                              channel_seq=seq, covers_to=covers_to, created_at=created, by=actor.user_id,
+                              file_name=name, state="written", counts=counts)
+        sync_repo.mark_receipts_sent(session, acks)
+    return Exported(path, package_id, kind, seq, counts, len(acks), Changes.of(ChangeKind.SYNC))
+
+
+def write_verified(target: Path, data: bytes, keys: object) -> Path:
+    """``.part``, flush, rename, read back and verify; any failure removes what was written."""
+    part = target.with_name(target.name + ".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(part, target)
+        fsync_directory(target.parent)
+        verify_own_file(target, data, keys)
+    except OSError as exc:
+        remove_quietly(part)
+        remove_quietly(target)
+        known = known_error_from_os(exc)
+        raise (known or exc) from exc
+    except BaseException:
+        remove_quietly(part)
+        remove_quietly(target)
+        raise
+    return target

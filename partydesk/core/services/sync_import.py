@@ -1,0 +1,250 @@
+"""Importing a package (SYNC.md "Import", steps 1–10): verify everything, classify every record, show the
+dry run, then apply in ONE transaction through the remote-write path — or refuse with the reason and
+write nothing.
+
+The outcome is an ``ImportReport`` whatever happens: ``applied``, ``already_imported``, ``dry_run`` or
+``rejected`` (with the ``reason`` code and a Chinese message), and the counts new / updated / unchanged /
+conflict / rejected. A record that fails validation is listed as rejected and left out; the rest of the
+package still applies (the sender sees the reasons and fixes them at source).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.clock import Version
+from partydesk.core.errors import ValidationError
+from partydesk.core.exchange import container, crypto
+from partydesk.core.exchange.canonical import canonical
+from partydesk.core.exchange.errors import PackageRejected
+from partydesk.core.exchange.manifest import Manifest
+from partydesk.core.exchange.merge import Decision, Outcome, decide
+from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, open_envelope
+from partydesk.core.services.sync_keys import site_keys
+from partydesk.core.storage import sync_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.migrate import head_revision, schema_number
+from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.sync_records import TYPES_BY_NAME
+from partydesk.core.storage.sync_repo import decode_data
+
+EARLIEST = datetime(2020, 1, 1)  # no partydesk package or record can be older: a clock at 2000 is wrong
+FUTURE_SLACK = timedelta(hours=24)
+OUTCOMES = (Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.CONFLICT, Outcome.REJECTED)
+
+# A hook between the steps of the apply, for tests that inject a failure at each step.
+StepHook = Callable[[str], None]
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or would do, for a dry run)."""
+
+    status: str  # applied | already_imported | dry_run | rejected
+    reason: str = ""
+    message: str = ""
+    package_id: str = ""
+    origin: str = ""  # the sending organisation's code
+    counts: dict[str, int] = field(default_factory=lambda: {o.value: 0 for o in OUTCOMES})
+    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, reason)
+    gap: str = ""
+    acknowledged: int = 0
+    changes: Changes = field(default_factory=Changes)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``--json`` form."""
+        return {"status": self.status, "reason": self.reason, "message": self.message,
+                "package_id": self.package_id, "origin": self.origin, **self.counts, "gap": self.gap,
+                "acknowledged": self.acknowledged,
+                "rejected_records": [{"type": t, "id": i, "reason": r} for t, i, r in self.rejected]}
+
+
+@dataclass(frozen=True)
+class Staged:
+    """One incoming record after validation: its column values, or why it was rejected."""
+
+    record: dict[str, Any]
+    values: dict[str, Any] | None
+    problem: str = ""
+
+
+def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = False,
+                   now: datetime | None = None, step: StepHook | None = None) -> ImportReport:
+    """Import the package at ``path`` (or only classify it with ``dry_run``)."""
+    try:
+        return _import(db, actor, container.read_file(path), dry_run=dry_run, now=now or utc_now(), step=step)
+    except PackageRejected as exc:
+        return ImportReport("rejected", exc.reason, exc.message)
+
+
+def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: datetime,
+            step: StepHook | None) -> ImportReport:
+    keys = site_keys(db)
+    assert db.site is not None
+    envelope = open_envelope(data)  # 1
+    manifest = envelope.manifest
+    peer = _verified_sender(db, envelope)  # 2
+    _check_addressing(db.site.site_id, manifest, now)  # 3
+    report = ImportReport("dry_run" if dry_run else "applied", package_id=manifest.package_id,
+                          origin=manifest.origin.org_code)
+    with db.read() as session:  # 4, 5
+        done = sync_repo.package(session, manifest.package_id)
+        if done is not None and done.direction == "in":
+            report.status, report.reason = "already_imported", "already_imported"
+            report.message = (f"这个数据包已于 {done.handled_at:%Y-%m-%d %H:%M}（UTC）由 {done.handled_by} "
+                              "导入过，本次未做任何改动。")
+            return report
+        if sync_repo.incoming_at(session, peer.site_id, manifest.channel_seq) is not None:
+            raise PackageRejected("forked", f"“{peer.org_name}”的第 {manifest.channel_seq} 号数据包"
+                                  "已导入过另一个版本："
+                                  "对方可能从备份恢复后重复编号。未导入，请与对方联系。")
+        missing = manifest.prerequisite_seq
+        if missing and sync_repo.incoming_at(session, peer.site_id, missing) is None:
+            report.gap = f"缺少“{peer.org_name}”的第 {missing} 号数据包（可能U盘丢失或尚未导入）；本包照常导入。"
+    payload = decrypt(envelope, keys)  # 6
+    staged = [_stage(r, manifest, now) for r in payload.records]  # 7
+    with db.read() as session:  # 8
+        decisions = _classify(session, staged)
+    _count(report, staged, decisions)
+    if dry_run:
+        return report
+    with db.write(actor, action="sync.import", remote=True) as session:  # 9
+        decisions = _classify(session, staged)  # again, inside the transaction that applies them
+        _count(report, staged, decisions)
+        for item, decision in zip(staged, decisions, strict=True):
+            if step is not None:
+                step("record")
+            if decision.outcome in (Outcome.NEW, Outcome.UPDATED) and item.values is not None:
+                sync_repo.apply_record(session, item.record, item.values)
+            elif decision.outcome is Outcome.CONFLICT:
+                local = sync_repo.local_state(session, TYPES_BY_NAME[item.record["type"]], item.record["id"])
+                sync_repo.queue_conflict(session, item.record, local_version=local.version if local else "",
+                                         package_id=manifest.package_id, reason=decision.reason,
+                                         incoming_json=canonical(item.record).decode("utf-8"))
+        if step is not None:
+            step("ledger")
+        sync_repo.add_package(session, package_id=manifest.package_id, direction="in", kind=manifest.kind,
+                              peer_site=peer.site_id, channel_seq=manifest.channel_seq,
+                              covers_to=manifest.covers_to, created_at=manifest.created_at, by=actor.user_id,
+                              file_name="", state="imported", gap=report.gap, counts=report.counts)
+        if step is not None:
+            step("acks")
+        report.acknowledged = sync_repo.acknowledge(session, peer.site_id, manifest.acks)
+        if not payload.records:
+            # A package of receipts only is not itself acknowledged (or receipts would go back and forth).
+            sync_repo.mark_receipts_sent(session, [manifest.package_id])  # 10: otherwise a receipt is owed
+        session.flush()
+        if step is not None:
+            step("commit")
+    report.changes = _changes(staged, decisions)
+    return report
+
+
+def _verified_sender(db: Database, envelope: Envelope) -> sync_repo.Peer:
+    manifest = envelope.manifest
+    with db.read() as session:
+        key = sync_repo.peer_key(session, manifest.origin_key_id)
+        peer = sync_repo.peer(session, manifest.origin.site_id)
+    if key is None or peer is None or key.site_id != manifest.origin.site_id:
+        raise PackageRejected("unknown_key", f"发送方（组织代码 {manifest.origin.org_code}）的密钥未登记："
+                              "请先导入对方的密钥卡"
+                              "并核对指纹。未导入任何数据。")
+    if key.revoked:
+        raise PackageRejected("revoked_key", f"“{peer.org_name}”用来签名的密钥已被吊销，这个数据包不被接受。")
+    check_signature(envelope, crypto.unb64(key.signing_public))
+    return peer
+
+
+def _check_addressing(own_site: str, manifest: Manifest, now: datetime) -> None:
+    if manifest.destination.site_id != own_site:
+        raise PackageRejected("wrong_destination",
+                              f"这个数据包是发给组织代码 {manifest.destination.org_code} 的，不是本单位。")
+    if schema_number(manifest.schema_version) > schema_number(head_revision()):
+        raise PackageRejected("schema_newer",
+                              "这个数据包由更新版本的 partydesk 导出，请先升级本程序再导入。未导入任何数据。")
+    if manifest.created_at < EARLIEST or manifest.created_at > now + FUTURE_SLACK:
+        raise PackageRejected("clock", f"数据包的导出时间 {manifest.created_at:%Y-%m-%d %H:%M} 不可信："
+                              "对方电脑的日期时间"
+                              "设置有误。请对方改正时间后重新导出。")
+
+
+def _stage(record: dict[str, Any], manifest: Manifest, now: datetime) -> Staged:
+    kind = TYPES_BY_NAME.get(str(record["type"]))
+    if kind is None:
+        return Staged(record, None, f"不认识的记录类型 {record['type']}")
+    if not isinstance(record["type_version"], int) or record["type_version"] > kind.type_version:
+        return Staged(record, None, "记录格式比本程序新，请升级")
+    if record["owner_site"] != manifest.origin.site_id:
+        return Staged(record, None, "记录不属于发送方，不能由它报送")
+    try:
+        version = Version.decode(str(record["version"]))
+        values = decode_data(kind, record["data"])
+        datetime.fromisoformat(str(record["updated_at"]))
+        if not isinstance(record["deleted"], bool) or not isinstance(record["updated_by"], str):
+            raise TypeError("bookkeeping fields")
+    except (ValueError, TypeError) as exc:
+        return Staged(record, None, f"内容不合格式：{exc}")
+    wall = datetime(1970, 1, 1) + timedelta(milliseconds=version.wall_ms)
+    if wall < EARLIEST or wall > now + FUTURE_SLACK:
+        return Staged(record, None, f"修改时间 {wall:%Y-%m-%d} 不可信（对方电脑时钟有误）")
+    problem = _domain_problem(kind.name, values, record["deleted"])
+    return Staged(record, None if problem else values, problem)
+
+
+def _domain_problem(type_name: str, values: Mapping[str, Any], deleted: bool) -> str:
+    if type_name != "member" or deleted:
+        return ""
+    from partydesk.core.domain.idnumber import parse_id_number
+
+    try:
+        parse_id_number(str(values.get("id_number", "")), str(values.get("id_type", "")) or "1")
+    except ValidationError as exc:
+        return exc.message
+    if not str(values.get("name", "")).strip():
+        return "姓名为空"
+    return ""
+
+
+def _classify(session: Any, staged: list[Staged]) -> list[Decision]:
+    out = []
+    for item in staged:
+        if item.values is None:
+            out.append(Decision(Outcome.REJECTED, item.problem))
+            continue
+        record = item.record
+        local = sync_repo.local_state(session, TYPES_BY_NAME[record["type"]], record["id"])
+        out.append(decide(local, version=record["version"], deleted=record["deleted"], owner_site=record["owner_site"]))
+    return out
+
+
+def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]) -> None:
+    tally = Counter(d.outcome.value for d in decisions)
+    report.counts = {o.value: tally.get(o.value, 0) for o in OUTCOMES}
+    report.rejected = [(str(s.record["type"]), str(s.record["id"]), d.reason)
+                       for s, d in zip(staged, decisions, strict=True) if d.outcome is Outcome.REJECTED]
+
+
+def _changes(staged: list[Staged], decisions: list[Decision]) -> Changes:
+    changes = Changes.of(ChangeKind.SYNC)
+    kinds = {"member": ChangeKind.MEMBER, "member_event": ChangeKind.MEMBER, "meeting": ChangeKind.MEETING,
+             "meeting_attendance": ChangeKind.MEETING, "meeting_guest": ChangeKind.MEETING,
+             "organisation": ChangeKind.ORGANISATION}
+    for item, decision in zip(staged, decisions, strict=True):
+        if decision.outcome in (Outcome.NEW, Outcome.UPDATED) and item.record["type"] in kinds:
+            kind = kinds[item.record["type"]]
+            rid = item.record["id"] if item.record["type"] in ("member", "meeting", "organisation") else \
+                item.record["data"].get("member_id") or item.record["data"].get("meeting_id")
+            changes = changes.merge(Changes.of(kind, str(rid)))
+    return changes
+
+
+def counts_json(report: ImportReport) -> str:
+    """The counts as the ledger stores them."""
+    return json.dumps(report.counts, sort_keys=True)

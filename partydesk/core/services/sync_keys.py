@@ -1,0 +1,99 @@
+"""Keys and registration (SYNC.md "Keys"): this site's key card, and registering the other side's.
+
+A committee registers each branch from the branch's card (relation ``child``); a branch pins its committee
+from the committee's card (``parent``). Registration needs the fingerprint the other side read out: either
+typed (``fingerprint``, compared ignoring spaces and case) or explicitly confirmed (``confirmed=True``, after a
+person compared it on screen). A card for a site already registered with another key adds that key (a
+rotation done in person); it never replaces the organisation code silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.errors import ValidationError
+from partydesk.core.exchange import crypto
+from partydesk.core.exchange.keys import KeyCard, SiteKeys, card_bytes, keys_dir_for, load_or_create, read_card
+from partydesk.core.services.setup import own_organisation
+from partydesk.core.storage import sync_repo
+from partydesk.core.storage.database import Database
+
+
+@dataclass(frozen=True)
+class Registered:
+    """The outcome of registering a key card."""
+
+    card: KeyCard
+    relation: str
+    new: bool
+    changes: Changes
+
+
+def site_keys(db: Database) -> SiteKeys:
+    """This site's keys (made on first use), in the ``keys`` folder beside the database."""
+    if db.site is None:
+        raise ValidationError("请先完成初始设置（党组织名称和代码），再使用数据交换。", code="not_set_up")
+    return load_or_create(keys_dir_for(db.path), db.site.site_id)
+
+
+def own_card(db: Database) -> tuple[KeyCard, bytes]:
+    """This site's key card and the file content to hand over."""
+    keys = site_keys(db)
+    org = own_organisation(db)
+    assert db.site is not None and org is not None
+    card = KeyCard(org.code, org.name, db.site.site_id, db.site.role, keys.signing_public, keys.encryption_public)
+    return card, card_bytes(card, keys)
+
+
+def _same(typed: str, card: KeyCard) -> bool:
+    return "".join(typed.split()).lower() == card.key_id.lower()
+
+
+def register_card(db: Database, actor: Actor, data: bytes, *, fingerprint: str | None = None,
+                  confirmed: bool = False) -> Registered:
+    """Register the site on a key card after its fingerprint was checked."""
+    card = read_card(data)
+    if db.site is None:
+        raise ValidationError("请先完成初始设置，再登记对方的密钥卡。", code="not_set_up")
+    if fingerprint is not None and not _same(fingerprint, card):
+        raise ValidationError(f"指纹不符：密钥卡上的指纹是 {card.fingerprint}，与输入的不一致。请与对方核对后再登记。",
+                              field="fingerprint", code="fingerprint")
+    if fingerprint is None and not confirmed:
+        raise ValidationError(f"请先与对方核对指纹 {card.fingerprint}，再确认登记。", field="fingerprint",
+                              code="unconfirmed")
+    if card.site_id == db.site.site_id:
+        raise ValidationError("这是本单位自己的密钥卡，不需要登记。", code="own_card")
+    relation = _relation(db.site.role, card.role)
+    with db.write(actor, action="sync.register") as session:
+        known = sync_repo.peer(session, card.site_id)
+        if known is not None and known.org_code != card.org_code:
+            raise ValidationError(f"这个站点已登记为“{known.org_code}”，密钥卡上却是“{card.org_code}”，未登记。",
+                                  code="code_changed")
+        new = sync_repo.register_peer(
+            session, site_id=card.site_id, org_code=card.org_code, org_name=card.org_name, relation=relation,
+            key_id=card.key_id, signing_public=crypto.b64(card.signing_public),
+            encryption_public=crypto.b64(card.encryption_public), by=actor.user_id)
+    return Registered(card, relation, new, Changes.of(ChangeKind.SYNC, card.site_id))
+
+
+def _relation(own_role: str, other_role: str) -> str:
+    if own_role == "committee" and other_role == "branch":
+        return "child"
+    if own_role == "branch" and other_role == "committee":
+        return "parent"
+    if own_role == "committee" and other_role == "committee":
+        return "parent"  # a committee reports upward the same way
+    raise ValidationError("党支部之间不交换数据：请登记上级党委的密钥卡。", code="relation")
+
+
+def write_card(db: Database, out: Path) -> tuple[KeyCard, Path]:
+    """Write this site's key card to ``out`` (a file, or a folder to put ``<code>.pdkey`` in)."""
+    from partydesk.core.atomicfile import atomic_write
+    from partydesk.core.exchange.keys import CARD_SUFFIX
+
+    card, data = own_card(db)
+    target = out / f"{''.join(c for c in card.org_code if c.isalnum()) or 'site'}{CARD_SUFFIX}" if out.is_dir() else out
+    atomic_write(target, data)
+    return card, target

@@ -1,0 +1,79 @@
+"""The state of the exchange for ``sync status`` and the exchange page: registered sites with the last
+package each way and its age, the ledger, and how many conflicts wait for a decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from partydesk.core.storage import sync_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.stamping import utc_now
+
+
+@dataclass(frozen=True)
+class PeerStatus:
+    """One registered site and where the exchange with it stands."""
+
+    peer: sync_repo.Peer
+    last_in: sync_repo.PackageEntry | None
+    last_out: sync_repo.PackageEntry | None
+
+    def age_days(self, now: datetime) -> int | None:
+        """Days since the last package from this site was imported (None: never)."""
+        return (now - self.last_in.handled_at).days if self.last_in else None
+
+
+@dataclass(frozen=True)
+class ExchangeStatus:
+    """Everything ``sync status`` shows."""
+
+    peers: list[PeerStatus]
+    packages: list[sync_repo.PackageEntry]
+    open_conflicts: int
+    now: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``--json`` form."""
+        return {
+            "peers": [{"org_code": p.peer.org_code, "org_name": p.peer.org_name, "relation": p.peer.relation,
+                       "site_id": p.peer.site_id, "acked_seq": p.peer.acked_seq,
+                       "last_in": p.last_in.handled_at.isoformat() if p.last_in else None,
+                       "last_out": p.last_out.handled_at.isoformat() if p.last_out else None,
+                       "age_days": p.age_days(self.now)} for p in self.peers],
+            "packages": [{"package_id": e.package_id, "direction": e.direction, "kind": e.kind,
+                          "peer_site": e.peer_site, "channel_seq": e.channel_seq, "state": e.state,
+                          "gap": e.gap, "counts": e.counts, "handled_at": e.handled_at.isoformat()}
+                         for e in self.packages],
+            "open_conflicts": self.open_conflicts,
+        }
+
+    def text(self) -> str:
+        """The plain-text form."""
+        if not self.peers:
+            return "还没有登记任何单位。先用 sync keycard 写出本单位的密钥卡，再用 sync register 登记对方的。"
+        lines = [f"已登记 {len(self.peers)} 个单位："]
+        for p in self.peers:
+            what = "下级" if p.peer.relation == "child" else "上级"
+            got = (f"最近收到 {p.last_in.handled_at:%Y-%m-%d}（{p.age_days(self.now)} 天前）" if p.last_in
+                   else "尚未收到数据包")
+            sent = f"最近发出 {p.last_out.handled_at:%Y-%m-%d}" if p.last_out else "尚未发出"
+            lines.append(f"  {what} {p.peer.org_code} {p.peer.org_name}：{got}；{sent}")
+        if self.open_conflicts:
+            lines.append(f"有 {self.open_conflicts} 条冲突等待处理。")
+        return "\n".join(lines)
+
+
+def exchange_status(db: Database, *, now: datetime | None = None) -> ExchangeStatus:
+    """Where the exchange stands now."""
+    with db.read() as session:
+        peers = sync_repo.peers(session)
+        ledger = sync_repo.packages(session)
+        conflicts = len(sync_repo.open_conflicts(session))
+    rows = []
+    for peer in peers:
+        mine = [e for e in ledger if e.peer_site == peer.site_id]
+        rows.append(PeerStatus(peer, next((e for e in mine if e.direction == "in"), None),
+                               next((e for e in mine if e.direction == "out"), None)))
+    return ExchangeStatus(rows, ledger, conflicts, now or utc_now())

@@ -1,0 +1,21 @@
+"""Reading back a package just written: the bytes on the stick are the bytes meant, the signature holds and
+our own wrapped key opens it — only then is the stick safe to remove."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partydesk.core.errors import KnownError
+from partydesk.core.exchange.keys import SiteKeys
+from partydesk.core.exchange.reader import check_signature, decrypt, open_envelope
+
+
+def verify_own_file(path: Path, expected: bytes, keys: object) -> None:
+    """Raise a KnownError unless ``path`` holds exactly ``expected`` and it opens with our keys."""
+    assert isinstance(keys, SiteKeys)
+    if path.read_bytes() != expected:
+        raise KnownError(f"写入后读回的内容与原文件不一致：{path.name}。U盘可能有问题，请换一个U盘再导出。",
+                         code="verify_failed")
+    envelope = open_envelope(expected)
+    check_signature(envelope, keys.signing_public)
+    decrypt(envelope, keys)

@@ -1,0 +1,125 @@
+"""The record types that travel in packages, and each row in its canonical exchange form (SYNC.md).
+
+``SYNC_TYPES`` lists every synced table in the order an import applies them (parents before children, so
+foreign keys hold inside the one transaction). A record is the row's own columns as JSON (``data``: dates
+and times as ISO text) plus the sync bookkeeping at the top level; ``row_hash`` is the SHA-256 of the
+canonical JSON of ``data`` and is checked on import. A new synced table is one line here (and a bump of
+its ``type_version`` when its columns change).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, select
+from sqlalchemy.orm import Session
+
+from partydesk.core.exchange.canonical import data_hash
+from partydesk.core.storage.base import Base, SyncMixin
+from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance, MeetingGuest
+from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
+
+BOOKKEEPING = frozenset({"id", "owner_site", "version", "change_seq", "deleted", "updated_at", "updated_by",
+                         "row_hash"})
+
+
+@dataclass(frozen=True)
+class SyncType:
+    """One synced table: its name in packages, its format version and its model."""
+
+    name: str
+    type_version: int
+    model: type[Base]
+
+    @property
+    def columns(self) -> list[Any]:
+        """The table's own columns (without the bookkeeping), in name order."""
+        table = self.model.__table__
+        return sorted((c for c in table.columns if c.name not in BOOKKEEPING), key=lambda c: c.name)
+
+
+SYNC_TYPES: list[SyncType] = [
+    SyncType("organisation", 1, Organisation),
+    SyncType("member", 1, Member),
+    SyncType("member_event", 1, MemberEventRow),
+    SyncType("meeting", 1, Meeting),
+    SyncType("meeting_attendance", 1, MeetingAttendance),
+    SyncType("meeting_guest", 1, MeetingGuest),
+]
+TYPES_BY_NAME = {t.name: t for t in SYNC_TYPES}
+
+
+def _to_json(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def from_json(column: Any, value: object) -> object:
+    """A JSON value back to the column's Python type; ValueError/TypeError when it cannot be."""
+    if value is None:
+        if not column.nullable:
+            raise ValueError(f"{column.name} may not be empty")
+        return None
+    kind = column.type
+    if isinstance(kind, DateTime):
+        return datetime.fromisoformat(str(value))
+    if isinstance(kind, Date):
+        if not isinstance(value, str):
+            raise TypeError(f"{column.name} must be a date")
+        return date.fromisoformat(value)
+    if isinstance(kind, Boolean):
+        if not isinstance(value, bool):
+            raise TypeError(f"{column.name} must be true or false")
+        return value
+    if isinstance(kind, Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{column.name} must be a whole number")
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"{column.name} must be text")
+    length = getattr(kind, "length", None)
+    if length is not None and len(value) > length:
+        raise ValueError(f"{column.name} is longer than {length} characters")
+    return value
+
+
+def to_record(kind: SyncType, row: Any) -> dict[str, object]:
+    """One row as an exchange record."""
+    data = {c.name: _to_json(getattr(row, c.key)) for c in kind.columns}
+    return {
+        "type": kind.name, "type_version": kind.type_version, "id": row.id, "owner_site": row.owner_site,
+        "version": row.version, "base_version": None, "deleted": bool(row.deleted),
+        "updated_at": _to_json(row.updated_at), "updated_by": row.updated_by, "data": data,
+        "row_hash": data_hash(data),
+    }
+
+
+def owned_records(session: Session, owner_site: str, after_seq: int) -> Iterator[dict[str, object]]:
+    """Every record owned by ``owner_site`` changed after ``after_seq``, in apply order."""
+    for kind in SYNC_TYPES:
+        model: Any = kind.model
+        query = (select(model).where(model.owner_site == owner_site, model.change_seq > after_seq)
+                 .order_by(model.change_seq))
+        for row in session.execute(query).scalars():
+            yield to_record(kind, row)
+
+
+def local_row(session: Session, kind: SyncType, record_id: str) -> SyncMixin | None:
+    """The local row with this id, or None."""
+    model: Any = kind.model
+    row: SyncMixin | None = session.get(model, record_id)
+    return row
+
+
+def highest_seq(session: Session) -> int:
+    """The site's change counter now (the upper end a package covers)."""
+    from partydesk.core.storage.tables import Site
+
+    site = session.execute(select(Site).where(Site.id == 1)).scalar_one()
+    return int(site.change_seq)

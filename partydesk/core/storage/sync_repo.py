@@ -1,0 +1,283 @@
+"""Storage of the exchange: registered peers and keys, the package ledger, the conflict queue, and applying
+received records through the remote-write path (``Database.write(..., remote=True)``).
+
+Functions take a session and return plain records; no ORM row leaves this module.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from partydesk.core.exchange.merge import LocalState
+from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.sync_records import TYPES_BY_NAME, SyncType, from_json
+from partydesk.core.storage.sync_tables import SyncConflict, SyncPackage, SyncPeer, SyncPeerKey
+
+
+@dataclass(frozen=True)
+class PeerKey:
+    """A pinned public key pair of a peer."""
+
+    key_id: str
+    site_id: str
+    signing_public: str
+    encryption_public: str
+    revoked: bool
+
+
+@dataclass(frozen=True)
+class Peer:
+    """A registered site."""
+
+    site_id: str
+    org_code: str
+    org_name: str
+    relation: str
+    registered_at: datetime
+    acked_seq: int
+    next_channel_seq: int
+
+
+@dataclass(frozen=True)
+class PackageEntry:
+    """One row of the package ledger."""
+
+    package_id: str
+    direction: str
+    kind: str
+    peer_site: str
+    channel_seq: int
+    covers_to: int
+    created_at: datetime
+    handled_at: datetime
+    handled_by: str
+    file_name: str
+    state: str
+    gap: str
+    counts: dict[str, int]
+    acked: bool
+
+
+@dataclass(frozen=True)
+class ConflictEntry:
+    """One queued conflict."""
+
+    id: int
+    record_type: str
+    record_id: str
+    package_id: str
+    local_version: str
+    incoming: dict[str, Any]
+    reason: str
+    created_at: datetime
+
+
+def _peer(row: SyncPeer) -> Peer:
+    return Peer(row.site_id, row.org_code, row.org_name, row.relation, row.registered_at, row.acked_seq,
+                row.next_channel_seq)
+
+
+def _entry(row: SyncPackage) -> PackageEntry:
+    return PackageEntry(row.package_id, row.direction, row.kind, row.peer_site, row.channel_seq, row.covers_to,
+                        row.created_at, row.handled_at, row.handled_by, row.file_name, row.state, row.gap,
+                        json.loads(row.counts or "{}"), bool(row.acked))
+
+
+# -- peers and keys --------------------------------------------------------------------------------
+
+
+def register_peer(session: Session, *, site_id: str, org_code: str, org_name: str, relation: str,
+                  key_id: str, signing_public: str, encryption_public: str, by: str) -> bool:
+    """Register a site with its key (or add the key to a site already known); False when nothing changed."""
+    now = utc_now()
+    peer = session.get(SyncPeer, site_id)
+    changed = False
+    if peer is None:
+        session.add(SyncPeer(site_id=site_id, org_code=org_code, org_name=org_name, relation=relation,
+                             registered_at=now, registered_by=by, acked_seq=0, next_channel_seq=1))
+        changed = True
+    if session.get(SyncPeerKey, key_id) is None:
+        session.add(SyncPeerKey(key_id=key_id, site_id=site_id, signing_public=signing_public,
+                                encryption_public=encryption_public, added_at=now, revoked_at=None))
+        changed = True
+    return changed
+
+
+def revoke_key(session: Session, key_id: str) -> bool:
+    """Mark a pinned key revoked; it verifies nothing from now on."""
+    key = session.get(SyncPeerKey, key_id)
+    if key is None or key.revoked_at is not None:
+        return False
+    key.revoked_at = utc_now()
+    return True
+
+
+def peers(session: Session) -> list[Peer]:
+    """Every registered site, by organisation code."""
+    return [_peer(r) for r in session.execute(select(SyncPeer).order_by(SyncPeer.org_code)).scalars()]
+
+
+def peer(session: Session, site_id: str) -> Peer | None:
+    """The registered site with this id, or None."""
+    row = session.get(SyncPeer, site_id)
+    return _peer(row) if row is not None else None
+
+
+def peer_by_code(session: Session, org_code: str) -> list[Peer]:
+    """Registered sites with this organisation code (normally one)."""
+    return [_peer(r) for r in session.execute(select(SyncPeer).where(SyncPeer.org_code == org_code)).scalars()]
+
+
+def peer_key(session: Session, key_id: str) -> PeerKey | None:
+    """A pinned key by id."""
+    row = session.get(SyncPeerKey, key_id)
+    if row is None:
+        return None
+    return PeerKey(row.key_id, row.site_id, row.signing_public, row.encryption_public, row.revoked_at is not None)
+
+
+def current_key(session: Session, site_id: str) -> PeerKey | None:
+    """The newest unrevoked key of a peer (what we encrypt to)."""
+    row = session.execute(select(SyncPeerKey).where(SyncPeerKey.site_id == site_id, SyncPeerKey.revoked_at.is_(None))
+                          .order_by(SyncPeerKey.added_at.desc())).scalars().first()
+    return peer_key(session, row.key_id) if row is not None else None
+
+
+# -- the ledger ------------------------------------------------------------------------------------
+
+
+def take_channel_seq(session: Session, site_id: str) -> int:
+    """The next channel number towards a peer, advancing it."""
+    peer_row = session.get(SyncPeer, site_id)
+    if peer_row is None:
+        raise KeyError(site_id)
+    seq = peer_row.next_channel_seq
+    peer_row.next_channel_seq = seq + 1
+    return seq
+
+
+def last_out(session: Session, site_id: str) -> PackageEntry | None:
+    """The last package written towards a peer."""
+    row = session.execute(select(SyncPackage).where(SyncPackage.direction == "out", SyncPackage.peer_site == site_id)
+                          .order_by(SyncPackage.channel_seq.desc())).scalars().first()
+    return _entry(row) if row is not None else None
+
+
+def add_package(session: Session, *, package_id: str, direction: str, kind: str, peer_site: str, channel_seq: int,
+                covers_to: int, created_at: datetime, by: str, file_name: str, state: str, gap: str = "",
+                counts: Mapping[str, int] | None = None) -> None:
+    """One row of the ledger (a package written or imported)."""
+    session.add(SyncPackage(package_id=package_id, direction=direction, kind=kind, peer_site=peer_site,
+                            channel_seq=channel_seq, covers_to=covers_to, created_at=created_at,
+                            handled_at=utc_now(), handled_by=by, file_name=file_name, state=state, gap=gap,
+                            counts=json.dumps(dict(counts or {}), sort_keys=True), acked=0))
+
+
+def package(session: Session, package_id: str) -> PackageEntry | None:
+    """A ledger entry by package id."""
+    row = session.get(SyncPackage, package_id)
+    return _entry(row) if row is not None else None
+
+
+def incoming_at(session: Session, peer_site: str, channel_seq: int) -> PackageEntry | None:
+    """The package imported from ``peer_site`` with this channel number."""
+    row = session.execute(select(SyncPackage).where(SyncPackage.direction == "in", SyncPackage.peer_site == peer_site,
+                                                    SyncPackage.channel_seq == channel_seq)).scalars().first()
+    return _entry(row) if row is not None else None
+
+
+def packages(session: Session, limit: int = 500) -> list[PackageEntry]:
+    """The ledger, newest first."""
+    query = select(SyncPackage).order_by(SyncPackage.handled_at.desc()).limit(limit)
+    return [_entry(r) for r in session.execute(query).scalars()]
+
+
+def unacknowledged_in(session: Session, peer_site: str) -> list[str]:
+    """Ids of packages imported from a peer that no receipt has gone back for yet."""
+    query = select(SyncPackage.package_id).where(SyncPackage.direction == "in", SyncPackage.peer_site == peer_site,
+                                                 SyncPackage.acked == 0)
+    return list(session.execute(query).scalars())
+
+
+def mark_receipts_sent(session: Session, package_ids: Sequence[str]) -> None:
+    """The receipts for these imported packages are on their way back."""
+    if package_ids:
+        session.execute(update(SyncPackage).where(SyncPackage.package_id.in_(package_ids)).values(acked=1))
+
+
+def acknowledge(session: Session, peer_site: str, package_ids: Iterable[str]) -> int:
+    """Packages of ours the peer says it imported: mark them and advance its watermark; returns how many."""
+    ids = list(package_ids)
+    if not ids:
+        return 0
+    rows = list(session.execute(select(SyncPackage).where(
+        SyncPackage.direction == "out", SyncPackage.peer_site == peer_site, SyncPackage.package_id.in_(ids),
+        SyncPackage.acked == 0)).scalars())
+    for row in rows:
+        row.acked = 1
+        row.state = "acknowledged"
+    peer_row = session.get(SyncPeer, peer_site)
+    if rows and peer_row is not None:
+        # A package covers every owned change from the watermark at its export up to its covers_to, and
+        # the watermark only grows: whichever package comes back, everything up to its covers_to arrived.
+        peer_row.acked_seq = max(peer_row.acked_seq, *(r.covers_to for r in rows))
+    return len(rows)
+
+
+# -- records ---------------------------------------------------------------------------------------
+
+
+def local_state(session: Session, kind: SyncType, record_id: str) -> LocalState | None:
+    """The local row's version, tombstone flag and owner, or None."""
+    model: Any = kind.model
+    row = session.execute(select(model.version, model.deleted, model.owner_site).where(model.id == record_id)).first()
+    return LocalState(row[0], bool(row[1]), row[2]) if row is not None else None
+
+
+def decode_data(kind: SyncType, data: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's data as column values; ValueError/TypeError naming the first bad column."""
+    columns = kind.columns
+    expected = {c.name for c in columns}
+    if set(data) != expected:
+        missing, extra = sorted(expected - set(data)), sorted(set(data) - expected)
+        raise ValueError(f"fields do not match: missing {missing}, unknown {extra}")
+    return {c.key: from_json(c, data[c.name]) for c in columns}
+
+
+def apply_record(session: Session, record: Mapping[str, Any], values: Mapping[str, Any]) -> None:
+    """Insert or overwrite the local row with a received record (the session writes remotely)."""
+    kind = TYPES_BY_NAME[str(record["type"])]
+    model: Any = kind.model
+    row = session.get(model, record["id"])
+    if row is None:
+        row = model(id=record["id"])
+        session.add(row)
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.owner_site = record["owner_site"]
+    row.version = record["version"]
+    row.deleted = bool(record["deleted"])
+    row.updated_at = datetime.fromisoformat(str(record["updated_at"]))
+    row.updated_by = str(record["updated_by"])
+
+
+def queue_conflict(session: Session, record: Mapping[str, Any], *, local_version: str, package_id: str,
+                   reason: str, incoming_json: str) -> None:
+    """Keep an incoming version beside the local one for a person to decide."""
+    session.add(SyncConflict(record_type=str(record["type"]), record_id=str(record["id"]), package_id=package_id,
+                             local_version=local_version, incoming=incoming_json, reason=reason,
+                             created_at=utc_now(), resolved_at=None, resolution=""))
+
+
+def open_conflicts(session: Session) -> list[ConflictEntry]:
+    """Conflicts no one has decided yet, oldest first."""
+    query = select(SyncConflict).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.id)
+    return [ConflictEntry(r.id, r.record_type, r.record_id, r.package_id, r.local_version, json.loads(r.incoming),
+                          r.reason, r.created_at) for r in session.execute(query).scalars()]

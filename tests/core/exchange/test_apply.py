@@ -1,0 +1,99 @@
+"""Applying a package: a failure at any step leaves the committee as it was; conflicts are queued and the
+local row stays; a delete never comes back; packages out of order or missing converge; the dry run writes
+nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.services import members
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage import sync_repo
+from partydesk.core.storage.tables import Member
+from tests.core.exchange.conftest import Sites
+from tests.core.exchange.test_rejections import state
+
+COMMITTEE = "1000"
+
+
+def first_member(sites: Sites) -> str:
+    roster = members.roster(sites.branch, LOCAL_USER)
+    return sorted(r.id for r in roster)[0]
+
+
+class Boom(RuntimeError):
+    pass
+
+
+@pytest.mark.parametrize("fail_at", ["record#1", "record#7", "record#last", "ledger", "acks", "commit"])
+def test_failure_at_any_step_of_the_apply_leaves_the_database_as_it_was(sites: Sites, fail_at: str) -> None:
+    """An exception between any two steps of the one transaction rolls everything back."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    total = sum(sent.counts.values())
+    target = {"record#1": 1, "record#7": 7, "record#last": total}.get(fail_at)
+    seen = {"record": 0}
+
+    def step(name: str) -> None:
+        if name == "record":
+            seen["record"] += 1
+            if seen["record"] == target:
+                raise Boom(fail_at)
+        elif name == fail_at:
+            raise Boom(fail_at)
+
+    before = state(sites.committee)
+    with pytest.raises(Boom):
+        import_package(sites.committee, LOCAL_USER, sent.path, step=step)
+    assert state(sites.committee) == before
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"  # and it still can
+
+
+def test_dry_run_classifies_and_writes_nothing(sites: Sites) -> None:
+    """The dry run counts what would happen; the database is unchanged and the real import still applies."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    before = state(sites.committee)
+    dry = import_package(sites.committee, LOCAL_USER, sent.path, dry_run=True)
+    assert dry.status == "dry_run" and dry.counts["new"] == sum(sent.counts.values())
+    assert state(sites.committee) == before
+    assert import_package(sites.committee, LOCAL_USER, sent.path).counts == dry.counts
+
+
+def test_incoming_change_over_a_local_correction_is_queued_not_overwritten(sites: Sites) -> None:
+    """The committee corrected a phone; the branch then changed the same member: conflict, local row kept."""
+    member_id = first_member(sites)
+    first = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    import_package(sites.committee, LOCAL_USER, first.path)
+    with sites.committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).phone = "13900000000"  # type: ignore[union-attr]
+    with sites.branch.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Member, member_id).address = "幸福南路9号"  # type: ignore[union-attr]
+    second = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    report = import_package(sites.committee, LOCAL_USER, second.path)
+    assert report.counts["conflict"] == 1
+    with sites.committee.read() as session:
+        row = session.get(Member, member_id)
+        assert row is not None and row.phone == "13900000000" and row.address != "幸福南路9号"
+        queued = sync_repo.open_conflicts(session)
+    assert [(c.record_type, c.record_id) for c in queued] == [("member", member_id)]
+    assert queued[0].incoming["data"]["address"] == "幸福南路9号"
+
+
+def test_a_delete_never_comes_back_and_out_of_order_packages_converge(sites: Sites) -> None:
+    """The package with the delete arrives first, the older one after it: the member stays deleted."""
+    member_id = first_member(sites)
+    older = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    members.delete_member(sites.branch, LOCAL_USER, member_id=member_id, reason="录入重复")
+    newer = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    late = import_package(sites.committee, LOCAL_USER, newer.path)
+    assert late.status == "applied" and "缺少" in late.gap  # the first package has not arrived: a gap
+    stale = import_package(sites.committee, LOCAL_USER, older.path)
+    assert stale.status == "applied" and stale.counts["new"] == 0 and stale.counts["updated"] == 0
+    with sites.committee.read() as session:
+        row = session.get(Member, member_id)
+        assert row is not None and row.deleted and row.id_number == ""  # the tombstone carries no personal data
+    branch_site = sites.branch.site.site_id  # type: ignore[union-attr]
+    from tests.core.exchange.test_round_trip import dump
+
+    assert dump(sites.committee, branch_site) == dump(sites.branch, branch_site)

@@ -1,0 +1,78 @@
+"""`partydesk sync`: key cards, registration with the fingerprint made explicit, export, import (JSON shapes
+and exit codes), status — two demo branches and a committee exchanging through a folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partydesk.cli import main
+from partydesk.core.demo import create_demo
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, Any]]:
+    code = main([*argv, "--json"])
+    out, _err = capsys.readouterr()
+    return code, json.loads(out.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def offices(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Path]:
+    """Two branches (different seeds and codes) and a committee, each in its own folder."""
+    paths = {name: tmp_path / name / f"{name}.db" for name in ("east", "west", "committee")}
+    for path in paths.values():
+        path.parent.mkdir()
+    create_demo(paths["east"], seed=1, members=8)
+    create_demo(paths["west"], seed=2, members=6)
+    code, _ = run(capsys, "init", "--db", str(paths["committee"]), "--org-name", "中共示范街道工作委员会",
+                  "--org-code", "1000", "--org-type", "党委", "--role", "committee")
+    assert code == 0
+    return paths
+
+
+def test_cards_registration_and_a_round_trip(offices: dict[str, Path], tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Cards swapped, fingerprints confirmed, the branch exports, the committee dry-runs then imports."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    east, committee = offices["east"], offices["committee"]
+    code, card = run(capsys, "sync", "keycard", "--db", str(east), "--out", str(stick))
+    assert code == 0 and Path(card["path"]).exists() and len(card["fingerprint"].split()) == 8
+    code, refused = run(capsys, "sync", "register", card["path"], "--db", str(committee))
+    assert code == 1 and refused["error"] == "unconfirmed"
+    code, wrong = run(capsys, "sync", "register", card["path"], "--db", str(committee), "--fingerprint", "0000")
+    assert code == 1 and wrong["error"] == "fingerprint"
+    code, done = run(capsys, "sync", "register", card["path"], "--db", str(committee),
+                     "--fingerprint", card["fingerprint"].lower())
+    assert code == 0 and done["relation"] == "child" and done["new"] is True
+    code, ccard = run(capsys, "sync", "keycard", "--db", str(committee), "--out", str(tmp_path / "c.pdkey"))
+    assert run(capsys, "sync", "register", ccard["path"], "--db", str(east), "--yes")[1]["relation"] == "parent"
+
+    code, sent = run(capsys, "sync", "export", "--db", str(east), "--to", "1000", "--out", str(stick))
+    assert code == 0 and sent["counts"]["member"] == 8 and Path(sent["path"]).name.endswith(".pdsync")
+    code, dry = run(capsys, "sync", "import", sent["path"], "--db", str(committee), "--dry-run")
+    assert code == 0 and dry["status"] == "dry_run" and dry["new"] == sum(sent["counts"].values())
+    code, applied = run(capsys, "sync", "import", sent["path"], "--db", str(committee))
+    assert code == 0 and applied["status"] == "applied" and applied["new"] == dry["new"]
+    code, again = run(capsys, "sync", "import", sent["path"], "--db", str(committee))
+    assert code == 0 and again["status"] == "already_imported"
+    code, status = run(capsys, "sync", "status", "--db", str(committee))
+    assert [p["org_code"] for p in status["peers"]] == [card["org_code"]]
+    assert status["peers"][0]["age_days"] == 0
+
+
+def test_a_rejected_package_exits_1_with_the_reason(offices: dict[str, Path], tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A package from a branch the committee never registered: exit 1, status rejected, reason unknown_key."""
+    west, committee, east = offices["west"], offices["committee"], offices["east"]
+    code, ccard = run(capsys, "sync", "keycard", "--db", str(committee), "--out", str(tmp_path / "c.pdkey"))
+    run(capsys, "sync", "register", ccard["path"], "--db", str(west), "--yes")
+    code, sent = run(capsys, "sync", "export", "--db", str(west), "--to", "1000", "--out", str(tmp_path))
+    assert code == 0
+    code, report = run(capsys, "sync", "import", sent["path"], "--db", str(committee))
+    assert code == 1 and report["status"] == "rejected" and report["reason"] == "unknown_key"
+    code, nothing = run(capsys, "sync", "export", "--db", str(east), "--to", "1000", "--out", str(tmp_path))
+    assert code == 1 and nothing["error"] == "unknown_destination"

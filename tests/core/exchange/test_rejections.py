@@ -1,0 +1,140 @@
+"""Every package SYNC.md says to refuse is refused before any write: flipped bits, truncation, a swapped
+payload, unknown / wrong / revoked keys, a forked sender, bad clocks, a newer schema, another destination."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.exchange import container
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage import sync_repo
+from partydesk.core.storage.database import Database
+from tests.core.exchange.conftest import Sites, introduce, make_branch, make_committee
+from tests.core.exchange.forge import flip_bit, resign
+
+COMMITTEE = "1000"
+
+
+def state(db: Database) -> str:
+    """A fingerprint of everything an import could write: the records and the ledger."""
+    with db.read() as session:
+        from partydesk.core.storage.sync_records import owned_records
+
+        records = sorted(str(r) for site in {p.site_id for p in sync_repo.peers(session)}
+                         for r in owned_records(session, site, 0))
+        ledger = sorted(str(p) for p in sync_repo.packages(session))
+        conflicts = sync_repo.open_conflicts(session)
+    return hashlib.sha256(repr((records, ledger, conflicts)).encode()).hexdigest()
+
+
+def refused(db: Database, path: Path, reason: str | None = None) -> str:
+    before = state(db)
+    report = import_package(db, LOCAL_USER, path)
+    assert report.status == "rejected", (report.status, report.counts)
+    assert report.message
+    if reason is not None:
+        assert report.reason == reason, report.message
+    assert state(db) == before
+    return report.reason
+
+
+def test_any_flipped_bit_is_refused(sites: Sites, tmp_path: Path) -> None:
+    """A bit flipped in the ZIP headers, the manifest, the signature or the payload: refused, nothing written."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    size = sent.path.stat().st_size
+    offsets = sorted({*range(0, 120), *range(0, size, max(1, size // 150)), size - 1, size - 30})
+    for offset in offsets:
+        refused(sites.committee, flip_bit(sent.path, offset, tmp_path / "flipped.pdsync"))
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
+
+
+def test_truncated_file_is_refused(sites: Sites, tmp_path: Path) -> None:
+    """A package cut short (the stick pulled out) is refused as damaged."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    data = sent.path.read_bytes()
+    for keep in (0, 10, len(data) // 2, len(data) - 1):
+        cut = tmp_path / "cut.pdsync"
+        cut.write_bytes(data[:keep])
+        assert refused(sites.committee, cut) == "damaged"
+
+
+def test_payload_swapped_from_another_package_is_refused(sites: Sites, tmp_path: Path) -> None:
+    """The manifest of one package with the payload of another: the signed hashes do not match."""
+    one = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    two = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    a, b = (container.read_outer(p.path.read_bytes()) for p in (one, two))
+    swapped = tmp_path / "swapped.pdsync"
+    swapped.write_bytes(container.pack_outer(container.OuterParts(a.manifest, a.signature, b.payload)))
+    assert refused(sites.committee, swapped) == "damaged"
+
+
+def test_package_from_an_unregistered_site_is_refused(tmp_path: Path) -> None:
+    """A branch the committee never registered: unknown key."""
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
+    stranger = make_branch(tmp_path / "b" / "s.db")
+    committee = make_committee(tmp_path / "c" / "c.db")
+    introduce(stranger, committee)
+    other = make_committee(tmp_path / "c" / "other.db")  # same code, another installation
+    try:
+        sent = export_package(stranger, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tmp_path)
+        # Addressed to the registered committee: the other one does not know the sender's key.
+        assert refused(other, sent.path) == "unknown_key"
+    finally:
+        for db in (stranger, committee, other):
+            db.close()
+
+
+def test_signature_by_a_different_key_is_refused(sites: Sites, tmp_path: Path) -> None:
+    """A manifest re-signed by someone else (here: the committee's own key) fails the signature check."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    forged = resign(sent.path, sites.committee, lambda m: None, tmp_path / "forged.pdsync")
+    assert refused(sites.committee, forged) == "bad_signature"
+
+
+def test_revoked_key_is_refused(sites: Sites) -> None:
+    """After the branch's key is revoked at the committee, its packages are refused."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    with sites.committee.write(LOCAL_USER, action="sync.revoke") as session:
+        key_id = sync_repo.current_key(session, sites.branch.site.site_id).key_id  # type: ignore[union-attr]
+        assert sync_repo.revoke_key(session, key_id)
+    assert refused(sites.committee, sent.path) == "revoked_key"
+
+
+def test_forked_sender_is_refused(sites: Sites, tmp_path: Path) -> None:
+    """Two different packages with the same channel number (a branch restored from backup): alarm."""
+    first = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    second = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    fork = resign(second.path, sites.branch, lambda m: m.update(channel_seq=first.channel_seq),
+                  tmp_path / "fork.pdsync")
+    assert import_package(sites.committee, LOCAL_USER, first.path).status == "applied"
+    assert refused(sites.committee, fork) == "forked"
+
+
+@pytest.mark.parametrize("created_at", ["2000-01-01T08:00:00Z", "2099-06-01T08:00:00Z"])
+def test_a_sender_clock_at_2000_or_2099_is_caught(sites: Sites, tmp_path: Path, created_at: str) -> None:
+    """A package dated 2000 or 2099 is refused with the reason 'clock'."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    skewed = resign(sent.path, sites.branch, lambda m: m.update(created_at=created_at), tmp_path / "clock.pdsync")
+    assert refused(sites.committee, skewed) == "clock"
+
+
+def test_newer_schema_is_refused(sites: Sites, tmp_path: Path) -> None:
+    """A package from a newer program: 'please upgrade', nothing applied."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    newer = resign(sent.path, sites.branch, lambda m: m.update(schema_version="9999"), tmp_path / "new.pdsync")
+    assert refused(sites.committee, newer) == "schema_newer"
+
+
+def test_package_for_another_site_is_refused(sites: Sites) -> None:
+    """A package the committee wrote for the branch, imported at the committee itself: wrong destination."""
+    export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    first = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    import_package(sites.committee, LOCAL_USER, first.path)
+    receipt = export_package(sites.committee, LOCAL_USER, to_org_code="3301060012", out_dir=sites.stick)
+    assert refused(sites.committee, receipt.path) in {"unknown_key", "wrong_destination"}
