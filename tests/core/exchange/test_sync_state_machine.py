@@ -36,7 +36,8 @@ CODES = ("1001", "1002")
 
 def _branch(path: Path, code: str, seed: int) -> Database:
     db = open_database(path)
-    initialise_site(db, LOCAL_USER, organisation=OrganisationInput(name=f"第{code}支部委员会", code=code), role="branch")
+    organisation = OrganisationInput(name=f"第{code}支部委员会", code=code)
+    initialise_site(db, LOCAL_USER, organisation=organisation, role="branch")
     insert_members(db, LOCAL_USER, demo_members(random.Random(seed), 3))
     return db
 
@@ -58,7 +59,8 @@ def template() -> Path:
 
 def dump(db: Database, site: str) -> dict[str, tuple[str, bool, object]]:
     with db.read() as session:
-        return {str(r["id"]): (str(r["version"]), bool(r["deleted"]), r["data"]) for r in owned_records(session, site, 0)}
+        return {str(r["id"]): (str(r["version"]), bool(r["deleted"]), r["data"])
+                for r in owned_records(session, site, 0)}
 
 
 class Exchange(RuleBasedStateMachine):
