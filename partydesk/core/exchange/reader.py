@@ -52,8 +52,11 @@ def _tampered(what: str) -> PackageRejected:
     return PackageRejected("damaged", f"数据包内容与签名不符（{what}）：文件已损坏或被改动。未导入任何数据。")
 
 
-def decrypt(envelope: Envelope, keys: SiteKeys) -> Payload:
-    """Step 6: decrypt with our wrapped key, check the payload, record and blob hashes."""
+def decrypt(envelope: Envelope, keys: SiteKeys, *, parse: bool = True) -> Payload:
+    """Step 6: decrypt with our wrapped key, check the payload, record and blob hashes.
+
+    ``parse=False`` stops after the plaintext hash (reading back a package we just wrote ourselves).
+    """
     manifest, ciphertext = envelope.manifest, envelope.parts.payload
     if len(ciphertext) != manifest.payload_size or crypto.sha256_hex(ciphertext) != manifest.payload_sha256:
         raise _tampered("密文摘要")
@@ -68,6 +71,8 @@ def decrypt(envelope: Envelope, keys: SiteKeys) -> Payload:
         raise _tampered("解密失败") from exc
     if crypto.sha256_hex(plaintext) != manifest.plaintext_sha256:
         raise _tampered("明文摘要")
+    if not parse:
+        return Payload([], {})
     records_jsonl, blobs = container.read_inner(plaintext)
     for name, blob in blobs.items():
         if crypto.sha256_hex(blob) != name:
@@ -77,6 +82,7 @@ def decrypt(envelope: Envelope, keys: SiteKeys) -> Payload:
 
 def _records(jsonl: bytes) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    seen: set[tuple[object, object]] = set()
     for number, line in enumerate(jsonl.split(b"\n"), start=1):
         if not line:
             continue
@@ -90,5 +96,9 @@ def _records(jsonl: bytes) -> list[dict[str, Any]]:
             raise _tampered(f"第 {number} 条记录字段不对")
         if record["row_hash"] != data_hash(record["data"]):
             raise _tampered(f"第 {number} 条记录摘要")
+        key = (record["type"], record["id"])
+        if key in seen:
+            raise _tampered(f"第 {number} 条记录重复")
+        seen.add(key)
         out.append(record)
     return out

@@ -21,7 +21,6 @@ from partydesk.core.atomicfile import fsync_directory, known_error_from_os, remo
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import container, crypto
-from partydesk.core.exchange.canonical import canonical
 from partydesk.core.exchange.manifest import Endpoint, Manifest, file_name
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_keys import site_keys
@@ -30,7 +29,7 @@ from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.migrate import head_revision
 from partydesk.core.storage.stamping import utc_now
-from partydesk.core.storage.sync_records import highest_seq, owned_records
+from partydesk.core.storage.sync_records import highest_seq, owned_lines
 
 
 @dataclass(frozen=True)
@@ -69,16 +68,17 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
             raise ValidationError(f"“{peer.org_name}”的密钥已全部吊销，请重新登记其密钥卡。", code="no_key")
         after = 0 if snapshot else peer.acked_seq
         # A downward package carries no records of ours yet (notices and materials come later): receipts.
-        records = list(owned_records(session, db.site.site_id, after)) if peer.relation == "parent" or snapshot else []
+        sending = peer.relation == "parent" or snapshot
+        lines = list(owned_lines(session, db.site.site_id, after)) if sending else []
         covers_to = highest_seq(session)
         acks = sync_repo.unacknowledged_in(session, peer.site_id)
         previous = sync_repo.last_out(session, peer.site_id)
-    if not records and not acks and not snapshot:
+    if not lines and not acks and not snapshot:
         raise ValidationError("自上次报送并被确认以来没有新的变动，也没有待发回的回执，无需导出。", code="nothing")
-    counts = dict(Counter(str(r["type"]) for r in records))
-    if not records and not snapshot:
+    counts = dict(Counter(kind_name for kind_name, _line in lines))
+    if not lines and not snapshot:
         kind = "receipt"
-    plaintext = container.pack_inner(b"".join(canonical(r) + b"\n" for r in records), {})
+    plaintext = container.pack_inner(b"".join(line + b"\n" for _kind, line in lines), {})
     package_id = str(uuid.uuid4())
     created = utc_now().replace(microsecond=0)
     recipients = {peer_key.key_id: crypto.unb64(peer_key.encryption_public), keys.key_id: keys.encryption_public}

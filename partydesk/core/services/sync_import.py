@@ -25,14 +25,14 @@ from partydesk.core.exchange import container, crypto
 from partydesk.core.exchange.canonical import canonical
 from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.manifest import Manifest
-from partydesk.core.exchange.merge import Decision, Outcome, decide
+from partydesk.core.exchange.merge import Decision, LocalState, Outcome, decide
 from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, open_envelope
 from partydesk.core.services.sync_keys import site_keys
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.migrate import head_revision, schema_number
 from partydesk.core.storage.stamping import utc_now
-from partydesk.core.storage.sync_records import TYPES_BY_NAME
+from partydesk.core.storage.sync_records import SYNC_TYPES, TYPES_BY_NAME
 from partydesk.core.storage.sync_repo import decode_data
 
 EARLIEST = datetime(2020, 1, 1)  # no partydesk package or record can be older: a clock at 2000 is wrong
@@ -110,24 +110,14 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             report.gap = f"缺少“{peer.org_name}”的第 {missing} 号数据包（可能U盘丢失或尚未导入）；本包照常导入。"
     payload = decrypt(envelope, keys)  # 6
     staged = [_stage(r, manifest, now) for r in payload.records]  # 7
-    with db.read() as session:  # 8
-        decisions = _classify(session, staged)
-    _count(report, staged, decisions)
     if dry_run:
+        with db.read() as session:  # 8: only shown; the apply classifies again inside its transaction
+            _count(report, staged, _classify(session, staged))
         return report
     with db.write(actor, action="sync.import", remote=True) as session:  # 9
         decisions = _classify(session, staged)  # again, inside the transaction that applies them
         _count(report, staged, decisions)
-        for item, decision in zip(staged, decisions, strict=True):
-            if step is not None:
-                step("record")
-            if decision.outcome in (Outcome.NEW, Outcome.UPDATED) and item.values is not None:
-                sync_repo.apply_record(session, item.record, item.values)
-            elif decision.outcome is Outcome.CONFLICT:
-                local = sync_repo.local_state(session, TYPES_BY_NAME[item.record["type"]], item.record["id"])
-                sync_repo.queue_conflict(session, item.record, local_version=local.version if local else "",
-                                         package_id=manifest.package_id, reason=decision.reason,
-                                         incoming_json=canonical(item.record).decode("utf-8"))
+        _apply(session, staged, decisions, manifest.package_id, step)
         if step is not None:
             step("ledger")
         sync_repo.add_package(session, package_id=manifest.package_id, direction="in", kind=manifest.kind,
@@ -212,16 +202,49 @@ def _domain_problem(type_name: str, values: Mapping[str, Any], deleted: bool) ->
     return ""
 
 
+def _states(session: Any, staged: list[Staged]) -> dict[tuple[str, str], LocalState]:
+    ids: dict[str, list[str]] = {}
+    for item in staged:
+        if item.values is not None:
+            ids.setdefault(item.record["type"], []).append(item.record["id"])
+    found: dict[tuple[str, str], LocalState] = {}
+    for name, wanted in ids.items():
+        for record_id, local in sync_repo.local_states(session, TYPES_BY_NAME[name], wanted).items():
+            found[(name, record_id)] = local
+    return found
+
+
 def _classify(session: Any, staged: list[Staged]) -> list[Decision]:
+    states = _states(session, staged)
     out = []
     for item in staged:
         if item.values is None:
             out.append(Decision(Outcome.REJECTED, item.problem))
             continue
         record = item.record
-        local = sync_repo.local_state(session, TYPES_BY_NAME[record["type"]], record["id"])
-        out.append(decide(local, version=record["version"], deleted=record["deleted"], owner_site=record["owner_site"]))
+        out.append(decide(states.get((record["type"], record["id"])), version=record["version"],
+                          deleted=record["deleted"], owner_site=record["owner_site"]))
     return out
+
+
+def _apply(session: Any, staged: list[Staged], decisions: list[Decision], package_id: str,
+           step: StepHook | None) -> None:
+    """Write the new and updated records type by type (parents first), queue the conflicts."""
+    tick = (lambda: step("record")) if step is not None else None
+    for kind in SYNC_TYPES:
+        items = [(s.record, s.values) for s, d in zip(staged, decisions, strict=True)
+                 if s.record["type"] == kind.name and s.values is not None
+                 and d.outcome in (Outcome.NEW, Outcome.UPDATED)]
+        existing = {s.record["id"] for s, d in zip(staged, decisions, strict=True)
+                    if s.record["type"] == kind.name and d.outcome is Outcome.UPDATED}
+        sync_repo.apply_records(session, kind, items, existing=existing, step=tick)
+    states = _states(session, [s for s, d in zip(staged, decisions, strict=True) if d.outcome is Outcome.CONFLICT])
+    for item, decision in zip(staged, decisions, strict=True):
+        if decision.outcome is Outcome.CONFLICT:
+            local = states.get((item.record["type"], item.record["id"]))
+            sync_repo.queue_conflict(session, item.record, local_version=local.version if local else "",
+                                     package_id=package_id, reason=decision.reason,
+                                     incoming_json=canonical(item.record).decode("utf-8"))
 
 
 def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]) -> None:
@@ -231,18 +254,24 @@ def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]
                        for s, d in zip(staged, decisions, strict=True) if d.outcome is Outcome.REJECTED]
 
 
+_CHANGE_KINDS = {"member": ChangeKind.MEMBER, "member_event": ChangeKind.MEMBER, "meeting": ChangeKind.MEETING,
+                 "meeting_attendance": ChangeKind.MEETING, "meeting_guest": ChangeKind.MEETING,
+                 "organisation": ChangeKind.ORGANISATION}
+_PARENT_KEY = {"member_event": "member_id", "meeting_attendance": "meeting_id", "meeting_guest": "meeting_id"}
+
+
 def _changes(staged: list[Staged], decisions: list[Decision]) -> Changes:
-    changes = Changes.of(ChangeKind.SYNC)
-    kinds = {"member": ChangeKind.MEMBER, "member_event": ChangeKind.MEMBER, "meeting": ChangeKind.MEETING,
-             "meeting_attendance": ChangeKind.MEETING, "meeting_guest": ChangeKind.MEETING,
-             "organisation": ChangeKind.ORGANISATION}
+    """The records the import wrote, by kind (an event names its member, attendance its meeting)."""
+    ids: dict[ChangeKind, set[str]] = {}
     for item, decision in zip(staged, decisions, strict=True):
-        if decision.outcome in (Outcome.NEW, Outcome.UPDATED) and item.record["type"] in kinds:
-            kind = kinds[item.record["type"]]
-            rid = item.record["id"] if item.record["type"] in ("member", "meeting", "organisation") else \
-                item.record["data"].get("member_id") or item.record["data"].get("meeting_id")
-            changes = changes.merge(Changes.of(kind, str(rid)))
-    return changes
+        kind = _CHANGE_KINDS.get(item.record["type"])
+        if kind is None or decision.outcome not in (Outcome.NEW, Outcome.UPDATED):
+            continue
+        parent = _PARENT_KEY.get(item.record["type"])
+        ids.setdefault(kind, set()).add(str(item.record["data"][parent] if parent else item.record["id"]))
+    many = 500  # beyond this a page reloads anyway: name the kind, not every id
+    return Changes(kinds=frozenset({ChangeKind.SYNC, *ids}),
+                   ids={k: frozenset(v) for k, v in ids.items() if len(v) <= many})
 
 
 def counts_json(report: ImportReport) -> str:

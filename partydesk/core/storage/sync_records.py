@@ -9,15 +9,18 @@ its ``type_version`` when its columns change).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, select
 from sqlalchemy.orm import Session
 
-from partydesk.core.exchange.canonical import data_hash
+from partydesk.core.exchange.canonical import canonical_text, data_hash
 from partydesk.core.storage.base import Base, SyncMixin
 from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance, MeetingGuest
 from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
@@ -37,8 +40,13 @@ class SyncType:
     @property
     def columns(self) -> list[Any]:
         """The table's own columns (without the bookkeeping), in name order."""
-        table = self.model.__table__
-        return sorted((c for c in table.columns if c.name not in BOOKKEEPING), key=lambda c: c.name)
+        return _columns(self.model)
+
+
+@cache
+def _columns(model: type[Base]) -> list[Any]:
+    table = model.__table__
+    return sorted((c for c in table.columns if c.name not in BOOKKEEPING), key=lambda c: c.name)
 
 
 SYNC_TYPES: list[SyncType] = [
@@ -62,36 +70,59 @@ def _to_json(value: object) -> object:
 
 def from_json(column: Any, value: object) -> object:
     """A JSON value back to the column's Python type; ValueError/TypeError when it cannot be."""
-    if value is None:
-        if not column.nullable:
-            raise ValueError(f"{column.name} may not be empty")
-        return None
-    kind = column.type
-    if isinstance(kind, DateTime):
-        return datetime.fromisoformat(str(value))
-    if isinstance(kind, Date):
-        if not isinstance(value, str):
-            raise TypeError(f"{column.name} must be a date")
-        return date.fromisoformat(value)
-    if isinstance(kind, Boolean):
-        if not isinstance(value, bool):
-            raise TypeError(f"{column.name} must be true or false")
-        return value
-    if isinstance(kind, Integer):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{column.name} must be a whole number")
-        return value
-    if not isinstance(value, str):
-        raise TypeError(f"{column.name} must be text")
+    return converter(column)(value)
+
+
+@cache
+def converter(column: Any) -> Callable[[object], object]:
+    """The function turning a JSON value into ``column``'s Python value (checked), made once per column."""
+    name, nullable, kind = column.name, column.nullable, column.type
     length = getattr(kind, "length", None)
-    if length is not None and len(value) > length:
-        raise ValueError(f"{column.name} is longer than {length} characters")
-    return value
+
+    def empty() -> object:
+        if not nullable:
+            raise ValueError(f"{name} may not be empty")
+        return None
+
+    if isinstance(kind, DateTime):
+        def convert(value: object) -> object:
+            return empty() if value is None else datetime.fromisoformat(str(value))
+    elif isinstance(kind, Date):
+        def convert(value: object) -> object:
+            if value is None:
+                return empty()
+            if not isinstance(value, str):
+                raise TypeError(f"{name} must be a date")
+            return date.fromisoformat(value)
+    elif isinstance(kind, Boolean):
+        def convert(value: object) -> object:
+            if value is None:
+                return empty()
+            if not isinstance(value, bool):
+                raise TypeError(f"{name} must be true or false")
+            return value
+    elif isinstance(kind, Integer):
+        def convert(value: object) -> object:
+            if value is None:
+                return empty()
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"{name} must be a whole number")
+            return value
+    else:
+        def convert(value: object) -> object:
+            if value is None:
+                return empty()
+            if not isinstance(value, str):
+                raise TypeError(f"{name} must be text")
+            if length is not None and len(value) > length:
+                raise ValueError(f"{name} is longer than {length} characters")
+            return value
+    return convert
 
 
 def to_record(kind: SyncType, row: Any) -> dict[str, object]:
-    """One row as an exchange record."""
-    data = {c.name: _to_json(getattr(row, c.key)) for c in kind.columns}
+    """One row (an ORM object or a Core row with the table's columns) as an exchange record."""
+    data = {c.name: _to_json(getattr(row, c.name)) for c in kind.columns}
     return {
         "type": kind.name, "type_version": kind.type_version, "id": row.id, "owner_site": row.owner_site,
         "version": row.version, "base_version": None, "deleted": bool(row.deleted),
@@ -100,14 +131,32 @@ def to_record(kind: SyncType, row: Any) -> dict[str, object]:
     }
 
 
-def owned_records(session: Session, owner_site: str, after_seq: int) -> Iterator[dict[str, object]]:
-    """Every record owned by ``owner_site`` changed after ``after_seq``, in apply order."""
+def owned_lines(session: Session, owner_site: str, after_seq: int) -> Iterator[tuple[str, bytes]]:
+    """(type, JSON line) of every record owned by ``owner_site`` changed after ``after_seq``, in apply order.
+
+    Read as Core rows (no ORM objects); the data is encoded once, for its hash and for the line.
+    """
     for kind in SYNC_TYPES:
-        model: Any = kind.model
-        query = (select(model).where(model.owner_site == owner_site, model.change_seq > after_seq)
-                 .order_by(model.change_seq))
-        for row in session.execute(query).scalars():
-            yield to_record(kind, row)
+        table: Any = kind.model.__table__
+        names = [c.name for c in kind.columns]
+        query = (select(table).where(table.c.owner_site == owner_site, table.c.change_seq > after_seq)
+                 .order_by(table.c.change_seq))
+        for row in session.execute(query):
+            values = row._mapping
+            data_text = canonical_text({n: _to_json(values[n]) for n in names})
+            meta = canonical_text({
+                "type": kind.name, "type_version": kind.type_version, "id": values["id"],
+                "owner_site": values["owner_site"], "version": values["version"], "base_version": None,
+                "deleted": bool(values["deleted"]), "updated_at": _to_json(values["updated_at"]),
+                "updated_by": values["updated_by"],
+                "row_hash": hashlib.sha256(data_text.encode("utf-8")).hexdigest()})
+            yield kind.name, ('{"data":' + data_text + "," + meta[1:]).encode("utf-8")
+
+
+def owned_records(session: Session, owner_site: str, after_seq: int) -> Iterator[dict[str, object]]:
+    """Every record owned by ``owner_site`` changed after ``after_seq``, in apply order, as dicts."""
+    for _kind, line in owned_lines(session, owner_site, after_seq):
+        yield json.loads(line)
 
 
 def local_row(session: Session, kind: SyncType, record_id: str) -> SyncMixin | None:

@@ -7,18 +7,22 @@ Functions take a session and return plain records; no ORM row leaves this module
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from partydesk.core.clock import HybridClock, Version
 from partydesk.core.exchange.merge import LocalState
-from partydesk.core.storage.stamping import utc_now
-from partydesk.core.storage.sync_records import TYPES_BY_NAME, SyncType, from_json
+from partydesk.core.storage import rowhash
+from partydesk.core.storage.audit import ChangeLog
+from partydesk.core.storage.stamping import INFO_CHANGES, INFO_CLOCK, INFO_WROTE, utc_now
+from partydesk.core.storage.sync_records import SyncType, converter
 from partydesk.core.storage.sync_tables import SyncConflict, SyncPackage, SyncPeer, SyncPeerKey
+from partydesk.core.storage.tables import Site
 
 
 @dataclass(frozen=True)
@@ -234,13 +238,6 @@ def acknowledge(session: Session, peer_site: str, package_ids: Iterable[str]) ->
 # -- records ---------------------------------------------------------------------------------------
 
 
-def local_state(session: Session, kind: SyncType, record_id: str) -> LocalState | None:
-    """The local row's version, tombstone flag and owner, or None."""
-    model: Any = kind.model
-    row = session.execute(select(model.version, model.deleted, model.owner_site).where(model.id == record_id)).first()
-    return LocalState(row[0], bool(row[1]), row[2]) if row is not None else None
-
-
 def decode_data(kind: SyncType, data: Mapping[str, Any]) -> dict[str, Any]:
     """A record's data as column values; ValueError/TypeError naming the first bad column."""
     columns = kind.columns
@@ -248,24 +245,67 @@ def decode_data(kind: SyncType, data: Mapping[str, Any]) -> dict[str, Any]:
     if set(data) != expected:
         missing, extra = sorted(expected - set(data)), sorted(set(data) - expected)
         raise ValueError(f"fields do not match: missing {missing}, unknown {extra}")
-    return {c.key: from_json(c, data[c.name]) for c in columns}
+    return {c.name: converter(c)(data[c.name]) for c in columns}
 
 
-def apply_record(session: Session, record: Mapping[str, Any], values: Mapping[str, Any]) -> None:
-    """Insert or overwrite the local row with a received record (the session writes remotely)."""
-    kind = TYPES_BY_NAME[str(record["type"])]
+# SQLite allows 32 766 bound variables since 3.32, older builds 999: id lists stay under both.
+_CHUNK = 900
+
+
+def local_states(session: Session, kind: SyncType, ids: Sequence[str]) -> dict[str, LocalState]:
+    """The local bookkeeping of the rows among ``ids`` that exist, by id (a few grouped queries)."""
     model: Any = kind.model
-    row = session.get(model, record["id"])
-    if row is None:
-        row = model(id=record["id"])
-        session.add(row)
-    for key, value in values.items():
-        setattr(row, key, value)
-    row.owner_site = record["owner_site"]
-    row.version = record["version"]
-    row.deleted = bool(record["deleted"])
-    row.updated_at = datetime.fromisoformat(str(record["updated_at"]))
-    row.updated_by = str(record["updated_by"])
+    found: dict[str, LocalState] = {}
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), _CHUNK):
+        query = select(model.id, model.version, model.deleted, model.owner_site).where(
+            model.id.in_(wanted[start:start + _CHUNK]))
+        found.update((r[0], LocalState(r[1], bool(r[2]), r[3])) for r in session.execute(query))
+    return found
+
+
+def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]],
+                  *, existing: set[str], step: Callable[[], None] | None = None) -> None:
+    """Write received records of one type as they came (version, author, owner kept), in bulk.
+
+    Rows not in ``existing`` are inserted and the rest overwritten, each with the next local change_seq
+    and its row hash; the clock observes the newest version once. This is the remote-write path for
+    many rows at once: Core statements, as the importer's bulk inserts do.
+    """
+    if not records:
+        return
+    table: Any = kind.model.__table__
+    hasher = rowhash.RowHasher(table)
+    site = session.execute(select(Site).where(Site.id == 1)).scalar_one()
+    clock: HybridClock = session.info[INFO_CLOCK]
+    log: ChangeLog | None = session.info.get(INFO_CHANGES)
+    fresh: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    newest = ""
+    for record, values in records:
+        if step is not None:
+            step()
+        row = dict(values)
+        site.change_seq += 1
+        row.update(id=record["id"], owner_site=record["owner_site"], version=record["version"],
+                   deleted=bool(record["deleted"]), updated_at=datetime.fromisoformat(str(record["updated_at"])),
+                   updated_by=str(record["updated_by"]), change_seq=site.change_seq)
+        row["row_hash"] = hasher(row)
+        newest = max(newest, str(record["version"]))
+        (changed if record["id"] in existing else fresh).append(row)
+    if fresh:
+        session.execute(insert(table), fresh)
+    if changed:
+        names = [c.name for c in table.columns if c.name != "id"]
+        statement = update(table).where(table.c.id == bindparam("_id")).values(
+            {n: bindparam(f"_{n}") for n in names})
+        session.execute(statement, [{f"_{k}": v for k, v in row.items()} for row in changed])
+        if log is not None:
+            for row in changed:
+                log.note(table.name, row["id"], new=False, fields=["received"])
+    clock.observe(Version.decode(newest))
+    site.hlc_last = clock.last.encode()
+    session.info[INFO_WROTE] = True
 
 
 def queue_conflict(session: Session, record: Mapping[str, Any], *, local_version: str, package_id: str,

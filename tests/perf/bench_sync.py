@@ -1,0 +1,133 @@
+"""Benchmark: the exchange at scale (SYNC.md), each figure with a baseline measured in the same run.
+
+Run from the repository root:  python tests/perf/bench_sync.py [--members 100000] [--branches 200]
+
+1. A snapshot of a branch with ``--members`` members exported, then imported into an empty committee,
+   against raw ``sqlite3.executemany`` of the same rows (every synced table) into empty tables (target
+   ratio ≤ 4).
+2. Re-import of the same package: a reported no-op (target under 1 s).
+3. ``--branches`` packages of 40 members each imported into one committee database (time per package).
+
+Prints one JSON object. Not a pytest test; CI does not fail on timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.demo import demo_members
+from partydesk.core.domain.organisation import OrganisationInput
+from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.setup import initialise_site
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.services.sync_keys import own_card, register_card
+from partydesk.core.storage.database import Database, open_database
+
+
+def branch(path: Path, code: str, members: int, seed: int) -> Database:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = open_database(path)
+    initialise_site(db, LOCAL_USER, organisation=OrganisationInput(name=f"第{code}支部委员会", code=code),
+                    role="branch")
+    insert_members(db, LOCAL_USER, demo_members(random.Random(seed), members))
+    return db
+
+
+def committee(path: Path) -> Database:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = open_database(path)
+    initialise_site(db, LOCAL_USER, organisation=OrganisationInput(name="中共示范街道工作委员会", code="1000",
+                                                                    org_type="党委"), role="committee")
+    return db
+
+
+def introduce(a: Database, b: Database) -> None:
+    register_card(b, LOCAL_USER, own_card(a)[1], confirmed=True)
+    register_card(a, LOCAL_USER, own_card(b)[1], confirmed=True)
+
+
+def executemany_baseline(source: Path, target: Path) -> float:
+    """Raw sqlite3: every row the snapshot carries (each synced table), executemany'd into empty tables of
+    the same shape in a new file, one transaction."""
+    from partydesk.core.storage.sync_records import SYNC_TYPES
+
+    tables = [str(kind.model.__table__.name) for kind in SYNC_TYPES]  # type: ignore[attr-defined]
+    with sqlite3.connect(source) as src:
+        shapes = {t: src.execute("SELECT sql FROM sqlite_master WHERE name = ?", (t,)).fetchone()[0] for t in tables}
+        rows = {t: src.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
+    conn = sqlite3.connect(target)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    for create in shapes.values():
+        conn.execute(create)
+    start = time.perf_counter()
+    for table, found in rows.items():
+        if found:
+            marks = ",".join("?" * len(found[0]))
+            conn.executemany(f'INSERT INTO "{table}" VALUES ({marks})', found)
+    conn.commit()
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, default=100_000)
+    parser.add_argument("--branches", type=int, default=200)
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+    root = Path(tempfile.mkdtemp(prefix="pd-bench-sync-"))
+    big = branch(root / "b" / "b.db", "1001", args.members, 1)
+    hub = committee(root / "c" / "c.db")
+    introduce(big, hub)
+    start = time.perf_counter()
+    sent = export_package(big, LOCAL_USER, to_org_code="1000", out_dir=root / "stick", snapshot=True)
+    exported = time.perf_counter() - start
+    start = time.perf_counter()
+    report = import_package(hub, LOCAL_USER, sent.path)
+    imported = time.perf_counter() - start
+    assert report.status == "applied" and report.counts["new"] == sum(sent.counts.values()), report.to_json()
+    start = time.perf_counter()
+    again = import_package(hub, LOCAL_USER, sent.path)
+    reimport = time.perf_counter() - start
+    assert again.status == "already_imported"
+    big.close()
+    baseline = executemany_baseline(root / "b" / "b.db", root / "raw.db")
+    hub.close()
+
+    many = committee(root / "m" / "m.db")
+    packages = []
+    for number in range(args.branches):
+        small = branch(root / f"s{number}" / "s.db", f"2{number:04d}", 40, 100 + number)
+        introduce(small, many)
+        packages.append(export_package(small, LOCAL_USER, to_org_code="1000", out_dir=root / "stick").path)
+        small.close()
+    start = time.perf_counter()
+    for path in packages:
+        assert import_package(many, LOCAL_USER, path).status == "applied"
+    many_seconds = time.perf_counter() - start
+    many.close()
+    print(json.dumps({
+        "members": args.members, "records": sum(sent.counts.values()),
+        "package_mb": round(sent.path.stat().st_size / 1e6, 1),
+        "export_s": round(exported, 2), "import_s": round(imported, 2),
+        "executemany_baseline_s": round(baseline, 2),
+        "ratio_export_import_vs_executemany": round((exported + imported) / baseline, 2), "target_ratio": 4,
+        "reimport_s": round(reimport, 3), "reimport_target_s": 1,
+        "branches": args.branches, "branch_packages_s": round(many_seconds, 2),
+        "per_branch_package_ms": round(1000 * many_seconds / max(1, args.branches), 1),
+    }, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
