@@ -112,6 +112,12 @@ def _settings_page(ctx: AppContext) -> QWidget:
     return SettingsPage(ctx)
 
 
+def _exchange_page(ctx: AppContext) -> QWidget:
+    from partydesk.gui.pages.exchange import ExchangePage
+
+    return ExchangePage(ctx)
+
+
 # Navigation order of the finished program: 工作台 / 党员 / 会议 / 学习 / 数据交换 / 设置.
 # Only pages that exist are listed; add each new one at its place in that order.
 PAGES: list[PageSpec] = [
@@ -119,6 +125,7 @@ PAGES: list[PageSpec] = [
     PageSpec("members", QT_TRANSLATE_NOOP("MainWindow", "Members"), _members_page),
     PageSpec("meetings", QT_TRANSLATE_NOOP("MainWindow", "Meetings"), _meetings_page),
     PageSpec("study", QT_TRANSLATE_NOOP("MainWindow", "Study"), _study_page),
+    PageSpec("exchange", QT_TRANSLATE_NOOP("MainWindow", "Data exchange"), _exchange_page),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _settings_page),
 ]
 

@@ -451,6 +451,255 @@
     </message>
 </context>
 <context>
+    <name>ExchangePage</name>
+    <message>
+        <source>This office ({code}) — key fingerprint: {fingerprint}</source>
+        <translation>本单位（{code}）密钥指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <source>{count} conflict(s) wait for a decision: the local version is kept until then.</source>
+        <translation>有 {count} 条冲突等待处理：处理之前保留本地版本。</translation>
+    </message>
+    <message>
+        <source>Save the key card</source>
+        <translation>保存密钥卡</translation>
+    </message>
+    <message>
+        <source>Key cards (*.pdkey)</source>
+        <translation>密钥卡 (*.pdkey)</translation>
+    </message>
+    <message>
+        <source>Key card written</source>
+        <translation>密钥卡已写出</translation>
+    </message>
+    <message>
+        <source>The key card was saved to {path}.
+Give it to the other office and read them this fingerprint by phone:
+
+{fingerprint}</source>
+        <translation>密钥卡已保存到 {path}。
+请把它交给对方，并通过电话向对方念出下面的指纹：
+
+{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Choose the other office&apos;s key card</source>
+        <translation>选择对方的密钥卡</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint</source>
+        <translation>核对指纹</translation>
+    </message>
+    <message>
+        <source>{name} (code {code}).
+
+Fingerprint on the card:
+{fingerprint}
+
+Register it only if this is exactly the fingerprint the other office read to you.</source>
+        <translation>{name}（组织代码 {code}）。
+
+密钥卡上的指纹：
+{fingerprint}
+
+只有与对方电话告知的指纹完全一致时才登记。</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>{name} is registered.</source>
+        <translation>已登记“{name}”。</translation>
+    </message>
+    <message>
+        <source>Write a package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation>发送给：</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick or folder</source>
+        <translation>选择U盘或文件夹</translation>
+    </message>
+    <message>
+        <source>Writing and checking the package…</source>
+        <translation>正在写出并校验数据包…</translation>
+    </message>
+    <message>
+        <source>Package written</source>
+        <translation>数据包已写出</translation>
+    </message>
+    <message>
+        <source>The package was written and checked: {path}
+{count} record(s), {acks} receipt(s).
+
+It is now safe to remove the USB stick.</source>
+        <translation>数据包已写出并校验无误：{path}
+共 {count} 条记录，回执 {acks} 份。
+
+现在可以安全拔出U盘。</translation>
+    </message>
+    <message>
+        <source>Choose a package</source>
+        <translation>选择数据包</translation>
+    </message>
+    <message>
+        <source>Packages (*.pdsync)</source>
+        <translation>数据包 (*.pdsync)</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>正在检查数据包…</translation>
+    </message>
+    <message>
+        <source>new {new}, updated {updated}, unchanged {unchanged}, conflicts {conflict}, rejected {rejected}</source>
+        <translation>新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflict}，拒收 {rejected}</translation>
+    </message>
+    <message>
+        <source>The package from {origin} checks out: {summary}.</source>
+        <translation>来自 {origin} 的数据包校验通过：{summary}。</translation>
+    </message>
+    <message>
+        <source>Import the package?</source>
+        <translation>导入数据包？</translation>
+    </message>
+    <message>
+        <source>Import it now?</source>
+        <translation>现在导入吗？</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Package refused</source>
+        <translation>数据包未被接受</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>已导入过</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Imported: {summary}.</source>
+        <translation>已导入：{summary}。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>组织代码</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>reports to us</source>
+        <translation>下级</translation>
+    </message>
+    <message>
+        <source>we report to it</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>最近收到</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>最近发出</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>收</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>发</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Other office</source>
+        <translation>对方单位</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Key card…</source>
+        <translation>密钥卡…</translation>
+    </message>
+    <message>
+        <source>Register a key card…</source>
+        <translation>登记对方密钥卡…</translation>
+    </message>
+    <message>
+        <source>Write a package…</source>
+        <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <source>Import a package…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Registered offices</source>
+        <translation>已登记的单位</translation>
+    </message>
+    <message>
+        <source>Packages in and out</source>
+        <translation>收发的数据包</translation>
+    </message>
+    <message>
+        <source>No office is registered yet. Write this office&apos;s key card, give it to the other office, and register theirs after comparing the fingerprint by phone.</source>
+        <translation>还没有登记任何单位。请先写出本单位的密钥卡交给对方，再在电话核对指纹后登记对方的密钥卡。</translation>
+    </message>
+    <message>
+        <source>No package written or imported yet.</source>
+        <translation>还没有导出或导入过数据包。</translation>
+    </message>
+    <message>
+        <source>Search code or name</source>
+        <translation>搜索组织代码或名称</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+</context>
+<context>
     <name>ExportLayoutDialog</name>
     <message>
         <source>Export roster</source>
@@ -1117,6 +1366,10 @@
     <message>
         <source>Study</source>
         <translation>学习</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>数据交换</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -10,6 +10,9 @@ from typing import Any
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.sync_repo import PackageEntry
+
+__all__ = ["ExchangeStatus", "PackageEntry", "PeerStatus", "exchange_status"]
 
 
 @dataclass(frozen=True)

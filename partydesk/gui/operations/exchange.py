@@ -1,0 +1,78 @@
+"""Exchange operations (数据交换): the key card out, registering the other side's card, writing a package,
+the dry run and the import of a package, and the state of the exchange — each a service on the DB lane.
+
+Writing a package runs on the DB lane because the ledger row and the channel number are committed in the
+same transaction that verified the file on the stick (SYNC.md: nothing half-written either way).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from partydesk.core.exchange.keys import KeyCard
+from partydesk.core.progress import Progress
+from partydesk.core.services import sync_export, sync_import, sync_keys, sync_status
+from partydesk.gui.operations import run
+from partydesk.gui.tasks import DoneCallback, TaskHandle
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+
+def load_status(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
+    """Registered sites, the ledger, the open conflicts, and this site's fingerprint: (status, card)."""
+    db = ctx.db
+
+    def job(_progress: Progress) -> tuple[sync_status.ExchangeStatus, KeyCard]:
+        return sync_status.exchange_status(db), sync_keys.own_card(db)[0]
+
+    return run(parent, ctx, job, label="exchange status", on_done=on_done)
+
+
+def write_card(parent: QWidget, ctx: AppContext, out: Path, on_done: DoneCallback) -> TaskHandle:
+    """Write this site's key card to ``out``."""
+    db = ctx.db
+    return run(parent, ctx, lambda _p: sync_keys.write_card(db, out), label="key card", on_done=on_done)
+
+
+def read_card(parent: QWidget, ctx: AppContext, path: Path, on_done: DoneCallback) -> TaskHandle:
+    """Read and check a key card file (to show its fingerprint before registering)."""
+    from partydesk.core.exchange.keys import read_card as parse
+    from partydesk.gui.tasks import Lane
+
+    return run(parent, ctx, lambda _p: (path.read_bytes(), parse(path.read_bytes())), label="read key card",
+               on_done=on_done, lane=Lane.FILE)
+
+
+def register(parent: QWidget, ctx: AppContext, data: bytes, on_done: DoneCallback) -> TaskHandle:
+    """Register a key card whose fingerprint the user has compared."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _p: sync_keys.register_card(db, actor, data, confirmed=True),
+               label="register key card", on_done=on_done)
+
+
+def export(parent: QWidget, ctx: AppContext, *, to_org_code: str, out_dir: Path, snapshot: bool, title: str,
+           on_done: DoneCallback) -> TaskHandle:
+    """Write, read back and verify the next package for a registered site."""
+    db, actor = ctx.db, ctx.actor
+
+    def job(_progress: Progress) -> sync_export.Exported:
+        return sync_export.export_package(db, actor, to_org_code=to_org_code, out_dir=out_dir, snapshot=snapshot)
+
+    return run(parent, ctx, job, label="sync export", on_done=on_done,
+               progress_title=title, cancellable=False)
+
+
+def import_file(parent: QWidget, ctx: AppContext, path: Path, *, dry_run: bool, title: str,
+                on_done: DoneCallback) -> TaskHandle:
+    """Classify (``dry_run``) or import a package; the result is an ``ImportReport`` either way."""
+    db, actor = ctx.db, ctx.actor
+
+    def job(_progress: Progress) -> sync_import.ImportReport:
+        return sync_import.import_package(db, actor, path, dry_run=dry_run)
+
+    return run(parent, ctx, job, label="sync import", on_done=on_done,
+               progress_title=title, cancellable=False)

@@ -1,0 +1,287 @@
+"""The exchange page (数据交换): this site's fingerprint, the registered sites, every package in and out.
+
+Actions: write this site's key card; register the other side's card after comparing the fingerprint
+shown; write the next package for a registered site into a folder (a USB stick is offered first) — the
+page says "safe to remove" only after the file was read back and verified; import a package in two
+steps, a dry run whose counts are shown (new, updated, unchanged, conflict, rejected) and then, if the
+user agrees, the import itself. The lists refresh when the hub reports an exchange change.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QStandardPaths, QStorageInfo
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partydesk.core.changes import ChangeKind, Changes
+from partydesk.gui.operations import exchange as ops
+from partydesk.gui.widgets.list_page import ListColumn, ListPage
+
+if TYPE_CHECKING:
+    from partydesk.core.exchange.keys import KeyCard
+    from partydesk.core.services.sync_import import ImportReport
+    from partydesk.core.services.sync_status import ExchangeStatus, PackageEntry, PeerStatus
+    from partydesk.gui.context import AppContext
+
+def local_time(utc: datetime) -> datetime:
+    """A naive UTC time from the ledger as this computer's wall-clock time."""
+    return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+KIND_NAMES = {"upward": "上报", "downward": "下发", "snapshot": "全量", "receipt": "回执"}
+STATE_NAMES = {"written": "已写出", "acknowledged": "对方已确认", "imported": "已导入"}
+
+
+def removable_folder() -> Path | None:
+    """A mounted removable drive (USB stick), if one is found; else None."""
+    for volume in QStorageInfo.mountedVolumes():
+        root = volume.rootPath()
+        if not volume.isValid() or not volume.isReady() or volume.isReadOnly():
+            continue
+        if root.startswith(("/media/", "/run/media/")) or (len(root) <= 3 and root[:1] not in "Cc" and ":" in root):
+            return Path(root)
+    return None
+
+
+class ExchangePage(QWidget):
+    """Fingerprint and actions on top; registered sites; the package ledger."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.status: ExchangeStatus | None = None
+        self.card: KeyCard | None = None
+
+        self.fingerprint = QLabel(self)
+        self.fingerprint.setObjectName("fingerprintLabel")
+        self.fingerprint.setWordWrap(True)
+        self.card_button = QPushButton(self)
+        self.card_button.setObjectName("cardButton")
+        self.card_button.clicked.connect(self.write_card)
+        self.register_button = QPushButton(self)
+        self.register_button.setObjectName("registerButton")
+        self.register_button.clicked.connect(self.register_card)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.clicked.connect(self.export_package)
+        self.import_button = QPushButton(self)
+        self.import_button.setObjectName("importButton")
+        self.import_button.clicked.connect(self.import_package)
+        top = QHBoxLayout()
+        top.addWidget(self.fingerprint, 1)
+        for button in (self.card_button, self.register_button, self.export_button, self.import_button):
+            top.addWidget(button)
+
+        self.peers: ListPage[PeerStatus] = ListPage(self._peer_columns(), row_id=lambda p: p.peer.site_id,
+                                                    haystack=lambda p: f"{p.peer.org_code} {p.peer.org_name}",
+                                                    parent=self)
+        self.packages: ListPage[PackageEntry] = ListPage(self._package_columns(), row_id=lambda e: e.package_id,
+                                                         haystack=self._package_text, parent=self)
+        self.conflicts = QLabel(self)
+        self.conflicts.setObjectName("conflictLabel")
+        self.peers_box = QGroupBox(self)
+        box = QVBoxLayout(self.peers_box)
+        box.addWidget(self.peers)
+        self.packages_box = QGroupBox(self)
+        box = QVBoxLayout(self.packages_box)
+        box.addWidget(self.packages)
+        box.addWidget(self.conflicts)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.peers_box, 2)
+        layout.addWidget(self.packages_box, 3)
+        self.retranslate()
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the exchange state again."""
+        ops.load_status(self, self.ctx, self._show)
+
+    def _show(self, result: tuple[ExchangeStatus, KeyCard]) -> None:
+        self.status, self.card = result
+        self.fingerprint.setText(self.tr("This office ({code}) — key fingerprint: {fingerprint}")
+                                 .format(code=self.card.org_code, fingerprint=self.card.fingerprint))
+        self.peers.set_rows(self.status.peers)
+        self.packages.set_rows(self.status.packages)
+        count = self.status.open_conflicts
+        self.conflicts.setText(self.tr("{count} conflict(s) wait for a decision: the local version is kept until "
+                                       "then.").format(count=count) if count else "")
+        self.export_button.setEnabled(bool(self.status.peers))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(ChangeKind.SYNC, ChangeKind.SITE):
+            self.reload()
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def write_card(self) -> None:
+        """Save this site's key card where the user chooses."""
+        start = removable_folder() or Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation))
+        name = f"{self.card.org_code if self.card else 'site'}.pdkey"
+        chosen, _f = QFileDialog.getSaveFileName(self, self.tr("Save the key card"), str(start / name),
+                                                 self.tr("Key cards (*.pdkey)"))
+        if chosen:
+            ops.write_card(self, self.ctx, Path(chosen), self._card_written)
+
+    def _card_written(self, result: tuple[KeyCard, Path]) -> None:
+        card, path = result
+        QMessageBox.information(self, self.tr("Key card written"), self.tr(
+            "The key card was saved to {path}.\nGive it to the other office and read them this fingerprint by "
+            "phone:\n\n{fingerprint}").format(path=str(path), fingerprint=card.fingerprint))
+
+    def register_card(self) -> None:
+        """Choose the other side's key card, compare its fingerprint, register it."""
+        chosen, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the other office's key card"), "",
+                                                 self.tr("Key cards (*.pdkey)"))
+        if chosen:
+            ops.read_card(self, self.ctx, Path(chosen), self._confirm_card)
+
+    def _confirm_card(self, result: tuple[bytes, KeyCard]) -> None:
+        data, card = result
+        answer = QMessageBox.question(self, self.tr("Compare the fingerprint"), self.tr(
+            "{name} (code {code}).\n\nFingerprint on the card:\n{fingerprint}\n\nRegister it only if this is "
+            "exactly the fingerprint the other office read to you.").format(
+            name=card.org_name, code=card.org_code, fingerprint=card.fingerprint))
+        if answer == QMessageBox.StandardButton.Yes:
+            ops.register(self, self.ctx, data, self._registered)
+
+    def _registered(self, done: Any) -> None:
+        QMessageBox.information(self, self.tr("Registered"),
+                                self.tr("{name} is registered.").format(name=done.card.org_name))
+
+    def export_package(self) -> None:
+        """Choose the destination and the folder, then write and verify the package."""
+        if self.status is None or not self.status.peers:
+            return
+        names = [f"{p.peer.org_code}  {p.peer.org_name}" for p in self.status.peers]
+        picked, ok = QInputDialog.getItem(self, self.tr("Write a package"), self.tr("Send to:"), names, 0, False)
+        if not ok:
+            return
+        code = self.status.peers[names.index(picked)].peer.org_code
+        start = removable_folder() or Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder"), str(start))
+        if folder:
+            ops.export(self, self.ctx, to_org_code=code, out_dir=Path(folder), snapshot=False,
+                       title=self.tr("Writing and checking the package…"), on_done=self._exported)
+
+    def _exported(self, done: Any) -> None:
+        total = sum(done.counts.values())
+        QMessageBox.information(self, self.tr("Package written"), self.tr(
+            "The package was written and checked: {path}\n{count} record(s), {acks} receipt(s).\n\n"
+            "It is now safe to remove the USB stick.").format(path=str(done.path), count=total, acks=done.acks))
+
+    def import_package(self) -> None:
+        """Choose a package, show the dry run, import after the user agrees."""
+        start = removable_folder() or Path.home()
+        chosen, _f = QFileDialog.getOpenFileName(self, self.tr("Choose a package"), str(start),
+                                                 self.tr("Packages (*.pdsync)"))
+        if chosen:
+            path = Path(chosen)
+            ops.import_file(self, self.ctx, path, dry_run=True, title=self.tr("Checking the package…"),
+                            on_done=lambda report: self._confirm_import(path, report))
+
+    def summary(self, report: ImportReport) -> str:
+        """The counts in words."""
+        c = report.counts
+        return self.tr("new {new}, updated {updated}, unchanged {unchanged}, conflicts {conflict}, "
+                       "rejected {rejected}").format(**c)
+
+    def _confirm_import(self, path: Path, report: ImportReport) -> None:
+        if report.status != "dry_run":
+            self._imported(report)
+            return
+        text = self.tr("The package from {origin} checks out: {summary}.").format(
+            origin=report.origin, summary=self.summary(report))
+        if report.gap:
+            text += "\n\n" + report.gap
+        answer = QMessageBox.question(self, self.tr("Import the package?"), text + "\n\n" + self.tr("Import it now?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            ops.import_file(self, self.ctx, path, dry_run=False, title=self.tr("Importing…"), on_done=self._imported)
+
+    def _imported(self, report: ImportReport) -> None:
+        if report.status == "rejected":
+            QMessageBox.warning(self, self.tr("Package refused"), report.message)
+        elif report.status == "already_imported":
+            QMessageBox.information(self, self.tr("Already imported"), report.message)
+        else:
+            QMessageBox.information(self, self.tr("Imported"), self.tr("Imported: {summary}.").format(
+                summary=self.summary(report)))
+
+    # -- text ---------------------------------------------------------------------------------------
+
+    def _peer_columns(self) -> list[ListColumn[PeerStatus]]:
+        def when(entry: Any) -> str:
+            return f"{local_time(entry.handled_at):%Y-%m-%d}" if entry is not None else "—"
+
+        return [
+            ListColumn("code", self.tr("Code"), lambda p: p.peer.org_code, chars=8),
+            ListColumn("name", self.tr("Organisation"), lambda p: p.peer.org_name, chars=22),
+            ListColumn("relation", self.tr("Relation"),
+                       lambda p: self.tr("reports to us") if p.peer.relation == "child" else self.tr("we report to it"),
+                       chars=6),
+            ListColumn("last_in", self.tr("Last received"), lambda p: when(p.last_in), chars=6),
+            ListColumn("last_out", self.tr("Last sent"), lambda p: when(p.last_out), chars=6),
+        ]
+
+    def _package_columns(self) -> list[ListColumn[PackageEntry]]:
+        return [
+            ListColumn("when", self.tr("When"), lambda e: f"{local_time(e.handled_at):%Y-%m-%d %H:%M}",
+                       sort_key=lambda e: e.handled_at, chars=8),
+            ListColumn("direction", self.tr("Direction"),
+                       lambda e: self.tr("in") if e.direction == "in" else self.tr("out"), chars=3),
+            ListColumn("kind", self.tr("Kind"), lambda e: KIND_NAMES.get(e.kind, e.kind), chars=3),
+            ListColumn("peer", self.tr("Other office"), self._peer_name, chars=24),
+            ListColumn("seq", self.tr("No."), lambda e: str(e.channel_seq), sort_key=lambda e: e.channel_seq,
+                       chars=3, align_right=True),
+            ListColumn("state", self.tr("State"), lambda e: STATE_NAMES.get(e.state, e.state), chars=5),
+            ListColumn("records", self.tr("Records"), lambda e: str(sum(e.counts.values())),
+                       sort_key=lambda e: sum(e.counts.values()), chars=4, align_right=True),
+            ListColumn("gap", self.tr("Note"), lambda e: e.gap, chars=10),
+        ]
+
+    def _peer_name(self, entry: PackageEntry) -> str:
+        if self.status is None:
+            return ""
+        found = next((p.peer for p in self.status.peers if p.peer.site_id == entry.peer_site), None)
+        return f"{found.org_code} {found.org_name}" if found else entry.peer_site[:8]
+
+    def _package_text(self, entry: PackageEntry) -> str:
+        return f"{self._peer_name(entry)} {KIND_NAMES.get(entry.kind, '')} {STATE_NAMES.get(entry.state, '')}"
+
+    def retranslate(self) -> None:
+        """Set every visible text in the current language."""
+        self.card_button.setText(self.tr("Key card…"))
+        self.register_button.setText(self.tr("Register a key card…"))
+        self.export_button.setText(self.tr("Write a package…"))
+        self.import_button.setText(self.tr("Import a package…"))
+        self.peers_box.setTitle(self.tr("Registered offices"))
+        self.packages_box.setTitle(self.tr("Packages in and out"))
+        self.peers.set_empty_text(self.tr(
+            "No office is registered yet. Write this office's key card, give it to the other office, and register "
+            "theirs after comparing the fingerprint by phone."))
+        self.packages.set_empty_text(self.tr("No package written or imported yet."))
+        self.peers.set_search_placeholder(self.tr("Search code or name"))
+        self.packages.set_search_placeholder(self.tr("Search"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

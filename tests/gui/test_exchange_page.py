@@ -1,0 +1,70 @@
+"""The exchange page: the committee sees its registered branch and the packages; importing a package goes
+through the dry run, the user's yes, and the import, and the ledger shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage.database import Database
+from partydesk.gui import languages
+from partydesk.gui.context import AppContext
+from partydesk.gui.pages.exchange import ExchangePage
+from tests.core.exchange.conftest import introduce, make_branch, make_committee
+
+WAIT_MS = 10_000
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[Database, Database, Path]]:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
+    branch = make_branch(tmp_path / "b" / "b.db", members=5)
+    committee = make_committee(tmp_path / "c" / "c.db")
+    introduce(branch, committee)
+    yield branch, committee, tmp_path
+    branch.close()
+    committee.close()
+
+
+def test_page_lists_the_branch_and_imports_a_package_after_the_dry_run(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Registered branch listed; Import → file → dry-run counts asked about → yes → imported and listed."""
+    branch, committee, folder = pair
+    first = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
+    assert import_package(committee, LOCAL_USER, first.path).status == "applied"
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.packages.model.total == 1, timeout=WAIT_MS)
+    assert [p.peer.org_code for p in page.peers.model.all_rows()] == ["3301060012"]
+    assert "指纹" in page.fingerprint.text()
+    assert page.import_button.text() == "导入数据包…"
+
+    with branch.write(LOCAL_USER, action="test.edit") as session:
+        from partydesk.core.storage.tables import Member
+
+        member = session.query(Member).first()
+        assert member is not None
+        member.address = "幸福南路9号"
+    second = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
+    asked: list[str] = []
+    told: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(second.path), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    page.import_button.click()
+    qtbot.waitUntil(lambda: page.packages.model.total == 2, timeout=WAIT_MS)
+    assert asked and "更新 1" in asked[0]
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    assert told[0].startswith("已导入")
