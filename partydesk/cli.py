@@ -100,7 +100,8 @@ def cmd_demo(args: argparse.Namespace) -> dict[str, Any]:
 
     path = db_path_of(args)
     with _lock_for(path):
-        summary = create_demo(path, seed=args.seed, members=args.members)
+        summary = create_demo(path, seed=args.seed, members=args.members, org_code=args.org_code,
+                              org_name=args.org_name)
     return {
         "message": f"已生成演示数据库：{path}（随机种子 {summary.seed}，党员 {summary.members} 名）",
         "db": str(path), "seed": summary.seed, "members": summary.members,
@@ -499,6 +500,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", parents=[common], help="生成演示数据库")
     p.add_argument("--seed", type=int, default=2026, help="随机种子（相同种子生成相同数据）")
     p.add_argument("--members", type=int, default=None, help="党员人数（用于规模测试）")
+    p.add_argument("--org-code", help="演示党支部的组织代码（在一台电脑上演示几个支部向党委报送时用）")
+    p.add_argument("--org-name", help="演示党支部的名称")
     p.set_defaults(handler=cmd_demo)
 
     sub.add_parser("backup", parents=[common], help="立即备份并校验").set_defaults(handler=cmd_backup)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -33,25 +33,29 @@ class DemoSummary:
     members: int
 
 
-def create_demo(path: Path, *, seed: int = 2026, members: int | None = None) -> DemoSummary:
-    """Create a new demo database at ``path`` (which must not exist yet)."""
+def create_demo(path: Path, *, seed: int = 2026, members: int | None = None, org_code: str | None = None,
+                org_name: str | None = None) -> DemoSummary:
+    """Create a new demo database at ``path`` (which must not exist yet); another code and name make a
+    second demo branch (several branches reporting to one committee on one computer)."""
     if path.exists():
         from partydesk.core.errors import ValidationError
 
         raise ValidationError(f"文件已存在：{path}。演示数据只能写入新的数据库文件。", code="exists")
     db = open_database(path)
     try:
-        populate(db, seed=seed, members=members)
+        organisation = replace(DEMO_ORG, code=org_code or DEMO_ORG.code, name=org_name or DEMO_ORG.name)
+        populate(db, seed=seed, members=members, organisation=organisation)
         count = member_count(db)
     finally:
         db.close()
     return DemoSummary(path, seed, count)
 
 
-def populate(db: Database, *, seed: int = 2026, members: int | None = None) -> None:
+def populate(db: Database, *, seed: int = 2026, members: int | None = None,
+             organisation: OrganisationInput = DEMO_ORG) -> None:
     """Fill a fresh database with the demo branch."""
     rng = random.Random(seed)
-    initialise_site(db, LOCAL_USER, organisation=DEMO_ORG, role="branch")
+    initialise_site(db, LOCAL_USER, organisation=organisation, role="branch")
     _populate_members(db, rng, members)
     if members is None or members <= DEMO_MEETING_MAX_MEMBERS:
         from partydesk.core.demo_meetings import populate_meetings
@@ -59,11 +63,11 @@ def populate(db: Database, *, seed: int = 2026, members: int | None = None) -> N
 
         populate_talks(db, random.Random(seed + 5), DEMO_TODAY)
 
-        populate_meetings(db, random.Random(seed), DEMO_TODAY, secretary=DEMO_ORG.secretary,
-                          recorder=DEMO_ORG.contact)
+        populate_meetings(db, random.Random(seed), DEMO_TODAY, secretary=organisation.secretary,
+                          recorder=organisation.contact)
         from partydesk.core.demo_study import populate_study
 
-        populate_study(db, random.Random(seed + 1), DEMO_TODAY, secretary=DEMO_ORG.secretary)
+        populate_study(db, random.Random(seed + 1), DEMO_TODAY, secretary=organisation.secretary)
 
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"

@@ -76,3 +76,28 @@ def test_a_rejected_package_exits_1_with_the_reason(offices: dict[str, Path], tm
     assert code == 1 and report["status"] == "rejected" and report["reason"] == "unknown_key"
     code, nothing = run(capsys, "sync", "export", "--db", str(east), "--to", "1000", "--out", str(tmp_path))
     assert code == 1 and nothing["error"] == "unknown_destination"
+
+
+def test_two_demo_branches_report_to_one_committee(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`demo --org-code` makes a second branch; the committee registers both and imports from each."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    paths = {name: tmp_path / name / f"{name}.db" for name in ("east", "west", "committee")}
+    for path in paths.values():
+        path.parent.mkdir()
+    assert run(capsys, "demo", "--db", str(paths["east"]), "--members", "6")[0] == 0
+    assert run(capsys, "demo", "--db", str(paths["west"]), "--members", "5", "--seed", "7", "--org-code",
+               "3301060013", "--org-name", "中共示范街道幸福社区第二支部委员会")[0] == 0
+    run(capsys, "init", "--db", str(paths["committee"]), "--org-name", "中共示范街道工作委员会", "--org-code", "1000",
+        "--org-type", "党委", "--role", "committee")
+    _code, hub_card = run(capsys, "sync", "keycard", "--db", str(paths["committee"]), "--out", str(stick))
+    for branch in ("east", "west"):
+        _code, card = run(capsys, "sync", "keycard", "--db", str(paths[branch]), "--out", str(stick))
+        assert run(capsys, "sync", "register", card["path"], "--db", str(paths["committee"]), "--yes")[0] == 0
+        assert run(capsys, "sync", "register", hub_card["path"], "--db", str(paths[branch]), "--yes")[0] == 0
+        _code, sent = run(capsys, "sync", "export", "--db", str(paths[branch]), "--to", "1000", "--out", str(stick))
+        assert run(capsys, "sync", "import", sent["path"], "--db", str(paths["committee"]))[1]["status"] == "applied"
+    _code, status = run(capsys, "sync", "status", "--db", str(paths["committee"]))
+    assert sorted(p["org_code"] for p in status["peers"]) == ["3301060012", "3301060013"]
+    _code, listed = run(capsys, "roster", "list", "--db", str(paths["committee"]))
+    assert len(listed["members"]) == 11
