@@ -362,6 +362,37 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Conflicts to decide</source>
+        <translation>待处理的冲突</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>信息项</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>本机的版本</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>收到的版本</translation>
+    </message>
+    <message>
+        <source>Keep this computer&apos;s version</source>
+        <translation>保留本机的版本</translation>
+    </message>
+    <message>
+        <source>Take the version that arrived</source>
+        <translation>采用收到的版本</translation>
+    </message>
+    <message>
+        <source>No conflict is waiting.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Copied.</source>
@@ -673,6 +704,10 @@ It is now safe to remove the USB stick.</source>
     <message>
         <source>Import a package…</source>
         <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Decide the conflicts…</source>
+        <translation>处理冲突…</translation>
     </message>
     <message>
         <source>Registered offices</source>

@@ -68,3 +68,32 @@ def test_page_lists_the_branch_and_imports_a_package_after_the_dry_run(
     assert asked and "更新 1" in asked[0]
     qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
     assert told[0].startswith("已导入")
+
+
+def test_conflict_dialog_shows_both_versions_and_takes_the_decision(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """A queued conflict is listed with the differing fields; 'take the version that arrived' applies it."""
+    from partydesk.core.storage.tables import Member
+    from partydesk.gui.dialogs.sync_conflicts import ConflictDialog
+
+    branch, committee, folder = pair
+    import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
+    with committee.read() as session:
+        member_id = session.query(Member.id).order_by(Member.id).first()[0]  # type: ignore[index]
+    with committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).phone = "13900000000"  # type: ignore[union-attr]
+    with branch.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Member, member_id).address = "幸福南路9号"  # type: ignore[union-attr]
+    import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ConflictDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
+    cells = {dialog.table.item(r, 0).text(): dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    assert cells["家庭住址"] == "幸福南路9号"
+    dialog.take_button.click()
+    qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=WAIT_MS)
+    with committee.read() as session:
+        assert session.get(Member, member_id).address == "幸福南路9号"  # type: ignore[union-attr]

@@ -321,3 +321,32 @@ def open_conflicts(session: Session) -> list[ConflictEntry]:
     query = select(SyncConflict).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.id)
     return [ConflictEntry(r.id, r.record_type, r.record_id, r.package_id, r.local_version, json.loads(r.incoming),
                           r.reason, r.created_at) for r in session.execute(query).scalars()]
+
+
+def conflict(session: Session, conflict_id: int) -> ConflictEntry | None:
+    """One queued conflict by id (open or not)."""
+    row = session.get(SyncConflict, conflict_id)
+    if row is None:
+        return None
+    return ConflictEntry(row.id, row.record_type, row.record_id, row.package_id, row.local_version,
+                         json.loads(row.incoming), row.reason, row.created_at)
+
+
+def local_values(session: Session, kind: SyncType, record_id: str) -> dict[str, Any] | None:
+    """The local row's own columns as JSON-ready values (for showing beside the incoming version)."""
+    table: Any = kind.model.__table__
+    row = session.execute(select(table).where(table.c.id == record_id)).first()
+    if row is None:
+        return None
+    values = row._mapping
+    return {c.name: values[c.name] for c in kind.columns}
+
+
+def close_conflict(session: Session, conflict_id: int, resolution: str) -> bool:
+    """Mark a conflict decided (``kept_local`` or ``took_incoming``); False when it was already closed."""
+    row = session.get(SyncConflict, conflict_id)
+    if row is None or row.resolved_at is not None:
+        return False
+    row.resolved_at = utc_now()
+    row.resolution = resolution
+    return True

@@ -92,13 +92,20 @@ class ExchangePage(QWidget):
                                                          haystack=self._package_text, parent=self)
         self.conflicts = QLabel(self)
         self.conflicts.setObjectName("conflictLabel")
+        self.conflict_button = QPushButton(self)
+        self.conflict_button.setObjectName("conflictButton")
+        self.conflict_button.clicked.connect(self.review_conflicts)
+        self.conflict_button.hide()
         self.peers_box = QGroupBox(self)
         box = QVBoxLayout(self.peers_box)
         box.addWidget(self.peers)
         self.packages_box = QGroupBox(self)
         box = QVBoxLayout(self.packages_box)
         box.addWidget(self.packages)
-        box.addWidget(self.conflicts)
+        line = QHBoxLayout()
+        line.addWidget(self.conflicts, 1)
+        line.addWidget(self.conflict_button)
+        box.addLayout(line)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.peers_box, 2)
@@ -122,6 +129,7 @@ class ExchangePage(QWidget):
         count = self.status.open_conflicts
         self.conflicts.setText(self.tr("{count} conflict(s) wait for a decision: the local version is kept until "
                                        "then.").format(count=count) if count else "")
+        self.conflict_button.setVisible(bool(count))
         self.export_button.setEnabled(bool(self.status.peers))
 
     def _on_changed(self, changes: Changes) -> None:
@@ -129,6 +137,14 @@ class ExchangePage(QWidget):
             self.reload()
 
     # -- actions ------------------------------------------------------------------------------------
+
+    def review_conflicts(self) -> None:
+        """Open the side-by-side review of the queued conflicts."""
+        from partydesk.gui.dialogs.sync_conflicts import ConflictDialog
+
+        dialog = ConflictDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self.reload())
+        dialog.open()
 
     def write_card(self) -> None:
         """Save this site's key card where the user chooses."""
@@ -272,6 +288,7 @@ class ExchangePage(QWidget):
         self.register_button.setText(self.tr("Register a key card…"))
         self.export_button.setText(self.tr("Write a package…"))
         self.import_button.setText(self.tr("Import a package…"))
+        self.conflict_button.setText(self.tr("Decide the conflicts…"))
         self.peers_box.setTitle(self.tr("Registered offices"))
         self.packages_box.setTitle(self.tr("Packages in and out"))
         self.peers.set_empty_text(self.tr(

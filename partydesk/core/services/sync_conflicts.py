@@ -1,0 +1,85 @@
+"""The conflict review queue (SYNC.md "Conflicts"): both versions side by side, and a person's decision.
+
+Keeping the local version closes the conflict and leaves the row as it is. Taking the incoming version
+writes it as it arrived (the owner's version, through the remote path), provided the row has not changed
+again since the conflict was queued — otherwise the person is asked to look again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.errors import ValidationError
+from partydesk.core.storage import sync_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.sync_records import TYPES_BY_NAME
+
+# Chinese labels of the fields shown in the comparison (others show their column name).
+_LABELS = {"name": "姓名", "phone": "联系电话", "address": "家庭住址", "work_unit": "工作单位", "party_group": "党小组",
+           "category": "人员类别", "education": "学历", "topic": "主题", "held_on": "日期", "status": "出席情况"}
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One field that differs: its label, the local value, the incoming value."""
+
+    field: str
+    label: str
+    local: str
+    incoming: str
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A queued conflict with the fields that differ."""
+
+    id: int
+    record_type: str
+    record_id: str
+    reason: str
+    title: str
+    differences: list[Difference]
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def open_conflicts(db: Database) -> list[ConflictView]:
+    """Every undecided conflict with its differing fields."""
+    out = []
+    with db.read() as session:
+        for entry in sync_repo.open_conflicts(session):
+            kind = TYPES_BY_NAME.get(entry.record_type)
+            local = sync_repo.local_values(session, kind, entry.record_id) if kind else None
+            incoming = entry.incoming.get("data", {})
+            local_json = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in (local or {}).items()}
+            diffs = [Difference(k, _LABELS.get(k, k), _text(local_json.get(k)), _text(incoming.get(k)))
+                     for k in sorted(incoming) if local_json.get(k) != incoming.get(k)]
+            title = str(incoming.get("name") or incoming.get("topic") or entry.record_id[:8])
+            out.append(ConflictView(entry.id, entry.record_type, entry.record_id, entry.reason, title, diffs))
+    return out
+
+
+def resolve(db: Database, actor: Actor, conflict_id: int, *, take_incoming: bool) -> Changes:
+    """Decide one conflict."""
+    with db.write(actor, action="sync.resolve", remote=take_incoming) as session:
+        entry = sync_repo.conflict(session, conflict_id)
+        if entry is None:
+            raise ValidationError("找不到这条冲突记录。", code="not_found")
+        kind = TYPES_BY_NAME[entry.record_type]
+        if take_incoming:
+            now = sync_repo.local_states(session, kind, [entry.record_id]).get(entry.record_id)
+            if now is not None and now.version != entry.local_version:
+                raise ValidationError("这条记录在冲突登记之后又被修改过，请刷新后重新比较。", code="changed")
+            values = sync_repo.decode_data(kind, entry.incoming["data"])
+            sync_repo.apply_records(session, kind, [(entry.incoming, values)], existing={entry.record_id})
+        if not sync_repo.close_conflict(session, conflict_id, "took_incoming" if take_incoming else "kept_local"):
+            raise ValidationError("这条冲突已经处理过了。", code="closed")
+    kinds = {"member": ChangeKind.MEMBER, "meeting": ChangeKind.MEETING}
+    changes = Changes.of(ChangeKind.SYNC)
+    if take_incoming and entry.record_type in kinds:
+        changes = changes.merge(Changes.of(kinds[entry.record_type], entry.record_id))
+    return changes

@@ -1,0 +1,54 @@
+"""The conflict queue: both versions shown field by field; keeping the local one leaves the row, taking the
+incoming one writes the owner's version; a conflict is decided once."""
+
+from __future__ import annotations
+
+import pytest
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.errors import ValidationError
+from partydesk.core.services import members
+from partydesk.core.services.sync_conflicts import open_conflicts, resolve
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage.tables import Member
+from tests.core.exchange.conftest import Sites
+
+
+def conflicted(sites: Sites) -> str:
+    member_id = sorted(r.id for r in members.roster(sites.branch, LOCAL_USER))[0]
+    import_package(sites.committee, LOCAL_USER,
+                   export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
+    with sites.committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).phone = "13900000000"  # type: ignore[union-attr]
+    with sites.branch.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Member, member_id).address = "幸福南路9号"  # type: ignore[union-attr]
+    report = import_package(sites.committee, LOCAL_USER,
+                            export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
+    assert report.counts["conflict"] == 1
+    return member_id
+
+
+def test_both_versions_are_shown_field_by_field(sites: Sites) -> None:
+    """The comparison names the fields that differ, with the local and the incoming value."""
+    conflicted(sites)
+    [view] = open_conflicts(sites.committee)
+    fields = {d.label: (d.local, d.incoming) for d in view.differences}
+    assert fields["家庭住址"][1] == "幸福南路9号"
+    assert fields["联系电话"][0] == "13900000000"
+
+
+@pytest.mark.parametrize("take_incoming", [False, True])
+def test_a_decision_closes_the_conflict_once(sites: Sites, take_incoming: bool) -> None:
+    """Keep local: the correction stays. Take incoming: the owner's address arrives. Twice: refused."""
+    member_id = conflicted(sites)
+    [view] = open_conflicts(sites.committee)
+    resolve(sites.committee, LOCAL_USER, view.id, take_incoming=take_incoming)
+    assert open_conflicts(sites.committee) == []
+    with sites.committee.read() as session:
+        row = session.get(Member, member_id)
+        assert row is not None
+        assert (row.address == "幸福南路9号") is take_incoming
+        assert (row.phone == "13900000000") is not take_incoming
+    with pytest.raises(ValidationError):
+        resolve(sites.committee, LOCAL_USER, view.id, take_incoming=take_incoming)
