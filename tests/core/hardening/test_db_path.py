@@ -54,6 +54,11 @@ REQUIRED: dict[str, list[str]] = {
     "talks due": [],
     "check": [],
     "report annual": ["--out", "report.pdf"],
+    "sync keycard": ["--out", "card.pdkey"],
+    "sync register": ["card.pdkey", "--yes"],
+    "sync export": ["--to", "1000", "--out", "stick"],
+    "sync import": ["x.pdsync"],
+    "sync status": [],
 }
 
 
