@@ -1,0 +1,41 @@
+"""Committee checks over what the branches sent: the same person on two branches' rolls (often a transfer
+half done), and a registered branch that has sent nothing for too long."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from partydesk.core.checks.findings import Finding, Severity, Target, check
+from partydesk.core.services.sync_status import exchange_status
+from partydesk.core.storage import sync_repo
+from partydesk.core.storage.database import Database
+
+SILENT_DAYS = 120  # a branch reports at least every quarter; after four months without a package, ask
+
+
+@check("exchange.same_person")
+def same_person_in_two_branches(db: Database, today: date) -> Iterator[Finding]:
+    """A 公民身份号码 on the live roll of two organisations: flagged, never merged (SYNC.md)."""
+    with db.read() as session:
+        pairs = sync_repo.people_in_two_organisations(session)
+    for digest, tail, names, organisations in pairs:
+        yield Finding(
+            code="exchange.same_person", severity=Severity.WARNING, subject=digest,
+            message=f"{names}同时出现在{organisations}的花名册中（身份证号尾号 {tail}），请核实组织关系是否已转接",
+            due=None, rule="SYNC.md", target=None)
+
+
+@check("exchange.branch_silent")
+def silent_branches(db: Database, today: date) -> Iterator[Finding]:
+    """A registered branch whose last package is older than SILENT_DAYS (or that never sent one)."""
+    status = exchange_status(db)
+    for peer in status.peers:
+        if peer.peer.relation != "child":
+            continue
+        last = peer.last_in.handled_at.date() if peer.last_in else peer.peer.registered_at.date()
+        if (today - last).days > SILENT_DAYS:
+            yield Finding(
+                code="exchange.branch_silent", severity=Severity.WARNING, subject=peer.peer.site_id,
+                message=f"{peer.peer.org_name}已有{(today - last).days}天没有报送数据包",
+                due=None, rule="SYNC.md", target=Target("exchange", peer.peer.site_id))

@@ -1,0 +1,55 @@
+"""Committee checks: the same person sent by two branches is flagged (not merged); a branch silent for
+over 120 days is flagged, one day earlier it is not."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+from partydesk.core import checks
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.checks.findings import run_checks
+from partydesk.core.demo import demo_members
+from partydesk.core.domain.organisation import OrganisationInput
+from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.setup import initialise_site
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage.database import open_database
+from tests.core.exchange.conftest import Sites, introduce, make_committee
+
+
+def test_a_person_on_two_branches_rolls_is_flagged_once(tmp_path: Path) -> None:
+    """Two branches both list the same ID number: one finding naming both organisations, by tail only."""
+    shared = demo_members(random.Random(5), 3)
+    (tmp_path / "c").mkdir()
+    hub = make_committee(tmp_path / "c" / "c.db")
+    try:
+        for code, people in (("1001", shared), ("1002", shared[:1])):
+            (tmp_path / code).mkdir()
+            db = open_database(tmp_path / code / "b.db")
+            initialise_site(db, LOCAL_USER, organisation=OrganisationInput(name=f"第{code}支部委员会", code=code),
+                            role="branch")
+            insert_members(db, LOCAL_USER, people)
+            introduce(db, hub)
+            import_package(hub, LOCAL_USER, export_package(db, LOCAL_USER, to_org_code="1000", out_dir=tmp_path).path)
+            db.close()
+        checks.load_all()
+        found = run_checks(hub, date(2026, 11, 30), ["exchange.same_person"])
+    finally:
+        hub.close()
+    assert len(found) == 1
+    assert "第1001支部委员会、第1002支部委员会" in found[0].message
+    assert shared[0].id_number not in found[0].message and shared[0].id_number[-4:] in found[0].message
+
+
+def test_a_branch_silent_for_over_120_days_is_flagged(sites: Sites) -> None:
+    """Measured from the last package imported: day 120 is fine, day 121 is a finding."""
+    import_package(sites.committee, LOCAL_USER,
+                   export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
+    checks.load_all()
+    today = date.today()
+    assert run_checks(sites.committee, today + timedelta(days=120), ["exchange.branch_silent"]) == []
+    [late] = run_checks(sites.committee, today + timedelta(days=121), ["exchange.branch_silent"])
+    assert "121天" in late.message
