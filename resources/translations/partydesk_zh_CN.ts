@@ -650,6 +650,26 @@ It is now safe to remove the USB stick.</source>
         <translation>最近发出</translation>
     </message>
     <message>
+        <source>this office</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
+        <source>{days} day(s) ago</source>
+        <translation>{days} 天前</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>党员数</translation>
+    </message>
+    <message>
+        <source>Meetings held / required</source>
+        <translation>已开会议 / 应开</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>最近报送</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -716,6 +736,14 @@ It is now safe to remove the USB stick.</source>
     <message>
         <source>Packages in and out</source>
         <translation>收发的数据包</translation>
+    </message>
+    <message>
+        <source>Branches compared (this year)</source>
+        <translation>各支部对比（本年度）</translation>
+    </message>
+    <message>
+        <source>No branch has sent a package yet.</source>
+        <translation>还没有支部报送数据包。</translation>
     </message>
     <message>
         <source>No office is registered yet. Write this office&apos;s key card, give it to the other office, and register theirs after comparing the fingerprint by phone.</source>

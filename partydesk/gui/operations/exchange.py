@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from partydesk.core.exchange.keys import KeyCard
 from partydesk.core.progress import Progress
-from partydesk.core.services import sync_export, sync_import, sync_keys, sync_status
+from partydesk.core.services import committee, sync_export, sync_import, sync_keys, sync_status
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import DoneCallback, TaskHandle
 
@@ -23,11 +23,14 @@ if TYPE_CHECKING:
 
 
 def load_status(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
-    """Registered sites, the ledger, the open conflicts, and this site's fingerprint: (status, card)."""
+    """Registered sites, the ledger, the open conflicts, this site's fingerprint and, at a committee, the
+    comparison of its branches: (status, card, rows)."""
     db = ctx.db
 
-    def job(_progress: Progress) -> tuple[sync_status.ExchangeStatus, KeyCard]:
-        return sync_status.exchange_status(db), sync_keys.own_card(db)[0]
+    def job(_progress: Progress) -> tuple[sync_status.ExchangeStatus, KeyCard, list[committee.BranchRow]]:
+        card = sync_keys.own_card(db)[0]
+        rows = committee.comparison(db) if card.role == "committee" else []
+        return sync_status.exchange_status(db), card, rows
 
     return run(parent, ctx, job, label="exchange status", on_done=on_done)
 

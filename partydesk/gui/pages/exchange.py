@@ -32,6 +32,7 @@ from partydesk.gui.widgets.list_page import ListColumn, ListPage
 
 if TYPE_CHECKING:
     from partydesk.core.exchange.keys import KeyCard
+    from partydesk.core.services.committee import BranchRow
     from partydesk.core.services.sync_import import ImportReport
     from partydesk.core.services.sync_status import ExchangeStatus, PackageEntry, PeerStatus
     from partydesk.gui.context import AppContext
@@ -90,6 +91,12 @@ class ExchangePage(QWidget):
                                                     parent=self)
         self.packages: ListPage[PackageEntry] = ListPage(self._package_columns(), row_id=lambda e: e.package_id,
                                                          haystack=self._package_text, parent=self)
+        self.branches: ListPage[BranchRow] = ListPage(self._branch_columns(), row_id=lambda r: r.org_code,
+                                                      haystack=lambda r: f"{r.org_code} {r.org_name}", parent=self)
+        self.branches_box = QGroupBox(self)
+        box = QVBoxLayout(self.branches_box)
+        box.addWidget(self.branches)
+        self.branches_box.hide()
         self.conflicts = QLabel(self)
         self.conflicts.setObjectName("conflictLabel")
         self.conflict_button = QPushButton(self)
@@ -109,6 +116,7 @@ class ExchangePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.peers_box, 2)
+        layout.addWidget(self.branches_box, 2)
         layout.addWidget(self.packages_box, 3)
         self.retranslate()
         ctx.hub.changed.connect(self._on_changed)
@@ -120,8 +128,10 @@ class ExchangePage(QWidget):
         """Read the exchange state again."""
         ops.load_status(self, self.ctx, self._show)
 
-    def _show(self, result: tuple[ExchangeStatus, KeyCard]) -> None:
-        self.status, self.card = result
+    def _show(self, result: tuple[ExchangeStatus, KeyCard, list[BranchRow]]) -> None:
+        self.status, self.card, rows = result
+        self.branches_box.setVisible(self.card.role == "committee")
+        self.branches.set_rows(rows)
         self.fingerprint.setText(self.tr("This office ({code}) — key fingerprint: {fingerprint}")
                                  .format(code=self.card.org_code, fingerprint=self.card.fingerprint))
         self.peers.set_rows(self.status.peers)
@@ -257,6 +267,23 @@ class ExchangePage(QWidget):
             ListColumn("last_out", self.tr("Last sent"), lambda p: when(p.last_out), chars=6),
         ]
 
+    def _branch_columns(self) -> list[ListColumn[BranchRow]]:
+        def age(row: BranchRow) -> str:
+            if row.own:
+                return self.tr("this office")
+            return self.tr("{days} day(s) ago").format(days=row.age_days) if row.age_days is not None else "—"
+
+        return [
+            ListColumn("code", self.tr("Code"), lambda r: r.org_code, chars=8),
+            ListColumn("name", self.tr("Organisation"), lambda r: r.org_name, chars=22),
+            ListColumn("members", self.tr("Members"), lambda r: str(r.members), sort_key=lambda r: r.members,
+                       chars=4, align_right=True),
+            ListColumn("meetings", self.tr("Meetings held / required"),
+                       lambda r: f"{r.meetings_held} / {r.meetings_required}", sort_key=lambda r: r.meetings_held,
+                       chars=8, align_right=True),
+            ListColumn("last", self.tr("Last package"), age, sort_key=lambda r: r.age_days or 0, chars=8),
+        ]
+
     def _package_columns(self) -> list[ListColumn[PackageEntry]]:
         return [
             ListColumn("when", self.tr("When"), lambda e: f"{local_time(e.handled_at):%Y-%m-%d %H:%M}",
@@ -291,6 +318,9 @@ class ExchangePage(QWidget):
         self.conflict_button.setText(self.tr("Decide the conflicts…"))
         self.peers_box.setTitle(self.tr("Registered offices"))
         self.packages_box.setTitle(self.tr("Packages in and out"))
+        self.branches_box.setTitle(self.tr("Branches compared (this year)"))
+        self.branches.set_empty_text(self.tr("No branch has sent a package yet."))
+        self.branches.set_search_placeholder(self.tr("Search code or name"))
         self.peers.set_empty_text(self.tr(
             "No office is registered yet. Write this office's key card, give it to the other office, and register "
             "theirs after comparing the fingerprint by phone."))

@@ -53,3 +53,18 @@ def test_a_branch_silent_for_over_120_days_is_flagged(sites: Sites) -> None:
     assert run_checks(sites.committee, today + timedelta(days=120), ["exchange.branch_silent"]) == []
     [late] = run_checks(sites.committee, today + timedelta(days=121), ["exchange.branch_silent"])
     assert "121天" in late.message
+
+
+def test_the_comparison_counts_members_and_required_meetings_per_branch(sites: Sites) -> None:
+    """After one package: the branch's live members and its rule-counted meetings, against what has come due."""
+    from partydesk.core.services.committee import comparison
+
+    import_package(sites.committee, LOCAL_USER,
+                   export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
+    rows = {r.org_code: r for r in comparison(sites.committee, today=date(2026, 11, 30))}
+    assert rows["1000"].own and rows["1000"].members == 0
+    branch = rows["3301060012"]
+    assert branch.members == 12 and branch.age_days == 0
+    # By 30 November: 3 general meetings (quarters), 10 committee meetings, 3 lectures, 10 theme days.
+    assert branch.meetings_required == 3 + 10 + 3 + 10
+    assert 0 < branch.meetings_held <= branch.meetings_required + 12

@@ -1,0 +1,62 @@
+"""The committee's comparison view (各支部对比): per branch, its members, the meetings it held this year
+against those its rules require, and its last package and how old it is — from grouped queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from partydesk.core.domain.meetings import MEETING_TYPES, Expected, periods_of_year
+from partydesk.core.services.rules import rule_values
+from partydesk.core.storage import sync_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.stamping import utc_now
+
+
+@dataclass(frozen=True)
+class BranchRow:
+    """One branch in the comparison."""
+
+    org_code: str
+    org_name: str
+    members: int
+    meetings_held: int
+    meetings_required: int
+    last_package: datetime | None
+    age_days: int | None
+    own: bool  # this installation's own organisation (the committee itself)
+
+
+# The types the comparison counts: those with a frequency rule, party groups left out (each group has its own).
+COUNTED = [k for k in MEETING_TYPES if k.rule_key is not None and k.expected is not Expected.GROUP]
+
+
+def required_so_far(months_of: dict[str, int], year: int, today: date) -> int:
+    """Meetings of every type with a frequency rule whose period has ended by ``today`` (groups count once)."""
+    total = 0
+    for kind in COUNTED:
+        assert kind.rule_key is not None
+        total += sum(1 for p in periods_of_year(year, months_of.get(kind.rule_key, 1)) if p.end < today)
+    return total
+
+
+def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
+    """Every organisation the committee holds records of, the committee itself first."""
+    today = today or date.today()
+    now = utc_now()
+    months_of = rule_values(db)
+    with db.read() as session:
+        figures = sync_repo.branch_figures(session, today.year, [k.code for k in COUNTED])
+        ledger = sync_repo.packages(session)
+    last_in: dict[str, datetime] = {}
+    for entry in ledger:
+        if entry.direction == "in" and entry.peer_site not in last_in:
+            last_in[entry.peer_site] = entry.handled_at
+    own_site = db.site.site_id if db.site else ""
+    required = required_so_far(months_of, today.year, today)
+    rows = []
+    for f in figures:
+        got = last_in.get(f.owner_site)
+        rows.append(BranchRow(f.org_code, f.org_name, f.members, f.meetings, required, got,
+                              (now - got).days if got else None, f.owner_site == own_site))
+    return sorted(rows, key=lambda r: (not r.own, r.org_code))
