@@ -1,5 +1,5 @@
 """The ``partydesk meetings`` sub-commands: types, add, list, compliance, export, register, delete
-(registered in cli._EXTENSIONS)."""
+(listed in cli.COMMAND_MODULES)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The ``partydesk study`` sub-commands: activities, the ledger, certificates, materials, report (cli._EXTENSIONS)."""
+"""The ``partydesk study`` sub-commands: activities, the ledger, certificates, materials, report (cli.COMMAND_MODULES)."""
 
 from __future__ import annotations
 

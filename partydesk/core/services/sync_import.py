@@ -256,8 +256,11 @@ def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]
 
 _CHANGE_KINDS = {"member": ChangeKind.MEMBER, "member_event": ChangeKind.MEMBER, "meeting": ChangeKind.MEETING,
                  "meeting_attendance": ChangeKind.MEETING, "meeting_guest": ChangeKind.MEETING,
-                 "organisation": ChangeKind.ORGANISATION}
-_PARENT_KEY = {"member_event": "member_id", "meeting_attendance": "meeting_id", "meeting_guest": "meeting_id"}
+                 "organisation": ChangeKind.ORGANISATION, "study_activity": ChangeKind.STUDY,
+                 "study_credit": ChangeKind.STUDY, "certification": ChangeKind.CERTIFICATION,
+                 "study_material": ChangeKind.MATERIAL}
+_PARENT_KEY = {"member_event": "member_id", "meeting_attendance": "meeting_id", "meeting_guest": "meeting_id",
+               "study_credit": "activity_id"}
 
 
 def _changes(staged: list[Staged], decisions: list[Decision]) -> Changes:

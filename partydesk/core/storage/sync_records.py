@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from partydesk.core.exchange.canonical import canonical_text, data_hash
 from partydesk.core.storage.base import Base, SyncMixin
 from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance, MeetingGuest
+from partydesk.core.storage.study_tables import Certification, StudyActivity, StudyCredit, StudyMaterial
 from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
 
 BOOKKEEPING = frozenset({"id", "owner_site", "version", "change_seq", "deleted", "updated_at", "updated_by",
@@ -56,6 +57,10 @@ SYNC_TYPES: list[SyncType] = [
     SyncType("meeting", 1, Meeting),
     SyncType("meeting_attendance", 1, MeetingAttendance),
     SyncType("meeting_guest", 1, MeetingGuest),
+    SyncType("study_activity", 1, StudyActivity),
+    SyncType("study_credit", 1, StudyCredit),
+    SyncType("certification", 1, Certification),
+    SyncType("study_material", 1, StudyMaterial),
 ]
 TYPES_BY_NAME = {t.name: t for t in SYNC_TYPES}
 

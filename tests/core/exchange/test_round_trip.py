@@ -65,3 +65,12 @@ def test_receipt_advances_the_watermark_and_the_next_export_is_incremental(sites
         assert exc.code == "nothing"
     else:
         raise AssertionError("nothing changed since the acknowledged package, yet a package was written")
+
+
+def test_study_records_travel_too(sites: Sites) -> None:
+    """The demo branch's study activities, credits, certificates and materials arrive equal."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE_CODE, out_dir=sites.stick)
+    assert {"study_activity", "study_credit", "certification", "study_material"} <= set(sent.counts)
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
+    branch_site = sites.branch.site.site_id  # type: ignore[union-attr]
+    assert dump(sites.committee, branch_site) == dump(sites.branch, branch_site)
