@@ -1,4 +1,5 @@
-"""The ``partydesk study`` sub-commands: activities, the ledger, certificates, materials, report (cli.COMMAND_MODULES)."""
+"""The ``partydesk study`` sub-commands: activities, the ledger, certificates, materials, report
+(listed in cli.COMMAND_MODULES)."""
 
 from __future__ import annotations
 

@@ -258,9 +258,12 @@ _CHANGE_KINDS = {"member": ChangeKind.MEMBER, "member_event": ChangeKind.MEMBER,
                  "meeting_attendance": ChangeKind.MEETING, "meeting_guest": ChangeKind.MEETING,
                  "organisation": ChangeKind.ORGANISATION, "study_activity": ChangeKind.STUDY,
                  "study_credit": ChangeKind.STUDY, "certification": ChangeKind.CERTIFICATION,
-                 "study_material": ChangeKind.MATERIAL}
+                 "study_material": ChangeKind.MATERIAL, "meeting_agenda_item": ChangeKind.MEETING,
+                 "meeting_motion": ChangeKind.MEETING, "meeting_attachment": ChangeKind.MEETING,
+                 "talk": ChangeKind.TALK, "talk_member": ChangeKind.TALK}
 _PARENT_KEY = {"member_event": "member_id", "meeting_attendance": "meeting_id", "meeting_guest": "meeting_id",
-               "study_credit": "activity_id"}
+               "study_credit": "activity_id", "meeting_agenda_item": "meeting_id", "meeting_motion": "meeting_id",
+               "meeting_attachment": "meeting_id", "talk_member": "talk_id"}
 
 
 def _changes(staged: list[Staged], decisions: list[Decision]) -> Changes:

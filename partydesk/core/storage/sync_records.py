@@ -22,9 +22,17 @@ from sqlalchemy.orm import Session
 
 from partydesk.core.exchange.canonical import canonical_text, data_hash
 from partydesk.core.storage.base import Base, SyncMixin
-from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance, MeetingGuest
+from partydesk.core.storage.meeting_tables import (
+    Meeting,
+    MeetingAgendaItem,
+    MeetingAttachment,
+    MeetingAttendance,
+    MeetingGuest,
+    MeetingMotion,
+)
 from partydesk.core.storage.study_tables import Certification, StudyActivity, StudyCredit, StudyMaterial
 from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
+from partydesk.core.storage.talk_tables import Talk, TalkMember
 
 BOOKKEEPING = frozenset({"id", "owner_site", "version", "change_seq", "deleted", "updated_at", "updated_by",
                          "row_hash"})
@@ -57,10 +65,15 @@ SYNC_TYPES: list[SyncType] = [
     SyncType("meeting", 1, Meeting),
     SyncType("meeting_attendance", 1, MeetingAttendance),
     SyncType("meeting_guest", 1, MeetingGuest),
+    SyncType("meeting_agenda_item", 1, MeetingAgendaItem),
+    SyncType("meeting_motion", 1, MeetingMotion),
+    SyncType("meeting_attachment", 1, MeetingAttachment),
     SyncType("study_activity", 1, StudyActivity),
     SyncType("study_credit", 1, StudyCredit),
     SyncType("certification", 1, Certification),
     SyncType("study_material", 1, StudyMaterial),
+    SyncType("talk", 1, Talk),
+    SyncType("talk_member", 1, TalkMember),
 ]
 TYPES_BY_NAME = {t.name: t for t in SYNC_TYPES}
 

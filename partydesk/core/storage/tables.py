@@ -152,6 +152,6 @@ for _sql in AUDIT_TRIGGERS:
 
 from partydesk.core.storage import meeting_tables as meeting_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import study_tables as study_tables  # noqa: E402  (registers its tables)
+from partydesk.core.storage import sync_tables as sync_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import talk_tables as talk_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import workbench_tables as workbench_tables  # noqa: E402  (registers its table)
-from partydesk.core.storage import sync_tables as sync_tables  # noqa: E402  (registers its tables)
