@@ -528,15 +528,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Each module's sub-commands live in its own ``cli_<module>.py`` with an ``add_commands(sub, common)``.
-COMMAND_MODULES = ("cli_meetings", "cli_study", "cli_talks", "cli_check", "cli_report", "cli_sync")
-
-
+# Each module's sub-commands live in its own ``cli_<module>.py`` with an ``add_commands(sub, common)``. The
+# imports are written out (not looked up by name) so PyInstaller bundles every one of them.
 def _module_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    import importlib
+    from partydesk import cli_check, cli_meetings, cli_report, cli_study, cli_sync, cli_talks
 
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"partydesk.{name}").add_commands(sub, common)
+    for module in (cli_meetings, cli_study, cli_talks, cli_check, cli_report, cli_sync):
+        module.add_commands(sub, common)
 
 
 _EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = [_module_commands]

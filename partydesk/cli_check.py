@@ -1,4 +1,4 @@
-"""``partydesk check``: the to-do list of the checks engine (listed in cli.COMMAND_MODULES).
+"""``partydesk check``: the to-do list of the checks engine (listed in cli._module_commands).
 
 Lists the findings open on a day (today by default), most urgent first; dismissed and still snoozed
 ones are left out unless ``--all`` is given. ``--json`` gives ``code``, ``severity``, ``subject``,

@@ -1,5 +1,5 @@
 """The ``partydesk meetings`` sub-commands: types, add, list, compliance, export, register, delete
-(listed in cli.COMMAND_MODULES)."""
+(listed in cli._module_commands)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The ``partydesk study`` sub-commands: activities, the ledger, certificates, materials, report
-(listed in cli.COMMAND_MODULES)."""
+(listed in cli._module_commands)."""
 
 from __future__ import annotations
 

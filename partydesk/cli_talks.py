@@ -1,4 +1,4 @@
-"""The ``partydesk talks`` sub-commands: add, list, due (谈心谈话; listed in cli.COMMAND_MODULES)."""
+"""The ``partydesk talks`` sub-commands: add, list, due (谈心谈话; listed in cli._module_commands)."""
 
 from __future__ import annotations
 
