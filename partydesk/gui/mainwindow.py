@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 PageFactory = Callable[["AppContext"], QWidget]
 GEOMETRY_KEY = "window/geometry"
-MAX_NUMBER_SHORTCUTS = 6
+MAX_NUMBER_SHORTCUTS = 9
 
 
 @dataclass(frozen=True)

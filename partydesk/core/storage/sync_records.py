@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -149,12 +149,15 @@ def to_record(kind: SyncType, row: Any) -> dict[str, object]:
     }
 
 
-def owned_lines(session: Session, owner_site: str, after_seq: int) -> Iterator[tuple[str, bytes]]:
+def owned_lines(session: Session, owner_site: str, after_seq: int,
+                only: Collection[str] | None = None) -> Iterator[tuple[str, bytes]]:
     """(type, JSON line) of every record owned by ``owner_site`` changed after ``after_seq``, in apply order.
 
     Read as Core rows (no ORM objects); the data is encoded once, for its hash and for the line.
     """
     for kind in SYNC_TYPES:
+        if only is not None and kind.name not in only:
+            continue
         table: Any = kind.model.__table__
         names = [c.name for c in kind.columns]
         query = (select(table).where(table.c.owner_site == owner_site, table.c.change_seq > after_seq)
@@ -171,9 +174,11 @@ def owned_lines(session: Session, owner_site: str, after_seq: int) -> Iterator[t
             yield kind.name, ('{"data":' + data_text + "," + meta[1:]).encode("utf-8")
 
 
-def owned_records(session: Session, owner_site: str, after_seq: int) -> Iterator[dict[str, object]]:
-    """Every record owned by ``owner_site`` changed after ``after_seq``, in apply order, as dicts."""
-    for _kind, line in owned_lines(session, owner_site, after_seq):
+def owned_records(session: Session, owner_site: str, after_seq: int,
+                  only: Collection[str] | None = None) -> Iterator[dict[str, object]]:
+    """Every record owned by ``owner_site`` changed after ``after_seq`` (of the types ``only`` names, or all), in
+    apply order, as dicts."""
+    for _kind, line in owned_lines(session, owner_site, after_seq, only):
         yield json.loads(line)
 
 
