@@ -21,18 +21,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QSpacerItem,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +39,7 @@ from partydesk.core.domain import codes
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.errors import KnownError
 from partydesk.core.services.roster_search import RosterFacets
-from partydesk.gui.models.roster_model import COLUMNS, DEFAULT_COLUMNS, RosterModel, column_index
+from partydesk.gui.models.roster_model import DEFAULT_COLUMNS, RosterModel, column_index
 from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.card_print_button import CardPrintButton
@@ -51,6 +48,7 @@ from partydesk.gui.widgets.combo import refill
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.empty_state import EmptyState
 from partydesk.gui.widgets.flow_layout import FlowLayout
+from partydesk.gui.widgets.roster_table import roster_table, size_columns
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -161,33 +159,8 @@ class MembersPage(DialogHost, QWidget):
                 self.roll_combo]
 
     def _build_table(self) -> None:
-        view = QTableView(self.roster_panel)
-        view.setObjectName("rosterView")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # Several rows (Ctrl/Shift-click) for printing their cards together; the other actions take the first.
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.setCornerButtonEnabled(False)
-        # Tab leaves the table for the next control; the arrow keys move between cells.
-        view.setTabKeyNavigation(False)
-        # Uniform row heights: a fixed vertical header never measures 100 000 rows.
-        vertical = view.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
-        vertical.hide()
-        header = view.horizontalHeader()
-        header.setSectionsMovable(False)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
-        # No sort indicator until the user clicks a header: the roster arrives in pinyin order.
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        view.setSortingEnabled(True)
+        view = roster_table(self.roster_panel, self.model, int(self.fontMetrics().height() * 1.7))
+        view.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
         view.activated.connect(lambda index: self.open_member(index.data(Qt.ItemDataRole.UserRole)))
         view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.model.modelReset.connect(self._update_actions)
@@ -199,22 +172,7 @@ class MembersPage(DialogHost, QWidget):
                                        fixed=FIXED_COLUMNS, parent=self.columns_button)
         self.columns_button.setMenu(self.columns_menu)
         self.column_actions = self.columns_menu.entries
-        self._size_columns()
-
-    def _size_columns(self) -> None:
-        """Column widths from the font and the header titles, which change with the language.
-
-        Never resizeColumnsToContents (house rule for big tables): a column is as wide as its usual
-        data in Chinese characters, or as its title ("Membership status") when that is wider.
-        """
-        header = self.view.horizontalHeader()
-        cjk = self.fontMetrics().horizontalAdvance("汉")
-        title_metrics = header.fontMetrics()
-        for number, column in enumerate(COLUMNS):
-            title = str(self.model.headerData(number, Qt.Orientation.Horizontal) or "")
-            # Two characters more than the title: the padding and the sort arrow.
-            title_width = title_metrics.horizontalAdvance(title) + cjk * 2
-            header.resizeSection(number, max(cjk * column.width + cjk, title_width))
+        size_columns(self.view, self.model, self.fontMetrics().horizontalAdvance("汉"))
 
     def _build_empty_state(self) -> None:
         self.empty_panel = EmptyState(self.roster_panel, first_name="emptyAddButton", second_name="emptyImportButton")
@@ -606,5 +564,5 @@ class MembersPage(DialogHost, QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.model.retranslate()
             self._retranslate()
-            self._size_columns()
+            size_columns(self.view, self.model, self.fontMetrics().horizontalAdvance("汉"))
         super().changeEvent(event)

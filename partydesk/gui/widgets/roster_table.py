@@ -1,0 +1,55 @@
+"""The roster's table view: its fixed settings and its column widths, kept out of the members page.
+
+Uniform row heights (a fixed vertical header never measures 100 000 rows), whole-row extended selection
+(several cards print together), no editing, Tab leaving the table, sorting on but no indicator until a
+header is clicked (the roster arrives in pinyin order), and widths from the font and the header titles.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from partydesk.gui.models.roster_model import COLUMNS, RosterModel
+
+
+def roster_table(parent: QWidget, model: RosterModel, row_height: int) -> QTableView:
+    """A table over ``model`` set up as the roster wants it."""
+    view = QTableView(parent)
+    view.setObjectName("rosterView")
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setCornerButtonEnabled(False)
+    view.setTabKeyNavigation(False)
+    vertical = view.verticalHeader()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(row_height)
+    vertical.hide()
+    header = view.horizontalHeader()
+    header.setSectionsMovable(False)
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+    return view
+
+
+def size_columns(view: QTableView, model: RosterModel, cjk: int) -> None:
+    """Column widths from the font (``cjk`` = the width of one Chinese character) and the header titles.
+
+    Never resizeColumnsToContents (house rule for big tables): a column is as wide as its usual data in
+    Chinese characters, or as its title ("Membership status") when that is wider.
+    """
+    header = view.horizontalHeader()
+    title_metrics = header.fontMetrics()
+    for number, column in enumerate(COLUMNS):
+        title = str(model.headerData(number, Qt.Orientation.Horizontal) or "")
+        # Two characters more than the title: the padding and the sort arrow.
+        title_width = title_metrics.horizontalAdvance(title) + cjk * 2
+        header.resizeSection(number, max(cjk * column.width + cjk, title_width))
