@@ -8,7 +8,7 @@ from pathlib import Path
 
 from partydesk.core.errors import BackupError, CorruptDatabaseError, KnownError, OtherOrganisationError
 from partydesk.core.progress import Progress
-from partydesk.core.storage import backup, migrate
+from partydesk.core.storage import backup, backup_files, migrate
 from partydesk.core.storage.backup import BackupInfo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.migrate import FileContents as FileContents
@@ -23,6 +23,7 @@ def backup_now(db: Database, *, reason: str = "manual", progress: Progress | Non
     """A verified backup of the open database, then GFS thinning of the older ones."""
     db.checkpoint()
     info = backup.make_backup(db.path, backup_dir(db.path), reason=reason, progress=progress)
+    backup_files.mirror_files(db.path, backup_dir(db.path))
     db.changed = False
     backup.thin_backups(backup_dir(db.path))
     return info
@@ -52,6 +53,7 @@ def backup_if_changed(db: Database, *, reason: str, progress: Progress | None = 
 def backup_file(db_path: Path, reason: str) -> BackupInfo:
     """A verified backup of a database that is not open (before a migration)."""
     info = backup.make_backup(db_path, backup_dir(db_path), reason=reason)
+    backup_files.mirror_files(db_path, backup_dir(db_path))
     backup.thin_backups(backup_dir(db_path))
     return info
 
@@ -109,9 +111,15 @@ def check_restorable(db_path: Path, backup_path: Path, *, other_organisation: bo
 
 
 def restore(db_path: Path, backup_path: Path, *, other_organisation: bool = False) -> BackupInfo | None:
-    """Replace the (closed) database with a checked backup (``check_restorable``); the current file is saved first."""
+    """Replace the (closed) database with a checked backup (``check_restorable``); the current file is saved first.
+
+    The attachments the restored rows name come back from the backup folder's mirror of the store.
+    """
     check_restorable(db_path, backup_path, other_organisation=other_organisation)
-    return backup.restore_backup(backup_path, db_path, safety_backup_dir=backup_dir(db_path))
+    safety = backup.restore_backup(backup_path, db_path, safety_backup_dir=backup_dir(db_path))
+    for folder in dict.fromkeys((backup_path.parent, backup_dir(db_path))):  # a chosen folder, then our own
+        backup_files.restore_files(db_path, folder)
+    return safety
 
 
 @dataclass(frozen=True)
