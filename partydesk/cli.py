@@ -12,7 +12,8 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,17 @@ def _open(args: argparse.Namespace, *, must_exist: bool = True) -> Any:
     if must_exist and not path.exists():
         raise CliError(f"找不到数据库文件：{path}。请先运行 partydesk init 或用 --db 指定文件。", code="no_db")
     return open_database(path, backup=backup_file, create=not must_exist)
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Any]:
+    """The command's existing database, open under the instance lock, closed on the way out."""
+    with _lock_for(db_path_of(args)):
+        db = _open(args)
+        try:
+            yield db
+        finally:
+            db.close()
 
 
 # ---------------------------------------------------------------- sub-commands

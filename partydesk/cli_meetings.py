@@ -41,22 +41,17 @@ def cmd_add(args: argparse.Namespace) -> dict[str, Any]:
 
     kind = type_of(args.type)
     held_on = _date(args.date)
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            statuses: dict[str, str] = {}
-            for status, text in ((PRESENT, args.present), (LEAVE, args.leave), (ABSENT, args.absent)):
-                tokens = _ids(text)
-                for member_id in resolve_members(db, tokens).values():
-                    if member_id in statuses and statuses[member_id] != status:
-                        raise cli.CliError("同一名党员不能同时列在 --present、--leave、--absent 中的两处。",
-                                           code="twice")
-                    statuses[member_id] = status
-            data = MeetingData(type_code=kind.code, topic=args.topic, held_on=held_on, party_group=args.group or "")
-            added = add_meeting(db, LOCAL_USER, data, statuses=statuses)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        statuses: dict[str, str] = {}
+        for status, text in ((PRESENT, args.present), (LEAVE, args.leave), (ABSENT, args.absent)):
+            tokens = _ids(text)
+            for member_id in resolve_members(db, tokens).values():
+                if member_id in statuses and statuses[member_id] != status:
+                    raise cli.CliError("同一名党员不能同时列在 --present、--leave、--absent 中的两处。",
+                                       code="twice")
+                statuses[member_id] = status
+        data = MeetingData(type_code=kind.code, topic=args.topic, held_on=held_on, party_group=args.group or "")
+        added = add_meeting(db, LOCAL_USER, data, statuses=statuses)
     c = added.count
     quorum = {None: "", True: "，符合法定人数", False: "，未达到法定人数"}[c.quorum_met]
     return {"message": f"已记录{kind.name}（{held_on:%Y-%m-%d}）：应到 {c.expected} 人，实到 {c.present} 人{quorum}。",
@@ -70,13 +65,8 @@ def cmd_list(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.services.meetings import meetings_of_year
 
     year = args.year or date.today().year
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            found = meetings_of_year(db, year)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        found = meetings_of_year(db, year)
     rows = [{"id": m.id, "type": m.type_code, "date": m.held_on.isoformat(), "topic": m.topic,
              "party_group": m.party_group, "expected": m.expected, "present": m.present} for m in found]
     lines = [f"{year}年共 {len(rows)} 次会议："] + [
@@ -91,13 +81,8 @@ def cmd_compliance(args: argparse.Namespace) -> dict[str, Any]:
     """Required against held, per type and period."""
     from partydesk.core.services.meeting_reports import compliance
 
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            found = compliance(db, args.year)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        found = compliance(db, args.year)
     rows = [{"type": c.type_code, "name": c.type_name, "party_group": c.party_group, "period": c.period.label,
              "start": c.period.start.isoformat(), "end": c.period.end.isoformat(), "required": c.required,
              "held": c.held, "met": c.met, "open": c.open} for c in found]
@@ -125,13 +110,8 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
     if suffix not in EXPORT_SUFFIXES:
         raise cli.CliError(f"不支持的文件类型“{out.suffix or out.name}”：会议记录可导出为 .pdf 或 .docx 文件。",
                            code="bad_suffix")
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            minutes = minutes_of(db, LOCAL_USER, args.id, purpose="PDF" if suffix == ".pdf" else "Word")
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        minutes = minutes_of(db, LOCAL_USER, args.id, purpose="PDF" if suffix == ".pdf" else "Word")
     if suffix == ".pdf":
         from partydesk.core.io.minutes_html import minutes_html
         from partydesk.gui.pdf import html_to_pdf
@@ -157,13 +137,8 @@ def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
     if out.suffix.lower() != ".xlsx":
         raise cli.CliError(f"不支持的文件类型“{out.suffix or out.name}”：会议台账导出为 .xlsx 文件。",
                            code="bad_suffix")
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            register = register_of(db, LOCAL_USER, args.year)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        register = register_of(db, LOCAL_USER, args.year)
     write_register(register.rows, out, organisation=register.organisation, year=args.year)
     return {"message": f"已导出{args.year}年会议台账（{len(register.rows)} 次会议）：{out}", "year": args.year,
             "meetings": len(register.rows), "path": str(out)}
@@ -174,13 +149,8 @@ def cmd_delete(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.meeting_records import delete_meeting
 
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            delete_meeting(db, LOCAL_USER, args.id)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        delete_meeting(db, LOCAL_USER, args.id)
     return {"message": f"已删除会议 {args.id}。", "id": args.id, "deleted": True}
 
 

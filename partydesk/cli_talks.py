@@ -29,19 +29,14 @@ def cmd_add(args: argparse.Namespace) -> dict[str, Any]:
 
     held_on = _date(args.date)
     follow_up_on = _date(args.follow_up_date) if args.follow_up_date else None
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            with_ids = tuple(resolve_members(db, _ids(args.with_)).values())
-            by_id, by_name = resolve_talker(db, args.by or "")
-            data = TalkData(held_on=held_on, with_ids=with_ids, by_member_id=by_id, by_name=by_name,
-                            form=args.form, topic=args.topic, content=args.content or "",
-                            follow_up=args.follow_up or "", follow_up_on=follow_up_on)
-            added = add_talk(db, LOCAL_USER, data)
-            record = get_talk(db, added.talk_id)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        with_ids = tuple(resolve_members(db, _ids(args.with_)).values())
+        by_id, by_name = resolve_talker(db, args.by or "")
+        data = TalkData(held_on=held_on, with_ids=with_ids, by_member_id=by_id, by_name=by_name,
+                        form=args.form, topic=args.topic, content=args.content or "",
+                        follow_up=args.follow_up or "", follow_up_on=follow_up_on)
+        added = add_talk(db, LOCAL_USER, data)
+        record = get_talk(db, added.talk_id)
     assert record is not None
     payload = _talk_json(record)
     payload["message"] = (f"已记录谈心谈话（{held_on:%Y-%m-%d}）：{record.data.by_name} 与 "
@@ -54,13 +49,8 @@ def cmd_list(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.services.talks import talks_of_year
 
     year = args.year or date.today().year
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            found = talks_of_year(db, year)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        found = talks_of_year(db, year)
     rows = [_talk_json(r) for r in found]
     lines = [f"{year}年共 {len(rows)} 次谈心谈话："] + [
         f"{r['date']}\t{r['form_name']}\t{r['by']} → {'、'.join(r['with_names'])}\t{r['topic']}" for r in rows]
@@ -73,14 +63,9 @@ def cmd_due(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.services.talks import talk_months, talks_due
 
     today = _date(args.on) if args.on else date.today()
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            months = talk_months(db)
-            everyone = talks_due(db, today)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        months = talk_months(db)
+        everyone = talks_due(db, today)
     rows: list[dict[str, Any]] = []
     for d in everyone:
         status = "overdue" if d.due is None or d.due < today else "soon" if (d.due - today).days <= SOON_DAYS else ""
