@@ -48,7 +48,7 @@ def _key(text: str) -> str:
 class CodeTable:
     """An immutable, ordered code -> Chinese name table with forgiving reverse lookup."""
 
-    __slots__ = ("_by_code", "_lookup", "_notes", "title")
+    __slots__ = ("_by_code", "_lookup", "_misplaced", "_notes", "title")
 
     def __init__(
         self,
@@ -56,9 +56,11 @@ class CodeTable:
         entries: Iterable[tuple[str, str]],
         aliases: Mapping[str, str] | None = None,
         noted: Mapping[str, tuple[str, str]] | None = None,
+        misplaced: Mapping[str, str] | None = None,
     ) -> None:
         """``noted``: spellings accepted with a remark (text -> (code, why)) — ambiguous or outdated words
-        that must never be read silently; ``reading_note`` gives the remark."""
+        that must never be read silently; ``reading_note`` gives the remark. ``misplaced``: words that
+        belong to another field (text -> what to do instead), refused with that advice."""
         self.title = title
         by_code = dict(entries)
         lookup: dict[str, str] = {}
@@ -73,6 +75,7 @@ class CodeTable:
         self._by_code: Mapping[str, str] = MappingProxyType(by_code)
         self._lookup: Mapping[str, str] = MappingProxyType(lookup)
         self._notes: Mapping[str, str] = MappingProxyType({_key(t): why for t, (_c, why) in (noted or {}).items()})
+        self._misplaced: Mapping[str, str] = MappingProxyType({_key(t): a for t, a in (misplaced or {}).items()})
 
     def __setattr__(self, name: str, value: object) -> None:
         if hasattr(self, name):
@@ -110,6 +113,9 @@ class CodeTable:
         if found is None and key.isdecimal() and len(key) <= 4:
             # Excel turns the text "01" into the number 1; match on the numeric value instead.
             found = next((c for c in self._by_code if c.isdecimal() and int(c) == int(key)), None)
+        if found is None and key in self._misplaced:
+            raise ValidationError(f"{self.title}“{str(text).strip()}”{self._misplaced[key]}", field=self.title,
+                                  code="code_misplaced")
         if found is None:
             raise ValidationError(
                 f"{self.title}“{str(text).strip()}”不在代码表中，请从列表中选择", field=self.title, code="code_unknown"
@@ -257,7 +263,12 @@ PARTY_POST = CodeTable(
 
 # 党籍状态: only 正常 or 停止党籍. How a member left the roll (死亡, the ways of 出党, 转出) is a separate
 # reason, ``member_events.LEAVING_REASON``; the old flat codes 31–50 survive only in old events.
-MEMBERSHIP_STATUS = CodeTable("党籍状态", [("10", "正常"), ("20", "停止党籍")])
+_LEFT_THE_ROLL = ("是减员原因，不是党籍状态（党籍状态只有“正常”和“停止党籍”）。请把这一格改为“正常”导入，"
+                  "再在该党员的页面用“记录变动”登记减员原因和日期。")
+MEMBERSHIP_STATUS = CodeTable("党籍状态", [("10", "正常"), ("20", "停止党籍")], misplaced={
+    word: _LEFT_THE_ROLL for word in ("死亡", "病故", "去世", "出党", "开除党籍", "开除", "除名", "退党", "退党除名",
+                                      "自行脱党", "自行脱党除名", "劝其退党", "劝而不退除名", "取消预备党员资格",
+                                      "转出", "组织关系转出")})
 
 # Causes of losing contact (失联原因), codes 1–7 from the Sichuan form (DOMAIN.md §2.7).
 LOST_CONTACT_CAUSE = CodeTable(

@@ -47,3 +47,19 @@ def test_suspension_without_grounds_is_rejected_and_off_date_confirmation_warns(
     assert by_row[3].action == "new"
     assert by_row[4].action == "new"
     assert any("预备期满之日（2011年07月01日）" in i.message and i.severity == "warning" for i in by_row[4].issues)
+
+
+def test_a_leaving_reason_under_membership_status_is_refused_with_what_to_do(db: Database, tmp_path: Path) -> None:
+    """Offices write 死亡 or 开除党籍 in the 党籍状态 column; the row is refused with advice, not 'unknown code'."""
+    path = _file(tmp_path / "roster.xlsx", [
+        ["甲", "男", _id(1), "正式党员", "2010-07-01", "2011-07-01", "死亡", "否", ""],
+        ["乙", "男", _id(2), "正式党员", "2010-07-01", "2011-07-01", "开除党籍", "否", ""],
+        ["丙", "男", _id(3), "正式党员", "2010-07-01", "2011-07-01", "正常", "否", ""],
+    ])
+    plan = plan_import(db, path, today=TODAY)
+    by_row = {r.row: r for r in plan.rows}
+    for row, word in ((2, "死亡"), (3, "开除党籍")):
+        assert by_row[row].action == "rejected"
+        [error] = [i for i in by_row[row].issues if i.severity == "error"]
+        assert f"“{word}”是减员原因" in error.message and "记录变动" in error.message
+    assert by_row[4].action == "new"
