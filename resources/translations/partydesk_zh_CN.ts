@@ -198,6 +198,17 @@
     </message>
 </context>
 <context>
+    <name>BranchFilter</name>
+    <message>
+        <source>All branches</source>
+        <translation>全部支部</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>支部(&amp;B)：</translation>
+    </message>
+</context>
+<context>
     <name>CardPrintButton</name>
     <message>
         <source>Print card</source>

@@ -56,3 +56,4 @@ class RosterRow(NamedTuple):
     migrant_since: date | None
     in_branch: bool
     notes: str
+    org_id: str = ""  # the organisation whose roll it is (a committee file holds many)

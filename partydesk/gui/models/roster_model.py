@@ -149,6 +149,7 @@ def roster_row_of(record: MemberRecord, pinyin: str = "") -> RosterRow:
     """A stored member as a roster row, so one formatter shows it on the roster and on its page."""
     data = record.data
     values = {name: getattr(data, name) for name in RosterRow._fields if hasattr(data, name)}
+    values["org_id"] = record.org_id
     return RosterRow(id=record.id, pinyin=pinyin, in_branch=record.in_branch, **values)
 
 

@@ -1,0 +1,82 @@
+"""The branches a database holds (各支部): who they are, whether there are several, and the same person
+on two branches' rolls.
+
+A branch's own file holds one organisation; a committee's file holds its own and every branch it has
+imported. Pages that list records (roster, meetings, study, workbench) ask ``branches`` once per load:
+with one organisation they look as they always did, with several they add a 支部 column and a branch
+filter. The committee's own organisation comes first, then the branches by code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from partydesk.core.domain.roster import RosterRow
+from partydesk.core.handle import DbHandle
+from partydesk.core.storage import branch_repo
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One organisation in the file: its id, code and name, and whether it is this site's own."""
+
+    org_id: str
+    code: str
+    name: str
+    own: bool = False
+
+
+@dataclass(frozen=True)
+class Branches:
+    """The organisations of a file, this site's own first; ``multi`` when there is more than one."""
+
+    items: tuple[Branch, ...] = ()
+    _names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._names.update({b.org_id: b.name for b in self.items})
+
+    @property
+    def multi(self) -> bool:
+        """Whether the file holds records of more than one organisation (a committee with branches)."""
+        return len(self.items) > 1
+
+    @property
+    def own(self) -> Branch | None:
+        """This site's own organisation (None before set-up)."""
+        return next((b for b in self.items if b.own), None)
+
+    def name_of(self, org_id: str) -> str:
+        """The organisation's name ("" when unknown)."""
+        return self._names.get(org_id, "")
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+SINGLE = Branches()
+
+
+def branches(db: DbHandle) -> Branches:
+    """The organisations this file holds records of, this site's own first, then by code."""
+    own_id = db.site.organisation_id if db.site is not None else None
+    with db.read() as session:
+        rows = branch_repo.organisations_with_records(session, own_id)
+    items = [Branch(r.id, r.code, r.name, r.id == own_id) for r in rows]
+    return Branches(tuple(sorted(items, key=lambda b: not b.own)))
+
+
+def shared_people(rows: Iterable[RosterRow]) -> frozenset[str]:
+    """Member ids of the people (by 公民身份号码) on the rolls of two or more organisations.
+
+    The same rule as the ``exchange.same_person`` check, over roster rows already in memory; a flag for a
+    person to look at (mid-transfer, or entered twice), never a merge.
+    """
+    by_number: dict[str, list[RosterRow]] = defaultdict(list)
+    for row in rows:
+        if row.id_number:
+            by_number[row.id_number].append(row)
+    return frozenset(r.id for people in by_number.values() if len(people) > 1
+                     and len({p.org_id for p in people}) > 1 for r in people)

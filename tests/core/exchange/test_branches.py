@@ -1,0 +1,69 @@
+"""The branches of a file: one in a branch's own file, the committee and its branches in a committee file
+(own first), and the same person on two branches' rolls found from the roster rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partydesk.core.services.branches import branches, shared_people
+from partydesk.core.storage import member_repo
+from partydesk.core.storage.database import Database, open_database
+from tests.core.exchange.conftest import Sites
+from tests.core.exchange.two_branches import BRANCHES, COMMITTEE_CODE, build_committee, shared_person_id_number
+
+
+@pytest.fixture(scope="module")
+def committee_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_committee(tmp_path_factory.mktemp("committee"))
+
+
+@pytest.fixture
+def committee(committee_file: Path) -> Database:
+    db = open_database(committee_file)
+    yield db
+    db.close()
+
+
+def test_a_branch_file_is_single_branch(sites: Sites) -> None:
+    """A branch's own file lists its one organisation, marked own; not multi-branch."""
+    found = branches(sites.branch)
+    assert not found.multi
+    assert [b.code for b in found.items] == ["3301060012"]
+    assert found.own is not None and found.own.code == "3301060012"
+
+
+def test_a_committee_before_any_import_is_single_branch(sites: Sites) -> None:
+    """The committee's own organisation alone: no branch column yet."""
+    found = branches(sites.committee)
+    assert not found.multi and [b.code for b in found.items] == ["1000"]
+
+
+def test_a_committee_lists_itself_first_then_its_branches_by_code(committee: Database) -> None:
+    """After two imports: own organisation first, then both branches, with their names."""
+    found = branches(committee)
+    assert found.multi
+    assert [b.code for b in found.items] == [COMMITTEE_CODE, *(code for code, *_ in BRANCHES)]
+    assert [b.own for b in found.items] == [True, False, False]
+    assert found.name_of(found.items[1].org_id) == BRANCHES[0][1]
+
+
+def test_the_person_on_both_rolls_is_flagged_in_both(committee: Database) -> None:
+    """shared_people names the two roster rows of the shared ID number, and nobody else."""
+    with committee.read() as session:
+        rows = member_repo.roster_rows(session)
+    flagged = shared_people(rows)
+    number = shared_person_id_number()
+    assert flagged == {r.id for r in rows if r.id_number == number}
+    assert len(flagged) == 2
+    assert len({r.org_id for r in rows if r.id in flagged}) == 2
+
+
+def test_two_rows_of_one_organisation_are_not_flagged(committee: Database) -> None:
+    """A number entered twice in one branch is the duplicate check's business, not a cross-branch flag."""
+    with committee.read() as session:
+        rows = member_repo.roster_rows(session)
+    one_branch = [r for r in rows if r.org_id == rows[0].org_id]
+    twin = one_branch[1]._replace(id_number=one_branch[0].id_number, id="twin")
+    assert shared_people([one_branch[0], twin]) == frozenset()
