@@ -2062,6 +2062,10 @@ It is now safe to remove the USB stick.</source>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
+    <message>
+        <source>Branch</source>
+        <translation>支部</translation>
+    </message>
 </context>
 <context>
     <name>MeetingsPage</name>
@@ -2856,6 +2860,33 @@ It is now safe to remove the USB stick.</source>
     </message>
 </context>
 <context>
+    <name>RosterBranches</name>
+    <message>
+        <source>{total} members on the roll in {branches} branches, {shown} shown</source>
+        <translation>在册 {total} 人，共 {branches} 个支部，显示 {shown} 人</translation>
+    </message>
+    <message>
+        <source>{branch}: {count} members on the roll, {shown} shown</source>
+        <translation>{branch}：在册 {count} 人，显示 {shown} 人</translation>
+    </message>
+    <message>
+        <source>Duplicates:</source>
+        <translation>重复人员：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>On two branches&apos; rolls</source>
+        <translation>在两个支部名册中</translation>
+    </message>
+    <message>
+        <source>People whose ID number is on the roll of another branch too (in the middle of a transfer, or entered twice)</source>
+        <translation>公民身份号码同时出现在另一支部名册中的人员（组织关系转接中，或重复录入）</translation>
+    </message>
+</context>
+<context>
     <name>RosterExport</name>
     <message>
         <source>Export roster</source>
@@ -3049,12 +3080,24 @@ It is now safe to remove the USB stick.</source>
         <translation>在册情况</translation>
     </message>
     <message>
+        <source>Branch</source>
+        <translation>所在支部</translation>
+    </message>
+    <message>
         <source>On the roll</source>
         <translation>在册</translation>
     </message>
     <message>
         <source>Left the roll</source>
         <translation>已减员</translation>
+    </message>
+    <message>
+        <source> (duplicate)</source>
+        <translation>（重复）</translation>
+    </message>
+    <message>
+        <source>The same ID number is also on the roll of: {branches}</source>
+        <translation>公民身份号码相同的人员也在以下支部名册中：{branches}</translation>
     </message>
     <message>
         <source>Notes</source>

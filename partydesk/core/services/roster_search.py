@@ -7,7 +7,7 @@ A query is either *text* or *digits*:
 - digits (optionally ending in X: "002X", "5678") match the *end* of the ID number or of the phone
   (a landline's digits without its dashes), which is how offices read numbers out to each other.
 
-Facets narrow further: 人员类别, 党小组, 党籍状态, 失联, 流动, 在册.
+Facets narrow further: 人员类别, 党小组, 党籍状态, 失联, 流动, 在册, and 所在支部 in a committee file.
 
 Speed: at 100 000 members every keystroke filters the whole roster, so each row's searchable text is
 joined once, at load, into two haystack strings; matching is then one ``in`` per row inside a list
@@ -85,6 +85,7 @@ class RosterFacets:
     lost_contact: bool | None = None
     migrant: bool | None = None
     in_branch: bool | None = None
+    org_id: str | None = None  # one organisation of a committee file (所在支部)
 
     def conditions(self) -> list[tuple[int, object]]:
         """(RosterRow field position, required value) for every facet that is set."""

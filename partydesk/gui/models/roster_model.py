@@ -42,6 +42,7 @@ from partydesk.core.domain.party_age import party_age
 from partydesk.core.domain.pinyin import SURNAME_READINGS
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.domain.strokes import stroke_count
+from partydesk.core.services.branches import SINGLE, Branches, shared_people
 from partydesk.core.services.roster_search import (
     NO_FACETS,
     RosterFacets,
@@ -110,6 +111,8 @@ COLUMNS: tuple[RosterColumn, ...] = (
     RosterColumn("migrant_since", QT_TRANSLATE_NOOP("RosterModel", "Away since"), 7),
     RosterColumn("in_branch", QT_TRANSLATE_NOOP("RosterModel", "Roll status"), 5),
     RosterColumn("notes", QT_TRANSLATE_NOOP("RosterModel", "Notes"), 10),
+    # Only in a file holding several organisations (a committee's); the page shows it there by default.
+    RosterColumn("branch", QT_TRANSLATE_NOOP("RosterModel", "Branch"), 9),
 )
 COLUMN_IDS: tuple[str, ...] = tuple(c.id for c in COLUMNS)
 DEFAULT_COLUMNS: tuple[str, ...] = tuple(c.id for c in COLUMNS if c.default_visible)
@@ -136,6 +139,9 @@ def column_index(column_id: str) -> int:
 # Long texts that a column may cut short get a tooltip with the whole text.
 _TIP_COLUMNS = frozenset(column_index(c) for c in ("name", "education", "address", "work_unit",
                                                       "migrant_destination", "notes"))
+_BRANCH = column_index("branch")
+# A person on two organisations' rolls (same 公民身份号码) has the 所在支部 cell drawn in this colour.
+SHARED_COLOUR = QColor("#b45309")
 
 
 def age_on(birth: date | None, today: date) -> int | None:
@@ -253,6 +259,7 @@ class RosterFormatter:
     def __init__(self, today: date | None = None) -> None:
         self.revealed = False
         self.today = today or date.today()
+        self.branch_names: dict[str, str] = {}  # org id -> name, filled in a committee file
         self.retranslate()
         # One function per model column, looked up by position when a cell is painted.
         self.functions: list[Callable[[RosterRow], str]] = [self._formatter(c.id) for c in COLUMNS]
@@ -296,6 +303,8 @@ class RosterFormatter:
             return lambda r: str(years) if (years := party_age(r.confirmed_on, self.today)) is not None else ""
         if column_id == "in_branch":
             return lambda r: self._on_roll if r.in_branch else self._left
+        if column_id == "branch":
+            return lambda r: self.branch_names.get(r.org_id, "")
         raise ValueError(f"no formatter for column {column_id!r}")
 
 
@@ -313,8 +322,14 @@ class RosterModel(QAbstractTableModel):
         self._query: SearchQuery = parse_query("")
         self._facets: RosterFacets = NO_FACETS
         self.only: frozenset[str] | None = None  # just these members (a workbench bar or to-do)
+        # A committee file: the organisations, the people on two of their rolls (by member id, with the
+        # other organisations' names), and whether to show only those.
+        self.branches: Branches = SINGLE
+        self.shared: dict[str, str] = {}
+        self.shared_only = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._grey = QBrush(INACTIVE_COLOUR)
+        self._shared_brush = QBrush(SHARED_COLOUR)
         self.formatter = RosterFormatter(today)
         self._display = self.formatter.functions
         self._sort_keys: list[SortKey] = [_sort_key(c.id) for c in COLUMNS]
@@ -330,6 +345,7 @@ class RosterModel(QAbstractTableModel):
         self._index = RosterIndex(rows)
         self._by_id = dict(zip(map(_ROW_ID, self._index.rows), self._index.rows, strict=True))
         self._groups = Counter(map(_PARTY_GROUP, self._index.rows))
+        self._find_shared()
         if self._sort is not None:
             self._reorder(*self._sort)
         self._shown = self._filter(self._facets)
@@ -349,11 +365,13 @@ class RosterModel(QAbstractTableModel):
             index.digits.insert(at, digits_haystack(row))
             self._by_id[row.id] = row
         self._groups.update(map(_PARTY_GROUP, rows))
+        self._find_shared()
         self._relayout()
 
     def remove_ids(self, ids: Collection[str]) -> None:
         """Drop the rows of these members (deleted); unknown ids are ignored."""
         if ids and self._drop(set(ids)):
+            self._find_shared()
             self._relayout()
 
     def set_filter(self, text: str, facets: RosterFacets = NO_FACETS) -> None:
@@ -366,7 +384,40 @@ class RosterModel(QAbstractTableModel):
 
     def _filter(self, facets: RosterFacets) -> list[RosterRow]:
         shown = filter_rows(self._index, self._query, facets)
+        if self.shared_only:
+            shown = [r for r in shown if r.id in self.shared]
         return shown if self.only is None else [r for r in shown if r.id in self.only]
+
+    def set_branches(self, branches: Branches) -> None:
+        """The organisations of the file: names for 所在支部 (sorted own first, then by code) and, with
+        several, the people on two rolls found again."""
+        self.branches = branches
+        self.formatter.branch_names = {b.org_id: b.name or b.code for b in branches.items}
+        order = {b.org_id: n for n, b in enumerate(branches.items)}
+        self._sort_keys[_BRANCH] = lambda r: order.get(r.org_id)
+        self._find_shared()
+        if self._sort is not None and self._sort[0] == _BRANCH:
+            self.sort(*self._sort)
+        elif self._shown:
+            self.dataChanged.emit(self.index(0, _BRANCH), self.index(len(self._shown) - 1, _BRANCH))
+
+    def branch_counts(self) -> Counter[str]:
+        """Members on the roll per organisation id (the count line of a committee file)."""
+        return Counter(r.org_id for r in self._index.rows if r.in_branch)
+
+    def _find_shared(self) -> None:
+        """Who is on two organisations' rolls, with the other organisations' names (a committee file only)."""
+        if not self.branches.multi:
+            self.shared = {}
+            return
+        rows = self._index.rows
+        flagged = shared_people(rows)
+        orgs: dict[str, set[str]] = {}
+        for row in (r for r in rows if r.id in flagged):
+            orgs.setdefault(row.id_number, set()).add(row.org_id)
+        name = self.branches.name_of
+        self.shared = {r.id: "、".join(sorted(name(o) for o in orgs[r.id_number] if o != r.org_id))
+                       for r in rows if r.id in flagged}
 
     def set_revealed(self, revealed: bool) -> None:
         """Show full ID numbers and phones (True) or masked ones (False, the default)."""
@@ -455,11 +506,20 @@ class RosterModel(QAbstractTableModel):
             return None
         row = self._shown[row_number]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == _BRANCH and row.id in self.shared:
+                return self._display[column](row) + QCoreApplication.translate("RosterModel", " (duplicate)")
             return self._display[column](row)
         if role == MemberIdRole:
             return row.id
         if role == RowRole:
             return row
+        if column == _BRANCH and row.id in self.shared:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return self._shared_brush
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate(
+                    "RosterModel", "The same ID number is also on the roll of: {branches}").format(
+                    branches=self.shared[row.id])
         if role == Qt.ItemDataRole.ForegroundRole and (
                 not row.in_branch or row.membership_status not in ("", STATUS_NORMAL)):
             return self._grey

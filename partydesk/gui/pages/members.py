@@ -42,6 +42,7 @@ from partydesk.core.services.roster_search import RosterFacets
 from partydesk.gui.models.roster_model import DEFAULT_COLUMNS, RosterModel, column_index
 from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
+from partydesk.gui.pages.roster_branches import RosterBranches
 from partydesk.gui.widgets.card_print_button import CardPrintButton
 from partydesk.gui.widgets.column_menu import ColumnMenu
 from partydesk.gui.widgets.combo import refill
@@ -172,6 +173,10 @@ class MembersPage(DialogHost, QWidget):
                                        fixed=FIXED_COLUMNS, parent=self.columns_button)
         self.columns_button.setMenu(self.columns_menu)
         self.column_actions = self.columns_menu.entries
+        self.column_actions["branch"].setVisible(False)  # 所在支部: a committee file only (RosterBranches)
+        self.branches = RosterBranches(self)
+        self.column_actions["branch"].toggled.connect(self.branches.column_toggled)
+        self.columns_menu.default_action.triggered.connect(self.branches.defaults_restored)
         size_columns(self.view, self.model, self.fontMetrics().horizontalAdvance("汉"))
 
     def _build_empty_state(self) -> None:
@@ -202,6 +207,8 @@ class MembersPage(DialogHost, QWidget):
         search.addWidget(self.columns_button)
 
         facets = FlowLayout(spacing=spacing)
+        for extra in self.branches.widgets():
+            facets.addWidget(extra)
         for combo, label in self.facet_labels.items():
             pair = QWidget(self.roster_panel)
             row = QHBoxLayout(pair)
@@ -252,6 +259,7 @@ class MembersPage(DialogHost, QWidget):
         db = self.ctx.db
         if db is None or db.needs_setup:
             return
+        self.branches.load()
         member_ops.load_roster(self, self.ctx, self._rows_loaded)
 
     def refresh_members(self, ids: frozenset[str]) -> None:
@@ -285,6 +293,7 @@ class MembersPage(DialogHost, QWidget):
             category=self.category_combo.currentData(), party_group=self.group_combo.currentData(),
             membership_status=self.status_combo.currentData(), lost_contact=self.lost_combo.currentData(),
             migrant=self.migrant_combo.currentData(), in_branch=self.roll_combo.currentData(),
+            org_id=self.branches.org_id(),
         )
 
     def apply_filter(self) -> None:
@@ -303,6 +312,7 @@ class MembersPage(DialogHost, QWidget):
     def clear_filters(self) -> None:
         """Empty the search box and set every facet back to "All"."""
         self.model.only = None
+        self.branches.clear()
         for combo in self._facet_combos():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
@@ -368,7 +378,8 @@ class MembersPage(DialogHost, QWidget):
                 "{total} members on the roll, none match. Clear the search or the filters to see them.").format(
                 total=total))
         else:
-            text = self.tr("{total} members on the roll, {shown} shown").format(total=total, shown=shown)
+            text = self.branches.count_text(total, shown) or self.tr(
+                "{total} members on the roll, {shown} shown").format(total=total, shown=shown)
             only = self.tr("{label}: {shown} members") if self.model.only is not None else "{text}"
             self.count_label.setText(only.format(label=self._only_label, shown=shown, text=text))
         empty = self._loaded and self.model.total == 0
@@ -538,6 +549,7 @@ class MembersPage(DialogHost, QWidget):
         for label, text in zip(self.facet_labels.values(), labels, strict=True):
             label.setText(text)
         self._fill_facet_items()
+        self.branches.retranslate()
         self.empty_label.setText(self.tr(
             "No members yet. Click “Add member” to enter them one by one, or use “Import” to read an Excel roster."))
         self.empty_add_button.setText(self.tr("Add member"))

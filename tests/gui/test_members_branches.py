@@ -1,0 +1,97 @@
+"""The roster in a committee file: the 所在支部 column only there, the branch filter narrowing the roster,
+the count line naming branches, and the person on two branches' rolls marked and filterable."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pytestqt.qtbot import QtBot
+
+from partydesk.gui.context import AppContext
+from partydesk.gui.models.roster_model import column_index
+from partydesk.gui.pages.members import MembersPage
+from tests.core.exchange.two_branches import BRANCHES, shared_person_id_number
+from tests.gui import committee_fixtures as fixtures
+from tests.gui.conftest import WAIT_MS
+from tests.gui.test_members_page import ZHANG, add_now
+
+BRANCH = column_index("branch")
+committee_file, committee_db, committee_ctx = fixtures.committee_file, fixtures.committee_db, fixtures.committee_ctx
+
+
+def open_page(qtbot: QtBot, ctx: AppContext) -> MembersPage:
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    return page
+
+
+def test_a_branch_file_has_no_branch_column_or_filter(qtbot: QtBot, ctx: AppContext) -> None:
+    """One organisation: 所在支部 hidden and not offered, no branch filter, the usual count line."""
+    add_now(ctx, ZHANG)
+    page = open_page(qtbot, ctx)
+    assert page.view.isColumnHidden(BRANCH)
+    assert not page.column_actions["branch"].isVisible()
+    assert not page.branches.filter.isVisible() and not page.branches.shared_box.isVisible()
+    assert page.count_label.text() == "在册 1 人，显示 1 人"
+
+
+def test_a_committee_file_shows_the_branch_column_and_filter(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """Several organisations: 所在支部 shown with each member's branch name, the filter offered."""
+    page = open_page(qtbot, committee_ctx)
+    assert not page.view.isColumnHidden(BRANCH)
+    assert page.column_actions["branch"].isVisible() and page.column_actions["branch"].isChecked()
+    assert page.branches.filter.isVisible()
+    shown = Counter(page.model.index(r, BRANCH).data().removesuffix("（重复）") for r in range(page.model.rowCount()))
+    names = {name for _code, name, *_ in BRANCHES}
+    assert set(shown) == names
+
+
+def test_choosing_a_branch_narrows_the_roster(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """Choosing 第二支部 shows its members only, and the count line names it."""
+    page = open_page(qtbot, committee_ctx)
+    everyone = page.model.rowCount()
+    second = next(b for b in page.model.branches.items if b.code == BRANCHES[1][0])
+    assert page.branches.filter.set_current(second.org_id)
+    rows = page.model.shown_rows()
+    assert rows and len(rows) < everyone
+    assert {r.org_id for r in rows} == {second.org_id}
+    on_roll = sum(1 for r in page.model.all_rows() if r.in_branch and r.org_id == second.org_id)
+    assert page.count_label.text() == f"{BRANCHES[1][1]}：在册 {on_roll} 人，显示 {len(rows)} 人"
+    page.clear_filters()
+    assert page.model.rowCount() == everyone and page.branches.filter.current() is None
+
+
+def test_the_count_line_spans_the_branches(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """全部支部: the headcount and how many branches it spans."""
+    page = open_page(qtbot, committee_ctx)
+    total = sum(1 for r in page.model.all_rows() if r.in_branch)
+    assert page.count_label.text() == f"在册 {total} 人，共 2 个支部，显示 {page.model.rowCount()} 人"
+
+
+def test_the_person_on_two_rolls_is_marked_and_filterable(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """重复人员: both rows of the shared ID number, marked in 所在支部 with the other branch in the tooltip."""
+    page = open_page(qtbot, committee_ctx)
+    page.branches.shared_combo.setCurrentIndex(1)
+    rows = page.model.shown_rows()
+    number = shared_person_id_number()
+    assert len(rows) == 2 and {r.id_number for r in rows} == {number}
+    first = page.model.index(0, BRANCH)
+    assert first.data().endswith("（重复）")
+    other = ({name for _code, name, *_ in BRANCHES} - {first.data().removesuffix("（重复）")}).pop()
+    assert other in first.data(3)  # ToolTipRole
+    page.branches.shared_combo.setCurrentIndex(0)
+    assert page.model.rowCount() > 2
+
+
+def test_hiding_the_branch_column_is_remembered(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """Unticked in the column menu, 所在支部 stays hidden when the page opens again."""
+    page = open_page(qtbot, committee_ctx)
+    page.column_actions["branch"].setChecked(False)
+    assert page.view.isColumnHidden(BRANCH)
+    again = open_page(qtbot, committee_ctx)
+    assert again.view.isColumnHidden(BRANCH)
+    again.columns_menu.default_action.trigger()
+    assert not again.view.isColumnHidden(BRANCH)
