@@ -11,6 +11,10 @@ JSON object:
   for one branch (``branch_ms``), against one plain ``SELECT count(*)`` over the attendance table in the
   same run (``count_ms``); best of ``--repeat``; the target is ``ratio`` (file / count) ≤ 3;
 - ``attendance_ms``: ``attendance_rates`` and ``absent_in_a_row`` for the latest year (for the record);
+- ``absence_runs``: ``meeting_repo.absence_runs`` over the whole file (``new_ms``) against the grouped-subquery
+  query it replaced (``old_ms``, ``tests/core/absence_reference``) and a plain count of the absent rows
+  (``count_ms``), all in the same run; ``same`` says both queries found the same runs; ``branch_ms`` is one
+  branch (the 出勤统计 tab of a committee with a branch chosen);
 - ``page``: offscreen, from creating the meetings page to the first paint of its list showing rows
   (``first_paint_s``; target under 0.5 s) and of its calendar tab (``calendar_paint_s``).
 """
@@ -31,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.core.absence_reference
 
 MEMBERS = 40  # per branch: two groups of 20, a committee of 6
 GROUPS = ("第一党小组", "第二党小组")
@@ -146,10 +151,35 @@ def measure(db_path: Path, repeat: int, year: int) -> dict[str, Any]:
         result["attendance_ms"] = {
             "rates": round(best_ms(lambda: meeting_reports.attendance_rates(db, year), 1), 1),
             "absent_in_a_row": round(best_ms(lambda: meeting_reports.absent_in_a_row(db, until=today), 1), 1)}
+        result["absence_runs"] = _absence_runs(db, today, branch)
         result["page"] = _first_paint(db, today)
     finally:
         db.close()
     return result
+
+
+def _absence_runs(db: Any, today: date, branch: str) -> dict[str, Any]:
+    """The 出勤统计 runs against the query they replaced and a plain count of absences, best of two each."""
+    from sqlalchemy import func, select
+
+    from partydesk.core.storage import meeting_repo
+    from partydesk.core.storage.meeting_tables import MeetingAttendance
+    from tests.core.absence_reference import reference_runs
+
+    found: dict[str, Any] = {}
+    with db.read() as session:
+        def absent_count() -> None:
+            attendance = MeetingAttendance
+            session.scalar(select(func.count()).select_from(attendance).where(attendance.status == "absent"))
+
+        count_ms = best_ms(absent_count, 2)
+        new_ms = best_ms(lambda: found.__setitem__("new", meeting_repo.absence_runs(session, today, 3)), 2)
+        old_ms = best_ms(lambda: found.__setitem__("old", reference_runs(session, today, 3)), 2)
+        branch_ms = best_ms(lambda: meeting_repo.absence_runs(session, today, 3, org_id=branch), 2)
+    return {"count_ms": round(count_ms, 1), "new_ms": round(new_ms, 1), "old_ms": round(old_ms, 1),
+            "branch_ms": round(branch_ms, 1), "speedup": round(old_ms / new_ms, 1),
+            "new_over_count": round(new_ms / count_ms, 2), "runs": len(found["new"]),
+            "same": found["new"] == found["old"]}
 
 
 def _first_paint(db: Any, today: date) -> dict[str, Any]:

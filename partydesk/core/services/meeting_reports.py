@@ -112,20 +112,23 @@ class AttendanceRate:
         return self.present / self.expected if self.expected else 0.0
 
 
-def attendance_rates(db: Database, year: int) -> list[AttendanceRate]:
-    """Each member's attendance in ``year``, members with no expected meeting left out."""
+def attendance_rates(db: Database, year: int, *, org_id: str | None = None) -> list[AttendanceRate]:
+    """Each member's attendance in ``year``, members with no expected meeting left out; with ``org_id`` at
+    that organisation's meetings only (one branch of a committee file)."""
     with db.read() as session:
         names = {m.id: m.name for m in meeting_repo.roll_members(session)}
-        tally = meeting_repo.attendance_tally(session, date(year, 1, 1), date(year, 12, 31))
+        tally = meeting_repo.attendance_tally(session, date(year, 1, 1), date(year, 12, 31), org_id=org_id)
     return [AttendanceRate(mid, names.get(mid, ""), t.get(PRESENT, 0), t.get(LEAVE, 0), t.get(ABSENT, 0))
             for mid, t in sorted(tally.items(), key=lambda kv: names.get(kv[0], ""))]
 
 
-def absent_in_a_row(db: Database, *, times: int = 3, until: date | None = None) -> list[tuple[str, str, int]]:
+def absent_in_a_row(db: Database, *, times: int = 3, until: date | None = None,
+                    org_id: str | None = None) -> list[tuple[str, str, int]]:
     """(member id, name, run) of members whose latest ``times`` or more meetings up to ``until`` were all
-    unexcused absences (请假 is excused and ends a run, as attending does)."""
+    unexcused absences (请假 is excused and ends a run, as attending does); with ``org_id`` counting that
+    organisation's meetings only."""
     with db.read() as session:
-        runs = meeting_repo.absence_runs(session, until or date.max, times)
+        runs = meeting_repo.absence_runs(session, until or date.max, times, org_id=org_id)
         names = meeting_repo.member_names(session, list(runs))
     return sorted(((mid, names[mid], n) for mid, n in runs.items() if mid in names), key=lambda r: r[1])
 

@@ -26,6 +26,7 @@ class CalendarYear:
     year: int
     rows: list[PeriodCompliance]
     meetings: list[MeetingLine]
+    org_id: str | None = None  # one organisation of a committee file, or None for the whole file
 
 
 @dataclass(frozen=True)
@@ -35,27 +36,32 @@ class AttendanceYear:
     year: int
     rates: list[AttendanceRate]
     runs: list[tuple[str, str, int]]
+    org_id: str | None = None  # the meetings of one organisation, or None for every meeting
 
 
-def load_calendar(parent: QWidget, ctx: AppContext, year: int, today: date, on_done: DoneCallback) -> TaskHandle:
-    """A ``CalendarYear`` judged on ``today``."""
+def load_calendar(parent: QWidget, ctx: AppContext, year: int, today: date, on_done: DoneCallback, *,
+                  org_id: str | None = None) -> TaskHandle:
+    """A ``CalendarYear`` judged on ``today``, of one organisation (``org_id``) or of the whole file."""
     db = ctx.db
 
     def read(_progress: Any) -> CalendarYear:
-        rows = meeting_reports.compliance(db, year, as_of=today)
-        return CalendarYear(year, rows, meeting_reports.meeting_lines(db, year, counted=False))
+        rows = meeting_reports.compliance(db, year, as_of=today, org_id=org_id)
+        lines = meeting_reports.meeting_lines(db, year, counted=False)
+        return CalendarYear(year, rows, [r for r in lines if org_id is None or r.org_id == org_id], org_id)
 
     return run(parent, ctx, read, label="load meeting calendar", on_done=on_done)
 
 
-def load_attendance(parent: QWidget, ctx: AppContext, year: int, today: date, on_done: DoneCallback) -> TaskHandle:
-    """An ``AttendanceYear``; the runs are as of ``today`` (or the year's end, for a past year)."""
+def load_attendance(parent: QWidget, ctx: AppContext, year: int, today: date, on_done: DoneCallback, *,
+                    org_id: str | None = None) -> TaskHandle:
+    """An ``AttendanceYear``; the runs are as of ``today`` (or the year's end, for a past year); with
+    ``org_id`` only that organisation's meetings count."""
     db = ctx.db
     until = min(today, date(year, 12, 31))
 
     def read(_progress: Any) -> AttendanceYear:
-        return AttendanceYear(year, meeting_reports.attendance_rates(db, year),
-                              meeting_reports.absent_in_a_row(db, times=3, until=until))
+        return AttendanceYear(year, meeting_reports.attendance_rates(db, year, org_id=org_id),
+                              meeting_reports.absent_in_a_row(db, times=3, until=until, org_id=org_id), org_id)
 
     return run(parent, ctx, read, label="load attendance", on_done=on_done)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -29,6 +29,7 @@ from partydesk.gui.models.meeting_list_model import haystack, meeting_columns
 from partydesk.gui.operations import meeting_reports as report_ops
 from partydesk.gui.operations import meetings as meeting_ops
 from partydesk.gui.operations.meeting_reports import AttendanceYear, CalendarYear
+from partydesk.gui.pages.meetings_branches import MeetingBranches
 from partydesk.gui.pages.talks import TalksPanel
 from partydesk.gui.widgets.attendance_rates_panel import AttendanceRatesPanel
 from partydesk.gui.widgets.compliance_calendar import FIRST_YEAR, LAST_YEAR, ComplianceCalendar
@@ -77,8 +78,10 @@ class MeetingsPage(DialogHost, QWidget):
         self.attendance.yearRequested.connect(lambda _year: self.reload("attendance"))
         self.tabs.currentChanged.connect(lambda _index: self._load_if_stale())
         ctx.hub.changed.connect(self._on_changed)
+        self.branches = MeetingBranches(self)  # a committee file: 支部 column and filters
         self._retranslate()
         self._load_if_stale()
+        self.branches.load()
 
     def _build_list(self) -> ListPage[MeetingLine]:
         panel: ListPage[MeetingLine] = ListPage(meeting_columns(), row_id=lambda r: r.id, haystack=haystack,
@@ -192,9 +195,16 @@ class MeetingsPage(DialogHost, QWidget):
                                   counted=False)
             report_ops.load_lines(self, self.ctx, year, lambda lines: self._lines_loaded(year, lines, True))
         elif tab == "calendar":
-            report_ops.load_calendar(self, self.ctx, self.calendar.year, self.today, self._calendar_loaded)
+            report_ops.load_calendar(self, self.ctx, self.calendar.year, self.today, self._calendar_loaded,
+                                     org_id=self.branches.calendar_org())
         elif tab == "attendance":
-            report_ops.load_attendance(self, self.ctx, self.attendance.year, self.today, self._attendance_loaded)
+            report_ops.load_attendance(self, self.ctx, self.attendance.year, self.today, self._attendance_loaded,
+                                       org_id=self.branches.attendance_org())
+
+    def reload_shown(self) -> None:
+        """Mark the calendar and attendance stale (another branch chosen) and read the tab on screen."""
+        self._stale.update(calendar=True, attendance=True)
+        self._load_if_stale()
 
     def _lines_loaded(self, year: int, lines: list[MeetingLine], counted: bool) -> None:
         if year != self.list_year.value():
@@ -210,18 +220,20 @@ class MeetingsPage(DialogHost, QWidget):
         self.list_panel.remove_ids(wanted - {r.id for r in lines if r.held_on.year == year})
 
     def _calendar_loaded(self, data: CalendarYear) -> None:
-        if data.year == self.calendar.year:  # else the user has moved on; that year's read is queued
+        if data.year == self.calendar.year and data.org_id == self.branches.calendar_org():  # else moved on
             self.calendar.set_year_data(data.year, data.rows, data.meetings)
             if self._pending_cell is not None and self.calendar.focus_cell(self._pending_cell):
                 self._pending_cell = None
 
     def _attendance_loaded(self, data: AttendanceYear) -> None:
-        if data.year == self.attendance.year:
+        if data.year == self.attendance.year and data.org_id == self.branches.attendance_org():
             self.attendance.set_year_data(data)
 
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touches(*WATCHED):
             return
+        if changes.touches(ChangeKind.ORGANISATION, ChangeKind.SITE):
+            self.branches.load()
         ids = changes.ids_of(ChangeKind.MEETING)
         only_meetings = changes.kinds == {ChangeKind.MEETING}
         by_id = only_meetings and ids and len(ids) <= REFRESH_BY_ID_LIMIT and not self._stale["list"]
@@ -260,8 +272,8 @@ class MeetingsPage(DialogHost, QWidget):
         for index, text in enumerate(texts):
             self.tabs.setTabText(index, text)
         panel = self.list_panel
-        panel.model.columns = meeting_columns()
-        panel.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(panel.model.columns) - 1)
+        self.branches.set_list_columns()
+        self.branches.refill_list_filter()
         panel.set_filter_options(self.type_filter, self._type_options())
         panel.set_search_placeholder(self.tr("Search: topic, type, group or date"))
         panel.set_empty_text(self.tr("No meetings recorded in this year yet."))

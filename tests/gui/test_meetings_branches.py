@@ -1,0 +1,101 @@
+"""The meetings page in a committee file: a 支部 column and filter on 会议记录 only there, the year calendar of
+one branch at a time (the committee's own first), attendance per branch."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.services.members import roster
+from partydesk.gui.context import AppContext
+from partydesk.gui.models.meeting_calendar_model import CellState
+from partydesk.gui.pages.meetings import MeetingsPage
+from tests.core.exchange.two_branches import BRANCHES
+from tests.gui import committee_fixtures as fixtures
+
+TODAY = date(2026, 11, 30)
+WAIT_MS = 10_000
+committee_file, committee_db, committee_ctx = fixtures.committee_file, fixtures.committee_db, fixtures.committee_ctx
+
+
+def settle(qtbot: QtBot, ctx: AppContext) -> None:
+    for _ in range(4):
+        ctx.runner.wait_idle(WAIT_MS)
+        qtbot.wait(10)
+
+
+def make_page(qtbot: QtBot, ctx: AppContext) -> MeetingsPage:
+    page = MeetingsPage(ctx, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    settle(qtbot, ctx)
+    return page
+
+
+def keys(page: MeetingsPage) -> list[str]:
+    return [c.key for c in page.list_panel.model.columns]
+
+
+def branch_id(page: MeetingsPage, number: int) -> str:
+    return next(b.org_id for b in page.branches.branches.items if b.code == BRANCHES[number][0])
+
+
+def held_cells(page: MeetingsPage) -> int:
+    return sum(c.state is CellState.HELD for c in page.calendar.model.cells())
+
+
+def test_a_branch_file_has_no_branch_column_or_filters(qtbot: QtBot, ctx: AppContext) -> None:
+    """One organisation: the list's columns as ever, no branch combo on any tab."""
+    page = make_page(qtbot, ctx)
+    assert "branch" not in keys(page)
+    assert not page.branches.list_filter.isVisible()
+    assert not page.branches.calendar_filter.isVisible() and not page.branches.attendance_filter.isVisible()
+    assert page.branches.calendar_org() is None
+
+
+def test_the_branch_filter_narrows_the_meetings_list(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """A 支部 column after the date; choosing 第二支部 leaves only its meetings."""
+    page = make_page(qtbot, committee_ctx)
+    assert keys(page)[:2] == ["held_on", "branch"]
+    assert page.branches.list_filter.isVisible()
+    everyone = page.list_row_count()
+    second = branch_id(page, 1)
+    names = [page.branches.list_filter.itemText(i) for i in range(page.branches.list_filter.count())]
+    page.branches.list_filter.setCurrentIndex(names.index(BRANCHES[1][1]))
+    rows = page.list_panel.model.shown_rows()
+    assert 0 < len(rows) < everyone and {r.org_id for r in rows} == {second}
+    column = keys(page).index("branch")
+    assert page.list_panel.model.index(0, column).data() == BRANCHES[1][1]
+
+
+def test_the_calendar_starts_on_the_committee_and_switches_branch(qtbot: QtBot,
+                                                                  committee_ctx: AppContext) -> None:
+    """年度日历: the committee's own organisation (no meetings of its own here), then a branch's periods."""
+    page = make_page(qtbot, committee_ctx)
+    page.show_tab("calendar")
+    settle(qtbot, committee_ctx)
+    own = page.branches.branches.own
+    assert own is not None and page.branches.calendar_org() == own.org_id
+    assert page.branches.calendar_filter.isVisible()
+    assert held_cells(page) == 0
+    page.branches.calendar_filter.set_current(branch_id(page, 0))
+    settle(qtbot, committee_ctx)
+    assert held_cells(page) > 0
+
+
+def test_attendance_counts_the_chosen_branch(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """出勤统计: 全部支部 holds both branches' members; choosing one leaves only its members."""
+    page = make_page(qtbot, committee_ctx)
+    page.show_tab("attendance")
+    settle(qtbot, committee_ctx)
+    org_of = {r.id: r.org_id for r in roster(committee_ctx.db, committee_ctx.actor)}
+    model = page.attendance.model
+    everyone = {org_of[model.row_at(i).rate.member_id] for i in range(model.rowCount())}
+    assert len(everyone) == 2
+    first = branch_id(page, 0)
+    page.branches.attendance_filter.set_current(first)
+    settle(qtbot, committee_ctx)
+    mine = {org_of[model.row_at(i).rate.member_id] for i in range(model.rowCount())}
+    assert mine == {first}
