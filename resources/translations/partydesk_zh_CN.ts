@@ -3092,8 +3092,8 @@ It is now safe to remove the USB stick.</source>
         <translation>已减员</translation>
     </message>
     <message>
-        <source> (duplicate)</source>
-        <translation>（重复）</translation>
+        <source>(duplicate) </source>
+        <translation>【重复】</translation>
     </message>
     <message>
         <source>The same ID number is also on the roll of: {branches}</source>

@@ -44,7 +44,7 @@ def test_a_committee_file_shows_the_branch_column_and_filter(qtbot: QtBot, commi
     assert not page.view.isColumnHidden(BRANCH)
     assert page.column_actions["branch"].isVisible() and page.column_actions["branch"].isChecked()
     assert page.branches.filter.isVisible()
-    shown = Counter(page.model.index(r, BRANCH).data().removesuffix("（重复）") for r in range(page.model.rowCount()))
+    shown = Counter(page.model.index(r, BRANCH).data().removeprefix("【重复】") for r in range(page.model.rowCount()))
     names = {name for _code, name, *_ in BRANCHES}
     assert set(shown) == names
 
@@ -79,8 +79,8 @@ def test_the_person_on_two_rolls_is_marked_and_filterable(qtbot: QtBot, committe
     number = shared_person_id_number()
     assert len(rows) == 2 and {r.id_number for r in rows} == {number}
     first = page.model.index(0, BRANCH)
-    assert first.data().endswith("（重复）")
-    other = ({name for _code, name, *_ in BRANCHES} - {first.data().removesuffix("（重复）")}).pop()
+    assert first.data().startswith("【重复】")
+    other = ({name for _code, name, *_ in BRANCHES} - {first.data().removeprefix("【重复】")}).pop()
     assert other in first.data(3)  # ToolTipRole
     page.branches.shared_combo.setCurrentIndex(0)
     assert page.model.rowCount() > 2

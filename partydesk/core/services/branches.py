@@ -10,7 +10,7 @@ filter. The committee's own organisation comes first, then the branches by code.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from partydesk.core.domain.roster import RosterRow
@@ -80,3 +80,15 @@ def shared_people(rows: Iterable[RosterRow]) -> frozenset[str]:
             by_number[row.id_number].append(row)
     return frozenset(r.id for people in by_number.values() if len(people) > 1
                      and len({p.org_id for p in people}) > 1 for r in people)
+
+
+def shared_with(rows: Sequence[RosterRow], branches: Branches) -> dict[str, str]:
+    """member id -> the names of the other organisations whose roll has the same person, for everyone
+    ``shared_people`` flags (the roster marks them and says where else they are)."""
+    flagged = shared_people(rows)
+    orgs: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.id in flagged:
+            orgs[row.id_number].add(row.org_id)
+    return {r.id: "、".join(sorted(branches.name_of(o) for o in orgs[r.id_number] if o != r.org_id))
+            for r in rows if r.id in flagged}

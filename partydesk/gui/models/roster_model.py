@@ -42,7 +42,7 @@ from partydesk.core.domain.party_age import party_age
 from partydesk.core.domain.pinyin import SURNAME_READINGS
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.domain.strokes import stroke_count
-from partydesk.core.services.branches import SINGLE, Branches, shared_people
+from partydesk.core.services.branches import SINGLE, Branches, shared_with
 from partydesk.core.services.roster_search import (
     NO_FACETS,
     RosterFacets,
@@ -138,7 +138,7 @@ def column_index(column_id: str) -> int:
 
 # Long texts that a column may cut short get a tooltip with the whole text.
 _TIP_COLUMNS = frozenset(column_index(c) for c in ("name", "education", "address", "work_unit",
-                                                      "migrant_destination", "notes"))
+                                                      "migrant_destination", "notes", "branch"))
 _BRANCH = column_index("branch")
 # A person on two organisations' rolls (same 公民身份号码) has the 所在支部 cell drawn in this colour.
 SHARED_COLOUR = QColor("#b45309")
@@ -327,6 +327,7 @@ class RosterModel(QAbstractTableModel):
         self.branches: Branches = SINGLE
         self.shared: dict[str, str] = {}
         self.shared_only = False
+        self._counts: Counter[str] | None = None  # members on the roll per organisation, when asked
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._grey = QBrush(INACTIVE_COLOUR)
         self._shared_brush = QBrush(SHARED_COLOUR)
@@ -402,22 +403,16 @@ class RosterModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, _BRANCH), self.index(len(self._shown) - 1, _BRANCH))
 
     def branch_counts(self) -> Counter[str]:
-        """Members on the roll per organisation id (the count line of a committee file)."""
-        return Counter(r.org_id for r in self._index.rows if r.in_branch)
+        """Members on the roll per organisation id (the count line of a committee file); counted once per
+        change of the rows, not per keystroke."""
+        if self._counts is None:
+            self._counts = Counter(r.org_id for r in self._index.rows if r.in_branch)
+        return self._counts
 
     def _find_shared(self) -> None:
         """Who is on two organisations' rolls, with the other organisations' names (a committee file only)."""
-        if not self.branches.multi:
-            self.shared = {}
-            return
-        rows = self._index.rows
-        flagged = shared_people(rows)
-        orgs: dict[str, set[str]] = {}
-        for row in (r for r in rows if r.id in flagged):
-            orgs.setdefault(row.id_number, set()).add(row.org_id)
-        name = self.branches.name_of
-        self.shared = {r.id: "、".join(sorted(name(o) for o in orgs[r.id_number] if o != r.org_id))
-                       for r in rows if r.id in flagged}
+        self._counts = None  # the rows changed
+        self.shared = shared_with(self._index.rows, self.branches) if self.branches.multi else {}
 
     def set_revealed(self, revealed: bool) -> None:
         """Show full ID numbers and phones (True) or masked ones (False, the default)."""
@@ -507,7 +502,8 @@ class RosterModel(QAbstractTableModel):
         row = self._shown[row_number]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == _BRANCH and row.id in self.shared:
-                return self._display[column](row) + QCoreApplication.translate("RosterModel", " (duplicate)")
+                # The mark first: a long branch name is cut at the column's end.
+                return QCoreApplication.translate("RosterModel", "(duplicate) ") + self._display[column](row)
             return self._display[column](row)
         if role == MemberIdRole:
             return row.id

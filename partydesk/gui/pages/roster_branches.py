@@ -75,6 +75,9 @@ class RosterBranches(QObject):
         self.shared_box.setVisible(branches.multi)
         entry = page.columns_menu.entries["branch"]
         entry.setVisible(branches.multi)
+        header = page.view.horizontalHeader()
+        if branches.multi and header.visualIndex(_BRANCH) != 1:
+            header.moveSection(header.visualIndex(_BRANCH), 1)  # beside the name, not off to the right
         hidden = not branches.multi or _truthy(page.ctx.settings.value(BRANCH_HIDDEN_KEY, False))
         page.view.setColumnHidden(_BRANCH, hidden)
         entry.blockSignals(True)

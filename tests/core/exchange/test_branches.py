@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from partydesk.core.services.branches import branches, shared_people
+from partydesk.core.services.branches import branches, shared_people, shared_with
 from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database, open_database
 from tests.core.exchange.conftest import Sites
@@ -58,6 +58,8 @@ def test_the_person_on_both_rolls_is_flagged_in_both(committee: Database) -> Non
     assert flagged == {r.id for r in rows if r.id_number == number}
     assert len(flagged) == 2
     assert len({r.org_id for r in rows if r.id in flagged}) == 2
+    where = shared_with(rows, branches(committee))
+    assert sorted(where.values()) == sorted(name for _code, name, *_ in BRANCHES)  # each names the other one
 
 
 def test_two_rows_of_one_organisation_are_not_flagged(committee: Database) -> None:
