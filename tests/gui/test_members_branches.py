@@ -4,12 +4,21 @@ the count line naming branches, and the person on two branches' rolls marked and
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage.database import Database
+from partydesk.gui import languages
 from partydesk.gui.context import AppContext
 from partydesk.gui.models.roster_model import column_index
 from partydesk.gui.pages.members import MembersPage
+from tests.core.exchange.conftest import introduce, make_branch, make_committee
 from tests.core.exchange.two_branches import BRANCHES, shared_person_id_number
 from tests.gui import committee_fixtures as fixtures
 from tests.gui.conftest import WAIT_MS
@@ -95,3 +104,30 @@ def test_hiding_the_branch_column_is_remembered(qtbot: QtBot, committee_ctx: App
     assert again.view.isColumnHidden(BRANCH)
     again.columns_menu.default_action.trigger()
     assert not again.view.isColumnHidden(BRANCH)
+
+
+def test_the_first_import_brings_the_branch_column(qtbot: QtBot, tmp_path: Path, app: QApplication,
+                                                   make_ctx: Callable[[Database], AppContext]) -> None:
+    """A committee's roster open while its first branch package is imported: the column and filter appear."""
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
+    branch = make_branch(tmp_path / "b" / "branch.db")
+    committee = make_committee(tmp_path / "c" / "committee.db")
+    try:
+        introduce(branch, committee)
+        package = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=tmp_path).path
+        ctx = make_ctx(committee)
+        languages.install_language(app, "zh_CN", ctx.hub)
+        page = open_page(qtbot, ctx)
+        assert page.view.isColumnHidden(BRANCH) and not page.branches.filter.isVisible()
+        ctx.runner.submit(lambda _p: import_package(committee, LOCAL_USER, package))
+        for _ in range(3):
+            assert ctx.runner.wait_idle(WAIT_MS)
+            qtbot.wait(10)
+        assert page.model.rowCount() > 0
+        assert not page.view.isColumnHidden(BRANCH) and page.branches.filter.isVisible()
+        ctx.runner.wait_idle(WAIT_MS)
+        ctx.runner.shutdown()
+    finally:
+        branch.close()
+        committee.close()
