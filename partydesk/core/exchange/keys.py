@@ -8,6 +8,12 @@ permissions protect them, as they protect the database). A database moved to ano
 A key card (``*.pdkey``) is JSON: organisation code and name, site id, role, both public keys, the key id
 and its fingerprint, signed by the card's own signing key so a damaged card is refused. The receiving
 side shows the fingerprint; a person compares it with the one read out by phone before registering.
+
+Rotation: a new pair waits in ``keys/<site id>/next/`` while the old pair still signs; once every peer has
+acknowledged the key update, the old pair moves to ``retired/<key id>/`` (kept only to open late packages
+still encrypted to it) and the new one takes its place. A key notice (``site_key`` record) carries a new
+public key pair (``update``) or names a key of ours no longer to be trusted (``revoke``), signed by the key
+that signs the package it travels in.
 """
 
 from __future__ import annotations
@@ -30,6 +36,10 @@ CARD_FORMAT = "partydesk-keycard"
 CARD_SUFFIX = ".pdkey"
 _SIGNING_FILE = "signing.pem"
 _ENCRYPTION_FILE = "encryption.pem"
+_NEXT = "next"
+_RETIRED = "retired"
+NOTICE_TYPE = "site_key"  # the record type of a key notice inside a package
+NOTICE_ACTIONS = frozenset({"update", "revoke"})
 
 
 @dataclass(frozen=True)
@@ -73,7 +83,10 @@ def _pem(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
 
 def load_or_create(keys_dir: Path, site_id: str) -> SiteKeys:
     """This site's keys, made and saved on first use."""
-    folder = keys_dir / site_id
+    return _load_or_create(keys_dir / site_id, site_id)
+
+
+def _load_or_create(folder: Path, site_id: str) -> SiteKeys:
     signing_path, encryption_path = folder / _SIGNING_FILE, folder / _ENCRYPTION_FILE
     if signing_path.exists() and encryption_path.exists():
         signing = serialization.load_pem_private_key(signing_path.read_bytes(), password=None)
@@ -156,3 +169,110 @@ def read_card(data: bytes) -> KeyCard:
     if not crypto.verify(card.signing_public, signature, canonical(body)):
         raise _bad_card("签名不符，文件可能被改动过")
     return card
+
+
+# -- rotation --------------------------------------------------------------------------------------
+
+
+def next_keys(keys_dir: Path, site_id: str) -> SiteKeys | None:
+    """The new pair of a rotation not yet completed, or None."""
+    folder = keys_dir / site_id / _NEXT
+    if not (folder / _SIGNING_FILE).exists():
+        return None
+    return _load_or_create(folder, site_id)
+
+
+def make_next(keys_dir: Path, site_id: str) -> SiteKeys:
+    """Make (or return the already made) new pair of a rotation."""
+    return _load_or_create(keys_dir / site_id / _NEXT, site_id)
+
+
+def promote_next(keys_dir: Path, site_id: str) -> SiteKeys:
+    """The new pair becomes this site's keys; the old pair is kept under ``retired/<key id>/``."""
+    folder = keys_dir / site_id
+    new = next_keys(keys_dir, site_id)
+    if new is None:
+        return load_or_create(keys_dir, site_id)
+    old = load_or_create(keys_dir, site_id)
+    if old.key_id != new.key_id:
+        keep = folder / _RETIRED / old.key_id
+        keep.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for name in (_SIGNING_FILE, _ENCRYPTION_FILE):
+            atomic_write(keep / name, (folder / name).read_bytes())
+            os.chmod(keep / name, 0o600)
+        for name in (_SIGNING_FILE, _ENCRYPTION_FILE):
+            atomic_write(folder / name, (folder / _NEXT / name).read_bytes())
+            os.chmod(folder / name, 0o600)
+    for name in (_SIGNING_FILE, _ENCRYPTION_FILE):
+        (folder / _NEXT / name).unlink(missing_ok=True)
+    (folder / _NEXT).rmdir()
+    return load_or_create(keys_dir, site_id)
+
+
+def every_key(keys_dir: Path, site_id: str) -> list[SiteKeys]:
+    """Every private pair this site still holds (current, next, retired): any of them may open a package."""
+    out = [load_or_create(keys_dir, site_id)]
+    following = next_keys(keys_dir, site_id)
+    if following is not None:
+        out.append(following)
+    retired = keys_dir / site_id / _RETIRED
+    if retired.is_dir():
+        out += [_load_or_create(sub, site_id) for sub in sorted(retired.iterdir()) if (sub / _SIGNING_FILE).exists()]
+    return out
+
+
+# -- key notices -----------------------------------------------------------------------------------
+
+
+def notice_body(action: str, site_id: str, key_id: str, signer: SiteKeys, *, signing_public: bytes = b"",
+                encryption_public: bytes = b"") -> dict[str, str]:
+    """A key notice signed by ``signer``: a new pair (``update``) or a key no longer trusted (``revoke``)."""
+    body = {"action": action, "site_id": site_id, "key_id": key_id,
+            "signing_public": crypto.b64(signing_public) if signing_public else "",
+            "encryption_public": crypto.b64(encryption_public) if encryption_public else "",
+            "fingerprint": crypto.fingerprint_of(key_id), "signed_by": signer.key_id}
+    return {**body, "signature": crypto.b64(crypto.sign(signer.signing, canonical(body)))}
+
+
+@dataclass(frozen=True)
+class KeyNotice:
+    """A key notice read from a package, its signature checked."""
+
+    action: str
+    site_id: str
+    key_id: str
+    signing_public: bytes
+    encryption_public: bytes
+    signed_by: str
+
+    @property
+    def fingerprint(self) -> str:
+        """The fingerprint of the key the notice is about."""
+        return crypto.fingerprint_of(self.key_id)
+
+
+def _bad_notice(what: str) -> PackageRejected:
+    return PackageRejected("bad_key_update", f"数据包里的密钥更新无效（{what}），未导入任何数据。请与对方联系核实。")
+
+
+def read_notice(data: object, signer_public: bytes) -> KeyNotice:
+    """Check a key notice's form and its signature by the package's signing key."""
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise _bad_notice("格式不对")
+    expected = {"action", "site_id", "key_id", "signing_public", "encryption_public", "fingerprint", "signed_by",
+                "signature"}
+    if set(data) != expected or data["action"] not in NOTICE_ACTIONS:
+        raise _bad_notice("字段不对")
+    body = {k: v for k, v in data.items() if k != "signature"}
+    try:
+        signature = crypto.unb64(data["signature"])
+        signing = crypto.unb64(data["signing_public"]) if data["signing_public"] else b""
+        encryption = crypto.unb64(data["encryption_public"]) if data["encryption_public"] else b""
+    except ValueError as exc:
+        raise _bad_notice("内容无法读取") from exc
+    if not crypto.verify(signer_public, signature, canonical(body)):
+        raise _bad_notice("签名不是对方已登记的密钥")
+    if data["action"] == "update" and (len(signing) != 32 or len(encryption) != 32
+                                       or crypto.key_id_of(signing, encryption) != data["key_id"]):
+        raise _bad_notice("新密钥与其编号不符")
+    return KeyNotice(data["action"], data["site_id"], data["key_id"], signing, encryption, data["signed_by"])

@@ -23,6 +23,7 @@ from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import container, crypto
 from partydesk.core.exchange.manifest import Endpoint, Manifest, file_name
 from partydesk.core.services.setup import own_organisation
+from partydesk.core.services.sync_downward import package_lines
 from partydesk.core.services.sync_keys import site_keys
 from partydesk.core.services.sync_verify import verify_own_file
 from partydesk.core.storage import sync_repo
@@ -67,9 +68,10 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
         if peer_key is None:
             raise ValidationError(f"“{peer.org_name}”的密钥已全部吊销，请重新登记其密钥卡。", code="no_key")
         after = 0 if snapshot else peer.acked_seq
-        # A downward package carries no records of ours yet (notices and materials come later): receipts.
+        # A downward package carries no records of ours (notices and materials come later): receipts.
         sending = peer.relation == "parent" or snapshot
         lines = list(owned_lines(session, db.site.site_id, after)) if sending else []
+        lines = package_lines(session, db.site.site_id, peer, after, lines)  # corrections, key notices
         covers_to = highest_seq(session)
         acks = sync_repo.unacknowledged_in(session, peer.site_id)
         previous = sync_repo.last_out(session, peer.site_id)

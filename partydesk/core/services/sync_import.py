@@ -27,9 +27,10 @@ from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.manifest import Manifest
 from partydesk.core.exchange.merge import Decision, LocalState, Outcome, decide
 from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, open_envelope
-from partydesk.core.services.sync_keys import site_keys
+from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
+from partydesk.core.storage.downward_repo import note_applied
 from partydesk.core.storage.migrate import head_revision, schema_number
 from partydesk.core.storage.stamping import utc_now
 from partydesk.core.storage.sync_records import SYNC_TYPES, TYPES_BY_NAME
@@ -56,13 +57,14 @@ class ImportReport:
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, reason)
     gap: str = ""
     acknowledged: int = 0
+    keys: list[str] = field(default_factory=list)  # key updates and revocations the package carried, in words
     changes: Changes = field(default_factory=Changes)
 
     def to_json(self) -> dict[str, Any]:
         """The ``--json`` form."""
         return {"status": self.status, "reason": self.reason, "message": self.message,
                 "package_id": self.package_id, "origin": self.origin, **self.counts, "gap": self.gap,
-                "acknowledged": self.acknowledged,
+                "acknowledged": self.acknowledged, "keys": self.keys,
                 "rejected_records": [{"type": t, "id": i, "reason": r} for t, i, r in self.rejected]}
 
 
@@ -86,8 +88,8 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
 
 def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: datetime,
             step: StepHook | None) -> ImportReport:
-    keys = site_keys(db)
     assert db.site is not None
+    own_site = db.site.site_id
     envelope = open_envelope(data)  # 1
     manifest = envelope.manifest
     peer = _verified_sender(db, envelope)  # 2
@@ -108,16 +110,21 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         missing = manifest.prerequisite_seq
         if missing and sync_repo.incoming_at(session, peer.site_id, missing) is None:
             report.gap = f"缺少“{peer.org_name}”的第 {missing} 号数据包（可能U盘丢失或尚未导入）；本包照常导入。"
-    payload = decrypt(envelope, keys)  # 6
-    staged = [_stage(r, manifest, now) for r in payload.records]  # 7
+    payload = decrypt(envelope, opening_keys(db, manifest))  # 6
+    notices, records = key_notices(db, manifest, payload.records)
+    parent = manifest.origin.site_id if peer.relation == "parent" else ""  # only a parent sends corrections
+    staged = [_stage(r, manifest, now, own_site, parent) for r in records]  # 7
     if dry_run:
         with db.read() as session:  # 8: only shown; the apply classifies again inside its transaction
-            _count(report, staged, _classify(session, staged))
+            _count(report, staged, _classify(session, staged, own_site, parent))
         return report
     with db.write(actor, action="sync.import", remote=True) as session:  # 9
-        decisions = _classify(session, staged)  # again, inside the transaction that applies them
+        decisions = _classify(session, staged, own_site, parent)  # again, inside the transaction that applies them
         _count(report, staged, decisions)
         _apply(session, staged, decisions, manifest.package_id, step)
+        note_applied(session, [s.record for s, d in zip(staged, decisions, strict=True)
+                               if s.record["owner_site"] == own_site and d.outcome in (Outcome.NEW, Outcome.UPDATED)])
+        report.keys = apply_notices(session, peer, notices, actor.user_id)
         if step is not None:
             step("ledger")
         sync_repo.add_package(session, package_id=manifest.package_id, direction="in", kind=manifest.kind,
@@ -134,6 +141,8 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         if step is not None:
             step("commit")
     report.changes = _changes(staged, decisions)
+    if report.acknowledged:
+        complete_rotation(db, actor)
     return report
 
 
@@ -165,13 +174,15 @@ def _check_addressing(own_site: str, manifest: Manifest, now: datetime) -> None:
                               "设置有误。请对方改正时间后重新导出。")
 
 
-def _stage(record: dict[str, Any], manifest: Manifest, now: datetime) -> Staged:
+def _stage(record: dict[str, Any], manifest: Manifest, now: datetime, own_site: str, parent: str) -> Staged:
     kind = TYPES_BY_NAME.get(str(record["type"]))
     if kind is None:
         return Staged(record, None, f"不认识的记录类型 {record['type']}")
     if not isinstance(record["type_version"], int) or record["type_version"] > kind.type_version:
         return Staged(record, None, "记录格式比本程序新，请升级")
-    if record["owner_site"] != manifest.origin.site_id:
+    if record["owner_site"] == own_site and not parent:
+        return Staged(record, None, "本单位的记录只接受上级党委的更正")
+    if record["owner_site"] not in (manifest.origin.site_id, parent and own_site):
         return Staged(record, None, "记录不属于发送方，不能由它报送")
     try:
         version = Version.decode(str(record["version"]))
@@ -214,7 +225,7 @@ def _states(session: Any, staged: list[Staged]) -> dict[tuple[str, str], LocalSt
     return found
 
 
-def _classify(session: Any, staged: list[Staged]) -> list[Decision]:
+def _classify(session: Any, staged: list[Staged], own_site: str, parent: str) -> list[Decision]:
     states = _states(session, staged)
     out = []
     for item in staged:
@@ -223,7 +234,9 @@ def _classify(session: Any, staged: list[Staged]) -> list[Decision]:
             continue
         record = item.record
         out.append(decide(states.get((record["type"], record["id"])), version=record["version"],
-                          deleted=record["deleted"], owner_site=record["owner_site"]))
+                          deleted=record["deleted"], owner_site=record["owner_site"],
+                          base_version=record["base_version"],
+                          correction_from=parent if record["owner_site"] == own_site else ""))
     return out
 
 

@@ -68,6 +68,10 @@ def register_card(db: Database, actor: Actor, data: bytes, *, fingerprint: str |
     relation = _relation(db.site.role, card.role)
     with db.write(actor, action="sync.register") as session:
         known = sync_repo.peer(session, card.site_id)
+        pinned = sync_repo.peer_key(session, card.key_id)
+        if pinned is not None and pinned.revoked:
+            raise ValidationError(f"这张密钥卡上的密钥（指纹 {card.fingerprint}）已被吊销，不能再登记。"
+                                  "请对方更换密钥后重新写出密钥卡。", code="revoked")
         if known is not None and known.org_code != card.org_code:
             raise ValidationError(f"这个站点已登记为“{known.org_code}”，密钥卡上却是“{card.org_code}”，未登记。",
                                   code="code_changed")

@@ -147,6 +147,13 @@ def peer_key(session: Session, key_id: str) -> PeerKey | None:
     return PeerKey(row.key_id, row.site_id, row.signing_public, row.encryption_public, row.revoked_at is not None)
 
 
+def keys_of(session: Session, site_id: str) -> list[PeerKey]:
+    """Every key pinned for a peer, oldest first (revoked ones included)."""
+    rows = session.execute(select(SyncPeerKey).where(SyncPeerKey.site_id == site_id)
+                           .order_by(SyncPeerKey.added_at)).scalars()
+    return [PeerKey(r.key_id, r.site_id, r.signing_public, r.encryption_public, r.revoked_at is not None) for r in rows]
+
+
 def current_key(session: Session, site_id: str) -> PeerKey | None:
     """The newest unrevoked key of a peer (what we encrypt to)."""
     row = session.execute(select(SyncPeerKey).where(SyncPeerKey.site_id == site_id, SyncPeerKey.revoked_at.is_(None))

@@ -150,8 +150,10 @@ AUDIT_TRIGGERS = (
 for _sql in AUDIT_TRIGGERS:
     event.listen(AuditRow.__table__, "after_create", DDL(_sql).execute_if(dialect="sqlite"))  # type: ignore[no-untyped-call]
 
+from partydesk.core.storage import correction_hook as correction_hook  # noqa: E402  (corrections noted on flush)
 from partydesk.core.storage import meeting_tables as meeting_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import study_tables as study_tables  # noqa: E402  (registers its tables)
+from partydesk.core.storage import sync_downward_tables as sync_downward_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import sync_tables as sync_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import talk_tables as talk_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import workbench_tables as workbench_tables  # noqa: E402  (registers its table)

@@ -1,0 +1,189 @@
+"""Corrections (SYNC.md "Only the owner edits a record; others send corrections against the version they
+saw"): a committee's edit of a branch's member travels down with the version it replaced, applies at the
+branch when the branch has not changed the record since, waits in the branch's conflict queue otherwise,
+comes back up and converges; a record the receiver owns is taken only as a correction from its parent."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.clock import Version
+from partydesk.core.domain.member_events import EventKind
+from partydesk.core.exchange import container, crypto
+from partydesk.core.exchange.canonical import canonical, data_hash
+from partydesk.core.services import audit, members
+from partydesk.core.services.setup import own_organisation
+from partydesk.core.services.sync_conflicts import open_conflicts
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import ImportReport, import_package
+from partydesk.core.services.sync_keys import site_keys
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.sync_records import owned_records
+from partydesk.core.storage.tables import Member, MemberEventRow
+from tests.core.exchange.conftest import Sites
+
+TODAY = date(2026, 11, 30)
+
+
+def up(sites: Sites) -> ImportReport:
+    done = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick)
+    return import_package(sites.committee, LOCAL_USER, done.path)
+
+
+def down(sites: Sites) -> ImportReport:
+    code = own_organisation(sites.branch).code  # type: ignore[union-attr]
+    done = export_package(sites.committee, LOCAL_USER, to_org_code=code, out_dir=sites.stick)
+    return import_package(sites.branch, LOCAL_USER, done.path)
+
+
+def first_member(sites: Sites) -> str:
+    return sorted(r.id for r in members.roster(sites.branch, LOCAL_USER))[0]
+
+
+def row(db: Database, member_id: str) -> tuple[str, str, str, str]:
+    with db.read() as session:
+        found = session.get(Member, member_id)
+        assert found is not None
+        return found.phone, found.address, found.version, found.owner_site
+
+
+def correct_phone(sites: Sites, member_id: str, phone: str = "13900000000") -> None:
+    with sites.committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).phone = phone  # type: ignore[union-attr]
+
+
+def edit_address(db: Database, member_id: str, address: str) -> None:
+    with db.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Member, member_id).address = address  # type: ignore[union-attr]
+
+
+def branch_site(sites: Sites) -> str:
+    return sites.branch.site.site_id  # type: ignore[union-attr]
+
+
+def dump(db: Database, site: str) -> dict[str, Any]:
+    with db.read() as session:
+        return {r["id"]: (r["version"], r["deleted"], r["data"]) for r in owned_records(session, site, 0)}
+
+
+def test_a_correction_applies_where_the_branch_has_not_changed_the_record(sites: Sites) -> None:
+    """Owner kept, the committee's version taken, the audit entry says 上级更正; back up, nothing conflicts."""
+    member_id = first_member(sites)
+    up(sites)
+    _phone, _address, before, _owner = row(sites.branch, member_id)
+    correct_phone(sites, member_id)
+    phone, _address, corrected, owner = row(sites.committee, member_id)
+    assert owner == branch_site(sites) and Version.decode(corrected).site_id == sites.committee.site.site_id  # type: ignore[union-attr]
+    report = down(sites)
+    assert report.status == "applied" and report.counts["updated"] == 1 and report.counts["conflict"] == 0
+    assert row(sites.branch, member_id) == (phone, row(sites.branch, member_id)[1], corrected, branch_site(sites))
+    assert row(sites.branch, member_id)[2] != before
+    entry = audit.list_entries(sites.branch, LOCAL_USER, limit=1)[0]
+    assert entry.action == "sync.import" and "上级更正" in entry.summary
+    back = up(sites)
+    assert back.counts["conflict"] == 0 and back.counts["rejected"] == 0
+    assert dump(sites.committee, branch_site(sites)) == dump(sites.branch, branch_site(sites))
+
+
+def test_a_correction_meeting_a_branch_edit_waits_in_the_branch_queue(sites: Sites) -> None:
+    """The branch changed the record after the version the committee saw: its row stays, both are queued."""
+    member_id = first_member(sites)
+    up(sites)
+    correct_phone(sites, member_id)
+    edit_address(sites.branch, member_id, "幸福南路9号")
+    kept = row(sites.branch, member_id)
+    report = down(sites)
+    assert report.counts["conflict"] == 1 and report.counts["updated"] == 0
+    assert row(sites.branch, member_id) == kept
+    [view] = open_conflicts(sites.branch)
+    assert view.record_id == member_id and "上级更正之前" in view.reason
+    assert {d.field for d in view.differences} >= {"phone", "address"}
+
+
+def test_a_branch_edit_on_top_of_a_taken_correction_is_an_update_at_the_committee(sites: Sites) -> None:
+    """The branch took the correction, then edited: its package names the correction as base, and the
+    committee takes the edit without a conflict; every record is then equal on both sides."""
+    member_id = first_member(sites)
+    up(sites)
+    correct_phone(sites, member_id)
+    down(sites)
+    edit_address(sites.branch, member_id, "幸福南路9号")
+    report = up(sites)
+    assert report.counts["conflict"] == 0 and report.counts["updated"] >= 1
+    assert row(sites.committee, member_id)[:2] == ("13900000000", "幸福南路9号")
+    assert dump(sites.committee, branch_site(sites)) == dump(sites.branch, branch_site(sites))
+    correct_phone(sites, member_id, "13700000000")  # a second correction, on top of the branch's version
+    assert down(sites).counts["updated"] == 1
+    assert row(sites.branch, member_id)[0] == "13700000000"
+
+
+def test_an_event_recorded_at_the_committee_belongs_to_the_member_s_branch(sites: Sites) -> None:
+    """members.add_event at the committee: the event (and the member's derived fields) are the branch's
+    records, travel down as corrections, and show in the member's history there."""
+    member_id = first_member(sites)
+    up(sites)
+    members.add_event(sites.committee, LOCAL_USER, member_id=member_id, kind=EventKind.MIGRANT_OUT, on_date=TODAY,
+                      detail="北京市海淀区", today=TODAY)
+    with sites.committee.read() as session:
+        event = session.query(MemberEventRow).filter_by(member_id=member_id, kind="migrant_out").one()
+        assert event.owner_site == branch_site(sites)
+    report = down(sites)
+    assert report.counts["new"] == 1 and report.counts["conflict"] == 0
+    assert EventKind.MIGRANT_OUT in [e.kind for e in members.member_events(sites.branch, LOCAL_USER, member_id)]
+    assert up(sites).counts["conflict"] == 0
+    assert dump(sites.committee, branch_site(sites)) == dump(sites.branch, branch_site(sites))
+
+
+def reseal(path: Path, sender: Database, change: Any, out: Path) -> Path:
+    """The package at ``path`` with its records changed by ``change``, encrypted and signed again by ``sender``."""
+    parts = container.read_outer(path.read_bytes())
+    manifest = json.loads(parts.manifest)
+    keys = site_keys(sender)
+    payload = manifest["payload"]
+    recipients = payload["recipients"]
+    wrapped = next(r["wrapped_key"] for r in recipients if r["key_id"] == keys.key_id)
+    data_key = crypto.unwrap_key(wrapped, keys.encryption, keys.key_id)
+    plaintext = crypto.open_sealed(parts.payload, crypto.unb64(payload["nonce"]), data_key,
+                                   manifest["package_id"].encode("ascii"))
+    jsonl, blobs = container.read_inner(plaintext)
+    records = [json.loads(line) for line in jsonl.split(b"\n") if line]
+    change(records)
+    for record in records:
+        record["row_hash"] = data_hash(record["data"])
+    inner = container.pack_inner(b"".join(canonical(r) + b"\n" for r in records), blobs)
+    with sender.read() as session:
+        from partydesk.core.storage import sync_repo
+
+        peer_key = sync_repo.peer_key(session, next(r["key_id"] for r in recipients if r["key_id"] != keys.key_id))
+    assert peer_key is not None
+    sealed = crypto.seal(inner, {peer_key.key_id: crypto.unb64(peer_key.encryption_public),
+                                 keys.key_id: keys.encryption_public}, manifest["package_id"].encode("ascii"))
+    payload.update(size=len(sealed.ciphertext), sha256=crypto.sha256_hex(sealed.ciphertext),
+                   plaintext_sha256=crypto.sha256_hex(inner), nonce=crypto.b64(sealed.nonce),
+                   recipients=[{"key_id": k, "wrapped_key": w} for k, w in sorted(sealed.wrapped.items())])
+    body = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    out.write_bytes(container.pack_outer(container.OuterParts(body, crypto.sign(keys.signing, body),
+                                                              sealed.ciphertext)))
+    return out
+
+
+def test_a_record_the_receiver_owns_is_refused_from_anyone_but_its_parent(sites: Sites, tmp_path: Path) -> None:
+    """A branch's package carrying a record owned by the committee: that record is rejected, the rest applies."""
+    committee_site = sites.committee.site.site_id  # type: ignore[union-attr]
+    done = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick)
+
+    def claim(records: list[dict[str, Any]]) -> None:
+        target = next(r for r in records if r["type"] == "member_event")
+        target["owner_site"], target["base_version"] = committee_site, target["version"]
+
+    forged = reseal(done.path, sites.branch, claim, tmp_path / "forged.pdsync")
+    report = import_package(sites.committee, LOCAL_USER, forged)
+    assert report.status == "applied" and report.counts["rejected"] == 1
+    assert report.rejected[0][2] == "本单位的记录只接受上级党委的更正"
+    honest = import_package(sites.committee, LOCAL_USER, reseal(done.path, sites.branch, lambda r: None,
+                                                                 tmp_path / "same.pdsync"))
+    assert honest.status == "already_imported"
