@@ -1,4 +1,4 @@
-"""The ``partydesk sync`` sub-commands: keycard, register, export, import, status (SYNC.md).
+"""The ``partydesk sync`` sub-commands: keycard, register, export, import, status, rotate-key, revoke (SYNC.md).
 
 ``register`` needs the fingerprint check made explicit: ``--fingerprint FP`` (as read out by the other
 side) or ``--yes`` (a person compared it). ``import`` exits 0 when the package applied or was already
@@ -108,6 +108,32 @@ def cmd_status(args: argparse.Namespace) -> dict[str, Any]:
     return {"message": status.text(), **status.to_json()}
 
 
+def cmd_rotate_key(args: argparse.Namespace) -> dict[str, Any]:
+    """Make a new key pair (sent to every registered office in the next packages)."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.sync_rotate import rotate_keys
+
+    with _db(args) as db:
+        state = rotate_keys(db, LOCAL_USER, now=args.now)
+    message = state.text()
+    if args.now:
+        message += "\n新密钥已立即启用：请写出新的密钥卡（sync keycard），交对方登记并核对指纹。"
+    return {"message": message, "fingerprint": state.fingerprint, "next_fingerprint": state.next_fingerprint,
+            "waiting": state.waiting}
+
+
+def cmd_revoke(args: argparse.Namespace) -> dict[str, Any]:
+    """Revoke a registered office's keys (its computer was stolen, say)."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.sync_rotate import revoke_peer
+
+    with _db(args) as db:
+        done = revoke_peer(db, LOCAL_USER, args.org_code, reason=args.reason or "")
+    return {"message": f"已吊销“{done.org_name}”的密钥（指纹 {'、'.join(done.fingerprints)}）。"
+                       "此后它用这些密钥签名的数据包一律拒收；请对方更换密钥后重新交来密钥卡登记。",
+            "org_code": args.org_code, "revoked": done.fingerprints}
+
+
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``partydesk sync …`` to the command tree."""
     sync = sub.add_parser("sync", help="数据交换：密钥卡、登记、导出与导入数据包")
@@ -133,3 +159,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="数据包文件（.pdsync）")
     p.add_argument("--dry-run", action="store_true", help="只列出将会新增、更新、冲突和拒收的记录，不写入")
     action("status", cmd_status, "已登记的单位、收发的数据包和待处理的冲突")
+    p = action("rotate-key", cmd_rotate_key, "更换本单位的密钥（随后的数据包把新密钥告知对方）")
+    p.add_argument("--now", action="store_true", help="立即启用新密钥（旧密钥泄露时；须重新交换密钥卡）")
+    p = action("revoke", cmd_revoke, "吊销已登记单位的密钥（例如其电脑被盗）")
+    p.add_argument("org_code", metavar="ORG_CODE", help="对方的组织代码")
+    p.add_argument("--reason", metavar="R", help="吊销原因")
