@@ -661,6 +661,10 @@ It is now safe to remove the USB stick.</source>
         <translation>最近发出</translation>
     </message>
     <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
         <source>this office</source>
         <translation>本单位</translation>
     </message>
@@ -1367,6 +1371,73 @@ It is now safe to remove the USB stick.</source>
     <message>
         <source>Warning: {message}</source>
         <translation>提醒：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyActions</name>
+    <message>
+        <source>Changing the key: new fingerprint {fingerprint}. Waiting for {count} office(s) to confirm it ({names}): write each a package; when its receipt comes back the new key takes over and the old one is revoked.</source>
+        <translation>正在更换密钥：新指纹 {fingerprint}。还需 {count} 个单位确认（{names}）：给它们各导出一次数据包，回执回来后新密钥自动启用，旧密钥随即作废。</translation>
+    </message>
+    <message>
+        <source>revoked ({reason})</source>
+        <translation>已吊销（{reason}）</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>Change this office&apos;s key</source>
+        <translation>更换本单位密钥</translation>
+    </message>
+    <message>
+        <source>A new key pair is made. The next package to each registered office carries the new key, signed with the old one; when that office&apos;s receipt comes back, the new key takes over and the old one is revoked. Until then the old key stays in use.
+
+If this computer or its key was stolen, choose &quot;Change now&quot; instead: the old key stops at once, and every office must register your new key card.</source>
+        <translation>将生成一对新密钥。之后写给每个已登记单位的数据包会附带新密钥（用旧密钥签名）；对方导入并发回回执后，新密钥自动启用，旧密钥作废。在此之前仍使用旧密钥。
+
+如果本机电脑或密钥被盗，请改选“立即更换”：旧密钥马上停用，各单位须重新登记本单位的新密钥卡。</translation>
+    </message>
+    <message>
+        <source>Change the key</source>
+        <translation>更换密钥</translation>
+    </message>
+    <message>
+        <source>Change now (key stolen)</source>
+        <translation>立即更换（密钥被盗）</translation>
+    </message>
+    <message>
+        <source>The new key&apos;s fingerprint is {fingerprint}. It goes out with the next package to each office ({count} to confirm).</source>
+        <translation>新密钥的指纹是 {fingerprint}。它将随下一次写给各单位的数据包发出（待 {count} 个单位确认）。</translation>
+    </message>
+    <message>
+        <source>The new key is in use. Fingerprint: {fingerprint}
+
+Write the new key card and give it to each office to register.</source>
+        <translation>新密钥已启用。指纹：{fingerprint}
+
+请写出新的密钥卡，交各单位登记。</translation>
+    </message>
+    <message>
+        <source>Key changed</source>
+        <translation>密钥已更换</translation>
+    </message>
+    <message>
+        <source>Key revoked</source>
+        <translation>密钥已吊销</translation>
+    </message>
+    <message>
+        <source>The key of {name} is revoked ({fingerprints}). Its packages are refused from now on; register its new key card when it brings one.</source>
+        <translation>已吊销“{name}”的密钥（{fingerprints}）。此后它的数据包一律拒收；对方交来新的密钥卡后再登记。</translation>
+    </message>
+    <message>
+        <source>Change key…</source>
+        <translation>更换密钥…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>吊销…</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +2928,33 @@ It is now safe to remove the USB stick.</source>
     <message>
         <source>Open the backup folder</source>
         <translation>打开备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke an office&apos;s key</source>
+        <translation>吊销单位密钥</translation>
+    </message>
+    <message>
+        <source>Revoke the key of {name} (code {code})?</source>
+        <translation>吊销“{name}”（组织代码 {code}）的密钥？</translation>
+    </message>
+    <message>
+        <source>Do this when the office&apos;s computer or key was stolen or lost. From now on every package signed with this key is refused, and nothing more can be sent to the office. The office must change its key and give you its new key card; register it after comparing the fingerprint by phone. Other branches are not affected.</source>
+        <translation>在对方电脑或密钥被盗、丢失时使用。此后凡用该密钥签名的数据包一律拒收，也不能再给该单位发送数据包。对方须更换密钥并交来新的密钥卡，电话核对指纹后再登记。其他支部不受影响。</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Required, e.g. the computer was stolen</source>
+        <translation>必填，例如：电脑被盗</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>吊销</translation>
     </message>
 </context>
 <context>

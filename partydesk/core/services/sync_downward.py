@@ -112,6 +112,14 @@ def apply_notices(session: Session, peer: sync_repo.Peer, notices: Sequence[KeyN
     return done
 
 
+def waiting_for(session: Session, key_id: str) -> list[str]:
+    """Site ids of the offices yet to acknowledge our new key (an office whose keys we revoked cannot: it is
+    not waited for; it learns our key when it registers again)."""
+    return [n.peer_site for n in downward_repo.notices(session)
+            if n.action == "update" and n.key_id == key_id and not n.acknowledged
+            and sync_repo.current_key(session, n.peer_site) is not None]
+
+
 def complete_rotation(db: Database, actor: Actor) -> bool:
     """When every peer has acknowledged our new key: it takes over, and the old one is announced revoked."""
     assert db.site is not None
@@ -120,9 +128,8 @@ def complete_rotation(db: Database, actor: Actor) -> bool:
     if following is None:
         return False
     with db.read() as session:
-        updates = [n for n in downward_repo.notices(session) if n.action == "update" and n.key_id == following.key_id]
-    if not all(n.acknowledged for n in updates):
-        return False
+        if waiting_for(session, following.key_id):
+            return False
     old = site_keys(db)
     with db.write(actor, action="sync.key_retire") as session:
         downward_repo.drop_notices(session, "update", following.key_id)

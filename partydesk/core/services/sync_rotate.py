@@ -22,7 +22,7 @@ from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import crypto
 from partydesk.core.exchange.canonical import canonical
 from partydesk.core.exchange.keys import keys_dir_for, make_next, next_keys, notice_body, promote_next
-from partydesk.core.services.sync_downward import complete_rotation
+from partydesk.core.services.sync_downward import complete_rotation, waiting_for
 from partydesk.core.services.sync_keys import site_keys
 from partydesk.core.storage import downward_repo, sync_repo
 from partydesk.core.storage.database import Database
@@ -55,8 +55,7 @@ def key_state(db: Database) -> KeyState:
         return KeyState(keys.fingerprint, "", [])
     with db.read() as session:
         names = {p.site_id: p.org_name for p in sync_repo.peers(session)}
-        waiting = [names.get(n.peer_site, n.peer_site[:8]) for n in downward_repo.notices(session)
-                   if n.action == "update" and n.key_id == following.key_id and not n.acknowledged]
+        waiting = [names.get(site, site[:8]) for site in waiting_for(session, following.key_id)]
     return KeyState(keys.fingerprint, following.fingerprint, waiting)
 
 
@@ -99,7 +98,7 @@ class Revoked:
 def revoke_peer(db: Database, actor: Actor, org_code: str, *, reason: str = "") -> Revoked:
     """Revoke every key of the registered office with ``org_code``."""
     reason = reason.strip() or "未说明原因"
-    with db.write(actor, action="sync.revoke") as session:
+    with db.write(actor, action="sync.revoke") as session:  # a rotation of ours waits for it no longer
         found = sync_repo.peer_by_code(session, org_code)
         if not found:
             raise ValidationError(f"没有登记组织代码为“{org_code}”的单位。", field="org_code", code="unknown_peer")
@@ -112,6 +111,7 @@ def revoke_peer(db: Database, actor: Actor, org_code: str, *, reason: str = "") 
                 revoked.append(crypto.fingerprint_of(key.key_id))
         if not revoked:
             raise ValidationError(f"“{peer.org_name}”的密钥都已吊销，无需再吊销。", code="already_revoked")
+    complete_rotation(db, actor)
     return Revoked(peer.org_name, revoked, Changes.of(ChangeKind.SYNC, peer.site_id))
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.changes import ChangeKind, Changes
+from partydesk.gui.dialogs.sync_key_actions import KeyActions
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
 
@@ -118,6 +119,7 @@ class ExchangePage(QWidget):
         layout.addWidget(self.peers_box, 2)
         layout.addWidget(self.branches_box, 2)
         layout.addWidget(self.packages_box, 3)
+        self.keys = KeyActions(ctx, self, top, layout, self.peers)  # 更换密钥, 吊销…, the key state line
         self.retranslate()
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
@@ -141,6 +143,7 @@ class ExchangePage(QWidget):
                                        "then.").format(count=count) if count else "")
         self.conflict_button.setVisible(bool(count))
         self.export_button.setEnabled(bool(self.status.peers))
+        self.keys.refresh(self.card.role)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(ChangeKind.SYNC, ChangeKind.SITE):
@@ -265,6 +268,7 @@ class ExchangePage(QWidget):
                        chars=6),
             ListColumn("last_in", self.tr("Last received"), lambda p: when(p.last_in), chars=6),
             ListColumn("last_out", self.tr("Last sent"), lambda p: when(p.last_out), chars=6),
+            ListColumn("key", self.tr("Key"), lambda p: self.keys.key_text(p.peer.org_code), chars=12),
         ]
 
     def _branch_columns(self) -> list[ListColumn[BranchRow]]:
@@ -327,6 +331,7 @@ class ExchangePage(QWidget):
         self.packages.set_empty_text(self.tr("No package written or imported yet."))
         self.peers.set_search_placeholder(self.tr("Search code or name"))
         self.packages.set_search_placeholder(self.tr("Search"))
+        self.keys.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

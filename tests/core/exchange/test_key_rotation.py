@@ -145,3 +145,11 @@ def test_a_revoked_branch_is_refused_until_it_brings_a_new_key_card(sites: Sites
     touch(sites.branch)
     assert import_package(sites.committee, LOCAL_USER, up(sites).path).status == "applied"
     assert json.loads(container.read_outer(written.path.read_bytes()).manifest)["origin"]["key_id"] != card.key_id
+
+
+def test_a_rotation_does_not_wait_for_an_office_whose_key_was_revoked(sites: Sites) -> None:
+    state = rotate_keys(sites.committee, LOCAL_USER)
+    assert key_state(sites.committee).waiting
+    revoke_peer(sites.committee, LOCAL_USER, branch_code(sites), reason="电脑被盗")
+    assert key_state(sites.committee).next_fingerprint == ""
+    assert site_keys(sites.committee).fingerprint == state.next_fingerprint
