@@ -107,6 +107,7 @@ def test_a_key_update_signed_by_an_unknown_key_is_refused_and_nothing_is_written
         rogue_id = SiteKeys(branch_site, rogue.signing, rogue.encryption).key_id
         data = notice_body("update", branch_site, rogue_id, signer, signing_public=rogue.signing_public,
                            encryption_public=rogue.encryption_public)
+        data["signed_by"] = site_keys(sites.branch).key_id  # claims the branch's key; the signature says otherwise
         records.append({"type": NOTICE_TYPE, "type_version": 1, "id": f"update:{rogue_id}",
                         "owner_site": branch_site, "version": "", "base_version": None, "deleted": False,
                         "updated_at": "", "updated_by": "", "data": data, "row_hash": ""})
