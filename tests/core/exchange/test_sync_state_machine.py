@@ -1,8 +1,9 @@
 """A Hypothesis state machine over two branches and a committee exchanging packages in any order, with
 losses, repeats, receipts, edits, deletes and committee corrections. Invariants: every valid package is
 accepted exactly once (a repeat is a reported no-op), a delete never comes back, the committee never holds
-a version newer than the owner's unless it corrected the record itself, and once every package has arrived
-the committee equals each branch on every record nobody else touched."""
+a version newer than the owner's unless it corrected the record itself, once every package has arrived the
+committee equals each branch on every record nobody else touched, and after one more round each way (the
+corrections go down and come back) on every record no conflict queue holds."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from partydesk.core.errors import ValidationError
 from partydesk.core.services import members
 from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.setup import initialise_site
+from partydesk.core.services.sync_conflicts import open_conflicts
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage.database import Database, open_database
@@ -175,6 +177,26 @@ class Exchange(RuleBasedStateMachine):
             for record_id in self.corrected:
                 row = session.get(Member, record_id)
                 assert row is not None and row.phone == "13900000000" and not row.deleted
+        self._corrections_converge()
+
+    def _corrections_converge(self) -> None:
+        """One more round each way: corrections go down and come back; every record no conflict holds is then
+        the same at the committee and its owner."""
+        for index in (0, 1):
+            self.receipt(index)
+            try:
+                done = export_package(self.branches[index], LOCAL_USER, to_org_code="1000", out_dir=self.stick)
+            except ValidationError as exc:
+                assert exc.code == "nothing"
+            else:
+                assert import_package(self.committee, LOCAL_USER, done.path).status == "applied"
+        held = {v.record_id for v in open_conflicts(self.committee)}
+        for branch in self.branches:
+            held |= {v.record_id for v in open_conflicts(branch)}
+        for index, site in enumerate(self.sites):
+            here, owner = dump(self.committee, site), dump(self.branches[index], site)
+            settled = {k: v for k, v in owner.items() if k not in held}
+            assert {k: here.get(k) for k in settled} == settled
 
 
 TestExchange = Exchange.TestCase
