@@ -2312,6 +2312,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>最后修改：{when}</translation>
     </message>
     <message>
+        <source> (corrected by the higher committee)</source>
+        <translation>（上级更正）</translation>
+    </message>
+    <message>
         <source>No changes recorded yet.</source>
         <translation>还没有变动记录。</translation>
     </message>

@@ -21,6 +21,7 @@ class MemberRecord:
     updated_by: str
     left_reason: str = ""  # 减员原因 (member_events.LEAVING_REASON), "" while on the roll
     left_on: date | None = None
+    corrected: bool = False  # last changed by a site other than its owner: a correction by the higher level (上级更正)
 
 
 class RosterRow(NamedTuple):

@@ -78,8 +78,9 @@ def _record(row: Member) -> MemberRecord:
     for key, column in PRECISION.items():
         values[key] = _dated(values[key], getattr(row, column))
     data = MemberData(**values)
+    corrected = bool(row.version and row.owner_site) and not row.version.endswith(row.owner_site)  # 上级更正
     return MemberRecord(row.id, row.org_id, data, row.in_branch, row.updated_at, row.updated_by, row.left_reason,
-                        row.left_on)
+                        row.left_on, corrected=corrected)
 
 
 def _event(r: MemberEventRow) -> MemberEvent:

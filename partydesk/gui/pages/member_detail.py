@@ -261,7 +261,8 @@ class MemberDetailPage(DialogHost, QWidget):
             label.setText(fmt.text(row, column_id) or "—")
         self.facts_label.setText(self.facts_html(row))
         self.updated_label.setText(self.tr("Last changed: {when}").format(
-            when=self.record.updated_at.strftime("%Y-%m-%d %H:%M")))
+            when=self.record.updated_at.strftime("%Y-%m-%d %H:%M"))
+            + (self.tr(" (corrected by the higher committee)") if self.record.corrected else ""))
         self.timeline.set_events(self.events, self.tr("No changes recorded yet."))
         # Nothing to record after death or 出党 (the transition table offers no change): no empty dialog.
         self.event_button.setEnabled(bool(self.applicable_kinds()))

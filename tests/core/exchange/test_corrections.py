@@ -74,6 +74,7 @@ def test_a_correction_applies_where_the_branch_has_not_changed_the_record(sites:
     """Owner kept, the committee's version taken, the audit entry says 上级更正; back up, nothing conflicts."""
     member_id = first_member(sites)
     up(sites)
+    assert not members.get_member(sites.branch, LOCAL_USER, member_id).corrected  # type: ignore[union-attr]
     _phone, _address, before, _owner = row(sites.branch, member_id)
     correct_phone(sites, member_id)
     phone, _address, corrected, owner = row(sites.committee, member_id)
@@ -82,6 +83,8 @@ def test_a_correction_applies_where_the_branch_has_not_changed_the_record(sites:
     assert report.status == "applied" and report.counts["updated"] == 1 and report.counts["conflict"] == 0
     assert row(sites.branch, member_id) == (phone, row(sites.branch, member_id)[1], corrected, branch_site(sites))
     assert row(sites.branch, member_id)[2] != before
+    stored = members.get_member(sites.branch, LOCAL_USER, member_id)
+    assert stored is not None and stored.corrected  # the member page says 上级更正
     entry = audit.list_entries(sites.branch, LOCAL_USER, limit=1)[0]
     assert entry.action == "sync.import" and "上级更正" in entry.summary
     back = up(sites)
