@@ -55,13 +55,19 @@ def with_bases(session: Session, lines: Sequence[Line]) -> list[Line]:
         return list(lines)
     out: list[Line] = []
     for kind, line in lines:
-        record = json.loads(line)
-        base = bases.get((kind, record["id"]))
+        base = bases.get((kind, _record_id(line)))
         if base is not None:
+            record = json.loads(line)
             record["base_version"] = base
             line = canonical(record)
         out.append((kind, line))
     return out
+
+
+def _record_id(line: bytes) -> str:
+    """A line's record id without parsing it: ``"id"`` is a bookkeeping key, never one of the data's keys."""
+    start = line.rfind(b',"id":"') + 7
+    return line[start:line.index(b'"', start)].decode("ascii") if start >= 7 else ""
 
 
 def note_applied(session: Session, records: Iterable[Mapping[str, Any]]) -> int:
