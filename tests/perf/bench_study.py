@@ -9,8 +9,12 @@ the whole roll as participants, Core inserts), then prints one JSON object:
 - ``python_ms``: the baseline measured in the same run: the same live rows fetched (``credit_rows``) and
   summed per member in a dict, with ``fetch_ms`` and ``sum_ms`` its two parts; ``ratio`` is python / sql;
 - ``same``: both give the same totals for every member;
-- ``ledger_s``: the whole ledger (``study_reports.ledger``: the roll with events, each member's quota
-  pro rata to the days on the roll, and the SQL sum), once;
+- ``ledger_s``: the whole ledger (``study_reports.ledger``: the days on the roll from one grouped query,
+  events replayed only for members with an event that can move the roll, each member's quota pro rata
+  to those days, and the SQL sum), best of ``--repeat``;
+- ``replay_ledger_s``: its baseline in the same run, the ledger reckoned as it was before: every member's
+  roll with events built in Python (``meeting_repo.roll_members``) and replayed (``study_quota.quota_of``),
+  once; ``ledger_ratio`` is replay / ledger, and ``ledger_same`` says both give the same rows;
 - ``build_s``: making the data (not part of any figure above).
 """
 
@@ -87,15 +91,39 @@ def measure(path: Path, repeat: int) -> dict[str, Any]:
 
             sum_ms = best_ms(python_sum, repeat)
             same = python_sum() == sql
+        as_of = date(YEAR, 11, 30)
+        ledger = study_reports.ledger(db, YEAR, as_of=as_of)
+        ledger_s = best_ms(lambda: study_reports.ledger(db, YEAR, as_of=as_of), repeat) / 1000
         start = time.perf_counter()
-        ledger = study_reports.ledger(db, YEAR, as_of=date(YEAR, 11, 30))
-        ledger_s = time.perf_counter() - start
+        replay = replay_ledger(db, as_of)
+        replay_s = time.perf_counter() - start
+        ledger_same = replay == [(r.member_id, r.days_on_roll, r.required, r.expected, r.credited) for r in ledger]
     finally:
         db.close()
     python_ms = fetch_ms + sum_ms
     return {"rows": len(rows), "members": len(sql), "sql_ms": round(sql_ms, 1), "python_ms": round(python_ms, 1),
             "fetch_ms": round(fetch_ms, 1), "sum_ms": round(sum_ms, 1), "ratio": round(python_ms / sql_ms, 2),
-            "same": same, "ledger_s": round(ledger_s, 2), "ledger_rows": len(ledger)}
+            "same": same, "ledger_s": round(ledger_s, 2), "replay_ledger_s": round(replay_s, 2),
+            "ledger_ratio": round(replay_s / ledger_s, 1), "ledger_same": ledger_same, "ledger_rows": len(ledger)}
+
+
+def replay_ledger(db: Any, as_of: date) -> list[tuple[str, int, int, int, int]]:
+    """The baseline: the ledger as reckoned before, every member's events replayed in Python."""
+    from partydesk.core.domain.study_quota import expected_on, quota_of
+    from partydesk.core.services.rules import rule_values
+    from partydesk.core.storage import meeting_repo, study_repo
+
+    rules = rule_values(db)
+    with db.read() as session:
+        people = meeting_repo.roll_members(session)
+        credited = study_repo.credited_by_member(session, YEAR)
+    out = []
+    for m in people:
+        quota, spans = quota_of(m, YEAR, rules)
+        got = credited.get(m.id, 0)
+        if quota.days_on_roll or got:
+            out.append((m.id, quota.days_on_roll, quota.required_tenths, expected_on(quota, spans, as_of), got))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

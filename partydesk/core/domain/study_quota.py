@@ -87,12 +87,16 @@ def days_within(spans: list[tuple[date, date]], until: date) -> int:
 
 def quota_of(member: RollMember, year: int, rules: dict[str, int]) -> tuple[Quota, list[tuple[date, date]]]:
     """The member's quota for ``year`` and the spans on the roll it is pro rata to."""
-    leader = is_leader(member)
-    full = rules.get(LEADER_RULE if leader else MEMBER_RULE, 56 if leader else 32) * 10
     spans = roll_spans(member, date(year, 1, 1), date(year, 12, 31))
+    return quota_from_spans(is_leader(member), spans, year, rules), spans
+
+
+def quota_from_spans(leader: bool, spans: list[tuple[date, date]], year: int, rules: dict[str, int]) -> Quota:
+    """The quota for ``year`` of a member (a leader or not) on the roll over ``spans`` of it."""
+    full = rules.get(LEADER_RULE if leader else MEMBER_RULE, 56 if leader else 32) * 10
     days = days_within(spans, date(year, 12, 31))
     whole = days_in_year(year)
-    return Quota(leader, full, days, whole, _ratio(full, days, whole)), spans
+    return Quota(leader, full, days, whole, _ratio(full, days, whole))
 
 
 def expected_on(quota: Quota, spans: list[tuple[date, date]], day: date) -> int:

@@ -45,6 +45,7 @@ class ActivitySummary:
     data: ActivityData
     participants: int
     credited_tenths: int
+    org_id: str = ""  # the branch that recorded it (a committee's file holds many)
 
 
 @dataclass(frozen=True)
@@ -70,3 +71,18 @@ class MaterialData:
     file_name: str = ""
     link: str = ""
     notes: str = ""
+
+
+@dataclass(frozen=True)
+class MeetingCandidate:
+    """A 党课, 主题党日 or 党小组学习 recorded as a meeting, as the 计为学习 list shows it."""
+
+    id: str
+    org_id: str
+    type_code: str
+    topic: str
+    held_on: date
+    start_time: str
+    end_time: str
+    present: int  # members present, who would be credited
+    counted: bool  # a live activity already counts it as study

@@ -77,7 +77,7 @@ def add_activity(db: Database, actor: Actor, data: ActivityData, *,
     with db.write(actor, action="study.add") as session:
         if data.meeting_id is not None and study_repo.activity_for_meeting(session, data.meeting_id) is not None:
             raise ValidationError("这次会议已经计入学时，不能重复计入。", field="meeting_id", code="meeting_counted")
-        people = {m.id: m for m in meeting_repo.roll_members(session)}
+        people = {m.id: m for m in meeting_repo.roll_members(session, ids=participants)}
         strangers = [people[i].name if i in people else i for i in participants
                      if i not in people or not roll_spans(people[i], data.start_on, data.end_on)]
         if strangers:
@@ -148,7 +148,7 @@ def add_certification(db: Database, actor: Actor, data: CertificationData) -> Ch
     if data.obtained_on and data.expires_on and data.expires_on < data.obtained_on:
         raise ValidationError("有效期不能早于取得日期。", field="expires_on", code="expiry_before")
     with db.write(actor, action="certification.add") as session:
-        if not any(m.id == data.member_id for m in meeting_repo.roll_members(session)):
+        if not meeting_repo.roll_members(session, ids=[data.member_id]):
             raise ValidationError("找不到这名党员。", field="member_id", code="unknown_member")
         cert_id = study_repo.insert_certification(session, data)
     return Changes.of(ChangeKind.CERTIFICATION, cert_id)

@@ -7,7 +7,7 @@ through the ORM, so stamping gives each its version, change_seq and row hash in 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,6 +19,7 @@ from partydesk.core.attachments import StoredFile
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
 from partydesk.core.domain.motions import Motion
+from partydesk.core.domain.study_roll import RollOutline, admitted_on
 from partydesk.core.storage.meeting_tables import (
     Meeting,
     MeetingAgendaItem,
@@ -211,20 +212,70 @@ def _live(session: Session, meeting_id: str) -> Meeting:
 # ---------------------------------------------------------------- reads
 
 
-def roll_members(session: Session) -> list[RollMember]:
-    """Every live member with its live events: what the 应到 roll of any date is computed from."""
+ROLL_CHUNK = 500  # ids per IN list (SQLite's bound-parameter limit is far above; server databases vary)
+
+
+def roll_members(session: Session, *, ids: Collection[str] | None = None,
+                 moving_kinds: Collection[str] | None = None) -> list[RollMember]:
+    """Every live member with its live events: what the 应到 roll of any date is computed from.
+
+    In 拼音 order (by chunks of ``ROLL_CHUNK`` when ``ids`` are given): ``ids``: only these members
+    (the check of a few participants need not read a committee's whole roll); ``moving_kinds``: only
+    members with a live event of one of these kinds.
+    """
+    if ids is not None:
+        wanted = list(dict.fromkeys(ids))
+        return [m for i in range(0, len(wanted), ROLL_CHUNK)
+                for m in _roll(session, Member.id.in_(wanted[i:i + ROLL_CHUNK]))]
+    if moving_kinds is not None:
+        movers = (select(MemberEventRow.member_id)
+                  .where(MemberEventRow.deleted.is_(False), MemberEventRow.kind.in_(list(moving_kinds))))
+        return _roll(session, Member.id.in_(movers))
+    return _roll(session, None)
+
+
+def roll_outline(session: Session, moving_kinds: Collection[str], *,
+                 ids: Collection[str] | None = None) -> list[RollOutline]:
+    """Every live member (or those of ``ids``) in 拼音 order with its admission day for the roll and
+    whether it has a live event of ``moving_kinds``: one grouped query, no event rows
+    (domain/study_roll.py)."""
+    e = MemberEventRow
+    live = e.deleted.is_(False)
+    joins = (select(e.member_id, func.max(e.on_date).label("day"), func.count(e.id).label("n"))
+             .where(live, e.kind == EventKind.JOINED.value).group_by(e.member_id).subquery())
+    movers = (select(e.member_id, func.count(e.id).label("n"))
+              .where(live, e.kind.in_(list(moving_kinds))).group_by(e.member_id).subquery())
+    query = (select(Member.id, Member.name, Member.party_group, Member.party_post, Member.org_id, Member.joined_on,
+                    joins.c.day, joins.c.n, movers.c.n)
+             .outerjoin(joins, joins.c.member_id == Member.id).outerjoin(movers, movers.c.member_id == Member.id)
+             .where(Member.deleted.is_(False)).order_by(Member.name_pinyin, Member.id))
+    chunks: list[Any] = [None]
+    if ids is not None:
+        wanted = list(dict.fromkeys(ids))
+        chunks = [wanted[i:i + ROLL_CHUNK] for i in range(0, len(wanted), ROLL_CHUNK)]
+    out = []
+    for chunk in chunks:
+        for r in session.execute(query if chunk is None else query.where(Member.id.in_(chunk))):
+            out.append(RollOutline(r[0], r[1], r[2], r[3], r[4], admitted_on(r[5], r[7] or 0, r[6]), bool(r[8])))
+    return out
+
+
+def _roll(session: Session, which: Any) -> list[RollMember]:
     events: dict[str, list[MemberEvent]] = {}
     query = select(MemberEventRow.id, MemberEventRow.member_id, MemberEventRow.kind, MemberEventRow.on_date,
                    MemberEventRow.detail, MemberEventRow.change_seq).where(MemberEventRow.deleted.is_(False))
+    if which is not None:
+        query = query.where(MemberEventRow.member_id.in_(select(Member.id).where(which)))
     for r in session.execute(query):
         events.setdefault(r.member_id, []).append(
             MemberEvent(r.id, r.member_id, EventKind(r.kind), r.on_date, r.detail, seq=r.change_seq))
     members = select(Member.id, Member.name, Member.category, Member.joined_on, Member.confirmed_on,
                      Member.party_group, Member.party_post).where(Member.deleted.is_(False))
+    if which is not None:
+        members = members.where(which)
     return [RollMember(r.id, r.name, r.category, r.joined_on, r.confirmed_on, r.party_group, r.party_post,
-                       tuple(events.get(r.id, ()))) for r in session.execute(members.order_by(Member.name_pinyin))]
-
-
+                       tuple(events.get(r.id, ()))) for r in session.execute(members.order_by(Member.name_pinyin,
+                                                                                               Member.id))]
 def last_attended(session: Session, member_id: str) -> date | None:
     """The date of the last live meeting the member attended (组织生活), or None."""
     query = (select(func.max(Meeting.held_on))

@@ -8,7 +8,7 @@ data, each row still stamped and hashed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -21,14 +21,16 @@ from partydesk.core.domain.study_records import (
     CertificationData,
     Credit,
     MaterialData,
+    MeetingCandidate,
 )
 from partydesk.core.storage import rowhash
 from partydesk.core.storage.base import new_id
+from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
 from partydesk.core.storage.stamping import allocate
 from partydesk.core.storage.study_tables import Certification, StudyActivity, StudyCredit, StudyMaterial
-from partydesk.core.storage.tables import Member
+from partydesk.core.storage.tables import Member, Organisation
 
-__all__ = ["ActivityData", "ActivitySummary", "CertificationData", "Credit", "MaterialData"]
+__all__ = ["ActivityData", "ActivitySummary", "CertificationData", "Credit", "MaterialData", "MeetingCandidate"]
 
 
 # ---------------------------------------------------------------- writes
@@ -114,12 +116,24 @@ def _live_credit() -> Any:
     return (StudyCredit.deleted.is_(False)) & (StudyActivity.deleted.is_(False))
 
 
-def credited_by_member(session: Session, year: int) -> dict[str, int]:
-    """member id -> tenths credited in ``year`` over live activities: one grouped sum."""
+CHUNK = 500  # ids per IN list
+
+
+def _chunks(ids: Collection[str]) -> list[list[str]]:
+    wanted = list(dict.fromkeys(ids))
+    return [wanted[i:i + CHUNK] for i in range(0, len(wanted), CHUNK)]
+
+
+def credited_by_member(session: Session, year: int, *, member_ids: Collection[str] | None = None) -> dict[str, int]:
+    """member id -> tenths credited in ``year`` over live activities (of all members or of ``member_ids``):
+    one grouped sum."""
     c = StudyCredit
     query = (select(c.member_id, func.sum(c.tenths)).join(StudyActivity, StudyActivity.id == c.activity_id)
              .where(c.year == year, _live_credit()).group_by(c.member_id))
-    return {member_id: int(total) for member_id, total in session.execute(query)}
+    if member_ids is None:
+        return {member_id: int(total) for member_id, total in session.execute(query)}
+    return {member_id: int(total) for chunk in _chunks(member_ids)
+            for member_id, total in session.execute(query.where(c.member_id.in_(chunk)))}
 
 
 def credit_rows(session: Session, year: int) -> list[tuple[str, int]]:
@@ -152,17 +166,52 @@ def _activity_data(row: Any) -> ActivityData:
     return ActivityData(**{name: getattr(row, name) for name in ActivityData.__dataclass_fields__})
 
 
-def activities_between(session: Session, start: date, end: date) -> list[ActivitySummary]:
-    """Live activities overlapping ``start``..``end``, oldest first, with participants and tenths."""
+def _summaries(session: Session, where: Any) -> list[ActivitySummary]:
     a, c = StudyActivity, StudyCredit
     totals = (select(c.activity_id, func.count(func.distinct(c.member_id)).label("n"),
                      func.sum(c.tenths).label("t"))
               .where(c.deleted.is_(False)).group_by(c.activity_id).subquery())
     query = (select(a, totals.c.n, totals.c.t).outerjoin(totals, totals.c.activity_id == a.id)
-             .where(a.deleted.is_(False), a.start_on <= end, a.end_on >= start)
-             .order_by(a.start_on, a.change_seq))
-    return [ActivitySummary(row.id, _activity_data(row), int(n or 0), int(t or 0))
+             .where(a.deleted.is_(False), where).order_by(a.start_on, a.change_seq))
+    return [ActivitySummary(row.id, _activity_data(row), int(n or 0), int(t or 0), row.org_id)
             for row, n, t in session.execute(query)]
+
+
+def activities_between(session: Session, start: date, end: date) -> list[ActivitySummary]:
+    """Live activities overlapping ``start``..``end``, oldest first, with participants and tenths."""
+    return _summaries(session, (StudyActivity.start_on <= end) & (StudyActivity.end_on >= start))
+
+
+def activities_by_ids(session: Session, ids: Collection[str]) -> list[ActivitySummary]:
+    """The live activities among ``ids`` (deleted or unknown ones are left out), oldest first."""
+    return [s for chunk in _chunks(ids) for s in _summaries(session, StudyActivity.id.in_(chunk))]
+
+
+def members_of_activities(session: Session, ids: Collection[str]) -> set[str]:
+    """Ids of every member an activity of ``ids`` credits or credited (its tombstoned rows too: a deleted
+    activity moved the ledger of the members it had credited)."""
+    c = StudyCredit
+    return {m for chunk in _chunks(ids)
+            for m in session.scalars(select(c.member_id).distinct().where(c.activity_id.in_(chunk)))}
+
+
+def counted_meetings(session: Session, meeting_ids: Collection[str] | None = None) -> set[str]:
+    """Ids of the meetings (of ``meeting_ids``, or all) a live activity counts as study."""
+    a = StudyActivity
+    query = select(a.meeting_id).where(a.meeting_id.is_not(None), a.deleted.is_(False))
+    if meeting_ids is None:
+        return {m for m in session.scalars(query) if m is not None}
+    return {m for chunk in _chunks(meeting_ids) for m in session.scalars(query.where(a.meeting_id.in_(chunk)))
+            if m is not None}
+
+
+def organisation_names(session: Session) -> dict[str, str]:
+    """org id -> name of the organisations that own live members or study activities (a committee's file
+    holds its branches' records)."""
+    owners = select(Member.org_id).where(Member.deleted.is_(False)).union(
+        select(StudyActivity.org_id).where(StudyActivity.deleted.is_(False))).subquery()
+    query = select(Organisation.id, Organisation.name).where(Organisation.id.in_(select(owners.c[0])))
+    return {r[0]: r[1] for r in session.execute(query)}
 
 
 def get_activity(session: Session, activity_id: str) -> ActivityData | None:
@@ -217,3 +266,24 @@ def materials(session: Session, words: Iterable[str] = ()) -> list[tuple[str, Ma
     query = query.order_by(m.dated.desc(), m.change_seq.desc())
     return [(row.id, MaterialData(row.title, row.tags, row.dated, row.file_sha, row.file_name, row.link, row.notes))
             for row in session.scalars(query)]
+
+
+def meeting_candidates(session: Session, start: date, end: date, type_codes: Collection[str], *,
+                       meeting_ids: Collection[str] | None = None) -> list[MeetingCandidate]:
+    """Live meetings of ``type_codes`` held from ``start`` to ``end`` (or those of ``meeting_ids``), oldest
+    first, with their members present and whether a live activity already counts them as study."""
+    m, att, a = Meeting, MeetingAttendance, StudyActivity
+    present = (select(att.meeting_id, func.count(att.id).label("n"))
+               .where(att.deleted.is_(False), att.status == "present").group_by(att.meeting_id).subquery())
+    counted = select(a.meeting_id).where(a.meeting_id.is_not(None), a.deleted.is_(False))
+    query = (select(m.id, m.org_id, m.type_code, m.topic, m.held_on, m.start_time, m.end_time, present.c.n,
+                    m.id.in_(counted))
+             .outerjoin(present, present.c.meeting_id == m.id)
+             .where(m.deleted.is_(False), m.type_code.in_(list(type_codes)))
+             .order_by(m.held_on, m.change_seq))
+    if meeting_ids is not None:
+        return [MeetingCandidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7] or 0), bool(r[8]))
+                for chunk in _chunks(meeting_ids) for r in session.execute(query.where(m.id.in_(chunk)))]
+    query = query.where(m.held_on >= start, m.held_on <= end)
+    return [MeetingCandidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7] or 0), bool(r[8]))
+            for r in session.execute(query)]
