@@ -404,6 +404,104 @@
     </message>
 </context>
 <context>
+    <name>CountAsStudyButton</name>
+    <message>
+        <source>Counted as study</source>
+        <translation>已计入学习</translation>
+    </message>
+    <message>
+        <source>This meeting&apos;s hours are already on the study ledger.</source>
+        <translation>这次会议的学时已计入学时台账。</translation>
+    </message>
+    <message>
+        <source>Count as study…</source>
+        <translation>计为学习…</translation>
+    </message>
+    <message>
+        <source>Credit the members present at this party lecture, theme party day or party-group study with study hours</source>
+        <translation>把这次党课、主题党日或党小组学习计入出席党员的学时</translation>
+    </message>
+</context>
+<context>
+    <name>CountMeetingDialog</name>
+    <message>
+        <source>Count a meeting as study</source>
+        <translation>从会议导入学习</translation>
+    </message>
+    <message>
+        <source>Party lectures, theme party days and party-group study recorded as meetings in {year}. Counting one credits its hours to every member present; a meeting is counted only once.</source>
+        <translation>{year}年已作为会议记录的党课、主题党日和党小组学习。计为学习后，出席的党员每人计入学时；每次会议只能计入一次。</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>已计入</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>未计入</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Study hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Search topic or type</source>
+        <translation>搜索主题或类型</translation>
+    </message>
+    <message>
+        <source>No party lecture, theme party day or party-group study is recorded as a meeting in {year}. Record it on the Meetings page first.</source>
+        <translation>{year}年还没有记录党课、主题党日或党小组学习。请先在“会议”页记录会议。</translation>
+    </message>
+    <message>
+        <source>&amp;Hours per member present:</source>
+        <translation>每名出席党员计入学时(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Count as study</source>
+        <translation>计为学习</translation>
+    </message>
+    <message>
+        <source>This meeting is already counted as study.</source>
+        <translation>这次会议已计入学时。</translation>
+    </message>
+    <message>
+        <source>Nobody is recorded present at this meeting: open it on the Meetings page and record the attendance first.</source>
+        <translation>这次会议没有记录出席的党员：请先在“会议”页打开它，登记出席情况。</translation>
+    </message>
+    <message>
+        <source>{count} member(s) present will be credited {hours} hours each.</source>
+        <translation>出席的 {count} 名党员将各计 {hours} 学时。</translation>
+    </message>
+    <message>
+        <source>This meeting is already counted as study; it cannot be counted twice.</source>
+        <translation>这次会议已经计入学时，不能重复计入。</translation>
+    </message>
+    <message>
+        <source>Counted “{topic}” as study: {count} member(s) credited {hours} hours each.</source>
+        <translation>已把“{topic}”计入学时：{count} 名党员各计 {hours} 学时。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Copied.</source>
@@ -3513,6 +3611,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>记录集体学习</translation>
     </message>
     <message>
+        <source>From meetings…</source>
+        <translation>从会议导入…</translation>
+    </message>
+    <message>
+        <source>Count a party lecture, theme party day or party-group study recorded on the Meetings page</source>
+        <translation>把“会议”页已记录的党课、主题党日或党小组学习计入学时</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -3755,6 +3861,14 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>No valid holder any more: </source>
         <translation>已无人持有有效证书：</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>支部</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>全部支部</translation>
     </message>
 </context>
 <context>

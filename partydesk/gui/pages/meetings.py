@@ -30,6 +30,7 @@ from partydesk.gui.operations import meeting_reports as report_ops
 from partydesk.gui.operations import meetings as meeting_ops
 from partydesk.gui.operations.meeting_reports import AttendanceYear, CalendarYear
 from partydesk.gui.pages.meetings_branches import MeetingBranches
+from partydesk.gui.pages.study_meeting_action import CountAsStudyButton
 from partydesk.gui.pages.talks import TalksPanel
 from partydesk.gui.widgets.attendance_rates_panel import AttendanceRatesPanel
 from partydesk.gui.widgets.compliance_calendar import FIRST_YEAR, LAST_YEAR, ComplianceCalendar
@@ -107,6 +108,8 @@ class MeetingsPage(DialogHost, QWidget):
         # 会议文档 ▾ (minutes as PDF, print, Word, activity brief) for the first selected meeting.
         self.docs_button = MeetingDocsButton(self.ctx, lambda: next(iter(panel.selected_ids()), None), panel)
         panel.bar.addWidget(self.docs_button)
+        self.study_button = CountAsStudyButton(self.ctx, panel)  # 计为学习 (pages/study_meeting_action.py)
+        panel.bar.addWidget(self.study_button)
         panel.activated.connect(lambda meeting_id: self.open_meeting(meeting_id=meeting_id))
         self.empty_button = panel.set_empty_action("", lambda: self.open_meeting())
         self.empty_button.setObjectName("newFirstMeetingButton")

@@ -1,13 +1,17 @@
 """The study page (学习): a year chooser above four tabs — activities, the 学时 ledger, certifications, materials.
 
 The year's data is read in one job on the DB lane (``operations.study.load_year``). 记录集体学习 opens the
-record dialog (``dialogs.study_edit``) with the roll read first; the runner publishes the write's Changes
-and the page reads its year again — a branch's year is a few hundred rows, and the ledger depends on
-every activity, member and rule, so the whole year is cheaper to reread than to patch.
+record dialog (``dialogs.study_edit``) with the roll read first; 从会议导入 counts a recorded 党课 or 主题党日
+(``dialogs.study_meeting``). The runner publishes each write's Changes; a change naming activities and
+members reads only those activities and the ledger rows of the members concerned and updates them by id
+(``operations.study_refresh``); rules, the organisation, or a change that names no ids read the year again.
+In a committee's file (several branches) the activities and the ledger get a 支部 column and a branch
+filter (``pages.study_branches``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,19 +30,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.core.changes import ChangeKind, Changes
+from partydesk.core.changes import Changes
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.errors import KnownError
 from partydesk.gui.operations import study as study_ops
+from partydesk.gui.operations import study_refresh as refresh_ops
+from partydesk.gui.operations.study_refresh import StudyDelta
 from partydesk.gui.pages import study_tabs
+from partydesk.gui.pages.study_branches import Branches
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
     from partydesk.gui.operations.study import StudyYear
 
 YEARS_BACK = 5
-RELOAD_ON = (ChangeKind.STUDY, ChangeKind.CERTIFICATION, ChangeKind.MATERIAL, ChangeKind.MEMBER,
-             ChangeKind.MEETING, ChangeKind.RULE, ChangeKind.ORGANISATION, ChangeKind.SITE)
 
 
 class StudyPage(QWidget):
@@ -62,12 +67,14 @@ class StudyPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("studyTabs")
 
-        self.activities = study_tabs.activities_list(self)
+        self.branches = Branches()
+        self.activities = study_tabs.activities_list(self, self.branches)
         self.record_button = self.activities.add_action("recordStudy", self.open_record_dialog)
+        self.from_meeting_button = self.activities.add_action("studyFromMeeting", self.open_count_dialog)
         self.own_button = self.activities.add_action("recordOwnStudy", self.open_own_dialog)
         self.delete_button = self.activities.add_action("deleteStudy", self.delete_selected, needs_selection=True)
         self.activities.set_empty_action(self.tr("Record a collective study"), self.open_record_dialog)
-        self.ledger = study_tabs.ledger_list(self)
+        self.ledger = study_tabs.ledger_list(self, self.branches)
         self.export_button = self.ledger.add_action("exportStudy", self.export_report)
         self.ledger_note = QLabel(self)
         self.ledger_note.setWordWrap(True)
@@ -124,6 +131,7 @@ class StudyPage(QWidget):
         if data.year != self.year:
             return  # an older read for a year no longer chosen
         self.data = data
+        self.branches.set_names(data.organisations)
         self.activities.set_rows(data.activities)
         self.ledger.set_rows(data.ledger)
         self.certifications.set_rows(data.certifications)
@@ -147,8 +155,32 @@ class StudyPage(QWidget):
             hours=format_tenths(sum(r.credited for r in data.ledger))))
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(*RELOAD_ON):
+        if not changes.touches(*refresh_ops.SHOWN):
+            return
+        plan = refresh_ops.refresh_plan(changes)
+        if plan is None or self.data is None:
             self.reload()
+        else:
+            refresh_ops.load_changed(self, self.ctx, self.year, plan, self._patch)
+
+    def _patch(self, delta: StudyDelta) -> None:
+        """Put the records read again in place by id; the rest of the lists stay as they are."""
+        if self.data is None or delta.year != self.year:
+            return
+        self.activities.update_rows(delta.activities)
+        self.activities.remove_ids(delta.plan.activity_ids - {a.id for a in delta.activities})
+        self.ledger.update_rows(delta.ledger)
+        self.ledger.remove_ids(delta.member_ids - {r.member_id for r in delta.ledger})
+        data = replace(self.data, activities=self.activities.model.all_rows(), ledger=self.ledger.model.all_rows())
+        if delta.certifications is not None:
+            data = replace(data, certifications=delta.certifications)
+            self.certifications.set_rows(delta.certifications)
+            self.skills.setText(study_tabs.skills_summary(delta.certifications, self.today))
+        if delta.materials is not None:
+            data = replace(data, materials=delta.materials)
+            self.materials.set_rows(delta.materials)
+        self.data = data
+        self._show_summary()
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -162,6 +194,12 @@ class StudyPage(QWidget):
         roll, rules = loaded
         day = self.today if self.year == self.today.year else date(self.year, 12, 31)
         self._show_dialog(StudyEditDialog(self.ctx, roll, rules, day=day, parent=self.window()))
+
+    def open_count_dialog(self) -> None:
+        """Pick a 党课, 主题党日 or 党小组学习 of the year recorded as a meeting and count it as study."""
+        from partydesk.gui.dialogs.study_meeting import CountMeetingDialog
+
+        self._show_dialog(CountMeetingDialog(self.ctx, self.year, self.window()))
 
     def open_own_dialog(self) -> None:
         """Read the roll, then open the dialog for a member's own course."""
@@ -256,6 +294,9 @@ class StudyPage(QWidget):
     def _retranslate(self) -> None:
         self.year_label.setText(self.tr("Year"))
         self.record_button.setText(self.tr("Record collective study"))
+        self.from_meeting_button.setText(self.tr("From meetings…"))
+        self.from_meeting_button.setToolTip(self.tr(
+            "Count a party lecture, theme party day or party-group study recorded on the Meetings page"))
         self.delete_button.setText(self.tr("Delete"))
         self.own_button.setText(self.tr("Record own study"))
         self.own_button.setToolTip(self.tr("A member's online course, external training or self-study"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from partydesk.core.domain.study import FORMS_BY_CODE, STUDY_FORMS, format_tenths
 from partydesk.core.domain.study_records import ActivitySummary, CertificationData, MaterialData
 from partydesk.core.services.study_reports import LedgerRow
+from partydesk.gui.pages.study_branches import Branches
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
 
@@ -89,9 +90,10 @@ def _source(a: ActivitySummary) -> str:
     return _tr("Own course") if a.data.individual else _tr("Entered")
 
 
-def activities_list(parent: QWidget) -> ListPage[ActivitySummary]:
-    """学习活动: date, form, topic, organiser, hours, members, where the record came from."""
+def activities_list(parent: QWidget, branches: Branches) -> ListPage[ActivitySummary]:
+    """学习活动: (a committee's 支部,) date, form, topic, organiser, hours, members, where the record came from."""
     columns = [
+        branches.column(lambda a: a.org_id),
         ListColumn("date", _tr("Date"), lambda a: _day(a.data.start_on) + (
             f" – {a.data.end_on:%m-%d}" if a.data.end_on != a.data.start_on else ""), chars=9),
         ListColumn("form", _tr("Form"), _form, chars=5),
@@ -109,6 +111,7 @@ def activities_list(parent: QWidget) -> ListPage[ActivitySummary]:
     options: list[tuple[str, Callable[[ActivitySummary], bool] | None]] = [(_tr("All forms"), None)]
     options += [(f.name, _form_is(f.code)) for f in STUDY_FORMS]
     page.add_filter("formFilter", options)
+    branches.attach(page, lambda a: a.org_id)
     return page
 
 
@@ -122,9 +125,10 @@ def _standing(row: LedgerRow) -> str:
     return _tr("Behind schedule") if row.behind else _tr("On schedule")
 
 
-def ledger_list(parent: QWidget) -> ListPage[LedgerRow]:
-    """学时台账: each member's required, expected so far and credited hours, in name order."""
+def ledger_list(parent: QWidget, branches: Branches) -> ListPage[LedgerRow]:
+    """学时台账: each member's (branch,) required, expected so far and credited hours, in name order."""
     columns = [
+        branches.column(lambda r: r.org_id),
         ListColumn("name", _tr("Name"), lambda r: r.name, chars=5),
         ListColumn("group", _tr("Party group"), lambda r: r.party_group, chars=6),
         ListColumn("role", _tr("Quota"), lambda r: _tr("Committee") if r.leader else _tr("Member"), chars=4),
@@ -139,6 +143,7 @@ def ledger_list(parent: QWidget) -> ListPage[LedgerRow]:
     page.table.setSortingEnabled(False)
     page.add_filter("ledgerFilter", [(_tr("Everyone"), None), (_tr("Not yet complete"), lambda r: not r.done),
                                      (_tr("Behind schedule"), lambda r: not r.done and r.behind)])
+    branches.attach(page, lambda r: r.org_id)
     return page
 
 
