@@ -457,8 +457,8 @@
         <translation>出席</translation>
     </message>
     <message>
-        <source>Study hours</source>
-        <translation>学时</translation>
+        <source>Hours counted</source>
+        <translation>计入学时</translation>
     </message>
     <message>
         <source>All</source>

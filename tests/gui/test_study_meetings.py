@@ -102,8 +102,10 @@ def test_an_edit_refreshes_its_rows_without_reading_the_year(qtbot: QtBot, ctx: 
     added = study.add_activity(db, LOCAL_USER, ActivityData("collective", "学习党章", date(2026, 11, 20),
                                                             date(2026, 11, 20), 30),
                                participants={branch["李乙"]: None})
+    order = [r.name for r in page.ledger.model.all_rows()]
     ctx.hub.changed.emit(added.changes)
     qtbot.waitUntil(lambda: credited(page)["李乙"] == 30, timeout=WAIT_MS)
+    assert [r.name for r in page.ledger.model.all_rows()] == order  # rows replaced where they stand
     assert page.activities.model.total == 1 and page.data is not None and len(page.data.activities) == 1
     ctx.hub.changed.emit(study.delete_activity(db, LOCAL_USER, added.activity_id))
     qtbot.waitUntil(lambda: credited(page)["李乙"] == 0, timeout=WAIT_MS)

@@ -55,7 +55,7 @@ class CountMeetingDialog(QDialog):
             ListColumn("topic", self.tr("Topic"), lambda m: m.meeting.topic, chars=16),
             ListColumn("present", self.tr("Present"), lambda m: str(m.meeting.present),
                        sort_key=lambda m: m.meeting.present, chars=3, align_right=True),
-            ListColumn("counted", self.tr("Study hours"), lambda m: yes if m.meeting.counted else no, chars=4),
+            ListColumn("counted", self.tr("Hours counted"), lambda m: yes if m.meeting.counted else no, chars=4),
         ]
         self.list: ListPage[MeetingToCount] = ListPage(columns, row_id=lambda m: m.id, parent=self,
                                                        haystack=lambda m: f"{m.meeting.topic} {m.type_name}")
@@ -101,7 +101,7 @@ class CountMeetingDialog(QDialog):
         box.addWidget(self.note)
         box.addWidget(self.buttons)
         cjk = self.fontMetrics().horizontalAdvance("汉")
-        self.resize(cjk * 48, cjk * 28)
+        self.resize(cjk * 50, cjk * 34)
         self._chosen_moved()
         ops.load_meetings_to_count(self, ctx, year, self._loaded)
 

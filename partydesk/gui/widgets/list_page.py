@@ -103,8 +103,9 @@ class ListModel(QAbstractTableModel, Generic[Row]):
         if not rows:
             return
         fresh = {self._row_id(r): r for r in rows}
-        kept = [r for r in self._all if self._row_id(r) not in fresh]
-        self._relayout(kept + list(fresh.values()))
+        # Known rows are replaced where they stand (an unsorted list keeps its given order); new ones go last.
+        merged = [fresh.pop(self._row_id(r), r) for r in self._all]
+        self._relayout(merged + list(fresh.values()))
 
     def remove_ids(self, ids: Collection[str]) -> None:
         """Drop the rows with these ids; unknown ids are ignored."""
