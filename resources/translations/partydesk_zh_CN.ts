@@ -3866,10 +3866,6 @@ Write the new key card and give it to each office to register.</source>
         <source>Branch</source>
         <translation>支部</translation>
     </message>
-    <message>
-        <source>All branches</source>
-        <translation>全部支部</translation>
-    </message>
 </context>
 <context>
     <name>TalkEditDialog</name>

@@ -128,17 +128,19 @@ def test_a_committee_file_shows_branches(qtbot: QtBot, ctx: AppContext, db: Data
         org = Organisation(code="1002", name="中共示例社区第二支部委员会", org_type="党支部")
         session.add(org)
         session.flush()
-        session.execute(update(Member).where(Member.id == other).values(org_id=org.id))
-        session.execute(update(StudyActivity).where(StudyActivity.id == added.activity_id).values(org_id=org.id))
+        second = org.id
+        session.execute(update(Member).where(Member.id == other).values(org_id=second))
+        session.execute(update(StudyActivity).where(StudyActivity.id == added.activity_id).values(org_id=second))
     page.reload()
     qtbot.waitUntil(lambda: not page.ledger.table.isColumnHidden(0), timeout=WAIT_MS)
     model = page.ledger.model
     shown = {model.data(model.index(r, 1)): model.data(model.index(r, 0)) for r in range(model.rowCount())}
     assert shown["赵丙"] == "中共示例社区第二支部委员会" and shown["张甲"] == "中共示例社区第一支部委员会"
-    combo = page.ledger.findChild(QComboBox, "branchFilter")
-    assert not combo.isHidden() and combo.count() == 3
-    combo.setCurrentIndex([combo.itemText(i) for i in range(3)].index("中共示例社区第二支部委员会"))
+    assert page.branch_filter.isVisible() and page.branch_filter.combo.count() == 3  # 全部支部 and the two
+    assert page.branch_filter.set_current(second)
     assert [r.name for r in model.shown_rows()] == ["赵丙"]
     activities = page.activities.model
     assert [activities.data(activities.index(r, 0)) for r in range(activities.rowCount())] == [
         "中共示例社区第二支部委员会"]
+    assert page.branch_filter.set_current(None)
+    assert len(model.shown_rows()) == 4 and activities.rowCount() == 1

@@ -89,9 +89,3 @@ def members_of_activities(db: Database, ids: Collection[str]) -> set[str]:
     """The members the activities ``ids`` credit or credited (a deletion moves their ledger too)."""
     with db.read() as session:
         return study_repo.members_of_activities(session, ids)
-
-
-def organisation_names(db: Database) -> dict[str, str]:
-    """org id -> name of the organisations whose members or activities the file holds."""
-    with db.read() as session:
-        return study_repo.organisation_names(session)

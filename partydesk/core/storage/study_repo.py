@@ -28,7 +28,7 @@ from partydesk.core.storage.base import new_id
 from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
 from partydesk.core.storage.stamping import allocate
 from partydesk.core.storage.study_tables import Certification, StudyActivity, StudyCredit, StudyMaterial
-from partydesk.core.storage.tables import Member, Organisation
+from partydesk.core.storage.tables import Member
 
 __all__ = ["ActivityData", "ActivitySummary", "CertificationData", "Credit", "MaterialData", "MeetingCandidate"]
 
@@ -203,15 +203,6 @@ def counted_meetings(session: Session, meeting_ids: Collection[str] | None = Non
         return {m for m in session.scalars(query) if m is not None}
     return {m for chunk in _chunks(meeting_ids) for m in session.scalars(query.where(a.meeting_id.in_(chunk)))
             if m is not None}
-
-
-def organisation_names(session: Session) -> dict[str, str]:
-    """org id -> name of the organisations that own live members or study activities (a committee's file
-    holds its branches' records)."""
-    owners = select(Member.org_id).where(Member.deleted.is_(False)).union(
-        select(StudyActivity.org_id).where(StudyActivity.deleted.is_(False))).subquery()
-    query = select(Organisation.id, Organisation.name).where(Organisation.id.in_(select(owners.c[0])))
-    return {r[0]: r[1] for r in session.execute(query)}
 
 
 def get_activity(session: Session, activity_id: str) -> ActivityData | None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QWidget
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.study_records import ActivityData, ActivitySummary, CertificationData, MaterialData
 from partydesk.core.io.study_sheets import Table, write_workbook
-from partydesk.core.services import study, study_export, study_files, study_meetings, study_reports
+from partydesk.core.services import branches as branch_service
+from partydesk.core.services import study, study_export, study_files, study_reports
+from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.core.services.rules import rule_values
 from partydesk.core.services.study_reports import LedgerRow
 from partydesk.gui.operations import run
@@ -35,7 +37,7 @@ class StudyYear:
     certifications: list[tuple[str, str, CertificationData]]
     materials: list[tuple[str, MaterialData]]
     rules: dict[str, int]
-    organisations: dict[str, str] = field(default_factory=dict)  # org id -> name (a committee's: many)
+    branches: Branches = SINGLE  # the organisations of the file (a committee's: several)
 
 
 def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback) -> TaskHandle:
@@ -46,7 +48,7 @@ def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback
         today = date.today()
         return StudyYear(year, today, study.activities_of_year(db, year),
                          study_reports.ledger(db, year, as_of=today), study.certifications(db),
-                         study.search_materials(db), rule_values(db), study_meetings.organisation_names(db))
+                         study.search_materials(db), rule_values(db), branch_service.branches(db))
 
     return run(parent, ctx, read, label="load study", on_done=on_done)
 

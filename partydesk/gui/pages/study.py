@@ -6,7 +6,7 @@ record dialog (``dialogs.study_edit``) with the roll read first; 从会议导入
 members reads only those activities and the ledger rows of the members concerned and updates them by id
 (``operations.study_refresh``); rules, the organisation, or a change that names no ids read the year again.
 In a committee's file (several branches) the activities and the ledger get a 支部 column and a branch
-filter (``pages.study_branches``).
+filter (``pages.study_branches`` over the shared ``widgets.branch_filter``).
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ from partydesk.gui.operations import study as study_ops
 from partydesk.gui.operations import study_refresh as refresh_ops
 from partydesk.gui.operations.study_refresh import StudyDelta
 from partydesk.gui.pages import study_tabs
-from partydesk.gui.pages.study_branches import Branches
+from partydesk.gui.pages.study_branches import StudyBranches
+from partydesk.gui.widgets.branch_filter import BranchFilter
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -67,7 +68,8 @@ class StudyPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("studyTabs")
 
-        self.branches = Branches()
+        self.branch_filter = BranchFilter(self)
+        self.branches = StudyBranches(self.branch_filter)
         self.activities = study_tabs.activities_list(self, self.branches)
         self.record_button = self.activities.add_action("recordStudy", self.open_record_dialog)
         self.from_meeting_button = self.activities.add_action("studyFromMeeting", self.open_count_dialog)
@@ -97,6 +99,7 @@ class StudyPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.year_label)
         bar.addWidget(self.year_combo)
+        bar.addWidget(self.branch_filter)
         bar.addWidget(self.summary, 1)
         box = QVBoxLayout(self)
         box.addLayout(bar)
@@ -131,7 +134,7 @@ class StudyPage(QWidget):
         if data.year != self.year:
             return  # an older read for a year no longer chosen
         self.data = data
-        self.branches.set_names(data.organisations)
+        self.branches.set_branches(data.branches)
         self.activities.set_rows(data.activities)
         self.ledger.set_rows(data.ledger)
         self.certifications.set_rows(data.certifications)

@@ -1,8 +1,10 @@
-"""Committee mode of the study lists: a 支部 column and a branch filter (全部支部 / each branch).
+"""Committee mode of the study lists: a 支部 column and the shared branch filter (全部支部 / each branch).
 
-A committee's file holds the records of every branch that sent it a package. When the study page's data
-names more than one organisation, the activities and the ledger show which branch each row belongs to
-and can be narrowed to one branch; a branch's own file (one organisation) shows neither.
+A committee's file holds the records of every branch that sent it a package. When the file holds more
+than one organisation (``services.branches``), the activities and the ledger show which branch each row
+belongs to, and the page's ``widgets.branch_filter.BranchFilter`` narrows both lists to one branch; a
+branch's own file shows neither. Each list carries a hidden filter combo that follows the page's one
+filter, so search, the other filters and refreshes by id work as before.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
-from partydesk.core.domain.pinyin import pinyin_key
+from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
+from partydesk.gui.widgets.branch_filter import BranchFilter
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
 
-_MARKED = (QT_TRANSLATE_NOOP("StudyPage", "Branch"), QT_TRANSLATE_NOOP("StudyPage", "All branches"))
+_MARKED = (QT_TRANSLATE_NOOP("StudyPage", "Branch"),)
 
 
 def _tr(text: str) -> str:
@@ -28,44 +31,48 @@ def _tr(text: str) -> str:
 @dataclass
 class _Attached:
     page: ListPage[Any]
-    combo: QComboBox
+    combo: QComboBox  # hidden: follows the page's branch filter
     org_of: Callable[[Any], str]
+    org_ids: list[str | None]
 
 
-class Branches:
-    """The organisation names the page's data holds, and the lists that show them."""
+class StudyBranches:
+    """The organisations of the open file, the lists that show them and the filter that narrows them."""
 
-    def __init__(self) -> None:
-        self.names: dict[str, str] = {}
+    def __init__(self, widget: BranchFilter) -> None:
+        self.widget = widget
+        self.branches: Branches = SINGLE
         self._lists: list[_Attached] = []
-
-    @property
-    def committee(self) -> bool:
-        """True when the data holds more than one organisation's records."""
-        return len(self.names) > 1
+        widget.branchChanged.connect(self._follow)
 
     def column(self, org_of: Callable[[Any], str]) -> ListColumn[Any]:
-        """The 支部 column (hidden until the data holds several branches)."""
-        return ListColumn("branch", _tr("Branch"), lambda row: self.names.get(org_of(row), ""), chars=8)
+        """The 支部 column (hidden until the file holds several branches)."""
+        return ListColumn("branch", _tr("Branch"), lambda row: self.branches.name_of(org_of(row)), chars=8)
 
-    def attach(self, page: ListPage[Any], org_of: Callable[[Any], str]) -> QComboBox:
-        """Give ``page`` (whose first column is ``column``) the branch filter; both stay hidden for now."""
-        combo = page.add_filter("branchFilter", [(_tr("All branches"), None)])
+    def attach(self, page: ListPage[Any], org_of: Callable[[Any], str]) -> None:
+        """Let ``page`` (whose first column is ``column``) follow the branch filter."""
+        combo = page.add_filter("branchFilter", [("", None)])
         combo.setVisible(False)
         page.table.setColumnHidden(0, True)
-        self._lists.append(_Attached(page, combo, org_of))
-        return combo
+        self._lists.append(_Attached(page, combo, org_of, [None]))
 
-    def set_names(self, names: dict[str, str]) -> None:
-        """The organisations of the data just read: show or hide the column and the filter, refill it."""
-        self.names = dict(names)
-        ordered = sorted(self.names.items(), key=lambda item: pinyin_key(item[1]))
+    def set_branches(self, branches: Branches) -> None:
+        """The organisations just read: show or hide the column and the filter, refill the filters."""
+        self.branches = branches
         for entry in self._lists:
-            options: list[tuple[str, Callable[[Any], bool] | None]] = [(_tr("All branches"), None)]
-            options += [(name, _org_is(entry.org_of, org_id)) for org_id, name in ordered]
+            entry.org_ids = [None, *(b.org_id for b in branches.items)]
+            options: list[tuple[str, Callable[[Any], bool] | None]] = [("", None)]
+            options += [(b.org_id, _org_is(entry.org_of, b.org_id)) for b in branches.items]
             entry.page.set_filter_options(entry.combo, options)
-            entry.combo.setVisible(self.committee)
-            entry.page.table.setColumnHidden(0, not self.committee)
+            entry.page.table.setColumnHidden(0, not branches.multi)
+        self.widget.set_branches(branches)
+        self._follow(self.widget.current() if branches.multi else None)
+
+    def _follow(self, org_id: object) -> None:
+        for entry in self._lists:
+            at = entry.org_ids.index(org_id) if org_id in entry.org_ids else 0
+            if entry.combo.currentIndex() != at:
+                entry.combo.setCurrentIndex(at)
 
 
 def _org_is(org_of: Callable[[Any], str], org_id: str) -> Callable[[Any], bool]:

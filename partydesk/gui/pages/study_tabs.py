@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from partydesk.core.domain.study import FORMS_BY_CODE, STUDY_FORMS, format_tenths
 from partydesk.core.domain.study_records import ActivitySummary, CertificationData, MaterialData
 from partydesk.core.services.study_reports import LedgerRow
-from partydesk.gui.pages.study_branches import Branches
+from partydesk.gui.pages.study_branches import StudyBranches
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
 
@@ -90,7 +90,7 @@ def _source(a: ActivitySummary) -> str:
     return _tr("Own course") if a.data.individual else _tr("Entered")
 
 
-def activities_list(parent: QWidget, branches: Branches) -> ListPage[ActivitySummary]:
+def activities_list(parent: QWidget, branches: StudyBranches) -> ListPage[ActivitySummary]:
     """学习活动: (a committee's 支部,) date, form, topic, organiser, hours, members, where the record came from."""
     columns = [
         branches.column(lambda a: a.org_id),
@@ -125,7 +125,7 @@ def _standing(row: LedgerRow) -> str:
     return _tr("Behind schedule") if row.behind else _tr("On schedule")
 
 
-def ledger_list(parent: QWidget, branches: Branches) -> ListPage[LedgerRow]:
+def ledger_list(parent: QWidget, branches: StudyBranches) -> ListPage[LedgerRow]:
     """学时台账: each member's (branch,) required, expected so far and credited hours, in name order."""
     columns = [
         branches.column(lambda r: r.org_id),
