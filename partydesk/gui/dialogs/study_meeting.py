@@ -52,7 +52,8 @@ class CountMeetingDialog(QDialog):
         columns: list[ListColumn[MeetingToCount]] = [
             ListColumn("date", self.tr("Date"), lambda m: f"{m.meeting.held_on:%Y-%m-%d}", chars=6),
             ListColumn("type", self.tr("Type"), lambda m: m.type_name, chars=5),
-            ListColumn("topic", self.tr("Topic"), lambda m: m.meeting.topic, chars=16),
+            ListColumn("topic", self.tr("Topic"), lambda m: m.meeting.topic, chars=15,
+                       tooltip=lambda m: m.meeting.topic),
             ListColumn("present", self.tr("Present"), lambda m: str(m.meeting.present),
                        sort_key=lambda m: m.meeting.present, chars=3, align_right=True),
             ListColumn("counted", self.tr("Hours counted"), lambda m: yes if m.meeting.counted else no, chars=4),
@@ -101,7 +102,7 @@ class CountMeetingDialog(QDialog):
         box.addWidget(self.note)
         box.addWidget(self.buttons)
         cjk = self.fontMetrics().horizontalAdvance("汉")
-        self.resize(cjk * 50, cjk * 34)
+        self.setMinimumSize(cjk * 50, cjk * 32)
         self._chosen_moved()
         ops.load_meetings_to_count(self, ctx, year, self._loaded)
 

@@ -70,6 +70,7 @@ class StudyPage(QWidget):
 
         self.branch_filter = BranchFilter(self)
         self.branches = StudyBranches(self.branch_filter)
+        self.branch_filter.branchChanged.connect(lambda _org: self._show_summary())
         self.activities = study_tabs.activities_list(self, self.branches)
         self.record_button = self.activities.add_action("recordStudy", self.open_record_dialog)
         self.from_meeting_button = self.activities.add_action("studyFromMeeting", self.open_count_dialog)
@@ -151,11 +152,13 @@ class StudyPage(QWidget):
             "or left during the year owe them pro rata to their days on the roll. \"Due by today\" is the share "
             "of the year so far. This list is a record for the branch, not a ranking.").format(
             member=data.rules.get("study.member.hours", 32), leader=data.rules.get("study.leader.hours", 56)))
-        done = sum(r.done for r in data.ledger)
+        ledger = [r for r in data.ledger if self.branches.keeps(r.org_id)]  # (the branch chosen, if any)
+        activities = [a for a in data.activities if self.branches.keeps(a.org_id)]
+        done = sum(r.done for r in ledger)
         self.summary.setText(self.tr("{year}: {activities} activities; {done} of {members} members have "
                                      "completed the year's hours ({hours} hours credited in all).").format(
-            year=data.year, activities=len(data.activities), done=done, members=len(data.ledger),
-            hours=format_tenths(sum(r.credited for r in data.ledger))))
+            year=data.year, activities=len(activities), done=done, members=len(ledger),
+            hours=format_tenths(sum(r.credited for r in ledger))))
 
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touches(*refresh_ops.SHOWN):

@@ -47,7 +47,10 @@ class StudyBranches:
 
     def column(self, org_of: Callable[[Any], str]) -> ListColumn[Any]:
         """The 支部 column (hidden until the file holds several branches)."""
-        return ListColumn("branch", _tr("Branch"), lambda row: self.branches.name_of(org_of(row)), chars=8)
+        def name(row: Any) -> str:
+            return self.branches.name_of(org_of(row))
+
+        return ListColumn("branch", _tr("Branch"), name, chars=12, tooltip=name)
 
     def attach(self, page: ListPage[Any], org_of: Callable[[Any], str]) -> None:
         """Let ``page`` (whose first column is ``column``) follow the branch filter."""
@@ -67,6 +70,11 @@ class StudyBranches:
             entry.page.table.setColumnHidden(0, not branches.multi)
         self.widget.set_branches(branches)
         self._follow(self.widget.current() if branches.multi else None)
+
+    def keeps(self, org_id: str) -> bool:
+        """Whether a row of ``org_id`` passes the branch filter."""
+        chosen = self.widget.current() if self.branches.multi else None
+        return chosen is None or chosen == org_id
 
     def _follow(self, org_id: object) -> None:
         for entry in self._lists:
