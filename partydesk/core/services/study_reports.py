@@ -14,7 +14,7 @@ from datetime import date
 
 from partydesk.core.domain.meetings import COMMITTEE_POSTS
 from partydesk.core.domain.study import STUDY_FORMS
-from partydesk.core.domain.study_quota import expected_on, quota_from_spans, quota_of
+from partydesk.core.domain.study_quota import Quota, expected_on, quota_from_spans, quota_of
 from partydesk.core.domain.study_roll import MOVING_KINDS, plain_spans
 from partydesk.core.services.rules import rule_values
 from partydesk.core.storage import meeting_repo, study_repo
@@ -66,21 +66,31 @@ def ledger(db: Database, year: int, *, as_of: date | None = None,
     with db.read() as session:
         outline = meeting_repo.roll_outline(session, MOVING_KINDS, ids=member_ids)
         moving = [o.id for o in outline if o.moves]
-        movers = {m.id: m for m in meeting_repo.roll_members(
-            session, **({"ids": moving} if member_ids is not None else {"moving_kinds": MOVING_KINDS}))}
+        movers = {m.id: m for m in meeting_repo.roll_members(session, ids=moving)} if moving else {}
         credited = study_repo.credited_by_member(session, year, member_ids=member_ids)
+    first = date(year, 1, 1)
+    # Members without a moving event share a handful of years (admitted before it, or on one of its days;
+    # a leader or not): each is reckoned once.
+    plain: dict[tuple[date | None, bool], tuple[Quota, int]] = {}
     out = []
     for o in outline:
         if o.moves:
             quota, spans = quota_of(movers[o.id], year, rules)
+            expected = expected_on(quota, spans, day) if day.year == year else 0
         else:
-            spans = plain_spans(o.admitted_on, year)
-            quota = quota_from_spans(o.party_post in COMMITTEE_POSTS, spans, year, rules)
+            key = (o.admitted_on if o.admitted_on is not None and o.admitted_on > first else None,
+                   o.party_post in COMMITTEE_POSTS)
+            known = plain.get(key)
+            if known is None:
+                spans = plain_spans(key[0], year)
+                quota = quota_from_spans(key[1], spans, year, rules)
+                known = plain[key] = (quota, expected_on(quota, spans, day) if day.year == year else 0)
+            quota, expected = known
         got = credited.get(o.id, 0)
         if quota.days_on_roll == 0 and got == 0:
             continue
         out.append(LedgerRow(o.id, o.name, o.party_group, quota.leader, quota.days_on_roll, quota.required_tenths,
-                             expected_on(quota, spans, day) if day.year == year else 0, got, o.org_id))
+                             expected, got, o.org_id))
     return out
 
 

@@ -215,23 +215,18 @@ def _live(session: Session, meeting_id: str) -> Meeting:
 ROLL_CHUNK = 500  # ids per IN list (SQLite's bound-parameter limit is far above; server databases vary)
 
 
-def roll_members(session: Session, *, ids: Collection[str] | None = None,
-                 moving_kinds: Collection[str] | None = None) -> list[RollMember]:
+def roll_members(session: Session, *, ids: Collection[str] | None = None) -> list[RollMember]:
     """Every live member with its live events: what the 应到 roll of any date is computed from.
 
-    In 拼音 order (by chunks of ``ROLL_CHUNK`` when ``ids`` are given): ``ids``: only these members
-    (the check of a few participants need not read a committee's whole roll); ``moving_kinds``: only
-    members with a live event of one of these kinds.
+    In 拼音 order (by chunks of ``ROLL_CHUNK`` when ``ids`` are given); ``ids``: only these members (the
+    check of a few participants, or the ledger's few members with a moving event, need not read a
+    committee's whole roll).
     """
-    if ids is not None:
-        wanted = list(dict.fromkeys(ids))
-        return [m for i in range(0, len(wanted), ROLL_CHUNK)
-                for m in _roll(session, Member.id.in_(wanted[i:i + ROLL_CHUNK]))]
-    if moving_kinds is not None:
-        movers = (select(MemberEventRow.member_id)
-                  .where(MemberEventRow.deleted.is_(False), MemberEventRow.kind.in_(list(moving_kinds))))
-        return _roll(session, Member.id.in_(movers))
-    return _roll(session, None)
+    if ids is None:
+        return _roll(session, None)
+    wanted = list(dict.fromkeys(ids))
+    return [m for i in range(0, len(wanted), ROLL_CHUNK)
+            for m in _roll(session, Member.id.in_(wanted[i:i + ROLL_CHUNK]))]
 
 
 def roll_outline(session: Session, moving_kinds: Collection[str], *,
