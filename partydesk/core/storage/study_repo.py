@@ -125,15 +125,26 @@ def _chunks(ids: Collection[str]) -> list[list[str]]:
 
 
 def credited_by_member(session: Session, year: int, *, member_ids: Collection[str] | None = None) -> dict[str, int]:
-    """member id -> tenths credited in ``year`` over live activities (of all members or of ``member_ids``):
-    one grouped sum."""
+    """member id -> tenths credited in ``year`` over live activities (of all members or of ``member_ids``).
+
+    One grouped sum over the live credit rows (the covering ledger index, no join per row), less the
+    rows of deleted activities: a deletion tombstones its credits too, so that second sum is normally
+    empty, and it reads only the few deleted activities' rows by their index.
+    """
     c = StudyCredit
-    query = (select(c.member_id, func.sum(c.tenths)).join(StudyActivity, StudyActivity.id == c.activity_id)
-             .where(c.year == year, _live_credit()).group_by(c.member_id))
-    if member_ids is None:
-        return {member_id: int(total) for member_id, total in session.execute(query)}
-    return {member_id: int(total) for chunk in _chunks(member_ids)
-            for member_id, total in session.execute(query.where(c.member_id.in_(chunk)))}
+    live = select(c.member_id, func.sum(c.tenths)).where(c.year == year, c.deleted.is_(False)).group_by(c.member_id)
+    totals: dict[str, int] = {}
+    for chunk in [None] if member_ids is None else _chunks(member_ids):
+        query = live if chunk is None else live.where(c.member_id.in_(chunk))
+        totals.update((member_id, int(total)) for member_id, total in session.execute(query))
+    dead = list(session.scalars(select(StudyActivity.id).where(StudyActivity.deleted.is_(True))))
+    for chunk in _chunks(dead):
+        query = (select(c.member_id, c.tenths)
+                 .where(c.activity_id.in_(chunk), c.year == year, c.deleted.is_(False)))
+        for member_id, tenths in session.execute(query):
+            if member_id in totals:
+                totals[member_id] -= tenths
+    return {member_id: total for member_id, total in totals.items() if total}
 
 
 def credit_rows(session: Session, year: int) -> list[tuple[str, int]]:

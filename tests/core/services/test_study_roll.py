@@ -6,6 +6,7 @@ import random
 from datetime import date
 
 import pytest
+from sqlalchemy import update
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import fake_id_number
@@ -15,8 +16,10 @@ from partydesk.core.domain.study_quota import expected_on, quota_of
 from partydesk.core.domain.study_roll import admitted_on, plain_spans
 from partydesk.core.services import members, study, study_reports
 from partydesk.core.services.rules import rule_values
+from partydesk.core.storage import study_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.study_repo import ActivityData
+from partydesk.core.storage.study_tables import StudyActivity
 
 TODAY = date(2026, 11, 30)
 
@@ -127,3 +130,18 @@ def test_admission_day_is_the_latest_dated_join_event() -> None:
     assert plain_spans(date(2026, 3, 1), 2026) == [(date(2026, 3, 1), date(2026, 12, 31))]
     assert plain_spans(date(2027, 3, 1), 2026) == []
     assert plain_spans(None, 2026) == [(date(2026, 1, 1), date(2026, 12, 31))]
+
+
+def test_credits_of_a_deleted_activity_do_not_count(db: Database, crafted: dict[str, str]) -> None:
+    """An activity tombstoned without its credit rows (as a sync could leave it) credits nobody."""
+    before = {r.member_id: r.credited for r in study_reports.ledger(db, 2026, as_of=TODAY)}
+    added = study.add_activity(db, LOCAL_USER, ActivityData("collective", "补学", date(2026, 11, 2), date(2026, 11, 2),
+                                                            15), participants={crafted["老"]: None})
+    assert {r.member_id: r.credited for r in study_reports.ledger(db, 2026, as_of=TODAY)}[crafted["老"]] == (
+        before[crafted["老"]] + 15)
+    with db.write(LOCAL_USER, action="test.tombstone") as session:
+        session.execute(update(StudyActivity).where(StudyActivity.id == added.activity_id).values(deleted=True))
+    assert {r.member_id: r.credited for r in study_reports.ledger(db, 2026, as_of=TODAY)} == before
+    with db.read() as session:
+        assert study_repo.credited_by_member(session, 2026) == {
+            m: t for m, t in before.items() if t}
