@@ -48,8 +48,11 @@ class CountAsStudyButton(QPushButton):
             self.counted = None
         self.line = line
         self._retranslate()
-        if line is not None and not self.ctx.runner.is_shut_down:  # (the window closing: no more reads)
-            wanted = line.id
+        self._read_counted()
+
+    def _read_counted(self) -> None:
+        if self.line is not None and not self.ctx.runner.is_shut_down:  # (the window closing: no more reads)
+            wanted = self.line.id
 
             def read(ids: set[str]) -> None:
                 self._counted(wanted, ids)
@@ -62,8 +65,9 @@ class CountAsStudyButton(QPushButton):
             self._retranslate()
 
     def _on_changed(self, changes: Changes) -> None:
+        # The meeting the button is about is read again (the list may be between a reset and its reselection).
         if changes.touches(ChangeKind.STUDY, ChangeKind.MEETING):
-            self.check()
+            self._read_counted()
 
     def open_dialog(self) -> None:
         """Open the count dialog on the selected meeting."""
