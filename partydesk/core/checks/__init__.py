@@ -14,6 +14,7 @@ MODULES: list[str] = [
     "roster_status",
     "talks",
     "roster",
+    "roster_migrant",
     "exchange",
 ]
 

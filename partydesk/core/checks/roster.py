@@ -6,7 +6,7 @@
   months (注意) or has ended (逾期). 《支部工作条例》: a branch committee's term is three years; without
   an end date the end is the start plus three years.
 
-Migrant members with no report this year are not checked: the data holds no such report yet.
+Migrant members with no report this year are ``checks.roster_migrant``.
 Probation, lost contact, 停止党籍 and 留党察看 are the member-status checks (``checks.roster_status``).
 """
 

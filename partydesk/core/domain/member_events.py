@@ -39,6 +39,7 @@ class EventKind(StrEnum):
     LEFT = "left"  # 出党; detail: the way (LEAVING_REASON 21–25)
     DISCIPLINE = "discipline"  # 党纪处分; detail: the code, "4:12" for 留党察看 with its months
     RIGHTS_RESTORED = "rights_restored"  # 留党察看期满，恢复党员权利
+    MIGRANT_REPORT = "migrant_report"  # 流动党员向流出地支部汇报 (at least once a year); the note says what
 
 
 EVENT_LABELS: dict[EventKind, str] = {
@@ -59,6 +60,7 @@ EVENT_LABELS: dict[EventKind, str] = {
     EventKind.LEFT: "出党",
     EventKind.DISCIPLINE: "党纪处分",
     EventKind.RIGHTS_RESTORED: "留党察看期满恢复党员权利",
+    EventKind.MIGRANT_REPORT: "流动党员汇报",
 }
 
 STATUS_SUSPENDED = "20"
@@ -171,7 +173,7 @@ def derive_state(events: list[MemberEvent], *, base_category: str = CATEGORY_PRO
             case EventKind.TRANSFER_IN:
                 if left[0] == LEFT_TRANSFERRED:
                     left = ("", None)
-            case _:  # 延长预备期, 恢复党员权利: no column of their own
+            case _:  # 延长预备期, 恢复党员权利, 流动党员汇报: no column of their own
                 pass
     return DerivedState(category, joined, confirmed, status, lost, lost_since, lost_cause, migrant, destination,
                         migrant_since, not left[0], left[0], left[1])

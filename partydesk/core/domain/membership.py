@@ -99,6 +99,7 @@ TRANSITIONS: dict[EventKind, Transition] = {t.kind: t for t in (
     Transition(EventKind.REGAINED, frozenset({_P, _F, _S}), JY, "只有失联党员才能恢复联系"),
     Transition(EventKind.MIGRANT_OUT, frozenset({_P, _F}), JY, "只有党籍正常的在册党员才能登记外出流动"),
     Transition(EventKind.MIGRANT_BACK, frozenset({_P, _F, _S}), JY, "只有流动党员才能登记流动返回"),
+    Transition(EventKind.MIGRANT_REPORT, frozenset({_P, _F, _S}), JY, "只有流动党员才能登记流动党员汇报"),
     Transition(EventKind.TRANSFER_OUT, frozenset({_P, _F}), JY, "只有党籍正常的在册党员才能转出组织关系"),
     Transition(EventKind.TRANSFER_IN, frozenset({Standing.TRANSFERRED}), JY, "只有已转出的党员才能再转入"),
     Transition(EventKind.DEATH, frozenset({_P, _F, _S}), JY, "只有在册党员才能登记去世"),
@@ -160,7 +161,7 @@ def _guard(kind: EventKind, state: DerivedState, events: Sequence[MemberEvent], 
         return "这名党员没有登记为失联", JY
     if kind is EventKind.MIGRANT_OUT and state.migrant:
         return "这名党员已登记为外出流动", JY
-    if kind is EventKind.MIGRANT_BACK and not state.migrant:
+    if kind in (EventKind.MIGRANT_BACK, EventKind.MIGRANT_REPORT) and not state.migrant:
         return "这名党员没有登记为外出流动", JY
     if kind is EventKind.LEFT and detail not in WAYS_OUT:
         return "请选择出党的方式（劝其退党、劝而不退除名、自行脱党除名、退党除名或开除党籍）", DZ + "第九条"
@@ -210,12 +211,14 @@ def offered_kinds(state: DerivedState) -> list[EventKind]:
     """The changes the 记录变动 form offers a member in ``state`` (allowed by the table, not a no-op)."""
     standing = standing_of(state)
     toggles = {EventKind.LOST: not state.lost_contact, EventKind.REGAINED: state.lost_contact,
-               EventKind.MIGRANT_OUT: not state.migrant, EventKind.MIGRANT_BACK: state.migrant}
+               EventKind.MIGRANT_OUT: not state.migrant, EventKind.MIGRANT_BACK: state.migrant,
+               EventKind.MIGRANT_REPORT: state.migrant}
     return [kind for kind in ORDER if standing in TRANSITIONS[kind].allowed and toggles.get(kind, True)]
 
 
 ORDER = (EventKind.CONFIRMED, EventKind.PROBATION_EXTENDED, EventKind.PROBATION_CANCELLED, EventKind.LOST,
-         EventKind.REGAINED, EventKind.MIGRANT_OUT, EventKind.MIGRANT_BACK, EventKind.SUSPENDED,
+         EventKind.REGAINED, EventKind.MIGRANT_OUT, EventKind.MIGRANT_BACK, EventKind.MIGRANT_REPORT,
+         EventKind.SUSPENDED,
          EventKind.RESTORED, EventKind.DISCIPLINE, EventKind.RIGHTS_RESTORED, EventKind.LEFT,
          EventKind.TRANSFER_OUT, EventKind.TRANSFER_IN, EventKind.DEATH)
 

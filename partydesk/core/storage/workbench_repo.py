@@ -1,0 +1,135 @@
+"""More SQL aggregates for the workbench (工作台): branches held, migrants' reports, study on track.
+
+Each function takes a read session and an optional ``org_id`` (a committee's file holds the records of
+many branches; None reads the whole file) and returns plain tuples, never ORM rows.
+
+``study_simple_on_track`` counts, in one grouped query, the members whose 学时 quota is the plain case
+(on the roll the whole year: no events but 入党/转正, admitted before it) at or above the hours owed by the
+day; ``study_other_members`` reads only the rest, with their events, for the exact per-member rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from partydesk.core.domain.meeting_roll import RollMember
+from partydesk.core.domain.member_events import EventKind, MemberEvent
+from partydesk.core.storage.study_tables import StudyActivity, StudyCredit
+from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
+from partydesk.core.storage.talk_tables import Talk
+
+
+def _in_org(org_id: str | None) -> Any:
+    return Member.org_id == org_id if org_id is not None else true()
+
+
+def organisations_with_members(session: Session) -> list[tuple[str, str, str, int]]:
+    """(org id, code, name, members on the roll) of every organisation with a live member."""
+    query = (select(Organisation.id, Organisation.code, Organisation.name, func.count(Member.id))
+             .join(Member, Member.org_id == Organisation.id)
+             .where(Member.deleted.is_(False), Member.in_branch.is_(True))
+             .group_by(Organisation.id, Organisation.code, Organisation.name))
+    return [(r[0], r[1] or "", r[2] or "", int(r[3])) for r in session.execute(query)]
+
+
+def _orgs_of(session: Session, table: Any, ids: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    unique = sorted(set(ids))
+    for i in range(0, len(unique), 500):  # well under SQLite's bound-parameter limit
+        query = select(table.id, table.org_id).where(table.id.in_(unique[i:i + 500]))
+        out.update({r[0]: r[1] for r in session.execute(query)})
+    return out
+
+
+def member_orgs(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    """member id -> org id for the members among ``ids`` (to scope findings aimed at members)."""
+    return _orgs_of(session, Member, ids)
+
+
+def talk_orgs(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    """talk id -> org id for the talks among ``ids``."""
+    return _orgs_of(session, Talk, ids)
+
+
+def migrant_reports(session: Session, org_id: str | None = None
+                    ) -> list[tuple[str, str, date | None, tuple[date, ...]]]:
+    """(member id, name, away since, dates of its 流动党员汇报) of the migrants on the roll with 党籍 正常."""
+    query = (select(Member.id, Member.name, Member.migrant_since)
+             .where(Member.deleted.is_(False), Member.in_branch.is_(True), Member.migrant.is_(True),
+                    Member.membership_status == "10", _in_org(org_id))
+             .order_by(Member.name_pinyin))
+    migrants = [(r[0], r[1], r[2]) for r in session.execute(query)]
+    reports: dict[str, list[date]] = {}
+    events = select(MemberEventRow.member_id, MemberEventRow.on_date).where(
+        MemberEventRow.deleted.is_(False), MemberEventRow.kind == EventKind.MIGRANT_REPORT.value,
+        MemberEventRow.on_date.is_not(None))
+    for member_id, on_date in session.execute(events):
+        if on_date is not None:
+            reports.setdefault(member_id, []).append(on_date)
+    return [(m, name, since, tuple(sorted(reports.get(m, ())))) for m, name, since in migrants]
+
+
+def _simple(year: int) -> Any:
+    """Members on the roll all of ``year`` for certain: no events but 入党 and 转正, admitted before the year
+    (the latest 入党 event's date, else the record's; an unknown date counts as before)."""
+    first = date(year, 1, 1)
+    e = MemberEventRow
+    plain_kinds = [EventKind.JOINED.value, EventKind.CONFIRMED.value]
+    late_join = and_(e.kind == EventKind.JOINED.value, or_(e.on_date.is_(None), e.on_date >= first))
+    unusual = select(e.member_id).where(e.deleted.is_(False), or_(e.kind.not_in(plain_kinds), late_join))
+    join_events = select(e.member_id).where(e.deleted.is_(False), e.kind == EventKind.JOINED.value)
+    return and_(Member.deleted.is_(False), Member.id.not_in(unusual),
+                or_(Member.id.in_(join_events), Member.joined_on.is_(None), Member.joined_on < first))
+
+
+def study_simple_on_track(session: Session, year: int, *, leader_posts: Sequence[str], member_owes: int,
+                          leader_owes: int, org_id: str | None = None) -> tuple[int, int]:
+    """(on track, counted) among the plain-case members: credited tenths of ``year`` at least what their
+    role owes by the day (``member_owes`` / ``leader_owes`` tenths); one grouped query."""
+    credits = (select(StudyCredit.member_id, func.sum(StudyCredit.tenths).label("got"))
+               .join(StudyActivity, StudyActivity.id == StudyCredit.activity_id)
+               .where(StudyCredit.year == year, StudyCredit.deleted.is_(False), StudyActivity.deleted.is_(False))
+               .group_by(StudyCredit.member_id).subquery())
+    owed = case((Member.party_post.in_(list(leader_posts)), leader_owes), else_=member_owes)
+    got = func.coalesce(credits.c.got, 0)
+    query = (select(func.count(), func.coalesce(func.sum(case((got >= owed, 1), else_=0)), 0))
+             .select_from(Member).outerjoin(credits, credits.c.member_id == Member.id)
+             .where(_simple(year), _in_org(org_id)))
+    counted, on_track = session.execute(query).one()
+    return int(on_track), int(counted)
+
+
+def study_other_members(session: Session, year: int, org_id: str | None = None) -> list[RollMember]:
+    """The live members outside the plain case, with their live events (for the per-member rule)."""
+    others = select(Member.id).where(Member.deleted.is_(False), _in_org(org_id), ~_simple(year))
+    members = {r.id: r for r in session.execute(
+        select(Member.id, Member.name, Member.category, Member.joined_on, Member.confirmed_on, Member.party_group,
+               Member.party_post).where(Member.id.in_(others)))}
+    events: dict[str, list[MemberEvent]] = {}
+    query = (select(MemberEventRow.id, MemberEventRow.member_id, MemberEventRow.kind, MemberEventRow.on_date,
+                    MemberEventRow.detail, MemberEventRow.change_seq)
+             .where(MemberEventRow.deleted.is_(False), MemberEventRow.member_id.in_(others)))
+    for r in session.execute(query):
+        events.setdefault(r.member_id, []).append(
+            MemberEvent(r.id, r.member_id, EventKind(r.kind), r.on_date, r.detail, seq=r.change_seq))
+    return [RollMember(r.id, r.name, r.category, r.joined_on, r.confirmed_on, r.party_group, r.party_post,
+                       tuple(events.get(r.id, ()))) for r in members.values()]
+
+
+def study_credited(session: Session, year: int, ids: Sequence[str]) -> dict[str, int]:
+    """member id -> tenths credited in ``year`` over live activities, for the members among ``ids``."""
+    out: dict[str, int] = {}
+    unique = sorted(set(ids))
+    for i in range(0, len(unique), 500):
+        query = (select(StudyCredit.member_id, func.sum(StudyCredit.tenths))
+                 .join(StudyActivity, StudyActivity.id == StudyCredit.activity_id)
+                 .where(StudyCredit.year == year, StudyCredit.deleted.is_(False), StudyActivity.deleted.is_(False),
+                        StudyCredit.member_id.in_(unique[i:i + 500]))
+                 .group_by(StudyCredit.member_id))
+        out.update({m: int(t) for m, t in session.execute(query)})
+    return out
