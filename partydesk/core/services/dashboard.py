@@ -4,12 +4,17 @@
 grouped queries whatever the size of the roster, plus the checks engine's findings. ``member_ids``
 lists the members behind one bar or slice (the same condition its count used), for the roster.
 
-Study hours (学习学时达标) come from the study ledger (``services.study_reports.ledger``): a member is
-on track who is not behind the pro-rata hours owed by the day.
+Study hours (学习学时达标) are the study ledger's answer (a member is on track who is not behind the
+pro-rata hours owed by the day), counted from aggregates by ``services.study_track``.
+
+In a committee's file holding several branches, ``org_id`` narrows everything to one branch
+(``services.dashboard_scope``); without it the whole file is counted and ``branches`` gives the members
+per branch.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,8 +23,9 @@ from partydesk.core.checks import engine
 from partydesk.core.checks.findings import Finding
 from partydesk.core.domain import codes
 from partydesk.core.domain.meetings import MEETING_TYPES
+from partydesk.core.domain.pinyin import pinyin_key
 from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, UNKNOWN_LABEL, education_group
-from partydesk.core.services import meeting_reports, study_reports
+from partydesk.core.services import dashboard_scope, meeting_reports, study_track
 from partydesk.core.storage import dashboard_repo, meeting_repo
 from partydesk.core.storage.database import Database
 
@@ -74,6 +80,8 @@ class Dashboard:
     meetings_by_month: MonthlyMeetings
     attendance: list[tuple[str, float]]  # ("2026-03", rate 0..1), months with meetings only
     findings: list[Finding] = field(default_factory=list)
+    org_id: str | None = None  # the branch shown; None: every organisation in the file
+    branches: list[Bucket] = field(default_factory=list)  # members per branch ("org:<id>"), when several
 
 
 STRUCTURE_TITLES = {"age": "年龄结构", "gender": "性别", "ethnicity": "民族", "education": "学历",
@@ -96,7 +104,19 @@ def _labels(name: str) -> Callable[[str], str]:
     return label
 
 
+def group_sort_key(name: str) -> tuple[object, ...]:
+    """党小组 in their numbered order (第一, 第二 … 第十, 第十一; 第3 before 第12), then other names by
+    pinyin, with no group last."""
+    if name in ("", UNKNOWN):
+        return (2,)
+    if re.search(r"[0-9一二三四五六七八九十]", name):
+        return (0, meeting_reports.group_order(name))
+    return (1, pinyin_key(name), name)
+
+
 def _order(name: str, counts: dict[str, int]) -> list[str]:
+    if name == "group":
+        return sorted(counts, key=group_sort_key)
     fixed = {"age": [b.key for b in AGE_BANDS], "party_age": [b.key for b in PARTY_AGE_BANDS] + ["probationary"],
              "education": list(codes.EDUCATION_GROUPS), "category": ["1", "2"]}.get(name)
     if fixed is None:
@@ -104,19 +124,21 @@ def _order(name: str, counts: dict[str, int]) -> list[str]:
     return [k for k in fixed if counts.get(k)] + [k for k in counts if k not in fixed]
 
 
-def structure(db: Database, today: date) -> dict[str, list[Bucket]]:
+def structure(db: Database, today: date, *, org_id: str | None = None) -> dict[str, list[Bucket]]:
     """Members on the roll by age band, gender, ethnicity, education group, 党龄 band, category, group."""
-    return _structure_and_joined(db, today)[0]
+    return _structure_and_joined(db, today, org_id)[0]
 
 
-def _structure_and_joined(db: Database, today: date) -> tuple[dict[str, list[Bucket]], list[Bucket]]:
+def _structure_and_joined(db: Database, today: date,
+                          org_id: str | None = None) -> tuple[dict[str, list[Bucket]], list[Bucket]]:
     out: dict[str, list[Bucket]] = {}
     with db.read() as session:
         # Plain columns in one pass (as cheap as a count), the two date bands in another: grouping by
         # all of them at once, or by the education CASE, costs several times more at 100 000 members.
         together = dashboard_repo.grouped_together(
-            session, ["gender", "ethnicity", "education_code", "category", "group"], today)
-        together.update(dashboard_repo.grouped_together(session, ["age", "party_age", "joined"], today))
+            session, ["gender", "ethnicity", "education_code", "category", "group"], today, org_id=org_id)
+        together.update(dashboard_repo.grouped_together(session, ["age", "party_age", "joined"], today,
+                                                        org_id=org_id))
     education: dict[str, int] = {}
     for code, n in together.pop("education_code").items():
         group = education_group(code)
@@ -130,15 +152,16 @@ def _structure_and_joined(db: Database, today: date) -> tuple[dict[str, list[Buc
     return out, joined
 
 
-def joined_per_year(db: Database, today: date) -> list[Bucket]:
+def joined_per_year(db: Database, today: date, *, org_id: str | None = None) -> list[Bucket]:
     """Members on the roll by the year they joined, oldest first (years with none left out)."""
-    return _structure_and_joined(db, today)[1]
+    return _structure_and_joined(db, today, org_id)[1]
 
 
-def meetings_this_year(db: Database, today: date) -> tuple[list[tuple[str, int, int]], MonthlyMeetings]:
+def meetings_this_year(db: Database, today: date, *,
+                       org_id: str | None = None) -> tuple[list[tuple[str, int, int]], MonthlyMeetings]:
     """(per type: required so far, held so far) and the monthly view, for ``today``'s year."""
     year = today.year
-    rows = [c for c in meeting_reports.compliance(db, year, as_of=today) if c.period.start <= today]
+    rows = [c for c in meeting_reports.compliance(db, year, as_of=today, org_id=org_id) if c.period.start <= today]
     names = [t.name for t in MEETING_TYPES]
     per_type = {n: [0, 0] for n in names if any(c.type_name == n for c in rows)}
     required = [0] * 12
@@ -149,51 +172,67 @@ def meetings_this_year(db: Database, today: date) -> tuple[list[tuple[str, int, 
     held: dict[str, list[int]] = {}
     by_code = {t.code: t.name for t in MEETING_TYPES}
     with db.read() as session:
-        for code, _group, y, m, n in meeting_repo.held_by_month(session, date(year, 1, 1), date(year, 12, 31)):
+        for code, _group, y, m, n in meeting_repo.held_by_month(session, date(year, 1, 1), date(year, 12, 31),
+                                                                org_id=org_id):
             if y == year:
                 held.setdefault(by_code.get(code, code), [0] * 12)[m - 1] += n
     ordered = {n: held[n] for n in names if n in held}
     return [(n, r, h) for n, (r, h) in per_type.items()], MonthlyMeetings(year, ordered, required)
 
 
-def attendance_trend(db: Database, today: date, months: int = 12) -> list[tuple[str, float]]:
+def attendance_trend(db: Database, today: date, months: int = 12, *,
+                     org_id: str | None = None) -> list[tuple[str, float]]:
     """Attendance rate (present / expected) per month over the last ``months`` months with meetings."""
     start = date(today.year - (1 if months >= today.month else 0), (today.month - months) % 12 + 1, 1)
     with db.read() as session:
-        rows = dashboard_repo.attendance_by_month(session, start, today)
+        rows = dashboard_repo.attendance_by_month(session, start, today, org_id=org_id)
     return [(f"{y}-{m:02d}", p / e) for y, m, e, p in rows if e]
 
 
-def study_progress(db: Database, year: int, today: date) -> tuple[int, int] | None:
+def study_progress(db: Database, year: int, today: date, *, org_id: str | None = None) -> tuple[int, int] | None:
     """(members on track for their study hours, members counted), or None when nobody is counted."""
-    rows = study_reports.ledger(db, year, as_of=today)
-    return (sum(not r.behind for r in rows), len(rows)) if rows else None
+    good, counted = study_track.on_track(db, year, as_of=today, org_id=org_id)
+    return (good, counted) if counted else None
+
+
+def findings(db: Database, today: date, *, org_id: str | None = None) -> list[Finding]:
+    """The open to-dos of ``today``: all of them, or those about one branch's records."""
+    found = engine.open_findings(db, today)
+    return found if org_id is None else dashboard_scope.scope_findings(db, found, org_id)
 
 
 def key_figures(db: Database, today: date, *, by_type: list[tuple[str, int, int]] | None = None,
-                open_todos: int | None = None) -> KeyFigures:
+                open_todos: int | None = None, org_id: str | None = None) -> KeyFigures:
     """The figures on top; pass what ``snapshot`` computed already to avoid doing it twice."""
     with db.read() as session:
-        members, probationary = dashboard_repo.roll_counts(session)
+        members, probationary = dashboard_repo.roll_counts(session, org_id)
     if by_type is None:
-        by_type = meetings_this_year(db, today)[0]
+        by_type = meetings_this_year(db, today, org_id=org_id)[0]
     if open_todos is None:
-        open_todos = len(engine.open_findings(db, today))
-    study = study_progress(db, today.year, today)
+        open_todos = len(findings(db, today, org_id=org_id))
+    study = study_progress(db, today.year, today, org_id=org_id)
     return KeyFigures(members, probationary, sum(h for _n, _r, h in by_type), sum(r for _n, r, _h in by_type),
                       study[0] if study else None, study[1] if study else None, open_todos)
 
 
-def snapshot(db: Database, today: date) -> Dashboard:
-    """Everything the workbench shows for ``today``."""
-    by_type, monthly = meetings_this_year(db, today)
-    findings = engine.open_findings(db, today)
-    figures = key_figures(db, today, by_type=by_type, open_todos=len(findings))
-    structure_now, joined = _structure_and_joined(db, today)
-    return Dashboard(today, figures, structure_now, joined, by_type, monthly, attendance_trend(db, today), findings)
+def members_per_branch(db: Database) -> list[Bucket]:
+    """Members on the roll per organisation (key ``org:<id>``), when the file holds more than one."""
+    held = dashboard_scope.branches(db)
+    return [Bucket(f"org:{b.org_id}", b.name or b.code, b.members) for b in held] if len(held) > 1 else []
 
 
-def member_ids(db: Database, key: str, today: date) -> list[str]:
+def snapshot(db: Database, today: date, *, org_id: str | None = None) -> Dashboard:
+    """Everything the workbench shows for ``today``: of one branch (``org_id``) or of the whole file."""
+    by_type, monthly = meetings_this_year(db, today, org_id=org_id)
+    todos = findings(db, today, org_id=org_id)
+    figures = key_figures(db, today, by_type=by_type, open_todos=len(todos), org_id=org_id)
+    structure_now, joined = _structure_and_joined(db, today, org_id)
+    return Dashboard(today, figures, structure_now, joined, by_type, monthly,
+                     attendance_trend(db, today, org_id=org_id), todos, org_id,
+                     members_per_branch(db) if org_id is None else [])
+
+
+def member_ids(db: Database, key: str, today: date, *, org_id: str | None = None) -> list[str]:
     """The members on the roll behind one bucket or to-do key ("gender:2", "missing:joined_on")."""
     with db.read() as session:
-        return dashboard_repo.member_ids(session, key, today)
+        return dashboard_repo.member_ids(session, key, today, org_id=org_id)

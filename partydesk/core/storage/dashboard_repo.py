@@ -22,9 +22,11 @@ PLAIN_FACETS = {"gender": Member.gender, "ethnicity": Member.ethnicity, "categor
                 "group": Member.party_group, "education_code": Member.education}
 
 
-def on_roll() -> ColumnElement[bool]:
-    """Live members on this branch's roll (在册): not deleted, not transferred out."""
-    return and_(Member.deleted.is_(False), Member.in_branch.is_(True))
+def on_roll(org_id: str | None = None) -> ColumnElement[bool]:
+    """Live members on the roll (在册): not deleted, not transferred out; of one organisation when
+    ``org_id`` is given (a committee's file holds many branches), else of every one in the file."""
+    live = and_(Member.deleted.is_(False), Member.in_branch.is_(True))
+    return live if org_id is None else and_(live, Member.org_id == org_id)
 
 
 def _band_case(column: Any, bands: Iterable[Band], today: date, *, extra: ColumnElement[bool] | None = None) -> Any:
@@ -65,7 +67,8 @@ def grouped(session: Session, name: str, today: date) -> dict[str, int]:
     return {("" if b is None else str(int(b)) if isinstance(b, float) else str(b)): n for b, n in rows}
 
 
-def grouped_together(session: Session, names: Sequence[str], today: date) -> dict[str, dict[str, int]]:
+def grouped_together(session: Session, names: Sequence[str], today: date, *,
+                     org_id: str | None = None) -> dict[str, dict[str, int]]:
     """Members on the roll counted by several dimensions in ONE grouped pass: name -> bucket -> count.
 
     The database groups by every dimension at once (a few thousand combinations at most, the dimensions
@@ -74,7 +77,7 @@ def grouped_together(session: Session, names: Sequence[str], today: date) -> dic
     """
     dims = [dimension(n, today).label(f"d{i}") for i, n in enumerate(names)]
     out: dict[str, dict[str, int]] = {n: {} for n in names}
-    for row in session.execute(select(*dims, func.count()).where(on_roll()).group_by(*dims)):
+    for row in session.execute(select(*dims, func.count()).where(on_roll(org_id)).group_by(*dims)):
         n = row[-1]
         for name, value in zip(names, row[:-1], strict=False):
             key = "" if value is None else str(int(value)) if isinstance(value, float) else str(value)
@@ -92,12 +95,14 @@ def bucket_condition(key: str, today: date) -> ColumnElement[bool]:
         return true()
     if name == "joined":
         return extract("year", Member.joined_on) == int(value)
+    if name == "org":
+        return Member.org_id == value
     return dimension(name, today) == value  # type: ignore[no-any-return]
 
 
-def member_ids(session: Session, key: str, today: date) -> list[str]:
-    """Ids of the members on the roll in one bucket, in roster order."""
-    rows = session.execute(select(Member.id).where(on_roll(), bucket_condition(key, today))
+def member_ids(session: Session, key: str, today: date, *, org_id: str | None = None) -> list[str]:
+    """Ids of the members on the roll in one bucket (of one organisation, if given), in roster order."""
+    rows = session.execute(select(Member.id).where(on_roll(org_id), bucket_condition(key, today))
                            .order_by(Member.name_pinyin))
     return [r[0] for r in rows]
 
@@ -111,19 +116,21 @@ def empty_counts(session: Session, keys: Iterable[str]) -> dict[str, int]:
     return dict(zip(keys, (int(n) for n in row), strict=True))
 
 
-def roll_counts(session: Session) -> tuple[int, int]:
+def roll_counts(session: Session, org_id: str | None = None) -> tuple[int, int]:
     """(members on the roll, of whom 预备党员)."""
     probationary = func.coalesce(func.sum(case((Member.category == "2", 1), else_=0)), 0)
-    total, prob = session.execute(select(func.count(), probationary).where(on_roll())).one()
+    total, prob = session.execute(select(func.count(), probationary).where(on_roll(org_id))).one()
     return int(total), int(prob)
 
 
-def attendance_by_month(session: Session, start: date, end: date) -> list[tuple[int, int, int, int]]:
-    """(year, month, expected, present) over live meetings from ``start`` to ``end``."""
+def attendance_by_month(session: Session, start: date, end: date, *,
+                        org_id: str | None = None) -> list[tuple[int, int, int, int]]:
+    """(year, month, expected, present) over live meetings from ``start`` to ``end`` (of one organisation)."""
     a = MeetingAttendance
     year, month = extract("year", Meeting.held_on), extract("month", Meeting.held_on)
     present = func.coalesce(func.sum(case((a.status == "present", 1), else_=0)), 0)
     query = (select(year, month, func.count(a.id), present).join(Meeting, Meeting.id == a.meeting_id)
-             .where(Meeting.deleted.is_(False), a.deleted.is_(False), Meeting.held_on >= start, Meeting.held_on <= end)
+             .where(Meeting.deleted.is_(False), a.deleted.is_(False), Meeting.held_on >= start, Meeting.held_on <= end,
+                    true() if org_id is None else Meeting.org_id == org_id)
              .group_by(year, month).order_by(year, month))
     return [(int(y), int(m), int(e), int(p)) for y, m, e, p in session.execute(query)]

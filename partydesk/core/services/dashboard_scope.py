@@ -1,0 +1,49 @@
+"""The workbench of a committee (党委工作台): the branches its file holds and one branch's share of it.
+
+A committee that imported branch packages holds the records of several organisations in one file. The
+workbench then offers a branch selector (全部支部 / each branch): ``branches`` lists them, the figures
+and charts are computed for one ``org_id`` (``dashboard.snapshot(org_id=…)``), and ``scope_findings``
+keeps the to-dos about that branch's records.
+
+A finding belongs to a branch when it is aimed at one of its members or talks. Findings about no single
+record of a branch (a calendar cell of the whole file, a count of empty fields, the committee's own
+settings, the exchange) are shown under 全部支部 only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partydesk.core.checks.findings import Finding
+from partydesk.core.storage import workbench_repo
+from partydesk.core.storage.database import Database
+
+SCOPED_KINDS = ("member", "talk")  # targets whose record names its organisation
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One organisation with members in the file."""
+
+    org_id: str
+    code: str
+    name: str
+    members: int  # on the roll
+
+
+def branches(db: Database) -> list[Branch]:
+    """Every organisation with members on the roll, by code (the committee's order of its branches)."""
+    with db.read() as session:
+        rows = workbench_repo.organisations_with_members(session)
+    return sorted((Branch(*r) for r in rows), key=lambda b: (b.code, b.name))
+
+
+def scope_findings(db: Database, findings: list[Finding], org_id: str) -> list[Finding]:
+    """The findings aimed at a member or talk of ``org_id`` (the order kept)."""
+    ids = {kind: [f.target.key for f in findings if f.target is not None and f.target.kind == kind]
+           for kind in SCOPED_KINDS}
+    with db.read() as session:
+        owner = {"member": workbench_repo.member_orgs(session, ids["member"]),
+                 "talk": workbench_repo.talk_orgs(session, ids["talk"])}
+    return [f for f in findings
+            if f.target is not None and f.target.kind in owner and owner[f.target.kind].get(f.target.key) == org_id]

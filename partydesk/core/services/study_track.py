@@ -1,0 +1,56 @@
+"""The workbench's 学时达标 figure: how many members are on track for their study hours, from aggregates.
+
+The answer is the study ledger's (``study_reports.ledger``: a member is on track who is not behind the
+pro-rata hours owed by the day, and the ledger counts every member on the roll some day of the year or
+credited in it), computed without reading every member:
+
+* most members are on the roll the whole year (no events but 入党 and 转正, admitted before it): their
+  quota is the role's full one, so what they owe by the day is one of two numbers and one grouped query
+  counts them;
+* the rest (admitted this year, transferred, suspended, dead …) are few: they are read with their events
+  and judged by the ledger's own rule (``study_quota.quota_of`` / ``expected_on``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from partydesk.core.domain.meetings import COMMITTEE_POSTS
+from partydesk.core.domain.study import days_in_year
+from partydesk.core.domain.study_quota import LEADER_RULE, MEMBER_RULE, expected_on, quota_of
+from partydesk.core.services.rules import rule_values
+from partydesk.core.storage import workbench_repo
+from partydesk.core.storage.database import Database
+
+
+def owed_by(full_tenths: int, day: date) -> int:
+    """Tenths a member on the roll all year owes by ``day``: the full quota pro rata to the days so far
+    (rounded half up, as ``Quota.expected_by``)."""
+    whole = days_in_year(day.year)
+    elapsed = (day - date(day.year, 1, 1)).days + 1
+    return (2 * full_tenths * elapsed + whole) // (2 * whole)
+
+
+def on_track(db: Database, year: int, *, as_of: date, org_id: str | None = None) -> tuple[int, int]:
+    """(members on track for their study hours, members counted) in ``year`` as of ``as_of``."""
+    day = min(as_of, date(year, 12, 31))
+    rules = rule_values(db)
+    member_full = rules.get(MEMBER_RULE, 32) * 10
+    leader_full = rules.get(LEADER_RULE, 56) * 10
+    plain = day.year == year
+    with db.read() as session:
+        good, counted = workbench_repo.study_simple_on_track(
+            session, year, leader_posts=sorted(COMMITTEE_POSTS),
+            member_owes=owed_by(member_full, day) if plain else 0,
+            leader_owes=owed_by(leader_full, day) if plain else 0, org_id=org_id)
+        others = workbench_repo.study_other_members(session, year, org_id)
+        credited = workbench_repo.study_credited(session, year, [m.id for m in others])
+    for member in others:
+        quota, spans = quota_of(member, year, rules)
+        got = credited.get(member.id, 0)
+        if quota.days_on_roll == 0 and got == 0:
+            continue  # not on the roll this year and nothing credited: the ledger leaves the member out
+        counted += 1
+        if got >= (expected_on(quota, spans, day) if plain else 0):
+            good += 1
+    return good, counted

@@ -1,0 +1,88 @@
+"""The workbench's 学时达标 figure from aggregates equals the study ledger's answer on crafted data."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.demo import fake_id_number
+from partydesk.core.domain.member import MemberData, MemberInput
+from partydesk.core.domain.member_events import EventKind
+from partydesk.core.services import dashboard, members, study, study_reports, study_track
+from partydesk.core.services.bulk import insert_members
+from partydesk.core.storage import workbench_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.study_repo import ActivityData
+
+TODAY = date(2026, 11, 30)
+
+
+def _ledger_answer(db: Database, year: int, day: date) -> tuple[int, int]:
+    rows = study_reports.ledger(db, year, as_of=day)
+    return sum(not r.behind for r in rows), len(rows)
+
+
+def _add(db: Database, name: str, seed: int, *, joined: str = "2000-07-01", post: str = "") -> str:
+    number = fake_id_number(random.Random(seed), date(1970, 1, 1 + seed % 28), True)
+    late = joined > "2025"
+    data = MemberInput(name=name, gender="男", id_number=number, category="预备党员" if late else "正式党员",
+                       joined_on=joined, confirmed_on=None if late else "2001-07-01", party_post=post)
+    return members.add_member(db, LOCAL_USER, data=data, today=TODAY).member_id
+
+
+def _credit(db: Database, day: date, tenths: int, people: list[str]) -> None:
+    data = ActivityData(form_code="collective", topic="学习党章", start_on=day, end_on=day, hours_tenths=tenths)
+    study.add_activity(db, LOCAL_USER, data, participants=dict.fromkeys(people))
+
+
+@pytest.fixture
+def crafted(db: Database) -> dict[str, str]:
+    """Members on both sides of the pro-rata line, in every shape the ledger knows."""
+    # Bulk-inserted members carry no events at all (the plain case, counted by one query).
+    insert_members(db, LOCAL_USER, [
+        MemberData(name=f"批量{i}", gender="1", id_type="1", id_number=f"11010119{i:02d}0101001X", category="1",
+                   joined_on=date(1999, 1, 1) if i % 3 else None, confirmed_on=date(2000, 1, 1),
+                   party_post="01" if i == 0 else "") for i in range(6)], today=TODAY)
+    people = {"书记": _add(db, "王书记", 1, post="书记"), "甲": _add(db, "张甲", 3), "乙": _add(db, "赵乙", 4),
+              "新": _add(db, "钱新", 5, joined="2026-07-02"), "出": _add(db, "孙出", 6), "停": _add(db, "李停", 7),
+              "元旦": _add(db, "周元旦", 8, joined="2026-01-01")}
+    members.add_event(db, LOCAL_USER, member_id=people["出"], kind=EventKind.TRANSFER_OUT,
+                      on_date=date(2026, 4, 30), today=TODAY)
+    members.add_event(db, LOCAL_USER, member_id=people["停"], kind=EventKind.LOST, on_date=date(2025, 1, 1),
+                      detail="1", today=TODAY)
+    members.add_event(db, LOCAL_USER, member_id=people["停"], kind=EventKind.SUSPENDED, on_date=date(2026, 2, 1),
+                      detail="1", today=TODAY)
+    bulk = sorted(set(dashboard.member_ids(db, "all:", TODAY)) - set(people.values()))
+    # 32 学时 × 334/365 ≈ 29.3 owed by 30 November: 29.3 and over is on track, 29.2 is not.
+    _credit(db, date(2026, 3, 5), 293, [people["甲"], bulk[1], people["元旦"]])
+    _credit(db, date(2026, 3, 6), 292, [people["乙"], bulk[2]])
+    _credit(db, date(2026, 3, 7), 500, [people["书记"], bulk[0]])  # 50 of the 51.2 a 书记 owes by then
+    _credit(db, date(2026, 3, 9), 100, [people["出"]])  # 10 of the ~10.4 owed for January to April
+    _credit(db, date(2026, 8, 1), 100, [people["新"]])
+    return people
+
+
+@pytest.mark.parametrize("day", [date(2026, 1, 1), date(2026, 3, 6), date(2026, 4, 30), TODAY, date(2026, 12, 31)])
+def test_the_aggregate_equals_the_ledger_on_each_day(db: Database, crafted: dict[str, str], day: date) -> None:
+    """On track / counted from aggregates is the ledger's count, on the year's first and last day too."""
+    assert study_track.on_track(db, 2026, as_of=day) == _ledger_answer(db, 2026, day)
+
+
+def test_both_ways_of_counting_are_used(db: Database, crafted: dict[str, str]) -> None:
+    """The bulk members are counted by the grouped query, the members with events one by one."""
+    with db.read() as session:
+        plain = workbench_repo.study_simple_on_track(session, 2026, leader_posts=["01"], member_owes=0,
+                                                     leader_owes=0)
+        others = {m.id for m in workbench_repo.study_other_members(session, 2026)}
+    assert plain[1] >= 6
+    assert {crafted["新"], crafted["出"], crafted["停"], crafted["元旦"]} <= others
+    assert study_track.on_track(db, 2026, as_of=TODAY)[0] == _ledger_answer(db, 2026, TODAY)[0] > 0
+
+
+def test_a_past_year_and_a_future_year_match_too(db: Database, crafted: dict[str, str]) -> None:
+    """Last year (judged at its end) and next year (nothing owed yet) give the ledger's answer."""
+    assert study_track.on_track(db, 2025, as_of=TODAY) == _ledger_answer(db, 2025, TODAY)
+    assert study_track.on_track(db, 2027, as_of=TODAY) == _ledger_answer(db, 2027, TODAY)
