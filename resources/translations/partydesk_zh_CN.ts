@@ -4192,6 +4192,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>{year}年入党</translation>
     </message>
     <message>
+        <source>All branches</source>
+        <translation>全部支部</translation>
+    </message>
+    <message>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4236,6 +4240,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>年度台账…</translation>
     </message>
     <message>
+        <source>&amp;Branch:</source>
+        <translation>支部(&amp;B)：</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
@@ -4258,6 +4266,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Attendance and study</source>
         <translation>出席与学习</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>各支部</translation>
     </message>
     <message>
         <source>Writing the yearly report…</source>

@@ -9,7 +9,7 @@ pro-rata hours owed by the day), counted from aggregates by ``services.study_tra
 
 In a committee's file holding several branches, ``org_id`` narrows everything to one branch
 (``services.dashboard_scope``); without it the whole file is counted and ``branches`` gives the members
-per branch.
+per branch (the branch selector's list).
 """
 
 from __future__ import annotations
@@ -81,11 +81,12 @@ class Dashboard:
     attendance: list[tuple[str, float]]  # ("2026-03", rate 0..1), months with meetings only
     findings: list[Finding] = field(default_factory=list)
     org_id: str | None = None  # the branch shown; None: every organisation in the file
-    branches: list[Bucket] = field(default_factory=list)  # members per branch ("org:<id>"), when several
+    branches: list[Bucket] = field(default_factory=list)  # members per branch ("org:<id>") when several, any scope
 
 
 STRUCTURE_TITLES = {"age": "年龄结构", "gender": "性别", "ethnicity": "民族", "education": "学历",
                     "party_age": "党龄结构", "category": "正式党员与预备党员", "group": "各党小组人数"}
+BRANCHES_TITLE = "各支部党员人数"
 
 
 def _labels(name: str) -> Callable[[str], str]:
@@ -228,8 +229,7 @@ def snapshot(db: Database, today: date, *, org_id: str | None = None) -> Dashboa
     figures = key_figures(db, today, by_type=by_type, open_todos=len(todos), org_id=org_id)
     structure_now, joined = _structure_and_joined(db, today, org_id)
     return Dashboard(today, figures, structure_now, joined, by_type, monthly,
-                     attendance_trend(db, today, org_id=org_id), todos, org_id,
-                     members_per_branch(db) if org_id is None else [])
+                     attendance_trend(db, today, org_id=org_id), todos, org_id, members_per_branch(db))
 
 
 def member_ids(db: Database, key: str, today: date, *, org_id: str | None = None) -> list[str]:

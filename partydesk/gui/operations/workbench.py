@@ -22,10 +22,13 @@ if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 
-def load_snapshot(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback) -> TaskHandle:
-    """Key figures, chart data and open findings of ``today`` (``dashboard.Dashboard``)."""
+def load_snapshot(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback, *,
+                  org_id: str | None = None) -> TaskHandle:
+    """Key figures, chart data and open findings of ``today`` (``dashboard.Dashboard``), of one branch
+    (``org_id``) or of every organisation in the file."""
     db = ctx.db
-    return run(parent, ctx, lambda _progress: dashboard.snapshot(db, today), label="workbench", on_done=on_done)
+    return run(parent, ctx, lambda _progress: dashboard.snapshot(db, today, org_id=org_id), label="workbench",
+               on_done=on_done)
 
 
 def load_set_aside(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback) -> TaskHandle:
@@ -35,10 +38,12 @@ def load_set_aside(parent: QWidget, ctx: AppContext, today: date, on_done: DoneC
                on_done=on_done)
 
 
-def load_member_ids(parent: QWidget, ctx: AppContext, key: str, today: date, on_done: DoneCallback) -> TaskHandle:
-    """The ids of the members behind one bar, slice or to-do key."""
+def load_member_ids(parent: QWidget, ctx: AppContext, key: str, today: date, on_done: DoneCallback, *,
+                    org_id: str | None = None) -> TaskHandle:
+    """The ids of the members behind one bar, slice or to-do key (of one branch, when given)."""
     db = ctx.db
-    return run(parent, ctx, lambda _progress: dashboard.member_ids(db, key, today), label="bucket members",
+    return run(parent, ctx, lambda _progress: dashboard.member_ids(db, key, today, org_id=org_id),
+               label="bucket members",
                on_done=on_done)
 
 

@@ -1,0 +1,67 @@
+"""The committee's workbench over two imported branches: figures, charts and to-dos of one branch or all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from partydesk.core.charts import members as member_charts
+from partydesk.core.charts.common import to_png
+from partydesk.core.services import dashboard, dashboard_scope
+from partydesk.core.storage.database import Database
+from tests.core.services.committee_two_branches import two_branch_committee
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def committee(tmp_path: Path) -> Iterator[tuple[Database, dict[str, str]]]:
+    """A committee holding branch 1001 (five members, one a migrant) and branch 1002 (three women)."""
+    hub, ids = two_branch_committee(tmp_path)
+    try:
+        yield hub, ids
+    finally:
+        hub.close()
+
+
+def test_the_branches_held_are_listed_with_their_members(committee: tuple[Database, dict[str, str]]) -> None:
+    """Both branches, by code, with their members on the roll; the committee itself has none and is absent."""
+    hub, _ids = committee
+    assert [(b.code, b.members) for b in dashboard_scope.branches(hub)] == [("1001", 5), ("1002", 3)]
+
+
+def test_all_branches_count_everyone_and_chart_members_per_branch(committee: tuple[Database, dict[str, str]]) -> None:
+    """全部支部: eight members, and a members-per-branch bar for each branch (drawn with its key)."""
+    hub, ids = committee
+    snap = dashboard.snapshot(hub, TODAY)
+    assert snap.figures.members == 8 and snap.org_id is None
+    assert [(b.key, b.value) for b in snap.branches] == [(f"org:{ids['1001']}", 5), (f"org:{ids['1002']}", 3)]
+    fig = member_charts.bars("各支部党员人数", [b.label for b in snap.branches], [b.value for b in snap.branches],
+                             [b.key for b in snap.branches], horizontal=True)
+    to_png(fig)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["第1001支部委员会", "第1002支部委员会"]
+    assert sorted(dashboard.member_ids(hub, f"org:{ids['1002']}", TODAY)) == sorted(
+        dashboard.member_ids(hub, "all:", TODAY, org_id=ids["1002"]))
+
+
+def test_one_branch_scopes_figures_charts_and_todos(committee: tuple[Database, dict[str, str]]) -> None:
+    """Branch 1002: three members, all women, one party group, the branches still listed, and none of
+    1001's to-dos (its migrant without a report); branch 1001 has that to-do."""
+    hub, ids = committee
+    second = dashboard.snapshot(hub, TODAY, org_id=ids["1002"])
+    assert (second.figures.members, second.figures.study_counted) == (3, 3)
+    assert {b.label: b.value for b in second.structure["gender"]} == {"女": 3}
+    assert [b.label for b in second.structure["group"]] == ["第二党小组"]
+    assert [b.value for b in second.branches] == [5, 3]
+    assert len(dashboard.member_ids(hub, "gender:2", TODAY, org_id=ids["1002"])) == 3
+    assert all(f.target is not None and f.target.key != ids["migrant"] for f in second.findings)
+    first = dashboard.snapshot(hub, TODAY, org_id=ids["1001"])
+    assert first.figures.members == 5
+    migrant = [f for f in first.findings if f.code == "roster.migrant_no_report"]
+    assert [f.target.key for f in migrant if f.target] == [ids["migrant"]]
+    everyone = dashboard.snapshot(hub, TODAY)
+    assert first.figures.open_todos + second.figures.open_todos <= everyone.figures.open_todos
+    assert len(first.findings) == first.figures.open_todos

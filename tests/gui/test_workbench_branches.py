@@ -1,0 +1,71 @@
+"""The committee's workbench: a branch selector scopes the figures, charts and to-dos; members per branch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.storage.database import Database
+from partydesk.gui import languages
+from partydesk.gui.context import AppContext
+from partydesk.gui.pages.workbench import WorkbenchPage
+from tests.core.services.committee_two_branches import two_branch_committee
+from tests.gui.conftest import WAIT_MS
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def committee(tmp_path: Path, make_ctx: Callable[[Database], AppContext],
+              app: QApplication) -> Iterator[tuple[AppContext, dict[str, str]]]:
+    hub, ids = two_branch_committee(tmp_path)
+    ctx = make_ctx(hub)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    yield ctx, ids
+    ctx.runner.wait_idle(WAIT_MS)
+    ctx.runner.shutdown()
+    hub.close()
+
+
+def _page(qtbot: QtBot, ctx: AppContext) -> WorkbenchPage:
+    page = WorkbenchPage(ctx, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page.snapshot is not None, timeout=WAIT_MS)
+    return page
+
+
+def test_choosing_a_branch_scopes_figures_and_todos(qtbot: QtBot, committee: tuple[AppContext, dict[str, str]]) -> None:
+    """全部支部 shows eight members; choosing 第1002支部委员会 shows its three and only its to-dos."""
+    ctx, ids = committee
+    page = _page(qtbot, ctx)
+    combo = page.branch_combo
+    assert combo.isVisible() and page.branch_label.text() == "支部(&B)："
+    assert [combo.itemText(i) for i in range(combo.count())] == ["全部支部", "第1001支部委员会", "第1002支部委员会"]
+    assert page.figures["membersFigure"].value_label.text() == "8"
+    everyone = len(page.board.findings())
+    combo.setCurrentIndex(combo.findData(ids["1002"]))
+    qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.org_id == ids["1002"], timeout=WAIT_MS)
+    assert page.figures["membersFigure"].value_label.text() == "3"
+    assert page.figures["todoFigure"].value_label.text() == str(len(page.board.findings()))
+    assert len(page.board.findings()) < everyone
+    assert all(f.target is None or f.target.key != ids["migrant"] for f in page.board.findings())
+    assert combo.currentData() == ids["1002"]  # the choice survives the reload that refilled the list
+
+
+def test_the_branches_tab_draws_members_per_branch(qtbot: QtBot, committee: tuple[AppContext, dict[str, str]]) -> None:
+    """A tab of its own, visible for a committee, with one bar per branch."""
+    ctx, _ids = committee
+    page = _page(qtbot, ctx)
+    last = page.tabs.count() - 1
+    assert page.tabs.isTabVisible(last) and page.tabs.tabText(last) == "各支部"
+    page.tabs.setCurrentIndex(last)
+    figure = page.charts["branches"].figure
+    assert figure is not None
+    assert [p.get_width() for p in figure.axes[0].patches] == [5, 3]
