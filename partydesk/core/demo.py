@@ -11,6 +11,7 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain import partial_date
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
+from partydesk.core.domain.member_events import EventKind
 from partydesk.core.services.setup import OrganisationInput, initialise_site
 from partydesk.core.storage.database import Database, open_database
 
@@ -68,6 +69,20 @@ def populate(db: Database, *, seed: int = 2026, members: int | None = None,
         from partydesk.core.demo_study import populate_study
 
         populate_study(db, random.Random(seed + 1), DEMO_TODAY, secretary=organisation.secretary)
+        _report_one_migrant(db)
+
+
+def _report_one_migrant(db: Database) -> None:
+    """One migrant away since last year reported this summer (流动党员汇报); the others did not."""
+    from partydesk.core.services.members import add_event
+    from partydesk.core.storage import workbench_repo
+
+    with db.read() as session:
+        away = [m for m, _n, since, _r in workbench_repo.migrant_reports(session)
+                if since is not None and since.year < DEMO_TODAY.year]
+    if away:
+        add_event(db, LOCAL_USER, member_id=away[0], kind=EventKind.MIGRANT_REPORT, on_date=MIGRANT_REPORTED_ON,
+                  note="电话汇报：在深圳参加流入地党组织生活，按月交纳党费", today=DEMO_TODAY)
 
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -89,6 +104,10 @@ OLD_RECORDS_BEFORE = 1990
 DEMO_TODAY = date(2026, 11, 1)  # fixed, so the same seed always gives the same branch
 DEFAULT_MEMBERS = 36
 DEMO_MEETING_MAX_MEMBERS = 500  # scale runs (--members 100000) get members only
+# Migrants from this index on left last year, so they owe a report this year (流动党员汇报); the demo
+# records one for the first of them and leaves the next without (a to-do on the workbench).
+MIGRANT_LAST_YEAR_FROM = 10
+MIGRANT_REPORTED_ON = date(2026, 7, 15)
 
 
 def fake_id_number(rng: random.Random, birth: date, male: bool) -> str:
@@ -151,7 +170,7 @@ def demo_member(rng: random.Random, index: int, used_ids: set[str] | None = None
         lost_contact=lost, lost_since=DEMO_TODAY - timedelta(days=300) if lost else None,
         lost_cause="1" if lost else "", migrant=migrant,
         migrant_destination="广东省深圳市" if migrant else "",
-        migrant_since=DEMO_TODAY - timedelta(days=200) if migrant else None,
+        migrant_since=DEMO_TODAY - timedelta(days=200 if index < MIGRANT_LAST_YEAR_FROM else 600) if migrant else None,
     )
 
 
