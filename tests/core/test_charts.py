@@ -105,3 +105,11 @@ def test_an_unknown_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         save_figure(members.bars("性别", ["男"], [1]), tmp_path / "chart.gif")
     assert not (tmp_path / "chart.gif").exists()
+
+
+def test_few_bars_are_drawn_thinner_than_many() -> None:
+    """Two branches get bars of 0.5, four party groups matplotlib's usual 0.8."""
+    two = members.bars("各支部党员人数", ["甲", "乙"], [5, 3], horizontal=True)
+    four = members.bars("各党小组人数", list("甲乙丙丁"), [1, 2, 3, 4], horizontal=True)
+    assert [round(p.get_height(), 2) for p in two.axes[0].patches] == [0.5, 0.5]
+    assert {round(p.get_height(), 2) for p in four.axes[0].patches} == {0.8}

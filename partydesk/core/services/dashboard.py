@@ -160,9 +160,18 @@ def joined_per_year(db: Database, today: date, *, org_id: str | None = None) -> 
 
 def meetings_this_year(db: Database, today: date, *,
                        org_id: str | None = None) -> tuple[list[tuple[str, int, int]], MonthlyMeetings]:
-    """(per type: required so far, held so far) and the monthly view, for ``today``'s year."""
+    """(per type: required so far, held so far) and the monthly view, for ``today``'s year.
+
+    A file holding several branches is reckoned branch by branch and summed: each branch owes its own
+    meetings, and one branch's meetings never stand in for another's.
+    """
     year = today.year
-    rows = [c for c in meeting_reports.compliance(db, year, as_of=today, org_id=org_id) if c.period.start <= today]
+    orgs: list[str | None] = [org_id]
+    if org_id is None:
+        held_by = [b.org_id for b in dashboard_scope.branches(db)]
+        orgs = list(held_by) if len(held_by) > 1 else [None]
+    rows = [c for org in orgs for c in meeting_reports.compliance(db, year, as_of=today, org_id=org)
+            if c.period.start <= today]
     names = [t.name for t in MEETING_TYPES]
     per_type = {n: [0, 0] for n in names if any(c.type_name == n for c in rows)}
     required = [0] * 12

@@ -13,10 +13,12 @@ from partydesk.core.domain.member_events import EventKind
 from partydesk.core.domain.organisation import OrganisationInput
 from partydesk.core.services import dashboard, dashboard_scope, members
 from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.meetings import add_meeting
 from partydesk.core.services.setup import initialise_site
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage.database import Database, open_database
+from partydesk.core.storage.meeting_repo import PRESENT, MeetingData
 from tests.core.exchange.conftest import introduce, make_committee
 
 TODAY = date(2026, 11, 30)
@@ -24,8 +26,9 @@ SIZES = {"1001": 5, "1002": 3}
 
 
 def two_branch_committee(tmp_path: Path) -> tuple[Database, dict[str, str]]:
-    """A committee holding branch 1001 (five members, one a migrant) and branch 1002 (three women in
-    第二党小组); returns the open committee database and the ids: "1001", "1002" (org ids), "migrant"."""
+    """A committee holding branch 1001 (five members, one a migrant, a 支部党员大会 in March) and branch 1002
+    (three women in 第二党小组, no meetings); returns the open committee database and the ids: "1001",
+    "1002" (org ids), "migrant"."""
     (tmp_path / "c").mkdir()
     hub = make_committee(tmp_path / "c" / "c.db")
     migrant = ""
@@ -42,6 +45,9 @@ def two_branch_committee(tmp_path: Path) -> tuple[Database, dict[str, str]]:
             migrant = dashboard.member_ids(db, "all:", TODAY)[0]
             members.add_event(db, LOCAL_USER, member_id=migrant, kind=EventKind.MIGRANT_OUT,
                               on_date=date(2025, 2, 1), detail="广东省深圳市", today=TODAY)
+            everyone = dashboard.member_ids(db, "all:", TODAY)
+            add_meeting(db, LOCAL_USER, MeetingData(type_code="general", topic="学习党章", held_on=date(2026, 3, 10)),
+                        statuses=dict.fromkeys(everyone, PRESENT))
         introduce(db, hub)
         import_package(hub, LOCAL_USER, export_package(db, LOCAL_USER, to_org_code="1000", out_dir=tmp_path).path)
         db.close()
