@@ -113,3 +113,13 @@ def test_few_bars_are_drawn_thinner_than_many() -> None:
     four = members.bars("各党小组人数", list("甲乙丙丁"), [1, 2, 3, 4], horizontal=True)
     assert [round(p.get_height(), 2) for p in two.axes[0].patches] == [0.5, 0.5]
     assert {round(p.get_height(), 2) for p in four.axes[0].patches} == {0.8}
+
+
+def test_the_unit_of_the_y_axis_stands_upright_above_it() -> None:
+    """"人" and "次" are written upright (Chinese on its side reads badly), above the axis."""
+    fig = members.bars("学历", ["大学本科", "中专"], [16, 4])
+    label = fig.axes[0].yaxis.label
+    assert (label.get_text(), label.get_rotation()) == ("人", 0.0)
+    assert fig.axes[0].yaxis.label.get_position()[1] > 1.0
+    trend = activity.attendance_trend([("2026-03", 0.5)])
+    assert trend.axes[0].yaxis.label.get_rotation() == 0.0

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from partydesk.core.charts.common import new_figure
+from partydesk.core.charts.common import new_figure, unit_label
 from partydesk.core.charts.members import PALETTE, RED
 
 MONTHS = [f"{m}月" for m in range(1, 13)]
@@ -27,7 +27,7 @@ def meetings_by_type(rows: Sequence[tuple[str, int, int]], *, width: float = 5.0
     ax.bar_label(held, fmt="%g", fontsize=8)
     ax.set_xticks(xs, names, rotation=30, ha="right", fontsize=8)
     ax.set_title("各类会议应开与已开（今年截至今日）")
-    ax.set_ylabel("次")
+    unit_label(ax, "次")
     ax.legend(fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
@@ -44,7 +44,7 @@ def meetings_by_month(held: Mapping[str, Sequence[int]], required: Sequence[int]
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     ax.plot(MONTHS, list(required), color="black", marker="o", markersize=3, linewidth=1, label="应开")
     ax.set_title(f"{year}年每月会议召开情况")
-    ax.set_ylabel("次")
+    unit_label(ax, "次")
     ax.tick_params(axis="x", labelsize=8)
     ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.spines[["top", "right"]].set_visible(False)
@@ -61,7 +61,7 @@ def attendance_trend(points: Sequence[tuple[str, float]], *, width: float = 5.0,
     for x, y in zip(labels, rates, strict=True):
         ax.annotate(f"{y:.0f}%", (x, y), textcoords="offset points", xytext=(0, 5), ha="center", fontsize=7)
     ax.set_ylim(0, 105)
-    ax.set_ylabel("出席率（%）")
+    unit_label(ax, "出席率（%）")
     ax.set_title("组织生活出席率")
     ax.tick_params(axis="x", labelsize=7, rotation=45)
     ax.spines[["top", "right"]].set_visible(False)
@@ -81,6 +81,7 @@ def study_hours(on_track: int | None, counted: int | None, *, width: float = 4.5
         return fig
     drawn = ax.bar(["达标", "未达标"], [on_track, counted - on_track], color=[RED, GREY])
     ax.bar_label(drawn, fmt="%g")
-    ax.set_ylabel("人")
+    ax.margins(y=0.12)  # room for the count over the taller bar
+    unit_label(ax, "人")
     ax.spines[["top", "right"]].set_visible(False)
     return fig

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from partydesk.core.charts.common import new_figure
+from partydesk.core.charts.common import new_figure, unit_label
 
 RED = "#c8102e"
 PALETTE = ("#c8102e", "#e8a33d", "#3d7ab8", "#5c9e4a", "#8c5aa8", "#d4644a", "#4aa3a3", "#9a9a9a")
@@ -44,7 +44,7 @@ def bars(title: str, labels: Sequence[str], values: Sequence[float], keys: Seque
         ax.set_xlabel(unit)
     else:
         drawn = ax.bar(list(labels), list(values), width=thickness, color=RED)
-        ax.set_ylabel(unit)
+        unit_label(ax, unit)
     ax.bar_label(drawn, fmt="%g", padding=2)
     _mark(drawn.patches, keys)
     ax.set_title(title)
@@ -82,7 +82,7 @@ def joined_per_year(years: Sequence[str], values: Sequence[float], keys: Sequenc
     drawn = ax.bar(positions, list(values), color=RED, width=0.8)
     _mark(drawn.patches, keys)
     ax.set_title("党员入党年份分布")
-    ax.set_ylabel("人")
+    unit_label(ax, "人")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.xaxis.get_major_locator().set_params(integer=True)
     _tidy(ax)
