@@ -1,11 +1,13 @@
 """The yearly report as a Word document (.docx, python-docx): A4, 宋体/黑体, tables with borders.
 
-Lays out ``annual_report.blocks``; charts go in as PNG pictures 15 cm wide.
+Lays out ``annual_report.blocks``; charts go in as PNG pictures 15 cm wide. Table columns are as wide
+as their text asks (the meeting register's topic wide, its dates narrow) and headers repeat on each page.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,10 @@ from docx.shared import Cm, Pt
 from partydesk.core.io.annual_report import TITLE, AnnualReport, Heading, Paragraph, Picture, Table, blocks
 
 BODY_FONT, HEADING_FONT = "宋体", "黑体"
+MARGIN_CM = 2.2
+TEXT_WIDTH_CM = 21 - 2 * MARGIN_CM
+HALF_EM_CM = 0.23  # half a Chinese character at 11 pt, about a digit (with room for a wider stand-in font)
+CELL_PADDING_CM = 0.5  # a cell's left and right margins, and a little air
 
 
 def _east_asian(style_or_run: Any, name: str) -> None:
@@ -41,8 +47,42 @@ def _styles(document: Any) -> None:
         style.font.color.rgb = None
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.2)
-    section.top_margin = section.bottom_margin = Cm(2.2)
+    section.left_margin = section.right_margin = Cm(MARGIN_CM)
+    section.top_margin = section.bottom_margin = Cm(MARGIN_CM)
+
+
+def _text_width(text: str) -> int:
+    """Width in half-em units: a Chinese character is two, a digit or Latin letter one."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def column_widths_cm(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
+    """Column widths (cm) filling the text width: a column whose widest text fits gets that width, and the
+    room left is shared so that only the widest columns (a topic, a to-do) wrap, never a date or a count."""
+    natural = [max([_text_width(h)] + [_text_width(r[i]) for r in rows]) * HALF_EM_CM + CELL_PADDING_CM
+               for i, h in enumerate(headers)]
+    if sum(natural) <= TEXT_WIDTH_CM:
+        return [round(TEXT_WIDTH_CM * n / sum(natural), 2) for n in natural]
+    low, high = 0.0, max(natural)  # the cap c with sum(min(natural, c)) == the text width
+    for _ in range(40):
+        cap = (low + high) / 2
+        low, high = (cap, high) if sum(min(n, cap) for n in natural) < TEXT_WIDTH_CM else (low, cap)
+    return [round(min(n, low), 2) for n in natural]
+
+
+def _set_widths(table: Any, widths: Sequence[float]) -> None:
+    # Word reads each cell's width, LibreOffice the grid's: set both.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
+def _repeat_header(row: Any) -> None:
+    """The header row repeats at the top of every page a long table runs onto."""
+    trpr = row._tr.get_or_add_trPr()
+    header = trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"})
+    trpr.append(header)
 
 
 def report_docx(report: AnnualReport) -> bytes:
@@ -63,6 +103,8 @@ def report_docx(report: AnnualReport) -> bytes:
         elif isinstance(block, Table):
             table = document.add_table(rows=1, cols=len(block.headers))
             table.style = "Table Grid"
+            table.autofit = False
+            _repeat_header(table.rows[0])
             for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
                 cell.text = text
                 for run in cell.paragraphs[0].runs:
@@ -71,6 +113,7 @@ def report_docx(report: AnnualReport) -> bytes:
                 cells = table.add_row().cells
                 for cell, text in zip(cells, row, strict=True):
                     cell.text = text
+            _set_widths(table, column_widths_cm(block.headers, block.rows))
             document.add_paragraph()
         elif isinstance(block, Picture):
             document.add_picture(io.BytesIO(block.png), width=Cm(15))

@@ -79,3 +79,20 @@ def test_a_year_without_meetings_says_so(tmp_path: Path) -> None:
         db.close()
     text = _text(docx.Document(io.BytesIO(report_docx(empty))))
     assert "2025年没有会议记录。" in text and empty.as_of == date(2025, 12, 31)
+
+
+def test_docx_columns_fit_dates_and_counts_and_headers_repeat(report: AnnualReport) -> None:
+    """The meeting register's date and count columns are as wide as their text (no wrapped dates), the
+    topic takes the rest; every table fills the text width and repeats its header on each page."""
+    from docx.oxml.ns import qn
+
+    from partydesk.core.io.annual_report_docx import TEXT_WIDTH_CM, column_widths_cm
+
+    document = docx.Document(io.BytesIO(report_docx(report)))
+    register = next(t for t in document.tables if t.rows[0].cells[0].text == "日期")
+    widths = [c.width.cm for c in register.columns]
+    assert widths[0] >= 2.5 and widths[2] == max(widths)
+    assert sum(widths) == pytest.approx(TEXT_WIDTH_CM, abs=0.05)
+    assert all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in document.tables)
+    short = column_widths_cm(["项目", "数值"], [("党员总数", "36 名")])
+    assert sum(short) == pytest.approx(TEXT_WIDTH_CM, abs=0.05) and short[0] > short[1]
