@@ -4192,10 +4192,6 @@ Write the new key card and give it to each office to register.</source>
         <translation>{year}年入党</translation>
     </message>
     <message>
-        <source>All branches</source>
-        <translation>全部支部</translation>
-    </message>
-    <message>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4238,10 +4234,6 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Yearly report…</source>
         <translation>年度台账…</translation>
-    </message>
-    <message>
-        <source>&amp;Branch:</source>
-        <translation>支部(&amp;B)：</translation>
     </message>
     <message>
         <source>Meetings</source>

@@ -45,9 +45,10 @@ def test_choosing_a_branch_scopes_figures_and_todos(qtbot: QtBot, committee: tup
     """全部支部 shows eight members; choosing 第1002支部委员会 shows its three and only its to-dos."""
     ctx, ids = committee
     page = _page(qtbot, ctx)
-    combo = page.branch_combo
-    assert combo.isVisible() and page.branch_label.text() == "支部(&B)："
-    assert [combo.itemText(i) for i in range(combo.count())] == ["全部支部", "第1001支部委员会", "第1002支部委员会"]
+    combo = page.branch_filter.combo
+    assert combo.isVisible() and page.branch_filter.label.text() == "支部(&B)："
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert names == ["全部支部", "中共示范街道工作委员会", "第1001支部委员会", "第1002支部委员会"]
     assert page.figures["membersFigure"].value_label.text() == "8"
     everyone = len(page.board.findings())
     combo.setCurrentIndex(combo.findData(ids["1002"]))

@@ -25,7 +25,8 @@ from partydesk.core.domain import codes
 from partydesk.core.domain.meetings import MEETING_TYPES
 from partydesk.core.domain.pinyin import pinyin_key
 from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, UNKNOWN_LABEL, education_group
-from partydesk.core.services import dashboard_scope, meeting_reports, study_track
+from partydesk.core.services import branches, dashboard_scope, meeting_reports, study_track
+from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.core.storage import dashboard_repo, meeting_repo
 from partydesk.core.storage.database import Database
 
@@ -82,6 +83,7 @@ class Dashboard:
     findings: list[Finding] = field(default_factory=list)
     org_id: str | None = None  # the branch shown; None: every organisation in the file
     branches: list[Bucket] = field(default_factory=list)  # members per branch ("org:<id>") when several, any scope
+    organisations: Branches = SINGLE  # the organisations of the file, for the branch filter
 
 
 STRUCTURE_TITLES = {"age": "年龄结构", "gender": "性别", "ethnicity": "民族", "education": "学历",
@@ -238,7 +240,8 @@ def snapshot(db: Database, today: date, *, org_id: str | None = None) -> Dashboa
     figures = key_figures(db, today, by_type=by_type, open_todos=len(todos), org_id=org_id)
     structure_now, joined = _structure_and_joined(db, today, org_id)
     return Dashboard(today, figures, structure_now, joined, by_type, monthly,
-                     attendance_trend(db, today, org_id=org_id), todos, org_id, members_per_branch(db))
+                     attendance_trend(db, today, org_id=org_id), todos, org_id, members_per_branch(db),
+                     branches.branches(db))
 
 
 def member_ids(db: Database, key: str, today: date, *, org_id: str | None = None) -> list[str]:

@@ -7,8 +7,8 @@ main window to show the roster filtered to those members (``membersRequested``);
 it to go to the record or calendar cell concerned (``targetRequested``). Any change published on the
 hub reloads the page, at once when it is on screen, else when it is next shown.
 
-A committee's file holding several branches gets a branch selector (全部支部 / each branch) that scopes
-the key figures, charts and to-dos, and a tab of members per branch.
+A committee's file holding several branches gets the branch filter (``widgets.branch_filter``: 全部支部 /
+each branch) that scopes the key figures, charts and to-dos, and a tab of members per branch.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -37,8 +36,9 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import Changes
 from partydesk.core.checks.findings import Finding
 from partydesk.core.errors import KnownError
-from partydesk.core.services.dashboard import BRANCHES_TITLE, STRUCTURE_TITLES, Bucket, Dashboard
+from partydesk.core.services.dashboard import BRANCHES_TITLE, STRUCTURE_TITLES, Dashboard
 from partydesk.gui.operations import workbench as ops
+from partydesk.gui.widgets.branch_filter import BranchFilter
 from partydesk.gui.widgets.chart_canvas import ChartCanvas
 from partydesk.gui.widgets.todo_board import TodoBoard
 
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 RELOAD_DELAY_MS = 300
 # Tabs of two charts each: (tab id, chart ids); titles are in _retranslate.
-TABS: tuple[tuple[str, tuple[str, str]], ...] = (
+TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("meetings", ("meetings_by_type", "meetings_by_month")),
     ("age", ("age", "party_age")),
     ("people", ("gender", "ethnicity")),
@@ -100,12 +100,8 @@ class WorkbenchPage(QWidget):
         self.report_button = QPushButton(self)
         self.report_button.setObjectName("reportButton")
         self.report_button.clicked.connect(self.ask_report)
-        self.branch_label = QLabel(self)
-        self.branch_combo = QComboBox(self)
-        self.branch_combo.setObjectName("branchCombo")
-        self.branch_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.branch_label.setBuddy(self.branch_combo)
-        self.branch_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.branch_filter = BranchFilter(self)
+        self.branch_filter.branchChanged.connect(lambda _org: self.reload())
         self.board = TodoBoard(self)
         self.board.openRequested.connect(self.open_finding)
         self.board.dismissRequested.connect(lambda f: self.set_aside(f, snooze=False))
@@ -135,7 +131,7 @@ class WorkbenchPage(QWidget):
         self._reload_timer.timeout.connect(self.reload)
         ctx.hub.changed.connect(self._on_changed)
         self._retranslate()
-        self._show_branches([])
+        self.tabs.setTabVisible(len(TABS) - 1, False)
         self.reload()
         ops.warm_charts(self, ctx)
 
@@ -145,8 +141,7 @@ class WorkbenchPage(QWidget):
             top.addWidget(figure, 1)
         side = QVBoxLayout()
         side.addStretch(1)
-        side.addWidget(self.branch_label)
-        side.addWidget(self.branch_combo)
+        side.addWidget(self.branch_filter)
         side.addWidget(self.report_button)
         side.addStretch(1)
         top.addLayout(side, 0)
@@ -168,8 +163,7 @@ class WorkbenchPage(QWidget):
     @property
     def org_id(self) -> str | None:
         """The branch chosen in the selector, or None for 全部支部 (and for a branch's own file)."""
-        value = self.branch_combo.currentData()
-        return value if isinstance(value, str) else None
+        return self.branch_filter.current()
 
     # -- loading -----------------------------------------------------------------------------------
 
@@ -190,30 +184,13 @@ class WorkbenchPage(QWidget):
         self.figures["studyFigure"].value_label.setText("—" if share is None else f"{share:.0%}")
         self.figures["todoFigure"].value_label.setText(str(fig.open_todos))
         self.board.set_findings(snapshot.findings)
-        self._show_branches(snapshot.branches)
+        self.branch_filter.set_branches(snapshot.organisations)
+        self.tabs.setTabVisible(len(TABS) - 1, len(snapshot.branches) > 1)
         self._labels = {b.key: b.label for buckets in snapshot.structure.values() for b in buckets}
         self._labels.update({b.key: self.tr("joined in {year}").format(year=b.label) for b in snapshot.joined})
         self._drawn.clear()
         # The figures and to-dos paint first; the charts (matplotlib's first use is slow) right after.
         QTimer.singleShot(0, self._draw_current)
-
-    def _show_branches(self, branches: list[Bucket]) -> None:
-        """Offer 全部支部 and each branch when the file holds several; keep the choice while it exists."""
-        several = len(branches) > 1
-        for widget in (self.branch_label, self.branch_combo):
-            widget.setVisible(several)
-        self.tabs.setTabVisible(len(TABS) - 1, several)
-        wanted = [(self.tr("All branches"), None)] + [(b.label, b.key.partition(":")[2]) for b in branches]
-        combo = self.branch_combo
-        if not several or wanted == [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]:
-            return
-        chosen = self.org_id
-        combo.blockSignals(True)
-        combo.clear()
-        for text, org_id in wanted:
-            combo.addItem(text, org_id)
-        combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
-        combo.blockSignals(False)
 
     def _load_set_aside(self) -> None:
         ops.load_set_aside(self, self.ctx, self.today, self.board.set_set_aside)
@@ -355,9 +332,6 @@ class WorkbenchPage(QWidget):
         for name, caption in captions.items():
             self.figures[name].caption.setText(caption)
         self.report_button.setText(self.tr("Yearly report…"))
-        self.branch_label.setText(self.tr("&Branch:"))
-        if self.branch_combo.count():
-            self.branch_combo.setItemText(0, self.tr("All branches"))
         titles = {"meetings": self.tr("Meetings"), "age": self.tr("Age and Party age"),
                   "people": self.tr("Gender and ethnicity"), "education": self.tr("Education and category"),
                   "groups": self.tr("Party groups and joining years"), "attendance": self.tr("Attendance and study"),
