@@ -32,8 +32,11 @@ class Branch:
 
 
 def branches(db: Database) -> list[Branch]:
-    """Every organisation with members on the roll, by code (the committee's order of its branches)."""
+    """Every organisation with members on the roll, by code, when the file holds several; [] in a file
+    of one organisation (told from the org index alone, so a branch's workbench pays nothing for it)."""
     with db.read() as session:
+        if len(workbench_repo.member_org_ids(session)) < 2:
+            return []
         rows = workbench_repo.organisations_with_members(session)
     return sorted((Branch(*r) for r in rows), key=lambda b: (b.code, b.name))
 

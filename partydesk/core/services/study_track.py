@@ -4,7 +4,7 @@ The answer is the study ledger's (``study_reports.ledger``: a member is on track
 pro-rata hours owed by the day, and the ledger counts every member on the roll some day of the year or
 credited in it), computed without reading every member:
 
-* most members are on the roll the whole year (no events but 入党 and 转正, admitted before it): their
+* most members are on the roll the whole year (admitted before it, no event that moves the roll): their
   quota is the role's full one, so what they owe by the day is one of two numbers and one grouped query
   counts them;
 * the rest (admitted this year, transferred, suspended, dead …) are few: they are read with their events

@@ -4,7 +4,7 @@ Each function takes a read session and an optional ``org_id`` (a committee's fil
 many branches; None reads the whole file) and returns plain tuples, never ORM rows.
 
 ``study_simple_on_track`` counts, in one grouped query, the members whose 学时 quota is the plain case
-(on the roll the whole year: no events but 入党/转正, admitted before it) at or above the hours owed by the
+(on the roll the whole year: no events that move the roll, admitted before it) at or above the hours owed by the
 day; ``study_other_members`` reads only the rest, with their events, for the exact per-member rule.
 """
 
@@ -35,6 +35,11 @@ def organisations_with_members(session: Session) -> list[tuple[str, str, str, in
              .where(Member.deleted.is_(False), Member.in_branch.is_(True))
              .group_by(Organisation.id, Organisation.code, Organisation.name))
     return [(r[0], r[1] or "", r[2] or "", int(r[3])) for r in session.execute(query)]
+
+
+def member_org_ids(session: Session) -> list[str]:
+    """The organisations any member row belongs to: the index on ``org_id`` alone answers it."""
+    return [r[0] for r in session.execute(select(Member.org_id).distinct())]
 
 
 def _orgs_of(session: Session, table: Any, ids: Sequence[str]) -> dict[str, str]:
@@ -74,12 +79,20 @@ def migrant_reports(session: Session, org_id: str | None = None
     return [(m, name, since, tuple(sorted(reports.get(m, ())))) for m, name, since in migrants]
 
 
+# Events that never take a member off the roll (``meeting_roll.on_roll`` with migrants counted, as the study
+# quota counts them): 入党 (dated before the year), 转正, 延长预备期, 失联 and back, 外出流动 and back, its reports,
+# 恢复党员权利. Any other (转出, 去世, 停止党籍, 出党, 处分 …) sends the member to the per-member rule.
+ROLL_NEUTRAL = (EventKind.JOINED, EventKind.CONFIRMED, EventKind.PROBATION_EXTENDED, EventKind.LOST,
+                EventKind.REGAINED, EventKind.MIGRANT_OUT, EventKind.MIGRANT_BACK, EventKind.MIGRANT_REPORT,
+                EventKind.RIGHTS_RESTORED)
+
+
 def _simple(year: int) -> Any:
-    """Members on the roll all of ``year`` for certain: no events but 入党 and 转正, admitted before the year
-    (the latest 入党 event's date, else the record's; an unknown date counts as before)."""
+    """Members on the roll all of ``year`` for certain: no events but ``ROLL_NEUTRAL`` ones, admitted before the
+    year (the latest 入党 event's date, else the record's; an unknown date counts as before)."""
     first = date(year, 1, 1)
     e = MemberEventRow
-    plain_kinds = [EventKind.JOINED.value, EventKind.CONFIRMED.value]
+    plain_kinds = [k.value for k in ROLL_NEUTRAL]
     late_join = and_(e.kind == EventKind.JOINED.value, or_(e.on_date.is_(None), e.on_date >= first))
     unusual = select(e.member_id).where(e.deleted.is_(False), or_(e.kind.not_in(plain_kinds), late_join))
     join_events = select(e.member_id).where(e.deleted.is_(False), e.kind == EventKind.JOINED.value)

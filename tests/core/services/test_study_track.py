@@ -48,7 +48,12 @@ def crafted(db: Database) -> dict[str, str]:
                    party_post="01" if i == 0 else "") for i in range(6)], today=TODAY)
     people = {"书记": _add(db, "王书记", 1, post="书记"), "甲": _add(db, "张甲", 3), "乙": _add(db, "赵乙", 4),
               "新": _add(db, "钱新", 5, joined="2026-07-02"), "出": _add(db, "孙出", 6), "停": _add(db, "李停", 7),
-              "元旦": _add(db, "周元旦", 8, joined="2026-01-01")}
+              "元旦": _add(db, "周元旦", 8, joined="2026-01-01"), "失联": _add(db, "吴失联", 9),
+              "流动": _add(db, "郑流动", 10)}
+    members.add_event(db, LOCAL_USER, member_id=people["失联"], kind=EventKind.LOST, on_date=date(2026, 2, 1),
+                      detail="1", today=TODAY)
+    members.add_event(db, LOCAL_USER, member_id=people["流动"], kind=EventKind.MIGRANT_OUT, on_date=date(2026, 5, 1),
+                      detail="深圳", today=TODAY)
     members.add_event(db, LOCAL_USER, member_id=people["出"], kind=EventKind.TRANSFER_OUT,
                       on_date=date(2026, 4, 30), today=TODAY)
     members.add_event(db, LOCAL_USER, member_id=people["停"], kind=EventKind.LOST, on_date=date(2025, 1, 1),
@@ -57,8 +62,8 @@ def crafted(db: Database) -> dict[str, str]:
                       detail="1", today=TODAY)
     bulk = sorted(set(dashboard.member_ids(db, "all:", TODAY)) - set(people.values()))
     # 32 学时 × 334/365 ≈ 29.3 owed by 30 November: 29.3 and over is on track, 29.2 is not.
-    _credit(db, date(2026, 3, 5), 293, [people["甲"], bulk[1], people["元旦"]])
-    _credit(db, date(2026, 3, 6), 292, [people["乙"], bulk[2]])
+    _credit(db, date(2026, 3, 5), 293, [people["甲"], bulk[1], people["元旦"], people["失联"]])
+    _credit(db, date(2026, 3, 6), 292, [people["乙"], bulk[2], people["流动"]])
     _credit(db, date(2026, 3, 7), 500, [people["书记"], bulk[0]])  # 50 of the 51.2 a 书记 owes by then
     _credit(db, date(2026, 3, 9), 100, [people["出"]])  # 10 of the ~10.4 owed for January to April
     _credit(db, date(2026, 8, 1), 100, [people["新"]])
@@ -77,8 +82,9 @@ def test_both_ways_of_counting_are_used(db: Database, crafted: dict[str, str]) -
         plain = workbench_repo.study_simple_on_track(session, 2026, leader_posts=["01"], member_owes=0,
                                                      leader_owes=0)
         others = {m.id for m in workbench_repo.study_other_members(session, 2026)}
-    assert plain[1] >= 6
+    assert plain[1] >= 8  # the bulk members, and those only 失联 or 外出流动 (still on the roll)
     assert {crafted["新"], crafted["出"], crafted["停"], crafted["元旦"]} <= others
+    assert not {crafted["失联"], crafted["流动"]} & others
     assert study_track.on_track(db, 2026, as_of=TODAY)[0] == _ledger_answer(db, 2026, TODAY)[0] > 0
 
 
