@@ -5,7 +5,8 @@
 * Two years of 停止党籍: the member is to be removed (按自行脱党除名).
 * 留党察看 ending within 30 days, or ended with no decision (恢复党员权利 or 开除党籍).
 
-Each reads the members on the roll with only the events of the kinds it needs (``member_repo.status_rows``).
+Each reads only the members it judges (probationers, the lost, the suspended, those with a 处分), narrowed
+in SQL, with the events of the kinds it needs (``workbench_repo.status_rows_where``).
 """
 
 from __future__ import annotations
@@ -19,15 +20,16 @@ from partydesk.core.domain.member_events import STATUS_SUSPENDED, EventKind, eve
 from partydesk.core.domain.membership import DZ, JY, XZ
 from partydesk.core.domain.probation import add_months, describe_discipline, observations, probation_end
 from partydesk.core.services.members import status_rules
-from partydesk.core.storage import member_repo
+from partydesk.core.storage import member_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
 SOON_DAYS = 30  # 留党察看 ending within this many days is announced
 
 
-def _rows(db: Database) -> list[member_repo.StatusRow]:
+def _rows(db: Database, which: str) -> list[member_repo.StatusRow]:
+    """The members on the roll a check judges (narrowed in SQL), with their 党籍 events."""
     with db.read() as session:
-        return member_repo.status_rows(session)
+        return workbench_repo.status_rows_where(session, which)
 
 
 def _finding(code: str, severity: Severity, row: member_repo.StatusRow, message: str, due: date,
@@ -40,7 +42,7 @@ def _finding(code: str, severity: Severity, row: member_repo.StatusRow, message:
 def probation_overdue(db: Database, today: date) -> Iterator[Finding]:
     """预备党员 whose probation (with any extension) ended before today and who are still 预备党员."""
     months = status_rules(db).probation_months
-    for row in _rows(db):
+    for row in _rows(db, "probationary"):
         if row.category != CATEGORY_PROBATIONARY:
             continue
         ends = probation_end(row.joined_on, row.events, months=months)
@@ -54,7 +56,7 @@ def probation_overdue(db: Database, today: date) -> Iterator[Finding]:
 def lost_undecided(db: Database, today: date) -> Iterator[Finding]:
     """Members lost for the rule's months or more whose 党籍 is still 正常 (no 停止党籍 decision)."""
     rules = status_rules(db)
-    for row in _rows(db):
+    for row in _rows(db, "lost"):
         if not row.lost_contact or row.lost_since is None or row.membership_status == STATUS_SUSPENDED:
             continue
         due = add_months(row.lost_since, rules.lost_months)
@@ -78,7 +80,7 @@ def _suspended_since(row: member_repo.StatusRow) -> date | None:
 def suspended_too_long(db: Database, today: date) -> Iterator[Finding]:
     """Members under 停止党籍 for the rule's years (two): to be removed as 自行脱党."""
     years = status_rules(db).suspended_years
-    for row in _rows(db):
+    for row in _rows(db, "suspended"):
         if row.membership_status != STATUS_SUSPENDED:
             continue
         since = _suspended_since(row)
@@ -94,7 +96,7 @@ def suspended_too_long(db: Database, today: date) -> Iterator[Finding]:
 @check("member.observation_ending")
 def observation_ending(db: Database, today: date) -> Iterator[Finding]:
     """留党察看 ending within 30 days (notice), or ended with no decision (overdue)."""
-    for row in _rows(db):
+    for row in _rows(db, "disciplined"):
         found = observations(row.events)
         if not found or found[-1].decided_on is not None:
             continue

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
+from partydesk.core.storage import member_repo
 from partydesk.core.storage.study_tables import StudyActivity, StudyCredit
 from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
 from partydesk.core.storage.talk_tables import Talk
@@ -35,6 +36,32 @@ def organisations_with_members(session: Session) -> list[tuple[str, str, str, in
              .where(Member.deleted.is_(False), Member.in_branch.is_(True))
              .group_by(Organisation.id, Organisation.code, Organisation.name))
     return [(r[0], r[1] or "", r[2] or "", int(r[3])) for r in session.execute(query)]
+
+
+def _status_condition(which: str) -> Any:
+    e = MemberEventRow
+    return {"probationary": Member.category == "2", "lost": Member.lost_contact.is_(True),
+            "suspended": Member.membership_status == "20",
+            "disciplined": Member.id.in_(select(e.member_id).where(e.deleted.is_(False),
+                                                                   e.kind == EventKind.DISCIPLINE.value))}[which]
+
+
+def status_rows_where(session: Session, which: str) -> list[member_repo.StatusRow]:
+    """``member_repo.status_rows`` narrowed in SQL to the members on the roll a 党籍 check judges: ``which``
+    is "probationary" (预备党员), "lost" (失联), "suspended" (停止党籍) or "disciplined" (with a 处分)."""
+    condition = _status_condition(which)
+    chosen = select(Member.id).where(Member.deleted.is_(False), Member.in_branch.is_(True), condition)
+    events: dict[str, list[MemberEvent]] = {}
+    query = select(MemberEventRow).where(
+        MemberEventRow.deleted.is_(False), MemberEventRow.member_id.in_(chosen),
+        MemberEventRow.kind.in_([k.value for k in member_repo.STATUS_EVENT_KINDS]))
+    for r in session.execute(query).scalars():
+        events.setdefault(r.member_id, []).append(member_repo._event(r))
+    members = (select(Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,
+                      Member.lost_contact, Member.lost_since)
+               .where(Member.deleted.is_(False), Member.in_branch.is_(True), condition)
+               .order_by(Member.name_pinyin))
+    return [member_repo.StatusRow(*r, tuple(events.get(r.id, ()))) for r in session.execute(members)]
 
 
 def member_org_ids(session: Session) -> list[str]:
