@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.meetings import month_end
 from partydesk.core.domain.study import format_tenths
-from partydesk.core.services import study_reports
+from partydesk.core.services import study_track
 from partydesk.core.services.rules import rule_values
 from partydesk.core.storage import study_repo
 from partydesk.core.storage.database import Database
@@ -30,8 +30,8 @@ def behind_quota(db: Database, today: date) -> Iterator[Finding]:
     checkpoint = month_end(today.year, rules.get("study.behind.month", 9))
     threshold = rules.get("study.behind.bp", 7500)
     if today >= checkpoint:
-        for row in study_reports.ledger(db, today.year, as_of=today):
-            if row.required and row.credited * 10_000 < row.required * threshold:
+        for row in study_track.rows(db, today.year, as_of=today, below_bp=threshold):
+            if row.required:
                 yield Finding(
                     code="study.behind", severity=Severity.WARNING, subject=f"{row.member_id}|{today.year}",
                     message=f"{row.name}{today.year}年已完成学时 {format_tenths(row.credited)}，"
@@ -39,7 +39,7 @@ def behind_quota(db: Database, today: date) -> Iterator[Finding]:
                     due=date(today.year, 12, 31), rule="study.behind.bp", target=Target("member", row.member_id))
     if today.month == 1:
         last = today.year - 1
-        for row in study_reports.ledger(db, last, as_of=date(last, 12, 31)):
+        for row in study_track.rows(db, last, as_of=date(last, 12, 31), below_bp=10_000):
             if not row.done:
                 yield Finding(
                     code="study.unfinished", severity=Severity.OVERDUE, subject=f"{row.member_id}|{last}",
@@ -57,7 +57,7 @@ def leaders_without_training(db: Database, today: date) -> Iterator[Finding]:
         return
     with db.read() as session:
         trained = study_repo.members_with_form(session, today.year, "class")
-    for row in study_reports.ledger(db, today.year, as_of=today):
+    for row in study_track.rows(db, today.year, as_of=today, leaders_only=True):
         if row.leader and row.days_on_roll and row.member_id not in trained:
             yield Finding(
                 code="study.leader_training", severity=Severity.WARNING, subject=f"{row.member_id}|{today.year}",

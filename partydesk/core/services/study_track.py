@@ -19,6 +19,7 @@ from partydesk.core.domain.meetings import COMMITTEE_POSTS
 from partydesk.core.domain.study import days_in_year
 from partydesk.core.domain.study_quota import LEADER_RULE, MEMBER_RULE, expected_on, quota_of
 from partydesk.core.services.rules import rule_values
+from partydesk.core.services.study_reports import LedgerRow
 from partydesk.core.storage import workbench_repo
 from partydesk.core.storage.database import Database
 
@@ -54,3 +55,35 @@ def on_track(db: Database, year: int, *, as_of: date, org_id: str | None = None)
         if got >= (expected_on(quota, spans, day) if plain else 0):
             good += 1
     return good, counted
+
+
+def rows(db: Database, year: int, *, as_of: date, below_bp: int | None = None,
+         leaders_only: bool = False) -> list[LedgerRow]:
+    """The ledger's rows (``study_reports.ledger``) of the members whose credit is under ``below_bp`` basis
+    points of their required hours (all when None), or of the 支委会 members only: what the study checks
+    name, without judging every member one by one."""
+    day = min(as_of, date(year, 12, 31))
+    rules = rule_values(db)
+    full = {False: rules.get(MEMBER_RULE, 32) * 10, True: rules.get(LEADER_RULE, 56) * 10}
+    plain = day.year == year
+    with db.read() as session:
+        simple = workbench_repo.study_simple_rows(
+            session, year, leader_posts=sorted(COMMITTEE_POSTS), member_full=full[False], leader_full=full[True],
+            below_bp=below_bp, leaders_only=leaders_only)
+        others = workbench_repo.study_other_members(session, year)
+        credited = workbench_repo.study_credited(session, year, [m.id for m in others])
+    whole = days_in_year(year)
+    out = [LedgerRow(m, name, group, leader, whole, full[leader], owed_by(full[leader], day) if plain else 0, got)
+           for m, name, group, leader, got in simple]
+    for member in others:
+        quota, spans = quota_of(member, year, rules)
+        got = credited.get(member.id, 0)
+        if quota.days_on_roll == 0 and got == 0:
+            continue
+        if leaders_only and not quota.leader:
+            continue
+        if below_bp is not None and not got * 10_000 < quota.required_tenths * below_bp:
+            continue
+        out.append(LedgerRow(member.id, member.name, member.party_group, quota.leader, quota.days_on_roll,
+                             quota.required_tenths, expected_on(quota, spans, day) if plain else 0, got))
+    return out

@@ -144,6 +144,27 @@ def study_simple_on_track(session: Session, year: int, *, leader_posts: Sequence
     return int(on_track), int(counted)
 
 
+def study_simple_rows(session: Session, year: int, *, leader_posts: Sequence[str], member_full: int,
+                      leader_full: int, below_bp: int | None = None, leaders_only: bool = False,
+                      org_id: str | None = None) -> list[tuple[str, str, str, bool, int]]:
+    """(id, name, party group, leader, credited tenths) of the plain-case members of ``year`` whose credit is
+    under ``below_bp`` basis points of their role's full quota (any credit when None); leaders only if asked."""
+    credits = (select(StudyCredit.member_id, func.sum(StudyCredit.tenths).label("got"))
+               .join(StudyActivity, StudyActivity.id == StudyCredit.activity_id)
+               .where(StudyCredit.year == year, StudyCredit.deleted.is_(False), StudyActivity.deleted.is_(False))
+               .group_by(StudyCredit.member_id).subquery())
+    leader = Member.party_post.in_(list(leader_posts))
+    got = func.coalesce(credits.c.got, 0)
+    query = (select(Member.id, Member.name, Member.party_group, leader, got)
+             .select_from(Member).outerjoin(credits, credits.c.member_id == Member.id)
+             .where(_simple(year), _in_org(org_id)))
+    if below_bp is not None:
+        query = query.where(got * 10_000 < case((leader, leader_full), else_=member_full) * below_bp)
+    if leaders_only:
+        query = query.where(leader)
+    return [(r[0], r[1], r[2], bool(r[3]), int(r[4])) for r in session.execute(query.order_by(Member.name_pinyin))]
+
+
 def study_other_members(session: Session, year: int, org_id: str | None = None) -> list[RollMember]:
     """The live members outside the plain case, with their live events (for the per-member rule)."""
     others = select(Member.id).where(Member.deleted.is_(False), _in_org(org_id), ~_simple(year))

@@ -92,3 +92,15 @@ def test_a_past_year_and_a_future_year_match_too(db: Database, crafted: dict[str
     """Last year (judged at its end) and next year (nothing owed yet) give the ledger's answer."""
     assert study_track.on_track(db, 2025, as_of=TODAY) == _ledger_answer(db, 2025, TODAY)
     assert study_track.on_track(db, 2027, as_of=TODAY) == _ledger_answer(db, 2027, TODAY)
+
+
+@pytest.mark.parametrize("day", [date(2026, 3, 6), TODAY, date(2026, 12, 31)])
+def test_the_rows_under_a_share_or_of_leaders_are_the_ledger_s(db: Database, crafted: dict[str, str],
+                                                               day: date) -> None:
+    """Under 75 % or under 100 % of the required hours, and the 支委会 members: the ledger's very rows."""
+    ledger = study_reports.ledger(db, 2026, as_of=day)
+    for bp in (7500, 10_000):
+        wanted = {r for r in ledger if r.credited * 10_000 < r.required * bp}
+        assert set(study_track.rows(db, 2026, as_of=day, below_bp=bp)) == wanted
+    assert set(study_track.rows(db, 2026, as_of=day, leaders_only=True)) == {r for r in ledger if r.leader}
+    assert set(study_track.rows(db, 2026, as_of=day)) == set(ledger)
