@@ -114,17 +114,30 @@ ROLL_NEUTRAL = (EventKind.JOINED, EventKind.CONFIRMED, EventKind.PROBATION_EXTEN
                 EventKind.RIGHTS_RESTORED)
 
 
+def _event_sets(year: int) -> tuple[Any, Any]:
+    """(members with an event that moves the roll or a 入党 dated in or after ``year``, members with a 入党 event)."""
+    first = date(year, 1, 1)
+    e = MemberEventRow
+    late_join = and_(e.kind == EventKind.JOINED.value, or_(e.on_date.is_(None), e.on_date >= first))
+    unusual = select(e.member_id).where(e.deleted.is_(False),
+                                        or_(e.kind.not_in([k.value for k in ROLL_NEUTRAL]), late_join))
+    join_events = select(e.member_id).where(e.deleted.is_(False), e.kind == EventKind.JOINED.value)
+    return unusual, join_events
+
+
 def _simple(year: int) -> Any:
     """Members on the roll all of ``year`` for certain: no events but ``ROLL_NEUTRAL`` ones, admitted before the
     year (the latest 入党 event's date, else the record's; an unknown date counts as before)."""
-    first = date(year, 1, 1)
-    e = MemberEventRow
-    plain_kinds = [k.value for k in ROLL_NEUTRAL]
-    late_join = and_(e.kind == EventKind.JOINED.value, or_(e.on_date.is_(None), e.on_date >= first))
-    unusual = select(e.member_id).where(e.deleted.is_(False), or_(e.kind.not_in(plain_kinds), late_join))
-    join_events = select(e.member_id).where(e.deleted.is_(False), e.kind == EventKind.JOINED.value)
+    unusual, join_events = _event_sets(year)
     return and_(Member.deleted.is_(False), Member.id.not_in(unusual),
-                or_(Member.id.in_(join_events), Member.joined_on.is_(None), Member.joined_on < first))
+                or_(Member.id.in_(join_events), Member.joined_on.is_(None), Member.joined_on < date(year, 1, 1)))
+
+
+def _not_simple(year: int) -> Any:
+    """The live members outside ``_simple`` (said positively: SQLite plans a negated subquery poorly)."""
+    unusual, join_events = _event_sets(year)
+    return and_(Member.deleted.is_(False),
+                or_(Member.id.in_(unusual), and_(Member.id.not_in(join_events), Member.joined_on >= date(year, 1, 1))))
 
 
 def study_simple_on_track(session: Session, year: int, *, leader_posts: Sequence[str], member_owes: int,
@@ -167,19 +180,23 @@ def study_simple_rows(session: Session, year: int, *, leader_posts: Sequence[str
 
 def study_other_members(session: Session, year: int, org_id: str | None = None) -> list[RollMember]:
     """The live members outside the plain case, with their live events (for the per-member rule)."""
-    others = select(Member.id).where(Member.deleted.is_(False), _in_org(org_id), ~_simple(year))
-    members = {r.id: r for r in session.execute(
-        select(Member.id, Member.name, Member.category, Member.joined_on, Member.confirmed_on, Member.party_group,
-               Member.party_post).where(Member.id.in_(others)))}
+    ids = [r[0] for r in session.execute(
+        select(Member.id).where(_in_org(org_id), _not_simple(year)))]
     events: dict[str, list[MemberEvent]] = {}
-    query = (select(MemberEventRow.id, MemberEventRow.member_id, MemberEventRow.kind, MemberEventRow.on_date,
-                    MemberEventRow.detail, MemberEventRow.change_seq)
-             .where(MemberEventRow.deleted.is_(False), MemberEventRow.member_id.in_(others)))
-    for r in session.execute(query):
-        events.setdefault(r.member_id, []).append(
-            MemberEvent(r.id, r.member_id, EventKind(r.kind), r.on_date, r.detail, seq=r.change_seq))
+    found = []
+    for i in range(0, len(ids), 500):  # by id lists: a nested subquery here costs seconds at 100 000 members
+        chunk = ids[i:i + 500]
+        found.extend(session.execute(
+            select(Member.id, Member.name, Member.category, Member.joined_on, Member.confirmed_on,
+                   Member.party_group, Member.party_post).where(Member.id.in_(chunk))))
+        query = (select(MemberEventRow.id, MemberEventRow.member_id, MemberEventRow.kind, MemberEventRow.on_date,
+                        MemberEventRow.detail, MemberEventRow.change_seq)
+                 .where(MemberEventRow.deleted.is_(False), MemberEventRow.member_id.in_(chunk)))
+        for r in session.execute(query):
+            events.setdefault(r.member_id, []).append(
+                MemberEvent(r.id, r.member_id, EventKind(r.kind), r.on_date, r.detail, seq=r.change_seq))
     return [RollMember(r.id, r.name, r.category, r.joined_on, r.confirmed_on, r.party_group, r.party_post,
-                       tuple(events.get(r.id, ()))) for r in members.values()]
+                       tuple(events.get(r.id, ()))) for r in found]
 
 
 def study_credited(session: Session, year: int, ids: Sequence[str]) -> dict[str, int]:
