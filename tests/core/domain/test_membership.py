@@ -44,7 +44,7 @@ GOOD_DETAIL = {EventKind.PROBATION_EXTENDED: "6", EventKind.SUSPENDED: "1", Even
                EventKind.DISCIPLINE: "1"}
 # Kinds whose guard needs a state beside the standing (lost, migrant, under 留党察看).
 TOGGLED = {EventKind.REGAINED, EventKind.MIGRANT_BACK, EventKind.RIGHTS_RESTORED, EventKind.SUSPENDED,
-           EventKind.LOST, EventKind.MIGRANT_OUT}
+           EventKind.LOST, EventKind.MIGRANT_OUT, EventKind.MIGRANT_REPORT}
 
 
 def test_standing_follows_reason_then_status_then_category() -> None:
