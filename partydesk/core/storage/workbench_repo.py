@@ -183,7 +183,7 @@ def study_other_members(session: Session, year: int, org_id: str | None = None) 
     ids = [r[0] for r in session.execute(
         select(Member.id).where(_in_org(org_id), _not_simple(year)))]
     events: dict[str, list[MemberEvent]] = {}
-    found = []
+    found: list[Any] = []
     for i in range(0, len(ids), 500):  # by id lists: a nested subquery here costs seconds at 100 000 members
         chunk = ids[i:i + 500]
         found.extend(session.execute(
