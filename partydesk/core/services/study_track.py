@@ -72,9 +72,11 @@ def rows(db: Database, year: int, *, as_of: date, below_bp: int | None = None,
             below_bp=below_bp, leaders_only=leaders_only)
         others = workbench_repo.study_other_members(session, year)
         credited = workbench_repo.study_credited(session, year, [m.id for m in others])
+        orgs = workbench_repo.org_of(session, [m.id for m in others])
     whole = days_in_year(year)
-    out = [LedgerRow(m, name, group, leader, whole, full[leader], owed_by(full[leader], day) if plain else 0, got)
-           for m, name, group, leader, got in simple]
+    out = [LedgerRow(m, name, group, leader, whole, full[leader], owed_by(full[leader], day) if plain else 0, got,
+                     org)
+           for m, name, group, leader, got, org in simple]
     for member in others:
         quota, spans = quota_of(member, year, rules)
         got = credited.get(member.id, 0)
@@ -85,5 +87,6 @@ def rows(db: Database, year: int, *, as_of: date, below_bp: int | None = None,
         if below_bp is not None and not got * 10_000 < quota.required_tenths * below_bp:
             continue
         out.append(LedgerRow(member.id, member.name, member.party_group, quota.leader, quota.days_on_roll,
-                             quota.required_tenths, expected_on(quota, spans, day) if plain else 0, got))
+                             quota.required_tenths, expected_on(quota, spans, day) if plain else 0, got,
+                             orgs.get(member.id, "")))
     return out

@@ -159,23 +159,25 @@ def study_simple_on_track(session: Session, year: int, *, leader_posts: Sequence
 
 def study_simple_rows(session: Session, year: int, *, leader_posts: Sequence[str], member_full: int,
                       leader_full: int, below_bp: int | None = None, leaders_only: bool = False,
-                      org_id: str | None = None) -> list[tuple[str, str, str, bool, int]]:
-    """(id, name, party group, leader, credited tenths) of the plain-case members of ``year`` whose credit is
-    under ``below_bp`` basis points of their role's full quota (any credit when None); leaders only if asked."""
+                      org_id: str | None = None) -> list[tuple[str, str, str, bool, int, str]]:
+    """(id, name, party group, leader, credited tenths, organisation) of the plain-case members of ``year``
+    whose credit is under ``below_bp`` basis points of their role's full quota (any credit when None); leaders
+    only if asked."""
     credits = (select(StudyCredit.member_id, func.sum(StudyCredit.tenths).label("got"))
                .join(StudyActivity, StudyActivity.id == StudyCredit.activity_id)
                .where(StudyCredit.year == year, StudyCredit.deleted.is_(False), StudyActivity.deleted.is_(False))
                .group_by(StudyCredit.member_id).subquery())
     leader = Member.party_post.in_(list(leader_posts))
     got = func.coalesce(credits.c.got, 0)
-    query = (select(Member.id, Member.name, Member.party_group, leader, got)
+    query = (select(Member.id, Member.name, Member.party_group, leader, got, Member.org_id)
              .select_from(Member).outerjoin(credits, credits.c.member_id == Member.id)
              .where(_simple(year), _in_org(org_id)))
     if below_bp is not None:
         query = query.where(got * 10_000 < case((leader, leader_full), else_=member_full) * below_bp)
     if leaders_only:
         query = query.where(leader)
-    return [(r[0], r[1], r[2], bool(r[3]), int(r[4])) for r in session.execute(query.order_by(Member.name_pinyin))]
+    return [(r[0], r[1], r[2], bool(r[3]), int(r[4]), r[5])
+            for r in session.execute(query.order_by(Member.name_pinyin))]
 
 
 def study_other_members(session: Session, year: int, org_id: str | None = None) -> list[RollMember]:
@@ -197,6 +199,15 @@ def study_other_members(session: Session, year: int, org_id: str | None = None) 
                 MemberEvent(r.id, r.member_id, EventKind(r.kind), r.on_date, r.detail, seq=r.change_seq))
     return [RollMember(r.id, r.name, r.category, r.joined_on, r.confirmed_on, r.party_group, r.party_post,
                        tuple(events.get(r.id, ()))) for r in found]
+
+
+def org_of(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    """member id -> the organisation whose roll the member is on, for the members among ``ids``."""
+    out: dict[str, str] = {}
+    unique = sorted(set(ids))
+    for i in range(0, len(unique), 500):
+        out.update(session.execute(select(Member.id, Member.org_id).where(Member.id.in_(unique[i:i + 500]))).all())
+    return out
 
 
 def study_credited(session: Session, year: int, ids: Sequence[str]) -> dict[str, int]:

@@ -19,7 +19,7 @@ from partydesk.core.storage import member_repo
 
 TODAY = date(2026, 6, 1)
 # RosterRow and DerivedState carry bookkeeping beside the member's fields.
-ROSTER_EXTRAS = {"id", "pinyin", "in_branch"}
+ROSTER_EXTRAS = {"id", "pinyin", "in_branch", "org_id"}
 STATE_EXTRAS = {"in_branch", "left_reason", "left_on"}
 
 
@@ -34,7 +34,7 @@ def test_member_data_has_exactly_the_registry_fields() -> None:
 
 
 def test_roster_row_has_the_registry_fields_plus_its_bookkeeping() -> None:
-    """A RosterRow is the registry's fields plus id, pinyin and in_branch."""
+    """A RosterRow is the registry's fields plus id, pinyin, in_branch and the organisation whose roll it is on."""
     assert sorted(set(RosterRow._fields) - ROSTER_EXTRAS) == sorted(fields.KEYS)
     assert len(RosterRow._fields) == len(fields.KEYS) + len(ROSTER_EXTRAS)
 
