@@ -116,8 +116,8 @@ def attendance_rates(db: Database, year: int, *, org_id: str | None = None) -> l
     """Each member's attendance in ``year``, members with no expected meeting left out; with ``org_id`` at
     that organisation's meetings only (one branch of a committee file)."""
     with db.read() as session:
-        names = {m.id: m.name for m in meeting_repo.roll_members(session)}
         tally = meeting_repo.attendance_tally(session, date(year, 1, 1), date(year, 12, 31), org_id=org_id)
+        names = meeting_repo.member_names(session, list(tally))
     return [AttendanceRate(mid, names.get(mid, ""), t.get(PRESENT, 0), t.get(LEAVE, 0), t.get(ABSENT, 0))
             for mid, t in sorted(tally.items(), key=lambda kv: names.get(kv[0], ""))]
 

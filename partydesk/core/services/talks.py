@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain.meeting_roll import RollRules, on_roll
+from partydesk.core.domain.study_roll import MOVING_KINDS
 from partydesk.core.domain.talks import FORMS_BY_CODE, RULE_KEY, on_roll_since, talk_due
 from partydesk.core.errors import ValidationError
 from partydesk.core.services.rules import rule_values
@@ -124,16 +125,48 @@ def talk_months(db: Database) -> int:
     return rule_values(db).get(RULE_KEY, 12)
 
 
+@dataclass(frozen=True)
+class _OnRoll:
+    """A member on the roll on the day asked about, and since when."""
+
+    id: str
+    name: str
+    party_group: str
+    party_post: str
+    since: date | None
+
+
+def _on_roll_today(session: Session, today: date) -> list[_OnRoll]:
+    """The members on the roll on ``today`` (外出流动 included), in 拼音 order, with the day each came onto it.
+
+    Most members have no event that moves the roll: they are on it from their admission day, read from
+    one outline (``meeting_repo.roll_outline``). Only the few with a moving event, or with no admission day
+    known, are read with their events and judged by ``meeting_roll.on_roll`` and ``talks.on_roll_since``:
+    a committee's 100 000 members are not replayed one by one.
+    """
+    outline = meeting_repo.roll_outline(session, MOVING_KINDS)
+    replay = [o.id for o in outline if o.moves or o.admitted_on is None]
+    full = {m.id: m for m in meeting_repo.roll_members(session, ids=replay)} if replay else {}
+    rules = RollRules(count_migrants=True)
+    out = []
+    for o in outline:
+        member = full.get(o.id)
+        if member is not None:
+            if on_roll(member, today, rules) is not None:
+                out.append(_OnRoll(o.id, o.name, o.party_group, o.party_post, on_roll_since(member, today)))
+        elif o.admitted_on is not None and o.admitted_on <= today:
+            out.append(_OnRoll(o.id, o.name, o.party_group, o.party_post, o.admitted_on))
+    return out
+
+
 def talks_due(db: Database, today: date) -> list[TalkDue]:
     """Every member on the roll on ``today`` with the day the next talk is due, the most overdue first."""
     months = talk_months(db)
     with db.read() as session:
-        people = meeting_repo.roll_members(session)
+        people = _on_roll_today(session, today)
         last = talk_repo.last_talk_by_member(session, today)
-    rules = RollRules(count_migrants=True)
-    out = [TalkDue(m.id, m.name, m.party_group, last.get(m.id),
-                   talk_due(last.get(m.id), on_roll_since(m, today), months))
-           for m in people if on_roll(m, today, rules) is not None]
+    out = [TalkDue(m.id, m.name, m.party_group, last.get(m.id), talk_due(last.get(m.id), m.since, months))
+           for m in people]
     return sorted(out, key=lambda d: (d.due or date.min, d.name))
 
 
@@ -188,9 +221,8 @@ def committee_pairs_due(db: Database, today: date) -> list[CommitteePair]:
 
     since = same_day_months_later(today, -talk_months(db))
     with db.read() as session:
-        people = meeting_repo.roll_members(session)
+        people = _on_roll_today(session, today)
         pairs = talk_repo.talked_pairs(session, since, today)
-    rules = RollRules(count_migrants=True)
-    committee = [m for m in people if m.party_post in COMMITTEE_POSTS and on_roll(m, today, rules) is not None]
+    committee = [m for m in people if m.party_post in COMMITTEE_POSTS]
     return [CommitteePair(a.id, a.name, b.id, b.name, since)
             for i, a in enumerate(committee) for b in committee[i + 1:] if frozenset((a.id, b.id)) not in pairs]

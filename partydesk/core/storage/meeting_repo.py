@@ -291,11 +291,14 @@ def last_attended(session: Session, member_id: str) -> date | None:
 
 
 def member_names(session: Session, ids: Sequence[str]) -> dict[str, str]:
-    """id -> name of the live members among ``ids``."""
-    if not ids:
-        return {}
-    query = select(Member.id, Member.name).where(Member.deleted.is_(False), Member.id.in_(list(ids)))
-    return {r.id: r.name for r in session.execute(query)}
+    """id -> name of the live members among ``ids`` (read by chunks: SQLite caps the bound parameters)."""
+    wanted = list(dict.fromkeys(ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(wanted), ROLL_CHUNK):
+        query = select(Member.id, Member.name).where(Member.deleted.is_(False),
+                                                     Member.id.in_(wanted[i:i + ROLL_CHUNK]))
+        out.update((r.id, r.name) for r in session.execute(query))
+    return out
 
 
 def _counted() -> tuple[Any, ...]:
