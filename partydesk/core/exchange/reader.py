@@ -5,6 +5,7 @@ records). Nothing here touches the database; every failure is a ``PackageRejecte
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -80,21 +81,48 @@ def decrypt(envelope: Envelope, keys: SiteKeys, *, parse: bool = True) -> Payloa
     return Payload(_records(records_jsonl), blobs)
 
 
+_DATA_OPEN = '{"data":'
+_scan = json.JSONDecoder().raw_decode
+
+
+def _split_line(text: str) -> tuple[dict[str, Any], str] | None:
+    """A line as our writer lays it out (``{"data":{…},`` then the other fields): the record, and the exact
+    text of its data, parsed in one pass; None for any other layout (which takes the general path)."""
+    if not text.startswith(_DATA_OPEN):
+        return None
+    data, end = _scan(text, len(_DATA_OPEN))
+    if text[end:end + 1] != ",":
+        return None
+    rest = json.loads("{" + text[end + 1:])
+    if not isinstance(rest, dict) or "data" in rest:
+        return None
+    rest["data"] = data
+    return rest, text[len(_DATA_OPEN):end]
+
+
 def _records(jsonl: bytes) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[object, object]] = set()
+    sha256 = hashlib.sha256
     for number, line in enumerate(jsonl.split(b"\n"), start=1):
         if not line:
             continue
         if len(line) > MAX_RECORD_BYTES:
             raise _tampered(f"第 {number} 条记录过大")
         try:
-            record = json.loads(line.decode("utf-8"))
+            text = line.decode("utf-8")
+            split = _split_line(text)
+            record = json.loads(text) if split is None else split[0]
         except (ValueError, UnicodeDecodeError) as exc:
             raise _tampered(f"第 {number} 条记录不是 JSON") from exc
         if not isinstance(record, dict) or set(record) != RECORD_FIELDS or not isinstance(record["data"], dict):
             raise _tampered(f"第 {number} 条记录字段不对")
-        if record["row_hash"] != data_hash(record["data"]):
+        # The row hash binds the data: over the very text the data was parsed from when the line has our
+        # layout (the sender hashed the same canonical text, so no second encoding is needed), else over
+        # the canonical form of the parsed data.
+        found = (sha256(split[1].encode("utf-8")).hexdigest() if split is not None
+                 else data_hash(record["data"]))
+        if record["row_hash"] != found:
             raise _tampered(f"第 {number} 条记录摘要")
         key = (record["type"], record["id"])
         if key in seen:

@@ -30,6 +30,7 @@ from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.migrate import head_revision
 from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.sync_fast import collector_paused
 from partydesk.core.storage.sync_records import highest_seq, owned_lines
 
 
@@ -70,8 +71,9 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
         after = 0 if snapshot else peer.acked_seq
         # A downward package carries no records of ours (notices and materials come later): receipts.
         sending = peer.relation == "parent" or snapshot
-        lines = list(owned_lines(session, db.site.site_id, after)) if sending else []
-        lines = package_lines(session, db.site.site_id, peer, after, lines)  # corrections, key notices
+        with collector_paused():
+            lines = list(owned_lines(session, db.site.site_id, after)) if sending else []
+            lines = package_lines(session, db.site.site_id, peer, after, lines)  # corrections, key notices
         covers_to = highest_seq(session)
         acks = sync_repo.unacknowledged_in(session, peer.site_id)
         previous = sync_repo.last_out(session, peer.site_id)

@@ -28,16 +28,18 @@ from partydesk.core.exchange.manifest import Manifest
 from partydesk.core.exchange.merge import Decision, LocalState, Outcome, decide
 from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, open_envelope
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
+from partydesk.core.services.sync_rejections import record_rejection
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.downward_repo import note_applied
 from partydesk.core.storage.migrate import head_revision, schema_number
 from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.sync_fast import collector_paused, decoder
 from partydesk.core.storage.sync_records import SYNC_TYPES, TYPES_BY_NAME
-from partydesk.core.storage.sync_repo import decode_data
 
 EARLIEST = datetime(2020, 1, 1)  # no partydesk package or record can be older: a clock at 2000 is wrong
 FUTURE_SLACK = timedelta(hours=24)
+_NEW = Decision(Outcome.NEW)  # the common case of a first import, shared
 OUTCOMES = (Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.CONFLICT, Outcome.REJECTED)
 
 # A hook between the steps of the apply, for tests that inject a failure at each step.
@@ -81,8 +83,11 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
                    now: datetime | None = None, step: StepHook | None = None) -> ImportReport:
     """Import the package at ``path`` (or only classify it with ``dry_run``)."""
     try:
-        return _import(db, actor, container.read_file(path), dry_run=dry_run, now=now or utc_now(), step=step)
+        with collector_paused():
+            return _import(db, actor, container.read_file(path), dry_run=dry_run, now=now or utc_now(), step=step)
     except PackageRejected as exc:
+        if not dry_run:  # after the refusal, in a transaction of its own: the records were never touched
+            record_rejection(db, actor, path, reason=exc.reason, message=exc.message)
         return ImportReport("rejected", exc.reason, exc.message)
 
 
@@ -186,7 +191,7 @@ def _stage(record: dict[str, Any], manifest: Manifest, now: datetime, own_site: 
         return Staged(record, None, "记录不属于发送方，不能由它报送")
     try:
         version = Version.decode(str(record["version"]))
-        values = decode_data(kind, record["data"])
+        values = decoder(kind)(record["data"])
         datetime.fromisoformat(str(record["updated_at"]))
         if not isinstance(record["deleted"], bool) or not isinstance(record["updated_by"], str):
             raise TypeError("bookkeeping fields")
@@ -233,10 +238,10 @@ def _classify(session: Any, staged: list[Staged], own_site: str, parent: str) ->
             out.append(Decision(Outcome.REJECTED, item.problem))
             continue
         record = item.record
-        out.append(decide(states.get((record["type"], record["id"])), version=record["version"],
-                          deleted=record["deleted"], owner_site=record["owner_site"],
-                          base_version=record["base_version"],
-                          correction_from=parent if record["owner_site"] == own_site else ""))
+        local = states.get((record["type"], record["id"]))
+        out.append(_NEW if local is None else decide(
+            local, version=record["version"], deleted=record["deleted"], owner_site=record["owner_site"],
+            base_version=record["base_version"], correction_from=parent if record["owner_site"] == own_site else ""))
     return out
 
 
@@ -244,13 +249,16 @@ def _apply(session: Any, staged: list[Staged], decisions: list[Decision], packag
            step: StepHook | None) -> None:
     """Write the new and updated records type by type (parents first), queue the conflicts."""
     tick = (lambda: step("record")) if step is not None else None
+    items: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    existing: dict[str, set[str]] = {}
+    for s, d in zip(staged, decisions, strict=True):  # one pass, grouped by type
+        if s.values is not None and d.outcome in (Outcome.NEW, Outcome.UPDATED):
+            items.setdefault(s.record["type"], []).append((s.record, s.values))
+            if d.outcome is Outcome.UPDATED:
+                existing.setdefault(s.record["type"], set()).add(s.record["id"])
     for kind in SYNC_TYPES:
-        items = [(s.record, s.values) for s, d in zip(staged, decisions, strict=True)
-                 if s.record["type"] == kind.name and s.values is not None
-                 and d.outcome in (Outcome.NEW, Outcome.UPDATED)]
-        existing = {s.record["id"] for s, d in zip(staged, decisions, strict=True)
-                    if s.record["type"] == kind.name and d.outcome is Outcome.UPDATED}
-        sync_repo.apply_records(session, kind, items, existing=existing, step=tick)
+        sync_repo.apply_records(session, kind, items.get(kind.name, []), existing=existing.get(kind.name, set()),
+                                step=tick)
     states = _states(session, [s for s, d in zip(staged, decisions, strict=True) if d.outcome is Outcome.CONFLICT])
     for item, decision in zip(staged, decisions, strict=True):
         if decision.outcome is Outcome.CONFLICT:

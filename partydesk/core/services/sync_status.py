@@ -3,7 +3,7 @@ package each way and its age, the ledger, and how many conflicts wait for a deci
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -36,6 +36,7 @@ class ExchangeStatus:
     packages: list[sync_repo.PackageEntry]
     open_conflicts: int
     now: datetime
+    rejected: list[sync_repo.RejectionEntry] = field(default_factory=list)  # refused packages, newest first
 
     def to_json(self) -> dict[str, Any]:
         """The ``--json`` form."""
@@ -50,6 +51,10 @@ class ExchangeStatus:
                           "gap": e.gap, "counts": e.counts, "handled_at": e.handled_at.isoformat()}
                          for e in self.packages],
             "open_conflicts": self.open_conflicts,
+            "rejected_packages": [{"file_name": r.file_name, "file_size": r.file_size, "org_code": r.org_code,
+                                   "site_id": r.site_id, "reason": r.reason, "message": r.message,
+                                   "rejected_at": r.rejected_at.isoformat(), "rejected_by": r.rejected_by}
+                                  for r in self.rejected],
         }
 
     def text(self) -> str:
@@ -65,6 +70,10 @@ class ExchangeStatus:
             lines.append(f"  {what} {p.peer.org_code} {p.peer.org_name}：{got}；{sent}")
         if self.open_conflicts:
             lines.append(f"有 {self.open_conflicts} 条冲突等待处理。")
+        if self.rejected:
+            last = self.rejected[0]
+            lines.append(f"拒收过 {len(self.rejected)} 个数据包；最近一次 {last.rejected_at:%Y-%m-%d}"
+                         f"（{last.file_name}）：{last.message}")
         return "\n".join(lines)
 
 
@@ -74,9 +83,10 @@ def exchange_status(db: Database, *, now: datetime | None = None) -> ExchangeSta
         peers = sync_repo.peers(session)
         ledger = sync_repo.packages(session)
         conflicts = len(sync_repo.open_conflicts(session))
+        rejected = sync_repo.rejections(session)
     rows = []
     for peer in peers:
         mine = [e for e in ledger if e.peer_site == peer.site_id]
         rows.append(PeerStatus(peer, next((e for e in mine if e.direction == "in"), None),
                                next((e for e in mine if e.direction == "out"), None)))
-    return ExchangeStatus(rows, ledger, conflicts, now or utc_now())
+    return ExchangeStatus(rows, ledger, conflicts, now or utc_now(), rejected)

@@ -34,6 +34,8 @@ from partydesk.core.storage.study_tables import Certification, StudyActivity, St
 from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
 from partydesk.core.storage.talk_tables import Talk, TalkMember
 
+_quote = json.encoder.encode_basestring  # a JSON string as canonical_text writes it (ensure_ascii off)
+
 BOOKKEEPING = frozenset({"id", "owner_site", "version", "change_seq", "deleted", "updated_at", "updated_by",
                          "row_hash"})
 
@@ -149,29 +151,55 @@ def to_record(kind: SyncType, row: Any) -> dict[str, object]:
     }
 
 
+def _json_value(value: object) -> str:
+    """One bookkeeping value as canonical JSON (text, whole numbers, booleans, null)."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    return _quote(str(value))
+
+
 def owned_lines(session: Session, owner_site: str, after_seq: int,
                 only: Collection[str] | None = None) -> Iterator[tuple[str, bytes]]:
     """(type, JSON line) of every record owned by ``owner_site`` changed after ``after_seq``, in apply order.
 
-    Read as Core rows (no ORM objects); the data is encoded once, for its hash and for the line.
+    Read as plain row tuples (no ORM objects). Each line is canonical JSON with ``data`` first: the data
+    is encoded once, for its hash and for the line, and the bookkeeping fields (in their sorted order)
+    are written straight out, so the reader can hash the data's own text.
     """
+    sha256 = hashlib.sha256
     for kind in SYNC_TYPES:
         if only is not None and kind.name not in only:
             continue
         table: Any = kind.model.__table__
         names = [c.name for c in kind.columns]
-        query = (select(table).where(table.c.owner_site == owner_site, table.c.change_seq > after_seq)
+        timed = [i for i, c in enumerate(kind.columns) if isinstance(c.type, (Date, DateTime))]
+        head = ',"base_version":null,"deleted":'
+        tail = f',"type":{_quote(kind.name)},"type_version":{kind.type_version},"updated_at":'
+        query = (select(*(table.c[n] for n in names), table.c.id, table.c.owner_site, table.c.version,
+                        table.c.deleted, table.c.updated_at, table.c.updated_by)
+                 .where(table.c.owner_site == owner_site, table.c.change_seq > after_seq)
                  .order_by(table.c.change_seq))
+        width = len(names)
         for row in session.execute(query):
-            values = row._mapping
-            data_text = canonical_text({n: _to_json(values[n]) for n in names})
-            meta = canonical_text({
-                "type": kind.name, "type_version": kind.type_version, "id": values["id"],
-                "owner_site": values["owner_site"], "version": values["version"], "base_version": None,
-                "deleted": bool(values["deleted"]), "updated_at": _to_json(values["updated_at"]),
-                "updated_by": values["updated_by"],
-                "row_hash": hashlib.sha256(data_text.encode("utf-8")).hexdigest()})
-            yield kind.name, ('{"data":' + data_text + "," + meta[1:]).encode("utf-8")
+            values = list(row[:width])
+            for i in timed:
+                if values[i] is not None:
+                    values[i] = values[i].isoformat()
+            data_text = canonical_text(dict(zip(names, values, strict=True)))
+            record_id, owner, version, deleted, updated_at, updated_by = row[width:]
+            line = "".join((
+                '{"data":', data_text, head, "true" if deleted else "false",
+                ',"id":', _json_value(record_id), ',"owner_site":', _json_value(owner),
+                ',"row_hash":"', sha256(data_text.encode("utf-8")).hexdigest(), '"', tail,
+                _json_value(_to_json(updated_at)), ',"updated_by":', _json_value(updated_by),
+                ',"version":', _json_value(version), "}"))
+            yield kind.name, line.encode("utf-8")
 
 
 def owned_records(session: Session, owner_site: str, after_seq: int,

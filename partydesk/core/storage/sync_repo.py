@@ -12,16 +12,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from partydesk.core.clock import HybridClock, Version
 from partydesk.core.exchange.merge import LocalState
-from partydesk.core.storage import rowhash
 from partydesk.core.storage.audit import ChangeLog
 from partydesk.core.storage.stamping import INFO_CHANGES, INFO_CLOCK, INFO_WROTE, utc_now
-from partydesk.core.storage.sync_records import SyncType, converter
-from partydesk.core.storage.sync_tables import SyncConflict, SyncPackage, SyncPeer, SyncPeerKey
+from partydesk.core.storage.sync_fast import BulkWriter, FastRowHasher, decoder
+from partydesk.core.storage.sync_records import SyncType
+from partydesk.core.storage.sync_tables import SyncConflict, SyncPackage, SyncPeer, SyncPeerKey, SyncRejection
 from partydesk.core.storage.tables import Site
 
 
@@ -242,17 +242,42 @@ def acknowledge(session: Session, peer_site: str, package_ids: Iterable[str]) ->
     return len(rows)
 
 
+@dataclass(frozen=True)
+class RejectionEntry:
+    """A package refused at import (the ledger's ``rejected`` rows)."""
+
+    id: int
+    file_name: str
+    file_size: int
+    org_code: str
+    site_id: str
+    reason: str
+    message: str
+    rejected_at: datetime
+    rejected_by: str
+
+
+def add_rejection(session: Session, *, file_name: str, file_size: int, org_code: str, site_id: str, reason: str,
+                  message: str, by: str) -> None:
+    """Record a refused package."""
+    session.add(SyncRejection(file_name=file_name[:260], file_size=file_size, org_code=org_code[:32],
+                              site_id=site_id[:36], reason=reason[:32], message=message, rejected_at=utc_now(),
+                              rejected_by=by))
+
+
+def rejections(session: Session, limit: int = 500) -> list[RejectionEntry]:
+    """Refused packages, newest first."""
+    query = select(SyncRejection).order_by(SyncRejection.rejected_at.desc(), SyncRejection.id.desc()).limit(limit)
+    return [RejectionEntry(r.id, r.file_name, r.file_size, r.org_code, r.site_id, r.reason, r.message,
+                           r.rejected_at, r.rejected_by) for r in session.execute(query).scalars()]
+
+
 # -- records ---------------------------------------------------------------------------------------
 
 
 def decode_data(kind: SyncType, data: Mapping[str, Any]) -> dict[str, Any]:
     """A record's data as column values; ValueError/TypeError naming the first bad column."""
-    columns = kind.columns
-    expected = {c.name for c in columns}
-    if set(data) != expected:
-        missing, extra = sorted(expected - set(data)), sorted(set(data) - expected)
-        raise ValueError(f"fields do not match: missing {missing}, unknown {extra}")
-    return {c.name: converter(c)(data[c.name]) for c in columns}
+    return decoder(kind)(data)
 
 
 # SQLite allows 32 766 bound variables since 3.32, older builds 999: id lists stay under both.
@@ -282,31 +307,33 @@ def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapp
     if not records:
         return
     table: Any = kind.model.__table__
-    hasher = rowhash.RowHasher(table)
+    hasher = FastRowHasher(table)
     site = session.execute(select(Site).where(Site.id == 1)).scalar_one()
     clock: HybridClock = session.info[INFO_CLOCK]
     log: ChangeLog | None = session.info.get(INFO_CHANGES)
     fresh: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     newest = ""
+    seq = site.change_seq
+    parse_time = datetime.fromisoformat
     for record, values in records:
         if step is not None:
             step()
         row = dict(values)
-        site.change_seq += 1
-        row.update(id=record["id"], owner_site=record["owner_site"], version=record["version"],
-                   deleted=bool(record["deleted"]), updated_at=datetime.fromisoformat(str(record["updated_at"])),
-                   updated_by=str(record["updated_by"]), change_seq=site.change_seq)
+        seq += 1
+        version = str(record["version"])
+        row.update(id=record["id"], owner_site=record["owner_site"], version=version,
+                   deleted=bool(record["deleted"]), updated_at=parse_time(str(record["updated_at"])),
+                   updated_by=str(record["updated_by"]), change_seq=seq)
         row["row_hash"] = hasher(row)
-        newest = max(newest, str(record["version"]))
+        if version > newest:
+            newest = version
         (changed if record["id"] in existing else fresh).append(row)
-    if fresh:
-        session.execute(insert(table), fresh)
+    site.change_seq = seq
+    writer = BulkWriter(session, table)
+    writer.insert(fresh)
     if changed:
-        names = [c.name for c in table.columns if c.name != "id"]
-        statement = update(table).where(table.c.id == bindparam("_id")).values(
-            {n: bindparam(f"_{n}") for n in names})
-        session.execute(statement, [{f"_{k}": v for k, v in row.items()} for row in changed])
+        writer.update(changed)
         if log is not None:
             for row in changed:
                 log.note(table.name, row["id"], new=False, fields=["received"])

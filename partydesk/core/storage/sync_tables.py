@@ -87,3 +87,23 @@ class SyncConflict(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     resolution: Mapped[str] = mapped_column(String(16), default="")  # kept_local | took_incoming
+
+
+class SyncRejection(Base):
+    """A package refused at import: what the file was, who sent it (when its manifest could be read), why.
+
+    Written in its own transaction after the refusal, so the records stay untouched; it holds nothing from
+    the payload and no personal data. Migration 0016 creates it.
+    """
+
+    __tablename__ = "sync_rejection"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    file_name: Mapped[str] = mapped_column(String(260))
+    file_size: Mapped[int] = mapped_column(Integer, default=0)
+    org_code: Mapped[str] = mapped_column(String(32), default="")  # the sender's, from the manifest
+    site_id: Mapped[str] = mapped_column(String(36), default="")
+    reason: Mapped[str] = mapped_column(String(32))  # the rejection code (bad_signature, damaged, …)
+    message: Mapped[str] = mapped_column(Text)  # the Chinese message shown
+    rejected_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # UTC
+    rejected_by: Mapped[str] = mapped_column(String(64))

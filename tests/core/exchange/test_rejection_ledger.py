@@ -1,0 +1,90 @@
+"""A refused package leaves one row in the ledger (file, sender as the manifest names it, reason, who, when) —
+written after the refusal, so the records and the package ledger stay exactly as they were — and a dry run
+leaves none. ``sync status`` lists the refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from partydesk.cli import main
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.services.setup import own_organisation
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.services.sync_rejections import record_rejection, rejections
+from partydesk.core.services.sync_status import exchange_status
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.sync_tables import SyncRejection
+from tests.core.exchange.conftest import Sites
+from tests.core.exchange.forge import flip_bit, resign
+from tests.core.exchange.test_rejections import state
+
+COMMITTEE = "1000"
+
+
+def count(db: Database) -> int:
+    with db.read() as session:
+        return int(session.execute(select(func.count()).select_from(SyncRejection)).scalar_one())
+
+
+def test_a_refused_package_is_recorded_with_sender_and_reason(sites: Sites, tmp_path: Path) -> None:
+    """A bad signature: the row names the file, its size, the sender's code and site, the reason and who."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    forged = resign(sent.path, sites.committee, lambda m: None, tmp_path / "forged.pdsync")
+    before = state(sites.committee)
+    report = import_package(sites.committee, LOCAL_USER, forged)
+    assert report.status == "rejected" and report.reason == "bad_signature"
+    assert state(sites.committee) == before  # records, package ledger and conflicts untouched
+    [row] = rejections(sites.committee)
+    assert row.file_name == "forged.pdsync" and row.file_size == forged.stat().st_size
+    assert row.org_code == own_organisation(sites.branch).code  # type: ignore[union-attr]
+    assert row.site_id == sites.branch.site.site_id  # type: ignore[union-attr]
+    assert (row.reason, row.message) == ("bad_signature", report.message)
+    assert row.rejected_by == LOCAL_USER.user_id
+
+
+def test_an_unreadable_file_is_recorded_without_a_sender(sites: Sites, tmp_path: Path) -> None:
+    """A file whose manifest cannot be read is still recorded, with no sender named."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    damaged = flip_bit(sent.path, 40, tmp_path / "damaged.pdsync")
+    assert import_package(sites.committee, LOCAL_USER, damaged).reason == "damaged"
+    [row] = rejections(sites.committee)
+    assert (row.org_code, row.site_id, row.reason) == ("", "", "damaged")
+    assert row.file_size == damaged.stat().st_size
+
+
+def test_a_dry_run_records_nothing(sites: Sites, tmp_path: Path) -> None:
+    """Only a real import attempt (or the wizard, for the refusal it showed) writes the ledger row."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    forged = resign(sent.path, sites.committee, lambda m: None, tmp_path / "forged.pdsync")
+    dry = import_package(sites.committee, LOCAL_USER, forged, dry_run=True)
+    assert dry.status == "rejected" and count(sites.committee) == 0
+    assert record_rejection(sites.committee, LOCAL_USER, forged, reason=dry.reason, message=dry.message)
+    assert count(sites.committee) == 1
+
+
+def test_an_applied_package_records_no_rejection(sites: Sites) -> None:
+    """A good package leaves the refusals alone."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "already_imported"
+    assert count(sites.committee) == 0
+
+
+def test_status_lists_the_refusals(sites: Sites, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``sync status --json`` carries the refused packages with their reasons; the text names the last one."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    forged = resign(sent.path, sites.branch, lambda m: m.update(schema_version="9999"), tmp_path / "new.pdsync")
+    assert import_package(sites.committee, LOCAL_USER, forged).reason == "schema_newer"
+    status = exchange_status(sites.committee)
+    assert "new.pdsync" in status.text()
+    path = sites.committee.path
+    sites.committee.close()
+    assert main(["sync", "status", "--db", str(path), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    [row] = shown["rejected_packages"]
+    assert row["file_name"] == "new.pdsync" and row["reason"] == "schema_newer" and row["message"]
