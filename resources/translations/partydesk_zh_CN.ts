@@ -399,6 +399,10 @@
         <translation>采用收到的版本</translation>
     </message>
     <message>
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
         <source>No conflict is waiting.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
@@ -653,84 +657,6 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>已登记“{name}”。</translation>
     </message>
     <message>
-        <source>Write a package</source>
-        <translation>导出数据包</translation>
-    </message>
-    <message>
-        <source>Send to:</source>
-        <translation>发送给：</translation>
-    </message>
-    <message>
-        <source>Choose the USB stick or folder</source>
-        <translation>选择U盘或文件夹</translation>
-    </message>
-    <message>
-        <source>Writing and checking the package…</source>
-        <translation>正在写出并校验数据包…</translation>
-    </message>
-    <message>
-        <source>Package written</source>
-        <translation>数据包已写出</translation>
-    </message>
-    <message>
-        <source>The package was written and checked: {path}
-{count} record(s), {acks} receipt(s).
-
-It is now safe to remove the USB stick.</source>
-        <translation>数据包已写出并校验无误：{path}
-共 {count} 条记录，回执 {acks} 份。
-
-现在可以安全拔出U盘。</translation>
-    </message>
-    <message>
-        <source>Choose a package</source>
-        <translation>选择数据包</translation>
-    </message>
-    <message>
-        <source>Packages (*.pdsync)</source>
-        <translation>数据包 (*.pdsync)</translation>
-    </message>
-    <message>
-        <source>Checking the package…</source>
-        <translation>正在检查数据包…</translation>
-    </message>
-    <message>
-        <source>new {new}, updated {updated}, unchanged {unchanged}, conflicts {conflict}, rejected {rejected}</source>
-        <translation>新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflict}，拒收 {rejected}</translation>
-    </message>
-    <message>
-        <source>The package from {origin} checks out: {summary}.</source>
-        <translation>来自 {origin} 的数据包校验通过：{summary}。</translation>
-    </message>
-    <message>
-        <source>Import the package?</source>
-        <translation>导入数据包？</translation>
-    </message>
-    <message>
-        <source>Import it now?</source>
-        <translation>现在导入吗？</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Package refused</source>
-        <translation>数据包未被接受</translation>
-    </message>
-    <message>
-        <source>Already imported</source>
-        <translation>已导入过</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>已导入</translation>
-    </message>
-    <message>
-        <source>Imported: {summary}.</source>
-        <translation>已导入：{summary}。</translation>
-    </message>
-    <message>
         <source>Code</source>
         <translation>组织代码</translation>
     </message>
@@ -873,6 +799,83 @@ It is now safe to remove the USB stick.</source>
     <message>
         <source>Search</source>
         <translation>搜索</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Write a package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>Changes since the last confirmed package</source>
+        <translation>自上次被确认以来的变动（增量）</translation>
+    </message>
+    <message>
+        <source>Everything (a full copy, for a first exchange or on request)</source>
+        <translation>全部数据（全量，首次交换或应要求时使用）</translation>
+    </message>
+    <message>
+        <source>Insert the USB stick, or choose a folder</source>
+        <translation>请插入U盘，或选择一个文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>USB stick found: {path}</source>
+        <translation>已找到U盘：{path}</translation>
+    </message>
+    <message>
+        <source>No USB stick found: choose the folder yourself.</source>
+        <translation>没有找到U盘：请自己选择文件夹。</translation>
+    </message>
+    <message>
+        <source>&amp;Send to:</source>
+        <translation>发给(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Write and check</source>
+        <translation>写出并校验(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick or folder</source>
+        <translation>选择U盘或文件夹</translation>
+    </message>
+    <message>
+        <source>Writing and checking the package…</source>
+        <translation>正在写出并校验数据包…</translation>
+    </message>
+    <message>
+        <source>The package was written and read back: it is complete and its signature checks.
+
+File: {path}
+No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
+        <translation>数据包已写出并读回校验：文件完整，签名无误。
+
+文件：{path}
+发给 {office} 的第 {seq} 号数据包，共 {count} 条记录，{acks} 份回执。</translation>
+    </message>
+    <message>
+        <source>It is now safe to remove the USB stick.</source>
+        <translation>现在可以安全拔出U盘。</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1056,109 @@ It is now safe to remove the USB stick.</source>
     <message>
         <source>How to use Party Branch Desk</source>
         <translation>党支部工作台使用说明</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Choose the package file (.pdsync) the other office gave you. It is checked first; nothing is written until you agree.</source>
+        <translation>请选择对方交来的数据包文件（.pdsync）。程序先检查，您同意之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>数据包文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>What the import would do</source>
+        <translation>导入后的结果</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Conflict (the local version stays until you decide)</source>
+        <translation>冲突（在您处理之前保留本机的版本）</translation>
+    </message>
+    <message>
+        <source>Rejected (left out)</source>
+        <translation>拒收（不导入）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Why it was rejected</source>
+        <translation>拒收原因</translation>
+    </message>
+    <message>
+        <source>Choose a package</source>
+        <translation>选择数据包</translation>
+    </message>
+    <message>
+        <source>Packages (*.pdsync)</source>
+        <translation>数据包 (*.pdsync)</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>正在检查数据包…</translation>
+    </message>
+    <message>
+        <source>The package was refused:</source>
+        <translation>这个数据包被拒收：</translation>
+    </message>
+    <message>
+        <source>The package from {origin} ({name}) is genuine and complete. This is what importing it would do; nothing has been written yet.</source>
+        <translation>来自 {origin} 的数据包（{name}）真实完整。下表是导入后的结果；目前还没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Imported: new {new}, updated {updated}, unchanged {unchanged}, conflicts {conflict}, rejected {rejected}.</source>
+        <translation>已导入：新增 {new} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflict} 条，拒收 {rejected} 条。</translation>
     </message>
 </context>
 <context>

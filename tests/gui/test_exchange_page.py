@@ -1,5 +1,5 @@
 """The exchange page: the committee sees its registered branch and the packages; importing a package goes
-through the dry run, the user's yes, and the import, and the ledger shows it."""
+through the wizard's dry run, the user's yes, and the import, and the ledger shows it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -36,7 +36,7 @@ def pair(tmp_path: Path) -> Iterator[tuple[Database, Database, Path]]:
 
 def test_page_lists_the_branch_and_imports_a_package_after_the_dry_run(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
-        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+        app: QApplication) -> None:
     """Registered branch listed; Import → file → dry-run counts asked about → yes → imported and listed."""
     branch, committee, folder = pair
     first = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
@@ -57,17 +57,20 @@ def test_page_lists_the_branch_and_imports_a_package_after_the_dry_run(
         assert member is not None
         member.address = "幸福南路9号"
     second = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
-    asked: list[str] = []
-    told: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(second.path), ""))
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text)
-                        or QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
+
     page.import_button.click()
+    dialog = page.findChild(ImportDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.file.setText(str(second.path))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    counts = {dialog.counts.item(r, 0).text(): dialog.counts.item(r, 1).text() for r in range(dialog.counts.rowCount())}
+    assert counts["更新"] == "1"
+    assert page.packages.model.total == 1, "the dry run wrote nothing"
+    dialog.apply_button.click()
     qtbot.waitUntil(lambda: page.packages.model.total == 2, timeout=WAIT_MS)
-    assert asked and "更新 1" in asked[0]
-    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
-    assert told[0].startswith("已导入")
+    qtbot.waitUntil(lambda: dialog.summary.text().startswith("已导入"), timeout=WAIT_MS)
 
 
 def test_conflict_dialog_shows_both_versions_and_takes_the_decision(

@@ -38,6 +38,14 @@ class ExchangeStatus:
     now: datetime
     rejected: list[sync_repo.RejectionEntry] = field(default_factory=list)  # refused packages, newest first
 
+    def ledger(self) -> list[sync_repo.PackageEntry]:
+        """Packages in and out and the refused ones (state ``rejected``, the reason as the note), newest first."""
+        refused = [sync_repo.PackageEntry(
+            package_id=f"rejected:{r.id}", direction="in", kind="", peer_site=r.site_id, channel_seq=0, covers_to=0,
+            created_at=r.rejected_at, handled_at=r.rejected_at, handled_by=r.rejected_by, file_name=r.file_name,
+            state="rejected", gap=r.message, counts={}, acked=False) for r in self.rejected]
+        return sorted([*self.packages, *refused], key=lambda e: e.handled_at, reverse=True)
+
     def to_json(self) -> dict[str, Any]:
         """The ``--json`` form."""
         return {

@@ -1,12 +1,16 @@
 """The conflict review (冲突处理): each queued conflict with both versions side by side, field by field, and
 the two decisions — keep this computer's version, or take the one that arrived. Nothing is decided
-without a click; a decided conflict leaves the list."""
+without a click; a decided conflict leaves the list.
+
+ID and phone numbers show masked through the core masking policy, as on the roster; "Show full numbers"
+first records a "reveal" of the conflicts' records in the audit trail, and only then shows them in full."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -20,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.services import sync_conflicts
+from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import run
 
 if TYPE_CHECKING:
+    from partydesk.core.errors import KnownError
     from partydesk.core.services.sync_conflicts import ConflictView
     from partydesk.gui.context import AppContext
 
@@ -35,6 +42,7 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.views: list[ConflictView] = []
+        self.masking = Masking.MASKED
         self.setWindowTitle(self.tr("Conflicts to decide"))
         self.list = QListWidget(self)
         self.list.setObjectName("conflictList")
@@ -52,10 +60,14 @@ class ConflictDialog(QDialog):
         self.take_button = QPushButton(self.tr("Take the version that arrived"), self)
         self.take_button.setObjectName("takeButton")
         self.take_button.clicked.connect(lambda: self._decide(take_incoming=True))
+        self.reveal_check = QCheckBox(self.tr("Show full numbers"), self)
+        self.reveal_check.setObjectName("revealCheck")
+        self.reveal_check.toggled.connect(self._reveal_toggled)
         right = QVBoxLayout()
         right.addWidget(self.reason)
         right.addWidget(self.table, 1)
         decide = QHBoxLayout()
+        decide.addWidget(self.reveal_check)
         decide.addStretch(1)
         decide.addWidget(self.keep_button)
         decide.addWidget(self.take_button)
@@ -93,8 +105,31 @@ class ConflictDialog(QDialog):
         diffs = view.differences if view else []
         self.table.setRowCount(len(diffs))
         for number, diff in enumerate(diffs):
-            for column, text in enumerate((diff.label, diff.local, diff.incoming)):
+            local, incoming = (shown(diff.field, text, self.masking) for text in (diff.local, diff.incoming))
+            for column, text in enumerate((diff.label, local, incoming)):
                 self.table.setItem(number, column, QTableWidgetItem(text))
+
+    def _reveal_toggled(self, on: bool) -> None:
+        """Mask at once; show full numbers only once the reveal is in the audit trail."""
+        if not on:
+            self.masking = Masking.MASKED
+            self._show(self.list.currentRow())
+            return
+        ids = [view.record_id for view in self.views]
+        access_ops.reveal(self, self.ctx, ids, summary="冲突处理显示完整号码", on_done=self._revealed,
+                          on_error=self._reveal_failed)
+
+    def _revealed(self, _result: object) -> None:
+        if self.reveal_check.isChecked():  # not unticked while the record was written
+            self.masking = Masking.FULL
+            self._show(self.list.currentRow())
+
+    def _reveal_failed(self, error: KnownError) -> None:
+        self.reveal_check.blockSignals(True)
+        self.reveal_check.setChecked(False)
+        self.reveal_check.blockSignals(False)
+        self.masking = Masking.MASKED
+        self.ctx.hub.statusMessage.emit(error.message)
 
     def _decide(self, *, take_incoming: bool) -> None:
         row = self.list.currentRow()

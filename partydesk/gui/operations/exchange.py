@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.exchange.keys import KeyCard
 from partydesk.core.progress import Progress
-from partydesk.core.services import committee, sync_export, sync_import, sync_keys, sync_status
+from partydesk.core.services import committee, sync_export, sync_import, sync_keys, sync_rejections, sync_status
 from partydesk.gui.operations import run
-from partydesk.gui.tasks import DoneCallback, TaskHandle
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -58,24 +59,35 @@ def register(parent: QWidget, ctx: AppContext, data: bytes, on_done: DoneCallbac
 
 
 def export(parent: QWidget, ctx: AppContext, *, to_org_code: str, out_dir: Path, snapshot: bool, title: str,
-           on_done: DoneCallback) -> TaskHandle:
+           on_done: DoneCallback, on_error: ErrorCallback | None = None) -> TaskHandle:
     """Write, read back and verify the next package for a registered site."""
     db, actor = ctx.db, ctx.actor
 
     def job(_progress: Progress) -> sync_export.Exported:
         return sync_export.export_package(db, actor, to_org_code=to_org_code, out_dir=out_dir, snapshot=snapshot)
 
-    return run(parent, ctx, job, label="sync export", on_done=on_done,
+    return run(parent, ctx, job, label="sync export", on_done=on_done, on_error=on_error,
                progress_title=title, cancellable=False)
 
 
 def import_file(parent: QWidget, ctx: AppContext, path: Path, *, dry_run: bool, title: str,
-                on_done: DoneCallback) -> TaskHandle:
+                on_done: DoneCallback, on_error: ErrorCallback | None = None) -> TaskHandle:
     """Classify (``dry_run``) or import a package; the result is an ``ImportReport`` either way."""
     db, actor = ctx.db, ctx.actor
 
     def job(_progress: Progress) -> sync_import.ImportReport:
         return sync_import.import_package(db, actor, path, dry_run=dry_run)
 
-    return run(parent, ctx, job, label="sync import", on_done=on_done,
+    return run(parent, ctx, job, label="sync import", on_done=on_done, on_error=on_error,
                progress_title=title, cancellable=False)
+
+
+def record_rejection(parent: QWidget, ctx: AppContext, path: Path, *, reason: str, message: str) -> TaskHandle:
+    """Put a refusal the user was shown by the dry run into the ledger (the dry run itself records nothing)."""
+    db, actor = ctx.db, ctx.actor
+
+    def job(_progress: Progress) -> Changes:
+        sync_rejections.record_rejection(db, actor, path, reason=reason, message=message)
+        return Changes.of(ChangeKind.SYNC)
+
+    return run(parent, ctx, job, label="record refusal")

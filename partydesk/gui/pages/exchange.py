@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -34,7 +33,6 @@ from partydesk.gui.widgets.list_page import ListColumn, ListPage
 if TYPE_CHECKING:
     from partydesk.core.exchange.keys import KeyCard
     from partydesk.core.services.committee import BranchRow
-    from partydesk.core.services.sync_import import ImportReport
     from partydesk.core.services.sync_status import ExchangeStatus, PackageEntry, PeerStatus
     from partydesk.gui.context import AppContext
 
@@ -44,7 +42,7 @@ def local_time(utc: datetime) -> datetime:
 
 
 KIND_NAMES = {"upward": "上报", "downward": "下发", "snapshot": "全量", "receipt": "回执"}
-STATE_NAMES = {"written": "已写出", "acknowledged": "对方已确认", "imported": "已导入"}
+STATE_NAMES = {"written": "已写出", "acknowledged": "对方已确认", "imported": "已导入", "rejected": "已拒收"}
 
 
 def removable_folder() -> Path | None:
@@ -66,6 +64,7 @@ class ExchangePage(QWidget):
         self.ctx = ctx
         self.status: ExchangeStatus | None = None
         self.card: KeyCard | None = None
+        self._refused_from: dict[str, str] = {}
 
         self.fingerprint = QLabel(self)
         self.fingerprint.setObjectName("fingerprintLabel")
@@ -137,7 +136,9 @@ class ExchangePage(QWidget):
         self.fingerprint.setText(self.tr("This office ({code}) — key fingerprint: {fingerprint}")
                                  .format(code=self.card.org_code, fingerprint=self.card.fingerprint))
         self.peers.set_rows(self.status.peers)
-        self.packages.set_rows(self.status.packages)
+        # A refused package names its sender only as the file claimed it (the key may be unknown here).
+        self._refused_from = {f"rejected:{r.id}": r.org_code or r.file_name for r in self.status.rejected}
+        self.packages.set_rows(self.status.ledger())
         count = self.status.open_conflicts
         self.conflicts.setText(self.tr("{count} conflict(s) wait for a decision: the local version is kept until "
                                        "then.").format(count=count) if count else "")
@@ -196,63 +197,21 @@ class ExchangePage(QWidget):
                                 self.tr("{name} is registered.").format(name=done.card.org_name))
 
     def export_package(self) -> None:
-        """Choose the destination and the folder, then write and verify the package."""
+        """The export wizard: destination, kind and folder (a USB stick preselected), then the verified result."""
+        from partydesk.gui.dialogs.sync_export_wizard import ExportDialog
+
         if self.status is None or not self.status.peers:
             return
-        names = [f"{p.peer.org_code}  {p.peer.org_name}" for p in self.status.peers]
-        picked, ok = QInputDialog.getItem(self, self.tr("Write a package"), self.tr("Send to:"), names, 0, False)
-        if not ok:
-            return
-        code = self.status.peers[names.index(picked)].peer.org_code
-        start = removable_folder() or Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder"), str(start))
-        if folder:
-            ops.export(self, self.ctx, to_org_code=code, out_dir=Path(folder), snapshot=False,
-                       title=self.tr("Writing and checking the package…"), on_done=self._exported)
-
-    def _exported(self, done: Any) -> None:
-        total = sum(done.counts.values())
-        QMessageBox.information(self, self.tr("Package written"), self.tr(
-            "The package was written and checked: {path}\n{count} record(s), {acks} receipt(s).\n\n"
-            "It is now safe to remove the USB stick.").format(path=str(done.path), count=total, acks=done.acks))
+        dialog = ExportDialog(self.ctx, self.status.peers, removable=removable_folder(), parent=self)
+        dialog.open()
 
     def import_package(self) -> None:
-        """Choose a package, show the dry run, import after the user agrees."""
-        start = removable_folder() or Path.home()
-        chosen, _f = QFileDialog.getOpenFileName(self, self.tr("Choose a package"), str(start),
-                                                 self.tr("Packages (*.pdsync)"))
-        if chosen:
-            path = Path(chosen)
-            ops.import_file(self, self.ctx, path, dry_run=True, title=self.tr("Checking the package…"),
-                            on_done=lambda report: self._confirm_import(path, report))
+        """The import wizard: choose a file (the USB stick first), the dry run's table, then apply or cancel."""
+        from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
 
-    def summary(self, report: ImportReport) -> str:
-        """The counts in words."""
-        c = report.counts
-        return self.tr("new {new}, updated {updated}, unchanged {unchanged}, conflicts {conflict}, "
-                       "rejected {rejected}").format(**c)
-
-    def _confirm_import(self, path: Path, report: ImportReport) -> None:
-        if report.status != "dry_run":
-            self._imported(report)
-            return
-        text = self.tr("The package from {origin} checks out: {summary}.").format(
-            origin=report.origin, summary=self.summary(report))
-        if report.gap:
-            text += "\n\n" + report.gap
-        answer = QMessageBox.question(self, self.tr("Import the package?"), text + "\n\n" + self.tr("Import it now?"))
-        if answer == QMessageBox.StandardButton.Yes:
-            ops.import_file(self, self.ctx, path, dry_run=False, title=self.tr("Importing…"), on_done=self._imported)
-
-    def _imported(self, report: ImportReport) -> None:
-        if report.status == "rejected":
-            QMessageBox.warning(self, self.tr("Package refused"), report.message)
-        elif report.status == "already_imported":
-            QMessageBox.information(self, self.tr("Already imported"), report.message)
-        else:
-            QMessageBox.information(self, self.tr("Imported"), self.tr("Imported: {summary}.").format(
-                summary=self.summary(report)))
+        dialog = ImportDialog(self.ctx, start=removable_folder() or Path.home(), parent=self)
+        dialog.open()
+        dialog.file.setFocus()
 
     # -- text ---------------------------------------------------------------------------------------
 
@@ -296,7 +255,7 @@ class ExchangePage(QWidget):
                        lambda e: self.tr("in") if e.direction == "in" else self.tr("out"), chars=3),
             ListColumn("kind", self.tr("Kind"), lambda e: KIND_NAMES.get(e.kind, e.kind), chars=3),
             ListColumn("peer", self.tr("Other office"), self._peer_name, chars=24),
-            ListColumn("seq", self.tr("No."), lambda e: str(e.channel_seq), sort_key=lambda e: e.channel_seq,
+            ListColumn("seq", self.tr("No."), lambda e: str(e.channel_seq or "—"), sort_key=lambda e: e.channel_seq,
                        chars=3, align_right=True),
             ListColumn("state", self.tr("State"), lambda e: STATE_NAMES.get(e.state, e.state), chars=5),
             ListColumn("records", self.tr("Records"), lambda e: str(sum(e.counts.values())),
@@ -308,7 +267,9 @@ class ExchangePage(QWidget):
         if self.status is None:
             return ""
         found = next((p.peer for p in self.status.peers if p.peer.site_id == entry.peer_site), None)
-        return f"{found.org_code} {found.org_name}" if found else entry.peer_site[:8]
+        if found:
+            return f"{found.org_code} {found.org_name}"
+        return self._refused_from.get(entry.package_id, entry.peer_site[:8])
 
     def _package_text(self, entry: PackageEntry) -> str:
         return f"{self._peer_name(entry)} {KIND_NAMES.get(entry.kind, '')} {STATE_NAMES.get(entry.state, '')}"

@@ -1,0 +1,160 @@
+"""Writing a package, in two steps (导出数据包): choose, then the verified result.
+
+Step one picks the registered office to send to, an ordinary package (the changes since the last one it
+confirmed) or a full copy, and the folder — a USB stick found by ``removable_folder()`` is filled in, else
+the user browses for one. "Write" runs the export with a progress dialog; the package is written as
+``.part``, renamed, read back and verified (SYNC.md). Step two shows where it went, what it holds, and only
+then "现在可以安全拔出U盘". Everything is reachable from the keyboard (Tab, Enter, Esc, Alt+letters).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partydesk.gui.operations import exchange as ops
+
+if TYPE_CHECKING:
+    from partydesk.core.errors import KnownError
+    from partydesk.core.services.sync_export import Exported
+    from partydesk.core.services.sync_status import PeerStatus
+    from partydesk.gui.context import AppContext
+
+
+class ExportDialog(QDialog):
+    """Choose destination, kind and folder; write; show the verified result."""
+
+    def __init__(self, ctx: AppContext, peers: list[PeerStatus], *, removable: Path | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.peers = peers
+        self.result_path: Path | None = None
+        self.setWindowTitle(self.tr("Write a package"))
+        self.pages = QStackedWidget(self)
+
+        choose = QWidget(self.pages)
+        form = QFormLayout(choose)
+        self.destination = QComboBox(choose)
+        self.destination.setObjectName("destinationCombo")
+        for peer in peers:
+            self.destination.addItem(f"{peer.peer.org_code}  {peer.peer.org_name}", peer.peer.org_code)
+        upward = self.tr("Changes since the last confirmed package")
+        self.changes = QRadioButton(upward, choose)
+        self.changes.setChecked(True)
+        self.snapshot = QRadioButton(self.tr("Everything (a full copy, for a first exchange or on request)"), choose)
+        self.snapshot.setObjectName("snapshotRadio")
+        self.folder = QLineEdit(choose)
+        self.folder.setObjectName("folderEdit")
+        self.folder.setPlaceholderText(self.tr("Insert the USB stick, or choose a folder"))
+        start = removable
+        if start is not None:
+            self.folder.setText(str(start))
+        browse = QPushButton(self.tr("&Browse…"), choose)
+        browse.clicked.connect(self._browse)
+        line = QHBoxLayout()
+        line.addWidget(self.folder, 1)
+        line.addWidget(browse)
+        self.stick_note = QLabel(self.tr("USB stick found: {path}").format(path=start) if start else
+                                 self.tr("No USB stick found: choose the folder yourself."), choose)
+        self.stick_note.setWordWrap(True)
+        form.addRow(self.tr("&Send to:"), self.destination)
+        form.addRow(self.tr("What:"), self.changes)
+        form.addRow("", self.snapshot)
+        form.addRow(self.tr("&Folder:"), line)
+        form.addRow("", self.stick_note)
+        self.pages.addWidget(choose)
+
+        done = QWidget(self.pages)
+        box = QVBoxLayout(done)
+        self.result_text = QLabel(done)
+        self.result_text.setObjectName("exportResult")
+        self.result_text.setWordWrap(True)
+        self.safe_text = QLabel(done)
+        self.safe_text.setObjectName("safeLabel")
+        font = self.safe_text.font()
+        font.setBold(True)
+        self.safe_text.setFont(font)
+        box.addWidget(self.result_text)
+        box.addWidget(self.safe_text)
+        box.addStretch(1)
+        self.pages.addWidget(done)
+
+        self.buttons = QDialogButtonBox(self)
+        self.write_button = self.buttons.addButton(self.tr("&Write and check"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.write_button.setObjectName("writeButton")
+        self.write_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.hide()
+        self.write_button.clicked.connect(self.write)
+        self.cancel_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.accept)
+        self.folder.textChanged.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        self.resize(cjk * 44, cjk * 16)
+        self._update()
+
+    def _browse(self) -> None:
+        start = self.folder.text() or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder"), start)
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _update(self) -> None:
+        self.write_button.setEnabled(bool(self.folder.text().strip()) and self.destination.count() > 0)
+
+    def write(self) -> None:
+        """Write, read back and verify the package (progress shown over the dialog)."""
+        folder = Path(self.folder.text().strip())
+        self.write_button.setEnabled(False)
+        ops.export(self, self.ctx, to_org_code=str(self.destination.currentData()), out_dir=folder,
+                   snapshot=self.snapshot.isChecked(), title=self.tr("Writing and checking the package…"),
+                   on_done=self._written, on_error=self._failed)
+
+    def _written(self, done: Exported) -> None:
+        self.result_path = done.path
+        total = sum(done.counts.values())
+        self.result_text.setText(self.tr(
+            "The package was written and read back: it is complete and its signature checks.\n\n"
+            "File: {path}\nNo. {seq} to {office}, {count} record(s), {acks} receipt(s).").format(
+            path=str(done.path), seq=done.channel_seq, office=self.destination.currentText().strip(), count=total,
+            acks=done.acks))
+        self.safe_text.setText(self.tr("It is now safe to remove the USB stick."))
+        self.pages.setCurrentIndex(1)
+        self.write_button.hide()
+        self.cancel_button.hide()
+        self.close_button.show()
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+
+    def _failed(self, error: KnownError) -> None:
+        self._update()
+        self.stick_note.setText(error.message)
+
+    def done_text(self) -> str:
+        """What the result step says (for tests and the status bar)."""
+        return f"{self.result_text.text()}\n{self.safe_text.text()}"

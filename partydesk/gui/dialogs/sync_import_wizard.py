@@ -1,0 +1,198 @@
+"""Importing a package, in two steps (导入数据包): check it, then apply or cancel.
+
+Step one picks the file — the USB stick is where the file chooser starts — and "Check" runs the dry run:
+the package is verified and every record classified, nothing written. Step two shows the table of what
+the import would do (new / updated / unchanged / conflict / rejected), the gap warning when a package
+is missing, and each rejected record with its reason; "Import" applies it in one transaction, "Cancel"
+leaves everything as it was. A refused package is said plainly and put into the exchange ledger.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partydesk.gui.operations import exchange as ops
+
+if TYPE_CHECKING:
+    from partydesk.core.errors import KnownError
+    from partydesk.core.services.sync_import import ImportReport
+    from partydesk.gui.context import AppContext
+
+OUTCOME_ORDER = ("new", "updated", "unchanged", "conflict", "rejected")
+
+
+class ImportDialog(QDialog):
+    """Choose a file; the dry run's table; apply or cancel; the outcome."""
+
+    def __init__(self, ctx: AppContext, *, start: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.start = start
+        self.report: ImportReport | None = None
+        self.setWindowTitle(self.tr("Import a package"))
+        self.pages = QStackedWidget(self)
+
+        choose = QWidget(self.pages)
+        box = QVBoxLayout(choose)
+        hint = QLabel(self.tr("Choose the package file (.pdsync) the other office gave you. It is checked first; "
+                              "nothing is written until you agree."), choose)
+        hint.setWordWrap(True)
+        self.file = QLineEdit(choose)
+        self.file.setObjectName("fileEdit")
+        self.file.setPlaceholderText(self.tr("Package file"))
+        browse = QPushButton(self.tr("&Browse…"), choose)
+        browse.setObjectName("browseButton")
+        browse.clicked.connect(self._browse)
+        line = QHBoxLayout()
+        line.addWidget(self.file, 1)
+        line.addWidget(browse)
+        box.addWidget(hint)
+        box.addLayout(line)
+        self.problem = QLabel(choose)
+        self.problem.setObjectName("problemLabel")
+        self.problem.setWordWrap(True)
+        box.addWidget(self.problem)
+        box.addStretch(1)
+        self.pages.addWidget(choose)
+
+        check = QWidget(self.pages)
+        box = QVBoxLayout(check)
+        self.summary = QLabel(check)
+        self.summary.setObjectName("summaryLabel")
+        self.summary.setWordWrap(True)
+        self.counts = QTableWidget(len(OUTCOME_ORDER), 2, check)
+        self.counts.setObjectName("countsTable")
+        self.counts.verticalHeader().hide()
+        self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.gap = QLabel(check)
+        self.gap.setObjectName("gapLabel")
+        self.gap.setWordWrap(True)
+        self.gap.setStyleSheet("color: #a15c00;")
+        self.refused_records = QTableWidget(0, 3, check)
+        self.refused_records.setObjectName("refusedRecordsTable")
+        self.refused_records.verticalHeader().hide()
+        self.refused_records.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        box.addWidget(self.summary)
+        box.addWidget(self.counts)
+        box.addWidget(self.gap)
+        box.addWidget(self.refused_records, 1)
+        self.pages.addWidget(check)
+
+        self.buttons = QDialogButtonBox(self)
+        self.check_button = self.buttons.addButton(self.tr("&Check"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_button.setObjectName("checkButton")
+        self.apply_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.setObjectName("applyButton")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.apply_button.hide()
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.check)
+        self.apply_button.clicked.connect(self.apply)
+        self.cancel_button.clicked.connect(self.reject)
+        self.file.textChanged.connect(lambda text: self.check_button.setEnabled(bool(text.strip())))
+        self.check_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        self.resize(cjk * 48, cjk * 24)
+        self.retranslate_table()
+
+    def retranslate_table(self) -> None:
+        """Headers and row names of the two tables."""
+        self.counts.setHorizontalHeaderLabels([self.tr("What the import would do"), self.tr("Records")])
+        names = {"new": self.tr("New"), "updated": self.tr("Updated"), "unchanged": self.tr("Unchanged"),
+                 "conflict": self.tr("Conflict (the local version stays until you decide)"),
+                 "rejected": self.tr("Rejected (left out)")}
+        for row, key in enumerate(OUTCOME_ORDER):
+            self.counts.setItem(row, 0, QTableWidgetItem(names[key]))
+        self.refused_records.setHorizontalHeaderLabels([self.tr("Type"), self.tr("Record"),
+                                                        self.tr("Why it was rejected")])
+
+    def _browse(self) -> None:
+        chosen, _f = QFileDialog.getOpenFileName(self, self.tr("Choose a package"), str(self.start),
+                                                 self.tr("Packages (*.pdsync)"))
+        if chosen:
+            self.file.setText(chosen)
+            self.check()
+
+    @property
+    def path(self) -> Path:
+        """The chosen file."""
+        return Path(self.file.text().strip())
+
+    def check(self) -> None:
+        """The dry run: verify and classify, write nothing."""
+        self.problem.clear()
+        self.check_button.setEnabled(False)
+        ops.import_file(self, self.ctx, self.path, dry_run=True, title=self.tr("Checking the package…"),
+                        on_done=self._checked, on_error=self._failed)
+
+    def _checked(self, report: ImportReport) -> None:
+        self.check_button.setEnabled(True)
+        if report.status == "rejected":
+            self.problem.setText(self.tr("The package was refused:") + "\n" + report.message)
+            ops.record_rejection(self, self.ctx, self.path, reason=report.reason, message=report.message)
+            return
+        if report.status == "already_imported":
+            self.problem.setText(report.message)
+            return
+        self.report = report
+        self.summary.setText(self.tr("The package from {origin} ({name}) is genuine and complete. This is what "
+                                     "importing it would do; nothing has been written yet.").format(
+            origin=report.origin, name=self.path.name))
+        for row, key in enumerate(OUTCOME_ORDER):
+            self.counts.setItem(row, 1, QTableWidgetItem(str(report.counts.get(key, 0))))
+        self.gap.setText(report.gap)
+        self.gap.setVisible(bool(report.gap))
+        self.refused_records.setRowCount(len(report.rejected))
+        for row, (kind, record_id, reason) in enumerate(report.rejected):
+            for column, text in enumerate((kind, record_id[:8], reason)):
+                self.refused_records.setItem(row, column, QTableWidgetItem(text))
+        self.refused_records.setVisible(bool(report.rejected))
+        self.pages.setCurrentIndex(1)
+        self.check_button.hide()
+        self.apply_button.show()
+        self.apply_button.setDefault(True)
+        self.apply_button.setFocus()
+
+    def _failed(self, error: KnownError) -> None:
+        self.check_button.setEnabled(True)
+        self.apply_button.setEnabled(True)
+        self.problem.setText(error.message)
+
+    def apply(self) -> None:
+        """Import for real, in one transaction."""
+        self.apply_button.setEnabled(False)
+        ops.import_file(self, self.ctx, self.path, dry_run=False, title=self.tr("Importing…"),
+                        on_done=self._applied, on_error=self._failed)
+
+    def _applied(self, report: ImportReport) -> None:
+        self.report = report
+        self.apply_button.hide()
+        self.cancel_button.setText(self.tr("Close"))
+        if report.status == "applied":
+            c = report.counts
+            self.summary.setText(self.tr("Imported: new {new}, updated {updated}, unchanged {unchanged}, "
+                                         "conflicts {conflict}, rejected {rejected}.").format(**c))
+        else:
+            self.summary.setText(report.message)
+        self.cancel_button.setFocus()

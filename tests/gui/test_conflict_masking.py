@@ -1,0 +1,58 @@
+"""The conflict review masks ID and phone numbers as the roster does; "Show full numbers" audits a reveal of
+the conflicts' records first and only then shows them in full; unticking masks again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.services.audit import list_entries
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.tables import Member
+from partydesk.gui import languages
+from partydesk.gui.context import AppContext
+from partydesk.gui.dialogs.sync_conflicts import ConflictDialog
+from tests.gui.test_exchange_page import WAIT_MS, pair  # noqa: F401  (the fixture)
+
+PHONE = "13900001234"
+
+
+def test_conflict_numbers_are_masked_until_revealed_and_audited(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """Phone numbers show as 139****1234 on both sides; the reveal is audited before the full number shows."""
+    branch, committee, folder = pair
+    import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
+    with committee.read() as session:
+        member_id = session.query(Member.id).order_by(Member.id).first()[0]  # type: ignore[index]
+    with committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).phone = PHONE  # type: ignore[union-attr]
+    with branch.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Member, member_id).address = "幸福南路9号"  # type: ignore[union-attr]
+    import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ConflictDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
+
+    def phone_cell() -> str:
+        rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+        return dialog.table.item(rows["联系电话"], 1).text()
+
+    assert phone_cell() == "139****1234"
+    assert dialog.reveal_check.text() == "显示完整号码"
+    dialog.reveal_check.setChecked(True)
+    assert phone_cell() != PHONE, "no full number on screen before the audit row is written"
+    qtbot.waitUntil(lambda: phone_cell() == PHONE, timeout=WAIT_MS)
+    entry = list_entries(committee, LOCAL_USER, limit=1)[0]
+    assert entry.action == "reveal" and set(entry.record_ids) == {member_id}
+    assert PHONE not in entry.summary
+    dialog.reveal_check.setChecked(False)
+    assert phone_cell() == "139****1234"
