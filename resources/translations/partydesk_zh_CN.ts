@@ -856,6 +856,10 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Receipts for the packages received from it</source>
+        <translation>对收到的数据包的回执</translation>
+    </message>
+    <message>
         <source>Choose the USB stick or folder</source>
         <translation>选择U盘或文件夹</translation>
     </message>

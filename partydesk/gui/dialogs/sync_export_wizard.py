@@ -55,9 +55,8 @@ class ExportDialog(QDialog):
         self.destination = QComboBox(choose)
         self.destination.setObjectName("destinationCombo")
         for peer in peers:
-            self.destination.addItem(f"{peer.peer.org_code}  {peer.peer.org_name}", peer.peer.org_code)
-        upward = self.tr("Changes since the last confirmed package")
-        self.changes = QRadioButton(upward, choose)
+            self.destination.addItem(f"{peer.peer.org_name}（{peer.peer.org_code}）", peer.peer.org_code)
+        self.changes = QRadioButton(choose)
         self.changes.setChecked(True)
         self.snapshot = QRadioButton(self.tr("Everything (a full copy, for a first exchange or on request)"), choose)
         self.snapshot.setObjectName("snapshotRadio")
@@ -78,7 +77,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Send to:"), self.destination)
         form.addRow(self.tr("What:"), self.changes)
         form.addRow("", self.snapshot)
-        form.addRow(self.tr("&Folder:"), line)
+        folder_label = QLabel(self.tr("&Folder:"), choose)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, line)
         form.addRow("", self.stick_note)
         self.pages.addWidget(choose)
 
@@ -110,12 +111,22 @@ class ExportDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.close_button.clicked.connect(self.accept)
         self.folder.textChanged.connect(self._update)
+        self.destination.currentIndexChanged.connect(self._describe)
+        self._describe()
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
         cjk = self.fontMetrics().horizontalAdvance("汉")
         self.resize(cjk * 44, cjk * 16)
         self._update()
+
+    def _describe(self) -> None:
+        """Towards a branch an ordinary package carries the receipts owed to it; upward, the changes."""
+        peer = self.peers[self.destination.currentIndex()] if self.peers else None
+        if peer is not None and peer.peer.relation == "child":
+            self.changes.setText(self.tr("Receipts for the packages received from it"))
+        else:
+            self.changes.setText(self.tr("Changes since the last confirmed package"))
 
     def _browse(self) -> None:
         start = self.folder.text() or QStandardPaths.writableLocation(
@@ -141,7 +152,7 @@ class ExportDialog(QDialog):
         self.result_text.setText(self.tr(
             "The package was written and read back: it is complete and its signature checks.\n\n"
             "File: {path}\nNo. {seq} to {office}, {count} record(s), {acks} receipt(s).").format(
-            path=str(done.path), seq=done.channel_seq, office=self.destination.currentText().strip(), count=total,
+            path=str(done.path), seq=done.channel_seq, office=self.destination.currentText(), count=total,
             acks=done.acks))
         self.safe_text.setText(self.tr("It is now safe to remove the USB stick."))
         self.pages.setCurrentIndex(1)

@@ -41,10 +41,12 @@ OUTCOME_ORDER = ("new", "updated", "unchanged", "conflict", "rejected")
 class ImportDialog(QDialog):
     """Choose a file; the dry run's table; apply or cancel; the outcome."""
 
-    def __init__(self, ctx: AppContext, *, start: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, start: Path, offices: dict[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.start = start
+        self.offices = offices or {}  # organisation code -> name, of the registered offices
         self.report: ImportReport | None = None
         self.setWindowTitle(self.tr("Import a package"))
         self.pages = QStackedWidget(self)
@@ -68,6 +70,7 @@ class ImportDialog(QDialog):
         self.problem = QLabel(choose)
         self.problem.setObjectName("problemLabel")
         self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
         box.addWidget(self.problem)
         box.addStretch(1)
         self.pages.addWidget(choose)
@@ -158,7 +161,7 @@ class ImportDialog(QDialog):
         self.report = report
         self.summary.setText(self.tr("The package from {origin} ({name}) is genuine and complete. This is what "
                                      "importing it would do; nothing has been written yet.").format(
-            origin=report.origin, name=self.path.name))
+            origin=self.offices.get(report.origin, report.origin), name=self.path.name))
         for row, key in enumerate(OUTCOME_ORDER):
             self.counts.setItem(row, 1, QTableWidgetItem(str(report.counts.get(key, 0))))
         self.gap.setText(report.gap)

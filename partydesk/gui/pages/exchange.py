@@ -209,7 +209,8 @@ class ExchangePage(QWidget):
         """The import wizard: choose a file (the USB stick first), the dry run's table, then apply or cancel."""
         from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
 
-        dialog = ImportDialog(self.ctx, start=removable_folder() or Path.home(), parent=self)
+        offices = {p.peer.org_code: p.peer.org_name for p in self.status.peers} if self.status else {}
+        dialog = ImportDialog(self.ctx, start=removable_folder() or Path.home(), offices=offices, parent=self)
         dialog.open()
         dialog.file.setFocus()
 
@@ -258,7 +259,8 @@ class ExchangePage(QWidget):
             ListColumn("seq", self.tr("No."), lambda e: str(e.channel_seq or "—"), sort_key=lambda e: e.channel_seq,
                        chars=3, align_right=True),
             ListColumn("state", self.tr("State"), lambda e: STATE_NAMES.get(e.state, e.state), chars=5),
-            ListColumn("records", self.tr("Records"), lambda e: str(sum(e.counts.values())),
+            ListColumn("records", self.tr("Records"),
+                       lambda e: "—" if e.state == "rejected" else str(sum(e.counts.values())),
                        sort_key=lambda e: sum(e.counts.values()), chars=4, align_right=True),
             ListColumn("gap", self.tr("Note"), lambda e: e.gap, chars=10),
         ]
