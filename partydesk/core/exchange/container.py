@@ -115,6 +115,18 @@ def read_outer(data: bytes) -> OuterParts:
     return parts
 
 
+def read_signed_manifest(data: bytes) -> OuterParts:
+    """Only the manifest and its signature (the payload left unread, ``b""``), under the guard rails on the entry
+    list: enough to recognise a package already imported without reading its payload. Any package that is
+    not gets the full ``read_outer`` checks."""
+    if len(data) > MAX_PACKAGE_BYTES:
+        raise _damaged("文件过大")
+    archive = _open_zip(data, max_entries=3, max_total=MAX_PACKAGE_BYTES)
+    if set(archive.namelist()) != OUTER_NAMES:
+        raise _damaged("条目不对")
+    return OuterParts(_read(archive, MANIFEST, MAX_MANIFEST_BYTES), _read(archive, SIGNATURE, 1024), b"")
+
+
 def read_inner(data: bytes) -> tuple[bytes, dict[str, bytes]]:
     """``records.jsonl`` and the blobs by name, after the guard rails."""
     archive = _open_zip(data, max_entries=MAX_ENTRIES, max_total=MAX_INNER_BYTES)

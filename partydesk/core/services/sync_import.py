@@ -24,7 +24,7 @@ from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import container, crypto
 from partydesk.core.exchange.canonical import canonical
 from partydesk.core.exchange.errors import PackageRejected
-from partydesk.core.exchange.manifest import Manifest
+from partydesk.core.exchange.manifest import Manifest, parse
 from partydesk.core.exchange.merge import Decision, LocalState, Outcome, decide
 from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, open_envelope
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
@@ -95,6 +95,9 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             step: StepHook | None) -> ImportReport:
     assert db.site is not None
     own_site = db.site.site_id
+    again = _already_imported(db, data)
+    if again is not None:
+        return again
     envelope = open_envelope(data)  # 1
     manifest = envelope.manifest
     peer = _verified_sender(db, envelope)  # 2
@@ -104,10 +107,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
     with db.read() as session:  # 4, 5
         done = sync_repo.package(session, manifest.package_id)
         if done is not None and done.direction == "in":
-            report.status, report.reason = "already_imported", "already_imported"
-            report.message = (f"这个数据包已于 {done.handled_at:%Y-%m-%d %H:%M}（UTC）由 {done.handled_by} "
-                              "导入过，本次未做任何改动。")
-            return report
+            return _no_op(report, done)
         if sync_repo.incoming_at(session, peer.site_id, manifest.channel_seq) is not None:
             raise PackageRejected("forked", f"“{peer.org_name}”的第 {manifest.channel_seq} 号数据包"
                                   "已导入过另一个版本："
@@ -149,6 +149,32 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
     if report.acknowledged:
         complete_rotation(db, actor)
     return report
+
+
+def _no_op(report: ImportReport, done: sync_repo.PackageEntry) -> ImportReport:
+    report.status, report.reason = "already_imported", "already_imported"
+    report.message = (f"这个数据包已于 {done.handled_at:%Y-%m-%d %H:%M}（UTC）由 {done.handled_by} "
+                      "导入过，本次未做任何改动。")
+    return report
+
+
+def _already_imported(db: Database, data: bytes) -> ImportReport | None:
+    """A package whose signed manifest names one already in the ledger: the no-op report, found from the
+    manifest alone (a re-import of a large package reads no payload). Anything else — not yet imported,
+    or not even readable — returns None and takes the full path, with every check in SYNC.md's order."""
+    try:
+        parts = container.read_signed_manifest(data)
+        envelope = Envelope(parse(parts.manifest), parts)
+        _verified_sender(db, envelope)
+    except PackageRejected:
+        return None
+    with db.read() as session:
+        done = sync_repo.package(session, envelope.manifest.package_id)
+    if done is None or done.direction != "in":
+        return None
+    manifest = envelope.manifest
+    return _no_op(ImportReport("already_imported", package_id=manifest.package_id, origin=manifest.origin.org_code),
+                  done)
 
 
 def _verified_sender(db: Database, envelope: Envelope) -> sync_repo.Peer:

@@ -18,9 +18,10 @@ import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import Date, DateTime, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from partydesk.core.storage.rowhash import HASH_COLUMN
@@ -55,7 +56,8 @@ class Decoder:
         self.kind = kind
         self.names = [c.name for c in kind.columns]
         self.expected = frozenset(self.names)
-        self.steps = [(c.name, converter(c)) for c in kind.columns]
+        self.steps = [(c.name, _remembered(converter(c)) if isinstance(c.type, (Date, DateTime)) else converter(c))
+                      for c in kind.columns]
 
     def __call__(self, data: Mapping[str, Any]) -> dict[str, Any]:
         """Column values; ValueError/TypeError naming the first bad column."""
@@ -66,6 +68,27 @@ class Decoder:
 
 
 _DECODERS: dict[str, Decoder] = {}
+_MEMO_LIMIT = 50_000
+
+
+def _remembered(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``convert`` remembering its answers: dates repeat across thousands of rows (the same birthdays, the same
+    day of joining, one import time), and parsing or formatting one is the costly part of a column."""
+    memo: dict[Any, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        try:
+            return memo[value]
+        except KeyError:
+            pass
+        except TypeError:  # not hashable: a malformed value, let the converter say why
+            return convert(value)
+        found = convert(value)
+        if len(memo) < _MEMO_LIMIT:
+            memo[value] = found
+        return found
+
+    return remembered
 
 
 def decoder(kind: SyncType) -> Decoder:
@@ -91,7 +114,10 @@ class _Statement:
         self.processors: list[Processor] = []
         for name in names:
             column = columns[name]
-            self.processors.append(column.type.dialect_impl(dialect).bind_processor(dialect))
+            process = column.type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None and isinstance(column.type, (Date, DateTime)):
+                process = _remembered(process)
+            self.processors.append(process)
 
     def run(self, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> None:
         """Execute for every row; ``keys[i]`` is the row key feeding parameter ``self.names[i]``."""
@@ -140,6 +166,14 @@ _quote = json.encoder.encode_basestring  # a JSON string as ``rowhash`` encodes 
 _DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's storage format for DateTime on SQLite, as ``rowhash``
 
 
+@lru_cache(maxsize=65_536)
+def _json_time(value: date) -> str:
+    """A date or time as ``rowhash`` stores it, quoted (the same values recur across many rows)."""
+    if isinstance(value, datetime):
+        return f'"{value.strftime(_DATETIME)}"'
+    return f'"{value.isoformat()}"'
+
+
 def _json_scalar(value: Any) -> str:
     kind = type(value)
     if kind is str:
@@ -150,10 +184,8 @@ def _json_scalar(value: Any) -> str:
         return "1" if value else "0"
     if kind is int:
         return int.__repr__(value)
-    if kind is datetime:
-        return f'"{value.strftime(_DATETIME)}"'
-    if kind is date:
-        return f'"{value.isoformat()}"'
+    if kind is datetime or kind is date:
+        return _json_time(value)
     return str(rowhash_encode(rowhash_stored(value)))
 
 

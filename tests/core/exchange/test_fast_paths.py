@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from partydesk.core.changes import LOCAL_USER
+from partydesk.core.exchange import container
 from partydesk.core.exchange.canonical import canonical, canonical_text
 from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.reader import _records
@@ -20,6 +22,7 @@ from partydesk.core.storage import rowhash
 from partydesk.core.storage.sync_fast import FastRowHasher
 from partydesk.core.storage.sync_records import SYNC_TYPES, owned_lines
 from tests.core.exchange.conftest import Sites
+from tests.core.exchange.forge import resign
 from tests.core.exchange.test_round_trip import dump
 
 
@@ -98,3 +101,21 @@ def test_imported_rows_carry_valid_hashes_and_read_back_equal(sites: Sites) -> N
         conn.close()
     site = sites.branch.site.site_id  # type: ignore[union-attr]
     assert dump(sites.committee, site) == dump(sites.branch, site)
+
+
+def test_a_re_import_is_recognised_from_the_signed_manifest_alone(sites: Sites, tmp_path: Path) -> None:
+    """Already imported: a no-op even with the payload replaced (nothing is read or written); a package
+    not yet imported with a damaged payload still gets the full checks and is refused."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick)
+    other = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick)
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
+    a, b = (container.read_outer(p.path.read_bytes()) for p in (sent, other))
+    renamed = tmp_path / "renamed.pdsync"
+    renamed.write_bytes(container.pack_outer(container.OuterParts(a.manifest, a.signature, b.payload)))
+    again = import_package(sites.committee, LOCAL_USER, renamed)
+    assert again.status == "already_imported" and again.package_id == sent.package_id and "导入过" in again.message
+    swapped = tmp_path / "swapped.pdsync"
+    swapped.write_bytes(container.pack_outer(container.OuterParts(b.manifest, b.signature, a.payload)))
+    assert import_package(sites.committee, LOCAL_USER, swapped).reason == "damaged"
+    forged = resign(sent.path, sites.committee, lambda m: None, tmp_path / "forged.pdsync")
+    assert import_package(sites.committee, LOCAL_USER, forged).reason == "bad_signature"
