@@ -99,3 +99,17 @@ def test_attendance_counts_the_chosen_branch(qtbot: QtBot, committee_ctx: AppCon
     settle(qtbot, committee_ctx)
     mine = {org_of[model.row_at(i).rate.member_id] for i in range(model.rowCount())}
     assert mine == {first}
+
+
+def test_a_branch_calendar_finding_opens_that_branch_s_cell(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """A committee's to-do "<org>#general||2025-07-01" switches the calendar to that branch and its year, and
+    puts the focus on the cell."""
+    page = make_page(qtbot, committee_ctx)
+    second = branch_id(page, 1)
+    page.show_calendar_cell(f"{second}#general||2025-07-01")
+    settle(qtbot, committee_ctx)
+    assert page.current_tab() == "calendar" and page.calendar.year == 2025
+    assert page.branches.calendar_org() == second
+    current = page.calendar.view.currentIndex()
+    cell = page.calendar.model.cell(current.row(), current.column())
+    assert cell is not None and cell.key == "general||2025-07-01"

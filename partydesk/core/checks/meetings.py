@@ -1,6 +1,10 @@
 """Meeting checks: a required meeting not held in a period that has ended (未召开), repeated absence.
 
 Built on the compliance and attendance reports (``services.meeting_reports``), which are SQL aggregates.
+In a committee's file each branch owes its own meetings: the calendar is judged branch by branch (never
+pooled, or one branch's meeting would cover another's), the message names the branch, and the to-do's
+calendar key carries the branch (``"<org id>#<type>|<group>|<period start>"``). The committee's own
+organisation, a 党委, owes none of the branch meetings.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from datetime import date
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.meetings import meeting_type
 from partydesk.core.services import meeting_reports
+from partydesk.core.services.branches import branches
 from partydesk.core.storage.database import Database
 
 
@@ -19,20 +24,25 @@ def missing_meetings(db: Database, today: date) -> Iterator[Finding]:
     """Each ended period of this year (and of last year, until its report is done in January) in which a
     required type was held fewer times than required."""
     years = [today.year - 1, today.year] if today.month == 1 else [today.year]
+    found = branches(db)
+    scopes = [(b.org_id, f"{b.name}：") for b in found.items if not b.own] if found.multi else [(None, "")]
     for year in years:
-        for row in meeting_reports.compliance(db, year, as_of=today):
-            if row.open or row.met:
-                continue
-            group = f"（{row.party_group}）" if row.party_group else ""
-            yield Finding(
-                code="meeting.missing",
-                severity=Severity.OVERDUE,
-                subject=f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}",
-                message=f"{row.period.label}未召开{row.type_name}{group}",
-                due=row.period.end,
-                rule=meeting_type(row.type_code).rule_key or "",
-                target=Target("calendar", f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}"),
-            )
+        for org_id, named in scopes:
+            for row in meeting_reports.compliance(db, year, as_of=today, org_id=org_id):
+                if row.open or row.met:
+                    continue
+                group = f"（{row.party_group}）" if row.party_group else ""
+                cell = f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}"
+                key = f"{org_id}#{cell}" if org_id else cell
+                yield Finding(
+                    code="meeting.missing",
+                    severity=Severity.OVERDUE,
+                    subject=key,
+                    message=f"{named}{row.period.label}未召开{row.type_name}{group}",
+                    due=row.period.end,
+                    rule=meeting_type(row.type_code).rule_key or "",
+                    target=Target("calendar", key),
+                )
 
 
 @check("meeting.absent_in_a_row")

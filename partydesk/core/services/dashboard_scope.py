@@ -5,9 +5,10 @@ workbench then offers a branch selector (全部支部 / each branch): ``branches
 and charts are computed for one ``org_id`` (``dashboard.snapshot(org_id=…)``), and ``scope_findings``
 keeps the to-dos about that branch's records.
 
-A finding belongs to a branch when it is aimed at one of its members or talks. Findings about no single
-record of a branch (a calendar cell of the whole file, a count of empty fields, the committee's own
-settings, the exchange) are shown under 全部支部 only.
+A finding belongs to a branch when it is aimed at one of its members or talks, or at a cell of its
+calendar (the key names the branch: ``"<org id>#<type>|<group>|<period start>"``). Findings about no single
+record of a branch (a count of empty fields, the committee's own settings, the exchange) are shown under
+全部支部 only.
 """
 
 from __future__ import annotations
@@ -49,4 +50,5 @@ def scope_findings(db: Database, findings: list[Finding], org_id: str) -> list[F
         owner = {"member": workbench_repo.member_orgs(session, ids["member"]),
                  "talk": workbench_repo.talk_orgs(session, ids["talk"])}
     return [f for f in findings
-            if f.target is not None and f.target.kind in owner and owner[f.target.kind].get(f.target.key) == org_id]
+            if f.target is not None and (owner[f.target.kind].get(f.target.key) == org_id if f.target.kind in owner
+                                         else f.target.kind == "calendar" and f.target.key.startswith(f"{org_id}#"))]

@@ -175,13 +175,18 @@ class MeetingsPage(DialogHost, QWidget):
 
     def show_calendar_cell(self, key: str) -> None:
         """Go to the calendar cell a finding points at (``Target("calendar", key)``, key
-        ``"<type>|<group>|<period start>"``): its year, its tab, the focus on it."""
+        ``"<type>|<group>|<period start>"``, in a committee's file prefixed ``"<org id>#"``): its branch, its
+        year, its tab, the focus on it."""
+        org_id, _, key = key.rpartition("#")
         self._pending_cell = key
         year = date.fromisoformat(key.rsplit("|", 1)[-1]).year
         self.show_tab("calendar")
+        chooser = self.branches.calendar_filter
+        # Choosing another branch reads its calendar; the focus follows the data.
+        switched = bool(org_id) and chooser.current() != org_id and chooser.set_current(org_id)
         if self.calendar.year != year:
             self.calendar.year_spin.setValue(year)  # reads that year; the focus follows the data
-        elif not self._stale["calendar"] and self.calendar.focus_cell(key):
+        elif not switched and not self._stale["calendar"] and self.calendar.focus_cell(key):
             self._pending_cell = None
 
     def _load_if_stale(self) -> None:

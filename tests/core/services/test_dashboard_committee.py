@@ -77,3 +77,18 @@ def test_all_branches_owe_their_meetings_each(committee: tuple[Database, dict[st
     assert every["支部党员大会"] == (8, 1)
     assert (first["支部党员大会"], second["支部党员大会"]) == ((4, 1), (4, 0))
     assert every == {n: (first[n][0] + second[n][0], first[n][1] + second[n][1]) for n in every}
+
+
+def test_each_branch_owes_its_own_meetings_and_the_committee_none(committee: tuple[Database, dict[str, str]]) -> None:
+    """1001 held its first-quarter 支部党员大会, 1002 did not: only 1002's is 未召开, named and keyed by branch;
+    the committee's own organisation owes no branch meetings; one branch's to-dos keep its own cells."""
+    hub, ids = committee
+    missing = [f for f in dashboard.findings(hub, TODAY) if f.code == "meeting.missing"]
+    first_quarter = [f for f in missing if f.target is not None and f.target.key.endswith("general||2026-01-01")]
+    assert [f.target.key for f in first_quarter if f.target] == [f"{ids['1002']}#general||2026-01-01"]
+    assert first_quarter[0].message == "第1002支部委员会：2026年第一季度未召开支部党员大会"
+    assert {f.target.key.split("#")[0] for f in missing if f.target} == {ids["1001"], ids["1002"]}
+    own = dashboard.findings(hub, TODAY, org_id=ids["1001"])
+    assert [f for f in own if f.code == "meeting.missing"]
+    assert all(f.target is not None and f.target.key.startswith(ids["1001"] + "#")
+               for f in own if f.code == "meeting.missing")
