@@ -165,3 +165,6 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = action("revoke", cmd_revoke, "吊销已登记单位的密钥（例如其电脑被盗）")
     p.add_argument("org_code", metavar="ORG_CODE", help="对方的组织代码")
     p.add_argument("--reason", metavar="R", help="吊销原因")
+    from partydesk import cli_notices
+
+    cli_notices.add_sync_actions(actions, common)

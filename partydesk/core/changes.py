@@ -38,6 +38,7 @@ class ChangeKind(StrEnum):
     CERTIFICATION = "certification"
     MATERIAL = "material"
     TALK = "talk"
+    NOTICE = "notice"  # notices sent down by a committee, and their read state
     FINDING = "finding"  # a to-do dismissed, snoozed or restored
     SYNC = "sync"  # registered sites, packages, conflicts
 

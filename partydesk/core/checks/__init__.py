@@ -16,6 +16,7 @@ MODULES: list[str] = [
     "roster",
     "roster_migrant",
     "exchange",
+    "notices",
 ]
 
 

@@ -23,15 +23,16 @@ from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import container, crypto
 from partydesk.core.exchange.manifest import Endpoint, Manifest, file_name
 from partydesk.core.services.setup import own_organisation
+from partydesk.core.services.sync_blobs import package_blobs
 from partydesk.core.services.sync_downward import package_lines
 from partydesk.core.services.sync_keys import site_keys
 from partydesk.core.services.sync_verify import verify_own_file
-from partydesk.core.storage import sync_repo
+from partydesk.core.storage import notice_repo, sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.migrate import head_revision
 from partydesk.core.storage.stamping import utc_now
 from partydesk.core.storage.sync_fast import collector_paused
-from partydesk.core.storage.sync_records import highest_seq, owned_lines
+from partydesk.core.storage.sync_records import highest_seq
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,10 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
         if peer_key is None:
             raise ValidationError(f"“{peer.org_name}”的密钥已全部吊销，请重新登记其密钥卡。", code="no_key")
         after = 0 if snapshot else peer.acked_seq
-        # A downward package carries no records of ours (notices and materials come later): receipts.
-        sending = peer.relation == "parent" or snapshot
+        # Upward: every owned change; downward: the notices and materials addressed to this child.
         with collector_paused():
-            lines = list(owned_lines(session, db.site.site_id, after)) if sending else []
+            lines = notice_repo.package_lines(session, db.site.site_id, peer.site_id, peer.relation, after,
+                                              snapshot=snapshot)
             lines = package_lines(session, db.site.site_id, peer, after, lines)  # corrections, key notices
         covers_to = highest_seq(session)
         acks = sync_repo.unacknowledged_in(session, peer.site_id)
@@ -82,7 +83,8 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
     counts = dict(Counter(kind_name for kind_name, _line in lines))
     if not lines and not snapshot:
         kind = "receipt"
-    plaintext = container.pack_inner(b"".join(line + b"\n" for _kind, line in lines), {})
+    plaintext = container.pack_inner(b"".join(line + b"\n" for _kind, line in lines),
+                                     package_blobs(db.path, lines))
     package_id = str(uuid.uuid4())
     created = utc_now().replace(microsecond=0)
     recipients = {peer_key.key_id: crypto.unb64(peer_key.encryption_public), keys.key_id: keys.encryption_public}

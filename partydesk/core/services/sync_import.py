@@ -27,6 +27,7 @@ from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.manifest import Manifest, parse
 from partydesk.core.exchange.merge import Decision, LocalState, Outcome, decide
 from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, open_envelope
+from partydesk.core.services import sync_blobs
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
 from partydesk.core.services.sync_rejections import record_rejection
 from partydesk.core.storage import sync_repo
@@ -119,17 +120,23 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
     notices, records = key_notices(db, manifest, payload.records)
     parent = manifest.origin.site_id if peer.relation == "parent" else ""  # only a parent sends corrections
     staged = [_stage(r, manifest, now, own_site, parent) for r in records]  # 7
+    staged = sync_blobs.check_staged(staged, payload.blobs, db.path)  # no row may name a file not there
     if dry_run:
         with db.read() as session:  # 8: only shown; the apply classifies again inside its transaction
             _count(report, staged, _classify(session, staged, own_site, parent))
         return report
-    with db.write(actor, action="sync.import", remote=True) as session:  # 9
+    with sync_blobs.blob_writer(db.path) as files, \
+            db.write(actor, action="sync.import", remote=True) as session:  # 9
         decisions = _classify(session, staged, own_site, parent)  # again, inside the transaction that applies them
         _count(report, staged, decisions)
         _apply(session, staged, decisions, manifest.package_id, step)
         note_applied(session, [s.record for s, d in zip(staged, decisions, strict=True)
                                if s.record["owner_site"] == own_site and d.outcome in (Outcome.NEW, Outcome.UPDATED)])
         report.keys = apply_notices(session, peer, notices, actor.user_id)
+        if step is not None:
+            step("blobs")
+        files.store([s.record for s, d in zip(staged, decisions, strict=True)
+                     if d.outcome in (Outcome.NEW, Outcome.UPDATED)], payload.blobs)
         if step is not None:
             step("ledger")
         sync_repo.add_package(session, package_id=manifest.package_id, direction="in", kind=manifest.kind,
@@ -307,10 +314,12 @@ _CHANGE_KINDS = {"member": ChangeKind.MEMBER, "member_event": ChangeKind.MEMBER,
                  "study_credit": ChangeKind.STUDY, "certification": ChangeKind.CERTIFICATION,
                  "study_material": ChangeKind.MATERIAL, "meeting_agenda_item": ChangeKind.MEETING,
                  "meeting_motion": ChangeKind.MEETING, "meeting_attachment": ChangeKind.MEETING,
-                 "talk": ChangeKind.TALK, "talk_member": ChangeKind.TALK}
+                 "talk": ChangeKind.TALK, "talk_member": ChangeKind.TALK,
+                 "notice": ChangeKind.NOTICE, "notice_attachment": ChangeKind.NOTICE}
 _PARENT_KEY = {"member_event": "member_id", "meeting_attendance": "meeting_id", "meeting_guest": "meeting_id",
                "study_credit": "activity_id", "meeting_agenda_item": "meeting_id", "meeting_motion": "meeting_id",
-               "meeting_attachment": "meeting_id", "talk_member": "talk_id"}
+               "meeting_attachment": "meeting_id", "talk_member": "talk_id",
+               "notice_attachment": "notice_id"}
 
 
 def _changes(staged: list[Staged], decisions: list[Decision]) -> Changes:

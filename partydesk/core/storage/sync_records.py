@@ -30,6 +30,7 @@ from partydesk.core.storage.meeting_tables import (
     MeetingGuest,
     MeetingMotion,
 )
+from partydesk.core.storage.notice_tables import Notice, NoticeAttachment
 from partydesk.core.storage.study_tables import Certification, StudyActivity, StudyCredit, StudyMaterial
 from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
 from partydesk.core.storage.talk_tables import Talk, TalkMember
@@ -74,6 +75,8 @@ SYNC_TYPES: list[SyncType] = [
     SyncType("study_credit", 1, StudyCredit),
     SyncType("certification", 1, Certification),
     SyncType("study_material", 1, StudyMaterial),
+    SyncType("notice", 1, Notice),
+    SyncType("notice_attachment", 1, NoticeAttachment),
     SyncType("talk", 1, Talk),
     SyncType("talk_member", 1, TalkMember),
 ]

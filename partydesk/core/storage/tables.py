@@ -152,6 +152,7 @@ for _sql in AUDIT_TRIGGERS:
 
 from partydesk.core.storage import correction_hook as correction_hook  # noqa: E402  (corrections noted on flush)
 from partydesk.core.storage import meeting_tables as meeting_tables  # noqa: E402  (registers its tables)
+from partydesk.core.storage import notice_tables as notice_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import study_tables as study_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import sync_downward_tables as sync_downward_tables  # noqa: E402  (registers its tables)
 from partydesk.core.storage import sync_tables as sync_tables  # noqa: E402  (registers its tables)

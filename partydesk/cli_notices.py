@@ -1,0 +1,89 @@
+"""``partydesk sync notice …``: a committee writes a notice (通知) and addresses it to its branches; any site
+lists the notices it holds.
+
+``add --title T --body B [--attach FILE…] (--to ORG_CODE… | --all) [--deadline YYYY-MM-DD]``: the files are
+copied into the attachment store first, then the notice and its addresses are written in one transaction;
+the next downward package to each addressed branch carries it. ``list [--json]``: every notice, newest
+first, with whether it was received (and read) or written here (and to whom).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from partydesk import cli
+
+
+def _day(text: str | None, what: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise cli.CliError(f"{what}应写成 年-月-日，例如 2026-12-15，而不是“{text}”。", code="date") from exc
+
+
+def cmd_notice_add(args: argparse.Namespace) -> dict[str, Any]:
+    """Write a notice and address it."""
+    from partydesk.cli_sync import _db
+    from partydesk.core import attachments
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.domain.notices import NoticeData, NoticeFile
+    from partydesk.core.services.notices import add_notice
+    from partydesk.core.services.setup import own_organisation
+
+    issued = _day(args.issued, "发布日期") or date.today()
+    deadline = _day(args.deadline, "截止日期")
+    with _db(args) as db:
+        root = attachments.store_root(db.path)
+        files = [NoticeFile(s.sha256, s.name, s.mime, s.size)
+                 for s in (attachments.put(root, Path(f)) for f in args.attach or [])]
+        org = own_organisation(db)
+        data = NoticeData(args.title, args.body, issued, args.issuer or (org.name if org else ""), deadline)
+        done = add_notice(db, LOCAL_USER, data=data, files=files, to=args.to or [], to_all=args.all)
+    return {"message": f"已发布通知《{args.title}》，附件 {len(files)} 个，下发至：{'、'.join(done.targets)}。\n"
+                       "下次向这些党组织导出数据包时一并送达。",
+            "id": done.notice_id, "targets": list(done.targets), "files": len(files)}
+
+
+def cmd_notice_list(args: argparse.Namespace) -> dict[str, Any]:
+    """Every notice held here."""
+    from partydesk.cli_sync import _db
+    from partydesk.core.services.notices import list_notices
+
+    with _db(args) as db:
+        rows = list_notices(db)
+    lines = []
+    for n in rows:
+        state = ("未读" if n.unread else "已读") if n.received else f"发至 {'、'.join(n.targets) or '（无）'}"
+        due = f"，截止 {n.data.deadline:%Y-%m-%d}" if n.data.deadline else ""
+        lines.append(f"{n.data.issued:%Y-%m-%d}  {n.data.title}（{n.data.issuer}{due}）  {state}  附件 {len(n.files)}")
+    return {"message": "\n".join(lines) or "还没有通知。",
+            "notices": [{"id": n.id, "title": n.data.title, "body": n.data.body, "issued": n.data.issued.isoformat(),
+                         "issuer": n.data.issuer,
+                         "deadline": n.data.deadline.isoformat() if n.data.deadline else None,
+                         "received": n.received, "unread": n.unread, "targets": list(n.targets),
+                         "files": [{"name": f.name, "sha256": f.sha256, "size": f.size} for f in n.files]}
+                        for n in rows]}
+
+
+def add_sync_actions(actions: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``notice add`` and ``notice list`` under ``partydesk sync``."""
+    notice = actions.add_parser("notice", help="通知：上级党委发布并下发到下级党组织")
+    sub = notice.add_subparsers(dest="notice_command", metavar="操作", required=True)
+    p = sub.add_parser("add", parents=[common], help="发布一则通知并选择下发到哪些党组织")
+    p.set_defaults(handler=cmd_notice_add)
+    p.add_argument("--title", required=True, help="通知标题")
+    p.add_argument("--body", default="", help="通知正文")
+    p.add_argument("--attach", nargs="+", metavar="FILE", help="随通知下发的附件")
+    p.add_argument("--issued", metavar="YYYY-MM-DD", help="发布日期（默认今天）")
+    p.add_argument("--deadline", metavar="YYYY-MM-DD", help="要求办结的日期（可不填）")
+    p.add_argument("--issuer", help="发文单位（默认本单位名称）")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--to", nargs="+", metavar="ORG_CODE", help="下发到的党组织的组织代码")
+    group.add_argument("--all", action="store_true", help="下发到全部已登记的下级党组织")
+    p = sub.add_parser("list", parents=[common], help="列出本单位发布和收到的通知")
+    p.set_defaults(handler=cmd_notice_list)

@@ -1,0 +1,28 @@
+"""A notice from above not yet opened that asks for something by a deadline (通知未读): a to-do until read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from partydesk.core.checks.findings import Finding, Severity, Target, check
+from partydesk.core.services.notices import list_notices
+from partydesk.core.storage.database import Database
+
+SOON_DAYS = 7  # a deadline within a week is urgent enough to say 注意 rather than 提示
+
+
+@check("notice.unread")
+def unread_notices_with_deadline(db: Database, today: date) -> Iterator[Finding]:
+    """Every received, unread notice with a deadline; overdue once the deadline has passed."""
+    for notice in list_notices(db):
+        deadline = notice.data.deadline
+        if not notice.unread or deadline is None:
+            continue
+        days = (deadline - today).days
+        severity = (Severity.OVERDUE if days < 0 else Severity.WARNING if days <= SOON_DAYS else Severity.INFO)
+        issuer = notice.data.issuer or "上级"
+        yield Finding(
+            code="notice.unread", severity=severity, subject=notice.id,
+            message=f"{issuer}的通知《{notice.data.title}》尚未阅读，要求 {deadline:%Y-%m-%d} 前办理",
+            due=deadline, rule="通知", target=Target("notice", notice.id))

@@ -1,0 +1,106 @@
+"""Notices (通知) and study materials a committee sends down to chosen branches, and their reading there.
+
+A committee writes a notice once (title, body, issued day, issuing office, optional deadline, files already
+put in the attachment store) and addresses it to all its registered branches or to some; each downward
+package to a branch carries what is addressed to it and nothing else (``notice_repo.package_lines``). The
+same addressing sends a study material of the committee's library down. At the branch both arrive
+read-only: only the owner edits a record, and no service here changes a received one. Opening a received
+notice marks it read (local state, never synced).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.domain.notices import NoticeData, NoticeFile, NoticeRow
+from partydesk.core.errors import ValidationError
+from partydesk.core.storage import notice_repo
+from partydesk.core.storage.database import Database
+
+__all__ = ["NoticeAdded", "add_notice", "list_notices", "mark_read", "received_materials", "send_material"]
+
+
+@dataclass(frozen=True)
+class NoticeAdded:
+    """A notice written and addressed: its id and the organisation codes it goes to."""
+
+    notice_id: str
+    targets: tuple[str, ...]
+    changes: Changes
+
+
+def _targets(session: Session, to: Sequence[str], to_all: bool) -> dict[str, str]:
+    children = notice_repo.child_sites(session)
+    if not children:
+        raise ValidationError("还没有登记任何下级党组织，无法下发。请先在“数据交换”页登记下级的密钥卡。",
+                              field="to", code="no_children")
+    if to_all:
+        return children
+    if not to:
+        raise ValidationError("请选择要下发到的党组织（或选择全部）。", field="to", code="no_targets")
+    unknown = [code for code in to if code not in children]
+    if unknown:
+        raise ValidationError(f"组织代码 {'、'.join(unknown)} 不是已登记的下级党组织。", field="to",
+                              code="unknown_target")
+    return {code: children[code] for code in to}
+
+
+def add_notice(db: Database, actor: Actor, *, data: NoticeData, files: Sequence[NoticeFile] = (),
+               to: Sequence[str] = (), to_all: bool = False) -> NoticeAdded:
+    """Write a notice with its (already stored) files and address it to these branches (or all)."""
+    if not data.title.strip():
+        raise ValidationError("请填写通知标题。", field="title", code="no_title")
+    if len(data.title) > 200:
+        raise ValidationError("通知标题不能超过 200 个字。", field="title", code="title_too_long")
+    if data.deadline is not None and data.deadline < data.issued:
+        raise ValidationError("截止日期不能早于发布日期。", field="deadline", code="deadline_before_issued")
+    with db.write(actor, action="notice.add") as session:
+        targets = _targets(session, to, to_all)
+        notice_id = notice_repo.insert_notice(session, data, files)
+        notice_repo.address(session, "notice", notice_id, targets.values())
+    return NoticeAdded(notice_id, tuple(sorted(targets)), Changes.of(ChangeKind.NOTICE, notice_id))
+
+
+def send_material(db: Database, actor: Actor, material_id: str, *, to: Sequence[str] = (),
+                  to_all: bool = False) -> Changes:
+    """Address a study material of our own library to these branches (or all): the next packages carry it."""
+    assert db.site is not None
+    with db.write(actor, action="material.send_down") as session:
+        owner = notice_repo.material_owner(session, material_id)
+        if owner is None:
+            raise ValidationError("找不到这份学习资料。", field="material", code="unknown_material")
+        if owner != db.site.site_id:
+            raise ValidationError("这份资料是上级下发的，只能由上级转发。", field="material", code="not_owner")
+        targets = _targets(session, to, to_all)
+        notice_repo.address(session, "study_material", material_id, targets.values())
+    return Changes.of(ChangeKind.MATERIAL, material_id)
+
+
+def list_notices(db: Database) -> list[NoticeRow]:
+    """Every notice here, newest first: our own (with whom they went to) and those received (read or not)."""
+    assert db.site is not None
+    with db.read() as session:
+        return notice_repo.notices(session, db.site.site_id)
+
+
+def mark_read(db: Database, actor: Actor, notice_id: str) -> Changes:
+    """Note that this office opened a received notice (nothing changes when it was read already)."""
+    with db.read() as session:
+        if not notice_repo.notice_exists(session, notice_id):
+            raise ValidationError("找不到这份通知。", field="notice", code="unknown_notice")
+        if notice_repo.read_at(session, notice_id) is not None:
+            return Changes()
+    with db.write(actor, action="notice.read") as session:
+        notice_repo.mark_read(session, notice_id, actor.user_id)
+    return Changes.of(ChangeKind.NOTICE, notice_id)
+
+
+def received_materials(db: Database) -> set[str]:
+    """Ids of the study materials sent down from above (shown 上级下发, read-only here)."""
+    assert db.site is not None
+    with db.read() as session:
+        return notice_repo.received_material_ids(session, db.site.site_id)

@@ -1,0 +1,158 @@
+"""Storage of notices (通知), of the addresses of records sent down, and of the read state of received notices.
+
+``addressed_lines`` is what a downward package carries besides receipts: the notices (with their files) and
+study materials this site owns that are addressed to one child site and changed, or newly addressed, above
+the watermark that child acknowledged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from partydesk.core.domain.notices import NoticeData, NoticeFile, NoticeRow
+from partydesk.core.exchange.canonical import canonical
+from partydesk.core.storage.notice_tables import DownwardTarget, Notice, NoticeAttachment, NoticeRead
+from partydesk.core.storage.stamping import allocate, utc_now
+from partydesk.core.storage.study_tables import StudyMaterial
+from partydesk.core.storage.sync_records import SYNC_TYPES, TYPES_BY_NAME, owned_lines, to_record
+from partydesk.core.storage.sync_tables import SyncPeer
+
+ADDRESSED = ("notice", "study_material")  # the record types a committee addresses to chosen branches
+NOTICE_TYPES = frozenset({"notice", "notice_attachment"})  # never travel except addressed
+
+
+def insert_notice(session: Session, data: NoticeData, files: Iterable[NoticeFile]) -> str:
+    """Add a notice and its files; returns its id."""
+    row = Notice(deleted=False, title=data.title, body=data.body, issued=data.issued, issuer=data.issuer,
+                 deadline=data.deadline)
+    session.add(row)
+    session.flush()
+    session.add_all(NoticeAttachment(notice_id=row.id, deleted=False, sha256=f.sha256, name=f.name, mime=f.mime,
+                                     size=f.size) for f in files)
+    session.flush()
+    return row.id
+
+
+def address(session: Session, record_type: str, record_id: str, site_ids: Iterable[str]) -> int:
+    """Address a record of ours to these child sites (those not addressed already); returns how many added."""
+    have = set(session.scalars(select(DownwardTarget.site_id).where(
+        DownwardTarget.record_type == record_type, DownwardTarget.record_id == record_id)))
+    wanted = sorted(set(site_ids) - have)
+    if not wanted:
+        return 0
+    seq = next(allocate(session, 1)).change_seq  # the next downward export above it carries the record
+    session.add_all(DownwardTarget(record_type=record_type, record_id=record_id, site_id=s, added_seq=seq)
+                    for s in wanted)
+    session.flush()
+    return len(wanted)
+
+
+def child_sites(session: Session) -> dict[str, str]:
+    """Registered child sites: organisation code → site id."""
+    rows = session.execute(select(SyncPeer.org_code, SyncPeer.site_id).where(SyncPeer.relation == "child"))
+    return {code: site for code, site in rows}
+
+
+def notice_exists(session: Session, notice_id: str) -> bool:
+    """A live notice with this id is here."""
+    row = session.get(Notice, notice_id)
+    return row is not None and not row.deleted
+
+
+def material_owner(session: Session, material_id: str) -> str | None:
+    """The owner site of a live study material, or None."""
+    row = session.get(StudyMaterial, material_id)
+    return row.owner_site if row is not None and not row.deleted else None
+
+
+def notices(session: Session, own_site: str) -> list[NoticeRow]:
+    """Every live notice, newest first, with its files, read state and (for our own) the codes addressed."""
+    reads: dict[str, datetime] = {r[0]: r[1] for r in session.execute(select(NoticeRead.notice_id, NoticeRead.read_at))}
+    files: dict[str, list[NoticeFile]] = {}
+    for f in session.scalars(select(NoticeAttachment).where(NoticeAttachment.deleted.is_(False))
+                             .order_by(NoticeAttachment.name)):
+        files.setdefault(f.notice_id, []).append(NoticeFile(f.sha256, f.name, f.mime, f.size))
+    codes: dict[str, list[str]] = {}
+    query = (select(DownwardTarget.record_id, SyncPeer.org_code)
+             .join(SyncPeer, SyncPeer.site_id == DownwardTarget.site_id)
+             .where(DownwardTarget.record_type == "notice").order_by(SyncPeer.org_code))
+    for record_id, code in session.execute(query):
+        codes.setdefault(record_id, []).append(code)
+    out = []
+    for n in session.scalars(select(Notice).where(Notice.deleted.is_(False))
+                             .order_by(Notice.issued.desc(), Notice.change_seq.desc())):
+        out.append(NoticeRow(n.id, NoticeData(n.title, n.body, n.issued, n.issuer, n.deadline),
+                             received=n.owner_site != own_site, read_at=reads.get(n.id),
+                             files=tuple(files.get(n.id, ())), targets=tuple(codes.get(n.id, ()))))
+    return out
+
+
+def mark_read(session: Session, notice_id: str, by: str) -> bool:
+    """Note that this office opened the notice; False when it was read already."""
+    if session.get(NoticeRead, notice_id) is not None:
+        return False
+    session.add(NoticeRead(notice_id=notice_id, read_at=utc_now(), read_by=by))
+    session.flush()
+    return True
+
+
+def received_material_ids(session: Session, own_site: str) -> set[str]:
+    """Ids of live study materials another office (the committee) owns: sent down, read-only here."""
+    query = select(StudyMaterial.id).where(StudyMaterial.deleted.is_(False), StudyMaterial.owner_site != own_site)
+    return set(session.scalars(query))
+
+
+def _line(type_name: str, row: Any) -> tuple[str, bytes]:
+    return type_name, canonical(to_record(TYPES_BY_NAME[type_name], row))
+
+
+def addressed_lines(session: Session, own_site: str, peer_site: str, after_seq: int) -> Iterator[tuple[str, bytes]]:
+    """(type, JSON line) of the records of ours addressed to ``peer_site`` that it has not acknowledged.
+
+    A record goes when it changed above ``after_seq`` or was addressed to this site above it; a notice's
+    files go with it whenever the notice goes (they are its content).
+    """
+    target = DownwardTarget
+    for type_name, model in (("study_material", StudyMaterial), ("notice", Notice)):
+        m: Any = model
+        query = (select(m).join(target, (target.record_id == m.id) & (target.record_type == type_name))
+                 .where(target.site_id == peer_site, m.owner_site == own_site,
+                        or_(m.change_seq > after_seq, target.added_seq > after_seq))
+                 .order_by(m.change_seq))
+        rows = list(session.scalars(query))
+        yield from (_line(type_name, r) for r in rows)
+        if type_name == "notice" and rows:
+            ids = [r.id for r in rows]
+            for start in range(0, len(ids), 900):
+                query_files = (select(NoticeAttachment).where(NoticeAttachment.notice_id.in_(ids[start:start + 900]))
+                               .order_by(NoticeAttachment.change_seq))
+                yield from (_line("notice_attachment", f) for f in session.scalars(query_files))
+
+
+def read_at(session: Session, notice_id: str) -> datetime | None:
+    """When this office first opened the notice, or None."""
+    row = session.get(NoticeRead, notice_id)
+    return row.read_at if row is not None else None
+
+
+def package_lines(session: Session, own_site: str, peer_site: str, relation: str, after_seq: int, *,
+                  snapshot: bool) -> list[tuple[str, bytes]]:
+    """(type, JSON line) of everything a package towards ``peer_site`` carries, in apply order.
+
+    Upward (to a parent) and in any snapshot: every owned record changed above the watermark, except
+    notices (they only ever travel down, addressed) and, towards a child, study materials (only those
+    addressed to it go). Downward to a child: the notices and materials addressed to it.
+    """
+    lines: list[tuple[str, bytes]] = []
+    if relation == "parent" or snapshot:
+        skip = NOTICE_TYPES | ({"study_material"} if relation == "child" else set())
+        only = [t.name for t in SYNC_TYPES if t.name not in skip]
+        lines += owned_lines(session, own_site, after_seq, only)
+    if relation == "child":
+        lines += addressed_lines(session, own_site, peer_site, after_seq)
+    return lines

@@ -1,0 +1,249 @@
+"""Notices and study materials sent down, and attachment files carried in packages both ways: a committee
+and two demo branches on real database files exchanging real packages through a folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from partydesk.core import attachments
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.checks.notices import unread_notices_with_deadline
+from partydesk.core.demo import populate
+from partydesk.core.domain.notices import NoticeData, NoticeFile
+from partydesk.core.domain.organisation import OrganisationInput
+from partydesk.core.domain.study_records import MaterialData
+from partydesk.core.errors import ValidationError
+from partydesk.core.exchange import container
+from partydesk.core.services import meetings, notices, study, study_files
+from partydesk.core.services.sync_blobs import blob_path
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage.database import Database, open_database
+from partydesk.core.storage.meeting_repo import MeetingData
+from tests.core.exchange.conftest import introduce, make_committee
+from tests.core.exchange.forge import reseal
+from tests.core.exchange.test_rejections import state
+
+COMMITTEE, EAST, WEST = "1000", "3301060012", "3301060013"
+
+
+@dataclass
+class Tree:
+    """A committee, two branches registered with it, a stick, and a folder of files to attach."""
+
+    committee: Database
+    east: Database
+    west: Database
+    stick: Path
+    files: Path
+
+
+def branch(path: Path, code: str, name: str, seed: int) -> Database:
+    db = open_database(path)
+    populate(db, seed=seed, members=6, organisation=OrganisationInput(name=name, code=code, org_type="党支部"))
+    return db
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Iterator[Tree]:
+    for name in ("c", "e", "w", "stick", "files"):
+        (tmp_path / name).mkdir()
+    committee = make_committee(tmp_path / "c" / "committee.db", COMMITTEE)
+    east = branch(tmp_path / "e" / "east.db", EAST, "中共示范街道幸福社区第一支部委员会", 1)
+    west = branch(tmp_path / "w" / "west.db", WEST, "中共示范街道幸福社区第二支部委员会", 2)
+    introduce(east, committee)
+    introduce(west, committee)
+    yield Tree(committee, east, west, tmp_path / "stick", tmp_path / "files")
+    for db in (committee, east, west):
+        db.close()
+
+
+def stored(db: Database, folder: Path, name: str, content: bytes) -> NoticeFile:
+    source = folder / name
+    source.write_bytes(content)
+    put = attachments.put(attachments.store_root(db.path), source)
+    return NoticeFile(put.sha256, put.name, put.mime, put.size)
+
+
+def notice(db: Database, title: str, *, to: list[str] | None = None, files: tuple[NoticeFile, ...] = (),
+           deadline: date | None = None) -> str:
+    data = NoticeData(title, f"{title}的正文", date(2026, 11, 20), "中共示范街道工作委员会", deadline)
+    return notices.add_notice(db, LOCAL_USER, data=data, files=files, to=to or [], to_all=to is None).notice_id
+
+
+def send_down(tree: Tree, to: Database, code: str) -> Path:
+    path = export_package(tree.committee, LOCAL_USER, to_org_code=code, out_dir=tree.stick).path
+    assert import_package(to, LOCAL_USER, path).status == "applied"
+    return path
+
+
+def store_files(db: Database) -> list[Path]:
+    root = attachments.store_root(db.path)
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def test_a_notice_goes_only_to_the_branches_it_is_addressed_to(tree: Tree) -> None:
+    """One notice to all, one to the east branch only: each branch receives exactly what is addressed to it."""
+    notice(tree.committee, "关于开展主题党日活动的通知")
+    notice(tree.committee, "关于东片支部换届的通知", to=[EAST])
+    send_down(tree, tree.east, EAST)
+    send_down(tree, tree.west, WEST)
+    east = {n.data.title for n in notices.list_notices(tree.east)}
+    west = {n.data.title for n in notices.list_notices(tree.west)}
+    assert east == {"关于开展主题党日活动的通知", "关于东片支部换届的通知"}
+    assert west == {"关于开展主题党日活动的通知"}
+    assert all(n.received and n.unread for n in notices.list_notices(tree.west))
+    mine = {n.data.title: n.targets for n in notices.list_notices(tree.committee)}
+    assert mine == {"关于开展主题党日活动的通知": (EAST, WEST), "关于东片支部换届的通知": (EAST,)}
+    up = export_package(tree.west, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert import_package(tree.committee, LOCAL_USER, up.path).acknowledged == 1
+    again = export_package(tree.committee, LOCAL_USER, to_org_code=WEST, out_dir=tree.stick)
+    assert (again.kind, again.counts) == ("receipt", {}), "acknowledged: not sent again"
+
+
+def test_addressing_an_unknown_branch_is_refused(tree: Tree) -> None:
+    """A notice goes only to registered child sites; nothing is written otherwise."""
+    with pytest.raises(ValidationError) as caught:
+        notice(tree.committee, "发错了", to=["9999"])
+    assert caught.value.code == "unknown_target"
+    assert notices.list_notices(tree.committee) == []
+
+
+def test_notice_files_arrive_with_equal_bytes_and_reimport_is_a_no_op(tree: Tree) -> None:
+    """The attachment's bytes equal after the trip; importing the same package again changes nothing."""
+    content = "第一条 ……".encode() * 5000 + bytes(range(256))
+    file = stored(tree.committee, tree.files, "活动方案.docx", content)
+    notice(tree.committee, "关于开展主题党日活动的通知", to=[EAST], files=(file,))
+    path = send_down(tree, tree.east, EAST)
+    (got,) = notices.list_notices(tree.east)
+    assert got.files == (file,)
+    assert blob_path(tree.east.path, "notice_attachment",
+                     file.sha256).read_bytes() == content
+    before, files_before = state(tree.east), store_files(tree.east)
+    again = import_package(tree.east, LOCAL_USER, path)
+    assert again.status == "already_imported"
+    assert (state(tree.east), store_files(tree.east)) == (before, files_before)
+
+
+def test_a_received_notice_does_not_travel_back_up(tree: Tree) -> None:
+    """The branch's next upward package carries its own records and the receipt, not the committee's notice."""
+    notice(tree.committee, "通知", to=[EAST], files=(stored(tree.committee, tree.files, "a.pdf", b"%PDF-1"),))
+    send_down(tree, tree.east, EAST)
+    up = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick, snapshot=True)
+    assert "notice" not in up.counts and "notice_attachment" not in up.counts
+    assert import_package(tree.committee, LOCAL_USER, up.path).acknowledged == 1
+
+
+@pytest.mark.parametrize("damage", ["flipped", "swapped"])
+def test_a_tampered_blob_rejects_the_package_before_any_write(tree: Tree, damage: str) -> None:
+    """A blob whose bytes no longer hash to its name (one bit flipped, or another file's bytes) is refused
+    even inside a correctly encrypted and signed package: no record, no ledger row, no file."""
+    first = stored(tree.committee, tree.files, "方案.docx", b"plan " * 1000)
+    second = stored(tree.committee, tree.files, "名单.xlsx", b"list " * 900)
+    notice(tree.committee, "通知", to=[EAST], files=(first, second))
+    path = export_package(tree.committee, LOCAL_USER, to_org_code=EAST, out_dir=tree.stick).path
+
+    def tamper(entries: dict[str, bytes]) -> None:
+        a, b = container.BLOBS + first.sha256, container.BLOBS + second.sha256
+        if damage == "flipped":
+            entries[a] = entries[a][:10] + bytes([entries[a][10] ^ 1]) + entries[a][11:]
+        else:
+            entries[a], entries[b] = entries[b], entries[a]
+
+    bad = reseal(path, tree.committee, tamper, tree.stick / "bad.pdsync")
+    before = state(tree.east)
+    report = import_package(tree.east, LOCAL_USER, bad)
+    assert (report.status, report.reason) == ("rejected", "damaged")
+    assert "附件摘要" in report.message
+    assert state(tree.east) == before and store_files(tree.east) == []
+    assert import_package(tree.east, LOCAL_USER, path).status == "applied"  # the genuine one still imports
+
+
+def test_a_record_whose_file_is_missing_is_rejected_and_names_no_file(tree: Tree) -> None:
+    """A package without the file a record names: that record is rejected, the notice itself arrives."""
+    file = stored(tree.committee, tree.files, "方案.docx", b"plan")
+    notice(tree.committee, "通知", to=[EAST], files=(file,))
+    path = export_package(tree.committee, LOCAL_USER, to_org_code=EAST, out_dir=tree.stick).path
+    bad = reseal(path, tree.committee, lambda e: e.pop(container.BLOBS + file.sha256), tree.stick / "no-blob.pdsync")
+    report = import_package(tree.east, LOCAL_USER, bad)
+    assert report.status == "applied" and report.counts["rejected"] == 1
+    assert report.rejected[0][0] == "notice_attachment" and "附件文件" in report.rejected[0][2]
+    (got,) = notices.list_notices(tree.east)
+    assert got.files == () and store_files(tree.east) == []
+
+
+@pytest.mark.parametrize("fail_at", ["record", "blobs", "ledger", "commit"])
+def test_a_failed_apply_leaves_no_record_and_no_file(tree: Tree, fail_at: str) -> None:
+    """A failure at any step after the files were written rolls the records back and removes the files it
+    created (a file that was there before stays)."""
+    already = stored(tree.east, tree.files, "旧.pdf", b"old file")  # the branch holds this one already
+    fresh = stored(tree.committee, tree.files, "新.pdf", b"new file")
+    stored(tree.committee, tree.files, "旧.pdf", b"old file")
+    notice(tree.committee, "通知", to=[EAST], files=(already, fresh))
+    path = export_package(tree.committee, LOCAL_USER, to_org_code=EAST, out_dir=tree.stick).path
+    before, files_before = state(tree.east), store_files(tree.east)
+
+    def step(name: str) -> None:
+        if name == fail_at:
+            raise RuntimeError(fail_at)
+
+    with pytest.raises(RuntimeError):
+        import_package(tree.east, LOCAL_USER, path, step=step)
+    assert state(tree.east) == before and notices.list_notices(tree.east) == []
+    assert store_files(tree.east) == files_before
+    assert import_package(tree.east, LOCAL_USER, path).status == "applied"
+    assert blob_path(tree.east.path, "notice_attachment", fresh.sha256).read_bytes() == b"new file"
+
+
+def test_meeting_photos_travel_upward(tree: Tree) -> None:
+    """A branch's meeting photo reaches the committee's store with the same bytes."""
+    source = tree.files / "现场.jpg"
+    source.write_bytes(b"\xff\xd8 photo " * 300)
+    photo = attachments.put(attachments.store_root(tree.east.path), source)
+    meetings.add_meeting(tree.east, LOCAL_USER, MeetingData(type_code="general", topic="学习会",
+                                                            held_on=date(2026, 10, 8)),
+                         statuses={}, attachments=[photo])
+    up = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert up.counts["meeting_attachment"] >= 1
+    assert import_package(tree.committee, LOCAL_USER, up.path).status == "applied"
+    assert blob_path(tree.committee.path, "meeting_attachment", photo.sha256).read_bytes() == source.read_bytes()
+
+
+def test_study_materials_sent_down_arrive_read_only_at_the_chosen_branch(tree: Tree) -> None:
+    """A committee's material addressed to one branch arrives there (with its file) as 上级下发, and only there."""
+    source = tree.files / "党章学习.pdf"
+    source.write_bytes(b"%PDF-1.7 charter " * 200)
+    sha = study_files.store_file(tree.committee.path, source)
+    study.add_material(tree.committee, LOCAL_USER, MaterialData("党章学习辅导", "党章", date(2026, 11, 1),
+                                                                sha, source.name))
+    study.add_material(tree.committee, LOCAL_USER, MaterialData("委员会内部资料", link="https://example.org"))
+    (sent, _), = [m for m in study.search_materials(tree.committee) if m[1].title == "党章学习辅导"]
+    notices.send_material(tree.committee, LOCAL_USER, sent, to=[EAST])
+    send_down(tree, tree.east, EAST)
+    titles = {m.title for _id, m in study.search_materials(tree.east)}
+    assert "党章学习辅导" in titles and "委员会内部资料" not in titles
+    assert notices.received_materials(tree.east) == {sent}
+    assert blob_path(tree.east.path, "study_material", sha).read_bytes() == source.read_bytes()
+    assert not any(m.title == "党章学习辅导" for _id, m in study.search_materials(tree.west))
+    with pytest.raises(ValidationError) as caught:
+        notices.send_material(tree.east, LOCAL_USER, sent, to=[WEST])
+    assert caught.value.code == "not_owner"
+
+
+def test_an_unread_notice_with_a_deadline_is_a_finding_until_opened(tree: Tree) -> None:
+    """Unread and due: a to-do that opens the notice; once opened (read), it is gone."""
+    notice(tree.committee, "报送材料", to=[EAST], deadline=date(2026, 12, 5))
+    notice(tree.committee, "无期限的通知", to=[EAST])
+    send_down(tree, tree.east, EAST)
+    (finding,) = unread_notices_with_deadline(tree.east, date(2026, 11, 30))
+    assert finding.target is not None and finding.target.kind == "notice" and finding.due == date(2026, 12, 5)
+    assert "报送材料" in finding.message
+    assert list(unread_notices_with_deadline(tree.committee, date(2026, 11, 30))) == []  # not to the writer
+    notices.mark_read(tree.east, LOCAL_USER, finding.target.key)
+    assert list(unread_notices_with_deadline(tree.east, date(2026, 11, 30))) == []
+    assert notices.mark_read(tree.east, LOCAL_USER, finding.target.key).kinds == frozenset()
