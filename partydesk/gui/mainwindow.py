@@ -231,7 +231,8 @@ class MainWindow(QMainWindow):
     def open_target(self, kind: str, key: str) -> bool:
         """Go to what a to-do concerns (a member, a meeting or calendar cell, a setting); False when the page
         for it is not in this window. A page other than the members page opens it by ``open_target``."""
-        pages = {"member": "members", "meeting": "meetings", "calendar": "meetings", "talk": "meetings"}
+        pages = {"member": "members", "meeting": "meetings", "calendar": "meetings", "talk": "meetings",
+                 "notice": "exchange"}
         page_id = pages.get(kind, kind)
         if page_id not in self.page_ids():
             return False

@@ -605,6 +605,14 @@
         <translation>有 {count} 条冲突等待处理：处理之前保留本地版本。</translation>
     </message>
     <message>
+        <source>Notices ({count} unread)</source>
+        <translation>通知（{count} 份未读）</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
         <source>Save the key card</source>
         <translation>保存密钥卡</translation>
     </message>
@@ -747,6 +755,10 @@ Register it only if this is exactly the fingerprint the other office read to you
     <message>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>Packages and offices</source>
+        <translation>数据包与单位</translation>
     </message>
     <message>
         <source>Key card…</source>
@@ -3029,6 +3041,73 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>NoticesPanel</name>
+    <message>
+        <source>Issued {issued} by {issuer}</source>
+        <translation>{issued} 由{issuer}发布</translation>
+    </message>
+    <message>
+        <source>; to be done by {deadline}</source>
+        <translation>；要求 {deadline} 前办理</translation>
+    </message>
+    <message>
+        <source>; sent to {codes}</source>
+        <translation>；已下发至 {codes}</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发文单位</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>No notice yet. Notices from the committee arrive in its packages.</source>
+        <translation>还没有通知。上级党委的通知随其数据包送达。</translation>
+    </message>
+    <message>
+        <source>Search title or text</source>
+        <translation>搜索标题或正文</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>打开附件</translation>
+    </message>
+</context>
+<context>
     <name>Pdf</name>
     <message>
         <source>Print {title}</source>
@@ -3847,6 +3926,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>Sent down</source>
+        <translation>上级下发</translation>
     </message>
     <message>
         <source>All forms</source>

@@ -21,8 +21,7 @@ def unread_notices_with_deadline(db: Database, today: date) -> Iterator[Finding]
             continue
         days = (deadline - today).days
         severity = (Severity.OVERDUE if days < 0 else Severity.WARNING if days <= SOON_DAYS else Severity.INFO)
-        issuer = notice.data.issuer or "上级"
         yield Finding(
             code="notice.unread", severity=severity, subject=notice.id,
-            message=f"{issuer}的通知《{notice.data.title}》尚未阅读，要求 {deadline:%Y-%m-%d} 前办理",
+            message=f"上级通知《{notice.data.title}》尚未阅读，须于 {deadline:%Y-%m-%d} 前办理",
             due=deadline, rule="通知", target=Target("notice", notice.id))

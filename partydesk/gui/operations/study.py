@@ -15,7 +15,7 @@ from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.study_records import ActivityData, ActivitySummary, CertificationData, MaterialData
 from partydesk.core.io.study_sheets import Table, write_workbook
 from partydesk.core.services import branches as branch_service
-from partydesk.core.services import study, study_export, study_files, study_reports
+from partydesk.core.services import notices, study, study_export, study_files, study_reports
 from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.core.services.rules import rule_values
 from partydesk.core.services.study_reports import LedgerRow
@@ -38,6 +38,7 @@ class StudyYear:
     materials: list[tuple[str, MaterialData]]
     rules: dict[str, int]
     branches: Branches = SINGLE  # the organisations of the file (a committee's: several)
+    received: frozenset[str] = frozenset()  # materials sent down from above (read-only here)
 
 
 def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback) -> TaskHandle:
@@ -48,7 +49,8 @@ def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback
         today = date.today()
         return StudyYear(year, today, study.activities_of_year(db, year),
                          study_reports.ledger(db, year, as_of=today), study.certifications(db),
-                         study.search_materials(db), rule_values(db), branch_service.branches(db))
+                         study.search_materials(db), rule_values(db), branch_service.branches(db),
+                         frozenset(notices.received_materials(db)))
 
     return run(parent, ctx, read, label="load study", on_done=on_done)
 

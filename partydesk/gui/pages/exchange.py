@@ -4,7 +4,8 @@ Actions: write this site's key card; register the other side's card after compar
 shown; write the next package for a registered site into a folder (a USB stick is offered first) — the
 page says "safe to remove" only after the file was read back and verified; import a package in two
 steps, a dry run whose counts are shown (new, updated, unchanged, conflict, rejected) and then, if the
-user agrees, the import itself. The lists refresh when the hub reports an exchange change.
+user agrees, the import itself. The lists refresh when the hub reports an exchange change. A second tab
+lists the notices (``notices_panel``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.gui.dialogs.sync_key_actions import KeyActions
 from partydesk.gui.operations import exchange as ops
+from partydesk.gui.pages.notices_panel import NoticesPanel
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
 
 if TYPE_CHECKING:
@@ -113,12 +116,21 @@ class ExchangePage(QWidget):
         line.addWidget(self.conflicts, 1)
         line.addWidget(self.conflict_button)
         box.addLayout(line)
-        layout = QVBoxLayout(self)
+        self.exchange_tab = QWidget(self)
+        layout = QVBoxLayout(self.exchange_tab)
         layout.addLayout(top)
         layout.addWidget(self.peers_box, 2)
         layout.addWidget(self.branches_box, 2)
         layout.addWidget(self.packages_box, 3)
         self.keys = KeyActions(ctx, self, top, layout, self.peers)  # 更换密钥, 吊销…, the key state line
+        self.notices = NoticesPanel(ctx, self)
+        self.notices.unreadChanged.connect(self._set_unread)
+        self._unread = 0
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("exchangeTabs")
+        self.tabs.addTab(self.exchange_tab, "")
+        self.tabs.addTab(self.notices, "")
+        QVBoxLayout(self).addWidget(self.tabs)
         self.retranslate()
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
@@ -149,6 +161,17 @@ class ExchangePage(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(ChangeKind.SYNC, ChangeKind.SITE):
             self.reload()
+
+    def _set_unread(self, count: int) -> None:
+        self._unread = count
+        self.tabs.setTabText(1, self.tr("Notices ({count} unread)").format(count=count) if count
+                             else self.tr("Notices"))
+
+    def open_target(self, kind: str, key: str) -> None:
+        """Show a notice a to-do points at (``Target("notice", id)``)."""
+        if kind == "notice":
+            self.tabs.setCurrentWidget(self.notices)
+            self.notices.open_notice(key)
 
     # -- actions ------------------------------------------------------------------------------------
 
@@ -278,6 +301,8 @@ class ExchangePage(QWidget):
 
     def retranslate(self) -> None:
         """Set every visible text in the current language."""
+        self.tabs.setTabText(0, self.tr("Packages and offices"))
+        self._set_unread(self._unread)
         self.card_button.setText(self.tr("Key card…"))
         self.register_button.setText(self.tr("Register a key card…"))
         self.export_button.setText(self.tr("Write a package…"))

@@ -86,7 +86,7 @@ class StudyPage(QWidget):
         self.skills.setObjectName("skillsSummary")
         self.skills.setWordWrap(True)
         self.add_cert_button = self.certifications.add_action("addCertification", self.open_cert_dialog)
-        self.materials = study_tabs.materials_list(self)
+        self.materials = study_tabs.materials_list(self, lambda i: self.data is not None and i in self.data.received)
         self.add_material_button = self.materials.add_action("addMaterial", self.open_material_dialog)
         self.open_material_button = self.materials.add_action("openMaterial", self.open_selected_material,
                                                               needs_selection=True)

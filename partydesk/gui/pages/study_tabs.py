@@ -36,6 +36,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("StudyPage", "Hours"),
     QT_TRANSLATE_NOOP("StudyPage", "Members"),
     QT_TRANSLATE_NOOP("StudyPage", "Source"),
+    QT_TRANSLATE_NOOP("StudyPage", "Sent down"),
     QT_TRANSLATE_NOOP("StudyPage", "All forms"),
     QT_TRANSLATE_NOOP("StudyPage", "Complete"),
     QT_TRANSLATE_NOOP("StudyPage", "Behind schedule"),
@@ -171,13 +172,14 @@ def certifications_list(parent: QWidget, today: date, notice_days: Callable[[], 
                     haystack=lambda r: f"{r[1]} {r[2].name} {r[2].issuer}", pinyin_of=lambda r: r[1])
 
 
-def materials_list(parent: QWidget) -> ListPage[MaterialRow]:
-    """学习资料: title, tags, date, and the stored file or the link."""
+def materials_list(parent: QWidget, received: Callable[[str], bool] = lambda _id: False) -> ListPage[MaterialRow]:
+    """学习资料: title, tags, date, the stored file or the link, and whether it was sent down from above."""
     columns: list[ListColumn[MaterialRow]] = [
         ListColumn("title", _tr("Title"), lambda r: r[1].title, chars=18),
         ListColumn("tags", _tr("Tags"), lambda r: r[1].tags, chars=8),
         ListColumn("dated", _tr("Date"), lambda r: _day(r[1].dated), chars=6),
         ListColumn("where", _tr("File or link"), lambda r: r[1].file_name or r[1].link, chars=20),
+        ListColumn("from", _tr("Source"), lambda r: _tr("Sent down") if received(r[0]) else "", chars=5),
     ]
     return ListPage(columns, row_id=lambda r: r[0], parent=parent,
                     haystack=lambda r: f"{r[1].title} {r[1].tags} {r[1].notes} {r[1].file_name}")

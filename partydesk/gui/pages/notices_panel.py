@@ -1,0 +1,193 @@
+"""The notices tab of the exchange page (通知): notices received from the committee (unread first marked) and,
+at a committee, those it sent and to whom.
+
+Selecting a notice shows its text and files below the list; a received notice counts as read once it was
+shown. A file opens with the system's program from a copy in the temp folder. Received notices are
+read-only: only the committee that wrote them changes them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partydesk.core.changes import ChangeKind, Changes
+from partydesk.core.domain.notices import NoticeRow
+from partydesk.core.errors import KnownError
+from partydesk.gui.operations import meetings as files_ops
+from partydesk.gui.operations import notices as ops
+from partydesk.gui.widgets.list_page import ListColumn, ListPage
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+FILE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
+
+
+class NoticesPanel(QWidget):
+    """The list of notices above the open one (its text and its files)."""
+
+    unreadChanged = Signal(int)  # how many received notices nobody here has opened
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: dict[str, NoticeRow] = {}
+        self._pending = ""  # a notice to open once the list has loaded (from a to-do)
+        self.list: ListPage[NoticeRow] = ListPage(self._columns(), row_id=lambda n: n.id, parent=self,
+                                                  haystack=lambda n: f"{n.data.title} {n.data.issuer} {n.data.body}")
+        self.list.setObjectName("noticeList")
+        self.list.selectionChanged.connect(self._show_selected)
+        self.text = QTextBrowser(self)
+        self.text.setObjectName("noticeText")
+        self.text.setOpenExternalLinks(False)
+        self.files_label = QLabel(self)
+        self.files = QListWidget(self)
+        self.files.setObjectName("noticeFiles")
+        self.files.itemActivated.connect(lambda _item: self.open_file())
+        self.open_button = QPushButton(self)
+        self.open_button.setObjectName("openFileButton")
+        self.open_button.clicked.connect(self.open_file)
+        side = QVBoxLayout()
+        side.addWidget(self.files_label)
+        side.addWidget(self.files, 1)
+        side.addWidget(self.open_button)
+        below = QWidget(self)
+        line = QHBoxLayout(below)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.text, 3)
+        line.addLayout(side, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.list)
+        split.addWidget(below)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.retranslate()
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the notices again."""
+        ops.load_notices(self, self.ctx, self._show)
+
+    def _show(self, rows: list[NoticeRow]) -> None:
+        selected = self.list.selected_ids()
+        self.rows = {n.id: n for n in rows}
+        self.list.set_rows(rows)
+        self.unreadChanged.emit(sum(1 for n in rows if n.unread))
+        wanted = self._pending or (selected[0] if selected else "")
+        self._pending = ""
+        if wanted and self.list.select_id(wanted):
+            self._show_selected()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(ChangeKind.NOTICE, ChangeKind.SYNC):
+            self.reload()
+
+    def open_notice(self, notice_id: str) -> None:
+        """Select and show one notice (from a to-do); waits for the list if it is still loading."""
+        if notice_id in self.rows and self.list.select_id(notice_id):
+            self._show_selected()
+        else:
+            self._pending = notice_id
+            self.reload()
+
+    def current(self) -> NoticeRow | None:
+        """The notice shown below the list."""
+        ids = self.list.selected_ids()
+        return self.rows.get(ids[0]) if ids else None
+
+    def _show_selected(self) -> None:
+        notice = self.current()
+        self.files.clear()
+        if notice is None:
+            self.text.clear()
+            self.open_button.setEnabled(False)
+            return
+        d = notice.data
+        head = self.tr("Issued {issued} by {issuer}").format(issued=f"{d.issued:%Y-%m-%d}", issuer=d.issuer or "—")
+        if d.deadline is not None:
+            head += self.tr("; to be done by {deadline}").format(deadline=f"{d.deadline:%Y-%m-%d}")
+        if not notice.received:
+            head += self.tr("; sent to {codes}").format(codes="、".join(notice.targets) or "—")
+        self.text.setPlainText(f"{d.title}\n{head}\n\n{d.body}")
+        for f in notice.files:
+            item = QListWidgetItem(f"{f.name}  ({_size(f.size)})", self.files)
+            item.setData(FILE_ROLE, (f.sha256, f.name))
+        if self.files.count():
+            self.files.setCurrentRow(0)
+        self.open_button.setEnabled(bool(self.files.count()))
+        if notice.unread:
+            ops.mark_read(self, self.ctx, notice.id)
+
+    def open_file(self) -> None:
+        """Open the chosen file of the shown notice with the system's program."""
+        item = self.files.currentItem()
+        if item is None:
+            return
+        sha256, name = item.data(FILE_ROLE)
+        files_ops.open_copy(self, self.ctx, sha256=sha256, name=name, on_done=self._open_copy,
+                            on_error=self._cannot_open)
+
+    def _open_copy(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _cannot_open(self, error: KnownError) -> None:
+        QMessageBox.warning(self, self.tr("Cannot open the file"), error.message)
+
+    # -- text ---------------------------------------------------------------------------------------
+
+    def _state(self, n: NoticeRow) -> str:
+        if not n.received:
+            return self.tr("sent")
+        return self.tr("unread") if n.unread else self.tr("read")
+
+    def _columns(self) -> list[ListColumn[NoticeRow]]:
+        return [
+            ListColumn("state", self.tr("State"), self._state, chars=4),
+            ListColumn("issued", self.tr("Issued"), lambda n: f"{n.data.issued:%Y-%m-%d}",
+                       sort_key=lambda n: n.data.issued, chars=6),
+            ListColumn("title", self.tr("Title"), lambda n: n.data.title, chars=24),
+            ListColumn("deadline", self.tr("Due by"),
+                       lambda n: f"{n.data.deadline:%Y-%m-%d}" if n.data.deadline else "",
+                       sort_key=lambda n: n.data.deadline.isoformat() if n.data.deadline else "", chars=6),
+            ListColumn("files", self.tr("Files"), lambda n: str(len(n.files)) if n.files else "",
+                       sort_key=lambda n: len(n.files), chars=3, align_right=True),
+            ListColumn("issuer", self.tr("From"), lambda n: n.data.issuer, chars=14),
+        ]
+
+    def retranslate(self) -> None:
+        """Set every visible text in the current language."""
+        self.list.set_empty_text(self.tr("No notice yet. Notices from the committee arrive in its packages."))
+        self.list.set_search_placeholder(self.tr("Search title or text"))
+        self.files_label.setText(self.tr("Files"))
+        self.open_button.setText(self.tr("Open the file"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

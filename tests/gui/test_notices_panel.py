@@ -1,0 +1,123 @@
+"""The notices tab of the exchange page: a branch sees the committee's notice unread, opening it marks it
+read, its file opens from a copy with the same bytes; a to-do's target opens the notice; the materials
+library marks a material sent down."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from partydesk.core import attachments
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.domain.notices import NoticeData, NoticeFile
+from partydesk.core.domain.study_records import MaterialData
+from partydesk.core.services import notices, study, study_files
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage.database import Database
+from partydesk.gui import languages
+from partydesk.gui.context import AppContext
+from partydesk.gui.pages.exchange import ExchangePage
+from partydesk.gui.pages.study import StudyPage
+from tests.core.exchange.conftest import introduce, make_branch, make_committee
+
+WAIT_MS = 10_000
+PDF = b"%PDF-1.7 " + "党支部换届选举工作方案".encode() * 400
+
+
+class Opened(QObject):
+    """Catches the file URLs the page asks the system to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def branch_with_notices(tmp_path: Path) -> Iterator[Database]:
+    """A branch that imported a package with two notices (one with a file and a deadline) and a material."""
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
+    branch = make_branch(tmp_path / "b" / "b.db", members=5)
+    committee = make_committee(tmp_path / "c" / "c.db")
+    introduce(branch, committee)
+    source = tmp_path / "换届工作方案.pdf"
+    source.write_bytes(PDF)
+    put = attachments.put(attachments.store_root(committee.path), source)
+    notices.add_notice(committee, LOCAL_USER, data=NoticeData(
+        "关于做好党支部换届选举工作的通知", "各党支部：\n请于12月5日前报送换届工作方案。", date(2026, 11, 20),
+        "中共示范街道工作委员会", date(2026, 12, 5)), files=[NoticeFile(put.sha256, put.name, put.mime, put.size)],
+        to_all=True)
+    notices.add_notice(committee, LOCAL_USER, data=NoticeData(
+        "关于开展冬季送温暖活动的通知", "请各支部组织党员志愿者参加。", date(2026, 11, 25), "中共示范街道工作委员会"),
+        to_all=True)
+    sha = study_files.store_file(committee.path, source)
+    study.add_material(committee, LOCAL_USER, MaterialData("换届选举工作手册", "换届", date(2026, 11, 1), sha,
+                                                           source.name))
+    notices.send_material(committee, LOCAL_USER, study.search_materials(committee)[0][0], to_all=True)
+    sent = export_package(committee, LOCAL_USER, to_org_code="3301060012", out_dir=tmp_path)
+    assert import_package(branch, LOCAL_USER, sent.path).status == "applied"
+    committee.close()
+    yield branch
+    branch.close()
+
+
+def test_notices_tab_shows_unread_marks_read_and_opens_the_file(
+        qtbot: QtBot, branch_with_notices: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """Two unread notices in the tab title; opening one shows its text, marks it read, and opens its file."""
+    ctx = make_ctx(branch_with_notices)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    panel = page.notices
+    qtbot.waitUntil(lambda: panel.list.model.total == 2, timeout=WAIT_MS)
+    assert page.tabs.tabText(1) == "通知（2 份未读）"
+    assert [panel._state(n) for n in panel.list.model.all_rows()] == ["未读", "未读"]
+
+    (target,) = [n for n in panel.list.model.all_rows() if n.files]
+    page.open_target("notice", target.id)
+    assert page.tabs.currentWidget() is panel
+    assert "请于12月5日前报送换届工作方案" in panel.text.toPlainText()
+    assert "2026-12-05" in panel.text.toPlainText()
+    qtbot.waitUntil(lambda: page.tabs.tabText(1) == "通知（1 份未读）", timeout=WAIT_MS)
+    assert [n.title for n in (r.data for r in notices.list_notices(branch_with_notices) if not r.unread)] == [
+        target.data.title]
+
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    try:
+        panel.open_file()
+        qtbot.waitUntil(lambda: bool(opened.urls), timeout=WAIT_MS)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    copy = Path(opened.urls[0].toLocalFile())
+    assert copy.name == "换届工作方案.pdf" and copy.read_bytes() == PDF
+
+
+def test_materials_sent_down_are_marked_in_the_library(
+        qtbot: QtBot, branch_with_notices: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """The branch's materials library shows the committee's material as 上级下发."""
+    ctx = make_ctx(branch_with_notices)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = StudyPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.materials.model.total >= 1, timeout=WAIT_MS)
+    model = page.materials.model
+    column = next(i for i in range(model.columnCount())
+                  if model.headerData(i, Qt.Orientation.Horizontal) == "来源")
+    titles = [row[1].title for row in model.shown_rows()]
+    row = titles.index("换届选举工作手册")
+    assert model.data(model.index(row, column)) == "上级下发"
