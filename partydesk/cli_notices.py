@@ -5,6 +5,8 @@ lists the notices it holds.
 copied into the attachment store first, then the notice and its addresses are written in one transaction;
 the next downward package to each addressed branch carries it. ``list [--json]``: every notice, newest
 first, with whether it was received (and read) or written here (and to whom).
+``partydesk sync material send ID (--to ORG_CODE… | --all)`` addresses a study material of our library the
+same way.
 """
 
 from __future__ import annotations
@@ -70,8 +72,27 @@ def cmd_notice_list(args: argparse.Namespace) -> dict[str, Any]:
                         for n in rows]}
 
 
+def cmd_material_send(args: argparse.Namespace) -> dict[str, Any]:
+    """Address a study material of our library to branches."""
+    from partydesk.cli_sync import _db
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.notices import send_material
+
+    with _db(args) as db:
+        send_material(db, LOCAL_USER, args.id, to=args.to or [], to_all=args.all)
+    whom = "全部已登记的下级党组织" if args.all else "、".join(args.to)
+    return {"message": f"这份学习资料将随下次数据包下发至：{whom}。", "id": args.id,
+            "to": "all" if args.all else list(args.to)}
+
+
+def _targets(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--to", nargs="+", metavar="ORG_CODE", help="下发到的党组织的组织代码")
+    group.add_argument("--all", action="store_true", help="下发到全部已登记的下级党组织")
+
+
 def add_sync_actions(actions: Any, common: argparse.ArgumentParser) -> None:
-    """Add ``notice add`` and ``notice list`` under ``partydesk sync``."""
+    """Add ``notice add``, ``notice list`` and ``material send`` under ``partydesk sync``."""
     notice = actions.add_parser("notice", help="通知：上级党委发布并下发到下级党组织")
     sub = notice.add_subparsers(dest="notice_command", metavar="操作", required=True)
     p = sub.add_parser("add", parents=[common], help="发布一则通知并选择下发到哪些党组织")
@@ -82,8 +103,12 @@ def add_sync_actions(actions: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--issued", metavar="YYYY-MM-DD", help="发布日期（默认今天）")
     p.add_argument("--deadline", metavar="YYYY-MM-DD", help="要求办结的日期（可不填）")
     p.add_argument("--issuer", help="发文单位（默认本单位名称）")
-    group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--to", nargs="+", metavar="ORG_CODE", help="下发到的党组织的组织代码")
-    group.add_argument("--all", action="store_true", help="下发到全部已登记的下级党组织")
+    _targets(p)
     p = sub.add_parser("list", parents=[common], help="列出本单位发布和收到的通知")
     p.set_defaults(handler=cmd_notice_list)
+    material = actions.add_parser("material", help="学习资料：上级党委选定后下发到下级党组织")
+    sub = material.add_subparsers(dest="material_command", metavar="操作", required=True)
+    p = sub.add_parser("send", parents=[common], help="把本单位资料库中的一份资料下发到下级党组织")
+    p.set_defaults(handler=cmd_material_send)
+    p.add_argument("id", metavar="MATERIAL_ID", help="资料的编号（partydesk study materials --json 可查）")
+    _targets(p)

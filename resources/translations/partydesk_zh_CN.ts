@@ -3041,6 +3041,65 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>NoticeEditDialog</name>
+    <message>
+        <source>Choose files</source>
+        <translation>选择附件</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.xls *.pptx);;All files (*)</source>
+        <translation>文档 (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.xls *.pptx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Write a notice</source>
+        <translation>发布通知</translation>
+    </message>
+    <message>
+        <source>The notice and its files go to the branches ticked below with the next package written for each of them. Branches receive it read-only.</source>
+        <translation>通知及其附件将随下次写给各党组织的数据包一并送达下面勾选的党组织；下级收到后只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <source>Title *</source>
+        <translation>标题 *</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>发文单位</translation>
+    </message>
+    <message>
+        <source>To be done by</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Send to *</source>
+        <translation>下发至 *</translation>
+    </message>
+    <message>
+        <source>All registered branches</source>
+        <translation>全部已登记的下级党组织</translation>
+    </message>
+</context>
+<context>
     <name>NoticesPanel</name>
     <message>
         <source>Issued {issued} by {issuer}</source>
@@ -3085,6 +3144,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>From</source>
         <translation>发文单位</translation>
+    </message>
+    <message>
+        <source>Write a notice…</source>
+        <translation>发布通知…</translation>
     </message>
     <message>
         <source>Due by</source>

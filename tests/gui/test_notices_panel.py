@@ -121,3 +121,64 @@ def test_materials_sent_down_are_marked_in_the_library(
     titles = [row[1].title for row in model.shown_rows()]
     row = titles.index("换届选举工作手册")
     assert model.data(model.index(row, column)) == "上级下发"
+
+
+@pytest.fixture
+def committee_of_two(tmp_path: Path) -> Iterator[Database]:
+    """A committee with two registered branches (east 3301060012, west 3301060013)."""
+    from tests.core.exchange.test_notices import branch
+
+    for name in ("c", "e", "w"):
+        (tmp_path / name).mkdir()
+    committee = make_committee(tmp_path / "c" / "c.db")
+    east = branch(tmp_path / "e" / "e.db", "3301060012", "中共示范街道幸福社区第一支部委员会", 1)
+    west = branch(tmp_path / "w" / "w.db", "3301060013", "中共示范街道幸福社区第二支部委员会", 2)
+    introduce(east, committee)
+    introduce(west, committee)
+    east.close()
+    west.close()
+    yield committee
+    committee.close()
+
+
+def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication, tmp_path: Path) -> None:
+    """Write → untick "all", nothing ticked: refused with a reason; tick the west branch, add a file, publish:
+    the notice is addressed to the west branch only and its file is in the store."""
+    from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
+
+    ctx = make_ctx(committee_of_two)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    panel = page.notices
+    qtbot.waitUntil(lambda: panel.write_button.isVisibleTo(panel), timeout=WAIT_MS)
+    assert panel.write_button.text() == "发布通知…"
+    dialog = NoticeEditDialog(ctx, panel.branches, issuer=panel.office, today=date(2026, 11, 30), parent=panel)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.issuerEdit.text() == "中共示范街道工作委员会"
+    assert dialog.ui.targetList.count() == 2 and not dialog.ui.targetList.isEnabled()
+    dialog.ui.titleEdit.setText("关于报送年度工作总结的通知")
+    dialog.ui.bodyEdit.setPlainText("请于12月15日前报送。")
+    dialog.ui.allCheck.setChecked(False)
+    assert dialog.ui.targetList.isEnabled()
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisibleTo(dialog), timeout=WAIT_MS)
+    assert "请选择要下发到的党组织" in dialog.ui.errorLabel.text()
+
+    source = tmp_path / "总结提纲.docx"
+    source.write_bytes(b"PK outline " * 50)
+    dialog.add_files([str(source), str(source)])
+    assert dialog.ui.filesList.count() == 1
+    west = next(i for i in range(2) if dialog.ui.targetList.item(i).data(Qt.ItemDataRole.UserRole) == "3301060013")
+    dialog.ui.targetList.item(west).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        dialog.save()
+    (written,) = notices.list_notices(committee_of_two)
+    assert (written.data.title, written.targets, written.data.issued) == (
+        "关于报送年度工作总结的通知", ("3301060013",), date(2026, 11, 30))
+    (file,) = written.files
+    stored = attachments.path_of(attachments.store_root(committee_of_two.path), file.sha256)
+    assert stored.read_bytes() == source.read_bytes()
+    qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)

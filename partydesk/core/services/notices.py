@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain.notices import NoticeData, NoticeFile, NoticeRow
 from partydesk.core.errors import ValidationError
-from partydesk.core.storage import notice_repo
+from partydesk.core.storage import notice_repo, sync_repo
 from partydesk.core.storage.database import Database
 
-__all__ = ["NoticeAdded", "add_notice", "list_notices", "mark_read", "received_materials", "send_material"]
+__all__ = ["NoticeAdded", "add_notice", "branches", "list_notices", "mark_read", "received_materials",
+           "send_material"]
 
 
 @dataclass(frozen=True)
@@ -104,3 +105,9 @@ def received_materials(db: Database) -> set[str]:
     assert db.site is not None
     with db.read() as session:
         return notice_repo.received_material_ids(session, db.site.site_id)
+
+
+def branches(db: Database) -> list[tuple[str, str]]:
+    """(organisation code, name) of every registered child site: what a notice can be addressed to."""
+    with db.read() as session:
+        return [(p.org_code, p.org_name) for p in sync_repo.peers(session) if p.relation == "child"]

@@ -3,7 +3,8 @@ at a committee, those it sent and to whom.
 
 Selecting a notice shows its text and files below the list; a received notice counts as read once it was
 shown. A file opens with the system's program from a copy in the temp folder. Received notices are
-read-only: only the committee that wrote them changes them.
+read-only: only the committee that wrote them changes them. A committee with registered branches writes a
+notice here (``dialogs.notice_edit``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ class NoticesPanel(QWidget):
                                                   haystack=lambda n: f"{n.data.title} {n.data.issuer} {n.data.body}")
         self.list.setObjectName("noticeList")
         self.list.selectionChanged.connect(self._show_selected)
+        self.branches: list[tuple[str, str]] = []
+        self.office = ""
+        self.write_button = self.list.add_action("writeNotice", self.write_notice)
+        self.write_button.hide()  # shown at a committee with registered branches
         self.text = QTextBrowser(self)
         self.text.setObjectName("noticeText")
         self.text.setOpenExternalLinks(False)
@@ -94,7 +99,9 @@ class NoticesPanel(QWidget):
         """Read the notices again."""
         ops.load_notices(self, self.ctx, self._show)
 
-    def _show(self, rows: list[NoticeRow]) -> None:
+    def _show(self, result: tuple[list[NoticeRow], list[tuple[str, str]], str]) -> None:
+        rows, self.branches, self.office = result
+        self.write_button.setVisible(bool(self.branches))
         selected = self.list.selected_ids()
         self.rows = {n.id: n for n in rows}
         self.list.set_rows(rows)
@@ -144,6 +151,13 @@ class NoticesPanel(QWidget):
         if notice.unread:
             ops.mark_read(self, self.ctx, notice.id)
 
+    def write_notice(self) -> None:
+        """Open the dialog that writes a notice and picks the branches it goes to."""
+        from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
+
+        dialog = NoticeEditDialog(self.ctx, self.branches, issuer=self.office, parent=self)
+        dialog.open()
+
     def open_file(self) -> None:
         """Open the chosen file of the shown notice with the system's program."""
         item = self.files.currentItem()
@@ -186,6 +200,7 @@ class NoticesPanel(QWidget):
         self.list.set_search_placeholder(self.tr("Search title or text"))
         self.files_label.setText(self.tr("Files"))
         self.open_button.setText(self.tr("Open the file"))
+        self.write_button.setText(self.tr("Write a notice…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

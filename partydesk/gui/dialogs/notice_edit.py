@@ -1,0 +1,120 @@
+"""Write a notice (通知) at a committee: title, issuing office, optional deadline, text, files, and the
+branches it goes to (all registered ones, or those ticked).
+
+The files are copied into the attachment store on the file lane, then the notice is recorded and
+addressed on the DB lane (``operations.notices.publish``); the dialog closes only when both succeeded.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QWidget
+
+from partydesk.core.domain.notices import NoticeData
+from partydesk.core.errors import KnownError
+from partydesk.gui.dialogs.study_fields import use_date_field
+from partydesk.gui.forms.ui_notice_edit import Ui_NoticeEditDialog
+from partydesk.gui.operations import notices as ops
+from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+
+if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class NoticeEditDialog(QDialog):
+    """The dialog; ``branches`` are (organisation code, name) of the registered child sites."""
+
+    def __init__(self, ctx: AppContext, branches: list[tuple[str, str]], *, issuer: str = "",
+                 today: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today or date.today()
+        self.ui = Ui_NoticeEditDialog()
+        self.ui.setupUi(self)
+        self.deadline = use_date_field(self.ui.deadlineEdit, "截止日期")
+        self.deadline.problemChanged.connect(self._show_error)
+        mark_as_error_label(self.ui.errorLabel)
+        self.ui.issuerEdit.setText(issuer)
+        for code, name in branches:
+            item = QListWidgetItem(f"{code}  {name}", self.ui.targetList)
+            item.setData(CODE_ROLE, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.ui.allCheck.toggled.connect(self.ui.targetList.setDisabled)
+        self.ui.targetList.setDisabled(self.ui.allCheck.isChecked())
+        self.ui.addFileButton.clicked.connect(self.choose_files)
+        self.ui.removeFileButton.clicked.connect(self.remove_file)
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self._retranslate()
+        rows = self.fontMetrics().lineSpacing()
+        self.ui.bodyEdit.setMinimumHeight(rows * 8)
+        self.ui.filesList.setMaximumHeight(rows * 4)
+        self.ui.targetList.setMaximumHeight(rows * 6)
+        self.resize(self.fontMetrics().horizontalAdvance("汉") * 46, self.sizeHint().height())
+
+    def choose_files(self) -> None:
+        """Choose files to send with the notice."""
+        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Choose files"), "", self.tr(
+            "Documents (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.xls *.pptx);;All files (*)"))
+        self.add_files(names)
+
+    def add_files(self, names: list[str]) -> None:
+        """List these files (once each) to go with the notice."""
+        have = set(self.sources())
+        for name in names:
+            if Path(name) not in have:
+                have.add(Path(name))
+                item = QListWidgetItem(Path(name).name, self.ui.filesList)
+                item.setData(CODE_ROLE, name)
+                item.setToolTip(name)
+
+    def remove_file(self) -> None:
+        """Drop the chosen file from the list."""
+        row = self.ui.filesList.currentRow()
+        if row >= 0:
+            self.ui.filesList.takeItem(row)
+
+    def sources(self) -> list[Path]:
+        """The files listed."""
+        return [Path(self.ui.filesList.item(i).data(CODE_ROLE)) for i in range(self.ui.filesList.count())]
+
+    def ticked(self) -> list[str]:
+        """The organisation codes ticked."""
+        items = (self.ui.targetList.item(i) for i in range(self.ui.targetList.count()))
+        return [i.data(CODE_ROLE) for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    def save(self) -> None:
+        """Store the files and publish the notice."""
+        if not self.deadline.check():
+            return
+        data = NoticeData(self.ui.titleEdit.text().strip(), self.ui.bodyEdit.toPlainText().strip(), self.today,
+                          self.ui.issuerEdit.text().strip(), self.deadline.value())
+        to_all = self.ui.allCheck.isChecked()
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        ops.publish(self, self.ctx, data, self.sources(), to=[] if to_all else self.ticked(), to_all=to_all,
+                    on_done=lambda _done: self.accept(), on_error=self._failed)
+
+    def _failed(self, error: KnownError) -> None:
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self._show_error(error.message)
+
+    def _show_error(self, message: str) -> None:
+        self.ui.errorLabel.setText(message)
+        self.ui.errorLabel.setVisible(bool(message))
+        grow_to_fit(self)
+
+    def _retranslate(self) -> None:
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Publish"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate()
+        super().changeEvent(event)
