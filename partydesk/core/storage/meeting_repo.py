@@ -469,9 +469,13 @@ def attachments_of(session: Session, meeting_id: str) -> list[AttachmentInfo]:
 
 
 def hashes_in_use(session: Session, hashes: Sequence[str]) -> set[str]:
-    """Which of ``hashes`` a live attachment row still names."""
-    a = MeetingAttachment
-    return set(session.scalars(select(a.sha256).where(a.sha256.in_(list(hashes)), a.deleted.is_(False))))
+    """Which of ``hashes`` a live attachment row still names (a meeting's, or a notice's: the same store)."""
+    from partydesk.core.storage.notice_tables import NoticeAttachment
+
+    used: set[str] = set()
+    for a in (MeetingAttachment, NoticeAttachment):
+        used |= set(session.scalars(select(a.sha256).where(a.sha256.in_(list(hashes)), a.deleted.is_(False))))
+    return used
 
 
 def meeting_exists(session: Session, meeting_id: str) -> bool:

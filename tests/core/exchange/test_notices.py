@@ -19,7 +19,7 @@ from partydesk.core.domain.organisation import OrganisationInput
 from partydesk.core.domain.study_records import MaterialData
 from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import container
-from partydesk.core.services import meetings, notices, study, study_files
+from partydesk.core.services import meeting_records, meetings, notices, study, study_files
 from partydesk.core.services.sync_blobs import blob_path
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
@@ -247,3 +247,16 @@ def test_an_unread_notice_with_a_deadline_is_a_finding_until_opened(tree: Tree) 
     notices.mark_read(tree.east, LOCAL_USER, finding.target.key)
     assert list(unread_notices_with_deadline(tree.east, date(2026, 11, 30))) == []
     assert notices.mark_read(tree.east, LOCAL_USER, finding.target.key).kinds == frozenset()
+
+
+def test_deleting_a_meeting_keeps_a_file_a_received_notice_still_names(tree: Tree) -> None:
+    """Meeting and notice files share one store: the last meeting naming a file goes, the notice keeps it."""
+    form = stored(tree.committee, tree.files, "签到表模板.xlsx", b"sign-in form")
+    notice(tree.committee, "通知", to=[EAST], files=(form,))
+    send_down(tree, tree.east, EAST)
+    photo = attachments.put(attachments.store_root(tree.east.path), tree.files / "签到表模板.xlsx")
+    added = meetings.add_meeting(tree.east, LOCAL_USER, MeetingData(type_code="general", topic="学习会",
+                                                                    held_on=date(2026, 10, 8)),
+                                 statuses={}, attachments=[photo])
+    meeting_records.delete_meeting(tree.east, LOCAL_USER, added.meeting_id)
+    assert blob_path(tree.east.path, "notice_attachment", form.sha256).read_bytes() == b"sign-in form"
