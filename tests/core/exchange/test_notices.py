@@ -260,3 +260,15 @@ def test_deleting_a_meeting_keeps_a_file_a_received_notice_still_names(tree: Tre
                                  statuses={}, attachments=[photo])
     meeting_records.delete_meeting(tree.east, LOCAL_USER, added.meeting_id)
     assert blob_path(tree.east.path, "notice_attachment", form.sha256).read_bytes() == b"sign-in form"
+
+
+def test_files_too_large_for_one_package_are_refused_at_export(tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files of one package stay within half the reader's package cap; beyond it the export says so and
+    writes nothing (no file, no ledger row)."""
+    notice(tree.committee, "通知", to=[EAST], files=(stored(tree.committee, tree.files, "大.pdf", b"x" * 6000),))
+    before = state(tree.committee)
+    monkeypatch.setattr(container, "MAX_PACKAGE_BYTES", 10_000)
+    with pytest.raises(ValidationError) as caught:
+        export_package(tree.committee, LOCAL_USER, to_org_code=EAST, out_dir=tree.stick)
+    assert caught.value.code == "too_many_blobs"
+    assert state(tree.committee) == before and list(tree.stick.iterdir()) == []
