@@ -30,7 +30,6 @@ def _day(text: str | None, what: str) -> date | None:
 
 def cmd_notice_add(args: argparse.Namespace) -> dict[str, Any]:
     """Write a notice and address it."""
-    from partydesk.cli_sync import _db
     from partydesk.core import attachments
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.domain.notices import NoticeData, NoticeFile
@@ -39,7 +38,7 @@ def cmd_notice_add(args: argparse.Namespace) -> dict[str, Any]:
 
     issued = _day(args.issued, "发布日期") or date.today()
     deadline = _day(args.deadline, "截止日期")
-    with _db(args) as db:
+    with cli.opened(args) as db:
         root = attachments.store_root(db.path)
         files = [NoticeFile(s.sha256, s.name, s.mime, s.size)
                  for s in (attachments.put(root, Path(f)) for f in args.attach or [])]
@@ -53,10 +52,9 @@ def cmd_notice_add(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_notice_list(args: argparse.Namespace) -> dict[str, Any]:
     """Every notice held here."""
-    from partydesk.cli_sync import _db
     from partydesk.core.services.notices import list_notices
 
-    with _db(args) as db:
+    with cli.opened(args) as db:
         rows = list_notices(db)
     lines = []
     for n in rows:
@@ -74,11 +72,10 @@ def cmd_notice_list(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_material_send(args: argparse.Namespace) -> dict[str, Any]:
     """Address a study material of our library to branches."""
-    from partydesk.cli_sync import _db
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.notices import send_material
 
-    with _db(args) as db:
+    with cli.opened(args) as db:
         send_material(db, LOCAL_USER, args.id, to=args.to or [], to_all=args.all)
     whom = "全部已登记的下级党组织" if args.all else "、".join(args.to)
     return {"message": f"这份学习资料将随下次数据包下发至：{whom}。", "id": args.id,
