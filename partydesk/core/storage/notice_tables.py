@@ -10,7 +10,7 @@
   that branch's watermark.
 - ``notice_read`` (local, never synced): when this office first opened a received notice (unread state).
 
-Migration 0016 creates them.
+Migration 0017 creates them.
 """
 
 from __future__ import annotations
