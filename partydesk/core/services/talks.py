@@ -136,15 +136,15 @@ class _OnRoll:
     since: date | None
 
 
-def _on_roll_today(session: Session, today: date) -> list[_OnRoll]:
+def _on_roll_today(session: Session, today: date, *, ids: list[str] | None = None) -> list[_OnRoll]:
     """The members on the roll on ``today`` (外出流动 included), in 拼音 order, with the day each came onto it.
 
     Most members have no event that moves the roll: they are on it from their admission day, read from
     one outline (``meeting_repo.roll_outline``). Only the few with a moving event, or with no admission day
     known, are read with their events and judged by ``meeting_roll.on_roll`` and ``talks.on_roll_since``:
-    a committee's 100 000 members are not replayed one by one.
+    a committee's 100 000 members are not replayed one by one. ``ids``: only these members.
     """
-    outline = meeting_repo.roll_outline(session, MOVING_KINDS)
+    outline = meeting_repo.roll_outline(session, MOVING_KINDS, ids=ids)
     replay = [o.id for o in outline if o.moves or o.admitted_on is None]
     full = {m.id: m for m in meeting_repo.roll_members(session, ids=replay)} if replay else {}
     rules = RollRules(count_migrants=True)
@@ -221,7 +221,8 @@ def committee_pairs_due(db: Database, today: date) -> list[CommitteePair]:
 
     since = same_day_months_later(today, -talk_months(db))
     with db.read() as session:
-        people = _on_roll_today(session, today)
+        posts = member_repo.ids_with_posts(session, sorted(COMMITTEE_POSTS))
+        people = _on_roll_today(session, today, ids=posts)
         pairs = talk_repo.talked_pairs(session, since, today)
     committee = [m for m in people if m.party_post in COMMITTEE_POSTS]
     return [CommitteePair(a.id, a.name, b.id, b.name, since)

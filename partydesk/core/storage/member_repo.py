@@ -165,6 +165,13 @@ def _with_precision(session: Session, rows: list[RosterRow]) -> list[RosterRow]:
     return [patched(row) if row[0] in partial else row for row in rows]
 
 
+def ids_with_posts(session: Session, posts: Sequence[str]) -> list[str]:
+    """Ids of the live members holding one of ``posts`` (党内职务), in 拼音 order."""
+    query = (select(Member.id).where(Member.deleted.is_(False), Member.party_post.in_(list(posts)))
+             .order_by(Member.name_pinyin, Member.id))
+    return list(session.scalars(query))
+
+
 def all_id_numbers(session: Session) -> dict[str, str]:
     """ID number -> member id for every live member (import matching)."""
     rows = session.execute(select(Member.id_number, Member.id).where(Member.deleted.is_(False)))
