@@ -713,6 +713,10 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>已开会议 / 应开</translation>
     </message>
     <message>
+        <source>Study on track</source>
+        <translation>学时达标</translation>
+    </message>
+    <message>
         <source>Last package</source>
         <translation>最近报送</translation>
     </message>

@@ -1,5 +1,6 @@
 """The committee's comparison view (各支部对比): per branch, its members, the meetings it held this year
-against those its rules require, and its last package and how old it is — from grouped queries."""
+against those its rules require, the share of its members on track for their study hours, and its last
+package and how old it is — from grouped queries (the study share by the workbench's ``study_track``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from partydesk.core.domain.meetings import MEETING_TYPES, Expected, periods_of_year
+from partydesk.core.services import study_track
 from partydesk.core.services.rules import rule_values
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
@@ -25,6 +27,13 @@ class BranchRow:
     last_package: datetime | None
     age_days: int | None
     own: bool  # this installation's own organisation (the committee itself)
+    study_on_track: int = 0  # members on track for their study hours (the workbench's rule)
+    study_counted: int = 0  # members the study ledger counts this year
+
+    @property
+    def study_share(self) -> float | None:
+        """The share of members on track for their study hours (None when nobody is counted)."""
+        return self.study_on_track / self.study_counted if self.study_counted else None
 
 
 # The types the comparison counts: those with a frequency rule, party groups left out (each group has its own).
@@ -57,6 +66,9 @@ def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
     rows = []
     for f in figures:
         got = last_in.get(f.owner_site)
-        rows.append(BranchRow(f.org_code, f.org_name, f.members, f.meetings, required, got,
-                              (now - got).days if got else None, f.owner_site == own_site))
+        own = f.owner_site == own_site
+        good, counted = study_track.on_track(db, today.year, as_of=today, org_id=f.org_id) if f.members else (0, 0)
+        # The committee itself (a 党委) owes none of the branch meetings.
+        rows.append(BranchRow(f.org_code, f.org_name, f.members, f.meetings, 0 if own else required, got,
+                              (now - got).days if got else None, own, good, counted))
     return sorted(rows, key=lambda r: (not r.own, r.org_code))

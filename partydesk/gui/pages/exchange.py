@@ -266,8 +266,11 @@ class ExchangePage(QWidget):
             ListColumn("members", self.tr("Members"), lambda r: str(r.members), sort_key=lambda r: r.members,
                        chars=4, align_right=True),
             ListColumn("meetings", self.tr("Meetings held / required"),
-                       lambda r: f"{r.meetings_held} / {r.meetings_required}", sort_key=lambda r: r.meetings_held,
-                       chars=8, align_right=True),
+                       lambda r: "—" if r.own else f"{r.meetings_held} / {r.meetings_required}",
+                       sort_key=lambda r: r.meetings_held, chars=8, align_right=True),
+            ListColumn("study", self.tr("Study on track"),
+                       lambda r: "—" if r.study_share is None else f"{r.study_share:.0%}",
+                       sort_key=lambda r: r.study_share or 0.0, chars=5, align_right=True),
             ListColumn("last", self.tr("Last package"), age, sort_key=lambda r: r.age_days or 0, chars=8),
         ]
 

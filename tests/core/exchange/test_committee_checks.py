@@ -63,8 +63,23 @@ def test_the_comparison_counts_members_and_required_meetings_per_branch(sites: S
                    export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
     rows = {r.org_code: r for r in comparison(sites.committee, today=date(2026, 11, 30))}
     assert rows["1000"].own and rows["1000"].members == 0
+    assert rows["1000"].meetings_required == 0, "the committee itself owes none of the branch meetings"
     branch = rows["3301060012"]
     assert branch.members == 12 and branch.age_days == 0
     # By 30 November: 3 general meetings (quarters), 10 committee meetings, 3 lectures, 10 theme days.
     assert branch.meetings_required == 3 + 10 + 3 + 10
     assert 0 < branch.meetings_held <= branch.meetings_required + 12
+
+
+
+def test_the_comparison_gives_each_branch_its_own_study_share(sites: Sites) -> None:
+    """The committee's figure for a branch equals the branch's own workbench figure (study records travel)."""
+    from partydesk.core.services import study_track
+    from partydesk.core.services.committee import comparison
+
+    today = date(2026, 11, 30)
+    import_package(sites.committee, LOCAL_USER,
+                   export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
+    branch = {r.org_code: r for r in comparison(sites.committee, today=today)}["3301060012"]
+    assert (branch.study_on_track, branch.study_counted) == study_track.on_track(sites.branch, 2026, as_of=today)
+    assert branch.study_counted == 12 and branch.study_share is not None
