@@ -344,7 +344,13 @@ def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapp
 
 def queue_conflict(session: Session, record: Mapping[str, Any], *, local_version: str, package_id: str,
                    reason: str, incoming_json: str) -> None:
-    """Keep an incoming version beside the local one for a person to decide."""
+    """Keep an incoming version beside the local one for a person to decide (once: the same version sent
+    again, after a lost receipt, is already waiting)."""
+    waiting = session.execute(select(SyncConflict.incoming).where(
+        SyncConflict.record_type == str(record["type"]), SyncConflict.record_id == str(record["id"]),
+        SyncConflict.resolved_at.is_(None))).scalars()
+    if any(json.loads(text).get("version") == record["version"] for text in waiting):
+        return
     session.add(SyncConflict(record_type=str(record["type"]), record_id=str(record["id"]), package_id=package_id,
                              local_version=local_version, incoming=incoming_json, reason=reason,
                              created_at=utc_now(), resolved_at=None, resolution=""))

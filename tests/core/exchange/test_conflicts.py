@@ -52,3 +52,12 @@ def test_a_decision_closes_the_conflict_once(sites: Sites, take_incoming: bool) 
         assert (row.phone == "13900000000") is not take_incoming
     with pytest.raises(ValidationError):
         resolve(sites.committee, LOCAL_USER, view.id, take_incoming=take_incoming)
+
+
+def test_the_same_version_sent_again_waits_once(sites: Sites) -> None:
+    """A receipt lost on the way back: the branch sends the same change again; the queue keeps one entry."""
+    conflicted(sites)
+    again = import_package(sites.committee, LOCAL_USER,
+                           export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
+    assert again.status == "applied" and again.counts["conflict"] == 1
+    assert len(open_conflicts(sites.committee)) == 1
