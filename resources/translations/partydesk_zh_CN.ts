@@ -1865,6 +1865,33 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>MaterialSendDialog</name>
+    <message>
+        <source>Tick at least one branch, or &apos;All branches&apos;.</source>
+        <translation>请至少勾选一个支部，或勾选“全部下级单位”。</translation>
+    </message>
+    <message>
+        <source>Send study material down</source>
+        <translation>下发学习资料</translation>
+    </message>
+    <message>
+        <source>Send “%1” with the next package to:</source>
+        <translation>将《%1》随下一个数据包下发给：</translation>
+    </message>
+    <message>
+        <source>All branches registered here</source>
+        <translation>全部下级单位</translation>
+    </message>
+    <message>
+        <source>Send down</source>
+        <translation>下发</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>MeetingBriefDialog</name>
     <message>
         <source>Choose at least one thing to create: the Word document or the picture.</source>
@@ -3831,6 +3858,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>{year}年：学习活动 {activities} 项；{members} 名党员中 {done} 人已完成年度学时（共计 {hours} 学时）。</translation>
     </message>
     <message>
+        <source>This material came from above and cannot be sent on.</source>
+        <translation>这份资料是上级下发的，不能再转发。</translation>
+    </message>
+    <message>
+        <source>No branch is registered yet: register a branch&apos;s key card on the exchange page first.</source>
+        <translation>还没有登记任何下级支部：请先在“数据交换”页登记支部的密钥卡。</translation>
+    </message>
+    <message>
         <source>The file is missing from the attachments folder.</source>
         <translation>附件文件夹中找不到这个文件。</translation>
     </message>
@@ -3905,6 +3940,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <source>Send down…</source>
+        <translation>下发…</translation>
     </message>
     <message>
         <source>No study recorded for this year yet.</source>

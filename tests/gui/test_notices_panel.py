@@ -182,3 +182,37 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
     stored = attachments.path_of(attachments.store_root(committee_of_two.path), file.sha256)
     assert stored.read_bytes() == source.read_bytes()
     qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+
+
+def test_a_committee_sends_a_material_down_to_the_branch_it_ticks(
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication, tmp_path: Path) -> None:
+    """Materials tab → 下发… on the committee's own material → tick the east branch → 下发: the next downward
+    package to the east branch carries the material, the west branch's does not."""
+    from partydesk.gui.dialogs.material_send import MaterialSendDialog
+
+    study.add_material(committee_of_two, LOCAL_USER, MaterialData("学习贯彻党的二十届四中全会精神辅导材料", "辅导",
+                                                                   date(2026, 11, 1), "", "", "https://example.org"))
+    ctx = make_ctx(committee_of_two)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = StudyPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.materials.model.total == 1, timeout=WAIT_MS)
+    page.tabs.setCurrentWidget(page.materials)
+    assert page.send_material_button.isVisibleTo(page) and page.send_material_button.text() == "下发…"
+    page.materials.table.selectRow(0)
+    page.send_selected_material()
+    qtbot.waitUntil(lambda: isinstance(getattr(page, "dialog", None), MaterialSendDialog), timeout=WAIT_MS)
+    dialog = page.dialog
+    assert isinstance(dialog, MaterialSendDialog) and dialog.target_list.count() == 2
+    dialog.send()
+    assert "请至少勾选一个支部" in dialog.error_label.text()
+    east = next(i for i in range(2) if dialog.target_list.item(i).data(Qt.ItemDataRole.UserRole) == "3301060012")
+    dialog.target_list.item(east).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        dialog.send()
+    to_east = export_package(committee_of_two, LOCAL_USER, to_org_code="3301060012", out_dir=tmp_path)
+    assert to_east.counts.get("study_material") == 1
+    to_west = export_package(committee_of_two, LOCAL_USER, to_org_code="3301060013", out_dir=tmp_path, snapshot=True)
+    assert "study_material" not in to_west.counts

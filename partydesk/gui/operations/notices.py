@@ -58,4 +58,18 @@ def mark_read(parent: QWidget, ctx: AppContext, notice_id: str, on_done: DoneCal
                on_done=on_done)
 
 
-__all__ = ["load_notices", "mark_read", "publish"]
+def load_branches(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
+    """The registered branches a notice or a material can go to: (organisation code, name)."""
+    db = ctx.db
+    return run(parent, ctx, lambda _p: notices.branches(db), label="registered branches", on_done=on_done)
+
+
+def send_material(parent: QWidget, ctx: AppContext, material_id: str, *, to: Sequence[str], to_all: bool,
+                  on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
+    """Address one of our study materials to these branches (or all); the next packages carry it."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _p: notices.send_material(db, actor, material_id, to=to, to_all=to_all),
+               label="send material", on_done=on_done, on_error=on_error)
+
+
+__all__ = ["load_branches", "load_notices", "mark_read", "publish", "send_material"]

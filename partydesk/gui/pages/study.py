@@ -91,6 +91,10 @@ class StudyPage(QWidget):
         self.open_material_button = self.materials.add_action("openMaterial", self.open_selected_material,
                                                               needs_selection=True)
         self.materials.activated.connect(self.open_material)
+        self.send_material_button = self.materials.add_action("sendMaterial", self.send_selected_material,
+                                                              needs_selection=True)
+        site = ctx.db.site if ctx.db is not None else None
+        self.send_material_button.setVisible(site is not None and site.role == "committee")
 
         self.tabs.addTab(self.activities, "")
         self.tabs.addTab(self._with_note(self.ledger, self.ledger_note), "")
@@ -244,6 +248,28 @@ class StudyPage(QWidget):
         if chosen:
             self.open_material(chosen[0])
 
+    def send_selected_material(self) -> None:
+        """A committee sends the selected material of its own down to the branches it ticks."""
+        from partydesk.gui.dialogs.material_send import MaterialSendDialog
+        from partydesk.gui.operations import notices as notice_ops
+
+        chosen = self.materials.selected_ids()
+        found = next((m for i, m in self.data.materials if chosen and i == chosen[0]), None) if self.data else None
+        if found is None:
+            return
+        if self.data is not None and chosen[0] in self.data.received:
+            self.ctx.hub.statusMessage.emit(self.tr("This material came from above and cannot be sent on."))
+            return
+
+        def show(branches: list[tuple[str, str]]) -> None:
+            if not branches:
+                self.ctx.hub.statusMessage.emit(self.tr(
+                    "No branch is registered yet: register a branch's key card on the exchange page first."))
+                return
+            self._show_dialog(MaterialSendDialog(self.ctx, chosen[0], found.title, branches, parent=self.window()))
+
+        notice_ops.load_branches(self, self.ctx, show)
+
     def open_material(self, material_id: str) -> None:
         """Open a stored file with its program, or a link in the browser."""
         found = next((m for i, m in self.data.materials if i == material_id), None) if self.data else None
@@ -312,6 +338,7 @@ class StudyPage(QWidget):
             "The year's training summary, this ledger and each member's hours sheet, as an Excel workbook"))
         self.add_material_button.setText(self.tr("Add material"))
         self.open_material_button.setText(self.tr("Open"))
+        self.send_material_button.setText(self.tr("Send down…"))
         self.activities.set_empty_text(self.tr("No study recorded for this year yet."))
         self.activities.set_search_placeholder(self.tr("Search topic, organiser or materials"))
         self.ledger.set_search_placeholder(self.tr("Search name or party group"))
