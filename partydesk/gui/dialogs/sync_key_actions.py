@@ -12,24 +12,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from partydesk.core.errors import KnownError
 from partydesk.gui.operations import exchange_keys as ops
-from partydesk.gui.widgets.busy_dialog import BusyDialog
-from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.reason_dialog import ReasonDialog
 
 if TYPE_CHECKING:
     from partydesk.core.services.sync_rotate import KeyState, PeerKeys, Revoked
@@ -37,81 +30,22 @@ if TYPE_CHECKING:
     from partydesk.gui.widgets.list_page import ListPage
 
 
-class RevokeDialog(BusyDialog):
+class RevokeDialog(ReasonDialog):
     """Asks "revoke the keys of <office>?" with a reason; ``revoked(Revoked)`` after the core did it."""
 
     revoked = Signal(object)
 
     def __init__(self, ctx: AppContext, org_code: str, org_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, explain_chars=30)
         self.ctx, self.org_code, self.org_name = ctx, org_code, org_name
-        self._busy = False
-        self.question = QLabel(self)
-        self.question.setObjectName("questionLabel")
-        self.question.setWordWrap(True)
-        font = self.question.font()
-        font.setBold(True)
-        self.question.setFont(font)
-        self.explanation = QLabel(self)
-        self.explanation.setWordWrap(True)
-        self.explanation.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 30)
-        self.reason_label = QLabel(self)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("reasonEdit")
-        self.reason_edit.setMaxLength(200)
-        self.reason_label.setBuddy(self.reason_edit)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        mark_as_error_label(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button().setAutoDefault(False)  # Enter cancels: revoking needs the button itself
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
-        form = QFormLayout()
-        form.addRow(self.reason_label, self.reason_edit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.question)
-        layout.addWidget(self.explanation)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.reason_edit.textChanged.connect(self._update)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self._retranslate()
 
-    def ok_button(self) -> QPushButton:
-        """The revoke button (enabled once a reason is typed)."""
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-    def _update(self) -> None:
-        self.ok_button().setEnabled(bool(self.reason_edit.text().strip()) and not self._busy)
-
-    def accept(self) -> None:
-        """Revoke on the DB lane; close only when it was done."""
-        reason = self.reason_edit.text().strip()
-        if self._busy or not reason:
-            return
-        self.error.hide()
-        self._set_busy(True)
+    def _run(self, reason: str) -> None:
         ops.revoke(self, self.ctx, org_code=self.org_code, reason=reason, on_done=self._done, on_error=self._failed)
 
     def _done(self, done: Revoked) -> None:
-        self._set_busy(False)
         self.revoked.emit(done)
-        QDialog.accept(self)
-
-    def _failed(self, error: KnownError) -> None:
-        self._set_busy(False)
-        self.error.setText(error.message)
-        self.error.show()
-        grow_to_fit(self)
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.reason_edit.setEnabled(not busy)
-        self.buttons.setEnabled(not busy)
-        self._update()
+        self._finished()
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Revoke an office's key"))
@@ -126,11 +60,6 @@ class RevokeDialog(BusyDialog):
         self.reason_edit.setPlaceholderText(self.tr("Required, e.g. the computer was stolen"))
         self.ok_button().setText(self.tr("Revoke"))
         self._update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
 
 class KeyActions(QObject):
