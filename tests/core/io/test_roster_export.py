@@ -162,13 +162,13 @@ def test_unmasked_export_then_import_is_all_unchanged(demo_db: Database, tmp_pat
 
 
 def test_export_imports_into_an_empty_branch_identically(demo_db: Database, db: Database, tmp_path: Path) -> None:
-    """The exported file rebuilds the same roster in another database (member ids aside)."""
+    """The exported file rebuilds the same roster in another database (member and organisation ids aside)."""
     path = tmp_path / "roster.xlsx"
     export(demo_db, path, masked=False)
     apply_import(db, LOCAL_USER, plan_import(db, path, today=TODAY))
 
     def data(database: Database) -> list[tuple[object, ...]]:
-        return sorted(tuple(r)[1:] for r in members.roster(database, LOCAL_USER))
+        return sorted(tuple(r._replace(id="", org_id="")) for r in members.roster(database, LOCAL_USER))
 
     assert data(db) == data(demo_db)
 
