@@ -124,13 +124,8 @@ def cmd_backup(args: argparse.Namespace) -> dict[str, Any]:
     """Make a verified backup now."""
     from partydesk.core.services.maintenance import backup_now
 
-    path = db_path_of(args)
-    with _lock_for(path):
-        db = _open(args)
-        try:
-            info = backup_now(db, reason="manual")
-        finally:
-            db.close()
+    with opened(args) as db:
+        info = backup_now(db, reason="manual")
     return {"message": f"备份完成并已校验：{info.path}", "backup": str(info.path), "size": info.size}
 
 
@@ -154,12 +149,8 @@ def cmd_check_db(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.services.maintenance import check_database
 
     path = db_path_of(args)
-    with _lock_for(path):
-        db = _open(args)
-        try:
-            report = check_database(db)
-        finally:
-            db.close()
+    with opened(args) as db:
+        report = check_database(db)
     if not report.ok:
         raise KnownError("数据库检查发现问题：" + "；".join(report.problems[:5]), code="check_failed")
     return {"message": f"数据库检查通过：{path}", "ok": True, "sqlite_version": report.sqlite_version}
@@ -262,47 +253,42 @@ def cmd_roster_import(args: argparse.Namespace) -> dict[str, Any]:
     source = Path(args.file)
     if not source.is_file():
         raise CliError(f"找不到要导入的文件：{source}", code="no_file")
-    path = db_path_of(args)
-    with _lock_for(path):
-        db = _open(args)
+    with opened(args) as db:
         try:
+            plan = plan_import(db, source, skip_hidden_rows=args.skip_hidden_rows)
+        except ImportRejected as exc:
+            if not args.json:
+                raise
+            # The whole file is refused; JSON also says where an undecodable byte sits.
+            return {"error": exc.code, "message": exc.message, "line": exc.line,
+                    "byte_offset": exc.byte_offset, "applied": False, "exit_code": 1}
+        summary: dict[str, Any] = {**plan.summary(), "dry_run": bool(args.dry_run), "applied": False}
+        open_conflicts = plan.conflict if not args.accept_renames else 0
+        if args.dry_run:
+            head = "检查完成（未写入）："
+            summary["exit_code"] = 1 if plan.rejected or open_conflicts else 0
+        else:
             try:
-                plan = plan_import(db, source, skip_hidden_rows=args.skip_hidden_rows)
-            except ImportRejected as exc:
-                if not args.json:
-                    raise
-                # The whole file is refused; JSON also says where an undecodable byte sits.
-                return {"error": exc.code, "message": exc.message, "line": exc.line,
-                        "byte_offset": exc.byte_offset, "applied": False, "exit_code": 1}
-            summary: dict[str, Any] = {**plan.summary(), "dry_run": bool(args.dry_run), "applied": False}
-            open_conflicts = plan.conflict if not args.accept_renames else 0
-            if args.dry_run:
-                head = "检查完成（未写入）："
-                summary["exit_code"] = 1 if plan.rejected or open_conflicts else 0
+                result = apply_import(db, LOCAL_USER, plan, skip_rejected=args.skip_rejected,
+                                      accept_renames=args.accept_renames)
+            except (RowsRejected, RenamesUnconfirmed) as exc:
+                summary["exit_code"] = 1
+                hint = "（可用 --skip-rejected 跳过这些行）" if isinstance(exc, RowsRejected) else ""
+                summary["message"] = _import_message(summary, head="未导入：") + "\n" + exc.message + hint
+                return summary
+            nothing_left = bool(plan.rows) and not (result.new or result.updated or result.unchanged)
+            summary["applied"] = not nothing_left
+            # What was written, not what was planned: confirmed renames are updates now.
+            renamed = plan.conflict if args.accept_renames else 0
+            summary.update(new=result.new, updated=result.updated, unchanged=result.unchanged,
+                           conflict=plan.conflict - renamed, renamed=renamed)
+            summary["backup"] = str(result.backup_path) if result.backup_path else None
+            if nothing_left:
+                # Every row was skipped: that is a failed import, whatever the flags said.
+                summary["exit_code"] = 1
+                head = "没有导入任何数据（全部行都被拒绝或未确认）："
             else:
-                try:
-                    result = apply_import(db, LOCAL_USER, plan, skip_rejected=args.skip_rejected,
-                                          accept_renames=args.accept_renames)
-                except (RowsRejected, RenamesUnconfirmed) as exc:
-                    summary["exit_code"] = 1
-                    hint = "（可用 --skip-rejected 跳过这些行）" if isinstance(exc, RowsRejected) else ""
-                    summary["message"] = _import_message(summary, head="未导入：") + "\n" + exc.message + hint
-                    return summary
-                nothing_left = bool(plan.rows) and not (result.new or result.updated or result.unchanged)
-                summary["applied"] = not nothing_left
-                # What was written, not what was planned: confirmed renames are updates now.
-                renamed = plan.conflict if args.accept_renames else 0
-                summary.update(new=result.new, updated=result.updated, unchanged=result.unchanged,
-                               conflict=plan.conflict - renamed, renamed=renamed)
-                summary["backup"] = str(result.backup_path) if result.backup_path else None
-                if nothing_left:
-                    # Every row was skipped: that is a failed import, whatever the flags said.
-                    summary["exit_code"] = 1
-                    head = "没有导入任何数据（全部行都被拒绝或未确认）："
-                else:
-                    head = "导入完成：" if not result.skipped_rows else "导入完成（已跳过被拒绝或未确认的行）："
-        finally:
-            db.close()
+                head = "导入完成：" if not result.skipped_rows else "导入完成（已跳过被拒绝或未确认的行）："
     summary["message"] = _import_message(summary, head=head)
     return summary
 
@@ -321,15 +307,10 @@ def cmd_roster_export(args: argparse.Namespace) -> dict[str, Any]:
     columns = args.columns.split(",") if args.columns is not None else None
     if not target.parent.is_dir():
         raise CliError(f"找不到要保存到的文件夹：{target.parent}", code="no_dir")
-    path = db_path_of(args)
-    with _lock_for(path):
-        db = _open(args)
-        try:
-            result = export_roster(db, LOCAL_USER, target, masking=Masking.FULL if args.unmasked else Masking.MASKED,
-                                   include_departed=args.include_departed, layout=args.layout, columns=columns,
-                                   preparer=args.preparer)
-        finally:
-            db.close()
+    with opened(args) as db:
+        result = export_roster(db, LOCAL_USER, target, masking=Masking.FULL if args.unmasked else Masking.MASKED,
+                               include_departed=args.include_departed, layout=args.layout, columns=columns,
+                               preparer=args.preparer)
     kind = "（证件号码和电话已脱敏）" if result.masked else "（含完整证件号码和电话，请妥善保管）"
     what = "花名册（报送版）" if args.layout == "print" else "花名册"
     return {"message": f"已导出 {result.count} 人的{what}{kind}：{result.path}", "file": str(result.path),
@@ -342,13 +323,8 @@ def cmd_roster_list(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.domain.masking import Masking
     from partydesk.core.services.roster_export import roster_dicts
 
-    path = db_path_of(args)
-    with _lock_for(path):
-        db = _open(args)
-        try:
-            members = roster_dicts(db, LOCAL_USER, masking=Masking.FULL if args.unmasked else Masking.MASKED)
-        finally:
-            db.close()
+    with opened(args) as db:
+        members = roster_dicts(db, LOCAL_USER, masking=Masking.FULL if args.unmasked else Masking.MASKED)
     lines = [f"共 {len(members)} 人"] + [
         f"{m['name']}\t{m['gender']}\t{m['id_number']}\t{m['category']}\t{m['joined_on'] or ''}\t{m['party_group']}"
         for m in members
@@ -419,13 +395,8 @@ def cmd_audit_list(args: argparse.Namespace) -> dict[str, Any]:
 
     if args.limit < 1:
         raise CliError("--limit 至少为 1。", code="limit")
-    path = db_path_of(args)
-    with _lock_for(path):
-        db = _open(args)
-        try:
-            entries = list_entries(db, LOCAL_USER, limit=args.limit)
-        finally:
-            db.close()
+    with opened(args) as db:
+        entries = list_entries(db, LOCAL_USER, limit=args.limit)
     lines = [f"最近 {len(entries)} 条审计记录（新的在前）："] + [
         f"{e.seq}\t{_local_time(e.at)}\t{e.actor_id}（{e.actor_role}）\t{e.action}\t{e.summary}"
         f"\t涉及 {len(e.record_ids)} 条记录"
@@ -439,14 +410,9 @@ def cmd_audit_verify(args: argparse.Namespace) -> dict[str, Any]:
     """Walk the hash chain; name the first entry that does not match and exit 1 when there is one."""
     from partydesk.core.services.audit import entry_count, first_break
 
-    path = db_path_of(args)
-    with _lock_for(path):
-        db = _open(args)
-        try:
-            total = entry_count(db)
-            broken = first_break(db)
-        finally:
-            db.close()
+    with opened(args) as db:
+        total = entry_count(db)
+        broken = first_break(db)
     if broken is None:
         return {"message": f"审计记录完整：共 {total} 条，哈希链校验通过。", "ok": True, "count": total,
                 "broken_seq": None}
