@@ -100,13 +100,8 @@ def cmd_list(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.services.study import activities_of_year
 
     year = args.year or date.today().year
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            found = activities_of_year(db, year)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        found = activities_of_year(db, year)
     rows = [{"id": a.id, "form": a.data.form_code, "start": a.data.start_on.isoformat(),
              "end": a.data.end_on.isoformat(), "topic": a.data.topic, "organiser": a.data.organiser,
              "hours": a.data.hours_tenths / 10, "members": a.participants, "individual": a.data.individual,
@@ -122,13 +117,8 @@ def cmd_hours(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.domain.study import format_tenths
     from partydesk.core.services.study_reports import ledger
 
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            rows = ledger(db, args.year)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        rows = ledger(db, args.year)
     members = [{"id": r.member_id, "name": r.name, "leader": r.leader, "required": r.required / 10,
                 "expected": r.expected / 10, "credited": r.credited / 10, "done": r.done} for r in rows]
     done = sum(r.done for r in rows)
@@ -141,13 +131,8 @@ def cmd_report(args: argparse.Namespace) -> dict[str, Any]:
     """Write the year's study workbook: 党员培训情况, 学时台账 and each member's sheet."""
     from partydesk.core.services.study_export import write_study_report
 
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            written = write_study_report(db, args.year, args.out)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        written = write_study_report(db, args.year, args.out)
     return {"message": f"已写入{args.year}年学习培训报表：{written}", "year": args.year, "path": str(written)}
 
 
@@ -160,15 +145,10 @@ def cmd_cert_add(args: argparse.Namespace) -> dict[str, Any]:
 
     obtained = _date(args.obtained) if args.obtained else None
     expires = _date(args.expires) if args.expires else None
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            (member_id,) = resolve_members(db, [args.member]).values()
-            changes = study.add_certification(db, LOCAL_USER, CertificationData(
-                member_id, args.name, args.issuer or "", obtained, expires))
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        (member_id,) = resolve_members(db, [args.member]).values()
+        changes = study.add_certification(db, LOCAL_USER, CertificationData(
+            member_id, args.name, args.issuer or "", obtained, expires))
     (cert_id,) = changes.ids_of(ChangeKind.CERTIFICATION) or {""}
     return {"message": f"已登记证书“{args.name}”。", "id": cert_id}
 
@@ -182,18 +162,13 @@ def cmd_material_add(args: argparse.Namespace) -> dict[str, Any]:
     if bool(args.file) == bool(args.link):
         raise cli.CliError("请用 --file 或 --link 中的一个给出资料。", code="file_or_link")
     dated = _date(args.date) if args.date else None
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            sha, name = "", ""
-            if args.file:
-                source = Path(args.file)
-                sha, name = study_files.store_file(db.path, source), source.name
-            changes = study.add_material(db, LOCAL_USER, MaterialData(
-                args.title, args.tags or "", dated, sha, name, args.link or ""))
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        sha, name = "", ""
+        if args.file:
+            source = Path(args.file)
+            sha, name = study_files.store_file(db.path, source), source.name
+        changes = study.add_material(db, LOCAL_USER, MaterialData(
+            args.title, args.tags or "", dated, sha, name, args.link or ""))
     (material_id,) = changes.ids_of(ChangeKind.MATERIAL) or {""}
     return {"message": f"已加入学习资料“{args.title}”。", "id": material_id, "sha256": sha}
 
@@ -202,13 +177,8 @@ def cmd_materials(args: argparse.Namespace) -> dict[str, Any]:
     """List the materials library, or the items matching --search."""
     from partydesk.core.services.study import search_materials
 
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            found = search_materials(db, args.search or "")
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        found = search_materials(db, args.search or "")
     rows = [{"id": i, "title": m.title, "tags": m.tags, "date": m.dated.isoformat() if m.dated else None,
              "file": m.file_name, "sha256": m.file_sha, "link": m.link} for i, m in found]
     lines = [f"学习资料 {len(rows)} 项："] + [f"{r['date'] or ''}\t{r['title']}\t{r['tags']}\t{r['file'] or r['link']}"

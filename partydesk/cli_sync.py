@@ -8,29 +8,18 @@ imported, 1 when it was rejected; ``--json`` gives ``status``, ``reason`` and th
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from partydesk import cli
 
 
-@contextmanager
-def _db(args: argparse.Namespace) -> Iterator[Any]:
-    with cli._lock_for(cli.db_path_of(args)):
-        db = cli._open(args)
-        try:
-            yield db
-        finally:
-            db.close()
-
-
 def cmd_keycard(args: argparse.Namespace) -> dict[str, Any]:
     """Write this site's key card."""
     from partydesk.core.services.sync_keys import write_card
 
-    with _db(args) as db:
+    with cli.opened(args) as db:
         card, path = write_card(db, Path(args.out))
     return {"message": f"已写出密钥卡：{path}\n指纹：{card.fingerprint}\n请把密钥卡交给对方，并通过电话核对指纹。",
             "path": str(path), "org_code": card.org_code, "site_id": card.site_id, "key_id": card.key_id,
@@ -48,7 +37,7 @@ def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
         card = read_card(data)
         raise cli.CliError(f"请先与“{card.org_name}”核对指纹：{card.fingerprint}\n"
                            "核对无误后，加 --fingerprint \"指纹\" 或 --yes 再运行一次。", code="unconfirmed")
-    with _db(args) as db:
+    with cli.opened(args) as db:
         done = register_card(db, LOCAL_USER, data, fingerprint=args.fingerprint, confirmed=args.yes)
     card = done.card
     what = "下级党组织" if done.relation == "child" else "上级党委"
@@ -62,7 +51,7 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.sync_export import export_package
 
-    with _db(args) as db:
+    with cli.opened(args) as db:
         done = export_package(db, LOCAL_USER, to_org_code=args.to, out_dir=Path(args.out), snapshot=args.snapshot)
     total = sum(done.counts.values())
     receipts = f"，回执 {done.acks} 份" if done.acks else ""
@@ -76,7 +65,7 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.sync_import import import_package
 
-    with _db(args) as db:
+    with cli.opened(args) as db:
         report = import_package(db, LOCAL_USER, Path(args.file), dry_run=args.dry_run)
     payload = report.to_json()
     c = report.counts
@@ -104,7 +93,7 @@ def cmd_status(args: argparse.Namespace) -> dict[str, Any]:
     """Registered sites, the last packages each way, open conflicts."""
     from partydesk.core.services.sync_status import exchange_status
 
-    with _db(args) as db:
+    with cli.opened(args) as db:
         status = exchange_status(db)
     return {"message": status.text(), **status.to_json()}
 
@@ -114,7 +103,7 @@ def cmd_rotate_key(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.sync_rotate import rotate_keys
 
-    with _db(args) as db:
+    with cli.opened(args) as db:
         state = rotate_keys(db, LOCAL_USER, now=args.now)
     message = state.text()
     if args.now:
@@ -128,7 +117,7 @@ def cmd_revoke(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.sync_rotate import revoke_peer
 
-    with _db(args) as db:
+    with cli.opened(args) as db:
         done = revoke_peer(db, LOCAL_USER, args.org_code, reason=args.reason or "")
     return {"message": f"已吊销“{done.org_name}”的密钥（指纹 {'、'.join(done.fingerprints)}）。"
                        "此后它用这些密钥签名的数据包一律拒收；请对方更换密钥后重新交来密钥卡登记。",
