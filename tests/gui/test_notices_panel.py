@@ -115,6 +115,8 @@ def test_materials_sent_down_are_marked_in_the_library(
     page = StudyPage(ctx)
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.materials.model.total >= 1, timeout=WAIT_MS)
+    page.tabs.setCurrentWidget(page.materials)
+    assert not page.send_material_button.isVisibleTo(page), "a branch sends nothing down"
     model = page.materials.model
     column = next(i for i in range(model.columnCount())
                   if model.headerData(i, Qt.Orientation.Horizontal) == "来源")

@@ -18,6 +18,7 @@ from partydesk.core.services import branches as branch_service
 from partydesk.core.services import notices, study, study_export, study_files, study_reports
 from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.core.services.rules import rule_values
+from partydesk.core.services.setup import site_role
 from partydesk.core.services.study_reports import LedgerRow
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import DoneCallback, ErrorCallback, Lane, TaskHandle
@@ -39,6 +40,7 @@ class StudyYear:
     rules: dict[str, int]
     branches: Branches = SINGLE  # the organisations of the file (a committee's: several)
     received: frozenset[str] = frozenset()  # materials sent down from above (read-only here)
+    committee: bool = False  # this office sends materials down to its branches
 
 
 def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback) -> TaskHandle:
@@ -50,7 +52,7 @@ def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback
         return StudyYear(year, today, study.activities_of_year(db, year),
                          study_reports.ledger(db, year, as_of=today), study.certifications(db),
                          study.search_materials(db), rule_values(db), branch_service.branches(db),
-                         frozenset(notices.received_materials(db)))
+                         frozenset(notices.received_materials(db)), site_role(db) == "committee")
 
     return run(parent, ctx, read, label="load study", on_done=on_done)
 

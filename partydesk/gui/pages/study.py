@@ -93,8 +93,7 @@ class StudyPage(QWidget):
         self.materials.activated.connect(self.open_material)
         self.send_material_button = self.materials.add_action("sendMaterial", self.send_selected_material,
                                                               needs_selection=True)
-        site = ctx.db.site if ctx.db is not None else None
-        self.send_material_button.setVisible(site is not None and site.role == "committee")
+        self.send_material_button.hide()  # a committee's, once the year's read says so
 
         self.tabs.addTab(self.activities, "")
         self.tabs.addTab(self._with_note(self.ledger, self.ledger_note), "")
@@ -144,6 +143,7 @@ class StudyPage(QWidget):
         self.ledger.set_rows(data.ledger)
         self.certifications.set_rows(data.certifications)
         self.materials.set_rows(data.materials)
+        self.send_material_button.setVisible(data.committee)
         self.skills.setText(study_tabs.skills_summary(data.certifications, self.today))
         self._show_summary()
 
