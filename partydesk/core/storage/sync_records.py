@@ -32,6 +32,7 @@ from partydesk.core.storage.meeting_tables import (
 )
 from partydesk.core.storage.notice_tables import Notice, NoticeAttachment
 from partydesk.core.storage.study_tables import Certification, StudyActivity, StudyCredit, StudyMaterial
+from partydesk.core.storage.sync_sql import line_query
 from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
 from partydesk.core.storage.talk_tables import Talk, TalkMember
 
@@ -154,55 +155,41 @@ def to_record(kind: SyncType, row: Any) -> dict[str, object]:
     }
 
 
-def _json_value(value: object) -> str:
-    """One bookkeeping value as canonical JSON (text, whole numbers, booleans, null)."""
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return str(value)
-    return _quote(str(value))
-
-
 def owned_lines(session: Session, owner_site: str, after_seq: int,
                 only: Collection[str] | None = None) -> Iterator[tuple[str, bytes]]:
     """(type, JSON line) of every record owned by ``owner_site`` changed after ``after_seq``, in apply order.
 
-    Read as plain row tuples (no ORM objects). Each line is canonical JSON with ``data`` first: the data
-    is encoded once, for its hash and for the line, and the bookkeeping fields (in their sorted order)
-    are written straight out, so the reader can hash the data's own text.
+    Each line is canonical JSON with ``data`` first, rendered by SQLite (``sync_sql``): Python hashes the
+    data's own text and joins it with the bookkeeping around the hash, so the reader can hash the same text.
     """
     sha256 = hashlib.sha256
-    for kind in SYNC_TYPES:
-        if only is not None and kind.name not in only:
-            continue
-        table: Any = kind.model.__table__
-        names = [c.name for c in kind.columns]
-        timed = [i for i, c in enumerate(kind.columns) if isinstance(c.type, (Date, DateTime))]
-        head = ',"base_version":null,"deleted":'
-        tail = f',"type":{_quote(kind.name)},"type_version":{kind.type_version},"updated_at":'
-        query = (select(*(table.c[n] for n in names), table.c.id, table.c.owner_site, table.c.version,
-                        table.c.deleted, table.c.updated_at, table.c.updated_by)
-                 .where(table.c.owner_site == owner_site, table.c.change_seq > after_seq)
-                 .order_by(table.c.change_seq))
-        width = len(names)
-        for row in session.execute(query):
-            values = list(row[:width])
-            for i in timed:
-                if values[i] is not None:
-                    values[i] = values[i].isoformat()
-            data_text = canonical_text(dict(zip(names, values, strict=True)))
-            record_id, owner, version, deleted, updated_at, updated_by = row[width:]
-            line = "".join((
-                '{"data":', data_text, head, "true" if deleted else "false",
-                ',"id":', _json_value(record_id), ',"owner_site":', _json_value(owner),
-                ',"row_hash":"', sha256(data_text.encode("utf-8")).hexdigest(), '"', tail,
-                _json_value(_to_json(updated_at)), ',"updated_by":', _json_value(updated_by),
-                ',"version":', _json_value(version), "}"))
-            yield kind.name, line.encode("utf-8")
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        for kind in SYNC_TYPES:
+            if only is not None and kind.name not in only:
+                continue
+            sql = line_query(str(kind.model.__table__.name), kind.name, kind.type_version,  # type: ignore[attr-defined]
+                             tuple(kind.columns))
+            if sql is None:
+                yield from _lines_in_python(session, kind, owner_site, after_seq)
+                continue
+            name = kind.name
+            for data, before, after in cursor.execute(sql, (owner_site, after_seq)):
+                yield name, "".join(('{"data":', data, before, sha256(data.encode("utf-8")).hexdigest(),
+                                     after)).encode("utf-8")
+    finally:
+        cursor.close()
+
+
+def _lines_in_python(session: Session, kind: SyncType, owner_site: str, after_seq: int) -> Iterator[tuple[str, bytes]]:
+    """The lines of a table too wide for one ``json_object``, encoded in Python (the same text)."""
+    table: Any = kind.model.__table__
+    query = (select(table).where(table.c.owner_site == owner_site, table.c.change_seq > after_seq)
+             .order_by(table.c.change_seq))
+    for row in session.execute(query):
+        record = to_record(kind, row)
+        data = record.pop("data")
+        yield kind.name, ('{"data":' + canonical_text(data) + "," + canonical_text(record)[1:]).encode("utf-8")
 
 
 def owned_records(session: Session, owner_site: str, after_seq: int,
