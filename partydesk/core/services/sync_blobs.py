@@ -42,7 +42,7 @@ class StagedRecord(Protocol):
     """What the importer stages per record (``sync_import.Staged``)."""
 
     record: dict[str, Any]
-    values: dict[str, Any] | None
+    values: tuple[Any, ...] | None
     problem: str
 
 

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
-from partydesk.core.clock import Version
-from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import container, crypto
 from partydesk.core.exchange.canonical import canonical
 from partydesk.core.exchange.errors import PackageRejected
@@ -30,16 +28,15 @@ from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, o
 from partydesk.core.services import sync_blobs
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
 from partydesk.core.services.sync_rejections import record_rejection
+from partydesk.core.services.sync_stage import EARLIEST, FUTURE_SLACK, Origin, Staged, stage_all
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.downward_repo import note_applied
 from partydesk.core.storage.migrate import head_revision, schema_number
 from partydesk.core.storage.stamping import utc_now
-from partydesk.core.storage.sync_fast import collector_paused, decoder
+from partydesk.core.storage.sync_fast import collector_paused
 from partydesk.core.storage.sync_records import SYNC_TYPES, TYPES_BY_NAME
 
-EARLIEST = datetime(2020, 1, 1)  # no partydesk package or record can be older: a clock at 2000 is wrong
-FUTURE_SLACK = timedelta(hours=24)
 _NEW = Decision(Outcome.NEW)  # the common case of a first import, shared
 OUTCOMES = (Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.CONFLICT, Outcome.REJECTED)
 
@@ -69,15 +66,6 @@ class ImportReport:
                 "package_id": self.package_id, "origin": self.origin, **self.counts, "gap": self.gap,
                 "acknowledged": self.acknowledged, "keys": self.keys,
                 "rejected_records": [{"type": t, "id": i, "reason": r} for t, i, r in self.rejected]}
-
-
-@dataclass(frozen=True)
-class Staged:
-    """One incoming record after validation: its column values, or why it was rejected."""
-
-    record: dict[str, Any]
-    values: dict[str, Any] | None
-    problem: str = ""
 
 
 def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = False,
@@ -119,7 +107,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
     payload = decrypt(envelope, opening_keys(db, manifest))  # 6
     notices, records = key_notices(db, manifest, payload.records)
     parent = manifest.origin.site_id if peer.relation == "parent" else ""  # only a parent sends corrections
-    staged = [_stage(r, manifest, now, own_site, parent) for r in records]  # 7
+    staged = stage_all(records, Origin.of(manifest, now, own_site, parent))  # 7
     staged = sync_blobs.check_staged(staged, payload.blobs, db.path)  # no row may name a file not there
     if dry_run:
         with db.read() as session:  # 8: only shown; the apply classifies again inside its transaction
@@ -212,45 +200,6 @@ def _check_addressing(own_site: str, manifest: Manifest, now: datetime) -> None:
                               "设置有误。请对方改正时间后重新导出。")
 
 
-def _stage(record: dict[str, Any], manifest: Manifest, now: datetime, own_site: str, parent: str) -> Staged:
-    kind = TYPES_BY_NAME.get(str(record["type"]))
-    if kind is None:
-        return Staged(record, None, f"不认识的记录类型 {record['type']}")
-    if not isinstance(record["type_version"], int) or record["type_version"] > kind.type_version:
-        return Staged(record, None, "记录格式比本程序新，请升级")
-    if record["owner_site"] == own_site and not parent:
-        return Staged(record, None, "本单位的记录只接受上级党委的更正")
-    if record["owner_site"] not in (manifest.origin.site_id, parent and own_site):
-        return Staged(record, None, "记录不属于发送方，不能由它报送")
-    try:
-        version = Version.decode(str(record["version"]))
-        values = decoder(kind)(record["data"])
-        datetime.fromisoformat(str(record["updated_at"]))
-        if not isinstance(record["deleted"], bool) or not isinstance(record["updated_by"], str):
-            raise TypeError("bookkeeping fields")
-    except (ValueError, TypeError) as exc:
-        return Staged(record, None, f"内容不合格式：{exc}")
-    wall = datetime(1970, 1, 1) + timedelta(milliseconds=version.wall_ms)
-    if wall < EARLIEST or wall > now + FUTURE_SLACK:
-        return Staged(record, None, f"修改时间 {wall:%Y-%m-%d} 不可信（对方电脑时钟有误）")
-    problem = _domain_problem(kind.name, values, record["deleted"])
-    return Staged(record, None if problem else values, problem)
-
-
-def _domain_problem(type_name: str, values: Mapping[str, Any], deleted: bool) -> str:
-    if type_name != "member" or deleted:
-        return ""
-    from partydesk.core.domain.idnumber import parse_id_number
-
-    try:
-        parse_id_number(str(values.get("id_number", "")), str(values.get("id_type", "")) or "1")
-    except ValidationError as exc:
-        return exc.message
-    if not str(values.get("name", "")).strip():
-        return "姓名为空"
-    return ""
-
-
 def _states(session: Any, staged: list[Staged]) -> dict[tuple[str, str], LocalState]:
     ids: dict[str, list[str]] = {}
     for item in staged:
@@ -282,7 +231,7 @@ def _apply(session: Any, staged: list[Staged], decisions: list[Decision], packag
            step: StepHook | None) -> None:
     """Write the new and updated records type by type (parents first), queue the conflicts."""
     tick = (lambda: step("record")) if step is not None else None
-    items: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    items: dict[str, list[tuple[dict[str, Any], tuple[Any, ...]]]] = {}
     existing: dict[str, set[str]] = {}
     for s, d in zip(staged, decisions, strict=True):  # one pass, grouped by type
         if s.values is not None and d.outcome in (Outcome.NEW, Outcome.UPDATED):

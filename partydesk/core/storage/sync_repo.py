@@ -19,7 +19,7 @@ from partydesk.core.clock import HybridClock, Version
 from partydesk.core.exchange.merge import LocalState
 from partydesk.core.storage.audit import ChangeLog
 from partydesk.core.storage.stamping import INFO_CHANGES, INFO_CLOCK, INFO_WROTE, utc_now
-from partydesk.core.storage.sync_fast import BulkWriter, FastRowHasher, decoder
+from partydesk.core.storage.sync_fast import HashingWriter, decoder, stored_time
 from partydesk.core.storage.sync_records import SyncType
 from partydesk.core.storage.sync_tables import SyncConflict, SyncPackage, SyncPeer, SyncPeerKey, SyncRejection
 from partydesk.core.storage.tables import Site
@@ -275,8 +275,9 @@ def rejections(session: Session, limit: int = 500) -> list[RejectionEntry]:
 # -- records ---------------------------------------------------------------------------------------
 
 
-def decode_data(kind: SyncType, data: Mapping[str, Any]) -> dict[str, Any]:
-    """A record's data as column values; ValueError/TypeError naming the first bad column."""
+def decode_data(kind: SyncType, data: Mapping[str, Any]) -> tuple[Any, ...]:
+    """A record's data as stored column values (``SyncType.columns`` order); ValueError/TypeError naming
+    the first bad column."""
     return decoder(kind)(data)
 
 
@@ -296,47 +297,44 @@ def local_states(session: Session, kind: SyncType, ids: Sequence[str]) -> dict[s
     return found
 
 
-def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]],
+def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapping[str, Any], tuple[Any, ...]]],
                   *, existing: set[str], step: Callable[[], None] | None = None) -> None:
     """Write received records of one type as they came (version, author, owner kept), in bulk.
 
-    Rows not in ``existing`` are inserted and the rest overwritten, each with the next local change_seq
-    and its row hash; the clock observes the newest version once. This is the remote-write path for
-    many rows at once: Core statements, as the importer's bulk inserts do.
+    ``records`` pairs each record with its column values as stored (``decode_data``). Rows not in
+    ``existing`` are inserted and the rest overwritten, each with the next local change_seq; SQLite
+    computes the row hash in the same statement (``HashingWriter``); the clock observes the newest
+    version once. This is the remote-write path for many rows at once.
     """
     if not records:
         return
     table: Any = kind.model.__table__
-    hasher = FastRowHasher(table)
+    data_names = [c.name for c in kind.columns]
+    writer = HashingWriter(session, table, data_names)
     site = session.execute(select(Site).where(Site.id == 1)).scalar_one()
     clock: HybridClock = session.info[INFO_CLOCK]
     log: ChangeLog | None = session.info.get(INFO_CHANGES)
-    fresh: list[dict[str, Any]] = []
-    changed: list[dict[str, Any]] = []
+    fresh: list[tuple[Any, ...]] = []
+    changed: list[tuple[Any, ...]] = []
     newest = ""
     seq = site.change_seq
-    parse_time = datetime.fromisoformat
     for record, values in records:
         if step is not None:
             step()
-        row = dict(values)
         seq += 1
         version = str(record["version"])
-        row.update(id=record["id"], owner_site=record["owner_site"], version=version,
-                   deleted=bool(record["deleted"]), updated_at=parse_time(str(record["updated_at"])),
-                   updated_by=str(record["updated_by"]), change_seq=seq)
-        row["row_hash"] = hasher(row)
+        row = (*values, record["id"], record["owner_site"], version, bool(record["deleted"]),
+               stored_time(str(record["updated_at"])), str(record["updated_by"]), seq)
         if version > newest:
             newest = version
         (changed if record["id"] in existing else fresh).append(row)
     site.change_seq = seq
-    writer = BulkWriter(session, table)
     writer.insert(fresh)
     if changed:
         writer.update(changed)
         if log is not None:
             for row in changed:
-                log.note(table.name, row["id"], new=False, fields=["received"])
+                log.note(table.name, row[len(data_names)], new=False, fields=["received"])
     clock.observe(Version.decode(newest))
     site.hlc_last = clock.last.encode()
     session.info[INFO_WROTE] = True
