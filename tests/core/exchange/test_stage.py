@@ -80,3 +80,13 @@ def test_one_spoiled_field_gives_the_same_outcome(package: tuple[list[dict[str, 
         assert sum(s.values is None for s in expected) <= 1
 
     check()
+
+
+def test_a_version_past_the_calendar_is_refused_not_a_crash(package: tuple[list[dict[str, Any]], str]) -> None:
+    """A wall time of 999 999 999 999 999 ms (beyond year 9999) is an untrustworthy clock, said so."""
+    records, site = package
+    record = copy.deepcopy(next(r for r in records if r["type"] == "member"))
+    record["version"] = "999999999999999-000001-" + site
+    origin = Origin(site, "committee-site", "", NOW)
+    for staged in (stage_one(record, origin), stage_all([record], origin)[0]):
+        assert staged.values is None and "不可信" in staged.problem
