@@ -884,6 +884,10 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>正在写出并校验数据包…</translation>
     </message>
     <message>
+        <source>Cancelled: no package was written.</source>
+        <translation>已取消：没有写出数据包。</translation>
+    </message>
+    <message>
         <source>The package was written and read back: it is complete and its signature checks.
 
 File: {path}
@@ -1171,6 +1175,10 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported. You can check or import the package again at any time.</source>
+        <translation>已取消：没有导入任何数据。这个数据包可以随时重新检查或导入。</translation>
     </message>
     <message>
         <source>Close</source>

@@ -81,3 +81,26 @@ def test_import_wizard_refusal_is_shown_and_listed_as_refused(
     texts = [page.packages.model.index(0, c).data() for c in range(page.packages.model.columnCount())]
     assert "已拒收" in texts and "1000" not in texts[3]
     assert exchange_status(committee).packages == []
+
+
+def test_import_cancelled_from_the_wizard_writes_nothing_and_can_be_applied_again(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """Cancel while importing: the wizard says nothing was imported, Import is on again and works."""
+    branch, committee, folder = pair
+    sent = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(sent.path))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    dialog.apply_button.click()
+    dialog.running.cancel()  # the user presses Cancel on the progress dialog
+    qtbot.waitUntil(lambda: "已取消" in dialog.gap.text() and not dialog.gap.isHidden(), timeout=WAIT_MS)
+    assert dialog.apply_button.isEnabled() and dialog.report is not None and dialog.report.status == "dry_run"
+    assert exchange_status(committee).peers[0].last_in is None
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.status == "applied", timeout=WAIT_MS)
+    assert exchange_status(committee).peers[0].last_in is not None

@@ -22,6 +22,7 @@ from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import container, crypto
 from partydesk.core.exchange.manifest import Endpoint, Manifest, file_name
+from partydesk.core.progress import NULL_PROGRESS, Progress
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_blobs import package_blobs
 from partydesk.core.services.sync_downward import package_lines
@@ -58,8 +59,14 @@ def _destination(db: Database, org_code: str) -> sync_repo.Peer:
 
 
 def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Path,
-                   snapshot: bool = False) -> Exported:
-    """Write the next package towards the registered site with ``to_org_code`` into ``out_dir``."""
+                   snapshot: bool = False, progress: Progress | None = None) -> Exported:
+    """Write the next package towards the registered site with ``to_org_code`` into ``out_dir``.
+
+    ``progress`` hears the stages; a cancel is honoured until the file starts being written (nothing is
+    then written and no number is used), after that the file is finished and verified.
+    """
+    progress = progress or NULL_PROGRESS
+    progress.step(0, 3, "正在收集本单位的记录……")
     keys = site_keys(db)
     org = own_organisation(db)
     assert db.site is not None and org is not None
@@ -80,6 +87,7 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
         previous = sync_repo.last_out(session, peer.site_id)
     if not lines and not acks and not snapshot:
         raise ValidationError("自上次报送并被确认以来没有新的变动，也没有待发回的回执，无需导出。", code="nothing")
+    progress.step(1, 3, "正在签名并加密……")
     counts = dict(Counter(kind_name for kind_name, _line in lines))
     if not lines and not snapshot:
         kind = "receipt"
@@ -89,6 +97,7 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
     created = utc_now().replace(microsecond=0)
     recipients = {peer_key.key_id: crypto.unb64(peer_key.encryption_public), keys.key_id: keys.encryption_public}
     sealed = crypto.seal(plaintext, recipients, package_id.encode("ascii"))
+    progress.step(2, 3, "正在写入并核对文件……")  # the last point a cancel is honoured
     with db.write(actor, action="sync.export") as session:
         seq = sync_repo.take_channel_seq(session, peer.site_id)
         manifest = Manifest(

@@ -25,6 +25,7 @@ from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.manifest import Manifest, parse
 from partydesk.core.exchange.merge import Decision, LocalState, Outcome, decide
 from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, open_envelope
+from partydesk.core.progress import Progress
 from partydesk.core.services import sync_blobs
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
 from partydesk.core.services.sync_rejections import record_rejection
@@ -69,8 +70,16 @@ class ImportReport:
 
 
 def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = False,
-                   now: datetime | None = None, step: StepHook | None = None) -> ImportReport:
-    """Import the package at ``path`` (or only classify it with ``dry_run``)."""
+                   now: datetime | None = None, step: StepHook | None = None,
+                   progress: Progress | None = None) -> ImportReport:
+    """Import the package at ``path`` (or only classify it with ``dry_run``).
+
+    ``progress`` hears each stage, the first record written and every thousandth; a cancel raises ``Cancelled`` at
+    the next one and the import's transaction rolls back (files it had stored are removed again), so
+    nothing of the package is kept and it can be imported again later.
+    """
+    if progress is not None:
+        step = _reporting(progress, step)
     try:
         with collector_paused():
             return _import(db, actor, container.read_file(path), dry_run=dry_run, now=now or utc_now(), step=step)
@@ -104,11 +113,15 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         missing = manifest.prerequisite_seq
         if missing and sync_repo.incoming_at(session, peer.site_id, missing) is None:
             report.gap = f"缺少“{peer.org_name}”的第 {missing} 号数据包（可能U盘丢失或尚未导入）；本包照常导入。"
+    if step is not None:
+        step("read")
     payload = decrypt(envelope, opening_keys(db, manifest))  # 6
     notices, records = key_notices(db, manifest, payload.records)
     parent = manifest.origin.site_id if peer.relation == "parent" else ""  # only a parent sends corrections
     staged = stage_all(records, Origin.of(manifest, now, own_site, parent))  # 7
     staged = sync_blobs.check_staged(staged, payload.blobs, db.path)  # no row may name a file not there
+    if step is not None:
+        step("staged")
     if dry_run:
         with db.read() as session:  # 8: only shown; the apply classifies again inside its transaction
             _count(report, staged, _classify(session, staged, own_site, parent))
@@ -144,6 +157,29 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
     if report.acknowledged:
         complete_rotation(db, actor)
     return report
+
+
+_STAGES = {"read": (1, "正在核对签名并解密……"), "staged": (2, "正在检查记录……"),
+           "blobs": (3, "正在保存附件……"), "ledger": (4, "正在登记数据包……")}
+_STAGE_COUNT = 5
+
+
+def _reporting(progress: Progress, step: StepHook | None) -> StepHook:
+    """A step hook telling ``progress`` of each stage (and every thousandth record), then ``step``'s own."""
+    records = [0]
+
+    def hook(name: str) -> None:
+        if name == "record":
+            records[0] += 1
+            if records[0] == 1 or records[0] % 1000 == 0:
+                progress.step(2, _STAGE_COUNT, f"正在写入记录……（{records[0]:,} 条）")
+        elif name in _STAGES:
+            done, text = _STAGES[name]
+            progress.step(done, _STAGE_COUNT, text)
+        if step is not None:
+            step(name)
+
+    return hook
 
 
 def _no_op(report: ImportReport, done: sync_repo.PackageEntry) -> ImportReport:

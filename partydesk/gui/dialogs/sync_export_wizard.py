@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from partydesk.core.services.sync_export import Exported
     from partydesk.core.services.sync_status import PeerStatus
     from partydesk.gui.context import AppContext
+    from partydesk.gui.tasks import TaskHandle
 
 
 class ExportDialog(QDialog):
@@ -142,9 +143,17 @@ class ExportDialog(QDialog):
         """Write, read back and verify the package (progress shown over the dialog)."""
         folder = Path(self.folder.text().strip())
         self.write_button.setEnabled(False)
-        ops.export(self, self.ctx, to_org_code=str(self.destination.currentData()), out_dir=folder,
-                   snapshot=self.snapshot.isChecked(), title=self.tr("Writing and checking the package…"),
-                   on_done=self._written, on_error=self._failed)
+        handle = ops.export(self, self.ctx, to_org_code=str(self.destination.currentData()), out_dir=folder,
+                            snapshot=self.snapshot.isChecked(), title=self.tr("Writing and checking the package…"),
+                            on_done=self._written, on_error=self._failed)
+        handle.finished.connect(lambda: self._after(handle))
+        self.running = handle
+
+    def _after(self, handle: TaskHandle) -> None:
+        """After a cancelled export (no file written, no number used): the user may write it again."""
+        if handle.cancelled:
+            self.write_button.setEnabled(True)
+            self.stick_note.setText(self.tr("Cancelled: no package was written."))
 
     def _written(self, done: Exported) -> None:
         self.result_path = done.path

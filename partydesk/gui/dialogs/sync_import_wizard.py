@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from partydesk.core.errors import KnownError
     from partydesk.core.services.sync_import import ImportReport
     from partydesk.gui.context import AppContext
+    from partydesk.gui.tasks import TaskHandle
 
 OUTCOME_ORDER = ("new", "updated", "unchanged", "conflict", "rejected")
 
@@ -146,8 +147,10 @@ class ImportDialog(QDialog):
         """The dry run: verify and classify, write nothing."""
         self.problem.clear()
         self.check_button.setEnabled(False)
-        ops.import_file(self, self.ctx, self.path, dry_run=True, title=self.tr("Checking the package…"),
-                        on_done=self._checked, on_error=self._failed)
+        handle = ops.import_file(self, self.ctx, self.path, dry_run=True, title=self.tr("Checking the package…"),
+                                 on_done=self._checked, on_error=self._failed)
+        handle.finished.connect(lambda: self._after(handle))
+        self.running = handle
 
     def _checked(self, report: ImportReport) -> None:
         self.check_button.setEnabled(True)
@@ -185,8 +188,22 @@ class ImportDialog(QDialog):
     def apply(self) -> None:
         """Import for real, in one transaction."""
         self.apply_button.setEnabled(False)
-        ops.import_file(self, self.ctx, self.path, dry_run=False, title=self.tr("Importing…"),
-                        on_done=self._applied, on_error=self._failed)
+        handle = ops.import_file(self, self.ctx, self.path, dry_run=False, title=self.tr("Importing…"),
+                                 on_done=self._applied, on_error=self._failed)
+        handle.finished.connect(lambda: self._after(handle))
+        self.running = handle
+
+    def _after(self, handle: TaskHandle) -> None:
+        """After a cancelled check or import (nothing was written): say so and let the user try again."""
+        if handle.cancelled:
+            self.check_button.setEnabled(True)
+            self.apply_button.setEnabled(True)
+            said = self.tr("Cancelled: nothing was imported. You can check or import the package again at any time.")
+            if self.pages.currentIndex() == 0:
+                self.problem.setText(said)
+            else:  # on the dry run's page, under its table
+                self.gap.setText(said)
+                self.gap.setVisible(True)
 
     def _applied(self, report: ImportReport) -> None:
         self.report = report

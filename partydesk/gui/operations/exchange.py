@@ -63,11 +63,12 @@ def export(parent: QWidget, ctx: AppContext, *, to_org_code: str, out_dir: Path,
     """Write, read back and verify the next package for a registered site."""
     db, actor = ctx.db, ctx.actor
 
-    def job(_progress: Progress) -> sync_export.Exported:
-        return sync_export.export_package(db, actor, to_org_code=to_org_code, out_dir=out_dir, snapshot=snapshot)
+    def job(progress: Progress) -> sync_export.Exported:
+        return sync_export.export_package(db, actor, to_org_code=to_org_code, out_dir=out_dir, snapshot=snapshot,
+                                          progress=progress)
 
     return run(parent, ctx, job, label="sync export", on_done=on_done, on_error=on_error,
-               progress_title=title, cancellable=False)
+               progress_title=title)
 
 
 def import_file(parent: QWidget, ctx: AppContext, path: Path, *, dry_run: bool, title: str,
@@ -75,11 +76,11 @@ def import_file(parent: QWidget, ctx: AppContext, path: Path, *, dry_run: bool, 
     """Classify (``dry_run``) or import a package; the result is an ``ImportReport`` either way."""
     db, actor = ctx.db, ctx.actor
 
-    def job(_progress: Progress) -> sync_import.ImportReport:
-        return sync_import.import_package(db, actor, path, dry_run=dry_run)
+    def job(progress: Progress) -> sync_import.ImportReport:
+        return sync_import.import_package(db, actor, path, dry_run=dry_run, progress=progress)
 
     return run(parent, ctx, job, label="sync import", on_done=on_done, on_error=on_error,
-               progress_title=title, cancellable=False)
+               progress_title=title)
 
 
 def record_rejection(parent: QWidget, ctx: AppContext, path: Path, *, reason: str, message: str) -> TaskHandle:

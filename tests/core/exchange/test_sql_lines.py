@@ -41,14 +41,15 @@ def test_any_text_and_flag_renders_canonically(tmp_path: Path) -> None:
         member_id = raw.execute("SELECT id FROM member LIMIT 1").fetchone()[0]
 
     @settings(max_examples=300, deadline=None)
-    @given(text=st.text(), flag=st.sampled_from([0, 1]), left=st.sampled_from([None, "2019-03-01"]), micro=st.sampled_from(["000000", "000001", "123456"]))
+    @given(text=st.text(), flag=st.sampled_from([0, 1]), left=st.sampled_from([None, "2019-03-01"]),
+           micro=st.sampled_from(["000000", "000001", "123456"]))
     def check(text: str, flag: int, left: str | None, micro: str) -> None:
         with sqlite3.connect(db.path) as raw:
             raw.execute("UPDATE member SET address = ?, name = ?, migrant = ?, left_on = ?, updated_at = ? "
                         "WHERE id = ?", (text, text[:20], flag, left, f"2026-11-30 08:09:10.{micro}", member_id))
         with db.read() as session:
-            line = [line for _k, line in owned_lines(session, site, 0, only={"member"})][0]
-            python = [line for _k, line in _lines_in_python(session, SYNC_TYPES[1], site, 0)][0]
+            line = next(line for _k, line in owned_lines(session, site, 0, only={"member"}))
+            python = next(line for _k, line in _lines_in_python(session, SYNC_TYPES[1], site, 0))
         assert line == python == _python_line(line)
         record = json.loads(line)
         assert record["data"]["address"] == text
