@@ -11,7 +11,7 @@ by ``core.io.roster_export``, which knows no database.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
@@ -29,6 +29,7 @@ from partydesk.core.io.roster_export import RosterSheet, SheetColumn, roster_byt
 from partydesk.core.io.roster_print import PrintSheet, print_bytes
 from partydesk.core.progress import Progress
 from partydesk.core.services import audit
+from partydesk.core.services.branches import branches
 from partydesk.core.services.members import roster
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database
@@ -146,10 +147,42 @@ def roster_dicts(db: Database, actor: Actor, *, masking: Masking = Masking.MASKE
     ]
 
 
+BRANCH_COLUMN = SheetColumn("所在支部")
+"""After 序号 when the rows come from several organisations (a committee's file)."""
+
+
+def branch_names(db: Database) -> dict[str, str] | None:
+    """org id -> name when the file holds several organisations' rolls (then the exports gain 所在支部 and
+    list the members branch by branch), else None."""
+    found = branches(db)
+    return {b.org_id: b.name for b in found.items} if found.multi else None
+
+
+def by_branch(rows: Sequence[RosterRow], names: Mapping[str, str] | None) -> list[RosterRow]:
+    """``rows`` grouped by organisation in the order of ``names`` (this site's own first), each group in
+    its given order; unchanged without ``names``."""
+    if not names:
+        return list(rows)
+    order = {org_id: i for i, org_id in enumerate(names)}
+    return sorted(rows, key=lambda r: order.get(r.org_id, len(order)))
+
+
+def _with_branch(columns: Sequence[SheetColumn], lines: list[list[object]], rows: Sequence[RosterRow],
+                 names: Mapping[str, str] | None, *, at: int = 1) -> tuple[tuple[SheetColumn, ...], list[list[object]]]:
+    """The 所在支部 column inserted at position ``at`` (after 序号; after 序号 and 姓名 on the 报送版, whose
+    first two columns repeat on every page)."""
+    if not names:
+        return tuple(columns), lines
+    return ((*columns[:at], BRANCH_COLUMN, *columns[at:]),
+            [[*line[:at], names.get(row.org_id, ""), *line[at:]] for line, row in zip(lines, rows, strict=True)])
+
+
 def roster_sheet(
-    rows: Sequence[RosterRow], *, branch: str, masking: Masking, today: date, exported_by: str = ""
+    rows: Sequence[RosterRow], *, branch: str, masking: Masking, today: date, exported_by: str = "",
+    names: Mapping[str, str] | None = None,
 ) -> RosterSheet:
-    """The 花名册 workbook's content for ``rows``: title, subtitle, columns and display values."""
+    """The 花名册 workbook's content for ``rows``: title, subtitle, columns and display values (with 所在支部
+    after 序号 when ``names`` maps the rows' organisations)."""
     subtitle = f"导出日期：{today.isoformat()}，共 {len(rows)} 人"
     footer = ""
     if masking is Masking.MASKED:
@@ -160,7 +193,8 @@ def roster_sheet(
     lines: list[list[object]] = [
         [number, *values] for number, values in enumerate(_shown_rows(rows, masking, flag_text=True), start=1)
     ]
-    return RosterSheet(title=f"{branch}党员花名册", subtitle=subtitle, columns=COLUMNS, rows=lines,
+    columns, lines = _with_branch(COLUMNS, lines, rows, names)
+    return RosterSheet(title=f"{branch}党员花名册", subtitle=subtitle, columns=columns, rows=lines,
                        footer_left=footer)
 
 
@@ -171,9 +205,10 @@ def _full_numbers_footer(exported_by: str) -> str:
 
 def print_sheet(
     rows: Sequence[RosterRow], *, branch: str, masking: Masking, today: date, columns: Sequence[str] | None = None,
-    leader: str = "", preparer: str = "",
+    leader: str = "", preparer: str = "", names: Mapping[str, str] | None = None,
 ) -> PrintSheet:
-    """The 报送版 (print layout) of ``rows``: the chosen columns after 序号, sign-off lines, no program notes."""
+    """The 报送版 (print layout) of ``rows``: the chosen columns after 序号 (and 所在支部 third when ``names``
+    maps the rows' organisations), sign-off lines, no program notes."""
     keys = print_columns(columns)
     where = [_KEYS.index(k) for k in keys]
     by_key = {header_key[1]: column for header_key, column in zip(EXPORT_COLUMNS, COLUMNS, strict=True)}
@@ -181,9 +216,10 @@ def print_sheet(
         [number, *(values[i] for i in where)]
         for number, values in enumerate(_shown_rows(rows, masking, flag_text=True), start=1)
     ]
+    shown, lines = _with_branch([COLUMNS[0], *(by_key[k] for k in keys)], lines, rows, names, at=2)
     return PrintSheet(
         title=f"{branch}党员花名册", unit=branch, filled_on=f"{today.year}年{today.month}月{today.day}日",
-        columns=[COLUMNS[0], *(by_key[k] for k in keys)], rows=lines, leader=leader, preparer=preparer,
+        columns=list(shown), rows=lines, leader=leader, preparer=preparer,
         footer_left=_full_numbers_footer(preparer) if masking is Masking.FULL else "",
     )
 
@@ -211,14 +247,15 @@ def export_roster(
     org = own_organisation(db)
     leader, contact = signers(org)
     name = contact if preparer is None else preparer.strip()
-    rows = _rows(db, actor, include_departed=include_departed)
+    names = branch_names(db)
+    rows = by_branch(_rows(db, actor, include_departed=include_departed), names)
     branch, day = (org.name if org else ""), today or date.today()
     if layout == "print":
         data = print_bytes(print_sheet(rows, branch=branch, masking=masking, today=day, columns=columns,
-                                       leader=leader, preparer=name))
+                                       leader=leader, preparer=name, names=names))
     else:
-        data = roster_bytes(roster_sheet(rows, branch=branch, masking=masking, today=day, exported_by=name),
-                            progress=progress)
+        data = roster_bytes(roster_sheet(rows, branch=branch, masking=masking, today=day, exported_by=name,
+                                         names=names), progress=progress)
     if masking is Masking.FULL:
         # Audited before the file exists: a file with full numbers never appears without its record.
         audit.record_access(db, actor, action="export.unmasked", record_ids=[r.id for r in rows],

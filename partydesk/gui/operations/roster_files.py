@@ -27,7 +27,15 @@ from partydesk.core.io.roster_print import print_bytes
 from partydesk.core.progress import Progress
 from partydesk.core.services import audit, members, setup
 from partydesk.core.services.maintenance import list_backups
-from partydesk.core.services.roster_export import ExportResult, Layout, print_sheet, roster_sheet, signers
+from partydesk.core.services.roster_export import (
+    ExportResult,
+    Layout,
+    branch_names,
+    by_branch,
+    print_sheet,
+    roster_sheet,
+    signers,
+)
 from partydesk.core.services.roster_import import ImportPlan, ImportResult, apply_import, plan_import, write_rejects
 from partydesk.core.services.store import BackupInfo
 from partydesk.gui.operations import run
@@ -112,6 +120,7 @@ class _RosterData:
     rows: list[RosterRow]
     leader: str
     contact: str
+    names: dict[str, str] | None = None  # org id -> name when the file holds several organisations
 
 
 def branch_name(parent: QWidget, ctx: AppContext, *, on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
@@ -145,8 +154,10 @@ def export_roster(
 
     def read(_progress: Any) -> _RosterData:
         organisation = setup.own_organisation(db)
+        names = branch_names(db)
         return _RosterData(organisation.name if organisation is not None else "",
-                           members.roster(db, actor, include_departed=False), *signers(organisation))
+                           by_branch(members.roster(db, actor, include_departed=False), names), *signers(organisation),
+                           names=names)
 
     def build(data: _RosterData) -> Callable[[Progress], _Built]:
         def job(progress: Progress) -> _Built:
@@ -154,9 +165,10 @@ def export_roster(
             ids = [row.id for row in data.rows]
             if layout == "print":
                 sheet = print_sheet(data.rows, branch=data.branch, masking=masking, today=today, columns=columns,
-                                    leader=data.leader, preparer=name)
+                                    leader=data.leader, preparer=name, names=data.names)
                 return _Built(print_bytes(sheet), ids)
-            full = roster_sheet(data.rows, branch=data.branch, masking=masking, today=today, exported_by=name)
+            full = roster_sheet(data.rows, branch=data.branch, masking=masking, today=today, exported_by=name,
+                                names=data.names)
             return _Built(roster_bytes(full, progress=progress), ids)
         return job
 
