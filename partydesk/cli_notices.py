@@ -58,16 +58,28 @@ def cmd_notice_list(args: argparse.Namespace) -> dict[str, Any]:
         rows = list_notices(db)
     lines = []
     for n in rows:
-        state = ("未读" if n.unread else "已读") if n.received else f"发至 {'、'.join(n.targets) or '（无）'}"
+        state = "已撤回" if n.withdrawn else ("未读" if n.unread else "已读") if n.received else \
+            f"发至 {'、'.join(n.targets) or '（无）'}"
         due = f"，截止 {n.data.deadline:%Y-%m-%d}" if n.data.deadline else ""
         lines.append(f"{n.data.issued:%Y-%m-%d}  {n.data.title}（{n.data.issuer}{due}）  {state}  附件 {len(n.files)}")
     return {"message": "\n".join(lines) or "还没有通知。",
             "notices": [{"id": n.id, "title": n.data.title, "body": n.data.body, "issued": n.data.issued.isoformat(),
                          "issuer": n.data.issuer,
                          "deadline": n.data.deadline.isoformat() if n.data.deadline else None,
-                         "received": n.received, "unread": n.unread, "targets": list(n.targets),
+                         "received": n.received, "unread": n.unread, "withdrawn": n.withdrawn,
+                         "targets": list(n.targets),
                          "files": [{"name": f.name, "sha256": f.sha256, "size": f.size} for f in n.files]}
                         for n in rows]}
+
+
+def cmd_notice_withdraw(args: argparse.Namespace) -> dict[str, Any]:
+    """Take back a notice this office wrote."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.notices import withdraw_notice
+
+    with cli.opened(args) as db:
+        withdraw_notice(db, LOCAL_USER, args.id, reason=args.reason, today=date.today())
+    return {"message": "通知已撤回；下次向各支部报送数据包时，收到过它的支部会看到“已撤回”和原因。", "id": args.id}
 
 
 def cmd_material_send(args: argparse.Namespace) -> dict[str, Any]:
@@ -89,7 +101,7 @@ def _targets(parser: argparse.ArgumentParser) -> None:
 
 
 def add_sync_actions(actions: Any, common: argparse.ArgumentParser) -> None:
-    """Add ``notice add``, ``notice list`` and ``material send`` under ``partydesk sync``."""
+    """Add ``notice add``, ``notice list``, ``notice withdraw`` and ``material send`` under ``partydesk sync``."""
     notice = actions.add_parser("notice", help="通知：上级党委发布并下发到下级党组织")
     sub = notice.add_subparsers(dest="notice_command", metavar="操作", required=True)
     p = sub.add_parser("add", parents=[common], help="发布一则通知并选择下发到哪些党组织")
@@ -103,6 +115,10 @@ def add_sync_actions(actions: Any, common: argparse.ArgumentParser) -> None:
     _targets(p)
     p = sub.add_parser("list", parents=[common], help="列出本单位发布和收到的通知")
     p.set_defaults(handler=cmd_notice_list)
+    p = sub.add_parser("withdraw", parents=[common], help="撤回本单位发布的一则通知（须填写原因）")
+    p.set_defaults(handler=cmd_notice_withdraw)
+    p.add_argument("id", metavar="NOTICE_ID", help="通知的编号（partydesk sync notice list --json 可查）")
+    p.add_argument("--reason", required=True, help="撤回原因")
     material = actions.add_parser("material", help="学习资料：上级党委选定后下发到下级党组织")
     sub = material.add_subparsers(dest="material_command", metavar="操作", required=True)
     p = sub.add_parser("send", parents=[common], help="把本单位资料库中的一份资料下发到下级党组织")

@@ -3139,6 +3139,33 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>NoticeWithdrawDialog</name>
+    <message>
+        <source>Withdraw a notice</source>
+        <translation>撤回通知</translation>
+    </message>
+    <message>
+        <source>Withdraw the notice “{title}”?</source>
+        <translation>撤回通知《{title}》？</translation>
+    </message>
+    <message>
+        <source>The notice stays in the list marked withdrawn, with the reason at the top of its text. The next package to each branch it was sent to tells them so; it then asks nothing of them. A withdrawn notice cannot be sent again: write a new one if needed.</source>
+        <translation>通知不会被删除：它仍留在列表中，标为“已撤回”，撤回原因写在正文最前面。下次向收到它的各支部报送数据包时，各支部也会看到已撤回，不必再办理。撤回后不能再次下发，如有需要请另发新通知。</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Required, e.g. the deadline was wrong</source>
+        <translation>必填，例如：截止日期写错</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+</context>
+<context>
     <name>NoticesPanel</name>
     <message>
         <source>Issued {issued} by {issuer}</source>
@@ -3155,6 +3182,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
     </message>
     <message>
         <source>sent</source>
@@ -3187,6 +3218,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Write a notice…</source>
         <translation>发布通知…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
     </message>
     <message>
         <source>Due by</source>

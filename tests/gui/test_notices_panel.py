@@ -218,3 +218,35 @@ def test_a_committee_sends_a_material_down_to_the_branch_it_ticks(
     assert to_east.counts.get("study_material") == 1
     to_west = export_package(committee_of_two, LOCAL_USER, to_org_code="3301060013", out_dir=tmp_path, snapshot=True)
     assert "study_material" not in to_west.counts
+
+
+def test_a_committee_withdraws_a_notice_it_sent_with_a_reason(
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication, tmp_path: Path) -> None:
+    """Select our notice → 撤回… (on only for our own, live notice) → the reason is required → the row reads
+    已撤回, the text starts with the reason and 撤回… is off again."""
+    from partydesk.gui.dialogs.notice_withdraw import NoticeWithdrawDialog
+
+    sent = notices.add_notice(committee_of_two, LOCAL_USER, data=NoticeData(
+        "关于报送年度工作总结的通知", "请于12月15日前报送。", date(2026, 11, 20), "中共示范街道工作委员会"),
+        to_all=True).notice_id
+    ctx = make_ctx(committee_of_two)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    panel = page.notices
+    qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+    assert panel.withdraw_button.isVisibleTo(panel) and not panel.withdraw_button.isEnabled()
+    panel.open_notice(sent)
+    assert panel.withdraw_button.isEnabled() and panel.withdraw_button.text() == "撤回…"
+    dialog = NoticeWithdrawDialog(ctx, sent, "关于报送年度工作总结的通知", parent=panel)
+    qtbot.addWidget(dialog)
+    assert "关于报送年度工作总结的通知" in dialog.question.text() and not dialog.ok_button().isEnabled()
+    dialog.reason_edit.setText("截止日期有误，另行通知")
+    with qtbot.waitSignal(dialog.withdrawn, timeout=WAIT_MS):
+        dialog.ok_button().click()
+    qtbot.waitUntil(lambda: panel.current() is not None and panel.current().withdrawn, timeout=WAIT_MS)
+    model = panel.list.model
+    assert model.data(model.index(0, 0)) == "已撤回"
+    assert panel.text.toPlainText().splitlines()[3].startswith("【本通知已于")
+    assert not panel.withdraw_button.isEnabled()

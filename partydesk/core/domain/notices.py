@@ -33,7 +33,8 @@ class NoticeRow:
 
     ``received``: written by another office (the committee) and so read-only here; ``read_at`` is when this
     office first opened it (None: unread); ``targets`` are the organisation codes it is addressed to (known
-    only where it was written).
+    only where it was written); ``withdrawn``: its office took it back (撤回) — it stays listed, marked, with
+    the reason at the top of its text, and asks nothing of anyone any more.
     """
 
     id: str
@@ -42,8 +43,14 @@ class NoticeRow:
     read_at: datetime | None
     files: tuple[NoticeFile, ...] = ()
     targets: tuple[str, ...] = field(default=())
+    withdrawn: bool = False
 
     @property
     def unread(self) -> bool:
-        """A received notice nobody here has opened yet."""
-        return self.received and self.read_at is None
+        """A received notice, still in force, that nobody here has opened yet."""
+        return self.received and self.read_at is None and not self.withdrawn
+
+
+def withdrawal_note(day: str, reason: str) -> str:
+    """The line put at the top of a withdrawn notice's text (it travels with the notice to the branches)."""
+    return f"【本通知已于 {day} 撤回。原因：{reason}】"

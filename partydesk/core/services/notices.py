@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
-from partydesk.core.domain.notices import NoticeData, NoticeFile, NoticeRow
+from partydesk.core.domain.notices import NoticeData, NoticeFile, NoticeRow, withdrawal_note
 from partydesk.core.errors import ValidationError
 from partydesk.core.storage import notice_repo, sync_repo
 from partydesk.core.storage.database import Database
 
 __all__ = ["NoticeAdded", "add_notice", "branches", "list_notices", "mark_read", "received_materials",
-           "send_material"]
+           "send_material", "withdraw_notice"]
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,30 @@ def send_material(db: Database, actor: Actor, material_id: str, *, to: Sequence[
     return Changes.of(ChangeKind.MATERIAL, material_id)
 
 
+def withdraw_notice(db: Database, actor: Actor, notice_id: str, *, reason: str, today: date) -> Changes:
+    """Take back a notice this office wrote (撤回), with a reason: it stays in every list marked 已撤回, the
+    reason at the top of its text, and the next package to each branch it went to tells them so."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("请填写撤回原因。", field="reason", code="required")
+    if len(reason) > 200:
+        raise ValidationError("撤回原因不能超过 200 个字。", field="reason", code="too_long")
+    assert db.site is not None
+    with db.write(actor, action="notice.withdraw") as session:
+        problem = notice_repo.withdraw(session, notice_id, db.site.site_id,
+                                       withdrawal_note(f"{today:%Y-%m-%d}", reason))
+        if problem == "missing":
+            raise ValidationError("找不到这份通知。", field="notice", code="unknown_notice")
+        if problem == "not_owner":
+            raise ValidationError("这份通知是上级发来的，只有发文单位可以撤回。", field="notice", code="not_owner")
+        if problem == "withdrawn":
+            raise ValidationError("这份通知已经撤回了。", field="notice", code="withdrawn")
+    return Changes.of(ChangeKind.NOTICE, notice_id)
+
+
 def list_notices(db: Database) -> list[NoticeRow]:
-    """Every notice here, newest first: our own (with whom they went to) and those received (read or not)."""
+    """Every notice here, newest first: our own (with whom they went to) and those received (read or not),
+    withdrawn ones included and marked."""
     assert db.site is not None
     with db.read() as session:
         return notice_repo.notices(session, db.site.site_id)

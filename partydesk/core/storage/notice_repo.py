@@ -71,7 +71,8 @@ def material_owner(session: Session, material_id: str) -> str | None:
 
 
 def notices(session: Session, own_site: str) -> list[NoticeRow]:
-    """Every live notice, newest first, with its files, read state and (for our own) the codes addressed."""
+    """Every notice, newest first (withdrawn ones marked), with its files, read state and (for our own) the
+    codes addressed."""
     reads: dict[str, datetime] = {r[0]: r[1] for r in session.execute(select(NoticeRead.notice_id, NoticeRead.read_at))}
     files: dict[str, list[NoticeFile]] = {}
     for f in session.scalars(select(NoticeAttachment).where(NoticeAttachment.deleted.is_(False))
@@ -84,12 +85,29 @@ def notices(session: Session, own_site: str) -> list[NoticeRow]:
     for record_id, code in session.execute(query):
         codes.setdefault(record_id, []).append(code)
     out = []
-    for n in session.scalars(select(Notice).where(Notice.deleted.is_(False))
-                             .order_by(Notice.issued.desc(), Notice.change_seq.desc())):
+    for n in session.scalars(select(Notice).order_by(Notice.issued.desc(), Notice.change_seq.desc())):
         out.append(NoticeRow(n.id, NoticeData(n.title, n.body, n.issued, n.issuer, n.deadline),
                              received=n.owner_site != own_site, read_at=reads.get(n.id),
-                             files=tuple(files.get(n.id, ())), targets=tuple(codes.get(n.id, ()))))
+                             files=tuple(files.get(n.id, ())), targets=tuple(codes.get(n.id, ())),
+                             withdrawn=bool(n.deleted)))
     return out
+
+
+def withdraw(session: Session, notice_id: str, own_site: str, note: str) -> str:
+    """Take back a notice of ours: the note goes on top of its text and it becomes a tombstone, which the next
+    downward packages carry to the branches it was addressed to. Returns "" or why it cannot be done
+    (``missing``, ``not_owner``, ``withdrawn``)."""
+    row = session.get(Notice, notice_id)
+    if row is None:
+        return "missing"
+    if row.owner_site != own_site:
+        return "not_owner"
+    if row.deleted:
+        return "withdrawn"
+    row.body = f"{note}\n\n{row.body}" if row.body else note
+    row.deleted = True
+    session.flush()
+    return ""
 
 
 def mark_read(session: Session, notice_id: str, by: str) -> bool:

@@ -1,5 +1,5 @@
-"""Notice operations (通知): read the notices held here, write one (files stored first on the file lane), and
-note that one was opened.
+"""Notice operations (通知): read the notices held here, write one (files stored first on the file lane),
+note that one was opened, and withdraw one of ours.
 
 Opening a notice's file is the meeting attachments' ``open_copy`` (the same content-addressed store).
 """
@@ -7,6 +7,7 @@ Opening a notice's file is the meeting attachments' ``open_copy`` (the same cont
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,4 +73,12 @@ def send_material(parent: QWidget, ctx: AppContext, material_id: str, *, to: Seq
                label="send material", on_done=on_done, on_error=on_error)
 
 
-__all__ = ["load_branches", "load_notices", "mark_read", "publish", "send_material"]
+def withdraw(parent: QWidget, ctx: AppContext, notice_id: str, *, reason: str, on_done: DoneCallback,
+             on_error: ErrorCallback) -> TaskHandle:
+    """Take back a notice this office wrote, with a reason; the next packages tell the branches."""
+    db, actor, today = ctx.db, ctx.actor, date.today()
+    return run(parent, ctx, lambda _p: notices.withdraw_notice(db, actor, notice_id, reason=reason, today=today),
+               label="withdraw notice", on_done=on_done, on_error=on_error)
+
+
+__all__ = ["load_branches", "load_notices", "mark_read", "publish", "send_material", "withdraw"]

@@ -4,7 +4,8 @@ at a committee, those it sent and to whom.
 Selecting a notice shows its text and files below the list; a received notice counts as read once it was
 shown. A file opens with the system's program from a copy in the temp folder. Received notices are
 read-only: only the committee that wrote them changes them. A committee with registered branches writes a
-notice here (``dialogs.notice_edit``).
+notice here (``dialogs.notice_edit``) and may withdraw one it sent (``dialogs.notice_withdraw``): it stays
+listed, marked 已撤回.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ class NoticesPanel(QWidget):
         self.office = ""
         self.write_button = self.list.add_action("writeNotice", self.write_notice)
         self.write_button.hide()  # shown at a committee with registered branches
+        self.withdraw_button = self.list.add_action("withdrawNotice", self.withdraw_notice)
+        self.withdraw_button.hide()  # shown where notices are written
+        self.withdraw_button.setEnabled(False)
         self.text = QTextBrowser(self)
         self.text.setObjectName("noticeText")
         self.text.setOpenExternalLinks(False)
@@ -102,6 +106,7 @@ class NoticesPanel(QWidget):
     def _show(self, result: tuple[list[NoticeRow], list[tuple[str, str]], str]) -> None:
         rows, self.branches, self.office = result
         self.write_button.setVisible(bool(self.branches))
+        self.withdraw_button.setVisible(bool(self.branches) or any(not n.received for n in rows))
         selected = self.list.selected_ids()
         self.rows = {n.id: n for n in rows}
         self.list.set_rows(rows)
@@ -131,13 +136,14 @@ class NoticesPanel(QWidget):
     def _show_selected(self) -> None:
         notice = self.current()
         self.files.clear()
+        self.withdraw_button.setEnabled(notice is not None and not notice.received and not notice.withdrawn)
         if notice is None:
             self.text.clear()
             self.open_button.setEnabled(False)
             return
         d = notice.data
         head = self.tr("Issued {issued} by {issuer}").format(issued=f"{d.issued:%Y-%m-%d}", issuer=d.issuer or "—")
-        if d.deadline is not None:
+        if d.deadline is not None and not notice.withdrawn:
             head += self.tr("; to be done by {deadline}").format(deadline=f"{d.deadline:%Y-%m-%d}")
         if not notice.received:
             head += self.tr("; sent to {codes}").format(codes="、".join(notice.targets) or "—")
@@ -158,6 +164,16 @@ class NoticesPanel(QWidget):
         dialog = NoticeEditDialog(self.ctx, self.branches, issuer=self.office, parent=self)
         dialog.open()
 
+    def withdraw_notice(self) -> None:
+        """Ask for a reason, then take back the selected notice of ours (it stays listed, marked)."""
+        from partydesk.gui.dialogs.notice_withdraw import NoticeWithdrawDialog
+
+        notice = self.current()
+        if notice is None or notice.received or notice.withdrawn:
+            return
+        dialog = NoticeWithdrawDialog(self.ctx, notice.id, notice.data.title, parent=self)
+        dialog.open()
+
     def open_file(self) -> None:
         """Open the chosen file of the shown notice with the system's program."""
         item = self.files.currentItem()
@@ -176,6 +192,8 @@ class NoticesPanel(QWidget):
     # -- text ---------------------------------------------------------------------------------------
 
     def _state(self, n: NoticeRow) -> str:
+        if n.withdrawn:
+            return self.tr("withdrawn")
         if not n.received:
             return self.tr("sent")
         return self.tr("unread") if n.unread else self.tr("read")
@@ -201,6 +219,7 @@ class NoticesPanel(QWidget):
         self.files_label.setText(self.tr("Files"))
         self.open_button.setText(self.tr("Open the file"))
         self.write_button.setText(self.tr("Write a notice…"))
+        self.withdraw_button.setText(self.tr("Withdraw…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

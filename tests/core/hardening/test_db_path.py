@@ -63,6 +63,7 @@ REQUIRED: dict[str, list[str]] = {
     "sync revoke": ["3301060001"],
     "sync notice add": ["--title", "通知", "--all"],
     "sync notice list": [],
+    "sync notice withdraw": ["00000000-0000-0000-0000-000000000000", "--reason", "发错了"],
     "sync material send": ["some-material-id", "--all"],
 }
 
