@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from partydesk.core.clock import HybridClock, Version
@@ -281,20 +281,16 @@ def decode_data(kind: SyncType, data: Mapping[str, Any]) -> tuple[Any, ...]:
     return decoder(kind)(data)
 
 
-# SQLite allows 32 766 bound variables since 3.32, older builds 999: id lists stay under both.
-_CHUNK = 900
-
-
 def local_states(session: Session, kind: SyncType, ids: Sequence[str]) -> dict[str, LocalState]:
-    """The local bookkeeping of the rows among ``ids`` that exist, by id (a few grouped queries)."""
+    """The local bookkeeping of the rows among ``ids`` that exist, by id: one query, the ids handed over as
+    one JSON array (``json_each``) and looked up through the primary key."""
     model: Any = kind.model
-    found: dict[str, LocalState] = {}
-    wanted = sorted(set(ids))
-    for start in range(0, len(wanted), _CHUNK):
-        query = select(model.id, model.version, model.deleted, model.owner_site).where(
-            model.id.in_(wanted[start:start + _CHUNK]))
-        found.update((r[0], LocalState(r[1], bool(r[2]), r[3])) for r in session.execute(query))
-    return found
+    if not ids:
+        return {}
+    wanted = func.json_each(json.dumps(sorted(set(ids)))).table_valued("value")
+    query = select(model.id, model.version, model.deleted, model.owner_site).where(
+        model.id.in_(select(wanted.c.value)))
+    return {r[0]: LocalState(r[1], bool(r[2]), r[3]) for r in session.execute(query)}
 
 
 def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapping[str, Any], tuple[Any, ...]]],
@@ -395,8 +391,6 @@ def people_in_two_organisations(session: Session) -> list[tuple[str, str, str, s
     more organisations; the full number never leaves this function (the digest names the person stably)."""
     import hashlib
 
-    from sqlalchemy import func
-
     from partydesk.core.storage.tables import Member, Organisation
 
     shared = (select(Member.id_number).where(Member.deleted.is_(False), Member.id_number != "")
@@ -429,8 +423,6 @@ class BranchFigures:
 def branch_figures(session: Session, year: int, meeting_types: Sequence[str]) -> list[BranchFigures]:
     """Live members, and meetings of ``meeting_types`` held in ``year``, per organisation (grouped queries)."""
     from datetime import date as _date
-
-    from sqlalchemy import func
 
     from partydesk.core.storage.meeting_tables import Meeting
     from partydesk.core.storage.tables import Member, Organisation
