@@ -43,6 +43,7 @@ from partydesk.core.domain.pinyin import SURNAME_READINGS
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.domain.strokes import stroke_count
 from partydesk.core.services.branches import SINGLE, Branches, shared_with
+from partydesk.core.services.meeting_reports import group_order
 from partydesk.core.services.roster_search import (
     NO_FACETS,
     RosterFacets,
@@ -465,9 +466,14 @@ class RosterModel(QAbstractTableModel):
         """The row showing ``member_id``, or -1."""
         return next((i for i, r in enumerate(self._shown) if r.id == member_id), -1)
 
-    def party_groups(self) -> list[str]:
-        """The distinct 党小组 names in the data, sorted, for the facet filter."""
-        return sorted(group for group, members in self._groups.items() if group and members > 0)
+    def party_groups(self, org_id: str | None = None) -> list[str]:
+        """The distinct 党小组 names in the data (of one organisation's rows when ``org_id`` is given: a
+        committee's branches each have their own 第一党小组), in their numbered order, for the facet filter."""
+        if org_id is None:
+            found = {group for group, members in self._groups.items() if group and members > 0}
+        else:
+            found = {r.party_group for r in self._index.rows if r.org_id == org_id and r.party_group}
+        return sorted(found, key=group_order)
 
     def display_text(self, row: RosterRow, column_id: str) -> str:
         """What the cell of ``column_id`` shows for ``row`` (masking included)."""

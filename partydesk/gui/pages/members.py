@@ -272,7 +272,7 @@ class MembersPage(DialogHost, QWidget):
         found = {row.id for row in rows}
         self.model.update_rows(rows)
         self.model.remove_ids(ids - found)
-        self._fill_group_combo()
+        self.fill_group_combo()
         if selected is not None:
             self._select(selected)
         self._update_count()
@@ -283,7 +283,7 @@ class MembersPage(DialogHost, QWidget):
         self._select_after_load = None
         self._loaded = True
         self.model.set_rows(rows)
-        self._fill_group_combo()
+        self.fill_group_combo()
         self._select(selected)
         self._update_count()
 
@@ -330,10 +330,11 @@ class MembersPage(DialogHost, QWidget):
         self.roll_combo.blockSignals(False)
         self.model.set_filter(self.search_edit.text(), self.facets())
 
-    def _fill_group_combo(self) -> None:
+    def fill_group_combo(self) -> None:
+        """The 党小组 filter's choices: the groups of the chosen branch (all of them for 全部支部)."""
         combo = self.group_combo
         current = combo.currentData()
-        groups = self.model.party_groups()
+        groups = self.model.party_groups(self.branches.org_id())  # the chosen branch's groups only
         if [combo.itemData(i) for i in range(1, combo.count())] == groups:
             return
         combo.blockSignals(True)

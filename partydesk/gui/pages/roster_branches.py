@@ -36,7 +36,7 @@ class RosterBranches(QObject):
         panel = page.roster_panel
         self.filter = BranchFilter(panel)
         self.filter.setObjectName("rosterBranchFilter")
-        self.filter.branchChanged.connect(lambda _org: page.apply_filter())
+        self.filter.branchChanged.connect(lambda _org: self._branch_chosen())
         # 重复人员: everyone, or only the people whose ID number is on another branch's roll too.
         self.shared_box = QWidget(panel)
         self.shared_label = QLabel(self.shared_box)
@@ -85,6 +85,11 @@ class RosterBranches(QObject):
         entry.blockSignals(False)
         if branches.multi or was_multi:
             page.apply_filter()
+
+    def _branch_chosen(self) -> None:
+        """Another branch (or all): the 党小组 filter offers that branch's groups, then the roster filters."""
+        self.page.fill_group_combo()
+        self.page.apply_filter()
 
     def column_toggled(self, on: bool) -> None:
         """The user showed or hid 所在支部 from the column menu: remember it apart from the other columns."""
