@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from partydesk.core import checks
 from partydesk.core.checks.findings import CHECKS, Severity, run_checks
@@ -23,3 +24,15 @@ def test_missing_general_meeting_of_an_ended_quarter_is_overdue(db: Database) ->
     assert "2026年第三季度未召开支部党员大会" in messages
     assert "2026年第四季度未召开支部党员大会" not in messages  # the quarter has not ended
     assert all(f.severity is Severity.OVERDUE and f.target is not None for f in found)
+
+
+def test_a_committee_before_any_branch_package_owes_no_branch_meetings(tmp_path: Path) -> None:
+    """A newly set-up committee (a 党委, no branch imported yet): no 未召开 to-dos for branch meetings."""
+    from tests.core.exchange.conftest import make_committee
+
+    checks.load_all()
+    committee = make_committee(tmp_path / "c.db")
+    try:
+        assert run_checks(committee, date(2026, 11, 30), ["meeting.missing"]) == []
+    finally:
+        committee.close()

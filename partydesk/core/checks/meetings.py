@@ -16,6 +16,7 @@ from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.meetings import meeting_type
 from partydesk.core.services import meeting_reports
 from partydesk.core.services.branches import branches
+from partydesk.core.services.setup import site_role
 from partydesk.core.storage.database import Database
 
 
@@ -25,7 +26,12 @@ def missing_meetings(db: Database, today: date) -> Iterator[Finding]:
     required type was held fewer times than required."""
     years = [today.year - 1, today.year] if today.month == 1 else [today.year]
     found = branches(db)
-    scopes = [(b.org_id, f"{b.name}：") for b in found.items if not b.own] if found.multi else [(None, "")]
+    if found.multi:
+        scopes: list[tuple[str | None, str]] = [(b.org_id, f"{b.name}：") for b in found.items if not b.own]
+    elif site_role(db) == "committee":
+        scopes = []  # a committee before its first branch package: its own organisation owes none
+    else:
+        scopes = [(None, "")]
     for year in years:
         for org_id, named in scopes:
             for row in meeting_reports.compliance(db, year, as_of=today, org_id=org_id):
