@@ -8,7 +8,7 @@ from datetime import date
 
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.services.sync_status import exchange_status
-from partydesk.core.storage import sync_repo
+from partydesk.core.storage import sync_repo, todo_repo
 from partydesk.core.storage.database import Database
 
 SILENT_DAYS = 120  # a branch reports at least every quarter; after four months without a package, ask
@@ -16,8 +16,11 @@ SILENT_DAYS = 120  # a branch reports at least every quarter; after four months 
 
 @check("exchange.same_person")
 def same_person_in_two_branches(db: Database, today: date) -> Iterator[Finding]:
-    """A 公民身份号码 on the live roll of two organisations: flagged, never merged (SYNC.md)."""
+    """A 公民身份号码 on the live roll of two organisations: flagged, never merged (SYNC.md). A file whose
+    members all belong to one organisation (a branch's own) cannot have one: the org index says so at once."""
     with db.read() as session:
+        if todo_repo.member_org_count(session) < 2:
+            return
         pairs = sync_repo.people_in_two_organisations(session)
     for digest, tail, names, organisations in pairs:
         yield Finding(

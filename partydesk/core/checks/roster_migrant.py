@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from partydesk.core.checks import grouping
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.membership import JY
 from partydesk.core.storage import workbench_repo
@@ -36,7 +37,13 @@ def _owes(away_since: date | None, reports: tuple[date, ...], year: int, day: da
 
 @check(CODE)
 def migrant_no_report(db: Database, today: date) -> Iterator[Finding]:
-    """Migrants on the roll without a 流动党员汇报 this year (and, in January, last year)."""
+    """Migrants on the roll without a 流动党员汇报 this year (and, in January, last year); more than
+    ``grouping.NAMED_AT_MOST`` in one organisation: one summary."""
+    yield from grouping.regroup(db, CODE, list(_each(db, today)), rule=RULE,
+                                text=lambda g: f"{g.count} 名流动党员未按期向支部汇报")
+
+
+def _each(db: Database, today: date) -> Iterator[Finding]:
     with db.read() as session:
         rows = workbench_repo.migrant_reports(session)
     for member_id, name, since, reports in rows:
@@ -50,3 +57,6 @@ def migrant_no_report(db: Database, today: date) -> Iterator[Finding]:
             yield Finding(CODE, Severity.WARNING if late else Severity.INFO, f"{member_id}|{today.year}",
                           f"流动党员{name}今年尚未向支部汇报", date(today.year, 12, 31), RULE,
                           Target("member", member_id))
+
+
+grouping.regroup_lister(CODE, lambda db, today: list(_each(db, today)))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from partydesk.core.checks import grouping
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.member import CATEGORY_PROBATIONARY
 from partydesk.core.domain.member_events import STATUS_SUSPENDED, EventKind, event_order
@@ -54,7 +55,14 @@ def probation_overdue(db: Database, today: date) -> Iterator[Finding]:
 
 @check("member.lost_undecided")
 def lost_undecided(db: Database, today: date) -> Iterator[Finding]:
-    """Members lost for the rule's months or more whose 党籍 is still 正常 (no 停止党籍 decision)."""
+    """Members lost for the rule's months or more whose 党籍 is still 正常 (no 停止党籍 decision); more than
+    ``grouping.NAMED_AT_MOST`` in one organisation: one summary."""
+    months = status_rules(db).lost_months
+    yield from grouping.regroup(db, "member.lost_undecided", list(_lost_undecided_each(db, today)), rule=JY,
+                                text=lambda g: f"{g.count} 名党员失去联系已满{months}个月，尚未作出停止党籍的决定")
+
+
+def _lost_undecided_each(db: Database, today: date) -> Iterator[Finding]:
     rules = status_rules(db)
     for row in _rows(db, "lost"):
         if not row.lost_contact or row.lost_since is None or row.membership_status == STATUS_SUSPENDED:
@@ -64,6 +72,9 @@ def lost_undecided(db: Database, today: date) -> Iterator[Finding]:
             yield _finding("member.lost_undecided", Severity.WARNING, row,
                            f"{row.name}失去联系已满{rules.lost_months}个月（自{row.lost_since:%Y年%m月%d日}），"
                            "经查找仍无音讯的，应作出停止党籍的决定", due, JY)
+
+
+grouping.regroup_lister("member.lost_undecided", lambda db, today: list(_lost_undecided_each(db, today)))
 
 
 def _suspended_since(row: member_repo.StatusRow) -> date | None:

@@ -13,56 +13,179 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from partydesk.core.checks import grouping
 from partydesk.core.checks.findings import Finding, Severity, Target, check
-from partydesk.core.domain.meetings import month_end
-from partydesk.core.domain.study import format_tenths
+from partydesk.core.domain.meetings import COMMITTEE_POSTS, month_end
+from partydesk.core.domain.study import days_in_year, format_tenths
+from partydesk.core.domain.study_quota import LEADER_RULE, MEMBER_RULE, expected_on, quota_of
 from partydesk.core.services import study_track
 from partydesk.core.services.rules import rule_values
-from partydesk.core.storage import study_repo
+from partydesk.core.services.study_reports import LedgerRow
+from partydesk.core.storage import study_repo, todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
+
+
+def _others(db: Database, year: int, day: date, below_bp: int) -> list[LedgerRow]:
+    """The members outside the plain case (``study_track``) credited under ``below_bp`` basis points of
+    their required hours, judged one by one by the ledger's rule."""
+    rules = rule_values(db)
+    with db.read() as session:
+        others = todo_repo.study_other_members(session, year)
+        credited = workbench_repo.study_credited(session, year, [m.id for m in others])
+        orgs = workbench_repo.org_of(session, [m.id for m in others])
+    out = []
+    for member in others:
+        quota, spans = quota_of(member, year, rules)
+        got = credited.get(member.id, 0)
+        if quota.days_on_roll == 0 and got == 0:
+            continue
+        if got * 10_000 < quota.required_tenths * below_bp:
+            out.append(LedgerRow(member.id, member.name, member.party_group, quota.leader, quota.days_on_roll,
+                                 quota.required_tenths, expected_on(quota, spans, day) if day.year == year else 0,
+                                 got, orgs.get(member.id, "")))
+    return out
+
+
+def _below(db: Database, year: int, day: date, below_bp: int, org_ids: list[str],
+           others: list[LedgerRow]) -> list[LedgerRow]:
+    """The ledger rows (``study_track.rows``) under ``below_bp`` of the organisations ``org_ids``."""
+    rules = rule_values(db)
+    full = {False: rules.get(MEMBER_RULE, 32) * 10, True: rules.get(LEADER_RULE, 56) * 10}
+    with db.read() as session:
+        simple = todo_repo.study_below_rows(session, year, leader_posts=sorted(COMMITTEE_POSTS),
+                                            member_full=full[False], leader_full=full[True], below_bp=below_bp,
+                                            org_ids=org_ids)
+    plain = day.year == year
+    out = [LedgerRow(m, name, group, leader, days_in_year(year), full[leader],
+                     study_track.owed_by(full[leader], day) if plain else 0, got, org)
+           for m, name, group, leader, got, org in simple]
+    return [r for r in out + [o for o in others if o.org_id in org_ids] if r.required]
+
+
+def _groups(db: Database, year: int, below_bp: int, others: list[LedgerRow], *,
+            severity: Severity) -> dict[str, grouping.Group]:
+    """Per organisation: the members under ``below_bp`` (plain ones counted in SQL, plus ``others``)."""
+    rules = rule_values(db)
+    with db.read() as session:
+        counts = todo_repo.study_below_counts(session, year, leader_posts=sorted(COMMITTEE_POSTS),
+                                              member_full=rules.get(MEMBER_RULE, 32) * 10,
+                                              leader_full=rules.get(LEADER_RULE, 56) * 10, below_bp=below_bp)
+    due = date(year, 12, 31)
+    groups: dict[str, grouping.Group] = {}
+    for org, n in counts.items():
+        grouping.add(groups, org, n, severity, due)
+    for row in others:
+        if row.required:
+            grouping.add(groups, row.org_id, 1, severity, due)
+    return groups
+
+
+def _rows(db: Database, year: int, day: date, below_bp: int, severity: Severity
+          ) -> tuple[list[LedgerRow], dict[str, grouping.Group]]:
+    """(the rows named one by one, the groups per organisation) of the members under ``below_bp``."""
+    others = _others(db, year, day, below_bp)
+    groups = _groups(db, year, below_bp, others, severity=severity)
+    small = grouping.named(groups)
+    return (_below(db, year, day, below_bp, small, others) if small else []), groups
+
+
+def _behind(row: LedgerRow, year: int) -> Finding:
+    return Finding(code="study.behind", severity=Severity.WARNING, subject=f"{row.member_id}|{year}",
+                   message=f"{row.name}{year}年已完成学时 {format_tenths(row.credited)}，"
+                           f"应完成 {format_tenths(row.required)}",
+                   due=date(year, 12, 31), rule="study.behind.bp", target=Target("member", row.member_id))
+
+
+def _unfinished(row: LedgerRow, year: int) -> Finding:
+    return Finding(code="study.unfinished", severity=Severity.OVERDUE, subject=f"{row.member_id}|{year}",
+                   message=f"{row.name}{year}年学时未完成：{format_tenths(row.credited)} / "
+                           f"{format_tenths(row.required)}",
+                   due=date(year, 12, 31), rule="study.member.hours", target=Target("member", row.member_id))
 
 
 @check("study.behind")
 def behind_quota(db: Database, today: date) -> Iterator[Finding]:
     """Members under the threshold share of the year's hours after the checkpoint month; last year's
-    shortfalls while it is January."""
+    shortfalls while it is January. More than ``grouping.NAMED_AT_MOST`` in one organisation: one summary."""
     rules = rule_values(db)
     checkpoint = month_end(today.year, rules.get("study.behind.month", 9))
     threshold = rules.get("study.behind.bp", 7500)
     if today >= checkpoint:
-        for row in study_track.rows(db, today.year, as_of=today, below_bp=threshold):
-            if row.required:
-                yield Finding(
-                    code="study.behind", severity=Severity.WARNING, subject=f"{row.member_id}|{today.year}",
-                    message=f"{row.name}{today.year}年已完成学时 {format_tenths(row.credited)}，"
-                            f"应完成 {format_tenths(row.required)}",
-                    due=date(today.year, 12, 31), rule="study.behind.bp", target=Target("member", row.member_id))
+        rows, groups = _rows(db, today.year, today, threshold, Severity.WARNING)
+        yield from (_behind(r, today.year) for r in rows)
+        yield from grouping.summaries(
+            db, "study.behind", groups, rule="study.behind.bp",
+            text=lambda g: f"{g.count} 名党员{today.year}年已完成学时不足应完成的 {threshold / 100:g}%")
     if today.month == 1:
         last = today.year - 1
-        for row in study_track.rows(db, last, as_of=date(last, 12, 31), below_bp=10_000):
-            if not row.done:
-                yield Finding(
-                    code="study.unfinished", severity=Severity.OVERDUE, subject=f"{row.member_id}|{last}",
-                    message=f"{row.name}{last}年学时未完成：{format_tenths(row.credited)} / "
-                            f"{format_tenths(row.required)}",
-                    due=date(last, 12, 31), rule="study.member.hours", target=Target("member", row.member_id))
+        rows, groups = _rows(db, last, date(last, 12, 31), 10_000, Severity.OVERDUE)
+        yield from (_unfinished(r, last) for r in rows)
+        yield from grouping.summaries(db, "study.unfinished", groups, rule="study.member.hours",
+                                      text=lambda g: f"{g.count} 名党员{last}年学时未完成")
+
+
+@grouping.lister("study.behind")
+def behind_in(db: Database, today: date, org_id: str) -> list[str]:
+    """The members of ``org_id`` behind a study.behind summary."""
+    threshold = rule_values(db).get("study.behind.bp", 7500)
+    others = _others(db, today.year, today, threshold)
+    return [r.member_id for r in _below(db, today.year, today, threshold, [org_id], others)]
+
+
+@grouping.lister("study.unfinished")
+def unfinished_in(db: Database, today: date, org_id: str) -> list[str]:
+    """The members of ``org_id`` behind a study.unfinished summary (last year's shortfalls)."""
+    last = today.year - 1
+    others = _others(db, last, date(last, 12, 31), 10_000)
+    return [r.member_id for r in _below(db, last, date(last, 12, 31), 10_000, [org_id], others)]
+
+
+def _untrained(db: Database, year: int) -> list[tuple[str, str, str]]:
+    """(member id, name, org id) of the 支委会 members on the roll in ``year`` with no 培训班 in it: the
+    plain-case leaders from one query, the others judged by the ledger's rule (leaders are few)."""
+    rules = rule_values(db)
+    with db.read() as session:
+        trained = study_repo.members_with_form(session, year, "class")
+        simple = workbench_repo.study_simple_rows(session, year, leader_posts=sorted(COMMITTEE_POSTS),
+                                                  member_full=0, leader_full=0, leaders_only=True)
+        others = todo_repo.study_other_members(session, year)
+        orgs = workbench_repo.org_of(session, [m.id for m in others])
+    out = [(m, name, org) for m, name, _group, _leader, _got, org in simple if m not in trained]
+    for member in others:
+        quota, _spans = quota_of(member, year, rules)
+        if quota.leader and quota.days_on_roll and member.id not in trained:
+            out.append((member.id, member.name, orgs.get(member.id, "")))
+    return out
 
 
 @check("study.leader_training")
 def leaders_without_training(db: Database, today: date) -> Iterator[Finding]:
     """After the checkpoint month, 支部书记 and 委员 with no centralised training (培训班) this year: the
-    national plan asks for at least one a year within their 56 学时."""
+    national plan asks for at least one a year within their 56 学时. More than ``grouping.NAMED_AT_MOST``
+    in one organisation (a committee file): one summary."""
     rules = rule_values(db)
     if today < month_end(today.year, rules.get("study.behind.month", 9)):
         return
-    with db.read() as session:
-        trained = study_repo.members_with_form(session, today.year, "class")
-    for row in study_track.rows(db, today.year, as_of=today, leaders_only=True):
-        if row.leader and row.days_on_roll and row.member_id not in trained:
+    year, due = today.year, date(today.year, 12, 31)
+    untrained = _untrained(db, year)
+    groups: dict[str, grouping.Group] = {}
+    for _m, _name, org in untrained:
+        grouping.add(groups, org, 1, Severity.WARNING, due)
+    small = set(grouping.named(groups))
+    for member_id, name, org in untrained:
+        if org in small:
             yield Finding(
-                code="study.leader_training", severity=Severity.WARNING, subject=f"{row.member_id}|{today.year}",
-                message=f"{row.name}{today.year}年尚未参加集中培训（培训班）", due=date(today.year, 12, 31),
-                rule="study.leader.hours", target=Target("member", row.member_id))
+                code="study.leader_training", severity=Severity.WARNING, subject=f"{member_id}|{year}",
+                message=f"{name}{year}年尚未参加集中培训（培训班）", due=due, rule="study.leader.hours",
+                target=Target("member", member_id))
+    yield from grouping.summaries(db, "study.leader_training", groups, rule="study.leader.hours",
+                                  text=lambda g: f"{g.count} 名支委会成员{year}年尚未参加集中培训（培训班）")
+
+
+@grouping.lister("study.leader_training")
+def untrained_in(db: Database, today: date, org_id: str) -> list[str]:
+    """The committee members of ``org_id`` behind a study.leader_training summary."""
+    return [m for m, _name, org in _untrained(db, today.year) if org == org_id]
 
 
 @check("study.cert_expiry")

@@ -4,6 +4,11 @@ left open past its date, and two committee members (支委) who have not talked 
 A member's next talk is due ``meeting.heart_talk.months`` after the last one (or after coming onto the
 roll): past that day the finding is 逾期, within ``SOON_DAYS`` before it 注意. A follow-up is 注意 on its
 own day and 逾期 from the day after. A committee pair is 注意: the committee is taken as it stands today.
+
+Who is due a talk is counted per organisation in SQL (``storage.todo_repo``: the plain members, on the roll
+from their admission day) plus the few members with an event that moves the roll, judged one by one as
+``services.talks.talks_due`` does; members are named only in organisations with at most
+``grouping.NAMED_AT_MOST`` of them due, the others get one summary (``checks.grouping``).
 """
 
 from __future__ import annotations
@@ -11,36 +16,120 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from partydesk.core.checks import grouping
 from partydesk.core.checks.findings import Finding, Severity, Target, check
-from partydesk.core.domain.talks import RULE_KEY, SOON_DAYS
+from partydesk.core.domain.study_roll import MOVING_KINDS
+from partydesk.core.domain.talks import RULE_KEY, SOON_DAYS, same_day_months_later, talk_due
 from partydesk.core.services import talks
+from partydesk.core.services.talks import TalkDue
+from partydesk.core.storage import todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
+
+
+def latest_start(bound: date, months: int) -> date:
+    """The latest day a talk interval can start (last talk, or coming onto the roll) and still fall due
+    on or before ``bound``: the due day ``same_day_months_later(start, months)`` never falls as the start
+    moves later, so "due by ``bound``" is "started by this day", a condition SQL can count."""
+    day = same_day_months_later(bound, -months)
+    while same_day_months_later(day + timedelta(days=1), months) <= bound:
+        day += timedelta(days=1)
+    while same_day_months_later(day, months) > bound:
+        day -= timedelta(days=1)
+    return day
+
+
+def _replayed(db: Database, today: date, months: int) -> list[tuple[TalkDue, str]]:
+    """The members outside the plain case (a moving event, or no admission day known) due a talk within
+    ``SOON_DAYS``, judged one by one as ``talks.talks_due`` does, with their organisation."""
+    soon = today + timedelta(days=SOON_DAYS)
+    with db.read() as session:
+        ids = todo_repo.talk_replay_ids(session, MOVING_KINDS)
+        if not ids:
+            return []
+        people = talks._on_roll_today(session, today, ids=ids)  # the roll rule talks_due applies
+        last = todo_repo.last_talks(session, today, [p.id for p in people])
+        orgs = workbench_repo.org_of(session, [p.id for p in people])
+    out = []
+    for p in people:
+        due = talk_due(last.get(p.id), p.since, months)
+        if due is None or due <= soon:
+            out.append((TalkDue(p.id, p.name, p.party_group, last.get(p.id), due), orgs.get(p.id, "")))
+    return out
+
+
+def _due(db: Database, today: date, months: int, org_ids: list[str] | None,
+         replayed: list[tuple[TalkDue, str]]) -> list[tuple[TalkDue, str]]:
+    """The members (of ``org_ids``, or all) due a talk within ``SOON_DAYS``, with their organisation."""
+    soon = today + timedelta(days=SOON_DAYS)
+    with db.read() as session:
+        plain = todo_repo.talk_due_rows(session, today, soon_from=latest_start(soon, months),
+                                        moving_kinds=MOVING_KINDS, org_ids=org_ids)
+    out = [(TalkDue(m, name, group, last, talk_due(last, admitted, months)), org)
+           for m, name, group, org, admitted, last in plain]
+    return out + [(d, org) for d, org in replayed if org_ids is None or org in org_ids]
+
+
+def _finding(due: TalkDue, today: date, months: int) -> Finding:
+    overdue = due.due is None or due.due < today
+    last = f"上次 {due.last_talk:%Y-%m-%d}" if due.last_talk is not None else "尚无谈话记录"
+    if due.due is None:
+        message = f"{due.name}尚无谈心谈话记录"
+    elif overdue:
+        message = f"{due.name}已超过{months}个月未开展谈心谈话（{last}）"
+    else:
+        message = f"{due.name}应于 {due.due:%Y-%m-%d} 前开展谈心谈话（{last}）"
+    return Finding(code="talk.none", severity=Severity.OVERDUE if overdue else Severity.WARNING,
+                   subject=due.member_id, message=message, due=due.due, rule=RULE_KEY,
+                   target=Target("member", due.member_id))
+
+
+def _summary_text(group: grouping.Group, months: int) -> str:
+    if group.overdue == group.count:
+        return f"{group.count} 名党员超过{months}个月未开展谈心谈话（或尚无谈话记录）"
+    if not group.overdue:
+        return f"{group.count} 名党员 {SOON_DAYS} 天内应开展谈心谈话"
+    return (f"{group.count} 名党员需开展谈心谈话：{group.overdue} 名已超过{months}个月，"
+            f"{group.count - group.overdue} 名 {SOON_DAYS} 天内到期")
+
+
+def due_groups(db: Database, today: date, months: int,
+               replayed: list[tuple[TalkDue, str]]) -> dict[str, grouping.Group]:
+    """Per organisation: the members due a talk within ``SOON_DAYS``, counted in SQL (plus the replayed)."""
+    soon = today + timedelta(days=SOON_DAYS)
+    with db.read() as session:
+        counts = todo_repo.talk_due_counts(session, today, soon_from=latest_start(soon, months),
+                                           overdue_from=latest_start(today - timedelta(days=1), months),
+                                           moving_kinds=MOVING_KINDS)
+    groups: dict[str, grouping.Group] = {}
+    for org, (count, overdue, first) in counts.items():
+        due = same_day_months_later(first, months) if first is not None else None
+        grouping.add(groups, org, overdue, Severity.OVERDUE, due)
+        grouping.add(groups, org, count - overdue, Severity.WARNING, due)
+    for d, org in replayed:
+        overdue = d.due is None or d.due < today
+        grouping.add(groups, org, 1, Severity.OVERDUE if overdue else Severity.WARNING, d.due)
+    return groups
 
 
 @check("talk.none")
 def members_due_a_talk(db: Database, today: date) -> Iterator[Finding]:
-    """Members on the roll whose next talk is past due (逾期) or due within ``SOON_DAYS`` (注意)."""
+    """Members on the roll whose next talk is past due (逾期) or due within ``SOON_DAYS`` (注意); an
+    organisation with more than ``grouping.NAMED_AT_MOST`` of them gets one summary instead."""
     months = talks.talk_months(db)
-    for due in talks.talks_due(db, today):
-        if due.due is not None and due.due > today + timedelta(days=SOON_DAYS):
-            continue
-        overdue = due.due is None or due.due < today
-        last = f"上次 {due.last_talk:%Y-%m-%d}" if due.last_talk is not None else "尚无谈话记录"
-        if due.due is None:
-            message = f"{due.name}尚无谈心谈话记录"
-        elif overdue:
-            message = f"{due.name}已超过{months}个月未开展谈心谈话（{last}）"
-        else:
-            message = f"{due.name}应于 {due.due:%Y-%m-%d} 前开展谈心谈话（{last}）"
-        yield Finding(
-            code="talk.none",
-            severity=Severity.OVERDUE if overdue else Severity.WARNING,
-            subject=due.member_id,
-            message=message,
-            due=due.due,
-            rule=RULE_KEY,
-            target=Target("member", due.member_id),
-        )
+    replayed = _replayed(db, today, months)
+    groups = due_groups(db, today, months, replayed)
+    small = grouping.named(groups)
+    if small:
+        for due, _org in _due(db, today, months, small, replayed):
+            yield _finding(due, today, months)
+    yield from grouping.summaries(db, "talk.none", groups, rule=RULE_KEY, text=lambda g: _summary_text(g, months))
+
+
+@grouping.lister("talk.none")
+def members_due_in(db: Database, today: date, org_id: str) -> list[str]:
+    """The members of ``org_id`` due a talk within ``SOON_DAYS`` (behind a summary finding)."""
+    months = talks.talk_months(db)
+    return [d.member_id for d, _org in _due(db, today, months, [org_id], _replayed(db, today, months))]
 
 
 @check("talk.follow_up")

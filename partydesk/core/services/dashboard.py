@@ -5,7 +5,7 @@ grouped queries whatever the size of the roster, plus the checks engine's findin
 lists the members behind one bar or slice (the same condition its count used), for the roster.
 
 Study hours (学习学时达标) are the study ledger's answer (a member is on track who is not behind the
-pro-rata hours owed by the day), counted from aggregates by ``services.study_track``.
+pro-rata hours owed by the day), counted from aggregates by ``services.dashboard_study``.
 
 In a committee's file holding several branches, ``org_id`` narrows everything to one branch
 (``services.dashboard_scope``); without it the whole file is counted and ``branches`` gives the members
@@ -19,13 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from partydesk.core.checks import engine
+from partydesk.core.checks import engine, grouping
 from partydesk.core.checks.findings import Finding
 from partydesk.core.domain import codes
 from partydesk.core.domain.meetings import MEETING_TYPES
 from partydesk.core.domain.pinyin import pinyin_key
 from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, UNKNOWN_LABEL, education_group
-from partydesk.core.services import branches, dashboard_scope, meeting_reports, study_track
+from partydesk.core.services import branches, dashboard_scope, dashboard_study, meeting_reports
 from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.core.storage import dashboard_repo, meeting_repo
 from partydesk.core.storage.database import Database
@@ -203,7 +203,7 @@ def attendance_trend(db: Database, today: date, months: int = 12, *,
 
 def study_progress(db: Database, year: int, today: date, *, org_id: str | None = None) -> tuple[int, int] | None:
     """(members on track for their study hours, members counted), or None when nobody is counted."""
-    good, counted = study_track.on_track(db, year, as_of=today, org_id=org_id)
+    good, counted = dashboard_study.on_track(db, year, as_of=today, org_id=org_id)
     return (good, counted) if counted else None
 
 
@@ -245,6 +245,9 @@ def snapshot(db: Database, today: date, *, org_id: str | None = None) -> Dashboa
 
 
 def member_ids(db: Database, key: str, today: date, *, org_id: str | None = None) -> list[str]:
-    """The members on the roll behind one bucket or to-do key ("gender:2", "missing:joined_on")."""
+    """The members on the roll behind one bucket or to-do key ("gender:2", "missing:joined_on"), or behind
+    a summary to-do ("todo:<org id>#talk.none": the members its check would have named)."""
+    if grouping.is_summary_key(key):
+        return grouping.members_of(db, key, today)
     with db.read() as session:
         return dashboard_repo.member_ids(session, key, today, org_id=org_id)

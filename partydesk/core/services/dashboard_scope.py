@@ -6,7 +6,8 @@ and charts are computed for one ``org_id`` (``dashboard.snapshot(org_id=…)``),
 keeps the to-dos about that branch's records.
 
 A finding belongs to a branch when it is aimed at one of its members or talks, or at a cell of its
-calendar (the key names the branch: ``"<org id>#<type>|<group>|<period start>"``). Findings about no single
+calendar (the key names the branch: ``"<org id>#<type>|<group>|<period start>"``), or when it sums up
+many of its members (``checks.grouping``: the roster key ``"todo:<org id>#<code>"``). Findings about no single
 record of a branch (a count of empty fields, the committee's own settings, the exchange) are shown under
 全部支部 only.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from partydesk.core.checks import grouping
 from partydesk.core.checks.findings import Finding
 from partydesk.core.storage import workbench_repo
 from partydesk.core.storage.database import Database
@@ -49,6 +51,8 @@ def scope_findings(db: Database, findings: list[Finding], org_id: str) -> list[F
     with db.read() as session:
         owner = {"member": workbench_repo.member_orgs(session, ids["member"]),
                  "talk": workbench_repo.talk_orgs(session, ids["talk"])}
+    summary = grouping.summary_key(org_id, "")
     return [f for f in findings
             if f.target is not None and (owner[f.target.kind].get(f.target.key) == org_id if f.target.kind in owner
-                                         else f.target.kind == "calendar" and f.target.key.startswith(f"{org_id}#"))]
+                                         else (f.target.kind == "calendar" and f.target.key.startswith(f"{org_id}#"))
+                                         or (f.target.kind == "roster" and f.target.key.startswith(summary)))]

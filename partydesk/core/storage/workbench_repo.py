@@ -133,6 +133,11 @@ def _simple(year: int) -> Any:
                 or_(Member.id.in_(join_events), Member.joined_on.is_(None), Member.joined_on < date(year, 1, 1)))
 
 
+def simple_member(year: int) -> Any:
+    """The condition of a plain-case member of ``year`` (``_simple``), for other aggregates of the same set."""
+    return _simple(year)
+
+
 def _not_simple(year: int) -> Any:
     """The live members outside ``_simple`` (said positively: SQLite plans a negated subquery poorly)."""
     unusual, join_events = _event_sets(year)

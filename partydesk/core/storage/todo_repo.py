@@ -1,0 +1,224 @@
+"""SQL aggregates for the grouped to-dos (待办汇总): how many members of each organisation a per-member check
+names, and the members themselves only for the organisations that get named findings.
+
+Each function takes a read session and returns plain tuples. A check that names members one by one
+(谈心谈话, 学时) asks first for counts grouped by organisation; an organisation with many members behind
+gets one summary finding (``core.checks.grouping``), and only the others are read member by member
+(``org_ids``), so a committee file of 100 000 members never builds 100 000 findings.
+
+Talks (谈心谈话): the *plain* members are those with no live event that moves the roll
+(``study_roll.MOVING_KINDS``) and a known admission day (the latest dated 入党 event, else the record's
+入党日期: ``study_roll.admitted_on``); they are on the roll from that day, and their next talk is due
+``months`` after the later of it and the last talk. The rest are judged one by one by the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Date, case, exists, func, select, true, type_coerce
+from sqlalchemy.orm import Session
+
+from partydesk.core.domain.meeting_roll import RollMember
+from partydesk.core.domain.member_events import EventKind, MemberEvent
+from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
+from partydesk.core.storage.talk_tables import Talk, TalkMember
+
+CHUNK = 500  # ids per IN list, well under SQLite's bound-parameter limit
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def scanned(column: Any) -> Any:
+    """``column`` as an expression no index serves (``column || ''``): grouping 100 000 rows by it then
+    reads the table once and sorts, instead of walking an index and fetching each row (2–4× slower)."""
+    return column.concat("")
+
+
+def _joins() -> Any:
+    """Per member with a live 入党 event: how many, and the latest date (undated ones aside)."""
+    e = MemberEventRow
+    return (select(e.member_id.label("member_id"), func.count().label("n"), func.max(e.on_date).label("last"))
+            .where(e.deleted.is_(False), e.kind == EventKind.JOINED.value).group_by(e.member_id).subquery())
+
+
+def _talk_parts(today: date, moving_kinds: Collection[str]) -> tuple[Any, Any, Any]:
+    """(the admission day, the day the next talk counts from, the condition of a plain member on the roll)."""
+    e = MemberEventRow
+    joins = _joins()
+    last_talk = (select(TalkMember.member_id.label("member_id"), func.max(Talk.held_on).label("day"))
+                 .join(Talk, Talk.id == TalkMember.talk_id)
+                 .where(Talk.deleted.is_(False), TalkMember.deleted.is_(False), Talk.held_on <= today)
+                 .group_by(TalkMember.member_id).subquery())
+    movers = select(e.member_id).where(e.deleted.is_(False), e.kind.in_(sorted(moving_kinds)))
+    admitted = type_coerce(case((joins.c.n.is_not(None), joins.c.last), else_=Member.joined_on), Date)
+    start = func.coalesce(last_talk.c.day, admitted, type_=Date)
+    plain = (Member.deleted.is_(False), Member.id.not_in(movers), admitted.is_not(None), admitted <= today)
+    return admitted, start, (joins, last_talk, plain)
+
+
+def talk_due_counts(session: Session, today: date, *, soon_from: date, overdue_from: date,
+                    moving_kinds: Collection[str]) -> dict[str, tuple[int, int, date | None]]:
+    """org id -> (plain members whose talk counts from ``soon_from`` or earlier, of whom from ``overdue_from``
+    or earlier, the earliest day counted from): the plain members due a talk soon, and overdue."""
+    _admitted, start, (joins, last_talk, plain) = _talk_parts(today, moving_kinds)
+    overdue = func.coalesce(func.sum(case((start <= overdue_from, 1), else_=0)), 0)
+    org = Member.org_id
+    query = (select(org, func.count(), overdue, func.min(start))
+             .select_from(Member).outerjoin(joins, joins.c.member_id == Member.id)
+             .outerjoin(last_talk, last_talk.c.member_id == Member.id)
+             .where(*plain, start <= soon_from).group_by(org))
+    return {r[0]: (int(r[1]), int(r[2]), _day(r[3])) for r in session.execute(query)}
+
+
+def talk_due_rows(session: Session, today: date, *, soon_from: date, moving_kinds: Collection[str],
+                  org_ids: Sequence[str] | None = None) -> list[tuple[str, str, str, str, date, date | None]]:
+    """(id, name, party group, org id, admission day, last talk) of the plain members due a talk by
+    ``soon_from`` (of the organisations ``org_ids`` when given)."""
+    admitted, start, (joins, last_talk, plain) = _talk_parts(today, moving_kinds)
+    query = (select(Member.id, Member.name, Member.party_group, Member.org_id, admitted, last_talk.c.day)
+             .select_from(Member).outerjoin(joins, joins.c.member_id == Member.id)
+             .outerjoin(last_talk, last_talk.c.member_id == Member.id)
+             .where(*plain, start <= soon_from).order_by(Member.name_pinyin, Member.id))
+    chunks: list[Any] = [true()] if org_ids is None else [
+        Member.org_id.in_(list(org_ids)[i:i + CHUNK]) for i in range(0, len(org_ids), CHUNK)]
+    out = []
+    for where in chunks:
+        for r in session.execute(query.where(where)):
+            out.append((r[0], r[1], r[2], r[3], _day(r[4]) or date.min, _day(r[5])))
+    return out
+
+
+def talk_replay_ids(session: Session, moving_kinds: Collection[str]) -> list[str]:
+    """The members outside the plain case: a live moving event, or no admission day known (入党 events
+    none of them dated, or none and no 入党日期 on the record). Plain scans of few rows each."""
+    e = MemberEventRow
+    live = e.deleted.is_(False)
+    out = {r[0] for r in session.execute(select(e.member_id).where(live, e.kind.in_(sorted(moving_kinds))))}
+    undated = sorted({r[0] for r in session.execute(
+        select(e.member_id).where(live, e.kind == EventKind.JOINED.value, e.on_date.is_(None)))})
+    for i in range(0, len(undated), CHUNK):
+        chunk = undated[i:i + CHUNK]
+        dated = {r[0] for r in session.execute(select(e.member_id).where(
+            live, e.kind == EventKind.JOINED.value, e.on_date.is_not(None), e.member_id.in_(chunk)))}
+        out.update(m for m in chunk if m not in dated)
+    any_join = exists().where(e.member_id == Member.id, live, e.kind == EventKind.JOINED.value)
+    out.update(r[0] for r in session.execute(
+        select(Member.id).where(Member.deleted.is_(False), Member.joined_on.is_(None), ~any_join)))
+    return sorted(out)
+
+
+def last_talks(session: Session, until: date, ids: Sequence[str]) -> dict[str, date]:
+    """member id -> the latest live talk up to ``until``, for the members among ``ids``."""
+    unique = sorted(set(ids))
+    out: dict[str, date] = {}
+    for i in range(0, len(unique), CHUNK):
+        query = (select(TalkMember.member_id, func.max(Talk.held_on)).join(Talk, Talk.id == TalkMember.talk_id)
+                 .where(Talk.deleted.is_(False), TalkMember.deleted.is_(False), Talk.held_on <= until,
+                        TalkMember.member_id.in_(unique[i:i + CHUNK])).group_by(TalkMember.member_id))
+        out.update({m: d for m, d in session.execute(query) if d is not None})
+    return out
+
+
+def org_names(session: Session, ids: Collection[str]) -> dict[str, str]:
+    """org id -> the organisation's name (its code when unnamed), for the organisations among ``ids``."""
+    unique = sorted(set(ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(unique), CHUNK):
+        query = select(Organisation.id, Organisation.name, Organisation.code).where(
+            Organisation.id.in_(unique[i:i + CHUNK]))
+        out.update({r[0]: r[1] or r[2] or "" for r in session.execute(query)})
+    return out
+
+
+def member_org_count(session: Session) -> int:
+    """How many organisations have member rows (the org index alone answers it)."""
+    return len(session.execute(select(Member.org_id).distinct().limit(2)).all())
+
+
+def _study_below(session: Session, year: int, *, leader_posts: Sequence[str], member_full: int, leader_full: int,
+                 below_bp: int) -> tuple[Any, Any, Any]:
+    """(credited tenths, the leader condition, the where-clause) of the plain-case members of ``year``
+    (``workbench_repo.study_simple_rows``) under ``below_bp`` basis points of their role's full quota."""
+    from partydesk.core.storage.study_tables import StudyActivity, StudyCredit
+    from partydesk.core.storage.workbench_repo import simple_member
+
+    credits = (select(StudyCredit.member_id, func.sum(StudyCredit.tenths).label("got"))
+               .join(StudyActivity, StudyActivity.id == StudyCredit.activity_id)
+               .where(StudyCredit.year == year, StudyCredit.deleted.is_(False), StudyActivity.deleted.is_(False))
+               .group_by(StudyCredit.member_id).subquery())
+    leader = Member.party_post.in_(list(leader_posts))
+    got = func.coalesce(credits.c.got, 0)
+    below = got * 10_000 < case((leader, leader_full), else_=member_full) * below_bp
+    return got, leader, (credits, (simple_member(year), below))
+
+
+def study_below_counts(session: Session, year: int, *, leader_posts: Sequence[str], member_full: int,
+                       leader_full: int, below_bp: int) -> dict[str, int]:
+    """org id -> plain-case members of ``year`` credited under ``below_bp`` basis points of their quota."""
+    _got, _leader, (credits, where) = _study_below(session, year, leader_posts=leader_posts, member_full=member_full,
+                                                   leader_full=leader_full, below_bp=below_bp)
+    query = (select(Member.org_id, func.count()).select_from(Member)
+             .outerjoin(credits, credits.c.member_id == Member.id).where(*where).group_by(Member.org_id))
+    return {r[0]: int(r[1]) for r in session.execute(query)}
+
+
+def study_below_rows(session: Session, year: int, *, leader_posts: Sequence[str], member_full: int,
+                     leader_full: int, below_bp: int, org_ids: Sequence[str]
+                     ) -> list[tuple[str, str, str, bool, int, str]]:
+    """(id, name, party group, leader, credited tenths, org id) of those members, of the organisations
+    ``org_ids`` only, in 拼音 order within each chunk of organisations."""
+    got, leader, (credits, where) = _study_below(session, year, leader_posts=leader_posts,
+                                                 member_full=member_full, leader_full=leader_full, below_bp=below_bp)
+    query = (select(Member.id, Member.name, Member.party_group, leader, got, Member.org_id).select_from(Member)
+             .outerjoin(credits, credits.c.member_id == Member.id).where(*where).order_by(Member.name_pinyin))
+    wanted = list(org_ids)
+    return [(r[0], r[1], r[2], bool(r[3]), int(r[4]), r[5]) for i in range(0, len(wanted), CHUNK)
+            for r in session.execute(query.where(Member.org_id.in_(wanted[i:i + CHUNK])))]
+
+
+def study_other_members(session: Session, year: int) -> list[RollMember]:
+    """``workbench_repo.study_other_members`` (the live members outside the plain case of ``year``, with
+    their events) found by plain scans: the members with an event that moves the roll or a 入党 dated in
+    or after the year (or undated), and those with no 入党 event whose record joined in or after it."""
+    from partydesk.core.storage.workbench_repo import ROLL_NEUTRAL
+
+    e = MemberEventRow
+    first = date(year, 1, 1)
+    live = e.deleted.is_(False)
+    neutral = [k.value for k in ROLL_NEUTRAL]
+    ids = {r[0] for r in session.execute(select(e.member_id).where(live, e.kind.not_in(neutral)))}
+    ids.update(r[0] for r in session.execute(select(e.member_id).where(
+        live, e.kind == EventKind.JOINED.value, (e.on_date.is_(None)) | (e.on_date >= first))))
+    any_join = exists().where(e.member_id == Member.id, live, e.kind == EventKind.JOINED.value)
+    ids.update(r[0] for r in session.execute(
+        select(Member.id).where(Member.deleted.is_(False), Member.joined_on >= first, ~any_join)))
+    return roll_members(session, sorted(ids))
+
+
+def roll_members(session: Session, ids: Sequence[str]) -> list[RollMember]:
+    """The live members among ``ids`` with their live events, read by id lists (``meeting_repo.roll_members``
+    nests a subquery per chunk, which scans the events: a second at 2 000 ids of 100 000 members)."""
+    events: dict[str, list[MemberEvent]] = {}
+    found: list[Any] = []
+    for i in range(0, len(ids), CHUNK):
+        chunk = list(ids[i:i + CHUNK])
+        # By id alone: with "not deleted" beside it SQLite walks the structure index instead of the key.
+        found.extend(r for r in session.execute(
+            select(Member.id, Member.name, Member.category, Member.joined_on, Member.confirmed_on,
+                   Member.party_group, Member.party_post, Member.deleted).where(Member.id.in_(chunk)))
+            if not r.deleted)
+        query = (select(MemberEventRow.id, MemberEventRow.member_id, MemberEventRow.kind, MemberEventRow.on_date,
+                        MemberEventRow.detail, MemberEventRow.change_seq)
+                 .where(MemberEventRow.deleted.is_(False), MemberEventRow.member_id.in_(chunk)))
+        for r in session.execute(query):
+            events.setdefault(r.member_id, []).append(
+                MemberEvent(r.id, r.member_id, EventKind(r.kind), r.on_date, r.detail, seq=r.change_seq))
+    return [RollMember(r.id, r.name, r.category, r.joined_on, r.confirmed_on, r.party_group, r.party_post,
+                       tuple(events.get(r.id, ()))) for r in found]

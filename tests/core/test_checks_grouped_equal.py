@@ -1,0 +1,118 @@
+"""The per-member checks rewritten over SQL counts name exactly whom they named before (the oracles in
+``checks_reference``), on crafted rolls with joiners, leavers, transfers and deaths, on boundary days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from partydesk.core import checks
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.checks import grouping
+from partydesk.core.checks.findings import CHECKS, Finding
+from partydesk.core.domain.member import MemberData
+from partydesk.core.domain.member_events import EventKind
+from partydesk.core.services import dashboard_study, study, study_track, talks
+from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.rules import set_rule
+from partydesk.core.services.talks import TalkData
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.study_repo import ActivityData
+from tests.core import checks_reference
+from tests.core.services.test_study_roll import add, crafted, event
+from tests.core.services.test_study_track import crafted as crafted_study
+
+__all__ = ["crafted", "crafted_study"]  # fixtures, used by name
+
+
+def run(db: Database, code: str, today: date) -> list[Finding]:
+    checks.load_all()
+    return sorted(CHECKS[code](db, today), key=lambda f: f.subject)
+
+
+def by_subject(found: list[Finding]) -> list[Finding]:
+    return sorted(found, key=lambda f: f.subject)
+
+
+@pytest.fixture
+def everyone_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No summaries: every member is named, as before (the bar is the only thing that differs)."""
+    monkeypatch.setattr(grouping, "NAMED_AT_MOST", 10_000)
+
+
+def talk(db: Database, who: str, day: date) -> None:
+    talks.add_talk(db, LOCAL_USER, TalkData(held_on=day, with_ids=(who,), by_name="刘书记", topic="谈心"))
+
+
+@pytest.mark.usefixtures("everyone_named")
+@pytest.mark.parametrize("today", [date(2025, 12, 31), date(2026, 2, 13), date(2026, 2, 14), date(2026, 7, 20),
+                                   date(2026, 10, 31), date(2026, 11, 30), date(2026, 12, 1), date(2027, 3, 1)])
+def test_talk_none_names_whom_the_replay_named(db: Database, crafted: dict[str, str], today: date) -> None:
+    """Joiners, a death, a transfer out and back, 停止党籍, talks a year back to the day: same findings."""
+    migrant = add(db, "何流动", 11)
+    event(db, migrant, EventKind.MIGRANT_OUT, date(2026, 2, 1), "广东省深圳市")
+    late = add(db, "林后来", 12, joined="2026-06-15")
+    no_day(db)
+    talk(db, crafted["老"], date(2025, 12, 1))
+    talk(db, crafted["入"], date(2025, 11, 30))
+    talk(db, migrant, date(2025, 12, 31))
+    talk(db, late, date(2026, 7, 1))
+    talk(db, add(db, "钟边界", 14), date(2025, 12, 30))  # due 2026-12-30: 30 days after 2026-11-30, still 注意
+    talk(db, add(db, "汪昨日", 15), date(2025, 11, 29))  # due 2026-11-29: overdue on 2026-11-30
+    expected = by_subject(checks_reference.talk_none(db, today))
+    assert expected, "the crafted roll has members due a talk"
+    assert run(db, "talk.none", today) == expected
+
+
+def no_day(db: Database) -> None:
+    """A member imported with no 入党日期 and no events: the admission day is unknown (judged one by one)."""
+    insert_members(db, LOCAL_USER, [MemberData(name="黄无日期", gender="1", id_type="1", id_number="110101199001010011",
+                                               category="1", joined_on=None, confirmed_on=None)],
+                   today=date(2026, 11, 30))
+
+
+@pytest.mark.usefixtures("everyone_named")
+def test_talk_none_follows_the_rule_table_interval(db: Database, crafted: dict[str, str]) -> None:
+    """With a 6-month rule (and 31 January + 6 months = 31 July) the answer is the replay's too."""
+    set_rule(db, LOCAL_USER, key="meeting.heart_talk.months", value=6)
+    talk(db, crafted["老"], date(2026, 1, 31))
+    talk(db, crafted["书记"], date(2026, 2, 28))
+    talk(db, crafted["明年"], date(2025, 8, 31))  # + 6 months = 2026-02-28, 30 days after 2026-01-29
+    for today in (date(2026, 1, 29), date(2026, 1, 30), date(2026, 2, 28), date(2026, 3, 1), date(2026, 7, 1),
+                  date(2026, 7, 31), date(2026, 8, 1), date(2026, 8, 28), date(2026, 8, 29)):
+        assert run(db, "talk.none", today) == by_subject(checks_reference.talk_none(db, today)), today
+
+
+@pytest.mark.usefixtures("everyone_named")
+@pytest.mark.parametrize("today", [date(2026, 9, 29), date(2026, 9, 30), date(2026, 11, 30), date(2027, 1, 5)])
+def test_study_behind_names_whom_the_ledger_named(db: Database, crafted_study: dict[str, str], today: date) -> None:
+    """Behind the share after the checkpoint (and last year's shortfalls in January): same findings."""
+    expected = by_subject(checks_reference.study_behind(db, today))
+    assert run(db, "study.behind", today) == expected
+    if today >= date(2026, 9, 30):
+        assert expected
+
+
+@pytest.mark.usefixtures("everyone_named")
+@pytest.mark.parametrize("today", [date(2026, 9, 29), date(2026, 10, 1), date(2026, 11, 30)])
+def test_leader_training_names_whom_the_ledger_named(db: Database, crafted: dict[str, str], today: date) -> None:
+    """A 书记 and a 委员 who left, one of them trained: the same committee members named."""
+    gone = add(db, "钱委员", 14, post="组织委员")
+    event(db, gone, EventKind.TRANSFER_OUT, date(2026, 5, 1), "外市某支部")
+    add(db, "孙委员", 15, post="宣传委员", joined="2026-03-01")
+    trained = add(db, "赵委员", 16, post="纪检委员")
+    left = add(db, "周委员", 17, post="副书记")
+    event(db, left, EventKind.TRANSFER_OUT, date(2025, 6, 1), "外市某支部")  # not on this year's roll at all
+    study.add_activity(db, LOCAL_USER, ActivityData("class", "培训班", date(2026, 5, 12), date(2026, 5, 13), 160),
+                       participants={trained: None})
+    expected = by_subject(checks_reference.leader_training(db, today))
+    assert run(db, "study.leader_training", today) == expected
+    if today >= date(2026, 9, 30):
+        assert len(expected) == 3
+
+
+@pytest.mark.parametrize("day", [date(2026, 1, 1), date(2026, 4, 30), date(2026, 11, 30), date(2026, 12, 31)])
+def test_the_key_figure_on_track_is_the_ledger_s(db: Database, crafted_study: dict[str, str], day: date) -> None:
+    """学时达标 counted with the others found by plain scans equals ``study_track.on_track``."""
+    assert dashboard_study.on_track(db, 2026, as_of=day) == study_track.on_track(db, 2026, as_of=day)
