@@ -10,7 +10,8 @@ import pytest
 from partydesk.core import checks
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.checks import grouping
-from partydesk.core.checks.findings import CHECKS, Finding
+from partydesk.core.checks import talks as talk_checks
+from partydesk.core.checks.findings import CHECKS, Finding, Severity
 from partydesk.core.domain.member import MemberData
 from partydesk.core.domain.member_events import EventKind
 from partydesk.core.services import dashboard_study, study, study_track, talks
@@ -116,3 +117,51 @@ def test_leader_training_names_whom_the_ledger_named(db: Database, crafted: dict
 def test_the_key_figure_on_track_is_the_ledger_s(db: Database, crafted_study: dict[str, str], day: date) -> None:
     """学时达标 counted with the others found by plain scans equals ``study_track.on_track``."""
     assert dashboard_study.on_track(db, 2026, as_of=day) == study_track.on_track(db, 2026, as_of=day)
+
+
+def summed_up(found: list[Finding]) -> tuple[int, Severity, date | None]:
+    """What a summary of these per-member findings says: how many, the most urgent, the earliest due."""
+    days = [f.due for f in found if f.due is not None]
+    return len(found), max(f.severity for f in found), min(days) if days else None
+
+
+def said(summary: Finding) -> tuple[int, Severity, date | None]:
+    return int(summary.message.split(" ", 1)[0]), summary.severity, summary.due
+
+
+@pytest.mark.parametrize("today", [date(2026, 2, 14), date(2026, 11, 30), date(2026, 12, 1)])
+def test_a_talk_summary_counts_whom_the_replay_named(db: Database, crafted: dict[str, str], today: date,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the bar at 0 the one summary counts the replay's members, its severity and earliest due day."""
+    monkeypatch.setattr(grouping, "NAMED_AT_MOST", 0)
+    talk(db, crafted["老"], date(2025, 12, 1))
+    talk(db, add(db, "钟边界", 14), date(2025, 12, 30))
+    talk(db, add(db, "汪昨日", 15), date(2025, 11, 29))
+    no_day(db)
+    (summary,) = run(db, "talk.none", today)
+    assert said(summary) == summed_up(checks_reference.talk_none(db, today))
+    expected = checks_reference.talk_none(db, today)
+    overdue = sum(f.severity is Severity.OVERDUE for f in expected)
+    group = grouping.Group("", len(expected), max(f.severity for f in expected), summary.due, overdue)
+    assert summary.message == talk_checks._summary_text(group, 12)
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 30), date(2027, 1, 5)])
+def test_a_study_summary_counts_whom_the_ledger_named(db: Database, crafted_study: dict[str, str], today: date,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary of members behind (or last year's shortfalls) counts the ledger's members."""
+    monkeypatch.setattr(grouping, "NAMED_AT_MOST", 0)
+    expected = checks_reference.study_behind(db, today)
+    found = run(db, "study.behind", today)
+    assert [said(f) for f in found] == [summed_up([e for e in expected if e.code == f.code]) for f in found]
+    assert {f.code for f in found} == {e.code for e in expected}
+
+
+def test_a_leader_training_summary_counts_whom_the_ledger_named(db: Database, crafted: dict[str, str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(grouping, "NAMED_AT_MOST", 0)
+    gone = add(db, "钱委员", 14, post="组织委员")
+    event(db, gone, EventKind.TRANSFER_OUT, date(2026, 5, 1), "外市某支部")
+    add(db, "孙委员", 15, post="宣传委员", joined="2026-03-01")
+    (summary,) = run(db, "study.leader_training", date(2026, 11, 30))
+    assert said(summary) == summed_up(checks_reference.leader_training(db, date(2026, 11, 30)))

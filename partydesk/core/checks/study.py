@@ -25,25 +25,31 @@ from partydesk.core.storage import study_repo, todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
 
-def _others(db: Database, year: int, day: date, below_bp: int) -> list[LedgerRow]:
-    """The members outside the plain case (``study_track``) credited under ``below_bp`` basis points of
-    their required hours, judged one by one by the ledger's rule."""
+def _others(db: Database, year: int, day: date, below_bp: int) -> tuple[list[LedgerRow], dict[str, int]]:
+    """The members outside the plain case (``study_track``): (those credited under ``below_bp`` basis points
+    of their required hours by the ledger's rule, per organisation how many of them the plain rule — full
+    quota of the role — puts under it, which ``todo_repo.study_below_counts`` counted)."""
     rules = rule_values(db)
+    full = {False: rules.get(MEMBER_RULE, 32) * 10, True: rules.get(LEADER_RULE, 56) * 10}
     with db.read() as session:
         others = todo_repo.study_other_members(session, year)
         credited = workbench_repo.study_credited(session, year, [m.id for m in others])
         orgs = workbench_repo.org_of(session, [m.id for m in others])
     out = []
+    plain_below: dict[str, int] = {}
     for member in others:
-        quota, spans = quota_of(member, year, rules)
         got = credited.get(member.id, 0)
+        if got * 10_000 < full[member.party_post in COMMITTEE_POSTS] * below_bp:
+            org = orgs.get(member.id, "")
+            plain_below[org] = plain_below.get(org, 0) + 1
+        quota, spans = quota_of(member, year, rules)
         if quota.days_on_roll == 0 and got == 0:
             continue
         if got * 10_000 < quota.required_tenths * below_bp:
             out.append(LedgerRow(member.id, member.name, member.party_group, quota.leader, quota.days_on_roll,
                                  quota.required_tenths, expected_on(quota, spans, day) if day.year == year else 0,
                                  got, orgs.get(member.id, "")))
-    return out
+    return out, plain_below
 
 
 def _below(db: Database, year: int, day: date, below_bp: int, org_ids: list[str],
@@ -62,9 +68,10 @@ def _below(db: Database, year: int, day: date, below_bp: int, org_ids: list[str]
     return [r for r in out + [o for o in others if o.org_id in org_ids] if r.required]
 
 
-def _groups(db: Database, year: int, below_bp: int, others: list[LedgerRow], *,
+def _groups(db: Database, year: int, below_bp: int, others: tuple[list[LedgerRow], dict[str, int]], *,
             severity: Severity) -> dict[str, grouping.Group]:
-    """Per organisation: the members under ``below_bp`` (plain ones counted in SQL, plus ``others``)."""
+    """Per organisation: the members under ``below_bp``: every live member counted in SQL by the plain
+    rule, less the others the plain rule counted, plus the others the ledger's rule finds under it."""
     rules = rule_values(db)
     with db.read() as session:
         counts = todo_repo.study_below_counts(session, year, leader_posts=sorted(COMMITTEE_POSTS),
@@ -72,9 +79,10 @@ def _groups(db: Database, year: int, below_bp: int, others: list[LedgerRow], *,
                                               leader_full=rules.get(LEADER_RULE, 56) * 10, below_bp=below_bp)
     due = date(year, 12, 31)
     groups: dict[str, grouping.Group] = {}
+    rows, plain_below = others
     for org, n in counts.items():
-        grouping.add(groups, org, n, severity, due)
-    for row in others:
+        grouping.add(groups, org, n - plain_below.get(org, 0), severity, due)
+    for row in rows:
         if row.required:
             grouping.add(groups, row.org_id, 1, severity, due)
     return groups
@@ -86,7 +94,7 @@ def _rows(db: Database, year: int, day: date, below_bp: int, severity: Severity
     others = _others(db, year, day, below_bp)
     groups = _groups(db, year, below_bp, others, severity=severity)
     small = grouping.named(groups)
-    return (_below(db, year, day, below_bp, small, others) if small else []), groups
+    return (_below(db, year, day, below_bp, small, others[0]) if small else []), groups
 
 
 def _behind(row: LedgerRow, year: int) -> Finding:
@@ -128,7 +136,7 @@ def behind_quota(db: Database, today: date) -> Iterator[Finding]:
 def behind_in(db: Database, today: date, org_id: str) -> list[str]:
     """The members of ``org_id`` behind a study.behind summary."""
     threshold = rule_values(db).get("study.behind.bp", 7500)
-    others = _others(db, today.year, today, threshold)
+    others, _plain = _others(db, today.year, today, threshold)
     return [r.member_id for r in _below(db, today.year, today, threshold, [org_id], others)]
 
 
@@ -136,21 +144,22 @@ def behind_in(db: Database, today: date, org_id: str) -> list[str]:
 def unfinished_in(db: Database, today: date, org_id: str) -> list[str]:
     """The members of ``org_id`` behind a study.unfinished summary (last year's shortfalls)."""
     last = today.year - 1
-    others = _others(db, last, date(last, 12, 31), 10_000)
+    others, _plain = _others(db, last, date(last, 12, 31), 10_000)
     return [r.member_id for r in _below(db, last, date(last, 12, 31), 10_000, [org_id], others)]
 
 
 def _untrained(db: Database, year: int) -> list[tuple[str, str, str]]:
     """(member id, name, org id) of the 支委会 members on the roll in ``year`` with no 培训班 in it: the
-    plain-case leaders from one query, the others judged by the ledger's rule (leaders are few)."""
+    plain-case leaders (every live one less those outside the plain case), and the others judged by the
+    ledger's rule (leaders are few)."""
     rules = rule_values(db)
     with db.read() as session:
         trained = study_repo.members_with_form(session, year, "class")
-        simple = workbench_repo.study_simple_rows(session, year, leader_posts=sorted(COMMITTEE_POSTS),
-                                                  member_full=0, leader_full=0, leaders_only=True)
+        leaders = todo_repo.live_with_posts(session, sorted(COMMITTEE_POSTS))
         others = todo_repo.study_other_members(session, year)
         orgs = workbench_repo.org_of(session, [m.id for m in others])
-    out = [(m, name, org) for m, name, _group, _leader, _got, org in simple if m not in trained]
+    judged = {m.id for m in others}  # the plain-case leaders are the live ones less these
+    out = [(m, name, org) for m, name, org in leaders if m not in judged and m not in trained]
     for member in others:
         quota, _spans = quota_of(member, year, rules)
         if quota.leader and quota.days_on_roll and member.id not in trained:

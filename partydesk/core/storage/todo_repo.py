@@ -161,12 +161,46 @@ def _study_below(session: Session, year: int, *, leader_posts: Sequence[str], me
 
 def study_below_counts(session: Session, year: int, *, leader_posts: Sequence[str], member_full: int,
                        leader_full: int, below_bp: int) -> dict[str, int]:
-    """org id -> plain-case members of ``year`` credited under ``below_bp`` basis points of their quota."""
-    _got, _leader, (credits, where) = _study_below(session, year, leader_posts=leader_posts, member_full=member_full,
-                                                   leader_full=leader_full, below_bp=below_bp)
+    """org id -> LIVE members (every one, plain case or not) whose credit in ``year`` is under ``below_bp``
+    basis points of their role's full quota: the plain rule applied to all, which the caller corrects for
+    the few outside the plain case (cheaper than telling the plain case apart in SQL)."""
+    credits, got, leader = _credits(year), None, Member.party_post.in_(list(leader_posts))
+    got = func.coalesce(credits.c.got, 0)
+    below = got * 10_000 < case((leader, leader_full), else_=member_full) * below_bp
     query = (select(Member.org_id, func.count()).select_from(Member)
-             .outerjoin(credits, credits.c.member_id == Member.id).where(*where).group_by(Member.org_id))
+             .outerjoin(credits, credits.c.member_id == Member.id)
+             .where(Member.deleted.is_(False), below).group_by(Member.org_id))
     return {r[0]: int(r[1]) for r in session.execute(query)}
+
+
+def study_on_track_counts(session: Session, year: int, *, leader_posts: Sequence[str], member_owes: int,
+                          leader_owes: int, org_id: str | None = None) -> tuple[int, int]:
+    """(on track, counted) over every LIVE member by the plain rule (credit at least what the role owes by
+    the day): ``workbench_repo.study_simple_on_track`` without telling the plain case apart."""
+    credits = _credits(year)
+    owed = case((Member.party_post.in_(list(leader_posts)), leader_owes), else_=member_owes)
+    got = func.coalesce(credits.c.got, 0)
+    query = (select(func.count(), func.coalesce(func.sum(case((got >= owed, 1), else_=0)), 0))
+             .select_from(Member).outerjoin(credits, credits.c.member_id == Member.id)
+             .where(Member.deleted.is_(False), true() if org_id is None else Member.org_id == org_id))
+    counted, good = session.execute(query).one()
+    return int(good), int(counted)
+
+
+def live_with_posts(session: Session, posts: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(id, name, org id) of the live members holding one of ``posts`` (支委会 members: few)."""
+    query = select(Member.id, Member.name, Member.org_id).where(Member.deleted.is_(False),
+                                                                 Member.party_post.in_(list(posts)))
+    return [(r[0], r[1], r[2]) for r in session.execute(query.order_by(Member.name_pinyin))]
+
+
+def _credits(year: int) -> Any:
+    from partydesk.core.storage.study_tables import StudyActivity, StudyCredit
+
+    return (select(StudyCredit.member_id, func.sum(StudyCredit.tenths).label("got"))
+            .join(StudyActivity, StudyActivity.id == StudyCredit.activity_id)
+            .where(StudyCredit.year == year, StudyCredit.deleted.is_(False), StudyActivity.deleted.is_(False))
+            .group_by(StudyCredit.member_id).subquery())
 
 
 def study_below_rows(session: Session, year: int, *, leader_posts: Sequence[str], member_full: int,
