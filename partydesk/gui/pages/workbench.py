@@ -1,7 +1,9 @@
 """The workbench (工作台), the page the program opens on: key figures, the to-do board, the charts.
 
-Everything comes from one ``dashboard.snapshot`` read on the DB lane (SQL aggregates and the checks
-engine). The charts sit in tabs and each tab draws on its first showing, so matplotlib is imported
+Everything comes from ``dashboard.snapshot`` read on the DB lane (SQL aggregates and the checks
+engine), in two reads: first without the checks, so the key figures and the first chart show at once,
+then with them for the to-do board (the charts are not drawn again when their data did not move). The
+charts sit in tabs and each tab draws on its first showing, so matplotlib is imported
 when the workbench first draws, not at start-up. Clicking a bar or slice of a member chart asks the
 main window to show the roster filtered to those members (``membersRequested``); opening a to-do asks
 it to go to the record or calendar cell concerned (``targetRequested``). Any change published on the
@@ -59,6 +61,13 @@ TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
 PIES = frozenset({"age", "gender", "category"})
 
 
+def _chart_part(snapshot: Dashboard) -> tuple[object, ...]:
+    """What the charts draw from a snapshot (the to-dos aside)."""
+    fig = snapshot.figures
+    return (snapshot.today, snapshot.org_id, snapshot.structure, snapshot.joined, snapshot.meetings_by_type,
+            snapshot.meetings_by_month, snapshot.attendance, snapshot.branches, fig.study_on_track, fig.study_counted)
+
+
 class KeyFigure(QFrame):
     """One key figure: a big number over its caption."""
 
@@ -90,7 +99,8 @@ class WorkbenchPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._today = today
-        self.snapshot: Dashboard | None = None
+        self.snapshot: Dashboard | None = None  # the full snapshot, to-dos included
+        self.chart_data: Dashboard | None = None  # what the charts draw: the snapshot, or its chart part first
         self.report_written: Path | None = None
         self._stale = False
         self._drawn: set[str] = set()
@@ -170,27 +180,45 @@ class WorkbenchPage(QWidget):
     def reload(self) -> None:
         """Read the snapshot again on the DB lane."""
         self._stale = False
+        # Two reads on the DB lane, in turn: the charts' data (a few grouped queries) so the first chart
+        # paints at once, then everything with the to-dos (the checks take most of the time).
+        ops.load_charts(self, self.ctx, self.today, self._charts_loaded, org_id=self.org_id)
         ops.load_snapshot(self, self.ctx, self.today, self._loaded, org_id=self.org_id)
         if self.board.set_aside_check.isChecked():
             self._load_set_aside()
 
-    def _loaded(self, snapshot: Dashboard) -> None:
-        self.snapshot = snapshot
+    def _show_figures(self, snapshot: Dashboard) -> None:
         fig = snapshot.figures
         self.figures["membersFigure"].value_label.setText(str(fig.members))
         self.figures["probationFigure"].value_label.setText(str(fig.probationary))
         self.figures["meetingsFigure"].value_label.setText(f"{fig.meetings_held}/{fig.meetings_required}")
         share = fig.study_share
         self.figures["studyFigure"].value_label.setText("—" if share is None else f"{share:.0%}")
-        self.figures["todoFigure"].value_label.setText(str(fig.open_todos))
-        self.board.set_findings(snapshot.findings)
+        self.figures["todoFigure"].value_label.setText(str(fig.open_todos) if snapshot.findings_ready else "…")
         self.branch_filter.set_branches(snapshot.organisations)
         self.tabs.setTabVisible(len(TABS) - 1, len(snapshot.branches) > 1)
+
+    def _show_charts(self, snapshot: Dashboard) -> None:
+        """Draw ``snapshot``'s charts, unless the ones drawn already show the same data."""
+        drawn = self.chart_data
+        self.chart_data = snapshot
+        if drawn is not None and _chart_part(drawn) == _chart_part(snapshot):
+            return
         self._labels = {b.key: b.label for buckets in snapshot.structure.values() for b in buckets}
         self._labels.update({b.key: self.tr("joined in {year}").format(year=b.label) for b in snapshot.joined})
         self._drawn.clear()
-        # The figures and to-dos paint first; the charts (matplotlib's first use is slow) right after.
+        # The figures (and to-dos) paint first; the charts (matplotlib's first use is slow) right after.
         QTimer.singleShot(0, self._draw_current)
+
+    def _charts_loaded(self, snapshot: Dashboard) -> None:
+        self._show_figures(snapshot)
+        self._show_charts(snapshot)
+
+    def _loaded(self, snapshot: Dashboard) -> None:
+        self.snapshot = snapshot
+        self._show_figures(snapshot)
+        self.board.set_findings(snapshot.findings)
+        self._show_charts(snapshot)
 
     def _load_set_aside(self) -> None:
         ops.load_set_aside(self, self.ctx, self.today, self.board.set_set_aside)
@@ -210,7 +238,7 @@ class WorkbenchPage(QWidget):
     # -- charts ------------------------------------------------------------------------------------
 
     def _draw_current(self) -> None:
-        if self.snapshot is None:
+        if self.chart_data is None:
             return
         tab_id, chart_ids = TABS[self.tabs.currentIndex()]
         if tab_id in self._drawn:
@@ -223,7 +251,7 @@ class WorkbenchPage(QWidget):
         """The figure of one chart from the snapshot (matplotlib is imported here, on first use)."""
         from partydesk.core.charts import activity, members
 
-        snap = self.snapshot
+        snap = self.chart_data
         assert snap is not None
         if chart_id in snap.structure:
             buckets = snap.structure[chart_id]

@@ -1,0 +1,55 @@
+"""The workbench draws its first chart from the charts' data alone, before the to-dos are gathered, and does
+not draw it again when the full snapshot brings the same data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.demo import populate
+from partydesk.core.services import dashboard
+from partydesk.core.storage.database import Database, open_database
+from partydesk.gui.context import AppContext
+from partydesk.gui.pages.workbench import WorkbenchPage
+from tests.gui.conftest import WAIT_MS
+
+TODAY = date(2026, 11, 30)
+
+
+def test_the_first_chart_paints_before_the_todos_and_once(qtbot: QtBot, tmp_path: Path, app: QApplication,
+                                                         make_ctx: Callable[[Database], AppContext]) -> None:
+    """Charts' data in: the chart is drawn and the to-do figure waits ("…"); the full snapshot fills the
+    board and keeps the drawn chart."""
+    del app
+    database = open_database(tmp_path / "demo.db")
+    populate(database)
+    ctx = make_ctx(database)
+    try:
+        page = WorkbenchPage(ctx, today=TODAY)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: page.snapshot is not None, timeout=WAIT_MS)
+        ctx.runner.wait_idle(WAIT_MS)
+        page.chart_data = None
+        page.board.set_findings([])
+        partial = dashboard.snapshot(database, TODAY, with_findings=False)
+        assert not partial.findings_ready and partial.findings == []
+        before = page.charts["meetings_by_type"].figure
+        page._charts_loaded(partial)
+        qtbot.waitUntil(lambda: page.charts["meetings_by_type"].figure is not before, timeout=WAIT_MS)
+        first = page.charts["meetings_by_type"].figure
+        assert page.figures["todoFigure"].value_label.text() == "…" and page.board.findings() == []
+        full = dashboard.snapshot(database, TODAY)
+        page._loaded(full)
+        QApplication.processEvents()
+        assert page.figures["todoFigure"].value_label.text() == str(len(full.findings)) != "0"
+        assert page.board.findings() == full.findings
+        assert page.charts["meetings_by_type"].figure is first, "the same data is not drawn twice"
+    finally:
+        ctx.runner.wait_idle(WAIT_MS)
+        ctx.runner.shutdown()
+        database.close()
