@@ -121,3 +121,20 @@ def test_a_committee_sees_each_branch_named_in_its_summary(tmp_path: Path, monke
         assert len(dashboard.member_ids(hub, summaries[0].target.key, TODAY)) == 5  # type: ignore[union-attr]
     finally:
         hub.close()
+
+
+def test_probationers_past_their_term_are_summed_up_after_ten(db: Database) -> None:
+    """Twelve 预备党员 whose year ended undiscussed: one summary of 12 that opens those 12; with the bar at
+    12 each is named as before."""
+    insert_members(db, LOCAL_USER, [
+        MemberData(name=f"预备{i:02d}", gender="1", id_type="1", id_number=f"1101011991{i:04d}0011", category="2",
+                   joined_on=date(2024, 5, 1)) for i in range(12)], today=TODAY)
+    checks.load_all()
+    (summary,) = CHECKS["member.probation_overdue"](db, TODAY)
+    assert summary.message == "12 名预备党员预备期已届满，尚未讨论转正"
+    assert summary.severity is Severity.OVERDUE and summary.due == date(2025, 5, 1)
+    assert summary.target is not None and len(dashboard.member_ids(db, summary.target.key, TODAY)) == 12
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grouping, "NAMED_AT_MOST", 12)
+        named = list(CHECKS["member.probation_overdue"](db, TODAY))
+    assert len(named) == 12 and all(f.target is not None and f.target.kind == "member" for f in named)

@@ -41,7 +41,14 @@ def _finding(code: str, severity: Severity, row: member_repo.StatusRow, message:
 
 @check("member.probation_overdue")
 def probation_overdue(db: Database, today: date) -> Iterator[Finding]:
-    """预备党员 whose probation (with any extension) ended before today and who are still 预备党员."""
+    """预备党员 whose probation (with any extension) ended before today and who are still 预备党员; more
+    than ``grouping.NAMED_AT_MOST`` in one organisation: one summary."""
+    yield from grouping.regroup(db, "member.probation_overdue", list(_probation_overdue_each(db, today)),
+                                rule=f"{DZ}第七条；{XZ}",
+                                text=lambda g: f"{g.count} 名预备党员预备期已届满，尚未讨论转正")
+
+
+def _probation_overdue_each(db: Database, today: date) -> Iterator[Finding]:
     months = status_rules(db).probation_months
     for row in _rows(db, "probationary"):
         if row.category != CATEGORY_PROBATIONARY:
@@ -74,6 +81,7 @@ def _lost_undecided_each(db: Database, today: date) -> Iterator[Finding]:
                            "经查找仍无音讯的，应作出停止党籍的决定", due, JY)
 
 
+grouping.regroup_lister("member.probation_overdue", lambda db, today: list(_probation_overdue_each(db, today)))
 grouping.regroup_lister("member.lost_undecided", lambda db, today: list(_lost_undecided_each(db, today)))
 
 
