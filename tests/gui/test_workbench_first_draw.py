@@ -53,3 +53,30 @@ def test_the_first_chart_paints_before_the_todos_and_once(qtbot: QtBot, tmp_path
         ctx.runner.wait_idle(WAIT_MS)
         ctx.runner.shutdown()
         database.close()
+
+
+def test_opening_a_summary_lists_its_members(qtbot: QtBot, db: Database, app: QApplication,
+                                             make_ctx: Callable[[Database], AppContext]) -> None:
+    """A summary of 12 members due a talk opens the roster filtered to those 12, under its message."""
+    del app
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.domain.member import MemberData
+    from partydesk.core.services.bulk import insert_members
+
+    insert_members(db, LOCAL_USER, [
+        MemberData(name=f"党员{i:02d}", gender="1", id_type="1", id_number=f"1101011990{i:04d}0011", category="1",
+                   joined_on=date(1999, 1, 1), confirmed_on=date(2000, 1, 1)) for i in range(12)], today=TODAY)
+    ctx = make_ctx(db)
+    try:
+        page = WorkbenchPage(ctx, today=TODAY)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.snapshot is not None, timeout=WAIT_MS)
+        assert page.snapshot is not None
+        (summary,) = [f for f in page.snapshot.findings if f.code == "talk.none"]
+        with qtbot.waitSignal(page.membersRequested, timeout=WAIT_MS) as signal:
+            page.open_finding(summary)
+        ids, label = signal.args  # type: ignore[misc]
+        assert len(ids) == 12 and label == summary.message
+    finally:
+        ctx.runner.wait_idle(WAIT_MS)
+        ctx.runner.shutdown()

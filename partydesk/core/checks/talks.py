@@ -88,8 +88,7 @@ def _summary_text(group: grouping.Group, months: int) -> str:
         return f"{group.count} 名党员超过{months}个月未开展谈心谈话（或尚无谈话记录）"
     if not group.overdue:
         return f"{group.count} 名党员 {SOON_DAYS} 天内应开展谈心谈话"
-    return (f"{group.count} 名党员需开展谈心谈话：{group.overdue} 名已超过{months}个月，"
-            f"{group.count - group.overdue} 名 {SOON_DAYS} 天内到期")
+    return f"{group.count} 名党员需开展谈心谈话（其中 {group.overdue} 名已超过{months}个月）"
 
 
 def due_groups(db: Database, today: date, months: int,
