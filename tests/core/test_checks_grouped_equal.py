@@ -165,3 +165,18 @@ def test_a_leader_training_summary_counts_whom_the_ledger_named(db: Database, cr
     add(db, "孙委员", 15, post="宣传委员", joined="2026-03-01")
     (summary,) = run(db, "study.leader_training", date(2026, 11, 30))
     assert said(summary) == summed_up(checks_reference.leader_training(db, date(2026, 11, 30)))
+
+
+def test_one_shared_read_of_status_rows_gives_each_check_its_own(db: Database, crafted: dict[str, str]) -> None:
+    """The 党籍 checks' shared read, kept by each condition, equals ``status_rows_where`` for each one."""
+    from partydesk.core.checks import memo, roster_status
+    from partydesk.core.storage import workbench_repo
+
+    event(db, crafted["老"], EventKind.DISCIPLINE, date(2026, 3, 1), "4:12")
+    event(db, add(db, "卫失联", 18), EventKind.LOST, date(2026, 1, 5), "1")
+    with memo.scope():
+        for which in workbench_repo.STATUS_WHICH:
+            with db.read() as session:
+                expected = workbench_repo.status_rows_where(session, which)
+            assert expected, which
+            assert roster_status._rows(db, which) == expected, which

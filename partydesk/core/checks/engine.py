@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
-from partydesk.core.checks import load_all
+from partydesk.core.checks import load_all, memo
 from partydesk.core.checks.findings import CHECKS, Finding, Severity
 from partydesk.core.errors import ValidationError
 from partydesk.core.storage import finding_repo
@@ -44,13 +44,14 @@ def run_all(db: Database, today: date) -> list[Finding]:
     """Every registered check's findings, most urgent first; a check that raises becomes a finding."""
     load_all()
     found: list[Finding] = []
-    for name, fn in CHECKS.items():
-        try:
-            found.extend(fn(db, today))
-        except Exception:  # one module's bug must not hide every other to-do
-            log.exception("check %s failed", name)
-            found.append(Finding("check.failed", Severity.WARNING, name,
-                                 f"检查项“{name}”未能完成，相关待办可能没有列出，请联系技术支持。", None, name))
+    with memo.scope():  # reads several checks need are made once per run
+        for name, fn in CHECKS.items():
+            try:
+                found.extend(fn(db, today))
+            except Exception:  # one module's bug must not hide every other to-do
+                log.exception("check %s failed", name)
+                found.append(Finding("check.failed", Severity.WARNING, name,
+                                     f"检查项“{name}”未能完成，相关待办可能没有列出，请联系技术支持。", None, name))
     return _order(found)
 
 

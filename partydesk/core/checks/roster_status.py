@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from partydesk.core.checks import grouping
+from partydesk.core.checks import grouping, memo
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.member import CATEGORY_PROBATIONARY
 from partydesk.core.domain.member_events import STATUS_SUSPENDED, EventKind, event_order
@@ -27,10 +27,26 @@ from partydesk.core.storage.database import Database
 SOON_DAYS = 30  # 留党察看 ending within this many days is announced
 
 
-def _rows(db: Database, which: str) -> list[member_repo.StatusRow]:
-    """The members on the roll a check judges (narrowed in SQL), with their 党籍 events."""
+def _all_rows(db: Database) -> list[member_repo.StatusRow]:
     with db.read() as session:
-        return workbench_repo.status_rows_where(session, which)
+        return workbench_repo.status_rows_any(session)
+
+
+def _rows(db: Database, which: str) -> list[member_repo.StatusRow]:
+    """The members on the roll a check judges, with their 党籍 events: one read shared by the four checks
+    of a run (``memo``), each keeping its own by the condition ``workbench_repo.status_rows_where`` uses."""
+    return [r for r in memo.shared(("status_rows", id(db)), lambda: _all_rows(db)) if _judged_by(which, r)]
+
+
+def _judged_by(which: str, row: member_repo.StatusRow) -> bool:
+    """Whether ``row`` meets the condition of ``workbench_repo.status_rows_where(which)``."""
+    if which == "probationary":
+        return row.category == CATEGORY_PROBATIONARY
+    if which == "lost":
+        return bool(row.lost_contact)
+    if which == "suspended":
+        return row.membership_status == STATUS_SUSPENDED
+    return any(ev.kind is EventKind.DISCIPLINE for ev in row.events)
 
 
 def _finding(code: str, severity: Severity, row: member_repo.StatusRow, message: str, due: date,

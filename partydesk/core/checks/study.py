@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from partydesk.core.checks import grouping
+from partydesk.core.checks import grouping, memo
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.meetings import COMMITTEE_POSTS, month_end
 from partydesk.core.domain.study import days_in_year, format_tenths
@@ -32,7 +32,8 @@ def _others(db: Database, year: int, day: date, below_bp: int) -> tuple[list[Led
     rules = rule_values(db)
     full = {False: rules.get(MEMBER_RULE, 32) * 10, True: rules.get(LEADER_RULE, 56) * 10}
     with db.read() as session:
-        others = todo_repo.study_other_members(session, year)
+        others = memo.shared(("study_others", id(db), year),
+                               lambda: todo_repo.study_other_members(session, year))
         credited = workbench_repo.study_credited(session, year, [m.id for m in others])
         orgs = workbench_repo.org_of(session, [m.id for m in others])
     out = []
@@ -156,7 +157,8 @@ def _untrained(db: Database, year: int) -> list[tuple[str, str, str]]:
     with db.read() as session:
         trained = study_repo.members_with_form(session, year, "class")
         leaders = todo_repo.live_with_posts(session, sorted(COMMITTEE_POSTS))
-        others = todo_repo.study_other_members(session, year)
+        others = memo.shared(("study_others", id(db), year),
+                               lambda: todo_repo.study_other_members(session, year))
         orgs = workbench_repo.org_of(session, [m.id for m in others])
     judged = {m.id for m in others}  # the plain-case leaders are the live ones less these
     out = [(m, name, org) for m, name, org in leaders if m not in judged and m not in trained]

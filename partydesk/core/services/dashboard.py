@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from partydesk.core.checks import engine, grouping
+from partydesk.core.checks import engine, grouping, memo
 from partydesk.core.checks.findings import Finding
 from partydesk.core.domain import codes
 from partydesk.core.domain.meetings import MEETING_TYPES
@@ -240,8 +240,9 @@ def snapshot(db: Database, today: date, *, org_id: str | None = None, with_findi
     ``with_findings=False`` leaves out the checks (most of the time at a committee's scale): the charts
     and the other key figures, for the workbench to draw while the to-dos are still being gathered."""
     by_type, monthly = meetings_this_year(db, today, org_id=org_id)
-    todos = findings(db, today, org_id=org_id) if with_findings else []
-    figures = key_figures(db, today, by_type=by_type, open_todos=len(todos), org_id=org_id)
+    with memo.scope():  # the checks and the 学时 figure share their reads of the members
+        todos = findings(db, today, org_id=org_id) if with_findings else []
+        figures = key_figures(db, today, by_type=by_type, open_todos=len(todos), org_id=org_id)
     structure_now, joined = _structure_and_joined(db, today, org_id)
     return Dashboard(today, figures, structure_now, joined, by_type, monthly,
                      attendance_trend(db, today, org_id=org_id), todos, org_id, members_per_branch(db),

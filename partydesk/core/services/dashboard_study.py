@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from partydesk.core.checks import memo
 from partydesk.core.domain.meetings import COMMITTEE_POSTS
 from partydesk.core.domain.study_quota import LEADER_RULE, MEMBER_RULE, expected_on, quota_of
 from partydesk.core.services.rules import rule_values
@@ -31,7 +32,8 @@ def on_track(db: Database, year: int, *, as_of: date, org_id: str | None = None)
         good, counted = todo_repo.study_on_track_counts(session, year, leader_posts=sorted(COMMITTEE_POSTS),
                                                         member_owes=owes[False], leader_owes=owes[True],
                                                         org_id=org_id)
-        others = todo_repo.study_other_members(session, year)
+        others = memo.shared(("study_others", id(db), year),
+                               lambda: todo_repo.study_other_members(session, year))
         if org_id is not None:
             orgs = workbench_repo.org_of(session, [m.id for m in others])
             others = [m for m in others if orgs.get(m.id) == org_id]
