@@ -138,3 +138,20 @@ def test_probationers_past_their_term_are_summed_up_after_ten(db: Database) -> N
         patch.setattr(grouping, "NAMED_AT_MOST", 12)
         named = list(CHECKS["member.probation_overdue"](db, TODAY))
     assert len(named) == 12 and all(f.target is not None and f.target.kind == "member" for f in named)
+
+
+def test_a_shared_read_is_made_once_per_run_and_never_kept_after() -> None:
+    """Inside a scope the same key is computed once; after it (or outside any) it is computed again."""
+    from partydesk.core.checks import memo
+
+    calls: list[int] = []
+
+    def read() -> int:
+        calls.append(1)
+        return len(calls)
+
+    with memo.scope():
+        assert memo.shared("k", read) == memo.shared("k", read) == 1
+        with memo.scope():
+            assert memo.shared("k", read) == 1
+    assert memo.shared("k", read) == 2 and memo.shared("k", read) == 3
