@@ -69,20 +69,24 @@ STATUS_WHICH = ("probationary", "lost", "suspended", "disciplined")
 
 def status_rows_any(session: Session) -> list[member_repo.StatusRow]:
     """``status_rows_where`` for every ``which`` at once (the members any 党籍 check judges), in one read
-    for the checks to share; each check keeps its own by the same condition in Python."""
+    for the checks to share; each check keeps its own by the same condition in Python. The members are
+    read first and their events by id lists: a subquery over the members inside the events' query made
+    the database test every event against it."""
     condition = or_(*[_status_condition(w) for w in STATUS_WHICH])
-    chosen = select(Member.id).where(Member.deleted.is_(False), Member.in_branch.is_(True), condition)
-    events: dict[str, list[MemberEvent]] = {}
-    query = select(MemberEventRow).where(
-        MemberEventRow.deleted.is_(False), MemberEventRow.member_id.in_(chosen),
-        MemberEventRow.kind.in_([k.value for k in member_repo.STATUS_EVENT_KINDS]))
-    for r in session.execute(query).scalars():
-        events.setdefault(r.member_id, []).append(member_repo._event(r))
     members = (select(Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,
                       Member.lost_contact, Member.lost_since)
                .where(Member.deleted.is_(False), Member.in_branch.is_(True), condition)
                .order_by(Member.name_pinyin))
-    return [member_repo.StatusRow(*r, tuple(events.get(r.id, ()))) for r in session.execute(members)]
+    rows = session.execute(members).all()
+    ids = [r.id for r in rows]
+    events: dict[str, list[MemberEvent]] = {}
+    kinds = [k.value for k in member_repo.STATUS_EVENT_KINDS]
+    for i in range(0, len(ids), 500):
+        query = select(MemberEventRow).where(MemberEventRow.deleted.is_(False), MemberEventRow.kind.in_(kinds),
+                                             MemberEventRow.member_id.in_(ids[i:i + 500]))
+        for r in session.execute(query).scalars():
+            events.setdefault(r.member_id, []).append(member_repo._event(r))
+    return [member_repo.StatusRow(*r, tuple(events.get(r.id, ()))) for r in rows]
 
 
 def member_org_ids(session: Session) -> list[str]:
