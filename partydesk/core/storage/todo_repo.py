@@ -35,12 +35,6 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
-def scanned(column: Any) -> Any:
-    """``column`` as an expression no index serves (``column || ''``): grouping 100 000 rows by it then
-    reads the table once and sorts, instead of walking an index and fetching each row (2–4× slower)."""
-    return column.concat("")
-
-
 def _joins() -> Any:
     """Per member with a live 入党 event: how many, and the latest date (undated ones aside)."""
     e = MemberEventRow
@@ -146,13 +140,9 @@ def _study_below(session: Session, year: int, *, leader_posts: Sequence[str], me
                  below_bp: int) -> tuple[Any, Any, Any]:
     """(credited tenths, the leader condition, the where-clause) of the plain-case members of ``year``
     (``workbench_repo.study_simple_rows``) under ``below_bp`` basis points of their role's full quota."""
-    from partydesk.core.storage.study_tables import StudyActivity, StudyCredit
     from partydesk.core.storage.workbench_repo import simple_member
 
-    credits = (select(StudyCredit.member_id, func.sum(StudyCredit.tenths).label("got"))
-               .join(StudyActivity, StudyActivity.id == StudyCredit.activity_id)
-               .where(StudyCredit.year == year, StudyCredit.deleted.is_(False), StudyActivity.deleted.is_(False))
-               .group_by(StudyCredit.member_id).subquery())
+    credits = _credits(year)
     leader = Member.party_post.in_(list(leader_posts))
     got = func.coalesce(credits.c.got, 0)
     below = got * 10_000 < case((leader, leader_full), else_=member_full) * below_bp
@@ -164,7 +154,7 @@ def study_below_counts(session: Session, year: int, *, leader_posts: Sequence[st
     """org id -> LIVE members (every one, plain case or not) whose credit in ``year`` is under ``below_bp``
     basis points of their role's full quota: the plain rule applied to all, which the caller corrects for
     the few outside the plain case (cheaper than telling the plain case apart in SQL)."""
-    credits, got, leader = _credits(year), None, Member.party_post.in_(list(leader_posts))
+    credits, leader = _credits(year), Member.party_post.in_(list(leader_posts))
     got = func.coalesce(credits.c.got, 0)
     below = got * 10_000 < case((leader, leader_full), else_=member_full) * below_bp
     query = (select(Member.org_id, func.count()).select_from(Member)
