@@ -123,3 +123,13 @@ def test_the_unit_of_the_y_axis_stands_upright_above_it() -> None:
     assert fig.axes[0].yaxis.label.get_position()[1] > 1.0
     trend = activity.attendance_trend([("2026-03", 0.5)])
     assert trend.axes[0].yaxis.label.get_rotation() == 0.0
+
+
+def test_meeting_charts_with_nothing_due_or_held_say_so() -> None:
+    """A committee before its first branch package: no bars, no line, the words 暂无会议数据."""
+    for fig in (activity.meetings_by_type([]), activity.meetings_by_month({}, [0] * 12, 2026)):
+        ax = fig.axes[0]
+        assert activity.NO_MEETINGS in _texts(fig)
+        assert not ax.patches and not ax.lines and not ax.axison
+    busy = activity.meetings_by_month({}, [0, 0, 1, *[0] * 9], 2026)
+    assert activity.NO_MEETINGS not in _texts(busy) and busy.axes[0].lines

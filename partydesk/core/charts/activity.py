@@ -15,10 +15,23 @@ MONTHS = [f"{m}月" for m in range(1, 13)]
 GREY = "#9a9a9a"
 
 
+NO_MEETINGS = "暂无会议数据"
+
+
+def _nothing(ax: Any, title: str) -> None:
+    """An empty chart says so, without axes (a committee before its first branch package)."""
+    ax.set_title(title)
+    ax.text(0.5, 0.5, NO_MEETINGS, transform=ax.transAxes, ha="center", va="center", color=GREY)
+    ax.set_axis_off()
+
+
 def meetings_by_type(rows: Sequence[tuple[str, int, int]], *, width: float = 5.0, height: float = 3.0) -> Any:
     """Per meeting type, required so far (grey) beside held (red), each with its number."""
     fig = new_figure(width, height)
     ax = fig.add_subplot()
+    if not rows:
+        _nothing(ax, "各类会议应开与已开（今年截至今日）")
+        return fig
     names = [r[0] for r in rows]
     xs = list(range(len(rows)))
     required = ax.bar([x - 0.2 for x in xs], [r[1] for r in rows], width=0.4, color=GREY, label="应开")
@@ -38,6 +51,9 @@ def meetings_by_month(held: Mapping[str, Sequence[int]], required: Sequence[int]
     """Meetings held each month, stacked by type, with the number required in that month as a line."""
     fig = new_figure(width, height)
     ax = fig.add_subplot()
+    if not any(any(counts) for counts in held.values()) and not any(required):
+        _nothing(ax, f"{year}年每月会议召开情况")
+        return fig
     bottom = [0] * 12
     for i, (name, counts) in enumerate(held.items()):
         ax.bar(MONTHS, list(counts), bottom=bottom, color=PALETTE[i % len(PALETTE)], label=name)

@@ -27,7 +27,8 @@ from partydesk.core.domain.pinyin import pinyin_key
 from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, UNKNOWN_LABEL, education_group
 from partydesk.core.services import branches, dashboard_scope, dashboard_study, meeting_reports
 from partydesk.core.services.branches import SINGLE, Branches
-from partydesk.core.storage import dashboard_repo, meeting_repo
+from partydesk.core.services.setup import site_role
+from partydesk.core.storage import dashboard_repo, meeting_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
 
@@ -166,13 +167,21 @@ def meetings_this_year(db: Database, today: date, *,
     """(per type: required so far, held so far) and the monthly view, for ``today``'s year.
 
     A file holding several branches is reckoned branch by branch and summed: each branch owes its own
-    meetings, and one branch's meetings never stand in for another's.
+    meetings, and one branch's meetings never stand in for another's. A committee's own organisation owes
+    none of them (before its first branch package nothing is due).
     """
     year = today.year
     orgs: list[str | None] = [org_id]
     if org_id is None:
         held_by = [b.org_id for b in dashboard_scope.branches(db)]
-        orgs = list(held_by) if len(held_by) > 1 else [None]
+        if len(held_by) > 1:
+            orgs = list(held_by)
+        elif site_role(db) == "committee":  # its own organisation owes no branch meetings: the branch, if any
+            own = db.site.organisation_id if db.site is not None else None
+            with db.read() as session:
+                orgs = [o for o in workbench_repo.member_org_ids(session) if o != own]
+        else:
+            orgs = [None]
     rows = [c for org in orgs for c in meeting_reports.compliance(db, year, as_of=today, org_id=org)
             if c.period.start <= today]
     names = [t.name for t in MEETING_TYPES]

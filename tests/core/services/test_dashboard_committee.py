@@ -92,3 +92,17 @@ def test_each_branch_owes_its_own_meetings_and_the_committee_none(committee: tup
     assert [f for f in own if f.code == "meeting.missing"]
     assert all(f.target is not None and f.target.key.startswith(ids["1001"] + "#")
                for f in own if f.code == "meeting.missing")
+
+
+def test_a_committee_before_any_branch_package_owes_nothing(tmp_path: Path) -> None:
+    """Just set up, no branch imported: no meetings required, no 未召开 on the board, the figure 0 of 0."""
+    from tests.core.exchange.conftest import make_committee
+
+    hub = make_committee(tmp_path / "c.db")
+    try:
+        snap = dashboard.snapshot(hub, date(2026, 11, 30))
+        by_type, monthly = dashboard.meetings_this_year(hub, date(2026, 11, 30))
+        assert by_type == [] and sum(monthly.required) == 0
+        assert not [f for f in snap.findings if f.code == "meeting.missing"]
+    finally:
+        hub.close()
