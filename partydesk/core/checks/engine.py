@@ -11,14 +11,14 @@ fails with a bug does not blank the board: it is logged and shown as one finding
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.checks import load_all, memo
 from partydesk.core.checks.findings import CHECKS, Finding, Severity
 from partydesk.core.errors import ValidationError
-from partydesk.core.storage import finding_repo
+from partydesk.core.storage import finding_repo, todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.finding_repo import DISMISSED, RESTORED, SNOOZED, Dismissal
 
@@ -52,7 +52,28 @@ def run_all(db: Database, today: date) -> list[Finding]:
                 log.exception("check %s failed", name)
                 found.append(Finding("check.failed", Severity.WARNING, name,
                                      f"检查项“{name}”未能完成，相关待办可能没有列出，请联系技术支持。", None, name))
-    return _order(found)
+    return _order(_named_branches(db, found))
+
+
+def _named_branches(db: Database, found: list[Finding]) -> list[Finding]:
+    """In a file of several organisations (a committee's), a to-do about one member or talk starts with the
+    name of the branch it concerns ("第一支部委员会：…"), as the summaries and the calendar's do."""
+    ids = {kind: [f.target.key for f in found if f.target is not None and f.target.kind == kind]
+           for kind in ("member", "talk")}
+    if not ids["member"] and not ids["talk"]:
+        return found
+    with db.read() as session:
+        if todo_repo.member_org_count(session) < 2:
+            return found
+        owner = {"member": workbench_repo.member_orgs(session, ids["member"]),
+                 "talk": workbench_repo.talk_orgs(session, ids["talk"])}
+        names = todo_repo.org_names(session, {o for orgs in owner.values() for o in orgs.values()})
+    out = []
+    for f in found:
+        org = owner.get(f.target.kind, {}).get(f.target.key) if f.target is not None else None
+        name = names.get(org or "", "")
+        out.append(replace(f, message=f"{name}：{f.message}") if name and not f.message.startswith(name) else f)
+    return out
 
 
 def board(db: Database, today: date) -> Board:

@@ -106,3 +106,17 @@ def test_a_committee_before_any_branch_package_owes_nothing(tmp_path: Path) -> N
         assert not [f for f in snap.findings if f.code == "meeting.missing"]
     finally:
         hub.close()
+
+
+def test_a_committees_member_todos_name_their_branch(committee: tuple[Database, dict[str, str]]) -> None:
+    """In a file of several branches a to-do about one member starts with that member's branch; in a branch's
+    own file it does not (the branch is obvious)."""
+    from partydesk.core.checks import engine
+
+    hub, ids = committee
+    found = [f for f in engine.run_all(hub, date(2026, 11, 30)) if f.target is not None and f.target.kind == "member"]
+    assert found
+    names = {"第1001支部委员会", "第1002支部委员会"}
+    assert all(f.message.split("：", 1)[0] in names for f in found)
+    migrant = [f for f in found if f.target is not None and f.target.key == ids["migrant"]]
+    assert migrant and all(f.message.startswith("第1001支部委员会：") for f in migrant)
