@@ -100,7 +100,10 @@ def test_import_cancelled_from_the_wizard_writes_nothing_and_can_be_applied_agai
     dialog.running.cancel()  # the user presses Cancel on the progress dialog
     qtbot.waitUntil(lambda: "已取消" in dialog.gap.text() and not dialog.gap.isHidden(), timeout=WAIT_MS)
     assert dialog.apply_button.isEnabled() and dialog.report is not None and dialog.report.status == "dry_run"
+    table = dialog.counts  # the note under it leaves all five outcome rows in view
+    assert table.height() >= table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
     assert exchange_status(committee).peers[0].last_in is None
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.status == "applied", timeout=WAIT_MS)
+    assert "已取消" not in dialog.gap.text() and dialog.gap.isHidden()
     assert exchange_status(committee).peers[0].last_in is not None

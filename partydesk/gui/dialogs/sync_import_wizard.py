@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.gui.operations import exchange as ops
+from partydesk.gui.widgets.error_label import grow_to_fit
 
 if TYPE_CHECKING:
     from partydesk.core.errors import KnownError
@@ -85,6 +87,7 @@ class ImportDialog(QDialog):
         self.counts.setObjectName("countsTable")
         self.counts.verticalHeader().hide()
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.counts.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.gap = QLabel(check)
         self.gap.setObjectName("gapLabel")
         self.gap.setWordWrap(True)
@@ -169,6 +172,7 @@ class ImportDialog(QDialog):
             self.counts.setItem(row, 1, QTableWidgetItem(str(report.counts.get(key, 0))))
         self.gap.setText(report.gap)
         self.gap.setVisible(bool(report.gap))
+        self._fit_counts()
         self.refused_records.setRowCount(len(report.rejected))
         for row, (kind, record_id, reason) in enumerate(report.rejected):
             for column, text in enumerate((kind, record_id[:8], reason)):
@@ -180,6 +184,12 @@ class ImportDialog(QDialog):
         self.apply_button.setDefault(True)
         self.apply_button.setFocus()
 
+    def _fit_counts(self) -> None:
+        """The five outcome rows always in full: the table is exactly as tall as its rows."""
+        table = self.counts
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
+                             + 2 * table.frameWidth())
+
     def _failed(self, error: KnownError) -> None:
         self.check_button.setEnabled(True)
         self.apply_button.setEnabled(True)
@@ -188,6 +198,9 @@ class ImportDialog(QDialog):
     def apply(self) -> None:
         """Import for real, in one transaction."""
         self.apply_button.setEnabled(False)
+        gap = self.report.gap if self.report is not None else ""  # a note of an earlier cancel goes
+        self.gap.setText(gap)
+        self.gap.setVisible(bool(gap))
         handle = ops.import_file(self, self.ctx, self.path, dry_run=False, title=self.tr("Importing…"),
                                  on_done=self._applied, on_error=self._failed)
         handle.finished.connect(lambda: self._after(handle))
@@ -204,6 +217,7 @@ class ImportDialog(QDialog):
             else:  # on the dry run's page, under its table
                 self.gap.setText(said)
                 self.gap.setVisible(True)
+                grow_to_fit(self)  # the line below the table must not squeeze its five rows
 
     def _applied(self, report: ImportReport) -> None:
         self.report = report
