@@ -293,6 +293,9 @@ def local_states(session: Session, kind: SyncType, ids: Sequence[str]) -> dict[s
     return {r[0]: LocalState(r[1], bool(r[2]), r[3]) for r in session.execute(query)}
 
 
+WRITE_BATCH = 2000  # rows per executemany: small enough that a cancel is heard within a moment
+
+
 def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapping[str, Any], tuple[Any, ...]]],
                   *, existing: set[str], step: Callable[[], None] | None = None) -> None:
     """Write received records of one type as they came (version, author, owner kept), in bulk.
@@ -300,7 +303,8 @@ def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapp
     ``records`` pairs each record with its column values as stored (``decode_data``). Rows not in
     ``existing`` are inserted and the rest overwritten, each with the next local change_seq; SQLite
     computes the row hash in the same statement (``HashingWriter``); the clock observes the newest
-    version once. This is the remote-write path for many rows at once.
+    version once. ``step`` is called once per row, after the batch holding it is written. This is the
+    remote-write path for many rows at once.
     """
     if not records:
         return
@@ -315,8 +319,6 @@ def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapp
     newest = ""
     seq = site.change_seq
     for record, values in records:
-        if step is not None:
-            step()
         seq += 1
         version = str(record["version"])
         row = (*values, record["id"], record["owner_site"], version, bool(record["deleted"]),
@@ -325,12 +327,15 @@ def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapp
             newest = version
         (changed if record["id"] in existing else fresh).append(row)
     site.change_seq = seq
-    writer.insert(fresh)
-    if changed:
-        writer.update(changed)
-        if log is not None:
-            for row in changed:
-                log.note(table.name, row[len(data_names)], new=False, fields=["received"])
+    for write, rows in ((writer.insert, fresh), (writer.update, changed)):
+        for start in range(0, len(rows), WRITE_BATCH):  # a step (progress, a pending cancel) per row written
+            write(rows[start:start + WRITE_BATCH])
+            if step is not None:
+                for _row in range(min(WRITE_BATCH, len(rows) - start)):
+                    step()
+    if log is not None:
+        for row in changed:
+            log.note(table.name, row[len(data_names)], new=False, fields=["received"])
     clock.observe(Version.decode(newest))
     site.hlc_last = clock.last.encode()
     session.info[INFO_WROTE] = True
