@@ -163,7 +163,13 @@ class Database:
         self._pragma("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
-        """Checkpoint and release the connection."""
+        """Let SQLite refresh its query statistics where this session showed they are missing or stale
+        (``PRAGMA optimize``: about 0.2 s once at 100 000 members, nothing when they are current; only
+        counts are stored), checkpoint, and release the connection."""
+        try:
+            _pragma(self.engine, "PRAGMA analysis_limit=0", "PRAGMA optimize")
+        except KnownError:
+            log.warning("optimize on close failed", exc_info=True)
         try:
             self.checkpoint()
         except KnownError:
@@ -171,12 +177,15 @@ class Database:
         self.engine.dispose()
 
 
-def _pragma(engine: Engine, sql: str) -> list[str]:
-    # Outside any transaction: wal_checkpoint cannot run inside one, and a check needs no lock.
+def _pragma(engine: Engine, *sql: str) -> list[str]:
+    # Outside any transaction: wal_checkpoint cannot run inside one, and a check needs no lock. With several
+    # statements (one connection, in order), the rows of the last.
     raw = engine.raw_connection()
     try:
         cur = raw.cursor()
-        rows = [str(r[0]) for r in cur.execute(sql).fetchall()]
+        rows: list[str] = []
+        for statement in sql:
+            rows = [str(r[0]) for r in cur.execute(statement).fetchall()]
         cur.close()
         return rows
     except Exception as exc:

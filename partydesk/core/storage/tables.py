@@ -105,6 +105,10 @@ class Member(SyncMixin, Base):
 STRUCTURE_COLUMNS = ("deleted", "in_branch", "category", "gender", "ethnicity", "education", "party_group",
                      "birth_date", "confirmed_on", "joined_on", "name", "id_number")
 Index("ix_member_structure", *(getattr(Member, c) for c in STRUCTURE_COLUMNS))
+# The members on the roll by organisation and post, for the to-do checks (core/storage/todo_repo.py).
+# Migration 0018 creates it.
+ROLL_COLUMNS = ("deleted", "org_id", "party_post", "in_branch", "membership_status", "lost_contact", "joined_on")
+Index("ix_member_roll", *(getattr(Member, c) for c in ROLL_COLUMNS))
 
 
 class MemberEventRow(SyncMixin, Base):
@@ -118,6 +122,12 @@ class MemberEventRow(SyncMixin, Base):
     on_date_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
     detail: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+# The member events by kind (停止党籍, 转出, the days talks fall due from …), for the to-do checks.
+# Migration 0018 creates it.
+Index("ix_member_event_kind", MemberEventRow.kind, MemberEventRow.deleted, MemberEventRow.member_id,
+      MemberEventRow.on_date)
 
 
 class AuditRow(Base):
