@@ -5,7 +5,7 @@ grouped queries whatever the size of the roster, plus the checks engine's findin
 lists the members behind one bar or slice (the same condition its count used), for the roster.
 
 Study hours (学习学时达标) are the study ledger's answer (a member is on track who is not behind the
-pro-rata hours owed by the day), counted from aggregates by ``services.dashboard_study``.
+pro-rata hours owed by the day), counted from aggregates by ``services.study_track``.
 
 In a committee's file holding several branches, ``org_id`` narrows everything to one branch
 (``services.dashboard_scope``); without it the whole file is counted and ``branches`` gives the members
@@ -25,7 +25,7 @@ from partydesk.core.domain import codes
 from partydesk.core.domain.meetings import MEETING_TYPES
 from partydesk.core.domain.pinyin import pinyin_key
 from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, UNKNOWN_LABEL, education_group
-from partydesk.core.services import branches, dashboard_scope, dashboard_study, meeting_reports
+from partydesk.core.services import branches, dashboard_scope, meeting_reports, study_track
 from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.core.services.setup import site_role
 from partydesk.core.storage import dashboard_repo, meeting_repo, workbench_repo
@@ -213,7 +213,7 @@ def attendance_trend(db: Database, today: date, months: int = 12, *,
 
 def study_progress(db: Database, year: int, today: date, *, org_id: str | None = None) -> tuple[int, int] | None:
     """(members on track for their study hours, members counted), or None when nobody is counted."""
-    good, counted = dashboard_study.on_track(db, year, as_of=today, org_id=org_id)
+    good, counted = study_track.on_track(db, year, as_of=today, org_id=org_id)
     return (good, counted) if counted else None
 
 

@@ -5,9 +5,10 @@ pro-rata hours owed by the day, and the ledger counts every member on the roll s
 credited in it), computed without reading every member:
 
 * most members are on the roll the whole year (admitted before it, no event that moves the roll): their
-  quota is the role's full one, so what they owe by the day is one of two numbers and one grouped query
-  counts them;
-* the rest (admitted this year, transferred, suspended, dead …) are few: they are read with their events
+  quota is the role's full one, so what they owe by the day is one of two numbers. One grouped query
+  counts every live member by that plain rule (``todo_repo.study_on_track_counts``);
+* the rest (admitted this year, transferred, suspended, dead …) are few: plain scans of the events find
+  them (``todo_repo.study_other_members``, read once per check run), they are taken back out of that count
   and judged by the ledger's own rule (``study_quota.quota_of`` / ``expected_on``).
 """
 
@@ -15,12 +16,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from partydesk.core.checks import memo
 from partydesk.core.domain.meetings import COMMITTEE_POSTS
 from partydesk.core.domain.study import days_in_year
 from partydesk.core.domain.study_quota import LEADER_RULE, MEMBER_RULE, expected_on, quota_of
 from partydesk.core.services.rules import rule_values
 from partydesk.core.services.study_reports import LedgerRow
-from partydesk.core.storage import workbench_repo
+from partydesk.core.storage import todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
 
@@ -40,15 +42,21 @@ def on_track(db: Database, year: int, *, as_of: date, org_id: str | None = None)
     leader_full = rules.get(LEADER_RULE, 56) * 10
     plain = day.year == year
     with db.read() as session:
-        good, counted = workbench_repo.study_simple_on_track(
-            session, year, leader_posts=sorted(COMMITTEE_POSTS),
-            member_owes=owed_by(member_full, day) if plain else 0,
-            leader_owes=owed_by(leader_full, day) if plain else 0, org_id=org_id)
-        others = workbench_repo.study_other_members(session, year, org_id)
+        owes = {False: owed_by(member_full, day) if plain else 0, True: owed_by(leader_full, day) if plain else 0}
+        good, counted = todo_repo.study_on_track_counts(session, year, leader_posts=sorted(COMMITTEE_POSTS),
+                                                        member_owes=owes[False], leader_owes=owes[True],
+                                                        org_id=org_id)
+        others = memo.shared(("study_others", id(db), year),
+                               lambda: todo_repo.study_other_members(session, year))
+        if org_id is not None:
+            orgs = workbench_repo.org_of(session, [m.id for m in others])
+            others = [m for m in others if orgs.get(m.id) == org_id]
         credited = workbench_repo.study_credited(session, year, [m.id for m in others])
     for member in others:
-        quota, spans = quota_of(member, year, rules)
         got = credited.get(member.id, 0)
+        counted -= 1  # counted above by the plain rule: judged by the ledger's rule instead
+        good -= got >= owes[member.party_post in COMMITTEE_POSTS]
+        quota, spans = quota_of(member, year, rules)
         if quota.days_on_roll == 0 and got == 0:
             continue  # not on the roll this year and nothing credited: the ledger leaves the member out
         counted += 1

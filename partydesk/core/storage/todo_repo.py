@@ -166,7 +166,8 @@ def study_below_counts(session: Session, year: int, *, leader_posts: Sequence[st
 def study_on_track_counts(session: Session, year: int, *, leader_posts: Sequence[str], member_owes: int,
                           leader_owes: int, org_id: str | None = None) -> tuple[int, int]:
     """(on track, counted) over every LIVE member by the plain rule (credit at least what the role owes by
-    the day): ``workbench_repo.study_simple_on_track`` without telling the plain case apart."""
+    the day), without telling the plain case apart: ``services.study_track.on_track`` takes the others
+    (``study_other_members``) back out and judges them by the ledger's rule."""
     credits = _credits(year)
     owed = case((Member.party_post.in_(list(leader_posts)), leader_owes), else_=member_owes)
     got = func.coalesce(credits.c.got, 0)

@@ -3,7 +3,7 @@
 Each function takes a read session and an optional ``org_id`` (a committee's file holds the records of
 many branches; None reads the whole file) and returns plain tuples, never ORM rows.
 
-``study_simple_on_track`` counts, in one grouped query, the members whose 学时 quota is the plain case
+``study_simple_rows`` reads, in one grouped query, the members whose 学时 quota is the plain case
 (on the roll the whole year: no events that move the roll, admitted before it) at or above the hours owed by the
 day; ``study_other_members`` reads only the rest, with their events, for the exact per-member rule.
 """
@@ -168,23 +168,6 @@ def _not_simple(year: int) -> Any:
     unusual, join_events = _event_sets(year)
     return and_(Member.deleted.is_(False),
                 or_(Member.id.in_(unusual), and_(Member.id.not_in(join_events), Member.joined_on >= date(year, 1, 1))))
-
-
-def study_simple_on_track(session: Session, year: int, *, leader_posts: Sequence[str], member_owes: int,
-                          leader_owes: int, org_id: str | None = None) -> tuple[int, int]:
-    """(on track, counted) among the plain-case members: credited tenths of ``year`` at least what their
-    role owes by the day (``member_owes`` / ``leader_owes`` tenths); one grouped query."""
-    credits = (select(StudyCredit.member_id, func.sum(StudyCredit.tenths).label("got"))
-               .join(StudyActivity, StudyActivity.id == StudyCredit.activity_id)
-               .where(StudyCredit.year == year, StudyCredit.deleted.is_(False), StudyActivity.deleted.is_(False))
-               .group_by(StudyCredit.member_id).subquery())
-    owed = case((Member.party_post.in_(list(leader_posts)), leader_owes), else_=member_owes)
-    got = func.coalesce(credits.c.got, 0)
-    query = (select(func.count(), func.coalesce(func.sum(case((got >= owed, 1), else_=0)), 0))
-             .select_from(Member).outerjoin(credits, credits.c.member_id == Member.id)
-             .where(_simple(year), _in_org(org_id)))
-    counted, on_track = session.execute(query).one()
-    return int(on_track), int(counted)
 
 
 def study_simple_rows(session: Session, year: int, *, leader_posts: Sequence[str], member_full: int,

@@ -13,7 +13,7 @@ from partydesk.core.domain.member import MemberData, MemberInput
 from partydesk.core.domain.member_events import EventKind
 from partydesk.core.services import dashboard, members, study, study_reports, study_track
 from partydesk.core.services.bulk import insert_members
-from partydesk.core.storage import workbench_repo
+from partydesk.core.storage import todo_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.study_repo import ActivityData
 
@@ -77,11 +77,11 @@ def test_the_aggregate_equals_the_ledger_on_each_day(db: Database, crafted: dict
 
 
 def test_both_ways_of_counting_are_used(db: Database, crafted: dict[str, str]) -> None:
-    """The bulk members are counted by the grouped query, the members with events one by one."""
+    """Every live member is counted by the grouped query; the members with events are found and judged again
+    one by one."""
     with db.read() as session:
-        plain = workbench_repo.study_simple_on_track(session, 2026, leader_posts=["01"], member_owes=0,
-                                                     leader_owes=0)
-        others = {m.id for m in workbench_repo.study_other_members(session, 2026)}
+        plain = todo_repo.study_on_track_counts(session, 2026, leader_posts=["01"], member_owes=0, leader_owes=0)
+        others = {m.id for m in todo_repo.study_other_members(session, 2026)}
     assert plain[1] >= 8  # the bulk members, and those only 失联 or 外出流动 (still on the roll)
     assert {crafted["新"], crafted["出"], crafted["停"], crafted["元旦"]} <= others
     assert not {crafted["失联"], crafted["流动"]} & others
