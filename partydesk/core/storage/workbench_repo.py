@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
-from partydesk.core.storage import member_repo
+from partydesk.core.storage import member_repo, todo_repo
 from partydesk.core.storage.study_tables import StudyActivity, StudyCredit
 from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
 from partydesk.core.storage.talk_tables import Talk
@@ -197,21 +197,7 @@ def study_other_members(session: Session, year: int, org_id: str | None = None) 
     """The live members outside the plain case, with their live events (for the per-member rule)."""
     ids = [r[0] for r in session.execute(
         select(Member.id).where(_in_org(org_id), _not_simple(year)))]
-    events: dict[str, list[MemberEvent]] = {}
-    found: list[Any] = []
-    for i in range(0, len(ids), 500):  # by id lists: a nested subquery here costs seconds at 100 000 members
-        chunk = ids[i:i + 500]
-        found.extend(session.execute(
-            select(Member.id, Member.name, Member.category, Member.joined_on, Member.confirmed_on,
-                   Member.party_group, Member.party_post).where(Member.id.in_(chunk))))
-        query = (select(MemberEventRow.id, MemberEventRow.member_id, MemberEventRow.kind, MemberEventRow.on_date,
-                        MemberEventRow.detail, MemberEventRow.change_seq)
-                 .where(MemberEventRow.deleted.is_(False), MemberEventRow.member_id.in_(chunk)))
-        for r in session.execute(query):
-            events.setdefault(r.member_id, []).append(
-                MemberEvent(r.id, r.member_id, EventKind(r.kind), r.on_date, r.detail, seq=r.change_seq))
-    return [RollMember(r.id, r.name, r.category, r.joined_on, r.confirmed_on, r.party_group, r.party_post,
-                       tuple(events.get(r.id, ()))) for r in found]
+    return todo_repo.roll_members(session, ids)  # by id lists: a nested subquery costs seconds at 100 000
 
 
 def org_of(session: Session, ids: Sequence[str]) -> dict[str, str]:
