@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.reason_dialog import destructive_buttons, question_label
 
 REASONS = (
     QT_TRANSLATE_NOOP("MemberDeleteDialog", "Entered by mistake"),
@@ -38,13 +39,7 @@ class MemberDeleteDialog(QDialog):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.member_name = name
-        self.question = QLabel(self)
-        self.question.setObjectName("questionLabel")
-        self.question.setWordWrap(True)
-        font = self.question.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.question.setFont(font)
+        self.question = question_label(self, scale=1.15)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.reason_label = QLabel(self)
@@ -61,11 +56,7 @@ class MemberDeleteDialog(QDialog):
         self.detail_label.setBuddy(self.detail_edit)
         self.hint = QLabel(self)
         mark_as_error_label(self.hint)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        # Enter cancels: a destructive action needs the button itself.
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAutoDefault(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        self.buttons = destructive_buttons(self)  # Enter cancels: deleting needs the button itself
 
         form = QFormLayout()
         form.addRow(self.reason_label, self.reason_combo)

@@ -26,18 +26,34 @@ from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 
+def question_label(parent: QWidget, *, scale: float = 1.0) -> QLabel:
+    """The bold question a confirmation opens with ("删除党员“张三”？"), ``scale`` times the usual size."""
+    label = QLabel(parent)
+    label.setObjectName("questionLabel")
+    label.setWordWrap(True)
+    font = label.font()
+    font.setBold(True)
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def destructive_buttons(parent: QWidget) -> QDialogButtonBox:
+    """OK and Cancel where Enter cancels: the destructive OK must be clicked (or reached with Tab)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setAutoDefault(False)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+    return buttons
+
+
 class ReasonDialog(BusyDialog):
     """The question, the explanation (``explain_chars`` Chinese characters wide), the reason, the buttons."""
 
     def __init__(self, parent: QWidget | None = None, *, explain_chars: int = 28) -> None:
         super().__init__(parent)
         self._busy = False
-        self.question = QLabel(self)
-        self.question.setObjectName("questionLabel")
-        self.question.setWordWrap(True)
-        font = self.question.font()
-        font.setBold(True)
-        self.question.setFont(font)
+        self.question = question_label(self)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * explain_chars)
@@ -49,10 +65,7 @@ class ReasonDialog(BusyDialog):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         mark_as_error_label(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button().setAutoDefault(False)  # Enter cancels: the destructive button must be clicked
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        self.buttons = destructive_buttons(self)
         form = QFormLayout()
         form.addRow(self.reason_label, self.reason_edit)
         layout = QVBoxLayout(self)
