@@ -168,7 +168,7 @@ class Database:
         counts are stored), checkpoint, and release the connection."""
         try:
             _pragma(self.engine, "PRAGMA analysis_limit=0", "PRAGMA optimize")
-        except KnownError:
+        except Exception:  # statistics only speed queries up: they never stand in the way of closing
             log.warning("optimize on close failed", exc_info=True)
         try:
             self.checkpoint()
