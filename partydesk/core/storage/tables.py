@@ -105,9 +105,10 @@ class Member(SyncMixin, Base):
 STRUCTURE_COLUMNS = ("deleted", "in_branch", "category", "gender", "ethnicity", "education", "party_group",
                      "birth_date", "confirmed_on", "joined_on", "name", "id_number")
 Index("ix_member_structure", *(getattr(Member, c) for c in STRUCTURE_COLUMNS))
-# The members on the roll by organisation and post, for the to-do checks (core/storage/todo_repo.py).
-# Migration 0018 creates it.
-ROLL_COLUMNS = ("deleted", "org_id", "party_post", "in_branch", "membership_status", "lost_contact", "joined_on")
+# The members on the roll by organisation and post, for the to-do checks (core/storage/todo_repo.py); with the
+# id last, the checks that join members to their events by id read this index alone. Migrations 0018, 0019.
+ROLL_COLUMNS = ("deleted", "org_id", "party_post", "in_branch", "membership_status", "lost_contact", "joined_on",
+                "id")
 Index("ix_member_roll", *(getattr(Member, c) for c in ROLL_COLUMNS))
 
 
