@@ -17,6 +17,7 @@ from datetime import date
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.checks import load_all, memo
 from partydesk.core.checks.findings import CHECKS, Finding, Severity
+from partydesk.core.collector import collector_paused
 from partydesk.core.errors import ValidationError
 from partydesk.core.storage import finding_repo, todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
@@ -44,7 +45,7 @@ def run_all(db: Database, today: date) -> list[Finding]:
     """Every registered check's findings, most urgent first; a check that raises becomes a finding."""
     load_all()
     found: list[Finding] = []
-    with memo.scope():  # reads several checks need are made once per run
+    with collector_paused(), memo.scope():  # reads several checks need are made once per run
         for name, fn in CHECKS.items():
             try:
                 found.extend(fn(db, today))

@@ -17,7 +17,9 @@ from datetime import date
 
 from partydesk.core.domain.meeting_roll import RollMember, RollRules, on_roll
 from partydesk.core.domain.meetings import COMMITTEE_POSTS
+from partydesk.core.domain.member_events import EventKind
 from partydesk.core.domain.study import day_after, days_in_year
+from partydesk.core.domain.study_roll import MOVING_KINDS, admitted_on
 
 MEMBER_RULE = "study.member.hours"
 LEADER_RULE = "study.leader.hours"
@@ -53,6 +55,23 @@ def is_leader(member: RollMember) -> bool:
 
 def roll_spans(member: RollMember, start: date, end: date) -> list[tuple[date, date]]:
     """The spans from ``start`` to ``end`` (inclusive) in which the member was on the roll.
+
+    A member with no event that moves the roll (``study_roll.MOVING_KINDS``) is on it from the admission
+    day on (``study_roll.admitted_on``), which is what the full replay (``replayed_spans``) finds for
+    them; the others are replayed.
+    """
+    if any(ev.kind in MOVING_KINDS for ev in member.events):
+        return replayed_spans(member, start, end)
+    joins = [ev.on_date for ev in member.events if ev.kind is EventKind.JOINED]
+    dated = [day for day in joins if day is not None]
+    admitted = admitted_on(member.joined_on, len(joins), max(dated) if dated else None)
+    if admitted is None or admitted <= start:
+        return [(start, end)]
+    return [(admitted, end)] if admitted <= end else []
+
+
+def replayed_spans(member: RollMember, start: date, end: date) -> list[tuple[date, date]]:
+    """``roll_spans`` by replaying the roll (``meeting_roll.on_roll``) at each day it could change.
 
     The roll only changes at the member's dated events and admission date, so it is read at those days
     (and the day after each) rather than on every day.

@@ -21,6 +21,7 @@ from datetime import date
 
 from partydesk.core.checks import engine, grouping, memo
 from partydesk.core.checks.findings import Finding
+from partydesk.core.collector import collector_paused
 from partydesk.core.domain import codes
 from partydesk.core.domain.meetings import MEETING_TYPES
 from partydesk.core.domain.pinyin import pinyin_key
@@ -248,14 +249,15 @@ def snapshot(db: Database, today: date, *, org_id: str | None = None, with_findi
 
     ``with_findings=False`` leaves out the checks (most of the time at a committee's scale): the charts
     and the other key figures, for the workbench to draw while the to-dos are still being gathered."""
-    by_type, monthly = meetings_this_year(db, today, org_id=org_id)
-    with memo.scope():  # the checks and the 学时 figure share their reads of the members
-        todos = findings(db, today, org_id=org_id) if with_findings else []
-        figures = key_figures(db, today, by_type=by_type, open_todos=len(todos), org_id=org_id)
-    structure_now, joined = _structure_and_joined(db, today, org_id)
-    return Dashboard(today, figures, structure_now, joined, by_type, monthly,
-                     attendance_trend(db, today, org_id=org_id), todos, org_id, members_per_branch(db),
-                     branches.branches(db), with_findings)
+    with collector_paused():  # many rows read at once, no cycles among them (core/collector.py)
+        by_type, monthly = meetings_this_year(db, today, org_id=org_id)
+        with memo.scope():  # the checks and the 学时 figure share their reads of the members
+            todos = findings(db, today, org_id=org_id) if with_findings else []
+            figures = key_figures(db, today, by_type=by_type, open_todos=len(todos), org_id=org_id)
+        structure_now, joined = _structure_and_joined(db, today, org_id)
+        return Dashboard(today, figures, structure_now, joined, by_type, monthly,
+                         attendance_trend(db, today, org_id=org_id), todos, org_id, members_per_branch(db),
+                         branches.branches(db), with_findings)
 
 
 def member_ids(db: Database, key: str, today: date, *, org_id: str | None = None) -> list[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from partydesk import __version__
 from partydesk.core.atomicfile import fsync_directory, known_error_from_os, remove_quietly
 from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.collector import collector_paused
 from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import container, crypto
 from partydesk.core.exchange.manifest import Endpoint, Manifest, file_name
@@ -32,7 +33,6 @@ from partydesk.core.storage import notice_repo, sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.migrate import head_revision
 from partydesk.core.storage.stamping import utc_now
-from partydesk.core.storage.sync_fast import collector_paused
 from partydesk.core.storage.sync_records import highest_seq
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.collector import collector_paused
 from partydesk.core.exchange import container, crypto
 from partydesk.core.exchange.canonical import canonical
 from partydesk.core.exchange.errors import PackageRejected
@@ -35,7 +36,6 @@ from partydesk.core.storage.database import Database
 from partydesk.core.storage.downward_repo import note_applied
 from partydesk.core.storage.migrate import head_revision, schema_number
 from partydesk.core.storage.stamping import utc_now
-from partydesk.core.storage.sync_fast import collector_paused
 from partydesk.core.storage.sync_records import SYNC_TYPES, TYPES_BY_NAME
 
 _NEW = Decision(Outcome.NEW)  # the common case of a first import, shared

@@ -14,10 +14,8 @@ what the guarantees need and the rest is done once per table:
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -28,23 +26,6 @@ from partydesk.core.storage.rowhash import HASH_COLUMN
 from partydesk.core.storage.sync_records import SyncType, converter
 
 Processor = Callable[[Any], Any] | None
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a package's records are built or read.
-
-    A big package means hundreds of thousands of small dicts alive at once; each full collection walks
-    all of them, repeatedly, for no gain (the records hold no cycles). Reference counting still frees
-    everything as usual, and the collector's previous state is restored on the way out.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 class Decoder:

@@ -212,13 +212,12 @@ def study_other_members(session: Session, year: int) -> list[RollMember]:
     """``workbench_repo.study_other_members`` (the live members outside the plain case of ``year``, with
     their events) found by plain scans: the members with an event that moves the roll or a 入党 dated in
     or after the year (or undated), and those with no 入党 event whose record joined in or after it."""
-    from partydesk.core.storage.workbench_repo import ROLL_NEUTRAL
+    from partydesk.core.storage.workbench_repo import ROLL_MOVING
 
     e = MemberEventRow
     first = date(year, 1, 1)
     live = e.deleted.is_(False)
-    neutral = [k.value for k in ROLL_NEUTRAL]
-    ids = {r[0] for r in session.execute(select(e.member_id).where(live, e.kind.not_in(neutral)))}
+    ids = {r[0] for r in session.execute(select(e.member_id).where(live, e.kind.in_(ROLL_MOVING)))}
     ids.update(r[0] for r in session.execute(select(e.member_id).where(
         live, e.kind == EventKind.JOINED.value, (e.on_date.is_(None)) | (e.on_date >= first))))
     any_join = exists().where(e.member_id == Member.id, live, e.kind == EventKind.JOINED.value)

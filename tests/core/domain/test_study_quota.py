@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
-from partydesk.core.domain.study_quota import quota_of, roll_spans
+from partydesk.core.domain.study_quota import quota_of, replayed_spans, roll_spans
+from partydesk.core.domain.study_roll import MOVING_KINDS
 
 RULES = {"study.member.hours": 32, "study.leader.hours": 56}
 
@@ -66,3 +70,24 @@ def test_the_expectation_grows_through_the_year() -> None:
     assert quota.expected_by(181) == 159
     assert quota.expected_by(400) == 320
     assert roll_spans(member(), date(2026, 1, 1), date(2026, 6, 30)) == [(date(2026, 1, 1), date(2026, 6, 30))]
+
+
+DAYS = st.dates(min_value=date(2024, 6, 1), max_value=date(2027, 6, 30))
+# 入党 events most often (several of them, dated or not, decide the admission day), moving ones now and then.
+KINDS = st.one_of(st.just(EventKind.JOINED), st.sampled_from([k for k in EventKind if k not in MOVING_KINDS]),
+                  st.sampled_from(list(EventKind)))
+EVENTS = st.lists(st.tuples(KINDS, st.none() | DAYS,
+                            st.sampled_from(["", "10", "20", "5", "4:12", "21"])), max_size=5)
+
+
+@settings(max_examples=400, deadline=None)
+@given(events=EVENTS, joined=st.none() | DAYS, confirmed=st.none() | DAYS, category=st.sampled_from(["1", "2"]),
+       year=st.sampled_from([2025, 2026]))
+def test_the_quick_roll_is_the_replayed_roll(events: list[tuple[EventKind, date | None, str]], joined: date | None,
+                                             confirmed: date | None, category: str, year: int) -> None:
+    """A member without a moving event is not replayed day by day, yet the spans are those of the replay,
+    whatever the events (undated 入党 events, several of them, none, 转正 or 流动 ones beside them)."""
+    evs = tuple(MemberEvent(f"e{i}", "m1", kind, day, detail, seq=i) for i, (kind, day, detail) in enumerate(events))
+    m = RollMember("m1", "张三", category, joined, confirmed, "", "", evs)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    assert roll_spans(m, start, end) == replayed_spans(m, start, end)
