@@ -78,7 +78,7 @@ def _report_one_migrant(db: Database) -> None:
     from partydesk.core.storage import workbench_repo
 
     with db.read() as session:
-        away = [m for m, _n, since, _r in workbench_repo.migrant_reports(session)
+        away = [m for m, _n, since, _r, _o in workbench_repo.migrant_reports(session)
                 if since is not None and since.year < DEMO_TODAY.year]
     if away:
         add_event(db, LOCAL_USER, member_id=away[0], kind=EventKind.MIGRANT_REPORT, on_date=MIGRANT_REPORTED_ON,

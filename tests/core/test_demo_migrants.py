@@ -19,7 +19,7 @@ def test_one_migrant_reported_and_one_did_not(tmp_path: Path) -> None:
     try:
         with db.read() as session:
             rows = workbench_repo.migrant_reports(session)
-        away = [(m, reports) for m, _n, since, reports in rows if since is not None and since.year == 2025]
+        away = [(m, reports) for m, _n, since, reports, _org in rows if since is not None and since.year == 2025]
         reported = [m for m, reports in away if reports]
         silent = [m for m, reports in away if not reports]
         assert len(reported) == 1 and len(silent) >= 1

@@ -14,7 +14,7 @@ target is the roster filtered to those members (``Target("roster", "todo:<org id
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -121,11 +121,13 @@ def _org_of(db: Database, found: list[Finding]) -> dict[str, str]:
         return workbench_repo.member_orgs(session, ids)
 
 
-def regroup(db: Database, code: str, found: list[Finding], *, rule: str,
-            text: Callable[[Group], str]) -> list[Finding]:
+def regroup(db: Database, code: str, found: list[Finding], *, rule: str, text: Callable[[Group], str],
+            orgs: Mapping[str, str] | None = None) -> list[Finding]:
     """Per-member findings of a check whose members are few at any scale (失联, 流动党员) grouped after
-    the fact: named in organisations with at most ``NAMED_AT_MOST`` of them, else one summary."""
-    orgs = _org_of(db, found)
+    the fact: named in organisations with at most ``NAMED_AT_MOST`` of them, else one summary. ``orgs``
+    (member id -> org id) saves reading the members' organisations when the check read them already."""
+    if orgs is None:
+        orgs = _org_of(db, found)
     groups: dict[str, Group] = {}
     for f in found:
         add(groups, orgs.get(f.target.key, "") if f.target is not None else "", 1, f.severity, f.due)

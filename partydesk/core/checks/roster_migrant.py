@@ -39,24 +39,32 @@ def _owes(away_since: date | None, reports: tuple[date, ...], year: int, day: da
 def migrant_no_report(db: Database, today: date) -> Iterator[Finding]:
     """Migrants on the roll without a 流动党员汇报 this year (and, in January, last year); more than
     ``grouping.NAMED_AT_MOST`` in one organisation: one summary."""
-    yield from grouping.regroup(db, CODE, list(_each(db, today)), rule=RULE,
-                                text=lambda g: f"{g.count} 名流动党员未按期向支部汇报")
+    orgs: dict[str, str] = {}
+    found = list(_each(db, today, orgs))
+    yield from grouping.regroup(db, CODE, found, rule=RULE, text=lambda g: f"{g.count} 名流动党员未按期向支部汇报",
+                                orgs=orgs)
 
 
-def _each(db: Database, today: date) -> Iterator[Finding]:
+def _each(db: Database, today: date, orgs: dict[str, str] | None = None) -> Iterator[Finding]:
+    """The findings one by one; ``orgs`` (when given) gets each named member's organisation."""
     with db.read() as session:
         rows = workbench_repo.migrant_reports(session)
-    for member_id, name, since, reports in rows:
+    for member_id, name, since, reports, org in rows:
         last_year = today.year - 1
         if today.month == 1 and _owes(since, reports, last_year, date(last_year, 12, 31)):
-            yield Finding(CODE, Severity.OVERDUE, f"{member_id}|{last_year}",
-                          f"流动党员{name}{last_year}年未向支部汇报", date(last_year, 12, 31), RULE,
-                          Target("member", member_id))
+            found = Finding(CODE, Severity.OVERDUE, f"{member_id}|{last_year}",
+                            f"流动党员{name}{last_year}年未向支部汇报", date(last_year, 12, 31), RULE,
+                            Target("member", member_id))
         elif _owes(since, reports, today.year, today):
             late = today > date(today.year, *CHECKPOINT)
-            yield Finding(CODE, Severity.WARNING if late else Severity.INFO, f"{member_id}|{today.year}",
-                          f"流动党员{name}今年尚未向支部汇报", date(today.year, 12, 31), RULE,
-                          Target("member", member_id))
+            found = Finding(CODE, Severity.WARNING if late else Severity.INFO, f"{member_id}|{today.year}",
+                            f"流动党员{name}今年尚未向支部汇报", date(today.year, 12, 31), RULE,
+                            Target("member", member_id))
+        else:
+            continue
+        if orgs is not None:
+            orgs[member_id] = org
+        yield found
 
 
 grouping.regroup_lister(CODE, lambda db, today: list(_each(db, today)))

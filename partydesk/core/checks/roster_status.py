@@ -38,6 +38,11 @@ def _rows(db: Database, which: str) -> list[member_repo.StatusRow]:
     return [r for r in memo.shared(("status_rows", id(db)), lambda: _all_rows(db)) if _judged_by(which, r)]
 
 
+def _orgs(db: Database) -> dict[str, str]:
+    """member id -> org id of every member the 党籍 checks judge (read with them)."""
+    return {r.id: r.org_id for r in memo.shared(("status_rows", id(db)), lambda: _all_rows(db))}
+
+
 def _judged_by(which: str, row: member_repo.StatusRow) -> bool:
     """Whether ``row`` meets the condition of ``workbench_repo.status_rows_where(which)``."""
     if which == "probationary":
@@ -60,7 +65,7 @@ def probation_overdue(db: Database, today: date) -> Iterator[Finding]:
     """预备党员 whose probation (with any extension) ended before today and who are still 预备党员; more
     than ``grouping.NAMED_AT_MOST`` in one organisation: one summary."""
     yield from grouping.regroup(db, "member.probation_overdue", list(_probation_overdue_each(db, today)),
-                                rule=f"{DZ}第七条；{XZ}",
+                                rule=f"{DZ}第七条；{XZ}", orgs=_orgs(db),
                                 text=lambda g: f"{g.count} 名预备党员预备期已届满，尚未讨论转正")
 
 
@@ -82,6 +87,7 @@ def lost_undecided(db: Database, today: date) -> Iterator[Finding]:
     ``grouping.NAMED_AT_MOST`` in one organisation: one summary."""
     months = status_rules(db).lost_months
     yield from grouping.regroup(db, "member.lost_undecided", list(_lost_undecided_each(db, today)), rule=JY,
+                                orgs=_orgs(db),
                                 text=lambda g: f"{g.count} 名党员失去联系已满{months}个月，尚未作出停止党籍的决定")
 
 

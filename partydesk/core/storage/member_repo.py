@@ -83,7 +83,8 @@ def _record(row: Member) -> MemberRecord:
                         row.left_on, corrected=corrected)
 
 
-def _event(r: MemberEventRow) -> MemberEvent:
+def _event(r: Any) -> MemberEvent:
+    """A member event from its row (the ORM object, or a selected row with the same column names)."""
     return MemberEvent(r.id, r.member_id, EventKind(r.kind), _dated(r.on_date, r.on_date_precision), r.detail,
                        r.note, r.change_seq)
 
@@ -347,6 +348,7 @@ class StatusRow:
     lost_contact: bool
     lost_since: date | None
     events: tuple[MemberEvent, ...]
+    org_id: str = ""  # the organisation, where the reader asked for it (the grouped to-dos)
 
 
 STATUS_EVENT_KINDS = (EventKind.PROBATION_EXTENDED, EventKind.SUSPENDED, EventKind.RESTORED, EventKind.STATUS,
@@ -361,6 +363,7 @@ def status_rows(session: Session) -> list[StatusRow]:
     for r in session.execute(query).scalars():
         events.setdefault(r.member_id, []).append(_event(r))
     members = select(Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,
-                     Member.lost_contact, Member.lost_since).where(Member.deleted.is_(False),
+                     Member.lost_contact, Member.lost_since, Member.org_id).where(Member.deleted.is_(False),
                                                                    Member.in_branch.is_(True))
-    return [StatusRow(*r, tuple(events.get(r.id, ()))) for r in session.execute(members.order_by(Member.name_pinyin))]
+    rows = session.execute(members.order_by(Member.name_pinyin))
+    return [StatusRow(*r[:-1], tuple(events.get(r.id, ())), r.org_id) for r in rows]

@@ -58,10 +58,10 @@ def status_rows_where(session: Session, which: str) -> list[member_repo.StatusRo
     for r in session.execute(query).scalars():
         events.setdefault(r.member_id, []).append(member_repo._event(r))
     members = (select(Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,
-                      Member.lost_contact, Member.lost_since)
+                      Member.lost_contact, Member.lost_since, Member.org_id)
                .where(Member.deleted.is_(False), Member.in_branch.is_(True), condition)
                .order_by(Member.name_pinyin))
-    return [member_repo.StatusRow(*r, tuple(events.get(r.id, ()))) for r in session.execute(members)]
+    return [member_repo.StatusRow(*r[:-1], tuple(events.get(r.id, ())), r.org_id) for r in session.execute(members)]
 
 
 STATUS_WHICH = ("probationary", "lost", "suspended", "disciplined")
@@ -69,24 +69,25 @@ STATUS_WHICH = ("probationary", "lost", "suspended", "disciplined")
 
 def status_rows_any(session: Session) -> list[member_repo.StatusRow]:
     """``status_rows_where`` for every ``which`` at once (the members any 党籍 check judges), in one read
-    for the checks to share; each check keeps its own by the same condition in Python. The members are
-    read first and their events by id lists: a subquery over the members inside the events' query made
-    the database test every event against it."""
+    for the checks to share; each check keeps its own by the same condition in Python. Each row carries
+    its organisation. The events are read by kind (the index on kind holds them in a few short runs, these
+    kinds being rare) and kept for the members read: id lists or a subquery over the members made the
+    database test many events one by one."""
     condition = or_(*[_status_condition(w) for w in STATUS_WHICH])
     members = (select(Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,
-                      Member.lost_contact, Member.lost_since)
+                      Member.lost_contact, Member.lost_since, Member.org_id)
                .where(Member.deleted.is_(False), Member.in_branch.is_(True), condition)
                .order_by(Member.name_pinyin))
     rows = session.execute(members).all()
-    ids = [r.id for r in rows]
+    wanted = {r.id for r in rows}
     events: dict[str, list[MemberEvent]] = {}
-    kinds = [k.value for k in member_repo.STATUS_EVENT_KINDS]
-    for i in range(0, len(ids), 500):
-        query = select(MemberEventRow).where(MemberEventRow.deleted.is_(False), MemberEventRow.kind.in_(kinds),
-                                             MemberEventRow.member_id.in_(ids[i:i + 500]))
-        for r in session.execute(query).scalars():
+    e = MemberEventRow
+    query = select(e.id, e.member_id, e.kind, e.on_date, e.on_date_precision, e.detail, e.note, e.change_seq).where(
+        e.kind.in_([k.value for k in member_repo.STATUS_EVENT_KINDS]), e.deleted.is_(False))
+    for r in session.execute(query):
+        if r.member_id in wanted:
             events.setdefault(r.member_id, []).append(member_repo._event(r))
-    return [member_repo.StatusRow(*r, tuple(events.get(r.id, ()))) for r in rows]
+    return [member_repo.StatusRow(*r[:-1], tuple(events.get(r.id, ())), r.org_id) for r in rows]
 
 
 def member_org_ids(session: Session) -> list[str]:
@@ -114,13 +115,14 @@ def talk_orgs(session: Session, ids: Sequence[str]) -> dict[str, str]:
 
 
 def migrant_reports(session: Session, org_id: str | None = None
-                    ) -> list[tuple[str, str, date | None, tuple[date, ...]]]:
-    """(member id, name, away since, dates of its 流动党员汇报) of the migrants on the roll with 党籍 正常."""
-    query = (select(Member.id, Member.name, Member.migrant_since)
+                    ) -> list[tuple[str, str, date | None, tuple[date, ...], str]]:
+    """(member id, name, away since, dates of its 流动党员汇报, org id) of the migrants on the roll with
+    党籍 正常."""
+    query = (select(Member.id, Member.name, Member.migrant_since, Member.org_id)
              .where(Member.deleted.is_(False), Member.in_branch.is_(True), Member.migrant.is_(True),
                     Member.membership_status == "10", _in_org(org_id))
              .order_by(Member.name_pinyin))
-    migrants = [(r[0], r[1], r[2]) for r in session.execute(query)]
+    migrants = [(r[0], r[1], r[2], r[3]) for r in session.execute(query)]
     reports: dict[str, list[date]] = {}
     events = select(MemberEventRow.member_id, MemberEventRow.on_date).where(
         MemberEventRow.deleted.is_(False), MemberEventRow.kind == EventKind.MIGRANT_REPORT.value,
@@ -128,7 +130,7 @@ def migrant_reports(session: Session, org_id: str | None = None
     for member_id, on_date in session.execute(events):
         if on_date is not None:
             reports.setdefault(member_id, []).append(on_date)
-    return [(m, name, since, tuple(sorted(reports.get(m, ())))) for m, name, since in migrants]
+    return [(m, name, since, tuple(sorted(reports.get(m, ()))), org) for m, name, since, org in migrants]
 
 
 # Events that never take a member off the roll (``meeting_roll.on_roll`` with migrants counted, as the study
