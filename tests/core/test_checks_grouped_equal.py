@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import update
 
 from partydesk.core import checks
 from partydesk.core.changes import LOCAL_USER
@@ -18,7 +19,9 @@ from partydesk.core.services import study, study_track, talks
 from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.rules import set_rule
 from partydesk.core.services.talks import TalkData
+from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database
+from partydesk.core.storage.tables import Member
 from partydesk.core.storage.study_repo import ActivityData
 from tests.core import checks_reference
 from tests.core.services.test_study_roll import add, crafted, event
@@ -64,6 +67,33 @@ def test_talk_none_names_whom_the_replay_named(db: Database, crafted: dict[str, 
     talk(db, add(db, "汪昨日", 15), date(2025, 11, 29))  # due 2026-11-29: overdue on 2026-11-30
     expected = by_subject(checks_reference.talk_none(db, today))
     assert expected, "the crafted roll has members due a talk"
+    assert run(db, "talk.none", today) == expected
+
+
+def disagree(db: Database, member_id: str, joined: date | None) -> None:
+    """The record's 入党日期 set apart from its 入党 events, as older or received data may have it."""
+    with db.engine.begin() as conn:
+        conn.execute(update(Member).where(Member.id == member_id).values(joined_on=joined))
+
+
+@pytest.mark.usefixtures("everyone_named")
+@pytest.mark.parametrize("today", [date(2026, 6, 30), date(2026, 11, 30), date(2027, 3, 1)])
+def test_talk_none_follows_the_events_where_the_record_disagrees(db: Database, crafted: dict[str, str],
+                                                                 today: date) -> None:
+    """A record whose 入党日期 is not its 入党 event's (later, earlier, or the event undated) is judged by the
+    events, as the replay judges it: the plain count reads the record's date only where they agree."""
+    later = add(db, "严晚记", 21, joined="2025-10-01")
+    disagree(db, later, date(2026, 9, 1))  # the event says 2025-10-01: due 2026-10-01, not 2027-09-01
+    earlier = add(db, "严早记", 22, joined="2026-03-01")
+    disagree(db, earlier, date(2024, 1, 1))  # the event says 2026-03-01: not due before 2027-03-01
+    twice = add(db, "严两次", 23)
+    with db.write(LOCAL_USER, action="test.second_join") as session:  # the latest 入党 event counts
+        member_repo.add_event(session, member_id=twice, kind=EventKind.JOINED, on_date=date(2026, 4, 1), detail="")
+    undated = add(db, "严无日", 24)
+    with db.write(LOCAL_USER, action="test.undated_join") as session:  # no known admission day: on the roll
+        member_repo.add_event(session, member_id=undated, kind=EventKind.JOINED, on_date=None, detail="")
+    disagree(db, twice, date(2000, 7, 1))
+    expected = by_subject(checks_reference.talk_none(db, today))
     assert run(db, "talk.none", today) == expected
 
 

@@ -110,6 +110,9 @@ Index("ix_member_structure", *(getattr(Member, c) for c in STRUCTURE_COLUMNS))
 ROLL_COLUMNS = ("deleted", "org_id", "party_post", "in_branch", "membership_status", "lost_contact", "joined_on",
                 "id")
 Index("ix_member_roll", *(getattr(Member, c) for c in ROLL_COLUMNS))
+# A member looked up by id from its events (the talk check: does the record's 入党日期 agree with its 入党
+# events?) answered by this index alone. Migration 0019 creates it.
+Index("ix_member_key", Member.id, Member.deleted, Member.joined_on, Member.org_id)
 
 
 class MemberEventRow(SyncMixin, Base):

@@ -7,9 +7,10 @@ gets one summary finding (``core.checks.grouping``), and only the others are rea
 (``org_ids``), so a committee file of 100 000 members never builds 100 000 findings.
 
 Talks (谈心谈话): the *plain* members are those with no live event that moves the roll
-(``study_roll.MOVING_KINDS``) and a known admission day (the latest dated 入党 event, else the record's
-入党日期: ``study_roll.admitted_on``); they are on the roll from that day, and their next talk is due
-``months`` after the later of it and the last talk. The rest are judged one by one by the services.
+(``study_roll.MOVING_KINDS``) whose admission day (``study_roll.admitted_on``: the latest dated 入党 event,
+else the record's 入党日期) is the record's 入党日期, as the services keep it; they are on the roll from
+that day, and their next talk is due ``months`` after the later of it and the last talk. The rest (few:
+a moving event, no known admission day, 入党 events dated otherwise) are judged one by one by the services.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, case, exists, func, select, true, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import Date, case, exists, func, select, true
+from sqlalchemy.orm import Session, aliased
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
@@ -35,38 +36,42 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
-def _joins() -> Any:
-    """Per member with a live 入党 event: how many, and the latest date (undated ones aside)."""
-    e = MemberEventRow
-    return (select(e.member_id.label("member_id"), func.count().label("n"), func.max(e.on_date).label("last"))
-            .where(e.deleted.is_(False), e.kind == EventKind.JOINED.value).group_by(e.member_id).subquery())
+def _disagreeing() -> Any:
+    """The members with a live 入党 event dated otherwise than the record's 入党日期 (or undated): read from
+    the events, each member looked up by id in ``ix_member_key``. The services keep the record's date the
+    one its events give (``derive_state``), so this is normally empty; such members are judged one by one."""
+    e, m = MemberEventRow, aliased(Member)
+    return (select(e.member_id).join(m, m.id == e.member_id)
+            .where(e.kind == EventKind.JOINED.value, e.deleted.is_(False), e.on_date.is_distinct_from(m.joined_on)))
 
 
 def _talk_parts(today: date, moving_kinds: Collection[str]) -> tuple[Any, Any, Any]:
-    """(the admission day, the day the next talk counts from, the condition of a plain member on the roll)."""
+    """(the admission day, the day the next talk counts from, the condition of a plain member on the roll).
+
+    A plain member's admission day is the record's 入党日期: with no 入党 event it is the rule itself, and
+    with any, the member is plain only when every one of them carries that date (``_disagreeing``)."""
     e = MemberEventRow
-    joins = _joins()
     last_talk = (select(TalkMember.member_id.label("member_id"), func.max(Talk.held_on).label("day"))
                  .join(Talk, Talk.id == TalkMember.talk_id)
                  .where(Talk.deleted.is_(False), TalkMember.deleted.is_(False), Talk.held_on <= today)
                  .group_by(TalkMember.member_id).subquery())
     movers = select(e.member_id).where(e.deleted.is_(False), e.kind.in_(sorted(moving_kinds)))
-    admitted = type_coerce(case((joins.c.n.is_not(None), joins.c.last), else_=Member.joined_on), Date)
+    admitted = Member.joined_on
     start = func.coalesce(last_talk.c.day, admitted, type_=Date)
-    plain = (Member.deleted.is_(False), Member.id.not_in(movers), admitted.is_not(None), admitted <= today)
-    return admitted, start, (joins, last_talk, plain)
+    plain = (Member.deleted.is_(False), Member.id.not_in(movers), Member.id.not_in(_disagreeing()),
+             admitted.is_not(None), admitted <= today)
+    return admitted, start, (last_talk, plain)
 
 
 def talk_due_counts(session: Session, today: date, *, soon_from: date, overdue_from: date,
                     moving_kinds: Collection[str]) -> dict[str, tuple[int, int, date | None]]:
     """org id -> (plain members whose talk counts from ``soon_from`` or earlier, of whom from ``overdue_from``
     or earlier, the earliest day counted from): the plain members due a talk soon, and overdue."""
-    _admitted, start, (joins, last_talk, plain) = _talk_parts(today, moving_kinds)
+    _admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds)
     overdue = func.coalesce(func.sum(case((start <= overdue_from, 1), else_=0)), 0)
     org = Member.org_id
     query = (select(org, func.count(), overdue, func.min(start))
-             .select_from(Member).outerjoin(joins, joins.c.member_id == Member.id)
-             .outerjoin(last_talk, last_talk.c.member_id == Member.id)
+             .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
              .where(*plain, start <= soon_from).group_by(org))
     return {r[0]: (int(r[1]), int(r[2]), _day(r[3])) for r in session.execute(query)}
 
@@ -75,10 +80,9 @@ def talk_due_rows(session: Session, today: date, *, soon_from: date, moving_kind
                   org_ids: Sequence[str] | None = None) -> list[tuple[str, str, str, str, date, date | None]]:
     """(id, name, party group, org id, admission day, last talk) of the plain members due a talk by
     ``soon_from`` (of the organisations ``org_ids`` when given)."""
-    admitted, start, (joins, last_talk, plain) = _talk_parts(today, moving_kinds)
+    admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds)
     query = (select(Member.id, Member.name, Member.party_group, Member.org_id, admitted, last_talk.c.day)
-             .select_from(Member).outerjoin(joins, joins.c.member_id == Member.id)
-             .outerjoin(last_talk, last_talk.c.member_id == Member.id)
+             .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
              .where(*plain, start <= soon_from).order_by(Member.name_pinyin, Member.id))
     chunks: list[Any] = [true()] if org_ids is None else [
         Member.org_id.in_(list(org_ids)[i:i + CHUNK]) for i in range(0, len(org_ids), CHUNK)]
@@ -90,11 +94,13 @@ def talk_due_rows(session: Session, today: date, *, soon_from: date, moving_kind
 
 
 def talk_replay_ids(session: Session, moving_kinds: Collection[str]) -> list[str]:
-    """The members outside the plain case: a live moving event, or no admission day known (入党 events
-    none of them dated, or none and no 入党日期 on the record). Plain scans of few rows each."""
+    """The members outside the plain case: a live moving event, no admission day known (入党 events none
+    of them dated, or none and no 入党日期 on the record), or 入党 events dated otherwise than the record.
+    Plain scans of few rows each."""
     e = MemberEventRow
     live = e.deleted.is_(False)
     out = {r[0] for r in session.execute(select(e.member_id).where(live, e.kind.in_(sorted(moving_kinds))))}
+    out.update(r[0] for r in session.execute(_disagreeing()))
     undated = sorted({r[0] for r in session.execute(
         select(e.member_id).where(live, e.kind == EventKind.JOINED.value, e.on_date.is_(None)))})
     for i in range(0, len(undated), CHUNK):

@@ -1,7 +1,12 @@
-"""The roll index (0018) carries the member's id too, so the to-do checks that join members to their
-events and talks by id read the index alone, never the wide member rows.
+"""Member indexes for the to-do checks, so they read narrow indexes, never the wide member rows:
 
-At 100 000 members this takes the workbench's figures and to-dos from about 1.85 s to about 1.4 s.
+- the roll index (0018) carries the member's id too, for the checks that join members to their events
+  and talks by id;
+- ``ix_member_key`` (id, deleted, joined_on, org_id): a member looked up by id from its events (is the
+  record's 入党日期 the one its 入党 events give?) is answered by the index alone.
+
+At 100 000 members they take the workbench's figures and to-dos from about 1.85 s to about 1.1 s (with the
+checks rewritten to use them).
 
 Revision ID: 0019
 Revises: 0018
@@ -19,13 +24,16 @@ depends_on: str | Sequence[str] | None = None
 
 OLD_COLUMNS = ["deleted", "org_id", "party_post", "in_branch", "membership_status", "lost_contact", "joined_on"]
 ROLL_COLUMNS = [*OLD_COLUMNS, "id"]
+KEY_COLUMNS = ["id", "deleted", "joined_on", "org_id"]
 
 
 def upgrade() -> None:
     op.drop_index("ix_member_roll", table_name="member")
     op.create_index("ix_member_roll", "member", ROLL_COLUMNS)
+    op.create_index("ix_member_key", "member", KEY_COLUMNS)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_member_key", table_name="member")
     op.drop_index("ix_member_roll", table_name="member")
     op.create_index("ix_member_roll", "member", OLD_COLUMNS)
