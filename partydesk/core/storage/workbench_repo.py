@@ -70,22 +70,23 @@ STATUS_WHICH = ("probationary", "lost", "suspended", "disciplined")
 def status_rows_any(session: Session) -> list[member_repo.StatusRow]:
     """``status_rows_where`` for every ``which`` at once (the members any 党籍 check judges), in one read
     for the checks to share; each check keeps its own by the same condition in Python. Each row carries
-    its organisation. The events are read by kind (the index on kind holds them in a few short runs, these
-    kinds being rare) and kept for the members read: id lists or a subquery over the members made the
-    database test many events one by one."""
+    its organisation. Which members have events of these (rare) kinds is read from the index on kind
+    alone, then only their events: id lists of every member read, or a subquery over the members, made
+    the database test many events one by one."""
     condition = or_(*[_status_condition(w) for w in STATUS_WHICH])
     members = (select(Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,
                       Member.lost_contact, Member.lost_since, Member.org_id)
                .where(Member.deleted.is_(False), Member.in_branch.is_(True), condition)
                .order_by(Member.name_pinyin))
     rows = session.execute(members).all()
-    wanted = {r.id for r in rows}
-    events: dict[str, list[MemberEvent]] = {}
     e = MemberEventRow
-    query = select(e.id, e.member_id, e.kind, e.on_date, e.on_date_precision, e.detail, e.note, e.change_seq).where(
-        e.kind.in_([k.value for k in member_repo.STATUS_EVENT_KINDS]), e.deleted.is_(False))
-    for r in session.execute(query):
-        if r.member_id in wanted:
+    of_kind = (e.kind.in_([k.value for k in member_repo.STATUS_EVENT_KINDS]), e.deleted.is_(False))
+    read = {r.id for r in rows}
+    having = sorted({r[0] for r in session.execute(select(e.member_id).where(*of_kind))} & read)
+    events: dict[str, list[MemberEvent]] = {}
+    columns = (e.id, e.member_id, e.kind, e.on_date, e.on_date_precision, e.detail, e.note, e.change_seq)
+    for i in range(0, len(having), 500):
+        for r in session.execute(select(*columns).where(*of_kind, e.member_id.in_(having[i:i + 500]))):
             events.setdefault(r.member_id, []).append(member_repo._event(r))
     return [member_repo.StatusRow(*r[:-1], tuple(events.get(r.id, ())), r.org_id) for r in rows]
 
