@@ -19,10 +19,10 @@ from partydesk.core.services import study, study_track, talks
 from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.rules import set_rule
 from partydesk.core.services.talks import TalkData
-from partydesk.core.storage import member_repo
+from partydesk.core.storage import member_repo, todo_repo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.tables import Member
 from partydesk.core.storage.study_repo import ActivityData
+from partydesk.core.storage.tables import Member
 from tests.core import checks_reference
 from tests.core.services.test_study_roll import add, crafted, event
 from tests.core.services.test_study_track import _ledger_answer as ledger_answer
@@ -78,10 +78,14 @@ def disagree(db: Database, member_id: str, joined: date | None) -> None:
 
 @pytest.mark.usefixtures("everyone_named")
 @pytest.mark.parametrize("today", [date(2026, 6, 30), date(2026, 11, 30), date(2027, 3, 1)])
+@pytest.mark.parametrize("chunk", [500, 1])
 def test_talk_none_follows_the_events_where_the_record_disagrees(db: Database, crafted: dict[str, str],
-                                                                 today: date) -> None:
+                                                                 today: date, chunk: int,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """A record whose 入党日期 is not its 入党 event's (later, earlier, or the event undated) is judged by the
-    events, as the replay judges it: the plain count reads the record's date only where they agree."""
+    events, as the replay judges it: the plain count reads the record's date only where they agree (those
+    that disagree left out by a list of ids, or by a subquery when they are more than a chunk)."""
+    monkeypatch.setattr(todo_repo, "CHUNK", chunk)
     later = add(db, "严晚记", 21, joined="2025-10-01")
     disagree(db, later, date(2026, 9, 1))  # the event says 2025-10-01: due 2026-10-01, not 2027-09-01
     earlier = add(db, "严早记", 22, joined="2026-03-01")

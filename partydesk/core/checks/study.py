@@ -163,8 +163,10 @@ def _untrained(db: Database, year: int) -> list[tuple[str, str, str]]:
     judged = {m.id for m in others}  # the plain-case leaders are the live ones less these
     out = [(m, name, org) for m, name, org in leaders if m not in judged and m not in trained]
     for member in others:
+        if member.party_post not in COMMITTEE_POSTS or member.id in trained:
+            continue  # not a leader (``quota_of`` would say so too), or trained
         quota, _spans = quota_of(member, year, rules)
-        if quota.leader and quota.days_on_roll and member.id not in trained:
+        if quota.leader and quota.days_on_roll:
             out.append((member.id, member.name, orgs.get(member.id, "")))
     return out
 

@@ -45,7 +45,14 @@ def _disagreeing() -> Any:
             .where(e.kind == EventKind.JOINED.value, e.deleted.is_(False), e.on_date.is_distinct_from(m.joined_on)))
 
 
-def _talk_parts(today: date, moving_kinds: Collection[str]) -> tuple[Any, Any, Any]:
+def _not_disagreeing(session: Session) -> Any:
+    """The condition "not among ``_disagreeing``": a short list of ids read once (the usual case: none), or
+    the subquery when they are many."""
+    ids = [r[0] for r in session.execute(_disagreeing().limit(CHUNK + 1))]
+    return Member.id.not_in(ids) if len(ids) <= CHUNK else Member.id.not_in(_disagreeing())
+
+
+def _talk_parts(session: Session, today: date, moving_kinds: Collection[str]) -> tuple[Any, Any, Any]:
     """(the admission day, the day the next talk counts from, the condition of a plain member on the roll).
 
     A plain member's admission day is the record's 入党日期: with no 入党 event it is the rule itself, and
@@ -58,7 +65,7 @@ def _talk_parts(today: date, moving_kinds: Collection[str]) -> tuple[Any, Any, A
     movers = select(e.member_id).where(e.deleted.is_(False), e.kind.in_(sorted(moving_kinds)))
     admitted = Member.joined_on
     start = func.coalesce(last_talk.c.day, admitted, type_=Date)
-    plain = (Member.deleted.is_(False), Member.id.not_in(movers), Member.id.not_in(_disagreeing()),
+    plain = (Member.deleted.is_(False), Member.id.not_in(movers), _not_disagreeing(session),
              admitted.is_not(None), admitted <= today)
     return admitted, start, (last_talk, plain)
 
@@ -67,7 +74,7 @@ def talk_due_counts(session: Session, today: date, *, soon_from: date, overdue_f
                     moving_kinds: Collection[str]) -> dict[str, tuple[int, int, date | None]]:
     """org id -> (plain members whose talk counts from ``soon_from`` or earlier, of whom from ``overdue_from``
     or earlier, the earliest day counted from): the plain members due a talk soon, and overdue."""
-    _admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds)
+    _admitted, start, (last_talk, plain) = _talk_parts(session, today, moving_kinds)
     overdue = func.coalesce(func.sum(case((start <= overdue_from, 1), else_=0)), 0)
     org = Member.org_id
     query = (select(org, func.count(), overdue, func.min(start))
@@ -80,7 +87,7 @@ def talk_due_rows(session: Session, today: date, *, soon_from: date, moving_kind
                   org_ids: Sequence[str] | None = None) -> list[tuple[str, str, str, str, date, date | None]]:
     """(id, name, party group, org id, admission day, last talk) of the plain members due a talk by
     ``soon_from`` (of the organisations ``org_ids`` when given)."""
-    admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds)
+    admitted, start, (last_talk, plain) = _talk_parts(session, today, moving_kinds)
     query = (select(Member.id, Member.name, Member.party_group, Member.org_id, admitted, last_talk.c.day)
              .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
              .where(*plain, start <= soon_from).order_by(Member.name_pinyin, Member.id))
