@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from partydesk.core.checks import grouping
+from sqlalchemy.orm import Session
+
+from partydesk.core.checks import grouping, memo
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.study_roll import MOVING_KINDS
 from partydesk.core.domain.talks import RULE_KEY, SOON_DAYS, same_day_months_later, talk_due
@@ -38,12 +40,17 @@ def latest_start(bound: date, months: int) -> date:
     return day
 
 
+def _disagreeing(db: Database, session: Session) -> list[str] | None:
+    """``todo_repo.disagreeing_ids``, read once per run of the checks (``memo``)."""
+    return memo.shared(("talk_disagreeing", id(db)), lambda: todo_repo.disagreeing_ids(session))
+
+
 def _replayed(db: Database, today: date, months: int) -> list[tuple[TalkDue, str]]:
     """The members outside the plain case (a moving event, or no admission day known) due a talk within
     ``SOON_DAYS``, judged one by one as ``talks.talks_due`` does, with their organisation."""
     soon = today + timedelta(days=SOON_DAYS)
     with db.read() as session:
-        ids = todo_repo.talk_replay_ids(session, MOVING_KINDS)
+        ids = todo_repo.talk_replay_ids(session, MOVING_KINDS, _disagreeing(db, session))
         if not ids:
             return []
         people = talks._on_roll_today(session, today, ids=ids)  # the roll rule talks_due applies
@@ -63,7 +70,8 @@ def _due(db: Database, today: date, months: int, org_ids: list[str] | None,
     soon = today + timedelta(days=SOON_DAYS)
     with db.read() as session:
         plain = todo_repo.talk_due_rows(session, today, soon_from=latest_start(soon, months),
-                                        moving_kinds=MOVING_KINDS, org_ids=org_ids)
+                                        moving_kinds=MOVING_KINDS, org_ids=org_ids,
+                                        disagreeing=_disagreeing(db, session))
     out = [(TalkDue(m, name, group, last, talk_due(last, admitted, months)), org)
            for m, name, group, org, admitted, last in plain]
     return out + [(d, org) for d, org in replayed if org_ids is None or org in org_ids]
@@ -98,7 +106,7 @@ def due_groups(db: Database, today: date, months: int,
     with db.read() as session:
         counts = todo_repo.talk_due_counts(session, today, soon_from=latest_start(soon, months),
                                            overdue_from=latest_start(today - timedelta(days=1), months),
-                                           moving_kinds=MOVING_KINDS)
+                                           moving_kinds=MOVING_KINDS, disagreeing=_disagreeing(db, session))
     groups: dict[str, grouping.Group] = {}
     for org, (count, overdue, first) in counts.items():
         due = same_day_months_later(first, months) if first is not None else None

@@ -45,14 +45,20 @@ def _disagreeing() -> Any:
             .where(e.kind == EventKind.JOINED.value, e.deleted.is_(False), e.on_date.is_distinct_from(m.joined_on)))
 
 
-def _not_disagreeing(session: Session) -> Any:
-    """The condition "not among ``_disagreeing``": a short list of ids read once (the usual case: none), or
-    the subquery when they are many."""
+def disagreeing_ids(session: Session) -> list[str] | None:
+    """The ids of ``_disagreeing`` when they are at most ``CHUNK`` (the usual case: none), else None."""
     ids = [r[0] for r in session.execute(_disagreeing().limit(CHUNK + 1))]
-    return Member.id.not_in(ids) if len(ids) <= CHUNK else Member.id.not_in(_disagreeing())
+    return ids if len(ids) <= CHUNK else None
 
 
-def _talk_parts(session: Session, today: date, moving_kinds: Collection[str]) -> tuple[Any, Any, Any]:
+def _not_disagreeing(disagreeing: list[str] | None) -> Any:
+    """The condition "not among ``_disagreeing``": by the short list ``disagreeing_ids`` gave, or by the
+    subquery when they are many (None)."""
+    return Member.id.not_in(disagreeing) if disagreeing is not None else Member.id.not_in(_disagreeing())
+
+
+def _talk_parts(session: Session, today: date, moving_kinds: Collection[str],
+                disagreeing: list[str] | None) -> tuple[Any, Any, Any]:
     """(the admission day, the day the next talk counts from, the condition of a plain member on the roll).
 
     A plain member's admission day is the record's 入党日期: with no 入党 event it is the rule itself, and
@@ -65,16 +71,17 @@ def _talk_parts(session: Session, today: date, moving_kinds: Collection[str]) ->
     movers = select(e.member_id).where(e.deleted.is_(False), e.kind.in_(sorted(moving_kinds)))
     admitted = Member.joined_on
     start = func.coalesce(last_talk.c.day, admitted, type_=Date)
-    plain = (Member.deleted.is_(False), Member.id.not_in(movers), _not_disagreeing(session),
+    plain = (Member.deleted.is_(False), Member.id.not_in(movers), _not_disagreeing(disagreeing),
              admitted.is_not(None), admitted <= today)
     return admitted, start, (last_talk, plain)
 
 
 def talk_due_counts(session: Session, today: date, *, soon_from: date, overdue_from: date,
-                    moving_kinds: Collection[str]) -> dict[str, tuple[int, int, date | None]]:
+                    moving_kinds: Collection[str], disagreeing: list[str] | None
+                    ) -> dict[str, tuple[int, int, date | None]]:
     """org id -> (plain members whose talk counts from ``soon_from`` or earlier, of whom from ``overdue_from``
     or earlier, the earliest day counted from): the plain members due a talk soon, and overdue."""
-    _admitted, start, (last_talk, plain) = _talk_parts(session, today, moving_kinds)
+    _admitted, start, (last_talk, plain) = _talk_parts(session, today, moving_kinds, disagreeing)
     overdue = func.coalesce(func.sum(case((start <= overdue_from, 1), else_=0)), 0)
     org = Member.org_id
     query = (select(org, func.count(), overdue, func.min(start))
@@ -84,10 +91,11 @@ def talk_due_counts(session: Session, today: date, *, soon_from: date, overdue_f
 
 
 def talk_due_rows(session: Session, today: date, *, soon_from: date, moving_kinds: Collection[str],
-                  org_ids: Sequence[str] | None = None) -> list[tuple[str, str, str, str, date, date | None]]:
+                  org_ids: Sequence[str] | None = None, disagreeing: list[str] | None
+                  ) -> list[tuple[str, str, str, str, date, date | None]]:
     """(id, name, party group, org id, admission day, last talk) of the plain members due a talk by
     ``soon_from`` (of the organisations ``org_ids`` when given)."""
-    admitted, start, (last_talk, plain) = _talk_parts(session, today, moving_kinds)
+    admitted, start, (last_talk, plain) = _talk_parts(session, today, moving_kinds, disagreeing)
     query = (select(Member.id, Member.name, Member.party_group, Member.org_id, admitted, last_talk.c.day)
              .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
              .where(*plain, start <= soon_from).order_by(Member.name_pinyin, Member.id))
@@ -100,14 +108,15 @@ def talk_due_rows(session: Session, today: date, *, soon_from: date, moving_kind
     return out
 
 
-def talk_replay_ids(session: Session, moving_kinds: Collection[str]) -> list[str]:
+def talk_replay_ids(session: Session, moving_kinds: Collection[str],
+                    disagreeing: list[str] | None) -> list[str]:
     """The members outside the plain case: a live moving event, no admission day known (入党 events none
     of them dated, or none and no 入党日期 on the record), or 入党 events dated otherwise than the record.
     Plain scans of few rows each."""
     e = MemberEventRow
     live = e.deleted.is_(False)
     out = {r[0] for r in session.execute(select(e.member_id).where(live, e.kind.in_(sorted(moving_kinds))))}
-    out.update(r[0] for r in session.execute(_disagreeing()))
+    out.update(disagreeing if disagreeing is not None else (r[0] for r in session.execute(_disagreeing())))
     undated = sorted({r[0] for r in session.execute(
         select(e.member_id).where(live, e.kind == EventKind.JOINED.value, e.on_date.is_(None)))})
     for i in range(0, len(undated), CHUNK):
