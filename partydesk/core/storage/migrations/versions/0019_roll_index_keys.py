@@ -31,6 +31,11 @@ def upgrade() -> None:
     op.drop_index("ix_member_roll", table_name="member")
     op.create_index("ix_member_roll", "member", ROLL_COLUMNS)
     op.create_index("ix_member_key", "member", KEY_COLUMNS)
+    # A file that has query statistics (``Database.close`` gathers them) gets them for the new indexes now,
+    # not at the end of the first session: without them SQLite may pass the indexes over until then.
+    if op.get_bind().exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+        op.execute("ANALYZE ix_member_roll")
+        op.execute("ANALYZE ix_member_key")
 
 
 def downgrade() -> None:
