@@ -4499,6 +4499,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>暂无待办事项。</translation>
     </message>
     <message>
+        <source>Checking what needs doing…</source>
+        <translation>正在检查待办事项…</translation>
+    </message>
+    <message>
         <source>To do</source>
         <translation>待办事项</translation>
     </message>

@@ -145,3 +145,18 @@ def test_a_chart_saves_as_svg_from_its_menu(qtbot: QtBot, demo_ctx: AppContext, 
     canvas.save_as("svg", out)
     qtbot.waitUntil(out.exists, timeout=WAIT_MS)
     assert b"<svg" in out.read_bytes()[:500]
+
+
+def test_the_board_says_the_checks_are_running_until_the_todos_arrive(qtbot: QtBot, app: QApplication,
+                                                                     demo_ctx: AppContext) -> None:
+    """At a committee's scale the to-dos come a moment after the charts: meanwhile the board says it is
+    checking, never "nothing needs doing"; with none found, it says so."""
+    from partydesk.gui.widgets.todo_board import TodoBoard
+
+    board = TodoBoard()
+    qtbot.addWidget(board)
+    first = board.tree.topLevelItem(0)
+    assert first is not None and first.text(0) == "正在检查待办事项…"
+    board.set_findings([])
+    first = board.tree.topLevelItem(0)
+    assert first is not None and first.text(0) == "暂无待办事项。"

@@ -43,6 +43,7 @@ class TodoBoard(QWidget):
         super().__init__(parent)
         self._open: list[Finding] = []
         self._hidden: list[tuple[Finding, Dismissal]] = []
+        self._ready = False  # no findings given yet: the checks are still running
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("todoTree")
         self.tree.setColumnCount(2)
@@ -90,6 +91,7 @@ class TodoBoard(QWidget):
     def set_findings(self, found: list[Finding]) -> None:
         """Show these open findings (already most urgent first)."""
         self._open = list(found)
+        self._ready = True
         self._fill()
 
     def set_set_aside(self, hidden: list[tuple[Finding, Dismissal]]) -> None:
@@ -112,7 +114,8 @@ class TodoBoard(QWidget):
         if self.set_aside_check.isChecked() and self._hidden:
             self._group(self.tr("Set aside ({count})").format(count=len(self._hidden)), self._hidden)
         if not self._open:
-            empty = QTreeWidgetItem([self.tr("Nothing needs doing. Well done.")])
+            empty = QTreeWidgetItem([self.tr("Nothing needs doing. Well done.") if self._ready
+                                     else self.tr("Checking what needs doing…")])
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.insertTopLevelItem(0, empty)
         self.tree.expandAll()
