@@ -57,8 +57,7 @@ def _not_disagreeing(disagreeing: list[str] | None) -> Any:
     return Member.id.not_in(disagreeing) if disagreeing is not None else Member.id.not_in(_disagreeing())
 
 
-def _talk_parts(session: Session, today: date, moving_kinds: Collection[str],
-                disagreeing: list[str] | None) -> tuple[Any, Any, Any]:
+def _talk_parts(today: date, moving_kinds: Collection[str], disagreeing: list[str] | None) -> tuple[Any, Any, Any]:
     """(the admission day, the day the next talk counts from, the condition of a plain member on the roll).
 
     A plain member's admission day is the record's 入党日期: with no 入党 event it is the rule itself, and
@@ -81,7 +80,7 @@ def talk_due_counts(session: Session, today: date, *, soon_from: date, overdue_f
                     ) -> dict[str, tuple[int, int, date | None]]:
     """org id -> (plain members whose talk counts from ``soon_from`` or earlier, of whom from ``overdue_from``
     or earlier, the earliest day counted from): the plain members due a talk soon, and overdue."""
-    _admitted, start, (last_talk, plain) = _talk_parts(session, today, moving_kinds, disagreeing)
+    _admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing)
     overdue = func.coalesce(func.sum(case((start <= overdue_from, 1), else_=0)), 0)
     org = Member.org_id
     query = (select(org, func.count(), overdue, func.min(start))
@@ -95,7 +94,7 @@ def talk_due_rows(session: Session, today: date, *, soon_from: date, moving_kind
                   ) -> list[tuple[str, str, str, str, date, date | None]]:
     """(id, name, party group, org id, admission day, last talk) of the plain members due a talk by
     ``soon_from`` (of the organisations ``org_ids`` when given)."""
-    admitted, start, (last_talk, plain) = _talk_parts(session, today, moving_kinds, disagreeing)
+    admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing)
     query = (select(Member.id, Member.name, Member.party_group, Member.org_id, admitted, last_talk.c.day)
              .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
              .where(*plain, start <= soon_from).order_by(Member.name_pinyin, Member.id))
