@@ -46,8 +46,9 @@ def _disagreeing(db: Database, session: Session) -> list[str] | None:
 
 
 def _replayed(db: Database, today: date, months: int) -> list[tuple[TalkDue, str]]:
-    """The members outside the plain case (a moving event, or no admission day known) due a talk within
-    ``SOON_DAYS``, judged one by one as ``talks.talks_due`` does, with their organisation."""
+    """The members outside the plain case (a moving event, no admission day known, or a record whose
+    入党日期 is not its 入党 events') due a talk within ``SOON_DAYS``, judged one by one as
+    ``talks.talks_due`` does, with their organisation."""
     soon = today + timedelta(days=SOON_DAYS)
     with db.read() as session:
         ids = todo_repo.talk_replay_ids(session, MOVING_KINDS, _disagreeing(db, session))
