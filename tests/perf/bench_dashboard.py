@@ -14,9 +14,9 @@ SQLite keep its query statistics, as every start after the first finds them), th
   member_event, meeting, meeting_attendance, finding_dismissal), best of ``--repeat``; ``ratio`` is
   snapshot over baseline;
 - ``todos_shown_s``: offscreen, from creating the workbench page to its key figures and to-dos being
-  shown (the full snapshot read on the DB lane); ``first_draw_s``: to the first paint of its first chart
-  (the charts' data read first, matplotlib imported, figures built and drawn: it does not wait for the
-  to-dos); ``matplotlib_loaded_before`` says whether matplotlib was already imported when the page was
+  shown (the snapshot read on the DB lane, matplotlib imported meanwhile on the file lane);
+  ``first_draw_s``: to the first paint of its first chart (drawn right after the to-dos, from the same
+  snapshot); ``matplotlib_loaded_before`` says whether matplotlib was already imported when the page was
   created (it must not be).
 
 To keep the 100 000-member database between runs, build it once (``partydesk demo --members 100000 --db

@@ -86,7 +86,6 @@ class Dashboard:
     org_id: str | None = None  # the branch shown; None: every organisation in the file
     branches: list[Bucket] = field(default_factory=list)  # members per branch ("org:<id>") when several, any scope
     organisations: Branches = SINGLE  # the organisations of the file, for the branch filter
-    findings_ready: bool = True  # False: read without the checks (``findings`` empty, ``open_todos`` 0)
 
 
 STRUCTURE_TITLES = {"age": "年龄结构", "gender": "性别", "ethnicity": "民族", "education": "学历",
@@ -244,20 +243,17 @@ def members_per_branch(db: Database) -> list[Bucket]:
     return [Bucket(f"org:{b.org_id}", b.name or b.code, b.members) for b in held] if len(held) > 1 else []
 
 
-def snapshot(db: Database, today: date, *, org_id: str | None = None, with_findings: bool = True) -> Dashboard:
-    """Everything the workbench shows for ``today``: of one branch (``org_id``) or of the whole file.
-
-    ``with_findings=False`` leaves out the checks (most of the time at a committee's scale): the charts
-    and the other key figures, for the workbench to draw while the to-dos are still being gathered."""
+def snapshot(db: Database, today: date, *, org_id: str | None = None) -> Dashboard:
+    """Everything the workbench shows for ``today``: of one branch (``org_id``) or of the whole file."""
     with collector_paused():  # many rows read at once, no cycles among them (core/collector.py)
         by_type, monthly = meetings_this_year(db, today, org_id=org_id)
         with memo.scope():  # the checks and the 学时 figure share their reads of the members
-            todos = findings(db, today, org_id=org_id) if with_findings else []
+            todos = findings(db, today, org_id=org_id)
             figures = key_figures(db, today, by_type=by_type, open_todos=len(todos), org_id=org_id)
         structure_now, joined = _structure_and_joined(db, today, org_id)
         return Dashboard(today, figures, structure_now, joined, by_type, monthly,
                          attendance_trend(db, today, org_id=org_id), todos, org_id, members_per_branch(db),
-                         branches.branches(db), with_findings)
+                         branches.branches(db))
 
 
 def member_ids(db: Database, key: str, today: date, *, org_id: str | None = None) -> list[str]:

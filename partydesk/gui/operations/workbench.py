@@ -31,14 +31,6 @@ def load_snapshot(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCa
                on_done=on_done)
 
 
-def load_charts(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback, *,
-                org_id: str | None = None) -> TaskHandle:
-    """The snapshot without the checks (``findings_ready`` False): what the charts and figures need."""
-    db = ctx.db
-    return run(parent, ctx, lambda _progress: dashboard.snapshot(db, today, org_id=org_id, with_findings=False),
-               label="workbench charts", on_done=on_done)
-
-
 def load_set_aside(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback) -> TaskHandle:
     """The findings dismissed or still snoozed on ``today``, with the decision: ``[(Finding, Dismissal)]``."""
     db = ctx.db

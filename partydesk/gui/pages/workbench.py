@@ -1,10 +1,10 @@
 """The workbench (工作台), the page the program opens on: key figures, the to-do board, the charts.
 
-Everything comes from ``dashboard.snapshot`` read on the DB lane (SQL aggregates and the checks
-engine), in two reads: first without the checks, so the key figures and the first chart show at once,
-then with them for the to-do board (the charts are not drawn again when their data did not move). The
-charts sit in tabs and each tab draws on its first showing, so matplotlib is imported
-when the workbench first draws, not at start-up. Clicking a bar or slice of a member chart asks the
+Everything comes from one ``dashboard.snapshot`` read on the DB lane (SQL aggregates and the checks
+engine): the key figures and the to-do board show first, the charts are drawn right after (and not again
+when their data did not move). The charts sit in tabs and each tab draws on its first showing, so
+matplotlib is imported when the workbench first draws, not at start-up (on the file lane while the
+snapshot is read). Clicking a bar or slice of a member chart asks the
 main window to show the roster filtered to those members (``membersRequested``); opening a to-do asks
 it to go to the record or calendar cell concerned (``targetRequested``). Any change published on the
 hub reloads the page, at once when it is on screen, else when it is next shown.
@@ -100,7 +100,7 @@ class WorkbenchPage(QWidget):
         self.ctx = ctx
         self._today = today
         self.snapshot: Dashboard | None = None  # the full snapshot, to-dos included
-        self.chart_data: Dashboard | None = None  # what the charts draw: the snapshot, or its chart part first
+        self.chart_data: Dashboard | None = None  # the snapshot the charts were drawn from
         self.report_written: Path | None = None
         self._stale = False
         self._drawn: set[str] = set()
@@ -180,9 +180,8 @@ class WorkbenchPage(QWidget):
     def reload(self) -> None:
         """Read the snapshot again on the DB lane."""
         self._stale = False
-        # Two reads on the DB lane, in turn: the charts' data (a few grouped queries) so the first chart
-        # paints at once, then everything with the to-dos (the checks take most of the time).
-        ops.load_charts(self, self.ctx, self.today, self._charts_loaded, org_id=self.org_id)
+        # One read: what needs doing shows first, then the charts from the same data (a separate read of
+        # the charts' data first drew them sooner but showed the to-dos later, reading much of it twice).
         ops.load_snapshot(self, self.ctx, self.today, self._loaded, org_id=self.org_id)
         if self.board.set_aside_check.isChecked():
             self._load_set_aside()
@@ -194,7 +193,7 @@ class WorkbenchPage(QWidget):
         self.figures["meetingsFigure"].value_label.setText(f"{fig.meetings_held}/{fig.meetings_required}")
         share = fig.study_share
         self.figures["studyFigure"].value_label.setText("—" if share is None else f"{share:.0%}")
-        self.figures["todoFigure"].value_label.setText(str(fig.open_todos) if snapshot.findings_ready else "…")
+        self.figures["todoFigure"].value_label.setText(str(fig.open_todos))
         self.branch_filter.set_branches(snapshot.organisations)
         self.tabs.setTabVisible(len(TABS) - 1, len(snapshot.branches) > 1)
 
@@ -209,10 +208,6 @@ class WorkbenchPage(QWidget):
         self._drawn.clear()
         # The figures (and to-dos) paint first; the charts (matplotlib's first use is slow) right after.
         QTimer.singleShot(0, self._draw_current)
-
-    def _charts_loaded(self, snapshot: Dashboard) -> None:
-        self._show_figures(snapshot)
-        self._show_charts(snapshot)
 
     def _loaded(self, snapshot: Dashboard) -> None:
         self.snapshot = snapshot
