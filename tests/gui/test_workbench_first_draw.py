@@ -32,6 +32,8 @@ def test_the_todos_show_before_the_charts_are_drawn_and_the_charts_once(
         page = WorkbenchPage(ctx, today=TODAY)
         qtbot.addWidget(page)
         page.show()
+        waiting = {f.value_label.text() for f in page.figures.values()}
+        assert waiting == {"…"}, "until the snapshot comes in, the figures say they are coming, not that none exist"
         qtbot.waitUntil(lambda: page.snapshot is not None, timeout=WAIT_MS)
         ctx.runner.wait_idle(WAIT_MS)
         page.chart_data = None

@@ -75,7 +75,7 @@ class KeyFigure(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.value_label = QLabel("—", self)
+        self.value_label = QLabel("…", self)  # until the first snapshot comes in
         self.value_label.setObjectName(f"{name}Value")
         font = self.value_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
