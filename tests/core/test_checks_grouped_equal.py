@@ -215,3 +215,37 @@ def test_one_shared_read_of_status_rows_gives_each_check_its_own(db: Database, c
                 expected = workbench_repo.status_rows_where(session, which)
             assert expected, which
             assert roster_status._rows(db, which) == expected, which
+
+
+def test_the_named_talk_rows_stay_under_older_sqlites_parameter_limit(db: Database) -> None:
+    """The most ids the talk rows bind in one statement (a chunk of organisations beside the largest list of
+    disagreeing records ``disagreeing_ids`` gives) fit the 999 parameters of SQLite builds before 3.32."""
+    import sqlite3
+
+    from partydesk.core.domain.study_roll import MOVING_KINDS
+
+    with db.read() as session:
+        raw = session.connection().connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        before = raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+        try:
+            rows = todo_repo.talk_due_rows(
+                session, date(2026, 11, 30), soon_from=date(2025, 12, 30), moving_kinds=MOVING_KINDS,
+                org_ids=[f"org-{i}" for i in range(todo_repo.CHUNK)],
+                disagreeing=[f"member-{i}" for i in range(todo_repo.CHUNK // 2)])
+        finally:
+            raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, before)
+    assert rows == []
+
+
+def test_disagreeing_records_are_listed_only_up_to_half_a_chunk(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list of records that disagree with their 入党 events stops at half a chunk (then the subquery
+    stands in): the other half of the statement's parameters is a chunk of organisation ids."""
+    monkeypatch.setattr(todo_repo, "CHUNK", 4)
+    for i in range(2):
+        disagree(db, add(db, "严" + "甲乙"[i], 25 + i, joined="2025-10-01"), date(2026, 9, 1))
+    with db.read() as session:
+        assert len(todo_repo.disagreeing_ids(session) or []) == 2
+    disagree(db, add(db, "严多", 27, joined="2025-10-01"), date(2026, 9, 1))
+    with db.read() as session:
+        assert todo_repo.disagreeing_ids(session) is None
