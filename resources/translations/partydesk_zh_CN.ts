@@ -4495,6 +4495,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>已忽略或暂缓（{count}）</translation>
     </message>
     <message>
+        <source>The to-dos could not be read: {reason}</source>
+        <translation>未能读取待办事项：{reason}</translation>
+    </message>
+    <message>
         <source>Nothing needs doing. Well done.</source>
         <translation>暂无待办事项。</translation>
     </message>

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -80,3 +81,35 @@ def test_opening_a_summary_lists_its_members(qtbot: QtBot, db: Database, app: QA
     finally:
         ctx.runner.wait_idle(WAIT_MS)
         ctx.runner.shutdown()
+
+
+def test_a_snapshot_that_cannot_be_read_says_so_on_the_board(qtbot: QtBot, tmp_path: Path, app: QApplication,
+                                                            make_ctx: Callable[[Database], AppContext],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read that fails (the file locked by another program) does not leave the page saying it is still
+    checking: the board gives the reason, the figures never read are blank, the status bar says it too."""
+    from partydesk.core.errors import KnownError
+    from partydesk.gui import languages
+
+    database = open_database(tmp_path / "demo.db")
+    populate(database)
+    ctx = make_ctx(database)
+    languages.install_language(app, "zh_CN", ctx.hub)
+
+    def locked(*_args: object, **_kwargs: object) -> dashboard.Dashboard:
+        raise KnownError("数据库正被另一个程序使用，请稍后再试。")
+
+    monkeypatch.setattr(dashboard, "snapshot", locked)
+    try:
+        with qtbot.waitSignal(ctx.hub.statusMessage, timeout=WAIT_MS) as said:
+            page = WorkbenchPage(ctx, today=TODAY)
+            qtbot.addWidget(page)
+            page.show()
+        assert said.args == ["数据库正被另一个程序使用，请稍后再试。"]
+        first = page.board.tree.topLevelItem(0)
+        assert first is not None and first.text(0) == "未能读取待办事项：数据库正被另一个程序使用，请稍后再试。"
+        assert {f.value_label.text() for f in page.figures.values()} == {"—"}
+    finally:
+        ctx.runner.wait_idle(WAIT_MS)
+        ctx.runner.shutdown()
+        database.close()

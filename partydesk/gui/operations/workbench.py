@@ -23,12 +23,12 @@ if TYPE_CHECKING:
 
 
 def load_snapshot(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback, *,
-                  org_id: str | None = None) -> TaskHandle:
+                  org_id: str | None = None, on_error: ErrorCallback | None = None) -> TaskHandle:
     """Key figures, chart data and open findings of ``today`` (``dashboard.Dashboard``), of one branch
     (``org_id``) or of every organisation in the file."""
     db = ctx.db
     return run(parent, ctx, lambda _progress: dashboard.snapshot(db, today, org_id=org_id), label="workbench",
-               on_done=on_done)
+               on_done=on_done, on_error=on_error)
 
 
 def load_set_aside(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback) -> TaskHandle:

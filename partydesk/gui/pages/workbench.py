@@ -182,7 +182,7 @@ class WorkbenchPage(QWidget):
         self._stale = False
         # One read: what needs doing shows first, then the charts from the same data (a separate read of
         # the charts' data first drew them sooner but showed the to-dos later, reading much of it twice).
-        ops.load_snapshot(self, self.ctx, self.today, self._loaded, org_id=self.org_id)
+        ops.load_snapshot(self, self.ctx, self.today, self._loaded, org_id=self.org_id, on_error=self._load_failed)
         if self.board.set_aside_check.isChecked():
             self._load_set_aside()
 
@@ -214,6 +214,15 @@ class WorkbenchPage(QWidget):
         self._show_figures(snapshot)
         self.board.set_findings(snapshot.findings)
         self._show_charts(snapshot)
+
+    def _load_failed(self, error: KnownError) -> None:
+        """The snapshot could not be read: the board says why, figures never read stay blank, and the
+        message goes to the status bar (the page keeps whatever it showed before)."""
+        self.board.set_failed(error.message)
+        if self.snapshot is None:
+            for figure in self.figures.values():
+                figure.value_label.setText("—")
+        self.ctx.hub.statusMessage.emit(error.message)
 
     def _load_set_aside(self) -> None:
         ops.load_set_aside(self, self.ctx, self.today, self.board.set_set_aside)

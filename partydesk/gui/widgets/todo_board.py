@@ -44,6 +44,7 @@ class TodoBoard(QWidget):
         self._open: list[Finding] = []
         self._hidden: list[tuple[Finding, Dismissal]] = []
         self._ready = False  # no findings given yet: the checks are still running
+        self._failed = ""  # why the to-dos could not be read (shown instead of them)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("todoTree")
         self.tree.setColumnCount(2)
@@ -91,7 +92,12 @@ class TodoBoard(QWidget):
     def set_findings(self, found: list[Finding]) -> None:
         """Show these open findings (already most urgent first)."""
         self._open = list(found)
-        self._ready = True
+        self._ready, self._failed = True, ""
+        self._fill()
+
+    def set_failed(self, reason: str) -> None:
+        """The to-dos could not be read: say so (with ``reason``) instead of any list or waiting text."""
+        self._open, self._ready, self._failed = [], True, reason
         self._fill()
 
     def set_set_aside(self, hidden: list[tuple[Finding, Dismissal]]) -> None:
@@ -113,9 +119,14 @@ class TodoBoard(QWidget):
                 self._group(f"{severity.label}（{len(mine)}）", [(f, None) for f in mine])
         if self.set_aside_check.isChecked() and self._hidden:
             self._group(self.tr("Set aside ({count})").format(count=len(self._hidden)), self._hidden)
+        if self._failed:
+            text = self.tr("The to-dos could not be read: {reason}").format(reason=self._failed)
+        elif self._ready:
+            text = self.tr("Nothing needs doing. Well done.")
+        else:
+            text = self.tr("Checking what needs doing…")
         if not self._open:
-            empty = QTreeWidgetItem([self.tr("Nothing needs doing. Well done.") if self._ready
-                                     else self.tr("Checking what needs doing…")])
+            empty = QTreeWidgetItem([text])
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.insertTopLevelItem(0, empty)
         self.tree.expandAll()
