@@ -216,8 +216,9 @@ class WorkbenchPage(QWidget):
         self._show_charts(snapshot)
 
     def _load_failed(self, error: KnownError) -> None:
-        """The snapshot could not be read: the board says why, figures never read stay blank, and the
-        message goes to the status bar (the page keeps whatever it showed before)."""
+        """The snapshot could not be read: the board says why instead of listing to-dos that may be out of
+        date, the figures and charts keep what they last showed (blank if never read), and the message
+        goes to the status bar too."""
         self.board.set_failed(error.message)
         if self.snapshot is None:
             for figure in self.figures.values():
