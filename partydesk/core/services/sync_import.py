@@ -126,7 +126,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         with db.read() as session:  # 8: only shown; the apply classifies again inside its transaction
             _count(report, staged, _classify(session, staged, own_site, parent))
         return report
-    with sync_blobs.blob_writer(db.path) as files, \
+    with db.large_cache(), sync_blobs.blob_writer(db.path) as files, \
             db.write(actor, action="sync.import", remote=True) as session:  # 9
         decisions = _classify(session, staged, own_site, parent)  # again, inside the transaction that applies them
         _count(report, staged, decisions)
