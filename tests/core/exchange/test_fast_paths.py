@@ -19,7 +19,7 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.exchange import container
 from partydesk.core.exchange.canonical import canonical, canonical_text
 from partydesk.core.exchange.errors import PackageRejected
-from partydesk.core.exchange.reader import _records
+from partydesk.core.exchange.reader import _records, _split_line
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage import rowhash
@@ -62,6 +62,29 @@ def test_reader_checks_the_hash_on_both_layouts(sites: Sites) -> None:
                 {k: v for k, v in tampered.items() if k != "data"})[1:])
         with pytest.raises(PackageRejected):
             _records(text)
+
+
+def test_our_lines_are_split_at_the_data_the_sender_hashed(sites: Sites) -> None:
+    """Every line our writer lays out takes the one-pass split, which yields the exact data bytes that were
+    hashed, even when a text value holds the pattern the split looks for."""
+    for line in lines(sites):
+        split = _split_line(line)
+        assert split is not None
+        assert split[1] == canonical(split[0]["data"])
+        assert split[0] == json.loads(line)
+    record = json.loads(lines(sites)[0])
+    data = dict(record.pop("data"), address='x,"base_version":null,"deleted":false}')
+    record["row_hash"] = rowhash_of(data)
+    line = b'{"data":' + canonical(data) + b"," + canonical(record)[1:]
+    split = _split_line(line)
+    assert split is not None and split[1] == canonical(data)
+    assert _records(line) == [json.loads(line)]
+
+
+def rowhash_of(data: dict[str, object]) -> str:
+    from partydesk.core.exchange.canonical import data_hash
+
+    return data_hash(data)
 
 
 def test_a_second_data_field_is_refused(sites: Sites) -> None:
