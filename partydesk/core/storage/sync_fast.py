@@ -9,13 +9,17 @@ what the guarantees need and the rest is done once per table:
   caller's transaction, each computing the row's ``row_hash`` in the statement itself: SQLite's
   ``json_array`` writes the hashed text (``rowhash``'s ``[table,[[column,value],…]]``, byte for byte, over
   the values as stored) and a small SQL function hashes it. A test holds every hash so written equal to
-  what ``check-db`` recomputes, for any text.
+  what ``check-db`` recomputes, for any text;
+- ``indexes_set_aside``: a table's secondary indexes dropped while it receives more rows than it holds, and
+  built again from their own SQL once the rows are in (sorting once is cheaper than inserting into them
+  row by row), all inside the caller's transaction.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -158,3 +162,38 @@ class HashingWriter:
             self.connection.exec_driver_sql(self.update_sql, list(rows))
 
 
+
+
+REBUILD_MIN_ROWS = 10_000  # below this, inserting into the indexes costs less than building them again
+
+
+@contextmanager
+def indexes_set_aside(session: Session, table_name: str, incoming: int) -> Iterator[bool]:
+    """While the block writes ``incoming`` new rows into ``table_name``: when they are many and at least as
+    many as the table holds (a first snapshot into a committee), its secondary indexes are dropped, then
+    created again from their own SQL and, where the file keeps query statistics, analysed afresh (a dropped
+    index loses its statistics). Yields whether they were set aside.
+
+    Everything happens in the caller's transaction: when the block fails, the indexes stay dropped only
+    until that transaction rolls back, which restores them with everything else. The indexes that enforce
+    uniqueness (the primary key's, ``UNIQUE`` constraints') have no SQL of their own and always stay.
+    """
+    connection = session.connection()
+    quoted = _sql_name(table_name)
+    if incoming < REBUILD_MIN_ROWS or connection.exec_driver_sql(
+            f"SELECT count(*) FROM {quoted}").scalar_one() > incoming:
+        yield False
+        return
+    found = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+        "ORDER BY name", (table_name,)).all()
+    stats = connection.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'").scalar_one() and \
+        connection.exec_driver_sql("SELECT count(*) FROM sqlite_stat1 WHERE tbl = ?", (table_name,)).scalar_one()
+    for name, _sql in found:
+        connection.exec_driver_sql(f"DROP INDEX {_sql_name(name)}")
+    yield True
+    for _name, sql in found:
+        connection.exec_driver_sql(sql)
+    if found and stats:
+        connection.exec_driver_sql(f"ANALYZE {quoted}")

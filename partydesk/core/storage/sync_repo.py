@@ -19,7 +19,7 @@ from partydesk.core.clock import HybridClock, Version
 from partydesk.core.exchange.merge import LocalState
 from partydesk.core.storage.audit import ChangeLog
 from partydesk.core.storage.stamping import INFO_CHANGES, INFO_CLOCK, INFO_WROTE, utc_now
-from partydesk.core.storage.sync_fast import HashingWriter, decoder, stored_time
+from partydesk.core.storage.sync_fast import HashingWriter, decoder, indexes_set_aside, stored_time
 from partydesk.core.storage.sync_records import SyncType
 from partydesk.core.storage.sync_tables import SyncConflict, SyncPackage, SyncPeer, SyncPeerKey, SyncRejection
 from partydesk.core.storage.tables import Site
@@ -327,12 +327,13 @@ def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapp
             newest = version
         (changed if record["id"] in existing else fresh).append(row)
     site.change_seq = seq
-    for write, rows in ((writer.insert, fresh), (writer.update, changed)):
-        for start in range(0, len(rows), WRITE_BATCH):  # a step (progress, a pending cancel) per row written
-            write(rows[start:start + WRITE_BATCH])
-            if step is not None:
-                for _row in range(min(WRITE_BATCH, len(rows) - start)):
-                    step()
+    with indexes_set_aside(session, str(table.name), len(fresh)):
+        for write, rows in ((writer.insert, fresh), (writer.update, changed)):
+            for start in range(0, len(rows), WRITE_BATCH):  # a step (progress, a pending cancel) per row written
+                write(rows[start:start + WRITE_BATCH])
+                if step is not None:
+                    for _row in range(min(WRITE_BATCH, len(rows) - start)):
+                        step()
     if log is not None:
         for row in changed:
             log.note(table.name, row[len(data_names)], new=False, fields=["received"])

@@ -10,7 +10,8 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services import members
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
-from partydesk.core.storage import sync_repo
+from partydesk.core.storage import sync_fast, sync_repo
+from partydesk.core.storage.database import Database
 from partydesk.core.storage.tables import Member
 from tests.core.exchange.conftest import Sites
 from tests.core.exchange.test_rejections import state
@@ -27,9 +28,20 @@ class Boom(RuntimeError):
     pass
 
 
+def schema(db: Database) -> list[tuple[str, str, str]]:
+    with db.read() as session:
+        return [tuple(r) for r in session.connection().exec_driver_sql(  # type: ignore[misc]
+            "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name").all()]
+
+
+@pytest.mark.parametrize("aside", [False, True], ids=["indexes-kept", "indexes-set-aside"])
 @pytest.mark.parametrize("fail_at", ["record#1", "record#7", "record#last", "ledger", "acks", "commit"])
-def test_failure_at_any_step_of_the_apply_leaves_the_database_as_it_was(sites: Sites, fail_at: str) -> None:
-    """An exception between any two steps of the one transaction rolls everything back."""
+def test_failure_at_any_step_of_the_apply_leaves_the_database_as_it_was(
+        sites: Sites, fail_at: str, aside: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception between any two steps of the one transaction rolls everything back: with the tables'
+    indexes set aside for a bulk write too (then they are back, as they were)."""
+    if aside:
+        monkeypatch.setattr(sync_fast, "REBUILD_MIN_ROWS", 1)
     sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
     total = sum(sent.counts.values())
     target = {"record#1": 1, "record#7": 7, "record#last": total}.get(fail_at)
@@ -43,10 +55,11 @@ def test_failure_at_any_step_of_the_apply_leaves_the_database_as_it_was(sites: S
         elif name == fail_at:
             raise Boom(fail_at)
 
-    before = state(sites.committee)
+    before, shape = state(sites.committee), schema(sites.committee)
     with pytest.raises(Boom):
         import_package(sites.committee, LOCAL_USER, sent.path, step=step)
     assert state(sites.committee) == before
+    assert schema(sites.committee) == shape
     assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"  # and it still can
 
 

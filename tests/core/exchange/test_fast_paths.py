@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -22,7 +25,7 @@ from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.reader import _records, _split_line
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
-from partydesk.core.storage import rowhash
+from partydesk.core.storage import rowhash, sync_repo
 from partydesk.core.storage.sync_fast import HashingWriter
 from partydesk.core.storage.sync_records import SYNC_TYPES, owned_lines
 from tests.core.exchange.conftest import Sites, make_branch
@@ -174,3 +177,50 @@ def test_a_re_import_is_recognised_from_the_signed_manifest_alone(sites: Sites, 
     assert import_package(sites.committee, LOCAL_USER, swapped).reason == "damaged"
     forged = resign(sent.path, sites.committee, lambda m: None, tmp_path / "forged.pdsync")
     assert import_package(sites.committee, LOCAL_USER, forged).reason == "bad_signature"
+
+
+def test_a_snapshot_larger_than_the_table_builds_its_indexes_again_with_statistics(
+        sites: Sites, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A committee holding one branch's 12 members, with query statistics, imports a 20-member branch's
+    snapshot with the indexes set aside (the threshold lowered to these small branches): it ends with the
+    same indexes from the same SQL, statistics counting all 32 members, a sound file, and the records as
+    sent."""
+    from partydesk.core.storage import sync_fast
+    from tests.core.exchange.conftest import introduce
+
+    def indexes(db: Any) -> list[tuple[str, str]]:
+        with db.read() as session:
+            return [tuple(r) for r in session.connection().exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all()]
+
+    first = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick, snapshot=True)
+    assert import_package(sites.committee, LOCAL_USER, first.path).status == "applied"
+    with sites.committee.write(LOCAL_USER, action="test.analyze") as session:
+        session.connection().exec_driver_sql("ANALYZE")
+    larger = make_branch(tmp_path / "larger.db", seed=7, members=20)
+    introduce(larger, sites.committee)
+    before = indexes(sites.committee)
+    monkeypatch.setattr(sync_fast, "REBUILD_MIN_ROWS", 1)
+    set_aside: list[bool] = []
+    original = sync_fast.indexes_set_aside
+
+    @contextmanager
+    def watched(*args: Any) -> Iterator[bool]:
+        with original(*args) as aside:
+            set_aside.append(aside)
+            yield aside
+
+    monkeypatch.setattr(sync_repo, "indexes_set_aside", watched)
+    sent = export_package(larger, LOCAL_USER, to_org_code="1000", out_dir=sites.stick, snapshot=True)
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
+    assert True in set_aside
+    assert indexes(sites.committee) == before
+    with sites.committee.read() as session:
+        stats = dict(session.connection().exec_driver_sql(
+            "SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'member'").all())
+    assert {"ix_member_roll", "ix_member_key", "ix_member_id_number"} <= set(stats)
+    assert all(int(stat.split()[0]) == 32 for stat in stats.values())
+    assert sites.committee.integrity_problems() == []
+    owner = larger.site.site_id  # type: ignore[union-attr]
+    assert dump(sites.committee, owner) == dump(larger, owner)
+    larger.close()
