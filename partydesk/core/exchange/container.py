@@ -5,13 +5,20 @@ Reading is guarded before anything else (SYNC.md "Reader guard rails"): the file
 entries are capped, entry names may not climb out (``..``), be absolute or carry a drive letter, no name
 may appear twice, and the sizes an entry claims are checked against the caps before it is read, so a zip
 bomb never unpacks. Every failure is a ``PackageRejected`` naming what was wrong.
+
+The archives are written here, byte for byte as ``zipfile`` writes them on Windows (a test holds the two
+equal), in one join with one CRC pass per entry: a large package is hundreds of megabytes, and ``zipfile``
+copies each entry through a growing buffer. Large entries are read as views into the file's bytes, not
+copies. ``zipfile`` still parses every directory and applies the guard rails.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,26 +37,84 @@ MAX_ENTRIES = 200_000
 SUFFIX = ".pdsync"
 
 
+Chunks = bytes | memoryview | Sequence[bytes]  # an entry's data: one buffer, or pieces joined in the archive
+
+
 @dataclass(frozen=True)
 class OuterParts:
-    """The three parts of a package file, as bytes."""
+    """The three parts of a package file (the payload read from a file is a view into its bytes)."""
 
     manifest: bytes
     signature: bytes
-    payload: bytes
+    payload: bytes | memoryview
 
 
 def _damaged(what: str) -> PackageRejected:
     return PackageRejected("damaged", f"数据包已损坏或不完整（{what}），未导入任何数据。请让对方重新导出。")
 
 
-def _stored_zip(entries: Iterable[tuple[str, bytes]]) -> bytes:
-    buffer = io.BytesIO()
+_DOS_TIME, _DOS_DATE = 0, (2020 - 1980) << 9 | 1 << 5 | 1  # every entry is dated 2020-01-01 00:00:00
+_VERSION = 20  # "version needed to extract" and "made by": 2.0, as zipfile writes for stored entries
+WINDOWS, UNIX = 0, 3  # the system "made by", which zipfile takes from the platform it runs on
+# The ZIP records (APPNOTE 4.3.7, 4.3.12, 4.3.16) as zipfile packs them.
+_LOCAL, _LOCAL_SIGNATURE = struct.Struct("<4s2B4HL2L2H"), b"PK\x03\x04"
+_CENTRAL, _CENTRAL_SIGNATURE = struct.Struct("<4s4B4HL2L5H2L"), b"PK\x01\x02"
+_END, _END_SIGNATURE = struct.Struct("<4s4H2LH"), b"PK\x05\x06"
+_MAX_ENTRIES_PLAIN = 0xFFFF
+_PERMISSIONS = 0o600 << 16  # the external attributes zipfile gives an entry written from bytes: rw-------
+_ZIP64_LIMIT = (1 << 31) - 1  # entries or offsets beyond need ZIP64 records: left to zipfile
+
+
+def _pieces(data: Chunks) -> Sequence[bytes | memoryview]:
+    return [data] if isinstance(data, (bytes, bytearray, memoryview)) else data
+
+
+def _crc_and_size(data: Chunks) -> tuple[int, int]:
+    crc, size = 0, 0
+    for piece in _pieces(data):
+        crc = zlib.crc32(piece, crc)
+        size += len(piece)
+    return crc, size
+
+
+def _headers(entries: Sequence[tuple[str, int, int]], system: int) -> tuple[list[bytes], bytes] | None:
+    """The local header of each (name, CRC, size) entry and the closing central directory with its end
+    record, as ``zipfile`` lays out stored entries; None when the archive would need ZIP64 records."""
+    local, central, offset = [], [], 0
+    for name, crc, size in entries:
+        encoded = name.encode("ascii")
+        if size * 1.05 > _ZIP64_LIMIT or offset > _ZIP64_LIMIT:  # zipfile's own margin for a ZIP64 header
+            return None
+        local.append(_LOCAL.pack(_LOCAL_SIGNATURE, _VERSION, 0, 0, zipfile.ZIP_STORED, _DOS_TIME, _DOS_DATE,
+                                 crc, size, size, len(encoded), 0) + encoded)
+        central.append(_CENTRAL.pack(_CENTRAL_SIGNATURE, _VERSION, system, _VERSION, 0, 0, zipfile.ZIP_STORED,
+                                     _DOS_TIME, _DOS_DATE, crc, size, size, len(encoded), 0, 0, 0, 0, _PERMISSIONS,
+                                     offset)
+                       + encoded)
+        offset += len(local[-1]) + size
+    directory = b"".join(central)
+    if offset > _ZIP64_LIMIT or len(entries) > _MAX_ENTRIES_PLAIN:
+        return None
+    end = _END.pack(_END_SIGNATURE, 0, 0, len(entries), len(entries), len(directory), offset, 0)
+    return local, directory + end
+
+
+def _stored_zip(entries: Iterable[tuple[str, Chunks]]) -> bytes:
+    """An uncompressed ZIP of these entries, in this order."""
+    listed = list(entries)
+    if all(name.isascii() for name, _data in listed):
+        laid = _headers([(name, *_crc_and_size(data)) for name, data in listed], WINDOWS)
+        if laid is not None:
+            local, directory = laid
+            return b"".join([part for header, (_name, data) in zip(local, listed, strict=True)
+                             for part in (header, *_pieces(data))] + [directory])
+    buffer = io.BytesIO()  # names beyond ASCII, or sizes needing ZIP64: zipfile's own records
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        for name, data in entries:
+        for name, data in listed:
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_STORED
-            archive.writestr(info, data)
+            info.create_system = WINDOWS
+            archive.writestr(info, b"".join(_pieces(data)))
     return buffer.getvalue()
 
 
@@ -58,8 +123,9 @@ def pack_outer(parts: OuterParts) -> bytes:
     return _stored_zip([(MANIFEST, parts.manifest), (SIGNATURE, parts.signature), (PAYLOAD, parts.payload)])
 
 
-def pack_inner(records_jsonl: bytes, blobs: dict[str, bytes]) -> bytes:
-    """The plaintext payload: records and content-addressed blobs."""
+def pack_inner(records_jsonl: Chunks, blobs: dict[str, bytes]) -> bytes:
+    """The plaintext payload: records (their bytes, or the pieces that join to them) and content-addressed
+    blobs."""
     return _stored_zip([(RECORDS, records_jsonl), *((BLOBS + name, data) for name, data in sorted(blobs.items()))])
 
 
@@ -95,8 +161,31 @@ def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
         raise _damaged(f"{name} 过大")
     try:
         return archive.read(info)
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:  # CRC mismatch, truncation
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError, RuntimeError) as exc:
+        # a CRC mismatch, truncation, an entry marked encrypted (RuntimeError) or of an unknown method
         raise _damaged(f"{name} 读取失败") from exc
+
+
+def _view(data: bytes, archive: zipfile.ZipFile, name: str, limit: int) -> tuple[memoryview, int, int]:
+    """A stored entry's bytes as a view into ``data`` (not a copy), with where they start and their CRC,
+    after the checks ``archive.read`` makes: the local header is there and the CRC matches."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError as exc:
+        raise _damaged(f"缺少 {name}") from exc
+    if info.file_size > limit:
+        raise _damaged(f"{name} 过大")
+    start = info.header_offset + _LOCAL.size
+    header = data[info.header_offset:start]
+    if len(header) != _LOCAL.size or header[:4] != _LOCAL_SIGNATURE:
+        raise _damaged(f"{name} 读取失败")
+    _sig, *_fields, name_length, extra_length = _LOCAL.unpack(header)
+    start += name_length + extra_length
+    view = memoryview(data)[start:start + info.compress_size]
+    crc = zlib.crc32(view)
+    if info.compress_size != info.file_size or len(view) != info.file_size or crc != info.CRC:
+        raise _damaged(f"{name} 读取失败")
+    return view, start, crc
 
 
 def read_outer(data: bytes) -> OuterParts:
@@ -106,13 +195,32 @@ def read_outer(data: bytes) -> OuterParts:
     archive = _open_zip(data, max_entries=3, max_total=MAX_PACKAGE_BYTES)
     if set(archive.namelist()) != OUTER_NAMES:
         raise _damaged("条目不对")
-    parts = OuterParts(_read(archive, MANIFEST, MAX_MANIFEST_BYTES), _read(archive, SIGNATURE, 1024),
-                       _read(archive, PAYLOAD, MAX_PACKAGE_BYTES))
+    manifest, signature = _read(archive, MANIFEST, MAX_MANIFEST_BYTES), _read(archive, SIGNATURE, 1024)
+    payload, payload_at, payload_crc = _view(data, archive, PAYLOAD, MAX_PACKAGE_BYTES)
+    parts = OuterParts(manifest, signature, payload)
     # The writer is deterministic, so the file must be exactly the packing of its parts: a changed byte in
-    # the ZIP's own headers (which neither the CRCs nor the signature cover) is caught too.
-    if pack_outer(parts) != data:
+    # the ZIP's own headers (which neither the CRCs nor the signature cover) is caught too. Packages written
+    # on Windows and elsewhere differ in one byte of each directory entry: either is the packing.
+    entries = [(MANIFEST, zlib.crc32(manifest), len(manifest)), (SIGNATURE, zlib.crc32(signature), len(signature)),
+               (PAYLOAD, payload_crc, len(payload))]
+    if not any(_is_packing(data, _headers(entries, system), (manifest, signature), payload_at, len(payload))
+               for system in (WINDOWS, UNIX)):
         raise _damaged("压缩包结构被改动")
     return parts
+
+
+def _is_packing(data: bytes, laid: tuple[list[bytes], bytes] | None, small: tuple[bytes, bytes],
+                payload_at: int, payload_size: int) -> bool:
+    """Whether ``data`` is byte for byte the manifest and the signature, each after its header, the
+    payload's header, the payload (read from ``payload_at``) and the directory: exactly what ``pack_outer``
+    writes, compared without copying the payload."""
+    if laid is None:  # a payload so large that zipfile adds ZIP64 records: compare with its packing
+        return data == pack_outer(OuterParts(small[0], small[1], data[payload_at:payload_at + payload_size]))
+    (*headers, payload_header), directory = laid
+    front = b"".join(header + body for header, body in zip(headers, small, strict=True)) + payload_header
+    return (payload_at == len(front) and data[:len(front)] == front
+            and len(data) == payload_at + payload_size + len(directory)
+            and data[payload_at + payload_size:] == directory)
 
 
 def read_signed_manifest(data: bytes) -> OuterParts:
@@ -130,7 +238,7 @@ def read_signed_manifest(data: bytes) -> OuterParts:
 def read_inner(data: bytes) -> tuple[bytes, dict[str, bytes]]:
     """``records.jsonl`` and the blobs by name, after the guard rails."""
     archive = _open_zip(data, max_entries=MAX_ENTRIES, max_total=MAX_INNER_BYTES)
-    records = _read(archive, RECORDS, MAX_INNER_BYTES)
+    records = bytes(_view(data, archive, RECORDS, MAX_INNER_BYTES)[0])
     blobs: dict[str, bytes] = {}
     for name in archive.namelist():
         if name == RECORDS:

@@ -38,7 +38,7 @@ def unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
-def sha256_hex(data: bytes) -> str:
+def sha256_hex(data: bytes | memoryview) -> str:
     """SHA-256 of ``data`` as lower-case hex."""
     return hashlib.sha256(data).hexdigest()
 
@@ -118,7 +118,7 @@ def seal(plaintext: bytes, recipients: dict[str, bytes], associated: bytes) -> S
     return Sealed(nonce, ciphertext, wrapped)
 
 
-def open_sealed(ciphertext: bytes, nonce: bytes, data_key: bytes, associated: bytes) -> bytes:
+def open_sealed(ciphertext: bytes | memoryview, nonce: bytes, data_key: bytes, associated: bytes) -> bytes:
     """Decrypt; ValueError when any bit of the ciphertext, nonce or associated data changed."""
     try:
         return AESGCM(data_key).decrypt(nonce, ciphertext, associated)

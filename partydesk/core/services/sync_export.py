@@ -91,7 +91,8 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
     counts = dict(Counter(kind_name for kind_name, _line in lines))
     if not lines and not snapshot:
         kind = "receipt"
-    plaintext = container.pack_inner(b"".join(line + b"\n" for _kind, line in lines),
+    newline = b"\n"  # the lines go into the archive as they are, joined once with the rest of it
+    plaintext = container.pack_inner([piece for _kind, line in lines for piece in (line, newline)],
                                      package_blobs(db.path, lines))
     package_id = str(uuid.uuid4())
     created = utc_now().replace(microsecond=0)

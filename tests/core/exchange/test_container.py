@@ -1,0 +1,82 @@
+"""The package container is written byte for byte as ``zipfile`` writes it on Windows, where every office's
+package so far was written, and read back whether it was written there or elsewhere (``zipfile`` records
+the system it ran on in each directory entry); a changed byte in the ZIP records is still refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from partydesk.core.exchange import container
+from partydesk.core.exchange.errors import PackageRejected
+
+names = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789._/-", min_size=1, max_size=40).filter(
+    lambda name: not name.endswith("/"))  # a folder entry, which a package never holds
+
+
+def by_zipfile(entries: list[tuple[str, bytes]], system: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED
+            info.create_system = system
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+@settings(max_examples=150)
+@given(st.lists(st.tuples(names, st.binary(max_size=300)), max_size=6, unique_by=lambda e: e[0]),
+       st.integers(min_value=1, max_value=7))
+def test_archives_are_what_zipfile_writes_on_windows(entries: list[tuple[str, bytes]], cut: int) -> None:
+    """For any entries, whole or given in pieces: the bytes zipfile writes with the Windows system mark."""
+    expected = by_zipfile(entries, container.WINDOWS)
+    assert container._stored_zip(entries) == expected
+    pieces = [(name, [data[i:i + cut] for i in range(0, len(data), cut)]) for name, data in entries]
+    assert container._stored_zip(pieces) == expected
+
+
+@pytest.mark.parametrize("system", [container.WINDOWS, container.UNIX])
+def test_a_package_written_on_either_system_is_read(system: int) -> None:
+    parts = container.OuterParts(b'{"format":"partydesk-sync"}', b"s" * 64, bytes(range(256)) * 40)
+    data = by_zipfile([(container.MANIFEST, parts.manifest), (container.SIGNATURE, parts.signature),
+                       (container.PAYLOAD, bytes(parts.payload))], system)
+    read = container.read_outer(data)
+    assert (read.manifest, read.signature, bytes(read.payload)) == (parts.manifest, parts.signature,
+                                                                    bytes(parts.payload))
+    assert container.pack_outer(parts) == by_zipfile(
+        [(container.MANIFEST, parts.manifest), (container.SIGNATURE, parts.signature),
+         (container.PAYLOAD, bytes(parts.payload))], container.WINDOWS)
+
+
+def test_every_byte_of_the_zip_records_is_checked() -> None:
+    """Any byte changed outside the three entries' contents (headers, directory, end record) is refused,
+    as is any byte of the payload (its CRC)."""
+    parts = container.OuterParts(b'{"m":1}', b"sig", b"payload-bytes" * 3)
+    data = container.pack_outer(parts)
+    start = data.index(b"payload-bytes")
+    for position in range(len(data)):
+        if data.index(b'{"m":1}') <= position < data.index(b'{"m":1}') + 7 or \
+                data.index(b"sig") <= position < data.index(b"sig") + 3:
+            continue  # the manifest and signature themselves: the signature check's to catch
+        changed = bytearray(data)
+        changed[position] ^= 0x01
+        with pytest.raises(PackageRejected):
+            container.read_outer(bytes(changed))
+    assert start > 0
+
+
+def test_inner_entries_are_read_as_written() -> None:
+    records = b'{"a":1}\n{"b":2}\n'
+    blob = b"file-bytes"
+    name = __import__("hashlib").sha256(blob).hexdigest()
+    inner = container.pack_inner([b'{"a":1}\n', b'{"b":2}\n'], {name: blob})
+    assert container.read_inner(inner) == (records, {name: blob})
+    damaged = bytearray(inner)
+    damaged[inner.index(b'{"b"') + 2] ^= 0x01
+    with pytest.raises(PackageRejected):
+        container.read_inner(bytes(damaged))
