@@ -31,6 +31,8 @@ __all__ = [
     "mask_phone",
     "normalize_id_number",
     "parse_id_number",
+    "plainly_valid_resident_id",
+    "resolved_type",
     "upgrade_15_to_18",
 ]
 
@@ -127,6 +129,14 @@ def _resolve_type(id_type: str) -> str:
     return kind
 
 
+def resolved_type(id_type: str) -> str | None:
+    """The ID type a name, code or short form from ``codes.ID_TYPE`` stands for; None when it is none."""
+    try:
+        return _resolve_type(id_type)
+    except ValidationError:
+        return None
+
+
 def parse_id_number(text: str, id_type: str = RESIDENT_ID, *, today: date | None = None) -> IdInfo:
     """Validate an ID number of the given type and return what it encodes.
 
@@ -178,6 +188,50 @@ def parse_id_number(text: str, id_type: str = RESIDENT_ID, *, today: date | None
         region_code=number[:6],
         upgraded_from_15=upgraded,
     )
+
+
+_PLAIN_RESIDENT = re.compile("[0-9]{17}[0-9X]").fullmatch
+_MEMO_LIMIT = 100_000
+_BIRTHS: dict[str, date | None] = {}
+_SUMS: dict[str, int] = {}
+
+
+def _weighted(part: str, start: int) -> int:
+    """The check sum's share of the digits ``part`` at ``start`` (the same parts recur across a roster:
+    regions, birth dates, sequence numbers), remembered."""
+    key = f"{start}:{part}"
+    found = _SUMS.get(key)
+    if found is None:
+        found = sum(map(_times, map(int, part), _WEIGHTS[start:start + len(part)]))
+        if len(_SUMS) < _MEMO_LIMIT:
+            _SUMS[key] = found
+    return found
+
+
+def _birth_or_none(digits: str) -> date | None:
+    if digits not in _BIRTHS:
+        try:
+            found: date | None = date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError:
+            found = None
+        if len(_BIRTHS) >= _MEMO_LIMIT:
+            return found
+        _BIRTHS[digits] = found
+    return _BIRTHS[digits]
+
+
+def plainly_valid_resident_id(number: str, today: date) -> bool:
+    """A quick yes for the usual case: True only when ``parse_id_number(number, RESIDENT_ID, today=today)``
+    accepts the number as it is (18 ASCII digits, the last may be X, already in canonical form). False
+    means only "not plainly": ask ``parse_id_number``, which also says what is wrong. A test holds the two
+    together for any text."""
+    if len(number) != 18 or not _PLAIN_RESIDENT(number) or number.startswith(_HMT_PREFIXES):
+        return False
+    birth = _birth_or_none(number[6:14])
+    if birth is None or birth.year < 1900 or birth > today:
+        return False
+    total = _weighted(number[:6], 0) + _weighted(number[6:14], 6) + _weighted(number[14:17], 14)
+    return _CHECK_CHARS[total % 11] == number[17]
 
 
 def _parse_lenient(number: str, kind: str, label: str) -> IdInfo:

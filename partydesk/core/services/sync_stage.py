@@ -194,11 +194,23 @@ def _column_ok(column: Any, values: tuple[Any, ...]) -> bool:
 
 
 def _members(kind: SyncType, group: list[dict[str, Any]], rows: list[tuple[Any, ...]]) -> list[Staged]:
+    """Members checked against the domain rules: a plainly valid resident ID and a name pass at once, any
+    other row gets ``domain_problem``'s full check (and its message)."""
+    from partydesk.core.domain.idnumber import RESIDENT_ID, plainly_valid_resident_id, resolved_type
+
     names = decoder(kind).names
     fields = itemgetter(names.index("id_number"), names.index("id_type"), names.index("name"))
+    today = date.today()
+    resident: dict[object, bool] = {}
     out = []
     for record, values in zip(group, rows, strict=True):
         number, id_type, name = fields(values)
+        if id_type not in resident:
+            resident[id_type] = isinstance(id_type, str) and resolved_type(id_type or "1") == RESIDENT_ID
+        if resident[id_type] and isinstance(number, str) and isinstance(name, str) and not record["deleted"] \
+                and plainly_valid_resident_id(number, today) and name.strip():
+            out.append(Staged(record, values))
+            continue
         problem = domain_problem("member", {"id_number": number, "id_type": id_type, "name": name}, record["deleted"])
         out.append(Staged(record, None if problem else values, problem))
     return out

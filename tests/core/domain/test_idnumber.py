@@ -16,6 +16,7 @@ from partydesk.core.domain.idnumber import (
     mask_phone,
     normalize_id_number,
     parse_id_number,
+    plainly_valid_resident_id,
     upgrade_15_to_18,
 )
 from partydesk.core.errors import ValidationError
@@ -269,3 +270,41 @@ def test_plain_ascii_numbers_normalise_as_padded_or_full_width_ones_do(text: str
     """The shortcut for plain ASCII numbers gives what the full NFKC path gives for the same number."""
     full_width = "".join(chr(ord(ch) + 0xFEE0) for ch in text)
     assert normalize_id_number(text) == normalize_id_number(f" {text}\u200b") == normalize_id_number(full_width)
+
+
+def _parses(text: str) -> bool:
+    try:
+        parse_id_number(text, "居民身份证", today=TODAY)
+    except ValidationError:
+        return False
+    return True
+
+
+near_ids = st.one_of(
+    realistic_ids(),
+    realistic_ids().flatmap(lambda valid: st.tuples(st.just(valid), st.integers(0, 17), st.sampled_from(
+        "0123456789Xx８ ")).map(lambda t: t[0][:t[1]] + t[2] + t[0][t[1] + 1:])),
+    st.text(alphabet="0123456789X", min_size=17, max_size=19),
+    st.sampled_from([*(first17 + check_char(first17) for first17 in (
+        "81000019900101001",  # a residence-permit prefix
+        "11010520250101001",  # born after TODAY
+        "11010518991231002",  # born before 1900
+        "11010519490230002",  # 30 February
+    )), "11010519491231002x", "１１０１０５１９４９１２３１００２Ｘ", CANONICAL]),
+)
+
+
+@given(near_ids)
+def test_the_quick_yes_for_resident_ids_is_never_wrong(text: str) -> None:
+    """``plainly_valid_resident_id`` says yes only where ``parse_id_number`` accepts the number unchanged, for
+    valid numbers, numbers one character off, any digit strings and the special cases (HMT prefix, a
+    future or pre-1900 or impossible birth date, a lower-case x, full-width digits)."""
+    if plainly_valid_resident_id(text, TODAY):
+        assert _parses(text) and parse_id_number(text, today=TODAY).number == text
+    elif len(text) == 18 and text.isascii() and text == text.upper() and _parses(text):
+        raise AssertionError(f"a canonical valid number was not plainly valid: {text}")
+
+
+@given(realistic_ids())
+def test_every_valid_resident_id_gets_the_quick_yes(valid: str) -> None:
+    assert plainly_valid_resident_id(valid, TODAY)

@@ -51,6 +51,13 @@ SPOILS: list[tuple[str, Any]] = [
     ("owner_site", "someone-else"), ("owner_site", "committee-site"), ("version", "12-000001-x"),
     ("version", "000000001000000-000001-site"), ("version", "９99999999999999-000001-site"),
     ("updated_at", "yesterday"), ("updated_at", 5), ("updated_by", None), ("deleted", 0),
+    # the quick path for plainly valid resident IDs against the full check
+    ("data.id_number", "11010519491231002x"), ("data.id_number", "11010519491231002X"),
+    ("data.id_number", "810000199001010014"), ("data.id_number", "110105202612010013"),
+    ("data.id_number", "１１０１０５１９４９１２３１００２Ｘ"), ("data.id_number", "110105490101001"),
+    ("data.id_type", "港澳台居民居住证"), ("data.id_type", "2"), ("data.id_type", "4"), ("data.id_type", "居民身份证"),
+    ("data.id_type", ""),
+    ("data.id_type", "不存在的证件"), ("data.name", ""), ("deleted", True),
 ]
 
 
