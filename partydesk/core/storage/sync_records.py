@@ -175,8 +175,7 @@ def owned_lines(session: Session, owner_site: str, after_seq: int,
                 continue
             name = kind.name
             for data, before, after in cursor.execute(sql, (owner_site, after_seq)):
-                yield name, "".join(('{"data":', data, before, sha256(data.encode("utf-8")).hexdigest(),
-                                     after)).encode("utf-8")
+                yield name, b"".join((b'{"data":', data, before, sha256(data).hexdigest().encode("ascii"), after))
     finally:
         cursor.close()
 

@@ -56,7 +56,7 @@ def _value(column: Any) -> str:
 
 @cache
 def line_query(table_name: str, kind_name: str, type_version: int, columns: tuple[Any, ...]) -> str | None:
-    """SELECT giving (data text, text up to the row hash, text after it) per owned row changed after a
+    """SELECT giving (data, text up to the row hash, text after it), UTF-8 bytes, per owned row changed after a
     sequence number, in change order; None when the table has too many columns for one json_object."""
     if len(columns) > MAX_KEYS:
         return None
@@ -67,5 +67,6 @@ def line_query(table_name: str, kind_name: str, type_version: int, columns: tupl
     tail = f'","type":{_quote(kind_name)},"type_version":{type_version},"updated_at":'
     after = (f"{_literal(tail)} || json_quote({_iso('updated_at')}) || ',\"updated_by\":' || "
              "json_quote(\"updated_by\") || ',\"version\":' || json_quote(\"version\") || '}'")
-    return (f"SELECT json_object({pairs}), {before}, {after} FROM {_name(table_name)} "
-            "WHERE owner_site = ? AND change_seq > ? ORDER BY change_seq")
+    # As BLOBs: the UTF-8 bytes SQLite holds, neither decoded into Python text nor encoded back for the hash.
+    return (f"SELECT CAST(json_object({pairs}) AS BLOB), CAST({before} AS BLOB), CAST({after} AS BLOB) "
+            f"FROM {_name(table_name)} WHERE owner_site = ? AND change_seq > ? ORDER BY change_seq")
