@@ -285,7 +285,7 @@ def local_states(session: Session, kind: SyncType, ids: Sequence[str]) -> dict[s
     """The local bookkeeping of the rows among ``ids`` that exist, by id: one query, the ids handed over as
     one JSON array (``json_each``) and looked up through the primary key."""
     model: Any = kind.model
-    if not ids:
+    if not ids or session.execute(select(model.id).limit(1)).first() is None:  # none, or an empty table
         return {}
     wanted = func.json_each(json.dumps(sorted(set(ids)))).table_valued("value")
     query = select(model.id, model.version, model.deleted, model.owner_site).where(
