@@ -13,9 +13,24 @@ from partydesk.core.exchange.reader import check_signature, decrypt, open_envelo
 def verify_own_file(path: Path, expected: bytes, keys: object) -> None:
     """Raise a KnownError unless ``path`` holds exactly ``expected`` and it opens with our keys."""
     assert isinstance(keys, SiteKeys)
-    if path.read_bytes() != expected:
+    if not _holds_exactly(path, expected):
         raise KnownError(f"写入后读回的内容与原文件不一致：{path.name}。U盘可能有问题，请换一个U盘再导出。",
                          code="verify_failed")
     envelope = open_envelope(expected)
     check_signature(envelope, keys.signing_public)
     decrypt(envelope, keys, parse=False)
+
+
+_CHUNK = 4 * 1024 * 1024
+
+
+def _holds_exactly(path: Path, expected: bytes) -> bool:
+    """Whether the file holds these bytes and no others, read back a few megabytes at a time (a large package
+    is not held in memory twice)."""
+    at = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            if expected[at:at + len(chunk)] != chunk:
+                return False
+            at += len(chunk)
+    return at == len(expected)
