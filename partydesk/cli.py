@@ -157,10 +157,13 @@ def cmd_check_db(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_self_test(args: argparse.Namespace) -> dict[str, Any]:
-    """Temp database, migrations, a chart rendered offscreen: proves a bundle is complete."""
+    """Temp database, migrations, a chart rendered offscreen, an exchange record parsed: proves a bundle is
+    complete."""
     del args
     from partydesk.core.charts.common import bar_chart, to_png
     from partydesk.core.demo import populate
+    from partydesk.core.exchange.canonical import canonical, data_hash
+    from partydesk.core.exchange.reader import parse_records
     from partydesk.core.services.rules import list_rules
     from partydesk.core.storage.database import open_database
     from partydesk.core.storage.migrate import head_revision
@@ -178,6 +181,12 @@ def cmd_self_test(args: argparse.Namespace) -> dict[str, Any]:
         png = to_png(bar_chart("会议频次（月）", [r.label.split("：")[0] for r in rules], [r.value for r in rules]))
         if not png.startswith(b"\x89PNG"):
             raise KnownError("自检失败：图表未能生成。", code="self_test")
+    data = {"name": "自检"}
+    record = {"type": "member", "type_version": 1, "id": "self-test", "owner_site": "self-test", "version": "",
+              "base_version": None, "deleted": False, "updated_at": "", "updated_by": "", "data": data,
+              "row_hash": data_hash(data)}
+    if parse_records(canonical(record)) != [record]:  # the compiled JSON reader of sync files is there
+        raise KnownError("自检失败：同步文件读取模块不可用。", code="self_test")
     return {"message": f"自检通过：数据库结构 {head_revision()}，图表 {len(png)} 字节", "ok": True,
             "schema": head_revision(), "chart_bytes": len(png)}
 

@@ -80,7 +80,7 @@ def decrypt(envelope: Envelope, keys: SiteKeys, *, parse: bool = True) -> Payloa
     for name, blob in blobs.items():
         if crypto.sha256_hex(blob) != name:
             raise _tampered("附件摘要")
-    return Payload(_records(records_jsonl), blobs)
+    return Payload(parse_records(records_jsonl), blobs)
 
 
 _DATA_OPEN = b'{"data":'
@@ -113,7 +113,9 @@ def _split_line(line: bytes) -> tuple[dict[str, Any], bytes] | None:
     return rest, data_bytes
 
 
-def _records(jsonl: bytes) -> list[dict[str, Any]]:
+def parse_records(jsonl: bytes) -> list[dict[str, Any]]:
+    """The records of a ``records.jsonl``, each line parsed and its row hash checked; ``PackageRejected`` naming
+    the first line that is not JSON, not a record, does not match its hash or repeats another."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[object, object]] = set()
     sha256 = hashlib.sha256

@@ -22,7 +22,7 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.exchange import container
 from partydesk.core.exchange.canonical import canonical, canonical_text
 from partydesk.core.exchange.errors import PackageRejected
-from partydesk.core.exchange.reader import _records, _split_line
+from partydesk.core.exchange.reader import _split_line, parse_records
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage import rowhash, sync_repo
@@ -51,12 +51,12 @@ def test_export_lines_are_canonical_with_data_first(sites: Sites) -> None:
 def test_reader_checks_the_hash_on_both_layouts(sites: Sites) -> None:
     """Our layout and a re-ordered line both parse to the same records; a changed value fails either way."""
     found = lines(sites)
-    ours = _records(b"\n".join(found))
+    ours = parse_records(b"\n".join(found))
     reordered = [canonical_text(json.loads(line)).encode() for line in found]  # "data" no longer first
-    assert _records(b"\n".join(reordered)) == ours
+    assert parse_records(b"\n".join(reordered)) == ours
     for batch in (found, reordered):
         bad = batch[0].replace(b'"deleted":false', b'"deleted":false ', 1)  # harmless: still valid
-        assert _records(bad) == ours[:1]
+        assert parse_records(bad) == ours[:1]
         tampered = json.loads(batch[1])
         key = sorted(tampered["data"])[0]
         tampered["data"][key] = "changed"
@@ -64,7 +64,7 @@ def test_reader_checks_the_hash_on_both_layouts(sites: Sites) -> None:
             b'{"data":' + canonical(tampered["data"]) + b"," + canonical(
                 {k: v for k, v in tampered.items() if k != "data"})[1:])
         with pytest.raises(PackageRejected):
-            _records(text)
+            parse_records(text)
 
 
 def test_our_lines_are_split_at_the_data_the_sender_hashed(sites: Sites) -> None:
@@ -81,7 +81,7 @@ def test_our_lines_are_split_at_the_data_the_sender_hashed(sites: Sites) -> None
     line = b'{"data":' + canonical(data) + b"," + canonical(record)[1:]
     split = _split_line(line)
     assert split is not None and split[1] == canonical(data)
-    assert _records(line) == [json.loads(line)]
+    assert parse_records(line) == [json.loads(line)]
 
 
 def rowhash_of(data: dict[str, object]) -> str:
@@ -94,7 +94,7 @@ def test_a_second_data_field_is_refused(sites: Sites) -> None:
     """A line of our layout that repeats ``data`` after the bookkeeping is refused, not half-read."""
     line = lines(sites)[0]
     with pytest.raises(PackageRejected):
-        _records(line[:-1] + b',"data":{}}')
+        parse_records(line[:-1] + b',"data":{}}')
 
 
 def test_rows_written_with_sql_hashes_carry_the_hash_check_db_recomputes(tmp_path: Path) -> None:
