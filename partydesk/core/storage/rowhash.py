@@ -49,6 +49,12 @@ def _payload_hash(table: str, pairs: list[tuple[str, object]]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def sorted_pairs_hash(table: str, pairs: list[tuple[str, object]]) -> str:
+    """The row hash from (column, value) pairs already in column-name order, every value already as stored
+    (``digest`` after its sorting and conversion; for writers that lay their rows out so once)."""
+    return _payload_hash(table, pairs)
+
+
 def digest(table: str, items: Iterable[tuple[str, object]]) -> str:
     """The row hash of ``table``'s row with these (column, value) pairs (the hash column is left out)."""
     pairs = sorted(((k, _stored(v)) for k, v in items if k != HASH_COLUMN), key=lambda kv: kv[0])

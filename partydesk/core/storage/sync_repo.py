@@ -301,8 +301,8 @@ def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapp
     """Write received records of one type as they came (version, author, owner kept), in bulk.
 
     ``records`` pairs each record with its column values as stored (``decode_data``). Rows not in
-    ``existing`` are inserted and the rest overwritten, each with the next local change_seq; SQLite
-    computes the row hash in the same statement (``HashingWriter``); the clock observes the newest
+    ``existing`` are inserted and the rest overwritten, each with the next local change_seq and its row
+    hash (``HashingWriter``); the clock observes the newest
     version once. ``step`` is called once per row, after the batch holding it is written. This is the
     remote-write path for many rows at once.
     """
