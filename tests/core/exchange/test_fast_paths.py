@@ -97,7 +97,7 @@ def test_a_second_data_field_is_refused(sites: Sites) -> None:
         parse_records(line[:-1] + b',"data":{}}')
 
 
-def test_rows_written_with_sql_hashes_carry_the_hash_check_db_recomputes(tmp_path: Path) -> None:
+def test_rows_written_by_the_bulk_writer_carry_the_hash_check_db_recomputes(tmp_path: Path) -> None:
     """Every row of every synced table, written again through ``HashingWriter`` (and a member with any text
     in its address), gets exactly the hash ``rowhash.digest`` gives over what the file then holds."""
     db = make_branch(tmp_path / "b.db", members=4)
