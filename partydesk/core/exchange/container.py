@@ -152,13 +152,18 @@ def _open_zip(data: bytes, *, max_entries: int, max_total: int) -> zipfile.ZipFi
     return archive
 
 
-def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+def _entry(archive: zipfile.ZipFile, name: str, limit: int) -> zipfile.ZipInfo:
     try:
         info = archive.getinfo(name)
     except KeyError as exc:
         raise _damaged(f"缺少 {name}") from exc
     if info.file_size > limit:
         raise _damaged(f"{name} 过大")
+    return info
+
+
+def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    info = _entry(archive, name, limit)
     try:
         return archive.read(info)
     except (zipfile.BadZipFile, ValueError, EOFError, OSError, RuntimeError) as exc:
@@ -169,12 +174,7 @@ def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
 def _view(data: bytes, archive: zipfile.ZipFile, name: str, limit: int) -> tuple[memoryview, int, int]:
     """A stored entry's bytes as a view into ``data`` (not a copy), with where they start and their CRC,
     after the checks ``archive.read`` makes: the local header is there and the CRC matches."""
-    try:
-        info = archive.getinfo(name)
-    except KeyError as exc:
-        raise _damaged(f"缺少 {name}") from exc
-    if info.file_size > limit:
-        raise _damaged(f"{name} 过大")
+    info = _entry(archive, name, limit)
     start = info.header_offset + _LOCAL.size
     header = data[info.header_offset:start]
     if len(header) != _LOCAL.size or header[:4] != _LOCAL_SIGNATURE:
