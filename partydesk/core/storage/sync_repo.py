@@ -281,12 +281,15 @@ def decode_data(kind: SyncType, data: Mapping[str, Any]) -> tuple[Any, ...]:
     return decoder(kind)(data)
 
 
+_MANY_IDS = 1000
+
+
 def local_states(session: Session, kind: SyncType, ids: Sequence[str]) -> dict[str, LocalState]:
     """The local bookkeeping of the rows among ``ids`` that exist, by id: one query, the ids handed over as
     one JSON array (``json_each``) and looked up through the primary key."""
     model: Any = kind.model
-    if not ids or session.execute(select(model.id).limit(1)).first() is None:  # none, or an empty table
-        return {}
+    if not ids or (len(ids) >= _MANY_IDS and session.execute(select(model.id).limit(1)).first() is None):
+        return {}  # none asked for, or many asked of an empty table (a first snapshot): nothing to look up
     wanted = func.json_each(json.dumps(sorted(set(ids)))).table_valued("value")
     query = select(model.id, model.version, model.deleted, model.owner_site).where(
         model.id.in_(select(wanted.c.value)))
