@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import repeat
+from itertools import chain, groupby, repeat
 from operator import eq, itemgetter
 from typing import Any
 
@@ -57,17 +57,24 @@ class Origin:
 
 
 def stage_all(records: Sequence[dict[str, Any]], origin: Origin) -> list[Staged]:
-    """Every record staged, in the order given."""
-    groups: dict[str, list[int]] = {}
-    for index, record in enumerate(records):
-        groups.setdefault(str(record["type"]), []).append(index)
-    out: list[Staged | None] = [None] * len(records)
-    for name, indexes in groups.items():
-        group = [records[i] for i in indexes]
+    """Every record staged, in the order given.
+
+    The records are grouped by type with C-level sorts (stable, so each group keeps the given order); a
+    package as our writer lays it out, one type after another, comes back in one concatenation.
+    """
+    types = list(map(str, map(itemgetter("type"), records)))
+    order = sorted(range(len(records)), key=types.__getitem__)
+    pieces: list[tuple[list[int], list[Staged]]] = []
+    for name, run in groupby(order, key=types.__getitem__):
+        indexes = list(run)
+        group = list(map(records.__getitem__, indexes))
         kind = TYPES_BY_NAME.get(name)
         staged = _stage_group(kind, group, origin) if kind is not None else None
-        if staged is None:
-            staged = [stage_one(r, origin) for r in group]
+        pieces.append((indexes, staged if staged is not None else [stage_one(r, origin) for r in group]))
+    if order == list(range(len(records))):  # already one type after another
+        return list(chain.from_iterable(staged for _indexes, staged in pieces))
+    out: list[Staged | None] = [None] * len(records)
+    for indexes, staged in pieces:
         for i, item in zip(indexes, staged, strict=True):
             out[i] = item
     return out  # type: ignore[return-value]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import random
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,19 @@ def test_a_clean_package_stages_as_record_by_record(package: tuple[list[dict[str
     staged = stage_all(records, origin)
     assert staged == one_by_one(records, origin)
     assert all(s.values is not None for s in staged) and len({r["type"] for r in records}) >= 3
+
+
+def test_records_of_types_interleaved_come_back_in_the_order_given(package: tuple[list[dict[str, Any]], str]) -> None:
+    """A package whose types are not one after another (another writer's layout) is staged record for record
+    in its own order."""
+    records, site = package
+    mixed = list(records)
+    random.Random(7).shuffle(mixed)
+    assert [r["type"] for r in mixed] != sorted(r["type"] for r in mixed)
+    origin = Origin(site, "committee-site", "", NOW)
+    staged = stage_all(mixed, origin)
+    assert staged == one_by_one(mixed, origin)
+    assert [s.record for s in staged] == mixed
 
 
 SPOILS: list[tuple[str, Any]] = [
