@@ -193,9 +193,9 @@ def indexes_set_aside(session: Session, table_name: str, incoming: int) -> Itera
     found = connection.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
         "ORDER BY name", (table_name,)).all()
-    stats = connection.exec_driver_sql(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'").scalar_one() and \
-        connection.exec_driver_sql("SELECT count(*) FROM sqlite_stat1 WHERE tbl = ?", (table_name,)).scalar_one()
+    kept = connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
+    stats = kept is not None and connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_stat1 WHERE tbl = ? LIMIT 1", (table_name,)).first() is not None
     for name, _sql in found:
         connection.exec_driver_sql(f"DROP INDEX {_sql_name(name)}")
     yield True

@@ -305,9 +305,9 @@ def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapp
 
     ``records`` pairs each record with its column values as stored (``decode_data``). Rows not in
     ``existing`` are inserted and the rest overwritten, each with the next local change_seq and its row
-    hash (``HashingWriter``); the clock observes the newest
-    version once. ``step`` is called once per row, after the batch holding it is written. This is the
-    remote-write path for many rows at once.
+    hash (``HashingWriter``); many new rows into a table holding fewer go in with its indexes set aside
+    (``indexes_set_aside``); the clock observes the newest version once. ``step`` is called once per row,
+    after the batch holding it is written. This is the remote-write path for many rows at once.
     """
     if not records:
         return
