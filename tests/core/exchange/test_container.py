@@ -4,6 +4,7 @@ the system it ran on in each directory entry); a changed byte in the ZIP records
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 
@@ -58,7 +59,6 @@ def test_every_byte_of_the_zip_records_is_checked() -> None:
     as is any byte of the payload (its CRC)."""
     parts = container.OuterParts(b'{"m":1}', b"sig", b"payload-bytes" * 3)
     data = container.pack_outer(parts)
-    start = data.index(b"payload-bytes")
     for position in range(len(data)):
         if data.index(b'{"m":1}') <= position < data.index(b'{"m":1}') + 7 or \
                 data.index(b"sig") <= position < data.index(b"sig") + 3:
@@ -67,13 +67,12 @@ def test_every_byte_of_the_zip_records_is_checked() -> None:
         changed[position] ^= 0x01
         with pytest.raises(PackageRejected):
             container.read_outer(bytes(changed))
-    assert start > 0
 
 
 def test_inner_entries_are_read_as_written() -> None:
     records = b'{"a":1}\n{"b":2}\n'
     blob = b"file-bytes"
-    name = __import__("hashlib").sha256(blob).hexdigest()
+    name = hashlib.sha256(blob).hexdigest()
     inner = container.pack_inner([b'{"a":1}\n', b'{"b":2}\n'], {name: blob})
     assert container.read_inner(inner) == (records, {name: blob})
     damaged = bytearray(inner)

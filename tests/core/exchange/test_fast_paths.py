@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.exchange import container
-from partydesk.core.exchange.canonical import canonical, canonical_text
+from partydesk.core.exchange.canonical import canonical, canonical_text, data_hash
 from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.reader import _split_line, parse_records
 from partydesk.core.services.sync_export import export_package
@@ -77,17 +77,11 @@ def test_our_lines_are_split_at_the_data_the_sender_hashed(sites: Sites) -> None
         assert split[0] == json.loads(line)
     record = json.loads(lines(sites)[0])
     data = dict(record.pop("data"), address='x,"base_version":null,"deleted":false}')
-    record["row_hash"] = rowhash_of(data)
+    record["row_hash"] = data_hash(data)
     line = b'{"data":' + canonical(data) + b"," + canonical(record)[1:]
     split = _split_line(line)
     assert split is not None and split[1] == canonical(data)
     assert parse_records(line) == [json.loads(line)]
-
-
-def rowhash_of(data: dict[str, object]) -> str:
-    from partydesk.core.exchange.canonical import data_hash
-
-    return data_hash(data)
 
 
 def test_a_second_data_field_is_refused(sites: Sites) -> None:
