@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -83,60 +84,68 @@ def decrypt(envelope: Envelope, keys: SiteKeys, *, parse: bool = True) -> Payloa
     return Payload(parse_records(records_jsonl), blobs)
 
 
-_DATA_OPEN = b'{"data":'
-_REST_OPEN = b',"base_version":'  # the first field after the data in our writer's layout (the others are sorted)
+_dumps, _SORTED = orjson.dumps, orjson.OPT_SORT_KEYS
+# Values orjson writes exactly as the canonical encoder does (a test holds them together for any text and
+# any 64-bit number); a float, a list or an object in the data takes the canonical encoder itself.
+_FLAT = frozenset({str, int, bool, type(None)})
 
 
-def _split_line(line: bytes) -> tuple[dict[str, Any], bytes] | None:
-    """A line as our writer lays it out (``{"data":{…},"base_version":…``): the record and the exact bytes of
-    its data; None for any other layout (which takes the general path).
+def canonical_hash(data: dict[str, Any]) -> str:
+    """``data_hash(data)``: SHA-256 of the canonical JSON of a record's data, by orjson when every value is
+    flat (three times as fast), else by the canonical encoder."""
+    if _FLAT.issuperset(map(type, data.values())):
+        try:
+            return hashlib.sha256(_dumps(data, option=_SORTED)).hexdigest()
+        except TypeError:  # orjson.JSONEncodeError: a number beyond 64 bits
+            pass
+    return data_hash(data)
 
-    The data ends where the last ``,"base_version":`` begins: outside the data, no text value can hold that
-    pattern (its quotes would be escaped) and no other field is named so. The split stands only when both
-    sides parse on their own (the data as one JSON value with nothing around it, the rest as an object
-    without a second ``data``), so the record is exactly what a parser reading the whole line would give.
+
+_get_data, _get_hash, _get_id = itemgetter("data"), itemgetter("row_hash"), itemgetter("id")
+
+
+def _all_sound(lines: list[bytes]) -> list[dict[str, Any]] | None:
+    """The records of these (non-empty) lines when every one is sound, each check made once over all of
+    them in C where it can be; None as soon as any is not (``_line_by_line`` then names the first).
+
+    The checks are ``_line_by_line``'s, so both accept exactly the same lines; only the duplicate check is
+    stricter (any two records with one id, whatever their types, send the file down the other path).
     """
-    if not line.startswith(_DATA_OPEN):
+    if max(map(len, lines), default=0) > MAX_RECORD_BYTES:
         return None
-    cut = line.rfind(_REST_OPEN)
-    if cut <= len(_DATA_OPEN) or line[cut - 1:cut] != b"}" or line[len(_DATA_OPEN):len(_DATA_OPEN) + 1] != b"{":
-        return None
-    data_bytes = line[len(_DATA_OPEN):cut]
     try:
-        data = _loads(data_bytes)
-        rest = _loads(b"{" + line[cut + 1:])
+        records = list(map(_loads, lines))
     except ValueError:
         return None
-    if not isinstance(rest, dict) or "data" in rest:
+    if not {dict}.issuperset(map(type, records)) or not {RECORD_FIELDS}.issuperset(map(frozenset, records)):
         return None
-    rest["data"] = data
-    return rest, data_bytes
+    datas = list(map(_get_data, records))
+    if not {dict}.issuperset(map(type, datas)) or list(map(canonical_hash, datas)) != list(map(_get_hash, records)):
+        return None
+    try:
+        if len(set(map(_get_id, records))) != len(records):
+            return None
+    except TypeError:  # an id that is not a plain value
+        return None
+    return records
 
 
-def parse_records(jsonl: bytes) -> list[dict[str, Any]]:
-    """The records of a ``records.jsonl``, each line parsed and its row hash checked; ``PackageRejected`` naming
-    the first line that is not JSON, not a record, does not match its hash or repeats another."""
+def _line_by_line(jsonl: bytes) -> list[dict[str, Any]]:
+    """``parse_records`` one line at a time, raising on the first line that is not sound."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[object, object]] = set()
-    sha256 = hashlib.sha256
     for number, line in enumerate(jsonl.split(b"\n"), start=1):
         if not line:
             continue
         if len(line) > MAX_RECORD_BYTES:
             raise _tampered(f"第 {number} 条记录过大")
-        split = _split_line(line)
         try:
-            record = _loads(line) if split is None else split[0]
+            record = _loads(line)
         except ValueError as exc:  # orjson's error is a ValueError, bad UTF-8 included
             raise _tampered(f"第 {number} 条记录不是 JSON") from exc
         if not isinstance(record, dict) or set(record) != RECORD_FIELDS or not isinstance(record["data"], dict):
             raise _tampered(f"第 {number} 条记录字段不对")
-        # The row hash binds the data: over the very text the data was parsed from when the line has our
-        # layout (the sender hashed the same canonical text, so no second encoding is needed), else over
-        # the canonical form of the parsed data.
-        found = (sha256(split[1]).hexdigest() if split is not None
-                 else data_hash(record["data"]))
-        if record["row_hash"] != found:
+        if record["row_hash"] != canonical_hash(record["data"]):
             raise _tampered(f"第 {number} 条记录摘要")
         key = (record["type"], record["id"])
         if key in seen:
@@ -144,3 +153,17 @@ def parse_records(jsonl: bytes) -> list[dict[str, Any]]:
         seen.add(key)
         out.append(record)
     return out
+
+
+def parse_records(jsonl: bytes) -> list[dict[str, Any]]:
+    """The records of a ``records.jsonl``, each line parsed and its row hash checked; ``PackageRejected`` naming
+    the first line that is not JSON, not a record, does not match its hash or repeats another.
+
+    A package as senders write it passes every check at once (``_all_sound``); one that does not is read
+    again line by line, to name the line at fault.
+    """
+    lines = jsonl.split(b"\n")
+    if b"" in lines:
+        lines = [line for line in lines if line]
+    found = _all_sound(lines)
+    return found if found is not None else _line_by_line(jsonl)

@@ -22,7 +22,7 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.exchange import container
 from partydesk.core.exchange.canonical import canonical, canonical_text, data_hash
 from partydesk.core.exchange.errors import PackageRejected
-from partydesk.core.exchange.reader import _split_line, parse_records
+from partydesk.core.exchange.reader import _all_sound, _line_by_line, canonical_hash, parse_records
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage import rowhash, sync_repo
@@ -67,21 +67,70 @@ def test_reader_checks_the_hash_on_both_layouts(sites: Sites) -> None:
             parse_records(text)
 
 
-def test_our_lines_are_split_at_the_data_the_sender_hashed(sites: Sites) -> None:
-    """Every line our writer lays out takes the one-pass split, which yields the exact data bytes that were
-    hashed, even when a text value holds the pattern the split looks for."""
-    for line in lines(sites):
-        split = _split_line(line)
-        assert split is not None
-        assert split[1] == canonical(split[0]["data"])
-        assert split[0] == json.loads(line)
-    record = json.loads(lines(sites)[0])
-    data = dict(record.pop("data"), address='x,"base_version":null,"deleted":false}')
-    record["row_hash"] = data_hash(data)
-    line = b'{"data":' + canonical(data) + b"," + canonical(record)[1:]
-    split = _split_line(line)
-    assert split is not None and split[1] == canonical(data)
-    assert parse_records(line) == [json.loads(line)]
+FLAT = st.one_of(st.none(), st.booleans(), st.integers(), st.text(),
+                 st.floats(allow_nan=False, allow_infinity=False),
+                 st.sampled_from([1e-07, 2.5e-05, -0.0, 1e16]))  # floats orjson writes otherwise (1e-7)
+NESTED = st.recursive(FLAT, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+                      max_leaves=6)
+
+
+@given(st.dictionaries(st.text(), NESTED))
+def test_the_quick_data_hash_is_the_canonical_one(data: dict[str, Any]) -> None:
+    """Any data (keys in any script, numbers beyond 64 bits, floats, nested values) hashes as canonical JSON."""
+    assert canonical_hash(data) == data_hash(data)
+
+
+def _outcome(jsonl: bytes) -> list[dict[str, Any]] | None:
+    try:
+        return _line_by_line(jsonl)
+    except PackageRejected:
+        return None
+
+
+def test_all_at_once_and_line_by_line_accept_the_same_lines(sites: Sites) -> None:
+    """Real lines, damaged or reshaped at random: the all-at-once check accepts only what the line-by-line
+    reader accepts, with the same records, and ``parse_records`` gives the line-by-line verdict."""
+    found = lines(sites)
+    assert _all_sound(found) == _line_by_line(b"\n".join(found)) and len(found) > 50
+
+    def reshaped(line: bytes, value: object, same_id_as: bytes) -> list[bytes]:
+        record = json.loads(line)
+        record["data"][sorted(record["data"])[0]] = value
+        record["row_hash"] = data_hash(record["data"])
+        twin = dict(json.loads(same_id_as), id=record["id"])
+        return [canonical(record), canonical(twin)]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.data())
+    def one(draw: st.DataObject) -> None:
+        batch = list(found[:6])
+        at = draw.draw(st.integers(0, len(batch) - 1))
+        how = draw.draw(st.sampled_from(["flip", "cut", "repeat", "blank", "reshape"]))
+        if how in ("flip", "cut"):
+            where = draw.draw(st.integers(0, len(batch[at]) - 1))
+            line = bytearray(batch[at])
+            if how == "flip":
+                line[where] ^= 1 << draw.draw(st.integers(0, 7))
+            else:
+                del line[where]
+            batch[at] = bytes(line)
+        elif how == "repeat":
+            batch.append(batch[at])
+        elif how == "blank":
+            batch.insert(at, b"")
+        else:
+            batch[at:at + 1] = reshaped(batch[at], draw.draw(NESTED), batch[-1])[:draw.draw(st.integers(1, 2))]
+        jsonl = b"\n".join(batch)
+        expected = _outcome(jsonl)
+        quick = _all_sound([line for line in batch if line])
+        assert quick is None or quick == expected
+        if expected is None:
+            with pytest.raises(PackageRejected):
+                parse_records(jsonl)
+        else:
+            assert parse_records(jsonl) == expected
+
+    one()
 
 
 def test_a_second_data_field_is_refused(sites: Sites) -> None:
