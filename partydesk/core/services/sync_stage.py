@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import chain, groupby, repeat
-from operator import eq, itemgetter
+from itertools import chain, groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer
@@ -169,9 +169,12 @@ def _stage_group(kind: SyncType, group: list[dict[str, Any]], origin: Origin) ->
 def _data_rows(kind: SyncType, datas: list[Any]) -> list[tuple[Any, ...]] | None:
     """Each record's data as a tuple of stored values, when every column of every record checks out."""
     code = decoder(kind)
-    if _types(datas) != {dict} or not all(map(eq, map(dict.keys, datas), repeat(code.expected))):
+    if _types(datas) != {dict} or set(map(len, datas)) != {len(code.names)} or len(code.names) < 2:
         return None
-    rows: list[tuple[Any, ...]] = list(map(itemgetter(*code.names), datas))
+    try:  # as many keys as columns, every column among them: exactly the columns
+        rows: list[tuple[Any, ...]] = list(map(itemgetter(*code.names), datas))
+    except KeyError:
+        return None
     for column, values in zip(kind.columns, zip(*rows, strict=True), strict=True):
         if not _column_ok(column, values):
             return None
@@ -201,13 +204,16 @@ def _column_ok(column: Any, values: tuple[Any, ...]) -> bool:
 
 
 def _members(kind: SyncType, group: list[dict[str, Any]], rows: list[tuple[Any, ...]]) -> list[Staged]:
-    """Members checked against the domain rules: a plainly valid resident ID and a name pass at once, any
-    other row gets ``domain_problem``'s full check (and its message)."""
+    """Members checked against the domain rules: a plainly valid resident ID and a name pass at once (for the
+    whole group when every member is so), any other row gets ``domain_problem``'s full check (and its
+    message)."""
     from partydesk.core.domain.idnumber import RESIDENT_ID, plainly_valid_resident_id, resolved_type
 
     names = decoder(kind).names
-    fields = itemgetter(names.index("id_number"), names.index("id_type"), names.index("name"))
     today = date.today()
+    if _all_plainly_valid(rows, names, today):
+        return [Staged(r, v) for r, v in zip(group, rows, strict=True)]
+    fields = itemgetter(names.index("id_number"), names.index("id_type"), names.index("name"))
     resident: dict[object, bool] = {}
     out = []
     for record, values in zip(group, rows, strict=True):
@@ -221,3 +227,17 @@ def _members(kind: SyncType, group: list[dict[str, Any]], rows: list[tuple[Any, 
         problem = domain_problem("member", {"id_number": number, "id_type": id_type, "name": name}, record["deleted"])
         out.append(Staged(record, None if problem else values, problem))
     return out
+
+
+def _all_plainly_valid(rows: list[tuple[Any, ...]], names: list[str], today: date) -> bool:
+    """Whether every member of the group is named and holds a plainly valid resident ID, each check made once
+    over the whole column (a deleted member so is accepted as it would be on its own)."""
+    from partydesk.core.domain.idnumber import RESIDENT_ID, plainly_valid_resident_ids, resolved_type
+
+    given = list(map(itemgetter(names.index("name")), rows))
+    if not {str}.issuperset(map(type, given)) or not all(map(str.strip, given)):
+        return False
+    id_types = set(map(itemgetter(names.index("id_type")), rows))
+    if not all(isinstance(t, str) and resolved_type(t or "1") == RESIDENT_ID for t in id_types):
+        return False
+    return plainly_valid_resident_ids(list(map(itemgetter(names.index("id_number")), rows)), today)

@@ -17,6 +17,7 @@ from partydesk.core.domain.idnumber import (
     normalize_id_number,
     parse_id_number,
     plainly_valid_resident_id,
+    plainly_valid_resident_ids,
     upgrade_15_to_18,
 )
 from partydesk.core.errors import ValidationError
@@ -308,3 +309,24 @@ def test_the_quick_yes_for_resident_ids_is_never_wrong(text: str) -> None:
 @given(realistic_ids())
 def test_every_valid_resident_id_gets_the_quick_yes(valid: str) -> None:
     assert plainly_valid_resident_id(valid, TODAY)
+
+
+@given(st.lists(st.one_of(near_ids, realistic_ids(), st.text(max_size=20), st.none(), st.integers()), max_size=6))
+def test_the_quick_yes_for_many_is_the_quick_yes_for_each(numbers: list[object]) -> None:
+    """The check of a whole column says yes exactly when every number gets the quick yes on its own (and the
+    numbers are text): mixed with valid ones, one bad number, text with a line break or a non-number is enough
+    to say no."""
+    expected = all(isinstance(n, str) and plainly_valid_resident_id(n, TODAY) for n in numbers)
+    assert plainly_valid_resident_ids(numbers, TODAY) == expected
+
+
+@given(st.lists(realistic_ids(), min_size=2, max_size=5), st.integers(0, 4))
+def test_numbers_run_together_are_not_taken_for_two(valid: list[str], at: int) -> None:
+    """Two valid numbers in one text, split by a line break, do not pass as two numbers of the column; nor
+    does a column with one residence-permit number or one birth date after today among valid ones."""
+    joined = [*valid, "\n".join(valid[:2])]
+    assert not plainly_valid_resident_ids(joined, TODAY)
+    for odd in ("81000019900101001", "11010520250101001"):
+        assert not plainly_valid_resident_ids([*valid, odd + check_char(odd)], TODAY)
+    assert plainly_valid_resident_ids(valid, TODAY)
+    assert plainly_valid_resident_ids(valid[at % len(valid):] + valid[:at % len(valid)], TODAY)
