@@ -160,7 +160,8 @@ def owned_lines(session: Session, owner_site: str, after_seq: int,
     """(type, JSON line) of every record owned by ``owner_site`` changed after ``after_seq``, in apply order.
 
     Each line is canonical JSON with ``data`` first, rendered by SQLite (``sync_sql``): Python hashes the
-    data's own text and joins it with the bookkeeping around the hash, so the reader can hash the same text.
+    data's own text (canonical already, so the hash any reader recomputes from the parsed data) and joins
+    it with the bookkeeping around the hash.
     """
     sha256 = hashlib.sha256
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
