@@ -6,13 +6,14 @@ records). Nothing here touches the database; every failure is a ``PackageRejecte
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Future
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
 import orjson
 
-from partydesk.core.exchange import container, crypto
+from partydesk.core.exchange import container, crypto, parallel
 from partydesk.core.exchange.canonical import data_hash
 from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.keys import SiteKeys
@@ -62,26 +63,43 @@ def decrypt(envelope: Envelope, keys: SiteKeys, *, parse: bool = True) -> Payloa
     ``parse=False`` stops after the plaintext hash (reading back a package we just wrote ourselves).
     """
     manifest, ciphertext = envelope.manifest, envelope.parts.payload
-    if len(ciphertext) != manifest.payload_size or crypto.sha256_hex(ciphertext) != manifest.payload_sha256:
+    if len(ciphertext) != manifest.payload_size:
         raise _tampered("密文摘要")
+    # Each hash is taken on a second core beside the next step (parallel.py); a failure of that step is
+    # reported only once the hash before it matched, so the reason is the first check that fails.
+    cipher_hash = parallel.started(crypto.sha256_hex, ciphertext)
+
+    def hash_of(found: Future[str], expected: str, what: str) -> None:
+        if found.result() != expected:
+            raise _tampered(what)
+
     wrapped = manifest.recipients.get(keys.key_id)
     if wrapped is None:
+        hash_of(cipher_hash, manifest.payload_sha256, "密文摘要")
         raise PackageRejected("not_for_us", "这个数据包不是发给本单位当前密钥的，无法解密。"
                               "请确认对方登记的是本单位最新的密钥卡。")
     try:
         data_key = crypto.unwrap_key(wrapped, keys.encryption, keys.key_id)
         plaintext = crypto.open_sealed(ciphertext, manifest.nonce, data_key, manifest.package_id.encode("ascii"))
     except ValueError as exc:
+        hash_of(cipher_hash, manifest.payload_sha256, "密文摘要")
         raise _tampered("解密失败") from exc
-    if crypto.sha256_hex(plaintext) != manifest.plaintext_sha256:
-        raise _tampered("明文摘要")
+    hash_of(cipher_hash, manifest.payload_sha256, "密文摘要")
+    plain_hash = parallel.started(crypto.sha256_hex, plaintext)
     if not parse:
+        hash_of(plain_hash, manifest.plaintext_sha256, "明文摘要")
         return Payload([], {})
-    records_jsonl, blobs = container.read_inner(plaintext)
-    for name, blob in blobs.items():
-        if crypto.sha256_hex(blob) != name:
-            raise _tampered("附件摘要")
-    return Payload(parse_records(records_jsonl), blobs)
+    try:
+        records_jsonl, blobs = container.read_inner(plaintext)
+        for name, blob in blobs.items():
+            if crypto.sha256_hex(blob) != name:
+                raise _tampered("附件摘要")
+        records = parse_records(records_jsonl)
+    except PackageRejected:
+        hash_of(plain_hash, manifest.plaintext_sha256, "明文摘要")
+        raise
+    hash_of(plain_hash, manifest.plaintext_sha256, "明文摘要")
+    return Payload(records, blobs)
 
 
 _dumps, _SORTED = orjson.dumps, orjson.OPT_SORT_KEYS

@@ -21,14 +21,14 @@ from partydesk.core.atomicfile import fsync_directory, known_error_from_os, remo
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.collector import collector_paused
 from partydesk.core.errors import ValidationError
-from partydesk.core.exchange import container, crypto
+from partydesk.core.exchange import container, crypto, parallel
 from partydesk.core.exchange.manifest import Endpoint, Manifest, file_name
 from partydesk.core.progress import NULL_PROGRESS, Progress
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_blobs import package_blobs
 from partydesk.core.services.sync_downward import package_lines
 from partydesk.core.services.sync_keys import site_keys
-from partydesk.core.services.sync_verify import verify_own_file
+from partydesk.core.services.sync_verify import verify_meant, verify_read_back
 from partydesk.core.storage import notice_repo, sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.migrate import head_revision
@@ -97,6 +97,7 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
     package_id = str(uuid.uuid4())
     created = utc_now().replace(microsecond=0)
     recipients = {peer_key.key_id: crypto.unb64(peer_key.encryption_public), keys.key_id: keys.encryption_public}
+    plaintext_sha256 = parallel.started(crypto.sha256_hex, plaintext)  # on a second core, beside the sealing
     sealed = crypto.seal(plaintext, recipients, package_id.encode("ascii"))
     progress.step(2, 3, "正在写入并核对文件……")  # the last point a cancel is honoured
     with db.write(actor, action="sync.export") as session:
@@ -108,7 +109,7 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
             prerequisite_seq=previous.channel_seq if previous else 0,
             prerequisite_id=previous.package_id if previous else "", covers_from=after, covers_to=covers_to,
             acks=tuple(acks), counts=counts, payload_size=len(sealed.ciphertext),
-            payload_sha256=crypto.sha256_hex(sealed.ciphertext), plaintext_sha256=crypto.sha256_hex(plaintext),
+            payload_sha256=crypto.sha256_hex(sealed.ciphertext), plaintext_sha256=plaintext_sha256.result(),
             nonce=sealed.nonce, recipients=sealed.wrapped)
         manifest_bytes = manifest.to_bytes()
         data = container.pack_outer(container.OuterParts(manifest_bytes, crypto.sign(keys.signing, manifest_bytes),
@@ -123,8 +124,13 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
 
 
 def write_verified(target: Path, data: bytes, keys: object) -> Path:
-    """``.part``, flush, rename, read back and verify; any failure removes what was written."""
+    """``.part``, flush, rename, read back and verify; any failure removes what was written.
+
+    The bytes meant are checked (signature, hashes, our own key opens them) on a second core while the
+    file is written and read back; the read-back's verdict is reported first, as when one followed the other.
+    """
     part = target.with_name(target.name + ".part")
+    opens = parallel.started(verify_meant, data, keys)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(part, "wb") as handle:
@@ -133,7 +139,8 @@ def write_verified(target: Path, data: bytes, keys: object) -> Path:
             os.fsync(handle.fileno())
         os.replace(part, target)
         fsync_directory(target.parent)
-        verify_own_file(target, data, keys)
+        verify_read_back(target, data)
+        opens.result()
     except OSError as exc:
         remove_quietly(part)
         remove_quietly(target)

@@ -10,12 +10,17 @@ from partydesk.core.exchange.keys import SiteKeys
 from partydesk.core.exchange.reader import check_signature, decrypt, open_envelope
 
 
-def verify_own_file(path: Path, expected: bytes, keys: object) -> None:
-    """Raise a KnownError unless ``path`` holds exactly ``expected`` and it opens with our keys."""
-    assert isinstance(keys, SiteKeys)
+def verify_read_back(path: Path, expected: bytes) -> None:
+    """Raise a KnownError unless ``path`` holds exactly ``expected``."""
     if not _holds_exactly(path, expected):
         raise KnownError(f"写入后读回的内容与原文件不一致：{path.name}。U盘可能有问题，请换一个U盘再导出。",
                          code="verify_failed")
+
+
+def verify_meant(expected: bytes, keys: object) -> None:
+    """The package's bytes pass the guard rails, carry our signature, and our own key opens them with every
+    hash matching (a PackageRejected otherwise)."""
+    assert isinstance(keys, SiteKeys)
     envelope = open_envelope(expected)
     check_signature(envelope, keys.signing_public)
     decrypt(envelope, keys, parse=False)
