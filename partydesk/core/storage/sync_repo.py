@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import add, itemgetter
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -297,6 +298,8 @@ def local_states(session: Session, kind: SyncType, ids: Sequence[str]) -> dict[s
 
 
 WRITE_BATCH = 2000  # rows per executemany: small enough that a cancel is heard within a moment
+_VERSION, _ID, _OWNER, _DELETED, _UPDATED_AT, _UPDATED_BY = map(
+    itemgetter, ("version", "id", "owner_site", "deleted", "updated_at", "updated_by"))
 
 
 def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapping[str, Any], tuple[Any, ...]]],
@@ -317,19 +320,22 @@ def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapp
     site = session.execute(select(Site).where(Site.id == 1)).scalar_one()
     clock: HybridClock = session.info[INFO_CLOCK]
     log: ChangeLog | None = session.info.get(INFO_CHANGES)
-    fresh: list[tuple[Any, ...]] = []
-    changed: list[tuple[Any, ...]] = []
-    newest = ""
-    seq = site.change_seq
-    for record, values in records:
-        seq += 1
-        version = str(record["version"])
-        row = (*values, record["id"], record["owner_site"], version, bool(record["deleted"]),
-               stored_time(str(record["updated_at"])), str(record["updated_by"]), seq)
-        if version > newest:
-            newest = version
-        (changed if record["id"] in existing else fresh).append(row)
-    site.change_seq = seq
+    # Each row: the values, then the bookkeeping in BOOKKEEPING_ORDER with the next change_seq; built a
+    # column at a time and joined to the values by C-level tuple concatenation.
+    got = [record for record, _values in records]
+    versions = list(map(str, map(_VERSION, got)))
+    first = site.change_seq + 1
+    site.change_seq += len(got)
+    bookkeeping = zip(map(_ID, got), map(_OWNER, got), versions, map(bool, map(_DELETED, got)),
+                      map(stored_time, map(str, map(_UPDATED_AT, got))), map(str, map(_UPDATED_BY, got)),
+                      range(first, first + len(got)), strict=True)
+    rows = list(map(add, (values for _record, values in records), bookkeeping))
+    newest = max(versions)
+    if existing:
+        fresh = [row for row, record in zip(rows, got, strict=True) if record["id"] not in existing]
+        changed = [row for row, record in zip(rows, got, strict=True) if record["id"] in existing]
+    else:
+        fresh, changed = rows, []
     with indexes_set_aside(session, str(table.name), len(fresh)):
         for write, rows in ((writer.insert, fresh), (writer.update, changed)):
             for start in range(0, len(rows), WRITE_BATCH):  # a step (progress, a pending cancel) per row written
