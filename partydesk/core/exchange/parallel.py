@@ -1,10 +1,11 @@
-"""The long C passes over a package's bytes, run on a second core while this one goes on.
+"""Work on a package's bytes or rows run on a second core while this one goes on.
 
-A 100 000-member package is hundreds of megabytes, and its export and import each pass over it several
-times in C routines that let go of the interpreter lock on large buffers: SHA-256 (hashlib), AES-GCM
-(cryptography), CRC-32 (zlib) and file I/O. Such a pass started here runs beside the caller's own work
-(parsing, sealing, writing the file) instead of after it. Python code gains nothing here: it would only
-take turns with the caller.
+A 100 000-member package is hundreds of megabytes, and its export and import pass over it several times
+in C routines that let go of the interpreter lock on large buffers: SHA-256 (hashlib), AES-GCM
+(cryptography), file I/O. Such a pass started here runs beside the caller's own work (parsing, sealing,
+writing the file) instead of after it. The other way round works too: Python work started here runs
+while the caller waits in one long C call, such as SQLite building a table's indexes again. Python beside
+Python gains nothing: the two would only take turns.
 
 Every caller keeps its checks in their documented order: it waits for an earlier check's result before
 it reports a later one's failure, so a package is refused for the same reason as when the passes ran one

@@ -274,9 +274,8 @@ def _apply(session: Any, staged: list[Staged], decisions: list[Decision], packag
             items.setdefault(s.record["type"], []).append((s.record, s.values))
             if d.outcome is Outcome.UPDATED:
                 existing.setdefault(s.record["type"], set()).add(s.record["id"])
-    for kind in SYNC_TYPES:
-        sync_repo.apply_records(session, kind, items.get(kind.name, []), existing=existing.get(kind.name, set()),
-                                step=tick)
+    sync_repo.apply_batches(session, [(kind, items.get(kind.name, []), existing.get(kind.name, set()))
+                                      for kind in SYNC_TYPES], step=tick)
     states = _states(session, [s for s, d in zip(staged, decisions, strict=True) if d.outcome is Outcome.CONFLICT])
     for item, decision in zip(staged, decisions, strict=True):
         if decision.outcome is Outcome.CONFLICT:

@@ -161,13 +161,21 @@ class HashingWriter:
 
     def insert(self, rows: Sequence[tuple[Any, ...]]) -> None:
         """INSERT every row."""
-        if rows:
-            self.connection.exec_driver_sql(self.insert_sql, self.hashed(rows))
+        self.insert_hashed(self.hashed(rows))
 
     def update(self, rows: Sequence[tuple[Any, ...]]) -> None:
         """Overwrite every column of the rows with these ids."""
+        self.update_hashed(self.hashed(rows))
+
+    def insert_hashed(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """INSERT rows as ``hashed`` gave them."""
         if rows:
-            self.connection.exec_driver_sql(self.update_sql, self.hashed(rows))
+            self.connection.exec_driver_sql(self.insert_sql, rows)
+
+    def update_hashed(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Overwrite rows as ``hashed`` gave them."""
+        if rows:
+            self.connection.exec_driver_sql(self.update_sql, rows)
 
 
 REBUILD_MIN_ROWS = 10_000  # below this, inserting into the indexes costs less than building them again

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from operator import add, itemgetter
@@ -17,10 +18,17 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from partydesk.core.clock import HybridClock, Version
+from partydesk.core.exchange import parallel
 from partydesk.core.exchange.merge import LocalState
 from partydesk.core.storage.audit import ChangeLog
 from partydesk.core.storage.stamping import INFO_CHANGES, INFO_CLOCK, INFO_WROTE, utc_now
-from partydesk.core.storage.sync_fast import HashingWriter, decoder, indexes_set_aside, stored_time
+from partydesk.core.storage.sync_fast import (
+    BOOKKEEPING_ORDER,
+    HashingWriter,
+    decoder,
+    indexes_set_aside,
+    stored_time,
+)
 from partydesk.core.storage.sync_records import SyncType
 from partydesk.core.storage.sync_tables import SyncConflict, SyncPackage, SyncPeer, SyncPeerKey, SyncRejection
 from partydesk.core.storage.tables import Site
@@ -302,8 +310,11 @@ _VERSION, _ID, _OWNER, _DELETED, _UPDATED_AT, _UPDATED_BY = map(
     itemgetter, ("version", "id", "owner_site", "deleted", "updated_at", "updated_by"))
 
 
-def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapping[str, Any], tuple[Any, ...]]],
-                  *, existing: set[str], step: Callable[[], None] | None = None) -> None:
+Received = Sequence[tuple[Mapping[str, Any], tuple[Any, ...]]]
+
+
+def apply_records(session: Session, kind: SyncType, records: Received, *, existing: set[str],
+                  step: Callable[[], None] | None = None) -> None:
     """Write received records of one type as they came (version, author, owner kept), in bulk.
 
     ``records`` pairs each record with its column values as stored (``decode_data``). Rows not in
@@ -312,40 +323,77 @@ def apply_records(session: Session, kind: SyncType, records: Sequence[tuple[Mapp
     (``indexes_set_aside``); the clock observes the newest version once. ``step`` is called once per row,
     after the batch holding it is written. This is the remote-write path for many rows at once.
     """
-    if not records:
-        return
-    table: Any = kind.model.__table__
-    data_names = [c.name for c in kind.columns]
-    writer = HashingWriter(session, table, data_names)
-    site = session.execute(select(Site).where(Site.id == 1)).scalar_one()
-    clock: HybridClock = session.info[INFO_CLOCK]
-    log: ChangeLog | None = session.info.get(INFO_CHANGES)
-    # Each row: the values, then the bookkeeping in BOOKKEEPING_ORDER with the next change_seq; built a
-    # column at a time and joined to the values by C-level tuple concatenation.
+    apply_batches(session, [(kind, records, existing)], step=step)
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """One type's received rows as written: hashed, split into new and overwritten."""
+
+    fresh: list[tuple[Any, ...]]
+    changed: list[tuple[Any, ...]]
+    newest: str
+
+
+def _rows(writer: HashingWriter, records: Received, existing: set[str], first_seq: int) -> _Rows:
+    """The rows of ``records``: the values, then the bookkeeping in BOOKKEEPING_ORDER with change_seq from
+    ``first_seq`` on (built a column at a time, joined to the values by C-level tuple concatenation), then
+    the row hash. Reads nothing but its arguments, so it may run on another thread."""
     got = [record for record, _values in records]
     versions = list(map(str, map(_VERSION, got)))
-    first = site.change_seq + 1
-    site.change_seq += len(got)
     bookkeeping = zip(map(_ID, got), map(_OWNER, got), versions, map(bool, map(_DELETED, got)),
                       map(stored_time, map(str, map(_UPDATED_AT, got))), map(str, map(_UPDATED_BY, got)),
-                      range(first, first + len(got)), strict=True)
+                      range(first_seq, first_seq + len(got)), strict=True)
     rows = list(map(add, (values for _record, values in records), bookkeeping))
-    newest = max(versions)
     if existing:
         fresh = [row for row, record in zip(rows, got, strict=True) if record["id"] not in existing]
         changed = [row for row, record in zip(rows, got, strict=True) if record["id"] in existing]
     else:
         fresh, changed = rows, []
-    with indexes_set_aside(session, str(table.name), len(fresh)):
-        for write, rows in ((writer.insert, fresh), (writer.update, changed)):
-            for start in range(0, len(rows), WRITE_BATCH):  # a step (progress, a pending cancel) per row written
-                write(rows[start:start + WRITE_BATCH])
-                if step is not None:
-                    for _row in range(min(WRITE_BATCH, len(rows) - start)):
-                        step()
-    if log is not None:
-        for row in changed:
-            log.note(table.name, row[len(data_names)], new=False, fields=["received"])
+    return _Rows(writer.hashed(fresh), writer.hashed(changed), max(versions))
+
+
+def apply_batches(session: Session, batches: Sequence[tuple[SyncType, Received, set[str]]], *,
+                  step: Callable[[], None] | None = None) -> None:
+    """``apply_records`` for several types in turn (parents first), with change_seq running on across them.
+
+    Building a table's indexes again after a bulk write is one long SQLite call that lets go of the
+    interpreter lock; the next type's rows are laid out and hashed on a second thread meanwhile
+    (``parallel``), and written once both are done.
+    """
+    batches = [batch for batch in batches if batch[1]]
+    if not batches:
+        return
+    site = session.execute(select(Site).where(Site.id == 1)).scalar_one()
+    clock: HybridClock = session.info[INFO_CLOCK]
+    log: ChangeLog | None = session.info.get(INFO_CHANGES)
+    plans = []
+    first = site.change_seq + 1
+    for kind, records, existing in batches:
+        table: Any = kind.model.__table__
+        plans.append((str(table.name), HashingWriter(session, table, [c.name for c in kind.columns]),
+                      records, existing, first))
+        first += len(records)
+    site.change_seq = first - 1
+    newest = ""
+    pending: Future[_Rows] | None = None
+    for at, (table_name, writer, records, existing, first_seq) in enumerate(plans):
+        rows = pending.result() if pending is not None else _rows(writer, records, existing, first_seq)
+        pending = None
+        with indexes_set_aside(session, table_name, len(rows.fresh)) as aside:
+            for write, some in ((writer.insert_hashed, rows.fresh), (writer.update_hashed, rows.changed)):
+                for start in range(0, len(some), WRITE_BATCH):  # a step (progress, a pending cancel) per row written
+                    write(some[start:start + WRITE_BATCH])
+                    if step is not None:
+                        for _row in range(min(WRITE_BATCH, len(some) - start)):
+                            step()
+            if aside and at + 1 < len(plans):  # the indexes are built again on leaving the block
+                pending = parallel.started(_rows, *plans[at + 1][1:])
+        if log is not None:
+            id_at = len(writer.names) - len(BOOKKEEPING_ORDER)
+            for row in rows.changed:
+                log.note(table_name, row[id_at], new=False, fields=["received"])
+        newest = max(newest, rows.newest)
     clock.observe(Version.decode(newest))
     site.hlc_last = clock.last.encode()
     session.info[INFO_WROTE] = True

@@ -35,13 +35,13 @@ def test_the_cache_is_raised_for_the_block_and_set_back_after(tmp_path: Path) ->
 
 def test_an_import_writes_with_the_large_cache_and_gives_it_back(sites: Sites, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
-    apply = sync_repo.apply_records
+    apply = sync_repo.apply_batches
 
     def watching(session: Any, *args: Any, **kwargs: Any) -> None:
         seen.append(int(session.connection().exec_driver_sql("PRAGMA cache_size").scalar()))
         apply(session, *args, **kwargs)
 
-    monkeypatch.setattr(sync_import.sync_repo, "apply_records", watching)
+    monkeypatch.setattr(sync_import.sync_repo, "apply_batches", watching)
     before = cache_size(sites.committee)
     sent = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick, snapshot=True)
     assert sync_import.import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"

@@ -22,6 +22,7 @@ from partydesk.core.storage import sync_repo
 from tests.core.exchange.conftest import Sites
 from tests.core.exchange.forge import reseal, resign
 from tests.core.exchange.test_rejections import state
+from tests.core.exchange.test_round_trip import dump
 
 
 def test_a_pass_gives_its_value_or_its_exception_and_may_start_passes_of_its_own() -> None:
@@ -80,3 +81,33 @@ def test_an_export_whose_package_does_not_check_out_keeps_nothing(
         assert sync_repo.packages(session) == []
     monkeypatch.undo()
     assert export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).channel_seq == 1
+
+
+def test_the_next_types_rows_are_made_beside_an_index_rebuild_and_a_failure_there_keeps_nothing(
+        sites: Sites, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With every table's indexes set aside (the threshold lowered to this small branch), the first type's
+    rows are made on the importing thread and the others beside the rebuild before them; one failing there
+    fails the import, which keeps nothing and can be made again."""
+    from partydesk.core.storage import sync_fast
+
+    monkeypatch.setattr(sync_fast, "REBUILD_MIN_ROWS", 1)
+    real = sync_repo._rows
+    on_main: list[bool] = []
+
+    def watched(*args: object) -> object:
+        on_main.append(threading.current_thread() is threading.main_thread())
+        if len(on_main) == 3:
+            raise RuntimeError("the third type's rows fail")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sync_repo, "_rows", watched)
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick, snapshot=True)
+    before = state(sites.committee)
+    with pytest.raises(RuntimeError, match="third type"):
+        import_package(sites.committee, LOCAL_USER, sent.path)
+    assert on_main == [True, False, False]
+    assert state(sites.committee) == before
+    monkeypatch.setattr(sync_repo, "_rows", real)
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
+    site = sites.branch.site.site_id  # type: ignore[union-attr]
+    assert dump(sites.committee, site) == dump(sites.branch, site)
