@@ -160,20 +160,12 @@ class HashingWriter:
         return out
 
     def insert(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """INSERT every row."""
-        self.insert_hashed(self.hashed(rows))
-
-    def update(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Overwrite every column of the rows with these ids."""
-        self.update_hashed(self.hashed(rows))
-
-    def insert_hashed(self, rows: Sequence[tuple[Any, ...]]) -> None:
         """INSERT rows as ``hashed`` gave them."""
         if rows:
             self.connection.exec_driver_sql(self.insert_sql, rows)
 
-    def update_hashed(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Overwrite rows as ``hashed`` gave them."""
+    def update(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Overwrite every column of the rows (as ``hashed`` gave them) with these ids."""
         if rows:
             self.connection.exec_driver_sql(self.update_sql, rows)
 

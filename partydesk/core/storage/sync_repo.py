@@ -338,7 +338,7 @@ class _Rows:
 def _rows(writer: HashingWriter, records: Received, existing: set[str], first_seq: int) -> _Rows:
     """The rows of ``records``: the values, then the bookkeeping in BOOKKEEPING_ORDER with change_seq from
     ``first_seq`` on (built a column at a time, joined to the values by C-level tuple concatenation), then
-    the row hash. Reads nothing but its arguments, so it may run on another thread."""
+    the row hash. Touches neither the session nor the file, so it may run on another thread."""
     got = [record for record, _values in records]
     versions = list(map(str, map(_VERSION, got)))
     bookkeeping = zip(map(_ID, got), map(_OWNER, got), versions, map(bool, map(_DELETED, got)),
@@ -381,7 +381,7 @@ def apply_batches(session: Session, batches: Sequence[tuple[SyncType, Received, 
         rows = pending.result() if pending is not None else _rows(writer, records, existing, first_seq)
         pending = None
         with indexes_set_aside(session, table_name, len(rows.fresh)) as aside:
-            for write, some in ((writer.insert_hashed, rows.fresh), (writer.update_hashed, rows.changed)):
+            for write, some in ((writer.insert, rows.fresh), (writer.update, rows.changed)):
                 for start in range(0, len(some), WRITE_BATCH):  # a step (progress, a pending cancel) per row written
                     write(some[start:start + WRITE_BATCH])
                     if step is not None:
