@@ -5,7 +5,6 @@ records). Nothing here touches the database; every failure is a ``PackageRejecte
 
 from __future__ import annotations
 
-import hashlib
 from concurrent.futures import Future
 from dataclasses import dataclass
 from operator import itemgetter
@@ -102,23 +101,6 @@ def decrypt(envelope: Envelope, keys: SiteKeys, *, parse: bool = True) -> Payloa
     return Payload(records, blobs)
 
 
-_dumps, _SORTED = orjson.dumps, orjson.OPT_SORT_KEYS
-# Values orjson writes exactly as the canonical encoder does (a test holds them together for any text and
-# any 64-bit number); a float, a list or an object in the data takes the canonical encoder itself.
-_FLAT = frozenset({str, int, bool, type(None)})
-
-
-def canonical_hash(data: dict[str, Any]) -> str:
-    """``data_hash(data)``: SHA-256 of the canonical JSON of a record's data, by orjson when every value is
-    flat (three times as fast), else by the canonical encoder."""
-    if _FLAT.issuperset(map(type, data.values())):
-        try:
-            return hashlib.sha256(_dumps(data, option=_SORTED)).hexdigest()
-        except TypeError:  # orjson.JSONEncodeError: a number beyond 64 bits
-            pass
-    return data_hash(data)
-
-
 _get_data, _get_hash, _get_id = itemgetter("data"), itemgetter("row_hash"), itemgetter("id")
 
 
@@ -138,7 +120,7 @@ def _all_sound(lines: list[bytes]) -> list[dict[str, Any]] | None:
     if not {dict}.issuperset(map(type, records)) or not {RECORD_FIELDS}.issuperset(map(frozenset, records)):
         return None
     datas = list(map(_get_data, records))
-    if not {dict}.issuperset(map(type, datas)) or list(map(canonical_hash, datas)) != list(map(_get_hash, records)):
+    if not {dict}.issuperset(map(type, datas)) or list(map(data_hash, datas)) != list(map(_get_hash, records)):
         return None
     try:
         if len(set(map(_get_id, records))) != len(records):
@@ -163,7 +145,7 @@ def _line_by_line(jsonl: bytes) -> list[dict[str, Any]]:
             raise _tampered(f"第 {number} 条记录不是 JSON") from exc
         if not isinstance(record, dict) or set(record) != RECORD_FIELDS or not isinstance(record["data"], dict):
             raise _tampered(f"第 {number} 条记录字段不对")
-        if record["row_hash"] != canonical_hash(record["data"]):
+        if record["row_hash"] != data_hash(record["data"]):
             raise _tampered(f"第 {number} 条记录摘要")
         key = (record["type"], record["id"])
         if key in seen:

@@ -5,6 +5,7 @@ back as the ORM wrote them."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
@@ -22,7 +23,7 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.exchange import container
 from partydesk.core.exchange.canonical import canonical, canonical_text, data_hash
 from partydesk.core.exchange.errors import PackageRejected
-from partydesk.core.exchange.reader import _all_sound, _line_by_line, canonical_hash, parse_records
+from partydesk.core.exchange.reader import _all_sound, _line_by_line, parse_records
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage import rowhash, sync_repo
@@ -75,9 +76,11 @@ NESTED = st.recursive(FLAT, lambda inner: st.lists(inner, max_size=3) | st.dicti
 
 
 @given(st.dictionaries(st.text(), NESTED))
+@example({"hours": 1e-07, "name": "王"})  # a float orjson writes otherwise (1e-7), beside flat values
+@example({"count": 2**64, "b": True})  # a number beyond orjson's 64 bits
 def test_the_quick_data_hash_is_the_canonical_one(data: dict[str, Any]) -> None:
     """Any data (keys in any script, numbers beyond 64 bits, floats, nested values) hashes as canonical JSON."""
-    assert canonical_hash(data) == data_hash(data)
+    assert data_hash(data) == hashlib.sha256(canonical(data)).hexdigest()
 
 
 def _outcome(jsonl: bytes) -> list[dict[str, Any]] | None:
