@@ -239,8 +239,8 @@ def plainly_valid_resident_id(number: str, today: date) -> bool:
 
 
 _EACH_PLAIN = re.compile("(?:[0-9]{17}[0-9X]\n)*").fullmatch
-_FIRST_TWO, _BIRTH_DIGITS, _FIRST_17, _LAST = itemgetter(slice(2)), itemgetter(slice(6, 14)), itemgetter(
-    slice(17)), itemgetter(17)
+_FIRST_TWO, _BIRTH_DIGITS, _FIRST_17 = itemgetter(slice(2)), itemgetter(slice(6, 14)), itemgetter(slice(17))
+_LAST = itemgetter(17)
 
 
 def plainly_valid_resident_ids(numbers: Sequence[object], today: date) -> bool:

@@ -170,7 +170,7 @@ def _data_rows(kind: SyncType, datas: list[Any]) -> list[tuple[Any, ...]] | None
     """Each record's data as a tuple of stored values, when every column of every record checks out."""
     code = decoder(kind)
     if _types(datas) != {dict} or set(map(len, datas)) != {len(code.names)} or len(code.names) < 2:
-        return None
+        return None  # (an itemgetter of a single name would give values, not tuples)
     try:  # as many keys as columns, every column among them: exactly the columns
         rows: list[tuple[Any, ...]] = list(map(itemgetter(*code.names), datas))
     except KeyError:
