@@ -54,6 +54,8 @@ class ImportReport:
     message: str = ""
     package_id: str = ""
     origin: str = ""  # the sending organisation's code
+    channel_seq: int = 0  # the package's number on its sender's channel (0: not read)
+    prerequisite_seq: int = 0  # the number of the package before it on that channel (0: none)
     counts: dict[str, int] = field(default_factory=lambda: {o.value: 0 for o in OUTCOMES})
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, reason)
     gap: str = ""
@@ -101,7 +103,8 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
     peer = _verified_sender(db, envelope)  # 2
     _check_addressing(db.site.site_id, manifest, now)  # 3
     report = ImportReport("dry_run" if dry_run else "applied", package_id=manifest.package_id,
-                          origin=manifest.origin.org_code)
+                          origin=manifest.origin.org_code, channel_seq=manifest.channel_seq,
+                          prerequisite_seq=manifest.prerequisite_seq)
     with db.read() as session:  # 4, 5
         done = sync_repo.package(session, manifest.package_id)
         if done is not None and done.direction == "in":

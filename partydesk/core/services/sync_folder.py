@@ -1,0 +1,120 @@
+"""Every package in a folder at once (导入文件夹中的数据包): a committee collects a stick from many branches.
+
+``check_folder`` runs the dry run of each ``.pdsync`` file in the folder (not its subfolders) and writes
+nothing; ``import_checked`` then imports them one after another, each in its own transaction exactly as a
+single import (SYNC.md: a package is applied whole or not at all), in the order their senders numbered
+them, so a later package never warns of a gap its predecessor in the same folder fills.
+
+Files addressed to another office — the packages this office wrote itself and left on the stick, say —
+are listed and left alone: they are not refused, and the ledger does not hear of them. A file refused for
+any other reason is refused again by the import, which puts it in the ledger with its reason. A cancel
+stops before the next package, or rolls back the one being imported; the ones before it stay imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.errors import KnownError
+from partydesk.core.progress import Cancelled, Progress
+from partydesk.core.services.sync_import import ImportReport, import_package
+from partydesk.core.storage.database import Database
+
+SUFFIX = ".pdsync"
+NOT_OURS = "wrong_destination"
+
+
+@dataclass
+class FolderEntry:
+    """One package file of the folder and what became of it: the dry run's report, then the import's."""
+
+    path: Path
+    report: ImportReport
+    imported: ImportReport | None = None
+
+    @property
+    def ready(self) -> bool:
+        """The dry run passed: importing it would apply its records."""
+        return self.report.status == "dry_run"
+
+    @property
+    def to_import(self) -> bool:
+        """The import runs it: ready, or refused for a reason of its own (the import records the refusal);
+        not one already imported nor one addressed to another office."""
+        return self.report.status == "dry_run" or (self.report.status == "rejected"
+                                                   and self.report.reason != NOT_OURS)
+
+
+@dataclass
+class FolderImport:
+    """The outcome of ``import_checked``: every entry (with ``imported`` set where it ran) and whether the
+    user stopped it; ``changes`` covers every package that was applied."""
+
+    entries: list[FolderEntry]
+    cancelled: bool = False
+    changes: Changes = field(default_factory=lambda: Changes.of(ChangeKind.SYNC))
+
+    @property
+    def applied(self) -> int:
+        """How many packages were applied."""
+        return sum(1 for e in self.entries if e.imported is not None and e.imported.status == "applied")
+
+
+def packages_in(folder: Path) -> list[Path]:
+    """The package files directly in ``folder``, by name; a KnownError naming the folder if it cannot be read."""
+    try:
+        found = [p for p in folder.iterdir() if p.suffix.lower() == SUFFIX and p.is_file()]
+    except FileNotFoundError as exc:
+        raise KnownError(f"找不到文件夹：{folder}") from exc
+    except OSError as exc:
+        raise KnownError(f"无法读取文件夹 {folder}：{exc.strerror or exc}") from exc
+    return sorted(found, key=lambda p: p.name)
+
+
+def _order(entry: FolderEntry) -> tuple[int, str, int, str]:
+    """Importable packages first, by sender and number; then the rest by name."""
+    report = entry.report
+    if report.status == "dry_run":
+        return (0, report.origin, report.channel_seq, entry.path.name)
+    return (1, "", 0, entry.path.name)
+
+
+def _within(progress: Progress) -> Progress:
+    """A progress for one package that reports nothing of its own but stops when ``progress`` is cancelled."""
+    return Progress(lambda _done, _total, _text: progress.check())
+
+
+def check_folder(db: Database, actor: Actor, folder: Path, progress: Progress) -> list[FolderEntry]:
+    """The dry run of every package in ``folder``, in the order ``import_checked`` would import them.
+
+    A gap that another ready package of the same folder fills is not reported.
+    """
+    paths = packages_in(folder)
+    entries = []
+    for number, path in enumerate(paths, start=1):
+        progress.step(number - 1, len(paths), f"正在检查第 {number}/{len(paths)} 个数据包：{path.name}")
+        entries.append(FolderEntry(path, import_package(db, actor, path, dry_run=True, progress=_within(progress))))
+    progress.step(len(paths), len(paths))
+    here = {(e.report.origin, e.report.channel_seq) for e in entries if e.ready}
+    for entry in entries:
+        report = entry.report
+        if report.gap and (report.origin, report.prerequisite_seq) in here:
+            report.gap = ""
+    return sorted(entries, key=_order)
+
+
+def import_checked(db: Database, actor: Actor, entries: list[FolderEntry], progress: Progress) -> FolderImport:
+    """Import the entries ``check_folder`` found, one transaction each, in its order (see the module)."""
+    outcome = FolderImport(entries)
+    chosen = [e for e in entries if e.to_import]
+    for number, entry in enumerate(chosen, start=1):
+        try:
+            progress.step(number - 1, len(chosen), f"正在导入第 {number}/{len(chosen)} 个数据包：{entry.path.name}")
+            entry.imported = import_package(db, actor, entry.path, progress=_within(progress))
+        except Cancelled:
+            outcome.cancelled = True
+            break
+        outcome.changes = outcome.changes.merge(entry.imported.changes)
+    return outcome

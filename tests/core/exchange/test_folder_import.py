@@ -1,0 +1,159 @@
+"""Importing every package in a folder (``services.sync_folder``): a committee's stick with packages from two
+branches, one damaged copy and one file addressed to another office. The dry run writes nothing; the import
+applies each ready package in its sender's order, records the refusal, leaves the foreign file alone, and a
+cancel keeps the packages already applied and nothing of the one under way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.demo import DEMO_ORG, populate
+from partydesk.core.errors import KnownError
+from partydesk.core.progress import Progress
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_folder import check_folder, import_checked, packages_in
+from partydesk.core.services.sync_rejections import rejections
+from partydesk.core.storage import sync_repo
+from partydesk.core.storage.database import Database, open_database
+from tests.core.exchange.conftest import introduce, make_committee
+from tests.core.exchange.forge import flip_bit
+from tests.core.exchange.test_rejections import state
+from tests.core.exchange.test_round_trip import dump
+
+
+@dataclass
+class Stick:
+    committee: Database
+    first: Database  # branch 3301060001: packages 1 and 2 on the stick
+    second: Database  # branch 3301060002: package 1
+    folder: Path
+    names: dict[str, str]  # what each file is -> its name
+
+
+def _branch(path: Path, code: str, seed: int) -> Database:
+    db = open_database(path)
+    populate(db, seed=seed, members=5, organisation=replace(DEMO_ORG, code=code, name=f"支部{code[-1]}"))
+    return db
+
+
+@pytest.fixture
+def stick(tmp_path: Path) -> Stick:
+    for name in ("a", "b", "c", "d"):
+        (tmp_path / name).mkdir()
+    committee = make_committee(tmp_path / "c" / "c.db")
+    elsewhere = make_committee(tmp_path / "d" / "d.db", code="2000")
+    first = _branch(tmp_path / "a" / "a.db", "3301060001", 11)
+    second = _branch(tmp_path / "b" / "b.db", "3301060002", 12)
+    for branch in (first, second):
+        introduce(branch, committee)
+    introduce(first, elsewhere)
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    names = {
+        "a1": export_package(first, LOCAL_USER, to_org_code="1000", out_dir=folder).path.name,
+        "a2": export_package(first, LOCAL_USER, to_org_code="1000", out_dir=folder).path.name,
+        "b1": export_package(second, LOCAL_USER, to_org_code="1000", out_dir=folder).path.name,
+        "other": export_package(first, LOCAL_USER, to_org_code="2000", out_dir=folder).path.name,
+    }
+    flip_bit(folder / names["b1"], 600, folder / "copy of b1.pdsync")
+    names["damaged"] = "copy of b1.pdsync"
+    (folder / "readme.txt").write_text("not a package", encoding="utf-8")
+    elsewhere.close()
+    yield Stick(committee, first, second, folder, names)
+    for db in (committee, first, second):
+        db.close()
+
+
+def _by_name(entries: list, stick: Stick) -> dict[str, object]:
+    what = {name: key for key, name in stick.names.items()}
+    return {what[e.path.name]: e for e in entries}
+
+
+def test_the_check_lists_every_package_in_import_order_and_writes_nothing(stick: Stick) -> None:
+    before = state(stick.committee)
+    entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
+    assert [e.path.name for e in entries] == [stick.names[k] for k in ("a1", "a2", "b1")] + sorted(
+        [stick.names["damaged"], stick.names["other"]])
+    found = _by_name(entries, stick)
+    assert [found[k].ready for k in ("a1", "a2", "b1", "damaged", "other")] == [True, True, True, False, False]
+    assert found["a1"].report.counts["new"] > 0 and found["a2"].report.counts["new"] > 0
+    assert found["a2"].report.gap == ""  # package 1 of the same sender is in the folder
+    assert found["damaged"].report.reason == "damaged" and found["damaged"].to_import
+    assert found["other"].report.reason == "wrong_destination" and not found["other"].to_import
+    assert state(stick.committee) == before and rejections(stick.committee) == []
+
+
+def test_a_gap_the_folder_does_not_fill_is_still_reported(stick: Stick) -> None:
+    (stick.folder / stick.names["a1"]).unlink()
+    found = _by_name(check_folder(stick.committee, LOCAL_USER, stick.folder, Progress()), stick)
+    assert "第 1 号" in found["a2"].report.gap
+
+
+def test_the_import_applies_the_ready_ones_records_the_refusal_and_leaves_the_foreign_file(stick: Stick) -> None:
+    entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
+    done = import_checked(stick.committee, LOCAL_USER, entries, Progress())
+    found = _by_name(done.entries, stick)
+    assert not done.cancelled and done.applied == 3
+    assert [found[k].imported.status for k in ("a1", "a2", "b1", "damaged")] == ["applied"] * 3 + ["rejected"]
+    assert found["a2"].imported.gap == "" and found["a2"].imported.counts["new"] == 0
+    assert found["other"].imported is None
+    [refused] = rejections(stick.committee)
+    assert refused.file_name == stick.names["damaged"] and refused.reason == "damaged"
+    for branch in (stick.first, stick.second):
+        owner = branch.site.site_id
+        assert dump(stick.committee, owner) == dump(branch, owner)
+    again = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
+    assert {e.report.status for e in _by_name(again, stick).values() if e.path.name != stick.names["damaged"]
+            and e.path.name != stick.names["other"]} == {"already_imported"}
+    assert [e for e in again if e.to_import] == [e for e in again if e.path.name == stick.names["damaged"]]
+
+
+class _CancelDuring(Progress):
+    """Cancels once the batch has announced package ``number``: with ``inside`` at the first check made from
+    within that package's import (the batch's own step checks once first), else at that step itself."""
+
+    def __init__(self, number: int, *, inside: bool) -> None:
+        super().__init__()
+        self.checks_left: int | None = None
+        self.number, self.inside = number, inside
+
+    def step(self, done: int, total: int, text: str = "") -> None:
+        if text.startswith(f"正在导入第 {self.number}/"):
+            self.checks_left = 1 if self.inside else 0
+        super().step(done, total, text)
+
+    def check(self) -> None:
+        if self.checks_left is not None:
+            if self.checks_left == 0:
+                self.cancel()
+            self.checks_left -= 1
+        super().check()
+
+
+@pytest.mark.parametrize("inside", [False, True], ids=["between", "inside"])
+def test_a_cancel_keeps_the_packages_before_and_nothing_of_the_rest(stick: Stick, inside: bool) -> None:
+    entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
+    done = import_checked(stick.committee, LOCAL_USER, entries, _CancelDuring(2, inside=inside))
+    assert done.cancelled and done.applied == 1
+    assert [e.imported is not None for e in done.entries] == [True, False, False, False, False]
+    owner = stick.first.site.site_id  # packages 1 and 2 of this branch carry the same records
+    assert dump(stick.committee, owner) == dump(stick.first, owner)
+    assert dump(stick.committee, stick.second.site.site_id) == {}
+    with stick.committee.read() as session:
+        assert [p.package_id for p in sync_repo.packages(session)] == [done.entries[0].report.package_id]
+    assert rejections(stick.committee) == []
+    rest = import_checked(stick.committee, LOCAL_USER,
+                          check_folder(stick.committee, LOCAL_USER, stick.folder, Progress()), Progress())
+    assert rest.applied == 2 and not rest.cancelled
+
+
+def test_a_folder_that_is_not_there_is_named(tmp_path: Path) -> None:
+    with pytest.raises(KnownError, match="找不到文件夹"):
+        packages_in(tmp_path / "gone")
+    (tmp_path / "x.PDSYNC").write_bytes(b"")
+    (tmp_path / "sub.pdsync").mkdir()
+    assert [p.name for p in packages_in(tmp_path)] == ["x.PDSYNC"]
