@@ -1089,16 +1089,12 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <source>Choose the package file (.pdsync) the other office gave you. It is checked first; nothing is written until you agree.</source>
-        <translation>请选择对方交来的数据包文件（.pdsync）。程序先检查，您同意之前不会写入任何数据。</translation>
-    </message>
-    <message>
-        <source>Package file</source>
-        <translation>数据包文件</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder…</source>
+        <translation>文件夹(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Check</source>
@@ -1153,12 +1149,44 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>拒收原因</translation>
     </message>
     <message>
+        <source>File</source>
+        <translation>数据包文件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发出单位</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>结果</translation>
+    </message>
+    <message>
         <source>Choose a package</source>
         <translation>选择数据包</translation>
     </message>
     <message>
         <source>Packages (*.pdsync)</source>
         <translation>数据包 (*.pdsync)</translation>
+    </message>
+    <message>
+        <source>Choose the folder holding the packages</source>
+        <translation>选择存放数据包的文件夹</translation>
+    </message>
+    <message>
+        <source>Checking the packages…</source>
+        <translation>正在检查数据包……</translation>
     </message>
     <message>
         <source>Checking the package…</source>
@@ -1173,6 +1201,62 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>来自 {origin} 的数据包（{name}）真实完整。下表是导入后的结果；目前还没有写入任何数据。</translation>
     </message>
     <message>
+        <source>There is no package (.pdsync) in this folder.</source>
+        <translation>这个文件夹里没有数据包（.pdsync）。</translation>
+    </message>
+    <message>
+        <source>{count} packages in {folder}: {ready} can be imported, {refused} are refused (they will be listed as refused), the rest were imported before or are for another office. Nothing has been written yet.</source>
+        <translation>{folder} 中有 {count} 个数据包：{ready} 个可以导入，{refused} 个不能导入（导入时登记为拒收），其余的已导入过或不是发给本单位的。目前还没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>This office</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
+        <source>&amp;Import all</source>
+        <translation>全部导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Ready to import</source>
+        <translation>可以导入</translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation>已导入过，跳过</translation>
+    </message>
+    <message>
+        <source>Written by this office: left alone</source>
+        <translation>本单位发出的，跳过</translation>
+    </message>
+    <message>
+        <source>For another office: left alone</source>
+        <translation>不是发给本单位的，跳过</translation>
+    </message>
+    <message>
+        <source>Refused: {message}</source>
+        <translation>拒收：{message}</translation>
+    </message>
+    <message>
+        <source>Importing the packages…</source>
+        <translation>正在导入数据包……</translation>
+    </message>
+    <message>
+        <source>Not imported (cancelled)</source>
+        <translation>未导入（已取消）</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Cancelled: {applied} packages were imported and stay; the others were not imported. You can import the folder again at any time.</source>
+        <translation>已取消：已导入的 {applied} 个数据包保留，其余的没有导入。随时可以再次导入这个文件夹。</translation>
+    </message>
+    <message>
+        <source>Imported {applied} packages.</source>
+        <translation>已导入 {applied} 个数据包。</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1183,6 +1267,14 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the package file (.pdsync) the other office gave you, or a folder (such as the USB stick) to check every package in it. It is checked first; nothing is written until you agree.</source>
+        <translation>请选择对方交来的数据包文件（.pdsync），或选择一个文件夹（如U盘）检查其中的全部数据包。程序先检查，您同意之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Package file, or a folder of packages</source>
+        <translation>数据包文件，或存放数据包的文件夹</translation>
     </message>
     <message>
         <source>Imported: new {new}, updated {updated}, unchanged {unchanged}, conflicts {conflict}, rejected {rejected}.</source>

@@ -20,7 +20,7 @@ from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.sync_export_wizard import ExportDialog
 from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
 from partydesk.gui.pages.exchange import ExchangePage
-from tests.core.exchange.forge import resign
+from tests.core.exchange.forge import flip_bit, resign
 from tests.gui.test_exchange_page import WAIT_MS, pair  # noqa: F401  (the fixture)
 
 
@@ -107,3 +107,58 @@ def test_import_cancelled_from_the_wizard_writes_nothing_and_can_be_applied_agai
     qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.status == "applied", timeout=WAIT_MS)
     assert "已取消" not in dialog.gap.text() and dialog.gap.isHidden()
     assert exchange_status(committee).peers[0].last_in is not None
+
+
+def test_import_wizard_checks_a_whole_folder_then_imports_every_package(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A folder: one row per package with its counts and state, nothing written; Import all → each row says
+    imported, the damaged copy refused (and in the ledger), the page's ledger lists both packages."""
+    branch, committee, folder = pair
+    stick = folder / "stick"
+    stick.mkdir()
+    first = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=stick)
+    second = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=stick)
+    flip_bit(second.path, 700, stick / "z damaged.pdsync")
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    dialog = ImportDialog(ctx, start=folder, offices={"3301060012": "示范支部"}, parent=page)
+    dialog.file.setText(str(stick))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
+    table = dialog.folder_table
+
+    def row(r: int) -> list[str]:
+        return [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+
+    assert [row(r)[0] for r in range(3)] == [first.path.name, second.path.name, "z damaged.pdsync"]
+    assert row(0)[1:3] == ["示范支部", "1"] and int(row(0)[3]) > 0 and row(0)[-1] == "可以导入"
+    assert row(1)[2] == "2" and row(1)[-1] == "可以导入"  # no gap: package 1 is in the same folder
+    assert row(2)[-1].startswith("拒收：") and row(2)[3] == ""
+    assert "3 个数据包" in dialog.folder_summary.text() and "2 个可以导入" in dialog.folder_summary.text()
+    assert dialog.apply_button.text() == "全部导入(&I)" and exchange_status(committee).packages == []
+    assert rejections(committee) == []
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
+    assert [row(r)[-1] for r in range(2)] == ["已导入", "已导入"] and row(2)[-1].startswith("拒收：")
+    assert dialog.folder_summary.text() == "已导入 2 个数据包。" and dialog.cancel_button.text() == "关闭"
+    assert [r.file_name for r in rejections(committee)] == ["z damaged.pdsync"]
+    qtbot.waitUntil(lambda: page.packages.model.total == 3, timeout=WAIT_MS)
+
+
+def test_import_wizard_says_when_a_folder_holds_no_package(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    _branch, committee, folder = pair
+    empty = folder / "empty"
+    empty.mkdir()
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(empty))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: "没有数据包" in dialog.problem.text(), timeout=WAIT_MS)
+    assert dialog.pages.currentIndex() == 0 and dialog.check_button.isEnabled()

@@ -5,8 +5,9 @@ nothing; ``import_checked`` then imports them one after another, each in its own
 single import (SYNC.md: a package is applied whole or not at all), in the order their senders numbered
 them, so a later package never warns of a gap its predecessor in the same folder fills.
 
-Files addressed to another office — the packages this office wrote itself and left on the stick, say —
-are listed and left alone: they are not refused, and the ledger does not hear of them. A file refused for
+Files addressed to another office, and the packages this office wrote itself and left on the stick, are
+listed and left alone: they are not refused, and the ledger does not hear of them. Which they are is read
+from the manifest before anything is verified; that only ever leaves a file out, never lets one in. A file refused for
 any other reason is refused again by the import, which puts it in the ledger with its reason. A cancel
 stops before the next package, or rolls back the one being imported; the ones before it stay imported.
 """
@@ -18,12 +19,16 @@ from pathlib import Path
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.errors import KnownError
+from partydesk.core.exchange import container
+from partydesk.core.exchange.errors import PackageRejected
+from partydesk.core.exchange.manifest import parse
 from partydesk.core.progress import Cancelled, Progress
 from partydesk.core.services.sync_import import ImportReport, import_package
 from partydesk.core.storage.database import Database
 
 SUFFIX = ".pdsync"
-NOT_OURS = "wrong_destination"
+OWN = "own_package"
+NOT_OURS = frozenset({"wrong_destination", OWN})
 
 
 @dataclass
@@ -40,11 +45,16 @@ class FolderEntry:
         return self.report.status == "dry_run"
 
     @property
+    def own(self) -> bool:
+        """Written by this office (left on the stick after an export)."""
+        return self.report.reason == OWN
+
+    @property
     def to_import(self) -> bool:
         """The import runs it: ready, or refused for a reason of its own (the import records the refusal);
         not one already imported nor one addressed to another office."""
         return self.report.status == "dry_run" or (self.report.status == "rejected"
-                                                   and self.report.reason != NOT_OURS)
+                                                   and self.report.reason not in NOT_OURS)
 
 
 @dataclass
@@ -86,16 +96,37 @@ def _within(progress: Progress) -> Progress:
     return Progress(lambda _done, _total, _text: progress.check())
 
 
+def _not_for_us(path: Path, own_site: str) -> ImportReport | None:
+    """The report of a file whose manifest names this office as its sender or another as its destination; None
+    for any other, readable or not (the dry run then judges it)."""
+    try:
+        manifest = parse(container.read_signed_manifest(container.read_file(path)).manifest)
+    except (PackageRejected, OSError, MemoryError):
+        return None
+    if manifest.origin.site_id == own_site:
+        return ImportReport("rejected", OWN, "这个数据包是本单位发出的。", origin=manifest.origin.org_code,
+                            channel_seq=manifest.channel_seq)
+    if manifest.destination.site_id != own_site:
+        return ImportReport("rejected", "wrong_destination",
+                            f"这个数据包是发给组织代码 {manifest.destination.org_code} 的，不是本单位。",
+                            origin=manifest.origin.org_code, channel_seq=manifest.channel_seq)
+    return None
+
+
 def check_folder(db: Database, actor: Actor, folder: Path, progress: Progress) -> list[FolderEntry]:
     """The dry run of every package in ``folder``, in the order ``import_checked`` would import them.
 
     A gap that another ready package of the same folder fills is not reported.
     """
+    assert db.site is not None
+    own_site = db.site.site_id
     paths = packages_in(folder)
     entries = []
     for number, path in enumerate(paths, start=1):
         progress.step(number - 1, len(paths), f"正在检查第 {number}/{len(paths)} 个数据包：{path.name}")
-        entries.append(FolderEntry(path, import_package(db, actor, path, dry_run=True, progress=_within(progress))))
+        report = _not_for_us(path, own_site) or import_package(db, actor, path, dry_run=True,
+                                                                   progress=_within(progress))
+        entries.append(FolderEntry(path, report))
     progress.step(len(paths), len(paths))
     here = {(e.report.origin, e.report.channel_seq) for e in entries if e.ready}
     for entry in entries:
@@ -106,9 +137,10 @@ def check_folder(db: Database, actor: Actor, folder: Path, progress: Progress) -
 
 
 def import_checked(db: Database, actor: Actor, entries: list[FolderEntry], progress: Progress) -> FolderImport:
-    """Import the entries ``check_folder`` found, one transaction each, in its order (see the module)."""
+    """Import the entries ``check_folder`` found, one transaction each, in its order (see the module); the ones
+    an earlier, cancelled call imported are not run again."""
     outcome = FolderImport(entries)
-    chosen = [e for e in entries if e.to_import]
+    chosen = [e for e in entries if e.to_import and e.imported is None]
     for number, entry in enumerate(chosen, start=1):
         try:
             progress.step(number - 1, len(chosen), f"正在导入第 {number}/{len(chosen)} 个数据包：{entry.path.name}")

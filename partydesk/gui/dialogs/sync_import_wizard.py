@@ -5,6 +5,10 @@ the package is verified and every record classified, nothing written. Step two s
 the import would do (new / updated / unchanged / conflict / rejected), the gap warning when a package
 is missing, and each rejected record with its reason; "Import" applies it in one transaction, "Cancel"
 leaves everything as it was. A refused package is said plainly and put into the exchange ledger.
+
+A folder instead of a file (a committee's stick, collected from many branches) checks every package in
+it (``services.sync_folder``): one row per file with what its import would do, then "Import all" applies
+them one after another, each whole or not at all, and each row says what became of its file.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,11 +38,13 @@ from partydesk.gui.widgets.error_label import grow_to_fit
 
 if TYPE_CHECKING:
     from partydesk.core.errors import KnownError
+    from partydesk.core.services.sync_folder import FolderEntry, FolderImport
     from partydesk.core.services.sync_import import ImportReport
     from partydesk.gui.context import AppContext
     from partydesk.gui.tasks import TaskHandle
 
 OUTCOME_ORDER = ("new", "updated", "unchanged", "conflict", "rejected")
+FOLDER_COLUMNS = ("file", "from", "seq", *OUTCOME_ORDER, "state")
 
 
 class ImportDialog(QDialog):
@@ -56,18 +62,23 @@ class ImportDialog(QDialog):
 
         choose = QWidget(self.pages)
         box = QVBoxLayout(choose)
-        hint = QLabel(self.tr("Choose the package file (.pdsync) the other office gave you. It is checked first; "
-                              "nothing is written until you agree."), choose)
+        hint = QLabel(self.tr("Choose the package file (.pdsync) the other office gave you, or a folder (such as "
+                              "the USB stick) to check every package in it. It is checked first; nothing is "
+                              "written until you agree."), choose)
         hint.setWordWrap(True)
         self.file = QLineEdit(choose)
         self.file.setObjectName("fileEdit")
-        self.file.setPlaceholderText(self.tr("Package file"))
+        self.file.setPlaceholderText(self.tr("Package file, or a folder of packages"))
         browse = QPushButton(self.tr("&Browse…"), choose)
         browse.setObjectName("browseButton")
         browse.clicked.connect(self._browse)
+        folder = QPushButton(self.tr("&Folder…"), choose)
+        folder.setObjectName("folderButton")
+        folder.clicked.connect(self._browse_folder)
         line = QHBoxLayout()
         line.addWidget(self.file, 1)
         line.addWidget(browse)
+        line.addWidget(folder)
         box.addWidget(hint)
         box.addLayout(line)
         self.problem = QLabel(choose)
@@ -102,6 +113,25 @@ class ImportDialog(QDialog):
         box.addWidget(self.refused_records, 1)
         self.pages.addWidget(check)
 
+        many = QWidget(self.pages)
+        box = QVBoxLayout(many)
+        self.folder_summary = QLabel(many)
+        self.folder_summary.setObjectName("folderSummaryLabel")
+        self.folder_summary.setWordWrap(True)
+        self.folder_table = QTableWidget(0, len(FOLDER_COLUMNS), many)
+        self.folder_table.setObjectName("folderTable")
+        self.folder_table.verticalHeader().hide()
+        self.folder_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.folder_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.folder_table.setWordWrap(False)
+        header = self.folder_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(FOLDER_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        box.addWidget(self.folder_summary)
+        box.addWidget(self.folder_table, 1)
+        self.pages.addWidget(many)
+        self.entries: list[FolderEntry] | None = None
+
         self.buttons = QDialogButtonBox(self)
         self.check_button = self.buttons.addButton(self.tr("&Check"), QDialogButtonBox.ButtonRole.ActionRole)
         self.check_button.setObjectName("checkButton")
@@ -133,10 +163,20 @@ class ImportDialog(QDialog):
             self.counts.setItem(row, 0, QTableWidgetItem(names[key]))
         self.refused_records.setHorizontalHeaderLabels([self.tr("Type"), self.tr("Record"),
                                                         self.tr("Why it was rejected")])
+        self.folder_table.setHorizontalHeaderLabels([
+            self.tr("File"), self.tr("From"), self.tr("No."), self.tr("New"), self.tr("Updated"),
+            self.tr("Unchanged"), self.tr("Conflicts"), self.tr("Rejected"), self.tr("State")])
 
     def _browse(self) -> None:
         chosen, _f = QFileDialog.getOpenFileName(self, self.tr("Choose a package"), str(self.start),
                                                  self.tr("Packages (*.pdsync)"))
+        if chosen:
+            self.file.setText(chosen)
+            self.check()
+
+    def _browse_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder holding the packages"),
+                                                  str(self.start))
         if chosen:
             self.file.setText(chosen)
             self.check()
@@ -147,9 +187,15 @@ class ImportDialog(QDialog):
         return Path(self.file.text().strip())
 
     def check(self) -> None:
-        """The dry run: verify and classify, write nothing."""
+        """The dry run: verify and classify, write nothing (of every package in it, for a folder)."""
         self.problem.clear()
         self.check_button.setEnabled(False)
+        if self.path.is_dir():
+            handle = ops.check_folder(self, self.ctx, self.path, title=self.tr("Checking the packages…"),
+                                      on_done=self._folder_checked, on_error=self._failed)
+            handle.finished.connect(lambda: self._after(handle))
+            self.running = handle
+            return
         handle = ops.import_file(self, self.ctx, self.path, dry_run=True, title=self.tr("Checking the package…"),
                                  on_done=self._checked, on_error=self._failed)
         handle.finished.connect(lambda: self._after(handle))
@@ -195,8 +241,103 @@ class ImportDialog(QDialog):
         self.apply_button.setEnabled(True)
         self.problem.setText(error.message)
 
+    def _folder_checked(self, entries: list[FolderEntry]) -> None:
+        self.check_button.setEnabled(True)
+        if not entries:
+            self.problem.setText(self.tr("There is no package (.pdsync) in this folder."))
+            return
+        self.entries = entries
+        ready = sum(1 for e in entries if e.ready)
+        refused = sum(1 for e in entries if e.report.status == "rejected" and e.to_import)
+        self.folder_summary.setText(self.tr(
+            "{count} packages in {folder}: {ready} can be imported, {refused} are refused (they will be listed "
+            "as refused), the rest were imported before or are for another office. Nothing has been written "
+            "yet.").format(count=len(entries), folder=self.path, ready=ready, refused=refused))
+        self.folder_table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            report = entry.report
+            origin = self.tr("This office") if entry.own else self.offices.get(report.origin, report.origin)
+            texts = [entry.path.name, origin, str(report.channel_seq) if report.channel_seq else ""]
+            texts += [str(report.counts.get(key, 0)) if entry.ready else "" for key in OUTCOME_ORDER]
+            for column, text in enumerate(texts):
+                self.folder_table.setItem(row, column, QTableWidgetItem(text))
+            self._set_state(row, self._checked_state(entry))
+        self.pages.setCurrentIndex(2)
+        self._widen()
+        self.check_button.hide()
+        self.apply_button.setText(self.tr("&Import all"))
+        self.apply_button.setEnabled(ready + refused > 0)
+        self.apply_button.show()
+        self.apply_button.setDefault(True)
+        self.apply_button.setFocus()
+
+    def _widen(self) -> None:
+        """Room for a row per package with its file name, counts and state, within the screen."""
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        size = self.size().expandedTo(QSize(cjk * 76, cjk * 30))
+        screen = self.screen()
+        if screen is not None:
+            size = size.boundedTo(screen.availableGeometry().size() * 0.95)
+        self.resize(size)
+
+    def _checked_state(self, entry: FolderEntry) -> str:
+        report = entry.report
+        if entry.ready:
+            text = self.tr("Ready to import")
+            return text + "；" + report.gap if report.gap else text
+        if report.status == "already_imported":
+            return self.tr("Imported before")
+        if entry.own:
+            return self.tr("Written by this office: left alone")
+        if not entry.to_import:
+            return self.tr("For another office: left alone")
+        return self.tr("Refused: {message}").format(message=report.message)
+
+    def _set_state(self, row: int, text: str) -> None:
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)
+        self.folder_table.setItem(row, len(FOLDER_COLUMNS) - 1, item)
+
+    def _import_folder(self) -> None:
+        assert self.entries is not None
+        self.apply_button.setEnabled(False)
+        handle = ops.import_folder(self, self.ctx, self.entries, title=self.tr("Importing the packages…"),
+                                   on_done=self._folder_imported, on_error=self._failed)
+        handle.finished.connect(lambda: self.apply_button.setEnabled(True) if handle.cancelled else None)
+        self.running = handle
+
+    def _folder_imported(self, done: FolderImport) -> None:
+        for row, entry in enumerate(done.entries):
+            report = entry.imported
+            if report is None:
+                if entry.to_import:
+                    self._set_state(row, self.tr("Not imported (cancelled)"))
+                continue
+            if report.status == "applied":
+                counts = [str(report.counts.get(key, 0)) for key in OUTCOME_ORDER]
+                for column, text in enumerate(counts, start=3):
+                    self.folder_table.setItem(row, column, QTableWidgetItem(text))
+                self._set_state(row, self.tr("Imported") + ("；" + report.gap if report.gap else ""))
+            elif report.status == "already_imported":
+                self._set_state(row, self.tr("Imported before"))
+            else:
+                self._set_state(row, self.tr("Refused: {message}").format(message=report.message))
+        if done.cancelled:
+            self.folder_summary.setText(self.tr(
+                "Cancelled: {applied} packages were imported and stay; the others were not imported. You can "
+                "import the folder again at any time.").format(applied=done.applied))
+            self.apply_button.setEnabled(any(e.imported is None and e.to_import for e in done.entries))
+            return
+        self.folder_summary.setText(self.tr("Imported {applied} packages.").format(applied=done.applied))
+        self.apply_button.hide()
+        self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setFocus()
+
     def apply(self) -> None:
-        """Import for real, in one transaction."""
+        """Import for real, in one transaction (one per package, for a folder)."""
+        if self.pages.currentIndex() == 2:
+            self._import_folder()
+            return
         self.apply_button.setEnabled(False)
         gap = self.report.gap if self.report is not None else ""  # a note of an earlier cancel goes
         self.gap.setText(gap)

@@ -15,7 +15,15 @@ from PySide6.QtWidgets import QWidget
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.exchange.keys import KeyCard
 from partydesk.core.progress import Progress
-from partydesk.core.services import committee, sync_export, sync_import, sync_keys, sync_rejections, sync_status
+from partydesk.core.services import (
+    committee,
+    sync_export,
+    sync_folder,
+    sync_import,
+    sync_keys,
+    sync_rejections,
+    sync_status,
+)
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
 
@@ -92,3 +100,27 @@ def record_rejection(parent: QWidget, ctx: AppContext, path: Path, *, reason: st
         return Changes.of(ChangeKind.SYNC)
 
     return run(parent, ctx, job, label="record refusal")
+
+
+def check_folder(parent: QWidget, ctx: AppContext, folder: Path, *, title: str, on_done: DoneCallback,
+                 on_error: ErrorCallback | None = None) -> TaskHandle:
+    """The dry run of every package in ``folder`` (a list of ``sync_folder.FolderEntry``); nothing written."""
+    db, actor = ctx.db, ctx.actor
+
+    def job(progress: Progress) -> list[sync_folder.FolderEntry]:
+        return sync_folder.check_folder(db, actor, folder, progress)
+
+    return run(parent, ctx, job, label="sync check folder", on_done=on_done, on_error=on_error,
+               progress_title=title)
+
+
+def import_folder(parent: QWidget, ctx: AppContext, entries: list[sync_folder.FolderEntry], *, title: str,
+                  on_done: DoneCallback, on_error: ErrorCallback | None = None) -> TaskHandle:
+    """Import the checked packages one by one (a ``sync_folder.FolderImport``, also when cancelled midway)."""
+    db, actor = ctx.db, ctx.actor
+
+    def job(progress: Progress) -> sync_folder.FolderImport:
+        return sync_folder.import_checked(db, actor, entries, progress)
+
+    return run(parent, ctx, job, label="sync import folder", on_done=on_done, on_error=on_error,
+               progress_title=title)

@@ -140,15 +140,19 @@ def test_a_cancel_keeps_the_packages_before_and_nothing_of_the_rest(stick: Stick
     done = import_checked(stick.committee, LOCAL_USER, entries, _CancelDuring(2, inside=inside))
     assert done.cancelled and done.applied == 1
     assert [e.imported is not None for e in done.entries] == [True, False, False, False, False]
+    first_report = done.entries[0].imported
     owner = stick.first.site.site_id  # packages 1 and 2 of this branch carry the same records
     assert dump(stick.committee, owner) == dump(stick.first, owner)
     assert dump(stick.committee, stick.second.site.site_id) == {}
     with stick.committee.read() as session:
         assert [p.package_id for p in sync_repo.packages(session)] == [done.entries[0].report.package_id]
     assert rejections(stick.committee) == []
-    rest = import_checked(stick.committee, LOCAL_USER,
-                          check_folder(stick.committee, LOCAL_USER, stick.folder, Progress()), Progress())
-    assert rest.applied == 2 and not rest.cancelled
+    rest = import_checked(stick.committee, LOCAL_USER, done.entries, Progress())  # Import all, again
+    assert not rest.cancelled and rest.applied == 3
+    found = _by_name(rest.entries, stick)
+    assert [found[k].imported.status for k in ("a1", "a2", "b1", "damaged")] == ["applied"] * 3 + ["rejected"]
+    assert found["a1"].imported is first_report  # not run twice
+    assert found["other"].imported is None
 
 
 def test_a_folder_that_is_not_there_is_named(tmp_path: Path) -> None:
@@ -157,3 +161,17 @@ def test_a_folder_that_is_not_there_is_named(tmp_path: Path) -> None:
     (tmp_path / "x.PDSYNC").write_bytes(b"")
     (tmp_path / "sub.pdsync").mkdir()
     assert [p.name for p in packages_in(tmp_path)] == ["x.PDSYNC"]
+
+
+def test_a_package_this_office_wrote_is_left_alone(stick: Stick) -> None:
+    """The committee's own receipt, left on the stick it hands back: listed as its own, never refused."""
+    first = stick.folder / stick.names["a1"]
+    assert import_checked(stick.committee, LOCAL_USER, [e for e in check_folder(
+        stick.committee, LOCAL_USER, stick.folder, Progress()) if e.path == first], Progress()).applied == 1
+    receipt = export_package(stick.committee, LOCAL_USER, to_org_code="3301060001", out_dir=stick.folder).path
+    entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
+    [own] = [e for e in entries if e.path == receipt]
+    assert own.own and not own.ready and not own.to_import and own.report.origin == "1000"
+    import_checked(stick.committee, LOCAL_USER, entries, Progress())
+    assert receipt.name not in {r.file_name for r in rejections(stick.committee)}
+    assert own.imported is None
