@@ -2,7 +2,9 @@
 
 ``register`` needs the fingerprint check made explicit: ``--fingerprint FP`` (as read out by the other
 side) or ``--yes`` (a person compared it). ``import`` exits 0 when the package applied or was already
-imported, 1 when it was rejected; ``--json`` gives ``status``, ``reason`` and the counts.
+imported, 1 when it was rejected; ``--json`` gives ``status``, ``reason`` and the counts. Given a folder it
+checks and imports every package in it (``status`` folder, one entry per file under ``packages``; our own
+and other offices' files are ``skipped``) and exits 1 when any package addressed to us was refused.
 """
 
 from __future__ import annotations
@@ -60,11 +62,53 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
             "channel_seq": done.channel_seq, "counts": done.counts, "acks": done.acks}
 
 
+def _folder_line(name: str, report: Any, *, ready: str) -> str:
+    c = report.counts
+    if report.status in ("dry_run", "applied"):
+        text = (f"{ready}：新增 {c['new']}，更新 {c['updated']}，未变 {c['unchanged']}，冲突 {c['conflict']}，"
+                f"拒收 {c['rejected']}")
+        return f"{name}  {text}" + (f"（{report.gap}）" if report.gap else "")
+    if report.status == "already_imported":
+        return f"{name}  已导入过，跳过"
+    return f"{name}  {'跳过' if report.reason in ('wrong_destination', 'own_package') else '拒收'}：{report.message}"
+
+
+def import_folder(args: argparse.Namespace) -> dict[str, Any]:
+    """Every package in a folder (services.sync_folder): checked, then imported one by one unless --dry-run."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.progress import Progress
+    from partydesk.core.services.sync_folder import check_folder, import_checked
+
+    with cli.opened(args) as db:
+        entries = check_folder(db, LOCAL_USER, Path(args.file), Progress())
+        if not args.dry_run:
+            import_checked(db, LOCAL_USER, entries, Progress())
+    if not entries:
+        return {"message": f"文件夹 {args.file} 中没有数据包（.pdsync）。", "status": "folder", "packages": [],
+                "exit_code": 1}
+    rows, lines = [], []
+    for entry in entries:
+        report = entry.imported or entry.report
+        row = {"file": entry.path.name, **report.to_json()}
+        if report.status == "rejected" and not entry.to_import:
+            row["status"] = "skipped"  # written by us, or for another office: left alone, not refused
+        rows.append(row)
+        lines.append(_folder_line(entry.path.name, report, ready="可以导入" if args.dry_run else "已导入"))
+    applied = sum(1 for e in entries if e.imported is not None and e.imported.status == "applied")
+    refused = sum(1 for r in rows if r["status"] == "rejected")
+    head = (f"试导入（未写入任何数据）：{len(entries)} 个数据包，{sum(1 for e in entries if e.ready)} 个可以导入。"
+            if args.dry_run else f"已导入 {applied} 个数据包。")
+    return {"message": "\n".join([head, *lines]), "status": "folder", "applied": applied, "packages": rows,
+            "exit_code": 1 if refused else 0}
+
+
 def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
-    """Import (or, with --dry-run, only classify) a package."""
+    """Import (or, with --dry-run, only classify) a package, or every package in a folder."""
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.sync_import import import_package
 
+    if Path(args.file).is_dir():
+        return import_folder(args)
     with cli.opened(args) as db:
         report = import_package(db, LOCAL_USER, Path(args.file), dry_run=args.dry_run)
     payload = report.to_json()
@@ -145,8 +189,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--to", required=True, metavar="ORG_CODE", help="对方的组织代码")
     p.add_argument("--out", required=True, metavar="DIR", help="写到哪个文件夹（例如U盘）")
     p.add_argument("--snapshot", action="store_true", help="写出全部数据（首次报送或对方要求时）")
-    p = action("import", cmd_import, "导入数据包")
-    p.add_argument("file", metavar="FILE", help="数据包文件（.pdsync）")
+    p = action("import", cmd_import, "导入数据包（或一个文件夹中的全部数据包）")
+    p.add_argument("file", metavar="FILE", help="数据包文件（.pdsync），或存放数据包的文件夹（如U盘）")
     p.add_argument("--dry-run", action="store_true", help="只列出将会新增、更新、冲突和拒收的记录，不写入")
     action("status", cmd_status, "已登记的单位、收发的数据包和待处理的冲突")
     p = action("rotate-key", cmd_rotate_key, "更换本单位的密钥（随后的数据包把新密钥告知对方）")

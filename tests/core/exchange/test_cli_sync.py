@@ -78,8 +78,9 @@ def test_a_rejected_package_exits_1_with_the_reason(offices: dict[str, Path], tm
     assert code == 1 and nothing["error"] == "unknown_destination"
 
 
-def test_two_demo_branches_report_to_one_committee(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`demo --org-code` makes a second branch; the committee registers both and imports from each."""
+def _two_branches(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[dict[str, Path], Path]:
+    """Two demo branches (`demo --org-code` makes the second) and a committee that registered both, each
+    registered back; the stick folder holds the cards."""
     stick = tmp_path / "stick"
     stick.mkdir()
     paths = {name: tmp_path / name / f"{name}.db" for name in ("east", "west", "committee")}
@@ -95,9 +96,46 @@ def test_two_demo_branches_report_to_one_committee(tmp_path: Path, capsys: pytes
         _code, card = run(capsys, "sync", "keycard", "--db", str(paths[branch]), "--out", str(stick))
         assert run(capsys, "sync", "register", card["path"], "--db", str(paths["committee"]), "--yes")[0] == 0
         assert run(capsys, "sync", "register", hub_card["path"], "--db", str(paths[branch]), "--yes")[0] == 0
+    return paths, stick
+
+
+def test_two_demo_branches_report_to_one_committee(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The committee imports a package from each of two branches."""
+    paths, stick = _two_branches(tmp_path, capsys)
+    for branch in ("east", "west"):
         _code, sent = run(capsys, "sync", "export", "--db", str(paths[branch]), "--to", "1000", "--out", str(stick))
         assert run(capsys, "sync", "import", sent["path"], "--db", str(paths["committee"]))[1]["status"] == "applied"
     _code, status = run(capsys, "sync", "status", "--db", str(paths["committee"]))
     assert sorted(p["org_code"] for p in status["peers"]) == ["3301060012", "3301060013"]
     _code, listed = run(capsys, "roster", "list", "--db", str(paths["committee"]))
     assert len(listed["members"]) == 11
+
+
+def test_a_folder_is_checked_then_imported_package_by_package(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """`sync import FOLDER`: --dry-run lists every file and writes nothing; then both branches' packages
+    apply, the committee's own receipt on the stick is skipped, and a damaged copy is refused (exit 1)."""
+    paths, stick = _two_branches(tmp_path, capsys)
+    hub = str(paths["committee"])
+    for branch in ("east", "west"):
+        run(capsys, "sync", "export", "--db", str(paths[branch]), "--to", "1000", "--out", str(stick))
+    code, checked = run(capsys, "sync", "import", str(stick), "--dry-run", "--db", hub)
+    assert code == 0 and [p["status"] for p in checked["packages"]] == ["dry_run", "dry_run"]
+    assert run(capsys, "roster", "list", "--db", hub)[1]["members"] == []
+    code, done = run(capsys, "sync", "import", str(stick), "--db", hub)
+    assert code == 0 and done["applied"] == 2 and "已导入 2 个数据包" in done["message"]
+    assert [p["origin"] for p in done["packages"]] == ["3301060012", "3301060013"]
+    assert len(run(capsys, "roster", "list", "--db", hub)[1]["members"]) == 11
+    run(capsys, "sync", "export", "--db", hub, "--to", "3301060012", "--out", str(stick))  # the receipt
+    sent = stick / done["packages"][1]["file"]
+    damaged = bytearray(sent.read_bytes())
+    damaged[200] ^= 0x10  # in the manifest: the copy is not recognised as the package imported
+    (stick / "copy.pdsync").write_bytes(bytes(damaged))
+    code, again = run(capsys, "sync", "import", str(stick), "--db", hub)
+    assert code == 1 and again["applied"] == 0
+    assert sorted(p["status"] for p in again["packages"]) == ["already_imported", "already_imported", "rejected",
+                                                               "skipped"]
+    [skipped] = [p for p in again["packages"] if p["status"] == "skipped"]
+    assert skipped["reason"] == "own_package" and skipped["file"].startswith("1000_3301060012_")
+    code, empty = run(capsys, "sync", "import", str(tmp_path / "east"), "--db", hub)
+    assert code == 1 and "没有数据包" in empty["message"]
