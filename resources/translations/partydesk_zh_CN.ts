@@ -1241,12 +1241,24 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>正在导入数据包……</translation>
     </message>
     <message>
+        <source>Not imported: {message}</source>
+        <translation>未导入：{message}</translation>
+    </message>
+    <message>
         <source>Not imported (cancelled)</source>
         <translation>未导入（已取消）</translation>
     </message>
     <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
         <source>Imported</source>
         <translation>已导入</translation>
+    </message>
+    <message>
+        <source>The import stopped: {message} {applied} packages were imported and stay; the others were not imported. You can import the folder again.</source>
+        <translation>导入中止：{message} 已导入的 {applied} 个数据包保留，其余的没有导入。排除问题后可以再次导入这个文件夹。</translation>
     </message>
     <message>
         <source>Cancelled: {applied} packages were imported and stay; the others were not imported. You can import the folder again at any time.</source>

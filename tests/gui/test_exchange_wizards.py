@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
+from partydesk.core.errors import KnownError
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_rejections import rejections
 from partydesk.core.services.sync_status import exchange_status
@@ -162,3 +165,43 @@ def test_import_wizard_says_when_a_folder_holds_no_package(
     dialog.check_button.click()
     qtbot.waitUntil(lambda: "没有数据包" in dialog.problem.text(), timeout=WAIT_MS)
     assert dialog.pages.currentIndex() == 0 and dialog.check_button.isEnabled()
+
+
+def test_import_wizard_says_where_a_folder_import_stopped_and_goes_on_later(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error at the second package: the first row says imported, the second names the error, the summary
+    says the first stays; Import all again imports the rest."""
+    import partydesk.core.services.sync_folder as folder_import
+
+    branch, committee, folder = pair
+    stick = folder / "stick"
+    stick.mkdir()
+    for _ in range(2):
+        export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=stick)
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(stick))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
+    real, calls = folder_import.import_package, []
+
+    def second_fails(*args: Any, **kw: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KnownError("U盘已拔出。")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(folder_import, "import_package", second_fails)
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: "导入中止" in dialog.folder_summary.text(), timeout=WAIT_MS)
+    state = dialog.folder_table.columnCount() - 1
+    assert [dialog.folder_table.item(r, state).text() for r in range(2)] == ["已导入", "未导入：U盘已拔出。"]
+    assert "已导入的 1 个数据包保留" in dialog.folder_summary.text() and dialog.apply_button.isEnabled()
+    dialog.grab().save(str(folder / "stopped.png"))
+    monkeypatch.setattr(folder_import, "import_package", real)
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
+    assert [dialog.folder_table.item(r, state).text() for r in range(2)] == ["已导入", "已导入"]

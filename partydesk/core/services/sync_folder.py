@@ -10,6 +10,7 @@ listed and left alone: they are not refused, and the ledger does not hear of the
 from the manifest before anything is verified; that only ever leaves a file out, never lets one in. A file refused for
 any other reason is refused again by the import, which puts it in the ledger with its reason. A cancel
 stops before the next package, or rolls back the one being imported; the ones before it stay imported.
+An error the user can act on (a full disk, a pulled stick) stops it the same way, and says so.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
-from partydesk.core.errors import KnownError
+from partydesk.core.errors import KnownError, known_error_from_db
 from partydesk.core.exchange import container
 from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.manifest import parse
@@ -38,6 +39,7 @@ class FolderEntry:
     path: Path
     report: ImportReport
     imported: ImportReport | None = None
+    failed: str = ""  # the error that stopped the import at this package (nothing of it was written)
 
     @property
     def ready(self) -> bool:
@@ -64,6 +66,7 @@ class FolderImport:
 
     entries: list[FolderEntry]
     cancelled: bool = False
+    failed: str = ""  # why the import stopped at a package (its entry's ``failed`` says the same)
     changes: Changes = field(default_factory=lambda: Changes.of(ChangeKind.SYNC))
 
     @property
@@ -138,15 +141,22 @@ def check_folder(db: Database, actor: Actor, folder: Path, progress: Progress) -
 
 def import_checked(db: Database, actor: Actor, entries: list[FolderEntry], progress: Progress) -> FolderImport:
     """Import the entries ``check_folder`` found, one transaction each, in its order (see the module); the ones
-    an earlier, cancelled call imported are not run again."""
+    an earlier, cancelled or stopped call imported are not run again."""
     outcome = FolderImport(entries)
     chosen = [e for e in entries if e.to_import and e.imported is None]
     for number, entry in enumerate(chosen, start=1):
         try:
             progress.step(number - 1, len(chosen), f"正在导入第 {number}/{len(chosen)} 个数据包：{entry.path.name}")
+            entry.failed = ""
             entry.imported = import_package(db, actor, entry.path, progress=_within(progress))
         except Cancelled:
             outcome.cancelled = True
+            break
+        except Exception as exc:  # a full disk, a pulled stick: the packages before stay, the rest wait
+            known = exc if isinstance(exc, KnownError) else known_error_from_db(exc)
+            if known is None:
+                raise
+            outcome.failed, entry.failed = known.message, known.message
             break
         outcome.changes = outcome.changes.merge(entry.imported.changes)
     return outcome

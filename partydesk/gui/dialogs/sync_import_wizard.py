@@ -310,8 +310,11 @@ class ImportDialog(QDialog):
         for row, entry in enumerate(done.entries):
             report = entry.imported
             if report is None:
-                if entry.to_import:
-                    self._set_state(row, self.tr("Not imported (cancelled)"))
+                if entry.failed:
+                    self._set_state(row, self.tr("Not imported: {message}").format(message=entry.failed))
+                elif entry.to_import:
+                    self._set_state(row, self.tr("Not imported (cancelled)") if done.cancelled
+                                    else self.tr("Not imported"))
                 continue
             if report.status == "applied":
                 counts = [str(report.counts.get(key, 0)) for key in OUTCOME_ORDER]
@@ -322,10 +325,15 @@ class ImportDialog(QDialog):
                 self._set_state(row, self.tr("Imported before"))
             else:
                 self._set_state(row, self.tr("Refused: {message}").format(message=report.message))
-        if done.cancelled:
-            self.folder_summary.setText(self.tr(
-                "Cancelled: {applied} packages were imported and stay; the others were not imported. You can "
-                "import the folder again at any time.").format(applied=done.applied))
+        if done.cancelled or done.failed:
+            if done.failed:
+                said = self.tr("The import stopped: {message} {applied} packages were imported and stay; the "
+                               "others were not imported. You can import the folder again.").format(
+                    message=done.failed, applied=done.applied)
+            else:
+                said = self.tr("Cancelled: {applied} packages were imported and stay; the others were not "
+                               "imported. You can import the folder again at any time.").format(applied=done.applied)
+            self.folder_summary.setText(said)
             self.apply_button.setEnabled(any(e.imported is None and e.to_import for e in done.entries))
             return
         self.folder_summary.setText(self.tr("Imported {applied} packages.").format(applied=done.applied))

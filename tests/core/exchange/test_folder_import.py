@@ -175,3 +175,37 @@ def test_a_package_this_office_wrote_is_left_alone(stick: Stick) -> None:
     import_checked(stick.committee, LOCAL_USER, entries, Progress())
     assert receipt.name not in {r.file_name for r in rejections(stick.committee)}
     assert own.imported is None
+
+
+def test_an_error_at_one_package_keeps_the_ones_before_and_says_why(stick: Stick,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills while the second package is imported: the first stays, the error is named on the second,
+    and Import all later goes on from there; an unexpected error is not swallowed."""
+    import partydesk.core.services.sync_folder as folder_import
+
+    entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
+    real = folder_import.import_package
+    calls = []
+
+    def second_fails(db: Database, actor: object, path: Path, **kw: object) -> object:
+        calls.append(path)
+        if len(calls) == 2:
+            raise KnownError("磁盘已满")
+        return real(db, actor, path, **kw)
+
+    monkeypatch.setattr(folder_import, "import_package", second_fails)
+    done = import_checked(stick.committee, LOCAL_USER, entries, Progress())
+    assert done.failed == "磁盘已满" and done.applied == 1 and not done.cancelled
+    assert [e.failed for e in done.entries[:3]] == ["", "磁盘已满", ""]
+    assert done.entries[1].imported is None and done.entries[2].imported is None
+    monkeypatch.setattr(folder_import, "import_package", real)
+    again = import_checked(stick.committee, LOCAL_USER, done.entries, Progress())
+    assert again.applied == 3 and not again.failed and done.entries[1].failed == ""
+
+    def broken(*_a: object, **_k: object) -> object:
+        raise RuntimeError("a bug")
+
+    fresh = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())  # the damaged copy is left
+    monkeypatch.setattr(folder_import, "import_package", broken)
+    with pytest.raises(RuntimeError):
+        import_checked(stick.committee, LOCAL_USER, fresh, Progress())
