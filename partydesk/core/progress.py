@@ -40,6 +40,11 @@ class Progress:
         if self._cancel.is_set():
             raise Cancelled("操作已取消，没有保存任何修改。")
 
+    def nested(self) -> Progress:
+        """A progress for one part of a longer run: it reports nothing of its own, but stops when this one is
+        cancelled (so a cancel reaches the part under way, not only the next)."""
+        return Progress(lambda _done, _total, _text: self.check())
+
     def step(self, done: int, total: int, text: str = "") -> None:
         """Report ``done`` of ``total`` units of work, then honour a pending cancel."""
         if self._callback is not None:

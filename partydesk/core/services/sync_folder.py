@@ -94,11 +94,6 @@ def _order(entry: FolderEntry) -> tuple[int, str, int, str]:
     return (1, "", 0, entry.path.name)
 
 
-def _within(progress: Progress) -> Progress:
-    """A progress for one package that reports nothing of its own but stops when ``progress`` is cancelled."""
-    return Progress(lambda _done, _total, _text: progress.check())
-
-
 def _not_for_us(path: Path, own_site: str) -> ImportReport | None:
     """The report of a file whose manifest names this office as its sender or another as its destination; None
     for any other, readable or not (the dry run then judges it)."""
@@ -128,7 +123,7 @@ def check_folder(db: Database, actor: Actor, folder: Path, progress: Progress) -
     for number, path in enumerate(paths, start=1):
         progress.step(number - 1, len(paths), f"正在检查第 {number}/{len(paths)} 个数据包：{path.name}")
         report = _not_for_us(path, own_site) or import_package(db, actor, path, dry_run=True,
-                                                                   progress=_within(progress))
+                                                                   progress=progress.nested())
         entries.append(FolderEntry(path, report))
     progress.step(len(paths), len(paths))
     here = {(e.report.origin, e.report.channel_seq) for e in entries if e.ready}
@@ -148,7 +143,7 @@ def import_checked(db: Database, actor: Actor, entries: list[FolderEntry], progr
         try:
             progress.step(number - 1, len(chosen), f"正在导入第 {number}/{len(chosen)} 个数据包：{entry.path.name}")
             entry.failed = ""
-            entry.imported = import_package(db, actor, entry.path, progress=_within(progress))
+            entry.imported = import_package(db, actor, entry.path, progress=progress.nested())
         except Cancelled:
             outcome.cancelled = True
             break
