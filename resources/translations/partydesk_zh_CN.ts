@@ -832,6 +832,10 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>全部数据（全量，首次交换或应要求时使用）</translation>
     </message>
     <message>
+        <source>Every branch (one package each)</source>
+        <translation>全部下级（每个单位一个数据包）</translation>
+    </message>
+    <message>
         <source>Insert the USB stick, or choose a folder</source>
         <translation>请插入U盘，或选择一个文件夹</translation>
     </message>
@@ -872,12 +876,20 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Receipts and anything else owed to each branch</source>
+        <translation>各单位待发的回执及其他内容</translation>
+    </message>
+    <message>
         <source>Receipts for the packages received from it</source>
         <translation>对收到的数据包的回执</translation>
     </message>
     <message>
         <source>Choose the USB stick or folder</source>
         <translation>选择U盘或文件夹</translation>
+    </message>
+    <message>
+        <source>Writing and checking the packages…</source>
+        <translation>正在写出并核对数据包……</translation>
     </message>
     <message>
         <source>Writing and checking the package…</source>
@@ -900,6 +912,26 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
     <message>
         <source>It is now safe to remove the USB stick.</source>
         <translation>现在可以安全拔出U盘。</translation>
+    </message>
+    <message>
+        <source>{count} package(s) written, each read back and checked:</source>
+        <translation>已写出 {count} 个数据包，逐个读回校验无误：</translation>
+    </message>
+    <message>
+        <source>{office}: No. {seq}, {count} record(s), {acks} receipt(s), {file}</source>
+        <translation>{office}：第 {seq} 号，{count} 条记录，{acks} 份回执，{file}</translation>
+    </message>
+    <message>
+        <source>{office}: not written. {why}</source>
+        <translation>{office}：未写出。{why}</translation>
+    </message>
+    <message>
+        <source>Folder: {path}</source>
+        <translation>文件夹：{path}</translation>
+    </message>
+    <message>
+        <source>Cancelled: the other branches&apos; packages were not written.</source>
+        <translation>已取消：其余单位的数据包没有写出。</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.errors import KnownError
+from partydesk.core.progress import Progress
 from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_folder import check_folder, import_checked
 from partydesk.core.services.sync_rejections import rejections
 from partydesk.core.services.sync_status import exchange_status
 from partydesk.core.storage.database import Database
@@ -24,28 +26,29 @@ from partydesk.gui.dialogs.sync_export_wizard import ExportDialog
 from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
 from partydesk.gui.pages.exchange import ExchangePage
 from tests.core.exchange.forge import flip_bit, resign
+from tests.core.exchange.test_folder_import import Stick, stick  # noqa: F401  (the fixture)
 from tests.gui.test_exchange_page import WAIT_MS, pair  # noqa: F401  (the fixture)
 
 
 def test_export_wizard_writes_to_the_stick_and_then_says_it_is_safe(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
         app: QApplication) -> None:
-    """The stick is preselected; Write → the verified result names the file, then "safe to remove"."""
+    """The USB stick is preselected; Write → the verified result names the file, then "safe to remove"."""
     branch, _committee, folder = pair
-    stick = folder / "stick"
-    stick.mkdir()
+    usb = folder / "usb"
+    usb.mkdir()
     ctx = make_ctx(branch)
     languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = ExportDialog(ctx, exchange_status(branch).peers, removable=stick)
+    dialog = ExportDialog(ctx, exchange_status(branch).peers, removable=usb)
     qtbot.addWidget(dialog)
-    assert dialog.folder.text() == str(stick) and dialog.write_button.isEnabled()
+    assert dialog.folder.text() == str(usb) and dialog.write_button.isEnabled()
     assert dialog.safe_text.text() == ""
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
-    [written] = list(stick.glob("*.pdsync"))
+    [written] = list(usb.glob("*.pdsync"))
     assert str(written) in dialog.result_text.text()
     assert dialog.safe_text.text() == "现在可以安全拔出U盘。"
-    assert not list(stick.glob("*.part"))
+    assert not list(usb.glob("*.part"))
 
 
 def test_export_wizard_without_a_stick_waits_for_a_folder(
@@ -118,17 +121,17 @@ def test_import_wizard_checks_a_whole_folder_then_imports_every_package(
     """A folder: one row per package with its counts and state, nothing written; Import all → each row says
     imported, the damaged copy refused (and in the ledger), the page's ledger lists both packages."""
     branch, committee, folder = pair
-    stick = folder / "stick"
-    stick.mkdir()
-    first = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=stick)
-    second = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=stick)
-    flip_bit(second.path, 700, stick / "z damaged.pdsync")
+    usb = folder / "usb"
+    usb.mkdir()
+    first = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=usb)
+    second = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=usb)
+    flip_bit(second.path, 700, usb / "z damaged.pdsync")
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
     page = ExchangePage(ctx)
     qtbot.addWidget(page)
     dialog = ImportDialog(ctx, start=folder, offices={"3301060012": "示范支部"}, parent=page)
-    dialog.file.setText(str(stick))
+    dialog.file.setText(str(usb))
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
     table = dialog.folder_table
@@ -175,15 +178,15 @@ def test_import_wizard_says_where_a_folder_import_stopped_and_goes_on_later(
     import partydesk.core.services.sync_folder as folder_import
 
     branch, committee, folder = pair
-    stick = folder / "stick"
-    stick.mkdir()
+    usb = folder / "usb"
+    usb.mkdir()
     for _ in range(2):
-        export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=stick)
+        export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=usb)
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
     dialog = ImportDialog(ctx, start=folder)
     qtbot.addWidget(dialog)
-    dialog.file.setText(str(stick))
+    dialog.file.setText(str(usb))
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
     real, calls = folder_import.import_package, []
@@ -205,3 +208,32 @@ def test_import_wizard_says_where_a_folder_import_stopped_and_goes_on_later(
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
     assert [dialog.folder_table.item(r, state).text() for r in range(2)] == ["已导入", "已导入"]
+
+
+def test_export_wizard_writes_every_branch_its_receipt_at_once(
+        qtbot: QtBot, stick: Stick, make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication, tmp_path: Path) -> None:
+    """A committee with two branches is offered every branch first: one package each, listed with its number
+    and receipts, then "safe to remove"; a second run passes both over and says why."""
+    import_checked(stick.committee, LOCAL_USER, check_folder(stick.committee, LOCAL_USER, stick.folder, Progress()),
+                   Progress())
+    back = tmp_path / "back"
+    back.mkdir()
+    ctx = make_ctx(stick.committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ExportDialog(ctx, exchange_status(stick.committee).peers, removable=back)
+    qtbot.addWidget(dialog)
+    assert dialog.destination.currentText() == "全部下级（每个单位一个数据包）"
+    assert dialog.changes.text() == "各单位待发的回执及其他内容"
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    lines = dialog.result_text.text().split("\n")
+    assert lines[0] == "已写出 2 个数据包，逐个读回校验无误："
+    assert lines[1].startswith("支部1：第 1 号，0 条记录，2 份回执，") and lines[2].startswith("支部2：第 1 号")
+    assert len(list(back.glob("*.pdsync"))) == 2 and dialog.safe_text.text() == "现在可以安全拔出U盘。"
+    again = ExportDialog(ctx, exchange_status(stick.committee).peers, removable=back)
+    qtbot.addWidget(again)
+    again.write_button.click()
+    qtbot.waitUntil(lambda: again.pages.currentIndex() == 1, timeout=WAIT_MS)
+    assert again.result_text.text().split("\n")[1].startswith("支部1：未写出。自上次报送")
+    assert len(list(back.glob("*.pdsync"))) == 2

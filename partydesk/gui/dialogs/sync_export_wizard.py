@@ -5,6 +5,9 @@ confirmed) or a full copy, and the folder — a USB stick found by ``removable_f
 the user browses for one. "Write" runs the export with a progress dialog; the package is written as
 ``.part``, renamed, read back and verified (SYNC.md). Step two shows where it went, what it holds, and only
 then "现在可以安全拔出U盘". Everything is reachable from the keyboard (Tab, Enter, Esc, Alt+letters).
+
+A committee with two branches or more is offered "every branch" first: one package each, written and
+verified one after another (``services.sync_export_all``), those with nothing owed passed over and named.
 """
 
 from __future__ import annotations
@@ -34,9 +37,13 @@ from partydesk.gui.operations import exchange as ops
 if TYPE_CHECKING:
     from partydesk.core.errors import KnownError
     from partydesk.core.services.sync_export import Exported
+    from partydesk.core.services.sync_export_all import AllExported
     from partydesk.core.services.sync_status import PeerStatus
     from partydesk.gui.context import AppContext
     from partydesk.gui.tasks import TaskHandle
+
+
+EVERY_BRANCH = "*"
 
 
 class ExportDialog(QDialog):
@@ -55,6 +62,8 @@ class ExportDialog(QDialog):
         form = QFormLayout(choose)
         self.destination = QComboBox(choose)
         self.destination.setObjectName("destinationCombo")
+        if sum(1 for p in peers if p.peer.relation == "child") >= 2:
+            self.destination.addItem(self.tr("Every branch (one package each)"), EVERY_BRANCH)
         for peer in peers:
             self.destination.addItem(f"{peer.peer.org_name}（{peer.peer.org_code}）", peer.peer.org_code)
         self.changes = QRadioButton(choose)
@@ -123,8 +132,11 @@ class ExportDialog(QDialog):
 
     def _describe(self) -> None:
         """Towards a branch an ordinary package carries the receipts owed to it; upward, the changes."""
-        peer = self.peers[self.destination.currentIndex()] if self.peers else None
-        if peer is not None and peer.peer.relation == "child":
+        code = self.destination.currentData()
+        peer = next((p for p in self.peers if p.peer.org_code == code), None)
+        if code == EVERY_BRANCH:
+            self.changes.setText(self.tr("Receipts and anything else owed to each branch"))
+        elif peer is not None and peer.peer.relation == "child":
             self.changes.setText(self.tr("Receipts for the packages received from it"))
         else:
             self.changes.setText(self.tr("Changes since the last confirmed package"))
@@ -143,6 +155,13 @@ class ExportDialog(QDialog):
         """Write, read back and verify the package (progress shown over the dialog)."""
         folder = Path(self.folder.text().strip())
         self.write_button.setEnabled(False)
+        if self.destination.currentData() == EVERY_BRANCH:
+            handle = ops.export_all(self, self.ctx, out_dir=folder, snapshot=self.snapshot.isChecked(),
+                                    title=self.tr("Writing and checking the packages…"),
+                                    on_done=self._all_written, on_error=self._failed)
+            handle.finished.connect(lambda: self._after(handle))
+            self.running = handle
+            return
         handle = ops.export(self, self.ctx, to_org_code=str(self.destination.currentData()), out_dir=folder,
                             snapshot=self.snapshot.isChecked(), title=self.tr("Writing and checking the package…"),
                             on_done=self._written, on_error=self._failed)
@@ -164,12 +183,33 @@ class ExportDialog(QDialog):
             path=str(done.path), seq=done.channel_seq, office=self.destination.currentText(), count=total,
             acks=done.acks))
         self.safe_text.setText(self.tr("It is now safe to remove the USB stick."))
+        self._show_result()
+
+    def _show_result(self) -> None:
         self.pages.setCurrentIndex(1)
         self.write_button.hide()
         self.cancel_button.hide()
         self.close_button.show()
         self.close_button.setDefault(True)
         self.close_button.setFocus()
+
+    def _all_written(self, done: AllExported) -> None:
+        lines = [self.tr("{count} package(s) written, each read back and checked:").format(count=len(done.written))]
+        for name, package in done.written:
+            lines.append(self.tr("{office}: No. {seq}, {count} record(s), {acks} receipt(s), {file}").format(
+                office=name, seq=package.channel_seq, count=sum(package.counts.values()), acks=package.acks,
+                file=package.path.name))
+        for name, why in done.passed_over:
+            lines.append(self.tr("{office}: not written. {why}").format(office=name, why=why))
+        if done.written:
+            lines.append(self.tr("Folder: {path}").format(path=done.written[0][1].path.parent))
+        if done.failed:
+            lines.append(done.failed)
+        if done.cancelled:
+            lines.append(self.tr("Cancelled: the other branches' packages were not written."))
+        self.result_text.setText("\n".join(lines))
+        self.safe_text.setText(self.tr("It is now safe to remove the USB stick.") if not done.failed else "")
+        self._show_result()
 
     def _failed(self, error: KnownError) -> None:
         self._update()

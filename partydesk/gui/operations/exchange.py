@@ -18,6 +18,7 @@ from partydesk.core.progress import Progress
 from partydesk.core.services import (
     committee,
     sync_export,
+    sync_export_all,
     sync_folder,
     sync_import,
     sync_keys,
@@ -123,4 +124,16 @@ def import_folder(parent: QWidget, ctx: AppContext, entries: list[sync_folder.Fo
         return sync_folder.import_checked(db, actor, entries, progress)
 
     return run(parent, ctx, job, label="sync import folder", on_done=on_done, on_error=on_error,
+               progress_title=title)
+
+
+def export_all(parent: QWidget, ctx: AppContext, *, out_dir: Path, snapshot: bool, title: str,
+               on_done: DoneCallback, on_error: ErrorCallback | None = None) -> TaskHandle:
+    """Write, read back and verify the next package for every registered branch (``sync_export_all``)."""
+    db, actor = ctx.db, ctx.actor
+
+    def job(progress: Progress) -> sync_export_all.AllExported:
+        return sync_export_all.export_all(db, actor, out_dir=out_dir, snapshot=snapshot, progress=progress)
+
+    return run(parent, ctx, job, label="sync export all", on_done=on_done, on_error=on_error,
                progress_title=title)
