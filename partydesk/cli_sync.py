@@ -48,11 +48,33 @@ def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
             "org_code": card.org_code, "site_id": card.site_id, "relation": done.relation, "new": done.new}
 
 
+def export_all(args: argparse.Namespace) -> dict[str, Any]:
+    """``--to all``: the next package for every registered branch (services.sync_export_all)."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.progress import Progress
+    from partydesk.core.services.sync_export_all import export_all as write_all
+
+    with cli.opened(args) as db:
+        done = write_all(db, LOCAL_USER, out_dir=Path(args.out), snapshot=args.snapshot, progress=Progress())
+    lines = [f"已写出并校验 {len(done.written)} 个数据包："]
+    lines += [f"{name}：{p.path.name}，第 {p.channel_seq} 号，共 {sum(p.counts.values())} 条记录，回执 {p.acks} 份"
+              for name, p in done.written]
+    lines += [f"{name}：未写出。{why}" for name, why in done.passed_over]
+    lines.append(done.failed or ("现在可以安全拔出U盘。" if done.written else "没有写出任何数据包。"))
+    return {"message": "\n".join(lines), "written": [
+                {"org_name": name, "path": str(p.path), "package_id": p.package_id, "kind": p.kind,
+                 "channel_seq": p.channel_seq, "counts": p.counts, "acks": p.acks} for name, p in done.written],
+            "passed_over": [{"org_name": name, "reason": why} for name, why in done.passed_over],
+            "exit_code": 1 if done.failed else 0}
+
+
 def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
-    """Write the next package for a registered site."""
+    """Write the next package for a registered site (``--to all``: for every registered branch)."""
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.sync_export import export_package
 
+    if args.to.lower() == "all":
+        return export_all(args)
     with cli.opened(args) as db:
         done = export_package(db, LOCAL_USER, to_org_code=args.to, out_dir=Path(args.out), snapshot=args.snapshot)
     total = sum(done.counts.values())
@@ -186,7 +208,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     group.add_argument("--fingerprint", metavar="FP", help="对方电话告知的指纹（空格和大小写不限）")
     group.add_argument("--yes", action="store_true", help="已在屏幕上核对过指纹")
     p = action("export", cmd_export, "为已登记的单位写出下一个数据包")
-    p.add_argument("--to", required=True, metavar="ORG_CODE", help="对方的组织代码")
+    p.add_argument("--to", required=True, metavar="ORG_CODE", help="对方的组织代码；all：每个已登记的下级各写一个")
     p.add_argument("--out", required=True, metavar="DIR", help="写到哪个文件夹（例如U盘）")
     p.add_argument("--snapshot", action="store_true", help="写出全部数据（首次报送或对方要求时）")
     p = action("import", cmd_import, "导入数据包（或一个文件夹中的全部数据包）")

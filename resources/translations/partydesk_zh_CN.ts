@@ -918,8 +918,8 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>已写出 {count} 个数据包，逐个读回校验无误：</translation>
     </message>
     <message>
-        <source>{office}: No. {seq}, {count} record(s), {acks} receipt(s), {file}</source>
-        <translation>{office}：第 {seq} 号，{count} 条记录，{acks} 份回执，{file}</translation>
+        <source>{office}: No. {seq}, {count} record(s), {acks} receipt(s)</source>
+        <translation>{office}：第 {seq} 号，{count} 条记录，{acks} 份回执</translation>
     </message>
     <message>
         <source>{office}: not written. {why}</source>

@@ -229,7 +229,7 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     lines = dialog.result_text.text().split("\n")
     assert lines[0] == "已写出 2 个数据包，逐个读回校验无误："
-    assert lines[1].startswith("支部1：第 1 号，0 条记录，2 份回执，") and lines[2].startswith("支部2：第 1 号")
+    assert lines[1:3] == ["支部1：第 1 号，0 条记录，2 份回执", "支部2：第 1 号，0 条记录，1 份回执"]
     assert len(list(back.glob("*.pdsync"))) == 2 and dialog.safe_text.text() == "现在可以安全拔出U盘。"
     again = ExportDialog(ctx, exchange_status(stick.committee).peers, removable=back)
     qtbot.addWidget(again)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
-from partydesk.core.errors import KnownError, known_error_from_db
+from partydesk.core.errors import KnownError, ValidationError, known_error_from_db
 from partydesk.core.progress import Cancelled, Progress
 from partydesk.core.services.sync_export import Exported, export_package
 from partydesk.core.storage import sync_repo
@@ -40,6 +40,9 @@ def export_all(db: Database, actor: Actor, *, out_dir: Path, snapshot: bool = Fa
     """The next package for every registered branch, into ``out_dir`` (see the module)."""
     with db.read() as session:
         branches = [p for p in sync_repo.peers(session) if p.relation == "child"]
+    if not branches:
+        raise ValidationError("还没有登记任何下级单位：请先导入下级的密钥卡并核对指纹。", field="to",
+                              code="no_branches")
     outcome = AllExported()
     for number, branch in enumerate(branches, start=1):
         try:

@@ -196,9 +196,8 @@ class ExportDialog(QDialog):
     def _all_written(self, done: AllExported) -> None:
         lines = [self.tr("{count} package(s) written, each read back and checked:").format(count=len(done.written))]
         for name, package in done.written:
-            lines.append(self.tr("{office}: No. {seq}, {count} record(s), {acks} receipt(s), {file}").format(
-                office=name, seq=package.channel_seq, count=sum(package.counts.values()), acks=package.acks,
-                file=package.path.name))
+            lines.append(self.tr("{office}: No. {seq}, {count} record(s), {acks} receipt(s)").format(
+                office=name, seq=package.channel_seq, count=sum(package.counts.values()), acks=package.acks))
         for name, why in done.passed_over:
             lines.append(self.tr("{office}: not written. {why}").format(office=name, why=why))
         if done.written:
@@ -208,7 +207,8 @@ class ExportDialog(QDialog):
         if done.cancelled:
             lines.append(self.tr("Cancelled: the other branches' packages were not written."))
         self.result_text.setText("\n".join(lines))
-        self.safe_text.setText(self.tr("It is now safe to remove the USB stick.") if not done.failed else "")
+        safe = done.written and not done.failed
+        self.safe_text.setText(self.tr("It is now safe to remove the USB stick.") if safe else "")
         self._show_result()
 
     def _failed(self, error: KnownError) -> None:

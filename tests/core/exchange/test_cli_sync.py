@@ -139,3 +139,26 @@ def test_a_folder_is_checked_then_imported_package_by_package(tmp_path: Path,
     assert skipped["reason"] == "own_package" and skipped["file"].startswith("1000_3301060012_")
     code, empty = run(capsys, "sync", "import", str(tmp_path / "east"), "--db", hub)
     assert code == 1 and "没有数据包" in empty["message"]
+
+
+def test_export_to_all_writes_each_branch_its_receipt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`sync export --to all` at a committee: one receipt per branch it imported from; run again, both are
+    passed over with the reason; at a branch (no branches of its own) it exits 1 and says so."""
+    paths, stick = _two_branches(tmp_path, capsys)
+    hub = str(paths["committee"])
+    for branch in ("east", "west"):
+        run(capsys, "sync", "export", "--db", str(paths[branch]), "--to", "1000", "--out", str(stick))
+    run(capsys, "sync", "import", str(stick), "--db", hub)
+    back = tmp_path / "back"
+    back.mkdir()
+    code, done = run(capsys, "sync", "export", "--to", "all", "--out", str(back), "--db", hub)
+    assert code == 0 and [w["acks"] for w in done["written"]] == [1, 1] and done["passed_over"] == []
+    assert sorted(p.name for p in back.iterdir()) == sorted(Path(w["path"]).name for w in done["written"])
+    for branch, written in zip(("east", "west"), done["written"], strict=True):
+        code, got = run(capsys, "sync", "import", written["path"], "--db", str(paths[branch]))
+        assert code == 0 and got["acknowledged"] == 1
+    code, again = run(capsys, "sync", "export", "--to", "ALL", "--out", str(back), "--db", hub)
+    assert code == 0 and again["written"] == [] and len(again["passed_over"]) == 2
+    assert again["message"].endswith("没有写出任何数据包。")
+    code, refused = run(capsys, "sync", "export", "--to", "all", "--out", str(back), "--db", str(paths["east"]))
+    assert code == 1 and "没有登记任何下级单位" in refused["message"]
