@@ -1141,6 +1141,10 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>USB stick found: {path}. Check looks at every package on it; or choose one package file.</source>
+        <translation>已找到U盘：{path}。按“检查”查看其中的全部数据包；也可以只选一个数据包文件。</translation>
+    </message>
+    <message>
         <source>What the import would do</source>
         <translation>导入后的结果</translation>
     </message>

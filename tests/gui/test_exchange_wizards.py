@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -237,3 +238,26 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     qtbot.waitUntil(lambda: again.pages.currentIndex() == 1, timeout=WAIT_MS)
     assert again.result_text.text().split("\n")[1].startswith("支部1：未写出。自上次报送")
     assert len(list(back.glob("*.pdsync"))) == 2
+
+
+def test_import_wizard_starts_on_the_stick_when_one_is_found(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A stick found: its folder is filled in and said so, and Enter checks every package on it."""
+    branch, committee, folder = pair
+    usb = folder / "usb"
+    usb.mkdir()
+    export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=usb)
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=usb, stick=usb)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.file.text() == str(usb) and dialog.check_button.isEnabled()
+    assert dialog.stick_note.isVisible() and str(usb) in dialog.stick_note.text()
+    qtbot.keyClick(dialog.file, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
+    assert dialog.folder_table.rowCount() == 1
+    plain = ImportDialog(ctx, start=folder)
+    qtbot.addWidget(plain)
+    assert plain.file.text() == "" and plain.stick_note.isHidden()

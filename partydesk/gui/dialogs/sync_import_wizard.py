@@ -51,7 +51,7 @@ class ImportDialog(QDialog):
     """Choose a file; the dry run's table; apply or cancel; the outcome."""
 
     def __init__(self, ctx: AppContext, *, start: Path, offices: dict[str, str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 stick: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.start = start
@@ -81,6 +81,10 @@ class ImportDialog(QDialog):
         line.addWidget(folder)
         box.addWidget(hint)
         box.addLayout(line)
+        self.stick_note = QLabel(choose)
+        self.stick_note.setObjectName("stickNote")
+        self.stick_note.setWordWrap(True)
+        box.addWidget(self.stick_note)
         self.problem = QLabel(choose)
         self.problem.setObjectName("problemLabel")
         self.problem.setWordWrap(True)
@@ -146,6 +150,11 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.file.textChanged.connect(lambda text: self.check_button.setEnabled(bool(text.strip())))
         self.check_button.setEnabled(False)
+        if stick is not None:  # the stick itself: Check looks at every package on it
+            self.file.setText(str(stick))
+            self.stick_note.setText(self.tr("USB stick found: {path}. Check looks at every package on it; or "
+                                            "choose one package file.").format(path=stick))
+        self.stick_note.setVisible(stick is not None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)

@@ -229,11 +229,13 @@ class ExchangePage(QWidget):
         dialog.open()
 
     def import_package(self) -> None:
-        """The import wizard: choose a file (the USB stick first), the dry run's table, then apply or cancel."""
+        """The import wizard: a file or a folder (the USB stick, when one is found), the dry run's table, then
+        apply or cancel."""
         from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
 
         offices = {p.peer.org_code: p.peer.org_name for p in self.status.peers} if self.status else {}
-        dialog = ImportDialog(self.ctx, start=removable_folder() or Path.home(), offices=offices, parent=self)
+        stick = removable_folder()
+        dialog = ImportDialog(self.ctx, start=stick or Path.home(), offices=offices, stick=stick, parent=self)
         dialog.open()
         dialog.file.setFocus()
 
