@@ -17,6 +17,7 @@ from partydesk.core.services.sync_import import import_package
 from partydesk.core.services.sync_rotate import revoke_peer
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
+from tests.core.exchange.cancelling import CancelAt
 from tests.core.exchange.test_folder_import import Stick, stick  # noqa: F401  (the fixture)
 
 
@@ -57,32 +58,11 @@ def test_a_revoked_branch_is_passed_over_and_named(stick: Stick, tmp_path: Path)
     assert name == "支部1" and "吊销" in why
 
 
-class _CancelAtSecond(Progress):
-    """Cancels once the second branch is announced: at that step, or (``inside``) at the first check made from
-    within its export."""
-
-    def __init__(self, *, inside: bool) -> None:
-        super().__init__()
-        self.inside, self.checks_left = inside, None
-
-    def step(self, done: int, total: int, text: str = "") -> None:
-        if text.startswith("正在写出第 2/"):
-            self.checks_left = 1 if self.inside else 0
-        super().step(done, total, text)
-
-    def check(self) -> None:
-        if self.checks_left is not None:
-            if self.checks_left == 0:
-                self.cancel()
-            self.checks_left -= 1
-        super().check()
-
-
 @pytest.mark.parametrize("inside", [False, True], ids=["between", "inside"])
 def test_a_cancel_keeps_the_package_written_before(stick: Stick, tmp_path: Path, inside: bool) -> None:  # noqa: F811
     _imported(stick)
     before = _written(stick.committee)
-    done = export_all(stick.committee, LOCAL_USER, out_dir=tmp_path, progress=_CancelAtSecond(inside=inside))
+    done = export_all(stick.committee, LOCAL_USER, out_dir=tmp_path, progress=CancelAt("正在写出第 2/", inside=inside))
     assert done.cancelled and [name for name, _p in done.written] == ["支部1"]
     assert _written(stick.committee) == [*before, ("receipt", 1)]
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdsync"] == [done.written[0][1].path.name]

@@ -19,6 +19,7 @@ from partydesk.core.services.sync_folder import check_folder, import_checked, pa
 from partydesk.core.services.sync_rejections import rejections
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database, open_database
+from tests.core.exchange.cancelling import CancelAt
 from tests.core.exchange.conftest import introduce, make_committee
 from tests.core.exchange.forge import flip_bit
 from tests.core.exchange.test_rejections import state
@@ -112,32 +113,10 @@ def test_the_import_applies_the_ready_ones_records_the_refusal_and_leaves_the_fo
     assert [e for e in again if e.to_import] == [e for e in again if e.path.name == stick.names["damaged"]]
 
 
-class _CancelDuring(Progress):
-    """Cancels once the batch has announced package ``number``: with ``inside`` at the first check made from
-    within that package's import (the batch's own step checks once first), else at that step itself."""
-
-    def __init__(self, number: int, *, inside: bool) -> None:
-        super().__init__()
-        self.checks_left: int | None = None
-        self.number, self.inside = number, inside
-
-    def step(self, done: int, total: int, text: str = "") -> None:
-        if text.startswith(f"正在导入第 {self.number}/"):
-            self.checks_left = 1 if self.inside else 0
-        super().step(done, total, text)
-
-    def check(self) -> None:
-        if self.checks_left is not None:
-            if self.checks_left == 0:
-                self.cancel()
-            self.checks_left -= 1
-        super().check()
-
-
 @pytest.mark.parametrize("inside", [False, True], ids=["between", "inside"])
 def test_a_cancel_keeps_the_packages_before_and_nothing_of_the_rest(stick: Stick, inside: bool) -> None:
     entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
-    done = import_checked(stick.committee, LOCAL_USER, entries, _CancelDuring(2, inside=inside))
+    done = import_checked(stick.committee, LOCAL_USER, entries, CancelAt("正在导入第 2/", inside=inside))
     assert done.cancelled and done.applied == 1
     assert [e.imported is not None for e in done.entries] == [True, False, False, False, False]
     first_report = done.entries[0].imported
