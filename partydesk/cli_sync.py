@@ -89,7 +89,8 @@ def _folder_line(name: str, report: Any, *, ready: str) -> str:
     if report.status in ("dry_run", "applied"):
         text = (f"{ready}：新增 {c['new']}，更新 {c['updated']}，未变 {c['unchanged']}，冲突 {c['conflict']}，"
                 f"拒收 {c['rejected']}")
-        return f"{name}  {text}" + (f"（{report.gap}）" if report.gap else "")
+        acks = f"，确认本单位数据包 {report.acknowledged} 个" if report.acknowledged else ""
+        return f"{name}  {text}{acks}" + (f"（{report.gap}）" if report.gap else "")
     if report.status == "already_imported":
         return f"{name}  已导入过，跳过"
     return f"{name}  {'跳过' if report.reason in ('wrong_destination', 'own_package') else '拒收'}：{report.message}"

@@ -1293,6 +1293,10 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>已导入</translation>
     </message>
     <message>
+        <source>; it confirms {count} of our packages</source>
+        <translation>，确认本单位数据包 {count} 个</translation>
+    </message>
+    <message>
         <source>The import stopped: {message} {applied} packages were imported and stay; the others were not imported. You can import the folder again.</source>
         <translation>导入中止：{message} 已导入的 {applied} 个数据包保留，其余的没有导入。排除问题后可以再次导入这个文件夹。</translation>
     </message>

@@ -232,6 +232,15 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     assert lines[0] == "已写出 2 个数据包，逐个读回校验无误："
     assert lines[1:3] == ["支部1：第 1 号，0 条记录，2 份回执", "支部2：第 1 号，0 条记录，1 份回执"]
     assert len(list(back.glob("*.pdsync"))) == 2 and dialog.safe_text.text() == "现在可以安全拔出U盘。"
+    at_branch = ImportDialog(make_ctx(stick.first), start=back, stick=back)  # the stick goes back to branch 1
+    qtbot.addWidget(at_branch)
+    at_branch.check_button.click()
+    qtbot.waitUntil(lambda: at_branch.pages.currentIndex() == 2, timeout=WAIT_MS)
+    at_branch.apply_button.click()
+    qtbot.waitUntil(lambda: at_branch.apply_button.isHidden(), timeout=WAIT_MS)
+    state = at_branch.folder_table.columnCount() - 1
+    assert [at_branch.folder_table.item(r, state).text() for r in range(2)] == [
+        "已导入，确认本单位数据包 2 个", "不是发给本单位的，跳过"]
     again = ExportDialog(ctx, exchange_status(stick.committee).peers, removable=back)
     qtbot.addWidget(again)
     again.write_button.click()

@@ -329,7 +329,10 @@ class ImportDialog(QDialog):
                 counts = [str(report.counts.get(key, 0)) for key in OUTCOME_ORDER]
                 for column, text in enumerate(counts, start=3):
                     self.folder_table.setItem(row, column, QTableWidgetItem(text))
-                self._set_state(row, self.tr("Imported") + ("；" + report.gap if report.gap else ""))
+                said = self.tr("Imported")
+                if report.acknowledged:
+                    said += self.tr("; it confirms {count} of our packages").format(count=report.acknowledged)
+                self._set_state(row, said + ("；" + report.gap if report.gap else ""))
             elif report.status == "already_imported":
                 self._set_state(row, self.tr("Imported before"))
             else:
