@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
-from partydesk.core.errors import KnownError, ValidationError, known_error_from_db
+from partydesk.core.errors import ValidationError, known_error_from_db
 from partydesk.core.progress import Cancelled, Progress
 from partydesk.core.services.sync_export import Exported, export_package
 from partydesk.core.storage import sync_repo
@@ -53,7 +53,7 @@ def export_all(db: Database, actor: Actor, *, out_dir: Path, snapshot: bool = Fa
             outcome.cancelled = True
             break
         except Exception as exc:
-            known = exc if isinstance(exc, KnownError) else known_error_from_db(exc)
+            known = known_error_from_db(exc)  # a KnownError as it is, a database error mapped, else None
             if known is None:
                 raise
             if known.code in PASSED_OVER:

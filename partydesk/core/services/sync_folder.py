@@ -148,7 +148,7 @@ def import_checked(db: Database, actor: Actor, entries: list[FolderEntry], progr
             outcome.cancelled = True
             break
         except Exception as exc:  # a full disk, a pulled stick: the packages before stay, the rest wait
-            known = exc if isinstance(exc, KnownError) else known_error_from_db(exc)
+            known = known_error_from_db(exc)  # a KnownError as it is, a database error mapped, else None
             if known is None:
                 raise
             outcome.failed, entry.failed = known.message, known.message
