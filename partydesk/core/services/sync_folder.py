@@ -6,9 +6,10 @@ single import (SYNC.md: a package is applied whole or not at all), in the order 
 them, so a later package never warns of a gap its predecessor in the same folder fills.
 
 Files addressed to another office, and the packages this office wrote itself and left on the stick, are
-listed and left alone: they are not refused, and the ledger does not hear of them. Which they are is read
-from the manifest before anything is verified; that only ever leaves a file out, never lets one in. A file refused for
-any other reason is refused again by the import, which puts it in the ledger with its reason. A cancel
+listed and left alone: they are not refused, and the ledger does not hear of them. The dry run refuses
+them (an unknown key, another destination); only then is the manifest read again for whom it names,
+unverified, which can only ever leave a file out, never let one in. A file refused for any other reason is
+refused again by the import, which puts it in the ledger with its reason. A cancel
 stops before the next package, or rolls back the one being imported; the ones before it stay imported.
 An error the user can act on (a full disk, a pulled stick) stops it the same way, and says so.
 """
@@ -122,8 +123,9 @@ def check_folder(db: Database, actor: Actor, folder: Path, progress: Progress) -
     entries = []
     for number, path in enumerate(paths, start=1):
         progress.step(number - 1, len(paths), f"正在检查第 {number}/{len(paths)} 个数据包：{path.name}")
-        report = _not_for_us(path, own_site) or import_package(db, actor, path, dry_run=True,
-                                                                   progress=progress.nested())
+        report = import_package(db, actor, path, dry_run=True, progress=progress.nested())
+        if report.status == "rejected":  # only then is the file read again, for whom it names
+            report = _not_for_us(path, own_site) or report
         entries.append(FolderEntry(path, report))
     progress.step(len(paths), len(paths))
     here = {(e.report.origin, e.report.channel_seq) for e in entries if e.ready}
