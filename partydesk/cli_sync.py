@@ -84,7 +84,7 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
             "channel_seq": done.channel_seq, "counts": done.counts, "acks": done.acks}
 
 
-def _folder_line(name: str, report: Any, *, ready: str) -> str:
+def _folder_line(name: str, report: Any, *, ready: str, skipped: bool) -> str:
     c = report.counts
     if report.status in ("dry_run", "applied"):
         text = (f"{ready}：新增 {c['new']}，更新 {c['updated']}，未变 {c['unchanged']}，冲突 {c['conflict']}，"
@@ -93,7 +93,7 @@ def _folder_line(name: str, report: Any, *, ready: str) -> str:
         return f"{name}  {text}{acks}" + (f"（{report.gap}）" if report.gap else "")
     if report.status == "already_imported":
         return f"{name}  已导入过，跳过"
-    return f"{name}  {'跳过' if report.reason in ('wrong_destination', 'own_package') else '拒收'}：{report.message}"
+    return f"{name}  {'跳过' if skipped else '拒收'}：{report.message}"
 
 
 def import_folder(args: argparse.Namespace) -> dict[str, Any]:
@@ -112,11 +112,10 @@ def import_folder(args: argparse.Namespace) -> dict[str, Any]:
     rows, lines = [], []
     for entry in entries:
         report = entry.imported or entry.report
-        row = {"file": entry.path.name, **report.to_json()}
-        if report.status == "rejected" and not entry.to_import:
-            row["status"] = "skipped"  # written by us, or for another office: left alone, not refused
-        rows.append(row)
-        lines.append(_folder_line(entry.path.name, report, ready="可以导入" if args.dry_run else "已导入"))
+        skipped = report.status == "rejected" and not entry.to_import  # ours, or for another office: left alone
+        rows.append({"file": entry.path.name, **report.to_json(), **({"status": "skipped"} if skipped else {})})
+        lines.append(_folder_line(entry.path.name, report, ready="可以导入" if args.dry_run else "已导入",
+                                  skipped=skipped))
     applied = sum(1 for e in entries if e.imported is not None and e.imported.status == "applied")
     refused = sum(1 for r in rows if r["status"] == "rejected")
     head = (f"试导入（未写入任何数据）：{len(entries)} 个数据包，{sum(1 for e in entries if e.ready)} 个可以导入。"
