@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -27,6 +26,7 @@ from partydesk.gui.dialogs.sync_export_wizard import ExportDialog
 from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
 from partydesk.gui.pages.exchange import ExchangePage
 from tests.core.exchange.forge import flip_bit, resign
+from tests.core.exchange.interrupting import failing_at
 from tests.core.exchange.test_folder_import import Stick, stick  # noqa: F401  (the fixture)
 from tests.gui.test_exchange_page import WAIT_MS, pair  # noqa: F401  (the fixture)
 
@@ -190,15 +190,8 @@ def test_import_wizard_says_where_a_folder_import_stopped_and_goes_on_later(
     dialog.file.setText(str(usb))
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
-    real, calls = folder_import.import_package, []
-
-    def second_fails(*args: Any, **kw: Any) -> Any:
-        calls.append(1)
-        if len(calls) == 2:
-            raise KnownError("U盘已拔出。")
-        return real(*args, **kw)
-
-    monkeypatch.setattr(folder_import, "import_package", second_fails)
+    real = folder_import.import_package
+    monkeypatch.setattr(folder_import, "import_package", failing_at(2, real, KnownError("U盘已拔出。")))
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: "导入中止" in dialog.folder_summary.text(), timeout=WAIT_MS)
     state = dialog.folder_table.columnCount() - 1

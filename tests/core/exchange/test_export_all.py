@@ -17,7 +17,7 @@ from partydesk.core.services.sync_import import import_package
 from partydesk.core.services.sync_rotate import revoke_peer
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
-from tests.core.exchange.cancelling import CancelAt
+from tests.core.exchange.interrupting import CancelAt, failing_at
 from tests.core.exchange.test_folder_import import Stick, stick  # noqa: F401  (the fixture)
 
 
@@ -73,14 +73,6 @@ def test_a_failing_stick_stops_and_says_which_branch(stick: Stick, tmp_path: Pat
     import partydesk.core.services.sync_export_all as module
 
     _imported(stick)
-    real, calls = module.export_package, []
-
-    def second_fails(*args: object, **kw: object) -> object:
-        calls.append(1)
-        if len(calls) == 2:
-            raise KnownError("U盘已拔出。")
-        return real(*args, **kw)
-
-    monkeypatch.setattr(module, "export_package", second_fails)
+    monkeypatch.setattr(module, "export_package", failing_at(2, module.export_package, KnownError("U盘已拔出。")))
     done = export_all(stick.committee, LOCAL_USER, out_dir=tmp_path, progress=Progress())
     assert done.failed == "写给“支部2”的数据包没有写成：U盘已拔出。" and len(done.written) == 1

@@ -19,9 +19,9 @@ from partydesk.core.services.sync_folder import check_folder, import_checked, pa
 from partydesk.core.services.sync_rejections import rejections
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database, open_database
-from tests.core.exchange.cancelling import CancelAt
 from tests.core.exchange.conftest import introduce, make_committee
 from tests.core.exchange.forge import flip_bit
+from tests.core.exchange.interrupting import CancelAt, failing_at
 from tests.core.exchange.test_rejections import state
 from tests.core.exchange.test_round_trip import dump
 
@@ -164,15 +164,7 @@ def test_an_error_at_one_package_keeps_the_ones_before_and_says_why(stick: Stick
 
     entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
     real = folder_import.import_package
-    calls = []
-
-    def second_fails(db: Database, actor: object, path: Path, **kw: object) -> object:
-        calls.append(path)
-        if len(calls) == 2:
-            raise KnownError("磁盘已满")
-        return real(db, actor, path, **kw)
-
-    monkeypatch.setattr(folder_import, "import_package", second_fails)
+    monkeypatch.setattr(folder_import, "import_package", failing_at(2, real, KnownError("磁盘已满")))
     done = import_checked(stick.committee, LOCAL_USER, entries, Progress())
     assert done.failed == "磁盘已满" and done.applied == 1 and not done.cancelled
     assert [e.failed for e in done.entries[:3]] == ["", "磁盘已满", ""]

@@ -1,7 +1,10 @@
-"""A progress that cancels a run of several packages at a chosen one (for the folder import and the export
-to every branch)."""
+"""Stopping a run of several packages at a chosen one (the folder import, the export to every branch): a
+progress that cancels there, and a stand-in for the per-package call that fails there."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from partydesk.core.progress import Progress
 
@@ -26,3 +29,16 @@ class CancelAt(Progress):
                 self.cancel()
             self.checks_left -= 1
         super().check()
+
+
+def failing_at(call: int, real: Callable[..., Any], error: BaseException) -> Callable[..., Any]:
+    """``real``, except that its ``call``-th call (from 1) raises ``error`` instead."""
+    calls = [0]
+
+    def stand_in(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        if calls[0] == call:
+            raise error
+        return real(*args, **kwargs)
+
+    return stand_in
