@@ -918,6 +918,10 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>已写出 {count} 个数据包，逐个读回校验无误：</translation>
     </message>
     <message>
+        <source>No package was written:</source>
+        <translation>没有写出数据包：</translation>
+    </message>
+    <message>
         <source>{office}: No. {seq}, {count} record(s), {acks} receipt(s)</source>
         <translation>{office}：第 {seq} 号，{count} 条记录，{acks} 份回执</translation>
     </message>
@@ -1327,6 +1331,10 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
     <message>
         <source>Package file, or a folder of packages</source>
         <translation>数据包文件，或存放数据包的文件夹</translation>
+    </message>
+    <message>
+        <source>There is no file or folder named {name} there.</source>
+        <translation>找不到文件或文件夹：{name}。请检查路径，或用“浏览”“文件夹”选择。</translation>
     </message>
     <message>
         <source>Imported: new {new}, updated {updated}, unchanged {unchanged}, conflicts {conflict}, rejected {rejected}.</source>

@@ -238,7 +238,11 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     qtbot.addWidget(again)
     again.write_button.click()
     qtbot.waitUntil(lambda: again.pages.currentIndex() == 1, timeout=WAIT_MS)
-    assert again.result_text.text().split("\n")[1].startswith("支部1：未写出。自上次报送")
+    said = again.result_text.text().split("\n")
+    assert said[0] == "没有写出数据包：" and said[1].startswith("支部1：未写出。自上次报送")
+    assert again.safe_text.text() == ""
+    again.show()  # the lines fit, and Close stays inside the window
+    assert again.rect().contains(again.close_button.geometry().translated(again.buttons.pos()))
     assert len(list(back.glob("*.pdsync"))) == 2
 
 
@@ -263,3 +267,19 @@ def test_import_wizard_starts_on_the_stick_when_one_is_found(
     plain = ImportDialog(ctx, start=folder)
     qtbot.addWidget(plain)
     assert plain.file.text() == "" and plain.stick_note.isHidden()
+
+
+def test_import_wizard_says_a_mistyped_path_is_not_there_and_refuses_nothing(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    _branch, committee, folder = pair
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(folder / "U盘" / "gone.pdsync"))
+    dialog.check_button.click()
+    assert dialog.problem.text().startswith("找不到文件或文件夹：") and "gone.pdsync" in dialog.problem.text()
+    assert dialog.pages.currentIndex() == 0 and dialog.check_button.isEnabled()
+    ctx.runner.wait_idle(WAIT_MS)
+    assert rejections(committee) == []

@@ -15,18 +15,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSize, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -103,9 +105,14 @@ class ExportDialog(QDialog):
         font = self.safe_text.font()
         font.setBold(True)
         self.safe_text.setFont(font)
-        box.addWidget(self.result_text)
+        self.result_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        result_area = QScrollArea(done)  # a line per branch: a committee with many scrolls, its buttons stay
+        result_area.setObjectName("exportResultArea")
+        result_area.setFrameShape(QFrame.Shape.NoFrame)
+        result_area.setWidgetResizable(True)
+        result_area.setWidget(self.result_text)
+        box.addWidget(result_area, 1)
         box.addWidget(self.safe_text)
-        box.addStretch(1)
         self.pages.addWidget(done)
 
         self.buttons = QDialogButtonBox(self)
@@ -193,8 +200,17 @@ class ExportDialog(QDialog):
         self.close_button.setDefault(True)
         self.close_button.setFocus()
 
+    def _taller_for(self, lines: int) -> None:
+        """Room for about ``lines`` lines of the result, within the screen; any more scroll."""
+        wanted = self.size().expandedTo(QSize(0, self.fontMetrics().lineSpacing() * (lines + 6)))
+        screen = self.screen()
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.availableGeometry().size() * 0.9)
+        self.resize(wanted.expandedTo(self.size()))
+
     def _all_written(self, done: AllExported) -> None:
-        lines = [self.tr("{count} package(s) written, each read back and checked:").format(count=len(done.written))]
+        lines = [self.tr("{count} package(s) written, each read back and checked:").format(count=len(done.written))
+                 if done.written else self.tr("No package was written:")]
         for name, package in done.written:
             lines.append(self.tr("{office}: No. {seq}, {count} record(s), {acks} receipt(s)").format(
                 office=name, seq=package.channel_seq, count=sum(package.counts.values()), acks=package.acks))
@@ -210,6 +226,7 @@ class ExportDialog(QDialog):
         safe = done.written and not done.failed
         self.safe_text.setText(self.tr("It is now safe to remove the USB stick.") if safe else "")
         self._show_result()
+        self._taller_for(len(lines))
 
     def _failed(self, error: KnownError) -> None:
         self._update()

@@ -130,6 +130,11 @@ class ImportDialog(QDialog):
         self.folder_table.setWordWrap(False)
         header = self.folder_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The file name (its sender and number have columns of their own) gives way to the state and its
+        # reason: a fixed width, shortened in the middle, the whole name in its tooltip.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.folder_table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("汉") * 14)
+        self.folder_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setSectionResizeMode(len(FOLDER_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.folder_summary)
         box.addWidget(self.folder_table, 1)
@@ -198,6 +203,9 @@ class ImportDialog(QDialog):
     def check(self) -> None:
         """The dry run: verify and classify, write nothing (of every package in it, for a folder)."""
         self.problem.clear()
+        if not self.path.exists():  # a mistyped path: said here, not refused as a package
+            self.problem.setText(self.tr("There is no file or folder named {name} there.").format(name=self.path.name))
+            return
         self.check_button.setEnabled(False)
         if self.path.is_dir():
             handle = ops.check_folder(self, self.ctx, self.path, title=self.tr("Checking the packages…"),
@@ -269,7 +277,9 @@ class ImportDialog(QDialog):
             texts = [entry.path.name, origin, str(report.channel_seq) if report.channel_seq else ""]
             texts += [str(report.counts.get(key, 0)) if entry.ready else "" for key in OUTCOME_ORDER]
             for column, text in enumerate(texts):
-                self.folder_table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text if column == 0 else "")
+                self.folder_table.setItem(row, column, item)
             self._set_state(row, self._checked_state(entry))
         self.pages.setCurrentIndex(2)
         self._widen()
