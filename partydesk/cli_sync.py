@@ -56,7 +56,7 @@ def export_all(args: argparse.Namespace) -> dict[str, Any]:
 
     with cli.opened(args) as db:
         done = write_all(db, LOCAL_USER, out_dir=Path(args.out), snapshot=args.snapshot, progress=Progress())
-    lines = [f"已写出并校验 {len(done.written)} 个数据包："]
+    lines = [f"已写出并校验 {len(done.written)} 个数据包：" if done.written else "没有写出数据包："]
     lines += [f"{name}：{p.path.name}，第 {p.channel_seq} 号，共 {sum(p.counts.values())} 条记录，回执 {p.acks} 份"
               for name, p in done.written]
     lines += [f"{name}：未写出。{why}" for name, why in done.passed_over]

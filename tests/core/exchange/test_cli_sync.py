@@ -161,6 +161,6 @@ def test_export_to_all_writes_each_branch_its_receipt(tmp_path: Path, capsys: py
     assert "确认本单位数据包 1 个" in got["message"]
     code, again = run(capsys, "sync", "export", "--to", "ALL", "--out", str(back), "--db", hub)
     assert code == 0 and again["written"] == [] and len(again["passed_over"]) == 2
-    assert again["message"].endswith("没有写出任何数据包。")
+    assert again["message"].startswith("没有写出数据包：") and again["message"].endswith("没有写出任何数据包。")
     code, refused = run(capsys, "sync", "export", "--to", "all", "--out", str(back), "--db", str(paths["east"]))
     assert code == 1 and "没有登记任何下级单位" in refused["message"]
