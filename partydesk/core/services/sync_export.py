@@ -132,7 +132,11 @@ def write_verified(target: Path, data: bytes, keys: object) -> Path:
     part = target.with_name(target.name + ".part")
     opens = parallel.started(verify_meant, data, keys)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError) as exc:  # a file where the folder should be
+            raise ValidationError(f"无法写到“{target.parent}”：这个路径上有一个同名的文件，不是文件夹。"
+                                  "请换一个文件夹。", field="out", code="not_a_folder") from exc
         with open(part, "wb") as handle:
             handle.write(data)
             handle.flush()

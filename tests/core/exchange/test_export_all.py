@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from partydesk.core.changes import LOCAL_USER
-from partydesk.core.errors import KnownError
+from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.progress import Progress
+from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_export_all import export_all
 from partydesk.core.services.sync_folder import check_folder, import_checked
 from partydesk.core.services.sync_import import import_package
@@ -76,3 +77,20 @@ def test_a_failing_stick_stops_and_says_which_branch(stick: Stick, tmp_path: Pat
     monkeypatch.setattr(module, "export_package", failing_at(2, module.export_package, KnownError("U盘已拔出。")))
     done = export_all(stick.committee, LOCAL_USER, out_dir=tmp_path, progress=Progress())
     assert done.failed == "写给“支部2”的数据包没有写成：U盘已拔出。" and len(done.written) == 1
+
+
+def test_a_file_where_the_folder_should_be_is_named_and_nothing_is_written(stick: Stick,  # noqa: F811
+                                                                          tmp_path: Path) -> None:
+    """Alone, the export says the path holds a file; for every branch, it stops at the first and says the
+    same. Neither writes a file or a ledger row, nor uses a channel number."""
+    _imported(stick)
+    in_the_way = tmp_path / "U盘"
+    in_the_way.write_text("", encoding="utf-8")
+    before = _written(stick.committee)
+    with pytest.raises(ValidationError, match="同名的文件，不是文件夹"):
+        export_package(stick.committee, LOCAL_USER, to_org_code="3301060001", out_dir=in_the_way)
+    done = export_all(stick.committee, LOCAL_USER, out_dir=in_the_way / "回执", progress=Progress())
+    assert done.written == [] and done.failed.startswith("写给“支部1”的数据包没有写成：无法写到")
+    assert _written(stick.committee) == before and in_the_way.read_text(encoding="utf-8") == ""
+    later = export_all(stick.committee, LOCAL_USER, out_dir=tmp_path / "back", progress=Progress())
+    assert [p.channel_seq for _name, p in later.written] == [1, 1]
