@@ -235,3 +235,30 @@ def test_a_calendar_finding_opens_its_cell_on_the_calendar_tab(qtbot: QtBot, ctx
     assert page.current_tab() == "calendar"
     settle(qtbot, ctx)
     assert page.calendar.year == 2025
+
+
+def test_a_double_click_opens_one_copy_of_the_meeting(qtbot: QtBot, ctx: AppContext, people: list[str]) -> None:
+    """A double-click on a row opens its record once: a second, older copy underneath could be saved over the
+    newer one. Asking again while it is open keeps the open one."""
+    from PySide6.QtWidgets import QApplication
+
+    from partydesk.gui.dialogs.meeting_edit import MeetingDialog
+
+    meeting_id = hold(ctx.db, "general", date(2026, 4, 20), dict.fromkeys(people, PRESENT))  # type: ignore[arg-type]
+    page = make_page(qtbot, ctx)
+    page.show()
+    view = page.list_panel.table
+    rect = view.visualRect(view.model().index(0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a mouse sends it:
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # press, then double
+    settle(qtbot, ctx)
+
+    def copies() -> list[MeetingDialog]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, MeetingDialog) and w.isVisible()]
+
+    assert len(copies()) == 1
+    first = page.current_dialog()
+    page.open_meeting(meeting_id=meeting_id)
+    settle(qtbot, ctx)
+    assert copies() == [first] and page.current_dialog() is first
+    first.close()

@@ -20,6 +20,13 @@ class DialogHost:
     def _open(self, dialog: Any) -> None:
         # Window-modal and non-blocking: the DB lane's results keep arriving while the dialog is open.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self._dialog is not None and self._dialog.isVisible():
+            # Only one event can ask twice (the open one blocks the page): a second copy of a record
+            # would let the older copy's save overwrite the newer one. The open one is kept.
+            self._dialog.raise_()
+            self._dialog.activateWindow()
+            dialog.close()
+            return
         dialog.finished.connect(lambda _code: setattr(self, "_dialog", None))
         self._dialog = dialog
         dialog.open()

@@ -252,7 +252,8 @@ class ListPage(QWidget, Generic[Row]):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.doubleClicked.connect(self._open_index)
+        # Enter and a double-click both arrive as ``activated`` (a double-click also sends ``doubleClicked``:
+        # listening to both opened every record twice).
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_moved())
         self._size_columns()
