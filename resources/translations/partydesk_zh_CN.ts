@@ -568,6 +568,21 @@
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Discard the changes you have not saved?</source>
+        <translation>放弃尚未保存的修改吗？</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>EventWithdrawDialog</name>
     <message>
         <source>Withdraw an entry</source>
@@ -2253,10 +2268,6 @@ Write the new key card and give it to each office to register.</source>
         <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Discard the changes you have not saved?</source>
-        <translation>放弃尚未保存的修改吗？</translation>
-    </message>
-    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -2781,18 +2792,6 @@ Write the new key card and give it to each office to register.</source>
 </context>
 <context>
     <name>MemberEditDialog</name>
-    <message>
-        <source>Discard the changes you have not saved?</source>
-        <translation>放弃尚未保存的修改？</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>放弃修改</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
-    </message>
     <message>
         <source>Please check the items marked in amber. If they are right, click “Save anyway”.</source>
         <translation>请核对标为橙色的内容；确认无误后，点击“仍然保存”。</translation>

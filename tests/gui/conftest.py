@@ -17,14 +17,38 @@ from partydesk.core.storage.database import Database
 from partydesk.gui import app as gui_app
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext, make_context
+from partydesk.gui.widgets import discard_guard
+from partydesk.gui.widgets.discard_guard import DiscardGuard
 
 # How long a test waits for the DB lane; jobs here take milliseconds.
 WAIT_MS = 10_000
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The offscreen platform warns whenever a shown window's layout sets its size limits; not our fault."""
+    """The offscreen platform warns whenever a shown window's layout sets its size limits, or a window is
+    brought to the front (it has no stacking); not our fault."""
     config.addinivalue_line("qt_log_ignore", r"This plugin does not support propagateSizeHints\(\)")
+    config.addinivalue_line("qt_log_ignore", r"This plugin does not support raise\(\)")
+
+
+@pytest.fixture(autouse=True)
+def _discard_answered(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing a form with typed data answers "discard" at once, as closing did before forms asked (a modal
+    question nobody answers would hang the run); tests marked ``discard_question`` get the real question,
+    and a test may patch ``confirm_discard`` itself to see it asked."""
+    if request.node.get_closest_marker("discard_question") is None:
+        monkeypatch.setattr(discard_guard, "confirm_discard", lambda _parent: True)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Before pytest-qt closes the test's windows: a form left with typed data would ask "discard?" in a modal
+    box nobody answers. Tests that mean to see the question ask it themselves, before the end."""
+    if QApplication.instance() is not None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, DiscardGuard):
+                widget.mark_clean()
+    yield
 
 
 @pytest.fixture(autouse=True)

@@ -36,9 +36,11 @@ def test_change_key_then_revoke_the_branch(qtbot: QtBot, pair: tuple[Database, D
 
     asked: list[str] = []
     told: list[str] = []
+    cancel_first: list[bool] = []  # Enter on the question changes nothing
 
     def choose_change(box: QMessageBox) -> int:
         asked.append(box.text())
+        cancel_first.append(box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel))
         next(b for b in box.buttons() if b.text() == "更换密钥").click()
         return 0
 
@@ -47,7 +49,7 @@ def test_change_key_then_revoke_the_branch(qtbot: QtBot, pair: tuple[Database, D
     page.keys.rotate_button.click()
     qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
     new = key_state(committee).next_fingerprint
-    assert "回执" in asked[0] and new and new in told[0]
+    assert "回执" in asked[0] and new and new in told[0] and cancel_first == [True]
     qtbot.waitUntil(lambda: page.keys.state_label.isVisible(), timeout=WAIT_MS)
     assert new in page.keys.state_label.text()
 

@@ -18,6 +18,8 @@ from partydesk.gui.pages.members import MembersPage
 from tests.gui.conftest import WAIT_MS
 from tests.gui.test_members_page import ZHANG, add_now, make_id, names, open_page
 
+pytestmark = pytest.mark.discard_question  # these tests answer the real "discard?" question themselves
+
 GOOD_ID = make_id(date(1980, 1, 1), 11)
 # The same number with a wrong check character.
 BAD_ID = GOOD_ID[:-1] + ("1" if GOOD_ID[-1] != "1" else "2")
@@ -226,7 +228,7 @@ def test_cancel_saves_nothing(qtbot: QtBot, ctx: AppContext, page: MembersPage) 
     seen: list[str] = []
     answer_question("discardButton", seen)
     dialog.reject()
-    assert seen == [dialog.tr("Discard the changes you have not saved?")]
+    assert seen == ["放弃尚未保存的修改吗？"]
     assert closed(dialog)
     assert ctx.runner.wait_idle(WAIT_MS)
     assert roster(ctx.db, LOCAL_USER) == []

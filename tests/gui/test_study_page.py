@@ -6,6 +6,7 @@ import random
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -197,3 +198,80 @@ def test_record_a_member_s_own_course_with_proof(qtbot: QtBot, ctx: AppContext, 
     own = next(a for a in page.activities.model.all_rows() if a.data.individual)
     assert own.data.form_code == "online" and own.data.evidence_name == proof.name
     assert study_files.path_of(db.path, own.data.evidence_sha).read_bytes() == proof.read_bytes()
+
+
+def _ticked(dialog: StudyEditDialog) -> list[str]:
+    items = [dialog.ui.participantList.item(i) for i in range(dialog.ui.participantList.count())]
+    return sorted(item.text() for item in items if item.checkState() == item.checkState().Checked)
+
+
+def _retype_start(dialog: StudyEditDialog, text: str) -> None:
+    dialog.start.setText(text)
+    dialog.start.editingFinished.emit()
+
+
+def test_a_mistyped_date_keeps_the_participants_ticked(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                       branch: dict[str, str]) -> None:
+    """Two members ticked, then a date typed wrong (2026-11-31) and put right: still the same two, not
+    everyone again (which would credit hours to people who were not there)."""
+    dialog = StudyEditDialog(ctx, study.roll(db), rule_values(db), day=date(2026, 11, 10))
+    qtbot.addWidget(dialog)
+    dialog.ui.noneButton.click()
+    for i in range(dialog.ui.participantList.count()):
+        item = dialog.ui.participantList.item(i)
+        if item.text() in ("张甲", "李乙"):
+            item.setCheckState(item.checkState().Checked)
+    _retype_start(dialog, "2026-11-31")
+    assert _ticked(dialog) == ["张甲", "李乙"]
+    _retype_start(dialog, "2026-11-30")  # 钱新 (admitted 20 November) joins the list, unticked
+    assert _ticked(dialog) == ["张甲", "李乙"] and dialog.ui.participantList.count() == 4
+    _retype_start(dialog, "2026-11-10")
+    assert _ticked(dialog) == ["张甲", "李乙"] and dialog.ui.participantList.count() == 3
+
+
+def test_esc_on_a_typed_study_record_asks_before_throwing_it_away(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                                  branch: dict[str, str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Untouched, Esc closes at once; once a topic is typed or a tick changed it asks, and "Keep editing"
+    keeps the dialog open with what was typed."""
+    from partydesk.gui.widgets import discard_guard
+
+    asked: list[bool] = []
+    answer = [False]
+    monkeypatch.setattr(discard_guard, "confirm_discard", lambda _parent: asked.append(True) or answer[0])
+    dialog = StudyEditDialog(ctx, study.roll(db), rule_values(db), day=date(2026, 11, 10))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()
+    assert asked == [] and not dialog.isVisible()
+    dialog = StudyEditDialog(ctx, study.roll(db), rule_values(db), day=date(2026, 11, 10))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.noneButton.click()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [True] and dialog.isVisible()
+    dialog.ui.allButton.click()
+    dialog.ui.topicEdit.setText("学习党章")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [True, True] and dialog.isVisible() and dialog.ui.topicEdit.text() == "学习党章"
+    answer[0] = True
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and len(study.activities_of_year(db, 2026)) == 1
+
+
+def test_enter_on_the_delete_question_deletes_nothing(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                      branch: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The question's default answer (what a stray Enter gives) is No; Yes deletes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    page = open_page(qtbot, ctx)
+    [activity] = study.activities_of_year(db, 2026)
+    page.activities.select_id(activity.id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: args[4])  # Enter: the default button
+    page.delete_selected()
+    settle_ms = 300
+    qtbot.wait(settle_ms)
+    assert len(study.activities_of_year(db, 2026)) == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    page.delete_selected()
+    qtbot.waitUntil(lambda: not study.activities_of_year(db, 2026), timeout=WAIT_MS)

@@ -17,13 +17,14 @@ from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_cert_edit import Ui_CertEditDialog
 from partydesk.gui.operations import study as study_ops
+from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 
-class CertEditDialog(QDialog):
+class CertEditDialog(DiscardGuard, QDialog):
     """The dialog; ``roll`` lists the members to choose from."""
 
     def __init__(self, ctx: AppContext, roll: list[RollMember], parent: QWidget | None = None) -> None:
@@ -41,6 +42,7 @@ class CertEditDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.resize(self.fontMetrics().horizontalAdvance("汉") * 34, self.sizeHint().height())
+        self.mark_clean()
 
     def save(self) -> None:
         """Check the dates, then record on the DB lane."""

@@ -17,13 +17,14 @@ from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_material_edit import Ui_MaterialEditDialog
 from partydesk.gui.operations import study as study_ops
+from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 
-class MaterialEditDialog(QDialog):
+class MaterialEditDialog(DiscardGuard, QDialog):
     """The dialog."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -38,6 +39,7 @@ class MaterialEditDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.resize(self.fontMetrics().horizontalAdvance("汉") * 40, self.sizeHint().height())
+        self.mark_clean()
 
     def choose_file(self) -> None:
         """Pick the document; its name becomes the title when none is typed yet."""

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont, QKeySequence, QTextCharFormat, QTextListFormat
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QHeaderView, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QHeaderView, QListWidgetItem, QWidget
 
 from partydesk.core import drafts
 from partydesk.core.domain.meeting_templates import template_for
@@ -34,6 +34,7 @@ from partydesk.gui.forms.ui_meeting_edit import Ui_MeetingDialog
 from partydesk.gui.operations import meetings as ops
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import Lane
+from partydesk.gui.widgets import discard_guard
 from partydesk.gui.widgets.attendance import AttendancePanel
 from partydesk.gui.widgets.attendance_lists import COMPUTED, NUMBER, Column, RowsModel
 from partydesk.gui.widgets.busy_dialog import BusyDialog
@@ -498,11 +499,7 @@ class MeetingDialog(BusyDialog):
         if self._busy:
             return
         if self._dirty:
-            answer = QMessageBox.question(
-                self, self.tr("Meeting record"), self.tr("Discard the changes you have not saved?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
+            if not discard_guard.confirm_discard(self):
                 return
             self._discard_draft()
         super().reject()

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -43,6 +42,7 @@ from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services import members
 from partydesk.gui.forms.ui_member_edit import Ui_MemberEditDialog
 from partydesk.gui.operations import members as member_ops
+from partydesk.gui.widgets import discard_guard
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.date_field import DateField
 from partydesk.gui.widgets.error_label import ERROR_COLOUR, mark_as_error_label
@@ -341,17 +341,7 @@ class MemberEditDialog(BusyDialog):
         super().reject()
 
     def _confirm_discard(self) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
-                          self.tr("Discard the changes you have not saved?"),
-                          QMessageBox.StandardButton.NoButton, self)
-        discard = box.addButton(self.tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
-        discard.setObjectName("discardButton")
-        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        keep.setObjectName("keepEditingButton")
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
+        return discard_guard.confirm_discard(self)
 
     def _checked(self, data: MemberInput, result: object) -> None:
         self._set_busy(False)

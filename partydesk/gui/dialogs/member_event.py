@@ -43,6 +43,7 @@ from partydesk.core.errors import KnownError, ValidationError
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.date_field import DateField
+from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ NO_DETAIL, CAUSE_DETAIL, TEXT_DETAIL, GROUND_DETAIL, WAY_DETAIL, DISCIPLINE_DETA
 TEXT_KINDS = (EventKind.MIGRANT_OUT, EventKind.TRANSFER_OUT, EventKind.TRANSFER_IN)
 
 
-class MemberEventDialog(BusyDialog):
+class MemberEventDialog(DiscardGuard, BusyDialog):
     """Kind, date, detail and note of one event; ``recorded`` is emitted after it was saved."""
 
     recorded = Signal()
@@ -171,6 +172,7 @@ class MemberEventDialog(BusyDialog):
         self.buttons.rejected.connect(self.reject)
         self._retranslate()
         self._update_save()
+        self.mark_clean()
 
     def _code_combo(self, name: str, items: object, parent: QWidget | None = None) -> QComboBox:
         combo = QComboBox(parent or self)

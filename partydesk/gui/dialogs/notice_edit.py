@@ -19,6 +19,7 @@ from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_notice_edit import Ui_NoticeEditDialog
 from partydesk.gui.operations import notices as ops
+from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class NoticeEditDialog(QDialog):
+class NoticeEditDialog(DiscardGuard, QDialog):
     """The dialog; ``branches`` are (organisation code, name) of the registered child sites."""
 
     def __init__(self, ctx: AppContext, branches: list[tuple[str, str]], *, issuer: str = "",
@@ -58,6 +59,7 @@ class NoticeEditDialog(QDialog):
         self.ui.filesList.setMaximumHeight(rows * 4)
         self.ui.targetList.setMaximumHeight(rows * 6)
         self.resize(self.fontMetrics().horizontalAdvance("汉") * 46, self.sizeHint().height())
+        self.mark_clean()
 
     def choose_files(self) -> None:
         """Choose files to send with the notice."""

@@ -25,6 +25,7 @@ from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_study_edit import Ui_StudyEditDialog
 from partydesk.gui.operations import study as study_ops
+from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 MEMBER_ID = Qt.ItemDataRole.UserRole
 
 
-class StudyEditDialog(QDialog):
+class StudyEditDialog(DiscardGuard, QDialog):
     """The dialog; ``roll`` and ``rules`` are read by the caller (``operations.study.load_roll``)."""
 
     def __init__(self, ctx: AppContext, roll: list[RollMember], rules: dict[str, int], *, day: date | None = None,
@@ -66,12 +67,14 @@ class StudyEditDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.saved_id: str | None = None
+        self._ticks: dict[str, bool] = {}  # every member's tick so far, kept while the dates change
         cjk = self.fontMetrics().horizontalAdvance("汉")
         self.ui.participantList.setGridSize(QSize(cjk * 6, self.fontMetrics().lineSpacing() * 3 // 2))
         self.ui.participantList.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         self.resize(cjk * 44, self.sizeHint().height())
         self._fill_participants()
         self._show_hours()
+        self.mark_clean()
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -94,21 +97,27 @@ class StudyEditDialog(QDialog):
 
     def _fill_participants(self) -> None:
         span = self.span()
-        ticked = set(self.chosen_ids())
-        first = self.ui.participantList.count() == 0
+        if span is None:  # a date being typed or mistyped: the list and its ticks stay as they are
+            return
+        first = not self._ticks
+        for i in range(self.ui.participantList.count()):
+            item = self.ui.participantList.item(i)
+            self._ticks[item.data(MEMBER_ID)] = item.checkState() == Qt.CheckState.Checked
         self.ui.participantList.blockSignals(True)
         self.ui.participantList.clear()
-        if span is not None:
-            for m in self.roll:
-                if not roll_spans(m, span[0], max(span)):
-                    continue
-                item = QListWidgetItem(m.name)
-                item.setData(MEMBER_ID, m.id)
-                item.setToolTip(m.party_group)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                on = first or m.id in ticked
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                self.ui.participantList.addItem(item)
+        for m in self.roll:
+            if not roll_spans(m, span[0], max(span)):
+                continue
+            item = QListWidgetItem(m.name)
+            item.setData(MEMBER_ID, m.id)
+            item.setToolTip(m.party_group)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            # Ticked at first; afterwards each member keeps the tick given (one who was not on the list for
+            # the dates before comes in unticked).
+            on = self._ticks.get(m.id, first)
+            self._ticks[m.id] = on
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.ui.participantList.addItem(item)
         self.ui.participantList.blockSignals(False)
         self._show_count()
 

@@ -21,6 +21,7 @@ from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_study_own import Ui_StudyOwnDialog
 from partydesk.gui.operations import study as study_ops
+from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 OWN_FORMS = ("online", "self", "class", "remote")  # own courses first; external classes too
 
 
-class StudyOwnDialog(QDialog):
+class StudyOwnDialog(DiscardGuard, QDialog):
     """The dialog; ``roll`` lists the members to choose from."""
 
     def __init__(self, ctx: AppContext, roll: list[RollMember], *, day: date | None = None,
@@ -51,6 +52,7 @@ class StudyOwnDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.resize(self.fontMetrics().horizontalAdvance("汉") * 38, self.sizeHint().height())
+        self.mark_clean()
 
     def choose_file(self) -> None:
         """Pick the certificate or proof."""

@@ -121,8 +121,7 @@ class KeyActions(QObject):
             "new key card."), parent=self.page)
         normal = box.addButton(self.tr("Change the key"), QMessageBox.ButtonRole.AcceptRole)
         now = box.addButton(self.tr("Change now (key stolen)"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(normal)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))  # a stray Enter changes nothing
         return box, normal, now
 
     def rotate(self) -> None:

@@ -24,6 +24,7 @@ from partydesk.gui.forms.ui_talk_edit import Ui_TalkEditDialog
 from partydesk.gui.models.talk_choice_model import TalkChoiceModel
 from partydesk.gui.operations import talks as talk_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
+from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class _NameCompleter(QCompleter):
         return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
 
-class TalkEditDialog(BusyDialog):
+class TalkEditDialog(DiscardGuard, BusyDialog):
     """New talk (``record`` None) or edit one; ``saved(talk_id)`` after the core stored it."""
 
     saved = Signal(str)
@@ -123,6 +124,7 @@ class TalkEditDialog(BusyDialog):
                                  for i, n in zip(self.choices.checked_ids(), self.choices.checked_names(), strict=True))
         self._loaded = True
         self._update()
+        self.mark_clean()  # what the load filled in is not typed data
 
     def _show_checked(self) -> None:
         names = [n for n in self.choices.checked_names() if n]

@@ -211,7 +211,8 @@ class ExchangePage(QWidget):
         answer = QMessageBox.question(self, self.tr("Compare the fingerprint"), self.tr(
             "{name} (code {code}).\n\nFingerprint on the card:\n{fingerprint}\n\nRegister it only if this is "
             "exactly the fingerprint the other office read to you.").format(
-            name=card.org_name, code=card.org_code, fingerprint=card.fingerprint))
+            name=card.org_name, code=card.org_code, fingerprint=card.fingerprint),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             ops.register(self, self.ctx, data, self._registered)
 

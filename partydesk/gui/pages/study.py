@@ -312,7 +312,8 @@ class StudyPage(QWidget):
         names = "、".join(a.data.topic for a in chosen[:3]) + ("…" if len(chosen) > 3 else "")
         answer = QMessageBox.question(self, self.tr("Delete study records"), self.tr(
             "Delete {count} record(s) ({names})? The hours they credited are taken off the ledger.").format(
-            count=len(chosen), names=names))
+            count=len(chosen), names=names), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)  # a stray Enter deletes nothing
         if answer != QMessageBox.StandardButton.Yes:
             return
         for activity in chosen:

@@ -1,0 +1,96 @@
+"""Closing a form that holds typed data asks first (Esc, Cancel, the close box), as the member and meeting
+dialogs always have: a stray Esc must not throw away a study record typed from the sign-in sheet.
+
+``DiscardGuard`` goes before the dialog class in the bases; the dialog calls ``mark_clean`` once its form is
+filled in (the end of ``__init__``, or when a load finishes). What counts as a change is any difference in
+what the form's input widgets hold (``form_state``), so a field added later is covered without more code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+
+def _value(widget: QWidget) -> object:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex(), widget.currentText()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QListWidget):
+        return tuple((widget.item(i).text(), widget.item(i).checkState().value) for i in range(widget.count()))
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
+    return None
+
+
+def form_state(root: QWidget) -> list[tuple[str, object]]:
+    """What every input widget under ``root`` holds, in a fixed order (a spin box's own line edit is
+    covered by the spin box; a combo box's by the combo box)."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
+            continue
+        value = _value(widget)
+        if value is not None:
+            found.append((widget.objectName() or type(widget).__name__, value))
+    return found
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask whether to throw the typed data away; "Keep editing" is the default and Esc's answer."""
+    box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(),
+                      QCoreApplication.translate("DiscardGuard", "Discard the changes you have not saved?"),
+                      QMessageBox.StandardButton.NoButton, parent)
+    discard = box.addButton(QCoreApplication.translate("DiscardGuard", "Discard changes"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    discard.setObjectName("discardButton")
+    keep = box.addButton(QCoreApplication.translate("DiscardGuard", "Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keepEditingButton")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.exec()
+    return box.clickedButton() is discard
+
+
+class DiscardGuard:
+    """Mixin for a form dialog: ``reject`` asks before closing over typed data."""
+
+    _clean: list[tuple[str, object]] | None = None
+
+    def mark_clean(self) -> None:
+        """The form as it stands is what "nothing typed" means."""
+        self._clean = form_state(self)  # type: ignore[arg-type]
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether the form differs from what ``mark_clean`` saw."""
+        return self._clean is not None and form_state(self) != self._clean  # type: ignore[arg-type]
+
+    def reject(self) -> None:
+        if getattr(self, "_busy", False):
+            return
+        if self.has_unsaved_changes() and not confirm_discard(self):  # type: ignore[arg-type]
+            return
+        super().reject()  # type: ignore[misc]
+
+
+def guarded(dialog: Any) -> bool:
+    """Whether ``dialog`` asks before discarding (for tests)."""
+    return isinstance(dialog, DiscardGuard)
