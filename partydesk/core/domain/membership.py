@@ -38,9 +38,9 @@ from partydesk.core.domain.probation import (
     OBSERVATION_MONTHS,
     add_months,
     describe_discipline,
+    off_probation_end,
     open_observation,
     parse_discipline,
-    probation_end,
 )
 from partydesk.core.domain.validate import Issue
 
@@ -241,12 +241,10 @@ def record_issues(data: MemberData, current: DerivedState | None, events: Sequen
         why = refusal(kind, state, events, on_date=today, detail=SUSPENDED_LOST, rules=rules)
         if why is not None:
             issues.append(Issue("membership_status", "transition", why, "error"))
-    ends = probation_end(data.joined_on, events, months=rules.probation_months)
-    if data.confirmed_on is not None and ends is not None and data.confirmed_on != ends and (
-            current is None or current.confirmed_on != data.confirmed_on):
-        issues.append(Issue("confirmed_on", "not_probation_end",
-                            f"转正日期一般为预备期满之日（{ends:%Y年%m月%d日}），填写的是{data.confirmed_on:%Y年%m月%d日}"
-                            f"，请核对（{DZ}第七条）", "warning"))
+    off_end = "" if data.confirmed_on is None or (current is not None and current.confirmed_on == data.confirmed_on) \
+        else off_probation_end(data.confirmed_on, data.joined_on, events, months=rules.probation_months)
+    if off_end:
+        issues.append(Issue("confirmed_on", "not_probation_end", f"{off_end}（{DZ}第七条）", "warning"))
     if data.lost_contact and data.lost_since is not None and (
             current is None or not current.lost_contact or current.lost_since != data.lost_since):
         warning = lost_too_soon(data.lost_since, today, rules)

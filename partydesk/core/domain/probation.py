@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from partydesk.core.domain import partial_date
 from partydesk.core.domain.codes import CodeTable
 from partydesk.core.domain.member_events import EventKind, MemberEvent, event_order
 
@@ -58,6 +59,23 @@ def probation_end(joined_on: date | None, events: Iterable[MemberEvent], *, mont
     if joined_on is None:
         return None
     return add_months(joined_on, months + extension_months(events))
+
+
+def off_probation_end(confirmed_on: date, joined_on: date | None, events: Iterable[MemberEvent], *,
+                      months: int = 12) -> str:
+    """The warning for a 转正 date other than 预备期满之日 ("" when it is that day, or when 入党 is not known).
+
+    The end is known as precisely as 入党 is: a 入党 of 2008年07月 ends in 2009年07月, which a 转正 of
+    2009年07月 or of 2009-07-01 meets; dates are shown as precisely as they are known.
+    """
+    ends = probation_end(joined_on, events, months=months)
+    if ends is None or joined_on is None:
+        return ""
+    ends = partial_date.make(ends, partial_date.precision_of(joined_on))
+    if partial_date.compare(confirmed_on, ends) == 0:
+        return ""
+    return (f"转正日期一般为预备期满之日（{partial_date.text(ends)}），"
+            f"填写的是{partial_date.text(confirmed_on)}，请核对")
 
 
 def discipline_detail(code: str, months: int | None = None) -> str:

@@ -308,7 +308,9 @@ def check_id_against_record(info: IdInfo, *, birth_date: date | None, gender: st
     issues: list[Issue] = []
     if (info.birth_date is not None and birth_date is not None
             and not partial_date.agrees(birth_date, info.birth_date)):
-        issues.append(Issue("birth_date", "id_birth_mismatch", "出生日期与公民身份号码中的出生日期不一致", "warning"))
+        issues.append(Issue("birth_date", "id_birth_mismatch",
+                            f"出生日期（{partial_date.text(birth_date)}）与公民身份号码中的出生日期"
+                            f"（{partial_date.text(info.birth_date)}）不一致，请核对", "warning"))
     if info.gender is not None and gender is not None and gender.strip():
         try:
             recorded = GENDER.name(GENDER.code_of(gender))

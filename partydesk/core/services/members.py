@@ -38,7 +38,7 @@ from partydesk.core.domain.member_events import (
 )
 from partydesk.core.domain.membership import StatusRules, lost_too_soon, record_issues, refusal
 from partydesk.core.domain.pinyin import pinyin_key
-from partydesk.core.domain.probation import probation_end
+from partydesk.core.domain.probation import off_probation_end, probation_end
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import KnownError, ValidationError
@@ -295,10 +295,9 @@ def add_event(
         if kind is EventKind.CONFIRMED and row.joined_on and on_date <= row.joined_on:
             raise ValidationError("转正日期必须晚于入党日期。", field="on_date", code="date_order")
         if kind is EventKind.CONFIRMED:
-            ends = probation_end(row.joined_on, events, months=rules.probation_months)
-            if ends is not None and on_date != ends:
-                warnings.append(f"转正日期一般为预备期满之日（{ends:%Y年%m月%d日}），记录的是{on_date:%Y年%m月%d日}，"
-                                "请核对。")
+            off_end = off_probation_end(on_date, row.joined_on, events, months=rules.probation_months)
+            if off_end:
+                warnings.append(f"{off_end}。")
         if kind is EventKind.LOST:
             warnings += _lost_warnings(session, member_id, on_date, today, rules)
         member_repo.add_event(session, member_id=member_id, kind=kind, on_date=on_date, detail=detail,

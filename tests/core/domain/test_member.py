@@ -62,7 +62,9 @@ def test_birth_date_disagreeing_with_the_id_is_only_a_warning() -> None:
     """The ID and the recorded birth date may differ (records were wrong); warn, do not refuse."""
     result = check_member(MemberInput(**{**GOOD.__dict__, "birth_date": "1950-01-01"}), today=TODAY)
     assert result.data is not None
-    assert "id_birth_mismatch" in {i.code for i in result.warnings}
+    [warning] = [i for i in result.warnings if i.code == "id_birth_mismatch"]
+    born = GOOD.id_number[6:10] + "年" + GOOD.id_number[10:12] + "月" + GOOD.id_number[12:14] + "日"
+    assert "1950年01月01日" in warning.message and born in warning.message  # both dates, to compare
 
 
 def test_lost_contact_needs_a_date_and_contradictions_are_refused() -> None:

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from partydesk.core.domain import partial_date
 from partydesk.core.domain.member import MemberData
 from partydesk.core.domain.member_events import DerivedState, EventKind, MemberEvent, derive_state
 from partydesk.core.domain.membership import (
@@ -175,3 +176,17 @@ def test_event_details_read_in_words() -> None:
     assert describe_status_detail(EventKind.LEFT, "23") == "方式：自行脱党除名"
     assert describe_status_detail(EventKind.DISCIPLINE, "4:24") == "处分：留党察看二年"
     assert describe_status_detail(EventKind.SUSPENDED, "1").startswith("原因：失去联系满六个月")
+
+
+def test_a_month_only_confirmation_in_the_month_probation_ends_is_not_questioned() -> None:
+    """入党 2008.7 and 转正 2009.7 (a roster's year-month dates): probation ends in 2009年07月, which the
+    转正 meets, whether it is known to the month or the day; 2009.10 is questioned, in months."""
+    month = partial_date.parse_text
+    joined = month("2008.7")
+    for confirmed in (month("2009.7"), date(2009, 7, 1), date(2009, 7, 20)):
+        assert record_issues(_data(joined_on=joined, confirmed_on=confirmed), None, [], today=DAY) == [], confirmed
+    issues = record_issues(_data(joined_on=joined, confirmed_on=month("2009.10")), None, [], today=DAY)
+    assert [(i.code, i.message[:40]) for i in issues] == [
+        ("not_probation_end", "转正日期一般为预备期满之日（2009年07月），填写的是2009年10月，请核对")]
+    issues = record_issues(_data(joined_on=date(2008, 7, 15), confirmed_on=month("2009.7")), None, [], today=DAY)
+    assert issues == []  # a 转正 known to the month only cannot be said to miss the 15th
