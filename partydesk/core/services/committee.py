@@ -1,15 +1,14 @@
 """The committee's comparison view (各支部对比): per branch, its members, the meetings it held this year
-against those its rules require, the share of its members on track for their study hours, and its last
-package and how old it is — from grouped queries (the study share by the workbench's ``study_track``)."""
+against those its rules require (the figure its own workbench shows), the share of its members on track
+for their study hours, and its last package and how old it is (the study share by the workbench's
+``study_track``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from partydesk.core.domain.meetings import MEETING_TYPES, Expected, periods_of_year
-from partydesk.core.services import study_track
-from partydesk.core.services.rules import rule_values
+from partydesk.core.services import dashboard, study_track
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.stamping import utc_now
@@ -22,8 +21,8 @@ class BranchRow:
     org_code: str
     org_name: str
     members: int
-    meetings_held: int
-    meetings_required: int
+    meetings_held: int  # as on the branch's own workbench: periods with their meeting held
+    meetings_required: int  # of the periods ended, and those running whose meeting was held
     last_package: datetime | None
     age_days: int | None
     own: bool  # this installation's own organisation (the committee itself)
@@ -36,39 +35,26 @@ class BranchRow:
         return self.study_on_track / self.study_counted if self.study_counted else None
 
 
-# The types the comparison counts: those with a frequency rule, party groups left out (each group has its own).
-COUNTED = [k for k in MEETING_TYPES if k.rule_key is not None and k.expected is not Expected.GROUP]
-
-
-def required_so_far(months_of: dict[str, int], year: int, today: date) -> int:
-    """Meetings of every type with a frequency rule whose period has ended by ``today`` (groups count once)."""
-    total = 0
-    for kind in COUNTED:
-        assert kind.rule_key is not None
-        total += sum(1 for p in periods_of_year(year, months_of.get(kind.rule_key, 1)) if p.end < today)
-    return total
-
-
 def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
     """Every organisation the committee holds records of, the committee itself first."""
     today = today or date.today()
     now = utc_now()
-    months_of = rule_values(db)
     with db.read() as session:
-        figures = sync_repo.branch_figures(session, today.year, [k.code for k in COUNTED])
+        figures = sync_repo.branch_figures(session)
         ledger = sync_repo.packages(session)
     last_in: dict[str, datetime] = {}
     for entry in ledger:
         if entry.direction == "in" and entry.peer_site not in last_in:
             last_in[entry.peer_site] = entry.handled_at
     own_site = db.site.site_id if db.site else ""
-    required = required_so_far(months_of, today.year, today)
     rows = []
     for f in figures:
         got = last_in.get(f.owner_site)
         own = f.owner_site == own_site
         good, counted = study_track.on_track(db, today.year, as_of=today, org_id=f.org_id) if f.members else (0, 0)
-        # The committee itself (a 党委) owes none of the branch meetings.
-        rows.append(BranchRow(f.org_code, f.org_name, f.members, f.meetings, 0 if own else required, got,
-                              (now - got).days if got else None, own, good, counted))
+        # The committee itself (a 党委) owes none of the branch meetings; a branch's figure is its workbench's.
+        by_type = [] if own else dashboard.meetings_this_year(db, today, org_id=f.org_id)[0]
+        rows.append(BranchRow(f.org_code, f.org_name, f.members, sum(h for _n, _r, h in by_type),
+                              sum(r for _n, r, _h in by_type), got, (now - got).days if got else None, own, good,
+                              counted))
     return sorted(rows, key=lambda r: (not r.own, r.org_code))

@@ -49,7 +49,7 @@ class KeyFigures:
     members: int
     probationary: int
     meetings_held: int  # required meetings held so far this year (at most what each period asks)
-    meetings_required: int  # required so far: every period of this year that has begun
+    meetings_required: int  # required so far: the periods ended, and those running whose meeting was held
     study_on_track: int | None  # members on track for their study hours; None without the study module
     study_counted: int | None
     open_todos: int
@@ -166,6 +166,11 @@ def meetings_this_year(db: Database, today: date, *,
                        org_id: str | None = None) -> tuple[list[tuple[str, int, int]], MonthlyMeetings]:
     """(per type: required so far, held so far) and the monthly view, for ``today``'s year.
 
+    Required so far: every period that has ended, and every period still running in which the meeting was
+    held already; held: those of them with their meeting (at most what each period asks). A period still
+    running without its meeting is neither owed nor missed yet (the calendar's 待召开), so the figure reads
+    as the calendar does: 已召开 of 已召开 + 未召开.
+
     A file holding several branches is reckoned branch by branch and summed: each branch owes its own
     meetings, and one branch's meetings never stand in for another's. A committee's own organisation owes
     none of them (before its first branch package nothing is due).
@@ -188,8 +193,11 @@ def meetings_this_year(db: Database, today: date, *,
     per_type = {n: [0, 0] for n in names if any(c.type_name == n for c in rows)}
     required = [0] * 12
     for c in rows:
+        met = min(c.held, c.required)
+        if c.open and met < c.required:  # still to come
+            continue
         per_type[c.type_name][0] += c.required
-        per_type[c.type_name][1] += min(c.held, c.required)
+        per_type[c.type_name][1] += met
         required[c.period.end.month - 1] += c.required
     held: dict[str, list[int]] = {}
     by_code = {t.code: t.name for t in MEETING_TYPES}

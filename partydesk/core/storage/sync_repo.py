@@ -473,30 +473,21 @@ def people_in_two_organisations(session: Session) -> list[tuple[str, str, str, s
 
 @dataclass(frozen=True)
 class BranchFigures:
-    """Counts per organisation for the committee's comparison view."""
+    """An organisation of the file and its live members, for the committee's comparison view."""
 
     org_id: str
     org_code: str
     org_name: str
     owner_site: str
     members: int
-    meetings: int
 
 
-def branch_figures(session: Session, year: int, meeting_types: Sequence[str]) -> list[BranchFigures]:
-    """Live members, and meetings of ``meeting_types`` held in ``year``, per organisation (grouped queries)."""
-    from datetime import date as _date
-
-    from partydesk.core.storage.meeting_tables import Meeting
+def branch_figures(session: Session) -> list[BranchFigures]:
+    """Every organisation with its live members (one grouped query)."""
     from partydesk.core.storage.tables import Member, Organisation
 
     members = dict(session.execute(select(Member.org_id, func.count()).where(Member.deleted.is_(False))
                                    .group_by(Member.org_id)).all())
-    meetings = dict(session.execute(select(Meeting.org_id, func.count()).where(
-        Meeting.deleted.is_(False), Meeting.held_on >= _date(year, 1, 1), Meeting.held_on <= _date(year, 12, 31),
-        Meeting.type_code.in_(list(meeting_types)))
-        .group_by(Meeting.org_id)).all())
     orgs = session.execute(select(Organisation.id, Organisation.code, Organisation.name, Organisation.owner_site)
                            .where(Organisation.deleted.is_(False)).order_by(Organisation.code)).all()
-    return [BranchFigures(o[0], o[1], o[2], o[3], int(members.get(o[0], 0)), int(meetings.get(o[0], 0)))
-            for o in orgs]
+    return [BranchFigures(o[0], o[1], o[2], o[3], int(members.get(o[0], 0))) for o in orgs]

@@ -49,12 +49,17 @@ def test_a_bucket_lists_exactly_the_members_it_counted(db: Database) -> None:
 
 
 def test_key_figures_count_members_probationers_and_meetings(db: Database) -> None:
-    """Two members, one probationary; one 党员大会 in Q1 of four quarters begun → 1 of 4 held so far."""
+    """Two members, one probationary; no 党员大会 yet: three quarters ended without one → 0 of 3 (the fourth,
+    still running, is not owed yet); held in the fourth quarter → 1 of 4; then in the first → 2 of 4."""
     _add(db, ("1", date(1970, 1, 1), "1", date(2000, 1, 1)), ("2", date(1999, 1, 1), "2", None))
     snap = dashboard.snapshot(db, TODAY)
     assert (snap.figures.members, snap.figures.probationary) == (2, 1)
     general = dict((n, (r, h)) for n, r, h in snap.meetings_by_type)["支部党员大会"]
-    assert general == (4, 0)
+    assert general == (3, 0)
+    for held_on, expected in ((date(2026, 11, 2), (4, 1)), (date(2026, 2, 2), (4, 2))):
+        add_meeting(db, LOCAL_USER, MeetingData(type_code="general", topic="学习", held_on=held_on), statuses={})
+        by_type = dict((n, (r, h)) for n, r, h in dashboard.meetings_this_year(db, TODAY)[0])
+        assert by_type["支部党员大会"] == expected
     # No hours credited by 30 November: both members are behind the pro-rata hours owed by then.
     assert (snap.figures.study_on_track, snap.figures.study_counted, snap.figures.study_share) == (0, 2, 0.0)
     assert snap.figures.open_todos == len(snap.findings) > 0

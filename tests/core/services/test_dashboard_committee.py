@@ -68,14 +68,14 @@ def test_one_branch_scopes_figures_charts_and_todos(committee: tuple[Database, d
 
 
 def test_all_branches_owe_their_meetings_each(committee: tuple[Database, dict[str, str]]) -> None:
-    """Four quarters begun for each of two branches: 8 支部党员大会 required, the one held by 1001 counted
-    once; 全部支部 is the sum of the branches."""
+    """Three quarters ended for each of two branches (the fourth still running): 6 支部党员大会 required, the
+    one held by 1001 counted once; 全部支部 is the sum of the branches."""
     hub, ids = committee
     every = {n: (r, h) for n, r, h in dashboard.snapshot(hub, TODAY).meetings_by_type}
     first = {n: (r, h) for n, r, h in dashboard.meetings_this_year(hub, TODAY, org_id=ids["1001"])[0]}
     second = {n: (r, h) for n, r, h in dashboard.meetings_this_year(hub, TODAY, org_id=ids["1002"])[0]}
-    assert every["支部党员大会"] == (8, 1)
-    assert (first["支部党员大会"], second["支部党员大会"]) == ((4, 1), (4, 0))
+    assert every["支部党员大会"] == (6, 1)
+    assert (first["支部党员大会"], second["支部党员大会"]) == ((3, 1), (3, 0))
     assert every == {n: (first[n][0] + second[n][0], first[n][1] + second[n][1]) for n in every}
 
 
