@@ -68,6 +68,9 @@ def check_data(db: Database, data: MeetingData, statuses: Mapping[str, str]) -> 
     kind = type_of(data.type_code)
     if not data.topic.strip():
         raise ValidationError("请填写会议主题。", field="topic", code="no_topic")
+    if data.held_on > date.today():  # a record of a meeting held: one to come would count as held already
+        raise ValidationError(f"会议日期 {data.held_on:%Y-%m-%d} 还没到。会议记录请在会议召开后填写；"
+                              "如果日期填错了，请改正。", field="held_on", code="future")
     if kind.expected is Expected.GROUP and not data.party_group.strip():
         raise ValidationError("党小组会须指明是哪个党小组。", field="party_group", code="no_group")
     for name, label in (("start_time", "开始时间"), ("end_time", "结束时间")):

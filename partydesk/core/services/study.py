@@ -53,6 +53,9 @@ def _check(data: ActivityData) -> None:
         raise ValidationError("请填写学习内容（主题）。", field="topic", code="no_topic")
     if data.end_on < data.start_on:
         raise ValidationError("结束日期不能早于开始日期。", field="end_on", code="end_before_start")
+    if data.start_on > date.today():  # hours are credited when recorded: not for a study still to come
+        raise ValidationError(f"学习日期 {data.start_on:%Y-%m-%d} 还没到。学习记录请在学习开始后填写；"
+                              "如果日期填错了，请改正。", field="start_on", code="future")
     if not 0 < data.hours_tenths <= MAX_TENTHS:
         raise ValidationError("学时须大于 0 且不超过 2000。", field="hours", code="bad_hours")
 

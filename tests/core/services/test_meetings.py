@@ -170,3 +170,16 @@ def test_leave_is_excused_and_ends_a_run_of_absences(db: Database, branch: dict[
         meetings.add_meeting(db, LOCAL_USER, meeting("theme_day", date(2026, month, 10)), statuses=statuses)
     streaks = {name: n for _mid, name, n in meeting_reports.absent_in_a_row(db, times=1)}
     assert streaks["张甲"] == 1 and streaks["赵乙"] == 4
+
+
+def test_a_meeting_still_to_come_cannot_be_recorded_as_held(db: Database, branch: dict[str, str]) -> None:
+    """A date after today is refused, named, at the date field (it would count as held already); today is fine."""
+    from datetime import timedelta
+
+    ahead = date.today() + timedelta(days=19)
+    with pytest.raises(ValidationError) as refused:
+        meetings.add_meeting(db, LOCAL_USER, meeting("general", ahead), statuses={branch["书记"]: PRESENT})
+    assert refused.value.field == "held_on" and f"{ahead:%Y-%m-%d} 还没到" in refused.value.message
+    assert meetings.meetings_of_year(db, ahead.year) == []
+    meetings.add_meeting(db, LOCAL_USER, meeting("general", date.today()), statuses={branch["书记"]: PRESENT})
+    assert len(meetings.meetings_of_year(db, date.today().year)) == 1

@@ -207,3 +207,16 @@ def test_committee_members_without_a_training_class_are_named(db: Database, bran
     study.add_activity(db, LOCAL_USER, session_of(date(2026, 5, 12), 160, "class", end=date(2026, 5, 13)),
                        participants={branch["书记"]: None})
     assert list(run_checks(db, date(2026, 10, 1), ["study.leader_training"])) == []
+
+
+def test_a_study_still_to_come_credits_no_hours(db: Database, branch: dict[str, str]) -> None:
+    """A study starting after today is refused, named, at its date; one begun today may run on past it."""
+    from datetime import timedelta
+
+    today = date.today()
+    with pytest.raises(ValidationError) as refused:
+        study.add_activity(db, LOCAL_USER, session_of(today + timedelta(days=24)), participants={branch["甲"]: None})
+    assert refused.value.field == "start_on" and "还没到" in refused.value.message
+    study.add_activity(db, LOCAL_USER, session_of(today, 320, "class", end=today + timedelta(days=3)),
+                       participants={branch["甲"]: None})
+    assert sum(credited(db, today.year).values()) + sum(credited(db, today.year + 1).values()) == 320
