@@ -145,7 +145,8 @@ def import_checked(db: Database, actor: Actor, entries: list[FolderEntry], progr
         try:
             progress.step(number - 1, len(chosen), f"正在导入第 {number}/{len(chosen)} 个数据包：{entry.path.name}")
             entry.failed = ""
-            entry.imported = import_package(db, actor, entry.path, progress=progress.nested())
+            # One backup, before the first package: each later one would only copy the one before.
+            entry.imported = import_package(db, actor, entry.path, progress=progress.nested(), backup=number == 1)
         except Cancelled:
             outcome.cancelled = True
             break

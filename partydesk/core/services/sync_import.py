@@ -28,6 +28,7 @@ from partydesk.core.exchange.merge import Decision, LocalState, Outcome, decide
 from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, open_envelope
 from partydesk.core.progress import Progress
 from partydesk.core.services import sync_blobs
+from partydesk.core.services.maintenance import backup_now
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
 from partydesk.core.services.sync_rejections import record_rejection
 from partydesk.core.services.sync_stage import EARLIEST, FUTURE_SLACK, Origin, Staged, stage_all
@@ -73,8 +74,12 @@ class ImportReport:
 
 def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = False,
                    now: datetime | None = None, step: StepHook | None = None,
-                   progress: Progress | None = None) -> ImportReport:
+                   progress: Progress | None = None, backup: bool = True) -> ImportReport:
     """Import the package at ``path`` (or only classify it with ``dry_run``).
+
+    Once the package has passed every check, and before anything of it is written, the database is backed
+    up and the backup verified (RELIABILITY ST-4 d); ``backup=False`` when the caller made one already (a
+    folder of packages is backed up once, before the first).
 
     ``progress`` hears each stage, the first record written and every thousandth; a cancel raises ``Cancelled`` at
     the next one and the import's transaction rolls back (files it had stored are removed again), so
@@ -84,7 +89,8 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
         step = _reporting(progress, step)
     try:
         with collector_paused():
-            return _import(db, actor, container.read_file(path), dry_run=dry_run, now=now or utc_now(), step=step)
+            return _import(db, actor, container.read_file(path), dry_run=dry_run, now=now or utc_now(), step=step,
+                           backup=backup)
     except PackageRejected as exc:
         if not dry_run:  # after the refusal, in a transaction of its own: the records were never touched
             record_rejection(db, actor, path, reason=exc.reason, message=exc.message)
@@ -92,7 +98,7 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
 
 
 def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: datetime,
-            step: StepHook | None) -> ImportReport:
+            step: StepHook | None, backup: bool) -> ImportReport:
     assert db.site is not None
     own_site = db.site.site_id
     again = _already_imported(db, data)
@@ -129,6 +135,10 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         with db.read() as session:  # 8: only shown; the apply classifies again inside its transaction
             _count(report, staged, _classify(session, staged, own_site, parent))
         return report
+    if backup:
+        if step is not None:
+            step("backup")
+        backup_now(db, reason="import")
     with db.large_cache(), sync_blobs.blob_writer(db.path) as files, \
             db.write(actor, action="sync.import", remote=True) as session:  # 9
         decisions = _classify(session, staged, own_site, parent)  # again, inside the transaction that applies them
@@ -162,7 +172,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
     return report
 
 
-_STAGES = {"read": (1, "正在核对签名并解密……"), "staged": (2, "正在检查记录……"),
+_STAGES = {"read": (1, "正在核对签名并解密……"), "staged": (2, "正在检查记录……"), "backup": (2, "正在备份数据库……"),
            "blobs": (3, "正在保存附件……"), "ledger": (4, "正在登记数据包……")}
 _STAGE_COUNT = 5
 

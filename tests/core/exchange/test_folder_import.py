@@ -180,3 +180,27 @@ def test_an_error_at_one_package_keeps_the_ones_before_and_says_why(stick: Stick
     monkeypatch.setattr(folder_import, "import_package", broken)
     with pytest.raises(RuntimeError):
         import_checked(stick.committee, LOCAL_USER, fresh, Progress())
+
+
+def test_an_import_backs_the_database_up_first_and_a_folder_once(stick: Stick) -> None:
+    """RELIABILITY ST-4 (d): a verified backup before a package is applied, holding the file as it was; none
+    for a dry run, a re-import or a refused package; one for a whole folder."""
+    from partydesk.core.services.maintenance import backup_contents, list_backups
+    from partydesk.core.services.sync_import import import_package
+
+    def made() -> list[str]:
+        return [b.reason for b in list_backups(stick.committee.path)]
+
+    entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
+    assert made() == []
+    assert import_package(stick.committee, LOCAL_USER, stick.folder / stick.names["a1"]).status == "applied"
+    [first] = list_backups(stick.committee.path)
+    assert first.reason == "import"
+    held = backup_contents(first.path)
+    assert held is not None and held.members == 0  # taken before the branch's members came in
+    assert import_package(stick.committee, LOCAL_USER, stick.folder / stick.names["a1"]).status == "already_imported"
+    assert import_package(stick.committee, LOCAL_USER, stick.folder / stick.names["damaged"]).status == "rejected"
+    assert made() == ["import"]
+    entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
+    done = import_checked(stick.committee, LOCAL_USER, entries, Progress())
+    assert done.applied == 2 and made() == ["import", "import"]
