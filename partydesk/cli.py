@@ -131,6 +131,7 @@ def cmd_backup(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
     """Replace the database with a backup (the current file is backed up first)."""
+    from partydesk.core.errors import OtherOrganisationError
     from partydesk.core.services.maintenance import restore
 
     path = db_path_of(args)
@@ -138,7 +139,11 @@ def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
     if not source.is_file():
         raise CliError(f"找不到备份文件：{source}", code="no_backup")
     with _lock_for(path):
-        safety = restore(path, source, other_organisation=args.other_organisation)
+        try:
+            safety = restore(path, source, other_organisation=args.other_organisation)
+        except OtherOrganisationError as exc:
+            raise CliError(f"{exc.message}如确要恢复，请加 --other-organisation 再运行一次。",
+                           code=exc.code) from exc
     extra = f"；恢复前的数据库已另存为 {safety.path}" if safety else ""
     return {"message": f"已从备份恢复：{source}{extra}", "db": str(path),
             "safety_backup": str(safety.path) if safety else None}

@@ -41,6 +41,7 @@ def _answer(qtbot: QtBot, dialog: RestoreDialog, button_text: str) -> str:
     qtbot.waitUntil(lambda: dialog.question is not None, timeout=WAIT_MS)
     box = dialog.question
     assert box is not None
+    assert box.defaultButton().text() == "取消", "Enter on the question restores nothing"
     text = box.text()
     button = next(b for b in box.buttons() if b.text() == button_text)
     button.click()
@@ -104,6 +105,8 @@ def test_other_organisations_backup_needs_a_second_yes(qtbot: QtBot, ctx: AppCon
     second = _answer(qtbot, dialog, "取消")
     assert "另一个组织" in second and "中共另一支部委员会" in second
     assert ctx.runner.wait_idle(WAIT_MS)
+    assert "中共另一支部委员会" in dialog.ui.statusLabel.text()
+    assert "命令行" not in dialog.ui.statusLabel.text(), "the window asks; no command-line advice in it"
     assert ctx.db is old_db
     page = window.page("members")
     assert isinstance(page, MembersPage) and names(page) == ["张三"]

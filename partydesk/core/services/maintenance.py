@@ -105,7 +105,7 @@ def check_restorable(db_path: Path, backup_path: Path, *, other_organisation: bo
         raise OtherOrganisationError(
             f"这个备份属于“{theirs.organisation_name}”（组织代码 {theirs.organisation_code}），"
             f"不是当前的“{mine.organisation_name}”（{mine.organisation_code}）。恢复后本机将变成那个组织的数据。"
-            "如确要恢复，请再次确认（命令行加 --other-organisation）；当前数据库没有改动。"
+            "当前数据库没有改动。"
         )
     return theirs
 

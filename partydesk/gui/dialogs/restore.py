@@ -93,7 +93,7 @@ class RestoreDialog(QDialog):
         table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             contents = entry.contents
-            cells = [entry.info.created.strftime("%Y-%m-%d %H:%M"), reason_text(entry.info.reason),
+            cells = [entry.info.created.strftime("%Y-%m-%d %H:%M:%S"), reason_text(entry.info.reason),
                      str(contents.members) if contents else "",
                      contents.organisation_name if contents else self.tr("Damaged: cannot be restored")]
             for column, text in enumerate(cells):
@@ -129,7 +129,7 @@ class RestoreDialog(QDialog):
         if entry is None or entry.contents is None:
             return
         text = self.tr("Go back to the backup made on {when} ({count} members)?").format(
-            when=entry.info.created.strftime("%Y-%m-%d %H:%M"), count=entry.contents.members)
+            when=entry.info.created.strftime("%Y-%m-%d %H:%M:%S"), count=entry.contents.members)
         detail = self.tr("Everything entered after that time is replaced. The database as it is now is "
                          "saved as a backup first.")
         self._ask(text, detail, lambda: self._restore(entry, other_organisation=False))
@@ -138,8 +138,7 @@ class RestoreDialog(QDialog):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore from a backup"), text, parent=self)
         box.setInformativeText(detail)
         yes = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(yes)
+        box.setDefaultButton(box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole))  # Enter: nothing
 
         def answered() -> None:
             self.question = None
