@@ -25,6 +25,7 @@ from partydesk.core.io.sheet_text import display_width, neutralise
 FONT = "宋体"
 FONT_PT = 11.0
 MIN_PRINTED_PT = 9.0
+LINE_PT = 15.0  # one line of 11 pt text in a row, as Excel and LibreOffice lay it out
 HEADER_ROW = 3
 """The 1-based header row (title and the 填报单位 line are above it)."""
 MARGIN_IN = 0.4
@@ -134,6 +135,9 @@ def print_bytes(sheet: PrintSheet) -> bytes:
     for index, column in enumerate(sheet.columns):
         ws.write_string(header, index, neutralise(column.header), head)
     for number, values in enumerate(sheet.rows, start=1):
+        lines = max((_lines(v, w) for v, w in zip(values, plan.widths, strict=True)), default=1)
+        if lines > 1:  # a wrapped cell needs the row to grow with it: no office suite does that on opening
+            ws.set_row(header + number, LINE_PT * lines + 3)
         for index, value in enumerate(values):
             fmt = formats[index]
             if isinstance(value, str) and value:
@@ -155,6 +159,15 @@ def print_bytes(sheet: PrintSheet) -> bytes:
     _page_setup(ws, sheet, plan)
     wb.close()
     return output.getvalue()
+
+
+def _lines(value: object, width: float) -> int:
+    """How many lines ``value`` takes in a column ``width`` wide (``print_plan`` gives each column two units
+    more than its text; a wrapped line is taken a unit shorter, as breaks fall between characters)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    used = display_width(value)
+    return 1 if used <= width - 2 else math.ceil(used / max(1.0, width - 3))
 
 
 def _merge(ws: object, row: int, first: int, last: int, text: str, fmt: object) -> None:

@@ -107,3 +107,17 @@ def test_unmasked_print_names_the_preparer(db: Database, tmp_path: Path) -> None
     assert "导出人：李晓梅" in ws.oddFooter.left.text
     assert "local" not in ws.oddFooter.left.text
     assert "13800138000" in texts(ws)
+
+
+def test_a_row_with_wrapped_text_is_tall_enough_for_it(db: Database, tmp_path: Path) -> None:
+    """企事业单位、社会组织管理人员 wraps in the 工作岗位 column: its row is given the lines it needs (no office
+    suite grows a row on opening, so the text would run into the next row); a one-line row keeps the default."""
+    insert_members(db, LOCAL_USER, [replace(MEMBER, name="李长岗", id_number="", work_post="24")], today=TODAY)
+    ws = export(db, tmp_path / "p.xlsx", columns=["name", "work_post", "phone"])
+    rows = {ws.cell(r, 2).value: r for r in range(4, ws.max_row + 1)}
+    post = [c.value for c in ws[3]].index("工作岗位") + 1
+    width = ws.column_dimensions[openpyxl.utils.get_column_letter(post)].width
+    assert ws.cell(rows["李长岗"], post).value == "企事业单位、社会组织管理人员"
+    assert width < 2 * len("企事业单位、社会组织管理人员"), "the column is narrower than the text: it wraps"
+    assert ws.row_dimensions[rows["李长岗"]].height >= 2 * 14
+    assert ws.row_dimensions[rows["王小红"]].height is None
