@@ -1550,6 +1550,10 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>有 {count} 行的公民身份号码已登记在另一个姓名下。请勾选确是改名的行，或勾选“跳过”不导入其余这些行。</translation>
     </message>
     <message>
+        <source>No row can be imported: none of the {count} rows passed the checks. Correct them in Excel (the list above names each row&apos;s problem) and choose the file again.</source>
+        <translation>没有可导入的行：{count} 行都没有通过检查。请按上面列出的各行问题在 Excel 中改正，再重新选择文件。</translation>
+    </message>
+    <message>
         <source>No row can be imported: every row that passed the checks is already in the roster as it is.</source>
         <translation>没有可导入的行：通过检查的各行与花名册中的记录完全相同。</translation>
     </message>

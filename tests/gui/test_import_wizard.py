@@ -521,3 +521,15 @@ def test_skipping_leaves_an_unticked_rename_out(qtbot: QtBot, ctx: AppContext, t
     assert wizard.ui.importButton.isEnabled()
     import_now(qtbot, wizard)
     assert roster_names(ctx.db) == sorted(["杜涛", PEOPLE[1][0]])
+
+
+def test_when_no_row_passes_the_blocked_import_says_so(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    """Every row with a wrong check digit, skipping ticked: Import stays off, and the reason is that no row
+    passed (not that the rows match the roster, which is empty)."""
+    rows = [line(i + 1, name, spoil_checksum(number)) for i, (name, number) in enumerate(PEOPLE[:2])]
+    wizard = open_wizard(qtbot, ctx, save_xlsx(tmp_path / "all-bad.xlsx", rows))
+    to_check_step(qtbot, wizard)
+    wizard.ui.skipCheck.setChecked(True)
+    assert not wizard.ui.importButton.isEnabled()
+    reason = wizard._import_block()
+    assert "2 行都没有通过检查" in reason and "完全相同" not in reason

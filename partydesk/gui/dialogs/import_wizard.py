@@ -345,6 +345,10 @@ class ImportWizard(ImportFileStep, QDialog):
             return self.tr("{count} rows have an ID number on record under another name. Tick the ones that are "
                            "renames, or tick the box to skip the rest.").format(count=open_renames)
         if plan.new + plan.updated + len(self.confirmed_renames()) == 0:
+            if plan.rejected and not plan.unchanged:
+                return self.tr("No row can be imported: none of the {count} rows passed the checks. Correct them "
+                               "in Excel (the list above names each row's problem) and choose the file "
+                               "again.").format(count=plan.rejected)
             if plan.rejected:
                 return self.tr("No row can be imported: every row that passed the checks is already in the "
                                "roster as it is.")
