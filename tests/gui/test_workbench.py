@@ -78,6 +78,16 @@ def test_opening_a_member_todo_shows_that_members_page(qtbot: QtBot, demo_ctx: A
     assert members.detail_page().member_id == finding.target.key  # type: ignore[union-attr]
 
 
+def test_enter_on_a_todo_opens_it(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    """The keyboard opens a to-do as the 打开 button does."""
+    window, page = _window(qtbot, demo_ctx)
+    finding = next(f for f in page.board.findings() if f.target is not None and f.target.kind == "member")
+    assert page.board.select(finding)
+    page.board.tree.setFocus()
+    qtbot.keyClick(page.board.tree, Qt.Key.Key_Return)
+    assert window.current_page_id() == "members"
+
+
 def test_clicking_a_bar_shows_the_roster_filtered_to_its_members(qtbot: QtBot, demo_ctx: AppContext) -> None:
     """A click on the 女 slice of the gender chart lists exactly the women, and the count names them."""
     window, page = _window(qtbot, demo_ctx)

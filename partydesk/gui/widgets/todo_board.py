@@ -54,7 +54,8 @@ class TodoBoard(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
-        self.tree.itemDoubleClicked.connect(lambda item, _col: self._emit(self.openRequested, item))
+        # Enter and a double-click both activate an item
+        self.tree.itemActivated.connect(lambda item, _col: self._emit(self.openRequested, item))
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.open_button = self._button("openTodoButton", self.openRequested)
         self.dismiss_button = self._button("dismissTodoButton", self.dismissRequested)
