@@ -654,6 +654,10 @@ Give it to the other office and read them this fingerprint by phone:
         <translation>选择对方的密钥卡</translation>
     </message>
     <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Compare the fingerprint</source>
         <translation>核对指纹</translation>
     </message>

@@ -100,3 +100,26 @@ def test_conflict_dialog_shows_both_versions_and_takes_the_decision(
     qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=WAIT_MS)
     with committee.read() as session:
         assert session.get(Member, member_id).address == "幸福南路9号"  # type: ignore[union-attr]
+
+
+def test_choosing_a_key_card_opens_in_documents_and_can_show_every_file(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No stick: the dialog opens in Documents, not the folder the program runs in; a card saved under
+    another name can be shown with 所有文件."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from partydesk.gui.folders import documents_folder
+    from partydesk.gui.pages import exchange
+
+    _branch, committee, _folder = pair
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(exchange, "removable_folder", lambda: None)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda _parent, _title, start, filters: asked.append((start, filters)) or ("", ""))
+    page.register_card()
+    assert asked == [(str(documents_folder()), "密钥卡 (*.pdkey);;所有文件 (*)")]

@@ -24,6 +24,7 @@ from partydesk.core.domain.member import FIELD_LABELS
 from partydesk.core.errors import KnownError
 from partydesk.core.io.roster_headers import FIELD_KEYS
 from partydesk.core.io.roster_plan import ImportPreview
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.models.issue_model import MUTED_COLOUR
 from partydesk.gui.operations import roster_files as file_ops
 from partydesk.gui.tasks import TaskHandle
@@ -106,7 +107,7 @@ class ImportFileStep(_DialogBase):
 
     def choose_file(self) -> None:
         """Ask for a roster file, then read it."""
-        start = str(self.ctx.settings.value(SETTINGS_DIR_KEY, "") or "")
+        start = str(self.ctx.settings.value(SETTINGS_DIR_KEY, "") or "") or str(documents_folder())
         if self._path is not None:
             start = str(self._path.parent)
         filters = ";;".join((self.tr("Spreadsheet or CSV (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv)"),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 from partydesk.core.domain.study_records import MaterialData
 from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.forms.ui_material_edit import Ui_MaterialEditDialog
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.widgets.discard_guard import DiscardGuard
@@ -43,8 +44,9 @@ class MaterialEditDialog(DiscardGuard, QDialog):
 
     def choose_file(self) -> None:
         """Pick the document; its name becomes the title when none is typed yet."""
-        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose the document"), "", self.tr(
-            "Documents (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.pptx);;All files (*)"))
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the document"), str(documents_folder()),
+            self.tr("Documents (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.pptx);;All files (*)"))
         if name:
             self.ui.fileEdit.setText(name)
             if not self.ui.titleEdit.text().strip():

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidge
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.io.brief_data import PHOTO_SUFFIXES, BriefData, brief_file_name, check_brief
 from partydesk.core.services.meeting_docs import BriefSource
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.forms.ui_meeting_brief import Ui_MeetingBriefDialog
 from partydesk.gui.operations import meeting_docs as doc_ops
 from partydesk.gui.operations.meeting_docs import BriefWritten
@@ -166,8 +167,7 @@ class MeetingBriefDialog(QDialog):
             self.ui.photoList.takeItem(self.ui.photoList.row(item))
 
     def _default_path(self, data: BriefData, suffix: str) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return Path(folder) / brief_file_name(data, suffix)
+        return documents_folder() / brief_file_name(data, suffix)
 
     def _ask_path(self, suggested: Path) -> Path | None:
         title = QCoreApplication.translate("MeetingBriefDialog", "Save the brief as")

@@ -30,6 +30,7 @@ from partydesk.core.domain.motions import BASE_EXPECTED, Motion, MotionRules, pa
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.meetings import MeetingData
 from partydesk.gui.dialogs.meeting_edit_drafts import FormState
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.forms.ui_meeting_edit import Ui_MeetingDialog
 from partydesk.gui.operations import meetings as ops
 from partydesk.gui.operations import run
@@ -356,7 +357,7 @@ class MeetingDialog(BusyDialog):
         item.setData(256, payload)  # Qt.UserRole: a kept attachment's info dict, or a new file's path
 
     def _add_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add attachments"), "",
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add attachments"), str(documents_folder()),
                                                 self.tr("Photos and scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;"
                                                         "All files (*)"))
         self.add_files([Path(p) for p in paths])

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidge
 from partydesk.core.domain.notices import NoticeData
 from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.forms.ui_notice_edit import Ui_NoticeEditDialog
 from partydesk.gui.operations import notices as ops
 from partydesk.gui.widgets.discard_guard import DiscardGuard
@@ -63,7 +64,7 @@ class NoticeEditDialog(DiscardGuard, QDialog):
 
     def choose_files(self) -> None:
         """Choose files to send with the notice."""
-        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Choose files"), "", self.tr(
+        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Choose files"), str(documents_folder()), self.tr(
             "Documents (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.xls *.pptx);;All files (*)"))
         self.add_files(names)
 

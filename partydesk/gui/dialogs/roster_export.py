@@ -25,13 +25,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from partydesk.core.errors import KnownError
 from partydesk.core.services.roster_export import ExportResult, Layout
 from partydesk.gui.dialogs.export_layout import ExportLayoutDialog
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import roster_files as file_ops
 from partydesk.gui.tasks import TaskHandle
 
@@ -136,8 +137,7 @@ class RosterExport(QObject):
         file_ops.branch_name(self.parent_widget, self.ctx, on_done=self._choose_file, on_error=self._failed)
 
     def _choose_file(self, branch: str) -> None:
-        folder = str(self.ctx.settings.value(SETTINGS_DIR_KEY, "") or "") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = str(self.ctx.settings.value(SETTINGS_DIR_KEY, "") or "") or str(documents_folder())
         start = str(Path(folder) / default_file_name(branch, self.today))
         chosen, _filter = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export roster"), start,
                                                       self.tr("Excel workbook (*.xlsx)"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import exchange as ops
 
 if TYPE_CHECKING:
@@ -149,8 +150,7 @@ class ExportDialog(QDialog):
             self.changes.setText(self.tr("Changes since the last confirmed package"))
 
     def _browse(self) -> None:
-        start = self.folder.text() or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
+        start = self.folder.text() or str(documents_folder())
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder"), start)
         if chosen:
             self.folder.setText(chosen)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QStandardPaths, QStorageInfo
+from PySide6.QtCore import QEvent, QStorageInfo
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.gui.dialogs.sync_key_actions import KeyActions
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.pages.notices_panel import NoticesPanel
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
@@ -185,8 +186,7 @@ class ExchangePage(QWidget):
 
     def write_card(self) -> None:
         """Save this site's key card where the user chooses."""
-        start = removable_folder() or Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
+        start = removable_folder() or documents_folder()
         name = f"{self.card.org_code if self.card else 'site'}.pdkey"
         chosen, _f = QFileDialog.getSaveFileName(self, self.tr("Save the key card"), str(start / name),
                                                  self.tr("Key cards (*.pdkey)"))
@@ -201,8 +201,9 @@ class ExchangePage(QWidget):
 
     def register_card(self) -> None:
         """Choose the other side's key card, compare its fingerprint, register it."""
-        chosen, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the other office's key card"), "",
-                                                 self.tr("Key cards (*.pdkey)"))
+        start = removable_folder() or documents_folder()
+        chosen, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the other office's key card"), str(start),
+                                                 ";;".join((self.tr("Key cards (*.pdkey)"), self.tr("All files (*)"))))
         if chosen:
             ops.read_card(self, self.ctx, Path(chosen), self._confirm_card)
 

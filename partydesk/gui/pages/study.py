@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import Changes
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.errors import KnownError
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.operations import study_refresh as refresh_ops
 from partydesk.gui.operations.study_refresh import StudyDelta
@@ -286,7 +287,7 @@ class StudyPage(QWidget):
 
     def export_report(self) -> None:
         """Ask where, then write the year's workbook (培训情况, 学时台账, each member's sheet)."""
-        suggested = str(Path.home() / self.tr("Study hours {year}.xlsx").format(year=self.year))
+        suggested = str(documents_folder() / self.tr("Study hours {year}.xlsx").format(year=self.year))
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the study report"), suggested,
                                                     self.tr("Excel workbook (*.xlsx)"))
         if not name:

@@ -39,6 +39,7 @@ from partydesk.core.changes import Changes
 from partydesk.core.checks.findings import Finding
 from partydesk.core.errors import KnownError
 from partydesk.core.services.dashboard import BRANCHES_TITLE, STRUCTURE_TITLES, Dashboard
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import workbench as ops
 from partydesk.gui.widgets.branch_filter import BranchFilter
 from partydesk.gui.widgets.chart_canvas import ChartCanvas
@@ -328,14 +329,12 @@ class WorkbenchPage(QWidget):
 
     def ask_report(self) -> None:
         """Ask where to save the yearly report (.pdf or .docx), then write it."""
-        from PySide6.QtCore import QStandardPaths
         from PySide6.QtWidgets import QFileDialog
 
         from partydesk.core.io.annual_report import file_name
 
         year = self.report_year()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder or Path.home()) / file_name("", year, "pdf")
+        suggested = documents_folder() / file_name("", year, "pdf")
         pdf, word = self.tr("PDF file (*.pdf)"), self.tr("Word document (*.docx)")
         chosen, kind = QFileDialog.getSaveFileName(self, self.tr("Save yearly report"), str(suggested),
                                                    f"{pdf};;{word}")

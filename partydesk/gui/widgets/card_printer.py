@@ -13,13 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from partydesk.core.errors import KnownError
 from partydesk.core.io.member_card import TITLE, card_file_name
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import cards as card_ops
 from partydesk.gui.widgets.card_print_button import CardAction
 
@@ -68,8 +69,7 @@ def write_pdf(html: str, path: Path) -> None:
 
 def default_pdf_path(name: str) -> Path:
     """Documents/党员信息卡-<name>.pdf."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    return Path(folder) / card_file_name(name)
+    return documents_folder() / card_file_name(name)
 
 
 def choose_pdf_path(parent: QWidget | None, name: str) -> Path | None:

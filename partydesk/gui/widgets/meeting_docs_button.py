@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
@@ -22,6 +22,7 @@ from partydesk.core.io.minutes_data import MinutesData, minutes_file_name
 from partydesk.core.io.minutes_html import minutes_html
 from partydesk.core.services.meeting_docs import BriefSource
 from partydesk.gui.dialogs.meeting_brief import MeetingBriefDialog
+from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import meeting_docs as doc_ops
 from partydesk.gui.operations.meeting_docs import MinutesFormat
 from partydesk.gui.pdf import print_html
@@ -31,11 +32,6 @@ if TYPE_CHECKING:
 
 # (suggested path, file-type filter) -> the path chosen, or None when the user cancelled
 PathChooser = Callable[[Path, str], Path | None]
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder (home when the system names none)."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
 
 def ask_save_path(parent: QWidget | None, title: str) -> PathChooser:
