@@ -249,3 +249,20 @@ def test_a_draft_of_a_deleted_meeting_becomes_a_new_record(ctx: AppContext, qtbo
         dialog._save()
     settle(ctx, qtbot)
     assert saved.args[0] != added.meeting_id and drafts.leftovers(folder) == []
+
+
+def test_tab_goes_from_the_topic_to_the_date_and_on(ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
+    """The date field keeps the place in the Tab order the form gives it: after 会议主题, and back again."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    def after(widget: QWidget, step: str) -> QWidget:  # the next (or previous) widget Tab would reach
+        found = getattr(widget, step)()
+        while not (found.focusPolicy() & Qt.FocusPolicy.TabFocus and found.isVisible() and found.isEnabled()):
+            found = getattr(found, step)()
+        return found
+
+    dialog = open_dialog(ctx, qtbot, type_code="general")
+    assert after(dialog.ui.topicEdit, "nextInFocusChain") is dialog.heldOnEdit
+    assert after(dialog.heldOnEdit, "previousInFocusChain") is dialog.ui.topicEdit
+    assert after(dialog.heldOnEdit, "nextInFocusChain").objectName() == "startTimeEdit"

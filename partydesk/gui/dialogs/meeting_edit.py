@@ -30,6 +30,7 @@ from partydesk.core.domain.motions import BASE_EXPECTED, Motion, MotionRules, pa
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.meetings import MeetingData
 from partydesk.gui.dialogs.meeting_edit_drafts import FormState
+from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.folders import documents_folder
 from partydesk.gui.forms.ui_meeting_edit import Ui_MeetingDialog
 from partydesk.gui.operations import meetings as ops
@@ -39,7 +40,6 @@ from partydesk.gui.widgets import discard_guard
 from partydesk.gui.widgets.attendance import AttendancePanel
 from partydesk.gui.widgets.attendance_lists import COMPUTED, NUMBER, Column, RowsModel
 from partydesk.gui.widgets.busy_dialog import BusyDialog
-from partydesk.gui.widgets.date_field import DateField
 from partydesk.gui.widgets.error_label import mark_as_error_label
 
 if TYPE_CHECKING:
@@ -92,12 +92,9 @@ class MeetingDialog(BusyDialog):
         self.setWindowTitle(self.tr("Meeting record"))
         for kind in MEETING_TYPES:
             ui.typeCombo.addItem(kind.name, kind.code)
-        self.heldOnEdit = DateField(ui.heldOnEdit.parentWidget(), field_name="会议日期", required=True)
-        self.heldOnEdit.setObjectName("heldOnEdit")
-        ui.basicsForm.replaceWidget(ui.heldOnEdit, self.heldOnEdit)
+        # In the plain field's place, and in its place in the Tab order (a new widget would go last).
+        self.heldOnEdit = use_date_field(ui.heldOnEdit, "会议日期", required=True)
         ui.heldOnLabel.setBuddy(self.heldOnEdit)
-        ui.heldOnEdit.hide()
-        ui.heldOnEdit.deleteLater()
         self.attendance = AttendancePanel(ui.attendanceTab)
         ui.attendanceLayout.addWidget(self.attendance)
         self.agenda = RowsModel([Column(self.tr("Agenda item"))], self)
