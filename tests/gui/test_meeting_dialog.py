@@ -160,6 +160,9 @@ def test_a_bad_time_is_refused_and_named(ctx: AppContext, qtbot: QtBot, branch: 
     assert dialog.ui.errorLabel.isVisible() and "开始时间" in dialog.ui.errorLabel.text()
     assert dialog.ui.tabs.currentIndex() == 0 and dialog.isVisible()
     assert meetings.meetings_of_year(ctx.db, 2026) == []
+    dialog.ui.startTimeEdit.clear()
+    dialog.ui.startTimeEdit.insert("09:00")  # put right: the message about the old value goes
+    assert not dialog.ui.errorLabel.isVisible()
     dialog._dirty = False
 
 

@@ -84,6 +84,9 @@ def test_bad_id_shows_the_checksum_message_beside_the_field_and_saves_nothing(
     assert dialog.summary().startswith("未保存")
     assert roster(ctx.db, LOCAL_USER) == []
     assert names(page) == []
+    dialog.ui.idNumberEdit.clear()
+    dialog.ui.idNumberEdit.insert(GOOD_ID)  # typed right: the message and the summary naming it go
+    assert dialog.field_message("id_number") == "" and dialog.summary() == ""
 
 
 def test_several_errors_are_all_shown(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:

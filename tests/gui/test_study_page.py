@@ -90,6 +90,8 @@ def test_an_empty_topic_is_refused_in_the_dialog(qtbot: QtBot, ctx: AppContext, 
     qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisible(), timeout=WAIT_MS)
     assert "学习内容" in dialog.ui.errorLabel.text()
     assert len(study.activities_of_year(db, 2026)) == 1
+    dialog.ui.topicEdit.insert("学习党章")  # typed: the message about the empty topic goes
+    assert not dialog.ui.errorLabel.isVisible()
 
 
 def test_the_ledger_is_a_record_in_name_order_not_a_ranking(qtbot: QtBot, ctx: AppContext,

@@ -416,6 +416,7 @@ class MeetingDialog(BusyDialog):
             return
         self._dirty = True
         self._draft_timer.start()
+        self.ui.errorLabel.hide()  # it named what Save found; the next Save checks the form as it now is
 
     def _save_draft(self) -> None:
         folder, key, meeting_id, state = self._folder, self._draft_key, self.meeting_id, self.state().to_json()

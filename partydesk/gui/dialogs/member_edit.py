@@ -233,6 +233,8 @@ class MemberEditDialog(BusyDialog):
         if not label.isHidden():
             label.clear()
             label.hide()
+            if all(other.isHidden() for other in self._errors.values()):
+                self.ui.summaryLabel.hide()  # the summary named those fields: with them edited it is out of date
 
     def _combo(self, key: str) -> QComboBox:
         widget = self._fields[key]

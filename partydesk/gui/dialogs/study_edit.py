@@ -64,6 +64,12 @@ class StudyEditDialog(DiscardGuard, QDialog):
         self.ui.allButton.clicked.connect(lambda: self._tick_all(True))
         self.ui.noneButton.clicked.connect(lambda: self._tick_all(False))
         self.ui.participantList.itemChanged.connect(lambda _item: self._show_count())
+        # A message from Save named the form as it was; any edit puts it out of date (Save checks again).
+        for edited in (self.ui.topicEdit.textEdited, self.ui.organiserEdit.textEdited,
+                       self.ui.materialsEdit.textEdited, self.ui.participantList.itemChanged,
+                       self.ui.amountSpin.valueChanged, self.ui.unitCombo.currentIndexChanged,
+                       self.ui.formCombo.currentIndexChanged, self.start.textEdited, self.end.textEdited):
+            edited.connect(lambda *_args: self.ui.errorLabel.hide())
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.saved_id: str | None = None
