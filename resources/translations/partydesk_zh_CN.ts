@@ -1085,12 +1085,44 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
 <context>
     <name>HelpDialog</name>
     <message>
+        <source>Workbench</source>
+        <translation>“工作台”页</translation>
+    </message>
+    <message>
+        <source>The first page: the year&apos;s key figures, the to-do board (what is overdue, what falls due soon) and the charts. Open a to-do (Enter or a double-click) to go to the record it is about; set one aside, with the reason, when it does not apply. Click a bar or a slice of a chart to list the members it counts.</source>
+        <translation>打开程序的第一页：本年度的主要数字、待办事项（哪些已逾期，哪些即将到期）和各种图表。选中一条待办按回车或双击，即可转到它所涉及的记录；不适用的待办可以说明理由后暂时忽略。点击图表中的柱或扇形，可列出它所统计的党员。</translation>
+    </message>
+    <message>
         <source>Members page</source>
         <translation>“党员”页</translation>
     </message>
     <message>
         <source>The roster of the branch: add a member, open one to see and change the details, record events (becoming a full member, transfers, lost contact). Type in the search box to find people; click a column header to sort. ID and phone numbers are shown masked.</source>
         <translation>支部的党员花名册：新增党员，打开某位党员查看和修改信息，登记转正、组织关系转接、失联等事项。在搜索框里输入可以查找；点击列标题可以排序。身份证号和电话默认只显示部分数字。</translation>
+    </message>
+    <message>
+        <source>Meetings page</source>
+        <translation>“会议”页</translation>
+    </message>
+    <message>
+        <source>Record each meeting once it has been held: New meeting record (Ctrl+N), then its type, date, attendance, agenda, minutes and resolutions. A record being typed is kept automatically, so a power cut loses nothing. The year calendar shows for every type which periods had their meeting, which did not and which are still to come; click a cell to record the meeting it is missing. Minutes print or save as a Word document.</source>
+        <translation>每次会议开过后及时记录：点“新建会议记录…”（Ctrl+N），填写会议类型、日期、出席情况、议程、会议内容和决议。正在填写的记录会自动保存，停电也不会丢失。“年度日历”按会议类型列出各期：哪些期已召开，哪些未召开，哪些尚未到期；点击一格即可补录该期缺少的会议。会议记录可以打印，也可以保存为 Word 文档。</translation>
+    </message>
+    <message>
+        <source>Study page</source>
+        <translation>“学习”页</translation>
+    </message>
+    <message>
+        <source>Record a collective study credits its hours to the members ticked; a member&apos;s own course is recorded with its proof. The ledger sets each member&apos;s hours against the year&apos;s requirement, and exports to Excel with one sheet per member.</source>
+        <translation>“记录集体学习”把学时计入所勾选的每名党员；党员个人参加的学习培训连同证明材料逐条记录。学时台账把每名党员的学时与本年度要求对照，可导出为 Excel，每名党员一页。</translation>
+    </message>
+    <message>
+        <source>Data exchange with the higher committee</source>
+        <translation>“数据交换”页：与上级党委交换数据</translation>
+    </message>
+    <message>
+        <source>Once, at first contact: each office saves its key card (Key card…) and hands it to the other on a USB stick; each registers the other&apos;s card (Register a key card…) after reading its fingerprint to each other by phone, and only if every character matches.&lt;br&gt;Then each time: the branch chooses Write a package…, picks the USB stick and waits until it says the stick can be removed; the committee chooses Import a package…, sees what the package would change, and imports it (a whole stick at once with Folder…). The committee&apos;s next package back confirms receipt.&lt;br&gt;A refused package is listed with the reason and nothing of it is written. Packages are encrypted: only the office a package is addressed to can read it.</source>
+        <translation>第一次交换前只做一次：双方各自保存本单位的密钥卡（“密钥卡…”），用U盘交给对方；双方通过电话互相念一遍密钥指纹，每个字符都一致，才登记对方的密钥卡（“登记对方密钥卡…”）。&lt;br&gt;以后每次：支部点“导出数据包…”，选择U盘，等到提示可以安全拔出U盘；党委点“导入数据包…”，先看数据包会带来哪些变动，再导入（整个U盘上的数据包可以用“文件夹…”一次导入）。党委下一次发回的数据包会确认已收到。&lt;br&gt;被拒收的数据包会列出原因，其中的任何数据都不会写入。数据包是加密的，只有收件单位能读取。</translation>
     </message>
     <message>
         <source>Settings page</source>
@@ -1123,6 +1155,14 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
     <message>
         <source>File → Restore from a backup… lists the backups, newest first. The database as it is is saved as a backup before a restore, so a restore can be undone the same way.</source>
         <translation>“文件 → 从备份恢复…”列出所有备份，最新的在最上面。恢复前，当前的数据库会先另存为备份，所以恢复之后还可以用同样的方法恢复回来。</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘操作</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to Ctrl+6 switch pages; F1 opens this guide; Ctrl+B backs up now. In a list, Enter opens the selected row. Esc closes a window, and asks first when something typed would be lost.</source>
+        <translation>Ctrl+1 至 Ctrl+6 切换页面；F1 打开本说明；Ctrl+B 立即备份。在列表中，按回车打开选中的一行。Esc 关闭窗口；如果有已填写但未保存的内容，会先询问。</translation>
     </message>
     <message>
         <source>Where the data lives</source>

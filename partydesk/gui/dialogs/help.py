@@ -1,5 +1,6 @@
-"""使用说明 (F1): a short guide inside the program — what each page is for, import, backup, restore, and
-where the data lives (the folders of the database actually open, which with ``--db`` is not the default)."""
+"""使用说明 (F1): a short guide inside the program — what each page is for, the exchange with the committee,
+the keyboard, import, backup, restore, and where the data lives (the folders of the database actually open,
+which with ``--db`` is not the default)."""
 
 from __future__ import annotations
 
@@ -31,10 +32,34 @@ class HelpDialog(QDialog):
         database = escape(str(self._db_path))
         backups = escape(str(backup_dir(self._db_path)))
         return [
+            (self.tr("Workbench"),
+             self.tr("The first page: the year's key figures, the to-do board (what is overdue, what falls due "
+                     "soon) and the charts. Open a to-do (Enter or a double-click) to go to the record it is "
+                     "about; set one aside, with the reason, when it does not apply. Click a bar or a slice of "
+                     "a chart to list the members it counts.")),
             (self.tr("Members page"),
              self.tr("The roster of the branch: add a member, open one to see and change the details, record "
                      "events (becoming a full member, transfers, lost contact). Type in the search box to "
                      "find people; click a column header to sort. ID and phone numbers are shown masked.")),
+            (self.tr("Meetings page"),
+             self.tr("Record each meeting once it has been held: New meeting record (Ctrl+N), then its type, "
+                     "date, attendance, agenda, minutes and resolutions. A record being typed is kept "
+                     "automatically, so a power cut loses nothing. The year calendar shows for every type which "
+                     "periods had their meeting, which did not and which are still to come; click a cell to "
+                     "record the meeting it is missing. Minutes print or save as a Word document.")),
+            (self.tr("Study page"),
+             self.tr("Record a collective study credits its hours to the members ticked; a member's own course "
+                     "is recorded with its proof. The ledger sets each member's hours against the year's "
+                     "requirement, and exports to Excel with one sheet per member.")),
+            (self.tr("Data exchange with the higher committee"),
+             self.tr("Once, at first contact: each office saves its key card (Key card…) and hands it to the "
+                     "other on a USB stick; each registers the other's card (Register a key card…) after reading "
+                     "its fingerprint to each other by phone, and only if every character matches.<br>Then each "
+                     "time: the branch chooses Write a package…, picks the USB stick and waits until it says the "
+                     "stick can be removed; the committee chooses Import a package…, sees what the package would "
+                     "change, and imports it (a whole stick at once with Folder…). The committee's next package "
+                     "back confirms receipt.<br>A refused package is listed with the reason and nothing of it is "
+                     "written. Packages are encrypted: only the office a package is addressed to can read it.")),
             (self.tr("Settings page"),
              self.tr("The organisation's name and code, and the rule table: meeting frequencies, study hours "
                      "and dues brackets. Change a rule only when your higher committee sets a different one.")),
@@ -49,6 +74,10 @@ class HelpDialog(QDialog):
             (self.tr("Restoring"),
              self.tr("File → Restore from a backup… lists the backups, newest first. The database as it is "
                      "is saved as a backup before a restore, so a restore can be undone the same way.")),
+            (self.tr("Keyboard"),
+             self.tr("Ctrl+1 to Ctrl+6 switch pages; F1 opens this guide; Ctrl+B backs up now. In a list, "
+                     "Enter opens the selected row. Esc closes a window, and asks first when something typed "
+                     "would be lost.")),
             (self.tr("Where the data lives"),
              self.tr("Database file: {database}<br>Backups: {backups}").format(database=database,
                                                                              backups=backups)),
