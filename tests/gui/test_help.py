@@ -29,8 +29,8 @@ def test_f1_opens_the_chinese_guide(qtbot: QtBot, ctx: AppContext) -> None:
     assert isinstance(dialog, HelpDialog) and dialog.isVisible()
     assert dialog.windowTitle() == "党支部工作台使用说明"
     text = dialog.ui.textBrowser.toPlainText()
-    for words in ("“工作台”页", "“会议”页", "“学习”页", "与上级党委交换数据", "指纹", "键盘操作", "“党员”页", "“设置”页",
-                  "导入花名册", "备份", "从备份恢复", str(ctx.db.path),
+    for words in ("“工作台”页", "“会议”页", "“学习”页", "与上级党委交换数据", "指纹", "键盘操作", "“党员”页",
+                  "“设置”页", "导入花名册", "备份", "从备份恢复", str(ctx.db.path),
                   str(backup_dir(ctx.db.path))):
         assert words in text, words
     without_paths = text.replace(str(ctx.db.path), "").replace(str(backup_dir(ctx.db.path)), "")
