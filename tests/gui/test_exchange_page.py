@@ -123,3 +123,27 @@ def test_choosing_a_key_card_opens_in_documents_and_can_show_every_file(
                         lambda _parent, _title, start, filters: asked.append((start, filters)) or ("", ""))
     page.register_card()
     assert asked == [(str(documents_folder()), "密钥卡 (*.pdkey);;所有文件 (*)")]
+
+
+def test_our_own_key_card_is_refused_before_any_fingerprint_question(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Choosing this office's own card says so at once; the user is not asked to compare a fingerprint."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from partydesk.core.services.sync_keys import write_card
+
+    _branch, committee, folder = pair
+    _card, path = write_card(committee, folder / "own.pdkey")
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    asked: list[object] = []
+    told: list[str] = []
+    ctx.runner.knownError.connect(lambda error: told.append(error.message))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(path), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a) or QMessageBox.StandardButton.No)
+    page.register_card()
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    assert "本单位自己的密钥卡" in told[0] and asked == []

@@ -51,20 +51,29 @@ def _same(typed: str, card: KeyCard) -> bool:
     return "".join(typed.split()).lower() == card.key_id.lower()
 
 
-def register_card(db: Database, actor: Actor, data: bytes, *, fingerprint: str | None = None,
-                  confirmed: bool = False) -> Registered:
-    """Register the site on a key card after its fingerprint was checked."""
+def examine_card(db: Database, data: bytes) -> KeyCard:
+    """A key card read and checked for what needs no fingerprint: not our own, one we exchange with (before the
+    user is asked to compare the fingerprint of a card that would be refused anyway)."""
     card = read_card(data)
     if db.site is None:
         raise ValidationError("请先完成初始设置，再登记对方的密钥卡。", code="not_set_up")
+    if card.site_id == db.site.site_id:
+        raise ValidationError("这是本单位自己的密钥卡，不需要登记。请登记对方单位交来的密钥卡。", code="own_card")
+    _relation(db.site.role, card.role)
+    return card
+
+
+def register_card(db: Database, actor: Actor, data: bytes, *, fingerprint: str | None = None,
+                  confirmed: bool = False) -> Registered:
+    """Register the site on a key card after its fingerprint was checked."""
+    card = examine_card(db, data)
+    assert db.site is not None
     if fingerprint is not None and not _same(fingerprint, card):
         raise ValidationError(f"指纹不符：密钥卡上的指纹是 {card.fingerprint}，与输入的不一致。请与对方核对后再登记。",
                               field="fingerprint", code="fingerprint")
     if fingerprint is None and not confirmed:
         raise ValidationError(f"请先与对方核对指纹 {card.fingerprint}，再确认登记。", field="fingerprint",
                               code="unconfirmed")
-    if card.site_id == db.site.site_id:
-        raise ValidationError("这是本单位自己的密钥卡，不需要登记。", code="own_card")
     relation = _relation(db.site.role, card.role)
     with db.write(actor, action="sync.register") as session:
         known = sync_repo.peer(session, card.site_id)

@@ -52,12 +52,15 @@ def write_card(parent: QWidget, ctx: AppContext, out: Path, on_done: DoneCallbac
 
 
 def read_card(parent: QWidget, ctx: AppContext, path: Path, on_done: DoneCallback) -> TaskHandle:
-    """Read and check a key card file (to show its fingerprint before registering)."""
-    from partydesk.core.exchange.keys import read_card as parse
-    from partydesk.gui.tasks import Lane
+    """Read and check a key card file (to show its fingerprint before registering); our own card, or one we do
+    not exchange with, is refused here, before the fingerprint is asked about."""
+    db = ctx.db
 
-    return run(parent, ctx, lambda _p: (path.read_bytes(), parse(path.read_bytes())), label="read key card",
-               on_done=on_done, lane=Lane.FILE)
+    def job(_p: object) -> tuple[bytes, object]:
+        data = path.read_bytes()
+        return data, sync_keys.examine_card(db, data)
+
+    return run(parent, ctx, job, label="read key card", on_done=on_done)
 
 
 def register(parent: QWidget, ctx: AppContext, data: bytes, on_done: DoneCallback) -> TaskHandle:
