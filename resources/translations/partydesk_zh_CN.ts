@@ -847,12 +847,12 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>自上次被确认以来的变动（增量）</translation>
     </message>
     <message>
-        <source>Everything (a full copy, for a first exchange or on request)</source>
-        <translation>全部数据（全量，首次交换或应要求时使用）</translation>
-    </message>
-    <message>
         <source>Every branch (one package each)</source>
         <translation>全部下级（每个单位一个数据包）</translation>
+    </message>
+    <message>
+        <source>Everything again (a full copy, when the other office asks for one)</source>
+        <translation>再次发送全部数据（全量，对方要求时使用）</translation>
     </message>
     <message>
         <source>Insert the USB stick, or choose a folder</source>
@@ -901,6 +901,10 @@ Register it only if this is exactly the fingerprint the other office read to you
     <message>
         <source>Receipts for the packages received from it</source>
         <translation>对收到的数据包的回执</translation>
+    </message>
+    <message>
+        <source>Everything not yet confirmed (the first package carries every record)</source>
+        <translation>尚未被确认的全部数据（第一个数据包包含全部记录）</translation>
     </message>
     <message>
         <source>Choose the USB stick or folder</source>

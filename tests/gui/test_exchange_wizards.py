@@ -43,6 +43,8 @@ def test_export_wizard_writes_to_the_stick_and_then_says_it_is_safe(
     dialog = ExportDialog(ctx, exchange_status(branch).peers, removable=usb)
     qtbot.addWidget(dialog)
     assert dialog.folder.text() == str(usb) and dialog.write_button.isEnabled()
+    # Nothing confirmed yet: the ordinary package is said to carry everything (no need to choose 全量).
+    assert dialog.changes.isChecked() and dialog.changes.text().startswith("尚未被确认的全部数据")
     assert dialog.safe_text.text() == ""
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)

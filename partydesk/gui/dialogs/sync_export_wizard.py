@@ -71,7 +71,7 @@ class ExportDialog(QDialog):
             self.destination.addItem(f"{peer.peer.org_name}（{peer.peer.org_code}）", peer.peer.org_code)
         self.changes = QRadioButton(choose)
         self.changes.setChecked(True)
-        self.snapshot = QRadioButton(self.tr("Everything (a full copy, for a first exchange or on request)"), choose)
+        self.snapshot = QRadioButton(self.tr("Everything again (a full copy, when the other office asks for one)"), choose)
         self.snapshot.setObjectName("snapshotRadio")
         self.folder = QLineEdit(choose)
         self.folder.setObjectName("folderEdit")
@@ -146,6 +146,8 @@ class ExportDialog(QDialog):
             self.changes.setText(self.tr("Receipts and anything else owed to each branch"))
         elif peer is not None and peer.peer.relation == "child":
             self.changes.setText(self.tr("Receipts for the packages received from it"))
+        elif peer is not None and not peer.peer.acked_seq:  # nothing confirmed yet: the package carries it all
+            self.changes.setText(self.tr("Everything not yet confirmed (the first package carries every record)"))
         else:
             self.changes.setText(self.tr("Changes since the last confirmed package"))
 
