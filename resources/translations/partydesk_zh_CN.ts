@@ -620,6 +620,10 @@
         <translation>有 {count} 条冲突等待处理：处理之前保留本地版本。</translation>
     </message>
     <message>
+        <source>Register the other office&apos;s key card first (Register a key card…): a package is written for a registered office only.</source>
+        <translation>请先登记对方的密钥卡（“登记对方密钥卡…”）：数据包只能发给已登记的单位。</translation>
+    </message>
+    <message>
         <source>Notices ({count} unread)</source>
         <translation>通知（{count} 份未读）</translation>
     </message>
@@ -722,6 +726,10 @@ Register it only if this is exactly the fingerprint the other office read to you
     <message>
         <source>{days} day(s) ago</source>
         <translation>{days} 天前</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
     </message>
     <message>
         <source>Members</source>

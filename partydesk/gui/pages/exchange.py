@@ -157,6 +157,9 @@ class ExchangePage(QWidget):
                                        "then.").format(count=count) if count else "")
         self.conflict_button.setVisible(bool(count))
         self.export_button.setEnabled(bool(self.status.peers))
+        self.export_button.setToolTip("" if self.status.peers else self.tr(
+            "Register the other office's key card first (Register a key card…): a package is written for a "
+            "registered office only."))
         self.keys.refresh(self.card.role)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -262,7 +265,9 @@ class ExchangePage(QWidget):
         def age(row: BranchRow) -> str:
             if row.own:
                 return self.tr("this office")
-            return self.tr("{days} day(s) ago").format(days=row.age_days) if row.age_days is not None else "—"
+            if row.age_days is None:
+                return "—"
+            return self.tr("today") if row.age_days == 0 else self.tr("{days} day(s) ago").format(days=row.age_days)
 
         return [
             ListColumn("code", self.tr("Code"), lambda r: r.org_code, chars=8),
