@@ -71,7 +71,8 @@ class ExportDialog(QDialog):
             self.destination.addItem(f"{peer.peer.org_name}（{peer.peer.org_code}）", peer.peer.org_code)
         self.changes = QRadioButton(choose)
         self.changes.setChecked(True)
-        self.snapshot = QRadioButton(self.tr("Everything again (a full copy, when the other office asks for one)"), choose)
+        self.snapshot = QRadioButton(self.tr("Everything again (a full copy, when the other office asks for one)"),
+                                     choose)
         self.snapshot.setObjectName("snapshotRadio")
         self.folder = QLineEdit(choose)
         self.folder.setObjectName("folderEdit")
