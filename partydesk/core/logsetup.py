@@ -83,6 +83,9 @@ def configure_logging(log_dir: Path, *, level: int = logging.INFO) -> Path:
     handler._partydesk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
+    # matplotlib notes at INFO each chart whose labels look like numbers ("2019"): hundreds of lines a day
+    # that say nothing to the office reading the log. Its warnings still come through.
+    logging.getLogger("matplotlib").setLevel(max(level, logging.WARNING))
     return path
 
 

@@ -143,3 +143,16 @@ def test_logged_exceptions_keep_type_and_frames_but_not_the_message(log_file: Pa
     text = _written(log_file)
     assert "张三丰" not in text
     assert "KeyError" in text and "test_logsetup.py" in text and "m-42" in text
+
+
+def test_charts_do_not_fill_the_log(log_file: Path) -> None:
+    """A chart with year labels ("2019", "2020") leaves no matplotlib notes in the log; our own lines stay."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    Figure().subplots().bar(["2019", "2020"], [3, 4])
+    log.info("图表已绘制")
+    text = _written(log_file)
+    assert "matplotlib" not in text and "图表已绘制" in text
