@@ -3662,6 +3662,18 @@ Write the new key card and give it to each office to register.</source>
         <translation>导出完整号码</translation>
     </message>
     <message>
+        <source>The roster list shows {shown} of the {total} members (a filter or search is on). Which members should be exported?</source>
+        <translation>花名册列表按筛选或搜索条件只显示了 {total} 名党员中的 {shown} 名。要导出哪些党员？</translation>
+    </message>
+    <message>
+        <source>The {shown} in the list</source>
+        <translation>列表中的 {shown} 名</translation>
+    </message>
+    <message>
+        <source>All {total}</source>
+        <translation>全部 {total} 名</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>

@@ -103,6 +103,11 @@ def test_digits_find_a_member_by_id_ending(qtbot: QtBot, page: MembersPage) -> N
     qtbot.waitUntil(lambda: names(page) == ["李四"], timeout=2000)
     page.search_edit.setText("1111")
     qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=2000)
+    shown = page.export_scope()  # the export is offered the one shown, of the three on the roll
+    assert shown is not None and len(shown[0]) == 1 and shown[1] == 3
+    page.search_edit.setText("")
+    qtbot.waitUntil(lambda: len(names(page)) == 3, timeout=2000)
+    assert page.export_scope() is None
 
 
 def test_facet_filters_narrow_the_roster(page: MembersPage) -> None:

@@ -22,6 +22,7 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
 from partydesk.core.errors import DiskFullError
+from partydesk.core.services import members
 from partydesk.core.services.audit import list_entries
 from partydesk.core.services.bulk import insert_members
 from partydesk.gui.context import AppContext
@@ -258,3 +259,28 @@ def test_print_layout_chosen_in_dialog_is_written_and_remembered(
     assert again.layout_choice() == "print" and again.columns() == ["name", "joined_on"]
     assert again.preparer() == "李晓梅"
     again.deleteLater()
+
+
+def test_a_filtered_list_exports_what_it_shows_or_everyone(qtbot: QtBot, one_member: AppContext, parent: QWidget,
+                                                           save_as: list[str], tmp_path: Path) -> None:
+    """The list shows one of two members: the first question offers the one shown (the default) or all."""
+    insert_members(one_member.db, LOCAL_USER, [MemberData(
+        name="李红梅", gender="2", id_type="1", id_number="", category="1", joined_on=date(2010, 7, 1),
+        confirmed_on=date(2011, 7, 1))])
+    rows = {r.name: r.id for r in members.roster(one_member.db, LOCAL_USER)}
+
+    def exported_names() -> list[str]:
+        sheet = openpyxl.load_workbook(tmp_path / "花名册.xlsx").active
+        names = [c.value for c in sheet[FIRST_DATA_ROW - 1]].index("姓名") + 1
+        return [sheet.cell(r, names).value for r in range(FIRST_DATA_ROW, sheet.max_row + 1)
+                if sheet.cell(r, names).value]
+
+    texts = answer("listedButton", "maskedButton")
+    flow = export_roster_dialog(one_member, parent, shown=([rows["李红梅"]], 2))
+    assert one_member.runner.wait_idle(WAIT_MS)
+    assert "2 名党员中的 1 名" in texts[0] and exported_names() == ["李红梅"]
+    assert flow.result is not None and flow.result.count == 1
+    texts = answer("everyoneButton", "maskedButton")
+    export_roster_dialog(one_member, parent, shown=([rows["李红梅"]], 2))
+    assert one_member.runner.wait_idle(WAIT_MS)
+    assert sorted(exported_names()) == sorted(["李红梅", "张建国"])

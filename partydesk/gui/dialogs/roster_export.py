@@ -53,11 +53,14 @@ def default_file_name(branch: str, today: date) -> str:
 class RosterExport(QObject):
     """One run of the export flow; ``box`` is the message it ended with (success or failure)."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget, *, today: date | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget, *, today: date | None = None,
+                 shown: tuple[list[str], int] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
         self.today = today or date.today()
+        self.shown = shown  # (ids the roster list shows, members on the roll) when a filter hides some
+        self.only: frozenset[str] | None = None  # the members to export, when not the whole roster
         self.masked = True
         self.layout: Layout = "full"
         self.columns: list[str] | None = None
@@ -124,8 +127,33 @@ class RosterExport(QObject):
         dialog.deleteLater()
         return accepted
 
+    def ask_scope(self) -> bool:
+        """With the roster list filtered: export the members it shows (the default) or every member; False when
+        the user cancelled."""
+        assert self.shown is not None
+        ids, total = self.shown
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export roster"), self.tr(
+            "The roster list shows {shown} of the {total} members (a filter or search is on). Which members "
+            "should be exported?").format(shown=len(ids), total=total),
+            QMessageBox.StandardButton.NoButton, self.parent_widget)
+        listed = box.addButton(self.tr("The {shown} in the list").format(shown=len(ids)),
+                               QMessageBox.ButtonRole.AcceptRole)
+        listed.setObjectName("listedButton")
+        every = box.addButton(self.tr("All {total}").format(total=total), QMessageBox.ButtonRole.AcceptRole)
+        every.setObjectName("everyoneButton")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(listed)
+        box.exec()
+        if box.clickedButton() is listed:
+            self.only = frozenset(ids)
+            return True
+        return box.clickedButton() is every
+
     def start(self) -> None:
         """Ask the questions, then fetch the branch name on the DB lane for the suggested file name."""
+        if self.shown is not None and len(self.shown[0]) < self.shown[1] and not self.ask_scope():
+            self._end()
+            return
         if not self.ask_layout():
             self._end()
             return
@@ -151,7 +179,8 @@ class RosterExport(QObject):
         self.job = file_ops.export_roster(
             self.parent_widget, self.ctx, path, masked=self.masked, today=self.today,
             title=self.tr("Exporting the roster"), on_done=self._exported, on_error=self._failed,
-            on_cancelled=self._export_cancelled, layout=self.layout, columns=self.columns, preparer=self.preparer)
+            on_cancelled=self._export_cancelled, layout=self.layout, columns=self.columns, preparer=self.preparer,
+            only=self.only)
 
     def _export_cancelled(self) -> None:
         self.ctx.hub.statusMessage.emit(self.tr("Export cancelled. No file was written."))
@@ -188,8 +217,10 @@ class RosterExport(QObject):
         self.deleteLater()
 
 
-def export_roster_dialog(ctx: AppContext, parent: QWidget) -> RosterExport:
-    """Export the roster as the user chooses (see the module docstring); returns once the questions are asked."""
-    flow = RosterExport(ctx, parent)
+def export_roster_dialog(ctx: AppContext, parent: QWidget, *,
+                         shown: tuple[list[str], int] | None = None) -> RosterExport:
+    """Export the roster as the user chooses (see the module docstring); returns once the questions are asked.
+    ``shown``: the members the roster list shows and how many are on the roll, when a filter is on."""
+    flow = RosterExport(ctx, parent, shown=shown)
     flow.start()
     return flow

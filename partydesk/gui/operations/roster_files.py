@@ -138,15 +138,17 @@ def export_roster(
     parent: QWidget, ctx: AppContext, path: Path, *, masked: bool, today: date, title: str,
     on_done: DoneCallback, on_error: ErrorCallback, on_cancelled: Callable[[], None],
     layout: Layout = "full", columns: Sequence[str] | None = None, preparer: str | None = None,
+    only: Collection[str] | None = None,
 ) -> TaskHandle:
     """Read the roster (DB lane), build the workbook (file lane), then write it to ``path`` (file lane).
 
     ``layout`` "print" builds the 报送版 with ``columns``; the 制表人 is ``preparer`` or, when None, the
     organisation's contact person.
 
-    Members transferred out are left out, as in the 花名册. An export with full numbers is audited
-    ("export.unmasked", DB lane) after the workbook is built and before the file is written: a cancel
-    leaves neither file nor audit row, and no file with full numbers exists without its record.
+    Members transferred out are left out, as in the 花名册; with ``only``, every member not named in it
+    too. An export with full numbers is audited ("export.unmasked", DB lane) after the workbook is built
+    and before the file is written: a cancel leaves neither file nor audit row, and no file with full
+    numbers exists without its record.
     ``on_done`` gets the core's ``ExportResult``; ``on_cancelled`` runs when the user cancelled.
     """
     db, actor = ctx.db, ctx.actor
@@ -155,8 +157,10 @@ def export_roster(
     def read(_progress: Any) -> _RosterData:
         organisation = setup.own_organisation(db)
         names = branch_names(db)
-        return _RosterData(organisation.name if organisation is not None else "",
-                           by_branch(members.roster(db, actor, include_departed=False), names), *signers(organisation),
+        rows = by_branch(members.roster(db, actor, include_departed=False), names)
+        if only is not None:
+            rows = [row for row in rows if row.id in only]
+        return _RosterData(organisation.name if organisation is not None else "", rows, *signers(organisation),
                            names=names)
 
     def build(data: _RosterData) -> Callable[[Progress], _Built]:

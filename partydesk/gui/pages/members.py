@@ -367,6 +367,13 @@ class MembersPage(DialogHost, QWidget):
         self.reveal_check.blockSignals(False)
         self.ctx.hub.statusMessage.emit(error.message)
 
+    def export_scope(self) -> tuple[list[str], int] | None:
+        """(the members on the roll the list shows, how many are on the roll) when a filter or search hides some
+        of them; None when it shows them all."""
+        on_roll = [row for row in self.model.all_rows() if row.in_branch]
+        shown = [row.id for row in self.model.shown_rows() if row.in_branch]
+        return (shown, len(on_roll)) if len(shown) < len(on_roll) else None
+
     def _update_count(self) -> None:
         shown = self.model.count
         total = sum(1 for r in self.model.all_rows() if r.in_branch)  # the headcount: those on the roll
