@@ -3131,6 +3131,10 @@ Write the new key card and give it to each office to register.</source>
 <context>
     <name>MembersPage</name>
     <message>
+        <source>(In no party group)</source>
+        <translation>（未编入党小组）</translation>
+    </message>
+    <message>
         <source>Reading the roster…</source>
         <translation>正在读取花名册…</translation>
     </message>

@@ -375,3 +375,13 @@ def test_name_header_menu_sorts_by_surname_strokes(qtbot: QtBot, ctx: AppContext
     assert names(page) == ["王五", "李四", "张三"]  # 4, 7 and 7 strokes; 李 li before 张 zhang
     assert page.view.horizontalHeader().sortIndicatorSection() == column_index("name")
     menu.close()
+
+
+def test_members_in_no_party_group_can_be_listed(qtbot: QtBot, ctx: AppContext) -> None:
+    """A member placed in no 党小组 (after an import, say): the filter offers （未编入党小组） and lists just them."""
+    add_now(ctx, ZHANG, member("赵六", date(1975, 3, 3), 44, party_group=""))
+    page = open_page(qtbot, ctx)
+    combo = page.group_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["全部", "第一党小组", "（未编入党小组）"]
+    combo.setCurrentIndex(combo.findText("（未编入党小组）"))
+    assert names(page) == ["赵六"]

@@ -334,14 +334,17 @@ class MembersPage(DialogHost, QWidget):
         """The 党小组 filter's choices: the groups of the chosen branch (all of them for 全部支部)."""
         combo = self.group_combo
         current = combo.currentData()
-        groups = self.model.party_groups(self.branches.org_id())  # the chosen branch's groups only
+        org_id = self.branches.org_id()
+        groups = self.model.party_groups(org_id)  # the chosen branch's groups only
+        if any(not r.party_group for r in self.model.all_rows() if r.in_branch and org_id in (None, r.org_id)):
+            groups.append("")  # members in no group yet, to be placed in one
         if [combo.itemData(i) for i in range(1, combo.count())] == groups:
             return
         combo.blockSignals(True)
         while combo.count() > 1:
             combo.removeItem(1)
         for group in groups:
-            combo.addItem(group, group)
+            combo.addItem(group or self.tr("(In no party group)"), group)
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
