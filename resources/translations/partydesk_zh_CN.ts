@@ -4002,6 +4002,10 @@ Write the new key card and give it to each office to register.</source>
 <context>
     <name>StudyEditDialog</name>
     <message>
+        <source>Correct a study record</source>
+        <translation>修改学习记录</translation>
+    </message>
+    <message>
         <source>{chosen} of {total} ticked</source>
         <translation>已选 {chosen} / {total} 人</translation>
     </message>
@@ -4128,6 +4132,22 @@ Write the new key card and give it to each office to register.</source>
         <translation>{year}年：学习活动 {activities} 项；{members} 名党员中 {done} 人已完成年度学时（共计 {hours} 学时）。</translation>
     </message>
     <message>
+        <source>a member&apos;s own course</source>
+        <translation>党员个人学习记录</translation>
+    </message>
+    <message>
+        <source>a meeting counted as study</source>
+        <translation>由会议计入的学时</translation>
+    </message>
+    <message>
+        <source>Study records</source>
+        <translation>学习记录</translation>
+    </message>
+    <message>
+        <source>This record is {what}: it cannot be changed here. If it is wrong, delete it and record it again.</source>
+        <translation>这条记录是{what}，不能在这里修改。如有错误，请删除后重新记录。</translation>
+    </message>
+    <message>
         <source>This material came from above and cannot be sent on.</source>
         <translation>这份资料是上级下发的，不能再转发。</translation>
     </message>
@@ -4178,6 +4198,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Count a party lecture, theme party day or party-group study recorded on the Meetings page</source>
         <translation>把“会议”页已记录的党课、主题党日或党小组学习计入学时</translation>
+    </message>
+    <message>
+        <source>Open the selected study record to correct it (Enter or double-click)</source>
+        <translation>打开选中的学习记录进行修改（回车或双击）</translation>
     </message>
     <message>
         <source>Delete</source>

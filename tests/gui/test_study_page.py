@@ -277,3 +277,38 @@ def test_enter_on_the_delete_question_deletes_nothing(qtbot: QtBot, ctx: AppCont
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
     page.delete_selected()
     qtbot.waitUntil(lambda: not study.activities_of_year(db, 2026), timeout=WAIT_MS)
+
+
+def test_a_recorded_study_opens_to_be_corrected(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                branch: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Enter on 学习党章 opens it as recorded (张甲 ticked, 2 学时); ticking 李乙 too and saving credits him,
+    and the list and ledger follow. A member's own course is not opened: it is deleted and recorded again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    page = open_page(qtbot, ctx)
+    [activity] = study.activities_of_year(db, 2026)
+    page.activities.select_id(activity.id)
+    page.activities.table.setFocus()
+    qtbot.keyClick(page.activities.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, StudyEditDialog) and page.dialog.isVisible(), timeout=WAIT_MS)
+    dialog = page.dialog
+    assert isinstance(dialog, StudyEditDialog)
+    assert dialog.windowTitle() == "修改学习记录" and dialog.ui.topicEdit.text() == "学习党章"
+    assert _ticked(dialog) == ["张甲"] and dialog.tenths() == 20
+    assert not dialog.has_unsaved_changes()
+    for i in range(dialog.ui.participantList.count()):
+        item = dialog.ui.participantList.item(i)
+        if item.text() == "李乙":
+            item.setCheckState(item.checkState().Checked)
+    dialog.save()
+    qtbot.waitUntil(lambda: credited(page)["李乙"] == 20, timeout=WAIT_MS)
+    assert credited(page) == {"王书记": 0, "张甲": 20, "李乙": 20, "钱新": 0}
+    assert len(study.activities_of_year(db, 2026)) == 1
+
+    own = study.add_own_course(db, ctx.actor, branch["张甲"], ActivityData("online", "网络学院课程",
+                                                                          date(2026, 4, 1), date(2026, 4, 1), 30))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    page.open_activity(own.activity_id)
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    assert "个人学习" in told[0] and "删除后重新记录" in told[0]

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.meetings import TYPES_BY_CODE
@@ -70,29 +72,54 @@ def add_activity(db: Database, actor: Actor, data: ActivityData, *,
                  participants: Mapping[str, int | None]) -> ActivityAdded:
     """Record an activity; ``participants`` maps member ids to the tenths credited (None: the full hours)."""
     _check(data)
+    _check_participants(data, participants)
+    org_id = _org(db)
+    with db.write(actor, action="study.add") as session:
+        if data.meeting_id is not None and study_repo.activity_for_meeting(session, data.meeting_id) is not None:
+            raise ValidationError("这次会议已经计入学时，不能重复计入。", field="meeting_id", code="meeting_counted")
+        activity_id = study_repo.insert_activity(session, org_id, data, _credits(session, data, participants))
+    return ActivityAdded(Changes.of(ChangeKind.STUDY, activity_id), activity_id, len(participants))
+
+
+def _check_participants(data: ActivityData, participants: Mapping[str, int | None]) -> None:
     if not participants:
         raise ValidationError("请至少选择一名参加的党员。", field="participants", code="no_participants")
     for tenths in participants.values():
         if tenths is not None and not 0 < tenths <= data.hours_tenths:
             raise ValidationError("个人计入的学时须大于 0，且不超过活动学时。", field="participants",
                                   code="bad_credit")
-    org_id = _org(db)
-    with db.write(actor, action="study.add") as session:
-        if data.meeting_id is not None and study_repo.activity_for_meeting(session, data.meeting_id) is not None:
-            raise ValidationError("这次会议已经计入学时，不能重复计入。", field="meeting_id", code="meeting_counted")
-        people = {m.id: m for m in meeting_repo.roll_members(session, ids=participants)}
-        strangers = [people[i].name if i in people else i for i in participants
-                     if i not in people or not roll_spans(people[i], data.start_on, data.end_on)]
-        if strangers:
-            raise ValidationError(f"{'、'.join(strangers)} 在活动期间不是本支部党员（未入党、已转出或不在册）。",
-                                  field="participants", code="not_on_roll")
-        credits = [Credit(member_id, year, share)
-                   for member_id, tenths in participants.items()
-                   for year, share in split_by_year(data.start_on, data.end_on,
-                                                    data.hours_tenths if tenths is None else tenths).items()
-                   if share > 0]
-        activity_id = study_repo.insert_activity(session, org_id, data, credits)
-    return ActivityAdded(Changes.of(ChangeKind.STUDY, activity_id), activity_id, len(participants))
+
+
+def _credits(session: Session, data: ActivityData, participants: Mapping[str, int | None]) -> list[Credit]:
+    """Each participant's tenths per calendar year; a ValidationError naming anyone not on the roll then."""
+    people = {m.id: m for m in meeting_repo.roll_members(session, ids=participants)}
+    strangers = [people[i].name if i in people else i for i in participants
+                 if i not in people or not roll_spans(people[i], data.start_on, data.end_on)]
+    if strangers:
+        raise ValidationError(f"{'、'.join(strangers)} 在活动期间不是本支部党员（未入党、已转出或不在册）。",
+                              field="participants", code="not_on_roll")
+    return [Credit(member_id, year, share)
+            for member_id, tenths in participants.items()
+            for year, share in split_by_year(data.start_on, data.end_on,
+                                             data.hours_tenths if tenths is None else tenths).items()
+            if share > 0]
+
+
+def update_activity(db: Database, actor: Actor, activity_id: str, data: ActivityData, *,
+                    participants: Mapping[str, int | None]) -> Changes:
+    """Correct a recorded collective study: its form, topic, dates, hours and participants (as ``add_activity``
+    checks them). The credits follow: a member taken off loses the hours, one added gains them. A member's
+    own course and a meeting counted as study keep what only they set (the member, the meeting, the proof)."""
+    _check(data)
+    _check_participants(data, participants)
+    with db.write(actor, action="study.update") as session:
+        stored = study_repo.get_activity(session, activity_id)
+        if stored is None:
+            raise ValidationError("找不到这项学习活动，可能已被删除。", code="no_activity")
+        data = replace(data, individual=stored.individual, meeting_id=stored.meeting_id,
+                       evidence_sha=stored.evidence_sha, evidence_name=stored.evidence_name)
+        study_repo.update_activity(session, activity_id, data, _credits(session, data, participants))
+    return Changes.of(ChangeKind.STUDY, activity_id)
 
 
 def add_own_course(db: Database, actor: Actor, member_id: str, data: ActivityData) -> ActivityAdded:

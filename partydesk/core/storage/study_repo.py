@@ -47,6 +47,29 @@ def insert_activity(session: Session, org_id: str, data: ActivityData, credits: 
     return row.id
 
 
+def update_activity(session: Session, activity_id: str, data: ActivityData, credits: Sequence[Credit]) -> bool:
+    """Overwrite a live activity and bring its credits to ``credits``: a credit of the same member and year is
+    changed in place, one no longer there tombstoned (for sync), a new one added. False when there is none."""
+    row = session.get(StudyActivity, activity_id)
+    if row is None or row.deleted:
+        return False
+    for name, value in vars(data).items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+    wanted = {(c.member_id, c.year): c.tenths for c in credits}
+    for credit in session.scalars(select(StudyCredit).where(StudyCredit.activity_id == activity_id,
+                                                            StudyCredit.deleted.is_(False))):
+        tenths = wanted.pop((credit.member_id, credit.year), None)
+        if tenths is None:
+            credit.deleted = True
+        elif credit.tenths != tenths:
+            credit.tenths = tenths
+    session.add_all(StudyCredit(activity_id=activity_id, member_id=member_id, year=year, tenths=tenths, deleted=False)
+                    for (member_id, year), tenths in wanted.items())
+    session.flush()
+    return True
+
+
 def delete_activity(session: Session, activity_id: str) -> bool:
     """Tombstone an activity and its credits; its meeting link is released. False when there is none."""
     row = session.get(StudyActivity, activity_id)

@@ -6,6 +6,9 @@ participant list offers the members on the roll some day of the activity (``stud
 and follows the dates; all are ticked at first, since most of a branch attends, and the secretary
 unticks who was away. Save writes through ``services.study.add_activity`` on the DB lane and closes only
 when that succeeded; the core's message is shown in the dialog otherwise.
+
+Opened on a recorded activity (``editing``), the dialog shows it as recorded, with its participants ticked,
+and Save corrects it (``services.study.update_activity``).
 """
 
 from __future__ import annotations
@@ -18,9 +21,9 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
 
 from partydesk.core.domain.meeting_roll import RollMember
-from partydesk.core.domain.study import STUDY_FORMS, UNIT_NAMES, Unit, convert, format_tenths
+from partydesk.core.domain.study import STUDY_FORMS, UNIT_NAMES, UNIT_RULES, Unit, convert, format_tenths
 from partydesk.core.domain.study_quota import roll_spans
-from partydesk.core.domain.study_records import ActivityData
+from partydesk.core.domain.study_records import ActivityData, Credit
 from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_study_edit import Ui_StudyEditDialog
@@ -38,11 +41,12 @@ class StudyEditDialog(DiscardGuard, QDialog):
     """The dialog; ``roll`` and ``rules`` are read by the caller (``operations.study.load_roll``)."""
 
     def __init__(self, ctx: AppContext, roll: list[RollMember], rules: dict[str, int], *, day: date | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, editing: tuple[str, ActivityData, list[Credit]] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.roll = roll
         self.rules = rules
+        self.editing = editing
         self.ui = Ui_StudyEditDialog()
         self.ui.setupUi(self)
         self.start = use_date_field(self.ui.startEdit, "开始日期", required=True)
@@ -78,9 +82,37 @@ class StudyEditDialog(DiscardGuard, QDialog):
         self.ui.participantList.setGridSize(QSize(cjk * 6, self.fontMetrics().lineSpacing() * 3 // 2))
         self.ui.participantList.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         self.resize(cjk * 44, self.sizeHint().height())
+        self._partial: dict[str, int] = {}  # members credited less than the whole (left early), when editing
+        if editing is not None:
+            self._show_recorded(editing[1], editing[2])
         self._fill_participants()
         self._show_hours()
         self.mark_clean()
+
+    def _show_recorded(self, data: ActivityData, credits: list[Credit]) -> None:
+        """The form as the activity was recorded: its fields, its length as typed then, its participants."""
+        self.setWindowTitle(self.tr("Correct a study record"))
+        self.ui.formCombo.setCurrentIndex(max(0, self.ui.formCombo.findData(data.form_code)))
+        self.ui.topicEdit.setText(data.topic)
+        self.start.set_value(data.start_on)
+        self.end.set_value(data.end_on if data.end_on != data.start_on else None)
+        self.ui.organiserEdit.setText(data.organiser)
+        self.ui.materialsEdit.setText(data.materials)
+        name, _sep, amount = data.basis.partition("×")
+        unit = next((u for u, n in UNIT_NAMES.items() if n == name), None)
+        try:
+            typed = float(amount) if unit is not None else 0.0
+        except ValueError:
+            typed = 0.0
+        if unit is None or typed <= 0:  # not typed in this dialog: the hours themselves
+            unit, typed = Unit.HOUR, data.hours_tenths / 10 / max(1, self.rules.get(UNIT_RULES[Unit.HOUR], 1))
+        self.ui.unitCombo.setCurrentIndex(max(0, self.ui.unitCombo.findData(unit.value)))
+        self.ui.amountSpin.setValue(typed)
+        totals: dict[str, int] = {}
+        for credit in credits:
+            totals[credit.member_id] = totals.get(credit.member_id, 0) + credit.tenths
+        self._ticks = dict.fromkeys(totals, True)  # the others come in unticked
+        self._partial = {m: t for m, t in totals.items() if t != data.hours_tenths}
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -162,8 +194,16 @@ class StudyEditDialog(DiscardGuard, QDialog):
                             basis=f"{UNIT_NAMES[unit]}×{round(self.ui.amountSpin.value(), 1):g}",
                             materials=self.ui.materialsEdit.text().strip())
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-        study_ops.add_activity(self, self.ctx, data, dict.fromkeys(self.chosen_ids()),
-                               on_done=self._saved, on_error=self._failed)
+        if self.editing is None:
+            study_ops.add_activity(self, self.ctx, data, dict.fromkeys(self.chosen_ids()),
+                                   on_done=self._saved, on_error=self._failed)
+            return
+        activity_id, recorded, _credits = self.editing
+        # A member credited less than the whole keeps that, unless the activity's hours were changed.
+        same = data.hours_tenths == recorded.hours_tenths
+        chosen = {m: (self._partial.get(m) if same else None) for m in self.chosen_ids()}
+        study_ops.update_activity(self, self.ctx, activity_id, data, chosen, on_done=lambda _c: self.accept(),
+                                  on_error=self._failed)
 
     def _saved(self, result: object) -> None:
         self.saved_id = getattr(result, "activity_id", None)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QWidget
 
 from partydesk.core.domain.meeting_roll import RollMember
-from partydesk.core.domain.study_records import ActivityData, ActivitySummary, CertificationData, MaterialData
+from partydesk.core.domain.study_records import ActivityData, ActivitySummary, CertificationData, Credit, MaterialData
 from partydesk.core.io.study_sheets import Table, write_workbook
 from partydesk.core.services import branches as branch_service
 from partydesk.core.services import notices, study, study_export, study_files, study_reports
@@ -73,6 +73,26 @@ def add_activity(parent: QWidget, ctx: AppContext, data: ActivityData, participa
     db, actor, chosen = ctx.db, ctx.actor, dict(participants)
     return run(parent, ctx, lambda _progress: study.add_activity(db, actor, data, participants=chosen),
                label="add study", on_done=on_done, on_error=on_error)
+
+
+def load_activity(parent: QWidget, ctx: AppContext, activity_id: str, on_done: DoneCallback) -> TaskHandle:
+    """A recorded activity to correct, with the roll and the rules: ``(roll, rules, (id, data, credits))``."""
+    db = ctx.db
+
+    def read(_progress: Any) -> tuple[list[RollMember], dict[str, int], tuple[str, ActivityData, list[Credit]]]:
+        data, credits = study.activity(db, activity_id)
+        return study.roll(db), rule_values(db), (activity_id, data, credits)
+
+    return run(parent, ctx, read, label="load study record", on_done=on_done)
+
+
+def update_activity(parent: QWidget, ctx: AppContext, activity_id: str, data: ActivityData,
+                    participants: Mapping[str, int | None], *, on_done: DoneCallback,
+                    on_error: ErrorCallback) -> TaskHandle:
+    """Correct a recorded activity and its participants; the result is its Changes."""
+    db, actor, chosen = ctx.db, ctx.actor, dict(participants)
+    return run(parent, ctx, lambda _progress: study.update_activity(db, actor, activity_id, data, participants=chosen),
+               label="update study", on_done=on_done, on_error=on_error)
 
 
 def delete_activity(parent: QWidget, ctx: AppContext, activity_id: str, *, on_done: DoneCallback,

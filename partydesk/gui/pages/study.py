@@ -76,6 +76,8 @@ class StudyPage(QWidget):
         self.record_button = self.activities.add_action("recordStudy", self.open_record_dialog)
         self.from_meeting_button = self.activities.add_action("studyFromMeeting", self.open_count_dialog)
         self.own_button = self.activities.add_action("recordOwnStudy", self.open_own_dialog)
+        self.open_button = self.activities.add_action("openStudy", self.open_selected_activity, needs_selection=True)
+        self.activities.activated.connect(self.open_activity)
         self.delete_button = self.activities.add_action("deleteStudy", self.delete_selected, needs_selection=True)
         self.activities.set_empty_action(self.tr("Record a collective study"), self.open_record_dialog)
         self.ledger = study_tabs.ledger_list(self, self.branches)
@@ -206,6 +208,30 @@ class StudyPage(QWidget):
         day = self.today if self.year == self.today.year else date(self.year, 12, 31)
         self._show_dialog(StudyEditDialog(self.ctx, roll, rules, day=day, parent=self.window()))
 
+    def open_selected_activity(self) -> None:
+        """Open the first selected activity to correct it."""
+        chosen = self.activities.selected_ids()
+        if chosen:
+            self.open_activity(chosen[0])
+
+    def open_activity(self, activity_id: str) -> None:
+        """Read a recorded activity, then open it in the record dialog to correct it (a collective study; a
+        member's own course or a meeting counted as study is deleted and recorded again instead)."""
+        from partydesk.gui.dialogs.study_edit import StudyEditDialog
+
+        def show(loaded: tuple[Any, dict[str, int], Any]) -> None:
+            roll, rules, editing = loaded
+            data = editing[1]
+            if data.individual or data.meeting_id is not None:
+                what = self.tr("a member's own course") if data.individual else self.tr("a meeting counted as study")
+                QMessageBox.information(self, self.tr("Study records"), self.tr(
+                    "This record is {what}: it cannot be changed here. If it is wrong, delete it and record it "
+                    "again.").format(what=what))
+                return
+            self._show_dialog(StudyEditDialog(self.ctx, roll, rules, parent=self.window(), editing=editing))
+
+        study_ops.load_activity(self, self.ctx, activity_id, show)
+
     def open_count_dialog(self) -> None:
         """Pick a 党课, 主题党日 or 党小组学习 of the year recorded as a meeting and count it as study."""
         from partydesk.gui.dialogs.study_meeting import CountMeetingDialog
@@ -331,6 +357,8 @@ class StudyPage(QWidget):
         self.from_meeting_button.setText(self.tr("From meetings…"))
         self.from_meeting_button.setToolTip(self.tr(
             "Count a party lecture, theme party day or party-group study recorded on the Meetings page"))
+        self.open_button.setText(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected study record to correct it (Enter or double-click)"))
         self.delete_button.setText(self.tr("Delete"))
         self.own_button.setText(self.tr("Record own study"))
         self.own_button.setToolTip(self.tr("A member's online course, external training or self-study"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -220,3 +221,34 @@ def test_a_study_still_to_come_credits_no_hours(db: Database, branch: dict[str, 
     study.add_activity(db, LOCAL_USER, session_of(today, 320, "class", end=today + timedelta(days=3)),
                        participants={branch["甲"]: None})
     assert sum(credited(db, today.year).values()) + sum(credited(db, today.year + 1).values()) == 320
+
+
+def test_a_recorded_study_is_corrected_and_the_hours_follow(db: Database, branch: dict[str, str]) -> None:
+    """2 学时 to 书记 and 甲, corrected to 4 学时 for 甲 and 乙: 书记's credit is tombstoned (for sync), 甲's
+    changed in place, 乙's added; the ledger shows the corrected hours and nothing else."""
+    from sqlalchemy import select
+
+    from partydesk.core.storage.study_tables import StudyCredit
+
+    added = study.add_activity(db, LOCAL_USER, session_of(date(2026, 3, 5)),
+                               participants={branch["书记"]: None, branch["甲"]: None})
+    with db.read() as session:
+        before = {c.member_id: c.id for c in session.scalars(select(StudyCredit))}
+    fixed = replace(session_of(date(2026, 3, 6), hours=40), topic="学习党章（第二次）")
+    changes = study.update_activity(db, LOCAL_USER, added.activity_id, fixed,
+                                    participants={branch["甲"]: None, branch["乙"]: None})
+    assert changes.ids_of(ChangeKind.STUDY) == {added.activity_id}
+    assert credited(db, 2026) == {branch["书记"]: 0, branch["甲"]: 40, branch["乙"]: 40}
+    data, credits = study.activity(db, added.activity_id)
+    assert (data.topic, data.start_on, data.hours_tenths) == ("学习党章（第二次）", date(2026, 3, 6), 40)
+    assert sorted(c.member_id for c in credits) == sorted([branch["甲"], branch["乙"]])
+    with db.read() as session:
+        rows = {c.id: (c.member_id, c.deleted) for c in session.scalars(select(StudyCredit))}
+    assert rows[before[branch["书记"]]] == (branch["书记"], True)
+    assert rows[before[branch["甲"]]] == (branch["甲"], False), "甲's credit is the same row, changed"
+    with pytest.raises(ValidationError, match="参加"):
+        study.update_activity(db, LOCAL_USER, added.activity_id, fixed, participants={})
+    late = add(db, "钱新", seed=9, joined="2026-06-01")
+    with pytest.raises(ValidationError, match="钱新"):
+        study.update_activity(db, LOCAL_USER, added.activity_id, fixed, participants={late: None})
+    assert credited(db, 2026) == {branch["书记"]: 0, branch["甲"]: 40, branch["乙"]: 40, late: 0}
