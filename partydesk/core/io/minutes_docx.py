@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -114,6 +115,26 @@ def _cell_text(cell: object, text: str, *, label: bool = False, centred: bool = 
     add_text(paragraph, text, HEI if label else SONG, TABLE_PT)
 
 
+GRID_COLUMNS = 6
+
+
+def _name_grid(cell: Any, names: list[str], width: int) -> None:
+    """Many names in a borderless grid of ``GRID_COLUMNS`` columns: in running text Chinese may break between
+    any two characters, and a name split over two lines ("沈/鹏丹") reads as two people."""
+    rows = -(-len(names) // GRID_COLUMNS)
+    grid = cell.add_table(rows, GRID_COLUMNS)
+    first = cell.paragraphs[0]._p  # the cell's own empty paragraph: the grid comes first instead
+    first.getparent().remove(first)
+    grid.autofit = False
+    column = int(width / GRID_COLUMNS)
+    for each in grid.columns:
+        each.width = column
+    for index, name in enumerate(names):
+        target = grid.cell(index // GRID_COLUMNS, index % GRID_COLUMNS)
+        target.width = column
+        _cell_text(target, name)
+
+
 def _header_table(document: DocxDocument, data: MinutesData) -> None:
     rows = header_rows(data)
     table = document.add_table(rows=len(rows), cols=4)
@@ -128,8 +149,12 @@ def _header_table(document: DocxDocument, data: MinutesData) -> None:
             cell.width = width
         if len(pairs) == 1:
             merged = row.cells[1].merge(row.cells[3])
-            _cell_text(row.cells[0], pairs[0][0], label=True)
-            _cell_text(merged, pairs[0][1])
+            label, value = pairs[0]
+            _cell_text(row.cells[0], label, label=True)
+            if label == "出席人员" and len(data.present) > GRID_COLUMNS:
+                _name_grid(merged, [p.name for p in data.present], widths[1] + widths[2] + widths[3])
+            else:
+                _cell_text(merged, value)
         else:
             for i, (label, value) in enumerate(pairs):
                 _cell_text(row.cells[2 * i], label, label=True)

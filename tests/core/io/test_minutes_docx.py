@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -104,3 +105,18 @@ def test_an_empty_record_leaves_room_to_write_by_hand(tmp_path: Path) -> None:
     body_at, decisions_at = texts.index("一、会议内容"), texts.index("二、会议决定")
     assert texts[body_at + 1:decisions_at] == [""] * 4
     assert texts[decisions_at + 1:decisions_at + 3] == [""] * 2 and "无" not in texts
+
+
+def test_many_present_are_listed_in_a_grid_of_whole_names(tmp_path: Path) -> None:
+    """Thirteen present: the names stand in a borderless grid, six to a row, each in a cell of its own (running
+    text would break a name over two lines: "沈/鹏丹"); every name is there, in order."""
+    names = ["蔡磊", "程晓超", "邓丽", "丁红芳", "董勇", "冯桂兰", "冯桂磊", "何静伟", "何军丹", "李华华", "李兰",
+             "林兰强", "沈鹏丹"]
+    document = _read(tmp_path, replace(MINUTES, present=tuple(Attendee(n) for n in names)))
+    header = document.tables[0]  # type: ignore[attr-defined]
+    [row] = [r for r in header.rows if r.cells[0].text == "出席人员"]
+    [grid] = row.cells[1].tables
+    cells = [[c.text for c in r.cells] for r in grid.rows]
+    assert [len(r) for r in cells] == [6, 6, 6]
+    assert [t for r in cells for t in r if t] == names
+    assert row.cells[1].paragraphs[-1].text == "", "the cell ends with the paragraph Word requires"
