@@ -6,7 +6,9 @@ Run from the repository root:  python tests/perf/bench_sync.py [--members 100000
    against raw ``sqlite3.executemany`` of the same rows (every synced table) into empty tables (target
    ratio ≤ 4); also into empty tables carrying the real tables' secondary indexes, for reference.
 2. Re-import of the same package: a reported no-op (target under 1 s).
-3. ``--branches`` packages of 40 members each imported into one committee database (time per package).
+3. ``--branches`` packages of 40 members each, on one stick, checked and imported into one committee database
+   as a folder (time per package, one backup before the first); then one more package imported on its own,
+   which backs up the committee's whole file first.
 
 Prints one JSON object. Not a pytest test; CI does not fail on timings.
 """
@@ -25,9 +27,11 @@ from pathlib import Path
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import demo_members
 from partydesk.core.domain.organisation import OrganisationInput
+from partydesk.core.progress import Progress
 from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.setup import initialise_site
 from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_folder import check_folder, import_checked
 from partydesk.core.services.sync_import import import_package
 from partydesk.core.services.sync_keys import own_card, register_card
 from partydesk.core.storage.database import Database, open_database
@@ -89,8 +93,16 @@ def main() -> None:
     parser.add_argument("--branches", type=int, default=200)
     args = parser.parse_args()
     logging.disable(logging.WARNING)
-    root = Path(tempfile.mkdtemp(prefix="pd-bench-sync-"))
-    big = branch(root / "b" / "b.db", "1001", args.members, 1)
+    # Everything is written under one temporary folder, removed at the end (a 100 000-member run leaves
+    # over a gigabyte of databases and packages otherwise).
+    with tempfile.TemporaryDirectory(prefix="pd-bench-sync-") as folder:
+        figures = measure(Path(folder), args.members, args.branches)
+    print(json.dumps(figures, ensure_ascii=False))
+
+
+def measure(root: Path, members: int, branches: int) -> dict[str, object]:
+    """Every figure of the benchmark, written under ``root``."""
+    big = branch(root / "b" / "b.db", "1001", members, 1)
     hub = committee(root / "c" / "c.db")
     introduce(big, hub)
     start = time.perf_counter()
@@ -110,19 +122,32 @@ def main() -> None:
     hub.close()
 
     many = committee(root / "m" / "m.db")
-    packages = []
-    for number in range(args.branches):
+    for number in range(branches):
         small = branch(root / f"s{number}" / "s.db", f"2{number:04d}", 40, 100 + number)
         introduce(small, many)
-        packages.append(export_package(small, LOCAL_USER, to_org_code="1000", out_dir=root / "stick").path)
+        export_package(small, LOCAL_USER, to_org_code="1000", out_dir=root / "stick")
         small.close()
+    # As a committee takes a stick from every branch: the folder checked (every dry run), then imported,
+    # one transaction per package and one backup before the first (services.sync_folder).
     start = time.perf_counter()
-    for path in packages:
-        assert import_package(many, LOCAL_USER, path).status == "applied"
+    entries = check_folder(many, LOCAL_USER, root / "stick", Progress())
+    check_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    done = import_checked(many, LOCAL_USER, entries, Progress())
     many_seconds = time.perf_counter() - start
+    assert done.applied == branches and not done.failed
+    # One more package on its own, as the import wizard takes a single file: with its backup of the
+    # committee's whole file (now holding every branch), which is most of its time.
+    late = branch(root / "late" / "s.db", "29999", 40, 99)
+    introduce(late, many)
+    single = export_package(late, LOCAL_USER, to_org_code="1000", out_dir=root / "late-stick").path
+    late.close()
+    start = time.perf_counter()
+    assert import_package(many, LOCAL_USER, single).status == "applied"
+    single_seconds = time.perf_counter() - start
     many.close()
-    print(json.dumps({
-        "members": args.members, "records": sum(sent.counts.values()),
+    return {
+        "members": members, "records": sum(sent.counts.values()),
         "package_mb": round(sent.path.stat().st_size / 1e6, 1),
         "export_s": round(exported, 2), "import_s": round(imported, 2),
         "executemany_baseline_s": round(baseline, 2),
@@ -130,9 +155,11 @@ def main() -> None:
         "executemany_with_indexes_s": round(indexed, 2),
         "ratio_vs_executemany_with_indexes": round((exported + imported) / indexed, 2),
         "reimport_s": round(reimport, 3), "reimport_target_s": 1,
-        "branches": args.branches, "branch_packages_s": round(many_seconds, 2),
-        "per_branch_package_ms": round(1000 * many_seconds / max(1, args.branches), 1),
-    }, ensure_ascii=False))
+        "branches": branches, "branch_folder_check_s": round(check_seconds, 2),
+        "branch_packages_s": round(many_seconds, 2),
+        "per_branch_package_ms": round(1000 * many_seconds / max(1, branches), 1),
+        "single_package_with_backup_ms": round(1000 * single_seconds, 1),
+    }
 
 
 if __name__ == "__main__":
