@@ -3163,8 +3163,16 @@ Write the new key card and give it to each office to register.</source>
         <translation>新增党员</translation>
     </message>
     <message>
+        <source>Add a member (Ctrl+N)</source>
+        <translation>新增党员（Ctrl+N）</translation>
+    </message>
+    <message>
         <source>Edit</source>
         <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit the selected member (F2)</source>
+        <translation>编辑选中的党员（F2）</translation>
     </message>
     <message>
         <source>Open</source>
@@ -3201,6 +3209,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Search: name, pinyin (zs or zhangsan), or the last digits of ID or phone</source>
         <translation>搜索：姓名、拼音（如 zs 或 zhangsan），或身份证号、电话的末几位</translation>
+    </message>
+    <message>
+        <source>Ctrl+F to search; Esc empties the box</source>
+        <translation>Ctrl+F 转到搜索框；在搜索框中按 Esc 清空</translation>
     </message>
     <message>
         <source>Show full numbers</source>

@@ -385,3 +385,52 @@ def test_members_in_no_party_group_can_be_listed(qtbot: QtBot, ctx: AppContext) 
     assert [combo.itemText(i) for i in range(combo.count())] == ["全部", "第一党小组", "（未编入党小组）"]
     combo.setCurrentIndex(combo.findText("（未编入党小组）"))
     assert names(page) == ["赵六"]
+
+
+def test_the_roster_is_worked_from_the_keyboard(qtbot: QtBot, page: MembersPage) -> None:
+    """Ctrl+F goes to the search box and Esc there empties it; F2 edits the selected member, and when the
+    form closes the keyboard is back on the roster; Ctrl+N adds a member; on a member's page Alt+Left (or Esc)
+    goes back to the roster."""
+    from PySide6.QtGui import QKeySequence
+
+    from partydesk.gui.dialogs.member_edit import MemberEditDialog
+
+    page.show()
+    page.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT_MS)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search_edit
+    qtbot.keyClicks(page.search_edit, "zs")
+    qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=2000)
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Escape)
+    assert page.search_edit.text() == ""
+    qtbot.waitUntil(lambda: len(names(page)) == 3, timeout=2000)
+
+    page.view.setFocus()
+    page.view.selectRow(0)
+    qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(page.current_dialog(), MemberEditDialog), timeout=WAIT_MS)
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberEditDialog) and dialog.record is not None
+    dialog.reject()
+    page.edit_button.setFocus()  # as after a click on 编辑: closing the form puts the keyboard on the rows
+    page.edit_button.click()
+    qtbot.waitUntil(lambda: isinstance(page.current_dialog(), MemberEditDialog), timeout=WAIT_MS)
+    page.current_dialog().reject()  # type: ignore[union-attr]
+    # The window's keyboard focus is on the roster (the offscreen platform does not reactivate it).
+    qtbot.waitUntil(lambda: page.window().focusWidget() is page.view, timeout=2000)
+    page.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT_MS)
+
+    qtbot.keyClick(page.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberEditDialog) and dialog.record is None
+    dialog.reject()
+
+    page.open_selected()
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page._detail, timeout=WAIT_MS)
+    detail = page.detail_page()
+    detail.back_button.setFocus()
+    qtbot.keySequence(detail, QKeySequence(QKeySequence.StandardKey.Back))
+    assert page.stack.currentWidget() is page.roster_panel

@@ -16,7 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -100,6 +100,11 @@ class MemberDetailPage(DialogHost, QWidget):
         self.back_button = QPushButton(self)
         self.back_button.setObjectName("backButton")
         self.back_button.clicked.connect(self.backRequested)
+        # Back as in a browser or a file manager: Alt+Left, or Esc (when no dialog is open over the page).
+        for keys in (QKeySequence(QKeySequence.StandardKey.Back), QKeySequence(Qt.Key.Key_Escape)):
+            back = QShortcut(keys, self)
+            back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            back.activated.connect(self.backRequested)
         self.edit_button = QPushButton(self)
         self.edit_button.setObjectName("editButton")
         self.edit_button.clicked.connect(self.edit)

@@ -23,6 +23,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -168,6 +169,18 @@ class MembersPage(DialogHost, QWidget):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
+        edit = QShortcut(QKeySequence(Qt.Key.Key_F2), view)  # as renaming in a file manager
+        edit.setContext(Qt.ShortcutContext.WidgetShortcut)
+        edit.activated.connect(self.edit_selected)
+        new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self.roster_panel)
+        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.activated.connect(self.add_member)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self.roster_panel)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self._to_search)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_edit)  # Esc in the search box empties it
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.search_edit.clear)
         self.view = view
         self.columns_menu = ColumnMenu(view, self.ctx.settings, COLUMNS_KEY, default=DEFAULT_COLUMNS,
                                        fixed=FIXED_COLUMNS, parent=self.columns_button)
@@ -286,6 +299,10 @@ class MembersPage(DialogHost, QWidget):
         self.fill_group_combo()
         self._select(selected)
         self._update_count()
+
+    def _to_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
 
     def facets(self) -> RosterFacets:
         """The facet filters as chosen in the combos."""
@@ -441,7 +458,7 @@ class MembersPage(DialogHost, QWidget):
 
         dialog = MemberEditDialog(self.ctx, None, party_groups=self.model.party_groups(), parent=self)
         dialog.saved.connect(self._member_saved)
-        self._open(dialog)
+        self._open_on_roster(dialog)
 
     def edit_selected(self) -> None:
         """Open the member form on the selected member (read fresh from the database)."""
@@ -458,6 +475,12 @@ class MembersPage(DialogHost, QWidget):
 
         dialog = MemberEditDialog(self.ctx, record, party_groups=self.model.party_groups(), parent=self)
         dialog.saved.connect(self._member_saved)
+        self._open_on_roster(dialog)
+
+    def _open_on_roster(self, dialog: QDialog) -> None:
+        """Open a form over the roster; when it closes the keyboard is back on the roster's rows (not on the
+        button that opened it), so Del, F2 and Enter work at once."""
+        dialog.finished.connect(lambda _code: self.view.setFocus())
         self._open(dialog)
 
     def _member_saved(self, member_id: str) -> None:
@@ -540,7 +563,9 @@ class MembersPage(DialogHost, QWidget):
 
     def _retranslate(self) -> None:
         self.add_button.setText(self.tr("Add member"))
+        self.add_button.setToolTip(self.tr("Add a member (Ctrl+N)"))
         self.edit_button.setText(self.tr("Edit"))
+        self.edit_button.setToolTip(self.tr("Edit the selected member (F2)"))
         self.open_button.setText(self.tr("Open"))
         self.open_button.setToolTip(self.tr("Open the member's page (Enter or double-click)"))
         self.delete_button.setText(self.tr("Delete"))
@@ -551,6 +576,7 @@ class MembersPage(DialogHost, QWidget):
         self.export_button.setToolTip(self.tr("Export the roster to Excel"))
         self.search_edit.setPlaceholderText(self.tr(
             "Search: name, pinyin (zs or zhangsan), or the last digits of ID or phone"))
+        self.search_edit.setToolTip(self.tr("Ctrl+F to search; Esc empties the box"))
         self.reveal_check.setText(self.tr("Show full numbers"))
         self.columns_button.setText(self.tr("Columns"))
         self.columns_menu.retranslate(self.tr("Default columns"))
