@@ -183,7 +183,8 @@ def parse_id_number(text: str, id_type: str = RESIDENT_ID, *, today: date | None
     birth = _birth_date(number, label, today or date.today())
     expected_check = check_char(number[:17])
     if number[17] != expected_check:
-        raise _fail(f"{label}校验位错误：应为 {expected_check}，实际为 {number[17]}", "id_checksum")
+        raise _fail(f"{label}校验位错误：按前 17 位，最后一位应为 {expected_check}，填的是 {number[17]}。"
+                    "多半是有一位数字抄错了，请与身份证逐位核对", "id_checksum")
     return IdInfo(
         number=number,
         id_type=kind,

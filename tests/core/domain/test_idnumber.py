@@ -193,7 +193,8 @@ def test_wrong_check_character_names_expected_and_actual() -> None:
     with pytest.raises(ValidationError) as info:
         parse_id_number("110105194912310025", today=TODAY)
     assert info.value.code == "id_checksum"
-    assert info.value.message == "公民身份号码校验位错误：应为 X，实际为 5"
+    assert info.value.message == ("公民身份号码校验位错误：按前 17 位，最后一位应为 X，填的是 5。"
+                                  "多半是有一位数字抄错了，请与身份证逐位核对")
 
 
 def test_residence_permit_number_under_resident_id_type_is_rejected() -> None:
