@@ -4,7 +4,7 @@ Sheet "被拒绝的行" holds each rejected row as the file had it (same headers
 column for every required field the file lacked (人员类别, 性别, …) and 错误原因 at the end), with the
 offending cells shaded, so the user can correct the rows in place and import this sheet again (the
 extra columns 原行号 and 错误原因 are not member fields and are ignored). Sheet "错误清单" lists every
-error on its own line: row, 姓名, column, header, code and message. Written with XlsxWriter:
+error on its own line: row, 姓名, column, header and message. Written with XlsxWriter:
 strings as strings (neutralised, never formulas), ID and phone columns as text cells.
 """
 
@@ -92,13 +92,14 @@ def write_rejects(plan: ImportPlan, path: str | os.PathLike[str]) -> Path:
     _finish(rows_sheet, widths)
 
     errors_sheet = wb.add_worksheet("错误清单")
-    _header(errors_sheet, ["行号", "姓名", "列", "表头", "错误代码", "说明"], formats)
+    # The program's own error codes (id_checksum …) stay out: the office reads the explanation.
+    _header(errors_sheet, ["行号", "姓名", "列", "表头", "说明"], formats)
     for line, issue in enumerate(plan.errors, start=1):
         errors_sheet.write_number(line, 0, issue.row)
-        for column, text in enumerate((issue.name, issue.column, issue.header, issue.code, issue.message), start=1):
+        for column, text in enumerate((issue.name, issue.column, issue.header, issue.message), start=1):
             if text:
                 errors_sheet.write_string(line, column, neutralise(text))
-    _finish(errors_sheet, [6, 8, 5, 16, 20, 80])
+    _finish(errors_sheet, [6, 8, 5, 16, 80])
     wb.close()
 
     target = Path(path)
