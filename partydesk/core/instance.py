@@ -37,7 +37,7 @@ class InstanceLock:
         except OSError as exc:
             fh.close()
             raise AlreadyRunningError(
-                "partydesk 已经在运行（同一个数据文件夹只能打开一个程序窗口）。"
+                "党支部工作台已经在运行（同一个数据文件夹只能打开一个程序窗口）。"
                 "请切换到已打开的窗口；如果看不到，请在任务栏中查找或稍后再试。"
             ) from exc
         fh.seek(0)
