@@ -1093,6 +1093,14 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <source>This choice cannot be changed later: a committee&apos;s copy and a branch&apos;s copy keep different kinds of records.</source>
         <translation>这一选择以后不能更改：上级党委和党支部的程序保存的记录种类不同。</translation>
     </message>
+    <message>
+        <source>Fill in the organisation&apos;s name and its code first.</source>
+        <translation>请先填写党组织名称和组织代码。</translation>
+    </message>
+    <message>
+        <source>For example: 中共示范社区第一支部委员会</source>
+        <translation>例如：中共示范社区第一支部委员会</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>

@@ -47,15 +47,18 @@ def test_filling_the_form_creates_the_site_and_organisation(qtbot: QtBot, blank_
 
 
 def test_missing_name_keeps_ok_disabled(qtbot: QtBot, blank_ctx: AppContext) -> None:
-    """OK stays disabled until both the name and the code hold more than blanks."""
+    """OK stays disabled until both the name and the code hold more than blanks, and says why meanwhile; the
+    name field shows what a name looks like."""
     dialog = _dialog(qtbot, blank_ctx)
     assert not dialog.ok_button().isEnabled()
+    assert dialog.ok_button().toolTip() == "请先填写党组织名称和组织代码。"
+    assert dialog.ui.nameEdit.placeholderText().startswith("例如：中共")
     qtbot.keyClicks(dialog.ui.codeEdit, "1001")
     assert not dialog.ok_button().isEnabled()
     dialog.ui.nameEdit.setText("   ")
     assert not dialog.ok_button().isEnabled()
     dialog.ui.nameEdit.setText("中共示例社区第一支部委员会")
-    assert dialog.ok_button().isEnabled()
+    assert dialog.ok_button().isEnabled() and dialog.ok_button().toolTip() == ""
 
 
 def test_bad_code_shows_the_message_beside_the_code_and_writes_nothing(qtbot: QtBot, blank_ctx: AppContext) -> None:

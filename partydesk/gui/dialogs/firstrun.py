@@ -65,7 +65,7 @@ class FirstRunDialog(BusyDialog):
         self.ui.codeEdit.textChanged.connect(lambda: self._clear_error("code"))
         self.ui.typeCombo.currentIndexChanged.connect(lambda: self._clear_error("org_type"))
         self.ui.committeeRadio.toggled.connect(lambda: self._clear_error("role"))
-        self._update_ok()
+        self._hints()
 
     # -- what the user entered ---------------------------------------------------------------------
 
@@ -140,8 +140,16 @@ class FirstRunDialog(BusyDialog):
     def _update_ok(self) -> None:
         filled = bool(self.ui.nameEdit.text().strip()) and bool(self.ui.codeEdit.text().strip())
         self.ok_button().setEnabled(filled)
+        # A greyed 确定 says why (a tooltip shows on a disabled button too).
+        self.ok_button().setToolTip("" if filled else self.tr(
+            "Fill in the organisation's name and its code first."))
+
+    def _hints(self) -> None:
+        self.ui.nameEdit.setPlaceholderText(self.tr("For example: 中共示范社区第一支部委员会"))
+        self._update_ok()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            self._hints()
         super().changeEvent(event)
