@@ -335,8 +335,8 @@
 <context>
     <name>ComplianceCalendar</name>
     <message>
-        <source>{held} of {total} periods held, {missing} missing</source>
-        <translation>共 {total} 个周期，已召开 {held} 个，未召开 {missing} 个</translation>
+        <source>{total} periods: {held} held, {missing} missing, {coming} still to come</source>
+        <translation>共 {total} 个周期：已召开 {held} 个，未召开 {missing} 个，待召开 {coming} 个</translation>
     </message>
     <message>
         <source>Record another…</source>

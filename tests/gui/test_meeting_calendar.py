@@ -186,8 +186,12 @@ def test_clicking_a_missing_or_coming_cell_starts_one_in_its_period(qtbot: QtBot
 def test_the_year_switcher_asks_for_the_other_year(qtbot: QtBot, ctx: AppContext, year: dict[str, str]) -> None:
     """Previous year asks for 2025; the summary counts the missing periods."""
     widget = calendar_for(qtbot, ctx.db)  # type: ignore[arg-type]
-    missing = sum(c.state is CellState.MISSING for c in widget.model.cells())
-    assert f"未召开 {missing} 个" in widget.summary_label.text()
+    cells = widget.model.cells()
+    missing = sum(c.state is CellState.MISSING for c in cells)
+    coming = sum(c.state is CellState.COMING for c in cells)
+    assert coming > 0, "the fixture's year is still running"
+    text = widget.summary_label.text()
+    assert f"未召开 {missing} 个" in text and f"待召开 {coming} 个" in text  # all three add up to the total
     with qtbot.waitSignal(widget.yearRequested) as asked:
         widget.previous_button.click()
     assert asked.args == [2025]

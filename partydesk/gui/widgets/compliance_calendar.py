@@ -153,8 +153,10 @@ class ComplianceCalendar(QWidget):
         cells = self.model.cells()
         missing = sum(c.state is CellState.MISSING for c in cells)
         held = sum(c.state is CellState.HELD for c in cells)
-        self.summary_label.setText(self.tr("{held} of {total} periods held, {missing} missing").format(
-            held=held, total=len(cells), missing=missing))
+        coming = sum(c.state is CellState.COMING for c in cells)
+        self.summary_label.setText(self.tr(
+            "{total} periods: {held} held, {missing} missing, {coming} still to come").format(
+            held=held, total=len(cells), missing=missing, coming=coming))
         colour = COLOURS[CellState.MISSING][1] if missing else QColor("#333333")
         self.summary_label.setStyleSheet(f"color: {colour.name()};")
 
