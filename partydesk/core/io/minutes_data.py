@@ -84,6 +84,7 @@ class MinutesData:
     voting_expected: int = 0
     voting_present: int = 0
     quorum_met: bool | None = None  # None: no quorum applies to this type
+    attachments: tuple[str, ...] = ()  # the names of the files kept with the record (签到表.jpg …)
 
     @property
     def expected(self) -> int:
@@ -148,6 +149,8 @@ def header_rows(data: MinutesData) -> list[HeaderRow]:
              (("列席人员", "、".join(f"{g.name}（{g.role}）" if g.role else g.name for g in data.guests) or "无"),)]
     if data.quorum_text():
         rows.append((("法定人数", data.quorum_text()),))
+    if data.attachments:  # the papers filed with the record are named on it, as a paper file lists its enclosures
+        rows.append((("附件", "；".join(data.attachments)),))
     return rows
 
 

@@ -50,6 +50,7 @@ def minutes_of(db: Database, actor: Actor, meeting_id: str, *, purpose: str = "P
         guests = meeting_repo.guests_of(session, meeting_id)
         agenda = meeting_repo.agenda_of(session, meeting_id)
         motions = meeting_repo.motions_of(session, meeting_id)
+        attachments = tuple(a.name for a in meeting_repo.attachments_of(session, meeting_id))
     count = meeting_count(db, meeting_id)
     rules = motion_rules(db)
 
@@ -67,7 +68,8 @@ def minutes_of(db: Database, actor: Actor, meeting_id: str, *, purpose: str = "P
         motions=tuple(MotionLine(m.title, m.votes_for, m.votes_against, m.votes_abstaining, passes(m, count, rules))
                       for m in motions),
         decisions=data.decisions,
-        voting_expected=count.voting_expected, voting_present=count.voting_present, quorum_met=count.quorum_met)
+        voting_expected=count.voting_expected, voting_present=count.voting_present, quorum_met=count.quorum_met,
+        attachments=attachments)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from partydesk.core.changes import LOCAL_USER
@@ -102,3 +104,22 @@ def test_agenda_and_motions_reach_the_minutes_with_the_pass_rule(db: Database) -
     assert [(x.title, x.votes_for, x.against, x.abstain, x.passed) for x in m.motions] == [
         ("接收李明为预备党员", 3, 0, 0, True), ("推迟换届", 2, 1, 0, False)]
     assert [g.name for g in m.guests] == [GUEST[0]]
+
+
+def test_minutes_name_the_files_kept_with_the_record(db: Database, tmp_path: Path) -> None:
+    """A 签到表 photo kept with the meeting is named on its minutes, in every format (the header table)."""
+    from partydesk.core import attachments
+    from partydesk.core.io.minutes_data import header_rows
+    from partydesk.core.services import meetings
+    from partydesk.core.storage.meeting_repo import MeetingData
+
+    sample = record_sample(db)
+    assert meeting_docs.minutes_of(db, LOCAL_USER, sample.meeting_id).attachments == ()
+    source = tmp_path / "签到表.jpg"
+    source.write_bytes(b"\xff\xd8\xff\xe0 sign-in sheet")
+    stored = attachments.put(attachments.store_root(db.path), source)
+    added = meetings.add_meeting(db, LOCAL_USER, MeetingData(type_code="committee", topic="研究工作", held_on=HELD_ON),
+                                 statuses={}, attachments=[stored])
+    minutes = meeting_docs.minutes_of(db, LOCAL_USER, added.meeting_id)
+    assert minutes.attachments == ("签到表.jpg",)
+    assert header_rows(minutes)[-1] == (("附件", "签到表.jpg"),)
