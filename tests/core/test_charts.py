@@ -46,6 +46,13 @@ def test_pie_has_a_wedge_per_bucket_with_count_and_share() -> None:
     assert "3人\n75%" in _texts(fig) and "正式党员" in _texts(fig)
 
 
+def test_a_thin_wedge_carries_its_count_in_its_label() -> None:
+    """35 and 1: the 1 has no room inside its wedge, so its label says 预备党员 1人; the big one keeps 35人 97%."""
+    fig = members.pie("正式党员与预备党员", ["正式党员", "预备党员"], [35, 1])
+    texts = _texts(fig)
+    assert "预备党员 1人" in texts and "正式党员" in texts and "35人\n97%" in texts
+
+
 def test_a_pie_of_nothing_says_there_is_no_data() -> None:
     """A branch with no members yet gets a note, not an error."""
     fig = members.pie("年龄结构", [], [])

@@ -52,20 +52,26 @@ def bars(title: str, labels: Sequence[str], values: Sequence[float], keys: Seque
     return fig
 
 
+SMALL_SHARE = 4  # per cent: a thinner wedge has no room for its count and share inside
+
+
 def pie(title: str, labels: Sequence[str], values: Sequence[float], keys: Sequence[str] | None = None, *,
         width: float = 4.5, height: float = 3.0) -> Any:
     """A pie of buckets with the count and share on each wedge (empty buckets left out by the caller)."""
     fig = new_figure(width, height)
     ax = fig.add_subplot()
-    ax.set_title(title)
+    ax.set_title(title, pad=14)  # room for the label of a thin wedge at the top
     if not any(values):
         ax.text(0.5, 0.5, "暂无数据", transform=ax.transAxes, ha="center", va="center", color="#9a9a9a")
         ax.set_axis_off()
         return fig
     total = sum(values)
+    # A wedge too thin to hold its count carries it in its label instead (预备党员 1人).
+    named = [f"{label} {value:g}人" if value * 100 < SMALL_SHARE * total else label
+             for label, value in zip(labels, values, strict=True)]
     wedges, _texts, _auto = ax.pie(
-        list(values), labels=list(labels), colors=[PALETTE[i % len(PALETTE)] for i in range(len(values))],
-        autopct=lambda pct: f"{round(pct * total / 100):d}人\n{pct:.0f}%" if pct >= 4 else "",
+        list(values), labels=named, colors=[PALETTE[i % len(PALETTE)] for i in range(len(values))],
+        autopct=lambda pct: f"{round(pct * total / 100):d}人\n{pct:.0f}%" if pct >= SMALL_SHARE else "",
         startangle=90, counterclock=False, textprops={"fontsize": 9},
     )
     _mark(wedges, keys)
