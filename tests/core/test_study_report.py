@@ -74,3 +74,13 @@ def test_report_command_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["study", "report", "--db", str(tmp_path / "demo.db"), "--year", "2026", "--out", str(out)]) == 0
     assert "已写入" in capsys.readouterr().out
     assert openpyxl.load_workbook(out).sheetnames[0] == "培训情况"
+
+
+def test_a_training_over_the_new_year_shows_its_days_and_why_part_of_its_hours(workbook) -> None:  # type: ignore[no-untyped-def]
+    """A class of several days gives its first and last day; the demo's class from 30 December also says its
+    hours are shared by days with the year before."""
+    book, rows = workbook
+    found = {(sheet.cell(r, 2).value, sheet.cell(r, 4).value) for sheet in book.worksheets[2:2 + len(rows)]
+             for r in range(4, sheet.max_row) if isinstance(sheet.cell(r, 2).value, str)}
+    assert ("2025-12-30—2026-01-01", "基层党组织书记示范培训（跨年，按在2026年的天数计入）") in found
+    assert ("2026-05-12—2026-05-13", "支部书记和委员培训班") in found, "within the year: no note"

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from partydesk.core.domain.study import FORMS_BY_CODE
+from partydesk.core.domain.study_records import ActivityData
 from partydesk.core.io.study_sheets import Block, Table, write_workbook
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.study_reports import LedgerRow, ledger, member_entries, training_summary
@@ -53,11 +54,25 @@ def ledger_table(rows: list[LedgerRow], year: int, org: str, *, as_of: date) -> 
                         total)], footer_left=org)
 
 
+def _when(data: ActivityData) -> date | str:
+    """The day of an activity, or its first and last day when it ran over several."""
+    if data.end_on == data.start_on:
+        return data.start_on
+    return f"{data.start_on:%Y-%m-%d}—{data.end_on:%Y-%m-%d}"
+
+
+def _topic(data: ActivityData, year: int) -> str:
+    """The topic, with a note when the activity ran into another year (its hours are shared by days)."""
+    if data.start_on.year == data.end_on.year:
+        return data.topic
+    return f"{data.topic}（跨年，按在{year}年的天数计入）"
+
+
 def member_table(db: Database, row: LedgerRow, year: int, org: str) -> Table:
     """One member's 学时登记表."""
     entries = member_entries(db, row.member_id, year)
-    body = [[n + 1, data.start_on, FORMS_BY_CODE[data.form_code].name if data.form_code in FORMS_BY_CODE else "",
-             data.topic, data.organiser, _h(tenths)] for n, (data, tenths) in enumerate(entries)]
+    body = [[n + 1, _when(data), FORMS_BY_CODE[data.form_code].name if data.form_code in FORMS_BY_CODE else "",
+             _topic(data, year), data.organiser, _h(tenths)] for n, (data, tenths) in enumerate(entries)]
     total = ["", None, "", "合计", "", _h(sum(t for _d, t in entries))]
     return Table(row.name, f"{row.name} {year}年学习培训学时登记表",
                  f"党组织：{org}    身份：{'支部委员' if row.leader else '党员'}    应完成学时：{_h(row.required):g}"
