@@ -434,7 +434,7 @@ class ImportWizard(ImportFileStep, QDialog):
             self.ui.backupPathLabel.hide()
 
     def _skipped_people(self, result: ImportResult) -> str:
-        """Who was not imported: each skipped row with its 姓名 (as the file wrote it) and the first reason."""
+        """Who was not imported: each skipped row with its 姓名 (as the file wrote it) and every reason."""
         plan = self._plan
         if plan is None or not result.skipped_rows:
             return ""
@@ -446,7 +446,7 @@ class ImportWizard(ImportFileStep, QDialog):
             if planned is not None:
                 name = planned.data.name if planned.data is not None else next(
                     (i.name for i in planned.issues if i.name), "")
-                reason = planned.errors[0].message if planned.errors else reason
+                reason = "；".join(dict.fromkeys(e.message for e in planned.errors)) if planned.errors else reason
             lines.append(self.tr("Row {row} {name}: {reason}").format(
                 row=number, name=name or self.tr("(no name)"), reason=reason))
         more = len(result.skipped_rows) - len(lines)
