@@ -1125,16 +1125,16 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>“会议”页</translation>
     </message>
     <message>
-        <source>Record each meeting once it has been held: New meeting record (Ctrl+N), then its type, date, attendance, agenda, minutes and resolutions. A record being typed is kept automatically, so a power cut loses nothing. The year calendar shows for every type which periods had their meeting, which did not and which are still to come; click a cell to record the meeting it is missing. Minutes print or save as a Word document.</source>
-        <translation>每次会议开过后及时记录：点“新建会议记录…”（Ctrl+N），填写会议类型、日期、出席情况、议程、会议内容和决议。正在填写的记录会自动保存，停电也不会丢失。“年度日历”按会议类型列出各期：哪些期已召开，哪些未召开，哪些尚未到期；点击一格即可补录该期缺少的会议。会议记录可以打印，也可以保存为 Word 文档。</translation>
-    </message>
-    <message>
         <source>Study page</source>
         <translation>“学习”页</translation>
     </message>
     <message>
-        <source>Record a collective study credits its hours to the members ticked; a member&apos;s own course is recorded with its proof. The ledger sets each member&apos;s hours against the year&apos;s requirement, and exports to Excel with one sheet per member.</source>
-        <translation>“记录集体学习”把学时计入所勾选的每名党员；党员个人参加的学习培训连同证明材料逐条记录。学时台账把每名党员的学时与本年度要求对照，可导出为 Excel，每名党员一页。</translation>
+        <source>Record each meeting once it has been held: New meeting record (Ctrl+N), then its type, date, attendance, agenda, minutes and resolutions. What you type is kept as you go: after a power cut the program offers the record back when it starts again. Closing the window without saving asks first. The year calendar shows for every type which periods had their meeting, which did not and which are still to come; click a cell to record the meeting it is missing. Minutes print or save as a Word document.</source>
+        <translation>每次会议开过后及时记录：点“新建会议记录…”（Ctrl+N），填写会议类型、日期、出席情况、议程、会议内容和决议。填写的内容会随时留底：停电后重新打开程序时，会提示恢复这份记录。未保存就关闭窗口时，会先询问。“年度日历”按会议类型列出各期：哪些期已召开，哪些未召开，哪些尚未到期；点击一格即可补录该期缺少的会议。会议记录可以打印，也可以保存为 Word 文档。</translation>
+    </message>
+    <message>
+        <source>Record a collective study credits its hours to the members ticked; a member&apos;s own course is recorded with its proof. To correct a collective study, open it (Enter or a double-click); a member&apos;s own course is deleted and recorded again. The ledger sets each member&apos;s hours against the year&apos;s requirement, and exports to Excel with one sheet per member.</source>
+        <translation>“记录集体学习”把学时计入所勾选的每名党员；党员个人参加的学习培训连同证明材料逐条记录。集体学习记录有误时，打开它（回车或双击）即可修改；个人学习记录有误时，请删除后重新记录。学时台账把每名党员的学时与本年度要求对照，可导出为 Excel，每名党员一页。</translation>
     </message>
     <message>
         <source>Data exchange with the higher committee</source>
@@ -1181,8 +1181,8 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>键盘操作</translation>
     </message>
     <message>
-        <source>Ctrl+1 to Ctrl+6 switch pages; F1 opens this guide; Ctrl+B backs up now. In a list, Enter opens the selected row. Esc closes a window, and asks first when something typed would be lost.</source>
-        <translation>Ctrl+1 至 Ctrl+6 切换页面；F1 打开本说明；Ctrl+B 立即备份。在列表中，按回车打开选中的一行。Esc 关闭窗口；如果有已填写但未保存的内容，会先询问。</translation>
+        <source>Ctrl+1 to Ctrl+6 switch pages; F1 opens this guide; Ctrl+B backs up now. In a list, Enter opens the selected row. On the Members page: Ctrl+N adds a member, F2 edits the selected one, Ctrl+F goes to the search box and Esc there empties it; on a member&apos;s page Alt+Left or Esc goes back. On the Meetings page Ctrl+N records a meeting. Esc closes a window, and asks first when something typed would be lost.</source>
+        <translation>Ctrl+1 至 Ctrl+6 切换页面；F1 打开本说明；Ctrl+B 立即备份。在列表中，按回车打开选中的一行。在“党员”页：Ctrl+N 新增党员，F2 编辑选中的党员，Ctrl+F 转到搜索框，在搜索框中按 Esc 清空；在党员详情页按 Alt+← 或 Esc 返回花名册。在“会议”页，Ctrl+N 新建会议记录。Esc 关闭窗口；如果有已填写但未保存的内容，会先询问。</translation>
     </message>
     <message>
         <source>Where the data lives</source>

@@ -43,14 +43,17 @@ class HelpDialog(QDialog):
                      "find people; click a column header to sort. ID and phone numbers are shown masked.")),
             (self.tr("Meetings page"),
              self.tr("Record each meeting once it has been held: New meeting record (Ctrl+N), then its type, "
-                     "date, attendance, agenda, minutes and resolutions. A record being typed is kept "
-                     "automatically, so a power cut loses nothing. The year calendar shows for every type which "
+                     "date, attendance, agenda, minutes and resolutions. What you type is kept as you go: after a "
+                     "power cut the program offers the record back when it starts again. Closing the window "
+                     "without saving asks first. The year calendar shows for every type which "
                      "periods had their meeting, which did not and which are still to come; click a cell to "
                      "record the meeting it is missing. Minutes print or save as a Word document.")),
             (self.tr("Study page"),
              self.tr("Record a collective study credits its hours to the members ticked; a member's own course "
-                     "is recorded with its proof. The ledger sets each member's hours against the year's "
-                     "requirement, and exports to Excel with one sheet per member.")),
+                     "is recorded with its proof. To correct a collective study, open it (Enter or a "
+                     "double-click); a member's own course is deleted and recorded again. The ledger sets each "
+                     "member's hours against the year's requirement, and exports to Excel with one sheet per "
+                     "member.")),
             (self.tr("Data exchange with the higher committee"),
              self.tr("Once, at first contact: each office saves its key card (Key card…) and hands it to the "
                      "other on a USB stick; each registers the other's card (Register a key card…) after reading "
@@ -76,8 +79,10 @@ class HelpDialog(QDialog):
                      "is saved as a backup before a restore, so a restore can be undone the same way.")),
             (self.tr("Keyboard"),
              self.tr("Ctrl+1 to Ctrl+6 switch pages; F1 opens this guide; Ctrl+B backs up now. In a list, "
-                     "Enter opens the selected row. Esc closes a window, and asks first when something typed "
-                     "would be lost.")),
+                     "Enter opens the selected row. On the Members page: Ctrl+N adds a member, F2 edits the "
+                     "selected one, Ctrl+F goes to the search box and Esc there empties it; on a member's page "
+                     "Alt+Left or Esc goes back. On the Meetings page Ctrl+N records a meeting. Esc closes a "
+                     "window, and asks first when something typed would be lost.")),
             (self.tr("Where the data lives"),
              self.tr("Database file: {database}<br>Backups: {backups}").format(database=database,
                                                                              backups=backups)),
