@@ -140,3 +140,10 @@ def test_meeting_charts_with_nothing_due_or_held_say_so() -> None:
         assert not ax.patches and not ax.lines and not ax.axison
     busy = activity.meetings_by_month({}, [0, 0, 1, *[0] * 9], 2026)
     assert activity.NO_MEETINGS not in _texts(busy) and busy.axes[0].lines
+
+
+def test_a_wedge_count_is_written_to_stand_out_from_its_colour() -> None:
+    """White on the dark party red, dark on the light orange: each count readable on its wedge."""
+    fig = members.pie("正式党员与预备党员", ["正式党员", "预备党员"], [3, 1])
+    inside = {t.get_text(): t.get_color() for t in fig.axes[0].texts if "人\n" in t.get_text()}
+    assert inside == {"3人\n75%": "white", "1人\n25%": "#222222"}

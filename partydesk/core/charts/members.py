@@ -74,8 +74,9 @@ def pie(title: str, labels: Sequence[str], values: Sequence[float], keys: Sequen
         autopct=lambda pct: f"{round(pct * total / 100):d}人\n{pct:.0f}%" if pct >= SMALL_SHARE else "",
         startangle=90, counterclock=False, textprops={"fontsize": 9},
     )
-    for text in _auto:  # the count inside a wedge: light on the dark party red, readable at a glance
-        text.set_color("white")
+    for wedge, text in zip(wedges, _auto, strict=True):  # the count inside: white on a dark wedge, dark on a light
+        red, green, blue, _alpha = wedge.get_facecolor()
+        text.set_color("white" if 0.299 * red + 0.587 * green + 0.114 * blue < 0.6 else "#222222")
     _mark(wedges, keys)
     ax.axis("equal")
     return fig
