@@ -36,17 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.changes import ChangeKind, Changes
-from partydesk.core.domain import codes
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.errors import KnownError
 from partydesk.core.services.roster_search import RosterFacets
 from partydesk.gui.models.roster_model import DEFAULT_COLUMNS, RosterModel, column_index
 from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
+from partydesk.gui.pages import roster_facets
 from partydesk.gui.pages.roster_branches import RosterBranches
 from partydesk.gui.widgets.card_print_button import CardPrintButton
 from partydesk.gui.widgets.column_menu import ColumnMenu
-from partydesk.gui.widgets.combo import refill
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.empty_state import EmptyState
 from partydesk.gui.widgets.flow_layout import FlowLayout
@@ -349,24 +348,7 @@ class MembersPage(DialogHost, QWidget):
 
     def fill_group_combo(self) -> None:
         """The 党小组 filter's choices: the groups of the chosen branch (all of them for 全部支部)."""
-        combo = self.group_combo
-        current = combo.currentData()
-        org_id = self.branches.org_id()
-        groups = self.model.party_groups(org_id)  # the chosen branch's groups only
-        if any(not r.party_group for r in self.model.all_rows() if r.in_branch and org_id in (None, r.org_id)):
-            groups.append("")  # members in no group yet, to be placed in one
-        if [combo.itemData(i) for i in range(1, combo.count())] == groups:
-            return
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for group in groups:
-            combo.addItem(group or self.tr("(In no party group)"), group)
-        index = combo.findData(current) if current is not None else 0
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
-        if current is not None and index < 0:
-            self.apply_filter()  # the chosen group no longer exists
+        roster_facets.fill_groups(self)
 
     def _reveal_toggled(self, on: bool) -> None:
         """Mask at once; show full numbers only once the reveal is in the audit trail."""
@@ -585,29 +567,13 @@ class MembersPage(DialogHost, QWidget):
                   self.tr("Migrant:"), self.tr("Roll:"))
         for label, text in zip(self.facet_labels.values(), labels, strict=True):
             label.setText(text)
-        self._fill_facet_items()
+        roster_facets.fill_fixed(self)
         self.branches.retranslate()
         self.empty_label.setText(self.tr(
             "No members yet. Click “Add member” to enter them one by one, or use “Import” to read an Excel roster."))
         self.empty_add_button.setText(self.tr("Add member"))
         self.empty_import_button.setText(self.tr("Import from Excel…"))
         self._update_count()
-
-    def _fill_facet_items(self) -> None:
-        everyone = self.tr("All")
-        fixed: list[tuple[QComboBox, list[tuple[object, str]]]] = [
-            (self.category_combo, list(codes.MEMBER_CATEGORY.items())),
-            (self.status_combo, list(codes.MEMBERSHIP_STATUS.items())),
-            (self.lost_combo, [(True, self.tr("Lost contact")), (False, self.tr("In contact"))]),
-            (self.migrant_combo, [(True, self.tr("Migrant")), (False, self.tr("Not migrant"))]),
-            (self.roll_combo, [(True, self.tr("On the roll")), (False, self.tr("Left the roll"))]),
-        ]
-        for combo, items in fixed:
-            refill(combo, everyone, items)
-        if self.group_combo.count() == 0:
-            self.group_combo.addItem(everyone, None)
-        else:
-            self.group_combo.setItemText(0, everyone)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
