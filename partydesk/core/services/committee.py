@@ -53,7 +53,7 @@ def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
         own = f.owner_site == own_site
         good, counted = study_track.on_track(db, today.year, as_of=today, org_id=f.org_id) if f.members else (0, 0)
         # The committee itself (a 党委) owes none of the branch meetings; a branch's figure is its workbench's.
-        by_type = [] if own else dashboard.meetings_this_year(db, today, org_id=f.org_id)[0]
+        by_type = [] if own else dashboard.meetings_by_type(db, today, org_id=f.org_id)
         rows.append(BranchRow(f.org_code, f.org_name, f.members, sum(h for _n, _r, h in by_type),
                               sum(r for _n, r, _h in by_type), got, (now - got).days if got else None, own, good,
                               counted))

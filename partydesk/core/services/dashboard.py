@@ -28,6 +28,7 @@ from partydesk.core.domain.pinyin import pinyin_key
 from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, UNKNOWN_LABEL, education_group
 from partydesk.core.services import branches, dashboard_scope, meeting_reports, study_track
 from partydesk.core.services.branches import SINGLE, Branches
+from partydesk.core.services.meeting_reports import PeriodCompliance
 from partydesk.core.services.setup import site_role
 from partydesk.core.storage import dashboard_repo, meeting_repo, workbench_repo
 from partydesk.core.storage.database import Database
@@ -162,20 +163,15 @@ def joined_per_year(db: Database, today: date, *, org_id: str | None = None) -> 
     return _structure_and_joined(db, today, org_id)[1]
 
 
-def meetings_this_year(db: Database, today: date, *,
-                       org_id: str | None = None) -> tuple[list[tuple[str, int, int]], MonthlyMeetings]:
-    """(per type: required so far, held so far) and the monthly view, for ``today``'s year.
+def _counted_periods(db: Database, today: date, org_id: str | None) -> list[PeriodCompliance]:
+    """The periods of ``today``'s year counted so far: every one that has ended, and every one still running
+    in which the meeting was held already. A period still running without its meeting is neither owed nor
+    missed yet (the calendar's 待召开), so the figures read as the calendar does: 已召开 of 已召开 + 未召开.
 
-    Required so far: every period that has ended, and every period still running in which the meeting was
-    held already; held: those of them with their meeting (at most what each period asks). A period still
-    running without its meeting is neither owed nor missed yet (the calendar's 待召开), so the figure reads
-    as the calendar does: 已召开 of 已召开 + 未召开.
-
-    A file holding several branches is reckoned branch by branch and summed: each branch owes its own
-    meetings, and one branch's meetings never stand in for another's. A committee's own organisation owes
-    none of them (before its first branch package nothing is due).
+    A file holding several branches is reckoned branch by branch: each branch owes its own meetings, and one
+    branch's meetings never stand in for another's. A committee's own organisation owes none of them (before
+    its first branch package nothing is due).
     """
-    year = today.year
     orgs: list[str | None] = [org_id]
     if org_id is None:
         held_by = [b.org_id for b in dashboard_scope.branches(db)]
@@ -187,18 +183,34 @@ def meetings_this_year(db: Database, today: date, *,
                 orgs = [o for o in workbench_repo.member_org_ids(session) if o != own]
         else:
             orgs = [None]
-    rows = [c for org in orgs for c in meeting_reports.compliance(db, year, as_of=today, org_id=org)
-            if c.period.start <= today]
-    names = [t.name for t in MEETING_TYPES]
-    per_type = {n: [0, 0] for n in names if any(c.type_name == n for c in rows)}
+    return [c for org in orgs for c in meeting_reports.compliance(db, today.year, as_of=today, org_id=org)
+            if c.period.start <= today and not (c.open and c.held < c.required)]
+
+
+def _by_type(rows: list[PeriodCompliance]) -> list[tuple[str, int, int]]:
+    per_type: dict[str, list[int]] = {}
+    for c in rows:
+        counts = per_type.setdefault(c.type_name, [0, 0])
+        counts[0] += c.required
+        counts[1] += min(c.held, c.required)
+    return [(t.name, per_type[t.name][0], per_type[t.name][1]) for t in MEETING_TYPES if t.name in per_type]
+
+
+def meetings_by_type(db: Database, today: date, *, org_id: str | None = None) -> list[tuple[str, int, int]]:
+    """Per type: (name, required so far, held so far, at most what each period asks) — see ``_counted_periods``."""
+    return _by_type(_counted_periods(db, today, org_id))
+
+
+def meetings_this_year(db: Database, today: date, *,
+                       org_id: str | None = None) -> tuple[list[tuple[str, int, int]], MonthlyMeetings]:
+    """``meetings_by_type`` and the monthly view (what was required by the end of each month, what was held),
+    for ``today``'s year."""
+    year = today.year
+    rows = _counted_periods(db, today, org_id)
     required = [0] * 12
     for c in rows:
-        met = min(c.held, c.required)
-        if c.open and met < c.required:  # still to come
-            continue
-        per_type[c.type_name][0] += c.required
-        per_type[c.type_name][1] += met
         required[c.period.end.month - 1] += c.required
+    names = [t.name for t in MEETING_TYPES]
     held: dict[str, list[int]] = {}
     by_code = {t.code: t.name for t in MEETING_TYPES}
     with db.read() as session:
@@ -207,7 +219,7 @@ def meetings_this_year(db: Database, today: date, *,
             if y == year:
                 held.setdefault(by_code.get(code, code), [0] * 12)[m - 1] += n
     ordered = {n: held[n] for n in names if n in held}
-    return [(n, r, h) for n, (r, h) in per_type.items()], MonthlyMeetings(year, ordered, required)
+    return _by_type(rows), MonthlyMeetings(year, ordered, required)
 
 
 def attendance_trend(db: Database, today: date, months: int = 12, *,
@@ -237,7 +249,7 @@ def key_figures(db: Database, today: date, *, by_type: list[tuple[str, int, int]
     with db.read() as session:
         members, probationary = dashboard_repo.roll_counts(session, org_id)
     if by_type is None:
-        by_type = meetings_this_year(db, today, org_id=org_id)[0]
+        by_type = meetings_by_type(db, today, org_id=org_id)
     if open_todos is None:
         open_todos = len(findings(db, today, org_id=org_id))
     study = study_progress(db, today.year, today, org_id=org_id)
