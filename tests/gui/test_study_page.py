@@ -294,6 +294,7 @@ def test_a_recorded_study_opens_to_be_corrected(qtbot: QtBot, ctx: AppContext, d
     dialog = page.dialog
     assert isinstance(dialog, StudyEditDialog)
     assert dialog.windowTitle() == "修改学习记录" and dialog.ui.topicEdit.text() == "学习党章"
+    assert dialog.ui.introLabel.text().startswith("修改这次学习活动")
     assert _ticked(dialog) == ["张甲"] and dialog.tenths() == 20
     assert not dialog.has_unsaved_changes()
     for i in range(dialog.ui.participantList.count()):
@@ -312,3 +313,17 @@ def test_a_recorded_study_opens_to_be_corrected(qtbot: QtBot, ctx: AppContext, d
     page.open_activity(own.activity_id)
     qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
     assert "个人学习" in told[0] and "删除后重新记录" in told[0]
+
+
+def test_every_participant_name_is_shown_whole(qtbot: QtBot, ctx: AppContext, db: Database,
+                                               branch: dict[str, str]) -> None:
+    """李乙 first, 王书记 after: each name gets the room it needs (items sized alike from the first one cut
+    三-character names to "…", and a secretary could not see who was ticked)."""
+    dialog = StudyEditDialog(ctx, study.roll(db), rule_values(db), day=date(2026, 11, 10))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.ui.participantList
+    for i in range(view.count()):  # as wide as the check box and the whole name need
+        item = view.item(i)
+        needed = view.sizeHintForIndex(view.indexFromItem(item)).width()
+        assert view.visualItemRect(item).width() >= needed, item.text()

@@ -178,7 +178,7 @@ class Ui_StudyEditDialog(object):
 
         self.participantList = QListWidget(StudyEditDialog)
         self.participantList.setObjectName(u"participantList")
-        self.participantList.setUniformItemSizes(True)
+        self.participantList.setUniformItemSizes(False)
         self.participantList.setFlow(QListView.Flow.LeftToRight)
         self.participantList.setProperty(u"isWrapping", True)
         self.participantList.setResizeMode(QListView.ResizeMode.Adjust)
