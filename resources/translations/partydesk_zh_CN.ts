@@ -4026,6 +4026,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>修改学习记录</translation>
     </message>
     <message>
+        <source>Correct this study record: its participants are ticked as recorded. Saving changes each one&apos;s hours in the ledger.</source>
+        <translation>修改这次学习活动：参加的党员已按原记录勾选。保存后，各人在学时台账中的学时随之更改。</translation>
+    </message>
+    <message>
         <source>{chosen} of {total} ticked</source>
         <translation>已选 {chosen} / {total} 人</translation>
     </message>

@@ -91,7 +91,7 @@ class StudyEditDialog(DiscardGuard, QDialog):
 
     def _show_recorded(self, data: ActivityData, credits: list[Credit]) -> None:
         """The form as the activity was recorded: its fields, its length as typed then, its participants."""
-        self.setWindowTitle(self.tr("Correct a study record"))
+        self._edit_texts()
         self.ui.formCombo.setCurrentIndex(max(0, self.ui.formCombo.findData(data.form_code)))
         self.ui.topicEdit.setText(data.topic)
         self.start.set_value(data.start_on)
@@ -113,6 +113,12 @@ class StudyEditDialog(DiscardGuard, QDialog):
             totals[credit.member_id] = totals.get(credit.member_id, 0) + credit.tenths
         self._ticks = dict.fromkeys(totals, True)  # the others come in unticked
         self._partial = {m: t for m, t in totals.items() if t != data.hours_tenths}
+
+    def _edit_texts(self) -> None:
+        self.setWindowTitle(self.tr("Correct a study record"))
+        self.ui.introLabel.setText(self.tr(
+            "Correct this study record: its participants are ticked as recorded. Saving changes each one's hours "
+            "in the ledger."))
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -216,6 +222,8 @@ class StudyEditDialog(DiscardGuard, QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            if self.editing is not None:
+                self._edit_texts()
             self._show_count()
             self._show_hours()
         super().changeEvent(event)
