@@ -284,3 +284,22 @@ def test_a_filtered_list_exports_what_it_shows_or_everyone(qtbot: QtBot, one_mem
     export_roster_dialog(one_member, parent, shown=([rows["李红梅"]], 2))
     assert one_member.runner.wait_idle(WAIT_MS)
     assert sorted(exported_names()) == sorted(["李红梅", "张建国"])
+
+
+def test_a_list_filtered_to_no_one_offers_only_everyone(qtbot: QtBot, one_member: AppContext,
+                                                        parent: QWidget, save_as: list[str]) -> None:
+    """A search that shows nobody: "the 0 in the list" cannot be chosen; Enter exports the whole roster."""
+    seen: list[tuple[bool, str]] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, look)
+            return
+        listed = box.findChild(QPushButton, "listedButton")
+        seen.append((listed.isEnabled(), box.defaultButton().objectName()))
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, look)
+    export_roster_dialog(one_member, parent, shown=([], 1))
+    assert seen == [(False, "everyoneButton")]

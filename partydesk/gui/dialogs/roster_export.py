@@ -142,7 +142,8 @@ class RosterExport(QObject):
         every = box.addButton(self.tr("All {total}").format(total=total), QMessageBox.ButtonRole.AcceptRole)
         every.setObjectName("everyoneButton")
         box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(listed)
+        listed.setEnabled(bool(ids))  # a list filtered down to no one has nothing to export
+        box.setDefaultButton(listed if ids else every)
         box.exec()
         if box.clickedButton() is listed:
             self.only = frozenset(ids)
