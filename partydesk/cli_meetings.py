@@ -85,11 +85,14 @@ def cmd_compliance(args: argparse.Namespace) -> dict[str, Any]:
         found = compliance(db, args.year)
     rows = [{"type": c.type_code, "name": c.type_name, "party_group": c.party_group, "period": c.period.label,
              "start": c.period.start.isoformat(), "end": c.period.end.isoformat(), "required": c.required,
-             "held": c.held, "met": c.met, "open": c.open} for c in found]
-    missing = [r for r in rows if not r["met"] and not r["open"]]
-    closed = [r for r in rows if not r["open"]]
+             "held": c.held, "met": c.met, "open": c.open, "before_records": c.before_records} for c in found]
+    # A period that ended before the branch's records began is owed nothing (meeting_reports.compliance).
+    closed = [r for r in rows if not r["open"] and not r["before_records"]]
+    missing = [r for r in closed if not r["met"]]
     done = len(closed) - len(missing)
-    lines = [f"{args.year}年会议落实情况：已结束的 {len(closed)} 个期间中 {done} 个按要求召开。"] + [
+    before = sum(c.before_records for c in found)
+    note = f"（另有 {before} 个期间在启用本程序之前结束，不计）" if before else ""
+    lines = [f"{args.year}年会议落实情况：已结束的 {len(closed)} 个期间中 {done} 个按要求召开。{note}"] + [
         f"未召开：{r['name']}{_group(r['party_group'])}\t{r['period']}"
         for r in missing]
     return {"message": "\n".join(lines), "year": args.year, "periods": rows}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -62,8 +63,18 @@ def db(db_path: Path) -> Iterator[Database]:
         organisation=OrganisationInput(name="中共示例社区第一支部委员会", code="1001", org_type="党支部"),
         role="branch",
     )
+    # Its records go back before any date a test judges (tests use fixed dates; the set-up is today's):
+    # a test of what happens before the records began dates them itself (``set_up_on``).
+    set_up_on(database, date(2000, 1, 1))
     yield database
     database.close()
+
+
+def set_up_on(database: Database, day: date) -> None:
+    """Date the file's set-up (the day its records began: ``settings_repo.records_began``) to ``day``."""
+    from partydesk.core.services.setup import date_records_back
+
+    date_records_back(database, LOCAL_USER, day)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from partydesk.core.domain import partial_date
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
 from partydesk.core.domain.member_events import EventKind
-from partydesk.core.services.setup import OrganisationInput, initialise_site
+from partydesk.core.services.setup import OrganisationInput, date_records_back, initialise_site
 from partydesk.core.storage.database import Database, open_database
 
 DEMO_ORG = OrganisationInput(
@@ -70,6 +70,8 @@ def populate(db: Database, *, seed: int = 2026, members: int | None = None,
 
         populate_study(db, random.Random(seed + 1), DEMO_TODAY, secretary=organisation.secretary)
         _report_one_migrant(db)
+    # The demo branch has kept its records here since the January of last year, as its history says.
+    date_records_back(db, LOCAL_USER, date(DEMO_TODAY.year - 1, 1, 1))
 
 
 def _report_one_migrant(db: Database) -> None:

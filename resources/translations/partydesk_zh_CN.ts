@@ -339,6 +339,10 @@
         <translation>共 {total} 个周期：已召开 {held} 个，未召开 {missing} 个，待召开 {coming} 个</translation>
     </message>
     <message>
+        <source>; {before} before the records began, not counted</source>
+        <translation>；另有启用前的 {before} 个周期，不计</translation>
+    </message>
+    <message>
         <source>Record another…</source>
         <translation>再记录一次…</translation>
     </message>
@@ -370,6 +374,10 @@
     <message>
         <source>Due (period still open) — click a cell to record</source>
         <translation>待召开（尚在期限内）— 点击格子即可记录</translation>
+    </message>
+    <message>
+        <source>Before the records began (not counted)</source>
+        <translation>启用前（不计）</translation>
     </message>
 </context>
 <context>
@@ -1125,12 +1133,12 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>“会议”页</translation>
     </message>
     <message>
-        <source>Study page</source>
-        <translation>“学习”页</translation>
+        <source>Record each meeting once it has been held: New meeting record (Ctrl+N), then its type, date, attendance, agenda, minutes and resolutions. What you type is kept as you go: after a power cut the program offers the record back when it starts again. Closing the window without saving asks first. The year calendar shows for every type which periods had their meeting, which did not and which are still to come; click a cell to record the meeting it is missing. Periods that ended before the branch began keeping its records here (the day it was set up, or its earliest meeting recorded) read “Before records” and are not counted: record an older meeting and they count from it. Minutes print or save as a Word document.</source>
+        <translation>每次会议开过后及时记录：点“新建会议记录…”（Ctrl+N），填写会议类型、日期、出席情况、议程、会议内容和决议。填写的内容会随时留底：停电后重新打开程序时，会提示恢复这份记录。未保存就关闭窗口时，会先询问。“年度日历”按会议类型列出各期：哪些期已召开，哪些未召开，哪些尚未到期；点击一格即可补录该期缺少的会议。在本支部开始用本程序记录之前（建档之日或最早录入的一次会议）就已结束的各期显示为“启用前”，不计为未召开；补录更早的会议后，从那次会议起计算。会议记录可以打印，也可以保存为 Word 文档。</translation>
     </message>
     <message>
-        <source>Record each meeting once it has been held: New meeting record (Ctrl+N), then its type, date, attendance, agenda, minutes and resolutions. What you type is kept as you go: after a power cut the program offers the record back when it starts again. Closing the window without saving asks first. The year calendar shows for every type which periods had their meeting, which did not and which are still to come; click a cell to record the meeting it is missing. Minutes print or save as a Word document.</source>
-        <translation>每次会议开过后及时记录：点“新建会议记录…”（Ctrl+N），填写会议类型、日期、出席情况、议程、会议内容和决议。填写的内容会随时留底：停电后重新打开程序时，会提示恢复这份记录。未保存就关闭窗口时，会先询问。“年度日历”按会议类型列出各期：哪些期已召开，哪些未召开，哪些尚未到期；点击一格即可补录该期缺少的会议。会议记录可以打印，也可以保存为 Word 文档。</translation>
+        <source>Study page</source>
+        <translation>“学习”页</translation>
     </message>
     <message>
         <source>Record a collective study credits its hours to the members ticked; a member&apos;s own course is recorded with its proof. To correct a collective study, open it (Enter or a double-click); a member&apos;s own course is deleted and recorded again. The ledger sets each member&apos;s hours against the year&apos;s requirement, and exports to Excel with one sheet per member.</source>
@@ -2241,6 +2249,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>未召开</translation>
     </message>
     <message>
+        <source>Before records</source>
+        <translation>启用前</translation>
+    </message>
+    <message>
         <source>Due {held}/{required}</source>
         <translation>待开 {held}/{required}</translation>
     </message>
@@ -2259,6 +2271,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Click to record one.</source>
         <translation>点击记录一次会议。</translation>
+    </message>
+    <message>
+        <source>This period ended before the branch began keeping its records here (the day the file was set up, or its earliest meeting), so it is not counted as missing. Click to record an older meeting: periods are then reckoned from it.</source>
+        <translation>这个期间在本支部开始用本程序记录之前（建档之日或最早一次会议）就已结束，不算未召开。点击可补录更早的会议：补录后从那次会议起计算。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from pathlib import Path
 from partydesk.core import checks
 from partydesk.core.checks.findings import CHECKS, Severity, run_checks
 from partydesk.core.storage.database import Database
+from tests.conftest import set_up_on
 
 
 def test_every_listed_check_module_registers() -> None:
@@ -17,8 +18,10 @@ def test_every_listed_check_module_registers() -> None:
 
 
 def test_missing_general_meeting_of_an_ended_quarter_is_overdue(db: Database) -> None:
-    """A branch with no meetings at all: every ended period of every type is reported, no open one."""
+    """A branch with no meetings at all, set up at the start of the year: every ended period of every type
+    is reported, no open one."""
     checks.load_all()
+    set_up_on(db, date(2026, 1, 1))
     found = run_checks(db, date(2026, 11, 30), ["meeting.missing"])
     messages = {f.message for f in found}
     assert "2026年第三季度未召开支部党员大会" in messages
@@ -36,3 +39,24 @@ def test_a_committee_before_any_branch_package_owes_no_branch_meetings(tmp_path:
         assert run_checks(committee, date(2026, 11, 30), ["meeting.missing"]) == []
     finally:
         committee.close()
+
+
+def test_periods_before_the_branch_began_its_records_are_not_owed(db: Database) -> None:
+    """Set up on 10 August with no meetings: the third quarter (ended after) is 未召开, the first two are
+    not; entering a meeting of 15 February moves the reckoning back to it, and the second quarter is owed."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.meetings import add_meeting
+    from partydesk.core.storage.meeting_repo import MeetingData
+
+    checks.load_all()
+    set_up_on(db, date(2026, 8, 10))
+    messages = {f.message for f in run_checks(db, date(2026, 11, 30), ["meeting.missing"])}
+    assert "2026年第三季度未召开支部党员大会" in messages
+    assert not {"2026年第一季度未召开支部党员大会", "2026年第二季度未召开支部党员大会"} & messages
+    assert not [m for m in messages if m.startswith(("2026年7月", "2026年1月"))]  # July ended before 10 August
+    add_meeting(db, LOCAL_USER, MeetingData(type_code="general", held_on=date(2026, 2, 15), topic="学习"),
+                statuses={})
+    messages = {f.message for f in run_checks(db, date(2026, 11, 30), ["meeting.missing"])}
+    assert "2026年第二季度未召开支部党员大会" in messages
+    assert "2026年第一季度未召开支部党员大会" not in messages  # held on 15 February
+    assert "2026年1月未召开支部委员会" not in messages  # January ended before the first meeting

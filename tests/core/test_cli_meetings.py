@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ from partydesk.cli import main
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import create_demo
 from partydesk.core.services.members import roster
-from partydesk.core.storage.database import open_database
+from partydesk.core.storage.database import Database, open_database
+from tests.conftest import set_up_on
 
 
 @pytest.fixture
@@ -95,12 +97,27 @@ def test_the_same_member_twice_is_refused(capsys: pytest.CaptureFixture[str], de
 def test_compliance_shape_and_the_demo_gaps(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
     code, payload = run_json(capsys, "meetings", "compliance", "--db", str(demo), "--year", "2026")
     assert code == 0 and payload["year"] == 2026
-    keys = {"type", "name", "party_group", "period", "start", "end", "required", "held", "met", "open"}
+    keys = {"type", "name", "party_group", "period", "start", "end", "required", "held", "met", "open",
+            "before_records"}
     assert all(set(r) == keys for r in payload["periods"])
+    assert not any(r["before_records"] for r in payload["periods"])  # the demo's meetings go back to January
     gaps = {(r["type"], r["party_group"], r["period"]) for r in payload["periods"]
             if not r["met"] and r["end"] < "2026-11-01"}
     assert gaps == {("committee", "", "2026年2月"), ("lecture", "", "2026年第二季度"),
                     ("group", "第三党小组", "2026年8月")}
+
+
+def test_compliance_leaves_out_the_periods_before_the_branch_began(capsys: pytest.CaptureFixture[str],
+                                                                  db: Database, db_path: Path) -> None:
+    """Set up on 10 August, no meetings: the first two quarters are marked before the records and counted
+    neither as held nor as missing; the third quarter is missing."""
+    set_up_on(db, date(2026, 8, 10))
+    code, payload = run_json(capsys, "meetings", "compliance", "--db", str(db_path), "--year", "2026")
+    assert code == 0
+    general = {r["period"]: r for r in payload["periods"] if r["type"] == "general"}
+    assert [general[f"2026年第{q}季度"]["before_records"] for q in "一二三四"] == [True, True, False, False]
+    assert "2026年第一季度" not in payload["message"] and "未召开：支部党员大会\t2026年第三季度" in payload["message"]
+    assert "启用本程序之前结束，不计" in payload["message"]
 
 
 def test_delete_removes_a_meeting_from_the_list(capsys: pytest.CaptureFixture[str], demo: Path) -> None:

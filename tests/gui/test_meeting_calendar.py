@@ -26,6 +26,7 @@ from partydesk.gui.models.meeting_calendar_model import (
     build_cells,
 )
 from partydesk.gui.widgets.compliance_calendar import ComplianceCalendar
+from tests.conftest import set_up_on
 
 TODAY = date(2026, 11, 30)
 # A popup menu on the offscreen platform cannot raise itself or grab the keyboard; harmless.
@@ -195,3 +196,34 @@ def test_the_year_switcher_asks_for_the_other_year(qtbot: QtBot, ctx: AppContext
     with qtbot.waitSignal(widget.yearRequested) as asked:
         widget.previous_button.click()
     assert asked.args == [2025]
+
+
+def test_periods_before_the_records_began_are_neither_missing_nor_counted(qtbot: QtBot, ctx: AppContext,
+                                                                         db: Database) -> None:
+    """A branch set up on 10 August with no meetings: the first two quarters read 启用前 in grey, the third
+    is missing; the summary leaves them out of its total and says so; the 启用前 key shows only then; a
+    click on such a cell still offers to record a meeting in it."""
+    add_member(db, "王一", 1, "第一党小组", post="书记")
+    set_up_on(db, date(2026, 8, 10))
+    widget = calendar_for(qtbot, db)
+    row = row_of(widget.model, "支部党员大会")
+    states = [widget.model.cell(row, month).state for month in (0, 3, 6, 9)]  # type: ignore[union-attr]
+    assert states == [CellState.BEFORE, CellState.BEFORE, CellState.MISSING, CellState.COMING]
+    assert widget.model.index(row, 0).data() == "启用前"
+    assert "不算未召开" in widget.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    cells = widget.model.cells()
+    before = sum(c.state is CellState.BEFORE for c in cells)
+    assert before > 2  # the monthly types' January to July too
+    text = widget.summary_label.text()
+    assert text.startswith(f"共 {len(cells) - before} 个周期") and f"启用前的 {before} 个周期，不计" in text
+    assert not widget.legend_labels[CellState.BEFORE].isHidden()
+    with qtbot.waitSignal(widget.startMeeting) as started:
+        click(qtbot, widget, row, 1)
+    assert started.args == ["general", "", date(2026, 1, 1)]
+
+
+def test_an_office_with_its_whole_year_recorded_has_no_before_key(qtbot: QtBot, ctx: AppContext,
+                                                                  year: dict[str, str]) -> None:
+    widget = calendar_for(qtbot, ctx.db)  # type: ignore[arg-type]
+    assert CellState.BEFORE not in {c.state for c in widget.model.cells()}
+    assert widget.legend_labels[CellState.BEFORE].isHidden() and "启用前" not in widget.summary_label.text()

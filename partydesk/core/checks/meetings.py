@@ -23,7 +23,8 @@ from partydesk.core.storage.database import Database
 @check("meeting.missing")
 def missing_meetings(db: Database, today: date) -> Iterator[Finding]:
     """Each ended period of this year (and of last year, until its report is done in January) in which a
-    required type was held fewer times than required."""
+    required type was held fewer times than required (periods before the file's records began are owed
+    nothing: ``PeriodCompliance.before_records``)."""
     years = [today.year - 1, today.year] if today.month == 1 else [today.year]
     found = branches(db)
     if found.multi:
@@ -35,7 +36,7 @@ def missing_meetings(db: Database, today: date) -> Iterator[Finding]:
     for year in years:
         for org_id, named in scopes:
             for row in meeting_reports.compliance(db, year, as_of=today, org_id=org_id):
-                if row.open or row.met:
+                if row.open or row.met or row.before_records:
                     continue
                 group = f"（{row.party_group}）" if row.party_group else ""
                 cell = f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}"

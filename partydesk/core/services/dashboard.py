@@ -166,7 +166,8 @@ def joined_per_year(db: Database, today: date, *, org_id: str | None = None) -> 
 def _counted_periods(db: Database, today: date, org_id: str | None) -> list[PeriodCompliance]:
     """The periods of ``today``'s year counted so far: every one that has ended, and every one still running
     in which the meeting was held already. A period still running without its meeting is neither owed nor
-    missed yet (the calendar's 待召开), so the figures read as the calendar does: 已召开 of 已召开 + 未召开.
+    missed yet (the calendar's 待召开), nor is one that ended before the file's records began (its 启用前),
+    so the figures read as the calendar does: 已召开 of 已召开 + 未召开.
 
     A file holding several branches is reckoned branch by branch: each branch owes its own meetings, and one
     branch's meetings never stand in for another's. A committee's own organisation owes none of them (before
@@ -184,7 +185,7 @@ def _counted_periods(db: Database, today: date, org_id: str | None) -> list[Peri
         else:
             orgs = [None]
     return [c for org in orgs for c in meeting_reports.compliance(db, today.year, as_of=today, org_id=org)
-            if c.period.start <= today and not (c.open and c.held < c.required)]
+            if c.period.start <= today and not (c.open and c.held < c.required) and not c.before_records]
 
 
 def _by_type(rows: list[PeriodCompliance]) -> list[tuple[str, int, int]]:

@@ -32,6 +32,9 @@ class PeriodCompliance:
     required: int
     held: int
     open: bool = False  # the period has not ended yet (on the ``as_of`` day): a shortfall is not a gap yet
+    # The period ended before the file's meetings are reckoned from (``meeting_repo.reckoned_from``: the
+    # earlier of its set-up day and its first meeting): nothing was recorded here then, so nothing is owed.
+    before_records: bool = False
 
     @property
     def met(self) -> bool:
@@ -61,9 +64,12 @@ def compliance(db: Database, year: int, *, as_of: date | None = None,
                org_id: str | None = None) -> list[PeriodCompliance]:
     """For each type with a frequency rule, each period of ``year`` (and each 党小组): required vs held.
 
-    Periods ending on or after ``as_of`` (default today) are marked open. ``org_id`` limits it to one
-    organisation's meetings and groups (a committee file holds many branches); None takes the whole file.
-    Two grouped queries (meetings per type, group and month; the group names), whatever the file's size.
+    Periods ending on or after ``as_of`` (default today) are marked open, those ending before the file's
+    meetings are reckoned from ``before_records``: an office that starts using the program in November does
+    not owe January to October (entering an older meeting moves the reckoning back to it). ``org_id`` limits
+    it to one organisation's meetings and groups (a committee file holds many branches); None takes the
+    whole file. A few grouped queries (meetings per type, group and month; the group names; the first
+    meeting), whatever the file's size.
     """
     as_of = as_of or date.today()
     months_of = rule_values(db)
@@ -72,6 +78,7 @@ def compliance(db: Database, year: int, *, as_of: date | None = None,
     with db.read() as session:
         groups = sorted(meeting_repo.party_groups(session, org_id), key=group_order)
         held = meeting_repo.held_by_month(session, start, date(year, 12, 31), org_id=org_id)
+        reckoned = meeting_repo.reckoned_from(session, org_id)
     # Months held per (type, group); a period sums its months (a type without groups sums every group).
     by_month: dict[tuple[str, str], dict[date, int]] = {}
     for code, group, y, m, n in held:
@@ -87,7 +94,8 @@ def compliance(db: Database, year: int, *, as_of: date | None = None,
             counts = by_month.get((kind.code, group), {})
             for period in periods_of_year(year, months):
                 n = sum(c for first, c in counts.items() if period.start <= first <= period.end)
-                out.append(PeriodCompliance(kind.code, kind.name, group, period, 1, n, period.end >= as_of))
+                out.append(PeriodCompliance(kind.code, kind.name, group, period, 1, n, period.end >= as_of,
+                                            reckoned is not None and period.end < reckoned))
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain.organisation import ORG_TYPES, ROLES, OrganisationInput
@@ -80,3 +81,10 @@ def site_role(db: Database) -> str | None:
     with db.read() as session:
         site = settings_repo.get_site(session)
         return site.role if site else None
+
+
+def date_records_back(db: Database, actor: Actor, day: date) -> None:
+    """Record that the file's records began on ``day`` rather than the day it was set up (a demo branch
+    with a history; ``settings_repo.records_began``)."""
+    with db.write(actor, action="site.records_began") as session:
+        settings_repo.date_records_back(session, day)

@@ -28,6 +28,7 @@ from partydesk.core.storage.meeting_tables import (
     MeetingGuest,
     MeetingMotion,
 )
+from partydesk.core.storage.settings_repo import records_began
 from partydesk.core.storage.tables import Member, MemberEventRow
 
 PRESENT, LEAVE, ABSENT = "present", "leave", "absent"
@@ -352,6 +353,20 @@ def held_by_month(session: Session, start: date, end: date, *,
         key = (code, group, day.year, day.month)
         months[key] = months.get(key, 0) + n
     return [(*key, n) for key, n in months.items()]
+
+
+def reckoned_from(session: Session, org_id: str | None = None) -> date | None:
+    """The day a branch's file reckons its meetings from: the earlier of the day its records began
+    (``settings_repo.records_began``) and its first live meeting (of one organisation, or of any). None
+    before set-up and in a committee's file, which judges each branch over the whole year."""
+    began = records_began(session)
+    if began is None:
+        return None
+    query = select(func.min(Meeting.held_on)).where(Meeting.deleted.is_(False))
+    if org_id is not None:
+        query = query.where(Meeting.org_id == org_id)
+    first: date | None = session.execute(query).scalar_one_or_none()
+    return min(first, began) if first is not None else began
 
 
 def party_groups(session: Session, org_id: str | None = None) -> list[str]:

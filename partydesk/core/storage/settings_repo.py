@@ -6,9 +6,9 @@ Takes and hands out frozen dataclasses only; ORM objects never leave ``core/stor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from partydesk.core.domain.organisation import OrganisationInput
@@ -80,6 +80,24 @@ def get_site(session: Session) -> SiteRecord | None:
     """This installation, or None before first-run set-up."""
     row = session.execute(select(Site).where(Site.id == 1)).scalar_one_or_none()
     return SiteRecord(row.site_id, row.role, row.organisation_id) if row is not None else None
+
+
+def records_began(session: Session) -> date | None:
+    """The day a branch's file began its records: the day it was set up (local time). Nothing before it
+    was recorded here, so no period that ended before it is owed and no interval is reckoned as running
+    out before it. None before set-up, and in a committee's file: the branches' own files know when they
+    began, the committee's does not."""
+    site = session.execute(select(Site.created_at, Site.role).where(Site.id == 1)).first()
+    if site is None or site.role == "committee":
+        return None
+    day: date = site.created_at.replace(tzinfo=UTC).astimezone().date()
+    return day
+
+
+def date_records_back(session: Session, day: date) -> None:
+    """Record that the file's records began on ``day`` (a demo branch that has "used the program" since
+    long before the day it was generated)."""
+    session.execute(update(Site).where(Site.id == 1).values(created_at=datetime(day.year, day.month, day.day, 12)))
 
 
 def _org_values(org: OrganisationInput) -> dict[str, object]:

@@ -47,7 +47,10 @@ class HelpDialog(QDialog):
                      "power cut the program offers the record back when it starts again. Closing the window "
                      "without saving asks first. The year calendar shows for every type which "
                      "periods had their meeting, which did not and which are still to come; click a cell to "
-                     "record the meeting it is missing. Minutes print or save as a Word document.")),
+                     "record the meeting it is missing. Periods that ended before the branch began keeping its "
+                     "records here (the day it was set up, or its earliest meeting recorded) read “Before "
+                     "records” and are not counted: record an older meeting and they count from it. Minutes "
+                     "print or save as a Word document.")),
             (self.tr("Study page"),
              self.tr("Record a collective study credits its hours to the members ticked; a member's own course "
                      "is recorded with its proof. To correct a collective study, open it (Enter or a "

@@ -26,11 +26,13 @@ MONTHS = 12
 
 
 class CellState(StrEnum):
-    """What a cell shows: held (requirement met), missing (period ended without it), coming (still open)."""
+    """What a cell shows: held (requirement met), missing (period ended without it), coming (still open),
+    before (ended before the branch's records began: not owed, ``PeriodCompliance.before_records``)."""
 
     HELD = "held"
     MISSING = "missing"
     COMING = "coming"
+    BEFORE = "before"
 
 
 # Background and text colours: pale fills with dark text keep a 4.5:1 contrast; the missing cell is the
@@ -39,6 +41,7 @@ COLOURS: dict[CellState, tuple[QColor, QColor]] = {
     CellState.HELD: (QColor("#d6efd6"), QColor("#1e5b1e")),
     CellState.MISSING: (QColor("#f6cfcf"), QColor("#8a1010")),
     CellState.COMING: (QColor("#eef0f4"), QColor("#3c4450")),
+    CellState.BEFORE: (QColor("#fbfbfb"), QColor("#5f6670")),
 }
 
 
@@ -77,9 +80,12 @@ class CalendarCell:
 
 
 def state_of(row: PeriodCompliance) -> CellState:
-    """Held when met (even while open); otherwise coming while open, missing once ended."""
+    """Held when met (even while open); otherwise before when it ended before the records began, coming
+    while open, missing once ended."""
     if row.met:
         return CellState.HELD
+    if row.before_records:
+        return CellState.BEFORE
     return CellState.COMING if row.open else CellState.MISSING
 
 
@@ -186,6 +192,8 @@ class MeetingCalendarModel(QAbstractTableModel):
             return self.tr("Held {n}").format(n=cell.held)
         if cell.state is CellState.MISSING:
             return self.tr("Missing")
+        if cell.state is CellState.BEFORE:
+            return self.tr("Before records")
         if cell.held:
             return self.tr("Due {held}/{required}").format(held=cell.held, required=cell.required)
         return self.tr("Due")
@@ -196,6 +204,10 @@ class MeetingCalendarModel(QAbstractTableModel):
         counts = self.tr("{period} {name}: {held} held, {required} required").format(
             period=cell.period.label, name=name, held=cell.held, required=cell.required)
         action = self.tr("Click to open its meetings.") if cell.meeting_ids else self.tr("Click to record one.")
+        if cell.state is CellState.BEFORE:
+            action = self.tr("This period ended before the branch began keeping its records here (the day the "
+                             "file was set up, or its earliest meeting), so it is not counted as missing. "
+                             "Click to record an older meeting: periods are then reckoned from it.")
         return f"{counts}\n{action}"
 
     def retranslate(self) -> None:

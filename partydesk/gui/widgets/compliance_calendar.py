@@ -95,6 +95,7 @@ class ComplianceCalendar(QWidget):
         top.addWidget(self.summary_label, 1)
         self.legend = QHBoxLayout()
         self.legend_labels: dict[CellState, QLabel] = {}
+        self.legend_swatches: dict[CellState, QFrame] = {}
         for state in CellState:
             swatch = QFrame(self)
             size = self.fontMetrics().height()
@@ -102,6 +103,7 @@ class ComplianceCalendar(QWidget):
             swatch.setStyleSheet(f"background: {COLOURS[state][0].name()}; border: 1px solid #888;")
             label = QLabel(self)
             self.legend_labels[state] = label
+            self.legend_swatches[state] = swatch
             self.legend.addWidget(swatch)
             self.legend.addWidget(label)
             self.legend.addSpacing(size)
@@ -154,9 +156,15 @@ class ComplianceCalendar(QWidget):
         missing = sum(c.state is CellState.MISSING for c in cells)
         held = sum(c.state is CellState.HELD for c in cells)
         coming = sum(c.state is CellState.COMING for c in cells)
-        self.summary_label.setText(self.tr(
-            "{total} periods: {held} held, {missing} missing, {coming} still to come").format(
-            held=held, total=len(cells), missing=missing, coming=coming))
+        before = sum(c.state is CellState.BEFORE for c in cells)
+        text = self.tr("{total} periods: {held} held, {missing} missing, {coming} still to come").format(
+            held=held, total=len(cells) - before, missing=missing, coming=coming)
+        if before:
+            text += self.tr("; {before} before the records began, not counted").format(before=before)
+        self.summary_label.setText(text)
+        # The 启用前 key only where such cells are shown: an office with its whole history never sees it.
+        self.legend_swatches[CellState.BEFORE].setVisible(bool(before))
+        self.legend_labels[CellState.BEFORE].setVisible(bool(before))
         colour = COLOURS[CellState.MISSING][1] if missing else QColor("#333333")
         self.summary_label.setStyleSheet(f"color: {colour.name()};")
 
@@ -212,6 +220,7 @@ class ComplianceCalendar(QWidget):
         self.legend_labels[CellState.HELD].setText(self.tr("Held"))
         self.legend_labels[CellState.MISSING].setText(self.tr("Missing (period over)"))
         self.legend_labels[CellState.COMING].setText(self.tr("Due (period still open) — click a cell to record"))
+        self.legend_labels[CellState.BEFORE].setText(self.tr("Before the records began (not counted)"))
         self.model.retranslate()
         self._update_summary()
 

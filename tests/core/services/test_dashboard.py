@@ -11,6 +11,7 @@ from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.meetings import add_meeting
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import ABSENT, PRESENT, MeetingData
+from tests.conftest import set_up_on
 
 TODAY = date(2026, 11, 30)
 
@@ -51,6 +52,7 @@ def test_a_bucket_lists_exactly_the_members_it_counted(db: Database) -> None:
 def test_key_figures_count_members_probationers_and_meetings(db: Database) -> None:
     """Two members, one probationary; no 党员大会 yet: three quarters ended without one → 0 of 3 (the fourth,
     still running, is not owed yet); held in the fourth quarter → 1 of 4; then in the first → 2 of 4."""
+    set_up_on(db, date(2026, 1, 1))
     _add(db, ("1", date(1970, 1, 1), "1", date(2000, 1, 1)), ("2", date(1999, 1, 1), "2", None))
     snap = dashboard.snapshot(db, TODAY)
     assert (snap.figures.members, snap.figures.probationary) == (2, 1)
@@ -63,6 +65,18 @@ def test_key_figures_count_members_probationers_and_meetings(db: Database) -> No
     # No hours credited by 30 November: both members are behind the pro-rata hours owed by then.
     assert (snap.figures.study_on_track, snap.figures.study_counted, snap.figures.study_share) == (0, 2, 0.0)
     assert snap.figures.open_todos == len(snap.findings) > 0
+
+
+def test_meetings_are_owed_from_when_the_branch_began_its_records(db: Database) -> None:
+    """Set up on 10 August: only the third quarter's 党员大会 is owed by 30 November (0 of 1), not the two
+    before; a meeting entered for 5 May moves the reckoning back: the second quarter held, the third not."""
+    set_up_on(db, date(2026, 8, 10))
+    by_type = dict((n, (r, h)) for n, r, h in dashboard.meetings_this_year(db, TODAY)[0])
+    assert by_type["支部党员大会"] == (1, 0)
+    add_meeting(db, LOCAL_USER, MeetingData(type_code="general", topic="学习", held_on=date(2026, 5, 5)), statuses={})
+    by_type, monthly = dashboard.meetings_this_year(db, TODAY)
+    assert dict((n, (r, h)) for n, r, h in by_type)["支部党员大会"] == (2, 1)
+    assert monthly.required[:4] == [0, 0, 0, 0]  # nothing owed by the end of January to April
 
 
 def test_meetings_per_month_and_attendance_trend(db: Database) -> None:
