@@ -23,6 +23,7 @@ from partydesk.core.storage import member_repo, todo_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.study_repo import ActivityData
 from partydesk.core.storage.tables import Member
+from tests.conftest import set_up_on
 from tests.core import checks_reference
 from tests.core.services.test_study_roll import add, crafted, event
 from tests.core.services.test_study_track import _ledger_answer as ledger_answer
@@ -249,3 +250,28 @@ def test_disagreeing_records_are_listed_only_up_to_half_a_chunk(db: Database, mo
     disagree(db, add(db, "严多", 27, joined="2025-10-01"), date(2026, 9, 1))
     with db.read() as session:
         assert todo_repo.disagreeing_ids(session) is None
+
+
+@pytest.mark.parametrize("named_at_most", [10_000, 1])
+def test_talk_none_counts_from_the_day_the_records_began(db: Database, crafted: dict[str, str],
+                                                        named_at_most: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A branch that began its records on 15 November: an interval that ran out before is due that day (the
+    replay's answer as well), on the days around it; summarised, the counts are the replay's too."""
+    monkeypatch.setattr(grouping, "NAMED_AT_MOST", named_at_most)
+    set_up_on(db, date(2026, 11, 15))
+    talk(db, crafted["老"], date(2025, 6, 1))  # due 2026-06-01, before the records began
+    talk(db, crafted["书记"], date(2025, 12, 20))  # due 2026-12-20, after
+    for today in (date(2026, 11, 14), date(2026, 11, 15), date(2026, 11, 16), date(2026, 12, 21),
+                  date(2027, 3, 1)):
+        expected = by_subject(checks_reference.talk_none(db, today))
+        assert len(expected) > 1 and all(f.due is None or f.due >= date(2026, 11, 15) for f in expected)
+        found = run(db, "talk.none", today)
+        if len(expected) <= named_at_most:
+            assert found == expected, today
+        else:  # one summary: as many members, as many of them overdue, the earliest due day
+            overdue = sum(f.severity is Severity.OVERDUE for f in expected)
+            [summary] = found
+            assert summary.message.startswith(f"{len(expected)} 名党员"), today
+            assert (overdue in (0, len(expected)) or f"其中 {overdue} 名" in summary.message), today
+            assert summary.severity is max(f.severity for f in expected), today
+            assert summary.due == min(f.due for f in expected if f.due is not None), today

@@ -17,6 +17,7 @@ from partydesk.core.services import members, talks
 from partydesk.core.services.rules import set_rule
 from partydesk.core.services.talks import TalkData
 from partydesk.core.storage.database import Database
+from tests.conftest import set_up_on
 
 
 def add(db: Database, name: str, *, seed: int, joined: str = "2000-07-01", post: str = "") -> str:
@@ -123,3 +124,17 @@ def test_committee_members_who_have_not_talked_with_each_other(db: Database) -> 
     assert all(f.severity is Severity.WARNING for f in got.values())
     assert frozenset((secretary, organiser)) in {frozenset(s.split("|"))
                                                  for s in found(db, date(2026, 12, 1), "talk.committee")}
+
+
+def test_a_member_never_talked_with_is_due_from_the_day_the_records_began(db: Database) -> None:
+    """Joined in 2000, no talk recorded, the branch set up on 20 November: due that day (not 2001-07-01),
+    注意 on it and 逾期 the day after; the talks page gives the same day."""
+    member = add(db, "张甲", seed=3)
+    set_up_on(db, date(2026, 11, 20))
+    on_the_day = found(db, date(2026, 11, 20), "talk.none")[member]
+    assert (on_the_day.severity, on_the_day.due) == (Severity.WARNING, date(2026, 11, 20))
+    assert on_the_day.message == "张甲应于 2026-11-20 前开展谈心谈话（尚无谈话记录）"
+    assert found(db, date(2026, 11, 21), "talk.none")[member].severity is Severity.OVERDUE
+    assert [d.due for d in talks.talks_due(db, date(2026, 11, 21))] == [date(2026, 11, 20)]
+    record(db, member, date(2026, 11, 25))  # then the talk itself counts: due a year on
+    assert member not in found(db, date(2026, 11, 26), "talk.none")

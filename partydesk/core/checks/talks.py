@@ -24,7 +24,7 @@ from partydesk.core.domain.study_roll import MOVING_KINDS
 from partydesk.core.domain.talks import RULE_KEY, SOON_DAYS, same_day_months_later, talk_due
 from partydesk.core.services import talks
 from partydesk.core.services.talks import TalkDue
-from partydesk.core.storage import todo_repo, workbench_repo
+from partydesk.core.storage import settings_repo, todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
 
@@ -57,9 +57,10 @@ def _replayed(db: Database, today: date, months: int) -> list[tuple[TalkDue, str
         people = talks._on_roll_today(session, today, ids=ids)  # the roll rule talks_due applies
         last = todo_repo.last_talks(session, today, [p.id for p in people])
         orgs = workbench_repo.org_of(session, [p.id for p in people])
+        began = settings_repo.records_began(session)
     out = []
     for p in people:
-        due = talk_due(last.get(p.id), p.since, months)
+        due = talk_due(last.get(p.id), p.since, months, began)
         if due is None or due <= soon:
             out.append((TalkDue(p.id, p.name, p.party_group, last.get(p.id), due), orgs.get(p.id, "")))
     return out
@@ -73,7 +74,10 @@ def _due(db: Database, today: date, months: int, org_ids: list[str] | None,
         plain = todo_repo.talk_due_rows(session, today, soon_from=latest_start(soon, months),
                                         moving_kinds=MOVING_KINDS, org_ids=org_ids,
                                         disagreeing=_disagreeing(db, session))
-    out = [(TalkDue(m, name, group, last, talk_due(last, admitted, months)), org)
+        began = settings_repo.records_began(session)
+    if began is not None and began > soon:  # (a day judged before the file was set up: nothing due yet)
+        plain = []
+    out = [(TalkDue(m, name, group, last, talk_due(last, admitted, months, began)), org)
            for m, name, group, org, admitted, last in plain]
     return out + [(d, org) for d, org in replayed if org_ids is None or org in org_ids]
 
@@ -108,9 +112,16 @@ def due_groups(db: Database, today: date, months: int,
         counts = todo_repo.talk_due_counts(session, today, soon_from=latest_start(soon, months),
                                            overdue_from=latest_start(today - timedelta(days=1), months),
                                            moving_kinds=MOVING_KINDS, disagreeing=_disagreeing(db, session))
+        began = settings_repo.records_began(session)
     groups: dict[str, grouping.Group] = {}
     for org, (count, overdue, first) in counts.items():
         due = same_day_months_later(first, months) if first is not None else None
+        if began is not None:  # every due day moves up to the day the records began (``talk_due``)
+            if began > soon:
+                continue
+            if began >= today:
+                overdue = 0
+            due = max(due, began) if due is not None else None
         grouping.add(groups, org, overdue, Severity.OVERDUE, due)
         grouping.add(groups, org, count - overdue, Severity.WARNING, due)
     for d, org in replayed:

@@ -45,11 +45,19 @@ def form_name(code: str) -> str:
     return form.name if form is not None else code
 
 
-def talk_due(last_talk: date | None, on_roll_since: date | None, months: int) -> date | None:
+def talk_due(last_talk: date | None, on_roll_since: date | None, months: int,
+             records_began: date | None = None) -> date | None:
     """The day by which the member should next be talked with: ``months`` after the last talk, or after
-    coming onto the roll when there was none; None when neither date is known (due at once)."""
+    coming onto the roll when there was none; None when neither date is known (due at once).
+
+    An interval that ran out before the branch began its records here (``records_began``) is due on that
+    day instead: whether a talk was held before then is not known, so the office is asked for one from
+    the start, not told it has been overdue since a member joined decades ago."""
     start = last_talk if last_talk is not None else on_roll_since
-    return same_day_months_later(start, months) if start is not None else None
+    if start is None:
+        return None
+    due = same_day_months_later(start, months)
+    return max(due, records_began) if records_began is not None else due
 
 
 def same_day_months_later(day: date, months: int) -> date:

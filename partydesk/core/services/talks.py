@@ -19,7 +19,7 @@ from partydesk.core.domain.study_roll import MOVING_KINDS
 from partydesk.core.domain.talks import FORMS_BY_CODE, RULE_KEY, on_roll_since, talk_due
 from partydesk.core.errors import ValidationError
 from partydesk.core.services.rules import rule_values
-from partydesk.core.storage import meeting_repo, member_repo, talk_repo
+from partydesk.core.storage import meeting_repo, member_repo, settings_repo, talk_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.talk_repo import TalkData, TalkRecord
 
@@ -165,7 +165,8 @@ def talks_due(db: Database, today: date) -> list[TalkDue]:
     with db.read() as session:
         people = _on_roll_today(session, today)
         last = talk_repo.last_talk_by_member(session, today)
-    out = [TalkDue(m.id, m.name, m.party_group, last.get(m.id), talk_due(last.get(m.id), m.since, months))
+        began = settings_repo.records_began(session)
+    out = [TalkDue(m.id, m.name, m.party_group, last.get(m.id), talk_due(last.get(m.id), m.since, months, began))
            for m in people]
     return sorted(out, key=lambda d: (d.due or date.min, d.name))
 
