@@ -198,12 +198,16 @@ def test_import_wizard_says_where_a_folder_import_stopped_and_goes_on_later(
     qtbot.waitUntil(lambda: "导入中止" in dialog.folder_summary.text(), timeout=WAIT_MS)
     state = dialog.folder_table.columnCount() - 1
     assert [dialog.folder_table.item(r, state).text() for r in range(2)] == ["已导入", "未导入：U盘已拔出。"]
+    counts = range(3, state)  # the written counts where it was written; the other's dry run is not shown as done
+    assert [dialog.folder_table.item(0, c).text() for c in counts] != [""] * len(counts)
+    assert [dialog.folder_table.item(1, c).text() for c in counts] == [""] * len(counts)
     assert "已导入的 1 个数据包保留" in dialog.folder_summary.text() and dialog.apply_button.isEnabled()
     dialog.grab().save(str(folder / "stopped.png"))
     monkeypatch.setattr(folder_import, "import_package", real)
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
     assert [dialog.folder_table.item(r, state).text() for r in range(2)] == ["已导入", "已导入"]
+    assert [dialog.folder_table.item(1, c).text() for c in counts] != [""] * len(counts)
 
 
 def test_export_wizard_writes_every_branch_its_receipt_at_once(

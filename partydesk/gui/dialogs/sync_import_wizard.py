@@ -317,6 +317,10 @@ class ImportDialog(QDialog):
         item.setToolTip(text)
         self.folder_table.setItem(row, len(FOLDER_COLUMNS) - 1, item)
 
+    def _set_counts(self, row: int, texts: list[str]) -> None:
+        for column, text in enumerate(texts, start=3):
+            self.folder_table.setItem(row, column, QTableWidgetItem(text))
+
     def _import_folder(self) -> None:
         assert self.entries is not None
         self.apply_button.setEnabled(False)
@@ -329,6 +333,8 @@ class ImportDialog(QDialog):
         for row, entry in enumerate(done.entries):
             report = entry.imported
             if report is None:
+                if entry.failed or entry.to_import:  # its dry-run counts would read as if written
+                    self._set_counts(row, [""] * len(OUTCOME_ORDER))
                 if entry.failed:
                     self._set_state(row, self.tr("Not imported: {message}").format(message=entry.failed))
                 elif entry.to_import:
@@ -336,9 +342,7 @@ class ImportDialog(QDialog):
                                     else self.tr("Not imported"))
                 continue
             if report.status == "applied":
-                counts = [str(report.counts.get(key, 0)) for key in OUTCOME_ORDER]
-                for column, text in enumerate(counts, start=3):
-                    self.folder_table.setItem(row, column, QTableWidgetItem(text))
+                self._set_counts(row, [str(report.counts.get(key, 0)) for key in OUTCOME_ORDER])
                 said = self.tr("Imported")
                 if report.acknowledged:
                     said += self.tr("; it confirms {count} of our packages").format(count=report.acknowledged)
