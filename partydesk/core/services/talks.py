@@ -19,7 +19,7 @@ from partydesk.core.domain.study_roll import MOVING_KINDS
 from partydesk.core.domain.talks import FORMS_BY_CODE, RULE_KEY, on_roll_since, talk_due
 from partydesk.core.errors import ValidationError
 from partydesk.core.services.rules import rule_values
-from partydesk.core.storage import meeting_repo, member_repo, settings_repo, talk_repo
+from partydesk.core.storage import meeting_repo, member_repo, settings_repo, talk_repo, workbench_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.talk_repo import TalkData, TalkRecord
 
@@ -214,9 +214,9 @@ class CommitteePair:
 
 
 def committee_pairs_due(db: Database, today: date) -> list[CommitteePair]:
-    """Pairs of committee members on the roll today with no talk between them in the last interval
-    (either one talking, the other talked with). Posts have no history yet, so the committee is taken
-    as it stands today."""
+    """Pairs of committee members of one organisation on the roll today with no talk between them in the
+    last interval (either one talking, the other talked with). Posts have no history yet, so the committee
+    is taken as it stands today. In a committee's file each branch's 支委 are paired among themselves only."""
     from partydesk.core.domain.meetings import COMMITTEE_POSTS
     from partydesk.core.domain.talks import same_day_months_later
 
@@ -225,6 +225,8 @@ def committee_pairs_due(db: Database, today: date) -> list[CommitteePair]:
         posts = member_repo.ids_with_posts(session, sorted(COMMITTEE_POSTS))
         people = _on_roll_today(session, today, ids=posts)
         pairs = talk_repo.talked_pairs(session, since, today)
-    committee = [m for m in people if m.party_post in COMMITTEE_POSTS]
+        committee = [m for m in people if m.party_post in COMMITTEE_POSTS]
+        org = workbench_repo.org_of(session, [m.id for m in committee])
     return [CommitteePair(a.id, a.name, b.id, b.name, since)
-            for i, a in enumerate(committee) for b in committee[i + 1:] if frozenset((a.id, b.id)) not in pairs]
+            for i, a in enumerate(committee) for b in committee[i + 1:]
+            if org.get(a.id) == org.get(b.id) and frozenset((a.id, b.id)) not in pairs]

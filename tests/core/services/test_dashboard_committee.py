@@ -120,3 +120,17 @@ def test_a_committees_member_todos_name_their_branch(committee: tuple[Database, 
     assert all(f.message.split("：", 1)[0] in names for f in found)
     migrant = [f for f in found if f.target is not None and f.target.key == ids["migrant"]]
     assert migrant and all(f.message.startswith("第1001支部委员会：") for f in migrant)
+
+
+def test_committee_member_pairs_are_made_within_each_branch(committee: tuple[Database, dict[str, str]]) -> None:
+    """Each branch's 支委 are paired among themselves (both branches have some); never a 支委 of one branch
+    with one of the other, as a committee's file holds both."""
+    from partydesk.core.services import talks
+    from partydesk.core.storage import workbench_repo
+
+    hub, ids = committee
+    pairs = talks.committee_pairs_due(hub, TODAY)
+    with hub.read() as session:
+        org = workbench_repo.org_of(session, [m for p in pairs for m in (p.first_id, p.second_id)])
+    assert {org[p.first_id] for p in pairs} == {ids["1001"], ids["1002"]}
+    assert all(org[p.first_id] == org[p.second_id] for p in pairs)
