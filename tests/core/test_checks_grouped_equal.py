@@ -255,23 +255,26 @@ def test_disagreeing_records_are_listed_only_up_to_half_a_chunk(db: Database, mo
 @pytest.mark.parametrize("named_at_most", [10_000, 1])
 def test_talk_none_counts_from_the_day_the_records_began(db: Database, crafted: dict[str, str],
                                                         named_at_most: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A branch that began its records on 15 November: an interval that ran out before is due that day (the
-    replay's answer as well), on the days around it; summarised, the counts are the replay's too."""
+    """A branch that began its records on 15 November: a member never talked with whose interval ran out
+    before is due at once with no day (the replay's answer as well), on the days around it; summarised, the
+    counts are the replay's too."""
     monkeypatch.setattr(grouping, "NAMED_AT_MOST", named_at_most)
     set_up_on(db, date(2026, 11, 15))
     talk(db, crafted["老"], date(2025, 6, 1))  # due 2026-06-01, before the records began
     talk(db, crafted["书记"], date(2025, 12, 20))  # due 2026-12-20, after
-    for today in (date(2026, 11, 14), date(2026, 11, 15), date(2026, 11, 16), date(2026, 12, 21),
+    add(db, "周未谈", 26)  # on the roll since 2000, never talked with: due at once
+    add(db, "吴去秋", 27, joined="2025-10-20")  # 2026-10-20 is before the records began: due at once too
+    for today in (date(2026, 9, 1), date(2026, 11, 14), date(2026, 11, 15), date(2026, 11, 16), date(2026, 12, 21),
                   date(2027, 3, 1)):
         expected = by_subject(checks_reference.talk_none(db, today))
-        assert len(expected) > 1 and all(f.due is None or f.due >= date(2026, 11, 15) for f in expected)
+        assert len(expected) > 1 and any(f.due is None for f in expected)
         found = run(db, "talk.none", today)
         if len(expected) <= named_at_most:
             assert found == expected, today
         else:  # one summary: as many members, as many of them overdue, the earliest due day
             overdue = sum(f.severity is Severity.OVERDUE for f in expected)
             [summary] = found
-            assert summary.message.startswith(f"{len(expected)} 名党员"), today
-            assert (overdue in (0, len(expected)) or f"其中 {overdue} 名" in summary.message), today
-            assert summary.severity is max(f.severity for f in expected), today
-            assert summary.due == min(f.due for f in expected if f.due is not None), today
+            group = grouping.Group("", len(expected), max(f.severity for f in expected),
+                                   min((f.due for f in expected if f.due is not None), default=None), overdue)
+            assert summary.message == talk_checks._summary_text(group, 12), today
+            assert (summary.severity, summary.due) == (group.severity, group.due), today

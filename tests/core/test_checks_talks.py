@@ -126,15 +126,18 @@ def test_committee_members_who_have_not_talked_with_each_other(db: Database) -> 
                                                  for s in found(db, date(2026, 12, 1), "talk.committee")}
 
 
-def test_a_member_never_talked_with_is_due_from_the_day_the_records_began(db: Database) -> None:
-    """Joined in 2000, no talk recorded, the branch set up on 20 November: due that day (not 2001-07-01),
-    注意 on it and 逾期 the day after; the talks page gives the same day."""
+def test_a_member_never_talked_with_since_before_the_records_began_is_due_at_once(db: Database) -> None:
+    """Joined in 2000, no talk recorded, the branch set up on 20 November: due at once with no day (not
+    "overdue since 2001-07-01"), the talks page the same; a member who joined in March is due a year after
+    joining, a real day. Once talked with, due a year on."""
     member = add(db, "张甲", seed=3)
+    newer = add(db, "李乙", seed=4, joined="2026-03-01")
     set_up_on(db, date(2026, 11, 20))
-    on_the_day = found(db, date(2026, 11, 20), "talk.none")[member]
-    assert (on_the_day.severity, on_the_day.due) == (Severity.WARNING, date(2026, 11, 20))
-    assert on_the_day.message == "张甲应于 2026-11-20 前开展谈心谈话（尚无谈话记录）"
-    assert found(db, date(2026, 11, 21), "talk.none")[member].severity is Severity.OVERDUE
-    assert [d.due for d in talks.talks_due(db, date(2026, 11, 21))] == [date(2026, 11, 20)]
-    record(db, member, date(2026, 11, 25))  # then the talk itself counts: due a year on
+    got = found(db, date(2026, 11, 20), "talk.none")
+    assert (got[member].severity, got[member].due) == (Severity.OVERDUE, None)
+    assert got[member].message == "张甲尚无谈心谈话记录"
+    assert newer not in got
+    assert {d.member_id: d.due for d in talks.talks_due(db, date(2026, 11, 21))} == {
+        member: None, newer: date(2027, 3, 1)}
+    record(db, member, date(2026, 11, 25))
     assert member not in found(db, date(2026, 11, 26), "talk.none")

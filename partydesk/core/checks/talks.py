@@ -40,6 +40,12 @@ def latest_start(bound: date, months: int) -> date:
     return day
 
 
+def _floor_from(began: date | None, months: int) -> date | None:
+    """The latest admission day whose interval ran out before the file began its records on ``began``
+    (``talk_due``: with no talk recorded, such a member is due at once, with no day)."""
+    return latest_start(began - timedelta(days=1), months) if began is not None else None
+
+
 def _disagreeing(db: Database, session: Session) -> list[str] | None:
     """``todo_repo.disagreeing_ids``, read once per run of the checks (``memo``)."""
     return memo.shared(("talk_disagreeing", id(db)), lambda: todo_repo.disagreeing_ids(session))
@@ -71,12 +77,10 @@ def _due(db: Database, today: date, months: int, org_ids: list[str] | None,
     """The members (of ``org_ids``, or all) due a talk within ``SOON_DAYS``, with their organisation."""
     soon = today + timedelta(days=SOON_DAYS)
     with db.read() as session:
+        began = settings_repo.records_began(session)
         plain = todo_repo.talk_due_rows(session, today, soon_from=latest_start(soon, months),
                                         moving_kinds=MOVING_KINDS, org_ids=org_ids,
-                                        disagreeing=_disagreeing(db, session))
-        began = settings_repo.records_began(session)
-    if began is not None and began > soon:  # (a day judged before the file was set up: nothing due yet)
-        plain = []
+                                        disagreeing=_disagreeing(db, session), floor_from=_floor_from(began, months))
     out = [(TalkDue(m, name, group, last, talk_due(last, admitted, months, began)), org)
            for m, name, group, org, admitted, last in plain]
     return out + [(d, org) for d, org in replayed if org_ids is None or org in org_ids]
@@ -109,19 +113,14 @@ def due_groups(db: Database, today: date, months: int,
     """Per organisation: the members due a talk within ``SOON_DAYS``, counted in SQL (plus the replayed)."""
     soon = today + timedelta(days=SOON_DAYS)
     with db.read() as session:
+        floor_from = _floor_from(settings_repo.records_began(session), months)
         counts = todo_repo.talk_due_counts(session, today, soon_from=latest_start(soon, months),
                                            overdue_from=latest_start(today - timedelta(days=1), months),
-                                           moving_kinds=MOVING_KINDS, disagreeing=_disagreeing(db, session))
-        began = settings_repo.records_began(session)
+                                           moving_kinds=MOVING_KINDS, disagreeing=_disagreeing(db, session),
+                                           floor_from=floor_from)
     groups: dict[str, grouping.Group] = {}
     for org, (count, overdue, first) in counts.items():
         due = same_day_months_later(first, months) if first is not None else None
-        if began is not None:  # every due day moves up to the day the records began (``talk_due``)
-            if began > soon:
-                continue
-            if began >= today:
-                overdue = 0
-            due = max(due, began) if due is not None else None
         grouping.add(groups, org, overdue, Severity.OVERDUE, due)
         grouping.add(groups, org, count - overdue, Severity.WARNING, due)
     for d, org in replayed:

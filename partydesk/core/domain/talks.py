@@ -48,16 +48,18 @@ def form_name(code: str) -> str:
 def talk_due(last_talk: date | None, on_roll_since: date | None, months: int,
              records_began: date | None = None) -> date | None:
     """The day by which the member should next be talked with: ``months`` after the last talk, or after
-    coming onto the roll when there was none; None when neither date is known (due at once).
+    coming onto the roll when there was none; None (due at once, with no day to show) when neither date is
+    known.
 
-    An interval that ran out before the branch began its records here (``records_began``) is due on that
-    day instead: whether a talk was held before then is not known, so the office is asked for one from
-    the start, not told it has been overdue since a member joined decades ago."""
-    start = last_talk if last_talk is not None else on_roll_since
-    if start is None:
+    None too when no talk is recorded and the interval from coming onto the roll ran out before the file
+    began its records (``records_began``): whether a talk was held then is not known, and a day long past
+    (a year after joining in 2000) would read as a deadline the office missed."""
+    if last_talk is not None:
+        return same_day_months_later(last_talk, months)
+    if on_roll_since is None:
         return None
-    due = same_day_months_later(start, months)
-    return max(due, records_began) if records_began is not None else due
+    due = same_day_months_later(on_roll_since, months)
+    return None if records_began is not None and due < records_began else due
 
 
 def same_day_months_later(day: date, months: int) -> date:

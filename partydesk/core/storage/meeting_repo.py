@@ -29,7 +29,7 @@ from partydesk.core.storage.meeting_tables import (
     MeetingMotion,
 )
 from partydesk.core.storage.settings_repo import records_began
-from partydesk.core.storage.tables import Member, MemberEventRow
+from partydesk.core.storage.tables import Member, MemberEventRow, Site
 
 PRESENT, LEAVE, ABSENT = "present", "leave", "absent"
 STATUSES = (PRESENT, LEAVE, ABSENT)
@@ -358,9 +358,10 @@ def held_by_month(session: Session, start: date, end: date, *,
 def reckoned_from(session: Session, org_id: str | None = None) -> date | None:
     """The day a branch's file reckons its meetings from: the earlier of the day its records began
     (``settings_repo.records_began``) and its first live meeting (of one organisation, or of any). None
-    before set-up and in a committee's file, which judges each branch over the whole year."""
+    before set-up, and in a committee's file: the branches' own files know when they began, the
+    committee's does not, so it judges each branch over the whole year."""
     began = records_began(session)
-    if began is None:
+    if began is None or session.execute(select(Site.role).where(Site.id == 1)).scalar_one() == "committee":
         return None
     query = select(func.min(Meeting.held_on)).where(Meeting.deleted.is_(False))
     if org_id is not None:

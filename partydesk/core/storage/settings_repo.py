@@ -83,14 +83,12 @@ def get_site(session: Session) -> SiteRecord | None:
 
 
 def records_began(session: Session) -> date | None:
-    """The day a branch's file began its records: the day it was set up (local time). Nothing before it
-    was recorded here, so no period that ended before it is owed and no interval is reckoned as running
-    out before it. None before set-up, and in a committee's file: the branches' own files know when they
-    began, the committee's does not."""
-    site = session.execute(select(Site.created_at, Site.role).where(Site.id == 1)).first()
-    if site is None or site.role == "committee":
+    """The day the file began its records: the day it was set up (local time), unless dated back
+    (``date_records_back``). Nothing before it was recorded here. None before set-up."""
+    created = session.execute(select(Site.created_at).where(Site.id == 1)).scalar_one_or_none()
+    if created is None:
         return None
-    day: date = site.created_at.replace(tzinfo=UTC).astimezone().date()
+    day: date = created.replace(tzinfo=UTC).astimezone().date()
     return day
 
 

@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, case, exists, func, select, true
+from sqlalchemy import Date, and_, case, exists, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from partydesk.core.domain.meeting_roll import RollMember
@@ -60,6 +60,15 @@ def _not_disagreeing(disagreeing: list[str] | None) -> Any:
     return Member.id.not_in(disagreeing) if disagreeing is not None else Member.id.not_in(_disagreeing())
 
 
+def _floored(last_talk: Any, admitted: Any, floor_from: date | None) -> Any:
+    """The condition "no talk recorded, and the interval from admission ran out before the file began its
+    records" (``domain.talks.talk_due`` gives no day then: due at once): admitted on ``floor_from`` or
+    before, the latest admission whose interval ends before that day."""
+    if floor_from is None:
+        return false()
+    return and_(last_talk.c.day.is_(None), admitted <= floor_from)
+
+
 def _talk_parts(today: date, moving_kinds: Collection[str], disagreeing: list[str] | None) -> tuple[Any, Any, Any]:
     """(the admission day, the day the next talk counts from, the condition of a plain member on the roll).
 
@@ -79,28 +88,31 @@ def _talk_parts(today: date, moving_kinds: Collection[str], disagreeing: list[st
 
 
 def talk_due_counts(session: Session, today: date, *, soon_from: date, overdue_from: date,
-                    moving_kinds: Collection[str], disagreeing: list[str] | None
+                    moving_kinds: Collection[str], disagreeing: list[str] | None, floor_from: date | None = None
                     ) -> dict[str, tuple[int, int, date | None]]:
     """org id -> (plain members whose talk counts from ``soon_from`` or earlier, of whom from ``overdue_from``
-    or earlier, the earliest day counted from): the plain members due a talk soon, and overdue."""
-    _admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing)
-    overdue = func.coalesce(func.sum(case((start <= overdue_from, 1), else_=0)), 0)
+    or earlier, the earliest day counted from): the plain members due a talk soon, and overdue. Those
+    ``_floored`` by ``floor_from`` are due at once (overdue) and have no day to count from."""
+    admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing)
+    floored = _floored(last_talk, admitted, floor_from)
+    overdue = func.coalesce(func.sum(case((or_(start <= overdue_from, floored), 1), else_=0)), 0)
     org = Member.org_id
-    query = (select(org, func.count(), overdue, func.min(start))
+    query = (select(org, func.count(), overdue, func.min(case((floored, None), else_=start)))
              .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
-             .where(*plain, start <= soon_from).group_by(org))
+             .where(*plain, or_(start <= soon_from, floored)).group_by(org))
     return {r[0]: (int(r[1]), int(r[2]), _day(r[3])) for r in session.execute(query)}
 
 
 def talk_due_rows(session: Session, today: date, *, soon_from: date, moving_kinds: Collection[str],
-                  org_ids: Sequence[str] | None = None, disagreeing: list[str] | None
-                  ) -> list[tuple[str, str, str, str, date, date | None]]:
+                  org_ids: Sequence[str] | None = None, disagreeing: list[str] | None,
+                  floor_from: date | None = None) -> list[tuple[str, str, str, str, date, date | None]]:
     """(id, name, party group, org id, admission day, last talk) of the plain members due a talk by
-    ``soon_from`` (of the organisations ``org_ids`` when given)."""
+    ``soon_from``, or at once as ``_floored`` by ``floor_from`` (of the organisations ``org_ids`` when given)."""
     admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing)
     query = (select(Member.id, Member.name, Member.party_group, Member.org_id, admitted, last_talk.c.day)
              .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
-             .where(*plain, start <= soon_from).order_by(Member.name_pinyin, Member.id))
+             .where(*plain, or_(start <= soon_from, _floored(last_talk, admitted, floor_from)))
+             .order_by(Member.name_pinyin, Member.id))
     chunks: list[Any] = [true()] if org_ids is None else [
         Member.org_id.in_(list(org_ids)[i:i + CHUNK]) for i in range(0, len(org_ids), CHUNK)]
     out = []
