@@ -70,19 +70,23 @@ def test_the_branch_filter_narrows_the_meetings_list(qtbot: QtBot, committee_ctx
     assert page.list_panel.model.index(0, column).data() == BRANCHES[1][1]
 
 
-def test_the_calendar_starts_on_the_committee_and_switches_branch(qtbot: QtBot,
-                                                                  committee_ctx: AppContext) -> None:
-    """年度日历: the committee's own organisation (no meetings of its own here), then a branch's periods."""
+def test_the_calendar_shows_a_branch_never_the_committee_itself(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """年度日历: the first branch's periods; the committee's own organisation (a 党委 owes no branch meetings)
+    is not offered; the combo switches to the other branch."""
     page = make_page(qtbot, committee_ctx)
     page.show_tab("calendar")
     settle(qtbot, committee_ctx)
     own = page.branches.branches.own
-    assert own is not None and page.branches.calendar_org() == own.org_id
-    assert page.branches.calendar_filter.isVisible()
-    assert held_cells(page) == 0
-    page.branches.calendar_filter.set_current(branch_id(page, 0))
+    combo = page.branches.calendar_filter.combo
+    offered = [combo.itemData(i) for i in range(combo.count())]
+    assert own is not None and own.org_id not in offered and offered == [branch_id(page, 0), branch_id(page, 1)]
+    assert page.branches.calendar_org() == branch_id(page, 0) and page.branches.calendar_filter.isVisible()
+    first = held_cells(page)
+    assert page.calendar.model.cells()
+    page.branches.calendar_filter.set_current(branch_id(page, 1))
     settle(qtbot, committee_ctx)
-    assert held_cells(page) > 0
+    assert page.branches.calendar_org() == branch_id(page, 1) and page.calendar.model.cells()
+    assert (first, held_cells(page)) != (0, 0)
 
 
 def test_attendance_counts_the_chosen_branch(qtbot: QtBot, committee_ctx: AppContext) -> None:

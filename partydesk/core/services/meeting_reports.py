@@ -15,6 +15,7 @@ from partydesk.core.domain.meeting_roll import RollRules, more_than
 from partydesk.core.domain.meetings import MEETING_TYPES, TYPES_BY_CODE, Expected, Period, Quorum, periods_of_year
 from partydesk.core.services.meetings import roll_rules
 from partydesk.core.services.rules import rule_values
+from partydesk.core.services.setup import site_role
 from partydesk.core.storage import meeting_list_repo, meeting_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_list_repo import ListedMeeting, Tally
@@ -68,10 +69,13 @@ def compliance(db: Database, year: int, *, as_of: date | None = None,
     meetings are reckoned from ``before_records``: an office that starts using the program in November does
     not owe January to October (entering an older meeting moves the reckoning back to it). ``org_id`` limits
     it to one organisation's meetings and groups (a committee file holds many branches); None takes the
-    whole file. A few grouped queries (meetings per type, group and month; the group names; the first
+    whole file — but in a committee's file only a branch is judged: its own organisation, or the file read
+    whole, gives no periods. A few grouped queries (meetings per type, group and month; the group names; the first
     meeting), whatever the file's size.
     """
     as_of = as_of or date.today()
+    if site_role(db) == "committee" and (org_id is None or db.site is None or org_id == db.site.organisation_id):
+        return []  # a committee (a 党委) owes none of the branch meetings; its branches are read one by one
     months_of = rule_values(db)
     longest = max(months_of.get(t.rule_key, 1) for t in MEETING_TYPES if t.rule_key)
     start = periods_of_year(year, longest)[0].start if longest > 12 else date(year, 1, 1)

@@ -6,8 +6,9 @@ page opens and when organisations change. With one organisation (a branch's own 
 every tab reads the whole file as before. With several:
 
 - 会议记录 gains a 支部 column after the date and a branch filter (全部支部 or one);
-- 年度日历 has no 全部: a committee has no single calendar, so it starts on the committee's own organisation
-  and the combo switches to a branch (each reads that branch's periods and groups);
+- 年度日历 has no 全部: a committee has no single calendar, so it shows one branch at a time (each reads
+  that branch's periods and groups), starting with the first; a committee's own organisation, a 党委, owes
+  none of the branch meetings and is not offered;
 - 出勤统计 counts the meetings of the chosen branch (全部支部: every meeting in the file).
 
 The two combos sit at the front of the calendar's and the attendance view's own top rows.
@@ -73,7 +74,11 @@ class MeetingBranches(QObject):
         was = self.branches
         self.branches = branches
         own = branches.own.org_id if branches.own is not None else None
-        self.calendar_filter.set_branches(branches, prefer=own)
+        site = self.page.ctx.db.site
+        if site is not None and site.role == "committee":  # a 党委 owes no branch meetings: a branch is shown
+            self.calendar_filter.set_branches(branches, skip=own)
+        else:
+            self.calendar_filter.set_branches(branches, prefer=own)
         self.attendance_filter.set_branches(branches)
         self.list_filter.setVisible(branches.multi)
         self.refill_list_filter()

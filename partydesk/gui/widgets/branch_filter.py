@@ -38,9 +38,9 @@ class BranchFilter(QWidget):
         self._retranslate()
         self.setVisible(False)
 
-    def set_branches(self, branches: Branches, *, prefer: str | None = None) -> None:
-        """Fill the combo, keeping the chosen branch when it is still there (else ``prefer``, else the first
-        entry); emits ``branchChanged`` only when the choice changes."""
+    def set_branches(self, branches: Branches, *, prefer: str | None = None, skip: str | None = None) -> None:
+        """Fill the combo (every organisation but ``skip``), keeping the chosen branch when it is still there
+        (else ``prefer``, else the first entry); emits ``branchChanged`` only when the choice changes."""
         before = self.current()
         self.branches = branches
         self.combo.blockSignals(True)
@@ -48,6 +48,8 @@ class BranchFilter(QWidget):
         if self.include_all:
             self.combo.addItem(self.tr("All branches"), None)
         for branch in branches.items:
+            if branch.org_id == skip:
+                continue
             self.combo.addItem(branch.name or branch.code, branch.org_id)
             self.combo.setItemData(self.combo.count() - 1, branch.code, Qt.ItemDataRole.ToolTipRole)
         for wanted in (before, prefer):

@@ -134,3 +134,16 @@ def test_committee_member_pairs_are_made_within_each_branch(committee: tuple[Dat
         org = workbench_repo.org_of(session, [m for p in pairs for m in (p.first_id, p.second_id)])
     assert {org[p.first_id] for p in pairs} == {ids["1001"], ids["1002"]}
     assert all(org[p.first_id] == org[p.second_id] for p in pairs)
+
+
+def test_a_committee_itself_owes_no_branch_meetings_in_its_calendar(committee: tuple[Database, dict[str, str]]) -> None:
+    """The calendar of the committee's own organisation, or of its file read whole, has no periods (not a year
+    of 未召开 for a 党委); each branch's has its own, over the whole year."""
+    from partydesk.core.services import meeting_reports
+
+    hub, ids = committee
+    assert hub.site is not None
+    assert meeting_reports.compliance(hub, 2026, as_of=TODAY, org_id=hub.site.organisation_id) == []
+    assert meeting_reports.compliance(hub, 2026, as_of=TODAY) == []
+    first = meeting_reports.compliance(hub, 2026, as_of=TODAY, org_id=ids["1001"])
+    assert first and not any(c.before_records for c in first)
