@@ -29,6 +29,7 @@ from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, o
 from partydesk.core.progress import Progress
 from partydesk.core.services import sync_blobs
 from partydesk.core.services.maintenance import backup_now
+from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
 from partydesk.core.services.sync_rejections import record_rejection
 from partydesk.core.services.sync_stage import EARLIEST, FUTURE_SLACK, Origin, Staged, stage_all
@@ -92,7 +93,7 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
             return _import(db, actor, container.read_file(path), dry_run=dry_run, now=now or utc_now(), step=step,
                            backup=backup)
     except PackageRejected as exc:
-        if not dry_run:  # after the refusal, in a transaction of its own: the records were never touched
+        if not dry_run and exc.reason not in NOT_RECORDED:  # in a transaction of its own: nothing was touched
             record_rejection(db, actor, path, reason=exc.reason, message=exc.message)
         return ImportReport("rejected", exc.reason, exc.message)
 
@@ -227,6 +228,7 @@ def _verified_sender(db: Database, envelope: Envelope) -> sync_repo.Peer:
         key = sync_repo.peer_key(session, manifest.origin_key_id)
         peer = sync_repo.peer(session, manifest.origin.site_id)
     if key is None or peer is None or key.site_id != manifest.origin.site_id:
+        _refuse_misplaced(db, manifest)
         raise PackageRejected("unknown_key", f"发送方（组织代码 {manifest.origin.org_code}）的密钥未登记："
                               "请先导入对方的密钥卡"
                               "并核对指纹。未导入任何数据。")
@@ -234,6 +236,26 @@ def _verified_sender(db: Database, envelope: Envelope) -> sync_repo.Peer:
         raise PackageRejected("revoked_key", f"“{peer.org_name}”用来签名的密钥已被吊销，这个数据包不被接受。")
     check_signature(envelope, crypto.unb64(key.signing_public))
     return peer
+
+
+# Refusals of a file that is simply not ours to import (our own package, another office's): not recorded in
+# the ledger of refused packages, as a folder import leaves such files alone.
+NOT_RECORDED = frozenset({"own_package", "wrong_destination"})
+
+
+def _refuse_misplaced(db: Database, manifest: Manifest) -> None:
+    """A package whose sender we do not know, refused for what it plainly is (the manifest read but not yet
+    trusted: only the wording of the refusal depends on it): one this office wrote itself, or one addressed
+    to another office's code. Anything else goes on to the unknown-key refusal."""
+    assert db.site is not None
+    if manifest.origin.site_id == db.site.site_id:
+        raise PackageRejected("own_package", "这是本单位自己导出的数据包（发往组织代码 "
+                              f"{manifest.destination.org_code}），不在本单位导入：请把它交给对方导入。")
+    org = own_organisation(db)
+    if manifest.destination.site_id != db.site.site_id and org is not None \
+            and manifest.destination.org_code != org.code:
+        raise PackageRejected("wrong_destination",
+                              f"这个数据包是发给组织代码 {manifest.destination.org_code} 的，不是本单位。")
 
 
 def _check_addressing(own_site: str, manifest: Manifest, now: datetime) -> None:

@@ -131,10 +131,29 @@ def test_newer_schema_is_refused(sites: Sites, tmp_path: Path) -> None:
     assert refused(sites.committee, newer) == "schema_newer"
 
 
-def test_package_for_another_site_is_refused(sites: Sites) -> None:
-    """A package the committee wrote for the branch, imported at the committee itself: wrong destination."""
+def test_package_for_another_site_is_refused(sites: Sites, tmp_path: Path) -> None:
+    """A package the committee wrote for the branch, imported at the committee itself: refused as its own
+    (not "the sender's key is not registered"); the branch's package imported at another branch that never
+    met it: refused as addressed to another office. Neither is listed as a refused package: they are simply
+    not this office's to import, as a folder import leaves them alone."""
+    from dataclasses import replace
+
+    from partydesk.core.demo import DEMO_ORG, populate
+    from partydesk.core.services.sync_rejections import rejections
+    from partydesk.core.storage.database import open_database
+
     export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
     first = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
     import_package(sites.committee, LOCAL_USER, first.path)
     receipt = export_package(sites.committee, LOCAL_USER, to_org_code="3301060012", out_dir=sites.stick)
-    assert refused(sites.committee, receipt.path) in {"unknown_key", "wrong_destination"}
+    assert refused(sites.committee, receipt.path) == "own_package"
+    report = import_package(sites.committee, LOCAL_USER, receipt.path)
+    assert "本单位自己导出的数据包（发往组织代码 3301060012）" in report.message
+    neighbour = open_database(tmp_path / "n.db")
+    try:
+        populate(neighbour, seed=7, members=3, organisation=replace(DEMO_ORG, code="3301060099"))
+        assert refused(neighbour, first.path) == "wrong_destination"
+        assert rejections(neighbour) == []
+    finally:
+        neighbour.close()
+    assert rejections(sites.committee) == []
