@@ -14,11 +14,11 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.changes import LOCAL_USER, Actor, ChangeKind, Changes
 from partydesk.core.collector import collector_paused
 from partydesk.core.exchange import container, crypto
 from partydesk.core.exchange.canonical import canonical
@@ -198,8 +198,9 @@ def _reporting(progress: Progress, step: StepHook | None) -> StepHook:
 
 def _no_op(report: ImportReport, done: sync_repo.PackageEntry) -> ImportReport:
     report.status, report.reason = "already_imported", "already_imported"
-    report.message = (f"这个数据包已于 {done.handled_at:%Y-%m-%d %H:%M}（UTC）由 {done.handled_by} "
-                      "导入过，本次未做任何改动。")
+    when = done.handled_at.replace(tzinfo=UTC).astimezone()  # stored in UTC, said in the office's own time
+    who = "" if done.handled_by in ("", LOCAL_USER.user_id) else f"由 {done.handled_by} "
+    report.message = f"这个数据包已于 {when:%Y-%m-%d %H:%M} {who}导入过，本次未做任何改动。"
     return report
 
 

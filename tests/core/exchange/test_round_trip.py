@@ -4,11 +4,17 @@ re-import, even renamed, is a no-op; the receipt coming back advances the branch
 from __future__ import annotations
 
 import shutil
+import time
+from collections.abc import Iterator
+from datetime import UTC, timedelta
 from typing import Any
+
+import pytest
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.sync_records import owned_records
 from tests.core.exchange.conftest import Sites
@@ -34,8 +40,20 @@ def test_branch_records_arrive_equal_at_the_committee(sites: Sites) -> None:
     assert dump(sites.committee, branch_site) == dump(sites.branch, branch_site)
 
 
+@pytest.fixture
+def china_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process's local time zone set to China's (eight hours ahead of the UTC the ledger keeps)."""
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("china_time")
 def test_reimport_and_renamed_reimport_change_nothing(sites: Sites) -> None:
-    """The same package again, under another name, is reported as already imported."""
+    """The same package again, under another name, is reported as already imported (when, in the office's
+    own time)."""
     sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE_CODE, out_dir=sites.stick)
     assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
     renamed = sites.stick / "copy.pdsync"
@@ -43,8 +61,13 @@ def test_reimport_and_renamed_reimport_change_nothing(sites: Sites) -> None:
     before = sites.committee.path.read_bytes()
     again = import_package(sites.committee, LOCAL_USER, renamed)
     assert again.status == "already_imported"
-    assert "导入过" in again.message
     assert sites.committee.path.read_bytes() == before
+    with sites.committee.read() as session:  # said in the office's own time, by no internal user name
+        done = sync_repo.package(session, sent.package_id)
+    assert done is not None
+    when = done.handled_at.replace(tzinfo=UTC).astimezone()
+    assert when.utcoffset() == timedelta(hours=8)
+    assert again.message == f"这个数据包已于 {when:%Y-%m-%d %H:%M} 导入过，本次未做任何改动。"
 
 
 def test_receipt_advances_the_watermark_and_the_next_export_is_incremental(sites: Sites) -> None:
