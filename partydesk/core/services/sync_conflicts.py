@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.domain import fields
 from partydesk.core.errors import ValidationError
-from partydesk.core.storage import sync_repo
+from partydesk.core.storage import settings_repo, sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.sync_records import TYPES_BY_NAME
 
-# Chinese labels of the fields shown in the comparison (others show their column name).
+# Chinese labels of the fields of other records shown in the comparison (a member's come from the field
+# registry; any other shows its column name).
 _LABELS = {"name": "姓名", "phone": "联系电话", "address": "家庭住址", "work_unit": "工作单位", "party_group": "党小组",
            "category": "人员类别", "education": "学历", "topic": "主题", "held_on": "日期", "status": "出席情况"}
 
@@ -47,6 +49,20 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _label(record_type: str, key: str) -> str:
+    """A field's Chinese name: a member's from the field registry (籍贯, not native_place)."""
+    if record_type == "member" and fields.is_field(key):
+        return fields.label(key)
+    return _LABELS.get(key, key)
+
+
+def _value(record_type: str, key: str, value: Any) -> str:
+    """A value as the office reads it: a member's coded field by its name (大学本科, not 21)."""
+    text = _text(value)
+    table = fields.code_tables().get(key) if record_type == "member" else None
+    return table.name(text) if table is not None and text in table else text
+
+
 def open_conflicts(db: Database) -> list[ConflictView]:
     """Every undecided conflict with its differing fields."""
     out = []
@@ -56,9 +72,14 @@ def open_conflicts(db: Database) -> list[ConflictView]:
             local = sync_repo.local_values(session, kind, entry.record_id) if kind else None
             incoming = entry.incoming.get("data", {})
             local_json = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in (local or {}).items()}
-            diffs = [Difference(k, _LABELS.get(k, k), _text(local_json.get(k)), _text(incoming.get(k)))
+            kind_name = entry.record_type
+            diffs = [Difference(k, _label(kind_name, k), _value(kind_name, k, local_json.get(k)),
+                                _value(kind_name, k, incoming.get(k)))
                      for k in sorted(incoming) if local_json.get(k) != incoming.get(k)]
             title = str(incoming.get("name") or incoming.get("topic") or entry.record_id[:8])
+            org = settings_repo.get_organisation(session, str(incoming["org_id"])) if incoming.get("org_id") else None
+            if org is not None and org.name:  # a committee holds many branches, and the same name in several
+                title = f"{title}（{org.name}）"
             out.append(ConflictView(entry.id, entry.record_type, entry.record_id, entry.reason, title, diffs))
     return out
 

@@ -23,6 +23,8 @@ def conflicted(sites: Sites) -> str:
         session.get(Member, member_id).phone = "13900000000"  # type: ignore[union-attr]
     with sites.branch.write(LOCAL_USER, action="test.edit") as session:
         session.get(Member, member_id).address = "幸福南路9号"  # type: ignore[union-attr]
+        session.get(Member, member_id).native_place = "山东济南"  # type: ignore[union-attr]
+        session.get(Member, member_id).education = "81"  # type: ignore[union-attr]
     report = import_package(sites.committee, LOCAL_USER,
                             export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
     assert report.counts["conflict"] == 1
@@ -36,6 +38,11 @@ def test_both_versions_are_shown_field_by_field(sites: Sites) -> None:
     fields = {d.label: (d.local, d.incoming) for d in view.differences}
     assert fields["家庭住址"][1] == "幸福南路9号"
     assert fields["联系电话"][0] == "13900000000"
+    assert fields["籍贯"][1] == "山东济南"  # every member field by its Chinese name, codes by theirs
+    assert fields["学历"][1] == "小学"
+    with sites.committee.read() as session:  # and whose member it is: a committee holds many branches
+        branch = session.get(Member, view.record_id).org_id  # type: ignore[union-attr]
+    assert view.title.endswith("（中共示范街道幸福社区第一支部委员会）") and branch
 
 
 @pytest.mark.parametrize("take_incoming", [False, True])
