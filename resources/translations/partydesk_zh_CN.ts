@@ -749,7 +749,7 @@ Register it only if this is exactly the fingerprint the other office read to you
     </message>
     <message>
         <source>Study on track</source>
-        <translation>学时达标</translation>
+        <translation>学时进度达标</translation>
     </message>
     <message>
         <source>Last package</source>
@@ -4866,11 +4866,15 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>On track for study hours</source>
-        <translation>学时达标率</translation>
+        <translation>学时进度达标率</translation>
     </message>
     <message>
         <source>Open to-dos</source>
         <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>The share of members whose study hours keep pace with the year so far (the year&apos;s requirement in proportion to the days gone). How many have completed the whole year&apos;s hours: see the Study page.</source>
+        <translation>学时跟上今年进度的党员所占比例（按今年已过去的天数折算全年应完成的学时）。全年学时已完成多少人，请看“学习”页。</translation>
     </message>
     <message>
         <source>Yearly report…</source>

@@ -56,6 +56,8 @@ def test_the_window_opens_on_the_workbench_with_figures_todos_and_charts(qtbot: 
     assert window.current_page_id() == "workbench" and window.page_ids()[0] == "workbench"
     assert page.figures["membersFigure"].value_label.text() == "36"
     assert page.figures["todoFigure"].value_label.text() == str(len(page.board.findings()))
+    study = page.figures["studyFigure"]  # keeping pace, not the whole year's hours done: said so
+    assert study.caption.text() == "学时进度达标率" and "按今年已过去的天数折算" in study.toolTip()
     messages = [f.message for f in page.board.findings()]
     assert "2026年第二季度未召开党课" in messages
     # The figures and to-dos come first; the first tab's charts right after, the others when shown.

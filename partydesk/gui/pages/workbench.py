@@ -363,6 +363,9 @@ class WorkbenchPage(QWidget):
                     "studyFigure": self.tr("On track for study hours"), "todoFigure": self.tr("Open to-dos")}
         for name, caption in captions.items():
             self.figures[name].caption.setText(caption)
+        self.figures["studyFigure"].setToolTip(self.tr(
+            "The share of members whose study hours keep pace with the year so far (the year's requirement in "
+            "proportion to the days gone). How many have completed the whole year's hours: see the Study page."))
         self.report_button.setText(self.tr("Yearly report…"))
         titles = {"meetings": self.tr("Meetings"), "age": self.tr("Age and Party age"),
                   "people": self.tr("Gender and ethnicity"), "education": self.tr("Education and category"),
