@@ -253,6 +253,14 @@ class MainWindow(QMainWindow):
             return
         spec = self._specs[row]
         widget = self._pages.get(spec.id)
+        leaving = self.stack.currentWidget()
+        if leaving is not None and leaving is not widget and not _may_leave(leaving):
+            back = next((i for i, s in enumerate(self._specs) if self._pages.get(s.id) is leaving), None)
+            if back is not None:  # stay on the page with the unsaved form
+                self.navigation.blockSignals(True)
+                self.navigation.setCurrentRow(back)
+                self.navigation.blockSignals(False)
+            return
         if widget is None:
             widget = spec.factory(self.ctx)
             self._pages[spec.id] = widget
@@ -483,6 +491,10 @@ class MainWindow(QMainWindow):
             self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        shown = self.stack.currentWidget()
+        if shown is not None and not _may_leave(shown):
+            event.ignore()
+            return
         self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         super().closeEvent(event)
 
@@ -490,3 +502,10 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _may_leave(page: QWidget) -> bool:
+    """Whether ``page`` may be left (or the window closed over it): a page with a form of its own asks first
+    when it holds unsaved changes (``confirm_leave``); any other may always be left."""
+    ask = getattr(page, "confirm_leave", None)
+    return bool(ask()) if callable(ask) else True

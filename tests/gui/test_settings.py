@@ -305,3 +305,46 @@ def test_language_switch_to_english_and_back_retranslates_the_page(
     qtbot.waitUntil(lambda: page.ui.titleLabel.text() == "设置", timeout=WAIT_MS)
     assert page.ui.tabs.tabText(1) == "工作规则"
     assert languages.saved_language(ctx.settings) == "zh_CN"
+
+
+def test_unsaved_organisation_details_are_not_lost_by_leaving_the_page_or_quitting(
+        qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A changed phone number not yet saved: going to another page, or closing the window, asks first;
+    "keep editing" stays with the typed number, "discard" leaves and the form shows the saved one again.
+    Once saved, nothing is asked."""
+    from partydesk.gui.mainwindow import MainWindow
+    from partydesk.gui.widgets import discard_guard
+
+    asked: list[bool] = []
+    answer = [False]
+
+    def question(_parent: object) -> bool:
+        asked.append(True)
+        return answer[0]
+
+    monkeypatch.setattr(discard_guard, "confirm_discard", question)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    qtbot.waitUntil(lambda: page.ui.nameEdit.text() != "", timeout=WAIT_MS)  # the organisation is loaded
+    saved = page.ui.phoneEdit.text()
+    page.ui.phoneEdit.setText("0571-86009999")
+    window.show_page("workbench")
+    assert asked == [True] and window.current_page_id() == "settings"
+    assert page.ui.phoneEdit.text() == "0571-86009999"
+    window.close()
+    assert asked == [True, True] and window.isVisible()
+    answer[0] = True
+    window.show_page("workbench")
+    assert window.current_page_id() == "workbench" and page.ui.phoneEdit.text() == saved
+    window.show_page("settings")
+    page.ui.phoneEdit.setText("0571-86009999")
+    qtbot.mouseClick(page.ui.saveButton, Qt.MouseButton.LeftButton)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    asked.clear()
+    window.show_page("workbench")
+    assert asked == [] and window.current_page_id() == "workbench"
+    stored = own_organisation(ctx.db)
+    assert stored is not None and stored.phone == "0571-86009999"

@@ -46,7 +46,7 @@ from partydesk.gui.models.rules_model import (
     RulesModel,
 )
 from partydesk.gui.operations import settings as settings_ops
-from partydesk.gui.widgets import error_label
+from partydesk.gui.widgets import discard_guard, error_label
 from partydesk.gui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
@@ -95,6 +95,8 @@ class SettingsPage(QWidget):
         self._organisation: OrganisationRecord | None = None
         self._role: str | None = None
         self._saving = False
+        self._clean: OrganisationInput | None = None  # the form as last loaded or saved
+        self._saving_input: OrganisationInput | None = None
 
         title = self.ui.titleLabel.font()
         title.setBold(True)
@@ -166,6 +168,21 @@ class SettingsPage(QWidget):
         """Read this site's organisation and role on the DB lane, then fill the form."""
         settings_ops.load_organisation(self, self.ctx, self._organisation_loaded)
 
+    def has_unsaved_changes(self) -> bool:
+        """Whether the organisation form differs from what was last loaded or saved."""
+        return self._organisation is not None and self._clean is not None and self.organisation_input() != self._clean
+
+    def confirm_leave(self) -> bool:
+        """Before the page is left or the window closed: with unsaved organisation details, ask whether to
+        throw them away ("Keep editing" the default); when so, the form shows the saved details again."""
+        if not self.has_unsaved_changes():
+            return True
+        if not discard_guard.confirm_discard(self):
+            self.ui.nameEdit.setFocus()
+            return False
+        self._organisation_loaded((self._organisation, self._role))
+        return True
+
     def _organisation_loaded(self, result: tuple[OrganisationRecord | None, str | None]) -> None:
         organisation, role = result
         self._organisation, self._role = organisation, role
@@ -184,6 +201,7 @@ class SettingsPage(QWidget):
         ui.phoneEdit.setText(organisation.phone)
         self.term_start_edit.set_value(organisation.term_start)
         self.term_end_edit.set_value(organisation.term_end)
+        self._clean = self.organisation_input()
 
     def save_organisation(self) -> None:
         """Save the form through the core; a rejected field gets its message beside it."""
@@ -198,11 +216,13 @@ class SettingsPage(QWidget):
                                   error=True)
                 return
         self._saving = True
+        self._saving_input = self.organisation_input()
         self.ui.saveButton.setEnabled(False)
-        settings_ops.update_organisation(self, self.ctx, org_id=self._organisation.id, data=self.organisation_input(),
+        settings_ops.update_organisation(self, self.ctx, org_id=self._organisation.id, data=self._saving_input,
                                          on_done=self._saved, on_error=self._save_failed)
 
     def _saved(self, _changes: object) -> None:
+        self._clean = self._saving_input
         self._saving = False
         self.ui.saveButton.setEnabled(True)
         self._show_status(self.ui.saveStatus, self.tr("Saved."), error=False)
