@@ -1,13 +1,30 @@
 """Where a file dialog opens when the user has not chosen a folder yet: the Documents folder, never the
-folder the program happens to run in (on an office PC, its install folder)."""
+folder the program happens to run in (on an office PC, its install folder); and opening a file or link
+with the system's own program, saying so when there is none."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def documents_folder() -> Path:
-    """The user's Documents folder (home when the system names none)."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    """The user's Documents folder, or home when the system names none or it does not exist (a file dialog
+    given a folder that is not there puts its name in the file-name box)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
+
+
+def open_with_system(parent: QWidget, target: Path | QUrl) -> bool:
+    """Open a file (or a web link) with the program the system has for it; when it has none, or the file
+    cannot be opened, say so and where the file is, instead of doing nothing. False when it was not opened."""
+    url = QUrl.fromLocalFile(str(target)) if isinstance(target, Path) else target
+    if QDesktopServices.openUrl(url):
+        return True
+    where = str(target) if isinstance(target, Path) else target.toString()
+    QMessageBox.information(parent, QCoreApplication.translate("OpenFile", "Cannot open"), QCoreApplication.translate(
+        "OpenFile", "This computer has no program set up to open it. It is here:\n{where}").format(where=where))
+    return False

@@ -3496,6 +3496,19 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>OpenFile</name>
+    <message>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>This computer has no program set up to open it. It is here:
+{where}</source>
+        <translation>这台电脑上没有可以打开它的程序。文件位置：
+{where}</translation>
+    </message>
+</context>
+<context>
     <name>Pdf</name>
     <message>
         <source>Print {title}</source>

@@ -33,6 +33,7 @@ class Branches:
     """The organisations of a file, this site's own first; ``multi`` when there is more than one."""
 
     items: tuple[Branch, ...] = ()
+    committee: bool = False  # the file is a committee's (its own organisation, a 党委, owes no branch meetings)
     _names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -65,7 +66,8 @@ def branches(db: DbHandle) -> Branches:
     with db.read() as session:
         rows = branch_repo.organisations_with_records(session, own_id)
     items = [Branch(r.id, r.code, r.name, r.id == own_id) for r in rows]
-    return Branches(tuple(sorted(items, key=lambda b: not b.own)))
+    committee = db.site is not None and db.site.role == "committee"
+    return Branches(tuple(sorted(items, key=lambda b: not b.own)), committee)
 
 
 def shared_people(rows: Iterable[RosterRow]) -> frozenset[str]:

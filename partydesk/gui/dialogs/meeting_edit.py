@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont, QKeySequence, QTextCharFormat, QTextListFormat
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QTextCharFormat, QTextListFormat
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QHeaderView, QListWidgetItem, QWidget
 
 from partydesk.core import drafts
@@ -31,7 +31,7 @@ from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.meetings import MeetingData
 from partydesk.gui.dialogs.meeting_edit_drafts import FormState
 from partydesk.gui.dialogs.study_fields import use_date_field
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import documents_folder, open_with_system
 from partydesk.gui.forms.ui_meeting_edit import Ui_MeetingDialog
 from partydesk.gui.operations import meetings as ops
 from partydesk.gui.operations import run
@@ -378,14 +378,14 @@ class MeetingDialog(BusyDialog):
             return
         payload = item.data(256)
         if isinstance(payload, str):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(payload))
+            open_with_system(self, Path(payload))
             return
         ops.open_copy(self, self.ctx, sha256=payload["sha256"], name=payload["name"],
                       on_done=lambda path: self._open_url(QUrl.fromLocalFile(str(path))),
                       on_error=lambda error: self._show_error(error.message))
 
     def _open_url(self, url: QUrl) -> None:
-        QDesktopServices.openUrl(url)
+        open_with_system(self, url)
 
     # -- state, drafts --------------------------------------------------------------------------------
 

@@ -74,8 +74,7 @@ class MeetingBranches(QObject):
         was = self.branches
         self.branches = branches
         own = branches.own.org_id if branches.own is not None else None
-        site = self.page.ctx.db.site
-        if site is not None and site.role == "committee":  # a 党委 owes no branch meetings: a branch is shown
+        if branches.committee:  # a 党委 owes no branch meetings: a branch is shown
             self.calendar_filter.set_branches(branches, skip=own)
         else:
             self.calendar_filter.set_branches(branches, prefer=own)

@@ -13,8 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.notices import NoticeRow
 from partydesk.core.errors import KnownError
+from partydesk.gui.folders import open_with_system
 from partydesk.gui.operations import meetings as files_ops
 from partydesk.gui.operations import notices as ops
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
@@ -184,7 +184,7 @@ class NoticesPanel(QWidget):
                             on_error=self._cannot_open)
 
     def _open_copy(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_with_system(self, path)
 
     def _cannot_open(self, error: KnownError) -> None:
         QMessageBox.warning(self, self.tr("Cannot open the file"), error.message)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import Changes
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.errors import KnownError
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import documents_folder, open_with_system
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.operations import study_refresh as refresh_ops
 from partydesk.gui.operations.study_refresh import StudyDelta
@@ -307,9 +306,9 @@ class StudyPage(QWidget):
             if not path.exists():
                 self.ctx.hub.statusMessage.emit(self.tr("The file is missing from the attachments folder."))
                 return
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_with_system(self, path)
         elif found.link:
-            QDesktopServices.openUrl(QUrl(found.link))
+            open_with_system(self, QUrl(found.link))
 
     def export_report(self) -> None:
         """Ask where, then write the year's workbook (培训情况, 学时台账, each member's sheet)."""
