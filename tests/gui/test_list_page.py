@@ -82,6 +82,17 @@ def test_update_rows_keeps_sort_filter_and_selection(page: ListPage[Item]) -> No
     assert page.selected_ids() == ["a"]
 
 
+def test_an_unsorted_list_with_a_natural_order_puts_a_new_row_in_its_place(page: ListPage[Item]) -> None:
+    """No column sorted: without a natural order a new row goes last (as loaded); with one (a list read
+    newest first), a new row takes its place in it, not the bottom."""
+    page.update_rows([Item("d", "赵六", "党课", 7)])
+    assert shown(page) == ["a", "b", "c", "d"]
+    page.model.natural_key = lambda r: r.count
+    page.model.natural_reverse = True
+    page.update_rows([Item("e", "钱七", "党课", 99)])
+    assert shown(page) == ["e", "b", "d", "a", "c"]
+
+
 def test_remove_ids_drops_only_those_rows(page: ListPage[Item]) -> None:
     """Removing one id leaves the others in order; an unknown id changes nothing."""
     page.remove_ids({"b", "zzz"})

@@ -204,3 +204,17 @@ def test_a_talk_of_another_year_opens_by_id(qtbot: QtBot, ctx: AppContext, panel
     qtbot.waitUntil(lambda: isinstance(panel.current_dialog(), TalkEditDialog), timeout=WAIT_MS)
     dialog = panel.current_dialog()
     assert isinstance(dialog, TalkEditDialog) and dialog.ui.topicEdit.text() == "去年的谈话"
+
+
+def test_a_newer_talk_added_later_comes_first(qtbot: QtBot, ctx: AppContext, panel: TalksPanel) -> None:
+    """The list reads newest first: a talk recorded after an older one takes the top, not the bottom."""
+    for day, topic in (("2026-03-01", "春季谈心"), ("2026-11-20", "年终谈心")):
+        dialog = open_new(qtbot, panel)
+        dialog.ui.heldOnEdit.setText(day)
+        dialog.ui.byCombo.setEditText("刘书记")
+        dialog.ui.topicEdit.setText(topic)
+        tick(dialog, "张三")
+        dialog.save_button().click()
+        qtbot.waitUntil(lambda: panel.current_dialog() is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.list.model.total == 2, timeout=WAIT_MS)
+    assert [r.data.topic for r in panel.list.model.shown_rows()] == ["年终谈心", "春季谈心"]

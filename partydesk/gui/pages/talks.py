@@ -79,6 +79,8 @@ class TalksPanel(DialogHost, QWidget):
             haystack=lambda r: f"{r.data.by_name} {' '.join(r.with_names)} {r.data.topic} {r.data.content}",
             pinyin_of=lambda r: f"{r.data.by_name}{''.join(r.with_names)}")
         self.list.setObjectName("talksList")
+        self.list.model.natural_key = lambda r: r.data.held_on  # newest first, as read; a new talk takes its place
+        self.list.model.natural_reverse = True
         self.form_filter = self.list.add_filter("talkFormFilter", [
             (self.tr("All forms"), None),
             *[(f.name, lambda r, code=f.code: r.data.form == code) for f in TALK_FORMS]])

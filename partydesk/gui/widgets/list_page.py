@@ -87,6 +87,10 @@ class ListModel(QAbstractTableModel, Generic[Row]):
         self._shown: list[Row] = []
         self._keep: Callable[[Row], bool] = lambda _row: True
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        # The order while no column is sorted (None: as loaded, new rows last); a list loaded newest first
+        # gives the key and ``natural_reverse`` so a row added later takes its place, not the bottom.
+        self.natural_key: Callable[[Row], Any] | None = None
+        self.natural_reverse = False
 
     # -- data in -----------------------------------------------------------------------------------
 
@@ -136,6 +140,8 @@ class ListModel(QAbstractTableModel, Generic[Row]):
 
     def _order(self) -> None:
         if self._sort is None:
+            if self.natural_key is not None:
+                self._all.sort(key=self.natural_key, reverse=self.natural_reverse)
             return
         column, order = self._sort
         spec = self.columns[column]
