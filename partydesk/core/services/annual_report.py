@@ -7,7 +7,7 @@ carry the same pictures. The study summary is the study ledger's year (``study_r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from partydesk.core.checks.findings import Finding
@@ -100,6 +100,9 @@ def annual_report(db: Database, year: int, *, today: date | None = None) -> Annu
     today = today or date.today()
     as_of = min(today, date(year, 12, 31))
     snap = dashboard.snapshot(db, as_of)
+    # The report's attendance covers its own year, January to the day judged (the workbench's rolling twelve
+    # months would reach into the year before).
+    snap = replace(snap, attendance=dashboard.attendance_trend(db, as_of, months=as_of.month))
     org = own_organisation(db)
     register = [RegisterLine(m.held_on, TYPES_BY_CODE[m.type_code].name if m.type_code in TYPES_BY_CODE
                              else m.type_code, m.topic, m.party_group, m.expected, m.present)

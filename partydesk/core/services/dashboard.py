@@ -225,8 +225,10 @@ def meetings_this_year(db: Database, today: date, *,
 
 def attendance_trend(db: Database, today: date, months: int = 12, *,
                      org_id: str | None = None) -> list[tuple[str, float]]:
-    """Attendance rate (present / expected) per month over the last ``months`` months with meetings."""
-    start = date(today.year - (1 if months >= today.month else 0), (today.month - months) % 12 + 1, 1)
+    """Attendance rate (present / expected) per month over the last ``months`` months (this one included) with
+    meetings: twelve in December are January to December."""
+    first = today.year * 12 + today.month - months  # months counted from year 0, the window's first
+    start = date(first // 12, first % 12 + 1, 1)
     with db.read() as session:
         rows = dashboard_repo.attendance_by_month(session, start, today, org_id=org_id)
     return [(f"{y}-{m:02d}", p / e) for y, m, e, p in rows if e]

@@ -67,6 +67,22 @@ def test_key_figures_count_members_probationers_and_meetings(db: Database) -> No
     assert snap.figures.open_todos == len(snap.findings) > 0
 
 
+def test_attendance_over_twelve_months_in_december_is_that_year_and_the_report_its_own_year(db: Database) -> None:
+    """On 15 December the last twelve months are January to December (last December left out); the annual
+    report's attendance covers its own year only, even on a day when twelve months reach back into the last."""
+    from partydesk.core.services.annual_report import annual_report
+
+    _add(db, ("1", date(1970, 1, 1), "1", date(2000, 1, 1)), ("2", date(1971, 1, 1), "1", date(2000, 1, 1)))
+    ids = dashboard.member_ids(db, "all:", TODAY)
+    for day, present in ((date(2025, 11, 10), 2), (date(2025, 12, 10), 2), (date(2026, 3, 10), 1)):
+        add_meeting(db, LOCAL_USER, MeetingData(type_code="general", topic="学习", held_on=day),
+                    statuses={ids[0]: PRESENT, ids[1]: PRESENT if present == 2 else ABSENT})
+    assert dashboard.attendance_trend(db, date(2026, 12, 15)) == [("2026-03", 0.5)]
+    assert dashboard.attendance_trend(db, date(2026, 10, 1)) == [("2025-11", 1.0), ("2025-12", 1.0), ("2026-03", 0.5)]
+    report = annual_report(db, 2026, today=date(2026, 10, 1))
+    assert report.dashboard.attendance == [("2026-03", 0.5)]
+
+
 def test_meetings_are_owed_from_when_the_branch_began_its_records(db: Database) -> None:
     """Set up on 10 August: only the third quarter's 党员大会 is owed by 30 November (0 of 1), not the two
     before; a meeting entered for 5 May moves the reckoning back: the second quarter held, the third not."""
