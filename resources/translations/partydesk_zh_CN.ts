@@ -4846,6 +4846,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>{year}年入党</translation>
     </message>
     <message>
+        <source>Report for {year}…</source>
+        <translation>{year}年度台账…</translation>
+    </message>
+    <message>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>

@@ -147,6 +147,32 @@ def test_the_report_button_path_writes_the_yearly_report(qtbot: QtBot, demo_ctx:
     assert "36 名" in cells
 
 
+def test_the_report_menu_offers_this_year_and_last_year(qtbot: QtBot, demo_ctx: AppContext, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The button's menu: 2026 first (it is November), then 2025; choosing 2025 suggests its file name and
+    writes last year's report."""
+    import docx
+    from PySide6.QtWidgets import QFileDialog
+
+    _shown, page = _window(qtbot, demo_ctx)
+    page._fill_report_menu()
+    actions = page.report_menu.actions()
+    assert [a.text() for a in actions] == ["2026年度台账…", "2025年度台账…"]
+    out = tmp_path / "去年.docx"
+    suggested: list[str] = []
+
+    def save_as(_parent: object, _title: str, where: str, _filters: str) -> tuple[str, str]:
+        suggested.append(where)
+        return str(out), "Word 文档 (*.docx)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    actions[1].trigger()
+    qtbot.waitUntil(lambda: page.report_written == out, timeout=WAIT_MS * 3)
+    assert "2025" in Path(suggested[0]).name
+    texts = [par.text for par in docx.Document(str(out)).paragraphs]
+    assert any("2025年度党建工作台账" in t for t in texts)
+
+
 def test_a_chart_saves_as_svg_from_its_menu(qtbot: QtBot, demo_ctx: AppContext, tmp_path: Path) -> None:
     """The chart menu offers PNG, SVG, PDF and print; saving writes the file on the file lane."""
     _shown, page = _window(qtbot, demo_ctx)

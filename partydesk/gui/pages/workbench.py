@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -110,7 +111,12 @@ class WorkbenchPage(QWidget):
                         ("membersFigure", "probationFigure", "meetingsFigure", "studyFigure", "todoFigure")}
         self.report_button = QPushButton(self)
         self.report_button.setObjectName("reportButton")
-        self.report_button.clicked.connect(self.ask_report)
+        # A menu of the two years a report is made for: this year's (in progress) and last year's (due early
+        # in the new year), the one ``report_year`` suggests first.
+        self.report_menu = QMenu(self.report_button)
+        self.report_menu.setObjectName("reportMenu")
+        self.report_menu.aboutToShow.connect(self._fill_report_menu)
+        self.report_button.setMenu(self.report_menu)
         self.branch_filter = BranchFilter(self)
         self.branch_filter.branchChanged.connect(lambda _org: self.reload())
         self.board = TodoBoard(self)
@@ -327,13 +333,22 @@ class WorkbenchPage(QWidget):
         """The year the report button offers: this year, or last year during January."""
         return self.today.year - 1 if self.today.month == 1 else self.today.year
 
-    def ask_report(self) -> None:
-        """Ask where to save the yearly report (.pdf or .docx), then write it."""
+    def _fill_report_menu(self) -> None:
+        self.report_menu.clear()
+        first = self.report_year()
+        for year in (first, self.today.year if first != self.today.year else first - 1):
+            action = self.report_menu.addAction(self.tr("Report for {year}…").format(year=year))
+            action.setObjectName(f"report{year}")
+            action.triggered.connect(lambda _checked=False, y=year: self.ask_report(y))
+
+    def ask_report(self, year: int | None = None) -> None:
+        """Ask where to save the yearly report of ``year`` (default ``report_year``; .pdf or .docx), then
+        write it."""
         from PySide6.QtWidgets import QFileDialog
 
         from partydesk.core.io.annual_report import file_name
 
-        year = self.report_year()
+        year = year or self.report_year()
         suggested = documents_folder() / file_name("", year, "pdf")
         pdf, word = self.tr("PDF file (*.pdf)"), self.tr("Word document (*.docx)")
         chosen, kind = QFileDialog.getSaveFileName(self, self.tr("Save yearly report"), str(suggested),
