@@ -3052,6 +3052,22 @@ Write the new key card and give it to each office to register.</source>
 <context>
     <name>MemberEventDialog</name>
     <message>
+        <source>Before probation ends</source>
+        <translation>预备期未满</translation>
+    </message>
+    <message>
+        <source>Probation ends on {ends}; the 转正 date {date} is earlier. A probationary member becomes a full member only once probation is over. Record it with this date all the same?</source>
+        <translation>预备期到 {ends} 才满，填写的转正日期 {date} 早于期满。预备党员须在预备期满后才能转正。仍按这个日期记录吗？</translation>
+    </message>
+    <message>
+        <source>Record all the same</source>
+        <translation>仍然记录</translation>
+    </message>
+    <message>
+        <source>Change the date</source>
+        <translation>返回修改日期</translation>
+    </message>
+    <message>
         <source>Recorded, please check</source>
         <translation>已记录，请核对</translation>
     </message>

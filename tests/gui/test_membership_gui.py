@@ -61,6 +61,32 @@ def test_confirmation_starts_on_the_end_of_probation_and_warns_on_another_day(qt
     assert dialog.date_warning_text() == ""
 
 
+def test_a_confirmation_before_probation_ends_is_asked_about_before_saving(qtbot: QtBot, ctx: AppContext) -> None:
+    """转正 dated before 预备期满之日: a question comes before anything is saved ("返回修改日期" the default, and
+    nothing is recorded); "仍然记录" records it, and the same warning is not shown again afterwards."""
+    from PySide6.QtWidgets import QMessageBox
+
+    [li] = add_now(ctx, LI)
+    dialog = MemberEventDialog(ctx, li, "李四", kinds=[EventKind.CONFIRMED], today=date(2026, 11, 30),
+                               probation_ends=date(2027, 3, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_kind(EventKind.CONFIRMED)
+    dialog.date_edit.setText("2026.11.2")
+    for answer in ("返回修改日期", "仍然记录"):
+        dialog.save_button().click()
+        box = dialog.findChild(QMessageBox, "earlyConfirmationBox")
+        assert box is not None and "预备期到 2027年03月01日 才满" in box.text()
+        assert box.defaultButton().text() == "返回修改日期"
+        assert not [e for e in member_events(ctx.db, LOCAL_USER, li) if e.kind is EventKind.CONFIRMED]
+        next(b for b in box.buttons() if b.text() == answer).click()
+        qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, "earlyConfirmationBox") is None, timeout=WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    confirmed = [e for e in member_events(ctx.db, LOCAL_USER, li) if e.kind is EventKind.CONFIRMED]
+    assert [e.on_date for e in confirmed] == [date(2026, 11, 2)]
+    assert not any(w.startswith("转正日期一般为预备期满之日") for w in dialog.warnings)
+
+
 def test_member_page_passes_the_end_of_probation(qtbot: QtBot, ctx: AppContext) -> None:
     """The member page opens 记录变动 knowing 预备期满之日 (入党 2026-03-01 + one year)."""
     [li] = add_now(ctx, LI)

@@ -73,6 +73,7 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
         self.member_name = member_name
         self._today = today or date.today()
         self._probation_ends = probation_ends
+        self._early_confirmed = False
         self._busy = False
         self.warnings: list[str] = []
 
@@ -254,6 +255,36 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
             grow_to_fit(self)
             self.date_edit.setFocus()
             return
+        if kind is EventKind.CONFIRMED and self._probation_ends is not None and on_date < self._probation_ends:
+            self._ask_early_confirmation(on_date, self._probation_ends)
+            return
+        self._save(kind, on_date)
+
+    def _ask_early_confirmation(self, on_date: date, ends: date) -> None:
+        """A 转正 dated before probation ends is asked about before anything is saved ("Change the date" the
+        default): probation must be served in full, so such a date is most often a typing slip."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Before probation ends"), self.tr(
+            "Probation ends on {ends}; the 转正 date {date} is earlier. A probationary member becomes a full "
+            "member only once probation is over. Record it with this date all the same?").format(
+            ends=f"{ends:%Y年%m月%d日}", date=f"{on_date:%Y年%m月%d日}"), QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("earlyConfirmationBox")
+        record = box.addButton(self.tr("Record all the same"), QMessageBox.ButtonRole.AcceptRole)
+        change = box.addButton(self.tr("Change the date"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(change)
+        box.setEscapeButton(change)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: object) -> None:
+            if button is record:
+                self._early_confirmed = True
+                self._save(EventKind.CONFIRMED, on_date)
+            else:
+                self.date_edit.setFocus()
+
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def _save(self, kind: EventKind, on_date: date) -> None:
         self._set_busy(True)
         member_ops.add_event(self, self.ctx, member_id=self.member_id, kind=kind, on_date=on_date,
                              detail=self.detail(), note=self.note_edit.toPlainText(), on_done=self._saved,
@@ -262,6 +293,8 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
     def _saved(self, result: object) -> None:
         self._set_busy(False)
         self.warnings = list(getattr(result, "warnings", []))
+        if self._early_confirmed:  # the early 转正 was asked about before saving: not said twice
+            self.warnings = [w for w in self.warnings if not w.startswith("转正日期一般为预备期满之日")]
         self.recorded.emit()
         if self.warnings:  # saved; what the office should check is said once, after the dialog
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Recorded, please check"),
