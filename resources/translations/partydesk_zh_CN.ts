@@ -3443,10 +3443,6 @@ Write the new key card and give it to each office to register.</source>
         <translation>；要求 {deadline} 前办理</translation>
     </message>
     <message>
-        <source>; sent to {codes}</source>
-        <translation>；已下发至 {codes}</translation>
-    </message>
-    <message>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -3501,6 +3497,14 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>No notice yet. Notices from the committee arrive in its packages.</source>
         <translation>还没有通知。上级党委的通知随其数据包送达。</translation>
+    </message>
+    <message>
+        <source>No notice yet. Write one (Write a notice…) and choose the branches it goes to; it goes down with the next package exported to each.</source>
+        <translation>还没有通知。点“发布通知…”写好通知并选择发给哪些支部；通知随下次导出给各支部的数据包送达。</translation>
+    </message>
+    <message>
+        <source>; for {names} (it goes with the next package exported to each)</source>
+        <translation>；发给：{names}（随下次导出给各支部的数据包送达）</translation>
     </message>
     <message>
         <source>Search title or text</source>

@@ -157,6 +157,7 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
     panel = page.notices
     qtbot.waitUntil(lambda: panel.write_button.isVisibleTo(panel), timeout=WAIT_MS)
     assert panel.write_button.text() == "发布通知…"
+    assert panel.list.empty.label.text().startswith("还没有通知。点“发布通知…”")  # the committee writes them
     dialog = NoticeEditDialog(ctx, panel.branches, issuer=panel.office, today=date(2026, 11, 30), parent=panel)
     qtbot.addWidget(dialog)
     assert dialog.ui.issuerEdit.text() == "中共示范街道工作委员会"
@@ -184,6 +185,9 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
     stored = attachments.path_of(attachments.store_root(committee_of_two.path), file.sha256)
     assert stored.read_bytes() == source.read_bytes()
     qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+    panel.list.select_id(written.id)
+    head = panel.text.toPlainText().splitlines()[1]  # for whom, by name, and how it gets there: not "sent"
+    assert head.endswith("；发给：中共示范街道幸福社区第二支部委员会（随下次导出给各支部的数据包送达）"), head
 
 
 def test_a_committee_sends_a_material_down_to_the_branch_it_ticks(

@@ -103,8 +103,15 @@ class NoticesPanel(QWidget):
         """Read the notices again."""
         ops.load_notices(self, self.ctx, self._show)
 
+    def _empty_text(self) -> str:
+        if self.branches:  # a committee: it writes the notices
+            return self.tr("No notice yet. Write one (Write a notice…) and choose the branches it goes to; it "
+                           "goes down with the next package exported to each.")
+        return self.tr("No notice yet. Notices from the committee arrive in its packages.")
+
     def _show(self, result: tuple[list[NoticeRow], list[tuple[str, str]], str]) -> None:
         rows, self.branches, self.office = result
+        self.list.set_empty_text(self._empty_text())
         self.write_button.setVisible(bool(self.branches))
         self.withdraw_button.setVisible(bool(self.branches) or any(not n.received for n in rows))
         selected = self.list.selected_ids()
@@ -145,8 +152,10 @@ class NoticesPanel(QWidget):
         head = self.tr("Issued {issued} by {issuer}").format(issued=f"{d.issued:%Y-%m-%d}", issuer=d.issuer or "—")
         if d.deadline is not None and not notice.withdrawn:
             head += self.tr("; to be done by {deadline}").format(deadline=f"{d.deadline:%Y-%m-%d}")
-        if not notice.received:
-            head += self.tr("; sent to {codes}").format(codes="、".join(notice.targets) or "—")
+        if not notice.received:  # written here: it goes down with the next package to each branch named
+            named = dict(self.branches)
+            head += self.tr("; for {names} (it goes with the next package exported to each)").format(
+                names="、".join(named.get(code) or code for code in notice.targets) or "—")
         self.text.setPlainText(f"{d.title}\n{head}\n\n{d.body}")
         for f in notice.files:
             item = QListWidgetItem(f"{f.name}  ({_size(f.size)})", self.files)
@@ -214,7 +223,7 @@ class NoticesPanel(QWidget):
 
     def retranslate(self) -> None:
         """Set every visible text in the current language."""
-        self.list.set_empty_text(self.tr("No notice yet. Notices from the committee arrive in its packages."))
+        self.list.set_empty_text(self._empty_text())
         self.list.set_search_placeholder(self.tr("Search title or text"))
         self.files_label.setText(self.tr("Files"))
         self.open_button.setText(self.tr("Open the file"))
