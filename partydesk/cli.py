@@ -467,15 +467,36 @@ def run_gui(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- parser
 
 
+# argparse's own words (usage, headings, its error messages) in Chinese like the rest of the command line:
+# argparse looks each up through its module's ``_`` at the moment it prints, so that is where they are given.
+_ARGPARSE_ZH = {
+    "usage: ": "用法：", "positional arguments": "位置参数", "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "the following arguments are required: %s": "缺少必填参数：%s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "unrecognized arguments: %s": "无法识别的参数：%s", "expected one argument": "这个参数需要一个值",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+}
+_argparse_gettext = argparse._  # type: ignore[attr-defined]
+
+
+def _argparse_in_chinese(message: str) -> str:
+    return _ARGPARSE_ZH.get(message) or _argparse_gettext(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree."""
+    argparse._ = _argparse_in_chinese  # type: ignore[attr-defined]
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a sub-command's --db that is not given must not overwrite the global one.
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件（默认在用户数据文件夹中）")
     common.add_argument("--json", action="store_true", help="以 JSON 输出结果")
 
     parser = argparse.ArgumentParser(prog="partydesk", description="partydesk 党支部工作台")
-    parser.add_argument("--version", action="version", version=f"partydesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"partydesk {__version__}", help="显示程序版本并退出")
     parser.add_argument("--db", dest="global_db", metavar="PATH", help="数据库文件（默认在用户数据文件夹中）")
     parser.add_argument("--demo", action="store_true", help="在临时演示数据库上打开窗口")
     parser.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)

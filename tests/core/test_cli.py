@@ -223,11 +223,21 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize("argv", [["frobnicate"], ["init", "--db", "x.db"], ["backup", "--no-such-option"]])
 def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
-    """An unknown sub-command, a missing required option or an unknown option is a usage error: exit 2."""
+    """An unknown sub-command, a missing required option or an unknown option is a usage error: exit 2, said in
+    Chinese like the rest of the command line."""
     code, out, err = usage_exit(capsys, *argv)
     assert code == 2
     assert out == ""
-    assert "usage: partydesk" in err
+    assert err.startswith("用法：partydesk") and "：错误：" in err
+    assert not {"usage", "error", "required", "unrecognized", "invalid choice"} & set(err.replace(":", " ").split())
+
+
+def test_help_is_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help: argparse's own headings and the help option's line are Chinese too."""
+    code, out, _err = usage_exit(capsys, "--help")
+    assert code == 0 and out.startswith("用法：partydesk")
+    assert "选项" in out and "显示本帮助并退出" in out and "显示程序版本并退出" in out
+    assert "options" not in out and "show this help" not in out
 
 
 def test_errors_in_json_mode_have_the_error_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
