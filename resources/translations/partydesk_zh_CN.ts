@@ -1145,6 +1145,22 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>“记录集体学习”把学时计入所勾选的每名党员；党员个人参加的学习培训连同证明材料逐条记录。集体学习记录有误时，打开它（回车或双击）即可修改；个人学习记录有误时，请删除后重新记录。学时台账把每名党员的学时与本年度要求对照，可导出为 Excel，每名党员一页。</translation>
     </message>
     <message>
+        <source>Heart-to-heart talks</source>
+        <translation>谈心谈话</translation>
+    </message>
+    <message>
+        <source>Meetings page, 谈心谈话 tab: who is due a talk (each member at least once within the interval the rule table sets, twelve months by default) and the talks recorded. Record a talk with who talked, with whom, the date, what was said and any follow-up with its date; an open follow-up shows on the workbench from its day. A member with no talk recorded since before this program was set up is due at once: record the last talk held, if any.</source>
+        <translation>“会议”页的“谈心谈话”：列出谁该谈话了（每名党员在规则表规定的间隔内至少谈一次，默认12个月）和已记录的谈话。记录谈话时填写谈话人、谈话对象、日期、谈话内容，以及跟进事项和日期；未完成的跟进事项到期当天起显示在工作台上。自启用本程序之前就没有谈话记录的党员，显示为立即应谈：如有最近一次谈话，请补记。</translation>
+    </message>
+    <message>
+        <source>Yearly report</source>
+        <translation>年度台账</translation>
+    </message>
+    <message>
+        <source>Workbench → Yearly report…: this year&apos;s or last year&apos;s 台账 (key figures, the members&apos; make-up, meetings held against those required, attendance, study, the meeting register), saved as PDF to print or as a Word document to edit.</source>
+        <translation>工作台 →“年度台账…”：可生成今年或去年的台账（主要数据、党员队伍结构、规定会议应开与已开、出席情况、学习培训、会议登记），保存为 PDF 便于打印，或保存为 Word 文档便于修改。</translation>
+    </message>
+    <message>
         <source>Data exchange with the higher committee</source>
         <translation>“数据交换”页：与上级党委交换数据</translation>
     </message>

@@ -30,11 +30,11 @@ def test_f1_opens_the_chinese_guide(qtbot: QtBot, ctx: AppContext) -> None:
     assert dialog.windowTitle() == "党支部工作台使用说明"
     text = dialog.ui.textBrowser.toPlainText()
     for words in ("“工作台”页", "“会议”页", "“学习”页", "与上级党委交换数据", "指纹", "键盘操作", "“党员”页",
-                  "“设置”页", "导入花名册", "备份", "从备份恢复", str(ctx.db.path),
+                  "“设置”页", "导入花名册", "备份", "从备份恢复", "谈心谈话", "年度台账", str(ctx.db.path),
                   str(backup_dir(ctx.db.path))):
         assert words in text, words
     without_paths = text.replace(str(ctx.db.path), "").replace(str(backup_dir(ctx.db.path)), "")
-    names = ("Excel", "CSV", "Word", "Ctrl", "Esc", "Alt")  # products and keys, as printed on them
+    names = ("Excel", "CSV", "Word", "PDF", "Ctrl", "Esc", "Alt")  # products and keys, as printed on them
     for name in names:
         without_paths = without_paths.replace(name, "")
     assert not LATIN_WORD.findall(without_paths)

@@ -57,6 +57,17 @@ class HelpDialog(QDialog):
                      "double-click); a member's own course is deleted and recorded again. The ledger sets each "
                      "member's hours against the year's requirement, and exports to Excel with one sheet per "
                      "member.")),
+            (self.tr("Heart-to-heart talks"),
+             self.tr("Meetings page, 谈心谈话 tab: who is due a talk (each member at least once within the "
+                     "interval the rule table sets, twelve months by default) and the talks recorded. Record a "
+                     "talk with who talked, with whom, the date, what was said and any follow-up with its date; "
+                     "an open follow-up shows on the workbench from its day. A member with no talk recorded "
+                     "since before this program was set up is due at once: record the last talk held, if "
+                     "any.")),
+            (self.tr("Yearly report"),
+             self.tr("Workbench → Yearly report…: this year's or last year's 台账 (key figures, the members' "
+                     "make-up, meetings held against those required, attendance, study, the meeting register), "
+                     "saved as PDF to print or as a Word document to edit.")),
             (self.tr("Data exchange with the higher committee"),
              self.tr("Once, at first contact: each office saves its key card (Key card…) and hands it to the "
                      "other on a USB stick; each registers the other's card (Register a key card…) after reading "
