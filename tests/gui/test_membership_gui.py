@@ -87,6 +87,22 @@ def test_a_confirmation_before_probation_ends_is_asked_about_before_saving(qtbot
     assert not any(w.startswith("转正日期一般为预备期满之日") for w in dialog.warnings)
 
 
+def test_a_refused_date_message_goes_when_the_date_is_typed_again(qtbot: QtBot, ctx: AppContext) -> None:
+    """The core refuses a date after today, beside the date; typing in the date takes the old message away."""
+    [li] = add_now(ctx, LI)
+    dialog = MemberEventDialog(ctx, li, "李四", kinds=[EventKind.DEATH], today=date(2026, 11, 30))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_kind(EventKind.DEATH)
+    dialog.date_edit.setText("2099.1.1")
+    dialog.save_button().click()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(lambda: "晚于今天" in dialog.error_text(), timeout=WAIT_MS)
+    dialog.date_edit.selectAll()
+    qtbot.keyClicks(dialog.date_edit, "2026.1.5")
+    assert dialog.error_text() == ""
+
+
 def test_member_page_passes_the_end_of_probation(qtbot: QtBot, ctx: AppContext) -> None:
     """The member page opens 记录变动 knowing 预备期满之日 (入党 2026-03-01 + one year)."""
     [li] = add_now(ctx, LI)

@@ -162,7 +162,10 @@ class DateField(QLineEdit):
             self.problemChanged.emit(problem)
 
     def _edited(self, _text: str) -> None:
-        self._set_problem("")  # the message described the old text
+        # The line described the old text, whether it said this field's own problem or the core's refusal
+        # of it ("事件日期不能晚于今天"): either way it goes when the date is typed again.
+        self._problem = ""
+        self.problemChanged.emit("")
 
     # -- the calendar ------------------------------------------------------------------------------
 
