@@ -98,11 +98,16 @@ def test_attendance_counts_the_chosen_branch(qtbot: QtBot, committee_ctx: AppCon
     model = page.attendance.model
     everyone = {org_of[model.row_at(i).rate.member_id] for i in range(model.rowCount())}
     assert len(everyone) == 2
+    names = {b.org_id: b.name for b in page.branches.branches.items}
+    for i in range(model.rowCount()):  # 全部支部: each name says its branch (the same name may be in both)
+        rate = model.row_at(i).rate
+        assert model.index(i, 0).data() == f"{rate.name}（{names[org_of[rate.member_id]]}）"
     first = branch_id(page, 0)
     page.branches.attendance_filter.set_current(first)
     settle(qtbot, committee_ctx)
     mine = {org_of[model.row_at(i).rate.member_id] for i in range(model.rowCount())}
     assert mine == {first}
+    assert model.index(0, 0).data() == model.row_at(0).rate.name  # one branch: the names alone
 
 
 def test_a_branch_calendar_finding_opens_that_branch_s_cell(qtbot: QtBot, committee_ctx: AppContext) -> None:

@@ -16,7 +16,7 @@ from partydesk.core.domain.meetings import MEETING_TYPES, TYPES_BY_CODE, Expecte
 from partydesk.core.services.meetings import roll_rules
 from partydesk.core.services.rules import rule_values
 from partydesk.core.services.setup import site_role
-from partydesk.core.storage import meeting_list_repo, meeting_repo
+from partydesk.core.storage import meeting_list_repo, meeting_repo, workbench_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_list_repo import ListedMeeting, Tally
 from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT
@@ -112,6 +112,7 @@ class AttendanceRate:
     present: int
     leave: int
     absent: int
+    org_id: str = ""  # the organisation whose roll the member is on (a committee file holds several)
 
     @property
     def expected(self) -> int:
@@ -130,7 +131,9 @@ def attendance_rates(db: Database, year: int, *, org_id: str | None = None) -> l
     with db.read() as session:
         tally = meeting_repo.attendance_tally(session, date(year, 1, 1), date(year, 12, 31), org_id=org_id)
         names = meeting_repo.member_names(session, list(tally))
-    return [AttendanceRate(mid, names.get(mid, ""), t.get(PRESENT, 0), t.get(LEAVE, 0), t.get(ABSENT, 0))
+        orgs = workbench_repo.org_of(session, list(tally))
+    return [AttendanceRate(mid, names.get(mid, ""), t.get(PRESENT, 0), t.get(LEAVE, 0), t.get(ABSENT, 0),
+                           orgs.get(mid, ""))
             for mid, t in sorted(tally.items(), key=lambda kv: names.get(kv[0], ""))]
 
 

@@ -51,6 +51,9 @@ class AttendanceRatesModel(QAbstractTableModel):
         self._all: list[AttendanceRow] = []
         self._rows: list[AttendanceRow] = []
         self._sort = (-1, Qt.SortOrder.AscendingOrder)
+        # org id -> branch name while the rows come from several branches (a committee's 全部支部): each name
+        # then says its branch, or two 王建国 of two branches could not be told apart.
+        self.branch_names: dict[str, str] = {}
 
     def set_rows(self, rows: Sequence[AttendanceRow]) -> None:
         """Show ``rows``, keeping the current sort."""
@@ -100,7 +103,8 @@ class AttendanceRatesModel(QAbstractTableModel):
         """The cell text of ``column`` for ``row``."""
         rate = row.rate
         if column == 0:
-            return rate.name
+            branch = self.branch_names.get(rate.org_id, "")
+            return f"{rate.name}（{branch}）" if branch else rate.name
         if column == 5:
             return f"{rate.rate:.0%}" if rate.expected else "—"
         if column == 6:

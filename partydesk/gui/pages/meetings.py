@@ -235,6 +235,9 @@ class MeetingsPage(DialogHost, QWidget):
 
     def _attendance_loaded(self, data: AttendanceYear) -> None:
         if data.year == self.attendance.year and data.org_id == self.branches.attendance_org():
+            every = self.branches.multi and data.org_id is None  # 全部支部: each name says its branch
+            self.attendance.model.branch_names = {
+                b.org_id: b.name or b.code for b in self.branches.branches.items} if every else {}
             self.attendance.set_year_data(data)
 
     def _on_changed(self, changes: Changes) -> None:
