@@ -122,3 +122,24 @@ def test_a_branch_calendar_finding_opens_that_branch_s_cell(qtbot: QtBot, commit
     current = page.calendar.view.currentIndex()
     cell = page.calendar.model.cell(current.row(), current.column())
     assert cell is not None and cell.key == "general||2025-07-01"
+
+
+def test_talks_of_a_committee_file_name_their_branch_and_filter_by_it(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """谈心谈话 over two branches: a 支部 column after the date and a branch filter that keeps one branch's talks;
+    a branch's own file shows neither (``test_talks_panel``)."""
+    from partydesk.gui.pages.talks import TalksPanel
+
+    panel = TalksPanel(committee_ctx, today=TODAY)
+    qtbot.addWidget(panel)
+    panel.reload()
+    settle(qtbot, committee_ctx)
+    model = panel.list.model
+    assert [c.key for c in model.columns][:2] == ["date", "branch"] and panel.branch_filter.isVisibleTo(panel)
+    orgs = {r.org_id for r in model.shown_rows()}
+    assert len(orgs) == 2
+    names = [panel.branch_filter.itemText(i) for i in range(panel.branch_filter.count())]
+    panel.branch_filter.setCurrentIndex(names.index(BRANCHES[1][1]))
+    shown = model.shown_rows()
+    second = next(b.org_id for b in panel.branches.items if b.code == BRANCHES[1][0])
+    assert shown and {r.org_id for r in shown} == {second}
+    assert model.index(0, 1).data() == BRANCHES[1][1]

@@ -218,3 +218,5 @@ def test_a_newer_talk_added_later_comes_first(qtbot: QtBot, ctx: AppContext, pan
         qtbot.waitUntil(lambda: panel.current_dialog() is None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: panel.list.model.total == 2, timeout=WAIT_MS)
     assert [r.data.topic for r in panel.list.model.shown_rows()] == ["年终谈心", "春季谈心"]
+    assert "branch" not in [c.key for c in panel.list.model.columns]  # one branch's own file: no 支部 column
+    assert not panel.branch_filter.isVisibleTo(panel)

@@ -42,6 +42,7 @@ class TalkRecord:
     id: str
     data: TalkData
     with_names: tuple[str, ...] = field(default=())
+    org_id: str = ""  # whose talk (a committee file holds several branches')
 
 
 _FIELDS = ("held_on", "by_member_id", "by_name", "form", "topic", "content", "follow_up", "follow_up_on",
@@ -123,7 +124,7 @@ def _records(session: Session, rows: Sequence[Talk]) -> list[TalkRecord]:
     for r in rows:
         pairs = people.get(r.id, [])
         data = TalkData(with_ids=tuple(p[0] for p in pairs), **{name: getattr(r, name) for name in _FIELDS})
-        out.append(TalkRecord(r.id, data, tuple(p[1] for p in pairs)))
+        out.append(TalkRecord(r.id, data, tuple(p[1] for p in pairs), r.org_id))
     return out
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.talks import TALK_FORMS, form_name
+from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.core.services.talks import TalkDue, TalkRecord
+from partydesk.gui.operations import branches as branch_ops
 from partydesk.gui.operations import talks as talk_ops
 from partydesk.gui.pages.talks_due import TalksDueView
 from partydesk.gui.widgets.dialog_host import DialogHost
@@ -84,6 +86,10 @@ class TalksPanel(DialogHost, QWidget):
         self.form_filter = self.list.add_filter("talkFormFilter", [
             (self.tr("All forms"), None),
             *[(f.name, lambda r, code=f.code: r.data.form == code) for f in TALK_FORMS]])
+        # In a committee file: a 支部 column after the date and a filter by branch (``_branches_loaded``).
+        self.branches: Branches = SINGLE
+        self.branch_filter = self.list.add_filter("talkBranchFilter", [("", None)])
+        self.branch_filter.setVisible(False)
         self.follow_filter = self.list.add_filter("talkFollowFilter", [
             (self.tr("Any follow-up"), None),
             (self.tr("Follow-up open"), lambda r: bool(r.data.follow_up) and not r.data.follow_up_done)])
@@ -133,9 +139,29 @@ class TalksPanel(DialogHost, QWidget):
         return int(self.year_combo.currentData())
 
     def reload(self) -> None:
-        """Read the year's talks and who is due."""
+        """Read the year's talks and who is due (and, for a committee file, its branches)."""
+        if self.ctx.db is not None and not self.ctx.db.needs_setup:
+            branch_ops.load_branches(self, self.ctx, self._branches_loaded)
         self.reload_talks()
         self.reload_due()
+
+    def _branches_loaded(self, branches: Branches) -> None:
+        if branches == self.branches:
+            return
+        self.branches = branches
+        self.branch_filter.setVisible(branches.multi)
+        every = QCoreApplication.translate("BranchFilter", "All branches")
+        options: list[tuple[str, Callable[[TalkRecord], bool] | None]] = [(every, None)]
+        options += [(b.name or b.code, _of_org(b.org_id)) for b in branches.items]
+        self.list.set_filter_options(self.branch_filter, options)
+        model = self.list.model
+        model.beginResetModel()
+        model.columns = [c for c in model.columns if c.key != "branch"]
+        if branches.multi:
+            model.columns.insert(1, ListColumn[TalkRecord](
+                "branch", QCoreApplication.translate("MeetingList", "Branch"), lambda r: branches.name_of(r.org_id),
+                chars=8, tooltip=lambda r: branches.name_of(r.org_id)))
+        model.endResetModel()
 
     def reload_talks(self) -> None:
         """Read the shown year's talks on the DB lane."""
@@ -287,3 +313,8 @@ def render_talks(ctx: AppContext, page: str, size: QSize, *, grab: Callable[[QWi
         return image
     finally:
         panel.deleteLater()
+
+
+def _of_org(org_id: str) -> Callable[[TalkRecord], bool]:
+    """The filter keeping one organisation's talks."""
+    return lambda record: record.org_id == org_id
