@@ -1,8 +1,12 @@
 """The conflict review queue (SYNC.md "Conflicts"): both versions side by side, and a person's decision.
 
-Keeping the local version closes the conflict and leaves the row as it is. Taking the incoming version
-writes it as it arrived (the owner's version, through the remote path), provided the row has not changed
-again since the conflict was queued — otherwise the person is asked to look again.
+Keeping the local version closes the conflict and makes the local row a new version ("the human decision
+becomes a new version that syncs back", SYNC.md): the values stay, the row travels in the next package to
+the other side — as a correction when the record is another site's — where it supersedes what was sent, or
+is queued there in turn if that side changed it again. Without it both sides could keep their own and
+silently stay apart. Taking the incoming version writes it as it arrived (the owner's version, through the
+remote path), provided the row has not changed again since the conflict was queued — otherwise the person is
+asked to look again.
 """
 
 from __future__ import annotations
@@ -97,6 +101,8 @@ def resolve(db: Database, actor: Actor, conflict_id: int, *, take_incoming: bool
                 raise ValidationError("这条记录在冲突登记之后又被修改过，请刷新后重新比较。", code="changed")
             values = sync_repo.decode_data(kind, entry.incoming["data"])
             sync_repo.apply_records(session, kind, [(entry.incoming, values)], existing={entry.record_id})
+        else:
+            sync_repo.restamp(session, kind, entry.record_id)
         if not sync_repo.close_conflict(session, conflict_id, "took_incoming" if take_incoming else "kept_local"):
             raise ValidationError("这条冲突已经处理过了。", code="closed")
     kinds = {"member": ChangeKind.MEMBER, "meeting": ChangeKind.MEETING}

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from partydesk.core.clock import HybridClock, Version
 from partydesk.core.exchange import parallel
@@ -29,7 +30,7 @@ from partydesk.core.storage.sync_fast import (
     indexes_set_aside,
     stored_time,
 )
-from partydesk.core.storage.sync_records import SyncType
+from partydesk.core.storage.sync_records import SyncType, local_row
 from partydesk.core.storage.sync_tables import SyncConflict, SyncPackage, SyncPeer, SyncPeerKey, SyncRejection
 from partydesk.core.storage.tables import Site
 
@@ -397,6 +398,14 @@ def apply_batches(session: Session, batches: Sequence[tuple[SyncType, Received, 
     clock.observe(Version.decode(newest))
     site.hlc_last = clock.last.encode()
     session.info[INFO_WROTE] = True
+
+
+def restamp(session: Session, kind: SyncType, record_id: str) -> None:
+    """Give the live local row a new version (same values) in this local write, so it is sent again: the
+    stamping hook versions it, the correction hook notes it when the record is another site's."""
+    row = local_row(session, kind, record_id)
+    if row is not None and not row.deleted:
+        flag_modified(row, "updated_at")
 
 
 def queue_conflict(session: Session, record: Mapping[str, Any], *, local_version: str, package_id: str,

@@ -11,6 +11,7 @@ from partydesk.core.services import members
 from partydesk.core.services.sync_conflicts import open_conflicts, resolve
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage.database import Database
 from partydesk.core.storage.tables import Member
 from tests.core.exchange.conftest import Sites
 
@@ -68,3 +69,34 @@ def test_the_same_version_sent_again_waits_once(sites: Sites) -> None:
                            export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
     assert again.status == "applied" and again.counts["conflict"] == 1
     assert len(open_conflicts(sites.committee)) == 1
+
+
+def test_keeping_ones_own_version_on_both_sides_never_leaves_them_silently_apart(sites: Sites) -> None:
+    """The committee corrects a member's 籍贯 while the branch changes it otherwise; each keeps its own when
+    asked. Keeping is a new version that travels (SYNC.md): after the next packages either both hold the
+    same value or a conflict waits for a person on one side — never two values and nothing said."""
+    member_id = sorted(r.id for r in members.roster(sites.branch, LOCAL_USER))[0]
+
+    def exchange(sender: Database, to: str, receiver: Database) -> None:
+        import_package(receiver, LOCAL_USER, export_package(sender, LOCAL_USER, to_org_code=to,
+                                                            out_dir=sites.stick).path)
+
+    def place(db: Database) -> str:
+        with db.read() as session:
+            return str(session.get(Member, member_id).native_place)  # type: ignore[union-attr]
+
+    exchange(sites.branch, "1000", sites.committee)
+    with sites.committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).native_place = "浙江宁波"  # type: ignore[union-attr]
+    with sites.branch.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Member, member_id).native_place = "山东济南"  # type: ignore[union-attr]
+    exchange(sites.committee, "3301060012", sites.branch)
+    for view in open_conflicts(sites.branch):
+        resolve(sites.branch, LOCAL_USER, view.id, take_incoming=False)
+    exchange(sites.branch, "1000", sites.committee)
+    for view in open_conflicts(sites.committee):
+        resolve(sites.committee, LOCAL_USER, view.id, take_incoming=False)
+    exchange(sites.committee, "3301060012", sites.branch)
+    exchange(sites.branch, "1000", sites.committee)
+    waiting = open_conflicts(sites.branch) + open_conflicts(sites.committee)
+    assert place(sites.branch) == place(sites.committee) or [v.record_id for v in waiting] == [member_id]
