@@ -1149,8 +1149,8 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>谈心谈话</translation>
     </message>
     <message>
-        <source>Meetings page, 谈心谈话 tab: who is due a talk (each member at least once within the interval the rule table sets, twelve months by default) and the talks recorded. Record a talk with who talked, with whom, the date, what was said and any follow-up with its date; an open follow-up shows on the workbench from its day. A member with no talk recorded since before this program was set up is due at once: record the last talk held, if any.</source>
-        <translation>“会议”页的“谈心谈话”：列出谁该谈话了（每名党员在规则表规定的间隔内至少谈一次，默认12个月）和已记录的谈话。记录谈话时填写谈话人、谈话对象、日期、谈话内容，以及跟进事项和日期；未完成的跟进事项到期当天起显示在工作台上。自启用本程序之前就没有谈话记录的党员，显示为立即应谈：如有最近一次谈话，请补记。</translation>
+        <source>Meetings page, 谈心谈话 tab: who is due a talk (each member at least once within the interval the rule table sets, twelve months by default) and the talks recorded. Record a talk with who talked, with whom, the date, what was said and any follow-up with its date; an open follow-up shows on the workbench from a week before its day. A member with no talk recorded since before this program was set up is due at once: record the last talk held, if any.</source>
+        <translation>“会议”页的“谈心谈话”：列出谁该谈话了（每名党员在规则表规定的间隔内至少谈一次，默认12个月）和已记录的谈话。记录谈话时填写谈话人、谈话对象、日期、谈话内容，以及跟进事项和日期；未完成的跟进事项从到期前一周起显示在工作台上。自启用本程序之前就没有谈话记录的党员，显示为立即应谈：如有最近一次谈话，请补记。</translation>
     </message>
     <message>
         <source>Yearly report</source>

@@ -1,5 +1,6 @@
 """Talk checks: a member due a talk is 注意 from 30 days before the due day through that day and 逾期 the
-day after; an open follow-up is 注意 on its day and 逾期 the day after; done or later ones are quiet."""
+day after; an open follow-up is 注意 from a week before its day through it and 逾期 the day after; done or
+later ones are quiet."""
 
 from __future__ import annotations
 
@@ -88,12 +89,13 @@ def test_a_talk_with_a_member_clears_the_finding(db: Database) -> None:
 
 
 @pytest.mark.parametrize(("today", "severity"), [
-    (date(2026, 4, 30), None),
+    (date(2026, 4, 23), None),
+    (date(2026, 4, 24), Severity.WARNING),  # a week ahead: time to arrange it
     (date(2026, 5, 1), Severity.WARNING),
     (date(2026, 5, 2), Severity.OVERDUE),
 ])
 def test_open_follow_up_on_the_boundary_days(db: Database, today: date, severity: Severity | None) -> None:
-    """A follow-up due 2026-05-01: quiet before, 注意 on the day, 逾期 after."""
+    """A follow-up due 2026-05-01: quiet until a week before, 注意 from then through the day, 逾期 after."""
     member = add(db, "张甲", seed=3)
     talk_id = record(db, member, date(2026, 4, 1), follow_up="协调解决就医问题", follow_up_on=date(2026, 5, 1))
     got = found(db, today, "talk.follow_up").get(talk_id)

@@ -150,12 +150,16 @@ def members_due_in(db: Database, today: date, org_id: str) -> list[str]:
     return [d.member_id for d, _org in _due(db, today, months, [org_id], _replayed(db, today, months))]
 
 
+FOLLOW_UP_NOTICE_DAYS = 7
+
+
 @check("talk.follow_up")
 def follow_ups_open(db: Database, today: date) -> Iterator[Finding]:
-    """Follow-ups not done by their date: 注意 on the day itself, 逾期 after it."""
+    """Follow-ups not done by their date: 注意 from ``FOLLOW_UP_NOTICE_DAYS`` before it through the day itself
+    (time to arrange what was promised), 逾期 after it."""
     for record in talks.open_follow_ups(db):
         day = record.data.follow_up_on
-        if day is None or day > today:
+        if day is None or day > today + timedelta(days=FOLLOW_UP_NOTICE_DAYS):
             continue
         who = "、".join(record.with_names) or "谈话对象"
         yield Finding(
