@@ -2925,6 +2925,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>保存</translation>
     </message>
     <message>
+        <source>{branch} keeps this member&apos;s record. What you change here is saved as a correction and goes back to the branch with the next package; the branch&apos;s own later change to the same record is shown to a person to decide.</source>
+        <translation>这名党员的档案由{branch}管理。在这里所做的修改保存为更正，随下次数据包发回该支部；该支部此后对同一记录的修改，会交给人工比对决定。</translation>
+    </message>
+    <message>
         <source>(not filled in)</source>
         <translation>（未填）</translation>
     </message>

@@ -161,3 +161,36 @@ def test_the_party_group_filter_offers_the_chosen_branchs_groups_in_order(
         assert {r.party_group for r in page.model.shown_rows()} <= own | {""}
     page.branches.filter.set_current(None)
     assert offered() == everyone
+
+
+def test_editing_a_branchs_member_at_the_committee_says_it_is_a_correction(qtbot: QtBot,
+                                                                          committee_ctx: AppContext) -> None:
+    """The committee opens a branch's member: the form says, before anything is typed, that the branch keeps
+    the record and the change goes back to it as a correction; in a branch's own file nothing is said."""
+    from partydesk.gui.dialogs.member_edit import MemberEditDialog
+
+    page = open_page(qtbot, committee_ctx)
+    row = page.model.row_at(0)
+    assert page.select_member(row.id)
+    page.edit_selected()
+    assert committee_ctx.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(lambda: isinstance(page.current_dialog(), MemberEditDialog), timeout=WAIT_MS)
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberEditDialog) and dialog.correction_note.isVisibleTo(dialog)
+    branch = page.model.branches.name_of(row.org_id)
+    assert branch and dialog.correction_note.text().startswith(f"这名党员的档案由“{branch}”管理")
+    dialog.reject()
+
+
+def test_editing_in_a_branchs_own_file_says_nothing_of_corrections(qtbot: QtBot, ctx: AppContext) -> None:
+    from partydesk.gui.dialogs.member_edit import MemberEditDialog
+
+    [zhang] = add_now(ctx, ZHANG)
+    page = open_page(qtbot, ctx)
+    assert page.select_member(zhang)
+    page.edit_selected()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(lambda: isinstance(page.current_dialog(), MemberEditDialog), timeout=WAIT_MS)
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberEditDialog) and not dialog.correction_note.isVisibleTo(dialog)
+    dialog.reject()

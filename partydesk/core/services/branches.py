@@ -49,6 +49,14 @@ class Branches:
         """This site's own organisation (None before set-up)."""
         return next((b for b in self.items if b.own), None)
 
+    def corrected_from(self, org_id: str) -> str:
+        """The name of the branch that keeps the records of ``org_id`` when this file's own edits of them are
+        corrections (a committee's file, another organisation's record); "" otherwise."""
+        own = self.own.org_id if self.own is not None else None
+        if not self.committee or org_id == own:
+            return ""
+        return self.name_of(org_id) or org_id
+
     def name_of(self, org_id: str) -> str:
         """The organisation's name ("" when unknown)."""
         return self._names.get(org_id, "")

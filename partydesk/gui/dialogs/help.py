@@ -61,9 +61,9 @@ class HelpDialog(QDialog):
              self.tr("Meetings page, 谈心谈话 tab: who is due a talk (each member at least once within the "
                      "interval the rule table sets, twelve months by default) and the talks recorded. Record a "
                      "talk with who talked, with whom, the date, what was said and any follow-up with its date; "
-                     "an open follow-up shows on the workbench from a week before its day. A member with no talk recorded "
-                     "since before this program was set up is due at once: record the last talk held, if "
-                     "any.")),
+                     "an open follow-up shows on the workbench from a week before its day. A member with no "
+                     "talk recorded since before this program was set up is due at once: record the last talk "
+                     "held, if any.")),
             (self.tr("Yearly report"),
              self.tr("Workbench → Yearly report…: this year's or last year's 台账 (key figures, the members' "
                      "make-up, meetings held against those required, attendance, study, the meeting register), "

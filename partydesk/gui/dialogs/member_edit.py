@@ -85,13 +85,22 @@ class MemberEditDialog(BusyDialog):
 
     def __init__(
         self, ctx: AppContext, record: MemberRecord | None = None, *, party_groups: list[str] | None = None,
-        parent: QWidget | None = None,
+        correction_for: str = "", parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.record = record
         self.ui = Ui_MemberEditDialog()
         self.ui.setupUi(self)
+        # A committee editing a branch's member: said before anything is typed, as the change is a correction
+        # that goes back to the branch (SYNC.md: only the owner edits; others send corrections).
+        self.correction_for = correction_for
+        self.correction_note = QLabel(self)
+        self.correction_note.setObjectName("correctionNote")
+        self.correction_note.setWordWrap(True)
+        self.correction_note.setStyleSheet("background: #fff7d6; border: 1px solid #e0c060; padding: 4px;")
+        self.correction_note.setVisible(bool(correction_for))
+        self.ui.mainLayout.insertWidget(0, self.correction_note)
         self._use_date_fields()
         self._busy = False
         self._confirmed: MemberInput | None = None  # the input whose warnings the user has seen
@@ -460,6 +469,10 @@ class MemberEditDialog(BusyDialog):
         else:
             self.setWindowTitle(self.tr("Edit member: {name}").format(name=self.record.data.name))
         self.save_button().setText(self.tr("Save anyway") if self._confirmed is not None else self.tr("Save"))
+        self.correction_note.setText(self.tr(
+            "{branch} keeps this member's record. What you change here is saved as a correction and goes back "
+            "to the branch with the next package; the branch's own later change to the same record is shown to "
+            "a person to decide.").format(branch=f"“{self.correction_for}”"))
         blank = self.tr("(not filled in)")
         for key, (_table, has_blank) in COMBOS.items():
             if has_blank:

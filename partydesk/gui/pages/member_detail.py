@@ -45,6 +45,7 @@ from partydesk.core.domain.member_events import (
 from partydesk.core.domain.probation import probation_end
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.errors import KnownError
+from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
 from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
@@ -82,9 +83,10 @@ class MemberDetailPage(DialogHost, QWidget):
     backRequested = Signal()
 
     def __init__(self, ctx: AppContext, *, party_groups: Callable[[], list[str]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, branches: Callable[[], Branches] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._branches: Callable[[], Branches] = branches or (lambda: SINGLE)  # the roster's, when it has one
         self.member_id: str | None = None
         self.record: MemberRecord | None = None
         self.events: list[MemberEvent] = []
@@ -341,7 +343,8 @@ class MemberDetailPage(DialogHost, QWidget):
             return
         from partydesk.gui.dialogs.member_edit import MemberEditDialog
 
-        dialog = MemberEditDialog(self.ctx, self.record, party_groups=self._party_groups(), parent=self)
+        dialog = MemberEditDialog(self.ctx, self.record, party_groups=self._party_groups(),
+                                  correction_for=self._branches().corrected_from(self.record.org_id), parent=self)
         self._open(dialog)
 
     def record_event(self) -> None:

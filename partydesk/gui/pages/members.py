@@ -455,7 +455,8 @@ class MembersPage(DialogHost, QWidget):
             return
         from partydesk.gui.dialogs.member_edit import MemberEditDialog
 
-        dialog = MemberEditDialog(self.ctx, record, party_groups=self.model.party_groups(), parent=self)
+        dialog = MemberEditDialog(self.ctx, record, party_groups=self.model.party_groups(),
+                                  correction_for=self.model.branches.corrected_from(record.org_id), parent=self)
         dialog.saved.connect(self._member_saved)
         self._open_on_roster(dialog)
 
@@ -504,7 +505,8 @@ class MembersPage(DialogHost, QWidget):
         if self._detail is None:
             from partydesk.gui.pages.member_detail import MemberDetailPage
 
-            self._detail = MemberDetailPage(self.ctx, party_groups=self.model.party_groups, parent=self.stack)
+            self._detail = MemberDetailPage(self.ctx, party_groups=self.model.party_groups, parent=self.stack,
+                                            branches=lambda: self.model.branches)
             self._detail.backRequested.connect(self.show_roster)
             self.stack.addWidget(self._detail)
         return self._detail
