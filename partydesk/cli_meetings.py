@@ -78,22 +78,29 @@ def cmd_list(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_compliance(args: argparse.Namespace) -> dict[str, Any]:
-    """Required against held, per type and period."""
+    """Required against held, per type and period; in a committee's file, branch by branch (each row then
+    names its ``branch``: a committee owes none of the branch meetings itself)."""
+    from partydesk.core.services.branches import branches
     from partydesk.core.services.meeting_reports import compliance
 
     with cli.opened(args) as db:
-        found = compliance(db, args.year)
+        found = branches(db)
+        scopes = [(b.org_id, b.name or b.code) for b in found.items if not b.own] if found.committee else [(None, "")]
+        judged = [(name, c) for org, name in scopes for c in compliance(db, args.year, org_id=org)]
     rows = [{"type": c.type_code, "name": c.type_name, "party_group": c.party_group, "period": c.period.label,
              "start": c.period.start.isoformat(), "end": c.period.end.isoformat(), "required": c.required,
-             "held": c.held, "met": c.met, "open": c.open, "before_records": c.before_records} for c in found]
+             "held": c.held, "met": c.met, "open": c.open, "before_records": c.before_records,
+             **({"branch": name} if found.committee else {})} for name, c in judged]
     # A period that ended before the branch's records began is owed nothing (meeting_reports.compliance).
     closed = [r for r in rows if not r["open"] and not r["before_records"]]
     missing = [r for r in closed if not r["met"]]
     done = len(closed) - len(missing)
-    before = sum(c.before_records for c in found)
+    before = sum(c.before_records for _name, c in judged)
     note = f"（另有 {before} 个期间在启用本程序之前结束，不计）" if before else ""
-    lines = [f"{args.year}年会议落实情况：已结束的 {len(closed)} 个期间中 {done} 个按要求召开。{note}"] + [
-        f"未召开：{r['name']}{_group(r['party_group'])}\t{r['period']}"
+    whose = f"（{len(scopes)} 个支部）" if found.committee else ""
+    lines = [f"{args.year}年会议落实情况{whose}：已结束的 {len(closed)} 个期间中 {done} 个按要求召开。{note}"] + [
+        f"未召开：{str(r['branch']) + '：' if found.committee else ''}{r['name']}{_group(str(r['party_group']))}"
+        f"\t{r['period']}"
         for r in missing]
     return {"message": "\n".join(lines), "year": args.year, "periods": rows}
 

@@ -130,3 +130,20 @@ def test_delete_removes_a_meeting_from_the_list(capsys: pytest.CaptureFixture[st
     assert len(again["meetings"]) == len(listed["meetings"]) - 1
     code, payload = run_json(capsys, "meetings", "delete", "--db", str(demo), first)
     assert code == 1 and payload["error"] == "no_meeting" and "找不到" in payload["message"]
+
+
+def test_compliance_in_a_committee_file_is_given_branch_by_branch(capsys: pytest.CaptureFixture[str],
+                                                                  tmp_path: Path) -> None:
+    """A committee owes none of the branch meetings: each row names its branch, the missing lines too, and
+    1001's March 党员大会 is held while 1002's first quarter is not."""
+    from tests.core.services.committee_two_branches import two_branch_committee
+
+    hub, _ids = two_branch_committee(tmp_path)
+    path = hub.path
+    hub.close()
+    code, payload = run_json(capsys, "meetings", "compliance", "--db", str(path), "--year", "2026")
+    assert code == 0 and {r["branch"] for r in payload["periods"]} == {"第1001支部委员会", "第1002支部委员会"}
+    first = {(r["branch"], r["period"]): r["met"] for r in payload["periods"] if r["type"] == "general"}
+    assert first[("第1001支部委员会", "2026年第一季度")] and not first[("第1002支部委员会", "2026年第一季度")]
+    assert payload["message"].startswith("2026年会议落实情况（2 个支部）：")
+    assert "未召开：第1002支部委员会：支部党员大会\t2026年第一季度" in payload["message"]
