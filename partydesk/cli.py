@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from partydesk import __version__
+from partydesk import __version__, cli_words
 from partydesk.core.errors import KnownError
 from partydesk.core.fs_errors import known_error_for_file
 
@@ -467,29 +467,9 @@ def run_gui(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- parser
 
 
-# argparse's own words (usage, headings, its error messages) in Chinese like the rest of the command line:
-# argparse looks each up through its module's ``_`` at the moment it prints, so that is where they are given.
-_ARGPARSE_ZH = {
-    "usage: ": "用法：", "positional arguments": "位置参数", "options": "选项",
-    "show this help message and exit": "显示本帮助并退出",
-    "the following arguments are required: %s": "缺少必填参数：%s",
-    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
-    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
-    "unrecognized arguments: %s": "无法识别的参数：%s", "expected one argument": "这个参数需要一个值",
-    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
-    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
-    "not allowed with argument %s": "不能与参数 %s 同时使用",
-}
-_argparse_gettext = argparse._  # type: ignore[attr-defined]
-
-
-def _argparse_in_chinese(message: str) -> str:
-    return _ARGPARSE_ZH.get(message) or _argparse_gettext(message)
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree."""
-    argparse._ = _argparse_in_chinese  # type: ignore[attr-defined]
+    cli_words.install()
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a sub-command's --db that is not given must not overwrite the global one.
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件（默认在用户数据文件夹中）")
