@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,8 @@ JOURNAL_NAME = "pending-temp-files.txt"
 _DB_TEMP = re.compile(r"^\.(partydesk-backup-.*|.+\.restore-.*)\.tmp(-wal|-shm|-journal)?$")
 # What the atomic writer names its temp files: ".<target name>.<random>.tmp".
 _WRITER_TEMP = re.compile(r"^\..+\.tmp$")
+# The folder a USB backup is opened into before a restore (``services.offsite``): a whole decrypted copy.
+_OPENED_TEMP = re.compile(r"^\.offsite-restore-.*\.tmp$")
 
 _journal: Path | None = None
 
@@ -78,6 +81,13 @@ def _scan(folder: Path) -> set[Path]:
         return set()
 
 
+def _opened(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if _OPENED_TEMP.match(p.name) and p.is_dir())
+    except OSError:
+        return []
+
+
 def clean(folder: Path) -> list[Path]:
     """Remove the leftovers of killed writes in data folder ``folder``; returns what was removed.
 
@@ -101,6 +111,10 @@ def clean(folder: Path) -> list[Path]:
         pass
     except OSError:
         log.warning("could not reset the temp-file journal", exc_info=True)
+    for opened in _opened(folder):
+        shutil.rmtree(opened, ignore_errors=True)
+        if not opened.exists():
+            removed.append(opened)
     if removed:
         log.info("removed %d temp file(s) left by an interrupted backup, restore or export", len(removed))
     return removed

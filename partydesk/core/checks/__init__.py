@@ -17,6 +17,7 @@ MODULES: list[str] = [
     "roster_migrant",
     "exchange",
     "notices",
+    "backup",
 ]
 
 

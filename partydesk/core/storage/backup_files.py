@@ -60,6 +60,19 @@ def _stored_files(root: Path) -> Iterator[tuple[Path, str]]:
                 yield entry, folder.name + name
 
 
+def store_files(db_path: Path) -> list[tuple[str, Path]]:
+    """The files in the store beside ``db_path`` whose content matches their name, each with its place in a
+    backup folder (``files/attachments/ab/…``); a damaged one is logged and left out, never spread."""
+    root = db_path.resolve().parent / FOLDER
+    found = []
+    for path, sha in _stored_files(root):
+        if sha256_of_file(path) != sha:
+            log.warning("stored file %s does not match its name; not copied", path.relative_to(root))
+            continue
+        found.append((f"{MIRROR}/{FOLDER}/{path.relative_to(root).as_posix()}", path))
+    return found
+
+
 def _copy_missing(source_root: Path, target_root: Path) -> FilesCopied:
     wanted = [(path, sha) for path, sha in _stored_files(source_root)
               if not (target_root / path.relative_to(source_root)).is_file()]

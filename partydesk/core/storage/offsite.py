@@ -1,0 +1,225 @@
+"""Encrypted backups for a USB stick: the database and its stored files in one ``.pdbak`` file (ST-5).
+
+The backups beside the database die with the computer (a failed disk, a theft, a fire in the office), so
+once a week the office copies one to a stick it keeps elsewhere. A stick is easily lost, so the copy is
+encrypted under a passphrase the office chooses and writes down; without it nobody, the office included,
+can open the file. The passphrase alone opens it, on any computer: the one that replaces a dead one has
+none of the old one's keys.
+
+Layout: ``MAGIC`` (8 bytes), the header's length (4 bytes, big-endian), the header (UTF-8 JSON: when,
+which organisation, how many members and files, the key-derivation parameters, the nonce, a check value),
+then the AES-256-GCM ciphertext of a zip holding ``partydesk.db`` and ``files/attachments/…`` (the layout
+of a backup folder's mirror, ``backup_files``). The whole prefix is the associated data, so a changed
+header fails like a changed byte of the ciphertext. The key is scrypt of the passphrase; 16 more bytes
+of the same derivation are kept in the header, which tells a mistyped passphrase from a damaged file
+without weakening the key (the two parts of scrypt's output are independent).
+
+Nothing here touches the open database: ``pack`` takes a verified backup file, ``unpack`` writes into a
+folder the caller removes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import secrets
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from partydesk.core.errors import BackupError, KnownError
+from partydesk.core.storage.backup_files import FOLDER, MIRROR
+
+MAGIC = b"PDBAK1\r\n"
+SUFFIX = ".pdbak"
+DB_NAME = "partydesk.db"
+MIN_PASSPHRASE = 8
+#: scrypt cost: 2**17 × 8 × 128 bytes = 128 MB and a few tenths of a second per try, for the office once a
+#: week and for anyone guessing at a found stick every time.
+KDF_COST = 2**17
+_KDF_R, _KDF_P = 8, 1
+_MAX_HEADER = 64 * 1024
+_FILE_NAME = re.compile(rf"{MIRROR}/{FOLDER}/[0-9a-f]{{2}}/[0-9a-f]{{62}}(?:[0-9a-f]{{2}})?")
+_NAME = re.compile(r"partydesk-(?P<code>[0-9A-Za-z]+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.pdbak")
+
+DAMAGED = "这个U盘备份文件已损坏或被改动过，无法恢复；当前数据库没有改动。"
+
+
+class WrongPassphraseError(KnownError):
+    """The passphrase does not open this backup."""
+
+    code = "wrong_passphrase"
+
+
+@dataclass(frozen=True)
+class OffsiteHeader:
+    """What a ``.pdbak`` file says of itself before it is opened (shown to choose it, not trusted for more)."""
+
+    path: Path
+    created: datetime  # local time, as the office's clock read
+    organisation_code: str
+    organisation_name: str
+    members: int
+    files: int
+    size: int
+
+
+def passphrase_problem(passphrase: str) -> str:
+    """Why this passphrase may not protect a backup ('' when it may)."""
+    if len(normalised(passphrase)) < MIN_PASSPHRASE:
+        return f"口令至少要 {MIN_PASSPHRASE} 个字符"
+    if not passphrase.strip():
+        return "口令不能全是空格"
+    return ""
+
+
+def normalised(passphrase: str) -> str:
+    """The passphrase as keyed: NFC, so the same characters typed on another computer give the same key."""
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
+    """(AES key, check value) for this passphrase."""
+    found = Scrypt(salt=salt, length=48, n=n, r=r, p=p).derive(normalised(passphrase).encode("utf-8"))
+    return found[:32], found[32:]
+
+
+def file_name(organisation_code: str, created: datetime) -> str:
+    """``partydesk-<code>-YYYYMMDD-HHMMSS.pdbak``: sorted by time in any file list, ASCII for any stick."""
+    code = re.sub(r"[^0-9A-Za-z]", "", organisation_code) or "site"
+    return f"partydesk-{code}-{created:%Y%m%d-%H%M%S}{SUFFIX}"
+
+
+def _plaintext(db_file: Path, files: list[tuple[str, Path]]) -> bytes:
+    """The zip inside: the database (deflated: it shrinks a lot) and the stored files (already compact)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.write(db_file, DB_NAME, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+        for name, path in files:
+            archive.write(path, name, compress_type=zipfile.ZIP_STORED)
+    return buffer.getvalue()
+
+
+def pack(db_file: Path, files: list[tuple[str, Path]], passphrase: str, *, created: datetime,
+         organisation_code: str, organisation_name: str, members: int) -> bytes:
+    """The ``.pdbak`` bytes of a verified backup file and the stored files (``name`` in the zip, path)."""
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise BackupError(problem + "。", code="weak_passphrase")
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    key, check = _derive(passphrase, salt, KDF_COST, _KDF_R, _KDF_P)
+    plaintext = _plaintext(db_file, files)
+    header = json.dumps({
+        "format": 1, "created": created.replace(microsecond=0).isoformat(),
+        "organisation": {"code": organisation_code, "name": organisation_name},
+        "members": members, "files": len(files),
+        "kdf": {"name": "scrypt", "n": KDF_COST, "r": _KDF_R, "p": _KDF_P, "salt": salt.hex()},
+        "cipher": "AES-256-GCM", "nonce": nonce.hex(), "check": check.hex(),
+        "plaintext_sha256": hashlib.sha256(plaintext).hexdigest(),
+    }, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    prefix = MAGIC + len(header).to_bytes(4, "big") + header
+    return prefix + AESGCM(key).encrypt(nonce, plaintext, prefix)
+
+
+def _split(data: bytes) -> tuple[bytes, dict[str, Any], bytes]:
+    """(prefix, header, ciphertext); BackupError when the file is not a whole ``.pdbak``."""
+    if not data.startswith(MAGIC):
+        raise BackupError("这不是 partydesk 的U盘备份文件（.pdbak）；当前数据库没有改动。", code="not_offsite")
+    size = int.from_bytes(data[len(MAGIC):len(MAGIC) + 4], "big")
+    end = len(MAGIC) + 4 + size
+    if size > _MAX_HEADER or end > len(data):
+        raise BackupError(DAMAGED, code="damaged")
+    try:
+        header = json.loads(data[len(MAGIC) + 4:end].decode("utf-8"))
+        if not isinstance(header, dict) or header.get("format") != 1:
+            raise ValueError("format")
+    except ValueError as exc:  # bad UTF-8 and bad JSON are ValueErrors
+        raise BackupError(DAMAGED, code="damaged") from exc
+    return data[:end], header, data[end:]
+
+
+def read_header(path: Path) -> OffsiteHeader:
+    """What the file says it holds (unauthenticated: only for the office to choose by)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(MAGIC) + 4 + _MAX_HEADER)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BackupError(f"无法读取“{path.name}”：{exc.strerror or exc}", code="unreadable") from exc
+    _prefix, header, _rest = _split(head)
+    try:
+        organisation = header["organisation"]
+        return OffsiteHeader(path, datetime.fromisoformat(str(header["created"])), str(organisation["code"]),
+                             str(organisation["name"]), int(header["members"]), int(header["files"]), size)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BackupError(DAMAGED, code="damaged") from exc
+
+
+def open_plaintext(data: bytes, passphrase: str) -> bytes:
+    """The zip inside ``data``; WrongPassphraseError or BackupError (damaged) when it cannot be had."""
+    prefix, header, ciphertext = _split(data)
+    try:
+        kdf = header["kdf"]
+        if kdf["name"] != "scrypt" or header["cipher"] != "AES-256-GCM":
+            raise ValueError("algorithm")
+        n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
+        if not (2**10 <= n <= 2**20 and 1 <= r <= 32 and 1 <= p <= 16):
+            raise ValueError("cost")  # a doctored header must not make us allocate gigabytes
+        salt, nonce, check = bytes.fromhex(kdf["salt"]), bytes.fromhex(header["nonce"]), bytes.fromhex(header["check"])
+        expected = str(header["plaintext_sha256"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BackupError(DAMAGED, code="damaged") from exc
+    key, found = _derive(passphrase, salt, n, r, p)
+    if not secrets.compare_digest(found, check):
+        raise WrongPassphraseError("口令不对，打不开这个备份。请按备份时抄下的口令输入（注意大小写和全角、半角）。")
+    try:
+        plaintext = AESGCM(key).decrypt(nonce, ciphertext, prefix)
+    except (InvalidTag, ValueError) as exc:
+        raise BackupError(DAMAGED, code="damaged") from exc
+    if hashlib.sha256(plaintext).hexdigest() != expected:
+        raise BackupError(DAMAGED, code="damaged")
+    return plaintext
+
+
+def unpack(data: bytes, passphrase: str, into: Path) -> Path:
+    """Decrypt ``data`` into the (empty) folder ``into``: the database file, whose path is returned, and the
+    stored files under ``files/attachments`` as a backup folder keeps them. Any other name is refused."""
+    plaintext = open_plaintext(data, passphrase)
+    try:
+        with zipfile.ZipFile(io.BytesIO(plaintext)) as archive:
+            names = archive.namelist()
+            if names.count(DB_NAME) != 1 or len(set(names)) != len(names) or not all(
+                    name == DB_NAME or _FILE_NAME.fullmatch(name) for name in names):
+                raise BackupError(DAMAGED, code="damaged")
+            for name in names:
+                target = into / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(name) as source, open(target, "wb") as out:
+                    while chunk := source.read(1024 * 1024):
+                        out.write(chunk)
+                if os.name == "posix":
+                    os.chmod(target, 0o600)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+        raise BackupError(DAMAGED, code="damaged") from exc
+    return into / DB_NAME
+
+
+def parse_name(path: Path) -> tuple[str, datetime] | None:
+    """(organisation code, time) from a file name ``file_name`` gave, else None."""
+    match = _NAME.fullmatch(path.name)
+    if match is None:
+        return None
+    try:
+        return match["code"], datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None

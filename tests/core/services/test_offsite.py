@@ -1,0 +1,236 @@
+"""备份到U盘 (RELIABILITY ST-5): an encrypted copy on a stick, read back before it is called safe, that brings
+the office's records and files back on this computer or on a new one, and nothing without its passphrase."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from partydesk.core import attachments, leftovers
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.checks.backup import offsite_backup
+from partydesk.core.errors import BackupError, DiskFullError, OtherOrganisationError
+from partydesk.core.services import maintenance, meeting_records, meetings, offsite
+from partydesk.core.services.offsite import WrongPassphraseError
+from partydesk.core.services.setup import OrganisationInput, initialise_site
+from partydesk.core.storage import offsite as offsite_file
+from partydesk.core.storage.database import Database, open_database
+from partydesk.core.storage.meeting_repo import MeetingData
+from tests.conftest import set_up_on
+from tests.core.services.test_meetings import add
+
+PASS = "幸福社区支部2026"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lowest scrypt cost the reader accepts: the format is the same, the tests faster."""
+    monkeypatch.setattr(offsite_file, "KDF_COST", 2**10)
+
+
+@pytest.fixture
+def stick(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder away from the database's (a stick is never inside the data folder)."""
+    return tmp_path_factory.mktemp("U盘")
+
+
+def _names(db: Database) -> list[str]:
+    with db.read() as session:
+        return sorted(session.execute(text("SELECT name FROM member WHERE deleted = 0")).scalars())
+
+
+def _with_photo(db: Database, tmp_path: Path) -> str:
+    photo = tmp_path / "合影.jpg"
+    photo.write_bytes(b"photo of the meeting")
+    stored = attachments.put(attachments.store_root(db.path), photo)
+    data = MeetingData(type_code="general", topic="学习", held_on=date(2026, 6, 1))
+    added = meetings.add_meeting(db, LOCAL_USER, data, statuses={}, attachments=[stored])
+    return added.meeting_id
+
+
+def test_a_new_computer_gets_the_records_and_their_files_back(db: Database, tmp_path: Path, stick: Path) -> None:
+    """The old computer is gone: a fresh install, nothing beside it, takes everything back from the stick."""
+    add(db, "王书记", seed=1, post="书记")
+    add(db, "李四", seed=2)
+    meeting_id = _with_photo(db, tmp_path)
+    written = offsite.write(db, stick, PASS)
+    assert (written.members, written.files) == (2, 1)
+    assert written.path.parent == stick and written.path.name.startswith("partydesk-1001-")
+    raw = written.path.read_bytes()
+    for secret in ("王书记".encode(), "李四".encode(), b"photo of the meeting", b"SQLite format 3"):
+        assert secret not in raw, "the stick holds nothing readable without the passphrase"
+
+    new = tmp_path / "新电脑" / "partydesk.db"
+    new.parent.mkdir()
+    open_database(new).close()  # first start on the new computer: an empty file awaiting set-up
+    offsite.restore(new, written.path, PASS)
+
+    again = open_database(new)
+    try:
+        assert _names(again) == ["李四", "王书记"]
+        record = meeting_records.get_record(again, meeting_id)
+        assert record is not None and [a.name for a in record.attachments] == ["合影.jpg"]
+        stored = attachments.path_of(attachments.store_root(new), record.attachments[0].sha256)
+        assert stored.read_bytes() == b"photo of the meeting"
+    finally:
+        again.close()
+    assert not [p for p in new.parent.iterdir() if p.name.startswith(".offsite-restore-")], "decrypted copy removed"
+
+
+def test_the_wrong_passphrase_opens_nothing_and_changes_nothing(db: Database, stick: Path) -> None:
+    add(db, "王书记", seed=1)
+    written = offsite.write(db, stick, PASS)
+    add(db, "李四", seed=2)
+    db.close()
+    before = db.path.read_bytes()
+    with pytest.raises(WrongPassphraseError, match="口令不对"):
+        offsite.restore(db.path, written.path, PASS + "x")
+    with pytest.raises(WrongPassphraseError):
+        offsite.check(db.path, written.path, "幸福社区支部２０２６")  # full-width digits are other characters
+    assert db.path.read_bytes() == before
+    offsite.restore(db.path, written.path, PASS)
+    again = open_database(db.path)
+    try:
+        assert _names(again) == ["王书记"]
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("where", ["magic", "header", "ciphertext", "tag", "truncated"])
+def test_a_damaged_or_doctored_file_is_refused_before_anything_is_written(
+        db: Database, stick: Path, where: str) -> None:
+    add(db, "王书记", seed=1)
+    written = offsite.write(db, stick, PASS)
+    data = bytearray(written.path.read_bytes())
+    header_end = len(offsite_file.MAGIC) + 4 + int.from_bytes(data[8:12], "big")
+    if where == "magic":
+        data[0] ^= 0x01
+    elif where == "header":  # the organisation's name in the clear part: bound as associated data
+        at = data.index("中共".encode())
+        data[at:at + 6] = "中国".encode()
+    elif where == "ciphertext":
+        data[header_end + 40] ^= 0x80
+    elif where == "tag":
+        data[-1] ^= 0x01
+    else:
+        del data[-1000:]
+    written.path.write_bytes(bytes(data))
+    db.close()
+    before = db.path.read_bytes()
+    with pytest.raises(BackupError) as refused:
+        offsite.restore(db.path, written.path, PASS)
+    assert refused.value.code == ("not_offsite" if where == "magic" else "damaged")
+    assert "当前数据库没有改动" in refused.value.message
+    assert db.path.read_bytes() == before
+
+
+def test_a_doctored_cost_cannot_make_the_reader_allocate_gigabytes(db: Database, stick: Path) -> None:
+    written = offsite.write(db, stick, PASS)
+    data = written.path.read_bytes().replace(b'"n": 1024', b'"n": 1073741824')
+    written.path.write_bytes(data)
+    with pytest.raises(BackupError) as refused:
+        offsite_file.open_plaintext(data, PASS)
+    assert refused.value.code == "damaged"
+
+
+def test_another_organisations_backup_needs_saying_so(db: Database, tmp_path: Path, stick: Path) -> None:
+    (tmp_path / "other").mkdir()
+    other = open_database(tmp_path / "other" / "o.db")
+    initialise_site(other, LOCAL_USER, organisation=OrganisationInput(name="中共示例社区第二支部委员会", code="1002"),
+                    role="branch")
+    written = offsite.write(other, stick, PASS)
+    other.close()
+    db.close()
+    with pytest.raises(OtherOrganisationError):
+        offsite.check(db.path, written.path, PASS)
+    assert offsite.check(db.path, written.path, PASS, other_organisation=True).organisation_code == "1002"
+
+
+def test_a_weak_passphrase_or_a_folder_beside_the_database_is_refused(db: Database, stick: Path) -> None:
+    with pytest.raises(BackupError, match="至少要 8 个字符"):
+        offsite.write(db, stick, "1234567")
+    with pytest.raises(BackupError, match="全是空格"):
+        offsite.write(db, stick, " " * 9)
+    with pytest.raises(BackupError, match="数据库所在的文件夹"):
+        offsite.write(db, db.path.parent, PASS)
+    maintenance.backup_dir(db.path).mkdir(exist_ok=True)
+    with pytest.raises(BackupError, match="数据库所在的文件夹"):
+        offsite.write(db, maintenance.backup_dir(db.path), PASS)
+    with pytest.raises(BackupError, match="找不到文件夹"):
+        offsite.write(db, stick / "拔掉了", PASS)
+    assert list(stick.iterdir()) == []
+
+
+def test_a_full_stick_keeps_what_it_had_and_no_half_file(db: Database, stick: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import partydesk.core.atomicfile as atomicfile
+
+    first = offsite.write(db, stick, PASS, now=datetime(2026, 11, 1, 9))
+    real = offsite.atomic_write
+
+    def on_a_full_stick(path: Path, data: bytes) -> None:
+        with monkeypatch.context() as inside:
+            inside.setattr(atomicfile.os, "fdopen", lambda fd, _mode: _Failing(fd))
+            real(path, data)
+
+    monkeypatch.setattr(offsite, "atomic_write", on_a_full_stick)
+    with pytest.raises(DiskFullError):
+        offsite.write(db, stick, PASS, now=datetime(2026, 11, 8, 9))
+    assert [p.name for p in stick.iterdir()] == [first.path.name], "no temp file, no half backup"
+    assert offsite.last_written(db.path) == datetime(2026, 11, 1, 9)
+
+
+class _Failing:
+    """A file whose every write finds the disk full."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def __enter__(self) -> _Failing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        os.close(self.fd)
+
+    def write(self, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_the_stick_keeps_the_newest_five_of_this_office(db: Database, stick: Path) -> None:
+    (stick / "partydesk-9999-20200101-000000.pdbak").write_bytes(b"another office's")
+    (stick / "照片.jpg").write_bytes(b"not ours")
+    start = datetime(2026, 10, 1, 9)
+    for week in range(7):
+        written = offsite.write(db, stick, PASS, now=start + timedelta(weeks=week))
+    ours = sorted(p.name for p in stick.glob("partydesk-1001-*.pdbak"))
+    assert ours == [offsite_file.file_name("1001", start + timedelta(weeks=w)) for w in range(2, 7)]
+    assert len(written.removed) == 1
+    assert (stick / "partydesk-9999-20200101-000000.pdbak").exists() and (stick / "照片.jpg").exists()
+
+
+def test_the_workbench_asks_for_one_every_week(db: Database, stick: Path) -> None:
+    set_up_on(db, date(2026, 11, 1))
+    assert list(offsite_backup(db, date(2026, 11, 7))) == []
+    [never] = offsite_backup(db, date(2026, 11, 8))
+    assert never.message.startswith("还没有把数据备份到U盘") and never.target is not None
+    assert (never.target.kind, never.subject) == ("backup", "never")
+    offsite.write(db, stick, PASS, now=datetime(2026, 11, 10, 16))
+    assert list(offsite_backup(db, date(2026, 11, 16))) == []
+    [late] = offsite_backup(db, date(2026, 11, 19))
+    assert late.message == "已有9天没有把数据备份到U盘" and late.due == date(2026, 11, 17)
+
+
+def test_a_killed_restore_leaves_no_decrypted_copy_after_the_next_start(db: Database, stick: Path) -> None:
+    written = offsite.write(db, stick, PASS)
+    killed = db.path.parent / ".offsite-restore-killed.tmp"
+    with offsite.opened(db.path, written.path, PASS) as found:
+        assert found.parent.parent == db.path.parent and found.parent.name.startswith(".offsite-restore-")
+        shutil.copytree(found.parent, killed)  # what a kill in the middle of a restore leaves
+    assert killed.is_dir() and not found.parent.exists()
+    assert killed in leftovers.clean(db.path.parent)
+    assert not killed.exists()
