@@ -29,5 +29,6 @@ def offsite_backup(db: Database, today: date) -> Iterator[Finding]:
         return
     message = (f"已有{(today - since).days}天没有把数据备份到U盘" if last is not None
                else "还没有把数据备份到U盘：电脑损坏或丢失时，本机上的备份会一起丢失")
-    yield Finding(code="backup.offsite", severity=Severity.WARNING, subject=subject, message=message, due=due,
+    yield Finding(code="backup.offsite", severity=Severity.WARNING, subject=subject, message=message,
+                  due=due if last is not None else None,  # never made: no date of the file's set-up to puzzle over
                   rule="每周备份到U盘", target=Target("backup", "offsite"))

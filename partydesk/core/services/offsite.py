@@ -33,10 +33,17 @@ from partydesk.core.services import maintenance
 from partydesk.core.storage import backup_files, migrate, offsite
 from partydesk.core.storage.backup import BackupInfo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.offsite import OffsiteHeader, WrongPassphraseError, passphrase_problem
+from partydesk.core.storage.offsite import (
+    MIN_PASSPHRASE,
+    SUFFIX,
+    OffsiteHeader,
+    WrongPassphraseError,
+    passphrase_problem,
+)
 
-__all__ = ["DUE_DAYS", "KEEP_ON_STICK", "OffsiteHeader", "Written", "WrongPassphraseError", "header", "last_written",
-           "opened", "passphrase_problem", "restore", "write"]
+__all__ = ["DUE_DAYS", "KEEP_ON_STICK", "MIN_PASSPHRASE", "SUFFIX", "OffsiteHeader", "Written",
+           "WrongPassphraseError", "header", "last_folder", "last_written", "opened", "passphrase_problem",
+           "restore", "write"]
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +75,16 @@ def last_written(db_path: Path) -> datetime | None:
         return max(datetime.fromisoformat(str(e["at"])) for e in entries) if entries else None
     except (OSError, ValueError, TypeError, KeyError):
         return None
+
+
+def last_folder(db_path: Path) -> Path | None:
+    """The folder the newest USB backup went to, while it is there (the stick is in), else None."""
+    try:
+        entries = json.loads(_journal(db_path).read_text("utf-8"))
+        folder = Path(str(max(entries, key=lambda e: str(e["at"]))["folder"])) if entries else None
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    return folder if folder is not None and folder.is_dir() else None
 
 
 def _note(db_path: Path, at: datetime, path: Path, size: int) -> None:
@@ -187,6 +204,17 @@ def check(db_path: Path, path: Path, passphrase: str, *, other_organisation: boo
 
 
 def restore(db_path: Path, path: Path, passphrase: str, *, other_organisation: bool = False) -> BackupInfo | None:
-    """Replace the (closed) database with the backup in ``path``; the current file is saved first."""
+    """Replace the (closed) database with the backup in ``path``; the current file is saved first.
+
+    The backup restored from is still on the stick, so it counts as the newest USB backup: a new computer
+    set up from it is not told at once that it has none.
+    """
     with opened(db_path, path, passphrase) as found:
-        return maintenance.restore(db_path, found, other_organisation=other_organisation)
+        safety = maintenance.restore(db_path, found, other_organisation=other_organisation)
+    try:
+        made, newest = offsite.read_header(path), last_written(db_path)
+        if newest is None or made.created > newest:
+            _note(db_path, made.created, path, made.size)
+    except (KnownError, OSError):  # the restore is done; only the reminder's date is not
+        log.warning("could not note the USB backup restored from", exc_info=True)
+    return safety

@@ -218,7 +218,7 @@ def test_the_workbench_asks_for_one_every_week(db: Database, stick: Path) -> Non
     assert list(offsite_backup(db, date(2026, 11, 7))) == []
     [never] = offsite_backup(db, date(2026, 11, 8))
     assert never.message.startswith("还没有把数据备份到U盘") and never.target is not None
-    assert (never.target.kind, never.subject) == ("backup", "never")
+    assert (never.target.kind, never.subject, never.due) == ("backup", "never", None)
     offsite.write(db, stick, PASS, now=datetime(2026, 11, 10, 16))
     assert list(offsite_backup(db, date(2026, 11, 16))) == []
     [late] = offsite_backup(db, date(2026, 11, 19))
@@ -234,3 +234,20 @@ def test_a_killed_restore_leaves_no_decrypted_copy_after_the_next_start(db: Data
     assert killed.is_dir() and not found.parent.exists()
     assert killed in leftovers.clean(db.path.parent)
     assert not killed.exists()
+
+
+def test_a_computer_set_up_from_the_stick_counts_that_backup_as_its_last(db: Database, tmp_path: Path,
+                                                                         stick: Path) -> None:
+    written = offsite.write(db, stick, PASS, now=datetime(2026, 11, 28, 17))
+    new = tmp_path / "新电脑" / "partydesk.db"
+    new.parent.mkdir()
+    open_database(new).close()
+    assert offsite.last_written(new) is None
+    offsite.restore(new, written.path, PASS)
+    assert offsite.last_written(new) == datetime(2026, 11, 28, 17)
+    assert offsite.last_folder(new) == stick
+    again = open_database(new)
+    try:
+        assert list(offsite_backup(again, date(2026, 12, 1))) == [], "not told at once that it has none"
+    finally:
+        again.close()
