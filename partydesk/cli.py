@@ -120,35 +120,6 @@ def cmd_demo(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def cmd_backup(args: argparse.Namespace) -> dict[str, Any]:
-    """Make a verified backup now."""
-    from partydesk.core.services.maintenance import backup_now
-
-    with opened(args) as db:
-        info = backup_now(db, reason="manual")
-    return {"message": f"备份完成并已校验：{info.path}", "backup": str(info.path), "size": info.size}
-
-
-def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
-    """Replace the database with a backup (the current file is backed up first)."""
-    from partydesk.core.errors import OtherOrganisationError
-    from partydesk.core.services.maintenance import restore
-
-    path = db_path_of(args)
-    source = Path(args.file)
-    if not source.is_file():
-        raise CliError(f"找不到备份文件：{source}", code="no_backup")
-    with _lock_for(path):
-        try:
-            safety = restore(path, source, other_organisation=args.other_organisation)
-        except OtherOrganisationError as exc:
-            raise CliError(f"{exc.message}如确要恢复，请加 --other-organisation 再运行一次。",
-                           code=exc.code) from exc
-    extra = f"；恢复前的数据库已另存为 {safety.path}" if safety else ""
-    return {"message": f"已从备份恢复：{source}{extra}", "db": str(path),
-            "safety_backup": str(safety.path) if safety else None}
-
-
 def cmd_check_db(args: argparse.Namespace) -> dict[str, Any]:
     """Full integrity and foreign-key check."""
     from partydesk.core.services.maintenance import check_database
@@ -497,13 +468,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org-name", help="演示党支部的名称")
     p.set_defaults(handler=cmd_demo)
 
-    sub.add_parser("backup", parents=[common], help="立即备份并校验").set_defaults(handler=cmd_backup)
-
-    p = sub.add_parser("restore", parents=[common], help="从备份文件恢复数据库")
-    p.add_argument("file", help="备份文件")
-    p.add_argument("--other-organisation", action="store_true", help="确认恢复属于另一个党组织的备份")
-    p.set_defaults(handler=cmd_restore)
-
     sub.add_parser("check-db", parents=[common], help="完整检查数据库").set_defaults(handler=cmd_check_db)
     sub.add_parser("self-test", parents=[common], help="程序自检").set_defaults(handler=cmd_self_test)
 
@@ -524,9 +488,9 @@ def build_parser() -> argparse.ArgumentParser:
 # Each module's sub-commands live in its own ``cli_<module>.py`` with an ``add_commands(sub, common)``. The
 # imports are written out (not looked up by name) so PyInstaller bundles every one of them.
 def _module_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    from partydesk import cli_check, cli_meetings, cli_report, cli_study, cli_sync, cli_talks
+    from partydesk import cli_backup, cli_check, cli_meetings, cli_report, cli_study, cli_sync, cli_talks
 
-    for module in (cli_meetings, cli_study, cli_talks, cli_check, cli_report, cli_sync):
+    for module in (cli_backup, cli_meetings, cli_study, cli_talks, cli_check, cli_report, cli_sync):
         module.add_commands(sub, common)
 
 

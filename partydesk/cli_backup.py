@@ -1,0 +1,88 @@
+"""``partydesk backup`` and ``partydesk restore`` (listed in cli._module_commands): a verified backup beside the
+database, or with ``--to DIR`` an encrypted USB backup (``services.offsite``); restoring from either.
+
+A USB backup's passphrase comes from the environment variable ``PARTYDESK_PASSPHRASE`` (for scripts) or is
+typed at the terminal (twice when writing); it is never an argument, which other users of the computer
+could read in the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from partydesk import cli
+
+PASSPHRASE_VARIABLE = "PARTYDESK_PASSPHRASE"
+
+
+def _passphrase(*, twice: bool) -> str:
+    given = os.environ.get(PASSPHRASE_VARIABLE)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise cli.CliError(f"U盘备份需要口令：请在终端中运行，或设置环境变量 {PASSPHRASE_VARIABLE}。",
+                           code="no_passphrase")
+    typed = getpass.getpass("口令：")
+    if twice and getpass.getpass("再输一次：") != typed:
+        raise cli.CliError("两次输入的口令不一样，没有备份。", code="passphrase_mismatch")
+    return typed
+
+
+def cmd_backup(args: argparse.Namespace) -> dict[str, Any]:
+    """Make a verified backup now; with ``--to``, an encrypted one on a USB stick."""
+    from partydesk.core.services import offsite
+    from partydesk.core.services.maintenance import backup_now
+
+    if args.to is None:
+        with cli.opened(args) as db:
+            info = backup_now(db, reason="manual")
+        return {"message": f"备份完成并已校验：{info.path}", "backup": str(info.path), "size": info.size}
+    passphrase = _passphrase(twice=True)
+    with cli.opened(args) as db:
+        written = offsite.write(db, Path(args.to), passphrase)
+    return {"message": f"已写入U盘备份并核对：{written.path}（{written.members} 名党员，{written.files} 个附件）。"
+                       "现在可以安全拔下U盘。请记住口令：没有口令谁也打不开这个备份。",
+            "backup": str(written.path), "size": written.size, "members": written.members, "files": written.files,
+            "removed": [str(p) for p in written.removed]}
+
+
+def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
+    """Replace the database with a backup or a USB backup (the current file is backed up first)."""
+    from partydesk.core.errors import OtherOrganisationError
+    from partydesk.core.services import maintenance, offsite
+    from partydesk.core.storage.offsite import SUFFIX
+
+    path = cli.db_path_of(args)
+    source = Path(args.file)
+    if not source.is_file():
+        raise cli.CliError(f"找不到备份文件：{source}", code="no_backup")
+    passphrase = _passphrase(twice=False) if source.suffix.lower() == SUFFIX else None
+    with cli._lock_for(path):
+        try:
+            if passphrase is None:
+                safety = maintenance.restore(path, source, other_organisation=args.other_organisation)
+            else:
+                safety = offsite.restore(path, source, passphrase, other_organisation=args.other_organisation)
+        except OtherOrganisationError as exc:
+            raise cli.CliError(f"{exc.message}如确要恢复，请加 --other-organisation 再运行一次。",
+                               code=exc.code) from exc
+    extra = f"；恢复前的数据库已另存为 {safety.path}" if safety else ""
+    return {"message": f"已从备份恢复：{source}{extra}", "db": str(path),
+            "safety_backup": str(safety.path) if safety else None}
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``partydesk backup`` and ``partydesk restore`` to the command tree."""
+    p = sub.add_parser("backup", parents=[common], help="立即备份并校验（加 --to 则加密备份到U盘）")
+    p.add_argument("--to", metavar="文件夹",
+                   help=f"U盘上的文件夹：加密备份到那里（口令取自环境变量 {PASSPHRASE_VARIABLE}，或在终端输入）")
+    p.set_defaults(handler=cmd_backup)
+    p = sub.add_parser("restore", parents=[common], help="从备份文件（.db）或U盘备份（.pdbak）恢复数据库")
+    p.add_argument("file", help="备份文件")
+    p.add_argument("--other-organisation", action="store_true", help="确认恢复属于另一个党组织的备份")
+    p.set_defaults(handler=cmd_restore)
