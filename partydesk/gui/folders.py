@@ -1,12 +1,12 @@
 """Where a file dialog opens when the user has not chosen a folder yet: the Documents folder, never the
-folder the program happens to run in (on an office PC, its install folder); and opening a file or link
-with the system's own program, saying so when there is none."""
+folder the program happens to run in (on an office PC, its install folder); the USB stick when one is in;
+and opening a file or link with the system's own program, saying so when there is none."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QStorageInfo, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -28,3 +28,14 @@ def open_with_system(parent: QWidget, target: Path | QUrl) -> bool:
     QMessageBox.information(parent, QCoreApplication.translate("OpenFile", "Cannot open"), QCoreApplication.translate(
         "OpenFile", "This computer has no program set up to open it. It is here:\n{where}").format(where=where))
     return False
+
+
+def removable_folder() -> Path | None:
+    """A mounted removable drive (USB stick), if one is found; else None."""
+    for volume in QStorageInfo.mountedVolumes():
+        root = volume.rootPath()
+        if not volume.isValid() or not volume.isReady() or volume.isReadOnly():
+            continue
+        if root.startswith(("/media/", "/run/media/")) or (len(root) <= 3 and root[:1] not in "Cc" and ":" in root):
+            return Path(root)
+    return None

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self._last_backup: str | None = None
         self._about: QDialog | None = None
         self.restore_dialog: QDialog | None = None
+        self.offsite_dialog: QDialog | None = None
         self.notice: QMessageBox | None = None
         self.help_dialog: QDialog | None = None
 
@@ -231,6 +232,9 @@ class MainWindow(QMainWindow):
     def open_target(self, kind: str, key: str) -> bool:
         """Go to what a to-do concerns (a member, a meeting or calendar cell, a setting); False when the page
         for it is not in this window. A page other than the members page opens it by ``open_target``."""
+        if kind == "backup":  # the weekly USB backup
+            self.show_offsite_backup()
+            return True
         pages = {"member": "members", "meeting": "meetings", "calendar": "meetings", "talk": "meetings",
                  "notice": "exchange"}
         page_id = pages.get(kind, kind)
@@ -280,7 +284,10 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.restore_action = QAction(self)
         self.restore_action.triggered.connect(self.show_restore)
+        self.offsite_action = QAction(self)
+        self.offsite_action.triggered.connect(self.show_offsite_backup)
         self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.offsite_action)
         self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -341,6 +348,20 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restored.connect(self._on_restored)
         self.restore_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_offsite_backup(self) -> QDialog:
+        """File → Back up to a USB stick…: write an encrypted backup to the stick and read it back."""
+        from partydesk.core.services.offsite import last_folder, last_written
+        from partydesk.gui.dialogs.offsite_backup import OffsiteBackupDialog
+        from partydesk.gui.folders import removable_folder
+
+        path = self.ctx.db.path
+        dialog = OffsiteBackupDialog(self.ctx, removable=removable_folder(), last=last_written(path),
+                                     last_folder=last_folder(path), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.offsite_dialog = dialog
         dialog.open()
         return dialog
 
@@ -422,6 +443,7 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
         self.backup_action.setText(self.tr("&Back up now"))
+        self.offsite_action.setText(self.tr("Back up to a &USB stick…"))
         self.backup_action.setStatusTip(self.tr("Make a verified copy of the database now"))
         self.restore_action.setText(self.tr("&Restore from a backup…"))
         self.quit_action.setText(self.tr("&Quit"))

@@ -1005,6 +1005,69 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
     </message>
 </context>
 <context>
+    <name>FileRestore</name>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>Backups (*.pdbak *.db);;USB backups (*.pdbak);;Backup files (*.db)</source>
+        <translation>备份文件 (*.pdbak *.db);;U盘备份 (*.pdbak);;数据库备份 (*.db)</translation>
+    </message>
+    <message>
+        <source>USB backup of {name} made on {when} ({members} members).</source>
+        <translation>“{name}”{when} 的U盘备份（{members}名党员）。</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong. Type it again:</source>
+        <translation>口令不对，请再输一次：</translation>
+    </message>
+    <message>
+        <source>Type the passphrase set when it was made:</source>
+        <translation>请输入备份时设定的口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Restore it anyway?</source>
+        <translation>仍要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Opening the USB backup</source>
+        <translation>正在打开U盘备份</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {name} made on {when} ({members} members)?</source>
+        <translation>恢复“{name}”{when} 的备份（{members}名党员）吗？</translation>
+    </message>
+    <message>
+        <source>Everything entered after that time is replaced. The database as it is now is saved as a backup first.</source>
+        <translation>那之后录入的内容将被替换。恢复前，当前的数据库会先另存为一个备份。</translation>
+    </message>
+    <message>
+        <source>This computer then keeps that organisation&apos;s records, as they were at that time.</source>
+        <translation>恢复后，这台电脑接着记录这个组织的工作，数据为备份当时的样子。</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
+    </message>
+</context>
+<context>
     <name>FindingDecisionDialog</name>
     <message>
         <source>Snooze to-do</source>
@@ -1106,6 +1169,14 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>请先填写党组织名称和组织代码。</translation>
     </message>
     <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>On a new computer: bring back the records from a USB backup made on the old one.</source>
+        <translation>换了新电脑时：用旧电脑备份到U盘的文件，把原来的记录恢复过来。</translation>
+    </message>
+    <message>
         <source>For example: 中共示范社区第一支部委员会</source>
         <translation>例如：中共示范社区第一支部委员会</translation>
     </message>
@@ -1189,16 +1260,16 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>备份</translation>
     </message>
     <message>
-        <source>File → Back up now (Ctrl+B) makes a checked copy at any time. The program also backs up on exit and every four hours when something was changed. Copy the backup folder to a USB stick now and then.</source>
-        <translation>“文件 → 立即备份”（Ctrl+B）随时做一份经过校验的备份。有改动时，程序在退出时和每四小时也会自动备份。请不时把备份文件夹复制到U盘上保存。</translation>
+        <source>File → Back up now (Ctrl+B) makes a checked copy at any time. The program also backs up on exit and every four hours when something was changed. These copies stay on this computer and are lost with it, so once a week use File → Back up to a USB stick…: it writes everything, attachments included, encrypted under a passphrase you choose, and reads it back before it says the stick can be removed. Write the passphrase down and keep it apart from the stick: without it nobody can open the backup. The workbench reminds you when a week has passed.</source>
+        <translation>“文件 → 立即备份”（Ctrl+B）随时做一份经过校验的备份。有改动时，程序在退出时和每四小时也会自动备份。这些备份都在本机上，电脑坏了会一起丢失，所以请每周用一次“文件 → 备份到U盘…”：它把全部数据（含附件）用您设定的口令加密写到U盘上，读回核对无误后才提示可以拔下U盘。请把口令抄下来，与U盘分开保管：没有口令，谁也打不开这个备份。超过一周没有备份到U盘，工作台会提醒。</translation>
+    </message>
+    <message>
+        <source>File → Restore from a backup… lists the backups, newest first. From a USB stick or file… restores a USB backup (it asks for the passphrase) or a backup file copied from elsewhere. The database as it is is saved as a backup before a restore, so a restore can be undone the same way. On a new computer, choose Restore from a backup… in the first-run set-up instead of filling it in.</source>
+        <translation>“文件 → 从备份恢复…”按时间从新到旧列出本机的备份；点“从U盘或其他文件恢复…”可以恢复U盘备份（会要求输入口令）或从别处复制来的备份文件。恢复前，当前的数据库会先另存为一个备份，所以恢复也可以用同样的办法撤回。换了新电脑时，在初始设置里点“从备份恢复…”即可，不必重新填写。</translation>
     </message>
     <message>
         <source>Restoring</source>
         <translation>恢复</translation>
-    </message>
-    <message>
-        <source>File → Restore from a backup… lists the backups, newest first. The database as it is is saved as a backup before a restore, so a restore can be undone the same way.</source>
-        <translation>“文件 → 从备份恢复…”列出所有备份，最新的在最上面。恢复前，当前的数据库会先另存为备份，所以恢复之后还可以用同样的方法恢复回来。</translation>
     </message>
     <message>
         <source>Keyboard</source>
@@ -2034,6 +2105,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back up to a &amp;USB stick…</source>
+        <translation>备份到U盘(&amp;U)…</translation>
     </message>
     <message>
         <source>Make a verified copy of the database now</source>
@@ -3536,6 +3611,111 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>OffsiteBackupDialog</name>
+    <message>
+        <source>Back up to a USB stick</source>
+        <translation>备份到U盘</translation>
+    </message>
+    <message>
+        <source>Everything this program keeps (members, meetings, study records and their attachments) is encrypted and written to the USB stick. Keep the stick away from this computer: if the computer breaks or is lost, the data can be restored from the stick on another one.</source>
+        <translation>把本程序保存的全部数据（党员、会议、学习记录及其附件）加密后写到U盘上。请把U盘与这台电脑分开保管：电脑损坏或丢失时，可以在另一台电脑上用它恢复。</translation>
+    </message>
+    <message>
+        <source>Last USB backup: {when}</source>
+        <translation>上次备份到U盘：{when}</translation>
+    </message>
+    <message>
+        <source>No USB backup has been made yet.</source>
+        <translation>还没有备份到U盘过。</translation>
+    </message>
+    <message>
+        <source>Insert the USB stick, or choose a folder</source>
+        <translation>请插入U盘，或选择一个文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>USB stick found: {path}</source>
+        <translation>已找到U盘：{path}</translation>
+    </message>
+    <message>
+        <source>No USB stick found: insert one, or choose the folder yourself.</source>
+        <translation>没有找到U盘：请插入U盘，或自己选择文件夹。</translation>
+    </message>
+    <message>
+        <source>At least {count} characters</source>
+        <translation>至少 {count} 个字符</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再输一次(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Show the passphrase</source>
+        <translation>显示口令(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Write the passphrase on paper and keep it apart from the stick. Without it nobody can open this backup, you included. The stick keeps this organisation&apos;s newest {keep} USB backups; older ones are removed.</source>
+        <translation>请把口令抄在纸上，与U盘分开保管。没有口令，谁也打不开这个备份，包括您自己。U盘上保留本组织最近 {keep} 份备份，更早的会被删除。</translation>
+    </message>
+    <message>
+        <source>You can now safely remove the USB stick.</source>
+        <translation>现在可以安全拔下U盘。</translation>
+    </message>
+    <message>
+        <source>&amp;Write and check</source>
+        <translation>写入并核对(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the folder on the USB stick</source>
+        <translation>选择U盘上的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the folder on the USB stick.</source>
+        <translation>请选择U盘上的文件夹。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一样。</translation>
+    </message>
+    <message>
+        <source>Backing up to the USB stick</source>
+        <translation>正在备份到U盘</translation>
+    </message>
+    <message>
+        <source>The backup was written and checked: {path}
+{members} members, {files} attachments, {size}.</source>
+        <translation>已写入并核对：{path}
+{members} 名党员，{files} 个附件，{size}。</translation>
+    </message>
+    <message>
+        <source>Keep the stick away from this computer. The next USB backup is due by {day}.</source>
+        <translation>请把U盘放在别处保管（不要和电脑放在一起）。下次请在 {day} 前再备份一次。</translation>
+    </message>
+    <message>
+        <source>{count} older USB backups of this organisation were removed from the stick.</source>
+        <translation>已从U盘上删去本组织较早的 {count} 份备份。</translation>
+    </message>
+</context>
+<context>
     <name>OpenFile</name>
     <message>
         <source>Cannot open</source>
@@ -3576,6 +3756,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Before import</source>
         <translation>导入前</translation>
+    </message>
+    <message>
+        <source>With a USB backup</source>
+        <translation>备份到U盘时</translation>
     </message>
     <message>
         <source>Before restore</source>
@@ -3636,6 +3820,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Restore the selected backup…</source>
         <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>From a USB stick or file…</source>
+        <translation>从U盘或其他文件恢复…</translation>
     </message>
     <message>
         <source>Choose the backup to go back to. The database as it is now is saved as a backup first, so a restore can be undone.</source>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QStyle, QW
 from partydesk.core.domain.organisation import ORG_TYPES, ROLE_BRANCH, ROLE_COMMITTEE
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.setup import OrganisationInput
+from partydesk.gui.dialogs.restore_file import FileRestore
 from partydesk.gui.forms.ui_firstrun import Ui_FirstRunDialog
 from partydesk.gui.operations import settings as settings_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
@@ -56,6 +57,11 @@ class FirstRunDialog(BusyDialog):
             help_label.setPalette(palette)
         # A full organisation name is long (中共某某社区第一支部委员会); make room for it from the font.
         self.ui.nameEdit.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 22)
+        # A computer that replaces one that broke: take over from its USB backup instead of starting afresh.
+        self.restore_button = self.ui.buttonBox.addButton("", QDialogButtonBox.ButtonRole.ResetRole)
+        self.restore_button.setObjectName("firstRunRestoreButton")
+        self.restore_button.clicked.connect(self.restore_from_file)
+        self.file_restore: FileRestore | None = None
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.nameEdit.textChanged.connect(self._update_ok)
@@ -101,6 +107,16 @@ class FirstRunDialog(BusyDialog):
                                      on_error=self._failed)
 
 
+    def restore_from_file(self) -> FileRestore:
+        """Set this computer up from a USB backup (or a backup file) instead; closes once it is open."""
+        flow = FileRestore(self.ctx, self, replacing=False)
+        flow.restored.connect(lambda _result: QDialog.accept(self))
+        flow.stopped.connect(lambda: self._set_busy(False))
+        self.file_restore = flow
+        self._set_busy(True)
+        flow.start()
+        return flow
+
     def _created(self, _changes: object) -> None:
         self._set_busy(False)
         QDialog.accept(self)
@@ -145,6 +161,9 @@ class FirstRunDialog(BusyDialog):
             "Fill in the organisation's name and its code first."))
 
     def _hints(self) -> None:
+        self.restore_button.setText(self.tr("Restore from a backup…"))
+        self.restore_button.setToolTip(self.tr(
+            "On a new computer: bring back the records from a USB backup made on the old one."))
         self.ui.nameEdit.setPlaceholderText(self.tr("For example: 中共示范社区第一支部委员会"))
         self._update_ok()
 

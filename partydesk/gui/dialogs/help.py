@@ -86,11 +86,18 @@ class HelpDialog(QDialog):
                      "written until you confirm. A backup is made before each import.")),
             (self.tr("Backups"),
              self.tr("File → Back up now (Ctrl+B) makes a checked copy at any time. The program also backs "
-                     "up on exit and every four hours when something was changed. Copy the backup folder to "
-                     "a USB stick now and then.")),
+                     "up on exit and every four hours when something was changed. These copies stay on this "
+                     "computer and are lost with it, so once a week use File → Back up to a USB stick…: it "
+                     "writes everything, attachments included, encrypted under a passphrase you choose, and "
+                     "reads it back before it says the stick can be removed. Write the passphrase down and keep "
+                     "it apart from the stick: without it nobody can open the backup. The workbench reminds "
+                     "you when a week has passed.")),
             (self.tr("Restoring"),
-             self.tr("File → Restore from a backup… lists the backups, newest first. The database as it is "
-                     "is saved as a backup before a restore, so a restore can be undone the same way.")),
+             self.tr("File → Restore from a backup… lists the backups, newest first. From a USB stick or "
+                     "file… restores a USB backup (it asks for the passphrase) or a backup file copied from "
+                     "elsewhere. The database as it is is saved as a backup before a restore, so a restore can "
+                     "be undone the same way. On a new computer, choose Restore from a backup… in the first-run "
+                     "set-up instead of filling it in.")),
             (self.tr("Keyboard"),
              self.tr("Ctrl+1 to Ctrl+6 switch pages; F1 opens this guide; Ctrl+B backs up now. In a list, "
                      "Enter opens the selected row. On the Members page: Ctrl+N adds a member, F2 edits the "

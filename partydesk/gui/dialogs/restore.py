@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.errors import KnownError, OtherOrganisationError
 from partydesk.core.services.maintenance import backup_dir
+from partydesk.gui.dialogs.restore_file import FileRestore
 from partydesk.gui.forms.ui_restore import Ui_RestoreDialog
 from partydesk.gui.operations import backups as backup_ops
 from partydesk.gui.operations.backups import BackupEntry, Restored
@@ -45,6 +46,7 @@ def reason_text(reason: str) -> str:
     known = {"manual": translate("RestoreDialog", "Manual"), "exit": translate("RestoreDialog", "On exit"),
              "periodic": translate("RestoreDialog", "Scheduled"),
              "import": translate("RestoreDialog", "Before import"),
+             "offsite": translate("RestoreDialog", "With a USB backup"),
              "before-restore": translate("RestoreDialog", "Before restore")}
     return known.get(reason, reason)
 
@@ -70,6 +72,11 @@ class RestoreDialog(QDialog):
         self.ui.buttonBox.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self.ask_restore)
+        self.file_button = QPushButton(self)  # a USB backup, or a backup file from elsewhere
+        self.file_button.setObjectName("restoreFileButton")
+        self.ui.buttonBox.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.file_button.clicked.connect(self.restore_from_file)
+        self.file_restore: FileRestore | None = None
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.folderButton.clicked.connect(lambda: open_folder(backup_dir(ctx.db.path)))
         table = self.ui.backupTable
@@ -166,6 +173,14 @@ class RestoreDialog(QDialog):
         backup_ops.restore(self, self.ctx, entry.info.path, other_organisation=other_organisation,
                            title=self.tr("Restoring"), on_done=self._done, on_error=failed)
 
+    def restore_from_file(self) -> FileRestore:
+        """Choose a USB backup or a backup file, and restore it (``restore_file.FileRestore``)."""
+        flow = FileRestore(self.ctx, self)
+        flow.restored.connect(self._done)
+        self.file_restore = flow
+        flow.start()
+        return flow
+
     def _done(self, result: Restored) -> None:
         self.ctx.db = result.db
         self.restored.emit(result)
@@ -175,6 +190,7 @@ class RestoreDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.restore_button.setText(self.tr("Restore the selected backup…"))
+        self.file_button.setText(self.tr("From a USB stick or file…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,6 +3,7 @@ backups with what each holds (the file lane), and restoring one over the open da
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from partydesk.core.errors import KnownError
 from partydesk.core.handle import DbHandle
 from partydesk.core.progress import Progress
-from partydesk.core.services import maintenance
+from partydesk.core.services import maintenance, offsite
 from partydesk.core.services.maintenance import FileContents
 from partydesk.core.services.store import BackupInfo, open_store
 from partydesk.gui.operations import run
@@ -82,8 +83,10 @@ def check_backup(parent: QWidget, ctx: AppContext, backup_path: Path, *, other_o
 
 
 def restore(parent: QWidget, ctx: AppContext, backup_path: Path, *, other_organisation: bool, title: str,
-            on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
+            on_done: DoneCallback, on_error: ErrorCallback, passphrase: str | None = None) -> TaskHandle:
     """Close the open database, restore ``backup_path`` over it (saving it first) and reopen it.
+
+    With ``passphrase``, ``backup_path`` is a USB backup (``.pdbak``), opened beside the database first.
 
     Runs on the DB lane, so nothing else uses the connection while it is closed. When the restore
     fails the old file is untouched and is reopened; the KnownError goes to ``on_error``, and the
@@ -93,14 +96,17 @@ def restore(parent: QWidget, ctx: AppContext, backup_path: Path, *, other_organi
     reopened: list[DbHandle] = []
 
     def job(_progress: Progress) -> Restored:
-        maintenance.check_restorable(db.path, backup_path, other_organisation=other_organisation)
-        db.close()
-        try:
-            safety = maintenance.restore(db.path, backup_path, other_organisation=other_organisation)
-        except BaseException:
-            reopened.append(open_store(db.path))  # the old file, untouched
-            raise
-        return Restored(open_store(db.path), safety)
+        with contextlib.ExitStack() as stack:
+            source = backup_path if passphrase is None else stack.enter_context(
+                offsite.opened(db.path, backup_path, passphrase))
+            maintenance.check_restorable(db.path, source, other_organisation=other_organisation)
+            db.close()
+            try:
+                safety = maintenance.restore(db.path, source, other_organisation=other_organisation)
+            except BaseException:
+                reopened.append(open_store(db.path))  # the old file, untouched
+                raise
+            return Restored(open_store(db.path), safety)
 
     def failed(error: KnownError) -> None:
         if reopened:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QStorageInfo
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.gui.dialogs.sync_key_actions import KeyActions
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import documents_folder, removable_folder
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.pages.notices_panel import NoticesPanel
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
@@ -47,17 +47,6 @@ def local_time(utc: datetime) -> datetime:
 
 KIND_NAMES = {"upward": "上报", "downward": "下发", "snapshot": "全量", "receipt": "回执"}
 STATE_NAMES = {"written": "已写出", "acknowledged": "对方已确认", "imported": "已导入", "rejected": "已拒收"}
-
-
-def removable_folder() -> Path | None:
-    """A mounted removable drive (USB stick), if one is found; else None."""
-    for volume in QStorageInfo.mountedVolumes():
-        root = volume.rootPath()
-        if not volume.isValid() or not volume.isReady() or volume.isReadOnly():
-            continue
-        if root.startswith(("/media/", "/run/media/")) or (len(root) <= 3 and root[:1] not in "Cc" and ":" in root):
-            return Path(root)
-    return None
 
 
 class ExchangePage(QWidget):

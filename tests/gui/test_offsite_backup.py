@@ -1,0 +1,187 @@
+"""备份到U盘 in the window: the dialog the menu and the weekly to-do open, and restoring from the stick, both
+in 从备份恢复 and on a new computer's first-run set-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.services import offsite
+from partydesk.core.services.offsite import OffsiteHeader
+from partydesk.core.storage import offsite as offsite_file
+from partydesk.gui import app as gui_app
+from partydesk.gui.context import AppContext
+from partydesk.gui.dialogs.firstrun import FirstRunDialog
+from partydesk.gui.dialogs.offsite_backup import OffsiteBackupDialog
+from partydesk.gui.dialogs.restore import RestoreDialog
+from partydesk.gui.dialogs.restore_file import FileRestore
+from partydesk.gui.mainwindow import MainWindow
+from partydesk.gui.pages.members import MembersPage
+from tests.gui.conftest import WAIT_MS
+from tests.gui.test_members_page import LI, ZHANG, add_now, names
+
+PASS = "幸福社区支部2026"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(offsite_file, "KDF_COST", 2**10)
+
+
+@pytest.fixture
+def stick(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("U盘")
+
+
+def _window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    window = gui_app.build_main_window(ctx)
+    qtbot.addWidget(window)
+    window.resize(1300, 700)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    return window
+
+
+def test_the_dialog_writes_only_a_passphrase_typed_twice_and_says_when_the_stick_is_safe(
+        qtbot: QtBot, ctx: AppContext, stick: Path) -> None:
+    add_now(ctx, ZHANG)
+    window = _window(qtbot, ctx)
+    status_before = window.backup_label.text()
+    window.offsite_action.trigger()
+    dialog = window.offsite_dialog
+    assert isinstance(dialog, OffsiteBackupDialog)
+    assert dialog.last_label.text() == "还没有备份到U盘过。"
+    assert not dialog.write_button.isEnabled()
+    dialog.folder.setText(str(stick))
+    assert dialog.passphrase.placeholderText() == "至少 8 个字符"
+    qtbot.keyClicks(dialog.passphrase, "short")
+    assert dialog.error.text() == "" and not dialog.write_button.isEnabled(), "no scolding while still typing"
+    qtbot.keyClicks(dialog.again, "s")
+    assert dialog.error.text() == "口令至少要 8 个字符。" and not dialog.write_button.isEnabled()
+    dialog.passphrase.setText(PASS)
+    dialog.again.setText(PASS[:3])
+    assert dialog.error.text() == "" and not dialog.write_button.isEnabled(), "the second entry is not finished"
+    dialog.again.setText(PASS)
+    qtbot.keyClicks(dialog.again, "!")  # (QTest types ASCII only)
+    assert dialog.error.text() == "两次输入的口令不一样。" and not dialog.write_button.isEnabled()
+    dialog.again.setText(PASS)
+    assert dialog.error.text() == "" and dialog.write_button.isEnabled()
+
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=WAIT_MS)
+    written = dialog.written
+    assert written is not None and written.path.parent == stick
+    assert dialog.pages.currentIndex() == 1 and not dialog.safe_text.isHidden()
+    assert dialog.safe_text.text() == "现在可以安全拔下U盘。"
+    assert "1 名党员" in dialog.result_text.text() and "下次请在" in dialog.result_text.text()
+    assert dialog.passphrase.text() == "" and dialog.again.text() == "", "the passphrase is not kept"
+    assert offsite.last_written(ctx.db.path) is not None
+    assert window.backup_label.text() != status_before, "the backup it began with shows in the status bar"
+
+
+def test_a_failed_write_stays_on_the_form_with_the_reason(qtbot: QtBot, ctx: AppContext) -> None:
+    window = _window(qtbot, ctx)
+    dialog = OffsiteBackupDialog(ctx, removable=None, last=None, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(ctx.db.path.parent))  # beside the database: not off the machine
+    dialog.passphrase.setText(PASS)
+    dialog.again.setText(PASS)
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=WAIT_MS)
+    assert "数据库所在的文件夹" in dialog.error.text()
+    assert dialog.pages.currentIndex() == 0 and dialog.write_button.isEnabled()
+
+
+def test_the_weekly_to_do_opens_the_dialog_on_the_stick_used_last(qtbot: QtBot, ctx: AppContext, stick: Path) -> None:
+    offsite.write(ctx.db, stick, PASS)
+    window = _window(qtbot, ctx)
+    assert window.open_target("backup", "offsite")
+    dialog = window.offsite_dialog
+    assert isinstance(dialog, OffsiteBackupDialog)
+    assert dialog.folder.text() == str(stick)
+    assert dialog.last_label.text().startswith("上次备份到U盘：")
+
+
+def test_showing_the_passphrase_asks_for_it_once(qtbot: QtBot, ctx: AppContext, stick: Path) -> None:
+    dialog = OffsiteBackupDialog(ctx, removable=stick, last=None)
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASS)
+    assert not dialog.write_button.isEnabled()
+    dialog.show_box.setChecked(True)
+    assert dialog.write_button.isEnabled() and not dialog.again.isEnabled() and not dialog.again.isHidden()
+
+
+def _answering(monkeypatch: pytest.MonkeyPatch, path: Path, passphrases: list[str]) -> list[str]:
+    """FileRestore's questions answered: this file, these passphrases in turn, yes to every question."""
+    asked: list[str] = []
+
+    def passphrase(_self: FileRestore, header: OffsiteHeader, *, again: bool) -> str | None:
+        asked.append(f"{header.organisation_name}|{again}")
+        return passphrases.pop(0) if passphrases else None
+
+    def confirm(_self: FileRestore, text: str, detail: str) -> bool:
+        asked.append(f"{text}|{detail}")
+        return True
+
+    monkeypatch.setattr(FileRestore, "choose_file", lambda _self: path)
+    monkeypatch.setattr(FileRestore, "ask_passphrase", passphrase)
+    monkeypatch.setattr(FileRestore, "confirm", confirm)
+    monkeypatch.setattr(FileRestore, "show_error", lambda _self, message: asked.append("error:" + message))
+    return asked
+
+
+def test_restoring_from_the_stick_asks_the_passphrase_again_when_wrong(
+        qtbot: QtBot, ctx: AppContext, stick: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_now(ctx, ZHANG)
+    written = offsite.write(ctx.db, stick, PASS)
+    add_now(ctx, LI)
+    window = _window(qtbot, ctx)
+    window.show_page("members")
+    old_db = ctx.db
+    asked = _answering(monkeypatch, written.path, ["not the one", PASS])
+
+    window.restore_action.trigger()
+    dialog = window.restore_dialog
+    assert isinstance(dialog, RestoreDialog)
+    assert dialog.file_button.text() == "从U盘或其他文件恢复…"
+    dialog.file_button.click()
+    qtbot.waitUntil(lambda: ctx.db is not old_db, timeout=WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    QApplication.processEvents()
+    assert asked[:2] == ["中共示例社区第一支部委员会|False", "中共示例社区第一支部委员会|True"]
+    assert "1名党员" in asked[2]
+    page = window.page("members")
+    assert isinstance(page, MembersPage)
+    qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=WAIT_MS)
+
+
+def test_a_new_computer_starts_from_the_stick_instead_of_a_blank_set_up(
+        qtbot: QtBot, ctx: AppContext, blank_ctx: AppContext, stick: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_now(ctx, ZHANG)
+    written = offsite.write(ctx.db, stick, PASS)
+    asked = _answering(monkeypatch, written.path, [PASS])
+    dialog = FirstRunDialog(blank_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.restore_button.text() == "从备份恢复…"
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        dialog.restore_button.click()
+    assert not blank_ctx.db.needs_setup
+    question, detail = asked[-1].split("|")
+    assert question.startswith("恢复“中共示例社区第一支部委员会”") and "（1名党员）" in question
+    assert detail == "恢复后，这台电脑接着记录这个组织的工作，数据为备份当时的样子。", "nothing here to replace"
+
+
+def test_a_refused_file_says_why_and_the_set_up_goes_on(
+        qtbot: QtBot, blank_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "坏的.pdbak"
+    bad.write_bytes(b"PDBAK1\r\n\x00\x00\x00\x02{}")
+    asked = _answering(monkeypatch, bad, [PASS])
+    dialog = FirstRunDialog(blank_ctx)
+    qtbot.addWidget(dialog)
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: any(a.startswith("error:") for a in asked), timeout=WAIT_MS)
+    assert asked == ["error:" + offsite_file.DAMAGED]
+    qtbot.waitUntil(lambda: dialog.ui.buttonBox.isEnabled(), timeout=WAIT_MS)
+    assert blank_ctx.db.needs_setup, "nothing was restored: the set-up form is there to fill in"
