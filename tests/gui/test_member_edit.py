@@ -308,3 +308,15 @@ def test_form_fits_a_1366x768_screen(page: MembersPage) -> None:
     assert hint.width() <= 1366 and hint.height() <= 728 - 40
     screen = dialog.screen().availableGeometry()
     assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+
+
+def test_a_probationary_member_in_a_committee_post_is_asked_about(qtbot: QtBot, ctx: AppContext,
+                                                                   page: MembersPage) -> None:
+    """预备党员 have no right to be elected: 组织委员 for one is shown beside the post and saved only when confirmed."""
+    dialog = _add_dialog(page)
+    fill(dialog, category="预备党员", joined="2026-06-01", confirmed="")
+    _choose(dialog.ui.partyPostCombo, "组织委员")
+    save(qtbot, ctx, dialog)
+    assert not closed(dialog) and dialog.awaiting_confirmation
+    assert "预备党员没有被选举权" in dialog.field_message("party_post").replace("\n", "")
+    assert roster(ctx.db, LOCAL_USER) == []

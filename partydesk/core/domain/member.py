@@ -15,6 +15,7 @@ from typing import Literal
 
 from partydesk.core.domain import codes, fields, partial_date
 from partydesk.core.domain.idnumber import parse_id_number
+from partydesk.core.domain.meetings import COMMITTEE_POSTS
 from partydesk.core.domain.validate import (
     Issue,
     check_id_against_record,
@@ -328,6 +329,10 @@ def _check_flags(out: dict[str, object], today: date) -> list[Issue]:
     def add(key: str, code: str, message: str, severity: Literal["error", "warning"]) -> None:
         issues.append(Issue(key, code, message, severity))
 
+    if out.get("category") == codes.MEMBER_CATEGORY.code_of("预备党员") and out.get("party_post") in COMMITTEE_POSTS:
+        add("party_post", "probationary_post",
+            f"预备党员没有被选举权（党章第七条），不能担任{codes.PARTY_POST.name(str(out['party_post']))}"
+            "等支部委员会职务", "warning")
     if out.get("lost_contact"):
         if out.get("lost_since") is None:
             add("lost_since", "required", "失联党员须填写失去联系日期", "error")

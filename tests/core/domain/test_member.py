@@ -115,3 +115,17 @@ def test_control_characters_are_exactly_unicode_category_cc_except_tab_and_newli
                        if unicodedata.category(chr(cp)) == "Cc" and chr(cp) not in "\n\t"}
     assert "control_chars" in _codes(replace(GOOD, work_unit="示范\x7f单位"))
     assert "control_chars" not in _codes(replace(GOOD, work_unit="示范\t单位"))
+
+
+def test_a_probationary_member_in_a_committee_post_is_a_warning() -> None:
+    """预备党员 cannot be elected (党章第七条): a 委员 post is flagged, a 党小组长 is not; the record still saves."""
+    probation = {**GOOD.__dict__, "category": "预备党员", "joined_on": "2026-06-01", "confirmed_on": None}
+    result = check_member(MemberInput(**{**probation, "party_post": "组织委员"}), today=TODAY)
+    assert result.data is not None
+    [warning] = [i for i in result.warnings if i.code == "probationary_post"]
+    assert warning.field == "party_post"
+    assert "预备党员没有被选举权" in warning.message and "不能担任组织委员等支部委员会职务" in warning.message
+    group_leader = check_member(MemberInput(**{**probation, "party_post": "党小组长"}), today=TODAY)
+    assert "probationary_post" not in {i.code for i in group_leader.warnings}
+    full = check_member(MemberInput(**{**GOOD.__dict__, "party_post": "组织委员"}), today=TODAY)
+    assert "probationary_post" not in {i.code for i in full.warnings}
