@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.services.offsite import DUE_DAYS, KEEP_ON_STICK, MIN_PASSPHRASE, passphrase_problem
 from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import offsite as ops
-from partydesk.gui.widgets.error_label import mark_as_error_label
+from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
     from partydesk.core.errors import KnownError
@@ -80,8 +80,7 @@ class OffsiteBackupDialog(QDialog):
         form.addRow(folder_label, line)
         self.stick_note = QLabel(self.tr("USB stick found: {path}").format(path=removable) if removable else
                                  self.tr("No USB stick found: insert one, or choose the folder yourself."), choose)
-        self.stick_note.setWordWrap(True)
-        form.addRow("", self.stick_note)
+        form.addRow("", self.stick_note)  # one line (a drive is "E:\\"): a wrapped one leaves a gap under it
         self.passphrase = QLineEdit(choose)
         self.passphrase.setObjectName("passphraseEdit")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -113,7 +112,6 @@ class OffsiteBackupDialog(QDialog):
         self.error.setObjectName("offsiteError")
         self.error.setWordWrap(True)
         mark_as_error_label(self.error)
-        self.error.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)  # room kept: nothing moves when it speaks
         box.addWidget(self.error)
         box.addStretch(1)
         self.pages.addWidget(choose)
@@ -151,7 +149,7 @@ class OffsiteBackupDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
         cjk = self.fontMetrics().horizontalAdvance("汉")
-        self.resize(cjk * 40, self.sizeHint().height())
+        self.resize(cjk * 44, self.sizeHint().height())
         (self.passphrase if removable is not None else self.folder).setFocus()
         self._update()
 
@@ -192,8 +190,7 @@ class OffsiteBackupDialog(QDialog):
         return bool(self.folder.text().strip() and text) and typed_twice and not passphrase_problem(text)
 
     def _update(self) -> None:
-        problem = self.problem()
-        self.error.setText(problem)
+        self._say(self.problem())
         self.write_button.setEnabled(self._ready())
 
     # -- writing -----------------------------------------------------------------------------------
@@ -227,8 +224,15 @@ class OffsiteBackupDialog(QDialog):
         self.close_button.setFocus()
 
     def _failed(self, error: KnownError) -> None:
-        self.error.setText(error.message)
+        self._say(error.message)
         self.write_button.setEnabled(self._ready())
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` in red under the form (the dialog grows for it: nothing above moves), or nothing."""
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        if text:
+            grow_to_fit(self)
 
 
 def _size(size: int) -> str:
