@@ -4173,6 +4173,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>依据</translation>
     </message>
     <message>
+        <source>Choose: {choices}</source>
+        <translation>可选：{choices}</translation>
+    </message>
+    <message>
         <source>Allowed: {minimum} to {maximum} {unit}</source>
         <translation>允许范围：{minimum}–{maximum} {unit}</translation>
     </message>

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -17,7 +25,7 @@ from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database, open_database
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
-from partydesk.gui.models.rules_model import COL_DEFAULT, COL_LABEL, COL_UNIT, COL_VALUE
+from partydesk.gui.models.rules_model import COL_DEFAULT, COL_LABEL, COL_NOTE, COL_UNIT, COL_VALUE
 from partydesk.gui.pages.settings import SettingsPage
 from partydesk.gui.widgets.date_field import DateField
 from tests.gui.conftest import WAIT_MS
@@ -348,3 +356,31 @@ def test_unsaved_organisation_details_are_not_lost_by_leaving_the_page_or_quitti
     assert asked == [] and window.current_page_id() == "workbench"
     stored = own_organisation(ctx.db)
     assert stored is not None and stored.phone == "0571-86009999"
+
+
+def test_a_rule_that_picks_a_way_of_counting_is_chosen_by_name(qtbot: QtBot, ctx: AppContext) -> None:
+    """外出流动党员计入应到 reads 计入 / 不计入, not 1 / 0, and is chosen from a list; its note is whole in the tooltip,
+    and the restore-all question names the values so too."""
+    page = _page(qtbot, ctx)
+    view, model = page.ui.rulesView, page.rules_model
+    row = model.row_of("meeting.expect.migrant")
+    assert [model.index(row, c).data() for c in (COL_VALUE, COL_UNIT, COL_DEFAULT)] == ["计入", "", "计入"]
+    note = model.index(row, COL_NOTE)
+    assert note.data(Qt.ItemDataRole.ToolTipRole) == note.data() and "不计入应到人数" in note.data()
+    index = model.index(row, COL_VALUE)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    combo = view.findChild(QComboBox)
+    assert combo is not None and [combo.itemText(i) for i in range(combo.count())] == ["不计入", "计入"]
+    assert combo.currentText() == "计入"
+    combo.setCurrentText("不计入")
+    view.commitData(combo)
+    view.closeEditor(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert _rule_value(ctx.db, "meeting.expect.migrant") == 0
+    assert not model.setData(model.index(model.row_of("meeting.expect.migrant"), COL_VALUE), "2")
+    seen: list[str] = []
+    _answer("cancel", seen)
+    qtbot.mouseClick(page.ui.restoreAllButton, Qt.MouseButton.LeftButton)
+    assert "外出流动党员计入应到：不计入 → 计入" in seen[0]

@@ -25,6 +25,9 @@ class RuleDefault:
     note: str = ""
     source: str = ""
     """Where the number comes from (one of ``SOURCES``); only ``LOCAL`` rules are local practice."""
+    choices: tuple[str, ...] = ()
+    """For a rule that picks one way of counting: the name of each value from ``minimum`` up (shown and typed
+    instead of the number)."""
 
 
 # Where a rule's default comes from (DOMAIN.md §2.7a "Rule sources"): the short names shown in settings,
@@ -68,9 +71,10 @@ RULE_DEFAULTS: tuple[RuleDefault, ...] = (
     RuleDefault("meeting.quorum.committee.bp", MEETINGS, "支部委员会会议法定人数", "基点", 5000, 5000, 10_000,
                 "到会委员须超过委员人数的这一比例", source=TJ),
     RuleDefault("meeting.expect.migrant", MEETINGS, "外出流动党员计入应到", "", 1, 0, 1,
-                "1 计入，0 不计入；有的地方外出流动党员不计入应到人数", source=LOCAL),
+                "有的地方外出流动党员不计入应到人数", source=LOCAL, choices=("不计入", "计入")),
     RuleDefault("meeting.motion.base", MEETINGS, "表决通过的基数", "", 1, 0, 1,
-                "1 按应到会有表决权的党员，0 按实到会有表决权的党员；赞成票须超过下一项的比例", source=TJ),
+                "应到会或实到会的有表决权党员；赞成票须超过下一项的比例", source=TJ,
+                choices=("按实到会", "按应到会")),
     RuleDefault("meeting.motion.bp", MEETINGS, "表决通过须超过", "基点", 5000, 5000, 10_000,
                 "赞成票占上一项所选人数的比例，默认超过半数", source=TJ),
     RuleDefault("meeting.heart_talk.months", MEETINGS, "谈心谈话：每隔", "月", 12, 1, 24,
@@ -149,8 +153,11 @@ def shown_unit(unit: str) -> str:
     return DISPLAY_UNITS.get(unit, (unit, 1, 0))[0]
 
 
-def format_value(unit: str, value: int) -> str:
-    """A stored value in its shown unit: 300000 分 -> "3000.00", 50 基点 -> "0.5", 3 月 -> "3"."""
+def format_value(unit: str, value: int, choices: tuple[str, ...] = (), minimum: int = 0) -> str:
+    """A stored value in its shown unit: 300000 分 -> "3000.00", 50 基点 -> "0.5", 3 月 -> "3"; a choice rule's
+    value by its name ("计入")."""
+    if choices and 0 <= value - minimum < len(choices):
+        return choices[value - minimum]
     _shown, scale, decimals = DISPLAY_UNITS.get(unit, (unit, 1, 0))
     if scale == 1:
         return str(value)
@@ -159,8 +166,14 @@ def format_value(unit: str, value: int) -> str:
     return text.rstrip("0").rstrip(".") if unit == "基点" else text
 
 
-def parse_value(text: str, *, unit: str, minimum: int, maximum: int) -> int:
-    """What a person typed, in the shown unit, as the stored integer; ValueError says why it is refused."""
+def parse_value(text: str, *, unit: str, minimum: int, maximum: int, choices: tuple[str, ...] = ()) -> int:
+    """What a person typed, in the shown unit (or a choice rule's name for it), as the stored integer;
+    ValueError says why it is refused."""
+    if choices:
+        if text.strip() in choices:
+            return minimum + choices.index(text.strip())
+        if text.strip() not in {str(minimum + i) for i in range(len(choices))}:
+            raise ValueError(f"请选择：{'、'.join(choices)}。")
     shown, scale, decimals = DISPLAY_UNITS.get(unit, (unit, 1, 0))
     cleaned = text.strip().replace(",", "").replace("，", "").removesuffix(shown).strip()
     try:

@@ -56,6 +56,7 @@ class RuleRecord:
     minimum: int
     maximum: int
     note: str
+    choices: tuple[str, ...] = ()  # a choice rule's value names, from ``minimum`` up
 
     @property
     def is_default(self) -> bool:
@@ -153,7 +154,7 @@ def list_rules(session: Session) -> list[RuleRecord]:
     values = {r.key: r.value for r in session.execute(select(Rule)).scalars()}
     return [
         RuleRecord(r.key, r.category, r.label, r.unit, values.get(r.key, r.default), r.default, r.minimum,
-                   r.maximum, r.note)
+                   r.maximum, r.note, r.choices)
         for r in RULE_DEFAULTS
     ]
 

@@ -128,7 +128,8 @@ class RulesModel(QAbstractTableModel):
             return False
         # The value is text in the shown unit (元, %, 月 …), as typed in the view or pasted.
         try:
-            number = parse_value(str(value), unit=rule.unit, minimum=rule.minimum, maximum=rule.maximum)
+            number = parse_value(str(value), unit=rule.unit, minimum=rule.minimum, maximum=rule.maximum,
+                                 choices=rule.choices)
         except ValueError as refused:
             self.valueRejected.emit(rule.key, f"{rule.label}：{refused}")
             return False
@@ -150,16 +151,20 @@ class RulesModel(QAbstractTableModel):
         if column == COL_LABEL:
             return rule.label
         if column == COL_VALUE:
-            return format_value(rule.unit, rule.value)
+            return format_value(rule.unit, rule.value, rule.choices, rule.minimum)
         if column == COL_UNIT:
             return shown_unit(rule.unit)
         if column == COL_DEFAULT:
-            return format_value(rule.unit, rule.default)
+            return format_value(rule.unit, rule.default, rule.choices, rule.minimum)
         if column == COL_SOURCE:
             return source_of(rule.key)
         return rule.note
 
     def _tooltip(self, rule: RuleRecord, column: int) -> str:
+        if column == COL_VALUE and rule.choices:
+            return self.tr("Choose: {choices}").format(choices="、".join(rule.choices))
+        if column == COL_NOTE and rule.note:
+            return rule.note  # the whole of it: the column shows what fits
         if column == COL_VALUE:
             return self.tr("Allowed: {minimum} to {maximum} {unit}").format(
                 minimum=format_value(rule.unit, rule.minimum), maximum=format_value(rule.unit, rule.maximum),

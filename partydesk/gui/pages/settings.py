@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentM
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QHeaderView,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.organisation import ORG_TYPES, ROLE_COMMITTEE
+from partydesk.core.domain.rules import format_value, shown_unit
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.setup import OrganisationInput
 from partydesk.core.services.store import OrganisationRecord, RuleRecord
@@ -59,28 +61,43 @@ RULE_COLUMN_CHARS = {COL_CATEGORY: 8, COL_LABEL: 17, COL_VALUE: 7, COL_UNIT: 3, 
 FIELD_ALIASES = {"联系电话": "phone"}
 
 
+def _shown(rule: RuleRecord, value: int) -> str:
+    """A rule's value as the table shows it, with its unit (3000.00 元, 0.5 %, 计入)."""
+    text = format_value(rule.unit, value, rule.choices, rule.minimum)
+    return text if rule.choices or not shown_unit(rule.unit) else f"{text} {shown_unit(rule.unit)}"
+
+
 class RuleValueDelegate(QStyledItemDelegate):
     """Edits a current value as text in its shown unit (元, %, 月 …); the model parses it and says why it
-    refuses a value, where a spin box would silently clamp or revert it."""
+    refuses a value, where a spin box would silently clamp or revert it. A rule that picks one way of
+    counting (计入 / 不计入) is chosen from a list instead."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        rule = index.data(RuleRole)
+        if rule is not None and rule.choices:
+            combo = QComboBox(parent)
+            combo.addItems(list(rule.choices))
+            return combo
         editor = QLineEdit(parent)
         editor.setFrame(False)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-        rule = index.data(RuleRole)
         if rule is not None:
             editor.setToolTip(str(index.data(Qt.ItemDataRole.ToolTipRole) or ""))
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        if isinstance(editor, QLineEdit):
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))
+        elif isinstance(editor, QLineEdit):
             editor.setText(str(index.data(Qt.ItemDataRole.EditRole)))
             editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: QModelIndex | QPersistentModelIndex) -> None:
-        if isinstance(editor, QLineEdit):
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
@@ -347,7 +364,8 @@ class SettingsPage(QWidget):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore all defaults"),
                           question.format(count=len(rules)), QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText("\n".join(
-            f"{rule.category} · {rule.label}：{rule.value} → {rule.default} {rule.unit}" for rule in rules))
+            f"{rule.category} · {rule.label}：{_shown(rule, rule.value)} → {_shown(rule, rule.default)}"
+            for rule in rules))
         confirm = box.addButton(self.tr("Restore all defaults"), QMessageBox.ButtonRole.AcceptRole)
         confirm.setObjectName("restoreAllConfirmButton")
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))

@@ -30,3 +30,12 @@ def test_refused_values_say_why(typed: str, unit: str, reason: str) -> None:
     """A value that cannot be stored is refused with a Chinese reason."""
     with pytest.raises(ValueError, match=reason):
         parse_value(typed, unit=unit, minimum=1 if unit == "月" else 0, maximum=12 if unit == "月" else 10_000_000)
+
+
+def test_a_choice_rule_is_shown_and_typed_by_name() -> None:
+    choices = ("不计入", "计入")
+    assert (format_value("", 0, choices), format_value("", 1, choices)) == ("不计入", "计入")
+    assert parse_value(" 不计入 ", unit="", minimum=0, maximum=1, choices=choices) == 0
+    assert parse_value("1", unit="", minimum=0, maximum=1, choices=choices) == 1
+    with pytest.raises(ValueError, match="请选择：不计入、计入"):
+        parse_value("是", unit="", minimum=0, maximum=1, choices=choices)
