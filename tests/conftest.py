@@ -83,3 +83,17 @@ def blank_db(db_path: Path) -> Iterator[Database]:
     database = open_database(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def cheap_offsite_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """USB backups keyed at the lowest scrypt cost their reader accepts: the same format, fast tests."""
+    from partydesk.core.storage import offsite
+
+    monkeypatch.setattr(offsite, "KDF_COST", 2**10)
+
+
+@pytest.fixture
+def stick(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder standing in for a USB stick, away from the database's (a stick is never inside the data folder)."""
+    return tmp_path_factory.mktemp("U盘")

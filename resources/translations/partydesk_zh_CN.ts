@@ -899,18 +899,6 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <source>&amp;Write and check</source>
-        <translation>写出并校验(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Receipts and anything else owed to each branch</source>
         <translation>各单位待发的回执及其他内容</translation>
     </message>
@@ -3673,18 +3661,6 @@ Write the new key card and give it to each office to register.</source>
         <translation>现在可以安全拔下U盘。</translation>
     </message>
     <message>
-        <source>&amp;Write and check</source>
-        <translation>写入并核对(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Choose the folder on the USB stick</source>
         <translation>选择U盘上的文件夹</translation>
     </message>
@@ -5164,6 +5140,21 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>The yearly report could not be saved to {path}. Check that the folder exists, that the file is not open in another program, and that the disk is not full.</source>
         <translation>年度台账未能保存到 {path}。请检查文件夹是否存在、文件是否在其他程序中打开、磁盘是否已满。</translation>
+    </message>
+</context>
+<context>
+    <name>WriteButtons</name>
+    <message>
+        <source>&amp;Write and check</source>
+        <translation>写入并核对(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

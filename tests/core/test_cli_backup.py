@@ -9,7 +9,6 @@ import pytest
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services.rules import set_rule
-from partydesk.core.storage import offsite as offsite_file
 from partydesk.core.storage.database import open_database
 from tests.core.test_cli import RULE, initialised, rule_values, run, run_json
 
@@ -17,9 +16,7 @@ __all__ = ["initialised"]  # the fixture, used here by name
 PASS = "幸福社区支部2026"
 
 
-@pytest.fixture(autouse=True)
-def _cheap_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(offsite_file, "KDF_COST", 2**10)
+pytestmark = pytest.mark.usefixtures("cheap_offsite_key")
 
 
 def test_a_usb_backup_and_its_restore_from_a_script(capsys: pytest.CaptureFixture[str], initialised: Path,

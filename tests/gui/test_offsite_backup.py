@@ -26,14 +26,7 @@ from tests.gui.test_members_page import LI, ZHANG, add_now, names
 PASS = "幸福社区支部2026"
 
 
-@pytest.fixture(autouse=True)
-def _cheap_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(offsite_file, "KDF_COST", 2**10)
-
-
-@pytest.fixture
-def stick(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("U盘")
+pytestmark = pytest.mark.usefixtures("cheap_offsite_key")
 
 
 def _window(qtbot: QtBot, ctx: AppContext) -> MainWindow:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from partydesk.core.services.offsite import DUE_DAYS, KEEP_ON_STICK, MIN_PASSPHR
 from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import offsite as ops
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.write_buttons import WriteButtons
 
 if TYPE_CHECKING:
     from partydesk.core.errors import KnownError
@@ -131,18 +131,9 @@ class OffsiteBackupDialog(QDialog):
         done_box.addStretch(1)
         self.pages.addWidget(done)
 
-        self.buttons = QDialogButtonBox(self)
-        self.write_button = self.buttons.addButton(self.tr("&Write and check"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.write_button.setObjectName("writeButton")
-        self.write_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setText(self.tr("Close"))
-        self.close_button.hide()
-        self.write_button.clicked.connect(self.write)
-        self.cancel_button.clicked.connect(self.reject)
-        self.close_button.clicked.connect(self.accept)
+        self.buttons = WriteButtons(self, self.write)
+        self.write_button, self.cancel_button = self.buttons.write_button, self.buttons.cancel_button
+        self.close_button = self.buttons.close_button
         for edit in (self.folder, self.passphrase, self.again):
             edit.textChanged.connect(self._update)
         layout = QVBoxLayout(self)
@@ -217,11 +208,7 @@ class OffsiteBackupDialog(QDialog):
                                    ).format(count=len(written.removed))
         self.result_text.setText(text)
         self.pages.setCurrentIndex(1)
-        self.write_button.hide()
-        self.cancel_button.hide()
-        self.close_button.show()
-        self.close_button.setDefault(True)
-        self.close_button.setFocus()
+        self.buttons.finished()
 
     def _failed(self, error: KnownError) -> None:
         self._say(error.message)

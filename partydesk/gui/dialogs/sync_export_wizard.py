@@ -19,7 +19,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import exchange as ops
+from partydesk.gui.widgets.write_buttons import WriteButtons
 
 if TYPE_CHECKING:
     from partydesk.core.errors import KnownError
@@ -117,18 +117,9 @@ class ExportDialog(QDialog):
         box.addWidget(self.safe_text)
         self.pages.addWidget(done)
 
-        self.buttons = QDialogButtonBox(self)
-        self.write_button = self.buttons.addButton(self.tr("&Write and check"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.write_button.setObjectName("writeButton")
-        self.write_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setText(self.tr("Close"))
-        self.close_button.hide()
-        self.write_button.clicked.connect(self.write)
-        self.cancel_button.clicked.connect(self.reject)
-        self.close_button.clicked.connect(self.accept)
+        self.buttons = WriteButtons(self, self.write)
+        self.write_button, self.cancel_button = self.buttons.write_button, self.buttons.cancel_button
+        self.close_button = self.buttons.close_button
         self.folder.textChanged.connect(self._update)
         self.destination.currentIndexChanged.connect(self._describe)
         self._describe()
@@ -197,11 +188,7 @@ class ExportDialog(QDialog):
 
     def _show_result(self) -> None:
         self.pages.setCurrentIndex(1)
-        self.write_button.hide()
-        self.cancel_button.hide()
-        self.close_button.show()
-        self.close_button.setDefault(True)
-        self.close_button.setFocus()
+        self.buttons.finished()
 
     def _taller_for(self, lines: int) -> None:
         """Room for about ``lines`` lines of the result, within the screen; any more scroll."""

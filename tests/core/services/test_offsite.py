@@ -27,16 +27,7 @@ from tests.core.services.test_meetings import add
 PASS = "幸福社区支部2026"
 
 
-@pytest.fixture(autouse=True)
-def _cheap_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The lowest scrypt cost the reader accepts: the format is the same, the tests faster."""
-    monkeypatch.setattr(offsite_file, "KDF_COST", 2**10)
-
-
-@pytest.fixture
-def stick(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder away from the database's (a stick is never inside the data folder)."""
-    return tmp_path_factory.mktemp("U盘")
+pytestmark = pytest.mark.usefixtures("cheap_offsite_key")
 
 
 def _names(db: Database) -> list[str]:
