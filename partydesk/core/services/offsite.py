@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from partydesk.core.atomicfile import atomic_write, known_error_from_os
 from partydesk.core.changes import ChangeKind, Changes
@@ -68,35 +69,40 @@ def _journal(db_path: Path) -> Path:
     return maintenance.backup_dir(db_path) / JOURNAL
 
 
-def last_written(db_path: Path) -> datetime | None:
-    """When the newest USB backup of this database was written (local time), or None."""
+def _entries(db_path: Path) -> list[dict[str, Any]]:
+    """The journal's record of each USB backup (oldest first); none when it is missing or unreadable."""
     try:
         entries = json.loads(_journal(db_path).read_text("utf-8"))
-        return max(datetime.fromisoformat(str(e["at"])) for e in entries) if entries else None
-    except (OSError, ValueError, TypeError, KeyError):
-        return None
+    except (OSError, ValueError):
+        return []
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+def _newest(db_path: Path) -> tuple[datetime, Path] | None:
+    found = []
+    for entry in _entries(db_path):
+        try:
+            found.append((datetime.fromisoformat(str(entry["at"])), Path(str(entry["folder"]))))
+        except (KeyError, ValueError):
+            continue
+    return max(found, default=None)
+
+
+def last_written(db_path: Path) -> datetime | None:
+    """When the newest USB backup of this database was written (local time), or None."""
+    newest = _newest(db_path)
+    return newest[0] if newest else None
 
 
 def last_folder(db_path: Path) -> Path | None:
     """The folder the newest USB backup went to, while it is there (the stick is in), else None."""
-    try:
-        entries = json.loads(_journal(db_path).read_text("utf-8"))
-        folder = Path(str(max(entries, key=lambda e: str(e["at"]))["folder"])) if entries else None
-    except (OSError, ValueError, TypeError, KeyError):
-        return None
-    return folder if folder is not None and folder.is_dir() else None
+    newest = _newest(db_path)
+    return newest[1] if newest and newest[1].is_dir() else None
 
 
 def _note(db_path: Path, at: datetime, path: Path, size: int) -> None:
-    journal = _journal(db_path)
-    try:
-        entries = json.loads(journal.read_text("utf-8"))
-        if not isinstance(entries, list):
-            entries = []
-    except (OSError, ValueError):
-        entries = []
-    entries = [*entries, {"at": at.isoformat(), "file": path.name, "folder": str(path.parent), "size": size}][-50:]
-    atomic_write(journal, json.dumps(entries, ensure_ascii=False, indent=1).encode("utf-8"))
+    entries = [*_entries(db_path), {"at": at.isoformat(), "file": path.name, "folder": str(path.parent), "size": size}]
+    atomic_write(_journal(db_path), json.dumps(entries[-50:], ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def _check_folder(db_path: Path, folder: Path) -> None:
