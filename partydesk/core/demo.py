@@ -186,7 +186,24 @@ def _populate_members(db: Database, rng: random.Random, members: int | None) -> 
 def demo_members(rng: random.Random, count: int) -> list[MemberData]:
     """``count`` plausible members, no two with the same ID number."""
     used: set[str] = set()
-    return [demo_member(rng, i, used) for i in range(count)]
+    members = [demo_member(rng, i, used) for i in range(count)]
+    return _posts_to_full_members(members)
+
+
+def _posts_to_full_members(members: list[MemberData]) -> list[MemberData]:
+    """A 预备党员 cannot be elected to the branch committee (党章第七条): a post drawn for one goes to the
+    first full member after the officers who holds no post."""
+    for at, member in enumerate(members):
+        if member.category != "2" or member.party_post not in POSTS:
+            continue
+        heir = next((i for i, m in enumerate(members) if i >= len(POSTS) and m.category == "1" and not m.party_post),
+                    None)
+        if heir is None:
+            members[at] = replace(member, party_post="")
+            continue
+        members[heir] = replace(members[heir], party_post=member.party_post)
+        members[at] = replace(member, party_post="")
+    return members
 
 
 def member_count(db: Database) -> int:

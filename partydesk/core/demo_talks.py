@@ -62,7 +62,10 @@ def populate_talks(db: Database, rng: random.Random, today: date) -> int:
             more = {"follow_up": FOLLOW_UPS[i], "follow_up_on": due, "follow_up_done": due < today - timedelta(days=30)}
         talk(day, (m.id,), by_member_id=secretary.id, form=form, topic=rng.choice(TOPICS),
              content="谈话对象表示将积极参加组织生活，认真学习，发挥党员作用。", **more)
-    for a, b in list(itertools.combinations(committee, 2))[:-1]:  # the last pair did not get to it
+    pairs = list(itertools.combinations(committee, 2))
+    # One pair did not get to it: the last one without the secretary (who talks with everyone above).
+    skipped = next((p for p in reversed(pairs) if secretary.id not in (p[0].id, p[1].id)), None)
+    for a, b in (p for p in pairs if p is not skipped):
         both_on = max(start, *(on_roll_since(m, last_day) or start for m in (a, b)))
         day = both_on + timedelta(days=rng.randrange(max(1, (last_day - both_on).days)))
         talk(day, (b.id,), by_member_id=a.id, form="individual", topic=rng.choice(COMMITTEE_TOPICS))
