@@ -3,6 +3,7 @@ in 从备份恢复 and on a new computer's first-run set-up."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from partydesk.gui.dialogs.restore import RestoreDialog
 from partydesk.gui.dialogs.restore_file import FileRestore
 from partydesk.gui.mainwindow import MainWindow
 from partydesk.gui.pages.members import MembersPage
+from partydesk.gui.widgets.progress_dialog import JobProgressDialog
 from tests.gui.conftest import WAIT_MS
 from tests.gui.test_members_page import LI, ZHANG, add_now, names
 
@@ -95,6 +97,9 @@ def test_the_weekly_to_do_opens_the_dialog_on_the_stick_used_last(qtbot: QtBot, 
     assert isinstance(dialog, OffsiteBackupDialog)
     assert dialog.folder.text() == str(stick)
     assert dialog.last_label.text().startswith("上次备份到U盘：")
+    assert dialog.stick_note.isHidden(), "no “没有找到U盘” under a folder that is filled in"
+    dialog.folder.clear()
+    assert not dialog.stick_note.isHidden()
 
 
 def test_showing_the_passphrase_asks_for_it_once(qtbot: QtBot, ctx: AppContext, stick: Path) -> None:
@@ -144,7 +149,7 @@ def test_restoring_from_the_stick_asks_the_passphrase_again_when_wrong(
     assert ctx.runner.wait_idle(WAIT_MS)
     QApplication.processEvents()
     assert asked[:2] == ["中共示例社区第一支部委员会|False", "中共示例社区第一支部委员会|True"]
-    assert "1名党员" in asked[2]
+    assert "（1\u2060名党员）" in asked[2], "no line break between the count and 名党员"
     page = window.page("members")
     assert isinstance(page, MembersPage)
     qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=WAIT_MS)
@@ -162,7 +167,7 @@ def test_a_new_computer_starts_from_the_stick_instead_of_a_blank_set_up(
         dialog.restore_button.click()
     assert not blank_ctx.db.needs_setup
     question, detail = asked[-1].split("|")
-    assert question.startswith("恢复“中共示例社区第一支部委员会”") and "（1名党员）" in question
+    assert question.startswith("恢复“中共示例社区第一支部委员会”") and "（1\u2060名党员）" in question
     assert detail == "恢复后，这台电脑接着记录这个组织的工作，数据为备份当时的样子。", "nothing here to replace"
 
 
@@ -178,3 +183,33 @@ def test_a_refused_file_says_why_and_the_set_up_goes_on(
     assert asked == ["error:" + offsite_file.DAMAGED]
     qtbot.waitUntil(lambda: dialog.ui.buttonBox.isEnabled(), timeout=WAIT_MS)
     assert blank_ctx.db.needs_setup, "nothing was restored: the set-up form is there to fill in"
+
+
+def test_the_progress_window_is_gone_before_the_passphrase_is_asked_again(
+        qtbot: QtBot, ctx: AppContext, stick: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a USB backup takes a moment (the key is slow on purpose): its progress window shows, and has
+    closed by the time the passphrase is asked again, not left standing behind the question."""
+    written = offsite.write(ctx.db, stick, PASS)
+    slow_check = offsite.check
+
+    def slow(*args: object, **kwargs: object) -> object:
+        time.sleep(0.8)  # past the runner's delay before a progress window shows
+        return slow_check(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(offsite, "check", slow)
+    windows_up: list[bool] = []
+    asked = _answering(monkeypatch, written.path, ["not the one", PASS])
+
+    def passphrase(_self: FileRestore, header: OffsiteHeader, *, again: bool) -> str | None:
+        windows_up.append(any(w.isVisible() for w in QApplication.topLevelWidgets()
+                              if isinstance(w, JobProgressDialog)))
+        return ["not the one", PASS][len(windows_up) - 1] if len(windows_up) <= 2 else None
+
+    monkeypatch.setattr(FileRestore, "ask_passphrase", passphrase)
+    window = _window(qtbot, ctx)
+    dialog = RestoreDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.restore_from_file()
+    qtbot.waitUntil(lambda: len(asked) >= 1, timeout=WAIT_MS)  # the confirmation, after the right passphrase
+    assert windows_up == [False, False]
+    assert ctx.runner.wait_idle(WAIT_MS)  # the restore the confirmation began

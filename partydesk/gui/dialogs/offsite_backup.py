@@ -78,8 +78,10 @@ class OffsiteBackupDialog(QDialog):
         folder_label = QLabel(self.tr("&Folder:"), choose)
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, line)
+        self.removable = removable
         self.stick_note = QLabel(self.tr("USB stick found: {path}").format(path=removable) if removable else
                                  self.tr("No USB stick found: insert one, or choose the folder yourself."), choose)
+        self.stick_note.setObjectName("stickNote")
         form.addRow("", self.stick_note)  # one line (a drive is "E:\\"): a wrapped one leaves a gap under it
         self.passphrase = QLineEdit(choose)
         self.passphrase.setObjectName("passphraseEdit")
@@ -183,6 +185,9 @@ class OffsiteBackupDialog(QDialog):
     def _update(self) -> None:
         self._say(self.problem())
         self.write_button.setEnabled(self._ready())
+        # What was found is worth saying only while the folder box is empty or holds that stick.
+        folder = self.folder.text().strip()
+        self.stick_note.setVisible(not folder or (self.removable is not None and Path(folder) == self.removable))
 
     # -- writing -----------------------------------------------------------------------------------
 
@@ -213,6 +218,7 @@ class OffsiteBackupDialog(QDialog):
     def _failed(self, error: KnownError) -> None:
         self._say(error.message)
         self.write_button.setEnabled(self._ready())
+        self.folder.setFocus()  # not 取消, where Enter would close the dialog; the folder is most often at fault
 
     def _say(self, text: str) -> None:
         """Show ``text`` in red under the form (the dialog grows for it: nothing above moves), or nothing."""

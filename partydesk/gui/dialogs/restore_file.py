@@ -11,11 +11,12 @@ them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from partydesk.core.errors import KnownError, OtherOrganisationError
@@ -57,7 +58,7 @@ class FileRestore(QObject):
     def ask_passphrase(self, header: OffsiteHeader, *, again: bool) -> str | None:
         """The passphrase of the USB backup ``header`` describes, or None."""
         what = self.tr("USB backup of {name} made on {when} ({members} members).").format(
-            name=header.organisation_name, when=f"{header.created:%Y-%m-%d %H:%M}", members=header.members)
+            name=header.organisation_name, when=f"{header.created:%Y-%m-%d %H:%M}", members=_unbroken(header.members))
         ask = (self.tr("The passphrase is wrong. Type it again:") if again
                else self.tr("Type the passphrase set when it was made:"))
         text, ok = QInputDialog.getText(self.host, self.tr("Passphrase"), f"{what}\n{ask}",
@@ -100,18 +101,11 @@ class FileRestore(QObject):
     def _check(self, path: Path, header: OffsiteHeader | None, passphrase: str | None, *,
                other_organisation: bool) -> None:
         def checked(contents: FileContents) -> None:
-            self._ask_restore(path, header, passphrase, contents, other_organisation=other_organisation)
+            later(lambda: self._ask_restore(path, header, passphrase, contents,
+                                            other_organisation=other_organisation))
 
         def refused(error: KnownError) -> None:
-            if isinstance(error, WrongPassphraseError) and header is not None:
-                self._passphrase(header, again=True)
-            elif isinstance(error, OtherOrganisationError) and self.confirm(
-                    error.message, self.tr("Restore it anyway?")):
-                self._check(path, header, passphrase, other_organisation=True)
-            elif isinstance(error, OtherOrganisationError):
-                self.stopped.emit()
-            else:
-                self._failed(error)
+            later(lambda: self._refused(path, header, passphrase, error))
 
         if passphrase is None:
             backup_ops.check_backup(self.host, self.ctx, path, other_organisation=other_organisation,
@@ -120,11 +114,21 @@ class FileRestore(QObject):
             offsite_ops.check(self.host, self.ctx, path, passphrase, other_organisation=other_organisation,
                               title=self.tr("Opening the USB backup"), on_done=checked, on_error=refused)
 
+    def _refused(self, path: Path, header: OffsiteHeader | None, passphrase: str | None, error: KnownError) -> None:
+        if isinstance(error, WrongPassphraseError) and header is not None:
+            self._passphrase(header, again=True)
+        elif isinstance(error, OtherOrganisationError) and self.confirm(error.message, self.tr("Restore it anyway?")):
+            self._check(path, header, passphrase, other_organisation=True)
+        elif isinstance(error, OtherOrganisationError):
+            self.stopped.emit()
+        else:
+            self._failed(error)
+
     def _ask_restore(self, path: Path, header: OffsiteHeader | None, passphrase: str | None,
                      contents: FileContents, *, other_organisation: bool) -> None:
         made = header.created if header is not None else datetime.fromtimestamp(path.stat().st_mtime)
         text = self.tr("Restore the backup of {name} made on {when} ({members} members)?").format(
-            name=contents.organisation_name, when=f"{made:%Y-%m-%d %H:%M}", members=contents.members)
+            name=contents.organisation_name, when=f"{made:%Y-%m-%d %H:%M}", members=_unbroken(contents.members))
         detail = (self.tr("Everything entered after that time is replaced. The database as it is now is saved "
                           "as a backup first.") if self.replacing
                   else self.tr("This computer then keeps that organisation's records, as they were at that time."))
@@ -142,3 +146,14 @@ class FileRestore(QObject):
     def _failed(self, error: KnownError) -> None:
         self.show_error(error.message)
         self.stopped.emit()
+
+
+def later(then: Callable[[], None]) -> None:
+    """Run ``then`` once the task that called back has finished: its progress window closes first, instead of
+    staying behind the question ``then`` asks."""
+    QTimer.singleShot(0, then)
+
+
+def _unbroken(count: int) -> str:
+    """A count a line never breaks after ("36名党员" is not split as "36 / 名党员"): a word joiner follows it."""
+    return f"{count}\u2060"
