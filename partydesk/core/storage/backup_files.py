@@ -60,28 +60,32 @@ def _stored_files(root: Path) -> Iterator[tuple[Path, str]]:
                 yield entry, folder.name + name
 
 
-def store_files(db_path: Path) -> list[tuple[str, Path]]:
-    """The files in the store beside ``db_path`` whose content matches their name, each with its place in a
-    backup folder (``files/attachments/ab/…``); a damaged one is logged and left out, never spread."""
-    root = db_path.resolve().parent / FOLDER
-    found = []
-    for path, sha in _stored_files(root):
+def _sound(root: Path, found: list[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
+    """The files of ``found`` (under ``root``) whose content still matches their name; a damaged one is logged
+    and left out, never spread."""
+    for path, sha in found:
         if sha256_of_file(path) != sha:
             log.warning("stored file %s does not match its name; not copied", path.relative_to(root))
             continue
-        found.append((f"{MIRROR}/{FOLDER}/{path.relative_to(root).as_posix()}", path))
-    return found
+        yield path, sha
+
+
+def store_files(db_path: Path) -> list[tuple[str, Path]]:
+    """The sound files in the store beside ``db_path``, each with its place in a backup folder
+    (``files/attachments/ab/…``)."""
+    root = db_path.resolve().parent / FOLDER
+    return [(f"{MIRROR}/{FOLDER}/{path.relative_to(root).as_posix()}", path)
+            for path, _sha in _sound(root, list(_stored_files(root)))]
 
 
 def _copy_missing(source_root: Path, target_root: Path) -> FilesCopied:
     wanted = [(path, sha) for path, sha in _stored_files(source_root)
               if not (target_root / path.relative_to(source_root)).is_file()]
-    copied, damaged = 0, []
-    for path, sha in wanted:
-        if sha256_of_file(path) != sha:
-            log.warning("stored file %s does not match its name; not copied", path.relative_to(source_root))
-            damaged.append(sha)
-            continue
+    sound = list(_sound(source_root, wanted))
+    kept = set(sound)
+    damaged = [sha for path, sha in wanted if (path, sha) not in kept]
+    copied = 0
+    for path, _sha in sound:
         target = target_root / path.relative_to(source_root)
         target.parent.mkdir(parents=True, exist_ok=True)
         with atomic_writer(target) as out, open(path, "rb") as inp:
