@@ -1,9 +1,10 @@
 """备份到U盘 (RELIABILITY ST-5): an encrypted backup written to a stick the office keeps away from the computer,
 read back before it is called safe, and restored from on this computer or on the one that replaces it.
 
-``write`` makes a verified backup (as 文件 → 立即备份 does), packs it with the stored files under the
-office's passphrase (``storage.offsite``), writes it to the chosen folder through the atomic writer
-(temp, fsync, rename, read back), decrypts what is now on the stick once more, and only then records it
+``write`` makes a verified backup (as 文件 → 立即备份 does), zips it with the stored files on this computer's
+disk, encrypts that under the office's passphrase (``storage.offsite``) straight into the chosen folder
+through the atomic writer (temp, fsync, rename, read back), decrypts what is now on the stick once more
+(every pass a chunk at a time: memory stays flat however large the files), and only then records it
 and removes the office's older copies there beyond the newest ``KEEP_ON_STICK``. The workbench asks for
 one every ``DUE_DAYS`` (``checks.backup``).
 
@@ -26,10 +27,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from partydesk.core.atomicfile import atomic_write, known_error_from_os
+from partydesk.core.atomicfile import atomic_write, atomic_writer, known_error_from_os
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.errors import BackupError, KnownError
-from partydesk.core.progress import Progress
+from partydesk.core.progress import Cancelled, Progress
 from partydesk.core.services import maintenance
 from partydesk.core.storage import backup_files, migrate, offsite
 from partydesk.core.storage.backup import BackupInfo
@@ -129,26 +130,40 @@ def write(db: Database, folder: Path, passphrase: str, *, progress: Progress | N
     progress.step(0, 4, "正在备份数据库")
     info = maintenance.backup_now(db, reason="offsite", progress=progress.nested())
     contents = migrate.read_contents(info.path)
-    progress.step(1, 4, "正在加密")
     files = backup_files.store_files(db.path)
-    data = offsite.pack(info.path, files, passphrase, created=created,
-                        organisation_code=contents.organisation_code, organisation_name=contents.organisation_name,
-                        members=contents.members)
     target = _free(folder, offsite.file_name(contents.organisation_code, created))
-    progress.step(2, 4, "正在写入U盘")
-    atomic_write(target, data)  # temp, fsync, rename, read back and compare
-    progress.step(3, 4, "正在核对")
+    progress.step(1, 4, "正在打包")
+    # The atomic writer: temp, fsync, rename, read back and compare.
+    with offsite.bundled(info.path, files, scratch=info.path.parent) as bundle, atomic_writer(target) as out:
+        size = offsite.seal(bundle, passphrase, out, created=created, organisation_code=contents.organisation_code,
+                            organisation_name=contents.organisation_name, members=contents.members,
+                            files=len(files), on_chunk=_in_megabytes(progress, 2, "正在加密并写入U盘"))
     try:
-        offsite.open_plaintext(target.read_bytes(), passphrase)
-    except (OSError, KnownError) as exc:
+        offsite.decrypt(target, passphrase, on_chunk=_in_megabytes(progress, 3, "正在核对U盘上的备份"))
+    except (OSError, KnownError, Cancelled) as exc:  # an unchecked copy is not left on the stick
         with contextlib.suppress(OSError):
             target.unlink()
+        if isinstance(exc, Cancelled):
+            raise
         raise BackupError("写到U盘上的备份读回来核对不对，已删除。请换一个U盘再试。", code="verify_failed") from exc
-    _note(db.path, created, target, len(data))
+    _note(db.path, created, target, size)
     removed = _thin(folder, keep=target)
     progress.step(4, 4, "")
-    log.info("offsite backup written (%d bytes, %d files)", len(data), len(files))
-    return Written(target, len(data), contents.members, len(files), removed)
+    log.info("offsite backup written (%d bytes, %d files)", size, len(files))
+    return Written(target, size, contents.members, len(files), removed)
+
+
+_MB = 1024 * 1024
+
+
+def _in_megabytes(progress: Progress, at: int, text: str) -> offsite.Chunked:
+    """Step ``at`` of 4 told in megabytes, every 16 MB (a cancel is heard there too), the bar moving on
+    through the step (in thousandths of a step)."""
+    def told(done: int, total: int) -> None:
+        if done == total or done % (16 * _MB) < offsite.CHUNK:
+            progress.step(at * 1000 + 1000 * done // max(1, total), 4000,
+                          f"{text}……（{done // _MB} / {max(1, total // _MB)} MB）")
+    return told
 
 
 def _free(folder: Path, name: str) -> Path:
@@ -186,18 +201,15 @@ def header(path: Path) -> OffsiteHeader:
 def opened(db_path: Path, path: Path, passphrase: str) -> Iterator[Path]:
     """``path`` decrypted beside the database: yields the database file inside (a backup folder's layout)."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise known_error_from_os(exc) or BackupError(f"无法读取“{path.name}”。", code="unreadable") from exc
-    try:
         folder = Path(tempfile.mkdtemp(dir=db_path.resolve().parent, prefix=".offsite-restore-", suffix=".tmp"))
     except OSError as exc:
         raise known_error_from_os(exc) or BackupError("无法在数据库旁边建立临时文件夹。", code="unwritable") from exc
     try:
         try:
-            found = offsite.unpack(data, passphrase, folder)
+            found = offsite.unpack(path, passphrase, folder)
         except OSError as exc:
-            raise known_error_from_os(exc) or BackupError(offsite.DAMAGED, code="damaged") from exc
+            raise known_error_from_os(exc) or BackupError(
+                f"无法读取“{path.name}”：{exc.strerror or exc}", code="unreadable") from exc
         yield found
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -14,29 +14,34 @@ header fails like a changed byte of the ciphertext. The key is scrypt of the pas
 of the same derivation are kept in the header, which tells a mistyped passphrase from a damaged file
 without weakening the key (the two parts of scrypt's output are independent).
 
-Nothing here touches the open database: ``pack`` takes a verified backup file, ``unpack`` writes into a
-folder the caller removes.
+Nothing here touches the open database: ``bundled`` and ``seal`` take a verified backup file, ``unpack``
+writes into a folder the caller removes. Every pass goes a chunk at a time, through files, never holding a
+whole backup in memory: an office's years of meeting photos may be gigabytes on a computer with little RAM.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import io
 import json
 import os
 import re
 import secrets
+import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from partydesk.core import leftovers
+from partydesk.core.atomicfile import known_error_from_os, remove_quietly, sha256_of_file
 from partydesk.core.errors import BackupError, KnownError
 from partydesk.core.storage.backup_files import FOLDER, MIRROR
 
@@ -48,6 +53,9 @@ MIN_PASSPHRASE = 8
 #: week and for anyone guessing at a found stick every time.
 KDF_COST = 2**17
 _KDF_R, _KDF_P = 8, 1
+CHUNK = 1024 * 1024  # bytes encrypted, decrypted or copied at a time: memory stays flat whatever the size
+TAG_SIZE = 16
+Chunked = Callable[[int, int], None]  # (bytes done, bytes in all)
 _MAX_HEADER = 64 * 1024
 _FILE_NAME = re.compile(rf"{MIRROR}/{FOLDER}/[0-9a-f]{{2}}/[0-9a-f]{{62}}(?:[0-9a-f]{{2}})?")
 _NAME = re.compile(r"partydesk-(?P<code>[0-9A-Za-z]+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.pdbak")
@@ -100,35 +108,61 @@ def file_name(organisation_code: str, created: datetime) -> str:
     return f"partydesk-{code}-{created:%Y%m%d-%H%M%S}{SUFFIX}"
 
 
-def _plaintext(db_file: Path, files: list[tuple[str, Path]]) -> bytes:
-    """The zip inside: the database (deflated: it shrinks a lot) and the stored files (already compact)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.write(db_file, DB_NAME, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
-        for name, path in files:
-            archive.write(path, name, compress_type=zipfile.ZIP_STORED)
-    return buffer.getvalue()
+@contextlib.contextmanager
+def bundled(db_file: Path, files: list[tuple[str, Path]], *, scratch: Path) -> Iterator[Path]:
+    """The zip inside, written to a temp file in ``scratch`` (a folder on the computer's own disk) and removed
+    on leaving: the database (deflated: it shrinks a lot) and the stored files (already compact). Built on
+    disk, not in memory: years of meeting photos may be gigabytes."""
+    try:
+        fd, temp = tempfile.mkstemp(dir=scratch, prefix=".offsite-", suffix=".zip.tmp")
+    except OSError as exc:
+        raise known_error_from_os(exc) or BackupError(f"无法在“{scratch}”建立临时文件。", code="unwritable") from exc
+    os.close(fd)
+    leftovers.track(temp)
+    try:
+        with zipfile.ZipFile(temp, "w") as archive:
+            archive.write(db_file, DB_NAME, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+            for name, path in files:
+                archive.write(path, name, compress_type=zipfile.ZIP_STORED)
+        yield Path(temp)
+    finally:
+        remove_quietly(temp)
+        leftovers.untrack(temp)
 
 
-def pack(db_file: Path, files: list[tuple[str, Path]], passphrase: str, *, created: datetime,
-         organisation_code: str, organisation_name: str, members: int) -> bytes:
-    """The ``.pdbak`` bytes of a verified backup file and the stored files (``name`` in the zip, path)."""
+def seal(bundle: Path, passphrase: str, out: BinaryIO, *, created: datetime, organisation_code: str,
+         organisation_name: str, members: int, files: int, on_chunk: Chunked | None = None) -> int:
+    """Write the ``.pdbak`` of ``bundled``'s zip to ``out`` a chunk at a time; returns its size in bytes.
+    ``on_chunk(done, total)`` hears the bytes of the zip encrypted so far (it may raise to stop)."""
     problem = passphrase_problem(passphrase)
     if problem:
         raise BackupError(problem + "。", code="weak_passphrase")
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     key, check = _derive(passphrase, salt, KDF_COST, _KDF_R, _KDF_P)
-    plaintext = _plaintext(db_file, files)
+    total = bundle.stat().st_size
     header = json.dumps({
         "format": 1, "created": created.replace(microsecond=0).isoformat(),
         "organisation": {"code": organisation_code, "name": organisation_name},
-        "members": members, "files": len(files),
+        "members": members, "files": files,
         "kdf": {"name": "scrypt", "n": KDF_COST, "r": _KDF_R, "p": _KDF_P, "salt": salt.hex()},
         "cipher": "AES-256-GCM", "nonce": nonce.hex(), "check": check.hex(),
-        "plaintext_sha256": hashlib.sha256(plaintext).hexdigest(),
+        "plaintext_sha256": sha256_of_file(bundle),
     }, ensure_ascii=False, sort_keys=True).encode("utf-8")
     prefix = MAGIC + len(header).to_bytes(4, "big") + header
-    return prefix + AESGCM(key).encrypt(nonce, plaintext, prefix)
+    out.write(prefix)
+    # The same bytes as AESGCM(key).encrypt(nonce, zip, prefix): the ciphertext, then the 16-byte tag.
+    encryptor = Cipher(algorithms.AES(key), modes.GCM(nonce)).encryptor()
+    encryptor.authenticate_additional_data(prefix)
+    done = 0
+    with open(bundle, "rb") as source:
+        while chunk := source.read(CHUNK):
+            out.write(encryptor.update(chunk))
+            done += len(chunk)
+            if on_chunk is not None:
+                on_chunk(done, total)
+    out.write(encryptor.finalize())
+    out.write(encryptor.tag)
+    return len(prefix) + total + TAG_SIZE
 
 
 def _split(data: bytes) -> tuple[bytes, dict[str, Any], bytes]:
@@ -165,9 +199,9 @@ def read_header(path: Path) -> OffsiteHeader:
         raise BackupError(DAMAGED, code="damaged") from exc
 
 
-def open_plaintext(data: bytes, passphrase: str) -> bytes:
-    """The zip inside ``data``; WrongPassphraseError or BackupError (damaged) when it cannot be had."""
-    prefix, header, ciphertext = _split(data)
+def _opening(header: dict[str, Any], passphrase: str) -> tuple[bytes, bytes, str]:
+    """(key, nonce, the zip's SHA-256) for this header and passphrase; WrongPassphraseError, or BackupError
+    (damaged) when the header does not say how."""
     try:
         kdf = header["kdf"]
         if kdf["name"] != "scrypt" or header["cipher"] != "AES-256-GCM":
@@ -177,26 +211,63 @@ def open_plaintext(data: bytes, passphrase: str) -> bytes:
             raise ValueError("cost")  # a doctored header must not make us allocate gigabytes
         salt, nonce, check = bytes.fromhex(kdf["salt"]), bytes.fromhex(header["nonce"]), bytes.fromhex(header["check"])
         expected = str(header["plaintext_sha256"])
+        if len(nonce) != 12:
+            raise ValueError("nonce")
     except (KeyError, TypeError, ValueError) as exc:
         raise BackupError(DAMAGED, code="damaged") from exc
     key, found = _derive(passphrase, salt, n, r, p)
     if not secrets.compare_digest(found, check):
         raise WrongPassphraseError("口令不对，打不开这个备份。请按备份时抄下的口令输入（注意大小写和全角、半角）。")
+    return key, nonce, expected
+
+
+def decrypt(path: Path, passphrase: str, out: BinaryIO | None = None, *, on_chunk: Chunked | None = None) -> None:
+    """Check all of the ``.pdbak`` at ``path`` (its tag, then the zip's hash), a chunk at a time, writing the
+    zip to ``out`` when given; WrongPassphraseError, or BackupError (damaged) when it cannot be opened.
+
+    What reaches ``out`` is trusted only once this returns: a damaged file is found at its end.
+    """
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        prefix, header, _rest = _split(handle.read(len(MAGIC) + 4 + _MAX_HEADER))
+        key, nonce, expected = _opening(header, passphrase)
+        left = size - len(prefix) - TAG_SIZE
+        if left < 0:
+            raise BackupError(DAMAGED, code="damaged")
+        handle.seek(size - TAG_SIZE)
+        tag = handle.read(TAG_SIZE)
+        handle.seek(len(prefix))
+        decryptor = Cipher(algorithms.AES(key), modes.GCM(nonce, tag)).decryptor()
+        decryptor.authenticate_additional_data(prefix)
+        digest, total = hashlib.sha256(), left
+        while left:
+            chunk = handle.read(min(CHUNK, left))
+            if not chunk:  # the file shrank while it was read
+                raise BackupError(DAMAGED, code="damaged")
+            left -= len(chunk)
+            plain = decryptor.update(chunk)
+            digest.update(plain)
+            if out is not None:
+                out.write(plain)
+            if on_chunk is not None:
+                on_chunk(total - left, total)
     try:
-        plaintext = AESGCM(key).decrypt(nonce, ciphertext, prefix)
-    except (InvalidTag, ValueError) as exc:
+        decryptor.finalize()
+    except InvalidTag as exc:
         raise BackupError(DAMAGED, code="damaged") from exc
-    if hashlib.sha256(plaintext).hexdigest() != expected:
+    if digest.hexdigest() != expected:
         raise BackupError(DAMAGED, code="damaged")
-    return plaintext
 
 
-def unpack(data: bytes, passphrase: str, into: Path) -> Path:
-    """Decrypt ``data`` into the (empty) folder ``into``: the database file, whose path is returned, and the
-    stored files under ``files/attachments`` as a backup folder keeps them. Any other name is refused."""
-    plaintext = open_plaintext(data, passphrase)
+def unpack(path: Path, passphrase: str, into: Path) -> Path:
+    """Decrypt the ``.pdbak`` at ``path`` into the (empty) folder ``into``: the database file, whose path is
+    returned, and the stored files under ``files/attachments`` as a backup folder keeps them. Any other name
+    is refused. The zip passes through a file in ``into`` (removed again), never whole in memory."""
+    contents = into / ".contents.zip"
     try:
-        with zipfile.ZipFile(io.BytesIO(plaintext)) as archive:
+        with open(contents, "wb") as out:
+            decrypt(path, passphrase, out)
+        with zipfile.ZipFile(contents) as archive:
             names = archive.namelist()
             if names.count(DB_NAME) != 1 or len(set(names)) != len(names) or not all(
                     name == DB_NAME or _FILE_NAME.fullmatch(name) for name in names):
@@ -204,13 +275,15 @@ def unpack(data: bytes, passphrase: str, into: Path) -> Path:
             for name in names:
                 target = into / name
                 target.parent.mkdir(parents=True, exist_ok=True)
-                with archive.open(name) as source, open(target, "wb") as out:
-                    while chunk := source.read(1024 * 1024):
-                        out.write(chunk)
+                with archive.open(name) as source, open(target, "wb") as extracted:
+                    while chunk := source.read(CHUNK):
+                        extracted.write(chunk)
                 if os.name == "posix":
                     os.chmod(target, 0o600)
     except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
         raise BackupError(DAMAGED, code="damaged") from exc
+    finally:
+        remove_quietly(contents)
     return into / DB_NAME
 
 

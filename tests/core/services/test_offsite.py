@@ -3,18 +3,27 @@ the office's records and files back on this computer or on a new one, and nothin
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import os
 import shutil
+import tracemalloc
+import zipfile
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import text
 
 from partydesk.core import attachments, leftovers
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.checks.backup import offsite_backup
 from partydesk.core.errors import BackupError, DiskFullError, OtherOrganisationError
+from partydesk.core.progress import Cancelled, Progress
 from partydesk.core.services import maintenance, meeting_records, meetings, offsite
 from partydesk.core.services.offsite import WrongPassphraseError
 from partydesk.core.services.setup import OrganisationInput, initialise_site
@@ -125,7 +134,7 @@ def test_a_doctored_cost_cannot_make_the_reader_allocate_gigabytes(db: Database,
     data = written.path.read_bytes().replace(b'"n": 1024', b'"n": 1073741824')
     written.path.write_bytes(data)
     with pytest.raises(BackupError) as refused:
-        offsite_file.open_plaintext(data, PASS)
+        offsite_file.decrypt(written.path, PASS)
     assert refused.value.code == "damaged"
 
 
@@ -159,37 +168,97 @@ def test_a_weak_passphrase_or_a_folder_beside_the_database_is_refused(db: Databa
 
 def test_a_full_stick_keeps_what_it_had_and_no_half_file(db: Database, stick: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    import partydesk.core.atomicfile as atomicfile
-
     first = offsite.write(db, stick, PASS, now=datetime(2026, 11, 1, 9))
-    real = offsite.atomic_write
+    real = offsite.atomic_writer
 
-    def on_a_full_stick(path: Path, data: bytes) -> None:
-        with monkeypatch.context() as inside:
-            inside.setattr(atomicfile.os, "fdopen", lambda fd, _mode: _Failing(fd))
-            real(path, data)
+    @contextlib.contextmanager
+    def on_a_full_stick(path: Path) -> Iterator[_FillsUp]:
+        with real(path) as handle:
+            yield _FillsUp(handle, room=3000)  # the header goes in, the stick is full during the data
 
-    monkeypatch.setattr(offsite, "atomic_write", on_a_full_stick)
+    monkeypatch.setattr(offsite, "atomic_writer", on_a_full_stick)
     with pytest.raises(DiskFullError):
         offsite.write(db, stick, PASS, now=datetime(2026, 11, 8, 9))
     assert [p.name for p in stick.iterdir()] == [first.path.name], "no temp file, no half backup"
     assert offsite.last_written(db.path) == datetime(2026, 11, 1, 9)
+    assert not list(maintenance.backup_dir(db.path).glob(".*.tmp")), "the zip made on the way is removed"
 
 
-class _Failing:
-    """A file whose every write finds the disk full."""
+class _FillsUp:
+    """A file on a stick with ``room`` bytes free: the write that needs more finds the disk full."""
 
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def __enter__(self) -> _Failing:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        os.close(self.fd)
+    def __init__(self, handle: BinaryIO, room: int) -> None:
+        self.handle, self.room = handle, room
 
     def write(self, data: bytes) -> int:
-        raise OSError(28, "No space left on device")
+        if len(data) > self.room:
+            raise OSError(28, "No space left on device")
+        self.room -= len(data)
+        return self.handle.write(data)
+
+
+def test_a_backup_larger_than_memory_allows_goes_through_a_chunk_at_a_time(db: Database, tmp_path: Path,
+                                                                           stick: Path) -> None:
+    """Years of meeting photos may be gigabytes on a computer with little RAM: writing, checking and restoring
+    hold a chunk at a time, never the whole backup (here 24 MB of photos, at most a few MB held at once)."""
+    photo = tmp_path / "合影.jpg"
+    photo.write_bytes(os.urandom(24 * 1024 * 1024))
+    stored = attachments.put(attachments.store_root(db.path), photo)
+    meetings.add_meeting(db, LOCAL_USER, MeetingData(type_code="general", topic="学习", held_on=date(2026, 6, 1)),
+                         statuses={}, attachments=[stored])
+    tracemalloc.start()
+    try:
+        written = offsite.write(db, stick, PASS)
+        _size, wrote_peak = tracemalloc.get_traced_memory()
+        db.close()
+        shutil.rmtree(attachments.store_root(db.path))  # the restore brings the photo back from the stick
+        tracemalloc.reset_peak()
+        offsite.restore(db.path, written.path, PASS)
+        _size, restore_peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert written.size > 24 * 1024 * 1024
+    print(f"peak while writing {wrote_peak / 2**20:.1f} MB, while restoring {restore_peak / 2**20:.1f} MB")
+    assert wrote_peak < 8 * 1024 * 1024 and restore_peak < 8 * 1024 * 1024, (wrote_peak, restore_peak)
+    again = open_database(db.path)
+    try:
+        root = attachments.store_root(db.path)
+        assert attachments.path_of(root, stored.sha256).read_bytes() == photo.read_bytes()
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("during", ["写入", "核对"])
+def test_a_cancel_while_writing_or_checking_leaves_the_stick_as_it_was(db: Database, stick: Path,
+                                                                       during: str) -> None:
+    first = offsite.write(db, stick, PASS, now=datetime(2026, 11, 1, 9))
+
+    def stop_there(_done: int, _total: int, text: str) -> None:
+        if during in text:
+            progress.cancel()
+
+    progress = Progress(stop_there)
+    with pytest.raises(Cancelled):
+        offsite.write(db, stick, PASS, now=datetime(2026, 11, 8, 9), progress=progress)
+    assert [p.name for p in stick.iterdir()] == [first.path.name]
+    assert offsite.last_written(db.path) == datetime(2026, 11, 1, 9)
+    assert not list(maintenance.backup_dir(db.path).glob(".*.tmp"))
+
+
+def test_the_file_is_one_aes_gcm_message_over_the_zip_with_its_prefix_bound(db: Database, stick: Path) -> None:
+    """Written a chunk at a time, the file is still the documented layout (and opens files written whole):
+    MAGIC, header length, header, then AES-256-GCM of the zip, tag last, the whole prefix as associated data."""
+    add(db, "王书记", seed=1)
+    data = offsite.write(db, stick, PASS).path.read_bytes()
+    size = int.from_bytes(data[len(offsite_file.MAGIC):len(offsite_file.MAGIC) + 4], "big")
+    end = len(offsite_file.MAGIC) + 4 + size
+    header = json.loads(data[len(offsite_file.MAGIC) + 4:end])
+    kdf = header["kdf"]
+    key, _check = offsite_file._derive(PASS, bytes.fromhex(kdf["salt"]), kdf["n"], kdf["r"], kdf["p"])
+    plaintext = AESGCM(key).decrypt(bytes.fromhex(header["nonce"]), data[end:], data[:end])
+    with zipfile.ZipFile(io.BytesIO(plaintext)) as archive:
+        assert archive.namelist() == ["partydesk.db"]
+        assert archive.read("partydesk.db").startswith(b"SQLite format 3")
 
 
 def test_the_stick_keeps_the_newest_five_of_this_office(db: Database, stick: Path) -> None:
