@@ -366,12 +366,15 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_restored(self, result: object) -> None:
+        from partydesk.core.services.maintenance import last_backup
+        from partydesk.gui.app import describe_backup
+
         self.reload_pages()
+        newest = last_backup(self.ctx.db.path)  # the copy made before, or of a backup brought from elsewhere
+        if newest is not None:
+            self.set_last_backup(describe_backup(newest))
         safety = getattr(result, "safety", None)
         if safety is not None:
-            from partydesk.gui.app import describe_backup
-
-            self.set_last_backup(describe_backup(safety))
             text = self.tr("The backup was restored. The database as it was before has been saved as {path}."
                            ).format(path=safety.path)
             self.announce(text, safety.path.parent)

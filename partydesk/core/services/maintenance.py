@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -12,6 +13,8 @@ from partydesk.core.storage import backup, backup_files, migrate
 from partydesk.core.storage.backup import BackupInfo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.migrate import FileContents as FileContents
+
+log = logging.getLogger(__name__)
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -110,16 +113,34 @@ def check_restorable(db_path: Path, backup_path: Path, *, other_organisation: bo
     return theirs
 
 
+RESTORED = "restored"  # the reason of the backup made of a database restored from elsewhere
+
+
 def restore(db_path: Path, backup_path: Path, *, other_organisation: bool = False) -> BackupInfo | None:
     """Replace the (closed) database with a checked backup (``check_restorable``); the current file is saved first.
 
-    The attachments the restored rows name come back from the backup folder's mirror of the store.
+    The attachments the restored rows name come back from the backup folder's mirror of the store. A backup
+    from elsewhere is then backed up here too (``_keep_here``).
     """
     check_restorable(db_path, backup_path, other_organisation=other_organisation)
-    safety = backup.restore_backup(backup_path, db_path, safety_backup_dir=backup_dir(db_path))
-    for folder in dict.fromkeys((backup_path.parent, backup_dir(db_path))):  # a chosen folder, then our own
+    ours = backup_dir(db_path)
+    safety = backup.restore_backup(backup_path, db_path, safety_backup_dir=ours)
+    for folder in dict.fromkeys((backup_path.parent, ours)):  # a chosen folder, then our own
         backup_files.restore_files(db_path, folder)
+    if backup_path.parent.resolve() != ours.resolve():
+        _keep_here(db_path, ours)
     return safety
+
+
+def _keep_here(db_path: Path, ours: Path) -> None:
+    """After a restore from outside this computer's backups (a USB backup, a file copied from elsewhere): a
+    backup of the records now in use, so the backups here hold them (and the newest here is not the copy of
+    what was replaced, such as the empty file of a new computer). The restore is done either way."""
+    try:
+        backup.make_backup(db_path, ours, reason=RESTORED)
+        backup_files.mirror_files(db_path, ours)
+    except KnownError:
+        log.warning("could not back up the restored database", exc_info=True)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,8 @@ def reason_text(reason: str) -> str:
              "periodic": translate("RestoreDialog", "Scheduled"),
              "import": translate("RestoreDialog", "Before import"),
              "offsite": translate("RestoreDialog", "With a USB backup"),
-             "before-restore": translate("RestoreDialog", "Before restore")}
+             "before-restore": translate("RestoreDialog", "Before restore"),
+             "restored": translate("RestoreDialog", "After restoring from elsewhere")}
     return known.get(reason, reason)
 
 

@@ -80,6 +80,14 @@ def test_a_new_computer_gets_the_records_and_their_files_back(db: Database, tmp_
     finally:
         again.close()
     assert not [p for p in new.parent.iterdir() if p.name.startswith(".offsite-restore-")], "decrypted copy removed"
+    # The new computer's own backups hold the records now in use, photo included (the stick may be lost
+    # next), and the newest of them is not the copy of the empty file it replaced.
+    newest = maintenance.last_backup(new)
+    assert newest is not None and newest.reason == "restored"
+    assert maintenance.backup_contents(newest.path) is not None
+    assert maintenance.backup_contents(newest.path).members == 2  # type: ignore[union-attr]
+    mirror = maintenance.backup_dir(new) / "files"
+    assert [p.read_bytes() for p in mirror.rglob("*") if p.is_file()] == [b"photo of the meeting"]
 
 
 def test_the_wrong_passphrase_opens_nothing_and_changes_nothing(db: Database, stick: Path) -> None:
