@@ -65,7 +65,8 @@ class KeyFigures:
 
 @dataclass(frozen=True)
 class MonthlyMeetings:
-    """Meetings of one year per month: held per type, and required (each period counted at its end month)."""
+    """Meetings of one year per month: held per type, and required (each period of the year counted at its end
+    month, whether it is over or not: the schedule)."""
 
     year: int
     held: dict[str, list[int]]  # type name -> 12 counts
@@ -166,8 +167,14 @@ def joined_per_year(db: Database, today: date, *, org_id: str | None = None) -> 
 def _counted_periods(db: Database, today: date, org_id: str | None) -> list[PeriodCompliance]:
     """The periods of ``today``'s year counted so far: every one that has ended, and every one still running
     in which the meeting was held already. A period still running without its meeting is neither owed nor
-    missed yet (the calendar's 待召开), nor is one that ended before the file's records began (its 启用前),
-    so the figures read as the calendar does: 已召开 of 已召开 + 未召开.
+    missed yet (the calendar's 待召开), so the figures read as the calendar does: 已召开 of 已召开 + 未召开."""
+    return [c for c in _year_periods(db, today, org_id)
+            if c.period.start <= today and not (c.open and c.held < c.required)]
+
+
+def _year_periods(db: Database, today: date, org_id: str | None) -> list[PeriodCompliance]:
+    """The periods of ``today``'s year, but none that ended before the file's records began (the calendar's
+    启用前).
 
     A file holding several branches is reckoned branch by branch: each branch owes its own meetings, and one
     branch's meetings never stand in for another's. A committee's own organisation owes none of them (before
@@ -185,7 +192,7 @@ def _counted_periods(db: Database, today: date, org_id: str | None) -> list[Peri
         else:
             orgs = [None]
     return [c for org in orgs for c in meeting_reports.compliance(db, today.year, as_of=today, org_id=org)
-            if c.period.start <= today and not (c.open and c.held < c.required) and not c.before_records]
+            if not c.before_records]
 
 
 def _by_type(rows: list[PeriodCompliance]) -> list[tuple[str, int, int]]:
@@ -204,12 +211,17 @@ def meetings_by_type(db: Database, today: date, *, org_id: str | None = None) ->
 
 def meetings_this_year(db: Database, today: date, *,
                        org_id: str | None = None) -> tuple[list[tuple[str, int, int]], MonthlyMeetings]:
-    """``meetings_by_type`` and the monthly view (what was required by the end of each month, what was held),
-    for ``today``'s year."""
+    """``meetings_by_type`` and the monthly view (what each month asks, what was held), for ``today``'s year.
+
+    A month's 应开 is what the periods ending in it ask, held or not, over or not: the year's schedule
+    (December asks for its own meetings and the fourth quarter's and the year's, as the calendar's 待召开
+    says), which does not move when a meeting is held. The figures per type count as the key figure does
+    (``_counted_periods``)."""
     year = today.year
-    rows = _counted_periods(db, today, org_id)
+    periods = _year_periods(db, today, org_id)
+    rows = [c for c in periods if c.period.start <= today and not (c.open and c.held < c.required)]
     required = [0] * 12
-    for c in rows:
+    for c in periods:
         required[c.period.end.month - 1] += c.required
     names = [t.name for t in MEETING_TYPES]
     held: dict[str, list[int]] = {}

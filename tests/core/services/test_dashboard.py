@@ -106,3 +106,19 @@ def test_meetings_per_month_and_attendance_trend(db: Database) -> None:
     assert snap.meetings_by_month.required[2] >= 1  # Q1 ends in March
     assert snap.attendance == [("2026-03", 0.5)]
     assert dict((n, h) for n, _r, h in snap.meetings_by_type)["支部党员大会"] == 1
+
+
+def test_the_monthly_line_is_the_years_schedule_and_holding_a_meeting_does_not_move_it(db: Database) -> None:
+    """The 应开 line shows what each month asks: December its own meetings, the fourth quarter's and the year's,
+    whether or not they were held yet. A 党员大会 held in October leaves it as it was, and in June the line
+    already shows the months ahead."""
+    set_up_on(db, date(2026, 1, 1))
+    december = date(2026, 12, 15)
+    before = dashboard.meetings_this_year(db, december)[1].required
+    add_meeting(db, LOCAL_USER, MeetingData(type_code="general", topic="学习", held_on=date(2026, 10, 20)), statuses={})
+    by_type, monthly = dashboard.meetings_this_year(db, december)
+    assert monthly.required == before
+    assert before[11] > before[10] > 0  # December also closes the quarter and the year
+    assert dashboard.meetings_this_year(db, date(2026, 6, 15))[1].required == before
+    # The key figure still counts only what is owed so far: the fourth quarter's 党员大会, held, counts.
+    assert dict((n, (r, h)) for n, r, h in by_type)["支部党员大会"] == (4, 1)
