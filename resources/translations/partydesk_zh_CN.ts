@@ -1097,8 +1097,8 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>欢迎使用党支部工作台</translation>
     </message>
     <message>
-        <source>Before you start, tell the program which Party organisation this computer keeps records for. The name and code can be changed later in Settings; the choice of branch or committee cannot.</source>
-        <translation>开始使用前，请填写这台电脑为哪个党组织记录工作。组织名称和组织代码以后可以在“设置”中修改；下面“党支部/上级党委”的选择以后不能更改。</translation>
+        <source>Before you start, tell the program which Party organisation this computer keeps records for. The name and code can be changed later in Settings; the choice of branch or committee cannot. If this computer takes over from one that kept the records, use “Restore from a backup…” at the bottom left instead.</source>
+        <translation>开始使用前，请填写这台电脑为哪个党组织记录工作。组织名称和组织代码以后可以在“设置”中修改；下面“党支部/上级党委”的选择以后不能更改。如果这台电脑接替原来记录工作的电脑，请改用左下角的“从⁠备⁠份⁠恢⁠复⁠…”接过原来的数据。</translation>
     </message>
     <message>
         <source>Organisation</source>
@@ -3740,6 +3740,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Before restore</source>
         <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>After restoring from elsewhere</source>
+        <translation>从别处恢复后</translation>
     </message>
     <message>
         <source>Reading the backups…</source>

@@ -189,7 +189,7 @@ class Ui_FirstRunDialog(object):
     def retranslateUi(self, FirstRunDialog):
         FirstRunDialog.setWindowTitle(QCoreApplication.translate("FirstRunDialog", u"First-run set-up", None))
         self.titleLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Welcome to Party Branch Desk", None))
-        self.introLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Before you start, tell the program which Party organisation this computer keeps records for. The name and code can be changed later in Settings; the choice of branch or committee cannot.", None))
+        self.introLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Before you start, tell the program which Party organisation this computer keeps records for. The name and code can be changed later in Settings; the choice of branch or committee cannot. If this computer takes over from one that kept the records, use \u201cRestore from a backup\u2026\u201d at the bottom left instead.", None))
         self.organisationGroup.setTitle(QCoreApplication.translate("FirstRunDialog", u"Organisation", None))
         self.nameLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Organisation name:", None))
         self.nameEdit.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"Full name, e.g. CPC First Branch Committee of Example Community", None))
