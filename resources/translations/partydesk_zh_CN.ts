@@ -4736,6 +4736,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>尚未选择谈话对象</translation>
     </message>
     <message>
+        <source>An individual talk is with one member; for several at once choose “group talk”.</source>
+        <translation>个别谈心是一对一的谈话；几人一起谈，请选“集⁠体⁠谈⁠心”。</translation>
+    </message>
+    <message>
         <source>New talk</source>
         <translation>新建谈心谈话</translation>
     </message>

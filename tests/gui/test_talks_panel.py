@@ -220,3 +220,29 @@ def test_a_newer_talk_added_later_comes_first(qtbot: QtBot, ctx: AppContext, pan
     assert [r.data.topic for r in panel.list.model.shown_rows()] == ["年终谈心", "春季谈心"]
     assert "branch" not in [c.key for c in panel.list.model.columns]  # one branch's own file: no 支部 column
     assert not panel.branch_filter.isVisibleTo(panel)
+
+
+def test_a_second_member_ticked_makes_a_new_talk_a_group_talk_unless_the_form_was_picked(
+        qtbot: QtBot, panel: TalksPanel) -> None:
+    """个别谈心 is one to one: a new talk becomes 集体谈心 when a second member is ticked. A form picked by hand
+    stays, and 个别谈心 with several ticked says what it means (the talk still saves: older records hold such)."""
+    dialog = open_new(qtbot, panel)
+    assert dialog.ui.formCombo.currentData() == "individual"
+    tick(dialog, "张三")
+    assert dialog.ui.formCombo.currentData() == "individual"
+    tick(dialog, "王五")
+    assert dialog.ui.formCombo.currentData() == "group"
+    assert "集体谈心" not in dialog.ui.withSummaryLabel.text()
+    dialog.reject()
+
+    dialog = open_new(qtbot, panel)
+    combo = dialog.ui.formCombo
+    combo.setCurrentIndex(combo.findData("individual"))
+    combo.activated.emit(combo.currentIndex())  # chosen by hand
+    tick(dialog, "张三")
+    tick(dialog, "王五")
+    assert combo.currentData() == "individual"
+    summary = dialog.ui.withSummaryLabel.text().replace("\u2060", "")  # word joiners keep 集体谈心 on one line
+    assert "张三" in summary and "个别谈心是一对一的谈话" in summary and "集体谈心" in summary
+    combo.setCurrentIndex(combo.findData("group"))
+    assert "一对一" not in dialog.ui.withSummaryLabel.text()

@@ -53,14 +53,13 @@ from partydesk.gui.forms.ui_import_wizard import Ui_ImportWizardDialog
 from partydesk.gui.models.issue_model import MUTED_COLOUR, IssueModel
 from partydesk.gui.operations import roster_files as file_ops
 from partydesk.gui.tasks import TaskHandle
-from partydesk.gui.widgets.error_label import ERROR_COLOUR, mark_as_error_label
+from partydesk.gui.widgets.error_label import ERROR_COLOUR, WARNING_COLOUR, mark_as_error_label
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 FILE_STEP, CHECK_STEP, DONE_STEP = range(3)
 # Amber and grey that keep a 4.5:1 contrast on Fusion's light window background.
-WARNING_COLOUR = QColor("#8a5300")
 REFRESH_MS = 300
 WRAP_LIMIT = 200  # problem lists up to this long get rows as tall as their wrapped explanation
 SKIPPED_SHOWN = 10  # skipped rows named one by one on the check and done pages; the rest are counted

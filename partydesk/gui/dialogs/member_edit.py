@@ -45,13 +45,12 @@ from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets import discard_guard
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.date_field import DateField
-from partydesk.gui.widgets.error_label import ERROR_COLOUR, mark_as_error_label
+from partydesk.gui.widgets.error_label import ERROR_COLOUR, WARNING_COLOUR, mark_as_error_label
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 # Amber that keeps a 4.5:1 contrast on Fusion's light background: "please check", not "wrong".
-WARNING_COLOUR = QColor("#8a5300")
 # Coded fields -> (code table, whether the form offers an empty choice).
 COMBOS: dict[str, tuple[codes.CodeTable, bool]] = {
     "gender": (codes.GENDER, True), "ethnicity": (codes.ETHNICITY, True), "id_type": (codes.ID_TYPE, False),

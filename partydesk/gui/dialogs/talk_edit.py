@@ -10,6 +10,7 @@ only when the talk is stored; the runner publishes the change, so the panel refr
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from partydesk.gui.models.talk_choice_model import TalkChoiceModel
 from partydesk.gui.operations import talks as talk_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.discard_guard import DiscardGuard
-from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.error_label import WARNING_COLOUR, grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -76,6 +77,10 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self.ui.followUpEdit.setMaximumHeight(em * 4)
         self._fill(record, with_ids, today or date.today())
         self.ui.withSearchEdit.textChanged.connect(self.choices.set_filter)
+        # A new talk whose form was not picked by hand becomes a 集体谈心 once a second member is ticked.
+        self._form_picked = record is not None
+        self.ui.formCombo.activated.connect(self._pick_form)
+        self.ui.formCombo.currentIndexChanged.connect(self._show_checked)
         self.choices.checkedChanged.connect(self._show_checked)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -126,10 +131,23 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self._update()
         self.mark_clean()  # what the load filled in is not typed data
 
+    def _pick_form(self) -> None:
+        self._form_picked = True
+        self._show_checked()
+
     def _show_checked(self) -> None:
         names = [n for n in self.choices.checked_names() if n]
-        self.ui.withSummaryLabel.setText(
-            self.tr("Ticked: {names}").format(names="、".join(names)) if names else self.tr("No one ticked yet"))
+        several = len(self.choices.checked_ids()) > 1
+        individual = self.ui.formCombo.currentData() == "individual"
+        if several and individual and not self._form_picked:
+            self.ui.formCombo.setCurrentIndex(self.ui.formCombo.findData("group"))  # calls back here
+            return
+        text = html.escape(self.tr("Ticked: {names}").format(names="、".join(names)) if names
+                           else self.tr("No one ticked yet"))
+        if several and individual:
+            hint = self.tr("An individual talk is with one member; for several at once choose “group talk”.")
+            text += f"<br><span style='color:{WARNING_COLOUR.name()}'>{html.escape(hint)}</span>"
+        self.ui.withSummaryLabel.setText(text)
         self._update()
 
     # -- saving ------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 # Error text colour: dark red that keeps a 4.5:1 contrast on Fusion's light window background.
 ERROR_COLOUR = QColor("#b3261e")
+# Warning text colour ("please check", saved only when confirmed): dark amber, 4.5:1 on the same background.
+WARNING_COLOUR = QColor("#8a5300")
 
 
 def mark_as_error_label(label: QLabel) -> None:
