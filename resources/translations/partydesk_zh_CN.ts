@@ -126,6 +126,22 @@
         <translation>列席人员：</translation>
     </message>
     <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>The chair, {name}, is marked “{status}” below: please check.</source>
+        <translation>主持人{name}在下面的名单中记为“{status}”，请核对。</translation>
+    </message>
+    <message>
+        <source>The recorder, {name}, is marked “{status}” below: please check.</source>
+        <translation>记录人{name}在下面的名单中记为“{status}”，请核对。</translation>
+    </message>
+    <message>
         <source>Expected %1, present %2 (with a vote: %3 of %4).</source>
         <translation>应到 %1 人，实到 %2 人（有表决权的应到 %4 人，实到 %3 人）。</translation>
     </message>

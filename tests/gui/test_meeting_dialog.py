@@ -269,3 +269,25 @@ def test_tab_goes_from_the_topic_to_the_date_and_on(ctx: AppContext, qtbot: QtBo
     assert after(dialog.ui.topicEdit, "nextInFocusChain") is dialog.heldOnEdit
     assert after(dialog.heldOnEdit, "previousInFocusChain") is dialog.ui.topicEdit
     assert after(dialog.heldOnEdit, "nextInFocusChain").objectName() == "startTimeEdit"
+
+
+def test_a_chair_or_recorder_marked_away_is_pointed_out(ctx: AppContext, qtbot: QtBot,
+                                                        branch: dict[str, str]) -> None:
+    """主持人 张甲 marked 请假 in the list: the count line says so (once, when he is also the recorder); marked
+    present again, it says nothing. A name not on the list (a leader from the committee) is no concern."""
+    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
+    model = dialog.attendance.model
+    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    dialog.ui.chairEdit.setText("张甲")
+    dialog.ui.recorderEdit.setText("街道党工委刘书记")
+    assert "主持人" not in dialog.attendance.countLabel.text()
+    tick(model, "张甲", 3)  # 请假
+    assert "主持人张甲在下面的名单中记为“请假”，请核对" in dialog.attendance.countLabel.text()
+    dialog.ui.recorderEdit.setText("张甲")
+    assert dialog.attendance.countLabel.text().count("张甲") == 1
+    tick(model, "赵乙", 4)  # 缺席
+    dialog.ui.recorderEdit.setText("赵乙")
+    assert "记录人赵乙在下面的名单中记为“缺席”" in dialog.attendance.countLabel.text()
+    tick(model, "张甲", 2)
+    tick(model, "赵乙", 2)
+    assert "请核对" not in dialog.attendance.countLabel.text()

@@ -141,6 +141,9 @@ class MeetingDialog(BusyDialog):
         ui.bodyEdit.textChanged.connect(self._touched)
         ui.decisionsEdit.textChanged.connect(self._touched)
         self.attendance.changed.connect(self._touched)
+        for edit in (ui.chairEdit, ui.recorderEdit):
+            edit.textChanged.connect(
+                lambda _t: self.attendance.set_officers(ui.chairEdit.text(), ui.recorderEdit.text()))
         self.attendance.changed.connect(self.motions.refresh_computed)
         self.agenda.changed.connect(self._touched)
         self.motions.changed.connect(self._touched)

@@ -157,6 +157,7 @@ class AttendancePanel(QWidget):
         self.guests = RowsModel([Column(self.tr("Name")), Column(self.tr("Work unit or role"))], self)
         self._type_code = "general"
         self._rules = RollRules()
+        self._chair = self._recorder = ""
         self.view = QTableView(self)
         self.view.setObjectName("attendanceView")
         self.view.setModel(self.model)
@@ -211,6 +212,31 @@ class AttendancePanel(QWidget):
         self._type_code, self._rules = type_code, rules
         self._recount()
 
+    def set_officers(self, chair: str, recorder: str) -> None:
+        """The names typed as 主持人 and 记录人: one marked absent or on leave below is pointed out."""
+        self._chair, self._recorder = chair.strip(), recorder.strip()
+        self._recount()
+
+    def _not_there(self, name: str) -> str:
+        """The status word of ``name`` when every member of that name is marked absent or on leave ('' else)."""
+        found = [r for r in self.model.rows() if r.name == name]
+        if not name or not found or any(r.status == PRESENT for r in found):
+            return ""
+        return self.tr("On leave") if all(r.status == LEAVE for r in found) else self.tr("Absent")
+
+    def officer_notes(self) -> list[str]:
+        """What the list says against the chair and recorder typed on the first tab."""
+        notes = []
+        status = self._not_there(self._chair)
+        if status:
+            notes.append(self.tr("The chair, {name}, is marked “{status}” below: please check.").format(
+                name=self._chair, status=status))
+        status = self._not_there(self._recorder) if self._recorder != self._chair else ""
+        if status:
+            notes.append(self.tr("The recorder, {name}, is marked “{status}” below: please check.").format(
+                name=self._recorder, status=status))
+        return notes
+
     def tally(self) -> Count:
         """应到/实到 and the quorum as the table stands, counted by the core."""
         roll = [Expectation(r.member_id, r.voting) for r in self.model.rows()]
@@ -225,5 +251,8 @@ class AttendancePanel(QWidget):
             text += " " + self.tr("Quorum met.")
         elif c.quorum_met is False:
             text += " " + self.tr("Quorum NOT met: more than half must attend.")
+        notes = self.officer_notes()
+        if notes:
+            text += "\n" + "\n".join(notes)
         self.countLabel.setText(text)
         self.countLabel.setProperty("quorumMissing", c.quorum_met is False)
