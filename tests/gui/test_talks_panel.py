@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -233,12 +234,16 @@ def test_a_second_member_ticked_makes_a_new_talk_a_group_talk_unless_the_form_wa
     tick(dialog, "王五")
     assert dialog.ui.formCombo.currentData() == "group"
     assert "集体谈心" not in dialog.ui.withSummaryLabel.text()
+    QTest.keyClick(dialog.ui.formCombo, Qt.Key.Key_Up)  # the user picks 个别谈心 back, by hand: it stays
+    assert dialog.ui.formCombo.currentData() == "individual"
+    assert "一对一" in dialog.ui.withSummaryLabel.text()
     dialog.reject()
 
     dialog = open_new(qtbot, panel)
     combo = dialog.ui.formCombo
-    combo.setCurrentIndex(combo.findData("individual"))
-    combo.activated.emit(combo.currentIndex())  # chosen by hand
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # chosen by hand: 集体谈心, then back to 个别谈心
+    QTest.keyClick(combo, Qt.Key.Key_Up)
+    assert combo.currentData() == "individual"
     tick(dialog, "张三")
     tick(dialog, "王五")
     assert combo.currentData() == "individual"

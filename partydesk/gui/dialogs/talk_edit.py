@@ -81,7 +81,8 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self._form_picked = record is not None
         self.ui.formCombo.activated.connect(self._pick_form)
         self.ui.formCombo.currentIndexChanged.connect(self._show_checked)
-        self.choices.checkedChanged.connect(self._show_checked)
+        self.choices.checkedChanged.connect(self._ticks_changed)
+        self.ui.withSummaryLabel.setTextFormat(Qt.TextFormat.RichText)  # names are escaped, the hint is coloured
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self._retranslate()
@@ -133,15 +134,19 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
 
     def _pick_form(self) -> None:
         self._form_picked = True
+
+    def _ticks_changed(self) -> None:
+        # Only a tick switches the form: Qt reports a pick by hand (currentIndexChanged) before it says it was
+        # one (activated), so switching on an index change would undo the user's own choice of 个别谈心.
+        several = len(self.choices.checked_ids()) > 1
+        if several and not self._form_picked and self.ui.formCombo.currentData() == "individual":
+            self.ui.formCombo.setCurrentIndex(self.ui.formCombo.findData("group"))
         self._show_checked()
 
     def _show_checked(self) -> None:
         names = [n for n in self.choices.checked_names() if n]
         several = len(self.choices.checked_ids()) > 1
         individual = self.ui.formCombo.currentData() == "individual"
-        if several and individual and not self._form_picked:
-            self.ui.formCombo.setCurrentIndex(self.ui.formCombo.findData("group"))  # calls back here
-            return
         text = html.escape(self.tr("Ticked: {names}").format(names="、".join(names)) if names
                            else self.tr("No one ticked yet"))
         if several and individual:
