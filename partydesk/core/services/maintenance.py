@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -139,7 +140,7 @@ def _keep_here(db_path: Path, ours: Path) -> None:
     try:
         backup.make_backup(db_path, ours, reason=RESTORED)
         backup_files.mirror_files(db_path, ours)
-    except KnownError:
+    except (KnownError, OSError, sqlite3.Error):
         log.warning("could not back up the restored database", exc_info=True)
 
 
@@ -154,7 +155,5 @@ class HealthReport:
 
 def check_database(db: Database) -> HealthReport:
     """``integrity_check`` and ``foreign_key_check`` on the open database."""
-    import sqlite3
-
     problems = db.integrity_problems()
     return HealthReport(not problems, tuple(problems), sqlite3.sqlite_version)

@@ -134,7 +134,8 @@ def write(db: Database, folder: Path, passphrase: str, *, progress: Progress | N
     target = _free(folder, offsite.file_name(contents.organisation_code, created))
     progress.step(1, 4, "正在打包")
     # The atomic writer: temp, fsync, rename, read back and compare.
-    with offsite.bundled(info.path, files, scratch=info.path.parent) as bundle, atomic_writer(target) as out:
+    with offsite.bundled(info.path, files, scratch=info.path.parent, check=progress.check) as bundle, \
+            atomic_writer(target) as out:
         size = offsite.seal(bundle, passphrase, out, created=created, organisation_code=contents.organisation_code,
                             organisation_name=contents.organisation_name, members=contents.members,
                             files=len(files), on_chunk=_in_megabytes(progress, 2, "正在加密并写入U盘"))
@@ -162,7 +163,7 @@ def _in_megabytes(progress: Progress, at: int, text: str) -> offsite.Chunked:
     def told(done: int, total: int) -> None:
         if done == total or done % (16 * _MB) < offsite.CHUNK:
             progress.step(at * 1000 + 1000 * done // max(1, total), 4000,
-                          f"{text}……（{done // _MB} / {max(1, total // _MB)} MB）")
+                          f"{text}……（{-(-done // _MB)} / {max(1, -(-total // _MB))} MB）")  # rounded up
     return told
 
 
@@ -209,7 +210,8 @@ def opened(db_path: Path, path: Path, passphrase: str) -> Iterator[Path]:
             found = offsite.unpack(path, passphrase, folder)
         except OSError as exc:
             raise known_error_from_os(exc) or BackupError(
-                f"无法读取“{path.name}”：{exc.strerror or exc}", code="unreadable") from exc
+                f"无法读取“{path.name}”，或无法在数据库旁边写入临时文件：{exc.strerror or exc}",
+                code="unreadable") from exc
         yield found
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -109,10 +109,12 @@ def file_name(organisation_code: str, created: datetime) -> str:
 
 
 @contextlib.contextmanager
-def bundled(db_file: Path, files: list[tuple[str, Path]], *, scratch: Path) -> Iterator[Path]:
+def bundled(db_file: Path, files: list[tuple[str, Path]], *, scratch: Path,
+            check: Callable[[], None] | None = None) -> Iterator[Path]:
     """The zip inside, written to a temp file in ``scratch`` (a folder on the computer's own disk) and removed
     on leaving: the database (deflated: it shrinks a lot) and the stored files (already compact). Built on
-    disk, not in memory: years of meeting photos may be gigabytes."""
+    disk, not in memory: years of meeting photos may be gigabytes. ``check`` is called between files (it may
+    raise to stop, as a cancel does)."""
     try:
         fd, temp = tempfile.mkstemp(dir=scratch, prefix=".offsite-", suffix=".zip.tmp")
     except OSError as exc:
@@ -120,10 +122,16 @@ def bundled(db_file: Path, files: list[tuple[str, Path]], *, scratch: Path) -> I
     os.close(fd)
     leftovers.track(temp)
     try:
-        with zipfile.ZipFile(temp, "w") as archive:
-            archive.write(db_file, DB_NAME, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
-            for name, path in files:
-                archive.write(path, name, compress_type=zipfile.ZIP_STORED)
+        try:
+            with zipfile.ZipFile(temp, "w") as archive:
+                archive.write(db_file, DB_NAME, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+                for name, path in files:
+                    if check is not None:
+                        check()
+                    archive.write(path, name, compress_type=zipfile.ZIP_STORED)
+        except OSError as exc:  # this computer's disk full, a stored file unreadable
+            raise known_error_from_os(exc) or BackupError(
+                f"打包备份时出错：{exc.strerror or exc}。U盘上没有写入任何文件。", code="unwritable") from exc
         yield Path(temp)
     finally:
         remove_quietly(temp)
@@ -236,6 +244,8 @@ def decrypt(path: Path, passphrase: str, out: BinaryIO | None = None, *, on_chun
             raise BackupError(DAMAGED, code="damaged")
         handle.seek(size - TAG_SIZE)
         tag = handle.read(TAG_SIZE)
+        if len(tag) != TAG_SIZE:  # the file shrank while it was read
+            raise BackupError(DAMAGED, code="damaged")
         handle.seek(len(prefix))
         decryptor = Cipher(algorithms.AES(key), modes.GCM(nonce, tag)).decryptor()
         decryptor.authenticate_additional_data(prefix)
@@ -253,7 +263,7 @@ def decrypt(path: Path, passphrase: str, out: BinaryIO | None = None, *, on_chun
                 on_chunk(total - left, total)
     try:
         decryptor.finalize()
-    except InvalidTag as exc:
+    except (InvalidTag, ValueError) as exc:
         raise BackupError(DAMAGED, code="damaged") from exc
     if digest.hexdigest() != expected:
         raise BackupError(DAMAGED, code="damaged")

@@ -27,6 +27,7 @@ from partydesk.core.progress import Cancelled, Progress
 from partydesk.core.services import maintenance, meeting_records, meetings, offsite
 from partydesk.core.services.offsite import WrongPassphraseError
 from partydesk.core.services.setup import OrganisationInput, initialise_site
+from partydesk.core.storage import backup_files
 from partydesk.core.storage import offsite as offsite_file
 from partydesk.core.storage.database import Database, open_database
 from partydesk.core.storage.meeting_repo import MeetingData
@@ -251,6 +252,61 @@ def test_a_cancel_while_writing_or_checking_leaves_the_stick_as_it_was(db: Datab
     assert [p.name for p in stick.iterdir()] == [first.path.name]
     assert offsite.last_written(db.path) == datetime(2026, 11, 1, 9)
     assert not list(maintenance.backup_dir(db.path).glob(".*.tmp"))
+
+
+def test_a_cancel_while_packing_many_files_stops_between_them_and_leaves_nothing(db: Database, tmp_path: Path) -> None:
+    files = []
+    for number in range(3):
+        photo = tmp_path / f"{number}.jpg"
+        photo.write_bytes(b"photo %d" % number)
+        files.append((f"files/attachments/{number:02d}/{'0' * 62}", photo))
+    backups = maintenance.backup_dir(db.path)
+    backups.mkdir(exist_ok=True)
+    seen: list[int] = []
+
+    def check() -> None:
+        seen.append(1)
+        if len(seen) == 2:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled), offsite_file.bundled(db.path, files, scratch=backups, check=check):
+        pass
+    assert len(seen) == 2 and not list(backups.glob(".*.tmp"))
+
+
+def test_this_computers_disk_full_while_packing_is_a_clear_refusal(db: Database, stick: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The zip is made on this computer's disk first: when that is full, the office is told so (not a crash),
+    and neither the stick nor the backup folder keeps anything of it."""
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(zipfile.ZipFile, "write", full)
+    with pytest.raises(DiskFullError):
+        offsite.write(db, stick, PASS)
+    assert list(stick.iterdir()) == []
+    assert not list(maintenance.backup_dir(db.path).glob(".*.tmp"))
+
+
+def test_a_restore_that_cannot_back_up_what_it_restored_is_still_a_restore(db: Database, tmp_path: Path,
+                                                                            stick: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    add(db, "王书记", seed=1)
+    written = offsite.write(db, stick, PASS)
+    new = tmp_path / "新电脑" / "partydesk.db"
+    new.parent.mkdir()
+    open_database(new).close()
+
+    def unreadable(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(backup_files, "mirror_files", unreadable)
+    offsite.restore(new, written.path, PASS)  # no error: the records are back
+    again = open_database(new)
+    try:
+        assert _names(again) == ["王书记"]
+    finally:
+        again.close()
 
 
 def test_the_file_is_one_aes_gcm_message_over_the_zip_with_its_prefix_bound(db: Database, stick: Path) -> None:
