@@ -291,3 +291,20 @@ def test_a_chair_or_recorder_marked_away_is_pointed_out(ctx: AppContext, qtbot: 
     tick(model, "张甲", 2)
     tick(model, "赵乙", 2)
     assert "请核对" not in dialog.attendance.countLabel.text()
+
+
+def test_more_votes_than_members_present_asks_for_a_second_look(ctx: AppContext, qtbot: QtBot,
+                                                                 branch: dict[str, str]) -> None:
+    """Votes beyond those present are allowed (written opinions of members who could not come count), but the
+    motions tab says so, naming the motion; with no more votes than present it says nothing of the kind."""
+    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
+    model = dialog.attendance.model
+    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    tick(model, "赵乙", 3)  # 请假: two with a vote present, three due
+    dialog.motions.add_row(["接收钱预备为预备党员", 3, 0, 0])
+    intro = dialog.ui.motionsTabIntro.text()
+    assert "“接收钱预备为预备党员”共 3 票，多于实到会有表决权的 2 人" in intro and "书面意见" in intro
+    assert dialog.motions.index(0, 4).data() == "通过"
+    tick(model, "赵乙", 2)
+    assert "书面意见" not in dialog.ui.motionsTabIntro.text()
+    assert "赞成票超过" in dialog.ui.motionsTabIntro.text()

@@ -95,6 +95,7 @@ class MeetingDialog(BusyDialog):
         # In the plain field's place, and in its place in the Tab order (a new widget would go last).
         self.heldOnEdit = use_date_field(ui.heldOnEdit, "会议日期", required=True)
         ui.heldOnLabel.setBuddy(self.heldOnEdit)
+        self._pass_rule_text = ""
         self.attendance = AttendancePanel(ui.attendanceTab)
         ui.attendanceLayout.addWidget(self.attendance)
         self.agenda = RowsModel([Column(self.tr("Agenda item"))], self)
@@ -147,6 +148,8 @@ class MeetingDialog(BusyDialog):
         self.attendance.changed.connect(self.motions.refresh_computed)
         self.agenda.changed.connect(self._touched)
         self.motions.changed.connect(self._touched)
+        self.motions.changed.connect(self._show_motion_notes)
+        self.attendance.changed.connect(self._show_motion_notes)
         ui.addAgendaButton.clicked.connect(lambda: self._add_row(ui.agendaView, self.agenda))
         ui.removeAgendaButton.clicked.connect(lambda: self.agenda.remove_row(ui.agendaView.currentIndex().row()))
         ui.agendaUpButton.clicked.connect(lambda: self._move_agenda(-1))
@@ -301,9 +304,24 @@ class MeetingDialog(BusyDialog):
         base = (self.tr("members with a vote due to attend") if rules.base == BASE_EXPECTED
                 else self.tr("members with a vote present"))
         share = f"{rules.bp / 100:g}%"
-        self.ui.motionsTabIntro.setText(
-            self.tr("Each matter put to the vote and the votes cast. A motion passes when the votes for are more "
-                    "than %1 of the %2 (rule in Settings).").replace("%1", share).replace("%2", base))
+        self._pass_rule_text = self.tr(
+            "Each matter put to the vote and the votes cast. A motion passes when the votes for are more "
+            "than %1 of the %2 (rule in Settings).").replace("%1", share).replace("%2", base)
+        self._show_motion_notes()
+
+    def _show_motion_notes(self) -> None:
+        """The pass rule, then any motion with more votes than members with a vote present: allowed (written
+        opinions sent in before the meeting by members who could not come count), but worth a second look."""
+        lines = [self._pass_rule_text]
+        present = self.attendance.tally().voting_present
+        for row in self.motions.rows():
+            cast = sum(int(v or 0) for v in row[1:4])
+            if cast > present:
+                lines.append(self.tr("“{title}” has {cast} votes, more than the {present} members with a vote "
+                                     "present: the others must be written opinions sent in before the meeting "
+                                     "by members who could not come. Please check.").format(
+                    title=str(row[0]).strip(), cast=cast, present=present))
+        self.ui.motionsTabIntro.setText("\n".join(line for line in lines if line))
 
     def _groups_loaded(self, groups: list[str]) -> None:
         combo = self.ui.partyGroupCombo
