@@ -3697,6 +3697,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>正在备份到U盘</translation>
     </message>
     <message>
+        <source>Cancelled: nothing was left on the stick.</source>
+        <translation>已取消，U盘上没有留下任何文件。</translation>
+    </message>
+    <message>
         <source>The backup was written and checked: {path}
 {members} members, {files} attachments, {size}.</source>
         <translation>已写入并核对：{path}

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.progress import Progress
 from partydesk.core.services import offsite
 from partydesk.core.services.offsite import OffsiteHeader
 from partydesk.core.storage import offsite as offsite_file
@@ -87,6 +88,31 @@ def test_a_failed_write_stays_on_the_form_with_the_reason(qtbot: QtBot, ctx: App
     qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=WAIT_MS)
     assert "数据库所在的文件夹" in dialog.error.text()
     assert dialog.pages.currentIndex() == 0 and dialog.write_button.isEnabled()
+
+
+def test_after_a_cancel_the_form_says_so_and_can_write_again(qtbot: QtBot, ctx: AppContext, stick: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    real = offsite.write
+
+    def cancelled_on_the_way(db: object, folder: Path, passphrase: str, *, progress: Progress) -> object:
+        progress.cancel()  # as the progress window's 取消 does
+        return real(db, folder, passphrase, progress=progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(offsite, "write", cancelled_on_the_way)
+    window = _window(qtbot, ctx)
+    dialog = OffsiteBackupDialog(ctx, removable=None, last=None, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(stick))
+    dialog.passphrase.setText(PASS)
+    dialog.again.setText(PASS)
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: "已取消" in dialog.error.text(), timeout=WAIT_MS)
+    assert dialog.pages.currentIndex() == 0 and dialog.write_button.isEnabled()
+    assert list(stick.iterdir()) == []
+    monkeypatch.setattr(offsite, "write", real)
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=WAIT_MS)
+    assert dialog.error.text() == ""
 
 
 def test_the_weekly_to_do_opens_the_dialog_on_the_stick_used_last(qtbot: QtBot, ctx: AppContext, stick: Path) -> None:
@@ -213,3 +239,17 @@ def test_the_progress_window_is_gone_before_the_passphrase_is_asked_again(
     qtbot.waitUntil(lambda: len(asked) >= 1, timeout=WAIT_MS)  # the confirmation, after the right passphrase
     assert windows_up == [False, False]
     assert ctx.runner.wait_idle(WAIT_MS)  # the restore the confirmation began
+
+
+def test_the_form_does_not_jump_when_the_stick_note_goes(qtbot: QtBot, ctx: AppContext, stick: Path) -> None:
+    """Typing a folder hides "没有找到U盘", but the passphrase box stays where the office was about to click."""
+    window = _window(qtbot, ctx)
+    dialog = OffsiteBackupDialog(ctx, removable=None, last=None, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.passphrase.mapTo(dialog, dialog.passphrase.rect().topLeft())
+    dialog.folder.setText(str(stick))
+    QApplication.processEvents()
+    assert dialog.stick_note.isHidden()
+    assert dialog.passphrase.mapTo(dialog, dialog.passphrase.rect().topLeft()) == before

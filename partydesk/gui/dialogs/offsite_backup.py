@@ -82,7 +82,13 @@ class OffsiteBackupDialog(QDialog):
         self.stick_note = QLabel(self.tr("USB stick found: {path}").format(path=removable) if removable else
                                  self.tr("No USB stick found: insert one, or choose the folder yourself."), choose)
         self.stick_note.setObjectName("stickNote")
-        form.addRow("", self.stick_note)  # one line (a drive is "E:\\"): a wrapped one leaves a gap under it
+        # Hidden once a folder is typed, in a holder that keeps its line: the fields below stay where they are.
+        holder = QWidget(choose)
+        held = QVBoxLayout(holder)
+        held.setContentsMargins(0, 0, 0, 0)
+        held.addWidget(self.stick_note)
+        holder.setMinimumHeight(self.stick_note.sizeHint().height())
+        form.addRow("", holder)  # one line (a drive is "E:\\"): a wrapped one leaves a gap under it
         self.passphrase = QLineEdit(choose)
         self.passphrase.setObjectName("passphraseEdit")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -196,8 +202,17 @@ class OffsiteBackupDialog(QDialog):
         if not self._ready():
             return
         self.write_button.setEnabled(False)
-        ops.write(self, self.ctx, Path(self.folder.text().strip()), self.passphrase.text(),
-                  title=self.tr("Backing up to the USB stick"), on_done=self._written, on_error=self._failed)
+        self._say("")
+        handle = ops.write(self, self.ctx, Path(self.folder.text().strip()), self.passphrase.text(),
+                           title=self.tr("Backing up to the USB stick"), on_done=self._written,
+                           on_error=self._failed)
+        handle.finished.connect(lambda: self._cancelled() if handle.cancelled else None)
+
+    def _cancelled(self) -> None:
+        """Cancelled from the progress window: nothing is left on the stick; the form is ready again."""
+        self._say(self.tr("Cancelled: nothing was left on the stick."))
+        self.write_button.setEnabled(self._ready())
+        self.write_button.setFocus()
 
     def _written(self, written: Written) -> None:
         self.written = written
