@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -86,10 +87,13 @@ def test_an_empty_topic_is_refused_in_the_dialog(qtbot: QtBot, ctx: AppContext, 
     dialog = StudyEditDialog(ctx, study.roll(db), rule_values(db), day=date(2026, 11, 10))
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.save()
+    save = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    save.setFocus()
+    save.click()
     qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisible(), timeout=WAIT_MS)
     assert "学习内容" in dialog.ui.errorLabel.text()
     assert len(study.activities_of_year(db, 2026)) == 1
+    assert dialog.focusWidget() is dialog.ui.topicEdit, "the cursor is back in the field at fault, not on 取消"
     dialog.ui.topicEdit.insert("学习党章")  # typed: the message about the empty topic goes
     assert not dialog.ui.errorLabel.isVisible()
 

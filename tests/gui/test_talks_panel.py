@@ -98,6 +98,14 @@ def test_the_core_refusal_is_shown_and_nothing_is_saved(qtbot: QtBot, ctx: AppCo
     dialog.save_button().click()
     qtbot.waitUntil(lambda: "谈话对象" in dialog.error_text(), timeout=WAIT_MS)
     assert dialog.isVisible() and talks_of_year(ctx.db, 2026) == []
+    assert dialog.focusWidget() is dialog.ui.withSearchEdit, "the cursor goes to the field at fault, not 取消"
+    tick(dialog, "张三")
+    dialog.ui.byCombo.setEditText("街道党工委刘书记")
+    dialog.ui.followUpEdit.setPlainText("回访")
+    dialog.ui.followUpOnEdit.setText("2026-01-01")
+    dialog.save_button().click()
+    qtbot.waitUntil(lambda: "跟进日期不能早于" in dialog.error_text(), timeout=WAIT_MS)
+    assert dialog.focusWidget() is dialog.ui.followUpOnEdit
 
 
 def test_edit_and_delete_update_only_that_row(qtbot: QtBot, ctx: AppContext, panel: TalksPanel,

@@ -17,6 +17,7 @@ from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_cert_edit import Ui_CertEditDialog
 from partydesk.gui.operations import study as study_ops
+from partydesk.gui.widgets.busy_dialog import focus_at_fault
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
@@ -56,6 +57,8 @@ class CertEditDialog(DiscardGuard, QDialog):
     def _failed(self, error: KnownError) -> None:
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
         self._show_error(error.message)
+        focus_at_fault(error, {"member_id": self.ui.memberCombo, "name": self.ui.nameEdit,
+                               "expires_on": self.expires}, self.ui.nameEdit)
 
     def _show_error(self, message: str) -> None:
         self.ui.errorLabel.setText(message)

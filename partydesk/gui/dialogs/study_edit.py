@@ -28,6 +28,7 @@ from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_study_edit import Ui_StudyEditDialog
 from partydesk.gui.operations import study as study_ops
+from partydesk.gui.widgets.busy_dialog import focus_at_fault
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
@@ -218,6 +219,10 @@ class StudyEditDialog(DiscardGuard, QDialog):
     def _failed(self, error: KnownError) -> None:
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
         self._show(self.ui.errorLabel, error.message)
+        ui = self.ui
+        focus_at_fault(error, {"form_code": ui.formCombo, "topic": ui.topicEdit, "start_on": self.start,
+                               "end_on": self.end, "hours": ui.amountSpin, "participants": ui.participantList},
+                       ui.topicEdit)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

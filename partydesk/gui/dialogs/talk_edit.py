@@ -24,7 +24,7 @@ from partydesk.core.services.talks import TalkAdded, TalkData, TalkRecord
 from partydesk.gui.forms.ui_talk_edit import Ui_TalkEditDialog
 from partydesk.gui.models.talk_choice_model import TalkChoiceModel
 from partydesk.gui.operations import talks as talk_ops
-from partydesk.gui.widgets.busy_dialog import BusyDialog
+from partydesk.gui.widgets.busy_dialog import BusyDialog, focus_at_fault
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import WARNING_COLOUR, grow_to_fit, mark_as_error_label
 
@@ -209,6 +209,10 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self.ui.errorLabel.setText(error.message)
         self.ui.errorLabel.show()
         grow_to_fit(self)
+        focus_at_fault(error, {"held_on": self.ui.heldOnEdit, "form": self.ui.formCombo, "by": self.ui.byCombo,
+                               "with_ids": self.ui.withSearchEdit, "topic": self.ui.topicEdit,
+                               "content": self.ui.contentEdit, "follow_up": self.ui.followUpEdit,
+                               "follow_up_on": self.ui.followUpOnEdit}, self.ui.topicEdit)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
+
+from partydesk.core.errors import KnownError
 
 
 class BusyDialog(QDialog):
@@ -20,3 +24,9 @@ class BusyDialog(QDialog):
             event.ignore()
         else:
             super().closeEvent(event)
+
+
+def focus_at_fault(error: KnownError, fields: Mapping[str, QWidget], fallback: QWidget) -> None:
+    """After a refused save, the cursor goes to the field ``error`` names (else ``fallback``). Left alone it
+    would sit on 取消, where it moved when Save was disabled for the save, and Enter would close the dialog."""
+    fields.get(str(getattr(error, "field", "") or ""), fallback).setFocus()
