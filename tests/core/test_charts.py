@@ -83,6 +83,7 @@ def test_meetings_by_month_stacks_types_and_draws_the_required_line() -> None:
     march = [p for p in ax.patches if round(p.get_x() + p.get_width() / 2) == 2]
     assert [(p.get_y(), p.get_height()) for p in march] == [(0, 1), (1, 2)]
     assert list(ax.lines[0].get_ydata())[2] == 2
+    assert ax.lines[0].get_label() == "当月到期应开"  # a quarter's meeting counts in its last month, said so
     assert ax.get_title() == "2026年每月会议召开情况"
 
 

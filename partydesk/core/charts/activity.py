@@ -48,7 +48,7 @@ def meetings_by_type(rows: Sequence[tuple[str, int, int]], *, width: float = 5.0
 
 def meetings_by_month(held: Mapping[str, Sequence[int]], required: Sequence[int], year: int, *,
                       width: float = 6.0, height: float = 3.0) -> Any:
-    """Meetings held each month, stacked by type, with the number required in that month as a line."""
+    """Meetings held each month, stacked by type, with the number due by the end of that month as a line."""
     fig = new_figure(width, height)
     ax = fig.add_subplot()
     if not any(any(counts) for counts in held.values()) and not any(required):
@@ -58,7 +58,9 @@ def meetings_by_month(held: Mapping[str, Sequence[int]], required: Sequence[int]
     for i, (name, counts) in enumerate(held.items()):
         ax.bar(MONTHS, list(counts), bottom=bottom, color=PALETTE[i % len(PALETTE)], label=name)
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
-    ax.plot(MONTHS, list(required), color="black", marker="o", markersize=3, linewidth=1, label="应开")
+    # A quarter's or a year's meeting is due by the end of its last month, so it counts there, wherever in the
+    # period it was held: the legend says what the line counts.
+    ax.plot(MONTHS, list(required), color="black", marker="o", markersize=3, linewidth=1, label="当月到期应开")
     ax.set_title(f"{year}年每月会议召开情况")
     unit_label(ax, "次")
     ax.tick_params(axis="x", labelsize=8)
