@@ -124,7 +124,11 @@ def run_first_run_if_needed(ctx: AppContext, parent: QWidget | None = None) -> b
 
     dialog = FirstRunDialog(ctx, parent)
     try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        announce = getattr(parent, "announce", None)
+        if accepted and dialog.restored_text and announce is not None:
+            announce(dialog.restored_text, None)  # set up from a backup: say what came back
+        return accepted
     finally:
         dialog.deleteLater()
 

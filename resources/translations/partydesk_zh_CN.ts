@@ -1169,6 +1169,10 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>这一选择以后不能更改：上级党委和党支部的程序保存的记录种类不同。</translation>
     </message>
     <message>
+        <source>Restored: this computer now keeps the records of {name} ({members} members), as they were when the backup was made.</source>
+        <translation>已恢复：这台电脑现在保存着“{name}”的记录（{members} 名党员），为备份当时的样子。</translation>
+    </message>
+    <message>
         <source>Fill in the organisation&apos;s name and its code first.</source>
         <translation>请先填写党组织名称和组织代码。</translation>
     </message>

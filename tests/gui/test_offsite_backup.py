@@ -7,13 +7,18 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.changes import LOCAL_USER
 from partydesk.core.progress import Progress
 from partydesk.core.services import offsite
+from partydesk.core.services.members import add_member
 from partydesk.core.services.offsite import OffsiteHeader
+from partydesk.core.services.setup import OrganisationInput, initialise_site
 from partydesk.core.storage import offsite as offsite_file
+from partydesk.core.storage.database import open_database
 from partydesk.gui import app as gui_app
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.firstrun import FirstRunDialog
@@ -181,11 +186,22 @@ def test_restoring_from_the_stick_asks_the_passphrase_again_when_wrong(
     qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=WAIT_MS)
 
 
+def _old_computer(tmp_path: Path, stick: Path) -> Path:
+    """The USB backup of another computer's database (one member), on the stick."""
+    old = open_database(tmp_path / "旧电脑" / "partydesk.db")
+    try:
+        initialise_site(old, LOCAL_USER, organisation=OrganisationInput(name="中共示例社区第一支部委员会", code="1001"),
+                        role="branch")
+        add_member(old, LOCAL_USER, data=ZHANG)
+        return offsite.write(old, stick, PASS).path
+    finally:
+        old.close()
+
+
 def test_a_new_computer_starts_from_the_stick_instead_of_a_blank_set_up(
-        qtbot: QtBot, ctx: AppContext, blank_ctx: AppContext, stick: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    add_now(ctx, ZHANG)
-    written = offsite.write(ctx.db, stick, PASS)
-    asked = _answering(monkeypatch, written.path, [PASS])
+        qtbot: QtBot, blank_ctx: AppContext, tmp_path: Path, stick: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _answering(monkeypatch, _old_computer(tmp_path, stick), [PASS])
+    assert blank_ctx.db.needs_setup
     dialog = FirstRunDialog(blank_ctx)
     qtbot.addWidget(dialog)
     assert dialog.restore_button.text() == "从备份恢复…"
@@ -195,6 +211,35 @@ def test_a_new_computer_starts_from_the_stick_instead_of_a_blank_set_up(
     question, detail = asked[-1].split("|")
     assert question.startswith("恢复“中共示例社区第一支部委员会”") and "（1\u2060名党员）" in question
     assert detail == "恢复后，这台电脑接着记录这个组织的工作，数据为备份当时的样子。", "nothing here to replace"
+
+
+def test_the_window_says_what_came_back_after_a_set_up_from_the_stick(
+        qtbot: QtBot, blank_ctx: AppContext, tmp_path: Path, stick: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """First-run set-up over the open window (as the program starts): once restored from the stick, the window
+    says whose records came back and how many members, instead of opening on them without a word."""
+    _answering(monkeypatch, _old_computer(tmp_path, stick), [PASS])
+
+    class Window(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.said: list[str] = []
+
+        def announce(self, text: str, _folder: object) -> None:
+            self.said.append(text)
+
+    window = Window()
+    qtbot.addWidget(window)
+
+    def restore_from_the_stick() -> None:
+        dialog = window.findChild(FirstRunDialog)
+        assert dialog is not None and dialog.isVisible()
+        dialog.restore_button.click()
+
+    assert blank_ctx.db.needs_setup
+    QTimer.singleShot(200, restore_from_the_stick)
+    assert gui_app.run_first_run_if_needed(blank_ctx, window)
+    assert window.said == [
+        "已恢复：这台电脑现在保存着“中共示例社区第一支部委员会”的记录（1 名党员），为备份当时的样子。"]
 
 
 def test_a_refused_file_says_why_and_the_set_up_goes_on(

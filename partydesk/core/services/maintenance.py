@@ -125,7 +125,10 @@ def restore(db_path: Path, backup_path: Path, *, other_organisation: bool = Fals
     """
     check_restorable(db_path, backup_path, other_organisation=other_organisation)
     ours = backup_dir(db_path)
-    safety = backup.restore_backup(backup_path, db_path, safety_backup_dir=ours)
+    # A file never set up (a new computer's, restored from the old one's backup) holds nothing to save: no
+    # "before restore" copy of it, which would list as a backup with no organisation and no members.
+    save_current = not db_path.exists() or db_path.stat().st_size == 0 or migrate.is_set_up(db_path)
+    safety = backup.restore_backup(backup_path, db_path, safety_backup_dir=ours, save_current=save_current)
     for folder in dict.fromkeys((backup_path.parent, ours)):  # a chosen folder, then our own
         backup_files.restore_files(db_path, folder)
     if backup_path.parent.resolve() != ours.resolve():

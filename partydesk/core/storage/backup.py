@@ -467,8 +467,11 @@ def restore_backup(
     db_path: str | os.PathLike[str],
     *,
     safety_backup_dir: str | os.PathLike[str],
+    save_current: bool = True,
 ) -> BackupInfo | None:
     """Replace the database with a verified backup; return the safety backup of the old file.
+
+    ``save_current=False`` skips that copy, for a file the caller knows holds nothing (never set up).
 
     The backup is verified first (BackupError, nothing touched, if it fails). An existing database
     is first saved: as a normal "before-restore" backup, or, if that fails (typically because the
@@ -482,7 +485,7 @@ def restore_backup(
     if not verify_backup(backup):
         raise BackupError("所选备份文件已损坏或不完整，已拒绝恢复；当前数据库没有改动。")
     safety: BackupInfo | None = None
-    if target.exists():
+    if target.exists() and save_current:
         if not os.access(target, os.R_OK):
             # Replacing a file we could not copy first would destroy it: refuse instead.
             raise BackupError("当前数据库文件无法读取，无法先做安全备份，因此没有恢复。请检查文件权限。")

@@ -153,6 +153,17 @@ def read_contents(path: Path) -> FileContents:
     return FileContents(code, name, int(members))
 
 
+def is_set_up(path: Path) -> bool:
+    """Whether the partydesk file at ``path`` went through first-run set-up (it has its site row): a file
+    without one was never written to, as every write needs the site. Read without writing to it; True when
+    it cannot be read (in doubt, a file is treated as holding records)."""
+    try:
+        with _snapshot(path) as conn:
+            return int(conn.execute("SELECT count(*) FROM site").fetchone()[0]) > 0
+    except (sqlite3.DatabaseError, OSError):
+        return True
+
+
 def inspect_file(path: Path) -> Inspection:
     """Classify ``path`` without writing to it; raise a KnownError for files we must not touch."""
     if not path.exists():

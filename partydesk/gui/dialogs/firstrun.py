@@ -35,6 +35,7 @@ class FirstRunDialog(BusyDialog):
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
         self._busy = False
+        self.restored_text = ""  # said once the main window shows, after a set-up from a backup
         self.ui.typeCombo.addItems(list(ORG_TYPES))
         self._errors = {
             "name": self.ui.nameError, "code": self.ui.codeError, "org_type": self.ui.typeError,
@@ -110,12 +111,20 @@ class FirstRunDialog(BusyDialog):
     def restore_from_file(self) -> FileRestore:
         """Set this computer up from a USB backup (or a backup file) instead; closes once it is open."""
         flow = FileRestore(self.ctx, self, replacing=False)
-        flow.restored.connect(lambda _result: QDialog.accept(self))
+        flow.restored.connect(lambda _result: self._restored(flow))
         flow.stopped.connect(lambda: self._set_busy(False))
         self.file_restore = flow
         self._set_busy(True)
         flow.start()
         return flow
+
+    def _restored(self, flow: FileRestore) -> None:
+        contents = flow.contents
+        if contents is not None:
+            self.restored_text = self.tr(
+                "Restored: this computer now keeps the records of {name} ({members} members), as they were "
+                "when the backup was made.").format(name=contents.organisation_name, members=contents.members)
+        QDialog.accept(self)
 
     def _created(self, _changes: object) -> None:
         self._set_busy(False)

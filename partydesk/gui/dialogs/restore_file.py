@@ -38,6 +38,7 @@ class FileRestore(QObject):
 
     restored = Signal(object)
     stopped = Signal()
+    contents: FileContents | None = None  # what the restored backup holds, once the office said to restore it
 
     def __init__(self, ctx: AppContext, host: QWidget, *, replacing: bool = True) -> None:
         super().__init__(host)
@@ -135,6 +136,7 @@ class FileRestore(QObject):
         if not self.confirm(text, detail):
             self.stopped.emit()
             return
+        self.contents = contents
         backup_ops.restore(self.host, self.ctx, path, other_organisation=other_organisation,
                            title=self.tr("Restoring"), passphrase=passphrase, on_done=self._done,
                            on_error=self._failed)

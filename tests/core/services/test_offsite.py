@@ -85,6 +85,8 @@ def test_a_new_computer_gets_the_records_and_their_files_back(db: Database, tmp_
     # next), and the newest of them is not the copy of the empty file it replaced.
     newest = maintenance.last_backup(new)
     assert newest is not None and newest.reason == "restored"
+    # The empty file it replaced held nothing: no "before restore" copy of it, with no organisation or member.
+    assert [b.reason for b in maintenance.list_backups(new)] == ["restored"]
     assert maintenance.backup_contents(newest.path) is not None
     assert maintenance.backup_contents(newest.path).members == 2  # type: ignore[union-attr]
     mirror = maintenance.backup_dir(new) / "files"
