@@ -25,12 +25,16 @@ RSS_LIMIT_MB = 500
 # far below what the old bombs reached.
 ADDRESS_SPACE = 2 * 1024**3
 
+# The child's own peak: VmHWM, the high-water mark of its address space, which is new after exec. Not
+# ru_maxrss: Linux keeps that across fork and exec, so a child of a test process grown to 800 MB (a worker
+# that ran many tests) would report 800 MB however little it used.
 _CHILD = textwrap.dedent("""
-    import json, resource, sys
+    import json, re, resource, sys
     resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))
     from partydesk.cli import main
     code = main(sys.argv[1:])
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = int(re.search(r"VmHWM:\\s+(\\d+) kB", status.read()).group(1))
     print(json.dumps({{"peak_kb": peak}}), file=sys.stderr)
     sys.exit(code)
 """)
