@@ -45,8 +45,9 @@ def study_behind(db: Database, today: date) -> list[Finding]:
             if row.required:
                 out.append(Finding(
                     "study.behind", Severity.WARNING, f"{row.member_id}|{today.year}",
-                    f"{row.name}{today.year}年已完成学时 {format_tenths(row.credited)}，应完成 "
-                    f"{format_tenths(row.required)}", date(today.year, 12, 31), "study.behind.bp",
+                    f"{row.name}{today.year}年已完成学时 {format_tenths(row.credited)}，不足应完成 "
+                    f"{format_tenths(row.required)} 的 {threshold / 100:g}%", date(today.year, 12, 31),
+                    "study.behind.bp",
                     Target("member", row.member_id)))
     if today.month == 1:
         last = today.year - 1

@@ -98,10 +98,12 @@ def _rows(db: Database, year: int, day: date, below_bp: int, severity: Severity
     return (_below(db, year, day, below_bp, small, others[0]) if small else []), groups
 
 
-def _behind(row: LedgerRow, year: int) -> Finding:
+def _behind(row: LedgerRow, year: int, threshold: int) -> Finding:
+    # The share is said: the study ledger's 进度偏慢 (behind the pace of the year so far) lists more members,
+    # and the to-do names only those under this share of the whole year's hours.
     return Finding(code="study.behind", severity=Severity.WARNING, subject=f"{row.member_id}|{year}",
                    message=f"{row.name}{year}年已完成学时 {format_tenths(row.credited)}，"
-                           f"应完成 {format_tenths(row.required)}",
+                           f"不足应完成 {format_tenths(row.required)} 的 {threshold / 100:g}%",
                    due=date(year, 12, 31), rule="study.behind.bp", target=Target("member", row.member_id))
 
 
@@ -121,7 +123,7 @@ def behind_quota(db: Database, today: date) -> Iterator[Finding]:
     threshold = rules.get("study.behind.bp", 7500)
     if today >= checkpoint:
         rows, groups = _rows(db, today.year, today, threshold, Severity.WARNING)
-        yield from (_behind(r, today.year) for r in rows)
+        yield from (_behind(r, today.year, threshold) for r in rows)
         yield from grouping.summaries(
             db, "study.behind", groups, rule="study.behind.bp",
             text=lambda g: f"{g.count} 名党员{today.year}年已完成学时不足应完成的 {threshold / 100:g}%")
