@@ -16,6 +16,7 @@ from partydesk.core.changes import LOCAL_USER, ChangeKind, Changes
 from partydesk.core.demo import fake_id_number
 from partydesk.core.domain.member import MemberInput
 from partydesk.core.services import meeting_reports, meetings, members
+from partydesk.core.services.meeting_reports import AttendanceRate
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT, MeetingData
 from partydesk.gui.context import AppContext
@@ -262,3 +263,14 @@ def test_a_double_click_opens_one_copy_of_the_meeting(qtbot: QtBot, ctx: AppCont
     settle(qtbot, ctx)
     assert copies() == [first] and page.current_dialog() is first
     first.close()
+
+
+def test_a_click_on_the_name_header_sorts_by_pinyin_as_the_roster_does() -> None:
+    """张 before 李 by code point; by pinyin (the roster's order) 李 comes first, and 张 last in reverse."""
+    model = AttendanceRatesModel()
+    model.set_rows(attendance_rows([AttendanceRate("1", "张甲", 1, 0, 0, pinyin="zhangjia"),
+                                    AttendanceRate("2", "李委员", 1, 0, 0, pinyin="liweiyuan")], []))
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [model.row_at(r).rate.name for r in range(model.rowCount())] == ["李委员", "张甲"]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.row_at(0).rate.name == "张甲"

@@ -113,6 +113,7 @@ class AttendanceRate:
     leave: int
     absent: int
     org_id: str = ""  # the organisation whose roll the member is on (a committee file holds several)
+    pinyin: str = ""  # the name's pinyin: lists sort by it, as the roster does (丁 after 程, not by code point)
 
     @property
     def expected(self) -> int:
@@ -131,10 +132,11 @@ def attendance_rates(db: Database, year: int, *, org_id: str | None = None) -> l
     with db.read() as session:
         tally = meeting_repo.attendance_tally(session, date(year, 1, 1), date(year, 12, 31), org_id=org_id)
         names = meeting_repo.member_names(session, list(tally))
+        pinyin = meeting_repo.member_pinyin(session, list(tally))
         orgs = workbench_repo.org_of(session, list(tally))
-    return [AttendanceRate(mid, names.get(mid, ""), t.get(PRESENT, 0), t.get(LEAVE, 0), t.get(ABSENT, 0),
-                           orgs.get(mid, ""))
-            for mid, t in sorted(tally.items(), key=lambda kv: names.get(kv[0], ""))]
+    rates = [AttendanceRate(mid, names.get(mid, ""), t.get(PRESENT, 0), t.get(LEAVE, 0), t.get(ABSENT, 0),
+                            orgs.get(mid, ""), pinyin.get(mid, "")) for mid, t in tally.items()]
+    return sorted(rates, key=lambda r: (r.pinyin, r.name))
 
 
 def absent_in_a_row(db: Database, *, times: int = 3, until: date | None = None,

@@ -291,6 +291,17 @@ def last_attended(session: Session, member_id: str) -> date | None:
     return value if isinstance(value, date) else None
 
 
+def member_pinyin(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    """id -> the name's pinyin (the roster's sort order) of the live members among ``ids``."""
+    wanted = list(dict.fromkeys(ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(wanted), ROLL_CHUNK):
+        query = select(Member.id, Member.name_pinyin).where(Member.deleted.is_(False),
+                                                            Member.id.in_(wanted[i:i + ROLL_CHUNK]))
+        out.update((r.id, r.name_pinyin or "") for r in session.execute(query))
+    return out
+
+
 def member_names(session: Session, ids: Sequence[str]) -> dict[str, str]:
     """id -> name of the live members among ``ids`` (read by chunks: SQLite caps the bound parameters)."""
     wanted = list(dict.fromkeys(ids))

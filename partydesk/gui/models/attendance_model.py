@@ -38,7 +38,7 @@ def attendance_rows(rates: Sequence[AttendanceRate], runs: Sequence[tuple[str, s
 
 COLUMNS = ("name", "expected", "present", "leave", "absent", "rate", "run")
 _SORT_KEYS: tuple[Callable[[AttendanceRow], Any], ...] = (
-    lambda r: r.rate.name, lambda r: r.rate.expected, lambda r: r.rate.present, lambda r: r.rate.leave,
+    lambda r: (r.rate.pinyin, r.rate.name), lambda r: r.rate.expected, lambda r: r.rate.present, lambda r: r.rate.leave,
     lambda r: r.rate.absent, lambda r: r.rate.rate, lambda r: r.run,
 )
 

@@ -132,7 +132,9 @@ def test_attendance_rates_and_three_absences_in_a_row(db: Database, branch: dict
              {branch["书记"]: PRESENT, branch["乙"]: PRESENT}]
     for month, statuses in enumerate(plans, start=4):
         meetings.add_meeting(db, LOCAL_USER, meeting("theme_day", date(2026, month, 10)), statuses=statuses)
-    rates = {r.member_id: r for r in meeting_reports.attendance_rates(db, 2026)}
+    listed = meeting_reports.attendance_rates(db, 2026)
+    assert [r.name for r in listed] == ["李委员", "钱预备", "王书记", "张甲", "赵乙"], "by pinyin, as the roster"
+    rates = {r.member_id: r for r in listed}
     assert (rates[branch["书记"]].present, rates[branch["书记"]].rate) == (4, 1.0)
     assert (rates[branch["乙"]].present, rates[branch["乙"]].leave, rates[branch["乙"]].absent) == (2, 1, 1)
     assert rates[branch["甲"]].rate == 0.0
