@@ -293,23 +293,21 @@ def last_attended(session: Session, member_id: str) -> date | None:
 
 def member_pinyin(session: Session, ids: Sequence[str]) -> dict[str, str]:
     """id -> the name's pinyin (the roster's sort order) of the live members among ``ids``."""
-    wanted = list(dict.fromkeys(ids))
-    out: dict[str, str] = {}
-    for i in range(0, len(wanted), ROLL_CHUNK):
-        query = select(Member.id, Member.name_pinyin).where(Member.deleted.is_(False),
-                                                            Member.id.in_(wanted[i:i + ROLL_CHUNK]))
-        out.update((r.id, r.name_pinyin or "") for r in session.execute(query))
-    return out
+    return _of_members(session, ids, Member.name_pinyin)
 
 
 def member_names(session: Session, ids: Sequence[str]) -> dict[str, str]:
-    """id -> name of the live members among ``ids`` (read by chunks: SQLite caps the bound parameters)."""
+    """id -> name of the live members among ``ids``."""
+    return _of_members(session, ids, Member.name)
+
+
+def _of_members(session: Session, ids: Sequence[str], column: Any) -> dict[str, str]:
+    """id -> ``column`` of the live members among ``ids`` (read by chunks: SQLite caps the bound parameters)."""
     wanted = list(dict.fromkeys(ids))
     out: dict[str, str] = {}
     for i in range(0, len(wanted), ROLL_CHUNK):
-        query = select(Member.id, Member.name).where(Member.deleted.is_(False),
-                                                     Member.id.in_(wanted[i:i + ROLL_CHUNK]))
-        out.update((r.id, r.name) for r in session.execute(query))
+        query = select(Member.id, column).where(Member.deleted.is_(False), Member.id.in_(wanted[i:i + ROLL_CHUNK]))
+        out.update((member_id, value or "") for member_id, value in session.execute(query))
     return out
 
 
