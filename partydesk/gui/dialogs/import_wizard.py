@@ -59,7 +59,6 @@ if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 FILE_STEP, CHECK_STEP, DONE_STEP = range(3)
-# Amber and grey that keep a 4.5:1 contrast on Fusion's light window background.
 REFRESH_MS = 300
 WRAP_LIMIT = 200  # problem lists up to this long get rows as tall as their wrapped explanation
 SKIPPED_SHOWN = 10  # skipped rows named one by one on the check and done pages; the rest are counted

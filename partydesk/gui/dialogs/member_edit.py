@@ -50,7 +50,6 @@ from partydesk.gui.widgets.error_label import ERROR_COLOUR, WARNING_COLOUR, mark
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
-# Amber that keeps a 4.5:1 contrast on Fusion's light background: "please check", not "wrong".
 # Coded fields -> (code table, whether the form offers an empty choice).
 COMBOS: dict[str, tuple[codes.CodeTable, bool]] = {
     "gender": (codes.GENDER, True), "ethnicity": (codes.ETHNICITY, True), "id_type": (codes.ID_TYPE, False),
