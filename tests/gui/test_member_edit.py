@@ -100,6 +100,22 @@ def test_several_errors_are_all_shown(qtbot: QtBot, ctx: AppContext, page: Membe
     assert roster(ctx.db, LOCAL_USER) == []
 
 
+def test_messages_do_not_make_the_form_scroll_sideways(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Messages under four fields lengthen the form until its vertical scroll bar appears; the narrower view
+    still holds the whole width (a message wrapped at a stretched field's width used to hold the form a
+    few pixels wider, leaving a sideways scroll bar under it)."""
+    dialog = _add_dialog(page)
+    dialog.show()
+    bar = dialog.ui.scrollArea.horizontalScrollBar()
+    assert bar.maximum() == 0
+    fill(dialog, name="张3", id_number=BAD_ID, joined="2005-13-01", confirmed="")
+    save(qtbot, ctx, dialog)
+    assert dialog.field_message("id_number") and dialog.field_message("confirmed_on")
+    dialog.ui.scrollArea.widget().layout().activate()
+    qtbot.waitUntil(lambda: dialog.ui.scrollArea.verticalScrollBar().maximum() > 0)
+    assert bar.maximum() == 0
+
+
 def test_a_fixed_field_loses_its_message(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
     """Typing in a field with an error clears that field's line; the other field's line stays."""
     dialog = _add_dialog(page)

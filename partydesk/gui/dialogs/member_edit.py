@@ -421,9 +421,12 @@ class MemberEditDialog(BusyDialog):
 
     def _wrap(self, text: str, key: str) -> str:
         # Line breaks of our own: a word-wrapped label inside a form in a scroll area is given one line's
-        # height and overlaps the next field. Chinese may break between any two characters.
+        # height and overlaps the next field. Chinese may break between any two characters. The lines are
+        # no wider than the field's own minimum: wrapped at its current (stretched) width, the message
+        # would hold the form that wide, and the scroll bar appearing beside the longer form would then
+        # leave a few pixels to scroll sideways.
         metrics = self.fontMetrics()
-        width = max(self._fields[key].width(), metrics.horizontalAdvance("汉") * 14)
+        width = max(self._fields[key].minimumWidth(), metrics.horizontalAdvance("汉") * 14)
         if key in ("lost_contact", "migrant"):
             width *= 2
         lines: list[str] = []
