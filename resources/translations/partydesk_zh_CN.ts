@@ -1173,6 +1173,14 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>已恢复：这台电脑现在保存着“{name}”的记录（{members} 名党员），为备份当时的样子。</translation>
     </message>
     <message>
+        <source>The organisation type is {type}, but this computer is to be a committee&apos;s: a committee&apos;s copy gathers the sync files of the branches under it. Please check the choice.</source>
+        <translation>组织类别是“{type}”，本机却选了“上级党委”：上级党委的电脑用来汇总下属各支部报送的同步文件。请确认选对了。</translation>
+    </message>
+    <message>
+        <source>The organisation type is {type}, but this computer is to be a branch&apos;s: a committee that gathers its branches&apos; records should choose the committee. Please check the choice.</source>
+        <translation>组织类别是“{type}”，本机却选了“党支部”：汇总下属各支部记录的党委应选“上级党委”。请确认选对了。</translation>
+    </message>
+    <message>
         <source>Fill in the organisation&apos;s name and its code first.</source>
         <translation>请先填写党组织名称和组织代码。</translation>
     </message>

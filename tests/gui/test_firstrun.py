@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.services.setup import own_organisation
@@ -142,3 +142,61 @@ def test_set_up_explains_the_code_and_that_the_role_is_final(qtbot: QtBot, blank
     assert "上级党委" in dialog.ui.codeHelp.text() and "同一个代码" in dialog.ui.codeHelp.text()
     assert "不能更改" in dialog.ui.roleNote.text()
     assert "不能更改" in dialog.ui.introLabel.text()
+
+
+def _click(qtbot: QtBot, radio: QWidget) -> None:
+    """Click a radio button on its circle (the button spans the dialog's width; its middle is empty)."""
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+
+
+def _pick_type(qtbot: QtBot, dialog: FirstRunDialog, org_type: str) -> None:
+    """Choose an organisation type with the arrow keys, as a user does in the closed combo box."""
+    combo = dialog.ui.typeCombo
+    combo.setFocus()
+    target = combo.findText(org_type)
+    assert target >= 0
+    while combo.currentIndex() != target:
+        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
+
+
+def test_the_type_picked_sets_the_role_while_the_role_is_untouched(qtbot: QtBot, blank_ctx: AppContext) -> None:
+    """组织类别 党委 picks 上级党委, a branch type picks 党支部 again; nothing to point out meanwhile."""
+    dialog = _dialog(qtbot, blank_ctx)
+    dialog.show()
+    _pick_type(qtbot, dialog, "党委")
+    assert dialog.role() == "committee"
+    _pick_type(qtbot, dialog, "联合党支部")
+    assert dialog.role() == "branch"
+    assert dialog.mismatch_text() == "" and dialog.ui.mismatchNote.isHidden()
+
+
+def test_the_role_picked_sets_the_type_while_the_type_is_untouched(qtbot: QtBot, blank_ctx: AppContext) -> None:
+    """Clicking 上级党委 on a fresh form makes the type 党委; clicking 党支部 again makes it 党支部."""
+    dialog = _dialog(qtbot, blank_ctx)
+    dialog.show()
+    _click(qtbot, dialog.ui.committeeRadio)
+    assert dialog.ui.typeCombo.currentText() == "党委"
+    _click(qtbot, dialog.ui.branchRadio)
+    assert dialog.ui.typeCombo.currentText() == "党支部"
+
+
+def test_a_pair_that_does_not_go_together_is_pointed_out_not_changed(qtbot: QtBot, blank_ctx: AppContext) -> None:
+    """Both picked by hand: neither overrides the other; a 党支部 set up as a committee gets a note (and can
+    still be saved), which goes once the pair goes together."""
+    dialog = _dialog(qtbot, blank_ctx)
+    dialog.show()
+    _click(qtbot, dialog.ui.committeeRadio)
+    _pick_type(qtbot, dialog, "党支部")
+    assert dialog.role() == "committee", "the role was picked by hand: it stays"
+    assert not dialog.ui.mismatchNote.isHidden()
+    assert dialog.ui.mismatchNote.text().startswith("组织类别是“党支部”，本机却选了“上级党委”")
+    _click(qtbot, dialog.ui.branchRadio)
+    assert dialog.ui.typeCombo.currentText() == "党支部" and dialog.ui.mismatchNote.isHidden()
+    _pick_type(qtbot, dialog, "党委")
+    assert dialog.role() == "branch"
+    assert "应选“上级党委”" in dialog.ui.mismatchNote.text() and not dialog.ui.mismatchNote.isHidden()
+    dialog.ui.nameEdit.setText("中共示例街道工作委员会")
+    qtbot.keyClicks(dialog.ui.codeEdit, "1000")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    assert blank_ctx.db.site is not None and blank_ctx.db.site.role == "branch"

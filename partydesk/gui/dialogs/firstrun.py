@@ -21,10 +21,15 @@ from partydesk.gui.dialogs.restore_file import FileRestore
 from partydesk.gui.forms.ui_firstrun import Ui_FirstRunDialog
 from partydesk.gui.operations import settings as settings_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
-from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.error_label import WARNING_COLOUR, grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
+
+# The organisation types that are a branch, and those that usually gather branches under them (党组 is
+# neither: it leads an organ of state and keeps no branch records of its own here).
+BRANCH_TYPES = frozenset({"党支部", "联合党支部", "临时党支部"})
+GATHERING_TYPES = frozenset({"党委", "党总支"})
 
 class FirstRunDialog(BusyDialog):
     """Collects the organisation and role, then creates the site through the task runner."""
@@ -72,6 +77,19 @@ class FirstRunDialog(BusyDialog):
         self.ui.codeEdit.textChanged.connect(lambda: self._clear_error("code"))
         self.ui.typeCombo.currentIndexChanged.connect(lambda: self._clear_error("org_type"))
         self.ui.committeeRadio.toggled.connect(lambda: self._clear_error("role"))
+        # 组织类别 and 本机使用单位 say related things: each picked by hand sets the other while that one is
+        # still as it came, and a pair that does not go together is pointed out (not refused: a 党总支 may
+        # keep its own records, a 党支部 may gather the groups of a large enterprise).
+        self._type_picked = self._role_picked = False
+        self.ui.typeCombo.activated.connect(self._type_chosen)
+        self.ui.branchRadio.clicked.connect(self._role_chosen)
+        self.ui.committeeRadio.clicked.connect(self._role_chosen)
+        self.ui.typeCombo.currentIndexChanged.connect(self._show_mismatch)
+        self.ui.committeeRadio.toggled.connect(self._show_mismatch)
+        palette = self.ui.mismatchNote.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, WARNING_COLOUR)
+        self.ui.mismatchNote.setPalette(palette)
+        self.ui.mismatchNote.hide()
         self._hints()
 
     # -- what the user entered ---------------------------------------------------------------------
@@ -141,6 +159,45 @@ class FirstRunDialog(BusyDialog):
         if widget is not None:
             widget.setFocus()
 
+    # -- 组织类别 and 本机使用单位 together -----------------------------------------------------------
+
+    def _type_chosen(self) -> None:
+        self._type_picked = True
+        org_type = self.ui.typeCombo.currentText()
+        if not self._role_picked and org_type in BRANCH_TYPES | GATHERING_TYPES:
+            (self.ui.committeeRadio if org_type in GATHERING_TYPES else self.ui.branchRadio).setChecked(True)
+
+    def _role_chosen(self) -> None:
+        self._role_picked = True
+        if self._type_picked:
+            return
+        committee = self.ui.committeeRadio.isChecked()
+        org_type = self.ui.typeCombo.currentText()
+        if committee and org_type in BRANCH_TYPES:
+            self.ui.typeCombo.setCurrentText("党委")
+        elif not committee and org_type in GATHERING_TYPES:
+            self.ui.typeCombo.setCurrentText("党支部")
+
+    def mismatch_text(self) -> str:
+        """The note under the role when the type and the role do not go together ("" when they do)."""
+        org_type = self.ui.typeCombo.currentText()
+        if self.ui.committeeRadio.isChecked() and org_type in BRANCH_TYPES:
+            return self.tr("The organisation type is {type}, but this computer is to be a committee's: a committee's "
+                           "copy gathers the sync files of the branches under it. Please check the choice.").format(
+                type=org_type)
+        if self.ui.branchRadio.isChecked() and org_type == "党委":
+            text = self.tr("The organisation type is {type}, but this computer is to be a branch's: a committee "
+                           "that gathers its branches' records should choose the committee. Please check the choice.")
+            return text.format(type=org_type)
+        return ""
+
+    def _show_mismatch(self) -> None:
+        text = self.mismatch_text()
+        self.ui.mismatchNote.setText(text)
+        if bool(text) == self.ui.mismatchNote.isHidden():
+            self.ui.mismatchNote.setVisible(bool(text))
+            grow_to_fit(self)
+
     # -- state -------------------------------------------------------------------------------------
 
     def _clear_error(self, field: str) -> None:
@@ -180,4 +237,5 @@ class FirstRunDialog(BusyDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             self._hints()
+            self._show_mismatch()
         super().changeEvent(event)

@@ -146,6 +146,12 @@ class Ui_FirstRunDialog(object):
 
         self.roleLayout.addWidget(self.roleNote)
 
+        self.mismatchNote = QLabel(self.roleGroup)
+        self.mismatchNote.setObjectName(u"mismatchNote")
+        self.mismatchNote.setWordWrap(True)
+
+        self.roleLayout.addWidget(self.mismatchNote)
+
         self.roleError = QLabel(self.roleGroup)
         self.roleError.setObjectName(u"roleError")
         self.roleError.setWordWrap(True)
