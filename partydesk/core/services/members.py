@@ -118,8 +118,12 @@ def _org_id(db: Database) -> str:
     return db.site.organisation_id
 
 
-def _refuse_duplicate(session: Session, data: MemberData, member_id: str | None) -> None:
-    others = [(i, n) for i, n in member_repo.live_ids_by_number(session, data.id_number) if i != member_id]
+def _refuse_duplicate(session: Session, data: MemberData, member_id: str | None, org_id: str) -> None:
+    """The same person twice on one organisation's roll is refused. On two rolls (a committee's file holds
+    every branch's) it is not: a person may be half-way through a transfer, and the committee has to be
+    able to correct either record; the to-do check 同时出现在 names such people instead."""
+    others = [(i, n) for i, n in member_repo.live_ids_by_number(session, data.id_number, org_id)
+              if i != member_id]
     if others:
         raise MemberInvalid([Issue(
             "id_number", "duplicate_id",
@@ -199,7 +203,7 @@ def add_member(db: Database, actor: Actor, *, data: MemberInput, today: date | N
     org_id = _org_id(db)
     rules = status_rules(db)  # read before the write: one connection
     with db.write(actor, action="member.add") as session:
-        _refuse_duplicate(session, clean, None)
+        _refuse_duplicate(session, clean, None, org_id)
         warnings += _status_issues(session, clean, None, today, rules)
         member_id = save_member(session, org_id=org_id, data=clean, stored=None, today=today)
     return MemberSaved(Changes.of(ChangeKind.MEMBER, member_id), member_id, warnings)
@@ -216,7 +220,7 @@ def update_member(
         stored = member_repo.get_member(session, member_id)
         if stored is None:
             raise _not_found()
-        _refuse_duplicate(session, clean, member_id)
+        _refuse_duplicate(session, clean, member_id, stored.org_id)
         warnings += _status_issues(session, clean, member_id, today, rules)
         save_member(session, org_id=stored.org_id, data=clean, stored=stored, today=today)
     return MemberSaved(Changes.of(ChangeKind.MEMBER, member_id), member_id, warnings)

@@ -105,10 +105,12 @@ def get_member(session: Session, member_id: str) -> MemberRecord | None:
     return _record(row) if row is not None and not row.deleted else None
 
 
-def live_ids_by_number(session: Session, id_number: str) -> list[tuple[str, str]]:
-    """(id, name) of live members holding this ID number: for duplicate detection, never merging."""
+def live_ids_by_number(session: Session, id_number: str, org_id: str) -> list[tuple[str, str]]:
+    """(id, name) of live members of ``org_id`` holding this ID number: for duplicate detection, never
+    merging."""
     rows = session.execute(
-        select(Member.id, Member.name).where(Member.id_number == id_number, Member.deleted.is_(False))
+        select(Member.id, Member.name).where(Member.id_number == id_number, Member.org_id == org_id,
+                                             Member.deleted.is_(False))
     )
     return [(r.id, r.name) for r in rows]
 

@@ -3,15 +3,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.domain.member import input_from_data
 from partydesk.core.services.branches import branches, shared_people, shared_with
+from partydesk.core.services.members import MemberInvalid, add_member, get_member, update_member
 from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database, open_database
 from tests.core.exchange.conftest import Sites
-from tests.core.exchange.two_branches import BRANCHES, COMMITTEE_CODE, build_committee, shared_person_id_number
+from tests.core.exchange.two_branches import (
+    BRANCHES,
+    COMMITTEE_CODE,
+    build_committee,
+    copy_committee,
+    shared_person_id_number,
+)
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +79,24 @@ def test_two_rows_of_one_organisation_are_not_flagged(committee: Database) -> No
     one_branch = [r for r in rows if r.org_id == rows[0].org_id]
     twin = one_branch[1]._replace(id_number=one_branch[0].id_number, id="twin")
     assert shared_people([one_branch[0], twin]) == frozenset()
+
+
+def test_the_committee_corrects_a_person_on_both_rolls(committee_file: Path, tmp_path: Path) -> None:
+    """Each branch's record of the shared person can be corrected in the committee's file (the other roll's
+    copy is no duplicate of it); the same number twice on one roll is still refused."""
+    db = open_database(copy_committee(committee_file, tmp_path))
+    try:
+        number = shared_person_id_number()
+        with db.read() as session:
+            ids = [r.id for r in member_repo.roster_rows(session) if r.id_number == number]
+        for member_id in ids:
+            record = get_member(db, LOCAL_USER, member_id)
+            fixed = replace(input_from_data(record.data), native_place="河北保定", phone="13900001111")
+            update_member(db, LOCAL_USER, member_id=member_id, data=fixed)
+            assert get_member(db, LOCAL_USER, member_id).data.native_place == "河北保定"
+        again = input_from_data(get_member(db, LOCAL_USER, ids[0]).data)
+        add_member(db, LOCAL_USER, data=again)  # onto the committee's own roll: a third roll
+        with pytest.raises(MemberInvalid, match="不能登记两次"):
+            add_member(db, LOCAL_USER, data=again)  # twice on that roll
+    finally:
+        db.close()
