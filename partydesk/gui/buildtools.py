@@ -97,8 +97,11 @@ def update_ts(ts: Path, lang: str) -> None:
 
 
 def release(ts: Path, qm: Path) -> None:
-    """Build ``qm`` from ``ts``."""
-    _run([tool("pyside6-lrelease"), ts, "-qm", qm])
+    """Build ``qm`` from ``ts``: written beside it, then put in its place, since a running partydesk maps the
+    file it loaded into memory and would read a file rewritten in place as a half-new translation."""
+    fresh = qm.with_name(qm.name + ".new")
+    _run([tool("pyside6-lrelease"), ts, "-qm", fresh])
+    os.replace(fresh, qm)
 
 
 def build_translations() -> None:

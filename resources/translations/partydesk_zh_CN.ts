@@ -1435,10 +1435,6 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
         <translation>这个文件夹里没有数据包（.pdsync）。</translation>
     </message>
     <message>
-        <source>{count} packages in {folder}: {ready} can be imported, {refused} are refused (they will be listed as refused), the rest were imported before or are for another office. Nothing has been written yet.</source>
-        <translation>{folder} 中有 {count} 个数据包：{ready} 个可以导入，{refused} 个不能导入（导入时登记为拒收），其余的已导入过或不是发给本单位的。目前还没有写入任何数据。</translation>
-    </message>
-    <message>
         <source>This office</source>
         <translation>本单位</translation>
     </message>
@@ -1457,6 +1453,10 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
     <message>
         <source>Written by this office: left alone</source>
         <translation>本单位发出的，跳过</translation>
+    </message>
+    <message>
+        <source>For the office with code {code}: left alone, pass it on</source>
+        <translation>发给组织代码 {code} 的，跳过（请转交给对方）</translation>
     </message>
     <message>
         <source>For another office: left alone</source>
@@ -1525,6 +1525,18 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
     <message>
         <source>There is no file or folder named {name} there.</source>
         <translation>找不到文件或文件夹：{name}。请检查路径，或用“浏览”“文件夹”选择。</translation>
+    </message>
+    <message>
+        <source>{count} packages in {folder}: {ready} can be imported, {refused} are refused (they will be listed as refused).</source>
+        <translation>{folder} 中有 {count} 个数据包：{ready} 个可以导入，{refused} 个不能导入（导入时登记为拒收）。</translation>
+    </message>
+    <message>
+        <source> The rest were imported before or are for another office.</source>
+        <translation>其余的已导入过或不是发给本单位的。</translation>
+    </message>
+    <message>
+        <source> Nothing has been written yet.</source>
+        <translation>目前还没有写入任何数据。</translation>
     </message>
     <message>
         <source>Imported: new {new}, updated {updated}, unchanged {unchanged}, conflicts {conflict}, rejected {rejected}.</source>
@@ -3472,8 +3484,32 @@ Write the new key card and give it to each office to register.</source>
         <translation>文档 (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.xls *.pptx);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>all {count} registered organisations below</source>
+        <translation>全部 {count} 个已登记的下级党组织</translation>
+    </message>
+    <message>
+        <source>Publish the notice “{title}” to {whom}?</source>
+        <translation>把通知“{title}”发布给{whom}吗？</translation>
+    </message>
+    <message>
+        <source>It goes with the next package exported to each of them. Once they have it, it cannot be changed, only recalled.</source>
+        <translation>通知随下次导出给它们的数据包送达；对方收到后不能修改，只能撤回。</translation>
+    </message>
+    <message>
+        <source>The notice has no text and no file.</source>
+        <translation>通知没有正文，也没有附件。</translation>
+    </message>
+    <message>
+        <source>Publish a notice</source>
+        <translation>发布通知</translation>
+    </message>
+    <message>
         <source>Publish</source>
         <translation>发布</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>返回修改</translation>
     </message>
     <message>
         <source>Write a notice</source>

@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from partydesk.core import attachments
@@ -27,6 +27,7 @@ from partydesk.gui.context import AppContext
 from partydesk.gui.pages.exchange import ExchangePage
 from partydesk.gui.pages.study import StudyPage
 from tests.core.exchange.conftest import introduce, make_branch, make_committee
+from tests.gui.test_member_edit import answer_question
 
 WAIT_MS = 10_000
 PDF = b"%PDF-1.7 " + "党支部换届选举工作方案".encode() * 400
@@ -176,8 +177,11 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
     assert dialog.ui.filesList.count() == 1
     west = next(i for i in range(2) if dialog.ui.targetList.item(i).data(Qt.ItemDataRole.UserRole) == "3301060013")
     dialog.ui.targetList.item(west).setCheckState(Qt.CheckState.Checked)
+    asked: list[str] = []
+    answer_question("publishButton", asked)
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         dialog.save()
+    assert asked == ["把通知“关于报送年度工作总结的通知”发布给中共示范街道幸福社区第二支部委员会吗？"]
     (written,) = notices.list_notices(committee_of_two)
     assert (written.data.title, written.targets, written.data.issued) == (
         "关于报送年度工作总结的通知", ("3301060013",), date(2026, 11, 30))
@@ -188,6 +192,52 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
     panel.list.select_id(written.id)
     head = panel.text.toPlainText().splitlines()[1]  # for whom, by name, and how it gets there: not "sent"
     assert head.endswith("；发给：中共示范街道幸福社区第二支部委员会（随下次导出给各支部的数据包送达）"), head
+
+
+def test_enter_after_the_title_publishes_nothing(
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """A title typed and Enter pressed moves on to the next field; 发布 on a notice with no text and no file
+    asks with 返回修改 as the default, so Enter there publishes nothing either. Only 发布 clicked publishes."""
+    from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
+
+    ctx = make_ctx(committee_of_two)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = NoticeEditDialog(ctx, [("3301060012", "东"), ("3301060013", "西")], issuer="中共示范街道工作委员会",
+                              today=date(2026, 11, 30))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.ui.titleEdit.setFocus()
+    qtbot.keyClicks(dialog.ui.titleEdit, "Notice")
+    qtbot.keyClick(dialog.ui.titleEdit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and notices.list_notices(committee_of_two) == []
+    assert dialog.focusWidget() is dialog.ui.issuerEdit
+    seen: list[str] = []
+
+    def press_enter() -> None:  # Enter in the question takes its default answer
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(10, press_enter)
+            return
+        seen.append(box.informativeText())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_enter)
+    qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert seen and seen[0].startswith("通知没有正文，也没有附件。")
+    assert dialog.isVisible() and notices.list_notices(committee_of_two) == []
+    assert "全部 2 个已登记的下级党组织" in dialog.publish_question(dialog_data(dialog))[0]
+    answer_question("publishButton", seen)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert [n.data.title for n in notices.list_notices(committee_of_two)] == ["Notice"]
+
+
+def dialog_data(dialog: object) -> NoticeData:
+    """What the notice form holds, as published."""
+    ui = dialog.ui  # type: ignore[attr-defined]
+    return NoticeData(ui.titleEdit.text(), ui.bodyEdit.toPlainText(), date(2026, 11, 30), ui.issuerEdit.text(), None)
 
 
 def test_a_committee_sends_a_material_down_to_the_branch_it_ticks(
@@ -246,7 +296,13 @@ def test_a_committee_withdraws_a_notice_it_sent_with_a_reason(
     dialog = NoticeWithdrawDialog(ctx, sent, "关于报送年度工作总结的通知", parent=panel)
     qtbot.addWidget(dialog)
     assert "关于报送年度工作总结的通知" in dialog.question.text() and not dialog.ok_button().isEnabled()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.reason_edit.setFocus()
     dialog.reason_edit.setText("截止日期有误，另行通知")
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)  # ends the line: neither withdraws nor throws it away
+    assert dialog.isVisible() and dialog.reason() == "截止日期有误，另行通知"
+    assert not notices.list_notices(committee_of_two)[0].withdrawn
     with qtbot.waitSignal(dialog.withdrawn, timeout=WAIT_MS):
         dialog.ok_button().click()
     qtbot.waitUntil(lambda: panel.current() is not None and panel.current().withdrawn, timeout=WAIT_MS)

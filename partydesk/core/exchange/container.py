@@ -53,6 +53,12 @@ def _damaged(what: str) -> PackageRejected:
     return PackageRejected("damaged", f"数据包已损坏或不完整（{what}），未导入任何数据。请让对方重新导出。")
 
 
+def _part(name: str) -> str:
+    """A part of a package in the office's words (the file names inside it mean nothing to them)."""
+    words = {MANIFEST: "清单", SIGNATURE: "签名", PAYLOAD: "加密内容", RECORDS: "记录"}
+    return words.get(name, "附件" if name.startswith(BLOBS) else "内容")
+
+
 _DOS_TIME, _DOS_DATE = 0, (2020 - 1980) << 9 | 1 << 5 | 1  # every entry is dated 2020-01-01 00:00:00
 _VERSION = 20  # "version needed to extract" and "made by": 2.0, as zipfile writes for stored entries
 WINDOWS, UNIX = 0, 3  # the system "made by", which zipfile takes from the platform it runs on
@@ -156,9 +162,9 @@ def _entry(archive: zipfile.ZipFile, name: str, limit: int) -> zipfile.ZipInfo:
     try:
         info = archive.getinfo(name)
     except KeyError as exc:
-        raise _damaged(f"缺少 {name}") from exc
+        raise _damaged(f"缺少{_part(name)}") from exc
     if info.file_size > limit:
-        raise _damaged(f"{name} 过大")
+        raise _damaged(f"{_part(name)}过大")
     return info
 
 
@@ -168,7 +174,7 @@ def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
         return archive.read(info)
     except (zipfile.BadZipFile, ValueError, EOFError, OSError, RuntimeError) as exc:
         # a CRC mismatch, truncation, an entry marked encrypted (RuntimeError) or of an unknown method
-        raise _damaged(f"{name} 读取失败") from exc
+        raise _damaged(f"{_part(name)}读取失败") from exc
 
 
 def _view(data: bytes, archive: zipfile.ZipFile, name: str, limit: int) -> tuple[memoryview, int, int]:
@@ -178,13 +184,13 @@ def _view(data: bytes, archive: zipfile.ZipFile, name: str, limit: int) -> tuple
     start = info.header_offset + _LOCAL.size
     header = data[info.header_offset:start]
     if len(header) != _LOCAL.size or header[:4] != _LOCAL_SIGNATURE:
-        raise _damaged(f"{name} 读取失败")
+        raise _damaged(f"{_part(name)}读取失败")
     _sig, *_fields, name_length, extra_length = _LOCAL.unpack(header)
     start += name_length + extra_length
     view = memoryview(data)[start:start + info.compress_size]
     crc = zlib.crc32(view)
     if info.compress_size != info.file_size or len(view) != info.file_size or crc != info.CRC:
-        raise _damaged(f"{name} 读取失败")
+        raise _damaged(f"{_part(name)}读取失败")
     return view, start, crc
 
 
@@ -257,6 +263,10 @@ def read_file(path: Path) -> bytes:
             raise _damaged("文件过大")
         return path.read_bytes()
     except FileNotFoundError as exc:
-        raise PackageRejected("not_found", f"找不到文件：{path.name}") from exc
+        raise PackageRejected("not_found", f"找不到文件 {path.name}：U盘可能已拔出，或文件已被移走。"
+                              "插好U盘后再导入即可；未导入任何数据。") from exc
     except IsADirectoryError as exc:
         raise PackageRejected("not_found", f"这是一个文件夹，不是数据包：{path.name}") from exc
+    except OSError as exc:  # a stick pulled while it was read, a drive that fails
+        raise PackageRejected("unreadable", f"读不出文件 {path.name}（{exc.strerror or exc}）：U盘可能已拔出或"
+                              "接触不良。插好U盘后再导入即可；未导入任何数据。") from exc

@@ -11,7 +11,8 @@ them (an unknown key, another destination); only then is the manifest read again
 unverified, which can only ever leave a file out, never let one in. A file refused for any other reason is
 refused again by the import, which puts it in the ledger with its reason. A cancel
 stops before the next package, or rolls back the one being imported; the ones before it stay imported.
-An error the user can act on (a full disk, a pulled stick) stops it the same way, and says so.
+An error the user can act on (a full disk, a pulled stick, a file gone since the check) stops it the same
+way, and says so; such a file is not refused (nothing is wrong with it) and imports once it is back.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from partydesk.core.storage.database import Database
 SUFFIX = ".pdsync"
 OWN = "own_package"
 NOT_OURS = frozenset({"wrong_destination", OWN})
+GONE = frozenset({"not_found", "unreadable"})  # the file could not be read at all: the stick was pulled
 
 
 @dataclass
@@ -108,7 +110,8 @@ def _not_for_us(path: Path, own_site: str) -> ImportReport | None:
     if manifest.destination.site_id != own_site:
         return ImportReport("rejected", "wrong_destination",
                             f"这个数据包是发给组织代码 {manifest.destination.org_code} 的，不是本单位。",
-                            origin=manifest.origin.org_code, channel_seq=manifest.channel_seq)
+                            origin=manifest.origin.org_code, channel_seq=manifest.channel_seq,
+                            destination=manifest.destination.org_code)
     return None
 
 
@@ -146,7 +149,11 @@ def import_checked(db: Database, actor: Actor, entries: list[FolderEntry], progr
             progress.step(number - 1, len(chosen), f"正在导入第 {number}/{len(chosen)} 个数据包：{entry.path.name}")
             entry.failed = ""
             # One backup, before the first package: each later one would only copy the one before.
-            entry.imported = import_package(db, actor, entry.path, progress=progress.nested(), backup=number == 1)
+            report = import_package(db, actor, entry.path, progress=progress.nested(), backup=number == 1)
+            if report.status == "rejected" and report.reason in GONE:  # not refused: the rest wait for the stick
+                outcome.failed, entry.failed = report.message, report.message
+                break
+            entry.imported = report
         except Cancelled:
             outcome.cancelled = True
             break

@@ -20,7 +20,7 @@ from typing import Any
 
 from partydesk.core.changes import LOCAL_USER, Actor, ChangeKind, Changes
 from partydesk.core.collector import collector_paused
-from partydesk.core.exchange import container, crypto
+from partydesk.core.exchange import container, crypto, keys
 from partydesk.core.exchange.canonical import canonical
 from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.manifest import Manifest, parse
@@ -56,6 +56,7 @@ class ImportReport:
     message: str = ""
     package_id: str = ""
     origin: str = ""  # the sending organisation's code
+    destination: str = ""  # the code of the office a package not for us is addressed to (when read)
     channel_seq: int = 0  # the package's number on its sender's channel (0: not read)
     prerequisite_seq: int = 0  # the number of the package before it on that channel (0: none)
     counts: dict[str, int] = field(default_factory=lambda: {o.value: 0 for o in OUTCOMES})
@@ -90,8 +91,9 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
         step = _reporting(progress, step)
     try:
         with collector_paused():
-            return _import(db, actor, container.read_file(path), dry_run=dry_run, now=now or utc_now(), step=step,
-                           backup=backup)
+            data = container.read_file(path)
+            _refuse_key_card(data)
+            return _import(db, actor, data, dry_run=dry_run, now=now or utc_now(), step=step, backup=backup)
     except PackageRejected as exc:
         if not dry_run and exc.reason not in NOT_RECORDED:  # in a transaction of its own: nothing was touched
             record_rejection(db, actor, path, reason=exc.reason, message=exc.message)
@@ -239,9 +241,22 @@ def _verified_sender(db: Database, envelope: Envelope) -> sync_repo.Peer:
     return peer
 
 
-# Refusals of a file that is simply not ours to import (our own package, another office's): not recorded in
-# the ledger of refused packages, as a folder import leaves such files alone.
-NOT_RECORDED = frozenset({"own_package", "wrong_destination"})
+# Refusals of a file that is simply not ours to import (our own package, another office's), not a package at
+# all (a key card), or not there to read (the stick pulled out): not recorded in the ledger of refused
+# packages, as a folder import leaves such files alone and nothing about them is suspect.
+NOT_RECORDED = frozenset({"own_package", "wrong_destination", "key_card", "not_found", "unreadable"})
+
+
+def _refuse_key_card(data: bytes) -> None:
+    """A key card chosen where a package was meant is named as what it is."""
+    if data[:2] == b"PK":  # a package is a zip; a card is JSON
+        return
+    try:
+        keys.read_card(data)
+    except PackageRejected:
+        return  # neither: the package checks say why
+    raise PackageRejected("key_card", "这是对方的密钥卡，不是数据包：请在“数据交换”页用“登记对方密钥卡…”登记它。"
+                          "未导入任何数据。")
 
 
 def _refuse_misplaced(db: Database, manifest: Manifest) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QMessageBox, QWidget
 
 from partydesk.core.domain.notices import NoticeData
 from partydesk.core.errors import KnownError
@@ -21,6 +21,7 @@ from partydesk.gui.folders import documents_folder
 from partydesk.gui.forms.ui_notice_edit import Ui_NoticeEditDialog
 from partydesk.gui.operations import notices as ops
 from partydesk.gui.widgets.discard_guard import DiscardGuard
+from partydesk.gui.widgets.enter_key import enter_moves_on
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
@@ -54,6 +55,9 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         self.ui.removeFileButton.clicked.connect(self.remove_file)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
+        # A published notice goes to the branches as it is: Enter after the title moves on, and 发布 asks first.
+        enter_moves_on(self.ui.titleEdit, self.ui.issuerEdit, self.ui.deadlineEdit)
+        self._branch_names = dict(branches)
         self._retranslate()
         rows = self.fontMetrics().lineSpacing()
         self.ui.bodyEdit.setMinimumHeight(rows * 8)
@@ -100,9 +104,39 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         data = NoticeData(self.ui.titleEdit.text().strip(), self.ui.bodyEdit.toPlainText().strip(), self.today,
                           self.ui.issuerEdit.text().strip(), self.deadline.value())
         to_all = self.ui.allCheck.isChecked()
+        if data.title and (to_all or self.ticked()) and not self.confirm_publish(*self.publish_question(data)):
+            return  # (no title, no branch: the core's refusal says what is missing, without a question first)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         ops.publish(self, self.ctx, data, self.sources(), to=[] if to_all else self.ticked(), to_all=to_all,
                     on_done=lambda _done: self.accept(), on_error=self._failed)
+
+    def publish_question(self, data: NoticeData) -> tuple[str, str, bool]:
+        """The question before publishing: what goes to whom, what then happens, and whether the notice looks
+        unfinished (no text and no file), which makes 返回修改 the default answer."""
+        if self.ui.allCheck.isChecked():
+            whom = self.tr("all {count} registered organisations below").format(count=len(self._branch_names))
+        else:
+            whom = "、".join(self._branch_names.get(code, code) for code in self.ticked())
+        text = self.tr("Publish the notice “{title}” to {whom}?").format(title=data.title, whom=whom)
+        detail = self.tr("It goes with the next package exported to each of them. Once they have it, it cannot "
+                         "be changed, only recalled.")
+        bare = not data.body and not self.sources()
+        if bare:
+            detail = self.tr("The notice has no text and no file.") + "\n\n" + detail
+        return text, detail, bare
+
+    def confirm_publish(self, text: str, detail: str, bare: bool) -> bool:
+        """Ask before publishing; the default answer is 发布, or 返回修改 for a notice with nothing in it."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Publish a notice"), text, parent=self)
+        box.setInformativeText(detail)
+        publish = box.addButton(self.tr("Publish"), QMessageBox.ButtonRole.AcceptRole)
+        publish.setObjectName("publishButton")
+        back = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("keepEditingButton")
+        box.setDefaultButton(back if bare else publish)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is publish
 
     def _failed(self, error: KnownError) -> None:
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)

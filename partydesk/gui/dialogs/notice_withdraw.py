@@ -2,8 +2,8 @@
 
 The notice is not erased: it stays in the lists marked 已撤回 with the reason on top of its text, and the
 next package to each branch it went to carries that, so nobody keeps working on it. The dialog runs
-``services.notices.withdraw_notice`` on the DB lane and closes only when the core has done it. Enter
-cancels: the destructive button must be clicked.
+``services.notices.withdraw_notice`` on the DB lane and closes only when the core has done it. The
+destructive button must be clicked: Enter cancels, or in the reason field does nothing (``reason_dialog``).
 """
 
 from __future__ import annotations

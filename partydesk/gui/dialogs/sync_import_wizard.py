@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core.services.sync_import import NOT_RECORDED
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
 
@@ -127,7 +128,10 @@ class ImportDialog(QDialog):
         self.folder_table.verticalHeader().hide()
         self.folder_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.folder_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.folder_table.setWordWrap(False)
+        # A reason for a refusal is a sentence: the rows grow to show it whole (a stick holds tens of
+        # packages, not thousands, so sizing the rows to their text costs nothing).
+        self.folder_table.setWordWrap(True)
+        self.folder_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.folder_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The file name (its sender and number have columns of their own) gives way to the state and its
@@ -222,7 +226,8 @@ class ImportDialog(QDialog):
         self.check_button.setEnabled(True)
         if report.status == "rejected":
             self.problem.setText(self.tr("The package was refused:") + "\n" + report.message)
-            ops.record_rejection(self, self.ctx, self.path, reason=report.reason, message=report.message)
+            if report.reason not in NOT_RECORDED:
+                ops.record_rejection(self, self.ctx, self.path, reason=report.reason, message=report.message)
             return
         if report.status == "already_imported":
             self.problem.setText(report.message)
@@ -266,10 +271,12 @@ class ImportDialog(QDialog):
         self.entries = entries
         ready = sum(1 for e in entries if e.ready)
         refused = sum(1 for e in entries if e.report.status == "rejected" and e.to_import)
-        self.folder_summary.setText(self.tr(
-            "{count} packages in {folder}: {ready} can be imported, {refused} are refused (they will be listed "
-            "as refused), the rest were imported before or are for another office. Nothing has been written "
-            "yet.").format(count=len(entries), folder=self.path, ready=ready, refused=refused))
+        said = self.tr("{count} packages in {folder}: {ready} can be imported, {refused} are refused (they will be "
+                       "listed as refused).").format(count=len(entries), folder=self.path, ready=ready,
+                                                     refused=refused)
+        if ready + refused < len(entries):
+            said += self.tr(" The rest were imported before or are for another office.")
+        self.folder_summary.setText(said + self.tr(" Nothing has been written yet."))
         self.folder_table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             report = entry.report
@@ -309,6 +316,9 @@ class ImportDialog(QDialog):
         if entry.own:
             return self.tr("Written by this office: left alone")
         if not entry.to_import:
+            if report.destination:
+                return self.tr("For the office with code {code}: left alone, pass it on").format(
+                    code=report.destination)
             return self.tr("For another office: left alone")
         return self.tr("Refused: {message}").format(message=report.message)
 

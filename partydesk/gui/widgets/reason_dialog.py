@@ -1,5 +1,6 @@
 """A confirmation that needs a reason: the question in bold, what follows, a required reason, the core's
-refusal shown in place, and a destructive button that Enter never presses (Enter cancels).
+refusal shown in place, and a destructive button that Enter never presses (Enter cancels, except in the
+reason field, where it does nothing: a reason typed is not thrown away by the key that ends a line).
 
 Subclasses set their texts in ``_retranslate`` (so each keeps its own translation context) and do the work
 in ``_run(reason)`` on the DB lane, calling ``_finished()`` when the core did it or ``_failed(error)`` when it
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.errors import KnownError
 from partydesk.gui.widgets.busy_dialog import BusyDialog
+from partydesk.gui.widgets.enter_key import enter_stays
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 
@@ -62,6 +64,7 @@ class ReasonDialog(BusyDialog):
         self.reason_edit.setObjectName("reasonEdit")
         self.reason_edit.setMaxLength(200)
         self.reason_label.setBuddy(self.reason_edit)
+        enter_stays(self.reason_edit)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         mark_as_error_label(self.error)

@@ -182,6 +182,22 @@ def test_an_error_at_one_package_keeps_the_ones_before_and_says_why(stick: Stick
         import_checked(stick.committee, LOCAL_USER, fresh, Progress())
 
 
+def test_a_file_gone_since_the_check_stops_the_import_and_is_not_refused(stick: Stick) -> None:
+    """The stick is pulled between 检查 and 全部导入: the packages before stay, the import stops naming the file
+    and the stick, nothing is put in the ledger of refusals; with the stick back, Import all goes on."""
+    entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
+    second = stick.folder / stick.names["a2"]
+    away = stick.folder.parent / "away.pdsync"
+    second.rename(away)
+    done = import_checked(stick.committee, LOCAL_USER, entries, Progress())
+    assert done.applied == 1 and not done.cancelled
+    assert done.failed.startswith(f"找不到文件 {second.name}：U盘可能已拔出") and done.entries[1].failed == done.failed
+    assert done.entries[1].imported is None and rejections(stick.committee) == []
+    away.rename(second)
+    again = import_checked(stick.committee, LOCAL_USER, done.entries, Progress())
+    assert again.applied == 3 and not again.failed
+
+
 def test_an_import_backs_the_database_up_first_and_a_folder_once(stick: Stick) -> None:
     """RELIABILITY ST-4 (d): a verified backup before a package is applied, holding the file as it was; none
     for a dry run, a re-import or a refused package; one for a whole folder."""

@@ -88,3 +88,22 @@ def test_status_lists_the_refusals(sites: Sites, tmp_path: Path, capsys: pytest.
     shown = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     [row] = shown["rejected_packages"]
     assert row["file_name"] == "new.pdsync" and row["reason"] == "schema_newer" and row["message"]
+
+
+def test_a_key_card_or_a_missing_file_is_named_and_not_recorded(sites: Sites, tmp_path: Path) -> None:
+    """A key card chosen where a package was meant is called a key card; a file gone (the stick pulled out)
+    says so. Neither is a suspect package: the ledger of refusals hears of neither."""
+    from partydesk.core.services.sync_keys import own_card
+
+    card = tmp_path / "branch.pdkey"
+    card.write_bytes(own_card(sites.branch)[1])
+    report = import_package(sites.committee, LOCAL_USER, card)
+    assert (report.status, report.reason) == ("rejected", "key_card")
+    assert report.message.startswith("这是对方的密钥卡，不是数据包") and "登记对方密钥卡" in report.message
+    gone = import_package(sites.committee, LOCAL_USER, tmp_path / "pulled.pdsync")
+    assert (gone.status, gone.reason) == ("rejected", "not_found") and "U盘可能已拔出" in gone.message
+    assert count(sites.committee) == 0
+    text = tmp_path / "readme.pdsync"
+    text.write_text("not a package", encoding="utf-8")
+    assert import_package(sites.committee, LOCAL_USER, text).reason == "damaged"  # unlike these, recorded
+    assert count(sites.committee) == 1
