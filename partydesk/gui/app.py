@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 # font would leave Qt to pick a CJK fallback glyph by glyph, which looks uneven and measures wrongly.
 PREFERRED_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                    "WenQuanYi Micro Hei")
-PAGE_IDS = ("main", "settings", "firstrun", "about", "talks", "talk_edit", "calendar")
+PAGE_IDS = ("main", "settings", "firstrun", "about", "talks", "talk_edit", "calendar", "comparison")
 
 
 # -- application ------------------------------------------------------------------------------------
@@ -155,7 +155,8 @@ def render_page(ctx: AppContext, page: str, size: QSize) -> QImage:
 
     ``page`` is one of PAGE_IDS: "main" (the main window on its first page), "settings" (the main window
     on the settings page), "firstrun" (the set-up dialog on a plain desktop) and "about" (the About
-    dialog over the main window); "calendar" is the meetings page on its calendar tab. Dialogs keep their
+    dialog over the main window); "calendar" is the meetings page on its calendar tab, "comparison" the
+    exchange page on its comparison tab (a committee's). Dialogs keep their
     own size, centred, as a user would see them.
     """
     from partydesk.gui.mainwindow import PAGES
@@ -175,6 +176,8 @@ def render_page(ctx: AppContext, page: str, size: QSize) -> QImage:
     try:
         if page == "calendar":  # the meetings page on its calendar tab
             window.show_page("meetings").show_tab("calendar")  # type: ignore[attr-defined]
+        elif page == "comparison":  # a committee's exchange page on its comparison tab
+            window.show_page("exchange").show_tab("comparison")  # type: ignore[attr-defined]
         elif page not in ("main", "about"):
             window.show_page(page)
         image = _grab_offscreen(window, size, ctx)

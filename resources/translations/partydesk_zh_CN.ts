@@ -748,6 +748,10 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>本单位</translation>
     </message>
     <message>
+        <source>nothing sent yet</source>
+        <translation>尚未报送</translation>
+    </message>
+    <message>
         <source>{days} day(s) ago</source>
         <translation>{days} 天前</translation>
     </message>
@@ -816,6 +820,10 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>数据包与单位</translation>
     </message>
     <message>
+        <source>Branches compared</source>
+        <translation>各支部对比</translation>
+    </message>
+    <message>
         <source>Key card…</source>
         <translation>密钥卡…</translation>
     </message>
@@ -848,10 +856,6 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>各支部对比（本年度）</translation>
     </message>
     <message>
-        <source>No branch has sent a package yet.</source>
-        <translation>还没有支部报送数据包。</translation>
-    </message>
-    <message>
         <source>No office is registered yet. Write this office&apos;s key card, give it to the other office, and register theirs after comparing the fingerprint by phone.</source>
         <translation>还没有登记任何单位。请先写出本单位的密钥卡交给对方，再在电话核对指纹后登记对方的密钥卡。</translation>
     </message>
@@ -862,6 +866,10 @@ Register it only if this is exactly the fingerprint the other office read to you
     <message>
         <source>Search code or name</source>
         <translation>搜索组织代码或名称</translation>
+    </message>
+    <message>
+        <source>No branch is registered yet. Register each branch&apos;s key card on the first tab; its figures show here once its first package is imported.</source>
+        <translation>还没有登记任何支部。请在“数据包与单位”页用“登记对方密钥卡…”登记各支部的密钥卡；导入支部的第一个数据包后，这里就会显示它的情况。</translation>
     </message>
     <message>
         <source>Search</source>

@@ -4,16 +4,19 @@ through the wizard's dry run, the user's yes, and the import, and the ledger sho
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
+from partydesk.core.demo import DEMO_ORG, populate
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
-from partydesk.core.storage.database import Database
+from partydesk.core.storage.database import Database, open_database
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
 from partydesk.gui.pages.exchange import ExchangePage
@@ -75,6 +78,38 @@ def test_page_lists_the_branch_and_imports_a_package_after_the_dry_run(
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: page.packages.model.total == 2, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: dialog.summary.text().startswith("已导入"), timeout=WAIT_MS)
+
+
+def test_a_committee_compares_its_branches_on_a_tab_of_their_own(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication, tmp_path: Path) -> None:
+    """各支部对比 is a committee's third tab; a registered branch that sent nothing is listed as such (last when
+    sorted by the last package), one that reported says when; a branch's own file has no such tab."""
+    branch, committee, folder = pair
+    (tmp_path / "q").mkdir()
+    quiet = open_database(tmp_path / "q" / "q.db")
+    populate(quiet, seed=3, members=3, organisation=replace(DEMO_ORG, code="3301060099", name="第九支部委员会"))
+    introduce(quiet, committee)
+    quiet.close()
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.branches.model.total == 2, timeout=WAIT_MS)
+    assert page.tabs.isTabVisible(2) and page.tabs.tabText(2) == "各支部对比"
+    page.show_tab("comparison")
+    assert page.tabs.currentWidget() is page.branches_box
+    model = page.branches.model
+    last = [c.key for c in model.columns].index("last")
+    page.branches.table.sortByColumn(last, Qt.SortOrder.AscendingOrder)
+    assert [(model.index(r, 0).data(), model.index(r, last).data()) for r in range(2)] == [
+        ("3301060012", "今天"), ("3301060099", "尚未报送")]
+    own = ExchangePage(make_ctx(branch))
+    qtbot.addWidget(own)
+    qtbot.waitUntil(lambda: own.card is not None, timeout=WAIT_MS)
+    assert not own.tabs.isTabVisible(2)
 
 
 def test_conflict_dialog_shows_both_versions_and_takes_the_decision(

@@ -36,12 +36,15 @@ class BranchRow:
 
 
 def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
-    """Every organisation the committee holds records of, the committee itself first."""
+    """Every organisation the committee holds records of, the committee itself first (only when it keeps
+    members of its own), then each registered branch that has sent nothing yet (no package, no figures:
+    the office's first question is who has not reported)."""
     today = today or date.today()
     now = utc_now()
     with db.read() as session:
         figures = sync_repo.branch_figures(session)
         ledger = sync_repo.packages(session)
+        children = [p for p in sync_repo.peers(session) if p.relation == "child"]
     last_in: dict[str, datetime] = {}
     for entry in ledger:
         if entry.direction == "in" and entry.peer_site not in last_in:
@@ -51,10 +54,18 @@ def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
     for f in figures:
         got = last_in.get(f.owner_site)
         own = f.owner_site == own_site
+        if own and not f.members:
+            continue  # a 党委 keeping no roll of its own: a row of noughts among its branches
         good, counted = study_track.on_track(db, today.year, as_of=today, org_id=f.org_id) if f.members else (0, 0)
         # The committee itself (a 党委) owes none of the branch meetings; a branch's figure is its workbench's.
         by_type = [] if own else dashboard.meetings_by_type(db, today, org_id=f.org_id)
         rows.append(BranchRow(f.org_code, f.org_name, f.members, sum(h for _n, _r, h in by_type),
                               sum(r for _n, r, _h in by_type), got, (now - got).days if got else None, own, good,
                               counted))
+    reported = {f.owner_site for f in figures}
+    for peer in children:
+        if peer.site_id not in reported:
+            got = last_in.get(peer.site_id)  # a package of receipts only brings no figures
+            rows.append(BranchRow(peer.org_code, peer.org_name, 0, 0, 0, got, (now - got).days if got else None,
+                                  False))
     return sorted(rows, key=lambda r: (not r.own, r.org_code))

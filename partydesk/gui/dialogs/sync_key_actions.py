@@ -103,13 +103,14 @@ class KeyActions(QObject):
         self.peers.set_rows(self.peers.model.all_rows())  # the key column reads self.offices
 
     def key_text(self, org_code: str) -> str:
-        """The office list's key column: the fingerprint's first groups, or revoked with the reason."""
+        """The office list's key column: the whole fingerprint (what is read out on the phone when checking a
+        card), or revoked with the reason."""
         office = self.offices.get(org_code)
         if office is None:
             return ""
         if office.revoked:
             return self.tr("revoked ({reason})").format(reason=office.reason) if office.reason else self.tr("revoked")
-        return " ".join(office.fingerprint.split()[:2]) + " …"
+        return office.fingerprint
 
     def rotation_question(self) -> tuple[QMessageBox, QPushButton, QPushButton]:
         """The confirmation, saying what happens next: (box, change button, change-now button)."""

@@ -49,6 +49,20 @@ KIND_NAMES = {"upward": "上报", "downward": "下发", "snapshot": "全量", "r
 STATE_NAMES = {"written": "已写出", "acknowledged": "对方已确认", "imported": "已导入", "rejected": "已拒收"}
 
 
+COMPARISON_TAB = 2  # after 收发 and 通知; shown at a committee only
+
+
+def _silent(row: BranchRow) -> bool:
+    """A registered branch that has sent nothing: no figures to show (not noughts)."""
+    return not row.own and row.last_package is None
+
+
+def _age_order(row: BranchRow) -> int:
+    """Sorting by the last package: the committee's own row first, a branch that sent nothing last."""
+    if row.own:
+        return -1
+    return row.age_days if row.age_days is not None else 1_000_000
+
 class ExchangePage(QWidget):
     """Fingerprint and actions on top; registered sites; the package ledger."""
 
@@ -86,10 +100,11 @@ class ExchangePage(QWidget):
                                                          haystack=self._package_text, parent=self)
         self.branches: ListPage[BranchRow] = ListPage(self._branch_columns(), row_id=lambda r: r.org_code,
                                                       haystack=lambda r: f"{r.org_code} {r.org_name}", parent=self)
+        # The comparison has a tab of its own (a committee's only): a street office has tens of branches, and
+        # it is the view it comes for.
         self.branches_box = QGroupBox(self)
         box = QVBoxLayout(self.branches_box)
         box.addWidget(self.branches)
-        self.branches_box.hide()
         self.conflicts = QLabel(self)
         self.conflicts.setObjectName("conflictLabel")
         self.conflict_button = QPushButton(self)
@@ -110,7 +125,6 @@ class ExchangePage(QWidget):
         layout = QVBoxLayout(self.exchange_tab)
         layout.addLayout(top)
         layout.addWidget(self.peers_box, 2)
-        layout.addWidget(self.branches_box, 2)
         layout.addWidget(self.packages_box, 3)
         self.keys = KeyActions(ctx, self, top, layout, self.peers)  # 更换密钥, 吊销…, the key state line
         self.notices = NoticesPanel(ctx, self)
@@ -120,6 +134,8 @@ class ExchangePage(QWidget):
         self.tabs.setObjectName("exchangeTabs")
         self.tabs.addTab(self.exchange_tab, "")
         self.tabs.addTab(self.notices, "")
+        self.tabs.addTab(self.branches_box, "")
+        self.tabs.setTabVisible(COMPARISON_TAB, False)
         QVBoxLayout(self).addWidget(self.tabs)
         self.retranslate()
         ctx.hub.changed.connect(self._on_changed)
@@ -133,7 +149,7 @@ class ExchangePage(QWidget):
 
     def _show(self, result: tuple[ExchangeStatus, KeyCard, list[BranchRow]]) -> None:
         self.status, self.card, rows = result
-        self.branches_box.setVisible(self.card.role == "committee")
+        self.tabs.setTabVisible(COMPARISON_TAB, self.card.role == "committee")
         self.branches.set_rows(rows)
         self.fingerprint.setText(self.tr("This office ({code}) — key fingerprint: {fingerprint}")
                                  .format(code=self.card.org_code, fingerprint=self.card.fingerprint))
@@ -159,6 +175,10 @@ class ExchangePage(QWidget):
         self._unread = count
         self.tabs.setTabText(1, self.tr("Notices ({count} unread)").format(count=count) if count
                              else self.tr("Notices"))
+
+    def show_tab(self, tab: str) -> None:
+        """Bring ``tab`` ("exchange", "notices", "comparison") to the front."""
+        self.tabs.setCurrentIndex(("exchange", "notices", "comparison").index(tab))
 
     def open_target(self, kind: str, key: str) -> None:
         """Show a notice a to-do points at (``Target("notice", id)``)."""
@@ -254,22 +274,22 @@ class ExchangePage(QWidget):
         def age(row: BranchRow) -> str:
             if row.own:
                 return self.tr("this office")
-            if row.age_days is None:
-                return "—"
+            if row.last_package is None:
+                return self.tr("nothing sent yet")
             return self.tr("today") if row.age_days == 0 else self.tr("{days} day(s) ago").format(days=row.age_days)
 
         return [
             ListColumn("code", self.tr("Code"), lambda r: r.org_code, chars=8),
             ListColumn("name", self.tr("Organisation"), lambda r: r.org_name, chars=22),
-            ListColumn("members", self.tr("Members"), lambda r: str(r.members), sort_key=lambda r: r.members,
-                       chars=4, align_right=True),
+            ListColumn("members", self.tr("Members"), lambda r: "—" if _silent(r) else str(r.members),
+                       sort_key=lambda r: r.members, chars=4, align_right=True),
             ListColumn("meetings", self.tr("Meetings held / required"),
-                       lambda r: "—" if r.own else f"{r.meetings_held} / {r.meetings_required}",
+                       lambda r: "—" if r.own or _silent(r) else f"{r.meetings_held} / {r.meetings_required}",
                        sort_key=lambda r: r.meetings_held, chars=8, align_right=True),
             ListColumn("study", self.tr("Study on track"),
                        lambda r: "—" if r.study_share is None else f"{r.study_share:.0%}",
                        sort_key=lambda r: r.study_share or 0.0, chars=5, align_right=True),
-            ListColumn("last", self.tr("Last package"), age, sort_key=lambda r: r.age_days or 0, chars=8),
+            ListColumn("last", self.tr("Last package"), age, sort_key=_age_order, chars=8),
         ]
 
     def _package_columns(self) -> list[ListColumn[PackageEntry]]:
@@ -303,6 +323,7 @@ class ExchangePage(QWidget):
     def retranslate(self) -> None:
         """Set every visible text in the current language."""
         self.tabs.setTabText(0, self.tr("Packages and offices"))
+        self.tabs.setTabText(COMPARISON_TAB, self.tr("Branches compared"))
         self._set_unread(self._unread)
         self.card_button.setText(self.tr("Key card…"))
         self.register_button.setText(self.tr("Register a key card…"))
@@ -312,7 +333,9 @@ class ExchangePage(QWidget):
         self.peers_box.setTitle(self.tr("Registered offices"))
         self.packages_box.setTitle(self.tr("Packages in and out"))
         self.branches_box.setTitle(self.tr("Branches compared (this year)"))
-        self.branches.set_empty_text(self.tr("No branch has sent a package yet."))
+        self.branches.set_empty_text(self.tr(
+            "No branch is registered yet. Register each branch's key card on the first tab; its figures show here "
+            "once its first package is imported."))
         self.branches.set_search_placeholder(self.tr("Search code or name"))
         self.peers.set_empty_text(self.tr(
             "No office is registered yet. Write this office's key card, give it to the other office, and register "

@@ -60,11 +60,12 @@ def test_the_comparison_counts_members_and_required_meetings_per_branch(sites: S
     from partydesk.core.services import dashboard
     from partydesk.core.services.committee import comparison
 
+    [waiting] = comparison(sites.committee, today=date(2026, 11, 30))  # registered, nothing sent yet
+    assert (waiting.org_code, waiting.last_package, waiting.members, waiting.own) == ("3301060012", None, 0, False)
     import_package(sites.committee, LOCAL_USER,
                    export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
     rows = {r.org_code: r for r in comparison(sites.committee, today=date(2026, 11, 30))}
-    assert rows["1000"].own and rows["1000"].members == 0
-    assert rows["1000"].meetings_required == 0, "the committee itself owes none of the branch meetings"
+    assert "1000" not in rows, "a committee keeping no members of its own is no row among its branches"
     branch = rows["3301060012"]
     assert branch.members == 12 and branch.age_days == 0
     # The branch's own workbench figure, whatever meetings its demo year holds: no more than the periods
@@ -74,6 +75,15 @@ def test_the_comparison_counts_members_and_required_meetings_per_branch(sites: S
     assert 0 < branch.meetings_held <= branch.meetings_required
     assert branch.meetings_required >= 3 + 10 + 3 + 10  # quarters, months, quarters, months ended
 
+
+def test_the_committee_is_a_row_of_the_comparison_once_it_keeps_members(sites: Sites) -> None:
+    """Members on the committee's own roll: its row comes first, owing none of the branch meetings."""
+    from partydesk.core.services.committee import comparison
+
+    insert_members(sites.committee, LOCAL_USER, demo_members(random.Random(9), 2))
+    own, branch = comparison(sites.committee, today=date(2026, 11, 30))
+    assert (own.org_code, own.own, own.members, own.meetings_required) == ("1000", True, 2, 0)
+    assert branch.org_code == "3301060012" and branch.last_package is None
 
 
 def test_the_comparison_gives_each_branch_its_own_study_share(sites: Sites) -> None:
