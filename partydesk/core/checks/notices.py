@@ -1,4 +1,6 @@
-"""A notice from above not yet opened that asks for something by a deadline (通知未读): a to-do until read."""
+"""A notice from above that asks for something by a deadline: unread (通知未读), a to-do until opened; read, a
+to-do of its deadline (通知办理) until the office sets it aside as done (忽略, with its reason, e.g. 已办理).
+A notice its office withdrew asks nothing any more."""
 
 from __future__ import annotations
 
@@ -24,4 +26,20 @@ def unread_notices_with_deadline(db: Database, today: date) -> Iterator[Finding]
         yield Finding(
             code="notice.unread", severity=severity, subject=notice.id,
             message=f"上级通知《{notice.data.title}》尚未阅读，须于 {deadline:%Y-%m-%d} 前办理",
+            due=deadline, rule="通知", target=Target("notice", notice.id))
+
+
+@check("notice.deadline")
+def read_notices_with_deadline(db: Database, today: date) -> Iterator[Finding]:
+    """Every received notice already read whose deadline is set: its deadline stays on the board (opening a
+    notice is not doing what it asks), overdue once passed, until the office sets the to-do aside."""
+    for notice in list_notices(db):
+        deadline = notice.data.deadline
+        if not notice.received or notice.read_at is None or notice.withdrawn or deadline is None:
+            continue
+        days = (deadline - today).days
+        severity = (Severity.OVERDUE if days < 0 else Severity.WARNING if days <= SOON_DAYS else Severity.INFO)
+        yield Finding(
+            code="notice.deadline", severity=severity, subject=notice.id,
+            message=f"上级通知《{notice.data.title}》要求于 {deadline:%Y-%m-%d} 前办理；办完后可把这条待办忽略",
             due=deadline, rule="通知", target=Target("notice", notice.id))

@@ -12,7 +12,8 @@ import pytest
 
 from partydesk.core import attachments
 from partydesk.core.changes import LOCAL_USER
-from partydesk.core.checks.notices import unread_notices_with_deadline
+from partydesk.core.checks.findings import Severity
+from partydesk.core.checks.notices import read_notices_with_deadline, unread_notices_with_deadline
 from partydesk.core.demo import populate
 from partydesk.core.domain.notices import NoticeData, NoticeFile
 from partydesk.core.domain.organisation import OrganisationInput
@@ -247,6 +248,34 @@ def test_an_unread_notice_with_a_deadline_is_a_finding_until_opened(tree: Tree) 
     notices.mark_read(tree.east, LOCAL_USER, finding.target.key)
     assert list(unread_notices_with_deadline(tree.east, date(2026, 11, 30))) == []
     assert notices.mark_read(tree.east, LOCAL_USER, finding.target.key).kinds == frozenset()
+
+
+def test_a_read_notice_keeps_its_deadline_on_the_board_until_set_aside(tree: Tree) -> None:
+    """Opening a notice is not doing what it asks: once read, its deadline is a to-do of its own (通知办理),
+    urgent within a week, overdue after; the office sets it aside (忽略, 已办理) when done. A withdrawn notice
+    asks nothing."""
+    from partydesk.core import checks
+    from partydesk.core.checks import engine
+
+    notice(tree.committee, "报送材料", to=[EAST], deadline=date(2026, 12, 5))
+    send_down(tree, tree.east, EAST)
+    (unread,) = unread_notices_with_deadline(tree.east, date(2026, 11, 30))
+    assert list(read_notices_with_deadline(tree.east, date(2026, 11, 30))) == []  # one to-do at a time
+    notices.mark_read(tree.east, LOCAL_USER, unread.target.key)
+    (due,) = read_notices_with_deadline(tree.east, date(2026, 11, 30))
+    assert (due.code, due.severity, due.due) == ("notice.deadline", Severity.WARNING, date(2026, 12, 5))
+    assert due.message.startswith("上级通知《报送材料》要求于 2026-12-05 前办理")
+    (late,) = read_notices_with_deadline(tree.east, date(2026, 12, 6))
+    assert late.severity is Severity.OVERDUE
+    checks.load_all()
+    assert "notice.deadline" in {f.code for f in engine.open_findings(tree.east, date(2026, 12, 6))}
+    engine.dismiss(tree.east, LOCAL_USER, late, reason="已办理")
+    assert "notice.deadline" not in {f.code for f in engine.open_findings(tree.east, date(2026, 12, 6))}
+    assert list(read_notices_with_deadline(tree.committee, date(2026, 11, 30))) == []  # not to the writer
+    engine.restore(tree.east, LOCAL_USER, late)
+    notices.withdraw_notice(tree.committee, LOCAL_USER, late.subject, reason="另行通知", today=date(2026, 12, 1))
+    send_down(tree, tree.east, EAST)
+    assert list(read_notices_with_deadline(tree.east, date(2026, 12, 6))) == []
 
 
 def test_deleting_a_meeting_keeps_a_file_a_received_notice_still_names(tree: Tree) -> None:
