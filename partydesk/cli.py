@@ -96,7 +96,8 @@ def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
         try:
             initialise_site(
                 db, LOCAL_USER,
-                organisation=OrganisationInput(name=args.org_name, code=args.org_code, org_type=args.org_type),
+                organisation=OrganisationInput(name=args.org_name, code=args.org_code, org_type=args.org_type or (
+                    "党委" if args.role == "committee" else "党支部")),
                 role=args.role,
             )
             site = db.site
@@ -457,7 +458,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", parents=[common], help="创建并设置新数据库")
     p.add_argument("--org-name", required=True, help="党组织名称")
     p.add_argument("--org-code", required=True, help="组织代码")
-    p.add_argument("--org-type", default="党支部", help="组织类别（默认：党支部）")
+    p.add_argument("--org-type", default=None, help="组织类别（默认：branch 为党支部，committee 为党委）")
     p.add_argument("--role", required=True, choices=["branch", "committee"], help="本机角色")
     p.set_defaults(handler=cmd_init)
 

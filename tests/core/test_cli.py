@@ -15,6 +15,7 @@ from partydesk import __version__
 from partydesk.cli import main
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services.rules import rule_values, set_rule
+from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.backup import list_backups, verify_backup
 from partydesk.core.storage.database import open_database
 from partydesk.paths import default_db_path
@@ -70,6 +71,7 @@ def test_init_creates_a_database_and_says_so_in_chinese(capsys: pytest.CaptureFi
     db = open_database(db_path)
     try:
         assert db.site is not None and db.site.role == "branch"
+        assert own_organisation(db).org_type == "党支部"  # type: ignore[union-attr]
     finally:
         db.close()
 
@@ -82,6 +84,11 @@ def test_init_json_reports_the_site(capsys: pytest.CaptureFixture[str], db_path:
     assert payload["db"] == str(db_path)
     assert payload["role"] == "committee"
     assert len(payload["site_id"]) == 36
+    db = open_database(db_path)
+    try:  # without --org-type, a committee is a 党委 (a branch a 党支部, as the first test's file)
+        assert own_organisation(db).org_type == "党委"  # type: ignore[union-attr]
+    finally:
+        db.close()
 
 
 def test_init_without_db_uses_the_data_folder(capsys: pytest.CaptureFixture[str]) -> None:
