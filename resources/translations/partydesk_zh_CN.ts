@@ -954,11 +954,23 @@ Register it only if this is exactly the fingerprint the other office read to you
         <source>The package was written and read back: it is complete and its signature checks.
 
 File: {path}
-No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
+No. {seq} to {office}: {contents}.</source>
         <translation>数据包已写出并读回校验：文件完整，签名无误。
 
 文件：{path}
-发给 {office} 的第 {seq} 号数据包，共 {count} 条记录，{acks} 份回执。</translation>
+发给 {office} 的第 {seq} 号数据包：{contents}。</translation>
+    </message>
+    <message>
+        <source>{office}: No. {seq}, {contents}</source>
+        <translation>{office}：第 {seq} 号，{contents}</translation>
+    </message>
+    <message>
+        <source>{count} record(s)</source>
+        <translation>{count} 条记录</translation>
+    </message>
+    <message>
+        <source>, confirming receipt of {count} of their packages</source>
+        <translation>，确认收到对方 {count} 个数据包</translation>
     </message>
     <message>
         <source>It is now safe to remove the USB stick.</source>
@@ -971,10 +983,6 @@ No. {seq} to {office}, {count} record(s), {acks} receipt(s).</source>
     <message>
         <source>No package was written:</source>
         <translation>没有写出数据包：</translation>
-    </message>
-    <message>
-        <source>{office}: No. {seq}, {count} record(s), {acks} receipt(s)</source>
-        <translation>{office}：第 {seq} 号，{count} 条记录，{acks} 份回执</translation>
     </message>
     <message>
         <source>{office}: not written. {why}</source>

@@ -229,7 +229,8 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     lines = dialog.result_text.text().split("\n")
     assert lines[0] == "已写出 2 个数据包，逐个读回校验无误："
-    assert lines[1:3] == ["支部1：第 1 号，0 条记录，2 份回执", "支部2：第 1 号，0 条记录，1 份回执"]
+    assert lines[1:3] == ["支部1：第 1 号，0 条记录，确认收到对方 2 个数据包",
+                          "支部2：第 1 号，0 条记录，确认收到对方 1 个数据包"]
     assert len(list(back.glob("*.pdsync"))) == 2 and dialog.safe_text.text() == "现在可以安全拔出U盘。"
     at_branch = ImportDialog(make_ctx(stick.first), start=back, stick=back)  # the stick goes back to branch 1
     qtbot.addWidget(at_branch)

@@ -180,9 +180,9 @@ class ExportDialog(QDialog):
         total = sum(done.counts.values())
         self.result_text.setText(self.tr(
             "The package was written and read back: it is complete and its signature checks.\n\n"
-            "File: {path}\nNo. {seq} to {office}, {count} record(s), {acks} receipt(s).").format(
-            path=str(done.path), seq=done.channel_seq, office=self.destination.currentText(), count=total,
-            acks=done.acks))
+            "File: {path}\nNo. {seq} to {office}: {contents}.").format(
+            path=str(done.path), seq=done.channel_seq, office=self.destination.currentText(),
+            contents=self._contents(total, done.acks)))
         self.safe_text.setText(self.tr("It is now safe to remove the USB stick."))
         self._show_result()
 
@@ -202,8 +202,9 @@ class ExportDialog(QDialog):
         lines = [self.tr("{count} package(s) written, each read back and checked:").format(count=len(done.written))
                  if done.written else self.tr("No package was written:")]
         for name, package in done.written:
-            lines.append(self.tr("{office}: No. {seq}, {count} record(s), {acks} receipt(s)").format(
-                office=name, seq=package.channel_seq, count=sum(package.counts.values()), acks=package.acks))
+            lines.append(self.tr("{office}: No. {seq}, {contents}").format(
+                office=name, seq=package.channel_seq, contents=self._contents(sum(package.counts.values()),
+                                                                              package.acks)))
         for name, why in done.passed_over:
             lines.append(self.tr("{office}: not written. {why}").format(office=name, why=why))
         if done.written:
@@ -217,6 +218,14 @@ class ExportDialog(QDialog):
         self.safe_text.setText(self.tr("It is now safe to remove the USB stick.") if safe else "")
         self._show_result()
         self._taller_for(len(lines))
+
+    def _contents(self, records: int, acks: int) -> str:
+        """What a package carries, in words: its records, and the packages of the other side it confirms (a
+        receipt, 回执, is said as what it does)."""
+        text = self.tr("{count} record(s)").format(count=records)
+        if acks:
+            text += self.tr(", confirming receipt of {count} of their packages").format(count=acks)
+        return text
 
     def _failed(self, error: KnownError) -> None:
         self._update()
