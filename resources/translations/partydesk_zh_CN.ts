@@ -3583,8 +3583,8 @@ Write the new key card and give it to each office to register.</source>
         <translation>撤回通知《{title}》？</translation>
     </message>
     <message>
-        <source>The notice stays in the list marked withdrawn, with the reason at the top of its text. The next package to each branch it was sent to tells them so; it then asks nothing of them. A withdrawn notice cannot be sent again: write a new one if needed.</source>
-        <translation>通知不会被删除：它仍留在列表中，标为“已撤回”，撤回原因写在正文最前面。下次向收到它的各支部报送数据包时，各支部也会看到已撤回，不必再办理。撤回后不能再次下发，如有需要请另发新通知。</translation>
+        <source>The notice stays in the list marked withdrawn, with the reason at the top of its text. The next package to each branch it was sent to tells them so; it then asks nothing of them. A branch it has not reached yet never gets it. A withdrawn notice cannot be sent again: write a new one if needed.</source>
+        <translation>通知不会被删除：它仍留在列表中，标为“已撤回”，撤回原因写在正文最前面。下次向各支部导出数据包时，收到过它的支部会看到已撤回，不必再办理；还没有收到的支部不会再收到它。撤回后不能再次下发，如有需要请另发新通知。</translation>
     </message>
     <message>
         <source>Reason:</source>

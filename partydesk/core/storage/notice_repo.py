@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from partydesk.core.domain.notices import NoticeData, NoticeFile, NoticeRow
@@ -20,7 +20,7 @@ from partydesk.core.storage.notice_tables import DownwardTarget, Notice, NoticeA
 from partydesk.core.storage.stamping import allocate, utc_now
 from partydesk.core.storage.study_tables import StudyMaterial
 from partydesk.core.storage.sync_records import SYNC_TYPES, TYPES_BY_NAME, owned_lines, to_record
-from partydesk.core.storage.sync_tables import SyncPeer
+from partydesk.core.storage.sync_tables import SyncPackage, SyncPeer
 
 ADDRESSED = ("notice", "study_material")  # the record types a committee addresses to chosen branches
 NOTICE_TYPES = frozenset({"notice", "notice_attachment"})  # never travel except addressed
@@ -133,14 +133,19 @@ def addressed_lines(session: Session, own_site: str, peer_site: str, after_seq: 
     """(type, JSON line) of the records of ours addressed to ``peer_site`` that it has not acknowledged.
 
     A record goes when it changed above ``after_seq`` or was addressed to this site above it; a notice's
-    files go with it whenever the notice goes (they are its content).
+    files go with it whenever the notice goes (they are its content). One withdrawn (deleted) before any
+    package to this site could carry it does not go at all: the branch never had it, and a notice that
+    arrives only to say it was withdrawn is noise.
     """
     target = DownwardTarget
+    sent_upto = session.execute(select(func.max(SyncPackage.covers_to)).where(
+        SyncPackage.peer_site == peer_site, SyncPackage.direction == "out")).scalar() or 0
     for type_name, model in (("study_material", StudyMaterial), ("notice", Notice)):
         m: Any = model
         query = (select(m).join(target, (target.record_id == m.id) & (target.record_type == type_name))
                  .where(target.site_id == peer_site, m.owner_site == own_site,
-                        or_(m.change_seq > after_seq, target.added_seq > after_seq))
+                        or_(m.change_seq > after_seq, target.added_seq > after_seq),
+                        or_(m.deleted.is_(False), target.added_seq <= sent_upto))
                  .order_by(m.change_seq))
         rows = list(session.scalars(query))
         yield from (_line(type_name, r) for r in rows)

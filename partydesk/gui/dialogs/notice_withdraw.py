@@ -44,8 +44,8 @@ class NoticeWithdrawDialog(ReasonDialog):
         self.question.setText(self.tr("Withdraw the notice “{title}”?").format(title=self.title))
         self.explanation.setText(self.tr(
             "The notice stays in the list marked withdrawn, with the reason at the top of its text. The next "
-            "package to each branch it was sent to tells them so; it then asks nothing of them. A withdrawn "
-            "notice cannot be sent again: write a new one if needed."))
+            "package to each branch it was sent to tells them so; it then asks nothing of them. A branch it has "
+            "not reached yet never gets it. A withdrawn notice cannot be sent again: write a new one if needed."))
         self.reason_label.setText(self.tr("Reason:"))
         self.reason_edit.setPlaceholderText(self.tr("Required, e.g. the deadline was wrong"))
         self.ok_button().setText(self.tr("Withdraw"))
