@@ -45,6 +45,18 @@ class Progress:
         cancelled (so a cancel reaches the part under way, not only the next)."""
         return Progress(lambda _done, _total, _text: self.check())
 
+    def part(self, index: int, count: int, prefix: str = "") -> Progress:
+        """A progress for part ``index`` (from 0) of ``count`` equal parts of this run: its steps move this
+        one within that part's share (a folder of one large package does not sit at 0 % while it is read),
+        its text said after ``prefix``; a cancel of this one stops it at its next step."""
+        scale = 1000
+
+        def report(done: int, total: int, text: str) -> None:
+            share = min(max(done, 0), total) * scale // total if total > 0 else 0
+            self.step(index * scale + share, max(count, 1) * scale, prefix + text if text else prefix.rstrip("：— "))
+
+        return Progress(report)
+
     def step(self, done: int, total: int, text: str = "") -> None:
         """Report ``done`` of ``total`` units of work, then honour a pending cancel."""
         if self._callback is not None:

@@ -125,8 +125,10 @@ def check_folder(db: Database, actor: Actor, folder: Path, progress: Progress) -
     paths = packages_in(folder)
     entries = []
     for number, path in enumerate(paths, start=1):
-        progress.step(number - 1, len(paths), f"正在检查第 {number}/{len(paths)} 个数据包：{path.name}")
-        report = import_package(db, actor, path, dry_run=True, progress=progress.nested())
+        said = f"正在检查第 {number}/{len(paths)} 个数据包：{path.name}"
+        progress.step(number - 1, len(paths), said)
+        report = import_package(db, actor, path, dry_run=True, progress=progress.part(number - 1, len(paths),
+                                                                                     said + "——"))
         if report.status == "rejected":  # only then is the file read again, for whom it names
             report = _not_for_us(path, own_site) or report
         entries.append(FolderEntry(path, report))
@@ -146,10 +148,12 @@ def import_checked(db: Database, actor: Actor, entries: list[FolderEntry], progr
     chosen = [e for e in entries if e.to_import and e.imported is None]
     for number, entry in enumerate(chosen, start=1):
         try:
-            progress.step(number - 1, len(chosen), f"正在导入第 {number}/{len(chosen)} 个数据包：{entry.path.name}")
+            said = f"正在导入第 {number}/{len(chosen)} 个数据包：{entry.path.name}"
+            progress.step(number - 1, len(chosen), said)
             entry.failed = ""
             # One backup, before the first package: each later one would only copy the one before.
-            report = import_package(db, actor, entry.path, progress=progress.nested(), backup=number == 1)
+            report = import_package(db, actor, entry.path, progress=progress.part(number - 1, len(chosen), said + "——"),
+                                    backup=number == 1)
             if report.status == "rejected" and report.reason in GONE:  # not refused: the rest wait for the stick
                 outcome.failed, entry.failed = report.message, report.message
                 break

@@ -19,7 +19,7 @@ class CancelAt(Progress):
         self.checks_left: int | None = None
 
     def step(self, done: int, total: int, text: str = "") -> None:
-        if text.startswith(self.prefix):
+        if text.startswith(self.prefix) and self.checks_left is None:  # the part's own steps say it again
             self.checks_left = 1 if self.inside else 0
         super().step(done, total, text)
 

@@ -198,6 +198,22 @@ def test_a_file_gone_since_the_check_stops_the_import_and_is_not_refused(stick: 
     assert again.applied == 3 and not again.failed
 
 
+def test_the_bar_moves_within_each_package(stick: Stick) -> None:
+    """Checking and importing report the stages inside each package, within its share of the bar (a stick of one
+    large package used to sit at 0 % until the end), never going back."""
+    heard: list[tuple[int, int, str]] = []
+    entries = check_folder(stick.committee, LOCAL_USER, stick.folder,
+                           Progress(lambda d, t, text: heard.append((d, t, text))))
+    assert any("——正在核对签名并解密" in text for _d, _t, text in heard)
+    heard.clear()
+    import_checked(stick.committee, LOCAL_USER, entries, Progress(lambda d, t, text: heard.append((d, t, text))))
+    shares = [d / t for d, t, _text in heard]
+    assert shares == sorted(shares) and shares[-1] <= 1
+    inside_first = [s for (_d, _t, text), s in zip(heard, shares, strict=True) if text.startswith("正在导入第 1/")
+                    and "——" in text]
+    assert inside_first and 0 < max(inside_first) <= 1 / 4, "the first of four packages moves within its quarter"
+
+
 def test_an_import_backs_the_database_up_first_and_a_folder_once(stick: Stick) -> None:
     """RELIABILITY ST-4 (d): a verified backup before a package is applied, holding the file as it was; none
     for a dry run, a re-import or a refused package; one for a whole folder."""
