@@ -53,7 +53,7 @@ class Progress:
 
         def report(done: int, total: int, text: str) -> None:
             share = min(max(done, 0), total) * scale // total if total > 0 else 0
-            self.step(index * scale + share, max(count, 1) * scale, prefix + text if text else prefix.rstrip("：— "))
+            self.step(index * scale + share, max(count, 1) * scale, prefix + text if text else prefix.rstrip("：— \n"))
 
         return Progress(report)
 

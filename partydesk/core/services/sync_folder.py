@@ -128,7 +128,7 @@ def check_folder(db: Database, actor: Actor, folder: Path, progress: Progress) -
         said = f"正在检查第 {number}/{len(paths)} 个数据包：{path.name}"
         progress.step(number - 1, len(paths), said)
         report = import_package(db, actor, path, dry_run=True, progress=progress.part(number - 1, len(paths),
-                                                                                     said + "——"))
+                                                                                     said + "\n"))
         if report.status == "rejected":  # only then is the file read again, for whom it names
             report = _not_for_us(path, own_site) or report
         entries.append(FolderEntry(path, report))
@@ -152,7 +152,7 @@ def import_checked(db: Database, actor: Actor, entries: list[FolderEntry], progr
             progress.step(number - 1, len(chosen), said)
             entry.failed = ""
             # One backup, before the first package: each later one would only copy the one before.
-            report = import_package(db, actor, entry.path, progress=progress.part(number - 1, len(chosen), said + "——"),
+            report = import_package(db, actor, entry.path, progress=progress.part(number - 1, len(chosen), said + "\n"),
                                     backup=number == 1)
             if report.status == "rejected" and report.reason in GONE:  # not refused: the rest wait for the stick
                 outcome.failed, entry.failed = report.message, report.message

@@ -204,13 +204,13 @@ def test_the_bar_moves_within_each_package(stick: Stick) -> None:
     heard: list[tuple[int, int, str]] = []
     entries = check_folder(stick.committee, LOCAL_USER, stick.folder,
                            Progress(lambda d, t, text: heard.append((d, t, text))))
-    assert any("——正在核对签名并解密" in text for _d, _t, text in heard)
+    assert any("\n正在核对签名并解密" in text for _d, _t, text in heard)
     heard.clear()
     import_checked(stick.committee, LOCAL_USER, entries, Progress(lambda d, t, text: heard.append((d, t, text))))
     shares = [d / t for d, t, _text in heard]
     assert shares == sorted(shares) and shares[-1] <= 1
     inside_first = [s for (_d, _t, text), s in zip(heard, shares, strict=True) if text.startswith("正在导入第 1/")
-                    and "——" in text]
+                    and "\n" in text]
     assert inside_first and 0 < max(inside_first) <= 1 / 4, "the first of four packages moves within its quarter"
 
 
