@@ -213,6 +213,11 @@ def test_enter_after_the_title_publishes_nothing(
     qtbot.keyClick(dialog.ui.titleEdit, Qt.Key.Key_Return)
     assert dialog.isVisible() and notices.list_notices(committee_of_two) == []
     assert dialog.focusWidget() is dialog.ui.issuerEdit
+    dialog.deadline.setFocus()
+    qtbot.keyClicks(dialog.deadline, "2026-12-20")
+    qtbot.keyClick(dialog.deadline, Qt.Key.Key_Return)  # the date is read, and nothing is published
+    assert dialog.isVisible() and notices.list_notices(committee_of_two) == []
+    assert dialog.deadline.value() == date(2026, 12, 20) and dialog.focusWidget() is not dialog.deadline
     seen: list[str] = []
 
     def press_enter() -> None:  # Enter in the question takes its default answer
@@ -232,6 +237,36 @@ def test_enter_after_the_title_publishes_nothing(
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert [n.data.title for n in notices.list_notices(committee_of_two)] == ["Notice"]
+
+
+def test_the_form_does_not_move_when_a_date_message_goes(
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """A wrong deadline's message makes the form taller; typing the date again takes it away, and the branch
+    list is back where it was (it used to slide down under the pointer by the message's height)."""
+    from PySide6.QtCore import QPoint
+
+    from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
+
+    ctx = make_ctx(committee_of_two)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = NoticeEditDialog(ctx, [("3301060012", "东"), ("3301060013", "西")], today=date(2026, 11, 30))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def where() -> QPoint:
+        QApplication.processEvents()
+        return dialog.ui.targetList.mapTo(dialog, QPoint(0, 0))
+
+    before = where()
+    dialog.deadline.setText("2026-02-30")
+    assert not dialog.deadline.check() and dialog.ui.errorLabel.isVisibleTo(dialog)
+    assert where() == before, "the message goes below the form, which stays put"
+    dialog.deadline.setFocus()
+    qtbot.keyClick(dialog.deadline, Qt.Key.Key_Backspace)  # typed again: the message goes
+    assert dialog.ui.errorLabel.isHidden()
+    assert where() == before
 
 
 def dialog_data(dialog: object) -> NoticeData:

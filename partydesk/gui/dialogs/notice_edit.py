@@ -43,6 +43,7 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         self.deadline = use_date_field(self.ui.deadlineEdit, "截止日期")
         self.deadline.problemChanged.connect(self._show_error)
         mark_as_error_label(self.ui.errorLabel)
+        self._grown_by = 0  # how much taller the dialog became for the message line
         self.ui.issuerEdit.setText(issuer)
         for code, name in branches:
             item = QListWidgetItem(f"{code}  {name}", self.ui.targetList)
@@ -56,7 +57,7 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         # A published notice goes to the branches as it is: Enter after the title moves on, and 发布 asks first.
-        enter_moves_on(self.ui.titleEdit, self.ui.issuerEdit, self.ui.deadlineEdit)
+        enter_moves_on(self.ui.titleEdit, self.ui.issuerEdit, self.deadline)
         self._branch_names = dict(branches)
         self._retranslate()
         rows = self.fontMetrics().lineSpacing()
@@ -144,8 +145,18 @@ class NoticeEditDialog(DiscardGuard, QDialog):
 
     def _show_error(self, message: str) -> None:
         self.ui.errorLabel.setText(message)
-        self.ui.errorLabel.setVisible(bool(message))
-        grow_to_fit(self)
+        if message:
+            before = self.height()
+            self.ui.errorLabel.show()
+            grow_to_fit(self)
+            self._grown_by += self.height() - before
+        elif not self.ui.errorLabel.isHidden():
+            self.ui.errorLabel.hide()
+            # Give back the height the message took: left to the stretching text box, it would push the files
+            # and the branches down under the pointer (a click meant for a branch lands beside it).
+            if self._grown_by:
+                self.resize(self.width(), self.height() - self._grown_by)
+                self._grown_by = 0
 
     def _retranslate(self) -> None:
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Publish"))
