@@ -5230,6 +5230,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>各支部</translation>
     </message>
     <message>
+        <source>Members ({count} on two rolls)</source>
+        <translation>党员总数（{count} 人重复）</translation>
+    </message>
+    <message>
+        <source>{count} of the people counted are on the rolls of two branches (the same ID number, as in a transfer under way), so they are counted twice. See the to-do naming them.</source>
+        <translation>其中 {count} 人同时在两个支部的花名册上（公民身份号码相同，如正在转接组织关系），被计算了两次。具体是谁，见待办事项中的提示。</translation>
+    </message>
+    <message>
         <source>Writing the yearly report…</source>
         <translation>正在生成年度台账…</translation>
     </message>

@@ -14,10 +14,13 @@ from partydesk.core.storage.database import Database
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
 from partydesk.gui.pages.workbench import WorkbenchPage
+from tests.core.exchange.two_branches import BRANCHES
 from tests.core.services.committee_two_branches import two_branch_committee
+from tests.gui import committee_fixtures as fixtures
 from tests.gui.conftest import WAIT_MS
 
 TODAY = date(2026, 11, 30)
+committee_file, committee_db, committee_ctx = fixtures.committee_file, fixtures.committee_db, fixtures.committee_ctx
 
 
 @pytest.fixture
@@ -70,3 +73,19 @@ def test_the_branches_tab_draws_members_per_branch(qtbot: QtBot, committee: tupl
     figure = page.charts["branches"].figure
     assert figure is not None
     assert [p.get_width() for p in figure.axes[0].patches] == [5, 3]
+
+
+def test_a_person_on_two_rolls_is_said_under_the_member_count(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """Two branches list the same ID number: 党员总数 counts both entries and says one person is on two rolls;
+    scoped to one branch, that branch has no such person and the caption is plain again."""
+    page = _page(qtbot, committee_ctx)
+    card = page.figures["membersFigure"]
+    entries = 12 + 1 + 8 + 1  # each branch's demo members and the shared person (two_branches.BRANCHES)
+    assert card.value_label.text() == str(entries)
+    assert card.caption.text() == "党员总数（1 人重复）" and "两个支部" in card.toolTip()
+    combo = page.branch_filter.combo
+    first = next(i for i in range(combo.count()) if combo.itemText(i) == BRANCHES[0][1])
+    combo.setCurrentIndex(first)
+    qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.org_id == combo.itemData(first),
+                    timeout=WAIT_MS)
+    assert card.value_label.text() == "13" and card.caption.text() == "党员总数" and card.toolTip() == ""

@@ -54,6 +54,12 @@ class KeyFigures:
     study_on_track: int | None  # members on track for their study hours; None without the study module
     study_counted: int | None
     open_todos: int
+    people: int = 0  # distinct people among ``members`` (by ID number): fewer when someone is on two rolls
+
+    @property
+    def on_two_rolls(self) -> int:
+        """How many roll entries are a second entry of a person counted already."""
+        return max(0, self.members - self.people) if self.people else 0
 
     @property
     def study_share(self) -> float | None:
@@ -262,14 +268,14 @@ def key_figures(db: Database, today: date, *, by_type: list[tuple[str, int, int]
                 open_todos: int | None = None, org_id: str | None = None) -> KeyFigures:
     """The figures on top; pass what ``snapshot`` computed already to avoid doing it twice."""
     with db.read() as session:
-        members, probationary = dashboard_repo.roll_counts(session, org_id)
+        members, probationary, people = dashboard_repo.roll_counts(session, org_id)
     if by_type is None:
         by_type = meetings_by_type(db, today, org_id=org_id)
     if open_todos is None:
         open_todos = len(findings(db, today, org_id=org_id))
     study = study_progress(db, today.year, today, org_id=org_id)
     return KeyFigures(members, probationary, sum(h for _n, _r, h in by_type), sum(r for _n, r, _h in by_type),
-                      study[0] if study else None, study[1] if study else None, open_todos)
+                      study[0] if study else None, study[1] if study else None, open_todos, people)
 
 
 def members_per_branch(db: Database) -> list[Bucket]:

@@ -116,11 +116,15 @@ def empty_counts(session: Session, keys: Iterable[str]) -> dict[str, int]:
     return dict(zip(keys, (int(n) for n in row), strict=True))
 
 
-def roll_counts(session: Session, org_id: str | None = None) -> tuple[int, int]:
-    """(members on the roll, of whom 预备党员)."""
+def roll_counts(session: Session, org_id: str | None = None) -> tuple[int, int, int]:
+    """(members on the roll, of whom 预备党员, distinct people among them by 公民身份号码): at a committee a person
+    on two branches' rolls (a transfer under way) is two rows and one person."""
     probationary = func.coalesce(func.sum(case((Member.category == "2", 1), else_=0)), 0)
-    total, prob = session.execute(select(func.count(), probationary).where(on_roll(org_id))).one()
-    return int(total), int(prob)
+    numbered = func.count(func.nullif(Member.id_number, "").distinct())
+    unnumbered = func.coalesce(func.sum(case((func.coalesce(Member.id_number, "") == "", 1), else_=0)), 0)
+    total, prob, people, blank = session.execute(select(func.count(), probationary, numbered, unnumbered)
+                                                 .where(on_roll(org_id))).one()
+    return int(total), int(prob), int(people) + int(blank)  # a row without a number is a person of its own
 
 
 def attendance_by_month(session: Session, start: date, end: date, *,

@@ -107,6 +107,7 @@ class WorkbenchPage(QWidget):
         self._stale = False
         self._drawn: set[str] = set()
         self._labels: dict[str, str] = {}
+        self._twice = 0  # roll entries that are a person's second (党员总数's caption says so)
         self.figures = {name: KeyFigure(name, self) for name in
                         ("membersFigure", "probationFigure", "meetingsFigure", "studyFigure", "todoFigure")}
         self.report_button = QPushButton(self)
@@ -196,6 +197,8 @@ class WorkbenchPage(QWidget):
     def _show_figures(self, snapshot: Dashboard) -> None:
         fig = snapshot.figures
         self.figures["membersFigure"].value_label.setText(str(fig.members))
+        self._twice = fig.on_two_rolls
+        self._members_caption()
         self.figures["probationFigure"].value_label.setText(str(fig.probationary))
         self.figures["meetingsFigure"].value_label.setText(f"{fig.meetings_held}/{fig.meetings_required}")
         share = fig.study_share
@@ -378,6 +381,7 @@ class WorkbenchPage(QWidget):
                     "studyFigure": self.tr("On track for study hours"), "todoFigure": self.tr("Open to-dos")}
         for name, caption in captions.items():
             self.figures[name].caption.setText(caption)
+        self._members_caption()
         self.figures["studyFigure"].setToolTip(self.tr(
             "The share of members whose study hours keep pace with the year so far (the year's requirement in "
             "proportion to the days gone). How many have completed the whole year's hours: see the Study page."))
@@ -388,6 +392,18 @@ class WorkbenchPage(QWidget):
                   "branches": self.tr("Branches")}
         for index, (tab_id, _charts) in enumerate(TABS):
             self.tabs.setTabText(index, titles[tab_id])
+
+    def _members_caption(self) -> None:
+        """党员总数 counts roll entries; at a committee, people on two branches' rolls are said, not hidden."""
+        twice, card = self._twice, self.figures["membersFigure"]
+        if twice:
+            card.caption.setText(self.tr("Members ({count} on two rolls)").format(count=twice))
+            card.setToolTip(self.tr(
+                "{count} of the people counted are on the rolls of two branches (the same ID number, as in a "
+                "transfer under way), so they are counted twice. See the to-do naming them.").format(count=twice))
+        else:
+            card.caption.setText(self.tr("Members"))
+            card.setToolTip("")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
