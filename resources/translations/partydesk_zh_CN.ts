@@ -1463,6 +1463,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>可以导入</translation>
     </message>
     <message>
+        <source>Ready to import, after the earlier package of the same office: its counts are as if alone, and will come out lower</source>
+        <translation>可以导入，排在同一单位的前一个数据包之后：这里的数字按单独导入计算，实际新增会少一些</translation>
+    </message>
+    <message>
         <source>Imported before</source>
         <translation>已导入过，跳过</translation>
     </message>

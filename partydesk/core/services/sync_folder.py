@@ -43,6 +43,7 @@ class FolderEntry:
     report: ImportReport
     imported: ImportReport | None = None
     failed: str = ""  # the error that stopped the import at this package (nothing of it was written)
+    follows: bool = False  # an earlier package of the same sender is in the folder: its counts are as if alone
 
     @property
     def ready(self) -> bool:
@@ -138,6 +139,10 @@ def check_folder(db: Database, actor: Actor, folder: Path, progress: Progress) -
         report = entry.report
         if report.gap and (report.origin, report.prerequisite_seq) in here:
             report.gap = ""
+        # Each dry run sees the database as it is now: a later package of a sender whose earlier one is here
+        # too is counted as if imported alone (records the earlier one brings count as new, not unchanged).
+        entry.follows = entry.ready and any(origin == report.origin and seq < report.channel_seq
+                                            for origin, seq in here)
     return sorted(entries, key=_order)
 
 

@@ -310,6 +310,9 @@ class ImportDialog(QDialog):
         report = entry.report
         if entry.ready:
             text = self.tr("Ready to import")
+            if entry.follows:
+                text = self.tr("Ready to import, after the earlier package of the same office: its counts are as if "
+                               "alone, and will come out lower")
             return text + "；" + report.gap if report.gap else text
         if report.status == "already_imported":
             return self.tr("Imported before")
