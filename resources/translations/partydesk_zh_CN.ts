@@ -1487,6 +1487,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>拒收：{message}</translation>
     </message>
     <message>
+        <source>Imported on {when}: left alone</source>
+        <translation>已于 {when} 导入过，跳过</translation>
+    </message>
+    <message>
         <source>Importing the packages…</source>
         <translation>正在导入数据包……</translation>
     </message>

@@ -57,6 +57,7 @@ class ImportReport:
     package_id: str = ""
     origin: str = ""  # the sending organisation's code
     destination: str = ""  # the code of the office a package not for us is addressed to (when read)
+    imported_at: datetime | None = None  # already_imported: when it was, in this office's local time
     channel_seq: int = 0  # the package's number on its sender's channel (0: not read)
     prerequisite_seq: int = 0  # the number of the package before it on that channel (0: none)
     counts: dict[str, int] = field(default_factory=lambda: {o.value: 0 for o in OUTCOMES})
@@ -201,6 +202,7 @@ def _reporting(progress: Progress, step: StepHook | None) -> StepHook:
 def _no_op(report: ImportReport, done: sync_repo.PackageEntry) -> ImportReport:
     report.status, report.reason = "already_imported", "already_imported"
     when = done.handled_at.replace(tzinfo=UTC).astimezone()  # stored in UTC, said in the office's own time
+    report.imported_at = when
     who = "" if done.handled_by in ("", LOCAL_USER.user_id) else f"由 {done.handled_by} "
     report.message = f"这个数据包已于 {when:%Y-%m-%d %H:%M} {who}导入过，本次未做任何改动。"
     return report
@@ -221,8 +223,8 @@ def _already_imported(db: Database, data: bytes) -> ImportReport | None:
     if done is None or done.direction != "in":
         return None
     manifest = envelope.manifest
-    return _no_op(ImportReport("already_imported", package_id=manifest.package_id, origin=manifest.origin.org_code),
-                  done)
+    return _no_op(ImportReport("already_imported", package_id=manifest.package_id, origin=manifest.origin.org_code,
+                               channel_seq=manifest.channel_seq), done)
 
 
 def _verified_sender(db: Database, envelope: Envelope) -> sync_repo.Peer:

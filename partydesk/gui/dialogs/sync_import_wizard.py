@@ -315,7 +315,7 @@ class ImportDialog(QDialog):
                                "alone, and will come out lower")
             return text + "；" + report.gap if report.gap else text
         if report.status == "already_imported":
-            return self.tr("Imported before")
+            return self._imported_before(report)
         if entry.own:
             return self.tr("Written by this office: left alone")
         if not entry.to_import:
@@ -324,6 +324,11 @@ class ImportDialog(QDialog):
                     code=report.destination)
             return self.tr("For another office: left alone")
         return self.tr("Refused: {message}").format(message=report.message)
+
+    def _imported_before(self, report: ImportReport) -> str:
+        if report.imported_at is None:
+            return self.tr("Imported before")
+        return self.tr("Imported on {when}: left alone").format(when=f"{report.imported_at:%Y-%m-%d %H:%M}")
 
     def _set_state(self, row: int, text: str) -> None:
         item = QTableWidgetItem(text)
@@ -361,7 +366,7 @@ class ImportDialog(QDialog):
                     said += self.tr("; it confirms {count} of our packages").format(count=report.acknowledged)
                 self._set_state(row, said + ("；" + report.gap if report.gap else ""))
             elif report.status == "already_imported":
-                self._set_state(row, self.tr("Imported before"))
+                self._set_state(row, self._imported_before(report))
             else:
                 self._set_state(row, self.tr("Refused: {message}").format(message=report.message))
         if done.cancelled or done.failed:

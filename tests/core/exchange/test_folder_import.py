@@ -113,6 +113,8 @@ def test_the_import_applies_the_ready_ones_records_the_refusal_and_leaves_the_fo
     assert {e.report.status for e in _by_name(again, stick).values() if e.path.name != stick.names["damaged"]
             and e.path.name != stick.names["other"]} == {"already_imported"}
     assert [e for e in again if e.to_import] == [e for e in again if e.path.name == stick.names["damaged"]]
+    first_again = _by_name(again, stick)["a1"].report  # says which it is and when it came in
+    assert first_again.channel_seq == 1 and first_again.imported_at is not None
 
 
 @pytest.mark.parametrize("inside", [False, True], ids=["between", "inside"])
