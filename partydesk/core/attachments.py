@@ -90,6 +90,21 @@ def copy_out(root: Path, sha256: str, name: str, folder: Path) -> Path:
     return target
 
 
+def save_as(root: Path, sha256: str, name: str, target: Path) -> Path:
+    """Save a stored file as ``target`` (另存为: to the desktop, a USB stick), written whole or not at all."""
+    try:
+        with path_of(root, sha256).open("rb") as source, atomic_writer(target) as out:
+            shutil.copyfileobj(source, out, 1024 * 1024)
+    except FileNotFoundError as exc:
+        if not path_of(root, sha256).exists():
+            raise KnownError(f"附件“{name}”的文件已不在附件文件夹中。", code="attachment_missing") from exc
+        raise KnownError(f"无法保存到 {target}：文件夹不存在。", code="folder_missing") from exc
+    except OSError as exc:
+        known = known_error_from_os(exc)
+        raise known or KnownError(f"无法保存到 {target}：{exc.strerror or exc}", code="save_failed") from exc
+    return target
+
+
 def remove(root: Path, sha256: str) -> None:
     """Remove a stored file (the caller has checked no live row names it)."""
     target = path_of(root, sha256)

@@ -3618,6 +3618,18 @@ Write the new key card and give it to each office to register.</source>
         <translation>；要求 {deadline} 前办理</translation>
     </message>
     <message>
+        <source>Save the file as</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Cannot save the file</source>
+        <translation>无法保存附件</translation>
+    </message>
+    <message>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -3652,6 +3664,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>From</source>
         <translation>发文单位</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
     </message>
     <message>
         <source>Write a notice…</source>

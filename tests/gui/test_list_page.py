@@ -135,3 +135,23 @@ def test_no_rows_shows_the_empty_state_and_a_hidden_match_says_so(page: ListPage
     page.apply_filters()
     assert page.stack.currentWidget() is page.table
     assert not page.note.isHidden()
+
+
+def test_an_empty_state_message_breaks_between_clauses(qtbot: QtBot) -> None:
+    """A long Chinese message goes onto lines that end at its punctuation (Qt alone splits a word across two
+    lines: 发给哪些支 / 部); one that fits, or English, is left as it is."""
+    from PySide6.QtWidgets import QLabel
+
+    from partydesk.gui.widgets.empty_state import broken_at_clauses
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    metrics = label.fontMetrics()
+    text = "还没有通知。点“发布通知…”写好通知并选择发给哪些支部；通知随下次导出给各支部的数据包送达。"
+    width = metrics.horizontalAdvance("汉") * 30
+    lines = broken_at_clauses(text, metrics, width).split("\n")
+    assert "".join(lines) == text and len(lines) == 2
+    assert all(line[-1] in "。；，" for line in lines) and all(metrics.horizontalAdvance(x) <= width for x in lines)
+    assert broken_at_clauses("还没有记录。点“新建”开始。", metrics, width) == "还没有记录。点“新建”开始。"
+    english = "No notice yet. Write one and choose the branches it goes to; it goes down with the next package."
+    assert broken_at_clauses(english, metrics, 100) == english

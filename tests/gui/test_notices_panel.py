@@ -76,8 +76,9 @@ def branch_with_notices(tmp_path: Path) -> Iterator[Database]:
 
 def test_notices_tab_shows_unread_marks_read_and_opens_the_file(
         qtbot: QtBot, branch_with_notices: Database, make_ctx: Callable[[Database], AppContext],
-        app: QApplication) -> None:
-    """Two unread notices in the tab title; opening one shows its text, marks it read, and opens its file."""
+        app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two unread notices in the tab title; opening one shows its text, marks it read, and opens its file;
+    另存为 puts the file where the user chose, or says why not."""
     ctx = make_ctx(branch_with_notices)
     languages.install_language(app, "zh_CN", ctx.hub)
     page = ExchangePage(ctx)
@@ -105,6 +106,18 @@ def test_notices_tab_shows_unread_marks_read_and_opens_the_file(
         QDesktopServices.unsetUrlHandler("file")
     copy = Path(opened.urls[0].toLocalFile())
     assert copy.name == "换届工作方案.pdf" and copy.read_bytes() == PDF
+
+    desktop = tmp_path / "桌面"
+    desktop.mkdir()
+    assert panel.save_button.text() == "另存为…" and panel.save_button.isEnabled()
+    panel.save_file(desktop / "换届工作方案.pdf")  # as chosen in the save dialog
+    qtbot.waitUntil(lambda: bool(panel.saved_text), timeout=WAIT_MS)
+    assert (desktop / "换届工作方案.pdf").read_bytes() == PDF and "换届工作方案.pdf" in panel.saved_text
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    panel.save_file(tmp_path / "没有这个文件夹" / "x.pdf")  # the stick pulled out meanwhile
+    qtbot.waitUntil(lambda: bool(warned), timeout=WAIT_MS)
+    assert "无法保存" in warned[0] and "没有这个文件夹" in warned[0]
 
 
 def test_materials_sent_down_are_marked_in_the_library(

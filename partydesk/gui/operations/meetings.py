@@ -119,5 +119,13 @@ def open_copy(parent: QWidget, ctx: AppContext, *, sha256: str, name: str, on_do
                lane=Lane.FILE, on_done=on_done, on_error=on_error)
 
 
+def save_copy(parent: QWidget, ctx: AppContext, *, sha256: str, name: str, target: Path, on_done: DoneCallback,
+              on_error: ErrorCallback | None = None) -> TaskHandle:
+    """Save a stored attachment as ``target`` (另存为)."""
+    root = attachments.store_root(ctx.db.path)
+    return run(parent, ctx, lambda _p: attachments.save_as(root, sha256, name, target), label="save attachment",
+               lane=Lane.FILE, on_done=on_done, on_error=on_error)
+
+
 __all__ = ["MeetingRecord", "RecordInput", "RollView", "delete_meeting", "load_record", "load_roll",
-           "open_copy", "party_groups", "save_record"]
+           "open_copy", "party_groups", "save_copy", "save_record"]

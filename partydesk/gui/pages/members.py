@@ -571,7 +571,7 @@ class MembersPage(DialogHost, QWidget):
             label.setText(text)
         roster_facets.fill_fixed(self)
         self.branches.retranslate()
-        self.empty_label.setText(self.tr(
+        self.empty_panel.set_text(self.tr(
             "No members yet. Click “Add member” to enter them one by one, or use “Import” to read an Excel roster."))
         self.empty_add_button.setText(self.tr("Add member"))
         self.empty_import_button.setText(self.tr("Import from Excel…"))

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.notices import NoticeRow
 from partydesk.core.errors import KnownError
-from partydesk.gui.folders import open_with_system
+from partydesk.gui.folders import documents_folder, open_with_system
 from partydesk.gui.operations import meetings as files_ops
 from partydesk.gui.operations import notices as ops
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
@@ -76,10 +78,19 @@ class NoticesPanel(QWidget):
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("openFileButton")
         self.open_button.clicked.connect(self.open_file)
+        self.open_button.setEnabled(False)
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("saveFileButton")
+        self.save_button.clicked.connect(lambda: self.save_file())
+        self.save_button.setEnabled(False)
+        self.saved_text = ""  # what the last 另存为 said (also in the main window's status bar)
         side = QVBoxLayout()
         side.addWidget(self.files_label)
         side.addWidget(self.files, 1)
-        side.addWidget(self.open_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.save_button)
+        side.addLayout(buttons)
         below = QWidget(self)
         line = QHBoxLayout(below)
         line.setContentsMargins(0, 0, 0, 0)
@@ -147,6 +158,7 @@ class NoticesPanel(QWidget):
         if notice is None:
             self.text.clear()
             self.open_button.setEnabled(False)
+            self.save_button.setEnabled(False)
             return
         d = notice.data
         head = self.tr("Issued {issued} by {issuer}").format(issued=f"{d.issued:%Y-%m-%d}", issuer=d.issuer or "—")
@@ -163,6 +175,7 @@ class NoticesPanel(QWidget):
         if self.files.count():
             self.files.setCurrentRow(0)
         self.open_button.setEnabled(bool(self.files.count()))
+        self.save_button.setEnabled(bool(self.files.count()))
         if notice.unread:
             ops.mark_read(self, self.ctx, notice.id)
 
@@ -191,6 +204,31 @@ class NoticesPanel(QWidget):
         sha256, name = item.data(FILE_ROLE)
         files_ops.open_copy(self, self.ctx, sha256=sha256, name=name, on_done=self._open_copy,
                             on_error=self._cannot_open)
+
+    def save_file(self, target: Path | None = None) -> None:
+        """Save the chosen file of the shown notice where the user picks (the desktop, a USB stick)."""
+        item = self.files.currentItem() or (self.files.item(0) if self.files.count() == 1 else None)
+        if item is None:
+            return
+        sha256, name = item.data(FILE_ROLE)
+        if target is None:
+            chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the file as"),
+                                                          str(documents_folder() / Path(name).name))
+            if not chosen:
+                return
+            target = Path(chosen)
+        files_ops.save_copy(self, self.ctx, sha256=sha256, name=name, target=target, on_done=self._saved,
+                            on_error=self._cannot_save)
+
+    def _saved(self, path: Path) -> None:
+        self.saved_text = self.tr("Saved: {path}").format(path=str(path))
+        window = self.window()
+        bar = window.statusBar() if isinstance(window, QMainWindow) else None
+        if bar is not None:
+            bar.showMessage(self.saved_text, 10_000)
+
+    def _cannot_save(self, error: KnownError) -> None:
+        QMessageBox.warning(self, self.tr("Cannot save the file"), error.message)
 
     def _open_copy(self, path: Path) -> None:
         open_with_system(self, path)
@@ -227,6 +265,7 @@ class NoticesPanel(QWidget):
         self.list.set_search_placeholder(self.tr("Search title or text"))
         self.files_label.setText(self.tr("Files"))
         self.open_button.setText(self.tr("Open the file"))
+        self.save_button.setText(self.tr("Save as…"))
         self.write_button.setText(self.tr("Write a notice…"))
         self.withdraw_button.setText(self.tr("Withdraw…"))
 

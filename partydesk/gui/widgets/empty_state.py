@@ -2,12 +2,39 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+# A clause of Chinese text: up to and including its punctuation.
+_CLAUSE = re.compile(r"[^。；，：！？]+[。；，：！？]*|[。；，：！？]+")
+
+
+def broken_at_clauses(text: str, metrics: QFontMetrics, width: int) -> str:
+    """Chinese ``text`` with its line breaks put between clauses, as many clauses on a line as fit ``width``.
+
+    Qt breaks Chinese between any two characters, so a wrapped message splits its words (发给哪些支 / 部); a
+    clause longer than a line is still wrapped by the label. Text that fits, or has no Chinese, is left alone.
+    """
+    if metrics.horizontalAdvance(text) <= width or not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return text
+    lines: list[str] = []
+    line = ""
+    for clause in _CLAUSE.findall(text):
+        if line and metrics.horizontalAdvance(line + clause) > width:
+            lines.append(line)
+            line = clause
+        else:
+            line += clause
+    lines.append(line)
+    return "\n".join(lines)
 
 
 class EmptyState(QWidget):
-    """A wrapped message (``label``) above two buttons (``first_button``, ``second_button``)."""
+    """A wrapped message (``label``, set through ``set_text``) above two buttons (``first_button``,
+    ``second_button``)."""
 
     def __init__(self, parent: QWidget, *, first_name: str, second_name: str) -> None:
         super().__init__(parent)
@@ -30,7 +57,7 @@ class EmptyState(QWidget):
         buttons.addStretch(1)
         # The message wraps inside a column of about 30 characters, centred: a box layout gives a
         # word-wrapped label the height its width needs, an alignment flag would not.
-        cjk = self.fontMetrics().horizontalAdvance("汉")
+        cjk = self.label.fontMetrics().horizontalAdvance("汉")  # in the message's own (larger) font
         self.label.setMinimumWidth(cjk * 20)
         self.label.setMaximumWidth(cjk * 32)
         message = QHBoxLayout()
@@ -43,3 +70,8 @@ class EmptyState(QWidget):
         box.addSpacing(self.fontMetrics().lineSpacing())
         box.addLayout(buttons)
         box.addStretch(2)
+
+    def set_text(self, text: str) -> None:
+        """Show ``text``, its lines broken between clauses (``broken_at_clauses``)."""
+        margin = self.label.fontMetrics().horizontalAdvance("汉")
+        self.label.setText(broken_at_clauses(text, self.label.fontMetrics(), self.label.maximumWidth() - margin))

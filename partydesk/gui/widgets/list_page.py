@@ -328,7 +328,7 @@ class ListPage(QWidget, Generic[Row]):
 
     def set_empty_text(self, text: str) -> None:
         """What the page says when there is nothing at all yet (what to do first)."""
-        self.empty.label.setText(text)
+        self.empty.set_text(text)
 
     def set_empty_action(self, text: str, slot: Callable[[], object]) -> QPushButton:
         """A button under the empty-state text that starts the first record (e.g. 新建会议记录)."""
