@@ -1190,11 +1190,11 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>The organisation type is {type}, but this computer is to be a committee&apos;s: a committee&apos;s copy gathers the sync files of the branches under it. Please check the choice.</source>
-        <translation>组织类别是“{type}”，本机却选了“上级党委”：上级党委的电脑用来汇总下属各支部报送的同步文件。请确认选对了。</translation>
+        <translation>组织类别是“{type}”，本机却选了“上级党委”：上级党委的电脑用来汇总下属各支部报送的同步文件。请核对所选项。</translation>
     </message>
     <message>
         <source>The organisation type is {type}, but this computer is to be a branch&apos;s: a committee that gathers its branches&apos; records should choose the committee. Please check the choice.</source>
-        <translation>组织类别是“{type}”，本机却选了“党支部”：汇总下属各支部记录的党委应选“上级党委”。请确认选对了。</translation>
+        <translation>组织类别是“{type}”，本机却选了“党支部”：汇总下属各支部记录的党委应选“上级党委”。请核对所选项。</translation>
     </message>
     <message>
         <source>Fill in the organisation&apos;s name and its code first.</source>
@@ -1467,6 +1467,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>可以导入，排在同一单位的前一个数据包之后：这里的数字按单独导入计算，实际新增会少一些</translation>
     </message>
     <message>
+        <source>Could not be read: left alone. {message}</source>
+        <translation>读不出，跳过：{message}</translation>
+    </message>
+    <message>
         <source>Imported before</source>
         <translation>已导入过，跳过</translation>
     </message>
@@ -1476,7 +1480,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>For the office with code {code}: left alone, pass it on</source>
-        <translation>发给组织代码 {code} 的，跳过（请转交给对方）</translation>
+        <translation>清单写明发给组织代码 {code}，跳过（可转交给对方）</translation>
     </message>
     <message>
         <source>For another office: left alone</source>
@@ -3513,11 +3517,11 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Publish the notice “{title}” to {whom}?</source>
-        <translation>把通知“{title}”发布给{whom}吗？</translation>
+        <translation>确定向{whom}发布通知《{title}》吗？</translation>
     </message>
     <message>
-        <source>It goes with the next package exported to each of them. Once they have it, it cannot be changed, only recalled.</source>
-        <translation>通知随下次导出给它们的数据包送达；对方收到后不能修改，只能撤回。</translation>
+        <source>It goes with the next package exported to each of them. Once published it cannot be changed, only withdrawn.</source>
+        <translation>通知将随下次导出给各单位的数据包送达。发布后不能修改，只能撤回。</translation>
     </message>
     <message>
         <source>The notice has no text and no file.</source>
@@ -3592,7 +3596,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>The notice stays in the list marked withdrawn, with the reason at the top of its text. The next package to each branch it was sent to tells them so; it then asks nothing of them. A branch it has not reached yet never gets it. A withdrawn notice cannot be sent again: write a new one if needed.</source>
-        <translation>通知不会被删除：它仍留在列表中，标为“已撤回”，撤回原因写在正文最前面。下次向各支部导出数据包时，收到过它的支部会看到已撤回，不必再办理；还没有收到的支部不会再收到它。撤回后不能再次下发，如有需要请另发新通知。</translation>
+        <translation>通知不会被删除：它仍留在列表中，标为“已撤回”，撤回原因写在正文最前面。下次向各支部导出数据包时，收到过它的支部会看到已撤回，不必再办理；还没有给其导出过这份通知的支部，以后也不会收到它。撤回后不能再次下发，如有需要请另发新通知。</translation>
     </message>
     <message>
         <source>Reason:</source>
@@ -5255,7 +5259,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Members ({count} on two rolls)</source>
-        <translation>党员总数（{count} 人重复）</translation>
+        <translation>党员总数（含重复计入 {count} 人次）</translation>
     </message>
     <message>
         <source>{count} of the people counted are on the rolls of two branches (the same ID number, as in a transfer under way), so they are counted twice. See the to-do naming them.</source>

@@ -144,7 +144,8 @@ def test_import_wizard_checks_a_whole_folder_then_imports_every_package(
 
     assert [row(r)[0] for r in range(3)] == [first.path.name, second.path.name, "z damaged.pdsync"]
     assert row(0)[1:3] == ["示范支部", "1"] and int(row(0)[3]) > 0 and row(0)[-1] == "可以导入"
-    assert row(1)[2] == "2" and row(1)[-1] == "可以导入"  # no gap: package 1 is in the same folder
+    # no gap (package 1 is in the same folder), and its counts are said to be as if alone
+    assert row(1)[2] == "2" and row(1)[-1].startswith("可以导入，排在同一单位的前一个数据包之后")
     assert row(2)[-1].startswith("拒收：") and row(2)[3] == ""
     assert "3 个数据包" in dialog.folder_summary.text() and "2 个可以导入" in dialog.folder_summary.text()
     assert dialog.apply_button.text() == "全部导入(&I)" and exchange_status(committee).packages == []
@@ -240,7 +241,7 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     qtbot.waitUntil(lambda: at_branch.apply_button.isHidden(), timeout=WAIT_MS)
     state = at_branch.folder_table.columnCount() - 1
     assert [at_branch.folder_table.item(r, state).text() for r in range(2)] == [
-        "已导入，确认本单位数据包 2 个", "发给组织代码 3301060002 的，跳过（请转交给对方）"]  # whose it is: pass it on
+        "已导入，确认本单位数据包 2 个", "清单写明发给组织代码 3301060002，跳过（可转交给对方）"]  # whose it is
     again = ExportDialog(ctx, exchange_status(stick.committee).peers, removable=back)
     qtbot.addWidget(again)
     again.write_button.click()

@@ -155,8 +155,11 @@ def _pick_type(qtbot: QtBot, dialog: FirstRunDialog, org_type: str) -> None:
     combo.setFocus()
     target = combo.findText(org_type)
     assert target >= 0
-    while combo.currentIndex() != target:
+    for _ in range(combo.count()):
+        if combo.currentIndex() == target:
+            break
         qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
+    assert combo.currentIndex() == target, "the arrow keys did not reach it"
 
 
 def test_the_type_picked_sets_the_role_while_the_role_is_untouched(qtbot: QtBot, blank_ctx: AppContext) -> None:

@@ -208,13 +208,17 @@ def test_lost_contact_details_follow_the_check_box(qtbot: QtBot, ctx: AppContext
     assert stored.lost_contact and stored.lost_since == date(2025, 1, 5) and stored.lost_cause == "1"
 
 
-def answer_question(button: str, seen: list[str]) -> None:
-    """Click ``button`` (an object name) in the next modal message box; its text goes into ``seen``."""
+def answer_question(button: str, seen: list[str], *, patience_ms: int = 10_000) -> None:
+    """Click ``button`` (an object name) in the next modal message box; its text goes into ``seen``. Gives up
+    after ``patience_ms`` (the test then fails on what it expected), so it never answers a later test's box."""
+    tries = [patience_ms // 10]
 
     def press() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox) or not box.isVisible():
-            QTimer.singleShot(10, press)
+            tries[0] -= 1
+            if tries[0] > 0:
+                QTimer.singleShot(10, press)
             return
         seen.append(box.text())
         target = box.findChild(QPushButton, button)

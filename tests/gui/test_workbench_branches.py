@@ -82,7 +82,7 @@ def test_a_person_on_two_rolls_is_said_under_the_member_count(qtbot: QtBot, comm
     card = page.figures["membersFigure"]
     entries = 12 + 1 + 8 + 1  # each branch's demo members and the shared person (two_branches.BRANCHES)
     assert card.value_label.text() == str(entries)
-    assert card.caption.text() == "党员总数（1 人重复）" and "两个支部" in card.toolTip()
+    assert card.caption.text() == "党员总数（含重复计入 1 人次）" and "两个支部" in card.toolTip()
     combo = page.branch_filter.combo
     first = next(i for i in range(combo.count()) if combo.itemText(i) == BRANCHES[0][1])
     combo.setCurrentIndex(first)

@@ -1,5 +1,6 @@
 """A notice from above that asks for something by a deadline: unread (通知未读), a to-do until opened; read, a
-to-do of its deadline (通知办理) until the office sets it aside as done (忽略, with its reason, e.g. 已办理).
+to-do of its deadline (通知办理) until the office sets it aside as done (忽略, with its reason, e.g. 已办理), or
+a month after the deadline.
 A notice its office withdrew asks nothing any more."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from partydesk.core.services.notices import list_notices
 from partydesk.core.storage.database import Database
 
 SOON_DAYS = 7  # a deadline within a week is urgent enough to say 注意 rather than 提示
+STALE_DAYS = 30  # a read notice's deadline stays on the board this long after it passed, then goes by itself
 
 
 @check("notice.unread")
@@ -32,12 +34,15 @@ def unread_notices_with_deadline(db: Database, today: date) -> Iterator[Finding]
 @check("notice.deadline")
 def read_notices_with_deadline(db: Database, today: date) -> Iterator[Finding]:
     """Every received notice already read whose deadline is set: its deadline stays on the board (opening a
-    notice is not doing what it asks), overdue once passed, until the office sets the to-do aside."""
+    notice is not doing what it asks), overdue once passed, until the office sets the to-do aside or
+    ``STALE_DAYS`` have gone by since the deadline."""
     for notice in list_notices(db):
         deadline = notice.data.deadline
         if not notice.received or notice.read_at is None or notice.withdrawn or deadline is None:
             continue
         days = (deadline - today).days
+        if days < -STALE_DAYS:  # long past: the committee follows it up, a board of old red lines helps nobody
+            continue
         severity = (Severity.OVERDUE if days < 0 else Severity.WARNING if days <= SOON_DAYS else Severity.INFO)
         yield Finding(
             code="notice.deadline", severity=severity, subject=notice.id,

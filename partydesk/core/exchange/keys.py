@@ -160,8 +160,8 @@ def read_card(data: bytes) -> KeyCard:
                        crypto.unb64(body["signing_public"]), crypto.unb64(body["encryption_public"]))
     except PackageRejected:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
-        raise _bad_card("内容无法读取") from exc
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, RecursionError) as exc:
+        raise _bad_card("内容无法读取") from exc  # RecursionError: JSON nested thousands deep
     if len(card.signing_public) != 32 or len(card.encryption_public) != 32 or card.role not in {"branch", "committee"}:
         raise _bad_card("密钥长度或角色不对")
     if body.get("key_id") != card.key_id:

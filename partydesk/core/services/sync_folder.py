@@ -60,7 +60,12 @@ class FolderEntry:
         """The import runs it: ready, or refused for a reason of its own (the import records the refusal);
         not one already imported nor one addressed to another office."""
         return self.report.status == "dry_run" or (self.report.status == "rejected"
-                                                   and self.report.reason not in NOT_OURS)
+                                                   and self.report.reason not in NOT_OURS | GONE)
+
+    @property
+    def unreadable(self) -> bool:
+        """The file could not be read at the check (gone, locked, a failing drive): left alone, not refused."""
+        return self.report.status == "rejected" and self.report.reason in GONE
 
 
 @dataclass

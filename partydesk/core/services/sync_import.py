@@ -93,7 +93,7 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
     try:
         with collector_paused():
             data = container.read_file(path)
-            _refuse_key_card(data)
+            _refuse_key_card(data, db.site.site_id if db.site else "")
             return _import(db, actor, data, dry_run=dry_run, now=now or utc_now(), step=step, backup=backup)
     except PackageRejected as exc:
         if not dry_run and exc.reason not in NOT_RECORDED:  # in a transaction of its own: nothing was touched
@@ -249,16 +249,18 @@ def _verified_sender(db: Database, envelope: Envelope) -> sync_repo.Peer:
 NOT_RECORDED = frozenset({"own_package", "wrong_destination", "key_card", "not_found", "unreadable"})
 
 
-def _refuse_key_card(data: bytes) -> None:
-    """A key card chosen where a package was meant is named as what it is."""
-    if data[:2] == b"PK":  # a package is a zip; a card is JSON
+def _refuse_key_card(data: bytes, own_site: str) -> None:
+    """A key card chosen where a package was meant is named as what it is (this office's own, or another's)."""
+    if data.lstrip()[:1] != b"{":  # a card is a JSON object; a package is a zip (PK…)
         return
     try:
-        keys.read_card(data)
+        card = keys.read_card(data)
     except PackageRejected:
         return  # neither: the package checks say why
-    raise PackageRejected("key_card", "这是对方的密钥卡，不是数据包：请在“数据交换”页用“登记对方密钥卡…”登记它。"
-                          "未导入任何数据。")
+    if card.site_id == own_site:
+        raise PackageRejected("key_card", "这是本单位自己的密钥卡，不是数据包：它是交给对方登记用的。未导入任何数据。")
+    raise PackageRejected("key_card", f"这是“{card.org_name}”的密钥卡，不是数据包：请在“数据交换”页用"
+                          "“登记对方密钥卡…”登记它。未导入任何数据。")
 
 
 def _refuse_misplaced(db: Database, manifest: Manifest) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from partydesk.core.domain.notices import NoticeData, NoticeFile, NoticeRow
@@ -138,14 +138,15 @@ def addressed_lines(session: Session, own_site: str, peer_site: str, after_seq: 
     arrives only to say it was withdrawn is noise.
     """
     target = DownwardTarget
-    sent_upto = session.execute(select(func.max(SyncPackage.covers_to)).where(
-        SyncPackage.peer_site == peer_site, SyncPackage.direction == "out")).scalar() or 0
     for type_name, model in (("study_material", StudyMaterial), ("notice", Notice)):
         m: Any = model
         query = (select(m).join(target, (target.record_id == m.id) & (target.record_type == type_name))
                  .where(target.site_id == peer_site, m.owner_site == own_site,
                         or_(m.change_seq > after_seq, target.added_seq > after_seq),
-                        or_(m.deleted.is_(False), target.added_seq <= sent_upto))
+                        or_(m.deleted.is_(False), select(SyncPackage.package_id).where(
+                            SyncPackage.peer_site == peer_site, SyncPackage.direction == "out",
+                            SyncPackage.covers_to >= target.added_seq,
+                            SyncPackage.covers_to < m.change_seq).exists()))
                  .order_by(m.change_seq))
         rows = list(session.scalars(query))
         yield from (_line(type_name, r) for r in rows)

@@ -119,8 +119,8 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         else:
             whom = "、".join(self._branch_names.get(code, code) for code in self.ticked())
         text = self.tr("Publish the notice “{title}” to {whom}?").format(title=data.title, whom=whom)
-        detail = self.tr("It goes with the next package exported to each of them. Once they have it, it cannot "
-                         "be changed, only recalled.")
+        detail = self.tr("It goes with the next package exported to each of them. Once published it cannot be "
+                         "changed, only withdrawn.")
         bare = not data.body and not self.sources()
         if bare:
             detail = self.tr("The notice has no text and no file.") + "\n\n" + detail

@@ -318,6 +318,8 @@ class ImportDialog(QDialog):
             return self._imported_before(report)
         if entry.own:
             return self.tr("Written by this office: left alone")
+        if entry.unreadable:
+            return self.tr("Could not be read: left alone. {message}").format(message=report.message)
         if not entry.to_import:
             if report.destination:
                 return self.tr("For the office with code {code}: left alone, pass it on").format(

@@ -202,6 +202,30 @@ def test_a_file_gone_since_the_check_stops_the_import_and_is_not_refused(stick: 
     assert again.applied == 3 and not again.failed
 
 
+def test_a_file_unreadable_at_the_check_is_left_alone_not_refused(stick: Stick,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file the check cannot read (locked, a failing drive) is neither imported nor put among the refused: the
+    others import, and the ledger of refusals hears only of the damaged copy."""
+    from partydesk.core.exchange import container
+    from partydesk.core.exchange.errors import PackageRejected
+
+    real = container.read_file
+    locked = stick.names["b1"]
+
+    def read(path: Path) -> bytes:
+        if path.name == locked:
+            raise PackageRejected("unreadable", f"读不出文件 {path.name}（设备错误）：U盘可能已拔出或接触不良。")
+        return real(path)
+
+    monkeypatch.setattr(container, "read_file", read)
+    entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
+    found = _by_name(entries, stick)
+    assert found["b1"].unreadable and not found["b1"].to_import and not found["b1"].ready
+    done = import_checked(stick.committee, LOCAL_USER, entries, Progress())
+    assert done.applied == 2 and not done.failed and found["b1"].imported is None
+    assert [r.file_name for r in rejections(stick.committee)] == [stick.names["damaged"]]
+
+
 def test_the_bar_moves_within_each_package(stick: Stick) -> None:
     """Checking and importing report the stages inside each package, within its share of the bar (a stick of one
     large package used to sit at 0 % until the end), never going back."""

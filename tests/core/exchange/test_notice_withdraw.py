@@ -59,3 +59,20 @@ def test_only_the_writer_withdraws_once_with_a_reason(tree: Tree) -> None:  # no
     with pytest.raises(ValidationError) as missing:
         notices.withdraw_notice(tree.committee, LOCAL_USER, "no-such-id", reason="x", today=TODAY)
     assert missing.value.code == "unknown_notice"
+
+
+def test_a_notice_withdrawn_before_it_went_never_goes_in_any_later_package(tree: Tree) -> None:  # noqa: F811
+    """Withdrawn before any package to the west branch was written: neither that package nor one written after it,
+    before the branch's receipt came back, carries it."""
+    from partydesk.core.services.sync_export import export_package
+    from partydesk.core.services.sync_import import import_package
+
+    wrong = notice(tree.committee, "错发通知", to=[WEST])
+    notices.withdraw_notice(tree.committee, LOCAL_USER, wrong, reason="发错了", today=TODAY)
+    notice(tree.committee, "其他通知一", to=[WEST])
+    first = export_package(tree.committee, LOCAL_USER, to_org_code=WEST, out_dir=tree.stick).path
+    notice(tree.committee, "其他通知二", to=[WEST])
+    second = export_package(tree.committee, LOCAL_USER, to_org_code=WEST, out_dir=tree.stick).path  # no receipt yet
+    for package in (first, second):
+        assert import_package(tree.west, LOCAL_USER, package).status == "applied"
+    assert sorted(by_title(notices.list_notices(tree.west))) == ["其他通知一", "其他通知二"]

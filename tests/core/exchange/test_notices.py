@@ -267,6 +267,8 @@ def test_a_read_notice_keeps_its_deadline_on_the_board_until_set_aside(tree: Tre
     assert due.message.startswith("上级通知《报送材料》要求于 2026-12-05 前办理")
     (late,) = read_notices_with_deadline(tree.east, date(2026, 12, 6))
     assert late.severity is Severity.OVERDUE
+    assert len(list(read_notices_with_deadline(tree.east, date(2027, 1, 4)))) == 1  # 30 days after: still there
+    assert list(read_notices_with_deadline(tree.east, date(2027, 1, 5))) == []  # then it goes by itself
     checks.load_all()
     assert "notice.deadline" in {f.code for f in engine.open_findings(tree.east, date(2026, 12, 6))}
     engine.dismiss(tree.east, LOCAL_USER, late, reason="已办理")

@@ -99,11 +99,27 @@ def test_a_key_card_or_a_missing_file_is_named_and_not_recorded(sites: Sites, tm
     card.write_bytes(own_card(sites.branch)[1])
     report = import_package(sites.committee, LOCAL_USER, card)
     assert (report.status, report.reason) == ("rejected", "key_card")
-    assert report.message.startswith("这是对方的密钥卡，不是数据包") and "登记对方密钥卡" in report.message
+    branch_name = own_organisation(sites.branch).name  # type: ignore[union-attr]
+    assert report.message.startswith(f"这是“{branch_name}”的密钥卡，不是数据包") and "登记对方密钥卡" in report.message
+    own = tmp_path / "own.pdkey"
+    own.write_bytes(own_card(sites.committee)[1])
+    assert import_package(sites.committee, LOCAL_USER, own).message.startswith("这是本单位自己的密钥卡")
     gone = import_package(sites.committee, LOCAL_USER, tmp_path / "pulled.pdsync")
     assert (gone.status, gone.reason) == ("rejected", "not_found") and "U盘可能已拔出" in gone.message
     assert count(sites.committee) == 0
     text = tmp_path / "readme.pdsync"
     text.write_text("not a package", encoding="utf-8")
     assert import_package(sites.committee, LOCAL_USER, text).reason == "damaged"  # unlike these, recorded
+    assert count(sites.committee) == 1
+
+
+@pytest.mark.parametrize("content", [b"[" * 60_000, b"{" * 60_000, b'{"card":' * 7_000],
+                         ids=["brackets", "braces", "card-like"])
+def test_deeply_nested_json_is_refused_as_damaged(sites: Sites, tmp_path: Path, content: bytes) -> None:
+    """JSON nested tens of thousands deep (no card, no package) is refused and recorded like any damaged file;
+    the key-card check must not crash on it."""
+    path = tmp_path / "deep.pdsync"
+    path.write_bytes(content)
+    report = import_package(sites.committee, LOCAL_USER, path)
+    assert (report.status, report.reason) == ("rejected", "damaged")
     assert count(sites.committee) == 1
