@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -208,24 +209,43 @@ def test_lost_contact_details_follow_the_check_box(qtbot: QtBot, ctx: AppContext
     assert stored.lost_contact and stored.lost_since == date(2025, 1, 5) and stored.lost_cause == "1"
 
 
-def answer_question(button: str, seen: list[str], *, patience_ms: int = 10_000) -> None:
-    """Click ``button`` (an object name) in the next modal message box; its text goes into ``seen``. Gives up
-    after ``patience_ms`` (the test then fails on what it expected), so it never answers a later test's box."""
+def on_next_question(act: Callable[[QMessageBox], None], *, patience_ms: int = 10_000) -> None:
+    """Run ``act`` on the next modal message box once it shows. Gives up after ``patience_ms`` (the test then
+    fails on what it expected), so it never acts on a later test's box."""
     tries = [patience_ms // 10]
 
-    def press() -> None:
+    def look() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox) or not box.isVisible():
             tries[0] -= 1
             if tries[0] > 0:
-                QTimer.singleShot(10, press)
+                QTimer.singleShot(10, look)
             return
+        act(box)
+
+    QTimer.singleShot(0, look)
+
+
+def answer_question(button: str, seen: list[str]) -> None:
+    """Click ``button`` (an object name) in the next modal message box; its text goes into ``seen``."""
+
+    def click(box: QMessageBox) -> None:
         seen.append(box.text())
         target = box.findChild(QPushButton, button)
         assert target is not None, [b.objectName() for b in box.buttons()]
         target.click()
 
-    QTimer.singleShot(0, press)
+    on_next_question(click)
+
+
+def press_enter_in_question(qtbot: QtBot, seen: list[str], what: Callable[[QMessageBox], str]) -> None:
+    """Press Enter in the next modal message box (its default answer); ``what`` of it goes into ``seen``."""
+
+    def enter(box: QMessageBox) -> None:
+        seen.append(what(box))
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    on_next_question(enter)
 
 
 def no_question_expected(seen: list[str]) -> QTimer:
@@ -272,16 +292,8 @@ def test_esc_on_a_changed_form_asks_and_keep_editing_keeps_the_data(
     dialog.ui.addressEdit.setText("示范市幸福南路8号")
     assert dialog.has_unsaved_changes()
     seen: list[str] = []
-
-    def press_enter() -> None:  # Enter takes the default answer, which must be 继续编辑
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or not box.isVisible():
-            QTimer.singleShot(10, press_enter)
-            return
-        seen.append(box.defaultButton().objectName())
-        qtbot.keyClick(box, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, press_enter)
+    # Enter takes the default answer, which must be 继续编辑
+    press_enter_in_question(qtbot, seen, lambda box: box.defaultButton().objectName())
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert seen == ["keepEditingButton"]
     assert dialog.isVisible()

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -27,7 +27,7 @@ from partydesk.gui.context import AppContext
 from partydesk.gui.pages.exchange import ExchangePage
 from partydesk.gui.pages.study import StudyPage
 from tests.core.exchange.conftest import introduce, make_branch, make_committee
-from tests.gui.test_member_edit import answer_question
+from tests.gui.test_member_edit import answer_question, press_enter_in_question
 
 WAIT_MS = 10_000
 PDF = b"%PDF-1.7 " + "党支部换届选举工作方案".encode() * 400
@@ -232,19 +232,7 @@ def test_enter_after_the_title_publishes_nothing(
     assert dialog.isVisible() and notices.list_notices(committee_of_two) == []
     assert dialog.deadline.value() == date(2026, 12, 20) and dialog.focusWidget() is not dialog.deadline
     seen: list[str] = []
-    tries = [1000]  # 10 s, then the assertions below fail (no polling left over for a later test)
-
-    def press_enter() -> None:  # Enter in the question takes its default answer
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or not box.isVisible():
-            tries[0] -= 1
-            if tries[0] > 0:
-                QTimer.singleShot(10, press_enter)
-            return
-        seen.append(box.informativeText())
-        qtbot.keyClick(box, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, press_enter)
+    press_enter_in_question(qtbot, seen, QMessageBox.informativeText)  # its default answer
     qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert seen and seen[0].startswith("通知没有正文，也没有附件。")
     assert dialog.isVisible() and notices.list_notices(committee_of_two) == []
