@@ -1451,6 +1451,14 @@ No. {seq} to {office}: {contents}.</source>
         <translation>这个文件夹里没有数据包（.pdsync）。</translation>
     </message>
     <message>
+        <source>{count} packages in {folder}: {ready} can be imported.</source>
+        <translation>{folder} 中有 {count} 个数据包：{ready} 个可以导入。</translation>
+    </message>
+    <message>
+        <source> {refused} cannot be imported (they will be listed as refused).</source>
+        <translation>{refused} 个不能导入（导入时登记为拒收）。</translation>
+    </message>
+    <message>
         <source>This office</source>
         <translation>本单位</translation>
     </message>
@@ -1464,11 +1472,15 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>Ready to import, after the earlier package of the same office: its counts are as if alone, and will come out lower</source>
-        <translation>可以导入，排在同一单位的前一个数据包之后：这里的数字按单独导入计算，实际新增会少一些</translation>
+        <translation>可以导入，排在同一单位的前一个数据包之后：这里的数字按单独导入计算，前一个导入后实际新增会少，可能为 0</translation>
     </message>
     <message>
         <source>Could not be read: left alone. {message}</source>
         <translation>读不出，跳过：{message}</translation>
+    </message>
+    <message>
+        <source>Not a package: left alone. {message}</source>
+        <translation>不是数据包，跳过：{message}</translation>
     </message>
     <message>
         <source>Imported before</source>
@@ -1531,6 +1543,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>已导入 {applied} 个数据包。</translation>
     </message>
     <message>
+        <source> {count} refused: listed as refused on the exchange page.</source>
+        <translation>{count} 个被拒收，已登记在“数据交换”页的数据包列表中。</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1553,10 +1569,6 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>There is no file or folder named {name} there.</source>
         <translation>找不到文件或文件夹：{name}。请检查路径，或用“浏览”“文件夹”选择。</translation>
-    </message>
-    <message>
-        <source>{count} packages in {folder}: {ready} can be imported, {refused} are refused (they will be listed as refused).</source>
-        <translation>{folder} 中有 {count} 个数据包：{ready} 个可以导入，{refused} 个不能导入（导入时登记为拒收）。</translation>
     </message>
     <message>
         <source> The rest were imported before or are for another office.</source>
@@ -3620,6 +3632,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>; to be done by {deadline}</source>
         <translation>；要求 {deadline} 前办理</translation>
+    </message>
+    <message>
+        <source>; for {names}</source>
+        <translation>；发给：{names}</translation>
     </message>
     <message>
         <source>Save the file as</source>

@@ -153,7 +153,8 @@ def test_import_wizard_checks_a_whole_folder_then_imports_every_package(
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
     assert [row(r)[-1] for r in range(2)] == ["已导入", "已导入"] and row(2)[-1].startswith("拒收：")
-    assert dialog.folder_summary.text() == "已导入 2 个数据包。" and dialog.cancel_button.text() == "关闭"
+    assert dialog.folder_summary.text() == "已导入 2 个数据包。1 个被拒收，已登记在“数据交换”页的数据包列表中。"
+    assert dialog.cancel_button.text() == "关闭"
     assert [r.file_name for r in rejections(committee)] == ["z damaged.pdsync"]
     qtbot.waitUntil(lambda: page.packages.model.total == 3, timeout=WAIT_MS)
 

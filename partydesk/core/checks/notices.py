@@ -46,5 +46,5 @@ def read_notices_with_deadline(db: Database, today: date) -> Iterator[Finding]:
         severity = (Severity.OVERDUE if days < 0 else Severity.WARNING if days <= SOON_DAYS else Severity.INFO)
         yield Finding(
             code="notice.deadline", severity=severity, subject=notice.id,
-            message=f"上级通知《{notice.data.title}》要求于 {deadline:%Y-%m-%d} 前办理；办完后可把这条待办忽略",
+            message=f"上级通知《{notice.data.title}》要求于 {deadline:%Y-%m-%d} 前办理（办完可忽略此条）",
             due=deadline, rule="通知", target=Target("notice", notice.id))

@@ -264,9 +264,9 @@ def read_file(path: Path) -> bytes:
         return path.read_bytes()
     except FileNotFoundError as exc:
         raise PackageRejected("not_found", f"找不到文件 {path.name}：U盘可能已拔出，或文件已被移走。"
-                              "插好U盘后再导入即可；未导入任何数据。") from exc
+                              "插好U盘后再导入即可。") from exc
     except IsADirectoryError as exc:
         raise PackageRejected("not_found", f"这是一个文件夹，不是数据包：{path.name}") from exc
     except OSError as exc:  # a stick pulled while it was read, a drive that fails
         raise PackageRejected("unreadable", f"读不出文件 {path.name}（{exc.strerror or exc}）：U盘可能已拔出或"
-                              "接触不良。插好U盘后再导入即可；未导入任何数据。") from exc
+                              "接触不良。插好U盘后再导入即可。") from exc

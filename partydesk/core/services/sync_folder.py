@@ -33,6 +33,7 @@ SUFFIX = ".pdsync"
 OWN = "own_package"
 NOT_OURS = frozenset({"wrong_destination", OWN})
 GONE = frozenset({"not_found", "unreadable"})  # the file could not be read at all: the stick was pulled
+NOT_A_PACKAGE = frozenset({"key_card"})  # a file of another kind under a package's name: said, left alone
 
 
 @dataclass
@@ -60,7 +61,7 @@ class FolderEntry:
         """The import runs it: ready, or refused for a reason of its own (the import records the refusal);
         not one already imported nor one addressed to another office."""
         return self.report.status == "dry_run" or (self.report.status == "rejected"
-                                                   and self.report.reason not in NOT_OURS | GONE)
+                                                   and self.report.reason not in NOT_OURS | GONE | NOT_A_PACKAGE)
 
     @property
     def unreadable(self) -> bool:

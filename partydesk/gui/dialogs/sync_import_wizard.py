@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core.services.sync_folder import NOT_A_PACKAGE
 from partydesk.core.services.sync_import import NOT_RECORDED
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
@@ -271,9 +272,10 @@ class ImportDialog(QDialog):
         self.entries = entries
         ready = sum(1 for e in entries if e.ready)
         refused = sum(1 for e in entries if e.report.status == "rejected" and e.to_import)
-        said = self.tr("{count} packages in {folder}: {ready} can be imported, {refused} are refused (they will be "
-                       "listed as refused).").format(count=len(entries), folder=self.path, ready=ready,
-                                                     refused=refused)
+        said = self.tr("{count} packages in {folder}: {ready} can be imported.").format(
+            count=len(entries), folder=self.path, ready=ready)
+        if refused:
+            said += self.tr(" {refused} cannot be imported (they will be listed as refused).").format(refused=refused)
         if ready + refused < len(entries):
             said += self.tr(" The rest were imported before or are for another office.")
         self.folder_summary.setText(said + self.tr(" Nothing has been written yet."))
@@ -320,6 +322,8 @@ class ImportDialog(QDialog):
             return self.tr("Written by this office: left alone")
         if entry.unreadable:
             return self.tr("Could not be read: left alone. {message}").format(message=report.message)
+        if report.reason in NOT_A_PACKAGE:
+            return self.tr("Not a package: left alone. {message}").format(message=report.message)
         if not entry.to_import:
             if report.destination:
                 return self.tr("For the office with code {code}: left alone, pass it on").format(
@@ -382,7 +386,11 @@ class ImportDialog(QDialog):
             self.folder_summary.setText(said)
             self.apply_button.setEnabled(any(e.imported is None and e.to_import for e in done.entries))
             return
-        self.folder_summary.setText(self.tr("Imported {applied} packages.").format(applied=done.applied))
+        said = self.tr("Imported {applied} packages.").format(applied=done.applied)
+        refused = sum(1 for e in done.entries if e.imported is not None and e.imported.status == "rejected")
+        if refused:
+            said += self.tr(" {count} refused: listed as refused on the exchange page.").format(count=refused)
+        self.folder_summary.setText(said)
         self.apply_button.hide()
         self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.setFocus()

@@ -166,8 +166,9 @@ class NoticesPanel(QWidget):
             head += self.tr("; to be done by {deadline}").format(deadline=f"{d.deadline:%Y-%m-%d}")
         if not notice.received:  # written here: it goes down with the next package to each branch named
             named = dict(self.branches)
-            head += self.tr("; for {names} (it goes with the next package exported to each)").format(
-                names="、".join(named.get(code) or code for code in notice.targets) or "—")
+            names = "、".join(named.get(code) or code for code in notice.targets) or "—"
+            head += (self.tr("; for {names}").format(names=names) if notice.withdrawn else
+                     self.tr("; for {names} (it goes with the next package exported to each)").format(names=names))
         self.text.setPlainText(f"{d.title}\n{head}\n\n{d.body}")
         for f in notice.files:
             item = QListWidgetItem(f"{f.name}  ({_size(f.size)})", self.files)

@@ -226,6 +226,18 @@ def test_a_file_unreadable_at_the_check_is_left_alone_not_refused(stick: Stick,
     assert [r.file_name for r in rejections(stick.committee)] == [stick.names["damaged"]]
 
 
+def test_a_key_card_among_the_packages_is_left_alone(stick: Stick) -> None:
+    """A key card saved under a package's name is named as a card, neither imported nor refused."""
+    from partydesk.core.services.sync_keys import own_card
+
+    (stick.folder / "card.pdsync").write_bytes(own_card(stick.second)[1])
+    entries = check_folder(stick.committee, LOCAL_USER, stick.folder, Progress())
+    [card] = [e for e in entries if e.path.name == "card.pdsync"]
+    assert card.report.reason == "key_card" and not card.to_import and not card.ready
+    import_checked(stick.committee, LOCAL_USER, entries, Progress())
+    assert card.imported is None and [r.file_name for r in rejections(stick.committee)] == [stick.names["damaged"]]
+
+
 def test_the_bar_moves_within_each_package(stick: Stick) -> None:
     """Checking and importing report the stages inside each package, within its share of the bar (a stick of one
     large package used to sit at 0 % until the end), never going back."""
