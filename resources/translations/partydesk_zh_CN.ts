@@ -907,6 +907,10 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>已找到U盘：{path}</translation>
     </message>
     <message>
+        <source>No USB stick found: the folder used last time is filled in; check it is the stick.</source>
+        <translation>没有找到U盘：已填入上次用过的文件夹，请确认它就是U盘。</translation>
+    </message>
+    <message>
         <source>No USB stick found: choose the folder yourself.</source>
         <translation>没有找到U盘：请自己选择文件夹。</translation>
     </message>

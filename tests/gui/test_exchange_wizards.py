@@ -57,7 +57,8 @@ def test_export_wizard_writes_to_the_stick_and_then_says_it_is_safe(
 def test_export_wizard_without_a_stick_waits_for_a_folder(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
         app: QApplication) -> None:
-    """No removable drive: the folder is empty and Write stays off until one is given."""
+    """No removable drive: the folder is empty and Write stays off until one is given; the next time, the folder
+    written to is offered again."""
     branch, _committee, folder = pair
     ctx = make_ctx(branch)
     dialog = ExportDialog(ctx, exchange_status(branch).peers, removable=None)
@@ -65,6 +66,12 @@ def test_export_wizard_without_a_stick_waits_for_a_folder(
     assert dialog.folder.text() == "" and not dialog.write_button.isEnabled()
     dialog.folder.setText(str(folder))
     assert dialog.write_button.isEnabled()
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    again = ExportDialog(ctx, exchange_status(branch).peers, removable=None)  # the next export, still no stick
+    qtbot.addWidget(again)
+    assert again.folder.text() == str(folder) and again.write_button.isEnabled()
+    assert "used last time" in again.stick_note.text()  # (this test runs in English)
 
 
 def test_import_wizard_refusal_is_shown_and_listed_as_refused(

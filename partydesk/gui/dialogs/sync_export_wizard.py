@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 EVERY_BRANCH = "*"
 
 
+LAST_FOLDER_KEY = "exchange/lastExportFolder"  # where the last package was written (QSettings)
+
 class ExportDialog(QDialog):
     """Choose destination, kind and folder; write; show the verified result."""
 
@@ -58,6 +60,7 @@ class ExportDialog(QDialog):
         self.ctx = ctx
         self.peers = peers
         self.result_path: Path | None = None
+        self._folder_used = Path()
         self.setWindowTitle(self.tr("Write a package"))
         self.pages = QStackedWidget(self)
 
@@ -78,15 +81,23 @@ class ExportDialog(QDialog):
         self.folder.setObjectName("folderEdit")
         self.folder.setPlaceholderText(self.tr("Insert the USB stick, or choose a folder"))
         start = removable
+        # No stick found: the folder written to last time (a stick the program does not recognise, a shared
+        # folder) is offered again, as long as it is there.
+        last = str(ctx.settings.value(LAST_FOLDER_KEY, "") or "")
+        self.last_folder = Path(last) if start is None and last and Path(last).is_dir() else None
         if start is not None:
             self.folder.setText(str(start))
+        elif self.last_folder is not None:
+            self.folder.setText(str(self.last_folder))
         browse = QPushButton(self.tr("&Browse…"), choose)
         browse.clicked.connect(self._browse)
         line = QHBoxLayout()
         line.addWidget(self.folder, 1)
         line.addWidget(browse)
-        self.stick_note = QLabel(self.tr("USB stick found: {path}").format(path=start) if start else
-                                 self.tr("No USB stick found: choose the folder yourself."), choose)
+        self.stick_note = QLabel(
+            self.tr("USB stick found: {path}").format(path=start) if start else
+            self.tr("No USB stick found: the folder used last time is filled in; check it is the stick.")
+            if self.last_folder is not None else self.tr("No USB stick found: choose the folder yourself."), choose)
         self.stick_note.setWordWrap(True)
         form.addRow(self.tr("&Send to:"), self.destination)
         form.addRow(self.tr("What:"), self.changes)
@@ -155,6 +166,7 @@ class ExportDialog(QDialog):
     def write(self) -> None:
         """Write, read back and verify the package (progress shown over the dialog)."""
         folder = Path(self.folder.text().strip())
+        self._folder_used = folder
         self.write_button.setEnabled(False)
         if self.destination.currentData() == EVERY_BRANCH:
             handle = ops.export_all(self, self.ctx, out_dir=folder, snapshot=self.snapshot.isChecked(),
@@ -184,7 +196,11 @@ class ExportDialog(QDialog):
             path=str(done.path), seq=done.channel_seq, office=self.destination.currentText(),
             contents=self._contents(total, done.acks)))
         self.safe_text.setText(self.tr("It is now safe to remove the USB stick."))
+        self._remember_folder()
         self._show_result()
+
+    def _remember_folder(self) -> None:
+        self.ctx.settings.setValue(LAST_FOLDER_KEY, str(self._folder_used))
 
     def _show_result(self) -> None:
         self.pages.setCurrentIndex(1)
@@ -216,6 +232,8 @@ class ExportDialog(QDialog):
         self.result_text.setText("\n".join(lines))
         safe = done.written and not done.failed
         self.safe_text.setText(self.tr("It is now safe to remove the USB stick.") if safe else "")
+        if done.written:
+            self._remember_folder()
         self._show_result()
         self._taller_for(len(lines))
 
