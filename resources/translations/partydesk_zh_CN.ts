@@ -4000,6 +4000,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>在册 {total} 人，共 {branches} 个支部，显示 {shown} 人</translation>
     </message>
     <message>
+        <source> ({count} of them a person counted again on another branch&apos;s roll)</source>
+        <translation>（其中 {count} 人次是同一人在另一支部重复计入）</translation>
+    </message>
+    <message>
         <source>{branch}: {count} members on the roll, {shown} shown</source>
         <translation>{branch}：在册 {count} 人，显示 {shown} 人</translation>
     </message>

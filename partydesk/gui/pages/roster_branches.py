@@ -130,10 +130,20 @@ class RosterBranches(QObject):
         org = self.filter.current()
         if org is None:
             spanned = sum(1 for n in counts.values() if n)
-            return self.tr("{total} members on the roll in {branches} branches, {shown} shown").format(
+            text = self.tr("{total} members on the roll in {branches} branches, {shown} shown").format(
                 total=total, branches=spanned, shown=shown)
+            twice = self.second_entries()
+            if twice:
+                text += self.tr(" ({count} of them a person counted again on another branch's roll)").format(
+                    count=twice)
+            return text
         return self.tr("{branch}: {count} members on the roll, {shown} shown").format(
             branch=self.page.model.branches.name_of(org), count=counts.get(org, 0), shown=shown)
+
+    def second_entries(self) -> int:
+        """Entries on the roll that are a person already counted on another branch's roll (the same ID number)."""
+        rows = [r for r in self.page.model.all_rows() if r.id in self.page.model.shared and r.in_branch]
+        return len(rows) - len({r.id_number for r in rows})
 
     def retranslate(self) -> None:
         """Texts in the current language."""
