@@ -251,7 +251,7 @@ NOT_RECORDED = frozenset({"own_package", "wrong_destination", "key_card", "not_f
 
 def _refuse_key_card(data: bytes, own_site: str) -> None:
     """A key card chosen where a package was meant is named as what it is (this office's own, or another's)."""
-    if data.lstrip()[:1] != b"{":  # a card is a JSON object; a package is a zip (PK…)
+    if data[:64].lstrip()[:1] != b"{":  # a card is a JSON object; a package is a zip (PK…), never copied whole
         return
     try:
         card = keys.read_card(data)
