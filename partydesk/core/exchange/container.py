@@ -107,7 +107,10 @@ def _headers(entries: Sequence[tuple[str, int, int]], system: int) -> tuple[list
 
 def _stored_zip(entries: Iterable[tuple[str, Chunks]]) -> bytes:
     """An uncompressed ZIP of these entries, in this order."""
-    listed = list(entries)
+    # An entry in many small pieces (a line each) is joined first: one CRC pass over a buffer costs a
+    # fraction of a call per piece, and the copy is a single memcpy.
+    listed = [(name, data if isinstance(data, (bytes, bytearray, memoryview)) else b"".join(data))
+              for name, data in entries]
     if all(name.isascii() for name, _data in listed):
         laid = _headers([(name, *_crc_and_size(data)) for name, data in listed], WINDOWS)
         if laid is not None:

@@ -90,12 +90,15 @@ def package_blobs(db_path: Path, lines: Iterable[tuple[str, bytes]]) -> dict[str
 
 def check_staged(staged: list[Any], blobs: Mapping[str, bytes], db_path: Path) -> list[Any]:
     """``staged`` with every record whose file is neither in the package nor in the store marked rejected."""
-    out = []
-    for item in staged:
-        sha = blob_of(item.record) if item.values is not None else ""
+    out = staged
+    for at, item in enumerate(staged):
+        if item.values is None or item.record["type"] not in BLOB_FIELDS:  # most records: no file to look for
+            continue
+        sha = blob_of(item.record)
         if sha and sha not in blobs and not blob_path(db_path, item.record["type"], sha).exists():
-            item = replace(item, values=None, problem="附件文件不在数据包中，也不在本机附件库中")
-        out.append(item)
+            if out is staged:
+                out = list(staged)
+            out[at] = replace(item, values=None, problem="附件文件不在数据包中，也不在本机附件库中")
     return out
 
 

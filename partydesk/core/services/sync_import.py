@@ -11,7 +11,6 @@ package still applies (the sender sees the reasons and fixes them at source).
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -147,14 +146,15 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             db.write(actor, action="sync.import", remote=True) as session:  # 9
         decisions = _classify(session, staged, own_site, parent)  # again, inside the transaction that applies them
         _count(report, staged, decisions)
-        _apply(session, staged, decisions, manifest.package_id, step)
-        note_applied(session, [s.record for s, d in zip(staged, decisions, strict=True)
-                               if s.record["owner_site"] == own_site and d.outcome in (Outcome.NEW, Outcome.UPDATED)])
+        written = _written(staged, decisions)
+        _apply(session, written, staged, decisions, manifest.package_id, step)
+        note_applied(session, [record for group in written.records.values() for record, _values in group
+                               if record["owner_site"] == own_site])
         report.keys = apply_notices(session, peer, notices, actor.user_id)
         if step is not None:
             step("blobs")
-        files.store([s.record for s, d in zip(staged, decisions, strict=True)
-                     if d.outcome in (Outcome.NEW, Outcome.UPDATED)], payload.blobs)
+        files.store([record for name in sync_blobs.BLOB_FIELDS for record, _values in written.records.get(name, ())],
+                    payload.blobs)
         if step is not None:
             step("ledger")
         sync_repo.add_package(session, package_id=manifest.package_id, direction="in", kind=manifest.kind,
@@ -170,7 +170,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         session.flush()
         if step is not None:
             step("commit")
-    report.changes = _changes(staged, decisions)
+    report.changes = _changes(written)
     if report.acknowledged:
         complete_rotation(db, actor)
     return report
@@ -292,19 +292,22 @@ def _check_addressing(own_site: str, manifest: Manifest, now: datetime) -> None:
 
 
 def _states(session: Any, staged: list[Staged]) -> dict[tuple[str, str], LocalState]:
-    ids: dict[str, list[str]] = {}
-    for item in staged:
-        if item.values is not None:
-            ids.setdefault(item.record["type"], []).append(item.record["id"])
+    """The local bookkeeping of every staged record that exists here, by (type, id)."""
     found: dict[tuple[str, str], LocalState] = {}
-    for name, wanted in ids.items():
-        for record_id, local in sync_repo.local_states(session, TYPES_BY_NAME[name], wanted).items():
+    for name in sorted({str(item.record["type"]) for item in staged}):
+        kind = TYPES_BY_NAME.get(name)
+        if kind is None or not sync_repo.holds_any(session, kind):
+            continue  # an empty table (a first snapshot) has nothing to look up
+        wanted = [item.record["id"] for item in staged if item.record["type"] == name and item.values is not None]
+        for record_id, local in sync_repo.local_states(session, kind, wanted).items():
             found[(name, record_id)] = local
     return found
 
 
 def _classify(session: Any, staged: list[Staged], own_site: str, parent: str) -> list[Decision]:
     states = _states(session, staged)
+    if not states:  # nothing of it here yet: every sound record is new
+        return [_NEW if item.values is not None else Decision(Outcome.REJECTED, item.problem) for item in staged]
     out = []
     for item in staged:
         if item.values is None:
@@ -318,33 +321,51 @@ def _classify(session: Any, staged: list[Staged], own_site: str, parent: str) ->
     return out
 
 
-def _apply(session: Any, staged: list[Staged], decisions: list[Decision], package_id: str,
+@dataclass
+class _Written:
+    """The records an import writes (new or updated), by type in the order received, with the ids of the
+    updated ones."""
+
+    records: dict[str, list[tuple[dict[str, Any], tuple[Any, ...]]]]
+    existing: dict[str, set[str]]
+
+
+def _written(staged: list[Staged], decisions: list[Decision]) -> _Written:
+    """One pass over the package's records, grouping those to write by type (the rest of the apply, the
+    audit, the files and the change notice all read them from here)."""
+    new, updated = Outcome.NEW, Outcome.UPDATED
+    out = _Written({}, {})
+    for s, d in zip(staged, decisions, strict=True):
+        outcome = d.outcome
+        if (outcome is new or outcome is updated) and s.values is not None:
+            record = s.record
+            out.records.setdefault(record["type"], []).append((record, s.values))
+            if outcome is updated:
+                out.existing.setdefault(record["type"], set()).add(record["id"])
+    return out
+
+
+def _apply(session: Any, written: _Written, staged: list[Staged], decisions: list[Decision], package_id: str,
            step: StepHook | None) -> None:
     """Write the new and updated records type by type (parents first), queue the conflicts."""
     tick = (lambda: step("record")) if step is not None else None
-    items: dict[str, list[tuple[dict[str, Any], tuple[Any, ...]]]] = {}
-    existing: dict[str, set[str]] = {}
-    for s, d in zip(staged, decisions, strict=True):  # one pass, grouped by type
-        if s.values is not None and d.outcome in (Outcome.NEW, Outcome.UPDATED):
-            items.setdefault(s.record["type"], []).append((s.record, s.values))
-            if d.outcome is Outcome.UPDATED:
-                existing.setdefault(s.record["type"], set()).add(s.record["id"])
-    sync_repo.apply_batches(session, [(kind, items.get(kind.name, []), existing.get(kind.name, set()))
+    sync_repo.apply_batches(session, [(kind, written.records.get(kind.name, []), written.existing.get(kind.name, set()))
                                       for kind in SYNC_TYPES], step=tick)
-    states = _states(session, [s for s, d in zip(staged, decisions, strict=True) if d.outcome is Outcome.CONFLICT])
-    for item, decision in zip(staged, decisions, strict=True):
-        if decision.outcome is Outcome.CONFLICT:
-            local = states.get((item.record["type"], item.record["id"]))
-            sync_repo.queue_conflict(session, item.record, local_version=local.version if local else "",
-                                     package_id=package_id, reason=decision.reason,
-                                     incoming_json=canonical(item.record).decode("utf-8"))
+    conflicted = [(s, d) for s, d in zip(staged, decisions, strict=True) if d.outcome is Outcome.CONFLICT]
+    states = _states(session, [item for item, _decision in conflicted])
+    for item, decision in conflicted:
+        local = states.get((item.record["type"], item.record["id"]))
+        sync_repo.queue_conflict(session, item.record, local_version=local.version if local else "",
+                                 package_id=package_id, reason=decision.reason,
+                                 incoming_json=canonical(item.record).decode("utf-8"))
 
 
 def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]) -> None:
-    tally = Counter(d.outcome.value for d in decisions)
-    report.counts = {o.value: tally.get(o.value, 0) for o in OUTCOMES}
-    report.rejected = [(str(s.record["type"]), str(s.record["id"]), d.reason)
-                       for s, d in zip(staged, decisions, strict=True) if d.outcome is Outcome.REJECTED]
+    outcomes = [d.outcome for d in decisions]
+    report.counts = {o.value: outcomes.count(o) for o in OUTCOMES}  # C-level passes (an enum hashes in Python)
+    if report.counts[Outcome.REJECTED.value]:
+        report.rejected = [(str(s.record["type"]), str(s.record["id"]), d.reason)
+                           for s, d in zip(staged, decisions, strict=True) if d.outcome is Outcome.REJECTED]
 
 
 _CHANGE_KINDS = {"member": ChangeKind.MEMBER, "member_event": ChangeKind.MEMBER, "meeting": ChangeKind.MEETING,
@@ -361,18 +382,30 @@ _PARENT_KEY = {"member_event": "member_id", "meeting_attendance": "meeting_id", 
                "notice_attachment": "notice_id"}
 
 
-def _changes(staged: list[Staged], decisions: list[Decision]) -> Changes:
+_MANY_CHANGED = 500  # beyond this a page reloads anyway: name the kind, not every id
+
+
+def _changes(written: _Written) -> Changes:
     """The records the import wrote, by kind (an event names its member, attendance its meeting)."""
     ids: dict[ChangeKind, set[str]] = {}
-    for item, decision in zip(staged, decisions, strict=True):
-        kind = _CHANGE_KINDS.get(item.record["type"])
-        if kind is None or decision.outcome not in (Outcome.NEW, Outcome.UPDATED):
+    crowded: set[ChangeKind] = set()
+    for name, group in written.records.items():
+        kind = _CHANGE_KINDS.get(name)
+        if kind is None:
             continue
-        parent = _PARENT_KEY.get(item.record["type"])
-        ids.setdefault(kind, set()).add(str(item.record["data"][parent] if parent else item.record["id"]))
-    many = 500  # beyond this a page reloads anyway: name the kind, not every id
+        ids.setdefault(kind, set())
+        if kind in crowded:
+            continue
+        parent = _PARENT_KEY.get(name)
+        found = ids[kind]
+        if parent:
+            found.update(str(record["data"][parent]) for record, _values in group)
+        else:
+            found.update(str(record["id"]) for record, _values in group)
+        if len(found) > _MANY_CHANGED:
+            crowded.add(kind)
     return Changes(kinds=frozenset({ChangeKind.SYNC, *ids}),
-                   ids={k: frozenset(v) for k, v in ids.items() if len(v) <= many})
+                   ids={k: frozenset(v) for k, v in ids.items() if k not in crowded})
 
 
 def counts_json(report: ImportReport) -> str:

@@ -294,11 +294,17 @@ def decode_data(kind: SyncType, data: Mapping[str, Any]) -> tuple[Any, ...]:
 _MANY_IDS = 1000
 
 
+def holds_any(session: Session, kind: SyncType) -> bool:
+    """Whether the table of this record type has any row at all (live, deleted, anyone's)."""
+    model: Any = kind.model
+    return session.execute(select(model.id).limit(1)).first() is not None
+
+
 def local_states(session: Session, kind: SyncType, ids: Sequence[str]) -> dict[str, LocalState]:
     """The local bookkeeping of the rows among ``ids`` that exist, by id: one query, the ids handed over as
     one JSON array (``json_each``) and looked up through the primary key."""
     model: Any = kind.model
-    if not ids or (len(ids) >= _MANY_IDS and session.execute(select(model.id).limit(1)).first() is None):
+    if not ids or (len(ids) >= _MANY_IDS and not holds_any(session, kind)):
         return {}  # none asked for, or many asked of an empty table (a first snapshot): nothing to look up
     wanted = func.json_each(json.dumps(sorted(set(ids)))).table_valued("value")
     query = select(model.id, model.version, model.deleted, model.owner_site).where(

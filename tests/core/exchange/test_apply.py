@@ -110,3 +110,34 @@ def test_a_delete_never_comes_back_and_out_of_order_packages_converge(sites: Sit
     from tests.core.exchange.test_round_trip import dump
 
     assert dump(sites.committee, branch_site) == dump(sites.branch, branch_site)
+
+
+def test_the_import_names_what_it_wrote_for_the_open_pages(sites: Sites) -> None:
+    """A page refreshes by what an import changed: every member it wrote (an event names its member, an
+    attendance its meeting), and past the limit only the kind, so the page reloads whole."""
+    from partydesk.core.changes import ChangeKind
+    from partydesk.core.storage.meeting_tables import Meeting
+
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    with sites.branch.read() as session:
+        member_ids = {m.id for m in session.query(Member)}
+        meeting_ids = {m.id for m in session.query(Meeting)}
+    assert member_ids and meeting_ids
+    report = import_package(sites.committee, LOCAL_USER, sent.path)
+    assert report.status == "applied"
+    assert report.changes.ids_of(ChangeKind.MEMBER) == member_ids
+    assert report.changes.ids_of(ChangeKind.MEETING) == meeting_ids
+    assert {ChangeKind.SYNC, ChangeKind.ORGANISATION} <= report.changes.kinds
+
+
+
+def test_past_the_limit_the_import_names_only_the_kind(sites: Sites, monkeypatch: pytest.MonkeyPatch) -> None:
+    from partydesk.core.changes import ChangeKind
+    from partydesk.core.services import sync_import
+
+    monkeypatch.setattr(sync_import, "_MANY_CHANGED", 3)
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    report = import_package(sites.committee, LOCAL_USER, sent.path)
+    assert ChangeKind.MEMBER in report.changes.kinds
+    assert report.changes.ids_of(ChangeKind.MEMBER) is None
+    assert report.changes.ids_of(ChangeKind.ORGANISATION) is not None  # one organisation: named
