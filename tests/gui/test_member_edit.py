@@ -132,6 +132,29 @@ def test_a_fixed_field_loses_its_message(qtbot: QtBot, ctx: AppContext, page: Me
     assert "入党日期" in dialog.field_message("joined_on")
 
 
+def test_the_form_stays_still_while_messages_are_fixed(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Fixing a field does not slide the fields below it: the line keeps its place, empty, until the next Save
+    (the summary at the top too), so a click aimed at the next field lands on it."""
+    dialog = _add_dialog(page)
+    dialog.show()
+    fill(dialog, name="张3", id_number=BAD_ID)
+    save(qtbot, ctx, dialog)
+    assert dialog.field_message("name") and dialog.field_message("id_number") and dialog.summary()
+    below = dialog.ui.phoneEdit
+    place = below.mapTo(dialog, below.rect().topLeft())
+    for edit in (dialog.ui.nameEdit, dialog.ui.idNumberEdit):
+        edit.setFocus()
+        edit.end(False)
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+        QApplication.processEvents()
+        assert below.mapTo(dialog, below.rect().topLeft()) == place
+    assert dialog.field_message("name") == dialog.field_message("id_number") == dialog.summary() == ""
+    dialog.ui.nameEdit.setText("张三")
+    dialog.ui.idNumberEdit.setText(GOOD_ID)
+    save(qtbot, ctx, dialog)  # a clean save closes the form
+    assert closed(dialog)
+
+
 def test_valid_member_saves_and_appears_in_the_roster(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
     """OK with good data closes the form; the new member is listed and selected."""
     dialog = _add_dialog(page)

@@ -164,6 +164,7 @@ class MemberEditDialog(BusyDialog):
             self._clear_message(key)
             return
         self._colour(label, ERROR_COLOUR)
+        label.setMinimumHeight(0)
         label.setText(self._wrap(message, key))
         label.show()
 
@@ -236,12 +237,14 @@ class MemberEditDialog(BusyDialog):
                 signal.connect(lambda *_args, key=key: self._clear_message(key))
 
     def _clear_message(self, key: str) -> None:
+        # The line's place is kept, empty, until the next check: the fields below stay where the user
+        # sees them (a form that slid up by a line while the next field was being clicked took the
+        # click in the field above).
         label = self._errors[key]
-        if not label.isHidden():
-            label.clear()
-            label.hide()
-            if all(other.isHidden() for other in self._errors.values()):
-                self.ui.summaryLabel.hide()  # the summary named those fields: with them edited it is out of date
+        if not label.isHidden() and label.text():
+            _hold_place(label)
+            if not any(other.text() for other in self._errors.values()):
+                _hold_place(self.ui.summaryLabel)  # the summary named those fields: with them edited it is out of date
 
     def _combo(self, key: str) -> QComboBox:
         widget = self._fields[key]
@@ -362,6 +365,7 @@ class MemberEditDialog(BusyDialog):
         warnings: list[Issue] = list(result) if isinstance(result, list) else []
         self._show_issues(warnings)
         self._confirmed = data
+        self.ui.summaryLabel.setMinimumHeight(0)
         self.ui.summaryLabel.setText(self.tr(
             "Please check the items marked in amber. If they are right, click “Save anyway”."))
         self._colour(self.ui.summaryLabel, WARNING_COLOUR)
@@ -387,6 +391,7 @@ class MemberEditDialog(BusyDialog):
             text = self.tr("Not saved. Please correct: {items}.").format(items=FIELD_LABELS[error.field])
         else:
             text = error.message
+        self.ui.summaryLabel.setMinimumHeight(0)
         self.ui.summaryLabel.setText(text)
         self._colour(self.ui.summaryLabel, ERROR_COLOUR)
         self.ui.summaryLabel.show()
@@ -410,6 +415,7 @@ class MemberEditDialog(BusyDialog):
                 text = label.text() + "\n" + text
             else:
                 self._colour(label, ERROR_COLOUR if issue.severity == "error" else WARNING_COLOUR)
+            label.setMinimumHeight(0)
             label.setText(text)
             label.show()
             if first is None:
@@ -447,6 +453,7 @@ class MemberEditDialog(BusyDialog):
 
     def _clear_messages(self) -> None:
         for label in (*self._errors.values(), self.ui.summaryLabel):
+            label.setMinimumHeight(0)
             label.clear()
             label.hide()
 
@@ -484,3 +491,9 @@ class MemberEditDialog(BusyDialog):
             self.ui.retranslateUi(self)
             self._retranslate()
         super().changeEvent(event)
+
+
+def _hold_place(label: QLabel) -> None:
+    """Empty ``label`` but keep the height it had, so nothing around it moves."""
+    label.setMinimumHeight(label.height())
+    label.clear()
