@@ -100,7 +100,7 @@ def test_a_committee_compares_its_branches_on_a_tab_of_their_own(
     qtbot.waitUntil(lambda: page.branches.model.total == 2, timeout=WAIT_MS)
     assert page.tabs.isTabVisible(2) and page.tabs.tabText(2) == "各支部对比"
     page.show_tab("comparison")
-    assert page.tabs.currentWidget() is page.branches_box
+    assert page.tabs.currentWidget() is page.comparison_tab
     model = page.branches.model
     last = [c.key for c in model.columns].index("last")
     page.branches.table.sortByColumn(last, Qt.SortOrder.AscendingOrder)

@@ -134,7 +134,9 @@ class ExchangePage(QWidget):
         self.tabs.setObjectName("exchangeTabs")
         self.tabs.addTab(self.exchange_tab, "")
         self.tabs.addTab(self.notices, "")
-        self.tabs.addTab(self.branches_box, "")
+        self.comparison_tab = QWidget(self)  # the box inside the tab's margins, as on the first tab
+        QVBoxLayout(self.comparison_tab).addWidget(self.branches_box)
+        self.tabs.addTab(self.comparison_tab, "")
         self.tabs.setTabVisible(COMPARISON_TAB, False)
         QVBoxLayout(self).addWidget(self.tabs)
         self.retranslate()

@@ -101,9 +101,7 @@ class NoticesPanel(QWidget):
         split.addWidget(below)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        QVBoxLayout(self).addWidget(split)  # the tab's usual margins: the search box clear of its frame
         self.retranslate()
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
