@@ -4537,6 +4537,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>{year}年：学习活动 {activities} 项；{members} 名党员中 {done} 人已完成年度学时（共计 {hours} 学时）。</translation>
     </message>
     <message>
+        <source> The members include {count} entries of a person counted again on another branch&apos;s roll.</source>
+        <translation>其中 {count} 人次是同一人在另一支部重复计入。</translation>
+    </message>
+    <message>
         <source>a member&apos;s own course</source>
         <translation>党员个人学习记录</translation>
     </message>

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.study_records import ActivityData
@@ -144,3 +144,25 @@ def test_a_committee_file_shows_branches(qtbot: QtBot, ctx: AppContext, db: Data
         "中共示例社区第二支部委员会"]
     assert page.branch_filter.set_current(None)
     assert len(model.shown_rows()) == 4 and activities.rowCount() == 1
+
+
+def test_a_person_on_two_branches_rolls_is_said_in_the_summary(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                               branch: dict[str, str]) -> None:
+    """At a committee, a person on two branches' rolls (a transfer under way) is two ledger rows: the summary
+    says how many of its members are such a second entry, and says nothing when there is none."""
+    page = open_page(qtbot, ctx)
+    other = add(db, "赵丙", 9)
+    with db.read() as session:
+        number = session.execute(select(Member.id_number).where(Member.id == branch["张甲"])).scalar_one()
+    with db.write(LOCAL_USER, action="test.other_branch") as session:
+        org = Organisation(code="1002", name="中共示例社区第二支部委员会", org_type="党支部")
+        session.add(org)
+        session.flush()
+        session.execute(update(Member).where(Member.id == other).values(org_id=org.id))
+    page.reload()
+    qtbot.waitUntil(lambda: not page.ledger.table.isColumnHidden(0), timeout=WAIT_MS)
+    assert "counted again" not in page.summary.text()
+    with db.write(LOCAL_USER, action="test.same_person") as session:
+        session.execute(update(Member).where(Member.id == other).values(id_number=number))
+    page.reload()
+    qtbot.waitUntil(lambda: "include 1 entries of a person counted again" in page.summary.text(), timeout=WAIT_MS)

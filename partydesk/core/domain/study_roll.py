@@ -38,6 +38,7 @@ class RollOutline:
     org_id: str
     admitted_on: date | None  # None: admitted before anything we know, on the roll throughout
     moves: bool
+    id_number: str = ""  # the same person on two branches' rolls at a committee shares it
 
 
 def admitted_on(record_joined: date | None, join_events: int, last_join_event: date | None) -> date | None:

@@ -8,7 +8,7 @@ ledger is a record for the secretary, listed by name: it has no rank column and 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,6 +35,7 @@ class LedgerRow:
     expected: int  # owed by the ledger's day (pro rata through the year)
     credited: int
     org_id: str = ""  # the branch whose roll the member is on (a committee's file holds many)
+    id_number: str = ""  # a person on two branches' rolls (at a committee) is two rows with one number
 
     @property
     def done(self) -> bool:
@@ -90,8 +91,14 @@ def ledger(db: Database, year: int, *, as_of: date | None = None,
         if quota.days_on_roll == 0 and got == 0:
             continue
         out.append(LedgerRow(o.id, o.name, o.party_group, quota.leader, quota.days_on_roll, quota.required_tenths,
-                             expected, got, o.org_id))
+                             expected, got, o.org_id, o.id_number))
     return out
+
+
+def counted_again(rows: Sequence[LedgerRow]) -> int:
+    """Rows that are a person already counted in another row (the same 公民身份号码 on two branches' rolls)."""
+    numbered = [r.id_number for r in rows if r.id_number]
+    return len(numbered) - len(set(numbered))
 
 
 def member_entries(db: Database, member_id: str, year: int) -> list[tuple[ActivityData, int]]:

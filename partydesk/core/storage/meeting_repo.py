@@ -242,7 +242,8 @@ def roll_outline(session: Session, moving_kinds: Collection[str], *,
     events = select(e.member_id, e.kind, e.on_date).where(e.deleted.is_(False),
                                                           e.kind.in_([EventKind.JOINED.value, *moving_kinds]))
     members = (select(Member.id, Member.name, Member.party_group, Member.party_post, Member.org_id,
-                      Member.joined_on).where(Member.deleted.is_(False)).order_by(Member.name_pinyin, Member.id))
+                      Member.joined_on, Member.id_number)
+               .where(Member.deleted.is_(False)).order_by(Member.name_pinyin, Member.id))
     chunks: list[list[str] | None] = [None]
     if ids is not None:
         wanted = list(dict.fromkeys(ids))
@@ -261,7 +262,8 @@ def roll_outline(session: Session, moving_kinds: Collection[str], *,
                                 else last)
         for r in session.execute(members if chunk is None else members.where(Member.id.in_(chunk))):
             count, last = joins.get(r[0], (0, None))
-            out.append(RollOutline(r[0], r[1], r[2], r[3], r[4], admitted_on(r[5], count, last), r[0] in movers))
+            out.append(RollOutline(r[0], r[1], r[2], r[3], r[4], admitted_on(r[5], count, last), r[0] in movers,
+                                   r[6] or ""))
     return out
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import Changes
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.errors import KnownError
+from partydesk.core.services.study_reports import counted_again
 from partydesk.gui.folders import documents_folder, open_with_system
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.operations import study_refresh as refresh_ops
@@ -161,10 +162,15 @@ class StudyPage(QWidget):
         ledger = [r for r in data.ledger if self.branches.keeps(r.org_id)]  # (the branch chosen, if any)
         activities = [a for a in data.activities if self.branches.keeps(a.org_id)]
         done = sum(r.done for r in ledger)
-        self.summary.setText(self.tr("{year}: {activities} activities; {done} of {members} members have "
-                                     "completed the year's hours ({hours} hours credited in all).").format(
+        text = self.tr("{year}: {activities} activities; {done} of {members} members have "
+                       "completed the year's hours ({hours} hours credited in all).").format(
             year=data.year, activities=len(activities), done=done, members=len(ledger),
-            hours=format_tenths(sum(r.credited for r in ledger))))
+            hours=format_tenths(sum(r.credited for r in ledger)))
+        twice = counted_again(ledger)
+        if twice:  # a committee's file: a person on two branches' rolls (a transfer under way) is two rows
+            text += self.tr(" The members include {count} entries of a person counted again on another "
+                            "branch's roll.").format(count=twice)
+        self.summary.setText(text)
 
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touches(*refresh_ops.SHOWN):
