@@ -9,7 +9,7 @@ ledger is a record for the secretary, listed by name: it has no rank column and 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from partydesk.core.domain.meetings import COMMITTEE_POSTS
@@ -35,7 +35,9 @@ class LedgerRow:
     expected: int  # owed by the ledger's day (pro rata through the year)
     credited: int
     org_id: str = ""  # the branch whose roll the member is on (a committee's file holds many)
-    id_number: str = ""  # a person on two branches' rolls (at a committee) is two rows with one number
+    # A person on two branches' rolls (at a committee) is two rows with one number; known to the full ledger
+    # only (the quick reads of one share leave it out), so rows compare without it.
+    id_number: str = field(default="", compare=False, repr=False)
 
     @property
     def done(self) -> bool:
