@@ -193,7 +193,8 @@ def test_import_wizard_says_where_a_folder_import_stopped_and_goes_on_later(
     usb = folder / "usb"
     usb.mkdir()
     for _ in range(2):
-        export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=usb)
+        last = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=usb)
+    flip_bit(last.path, 700, usb / "z damaged.pdsync")
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
     dialog = ImportDialog(ctx, start=folder)
@@ -201,12 +202,16 @@ def test_import_wizard_says_where_a_folder_import_stopped_and_goes_on_later(
     dialog.file.setText(str(usb))
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
+    state = dialog.folder_table.columnCount() - 1
+    refused = dialog.folder_table.item(2, state).text()
+    assert refused.startswith("拒收：")
     real = folder_import.import_package
     monkeypatch.setattr(folder_import, "import_package", failing_at(2, real, KnownError("U盘已拔出。")))
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: "导入中止" in dialog.folder_summary.text(), timeout=WAIT_MS)
-    state = dialog.folder_table.columnCount() - 1
     assert [dialog.folder_table.item(r, state).text() for r in range(2)] == ["已导入", "未导入：U盘已拔出。"]
+    # the package not reached keeps the reason the check found for refusing it
+    assert dialog.folder_table.item(2, state).text() == "未导入：" + refused.removeprefix("拒收：")
     counts = range(3, state)  # the written counts where it was written; the other's dry run is not shown as done
     assert [dialog.folder_table.item(0, c).text() for c in counts] != [""] * len(counts)
     assert [dialog.folder_table.item(1, c).text() for c in counts] == [""] * len(counts)
@@ -216,6 +221,7 @@ def test_import_wizard_says_where_a_folder_import_stopped_and_goes_on_later(
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
     assert [dialog.folder_table.item(r, state).text() for r in range(2)] == ["已导入", "已导入"]
+    assert dialog.folder_table.item(2, state).text() == refused
     assert [dialog.folder_table.item(1, c).text() for c in counts] != [""] * len(counts)
 
 

@@ -361,6 +361,8 @@ class ImportDialog(QDialog):
                     self._set_counts(row, [""] * len(OUTCOME_ORDER))
                 if entry.failed:
                     self._set_state(row, self.tr("Not imported: {message}").format(message=entry.failed))
+                elif entry.to_import and not entry.ready:  # refused at the check: the reason still holds
+                    self._set_state(row, self.tr("Not imported: {message}").format(message=entry.report.message))
                 elif entry.to_import:
                     self._set_state(row, self.tr("Not imported (cancelled)") if done.cancelled
                                     else self.tr("Not imported"))
