@@ -66,6 +66,7 @@ def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int
             return 4
         opened: list[DbHandle] = []
         contexts: list[AppContext] = []
+        fresh = not db_path.exists()  # a file this run creates is removed again if its set-up is cancelled
 
         def prepare(ctx: AppContext) -> None:
             from partydesk.gui.dialogs.meeting_edit_drafts import offer_at_start
@@ -85,8 +86,14 @@ def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int
             return code if opened else 1
         finally:
             # A restore from the menu replaces the handle in the context: close that one too.
-            for db in {*opened, *(ctx.db for ctx in contexts if ctx.db is not None)}:
+            handles = {*opened, *(ctx.db for ctx in contexts if ctx.db is not None)}
+            unset = bool(handles) and all(db.needs_setup for db in handles)
+            for db in handles:
                 db.close()
+            if fresh and unset:
+                from partydesk.core.services.setup import discard_unset
+
+                discard_unset(db_path)
     finally:
         lock.release()
 

@@ -80,3 +80,54 @@ def test_foreign_file_is_reported_and_not_opened(
     assert launch.open_with_recovery(path) is None
     assert shown and "不是 partydesk 数据库" in shown[0]
     assert path.read_bytes() == "姓名,电话\n".encode()
+
+
+def _cancelled_set_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's run stands in for one whose first-run set-up the user cancelled: the database is opened,
+    nothing is set up, the window closes."""
+    import partydesk.gui.app as app_module
+
+    def main_gui(opener, **_kwargs):  # type: ignore[no-untyped-def]
+        assert opener(None) is not None
+        return 0
+
+    monkeypatch.setattr(app_module, "main_gui", main_gui)
+    monkeypatch.setattr(launch, "configure_logging", lambda _folder: None)  # no log file left open by a test
+
+
+def test_a_new_file_whose_set_up_is_cancelled_is_not_left_behind(
+        tmp_path: Path, app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    _cancelled_set_up(monkeypatch)
+    path = tmp_path / "data" / "partydesk.db"
+    path.parent.mkdir()
+    assert launch.launch(path) == 0
+    assert not path.exists() and not list(path.parent.glob("partydesk.db*"))
+
+
+def test_an_existing_file_is_kept_whatever_happens_to_its_set_up(
+        tmp_path: Path, app: QApplication, monkeypatch: pytest.MonkeyPatch, backed_up_db: Path) -> None:
+    """A file that was there before the run stays: set up (as here) or not (someone else's empty file)."""
+    _cancelled_set_up(monkeypatch)
+    empty = tmp_path / "other" / "partydesk.db"
+    empty.parent.mkdir()
+    open_database(empty).close()
+    for path in (backed_up_db, empty):
+        before = path.read_bytes()
+        assert launch.launch(path) == 0
+        assert path.exists() and path.read_bytes() == before
+
+
+def test_only_a_file_holding_nothing_is_discarded(tmp_path: Path) -> None:
+    from partydesk.core.services.setup import discard_unset
+
+    fresh = tmp_path / "fresh.db"
+    open_database(fresh).close()
+    assert discard_unset(fresh) and not fresh.exists()
+    kept = tmp_path / "kept.db"
+    db = open_database(kept)
+    initialise_site(db, LOCAL_USER, organisation=OrganisationInput(name="中共测试支部", code="9"), role="branch")
+    db.close()
+    assert not discard_unset(kept) and kept.exists()
+    other = tmp_path / "notes.txt"
+    other.write_text("不是数据库")
+    assert not discard_unset(other) and other.exists()

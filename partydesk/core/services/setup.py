@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+from contextlib import closing
 from datetime import date
+from pathlib import Path
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain.organisation import ORG_TYPES, ROLES, OrganisationInput
@@ -88,3 +91,27 @@ def date_records_back(db: Database, actor: Actor, day: date) -> None:
     with a history; ``settings_repo.records_began``)."""
     with db.write(actor, action="site.records_began") as session:
         settings_repo.date_records_back(session, day)
+
+
+def discard_unset(db_path: Path) -> bool:
+    """Remove the (closed) database file at ``db_path`` and its journal files when it was never set up: no
+    site row, no organisation, no member, nothing in the audit trail but the system seeding its rules.
+    Called when the first-run set-up of a file this run created was cancelled, so no empty file is left
+    behind. Returns whether it was removed; a file holding anything more is left alone."""
+    if not db_path.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)) as connection:
+            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not {"site", "organisation", "member", "audit"} <= tables:
+                return False
+            if any(connection.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone()  # fixed names
+                   for name in ("site", "organisation", "member")):
+                return False
+            if connection.execute("SELECT 1 FROM audit WHERE actor_role != 'system' LIMIT 1").fetchone():
+                return False  # (opening a new file seeds the rule table, which the trail notes as the system's)
+    except sqlite3.Error:
+        return False
+    for path in (db_path, *(db_path.with_name(db_path.name + end) for end in ("-wal", "-shm", "-journal"))):
+        path.unlink(missing_ok=True)
+    return True
