@@ -28,6 +28,7 @@ class BranchRow:
     own: bool  # this installation's own organisation (the committee itself)
     study_on_track: int = 0  # members on track for their study hours (the workbench's rule)
     study_counted: int = 0  # members the study ledger counts this year
+    site_id: str = ""  # the installation the figures came from (one code may come from two after a reinstall)
 
     @property
     def study_share(self) -> float | None:
@@ -61,11 +62,13 @@ def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
         by_type = [] if own else dashboard.meetings_by_type(db, today, org_id=f.org_id)
         rows.append(BranchRow(f.org_code, f.org_name, f.members, sum(h for _n, _r, h in by_type),
                               sum(r for _n, r, _h in by_type), got, (now - got).days if got else None, own, good,
-                              counted))
+                              counted, f.owner_site))
     reported = {f.owner_site for f in figures}
+    shown = {r.org_code for r in rows}
     for peer in children:
-        if peer.site_id not in reported:
+        # A branch registered again from a new installation (a reinstall) and silent since: its row is there.
+        if peer.site_id not in reported and peer.org_code not in shown:
             got = last_in.get(peer.site_id)  # a package of receipts only brings no figures
             rows.append(BranchRow(peer.org_code, peer.org_name, 0, 0, 0, got, (now - got).days if got else None,
-                                  False))
+                                  False, site_id=peer.site_id))
     return sorted(rows, key=lambda r: (not r.own, r.org_code))

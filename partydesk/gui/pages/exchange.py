@@ -98,7 +98,7 @@ class ExchangePage(QWidget):
                                                     parent=self)
         self.packages: ListPage[PackageEntry] = ListPage(self._package_columns(), row_id=lambda e: e.package_id,
                                                          haystack=self._package_text, parent=self)
-        self.branches: ListPage[BranchRow] = ListPage(self._branch_columns(), row_id=lambda r: r.org_code,
+        self.branches: ListPage[BranchRow] = ListPage(self._branch_columns(), row_id=lambda r: r.site_id or r.org_code,
                                                       haystack=lambda r: f"{r.org_code} {r.org_name}", parent=self)
         # The comparison has a tab of its own (a committee's only): a street office has tens of branches, and
         # it is the view it comes for.

@@ -97,3 +97,28 @@ def test_the_comparison_gives_each_branch_its_own_study_share(sites: Sites) -> N
     branch = {r.org_code: r for r in comparison(sites.committee, today=today)}["3301060012"]
     assert (branch.study_on_track, branch.study_counted) == study_track.on_track(sites.branch, 2026, as_of=today)
     assert branch.study_counted == 12 and branch.study_share is not None
+
+
+def test_a_branch_registered_again_from_a_new_installation_is_one_row_until_it_reports(
+        sites: Sites, tmp_path: Path) -> None:
+    """A reinstalled branch (a new site, the same code) registered while its old figures are here: one row for
+    the code, not a second 尚未报送 one; once the new installation reports, each has its row, told apart by site."""
+    from partydesk.core.services.committee import comparison
+    from tests.core.exchange.conftest import make_branch
+
+    import_package(sites.committee, LOCAL_USER,
+                   export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
+    (tmp_path / "again").mkdir()
+    again = make_branch(tmp_path / "again" / "b.db", seed=7, members=3)
+    try:
+        introduce(again, sites.committee)
+        rows = comparison(sites.committee, today=date(2026, 11, 30))
+        assert [(r.org_code, r.members, r.site_id) for r in rows] == [
+            ("3301060012", 12, sites.branch.site.site_id)]  # type: ignore[union-attr]
+        import_package(sites.committee, LOCAL_USER,
+                       export_package(again, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
+        rows = comparison(sites.committee, today=date(2026, 11, 30))
+        assert sorted((r.org_code, r.members) for r in rows) == [("3301060012", 3), ("3301060012", 12)]
+        assert len({r.site_id for r in rows}) == 2
+    finally:
+        again.close()
