@@ -704,6 +704,10 @@ Register it only if this is exactly the fingerprint the other office read to you
 只有与对方电话告知的指纹完全一致时才登记。</translation>
     </message>
     <message>
+        <source>Another computer with code {code} is registered already ({name}). If that office set the program up again, ask it to restore its backup there instead (File → Restore from a backup…): a new installation sends its records as a second set, and everyone would be on two rolls here.</source>
+        <translation>已登记过代码为 {code} 的另一台电脑（{name}）。如果对方是重新安装了本程序，请让对方改为在那台电脑上从备份恢复（文件 → 从备份恢复…）：新安装的程序会把记录作为另一套数据报来，本机名册上每个人都会出现两次。</translation>
+    </message>
+    <message>
         <source>Registered</source>
         <translation>已登记</translation>
     </message>

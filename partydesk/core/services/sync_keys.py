@@ -63,6 +63,17 @@ def examine_card(db: Database, data: bytes) -> KeyCard:
     return card
 
 
+def same_code_elsewhere(db: Database, card: KeyCard) -> str | None:
+    """The name under which another installation with the card's organisation code is registered here, or
+    None. A branch that set the program up again without restoring its backup has a new site: registered
+    beside the old one, its records come as a second set (everyone on two rolls)."""
+    with db.read() as session:
+        for peer in sync_repo.peers(session):
+            if peer.org_code == card.org_code and peer.site_id != card.site_id:
+                return peer.org_name
+    return None
+
+
 def register_card(db: Database, actor: Actor, data: bytes, *, fingerprint: str | None = None,
                   confirmed: bool = False) -> Registered:
     """Register the site on a key card after its fingerprint was checked."""

@@ -221,13 +221,21 @@ class ExchangePage(QWidget):
         if chosen:
             ops.read_card(self, self.ctx, Path(chosen), self._confirm_card)
 
-    def _confirm_card(self, result: tuple[bytes, KeyCard]) -> None:
-        data, card = result
-        answer = QMessageBox.question(self, self.tr("Compare the fingerprint"), self.tr(
+    def _confirm_card(self, result: tuple[bytes, KeyCard, str | None]) -> None:
+        data, card, elsewhere = result
+        text = self.tr(
             "{name} (code {code}).\n\nFingerprint on the card:\n{fingerprint}\n\nRegister it only if this is "
             "exactly the fingerprint the other office read to you.").format(
-            name=card.org_name, code=card.org_code, fingerprint=card.fingerprint),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            name=card.org_name, code=card.org_code, fingerprint=card.fingerprint)
+        if elsewhere is not None:
+            text += "\n\n" + self.tr(
+                "Another computer with code {code} is registered already ({name}). If that office set the program "
+                "up again, ask it to restore its backup there instead (File → Restore from a backup…): a new "
+                "installation sends its records as a second set, and everyone would be on two rolls here.").format(
+                code=card.org_code, name=elsewhere)
+        answer = QMessageBox.question(self, self.tr("Compare the fingerprint"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             ops.register(self, self.ctx, data, self._registered)
 
