@@ -43,6 +43,17 @@ def _root_logger_restored() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _collected_between_tests() -> Iterator[None]:
+    """Once a QApplication exists the cyclic collector runs only when the GUI thread asks (core/collector.py);
+    its timer seldom gets a turn inside a test, so what is due is collected here, on the main thread."""
+    from partydesk.core import collector
+
+    yield
+    if collector.collects_on_one_thread():
+        collector.collect_if_due()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test ever touches the real per-user data folder."""
     monkeypatch.setenv("PARTYDESK_DATA_DIR", str(tmp_path_factory.mktemp("data")))

@@ -74,7 +74,25 @@ def create_application(argv: Sequence[str]) -> QApplication:
     # Qt's own file dialogs speak the interface language (qtbase_zh_CN plus languages.QT_GAPS) whatever
     # language Windows has; the native ones follow Windows, which may be English on an office PC.
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    _collect_on_gui_thread(app)
     return app
+
+
+COLLECT_EVERY_MS = 1000
+
+
+def _collect_on_gui_thread(app: QApplication) -> None:
+    """Python's cyclic collector runs on this (the GUI) thread only, from a timer: a collection started on a
+    database lane could free a Qt object there and deadlock against this thread (core/collector.py)."""
+    from partydesk.core import collector
+
+    if app.findChild(QTimer, "garbageCollector") is not None:
+        return
+    collector.collect_on_one_thread()
+    timer = QTimer(app)
+    timer.setObjectName("garbageCollector")
+    timer.timeout.connect(collector.collect_if_due)
+    timer.start(COLLECT_EVERY_MS)
 
 
 # -- errors -----------------------------------------------------------------------------------------
