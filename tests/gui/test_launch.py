@@ -131,3 +131,33 @@ def test_only_a_file_holding_nothing_is_discarded(tmp_path: Path) -> None:
     other = tmp_path / "notes.txt"
     other.write_text("不是数据库")
     assert not discard_unset(other) and other.exists()
+
+
+def test_the_window_runs_the_collector_on_its_own_thread(app: QApplication) -> None:
+    """No collection starts on a database lane (where freeing a Qt object can deadlock): the automatic
+    collector is off and the GUI thread's timer collects what is due."""
+    import gc
+
+    from PySide6.QtCore import QTimer
+
+    timer = app.findChild(QTimer, "garbageCollector")
+    assert not gc.isenabled() and timer is not None and timer.isActive()
+
+
+def test_a_file_held_open_elsewhere_is_left_whole_without_an_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows refuses to delete a file another program holds (an antivirus, a sync client): the file stays
+    as it was, journal and all, and nothing is raised at exit."""
+    from partydesk.core.services.setup import discard_unset
+
+    fresh = tmp_path / "fresh.db"
+    open_database(fresh).close()
+    real = Path.unlink
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        if self == fresh:
+            raise PermissionError(32, "The process cannot access the file because it is being used")
+        real(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    assert discard_unset(fresh) is False and fresh.exists()

@@ -71,4 +71,5 @@ def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
             got = last_in.get(peer.site_id)  # a package of receipts only brings no figures
             rows.append(BranchRow(peer.org_code, peer.org_name, 0, 0, 0, got, (now - got).days if got else None,
                                   False, site_id=peer.site_id))
+            shown.add(peer.org_code)
     return sorted(rows, key=lambda r: (not r.own, r.org_code))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 from contextlib import closing
@@ -19,6 +20,8 @@ __all__ = ["OrganisationInput", "initialise_site", "own_organisation", "site_rol
            "validate_organisation"]
 
 CODE_RE = re.compile(r"^[0-9A-Za-z]{1,32}$")
+
+log = logging.getLogger(__name__)
 
 
 def validate_organisation(data: OrganisationInput) -> OrganisationInput:
@@ -112,6 +115,12 @@ def discard_unset(db_path: Path) -> bool:
                 return False  # (opening a new file seeds the rule table, which the trail notes as the system's)
     except sqlite3.Error:
         return False
-    for path in (db_path, *(db_path.with_name(db_path.name + end) for end in ("-wal", "-shm", "-journal"))):
-        path.unlink(missing_ok=True)
+    # The journal files first: a file still held open by another program (an antivirus, a sync client) stops
+    # the removal with the database whole, not with its journal gone.
+    try:
+        for path in (*(db_path.with_name(db_path.name + end) for end in ("-wal", "-shm", "-journal")), db_path):
+            path.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("could not remove the unused database file %s: %s", db_path, exc)
+        return False
     return True

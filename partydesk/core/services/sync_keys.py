@@ -67,9 +67,11 @@ def same_code_elsewhere(db: Database, card: KeyCard) -> str | None:
     """The name under which another installation with the card's organisation code is registered here, or
     None. A branch that set the program up again without restoring its backup has a new site: registered
     beside the old one, its records come as a second set (everyone on two rolls)."""
+    if db.site is None or _relation(db.site.role, card.role) != "child":
+        return None  # (a committee set up again is re-registered by its branches: their rolls stay single)
     with db.read() as session:
         for peer in sync_repo.peers(session):
-            if peer.org_code == card.org_code and peer.site_id != card.site_id:
+            if peer.relation == "child" and peer.org_code == card.org_code and peer.site_id != card.site_id:
                 return peer.org_name
     return None
 
