@@ -72,3 +72,19 @@ def test_on_one_thread_only_what_is_due_is_collected_and_never_in_a_pause(automa
         assert collector.collect_if_due() == 0
     assert collector.collect_if_due() > 0
     assert not gc.isenabled()
+
+
+def test_a_full_collection_at_most_once_a_minute(automatic: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every generation due: the first call collects all three, the next one within the minute only two."""
+    asked: list[int] = []
+    monkeypatch.setattr(collector, "_last_full", 0.0)
+    monkeypatch.setattr(gc, "get_count", lambda: (10_000, 100, 100))
+    monkeypatch.setattr(gc, "collect", lambda generation=2: asked.append(generation) or 0)
+    clock = [1000.0]
+    monkeypatch.setattr(collector.time, "monotonic", lambda: clock[0])
+    collector.collect_if_due()
+    clock[0] += 5
+    collector.collect_if_due()
+    clock[0] += collector.FULL_EVERY_S
+    collector.collect_if_due()
+    assert asked == [2, 1, 2]
