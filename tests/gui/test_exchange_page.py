@@ -164,26 +164,35 @@ def test_choosing_a_key_card_opens_in_documents_and_can_show_every_file(
     assert asked == [(str(documents_folder()), "密钥卡 (*.pdkey);;所有文件 (*)")]
 
 
-def test_our_own_key_card_is_refused_before_any_fingerprint_question(
-        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
-        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Choosing this office's own card says so at once; the user is not asked to compare a fingerprint."""
+def choosing_card(qtbot: QtBot, make_ctx: Callable[[Database], AppContext], app: QApplication,
+                  monkeypatch: pytest.MonkeyPatch, committee: Database, card: Path) -> tuple[AppContext, list[str]]:
+    """The committee's exchange page in Chinese, with ``card`` chosen under 登记密钥卡…; gives the context and
+    the text of each question asked (each answered No)."""
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from partydesk.core.services.sync_keys import write_card
-
-    _branch, committee, folder = pair
-    _card, path = write_card(committee, folder / "own.pdkey")
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
     page = ExchangePage(ctx)
     qtbot.addWidget(page)
-    asked: list[object] = []
-    told: list[str] = []
-    ctx.runner.knownError.connect(lambda error: told.append(error.message))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(path), ""))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a) or QMessageBox.StandardButton.No)
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(card), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text)
+                        or QMessageBox.StandardButton.No)
     page.register_card()
+    return ctx, asked
+
+
+def test_our_own_key_card_is_refused_before_any_fingerprint_question(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Choosing this office's own card says so at once; the user is not asked to compare a fingerprint."""
+    from partydesk.core.services.sync_keys import write_card
+
+    _branch, committee, folder = pair
+    _card, path = write_card(committee, folder / "own.pdkey")
+    told: list[str] = []
+    ctx, asked = choosing_card(qtbot, make_ctx, app, monkeypatch, committee, path)
+    ctx.runner.knownError.connect(lambda error: told.append(error.message))
     qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
     assert "本单位自己的密钥卡" in told[0] and asked == []
 
@@ -194,33 +203,20 @@ def test_a_card_from_a_second_computer_with_a_known_code_is_warned_about(
         app: QApplication, monkeypatch: pytest.MonkeyPatch, again: bool) -> None:
     """A branch that set the program up again sends a card with its old code and a new site: the fingerprint
     question says another computer has that code and asks for a restore instead; a first card says nothing."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
-
     from partydesk.core.services.sync_keys import write_card
 
     _branch, committee, folder = pair
     (folder / "new").mkdir()
-    fresh = make_branch(folder / "new" / "b.db", members=2)  # the same demo code, a new installation
-    source = fresh if again else make_branch(folder / "new" / "other.db", members=2)
+    source = make_branch(folder / "new" / "b.db", members=2)  # the same demo code, a new installation
     try:
-        if not again:
+        if not again:  # a branch of its own code instead
             with source.write(LOCAL_USER, action="test.code") as session:
                 session.connection().exec_driver_sql("UPDATE organisation SET code = '3301060099'")
         _card, path = write_card(source, folder / "card.pdkey")
-        ctx = make_ctx(committee)
-        languages.install_language(app, "zh_CN", ctx.hub)
-        page = ExchangePage(ctx)
-        qtbot.addWidget(page)
-        asked: list[str] = []
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(path), ""))
-        monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text)
-                            or QMessageBox.StandardButton.No)
-        page.register_card()
+        _ctx, asked = choosing_card(qtbot, make_ctx, app, monkeypatch, committee, path)
         qtbot.waitUntil(lambda: bool(asked), timeout=WAIT_MS)
         assert "指纹" in asked[0]
         warned = "已登记过代码为 3301060012 的另一台电脑" in asked[0] and "从备份恢复" in asked[0]
         assert warned is again
     finally:
-        fresh.close()
-        if source is not fresh:
-            source.close()
+        source.close()
