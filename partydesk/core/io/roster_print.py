@@ -31,7 +31,9 @@ HEADER_ROW = 3
 MARGIN_IN = 0.4
 # A4 landscape is 297 mm wide; Excel lays columns out at 96 pixels per inch at 100 %.
 _PAGE_WIDTH_PX = (297 / 25.4 - 2 * MARGIN_IN) * 96
-_MAX_WIDTH = 18  # longer text (工作岗位, 党小组) wraps within the cell instead of widening the page
+# Longer text wraps within the cell instead of widening the page. 22 holds every 学历 (省(区、市)委党校研究生)
+# and 工人（工勤技能人员） on one line; only the two long 企事业单位、社会组织… 岗位 wrap.
+_MAX_WIDTH = 22
 FOOTER = "&C第 &P 页 共 &N 页"
 REPEATED_COLUMNS = 2
 """序号 and 姓名, printed on every page when the table runs over several pages wide."""

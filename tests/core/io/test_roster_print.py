@@ -121,3 +121,19 @@ def test_a_row_with_wrapped_text_is_tall_enough_for_it(db: Database, tmp_path: P
     assert width < 2 * len("企事业单位、社会组织管理人员"), "the column is narrower than the text: it wraps"
     assert ws.row_dimensions[rows["李长岗"]].height >= 2 * 14
     assert ws.row_dimensions[rows["王小红"]].height is None
+
+
+def test_every_education_and_the_workers_post_print_on_one_line(db: Database, tmp_path: Path) -> None:
+    """省(区、市)委党校研究生, the longest 学历, and 工人（工勤技能人员） fit their columns: no row is made taller for
+    them (a row given two lines shows as a half-empty double row wherever the text did fit)."""
+    insert_members(db, LOCAL_USER, [replace(MEMBER, name="赵党校", id_number="", education="D2", work_post="21")],
+                   today=TODAY)
+    ws = export(db, tmp_path / "p.xlsx", columns=["name", "education", "work_post"])
+    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 2).value == "赵党校")
+    assert [ws.cell(row, c).value for c in (3, 4)] == ["省(区、市)委党校研究生", "工人（工勤技能人员）"]
+    assert ws.row_dimensions[row].height is None
+    for column, text in ((3, "省(区、市)委党校研究生"), (4, "工人（工勤技能人员）")):
+        # Excel's pixels: each full-width character 15 px at 11 pt, each ASCII one 8 px, 5 px of cell padding.
+        needed = sum(15 if ord(ch) > 0x2E7F else 8 for ch in text) + 5
+        width = ws.column_dimensions[openpyxl.utils.get_column_letter(column)].width
+        assert column_pixels(width) >= needed, (text, width)
