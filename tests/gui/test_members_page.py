@@ -434,3 +434,19 @@ def test_the_roster_is_worked_from_the_keyboard(qtbot: QtBot, page: MembersPage)
     detail.back_button.setFocus()
     qtbot.keySequence(detail, QKeySequence(QKeySequence.StandardKey.Back))
     assert page.stack.currentWidget() is page.roster_panel
+
+
+def test_usual_values_show_whole_in_default_columns_at_1366(qtbot: QtBot, ctx: AppContext) -> None:
+    """At 1366 px (the page gets about 1230 beside the navigation) the default columns fit without a sideways
+    scroll, and the longer 学历 that offices record (省(区、市)委党校大学), full phone numbers and dates show whole."""
+    add_now(ctx, member("赵党校", date(1980, 1, 1), 11, education="省(区、市)委党校大学", phone="13800138000"))
+    page = open_page(qtbot, ctx)
+    page.resize(1230, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.view
+    assert view.horizontalScrollBar().maximum() == 0
+    metrics, padding = view.fontMetrics(), 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 2
+    for column, text in (("education", "省(区、市)委党校大学"), ("phone", "13800138000"), ("birth_date", "1980-01-01"),
+                         ("joined_on", "2005-07-01"), ("id_number", "33010619800101011X")):
+        assert view.columnWidth(column_index(column)) >= metrics.horizontalAdvance(text) + padding, column
