@@ -29,22 +29,28 @@ def cmd_keycard(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
-    """Register the other side's key card."""
+    """Register the other side's key card (warning when another computer with its code is registered)."""
     from partydesk.core.changes import LOCAL_USER
-    from partydesk.core.exchange.keys import read_card
-    from partydesk.core.services.sync_keys import register_card
+    from partydesk.core.services.sync_keys import examine_card, register_card, same_code_elsewhere
 
     data = Path(args.file).read_bytes()
-    if args.fingerprint is None and not args.yes:
-        card = read_card(data)
-        raise cli.CliError(f"请先与“{card.org_name}”核对指纹：{card.fingerprint}\n"
-                           "核对无误后，加 --fingerprint \"指纹\" 或 --yes 再运行一次。", code="unconfirmed")
     with cli.opened(args) as db:
+        card = examine_card(db, data)
+        elsewhere = same_code_elsewhere(db, card)
+        warning = "" if elsewhere is None else (
+            f"已登记过组织代码为 {card.org_code} 的另一台电脑（{elsewhere}）。如果对方是重新安装了本程序，"
+            "请让对方改为在那台电脑上从备份恢复（文件 → 从备份恢复…）：新安装的程序会把记录作为另一套数据报来，"
+            "本机名册上每个人都会出现两次。")
+        if args.fingerprint is None and not args.yes:
+            raise cli.CliError(f"请先与“{card.org_name}”核对指纹：{card.fingerprint}\n"
+                               + (f"注意：{warning}\n" if warning else "")
+                               + "核对无误后，加 --fingerprint \"指纹\" 或 --yes 再运行一次。", code="unconfirmed")
         done = register_card(db, LOCAL_USER, data, fingerprint=args.fingerprint, confirmed=args.yes)
     card = done.card
     what = "下级党组织" if done.relation == "child" else "上级党委"
     verb = "已登记" if done.new else "早已登记过"
-    return {"message": f"{verb}{what}“{card.org_name}”（组织代码 {card.org_code}），指纹 {card.fingerprint}。",
+    message = f"{verb}{what}“{card.org_name}”（组织代码 {card.org_code}），指纹 {card.fingerprint}。"
+    return {"message": message + (f"\n注意：{warning}" if warning else ""), "warning": warning,
             "org_code": card.org_code, "site_id": card.site_id, "relation": done.relation, "new": done.new}
 
 

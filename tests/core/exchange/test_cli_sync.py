@@ -164,3 +164,25 @@ def test_export_to_all_writes_each_branch_its_receipt(tmp_path: Path, capsys: py
     assert again["message"].startswith("没有写出数据包：") and again["message"].endswith("没有写出任何数据包。")
     code, refused = run(capsys, "sync", "export", "--to", "all", "--out", str(back), "--db", str(paths["east"]))
     assert code == 1 and "没有登记任何下级单位" in refused["message"]
+
+
+def test_registering_a_second_computer_with_a_known_code_warns(offices: dict[str, Path], tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A branch set up again without restoring its backup has a new key card with its old code: the committee
+    is warned, before and after it confirms, that its records would come as a second set (as in the window)."""
+    committee = str(offices["committee"])
+    _code, first = run(capsys, "sync", "keycard", "--db", str(offices["east"]), "--out", str(tmp_path / "east.pdkey"))
+    _code, done = run(capsys, "sync", "register", first["path"], "--db", committee, "--yes")
+    assert done["new"] is True and done["warning"] == ""
+    again = tmp_path / "again" / "again.db"
+    again.parent.mkdir()
+    create_demo(again, seed=3, members=4, org_code=first["org_code"])
+    _code, second = run(capsys, "sync", "keycard", "--db", str(again), "--out", str(tmp_path / "again.pdkey"))
+    code, refused = run(capsys, "sync", "register", second["path"], "--db", committee)
+    assert code == 1 and refused["error"] == "unconfirmed"
+    assert f"组织代码为 {first['org_code']} 的另一台电脑" in refused["message"] and "从备份恢复" in refused["message"]
+    code, registered = run(capsys, "sync", "register", second["path"], "--db", committee, "--yes")
+    assert code == 0 and registered["new"] is True
+    assert "另一套数据" in registered["warning"] and registered["warning"] in registered["message"]
+    _code, same = run(capsys, "sync", "register", second["path"], "--db", committee, "--yes")
+    assert same["new"] is False and "另一套数据" in same["warning"]  # the first one is still registered beside it
