@@ -21,12 +21,12 @@ def meetings_in(path: Path) -> list[tuple[str, date, str, int, int]]:
 
 
 def test_the_same_seed_gives_the_same_meetings(tmp_path: Path) -> None:
-    create_demo(tmp_path / "a.db", seed=7)
-    create_demo(tmp_path / "b.db", seed=7)
-    create_demo(tmp_path / "c.db", seed=8)
-    a = meetings_in(tmp_path / "a.db")
-    assert a == meetings_in(tmp_path / "b.db")
-    assert a != meetings_in(tmp_path / "c.db")
+    create_demo(tmp_path / "a" / "a.db", seed=7)
+    create_demo(tmp_path / "b" / "b.db", seed=7)
+    create_demo(tmp_path / "c" / "c.db", seed=8)
+    a = meetings_in(tmp_path / "a" / "a.db")
+    assert a == meetings_in(tmp_path / "b" / "b.db")
+    assert a != meetings_in(tmp_path / "c" / "c.db")
     assert min(m[1] for m in a) >= date(DEMO_TODAY.year - 1, DEMO_TODAY.month, 1)
     assert max(m[1] for m in a) < DEMO_TODAY
     assert all(0 < present <= expected for _t, _d, _topic, expected, present in a)

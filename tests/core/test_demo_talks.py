@@ -24,12 +24,12 @@ def talks_in(path: Path) -> list[tuple[date, str, tuple[str, ...], str]]:
 
 
 def test_the_same_seed_gives_the_same_talks_within_the_year(tmp_path: Path) -> None:
-    create_demo(tmp_path / "a.db", seed=7, members=20)
-    create_demo(tmp_path / "b.db", seed=7, members=20)
-    create_demo(tmp_path / "c.db", seed=8, members=20)
-    a = talks_in(tmp_path / "a.db")
-    assert a == talks_in(tmp_path / "b.db")
-    assert a != talks_in(tmp_path / "c.db")
+    create_demo(tmp_path / "a" / "a.db", seed=7, members=20)
+    create_demo(tmp_path / "b" / "b.db", seed=7, members=20)
+    create_demo(tmp_path / "c" / "c.db", seed=8, members=20)
+    a = talks_in(tmp_path / "a" / "a.db")
+    assert a == talks_in(tmp_path / "b" / "b.db")
+    assert a != talks_in(tmp_path / "c" / "c.db")
     assert min(t[0] for t in a) >= DEMO_TODAY - timedelta(days=365)
     assert max(t[0] for t in a) < DEMO_TODAY
 

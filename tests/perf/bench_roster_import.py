@@ -88,7 +88,7 @@ def main() -> int:
         plan_times, apply_times, totals = [], [], []
         unchanged_s = 0.0
         for attempt in range(args.repeat):
-            target = open_database(folder / f"target{attempt}.db")
+            target = open_database(folder / f"target{attempt}" / "target.db")  # a folder each, as for any database
             initialise_site(target, LOCAL_USER, organisation=DEMO_ORG, role="branch")
             start = time.perf_counter()
             plan = plan_import(target, roster_file, today=TODAY)

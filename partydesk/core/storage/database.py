@@ -212,6 +212,16 @@ def _pragma(engine: Engine, *sql: str) -> list[str]:
         raw.close()
 
 
+def _refuse_shared_folder(path: Path) -> None:
+    """A new database goes in a folder of its own (``migrate.other_database_beside`` says why)."""
+    other = migrate.other_database_beside(path)
+    if other is not None:
+        raise KnownError(
+            f"文件夹 {path.parent} 里已经有一个 partydesk 数据库（{other.name}）。每个数据库要放在单独的文件夹里："
+            "备份、附件和日志都保存在数据库旁边，两个数据库放在一起会互相删掉备份和附件。"
+            f"请换一个文件夹，例如 {path.parent / path.stem / path.name}。", code="folder_taken")
+
+
 def _quick_check(engine: Engine) -> list[str]:
     rows = _pragma(engine, "PRAGMA quick_check")
     return [] if rows == ["ok"] else rows
@@ -247,6 +257,8 @@ def open_database(path: Path, *, backup: BackupHook | None = None, create: bool 
         found = migrate.Inspection(migrate.FileState.NEW)
     elif found.state is migrate.FileState.NEW and not create:
         raise KnownError(f"找不到数据库文件：{path}。请先运行 partydesk init 或用 --db 指定文件。", code="no_db")
+    if found.state is migrate.FileState.NEW:
+        _refuse_shared_folder(path)
     make_private(path)
     engine = make_engine(path)
     try:

@@ -164,6 +164,39 @@ def is_set_up(path: Path) -> bool:
         return True
 
 
+def other_database_beside(path: Path) -> Path | None:
+    """Another partydesk database in ``path``'s folder, or None. Backups, stored files and logs go in folders
+    beside the database, so two databases in one folder would thin each other's backups and remove files the
+    other still uses. Hidden files (a restore's temporary copy) and files that cannot be read are passed over.
+    """
+    try:
+        siblings = sorted(path.parent.glob("*.db"))
+    except OSError:
+        return None
+    for sibling in siblings:
+        if sibling.name.startswith(".") or sibling.resolve() == path.resolve() or not sibling.is_file():
+            continue
+        if _is_ours(sibling):
+            return sibling
+    return None
+
+
+def _is_ours(path: Path) -> bool:
+    """Whether ``path`` is a partydesk database: its header's application id, or, while that may still sit in
+    the write-ahead log of a new file, the id as SQLite reads it."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(72)
+        if header[:len(SQLITE_MAGIC)] == SQLITE_MAGIC and int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+            return True
+        if not Path(f"{path}-wal").exists():
+            return False
+        with _snapshot(path) as conn:
+            return bool(conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID)
+    except (OSError, sqlite3.DatabaseError):
+        return False
+
+
 def inspect_file(path: Path) -> Inspection:
     """Classify ``path`` without writing to it; raise a KnownError for files we must not touch."""
     if not path.exists():

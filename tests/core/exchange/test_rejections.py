@@ -77,10 +77,11 @@ def test_package_from_an_unregistered_site_is_refused(tmp_path: Path) -> None:
     """A branch the committee never registered: unknown key."""
     (tmp_path / "b").mkdir()
     (tmp_path / "c").mkdir()
+    (tmp_path / "o").mkdir()
     stranger = make_branch(tmp_path / "b" / "s.db")
     committee = make_committee(tmp_path / "c" / "c.db")
     introduce(stranger, committee)
-    other = make_committee(tmp_path / "c" / "other.db")  # same code, another installation
+    other = make_committee(tmp_path / "o" / "other.db")  # same code, another installation
     try:
         sent = export_package(stranger, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tmp_path)
         # Addressed to the registered committee: the other one does not know the sender's key.

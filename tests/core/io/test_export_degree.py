@@ -32,8 +32,8 @@ def test_full_export_has_degree_and_work_start_columns(db: Database, tmp_path: P
 
 def test_degree_and_work_start_survive_export_and_import(db: Database, tmp_path: Path) -> None:
     """Exported, then imported into another branch, the member keeps 学位 and 参加工作日期."""
-    create_demo(tmp_path / "demo.db", seed=7, members=20)
-    source = open_database(tmp_path / "demo.db")
+    create_demo(tmp_path / "demo" / "demo.db", seed=7, members=20)
+    source = open_database(tmp_path / "demo" / "demo.db")
     path = tmp_path / "r.xlsx"
     try:
         insert_members(source, LOCAL_USER, [WITH_DEGREE], today=TODAY)

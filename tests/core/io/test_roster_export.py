@@ -41,7 +41,7 @@ MEMBER = MemberData(
 @pytest.fixture
 def demo_db(tmp_path: Path) -> Any:
     """A demo branch of 60 members (some lost contact, some migrant, some probationary)."""
-    path = tmp_path / "demo.db"
+    path = tmp_path / "demo" / "demo.db"
     create_demo(path, seed=7, members=60)
     database = open_database(path)
     yield database

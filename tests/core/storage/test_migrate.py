@@ -10,7 +10,13 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from partydesk.core.errors import BackupError, CorruptDatabaseError, NotPartydeskDatabaseError, SchemaTooNewError
+from partydesk.core.errors import (
+    BackupError,
+    CorruptDatabaseError,
+    KnownError,
+    NotPartydeskDatabaseError,
+    SchemaTooNewError,
+)
 from partydesk.core.services.maintenance import backup_file, list_backups
 from partydesk.core.storage import migrate
 from partydesk.core.storage.backup import verify_backup
@@ -151,3 +157,46 @@ def test_corrupt_file_is_refused_before_anything_is_written(db_path: Path) -> No
     with pytest.raises(CorruptDatabaseError):
         open_database(db_path)
     assert _digest(db_path) == before
+
+
+def test_a_new_database_is_refused_in_a_folder_holding_another(tmp_path: Path) -> None:
+    """Backups, stored files and logs sit beside the database: a second one in the same folder is refused,
+    naming the one there and a folder of its own, and nothing is created. The first one, still open (its
+    newest pages only in the write-ahead log), counts; another program's SQLite file and a hidden restore
+    copy do not; a database in a folder of its own opens."""
+    first = open_database(tmp_path / "a.db")
+    try:
+        with pytest.raises(KnownError, match=r"a\.db") as refused:
+            open_database(tmp_path / "b.db")
+        assert refused.value.code == "folder_taken"
+        assert str(tmp_path / "b" / "b.db") in refused.value.message
+        assert not (tmp_path / "b.db").exists()
+        (tmp_path / "b.db").write_bytes(b"")  # an empty file left by a crash is not set up there either
+        with pytest.raises(KnownError, match="单独的文件夹"):
+            open_database(tmp_path / "b.db")
+        assert (tmp_path / "b.db").stat().st_size == 0
+        open_database(tmp_path / "a.db").close()  # the one already there opens as ever
+    finally:
+        first.close()
+    other = tmp_path / "other"
+    other.mkdir()
+    with sqlite3.connect(other / "notes.db") as conn:
+        conn.execute("CREATE TABLE t (x)")
+    (other / ".partydesk.db.restore-1.db").write_bytes((tmp_path / "a.db").read_bytes())
+    open_database(other / "partydesk.db").close()
+
+
+def test_the_application_id_is_found_while_it_is_only_in_the_log(tmp_path: Path) -> None:
+    """A database another window has open may hold its first pages only in the write-ahead log: it still
+    counts as a partydesk database beside a new one."""
+    writer = sqlite3.connect(tmp_path / "a.db")
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    writer.execute("CREATE TABLE t (x)")
+    writer.commit()
+    try:
+        assert int.from_bytes((tmp_path / "a.db").read_bytes()[68:72], "big") != APPLICATION_ID
+        assert migrate.other_database_beside(tmp_path / "b.db") == tmp_path / "a.db"
+    finally:
+        writer.close()
