@@ -63,16 +63,17 @@ def _open(args: argparse.Namespace, *, must_exist: bool = True) -> Any:
     from partydesk.core.services.maintenance import backup_file
     from partydesk.core.storage.database import open_database
 
-    path = db_path_of(args)
-    if must_exist and not path.exists():
-        raise CliError(f"找不到数据库文件：{path}。请先运行 partydesk init 或用 --db 指定文件。", code="no_db")
-    return open_database(path, backup=backup_file, create=not must_exist)
+    return open_database(db_path_of(args), backup=backup_file, create=not must_exist)
 
 
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Any]:
-    """The command's existing database, open under the instance lock, closed on the way out."""
-    with _lock_for(db_path_of(args)):
+    """The command's existing database, open under the instance lock, closed on the way out. A missing file
+    is refused before the lock, which would otherwise leave a folder holding only its lock file."""
+    path = db_path_of(args)
+    if not path.exists():
+        raise CliError(f"找不到数据库文件：{path}。请先运行 partydesk init 或用 --db 指定文件。", code="no_db")
+    with _lock_for(path):
         db = _open(args)
         try:
             yield db

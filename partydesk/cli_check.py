@@ -28,13 +28,8 @@ def cmd_check(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.checks import engine
 
     today = _day(args.date)
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            board = engine.board(db, today)
-        finally:
-            db.close()
+    with cli.opened(args) as db:
+        board = engine.board(db, today)
     found = board.open + ([f for f, _d in board.set_aside] if args.all else [])
     rows = [{"code": f.code, "severity": f.severity.name.lower(), "subject": f.subject, "message": f.message,
              "due": f.due.isoformat() if f.due else None} for f in found]

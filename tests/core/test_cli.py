@@ -248,15 +248,16 @@ def test_help_is_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_errors_in_json_mode_have_the_error_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """With --json a failure prints exactly {"error", "message"} on stdout, nothing on stderr, exit 1."""
+    """With --json a failure prints exactly {"error", "message"} on stdout, nothing on stderr, exit 1; a missing
+    database leaves nothing behind (not even a folder for the lock)."""
     missing = tmp_path / "nowhere" / "partydesk.db"
-    for command in ("backup", "check-db"):
-        code, payload = run_json(capsys, command, "--db", str(missing))
+    for command in (["backup"], ["check-db"], ["check"], ["sync", "status"]):
+        code, payload = run_json(capsys, *command, "--db", str(missing))
         assert code == 1
         assert set(payload) == {"error", "message"}
         assert payload["error"] == "no_db"
         assert str(missing) in payload["message"] and "partydesk init" in payload["message"]
-    assert not missing.exists()
+    assert not missing.parent.exists()
 
 
 def test_errors_without_json_go_to_stderr_in_chinese(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
