@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.orm import Session
 
 from partydesk.core.changes import LOCAL_USER
@@ -257,10 +257,21 @@ def test_a_snapshot_larger_than_the_table_builds_its_indexes_again_with_statisti
             yield aside
 
     monkeypatch.setattr(sync_repo, "indexes_set_aside", watched)
+    sorting: list[int] = []  # SQLite's helper threads allowed as each index is built
+
+    def threads(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.startswith("CREATE INDEX"):
+            sorting.append(conn.connection.driver_connection.execute("PRAGMA threads").fetchone()[0])
+
+    event.listen(sites.committee.engine, "before_cursor_execute", threads)
     sent = export_package(larger, LOCAL_USER, to_org_code="1000", out_dir=sites.stick, snapshot=True)
     assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
+    event.remove(sites.committee.engine, "before_cursor_execute", threads)
     assert True in set_aside
     assert indexes(sites.committee) == before
+    assert sorting and set(sorting) == {sync_fast.SORTER_THREADS}  # the sorts may use the second core
+    with sites.committee.read() as session:  # and the connection is left as it was
+        assert session.connection().exec_driver_sql("PRAGMA threads").scalar_one() == 0
     with sites.committee.read() as session:
         stats = dict(session.connection().exec_driver_sql(
             "SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'member'").all())
