@@ -7,9 +7,10 @@ of the payload (ciphertext and plaintext), so verifying the signature covers the
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from partydesk.core.exchange import crypto
@@ -52,6 +53,10 @@ class Manifest:
     plaintext_sha256: str
     nonce: bytes
     recipients: dict[str, str]  # key id -> wrapped data key
+    # The sender's audit trail as it stood (the newest entry's number and chained hash): a copy kept by the
+    # receiver, so a trail later cut short at the sender can be shown to be (audit.first_break cannot).
+    audit_seq: int = 0
+    audit_hash: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The manifest as its JSON object."""
@@ -71,6 +76,7 @@ class Manifest:
                         "key_wrap": crypto.KEY_WRAP, "nonce": crypto.b64(self.nonce),
                         "recipients": [{"key_id": k, "wrapped_key": w} for k, w in sorted(self.recipients.items())]},
             "signature": crypto.SIGNATURE,
+            **({"audit_chain_head": {"seq": self.audit_seq, "hash": self.audit_hash}} if self.audit_seq else {}),
         }
 
     def to_bytes(self) -> bytes:
@@ -82,12 +88,44 @@ def _bad(what: str) -> PackageRejected:
     return PackageRejected("bad_manifest", f"数据包说明（manifest）不合格式：{what}。未导入任何数据。")
 
 
+# The strict schema: the keys of each object, exactly (``audit_chain_head`` may be absent: packages written
+# before the trail's head was sent).
+_TOP = frozenset({"format", "format_version", "package_id", "kind", "created_at", "app_version", "schema_version",
+                  "origin", "destination", "channel_seq", "prerequisite", "covers", "acks", "counts", "payload",
+                  "signature"})
+_OPTIONAL = frozenset({"audit_chain_head"})
+_KEYS = {"origin": {"org_code", "site_id", "key_id"}, "destination": {"org_code", "site_id"},
+         "prerequisite": {"channel_seq", "package_id"}, "covers": {"change_seq_from", "change_seq_to"},
+         "payload": {"name", "size", "sha256", "plaintext_sha256", "aead", "key_wrap", "nonce", "recipients"},
+         "recipient": {"key_id", "wrapped_key"}, "audit_chain_head": {"seq", "hash"}}
+_MAX_INT = 2**63 - 1  # SQLite's largest integer: every number of the manifest is stored or compared as one
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_REVISION = re.compile(r"[0-9]{4}")
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise ValueError("a key given twice")
+    return found
+
+
+def _object(obj: Any, key: str, keys: frozenset[str] | set[str], optional: frozenset[str] = frozenset()) -> Any:
+    """``obj[key]``, an object holding exactly ``keys`` (and any of ``optional``)."""
+    value = _get(obj, key, dict) if key else obj
+    if not isinstance(value, dict) or not keys <= set(value) or not set(value) <= keys | optional:
+        raise _bad(f"{key or '说明'} 的字段不对")
+    return value
+
+
 def _get(obj: Any, key: str, kind: type | tuple[type, ...]) -> Any:
     if not isinstance(obj, dict) or key not in obj:
         raise _bad(f"缺少 {key}")
     value = obj[key]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise _bad(f"{key} 类型不对")
+    if kind is int and isinstance(value, int) and not 0 <= value <= _MAX_INT:
+        raise _bad(f"{key} 超出范围")
     return value
 
 
@@ -98,45 +136,65 @@ def _uuid(text: str, key: str) -> str:
         raise _bad(f"{key} 不是编号") from exc
 
 
+def _utc(text: str) -> datetime:
+    """A time as naive UTC: ``…Z`` as written, or with any offset (converted)."""
+    found = datetime.fromisoformat(text.removesuffix("Z"))
+    return found if found.tzinfo is None else found.astimezone(UTC).replace(tzinfo=None)
+
+
 def parse(data: bytes) -> Manifest:
-    """Read a manifest strictly: every field present with its type; a newer format is refused."""
+    """Read a manifest strictly: exactly the fields of the format, each with its type and within range (no
+    field twice, none unknown); a newer format is refused. Anything else raises ``PackageRejected``."""
     try:
-        obj = json.loads(data.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
+        obj = json.loads(data.decode("utf-8"), object_pairs_hook=_no_repeats)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: nested thousands deep
         raise _bad("不是 JSON") from exc
     if _get(obj, "format", str) != FORMAT:
         raise _bad("不是 partydesk 数据包")
     version = _get(obj, "format_version", int)
     if version != FORMAT_VERSION:
         raise PackageRejected("format_version", f"数据包格式版本 {version} 本程序不认识，请升级 partydesk。")
+    _object(obj, "", _TOP, _OPTIONAL)
     kind = _get(obj, "kind", str)
     if kind not in KINDS:
         raise _bad("kind 不对")
-    origin, destination = _get(obj, "origin", dict), _get(obj, "destination", dict)
-    prerequisite, covers = _get(obj, "prerequisite", dict), _get(obj, "covers", dict)
-    payload = _get(obj, "payload", dict)
+    origin, destination = _object(obj, "origin", _KEYS["origin"]), _object(obj, "destination", _KEYS["destination"])
+    prerequisite, covers = _object(obj, "prerequisite", _KEYS["prerequisite"]), _object(obj, "covers", _KEYS["covers"])
+    payload = _object(obj, "payload", _KEYS["payload"])
     if _get(payload, "aead", str) != crypto.AEAD or _get(payload, "key_wrap", str) != crypto.KEY_WRAP:
         raise PackageRejected("algorithm", "数据包使用了本程序不支持的加密算法。")
     if _get(obj, "signature", str) != crypto.SIGNATURE:
         raise PackageRejected("algorithm", "数据包使用了本程序不支持的签名算法。")
-    created = _get(obj, "created_at", str)
     try:
-        created_at = datetime.fromisoformat(created.removesuffix("Z"))
+        created_at = _utc(_get(obj, "created_at", str))
         nonce = crypto.unb64(_get(payload, "nonce", str))
     except ValueError as exc:
         raise _bad("时间或随机数格式不对") from exc
+    schema_version = _get(obj, "schema_version", str)
+    if not _REVISION.fullmatch(schema_version):
+        raise _bad("schema_version 不对")
     counts = _get(obj, "counts", dict)
-    if not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in counts.items()):
+    if not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= _MAX_INT
+               for k, v in counts.items()):
         raise _bad("counts 不对")
     acks = _get(obj, "acks", list)
     if not all(isinstance(a, str) for a in acks):
         raise _bad("acks 不对")
     recipients: dict[str, str] = {}
     for entry in _get(payload, "recipients", list):
+        _object(entry, "", _KEYS["recipient"])
         recipients[_get(entry, "key_id", str)] = _get(entry, "wrapped_key", str)
+    hashes = [_get(payload, "sha256", str), _get(payload, "plaintext_sha256", str)]
+    audit_seq, audit_hash = 0, ""
+    if "audit_chain_head" in obj:
+        head = _object(obj, "audit_chain_head", _KEYS["audit_chain_head"])
+        audit_seq, audit_hash = _get(head, "seq", int), _get(head, "hash", str)
+        hashes.append(audit_hash)
+    if not all(map(_SHA256.fullmatch, hashes)):
+        raise _bad("摘要格式不对")
     return Manifest(
         package_id=_uuid(_get(obj, "package_id", str), "package_id"), kind=kind, created_at=created_at,
-        app_version=_get(obj, "app_version", str), schema_version=_get(obj, "schema_version", str),
+        app_version=_get(obj, "app_version", str), schema_version=schema_version,
         origin=Endpoint(_get(origin, "org_code", str), _uuid(_get(origin, "site_id", str), "origin")),
         origin_key_id=_get(origin, "key_id", str),
         destination=Endpoint(_get(destination, "org_code", str),
@@ -144,8 +202,8 @@ def parse(data: bytes) -> Manifest:
         channel_seq=_get(obj, "channel_seq", int), prerequisite_seq=_get(prerequisite, "channel_seq", int),
         prerequisite_id=_get(prerequisite, "package_id", str), covers_from=_get(covers, "change_seq_from", int),
         covers_to=_get(covers, "change_seq_to", int), acks=tuple(acks), counts=counts,
-        payload_size=_get(payload, "size", int), payload_sha256=_get(payload, "sha256", str),
-        plaintext_sha256=_get(payload, "plaintext_sha256", str), nonce=nonce, recipients=recipients,
+        payload_size=_get(payload, "size", int), payload_sha256=hashes[0], plaintext_sha256=hashes[1],
+        nonce=nonce, recipients=recipients, audit_seq=audit_seq, audit_hash=audit_hash,
     )
 
 

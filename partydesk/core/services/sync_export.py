@@ -29,7 +29,7 @@ from partydesk.core.services.sync_blobs import package_blobs
 from partydesk.core.services.sync_downward import package_lines
 from partydesk.core.services.sync_keys import site_keys
 from partydesk.core.services.sync_verify import verify_meant, verify_read_back
-from partydesk.core.storage import notice_repo, sync_repo
+from partydesk.core.storage import audit, notice_repo, sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.migrate import head_revision
 from partydesk.core.storage.stamping import utc_now
@@ -102,6 +102,7 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
     progress.step(2, 3, "正在写入并核对文件……")  # the last point a cancel is honoured
     with db.write(actor, action="sync.export") as session:
         seq = sync_repo.take_channel_seq(session, peer.site_id)
+        audit_seq, audit_hash = audit.head(session)  # as it stands before this export's own entry
         manifest = Manifest(
             package_id=package_id, kind=kind, created_at=created, app_version=__version__,
             schema_version=head_revision(), origin=Endpoint(org.code, db.site.site_id), origin_key_id=keys.key_id,
@@ -110,7 +111,7 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
             prerequisite_id=previous.package_id if previous else "", covers_from=after, covers_to=covers_to,
             acks=tuple(acks), counts=counts, payload_size=len(sealed.ciphertext),
             payload_sha256=crypto.sha256_hex(sealed.ciphertext), plaintext_sha256=plaintext_sha256.result(),
-            nonce=sealed.nonce, recipients=sealed.wrapped)
+            nonce=sealed.nonce, recipients=sealed.wrapped, audit_seq=audit_seq, audit_hash=audit_hash)
         manifest_bytes = manifest.to_bytes()
         data = container.pack_outer(container.OuterParts(manifest_bytes, crypto.sign(keys.signing, manifest_bytes),
                                                          sealed.ciphertext))

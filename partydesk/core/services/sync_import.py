@@ -160,7 +160,9 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         sync_repo.add_package(session, package_id=manifest.package_id, direction="in", kind=manifest.kind,
                               peer_site=peer.site_id, channel_seq=manifest.channel_seq,
                               covers_to=manifest.covers_to, created_at=manifest.created_at, by=actor.user_id,
-                              file_name="", state="imported", gap=report.gap, counts=report.counts)
+                              file_name="", state="imported", gap=report.gap, counts=report.counts,
+                              audit_head=f"{manifest.audit_seq}:{manifest.audit_hash}" if manifest.audit_seq else "")
+        sync_repo.gap_filled(session, peer.site_id, manifest.channel_seq)
         if step is not None:
             step("acks")
         report.acknowledged = sync_repo.acknowledge(session, peer.site_id, manifest.acks)
@@ -234,8 +236,15 @@ def _verified_sender(db: Database, envelope: Envelope) -> sync_repo.Peer:
         peer = sync_repo.peer(session, manifest.origin.site_id)
     if key is None or peer is None or key.site_id != manifest.origin.site_id:
         _refuse_misplaced(db, manifest)
+        with db.read() as session:
+            known = sync_repo.peer_by_code(session, manifest.origin.org_code)
+        if known:  # the code is registered, from another installation (reinstalled, a new computer) or not at all
+            raise PackageRejected("unknown_key", f"“{known[0].org_name}”（组织代码 {manifest.origin.org_code}）"
+                                  "已经登记，但这个数据包来自另一台电脑或重新安装的程序，用的不是已登记的密钥。"
+                                  "请先打电话向对方核实：如果对方确实换了电脑或重装了程序，请对方发来新的密钥卡，"
+                                  "用“登记对方密钥卡…”登记并核对指纹后再导入；否则不要导入这个文件。未导入任何数据。")
         raise PackageRejected("unknown_key", f"发送方（组织代码 {manifest.origin.org_code}）的密钥未登记："
-                              "请先导入对方的密钥卡"
+                              "请先用“登记对方密钥卡…”登记对方的密钥卡"
                               "并核对指纹。未导入任何数据。")
     if key.revoked:
         raise PackageRejected("revoked_key", f"“{peer.org_name}”用来签名的密钥已被吊销，这个数据包不被接受。")

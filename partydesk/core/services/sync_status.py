@@ -56,7 +56,8 @@ class ExchangeStatus:
                        "age_days": p.age_days(self.now)} for p in self.peers],
             "packages": [{"package_id": e.package_id, "direction": e.direction, "kind": e.kind,
                           "peer_site": e.peer_site, "channel_seq": e.channel_seq, "state": e.state,
-                          "gap": e.gap, "counts": e.counts, "handled_at": e.handled_at.isoformat()}
+                          "gap": e.gap, "counts": e.counts, "handled_at": e.handled_at.isoformat(),
+                          "audit_head": e.audit_head}
                          for e in self.packages],
             "open_conflicts": self.open_conflicts,
             "rejected_packages": [{"file_name": r.file_name, "file_size": r.file_size, "org_code": r.org_code,

@@ -129,6 +129,12 @@ def append(session: Session, actor: Actor, *, action: str, record_ids: Sequence[
     return seq
 
 
+def head(session: Session) -> tuple[int, str]:
+    """The newest entry's number and chained hash: (0, GENESIS) while the trail is empty."""
+    last = session.execute(select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)).first()
+    return (int(last[0]), str(last[1])) if last else (0, GENESIS)
+
+
 def _entry(row: AuditRow) -> AuditEntry:
     return AuditEntry(row.seq, row.at, row.actor_id, row.actor_role, row.action,
                       tuple(json.loads(row.record_ids)), row.summary, row.hash)

@@ -185,7 +185,7 @@ def _split(data: bytes) -> tuple[bytes, dict[str, Any], bytes]:
         header = json.loads(data[len(MAGIC) + 4:end].decode("utf-8"))
         if not isinstance(header, dict) or header.get("format") != 1:
             raise ValueError("format")
-    except ValueError as exc:  # bad UTF-8 and bad JSON are ValueErrors
+    except (ValueError, RecursionError) as exc:  # bad UTF-8 and bad JSON; JSON nested thousands deep
         raise BackupError(DAMAGED, code="damaged") from exc
     return data[:end], header, data[end:]
 

@@ -77,6 +77,7 @@ class PackageEntry:
     gap: str
     counts: dict[str, int]
     acked: bool
+    audit_head: str = ""  # in: the sender's audit trail head as the package named it ("seq:hash")
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _peer(row: SyncPeer) -> Peer:
 def _entry(row: SyncPackage) -> PackageEntry:
     return PackageEntry(row.package_id, row.direction, row.kind, row.peer_site, row.channel_seq, row.covers_to,
                         row.created_at, row.handled_at, row.handled_by, row.file_name, row.state, row.gap,
-                        json.loads(row.counts or "{}"), bool(row.acked))
+                        json.loads(row.counts or "{}"), bool(row.acked), row.audit_head or "")
 
 
 # -- peers and keys --------------------------------------------------------------------------------
@@ -193,12 +194,19 @@ def last_out(session: Session, site_id: str) -> PackageEntry | None:
 
 def add_package(session: Session, *, package_id: str, direction: str, kind: str, peer_site: str, channel_seq: int,
                 covers_to: int, created_at: datetime, by: str, file_name: str, state: str, gap: str = "",
-                counts: Mapping[str, int] | None = None) -> None:
+                counts: Mapping[str, int] | None = None, audit_head: str = "") -> None:
     """One row of the ledger (a package written or imported)."""
     session.add(SyncPackage(package_id=package_id, direction=direction, kind=kind, peer_site=peer_site,
                             channel_seq=channel_seq, covers_to=covers_to, created_at=created_at,
                             handled_at=utc_now(), handled_by=by, file_name=file_name, state=state, gap=gap,
-                            counts=json.dumps(dict(counts or {}), sort_keys=True), acked=0))
+                            counts=json.dumps(dict(counts or {}), sort_keys=True), acked=0, audit_head=audit_head))
+
+
+def gap_filled(session: Session, peer_site: str, channel_seq: int) -> None:
+    """The package with this number from ``peer_site`` has arrived: the one after it (whose prerequisite it is,
+    a channel's numbers running on by one) no longer notes it as missing."""
+    session.execute(update(SyncPackage).where(SyncPackage.direction == "in", SyncPackage.peer_site == peer_site,
+                                              SyncPackage.channel_seq == channel_seq + 1).values(gap=""))
 
 
 def package(session: Session, package_id: str) -> PackageEntry | None:

@@ -70,6 +70,8 @@ class SyncPackage(Base):
     gap: Mapped[str] = mapped_column(Text, default="")  # a missing prerequisite, in words
     counts: Mapped[str] = mapped_column(Text, default="{}")  # JSON: new/updated/unchanged/conflict/rejected
     acked: Mapped[int] = mapped_column(Integer, default=0)  # in: a receipt for it went back; out: it came back
+    # The sender's audit trail head the package named ("seq:hash"; "" when it named none): our copy of it.
+    audit_head: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SyncConflict(Base):

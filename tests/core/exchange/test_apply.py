@@ -103,6 +103,8 @@ def test_a_delete_never_comes_back_and_out_of_order_packages_converge(sites: Sit
     assert late.status == "applied" and "缺少" in late.gap  # the first package has not arrived: a gap
     stale = import_package(sites.committee, LOCAL_USER, older.path)
     assert stale.status == "applied" and stale.counts["new"] == 0 and stale.counts["updated"] == 0
+    with sites.committee.read() as session:  # the gap is filled: the later package no longer notes it
+        assert {e.channel_seq: e.gap for e in sync_repo.packages(session)} == {1: "", 2: ""}
     with sites.committee.read() as session:
         row = session.get(Member, member_id)
         assert row is not None and row.deleted and row.id_number == ""  # the tombstone carries no personal data

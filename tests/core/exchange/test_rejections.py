@@ -10,8 +10,10 @@ import pytest
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.exchange import container
+from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
+from partydesk.core.services.sync_keys import own_card, register_card
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
 from tests.core.exchange.conftest import Sites, introduce, make_branch, make_committee
@@ -86,6 +88,8 @@ def test_package_from_an_unregistered_site_is_refused(tmp_path: Path) -> None:
         sent = export_package(stranger, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tmp_path)
         # Addressed to the registered committee: the other one does not know the sender's key.
         assert refused(other, sent.path) == "unknown_key"
+        report = import_package(other, LOCAL_USER, sent.path)
+        assert "密钥未登记" in report.message and "已经登记" not in report.message
     finally:
         for db in (stranger, committee, other):
             db.close()
@@ -158,3 +162,23 @@ def test_package_for_another_site_is_refused(sites: Sites, tmp_path: Path) -> No
     finally:
         neighbour.close()
     assert rejections(sites.committee) == []
+
+
+def test_a_package_from_a_reinstalled_branch_names_the_registered_office(sites: Sites, tmp_path: Path) -> None:
+    """The same organisation code from a new installation (new keys): refused as an unknown key, but saying the
+    office is registered and what to check, not asking to register a card the office sees listed already."""
+    (tmp_path / "again").mkdir()
+    again = make_branch(tmp_path / "again" / "again.db")  # the same demo branch code, set up anew
+    try:
+        _card, committee_card = own_card(sites.committee)
+        register_card(again, LOCAL_USER, committee_card, confirmed=True)
+        with sites.committee.read() as session:
+            registered = sync_repo.peer_by_code(session, own_organisation(again).code)  # type: ignore[union-attr]
+        assert registered, "the demo branches share one code"
+        sent = export_package(again, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+        report = import_package(sites.committee, LOCAL_USER, sent.path)
+        assert (report.status, report.reason) == ("rejected", "unknown_key")
+        assert registered[0].org_name in report.message and "已经登记" in report.message
+        assert "另一台电脑或重新安装" in report.message
+    finally:
+        again.close()

@@ -377,3 +377,14 @@ def test_a_computer_set_up_from_the_stick_counts_that_backup_as_its_last(db: Dat
         assert list(offsite_backup(again, date(2026, 12, 1))) == [], "not told at once that it has none"
     finally:
         again.close()
+
+
+def test_a_header_nested_thousands_deep_is_called_damaged(tmp_path: Path) -> None:
+    """A file with the .pdbak beginning and a header that is one array inside another, thousands deep (beyond
+    the JSON reader's recursion limit): refused as damaged, not an error escaping to the window."""
+    deep = b"[" * 5000 + b"]" * 5000
+    path = tmp_path / "deep.pdbak"
+    path.write_bytes(offsite_file.MAGIC + len(deep).to_bytes(4, "big") + deep + b"\0" * 32)
+    with pytest.raises(BackupError) as refused:
+        offsite_file.read_header(path)
+    assert refused.value.code == "damaged"
