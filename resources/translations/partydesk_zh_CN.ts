@@ -947,6 +947,10 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>选择U盘或文件夹</translation>
     </message>
     <message>
+        <source>The folder {path} is not there: is the USB stick plugged in? Choose the folder again (Browse…). Nothing was written.</source>
+        <translation>找不到文件夹 {path}：U盘是否已插好？请重新选择文件夹（浏览…）。没有写出任何文件。</translation>
+    </message>
+    <message>
         <source>Writing and checking the packages…</source>
         <translation>正在写出并核对数据包……</translation>
     </message>

@@ -220,3 +220,19 @@ def test_a_card_from_a_second_computer_with_a_known_code_is_warned_about(
         assert warned is again
     finally:
         source.close()
+
+
+def test_a_package_imported_past_a_gap_says_so_in_its_state() -> None:
+    """The state column: a package imported while the one before it is missing reads 已导入（缺号）; once the
+    gap is filled (the import clears the note) it reads 已导入 like any other."""
+    from datetime import datetime
+
+    from partydesk.core.storage.sync_repo import PackageEntry
+    from partydesk.gui.pages.exchange import package_state
+
+    moment = datetime(2026, 12, 1, 8, 0)
+    entry = PackageEntry("p", "in", "upward", "s", 2, 5, moment, moment, "", "", "imported",
+                         "缺少“第一党支部”的第 1 号数据包", {}, False)
+    assert package_state(entry) == "已导入（缺号）"
+    assert package_state(replace(entry, gap="")) == "已导入"
+    assert package_state(replace(entry, state="written", direction="out", gap="")) == "已写出"

@@ -305,3 +305,27 @@ def test_import_wizard_says_a_mistyped_path_is_not_there_and_refuses_nothing(
     assert dialog.pages.currentIndex() == 0 and dialog.check_button.isEnabled()
     ctx.runner.wait_idle(WAIT_MS)
     assert rejections(committee) == []
+
+
+def test_export_wizard_refuses_a_folder_that_is_not_there(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A mistyped folder, or the stick's drive while no stick is in: nothing is created or written and the
+    dialog says the folder is not there (before, the folders were made on the hard disk and the stick was
+    called safe to remove); a relative path is refused the same way. A real folder then writes."""
+    branch, _committee, folder = pair
+    ctx = make_ctx(branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ExportDialog(ctx, exchange_status(branch).peers, removable=None)
+    qtbot.addWidget(dialog)
+    missing = folder / "nosuch" / "dir"
+    for typed in (str(missing), "usb"):
+        dialog.folder.setText(typed)
+        dialog.write_button.click()
+        assert dialog.pages.currentIndex() == 0 and dialog.safe_text.text() == ""
+        assert typed in dialog.stick_note.text() and "U盘" in dialog.stick_note.text()
+    assert not (folder / "nosuch").exists() and not list(folder.rglob("*.pdsync"))
+    dialog.folder.setText(str(folder))
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    assert len(list(folder.glob("*.pdsync"))) == 1

@@ -166,6 +166,12 @@ class ExportDialog(QDialog):
     def write(self) -> None:
         """Write, read back and verify the package (progress shown over the dialog)."""
         folder = Path(self.folder.text().strip())
+        if not folder.is_absolute() or not folder.is_dir():  # a mistyped path, a stick not plugged in
+            self._note(self.tr(
+                "The folder {path} is not there: is the USB stick plugged in? Choose the folder again "
+                "(Browse…). Nothing was written.").format(path=str(folder)))
+            self.folder.setFocus()
+            return
         self._folder_used = folder
         self.write_button.setEnabled(False)
         if self.destination.currentData() == EVERY_BRANCH:
@@ -185,7 +191,7 @@ class ExportDialog(QDialog):
         """After a cancelled export (no file written, no number used): the user may write it again."""
         if handle.cancelled:
             self.write_button.setEnabled(True)
-            self.stick_note.setText(self.tr("Cancelled: no package was written."))
+            self._note(self.tr("Cancelled: no package was written."))
 
     def _written(self, done: Exported) -> None:
         self.result_path = done.path
@@ -198,6 +204,21 @@ class ExportDialog(QDialog):
         self.safe_text.setText(self.tr("It is now safe to remove the USB stick."))
         self._remember_folder()
         self._show_result()
+
+    def _note(self, text: str) -> None:
+        """Say ``text`` under the folder, the dialog growing as tall as its lines need (within the screen)."""
+        self.stick_note.setText(text)
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        screen = self.screen()
+        if screen is not None:
+            needed = min(needed, int(screen.availableGeometry().height() * 0.9))
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _remember_folder(self) -> None:
         self.ctx.settings.setValue(LAST_FOLDER_KEY, str(self._folder_used))
@@ -247,7 +268,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, error: KnownError) -> None:
         self._update()
-        self.stick_note.setText(error.message)
+        self._note(error.message)
 
     def done_text(self) -> str:
         """What the result step says (for tests and the status bar)."""

@@ -49,6 +49,13 @@ KIND_NAMES = {"upward": "上报", "downward": "下发", "snapshot": "全量", "r
 STATE_NAMES = {"written": "已写出", "acknowledged": "对方已确认", "imported": "已导入", "rejected": "已拒收"}
 
 
+def package_state(entry: PackageEntry) -> str:
+    """A package's state in words: one imported while the package before it is still missing says so."""
+    if entry.state == "imported" and entry.gap:
+        return "已导入（缺号）"
+    return STATE_NAMES.get(entry.state, entry.state)
+
+
 COMPARISON_TAB = 2  # after 收发 and 通知; shown at a committee only
 
 
@@ -312,7 +319,7 @@ class ExchangePage(QWidget):
             ListColumn("peer", self.tr("Other office"), self._peer_name, chars=24),
             ListColumn("seq", self.tr("No."), lambda e: str(e.channel_seq or "—"), sort_key=lambda e: e.channel_seq,
                        chars=3, align_right=True),
-            ListColumn("state", self.tr("State"), lambda e: STATE_NAMES.get(e.state, e.state), chars=5),
+            ListColumn("state", self.tr("State"), package_state, chars=5),
             ListColumn("records", self.tr("Records"),
                        lambda e: "—" if e.state == "rejected" else str(sum(e.counts.values())),
                        sort_key=lambda e: sum(e.counts.values()), chars=4, align_right=True),
