@@ -4565,6 +4565,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>这条记录是{what}，不能在这里修改。如有错误，请删除后重新记录。</translation>
     </message>
     <message>
+        <source>This material is {office}&apos;s: only the committee&apos;s own materials are sent down.</source>
+        <translation>这份资料是“{office}”的，只有党委自己的资料才能下发。</translation>
+    </message>
+    <message>
         <source>This material came from above and cannot be sent on.</source>
         <translation>这份资料是上级下发的，不能再转发。</translation>
     </message>

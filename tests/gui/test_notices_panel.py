@@ -349,3 +349,48 @@ def test_a_committee_withdraws_a_notice_it_sent_with_a_reason(
     assert model.data(model.index(0, 0)) == "已撤回"
     assert panel.text.toPlainText().splitlines()[3].startswith("【本通知已于")
     assert not panel.withdraw_button.isEnabled()
+
+
+def test_a_committee_names_the_branch_a_reported_material_came_from(
+        qtbot: QtBot, tmp_path: Path, make_ctx: Callable[[Database], AppContext], app: QApplication) -> None:
+    """A branch's own study material reaches its committee in the upward package: the committee's library names
+    the branch as its source (not 上级下发, as before), and 下发… on it says whose it is, sending nothing."""
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
+    branch = make_branch(tmp_path / "b" / "b.db", members=3)
+    committee = make_committee(tmp_path / "c" / "c.db")
+    try:
+        introduce(branch, committee)
+        study.add_material(branch, LOCAL_USER, MaterialData("支部书记讲党课讲稿", "党课", date(2026, 11, 2), "", "",
+                                                            "https://example.org/lecture"))
+        sent = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=tmp_path)
+        assert import_package(committee, LOCAL_USER, sent.path).status == "applied"
+        sources = notices.material_sources(committee)  # the demo branch's own materials, and this one
+        assert len(sources) >= 2 and set(sources.values()) == {("child", _org_name(branch))}
+        ctx = make_ctx(committee)
+        languages.install_language(app, "zh_CN", ctx.hub)
+        page = StudyPage(ctx)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.materials.model.total == len(sources), timeout=WAIT_MS)
+        page.tabs.setCurrentWidget(page.materials)
+        model = page.materials.model
+        column = next(i for i in range(model.columnCount())
+                      if model.headerData(i, Qt.Orientation.Horizontal) == "来源")
+        row = [r[1].title for r in model.shown_rows()].index("支部书记讲党课讲稿")
+        assert {model.data(model.index(i, column)) for i in range(model.rowCount())} == {_org_name(branch)}
+        said: list[str] = []
+        ctx.hub.statusMessage.connect(said.append)
+        page.materials.table.selectRow(row)
+        page.send_selected_material()
+        assert said and _org_name(branch) in said[-1] and "只有党委自己的资料才能下发" in said[-1]
+    finally:
+        branch.close()
+        committee.close()
+
+
+def _org_name(db: Database) -> str:
+    from partydesk.core.services.setup import own_organisation
+
+    org = own_organisation(db)
+    assert org is not None
+    return org.name

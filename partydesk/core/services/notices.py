@@ -130,6 +130,16 @@ def received_materials(db: Database) -> set[str]:
         return notice_repo.received_material_ids(session, db.site.site_id)
 
 
+def material_sources(db: Database) -> dict[str, tuple[str, str]]:
+    """Where each study material another office owns came from, by id: (relation, organisation name), the
+    relation ``parent`` for one sent down from above, ``child`` for a branch's (on a committee)."""
+    assert db.site is not None
+    with db.read() as session:
+        owners = notice_repo.material_owners(session, db.site.site_id)
+        peers = {p.site_id: p for p in sync_repo.peers(session)}
+    return {i: (peers[o].relation, peers[o].org_name) if o in peers else ("parent", "") for i, o in owners.items()}
+
+
 def branches(db: Database) -> list[tuple[str, str]]:
     """(organisation code, name) of every registered child site: what a notice can be addressed to."""
     with db.read() as session:

@@ -121,8 +121,15 @@ def mark_read(session: Session, notice_id: str, by: str) -> bool:
 
 def received_material_ids(session: Session, own_site: str) -> set[str]:
     """Ids of live study materials another office (the committee) owns: sent down, read-only here."""
-    query = select(StudyMaterial.id).where(StudyMaterial.deleted.is_(False), StudyMaterial.owner_site != own_site)
-    return set(session.scalars(query))
+    return set(material_owners(session, own_site))
+
+
+def material_owners(session: Session, own_site: str) -> dict[str, str]:
+    """The owning site of each live study material another office owns (the committee's, sent down to a branch;
+    a branch's, reported up to its committee), by material id."""
+    query = select(StudyMaterial.id, StudyMaterial.owner_site).where(StudyMaterial.deleted.is_(False),
+                                                                      StudyMaterial.owner_site != own_site)
+    return {str(i): str(o) for i, o in session.execute(query).all()}
 
 
 def _line(type_name: str, row: Any) -> tuple[str, bytes]:

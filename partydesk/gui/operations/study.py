@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,8 +39,9 @@ class StudyYear:
     materials: list[tuple[str, MaterialData]]
     rules: dict[str, int]
     branches: Branches = SINGLE  # the organisations of the file (a committee's: several)
-    received: frozenset[str] = frozenset()  # materials sent down from above (read-only here)
+    received: frozenset[str] = frozenset()  # materials another office owns (read-only here)
     committee: bool = False  # this office sends materials down to its branches
+    sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # of those: (relation, office name)
 
 
 def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback) -> TaskHandle:
@@ -49,10 +50,11 @@ def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback
 
     def read(_progress: Any) -> StudyYear:
         today = date.today()
+        sources = notices.material_sources(db)
         return StudyYear(year, today, study.activities_of_year(db, year),
                          study_reports.ledger(db, year, as_of=today), study.certifications(db),
                          study.search_materials(db), rule_values(db), branch_service.branches(db),
-                         frozenset(notices.received_materials(db)), site_role(db) == "committee")
+                         frozenset(sources), site_role(db) == "committee", sources)
 
     return run(parent, ctx, read, label="load study", on_done=on_done)
 

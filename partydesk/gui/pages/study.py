@@ -89,7 +89,7 @@ class StudyPage(QWidget):
         self.skills.setObjectName("skillsSummary")
         self.skills.setWordWrap(True)
         self.add_cert_button = self.certifications.add_action("addCertification", self.open_cert_dialog)
-        self.materials = study_tabs.materials_list(self, lambda i: self.data is not None and i in self.data.received)
+        self.materials = study_tabs.materials_list(self, self.material_source)
         self.add_material_button = self.materials.add_action("addMaterial", self.open_material_dialog)
         self.open_material_button = self.materials.add_action("openMaterial", self.open_selected_material,
                                                               needs_selection=True)
@@ -263,6 +263,13 @@ class StudyPage(QWidget):
 
         study_ops.load_roll(self, self.ctx, show)
 
+    def material_source(self, material_id: str) -> str:
+        """Where a material of another office came from, in words ('' for this office's own)."""
+        if self.data is None or material_id not in self.data.received:
+            return ""
+        relation, office = self.data.sources.get(material_id, ("parent", ""))
+        return office if relation == "child" and office else self.tr("Sent down")
+
     def open_material_dialog(self) -> None:
         """Open the dialog that adds a file or a link to the library."""
         from partydesk.gui.dialogs.material_edit import MaterialEditDialog
@@ -290,7 +297,11 @@ class StudyPage(QWidget):
         if found is None:
             return
         if self.data is not None and chosen[0] in self.data.received:
-            self.ctx.hub.statusMessage.emit(self.tr("This material came from above and cannot be sent on."))
+            relation, office = self.data.sources.get(chosen[0], ("parent", ""))
+            self.ctx.hub.statusMessage.emit(
+                self.tr("This material is {office}'s: only the committee's own materials are sent down.").format(
+                    office=office) if relation == "child" and office else
+                self.tr("This material came from above and cannot be sent on."))
             return
 
         def show(branches: list[tuple[str, str]]) -> None:

@@ -172,14 +172,15 @@ def certifications_list(parent: QWidget, today: date, notice_days: Callable[[], 
                     haystack=lambda r: f"{r[1]} {r[2].name} {r[2].issuer}", pinyin_of=lambda r: r[1])
 
 
-def materials_list(parent: QWidget, received: Callable[[str], bool] = lambda _id: False) -> ListPage[MaterialRow]:
-    """学习资料: title, tags, date, the stored file or the link, and whether it was sent down from above."""
+def materials_list(parent: QWidget, source: Callable[[str], str] = lambda _id: "") -> ListPage[MaterialRow]:
+    """学习资料: title, tags, date, the stored file or the link, and where one of another office came from
+    (``source`` of its id: sent down from above, or on a committee the branch whose it is)."""
     columns: list[ListColumn[MaterialRow]] = [
         ListColumn("title", _tr("Title"), lambda r: r[1].title, chars=18),
         ListColumn("tags", _tr("Tags"), lambda r: r[1].tags, chars=8),
         ListColumn("dated", _tr("Date"), lambda r: _day(r[1].dated), chars=6),
         ListColumn("where", _tr("File or link"), lambda r: r[1].file_name or r[1].link, chars=20),
-        ListColumn("from", _tr("Source"), lambda r: _tr("Sent down") if received(r[0]) else "", chars=5),
+        ListColumn("from", _tr("Source"), lambda r: source(r[0]), chars=7),
     ]
     return ListPage(columns, row_id=lambda r: r[0], parent=parent,
                     haystack=lambda r: f"{r[1].title} {r[1].tags} {r[1].notes} {r[1].file_name}")
