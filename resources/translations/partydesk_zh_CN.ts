@@ -780,6 +780,10 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>最近报送</translation>
     </message>
     <message>
+        <source>A receipt: no confirmation comes back for it</source>
+        <translation>回执：对方收到后无需再确认</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>

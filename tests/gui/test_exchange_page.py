@@ -236,3 +236,25 @@ def test_a_package_imported_past_a_gap_says_so_in_its_state() -> None:
     assert package_state(entry) == "已导入（缺号）"
     assert package_state(replace(entry, gap="")) == "已导入"
     assert package_state(replace(entry, state="written", direction="out", gap="")) == "已写出"
+
+
+def test_a_receipt_written_says_no_confirmation_comes_back(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """The committee's receipt for a branch package is listed 已写出 with a note that nothing confirms it (a
+    receipt is not itself acknowledged, so it would otherwise look pending for ever); a package with records
+    has no such note."""
+    branch, committee, folder = pair
+    first = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
+    assert import_package(committee, LOCAL_USER, first.path).status == "applied"
+    receipt = export_package(committee, LOCAL_USER, to_org_code="3301060012", out_dir=folder)
+    assert receipt.kind == "receipt"
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.packages.model.total == 2, timeout=WAIT_MS)
+    model = page.packages.model
+    note = [c.key for c in model.columns].index("gap")
+    notes = {row.package_id: model.index(r, note).data() for r, row in enumerate(model.shown_rows())}
+    assert notes == {receipt.package_id: "回执：对方收到后无需再确认", first.package_id: ""}

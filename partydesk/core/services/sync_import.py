@@ -110,7 +110,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
     envelope = open_envelope(data)  # 1
     manifest = envelope.manifest
     peer = _verified_sender(db, envelope)  # 2
-    _check_addressing(db.site.site_id, manifest, now)  # 3
+    _check_addressing(db, manifest, now)  # 3
     report = ImportReport("dry_run" if dry_run else "applied", package_id=manifest.package_id,
                           origin=manifest.origin.org_code, channel_seq=manifest.channel_seq,
                           prerequisite_seq=manifest.prerequisite_seq)
@@ -283,14 +283,29 @@ def _refuse_misplaced(db: Database, manifest: Manifest) -> None:
     org = own_organisation(db)
     if manifest.destination.site_id != db.site.site_id and org is not None \
             and manifest.destination.org_code != org.code:
-        raise PackageRejected("wrong_destination",
-                              f"这个数据包是发给组织代码 {manifest.destination.org_code} 的，不是本单位。")
+        raise _addressed_elsewhere(db, manifest)
 
 
-def _check_addressing(own_site: str, manifest: Manifest, now: datetime) -> None:
-    if manifest.destination.site_id != own_site:
-        raise PackageRejected("wrong_destination",
-                              f"这个数据包是发给组织代码 {manifest.destination.org_code} 的，不是本单位。")
+def _addressed_elsewhere(db: Database, manifest: Manifest) -> PackageRejected:
+    """The refusal of a package addressed to another office (named when it is registered here), or to this
+    office's own code at another installation (a new computer, the program set up again)."""
+    code = manifest.destination.org_code
+    org = own_organisation(db)
+    if org is not None and code == org.code:
+        return PackageRejected("wrong_destination", f"这个数据包是发给本单位（组织代码 {code}）另一台电脑或重装前的"
+                               "程序的，本机的密钥打不开它：请把本机的密钥卡交给发送方登记，再请对方重新导出。"
+                               "未导入任何数据。")
+    with db.read() as session:
+        known = sync_repo.peer_by_code(session, code)
+    whom = f"“{known[0].org_name}”（组织代码 {code}）" if known else f"组织代码 {code} 的单位"
+    return PackageRejected("wrong_destination", f"这个数据包是发给{whom}的，不是本单位：请把它交给对方导入。"
+                           "本单位未导入任何数据。")
+
+
+def _check_addressing(db: Database, manifest: Manifest, now: datetime) -> None:
+    assert db.site is not None
+    if manifest.destination.site_id != db.site.site_id:
+        raise _addressed_elsewhere(db, manifest)
     if schema_number(manifest.schema_version) > schema_number(head_revision()):
         raise PackageRejected("schema_newer",
                               "这个数据包由更新版本的 partydesk 导出，请先升级本程序再导入。未导入任何数据。")

@@ -309,6 +309,12 @@ class ExchangePage(QWidget):
             ListColumn("last", self.tr("Last package"), age, sort_key=_age_order, chars=8),
         ]
 
+    def _package_note(self, entry: PackageEntry) -> str:
+        """A package's note: a gap or a refusal's reason; a receipt written says none comes back for it."""
+        if not entry.gap and entry.direction == "out" and entry.kind == "receipt":
+            return self.tr("A receipt: no confirmation comes back for it")
+        return entry.gap
+
     def _package_columns(self) -> list[ListColumn[PackageEntry]]:
         return [
             ListColumn("when", self.tr("When"), lambda e: f"{local_time(e.handled_at):%Y-%m-%d %H:%M}",
@@ -323,7 +329,7 @@ class ExchangePage(QWidget):
             ListColumn("records", self.tr("Records"),
                        lambda e: "—" if e.state == "rejected" else str(sum(e.counts.values())),
                        sort_key=lambda e: sum(e.counts.values()), chars=4, align_right=True),
-            ListColumn("gap", self.tr("Note"), lambda e: e.gap, chars=10),
+            ListColumn("gap", self.tr("Note"), self._package_note, chars=10),
         ]
 
     def _peer_name(self, entry: PackageEntry) -> str:

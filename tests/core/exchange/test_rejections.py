@@ -158,6 +158,8 @@ def test_package_for_another_site_is_refused(sites: Sites, tmp_path: Path) -> No
     try:
         populate(neighbour, seed=7, members=3, organisation=replace(DEMO_ORG, code="3301060099"))
         assert refused(neighbour, first.path) == "wrong_destination"
+        said = import_package(neighbour, LOCAL_USER, first.path).message
+        assert f"组织代码 {COMMITTEE} 的单位" in said and "请把它交给对方导入" in said
         assert rejections(neighbour) == []
     finally:
         neighbour.close()
@@ -180,5 +182,12 @@ def test_a_package_from_a_reinstalled_branch_names_the_registered_office(sites: 
         assert (report.status, report.reason) == ("rejected", "unknown_key")
         assert registered[0].org_name in report.message and "已经登记" in report.message
         assert "另一台电脑或重新安装" in report.message
+        # The other way: the committee writes to the code it registered (the old installation); the new one
+        # is told the package is for this office's other installation, and what to do.
+        down = export_package(sites.committee, LOCAL_USER, to_org_code=own_organisation(again).code,  # type: ignore[union-attr]
+                              out_dir=sites.stick, snapshot=True)
+        back = import_package(again, LOCAL_USER, down.path)
+        assert (back.status, back.reason) == ("rejected", "wrong_destination")
+        assert "发给本单位" in back.message and "重装前" in back.message and "密钥卡交给发送方" in back.message
     finally:
         again.close()
