@@ -2942,6 +2942,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>删除后，此人的信息将被彻底清除，无法恢复。删除只用于录入错误的记录；党员转出、去世或出党时，请保留记录，在党员详情页用“记录变动”登记。今天以前的备份中仍保存着这条记录，会在备份按期清理后消失（约十个月内）。</translation>
     </message>
     <message>
+        <source>This is a member of {branch}: the deletion is sent to the branch as the committee&apos;s correction in the next package, and removes the member from its roll too.</source>
+        <translation>这是“{branch}”的党员：删除将作为党委的更正随下一个数据包发给该支部，该支部的花名册上也会删去此人。</translation>
+    </message>
+    <message>
         <source>Reason:</source>
         <translation>删除原因：</translation>
     </message>

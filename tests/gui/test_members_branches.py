@@ -195,3 +195,29 @@ def test_editing_in_a_branchs_own_file_says_nothing_of_corrections(qtbot: QtBot,
     dialog = page.current_dialog()
     assert isinstance(dialog, MemberEditDialog) and not dialog.correction_note.isVisibleTo(dialog)
     dialog.reject()
+
+
+def test_deleting_a_branchs_member_at_the_committee_says_where_the_deletion_goes(
+        qtbot: QtBot, committee_ctx: AppContext, ctx: AppContext) -> None:
+    """The committee's delete question names the member's branch and says the deletion is sent to it as a
+    correction and takes the member off its roll; in a branch's own file the question says nothing of it."""
+    from partydesk.gui.dialogs.member_delete import MemberDeleteDialog
+
+    page = open_page(qtbot, committee_ctx)
+    row = page.model.row_at(0)
+    assert page.select_member(row.id)
+    page.delete_selected()
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberDeleteDialog)
+    branch = page.model.branches.name_of(row.org_id)
+    assert branch and f"这是“{branch}”的党员" in dialog.explanation.text()
+    assert "更正" in dialog.explanation.text()
+    dialog.reject()
+
+    [zhang] = add_now(ctx, ZHANG)
+    own = open_page(qtbot, ctx)
+    assert own.select_member(zhang)
+    own.delete_selected()
+    mine = own.current_dialog()
+    assert isinstance(mine, MemberDeleteDialog) and "更正" not in mine.explanation.text()
+    mine.reject()

@@ -1,4 +1,5 @@
-"""Confirm deleting a member (删除党员): names the member, requires a reason, deletes nothing on cancel.
+"""Confirm deleting a member (删除党员): names the member, requires a reason, deletes nothing on cancel. On a
+committee, a branch's member is named as that branch's: the deletion travels down to it as a correction.
 
 Deleting is for records that should never have existed (a typing mistake, a duplicate). A member who
 transferred out, died or left the Party keeps the record and gets a dated event instead, so the dialog
@@ -36,9 +37,10 @@ OTHER = len(REASONS) - 1
 class MemberDeleteDialog(QDialog):
     """Asks "delete <name>?" with a reason; OK only once a reason is given."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None, *, branch: str = "") -> None:
         super().__init__(parent)
         self.member_name = name
+        self.branch = branch  # on a committee: the branch whose member this is (the delete goes to it)
         self.question = question_label(self, scale=1.15)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
@@ -121,7 +123,11 @@ class MemberDeleteDialog(QDialog):
             "Deleting removes this person's details for good; it cannot be undone. Use it only for a record "
             "entered by mistake. If the member transferred out, died or left the Party, keep the record and "
             "use “Record a change” on the member's page instead. Backups made before today still hold the "
-            "record until they age out (within about ten months)."))
+            "record until they age out (within about ten months).")
+            + ("\n\n" + self.tr(
+                "This is a member of {branch}: the deletion is sent to the branch as the committee's correction "
+                "in the next package, and removes the member from its roll too.").format(branch=self.branch)
+               if self.branch else ""))
         self.reason_label.setText(self.tr("Reason:"))
         self.detail_label.setText(self.tr("Explanation:"))
         self.detail_edit.setPlaceholderText(self.tr("Required for “Other”, optional otherwise"))

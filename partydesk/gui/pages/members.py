@@ -476,7 +476,7 @@ class MembersPage(DialogHost, QWidget):
             return
         from partydesk.gui.dialogs.member_delete import MemberDeleteDialog
 
-        dialog = MemberDeleteDialog(row.name, self)
+        dialog = MemberDeleteDialog(row.name, self, branch=self.model.branches.corrected_from(row.org_id))
         dialog.accepted.connect(lambda: self._delete(row.id, row.name, dialog.reason()))
         self._open(dialog)
 
