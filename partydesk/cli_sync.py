@@ -154,6 +154,8 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
         if report.gap:
             lines.append(f"提醒：{report.gap}")
         lines += report.keys
+        if report.corrections:
+            lines.append("上级党委更正了本单位的记录：" + "；".join(report.corrections))
         if c["conflict"]:
             lines.append("有冲突的记录保留了本地版本，请在“数据交换”页的冲突列表中逐条决定。")
         lines += [f"拒收 {t} {i[:8]}：{r}" for t, i, r in report.rejected[:50]]

@@ -17,6 +17,7 @@ from partydesk.core.errors import KnownError
 from partydesk.core.progress import Progress
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_folder import check_folder, import_checked
+from partydesk.core.services.sync_import import import_package
 from partydesk.core.services.sync_rejections import rejections
 from partydesk.core.services.sync_status import exchange_status
 from partydesk.core.storage.database import Database
@@ -329,3 +330,32 @@ def test_export_wizard_refuses_a_folder_that_is_not_there(
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     assert len(list(folder.glob("*.pdsync"))) == 1
+
+
+def test_import_wizard_names_the_members_the_committee_deletes(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The committee deleted one of the branch's members: the branch's dry run names that member under the
+    committee's corrections before anything is written (it said only 更新 1 before); then the import applies."""
+    from partydesk.core.services import members
+
+    branch, committee, folder = pair
+    up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
+    assert import_package(committee, LOCAL_USER, up.path).status == "applied"
+    victim = members.roster(branch, LOCAL_USER)[0]
+    members.delete_member(committee, LOCAL_USER, member_id=victim.id, reason="录入重复")
+    down = export_package(committee, LOCAL_USER, to_org_code="3301060012", out_dir=folder / "down")
+    ctx = make_ctx(branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file.setText(str(down.path))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    assert dialog.corrected.isVisible()
+    assert dialog.corrected.text().startswith("上级党委更正了本单位的记录")
+    assert f"删除党员“{victim.name}”" in dialog.corrected.text()
+    assert any(m.id == victim.id for m in members.roster(branch, LOCAL_USER)), "the dry run wrote nothing"
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: all(m.id != victim.id for m in members.roster(branch, LOCAL_USER)), timeout=WAIT_MS)

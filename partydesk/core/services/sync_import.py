@@ -64,13 +64,14 @@ class ImportReport:
     gap: str = ""
     acknowledged: int = 0
     keys: list[str] = field(default_factory=list)  # key updates and revocations the package carried, in words
+    corrections: list[str] = field(default_factory=list)  # the parent's corrections of our own records, in words
     changes: Changes = field(default_factory=Changes)
 
     def to_json(self) -> dict[str, Any]:
         """The ``--json`` form."""
         return {"status": self.status, "reason": self.reason, "message": self.message,
                 "package_id": self.package_id, "origin": self.origin, **self.counts, "gap": self.gap,
-                "acknowledged": self.acknowledged, "keys": self.keys,
+                "acknowledged": self.acknowledged, "keys": self.keys, "corrections": self.corrections,
                 "rejected_records": [{"type": t, "id": i, "reason": r} for t, i, r in self.rejected]}
 
 
@@ -136,7 +137,9 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         step("staged")
     if dry_run:
         with db.read() as session:  # 8: only shown; the apply classifies again inside its transaction
-            _count(report, staged, _classify(session, staged, own_site, parent))
+            decisions = _classify(session, staged, own_site, parent)
+            _count(report, staged, decisions)
+            report.corrections = _corrections(session, staged, decisions, own_site)
         return report
     if backup:
         if step is not None:
@@ -146,6 +149,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             db.write(actor, action="sync.import", remote=True) as session:  # 9
         decisions = _classify(session, staged, own_site, parent)  # again, inside the transaction that applies them
         _count(report, staged, decisions)
+        report.corrections = _corrections(session, staged, decisions, own_site)  # (the names before they change)
         written = _written(staged, decisions)
         _apply(session, written, staged, decisions, manifest.package_id, step)
         note_applied(session, [record for group in written.records.values() for record, _values in group
@@ -382,6 +386,30 @@ def _apply(session: Any, written: _Written, staged: list[Staged], decisions: lis
         sync_repo.queue_conflict(session, item.record, local_version=local.version if local else "",
                                  package_id=package_id, reason=decision.reason,
                                  incoming_json=canonical(item.record).decode("utf-8"))
+
+
+_NAMED_CORRECTIONS = 20  # members named one by one; beyond, a count
+
+
+def _corrections(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> list[str]:
+    """What the parent's corrections in the package do to this office's own records, in words: each member
+    whose record it changes or deletes by name (as the member is called here), the other records counted."""
+    written = (Outcome.NEW, Outcome.UPDATED)
+    ours = [s.record for s, d in zip(staged, decisions, strict=True)
+            if d.outcome in written and s.record["owner_site"] == own_site]
+    if not ours:
+        return []
+    members = [r for r in ours if r["type"] == "member"]
+    names = sync_repo.member_names(session, [str(r["id"]) for r in members])
+    lines = []
+    for record in members[:_NAMED_CORRECTIONS]:
+        name = names.get(str(record["id"])) or str(record["data"].get("name") or "")
+        lines.append(f"删除党员“{name}”" if record["deleted"] else f"更正党员“{name}”的档案")
+    if len(members) > _NAMED_CORRECTIONS:
+        lines.append(f"另有 {len(members) - _NAMED_CORRECTIONS} 名党员的档案被更正或删除")
+    if len(ours) > len(members):
+        lines.append(f"更正本单位的其他记录 {len(ours) - len(members)} 条（如党员的组织关系变动、会议、学习记录）")
+    return lines
 
 
 def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]) -> None:

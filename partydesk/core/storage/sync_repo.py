@@ -7,7 +7,7 @@ Functions take a session and return plain records; no ORM row leaves this module
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
@@ -200,6 +200,18 @@ def add_package(session: Session, *, package_id: str, direction: str, kind: str,
                             channel_seq=channel_seq, covers_to=covers_to, created_at=created_at,
                             handled_at=utc_now(), handled_by=by, file_name=file_name, state=state, gap=gap,
                             counts=json.dumps(dict(counts or {}), sort_keys=True), acked=0, audit_head=audit_head))
+
+
+def member_names(session: Session, ids: Collection[str]) -> dict[str, str]:
+    """The names the members with these ids have here now (live or deleted), by id."""
+    from partydesk.core.storage.tables import Member
+
+    found: dict[str, str] = {}
+    wanted = list(ids)
+    for start in range(0, len(wanted), 500):
+        found.update((str(i), str(n)) for i, n in session.execute(
+            select(Member.id, Member.name).where(Member.id.in_(wanted[start:start + 500]))).all())
+    return found
 
 
 def gap_filled(session: Session, peer_site: str, channel_seq: int) -> None:

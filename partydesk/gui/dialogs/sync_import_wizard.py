@@ -109,13 +109,20 @@ class ImportDialog(QDialog):
         self.gap.setObjectName("gapLabel")
         self.gap.setWordWrap(True)
         self.gap.setStyleSheet("color: #a15c00;")
+        self.corrected = QLabel(check)  # the committee's corrections of this office's own records, named
+        self.corrected.setObjectName("correctionsLabel")
+        self.corrected.setWordWrap(True)
+        self.corrected.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.refused_records = QTableWidget(0, 3, check)
         self.refused_records.setObjectName("refusedRecordsTable")
         self.refused_records.verticalHeader().hide()
         self.refused_records.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.summary)
         box.addWidget(self.counts)
+        for note in (self.gap, self.corrected):  # apart from the table above them
+            note.setContentsMargins(0, self.fontMetrics().height() // 2, 0, 0)
         box.addWidget(self.gap)
+        box.addWidget(self.corrected)
         box.addWidget(self.refused_records, 1)
         self.pages.addWidget(check)
 
@@ -241,6 +248,9 @@ class ImportDialog(QDialog):
             self.counts.setItem(row, 1, QTableWidgetItem(str(report.counts.get(key, 0))))
         self.gap.setText(report.gap)
         self.gap.setVisible(bool(report.gap))
+        self.corrected.setText(self.tr("The committee corrects this office's own records:") + "\n"
+                               + "\n".join(report.corrections) if report.corrections else "")
+        self.corrected.setVisible(bool(report.corrections))
         self._fit_counts()
         self.refused_records.setRowCount(len(report.rejected))
         for row, (kind, record_id, reason) in enumerate(report.rejected):

@@ -191,3 +191,25 @@ def test_a_record_the_receiver_owns_is_refused_from_anyone_but_its_parent(sites:
     honest = import_package(sites.committee, LOCAL_USER, reseal(done.path, sites.branch, lambda r: None,
                                                                  tmp_path / "same.pdsync"))
     assert honest.status == "already_imported"
+
+
+def test_the_dry_run_names_the_members_the_committee_corrects_or_deletes(sites: Sites) -> None:
+    """A branch importing its committee's package is told, before anything is written, which of its own
+    members the package corrects or deletes, by the names they have here (a deletion's tombstone carries no
+    name), and how many other records of its own it changes; a package without corrections says nothing."""
+    first, second = sorted(r.id for r in members.roster(sites.branch, LOCAL_USER))[:2]
+    names = {m: members.get_member(sites.branch, LOCAL_USER, m).data.name for m in (first, second)}  # type: ignore[union-attr]
+    up(sites)
+    correct_phone(sites, first)
+    members.delete_member(sites.committee, LOCAL_USER, member_id=second, reason="录入重复")
+    code = own_organisation(sites.branch).code  # type: ignore[union-attr]
+    done = export_package(sites.committee, LOCAL_USER, to_org_code=code, out_dir=sites.stick)
+    preview = import_package(sites.branch, LOCAL_USER, done.path, dry_run=True)
+    said = preview.corrections
+    assert f"更正党员“{names[first]}”的档案" in said and f"删除党员“{names[second]}”" in said
+    with sites.branch.read() as session:
+        events = session.query(MemberEventRow).filter(MemberEventRow.member_id == second).count()
+    others = [line for line in said if line.startswith("更正本单位的其他记录")]
+    assert (len(said), bool(others)) == (3 if events else 2, bool(events))
+    assert import_package(sites.branch, LOCAL_USER, done.path).corrections == said
+    assert up(sites).corrections == []
