@@ -4,7 +4,7 @@ package each way and its age, the ledger, and how many conflicts wait for a deci
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from partydesk.core.storage import sync_repo
@@ -26,6 +26,11 @@ class PeerStatus:
     def age_days(self, now: datetime) -> int | None:
         """Days since the last package from this site was imported (None: never)."""
         return (now - self.last_in.handled_at).days if self.last_in else None
+
+
+SHOWN = 10  # packages listed in the text form (the JSON form lists the whole ledger)
+_KINDS = {"upward": "上报", "downward": "下发", "snapshot": "全量", "receipt": "回执"}
+_STATES = {"written": "已写出，等待对方确认", "acknowledged": "对方已确认", "imported": "已导入"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,8 @@ class ExchangeStatus:
                        "last_out": p.last_out.handled_at.isoformat() if p.last_out else None,
                        "age_days": p.age_days(self.now)} for p in self.peers],
             "packages": [{"package_id": e.package_id, "direction": e.direction, "kind": e.kind,
-                          "peer_site": e.peer_site, "channel_seq": e.channel_seq, "state": e.state,
+                          "peer_site": e.peer_site, "org_code": self._peer(e.peer_site)[0],
+                          "file_name": e.file_name, "channel_seq": e.channel_seq, "state": e.state,
                           "gap": e.gap, "counts": e.counts, "handled_at": e.handled_at.isoformat(),
                           "audit_head": e.audit_head}
                          for e in self.packages],
@@ -65,6 +71,24 @@ class ExchangeStatus:
                                    "rejected_at": r.rejected_at.isoformat(), "rejected_by": r.rejected_by}
                                   for r in self.rejected],
         }
+
+    def _peer(self, site_id: str) -> tuple[str, str]:
+        """(organisation code, name) of a registered site ("" each when it is not registered)."""
+        found = next((p.peer for p in self.peers if p.peer.site_id == site_id), None)
+        return (found.org_code, found.org_name) if found is not None else ("", "")
+
+    def _package_line(self, entry: sync_repo.PackageEntry) -> str:
+        """One package in words: when, which way, whose, its number and kind, where it stands."""
+        code, name = self._peer(entry.peer_site)
+        way = "发给" if entry.direction == "out" else "来自"
+        state = _STATES.get(entry.state, entry.state)
+        if entry.direction == "out" and entry.kind == "receipt":
+            state = "已写出（回执，无需确认）"
+        if entry.gap:
+            state += f"；{entry.gap}"
+        when = entry.handled_at.replace(tzinfo=UTC).astimezone()
+        return (f"  {when:%Y-%m-%d %H:%M} {way} {name or code}（{code}）第 {entry.channel_seq} 号"
+                f"{_KINDS.get(entry.kind, entry.kind)}包：{state}")
 
     def text(self) -> str:
         """The plain-text form."""
@@ -77,6 +101,9 @@ class ExchangeStatus:
                    else "尚未收到数据包")
             sent = f"最近发出 {p.last_out.handled_at:%Y-%m-%d}" if p.last_out else "尚未发出"
             lines.append(f"  {what} {p.peer.org_code} {p.peer.org_name}：{got}；{sent}")
+        if self.packages:
+            lines.append(f"最近的数据包（共 {len(self.packages)} 个，列出最近 {min(len(self.packages), SHOWN)} 个）：")
+            lines += [self._package_line(e) for e in self.packages[:SHOWN]]
         if self.open_conflicts:
             lines.append(f"有 {self.open_conflicts} 条冲突等待处理。")
         if self.rejected:
@@ -84,6 +111,11 @@ class ExchangeStatus:
             lines.append(f"拒收过 {len(self.rejected)} 个数据包；最近一次 {last.rejected_at:%Y-%m-%d}"
                          f"（{last.file_name}）：{last.message}")
         return "\n".join(lines)
+
+
+SHOWN = 10  # packages listed in the text form (the JSON form lists the whole ledger)
+_KINDS = {"upward": "上报", "downward": "下发", "snapshot": "全量", "receipt": "回执"}
+_STATES = {"written": "已写出，等待对方确认", "acknowledged": "对方已确认", "imported": "已导入"}
 
 
 def exchange_status(db: Database, *, now: datetime | None = None) -> ExchangeStatus:

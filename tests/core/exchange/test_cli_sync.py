@@ -62,6 +62,12 @@ def test_cards_registration_and_a_round_trip(offices: dict[str, Path], tmp_path:
     code, status = run(capsys, "sync", "status", "--db", str(committee))
     assert [p["org_code"] for p in status["peers"]] == [card["org_code"]]
     assert status["peers"][0]["age_days"] == 0
+    assert [(p["org_code"], p["state"]) for p in status["packages"]] == [(card["org_code"], "imported")]
+    # The text form lists the packages too, whose each and where each stands.
+    name = status["peers"][0]["org_name"]
+    assert f"来自 {name}（{card['org_code']}）第 1 号上报包：已导入" in status["message"]
+    _code, east_status = run(capsys, "sync", "status", "--db", str(east))
+    assert "发给 中共示范街道工作委员会（1000）第 1 号上报包：已写出，等待对方确认" in east_status["message"]
 
 
 def test_a_rejected_package_exits_1_with_the_reason(offices: dict[str, Path], tmp_path: Path,
