@@ -54,14 +54,25 @@ def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
             "org_code": card.org_code, "site_id": card.site_id, "relation": done.relation, "new": done.new}
 
 
+def _out_folder(args: argparse.Namespace) -> Path:
+    """The ``--out`` folder, which must be there: a mistyped path or a stick not plugged in writes nothing
+    (the folders are not made on the hard disk, as if the package were on the stick)."""
+    out = Path(args.out)
+    if not out.is_dir():
+        raise cli.CliError(f"找不到文件夹 {out}：U盘是否已插好？请给出已有的文件夹。没有写出任何文件。",
+                           code="no_folder")
+    return out
+
+
 def export_all(args: argparse.Namespace) -> dict[str, Any]:
     """``--to all``: the next package for every registered branch (services.sync_export_all)."""
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.progress import Progress
     from partydesk.core.services.sync_export_all import export_all as write_all
 
+    out = _out_folder(args)
     with cli.opened(args) as db:
-        done = write_all(db, LOCAL_USER, out_dir=Path(args.out), snapshot=args.snapshot, progress=Progress())
+        done = write_all(db, LOCAL_USER, out_dir=out, snapshot=args.snapshot, progress=Progress())
     lines = [f"已写出并校验 {len(done.written)} 个数据包：" if done.written else "没有写出数据包："]
     lines += [f"{name}：{p.path.name}，第 {p.channel_seq} 号，共 {sum(p.counts.values())} 条记录，回执 {p.acks} 份"
               for name, p in done.written]
@@ -81,8 +92,9 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
 
     if args.to.lower() == "all":
         return export_all(args)
+    out = _out_folder(args)
     with cli.opened(args) as db:
-        done = export_package(db, LOCAL_USER, to_org_code=args.to, out_dir=Path(args.out), snapshot=args.snapshot)
+        done = export_package(db, LOCAL_USER, to_org_code=args.to, out_dir=out, snapshot=args.snapshot)
     total = sum(done.counts.values())
     receipts = f"，回执 {done.acks} 份" if done.acks else ""
     return {"message": f"已写出并校验数据包：{done.path}\n共 {total} 条记录{receipts}。现在可以安全拔出U盘。",

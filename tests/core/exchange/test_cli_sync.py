@@ -84,6 +84,22 @@ def test_a_rejected_package_exits_1_with_the_reason(offices: dict[str, Path], tm
     assert code == 1 and nothing["error"] == "unknown_destination"
 
 
+def test_export_to_a_folder_that_is_not_there_writes_nothing(offices: dict[str, Path], tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """`--out` a folder that does not exist (a mistyped path, the stick's drive with no stick in): exit 1 and
+    said so; no folder is made and no package number is used (the next export is still No. 1)."""
+    west, committee = offices["west"], offices["committee"]
+    code, ccard = run(capsys, "sync", "keycard", "--db", str(committee), "--out", str(tmp_path / "c.pdkey"))
+    run(capsys, "sync", "register", ccard["path"], "--db", str(west), "--yes")
+    for to in ("1000", "all"):
+        code, refused = run(capsys, "sync", "export", "--db", str(west), "--to", to, "--out",
+                            str(tmp_path / "nosuch" / "dir"))
+        assert code == 1 and refused["error"] == "no_folder" and "U盘" in refused["message"]
+    assert not (tmp_path / "nosuch").exists()
+    code, sent = run(capsys, "sync", "export", "--db", str(west), "--to", "1000", "--out", str(tmp_path))
+    assert code == 0 and sent["channel_seq"] == 1
+
+
 def _two_branches(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[dict[str, Path], Path]:
     """Two demo branches (`demo --org-code` makes the second) and a committee that registered both, each
     registered back; the stick folder holds the cards."""
