@@ -9,6 +9,7 @@ rotation done in person); it never replaces the organisation code silently.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,9 @@ def own_card(db: Database) -> tuple[KeyCard, bytes]:
 
 
 def _same(typed: str, card: KeyCard) -> bool:
-    return "".join(typed.split()).lower() == card.key_id.lower()
+    """Whether the typed fingerprint is the card's: its letters and digits, whatever separates the groups
+    (spaces, dashes, colons) and in either case."""
+    return re.sub(r"[^0-9A-Za-z]", "", typed).lower() == card.key_id.lower()
 
 
 def examine_card(db: Database, data: bytes) -> KeyCard:

@@ -45,8 +45,12 @@ def test_cards_registration_and_a_round_trip(offices: dict[str, Path], tmp_path:
     assert code == 1 and refused["error"] == "unconfirmed"
     code, wrong = run(capsys, "sync", "register", card["path"], "--db", str(committee), "--fingerprint", "0000")
     assert code == 1 and wrong["error"] == "fingerprint"
-    code, done = run(capsys, "sync", "register", card["path"], "--db", str(committee),
-                     "--fingerprint", card["fingerprint"].lower())
+    groups = card["fingerprint"].split()
+    off_by_one = "-".join([*groups[:-1], groups[-1][:-1] + ("0" if groups[-1][-1] != "0" else "1")])
+    code, wrong = run(capsys, "sync", "register", card["path"], "--db", str(committee), "--fingerprint", off_by_one)
+    assert code == 1 and wrong["error"] == "fingerprint", "one character off is refused, however it is written"
+    code, done = run(capsys, "sync", "register", card["path"], "--db", str(committee),  # as read out, with dashes
+                     "--fingerprint", "-".join(groups).lower())
     assert code == 0 and done["relation"] == "child" and done["new"] is True
     code, ccard = run(capsys, "sync", "keycard", "--db", str(committee), "--out", str(tmp_path / "c.pdkey"))
     assert run(capsys, "sync", "register", ccard["path"], "--db", str(east), "--yes")[1]["relation"] == "parent"
