@@ -53,6 +53,11 @@ def _damaged(what: str) -> PackageRejected:
     return PackageRejected("damaged", f"数据包已损坏或不完整（{what}），未导入任何数据。请让对方重新导出。")
 
 
+def _not_a_package() -> PackageRejected:
+    return PackageRejected("not_a_package", "这不是 partydesk 数据包（.pdsync）：可能选错了文件，例如改了扩展名的"
+                           "Excel 表格或别的压缩包。请选择对方导出的数据包。未导入任何数据。")
+
+
 def _part(name: str) -> str:
     """A part of a package in the office's words (the file names inside it mean nothing to them)."""
     words = {MANIFEST: "清单", SIGNATURE: "签名", PAYLOAD: "加密内容", RECORDS: "记录"}
@@ -143,15 +148,22 @@ def _safe_name(name: str) -> bool:
                 or (len(name) > 1 and name[1] == ":") or "\x00" in name)
 
 
-def _open_zip(data: bytes, *, max_entries: int, max_total: int) -> zipfile.ZipFile:
+def _open_zip(data: bytes, *, max_entries: int, max_total: int, outer: bool = False) -> zipfile.ZipFile:
+    """The archive under the guard rails. ``outer``: a package file, which is told apart from a file that is
+    no package at all (not a ZIP from its first bytes, or a ZIP holding none of a package's parts: another
+    program's file picked by mistake) and from a package that was damaged (cut short, a changed byte)."""
+    if outer and len(data) >= 4 and not data.startswith(b"PK"):
+        raise _not_a_package()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:
         raise _damaged("不是完整的压缩包") from exc
+    names = [i.filename for i in infos]
+    if outer and not OUTER_NAMES.intersection(names):  # a changed byte alters one name at most
+        raise _not_a_package()
     if len(infos) > max_entries:
         raise _damaged("条目过多")
-    names = [i.filename for i in infos]
     if len(set(names)) != len(names):
         raise _damaged("有重复的条目")
     if not all(_safe_name(n) for n in names):
@@ -201,7 +213,7 @@ def read_outer(data: bytes) -> OuterParts:
     """The three parts of a package, after the guard rails."""
     if len(data) > MAX_PACKAGE_BYTES:
         raise _damaged("文件过大")
-    archive = _open_zip(data, max_entries=3, max_total=MAX_PACKAGE_BYTES)
+    archive = _open_zip(data, max_entries=3, max_total=MAX_PACKAGE_BYTES, outer=True)
     if set(archive.namelist()) != OUTER_NAMES:
         raise _damaged("条目不对")
     manifest, signature = _read(archive, MANIFEST, MAX_MANIFEST_BYTES), _read(archive, SIGNATURE, 1024)
@@ -238,7 +250,7 @@ def read_signed_manifest(data: bytes) -> OuterParts:
     not gets the full ``read_outer`` checks."""
     if len(data) > MAX_PACKAGE_BYTES:
         raise _damaged("文件过大")
-    archive = _open_zip(data, max_entries=3, max_total=MAX_PACKAGE_BYTES)
+    archive = _open_zip(data, max_entries=3, max_total=MAX_PACKAGE_BYTES, outer=True)
     if set(archive.namelist()) != OUTER_NAMES:
         raise _damaged("条目不对")
     return OuterParts(_read(archive, MANIFEST, MAX_MANIFEST_BYTES), _read(archive, SIGNATURE, 1024), b"")

@@ -109,17 +109,17 @@ def test_a_key_card_or_a_missing_file_is_named_and_not_recorded(sites: Sites, tm
     assert count(sites.committee) == 0
     text = tmp_path / "readme.pdsync"
     text.write_text("not a package", encoding="utf-8")
-    assert import_package(sites.committee, LOCAL_USER, text).reason == "damaged"  # unlike these, recorded
+    assert import_package(sites.committee, LOCAL_USER, text).reason == "not_a_package"  # unlike these, recorded
     assert count(sites.committee) == 1
 
 
 @pytest.mark.parametrize("content", [b"[" * 60_000, b"{" * 60_000, b'{"card":' * 7_000],
                          ids=["brackets", "braces", "card-like"])
 def test_deeply_nested_json_is_refused_as_damaged(sites: Sites, tmp_path: Path, content: bytes) -> None:
-    """JSON nested tens of thousands deep (no card, no package) is refused and recorded like any damaged file;
-    the key-card check must not crash on it."""
+    """JSON nested tens of thousands deep (no card, no package) is refused as no package and recorded like any
+    file refused; the key-card check must not crash on it."""
     path = tmp_path / "deep.pdsync"
     path.write_bytes(content)
     report = import_package(sites.committee, LOCAL_USER, path)
-    assert (report.status, report.reason) == ("rejected", "damaged")
+    assert (report.status, report.reason) == ("rejected", "not_a_package")
     assert count(sites.committee) == 1

@@ -191,3 +191,28 @@ def test_a_package_from_a_reinstalled_branch_names_the_registered_office(sites: 
         assert "发给本单位" in back.message and "重装前" in back.message and "密钥卡交给发送方" in back.message
     finally:
         again.close()
+
+
+def test_a_file_that_is_no_package_is_named_as_such(sites: Sites, tmp_path: Path) -> None:
+    """An Excel workbook renamed .pdsync (a ZIP of many entries, none a package's) and a PDF: refused as not a
+    package, saying a wrong file may have been chosen (before: "damaged, too many entries"), and listed among
+    the refused files as such; a package with a changed byte is still called damaged."""
+    import zipfile
+
+    from partydesk.core.services.sync_rejections import rejections
+
+    workbook = tmp_path / "花名册.pdsync"
+    with zipfile.ZipFile(workbook, "w") as archive:
+        for name in ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml",
+                     "docProps/app.xml"):
+            archive.writestr(name, "<x/>")
+    pdf = tmp_path / "通知.pdsync"
+    pdf.write_bytes(b"%PDF-1.7\n" + b"0" * 2000)
+    for path in (workbook, pdf):
+        report = import_package(sites.committee, LOCAL_USER, path)
+        assert (report.status, report.reason) == ("rejected", "not_a_package")
+        assert "不是 partydesk 数据包" in report.message and "选错了文件" in report.message
+    assert [r.reason for r in rejections(sites.committee)] == ["not_a_package"] * 2
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    for offset in (40, 200):
+        assert refused(sites.committee, flip_bit(sent.path, offset, tmp_path / "flipped.pdsync")) == "damaged"
