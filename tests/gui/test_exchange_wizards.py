@@ -359,3 +359,40 @@ def test_import_wizard_names_the_members_the_committee_deletes(
     assert any(m.id == victim.id for m in members.roster(branch, LOCAL_USER)), "the dry run wrote nothing"
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: all(m.id != victim.id for m in members.roster(branch, LOCAL_USER)), timeout=WAIT_MS)
+
+
+def test_import_wizard_starts_where_the_last_package_came_from(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No stick found: the first time the file chooser starts in the documents folder; once a package was
+    checked, the next import starts in its folder (it started in the home folder every time before), and
+    back in the documents folder when that folder is gone."""
+    import shutil
+
+    from partydesk.gui.folders import documents_folder
+    from partydesk.gui.pages import exchange as exchange_page
+
+    monkeypatch.setattr(exchange_page, "removable_folder", lambda: None)
+    branch, committee, folder = pair
+    usb = folder / "usb"
+    usb.mkdir()
+    sent = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=usb)
+    ctx = make_ctx(committee)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+
+    def opened() -> ImportDialog:
+        page.import_package()
+        dialog = page.findChildren(ImportDialog)[-1]
+        qtbot.addWidget(dialog)
+        return dialog
+
+    first = opened()
+    assert first.start == documents_folder()
+    first.file.setText(str(sent.path))
+    first.check_button.click()
+    qtbot.waitUntil(lambda: first.pages.currentIndex() == 1, timeout=WAIT_MS)
+    first.reject()
+    assert opened().start == usb
+    shutil.rmtree(usb)
+    assert opened().start == documents_folder()

@@ -49,6 +49,9 @@ OUTCOME_ORDER = ("new", "updated", "unchanged", "conflict", "rejected")
 FOLDER_COLUMNS = ("file", "from", "seq", *OUTCOME_ORDER, "state")
 
 
+LAST_IMPORT_FOLDER_KEY = "exchange/lastImportFolder"  # where the last package checked was (QSettings)
+
+
 class ImportDialog(QDialog):
     """Choose a file; the dry run's table; apply or cancel; the outcome."""
 
@@ -218,6 +221,7 @@ class ImportDialog(QDialog):
         if not self.path.exists():  # a mistyped path: said here, not refused as a package
             self.problem.setText(self.tr("There is no file or folder named {name} there.").format(name=self.path.name))
             return
+        self.ctx.settings.setValue(LAST_IMPORT_FOLDER_KEY, str(self.path if self.path.is_dir() else self.path.parent))
         self.check_button.setEnabled(False)
         if self.path.is_dir():
             handle = ops.check_folder(self, self.ctx, self.path, title=self.tr("Checking the packages…"),

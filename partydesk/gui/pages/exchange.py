@@ -262,11 +262,15 @@ class ExchangePage(QWidget):
     def import_package(self) -> None:
         """The import wizard: a file or a folder (the USB stick, when one is found), the dry run's table, then
         apply or cancel."""
-        from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
+        from partydesk.gui.dialogs.sync_import_wizard import LAST_IMPORT_FOLDER_KEY, ImportDialog
 
         offices = {p.peer.org_code: p.peer.org_name for p in self.status.peers} if self.status else {}
         stick = removable_folder()
-        dialog = ImportDialog(self.ctx, start=stick or Path.home(), offices=offices, stick=stick, parent=self)
+        # No stick found: where the last package came from (a stick the program does not recognise, a shared
+        # folder), as long as it is there; else the documents folder.
+        last = str(self.ctx.settings.value(LAST_IMPORT_FOLDER_KEY, "") or "")
+        start = stick or (Path(last) if last and Path(last).is_dir() else documents_folder())
+        dialog = ImportDialog(self.ctx, start=start, offices=offices, stick=stick, parent=self)
         dialog.open()
         dialog.file.setFocus()
 
