@@ -1512,7 +1512,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>For the office with code {code}: left alone, pass it on</source>
-        <translation>清单写明发给组织代码 {code}，跳过（可转交给对方）</translation>
+        <translation>数据包写明是发给组织代码 {code} 的，跳过（可转交给对方）</translation>
     </message>
     <message>
         <source>For another office: left alone</source>

@@ -256,7 +256,7 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     qtbot.waitUntil(lambda: at_branch.apply_button.isHidden(), timeout=WAIT_MS)
     state = at_branch.folder_table.columnCount() - 1
     assert [at_branch.folder_table.item(r, state).text() for r in range(2)] == [
-        "已导入，确认本单位数据包 2 个", "清单写明发给组织代码 3301060002，跳过（可转交给对方）"]  # whose it is
+        "已导入，确认本单位数据包 2 个", "数据包写明是发给组织代码 3301060002 的，跳过（可转交给对方）"]  # whose it is
     again = ExportDialog(ctx, exchange_status(stick.committee).peers, removable=back)
     qtbot.addWidget(again)
     again.write_button.click()

@@ -146,10 +146,11 @@ class ImportDialog(QDialog):
         header = self.folder_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The file name (its sender and number have columns of their own) gives way to the state and its
-        # reason: a fixed width, shortened in the middle, the whole name in its tooltip.
+        # reason: a fixed width, shortened at its end (its start names the sending and the receiving office:
+        # 001000_001002_…), the whole name in its tooltip.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.folder_table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("汉") * 14)
-        self.folder_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.folder_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(len(FOLDER_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.folder_summary)
         box.addWidget(self.folder_table, 1)
