@@ -1463,6 +1463,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>来自 {origin} 的数据包（{name}）真实完整。下表是导入后的结果；目前还没有写入任何数据。</translation>
     </message>
     <message>
+        <source>It confirms that {origin} received {count} of this office&apos;s packages.</source>
+        <translation>它同时确认“{origin}”已收到本单位的 {count} 个数据包。</translation>
+    </message>
+    <message>
         <source>The committee corrects this office&apos;s own records:</source>
         <translation>上级党委更正了本单位的记录（导入后生效）：</translation>
     </message>

@@ -396,3 +396,23 @@ def test_import_wizard_starts_where_the_last_package_came_from(
     assert opened().start == usb
     shutil.rmtree(usb)
     assert opened().start == documents_folder()
+
+
+def test_import_wizard_says_what_a_receipt_confirms(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A receipt from the committee carries no records: its dry run says which of the branch's packages it
+    confirms instead of leaving a table of zeros to explain itself."""
+    branch, committee, folder = pair
+    up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
+    assert import_package(committee, LOCAL_USER, up.path).status == "applied"
+    receipt = export_package(committee, LOCAL_USER, to_org_code="3301060012", out_dir=folder / "back")
+    assert receipt.kind == "receipt"
+    ctx = make_ctx(branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder, offices={"1000": "中共示范街道工作委员会"})
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(receipt.path))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    assert "它同时确认“中共示范街道工作委员会”已收到本单位的 1 个数据包" in dialog.summary.text()

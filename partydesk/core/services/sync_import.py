@@ -63,6 +63,7 @@ class ImportReport:
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, reason)
     gap: str = ""
     acknowledged: int = 0
+    confirms: int = 0  # how many of our packages the package says it received (its acks)
     keys: list[str] = field(default_factory=list)  # key updates and revocations the package carried, in words
     corrections: list[str] = field(default_factory=list)  # the parent's corrections of our own records, in words
     changes: Changes = field(default_factory=Changes)
@@ -114,7 +115,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
     _check_addressing(db, manifest, now)  # 3
     report = ImportReport("dry_run" if dry_run else "applied", package_id=manifest.package_id,
                           origin=manifest.origin.org_code, channel_seq=manifest.channel_seq,
-                          prerequisite_seq=manifest.prerequisite_seq)
+                          prerequisite_seq=manifest.prerequisite_seq, confirms=len(manifest.acks))
     with db.read() as session:  # 4, 5
         done = sync_repo.package(session, manifest.package_id)
         if done is not None and done.direction == "in":

@@ -246,9 +246,13 @@ class ImportDialog(QDialog):
             self.problem.setText(report.message)
             return
         self.report = report
-        self.summary.setText(self.tr("The package from {origin} ({name}) is genuine and complete. This is what "
-                                     "importing it would do; nothing has been written yet.").format(
-            origin=self.offices.get(report.origin, report.origin), name=self.path.name))
+        said = self.tr("The package from {origin} ({name}) is genuine and complete. This is what "
+                       "importing it would do; nothing has been written yet.").format(
+            origin=self.offices.get(report.origin, report.origin), name=self.path.name)
+        if report.confirms:
+            said += "\n" + self.tr("It confirms that {origin} received {count} of this office's packages.").format(
+                origin=self.offices.get(report.origin, report.origin), count=report.confirms)
+        self.summary.setText(said)
         for row, key in enumerate(OUTCOME_ORDER):
             self.counts.setItem(row, 1, QTableWidgetItem(str(report.counts.get(key, 0))))
         self.gap.setText(report.gap)
