@@ -6,28 +6,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import create_engine
-
-from partydesk.core.storage import migrate
 from partydesk.core.storage.database import open_database
-
-
-def _to(path: Path, revision: str, *, up: bool) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = migrate.alembic_config()
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            (command.upgrade if up else command.downgrade)(cfg, revision)
-    finally:
-        engine.dispose()
+from tests.core.storage.alembic_steps import migrate_to
 
 
 def test_stale_gap_notes_are_cleared_and_the_audit_head_column_added(tmp_path: Path) -> None:
     path = tmp_path / "partydesk.db"
     open_database(path).close()
-    _to(path, "0019", up=False)
+    migrate_to(path, "0019", up=False)
     conn = sqlite3.connect(path)
     try:
         columns = {r[1] for r in conn.execute("PRAGMA table_info(sync_package)")}
@@ -42,7 +28,7 @@ def test_stale_gap_notes_are_cleared_and_the_audit_head_column_added(tmp_path: P
         conn.commit()
     finally:
         conn.close()
-    _to(path, "head", up=True)
+    migrate_to(path, "head", up=True)
     conn = sqlite3.connect(path)
     try:
         found = dict(conn.execute("SELECT package_id, gap FROM sync_package").fetchall())

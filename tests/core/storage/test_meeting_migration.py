@@ -5,12 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
 
 from partydesk.core.storage import migrate
 from partydesk.core.storage.database import open_database
+from tests.core.storage.alembic_steps import migrate_to
 
 MEETING_TABLES = {"meeting", "meeting_attendance", "meeting_guest"}
 
@@ -21,17 +20,6 @@ def _tables(path: Path) -> set[str]:
         return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     finally:
         conn.close()
-
-
-def _to(path: Path, revision: str, *, up: bool) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = migrate.alembic_config()
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            (command.upgrade if up else command.downgrade)(cfg, revision)
-    finally:
-        engine.dispose()
 
 
 def _meetings_revision() -> str:
@@ -54,11 +42,11 @@ def test_meeting_tables_come_and_go_with_their_migration(tmp_path: Path) -> None
     everything = _tables(path)
     assert everything >= MEETING_TABLES
     # Later migrations' tables go first; the meetings migration then removes exactly its own.
-    _to(path, _meetings_revision(), up=False)
+    migrate_to(path, _meetings_revision(), up=False)
     at_meetings = _tables(path)
-    _to(path, _before_meetings(), up=False)
+    migrate_to(path, _before_meetings(), up=False)
     assert _tables(path) == at_meetings - MEETING_TABLES
-    _to(path, "head", up=True)
+    migrate_to(path, "head", up=True)
     assert _tables(path) == everything
 
 
@@ -73,9 +61,9 @@ def test_record_tables_come_and_go_with_migration_0008(tmp_path: Path) -> None:
     scripts = ScriptDirectory.from_config(migrate.alembic_config())
     revision = scripts.get_revision("0008")
     assert revision is not None and isinstance(revision.down_revision, str)
-    _to(path, "0008", up=False)  # later migrations' tables go first; 0008 then removes exactly its own
+    migrate_to(path, "0008", up=False)  # later migrations' tables go first; 0008 then removes exactly its own
     at_0008 = _tables(path)
-    _to(path, revision.down_revision, up=False)
+    migrate_to(path, revision.down_revision, up=False)
     assert _tables(path) == at_0008 - RECORD_TABLES
-    _to(path, "head", up=True)
+    migrate_to(path, "head", up=True)
     assert _tables(path) == everything

@@ -5,12 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
 
 from partydesk.core.storage import migrate
 from partydesk.core.storage.database import open_database
+from tests.core.storage.alembic_steps import migrate_to
 
 TALK_TABLES = {"talk", "talk_member"}
 
@@ -21,17 +20,6 @@ def _tables(path: Path) -> set[str]:
         return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     finally:
         conn.close()
-
-
-def _to(path: Path, revision: str, *, up: bool) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = migrate.alembic_config()
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            (command.upgrade if up else command.downgrade)(cfg, revision)
-    finally:
-        engine.dispose()
 
 
 def _before_talks() -> tuple[str, str]:
@@ -48,9 +36,9 @@ def test_talk_tables_come_and_go_with_their_migration(tmp_path: Path) -> None:
     everything = _tables(path)
     assert everything >= TALK_TABLES
     before, own = _before_talks()
-    _to(path, own, up=False)  # later migrations' tables go first, so only this one's are compared below
+    migrate_to(path, own, up=False)  # later migrations' tables go first, so only this one's are compared below
     with_own = _tables(path)
-    _to(path, before, up=False)
+    migrate_to(path, before, up=False)
     assert _tables(path) == with_own - TALK_TABLES
-    _to(path, "head", up=True)
+    migrate_to(path, "head", up=True)
     assert _tables(path) == everything
