@@ -2305,6 +2305,16 @@ Write the new key card and give it to each office to register.</source>
         <translation>请至少勾选一个支部，或勾选“全部下级单位”。</translation>
     </message>
     <message>
+        <source>“%1” goes down to every branch registered here with the next package to each.</source>
+        <translation>“%1”将随下一个数据包发给本机登记的每个支部。</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” goes down to %n branch(es) with the next package to each.</source>
+        <translation>
+            <numerusform>“%1”将随下一个数据包发给 %n 个支部。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Send study material down</source>
         <translation>下发学习资料</translation>
     </message>

@@ -301,12 +301,17 @@ def test_a_committee_sends_a_material_down_to_the_branch_it_ticks(
     qtbot.waitUntil(lambda: isinstance(getattr(page, "dialog", None), MaterialSendDialog), timeout=WAIT_MS)
     dialog = page.dialog
     assert isinstance(dialog, MaterialSendDialog) and dialog.target_list.count() == 2
+    assert dialog.all_check.isChecked() and not dialog.target_list.isEnabled(), "every branch, as a notice"
+    dialog.all_check.setChecked(False)
     dialog.send()
     assert "请至少勾选一个支部" in dialog.error_label.text()
     east = next(i for i in range(2) if dialog.target_list.item(i).data(Qt.ItemDataRole.UserRole) == "3301060012")
     dialog.target_list.item(east).setCheckState(Qt.CheckState.Checked)
+    said: list[str] = []
+    ctx.hub.statusMessage.connect(said.append)
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         dialog.send()
+    assert said and said[-1].startswith("“学习贯彻党的二十届四中全会精神辅导材料”将随下一个数据包发给 1 个支部")
     to_east = export_package(committee_of_two, LOCAL_USER, to_org_code="3301060012", out_dir=tmp_path)
     assert to_east.counts.get("study_material") == 1
     to_west = export_package(committee_of_two, LOCAL_USER, to_org_code="3301060013", out_dir=tmp_path, snapshot=True)

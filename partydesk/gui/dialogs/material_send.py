@@ -53,6 +53,7 @@ class MaterialSendDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.all_check.toggled.connect(self.target_list.setDisabled)
+        self.all_check.setChecked(True)  # as a notice: every branch, unless the committee narrows it
         self.error_label = QLabel(self)
         mark_as_error_label(self.error_label)
         self.error_label.hide()
@@ -80,8 +81,16 @@ class MaterialSendDialog(QDialog):
             self._show_error(self.tr("Tick at least one branch, or 'All branches'."))
             return
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-        ops.send_material(self, self.ctx, self.material_id, to=to, to_all=to_all,
-                          on_done=lambda _changes: self.accept(), on_error=self._failed)
+        said = (self.tr("“%1” goes down to every branch registered here with the next package to each.") if to_all
+                else self.tr("“%1” goes down to %n branch(es) with the next package to each.", "", len(to)))
+        said = said.replace("%1", self.material_title)
+
+        def sent(_changes: object) -> None:
+            self.ctx.hub.statusMessage.emit(said)
+            self.accept()
+
+        ops.send_material(self, self.ctx, self.material_id, to=to, to_all=to_all, on_done=sent,
+                          on_error=self._failed)
 
     def _failed(self, error: KnownError) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
