@@ -16,6 +16,7 @@ from pathlib import Path
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import crypto
+from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.keys import KeyCard, SiteKeys, card_bytes, keys_dir_for, load_or_create, read_card
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage import sync_repo
@@ -120,9 +121,32 @@ def _relation(own_role: str, other_role: str) -> str:
 def write_card(db: Database, out: Path) -> tuple[KeyCard, Path]:
     """Write this site's key card to ``out`` (a file, or a folder to put ``<code>.pdkey`` in)."""
     from partydesk.core.atomicfile import atomic_write
-    from partydesk.core.exchange.keys import CARD_SUFFIX
 
     card, data = own_card(db)
-    target = out / f"{''.join(c for c in card.org_code if c.isalnum()) or 'site'}{CARD_SUFFIX}" if out.is_dir() else out
+    target = card_target(card, out)
     atomic_write(target, data)
     return card, target
+
+
+def card_target(card: KeyCard, out: Path) -> Path:
+    """Where ``write_card`` puts the card for ``out``: the file itself, or ``<code>.pdkey`` in a folder."""
+    from partydesk.core.exchange.keys import CARD_SUFFIX
+
+    return out / f"{''.join(c for c in card.org_code if c.isalnum()) or 'site'}{CARD_SUFFIX}" if out.is_dir() else out
+
+
+def refuse_overwriting(db: Database, target: Path) -> None:
+    """A file already at ``target`` is overwritten only when it is this office's own card (written again):
+    another office's card, or any other file, is left alone (ValidationError ``exists``)."""
+    if not target.exists():
+        return
+    try:
+        found = read_card(target.read_bytes())
+    except (PackageRejected, OSError):
+        found = None
+    assert db.site is not None
+    if found is not None and found.site_id == db.site.site_id:
+        return
+    whose = f"是“{found.org_name}”的密钥卡" if found is not None else "不是本单位的密钥卡"
+    raise ValidationError(f"文件 {target} 已存在，{whose}，未覆盖。请换一个文件名或文件夹。", field="out",
+                          code="exists")

@@ -212,3 +212,21 @@ def test_registering_a_second_computer_with_a_known_code_warns(offices: dict[str
     assert "另一套数据" in registered["warning"] and registered["warning"] in registered["message"]
     _code, same = run(capsys, "sync", "register", second["path"], "--db", committee, "--yes")
     assert same["new"] is False and "另一套数据" in same["warning"]  # the first one is still registered beside it
+
+
+def test_keycard_does_not_overwrite_another_offices_card(offices: dict[str, Path], tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """`sync keycard --out` onto another office's card (or any other file) exits 1 and leaves the file as it was;
+    this office's own card is written again over its earlier copy."""
+    east, west = offices["east"], offices["west"]
+    card = tmp_path / "card.pdkey"
+    assert run(capsys, "sync", "keycard", "--db", str(west), "--out", str(card))[0] == 0
+    theirs = card.read_bytes()
+    code, refused = run(capsys, "sync", "keycard", "--db", str(east), "--out", str(card))
+    assert code == 1 and refused["error"] == "exists" and "未覆盖" in refused["message"]
+    assert card.read_bytes() == theirs
+    other = tmp_path / "notes.txt"
+    other.write_text("会议记录", encoding="utf-8")
+    assert run(capsys, "sync", "keycard", "--db", str(east), "--out", str(other))[1]["error"] == "exists"
+    assert other.read_text(encoding="utf-8") == "会议记录"
+    assert run(capsys, "sync", "keycard", "--db", str(west), "--out", str(card))[0] == 0  # its own, again
