@@ -91,6 +91,7 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
     """
     if progress is not None:
         step = _reporting(progress, step)
+    data = b""
     try:
         with collector_paused():
             data = container.read_file(path)
@@ -99,7 +100,19 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
     except PackageRejected as exc:
         if not dry_run and exc.reason not in NOT_RECORDED:  # in a transaction of its own: nothing was touched
             record_rejection(db, actor, path, reason=exc.reason, message=exc.message)
-        return ImportReport("rejected", exc.reason, exc.message)
+        report = ImportReport("rejected", exc.reason, exc.message)
+        report.package_id, report.origin = _claimed(data)
+        return report
+
+
+def _claimed(data: bytes) -> tuple[str, str]:
+    """(package id, sender's organisation code) as a refused file's manifest states them, when it can be read
+    ("" each otherwise): said with the refusal, not trusted for anything."""
+    try:
+        manifest = parse(container.read_signed_manifest(data).manifest)
+    except PackageRejected:
+        return "", ""
+    return manifest.package_id, manifest.origin.org_code
 
 
 def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: datetime,

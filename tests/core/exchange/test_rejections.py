@@ -216,3 +216,19 @@ def test_a_file_that_is_no_package_is_named_as_such(sites: Sites, tmp_path: Path
     sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
     for offset in (40, 200):
         assert refused(sites.committee, flip_bit(sent.path, offset, tmp_path / "flipped.pdsync")) == "damaged"
+
+
+def test_a_refusal_names_the_package_and_sender_its_file_claims(sites: Sites, tmp_path: Path) -> None:
+    """Refused after its manifest was read (here: signed by another key), the report still gives the package id
+    and the sender's code the file states (the command line's JSON had them empty); a file whose manifest
+    cannot be read gives neither."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    forged = resign(sent.path, sites.committee, lambda m: None, tmp_path / "forged.pdsync")
+    report = import_package(sites.committee, LOCAL_USER, forged)
+    assert report.reason == "bad_signature"
+    branch_code = own_organisation(sites.branch).code  # type: ignore[union-attr]
+    assert (report.package_id, report.origin) == (sent.package_id, branch_code)
+    assert report.to_json()["package_id"] == sent.package_id
+    cut = tmp_path / "cut.pdsync"
+    cut.write_bytes(sent.path.read_bytes()[:100])
+    assert (import_package(sites.committee, LOCAL_USER, cut).package_id,) == ("",)
