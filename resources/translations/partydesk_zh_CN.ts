@@ -2308,11 +2308,9 @@ Write the new key card and give it to each office to register.</source>
         <source>“%1” goes down to every branch registered here with the next package to each.</source>
         <translation>“%1”将随下一个数据包发给本机登记的每个支部。</translation>
     </message>
-    <message numerus="yes">
-        <source>“%1” goes down to %n branch(es) with the next package to each.</source>
-        <translation>
-            <numerusform>“%1”将随下一个数据包发给 %n 个支部。</numerusform>
-        </translation>
+    <message>
+        <source>“%1” goes down to {count} branch(es) with the next package to each.</source>
+        <translation>“%1”将随下一个数据包发给 {count} 个支部。</translation>
     </message>
     <message>
         <source>Send study material down</source>

@@ -82,7 +82,8 @@ class MaterialSendDialog(QDialog):
             return
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         said = (self.tr("“%1” goes down to every branch registered here with the next package to each.") if to_all
-                else self.tr("“%1” goes down to %n branch(es) with the next package to each.", "", len(to)))
+                else self.tr("“%1” goes down to {count} branch(es) with the next package to each.").format(
+                    count=len(to)))
         said = said.replace("%1", self.material_title)
 
         def sent(_changes: object) -> None:

@@ -8,7 +8,8 @@ from alembic.script import ScriptDirectory
 
 from partydesk.core.storage import migrate
 from partydesk.core.storage.database import open_database
-from tests.core.storage.test_meeting_migration import _tables, _to
+from tests.core.storage.alembic_steps import migrate_to
+from tests.core.storage.test_meeting_migration import _tables
 
 STUDY_TABLES = {"study_activity", "study_credit", "certification", "study_material"}
 
@@ -26,9 +27,9 @@ def test_study_tables_come_and_go_with_their_migration(tmp_path: Path) -> None:
     everything = _tables(path)
     assert everything >= STUDY_TABLES
     revision, before = _study_revisions()
-    _to(path, revision, up=False)
+    migrate_to(path, revision, up=False)
     at_study = _tables(path)
-    _to(path, before, up=False)
+    migrate_to(path, before, up=False)
     assert _tables(path) == at_study - STUDY_TABLES
-    _to(path, "head", up=True)
+    migrate_to(path, "head", up=True)
     assert _tables(path) == everything
