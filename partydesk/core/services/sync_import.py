@@ -153,7 +153,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         with db.read() as session:  # 8: only shown; the apply classifies again inside its transaction
             decisions = _classify(session, staged, own_site, parent)
             _count(report, staged, decisions)
-            report.corrections = _corrections(session, staged, decisions, own_site)
+            report.corrections = _corrections(session, staged, decisions, own_site, parent)
         return report
     if backup:
         if step is not None:
@@ -163,7 +163,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             db.write(actor, action="sync.import", remote=True) as session:  # 9
         decisions = _classify(session, staged, own_site, parent)  # again, inside the transaction that applies them
         _count(report, staged, decisions)
-        report.corrections = _corrections(session, staged, decisions, own_site)  # (the names before they change)
+        report.corrections = _corrections(session, staged, decisions, own_site, parent)  # (names before the change)
         written = _written(staged, decisions)
         _apply(session, written, staged, decisions, manifest.package_id, step)
         note_applied(session, [record for group in written.records.values() for record, _values in group
@@ -405,9 +405,13 @@ def _apply(session: Any, written: _Written, staged: list[Staged], decisions: lis
 _NAMED_CORRECTIONS = 20  # members named one by one; beyond, a count
 
 
-def _corrections(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> list[str]:
+def _corrections(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str,
+                 parent: str) -> list[str]:
     """What the parent's corrections in the package do to this office's own records, in words: each member
-    whose record it changes or deletes by name (as the member is called here), the other records counted."""
+    whose record it changes or deletes by name (as the member is called here), the other records counted.
+    Only a parent sends corrections: any other package (a branch's snapshot at its committee) is not read."""
+    if not parent:
+        return []
     written = (Outcome.NEW, Outcome.UPDATED)
     ours = [s.record for s, d in zip(staged, decisions, strict=True)
             if d.outcome in written and s.record["owner_site"] == own_site]
