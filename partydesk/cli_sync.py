@@ -19,11 +19,10 @@ from partydesk import cli
 
 def cmd_keycard(args: argparse.Namespace) -> dict[str, Any]:
     """Write this site's key card."""
-    from partydesk.core.services.sync_keys import card_target, own_card, refuse_overwriting, write_card
+    from partydesk.core.services.sync_keys import write_card
 
     with cli.opened(args) as db:
-        refuse_overwriting(db, card_target(own_card(db)[0], Path(args.out)))
-        card, path = write_card(db, Path(args.out))
+        card, path = write_card(db, Path(args.out), replace_any=False)
     return {"message": f"已写出密钥卡：{path}\n指纹：{card.fingerprint}\n请把密钥卡交给对方，并通过电话核对指纹。",
             "path": str(path), "org_code": card.org_code, "site_id": card.site_id, "key_id": card.key_id,
             "fingerprint": card.fingerprint}

@@ -118,26 +118,25 @@ def _relation(own_role: str, other_role: str) -> str:
     raise ValidationError("党支部之间不交换数据：请登记上级党委的密钥卡。", code="relation")
 
 
-def write_card(db: Database, out: Path) -> tuple[KeyCard, Path]:
-    """Write this site's key card to ``out`` (a file, or a folder to put ``<code>.pdkey`` in)."""
+def write_card(db: Database, out: Path, *, replace_any: bool = True) -> tuple[KeyCard, Path]:
+    """Write this site's key card to ``out`` (a file, or a folder to put ``<code>.pdkey`` in).
+
+    ``replace_any=False`` (the command line, where nobody was asked): a file already there is replaced only
+    when it is this office's own card; another office's card, or any other file, is left alone.
+    """
     from partydesk.core.atomicfile import atomic_write
+    from partydesk.core.exchange.keys import CARD_SUFFIX
 
     card, data = own_card(db)
-    target = card_target(card, out)
+    target = out / f"{''.join(c for c in card.org_code if c.isalnum()) or 'site'}{CARD_SUFFIX}" if out.is_dir() else out
+    if not replace_any:
+        _refuse_overwriting(db, target)
     atomic_write(target, data)
     return card, target
 
 
-def card_target(card: KeyCard, out: Path) -> Path:
-    """Where ``write_card`` puts the card for ``out``: the file itself, or ``<code>.pdkey`` in a folder."""
-    from partydesk.core.exchange.keys import CARD_SUFFIX
-
-    return out / f"{''.join(c for c in card.org_code if c.isalnum()) or 'site'}{CARD_SUFFIX}" if out.is_dir() else out
-
-
-def refuse_overwriting(db: Database, target: Path) -> None:
-    """A file already at ``target`` is overwritten only when it is this office's own card (written again):
-    another office's card, or any other file, is left alone (ValidationError ``exists``)."""
+def _refuse_overwriting(db: Database, target: Path) -> None:
+    """ValidationError ``exists`` when ``target`` is a file other than this office's own card."""
     if not target.exists():
         return
     try:
