@@ -29,7 +29,7 @@ class PeerStatus:
 
 
 SHOWN = 10  # packages listed in the text form (the JSON form lists the whole ledger)
-_KINDS = {"upward": "上报", "downward": "下发", "snapshot": "全量", "receipt": "回执"}
+KIND_NAMES = {"upward": "上报", "downward": "下发", "snapshot": "全量", "receipt": "回执"}  # as the office says them
 _STATES = {"written": "已写出，等待对方确认", "acknowledged": "对方已确认", "imported": "已导入"}
 
 
@@ -88,7 +88,7 @@ class ExchangeStatus:
             state += f"；{entry.gap}"
         when = entry.handled_at.replace(tzinfo=UTC).astimezone()
         return (f"  {when:%Y-%m-%d %H:%M} {way} {name or code}（{code}）第 {entry.channel_seq} 号"
-                f"{_KINDS.get(entry.kind, entry.kind)}包：{state}")
+                f"{KIND_NAMES.get(entry.kind, entry.kind)}包：{state}")
 
     def text(self) -> str:
         """The plain-text form."""
@@ -114,7 +114,7 @@ class ExchangeStatus:
 
 
 SHOWN = 10  # packages listed in the text form (the JSON form lists the whole ledger)
-_KINDS = {"upward": "上报", "downward": "下发", "snapshot": "全量", "receipt": "回执"}
+KIND_NAMES = {"upward": "上报", "downward": "下发", "snapshot": "全量", "receipt": "回执"}  # as the office says them
 _STATES = {"written": "已写出，等待对方确认", "acknowledged": "对方已确认", "imported": "已导入"}
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.changes import ChangeKind, Changes
+from partydesk.core.services.sync_status import KIND_NAMES
 from partydesk.gui.dialogs.sync_key_actions import KeyActions
 from partydesk.gui.folders import documents_folder, removable_folder
 from partydesk.gui.operations import exchange as ops
@@ -45,7 +46,6 @@ def local_time(utc: datetime) -> datetime:
     return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
-KIND_NAMES = {"upward": "上报", "downward": "下发", "snapshot": "全量", "receipt": "回执"}
 STATE_NAMES = {"written": "已写出", "acknowledged": "对方已确认", "imported": "已导入", "rejected": "已拒收"}
 
 
