@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import exchange as ops
+from partydesk.gui.widgets.error_label import grow_to_fit
 from partydesk.gui.widgets.write_buttons import WriteButtons
 
 if TYPE_CHECKING:
@@ -208,17 +209,7 @@ class ExportDialog(QDialog):
     def _note(self, text: str) -> None:
         """Say ``text`` under the folder, the dialog growing as tall as its lines need (within the screen)."""
         self.stick_note.setText(text)
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        needed = max(needed, layout.totalMinimumSize().height())
-        screen = self.screen()
-        if screen is not None:
-            needed = min(needed, int(screen.availableGeometry().height() * 0.9))
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        grow_to_fit(self)
 
     def _remember_folder(self) -> None:
         self.ctx.settings.setValue(LAST_FOLDER_KEY, str(self._folder_used))
