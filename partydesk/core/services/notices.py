@@ -22,7 +22,7 @@ from partydesk.core.errors import ValidationError
 from partydesk.core.storage import notice_repo, sync_repo
 from partydesk.core.storage.database import Database
 
-__all__ = ["NoticeAdded", "add_notice", "branches", "list_notices", "mark_read", "received_materials",
+__all__ = ["NoticeAdded", "add_notice", "branches", "list_notices", "mark_read", "material_sources",
            "send_material", "withdraw_notice"]
 
 
@@ -121,13 +121,6 @@ def mark_read(db: Database, actor: Actor, notice_id: str) -> Changes:
     with db.write(actor, action="notice.read") as session:
         notice_repo.mark_read(session, notice_id, actor.user_id)
     return Changes.of(ChangeKind.NOTICE, notice_id)
-
-
-def received_materials(db: Database) -> set[str]:
-    """Ids of the study materials sent down from above (shown 上级下发, read-only here)."""
-    assert db.site is not None
-    with db.read() as session:
-        return notice_repo.received_material_ids(session, db.site.site_id)
 
 
 def material_sources(db: Database) -> dict[str, tuple[str, str]]:

@@ -119,11 +119,6 @@ def mark_read(session: Session, notice_id: str, by: str) -> bool:
     return True
 
 
-def received_material_ids(session: Session, own_site: str) -> set[str]:
-    """Ids of live study materials another office (the committee) owns: sent down, read-only here."""
-    return set(material_owners(session, own_site))
-
-
 def material_owners(session: Session, own_site: str) -> dict[str, str]:
     """The owning site of each live study material another office owns (the committee's, sent down to a branch;
     a branch's, reported up to its committee), by material id."""

@@ -39,9 +39,10 @@ class StudyYear:
     materials: list[tuple[str, MaterialData]]
     rules: dict[str, int]
     branches: Branches = SINGLE  # the organisations of the file (a committee's: several)
-    received: frozenset[str] = frozenset()  # materials another office owns (read-only here)
     committee: bool = False  # this office sends materials down to its branches
-    sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # of those: (relation, office name)
+    # The materials another office owns (read-only here), by id: (relation, office name), as
+    # ``notices.material_sources`` gives them.
+    sources: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback) -> TaskHandle:
@@ -54,7 +55,7 @@ def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback
         return StudyYear(year, today, study.activities_of_year(db, year),
                          study_reports.ledger(db, year, as_of=today), study.certifications(db),
                          study.search_materials(db), rule_values(db), branch_service.branches(db),
-                         frozenset(sources), site_role(db) == "committee", sources)
+                         site_role(db) == "committee", sources)
 
     return run(parent, ctx, read, label="load study", on_done=on_done)
 

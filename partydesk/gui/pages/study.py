@@ -265,7 +265,7 @@ class StudyPage(QWidget):
 
     def material_source(self, material_id: str) -> str:
         """Where a material of another office came from, in words ('' for this office's own)."""
-        if self.data is None or material_id not in self.data.received:
+        if self.data is None or material_id not in self.data.sources:
             return ""
         relation, office = self.data.sources.get(material_id, ("parent", ""))
         return office if relation == "child" and office else self.tr("Sent down")
@@ -296,7 +296,7 @@ class StudyPage(QWidget):
         found = next((m for i, m in self.data.materials if chosen and i == chosen[0]), None) if self.data else None
         if found is None:
             return
-        if self.data is not None and chosen[0] in self.data.received:
+        if self.data is not None and chosen[0] in self.data.sources:
             relation, office = self.data.sources.get(chosen[0], ("parent", ""))
             self.ctx.hub.statusMessage.emit(
                 self.tr("This material is {office}'s: only the committee's own materials are sent down.").format(

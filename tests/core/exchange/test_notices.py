@@ -228,7 +228,7 @@ def test_study_materials_sent_down_arrive_read_only_at_the_chosen_branch(tree: T
     send_down(tree, tree.east, EAST)
     titles = {m.title for _id, m in study.search_materials(tree.east)}
     assert "党章学习辅导" in titles and "委员会内部资料" not in titles
-    assert notices.received_materials(tree.east) == {sent}
+    assert notices.material_sources(tree.east) == {sent: ("parent", "中共示范街道工作委员会")}
     assert blob_path(tree.east.path, "study_material", sha).read_bytes() == source.read_bytes()
     assert not any(m.title == "党章学习辅导" for _id, m in study.search_materials(tree.west))
     with pytest.raises(ValidationError) as caught:
