@@ -2306,7 +2306,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>“%1” goes down to every branch registered here with the next package to each.</source>
-        <translation>“%1”将随下一个数据包发给本机登记的每个支部。</translation>
+        <translation>“%1”将随下一个数据包发给全部下级单位。</translation>
     </message>
     <message>
         <source>“%1” goes down to {count} branch(es) with the next package to each.</source>
