@@ -1,4 +1,5 @@
-"""The ``partydesk sync`` sub-commands: keycard, register, export, import, status, rotate-key, revoke (SYNC.md).
+"""The ``partydesk sync`` sub-commands: keycard, register, export, import, status, mend-clock, rotate-key,
+revoke (SYNC.md).
 
 ``register`` needs the fingerprint check made explicit: ``--fingerprint FP`` (as read out by the other
 side) or ``--yes`` (a person compared it). ``import`` exits 0 when the package applied or was already
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +186,24 @@ def cmd_status(args: argparse.Namespace) -> dict[str, Any]:
     return {"message": status.text(), **status.to_json()}
 
 
+def cmd_mend_clock(args: argparse.Namespace) -> dict[str, Any]:
+    """Re-date this office's records a clock set in the future left dated there (after the date is checked)."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.sync_clock import clock_trouble, restamp_future
+
+    with cli.opened(args) as db:
+        trouble = clock_trouble(db)
+        if trouble is None:
+            return {"message": "电脑时钟没有问题：没有修改时间在将来的记录。", "mended": 0}
+        if trouble.reads_too_early or not args.yes:
+            then = ("" if trouble.reads_too_early else
+                    f"现在电脑显示的时间是 {datetime.now():%Y-%m-%d %H:%M}：核对无误后，加 --yes 再运行一次，"
+                    "这些记录的修改时间会改为现在，下次报送时重新发给上级。")
+            return {"message": trouble.message() + then, "mended": 0, "exit_code": 1}
+        mended = restamp_future(db, LOCAL_USER)
+    return {"message": f"已校正 {mended} 条记录的修改时间；下次报送时会重新发给上级。", "mended": mended}
+
+
 def cmd_rotate_key(args: argparse.Namespace) -> dict[str, Any]:
     """Make a new key pair (sent to every registered office in the next packages)."""
     from partydesk.core.changes import LOCAL_USER
@@ -235,6 +255,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="数据包文件（.pdsync），或存放数据包的文件夹（如U盘）")
     p.add_argument("--dry-run", action="store_true", help="只列出将会新增、更新、冲突和拒收的记录，不写入")
     action("status", cmd_status, "已登记的单位、收发的数据包和待处理的冲突")
+    p = action("mend-clock", cmd_mend_clock, "电脑时钟曾设到将来时，校正本单位记录的修改时间")
+    p.add_argument("--yes", action="store_true", help="已核对电脑现在的日期和时间无误")
     p = action("rotate-key", cmd_rotate_key, "更换本单位的密钥（随后的数据包把新密钥告知对方）")
     p.add_argument("--now", action="store_true", help="立即启用新密钥（旧密钥泄露时；须重新交换密钥卡）")
     p = action("revoke", cmd_revoke, "吊销已登记单位的密钥（例如其电脑被盗）")

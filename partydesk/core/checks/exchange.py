@@ -1,5 +1,6 @@
-"""Committee checks over what the branches sent: the same person on two branches' rolls (often a transfer
-half done), and a registered branch that has sent nothing for too long."""
+"""Checks over the exchange. On a committee, over what the branches sent: the same person on two branches'
+rolls (often a transfer half done), and a registered branch that has sent nothing for too long. On any
+office: a clock that ran ahead once, whose records the other office refuses (``sync_clock``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from partydesk.core.checks.findings import Finding, Severity, Target, check
+from partydesk.core.services.sync_clock import clock_trouble
 from partydesk.core.services.sync_status import exchange_status
 from partydesk.core.storage import sync_repo, todo_repo
 from partydesk.core.storage.database import Database
@@ -42,3 +44,14 @@ def silent_branches(db: Database, today: date) -> Iterator[Finding]:
                 code="exchange.branch_silent", severity=Severity.WARNING, subject=peer.peer.site_id,
                 message=f"{peer.peer.org_name}已有{(today - last).days}天没有报送数据包",
                 due=None, rule="SYNC.md", target=Target("exchange", peer.peer.site_id))
+
+
+@check("exchange.clock_ahead")
+def clock_ahead(db: Database, today: date) -> Iterator[Finding]:
+    """This office's records dated in the future (the clock once ran ahead), or a clock that reads before any
+    package could have been written: either way the other office refuses what it is sent."""
+    trouble = clock_trouble(db)
+    if trouble is None:
+        return
+    yield Finding(code="exchange.clock_ahead", severity=Severity.OVERDUE, subject="clock",
+                  message=trouble.message(), due=None, rule="SYNC.md", target=Target("exchange", "clock"))

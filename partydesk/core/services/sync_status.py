@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from partydesk.core.services.sync_clock import ClockTrouble, clock_trouble
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.stamping import utc_now
@@ -42,6 +43,7 @@ class ExchangeStatus:
     open_conflicts: int
     now: datetime
     rejected: list[sync_repo.RejectionEntry] = field(default_factory=list)  # refused packages, newest first
+    clock: ClockTrouble | None = None  # this office's clock ran ahead once, or reads too early now
 
     def ledger(self) -> list[sync_repo.PackageEntry]:
         """Packages in and out and the refused ones (state ``rejected``, the reason as the note), newest first."""
@@ -66,6 +68,10 @@ class ExchangeStatus:
                           "audit_head": e.audit_head}
                          for e in self.packages],
             "open_conflicts": self.open_conflicts,
+            "clock": None if self.clock is None else {
+                "future_records": self.clock.future_records, "reads_too_early": self.clock.reads_too_early,
+                "latest": self.clock.latest.isoformat() if self.clock.latest else None,
+                "message": self.clock.message()},
             "rejected_packages": [{"file_name": r.file_name, "file_size": r.file_size, "org_code": r.org_code,
                                    "site_id": r.site_id, "reason": r.reason, "message": r.message,
                                    "rejected_at": r.rejected_at.isoformat(), "rejected_by": r.rejected_by}
@@ -92,9 +98,12 @@ class ExchangeStatus:
 
     def text(self) -> str:
         """The plain-text form."""
+        lines = [] if self.clock is None else [f"注意：{self.clock.message()}" + (
+            "" if self.clock.reads_too_early else "核对电脑日期无误后，运行 partydesk sync mend-clock --yes 校正。")]
         if not self.peers:
-            return "还没有登记任何单位。先用 sync keycard 写出本单位的密钥卡，再用 sync register 登记对方的。"
-        lines = [f"已登记 {len(self.peers)} 个单位："]
+            lines.append("还没有登记任何单位。先用 sync keycard 写出本单位的密钥卡，再用 sync register 登记对方的。")
+            return "\n".join(lines)
+        lines.append(f"已登记 {len(self.peers)} 个单位：")
         for p in self.peers:
             what = "下级" if p.peer.relation == "child" else "上级"
             got = (f"最近收到 {p.last_in.handled_at:%Y-%m-%d}（{p.age_days(self.now)} 天前）" if p.last_in
@@ -113,11 +122,6 @@ class ExchangeStatus:
         return "\n".join(lines)
 
 
-SHOWN = 10  # packages listed in the text form (the JSON form lists the whole ledger)
-KIND_NAMES = {"upward": "上报", "downward": "下发", "snapshot": "全量", "receipt": "回执"}  # as the office says them
-_STATES = {"written": "已写出，等待对方确认", "acknowledged": "对方已确认", "imported": "已导入"}
-
-
 def exchange_status(db: Database, *, now: datetime | None = None) -> ExchangeStatus:
     """Where the exchange stands now."""
     with db.read() as session:
@@ -130,4 +134,4 @@ def exchange_status(db: Database, *, now: datetime | None = None) -> ExchangeSta
         mine = [e for e in ledger if e.peer_site == peer.site_id]
         rows.append(PeerStatus(peer, next((e for e in mine if e.direction == "in"), None),
                                next((e for e in mine if e.direction == "out"), None)))
-    return ExchangeStatus(rows, ledger, conflicts, now or utc_now(), rejected)
+    return ExchangeStatus(rows, ledger, conflicts, now or utc_now(), rejected, clock_trouble(db, now=now))

@@ -230,3 +230,32 @@ def test_keycard_does_not_overwrite_another_offices_card(offices: dict[str, Path
     assert run(capsys, "sync", "keycard", "--db", str(east), "--out", str(other))[1]["error"] == "exists"
     assert other.read_text(encoding="utf-8") == "会议记录"
     assert run(capsys, "sync", "keycard", "--db", str(west), "--out", str(card))[0] == 0  # its own, again
+
+
+def test_a_clock_that_ran_ahead_is_shown_and_mended_once_confirmed(offices: dict[str, Path],
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """One member edited while the branch's clock read 2099: ``sync status`` says so and how to mend it;
+    ``sync mend-clock`` asks for --yes (the date checked) before it changes anything, then re-dates it."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.clock import HybridClock
+    from partydesk.core.storage.database import open_database
+    from partydesk.core.storage.tables import Member
+
+    db = open_database(offices["east"])
+    assert db.clock is not None
+    db.clock = HybridClock(db.clock.site_id, db.clock.last, wall=lambda: 4_076_000_000_000)  # 2099-03-01
+    with db.write(LOCAL_USER, action="member.update") as session:
+        session.query(Member).first().phone = "13900000001"  # type: ignore[union-attr]
+    db.close()
+    east = ("--db", str(offices["east"]))
+    code, status = run(capsys, "sync", "status", *east)
+    assert code == 0 and status["clock"]["future_records"] == 1 and status["clock"]["latest"].startswith("2099")
+    assert "sync mend-clock --yes" in status["message"]
+    code, asked = run(capsys, "sync", "mend-clock", *east)
+    assert code == 1 and asked["mended"] == 0 and "--yes" in asked["message"]
+    code, done = run(capsys, "sync", "mend-clock", *east, "--yes")
+    assert code == 0 and done["mended"] == 1
+    code, status = run(capsys, "sync", "status", *east)
+    assert status["clock"] is None and "mend-clock" not in status["message"]
+    code, done = run(capsys, "sync", "mend-clock", *east, "--yes")
+    assert code == 0 and done["mended"] == 0

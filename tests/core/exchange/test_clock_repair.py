@@ -1,0 +1,152 @@
+"""A branch whose clock once read 2099: its records are refused upstream until the office mends them.
+
+On real database files and packages: the branch edits two members while its clock reads 2099, the date is
+put right, the committee refuses both records; ``restamp_future`` gives them fresh versions and change
+numbers, and the next package carries them and is accepted. The mend touches only this office's own records,
+keeps every row hash right, leaves an audit entry, and is refused while the clock itself reads too early.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from partydesk.core import checks
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.checks.findings import Target, run_checks
+from partydesk.core.clock import HybridClock, Version
+from partydesk.core.errors import ValidationError
+from partydesk.core.services.sync_clock import clock_trouble, restamp_future
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage import audit, rowhash
+from partydesk.core.storage.database import Database, open_database
+from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.tables import Member, Site
+from tests.core.exchange.conftest import Sites
+
+COMMITTEE = "1000"
+FUTURE = datetime(2099, 3, 1, 9, 0)
+
+
+def _ms(when: datetime) -> int:
+    return (when - datetime(1970, 1, 1)) // timedelta(milliseconds=1)
+
+
+def _edit(db: Database, member_id: str, phone: str) -> None:
+    with db.write(LOCAL_USER, action="member.update") as session:
+        session.get(Member, member_id).phone = phone  # type: ignore[union-attr]
+
+
+def _members(db: Database) -> list[str]:
+    with db.read() as session:
+        return list(session.scalars(select(Member.id).where(Member.deleted.is_(False)).order_by(Member.id)))
+
+
+def _phone(db: Database, member_id: str) -> str:
+    with db.read() as session:
+        return str(session.get(Member, member_id).phone)  # type: ignore[union-attr]
+
+
+def _poisoned(sites: Sites, path: Path) -> tuple[Database, list[str]]:
+    """The committee holds the branch's snapshot; then two members are edited on a day the branch's clock
+    read 2099, and the branch is opened again once the date is right. Returns the reopened branch."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick, snapshot=True)
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
+    first, second = _members(sites.branch)[:2]
+    clock = sites.branch.clock
+    assert clock is not None
+    sites.branch.clock = HybridClock(clock.site_id, clock.last, wall=lambda: _ms(FUTURE))
+    _edit(sites.branch, first, "13900000001")
+    sites.branch.close()
+    branch = open_database(path)  # the date put right, the program started again: the clock resumes at 2099
+    _edit(branch, second, "13900000002")
+    return branch, [first, second]
+
+
+def test_records_written_under_a_clock_in_2099_are_mended_and_accepted(sites: Sites, tmp_path: Path) -> None:
+    branch, (first, second) = _poisoned(sites, tmp_path / "b" / "branch.db")
+    trouble = clock_trouble(branch)
+    assert trouble is not None and trouble.future_records == 2 and not trouble.reads_too_early
+    assert trouble.latest is not None and trouble.latest.year == 2099
+    assert "2 条记录" in trouble.message() and "2099" in trouble.message()
+    checks.load_all()
+    [todo] = run_checks(branch, date.today(), ["exchange.clock_ahead"])  # on the workbench, opening the exchange
+    assert todo.message == trouble.message() and todo.target == Target("exchange", "clock")
+
+    # As things stand, the committee refuses both records, and they would never be sent again.
+    refused = import_package(sites.committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick).path)
+    assert refused.status == "applied" and refused.counts["rejected"] == 2
+    assert {record_id for _type, record_id, _reason in refused.rejected} == {first, second}
+    assert _phone(sites.committee, first) != "13900000001"
+
+    assert restamp_future(branch, LOCAL_USER) == 2
+    assert clock_trouble(branch) is None and run_checks(branch, date.today(), ["exchange.clock_ahead"]) == []
+    cutoff = _ms(utc_now() + timedelta(days=1))
+    with branch.read() as session:
+        versions = [session.get(Member, i).version for i in (first, second)]  # type: ignore[union-attr]
+        site = session.execute(select(Site)).scalar_one()
+        assert all(Version.decode(v).wall_ms < cutoff for v in [*versions, site.hlc_last])
+        entry = audit.latest(session, 1)[0]
+        assert entry.action == "sync.clock_repair"
+        assert first in entry.record_ids and second in entry.record_ids
+    with sqlite3.connect(branch.path) as raw:
+        assert rowhash.problems(raw) == []
+
+    # The next package carries both again, and the committee takes them.
+    again = import_package(sites.committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick).path)
+    assert again.status == "applied" and again.counts["rejected"] == 0 and again.counts["updated"] >= 2
+    assert (_phone(sites.committee, first), _phone(sites.committee, second)) == ("13900000001", "13900000002")
+
+    # Later edits are dated now, and go up as usual.
+    _edit(branch, first, "13900000003")
+    later = import_package(sites.committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick).path)
+    assert later.counts["rejected"] == 0 and _phone(sites.committee, first) == "13900000003"
+    branch.close()
+
+
+def test_the_mend_touches_only_this_office_s_records(sites: Sites, tmp_path: Path) -> None:
+    """A committee whose own clock read 2099 on the day it imported took the branch's 2099 records; once its
+    date is right, its mend changes none of them (they are the branch's, kept as they arrived) and counts
+    only its own: here none, but the clock it would stamp the next write with."""
+    branch, ids = _poisoned(sites, tmp_path / "b" / "branch.db")
+    sent = export_package(branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    taken = import_package(sites.committee, LOCAL_USER, sent.path, now=FUTURE)
+    assert taken.counts["rejected"] == 0 and taken.counts["updated"] == 2
+    with sites.committee.read() as session:
+        before = dict(session.execute(select(Member.id, Member.version)).all())
+    assert all(Version.decode(before[i]).wall_ms >= _ms(FUTURE) for i in ids)
+    trouble = clock_trouble(sites.committee)  # the import moved the committee's clock past the branch's 2099
+    assert trouble is not None and trouble.future_records == 0 and "以后录入" in trouble.message()
+    assert restamp_future(sites.committee, LOCAL_USER) == 0
+    assert clock_trouble(sites.committee) is None
+    with sites.committee.read() as session:
+        assert dict(session.execute(select(Member.id, Member.version)).all()) == before
+    branch.close()
+
+
+def test_no_trouble_on_a_sound_clock(sites: Sites) -> None:
+    assert clock_trouble(sites.branch) is None
+    assert restamp_future(sites.branch, LOCAL_USER) == 0
+
+
+def test_a_clock_reading_before_2020_is_trouble_and_the_mend_waits_for_it(sites: Sites, tmp_path: Path) -> None:
+    """A reset clock (2000-01-01) is named, and nothing is mended until it is right: judged against a wrong
+    "now", every record would look as if written in the future."""
+    reset = datetime(2000, 1, 1, 8, 0)
+    trouble = clock_trouble(sites.branch, now=reset)
+    assert trouble is not None and trouble.reads_too_early and "2000-01-01" in trouble.message()
+    with sites.branch.read() as session:
+        before = dict(session.execute(select(Member.id, Member.version)).all())
+    with pytest.raises(ValidationError) as caught:
+        restamp_future(sites.branch, LOCAL_USER, now=reset)
+    assert caught.value.code == "clock_too_early"
+    with sites.branch.read() as session:
+        assert dict(session.execute(select(Member.id, Member.version)).all()) == before
