@@ -704,6 +704,34 @@ Register it only if this is exactly the fingerprint the other office read to you
 只有与对方电话告知的指纹完全一致时才登记。</translation>
     </message>
     <message>
+        <source>The computer&apos;s clock now reads {now}. Check it against your phone first: if the date or time is wrong, correct the computer&apos;s clock instead, and do not go on.</source>
+        <translation>电脑现在显示的时间是 {now}。请先对照手机核对：如果日期或时间不对，请改正电脑的时间，不要继续。</translation>
+    </message>
+    <message>
+        <source>If it is right, the {count} record(s) dated in the future take the time now as their time of change, and the next package sends them again.</source>
+        <translation>核对无误后，这 {count} 条修改时间在将来的记录改用现在的时间，下次报送时重新发给上级。</translation>
+    </message>
+    <message>
+        <source>If it is right, the program goes on from the time now, and what is entered from now on is no longer refused.</source>
+        <translation>核对无误后，程序从现在的时间接着计时，以后录入的记录不再被上级拒收。</translation>
+    </message>
+    <message>
+        <source>Mend the dates of change</source>
+        <translation>校正修改时间</translation>
+    </message>
+    <message>
+        <source>Dates of change mended</source>
+        <translation>已校正修改时间</translation>
+    </message>
+    <message>
+        <source>{count} record(s) now carry the time of today; the next package sends them again.</source>
+        <translation>已把 {count} 条记录的修改时间改为现在；下次报送时会重新发给上级。</translation>
+    </message>
+    <message>
+        <source>The program goes on from the time now.</source>
+        <translation>程序已从现在的时间接着计时。</translation>
+    </message>
+    <message>
         <source>Another computer with code {code} is registered already ({name}). If that office set the program up again, ask it to restore its backup there instead (File → Restore from a backup…): a new installation sends its records as a second set, and everyone would be on two rolls here.</source>
         <translation>已登记过代码为 {code} 的另一台电脑（{name}）。如果对方是重新安装了本程序，请让对方改为在那台电脑上从备份恢复（文件 → 从备份恢复…）：新安装的程序会把记录作为另一套数据报来，本机名册上每个人都会出现两次。</translation>
     </message>
@@ -846,6 +874,10 @@ Register it only if this is exactly the fingerprint the other office read to you
     <message>
         <source>Import a package…</source>
         <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Mend the dates…</source>
+        <translation>校正修改时间…</translation>
     </message>
     <message>
         <source>Decide the conflicts…</source>

@@ -258,3 +258,48 @@ def test_a_receipt_written_says_no_confirmation_comes_back(
     note = [c.key for c in model.columns].index("gap")
     notes = {row.package_id: model.index(r, note).data() for r, row in enumerate(model.shown_rows())}
     assert notes == {receipt.package_id: "回执：对方收到后无需再确认", first.package_id: ""}
+
+
+def test_a_clock_that_ran_ahead_is_shown_and_mended_after_the_date_is_checked(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A member edited while the branch's clock read 2099: the page says so with 校正修改时间…, which first asks
+    the office to check the computer's date (no: nothing changes), then re-dates the record (yes)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from partydesk.core.clock import HybridClock
+    from partydesk.core.services.sync_clock import clock_trouble
+    from partydesk.core.storage.tables import Member
+
+    branch, _committee, _folder = pair
+    assert branch.clock is not None
+    honest = branch.clock
+    branch.clock = HybridClock(honest.site_id, honest.last, wall=lambda: 4_076_000_000_000)  # 2099-03-01
+    with branch.write(LOCAL_USER, action="test.edit") as session:
+        session.query(Member).first().phone = "13900000001"  # type: ignore[union-attr]
+    branch.clock = HybridClock(honest.site_id, branch.clock.last)  # the date put right; the clock resumes at 2099
+    ctx = make_ctx(branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.clock_line.isVisible(), timeout=WAIT_MS)
+    assert "1 条记录的修改时间在将来" in page.clock_note.text() and "2099" in page.clock_note.text()
+    assert page.clock_button.isVisible() and page.clock_button.text() == "校正修改时间…"
+
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or answer[0])
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a: told.append(text))
+    page.clock_button.click()
+    assert "请先对照手机核对" in asked[0] and "这 1 条" in asked[0]
+    qtbot.wait(200)
+    assert clock_trouble(branch) is not None, "no: nothing mended"
+
+    answer[0] = QMessageBox.StandardButton.Yes
+    page.clock_button.click()
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    assert told[0].startswith("已把 1 条记录的修改时间改为现在")
+    assert clock_trouble(branch) is None
+    qtbot.waitUntil(lambda: not page.clock_line.isVisible(), timeout=WAIT_MS)

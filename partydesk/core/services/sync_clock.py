@@ -21,9 +21,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partydesk.core.changes import Actor
+from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.clock import WALL_WIDTH, HybridClock, Version
 from partydesk.core.errors import ValidationError
+from partydesk.core.services.sync_import import CHANGE_KINDS
 from partydesk.core.services.sync_stage import EARLIEST, FUTURE_SLACK, wall_time
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.stamping import INFO_CLOCK, utc_now
@@ -113,16 +114,24 @@ def _newest_plausible(session: Session, cutoff: str) -> Version | None:
     return Version.decode(newest) if newest else None
 
 
-def restamp_future(db: Database, actor: Actor, *, now: datetime | None = None) -> int:
+@dataclass(frozen=True)
+class Mended:
+    """What ``restamp_future`` did: how many records took a fresh version, and the change to publish."""
+
+    count: int
+    changes: Changes
+
+
+def restamp_future(db: Database, actor: Actor, *, now: datetime | None = None) -> Mended:
     """Give every record of ours versioned in the future a fresh version and change number (so the next
-    package carries it again), and resume the clock at the newest plausible version. Returns how many
-    records were mended; a ValidationError while the clock itself reads too early."""
+    package carries it again), and resume the clock at the newest plausible version. A ValidationError
+    while the clock itself reads too early."""
     assert db.site is not None
     now = now or utc_now()
     if now < EARLIEST:
         raise ValidationError(ClockTrouble(now, 0, None).message(), code="clock_too_early")
     own_site, cutoff = db.site.site_id, _cutoff(now)
-    mended = 0
+    mended, kinds = 0, {ChangeKind.SYNC}
     with db.write(actor, action="sync.clock_repair") as session:
         newest = _newest_plausible(session, cutoff)
         clock = HybridClock(own_site, Version(newest.wall_ms, newest.counter, own_site) if newest else None)
@@ -132,8 +141,9 @@ def restamp_future(db: Database, actor: Actor, *, now: datetime | None = None) -
             for row in session.scalars(select(model).where(model.owner_site == own_site, model.version >= cutoff)):
                 row.version = ""  # changed, so the flush stamps it afresh from the mended clock
                 mended += 1
+                kinds.add(CHANGE_KINDS.get(kind.name, ChangeKind.SYNC))
         session.flush()
         site = session.execute(select(Site).where(Site.id == 1)).scalar_one()
         site.hlc_last = clock.last.encode()
     db.clock = clock  # every later write goes on from the mended clock
-    return mended
+    return Mended(mended, Changes(kinds=frozenset(kinds)))

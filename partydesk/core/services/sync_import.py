@@ -438,7 +438,7 @@ def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]
                            for s, d in zip(staged, decisions, strict=True) if d.outcome is Outcome.REJECTED]
 
 
-_CHANGE_KINDS = {"member": ChangeKind.MEMBER, "member_event": ChangeKind.MEMBER, "meeting": ChangeKind.MEETING,
+CHANGE_KINDS = {"member": ChangeKind.MEMBER, "member_event": ChangeKind.MEMBER, "meeting": ChangeKind.MEETING,
                  "meeting_attendance": ChangeKind.MEETING, "meeting_guest": ChangeKind.MEETING,
                  "organisation": ChangeKind.ORGANISATION, "study_activity": ChangeKind.STUDY,
                  "study_credit": ChangeKind.STUDY, "certification": ChangeKind.CERTIFICATION,
@@ -460,7 +460,7 @@ def _changes(written: _Written) -> Changes:
     ids: dict[ChangeKind, set[str]] = {}
     crowded: set[ChangeKind] = set()
     for name, group in written.records.items():
-        kind = _CHANGE_KINDS.get(name)
+        kind = CHANGE_KINDS.get(name)
         if kind is None:
             continue
         ids.setdefault(kind, set())

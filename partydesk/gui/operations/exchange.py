@@ -17,6 +17,7 @@ from partydesk.core.exchange.keys import KeyCard
 from partydesk.core.progress import Progress
 from partydesk.core.services import (
     committee,
+    sync_clock,
     sync_export,
     sync_export_all,
     sync_folder,
@@ -43,6 +44,12 @@ def load_status(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> Task
         return sync_status.exchange_status(db), card, rows
 
     return run(parent, ctx, job, label="exchange status", on_done=on_done)
+
+
+def mend_clock(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
+    """Re-date this office's records a clock set in the future left dated there (the date checked first)."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _p: sync_clock.restamp_future(db, actor), label="mend clock", on_done=on_done)
 
 
 def write_card(parent: QWidget, ctx: AppContext, out: Path, on_done: DoneCallback) -> TaskHandle:

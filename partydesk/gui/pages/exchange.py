@@ -128,9 +128,24 @@ class ExchangePage(QWidget):
         line.addWidget(self.conflicts, 1)
         line.addWidget(self.conflict_button)
         box.addLayout(line)
+        # A clock that ran ahead once: everything sent is refused until it is mended (sync_clock).
+        self.clock_note = QLabel(self)
+        self.clock_note.setObjectName("clockNote")
+        self.clock_note.setWordWrap(True)
+        self.clock_note.setStyleSheet("background: #fff7d6; border: 1px solid #e0c060; padding: 4px;")
+        self.clock_button = QPushButton(self)
+        self.clock_button.setObjectName("clockButton")
+        self.clock_button.clicked.connect(self.mend_clock)
+        self.clock_line = QWidget(self)
+        line = QHBoxLayout(self.clock_line)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.clock_note, 1)
+        line.addWidget(self.clock_button)
+        self.clock_line.hide()
         self.exchange_tab = QWidget(self)
         layout = QVBoxLayout(self.exchange_tab)
         layout.addLayout(top)
+        layout.addWidget(self.clock_line)
         layout.addWidget(self.peers_box, 2)
         layout.addWidget(self.packages_box, 3)
         self.keys = KeyActions(ctx, self, top, layout, self.peers)  # 更换密钥, 吊销…, the key state line
@@ -175,6 +190,10 @@ class ExchangePage(QWidget):
             "Register the other office's key card first (Register a key card…): a package is written for a "
             "registered office only."))
         self.keys.refresh(self.card.role)
+        trouble = self.status.clock
+        self.clock_line.setVisible(trouble is not None)
+        self.clock_note.setText(trouble.message() if trouble is not None else "")
+        self.clock_button.setVisible(trouble is not None and not trouble.reads_too_early)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(ChangeKind.SYNC, ChangeKind.SITE):
@@ -190,8 +209,11 @@ class ExchangePage(QWidget):
         self.tabs.setCurrentIndex(("exchange", "notices", "comparison").index(tab))
 
     def open_target(self, kind: str, key: str) -> None:
-        """Show a notice a to-do points at (``Target("notice", id)``)."""
-        if kind == "notice":
+        """Show what a to-do points at: a notice (``Target("notice", id)``), or the exchange itself (a branch
+        that sends nothing, the clock)."""
+        if kind == "exchange":
+            self.tabs.setCurrentWidget(self.exchange_tab)
+        elif kind == "notice":
             self.tabs.setCurrentWidget(self.notices)
             self.notices.open_notice(key)
 
@@ -204,6 +226,32 @@ class ExchangePage(QWidget):
         dialog = ConflictDialog(self.ctx, self)
         dialog.finished.connect(lambda _r: self.reload())
         dialog.open()
+
+    def mend_clock(self) -> None:
+        """After the office has checked the computer's date: re-date the records dated in the future."""
+        trouble = self.status.clock if self.status is not None else None
+        if trouble is None or trouble.reads_too_early:
+            return
+        now = datetime.now()
+        text = self.tr("The computer's clock now reads {now}. Check it against your phone first: if the date or "
+                       "time is wrong, correct the computer's clock instead, and do not go on.").format(
+            now=f"{now:%Y-%m-%d %H:%M}")
+        text += "\n\n" + (self.tr(
+            "If it is right, the {count} record(s) dated in the future take the time now as their time of change, "
+            "and the next package sends them again.").format(count=trouble.future_records)
+            if trouble.future_records else self.tr(
+            "If it is right, the program goes on from the time now, and what is entered from now on is no longer "
+            "refused."))
+        answer = QMessageBox.question(self, self.tr("Mend the dates of change"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            ops.mend_clock(self, self.ctx, self._clock_mended)
+
+    def _clock_mended(self, mended: Any) -> None:
+        QMessageBox.information(self, self.tr("Dates of change mended"), self.tr(
+            "{count} record(s) now carry the time of today; the next package sends them again.").format(
+            count=mended.count) if mended.count else self.tr("The program goes on from the time now."))
 
     def write_card(self) -> None:
         """Save this site's key card where the user chooses."""
@@ -356,6 +404,7 @@ class ExchangePage(QWidget):
         self.register_button.setText(self.tr("Register a key card…"))
         self.export_button.setText(self.tr("Write a package…"))
         self.import_button.setText(self.tr("Import a package…"))
+        self.clock_button.setText(self.tr("Mend the dates…"))
         self.conflict_button.setText(self.tr("Decide the conflicts…"))
         self.peers_box.setTitle(self.tr("Registered offices"))
         self.packages_box.setTitle(self.tr("Packages in and out"))

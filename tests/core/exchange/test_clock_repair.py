@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from partydesk.core import checks
-from partydesk.core.changes import LOCAL_USER
+from partydesk.core.changes import LOCAL_USER, ChangeKind
 from partydesk.core.checks.findings import Target, run_checks
 from partydesk.core.clock import HybridClock, Version
 from partydesk.core.errors import ValidationError
@@ -85,7 +85,8 @@ def test_records_written_under_a_clock_in_2099_are_mended_and_accepted(sites: Si
     assert {record_id for _type, record_id, _reason in refused.rejected} == {first, second}
     assert _phone(sites.committee, first) != "13900000001"
 
-    assert restamp_future(branch, LOCAL_USER) == 2
+    mended = restamp_future(branch, LOCAL_USER)
+    assert mended.count == 2 and mended.changes.kinds == {ChangeKind.SYNC, ChangeKind.MEMBER}  # pages reload
     assert clock_trouble(branch) is None and run_checks(branch, date.today(), ["exchange.clock_ahead"]) == []
     cutoff = _ms(utc_now() + timedelta(days=1))
     with branch.read() as session:
@@ -125,7 +126,7 @@ def test_the_mend_touches_only_this_office_s_records(sites: Sites, tmp_path: Pat
     assert all(Version.decode(before[i]).wall_ms >= _ms(FUTURE) for i in ids)
     trouble = clock_trouble(sites.committee)  # the import moved the committee's clock past the branch's 2099
     assert trouble is not None and trouble.future_records == 0 and "以后录入" in trouble.message()
-    assert restamp_future(sites.committee, LOCAL_USER) == 0
+    assert restamp_future(sites.committee, LOCAL_USER).count == 0
     assert clock_trouble(sites.committee) is None
     with sites.committee.read() as session:
         assert dict(session.execute(select(Member.id, Member.version)).all()) == before
@@ -134,7 +135,7 @@ def test_the_mend_touches_only_this_office_s_records(sites: Sites, tmp_path: Pat
 
 def test_no_trouble_on_a_sound_clock(sites: Sites) -> None:
     assert clock_trouble(sites.branch) is None
-    assert restamp_future(sites.branch, LOCAL_USER) == 0
+    assert restamp_future(sites.branch, LOCAL_USER).count == 0
 
 
 def test_a_clock_reading_before_2020_is_trouble_and_the_mend_waits_for_it(sites: Sites, tmp_path: Path) -> None:
