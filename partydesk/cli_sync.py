@@ -33,7 +33,7 @@ def cmd_keycard(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
     """Register the other side's key card (warning when another computer with its code is registered)."""
     from partydesk.core.changes import LOCAL_USER
-    from partydesk.core.services.sync_keys import examine_card, register_card, same_code_elsewhere
+    from partydesk.core.services.sync_keys import examine_card, keys_replaced, register_card, same_code_elsewhere
 
     data = Path(args.file).read_bytes()
     with cli.opened(args) as db:
@@ -43,17 +43,28 @@ def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
             f"已登记过组织代码为 {card.org_code} 的另一台电脑（{elsewhere}）。如果对方是重新安装了本程序，"
             "请让对方改为在那台电脑上从备份恢复（文件 → 从备份恢复…）：新安装的程序会把记录作为另一套数据报来，"
             "本机名册上每个人都会出现两次。")
+        retiring = keys_replaced(db, card)
         if args.fingerprint is None and not args.yes:
             raise cli.CliError(f"请先与“{card.org_name}”核对指纹：{card.fingerprint}\n"
                                + (f"注意：{warning}\n" if warning else "")
+                               + (f"注意：{_retiring(card.org_name, retiring)}\n" if retiring else "")
                                + "核对无误后，加 --fingerprint \"指纹\" 或 --yes 再运行一次。", code="unconfirmed")
         done = register_card(db, LOCAL_USER, data, fingerprint=args.fingerprint, confirmed=args.yes)
     card = done.card
     what = "下级党组织" if done.relation == "child" else "上级党委"
     verb = "已登记" if done.new else "早已登记过"
     message = f"{verb}{what}“{card.org_name}”（组织代码 {card.org_code}），指纹 {card.fingerprint}。"
+    if done.retired:
+        message += f"\n对方原来的密钥（指纹 {'、'.join(done.retired)}）已停用：此后用它签名的数据包一律拒收。"
     return {"message": message + (f"\n注意：{warning}" if warning else ""), "warning": warning,
-            "org_code": card.org_code, "site_id": card.site_id, "relation": done.relation, "new": done.new}
+            "org_code": card.org_code, "site_id": card.site_id, "relation": done.relation, "new": done.new,
+            "retired": done.retired}
+
+
+def _retiring(name: str, fingerprints: list[str]) -> str:
+    """What registering a new card of an office already registered does to its old key, said beforehand."""
+    return (f"“{name}”已经用另一个密钥登记过（指纹 {'、'.join(fingerprints)}）。这张密钥卡是对方的新密钥："
+            "登记后旧密钥停用，对方用旧密钥写出、尚未导入的数据包将被拒收，需请对方重新导出。")
 
 
 def _out_folder(args: argparse.Namespace) -> Path:

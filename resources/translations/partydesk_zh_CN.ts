@@ -744,6 +744,14 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>已登记“{name}”。</translation>
     </message>
     <message>
+        <source>{name} is registered already with another key ({old}). This card is its new key: once it is registered the old key stops, and packages written with it and not yet imported are refused (ask for them again).</source>
+        <translation>“{name}”已经用另一个密钥登记过（指纹 {old}）。这张密钥卡是对方的新密钥：登记后旧密钥停用，对方用旧密钥写出、尚未导入的数据包将被拒收，需请对方重新导出。</translation>
+    </message>
+    <message>
+        <source>Its old key ({old}) is no longer accepted.</source>
+        <translation>对方原来的密钥（指纹 {old}）已停用：此后用它签名的数据包一律拒收。</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>组织代码</translation>
     </message>

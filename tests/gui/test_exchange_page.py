@@ -303,3 +303,20 @@ def test_a_clock_that_ran_ahead_is_shown_and_mended_after_the_date_is_checked(
     assert told[0].startswith("已把 1 条记录的修改时间改为现在")
     assert clock_trouble(branch) is None
     qtbot.waitUntil(lambda: not page.clock_line.isVisible(), timeout=WAIT_MS)
+
+
+def test_a_new_card_of_a_registered_office_says_its_old_key_stops(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The branch replaced its key at once; choosing its new card at the committee names the old key that
+    registering it would stop, in the fingerprint question itself."""
+    from partydesk.core.services.sync_keys import site_keys, write_card
+    from partydesk.core.services.sync_rotate import rotate_keys
+
+    branch, committee, folder = pair
+    old = site_keys(branch).fingerprint
+    rotate_keys(branch, LOCAL_USER, now=True)
+    _card, path = write_card(branch, folder / "new.pdkey")
+    _ctx, asked = choosing_card(qtbot, make_ctx, app, monkeypatch, committee, path)
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT_MS)
+    assert "已经用另一个密钥登记过" in asked[0] and old in asked[0] and "旧密钥停用" in asked[0]

@@ -3,15 +3,19 @@
 A committee registers each branch from the branch's card (relation ``child``); a branch pins its committee
 from the committee's card (``parent``). Registration needs the fingerprint the other side read out: either
 typed (``fingerprint``, compared ignoring spaces and case) or explicitly confirmed (``confirmed=True``, after a
-person compared it on screen). A card for a site already registered with another key adds that key (a
-rotation done in person); it never replaces the organisation code silently.
+person compared it on screen). A card for a site already registered with another key is that site's new key
+(made at once after a theft, or after its keys were lost): registering it retires the keys pinned before,
+so a stolen key signs nothing accepted here any more, and the office is told which. It never replaces the
+organisation code silently.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.errors import ValidationError
@@ -31,6 +35,7 @@ class Registered:
     relation: str
     new: bool
     changes: Changes
+    retired: list[str] = field(default_factory=list)  # fingerprints of the site's earlier keys, now revoked
 
 
 def site_keys(db: Database) -> SiteKeys:
@@ -80,6 +85,19 @@ def same_code_elsewhere(db: Database, card: KeyCard) -> str | None:
     return None
 
 
+def _superseded(session: Session, card: KeyCard) -> list[sync_repo.PeerKey]:
+    """The keys registering ``card`` retires: the site's live keys, when the card's key is new to us."""
+    if sync_repo.peer_key(session, card.key_id) is not None:
+        return []
+    return [key for key in sync_repo.keys_of(session, card.site_id) if not key.revoked]
+
+
+def keys_replaced(db: Database, card: KeyCard) -> list[str]:
+    """Fingerprints of the keys registering ``card`` would retire (said before the office confirms)."""
+    with db.read() as session:
+        return [crypto.fingerprint_of(key.key_id) for key in _superseded(session, card)]
+
+
 def register_card(db: Database, actor: Actor, data: bytes, *, fingerprint: str | None = None,
                   confirmed: bool = False) -> Registered:
     """Register the site on a key card after its fingerprint was checked."""
@@ -101,11 +119,15 @@ def register_card(db: Database, actor: Actor, data: bytes, *, fingerprint: str |
         if known is not None and known.org_code != card.org_code:
             raise ValidationError(f"这个站点已登记为“{known.org_code}”，密钥卡上却是“{card.org_code}”，未登记。",
                                   code="code_changed")
+        retired = _superseded(session, card)
+        for key in retired:
+            sync_repo.revoke_key(session, key.key_id)
         new = sync_repo.register_peer(
             session, site_id=card.site_id, org_code=card.org_code, org_name=card.org_name, relation=relation,
             key_id=card.key_id, signing_public=crypto.b64(card.signing_public),
             encryption_public=crypto.b64(card.encryption_public), by=actor.user_id)
-    return Registered(card, relation, new, Changes.of(ChangeKind.SYNC, card.site_id))
+    return Registered(card, relation, new, Changes.of(ChangeKind.SYNC, card.site_id),
+                      [crypto.fingerprint_of(key.key_id) for key in retired])
 
 
 def _relation(own_role: str, other_role: str) -> str:

@@ -61,13 +61,14 @@ def write_card(parent: QWidget, ctx: AppContext, out: Path, on_done: DoneCallbac
 def read_card(parent: QWidget, ctx: AppContext, path: Path, on_done: DoneCallback) -> TaskHandle:
     """Read and check a key card file (to show its fingerprint before registering); our own card, or one we do
     not exchange with, is refused here, before the fingerprint is asked about. Gives the card's bytes, the
-    card, and the name another installation with its code is registered under (or None)."""
+    card, the name another installation with its code is registered under (or None), and the fingerprints
+    of the office's earlier keys that registering the card retires."""
     db = ctx.db
 
-    def job(_p: object) -> tuple[bytes, object, str | None]:
+    def job(_p: object) -> tuple[bytes, object, str | None, list[str]]:
         data = path.read_bytes()
         card = sync_keys.examine_card(db, data)
-        return data, card, sync_keys.same_code_elsewhere(db, card)
+        return data, card, sync_keys.same_code_elsewhere(db, card), sync_keys.keys_replaced(db, card)
 
     return run(parent, ctx, job, label="read key card", on_done=on_done)
 

@@ -276,8 +276,8 @@ class ExchangePage(QWidget):
         if chosen:
             ops.read_card(self, self.ctx, Path(chosen), self._confirm_card)
 
-    def _confirm_card(self, result: tuple[bytes, KeyCard, str | None]) -> None:
-        data, card, elsewhere = result
+    def _confirm_card(self, result: tuple[bytes, KeyCard, str | None, list[str]]) -> None:
+        data, card, elsewhere, retiring = result
         text = self.tr(
             "{name} (code {code}).\n\nFingerprint on the card:\n{fingerprint}\n\nRegister it only if this is "
             "exactly the fingerprint the other office read to you.").format(
@@ -288,6 +288,11 @@ class ExchangePage(QWidget):
                 "up again, ask it to restore its backup there instead (File → Restore from a backup…): a new "
                 "installation sends its records as a second set, and everyone would be on two rolls here.").format(
                 code=card.org_code, name=elsewhere)
+        if retiring:
+            text += "\n\n" + self.tr(
+                "{name} is registered already with another key ({old}). This card is its new key: once it is "
+                "registered the old key stops, and packages written with it and not yet imported are refused "
+                "(ask for them again).").format(name=card.org_name, old=", ".join(retiring))
         answer = QMessageBox.question(self, self.tr("Compare the fingerprint"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
@@ -295,8 +300,10 @@ class ExchangePage(QWidget):
             ops.register(self, self.ctx, data, self._registered)
 
     def _registered(self, done: Any) -> None:
-        QMessageBox.information(self, self.tr("Registered"),
-                                self.tr("{name} is registered.").format(name=done.card.org_name))
+        text = self.tr("{name} is registered.").format(name=done.card.org_name)
+        if done.retired:
+            text += "\n" + self.tr("Its old key ({old}) is no longer accepted.").format(old=", ".join(done.retired))
+        QMessageBox.information(self, self.tr("Registered"), text)
 
     def export_package(self) -> None:
         """The export wizard: destination, kind and folder (a USB stick preselected), then the verified result."""

@@ -35,3 +35,19 @@ def test_rotate_and_revoke_from_the_command_line(offices: dict[str, Path], tmp_p
     assert code == 1 and report["status"] == "rejected" and report["reason"] == "revoked_key"
     code, again = run(capsys, "sync", "revoke", card["org_code"], "--db", str(committee))
     assert code == 1 and again["error"] == "already_revoked"
+
+
+def test_registering_a_new_card_of_a_registered_office_says_its_old_key_retires(
+        offices: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The branch replaced its key at once: the committee is told before (unconfirmed) and after registering
+    that the old key stops, and which one."""
+    east, committee = offices["east"], offices["committee"]
+    _code, card = run(capsys, "sync", "keycard", "--db", str(east), "--out", str(tmp_path / "old.pdkey"))
+    run(capsys, "sync", "register", card["path"], "--db", str(committee), "--yes")
+    code, _rotated = run(capsys, "sync", "rotate-key", "--now", "--db", str(east))
+    assert code == 0
+    _code, new = run(capsys, "sync", "keycard", "--db", str(east), "--out", str(tmp_path / "new.pdkey"))
+    code, asked = run(capsys, "sync", "register", new["path"], "--db", str(committee))
+    assert code == 1 and "旧密钥停用" in asked["message"] and card["fingerprint"] in asked["message"]
+    code, done = run(capsys, "sync", "register", new["path"], "--db", str(committee), "--yes")
+    assert code == 0 and done["retired"] == [card["fingerprint"]] and "已停用" in done["message"]

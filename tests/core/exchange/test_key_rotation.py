@@ -154,3 +154,27 @@ def test_a_rotation_does_not_wait_for_an_office_whose_key_was_revoked(sites: Sit
     revoke_peer(sites.committee, LOCAL_USER, branch_code(sites), reason="电脑被盗")
     assert key_state(sites.committee).next_fingerprint == ""
     assert site_keys(sites.committee).fingerprint == state.next_fingerprint
+
+
+def test_a_new_key_card_for_a_registered_office_retires_its_old_key(sites: Sites) -> None:
+    """The branch replaced its key at once (its computer was stolen) and the committee registers the new card
+    without revoking anything first: the old key is retired by the registration, named beforehand and after,
+    and a package the thief signs with it is refused. The card registered again changes nothing."""
+    from partydesk.core.services.sync_keys import keys_replaced
+
+    old = site_keys(sites.branch)
+    touch(sites.branch)
+    stolen = up(sites)  # written with the old key before the theft was noticed
+    rotate_keys(sites.branch, LOCAL_USER, now=True)
+    card, fresh = own_card(sites.branch)
+    assert keys_replaced(sites.committee, card) == [old.fingerprint]
+    done = register_card(sites.committee, LOCAL_USER, fresh, confirmed=True)
+    assert done.retired == [old.fingerprint] and done.new
+    assert pinned(sites.committee, card.site_id) == [(old.key_id, True), (card.key_id, False)]
+    refused = import_package(sites.committee, LOCAL_USER, stolen.path)
+    assert refused.status == "rejected" and refused.reason == "revoked_key"
+    touch(sites.branch)
+    assert import_package(sites.committee, LOCAL_USER, up(sites).path).status == "applied"
+    assert keys_replaced(sites.committee, card) == []
+    again = register_card(sites.committee, LOCAL_USER, fresh, confirmed=True)
+    assert again.retired == [] and not again.new
