@@ -3913,6 +3913,89 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Refused at:</source>
+        <translation>拒收时间：</translation>
+    </message>
+    <message>
+        <source>Imported at:</source>
+        <translation>导入时间：</translation>
+    </message>
+    <message>
+        <source>Written at:</source>
+        <translation>写出时间：</translation>
+    </message>
+    <message>
+        <source>Other office:</source>
+        <translation>对方单位：</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>方向：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Package written:</source>
+        <translation>数据包生成时间：</translation>
+    </message>
+    <message>
+        <source>By:</source>
+        <translation>经办人：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件名：</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>new {new}, updated {updated}, unchanged {unchanged}, conflict {conflict}, refused {rejected}</source>
+        <translation>新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflict}，拒收 {rejected}</translation>
+    </message>
+    <message>
+        <source>No. {seq}</source>
+        <translation>第 {seq} 号</translation>
+    </message>
+    <message>
+        <source>Package details</source>
+        <translation>数据包详情</translation>
+    </message>
+    <message>
+        <source>{count} record(s)</source>
+        <translation>共 {count} 条记录</translation>
+    </message>
+    <message>
+        <source>receipts only</source>
+        <translation>只有回执</translation>
+    </message>
+</context>
+<context>
     <name>Pdf</name>
     <message>
         <source>Print {title}</source>

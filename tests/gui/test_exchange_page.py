@@ -320,3 +320,42 @@ def test_a_new_card_of_a_registered_office_says_its_old_key_stops(
     _ctx, asked = choosing_card(qtbot, make_ctx, app, monkeypatch, committee, path)
     qtbot.waitUntil(lambda: bool(asked), timeout=WAIT_MS)
     assert "已经用另一个密钥登记过" in asked[0] and old in asked[0] and "旧密钥停用" in asked[0]
+
+
+def test_a_package_opens_in_full_with_its_counts_and_whole_note(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """Enter on a package of the list opens its details: an imported one with what the import did with its
+    records; a refused one with the whole reason, which the list's note column cuts short."""
+    from partydesk.gui.dialogs.package_detail import PackageDialog
+
+    branch, committee, folder = pair
+    sent = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
+    assert import_package(committee, LOCAL_USER, sent.path).status == "applied"
+    broken = folder / "broken.pdsync"
+    broken.write_bytes(b"PK\x03\x04" + b"\0" * 200)
+    refused = import_package(committee, LOCAL_USER, broken)
+    assert refused.status == "rejected"
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.packages.model.total == 2, timeout=WAIT_MS)
+
+    page.packages.activated.emit(sent.package_id)
+    dialog = page.findChild(PackageDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "数据包详情"
+    values = dialog.values
+    assert values["direction"] == "收到" and values["seq"] == "第 1 号" and values["state"] == "已导入"
+    assert values["records"] == f"新增 {sum(sent.counts.values())}，更新 0，未变 0，冲突 0，拒收 0"
+    assert values["peer"].startswith("3301060012 ") and values["file"] == sent.path.name
+    dialog.close()
+
+    row = next(e for e in page.status.ledger() if e.state == "rejected")  # type: ignore[union-attr]
+    page.packages.activated.emit(row.package_id)
+    shown = [d for d in page.findChildren(PackageDialog) if d.isVisible()]
+    assert len(shown) == 1
+    values = shown[0].values
+    assert refused.message in shown[0].text.toPlainText()
+    assert values["state"] == "已拒收" and values["note"] == refused.message and "records" not in values
+    assert values["file"] == "broken.pdsync"

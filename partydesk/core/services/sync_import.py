@@ -96,7 +96,8 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
         with collector_paused():
             data = container.read_file(path)
             _refuse_key_card(data, db.site.site_id if db.site else "")
-            return _import(db, actor, data, dry_run=dry_run, now=now or utc_now(), step=step, backup=backup)
+            return _import(db, actor, data, dry_run=dry_run, now=now or utc_now(), step=step, backup=backup,
+                           file_name=path.name)
     except PackageRejected as exc:
         if not dry_run and exc.reason not in NOT_RECORDED:  # in a transaction of its own: nothing was touched
             record_rejection(db, actor, path, reason=exc.reason, message=exc.message)
@@ -116,7 +117,7 @@ def _claimed(data: bytes) -> tuple[str, str]:
 
 
 def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: datetime,
-            step: StepHook | None, backup: bool) -> ImportReport:
+            step: StepHook | None, backup: bool, file_name: str) -> ImportReport:
     assert db.site is not None
     own_site = db.site.site_id
     again = _already_imported(db, data)
@@ -178,7 +179,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         sync_repo.add_package(session, package_id=manifest.package_id, direction="in", kind=manifest.kind,
                               peer_site=peer.site_id, channel_seq=manifest.channel_seq,
                               covers_to=manifest.covers_to, created_at=manifest.created_at, by=actor.user_id,
-                              file_name="", state="imported", gap=report.gap, counts=report.counts,
+                              file_name=file_name[:200], state="imported", gap=report.gap, counts=report.counts,
                               audit_head=f"{manifest.audit_seq}:{manifest.audit_hash}" if manifest.audit_seq else "")
         sync_repo.gap_filled(session, peer.site_id, manifest.channel_seq)
         if step is not None:

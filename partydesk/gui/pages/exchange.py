@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -105,6 +105,7 @@ class ExchangePage(QWidget):
                                                     parent=self)
         self.packages: ListPage[PackageEntry] = ListPage(self._package_columns(), row_id=lambda e: e.package_id,
                                                          haystack=self._package_text, parent=self)
+        self.packages.activated.connect(self.show_package)
         self.branches: ListPage[BranchRow] = ListPage(self._branch_columns(), row_id=lambda r: r.site_id or r.org_code,
                                                       haystack=lambda r: f"{r.org_code} {r.org_name}", parent=self)
         # The comparison has a tab of its own (a committee's only): a street office has tens of branches, and
@@ -218,6 +219,19 @@ class ExchangePage(QWidget):
             self.notices.open_notice(key)
 
     # -- actions ------------------------------------------------------------------------------------
+
+    def show_package(self, package_id: str) -> None:
+        """One package of the list in full (Enter or double-click on it)."""
+        from partydesk.gui.dialogs.package_detail import PackageDialog
+
+        entry = next((e for e in self.status.ledger() if e.package_id == package_id), None) if self.status else None
+        if entry is None:
+            return
+        dialog = PackageDialog(entry, peer=self._peer_name(entry), kind=KIND_NAMES.get(entry.kind, entry.kind),
+                               state=package_state(entry), note=self._package_note(entry),
+                               when=lambda at: f"{local_time(at):%Y-%m-%d %H:%M}", parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def review_conflicts(self) -> None:
         """Open the side-by-side review of the queued conflicts."""
