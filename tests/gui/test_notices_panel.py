@@ -399,3 +399,25 @@ def _org_name(db: Database) -> str:
     org = own_organisation(db)
     assert org is not None
     return org.name
+
+
+def test_publishing_with_no_title_says_so_and_goes_back_to_the_title(
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """发布 with the title empty: the message shows and the cursor is back in the title box, not on 取消 (where
+    Enter would close the form and lose the text typed)."""
+    from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
+
+    ctx = make_ctx(committee_of_two)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = NoticeEditDialog(ctx, [("3301060012", "东"), ("3301060013", "西")], issuer="中共示范街道工作委员会",
+                              today=date(2026, 11, 30))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.ui.bodyEdit.setPlainText("请各支部于12月20日前报送。")
+    save = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.errorLabel.text() == "请填写通知标题。", timeout=WAIT_MS)
+    assert dialog.focusWidget() is dialog.ui.titleEdit and save.isEnabled()
+    assert dialog.isVisible() and notices.list_notices(committee_of_two) == []

@@ -140,8 +140,13 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         return box.clickedButton() is publish
 
     def _failed(self, error: KnownError) -> None:
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(True)
         self._show_error(error.message)
+        # Back to what the message is about (the title, the branches), not to 取消, where focus went while 发布
+        # was disabled: Enter there would close the dialog and lose what was typed.
+        fields = {"title": self.ui.titleEdit, "to": self.ui.targetList, "deadline": self.deadline}
+        (fields.get(getattr(error, "field", "")) or save).setFocus()
 
     def _show_error(self, message: str) -> None:
         self.ui.errorLabel.setText(message)
