@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.services.offsite import DUE_DAYS, KEEP_ON_STICK, MIN_PASSPHRASE, passphrase_problem
 from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import offsite as ops
+from partydesk.gui.sizes import file_size
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 from partydesk.gui.widgets.write_buttons import WriteButtons
 
@@ -220,7 +221,7 @@ class OffsiteBackupDialog(QDialog):
         self.again.clear()
         text = self.tr("The backup was written and checked: {path}\n{members} members, {files} attachments, "
                        "{size}.").format(path=written.path, members=written.members, files=written.files,
-                                         size=_size(written.size))
+                                         size=file_size(written.size))
         text += "\n" + self.tr("Keep the stick away from this computer. The next USB backup is due by {day}.").format(
             day=f"{datetime.now() + timedelta(days=DUE_DAYS):%Y-%m-%d}")
         if written.removed:
@@ -243,5 +244,3 @@ class OffsiteBackupDialog(QDialog):
             grow_to_fit(self)
 
 
-def _size(size: int) -> str:
-    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1000))} KB"

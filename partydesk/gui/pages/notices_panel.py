@@ -35,16 +35,13 @@ from partydesk.core.errors import KnownError
 from partydesk.gui.folders import documents_folder, open_with_system
 from partydesk.gui.operations import meetings as files_ops
 from partydesk.gui.operations import notices as ops
+from partydesk.gui.sizes import file_size
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 FILE_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
 
 
 class NoticesPanel(QWidget):
@@ -169,7 +166,7 @@ class NoticesPanel(QWidget):
                      self.tr("; for {names} (it goes with the next package exported to each)").format(names=names))
         self.text.setPlainText(f"{d.title}\n{head}\n\n{d.body}")
         for f in notice.files:
-            item = QListWidgetItem(f"{f.name}  ({_size(f.size)})", self.files)
+            item = QListWidgetItem(f"{f.name}  ({file_size(f.size)})", self.files)
             item.setData(FILE_ROLE, (f.sha256, f.name))
         if self.files.count():
             self.files.setCurrentRow(0)
