@@ -209,10 +209,10 @@ def cmd_mend_clock(args: argparse.Namespace) -> dict[str, Any]:
         if trouble.reads_too_early or not args.yes:
             then = ("" if trouble.reads_too_early else
                     f"现在电脑显示的时间是 {datetime.now():%Y-%m-%d %H:%M}：核对无误后，加 --yes 再运行一次，"
-                    "这些记录的修改时间会改为现在，下次报送时重新发给上级。")
+                    "这些记录的修改时间会改为现在，下次导出数据包时会重新发给对方单位。")
             return {"message": trouble.message() + then, "mended": 0, "exit_code": 1}
         mended = restamp_future(db, LOCAL_USER).count
-    return {"message": f"已校正 {mended} 条记录的修改时间；下次报送时会重新发给上级。", "mended": mended}
+    return {"message": f"已校正 {mended} 条记录的修改时间；下次导出数据包时会重新发给对方单位。", "mended": mended}
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> dict[str, Any]:

@@ -709,11 +709,11 @@ Register it only if this is exactly the fingerprint the other office read to you
     </message>
     <message>
         <source>If it is right, the {count} record(s) dated in the future take the time now as their time of change, and the next package sends them again.</source>
-        <translation>核对无误后，这 {count} 条修改时间在将来的记录改用现在的时间，下次报送时重新发给上级。</translation>
+        <translation>核对无误后，这 {count} 条记录改用现在的时间，下次导出数据包时会重新发给对方单位。</translation>
     </message>
     <message>
         <source>If it is right, the program goes on from the time now, and what is entered from now on is no longer refused.</source>
-        <translation>核对无误后，程序从现在的时间接着计时，以后录入的记录不再被上级拒收。</translation>
+        <translation>核对无误后，程序从现在的时间接着计时，以后录入的记录不再被对方单位拒收。</translation>
     </message>
     <message>
         <source>Mend the dates of change</source>
@@ -725,7 +725,7 @@ Register it only if this is exactly the fingerprint the other office read to you
     </message>
     <message>
         <source>{count} record(s) now carry the time of today; the next package sends them again.</source>
-        <translation>已把 {count} 条记录的修改时间改为现在；下次报送时会重新发给上级。</translation>
+        <translation>已把 {count} 条记录的修改时间改为现在；下次导出数据包时会重新发给对方单位。</translation>
     </message>
     <message>
         <source>The program goes on from the time now.</source>

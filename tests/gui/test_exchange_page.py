@@ -284,7 +284,7 @@ def test_a_clock_that_ran_ahead_is_shown_and_mended_after_the_date_is_checked(
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.clock_line.isVisible(), timeout=WAIT_MS)
-    assert "1 条记录的修改时间在将来" in page.clock_note.text() and "2099" in page.clock_note.text()
+    assert "1 条记录的修改时间晚于电脑现在的时间" in page.clock_note.text() and "2099" in page.clock_note.text()
     assert page.clock_button.isVisible() and page.clock_button.text() == "校正修改时间…"
 
     asked: list[str] = []

@@ -32,7 +32,7 @@ from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
 from partydesk.core.services.sync_rejections import record_rejection
 from partydesk.core.services.sync_stage import EARLIEST, FUTURE_SLACK, Origin, Staged, stage_all
-from partydesk.core.storage import sync_repo
+from partydesk.core.storage import downward_repo, sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.downward_repo import note_applied
 from partydesk.core.storage.migrate import head_revision, schema_number
@@ -266,6 +266,12 @@ def _verified_sender(db: Database, envelope: Envelope) -> sync_repo.Peer:
                               "请先用“登记对方密钥卡…”登记对方的密钥卡"
                               "并核对指纹。未导入任何数据。")
     if key.revoked:
+        with db.read() as session:
+            why = downward_repo.revocation_reasons(session).get(key.key_id)
+        if why is not None and why[1] == "card":  # replaced by a newer card, not revoked after a theft
+            raise PackageRejected("revoked_key", f"这个数据包是“{peer.org_name}”用旧密钥写出的：对方已于 "
+                                  f"{why[2]:%Y-%m-%d} 交来新的密钥卡，旧密钥已停用。请对方用现在的程序重新导出。"
+                                  "未导入任何数据。")
         raise PackageRejected("revoked_key", f"“{peer.org_name}”用来签名的密钥已被吊销，这个数据包不被接受。")
     check_signature(envelope, crypto.unb64(key.signing_public))
     return peer

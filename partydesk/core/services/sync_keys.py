@@ -23,8 +23,10 @@ from partydesk.core.exchange import crypto
 from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.keys import KeyCard, SiteKeys, card_bytes, keys_dir_for, load_or_create, read_card
 from partydesk.core.services.setup import own_organisation
-from partydesk.core.storage import sync_repo
+from partydesk.core.storage import downward_repo, sync_repo
 from partydesk.core.storage.database import Database
+
+RETIRED_BY_CARD = "对方交来了新的密钥卡，旧密钥停用"  # the reason kept for a key a new card replaced
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ def register_card(db: Database, actor: Actor, data: bytes, *, fingerprint: str |
         retired = _superseded(session, card)
         for key in retired:
             sync_repo.revoke_key(session, key.key_id)
+            downward_repo.note_revocation(session, key_id=key.key_id, site_id=card.site_id, reason=RETIRED_BY_CARD,
+                                          source="card", by=actor.user_id)
         new = sync_repo.register_peer(
             session, site_id=card.site_id, org_code=card.org_code, org_name=card.org_name, relation=relation,
             key_id=card.key_id, signing_public=crypto.b64(card.signing_public),

@@ -46,10 +46,14 @@ def load_status(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> Task
     return run(parent, ctx, job, label="exchange status", on_done=on_done)
 
 
-def mend_clock(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
+def mend_clock(parent: QWidget, ctx: AppContext, *, title: str, on_done: DoneCallback) -> TaskHandle:
     """Re-date this office's records a clock set in the future left dated there (the date checked first)."""
     db, actor = ctx.db, ctx.actor
-    return run(parent, ctx, lambda _p: sync_clock.restamp_future(db, actor), label="mend clock", on_done=on_done)
+
+    def job(progress: Progress) -> sync_clock.Mended:
+        return sync_clock.restamp_future(db, actor, progress=progress)
+
+    return run(parent, ctx, job, label="mend clock", on_done=on_done, progress_title=title)
 
 
 def write_card(parent: QWidget, ctx: AppContext, out: Path, on_done: DoneCallback) -> TaskHandle:

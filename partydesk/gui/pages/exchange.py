@@ -260,7 +260,7 @@ class ExchangePage(QWidget):
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            ops.mend_clock(self, self.ctx, self._clock_mended)
+            ops.mend_clock(self, self.ctx, title=self.tr("Mend the dates of change"), on_done=self._clock_mended)
 
     def _clock_mended(self, mended: Any) -> None:
         QMessageBox.information(self, self.tr("Dates of change mended"), self.tr(

@@ -20,9 +20,10 @@ from partydesk.core.changes import LOCAL_USER, ChangeKind
 from partydesk.core.checks.findings import Target, run_checks
 from partydesk.core.clock import HybridClock, Version
 from partydesk.core.errors import ValidationError
+from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_clock import clock_trouble, restamp_future
 from partydesk.core.services.sync_export import export_package
-from partydesk.core.services.sync_import import import_package
+from partydesk.core.services.sync_import import ImportReport, import_package
 from partydesk.core.storage import audit, rowhash
 from partydesk.core.storage.database import Database, open_database
 from partydesk.core.storage.stamping import utc_now
@@ -73,7 +74,7 @@ def test_records_written_under_a_clock_in_2099_are_mended_and_accepted(sites: Si
     trouble = clock_trouble(branch)
     assert trouble is not None and trouble.future_records == 2 and not trouble.reads_too_early
     assert trouble.latest is not None and trouble.latest.year == 2099
-    assert "2 条记录" in trouble.message() and "2099" in trouble.message()
+    assert "2 条记录" in trouble.message() and "2099" in trouble.message() and "对照手机" in trouble.message()
     checks.load_all()
     [todo] = run_checks(branch, date.today(), ["exchange.clock_ahead"])  # on the workbench, opening the exchange
     assert todo.message == trouble.message() and todo.target == Target("exchange", "clock")
@@ -113,21 +114,101 @@ def test_records_written_under_a_clock_in_2099_are_mended_and_accepted(sites: Si
     branch.close()
 
 
-def test_the_mend_touches_only_this_office_s_records(sites: Sites, tmp_path: Path) -> None:
-    """A committee whose own clock read 2099 on the day it imported took the branch's 2099 records; once its
-    date is right, its mend changes none of them (they are the branch's, kept as they arrived) and counts
-    only its own: here none, but the clock it would stamp the next write with."""
-    branch, ids = _poisoned(sites, tmp_path / "b" / "branch.db")
+def _ahead(db: Database) -> None:
+    """The next writes of ``db`` dated 2099-03-01."""
+    clock = db.clock
+    assert clock is not None
+    db.clock = HybridClock(clock.site_id, clock.last, wall=lambda: _ms(FUTURE))
+
+
+def _resumed(db: Database) -> None:
+    """The date put right: the clock reads now again, and resumes where it had got to (2099)."""
+    clock = db.clock
+    assert clock is not None
+    db.clock = HybridClock(clock.site_id, clock.last)
+
+
+def _down(sites: Sites, branch: Database) -> ImportReport:
+    code = own_organisation(branch).code  # type: ignore[union-attr]
+    sent = export_package(sites.committee, LOCAL_USER, to_org_code=code, out_dir=sites.stick)
+    return import_package(branch, LOCAL_USER, sent.path)
+
+
+def test_a_committee_correction_dated_2099_is_mended_and_reaches_the_branch(sites: Sites) -> None:
+    """The committee corrects a branch's member on a day its clock reads 2099: the record stays the branch's,
+    the version is the committee's. The mend finds it by that version, dates it anew, and the branch takes
+    the correction it had refused."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick, snapshot=True)
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
+    member_id = _members(sites.branch)[0]
+    _ahead(sites.committee)
+    with sites.committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).phone = "13900000007"  # type: ignore[union-attr]
+    _resumed(sites.committee)
+    trouble = clock_trouble(sites.committee)
+    assert trouble is not None and trouble.future_records == 1 and not trouble.reads_too_early
+    refused = _down(sites, sites.branch)
+    assert refused.counts["rejected"] == 1 and _phone(sites.branch, member_id) != "13900000007"
+    assert restamp_future(sites.committee, LOCAL_USER).count == 1
+    assert clock_trouble(sites.committee) is None
+    with sites.committee.read() as session:
+        assert session.get(Member, member_id).owner_site == sites.branch.site.site_id  # type: ignore[union-attr]
+    taken = _down(sites, sites.branch)
+    assert taken.counts["rejected"] == 0 and _phone(sites.branch, member_id) == "13900000007"
+
+
+def test_a_conflict_on_a_mended_record_can_still_take_the_committee_s_version(sites: Sites, tmp_path: Path) -> None:
+    """The committee's correction meets the branch's 2099 edit and waits in the branch's queue; after the mend
+    the record's version changed but not its content, and 采用上级的 still works."""
+    from partydesk.core.services.sync_conflicts import open_conflicts, resolve
+
+    branch, (first, _second) = _poisoned(sites, tmp_path / "b" / "branch.db")
+    with sites.committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, first).address = "幸福南路9号"  # type: ignore[union-attr]
+    assert _down(sites, branch).counts["conflict"] == 1
+    [waiting] = open_conflicts(branch)
+    assert restamp_future(branch, LOCAL_USER).count == 2
+    resolve(branch, LOCAL_USER, waiting.id, take_incoming=True)
+    with branch.read() as session:
+        assert session.get(Member, first).address == "幸福南路9号"  # type: ignore[union-attr]
+    branch.close()
+
+
+def test_a_clock_now_reading_earlier_than_what_others_sent_is_not_mended(sites: Sites, tmp_path: Path) -> None:
+    """The year typed one too low after the records were entered: every record looks "in the future", but the
+    committee's receipt says the time is later, so nothing is re-dated (re-dating them earlier than the
+    committee's copies would lose every later edit there)."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick, snapshot=True)
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
+    assert _down(sites, sites.branch).status == "applied"  # the committee's receipt, written today
+    behind = utc_now() - timedelta(days=365)
+    trouble = clock_trouble(sites.branch, now=behind)
+    assert trouble is not None and trouble.reads_too_early and trouble.future_records > 0
+    assert "比其他单位发来的数据" in trouble.message() and "明显有误" in trouble.message()
+    with sites.branch.read() as session:
+        before = dict(session.execute(select(Member.id, Member.version)).all())
+    with pytest.raises(ValidationError) as caught:
+        restamp_future(sites.branch, LOCAL_USER, now=behind)
+    assert caught.value.code == "clock_too_early"
+    with sites.branch.read() as session:
+        assert dict(session.execute(select(Member.id, Member.version)).all()) == before
+
+
+def test_a_committee_that_took_2099_records_under_its_own_2099_clock_is_not_mended(sites: Sites,
+                                                                                    tmp_path: Path) -> None:
+    """Both clocks read 2099 the same day, and the committee took the branch's 2099 records. By the evidence
+    the committee's clock now reads too early; it is left alone (a mend below the branch's 2099 copies would
+    make the branch's later edits look older than what the committee holds)."""
+    branch, _ids = _poisoned(sites, tmp_path / "b" / "branch.db")
     sent = export_package(branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
     taken = import_package(sites.committee, LOCAL_USER, sent.path, now=FUTURE)
     assert taken.counts["rejected"] == 0 and taken.counts["updated"] == 2
     with sites.committee.read() as session:
         before = dict(session.execute(select(Member.id, Member.version)).all())
-    assert all(Version.decode(before[i]).wall_ms >= _ms(FUTURE) for i in ids)
-    trouble = clock_trouble(sites.committee)  # the import moved the committee's clock past the branch's 2099
-    assert trouble is not None and trouble.future_records == 0 and "以后录入" in trouble.message()
-    assert restamp_future(sites.committee, LOCAL_USER).count == 0
-    assert clock_trouble(sites.committee) is None
+    trouble = clock_trouble(sites.committee)
+    assert trouble is not None and trouble.reads_too_early and trouble.others_later is not None
+    with pytest.raises(ValidationError):
+        restamp_future(sites.committee, LOCAL_USER)
     with sites.committee.read() as session:
         assert dict(session.execute(select(Member.id, Member.version)).all()) == before
     branch.close()

@@ -173,6 +173,7 @@ def test_a_new_key_card_for_a_registered_office_retires_its_old_key(sites: Sites
     assert pinned(sites.committee, card.site_id) == [(old.key_id, True), (card.key_id, False)]
     refused = import_package(sites.committee, LOCAL_USER, stolen.path)
     assert refused.status == "rejected" and refused.reason == "revoked_key"
+    assert "用旧密钥写出" in refused.message and "新的密钥卡" in refused.message  # not "revoked" as after a theft
     touch(sites.branch)
     assert import_package(sites.committee, LOCAL_USER, up(sites).path).status == "applied"
     assert keys_replaced(sites.committee, card) == []
