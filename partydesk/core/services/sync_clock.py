@@ -17,33 +17,20 @@ audit entry, and it refuses while the clock reads too early by the evidence at h
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import flag_modified
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
-from partydesk.core.clock import COUNTER_WIDTH, WALL_WIDTH, HybridClock, Version
+from partydesk.core.clock import WALL_WIDTH, HybridClock, Version
 from partydesk.core.errors import ValidationError
 from partydesk.core.progress import NULL_PROGRESS, Progress
 from partydesk.core.services.sync_import import CHANGE_KINDS
 from partydesk.core.services.sync_stage import EARLIEST, FUTURE_SLACK, wall_time
-from partydesk.core.storage import rowhash
-from partydesk.core.storage.audit import ChangeLog
+from partydesk.core.storage import clock_repo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.stamping import INFO_CHANGES, INFO_CLOCK, allocate, utc_now
-from partydesk.core.storage.sync_records import SYNC_TYPES
-from partydesk.core.storage.sync_tables import SyncConflict, SyncPackage
-from partydesk.core.storage.tables import Site
+from partydesk.core.storage.stamping import utc_now
 
 _EPOCH = datetime(1970, 1, 1)
-_SITE_AT = WALL_WIDTH + COUNTER_WIDTH + 3  # where the site id starts in "<wall>-<count>-<site>" (SQL, from 1)
-_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's storage format for DateTime on SQLite
-BATCH = 5_000  # records re-dated per statement (and per step of the progress)
 
 
 @dataclass(frozen=True)
@@ -93,38 +80,6 @@ def _cutoff(now: datetime) -> str:
     return f"{milliseconds + 1:0{WALL_WIDTH}d}"
 
 
-def _ours(model: Any, own_site: str) -> Any:
-    """Versions this office's clock issued (its own records, and its corrections of other offices')."""
-    return func.substr(model.version, _SITE_AT) == own_site
-
-
-def _future(session: Session, own_site: str, cutoff: str) -> tuple[int, str]:
-    """(how many records carry a version of ours at or above ``cutoff``, the highest such version)."""
-    count, highest = 0, ""
-    for kind in SYNC_TYPES:
-        model: Any = kind.model
-        found, top = session.execute(select(func.count(), func.max(model.version)).where(
-            model.version >= cutoff, _ours(model, own_site))).one()
-        count += int(found)
-        highest = max(highest, top or "")
-    return count, highest
-
-
-def _others_latest(session: Session, own_site: str) -> datetime | None:
-    """The latest time another office's data held here carries: when its packages were written (by its
-    clock), and the versions its clock gave its records."""
-    times = [session.execute(select(func.max(SyncPackage.created_at)).where(
-        SyncPackage.direction == "in")).scalar_one_or_none()]
-    for kind in SYNC_TYPES:
-        model: Any = kind.model
-        top = session.execute(select(func.max(model.version)).where(
-            func.substr(model.version, _SITE_AT) != own_site)).scalar_one_or_none()
-        if top:
-            times.append(wall_time(Version.decode(top).wall_ms))
-    found = [t for t in times if t is not None]
-    return max(found) if found else None
-
-
 def clock_trouble(db: Database, *, now: datetime | None = None) -> ClockTrouble | None:
     """The trouble with this office's clock, or None when there is none."""
     if db.site is None:
@@ -135,27 +90,16 @@ def clock_trouble(db: Database, *, now: datetime | None = None) -> ClockTrouble 
     with db.read() as session:
         # The clock is at or past every version it issued or observed: while it is not ahead, none of our
         # versions can be, and the tables need not be read (this runs on every look at the workbench).
-        last = session.execute(select(Site.hlc_last).where(Site.id == 1)).scalar_one()
+        last = clock_repo.clock_last(session)
         if last >= cutoff:  # ahead: so would the next write be; count the records already stamped so
-            count, highest = _future(session, db.site.site_id, cutoff)
+            count, highest = clock_repo.future_versions(session, db.site.site_id, cutoff)
             highest = max(highest, last)
-            latest_sent = _others_latest(session, db.site.site_id)
+            latest_sent = clock_repo.others_latest(session, db.site.site_id, wall_time)
             others = latest_sent if latest_sent is not None and latest_sent > now + FUTURE_SLACK else None
     if now >= EARLIEST and not highest:
         return None
     latest = wall_time(Version.decode(highest).wall_ms) if highest else None
     return ClockTrouble(now, count, latest, others)
-
-
-def _newest_plausible(session: Session, cutoff: str) -> Version | None:
-    """The newest version below ``cutoff`` held in any synced table (ours or received): the mended clock
-    must still issue versions after every one of them."""
-    newest = ""
-    for kind in SYNC_TYPES:
-        model: Any = kind.model
-        top = session.execute(select(func.max(model.version)).where(model.version < cutoff)).scalar_one_or_none()
-        newest = max(newest, top or "")
-    return Version.decode(newest) if newest else None
 
 
 @dataclass(frozen=True)
@@ -178,57 +122,16 @@ def restamp_future(db: Database, actor: Actor, *, now: datetime | None = None,
     if trouble is not None and trouble.reads_too_early:
         raise ValidationError(trouble.message(), code="clock_too_early")
     own_site, cutoff = db.site.site_id, _cutoff(now)
-    redated: dict[tuple[str, str], str] = {}  # (type, id) → its new version
-    kinds = {ChangeKind.SYNC}
+    total = trouble.future_records if trouble is not None else 0
+
+    def step(done: int) -> None:
+        progress.check()
+        progress.step(done, total, f"正在校正修改时间……（{done:,} 条）")
+
     with db.write(actor, action="sync.clock_repair") as session:
-        newest = _newest_plausible(session, cutoff)
+        newest = clock_repo.newest_plausible(session, cutoff)
         clock = HybridClock(own_site, Version(newest.wall_ms, newest.counter, own_site) if newest else None)
-        session.info[INFO_CLOCK] = clock  # this write's stamps come from the mended clock
-        log: ChangeLog = session.info[INFO_CHANGES]
-        for kind in SYNC_TYPES:
-            model: Any = kind.model
-            future = (model.version >= cutoff, _ours(model, own_site))
-            own = list(session.scalars(select(model.id).where(model.owner_site == own_site, *future)))
-            for start in range(0, len(own), BATCH):
-                progress.check()
-                progress.step(len(redated), trouble.future_records if trouble else 0,
-                              f"正在校正修改时间……（{len(redated):,} 条）")
-                redated.update(_redate(session, kind.model.__table__, own[start:start + BATCH], log, kind.name))
-            # Our corrections of another office's records: through the session, so the correction keeps the
-            # base it was made against (correction_hook) while the stamping hook dates it anew.
-            corrected = list(session.scalars(select(model).where(model.owner_site != own_site, *future)))
-            for row in corrected:
-                flag_modified(row, "updated_at")
-            session.flush()
-            redated.update({(kind.name, row.id): row.version for row in corrected})
-            if own or corrected:
-                kinds.add(CHANGE_KINDS.get(kind.name, ChangeKind.SYNC))
-        for conflict in session.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))):
-            version = redated.get((conflict.record_type, conflict.record_id))
-            if version is not None:  # the same content under its new version: still what the conflict is about
-                conflict.local_version = version
-        site = session.execute(select(Site).where(Site.id == 1)).scalar_one()
-        site.hlc_last = clock.last.encode()
+        redated = clock_repo.redate_future(session, own_site, cutoff, clock, step)
     db.clock = clock  # every later write goes on from the mended clock
+    kinds = {ChangeKind.SYNC, *(CHANGE_KINDS.get(name, ChangeKind.SYNC) for name, _id in redated)}
     return Mended(len(redated), Changes(kinds=frozenset(kinds)))
-
-
-def _redate(session: Session, table: Any, ids: list[str], log: ChangeLog, type_name: str) -> dict[tuple[str, str], str]:
-    """New versions and change numbers for these rows of ours, then their row hashes (over what is stored),
-    in a few statements: a roster entered on a day the clock ran ahead is every record of the file."""
-    connection = session.connection()
-    quoted = '"' + str(table.name).replace('"', '""') + '"'
-    stamps = list(allocate(session, len(ids)))
-    connection.exec_driver_sql(
-        f"UPDATE {quoted} SET version = ?, change_seq = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-        [(s.version, s.change_seq, s.updated_at.strftime(_DATETIME), s.updated_by, i)
-         for s, i in zip(stamps, ids, strict=True)])
-    cursor = connection.exec_driver_sql(f"SELECT * FROM {quoted} WHERE id IN (SELECT value FROM json_each(?))",
-                                        (json.dumps(ids),))
-    names = list(cursor.keys())
-    rows = cursor.all()
-    connection.exec_driver_sql(f"UPDATE {quoted} SET {rowhash.HASH_COLUMN} = ? WHERE id = ?", [
-        (rowhash.digest(str(table.name), zip(names, row, strict=True)), row[names.index("id")]) for row in rows])
-    for record_id in ids:
-        log.note(str(table.name), record_id, new=False, fields=["version"])
-    return {(type_name, i): s.version for s, i in zip(stamps, ids, strict=True)}

@@ -59,6 +59,7 @@ REQUIRED: dict[str, list[str]] = {
     "sync export": ["--to", "1000", "--out", "stick"],
     "sync import": ["x.pdsync"],
     "sync status": [],
+    "sync mend-clock": [],
     "sync rotate-key": [],
     "sync revoke": ["3301060001"],
     "sync notice add": ["--title", "通知", "--all"],
