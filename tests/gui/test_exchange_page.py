@@ -260,6 +260,14 @@ def test_a_receipt_written_says_no_confirmation_comes_back(
     assert notes == {receipt.package_id: "回执：对方收到后无需再确认", first.package_id: ""}
 
 
+def chinese_page(qtbot: QtBot, ctx: AppContext, app: QApplication) -> ExchangePage:
+    """The exchange page over ``ctx``, in Chinese."""
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    return page
+
+
 def test_a_clock_that_ran_ahead_is_shown_and_mended_after_the_date_is_checked(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
         app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -278,10 +286,7 @@ def test_a_clock_that_ran_ahead_is_shown_and_mended_after_the_date_is_checked(
     with branch.write(LOCAL_USER, action="test.edit") as session:
         session.query(Member).first().phone = "13900000001"  # type: ignore[union-attr]
     branch.clock = HybridClock(honest.site_id, branch.clock.last)  # the date put right; the clock resumes at 2099
-    ctx = make_ctx(branch)
-    languages.install_language(app, "zh_CN", ctx.hub)
-    page = ExchangePage(ctx)
-    qtbot.addWidget(page)
+    page = chinese_page(qtbot, make_ctx(branch), app)
     page.show()
     qtbot.waitUntil(lambda: page.clock_line.isVisible(), timeout=WAIT_MS)
     assert "1 条记录的修改时间晚于电脑现在的时间" in page.clock_note.text() and "2099" in page.clock_note.text()
@@ -336,10 +341,7 @@ def test_a_package_opens_in_full_with_its_counts_and_whole_note(
     broken.write_bytes(b"PK\x03\x04" + b"\0" * 200)
     refused = import_package(committee, LOCAL_USER, broken)
     assert refused.status == "rejected"
-    ctx = make_ctx(committee)
-    languages.install_language(app, "zh_CN", ctx.hub)
-    page = ExchangePage(ctx)
-    qtbot.addWidget(page)
+    page = chinese_page(qtbot, make_ctx(committee), app)
     qtbot.waitUntil(lambda: page.packages.model.total == 2, timeout=WAIT_MS)
 
     page.packages.activated.emit(sent.package_id)

@@ -24,6 +24,7 @@ from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage.database import Database
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
+from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
 from partydesk.gui.pages.exchange import ExchangePage
 from partydesk.gui.pages.study import StudyPage
 from tests.core.exchange.conftest import introduce, make_branch, make_committee
@@ -162,8 +163,6 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
         app: QApplication, tmp_path: Path) -> None:
     """Write → untick "all", nothing ticked: refused with a reason; tick the west branch, add a file, publish:
     the notice is addressed to the west branch only and its file is in the store."""
-    from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
-
     ctx = make_ctx(committee_of_two)
     languages.install_language(app, "zh_CN", ctx.hub)
     page = ExchangePage(ctx)
@@ -207,20 +206,23 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
     assert head.endswith("；发给：中共示范街道幸福社区第二支部委员会（随下次导出给各支部的数据包送达）"), head
 
 
-def test_enter_after_the_title_publishes_nothing(
-        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
-        app: QApplication) -> None:
-    """A title typed and Enter pressed moves on to the next field; 发布 on a notice with no text and no file
-    asks with 返回修改 as the default, so Enter there publishes nothing either. Only 发布 clicked publishes."""
-    from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
-
-    ctx = make_ctx(committee_of_two)
+def notice_form(qtbot: QtBot, ctx: AppContext, app: QApplication) -> NoticeEditDialog:
+    """The committee's notice form for two branches, in Chinese, shown."""
     languages.install_language(app, "zh_CN", ctx.hub)
     dialog = NoticeEditDialog(ctx, [("3301060012", "东"), ("3301060013", "西")], issuer="中共示范街道工作委员会",
                               today=date(2026, 11, 30))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_enter_after_the_title_publishes_nothing(
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """A title typed and Enter pressed moves on to the next field; 发布 on a notice with no text and no file
+    asks with 返回修改 as the default, so Enter there publishes nothing either. Only 发布 clicked publishes."""
+    dialog = notice_form(qtbot, make_ctx(committee_of_two), app)
     dialog.ui.titleEdit.setFocus()
     qtbot.keyClicks(dialog.ui.titleEdit, "Notice")
     qtbot.keyClick(dialog.ui.titleEdit, Qt.Key.Key_Return)
@@ -249,8 +251,6 @@ def test_the_form_does_not_move_when_a_date_message_goes(
     """A wrong deadline's message makes the form taller; typing the date again takes it away, and the branch
     list is back where it was (it used to slide down under the pointer by the message's height)."""
     from PySide6.QtCore import QPoint
-
-    from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
 
     ctx = make_ctx(committee_of_two)
     languages.install_language(app, "zh_CN", ctx.hub)
@@ -406,15 +406,7 @@ def test_publishing_with_no_title_says_so_and_goes_back_to_the_title(
         app: QApplication) -> None:
     """发布 with the title empty: the message shows and the cursor is back in the title box, not on 取消 (where
     Enter would close the form and lose the text typed)."""
-    from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
-
-    ctx = make_ctx(committee_of_two)
-    languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = NoticeEditDialog(ctx, [("3301060012", "东"), ("3301060013", "西")], issuer="中共示范街道工作委员会",
-                              today=date(2026, 11, 30))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = notice_form(qtbot, make_ctx(committee_of_two), app)
     dialog.ui.bodyEdit.setPlainText("请各支部于12月20日前报送。")
     save = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
