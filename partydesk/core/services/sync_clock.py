@@ -41,6 +41,7 @@ class ClockTrouble:
     future_records: int  # records this office's clock dated more than FUTURE_SLACK after now
     latest: datetime | None  # the furthest such version's time, or the clock's own (UTC)
     others_later: datetime | None = None  # what other offices sent is dated after now: the clock reads too early
+    by_packages: bool = False  # ... shown by a package written after now (not only by records' versions)
 
     @property
     def reads_too_early(self) -> bool:
@@ -53,10 +54,15 @@ class ClockTrouble:
         if self.now < EARLIEST:
             return (f"电脑时间显示 {_local(self.now):%Y-%m-%d}，明显有误：请先把电脑的日期和时间改正，"
                     "再录入或报送数据。")
-        if self.others_later is not None:
+        if self.others_later is not None and self.by_packages:
             sent = _local(self.others_later)
             return (f"电脑时间显示 {_local(self.now):%Y-%m-%d}，比其他单位发来的数据（{sent:%Y-%m-%d}）还早，明显有误："
                     "请先把电脑的日期和时间改正，再录入或报送数据。")
+        if self.others_later is not None:  # only records: they may have come in while this clock read ahead
+            latest = _local(self.others_later)
+            return (f"本机保存的其他单位的记录，修改时间晚于电脑现在的时间（最晚 {latest:%Y-%m-%d}）：要么电脑现在的"
+                    "时间设早了，要么导入这些记录时本机时钟在将来。请先对照手机核对电脑的日期和时间；如果无误，"
+                    "本机不能自动校正（否则其他单位以后的修改会被当作旧的），请与软件维护人员联系。")
         latest = _local(self.latest) if self.latest else self.now
         check = "可能电脑时钟曾被设到了将来，也可能现在的时间设早了：请先对照手机核对电脑的日期和时间。"
         if not self.future_records:
@@ -86,7 +92,7 @@ def clock_trouble(db: Database, *, now: datetime | None = None) -> ClockTrouble 
         return None
     now = now or utc_now()
     cutoff = _cutoff(now)
-    count, highest, others = 0, "", None
+    count, highest, others, by_packages = 0, "", None, False
     with db.read() as session:
         # The clock is at or past every version it issued or observed: while it is not ahead, none of our
         # versions can be, and the tables need not be read (this runs on every look at the workbench).
@@ -94,12 +100,14 @@ def clock_trouble(db: Database, *, now: datetime | None = None) -> ClockTrouble 
         if last >= cutoff:  # ahead: so would the next write be; count the records already stamped so
             count, highest = clock_repo.future_versions(session, db.site.site_id, cutoff)
             highest = max(highest, last)
-            latest_sent = clock_repo.others_latest(session, db.site.site_id, wall_time)
-            others = latest_sent if latest_sent is not None and latest_sent > now + FUTURE_SLACK else None
+            written, versioned = clock_repo.others_latest(session, db.site.site_id, wall_time)
+            later = [t for t in (written, versioned) if t is not None and t > now + FUTURE_SLACK]
+            others = max(later) if later else None
+            by_packages = written is not None and written > now + FUTURE_SLACK
     if now >= EARLIEST and not highest:
         return None
     latest = wall_time(Version.decode(highest).wall_ms) if highest else None
-    return ClockTrouble(now, count, latest, others)
+    return ClockTrouble(now, count, latest, others, by_packages)
 
 
 @dataclass(frozen=True)

@@ -52,19 +52,19 @@ def future_versions(session: Session, own_site: str, cutoff: str) -> tuple[int, 
     return count, highest
 
 
-def others_latest(session: Session, own_site: str, wall_time: Callable[[int], datetime]) -> datetime | None:
-    """The latest time another office's data held here carries: when its packages were written (by its
-    clock), and the versions its clock gave its records."""
-    times = [session.execute(select(func.max(SyncPackage.created_at)).where(
-        SyncPackage.direction == "in")).scalar_one_or_none()]
+def others_latest(session: Session, own_site: str,
+                  wall_time: Callable[[int], datetime]) -> tuple[datetime | None, datetime | None]:
+    """The latest times other offices' data held here carries: (when the newest package imported was
+    written, by its sender's clock; the newest version another office's clock gave a record held here)."""
+    written = session.execute(select(func.max(SyncPackage.created_at)).where(
+        SyncPackage.direction == "in")).scalar_one_or_none()
+    newest = ""
     for kind in SYNC_TYPES:
         model: Any = kind.model
         top = session.execute(select(func.max(model.version)).where(
             func.substr(model.version, SITE_AT) != own_site)).scalar_one_or_none()
-        if top:
-            times.append(wall_time(Version.decode(top).wall_ms))
-    found = [t for t in times if t is not None]
-    return max(found) if found else None
+        newest = max(newest, top or "")
+    return written, wall_time(Version.decode(newest).wall_ms) if newest else None
 
 
 def newest_plausible(session: Session, cutoff: str) -> Version | None:
@@ -82,7 +82,8 @@ def redate_future(session: Session, own_site: str, cutoff: str, clock: HybridClo
                   step: Callable[[int], None]) -> dict[tuple[str, str], str]:
     """Inside the caller's write: every record whose version our clock issued at or above ``cutoff`` takes a
     fresh version from ``clock`` and a new change number; a conflict waiting on one follows its new version;
-    the clock is saved. Returns (type, id) → new version. ``step`` hears the count so far, per batch."""
+    the clock is saved. Returns (type, id) → new version. ``step`` hears the count so far after each batch
+    (and may raise to cancel: the caller's transaction then rolls back)."""
     session.info[INFO_CLOCK] = clock  # this write's stamps come from the mended clock
     log: ChangeLog = session.info[INFO_CHANGES]
     redated: dict[tuple[str, str], str] = {}
@@ -91,8 +92,8 @@ def redate_future(session: Session, own_site: str, cutoff: str, clock: HybridClo
         future = (model.version >= cutoff, _ours(model, own_site))
         own = list(session.scalars(select(model.id).where(model.owner_site == own_site, *future)))
         for start in range(0, len(own), BATCH):
-            step(len(redated))
             redated.update(_redate(session, model.__table__, own[start:start + BATCH], log, kind.name))
+            step(len(redated))
         # Our corrections of another office's records: through the session, so the correction keeps the base
         # it was made against (correction_hook) while the stamping hook dates it anew.
         corrected = list(session.scalars(select(model).where(model.owner_site != own_site, *future)))
@@ -100,6 +101,8 @@ def redate_future(session: Session, own_site: str, cutoff: str, clock: HybridClo
             flag_modified(row, "updated_at")
         session.flush()
         redated.update({(kind.name, row.id): row.version for row in corrected})
+        if corrected:
+            step(len(redated))
     for conflict in session.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))):
         version = redated.get((conflict.record_type, conflict.record_id))
         if version is not None:  # the same content under its new version: still what the conflict is about

@@ -195,7 +195,7 @@ def test_a_clock_now_reading_earlier_than_what_others_sent_is_not_mended(sites: 
     behind = utc_now() - timedelta(days=365)
     trouble = clock_trouble(sites.branch, now=behind)
     assert trouble is not None and trouble.reads_too_early and trouble.future_records > 0
-    assert "比其他单位发来的数据" in trouble.message() and "明显有误" in trouble.message()
+    assert trouble.by_packages and "比其他单位发来的数据" in trouble.message() and "明显有误" in trouble.message()
     _left_alone(sites.branch, now=behind)
 
 
@@ -210,6 +210,7 @@ def test_a_committee_that_took_2099_records_under_its_own_2099_clock_is_not_mend
     assert taken.counts["rejected"] == 0 and taken.counts["updated"] == 2
     trouble = clock_trouble(sites.committee)
     assert trouble is not None and trouble.reads_too_early and trouble.others_later is not None
+    assert not trouble.by_packages and "要么导入这些记录时本机时钟在将来" in trouble.message()
     _left_alone(sites.committee)
     branch.close()
 
@@ -226,3 +227,23 @@ def test_a_clock_reading_before_2020_is_trouble_and_the_mend_waits_for_it(sites:
     trouble = clock_trouble(sites.branch, now=reset)
     assert trouble is not None and trouble.reads_too_early and "2000-01-01" in trouble.message()
     _left_alone(sites.branch, now=reset)
+
+
+def test_a_cancelled_mend_changes_nothing(sites: Sites, tmp_path: Path) -> None:
+    """Cancel (from the progress dialog) after the first batch: the write rolls back, the clock in memory is
+    the one from before, and the trouble is still there to mend later."""
+    from partydesk.core.progress import Cancelled, Progress
+
+    branch, _ids = _poisoned(sites, tmp_path / "b" / "branch.db")
+    clock_before = branch.clock
+    with branch.read() as session:
+        before = dict(session.execute(select(Member.id, Member.version)).all())
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        restamp_future(branch, LOCAL_USER, progress=progress)
+    with branch.read() as session:
+        assert dict(session.execute(select(Member.id, Member.version)).all()) == before
+    assert branch.clock is clock_before
+    assert clock_trouble(branch) is not None and restamp_future(branch, LOCAL_USER).count == 2
+    branch.close()
