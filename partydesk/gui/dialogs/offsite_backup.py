@@ -242,5 +242,3 @@ class OffsiteBackupDialog(QDialog):
         self.error.setVisible(bool(text))
         if text:
             grow_to_fit(self)
-
-

@@ -267,7 +267,7 @@ class StudyPage(QWidget):
         """Where a material of another office came from, in words ('' for this office's own)."""
         if self.data is None or material_id not in self.data.sources:
             return ""
-        relation, office = self.data.sources.get(material_id, ("parent", ""))
+        relation, office = self.data.sources[material_id]
         return office if relation == "child" and office else self.tr("Sent down")
 
     def open_material_dialog(self) -> None:
@@ -297,7 +297,7 @@ class StudyPage(QWidget):
         if found is None:
             return
         if self.data is not None and chosen[0] in self.data.sources:
-            relation, office = self.data.sources.get(chosen[0], ("parent", ""))
+            relation, office = self.data.sources[chosen[0]]
             self.ctx.hub.statusMessage.emit(
                 self.tr("This material is {office}'s: only the committee's own materials are sent down.").format(
                     office=office) if relation == "child" and office else
