@@ -462,7 +462,10 @@ class MainWindow(QMainWindow):
         self._size_navigation()
 
     def _retranslate_title(self) -> None:
-        name = self.tr("Party Branch Desk")
+        site = self.ctx.db.site if self.ctx.db is not None else None
+        # One program for both kinds of office: a committee's window says it is in committee mode.
+        name = (self.tr("Party Branch Desk (committee)") if site is not None and site.role == "committee"
+                else self.tr("Party Branch Desk"))
         self.setWindowTitle(f"{name} - {self._organisation_name}" if self._organisation_name else name)
 
     def _retranslate_status(self) -> None:

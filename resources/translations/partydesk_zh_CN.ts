@@ -2275,6 +2275,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>工作台</translation>
     </message>
     <message>
+        <source>Party Branch Desk (committee)</source>
+        <translation>党支部工作台（上级党委）</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>

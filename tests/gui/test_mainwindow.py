@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs import crash
 from partydesk.gui.dialogs.about import AboutDialog
 from partydesk.gui.mainwindow import MainWindow, PageSpec
+from tests.core.exchange.conftest import make_committee
 from tests.gui.conftest import WAIT_MS
 
 # A 1366×768 screen less a Windows taskbar (40 px).
@@ -138,6 +140,21 @@ def test_window_title_names_the_organisation(qtbot: QtBot, ctx: AppContext) -> N
     """Once loaded, the title reads 党支部工作台 - <organisation name>."""
     window = _window(qtbot, ctx)
     assert window.windowTitle() == "党支部工作台 - 中共示例社区第一支部委员会"
+
+
+def test_a_committee_window_says_it_is_in_committee_mode(
+    qtbot: QtBot, tmp_path: Path, make_ctx: Callable[[Database], AppContext], app: QApplication,
+) -> None:
+    """The same program runs at a committee: its title does not call it a branch's desk without saying so."""
+    committee = make_committee(tmp_path / "c.db")
+    try:
+        context = make_ctx(committee)
+        languages.install_language(app, "zh_CN", context.hub)
+        window = _window(qtbot, context)
+        assert window.windowTitle() == "党支部工作台（上级党委） - 中共示范街道工作委员会"
+        window.close()
+    finally:
+        committee.close()
 
 
 def test_about_shows_the_database_path(qtbot: QtBot, ctx: AppContext) -> None:
