@@ -25,6 +25,7 @@ from partydesk.core.errors import KnownError
 from partydesk.core.handle import DbHandle
 from partydesk.gui.context import AppContext, make_context
 from partydesk.gui.languages import APP_NAME, ORG_NAME, install_language, make_settings, saved_language
+from partydesk.gui.widgets import wheel_guard
 from partydesk.paths import log_dir_for, resources_dir
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     # language Windows has; the native ones follow Windows, which may be English on an office PC.
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     _collect_on_gui_thread(app)
+    wheel_guard.install(app)
     return app
 
 

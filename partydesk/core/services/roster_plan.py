@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from partydesk.core.domain import codes, fields
+from partydesk.core.domain import codes, fields, partial_date
 from partydesk.core.domain.idnumber import normalize_id_number, upgrade_15_to_18
 from partydesk.core.domain.member import (
     CATEGORY_FULL,
@@ -228,7 +228,7 @@ class _RowPlanner:
             kept = input_from_data(_stored_data(match))
             for key in self.absent:
                 values[key] = getattr(kept, key)
-        inferred: list[Issue] = []
+        inferred: list[Issue] = _keep_confirmation(values, match)
         if self.infer_category and (self.column_of.get("category") is None or _blank(values.get("category"))):
             inferred += self._infer_category(values, match)
         result = check_member(MemberInput(**values), today=self.today, rules=self.rules)
@@ -281,6 +281,22 @@ class _RowPlanner:
 
     def _from_check(self, row: int, issue: Issue) -> RowIssue:
         return self._issue(row, issue.field, issue.code, issue.message, issue.severity)
+
+
+def _keep_confirmation(values: dict[str, Value], match: RosterRow | None) -> list[Issue]:
+    """A row without a 转正日期 for a member whose 转正 is on record here keeps that 转正 (and 正式党员).
+
+    A roster file is a copy of some earlier day; a blank 转正 cell in it does not mean the 转正 recorded here
+    was a mistake. Applying the row as it stands would withdraw the recorded event and put the member back
+    on probation, so the recorded values are kept, with a warning saying so and how to withdraw a 转正
+    that really was entered by mistake (the member's 变动记录, with a reason)."""
+    if match is None or match.confirmed_on is None or not _blank(values.get("confirmed_on")):
+        return []
+    kept = input_from_data(_stored_data(match))
+    values["confirmed_on"], values["category"] = kept.confirmed_on, kept.category
+    return [Issue("confirmed_on", "confirmation_kept",
+                  f"已记录 {partial_date.text(match.confirmed_on)} 转正，表中没有转正日期：保留已有的转正记录和"
+                  "“正式党员”，不按表改回。如转正确是录错，请在该党员的变动记录中撤销。", "warning")]
 
 
 def _blank(value: Value) -> bool:
