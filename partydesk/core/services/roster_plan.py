@@ -184,6 +184,7 @@ class _RowPlanner:
         self.rules = rules
         self.status_rules = StatusRules(probation_months=probation_months)
         self.seen: dict[str, int] = {}
+        self.rejected: set[int] = set()
 
     def _where(self, key: str) -> tuple[str, str]:
         index = self.column_of.get(key)
@@ -198,6 +199,8 @@ class _RowPlanner:
 
     def plan(self, raw: RawRow) -> PlannedRow:
         planned = self._plan(raw)
+        if planned.action == "rejected":
+            self.rejected.add(planned.row)
         name_column = self.column_of.get("name")
         name = cell_text(raw.cells.get(name_column)).strip() if name_column is not None else ""
         if not name or not planned.issues:
@@ -245,7 +248,9 @@ class _RowPlanner:
             if first != number:
                 issues.append(self._issue(
                     number, "id_number", "duplicate_in_file",
-                    f"公民身份号码与第 {first} 行重复：同一人在表中出现了两次，只导入第一次出现的行"))
+                    f"公民身份号码与第 {first} 行重复：同一人在表中出现了两次，" + (
+                        f"而第 {first} 行也未通过检查，两行都不会导入。请删去其中一行，改正另一行" if first in self.rejected
+                        else "只导入第一次出现的行")))
         issues.sort(key=lambda i: (i.severity != "error", _column_order(i.column)))
         if result.data is None or any(i.severity == "error" for i in issues):
             return PlannedRow(number, "rejected", tuple(issues), raw=raw)

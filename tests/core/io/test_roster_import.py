@@ -292,6 +292,16 @@ def test_duplicate_id_in_file_rejects_every_later_row(db: Database, tmp_path: Pa
     assert result.new == 2
 
 
+def test_a_duplicate_of_a_rejected_row_says_neither_is_imported(db: Database, tmp_path: Path) -> None:
+    """When the first row with an ID number is itself rejected, the repeat does not claim the first is taken."""
+    path = save_xlsx(tmp_path / "r.xlsx", [person(入党日期="2019.13"), person("张叁")])
+    result = plan(db, path)
+    assert codes_of(result) == [(3, "E", "date_invalid"), (4, "C", "duplicate_in_file")]
+    assert "第 3 行也未通过检查，两行都不会导入" in result.errors[1].message
+    assert "只导入第一次出现的行" not in result.errors[1].message
+    assert result.new == 0
+
+
 def test_masked_id_from_a_masked_export_is_rejected(db: Database, tmp_path: Path) -> None:
     """An ID with stars (from a masked export) is rejected with id_masked, telling the user to export 完整号码."""
     path = save_xlsx(tmp_path / "r.xlsx", [person(公民身份号码="**************" + ID1[-4:], 联系电话="138****8000")])
