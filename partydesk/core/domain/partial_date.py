@@ -6,7 +6,7 @@ so code that only needs an approximate day (sorting, age in years) keeps working
 compare at the precision both sides have (``compare``, ``same_or_before``): a 转正 in the same month as a
 month-only 入党 is neither before nor after it.
 
-``parse_text`` reads the office forms (``2019.3``, ``2019-03``, ``2019年3月``, ``1972年``, ``1972``,
+``parse_text`` reads the office forms (``2019.3``, ``2019-03``, ``2019年3月``, ``201903``, ``1972年``, ``1972``,
 full-width digits) and ``parse_number`` a month or year typed into a General spreadsheet cell (2019.3,
 1972); impossible ones are refused with a Chinese message naming the rule. ``text`` shows a value as
 written: ``2019年03月08日``, ``2019年03月``, ``1972年``; ``dotted`` gives the 花名册 form (``2019.03``).
@@ -252,11 +252,14 @@ _DAY_FORMS = (
 _MONTH_FORMS = (
     re.compile(r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})"),
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月?"),
+    # 200503: the year and month run together, as many 组织部门 forms print them (a six-digit 年月日 with a
+    # two-digit year, 050312, never starts 19 or 20 before a month and is refused below).
+    re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>\d{2})"),
 )
 _YEAR_FORM = re.compile(r"(?P<y>\d{4})\s*年?")
 _SHORT_YEAR = re.compile(r"\d{2}([-/.])\d{1,2}\1\d{1,2}|\d{2}年\d{1,2}月(\d{1,2}[日号]?)?|\d{6}|\d{2}年")
 _DAY_FORMATS = "2021-07-01、2021/7/1、2021.7.1、2021年7月1日 或 20210701"
-_ALL_FORMATS = f"{_DAY_FORMATS}；只知道年月或年份的，写成 2019.3、2019年3月 或 1972年"
+_ALL_FORMATS = f"{_DAY_FORMATS}；只知道年月或年份的，写成 2019.3、2019年3月、201903 或 1972年"
 
 
 def clean(value: str) -> str:

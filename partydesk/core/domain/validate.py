@@ -155,7 +155,7 @@ def normalize_name(text: str, *, field: str = "姓名") -> str:
 
 # ---------------------------------------------------------------- dates
 
-_DATE_NUMBER = re.compile(r"(19|20)\d{6}")
+_DATE_NUMBER = re.compile(r"(19|20)\d{6}|(19|20)\d{4}")  # 20190301, or 201903 (a month)
 _FORMATS = "2021-07-01、2021/7/1、2021.7.1、2021年7月1日 或 20210701"
 
 

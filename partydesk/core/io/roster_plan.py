@@ -57,7 +57,7 @@ Action = Literal["new", "updated", "unchanged", "conflict", "rejected"]
 
 _YEAR_MONTH_TEXT = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月?)")
 _SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")  # 10000–99999: 1927–2173, never a yyyymmdd or a year
-_YMD_NUMBER = re.compile(r"(19|20)\d{6}")
+_YMD_NUMBER = re.compile(r"(19|20)\d{6}|(19|20)\d{4}")  # 20190301 or 201903 typed as a number
 # What our export (and careful users) put before text that Excel would otherwise run as a formula.
 _NEUTRALISED = re.compile(r"'(?=[=+\-@\t\r])")
 Note = tuple[str, str, Literal["error", "warning"]]

@@ -48,6 +48,21 @@ def test_year_month_dates_import_and_are_stored_as_written(db: Database, form: P
     assert [e.on_date for e in events if e.kind is EventKind.JOINED] == [PartialDate(2019, 3, 1, MONTH)]
 
 
+def test_six_digit_year_months_import_as_months_and_a_thirteenth_month_is_named(db: Database, tmp_path: Path) -> None:
+    """200507 as text or as a number is July 2005 (forms print 年月 run together); 201913 has no 13th month."""
+    rows = [
+        line(1, "张三", ID1, 加入党组织日期="200507", 转为正式党员日期=200607),
+        line(2, "李梅", ID2, 加入党组织日期="201913", 转为正式党员日期=None),
+    ]
+    result = plan(db, office_form(tmp_path / "采集表.xlsx", rows))
+    first, second = result.rows
+    assert first.data is not None, first.issues
+    assert (first.data.joined_on, first.data.confirmed_on) == (PartialDate(2005, 7, 1, MONTH),
+                                                               PartialDate(2006, 7, 1, MONTH))
+    assert second.action == "rejected"
+    assert any("没有 13 月" in issue.message for issue in second.issues), second.issues
+
+
 def test_preview_shows_the_cells_as_written(form: Path) -> None:
     """The preview grid shows 2005.7 and 2019.3 as the file has them, not as a 1905 day."""
     shown = preview(form)
