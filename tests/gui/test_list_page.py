@@ -99,6 +99,33 @@ def test_remove_ids_drops_only_those_rows(page: ListPage[Item]) -> None:
     assert shown(page) == ["a", "c"]
 
 
+def test_removing_the_selected_row_selects_the_one_in_its_place(page: ListPage[Item]) -> None:
+    """After a delete the next row is selected (the last when the last went), so Edit and Delete stay usable."""
+    button = page.add_action("openButton", lambda: None, needs_selection=True)
+    page.select_id("b")
+    page.remove_ids({"b"})
+    assert page.selected_ids() == ["c"] and button.isEnabled()
+    page.remove_ids({"c"})
+    assert page.selected_ids() == ["a"]
+    page.remove_ids({"zzz"})
+    assert page.selected_ids() == ["a"]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down])
+def test_enter_or_down_in_the_search_box_goes_to_the_first_row_found(
+        page: ListPage[Item], qtbot: QtBot, key: Qt.Key) -> None:
+    """Typed a name, then Enter or ↓: the search runs at once and the table has the focus on the first match."""
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.search.setFocus()
+    qtbot.waitUntil(page.search.hasFocus)
+    qtbot.keyClicks(page.search, "wangwu")
+    qtbot.keyClick(page.search, key)
+    assert shown(page) == ["c"] and page.selected_ids() == ["c"]
+    assert page.table.hasFocus()
+
+
 def test_action_needing_a_selection_is_enabled_only_with_one(page: ListPage[Item]) -> None:
     """An Open button is disabled until a row is selected."""
     button = page.add_action("openButton", lambda: None, needs_selection=True)

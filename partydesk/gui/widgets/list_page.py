@@ -234,6 +234,11 @@ class ListPage(QWidget, Generic[Row]):
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.search.setFocus)
+        # From the search box to what it found: Enter or ↓ (the filters lie between them in Tab order).
+        self.search.returnPressed.connect(self.go_to_results)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.go_to_results)
 
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.search, 2)
@@ -359,10 +364,26 @@ class ListPage(QWidget, Generic[Row]):
         self._selection_moved()
 
     def remove_ids(self, ids: Collection[str]) -> None:
-        """Drop only these rows."""
+        """Drop only these rows; when the selection was among them, the row that took the place of its first
+        is selected (the next one, or the last), so the keyboard and the buttons carry on from there."""
+        selected = self.selected_ids()
+        first = min((self.model.row_of(i) for i in selected), default=-1) if set(selected) & set(ids) else -1
         self.model.remove_ids(ids)
         self._show_table_or_empty()
+        shown = self.model.rowCount()
+        if first >= 0 and shown and not self.selected_ids():
+            self.table.selectRow(min(first, shown - 1))
         self._selection_moved()
+
+    def go_to_results(self) -> None:
+        """Search now and move into the table, on the first row found when none is selected yet."""
+        self._debounce.stop()
+        self.apply_filters()
+        if self.model.rowCount() == 0:
+            return
+        if not self.selected_ids():
+            self.table.selectRow(0)
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def selected_ids(self) -> list[str]:
         """Ids of the selected rows, in their shown order."""
