@@ -50,6 +50,14 @@ def test_probation_past_its_end_without_a_decision(db: Database) -> None:
     assert _found(db, "member.probation_overdue", date(2026, 11, 30)) == []
 
 
+def test_probation_from_a_month_only_joining_is_overdue_after_that_month_and_says_the_month(db: Database) -> None:
+    """入党 2025年01月: the end is 2026年01月, overdue only once January is over, and said as 2026年01月."""
+    _member(db, category="预备党员", joined_on="2025.1", confirmed_on="")
+    assert _found(db, "member.probation_overdue", date(2026, 1, 31)) == []
+    [finding] = _found(db, "member.probation_overdue", date(2026, 2, 1))
+    assert "预备期已于2026年01月届满" in finding.message and finding.due == date(2026, 1, 31)
+
+
 def test_lost_six_months_without_a_suspension_decision(db: Database) -> None:
     """Lost since 31 May: nothing on 29 November, a warning on 30 November; none once 停止党籍."""
     member_id = _member(db)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from partydesk.core.checks import grouping, memo
 from partydesk.core.checks.findings import Finding, Severity, Target, check
+from partydesk.core.domain import partial_date
 from partydesk.core.domain.member import CATEGORY_PROBATIONARY
 from partydesk.core.domain.member_events import STATUS_SUSPENDED, EventKind, event_order
 from partydesk.core.domain.membership import DZ, JY, XZ
@@ -75,10 +76,11 @@ def _probation_overdue_each(db: Database, today: date) -> Iterator[Finding]:
         if row.category != CATEGORY_PROBATIONARY:
             continue
         ends = probation_end(row.joined_on, row.events, months=months)
-        if ends is not None and ends < today:
+        # Overdue once the whole period it ends in is past (a month-only 入党 ends some day in that month).
+        if ends is not None and partial_date.last_day(ends) < today:
             yield _finding("member.probation_overdue", Severity.OVERDUE, row,
-                           f"{row.name}预备期已于{ends:%Y年%m月%d日}届满，尚未讨论转正（转正、延长预备期或取消资格）",
-                           ends, f"{DZ}第七条；{XZ}")
+                           f"{row.name}预备期已于{partial_date.text(ends)}届满，尚未讨论转正（转正、延长预备期或取消资格）",
+                           partial_date.last_day(ends), f"{DZ}第七条；{XZ}")
 
 
 @check("member.lost_undecided")

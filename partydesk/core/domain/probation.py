@@ -55,10 +55,15 @@ def extension_months(events: Iterable[MemberEvent]) -> int:
 
 
 def probation_end(joined_on: date | None, events: Iterable[MemberEvent], *, months: int = 12) -> date | None:
-    """预备期满之日: ``months`` after 入党 plus any extension; None without an 入党 date."""
+    """预备期满之日: ``months`` after 入党 plus any extension; None without an 入党 date.
+
+    Known as precisely as 入党 is: a 入党 of 2025年02月 ends in 2026年02月 (a ``PartialDate``), never on a
+    made-up first of the month. Compare it with ``partial_date``'s functions, show it with ``partial_date.text``.
+    """
     if joined_on is None:
         return None
-    return add_months(joined_on, months + extension_months(events))
+    ends = add_months(partial_date.first_day(joined_on), months + extension_months(events))
+    return partial_date.make(ends, partial_date.precision_of(joined_on))
 
 
 def off_probation_end(confirmed_on: date, joined_on: date | None, events: Iterable[MemberEvent], *,
@@ -71,7 +76,6 @@ def off_probation_end(confirmed_on: date, joined_on: date | None, events: Iterab
     ends = probation_end(joined_on, events, months=months)
     if ends is None or joined_on is None:
         return ""
-    ends = partial_date.make(ends, partial_date.precision_of(joined_on))
     if partial_date.compare(confirmed_on, ends) == 0:
         return ""
     return (f"转正日期一般为预备期满之日（{partial_date.text(ends)}），"

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.core.domain import codes
+from partydesk.core.domain import codes, partial_date
 from partydesk.core.domain.member_events import EVENT_LABELS, LEAVING_REASON, SUSPENSION_GROUND, WAYS_OUT, EventKind
 from partydesk.core.domain.probation import DISCIPLINE, OBSERVATION, discipline_detail
 from partydesk.core.errors import KnownError, ValidationError
@@ -255,7 +255,8 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
             grow_to_fit(self)
             self.date_edit.setFocus()
             return
-        if kind is EventKind.CONFIRMED and self._probation_ends is not None and on_date < self._probation_ends:
+        if kind is EventKind.CONFIRMED and self._probation_ends is not None and \
+                partial_date.before(on_date, self._probation_ends):
             self._ask_early_confirmation(on_date, self._probation_ends)
             return
         self._save(kind, on_date)
@@ -266,7 +267,7 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Before probation ends"), self.tr(
             "Probation ends on {ends}; the 转正 date {date} is earlier. A probationary member becomes a full "
             "member only once probation is over. Record it with this date all the same?").format(
-            ends=f"{ends:%Y年%m月%d日}", date=f"{on_date:%Y年%m月%d日}"), QMessageBox.StandardButton.NoButton, self)
+            ends=partial_date.text(ends), date=partial_date.text(on_date)), QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("earlyConfirmationBox")
         record = box.addButton(self.tr("Record all the same"), QMessageBox.ButtonRole.AcceptRole)
         change = box.addButton(self.tr("Change the date"), QMessageBox.ButtonRole.RejectRole)
@@ -366,9 +367,10 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
         """A warning (saving stays possible) when 转正 is not on the day probation ends. (失联 under six months
         is warned by the core after saving: it counts from the last 组织生活, which only the core knows.)"""
         kind, on_date, text = self.kind(), self.on_date(), ""
-        if kind is EventKind.CONFIRMED and on_date and self._probation_ends and on_date != self._probation_ends:
+        if kind is EventKind.CONFIRMED and on_date and self._probation_ends and \
+                partial_date.compare(on_date, self._probation_ends) != 0:
             text = self.tr("转正 normally takes effect on the day probation ends ({date}).").format(
-                date=f"{self._probation_ends:%Y年%m月%d日}")
+                date=partial_date.text(self._probation_ends))
         self.date_warning.setText(text)
         self.date_warning.setVisible(bool(text))
         if text:

@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 
+from partydesk.core.domain import partial_date
 from partydesk.core.domain.member_events import EventKind, MemberEvent
 from partydesk.core.domain.membership import suspended_periods
+from partydesk.core.domain.partial_date import PartialDate, Precision
 from partydesk.core.domain.party_age import party_age
 from partydesk.core.domain.probation import (
     add_months,
@@ -51,6 +53,13 @@ def test_probation_ends_a_year_after_joining_plus_the_extension() -> None:
     assert probation_end(joined, extended) == date(2026, 9, 10)
     assert probation_end(joined, [ev(EventKind.PROBATION_EXTENDED, date(2026, 3, 1), "12", 1)]) == date(2027, 3, 10)
     assert probation_end(None, extended) is None
+
+
+def test_a_month_only_joining_ends_probation_in_a_month_not_on_a_made_up_day() -> None:
+    """入党 2025年02月 ends in 2026年02月, kept to the month (no invented "01"); 1990年 ends in 1991年."""
+    ends = probation_end(PartialDate(2025, 2, 1, Precision.MONTH), [])
+    assert ends == PartialDate(2026, 2, 1, Precision.MONTH) and partial_date.text(ends) == "2026年02月"
+    assert probation_end(PartialDate(1990, 1, 1, Precision.YEAR), []) == PartialDate(1991, 1, 1, Precision.YEAR)
 
 
 def test_observation_has_no_vote_during_its_period_only() -> None:
