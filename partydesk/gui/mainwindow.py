@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self._specs: list[PageSpec] = list(PAGES)
         self._pages: dict[str, QWidget] = {}
         self._organisation_name = ""
+        self._committee = False
         self._last_backup: str | None = None
         self._about: QDialog | None = None
         self.restore_dialog: QDialog | None = None
@@ -230,13 +231,15 @@ class MainWindow(QMainWindow):
         return self._pages.get(page_id)
 
     def open_target(self, kind: str, key: str) -> bool:
-        """Go to what a to-do concerns (a member, a meeting or calendar cell, a setting); False when the page
-        for it is not in this window. A page other than the members page opens it by ``open_target``."""
+        """Go to what a to-do concerns (a member, a meeting or calendar cell, a setting) or where its work is
+        done (a new talk with a member, a member's line of the study ledger, the exchange's conflicts); False
+        when the page for it is not in this window. A page other than the members page opens it by
+        ``open_target``."""
         if kind == "backup":  # the weekly USB backup
             self.show_offsite_backup()
             return True
         pages = {"member": "members", "meeting": "meetings", "calendar": "meetings", "talk": "meetings",
-                 "notice": "exchange"}
+                 "talk_with": "meetings", "ledger": "study", "notice": "exchange"}
         page_id = pages.get(kind, kind)
         if page_id not in self.page_ids():
             return False
@@ -437,8 +440,10 @@ class MainWindow(QMainWindow):
             return
         settings_ops.load_organisation_name(self, self.ctx, self._title_loaded)
 
-    def _title_loaded(self, organisation: object) -> None:
+    def _title_loaded(self, loaded: tuple[object, str | None]) -> None:
+        organisation, role = loaded
         self._organisation_name = getattr(organisation, "name", "") or ""
+        self._committee = role == "committee"
         self._retranslate_title()
 
     # -- text and size -----------------------------------------------------------------------------
@@ -462,10 +467,8 @@ class MainWindow(QMainWindow):
         self._size_navigation()
 
     def _retranslate_title(self) -> None:
-        site = self.ctx.db.site if self.ctx.db is not None else None
         # One program for both kinds of office: a committee's window says it is in committee mode.
-        name = (self.tr("Party Branch Desk (committee)") if site is not None and site.role == "committee"
-                else self.tr("Party Branch Desk"))
+        name = self.tr("Party Branch Desk (committee)") if self._committee else self.tr("Party Branch Desk")
         self.setWindowTitle(f"{name} - {self._organisation_name}" if self._organisation_name else name)
 
     def _retranslate_status(self) -> None:

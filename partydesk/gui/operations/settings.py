@@ -39,9 +39,11 @@ def load_organisation(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -
 
 
 def load_organisation_name(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
-    """This site's organisation (None before set-up), for the window title."""
+    """(this site's organisation or None before set-up, its role: "branch", "committee" or None), for the
+    window title."""
     db = ctx.db
-    return run(parent, ctx, lambda _progress: setup.own_organisation(db), label="window title", on_done=on_done)
+    return run(parent, ctx, lambda _progress: (setup.own_organisation(db), setup.site_role(db)),
+               label="window title", on_done=on_done)
 
 
 def update_organisation(
