@@ -364,10 +364,17 @@ def status_rows(session: Session) -> list[StatusRow]:
                                          MemberEventRow.kind.in_([k.value for k in STATUS_EVENT_KINDS]))
     for r in session.execute(query).scalars():
         events.setdefault(r.member_id, []).append(_event(r))
-    members = select(Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,
-                     Member.lost_contact, Member.lost_since, Member.org_id,
-                     Member.joined_on_precision).where(Member.deleted.is_(False), Member.in_branch.is_(True))
-    rows = session.execute(members.order_by(Member.name_pinyin))
-    # 入党 at its precision: a probation counted from 2025年01月 ends in a month, not on a made-up first day.
-    return [StatusRow(r.id, r.name, r.category, _dated(r.joined_on, r.joined_on_precision), r.membership_status,
-                      r.lost_contact, r.lost_since, tuple(events.get(r.id, ())), r.org_id) for r in rows]
+    members = select(*STATUS_COLUMNS).where(Member.deleted.is_(False), Member.in_branch.is_(True))
+    return [status_row(r, events.get(r.id, ())) for r in session.execute(members.order_by(Member.name_pinyin))]
+
+
+STATUS_COLUMNS = (Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,
+                  Member.lost_contact, Member.lost_since, Member.org_id, Member.joined_on_precision)
+"""What a ``StatusRow`` is made of (``status_row``)."""
+
+
+def status_row(r: Any, events: Iterable[MemberEvent]) -> StatusRow:
+    """A row of ``STATUS_COLUMNS`` with its events; 入党 at its precision (a probation counted from 2025年01月
+    ends in a month, not on a made-up first day)."""
+    return StatusRow(r.id, r.name, r.category, _dated(r.joined_on, r.joined_on_precision), r.membership_status,
+                     r.lost_contact, r.lost_since, tuple(events), r.org_id)

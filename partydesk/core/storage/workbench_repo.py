@@ -57,11 +57,10 @@ def status_rows_where(session: Session, which: str) -> list[member_repo.StatusRo
         MemberEventRow.kind.in_([k.value for k in member_repo.STATUS_EVENT_KINDS]))
     for r in session.execute(query).scalars():
         events.setdefault(r.member_id, []).append(member_repo._event(r))
-    members = (select(Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,
-                      Member.lost_contact, Member.lost_since, Member.org_id)
+    members = (select(*member_repo.STATUS_COLUMNS)
                .where(Member.deleted.is_(False), Member.in_branch.is_(True), condition)
                .order_by(Member.name_pinyin))
-    return [member_repo.StatusRow(*r[:-1], tuple(events.get(r.id, ())), r.org_id) for r in session.execute(members)]
+    return [member_repo.status_row(r, events.get(r.id, ())) for r in session.execute(members)]
 
 
 STATUS_WHICH = ("probationary", "lost", "suspended", "disciplined")
@@ -74,8 +73,7 @@ def status_rows_any(session: Session) -> list[member_repo.StatusRow]:
     alone, then only their events: id lists of every member read, or a subquery over the members, made
     the database test many events one by one."""
     condition = or_(*[_status_condition(w) for w in STATUS_WHICH])
-    members = (select(Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,
-                      Member.lost_contact, Member.lost_since, Member.org_id)
+    members = (select(*member_repo.STATUS_COLUMNS)
                .where(Member.deleted.is_(False), Member.in_branch.is_(True), condition)
                .order_by(Member.name_pinyin))
     rows = session.execute(members).all()
@@ -88,7 +86,7 @@ def status_rows_any(session: Session) -> list[member_repo.StatusRow]:
     for i in range(0, len(having), 500):
         for r in session.execute(select(*columns).where(*of_kind, e.member_id.in_(having[i:i + 500]))):
             events.setdefault(r.member_id, []).append(member_repo._event(r))
-    return [member_repo.StatusRow(*r[:-1], tuple(events.get(r.id, ())), r.org_id) for r in rows]
+    return [member_repo.status_row(r, events.get(r.id, ())) for r in rows]
 
 
 def member_org_ids(session: Session) -> list[str]:
