@@ -73,20 +73,24 @@ def test_clearing_the_confirmed_date_is_saved(db: Database) -> None:
 
 
 def test_import_of_category_correction_is_unchanged_on_second_run(db: Database, tmp_path: Path) -> None:
-    """After applying an import, planning the same file again reports every row unchanged."""
+    """After applying an import, planning the same file again reports every row unchanged. A row taking back a
+    recorded 转正 (预备党员, no 转正日期) changes the 入党 date it corrects but keeps the 转正, with a warning
+    saying so: a 转正 is withdrawn in the member's history, with a reason, never by a file's blank cell."""
     members.add_member(db, LOCAL_USER, data=ZHANG, today=TODAY)
     csv = _write_csv(
         tmp_path / "r.csv",
         [
             "姓名,性别,身份证号,人员类别,入党日期,转正日期",
-            "张三,男,110105194912310038,预备党员,2026-03-01,",
+            "张三,男,110105194912310038,预备党员,1975-06-01,",
         ],
     )
     first = plan_import(db, csv, today=TODAY)
-    assert first.updated == 1
+    assert first.updated == 1 and first.rows[0].changed_fields == ("joined_on",)
+    assert "confirmation_kept" in [i.code for i in first.rows[0].issues]
     apply_import(db, LOCAL_USER, first)
     second = plan_import(db, csv, today=TODAY)
     assert (second.updated, second.unchanged) == (0, 1), second.rows[0].changed_fields
+    assert [(r.category, r.confirmed_on) for r in members.roster(db, LOCAL_USER)] == [("1", date(1976, 7, 1))]
 
 
 def test_blank_migrant_date_is_not_invented(db: Database) -> None:

@@ -246,11 +246,10 @@ class _RowPlanner:
         if key_for_dupes:
             first = self.seen.setdefault(key_for_dupes, number)
             if first != number:
-                issues.append(self._issue(
-                    number, "id_number", "duplicate_in_file",
-                    f"公民身份号码与第 {first} 行重复：同一人在表中出现了两次，" + (
-                        f"而第 {first} 行也未通过检查，两行都不会导入。请删去其中一行，改正另一行" if first in self.rejected
-                        else "只导入第一次出现的行")))
+                taken = (f"而第 {first} 行也未通过检查，两行都不会导入。请删去其中一行，改正另一行"
+                         if first in self.rejected else "只导入第一次出现的行")
+                issues.append(self._issue(number, "id_number", "duplicate_in_file",
+                                          f"公民身份号码与第 {first} 行重复：同一人在表中出现了两次，{taken}"))
         issues.sort(key=lambda i: (i.severity != "error", _column_order(i.column)))
         if result.data is None or any(i.severity == "error" for i in issues):
             return PlannedRow(number, "rejected", tuple(issues), raw=raw)
