@@ -19,6 +19,7 @@ from partydesk.core.domain import fields
 from partydesk.core.errors import ValidationError
 from partydesk.core.storage import settings_repo, sync_repo
 from partydesk.core.storage.database import Database
+from partydesk.core.storage.downward_repo import note_applied
 from partydesk.core.storage.sync_records import TYPES_BY_NAME
 
 # Chinese labels of the fields of other records shown in the comparison (a member's come from the field
@@ -90,7 +91,15 @@ def open_conflicts(db: Database) -> list[ConflictView]:
 
 def resolve(db: Database, actor: Actor, conflict_id: int, *, take_incoming: bool) -> Changes:
     """Decide one conflict."""
-    with db.write(actor, action="sync.resolve", remote=take_incoming) as session:
+    assert db.site is not None
+    with db.read() as session:
+        found = sync_repo.conflict(session, conflict_id)
+    # Taking another office's version of its own record keeps that version as it came. Taking the parent's
+    # correction of a record we own is our decision, and (SYNC.md) becomes a version of ours that goes back
+    # up naming the correction as its base: otherwise an edit of ours already on its way, older than the
+    # decision, would outrank it at the committee and the two copies would stay apart.
+    ours = found is not None and found.incoming.get("owner_site") == db.site.site_id
+    with db.write(actor, action="sync.resolve", remote=take_incoming and not ours) as session:
         entry = sync_repo.conflict(session, conflict_id)
         if entry is None:
             raise ValidationError("找不到这条冲突记录。", code="not_found")
@@ -101,6 +110,9 @@ def resolve(db: Database, actor: Actor, conflict_id: int, *, take_incoming: bool
                 raise ValidationError("这条记录在冲突登记之后又被修改过，请刷新后重新比较。", code="changed")
             values = sync_repo.decode_data(kind, entry.incoming["data"])
             sync_repo.apply_records(session, kind, [(entry.incoming, values)], existing={entry.record_id})
+            if ours:
+                note_applied(session, [entry.incoming])
+                sync_repo.restamp(session, kind, entry.record_id)
         else:
             sync_repo.restamp(session, kind, entry.record_id)
         if not sync_repo.close_conflict(session, conflict_id, "took_incoming" if take_incoming else "kept_local"):

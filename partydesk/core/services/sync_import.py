@@ -167,6 +167,9 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         report.corrections = _corrections(session, staged, decisions, own_site, parent)  # (names before the change)
         written = _written(staged, decisions)
         _apply(session, written, staged, decisions, manifest.package_id, step)
+        sync_repo.supersede_conflicts(session, ((name, record["id"], record["version"])
+                                                for name, ids in written.existing.items()
+                                                for record, _values in written.records[name] if record["id"] in ids))
         note_applied(session, [record for group in written.records.values() for record, _values in group
                                if record["owner_site"] == own_site])
         report.keys = apply_notices(session, peer, notices, actor.user_id)

@@ -455,6 +455,13 @@ def open_conflicts(session: Session) -> list[ConflictEntry]:
                           r.reason, r.created_at) for r in session.execute(query).scalars()]
 
 
+def open_conflict_count(session: Session) -> tuple[int, int | None]:
+    """(how many conflicts wait for a decision, the id of the newest of them): one aggregate query."""
+    count, newest = session.execute(select(func.count(SyncConflict.id), func.max(SyncConflict.id))
+                                    .where(SyncConflict.resolved_at.is_(None))).one()
+    return int(count), newest
+
+
 def conflict(session: Session, conflict_id: int) -> ConflictEntry | None:
     """One queued conflict by id (open or not)."""
     row = session.get(SyncConflict, conflict_id)
@@ -475,13 +482,33 @@ def local_values(session: Session, kind: SyncType, record_id: str) -> dict[str, 
 
 
 def close_conflict(session: Session, conflict_id: int, resolution: str) -> bool:
-    """Mark a conflict decided (``kept_local`` or ``took_incoming``); False when it was already closed."""
+    """Mark a conflict decided (``kept_local`` or ``took_incoming``; an import closes the ones it overtakes as
+    ``superseded``); False when it was already closed."""
     row = session.get(SyncConflict, conflict_id)
     if row is None or row.resolved_at is not None:
         return False
     row.resolved_at = utc_now()
     row.resolution = resolution
     return True
+
+
+def supersede_conflicts(session: Session, applied: Iterable[tuple[str, str, str]]) -> int:
+    """Close the open conflicts that versions just applied have overtaken: ``applied`` holds (type, id,
+    version) of records an import wrote over the local row. A conflict on such a record whose incoming
+    version is older weighed a local row that is gone against a version its sender has since replaced
+    (a branch that took the committee's correction and sent its decision): nothing is left to decide.
+    Returns how many were closed; one query while none is open."""
+    waiting = session.execute(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))).scalars().all()
+    if not waiting:
+        return 0
+    newest = {(kind, record_id): version for kind, record_id, version in applied}
+    closed = 0
+    for row in waiting:
+        version = newest.get((row.record_type, row.record_id))
+        if version is not None and str(json.loads(row.incoming).get("version", "")) < version:
+            row.resolved_at, row.resolution = utc_now(), "superseded"
+            closed += 1
+    return closed
 
 
 def people_in_two_organisations(session: Session) -> list[tuple[str, str, str, str]]:

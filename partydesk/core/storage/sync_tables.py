@@ -88,7 +88,7 @@ class SyncConflict(Base):
     reason: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    resolution: Mapped[str] = mapped_column(String(16), default="")  # kept_local | took_incoming
+    resolution: Mapped[str] = mapped_column(String(16), default="")  # kept_local | took_incoming | superseded
 
 
 class SyncRejection(Base):

@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.clock import Version
 from partydesk.core.domain.member_events import EventKind
@@ -17,7 +19,7 @@ from partydesk.core.exchange import container, crypto
 from partydesk.core.exchange.canonical import canonical, data_hash
 from partydesk.core.services import audit, members
 from partydesk.core.services.setup import own_organisation
-from partydesk.core.services.sync_conflicts import open_conflicts
+from partydesk.core.services.sync_conflicts import open_conflicts, resolve
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import ImportReport, import_package
 from partydesk.core.services.sync_keys import site_keys
@@ -122,6 +124,36 @@ def test_a_branch_edit_on_top_of_a_taken_correction_is_an_update_at_the_committe
     correct_phone(sites, member_id, "13700000000")  # a second correction, on top of the branch's version
     assert down(sites).counts["updated"] == 1
     assert row(sites.branch, member_id)[0] == "13700000000"
+
+
+def set_phone(db: Database, member_id: str, phone: str) -> None:
+    with db.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Member, member_id).phone = phone  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("in_order", [True, False])
+def test_a_branch_that_takes_a_correction_after_its_own_edit_ends_equal_to_its_committee(
+        sites: Sites, in_order: bool) -> None:
+    """The committee corrects a phone while the branch edits it and sends the edit; the branch then meets the
+    correction and takes it. Its decision is a new version of its own, named as made on the correction, so
+    at the committee it overtakes the older edit still on its way (whichever package comes first): the
+    waiting conflict closes by itself, and both sides hold the corrected phone."""
+    member_id = first_member(sites)
+    up(sites)
+    correct_phone(sites, member_id, "13900001111")
+    set_phone(sites.branch, member_id, "13800002222")
+    earlier = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path
+    assert down(sites).counts["conflict"] == 1
+    [waiting] = open_conflicts(sites.branch)
+    resolve(sites.branch, LOCAL_USER, waiting.id, take_incoming=True)
+    assert row(sites.branch, member_id)[0] == "13900001111"
+    later = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path
+    for path in ([earlier, later] if in_order else [later, earlier]):
+        assert import_package(sites.committee, LOCAL_USER, path).status == "applied"
+    assert open_conflicts(sites.committee) == []
+    assert row(sites.committee, member_id)[0] == "13900001111"
+    assert dump(sites.committee, branch_site(sites)) == dump(sites.branch, branch_site(sites))
+    assert down(sites).counts["conflict"] == 0 and open_conflicts(sites.branch) == []
 
 
 def test_an_event_recorded_at_the_committee_belongs_to_the_member_s_branch(sites: Sites) -> None:
