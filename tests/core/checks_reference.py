@@ -31,7 +31,7 @@ def talk_none(db: Database, today: date) -> list[Finding]:
         else:
             message = f"{due.name}应于 {due.due:%Y-%m-%d} 前开展谈心谈话（{last}）"
         out.append(Finding("talk.none", Severity.OVERDUE if overdue else Severity.WARNING, due.member_id, message,
-                           due.due, RULE_KEY, Target("member", due.member_id)))
+                           due.due, RULE_KEY, Target("talk_with", due.member_id)))
     return out
 
 
@@ -48,7 +48,7 @@ def study_behind(db: Database, today: date) -> list[Finding]:
                     f"{row.name}{today.year}年已完成学时 {format_tenths(row.credited)}，不足应完成 "
                     f"{format_tenths(row.required)} 的 {threshold / 100:g}%", date(today.year, 12, 31),
                     "study.behind.bp",
-                    Target("member", row.member_id)))
+                    Target("ledger", f"{row.member_id}|{today.year}")))
     if today.month == 1:
         last = today.year - 1
         for row in study_track.rows(db, last, as_of=date(last, 12, 31), below_bp=10_000):
@@ -56,7 +56,7 @@ def study_behind(db: Database, today: date) -> list[Finding]:
                 out.append(Finding(
                     "study.unfinished", Severity.OVERDUE, f"{row.member_id}|{last}",
                     f"{row.name}{last}年学时未完成：{format_tenths(row.credited)} / {format_tenths(row.required)}",
-                    date(last, 12, 31), "study.member.hours", Target("member", row.member_id)))
+                    date(last, 12, 31), "study.member.hours", Target("ledger", f"{row.member_id}|{last}")))
     return out
 
 
@@ -69,6 +69,6 @@ def leader_training(db: Database, today: date) -> list[Finding]:
         trained = study_repo.members_with_form(session, today.year, "class")
     return [Finding("study.leader_training", Severity.WARNING, f"{row.member_id}|{today.year}",
                     f"{row.name}{today.year}年尚未参加集中培训（培训班）", date(today.year, 12, 31),
-                    "study.leader.hours", Target("member", row.member_id))
+                    "study.leader.hours", Target("ledger", f"{row.member_id}|{today.year}"))
             for row in study_track.rows(db, today.year, as_of=today, leaders_only=True)
             if row.leader and row.days_on_roll and row.member_id not in trained]

@@ -44,7 +44,7 @@ def test_three_members_due_are_named(db: Database) -> None:
     ids = members(db, 3)
     found = talk_none(db)
     assert sorted(f.subject for f in found) == sorted(ids)
-    assert all(f.target == Target("member", f.subject) and f.message.startswith("党员") for f in found)
+    assert all(f.target == Target("talk_with", f.subject) and f.message.startswith("党员") for f in found)
 
 
 def test_forty_members_due_are_one_summary(db: Database) -> None:
@@ -115,9 +115,11 @@ def test_a_committee_sees_each_branch_named_in_its_summary(tmp_path: Path, monke
         summaries = [f for f in found if f.target is not None and f.target.kind == "roster"]
         assert [f.message.split("：")[0] for f in summaries] == ["第1001支部委员会"]
         assert summaries[0].message.split("：", 1)[1].startswith("5 名党员")
-        assert len([f for f in found if f.target is not None and f.target.kind == "member"]) == 3
+        named = [f for f in found if f.target is not None and f.target.kind == "talk_with"]
+        assert len(named) == 3
         assert dashboard_scope.scope_findings(hub, found, ids["1001"]) == summaries
         assert summaries[0] not in dashboard_scope.scope_findings(hub, found, ids["1002"])
+        assert dashboard_scope.scope_findings(hub, found, ids["1002"]) == named  # a new talk with one of its own
         assert len(dashboard.member_ids(hub, summaries[0].target.key, TODAY)) == 5  # type: ignore[union-attr]
     finally:
         hub.close()

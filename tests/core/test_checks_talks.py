@@ -58,7 +58,8 @@ def test_member_due_a_talk_on_the_boundary_days(db: Database, today: date, sever
     assert (got.severity if got else None) is severity
     if got is not None:
         assert got.due == date(2026, 11, 30) and got.rule == "meeting.heart_talk.months"
-        assert got.target == Target("member", member) and "张甲" in got.message
+        # It opens where the talk is recorded (a new talk with them), not the member's record.
+        assert got.target == Target("talk_with", member) and "张甲" in got.message
 
 
 def test_the_rule_table_sets_the_interval(db: Database) -> None:

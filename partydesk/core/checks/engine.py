@@ -16,7 +16,7 @@ from datetime import date
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.checks import load_all, memo
-from partydesk.core.checks.findings import CHECKS, Finding, Severity
+from partydesk.core.checks.findings import CHECKS, Finding, Severity, run_check
 from partydesk.core.collector import collector_paused
 from partydesk.core.errors import ValidationError
 from partydesk.core.storage import finding_repo, todo_repo, workbench_repo
@@ -46,21 +46,22 @@ def run_all(db: Database, today: date) -> list[Finding]:
     load_all()
     found: list[Finding] = []
     with collector_paused(), memo.scope():  # reads several checks need are made once per run
-        for name, fn in CHECKS.items():
+        for name in list(CHECKS):
             try:
-                found.extend(fn(db, today))
+                found.extend(run_check(name, db, today))
             except Exception:  # one module's bug must not hide every other to-do
                 log.exception("check %s failed", name)
                 found.append(Finding("check.failed", Severity.WARNING, name,
-                                     f"检查项“{name}”未能完成，相关待办可能没有列出，请联系技术支持。", None, name))
+                                     f"检查项“{name}”未能完成，相关待办可能没有列出，请联系技术支持。", None, name,
+                                     housekeeping=True))  # the program's trouble, for its support
     return _order(_named_branches(db, found))
 
 
 def _named_branches(db: Database, found: list[Finding]) -> list[Finding]:
     """In a file of several organisations (a committee's), a to-do about one member or talk starts with the
     name of the branch it concerns ("第一支部委员会：…"), as the summaries and the calendar's do."""
-    ids = {kind: [f.target.key for f in found if f.target is not None and f.target.kind == kind]
-           for kind in ("member", "talk")}
+    records = [f.target.record() if f.target is not None else None for f in found]
+    ids = {kind: [r[1] for r in records if r is not None and r[0] == kind] for kind in ("member", "talk")}
     if not ids["member"] and not ids["talk"]:
         return found
     with db.read() as session:
@@ -70,8 +71,8 @@ def _named_branches(db: Database, found: list[Finding]) -> list[Finding]:
                  "talk": workbench_repo.talk_orgs(session, ids["talk"])}
         names = todo_repo.org_names(session, {o for orgs in owner.values() for o in orgs.values()})
     out = []
-    for f in found:
-        org = owner.get(f.target.kind, {}).get(f.target.key) if f.target is not None else None
+    for f, record in zip(found, records, strict=True):
+        org = owner[record[0]].get(record[1]) if record is not None else None
         name = names.get(org or "", "")
         out.append(replace(f, message=f"{name}：{f.message}") if name and not f.message.startswith(name) else f)
     return out

@@ -1,6 +1,10 @@
 """Checks over the exchange. On a committee, over what the branches sent: the same person on two branches'
 rolls (often a transfer half done), and a registered branch that has sent nothing for too long. On any
-office: a clock that ran ahead once, whose records the other office refuses (``sync_clock``)."""
+office: a clock that ran ahead once, whose records the other office refuses (``sync_clock``), and conflicts
+an import queued for a person to decide (``sync_conflicts``).
+
+All but the first are about the program's exchange, not the Party work (``housekeeping``): a person on two
+rolls is a 组织关系 question the yearly report keeps."""
 
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ def same_person_in_two_branches(db: Database, today: date) -> Iterator[Finding]:
             due=None, rule="SYNC.md", target=None)
 
 
-@check("exchange.branch_silent")
+@check("exchange.branch_silent", housekeeping=True)
 def silent_branches(db: Database, today: date) -> Iterator[Finding]:
     """A registered branch whose last package is older than SILENT_DAYS (or that never sent one)."""
     status = exchange_status(db)
@@ -46,7 +50,7 @@ def silent_branches(db: Database, today: date) -> Iterator[Finding]:
                 due=None, rule="SYNC.md", target=Target("exchange", peer.peer.site_id))
 
 
-@check("exchange.clock_ahead")
+@check("exchange.clock_ahead", housekeeping=True)
 def clock_ahead(db: Database, today: date) -> Iterator[Finding]:
     """This office's records dated in the future (the clock once ran ahead), or a clock that reads before any
     package could have been written: either way the other office refuses what it is sent."""
@@ -55,3 +59,18 @@ def clock_ahead(db: Database, today: date) -> Iterator[Finding]:
         return
     yield Finding(code="exchange.clock_ahead", severity=Severity.OVERDUE, subject="clock",
                   message=trouble.message(), due=None, rule="SYNC.md", target=Target("exchange", "clock"))
+
+
+@check("exchange.conflicts", housekeeping=True)
+def conflicts_waiting(db: Database, today: date) -> Iterator[Finding]:
+    """Conflicts an import queued (the same record changed here and there): until someone decides each, the
+    local version stays and the two offices hold different data. One count query when there are none. The
+    subject names the newest conflict, so a to-do set aside comes back when another one arrives."""
+    with db.read() as session:
+        count, newest = sync_repo.open_conflict_count(session)
+    if not count:
+        return
+    yield Finding(code="exchange.conflicts", severity=Severity.OVERDUE, subject=f"upto:{newest}",
+                  message=f"有 {count} 条数据冲突等待处理：同一条记录本机和对方都改过，"
+                          "请在“数据交换”中逐条决定采用哪一个",
+                  due=None, rule="SYNC.md", target=Target("exchange", "conflicts"))

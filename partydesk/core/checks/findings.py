@@ -8,12 +8,16 @@ never a load of every record) and returns findings; it never writes.
 A finding's ``code`` names the rule broken (``meeting.missing``, ``talk.none``…) and is stable: dismissals
 and snoozes are remembered against ``(code, subject)``. ``subject`` names the record or calendar cell it
 concerns in a form the GUI can open (``Target``).
+
+A check about the program's own upkeep rather than the Party work (a USB backup, the data exchange) is
+registered with ``housekeeping=True``: its findings say so (``Finding.housekeeping``), so the workbench lists
+them but a document for filing, the yearly report, leaves them out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import IntEnum
 from typing import TYPE_CHECKING
@@ -21,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from partydesk.core.storage.database import Database
 
-__all__ = ["CHECKS", "CheckFn", "Finding", "Severity", "Target", "check", "run_checks"]
+__all__ = ["CHECKS", "HOUSEKEEPING", "CheckFn", "Finding", "Severity", "Target", "check", "run_check", "run_checks"]
 
 
 class Severity(IntEnum):
@@ -39,13 +43,28 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True)
 class Target:
-    """What opening a finding goes to: a record (``kind`` member/meeting/talk/study) or a calendar cell.
+    """What opening a finding goes to: a record (``kind`` member/meeting/talk/study) or a calendar cell, or the
+    place where the work is done: ``talk_with`` (a new talk with the member ``key``), ``ledger`` (the member's
+    line in the 学时台账 of a year, ``key`` ``"<member id>|<year>"``), a page's section (``exchange``:
+    ``conflicts``, ``clock``…).
 
     ``key`` is the record id, or for ``calendar`` a cell key ``"<type_code>|<party_group>|<period start ISO>"``.
     """
 
     kind: str
     key: str
+
+    def record(self) -> tuple[str, str] | None:
+        """The record the target is about, as (``"member"`` or ``"talk"``, id), whatever page it opens: what
+        names and scopes a to-do by its branch in a committee's file; None for anything else."""
+        if self.kind in ("member", "talk"):
+            return self.kind, self.key
+        if self.kind in MEMBER_PLACES:
+            return "member", self.key.partition("|")[0]
+        return None
+
+
+MEMBER_PLACES = ("talk_with", "ledger")  # target kinds whose key starts with a member id
 
 
 @dataclass(frozen=True)
@@ -59,27 +78,37 @@ class Finding:
     due: date | None  # when it was or will be due; None when it has no date
     rule: str  # the rule-table key or the source it comes from ("meeting.freq.general", "党章第三十条")
     target: Target | None = None
+    housekeeping: bool = False  # the program's upkeep (backup, exchange), not Party work: the report leaves it out
 
 
 CheckFn = Callable[["Database", date], Iterable[Finding]]
 
 CHECKS: dict[str, CheckFn] = {}
+HOUSEKEEPING: set[str] = set()  # the checks about the program's own upkeep (``check(..., housekeeping=True)``)
 
 
-def check(name: str) -> Callable[[CheckFn], CheckFn]:
-    """Register a check function under ``name`` (unique across modules)."""
+def check(name: str, *, housekeeping: bool = False) -> Callable[[CheckFn], CheckFn]:
+    """Register a check function under ``name`` (unique across modules); ``housekeeping`` marks a check about
+    the program's own upkeep, whose findings are not the Party work's (``Finding.housekeeping``)."""
 
     def register(fn: CheckFn) -> CheckFn:
         if name in CHECKS and CHECKS[name] is not fn:
             raise ValueError(f"check {name!r} registered twice")
         CHECKS[name] = fn
+        if housekeeping:
+            HOUSEKEEPING.add(name)
         return fn
 
     return register
 
 
+def run_check(name: str, db: Database, today: date) -> list[Finding]:
+    """The findings of the check registered under ``name``, marked housekeeping when the check is."""
+    found = list(CHECKS[name](db, today))
+    return [replace(f, housekeeping=True) for f in found] if name in HOUSEKEEPING else found
+
+
 def run_checks(db: Database, today: date, names: Iterable[str] | None = None) -> list[Finding]:
     """Run the registered checks (all, or those named) and return their findings, most urgent first."""
-    chosen = CHECKS if names is None else {n: CHECKS[n] for n in names}
-    found = [f for fn in chosen.values() for f in fn(db, today)]
+    found = [f for name in (list(CHECKS) if names is None else names) for f in run_check(name, db, today)]
     return sorted(found, key=lambda f: (-f.severity, f.due or date.max, f.code, f.subject))

@@ -6,6 +6,9 @@ named, as a note to the secretary, never a ranking; so is a committee member wit
 training (培训班) that year. In January the past year's shortfalls are listed too. Certifications
 expiring within ``study.cert_expiry.days`` are a warning, expired ones overdue unless the member holds a
 newer one of the same name.
+
+A member's to-do about hours or training opens the member's line of the year's 学时台账 (``Target("ledger")``),
+where the hours are seen and recorded, not the member's record.
 """
 
 from __future__ import annotations
@@ -104,14 +107,16 @@ def _behind(row: LedgerRow, year: int, threshold: int) -> Finding:
     return Finding(code="study.behind", severity=Severity.WARNING, subject=f"{row.member_id}|{year}",
                    message=f"{row.name}{year}年已完成学时 {format_tenths(row.credited)}，"
                            f"不足应完成 {format_tenths(row.required)} 的 {threshold / 100:g}%",
-                   due=date(year, 12, 31), rule="study.behind.bp", target=Target("member", row.member_id))
+                   due=date(year, 12, 31), rule="study.behind.bp",
+                   target=Target("ledger", f"{row.member_id}|{year}"))
 
 
 def _unfinished(row: LedgerRow, year: int) -> Finding:
     return Finding(code="study.unfinished", severity=Severity.OVERDUE, subject=f"{row.member_id}|{year}",
                    message=f"{row.name}{year}年学时未完成：{format_tenths(row.credited)} / "
                            f"{format_tenths(row.required)}",
-                   due=date(year, 12, 31), rule="study.member.hours", target=Target("member", row.member_id))
+                   due=date(year, 12, 31), rule="study.member.hours",
+                   target=Target("ledger", f"{row.member_id}|{year}"))
 
 
 @check("study.behind")
@@ -192,7 +197,7 @@ def leaders_without_training(db: Database, today: date) -> Iterator[Finding]:
             yield Finding(
                 code="study.leader_training", severity=Severity.WARNING, subject=f"{member_id}|{year}",
                 message=f"{name}{year}年尚未参加集中培训（培训班）", due=due, rule="study.leader.hours",
-                target=Target("member", member_id))
+                target=Target("ledger", f"{member_id}|{year}"))
     yield from grouping.summaries(db, "study.leader_training", groups, rule="study.leader.hours",
                                   text=lambda g: f"{g.count} 名支委会成员{year}年尚未参加集中培训（培训班）")
 

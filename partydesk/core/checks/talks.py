@@ -97,7 +97,7 @@ def _finding(due: TalkDue, today: date, months: int) -> Finding:
         message = f"{due.name}应于 {due.due:%Y-%m-%d} 前开展谈心谈话（{last}）"
     return Finding(code="talk.none", severity=Severity.OVERDUE if overdue else Severity.WARNING,
                    subject=due.member_id, message=message, due=due.due, rule=RULE_KEY,
-                   target=Target("member", due.member_id))
+                   target=Target("talk_with", due.member_id))  # opens a new talk with them, ready to record
 
 
 def _summary_text(group: grouping.Group, months: int) -> str:

@@ -3,6 +3,7 @@
 Figures are judged on the year's last day (or today, for the year under way); the member structure is
 the roster as it stands. The charts are drawn here as PNG (core.charts, Agg) so the .docx and the PDF
 carry the same pictures. The study summary is the study ledger's year (``study_reports.training_summary``).
+Its to-dos are the workbench's less the program's housekeeping reminders (``AnnualReport.findings``).
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ class AnnualReport:
 
     @property
     def findings(self) -> list[Finding]:
-        """The to-dos open on the report's day."""
-        return self.dashboard.findings
+        """The to-dos of the Party work open on the report's day: the program's own reminders (a USB backup,
+        the data exchange: ``Finding.housekeeping``) are the workbench's, not a document's for filing."""
+        return [f for f in self.dashboard.findings if not f.housekeeping]
 
 
 def _hours(tenths: int) -> str:

@@ -21,8 +21,6 @@ from partydesk.core.checks.findings import Finding
 from partydesk.core.storage import workbench_repo
 from partydesk.core.storage.database import Database
 
-SCOPED_KINDS = ("member", "talk")  # targets whose record names its organisation
-
 
 @dataclass(frozen=True)
 class Branch:
@@ -45,14 +43,22 @@ def branches(db: Database) -> list[Branch]:
 
 
 def scope_findings(db: Database, findings: list[Finding], org_id: str) -> list[Finding]:
-    """The findings aimed at a member or talk of ``org_id`` (the order kept)."""
-    ids = {kind: [f.target.key for f in findings if f.target is not None and f.target.kind == kind]
-           for kind in SCOPED_KINDS}
+    """The findings aimed at a member or talk of ``org_id`` (the order kept); a member's to-do that opens
+    where its work is done (``Target.record``: a new talk with them, their line of the study ledger) too."""
+    records = {id(f): f.target.record() for f in findings if f.target is not None}
+    ids = {kind: [r[1] for r in records.values() if r is not None and r[0] == kind] for kind in ("member", "talk")}
     with db.read() as session:
         owner = {"member": workbench_repo.member_orgs(session, ids["member"]),
                  "talk": workbench_repo.talk_orgs(session, ids["talk"])}
     summary = grouping.summary_key(org_id, "")
-    return [f for f in findings
-            if f.target is not None and (owner[f.target.kind].get(f.target.key) == org_id if f.target.kind in owner
-                                         else (f.target.kind == "calendar" and f.target.key.startswith(f"{org_id}#"))
-                                         or (f.target.kind == "roster" and f.target.key.startswith(summary)))]
+
+    def mine(f: Finding) -> bool:
+        record = records.get(id(f))
+        if f.target is None:
+            return False
+        if record is not None:
+            return owner[record[0]].get(record[1]) == org_id
+        return ((f.target.kind == "calendar" and f.target.key.startswith(f"{org_id}#"))
+                or (f.target.kind == "roster" and f.target.key.startswith(summary)))
+
+    return [f for f in findings if mine(f)]

@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.services.sync_status import KIND_NAMES
 from partydesk.gui.dialogs.sync_key_actions import KeyActions
-from partydesk.gui.folders import documents_folder, removable_folder
+from partydesk.gui.folders import (
+    KEY_CARDS,
+    documents_folder,
+    remember_folder,
+    remembered_folder,
+    removable_folder,
+    start_folder,
+)
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.pages.notices_panel import NoticesPanel
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
@@ -211,9 +218,11 @@ class ExchangePage(QWidget):
 
     def open_target(self, kind: str, key: str) -> None:
         """Show what a to-do points at: a notice (``Target("notice", id)``), or the exchange itself (a branch
-        that sends nothing, the clock)."""
+        that sends nothing, the clock), with the review of the waiting conflicts open for ``conflicts``."""
         if kind == "exchange":
             self.tabs.setCurrentWidget(self.exchange_tab)
+            if key == "conflicts":
+                self.review_conflicts()
         elif kind == "notice":
             self.tabs.setCurrentWidget(self.notices)
             self.notices.open_notice(key)
@@ -269,11 +278,13 @@ class ExchangePage(QWidget):
 
     def write_card(self) -> None:
         """Save this site's key card where the user chooses."""
-        start = removable_folder() or documents_folder()
+        settings = self.ctx.settings
+        start = remembered_folder(settings, KEY_CARDS) or removable_folder() or start_folder(settings, KEY_CARDS)
         name = f"{self.card.org_code if self.card else 'site'}.pdkey"
         chosen, _f = QFileDialog.getSaveFileName(self, self.tr("Save the key card"), str(start / name),
                                                  self.tr("Key cards (*.pdkey)"))
         if chosen:
+            remember_folder(settings, KEY_CARDS, chosen)  # the other office's card is read from there next
             ops.write_card(self, self.ctx, Path(chosen), self._card_written)
 
     def _card_written(self, result: tuple[KeyCard, Path]) -> None:
@@ -284,10 +295,12 @@ class ExchangePage(QWidget):
 
     def register_card(self) -> None:
         """Choose the other side's key card, compare its fingerprint, register it."""
-        start = removable_folder() or documents_folder()
+        settings = self.ctx.settings
+        start = remembered_folder(settings, KEY_CARDS) or removable_folder() or start_folder(settings, KEY_CARDS)
         chosen, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the other office's key card"), str(start),
                                                  ";;".join((self.tr("Key cards (*.pdkey)"), self.tr("All files (*)"))))
         if chosen:
+            remember_folder(settings, KEY_CARDS, chosen)
             ops.read_card(self, self.ctx, Path(chosen), self._confirm_card)
 
     def _confirm_card(self, result: tuple[bytes, KeyCard, str | None, list[str]]) -> None:

@@ -6,7 +6,8 @@ record dialog (``dialogs.study_edit``) with the roll read first; 从会议导入
 members reads only those activities and the ledger rows of the members concerned and updates them by id
 (``operations.study_refresh``); rules, the organisation, or a change that names no ids read the year again.
 In a committee's file (several branches) the activities and the ledger get a 支部 column and a branch
-filter (``pages.study_branches`` over the shared ``widgets.branch_filter``).
+filter (``pages.study_branches`` over the shared ``widgets.branch_filter``). A to-do about a member's hours
+opens here (``open_target``): that year's ledger, the member's line selected.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -33,7 +33,7 @@ from partydesk.core.changes import Changes
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.errors import KnownError
 from partydesk.core.services.study_reports import counted_again
-from partydesk.gui.folders import documents_folder, open_with_system
+from partydesk.gui.folders import DOCUMENTS, ask_save_file, open_with_system
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.operations import study_refresh as refresh_ops
 from partydesk.gui.operations.study_refresh import StudyDelta
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from partydesk.gui.operations.study import StudyYear
 
 YEARS_BACK = 5
+LEDGER_TAB = 1  # after 学习活动
 
 
 class StudyPage(QWidget):
@@ -81,6 +82,7 @@ class StudyPage(QWidget):
         self.delete_button = self.activities.add_action("deleteStudy", self.delete_selected, needs_selection=True)
         self.activities.set_empty_action(self.tr("Record a collective study"), self.open_record_dialog)
         self.ledger = study_tabs.ledger_list(self, self.branches)
+        self._ledger_member: str | None = None  # a to-do's member to select once the ledger has them
         self.export_button = self.ledger.add_action("exportStudy", self.export_report)
         self.ledger_note = QLabel(self)
         self.ledger_note.setWordWrap(True)
@@ -149,6 +151,7 @@ class StudyPage(QWidget):
         self.send_material_button.setVisible(data.committee)
         self.skills.setText(study_tabs.skills_summary(data.certifications, self.today))
         self._show_summary()
+        self._select_ledger_member()
 
     def _show_summary(self) -> None:
         data = self.data
@@ -199,6 +202,37 @@ class StudyPage(QWidget):
             self.materials.set_rows(delta.materials)
         self.data = data
         self._show_summary()
+
+    # -- opening a to-do -----------------------------------------------------------------------------
+
+    def open_target(self, kind: str, key: str) -> None:
+        """Go where a to-do points (the main window routes here): a member's line of a year's 学时台账
+        (``Target("ledger", "<member id>|<year>")``), selected once that year is read."""
+        if kind != "ledger":
+            return
+        member_id, _, year = key.partition("|")
+        self.tabs.setCurrentIndex(LEDGER_TAB)
+        self._ledger_member = member_id
+        position = self.year_combo.findData(int(year)) if year.isdigit() else -1
+        if position >= 0 and position != self.year_combo.currentIndex():
+            self.year_combo.setCurrentIndex(position)  # reads that year; the member is selected when it is in
+        elif self.data is not None and self.data.year == self.year:
+            self._select_ledger_member()
+
+    def _select_ledger_member(self) -> None:
+        """Select the member a to-do asked for; a search, filter or branch that hides their line is cleared."""
+        member_id = self._ledger_member
+        if member_id is None:
+            return
+        self._ledger_member = None
+        if self.ledger.select_id(member_id):
+            return
+        self.ledger.search.clear()
+        for combo in self.ledger.findChildren(QComboBox, "ledgerFilter"):
+            combo.setCurrentIndex(0)  # 全部
+        self.branch_filter.set_current(None)
+        self.ledger.apply_filters()
+        self.ledger.select_id(member_id)
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -329,9 +363,9 @@ class StudyPage(QWidget):
 
     def export_report(self) -> None:
         """Ask where, then write the year's workbook (培训情况, 学时台账, each member's sheet)."""
-        suggested = str(documents_folder() / self.tr("Study hours {year}.xlsx").format(year=self.year))
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the study report"), suggested,
-                                                    self.tr("Excel workbook (*.xlsx)"))
+        name = ask_save_file(self, self.ctx.settings, DOCUMENTS, self.tr("Export the study report"),
+                             self.tr("Study hours {year}.xlsx").format(year=self.year),
+                             self.tr("Excel workbook (*.xlsx)"))
         if not name:
             return
         out = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")

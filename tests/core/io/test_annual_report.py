@@ -96,3 +96,15 @@ def test_docx_columns_fit_dates_and_counts_and_headers_repeat(report: AnnualRepo
     assert all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in document.tables)
     short = column_widths_cm(["项目", "数值"], [("党员总数", "36 名")])
     assert sum(short) == pytest.approx(TEXT_WIDTH_CM, abs=0.05) and short[0] > short[1]
+
+
+def test_the_todos_leave_out_the_program_s_own_reminders(report: AnnualReport) -> None:
+    """Section 五 is the Party work's: the workbench's USB-backup reminder (the program's housekeeping) is not
+    in it, nor counted in 未办结的待办事项, while an overdue meeting is."""
+    assert any(f.code == "backup.offsite" for f in report.dashboard.findings), "the demo has no USB backup yet"
+    listed = next(b for b in blocks(report) if isinstance(b, Table) and b.headers == ("程度", "事项", "期限"))
+    items = [row[1] for row in listed.rows]
+    assert "2026年第二季度未召开党课" in items
+    assert not any("U盘" in item for item in items)
+    figures = next(b for b in blocks(report) if isinstance(b, Table))
+    assert ("未办结的待办事项", f"{len(items)} 项") in figures.rows

@@ -1,0 +1,142 @@
+"""A to-do opens where its work is done: a member due a talk opens a new talk with them ticked, a member
+behind on study hours their line of the 学时台账, a waiting exchange conflict the review of the conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.checks.findings import Finding
+from partydesk.core.demo import populate
+from partydesk.core.storage.database import Database, open_database
+from partydesk.gui import languages
+from partydesk.gui.context import AppContext
+from partydesk.gui.dialogs.sync_conflicts import ConflictDialog
+from partydesk.gui.dialogs.talk_edit import TalkEditDialog
+from partydesk.gui.mainwindow import MainWindow
+from partydesk.gui.pages.exchange import ExchangePage
+from partydesk.gui.pages.meetings import MeetingsPage
+from partydesk.gui.pages.study import LEDGER_TAB, StudyPage
+from partydesk.gui.pages.workbench import WorkbenchPage
+from tests.core.exchange.conftest import Sites, introduce, make_branch, make_committee
+from tests.core.exchange.test_conflict_check import queue_a_conflict
+from tests.gui.conftest import WAIT_MS
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def demo_ctx(tmp_path: Path, make_ctx: Callable[[Database], AppContext], app: QApplication) -> Iterator[AppContext]:
+    """The demo branch (36 members, a year of meetings, talks and study), in Chinese."""
+    database = open_database(tmp_path / "demo.db")
+    populate(database)
+    context = make_ctx(database)
+    languages.install_language(app, "zh_CN", context.hub)
+    yield context
+    context.runner.wait_idle(WAIT_MS)
+    database.close()
+
+
+def _window(qtbot: QtBot, ctx: AppContext) -> tuple[MainWindow, WorkbenchPage]:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    page = window.page("workbench")
+    assert isinstance(page, WorkbenchPage)
+    page._today = TODAY
+    page.reload()
+    qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.today == TODAY, timeout=WAIT_MS)
+    return window, page
+
+
+def _open(page: WorkbenchPage, code: str) -> Finding:
+    """Double-click (activate) the first to-do of ``code`` on the board."""
+    finding = next(f for f in page.board.findings() if f.code == code)
+    assert page.board.select(finding)
+    item = page.board.tree.currentItem()
+    page.board.tree.itemActivated.emit(item, 0)
+    return finding
+
+
+def test_a_member_due_a_talk_opens_a_new_talk_with_them(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    """“XXX尚无谈心谈话记录” opens the talks tab of 会议 with the new-talk dialog, that member ticked."""
+    window, page = _window(qtbot, demo_ctx)
+    finding = _open(page, "talk.none")
+    assert window.current_page_id() == "meetings"
+    meetings = window.page("meetings")
+    assert isinstance(meetings, MeetingsPage) and meetings.current_tab() == "talks"
+    dialog = meetings.talks.current_dialog()
+    assert isinstance(dialog, TalkEditDialog) and dialog.record is None
+    qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)  # the roll is read
+    assert list(dialog.choices.checked_ids()) == [finding.subject]
+    name = finding.message.removesuffix("尚无谈心谈话记录")
+    assert list(dialog.choices.checked_names()) == [name]
+    dialog.reject()
+
+
+def test_a_member_behind_on_study_hours_opens_their_ledger_line(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    """“XXX2026年已完成学时 …” opens 学习 on the 学时台账 of 2026, that member's line selected."""
+    window, page = _window(qtbot, demo_ctx)
+    finding = _open(page, "study.behind")
+    member_id = finding.subject.split("|")[0]
+    assert window.current_page_id() == "study"
+    study = window.page("study")
+    assert isinstance(study, StudyPage)
+    assert study.tabs.currentIndex() == LEDGER_TAB and study.year == 2026
+    qtbot.waitUntil(lambda: study.ledger.selected_ids() == [member_id], timeout=WAIT_MS)
+    [row] = study.ledger.selected_rows()
+    assert finding.message.startswith(row.name)
+
+
+def test_a_ledger_line_hidden_by_a_search_is_found_all_the_same(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    """The ledger searched for someone else: opening the to-do clears the search and selects the member."""
+    window, page = _window(qtbot, demo_ctx)
+    finding = next(f for f in page.board.findings() if f.code == "study.behind")
+    study = window.show_page("study")
+    assert isinstance(study, StudyPage)
+    qtbot.waitUntil(lambda: study.data is not None, timeout=WAIT_MS)
+    study.ledger.search.setText("没有这个人")
+    study.ledger.apply_filters()
+    assert study.ledger.model.rowCount() == 0
+    window.show_page("workbench")
+    _open(page, "study.behind")
+    assert study.ledger.selected_ids() == [finding.subject.split("|")[0]]
+
+
+@pytest.fixture
+def sites(tmp_path: Path) -> Iterator[Sites]:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
+    branch = make_branch(tmp_path / "b" / "branch.db", members=5)
+    committee = make_committee(tmp_path / "c" / "committee.db")
+    introduce(branch, committee)
+    (tmp_path / "stick").mkdir()
+    yield Sites(branch, committee, tmp_path / "stick")
+    branch.close()
+    committee.close()
+
+
+def test_a_waiting_conflict_is_on_the_workbench_and_opens_the_review(
+        qtbot: QtBot, sites: Sites, make_ctx: Callable[[Database], AppContext], app: QApplication) -> None:
+    """A correction from above meets a local edit: the workbench lists the conflict as 逾期; opening it goes
+    to 数据交换 with the conflict review open on it."""
+    queue_a_conflict(sites)
+    ctx = make_ctx(sites.branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    window, page = _window(qtbot, ctx)
+    finding = next(f for f in page.board.findings() if f.code == "exchange.conflicts")
+    assert finding.severity.label == "逾期" and finding.message.startswith("有 1 条数据冲突等待处理")
+    _open(page, "exchange.conflicts")
+    assert window.current_page_id() == "exchange"
+    exchange = window.page("exchange")
+    assert isinstance(exchange, ExchangePage)
+    dialog = exchange.findChild(ConflictDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
+    dialog.reject()
