@@ -70,6 +70,8 @@ def populate_meetings(db: Database, rng: random.Random, today: date, *, secretar
                     reasons[e.member_id] = rng.choice(LEAVE_REASONS)
                 else:
                     statuses[e.member_id] = ABSENT
+            if roll and PRESENT not in statuses.values():  # a meeting nobody attended cannot be recorded
+                statuses[next((e.member_id for e in roll if e.member_id != dropout), roll[0].member_id)] = PRESENT
             data = MeetingData(type_code=code, topic=rng.choice(TOPICS[code]), held_on=held_on,
                                start_time="14:30", end_time="16:30", place=PLACE,
                                chair=secretary, recorder=recorder, party_group=group,

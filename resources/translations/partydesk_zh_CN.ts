@@ -2898,6 +2898,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>要删除 {date}“{topic}”这次会议吗？会议记录和出席情况将一并删除。</translation>
     </message>
     <message>
+        <source>This meeting was counted as study ({hours} study hours × {people} members): deleting the meeting also deletes that study record.</source>
+        <translation>这次会议已计为学习（{hours} 学时 × {people} 人），删除会议将同时删除这条学习记录。</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>

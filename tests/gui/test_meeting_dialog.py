@@ -125,6 +125,26 @@ def test_record_a_general_meeting_with_attendance_and_reopen_it(ctx: AppContext,
     assert again.ui.draftBar.isHidden()
 
 
+def test_saving_with_nobody_present_is_refused_on_the_attendance_tab(ctx: AppContext, qtbot: QtBot,
+                                                                     branch: dict[str, str]) -> None:
+    """A 主题党日 saved from the first tab with nobody ticked is refused: the message says to tick who attended,
+    the 出席情况 tab comes forward, nothing is written; ticking one member present then saves it."""
+    dialog = open_dialog(ctx, qtbot, type_code="theme_day", held_on=date(2026, 11, 5))
+    dialog.ui.topicEdit.insert("重温入党誓词")  # typed (keyClicks is ASCII only)
+    assert dialog.ui.tabs.currentIndex() == 0 and dialog.attendance.model.rowCount() == 4
+    qtbot.mouseClick(dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle(ctx, qtbot)
+    assert dialog.isVisible() and dialog.ui.tabs.currentWidget() is dialog.ui.attendanceTab
+    shown = dialog.ui.errorLabel.text()
+    assert not dialog.ui.errorLabel.isHidden() and "实到 0 人" in shown and "请在“出席情况”中勾选" in shown
+    assert dialog.ui.buttonBox.isEnabled()
+    assert meetings.meetings_of_year(ctx.db, 2026) == []
+    tick(dialog.attendance.model, "张甲", 2)  # 出席
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+        dialog._save()
+    assert meetings.meeting_count(ctx.db, saved.args[0]).present == 1
+
+
 def test_typing_saves_a_draft_that_is_offered_back(ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
     folder = drafts.drafts_dir(ctx.db.path)
     dialog = open_dialog(ctx, qtbot, type_code="lecture", held_on=date(2026, 11, 5))
@@ -144,6 +164,7 @@ def test_typing_saves_a_draft_that_is_offered_back(ctx: AppContext, qtbot: QtBot
     settle(ctx, qtbot)
     assert (fresh.ui.topicEdit.text(), fresh.ui.lecturerEdit.text()) == ("学习党章", "王书记")
     assert fresh.ui.typeCombo.currentText() == "党课"
+    qtbot.mouseClick(fresh.attendance.allPresentButton, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(fresh.saved, timeout=WAIT_MS):
         fresh._save()
     settle(ctx, qtbot)
@@ -199,6 +220,7 @@ def test_attachments_added_in_the_dialog_are_stored_once(ctx: AppContext, qtbot:
     dialog = open_dialog(ctx, qtbot, type_code="theme_day", held_on=date(2026, 11, 5))
     dialog.ui.topicEdit.insert("志愿服务")  # typed (keyClicks is ASCII only)
     dialog.add_files([one, two])
+    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
         dialog._save()
     record = meeting_records.get_record(ctx.db, saved.args[0])
@@ -238,12 +260,13 @@ def test_a_leftover_draft_is_offered_at_start(ctx: AppContext, qtbot: QtBot, bra
 def test_a_draft_of_a_deleted_meeting_becomes_a_new_record(ctx: AppContext, qtbot: QtBot,
                                                            branch: dict[str, str]) -> None:
     added = meetings.add_meeting(ctx.db, LOCAL_USER, meetings.MeetingData("lecture", "旧主题", date(2026, 9, 1)),
-                                 statuses={})
+                                 statuses={branch["王书记"]: "present"})
     folder = drafts.drafts_dir(ctx.db.path)
     from partydesk.gui.dialogs.meeting_edit_drafts import FormState
 
     drafts.save(folder, added.meeting_id, added.meeting_id,
-                FormState(type_code="lecture", topic="改过的主题", held_on="2026-09-01").to_json())
+                FormState(type_code="lecture", topic="改过的主题", held_on="2026-09-01",
+                          statuses={branch["王书记"]: "present"}).to_json())
     meeting_records.delete_meeting(ctx.db, LOCAL_USER, added.meeting_id)
     (draft,) = drafts.leftovers(folder)
     dialog = open_dialog(ctx, qtbot, meeting_id=added.meeting_id, draft=draft)

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from partydesk.core.changes import LOCAL_USER, ChangeKind, Changes
 from partydesk.core.demo import fake_id_number
 from partydesk.core.domain.member import MemberInput
-from partydesk.core.services import meeting_reports, meetings, members
+from partydesk.core.services import meeting_reports, meetings, members, study
 from partydesk.core.services.meeting_reports import AttendanceRate
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT, MeetingData
@@ -118,29 +118,58 @@ def test_the_documents_button_means_the_selected_meeting(qtbot: QtBot, ctx: AppC
     assert page.docs_button.meeting_id_getter() == first
 
 
+def ask_delete(page: MeetingsPage, qtbot: QtBot, ctx: AppContext) -> QMessageBox:
+    """删除 on the selection; the question comes once the page has read what the deletion takes along."""
+    page.delete_selected()
+    settle(qtbot, ctx)
+    box = page.current_dialog()
+    assert isinstance(box, QMessageBox) and box.objectName() == "deleteMeetingBox"
+    return box
+
+
 def test_delete_asks_then_the_list_drops_the_meeting(qtbot: QtBot, ctx: AppContext, people: list[str]) -> None:
     """删除 on a selected meeting asks first; No keeps it, Yes deletes it and the published change drops it."""
     keep = hold(ctx.db, "theme_day", date(2026, 3, 15), {people[0]: PRESENT})  # type: ignore[arg-type]
     gone = hold(ctx.db, "theme_day", date(2026, 4, 15), {people[0]: PRESENT})  # type: ignore[arg-type]
     page = make_page(qtbot, ctx)
     assert page.list_panel.select_id(gone)
-    box = page.delete_selected()
-    assert box is not None and "2026-04-15" in box.text()
+    box = ask_delete(page, qtbot, ctx)
+    assert "2026-04-15" in box.text() and "学习" not in box.text()
     box.button(QMessageBox.StandardButton.No).click()
     settle(qtbot, ctx)
     assert page.list_row_count() == 2
-    page.delete_selected().button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
+    ask_delete(page, qtbot, ctx).button(QMessageBox.StandardButton.Yes).click()
     settle(qtbot, ctx)
     assert [r.id for r in page.list_panel.model.shown_rows()] == [keep]
     assert [m.id for m in meeting_reports.meeting_lines(ctx.db, 2026)] == [keep]  # type: ignore[arg-type]
+
+
+def test_deleting_a_meeting_counted_as_study_says_so_and_takes_its_study_record(
+        qtbot: QtBot, ctx: AppContext, people: list[str]) -> None:
+    """A 主题党日 counted as study (2.5 学时 × 2 人): the question says its study record goes too; Yes deletes
+    both, and the change published names the study record so the study page drops it."""
+    db: Database = ctx.db  # type: ignore[assignment]
+    held = hold(db, "theme_day", date(2026, 5, 15), {people[0]: PRESENT, people[1]: PRESENT})
+    counted = study.count_meeting(db, LOCAL_USER, held, hours_tenths=25)
+    published: list[Changes] = []
+    ctx.hub.changed.connect(published.append)
+    page = make_page(qtbot, ctx)
+    assert page.list_panel.select_id(held)
+    box = ask_delete(page, qtbot, ctx)
+    assert "这次会议已计为学习（2.5 学时 × 2 人），删除会议将同时删除这条学习记录" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    settle(qtbot, ctx)
+    assert page.list_row_count() == 0
+    assert study.activities_of_year(db, 2026) == []
+    assert any(c.ids_of(ChangeKind.STUDY) == {counted.activity_id} for c in published)
 
 
 def test_the_type_filter_and_year_choose_the_meetings_shown(qtbot: QtBot, ctx: AppContext,
                                                             people: list[str]) -> None:
     """The type filter keeps 党课 only; another year reads that year's meetings."""
     hold(ctx.db, "lecture", date(2026, 2, 1), {people[0]: PRESENT})  # type: ignore[arg-type]
-    hold(ctx.db, "theme_day", date(2026, 2, 15), {})  # type: ignore[arg-type]
-    hold(ctx.db, "theme_day", date(2025, 2, 15), {})  # type: ignore[arg-type]
+    hold(ctx.db, "theme_day", date(2026, 2, 15), {people[0]: PRESENT})  # type: ignore[arg-type]
+    hold(ctx.db, "theme_day", date(2025, 2, 15), {people[0]: PRESENT})  # type: ignore[arg-type]
     page = make_page(qtbot, ctx)
     assert page.list_row_count() == 2
     page.type_filter.setCurrentIndex(page.type_filter.findText("党课"))

@@ -138,7 +138,7 @@ def test_the_party_group_filter_offers_the_chosen_branchs_groups_in_order(
         qtbot: QtBot, committee_ctx: AppContext) -> None:
     """全部支部: every group name once, 第一 before 第二 before 第十; a branch chosen: only its own groups, and
     a group chosen that the branch does not have falls back to 全部."""
-    from partydesk.core.services.meeting_reports import group_order
+    from partydesk.core.domain.group_order import group_sort_key
     from partydesk.core.storage.tables import Member
 
     with committee_ctx.db.write(LOCAL_USER, action="test.group") as session:  # a group only one branch has
@@ -151,14 +151,14 @@ def test_the_party_group_filter_offers_the_chosen_branchs_groups_in_order(
         return [page.group_combo.itemData(i) for i in range(1, page.group_combo.count())]
 
     everyone = offered()
-    assert everyone == sorted({r.party_group for r in page.model.all_rows() if r.party_group}, key=group_order)
+    assert everyone == sorted({r.party_group for r in page.model.all_rows() if r.party_group}, key=group_sort_key)
     assert everyone.index("第十党小组") > everyone.index("第二党小组")  # numbered order, not code-point order
     for branch in page.model.branches.items:
         own = {r.party_group for r in page.model.all_rows() if r.org_id == branch.org_id and r.party_group}
         if not own:
             continue
         page.branches.filter.set_current(branch.org_id)
-        assert offered() == sorted(own, key=group_order)
+        assert offered() == sorted(own, key=group_sort_key)
         assert {r.party_group for r in page.model.shown_rows()} <= own | {""}
     page.branches.filter.set_current(None)
     assert offered() == everyone

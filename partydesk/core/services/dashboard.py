@@ -14,7 +14,6 @@ per branch (the branch selector's list).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,9 +21,8 @@ from datetime import date
 from partydesk.core.checks import engine, grouping, memo
 from partydesk.core.checks.findings import Finding
 from partydesk.core.collector import collector_paused
-from partydesk.core.domain import codes
+from partydesk.core.domain import codes, group_order
 from partydesk.core.domain.meetings import MEETING_TYPES
-from partydesk.core.domain.pinyin import pinyin_key
 from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, UNKNOWN_LABEL, education_group
 from partydesk.core.services import branches, dashboard_scope, meeting_reports, study_track
 from partydesk.core.services.branches import SINGLE, Branches
@@ -118,13 +116,8 @@ def _labels(name: str) -> Callable[[str], str]:
 
 
 def group_sort_key(name: str) -> tuple[object, ...]:
-    """党小组 in their numbered order (第一, 第二 … 第十, 第十一; 第3 before 第12), then other names by
-    pinyin, with no group last."""
-    if name in ("", UNKNOWN):
-        return (2,)
-    if re.search(r"[0-9一二三四五六七八九十]", name):
-        return (0, meeting_reports.group_order(name))
-    return (1, pinyin_key(name), name)
+    """党小组 in their numbered order (``domain.group_order``), the members with no group last."""
+    return group_order.group_sort_key("" if name == UNKNOWN else name)
 
 
 def _order(name: str, counts: dict[str, int]) -> list[str]:

@@ -4,8 +4,9 @@
 again for the (perhaps changed) type, date and group, so attendance rows of members no longer expected
 are tombstoned and newly expected members added; agenda items, motions and guests are matched by
 position; attachments are kept by id or added from files already in the store. ``delete_meeting``
-leaves a tombstone with every written word wiped (house rule: never hard-delete a synced row) and removes
-attachment files no live record still names, after the commit.
+leaves a tombstone with every written word wiped (house rule: never hard-delete a synced row), tombstones
+the study activity that counted the meeting as study, if any, and removes attachment files no live record
+still names, after the commit.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from datetime import date
 from partydesk.core import attachments as store
 from partydesk.core.attachments import StoredFile
 from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.meeting_roll import Count, Expectation, RollRules, count, expected_members
 from partydesk.core.domain.motions import Motion, MotionRules
 from partydesk.core.errors import ValidationError
 from partydesk.core.services.meetings import attendance_rows, check_data, check_motions, roll_rules, type_of
 from partydesk.core.services.rules import rule_values
-from partydesk.core.storage import meeting_repo
+from partydesk.core.storage import meeting_repo, study_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import PRESENT, AttachmentInfo, Attendance, MeetingData
 
@@ -120,16 +122,26 @@ def update_meeting(db: Database, actor: Actor, meeting_id: str, data: MeetingDat
 
 
 def delete_meeting(db: Database, actor: Actor, meeting_id: str) -> Changes:
-    """Delete a meeting: a tombstone with its text wiped; files no other meeting uses are removed."""
+    """Delete a meeting: a tombstone with its text wiped; files no other meeting uses are removed.
+
+    A meeting counted as study (计为学习) takes its study activity and the hours it credited with it, in the
+    same transaction and audit entry: they were the meeting's attendance, and left behind they would be
+    hours from a meeting that no longer exists, which the study page cannot change.
+    """
+    study_id: str | None = None
     with db.write(actor, action="meeting.delete") as session:
         if not meeting_repo.meeting_exists(session, meeting_id):
             raise ValidationError(GONE, code="no_meeting")
         hashes = {a.sha256 for a in meeting_repo.attachments_of(session, meeting_id)}
+        study_id = study_repo.activity_for_meeting(session, meeting_id)
+        if study_id is not None and not study_repo.delete_activity(session, study_id):
+            study_id = None  # a tombstone already (it released the meeting when it was deleted)
         meeting_repo.tombstone_meeting(session, meeting_id)
         session.flush()
         orphans = hashes - meeting_repo.hashes_in_use(session, sorted(hashes))
     _remove_files(db, orphans)
-    return Changes.of(ChangeKind.MEETING, meeting_id)
+    changes = Changes.of(ChangeKind.MEETING, meeting_id)
+    return changes if study_id is None else changes.merge(Changes.of(ChangeKind.STUDY, study_id))
 
 
 def _remove_files(db: Database, hashes: set[str]) -> None:
@@ -146,7 +158,7 @@ def stored_count(record: MeetingRecord, rules: RollRules) -> Count:
 
 
 def party_groups(db: Database) -> list[str]:
-    """The party groups live members belong to, in roster order (for the group box of a form)."""
+    """The party groups live members belong to, in their numbered order (for the group box of a form)."""
     with db.read() as session:
         members = meeting_repo.roll_members(session)
-    return list(dict.fromkeys(m.party_group for m in members if m.party_group))
+    return sorted({m.party_group for m in members if m.party_group}, key=group_sort_key)

@@ -6,11 +6,11 @@ status), so a decade of meetings costs a few grouped queries, not a load of ever
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
+from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.meeting_roll import RollRules, more_than
 from partydesk.core.domain.meetings import MEETING_TYPES, TYPES_BY_CODE, Expected, Period, Quorum, periods_of_year
 from partydesk.core.services.meetings import roll_rules
@@ -43,24 +43,6 @@ class PeriodCompliance:
         return self.held >= self.required
 
 
-_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def _numeral(text: str) -> int:
-    # 一 … 九十九 as written in group names (十一, 二十, 二十三).
-    tens, _, units = text.partition("十")
-    if "十" not in text:
-        return _NUMERALS[text] if len(text) == 1 else -1
-    return (_NUMERALS.get(tens, -99) if tens else 1) * 10 + (_NUMERALS.get(units, -99) if units else 0)
-
-
-def group_order(name: str) -> tuple[object, ...]:
-    """Sort key for 党小组 names in their numbered order: 第二党小组 before 第十党小组, 第3 before 第12."""
-    parts = re.split(r"([0-9]+|[一二三四五六七八九十]+)", name)
-    return tuple((0, int(p)) if p.isdigit() else (0, _numeral(p)) if p and p[0] in "一二三四五六七八九十"
-                 else (1, p) for p in parts)
-
-
 def compliance(db: Database, year: int, *, as_of: date | None = None,
                org_id: str | None = None) -> list[PeriodCompliance]:
     """For each type with a frequency rule, each period of ``year`` (and each 党小组): required vs held.
@@ -80,7 +62,7 @@ def compliance(db: Database, year: int, *, as_of: date | None = None,
     longest = max(months_of.get(t.rule_key, 1) for t in MEETING_TYPES if t.rule_key)
     start = periods_of_year(year, longest)[0].start if longest > 12 else date(year, 1, 1)
     with db.read() as session:
-        groups = sorted(meeting_repo.party_groups(session, org_id), key=group_order)
+        groups = sorted(meeting_repo.party_groups(session, org_id), key=group_sort_key)
         held = meeting_repo.held_by_month(session, start, date(year, 12, 31), org_id=org_id)
         reckoned = meeting_repo.reckoned_from(session, org_id)
     # Months held per (type, group); a period sums its months (a type without groups sums every group).
@@ -168,6 +150,19 @@ class MeetingLine:
     quorum_met: bool | None = None  # None: the type has no quorum rule, or not counted yet
 
 
+_TYPE_RANK = {t.code: i for i, t in enumerate(MEETING_TYPES)}
+
+
+def type_order(line: MeetingLine) -> tuple[object, ...]:
+    """Meetings by type in the type table's order, a type's 党小组会 in their numbered order, then by day."""
+    return _TYPE_RANK.get(line.type_code, len(_TYPE_RANK)), group_sort_key(line.party_group), line.held_on
+
+
+def line_order(line: MeetingLine) -> tuple[object, ...]:
+    """Meetings by day; one day's by type, its 党小组会 in their numbered order (第二 before 第十)."""
+    return line.held_on, *type_order(line)[:2]
+
+
 def _line(row: ListedMeeting, tally: Tally | None, rules: RollRules | None) -> MeetingLine:
     kind = TYPES_BY_CODE.get(row.type_code)
     quorum: bool | None = None
@@ -181,15 +176,15 @@ def _line(row: ListedMeeting, tally: Tally | None, rules: RollRules | None) -> M
 
 
 def meeting_lines(db: Database, year: int, *, counted: bool = True) -> list[MeetingLine]:
-    """The meetings held in ``year``, oldest first; with ``counted`` False without 应到/实到 (a range read
-    only: fast however large the attendance table is)."""
+    """The meetings held in ``year``, oldest first (``line_order``); with ``counted`` False without 应到/实到 (a
+    range read only: fast however large the attendance table is)."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     rules = roll_rules(db) if counted else None
     with db.read() as session:
         rows = meeting_list_repo.meetings_between(session, start, end)
         tallies = meeting_list_repo.tallies_between(session, start, end) if counted else {}
     empty = Tally(0, 0, 0, 0)
-    return [_line(r, tallies.get(r.id, empty) if counted else None, rules) for r in rows]
+    return sorted((_line(r, tallies.get(r.id, empty) if counted else None, rules) for r in rows), key=line_order)
 
 
 def meeting_lines_by_ids(db: Database, ids: Collection[str]) -> list[MeetingLine]:

@@ -2,7 +2,8 @@
 
 Adding a meeting computes its 应到 roll for the meeting date (domain/meeting_roll.py): every expected
 member gets an attendance row — present, on leave or absent; members not named are absent. Members not
-expected that day are refused, naming them. Compliance, attendance rates and the list are SQL
+expected that day are refused, naming them, and so is a record with nobody present when someone was
+expected (it would mark everyone absent without a reason). Compliance, attendance rates and the list are SQL
 aggregates (storage/meeting_repo.py), never a load of every meeting.
 """
 
@@ -112,6 +113,14 @@ def attendance_rows(session: Session, kind: MeetingType, data: MeetingData, rule
                        (reasons or {}).get(e.member_id, "") if statuses.get(e.member_id, ABSENT) != PRESENT else "")
             for e in roll]
     present = {e.member_id for e in roll if statuses.get(e.member_id) == PRESENT}
+    if roll and not present:
+        # Everyone not ticked would be stored as absent without a reason, and feed the attendance rates
+        # and the "连续N次无故缺席" findings. A roll with nobody on it (no members entered yet, a group
+        # without members that day) writes no absences, so it may still be recorded.
+        raise ValidationError(
+            f"没有党员记为出席（应到 {len(roll)} 人，实到 0 人），这样保存会把所有人记为缺席。"
+            "请在“出席情况”中勾选实际出席的党员后再保存。",
+            field="attendance", code="nobody_present")
     return rows, count(kind, roll, present, rules)
 
 

@@ -3,7 +3,7 @@
 A 党课, 主题党日 or 党小组学习 already recorded as a meeting is counted once (``study.count_meeting``);
 ``meetings_to_count`` lists a year's qualifying meetings with whether each is counted, and suggests the
 hours from the meeting's recorded times (one hour of branch study is one 学时, to the half hour) or, with
-no times, the rule table's half day.
+no times, the rule table's half day. ``study_of_meeting`` is the activity a meeting's deletion takes with it.
 """
 
 from __future__ import annotations
@@ -77,6 +77,15 @@ def counted_meetings(db: Database, ids: Collection[str] | None = None) -> set[st
     """Ids of the meetings (of ``ids``, or all) already counted as study."""
     with db.read() as session:
         return study_repo.counted_meetings(session, ids)
+
+
+def study_of_meeting(db: Database, meeting_id: str) -> ActivitySummary | None:
+    """The live activity that counts this meeting as study, with its participants and hours, or None (what
+    deleting the meeting would delete with it: ``meeting_records.delete_meeting``)."""
+    with db.read() as session:
+        activity_id = study_repo.activity_for_meeting(session, meeting_id)
+        found = [] if activity_id is None else study_repo.activities_by_ids(session, [activity_id])
+    return found[0] if found else None
 
 
 def activities_by_ids(db: Database, ids: Collection[str]) -> list[ActivitySummary]:

@@ -16,6 +16,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from partydesk.core.attachments import StoredFile
+from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
 from partydesk.core.domain.motions import Motion
@@ -382,11 +383,11 @@ def reckoned_from(session: Session, org_id: str | None = None) -> date | None:
 
 
 def party_groups(session: Session, org_id: str | None = None) -> list[str]:
-    """The 党小组 names live members belong to (of one organisation, or of all), sorted."""
+    """The 党小组 names live members belong to (of one organisation, or of all), in their numbered order."""
     query = select(Member.party_group).where(Member.deleted.is_(False), Member.party_group != "").distinct()
     if org_id is not None:
         query = query.where(Member.org_id == org_id)
-    return sorted(session.scalars(query))
+    return sorted(session.scalars(query), key=group_sort_key)
 
 
 def attendance_tally(session: Session, start: date, end: date, *,

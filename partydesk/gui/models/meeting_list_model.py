@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from partydesk.core.services.meeting_reports import MeetingLine
+from partydesk.core.services.meeting_reports import MeetingLine, line_order, type_order
 from partydesk.gui.widgets.list_page import ListColumn
 
 PENDING = "…"
@@ -52,8 +52,8 @@ def meeting_columns() -> list[ListColumn[MeetingLine]]:
     translate = QCoreApplication.translate
     return [
         ListColumn("held_on", translate("MeetingList", "Date"), lambda r: f"{r.held_on:%Y-%m-%d}",
-                   sort_key=lambda r: r.held_on, chars=6),
-        ListColumn("type", translate("MeetingList", "Type"), type_text, chars=12),
+                   sort_key=line_order, chars=6),
+        ListColumn("type", translate("MeetingList", "Type"), type_text, chars=12, sort_key=type_order),
         ListColumn("expected", translate("MeetingList", "Expected"), lambda r: _count(r, False), align_right=True,
                    chars=4, sort_key=lambda r: r.tally.expected if r.tally else -1),
         ListColumn("present", translate("MeetingList", "Present"), lambda r: _count(r, True), align_right=True,

@@ -36,6 +36,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from partydesk.core.domain import codes, partial_date
+from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member import STATUS_NORMAL
 from partydesk.core.domain.party_age import party_age
@@ -43,7 +44,6 @@ from partydesk.core.domain.pinyin import SURNAME_READINGS
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.domain.strokes import stroke_count
 from partydesk.core.services.branches import SINGLE, Branches, shared_with
-from partydesk.core.services.meeting_reports import group_order
 from partydesk.core.services.roster_search import (
     NO_FACETS,
     RosterFacets,
@@ -174,6 +174,8 @@ def _sort_key(column_id: str) -> SortKey:
     if column_id == "party_age":
         # 党龄 counts from 转正: ascending is the shortest standing first; 预备党员 (no 转正 yet) go last.
         return lambda r: -r.confirmed_on.toordinal() if r.confirmed_on is not None else None
+    if column_id == "party_group":  # 第二 before 第十, as the filter lists them
+        return lambda r: group_sort_key(r.party_group) if r.party_group else None
     if column_id in _FLAGS or column_id == "in_branch":
         return lambda r: int(bool(r[position]))
     return lambda r: r[position] if r[position] not in ("", None) else None
@@ -473,7 +475,7 @@ class RosterModel(QAbstractTableModel):
             found = {group for group, members in self._groups.items() if group and members > 0}
         else:
             found = {r.party_group for r in self._index.rows if r.org_id == org_id and r.party_group}
-        return sorted(found, key=group_order)
+        return sorted(found, key=group_sort_key)
 
     def display_text(self, row: RosterRow, column_id: str) -> str:
         """What the cell of ``column_id`` shows for ``row`` (masking included)."""

@@ -1,4 +1,5 @@
-"""Meeting record operations: read a record and the roll a form starts from, save (files first), delete.
+"""Meeting record operations: read a record and the roll a form starts from, save (files first), delete (with
+what a deletion takes along read first).
 
 Saving a record with new attachments is two steps: the files are put in the attachment store on the
 file lane (hashing and copying photos is file work), then the record is written on the DB lane with
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 from partydesk.core import attachments
 from partydesk.core.domain.meeting_roll import RollRules
 from partydesk.core.domain.motions import Motion, MotionRules
-from partydesk.core.services import meeting_records, meetings
+from partydesk.core.services import meeting_records, meetings, study_meetings
 from partydesk.core.services.meeting_records import MeetingRecord, RollEntry
 from partydesk.core.services.meetings import MeetingData
 from partydesk.gui.operations import run
@@ -102,9 +103,17 @@ def save_record(parent: QWidget, ctx: AppContext, *, meeting_id: str | None, rec
                lane=Lane.FILE, on_done=write, on_error=on_error)
 
 
+def load_study_of_meeting(parent: QWidget, ctx: AppContext, meeting_id: str, on_done: DoneCallback) -> TaskHandle:
+    """The study activity counting the meeting as study (``ActivitySummary`` or None): what deleting it takes
+    with it, for the question asked first."""
+    db = ctx.db
+    return run(parent, ctx, lambda _p: study_meetings.study_of_meeting(db, meeting_id), label="load meeting study",
+               on_done=on_done)
+
+
 def delete_meeting(parent: QWidget, ctx: AppContext, meeting_id: str, *, on_done: DoneCallback | None = None,
                    on_error: ErrorCallback | None = None) -> TaskHandle:
-    """Delete a meeting (a tombstone with its text wiped)."""
+    """Delete a meeting (a tombstone with its text wiped) and the study activity counting it, if any."""
     db, actor = ctx.db, ctx.actor
     return run(parent, ctx, lambda _p: meeting_records.delete_meeting(db, actor, meeting_id),
                label="delete meeting", on_done=on_done, on_error=on_error)
@@ -128,4 +137,4 @@ def save_copy(parent: QWidget, ctx: AppContext, *, sha256: str, name: str, targe
 
 
 __all__ = ["MeetingRecord", "RecordInput", "RollView", "delete_meeting", "load_record", "load_roll",
-           "open_copy", "party_groups", "save_copy", "save_record"]
+           "load_study_of_meeting", "open_copy", "party_groups", "save_copy", "save_record"]

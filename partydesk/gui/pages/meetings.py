@@ -10,7 +10,8 @@ reads just those lines again; any other change that moves the roll or the period
 organisation) marks the tabs stale: the tab on screen reads again at once, the others when next shown.
 
 Recording and opening a meeting go through ``open_meeting``, the one place that knows the record dialog;
-删除 asks first, then deletes through the record's own operation.
+删除 reads whether the meeting was counted as study, asks (saying the study record goes too), then deletes
+through the record's own operation.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSpinBox, QTabWidget, QVBoxLa
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.meetings import MEETING_TYPES
+from partydesk.core.domain.study import format_tenths
+from partydesk.core.domain.study_records import ActivitySummary
 from partydesk.core.services.meeting_reports import MeetingLine
 from partydesk.gui.models.meeting_list_model import haystack, meeting_columns
 from partydesk.gui.operations import meeting_reports as report_ops
@@ -131,17 +134,29 @@ class MeetingsPage(DialogHost, QWidget):
         if ids:
             self.open_meeting(meeting_id=ids[0])
 
-    def delete_selected(self) -> QMessageBox | None:
+    def delete_selected(self) -> None:
         """Ask, then delete the first selected meeting (one recorded by mistake); the list drops it when
-        the deletion is published."""
+        the deletion is published. Whether it was counted as study is read first: the question says that
+        its study record goes with it."""
         rows = self.list_panel.selected_rows()
         if not rows:
-            return None
+            return
         line = rows[0]
+        def ask(study: ActivitySummary | None) -> None:
+            self._ask_delete(line, study)
+
+        meeting_ops.load_study_of_meeting(self, self.ctx, line.id, ask)
+
+    def _ask_delete(self, line: MeetingLine, study: ActivitySummary | None) -> QMessageBox:
         yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete meeting"), self.tr(
-            "Delete the meeting of {date} “{topic}”? Its record and attendance are removed.").format(
-                date=f"{line.held_on:%Y-%m-%d}", topic=line.topic), yes | no, self)
+        text = self.tr("Delete the meeting of {date} “{topic}”? Its record and attendance are removed.").format(
+            date=f"{line.held_on:%Y-%m-%d}", topic=line.topic)
+        if study is not None:
+            text += "\n\n" + self.tr(
+                "This meeting was counted as study ({hours} study hours × {people} members): deleting the "
+                "meeting also deletes that study record.").format(
+                    hours=format_tenths(study.data.hours_tenths), people=study.participants)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete meeting"), text, yes | no, self)
         box.setObjectName("deleteMeetingBox")
         box.setDefaultButton(no)
 
@@ -164,7 +179,8 @@ class MeetingsPage(DialogHost, QWidget):
         self.tabs.setCurrentIndex(TABS.index(tab))
 
     def open_target(self, kind: str, key: str) -> None:
-        """Go where a to-do points: a calendar cell, a meeting, or a talk (the main window routes here)."""
+        """Go where a to-do points: a calendar cell, a meeting, a talk, or a new talk with the member a talk is
+        due with (``Target("talk_with", member id)``), ready to record (the main window routes here)."""
         if kind == "calendar":
             self.show_calendar_cell(key)
         elif kind == "meeting":
@@ -172,6 +188,9 @@ class MeetingsPage(DialogHost, QWidget):
         elif kind == "talk":
             self.show_tab("talks")
             self.talks.edit_talk(key)
+        elif kind == "talk_with":
+            self.show_tab("talks")
+            self.talks.new_talk((key,))
 
     def show_calendar_cell(self, key: str) -> None:
         """Go to the calendar cell a finding points at (``Target("calendar", key)``, key
@@ -246,7 +265,8 @@ class MeetingsPage(DialogHost, QWidget):
         if changes.touches(ChangeKind.ORGANISATION, ChangeKind.SITE):
             self.branches.load()
         ids = changes.ids_of(ChangeKind.MEETING)
-        only_meetings = changes.kinds == {ChangeKind.MEETING}
+        # A meeting deleted with its study record also names STUDY, which no tab here shows.
+        only_meetings = (changes.kinds & frozenset(WATCHED)) == {ChangeKind.MEETING}
         by_id = only_meetings and ids and len(ids) <= REFRESH_BY_ID_LIMIT and not self._stale["list"]
         self._stale = {tab: not (tab == "list" and by_id) for tab in TABS}
         if by_id:

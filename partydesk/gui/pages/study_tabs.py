@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.study import FORMS_BY_CODE, STUDY_FORMS, format_tenths
 from partydesk.core.domain.study_records import ActivitySummary, CertificationData, MaterialData
 from partydesk.core.services.study_reports import LedgerRow
@@ -131,7 +132,8 @@ def ledger_list(parent: QWidget, branches: StudyBranches) -> ListPage[LedgerRow]
     columns = [
         branches.column(lambda r: r.org_id),
         ListColumn("name", _tr("Name"), lambda r: r.name, chars=5),
-        ListColumn("group", _tr("Party group"), lambda r: r.party_group, chars=6),
+        ListColumn("group", _tr("Party group"), lambda r: r.party_group, chars=6,
+                   sort_key=lambda r: group_sort_key(r.party_group)),
         ListColumn("role", _tr("Quota"), lambda r: _tr("Committee") if r.leader else _tr("Member"), chars=4),
         ListColumn("required", _tr("Required"), lambda r: format_tenths(r.required), chars=4, align_right=True),
         ListColumn("expected", _tr("Due by today"), lambda r: format_tenths(r.expected), chars=7,

@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.talks import SOON_DAYS
 from partydesk.core.services.talks import TalkDue
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
@@ -43,7 +44,8 @@ class TalksDueView(QWidget):
         self._words = words
         columns = [
             ListColumn[TalkDue]("name", self.tr("Name"), lambda r: r.name, chars=6),
-            ListColumn[TalkDue]("group", self.tr("Party group"), lambda r: r.party_group, chars=7),
+            ListColumn[TalkDue]("group", self.tr("Party group"), lambda r: r.party_group, chars=7,
+                                sort_key=lambda r: group_sort_key(r.party_group)),
             ListColumn[TalkDue]("last", self.tr("Last talk"), lambda r: _day(r.last_talk) or self.tr("None yet"),
                                 sort_key=lambda r: r.last_talk or date.min, chars=7),
             ListColumn[TalkDue]("due", self.tr("Due by"), self._due_text,

@@ -29,6 +29,7 @@ from partydesk.core.storage.meeting_repo import MeetingData
 from tests.core.exchange.conftest import introduce, make_committee
 from tests.core.exchange.forge import reseal
 from tests.core.exchange.test_rejections import state
+from tests.core.services.test_meetings import all_present
 
 COMMITTEE, EAST, WEST = "1000", "3301060012", "3301060013"
 
@@ -208,7 +209,7 @@ def test_meeting_photos_travel_upward(tree: Tree) -> None:
     photo = attachments.put(attachments.store_root(tree.east.path), source)
     meetings.add_meeting(tree.east, LOCAL_USER, MeetingData(type_code="general", topic="学习会",
                                                             held_on=date(2026, 10, 8)),
-                         statuses={}, attachments=[photo])
+                         statuses=all_present(tree.east, "general", date(2026, 10, 8)), attachments=[photo])
     up = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
     assert up.counts["meeting_attachment"] >= 1
     assert import_package(tree.committee, LOCAL_USER, up.path).status == "applied"
@@ -288,7 +289,8 @@ def test_deleting_a_meeting_keeps_a_file_a_received_notice_still_names(tree: Tre
     photo = attachments.put(attachments.store_root(tree.east.path), tree.files / "签到表模板.xlsx")
     added = meetings.add_meeting(tree.east, LOCAL_USER, MeetingData(type_code="general", topic="学习会",
                                                                     held_on=date(2026, 10, 8)),
-                                 statuses={}, attachments=[photo])
+                                 statuses=all_present(tree.east, "general", date(2026, 10, 8)),
+                                 attachments=[photo])
     meeting_records.delete_meeting(tree.east, LOCAL_USER, added.meeting_id)
     assert blob_path(tree.east.path, "notice_attachment", form.sha256).read_bytes() == b"sign-in form"
 

@@ -10,7 +10,7 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services import maintenance, meeting_records, meetings, study_files
 from partydesk.core.storage import backup_files
 from partydesk.core.storage.database import Database, open_database
-from partydesk.core.storage.meeting_repo import MeetingData
+from partydesk.core.storage.meeting_repo import PRESENT, MeetingData
 from tests.core.services.test_meetings import add
 
 
@@ -21,11 +21,11 @@ def _photo(tmp_path: Path, name: str, content: bytes) -> Path:
 
 
 def test_restore_brings_back_a_photo_deleted_after_the_backup(db: Database, tmp_path: Path) -> None:
-    add(db, "王书记", seed=1, post="书记")
+    secretary = add(db, "王书记", seed=1, post="书记")
     root = attachments.store_root(db.path)
     stored = attachments.put(root, _photo(tmp_path, "合影.jpg", b"photo of the meeting"))
     data = MeetingData(type_code="general", topic="学习", held_on=date(2026, 6, 1))
-    added = meetings.add_meeting(db, LOCAL_USER, data, statuses={}, attachments=[stored])
+    added = meetings.add_meeting(db, LOCAL_USER, data, statuses={secretary: PRESENT}, attachments=[stored])
     info = maintenance.backup_now(db, reason="manual")
     meeting_records.delete_meeting(db, LOCAL_USER, added.meeting_id)
     assert not attachments.path_of(root, stored.sha256).exists()

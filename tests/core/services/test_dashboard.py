@@ -12,6 +12,7 @@ from partydesk.core.services.meetings import add_meeting
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import ABSENT, PRESENT, MeetingData
 from tests.conftest import set_up_on
+from tests.core.services.test_meetings import all_present
 
 TODAY = date(2026, 11, 30)
 
@@ -59,7 +60,8 @@ def test_key_figures_count_members_probationers_and_meetings(db: Database) -> No
     general = dict((n, (r, h)) for n, r, h in snap.meetings_by_type)["支部党员大会"]
     assert general == (3, 0)
     for held_on, expected in ((date(2026, 11, 2), (4, 1)), (date(2026, 2, 2), (4, 2))):
-        add_meeting(db, LOCAL_USER, MeetingData(type_code="general", topic="学习", held_on=held_on), statuses={})
+        add_meeting(db, LOCAL_USER, MeetingData(type_code="general", topic="学习", held_on=held_on),
+                    statuses=all_present(db, "general", held_on))
         by_type = dict((n, (r, h)) for n, r, h in dashboard.meetings_this_year(db, TODAY)[0])
         assert by_type["支部党员大会"] == expected
     # No hours credited by 30 November: both members are behind the pro-rata hours owed by then.

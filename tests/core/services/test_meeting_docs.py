@@ -112,6 +112,7 @@ def test_minutes_name_the_files_kept_with_the_record(db: Database, tmp_path: Pat
     from partydesk.core.io.minutes_data import header_rows
     from partydesk.core.services import meetings
     from partydesk.core.storage.meeting_repo import MeetingData
+    from tests.core.services.test_meetings import all_present
 
     sample = record_sample(db)
     assert meeting_docs.minutes_of(db, LOCAL_USER, sample.meeting_id).attachments == ()
@@ -119,7 +120,7 @@ def test_minutes_name_the_files_kept_with_the_record(db: Database, tmp_path: Pat
     source.write_bytes(b"\xff\xd8\xff\xe0 sign-in sheet")
     stored = attachments.put(attachments.store_root(db.path), source)
     added = meetings.add_meeting(db, LOCAL_USER, MeetingData(type_code="committee", topic="研究工作", held_on=HELD_ON),
-                                 statuses={}, attachments=[stored])
+                                 statuses=all_present(db, "committee", HELD_ON), attachments=[stored])
     minutes = meeting_docs.minutes_of(db, LOCAL_USER, added.meeting_id)
     assert minutes.attachments == ("签到表.jpg",)
     assert header_rows(minutes)[-1] == (("附件", "签到表.jpg"),)

@@ -59,9 +59,10 @@ def test_update_rewrites_fields_attendance_and_lists(db: Database, branch: dict[
 
 def test_update_takes_the_roll_again_for_a_new_date(db: Database, branch: dict[str, str]) -> None:
     """Moved to February, the 预备党员 admitted in March is no longer on the roll: the row is tombstoned."""
-    added = meetings.add_meeting(db, LOCAL_USER, general(), statuses={})
+    chair = {branch["书记"]: PRESENT}
+    added = meetings.add_meeting(db, LOCAL_USER, general(), statuses=chair)
     assert added.count.expected == 5
-    saved = meeting_records.update_meeting(db, LOCAL_USER, added.meeting_id, general(date(2026, 2, 1)), statuses={})
+    saved = meeting_records.update_meeting(db, LOCAL_USER, added.meeting_id, general(date(2026, 2, 1)), statuses=chair)
     assert saved.count.expected == 4
     conn = sqlite3.connect(db.path)
     rows = conn.execute("SELECT deleted FROM meeting_attendance WHERE member_id = ?", (branch["预备"],)).fetchall()
@@ -69,11 +70,49 @@ def test_update_takes_the_roll_again_for_a_new_date(db: Database, branch: dict[s
     assert rows == [(1,)]
 
 
+def test_update_to_nobody_present_is_refused_and_the_record_kept(db: Database, branch: dict[str, str]) -> None:
+    """Unticking the last member present is refused as adding is; the stored attendance stays."""
+    added = meetings.add_meeting(db, LOCAL_USER, general(), statuses={branch["甲"]: PRESENT})
+    with pytest.raises(ValidationError) as err:
+        meeting_records.update_meeting(db, LOCAL_USER, added.meeting_id, general(), statuses={branch["甲"]: ABSENT})
+    assert (err.value.code, err.value.field) == ("nobody_present", "attendance")
+    record = meeting_records.get_record(db, added.meeting_id)
+    assert record is not None and {a.member_id for a in record.attendance if a.status == PRESENT} == {branch["甲"]}
+
+
+def test_deleting_a_meeting_counted_as_study_deletes_its_study_record(db: Database, branch: dict[str, str]) -> None:
+    """The activity counting the meeting as study and its hours go in the same write (tombstones, audited);
+    the Changes name both, and nothing is left that credits hours from a meeting gone."""
+    from partydesk.core.services import study, study_meetings, study_reports
+    from partydesk.core.services.audit import list_entries
+
+    added = meetings.add_meeting(db, LOCAL_USER, MeetingData("theme_day", "重温入党誓词", date(2026, 5, 15)),
+                                 statuses={branch["书记"]: PRESENT, branch["甲"]: PRESENT})
+    counted = study.count_meeting(db, LOCAL_USER, added.meeting_id, hours_tenths=25)
+    linked = study_meetings.study_of_meeting(db, added.meeting_id)
+    assert linked is not None and (linked.id, linked.data.hours_tenths, linked.participants) == (
+        counted.activity_id, 25, 2)
+    changes = meeting_records.delete_meeting(db, LOCAL_USER, added.meeting_id)
+    assert changes.ids_of(ChangeKind.MEETING) == {added.meeting_id}
+    assert changes.ids_of(ChangeKind.STUDY) == {counted.activity_id}
+    assert study.activities_of_year(db, 2026) == []
+    assert study_meetings.study_of_meeting(db, added.meeting_id) is None
+    assert {r.credited for r in study_reports.ledger(db, 2026, as_of=date(2026, 11, 30))} == {0}
+    conn = sqlite3.connect(db.path)
+    assert conn.execute("SELECT deleted, meeting_id FROM study_activity").fetchall() == [(1, None)]
+    assert set(conn.execute("SELECT deleted FROM study_credit").fetchall()) == {(1,)}
+    conn.close()
+    entry = list_entries(db, LOCAL_USER, limit=1)[0]
+    assert entry.action == "meeting.delete"
+    assert {added.meeting_id, counted.activity_id} <= set(entry.record_ids)
+
+
 def test_delete_leaves_a_wiped_tombstone(db: Database, branch: dict[str, str], tmp_path: Path) -> None:
     root = attachments.store_root(db.path)
     stored = attachments.put(root, photo(tmp_path, "合影.jpg", b"photo-bytes"))
     added = meetings.add_meeting(db, LOCAL_USER, general(place="会议室", chair="王书记"),
-                                 statuses={branch["乙"]: LEAVE}, reasons={branch["乙"]: "住院"},
+                                 statuses={branch["书记"]: PRESENT, branch["乙"]: LEAVE},
+                                 reasons={branch["乙"]: "住院"},
                                  agenda=["学习"], motions=[Motion("决议", 4)], attachments=[stored])
     changes = meeting_records.delete_meeting(db, LOCAL_USER, added.meeting_id)
     assert changes.ids_of(ChangeKind.MEETING) == {added.meeting_id}
@@ -101,13 +140,15 @@ def test_the_same_photo_twice_is_one_file(db: Database, branch: dict[str, str], 
     assert stored.read_bytes() == b"same photo"
     if os.name == "posix":
         assert stored.stat().st_mode & 0o077 == 0
-    one = meetings.add_meeting(db, LOCAL_USER, general(), statuses={}, attachments=[first])
-    two = meetings.add_meeting(db, LOCAL_USER, general(date(2026, 7, 1)), statuses={}, attachments=[second])
+    one = meetings.add_meeting(db, LOCAL_USER, general(), statuses={branch["书记"]: PRESENT}, attachments=[first])
+    two = meetings.add_meeting(db, LOCAL_USER, general(date(2026, 7, 1)), statuses={branch["书记"]: PRESENT},
+                               attachments=[second])
     meeting_records.delete_meeting(db, LOCAL_USER, one.meeting_id)
     assert stored.exists(), "still attached to the other meeting"
     record = meeting_records.get_record(db, two.meeting_id)
     assert record is not None
-    meeting_records.update_meeting(db, LOCAL_USER, two.meeting_id, general(date(2026, 7, 1)), statuses={},
+    meeting_records.update_meeting(db, LOCAL_USER, two.meeting_id, general(date(2026, 7, 1)),
+                                   statuses={branch["书记"]: PRESENT},
                                    keep_attachments=[])
     assert not stored.exists(), "no live meeting names it any more"
 
@@ -116,11 +157,11 @@ def test_attachments_are_kept_by_id_and_added(db: Database, branch: dict[str, st
     root = attachments.store_root(db.path)
     a = attachments.put(root, photo(tmp_path, "签到表.png", b"scan"))
     b = attachments.put(root, photo(tmp_path, "现场.jpg", b"photo"))
-    added = meetings.add_meeting(db, LOCAL_USER, general(), statuses={}, attachments=[a])
+    added = meetings.add_meeting(db, LOCAL_USER, general(), statuses={branch["书记"]: PRESENT}, attachments=[a])
     record = meeting_records.get_record(db, added.meeting_id)
     assert record is not None
     (info,) = record.attachments
-    meeting_records.update_meeting(db, LOCAL_USER, added.meeting_id, general(), statuses={},
+    meeting_records.update_meeting(db, LOCAL_USER, added.meeting_id, general(), statuses={branch["书记"]: PRESENT},
                                    keep_attachments=[info.id], add_attachments=[b])
     again = meeting_records.get_record(db, added.meeting_id)
     assert again is not None
@@ -130,10 +171,11 @@ def test_attachments_are_kept_by_id_and_added(db: Database, branch: dict[str, st
 
 def test_motions_with_impossible_votes_are_refused(db: Database, branch: dict[str, str]) -> None:
     with pytest.raises(ValidationError) as err:
-        meetings.add_meeting(db, LOCAL_USER, general(), statuses={}, motions=[Motion("接收预备党员", 5, 1, 0)])
+        meetings.add_meeting(db, LOCAL_USER, general(), statuses={branch["书记"]: PRESENT},
+                             motions=[Motion("接收预备党员", 5, 1, 0)])
     assert err.value.code == "bad_motion" and "超过" in err.value.message
     with pytest.raises(ValidationError):
-        meetings.add_meeting(db, LOCAL_USER, general(), statuses={}, motions=[Motion(" ", 1)])
+        meetings.add_meeting(db, LOCAL_USER, general(), statuses={branch["书记"]: PRESENT}, motions=[Motion(" ", 1)])
     assert meetings.meetings_of_year(db, 2026) == []
 
 

@@ -43,6 +43,13 @@ def meeting(code: str, day: date, group: str = "") -> MeetingData:
     return MeetingData(type_code=code, topic="学习贯彻会议精神", held_on=day, party_group=group)
 
 
+def all_present(db: Database, code: str, day: date, group: str = "") -> dict[str, str]:
+    """Every member due at such a meeting marked present (a meeting with nobody present is refused)."""
+    from partydesk.core.services.meeting_records import expected_roll
+
+    return {e.member_id: PRESENT for e in expected_roll(db, code, day, group)[0]}
+
+
 def test_add_meeting_counts_expected_and_present_and_records_the_absent(db: Database, branch: dict[str, str]) -> None:
     added = meetings.add_meeting(db, LOCAL_USER, meeting("general", date(2026, 6, 1)),
                                  statuses={branch["书记"]: PRESENT, branch["甲"]: PRESENT, branch["预备"]: PRESENT,
@@ -60,8 +67,8 @@ def test_the_roll_is_taken_on_the_meeting_date(db: Database, branch: dict[str, s
     """The 预备党员 admitted on 1 March is not expected in February; a member who died in May is not in June."""
     members.add_event(db, LOCAL_USER, member_id=branch["乙"], kind=EventKind.DEATH, on_date=date(2026, 5, 1),
                       today=TODAY)
-    feb = meetings.add_meeting(db, LOCAL_USER, meeting("lecture", date(2026, 2, 1)), statuses={})
-    jun = meetings.add_meeting(db, LOCAL_USER, meeting("lecture", date(2026, 6, 1)), statuses={})
+    feb = meetings.add_meeting(db, LOCAL_USER, meeting("lecture", date(2026, 2, 1)), statuses={branch["书记"]: PRESENT})
+    jun = meetings.add_meeting(db, LOCAL_USER, meeting("lecture", date(2026, 6, 1)), statuses={branch["书记"]: PRESENT})
     assert (feb.count.expected, jun.count.expected) == (4, 4)
     with pytest.raises(ValidationError) as err:
         meetings.add_meeting(db, LOCAL_USER, meeting("lecture", date(2026, 2, 1)), statuses={branch["预备"]: PRESENT})
@@ -72,19 +79,35 @@ def test_committee_quorum_and_group_meetings(db: Database, branch: dict[str, str
     committee = meetings.add_meeting(db, LOCAL_USER, meeting("committee", date(2026, 6, 2)),
                                      statuses={branch["书记"]: PRESENT, branch["委员"]: PRESENT})
     assert (committee.count.expected, committee.count.quorum_met) == (2, True)
-    group = meetings.add_meeting(db, LOCAL_USER, meeting("group", date(2026, 6, 3), "第二党小组"), statuses={})
+    group = meetings.add_meeting(db, LOCAL_USER, meeting("group", date(2026, 6, 3), "第二党小组"),
+                                 statuses={branch["乙"]: PRESENT})
     assert group.count.expected == 1 and group.count.quorum_met is None
     with pytest.raises(ValidationError) as err:
         meetings.add_meeting(db, LOCAL_USER, meeting("group", date(2026, 6, 3)), statuses={})
     assert err.value.code == "no_group"
 
 
+def test_a_meeting_with_nobody_present_is_refused_and_says_to_tick_attendance(db: Database,
+                                                                              branch: dict[str, str]) -> None:
+    """Nobody present (nobody ticked, or only leave) is refused naming 出席情况, and nothing is written; a
+    roll with nobody on it (a group without members that day) writes no absences and is still recorded."""
+    for statuses in ({}, {branch["甲"]: LEAVE}):
+        with pytest.raises(ValidationError) as err:
+            meetings.add_meeting(db, LOCAL_USER, meeting("theme_day", date(2026, 6, 15)), statuses=statuses)
+        assert (err.value.code, err.value.field) == ("nobody_present", "attendance")
+        assert "应到 5 人，实到 0 人" in err.value.message and "请在“出席情况”中勾选" in err.value.message
+    assert meetings.meetings_of_year(db, 2026) == []
+    empty = meetings.add_meeting(db, LOCAL_USER, meeting("group", date(2026, 6, 3), "第三党小组"), statuses={})
+    assert (empty.count.expected, empty.count.present) == (0, 0)
+
+
 def test_migrants_leave_the_roll_when_the_rule_says_so(db: Database, branch: dict[str, str]) -> None:
     members.add_event(db, LOCAL_USER, member_id=branch["甲"], kind=EventKind.MIGRANT_OUT, on_date=date(2026, 1, 5),
                       detail="深圳", today=TODAY)
-    assert meetings.add_meeting(db, LOCAL_USER, meeting("lecture", date(2026, 6, 1)), statuses={}).count.expected == 5
+    june, chair = meeting("lecture", date(2026, 6, 1)), {branch["书记"]: PRESENT}
+    assert meetings.add_meeting(db, LOCAL_USER, june, statuses=chair).count.expected == 5
     set_rule(db, LOCAL_USER, key="meeting.expect.migrant", value=0)
-    assert meetings.add_meeting(db, LOCAL_USER, meeting("lecture", date(2026, 6, 1)), statuses={}).count.expected == 4
+    assert meetings.add_meeting(db, LOCAL_USER, june, statuses=chair).count.expected == 4
 
 
 def test_bad_input_is_refused_before_anything_is_written(db: Database, branch: dict[str, str]) -> None:
@@ -109,8 +132,9 @@ def test_members_resolve_by_id_or_id_number(db: Database, branch: dict[str, str]
 
 def test_compliance_counts_held_meetings_per_period(db: Database, branch: dict[str, str]) -> None:
     for day in (date(2026, 2, 1), date(2026, 3, 31), date(2026, 7, 1), date(2025, 12, 31)):
-        meetings.add_meeting(db, LOCAL_USER, meeting("general", day), statuses={})
-    meetings.add_meeting(db, LOCAL_USER, meeting("group", date(2026, 1, 9), "第一党小组"), statuses={})
+        meetings.add_meeting(db, LOCAL_USER, meeting("general", day), statuses={branch["书记"]: PRESENT})
+    meetings.add_meeting(db, LOCAL_USER, meeting("group", date(2026, 1, 9), "第一党小组"),
+                         statuses={branch["书记"]: PRESENT})
     rows = meeting_reports.compliance(db, 2026)
     general = [(r.period.label, r.held, r.met) for r in rows if r.type_code == "general"]
     assert general == [("2026年第一季度", 2, True), ("2026年第二季度", 0, False), ("2026年第三季度", 1, True),
@@ -169,7 +193,8 @@ def test_leave_is_excused_and_ends_a_run_of_absences(db: Database, branch: dict[
     """Absent, absent, on leave, absent: the latest run is one meeting, not four."""
     plans = [{}, {}, {branch["甲"]: LEAVE}, {}]
     for month, statuses in enumerate(plans, start=4):
-        meetings.add_meeting(db, LOCAL_USER, meeting("theme_day", date(2026, month, 10)), statuses=statuses)
+        meetings.add_meeting(db, LOCAL_USER, meeting("theme_day", date(2026, month, 10)),
+                             statuses={branch["书记"]: PRESENT, **statuses})
     streaks = {name: n for _mid, name, n in meeting_reports.absent_in_a_row(db, times=1)}
     assert streaks["张甲"] == 1 and streaks["赵乙"] == 4
 

@@ -32,7 +32,7 @@ from partydesk.core.storage import offsite as offsite_file
 from partydesk.core.storage.database import Database, open_database
 from partydesk.core.storage.meeting_repo import MeetingData
 from tests.conftest import set_up_on
-from tests.core.services.test_meetings import add
+from tests.core.services.test_meetings import add, all_present
 
 PASS = "幸福社区支部2026"
 
@@ -50,7 +50,8 @@ def _with_photo(db: Database, tmp_path: Path) -> str:
     photo.write_bytes(b"photo of the meeting")
     stored = attachments.put(attachments.store_root(db.path), photo)
     data = MeetingData(type_code="general", topic="学习", held_on=date(2026, 6, 1))
-    added = meetings.add_meeting(db, LOCAL_USER, data, statuses={}, attachments=[stored])
+    added = meetings.add_meeting(db, LOCAL_USER, data, statuses=all_present(db, "general", data.held_on),
+                                 attachments=[stored])
     return added.meeting_id
 
 
