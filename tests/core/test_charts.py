@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from partydesk.core.charts import activity, members
-from partydesk.core.charts.common import to_png
+from partydesk.core.charts.common import NO_ATTENDANCE, NO_MEETINGS, NO_MEMBERS, NO_STUDY, to_png
 from partydesk.core.charts.export import save_figure
 
 
@@ -56,7 +57,7 @@ def test_a_thin_wedge_carries_its_count_in_its_label() -> None:
 def test_a_pie_of_nothing_says_there_is_no_data() -> None:
     """A branch with no members yet gets a note, not an error."""
     fig = members.pie("年龄结构", [], [])
-    assert "暂无数据" in _texts(fig) and not fig.axes[0].patches
+    assert NO_MEMBERS in _texts(fig) and not fig.axes[0].patches
 
 
 def test_joined_per_year_places_bars_at_their_years() -> None:
@@ -95,8 +96,8 @@ def test_attendance_trend_plots_rates_in_percent() -> None:
 
 
 def test_study_chart_says_when_there_is_no_study_data() -> None:
-    """Without the study module the chart says so instead of drawing empty bars."""
-    assert "学习培训记录尚未启用" in _texts(activity.study_hours(None, None))
+    """With nobody counted the chart says so instead of drawing empty bars."""
+    assert NO_STUDY in _texts(activity.study_hours(None, None))
     fig = activity.study_hours(30, 36)
     assert [p.get_height() for p in fig.axes[0].patches] == [30, 6]
 
@@ -134,13 +135,13 @@ def test_the_unit_of_the_y_axis_stands_upright_above_it() -> None:
 
 
 def test_meeting_charts_with_nothing_due_or_held_say_so() -> None:
-    """A committee before its first branch package: no bars, no line, the words 暂无会议数据."""
+    """A committee before its first branch package: no bars, no line, the note that there are no meetings yet."""
     for fig in (activity.meetings_by_type([]), activity.meetings_by_month({}, [0] * 12, 2026)):
         ax = fig.axes[0]
-        assert activity.NO_MEETINGS in _texts(fig)
+        assert NO_MEETINGS in _texts(fig)
         assert not ax.patches and not ax.lines and not ax.axison
     busy = activity.meetings_by_month({}, [0, 0, 1, *[0] * 9], 2026)
-    assert activity.NO_MEETINGS not in _texts(busy) and busy.axes[0].lines
+    assert NO_MEETINGS not in _texts(busy) and busy.axes[0].lines
 
 
 def test_a_wedge_count_is_written_to_stand_out_from_its_colour() -> None:
@@ -148,3 +149,46 @@ def test_a_wedge_count_is_written_to_stand_out_from_its_colour() -> None:
     fig = members.pie("正式党员与预备党员", ["正式党员", "预备党员"], [3, 1])
     inside = {t.get_text(): t.get_color() for t in fig.axes[0].texts if "人\n" in t.get_text()}
     assert inside == {"3人\n75%": "white", "1人\n25%": "#222222"}
+
+
+def _shows_axes(fig: object) -> bool:
+    """Whether anything of the axes is drawn: the frame, a spine, a tick or a tick label."""
+    to_png(fig)  # lay out, so ticks exist
+    ax = fig.axes[0]  # type: ignore[attr-defined]
+    if ax.axison and (ax.patch.get_visible() or any(s.get_visible() for s in ax.spines.values())):
+        return True
+    ticks = [*ax.xaxis.get_major_ticks(), *ax.yaxis.get_major_ticks()]
+    return ax.axison and any(t.get_visible() and (t.tick1line.get_visible() or t.label1.get_visible()) for t in ticks)
+
+
+EMPTY_CHARTS = [
+    ("education bars", lambda: members.bars("学历", [], []), NO_MEMBERS),
+    ("group bars", lambda: members.bars("各党小组人数", [], [], [], horizontal=True), NO_MEMBERS),
+    ("category pie", lambda: members.pie("正式党员与预备党员", [], []), NO_MEMBERS),
+    ("joined", lambda: members.joined_per_year([], []), NO_MEMBERS),
+    ("attendance", lambda: activity.attendance_trend([]), NO_ATTENDANCE),
+    ("study", lambda: activity.study_hours(None, None), NO_STUDY),
+    ("by type", lambda: activity.meetings_by_type([]), NO_MEETINGS),
+]
+
+
+@pytest.mark.parametrize(("build", "note"), [(b, n) for _name, b, n in EMPTY_CHARTS],
+                         ids=[name for name, _b, _n in EMPTY_CHARTS])
+def test_an_empty_chart_draws_no_axes_but_a_centred_note(build: Any, note: str) -> None:
+    """No data: no axes running −0.04 to 0.04, no ticks; the title and a centred note saying what to do."""
+    fig = build()
+    assert not _shows_axes(fig)
+    (text,) = [t for t in fig.axes[0].texts if t.get_text() == note]
+    assert text.get_position() == (0.5, 0.5) and (text.get_ha(), text.get_va()) == ("center", "center")
+    assert "后显示" in note and fig.axes[0].get_title()
+
+
+def test_a_chart_with_data_keeps_its_axes_and_no_note() -> None:
+    """The same builders with data draw their axes and ticks as before, and say nothing about being empty."""
+    notes = {NO_MEMBERS, NO_ATTENDANCE, NO_STUDY, NO_MEETINGS}
+    for fig in (members.bars("学历", ["大学本科"], [3]), members.joined_per_year(["2001"], [2]),
+                activity.attendance_trend([("2026-03", 0.5)]), activity.study_hours(3, 4)):
+        assert _shows_axes(fig) and not notes & set(_texts(fig))
+        assert fig.axes[0].get_xticklabels() and (fig.axes[0].patches or fig.axes[0].lines)
+    pie = members.pie("正式党员与预备党员", ["正式党员"], [3])
+    assert pie.axes[0].patches and not notes & set(_texts(pie))

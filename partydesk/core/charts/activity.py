@@ -8,21 +8,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from partydesk.core.charts.common import new_figure, unit_label
+from partydesk.core.charts.common import GREY, NO_ATTENDANCE, NO_MEETINGS, NO_STUDY, new_figure, say_empty, unit_label
 from partydesk.core.charts.members import PALETTE, RED
 
 MONTHS = [f"{m}月" for m in range(1, 13)]
-GREY = "#9a9a9a"
-
-
-NO_MEETINGS = "暂无会议数据"
-
-
 def _nothing(ax: Any, title: str) -> None:
-    """An empty chart says so, without axes (a committee before its first branch package)."""
-    ax.set_title(title)
-    ax.text(0.5, 0.5, NO_MEETINGS, transform=ax.transAxes, ha="center", va="center", color=GREY)
-    ax.set_axis_off()
+    """An empty chart says so, without axes (a new branch, or a committee before its first branch package)."""
+    say_empty(ax, title, NO_MEETINGS)
 
 
 def meetings_by_type(rows: Sequence[tuple[str, int, int]], *, width: float = 5.0, height: float = 3.0) -> Any:
@@ -73,6 +65,9 @@ def attendance_trend(points: Sequence[tuple[str, float]], *, width: float = 5.0,
     """Attendance rate per month (0–100 %), with each point's value."""
     fig = new_figure(width, height)
     ax = fig.add_subplot()
+    if not points:
+        say_empty(ax, "组织生活出席率", NO_ATTENDANCE)
+        return fig
     labels = [p[0] for p in points]
     rates = [p[1] * 100 for p in points]
     ax.plot(labels, rates, color=RED, marker="o")
@@ -83,20 +78,17 @@ def attendance_trend(points: Sequence[tuple[str, float]], *, width: float = 5.0,
     ax.set_title("组织生活出席率")
     ax.tick_params(axis="x", labelsize=7, rotation=45)
     ax.spines[["top", "right"]].set_visible(False)
-    if not points:
-        ax.text(0.5, 0.5, "近一年没有会议记录", transform=ax.transAxes, ha="center", va="center", color=GREY)
     return fig
 
 
 def study_hours(on_track: int | None, counted: int | None, *, width: float = 4.5, height: float = 3.0) -> Any:
-    """Members on track for their yearly study hours against those behind; a note when it is unknown."""
+    """Members on track for their yearly study hours against those behind; a note when nobody is counted."""
     fig = new_figure(width, height)
     ax = fig.add_subplot()
-    ax.set_title("学习培训学时达标情况")
-    if on_track is None or counted is None:
-        ax.text(0.5, 0.5, "学习培训记录尚未启用", transform=ax.transAxes, ha="center", va="center", color=GREY)
-        ax.set_axis_off()
+    if on_track is None or counted is None or not counted:
+        say_empty(ax, "学习培训学时达标情况", NO_STUDY)
         return fig
+    ax.set_title("学习培训学时达标情况")
     drawn = ax.bar(["达标", "未达标"], [on_track, counted - on_track], color=[RED, GREY])
     ax.bar_label(drawn, fmt="%g")
     ax.margins(y=0.12)  # room for the count over the taller bar

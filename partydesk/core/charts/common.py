@@ -52,6 +52,23 @@ def unit_label(ax: Any, text: str) -> None:
     ax.yaxis.set_label_coords(0.0, 1.02)
 
 
+GREY = "#9a9a9a"
+
+# What an empty chart says instead of drawing axes from −0.04 to 0.04: that there is nothing yet, and what to do.
+NO_MEMBERS = "还没有党员记录\n在“党员”页导入或添加党员后显示"
+NO_MEETINGS = "还没有会议记录\n在“会议”页记录会议、或导入支部数据包后显示"
+NO_ATTENDANCE = "还没有会议出席记录\n在“会议”页记录会议和出席情况后显示"
+NO_STUDY = "还没有党员的学时可统计\n在“党员”页添加党员、在“学习”页记录学习后显示"
+
+
+def say_empty(ax: Any, title: str, note: str) -> None:
+    """A chart with no data: its title and a centred grey note, no axes, ticks or frame."""
+    ax.set_title(title)
+    ax.text(0.5, 0.5, note, transform=ax.transAxes, ha="center", va="center", ma="center", color=GREY,
+            fontsize=10, linespacing=1.6)
+    ax.set_axis_off()
+
+
 def bar_chart(title: str, labels: list[str], values: list[float], *, unit: str = "") -> Any:
     """A simple labelled bar chart."""
     fig = new_figure()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from partydesk.core.charts.common import new_figure, unit_label
+from partydesk.core.charts.common import NO_MEMBERS, new_figure, say_empty, unit_label
 
 RED = "#c8102e"
 PALETTE = ("#c8102e", "#e8a33d", "#3d7ab8", "#5c9e4a", "#8c5aa8", "#d4644a", "#4aa3a3", "#9a9a9a")
@@ -33,10 +33,15 @@ def bar_thickness(count: int) -> float:
 
 
 def bars(title: str, labels: Sequence[str], values: Sequence[float], keys: Sequence[str] | None = None, *,
-         unit: str = "人", horizontal: bool = False, width: float = 4.5, height: float = 3.0) -> Any:
-    """One bar per bucket with its value written on it; ``horizontal`` for long labels (党小组)."""
+         unit: str = "人", horizontal: bool = False, width: float = 4.5, height: float = 3.0,
+         empty: str = NO_MEMBERS) -> Any:
+    """One bar per bucket with its value written on it; ``horizontal`` for long labels (党小组). With no
+    bucket holding anything, the note ``empty`` instead of axes."""
     fig = new_figure(width, height)
     ax = fig.add_subplot()
+    if not any(values):
+        say_empty(ax, title, empty)
+        return fig
     thickness = bar_thickness(len(values))
     if horizontal:
         drawn = ax.barh(list(labels), list(values), height=thickness, color=RED)
@@ -56,15 +61,15 @@ SMALL_SHARE = 4  # per cent: a thinner wedge has no room for its count and share
 
 
 def pie(title: str, labels: Sequence[str], values: Sequence[float], keys: Sequence[str] | None = None, *,
-        width: float = 4.5, height: float = 3.0) -> Any:
-    """A pie of buckets with the count and share on each wedge (empty buckets left out by the caller)."""
+        width: float = 4.5, height: float = 3.0, empty: str = NO_MEMBERS) -> Any:
+    """A pie of buckets with the count and share on each wedge (empty buckets left out by the caller); the note
+    ``empty`` when there is nothing to share out."""
     fig = new_figure(width, height)
     ax = fig.add_subplot()
-    ax.set_title(title, pad=14)  # room for the label of a thin wedge at the top
     if not any(values):
-        ax.text(0.5, 0.5, "暂无数据", transform=ax.transAxes, ha="center", va="center", color="#9a9a9a")
-        ax.set_axis_off()
+        say_empty(ax, title, empty)
         return fig
+    ax.set_title(title, pad=14)  # room for the label of a thin wedge at the top
     total = sum(values)
     # A wedge too thin to hold its count carries it in its label instead (预备党员 1人).
     named = [f"{label} {value:g}人" if value * 100 < SMALL_SHARE * total else label
@@ -87,6 +92,9 @@ def joined_per_year(years: Sequence[str], values: Sequence[float], keys: Sequenc
     """Members on the roll by the year they joined; every fifth year is labelled so labels never collide."""
     fig = new_figure(width, height)
     ax = fig.add_subplot()
+    if not any(values):
+        say_empty(ax, "党员入党年份分布", NO_MEMBERS)
+        return fig
     positions = [int(y) for y in years]
     drawn = ax.bar(positions, list(values), color=RED, width=0.8)
     _mark(drawn.patches, keys)

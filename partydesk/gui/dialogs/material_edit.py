@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from partydesk.core.domain.study_records import MaterialData
 from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import ATTACHMENTS, ask_open_file
 from partydesk.gui.forms.ui_material_edit import Ui_MaterialEditDialog
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.widgets.discard_guard import DiscardGuard
@@ -44,9 +44,8 @@ class MaterialEditDialog(DiscardGuard, QDialog):
 
     def choose_file(self) -> None:
         """Pick the document; its name becomes the title when none is typed yet."""
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the document"), str(documents_folder()),
-            self.tr("Documents (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.pptx);;All files (*)"))
+        name = ask_open_file(self, self.ctx.settings, ATTACHMENTS, self.tr("Choose the document"),
+                             self.tr("Documents (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.pptx);;All files (*)"))
         if name:
             self.ui.fileEdit.setText(name)
             if not self.ui.titleEdit.text().strip():

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidge
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.io.brief_data import PHOTO_SUFFIXES, BriefData, brief_file_name, check_brief
 from partydesk.core.services.meeting_docs import BriefSource
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import DOCUMENTS, PHOTOS, remember_folder, start_folder
 from partydesk.gui.forms.ui_meeting_brief import Ui_MeetingBriefDialog
 from partydesk.gui.operations import meeting_docs as doc_ops
 from partydesk.gui.operations.meeting_docs import BriefWritten
@@ -156,10 +156,14 @@ class MeetingBriefDialog(QDialog):
             self.ui.namesLabel.setText(self.tr("Names are left out of the brief."))
 
     def _pick_photos(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
+        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        folder = start_folder(self.ctx.settings, PHOTOS, Path(pictures) if pictures and Path(pictures).is_dir()
+                              else None)
         pattern = " ".join(f"*{s}" for s in PHOTO_SUFFIXES)
-        chosen, _filter = QFileDialog.getOpenFileNames(self, self.tr("Choose photos"), folder,
+        chosen, _filter = QFileDialog.getOpenFileNames(self, self.tr("Choose photos"), str(folder),
                                                        self.tr("Pictures ({pattern})").format(pattern=pattern))
+        if chosen:
+            remember_folder(self.ctx.settings, PHOTOS, chosen[0])
         self.add_photos([Path(p) for p in chosen])
 
     def _remove_photos(self) -> None:
@@ -167,11 +171,13 @@ class MeetingBriefDialog(QDialog):
             self.ui.photoList.takeItem(self.ui.photoList.row(item))
 
     def _default_path(self, data: BriefData, suffix: str) -> Path:
-        return documents_folder() / brief_file_name(data, suffix)
+        return start_folder(self.ctx.settings, DOCUMENTS) / brief_file_name(data, suffix)
 
     def _ask_path(self, suggested: Path) -> Path | None:
         title = QCoreApplication.translate("MeetingBriefDialog", "Save the brief as")
         chosen, _filter = QFileDialog.getSaveFileName(self, title, str(suggested))
+        if chosen:
+            remember_folder(self.ctx.settings, DOCUMENTS, chosen)
         return Path(chosen) if chosen else None
 
     def _retranslate(self) -> None:

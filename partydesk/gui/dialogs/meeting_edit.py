@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QTextCharFormat, QTextListFormat
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QHeaderView, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QListWidgetItem, QWidget
 
 from partydesk.core import drafts
 from partydesk.core.domain.meeting_templates import template_for
@@ -31,7 +31,7 @@ from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.meetings import MeetingData
 from partydesk.gui.dialogs.meeting_edit_drafts import FormState
 from partydesk.gui.dialogs.study_fields import use_date_field
-from partydesk.gui.folders import documents_folder, open_with_system
+from partydesk.gui.folders import ATTACHMENTS, ask_open_files, open_with_system
 from partydesk.gui.forms.ui_meeting_edit import Ui_MeetingDialog
 from partydesk.gui.operations import meetings as ops
 from partydesk.gui.operations import run
@@ -375,9 +375,8 @@ class MeetingDialog(BusyDialog):
         item.setData(256, payload)  # Qt.UserRole: a kept attachment's info dict, or a new file's path
 
     def _add_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add attachments"), str(documents_folder()),
-                                                self.tr("Photos and scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;"
-                                                        "All files (*)"))
+        paths = ask_open_files(self, self.ctx.settings, ATTACHMENTS, self.tr("Add attachments"),
+                               self.tr("Photos and scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;All files (*)"))
         self.add_files([Path(p) for p in paths])
 
     def add_files(self, paths: list[Path]) -> None:

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessageBox, QWidget
 
 from partydesk.core.domain.notices import NoticeData
 from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import ATTACHMENTS, ask_open_files
 from partydesk.gui.forms.ui_notice_edit import Ui_NoticeEditDialog
 from partydesk.gui.operations import notices as ops
 from partydesk.gui.widgets.discard_guard import DiscardGuard
@@ -69,7 +69,7 @@ class NoticeEditDialog(DiscardGuard, QDialog):
 
     def choose_files(self) -> None:
         """Choose files to send with the notice."""
-        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Choose files"), str(documents_folder()), self.tr(
+        names = ask_open_files(self, self.ctx.settings, ATTACHMENTS, self.tr("Choose files"), self.tr(
             "Documents (*.pdf *.docx *.doc *.wps *.txt *.xlsx *.xls *.pptx);;All files (*)"))
         self.add_files(names)
 

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.study import STUDY_FORMS, to_tenths
 from partydesk.core.domain.study_records import ActivityData
 from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import ATTACHMENTS, ask_open_file
 from partydesk.gui.forms.ui_study_own import Ui_StudyOwnDialog
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.widgets.discard_guard import DiscardGuard
@@ -57,7 +57,7 @@ class StudyOwnDialog(DiscardGuard, QDialog):
 
     def choose_file(self) -> None:
         """Pick the certificate or proof."""
-        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose the proof"), str(documents_folder()), self.tr(
+        name = ask_open_file(self, self.ctx.settings, ATTACHMENTS, self.tr("Choose the proof"), self.tr(
             "Documents and pictures (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;All files (*)"))
         if name:
             self.ui.evidenceEdit.setText(name)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.notices import NoticeRow
 from partydesk.core.errors import KnownError
-from partydesk.gui.folders import documents_folder, open_with_system
+from partydesk.gui.folders import DOCUMENTS, ask_save_file, open_with_system
 from partydesk.gui.operations import meetings as files_ops
 from partydesk.gui.operations import notices as ops
 from partydesk.gui.sizes import file_size
@@ -208,8 +207,7 @@ class NoticesPanel(QWidget):
             return
         sha256, name = item.data(FILE_ROLE)
         if target is None:
-            chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the file as"),
-                                                          str(documents_folder() / Path(name).name))
+            chosen = ask_save_file(self, self.ctx.settings, DOCUMENTS, self.tr("Save the file as"), Path(name).name)
             if not chosen:
                 return
             target = Path(chosen)

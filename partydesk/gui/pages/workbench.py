@@ -40,7 +40,7 @@ from partydesk.core.changes import Changes
 from partydesk.core.checks.findings import Finding
 from partydesk.core.errors import KnownError
 from partydesk.core.services.dashboard import BRANCHES_TITLE, STRUCTURE_TITLES, Dashboard
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import DOCUMENTS, remember_folder, start_folder
 from partydesk.gui.operations import workbench as ops
 from partydesk.gui.widgets.branch_filter import BranchFilter
 from partydesk.gui.widgets.chart_canvas import ChartCanvas
@@ -352,11 +352,12 @@ class WorkbenchPage(QWidget):
         from partydesk.core.io.annual_report import file_name
 
         year = year or self.report_year()
-        suggested = documents_folder() / file_name("", year, "pdf")
+        suggested = start_folder(self.ctx.settings, DOCUMENTS) / file_name("", year, "pdf")
         pdf, word = self.tr("PDF file (*.pdf)"), self.tr("Word document (*.docx)")
         chosen, kind = QFileDialog.getSaveFileName(self, self.tr("Save yearly report"), str(suggested),
                                                    f"{pdf};;{word}")
         if chosen:
+            remember_folder(self.ctx.settings, DOCUMENTS, chosen)
             suffix = ".docx" if kind == word else ".pdf"
             path = Path(chosen)
             self.write_report(path if path.suffix.lower() in (".pdf", ".docx") else path.with_suffix(suffix), year)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from partydesk.core.errors import KnownError
 from partydesk.core.io.member_card import TITLE, card_file_name
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import DOCUMENTS, remember_folder, start_folder
 from partydesk.gui.operations import cards as card_ops
 from partydesk.gui.widgets.card_print_button import CardAction
 
@@ -68,8 +68,8 @@ def write_pdf(html: str, path: Path) -> None:
 
 
 def default_pdf_path(name: str) -> Path:
-    """Documents/党员信息卡-<name>.pdf."""
-    return documents_folder() / card_file_name(name)
+    """<the folder documents were saved to last, or Documents>/党员信息卡-<name>.pdf."""
+    return start_folder(None, DOCUMENTS) / card_file_name(name)
 
 
 def choose_pdf_path(parent: QWidget | None, name: str) -> Path | None:
@@ -79,6 +79,7 @@ def choose_pdf_path(parent: QWidget | None, name: str) -> Path | None:
     chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(default_pdf_path(name)), pdf_filter)
     if not chosen:
         return None
+    remember_folder(None, DOCUMENTS, chosen)
     return Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
 
 

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
 from partydesk.core.atomicfile import atomic_write
 from partydesk.core.errors import KnownError
+from partydesk.gui.folders import DOCUMENTS, ask_save_file
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import Lane
 
@@ -112,7 +113,8 @@ class ChartCanvas(QWidget):
         """Ask where (unless ``path`` is given), draw the chart and write it on the file lane."""
         if path is None:
             title = self.tr("Save chart")
-            chosen, _ = QFileDialog.getSaveFileName(self, title, f"{self.name}.{fmt}", f"{fmt.upper()} (*.{fmt})")
+            chosen = ask_save_file(self, self.ctx.settings, DOCUMENTS, title, f"{self.name}.{fmt}",
+                                   f"{fmt.upper()} (*.{fmt})")
             if not chosen:
                 return
             path = Path(chosen if chosen.lower().endswith(f".{fmt}") else f"{chosen}.{fmt}")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
@@ -22,7 +22,7 @@ from partydesk.core.io.minutes_data import MinutesData, minutes_file_name
 from partydesk.core.io.minutes_html import minutes_html
 from partydesk.core.services.meeting_docs import BriefSource
 from partydesk.gui.dialogs.meeting_brief import MeetingBriefDialog
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import DOCUMENTS, remember_folder, start_folder
 from partydesk.gui.operations import meeting_docs as doc_ops
 from partydesk.gui.operations.meeting_docs import MinutesFormat
 from partydesk.gui.pdf import print_html
@@ -34,13 +34,15 @@ if TYPE_CHECKING:
 PathChooser = Callable[[Path, str], Path | None]
 
 
-def ask_save_path(parent: QWidget | None, title: str) -> PathChooser:
-    """A chooser that asks with ``QFileDialog`` and keeps the suggested suffix when the user typed none."""
+def ask_save_path(parent: QWidget | None, title: str, settings: QSettings | None = None) -> PathChooser:
+    """A chooser that asks with ``QFileDialog`` and keeps the suggested suffix when the user typed none; the
+    folder chosen is where the next document is offered (``folders.remember_folder``)."""
 
     def choose(suggested: Path, file_filter: str) -> Path | None:
         chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
         if not chosen:
             return None
+        remember_folder(settings, DOCUMENTS, chosen)
         path = Path(chosen)
         return path if path.suffix.lower() == suggested.suffix.lower() else path.with_name(path.name + suggested.suffix)
 
@@ -100,8 +102,8 @@ class MeetingDocsButton(QPushButton):
             return
         suffix = ".pdf" if kind == "pdf" else ".docx"
         file_filter = self.tr("PDF files (*.pdf)") if kind == "pdf" else self.tr("Word documents (*.docx)")
-        chooser = self.choose_path or ask_save_path(self.window(), self.tr("Save the minutes as"))
-        path = chooser(documents_folder() / minutes_file_name(minutes, suffix), file_filter)
+        chooser = self.choose_path or ask_save_path(self.window(), self.tr("Save the minutes as"), self.ctx.settings)
+        path = chooser(start_folder(self.ctx.settings, DOCUMENTS) / minutes_file_name(minutes, suffix), file_filter)
         if path is not None:
             doc_ops.write_minutes(self, self.ctx, minutes, path, on_done=self._saved, on_error=self._failed)
 
@@ -134,8 +136,10 @@ def request_register(ctx: AppContext, parent: QWidget, year: int, *, choose_path
                      on_saved: Callable[[Path, int], None] | None = None) -> None:
     """Ask where to save ``year``'s 会议台账 (.xlsx), then read and write it off the GUI thread."""
     translate = QCoreApplication.translate
-    chooser = choose_path or ask_save_path(parent.window(), translate("MeetingDocs", "Save the meeting register as"))
-    path = chooser(documents_folder() / register_file_name(year), translate("MeetingDocs", "Excel workbooks (*.xlsx)"))
+    chooser = choose_path or ask_save_path(parent.window(), translate("MeetingDocs", "Save the meeting register as"),
+                                           ctx.settings)
+    path = chooser(start_folder(ctx.settings, DOCUMENTS) / register_file_name(year),
+                   translate("MeetingDocs", "Excel workbooks (*.xlsx)"))
     if path is None:
         return
 
