@@ -2828,6 +2828,10 @@ Write the new key card and give it to each office to register.</source>
         <source>Make activity brief…</source>
         <translation>制作活动简报…</translation>
     </message>
+    <message>
+        <source>Meeting register of {year} (Excel)…</source>
+        <translation>{year}年会议台账（Excel）…</translation>
+    </message>
 </context>
 <context>
     <name>MeetingDrafts</name>

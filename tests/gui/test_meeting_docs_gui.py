@@ -109,6 +109,24 @@ def test_register_is_written_where_chosen(ctx: AppContext, sample: Sample, qtbot
     assert openpyxl.load_workbook(out).active["D3"].value == "讨论发展党员工作"
 
 
+def test_the_menu_saves_the_shown_year_s_register_without_a_meeting_chosen(
+        ctx: AppContext, sample: Sample, qtbot: QtBot, tmp_path: Path) -> None:
+    """With the page's year, the menu ends in that year's 会议台账 (named with the year as the menu opens), which
+    is written with no meeting selected."""
+    out = tmp_path / "台账.xlsx"
+    year = [2025]
+    widget = MeetingDocsButton(ctx, lambda: None, choose_path=lambda _s, _f: out, year_getter=lambda: year[0])
+    qtbot.addWidget(widget)
+    year[0] = 2026
+    widget.menu().aboutToShow.emit()
+    assert widget.register_action in widget.menu().actions()
+    assert widget.register_action.text() == "2026年会议台账（Excel）…"
+    with qtbot.waitSignal(ctx.hub.statusMessage, timeout=WAIT_MS) as said:
+        widget.register_action.trigger()
+    assert str(out) in said.args[0] and "1" in said.args[0]
+    assert openpyxl.load_workbook(out).active["D3"].value == "讨论发展党员工作"
+
+
 def brief_dialog(ctx: AppContext, db: Database, sample: Sample, qtbot: QtBot, out: Path) -> MeetingBriefDialog:
     dialog = MeetingBriefDialog(ctx, brief_source(db, LOCAL_USER, sample.meeting_id), choose_path=lambda _s: out)
     qtbot.addWidget(dialog)

@@ -109,7 +109,8 @@ class MeetingsPage(DialogHost, QWidget):
         self.delete_button = panel.add_action("deleteMeetingButton", self.delete_selected, needs_selection=True,
                                               shortcut=QKeySequence.StandardKey.Delete)
         # 会议文档 ▾ (minutes as PDF, print, Word, activity brief) for the first selected meeting.
-        self.docs_button = MeetingDocsButton(self.ctx, lambda: next(iter(panel.selected_ids()), None), panel)
+        self.docs_button = MeetingDocsButton(self.ctx, lambda: next(iter(panel.selected_ids()), None), panel,
+                                             year_getter=self.list_year.value)
         panel.bar.addWidget(self.docs_button)
         self.study_button = CountAsStudyButton(self.ctx, panel)  # 计为学习 (pages/study_meeting_action.py)
         panel.bar.addWidget(self.study_button)

@@ -53,11 +53,13 @@ class MeetingDocsButton(QPushButton):
     """会议文档 ▾: the minutes as PDF, on paper or as Word, and an activity brief of the meeting."""
 
     def __init__(self, ctx: AppContext, meeting_id_getter: Callable[[], str | None], parent: QWidget | None = None,
-                 *, choose_path: PathChooser | None = None) -> None:
+                 *, choose_path: PathChooser | None = None, year_getter: Callable[[], int] | None = None) -> None:
+        """``year_getter``: the year the page shows, for the whole year's 会议台账 (offered only with one)."""
         super().__init__(parent)
         self.setObjectName("meetingDocsButton")
         self.ctx = ctx
         self.meeting_id_getter = meeting_id_getter
+        self.year_getter = year_getter
         self.choose_path = choose_path
         self.brief_dialog: MeetingBriefDialog | None = None
         self.pdf_action = QAction(self)
@@ -68,11 +70,18 @@ class MeetingDocsButton(QPushButton):
         self.docx_action.triggered.connect(lambda: self.request("docx"))
         self.brief_action = QAction(self)
         self.brief_action.triggered.connect(self.request_brief)
+        self.register_action = QAction(self)
+        self.register_action.setObjectName("registerAction")
+        self.register_action.triggered.connect(self.request_year_register)
         menu = QMenu(self)
         for action in (self.pdf_action, self.print_action, self.docx_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.brief_action)
+        if year_getter is not None:
+            menu.addSeparator()
+            menu.addAction(self.register_action)
+            menu.aboutToShow.connect(self._name_register)  # the year the page shows now
         self.setMenu(menu)
         self._retranslate()
 
@@ -88,6 +97,11 @@ class MeetingDocsButton(QPushButton):
         meeting_id = self._meeting_id()
         if meeting_id is not None:
             doc_ops.load_brief_source(self, self.ctx, meeting_id, on_done=self._open_brief, on_error=self._failed)
+
+    def request_year_register(self) -> None:
+        """Save the shown year's 会议台账 (every meeting of the year, one workbook); no meeting need be chosen."""
+        if self.year_getter is not None:
+            request_register(self.ctx, self, self.year_getter(), choose_path=self.choose_path)
 
     def _meeting_id(self) -> str | None:
         meeting_id = self.meeting_id_getter()
@@ -125,6 +139,11 @@ class MeetingDocsButton(QPushButton):
         self.print_action.setText(self.tr("Print…"))
         self.docx_action.setText(self.tr("Export Word…"))
         self.brief_action.setText(self.tr("Make activity brief…"))
+        self._name_register()
+
+    def _name_register(self) -> None:
+        year = self.year_getter() if self.year_getter is not None else 0
+        self.register_action.setText(self.tr("Meeting register of {year} (Excel)…").format(year=year))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
