@@ -43,10 +43,32 @@ def test_the_wheel_over_an_unfocused_drop_down_scrolls_the_list(qtbot: QtBot, ap
     assert table.verticalScrollBar().value() > 0
 
 
-def test_the_wheel_still_changes_a_drop_down_the_user_is_in(qtbot: QtBot, app: QApplication) -> None:
+def test_in_a_list_even_the_drop_down_with_the_focus_keeps_its_choice(qtbot: QtBot, app: QApplication) -> None:
+    """A dialog gives a field the focus by itself: in a scrolling list that is no sign the user means to turn it."""
     table = _table(qtbot)
     combo = table.cellWidget(2, 0)
     assert isinstance(combo, QComboBox)
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    _roll(combo)
+    assert combo.currentIndex() == 0 and table.verticalScrollBar().value() > 0
+
+
+def test_a_drop_down_on_its_own_turns_only_once_the_user_is_in_it(qtbot: QtBot, app: QApplication) -> None:
+    """Outside any scrolling view (a year in a toolbar) the wheel turns the field the user clicked or tabbed into."""
+    holder = QWidget()
+    combo, other = QComboBox(holder), QComboBox(holder)
+    for box in (combo, other):
+        box.addItems(["2025", "2026", "2027"])
+    other.move(0, 40)
+    qtbot.addWidget(holder)
+    holder.show()
+    holder.activateWindow()
+    qtbot.waitUntil(holder.isActiveWindow)
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    _roll(combo)
+    assert combo.currentIndex() == 0
     combo.setFocus()
     qtbot.waitUntil(combo.hasFocus)
     _roll(combo)
