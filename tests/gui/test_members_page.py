@@ -198,6 +198,24 @@ def test_delete_asks_for_a_reason_and_leaves_a_tombstone(qtbot: QtBot, ctx: AppC
         stored = session.execute(select(Member).where(Member.id == wang_id)).scalar_one()
         assert stored.deleted and stored.name == "" and stored.id_number == ""
         assert stored.deleted_reason == "测试删除"
+    # The member in the deleted one's place is selected: Edit and Delete go on from there.
+    qtbot.waitUntil(lambda: page.selected_member_id() is not None, timeout=WAIT_MS)
+    assert page.edit_button.isEnabled()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down])
+def test_enter_or_down_in_the_search_box_goes_to_the_first_member_found(
+        qtbot: QtBot, page: MembersPage, key: Qt.Key) -> None:
+    """Typed a name, then Enter or ↓: the roster is searched at once and has the focus on the first match."""
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.search_edit.setFocus()
+    qtbot.waitUntil(page.search_edit.hasFocus)
+    qtbot.keyClicks(page.search_edit, "lisi")
+    qtbot.keyClick(page.search_edit, key)
+    assert names(page) == ["李四"] and page.selected_member_id() == _id_of(page, "李四")
+    assert page.view.hasFocus()
 
 
 def test_deleting_says_who_was_deleted_in_the_status_bar(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:

@@ -126,7 +126,11 @@ class MembersPage(DialogHost, QWidget):
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(lambda _text: self._debounce.start())
-        self.search_edit.returnPressed.connect(self.apply_filter)
+        # Enter or ↓ in the search box: search now and go to what it found (the filters lie between in Tab order).
+        self.search_edit.returnPressed.connect(self.go_to_results)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_edit)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.go_to_results)
         self.reveal_check = QCheckBox(panel)
         self.reveal_check.setObjectName("revealCheck")
         self.reveal_check.toggled.connect(self._reveal_toggled)
@@ -282,11 +286,16 @@ class MembersPage(DialogHost, QWidget):
         selected = self._select_after_load
         self._select_after_load = None
         found = {row.id for row in rows}
+        current = self.selected_member_id()
+        # A selected member deleted: the one that takes its place is selected, so the keys and buttons go on.
+        place = self.model.row_of(current) if current is not None and current in ids - found else -1
         self.model.update_rows(rows)
         self.model.remove_ids(ids - found)
         self.fill_group_combo()
         if selected is not None:
             self._select(selected)
+        elif place >= 0 and self.model.rowCount() and self.selected_member_id() is None:
+            self._select_row(min(place, self.model.rowCount() - 1))
         self._update_count()
         self._update_actions()
 
@@ -417,8 +426,20 @@ class MembersPage(DialogHost, QWidget):
         """Select (and scroll to) ``member_id`` if it is shown."""
         return self._select(member_id)
 
+    def go_to_results(self) -> None:
+        """Search now and move into the roster, on the first member found when none is selected yet."""
+        self.apply_filter()
+        if self.model.rowCount() == 0:
+            return
+        if self.selected_member_id() is None:
+            self._select_row(0)
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _select(self, member_id: str | None) -> bool:
         row = self.model.row_of(member_id) if member_id else -1
+        return self._select_row(row)
+
+    def _select_row(self, row: int) -> bool:
         if row < 0:
             return False
         index = self.model.index(row, column_index("name"))
