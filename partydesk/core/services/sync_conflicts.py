@@ -12,6 +12,7 @@ asked to look again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
@@ -48,6 +49,8 @@ class ConflictView:
     reason: str
     title: str
     differences: list[Difference]
+    provenance: str = ""
+    """Whose each version is and when it was made, in words ("收到的版本：…修改。\\n本机的版本：…修改。")."""
 
 
 def _text(value: Any) -> str:
@@ -85,8 +88,34 @@ def open_conflicts(db: Database) -> list[ConflictView]:
             org = settings_repo.get_organisation(session, str(incoming["org_id"])) if incoming.get("org_id") else None
             if org is not None and org.name:  # a committee holds many branches, and the same name in several
                 title = f"{title}（{org.name}）"
-            out.append(ConflictView(entry.id, entry.record_type, entry.record_id, entry.reason, title, diffs))
+            out.append(ConflictView(entry.id, entry.record_type, entry.record_id, entry.reason, title, diffs,
+                                    _provenance(session, entry, kind)))
     return out
+
+
+def _local_time(value: datetime | None) -> str:
+    """A stored UTC time (naive) or a received ISO time, in this computer's time, to the minute."""
+    if value is None:
+        return ""
+    return f"{(value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone():%Y-%m-%d %H:%M}"
+
+
+def _provenance(session: Any, entry: sync_repo.ConflictEntry, kind: Any) -> str:
+    """Who sent the version that arrived and when each version was made: what a person weighs before choosing
+    (a later change may simply be the better one; a correction from the committee is said as such)."""
+    package = sync_repo.package(session, entry.package_id)
+    sender = sync_repo.peer(session, package.peer_site) if package is not None else None
+    try:
+        made = datetime.fromisoformat(str(entry.incoming.get("updated_at", "")))
+    except ValueError:
+        made = None
+    who = f"“{sender.org_name}”" if sender is not None else "对方"
+    if sender is not None and sender.relation == "parent":
+        who += "（上级更正）"
+    arrived = f"收到的版本：{who}" + (f"于 {_local_time(made)} 修改" if made else "发来")
+    arrived += f"，{_local_time(entry.created_at)[:10]} 导入"
+    local = _local_time(sync_repo.local_changed_at(session, kind, entry.record_id)) if kind else ""
+    return arrived + (f"。\n本机的版本：{local} 修改。" if local else "。")
 
 
 def resolve(db: Database, actor: Actor, conflict_id: int, *, take_incoming: bool) -> Changes:

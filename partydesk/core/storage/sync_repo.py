@@ -481,6 +481,13 @@ def local_values(session: Session, kind: SyncType, record_id: str) -> dict[str, 
     return {c.name: values[c.name] for c in kind.columns}
 
 
+def local_changed_at(session: Session, kind: SyncType, record_id: str) -> datetime | None:
+    """When the local row was last written (UTC, as stored); None when there is none."""
+    table: Any = kind.model.__table__
+    found = session.execute(select(table.c.updated_at).where(table.c.id == record_id)).scalar_one_or_none()
+    return found if isinstance(found, datetime) else None
+
+
 def close_conflict(session: Session, conflict_id: int, resolution: str) -> bool:
     """Mark a conflict decided (``kept_local`` or ``took_incoming``; an import closes the ones it overtakes as
     ``superseded``); False when it was already closed."""

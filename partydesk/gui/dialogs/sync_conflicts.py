@@ -49,6 +49,9 @@ class ConflictDialog(QDialog):
         self.list.currentRowChanged.connect(self._show)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
+        self.provenance = QLabel(self)  # whose each version is and when it was made
+        self.provenance.setObjectName("provenanceLabel")
+        self.provenance.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("conflictTable")
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("On this computer"), self.tr("Arrived")])
@@ -65,6 +68,7 @@ class ConflictDialog(QDialog):
         self.reveal_check.toggled.connect(self._reveal_toggled)
         right = QVBoxLayout()
         right.addWidget(self.reason)
+        right.addWidget(self.provenance)
         right.addWidget(self.table, 1)
         decide = QHBoxLayout()
         decide.addWidget(self.reveal_check)
@@ -102,6 +106,8 @@ class ConflictDialog(QDialog):
         self.keep_button.setEnabled(view is not None)
         self.take_button.setEnabled(view is not None)
         self.reason.setText(view.reason if view else self.tr("No conflict is waiting."))
+        self.provenance.setText(view.provenance if view else "")
+        self.provenance.setVisible(bool(view and view.provenance))
         diffs = view.differences if view else []
         self.table.setRowCount(len(diffs))
         for number, diff in enumerate(diffs):

@@ -47,6 +47,7 @@ def test_both_versions_are_shown_field_by_field(sites: Sites) -> None:
     with sites.committee.read() as session:  # and whose member it is: a committee holds many branches
         branch = session.get(Member, view.record_id).org_id  # type: ignore[union-attr]
     assert view.title.endswith("（中共示范街道幸福社区第一支部委员会）") and branch
+    assert view.provenance.startswith("收到的版本：“中共示范街道幸福社区第一支部委员会”于 20")  # not 上级更正
 
 
 @pytest.mark.parametrize("take_incoming", [False, True])

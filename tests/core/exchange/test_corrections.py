@@ -107,6 +107,9 @@ def test_a_correction_meeting_a_branch_edit_waits_in_the_branch_queue(sites: Sit
     [view] = open_conflicts(sites.branch)
     assert view.record_id == member_id and "上级更正之前" in view.reason
     assert {d.field for d in view.differences} >= {"phone", "address"}
+    # Whose each version is and when it was made, to weigh them by.
+    assert view.provenance.startswith("收到的版本：“中共示范街道工作委员会”（上级更正）于 20")
+    assert "导入。\n本机的版本：20" in view.provenance and view.provenance.endswith("修改。")
 
 
 def test_a_branch_edit_on_top_of_a_taken_correction_is_an_update_at_the_committee(sites: Sites) -> None:
