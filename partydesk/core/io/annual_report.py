@@ -94,7 +94,7 @@ def blocks(report: AnnualReport) -> list[Block]:
             ("其中预备党员", f"{fig.probationary} 名"),
             ("规定会议（已开/应开）", f"{fig.meetings_held} / {fig.meetings_required} 次"),
             ("学时进度达标率（按已过时间折算）",
-             "学习培训记录尚未启用" if fig.study_share is None else f"{fig.study_share:.0%}"),
+             "无可统计的党员（花名册中还没有党员）" if fig.study_share is None else f"{fig.study_share:.0%}"),
             ("未办结的待办事项", f"{len(report.findings)} 项"),  # those of section 五, not the program's reminders
         ]),
         Heading("二、党员队伍结构"),

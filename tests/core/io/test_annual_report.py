@@ -79,6 +79,7 @@ def test_a_year_without_meetings_says_so(tmp_path: Path) -> None:
         db.close()
     text = _text(docx.Document(io.BytesIO(report_docx(empty))))
     assert "2025年没有会议记录。" in text and empty.as_of == date(2025, 12, 31)
+    assert "无可统计的党员（花名册中还没有党员）" in text  # not "not enabled": there is simply nobody to count
 
 
 def test_docx_columns_fit_dates_and_counts_and_headers_repeat(report: AnnualReport) -> None:
