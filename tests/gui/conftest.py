@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from partydesk.core.storage.database import Database
 from partydesk.gui import app as gui_app
@@ -106,3 +107,14 @@ def blank_ctx(
     context = make_ctx(blank_db)
     languages.install_language(app, "zh_CN", context.hub)
     return context
+
+
+def type_into(qtbot: QtBot, window: QWidget, field: QWidget, text: str) -> None:
+    """Show ``window``, make it the active window, put the keyboard focus in ``field`` and type ``text`` there, as
+    a user does (key presses reach a field only in the active window)."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, text)

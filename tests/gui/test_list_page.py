@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
+from tests.gui.conftest import type_into
 
 
 @dataclass(frozen=True)
@@ -115,12 +116,7 @@ def test_removing_the_selected_row_selects_the_one_in_its_place(page: ListPage[I
 def test_enter_or_down_in_the_search_box_goes_to_the_first_row_found(
         page: ListPage[Item], qtbot: QtBot, key: Qt.Key) -> None:
     """Typed a name, then Enter or ↓: the search runs at once and the table has the focus on the first match."""
-    page.show()
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    page.search.setFocus()
-    qtbot.waitUntil(page.search.hasFocus)
-    qtbot.keyClicks(page.search, "wangwu")
+    type_into(qtbot, page, page.search, "wangwu")
     qtbot.keyClick(page.search, key)
     assert shown(page) == ["c"] and page.selected_ids() == ["c"]
     assert page.table.hasFocus()

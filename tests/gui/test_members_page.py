@@ -22,7 +22,7 @@ from partydesk.gui.dialogs.member_delete import OTHER, MemberDeleteDialog
 from partydesk.gui.languages import install_language
 from partydesk.gui.models.roster_model import COLUMNS, column_index
 from partydesk.gui.pages.members import MembersPage
-from tests.gui.conftest import WAIT_MS
+from tests.gui.conftest import WAIT_MS, type_into
 
 
 def make_id(birth: date, seq: int, region: str = "330106") -> str:
@@ -207,12 +207,7 @@ def test_delete_asks_for_a_reason_and_leaves_a_tombstone(qtbot: QtBot, ctx: AppC
 def test_enter_or_down_in_the_search_box_goes_to_the_first_member_found(
         qtbot: QtBot, page: MembersPage, key: Qt.Key) -> None:
     """Typed a name, then Enter or ↓: the roster is searched at once and has the focus on the first match."""
-    page.show()
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    page.search_edit.setFocus()
-    qtbot.waitUntil(page.search_edit.hasFocus)
-    qtbot.keyClicks(page.search_edit, "lisi")
+    type_into(qtbot, page, page.search_edit, "lisi")
     qtbot.keyClick(page.search_edit, key)
     assert names(page) == ["李四"] and page.selected_member_id() == _id_of(page, "李四")
     assert page.view.hasFocus()

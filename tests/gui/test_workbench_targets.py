@@ -3,56 +3,25 @@ behind on study hours their line of the 学时台账, a waiting exchange conflic
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import date
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.checks.findings import Finding
-from partydesk.core.demo import populate
-from partydesk.core.storage.database import Database, open_database
+from partydesk.core.storage.database import Database
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.sync_conflicts import ConflictDialog
 from partydesk.gui.dialogs.talk_edit import TalkEditDialog
-from partydesk.gui.mainwindow import MainWindow
 from partydesk.gui.pages.exchange import ExchangePage
 from partydesk.gui.pages.meetings import MeetingsPage
 from partydesk.gui.pages.study import LEDGER_TAB, StudyPage
 from partydesk.gui.pages.workbench import WorkbenchPage
-from tests.core.exchange.conftest import Sites, introduce, make_branch, make_committee
+from tests.core.exchange.conftest import Sites, sites  # noqa: F401  (the fixture)
 from tests.core.exchange.test_conflict_check import queue_a_conflict
 from tests.gui.conftest import WAIT_MS
-
-TODAY = date(2026, 11, 30)
-
-
-@pytest.fixture
-def demo_ctx(tmp_path: Path, make_ctx: Callable[[Database], AppContext], app: QApplication) -> Iterator[AppContext]:
-    """The demo branch (36 members, a year of meetings, talks and study), in Chinese."""
-    database = open_database(tmp_path / "demo.db")
-    populate(database)
-    context = make_ctx(database)
-    languages.install_language(app, "zh_CN", context.hub)
-    yield context
-    context.runner.wait_idle(WAIT_MS)
-    database.close()
-
-
-def _window(qtbot: QtBot, ctx: AppContext) -> tuple[MainWindow, WorkbenchPage]:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1366, 728)
-    window.show()
-    page = window.page("workbench")
-    assert isinstance(page, WorkbenchPage)
-    page._today = TODAY
-    page.reload()
-    qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.today == TODAY, timeout=WAIT_MS)
-    return window, page
+from tests.gui.test_workbench import TODAY, _window, demo_ctx  # noqa: F401  (the fixture)
 
 
 def _open(page: WorkbenchPage, code: str) -> Finding:
@@ -64,7 +33,7 @@ def _open(page: WorkbenchPage, code: str) -> Finding:
     return finding
 
 
-def test_a_member_due_a_talk_opens_a_new_talk_with_them(qtbot: QtBot, demo_ctx: AppContext) -> None:
+def test_a_member_due_a_talk_opens_a_new_talk_with_them(qtbot: QtBot, demo_ctx: AppContext) -> None:  # noqa: F811
     """“XXX尚无谈心谈话记录” opens the talks tab of 会议 with the new-talk dialog, that member ticked."""
     window, page = _window(qtbot, demo_ctx)
     finding = _open(page, "talk.none")
@@ -80,7 +49,7 @@ def test_a_member_due_a_talk_opens_a_new_talk_with_them(qtbot: QtBot, demo_ctx: 
     dialog.reject()
 
 
-def test_a_member_behind_on_study_hours_opens_their_ledger_line(qtbot: QtBot, demo_ctx: AppContext) -> None:
+def test_a_member_behind_on_study_hours_opens_their_ledger_line(qtbot: QtBot, demo_ctx: AppContext) -> None:  # noqa: F811
     """“XXX2026年已完成学时 …” opens 学习 on the 学时台账 of 2026, that member's line selected."""
     window, page = _window(qtbot, demo_ctx)
     finding = _open(page, "study.behind")
@@ -94,7 +63,7 @@ def test_a_member_behind_on_study_hours_opens_their_ledger_line(qtbot: QtBot, de
     assert finding.message.startswith(row.name)
 
 
-def test_a_ledger_line_hidden_by_a_search_is_found_all_the_same(qtbot: QtBot, demo_ctx: AppContext) -> None:
+def test_a_ledger_line_hidden_by_a_search_is_found_all_the_same(qtbot: QtBot, demo_ctx: AppContext) -> None:  # noqa: F811
     """The ledger searched for someone else: opening the to-do clears the search and selects the member."""
     window, page = _window(qtbot, demo_ctx)
     finding = next(f for f in page.board.findings() if f.code == "study.behind")
@@ -109,21 +78,8 @@ def test_a_ledger_line_hidden_by_a_search_is_found_all_the_same(qtbot: QtBot, de
     assert study.ledger.selected_ids() == [finding.subject.split("|")[0]]
 
 
-@pytest.fixture
-def sites(tmp_path: Path) -> Iterator[Sites]:
-    (tmp_path / "b").mkdir()
-    (tmp_path / "c").mkdir()
-    branch = make_branch(tmp_path / "b" / "branch.db", members=5)
-    committee = make_committee(tmp_path / "c" / "committee.db")
-    introduce(branch, committee)
-    (tmp_path / "stick").mkdir()
-    yield Sites(branch, committee, tmp_path / "stick")
-    branch.close()
-    committee.close()
-
-
 def test_a_waiting_conflict_is_on_the_workbench_and_opens_the_review(
-        qtbot: QtBot, sites: Sites, make_ctx: Callable[[Database], AppContext], app: QApplication) -> None:
+        qtbot: QtBot, sites: Sites, make_ctx: Callable[[Database], AppContext], app: QApplication) -> None:  # noqa: F811
     """A correction from above meets a local edit: the workbench lists the conflict as 逾期; opening it goes
     to 数据交换 with the conflict review open on it."""
     queue_a_conflict(sites)
