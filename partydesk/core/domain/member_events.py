@@ -243,12 +243,13 @@ def plan_events(
     return plan
 
 
-def applicable_kinds(state: DerivedState) -> list[EventKind]:
+def applicable_kinds(state: DerivedState, events: list[MemberEvent] | None = None) -> list[EventKind]:
     """The events that can happen next to a member in ``state`` (what a "record a change" form offers).
 
     Decided by the transition table (``membership.TRANSITIONS``): 转正, 延长预备期 and 取消预备党员资格
-    only for a 预备党员; 恢复党籍 only from 停止党籍; nothing after death or 出党.
+    only for a 预备党员; 恢复党籍 only from 停止党籍; nothing after death or 出党; given the member's ``events``,
+    恢复党员权利 only during a 留党察看 not yet decided.
     """
     from partydesk.core.domain.membership import offered_kinds  # the table builds on this module
 
-    return offered_kinds(state)
+    return offered_kinds(state, events)

@@ -207,12 +207,15 @@ def suspension_refusal(state: DerivedState, on_date: date, ground: str,
     return "请选择停止党籍的原因：失联满六个月经查找仍无音讯，或出国（境）逾期未归", JY
 
 
-def offered_kinds(state: DerivedState) -> list[EventKind]:
-    """The changes the 记录变动 form offers a member in ``state`` (allowed by the table, not a no-op)."""
+def offered_kinds(state: DerivedState, events: Sequence[MemberEvent] | None = None) -> list[EventKind]:
+    """The changes the 记录变动 form offers a member in ``state`` (allowed by the table, not a no-op); with the
+    member's ``events``, 恢复党员权利 only to a member under a 留党察看 not yet decided."""
     standing = standing_of(state)
     toggles = {EventKind.LOST: not state.lost_contact, EventKind.REGAINED: state.lost_contact,
                EventKind.MIGRANT_OUT: not state.migrant, EventKind.MIGRANT_BACK: state.migrant,
                EventKind.MIGRANT_REPORT: state.migrant}
+    if events is not None:
+        toggles[EventKind.RIGHTS_RESTORED] = open_observation(events) is not None
     return [kind for kind in ORDER if standing in TRANSITIONS[kind].allowed and toggles.get(kind, True)]
 
 

@@ -361,7 +361,7 @@ class MemberDetailPage(DialogHost, QWidget):
         """The changes that fit the member shown, from the events this page holds (what the core allows)."""
         if self.record is None:
             return []
-        return applicable_kinds(derive_state(self.events, base_category=self.record.data.category))
+        return applicable_kinds(derive_state(self.events, base_category=self.record.data.category), self.events)
 
     def withdraw_event(self, event_id: str) -> None:
         """Ask for the reason and take back the entry ``event_id`` (recorded by mistake)."""

@@ -150,6 +150,16 @@ def test_offered_kinds_follow_the_table() -> None:
     assert EventKind.CONFIRMED in offered_kinds(STANDINGS[Standing.PROBATIONARY])
 
 
+def test_restoring_rights_is_offered_only_during_an_undecided_observation() -> None:
+    """恢复党员权利 (留党察看期满) is offered to a member under 留党察看, and not to one never under it or restored."""
+    full = STANDINGS[Standing.FULL]
+    observed = [ev(EventKind.DISCIPLINE, date(2024, 3, 1), "4:12", 1)]
+    assert EventKind.RIGHTS_RESTORED not in offered_kinds(full, [])
+    assert EventKind.RIGHTS_RESTORED in offered_kinds(full, observed)
+    restored = [*observed, ev(EventKind.RIGHTS_RESTORED, date(2025, 3, 1), "", 2)]
+    assert EventKind.RIGHTS_RESTORED not in offered_kinds(full, restored)
+
+
 def _data(**changes: object) -> MemberData:
     base = MemberData(name="张三", gender="1", id_type="1", id_number="x", category="1", joined_on=date(2024, 7, 1),
                       confirmed_on=date(2025, 7, 1))
