@@ -1531,6 +1531,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>全部导入(&amp;I)</translation>
     </message>
     <message>
+        <source>&amp;Record the refusals</source>
+        <translation>登记拒收(&amp;R)</translation>
+    </message>
+    <message>
         <source>Ready to import</source>
         <translation>可以导入</translation>
     </message>

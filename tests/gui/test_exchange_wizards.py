@@ -167,6 +167,27 @@ def test_import_wizard_checks_a_whole_folder_then_imports_every_package(
     qtbot.waitUntil(lambda: page.packages.model.total == 3, timeout=WAIT_MS)
 
 
+def test_a_folder_of_refused_packages_only_offers_to_record_the_refusals(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """Nothing in the folder can be imported: the button does not say 全部导入 but what it will do."""
+    branch, committee, folder = pair
+    usb = folder / "usb"
+    usb.mkdir()
+    flip_bit(export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path, 700, usb / "damaged.pdsync")
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder, offices={}, parent=None)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(usb))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
+    assert dialog.apply_button.text() == "登记拒收(&R)" and dialog.apply_button.isEnabled()
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: [r.file_name for r in rejections(committee)] == ["damaged.pdsync"], timeout=WAIT_MS)
+    assert exchange_status(committee).packages == []
+
+
 def test_import_wizard_says_when_a_folder_holds_no_package(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
         app: QApplication) -> None:

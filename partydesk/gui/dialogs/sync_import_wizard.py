@@ -312,7 +312,8 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(2)
         self._widen()
         self.check_button.hide()
-        self.apply_button.setText(self.tr("&Import all"))
+        # Nothing to import but refusals to put in the ledger: the button says that, not "import all".
+        self.apply_button.setText(self.tr("&Import all") if ready else self.tr("&Record the refusals"))
         self.apply_button.setEnabled(ready + refused > 0)
         self.apply_button.show()
         self.apply_button.setDefault(True)
