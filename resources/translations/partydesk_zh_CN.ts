@@ -4582,6 +4582,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>修改这次学习活动：参加的党员已按原记录勾选。保存后，各人在学时台账中的学时随之更改。</translation>
     </message>
     <message>
+        <source>The roster has no members yet: add or import them on the Members page first.</source>
+        <translation>花名册中还没有党员：请先在“党员”页导入或添加党员。</translation>
+    </message>
+    <message>
+        <source>No member was on the roll on these dates.</source>
+        <translation>这段日期内没有在册党员。</translation>
+    </message>
+    <message>
         <source>{chosen} of {total} ticked</source>
         <translation>已选 {chosen} / {total} 人</translation>
     </message>

@@ -81,6 +81,15 @@ def test_record_a_collective_study_and_see_the_ledger_change(qtbot: QtBot, ctx: 
     assert page.activities.model.rowCount() == 2
 
 
+def test_with_no_member_on_the_roster_the_dialog_says_to_add_members_first(
+        qtbot: QtBot, ctx: AppContext, db: Database) -> None:
+    """An office that has entered nobody yet is told what to do first, not to tick someone who is not there."""
+    dialog = StudyEditDialog(ctx, study.roll(db), rule_values(db), day=date(2026, 11, 10))
+    qtbot.addWidget(dialog)
+    assert dialog.ui.participantList.count() == 0
+    assert dialog.ui.countLabel.text() == "花名册中还没有党员：请先在“党员”页导入或添加党员。"
+
+
 def test_an_empty_topic_is_refused_in_the_dialog(qtbot: QtBot, ctx: AppContext, db: Database,
                                                  branch: dict[str, str]) -> None:
     """The core's message shows in the dialog, which stays open; nothing is written."""

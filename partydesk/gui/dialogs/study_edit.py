@@ -172,6 +172,11 @@ class StudyEditDialog(DiscardGuard, QDialog):
             self.ui.participantList.item(i).setCheckState(state)
 
     def _show_count(self) -> None:
+        if self.ui.participantList.count() == 0:  # nobody to tick: say why, and what to do first
+            self.ui.countLabel.setText(self.tr("The roster has no members yet: add or import them on the Members "
+                                               "page first.") if not self.roll else
+                                       self.tr("No member was on the roll on these dates."))
+            return
         self.ui.countLabel.setText(self.tr("{chosen} of {total} ticked").format(
             chosen=len(self.chosen_ids()), total=self.ui.participantList.count()))
 

@@ -154,6 +154,7 @@ class Ui_StudyEditDialog(object):
 
         self.countLabel = QLabel(StudyEditDialog)
         self.countLabel.setObjectName(u"countLabel")
+        self.countLabel.setWordWrap(True)
 
         self.participantsBar.addWidget(self.countLabel)
 
