@@ -4167,12 +4167,12 @@ Write the new key card and give it to each office to register.</source>
 <context>
     <name>RosterBranches</name>
     <message>
-        <source>{total} members on the roll in {branches} branches, {shown} shown</source>
-        <translation>在册 {total} 人，共 {branches} 个支部，显示 {shown} 人</translation>
-    </message>
-    <message>
         <source> ({count} of them a person counted again on another branch&apos;s roll)</source>
         <translation>（其中 {count} 人次是同一人在另一支部重复计入）</translation>
+    </message>
+    <message>
+        <source>{total} members on the roll{again} in {branches} branches, {shown} shown</source>
+        <translation>在册 {total} 人{again}，共 {branches} 个支部，显示 {shown} 人</translation>
     </message>
     <message>
         <source>{branch}: {count} members on the roll, {shown} shown</source>

@@ -77,8 +77,8 @@ def test_the_count_line_spans_the_branches(qtbot: QtBot, committee_ctx: AppConte
     """全部支部: the headcount, how many branches it spans, and that the person on both rolls is in it twice."""
     page = open_page(qtbot, committee_ctx)
     total = sum(1 for r in page.model.all_rows() if r.in_branch)
-    assert page.count_label.text() == (f"在册 {total} 人，共 2 个支部，显示 {page.model.rowCount()} 人"
-                                       "（其中 1 人次是同一人在另一支部重复计入）")
+    assert page.count_label.text() == (f"在册 {total} 人（其中 1 人次是同一人在另一支部重复计入），"
+                                       f"共 2 个支部，显示 {page.model.rowCount()} 人")
 
 
 def test_the_person_on_two_rolls_is_marked_and_filterable(qtbot: QtBot, committee_ctx: AppContext) -> None:

@@ -130,13 +130,12 @@ class RosterBranches(QObject):
         org = self.filter.current()
         if org is None:
             spanned = sum(1 for n in counts.values() if n)
-            text = self.tr("{total} members on the roll in {branches} branches, {shown} shown").format(
-                total=total, branches=spanned, shown=shown)
             twice = self.second_entries()
-            if twice:
-                text += self.tr(" ({count} of them a person counted again on another branch's roll)").format(
-                    count=twice)
-            return text
+            # The repeat count is of the whole roll: said beside the total, not after what the filter shows.
+            again = self.tr(" ({count} of them a person counted again on another branch's roll)").format(
+                count=twice) if twice else ""
+            return self.tr("{total} members on the roll{again} in {branches} branches, {shown} shown").format(
+                total=total, again=again, branches=spanned, shown=shown)
         return self.tr("{branch}: {count} members on the roll, {shown} shown").format(
             branch=self.page.model.branches.name_of(org), count=counts.get(org, 0), shown=shown)
 
