@@ -167,6 +167,16 @@ def test_import_wizard_checks_a_whole_folder_then_imports_every_package(
     qtbot.waitUntil(lambda: page.packages.model.total == 3, timeout=WAIT_MS)
 
 
+def checking(qtbot: QtBot, ctx: AppContext, app: QApplication, path: Path) -> ImportDialog:
+    """The import wizard, in Chinese, checking ``path`` (a file or a folder) as if typed and 检查 clicked."""
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=path.parent)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(path))
+    dialog.check_button.click()
+    return dialog
+
+
 def test_a_folder_of_refused_packages_only_offers_to_record_the_refusals(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
         app: QApplication) -> None:
@@ -175,12 +185,7 @@ def test_a_folder_of_refused_packages_only_offers_to_record_the_refusals(
     usb = folder / "usb"
     usb.mkdir()
     flip_bit(export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path, 700, usb / "damaged.pdsync")
-    ctx = make_ctx(committee)
-    languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = ImportDialog(ctx, start=folder, offices={}, parent=None)
-    qtbot.addWidget(dialog)
-    dialog.file.setText(str(usb))
-    dialog.check_button.click()
+    dialog = checking(qtbot, make_ctx(committee), app, usb)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
     assert dialog.apply_button.text() == "登记拒收(&R)" and dialog.apply_button.isEnabled()
     dialog.apply_button.click()
@@ -194,12 +199,7 @@ def test_import_wizard_says_when_a_folder_holds_no_package(
     _branch, committee, folder = pair
     empty = folder / "empty"
     empty.mkdir()
-    ctx = make_ctx(committee)
-    languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = ImportDialog(ctx, start=folder)
-    qtbot.addWidget(dialog)
-    dialog.file.setText(str(empty))
-    dialog.check_button.click()
+    dialog = checking(qtbot, make_ctx(committee), app, empty)
     qtbot.waitUntil(lambda: "没有数据包" in dialog.problem.text(), timeout=WAIT_MS)
     assert dialog.pages.currentIndex() == 0 and dialog.check_button.isEnabled()
 

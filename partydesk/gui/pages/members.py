@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +49,7 @@ from partydesk.gui.widgets.column_menu import ColumnMenu
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.empty_state import EmptyState
 from partydesk.gui.widgets.flow_layout import FlowLayout
+from partydesk.gui.widgets.keys import lead_to_results, shortcut
 from partydesk.gui.widgets.roster_table import roster_table, size_columns
 
 if TYPE_CHECKING:
@@ -126,11 +127,7 @@ class MembersPage(DialogHost, QWidget):
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(lambda _text: self._debounce.start())
-        # Enter or ↓ in the search box: search now and go to what it found (the filters lie between in Tab order).
-        self.search_edit.returnPressed.connect(self.go_to_results)
-        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_edit)
-        down.setContext(Qt.ShortcutContext.WidgetShortcut)
-        down.activated.connect(self.go_to_results)
+        lead_to_results(self.search_edit, self.go_to_results)
         self.reveal_check = QCheckBox(panel)
         self.reveal_check.setObjectName("revealCheck")
         self.reveal_check.toggled.connect(self._reveal_toggled)
@@ -169,21 +166,12 @@ class MembersPage(DialogHost, QWidget):
         view.activated.connect(lambda index: self.open_member(index.data(Qt.ItemDataRole.UserRole)))
         view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.model.modelReset.connect(self._update_actions)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
-        edit = QShortcut(QKeySequence(Qt.Key.Key_F2), view)  # as renaming in a file manager
-        edit.setContext(Qt.ShortcutContext.WidgetShortcut)
-        edit.activated.connect(self.edit_selected)
-        new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self.roster_panel)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.activated.connect(self.add_member)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self.roster_panel)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self._to_search)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_edit)  # Esc in the search box empties it
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self.search_edit.clear)
+        shortcut(QKeySequence.StandardKey.Delete, view, self.delete_selected)
+        shortcut(Qt.Key.Key_F2, view, self.edit_selected)  # as renaming in a file manager
+        panel = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        shortcut(QKeySequence.StandardKey.New, self.roster_panel, self.add_member, context=panel)
+        shortcut(QKeySequence.StandardKey.Find, self.roster_panel, self._to_search, context=panel)
+        shortcut(Qt.Key.Key_Escape, self.search_edit, self.search_edit.clear)  # Esc in the search box empties it
         self.view = view
         self.columns_menu = ColumnMenu(view, self.ctx.settings, COLUMNS_KEY, default=DEFAULT_COLUMNS,
                                        fixed=FIXED_COLUMNS, parent=self.columns_button)

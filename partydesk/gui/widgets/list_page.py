@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.gui.widgets.empty_state import EmptyState
+from partydesk.gui.widgets.keys import lead_to_results
 
 Row = TypeVar("Row")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -234,11 +235,7 @@ class ListPage(QWidget, Generic[Row]):
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.search.setFocus)
-        # From the search box to what it found: Enter or ↓ (the filters lie between them in Tab order).
-        self.search.returnPressed.connect(self.go_to_results)
-        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
-        down.setContext(Qt.ShortcutContext.WidgetShortcut)
-        down.activated.connect(self.go_to_results)
+        lead_to_results(self.search, self.go_to_results)
 
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.search, 2)

@@ -22,7 +22,6 @@ from sqlalchemy import func, select
 from partydesk.core.changes import LOCAL_USER, ChangeKind
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
-from partydesk.core.domain.member_events import EventKind
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.io.roster_headers import resolve_mapping
 from partydesk.core.progress import Cancelled, Progress
@@ -370,28 +369,6 @@ def test_existing_member_is_matched_by_id_and_updated(db: Database, tmp_path: Pa
     assert applied.changes.touches(ChangeKind.MEMBER)
     after = members.roster(db, LOCAL_USER)[0]
     assert (after.id, after.phone, after.address) == (before.id, "13900139000", "幸福路1号")
-
-
-def test_an_older_roster_never_withdraws_a_confirmation_recorded_here(db: Database, tmp_path: Path) -> None:
-    """A 转正 recorded in the program survives re-importing the file from before it: the row's other changes are
-    applied, the member stays 正式党员 with the recorded event, and the plan says why it kept them."""
-    seed(db, member(category="2", joined_on=date(2025, 3, 1), confirmed_on=None))
-    member_id = members.roster(db, LOCAL_USER)[0].id
-    members.add_event(db, LOCAL_USER, member_id=member_id, kind=EventKind.CONFIRMED, on_date=date(2026, 3, 1),
-                      note="支部大会讨论通过", today=TODAY)
-    path = save_xlsx(tmp_path / "r.xlsx", [person(人员类别="预备党员", 入党日期="2025-03-01", 转正日期=None,
-                                                  联系电话="13900139000")])
-    result = plan(db, path)
-    row = result.rows[0]
-    assert (row.action, row.changed_fields) == ("updated", ("phone",))
-    assert [i.code for i in row.issues] == ["confirmation_kept"]
-    assert "已记录 2026年03月01日 转正" in row.issues[0].message
-    apply_import(db, LOCAL_USER, result)
-    after = members.roster(db, LOCAL_USER)[0]
-    assert (after.category, after.confirmed_on, after.phone) == ("1", date(2026, 3, 1), "13900139000")
-    events = members.member_events(db, LOCAL_USER, member_id)
-    assert [(e.kind, e.on_date) for e in events if e.kind is EventKind.CONFIRMED] == [
-        (EventKind.CONFIRMED, date(2026, 3, 1))]
 
 
 def test_columns_absent_from_the_file_keep_stored_values(db: Database, tmp_path: Path) -> None:
