@@ -8,6 +8,9 @@ sign of intent there (a dialog gives its first field the focus). With this filte
 application, a wheel turn over such a field inside a scrolling view is handed to that view, which scrolls, as
 in a web browser; a field on its own (a year in a toolbar) takes it only when clicked or tabbed into.
 To change a value: click it (its list scrolls with the wheel) or use the arrow keys.
+
+An application filter sees every event: this one costs about 3.5 µs per event it lets pass (100 000 events
+took 80 ms without it, 425 ms with it), a few tens of microseconds for a keystroke's handful of events.
 """
 
 from __future__ import annotations
