@@ -478,12 +478,16 @@ def _changes(written: _Written) -> Changes:
             continue
         parent = _PARENT_KEY.get(name)
         found = ids[kind]
-        if parent:
-            found.update(str(record["data"][parent]) for record, _values in group)
-        else:
-            found.update(str(record["id"]) for record, _values in group)
-        if len(found) > _MANY_CHANGED:
-            crowded.add(kind)
+        # In slices, so a large group is found crowded without gathering every id of it first.
+        for start in range(0, len(group), _MANY_CHANGED):
+            part = group[start:start + _MANY_CHANGED]
+            if parent:
+                found.update(str(record["data"][parent]) for record, _values in part)
+            else:
+                found.update(str(record["id"]) for record, _values in part)
+            if len(found) > _MANY_CHANGED:
+                crowded.add(kind)
+                break
     return Changes(kinds=frozenset({ChangeKind.SYNC, *ids}),
                    ids={k: frozenset(v) for k, v in ids.items() if k not in crowded})
 
