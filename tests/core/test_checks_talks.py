@@ -125,6 +125,7 @@ def test_committee_members_who_have_not_talked_with_each_other(db: Database) -> 
     pairs = {frozenset(s.split("|")) for s in got}
     assert pairs == {frozenset((secretary, publicity)), frozenset((organiser, publicity))}
     assert all(f.severity is Severity.WARNING for f in got.values())
+    assert all(f.target == Target("talk_with", subject) for subject, f in got.items())  # the one talks with the other
     assert frozenset((secretary, organiser)) in {frozenset(s.split("|"))
                                                  for s in found(db, date(2026, 12, 1), "talk.committee")}
 

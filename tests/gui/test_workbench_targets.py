@@ -1,5 +1,6 @@
-"""A to-do opens where its work is done: a member due a talk opens a new talk with them ticked, a member
-behind on study hours their line of the 学时台账, a waiting exchange conflict the review of the conflicts."""
+"""A to-do opens where its work is done: a member due a talk opens a new talk with them ticked (two committee
+members due to talk, a talk of the one with the other), a member behind on study hours their line of the
+学时台账, a certificate coming due its line of 技能证书, a waiting exchange conflict the review of the conflicts."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from partydesk.gui.dialogs.sync_conflicts import ConflictDialog
 from partydesk.gui.dialogs.talk_edit import TalkEditDialog
 from partydesk.gui.pages.exchange import ExchangePage
 from partydesk.gui.pages.meetings import MeetingsPage
-from partydesk.gui.pages.study import LEDGER_TAB, StudyPage
+from partydesk.gui.pages.study import CERT_TAB, LEDGER_TAB, StudyPage
 from partydesk.gui.pages.workbench import WorkbenchPage
 from tests.core.exchange.conftest import Sites, sites  # noqa: F401  (the fixture)
 from tests.core.exchange.test_conflict_check import queue_a_conflict
@@ -47,6 +48,41 @@ def test_a_member_due_a_talk_opens_a_new_talk_with_them(qtbot: QtBot, demo_ctx: 
     name = finding.message.removesuffix("尚无谈心谈话记录")
     assert list(dialog.choices.checked_names()) == [name]
     dialog.reject()
+
+
+def test_two_committee_members_due_to_talk_open_a_talk_of_the_one_with_the_other(
+        qtbot: QtBot, demo_ctx: AppContext) -> None:  # noqa: F811
+    """“支委甲与乙近12个月未相互谈心谈话” opens a new talk: 甲 talking, 乙 ticked (not 甲's record)."""
+    window, page = _window(qtbot, demo_ctx)
+    finding = _open(page, "talk.committee")
+    first, second = finding.subject.split("|")
+    meetings = window.page("meetings")
+    assert isinstance(meetings, MeetingsPage) and meetings.current_tab() == "talks"
+    dialog = meetings.talks.current_dialog()
+    assert isinstance(dialog, TalkEditDialog) and dialog.record is None
+    qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)
+    assert list(dialog.choices.checked_ids()) == [second]
+    assert dialog.ui.byCombo.currentData() == first
+    names = finding.message.removeprefix("支委").split("近")[0].split("与")
+    assert (dialog.ui.byCombo.currentText(), list(dialog.choices.checked_names())) == (names[0], [names[1]])
+    dialog.reject()
+
+
+def test_a_certificate_coming_due_opens_its_line_of_the_certificates(qtbot: QtBot, demo_ctx: AppContext) -> None:  # noqa: F811
+    """“XXX的“…”将于…到期” opens 学习 on 技能证书 with that certificate selected, even when a search hid it."""
+    window, page = _window(qtbot, demo_ctx)
+    finding = next(f for f in page.board.findings() if f.code in ("study.cert_expiring", "study.cert_expired"))
+    study = window.show_page("study")
+    assert isinstance(study, StudyPage)
+    qtbot.waitUntil(lambda: study.data is not None, timeout=WAIT_MS)
+    study.certifications.search.setText("没有这个人")
+    study.certifications.apply_filters()
+    window.show_page("workbench")
+    _open(page, finding.code)
+    assert window.current_page_id() == "study" and study.tabs.currentIndex() == CERT_TAB
+    qtbot.waitUntil(lambda: study.certifications.selected_ids() == [finding.subject], timeout=WAIT_MS)
+    [row] = study.certifications.selected_rows()
+    assert finding.message.startswith(row[1]) and f"“{row[2].name}”" in finding.message
 
 
 def test_a_member_behind_on_study_hours_opens_their_ledger_line(qtbot: QtBot, demo_ctx: AppContext) -> None:  # noqa: F811

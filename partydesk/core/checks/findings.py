@@ -44,9 +44,10 @@ class Severity(IntEnum):
 @dataclass(frozen=True)
 class Target:
     """What opening a finding goes to: a record (``kind`` member/meeting/talk/study) or a calendar cell, or the
-    place where the work is done: ``talk_with`` (a new talk with the member ``key``), ``ledger`` (the member's
-    line in the 学时台账 of a year, ``key`` ``"<member id>|<year>"``), a page's section (``exchange``:
-    ``conflicts``, ``clock``…).
+    place where the work is done: ``talk_with`` (a new talk with the member ``key``; ``"<by>|<with>"`` for two
+    committee members, the first talking with the second), ``ledger`` (the member's line in the 学时台账 of a
+    year, ``key`` ``"<member id>|<year>"``), ``cert`` (a certificate's line in 技能证书, ``"<member id>|<id>"``),
+    a page's section (``exchange``: ``conflicts``, ``clock``…).
 
     ``key`` is the record id, or for ``calendar`` a cell key ``"<type_code>|<party_group>|<period start ISO>"``.
     """
@@ -64,7 +65,7 @@ class Target:
         return None
 
 
-MEMBER_PLACES = ("talk_with", "ledger")  # target kinds whose key starts with a member id
+MEMBER_PLACES = ("talk_with", "ledger", "cert")  # target kinds whose key starts with a member id
 
 
 @dataclass(frozen=True)

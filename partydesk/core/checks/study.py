@@ -8,7 +8,8 @@ expiring within ``study.cert_expiry.days`` are a warning, expired ones overdue u
 newer one of the same name.
 
 A member's to-do about hours or training opens the member's line of the year's 学时台账 (``Target("ledger")``),
-where the hours are seen and recorded, not the member's record.
+where the hours are seen and recorded, not the member's record; a certificate coming due opens its line of
+技能证书 (``Target("cert")``), where the renewed one is recorded.
 """
 
 from __future__ import annotations
@@ -230,4 +231,4 @@ def certifications_expiring(db: Database, today: date) -> Iterator[Finding]:
             code="study.cert_expired" if expired else "study.cert_expiring",
             severity=Severity.OVERDUE if expired else Severity.WARNING, subject=cert_id,
             message=f"{name}的“{c.name}”{'已于' if expired else '将于'}{c.expires_on:%Y-%m-%d}到期",
-            due=c.expires_on, rule="study.cert_expiry.days", target=Target("member", c.member_id))
+            due=c.expires_on, rule="study.cert_expiry.days", target=Target("cert", f"{c.member_id}|{cert_id}"))

@@ -190,5 +190,5 @@ def committee_pairs(db: Database, today: date) -> Iterator[Finding]:
             message=f"支委{pair.first_name}与{pair.second_name}近{months}个月未相互谈心谈话",
             due=None,
             rule=RULE_KEY,
-            target=Target("member", pair.first_id),
+            target=Target("talk_with", f"{pair.first_id}|{pair.second_id}"),  # a new talk, the first with the second
         )

@@ -47,11 +47,13 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
     saved = Signal(str)
 
     def __init__(self, ctx: AppContext, record: TalkRecord | None = None, parent: QWidget | None = None, *,
-                 with_ids: tuple[str, ...] = (), today: date | None = None) -> None:
-        """``with_ids``: members to tick at the start (a talk begun from the list of who is due)."""
+                 with_ids: tuple[str, ...] = (), by_id: str = "", today: date | None = None) -> None:
+        """``with_ids``: members to tick at the start (a talk begun from the list of who is due); ``by_id``: the
+        member talking (two committee members due to talk), else the secretary."""
         super().__init__(parent)
         self.ctx = ctx
         self.record = record
+        self._by_id = (record.data.by_member_id or "") if record is not None else by_id
         self._busy = False
         self._loaded = False
         self.ui = Ui_TalkEditDialog()
@@ -116,7 +118,7 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         for row in rows:
             self.ui.byCombo.addItem(row.name, row.id)
             self.ui.byCombo.setItemData(self.ui.byCombo.count() - 1, f"{row.name} {row.pinyin}", SEARCH_ROLE)
-        by_id = self.record.data.by_member_id if self.record is not None else None
+        by_id = self._by_id
         position = self.ui.byCombo.findData(by_id) if by_id else -1
         if position >= 0:
             self.ui.byCombo.setCurrentIndex(position)

@@ -181,7 +181,8 @@ class MeetingsPage(DialogHost, QWidget):
 
     def open_target(self, kind: str, key: str) -> None:
         """Go where a to-do points: a calendar cell, a meeting, a talk, or a new talk with the member a talk is
-        due with (``Target("talk_with", member id)``), ready to record (the main window routes here)."""
+        due with (``Target("talk_with", member id)``; two committee members who are due to talk, the first
+        talking with the second), ready to record (the main window routes here)."""
         if kind == "calendar":
             self.show_calendar_cell(key)
         elif kind == "meeting":
@@ -189,9 +190,10 @@ class MeetingsPage(DialogHost, QWidget):
         elif kind == "talk":
             self.show_tab("talks")
             self.talks.edit_talk(key)
-        elif kind == "talk_with":
+        elif kind == "talk_with":  # "<member>", or "<by>|<with>" for two committee members
+            by_id, _, with_id = key.rpartition("|")
             self.show_tab("talks")
-            self.talks.new_talk((key,))
+            self.talks.new_talk((with_id,), by_id=by_id)
 
     def show_calendar_cell(self, key: str) -> None:
         """Go to the calendar cell a finding points at (``Target("calendar", key)``, key

@@ -44,9 +44,11 @@ from partydesk.gui.widgets.branch_filter import BranchFilter
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
     from partydesk.gui.operations.study import StudyYear
+    from partydesk.gui.widgets.list_page import ListPage
 
 YEARS_BACK = 5
 LEDGER_TAB = 1  # after 学习活动
+CERT_TAB = 2  # 技能证书
 
 
 class StudyPage(QWidget):
@@ -82,7 +84,7 @@ class StudyPage(QWidget):
         self.delete_button = self.activities.add_action("deleteStudy", self.delete_selected, needs_selection=True)
         self.activities.set_empty_action(self.tr("Record a collective study"), self.open_record_dialog)
         self.ledger = study_tabs.ledger_list(self, self.branches)
-        self._ledger_member: str | None = None  # a to-do's member to select once the ledger has them
+        self._pending: tuple[ListPage[Any], str] | None = None  # a to-do's line to select once it is read
         self.export_button = self.ledger.add_action("exportStudy", self.export_report)
         self.ledger_note = QLabel(self)
         self.ledger_note.setWordWrap(True)
@@ -151,7 +153,7 @@ class StudyPage(QWidget):
         self.send_material_button.setVisible(data.committee)
         self.skills.setText(study_tabs.skills_summary(data.certifications, self.today))
         self._show_summary()
-        self._select_ledger_member()
+        self._select_pending()
 
     def _show_summary(self) -> None:
         data = self.data
@@ -207,32 +209,39 @@ class StudyPage(QWidget):
 
     def open_target(self, kind: str, key: str) -> None:
         """Go where a to-do points (the main window routes here): a member's line of a year's 学时台账
-        (``Target("ledger", "<member id>|<year>")``), selected once that year is read."""
-        if kind != "ledger":
+        (``Target("ledger", "<member id>|<year>")``) or a certificate coming due in 技能证书 (``Target("cert",
+        "<member id>|<id>")``, where its renewal is recorded), selected once read."""
+        if kind == "ledger":
+            member_id, _, year = key.partition("|")
+            self.tabs.setCurrentIndex(LEDGER_TAB)
+            self._pending = (self.ledger, member_id)
+            position = self.year_combo.findData(int(year)) if year.isdigit() else -1
+            if position >= 0 and position != self.year_combo.currentIndex():
+                self.year_combo.setCurrentIndex(position)  # reads that year; the member is selected when it is in
+                return
+        elif kind == "cert":
+            self.tabs.setCurrentIndex(CERT_TAB)
+            self._pending = (self.certifications, key.rpartition("|")[2])
+        else:
             return
-        member_id, _, year = key.partition("|")
-        self.tabs.setCurrentIndex(LEDGER_TAB)
-        self._ledger_member = member_id
-        position = self.year_combo.findData(int(year)) if year.isdigit() else -1
-        if position >= 0 and position != self.year_combo.currentIndex():
-            self.year_combo.setCurrentIndex(position)  # reads that year; the member is selected when it is in
-        elif self.data is not None and self.data.year == self.year:
-            self._select_ledger_member()
+        if self.data is not None and self.data.year == self.year:
+            self._select_pending()
 
-    def _select_ledger_member(self) -> None:
-        """Select the member a to-do asked for; a search, filter or branch that hides their line is cleared."""
-        member_id = self._ledger_member
-        if member_id is None:
+    def _select_pending(self) -> None:
+        """Select the line a to-do asked for; a search, filter or branch that hides it is cleared."""
+        if self._pending is None:
             return
-        self._ledger_member = None
-        if self.ledger.select_id(member_id):
+        page, row_id = self._pending
+        self._pending = None
+        if page.select_id(row_id):
             return
-        self.ledger.search.clear()
-        for combo in self.ledger.findChildren(QComboBox, "ledgerFilter"):
+        page.search.clear()
+        for combo in page.findChildren(QComboBox, "ledgerFilter"):
             combo.setCurrentIndex(0)  # 全部
-        self.branch_filter.set_current(None)
-        self.ledger.apply_filters()
-        self.ledger.select_id(member_id)
+        if page is self.ledger:
+            self.branch_filter.set_current(None)
+        page.apply_filters()
+        page.select_id(row_id)
 
     # -- actions -------------------------------------------------------------------------------------
 

@@ -217,11 +217,11 @@ class TalksPanel(DialogHost, QWidget):
         rows = self.list.selected_rows()
         return rows[0] if rows else None
 
-    def new_talk(self, with_ids: tuple[str, ...] = ()) -> None:
-        """Open the empty talk dialog (with ``with_ids`` ticked)."""
+    def new_talk(self, with_ids: tuple[str, ...] = (), *, by_id: str = "") -> None:
+        """Open the empty talk dialog (with ``with_ids`` ticked, ``by_id`` talking when given)."""
         from partydesk.gui.dialogs.talk_edit import TalkEditDialog
 
-        dialog = TalkEditDialog(self.ctx, None, self, with_ids=with_ids, today=self.today)
+        dialog = TalkEditDialog(self.ctx, None, self, with_ids=with_ids, by_id=by_id, today=self.today)
         dialog.saved.connect(lambda talk_id: self._saved(talk_id, dialog.talk_data().held_on.year))
         self._open(dialog)
 

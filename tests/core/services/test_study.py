@@ -180,6 +180,9 @@ def test_certifications_expiring_soon_are_found_unless_renewed(db: Database, bra
     found = {f.code: f for f in run_checks(db, TODAY, ["study.cert_expiry"])}
     assert set(found) == {"study.cert_expiring", "study.cert_expired"}
     assert "张甲" in found["study.cert_expiring"].message
+    expiring = found["study.cert_expiring"]  # opens the certificate's line, scoped by its member
+    assert expiring.target is not None and expiring.target.key == f"{branch['甲']}|{expiring.subject}"
+    assert (expiring.target.kind, expiring.target.record()) == ("cert", ("member", branch["甲"]))
     study.add_certification(db, LOCAL_USER, CertificationData(branch["甲"], "特种设备作业人员证", "", date(2026, 11, 1),
                                                               date(2030, 11, 1)))
     codes = {f.code for f in run_checks(db, TODAY, ["study.cert_expiry"])}
