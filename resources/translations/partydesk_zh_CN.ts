@@ -809,7 +809,7 @@ Register it only if this is exactly the fingerprint the other office read to you
     </message>
     <message>
         <source>Study on track</source>
-        <translation>学时进度达标</translation>
+        <translation>学时进度达标率</translation>
     </message>
     <message>
         <source>Last package</source>

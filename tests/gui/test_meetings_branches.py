@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.services.branches import short_name
 from partydesk.core.services.members import roster
 from partydesk.gui.context import AppContext
 from partydesk.gui.models.meeting_calendar_model import CellState
@@ -67,7 +69,8 @@ def test_the_branch_filter_narrows_the_meetings_list(qtbot: QtBot, committee_ctx
     rows = page.list_panel.model.shown_rows()
     assert 0 < len(rows) < everyone and {r.org_id for r in rows} == {second}
     column = keys(page).index("branch")
-    assert page.list_panel.model.index(0, column).data() == BRANCHES[1][1]
+    assert page.list_panel.model.index(0, column).data() == short_name(BRANCHES[1][1])  # 第二支部委员会 → 第二支部
+    assert page.list_panel.model.index(0, column).data(Qt.ItemDataRole.ToolTipRole) == BRANCHES[1][1]
 
 
 def test_the_calendar_shows_a_branch_never_the_committee_itself(qtbot: QtBot, committee_ctx: AppContext) -> None:
@@ -98,7 +101,7 @@ def test_attendance_counts_the_chosen_branch(qtbot: QtBot, committee_ctx: AppCon
     model = page.attendance.model
     everyone = {org_of[model.row_at(i).rate.member_id] for i in range(model.rowCount())}
     assert len(everyone) == 2
-    names = {b.org_id: b.name for b in page.branches.branches.items}
+    names = {b.org_id: short_name(b.name) for b in page.branches.branches.items}
     for i in range(model.rowCount()):  # 全部支部: each name says its branch (the same name may be in both)
         rate = model.row_at(i).rate
         assert model.index(i, 0).data() == f"{rate.name}（{names[org_of[rate.member_id]]}）"
@@ -142,4 +145,4 @@ def test_talks_of_a_committee_file_name_their_branch_and_filter_by_it(qtbot: QtB
     shown = model.shown_rows()
     second = next(b.org_id for b in panel.branches.items if b.code == BRANCHES[1][0])
     assert shown and {r.org_id for r in shown} == {second}
-    assert model.index(0, 1).data() == BRANCHES[1][1]
+    assert model.index(0, 1).data() == short_name(BRANCHES[1][1])

@@ -61,11 +61,27 @@ class Branches:
         """The organisation's name ("" when unknown)."""
         return self._names.get(org_id, "")
 
+    def short_of(self, org_id: str) -> str:
+        """The organisation's name as a narrow 支部 column shows it (``short_name``; "" when unknown)."""
+        return short_name(self._names.get(org_id, ""))
+
     def __len__(self) -> int:
         return len(self.items)
 
 
 SINGLE = Branches()
+
+
+def short_name(name: str) -> str:
+    """An organisation's name without what every branch's name shares, as offices shorten it in a table:
+    no 中共 before it, 支部委员会 as 支部, 工作委员会 as 党工委, any other 委员会 as 党委
+    (中共示范社区第一支部委员会 → 示范社区第一支部); the name itself when nothing would be left."""
+    short = name.removeprefix("中共")
+    for long, brief in (("支部委员会", "支部"), ("工作委员会", "党工委"), ("委员会", "党委")):
+        if short.endswith(long) and short != long:
+            short = short.removesuffix(long) + brief
+            break
+    return short or name
 
 
 def branches(db: DbHandle) -> Branches:

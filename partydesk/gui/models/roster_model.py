@@ -43,7 +43,7 @@ from partydesk.core.domain.party_age import party_age
 from partydesk.core.domain.pinyin import SURNAME_READINGS
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.domain.strokes import stroke_count
-from partydesk.core.services.branches import SINGLE, Branches, shared_with
+from partydesk.core.services.branches import SINGLE, Branches, shared_with, short_name
 from partydesk.core.services.roster_search import (
     NO_FACETS,
     RosterFacets,
@@ -262,7 +262,7 @@ class RosterFormatter:
     def __init__(self, today: date | None = None) -> None:
         self.revealed = False
         self.today = today or date.today()
-        self.branch_names: dict[str, str] = {}  # org id -> name, filled in a committee file
+        self.branch_names: dict[str, str] = {}  # org id -> name, filled in a committee file (shown shortened)
         self.retranslate()
         # One function per model column, looked up by position when a cell is painted.
         self.functions: list[Callable[[RosterRow], str]] = [self._formatter(c.id) for c in COLUMNS]
@@ -307,7 +307,7 @@ class RosterFormatter:
         if column_id == "in_branch":
             return lambda r: self._on_roll if r.in_branch else self._left
         if column_id == "branch":
-            return lambda r: self.branch_names.get(r.org_id, "")
+            return lambda r: short_name(self.branch_names.get(r.org_id, ""))
         raise ValueError(f"no formatter for column {column_id!r}")
 
 
@@ -527,6 +527,8 @@ class RosterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and (
                 not row.in_branch or row.membership_status not in ("", STATUS_NORMAL)):
             return self._grey
+        if role == Qt.ItemDataRole.ToolTipRole and column == _BRANCH:  # the name in full
+            return self.formatter.branch_names.get(row.org_id) or None
         if role == Qt.ItemDataRole.ToolTipRole and column in _TIP_COLUMNS:
             text = self._display[column](row)
             return text or None

@@ -27,6 +27,7 @@ from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.meetings import MEETING_TYPES
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.domain.study_records import ActivitySummary
+from partydesk.core.services.branches import short_name
 from partydesk.core.services.meeting_reports import MeetingLine
 from partydesk.gui.models.meeting_list_model import haystack, meeting_columns
 from partydesk.gui.operations import meeting_reports as report_ops
@@ -259,7 +260,7 @@ class MeetingsPage(DialogHost, QWidget):
         if data.year == self.attendance.year and data.org_id == self.branches.attendance_org():
             every = self.branches.multi and data.org_id is None  # 全部支部: each name says its branch
             self.attendance.model.branch_names = {
-                b.org_id: b.name or b.code for b in self.branches.branches.items} if every else {}
+                b.org_id: short_name(b.name) or b.code for b in self.branches.branches.items} if every else {}
             self.attendance.set_year_data(data)
 
     def _on_changed(self, changes: Changes) -> None:

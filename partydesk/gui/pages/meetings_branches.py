@@ -104,19 +104,11 @@ class MeetingBranches(QObject):
         """The list's columns: the usual ones, with 支部 after the date in a committee file."""
         columns = meeting_columns()
         if self.multi:
-            name = self.branches.name_of
+            name, short = self.branches.name_of, self.branches.short_of
             columns.insert(1, ListColumn("branch", QCoreApplication.translate("MeetingList", "Branch"),
-                                         lambda r: name(r.org_id), chars=8, tooltip=lambda r: name(r.org_id)))
+                                         lambda r: short(r.org_id), chars=8, tooltip=lambda r: name(r.org_id)))
         return columns
 
     def set_list_columns(self) -> None:
         """Give the list its columns (after a language switch or a change of organisations)."""
-        panel = self.page.list_panel
-        model = panel.model
-        model.beginResetModel()
-        model.columns = self.columns()
-        model.endResetModel()
-        cjk = panel.fontMetrics().horizontalAdvance("汉")
-        header = panel.table.horizontalHeader()
-        for number, column in enumerate(model.columns):
-            header.resizeSection(number, cjk * column.chars + cjk)
+        self.page.list_panel.set_columns(self.columns())

@@ -50,7 +50,10 @@ class StudyBranches:
         def name(row: Any) -> str:
             return self.branches.name_of(org_of(row))
 
-        return ListColumn("branch", _tr("Branch"), name, chars=12, tooltip=name)
+        def short(row: Any) -> str:
+            return self.branches.short_of(org_of(row))
+
+        return ListColumn("branch", _tr("Branch"), short, chars=10, tooltip=name)
 
     def attach(self, page: ListPage[Any], org_of: Callable[[Any], str]) -> None:
         """Let ``page`` (whose first column is ``column``) follow the branch filter."""

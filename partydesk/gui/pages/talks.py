@@ -154,14 +154,12 @@ class TalksPanel(DialogHost, QWidget):
         options: list[tuple[str, Callable[[TalkRecord], bool] | None]] = [(every, None)]
         options += [(b.name or b.code, _of_org(b.org_id)) for b in branches.items]
         self.list.set_filter_options(self.branch_filter, options)
-        model = self.list.model
-        model.beginResetModel()
-        model.columns = [c for c in model.columns if c.key != "branch"]
+        columns = [c for c in self.list.model.columns if c.key != "branch"]
         if branches.multi:
-            model.columns.insert(1, ListColumn[TalkRecord](
-                "branch", QCoreApplication.translate("MeetingList", "Branch"), lambda r: branches.name_of(r.org_id),
+            columns.insert(1, ListColumn[TalkRecord](
+                "branch", QCoreApplication.translate("MeetingList", "Branch"), lambda r: branches.short_of(r.org_id),
                 chars=8, tooltip=lambda r: branches.name_of(r.org_id)))
-        model.endResetModel()
+        self.list.set_columns(columns)
 
     def reload_talks(self) -> None:
         """Read the shown year's talks on the DB lane."""

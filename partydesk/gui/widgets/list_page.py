@@ -328,6 +328,13 @@ class ListPage(QWidget, Generic[Row]):
             keys.activated.connect(lambda: button.click() if button.isEnabled() else None)
         return button
 
+    def set_columns(self, columns: Sequence[ListColumn[Row]]) -> None:
+        """Show these columns instead (a language switch, a 支部 column coming or going), each sized anew."""
+        self.model.beginResetModel()
+        self.model.columns = list(columns)
+        self.model.endResetModel()
+        self._size_columns()
+
     def set_empty_text(self, text: str) -> None:
         """What the page says when there is nothing at all yet (what to do first)."""
         self.empty.set_text(text)
@@ -433,8 +440,10 @@ class ListPage(QWidget, Generic[Row]):
     def _size_columns(self) -> None:
         cjk = self.fontMetrics().horizontalAdvance("汉")
         header = self.table.horizontalHeader()
+        titles = header.fontMetrics()
         for number, column in enumerate(self.model.columns):
-            header.resizeSection(number, cjk * column.chars + cjk)
+            # Never narrower than its title, with room for the sort arrow: a clipped heading reads as another word.
+            header.resizeSection(number, max(cjk * column.chars, titles.horizontalAdvance(column.title) + cjk) + cjk)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + cjk // 2)
 
     def _open_index(self, index: QModelIndex) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.member import input_from_data
-from partydesk.core.services.branches import branches, shared_people, shared_with
+from partydesk.core.services.branches import branches, shared_people, shared_with, short_name
 from partydesk.core.services.members import MemberInvalid, add_member, get_member, update_member
 from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database, open_database
@@ -100,3 +100,12 @@ def test_the_committee_corrects_a_person_on_both_rolls(committee_file: Path, tmp
             add_member(db, LOCAL_USER, data=again)  # twice on that roll
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("中共示范社区第一支部委员会", "示范社区第一支部"), ("中共示范小学党支部", "示范小学党支部"),
+    ("中共示范街道工作委员会", "示范街道党工委"), ("中共示范公司委员会", "示范公司党委"),
+    ("第二支部委员会", "第二支部"), ("委员会", "委员会"), ("中共", "中共"), ("", "")])
+def test_a_branch_name_is_shortened_as_offices_write_it_in_a_table(name: str, short: str) -> None:
+    """No 中共 before, 支部委员会 → 支部, 工作委员会 → 党工委, 委员会 → 党委; never shortened to nothing."""
+    assert short_name(name) == short
