@@ -113,7 +113,7 @@ def test_a_committee_sees_each_branch_named_in_its_summary(tmp_path: Path, monke
     try:
         found = talk_none(hub)
         summaries = [f for f in found if f.target is not None and f.target.kind == "roster"]
-        assert [f.message.split("：")[0] for f in summaries] == ["第1001支部委员会"]
+        assert [f.message.split("：")[0] for f in summaries] == ["第1001支部"]  # 第1001支部委员会, shortened
         assert summaries[0].message.split("：", 1)[1].startswith("5 名党员")
         named = [f for f in found if f.target is not None and f.target.kind == "talk_with"]
         assert len(named) == 3

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from partydesk.core.services.branches import short_name
+from partydesk.core.domain.organisation import short_name
 from partydesk.core.services.members import roster
 from partydesk.gui.context import AppContext
 from partydesk.gui.models.meeting_calendar_model import CellState

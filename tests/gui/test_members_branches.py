@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
-from partydesk.core.services.branches import short_name
+from partydesk.core.domain.organisation import short_name
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage.database import Database

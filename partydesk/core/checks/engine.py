@@ -18,6 +18,7 @@ from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.checks import load_all, memo
 from partydesk.core.checks.findings import CHECKS, Finding, Severity, run_check
 from partydesk.core.collector import collector_paused
+from partydesk.core.domain.organisation import short_name
 from partydesk.core.errors import ValidationError
 from partydesk.core.storage import finding_repo, todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
@@ -59,7 +60,8 @@ def run_all(db: Database, today: date) -> list[Finding]:
 
 def _named_branches(db: Database, found: list[Finding]) -> list[Finding]:
     """In a file of several organisations (a committee's), a to-do about one member or talk starts with the
-    name of the branch it concerns ("第一支部委员会：…"), as the summaries and the calendar's do."""
+    name of the branch it concerns, shortened as offices write it ("第一支部：…" for 第一支部委员会), as the
+    summaries and the calendar's do."""
     records = [f.target.record() if f.target is not None else None for f in found]
     ids = {kind: [r[1] for r in records if r is not None and r[0] == kind] for kind in ("member", "talk")}
     if not ids["member"] and not ids["talk"]:
@@ -73,7 +75,7 @@ def _named_branches(db: Database, found: list[Finding]) -> list[Finding]:
     out = []
     for f, record in zip(found, records, strict=True):
         org = owner[record[0]].get(record[1]) if record is not None else None
-        name = names.get(org or "", "")
+        name = short_name(names.get(org or "", ""))
         out.append(replace(f, message=f"{name}：{f.message}") if name and not f.message.startswith(name) else f)
     return out
 

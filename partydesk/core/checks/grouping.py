@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from partydesk.core.checks.findings import Finding, Severity, Target
+from partydesk.core.domain.organisation import short_name
 from partydesk.core.storage import todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
@@ -82,7 +83,7 @@ def summaries(db: Database, code: str, groups: dict[str, Group], *, rule: str,
     out = []
     for org in over:
         group = groups[org]
-        prefix = f"{names.get(org) or org}：" if several else ""
+        prefix = f"{short_name(names.get(org, '')) or org}：" if several else ""
         out.append(Finding(code=code, severity=group.severity, subject=summary_subject(org, code),
                            message=prefix + text(group), due=group.due, rule=rule,
                            target=Target("roster", summary_key(org, code))))

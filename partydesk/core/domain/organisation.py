@@ -24,3 +24,15 @@ class OrganisationInput:
     phone: str = ""
     term_start: date | None = None
     term_end: date | None = None
+
+
+def short_name(name: str) -> str:
+    """An organisation's name without what every branch's name shares, as offices shorten it in a table:
+    no 中共 before it, 支部委员会 as 支部, 工作委员会 as 党工委, any other 委员会 as 党委
+    (中共示范社区第一支部委员会 → 示范社区第一支部); the name itself when nothing would be left."""
+    short = name.removeprefix("中共")
+    for long, brief in (("支部委员会", "支部"), ("工作委员会", "党工委"), ("委员会", "党委")):
+        if short.endswith(long) and short != long:
+            short = short.removesuffix(long) + brief
+            break
+    return short or name

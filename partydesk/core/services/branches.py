@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from partydesk.core.domain.organisation import short_name
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.handle import DbHandle
 from partydesk.core.storage import branch_repo
@@ -71,17 +72,6 @@ class Branches:
 
 SINGLE = Branches()
 
-
-def short_name(name: str) -> str:
-    """An organisation's name without what every branch's name shares, as offices shorten it in a table:
-    no 中共 before it, 支部委员会 as 支部, 工作委员会 as 党工委, any other 委员会 as 党委
-    (中共示范社区第一支部委员会 → 示范社区第一支部); the name itself when nothing would be left."""
-    short = name.removeprefix("中共")
-    for long, brief in (("支部委员会", "支部"), ("工作委员会", "党工委"), ("委员会", "党委")):
-        if short.endswith(long) and short != long:
-            short = short.removesuffix(long) + brief
-            break
-    return short or name
 
 
 def branches(db: DbHandle) -> Branches:

@@ -10,7 +10,8 @@ import pytest
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.member import input_from_data
-from partydesk.core.services.branches import branches, shared_people, shared_with, short_name
+from partydesk.core.domain.organisation import short_name
+from partydesk.core.services.branches import branches, shared_people, shared_with
 from partydesk.core.services.members import MemberInvalid, add_member, get_member, update_member
 from partydesk.core.storage import member_repo
 from partydesk.core.storage.database import Database, open_database

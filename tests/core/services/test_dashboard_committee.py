@@ -86,7 +86,7 @@ def test_each_branch_owes_its_own_meetings_and_the_committee_none(committee: tup
     missing = [f for f in dashboard.findings(hub, TODAY) if f.code == "meeting.missing"]
     first_quarter = [f for f in missing if f.target is not None and f.target.key.endswith("general||2026-01-01")]
     assert [f.target.key for f in first_quarter if f.target] == [f"{ids['1002']}#general||2026-01-01"]
-    assert first_quarter[0].message == "第1002支部委员会：2026年第一季度未召开支部党员大会"
+    assert first_quarter[0].message == "第1002支部：2026年第一季度未召开支部党员大会"  # 第1002支部委员会, shortened
     assert {f.target.key.split("#")[0] for f in missing if f.target} == {ids["1001"], ids["1002"]}
     own = dashboard.findings(hub, TODAY, org_id=ids["1001"])
     assert [f for f in own if f.code == "meeting.missing"]
@@ -117,10 +117,10 @@ def test_a_committees_member_todos_name_their_branch(committee: tuple[Database, 
     found = [f for f in engine.run_all(hub, date(2026, 11, 30))
              if f.target is not None and (f.target.record() or ("", ""))[0] == "member"]
     assert {f.target.kind for f in found if f.target is not None} >= {"member", "talk_with"}
-    names = {"第1001支部委员会", "第1002支部委员会"}
+    names = {"第1001支部", "第1002支部"}  # 第1001支部委员会 and 第1002支部委员会, as offices shorten them
     assert all(f.message.split("：", 1)[0] in names for f in found)
     migrant = [f for f in found if f.target is not None and f.target.key == ids["migrant"]]
-    assert migrant and all(f.message.startswith("第1001支部委员会：") for f in migrant)
+    assert migrant and all(f.message.startswith("第1001支部：") for f in migrant)
 
 
 def test_committee_member_pairs_are_made_within_each_branch(committee: tuple[Database, dict[str, str]]) -> None:
