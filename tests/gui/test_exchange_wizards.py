@@ -24,7 +24,7 @@ from partydesk.core.storage.database import Database
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.sync_export_wizard import ExportDialog
-from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
+from partydesk.gui.dialogs.sync_import_wizard import FOLDER_COLUMNS, ImportDialog
 from partydesk.gui.pages.exchange import ExchangePage
 from tests.core.exchange.forge import flip_bit, resign
 from tests.core.exchange.interrupting import failing_at
@@ -191,6 +191,23 @@ def test_a_folder_of_refused_packages_only_offers_to_record_the_refusals(
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: [r.file_name for r in rejections(committee)] == ["damaged.pdsync"], timeout=WAIT_MS)
     assert exchange_status(committee).packages == []
+
+
+def test_a_folder_imported_before_offers_only_to_close(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The stick brought again: every row says when it was imported; no greyed-out button to puzzle over,
+    only 关闭 (Enter closes), and nothing is written."""
+    branch, committee, folder = pair
+    usb = folder / "usb"
+    sent = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=usb)
+    assert import_package(committee, LOCAL_USER, sent.path).status == "applied"
+    dialog = checking(qtbot, make_ctx(committee), app, usb)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
+    assert dialog.folder_table.item(0, len(FOLDER_COLUMNS) - 1).text().startswith("已于")
+    assert dialog.apply_button.isHidden() and dialog.check_button.isHidden()
+    assert dialog.cancel_button.text() == "关闭" and dialog.cancel_button.isDefault()
+    assert len(exchange_status(committee).packages) == 1 and rejections(committee) == []
 
 
 def test_import_wizard_says_when_a_folder_holds_no_package(

@@ -146,8 +146,8 @@ class ImportDialog(QDialog):
         header = self.folder_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The file name (its sender and number have columns of their own) gives way to the state and its
-        # reason: a fixed width, shortened at its end (its start names the sending and the receiving office:
-        # 001000_001002_…), the whole name in its tooltip.
+        # reason: at most a fixed width (once filled), shortened at its end (its start names the sending and
+        # the receiving office: 001000_001002_…), the whole name in its tooltip.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.folder_table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("汉") * 14)
         self.folder_table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -311,10 +311,18 @@ class ImportDialog(QDialog):
             self._set_state(row, self._checked_state(entry))
         self.pages.setCurrentIndex(2)
         self._widen()
+        # The names whole where the dialog has room for them (a 1366-wide screen does), else shortened.
+        cjk = self.fontMetrics().horizontalAdvance("汉")
+        self.folder_table.resizeColumnToContents(0)
+        self.folder_table.setColumnWidth(0, min(self.folder_table.columnWidth(0), cjk * 26))
         self.check_button.hide()
+        if ready + refused == 0:  # every package imported before or for another office: nothing to do
+            self.cancel_button.setText(self.tr("Close"))
+            self.cancel_button.setDefault(True)
+            self.cancel_button.setFocus()
+            return
         # Nothing to import but refusals to put in the ledger: the button says that, not "import all".
         self.apply_button.setText(self.tr("&Import all") if ready else self.tr("&Record the refusals"))
-        self.apply_button.setEnabled(ready + refused > 0)
         self.apply_button.show()
         self.apply_button.setDefault(True)
         self.apply_button.setFocus()
@@ -326,7 +334,18 @@ class ImportDialog(QDialog):
         screen = self.screen()
         if screen is not None:
             size = size.boundedTo(screen.availableGeometry().size() * 0.95)
+        if size == self.size():
+            return
+        centre = self.frameGeometry().center()
         self.resize(size)
+        if self.isVisible():  # grown about its centre, still on the screen
+            frame = self.frameGeometry()
+            frame.moveCenter(centre)
+            if screen is not None:
+                room = screen.availableGeometry()
+                frame.moveLeft(max(room.left(), min(frame.left(), room.right() - frame.width())))
+                frame.moveTop(max(room.top(), min(frame.top(), room.bottom() - frame.height())))
+            self.move(frame.topLeft())
 
     def _checked_state(self, entry: FolderEntry) -> str:
         report = entry.report

@@ -39,11 +39,12 @@ from partydesk.core.domain import codes, partial_date
 from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member import STATUS_NORMAL
+from partydesk.core.domain.organisation import short_name
 from partydesk.core.domain.party_age import party_age
 from partydesk.core.domain.pinyin import SURNAME_READINGS
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.domain.strokes import stroke_count
-from partydesk.core.services.branches import SINGLE, Branches, shared_with, short_name
+from partydesk.core.services.branches import SINGLE, Branches, shared_with
 from partydesk.core.services.roster_search import (
     NO_FACETS,
     RosterFacets,

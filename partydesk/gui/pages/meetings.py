@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSpinBox, QTabWidget, QVBoxLa
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.meetings import MEETING_TYPES
+from partydesk.core.domain.organisation import short_name
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.domain.study_records import ActivitySummary
-from partydesk.core.services.branches import short_name
 from partydesk.core.services.meeting_reports import MeetingLine
 from partydesk.gui.models.meeting_list_model import haystack, meeting_columns
 from partydesk.gui.operations import meeting_reports as report_ops
