@@ -1,6 +1,7 @@
 """A to-do opens where its work is done: a member due a talk opens a new talk with them ticked (two committee
 members due to talk, a talk of the one with the other), a member behind on study hours their line of the
-学时台账, a certificate coming due its line of 技能证书, a waiting exchange conflict the review of the conflicts."""
+学时台账, a certificate coming due its line of 技能证书, a waiting exchange conflict the review of the conflicts,
+an empty roll the roster import."""
 
 from __future__ import annotations
 
@@ -132,3 +133,15 @@ def test_a_waiting_conflict_is_on_the_workbench_and_opens_the_review(
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
     dialog.reject()
+
+
+def test_an_empty_roll_opens_the_roster_import(qtbot: QtBot, ctx: AppContext) -> None:
+    """A new branch file: “花名册中还没有在册党员…” is on the board and opening it starts the roster import."""
+    from partydesk.gui.dialogs.import_wizard import ImportWizard
+
+    window, page = _window(qtbot, ctx)
+    _open(page, "roster.empty")
+    assert window.current_page_id() == "members"
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(ImportWizard)), timeout=WAIT_MS)
+    for wizard in window.findChildren(ImportWizard):
+        wizard.reject()

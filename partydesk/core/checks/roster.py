@@ -2,6 +2,8 @@
 
 - ``roster.missing_field``: for each required field of the field registry, how many members on the roll
   have it empty — one SQL count per field, in one query. Opening it lists those members.
+- ``roster.empty``: a branch's file with nobody on the roll yet (a new installation): the first thing to do is
+  to import the roster, and opening the to-do starts the import.
 - ``roster.term_due``: the committee's term (任期, the organisation's 届满日期 in settings) ends within six
   months (注意) or has ended (逾期). 《支部工作条例》: a branch committee's term is three years; without
   an end date the end is the start plus three years.
@@ -18,7 +20,7 @@ from datetime import date
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain import fields
 from partydesk.core.domain.structure import shift_months
-from partydesk.core.services.setup import own_organisation
+from partydesk.core.services.setup import own_organisation, site_role
 from partydesk.core.storage import dashboard_repo
 from partydesk.core.storage.database import Database
 
@@ -42,6 +44,22 @@ def missing_fields(db: Database, today: date) -> Iterator[Finding]:
             label = fields.label(key)
             yield Finding("roster.missing_field", Severity.WARNING, key, f"{n}名党员未填写{label}", None,
                           "fields.required", Target("roster", f"missing:{key}"))
+
+
+@check("roster.empty", housekeeping=True)
+def empty_roster(db: Database, today: date) -> Iterator[Finding]:
+    """Nobody on a branch's roll (注意): import the roster first. Not at a committee, whose members come with its
+    branches' packages (the exchange checks say when none has come)."""
+    del today
+    org = own_organisation(db)
+    if org is None or site_role(db) == "committee":
+        return
+    with db.read() as session:
+        on_roll = dashboard_repo.roll_counts(session)[0]
+    if not on_roll:
+        yield Finding("roster.empty", Severity.WARNING, org.id,
+                      "花名册中还没有在册党员：请导入组织部门的花名册（Excel），或在“党员”页逐个新增", None,
+                      "花名册", Target("members", "import"))
 
 
 def term_end(start: date | None, end: date | None) -> date | None:

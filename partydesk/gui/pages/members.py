@@ -317,6 +317,13 @@ class MembersPage(DialogHost, QWidget):
         self._select(selected)
         self._update_count()
 
+    def open_target(self, kind: str, key: str) -> None:
+        """Go where a to-do points (the main window routes here): ``Target("members", "import")``, an empty roll,
+        starts the roster import."""
+        if kind == "members" and key == "import":
+            self.show_roster()
+            self.importRequested.emit()
+
     def show_only(self, ids: frozenset[str], label: str) -> None:
         """Show just these members (a workbench bar or to-do), named ``label``; Clear filters shows all again."""
         self.model.only, self._only_label = ids, label
