@@ -105,6 +105,27 @@ def test_bad_input_shows_the_message_beside_its_field_and_saves_nothing(
     assert (stored.code, stored.secretary) == ("1001", "")
 
 
+def test_two_wrong_term_dates_are_both_marked_and_an_edit_clears_the_old_verdict(qtbot: QtBot, ctx: AppContext) -> None:
+    """保存 with both dates wrong marks both (not only the first); typing again takes back "未保存…", which no
+    longer describes the form; Enter in a field saves, as in a dialog."""
+    page = _page(qtbot, ctx)
+    page.term_start_edit.setText("2021年7月")
+    page.term_end_edit.setText("2024.2.30")
+    page.save_organisation()
+    assert page.field_error("term_start") and page.field_error("term_end")
+    assert "未保存" in page.ui.saveStatus.text()
+    qtbot.keyClicks(page.term_start_edit, "1")
+    assert page.ui.saveStatus.text() == ""
+    page.term_start_edit.setText("2021.7.1")
+    page.term_end_edit.setText("2024.6.30")
+    page.ui.contactEdit.setText("李四")
+    qtbot.keyClick(page.ui.contactEdit, Qt.Key.Key_Return)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert page.ui.saveStatus.text() == "已保存。"
+    stored = own_organisation(ctx.db)
+    assert stored is not None and (stored.contact, stored.term_end) == ("李四", date(2024, 6, 30))
+
+
 def test_term_end_before_start_is_refused_beside_term_end(qtbot: QtBot, ctx: AppContext) -> None:
     """A term that ends before it starts is marked at the end date."""
     page = _page(qtbot, ctx)

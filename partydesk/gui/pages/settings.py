@@ -154,6 +154,12 @@ class SettingsPage(QWidget):
         self.term_start_edit.show_problems_in(ui.termStartError)
         self.term_end_edit.show_problems_in(ui.termEndError)
         ui.saveButton.clicked.connect(self.save_organisation)
+        # Enter in any field saves, as in a dialog; an edit makes "已保存" or an old refusal no longer true.
+        for edit in (ui.nameEdit, ui.codeEdit, ui.secretaryEdit, ui.contactEdit, ui.phoneEdit, self.term_start_edit,
+                     self.term_end_edit):
+            edit.returnPressed.connect(self.save_organisation)
+            edit.textEdited.connect(lambda _text: self.ui.saveStatus.clear())
+        ui.typeCombo.activated.connect(lambda _index: self.ui.saveStatus.clear())
         # The scroll area only exists for small screens; it must not paint a grey box inside the tab.
         ui.organisationScroll.viewport().setAutoFillBackground(False)
         ui.organisationContents.setAutoFillBackground(False)
@@ -225,13 +231,15 @@ class SettingsPage(QWidget):
         if self._organisation is None or self._saving:
             return
         self._clear_errors()
+        bad = False
         for field, edit in (("term_start", self.term_start_edit), ("term_end", self.term_end_edit)):
-            if not edit.check():  # a typed date that is no date is never saved as "not set"
+            if not edit.check():  # a typed date that is no date is never saved as "not set"; each one marked
                 self._field_errors[field].setText(edit.problem())
                 self._field_errors[field].show()
-                self._show_status(self.ui.saveStatus, self.tr("Not saved: please correct the marked field."),
-                                  error=True)
-                return
+                bad = True
+        if bad:
+            self._show_status(self.ui.saveStatus, self.tr("Not saved: please correct the marked field."), error=True)
+            return
         self._saving = True
         self._saving_input = self.organisation_input()
         self.ui.saveButton.setEnabled(False)
