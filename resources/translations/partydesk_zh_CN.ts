@@ -4748,16 +4748,16 @@ Write the new key card and give it to each office to register.</source>
         <translation>还没有登记任何下级支部：请先在“数据交换”页登记支部的密钥卡。</translation>
     </message>
     <message>
-        <source>The file is missing from the attachments folder.</source>
-        <translation>附件文件夹中找不到这个文件。</translation>
-    </message>
-    <message>
         <source>Study hours {year}.xlsx</source>
         <translation>{year}年学习培训学时.xlsx</translation>
     </message>
     <message>
         <source>Export the study report</source>
         <translation>导出学习培训报表</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>无法打开文件</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>

@@ -176,6 +176,37 @@ def test_add_a_file_to_the_materials_library(qtbot: QtBot, ctx: AppContext, db: 
     assert page.materials.model.rowCount() == 0
 
 
+def test_a_material_file_opens_as_a_copy_under_its_own_name(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                            tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The stored file is named by its hash, with no extension for the system to pick a program by: opening
+    hands the system a copy named as the file was (党章学习辅导.pdf); a file gone from the folder is said."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from partydesk.core.domain.study_records import MaterialData
+    from partydesk.core.services import study, study_files
+    from partydesk.gui.pages import study as study_page
+
+    source = tmp_path / "党章学习辅导.pdf"
+    source.write_bytes(b"%PDF-1.4 handout")
+    sha = study_files.store_file(db.path, source)
+    study.add_material(db, LOCAL_USER, MaterialData(title="党章学习辅导", file_sha=sha, file_name=source.name))
+    opened: list[object] = []
+    monkeypatch.setattr(study_page, "open_with_system", lambda _parent, target: opened.append(target) or True)
+    page = open_page(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.materials.model.rowCount() == 1, timeout=WAIT_MS)
+    [(material_id, _item)] = page.materials.model.all_rows()
+    page.open_material(material_id)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    [path] = opened
+    assert path.name == "党章学习辅导.pdf" and path.read_bytes() == source.read_bytes()  # type: ignore[union-attr]
+    study_files.path_of(db.path, sha).unlink()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: said.append(text))
+    page.open_material(material_id)
+    qtbot.waitUntil(lambda: bool(said), timeout=WAIT_MS)
+    assert "党章学习辅导.pdf" in said[0] and len(opened) == 1
+
+
 def test_export_the_year_s_report_from_the_ledger_tab(qtbot: QtBot, ctx: AppContext, branch: dict[str, str],
                                                       tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The chosen file gets the workbook: summary, ledger and a sheet per member."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
-from partydesk.core.errors import ValidationError
+from partydesk.core.errors import KnownError, ValidationError
 
 ATTACHMENTS = "attachments"
 MAX_BYTES = 200 * 1024 * 1024  # a scanned certificate or a course handout, never a video archive
@@ -22,6 +23,18 @@ CHUNK = 1024 * 1024
 def attachments_dir(db_path: Path) -> Path:
     """The ``attachments`` folder beside the database file."""
     return db_path.resolve().parent / ATTACHMENTS
+
+
+def copy_out(db_path: Path, sha: str, name: str, folder: Path) -> Path:
+    """A copy of a stored file under its own name in ``folder``: the system picks the program to open it by
+    the name's extension, which the stored file (named by its hash) has not."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (Path(name).name or sha)
+    try:
+        shutil.copyfile(path_of(db_path, sha), target)
+    except FileNotFoundError as exc:
+        raise KnownError(f"文件“{name}”已不在附件文件夹中。", code="attachment_missing") from exc
+    return target
 
 
 def path_of(db_path: Path, sha: str) -> Path:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -134,9 +135,14 @@ def add_certification(parent: QWidget, ctx: AppContext, data: CertificationData,
                on_done=on_done, on_error=on_error)
 
 
-def attachment_path(ctx: AppContext, sha: str) -> Path:
-    """Where a stored file is (beside the database)."""
-    return study_files.path_of(ctx.db.path, sha)
+def open_copy(parent: QWidget, ctx: AppContext, *, sha: str, name: str, on_done: DoneCallback,
+              on_error: ErrorCallback) -> TaskHandle:
+    """A copy of a stored file (a material, a course's evidence) under its own name in a temp folder, for the
+    system to open with the program its extension names."""
+    db_path = ctx.db.path
+    folder = Path(tempfile.gettempdir()) / "partydesk-open" / sha[:16]
+    return run(parent, ctx, lambda _p: study_files.copy_out(db_path, sha, name, folder), label="open study file",
+               lane=Lane.FILE, on_done=on_done, on_error=on_error)
 
 
 def export_report(parent: QWidget, ctx: AppContext, year: int, out: Path, *, on_done: DoneCallback,

@@ -361,14 +361,17 @@ class StudyPage(QWidget):
         found = next((m for i, m in self.data.materials if i == material_id), None) if self.data else None
         if found is None:
             return
-        if found.file_sha:
-            path = study_ops.attachment_path(self.ctx, found.file_sha)
-            if not path.exists():
-                self.ctx.hub.statusMessage.emit(self.tr("The file is missing from the attachments folder."))
-                return
-            open_with_system(self, path)
+        if found.file_sha:  # opened as a copy under its own name: the system picks the program by its extension
+            study_ops.open_copy(self, self.ctx, sha=found.file_sha, name=found.file_name or found.title,
+                                on_done=self._open_copy, on_error=self._cannot_open)
         elif found.link:
             open_with_system(self, QUrl(found.link))
+
+    def _open_copy(self, path: Path) -> None:
+        open_with_system(self, path)
+
+    def _cannot_open(self, error: KnownError) -> None:
+        QMessageBox.warning(self, self.tr("Cannot open the file"), error.message)
 
     def export_report(self) -> None:
         """Ask where, then write the year's workbook (培训情况, 学时台账, each member's sheet)."""
