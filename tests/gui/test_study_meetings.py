@@ -92,6 +92,32 @@ def test_the_study_page_dialog_refuses_a_second_count(qtbot: QtBot, ctx: AppCont
     assert credited(page)["张甲"] == 20
 
 
+def test_the_study_page_dialog_counts_one_meeting_after_another(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                                branch: dict[str, str]) -> None:
+    """One meeting chosen at a time (each has its own hours); after counting it the dialog stays open on the
+    next one still to count, saying what was done, until none is left."""
+    day = meetings.add_meeting(db, LOCAL_USER, MeetingData("theme_day", "重温入党誓词", date(2026, 11, 15)),
+                               statuses={branch["张甲"]: PRESENT, branch["李乙"]: PRESENT}).meeting_id
+    page = open_page(qtbot, ctx)
+    page.open_count_dialog()
+    dialog = page.dialog
+    assert isinstance(dialog, CountMeetingDialog)
+    qtbot.waitUntil(lambda: dialog.list.model.rowCount() == 2, timeout=WAIT_MS)
+    assert dialog.list.table.selectionMode() == dialog.list.table.SelectionMode.SingleSelection
+    assert dialog.list.select_id(branch["党课"])
+    dialog.count()
+    qtbot.waitUntil(lambda: dialog.counted == 1, timeout=WAIT_MS)
+    assert dialog.isVisible() and dialog.note.text().startswith("已把“党课：坚定理想信念”计入学时")
+    assert [m.id for m in dialog.list.model.shown_rows()] == [day] and dialog.selected() is not None
+    assert dialog.selected().id == day  # type: ignore[union-attr]
+    dialog.count()
+    qtbot.waitUntil(lambda: dialog.counted == 2, timeout=WAIT_MS)
+    assert dialog.list.model.rowCount() == 0 and dialog.selected() is None and not dialog.count_button.isEnabled()
+    qtbot.waitUntil(lambda: credited(page)["李乙"] > 0, timeout=WAIT_MS)  # absent from the 党课, at the 主题党日
+    assert credited(page)["张甲"] > credited(page)["李乙"] and credited(page)["王书记"] == 20
+    dialog.reject()
+
+
 def test_an_edit_refreshes_its_rows_without_reading_the_year(qtbot: QtBot, ctx: AppContext, db: Database,
                                                              branch: dict[str, str],
                                                              monkeypatch: pytest.MonkeyPatch) -> None:

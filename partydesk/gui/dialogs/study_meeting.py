@@ -9,9 +9,11 @@ study page, or from the meetings page with the meeting chosen.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -43,6 +45,7 @@ class CountMeetingDialog(QDialog):
         self.year = year
         self.chosen = meeting_id
         self.loaded = False
+        self.counted = 0  # meetings counted while the dialog was open
         self.setWindowTitle(self.tr("Count a meeting as study"))
         self.intro = QLabel(self.tr(
             "Party lectures, theme party days and party-group study recorded as meetings in {year}. Counting "
@@ -68,6 +71,9 @@ class CountMeetingDialog(QDialog):
         self.list.set_empty_text(self.tr(
             "No party lecture, theme party day or party-group study is recorded as a meeting in {year}. Record "
             "it on the Meetings page first.").format(year=year))
+        # One meeting at a time (each has its own suggested hours); from the study page the dialog stays open
+        # after each, on the next meeting still to count.
+        self.list.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.selectionChanged.connect(self._chosen_moved)
         self.list.activated.connect(lambda _id: self.count())
 
@@ -156,13 +162,34 @@ class CountMeetingDialog(QDialog):
         tenths = self.tenths()
 
         def done(result: Any) -> None:
-            self.ctx.hub.statusMessage.emit(self.tr(
-                "Counted “{topic}” as study: {count} member(s) credited {hours} hours each.").format(
-                topic=meeting.meeting.topic, count=result.credited, hours=format_tenths(tenths)))
-            self.accept()
+            said = self.tr("Counted “{topic}” as study: {count} member(s) credited {hours} hours each.").format(
+                topic=meeting.meeting.topic, count=result.credited, hours=format_tenths(tenths))
+            self.ctx.hub.statusMessage.emit(said)
+            if self.chosen is not None:  # opened for this one meeting (the meetings page): done with it
+                self.accept()
+                return
+            self.counted += 1
+            self._next_after(meeting, said)
 
         def failed(error: KnownError) -> None:
             self.count_button.setEnabled(True)
             self.note.setText(error.message)
 
         ops.count_meeting(self, self.ctx, meeting.id, tenths, on_done=done, on_error=failed)
+
+    def _next_after(self, meeting: MeetingToCount, said: str) -> None:
+        """The meeting shown as counted (gone from 未计入), the one after it chosen, what was done said."""
+        shown = [row.id for row in self.list.model.shown_rows()]
+        position = shown.index(meeting.id) if meeting.id in shown else 0
+        counted = replace(meeting, meeting=replace(meeting.meeting, counted=True))
+        self.list.update_rows([counted])
+        self.list.apply_filters()
+        rest = self.list.model.shown_rows()
+        following = [row for row in rest if not row.meeting.counted]
+        if following:
+            later = [row for row in following if shown.index(row.id) > position]
+            self.list.select_id((later or following)[0].id)
+        else:
+            self.list.table.clearSelection()
+        self._chosen_moved()
+        self.note.setText(said)
