@@ -4936,6 +4936,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>进度偏慢</translation>
     </message>
     <message>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
         <source>On schedule</source>
         <translation>进度正常</translation>
     </message>

@@ -118,6 +118,18 @@ def test_the_ledger_is_a_record_in_name_order_not_a_ranking(qtbot: QtBot, ctx: A
     assert page.ledger.model.index(0, standing).data() in ("已完成", "进度正常", "进度偏慢")
 
 
+def test_a_year_gone_by_says_incomplete_not_slow(ctx: AppContext) -> None:
+    """Short of the hours in a year whose whole quota is due: 未完成 (as the exported workbook says), not 进度偏慢."""
+    from partydesk.core.services.study_reports import LedgerRow
+    from partydesk.gui.pages.study_tabs import _standing
+
+    def row(expected: int, credited: int) -> LedgerRow:
+        return LedgerRow("m", "张甲", "", False, 365, required=320, expected=expected, credited=credited)
+
+    assert [_standing(row(320, 100)), _standing(row(200, 100)), _standing(row(200, 250)), _standing(row(320, 320))] \
+        == ["未完成", "进度偏慢", "进度正常", "已完成"]
+
+
 def test_certifications_tab_shows_status_and_the_skills_held(qtbot: QtBot, ctx: AppContext,
                                                              branch: dict[str, str]) -> None:
     page = open_page(qtbot, ctx)

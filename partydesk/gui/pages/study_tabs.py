@@ -41,6 +41,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("StudyPage", "All forms"),
     QT_TRANSLATE_NOOP("StudyPage", "Complete"),
     QT_TRANSLATE_NOOP("StudyPage", "Behind schedule"),
+    QT_TRANSLATE_NOOP("StudyPage", "Incomplete"),
     QT_TRANSLATE_NOOP("StudyPage", "On schedule"),
     QT_TRANSLATE_NOOP("StudyPage", "Name"),
     QT_TRANSLATE_NOOP("StudyPage", "Party group"),
@@ -124,6 +125,8 @@ def _form_is(code: str) -> Callable[[ActivitySummary], bool]:
 def _standing(row: LedgerRow) -> str:
     if row.done:
         return _tr("Complete")
+    if row.expected >= row.required:  # the whole year is due (a year gone by): short of it is 未完成, not slow
+        return _tr("Incomplete")
     return _tr("Behind schedule") if row.behind else _tr("On schedule")
 
 
