@@ -4773,7 +4773,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Delete {count} record(s) ({names})? The hours they credited are taken off the ledger.</source>
-        <translation>删除这 {count} 条记录（{names}）吗？它们计入的学时将从台账中扣除。</translation>
+        <translation>删除这 {count} 条记录（{names}）吗？所计的学时将从台账中扣除，删除后不能恢复。</translation>
     </message>
     <message>
         <source>Year</source>

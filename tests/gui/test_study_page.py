@@ -330,9 +330,13 @@ def test_enter_on_the_delete_question_deletes_nothing(qtbot: QtBot, ctx: AppCont
     settle_ms = 300
     qtbot.wait(settle_ms)
     assert len(study.activities_of_year(db, 2026)) == 1
-    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
-    page.delete_selected()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Yes)
+    page.activities.table.setFocus()
+    qtbot.keyClick(page.activities.table, Qt.Key.Key_Delete)  # the Delete key asks, as on the other pages
     qtbot.waitUntil(lambda: not study.activities_of_year(db, 2026), timeout=WAIT_MS)
+    assert len(asked) == 1 and "不能恢复" in asked[0]
 
 
 def test_a_recorded_study_opens_to_be_corrected(qtbot: QtBot, ctx: AppContext, db: Database,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,6 +41,7 @@ from partydesk.gui.operations.study_refresh import StudyDelta
 from partydesk.gui.pages import study_tabs
 from partydesk.gui.pages.study_branches import StudyBranches
 from partydesk.gui.widgets.branch_filter import BranchFilter
+from partydesk.gui.widgets.keys import shortcut
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -82,6 +84,7 @@ class StudyPage(QWidget):
         self.open_button = self.activities.add_action("openStudy", self.open_selected_activity, needs_selection=True)
         self.activities.activated.connect(self.open_activity)
         self.delete_button = self.activities.add_action("deleteStudy", self.delete_selected, needs_selection=True)
+        shortcut(QKeySequence.StandardKey.Delete, self.activities.table, self.delete_selected)  # as on the other pages
         self.activities.set_empty_action(self.tr("Record a collective study"), self.open_record_dialog)
         self.ledger = study_tabs.ledger_list(self, self.branches)
         self._pending: tuple[ListPage[Any], str] | None = None  # a to-do's line to select once it is read
