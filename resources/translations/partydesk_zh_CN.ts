@@ -4756,6 +4756,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>导出学习培训报表</translation>
     </message>
     <message>
+        <source>Saved in {year}.</source>
+        <translation>已保存到 {year} 年的记录中。</translation>
+    </message>
+    <message>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>

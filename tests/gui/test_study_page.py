@@ -81,6 +81,35 @@ def test_record_a_collective_study_and_see_the_ledger_change(qtbot: QtBot, ctx: 
     assert page.activities.model.rowCount() == 2
 
 
+def test_a_record_saved_for_another_year_shows_that_year(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                        branch: dict[str, str]) -> None:
+    """2025 on screen, a study dated 2026.11.20 saved: the page goes to 2026 with the new record selected and
+    the status line says where it went (it does not vanish to be entered twice)."""
+    page = open_page(qtbot, ctx)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2025))
+    qtbot.waitUntil(lambda: page.data is not None and page.data.year == 2025, timeout=WAIT_MS)
+    said: list[str] = []
+    ctx.hub.statusMessage.connect(said.append)
+    dialog = StudyEditDialog(ctx, study.roll(db), rule_values(db), day=date(2025, 12, 31), parent=page)
+    page._show_dialog(dialog)
+    dialog.ui.topicEdit.setText("学习党的二十届四中全会精神")
+    dialog.start.setText("2026.11.20")
+    dialog.save()
+    qtbot.waitUntil(lambda: page.year == 2026 and page.activities.selected_ids() == [dialog.saved_id],
+                    timeout=WAIT_MS)
+    assert "已保存到 2026 年" in said[-1] and page.tabs.currentIndex() == 0
+
+
+def test_in_december_next_year_can_be_chosen(qtbot: QtBot, ctx: AppContext) -> None:
+    """In December a study planned for January can be seen: next year is offered; this year stays shown."""
+    page = StudyPage(ctx, today=date(2026, 12, 2))
+    qtbot.addWidget(page)
+    assert [page.year_combo.itemData(i) for i in range(2)] == [2027, 2026] and page.year == 2026
+    november = StudyPage(ctx, today=TODAY)
+    qtbot.addWidget(november)
+    assert november.year_combo.itemData(0) == 2026 and november.year == 2026
+
+
 def test_with_no_member_on_the_roster_the_dialog_says_to_add_members_first(
         qtbot: QtBot, ctx: AppContext, db: Database) -> None:
     """An office that has entered nobody yet is told what to do first, not to tick someone who is not there."""

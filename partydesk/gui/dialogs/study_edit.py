@@ -217,6 +217,11 @@ class StudyEditDialog(DiscardGuard, QDialog):
         study_ops.update_activity(self, self.ctx, activity_id, data, chosen, on_done=lambda _c: self.accept(),
                                   on_error=self._failed)
 
+    def saved_on(self) -> date | None:
+        """The activity's first day, as saved (the page shows its year)."""
+        span = self.span()
+        return span[0] if span is not None else None
+
     def _saved(self, result: object) -> None:
         self.saved_id = getattr(result, "activity_id", None)
         self.accept()

@@ -76,6 +76,10 @@ class StudyOwnDialog(DiscardGuard, QDialog):
                                  Path(evidence_text) if evidence_text else None,
                                  on_done=lambda _r: self.accept(), on_error=self._failed)
 
+    def saved_on(self) -> date | None:
+        """The course's day, as saved (the page shows its year)."""
+        return self.date.value()
+
     def _failed(self, error: KnownError) -> None:
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
         self._show_error(error.message)

@@ -66,8 +66,10 @@ class StudyPage(QWidget):
         self.year_label = QLabel(self)
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("yearCombo")
-        for year in range(self.today.year, self.today.year - YEARS_BACK, -1):
+        newest = self.today.year + (1 if self.today.month == 12 else 0)  # December: next January's may be planned
+        for year in range(newest, self.today.year - YEARS_BACK, -1):
             self.year_combo.addItem(str(year), year)
+        self.year_combo.setCurrentIndex(self.year_combo.findData(self.today.year))  # this year first
         self.year_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.summary = QLabel(self)
         self.summary.setObjectName("studySummary")
@@ -325,7 +327,23 @@ class StudyPage(QWidget):
     def _show_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
+        if hasattr(dialog, "saved_on"):
+            dialog.accepted.connect(lambda: self._show_year_of(dialog.saved_on(), getattr(dialog, "saved_id", None)))
         dialog.open()
+
+    def _show_year_of(self, day: date | None, record_id: str | None) -> None:
+        """A record saved for another year than the one shown (a date typed for last year, next January):
+        that year is shown, the record selected once read, and the status line says where it went."""
+        if day is None or day.year == self.year:
+            return
+        position = self.year_combo.findData(day.year)
+        self.ctx.hub.statusMessage.emit(self.tr("Saved in {year}.").format(year=day.year))
+        if position < 0:
+            return
+        if record_id:
+            self._pending = (self.activities, record_id)
+        self.tabs.setCurrentIndex(0)
+        self.year_combo.setCurrentIndex(position)  # reads that year
 
     def open_selected_material(self) -> None:
         """Open the first selected material."""
