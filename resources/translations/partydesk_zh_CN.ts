@@ -316,6 +316,10 @@
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
+    <message>
+        <source>Correct a certification</source>
+        <translation>修改证书</translation>
+    </message>
 </context>
 <context>
     <name>ChartCanvas</name>
@@ -4756,6 +4760,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>导出学习培训报表</translation>
     </message>
     <message>
+        <source>Delete a certification</source>
+        <translation>删除证书</translation>
+    </message>
+    <message>
+        <source>Delete {name}&apos;s “{cert}”? A renewed certificate is better recorded with its new dates: this one then drops out of the reminders by itself.</source>
+        <translation>删除{name}的“{cert}”吗？证书换发的，建议登记新证书（填新的有效期），旧证书的到期提醒会自动消失。删除后不能恢复。</translation>
+    </message>
+    <message>
         <source>Saved in {year}.</source>
         <translation>已保存到 {year} 年的记录中。</translation>
     </message>
@@ -4814,6 +4826,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Add certification</source>
         <translation>登记证书</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Export report…</source>

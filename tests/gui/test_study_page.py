@@ -166,6 +166,45 @@ def test_certifications_tab_shows_status_and_the_skills_held(qtbot: QtBot, ctx: 
     assert "注册安全工程师 1 人" in page.skills.text()
 
 
+def test_a_certification_is_opened_to_correct_and_deleted_after_asking(
+        qtbot: QtBot, ctx: AppContext, db: Database, branch: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Enter on a certificate opens it filled in (修改证书); a corrected expiry saves over it and the list
+    follows; Delete asks (否 by default) and then removes it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from partydesk.gui.dialogs.cert_edit import CertEditDialog
+
+    page = open_page(qtbot, ctx)
+    page.tabs.setCurrentIndex(2)
+    [(cert_id, holder, data)] = page.certifications.model.all_rows()
+    assert page.certifications.select_id(cert_id) and page.edit_cert_button.isEnabled()
+    page.certifications.table.setFocus()
+    qtbot.keyClick(page.certifications.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, CertEditDialog), timeout=WAIT_MS)
+    dialog = page.dialog
+    assert isinstance(dialog, CertEditDialog) and dialog.windowTitle() == "修改证书"
+    assert (dialog.ui.memberCombo.currentText().split("（")[0], dialog.ui.nameEdit.text()) == (holder, data.name)
+    assert dialog.expires.value() == data.expires_on
+    dialog.expires.setText("2030.12.31")
+    dialog.save()
+    qtbot.waitUntil(lambda: page.certifications.model.all_rows()[0][2].expires_on == date(2030, 12, 31),
+                    timeout=WAIT_MS)
+    assert len(study.certifications(db)) == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: args[4])  # Enter: the default, 否
+    page.certifications.select_id(cert_id)
+    page.delete_selected_cert()
+    qtbot.wait(200)
+    assert len(study.certifications(db)) == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    page.certifications.select_id(cert_id)
+    page.activateWindow()  # back from the dialog
+    page.certifications.table.setFocus()
+    qtbot.waitUntil(page.certifications.table.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClick(page.certifications.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: page.certifications.model.total == 0, timeout=WAIT_MS)
+    assert study.certifications(db) == []
+
+
 def test_models_pass_the_model_tester(qtbot: QtBot, qtmodeltester, ctx: AppContext,  # type: ignore[no-untyped-def]
                                       branch: dict[str, str]) -> None:
     page = open_page(qtbot, ctx)

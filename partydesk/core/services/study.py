@@ -171,16 +171,39 @@ def activity(db: Database, activity_id: str) -> tuple[ActivityData, list[Credit]
         return data, study_repo.credits_of(session, activity_id)
 
 
-def add_certification(db: Database, actor: Actor, data: CertificationData) -> Changes:
-    """Record a member's certification or qualification."""
+def _check_certification(data: CertificationData) -> None:
     if not data.name.strip():
         raise ValidationError("请填写证书或资格名称。", field="name", code="no_name")
     if data.obtained_on and data.expires_on and data.expires_on < data.obtained_on:
         raise ValidationError("有效期不能早于取得日期。", field="expires_on", code="expiry_before")
+
+
+def add_certification(db: Database, actor: Actor, data: CertificationData) -> Changes:
+    """Record a member's certification or qualification."""
+    _check_certification(data)
     with db.write(actor, action="certification.add") as session:
         if not meeting_repo.roll_members(session, ids=[data.member_id]):
             raise ValidationError("找不到这名党员。", field="member_id", code="unknown_member")
         cert_id = study_repo.insert_certification(session, data)
+    return Changes.of(ChangeKind.CERTIFICATION, cert_id)
+
+
+def update_certification(db: Database, actor: Actor, cert_id: str, data: CertificationData) -> Changes:
+    """Correct a certification (a mistyped date, a renewal written over the old one)."""
+    _check_certification(data)
+    with db.write(actor, action="certification.edit") as session:
+        if not meeting_repo.roll_members(session, ids=[data.member_id]):
+            raise ValidationError("找不到这名党员。", field="member_id", code="unknown_member")
+        if not study_repo.update_certification(session, cert_id, data):
+            raise ValidationError("找不到这条证书记录，可能已被删除。", code="no_certification")
+    return Changes.of(ChangeKind.CERTIFICATION, cert_id)
+
+
+def delete_certification(db: Database, actor: Actor, cert_id: str) -> Changes:
+    """Remove a certification recorded by mistake or no longer held (kept as a tombstone for sync)."""
+    with db.write(actor, action="certification.delete") as session:
+        if not study_repo.delete_certification(session, cert_id):
+            raise ValidationError("找不到这条证书记录，可能已被删除。", code="no_certification")
     return Changes.of(ChangeKind.CERTIFICATION, cert_id)
 
 

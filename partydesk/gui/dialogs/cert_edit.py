@@ -1,11 +1,13 @@
-"""Add a member's certification or qualification (技能证书): member, name, issuer, obtained, valid until.
+"""Add a member's certification or qualification (技能证书): member, name, issuer, obtained, valid until; or
+correct one recorded (``editing``: a mistyped date, a renewal written over the old one).
 
-Saves through ``services.study.add_certification`` on the DB lane and closes only when that succeeded; a
-date the field cannot read, or the core's message, is shown in the dialog.
+Saves through ``services.study`` on the DB lane and closes only when that succeeded; a date the field cannot
+read, or the core's message, is shown in the dialog.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
@@ -28,9 +30,12 @@ if TYPE_CHECKING:
 class CertEditDialog(DiscardGuard, QDialog):
     """The dialog; ``roll`` lists the members to choose from."""
 
-    def __init__(self, ctx: AppContext, roll: list[RollMember], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, roll: list[RollMember], parent: QWidget | None = None, *,
+                 editing: tuple[str, str, CertificationData] | None = None) -> None:
+        """``editing``: (id, holder's name, record) of the certification to correct; None adds one."""
         super().__init__(parent)
         self.ctx = ctx
+        self.editing = editing
         self.ui = Ui_CertEditDialog()
         self.ui.setupUi(self)
         self.obtained = use_date_field(self.ui.obtainedEdit, "取得日期")
@@ -40,10 +45,28 @@ class CertEditDialog(DiscardGuard, QDialog):
         mark_as_error_label(self.ui.errorLabel)
         for m in roll:
             self.ui.memberCombo.addItem(f"{m.name}（{m.party_group}）" if m.party_group else m.name, m.id)
+        if editing is not None:
+            self._fill(editing[1], editing[2])
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.resize(self.fontMetrics().horizontalAdvance("汉") * 34, self.sizeHint().height())
+        self._retitle()
         self.mark_clean()
+
+    def _fill(self, holder: str, data: CertificationData) -> None:
+        position = self.ui.memberCombo.findData(data.member_id)
+        if position < 0:  # no longer on the roll: still the certificate's holder
+            self.ui.memberCombo.addItem(holder, data.member_id)
+            position = self.ui.memberCombo.count() - 1
+        self.ui.memberCombo.setCurrentIndex(position)
+        self.ui.nameEdit.setText(data.name)
+        self.ui.issuerEdit.setText(data.issuer)
+        self.obtained.set_value(data.obtained_on)
+        self.expires.set_value(data.expires_on)
+
+    def _retitle(self) -> None:
+        if self.editing is not None:
+            self.setWindowTitle(self.tr("Correct a certification"))
 
     def save(self) -> None:
         """Check the dates, then record on the DB lane."""
@@ -51,8 +74,14 @@ class CertEditDialog(DiscardGuard, QDialog):
             return
         data = CertificationData(self.ui.memberCombo.currentData() or "", self.ui.nameEdit.text().strip(),
                                  self.ui.issuerEdit.text().strip(), self.obtained.value(), self.expires.value())
+        if self.editing is not None:
+            data = replace(data, notes=self.editing[2].notes)  # what the form does not show is kept
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-        study_ops.add_certification(self, self.ctx, data, on_done=lambda _c: self.accept(), on_error=self._failed)
+        if self.editing is None:
+            study_ops.add_certification(self, self.ctx, data, on_done=lambda _c: self.accept(), on_error=self._failed)
+        else:
+            study_ops.update_certification(self, self.ctx, self.editing[0], data, on_done=lambda _c: self.accept(),
+                                           on_error=self._failed)
 
     def _failed(self, error: KnownError) -> None:
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
@@ -68,4 +97,5 @@ class CertEditDialog(DiscardGuard, QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            self._retitle()
         super().changeEvent(event)

@@ -135,6 +135,22 @@ def add_certification(parent: QWidget, ctx: AppContext, data: CertificationData,
                on_done=on_done, on_error=on_error)
 
 
+def update_certification(parent: QWidget, ctx: AppContext, cert_id: str, data: CertificationData, *,
+                         on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
+    """Correct a certification."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _progress: study.update_certification(db, actor, cert_id, data),
+               label="edit certification", on_done=on_done, on_error=on_error)
+
+
+def delete_certification(parent: QWidget, ctx: AppContext, cert_id: str, *, on_done: DoneCallback,
+                         on_error: ErrorCallback) -> TaskHandle:
+    """Remove a certification."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _progress: study.delete_certification(db, actor, cert_id),
+               label="delete certification", on_done=on_done, on_error=on_error)
+
+
 def open_copy(parent: QWidget, ctx: AppContext, *, sha: str, name: str, on_done: DoneCallback,
               on_error: ErrorCallback) -> TaskHandle:
     """A copy of a stored file (a material, a course's evidence) under its own name in a temp folder, for the

@@ -98,6 +98,12 @@ class StudyPage(QWidget):
         self.skills.setObjectName("skillsSummary")
         self.skills.setWordWrap(True)
         self.add_cert_button = self.certifications.add_action("addCertification", self.open_cert_dialog)
+        self.edit_cert_button = self.certifications.add_action("editCertification", self.edit_selected_cert,
+                                                               needs_selection=True)
+        self.delete_cert_button = self.certifications.add_action("deleteCertification", self.delete_selected_cert,
+                                                                 needs_selection=True)
+        self.certifications.activated.connect(self.edit_cert)
+        shortcut(QKeySequence.StandardKey.Delete, self.certifications.table, self.delete_selected_cert)
         self.materials = study_tabs.materials_list(self, self.material_source)
         self.add_material_button = self.materials.add_action("addMaterial", self.open_material_dialog)
         self.open_material_button = self.materials.add_action("openMaterial", self.open_selected_material,
@@ -318,6 +324,35 @@ class StudyPage(QWidget):
         relation, office = self.data.sources[material_id]
         return office if relation == "child" and office else self.tr("Sent down")
 
+    def edit_selected_cert(self) -> None:
+        """Open the selected certification to correct it (or write a renewal over it)."""
+        chosen = self.certifications.selected_ids()
+        if chosen:
+            self.edit_cert(chosen[0])
+
+    def edit_cert(self, cert_id: str) -> None:
+        """Read the roll, then open the certification dialog on the record with this id."""
+        from partydesk.gui.dialogs.cert_edit import CertEditDialog
+
+        found = next((row for row in self.data.certifications if row[0] == cert_id), None) if self.data else None
+        if found is None:
+            return
+        study_ops.load_roll(self, self.ctx, lambda loaded: self._show_dialog(
+            CertEditDialog(self.ctx, loaded[0], parent=self.window(), editing=found)))
+
+    def delete_selected_cert(self) -> None:
+        """Delete the selected certification after asking (a wrong entry, one no longer held)."""
+        rows = self.certifications.selected_rows()
+        if not rows:
+            return
+        cert_id, holder, data = rows[0]
+        answer = QMessageBox.question(self, self.tr("Delete a certification"), self.tr(
+            "Delete {name}'s “{cert}”? A renewed certificate is better recorded with its new dates: this one "
+            "then drops out of the reminders by itself.").format(name=holder, cert=data.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            study_ops.delete_certification(self, self.ctx, cert_id, on_done=lambda _c: None, on_error=self._failed)
+
     def open_material_dialog(self) -> None:
         """Open the dialog that adds a file or a link to the library."""
         from partydesk.gui.dialogs.material_edit import MaterialEditDialog
@@ -446,6 +481,8 @@ class StudyPage(QWidget):
         self.own_button.setText(self.tr("Record own study"))
         self.own_button.setToolTip(self.tr("A member's online course, external training or self-study"))
         self.add_cert_button.setText(self.tr("Add certification"))
+        self.edit_cert_button.setText(self.tr("Correct…"))
+        self.delete_cert_button.setText(self.tr("Delete"))
         self.export_button.setText(self.tr("Export report…"))
         self.export_button.setToolTip(self.tr(
             "The year's training summary, this ledger and each member's hours sheet, as an Excel workbook"))

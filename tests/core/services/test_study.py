@@ -189,6 +189,29 @@ def test_certifications_expiring_soon_are_found_unless_renewed(db: Database, bra
     assert codes == {"study.cert_expired"}
 
 
+def test_a_certification_is_corrected_or_deleted(db: Database, branch: dict[str, str]) -> None:
+    """A mistyped expiry corrected silences its reminder; a deleted one leaves the list and the reminders; the
+    same checks as adding (an expiry before the day obtained is refused); a deleted one cannot be touched."""
+    cert = CertificationData(branch["甲"], "特种设备作业人员证", "市场监管局", date(2022, 1, 1), date(2026, 12, 20))
+    study.add_certification(db, LOCAL_USER, cert)
+    [(cert_id, _name, _data)] = study.certifications(db)
+    assert {f.code for f in run_checks(db, TODAY, ["study.cert_expiry"])} == {"study.cert_expiring"}
+    with pytest.raises(ValidationError) as refused:
+        study.update_certification(db, LOCAL_USER, cert_id, replace(cert, expires_on=date(2021, 1, 1)))
+    assert refused.value.code == "expiry_before"
+    changes = study.update_certification(db, LOCAL_USER, cert_id, replace(cert, expires_on=date(2029, 12, 20)))
+    assert changes.ids_of(ChangeKind.CERTIFICATION) == {cert_id}
+    assert [c.expires_on for _i, _n, c in study.certifications(db)] == [date(2029, 12, 20)]
+    assert run_checks(db, TODAY, ["study.cert_expiry"]) == []
+    study.delete_certification(db, LOCAL_USER, cert_id)
+    assert study.certifications(db) == []
+    for again in (lambda: study.delete_certification(db, LOCAL_USER, cert_id),
+                  lambda: study.update_certification(db, LOCAL_USER, cert_id, cert)):
+        with pytest.raises(ValidationError) as gone:
+            again()
+        assert gone.value.code == "no_certification"
+
+
 def test_evidence_and_materials_are_stored_by_content(db: Database, branch: dict[str, str], tmp_path: Path) -> None:
     """The same file stored twice is one file named by its hash; materials are found by title or tag."""
     source = tmp_path / "结业证书.pdf"
