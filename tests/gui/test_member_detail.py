@@ -58,6 +58,23 @@ def test_member_page_shows_the_fields_masked(ctx: AppContext, members: tuple[Mem
     assert detail._values["phone"].text() == "13900001111"
 
 
+def test_leaving_the_member_page_masks_the_numbers_again(
+        ctx: AppContext, members: tuple[MembersPage, dict[str, str]]) -> None:
+    """Back to the roster (the page hidden) and the same member opened again: masked, the box unticked — the
+    next person at the shared PC does not find them shown."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["张三"])
+    detail.show()
+    detail.reveal_check.setChecked(True)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert detail._values["id_number"].text() == ZHANG.id_number
+    detail.hide()
+    detail.load(ids["张三"])
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert not detail.reveal_check.isChecked()
+    assert detail._values["id_number"].text() == "*" * 14 + ZHANG.id_number[-4:]  # type: ignore[index]
+
+
 def test_timeline_shows_events_oldest_first(ctx: AppContext, members: tuple[MembersPage, dict[str, str]]) -> None:
     """入党, 转正 and 失去联系 appear as dated entries, in date order, with the cause in words."""
     page, ids = members
@@ -291,12 +308,17 @@ def test_member_page_in_english_shows_every_field_name_in_full(
 
 
 def test_edit_from_the_member_page(qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]]) -> None:
-    """编辑 opens the form on this member; after saving, the page shows the new value."""
+    """编辑 opens the form on this member once the audit trail says the full numbers are shown (the form shows
+    them); after saving, the page shows the new value."""
     page, ids = members
     detail = _detail(ctx, page, ids["张三"])
     detail.edit_button.click()
+    qtbot.waitUntil(lambda: isinstance(detail.current_dialog(), MemberEditDialog), timeout=WAIT_MS)
     dialog = detail.current_dialog()
     assert isinstance(dialog, MemberEditDialog)
+    entry = list_entries(ctx.db, ctx.actor, limit=1)[0]
+    assert (entry.action, entry.record_ids) == ("reveal", (ids["张三"],))
+    assert entry.summary == "打开党员档案编辑（显示完整号码）"
     dialog.ui.addressEdit.setText("示范市幸福南路8号")
     dialog.save_button().click()
     assert ctx.runner.wait_idle(WAIT_MS)

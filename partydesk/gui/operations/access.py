@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 
+EDIT_REVEAL_SUMMARY = "打开党员档案编辑（显示完整号码）"  # the audit's words for the member form, which shows them
+
+
 def reveal(
     parent: QWidget, ctx: AppContext, record_ids: Sequence[str], *, summary: str,
     on_done: DoneCallback, on_error: ErrorCallback,

@@ -16,7 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -49,6 +49,7 @@ from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
 from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
+from partydesk.gui.operations.access import EDIT_REVEAL_SUMMARY
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
 from partydesk.gui.widgets import card_printer
 from partydesk.gui.widgets.card_print_button import CardAction, CardPrintButton
@@ -224,6 +225,12 @@ class MemberDetailPage(DialogHost, QWidget):
 
     # -- loading -----------------------------------------------------------------------------------
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page (back to the roster, another page) masks the numbers again: the next look at this
+        member, perhaps by someone else at the shared PC, starts masked."""
+        self.reveal_check.setChecked(False)
+        super().hideEvent(event)
+
     def load(self, member_id: str) -> None:
         """Show member ``member_id`` (read on the DB lane)."""
         if member_id != self.member_id:
@@ -343,9 +350,15 @@ class MemberDetailPage(DialogHost, QWidget):
             return
         from partydesk.gui.dialogs.member_edit import MemberEditDialog
 
-        dialog = MemberEditDialog(self.ctx, self.record, party_groups=self._party_groups(),
-                                  correction_for=self._branches().corrected_from(self.record.org_id), parent=self)
-        self._open(dialog)
+        record = self.record
+
+        def show(_result: object) -> None:  # the form shows the full numbers: once that is in the audit trail
+            dialog = MemberEditDialog(self.ctx, record, party_groups=self._party_groups(),
+                                      correction_for=self._branches().corrected_from(record.org_id), parent=self)
+            self._open(dialog)
+
+        access_ops.reveal(self, self.ctx, [record.id], summary=EDIT_REVEAL_SUMMARY, on_done=show,
+                          on_error=self._reveal_failed)
 
     def record_event(self) -> None:
         """Open "Record a change" for this member."""

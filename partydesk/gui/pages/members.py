@@ -42,6 +42,7 @@ from partydesk.core.services.roster_search import RosterFacets
 from partydesk.gui.models.roster_model import DEFAULT_COLUMNS, RosterModel, column_index
 from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
+from partydesk.gui.operations.access import EDIT_REVEAL_SUMMARY
 from partydesk.gui.pages import roster_facets
 from partydesk.gui.pages.roster_branches import RosterBranches
 from partydesk.gui.widgets.card_print_button import CardPrintButton
@@ -471,10 +472,16 @@ class MembersPage(DialogHost, QWidget):
             return
         from partydesk.gui.dialogs.member_edit import MemberEditDialog
 
-        dialog = MemberEditDialog(self.ctx, record, party_groups=self.model.party_groups(),
-                                  correction_for=self.model.branches.corrected_from(record.org_id), parent=self)
-        dialog.saved.connect(self._member_saved)
-        self._open_on_roster(dialog)
+        def show(_result: object) -> None:
+            dialog = MemberEditDialog(self.ctx, record, party_groups=self.model.party_groups(),
+                                      correction_for=self.model.branches.corrected_from(record.org_id), parent=self)
+            dialog.saved.connect(self._member_saved)
+            self._open_on_roster(dialog)
+
+        # The form shows the full ID and phone numbers (to be corrected): opened only once that is in the audit
+        # trail, as any other showing of them is, whether or not anything is then saved.
+        access_ops.reveal(self, self.ctx, [record.id], summary=EDIT_REVEAL_SUMMARY, on_done=show,
+                          on_error=lambda error: self.ctx.hub.statusMessage.emit(error.message))
 
     def _open_on_roster(self, dialog: QDialog) -> None:
         """Open a form over the roster; when it closes the keyboard is back on the roster's rows (not on the
