@@ -4844,6 +4844,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>添加资料</translation>
     </message>
     <message>
+        <source>Search title, tags or file name</source>
+        <translation>搜索标题、标签或文件名</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -4866,10 +4870,6 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Search name, certification or issuer</source>
         <translation>搜索姓名、证书或发证机关</translation>
-    </message>
-    <message>
-        <source>Search title, tags or notes</source>
-        <translation>搜索标题、标签或备注</translation>
     </message>
     <message>
         <source>No members on the roll in this year.</source>
@@ -4973,7 +4973,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Quota</source>
-        <translation>要求</translation>
+        <translation>学时标准</translation>
     </message>
     <message>
         <source>Committee</source>

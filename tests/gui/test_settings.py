@@ -278,6 +278,9 @@ def test_refused_rule_value_says_why(qtbot: QtBot, ctx: AppContext) -> None:
         assert "在职：第一档月收入上限" in page.ui.rulesStatus.text() and reason in page.ui.rulesStatus.text()
     assert not model.setData(model.index(model.row_of(RULE), COL_VALUE), "2.5")
     assert "只能填整数" in page.ui.rulesStatus.text()
+    assert not model.setData(model.index(model.row_of("meeting.general.months"), COL_VALUE), "13")
+    # The label's own colon does not run into the reason's: the label is quoted.
+    assert page.ui.rulesStatus.text() == "“支部党员大会：每隔”：允许的范围是 1 到 12 月。"
     assert ctx.runner.wait_idle(WAIT_MS)
     assert _rule_value(ctx.db, "dues.employed.band1_max") == 300_000
 
@@ -404,4 +407,4 @@ def test_a_rule_that_picks_a_way_of_counting_is_chosen_by_name(qtbot: QtBot, ctx
     seen: list[str] = []
     _answer("cancel", seen)
     qtbot.mouseClick(page.ui.restoreAllButton, Qt.MouseButton.LeftButton)
-    assert "外出流动党员计入应到：不计入 → 计入" in seen[0]
+    assert "“外出流动党员计入应到”：不计入 → 计入" in seen[0]

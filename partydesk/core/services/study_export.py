@@ -34,10 +34,10 @@ def summary_table(db: Database, year: int, org: str, *, as_of: date) -> Table:
         ["达到规定学时的党员", s.completed, s.leaders_completed],
         ["未达到规定学时的党员", s.members - s.completed, s.leaders - s.leaders_completed],
     ])
-    forms = Block(["学习形式", "活动次数", "参加人次", "学时（学时）"],
+    forms = Block(["学习形式", "活动次数", "参加人次", "学时"],
                   [[f.name, f.activities, f.attendances, _h(f.tenths)] for f in s.forms],
                   ["合计", sum(f.activities for f in s.forms), sum(f.attendances for f in s.forms), _h(s.total_tenths)])
-    average = Block(["人均学时（学时）"], [[_h(s.average_tenths)]])
+    average = Block(["人均学时"], [[_h(s.average_tenths)]])
     return Table("培训情况", f"{org}{year}年党员培训情况",
                  f"统计截至 {as_of:%Y-%m-%d}；学时按年度计算，跨年度的培训按天数分摊。", [people, forms, average],
                  footer_left=org)

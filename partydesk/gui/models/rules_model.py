@@ -131,7 +131,8 @@ class RulesModel(QAbstractTableModel):
             number = parse_value(str(value), unit=rule.unit, minimum=rule.minimum, maximum=rule.maximum,
                                  choices=rule.choices)
         except ValueError as refused:
-            self.valueRejected.emit(rule.key, f"{rule.label}：{refused}")
+            # Quoted: a label may hold its own colon (支部党员大会：每隔), which must not run into the reason's.
+            self.valueRejected.emit(rule.key, f"“{rule.label}”：{refused}")
             return False
         if number == rule.value:
             return True

@@ -372,7 +372,7 @@ class SettingsPage(QWidget):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore all defaults"),
                           question.format(count=len(rules)), QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText("\n".join(
-            f"{rule.category} · {rule.label}：{_shown(rule, rule.value)} → {_shown(rule, rule.default)}"
+            f"{rule.category} · “{rule.label}”：{_shown(rule, rule.value)} → {_shown(rule, rule.default)}"
             for rule in rules))
         confirm = box.addButton(self.tr("Restore all defaults"), QMessageBox.ButtonRole.AcceptRole)
         confirm.setObjectName("restoreAllConfirmButton")

@@ -493,7 +493,7 @@ class StudyPage(QWidget):
         self.activities.set_search_placeholder(self.tr("Search topic, organiser or materials"))
         self.ledger.set_search_placeholder(self.tr("Search name or party group"))
         self.certifications.set_search_placeholder(self.tr("Search name, certification or issuer"))
-        self.materials.set_search_placeholder(self.tr("Search title, tags or notes"))
+        self.materials.set_search_placeholder(self.tr("Search title, tags or file name"))
         self.ledger.set_empty_text(self.tr("No members on the roll in this year."))
         self.certifications.set_empty_text(self.tr("No certifications recorded yet."))
         self.materials.set_empty_text(self.tr("The materials library is empty."))
