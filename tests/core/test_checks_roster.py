@@ -111,3 +111,22 @@ def test_an_empty_roll_asks_for_the_roster_first(db: Database, tmp_path: Path) -
                                                                           org_type="党委"), role="committee")
     assert run_checks(committee, TODAY, ["roster.empty"]) == []
     committee.close()
+
+
+def test_a_member_off_the_roll_still_holding_a_post_is_a_todo(db: Database) -> None:
+    """The 书记 transferred out is still recorded as 书记: 注意 on their record, until the post is cleared; a member
+    on the roll with a post, or one off it with none, is no to-do."""
+    load_all()
+    secretary = _member(db, "王建国", joined=date(2000, 1, 1))
+    _member(db, "李晓梅", joined=date(2001, 1, 1))
+    with db.write(LOCAL_USER, action="member.edit") as session:
+        member_repo.set_fields(session, secretary, {"party_post": "01"})
+    assert run_checks(db, TODAY, ["roster.post_left"]) == []
+    with db.write(LOCAL_USER, action="member.edit") as session:
+        member_repo.set_fields(session, secretary, {"in_branch": False})
+    [found] = run_checks(db, TODAY, ["roster.post_left"])
+    assert (found.severity, found.target) == (Severity.WARNING, Target("member", secretary))
+    assert found.message.startswith("王建国已不在本支部名册，党内职务仍记为书记")
+    with db.write(LOCAL_USER, action="member.edit") as session:
+        member_repo.set_fields(session, secretary, {"party_post": ""})
+    assert run_checks(db, TODAY, ["roster.post_left"]) == []

@@ -4,6 +4,9 @@
   have it empty — one SQL count per field, in one query. Opening it lists those members.
 - ``roster.empty``: a branch's file with nobody on the roll yet (a new installation): the first thing to do is
   to import the roster, and opening the to-do starts the import.
+- ``roster.post_left``: a member no longer on the roll (转出, 出党, 去世) still recorded with a 党内职务, a 书记
+  above all: the post is vacant and the record says otherwise (the roll, the workbench and the printed card
+  would go on naming them).
 - ``roster.term_due``: the committee's term (任期, the organisation's 届满日期 in settings) ends within six
   months (注意) or has ended (逾期). 《支部工作条例》: a branch committee's term is three years; without
   an end date the end is the start plus three years.
@@ -18,7 +21,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from partydesk.core.checks.findings import Finding, Severity, Target, check
-from partydesk.core.domain import fields
+from partydesk.core.domain import codes, fields
 from partydesk.core.domain.structure import shift_months
 from partydesk.core.services.setup import own_organisation, site_role
 from partydesk.core.storage import dashboard_repo
@@ -60,6 +63,19 @@ def empty_roster(db: Database, today: date) -> Iterator[Finding]:
         yield Finding("roster.empty", Severity.WARNING, org.id,
                       "花名册中还没有在册党员：请导入组织部门的花名册（Excel），或在“党员”页逐个新增", None,
                       "花名册", Target("members", "import"))
+
+
+@check("roster.post_left")
+def post_left(db: Database, today: date) -> Iterator[Finding]:
+    """A member off the roll who still holds a 党内职务: 注意, the 书记's first (the branch has none on the roll)."""
+    del today
+    with db.read() as session:
+        found = dashboard_repo.posts_off_roll(session)
+    for member_id, name, post in sorted(found, key=lambda r: (r[2], r[1])):
+        title = codes.PARTY_POST.name(post) or post
+        yield Finding("roster.post_left", Severity.WARNING, member_id,
+                      f"{name}已不在本支部名册，党内职务仍记为{title}：请清空其党内职务，并按规定补选或调整分工",
+                      None, "支部工作条例", Target("member", member_id))
 
 
 def term_end(start: date | None, end: date | None) -> date | None:

@@ -116,6 +116,13 @@ def empty_counts(session: Session, keys: Iterable[str]) -> dict[str, int]:
     return dict(zip(keys, (int(n) for n in row), strict=True))
 
 
+def posts_off_roll(session: Session) -> list[tuple[str, str, str]]:
+    """(id, name, 党内职务 code) of every live member no longer on the roll who still holds a post."""
+    rows = session.execute(select(Member.id, Member.name, Member.party_post).where(
+        Member.deleted.is_(False), Member.in_branch.is_(False), func.coalesce(Member.party_post, "") != ""))
+    return [(str(i), str(n), str(p)) for i, n, p in rows]
+
+
 def roll_counts(session: Session, org_id: str | None = None) -> tuple[int, int, int]:
     """(members on the roll, of whom 预备党员, distinct people among them by 公民身份号码): at a committee a person
     on two branches' rolls (a transfer under way) is two rows and one person."""
