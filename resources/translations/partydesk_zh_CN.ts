@@ -5340,7 +5340,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Withdraw this entry if it was recorded by mistake</source>
-        <translation>误录的记录可以撤销</translation>
+        <translation>误录或填错的变动记录：撤销后重新登记（变动记录不直接修改，以便留痕）</translation>
     </message>
     <message>
         <source>date unknown</source>
@@ -5348,7 +5348,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Withdraw this entry…</source>
-        <translation>撤销这条记录…</translation>
+        <translation>撤销这条记录（填错的请撤销后重新登记）…</translation>
     </message>
     <message>
         <source>The joining entry cannot be withdrawn; correct its date with Edit</source>
