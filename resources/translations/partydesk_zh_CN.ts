@@ -1136,7 +1136,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>Everything entered after that time is replaced. The database as it is now is saved as a backup first.</source>
-        <translation>那之后录入的内容将被替换。恢复前，当前的数据库会先另存为一个备份。</translation>
+        <translation>此备份之后录入或修改的内容都将丢失（数据库回到备份时的样子）。恢复前，当前的数据库会先另存为一个备份，需要时还能找回。</translation>
     </message>
     <message>
         <source>This computer then keeps that organisation&apos;s records, as they were at that time.</source>
@@ -4078,7 +4078,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Everything entered after that time is replaced. The database as it is now is saved as a backup first.</source>
-        <translation>那之后录入的内容将被替换。恢复前，当前的数据库会先另存为一个备份。</translation>
+        <translation>此备份之后录入或修改的内容都将丢失（数据库回到备份时的样子）。恢复前，当前的数据库会先另存为一个备份，需要时还能找回。</translation>
     </message>
     <message>
         <source>Restore from a backup</source>

@@ -42,7 +42,7 @@ def _answer(qtbot: QtBot, dialog: RestoreDialog, button_text: str) -> str:
     box = dialog.question
     assert box is not None
     assert box.defaultButton().text() == "取消", "Enter on the question restores nothing"
-    text = box.text()
+    text = box.text() + "\n" + box.informativeText()
     button = next(b for b in box.buttons() if b.text() == button_text)
     button.click()
     return text
@@ -64,9 +64,10 @@ def test_restore_from_menu_reopens_and_reloads(qtbot: QtBot, ctx: AppContext) ->
     assert table.rowCount() == 1
     assert [table.item(0, c).text() for c in (1, 2)] == ["手动", "1"]
     assert dialog.restore_button.isEnabled()
+    assert dialog.restore_button.isDefault() and not dialog.ui.folderButton.autoDefault()  # Enter never opens a folder
     dialog.restore_button.click()
     asked = _answer(qtbot, dialog, "恢复")
-    assert "1 名党员" in asked
+    assert "1 名党员" in asked and "此备份之后录入或修改的内容都将丢失" in asked
     qtbot.waitUntil(lambda: ctx.db is not old_db, timeout=WAIT_MS)
     assert ctx.runner.wait_idle(WAIT_MS)
     QApplication.processEvents()

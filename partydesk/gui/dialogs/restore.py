@@ -80,6 +80,10 @@ class RestoreDialog(QDialog):
         self.file_restore: FileRestore | None = None
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.folderButton.clicked.connect(lambda: open_folder(backup_dir(ctx.db.path)))
+        # Enter on a chosen backup asks to restore it (the question's default is 取消), never opens a folder.
+        self.ui.folderButton.setAutoDefault(False)
+        self.file_button.setAutoDefault(False)
+        self.restore_button.setDefault(True)
         table = self.ui.backupTable
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = table.horizontalHeader()
