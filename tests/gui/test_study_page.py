@@ -110,6 +110,20 @@ def test_in_december_next_year_can_be_chosen(qtbot: QtBot, ctx: AppContext) -> N
     assert november.year_combo.itemData(0) == 2026 and november.year == 2026
 
 
+def test_a_record_added_later_takes_its_place_by_date(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                      branch: dict[str, str]) -> None:
+    """A study of January recorded in November (or counted from a meeting) is listed among January's, not
+    after October's at the bottom."""
+    page = open_page(qtbot, ctx)
+    for topic, day in (("一月的学习", date(2026, 1, 15)), ("十二月的学习", date(2026, 12, 1))):
+        added = study.add_activity(db, LOCAL_USER, ActivityData("collective", topic, day, day, 20),
+                                   participants={branch["张甲"]: None})
+        ctx.hub.changed.emit(added.changes)
+    qtbot.waitUntil(lambda: page.activities.model.rowCount() == 3, timeout=WAIT_MS)
+    days = [a.data.start_on for a in page.activities.model.shown_rows()]
+    assert days == sorted(days) and page.activities.model.shown_rows()[0].data.topic == "一月的学习"
+
+
 def test_with_no_member_on_the_roster_the_dialog_says_to_add_members_first(
         qtbot: QtBot, ctx: AppContext, db: Database) -> None:
     """An office that has entered nobody yet is told what to do first, not to tick someone who is not there."""

@@ -111,6 +111,7 @@ def activities_list(parent: QWidget, branches: StudyBranches) -> ListPage[Activi
     page: ListPage[ActivitySummary] = ListPage(
         columns, row_id=lambda a: a.id, parent=parent,
         haystack=lambda a: f"{a.data.topic} {a.data.organiser} {_form(a)} {a.data.materials}")
+    page.model.natural_key = lambda a: a.data.start_on  # oldest first, as read; one added later takes its place
     options: list[tuple[str, Callable[[ActivitySummary], bool] | None]] = [(_tr("All forms"), None)]
     options += [(f.name, _form_is(f.code)) for f in STUDY_FORMS]
     page.add_filter("formFilter", options)
