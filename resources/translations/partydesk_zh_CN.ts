@@ -4760,6 +4760,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>导出学习培训报表</translation>
     </message>
     <message>
+        <source>Open the proof</source>
+        <translation>打开证明材料</translation>
+    </message>
+    <message>
         <source>Delete a certification</source>
         <translation>删除证书</translation>
     </message>

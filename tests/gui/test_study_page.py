@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -338,6 +339,12 @@ def test_record_a_member_s_own_course_with_proof(qtbot: QtBot, ctx: AppContext, 
     own = next(a for a in page.activities.model.all_rows() if a.data.individual)
     assert own.data.form_code == "online" and own.data.evidence_name == proof.name
     assert study_files.path_of(db.path, own.data.evidence_sha).read_bytes() == proof.read_bytes()
+    topic = [c.key for c in page.activities.model.columns].index("topic")
+    row = page.activities.model.row_of(own.id)
+    assert page.activities.model.index(row, topic).data() == "李乙：党史专题网络课程"  # whose course it is
+    page.activities.search.setText("李乙")
+    page.activities.apply_filters()
+    assert [a.id for a in page.activities.model.shown_rows()] == [own.id]
 
 
 def _ticked(dialog: StudyEditDialog) -> list[str]:
@@ -421,10 +428,11 @@ def test_enter_on_the_delete_question_deletes_nothing(qtbot: QtBot, ctx: AppCont
     assert len(asked) == 1 and "不能恢复" in asked[0]
 
 
-def test_a_recorded_study_opens_to_be_corrected(qtbot: QtBot, ctx: AppContext, db: Database,
-                                                branch: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_recorded_study_opens_to_be_corrected(qtbot: QtBot, ctx: AppContext, db: Database, branch: dict[str, str],
+                                                monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Enter on 学习党章 opens it as recorded (张甲 ticked, 2 学时); ticking 李乙 too and saving credits him,
-    and the list and ledger follow. A member's own course is not opened: it is deleted and recorded again."""
+    and the list and ledger follow. A member's own course is not opened: it is deleted and recorded again;
+    its proof, where one was kept, opens from the message."""
     from PySide6.QtWidgets import QMessageBox
 
     page = open_page(qtbot, ctx)
@@ -450,11 +458,33 @@ def test_a_recorded_study_opens_to_be_corrected(qtbot: QtBot, ctx: AppContext, d
 
     own = study.add_own_course(db, ctx.actor, branch["张甲"], ActivityData("online", "网络学院课程",
                                                                           date(2026, 4, 1), date(2026, 4, 1), 30))
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    told: list[tuple[str, list[str]]] = []
+
+    def shown(box: QMessageBox) -> int:  # the message read, then the proof's button pressed where there is one
+        told.append((box.text(), [b.text() for b in box.buttons()]))
+        for button in box.buttons():
+            if button.text() == "打开证明材料":
+                button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", shown)
     page.open_activity(own.activity_id)
     qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
-    assert "个人学习" in told[0] and "删除后重新记录" in told[0]
+    assert "个人学习" in told[0][0] and "删除后重新记录" in told[0][0] and "打开证明材料" not in told[0][1]
+
+    from partydesk.gui.pages import study as study_page
+    proof = tmp_path / "结业证书.pdf"
+    proof.write_bytes(b"%PDF-1.4 certificate")
+    from partydesk.core.services import study_files
+    sha = study_files.store_file(db.path, proof)
+    with_proof = study.add_own_course(db, ctx.actor, branch["张甲"], ActivityData(
+        "online", "党史专题课程", date(2026, 5, 1), date(2026, 5, 1), 20, evidence_sha=sha, evidence_name=proof.name))
+    opened: list[object] = []
+    monkeypatch.setattr(study_page, "open_with_system", lambda _parent, target: opened.append(target) or True)
+    page.open_activity(with_proof.activity_id)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    assert "打开证明材料" in told[1][1]
+    assert opened[0].name == "结业证书.pdf" and opened[0].read_bytes() == proof.read_bytes()  # type: ignore[union-attr]
 
 
 def test_every_participant_name_is_shown_whole(qtbot: QtBot, ctx: AppContext, db: Database,

@@ -46,6 +46,7 @@ class ActivitySummary:
     participants: int
     credited_tenths: int
     org_id: str = ""  # the branch that recorded it (a committee's file holds many)
+    holder: str = ""  # a member's own course: whose it is (the one member it credits)
 
 
 @dataclass(frozen=True)

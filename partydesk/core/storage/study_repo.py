@@ -228,8 +228,13 @@ def _summaries(session: Session, where: Any) -> list[ActivitySummary]:
               .where(c.deleted.is_(False)).group_by(c.activity_id).subquery())
     query = (select(a, totals.c.n, totals.c.t).outerjoin(totals, totals.c.activity_id == a.id)
              .where(a.deleted.is_(False), where).order_by(a.start_on, a.change_seq))
-    return [ActivitySummary(row.id, _activity_data(row), int(n or 0), int(t or 0), row.org_id)
-            for row, n, t in session.execute(query)]
+    found = list(session.execute(query))
+    own = [row.id for row, _n, _t in found if row.individual]
+    holders = {i: name for chunk in _chunks(own) for i, name in session.execute(
+        select(c.activity_id, Member.name).join(Member, Member.id == c.member_id)
+        .where(c.activity_id.in_(chunk), c.deleted.is_(False)))}
+    return [ActivitySummary(row.id, _activity_data(row), int(n or 0), int(t or 0), row.org_id,
+                            holders.get(row.id, "")) for row, n, t in found]
 
 
 def activities_between(session: Session, start: date, end: date) -> list[ActivitySummary]:

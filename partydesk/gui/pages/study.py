@@ -283,9 +283,16 @@ class StudyPage(QWidget):
             data = editing[1]
             if data.individual or data.meeting_id is not None:
                 what = self.tr("a member's own course") if data.individual else self.tr("a meeting counted as study")
-                QMessageBox.information(self, self.tr("Study records"), self.tr(
+                box = QMessageBox(QMessageBox.Icon.Information, self.tr("Study records"), self.tr(
                     "This record is {what}: it cannot be changed here. If it is wrong, delete it and record it "
-                    "again.").format(what=what))
+                    "again.").format(what=what), QMessageBox.StandardButton.Ok, self)
+                proof = None
+                if data.evidence_sha:  # the certificate or proof kept with a member's own course
+                    proof = box.addButton(self.tr("Open the proof"), QMessageBox.ButtonRole.ActionRole)
+                box.exec()
+                if proof is not None and box.clickedButton() is proof:
+                    study_ops.open_copy(self, self.ctx, sha=data.evidence_sha, name=data.evidence_name or "证明材料",
+                                        on_done=self._open_copy, on_error=self._cannot_open)
                 return
             self._show_dialog(StudyEditDialog(self.ctx, roll, rules, parent=self.window(), editing=editing))
 

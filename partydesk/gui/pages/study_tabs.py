@@ -93,6 +93,11 @@ def _source(a: ActivitySummary) -> str:
     return _tr("Own course") if a.data.individual else _tr("Entered")
 
 
+def _topic(a: ActivitySummary) -> str:
+    """The topic; a member's own course says whose it is first (任杰文：…), so it is found and told apart."""
+    return f"{a.holder}：{a.data.topic}" if a.holder else a.data.topic
+
+
 def activities_list(parent: QWidget, branches: StudyBranches) -> ListPage[ActivitySummary]:
     """学习活动: (a committee's 支部,) date, form, topic, organiser, hours, members, where the record came from."""
     columns = [
@@ -100,7 +105,7 @@ def activities_list(parent: QWidget, branches: StudyBranches) -> ListPage[Activi
         ListColumn("date", _tr("Date"), lambda a: _day(a.data.start_on) + (
             f" – {a.data.end_on:%m-%d}" if a.data.end_on != a.data.start_on else ""), chars=9),
         ListColumn("form", _tr("Form"), _form, chars=5),
-        ListColumn("topic", _tr("Topic"), lambda a: a.data.topic, chars=20),
+        ListColumn("topic", _tr("Topic"), _topic, chars=20, tooltip=_topic),
         ListColumn("organiser", _tr("Organiser"), lambda a: a.data.organiser, chars=8),
         ListColumn("hours", _tr("Hours"), lambda a: format_tenths(a.data.hours_tenths),
                    sort_key=lambda a: a.data.hours_tenths, chars=3, align_right=True),
@@ -110,7 +115,7 @@ def activities_list(parent: QWidget, branches: StudyBranches) -> ListPage[Activi
     ]
     page: ListPage[ActivitySummary] = ListPage(
         columns, row_id=lambda a: a.id, parent=parent,
-        haystack=lambda a: f"{a.data.topic} {a.data.organiser} {_form(a)} {a.data.materials}")
+        haystack=lambda a: f"{a.data.topic} {a.data.organiser} {_form(a)} {a.data.materials} {a.holder}")
     page.model.natural_key = lambda a: a.data.start_on  # oldest first, as read; one added later takes its place
     options: list[tuple[str, Callable[[ActivitySummary], bool] | None]] = [(_tr("All forms"), None)]
     options += [(f.name, _form_is(f.code)) for f in STUDY_FORMS]
