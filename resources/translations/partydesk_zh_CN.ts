@@ -4602,6 +4602,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>= {hours} 学时</translation>
     </message>
     <message>
+        <source> (longer than the {days} day(s) the dates give: please check)</source>
+        <translation>（超过所填日期的 {days} 天，请核对）</translation>
+    </message>
+    <message>
         <source>Record a collective study</source>
         <translation>记录集体学习</translation>
     </message>

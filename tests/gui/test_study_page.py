@@ -125,6 +125,22 @@ def test_a_record_added_later_takes_its_place_by_date(qtbot: QtBot, ctx: AppCont
     assert days == sorted(days) and page.activities.model.shown_rows()[0].data.topic == "一月的学习"
 
 
+def test_a_length_that_cannot_fit_the_dates_is_pointed_out(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                             branch: dict[str, str]) -> None:
+    """2.5 全天 on a one-day study: said beside the hours (a slip, usually), not refused; 1 全天 is quiet, and
+    2.5 全天 over a three-day course too."""
+    dialog = StudyEditDialog(ctx, study.roll(db), rule_values(db), day=date(2026, 11, 10))
+    qtbot.addWidget(dialog)
+    dialog.ui.unitCombo.setCurrentIndex(dialog.ui.unitCombo.findText("全天"))
+    dialog.ui.amountSpin.setValue(1)
+    assert dialog.ui.hoursLabel.text() == "= 8 学时"
+    dialog.ui.amountSpin.setValue(2.5)
+    assert dialog.longer_than_its_days() and dialog.ui.hoursLabel.text().endswith("（超过所填日期的 1 天，请核对）")
+    dialog.end.setText("2026.11.12")
+    dialog.end.editingFinished.emit()
+    assert not dialog.longer_than_its_days() and "请核对" not in dialog.ui.hoursLabel.text()
+
+
 def test_with_no_member_on_the_roster_the_dialog_says_to_add_members_first(
         qtbot: QtBot, ctx: AppContext, db: Database) -> None:
     """An office that has entered nobody yet is told what to do first, not to tick someone who is not there."""

@@ -66,6 +66,8 @@ class StudyEditDialog(DiscardGuard, QDialog):
         self.ui.unitCombo.currentIndexChanged.connect(lambda _i: self._show_hours())
         self.start.editingFinished.connect(self._fill_participants)
         self.end.editingFinished.connect(self._fill_participants)
+        self.start.editingFinished.connect(self._show_hours)
+        self.end.editingFinished.connect(self._show_hours)
         self.ui.allButton.clicked.connect(lambda: self._tick_all(True))
         self.ui.noneButton.clicked.connect(lambda: self._tick_all(False))
         self.ui.participantList.itemChanged.connect(lambda _item: self._show_count())
@@ -181,7 +183,25 @@ class StudyEditDialog(DiscardGuard, QDialog):
             chosen=len(self.chosen_ids()), total=self.ui.participantList.count()))
 
     def _show_hours(self) -> None:
-        self.ui.hoursLabel.setText(self.tr("= {hours} study hours").format(hours=format_tenths(self.tenths())))
+        text = self.tr("= {hours} study hours").format(hours=format_tenths(self.tenths()))
+        if self.longer_than_its_days():
+            text += self.tr(" (longer than the {days} day(s) the dates give: please check)").format(
+                days=self._days())
+        self.ui.hoursLabel.setText(text)
+
+    def _days(self) -> int:
+        span = self.span()
+        return (span[1] - span[0]).days + 1 if span is not None and span[1] >= span[0] else 0
+
+    def longer_than_its_days(self) -> bool:
+        """Whether the length typed cannot fit the dates (2.5 全天 on one day, 20 小时 of one day's study):
+        said beside the hours, not refused (the office may mean it; most often it is a slip)."""
+        days = self._days()
+        if not days:
+            return False
+        amount = Decimal(str(round(self.ui.amountSpin.value(), 1)))
+        most = {Unit.FULL_DAY: days, Unit.HALF_DAY: 2 * days, Unit.HOUR: 12 * days}
+        return amount > most[Unit(self.ui.unitCombo.currentData())]
 
     def _show_date_problem(self, message: str) -> None:
         self._show(self.ui.dateProblemLabel, message)
