@@ -6,6 +6,9 @@ one, never a torn mix) and private (0600: a draft holds names and reasons for ab
 meeting's id, or ``new-<uuid>`` for a meeting not yet saved. Saving the record removes its draft; a draft
 still there at the next start, or when the same record is opened again, is offered back. The state is
 whatever JSON object the dialog writes; this module only keeps it safe.
+
+The member form keeps its drafts the same way, as ``member-<key>.json`` (``MEMBER``): each kind of record has
+its own prefix, so a kind's leftovers are only ever offered back to its own dialog.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ log = logging.getLogger(__name__)
 
 FOLDER = "drafts"
 PREFIX = "meeting-"
+MEMBER = "member-"  # the member form's drafts
 FORMAT = 1
 STALE_TEMP_S = 600  # no draft save takes ten minutes: a temp file this old is from a killed save
 
@@ -51,20 +55,20 @@ def new_key() -> str:
     return f"new-{uuid.uuid4()}"
 
 
-def path_for(folder: Path, key: str) -> Path:
-    """The file of the draft with ``key``."""
+def path_for(folder: Path, key: str, *, prefix: str = PREFIX) -> Path:
+    """The file of the draft with ``key`` (of the kind ``prefix`` names)."""
     if not key or any(c in key for c in "/\\.:"):
         raise ValueError(f"bad draft key {key!r}")
-    return folder / f"{PREFIX}{key}.json"
+    return folder / f"{prefix}{key}.json"
 
 
 def save(folder: Path, key: str, meeting_id: str | None, state: dict[str, Any], *,
-         now: datetime | None = None) -> Path:
+         now: datetime | None = None, prefix: str = PREFIX) -> Path:
     """Write the draft ``key`` atomically, replacing the one before; returns its path."""
     folder.mkdir(parents=True, exist_ok=True)
     saved_at = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     payload = {"format": FORMAT, "key": key, "meeting_id": meeting_id, "saved_at": saved_at, "state": state}
-    target = path_for(folder, key)
+    target = path_for(folder, key, prefix=prefix)
     atomic_write(target, json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return target
 
@@ -82,27 +86,28 @@ def load(path: Path) -> Draft | None:
         return None
 
 
-def leftovers(folder: Path) -> list[Draft]:
+def leftovers(folder: Path, *, prefix: str = PREFIX) -> list[Draft]:
     """Every readable draft in ``folder``, newest first; temp files of a save interrupted long ago are
     removed (a fresh one may belong to a save under way on the file lane)."""
     if not folder.is_dir():
         return []
-    for temp in folder.glob(f".{PREFIX}*.tmp"):
+    for temp in folder.glob(f".{prefix}*.tmp"):
         with contextlib.suppress(OSError):
             if time.time() - temp.stat().st_mtime > STALE_TEMP_S:
                 remove_quietly(temp)
-    found = [d for d in (load(p) for p in folder.glob(f"{PREFIX}*.json")) if d is not None]
+    found = [d for d in (load(p) for p in folder.glob(f"{prefix}*.json")) if d is not None]
     return sorted(found, key=lambda d: d.saved_at, reverse=True)
 
 
-def for_meeting(folder: Path, meeting_id: str | None) -> Draft | None:
-    """The leftover draft of this meeting, or for None the newest draft of a new meeting."""
-    for draft in leftovers(folder):
+def for_meeting(folder: Path, meeting_id: str | None, *, prefix: str = PREFIX) -> Draft | None:
+    """The leftover draft of this meeting (or record of the kind ``prefix`` names), or for None the newest draft
+    of a new one."""
+    for draft in leftovers(folder, prefix=prefix):
         if draft.meeting_id == meeting_id:
             return draft
     return None
 
 
-def discard(folder: Path, key: str) -> None:
+def discard(folder: Path, key: str, *, prefix: str = PREFIX) -> None:
     """Remove the draft ``key`` (after the record is saved, or when the person declines it)."""
-    remove_quietly(path_for(folder, key))
+    remove_quietly(path_for(folder, key, prefix=prefix))

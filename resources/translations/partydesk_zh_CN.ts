@@ -3134,6 +3134,21 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>MemberDrafts</name>
+    <message>
+        <source>This form was being filled in and not saved (kept automatically at {when}). Restore what was typed?</source>
+        <translation>这份档案上次填写后没有保存（程序于 {when} 自动留存了草稿），可能因断电或程序意外关闭。要恢复当时填写的内容吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Dis&amp;card</source>
+        <translation>丢弃(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>MemberEditDialog</name>
     <message>
         <source>Please check the items marked in amber. If they are right, click “Save anyway”.</source>

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -375,3 +375,68 @@ def test_a_probationary_member_in_a_committee_post_is_asked_about(qtbot: QtBot, 
     assert not closed(dialog) and dialog.awaiting_confirmation
     assert "预备党员没有被选举权" in dialog.field_message("party_post").replace("\n", "")
     assert roster(ctx.db, LOCAL_USER) == []
+
+
+def _draft_files(ctx: AppContext) -> list[str]:
+    from partydesk.core import drafts
+
+    folder = drafts.drafts_dir(ctx.db.path)
+    return sorted(p.name for p in folder.glob(f"{drafts.MEMBER}*.json")) if folder.is_dir() else []
+
+
+def test_a_member_being_typed_survives_a_power_cut(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """A second after typing, the form is kept as a draft; the program cut off (the dialog gone without Save or
+    Cancel) and the member opened again: a bar offers the typing back and 恢复 puts it in. Saving removes the
+    draft; so does 取消 with the typing thrown away; 丢弃 on the bar removes the old one."""
+    from partydesk.gui.dialogs import member_edit_drafts
+
+    [zhang] = add_now(ctx, ZHANG)
+    assert page.select_member(zhang)
+    page.edit_selected()
+    qtbot.waitUntil(lambda: isinstance(page.current_dialog(), MemberEditDialog), timeout=WAIT_MS)
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberEditDialog) and dialog.drafts.bar is None
+    dialog.ui.addressEdit.selectAll()
+    dialog.ui.addressEdit.insert("示范市幸福南路8号")  # typed (as textEdited says)
+    dialog.ui.notesEdit.setPlainText("调入手续办理中")
+    qtbot.waitUntil(lambda: _draft_files(ctx) == [f"member-{zhang}.json"],
+                    timeout=member_edit_drafts.DRAFT_DELAY_MS + WAIT_MS)
+    dialog.drafts.timer.stop()
+    QDialog.done(dialog, 0)  # the power cut, as far as the draft knows: neither Save nor Cancel ran
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT_MS)
+
+    page.edit_selected()
+    qtbot.waitUntil(lambda: page.current_dialog() is not dialog
+                    and isinstance(page.current_dialog(), MemberEditDialog), timeout=WAIT_MS)
+    again = page.current_dialog()
+    assert isinstance(again, MemberEditDialog) and again.drafts.bar is not None
+    assert "没有保存" in again.drafts.bar_label.text() and again.ui.addressEdit.text() != "示范市幸福南路8号"
+    again.drafts.restore()
+    assert again.ui.addressEdit.text() == "示范市幸福南路8号"
+    assert again.ui.notesEdit.toPlainText() == "调入手续办理中" and again.has_unsaved_changes()
+    assert again.drafts.bar.isHidden()
+    save(qtbot, ctx, again)
+    qtbot.waitUntil(lambda: _draft_files(ctx) == [], timeout=WAIT_MS)
+    stored = get_member(ctx.db, LOCAL_USER, zhang)
+    assert stored is not None and stored.data.address == "示范市幸福南路8号"
+
+    page.add_member()  # a new member typed, then thrown away on purpose: no draft is left to offer
+    new = page.current_dialog()
+    assert isinstance(new, MemberEditDialog) and new.drafts.bar is None
+    new.ui.nameEdit.setText("李四")
+    new.drafts.save()
+    qtbot.waitUntil(lambda: len(_draft_files(ctx)) == 1, timeout=WAIT_MS)
+    QTimer.singleShot(0, lambda: _answer_discard(new))
+    new.reject()
+    qtbot.waitUntil(lambda: _draft_files(ctx) == [], timeout=WAIT_MS)
+
+
+def _answer_discard(dialog: MemberEditDialog) -> None:
+    """Press the discard answer of the "throw the typing away?" question on screen."""
+    for box in QApplication.topLevelWidgets():
+        if isinstance(box, QMessageBox) and box.isVisible():
+            for button in box.buttons():
+                if box.buttonRole(button) in (QMessageBox.ButtonRole.DestructiveRole, QMessageBox.ButtonRole.AcceptRole,
+                                              QMessageBox.ButtonRole.YesRole):
+                    button.click()
+                    return

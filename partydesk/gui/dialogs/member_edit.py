@@ -40,6 +40,7 @@ from partydesk.core.domain.roster import MemberRecord
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services import members
+from partydesk.gui.dialogs.member_edit_drafts import MemberDraftKeeper
 from partydesk.gui.forms.ui_member_edit import Ui_MemberEditDialog
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets import discard_guard
@@ -122,6 +123,11 @@ class MemberEditDialog(BusyDialog):
         if record is not None:
             self._load(record)
         self._opened_with = self.member_input()  # what "no unsaved changes" means
+        # What is typed is kept as a draft beside the database (a power cut loses nothing); one left from
+        # before is offered back in a bar at the top.
+        self.drafts = MemberDraftKeeper(self)
+        if self.drafts.bar is not None:
+            self.ui.mainLayout.insertWidget(0, self.drafts.bar)
         self._watch_edits()
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -304,6 +310,35 @@ class MemberEditDialog(BusyDialog):
             values[key] = None
         return MemberInput(**values)
 
+    def form_state(self) -> dict[str, Any]:
+        """Everything typed, as the draft keeps it: each field's text (a date as typed), code or tick."""
+        state: dict[str, Any] = {}
+        for key, widget in self._fields.items():
+            if isinstance(widget, QCheckBox):
+                state[key] = widget.isChecked()
+            elif isinstance(widget, QPlainTextEdit):
+                state[key] = widget.toPlainText()
+            elif isinstance(widget, QComboBox):
+                state[key] = widget.currentText() if widget.isEditable() else widget.currentData()
+            elif isinstance(widget, QLineEdit):
+                state[key] = widget.text()
+        return state
+
+    def apply_state(self, state: dict[str, Any]) -> None:
+        """Put a draft's state into the form (keys it does not know, or values of the wrong kind, are left)."""
+        for key, value in state.items():
+            widget = self._fields.get(key)
+            if isinstance(widget, QCheckBox) and isinstance(value, bool):
+                widget.setChecked(value)
+            elif isinstance(widget, QPlainTextEdit) and isinstance(value, str):
+                widget.setPlainText(value)
+            elif isinstance(widget, QComboBox) and widget.isEditable() and isinstance(value, str):
+                widget.setCurrentText(value)
+            elif isinstance(widget, QComboBox) and (value is None or isinstance(value, str)):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QLineEdit) and isinstance(value, str):
+                widget.setText(value)
+
     def save_button(self) -> QPushButton:
         """The Save (or "Save anyway") button."""
         return self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
@@ -350,6 +385,7 @@ class MemberEditDialog(BusyDialog):
             return
         if self.has_unsaved_changes() and not self._confirm_discard():
             return
+        self.drafts.discard()  # thrown away on purpose (or nothing typed): no draft to offer later
         super().reject()
 
     def _confirm_discard(self) -> bool:
@@ -359,6 +395,7 @@ class MemberEditDialog(BusyDialog):
         self._set_busy(False)
         if isinstance(result, members.MemberSaved):
             # The task runner has published the save's changes already.
+            self.drafts.discard()
             self.saved.emit(result.member_id)
             QDialog.accept(self)
             return
@@ -447,6 +484,7 @@ class MemberEditDialog(BusyDialog):
         return "\n".join(lines)
 
     def _input_changed(self, *_args: object) -> None:
+        self.drafts.touched()
         if self._confirmed is not None:
             self._confirmed = None
             self._retranslate()

@@ -1,0 +1,122 @@
+"""The member form's draft: what is typed is kept beside the database while the form is open, so a power cut
+or a crash does not lose it (``core.drafts``, as ``member-<member id>.json``, or ``member-new-<uuid>.json``
+for a member not yet saved).
+
+A second after the last edit the form's state is written on the file lane (only while it differs from what
+the form was opened with). Saving the member, or closing the form and throwing the typing away, removes the
+draft. When the form is opened on a member whose draft is still there (the program was cut off), or for a new
+member while a new member's draft is left, a bar at its top offers it back: 恢复 puts the typing in, 丢弃
+removes it. Nothing is offered in a modal box: the form stays usable either way.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from partydesk.core import drafts
+from partydesk.gui.operations import run
+from partydesk.gui.tasks import Lane
+
+if TYPE_CHECKING:
+    from partydesk.gui.dialogs.member_edit import MemberEditDialog
+
+DRAFT_DELAY_MS = 1000
+
+translate = QCoreApplication.translate
+
+
+class MemberDraftKeeper(QObject):
+    """Keeps ``dialog``'s draft, and offers back one left from before."""
+
+    def __init__(self, dialog: MemberEditDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        ctx = dialog.ctx
+        self.folder = drafts.drafts_dir(ctx.db.path)
+        self.record_id = dialog.record.id if dialog.record is not None else None
+        self.key = self.record_id or drafts.new_key()
+        self.timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self.timer.timeout.connect(self.save)
+        self.offered = drafts.for_meeting(self.folder, self.record_id, prefix=drafts.MEMBER)
+        self.bar = self._bar(dialog) if self.offered is not None else None
+
+    def _bar(self, dialog: MemberEditDialog) -> QFrame:
+        assert self.offered is not None
+        bar = QFrame(dialog)
+        bar.setObjectName("memberDraftBar")
+        bar.setStyleSheet("#memberDraftBar { background: #e8f0fe; border: 1px solid #8ab4f8; }")
+        row = QHBoxLayout(bar)
+        when = self.offered.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        text = translate("MemberDrafts", "This form was being filled in and not saved (kept automatically at "
+                                         "{when}). Restore what was typed?").format(when=when)
+        self.bar_label = QLabel(text, bar)
+        self.bar_label.setWordWrap(True)
+        restore = QPushButton(translate("MemberDrafts", "&Restore"), bar)
+        restore.setObjectName("restoreDraftButton")
+        restore.setAutoDefault(False)
+        restore.clicked.connect(self.restore)
+        drop = QPushButton(translate("MemberDrafts", "Dis&card"), bar)
+        drop.setObjectName("discardDraftButton")
+        drop.setAutoDefault(False)
+        drop.clicked.connect(self.drop_offered)
+        row.addWidget(self.bar_label, 1)
+        row.addWidget(restore)
+        row.addWidget(drop)
+        return bar
+
+    def touched(self) -> None:
+        """An edit: the draft is written a moment after the last one."""
+        self.timer.start()
+
+    def _lanes_open(self) -> bool:
+        """Whether the file lane still takes work (not while the program is closing)."""
+        return not self.dialog.ctx.runner.is_shut_down
+
+    def save(self) -> None:
+        """Write the form's state now (or remove the draft when the form is back to what it was opened with)."""
+        if not self._lanes_open():
+            return
+        if not self.dialog.has_unsaved_changes():
+            self.discard()
+            return
+        folder, key, record_id, state = self.folder, self.key, self.record_id, self.dialog.form_state()
+        run(self.dialog, self.dialog.ctx,
+            lambda _p: drafts.save(folder, key, record_id, state, prefix=drafts.MEMBER),
+            label="save member draft", lane=Lane.FILE, on_error=lambda _e: None)
+
+    def discard(self) -> None:
+        """Remove the draft (the member saved, or the typing thrown away)."""
+        self.timer.stop()
+        if not self._lanes_open():
+            return
+        folder, key = self.folder, self.key
+        run(None, self.dialog.ctx, lambda _p: drafts.discard(folder, key, prefix=drafts.MEMBER),
+            label="discard member draft", lane=Lane.FILE)
+
+    def restore(self) -> None:
+        """Put the offered draft's typing into the form; it is kept under its own key from now on."""
+        if self.offered is not None:
+            self.key = self.offered.key
+            state: dict[str, Any] = self.offered.state
+            self.dialog.apply_state(state)
+        self.offered = None
+        self._hide_bar()
+
+    def drop_offered(self) -> None:
+        """Throw the offered draft away."""
+        if self.offered is not None and self._lanes_open():
+            folder, key = self.folder, self.offered.key
+            run(None, self.dialog.ctx, lambda _p: drafts.discard(folder, key, prefix=drafts.MEMBER),
+                label="discard member draft", lane=Lane.FILE)
+        self.offered = None
+        self._hide_bar()
+
+    def _hide_bar(self) -> None:
+        if self.bar is not None:
+            self.bar.hide()
+
+
+__all__ = ["DRAFT_DELAY_MS", "MemberDraftKeeper"]
