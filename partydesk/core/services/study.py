@@ -194,7 +194,7 @@ def update_certification(db: Database, actor: Actor, cert_id: str, data: Certifi
     with db.write(actor, action="certification.edit") as session:
         if not meeting_repo.roll_members(session, ids=[data.member_id]):
             raise ValidationError("找不到这名党员。", field="member_id", code="unknown_member")
-        if not study_repo.update_certification(session, cert_id, data):
+        if not study_repo.set_certification(session, cert_id, data):
             raise ValidationError("找不到这条证书记录，可能已被删除。", code="no_certification")
     return Changes.of(ChangeKind.CERTIFICATION, cert_id)
 
@@ -202,7 +202,7 @@ def update_certification(db: Database, actor: Actor, cert_id: str, data: Certifi
 def delete_certification(db: Database, actor: Actor, cert_id: str) -> Changes:
     """Remove a certification recorded by mistake or no longer held (kept as a tombstone for sync)."""
     with db.write(actor, action="certification.delete") as session:
-        if not study_repo.delete_certification(session, cert_id):
+        if not study_repo.set_certification(session, cert_id, None):
             raise ValidationError("找不到这条证书记录，可能已被删除。", code="no_certification")
     return Changes.of(ChangeKind.CERTIFICATION, cert_id)
 

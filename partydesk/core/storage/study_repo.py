@@ -92,23 +92,17 @@ def insert_certification(session: Session, data: CertificationData) -> str:
     return row.id
 
 
-def update_certification(session: Session, cert_id: str, data: CertificationData) -> bool:
-    """Overwrite a live certification's fields; False when there is none with this id."""
+def set_certification(session: Session, cert_id: str, data: CertificationData | None) -> bool:
+    """Overwrite a live certification's fields, or for None mark it deleted (a tombstone, for sync); False when
+    there is no live one with this id."""
     row = session.get(Certification, cert_id)
     if row is None or row.deleted:
         return False
-    for name, value in vars(data).items():
-        setattr(row, name, value)
-    session.flush()
-    return True
-
-
-def delete_certification(session: Session, cert_id: str) -> bool:
-    """Mark a live certification deleted (a tombstone, for sync); False when there is none with this id."""
-    row = session.get(Certification, cert_id)
-    if row is None or row.deleted:
-        return False
-    row.deleted = True
+    if data is None:
+        row.deleted = True
+    else:
+        for name, value in vars(data).items():
+            setattr(row, name, value)
     session.flush()
     return True
 
