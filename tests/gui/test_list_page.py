@@ -122,6 +122,27 @@ def test_enter_or_down_in_the_search_box_goes_to_the_first_row_found(
     assert page.table.hasFocus()
 
 
+def test_esc_clears_the_search_and_only_then_closes_the_dialog(page: ListPage[Item], qtbot: QtBot) -> None:
+    """Esc in a search box with text: the text goes and every row is back, the dialog around it stays; Esc
+    again, in the empty box, closes the dialog as Esc does."""
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    QVBoxLayout(dialog).addWidget(page)
+    dialog.show()
+    type_into(qtbot, page, page.search, "wangwu")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert shown(page) == ["c"]
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == "" and dialog.isVisible()
+    qtbot.waitUntil(lambda: len(shown(page)) == page.model.total, timeout=2000)
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    page.setParent(None)  # the fixture's page outlives the dialog (qtbot closes each)
+
+
 def test_action_needing_a_selection_is_enabled_only_with_one(page: ListPage[Item]) -> None:
     """An Open button is disabled until a row is selected."""
     button = page.add_action("openButton", lambda: None, needs_selection=True)

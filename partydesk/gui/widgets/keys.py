@@ -1,11 +1,12 @@
-"""Keyboard wiring shared by the pages: a shortcut on one widget, and a search box that leads to its results."""
+"""Keyboard wiring shared by the pages: a shortcut on one widget, and a search box that leads to its results
+(Enter or ↓) and is cleared by Esc (when empty, Esc goes on to close the dialog it is in, as before)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 KeyLike = QKeySequence | QKeySequence.StandardKey | Qt.Key
@@ -25,3 +26,16 @@ def lead_to_results(search: QLineEdit, go: Callable[[], object]) -> None:
     between the box and the table in Tab order)."""
     search.returnPressed.connect(go)
     shortcut(Qt.Key.Key_Down, search, go)
+    search.installEventFilter(_EscClears(search))
+
+
+class _EscClears(QObject):
+    """Esc in a search box with text clears it (the whole list back); in an empty one it is not taken, so a
+    dialog still closes on Esc. A filter rather than a shortcut: a shortcut would take every Esc."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape and isinstance(watched, QLineEdit) and watched.text()):
+            watched.clear()
+            return True
+        return False
