@@ -17,6 +17,7 @@ date that is not one is reported beside its field and the save is refused (the c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +43,9 @@ from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services import members
 from partydesk.gui.dialogs.member_edit_drafts import MemberDraftKeeper
 from partydesk.gui.forms.ui_member_edit import Ui_MemberEditDialog
+from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
+from partydesk.gui.operations.access import EDIT_REVEAL_SUMMARY
 from partydesk.gui.widgets import discard_guard
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.date_field import DateField
@@ -535,3 +538,14 @@ def _hold_place(label: QLabel) -> None:
     """Empty ``label`` but keep the height it had, so nothing around it moves."""
     label.setMinimumHeight(label.height())
     label.clear()
+
+
+def open_after_audit(host: QWidget, ctx: AppContext, record: MemberRecord, *, party_groups: list[str],
+                     correction_for: str, opened: Callable[[MemberEditDialog], None],
+                     on_error: Callable[[KnownError], None]) -> None:
+    """The form on ``record``, handed to ``opened`` once the audit trail says it is shown: it shows the full ID
+    and phone numbers (to be corrected), as any other showing of them is recorded, saved or not."""
+    def show(_result: object) -> None:
+        opened(MemberEditDialog(ctx, record, party_groups=party_groups, correction_for=correction_for, parent=host))
+
+    access_ops.reveal(host, ctx, [record.id], summary=EDIT_REVEAL_SUMMARY, on_done=show, on_error=on_error)

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -44,16 +43,14 @@ from partydesk.core.domain.member_events import (
 )
 from partydesk.core.domain.probation import probation_end
 from partydesk.core.domain.roster import MemberRecord, RosterRow
-from partydesk.core.errors import KnownError
 from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
-from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
-from partydesk.gui.operations.access import EDIT_REVEAL_SUMMARY
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
 from partydesk.gui.widgets import card_printer
 from partydesk.gui.widgets.card_print_button import CardAction, CardPrintButton
 from partydesk.gui.widgets.dialog_host import DialogHost
+from partydesk.gui.widgets.reveal_check import RevealCheck
 from partydesk.gui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -116,9 +113,9 @@ class MemberDetailPage(DialogHost, QWidget):
         self.event_button.clicked.connect(self.record_event)
         self.print_button = CardPrintButton(self, lambda action: self.print_card(action))
         self.pdf_action, self.printer_action = self.print_button.pdf_action, self.print_button.printer_action
-        self.reveal_check = QCheckBox(self)
-        self.reveal_check.setObjectName("revealCheck")
-        self.reveal_check.toggled.connect(self._reveal)
+        self.reveal_check = RevealCheck(self, self.ctx, summary="党员页面显示完整号码", show=self._reveal,
+                                        ids=lambda: [self.member_id] if self.member_id is not None else None,
+                                        same_members=True)
 
         bar = QHBoxLayout()
         bar.addWidget(self.back_button)
@@ -318,25 +315,8 @@ class MemberDetailPage(DialogHost, QWidget):
         return self.facts_html(row)
 
     def _reveal(self, on: bool) -> None:
-        # Masked at once; full numbers only once the reveal is in the audit trail.
-        if not on or self.member_id is None:
-            self._formatter.revealed = False
-            self._show()
-            return
-        member_id = self.member_id
-        access_ops.reveal(self, self.ctx, [member_id], summary="党员页面显示完整号码",
-                          on_done=lambda _result: self._revealed(member_id), on_error=self._reveal_failed)
-
-    def _revealed(self, member_id: str) -> None:
-        if self.reveal_check.isChecked() and member_id == self.member_id:
-            self._formatter.revealed = True
-            self._show()
-
-    def _reveal_failed(self, error: KnownError) -> None:
-        self.reveal_check.blockSignals(True)
-        self.reveal_check.setChecked(False)
-        self.reveal_check.blockSignals(False)
-        self.ctx.hub.statusMessage.emit(error.message)
+        self._formatter.revealed = on
+        self._show()
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for widget in (self.edit_button, self.event_button, self.print_button):
@@ -348,17 +328,11 @@ class MemberDetailPage(DialogHost, QWidget):
         """Open the member form on this member."""
         if self.record is None:
             return
-        from partydesk.gui.dialogs.member_edit import MemberEditDialog
+        from partydesk.gui.dialogs.member_edit import open_after_audit
 
-        record = self.record
-
-        def show(_result: object) -> None:  # the form shows the full numbers: once that is in the audit trail
-            dialog = MemberEditDialog(self.ctx, record, party_groups=self._party_groups(),
-                                      correction_for=self._branches().corrected_from(record.org_id), parent=self)
-            self._open(dialog)
-
-        access_ops.reveal(self, self.ctx, [record.id], summary=EDIT_REVEAL_SUMMARY, on_done=show,
-                          on_error=self._reveal_failed)
+        open_after_audit(self, self.ctx, self.record, party_groups=self._party_groups(),
+                         correction_for=self._branches().corrected_from(self.record.org_id), opened=self._open,
+                         on_error=lambda error: self.ctx.hub.statusMessage.emit(error.message))
 
     def record_event(self) -> None:
         """Open "Record a change" for this member."""

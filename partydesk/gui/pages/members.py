@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -37,12 +36,9 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.roster import MemberRecord, RosterRow
-from partydesk.core.errors import KnownError
 from partydesk.core.services.roster_search import RosterFacets
 from partydesk.gui.models.roster_model import DEFAULT_COLUMNS, RosterModel, column_index
-from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
-from partydesk.gui.operations.access import EDIT_REVEAL_SUMMARY
 from partydesk.gui.pages import roster_facets
 from partydesk.gui.pages.roster_branches import RosterBranches
 from partydesk.gui.widgets.card_print_button import CardPrintButton
@@ -51,6 +47,7 @@ from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.empty_state import EmptyState
 from partydesk.gui.widgets.flow_layout import FlowLayout
 from partydesk.gui.widgets.keys import lead_to_results, shortcut
+from partydesk.gui.widgets.reveal_check import RevealCheck
 from partydesk.gui.widgets.roster_table import roster_table, size_columns
 
 if TYPE_CHECKING:
@@ -129,9 +126,8 @@ class MembersPage(DialogHost, QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(lambda _text: self._debounce.start())
         lead_to_results(self.search_edit, self.go_to_results)
-        self.reveal_check = QCheckBox(panel)
-        self.reveal_check.setObjectName("revealCheck")
-        self.reveal_check.toggled.connect(self._reveal_toggled)
+        self.reveal_check = RevealCheck(panel, self.ctx, summary="花名册显示完整号码", show=self.model.set_revealed,
+                                        ids=lambda: [row.id for row in self.model.shown_rows()])
         self.columns_button = QPushButton(panel)
         self.columns_button.setObjectName("columnsButton")
 
@@ -355,25 +351,6 @@ class MembersPage(DialogHost, QWidget):
         """The 党小组 filter's choices: the groups of the chosen branch (all of them for 全部支部)."""
         roster_facets.fill_groups(self)
 
-    def _reveal_toggled(self, on: bool) -> None:
-        """Mask at once; show full numbers only once the reveal is in the audit trail."""
-        if not on:
-            self.model.set_revealed(False)
-            return
-        ids = [row.id for row in self.model.shown_rows()]
-        access_ops.reveal(self, self.ctx, ids, summary="花名册显示完整号码", on_done=self._revealed,
-                          on_error=self._reveal_failed)
-
-    def _revealed(self, _result: object) -> None:
-        if self.reveal_check.isChecked():  # not unticked while the record was written
-            self.model.set_revealed(True)
-
-    def _reveal_failed(self, error: KnownError) -> None:
-        self.reveal_check.blockSignals(True)
-        self.reveal_check.setChecked(False)
-        self.reveal_check.blockSignals(False)
-        self.ctx.hub.statusMessage.emit(error.message)
-
     def export_scope(self) -> tuple[list[str], int] | None:
         """(the members on the roll the list shows, how many are on the roll) when a filter or search hides some
         of them; None when it shows them all."""
@@ -470,18 +447,15 @@ class MembersPage(DialogHost, QWidget):
         if record is None:
             self.ctx.hub.statusMessage.emit(self.tr("This member no longer exists; it may have been deleted."))
             return
-        from partydesk.gui.dialogs.member_edit import MemberEditDialog
+        from partydesk.gui.dialogs.member_edit import open_after_audit
 
-        def show(_result: object) -> None:
-            dialog = MemberEditDialog(self.ctx, record, party_groups=self.model.party_groups(),
-                                      correction_for=self.model.branches.corrected_from(record.org_id), parent=self)
-            dialog.saved.connect(self._member_saved)
+        def opened(dialog: QDialog) -> None:
+            dialog.saved.connect(self._member_saved)  # type: ignore[attr-defined]
             self._open_on_roster(dialog)
 
-        # The form shows the full ID and phone numbers (to be corrected): opened only once that is in the audit
-        # trail, as any other showing of them is, whether or not anything is then saved.
-        access_ops.reveal(self, self.ctx, [record.id], summary=EDIT_REVEAL_SUMMARY, on_done=show,
-                          on_error=lambda error: self.ctx.hub.statusMessage.emit(error.message))
+        open_after_audit(self, self.ctx, record, party_groups=self.model.party_groups(),
+                         correction_for=self.model.branches.corrected_from(record.org_id), opened=opened,
+                         on_error=lambda error: self.ctx.hub.statusMessage.emit(error.message))
 
     def _open_on_roster(self, dialog: QDialog) -> None:
         """Open a form over the roster; when it closes the keyboard is back on the roster's rows (not on the
