@@ -172,6 +172,15 @@ def test_sorting_by_name_uses_full_pinyin(qtbot: QtBot) -> None:
     assert _texts(model, NAME) == ["程斌", "陈红", "曹斌", "蔡斌"]
 
 
+def test_unsorted_roster_puts_a_new_member_in_name_order() -> None:
+    """Before any header is clicked, a member added later goes where the roster read from the file would have
+    put them: 李晓梅 (li) before 林兰强 (lin), 詹伟 (zhan) before 张三 (zhang)."""
+    model = RosterModel()
+    model.set_rows([row("林兰强", id_number="330106198001010012"), row("张三", id_number="330106198001010020")])
+    model.update_rows([row("李晓梅", id_number="330106198001010039"), row("詹伟", id_number="330106198001010047")])
+    assert _texts(model, NAME) == ["李晓梅", "林兰强", "詹伟", "张三"]
+
+
 def test_sorting_by_surname_strokes(qtbot: QtBot) -> None:
     """按姓氏笔画: 丁 (2) before 王 (4), 李 (7), 黄 (11), 蔡 (14); a name sort in effect is redone at once."""
     model = RosterModel()

@@ -61,6 +61,30 @@ def syllables(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
+def _reading(char: str) -> str:
+    """One character's reading in plain lower-case letters (the character itself when it has none)."""
+    from pypinyin import Style
+
+    return "".join(_pinyin().lazy_pinyin(char, style=Style.NORMAL, errors="default")).lower()
+
+
+@lru_cache(maxsize=65536)
+def name_order(name: str) -> str:
+    """The key names are ordered by, as a Chinese list orders them: reading by reading, the surname by its
+    surname reading, each reading followed by a space, so one sorts before a longer reading it begins
+    (李 li before 林 lin, 詹 zhan before 张 zhang, where the stored key run together puts 林兰强 "linlanqiang"
+    before 李晓梅 "lixiaomei"). Plain text compared as it is: SQLite sorts by it too (``name_order`` is a
+    function of every connection) and gives the same order as Python.
+    """
+    if not isinstance(name, str):  # called by SQLite: never raise there
+        return ""
+    readings = [_reading(char) for char in name]
+    if readings and name[0] in SURNAME_READINGS:
+        readings[0] = SURNAME_READINGS[name[0]]
+    return " ".join(readings)
+
+
 def pinyin_key(name: str) -> str:
     """Full pinyin then initials, lower-case, space separated; characters without a reading are kept."""
     full = syllables(name)

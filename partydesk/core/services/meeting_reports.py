@@ -13,6 +13,7 @@ from datetime import date
 from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.meeting_roll import RollRules, more_than
 from partydesk.core.domain.meetings import MEETING_TYPES, TYPES_BY_CODE, Expected, Period, Quorum, periods_of_year
+from partydesk.core.domain.pinyin import name_order
 from partydesk.core.services.meetings import roll_rules
 from partydesk.core.services.rules import rule_values
 from partydesk.core.services.setup import site_role
@@ -95,7 +96,7 @@ class AttendanceRate:
     leave: int
     absent: int
     org_id: str = ""  # the organisation whose roll the member is on (a committee file holds several)
-    pinyin: str = ""  # the name's pinyin: lists sort by it, as the roster does (丁 after 程, not by code point)
+    pinyin: str = ""  # the name's ``name_order``: lists sort by it, as the roster does (丁 after 程, 李 before 林)
 
     @property
     def expected(self) -> int:
@@ -114,10 +115,9 @@ def attendance_rates(db: Database, year: int, *, org_id: str | None = None) -> l
     with db.read() as session:
         tally = meeting_repo.attendance_tally(session, date(year, 1, 1), date(year, 12, 31), org_id=org_id)
         names = meeting_repo.member_names(session, list(tally))
-        pinyin = meeting_repo.member_pinyin(session, list(tally))
         orgs = workbench_repo.org_of(session, list(tally))
     rates = [AttendanceRate(mid, names.get(mid, ""), t.get(PRESENT, 0), t.get(LEAVE, 0), t.get(ABSENT, 0),
-                            orgs.get(mid, ""), pinyin.get(mid, "")) for mid, t in tally.items()]
+                            orgs.get(mid, ""), name_order(names.get(mid, ""))) for mid, t in tally.items()]
     return sorted(rates, key=lambda r: (r.pinyin, r.name))
 
 

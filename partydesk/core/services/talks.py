@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain.meeting_roll import RollRules, on_roll
+from partydesk.core.domain.pinyin import name_order
 from partydesk.core.domain.study_roll import MOVING_KINDS
 from partydesk.core.domain.talks import FORMS_BY_CODE, RULE_KEY, on_roll_since, talk_due
 from partydesk.core.errors import ValidationError
@@ -168,7 +169,7 @@ def talks_due(db: Database, today: date) -> list[TalkDue]:
         began = settings_repo.records_began(session)
     out = [TalkDue(m.id, m.name, m.party_group, last.get(m.id), talk_due(last.get(m.id), m.since, months, began))
            for m in people]
-    return sorted(out, key=lambda d: (d.due or date.min, d.name))
+    return sorted(out, key=lambda d: (d.due or date.min, name_order(d.name), d.name))
 
 
 def open_follow_ups(db: Database) -> list[TalkRecord]:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, Band, education_groups
 from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
-from partydesk.core.storage.tables import Member
+from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member
 
 PLAIN_FACETS = {"gender": Member.gender, "ethnicity": Member.ethnicity, "category": Member.category,
                 "group": Member.party_group, "education_code": Member.education}
@@ -103,7 +103,7 @@ def bucket_condition(key: str, today: date) -> ColumnElement[bool]:
 def member_ids(session: Session, key: str, today: date, *, org_id: str | None = None) -> list[str]:
     """Ids of the members on the roll in one bucket (of one organisation, if given), in roster order."""
     rows = session.execute(select(Member.id).where(on_roll(org_id), bucket_condition(key, today))
-                           .order_by(Member.name_pinyin))
+                           .order_by(MEMBER_NAME_ORDER))
     return [r[0] for r in rows]
 
 

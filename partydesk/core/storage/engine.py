@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from partydesk.core.domain.pinyin import name_order
 from partydesk.core.errors import KnownError, ReadOnlyError
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,8 @@ def make_engine(path: Path) -> Engine:
         # Let SQLAlchemy, not pysqlite, decide where transactions begin, so DDL is transactional too.
         dbapi_conn.isolation_level = None
         apply_pragmas(dbapi_conn)
+        # Lists of people are ordered by ``name_order(name)`` in SQL, as the roster orders them in Python.
+        dbapi_conn.create_function("name_order", 1, name_order, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT
 from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
-from partydesk.core.storage.tables import Member
+from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def named_attendance(session: Session, meeting_id: str) -> list[NamedAttendance]
     """The meeting's roll with each member's name, in pinyin order (a deleted member's name is empty)."""
     a = MeetingAttendance
     query = (select(Member.name, a.status, a.voting, a.reason).join(Member, Member.id == a.member_id)
-             .where(a.meeting_id == meeting_id, a.deleted.is_(False)).order_by(Member.name_pinyin, Member.name))
+             .where(a.meeting_id == meeting_id, a.deleted.is_(False)).order_by(MEMBER_NAME_ORDER, Member.name))
     return [NamedAttendance(r[0] or "", r[1], bool(r[2]), r[3] or "") for r in session.execute(query)]
 
 

@@ -30,7 +30,7 @@ from partydesk.core.storage.meeting_tables import (
     MeetingMotion,
 )
 from partydesk.core.storage.settings_repo import records_began
-from partydesk.core.storage.tables import Member, MemberEventRow, Site
+from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow, Site
 
 PRESENT, LEAVE, ABSENT = "present", "leave", "absent"
 STATUSES = (PRESENT, LEAVE, ABSENT)
@@ -244,7 +244,7 @@ def roll_outline(session: Session, moving_kinds: Collection[str], *,
                                                           e.kind.in_([EventKind.JOINED.value, *moving_kinds]))
     members = (select(Member.id, Member.name, Member.party_group, Member.party_post, Member.org_id,
                       Member.joined_on, Member.id_number)
-               .where(Member.deleted.is_(False)).order_by(Member.name_pinyin, Member.id))
+               .where(Member.deleted.is_(False)).order_by(MEMBER_NAME_ORDER, Member.id))
     chunks: list[list[str] | None] = [None]
     if ids is not None:
         wanted = list(dict.fromkeys(ids))
@@ -282,7 +282,7 @@ def _roll(session: Session, which: Any) -> list[RollMember]:
     if which is not None:
         members = members.where(which)
     return [RollMember(r.id, r.name, r.category, r.joined_on, r.confirmed_on, r.party_group, r.party_post,
-                       tuple(events.get(r.id, ()))) for r in session.execute(members.order_by(Member.name_pinyin,
+                       tuple(events.get(r.id, ()))) for r in session.execute(members.order_by(MEMBER_NAME_ORDER,
                                                                                                Member.id))]
 def last_attended(session: Session, member_id: str) -> date | None:
     """The date of the last live meeting the member attended (组织生活), or None."""
@@ -292,11 +292,6 @@ def last_attended(session: Session, member_id: str) -> date | None:
                     MeetingAttendance.deleted.is_(False), Meeting.deleted.is_(False)))
     value = session.execute(query).scalar()
     return value if isinstance(value, date) else None
-
-
-def member_pinyin(session: Session, ids: Sequence[str]) -> dict[str, str]:
-    """id -> the name's pinyin (the roster's sort order) of the live members among ``ids``."""
-    return _of_members(session, ids, Member.name_pinyin)
 
 
 def member_names(session: Session, ids: Sequence[str]) -> dict[str, str]:

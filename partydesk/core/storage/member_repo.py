@@ -23,7 +23,7 @@ from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.storage import rowhash
 from partydesk.core.storage.base import new_id
 from partydesk.core.storage.stamping import Stamp, allocate
-from partydesk.core.storage.tables import Member, MemberEventRow
+from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow
 
 DATA_FIELDS = tuple(MemberData.__dataclass_fields__)
 # Columns a service may set on a member: its data, the pinyin sort key and the derived roll status.
@@ -137,7 +137,7 @@ def roster_rows(session: Session, *, include_departed: bool = True) -> list[Rost
     if not include_departed:
         query = query.where(Member.in_branch.is_(True))
     make = RosterRow._make
-    return _with_precision(session, [make(r) for r in session.execute(query.order_by(Member.name_pinyin))])
+    return _with_precision(session, [make(r) for r in session.execute(query.order_by(MEMBER_NAME_ORDER, Member.name))])
 
 
 _ROSTER_DATES = tuple(RosterRow._fields.index(key) for key in PRECISION)
@@ -171,7 +171,7 @@ def _with_precision(session: Session, rows: list[RosterRow]) -> list[RosterRow]:
 def ids_with_posts(session: Session, posts: Sequence[str]) -> list[str]:
     """Ids of the live members holding one of ``posts`` (党内职务), in 拼音 order."""
     query = (select(Member.id).where(Member.deleted.is_(False), Member.party_post.in_(list(posts)))
-             .order_by(Member.name_pinyin, Member.id))
+             .order_by(MEMBER_NAME_ORDER, Member.id))
     return list(session.scalars(query))
 
 
@@ -365,7 +365,7 @@ def status_rows(session: Session) -> list[StatusRow]:
     for r in session.execute(query).scalars():
         events.setdefault(r.member_id, []).append(_event(r))
     members = select(*STATUS_COLUMNS).where(Member.deleted.is_(False), Member.in_branch.is_(True))
-    return [status_row(r, events.get(r.id, ())) for r in session.execute(members.order_by(Member.name_pinyin))]
+    return [status_row(r, events.get(r.id, ())) for r in session.execute(members.order_by(MEMBER_NAME_ORDER))]
 
 
 STATUS_COLUMNS = (Member.id, Member.name, Member.category, Member.joined_on, Member.membership_status,

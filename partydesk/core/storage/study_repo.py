@@ -28,7 +28,7 @@ from partydesk.core.storage.base import new_id
 from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
 from partydesk.core.storage.stamping import allocate
 from partydesk.core.storage.study_tables import Certification, StudyActivity, StudyCredit, StudyMaterial
-from partydesk.core.storage.tables import Member
+from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member
 
 __all__ = ["ActivityData", "ActivitySummary", "CertificationData", "Credit", "MaterialData", "MeetingCandidate"]
 
@@ -295,7 +295,7 @@ def certifications(session: Session, *, expiring_by: date | None = None) -> list
              .where(cert.deleted.is_(False), Member.deleted.is_(False)))
     if expiring_by is not None:
         query = query.where(cert.expires_on.is_not(None), cert.expires_on <= expiring_by)
-    query = query.order_by(Member.name_pinyin, cert.name, cert.obtained_on)
+    query = query.order_by(MEMBER_NAME_ORDER, cert.name, cert.obtained_on)
     return [(row.id, name, CertificationData(row.member_id, row.name, row.issuer, row.obtained_on, row.expires_on,
                                              row.notes)) for row, name in session.execute(query)]
 

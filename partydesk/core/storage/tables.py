@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import DDL, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy import DDL, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, event, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from partydesk.core.storage.base import Base, SyncMixin
@@ -99,6 +99,11 @@ class Member(SyncMixin, Base):
     lost_since_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
     migrant_since_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
 
+
+# What lists of people are ordered by: the names read syllable by syllable (李 before 林, as a Chinese list has
+# them), by the connection's ``name_order`` function (engine.py), the same key the roster sorts by in Python.
+# ``name_pinyin`` run together would put 林兰强 "linlanqiang" before 李晓梅 "lixiaomei".
+MEMBER_NAME_ORDER = func.name_order(Member.name)
 
 # Every member column the workbench counts by (core/storage/dashboard_repo.py), so its figures read this narrow
 # index instead of the whole member table (about 10× less at 100 000 members). Migration 0012 creates it.

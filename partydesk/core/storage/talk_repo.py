@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partydesk.core.storage.tables import Member
+from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member
 from partydesk.core.storage.talk_tables import Talk, TalkMember
 
 
@@ -112,7 +112,7 @@ def _with_of(session: Session, talk_ids: Sequence[str]) -> dict[str, list[tuple[
                  .join(Member, Member.id == TalkMember.member_id)
                  .where(TalkMember.talk_id.in_(talk_ids[i:i + chunk]), TalkMember.deleted.is_(False),
                         Member.deleted.is_(False))  # a member deleted as entered by mistake drops out
-                 .order_by(Member.name_pinyin))
+                 .order_by(MEMBER_NAME_ORDER))
         for talk_id, member_id, name in session.execute(query):
             out.setdefault(talk_id, []).append((member_id, name))
     return out

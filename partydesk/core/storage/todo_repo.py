@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, aliased
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
-from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
+from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow, Organisation
 from partydesk.core.storage.talk_tables import Talk, TalkMember
 
 CHUNK = 500  # ids per IN list, well under SQLite's bound-parameter limit
@@ -112,7 +112,7 @@ def talk_due_rows(session: Session, today: date, *, soon_from: date, moving_kind
     query = (select(Member.id, Member.name, Member.party_group, Member.org_id, admitted, last_talk.c.day)
              .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
              .where(*plain, or_(start <= soon_from, _floored(last_talk, admitted, floor_from)))
-             .order_by(Member.name_pinyin, Member.id))
+             .order_by(MEMBER_NAME_ORDER, Member.id))
     chunks: list[Any] = [true()] if org_ids is None else [
         Member.org_id.in_(list(org_ids)[i:i + CHUNK]) for i in range(0, len(org_ids), CHUNK)]
     out = []
@@ -218,7 +218,7 @@ def live_with_posts(session: Session, posts: Sequence[str]) -> list[tuple[str, s
     """(id, name, org id) of the live members holding one of ``posts`` (支委会 members: few)."""
     query = select(Member.id, Member.name, Member.org_id).where(Member.deleted.is_(False),
                                                                  Member.party_post.in_(list(posts)))
-    return [(r[0], r[1], r[2]) for r in session.execute(query.order_by(Member.name_pinyin))]
+    return [(r[0], r[1], r[2]) for r in session.execute(query.order_by(MEMBER_NAME_ORDER))]
 
 
 def _credits(year: int) -> Any:
@@ -238,7 +238,7 @@ def study_below_rows(session: Session, year: int, *, leader_posts: Sequence[str]
     got, leader, (credits, where) = _study_below(session, year, leader_posts=leader_posts,
                                                  member_full=member_full, leader_full=leader_full, below_bp=below_bp)
     query = (select(Member.id, Member.name, Member.party_group, leader, got, Member.org_id).select_from(Member)
-             .outerjoin(credits, credits.c.member_id == Member.id).where(*where).order_by(Member.name_pinyin))
+             .outerjoin(credits, credits.c.member_id == Member.id).where(*where).order_by(MEMBER_NAME_ORDER))
     wanted = list(org_ids)
     return [(r[0], r[1], r[2], bool(r[3]), int(r[4]), r[5]) for i in range(0, len(wanted), CHUNK)
             for r in session.execute(query.where(Member.org_id.in_(wanted[i:i + CHUNK])))]

@@ -21,7 +21,7 @@ from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
 from partydesk.core.storage import member_repo, todo_repo
 from partydesk.core.storage.study_tables import StudyActivity, StudyCredit
-from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
+from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow, Organisation
 from partydesk.core.storage.talk_tables import Talk
 
 
@@ -59,7 +59,7 @@ def status_rows_where(session: Session, which: str) -> list[member_repo.StatusRo
         events.setdefault(r.member_id, []).append(member_repo._event(r))
     members = (select(*member_repo.STATUS_COLUMNS)
                .where(Member.deleted.is_(False), Member.in_branch.is_(True), condition)
-               .order_by(Member.name_pinyin))
+               .order_by(MEMBER_NAME_ORDER))
     return [member_repo.status_row(r, events.get(r.id, ())) for r in session.execute(members)]
 
 
@@ -75,7 +75,7 @@ def status_rows_any(session: Session) -> list[member_repo.StatusRow]:
     condition = or_(*[_status_condition(w) for w in STATUS_WHICH])
     members = (select(*member_repo.STATUS_COLUMNS)
                .where(Member.deleted.is_(False), Member.in_branch.is_(True), condition)
-               .order_by(Member.name_pinyin))
+               .order_by(MEMBER_NAME_ORDER))
     rows = session.execute(members).all()
     e = MemberEventRow
     of_kind = (e.kind.in_([k.value for k in member_repo.STATUS_EVENT_KINDS]), e.deleted.is_(False))
@@ -120,7 +120,7 @@ def migrant_reports(session: Session, org_id: str | None = None
     query = (select(Member.id, Member.name, Member.migrant_since, Member.org_id)
              .where(Member.deleted.is_(False), Member.in_branch.is_(True), Member.migrant.is_(True),
                     Member.membership_status == "10", _in_org(org_id))
-             .order_by(Member.name_pinyin))
+             .order_by(MEMBER_NAME_ORDER))
     migrants = [(r[0], r[1], r[2], r[3]) for r in session.execute(query)]
     reports: dict[str, list[date]] = {}
     events = select(MemberEventRow.member_id, MemberEventRow.on_date).where(
@@ -193,7 +193,7 @@ def study_simple_rows(session: Session, year: int, *, leader_posts: Sequence[str
     if leaders_only:
         query = query.where(leader)
     return [(r[0], r[1], r[2], bool(r[3]), int(r[4]), r[5])
-            for r in session.execute(query.order_by(Member.name_pinyin))]
+            for r in session.execute(query.order_by(MEMBER_NAME_ORDER))]
 
 
 def study_other_members(session: Session, year: int, org_id: str | None = None) -> list[RollMember]:

@@ -22,7 +22,6 @@ from collections.abc import Callable, Collection, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
@@ -41,7 +40,7 @@ from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member import STATUS_NORMAL
 from partydesk.core.domain.organisation import short_name
 from partydesk.core.domain.party_age import party_age
-from partydesk.core.domain.pinyin import SURNAME_READINGS
+from partydesk.core.domain.pinyin import name_order
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.domain.strokes import stroke_count
 from partydesk.core.services.branches import SINGLE, Branches, shared_with
@@ -182,27 +181,17 @@ def _sort_key(column_id: str) -> SortKey:
     return lambda r: r[position] if r[position] not in ("", None) else None
 
 
-@lru_cache(maxsize=16384)
-def _syllable(char: str) -> str:
-    from pypinyin import Style, lazy_pinyin
-
-    return "".join(lazy_pinyin(char, style=Style.NORMAL, errors="default")).lower()
-
-
-def name_order_key(row: RosterRow) -> tuple[tuple[str, ...], str]:
-    """姓名 order: syllable by syllable in full pinyin (陈 chen before 程 cheng; 蔡 cai, 曹 cao, 程 cheng
-    apart, where the initials "cb" of 蔡斌, 曹斌, 程斌 would tie), surname readings as in the stored key.
+def name_order_key(row: RosterRow) -> tuple[str, str]:
+    """姓名 order: syllable by syllable in full pinyin (李 li before 林 lin, 陈 chen before 程 cheng; 蔡 cai,
+    曹 cao, 程 cheng apart, where the initials "cb" of 蔡斌, 曹斌, 程斌 would tie), surname readings as in the
+    stored key: ``name_order``, which the roster is read in too.
 
     The characters' readings are cached, so a 100 000-row sort costs a dictionary lookup per character.
     """
-    name = row.name
-    syllables = [_syllable(char) for char in name]
-    if name[:1] in SURNAME_READINGS:
-        syllables[0] = SURNAME_READINGS[name[0]]
-    return tuple(syllables), name
+    return name_order(row.name), row.name
 
 
-def surname_strokes_key(row: RosterRow) -> tuple[int, tuple[tuple[str, ...], str]]:
+def surname_strokes_key(row: RosterRow) -> tuple[int, tuple[str, str]]:
     """按姓氏笔画: by the stroke count of the surname (unknown characters last), then in pinyin order."""
     count = stroke_count(row.name[:1])
     return (count if count is not None else 999, name_order_key(row))
@@ -224,8 +213,7 @@ def _positions(rows: list[RosterRow], wanted: list[RosterRow]) -> dict[str, int]
     return found
 
 
-def _load_order_key(row: RosterRow) -> Any:
-    return row.pinyin
+_load_order_key = name_order_key  # the roster is read in this order (member_repo.roster_rows)
 
 
 def _insertion_point(rows: list[RosterRow], wanted: Any, key: SortKey, descending: bool) -> int:
@@ -581,7 +569,7 @@ class RosterModel(QAbstractTableModel):
     def _order_key(self) -> tuple[SortKey, bool]:
         """The key the index is ordered by now, and whether descending (empty keys always last)."""
         if self._sort is None:
-            return _load_order_key, False  # the roster arrives ordered by pinyin
+            return _load_order_key, False  # the roster arrives in name order
         column, order = self._sort
         return self._sort_keys[column], order == Qt.SortOrder.DescendingOrder
 

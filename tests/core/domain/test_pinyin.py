@@ -7,7 +7,7 @@ import random
 from pypinyin import Style, lazy_pinyin
 
 from partydesk.core.demo import demo_members
-from partydesk.core.domain.pinyin import pinyin_key, syllables
+from partydesk.core.domain.pinyin import name_order, pinyin_key, syllables
 
 # Characters whose reading depends on the neighbouring characters (phrases), and mixed text.
 PHRASE_NAMES = ["张长江", "曾重阳", "单于长乐", "李行长", "王朝阳", "解放", "阿卜杜·热合曼", "Anna张", "乐乐", "区长"]
@@ -32,3 +32,11 @@ def test_key_is_full_pinyin_then_initials_with_surname_readings() -> None:
     """张三 -> "zhangsan zs"; 曾 as a surname reads zeng; 长江 keeps its phrase reading."""
     assert pinyin_key("张三") == "zhangsan zs"
     assert pinyin_key("曾长江") == "zengchangjiang zcj"
+
+
+def test_name_order_sorts_a_reading_before_a_longer_one_it_begins() -> None:
+    """李 li < 林 lin, 詹 zhan < 张 zhang, 陈 chen < 程 cheng; 曾 as a surname reads zeng; text compares as is."""
+    names = ["张三", "林兰强", "詹伟", "李晓梅", "程斌", "陈红", "曾强", "蔡斌"]
+    assert sorted(names, key=name_order) == ["蔡斌", "陈红", "程斌", "李晓梅", "林兰强", "曾强", "詹伟", "张三"]
+    assert name_order("曾强") == "zeng qiang"
+    assert name_order(None) == ""  # type: ignore[arg-type]  (SQLite may hand it a NULL)

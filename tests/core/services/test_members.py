@@ -163,3 +163,14 @@ def test_roster_is_ordered_by_full_pinyin_with_surname_readings(db: Database) ->
         members.add_member(db, LOCAL_USER, data=MemberInput(**{**ZHANG.__dict__, "name": name, "id_number": number}),
                            today=TODAY)
     assert [r.name for r in members.roster(db, LOCAL_USER)] == ["陈平", "董晓", "杜涛", "曾强"]
+
+
+def test_roster_orders_reading_by_reading(db: Database) -> None:
+    """李 (li) before 林 (lin) and 詹 (zhan) before 张 (zhang), as a Chinese list has them; the stored pinyin run
+    together ("linlanqiang" < "lixiaomei") would put them the other way round."""
+    people = [("张三", "110105194912310038"), ("林兰强", "110105195001010012"), ("詹伟", "110105195102020017"),
+              ("李晓梅", "110105195203030011")]
+    for name, number in people:
+        members.add_member(db, LOCAL_USER, data=MemberInput(**{**ZHANG.__dict__, "name": name, "id_number": number}),
+                           today=TODAY)
+    assert [r.name for r in members.roster(db, LOCAL_USER)] == ["李晓梅", "林兰强", "詹伟", "张三"]

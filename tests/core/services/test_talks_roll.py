@@ -8,6 +8,7 @@ import pytest
 
 from partydesk.core.domain.meeting_roll import RollRules, on_roll
 from partydesk.core.domain.member_events import EventKind
+from partydesk.core.domain.pinyin import name_order
 from partydesk.core.domain.talks import on_roll_since, talk_due
 from partydesk.core.services import talks
 from partydesk.core.storage import meeting_repo, talk_repo
@@ -27,7 +28,7 @@ def replayed(db: Database, today: date) -> list[talks.TalkDue]:
     out = [talks.TalkDue(m.id, m.name, m.party_group, last.get(m.id),
                          talk_due(last.get(m.id), on_roll_since(m, today), months))
            for m in people if on_roll(m, today, rules) is not None]
-    return sorted(out, key=lambda d: (d.due or date.min, d.name))
+    return sorted(out, key=lambda d: (d.due or date.min, name_order(d.name), d.name))
 
 
 @pytest.mark.parametrize("today", [date(2025, 12, 31), date(2026, 3, 1), date(2026, 7, 20), date(2026, 11, 30)])
