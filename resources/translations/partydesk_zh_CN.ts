@@ -4803,6 +4803,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Study report written to {path}: every member&apos;s hours for the year, not only those the search and filters show</source>
+        <translation>学习培训报表已写入 {path}：其中是全年全部党员的学时，不只是当前搜索和筛选显示的党员</translation>
+    </message>
+    <message>
         <source>Study report written to {path}</source>
         <translation>学习培训报表已写入 {path}</translation>
     </message>
@@ -4859,10 +4863,6 @@ Write the new key card and give it to each office to register.</source>
         <translation>导出报表…</translation>
     </message>
     <message>
-        <source>The year&apos;s training summary, this ledger and each member&apos;s hours sheet, as an Excel workbook</source>
-        <translation>年度党员培训情况、本学时台账和每名党员的学时登记表，导出为 Excel 工作簿</translation>
-    </message>
-    <message>
         <source>Add material</source>
         <translation>添加资料</translation>
     </message>
@@ -4873,6 +4873,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <source>The year&apos;s training summary, the ledger of every member (whatever the search and filters show) and each member&apos;s hours sheet, as an Excel workbook</source>
+        <translation>全年培训情况、全部党员的学时台账（不受当前搜索和筛选影响）和每名党员的学时表，导出为 Excel 工作簿</translation>
     </message>
     <message>
         <source>Send down…</source>

@@ -332,6 +332,17 @@ def test_export_the_year_s_report_from_the_ledger_tab(qtbot: QtBot, ctx: AppCont
     qtbot.waitUntil(lambda: written.exists() and page.export_button.isEnabled(), timeout=WAIT_MS)
     book = openpyxl.load_workbook(written)
     assert book.sheetnames[:2] == ["培训情况", "学时台账"] and len(book.sheetnames) == 2 + 4
+    # With the ledger searched down to one member, the workbook still holds everyone, and the office is told.
+    said: list[str] = []
+    ctx.hub.statusMessage.connect(said.append)
+    page.ledger.search.insert(page.ledger.model.all_rows()[0].name)
+    page.ledger.apply_filters()
+    assert len(page.ledger.model.shown_rows()) == 1
+    written.unlink()
+    page.export_button.click()
+    qtbot.waitUntil(lambda: written.exists() and page.export_button.isEnabled() and bool(said), timeout=WAIT_MS)
+    assert len(openpyxl.load_workbook(written).sheetnames) == 2 + 4
+    assert "全部党员" in said[-1] and "筛选" in said[-1]
 
 
 def test_record_a_member_s_own_course_with_proof(qtbot: QtBot, ctx: AppContext, db: Database,

@@ -445,10 +445,17 @@ class StudyPage(QWidget):
             return
         out = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
         self.export_button.setEnabled(False)
+        # The report is the whole year's, every member: said so when the ledger shows only some of them.
+        narrowed = len(self.ledger.model.shown_rows()) < self.ledger.model.total
 
         def done(_result: object) -> None:
             self.export_button.setEnabled(True)
-            self.ctx.hub.statusMessage.emit(self.tr("Study report written to {path}").format(path=out))
+            if narrowed:
+                self.ctx.hub.statusMessage.emit(self.tr(
+                    "Study report written to {path}: every member's hours for the year, not only those the "
+                    "search and filters show").format(path=out))
+            else:
+                self.ctx.hub.statusMessage.emit(self.tr("Study report written to {path}").format(path=out))
 
         def failed(error: KnownError) -> None:
             self.export_button.setEnabled(True)
@@ -492,7 +499,8 @@ class StudyPage(QWidget):
         self.delete_cert_button.setText(self.tr("Delete"))
         self.export_button.setText(self.tr("Export report…"))
         self.export_button.setToolTip(self.tr(
-            "The year's training summary, this ledger and each member's hours sheet, as an Excel workbook"))
+            "The year's training summary, the ledger of every member (whatever the search and filters show) and "
+            "each member's hours sheet, as an Excel workbook"))
         self.add_material_button.setText(self.tr("Add material"))
         self.open_material_button.setText(self.tr("Open"))
         self.send_material_button.setText(self.tr("Send down…"))
