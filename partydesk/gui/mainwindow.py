@@ -314,7 +314,9 @@ class MainWindow(QMainWindow):
         # No stretch: the space left of these is where messages (保存了…, 已删除…) appear; a stretched
         # label would leave them no room at all, and every confirmation would be silent.
         self.statusBar().addPermanentWidget(self.db_label)
-        self.backup_label.setContentsMargins(self.fontMetrics().horizontalAdvance("汉") * 2, 0, 0, 0)
+        em = self.fontMetrics().horizontalAdvance("汉")
+        # Room on the right too: without a size grip (a maximised window) the text would touch the edge.
+        self.backup_label.setContentsMargins(em * 2, 0, em, 0)
         self.statusBar().addPermanentWidget(self.backup_label)
 
     def set_last_backup(self, text: str) -> None:

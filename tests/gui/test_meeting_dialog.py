@@ -331,3 +331,17 @@ def test_more_votes_than_members_present_asks_for_a_second_look(ctx: AppContext,
     tick(model, "赵乙", 2)
     assert "书面意见" not in dialog.ui.motionsTabIntro.text()
     assert "赞成票超过" in dialog.ui.motionsTabIntro.text()
+
+
+def test_a_new_record_starts_in_the_topic_and_an_empty_topic_brings_the_cursor_back(
+        ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
+    """Typing in a new record goes into 会议主题, not onto 保存; saving without a topic says so and puts the
+    cursor back in it."""
+    dialog = open_dialog(ctx, qtbot, type_code="theme_day", held_on=date(2026, 11, 5))
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.ui.topicEdit, timeout=WAIT_MS)
+    dialog.ui.startTimeEdit.setFocus()
+    dialog._save()
+    settle(ctx, qtbot)
+    assert "主题" in dialog.ui.errorLabel.text()
+    assert dialog.focusWidget() is dialog.ui.topicEdit

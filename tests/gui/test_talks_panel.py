@@ -259,3 +259,17 @@ def test_a_second_member_ticked_makes_a_new_talk_a_group_talk_unless_the_form_wa
     assert "张三" in summary and "个别谈心是一对一的谈话" in summary and "集体谈心" in summary
     combo.setCurrentIndex(combo.findData("group"))
     assert "一对一" not in dialog.ui.withSummaryLabel.text()
+
+
+def test_tab_goes_down_the_form_before_the_people_on_the_right(qtbot: QtBot, panel: TalksPanel) -> None:
+    """From 谈话人, Tab goes on to 谈话主题 below it, not across to the search box of 谈话对象 (typing the
+    topic there would empty the list); the people come after the left-hand column."""
+    dialog = open_new(qtbot, panel)
+    dialog.activateWindow()
+    dialog.ui.byCombo.setFocus()
+    qtbot.waitUntil(lambda: dialog.ui.byCombo.hasFocus(), timeout=WAIT_MS)
+    dialog.focusNextChild()
+    assert dialog.focusWidget() is dialog.ui.topicEdit
+    dialog.ui.followUpDoneCheck.setFocus()
+    dialog.focusNextChild()
+    assert dialog.focusWidget() is dialog.ui.withSearchEdit

@@ -84,6 +84,7 @@ class MeetingDialog(BusyDialog):
                         held_on or date.today())
             self._use_template(self._type_code(), force=True)
             self._start(draft)
+            self.ui.topicEdit.setFocus()  # typing starts in 会议主题, not on 保存 (where Enter would save)
 
     # -- building -------------------------------------------------------------------------------------
 
@@ -511,6 +512,14 @@ class MeetingDialog(BusyDialog):
         self.ui.errorLabel.show()
         if field in TAB_OF_FIELD:
             self.ui.tabs.setCurrentIndex(TAB_OF_FIELD[field])
+        widget = self._field_widget(field)
+        if widget is not None:  # the cursor goes where the message says what to fix
+            widget.setFocus()
+
+    def _field_widget(self, field: str | None) -> QWidget | None:
+        ui = self.ui
+        return {"topic": ui.topicEdit, "held_on": self.heldOnEdit, "start_time": ui.startTimeEdit,
+                "end_time": ui.endTimeEdit, "party_group": ui.partyGroupCombo, "type_code": ui.typeCombo}.get(field or "")
 
     # -- closing --------------------------------------------------------------------------------------
 

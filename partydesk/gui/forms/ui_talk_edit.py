@@ -176,13 +176,13 @@ class Ui_TalkEditDialog(object):
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.heldOnEdit, self.formCombo)
         QWidget.setTabOrder(self.formCombo, self.byCombo)
-        QWidget.setTabOrder(self.byCombo, self.withSearchEdit)
-        QWidget.setTabOrder(self.withSearchEdit, self.withList)
-        QWidget.setTabOrder(self.withList, self.topicEdit)
+        QWidget.setTabOrder(self.byCombo, self.topicEdit)
         QWidget.setTabOrder(self.topicEdit, self.contentEdit)
         QWidget.setTabOrder(self.contentEdit, self.followUpEdit)
         QWidget.setTabOrder(self.followUpEdit, self.followUpOnEdit)
         QWidget.setTabOrder(self.followUpOnEdit, self.followUpDoneCheck)
+        QWidget.setTabOrder(self.followUpDoneCheck, self.withSearchEdit)
+        QWidget.setTabOrder(self.withSearchEdit, self.withList)
 
         self.retranslateUi(TalkEditDialog)
 
