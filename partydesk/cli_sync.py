@@ -120,7 +120,7 @@ def _folder_line(name: str, report: Any, *, ready: str, skipped: bool) -> str:
     if report.status in ("dry_run", "applied"):
         text = (f"{ready}：新增 {c['new']}，更新 {c['updated']}，未变 {c['unchanged']}，冲突 {c['conflict']}，"
                 f"拒收 {c['rejected']}")
-        acks = f"，确认本单位数据包 {report.acknowledged} 个" if report.acknowledged else ""
+        acks = f"；对方确认已收到本单位的 {report.acknowledged} 个数据包" if report.acknowledged else ""
         return f"{name}  {text}{acks}" + (f"（{report.gap}）" if report.gap else "")
     if report.status == "already_imported":
         return f"{name}  已导入过，跳过"

@@ -694,20 +694,6 @@ Give it to the other office and read them this fingerprint by phone:
         <translation>核对指纹</translation>
     </message>
     <message>
-        <source>{name} (code {code}).
-
-Fingerprint on the card:
-{fingerprint}
-
-Register it only if this is exactly the fingerprint the other office read to you.</source>
-        <translation>{name}（组织代码 {code}）。
-
-密钥卡上的指纹：
-{fingerprint}
-
-只有与对方电话告知的指纹完全一致时才登记。</translation>
-    </message>
-    <message>
         <source>The computer&apos;s clock now reads {now}. Check it against your phone first: if the date or time is wrong, correct the computer&apos;s clock instead, and do not go on.</source>
         <translation>电脑现在显示的时间是 {now}。请先对照手机核对：如果日期或时间不对，请改正电脑的时间，不要继续。</translation>
     </message>
@@ -748,6 +734,20 @@ Register it only if this is exactly the fingerprint the other office read to you
         <translation>已登记“{name}”。</translation>
     </message>
     <message>
+        <source>{name} (code {code}).
+
+Fingerprint on the card:
+{fingerprint}
+
+Is this exactly the fingerprint the other office read to you? Choose Yes to register it only if every character matches.</source>
+        <translation>{name}（组织代码 {code}）。
+
+密钥卡上的指纹：
+{fingerprint}
+
+这与对方在电话里告知的指纹完全一致吗？只有每个字符都一致时才选“是”登记。</translation>
+    </message>
+    <message>
         <source>{name} is registered already with another key ({old}). This card is its new key: once it is registered the old key stops, and packages written with it and not yet imported are refused (ask for them again).</source>
         <translation>“{name}”已经用另一个密钥登记过（指纹 {old}）。这张密钥卡是对方的新密钥：登记后旧密钥停用，对方用旧密钥写出、尚未导入的数据包将被拒收，需请对方重新导出。</translation>
     </message>
@@ -785,7 +785,7 @@ Register it only if this is exactly the fingerprint the other office read to you
     </message>
     <message>
         <source>Key</source>
-        <translation>密钥</translation>
+        <translation>密钥指纹</translation>
     </message>
     <message>
         <source>this office</source>
@@ -936,7 +936,7 @@ Register it only if this is exactly the fingerprint the other office read to you
     </message>
     <message>
         <source>Changes since the last confirmed package</source>
-        <translation>自上次被确认以来的变动（增量）</translation>
+        <translation>对方确认收到上一个数据包以后的新变动（平时选这一项）</translation>
     </message>
     <message>
         <source>Every branch (one package each)</source>
@@ -944,7 +944,7 @@ Register it only if this is exactly the fingerprint the other office read to you
     </message>
     <message>
         <source>Everything again (a full copy, when the other office asks for one)</source>
-        <translation>再次发送全部数据（全量，对方要求时使用）</translation>
+        <translation>重新发送全部记录（对方要求时才用）</translation>
     </message>
     <message>
         <source>Insert the USB stick, or choose a folder</source>
@@ -980,7 +980,7 @@ Register it only if this is exactly the fingerprint the other office read to you
     </message>
     <message>
         <source>Receipts and anything else owed to each branch</source>
-        <translation>各单位待发的回执及其他内容</translation>
+        <translation>给各单位的回执，以及还没有发出的通知、学习资料等</translation>
     </message>
     <message>
         <source>Receipts for the packages received from it</source>
@@ -988,7 +988,7 @@ Register it only if this is exactly the fingerprint the other office read to you
     </message>
     <message>
         <source>Everything not yet confirmed (the first package carries every record)</source>
-        <translation>尚未被确认的全部数据（第一个数据包包含全部记录）</translation>
+        <translation>对方尚未确认收到的全部内容（第一次会包含全部记录）</translation>
     </message>
     <message>
         <source>Choose the USB stick or folder</source>
@@ -1004,7 +1004,7 @@ Register it only if this is exactly the fingerprint the other office read to you
     </message>
     <message>
         <source>Writing and checking the package…</source>
-        <translation>正在写出并校验数据包…</translation>
+        <translation>正在写出并核对数据包……</translation>
     </message>
     <message>
         <source>Cancelled: no package was written.</source>
@@ -1015,7 +1015,7 @@ Register it only if this is exactly the fingerprint the other office read to you
 
 File: {path}
 No. {seq} to {office}: {contents}.</source>
-        <translation>数据包已写出并读回校验：文件完整，签名无误。
+        <translation>数据包已写好，并已从U盘读回核对：文件完好无损。
 
 文件：{path}
 发给 {office} 的第 {seq} 号数据包：{contents}。</translation>
@@ -1038,7 +1038,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>{count} package(s) written, each read back and checked:</source>
-        <translation>已写出 {count} 个数据包，逐个读回校验无误：</translation>
+        <translation>已写出 {count} 个数据包，每个都已从U盘读回核对，文件完好：</translation>
     </message>
     <message>
         <source>No package was written:</source>
@@ -1148,6 +1148,13 @@ No. {seq} to {office}: {contents}.</source>
     </message>
 </context>
 <context>
+    <name>FileSize</name>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} 字节</translation>
+    </message>
+</context>
+<context>
     <name>FindingDecisionDialog</name>
     <message>
         <source>Snooze to-do</source>
@@ -1214,7 +1221,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>The code your higher Party committee gave this organisation (as in the national Party member information system). It marks this organisation&apos;s data in sync files and backups, so every computer of the organisation uses the same code.</source>
-        <translation>上级党委为本组织确定的代码（与全国党员管理信息系统中的一致）。同步文件和备份靠它识别是哪个组织的数据，所以本组织的每台电脑都要填同一个代码。</translation>
+        <translation>上级党委为本组织确定的代码（与全国党员管理信息系统中的一致）。数据包和备份靠它识别是哪个组织的数据，所以本组织的每台电脑都要填同一个代码。</translation>
     </message>
     <message>
         <source>Organisation type:</source>
@@ -1230,7 +1237,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>Keeps its own roster, meetings and study records, and sends sync files up to its committee on a USB stick.</source>
-        <translation>管理本支部的花名册、会议和学习记录，并用 U 盘向上级党委报送同步文件。</translation>
+        <translation>管理本支部的花名册、会议和学习记录，并用 U 盘向上级党委报送数据包。</translation>
     </message>
     <message>
         <source>A Party committee above several branches</source>
@@ -1238,7 +1245,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>Imports the sync files sent by its branches and sees all of their records together.</source>
-        <translation>导入各党支部报送的同步文件，汇总查看所有支部的记录。</translation>
+        <translation>导入各党支部报送的数据包，汇总查看所有支部的记录。</translation>
     </message>
     <message>
         <source>This choice cannot be changed later: a committee&apos;s copy and a branch&apos;s copy keep different kinds of records.</source>
@@ -1250,7 +1257,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>The organisation type is {type}, but this computer is to be a committee&apos;s: a committee&apos;s copy gathers the sync files of the branches under it. Please check the choice.</source>
-        <translation>组织类别是“{type}”，本机却选了“上级党委”：上级党委的电脑用来汇总下属各支部报送的同步文件。请核对所选项。</translation>
+        <translation>组织类别是“{type}”，本机却选了“上级党委”：上级党委的电脑用来汇总下属各支部报送的数据包。请核对所选项。</translation>
     </message>
     <message>
         <source>The organisation type is {type}, but this computer is to be a branch&apos;s: a committee that gathers its branches&apos; records should choose the committee. Please check the choice.</source>
@@ -1600,7 +1607,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>; it confirms {count} of our packages</source>
-        <translation>，确认本单位数据包 {count} 个</translation>
+        <translation>；对方确认已收到本单位的 {count} 个数据包</translation>
     </message>
     <message>
         <source>The import stopped: {message} {applied} packages were imported and stay; the others were not imported. You can import the folder again.</source>
@@ -3983,7 +3990,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Number:</source>
-        <translation>编号：</translation>
+        <translation>序号：</translation>
     </message>
     <message>
         <source>State:</source>
@@ -4511,11 +4518,11 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>A Party committee: imports the sync files of its branches.</source>
-        <translation>上级党委：导入各党支部报送的同步文件。</translation>
+        <translation>上级党委：导入各党支部报送的数据包。</translation>
     </message>
     <message>
         <source>A Party branch: sends sync files up to its committee.</source>
-        <translation>党支部：向上级党委报送同步文件。</translation>
+        <translation>党支部：向上级党委报送数据包。</translation>
     </message>
     <message>
         <source>Chosen at first-run set-up; it cannot be changed here.</source>

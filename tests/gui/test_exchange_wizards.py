@@ -45,7 +45,7 @@ def test_export_wizard_writes_to_the_stick_and_then_says_it_is_safe(
     qtbot.addWidget(dialog)
     assert dialog.folder.text() == str(usb) and dialog.write_button.isEnabled()
     # Nothing confirmed yet: the ordinary package is said to carry everything (no need to choose 全量).
-    assert dialog.changes.isChecked() and dialog.changes.text().startswith("尚未被确认的全部数据")
+    assert dialog.changes.isChecked() and dialog.changes.text().startswith("对方尚未确认收到的全部内容")
     assert dialog.safe_text.text() == ""
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
@@ -278,11 +278,11 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     dialog = ExportDialog(ctx, exchange_status(stick.committee).peers, removable=back)
     qtbot.addWidget(dialog)
     assert dialog.destination.currentText() == "全部下级（每个单位一个数据包）"
-    assert dialog.changes.text() == "各单位待发的回执及其他内容"
+    assert dialog.changes.text() == "给各单位的回执，以及还没有发出的通知、学习资料等"
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     lines = dialog.result_text.text().split("\n")
-    assert lines[0] == "已写出 2 个数据包，逐个读回校验无误："
+    assert lines[0] == "已写出 2 个数据包，每个都已从U盘读回核对，文件完好："
     assert lines[1:3] == ["支部1：第 1 号，0 条记录，确认收到对方 2 个数据包",
                           "支部2：第 1 号，0 条记录，确认收到对方 1 个数据包"]
     assert len(list(back.glob("*.pdsync"))) == 2 and dialog.safe_text.text() == "现在可以安全拔出U盘。"
@@ -294,13 +294,14 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     qtbot.waitUntil(lambda: at_branch.apply_button.isHidden(), timeout=WAIT_MS)
     state = at_branch.folder_table.columnCount() - 1
     assert [at_branch.folder_table.item(r, state).text() for r in range(2)] == [
-        "已导入，确认本单位数据包 2 个", "数据包写明是发给组织代码 3301060002 的，跳过（可转交给对方）"]  # whose it is
+        "已导入；对方确认已收到本单位的 2 个数据包",
+        "数据包写明是发给组织代码 3301060002 的，跳过（可转交给对方）"]  # whose it is
     again = ExportDialog(ctx, exchange_status(stick.committee).peers, removable=back)
     qtbot.addWidget(again)
     again.write_button.click()
     qtbot.waitUntil(lambda: again.pages.currentIndex() == 1, timeout=WAIT_MS)
     said = again.result_text.text().split("\n")
-    assert said[0] == "没有写出数据包：" and said[1].startswith("支部1：未写出。自上次报送")
+    assert said[0] == "没有写出数据包：" and said[1].startswith("支部1：未写出。自上次下发")
     assert again.safe_text.text() == ""
     again.show()  # the lines fit, and Close stays inside the window
     assert again.rect().contains(again.close_button.geometry().translated(again.buttons.pos()))

@@ -86,7 +86,8 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
         acks = sync_repo.unacknowledged_in(session, peer.site_id)
         previous = sync_repo.last_out(session, peer.site_id)
     if not lines and not acks and not snapshot:
-        raise ValidationError("自上次报送并被确认以来没有新的变动，也没有待发回的回执，无需导出。", code="nothing")
+        sent = "报送" if peer.relation == "parent" else "下发"  # up to the committee, or down to a branch
+        raise ValidationError(f"自上次{sent}并被确认以来没有新的变动，也没有待发回的回执，无需导出。", code="nothing")
     progress.step(1, 3, "正在签名并加密……")
     counts = dict(Counter(kind_name for kind_name, _line in lines))
     if not lines and not snapshot:

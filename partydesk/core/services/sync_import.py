@@ -247,8 +247,22 @@ def _already_imported(db: Database, data: bytes) -> ImportReport | None:
     if done is None or done.direction != "in":
         return None
     manifest = envelope.manifest
-    return _no_op(ImportReport("already_imported", package_id=manifest.package_id, origin=manifest.origin.org_code,
-                               channel_seq=manifest.channel_seq), done)
+    report = _no_op(ImportReport("already_imported", package_id=manifest.package_id, origin=manifest.origin.org_code,
+                                 channel_seq=manifest.channel_seq), done)
+    if not _intact(data, manifest):  # a damaged copy is named as one (still a no-op)
+        report.message += ("不过这份文件本身已损坏（与当初导入的不一致）：已导入的数据不受影响，"
+                           "这份损坏的副本可以删除。")
+    return report
+
+
+def _intact(data: bytes, manifest: Manifest) -> bool:
+    """Whether the file is whole: its layout and checksums, and the encrypted payload the signed manifest
+    describes (its hash, without decrypting it)."""
+    try:
+        payload = container.read_outer(data).payload
+    except PackageRejected:
+        return False
+    return len(payload) == manifest.payload_size and crypto.sha256_hex(payload) == manifest.payload_sha256
 
 
 def _verified_sender(db: Database, envelope: Envelope) -> sync_repo.Peer:

@@ -518,8 +518,10 @@ class MeetingDialog(BusyDialog):
 
     def _field_widget(self, field: str | None) -> QWidget | None:
         ui = self.ui
-        return {"topic": ui.topicEdit, "held_on": self.heldOnEdit, "start_time": ui.startTimeEdit,
-                "end_time": ui.endTimeEdit, "party_group": ui.partyGroupCombo, "type_code": ui.typeCombo}.get(field or "")
+        widgets: dict[str, QWidget] = {
+            "topic": ui.topicEdit, "held_on": self.heldOnEdit, "start_time": ui.startTimeEdit,
+            "end_time": ui.endTimeEdit, "party_group": ui.partyGroupCombo, "type_code": ui.typeCombo}
+        return widgets.get(field or "")
 
     # -- closing --------------------------------------------------------------------------------------
 

@@ -306,8 +306,8 @@ class ExchangePage(QWidget):
     def _confirm_card(self, result: tuple[bytes, KeyCard, str | None, list[str]]) -> None:
         data, card, elsewhere, retiring = result
         text = self.tr(
-            "{name} (code {code}).\n\nFingerprint on the card:\n{fingerprint}\n\nRegister it only if this is "
-            "exactly the fingerprint the other office read to you.").format(
+            "{name} (code {code}).\n\nFingerprint on the card:\n{fingerprint}\n\nIs this exactly the fingerprint "
+            "the other office read to you? Choose Yes to register it only if every character matches.").format(
             name=card.org_name, code=card.org_code, fingerprint=card.fingerprint)
         if elsewhere is not None:
             text += "\n\n" + self.tr(

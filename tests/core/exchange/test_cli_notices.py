@@ -63,6 +63,7 @@ def test_notice_by_command_line_reaches_only_the_branch_named(tmp_path: Path,
     assert notice["files"][0]["name"] == plan.name and notice["files"][0]["size"] == plan.stat().st_size
     code, nothing = run(capsys, "sync", "export", "--db", committee, "--to", "3301060013", "--out", str(stick))
     assert code == 1 and nothing["error"] == "nothing"
+    assert "下发" in nothing["message"] and "报送" not in nothing["message"]  # a committee sends down
 
     code, material = run(capsys, "study", "material-add", "--db", committee, "--title", "换届手册",
                          "--file", str(plan))

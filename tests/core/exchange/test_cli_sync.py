@@ -184,7 +184,7 @@ def test_export_to_all_writes_each_branch_its_receipt(tmp_path: Path, capsys: py
     assert code == 0 and got["acknowledged"] == 1
     code, got = run(capsys, "sync", "import", str(back), "--db", str(paths["east"]))  # the other one is skipped
     assert code == 0 and [p["status"] for p in got["packages"]] == ["applied", "skipped"]
-    assert "确认本单位数据包 1 个" in got["message"]
+    assert "对方确认已收到本单位的 1 个数据包" in got["message"]
     code, again = run(capsys, "sync", "export", "--to", "ALL", "--out", str(back), "--db", hub)
     assert code == 0 and again["written"] == [] and len(again["passed_over"]) == 2
     assert again["message"].startswith("没有写出数据包：") and again["message"].endswith("没有写出任何数据包。")

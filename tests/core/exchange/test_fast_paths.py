@@ -208,8 +208,9 @@ def test_imported_rows_carry_valid_hashes_and_read_back_equal(sites: Sites) -> N
 
 
 def test_a_re_import_is_recognised_from_the_signed_manifest_alone(sites: Sites, tmp_path: Path) -> None:
-    """Already imported: a no-op even with the payload replaced (nothing is read or written); a package
-    not yet imported with a damaged payload still gets the full checks and is refused."""
+    """Already imported: a no-op even with the payload replaced or a bit flipped (nothing is decrypted or
+    written), which the message names as a damaged copy; a package not yet imported with a damaged payload
+    still gets the full checks and is refused."""
     sent = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick)
     other = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick)
     assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
@@ -218,6 +219,14 @@ def test_a_re_import_is_recognised_from_the_signed_manifest_alone(sites: Sites, 
     renamed.write_bytes(container.pack_outer(container.OuterParts(a.manifest, a.signature, b.payload)))
     again = import_package(sites.committee, LOCAL_USER, renamed)
     assert again.status == "already_imported" and again.package_id == sent.package_id and "导入过" in again.message
+    assert "损坏" in again.message  # the copy is told apart from the package that was imported
+    flipped = bytearray(sent.path.read_bytes())
+    flipped[len(flipped) // 2] ^= 0x01  # a bit of the encrypted payload
+    (tmp_path / "flipped.pdsync").write_bytes(bytes(flipped))
+    damaged = import_package(sites.committee, LOCAL_USER, tmp_path / "flipped.pdsync")
+    assert damaged.status == "already_imported" and "损坏" in damaged.message
+    whole = import_package(sites.committee, LOCAL_USER, sent.path)
+    assert whole.status == "already_imported" and "损坏" not in whole.message
     swapped = tmp_path / "swapped.pdsync"
     swapped.write_bytes(container.pack_outer(container.OuterParts(b.manifest, b.signature, a.payload)))
     assert import_package(sites.committee, LOCAL_USER, swapped).reason == "damaged"
