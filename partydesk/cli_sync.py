@@ -102,15 +102,16 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
     """Write the next package for a registered site (``--to all``: for every registered branch)."""
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.sync_export import export_package
+    from partydesk.core.services.sync_words import contents_in_words
 
     if args.to.lower() == "all":
         return export_all(args)
     out = _out_folder(args)
     with cli.opened(args) as db:
         done = export_package(db, LOCAL_USER, to_org_code=args.to, out_dir=out, snapshot=args.snapshot)
-    total = sum(done.counts.values())
+    carried = contents_in_words(done.counts) or "没有记录"
     receipts = f"，回执 {done.acks} 份" if done.acks else ""
-    return {"message": f"已写出并校验数据包：{done.path}\n共 {total} 条记录{receipts}。现在可以安全拔出U盘。",
+    return {"message": f"已写出并校验数据包：{done.path}\n内容：{carried}{receipts}。现在可以安全拔出U盘。",
             "path": str(done.path), "package_id": done.package_id, "kind": done.kind,
             "channel_seq": done.channel_seq, "counts": done.counts, "acks": done.acks}
 
@@ -159,6 +160,7 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
     """Import (or, with --dry-run, only classify) a package, or every package in a folder."""
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.sync_import import import_package
+    from partydesk.core.services.sync_words import contents_in_words
 
     if Path(args.file).is_dir():
         return import_folder(args)
@@ -176,6 +178,9 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
     else:
         head = "试导入（未写入任何数据）" if report.status == "dry_run" else "已导入"
         lines = [f"{head}：{summary}。"]
+        carried = contents_in_words(report.carries)
+        if carried:
+            lines.append(f"数据包内容：{carried}。")
         if report.gap:
             lines.append(f"提醒：{report.gap}")
         lines += report.keys

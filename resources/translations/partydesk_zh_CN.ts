@@ -1025,8 +1025,8 @@ No. {seq} to {office}: {contents}.</source>
         <translation>{office}：第 {seq} 号，{contents}</translation>
     </message>
     <message>
-        <source>{count} record(s)</source>
-        <translation>{count} 条记录</translation>
+        <source>no records</source>
+        <translation>没有记录</translation>
     </message>
     <message>
         <source>, confirming receipt of {count} of their packages</source>
@@ -1512,6 +1512,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>The package from {origin} ({name}) is genuine and complete. This is what importing it would do; nothing has been written yet.</source>
         <translation>来自 {origin} 的数据包（{name}）真实完整。下表是导入后的结果；目前还没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>It carries {contents}.</source>
+        <translation>数据包内容：{contents}。</translation>
     </message>
     <message>
         <source>It confirms that {origin} received {count} of this office&apos;s packages.</source>

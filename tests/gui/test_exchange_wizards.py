@@ -283,8 +283,8 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     lines = dialog.result_text.text().split("\n")
     assert lines[0] == "已写出 2 个数据包，每个都已从U盘读回核对，文件完好："
-    assert lines[1:3] == ["支部1：第 1 号，0 条记录，确认收到对方 2 个数据包",
-                          "支部2：第 1 号，0 条记录，确认收到对方 1 个数据包"]
+    assert lines[1:3] == ["支部1：第 1 号，没有记录，确认收到对方 2 个数据包",
+                          "支部2：第 1 号，没有记录，确认收到对方 1 个数据包"]
     assert len(list(back.glob("*.pdsync"))) == 2 and dialog.safe_text.text() == "现在可以安全拔出U盘。"
     at_branch = ImportDialog(make_ctx(stick.first), start=back, stick=back)  # the stick goes back to branch 1
     qtbot.addWidget(at_branch)
@@ -455,3 +455,19 @@ def test_import_wizard_says_what_a_receipt_confirms(
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     assert "它同时确认“中共示范街道工作委员会”已收到本单位的 1 个数据包" in dialog.summary.text()
+
+
+def test_import_wizard_says_what_the_package_carries(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The dry run names what the package holds as the office counts it (党员 … 名), not only a record total."""
+    branch, committee, folder = pair
+    up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder, offices={})
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(up.path))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    assert f"数据包内容：党员 {up.counts['member']} 名" in dialog.summary.text()

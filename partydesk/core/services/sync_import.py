@@ -60,6 +60,7 @@ class ImportReport:
     channel_seq: int = 0  # the package's number on its sender's channel (0: not read)
     prerequisite_seq: int = 0  # the number of the package before it on that channel (0: none)
     counts: dict[str, int] = field(default_factory=lambda: {o.value: 0 for o in OUTCOMES})
+    carries: dict[str, int] = field(default_factory=dict)  # the package's records by type, as its manifest counts them
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, reason)
     gap: str = ""
     acknowledged: int = 0
@@ -129,7 +130,8 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
     _check_addressing(db, manifest, now)  # 3
     report = ImportReport("dry_run" if dry_run else "applied", package_id=manifest.package_id,
                           origin=manifest.origin.org_code, channel_seq=manifest.channel_seq,
-                          prerequisite_seq=manifest.prerequisite_seq, confirms=len(manifest.acks))
+                          prerequisite_seq=manifest.prerequisite_seq, confirms=len(manifest.acks),
+                          carries=dict(manifest.counts))
     with db.read() as session:  # 4, 5
         done = sync_repo.package(session, manifest.package_id)
         if done is not None and done.direction == "in":

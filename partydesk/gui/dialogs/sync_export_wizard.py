@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core.services.sync_words import contents_in_words
 from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
@@ -196,12 +197,11 @@ class ExportDialog(QDialog):
 
     def _written(self, done: Exported) -> None:
         self.result_path = done.path
-        total = sum(done.counts.values())
         self.result_text.setText(self.tr(
             "The package was written and read back: it is complete and its signature checks.\n\n"
             "File: {path}\nNo. {seq} to {office}: {contents}.").format(
             path=str(done.path), seq=done.channel_seq, office=self.destination.currentText(),
-            contents=self._contents(total, done.acks)))
+            contents=self._contents(done.counts, done.acks)))
         self.safe_text.setText(self.tr("It is now safe to remove the USB stick."))
         self._remember_folder()
         self._show_result()
@@ -231,8 +231,7 @@ class ExportDialog(QDialog):
                  if done.written else self.tr("No package was written:")]
         for name, package in done.written:
             lines.append(self.tr("{office}: No. {seq}, {contents}").format(
-                office=name, seq=package.channel_seq, contents=self._contents(sum(package.counts.values()),
-                                                                              package.acks)))
+                office=name, seq=package.channel_seq, contents=self._contents(package.counts, package.acks)))
         for name, why in done.passed_over:
             lines.append(self.tr("{office}: not written. {why}").format(office=name, why=why))
         if done.written:
@@ -249,10 +248,10 @@ class ExportDialog(QDialog):
         self._show_result()
         self._taller_for(len(lines))
 
-    def _contents(self, records: int, acks: int) -> str:
-        """What a package carries, in words: its records, and the packages of the other side it confirms (a
-        receipt, 回执, is said as what it does)."""
-        text = self.tr("{count} record(s)").format(count=records)
+    def _contents(self, counts: dict[str, int], acks: int) -> str:
+        """What a package carries, in words: its records as the office counts them (党员 40 名、会议 1 次), and
+        the packages of the other side it confirms (a receipt, 回执, is said as what it does)."""
+        text = contents_in_words(counts) or self.tr("no records")
         if acks:
             text += self.tr(", confirming receipt of {count} of their packages").format(count=acks)
         return text

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.services.sync_folder import NOT_A_PACKAGE
 from partydesk.core.services.sync_import import NOT_RECORDED
+from partydesk.core.services.sync_words import contents_in_words
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
 
@@ -249,6 +250,9 @@ class ImportDialog(QDialog):
         said = self.tr("The package from {origin} ({name}) is genuine and complete. This is what "
                        "importing it would do; nothing has been written yet.").format(
             origin=self.offices.get(report.origin, report.origin), name=self.path.name)
+        carried = contents_in_words(report.carries)
+        if carried:
+            said += "\n" + self.tr("It carries {contents}.").format(contents=carried)
         if report.confirms:
             said += "\n" + self.tr("It confirms that {origin} received {count} of this office's packages.").format(
                 origin=self.offices.get(report.origin, report.origin), count=report.confirms)

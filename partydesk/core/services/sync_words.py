@@ -1,0 +1,33 @@
+"""What a package carries, in the office's words: "党员 40 名、会议 1 次", not "2 098 条记录".
+
+A package counts its records by type (the manifest's ``counts``), and most of them are the details of a few
+things an office thinks of: one meeting travels with its attendance, agenda and motions, one member with
+the events of their record. So the things are named and counted, and the details only added up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# The things an office counts, in the order it thinks of them, with their measure words.
+_THINGS = (("member", "党员 {n} 名"), ("meeting", "会议 {n} 次"), ("talk", "谈心谈话 {n} 次"),
+           ("study_activity", "学习活动 {n} 项"), ("certification", "技能证书 {n} 个"), ("notice", "通知 {n} 份"),
+           ("study_material", "学习资料 {n} 份"), ("organisation", "组织信息 {n} 条"),
+           ("site_key", "密钥更新 {n} 条"))
+
+
+def contents_in_words(counts: Mapping[str, int]) -> str:
+    """The records of a package by type, in words ('' when it carries none: a receipt).
+
+    "党员 40 名、会议 1 次，连同明细共 2098 条记录" (the details: a member's changes of record, a meeting's
+    attendance and agenda, credited study hours, attachments); only details: "明细 37 条记录（…）".
+    """
+    total = sum(n for n in counts.values() if n > 0)
+    if not total:
+        return ""
+    things = [words.format(n=counts[name]) for name, words in _THINGS if counts.get(name, 0) > 0]
+    named = sum(counts.get(name, 0) for name, _words in _THINGS if counts.get(name, 0) > 0)
+    if not things:
+        return f"明细 {total} 条记录（如党员的变动、会议的出席和议程、学时）"
+    text = "、".join(things)
+    return text if total == named else f"{text}，连同明细共 {total} 条记录"
