@@ -1570,6 +1570,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>已导入过，跳过</translation>
     </message>
     <message>
+        <source>{count} record(s) were changed here too: this office&apos;s version is kept for now. After closing, choose “Decide the conflicts…” on this page and decide each one.</source>
+        <translation>其中 {count} 条记录本单位也改过（冲突）：暂时保留本单位的版本。请关闭后在本页点“处理冲突…”，逐条决定用哪个版本。</translation>
+    </message>
+    <message>
         <source>Written by this office: left alone</source>
         <translation>本单位发出的，跳过</translation>
     </message>

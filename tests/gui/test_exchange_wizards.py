@@ -471,3 +471,21 @@ def test_import_wizard_says_what_the_package_carries(
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     assert f"数据包内容：党员 {up.counts['member']} 名" in dialog.summary.text()
+
+
+def test_import_result_spells_out_conflicts_and_where_to_decide_them(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A conflict is not left as a bare figure: the result says the local version stays and where to decide."""
+    from partydesk.core.services.sync_import import ImportReport
+
+    _branch, committee, folder = pair
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder, offices={})
+    qtbot.addWidget(dialog)
+    calm = ImportReport("applied", counts={"new": 3, "updated": 0, "unchanged": 0, "conflict": 0, "rejected": 0})
+    dialog._applied(calm)
+    assert "处理冲突" not in dialog.summary.text()
+    dialog._applied(ImportReport("applied", counts={**calm.counts, "conflict": 2}))
+    assert "其中 2 条记录本单位也改过" in dialog.summary.text() and "“处理冲突…”" in dialog.summary.text()

@@ -17,6 +17,7 @@ from typing import Any
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain import fields
+from partydesk.core.domain.organisation import short_name
 from partydesk.core.errors import ValidationError
 from partydesk.core.storage import settings_repo, sync_repo
 from partydesk.core.storage.database import Database
@@ -87,7 +88,7 @@ def open_conflicts(db: Database) -> list[ConflictView]:
             title = str(incoming.get("name") or incoming.get("topic") or entry.record_id[:8])
             org = settings_repo.get_organisation(session, str(incoming["org_id"])) if incoming.get("org_id") else None
             if org is not None and org.name:  # a committee holds many branches, and the same name in several
-                title = f"{title}（{org.name}）"
+                title = f"{title}（{short_name(org.name)}）"  # as offices write it: the list stays narrow
             out.append(ConflictView(entry.id, entry.record_type, entry.record_id, entry.reason, title, diffs,
                                     _provenance(session, entry, kind)))
     return out

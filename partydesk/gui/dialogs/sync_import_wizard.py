@@ -473,8 +473,13 @@ class ImportDialog(QDialog):
         self.cancel_button.setText(self.tr("Close"))
         if report.status == "applied":
             c = report.counts
-            self.summary.setText(self.tr("Imported: new {new}, updated {updated}, unchanged {unchanged}, "
-                                         "conflicts {conflict}, rejected {rejected}.").format(**c))
+            said = self.tr("Imported: new {new}, updated {updated}, unchanged {unchanged}, "
+                           "conflicts {conflict}, rejected {rejected}.").format(**c)
+            if c["conflict"]:  # not to be missed in a row of figures: each needs a decision
+                said += "\n\n" + self.tr(
+                    "{count} record(s) were changed here too: this office's version is kept for now. After closing, "
+                    "choose “Decide the conflicts…” on this page and decide each one.").format(count=c["conflict"])
+            self.summary.setText(said)
         else:
             self.summary.setText(report.message)
         self.cancel_button.setFocus()
