@@ -56,6 +56,9 @@ def test_a_committee_file_shows_the_branch_column_and_filter(qtbot: QtBot, commi
     assert not page.view.isColumnHidden(BRANCH)
     assert page.column_actions["branch"].isVisible() and page.column_actions["branch"].isChecked()
     assert page.branches.filter.isVisible()
+    combo = page.branches.filter.combo  # 全部支部 and the two branches: not the 党委 itself, which has no members
+    own = page.model.branches.own
+    assert own is not None and combo.count() == 3 and combo.findData(own.org_id) < 0
     shown = Counter(page.model.index(r, BRANCH).data().removeprefix("【重复】") for r in range(page.model.rowCount()))
     assert set(shown) == {"第一支部", "第二支部"}
     tips = {page.model.index(r, BRANCH).data(Qt.ItemDataRole.ToolTipRole) for r in range(page.model.rowCount())

@@ -289,6 +289,7 @@ class MembersPage(DialogHost, QWidget):
         self._select_after_load = None
         self._loaded = True
         self.model.set_rows(rows)
+        self.branches.rows_changed()
         self.fill_group_combo()
         self._select(selected)
         self._update_count()

@@ -71,7 +71,8 @@ class RosterBranches(QObject):
             return
         was_multi = page.model.branches.multi
         page.model.set_branches(branches)
-        self.filter.set_branches(branches)  # a vanished branch falls back to 全部支部 and filters again
+        # A vanished branch falls back to 全部支部 and filters again.
+        self.filter.set_branches(branches, skip=self._empty_own())
         self.shared_box.setVisible(branches.multi)
         entry = page.columns_menu.entries["branch"]
         entry.setVisible(branches.multi)
@@ -85,6 +86,20 @@ class RosterBranches(QObject):
         entry.blockSignals(False)
         if branches.multi or was_multi:
             page.apply_filter()
+
+    def _empty_own(self) -> str | None:
+        """A committee's own organisation while nobody is on its roll: not offered as a branch to filter by
+        (a 党委 keeps its branches' members, not its own)."""
+        branches = self.page.model.branches
+        own = branches.own
+        if not branches.committee or own is None or self.page.model.branch_counts().get(own.org_id):
+            return None
+        return own.org_id
+
+    def rows_changed(self) -> None:
+        """The roster was read again: the committee's own organisation offered only once it has members."""
+        if self.multi:
+            self.filter.set_branches(self.page.model.branches, skip=self._empty_own())
 
     def _branch_chosen(self) -> None:
         """Another branch (or all): the 党小组 filter offers that branch's groups, then the roster filters."""
