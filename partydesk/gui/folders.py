@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QStorageInfo, QUrl
+from PySide6.QtCore import QCoreApplication, QDir, QSettings, QStandardPaths, QStorageInfo, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -102,7 +102,9 @@ def open_with_system(parent: QWidget, target: Path | QUrl) -> bool:
     url = QUrl.fromLocalFile(str(target)) if isinstance(target, Path) else target
     if QDesktopServices.openUrl(url):
         return True
-    where = str(target) if isinstance(target, Path) else target.toString()
+    # A file is named by its folder path as the office's file manager shows it, not as a file:/// address.
+    local = str(target) if isinstance(target, Path) else (target.toLocalFile() if target.isLocalFile() else "")
+    where = QDir.toNativeSeparators(local) if local else url.toString()
     QMessageBox.information(parent, QCoreApplication.translate("OpenFile", "Cannot open"), QCoreApplication.translate(
         "OpenFile", "This computer has no program set up to open it. It is here:\n{where}").format(where=where))
     return False

@@ -25,8 +25,11 @@ def test_a_file_no_program_opens_is_named_with_where_it_is(qtbot: QtBot, ctx: Ap
     photo = tmp_path / "签到表.jpg"
     assert folders.open_with_system(parent, photo) is False
     assert said == [f"这台电脑上没有可以打开它的程序。文件位置：\n{photo}"]
+    assert folders.open_with_system(parent, QUrl.fromLocalFile(str(photo))) is False  # as an attachment opens
+    assert said[-1] == f"这台电脑上没有可以打开它的程序。文件位置：\n{photo}"  # a folder path, not file:///
+    said.clear()
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)
-    assert folders.open_with_system(parent, QUrl("https://www.12371.cn/")) is True and len(said) == 1
+    assert folders.open_with_system(parent, QUrl("https://www.12371.cn/")) is True and not said
 
 
 def test_documents_folder_is_home_when_the_system_names_none_that_exists(tmp_path: Path,
