@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,18 @@ class CliError(KnownError):
     """A command-line problem reported with exit code 1."""
 
     code = "cli"
+
+
+def day(text: str, field: str = "日期") -> date:
+    """A date typed on the command line, in any form offices write one (2026-03-15, 2026.3.15, 2026年3月15日);
+    a ``CliError`` saying what is wrong with it (2026-02-30: 2026年2月只有 28 天), as the window says it."""
+    from partydesk.core.domain.validate import parse_date
+    from partydesk.core.errors import ValidationError
+
+    try:
+        return parse_date(text.strip(), field=field)
+    except ValidationError as exc:
+        raise CliError(exc.message, code="bad_date") from None
 
 
 def given_db(args: argparse.Namespace) -> Path | None:

@@ -17,10 +17,7 @@ from partydesk import cli
 def _day(text: str | None) -> date:
     if not text:
         return date.today()
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise cli.CliError(f"日期“{text}”无效，请写成 YYYY-MM-DD，例如 2026-11-30。", code="bad_date") from None
+    return cli.day(text)
 
 
 def cmd_check(args: argparse.Namespace) -> dict[str, Any]:

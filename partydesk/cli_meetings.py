@@ -11,10 +11,7 @@ from partydesk import cli
 
 
 def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise cli.CliError(f"日期“{text}”无效，请写成 YYYY-MM-DD，例如 2026-03-15。", code="bad_date") from None
+    return cli.day(text)
 
 
 def _group(name: object) -> str:

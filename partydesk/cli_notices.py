@@ -22,10 +22,7 @@ from partydesk import cli
 def _day(text: str | None, what: str) -> date | None:
     if not text:
         return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise cli.CliError(f"{what}应写成 年-月-日，例如 2026-12-15，而不是“{text}”。", code="date") from exc
+    return cli.day(text, what)
 
 
 def cmd_notice_add(args: argparse.Namespace) -> dict[str, Any]:

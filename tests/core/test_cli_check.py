@@ -62,6 +62,8 @@ def test_check_text_names_the_count_and_the_messages(demo: Path, capsys: pytest.
 
 
 def test_a_bad_date_is_refused(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--date 2026-13-01 exits 1 with a message naming the format."""
+    """--date 2026-13-01 exits 1 with a message naming what is wrong with it; 2026.11.30 is read as offices
+    write it."""
     assert main(["check", "--db", str(demo), "--date", "2026-13-01"]) == 1
-    assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert "没有 13 月" in capsys.readouterr().err
+    assert main(["check", "--db", str(demo), "--date", "2026.11.30"]) == 0

@@ -83,6 +83,8 @@ def test_add_refuses_bad_input_with_a_chinese_message(capsys: pytest.CaptureFixt
     code, payload = run_json(capsys, "meetings", "add", "--db", str(demo), "--topic", "学习", *argv)
     assert code == 1 and payload["error"] == error
     assert any("\u4e00" <= ch <= "\u9fff" for ch in payload["message"])
+    if error == "bad_date":  # what is wrong, not a format the date was already written in
+        assert "2026年2月只有 28 天" in payload["message"]
     assert main(["meetings", "add", "--db", str(demo), "--topic", "学习", *argv]) == 1
     assert "错误：" in capsys.readouterr().err
 
