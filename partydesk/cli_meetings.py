@@ -59,15 +59,16 @@ def cmd_add(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_list(args: argparse.Namespace) -> dict[str, Any]:
     """List a year's meetings."""
     from partydesk.core.domain.meetings import TYPES_BY_CODE
-    from partydesk.core.services.meetings import meetings_of_year
+    from partydesk.core.services.meetings import SHORT_ID, meetings_of_year
 
     year = args.year or date.today().year
     with cli.opened(args) as db:
         found = meetings_of_year(db, year)
     rows = [{"id": m.id, "type": m.type_code, "date": m.held_on.isoformat(), "topic": m.topic,
              "party_group": m.party_group, "expected": m.expected, "present": m.present} for m in found]
-    lines = [f"{year}年共 {len(rows)} 次会议："] + [
-        f"{r['date']}\t{TYPES_BY_CODE[r['type']].name if r['type'] in TYPES_BY_CODE else r['type']}"
+    lines = [f"{year}年共 {len(rows)} 次会议（编号用于 meetings export 和 delete）："] + [
+        f"{str(r['id'])[:SHORT_ID]}\t{r['date']}\t"
+        f"{TYPES_BY_CODE[r['type']].name if r['type'] in TYPES_BY_CODE else r['type']}"
         f"{_group(r['party_group'])}\t{r['topic']}"
         f"\t应到 {r['expected']}，实到 {r['present']}"
         for r in rows]
@@ -111,6 +112,7 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
 
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.meeting_docs import minutes_of
+    from partydesk.core.services.meetings import meeting_id_of
 
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -118,6 +120,7 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
         raise cli.CliError(f"不支持的文件类型“{out.suffix or out.name}”：会议记录可导出为 .pdf 或 .docx 文件。",
                            code="bad_suffix")
     with cli.opened(args) as db:
+        args.id = meeting_id_of(db, args.id)
         minutes = minutes_of(db, LOCAL_USER, args.id, purpose="PDF" if suffix == ".pdf" else "Word")
     if suffix == ".pdf":
         from partydesk.core.io.minutes_html import minutes_html
@@ -155,8 +158,10 @@ def cmd_delete(args: argparse.Namespace) -> dict[str, Any]:
     """Delete a meeting recorded by mistake (a tombstone with its text wiped)."""
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.meeting_records import delete_meeting
+    from partydesk.core.services.meetings import meeting_id_of
 
     with cli.opened(args) as db:
+        args.id = meeting_id_of(db, args.id)
         delete_meeting(db, LOCAL_USER, args.id)
     return {"message": f"已删除会议 {args.id}。", "id": args.id, "deleted": True}
 

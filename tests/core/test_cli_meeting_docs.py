@@ -66,3 +66,16 @@ def test_register_writes_the_years_meetings(sample_db: tuple[Path, str], tmp_pat
     assert sheet["C3"].value == "支部党员大会" and sheet["H3"].value == 6
     assert main(["meetings", "register", "--year", "2026", "--db", str(path), "--out", str(tmp_path / "t.csv")]) == 1
     assert "会议台账导出为 .xlsx" in capsys.readouterr().err
+
+
+def test_the_number_meetings_list_shows_is_enough_to_export(sample_db: tuple[Path, str], tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """``meetings list`` shows each meeting's first 8 characters of its id, and export takes them."""
+    path, meeting_id = sample_db
+    from tests.meeting_docs_sample import HELD_ON
+
+    assert main(["meetings", "list", "--db", str(path), "--year", str(HELD_ON.year)]) == 0
+    assert f"{meeting_id[:8]}\t{HELD_ON.isoformat()}" in capsys.readouterr().out
+    out = tmp_path / "记录.docx"
+    assert main(["meetings", "export", meeting_id[:8], "--db", str(path), "--out", str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == meeting_id and out.exists()

@@ -156,6 +156,23 @@ def add_meeting(db: Database, actor: Actor, data: MeetingData, *, statuses: Mapp
     return MeetingAdded(Changes.of(ChangeKind.MEETING, meeting_id), meeting_id, tally)
 
 
+SHORT_ID = 8  # the characters of a meeting's id ``meetings list`` shows, enough to name it
+
+
+def meeting_id_of(db: Database, text: str) -> str:
+    """The meeting a typed number names: its whole id, or its first characters (as ``meetings list`` shows
+    them) when only one live meeting begins so; the text as given when none does (the caller's lookup then
+    says there is no such meeting). ValidationError when several do."""
+    text = text.strip()
+    if len(text) < 4 or len(text) >= 36:
+        return text
+    with db.read() as session:
+        found = meeting_repo.ids_beginning(session, text)
+    if len(found) > 1:
+        raise ValidationError(f"有不止一次会议的编号以“{text}”开头，请多写几位。", field="id", code="ambiguous_id")
+    return found[0] if found else text
+
+
 def meetings_of_year(db: Database, year: int) -> list[MeetingSummary]:
     """The meetings held in ``year``, oldest first, with 应到/实到."""
     with db.read() as session:

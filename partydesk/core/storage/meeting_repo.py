@@ -328,6 +328,13 @@ def meetings_between(session: Session, start: date, end: date) -> list[MeetingSu
     return [MeetingSummary(*r) for r in session.execute(query)]
 
 
+def ids_beginning(session: Session, prefix: str, limit: int = 2) -> list[str]:
+    """The ids of live meetings beginning with ``prefix`` (at most ``limit``)."""
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    query = select(Meeting.id).where(Meeting.deleted.is_(False), Meeting.id.like(pattern, escape="\\")).limit(limit)
+    return list(session.scalars(query))
+
+
 def get_meeting(session: Session, meeting_id: str) -> MeetingData | None:
     """The live meeting's record, or None."""
     row = session.get(Meeting, meeting_id)
