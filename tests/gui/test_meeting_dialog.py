@@ -345,3 +345,31 @@ def test_a_new_record_starts_in_the_topic_and_an_empty_topic_brings_the_cursor_b
     settle(ctx, qtbot)
     assert "主题" in dialog.ui.errorLabel.text()
     assert dialog.focusWidget() is dialog.ui.topicEdit
+
+
+def test_a_line_typed_under_a_bold_heading_of_the_template_starts_plain(
+        ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
+    """Enter at the end of the template's bold heading, then typing: the new line is plain, on screen and in
+    the stored minutes; the heading stays bold."""
+    from PySide6.QtGui import QTextCursor
+
+    from partydesk.core.io.minutes_body import body_blocks
+    from partydesk.gui.widgets.plain_after_heading import all_bold
+
+    dialog = open_dialog(ctx, qtbot, type_code="committee", held_on=date(2026, 11, 5))
+    edit = dialog.ui.bodyEdit
+    block = edit.document().begin()
+    while block.isValid() and not all_bold(block):
+        block = block.next()
+    assert block.isValid(), "the template has a bold heading"
+    heading = block.text()
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    edit.setTextCursor(cursor)
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    edit.insertPlainText("董勇发言")
+    blocks = body_blocks(edit.toHtml())
+    at = next(i for i, b in enumerate(blocks) if b.text == heading)
+    assert all(r.bold for r in blocks[at].runs)
+    assert blocks[at + 1].text == "董勇发言" and not any(r.bold for r in blocks[at + 1].runs)

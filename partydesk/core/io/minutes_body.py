@@ -23,7 +23,23 @@ BOLD_TAGS = frozenset({"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "th"})
 HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "template", "noscript"})
 _TAG = re.compile(r"<\s*[a-zA-Z/!]")
 _SPACE = re.compile(r"\s+")
-_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.IGNORECASE)
+_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
+# Tags whose style may set the weight of the text inside them (a QTextEdit puts a bold line's weight on its
+# <p> or <li> and un-bolds stretches of it with <span style="font-weight:400">).
+WEIGHT_TAGS = frozenset({"span", "p", "li", "div", "font", "td", "body"})
+
+
+def _weight(tag: str, attrs: list[tuple[str, str | None]]) -> bool | None:
+    """Whether the tag makes its text bold (True), not bold (False), or leaves it as around it (None).
+
+    Every ``style`` attribute is read, the last weight given winning (a QTextEdit writes a list item's
+    character format and its block format as two ``style`` attributes of one ``<li>``)."""
+    style = " ".join(value for name, value in attrs if name == "style" and value)
+    found = _WEIGHT.findall(style)
+    if found:
+        weight = found[-1].lower()
+        return weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
+    return True if tag in BOLD_TAGS else None
 
 
 @dataclass(frozen=True)
@@ -53,7 +69,7 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self._runs: list[Run] = []
-        self._bold: list[tuple[str, bool]] = []  # (tag, made bold) for every open inline tag we track
+        self._bold: list[tuple[str, bool | None]] = []  # (tag, its weight: ``_weight``) of each open tag we track
         self._lists: list[list[int | str]] = []  # [kind, items so far]
         self._hidden = 0
         self._item: tuple[str, int] | None = None
@@ -70,9 +86,10 @@ class _Reader(HTMLParser):
             top = self._lists[-1]
             top[1] = int(top[1]) + 1
             self._item = (str(top[0]), int(top[1]))
-        style = dict(attrs).get("style") or ""
-        if tag in BOLD_TAGS or tag == "span":
-            self._bold.append((tag, tag in BOLD_TAGS or bool(_BOLD_STYLE.search(style))))
+        if tag in BOLD_TAGS or tag in WEIGHT_TAGS:
+            if tag in BLOCK_TAGS:  # a paragraph left open (<p>…<p>) does not go on weighing on the next one
+                self._close(tag)
+            self._bold.append((tag, _weight(tag, attrs)))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK_TAGS:
@@ -86,6 +103,10 @@ class _Reader(HTMLParser):
             self._end_block()
         if tag in ("ul", "ol") and self._lists:
             self._lists.pop()
+        self._close(tag)
+
+    def _close(self, tag: str) -> None:
+        """Forget the innermost open ``tag`` and everything opened inside it."""
         for index in range(len(self._bold) - 1, -1, -1):
             if self._bold[index][0] == tag:
                 del self._bold[index:]
@@ -97,7 +118,7 @@ class _Reader(HTMLParser):
         text = _SPACE.sub(" ", data)
         if not text.strip() and not self._runs:
             return
-        bold = any(flag for _tag, flag in self._bold)
+        bold = next((weight for _tag, weight in reversed(self._bold) if weight is not None), False)
         if self._runs and self._runs[-1].bold == bold:
             self._runs[-1] = Run(self._runs[-1].text + text, bold)
         else:

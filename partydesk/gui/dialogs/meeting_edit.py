@@ -41,6 +41,7 @@ from partydesk.gui.widgets.attendance import AttendancePanel
 from partydesk.gui.widgets.attendance_lists import COMPUTED, NUMBER, Column, RowsModel
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.error_label import mark_as_error_label
+from partydesk.gui.widgets.plain_after_heading import PlainAfterHeading
 
 if TYPE_CHECKING:
     from partydesk.core.drafts import Draft
@@ -157,6 +158,7 @@ class MeetingDialog(BusyDialog):
         ui.agendaDownButton.clicked.connect(lambda: self._move_agenda(1))
         ui.addMotionButton.clicked.connect(lambda: self._add_row(ui.motionsView, self.motions))
         ui.removeMotionButton.clicked.connect(lambda: self.motions.remove_row(ui.motionsView.currentIndex().row()))
+        self._plain_after_heading = PlainAfterHeading(ui.bodyEdit)  # lines typed under 委员发言要点 start plain
         ui.boldButton.setShortcut(QKeySequence.StandardKey.Bold)
         ui.boldButton.toggled.connect(self._bold)
         ui.listButton.toggled.connect(self._bullets)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partydesk.core.io.minutes_body import blocks_html, body_blocks, plain_text
+from partydesk.core.io.minutes_body import Run, blocks_html, body_blocks, plain_text
 
 QT_HTML = ('<!DOCTYPE HTML><html><head><meta name="qrichtext" content="1" /><style type="text/css">'
            "p, li { white-space: pre-wrap; }</style></head><body style=\" font-family:'Sans';\">"
@@ -54,3 +54,19 @@ def test_lists_are_grouped_back_with_their_style() -> None:
     assert '<ul style="margin:0;"><li>第一项 &amp; <b>重点</b></li><li>第二项</li></ul>' in out
     assert '<ol style="margin:0;"><li>甲</li><li>乙</li></ol>' in out
     assert out.startswith('<p style="font-size:12pt;">会议由<b>王建国</b>主持。</p>')
+
+
+def test_a_list_item_made_bold_by_its_block_keeps_the_bold_stretch_and_the_plain_ones() -> None:
+    """A QTextEdit writes an item typed after a bold heading as <li style="font-weight:700" style="…"> (two
+    style attributes) with the plain stretches un-bolded by spans: the bold phrase stays bold, the rest plain,
+    as on screen."""
+    html = ('<ul><li style=" font-weight:700;" style=" margin-top:12px;"><span style=" font-weight:400;">'
+            '董勇：建议</span>加强青年党员教育<span style=" font-weight:400;">，多组织志愿服务。</span></li>'
+            '<li style=" margin-top:12px;">冯桂兰：党费收缴要按月公示。</li></ul>'
+            '<p style="font-weight:bold">整段<span style="font-weight:normal">不粗</span></p><p>其后</p>')
+    assert [b.runs for b in body_blocks(html)] == [
+        (Run("董勇：建议"), Run("加强青年党员教育", bold=True), Run("，多组织志愿服务。")),
+        (Run("冯桂兰：党费收缴要按月公示。"),),
+        (Run("整段", bold=True), Run("不粗")),
+        (Run("其后"),),
+    ]
