@@ -134,12 +134,20 @@
         <translation>缺席</translation>
     </message>
     <message>
-        <source>The chair, {name}, is marked “{status}” below: please check.</source>
-        <translation>主持人{name}在下面的名单中记为“{status}”，请核对。</translation>
+        <source>The chair, {name}, is marked “{status}” in the list: please check.</source>
+        <translation>主持人{name}在名单中记为“{status}”，请核对。</translation>
     </message>
     <message>
-        <source>The recorder, {name}, is marked “{status}” below: please check.</source>
-        <translation>记录人{name}在下面的名单中记为“{status}”，请核对。</translation>
+        <source>The recorder, {name}, is marked “{status}” in the list: please check.</source>
+        <translation>记录人{name}在名单中记为“{status}”，请核对。</translation>
+    </message>
+    <message>
+        <source>{names} lost contact with the branch by their record, yet are marked present: did they really attend?</source>
+        <translation>{names}在花名册中是失联党员，这里却记为“出席”：确实到会了吗？请核对。</translation>
+    </message>
+    <message>
+        <source>{names} are migrant members away from here, yet are marked present: did they really attend?</source>
+        <translation>{names}是外出的流动党员，这里却记为“出席”：确实到会了吗？请核对。</translation>
     </message>
     <message>
         <source>Expected %1, present %2 (with a vote: %3 of %4).</source>

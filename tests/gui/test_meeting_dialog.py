@@ -93,7 +93,7 @@ def test_record_a_general_meeting_with_attendance_and_reopen_it(ctx: AppContext,
     tick(model, "赵乙", 3)  # 请假
     model.setData(model.index(row_of(model, "赵乙"), COL_REASON), "出差")
     shown = dialog.attendance.countLabel.text()
-    assert "应到 4 人，实到 3 人" in shown and "符合规定" in shown
+    assert "应到 4 人，实到 3 人" in shown and "符合规定" in shown and "。 " not in shown
     tally = dialog.attendance.tally()
     assert (tally.expected, tally.present, tally.voting_expected, tally.voting_present, tally.quorum_met) == (
         4, 3, 3, 2, True)
@@ -296,23 +296,25 @@ def test_tab_goes_from_the_topic_to_the_date_and_on(ctx: AppContext, qtbot: QtBo
 
 def test_a_chair_or_recorder_marked_away_is_pointed_out(ctx: AppContext, qtbot: QtBot,
                                                         branch: dict[str, str]) -> None:
-    """主持人 张甲 marked 请假 in the list: the count line says so (once, when he is also the recorder); marked
-    present again, it says nothing. A name not on the list (a leader from the committee) is no concern."""
+    """主持人 张甲 marked 请假 in the list: the note under the list says so (once, when he is also the recorder);
+    marked present again, it says nothing and goes. A name not on the list (a leader from the committee) is
+    no concern. The note sits under the list, so the rows never move as it comes and goes."""
     dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
     model = dialog.attendance.model
     qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
     dialog.ui.chairEdit.setText("张甲")
     dialog.ui.recorderEdit.setText("街道党工委刘书记")
-    assert "主持人" not in dialog.attendance.countLabel.text()
+    assert "主持人" not in dialog.attendance.noteLabel.text()
     tick(model, "张甲", 3)  # 请假
-    assert "主持人张甲在下面的名单中记为“请假”，请核对" in dialog.attendance.countLabel.text()
+    assert "主持人张甲在名单中记为“请假”，请核对" in dialog.attendance.noteLabel.text()
     dialog.ui.recorderEdit.setText("张甲")
-    assert dialog.attendance.countLabel.text().count("张甲") == 1
+    assert dialog.attendance.noteLabel.text().count("张甲") == 1
     tick(model, "赵乙", 4)  # 缺席
     dialog.ui.recorderEdit.setText("赵乙")
-    assert "记录人赵乙在下面的名单中记为“缺席”" in dialog.attendance.countLabel.text()
+    assert "记录人赵乙在名单中记为“缺席”" in dialog.attendance.noteLabel.text()
     tick(model, "张甲", 2)
     tick(model, "赵乙", 2)
+    assert "请核对" not in dialog.attendance.noteLabel.text() and dialog.attendance.noteLabel.isHidden()
     assert "请核对" not in dialog.attendance.countLabel.text()
 
 
@@ -373,3 +375,21 @@ def test_a_line_typed_under_a_bold_heading_of_the_template_starts_plain(
     at = next(i for i, b in enumerate(blocks) if b.text == heading)
     assert all(r.bold for r in blocks[at].runs)
     assert blocks[at + 1].text == "董勇发言" and not any(r.bold for r in blocks[at + 1].runs)
+
+
+def test_a_member_lost_contact_or_away_marked_present_is_pointed_out(ctx: AppContext, qtbot: QtBot,
+                                                                    branch: dict[str, str]) -> None:
+    """全部出席 ticks everyone, a member 失联 by their record too: the note under the list asks whether they
+    really attended; marked absent, the note goes."""
+    from partydesk.core.domain.member_events import EventKind
+
+    zhao = next(r.id for r in members.roster(ctx.db, LOCAL_USER) if r.name == "赵乙")
+    members.add_event(ctx.db, LOCAL_USER, member_id=zhao, kind=EventKind.LOST, on_date=date(2025, 3, 1),
+                      detail="7", today=date(2026, 10, 1))
+    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
+    assert dialog.attendance.model.away == {zhao: "lost"}
+    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    note = dialog.attendance.noteLabel
+    assert not note.isHidden() and "赵乙在花名册中是失联党员" in note.text() and "确实到会了吗" in note.text()
+    tick(dialog.attendance.model, "赵乙", 4)  # 缺席
+    assert note.isHidden()

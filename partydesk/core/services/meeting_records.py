@@ -55,11 +55,13 @@ class MeetingSaved:
 
 @dataclass(frozen=True)
 class RollEntry:
-    """One member expected at a meeting: id, name and whether the member has a vote that day."""
+    """One member expected at a meeting: id, name, whether the member has a vote that day, and whether the
+    record marks them away ("lost": 失联, "migrant": 流动; "" when not): marked present, they are pointed out."""
 
     member_id: str
     name: str
     voting: bool
+    away: str = ""
 
 
 def motion_rules(db: Database) -> MotionRules:
@@ -75,9 +77,10 @@ def expected_roll(db: Database, type_code: str, held_on: date, party_group: str 
     rules = roll_rules(db)
     with db.read() as session:
         members = meeting_repo.roll_members(session)
-    names = {m.id: m.name for m in members}
-    roll = expected_members(kind, members, held_on, rules, group=party_group, no_vote=no_vote)
-    return [RollEntry(e.member_id, names[e.member_id], e.voting) for e in roll], rules
+        names = {m.id: m.name for m in members}
+        roll = expected_members(kind, members, held_on, rules, group=party_group, no_vote=no_vote)
+        away = meeting_repo.away_of(session, [e.member_id for e in roll])
+    return [RollEntry(e.member_id, names[e.member_id], e.voting, away.get(e.member_id, "")) for e in roll], rules
 
 
 def get_record(db: Database, meeting_id: str) -> MeetingRecord | None:

@@ -284,6 +284,19 @@ def _roll(session: Session, which: Any) -> list[RollMember]:
     return [RollMember(r.id, r.name, r.category, r.joined_on, r.confirmed_on, r.party_group, r.party_post,
                        tuple(events.get(r.id, ()))) for r in session.execute(members.order_by(MEMBER_NAME_ORDER,
                                                                                                Member.id))]
+
+
+def away_of(session: Session, ids: Collection[str]) -> dict[str, str]:
+    """Of these members, those marked 失联 ("lost") or 流动 ("migrant") on their record (lost first)."""
+    wanted = list(dict.fromkeys(ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(wanted), ROLL_CHUNK):
+        query = select(Member.id, Member.lost_contact, Member.migrant).where(
+            Member.id.in_(wanted[i:i + ROLL_CHUNK]), Member.lost_contact.is_(True) | Member.migrant.is_(True))
+        out.update((r.id, "lost" if r.lost_contact else "migrant") for r in session.execute(query))
+    return out
+
+
 def last_attended(session: Session, member_id: str) -> date | None:
     """The date of the last live meeting the member attended (组织生活), or None."""
     query = (select(func.max(Meeting.held_on))

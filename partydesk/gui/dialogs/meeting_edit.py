@@ -296,6 +296,7 @@ class MeetingDialog(BusyDialog):
         reasons = {**self._pending[1], **model.reasons()} if model.rowCount() else self._pending[1]
         was, self._loading = self._loading, True
         model.set_roll([(e.member_id, e.name, e.voting) for e in view.entries], statuses, reasons)
+        model.set_away({e.member_id: e.away for e in view.entries if e.away})
         self._loading = was
         self._motion_rules = view.motion_rules
         self._explain_pass_rule()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.domain.meeting_roll import Count, Expectation, RollRules, count
 from partydesk.core.domain.meetings import meeting_type
 from partydesk.gui.widgets.attendance_lists import Column, RowsModel
+from partydesk.gui.widgets.error_label import WARNING_COLOUR
 
 PRESENT, LEAVE, ABSENT = "present", "leave", "absent"
 STATUS_COLUMNS = {2: PRESENT, 3: LEAVE, 4: ABSENT}
@@ -53,6 +55,12 @@ class AttendanceModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[AttendanceRow] = []
+        self.away: dict[str, str] = {}  # member id -> "lost" (失联) or "migrant" (流动), from the record
+
+    def set_away(self, away: Mapping[str, str]) -> None:
+        """Which members of the roll their record marks 失联 or 流动 (pointed out when marked present)."""
+        self.away = dict(away)
+        self.changed.emit()
 
     def set_roll(self, roll: Sequence[tuple[str, str, bool]], statuses: Mapping[str, str],
                  reasons: Mapping[str, str]) -> None:
@@ -184,6 +192,15 @@ class AttendancePanel(QWidget):
         self.removeGuestButton.setObjectName("removeGuestButton")
         self.addGuestButton.clicked.connect(self._add_guest)
         self.removeGuestButton.clicked.connect(lambda: self.guests.remove_row(self.guestView.currentIndex().row()))
+        # What to check (the chair marked absent, a 失联 member marked present) goes under the list: coming
+        # and going there, it never moves the rows being clicked.
+        self.noteLabel = QLabel(self)
+        self.noteLabel.setObjectName("attendanceNote")
+        self.noteLabel.setWordWrap(True)
+        palette = self.noteLabel.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, WARNING_COLOUR)
+        self.noteLabel.setPalette(palette)
+        self.noteLabel.hide()
         top = QHBoxLayout()
         top.addWidget(self.countLabel, 1)
         top.addWidget(self.allPresentButton)
@@ -195,6 +212,7 @@ class AttendancePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 3)
+        layout.addWidget(self.noteLabel)
         layout.addLayout(guest_buttons)
         layout.addWidget(self.guestView, 1)
         self.model.changed.connect(self._recount)
@@ -229,12 +247,22 @@ class AttendancePanel(QWidget):
         notes = []
         status = self._not_there(self._chair)
         if status:
-            notes.append(self.tr("The chair, {name}, is marked “{status}” below: please check.").format(
+            notes.append(self.tr("The chair, {name}, is marked “{status}” in the list: please check.").format(
                 name=self._chair, status=status))
         status = self._not_there(self._recorder) if self._recorder != self._chair else ""
         if status:
-            notes.append(self.tr("The recorder, {name}, is marked “{status}” below: please check.").format(
+            notes.append(self.tr("The recorder, {name}, is marked “{status}” in the list: please check.").format(
                 name=self._recorder, status=status))
+        away = self.model.away
+        present = [r for r in self.model.rows() if r.status == PRESENT and r.member_id in away]
+        lost = "、".join(r.name for r in present if away[r.member_id] == "lost")
+        moved = "、".join(r.name for r in present if away[r.member_id] == "migrant")
+        if lost:
+            notes.append(self.tr("{names} lost contact with the branch by their record, yet are marked present: "
+                                 "did they really attend?").format(names=lost))
+        if moved:
+            notes.append(self.tr("{names} are migrant members away from here, yet are marked present: did they "
+                                 "really attend?").format(names=moved))
         return notes
 
     def tally(self) -> Count:
@@ -251,8 +279,9 @@ class AttendancePanel(QWidget):
             text += " " + self.tr("Quorum met.")
         elif c.quorum_met is False:
             text += " " + self.tr("Quorum NOT met: more than half must attend.")
+        text = text.replace("。 ", "。")  # sentences run on without a space in Chinese
         notes = self.officer_notes()
-        if notes:
-            text += "\n" + "\n".join(notes)
+        self.noteLabel.setText("\n".join(notes))
+        self.noteLabel.setVisible(bool(notes))
         self.countLabel.setText(text)
         self.countLabel.setProperty("quorumMissing", c.quorum_met is False)
