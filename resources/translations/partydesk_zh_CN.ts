@@ -2598,8 +2598,12 @@ Write the new key card and give it to each office to register.</source>
         <translation>实到会有表决权的党员</translation>
     </message>
     <message>
+        <source>half</source>
+        <translation>半数</translation>
+    </message>
+    <message>
         <source>Each matter put to the vote and the votes cast. A motion passes when the votes for are more than %1 of the %2 (rule in Settings).</source>
-        <translation>每个表决事项及赞成、反对、弃权票数。赞成票超过%2的 %1 为通过（规则可在“设置”中修改）。</translation>
+        <translation>每个表决事项及赞成、反对、弃权票数。赞成票超过%2的%1为通过（规则可在“设置”中修改）。</translation>
     </message>
     <message>
         <source>“{title}” has {cast} votes, more than the {present} members with a vote present: the others must be written opinions sent in before the meeting by members who could not come. Please check.</source>

@@ -97,7 +97,7 @@ def test_record_a_general_meeting_with_attendance_and_reopen_it(ctx: AppContext,
     tally = dialog.attendance.tally()
     assert (tally.expected, tally.present, tally.voting_expected, tally.voting_present, tally.quorum_met) == (
         4, 3, 3, 2, True)
-    assert "赞成票超过应到会有表决权的党员的 50% 为通过" in dialog.ui.motionsTabIntro.text()
+    assert "赞成票超过应到会有表决权的党员的半数为通过" in dialog.ui.motionsTabIntro.text()
     dialog.motions.add_row(["接收钱预备为预备党员", 2, 0, 0])
     assert dialog.motions.index(0, 4).data() == "通过"
     dialog.motions.add_row(["另一事项", 1, 1, 0])

@@ -307,7 +307,8 @@ class MeetingDialog(BusyDialog):
         rules = self._motion_rules
         base = (self.tr("members with a vote due to attend") if rules.base == BASE_EXPECTED
                 else self.tr("members with a vote present"))
-        share = f"{rules.bp / 100:g}%"
+        # 超过半数, as the 条例 says it; another share as a percentage (三分之二 is 66.67%).
+        share = self.tr("half") if rules.bp == 5000 else f"{rules.bp / 100:g}%"
         self._pass_rule_text = self.tr(
             "Each matter put to the vote and the votes cast. A motion passes when the votes for are more "
             "than %1 of the %2 (rule in Settings).").replace("%1", share).replace("%2", base)
