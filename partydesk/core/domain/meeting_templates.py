@@ -2,7 +2,9 @@
 
 The body is the simple rich text the record dialog edits (HTML with headings in bold and bullet lists);
 the agenda items are plain lines. These follow common practice for 会议记录 (DOMAIN.md §2.2: agenda,
-reports relayed, each speaker's points, voting method and result, decisions), not one national form.
+reports relayed, each speaker's points, voting method and result, decisions), not one national form. The
+votes and the decisions have tabs of their own in the dialog and sections of their own in the printed
+minutes, so the body does not ask for them a second time.
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ class MeetingTemplate:
 TEMPLATES: dict[str, MeetingTemplate] = {
     "general": MeetingTemplate(
         ("传达学习上级文件和会议精神", "支部委员会报告工作", "讨论决定有关事项", "表决"),
-        ("主持人讲话", "传达学习内容", "讨论发言（发言人及要点）", "表决方式和结果", "会议决定", "散会")),
+        ("主持人讲话", "传达学习内容", "讨论发言（发言人及要点）", "散会")),
     "committee": MeetingTemplate(
         ("研究支部近期工作", "讨论提交支部党员大会的事项", "确定工作分工"),
-        ("议题", "委员发言要点", "表决方式和结果", "会议决定", "散会")),
+        ("议题", "委员发言要点", "散会")),
     "group": MeetingTemplate(
         ("组织学习", "交流思想、谈心谈话", "开展批评与自我批评"),
         ("学习内容", "交流发言（发言人及要点）", "小组意见", "散会")),
@@ -47,7 +49,7 @@ TEMPLATES: dict[str, MeetingTemplate] = {
     "appraisal": MeetingTemplate(
         ("党员个人自评", "党员互评", "民主测评", "支部综合评定等次"),
         ("个人自评情况", "党员互评情况", "民主测评结果", "评定等次（优秀、合格、基本合格、不合格）", "散会")),
-    "other": MeetingTemplate(("会议议题",), ("会议内容", "会议决定", "散会")),
+    "other": MeetingTemplate(("会议议题",), ("会议内容", "散会")),
 }
 
 

@@ -141,7 +141,7 @@ def _header_table(document: DocxDocument, data: MinutesData) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = (Mm(24), Mm(53), Mm(24), Mm(53))
+    widths = (Mm(21), Mm(56), Mm(21), Mm(56))  # 4-character labels; room for "2026年1月15日 14:30—16:30"
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid: LibreOffice sizes columns by it, Word by the cells
     for row, pairs in zip(table.rows, rows, strict=True):
@@ -176,8 +176,8 @@ def _text(document: DocxDocument, stored: str, blank_lines: int) -> None:
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.line_spacing = 1.5
         paragraph.paragraph_format.space_after = Pt(0)
-        if block.list_kind:
-            paragraph.paragraph_format.left_indent = Mm(7)
+        if block.list_kind:  # the bullet where a paragraph's first character is, the text after it
+            paragraph.paragraph_format.left_indent = Pt(TEXT_PT * 2) + Mm(5)
             paragraph.paragraph_format.first_line_indent = Mm(-5)
             add_text(paragraph, f"{block.number}. " if block.list_kind == "ol" else "• ", FANG, TEXT_PT)
         else:
@@ -231,8 +231,12 @@ def minutes_docx_bytes(data: MinutesData) -> bytes:
     for key, heading in sections(data):
         _heading(document, heading)
         if key == "agenda":
-            for number, item in enumerate(data.agenda, start=1):
-                add_text(document.add_paragraph(), f"{number}. {item}", FANG, TEXT_PT)
+            for number, item in enumerate(data.agenda, start=1):  # set as the body's paragraphs are
+                paragraph = document.add_paragraph()
+                paragraph.paragraph_format.line_spacing = 1.5
+                paragraph.paragraph_format.space_after = Pt(0)
+                paragraph.paragraph_format.first_line_indent = Pt(TEXT_PT * 2)
+                add_text(paragraph, f"{number}. {item}", FANG, TEXT_PT)
         elif key == "motions":
             _motions(document, data)
         else:

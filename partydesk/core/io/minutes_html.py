@@ -36,10 +36,24 @@ def _value(text: str, *, colspan: int = 1) -> str:
     return f"<td{span}>{escape(text) if text else '&nbsp;'}</td>"
 
 
+GRID_COLUMNS = 6
+
+
+def _name_grid(names: list[str]) -> str:
+    """Many names in a borderless grid: in running text a name could break over two lines ("李晓/梅") and read
+    as two people (as the Word copy, ``minutes_docx._name_grid``)."""
+    cells = [f'<td width="{100 // GRID_COLUMNS}%">{escape(name)}</td>' for name in names]
+    cells += ["<td></td>"] * (-len(cells) % GRID_COLUMNS)
+    rows = ["<tr>" + "".join(cells[i:i + GRID_COLUMNS]) + "</tr>" for i in range(0, len(cells), GRID_COLUMNS)]
+    return '<table width="100%" border="0" cellspacing="0" cellpadding="1">' + "".join(rows) + "</table>"
+
+
 def _header(data: MinutesData) -> str:
     rows = []
     for row in header_rows(data):
-        if len(row) == 1:
+        if len(row) == 1 and row[0][0] == "出席人员" and len(data.present) > GRID_COLUMNS:
+            rows.append(_label(row[0][0]) + f'<td colspan="3">{_name_grid([p.name for p in data.present])}</td>')
+        elif len(row) == 1:
             rows.append(_label(row[0][0]) + _value(row[0][1], colspan=3))
         else:
             rows.append("".join(_label(label) + _value(value) for label, value in row))

@@ -18,6 +18,8 @@ def test_every_type_has_its_own_template_with_agenda_and_body() -> None:
     assert "讲授要点" in template_for("lecture").sections
     assert template_for("general") != template_for("committee")
     assert template_for("no such type") == TEMPLATES["other"]
+    # Votes and decisions have their own tabs and printed sections: no body template asks for them again.
+    assert not any({"表决方式和结果", "会议决定"} & set(t.sections) for t in TEMPLATES.values())
 
 
 def test_body_text_is_escaped() -> None:

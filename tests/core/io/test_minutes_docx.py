@@ -120,3 +120,20 @@ def test_many_present_are_listed_in_a_grid_of_whole_names(tmp_path: Path) -> Non
     assert [len(r) for r in cells] == [6, 6, 6]
     assert [t for r in cells for t in r if t] == names
     assert row.cells[1].paragraphs[-1].text == "", "the cell ends with the paragraph Word requires"
+
+
+def test_the_pdf_copy_lists_many_present_in_a_grid_of_whole_names_too() -> None:
+    """The HTML the PDF is printed from puts each of thirteen names in a cell of its own, six to a row, as the
+    Word copy does: no name can break over two lines ("李晓/梅")."""
+    import re
+
+    from partydesk.core.io.minutes_html import minutes_html
+
+    names = ["蔡磊", "程晓超", "邓丽", "丁红芳", "董勇", "冯桂兰", "冯桂磊", "何静伟", "何军丹", "李华华", "李兰",
+             "林兰强", "李晓梅"]
+    html = minutes_html(replace(MINUTES, present=tuple(Attendee(n) for n in names)))
+    grid = html[html.index("出席人员"):]
+    grid = grid[grid.index('<table width="100%" border="0"'):grid.index("</table>")]
+    rows = re.findall(r"<tr>(.*?)</tr>", grid)
+    assert [len(re.findall(r"<td", r)) for r in rows] == [6, 6, 6]
+    assert [n for r in rows for n in re.findall(r"<td[^>]*>([^<]+)</td>", r)] == names
