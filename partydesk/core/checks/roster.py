@@ -22,6 +22,7 @@ from datetime import date
 
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain import codes, fields
+from partydesk.core.domain.partial_date import in_words
 from partydesk.core.domain.structure import shift_months
 from partydesk.core.services.setup import own_organisation, site_role
 from partydesk.core.storage import dashboard_repo
@@ -95,8 +96,8 @@ def term_due(db: Database, today: date) -> Iterator[Finding]:
     if ends is None or today < shift_months(ends, -TERM_WARN_MONTHS):
         return
     if today > ends:
-        severity, message = Severity.OVERDUE, f"支部委员会任期已于{ends:%Y年%m月%d日}届满，应按期换届"
+        severity, message = Severity.OVERDUE, f"支部委员会任期已于{in_words(ends)}届满，应按期换届"
     else:
-        severity, message = Severity.WARNING, f"支部委员会任期将于{ends:%Y年%m月%d日}届满，请做好换届准备"
+        severity, message = Severity.WARNING, f"支部委员会任期将于{in_words(ends)}届满，请做好换届准备"
     yield Finding("roster.term_due", severity, org.id, message, ends, "支部工作条例",
                   Target("settings", "organisation"))

@@ -20,6 +20,7 @@ from partydesk.core.domain import partial_date
 from partydesk.core.domain.member import CATEGORY_PROBATIONARY
 from partydesk.core.domain.member_events import STATUS_SUSPENDED, EventKind, event_order
 from partydesk.core.domain.membership import DZ, JY, XZ
+from partydesk.core.domain.partial_date import in_words
 from partydesk.core.domain.probation import add_months, describe_discipline, observations, probation_end
 from partydesk.core.services.members import status_rules
 from partydesk.core.storage import member_repo, workbench_repo
@@ -101,7 +102,7 @@ def _lost_undecided_each(db: Database, today: date) -> Iterator[Finding]:
         due = add_months(row.lost_since, rules.lost_months)
         if due <= today:
             yield _finding("member.lost_undecided", Severity.WARNING, row,
-                           f"{row.name}失去联系已满{rules.lost_months}个月（自{row.lost_since:%Y年%m月%d日}），"
+                           f"{row.name}失去联系已满{rules.lost_months}个月（自{in_words(row.lost_since)}），"
                            "经查找仍无音讯的，应作出停止党籍的决定", due, JY)
 
 
@@ -132,7 +133,7 @@ def suspended_too_long(db: Database, today: date) -> Iterator[Finding]:
         due = add_months(since, years * 12)
         if due <= today:
             yield _finding("member.suspended_too_long", Severity.OVERDUE, row,
-                           f"{row.name}停止党籍已满{years}年（自{since:%Y年%m月%d日}），仍无联系的应按自行脱党予以除名",
+                           f"{row.name}停止党籍已满{years}年（自{in_words(since)}），仍无联系的应按自行脱党予以除名",
                            due, JY)
 
 
@@ -148,9 +149,9 @@ def observation_ending(db: Database, today: date) -> Iterator[Finding]:
                      if ev.kind is EventKind.DISCIPLINE and ev.on_date == obs.start), "留党察看")
         if obs.ends <= today:
             yield _finding("member.observation_ending", Severity.OVERDUE, row,
-                           f"{row.name}{what}已于{obs.ends:%Y年%m月%d日}期满，尚未作出恢复党员权利或开除党籍的决定",
+                           f"{row.name}{what}已于{in_words(obs.ends)}期满，尚未作出恢复党员权利或开除党籍的决定",
                            obs.ends, f"{DZ}第四十条")
         elif obs.ends <= today + timedelta(days=SOON_DAYS):
             yield _finding("member.observation_ending", Severity.WARNING, row,
-                           f"{row.name}{what}将于{obs.ends:%Y年%m月%d日}期满，届时应作出决定",
+                           f"{row.name}{what}将于{in_words(obs.ends)}期满，届时应作出决定",
                            obs.ends, f"{DZ}第四十条")

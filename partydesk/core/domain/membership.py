@@ -32,6 +32,7 @@ from partydesk.core.domain.member_events import (
     MemberEvent,
     event_order,
 )
+from partydesk.core.domain.partial_date import in_words
 from partydesk.core.domain.probation import (
     DISCIPLINE,
     OBSERVATION,
@@ -178,7 +179,7 @@ def _guard(kind: EventKind, state: DerivedState, events: Sequence[MemberEvent], 
         if observation is None:
             return "这名党员没有未作结论的留党察看", DZ + "第四十条"
         if on_date < observation.ends:
-            return f"留党察看期满（{observation.ends:%Y年%m月%d日}）后才能恢复党员权利", DZ + "第四十条"
+            return f"留党察看期满（{in_words(observation.ends)}）后才能恢复党员权利", DZ + "第四十条"
     return None
 
 
@@ -194,15 +195,15 @@ def suspension_refusal(state: DerivedState, on_date: date, ground: str,
             return "停止党籍须先登记失去联系，且失联满六个月经查找仍无音讯；这名党员没有失联记录", JY
         due = add_months(state.lost_since, rules.lost_months)
         if on_date < due:
-            return (f"失去联系须满{rules.lost_months}个月（自{state.lost_since:%Y年%m月%d日}起，"
-                    f"{due:%Y年%m月%d日}才满）"), JY
+            return (f"失去联系须满{rules.lost_months}个月（自{in_words(state.lost_since)}起，"
+                    f"{in_words(due)}才满）"), JY
         return None
     if ground == SUSPENDED_ABROAD:
         if not state.migrant or state.migrant_since is None:
             return "出国（境）逾期未归的，须先登记外出流动（流向、外出日期）", JY
         due = add_months(state.migrant_since, rules.abroad_years * 12)
         if on_date < due:
-            return f"出国（境）须满{rules.abroad_years}年未归（{due:%Y年%m月%d日}才满）", JY
+            return f"出国（境）须满{rules.abroad_years}年未归（{in_words(due)}才满）", JY
         return None
     return "请选择停止党籍的原因：失联满六个月经查找仍无音讯，或出国（境）逾期未归", JY
 
@@ -262,7 +263,7 @@ def lost_too_soon(lost_since: date, on_date: date, rules: StatusRules = StatusRu
     due = add_months(lost_since, rules.lost_months)
     if on_date >= due:
         return ""
-    return (f"失去联系不满{rules.lost_months}个月（自{lost_since:%Y年%m月%d日}起，{due:%Y年%m月%d日}才满），"
+    return (f"失去联系不满{rules.lost_months}个月（自{in_words(lost_since)}起，{in_words(due)}才满），"
             f"一般还不认定为失联党员（{JY}）")
 
 

@@ -149,6 +149,11 @@ def text(value: date | None) -> str:
     return f"{value.year:04d}年{value.month:02d}月{value.day:02d}日"
 
 
+def in_words(value: date) -> str:
+    """A day as a sentence says it: ``2019年3月8日`` (forms pad the month and day, ``text``; sentences do not)."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
 def dotted(value: date | None) -> str:
     """As a printed 花名册 writes it: ``2019.03.08``, ``2019.03``, ``1972``; "" for None."""
     if value is None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from partydesk.core.domain.partial_date import in_words
+
 TITLE = "年度党建工作台账"
 
 
@@ -87,7 +89,7 @@ def blocks(report: AnnualReport) -> list[Block]:
     charts = dict(report.charts)
     out: list[Block] = [
         Heading(f"{report.organisation}\n{report.year}年度党建工作台账", 0),
-        Paragraph(f"统计截至 {report.as_of:%Y年%m月%d日}。党员结构按花名册现状统计。"),
+        Paragraph(f"统计截至 {in_words(report.as_of)}。党员结构按花名册现状统计。"),
         Heading("一、主要数据"),
         Table(("项目", "数值"), [
             ("党员总数", f"{fig.members} 名"),

@@ -37,6 +37,7 @@ from partydesk.core.domain.member_events import (
     plan_events,
 )
 from partydesk.core.domain.membership import StatusRules, lost_too_soon, record_issues, refusal
+from partydesk.core.domain.partial_date import in_words
 from partydesk.core.domain.pinyin import pinyin_key
 from partydesk.core.domain.probation import off_probation_end, probation_end
 from partydesk.core.domain.roster import MemberRecord, RosterRow
@@ -315,7 +316,7 @@ def _lost_warnings(session: Session, member_id: str, on_date: date, today: date,
     out = []
     last = meeting_repo.last_attended(session, member_id)
     if last is not None and last > on_date:
-        out.append(f"这名党员{last:%Y年%m月%d日}还参加过组织生活；失联应从最后一次参加组织生活或交纳党费之日算起，"
+        out.append(f"这名党员{in_words(last)}还参加过组织生活；失联应从最后一次参加组织生活或交纳党费之日算起，"
                    "请核对日期。")
     warning = lost_too_soon(max(on_date, last or on_date), today, rules)
     if warning:

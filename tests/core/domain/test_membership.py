@@ -122,7 +122,7 @@ def test_discipline_codes_and_observation_period() -> None:
     under = [ev(EventKind.DISCIPLINE, date(2025, 11, 1), "4:12", 1)]
     assert refusal(EventKind.RIGHTS_RESTORED, full, under, on_date=DAY, detail="") is None
     early = refusal(EventKind.RIGHTS_RESTORED, full, under, on_date=date(2026, 10, 31), detail="")
-    assert early is not None and "2026年11月01日" in early
+    assert early is not None and "2026年11月1日" in early
 
 
 def test_expulsion_and_leaving_take_the_member_off_the_roll() -> None:

@@ -135,3 +135,10 @@ def test_a_date_lies_within_its_own_period(day: date, precision: Precision) -> N
 def test_party_age_from_a_month_counts_whole_years(confirmed: date, today: date, years: int | None) -> None:
     """党龄 from a 转正 known to the month: whole years counted at month precision."""
     assert party_age(confirmed, today) == years
+
+
+def test_a_day_in_a_sentence_is_written_without_padding() -> None:
+    """Forms pad (2026年01月05日); a sentence of a to-do says 2026年1月5日."""
+    from partydesk.core.domain.partial_date import in_words
+
+    assert in_words(date(2026, 1, 5)) == "2026年1月5日" and in_words(date(2026, 11, 30)) == "2026年11月30日"
