@@ -65,8 +65,10 @@ def test_export_wizard_without_a_stick_waits_for_a_folder(
     dialog = ExportDialog(ctx, exchange_status(branch).peers, removable=None)
     qtbot.addWidget(dialog)
     assert dialog.folder.text() == "" and not dialog.write_button.isEnabled()
+    assert "choose the folder yourself" in dialog.stick_note.text()
     dialog.folder.setText(str(folder))
     assert dialog.write_button.isEnabled()
+    assert dialog.stick_note.text() == "", "a folder chosen: 'no USB stick found' is no longer about it"
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     again = ExportDialog(ctx, exchange_status(branch).peers, removable=None)  # the next export, still no stick

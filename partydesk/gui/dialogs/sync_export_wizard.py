@@ -101,6 +101,7 @@ class ExportDialog(QDialog):
             self.tr("No USB stick found: the folder used last time is filled in; check it is the stick.")
             if self.last_folder is not None else self.tr("No USB stick found: choose the folder yourself."), choose)
         self.stick_note.setWordWrap(True)
+        self._first_note = (self.folder.text(), self.stick_note.text())  # what was found, for the folder filled in
         form.addRow(self.tr("&Send to:"), self.destination)
         form.addRow(self.tr("What:"), self.changes)
         form.addRow("", self.snapshot)
@@ -164,6 +165,9 @@ class ExportDialog(QDialog):
 
     def _update(self) -> None:
         self.write_button.setEnabled(bool(self.folder.text().strip()) and self.destination.count() > 0)
+        folder, note = self._first_note
+        if self.folder.text() != folder and self.stick_note.text() == note:  # another folder chosen: not about it
+            self.stick_note.clear()
 
     def write(self) -> None:
         """Write, read back and verify the package (progress shown over the dialog)."""
