@@ -2377,11 +2377,11 @@ Write the new key card and give it to each office to register.</source>
     <name>MaterialSendDialog</name>
     <message>
         <source>Tick at least one branch, or &apos;All branches&apos;.</source>
-        <translation>请至少勾选一个支部，或勾选“全部下级单位”。</translation>
+        <translation>请至少勾选一个支部，或勾选“全部已登记的下级党组织”。</translation>
     </message>
     <message>
         <source>“%1” goes down to every branch registered here with the next package to each.</source>
-        <translation>“%1”将随下一个数据包发给全部下级单位。</translation>
+        <translation>“%1”将随下一个数据包发给全部已登记的下级党组织。</translation>
     </message>
     <message>
         <source>“%1” goes down to {count} branch(es) with the next package to each.</source>
@@ -2397,7 +2397,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>All branches registered here</source>
-        <translation>全部下级单位</translation>
+        <translation>全部已登记的下级党组织</translation>
     </message>
     <message>
         <source>Send down</source>

@@ -175,10 +175,13 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
     qtbot.addWidget(dialog)
     assert dialog.ui.issuerEdit.text() == "中共示范街道工作委员会"
     assert dialog.ui.targetList.count() == 2 and not dialog.ui.targetList.isEnabled()
+    # 全部: every branch shows ticked (not a greyed list of empty boxes); unticked, as before it was ticked.
+    assert all(dialog.ui.targetList.item(i).checkState() == Qt.CheckState.Checked for i in range(2))
     dialog.ui.titleEdit.setText("关于报送年度工作总结的通知")
     dialog.ui.bodyEdit.setPlainText("请于12月15日前报送。")
     dialog.ui.allCheck.setChecked(False)
     assert dialog.ui.targetList.isEnabled()
+    assert all(dialog.ui.targetList.item(i).checkState() == Qt.CheckState.Unchecked for i in range(2))
     dialog.save()
     qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisibleTo(dialog), timeout=WAIT_MS)
     assert "请选择要下发到的党组织" in dialog.ui.errorLabel.text()

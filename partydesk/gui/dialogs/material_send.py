@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.errors import KnownError
 from partydesk.gui.operations import notices as ops
+from partydesk.gui.widgets.all_targets import follow_all
 from partydesk.gui.widgets.error_label import mark_as_error_label
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class MaterialSendDialog(QDialog):
             item.setData(CODE_ROLE, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        self.all_check.toggled.connect(self.target_list.setDisabled)
+        follow_all(self.all_check, self.target_list)
         self.all_check.setChecked(True)  # as a notice: every branch, unless the committee narrows it
         self.error_label = QLabel(self)
         mark_as_error_label(self.error_label)

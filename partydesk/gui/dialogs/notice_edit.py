@@ -20,6 +20,7 @@ from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.folders import ATTACHMENTS, ask_open_files
 from partydesk.gui.forms.ui_notice_edit import Ui_NoticeEditDialog
 from partydesk.gui.operations import notices as ops
+from partydesk.gui.widgets.all_targets import follow_all
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.enter_key import enter_moves_on
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
@@ -50,8 +51,7 @@ class NoticeEditDialog(DiscardGuard, QDialog):
             item.setData(CODE_ROLE, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        self.ui.allCheck.toggled.connect(self.ui.targetList.setDisabled)
-        self.ui.targetList.setDisabled(self.ui.allCheck.isChecked())
+        follow_all(self.ui.allCheck, self.ui.targetList)
         self.ui.addFileButton.clicked.connect(self.choose_files)
         self.ui.removeFileButton.clicked.connect(self.remove_file)
         self.ui.buttonBox.accepted.connect(self.save)
