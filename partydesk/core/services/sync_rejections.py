@@ -17,6 +17,7 @@ from partydesk.core.changes import Actor
 from partydesk.core.errors import KnownError
 from partydesk.core.exchange import container
 from partydesk.core.exchange.errors import PackageRejected
+from partydesk.core.exchange.manifest import parse
 from partydesk.core.exchange.reader import open_envelope
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
@@ -34,9 +35,16 @@ def sender_named(path: Path) -> tuple[str, str, int]:
     except OSError:
         return "", "", 0
     try:
-        manifest = open_envelope(container.read_file(path)).manifest
+        data = container.read_file(path)
     except (PackageRejected, OSError, MemoryError):
         return "", "", size
+    try:
+        manifest = open_envelope(data).manifest
+    except PackageRejected:
+        try:  # a damaged payload: the manifest alone may still say whose it is, as the import wizard said
+            manifest = parse(container.read_signed_manifest(data).manifest)
+        except PackageRejected:
+            return "", "", size
     return manifest.origin.org_code, manifest.origin.site_id, size
 
 

@@ -123,3 +123,15 @@ def test_deeply_nested_json_is_refused_as_damaged(sites: Sites, tmp_path: Path, 
     report = import_package(sites.committee, LOCAL_USER, path)
     assert (report.status, report.reason) == ("rejected", "not_a_package")
     assert count(sites.committee) == 1
+
+
+def test_a_damaged_payload_is_recorded_with_the_sender_its_manifest_names(sites: Sites, tmp_path: Path) -> None:
+    """A bit flipped in the encrypted payload: refused as damaged, and recorded with the sender the intact
+    manifest names (as the import wizard said it), not as a bare file name."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    size = sent.path.stat().st_size
+    damaged = flip_bit(sent.path, size // 2, tmp_path / "damaged.pdsync")
+    assert import_package(sites.committee, LOCAL_USER, damaged).reason == "damaged"
+    [row] = rejections(sites.committee)
+    assert row.reason == "damaged" and row.site_id == sites.branch.site.site_id  # type: ignore[union-attr]
+    assert row.org_code
