@@ -3776,6 +3776,22 @@ Write the new key card and give it to each office to register.</source>
         <translation>；发给：{names}</translation>
     </message>
     <message>
+        <source>received</source>
+        <translation>已收到（对方已确认）</translation>
+    </message>
+    <message>
+        <source>on a stick, not yet confirmed</source>
+        <translation>已写入数据包，等待对方确认</translation>
+    </message>
+    <message>
+        <source>goes with the next package</source>
+        <translation>尚未导出，随下次导出的数据包送达</translation>
+    </message>
+    <message>
+        <source>Sent to:</source>
+        <translation>发送情况：</translation>
+    </message>
+    <message>
         <source>Save the file as</source>
         <translation>附件另存为</translation>
     </message>
@@ -3850,10 +3866,6 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>No notice yet. Write one (Write a notice…) and choose the branches it goes to; it goes down with the next package exported to each.</source>
         <translation>还没有通知。点“发布通知…”写好通知并选择发给哪些支部；通知随下次导出给各支部的数据包送达。</translation>
-    </message>
-    <message>
-        <source>; for {names} (it goes with the next package exported to each)</source>
-        <translation>；发给：{names}（随下次导出给各支部的数据包送达）</translation>
     </message>
     <message>
         <source>Search title or text</source>

@@ -205,8 +205,8 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
     assert stored.read_bytes() == source.read_bytes()
     qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
     panel.list.select_id(written.id)
-    head = panel.text.toPlainText().splitlines()[1]  # for whom, by name, and how it gets there: not "sent"
-    assert head.endswith("；发给：中共示范街道幸福社区第二支部委员会（随下次导出给各支部的数据包送达）"), head
+    lines = panel.text.toPlainText().splitlines()  # for whom, by name, and how far it got: not "sent"
+    assert lines[2:4] == ["发送情况：", "  中共示范街道幸福社区第二支部委员会：尚未导出，随下次导出的数据包送达"], lines
 
 
 def notice_form(qtbot: QtBot, ctx: AppContext, app: QApplication) -> NoticeEditDialog:

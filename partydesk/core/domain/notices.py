@@ -44,6 +44,9 @@ class NoticeRow:
     files: tuple[NoticeFile, ...] = ()
     targets: tuple[str, ...] = field(default=())
     withdrawn: bool = False
+    # Beside each target, how far the notice got there: "received" (a package carrying it was confirmed),
+    # "written" (in a package written to that office, not yet confirmed), "waiting" (not yet exported to it).
+    delivery: tuple[str, ...] = field(default=())
 
     @property
     def unread(self) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from partydesk.core.domain.notices import NoticeData, NoticeFile, NoticeRow
@@ -75,22 +75,37 @@ def notices(session: Session, own_site: str) -> list[NoticeRow]:
     codes addressed."""
     reads: dict[str, datetime] = {r[0]: r[1] for r in session.execute(select(NoticeRead.notice_id, NoticeRead.read_at))}
     files: dict[str, list[NoticeFile]] = {}
+    newest: dict[str, int] = {}  # the latest change of each notice's files
     for f in session.scalars(select(NoticeAttachment).where(NoticeAttachment.deleted.is_(False))
                              .order_by(NoticeAttachment.name)):
         files.setdefault(f.notice_id, []).append(NoticeFile(f.sha256, f.name, f.mime, f.size))
-    codes: dict[str, list[str]] = {}
-    query = (select(DownwardTarget.record_id, SyncPeer.org_code)
+        newest[f.notice_id] = max(newest.get(f.notice_id, 0), f.change_seq)
+    written = dict(session.execute(select(SyncPackage.peer_site, func.max(SyncPackage.covers_to))
+                                   .where(SyncPackage.direction == "out").group_by(SyncPackage.peer_site)).all())
+    targets: dict[str, list[tuple[str, int, int, int]]] = {}  # notice -> (code, added, acknowledged, written)
+    query = (select(DownwardTarget.record_id, SyncPeer.org_code, DownwardTarget.added_seq, SyncPeer.acked_seq,
+                    SyncPeer.site_id)
              .join(SyncPeer, SyncPeer.site_id == DownwardTarget.site_id)
              .where(DownwardTarget.record_type == "notice").order_by(SyncPeer.org_code))
-    for record_id, code in session.execute(query):
-        codes.setdefault(record_id, []).append(code)
+    for record_id, code, added, acked, site in session.execute(query):
+        targets.setdefault(record_id, []).append((code, added, acked or 0, written.get(site) or 0))
     out = []
     for n in session.scalars(select(Notice).order_by(Notice.issued.desc(), Notice.change_seq.desc())):
+        mine = targets.get(n.id, [])
         out.append(NoticeRow(n.id, NoticeData(n.title, n.body, n.issued, n.issuer, n.deadline),
                              received=n.owner_site != own_site, read_at=reads.get(n.id),
-                             files=tuple(files.get(n.id, ())), targets=tuple(codes.get(n.id, ())),
-                             withdrawn=bool(n.deleted)))
+                             files=tuple(files.get(n.id, ())), targets=tuple(code for code, *_ in mine),
+                             withdrawn=bool(n.deleted),
+                             delivery=tuple(_delivery(max(n.change_seq, newest.get(n.id, 0), added), acked, sent)
+                                            for _code, added, acked, sent in mine)))
     return out
+
+
+def _delivery(needed: int, acknowledged: int, written: int) -> str:
+    """How far a notice changed last at ``needed`` got to one office: confirmed, written to it, or not yet."""
+    if acknowledged >= needed:
+        return "received"
+    return "written" if written >= needed else "waiting"
 
 
 def withdraw(session: Session, notice_id: str, own_site: str, note: str) -> str:

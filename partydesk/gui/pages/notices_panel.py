@@ -160,9 +160,15 @@ class NoticesPanel(QWidget):
             head += self.tr("; to be done by {deadline}").format(deadline=f"{d.deadline:%Y-%m-%d}")
         if not notice.received:  # written here: it goes down with the next package to each branch named
             named = dict(self.branches)
-            names = "、".join(named.get(code) or code for code in notice.targets) or "—"
-            head += (self.tr("; for {names}").format(names=names) if notice.withdrawn else
-                     self.tr("; for {names} (it goes with the next package exported to each)").format(names=names))
+            if notice.withdrawn or len(notice.delivery) != len(notice.targets):
+                names = "、".join(named.get(code) or code for code in notice.targets) or "—"
+                head += self.tr("; for {names}").format(names=names)
+            else:  # each branch with how far the notice got there
+                states = {"received": self.tr("received"), "written": self.tr("on a stick, not yet confirmed"),
+                          "waiting": self.tr("goes with the next package")}
+                head += "\n" + self.tr("Sent to:") + "\n" + "\n".join(
+                    f"  {named.get(code) or code}：{states.get(state, state)}"
+                    for code, state in zip(notice.targets, notice.delivery, strict=True))
         self.text.setPlainText(f"{d.title}\n{head}\n\n{d.body}")
         for f in notice.files:
             item = QListWidgetItem(f"{f.name}  ({file_size(f.size)})", self.files)

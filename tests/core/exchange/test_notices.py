@@ -305,3 +305,21 @@ def test_files_too_large_for_one_package_are_refused_at_export(tree: Tree, monke
         export_package(tree.committee, LOCAL_USER, to_org_code=EAST, out_dir=tree.stick)
     assert caught.value.code == "too_many_blobs"
     assert state(tree.committee) == before and list(tree.stick.iterdir()) == []
+
+
+def test_the_committee_sees_how_far_a_notice_got_to_each_branch(tree: Tree) -> None:
+    """Waiting until a package to the branch is written, then written until the branch's receipt comes
+    back, then received; the other branch, not written to, still waiting."""
+    notice(tree.committee, "关于换届的通知", to=[EAST, WEST])
+
+    def delivery() -> dict[str, str]:
+        (row,) = notices.list_notices(tree.committee)
+        return dict(zip(row.targets, row.delivery, strict=True))
+
+    assert delivery() == {EAST: "waiting", WEST: "waiting"}
+    down = export_package(tree.committee, LOCAL_USER, to_org_code=EAST, out_dir=tree.stick)
+    assert delivery() == {EAST: "written", WEST: "waiting"}
+    assert import_package(tree.east, LOCAL_USER, down.path).status == "applied"
+    receipt = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick / "up")
+    assert import_package(tree.committee, LOCAL_USER, receipt.path).status == "applied"
+    assert delivery() == {EAST: "received", WEST: "waiting"}
