@@ -4822,6 +4822,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>打开证明材料</translation>
     </message>
     <message>
+        <source>This office</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
         <source>Delete a certification</source>
         <translation>删除证书</translation>
     </message>

@@ -391,6 +391,11 @@ def test_a_committee_names_the_branch_a_reported_material_came_from(
         page.materials.table.selectRow(row)
         page.send_selected_material()
         assert said and _org_name(branch) in said[-1] and "只有党委自己的资料才能下发" in said[-1]
+        study.add_material(committee, LOCAL_USER, MaterialData("党委学习提纲", "", None, "", "", "https://example.org/o"))
+        page.reload()
+        qtbot.waitUntil(lambda: page.materials.model.total == len(sources) + 1, timeout=WAIT_MS)
+        own = [r[1].title for r in model.shown_rows()].index("党委学习提纲")
+        assert model.data(model.index(own, column)) == "本单位"  # its own, said so, not left blank
     finally:
         branch.close()
         committee.close()

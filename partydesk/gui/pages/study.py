@@ -325,9 +325,11 @@ class StudyPage(QWidget):
         study_ops.load_roll(self, self.ctx, show)
 
     def material_source(self, material_id: str) -> str:
-        """Where a material of another office came from, in words ('' for this office's own)."""
-        if self.data is None or material_id not in self.data.sources:
+        """Where a material came from, in words: 本单位 for this office's own, 上级下发 or the branch's name."""
+        if self.data is None:
             return ""
+        if material_id not in self.data.sources:
+            return self.tr("This office")
         relation, office = self.data.sources[material_id]
         return office if relation == "child" and office else self.tr("Sent down")
 
