@@ -824,6 +824,14 @@ Is this exactly the fingerprint the other office read to you? Choose Yes to regi
         <translation>学时进度达标率</translation>
     </message>
     <message>
+        <source>To-dos</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>{all} ({overdue} overdue)</source>
+        <translation>{all}（逾期 {overdue}）</translation>
+    </message>
+    <message>
         <source>Last package</source>
         <translation>最近报送</translation>
     </message>

@@ -1,14 +1,16 @@
 """The committee's comparison view (各支部对比): per branch, its members, the meetings it held this year
 against those its rules require (the figure its own workbench shows), the share of its members on track
-for their study hours, and its last package and how old it is (the study share by the workbench's
-``study_track``)."""
+for their study hours, its open to-dos (how many overdue) as its share of the committee's workbench, and its
+last package and how old it is (the study share by the workbench's ``study_track``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from partydesk.core.services import dashboard, study_track
+from partydesk.core.checks import engine
+from partydesk.core.checks.findings import Severity
+from partydesk.core.services import dashboard, dashboard_scope, study_track
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.stamping import utc_now
@@ -29,6 +31,8 @@ class BranchRow:
     study_on_track: int = 0  # members on track for their study hours (the workbench's rule)
     study_counted: int = 0  # members the study ledger counts this year
     site_id: str = ""  # the installation the figures came from (one code may come from two after a reinstall)
+    todos: int = 0  # the branch's open to-dos, as its share of the committee's workbench lists them
+    overdue: int = 0  # of which overdue
 
     @property
     def study_share(self) -> float | None:
@@ -51,6 +55,7 @@ def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
         if entry.direction == "in" and entry.peer_site not in last_in:
             last_in[entry.peer_site] = entry.handled_at
     own_site = db.site.site_id if db.site else ""
+    found = engine.open_findings(db, today)  # once: each branch's share is picked out of them
     rows = []
     for f in figures:
         got = last_in.get(f.owner_site)
@@ -60,9 +65,10 @@ def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
         good, counted = study_track.on_track(db, today.year, as_of=today, org_id=f.org_id) if f.members else (0, 0)
         # The committee itself (a 党委) owes none of the branch meetings; a branch's figure is its workbench's.
         by_type = [] if own else dashboard.meetings_by_type(db, today, org_id=f.org_id)
+        mine = [] if own else dashboard_scope.scope_findings(db, found, f.org_id)
         rows.append(BranchRow(f.org_code, f.org_name, f.members, sum(h for _n, _r, h in by_type),
                               sum(r for _n, r, _h in by_type), got, (now - got).days if got else None, own, good,
-                              counted, f.owner_site))
+                              counted, f.owner_site, len(mine), sum(1 for x in mine if x.severity is Severity.OVERDUE)))
     reported = {f.owner_site for f in figures}
     shown = {r.org_code for r in rows}
     for peer in children:

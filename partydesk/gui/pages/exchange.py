@@ -392,6 +392,10 @@ class ExchangePage(QWidget):
             ListColumn("study", self.tr("Study on track"),
                        lambda r: "—" if r.study_share is None else f"{r.study_share:.0%}",
                        sort_key=lambda r: r.study_share or 0.0, chars=5, align_right=True),
+            ListColumn("todos", self.tr("To-dos"),
+                       lambda r: "—" if r.own or _silent(r) else self.tr("{all} ({overdue} overdue)").format(
+                           all=r.todos, overdue=r.overdue),
+                       sort_key=lambda r: (r.overdue, r.todos), chars=6, align_right=True),
             ListColumn("last", self.tr("Last package"), age, sort_key=_age_order, chars=8),
         ]
 

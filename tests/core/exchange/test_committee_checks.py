@@ -16,7 +16,7 @@ from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.setup import initialise_site
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
-from partydesk.core.storage.database import open_database
+from partydesk.core.storage.database import Database, open_database
 from tests.core.exchange.conftest import Sites, introduce, make_committee
 
 
@@ -74,6 +74,9 @@ def test_the_comparison_counts_members_and_required_meetings_per_branch(sites: S
     assert (branch.meetings_held, branch.meetings_required) == (own.meetings_held, own.meetings_required)
     assert 0 < branch.meetings_held <= branch.meetings_required
     assert branch.meetings_required >= 3 + 10 + 3 + 10  # quarters, months, quarters, months ended
+    # Its to-dos: the committee's workbench narrowed to the branch, counted, with how many are overdue.
+    mine = dashboard.findings(sites.committee, date(2026, 11, 30), org_id=branch_org(sites.committee, "3301060012"))
+    assert mine and (branch.todos, branch.overdue) == (len(mine), sum(f.severity.name == "OVERDUE" for f in mine))
 
 
 def test_the_committee_is_a_row_of_the_comparison_once_it_keeps_members(sites: Sites) -> None:
@@ -122,3 +125,10 @@ def test_a_branch_registered_again_from_a_new_installation_is_one_row_until_it_r
         assert len({r.site_id for r in rows}) == 2
     finally:
         again.close()
+
+
+def branch_org(db: Database, code: str) -> str:
+    """The organisation id of the branch with this code in a committee's file."""
+    from partydesk.core.services.branches import branches
+
+    return next(b.org_id for b in branches(db).items if b.code == code)
