@@ -395,7 +395,7 @@ class ExchangePage(QWidget):
             ListColumn("todos", self.tr("To-dos"),
                        lambda r: "—" if r.own or _silent(r) else self.tr("{all} ({overdue} overdue)").format(
                            all=r.todos, overdue=r.overdue),
-                       sort_key=lambda r: (r.overdue, r.todos), chars=6, align_right=True),
+                       sort_key=lambda r: (r.overdue, r.todos), chars=10, align_right=True),
             ListColumn("last", self.tr("Last package"), age, sort_key=_age_order, chars=8),
         ]
 
