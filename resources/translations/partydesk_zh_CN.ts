@@ -2667,7 +2667,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>14:30</source>
-        <translation>14:30</translation>
+        <translation>如 14:30</translation>
     </message>
     <message>
         <source>to</source>
@@ -2675,7 +2675,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>16:00</source>
-        <translation>16:00</translation>
+        <translation>如 16:00</translation>
     </message>
     <message>
         <source>Place:</source>
