@@ -5456,6 +5456,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>正在检查待办事项…</translation>
     </message>
     <message>
+        <source>Choose a to-do to read it in full here; Enter or a double-click goes where it is done.</source>
+        <translation>选中一项待办事项，这里显示它的全文；按 Enter 或双击即可前往办理。</translation>
+    </message>
+    <message>
         <source>To do</source>
         <translation>待办事项</translation>
     </message>

@@ -198,3 +198,22 @@ def test_the_board_says_the_checks_are_running_until_the_todos_arrive(qtbot: QtB
     board.set_findings([])
     first = board.tree.topLevelItem(0)
     assert first is not None and first.text(0) == "暂无待办事项。"
+
+
+def test_the_chosen_todo_is_shown_in_full_under_the_list(qtbot: QtBot, app: QApplication, demo_ctx: AppContext) -> None:
+    """A to-do too long for its row is cut short there; chosen, it reads in full under the list."""
+    from partydesk.core.checks.findings import Finding, Severity
+    from partydesk.gui.widgets.todo_board import TodoBoard
+
+    long = ("于海志失去联系已满6个月（自2026年1月5日），经查找仍无音讯的，应作出停止党籍的决定（《关于加强和改进"
+            "流动党员管理工作的意见》）")
+    board = TodoBoard()
+    qtbot.addWidget(board)
+    board.resize(360, 300)
+    board.set_findings([Finding(code="member.lost_undecided", severity=Severity.WARNING, subject="m1",
+                                message=long, due=date(2026, 7, 5), rule="lost")])
+    assert board.detail.text().startswith("选中一项待办事项")  # what the space is for
+    group = board.tree.topLevelItem(0)
+    assert group is not None
+    board.tree.setCurrentItem(group.child(0))
+    assert board.detail.text() == long and board.detail.wordWrap()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -61,6 +62,13 @@ class TodoBoard(QWidget):
         self.dismiss_button = self._button("dismissTodoButton", self.dismissRequested)
         self.snooze_button = self._button("snoozeTodoButton", self.snoozeRequested)
         self.restore_button = self._button("restoreTodoButton", self.restoreRequested)
+        # The chosen to-do in full: a long one is cut short in its row (一… 应作出停止党…).
+        self.detail = QLabel(self)
+        self.detail.setObjectName("todoDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.set_aside_check = QCheckBox(self)
         self.set_aside_check.setObjectName("setAsideCheck")
         self.set_aside_check.toggled.connect(self._toggled)
@@ -71,6 +79,7 @@ class TodoBoard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         layout.addWidget(self.set_aside_check)
         self._retranslate()
@@ -163,6 +172,8 @@ class TodoBoard(QWidget):
         finding: Any = item.data(0, FINDING_ROLE) if item is not None else None
         hidden = bool(item.data(0, HIDDEN_ROLE)) if item is not None else False
         has = isinstance(finding, Finding)
+        self.detail.setText(item.text(0) if has and item is not None else self.tr(
+            "Choose a to-do to read it in full here; Enter or a double-click goes where it is done."))
         self.open_button.setEnabled(has and finding.target is not None)
         self.dismiss_button.setEnabled(has and not hidden)
         self.snooze_button.setEnabled(has and not hidden)
