@@ -58,12 +58,14 @@ def cmd_add(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace) -> dict[str, Any]:
     """List a year's meetings."""
+    from partydesk.core.domain.group_order import group_sort_key
     from partydesk.core.domain.meetings import TYPES_BY_CODE
     from partydesk.core.services.meetings import SHORT_ID, meetings_of_year
 
     year = args.year or date.today().year
     with cli.opened(args) as db:
-        found = meetings_of_year(db, year)
+        # By day, the party groups of one day in their own order (第二 before 第三, as every list has them).
+        found = sorted(meetings_of_year(db, year), key=lambda m: (m.held_on, group_sort_key(m.party_group)))
     rows = [{"id": m.id, "type": m.type_code, "date": m.held_on.isoformat(), "topic": m.topic,
              "party_group": m.party_group, "expected": m.expected, "present": m.present} for m in found]
     lines = [f"{year}年共 {len(rows)} 次会议（编号用于 meetings export 和 delete）："] + [

@@ -149,3 +149,19 @@ def test_compliance_in_a_committee_file_is_given_branch_by_branch(capsys: pytest
     assert first[("第1001支部委员会", "2026年第一季度")] and not first[("第1002支部委员会", "2026年第一季度")]
     assert payload["message"].startswith("2026年会议落实情况（2 个支部）：")
     assert "未召开：第1002支部委员会：支部党员大会\t2026年第一季度" in payload["message"]
+
+
+def test_list_puts_the_party_groups_of_one_day_in_their_order(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    """Several 党小组会 on one day are listed 第一, 第二, 第三, 第四, not in the order they were recorded."""
+    from itertools import groupby
+
+    from partydesk.core.domain.group_order import group_sort_key
+
+    code, payload = run_json(capsys, "meetings", "list", "--db", str(demo), "--year", "2026")
+    assert code == 0
+    days = [list(g) for _d, g in groupby(payload["meetings"], key=lambda m: m["date"])]
+    crowded = [d for d in days if len({m["party_group"] for m in d}) > 2]
+    assert crowded, "the demo year has days of several group meetings"
+    for day in crowded:
+        groups = [m["party_group"] for m in day]
+        assert groups == sorted(groups, key=group_sort_key)
