@@ -303,3 +303,19 @@ def test_a_click_on_the_name_header_sorts_by_pinyin_as_the_roster_does() -> None
     assert [model.row_at(r).rate.name for r in range(model.rowCount())] == ["李委员", "张甲"]
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert model.row_at(0).rate.name == "张甲"
+
+
+def test_a_meeting_recorded_through_the_page_is_chosen_in_the_list(qtbot: QtBot, ctx: AppContext,
+                                                                    people: list[str]) -> None:
+    """Saved from 新建会议记录, the new meeting is selected in the list once it arrives there, among others."""
+    for month in range(1, 10):
+        hold(ctx.db, "general", date(2026, month, 3), dict.fromkeys(people, PRESENT))  # type: ignore[arg-type]
+    page = make_page(qtbot, ctx)
+    page.show()
+    dialog = page.open_meeting(type_code="theme_day", held_on=date(2026, 6, 15))
+    settle(qtbot, ctx)
+    dialog.ui.topicEdit.insert("重温入党誓词")  # type: ignore[attr-defined]
+    dialog.attendance.model.all_present()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:  # type: ignore[attr-defined]
+        dialog._save()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.list_panel.selected_ids() == [saved.args[0]], timeout=WAIT_MS)

@@ -62,6 +62,7 @@ class MeetingsPage(DialogHost, QWidget):
         self.today = today or date.today()
         self._stale = dict.fromkeys(TABS, True)
         self._pending_cell: str | None = None
+        self._select_after: str | None = None  # a meeting just recorded, chosen in the list once it is listed
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("meetingTabs")
         self.list_panel = self._build_list()
@@ -244,11 +245,13 @@ class MeetingsPage(DialogHost, QWidget):
             self.list_panel.update_rows(lines)  # the counts arrive without moving the view
         else:
             self.list_panel.set_rows(lines)
+        self._select_pending()
 
     def _lines_refreshed(self, wanted: frozenset[str], lines: list[MeetingLine]) -> None:
         year = self.list_year.value()
         self.list_panel.update_rows([r for r in lines if r.held_on.year == year])
         self.list_panel.remove_ids(wanted - {r.id for r in lines if r.held_on.year == year})
+        self._select_pending()
 
     def _calendar_loaded(self, data: CalendarYear) -> None:
         if data.year == self.calendar.year and data.org_id == self.branches.calendar_org():  # else moved on
@@ -294,10 +297,20 @@ class MeetingsPage(DialogHost, QWidget):
                               QMessageBox.StandardButton.Ok, self)
             self._open(box)
             return box
-        dialog: QWidget = MeetingDialog(self.ctx, self, meeting_id=meeting_id, type_code=type_code, held_on=held_on,
-                                    party_group=party_group)
+        dialog = MeetingDialog(self.ctx, self, meeting_id=meeting_id, type_code=type_code, held_on=held_on,
+                               party_group=party_group)
+        if meeting_id is None:  # a new record is chosen in the list once it is there, scrolled into view
+            dialog.saved.connect(self._select_when_listed)
         self._open(dialog)
         return dialog
+
+    def _select_when_listed(self, meeting_id: str) -> None:
+        self._select_after = meeting_id
+        self._select_pending()
+
+    def _select_pending(self) -> None:
+        if self._select_after is not None and self.list_panel.select_id(self._select_after):
+            self._select_after = None
 
     # -- text --------------------------------------------------------------------------------------
 
