@@ -83,7 +83,7 @@ def test_event_date_typed_as_offices_write_it_is_saved(
 
 
 @pytest.mark.parametrize(("typed", "message"), [
-    ("2019-02-30", "日期“2019-02-30”这个日期不存在"),
+    ("2019-02-30", "日期“2019-02-30”不存在"),
     ("2019.3", "日期只写到月，请补全日"),
     ("2019年3月", "日期只写到月，请补全日"),
     ("2019", "日期只写到年，请补全月和日"),
@@ -226,8 +226,8 @@ def test_member_form_saves_a_typed_joining_date(
 
 
 @pytest.mark.parametrize(("typed", "message"), [
-    ("2019-02-30", "转为正式党员日期“2019-02-30”这个日期不存在"),
-    ("2019.13", "转为正式党员日期“2019.13”这个日期不存在：没有 13 月"),
+    ("2019-02-30", "转为正式党员日期“2019-02-30”不存在"),
+    ("2019.13", "转为正式党员日期“2019.13”不存在：没有 13 月"),
 ])
 def test_member_form_wrong_date_is_named_and_nothing_is_saved(
     qtbot: QtBot, ctx: AppContext, member_form: MemberEditDialog, typed: str, message: str,

@@ -273,3 +273,20 @@ def test_tab_goes_down_the_form_before_the_people_on_the_right(qtbot: QtBot, pan
     dialog.ui.followUpDoneCheck.setFocus()
     dialog.focusNextChild()
     assert dialog.focusWidget() is dialog.ui.withSearchEdit
+
+
+def test_tabbing_through_the_talker_changes_nothing_to_ask_about(qtbot: QtBot, panel: TalksPanel) -> None:
+    """谈话人 filled in as the form opens (the secretary's name typed, no entry chosen): into it with a click and
+    out with Tab, nothing typed, the combo box may match the name to its entry; Esc still closes without
+    "discard the changes?"."""
+    dialog = open_new(qtbot, panel)
+    combo = dialog.ui.byCombo
+    combo.setCurrentIndex(0)
+    combo.setEditText(combo.itemText(combo.count() - 1))  # as a form opens with the secretary's name typed
+    dialog.mark_clean()
+    dialog.activateWindow()
+    line = combo.lineEdit()
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: combo.hasFocus(), timeout=WAIT_MS)
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert not dialog.has_unsaved_changes()

@@ -330,11 +330,11 @@ def _checked(year: int, month: int | None, day: int | None, s: str, field: str) 
     if not 1900 <= year <= 2099:
         raise _error(field, f"{field}“{s}”的年份超出 1900–2099 的范围", "date_invalid")
     if month is not None and not 1 <= month <= 12:
-        raise _error(field, f"{field}“{s}”这个日期不存在：没有 {month} 月", "date_invalid")
+        raise _error(field, f"{field}“{s}”不存在：没有 {month} 月", "date_invalid")
     if day is not None and month is not None:
         days = calendar.monthrange(year, month)[1]
         if not 1 <= day <= days:
-            raise _error(field, f"{field}“{s}”这个日期不存在：{year}年{month}月只有 {days} 天", "date_invalid")
+            raise _error(field, f"{field}“{s}”不存在：{year}年{month}月只有 {days} 天", "date_invalid")
     return date(year, month or 1, day or 1)
 
 

@@ -50,7 +50,8 @@ class OuterParts:
 
 
 def _damaged(what: str) -> PackageRejected:
-    return PackageRejected("damaged", f"数据包已损坏或不完整（{what}），未导入任何数据。请让对方重新导出。")
+    return PackageRejected("damaged", f"数据包文件已损坏或没有复制完整（{what}）：可能是复制时U盘被拔出，"
+                           "或文件被改动过。未导入任何数据。请让对方重新导出。")
 
 
 def _not_a_package() -> PackageRejected:
@@ -60,7 +61,7 @@ def _not_a_package() -> PackageRejected:
 
 def _part(name: str) -> str:
     """A part of a package in the office's words (the file names inside it mean nothing to them)."""
-    words = {MANIFEST: "清单", SIGNATURE: "签名", PAYLOAD: "加密内容", RECORDS: "记录"}
+    words = {MANIFEST: "包内说明", SIGNATURE: "签名", PAYLOAD: "数据内容", RECORDS: "记录"}
     return words.get(name, "附件" if name.startswith(BLOBS) else "内容")
 
 

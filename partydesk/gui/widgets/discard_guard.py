@@ -30,7 +30,9 @@ def _value(widget: QWidget) -> object:
     if isinstance(widget, (QPlainTextEdit, QTextEdit)):
         return widget.toPlainText()
     if isinstance(widget, QComboBox):
-        return widget.currentIndex(), widget.currentText()
+        # What can be typed into is what it shows: leaving the box matches the text typed to an entry of the
+        # same name (the index moves, nothing was changed).
+        return widget.currentText() if widget.isEditable() else (widget.currentIndex(), widget.currentText())
     if isinstance(widget, QAbstractSpinBox):
         return widget.text()
     if isinstance(widget, QListWidget):
