@@ -127,8 +127,8 @@ class ExportDialog(QDialog):
         result_area.setFrameShape(QFrame.Shape.NoFrame)
         result_area.setWidgetResizable(True)
         result_area.setWidget(self.result_text)
+        box.addWidget(self.safe_text)  # the headline first: what the person at the computer does next
         box.addWidget(result_area, 1)
-        box.addWidget(self.safe_text)
         self.pages.addWidget(done)
 
         self.buttons = WriteButtons(self, self.write)
