@@ -25,12 +25,16 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from partydesk.core.atomicfile import atomic_write
+from partydesk.core.io.minutes_html import KEEP_WITH_END
 
 __all__ = ["DOCUMENT_FONTS", "document_font", "ensure_gui", "html_to_pdf", "html_to_png", "layout_document",
            "page_layout", "paint_pages", "pdf_bytes", "print_html", "print_on"]
@@ -90,7 +94,38 @@ def layout_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
     area = device.pageLayout().paintRectPixels(device.logicalDpiX())
     document.setPageSize(QSizeF(area.width(), area.height() - _footer_px(device)))
     document.setHtml(html)
+    _keep_end_together(document)
     return document
+
+
+def _keep_end_together(document: QTextDocument) -> None:
+    """The end of the document from the block holding the ``KEEP_WITH_END`` anchor (the minutes' last
+    section and the signatures) on one page: when a page break falls inside it and it fits on a page, it
+    starts a new page, so the signature lines are never left alone at the top of the last page."""
+    block = document.begin()
+    while block.isValid() and not _holds_anchor(block, KEEP_WITH_END):
+        block = block.next()
+    if not block.isValid():
+        return
+    page = document.pageSize().height()
+    layout = document.documentLayout()
+    top = layout.blockBoundingRect(block).top()
+    bottom = layout.documentSize().height()
+    if int(top // page) == int((bottom - 1) // page) or bottom - top > page:
+        return  # already together, or more than a page whatever is done
+    cursor = QTextCursor(block)
+    fmt = block.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.setBlockFormat(fmt)
+
+
+def _holds_anchor(block: QTextBlock, name: str) -> bool:
+    iterator = block.begin()
+    while not iterator.atEnd():
+        if name in iterator.fragment().charFormat().anchorNames():
+            return True
+        iterator += 1
+    return False
 
 
 def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:

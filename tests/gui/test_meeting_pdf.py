@@ -82,3 +82,31 @@ def test_cli_export_pdf_runs_headless_in_a_fresh_process(db: Database, db_path: 
                            "--out", str(out)], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert LEAVE_NAME in "".join(pdf_pages(out)[0].split())
+
+
+def test_the_last_section_and_the_signatures_are_never_split_over_two_pages(app: QApplication) -> None:
+    """Whatever the length of the record, 会议决定 and the signature lines under it stand on one page: when a
+    page would end between them, the section starts the next page (the signatures are never alone)."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QPdfWriter
+
+    from partydesk.core.io.minutes_html import KEEP_WITH_END
+    from partydesk.gui.pdf import _holds_anchor, layout_document, page_layout
+    from tests.core.io.test_minutes_docx import MINUTES
+
+    writer = QPdfWriter(os.devnull)
+    writer.setPageLayout(page_layout())
+    moved = 0
+    for lines in range(0, 60, 2):
+        body = "".join(f"<p>第 {n} 段发言：同意支部委员会的工作安排，并提出改进意见。</p>" for n in range(lines))
+        document = layout_document(minutes_html(replace(MINUTES, body=body, decisions="同意。")), writer)
+        page = document.pageSize().height()
+        block = document.begin()
+        while not _holds_anchor(block, KEEP_WITH_END):
+            block = block.next()
+        top = document.documentLayout().blockBoundingRect(block).top()
+        end = document.documentLayout().documentSize().height()
+        assert int(top // page) == int((end - 1) // page), f"{lines} paragraphs: the end is split"
+        moved += block.blockFormat().pageBreakPolicy() != block.blockFormat().pageBreakPolicy().PageBreak_Auto
+    assert moved, "some length puts a page break inside the end, and it was moved to a page of its own"

@@ -17,7 +17,10 @@ from html import escape
 from partydesk.core.io.minutes_body import blocks_html, body_blocks
 from partydesk.core.io.minutes_data import BLANK_LINES, SIGNATURES, MinutesData, header_rows, motion_result, sections
 
-__all__ = ["minutes_html"]
+__all__ = ["KEEP_WITH_END", "minutes_html"]
+
+# The anchor naming where the end of a document starts that a printout keeps on one page (``gui.pdf``).
+KEEP_WITH_END = "keep-with-end"
 
 LABEL_BG = "#f2f2f2"
 TEXT_STYLE = "font-size:12pt; line-height:150%; margin-top:2px; margin-bottom:2px;"
@@ -94,9 +97,11 @@ def minutes_html(data: MinutesData) -> str:
         parts.append(f'<p align="center" style="font-size:11pt; margin-top:0px; margin-bottom:10px;">'
                      f"{escape(data.organisation)}</p>")
     parts.append(_header(data))
-    for key, heading in sections(data):
-        parts.append(f'<p style="font-size:12pt; font-weight:bold; margin-top:14px; margin-bottom:4px;">'
-                     f"{escape(heading)}</p>")
+    listed = sections(data)
+    for at, (key, heading) in enumerate(listed):
+        # The last section goes with the signatures: printed, it starts a new page rather than leave them alone.
+        text = (f'<a name="{KEEP_WITH_END}">{escape(heading)}</a>' if at == len(listed) - 1 else escape(heading))
+        parts.append(f'<p style="font-size:12pt; font-weight:bold; margin-top:14px; margin-bottom:4px;">{text}</p>')
         parts.append(_section(key, data))
     line = "_" * 16
     parts.append('<table width="100%" cellspacing="0" cellpadding="4" style="margin-top:30px;"><tr>'
