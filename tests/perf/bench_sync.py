@@ -9,6 +9,9 @@ Run from the repository root:  python tests/perf/bench_sync.py [--members 100000
 3. ``--branches`` packages of 40 members each, on one stick, checked and imported into one committee database
    as a folder (time per package, one backup before the first); then one more package imported on its own,
    which backs up the committee's whole file first.
+4. That committee's comparison of its branches (各支部对比), against one run of the workbench's to-do checks
+   over the same file in the same run (the comparison includes one such run; the rest is each branch's
+   figures).
 
 Prints one JSON object. Not a pytest test; CI does not fail on timings.
 """
@@ -22,12 +25,15 @@ import random
 import sqlite3
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from partydesk.core.changes import LOCAL_USER
+from partydesk.core.checks import engine
 from partydesk.core.demo import demo_members
 from partydesk.core.domain.organisation import OrganisationInput
 from partydesk.core.progress import Progress
+from partydesk.core.services import committee as committee_view
 from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.setup import initialise_site
 from partydesk.core.services.sync_export import export_package
@@ -136,6 +142,15 @@ def measure(root: Path, members: int, branches: int) -> dict[str, object]:
     done = import_checked(many, LOCAL_USER, entries, Progress())
     many_seconds = time.perf_counter() - start
     assert done.applied == branches and not done.failed
+    # The committee's comparison of its branches (各支部对比), against one run of the workbench's to-do checks
+    # over the same file, which it includes: the rest is each branch's figures.
+    start = time.perf_counter()
+    engine.open_findings(many, date.today())
+    checks_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    compared = committee_view.comparison(many)
+    comparison_seconds = time.perf_counter() - start
+    assert len(compared) == branches
     # One more package on its own, as the import wizard takes a single file: with its backup of the
     # committee's whole file (now holding every branch), which is most of its time.
     late = branch(root / "late" / "s.db", "29999", 40, 99)
@@ -159,6 +174,8 @@ def measure(root: Path, members: int, branches: int) -> dict[str, object]:
         "branch_packages_s": round(many_seconds, 2),
         "per_branch_package_ms": round(1000 * many_seconds / max(1, branches), 1),
         "single_package_with_backup_ms": round(1000 * single_seconds, 1),
+        "comparison_s": round(comparison_seconds, 2), "todo_checks_baseline_s": round(checks_seconds, 2),
+        "ratio_comparison_vs_checks": round(comparison_seconds / checks_seconds, 2),
     }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from partydesk.core.checks import engine
+from partydesk.core.checks import engine, memo
 from partydesk.core.checks.findings import Severity
 from partydesk.core.services import dashboard, dashboard_scope, study_track
 from partydesk.core.storage import sync_repo
@@ -55,20 +55,8 @@ def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
         if entry.direction == "in" and entry.peer_site not in last_in:
             last_in[entry.peer_site] = entry.handled_at
     own_site = db.site.site_id if db.site else ""
-    found = engine.open_findings(db, today)  # once: each branch's share is picked out of them
-    rows = []
-    for f in figures:
-        got = last_in.get(f.owner_site)
-        own = f.owner_site == own_site
-        if own and not f.members:
-            continue  # a 党委 keeping no roll of its own: a row of noughts among its branches
-        good, counted = study_track.on_track(db, today.year, as_of=today, org_id=f.org_id) if f.members else (0, 0)
-        # The committee itself (a 党委) owes none of the branch meetings; a branch's figure is its workbench's.
-        by_type = [] if own else dashboard.meetings_by_type(db, today, org_id=f.org_id)
-        mine = [] if own else dashboard_scope.scope_findings(db, found, f.org_id)
-        rows.append(BranchRow(f.org_code, f.org_name, f.members, sum(h for _n, _r, h in by_type),
-                              sum(r for _n, r, _h in by_type), got, (now - got).days if got else None, own, good,
-                              counted, f.owner_site, len(mine), sum(1 for x in mine if x.severity is Severity.OVERDUE)))
+    with memo.scope():  # reads every branch's figures share (the study ledger's special cases) made once
+        rows = _figure_rows(db, figures, last_in, own_site, today, now)
     reported = {f.owner_site for f in figures}
     shown = {r.org_code for r in rows}
     for peer in children:
@@ -79,3 +67,24 @@ def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
                                   False, site_id=peer.site_id))
             shown.add(peer.org_code)
     return sorted(rows, key=lambda r: (not r.own, r.org_code))
+
+
+def _figure_rows(db: Database, figures: list[sync_repo.BranchFigures], last_in: dict[str, datetime], own_site: str,
+                 today: date, now: datetime) -> list[BranchRow]:
+    """The rows of the organisations the file holds records of (the committee's own only when it keeps
+    members)."""
+    by_branch = dashboard_scope.findings_by_branch(db, engine.open_findings(db, today))  # each branch's share
+    rows = []
+    for f in figures:
+        got = last_in.get(f.owner_site)
+        own = f.owner_site == own_site
+        if own and not f.members:
+            continue  # a 党委 keeping no roll of its own: a row of noughts among its branches
+        good, counted = study_track.on_track(db, today.year, as_of=today, org_id=f.org_id) if f.members else (0, 0)
+        # The committee itself (a 党委) owes none of the branch meetings; a branch's figure is its workbench's.
+        by_type = [] if own else dashboard.meetings_by_type(db, today, org_id=f.org_id)
+        mine = [] if own else by_branch.get(f.org_id, [])
+        rows.append(BranchRow(f.org_code, f.org_name, f.members, sum(h for _n, _r, h in by_type),
+                              sum(r for _n, r, _h in by_type), got, (now - got).days if got else None, own, good,
+                              counted, f.owner_site, len(mine), sum(1 for x in mine if x.severity is Severity.OVERDUE)))
+    return rows

@@ -45,20 +45,42 @@ def branches(db: Database) -> list[Branch]:
 def scope_findings(db: Database, findings: list[Finding], org_id: str) -> list[Finding]:
     """The findings aimed at a member or talk of ``org_id`` (the order kept); a member's to-do that opens
     where its work is done (``Target.record``: a new talk with them, their line of the study ledger) too."""
-    records = {id(f): f.target.record() for f in findings if f.target is not None}
-    ids = {kind: [r[1] for r in records.values() if r is not None and r[0] == kind] for kind in ("member", "talk")}
+    return findings_by_branch(db, findings).get(org_id, [])
+
+
+def findings_by_branch(db: Database, findings: list[Finding]) -> dict[str, list[Finding]]:
+    """``scope_findings`` of every branch at once (org id -> its findings, each in the order given): one
+    pass, each owner looked up once, so a committee of hundreds of branches pays for its to-dos once,
+    not once per branch. Findings about no branch's record are under no key."""
+    records = [f.target.record() if f.target is not None else None for f in findings]
+    ids: dict[str, list[str]] = {"member": [], "talk": []}
+    for record in records:
+        if record is not None and record[0] in ids:
+            ids[record[0]].append(record[1])
     with db.read() as session:
         owner = {"member": workbench_repo.member_orgs(session, ids["member"]),
                  "talk": workbench_repo.talk_orgs(session, ids["talk"])}
-    summary = grouping.summary_key(org_id, "")
+    out: dict[str, list[Finding]] = {}
+    for finding, record in zip(findings, records, strict=True):
+        org = _branch_of(finding, record, owner)
+        if org:
+            out.setdefault(org, []).append(finding)
+    return out
 
-    def mine(f: Finding) -> bool:
-        record = records.get(id(f))
-        if f.target is None:
-            return False
-        if record is not None:
-            return owner[record[0]].get(record[1]) == org_id
-        return ((f.target.kind == "calendar" and f.target.key.startswith(f"{org_id}#"))
-                or (f.target.kind == "roster" and f.target.key.startswith(summary)))
 
-    return [f for f in findings if mine(f)]
+def _branch_of(finding: Finding, record: tuple[str, str] | None,
+               owner: dict[str, dict[str, str]]) -> str:
+    """The org id ``finding`` is about ("" when none): its record's organisation, or the one its calendar
+    cell (``"<org id>#…"``) or its roster summary (``"todo:<org id>#<code>"``) names."""
+    target = finding.target
+    if target is None:
+        return ""
+    if record is not None:
+        return owner.get(record[0], {}).get(record[1], "")
+    key = target.key
+    if target.kind == "roster" and key.startswith(grouping.KEY_PREFIX):
+        key = key[len(grouping.KEY_PREFIX):]
+    elif target.kind != "calendar":
+        return ""
+    org, mark, _rest = key.partition("#")
+    return org if mark else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
+from partydesk.core.checks import memo
 from partydesk.core.domain.rules import RULES_BY_KEY
 from partydesk.core.errors import ValidationError
 from partydesk.core.storage import settings_repo
@@ -17,8 +18,9 @@ def list_rules(db: Database) -> list[RuleRecord]:
 
 
 def rule_values(db: Database) -> dict[str, int]:
-    """The current value of every rule, by key."""
-    return {r.key: r.value for r in list_rules(db)}
+    """The current value of every rule, by key (read once inside a ``memo.scope``: a run of the checks, or
+    the comparison of hundreds of branches, asks for them hundreds of times)."""
+    return dict(memo.shared(("rule_values", id(db)), lambda: {r.key: r.value for r in list_rules(db)}))
 
 
 def set_rule(db: Database, actor: Actor, *, key: str, value: int) -> Changes:
