@@ -742,6 +742,10 @@ Give it to the other office and read them this fingerprint by phone:
         <translation>已登记“{name}”。</translation>
     </message>
     <message>
+        <source>Gathering each branch&apos;s figures…</source>
+        <translation>正在汇总各支部的数字……</translation>
+    </message>
+    <message>
         <source>{name} (code {code}).
 
 Fingerprint on the card:

@@ -52,6 +52,7 @@ def test_page_lists_the_branch_and_imports_a_package_after_the_dry_run(
     assert [p.peer.org_code for p in page.peers.model.all_rows()] == ["3301060012"]
     assert "指纹" in page.fingerprint.text()
     model = page.branches.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)  # the comparison comes after the ledger
     last = [c.key for c in model.columns].index("last")
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "3301060012")
     assert model.index(row, last).data() == "今天"  # the package came in today

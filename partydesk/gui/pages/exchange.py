@@ -113,6 +113,7 @@ class ExchangePage(QWidget):
         self.packages: ListPage[PackageEntry] = ListPage(self._package_columns(), row_id=lambda e: e.package_id,
                                                          haystack=self._package_text, parent=self)
         self.packages.activated.connect(self.show_package)
+        self._compared = False  # whether a comparison has been shown (until then the list is being counted)
         self.branches: ListPage[BranchRow] = ListPage(self._branch_columns(), row_id=lambda r: r.site_id or r.org_code,
                                                       haystack=lambda r: f"{r.org_code} {r.org_name}", parent=self)
         # The comparison has a tab of its own (a committee's only): a street office has tens of branches, and
@@ -179,10 +180,10 @@ class ExchangePage(QWidget):
         """Read the exchange state again."""
         ops.load_status(self, self.ctx, self._show)
 
-    def _show(self, result: tuple[ExchangeStatus, KeyCard, list[BranchRow]]) -> None:
-        self.status, self.card, rows = result
-        self.tabs.setTabVisible(COMPARISON_TAB, self.card.role == "committee")
-        self.branches.set_rows(rows)
+    def _show(self, result: tuple[ExchangeStatus, KeyCard]) -> None:
+        self.status, self.card = result
+        committee = self.card.role == "committee"
+        self.tabs.setTabVisible(COMPARISON_TAB, committee)
         self.fingerprint.setText(self.tr("This office ({code}) — key fingerprint: {fingerprint}")
                                  .format(code=self.card.org_code, fingerprint=self.card.fingerprint))
         self.peers.set_rows(self.status.peers)
@@ -202,6 +203,21 @@ class ExchangePage(QWidget):
         self.clock_line.setVisible(trouble is not None)
         self.clock_note.setText(trouble.message() if trouble is not None else "")
         self.clock_button.setVisible(trouble is not None and not trouble.reads_too_early)
+        if committee:
+            ops.load_comparison(self, self.ctx, self._show_comparison)
+        else:
+            self.branches.set_rows([])
+
+    def _show_comparison(self, rows: list[BranchRow]) -> None:
+        self._compared = True
+        self._branches_empty_text()
+        self.branches.set_rows(rows)
+
+    def _branches_empty_text(self) -> None:
+        # Until the first comparison is in, an empty list means "not yet counted", not "no branch".
+        self.branches.set_empty_text(self.tr(
+            "No branch is registered yet. Register each branch's key card on the first tab; its figures show here "
+            "once its first package is imported.") if self._compared else self.tr("Gathering each branch's figures…"))
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(ChangeKind.SYNC, ChangeKind.SITE):
@@ -447,9 +463,7 @@ class ExchangePage(QWidget):
         self.peers_box.setTitle(self.tr("Registered offices"))
         self.packages_box.setTitle(self.tr("Packages in and out"))
         self.branches_box.setTitle(self.tr("Branches compared (this year)"))
-        self.branches.set_empty_text(self.tr(
-            "No branch is registered yet. Register each branch's key card on the first tab; its figures show here "
-            "once its first package is imported."))
+        self._branches_empty_text()
         self.branches.set_search_placeholder(self.tr("Search code or name"))
         self.peers.set_empty_text(self.tr(
             "No office is registered yet. Write this office's key card, give it to the other office, and register "
