@@ -174,7 +174,7 @@ def test_typing_saves_a_draft_that_is_offered_back(ctx: AppContext, qtbot: QtBot
 def test_a_bad_time_is_refused_and_named(ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
     dialog = open_dialog(ctx, qtbot, type_code="committee", held_on=date(2026, 11, 5))
     dialog.ui.topicEdit.insert("研究工作")  # typed (keyClicks is ASCII only)
-    dialog.ui.startTimeEdit.insert("9点")  # typed (keyClicks is ASCII only)
+    dialog.ui.startTimeEdit.insert("下午两点")  # typed (keyClicks is ASCII only)
     dialog.ui.tabs.setCurrentIndex(2)
     dialog._save()
     settle(ctx, qtbot)
@@ -185,6 +185,25 @@ def test_a_bad_time_is_refused_and_named(ctx: AppContext, qtbot: QtBot, branch: 
     dialog.ui.startTimeEdit.insert("09:00")  # put right: the message about the old value goes
     assert not dialog.ui.errorLabel.isVisible()
     dialog._dirty = False
+
+
+def test_a_time_typed_with_a_chinese_input_method_is_taken(ctx: AppContext, qtbot: QtBot,
+                                                          branch: dict[str, str]) -> None:
+    """14：30 (the full-width colon a Chinese input method types) and 1600 are times: shown and saved as 14:30."""
+    dialog = open_dialog(ctx, qtbot, type_code="committee", held_on=date(2026, 11, 5))
+    dialog.ui.topicEdit.insert("研究工作")
+    dialog.ui.startTimeEdit.setFocus()
+    dialog.ui.startTimeEdit.insert("14：30")
+    dialog.ui.endTimeEdit.setFocus()  # leaving the box writes it plainly
+    assert dialog.ui.startTimeEdit.text() == "14:30"
+    dialog.ui.endTimeEdit.insert("1600")
+    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        dialog._save()
+    settle(ctx, qtbot)
+    [saved] = meetings.meetings_of_year(ctx.db, 2026)
+    record = meeting_records.get_record(ctx.db, saved.id)
+    assert record is not None and (record.data.start_time, record.data.end_time) == ("14:30", "16:00")
 
 
 def test_attendance_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:

@@ -9,6 +9,7 @@ aggregates (storage/meeting_repo.py), never a load of every meeting.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -85,6 +86,29 @@ def check_data(db: Database, data: MeetingData, statuses: Mapping[str, str]) -> 
     if db.site is None or db.site.organisation_id is None:
         raise ValidationError("请先完成初始设置（填写党组织信息）。", code="not_set_up")
     return kind
+
+
+_WIDE = str.maketrans("０１２３４５６７８９：", "0123456789:")  # as a Chinese input method types them
+_SPOKEN = re.compile(r"(\d{1,2})[点时](?:(\d{1,2})分?|半)?")
+
+
+def normal_time(text: str) -> str:
+    """A time as it was typed, written HH:MM where it plainly is one: full-width digits and colon (a Chinese
+    input method's), 9:30, 930 and 1430, 14点30, 14时30分, 9点半, 14点; anything else as it was (stripped),
+    for ``valid_time`` to refuse with its message."""
+    plain = text.strip().translate(_WIDE).replace(" ", "")
+    hours, minutes = "", ""
+    spoken = _SPOKEN.fullmatch(plain)
+    if spoken:
+        hours, minutes = spoken.group(1), "30" if plain.endswith("半") else (spoken.group(2) or "0")
+    elif ":" in plain:
+        hours, _sep, minutes = plain.partition(":")
+    elif plain.isdigit() and len(plain) in (3, 4):
+        hours, minutes = plain[:-2], plain[-2:]
+    if hours.isdigit() and minutes.isdigit() and len(hours) <= 2 and len(minutes) <= 2 and not (
+            ":" in plain and len(minutes) != 2) and int(hours) < 24 and int(minutes) < 60:
+        return f"{int(hours):02d}:{int(minutes):02d}"
+    return text.strip()
 
 
 def valid_time(text: str) -> bool:

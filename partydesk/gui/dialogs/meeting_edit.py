@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QTextCharFormat, QTextListFormat
-from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QLineEdit, QListWidgetItem, QWidget
 
 from partydesk.core import drafts
 from partydesk.core.domain.meeting_templates import template_for
 from partydesk.core.domain.meetings import MEETING_TYPES, Expected
 from partydesk.core.domain.motions import BASE_EXPECTED, Motion, MotionRules, passes
 from partydesk.core.errors import KnownError, ValidationError
-from partydesk.core.services.meetings import MeetingData
+from partydesk.core.services.meetings import MeetingData, normal_time
 from partydesk.gui.dialogs.meeting_edit_drafts import FormState
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.folders import ATTACHMENTS, ask_open_files, open_with_system
@@ -119,6 +119,8 @@ class MeetingDialog(BusyDialog):
         for edit in (ui.startTimeEdit, ui.endTimeEdit):
             edit.setMaxLength(5)
             edit.setFixedWidth(metrics.horizontalAdvance("00:000") + 16)
+            # 14：30 as a Chinese input method types it, 1430, 9点半: shown as 14:30 on leaving the box.
+            edit.editingFinished.connect(lambda edit=edit: _write_time_plainly(edit))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         # Room for the attendance table and the minutes, sized from the font; fits 1366×768 at 150 %.
@@ -425,7 +427,7 @@ class MeetingDialog(BusyDialog):
         model = self.attendance.model
         return FormState(
             type_code=self._type_code(), topic=ui.topicEdit.text().strip(), held_on=self.heldOnEdit.text().strip(),
-            start_time=ui.startTimeEdit.text().strip(), end_time=ui.endTimeEdit.text().strip(),
+            start_time=normal_time(ui.startTimeEdit.text()), end_time=normal_time(ui.endTimeEdit.text()),
             place=ui.placeEdit.text().strip(), chair=ui.chairEdit.text().strip(),
             recorder=ui.recorderEdit.text().strip(), lecturer=ui.lecturerEdit.text().strip(),
             party_group=ui.partyGroupCombo.currentText().strip(), body=ui.bodyEdit.toHtml(),
@@ -550,3 +552,9 @@ class MeetingDialog(BusyDialog):
             return
         self.reject()
         event.ignore() if self.isVisible() else event.accept()
+
+
+def _write_time_plainly(edit: QLineEdit) -> None:
+    plain = normal_time(edit.text())
+    if plain != edit.text():
+        edit.setText(plain)

@@ -191,6 +191,16 @@ def test_motion_pass_rule_follows_the_rule_table(db: Database, branch: dict[str,
     assert not passes(Motion("决议", 1, 1, 0), added.count, meeting_records.motion_rules(db))
 
 
+@pytest.mark.parametrize(("typed", "plain", "valid"), [
+    ("14：30", "14:30", True), ("１４：３０", "14:30", True), ("1430", "14:30", True), ("930", "09:30", True),
+    ("9:30", "09:30", True), ("14点30", "14:30", True), ("14时30分", "14:30", True), ("9点半", "09:30", True),
+    ("14点", "14:00", True), (" 08:05 ", "08:05", True), ("", "", True), ("25:00", "25:00", False),
+    ("14:3", "14:3", False), ("12345", "12345", False), ("下午", "下午", False), ("14:30:00", "14:30:00", False)])
+def test_times_are_written_plainly_where_they_plainly_are_times(typed: str, plain: str, valid: bool) -> None:
+    assert meetings.normal_time(typed) == plain
+    assert meetings.valid_time(plain) is valid
+
+
 def test_bad_times_are_refused(db: Database, branch: dict[str, str]) -> None:
     for start, end, code in (("2pm", "", "bad_time"), ("14:30", "24:00", "bad_time"), ("15:00", "14:00",
                                                                                          "end_before_start")):
