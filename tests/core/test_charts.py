@@ -192,3 +192,16 @@ def test_a_chart_with_data_keeps_its_axes_and_no_note() -> None:
         assert fig.axes[0].get_xticklabels() and (fig.axes[0].patches or fig.axes[0].lines)
     pie = members.pie("正式党员与预备党员", ["正式党员"], [3])
     assert pie.axes[0].patches and not notes & set(_texts(pie))
+
+
+def test_counts_of_meetings_and_people_are_marked_in_whole_numbers() -> None:
+    """Every bar 0 or 1: the axis reads 0 and 1, never 0.2, 0.4 … of a meeting."""
+    for fig in (activity.meetings_by_type([("支委会", 1, 0), ("党课", 1, 1)]),
+                activity.meetings_by_month({"支委会": [0] * 11 + [1]}, [0] * 11 + [1], 2026)):
+        ax = fig.axes[0]
+        fig.canvas.draw()
+        ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+        assert ticks and all(float(t).is_integer() for t in ticks), ticks
+    fig = members.bars("人数", ["甲", "乙"], [1, 0], unit="人", horizontal=True)
+    fig.canvas.draw()
+    assert all(float(t).is_integer() for t in fig.axes[0].get_xticks())

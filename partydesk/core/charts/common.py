@@ -45,11 +45,24 @@ def to_png(figure: Any) -> bytes:
     return buf.getvalue()
 
 
+COUNTS = frozenset({"人", "名", "次", "个"})  # units of things counted whole
+
+
 def unit_label(ax: Any, text: str) -> None:
     """The y axis's unit ("人", "次", "出席率（%）") written upright above the axis, as Chinese charts do:
-    Chinese turned on its side reads badly."""
+    Chinese turned on its side reads badly. An axis of people or meetings is marked in whole numbers only
+    (no 0.2 of a meeting when every bar is 0 or 1)."""
     ax.set_ylabel(text, rotation=0, ha="center", va="bottom")
     ax.yaxis.set_label_coords(0.0, 1.02)
+    if text in COUNTS:
+        whole_numbers(ax.yaxis)
+
+
+def whole_numbers(axis: Any) -> None:
+    """Ticks on ``axis`` at whole numbers only."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 GREY = "#9a9a9a"

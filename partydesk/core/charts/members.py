@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from partydesk.core.charts.common import NO_MEMBERS, new_figure, say_empty, unit_label
+from partydesk.core.charts.common import COUNTS, NO_MEMBERS, new_figure, say_empty, unit_label, whole_numbers
 
 RED = "#c8102e"
 PALETTE = ("#c8102e", "#e8a33d", "#3d7ab8", "#5c9e4a", "#8c5aa8", "#d4644a", "#4aa3a3", "#9a9a9a")
@@ -47,6 +47,8 @@ def bars(title: str, labels: Sequence[str], values: Sequence[float], keys: Seque
         drawn = ax.barh(list(labels), list(values), height=thickness, color=RED)
         ax.invert_yaxis()  # first bucket on top, as read
         ax.set_xlabel(unit)
+        if unit in COUNTS:
+            whole_numbers(ax.xaxis)
     else:
         drawn = ax.bar(list(labels), list(values), width=thickness, color=RED)
         unit_label(ax, unit)
