@@ -34,7 +34,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from partydesk.core.atomicfile import atomic_write
-from partydesk.core.io.minutes_html import KEEP_WITH_END
+from partydesk.core.io.minutes_html import KEEP_WITH_END, KEEP_WITH_NEXT
 
 __all__ = ["DOCUMENT_FONTS", "document_font", "ensure_gui", "html_to_pdf", "html_to_png", "layout_document",
            "page_layout", "paint_pages", "pdf_bytes", "print_html", "print_on"]
@@ -94,8 +94,36 @@ def layout_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
     area = device.pageLayout().paintRectPixels(device.logicalDpiX())
     document.setPageSize(QSizeF(area.width(), area.height() - _footer_px(device)))
     document.setHtml(html)
+    _keep_headings_with_text(document)
     _keep_end_together(document)
     return document
+
+
+def _keep_headings_with_text(document: QTextDocument) -> None:
+    """Each heading (a block holding a ``KEEP_WITH_NEXT`` or ``KEEP_WITH_END`` anchor) with its first lines:
+    one that would leave less room under it on its page than two lines of what follows (a paragraph, a
+    table's first row) starts the next page instead of ending this one alone."""
+    page = document.pageSize().height()
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        if _holds_anchor(block, KEEP_WITH_NEXT, prefix=True) or _holds_anchor(block, KEEP_WITH_END):
+            rect = layout.blockBoundingRect(block)
+            room = page - rect.bottom() % page
+            if room < 2 * _first_line_height(block.next()) and rect.height() < page / 2:
+                cursor = QTextCursor(block)
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setBlockFormat(fmt)
+        block = block.next()
+
+
+def _first_line_height(block: QTextBlock) -> float:
+    """The height of the first line of ``block`` as laid out (a table cell's padding included roughly)."""
+    lines = block.layout() if block.isValid() else None
+    if lines is None or lines.lineCount() == 0:
+        return 20.0
+    return lines.lineAt(0).height() + 8.0
 
 
 def _keep_end_together(document: QTextDocument) -> None:
@@ -119,10 +147,12 @@ def _keep_end_together(document: QTextDocument) -> None:
     cursor.setBlockFormat(fmt)
 
 
-def _holds_anchor(block: QTextBlock, name: str) -> bool:
+def _holds_anchor(block: QTextBlock, name: str, *, prefix: bool = False) -> bool:
+    """Whether a fragment of ``block`` is anchored as ``name`` (with ``prefix``, as a name beginning so)."""
     iterator = block.begin()
     while not iterator.atEnd():
-        if name in iterator.fragment().charFormat().anchorNames():
+        names = iterator.fragment().charFormat().anchorNames()
+        if any(n.startswith(name) for n in names) if prefix else name in names:
             return True
         iterator += 1
     return False

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -110,3 +111,46 @@ def test_the_last_section_and_the_signatures_are_never_split_over_two_pages(app:
         assert int(top // page) == int((end - 1) // page), f"{lines} paragraphs: the end is split"
         moved += block.blockFormat().pageBreakPolicy() != block.blockFormat().pageBreakPolicy().PageBreak_Auto
     assert moved, "some length puts a page break inside the end, and it was moved to a page of its own"
+
+
+def _is_heading(block: Any) -> bool:
+    from partydesk.core.io.minutes_html import KEEP_WITH_END, KEEP_WITH_NEXT
+    from partydesk.gui.pdf import _holds_anchor
+
+    return _holds_anchor(block, KEEP_WITH_NEXT, prefix=True) or _holds_anchor(block, KEEP_WITH_END)
+
+
+def _middle_of_first_line(document: Any, block: Any) -> float:
+    line = block.layout().lineAt(0)
+    return float(document.documentLayout().blockBoundingRect(block).top() + line.y() + line.height() / 2)
+
+
+def test_a_heading_never_ends_a_page_without_the_lines_under_it(app: QApplication) -> None:
+    """三、表决情况 and its table, 一、会议内容 and its first paragraph: whatever the length of what stands
+    above, a heading's line and the first line under it are printed on the same page."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QPdfWriter
+
+    from partydesk.core.io.minutes_data import MotionLine
+    from partydesk.gui.pdf import layout_document, page_layout
+    from tests.core.io.test_minutes_docx import MINUTES
+
+    writer = QPdfWriter(os.devnull)
+    writer.setPageLayout(page_layout())
+    minutes = replace(MINUTES, motions=(MotionLine("接收李明为预备党员", 5, 0, 1, True),), decisions="同意。" * 10)
+    checked = 0
+    for lines in range(0, 60):
+        body = "".join(f"<p>第 {n} 段发言：同意支部委员会的工作安排，并提出改进意见。</p>" for n in range(lines))
+        document = layout_document(minutes_html(replace(minutes, body=body)), writer)
+        page = document.pageSize().height()
+        block = document.begin()
+        while block.isValid():
+            if _is_heading(block):
+                under = block.next()
+                assert int(_middle_of_first_line(document, block) // page) == int(
+                    _middle_of_first_line(document, under) // page), (
+                    f"{lines} paragraphs: “{block.text()}” ends a page alone")
+                checked += 1
+            block = block.next()
+    assert checked == 60 * 3

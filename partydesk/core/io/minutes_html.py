@@ -17,10 +17,11 @@ from html import escape
 from partydesk.core.io.minutes_body import blocks_html, body_blocks
 from partydesk.core.io.minutes_data import BLANK_LINES, SIGNATURES, MinutesData, header_rows, motion_result, sections
 
-__all__ = ["KEEP_WITH_END", "minutes_html"]
+__all__ = ["KEEP_WITH_END", "KEEP_WITH_NEXT", "minutes_html"]
 
 # The anchor naming where the end of a document starts that a printout keeps on one page (``gui.pdf``).
 KEEP_WITH_END = "keep-with-end"
+KEEP_WITH_NEXT = "keep-with-next"  # a section heading's anchor: printed, never the last line of a page
 
 LABEL_BG = "#f2f2f2"
 TEXT_STYLE = "font-size:12pt; line-height:150%; margin-top:2px; margin-bottom:2px;"
@@ -100,7 +101,9 @@ def minutes_html(data: MinutesData) -> str:
     listed = sections(data)
     for at, (key, heading) in enumerate(listed):
         # The last section goes with the signatures: printed, it starts a new page rather than leave them alone.
-        text = (f'<a name="{KEEP_WITH_END}">{escape(heading)}</a>' if at == len(listed) - 1 else escape(heading))
+        # Every heading goes with the lines under it: it never ends a page alone.
+        anchor = KEEP_WITH_END if at == len(listed) - 1 else f"{KEEP_WITH_NEXT}-{at}"
+        text = f'<a name="{anchor}">{escape(heading)}</a>'
         parts.append(f'<p style="font-size:12pt; font-weight:bold; margin-top:14px; margin-bottom:4px;">{text}</p>')
         parts.append(_section(key, data))
     line = "_" * 16
