@@ -127,6 +127,24 @@ def test_a_branch_calendar_finding_opens_that_branch_s_cell(qtbot: QtBot, commit
     assert cell is not None and cell.key == "general||2025-07-01"
 
 
+def test_a_branch_calendar_finding_opened_before_the_branches_are_listed_opens_that_branch(
+        qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """A to-do opened just after start-up, before the page has read which branches the file holds: the
+    calendar still comes up on the to-do's branch, not on the first one, with the focus on the cell."""
+    from partydesk.core.services.dashboard_scope import branches
+
+    second = next(b.org_id for b in branches(committee_ctx.db) if b.code == BRANCHES[1][0])
+    page = MeetingsPage(committee_ctx, today=TODAY)
+    qtbot.addWidget(page)
+    page.show_calendar_cell(f"{second}#general||2025-07-01")  # at once, the branch list still being read
+    page.show()
+    settle(qtbot, committee_ctx)
+    assert page.branches.calendar_org() == second
+    current = page.calendar.view.currentIndex()
+    cell = page.calendar.model.cell(current.row(), current.column())
+    assert cell is not None and cell.key == "general||2025-07-01"
+
+
 def test_talks_of_a_committee_file_name_their_branch_and_filter_by_it(qtbot: QtBot, committee_ctx: AppContext) -> None:
     """谈心谈话 over two branches: a 支部 column after the date and a branch filter that keeps one branch's talks;
     a branch's own file shows neither (``test_talks_panel``)."""

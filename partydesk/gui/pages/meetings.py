@@ -62,6 +62,8 @@ class MeetingsPage(DialogHost, QWidget):
         self.today = today or date.today()
         self._stale = dict.fromkeys(TABS, True)
         self._pending_cell: str | None = None
+        self._pending_org = ""  # the branch whose calendar holds the pending cell ("" in a branch's own file)
+        self._calendar_shown: tuple[int, str | None] | None = None  # (year, org id) of the calendar shown
         self._select_after: str | None = None  # a meeting just recorded, chosen in the list once it is listed
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("meetingTabs")
@@ -202,12 +204,15 @@ class MeetingsPage(DialogHost, QWidget):
         ``"<type>|<group>|<period start>"``, in a committee's file prefixed ``"<org id>#"``): its branch, its
         year, its tab, the focus on it."""
         org_id, _, key = key.rpartition("#")
-        self._pending_cell = key
+        self._pending_cell, self._pending_org = key, org_id
         year = date.fromisoformat(key.rsplit("|", 1)[-1]).year
         self.show_tab("calendar")
         chooser = self.branches.calendar_filter
-        # Choosing another branch reads its calendar; the focus follows the data.
-        switched = bool(org_id) and chooser.current() != org_id and chooser.set_current(org_id)
+        # Choosing another branch reads its calendar; the focus follows the data. Just after start-up the
+        # branches may not be listed yet: the choice is kept until they are, and the focus waits for it.
+        switched = bool(org_id) and chooser.current() != org_id
+        if switched:
+            chooser.set_current(org_id)
         if self.calendar.year != year:
             self.calendar.year_spin.setValue(year)  # reads that year; the focus follows the data
         elif not switched and not self._stale["calendar"] and self.calendar.focus_cell(key):
@@ -255,8 +260,14 @@ class MeetingsPage(DialogHost, QWidget):
 
     def _calendar_loaded(self, data: CalendarYear) -> None:
         if data.year == self.calendar.year and data.org_id == self.branches.calendar_org():  # else moved on
+            same = (data.year, data.org_id) == self._calendar_shown  # read again: the current cell stays so
+            kept = self.calendar.current_key() if same else ""
             self.calendar.set_year_data(data.year, data.rows, data.meetings)
-            if self._pending_cell is not None and self.calendar.focus_cell(self._pending_cell):
+            self._calendar_shown = (data.year, data.org_id)
+            if kept:
+                self.calendar.focus_cell(kept, take_focus=False)
+            meant = not self._pending_org or data.org_id == self._pending_org  # not another branch's same cell
+            if self._pending_cell is not None and meant and self.calendar.focus_cell(self._pending_cell):
                 self._pending_cell = None
 
     def _attendance_loaded(self, data: AttendanceYear) -> None:

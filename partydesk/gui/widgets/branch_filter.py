@@ -23,6 +23,7 @@ class BranchFilter(QWidget):
         super().__init__(parent)
         self.include_all = include_all
         self.branches: Branches = SINGLE
+        self._wanted: str | None = None  # chosen before it was offered (``set_current``)
         self.label = QLabel(self)
         self.combo = QComboBox(self)
         self.combo.setObjectName("branchCombo")
@@ -42,6 +43,7 @@ class BranchFilter(QWidget):
         """Fill the combo (every organisation but ``skip``), keeping the chosen branch when it is still there
         (else ``prefer``, else the first entry); emits ``branchChanged`` only when the choice changes."""
         before = self.current()
+        wanted, self._wanted = self._wanted, None
         self.branches = branches
         self.combo.blockSignals(True)
         self.combo.clear()
@@ -52,8 +54,8 @@ class BranchFilter(QWidget):
                 continue
             self.combo.addItem(branch.name or branch.code, branch.org_id)
             self.combo.setItemData(self.combo.count() - 1, branch.code, Qt.ItemDataRole.ToolTipRole)
-        for wanted in (before, prefer):
-            at = self.combo.findData(wanted) if wanted is not None else -1
+        for choice in (wanted, before, prefer):
+            at = self.combo.findData(choice) if choice is not None else -1
             if at >= 0:
                 self.combo.setCurrentIndex(at)
                 break
@@ -70,10 +72,13 @@ class BranchFilter(QWidget):
         return value if isinstance(value, str) else None
 
     def set_current(self, org_id: str | None) -> bool:
-        """Choose ``org_id`` (None: 全部支部); False when it is not offered."""
+        """Choose ``org_id`` (None: 全部支部); False when it is not offered. One not offered yet (asked for
+        before the list of branches is in: a to-do opened just after start-up) is chosen when it comes."""
         at = self.combo.findData(org_id) if org_id is not None else (0 if self.include_all else -1)
         if at < 0:
+            self._wanted = org_id
             return False
+        self._wanted = None
         self.combo.setCurrentIndex(at)
         return True
 

@@ -132,9 +132,16 @@ class ComplianceCalendar(QWidget):
         self.model.set_cells(year, build_cells(year, rows, meetings))
         self._update_summary()
 
-    def focus_cell(self, key: str) -> bool:
+    def current_key(self) -> str:
+        """The key of the current cell ("" when none)."""
+        index = self.view.currentIndex()
+        cell = self.model.cell(index.row(), index.column()) if index.isValid() else None
+        return cell.key if cell is not None else ""
+
+    def focus_cell(self, key: str, *, take_focus: bool = True) -> bool:
         """Put the keyboard focus on the cell with ``key`` (a finding's calendar target); False when the
-        year shown has no such cell."""
+        year shown has no such cell. Without ``take_focus`` the cell is only made current again (after a
+        reload of the data shown)."""
         for row in range(self.model.rowCount()):
             for column in range(self.model.columnCount()):
                 cell = self.model.cell(row, column)
@@ -142,7 +149,8 @@ class ComplianceCalendar(QWidget):
                     index = self.model.index(row, column)
                     self.view.setCurrentIndex(index)
                     self.view.scrollTo(index)
-                    self.view.setFocus()
+                    if take_focus:
+                        self.view.setFocus()
                     return True
         return False
 
