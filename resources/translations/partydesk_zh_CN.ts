@@ -3492,6 +3492,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>（未编入党小组）</translation>
     </message>
     <message>
+        <source>Filters cleared to show the member just saved.</source>
+        <translation>已清除筛选，以显示刚保存的党员。</translation>
+    </message>
+    <message>
         <source>Reading the roster…</source>
         <translation>正在读取花名册…</translation>
     </message>

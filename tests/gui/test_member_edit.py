@@ -171,6 +171,24 @@ def test_valid_member_saves_and_appears_in_the_roster(qtbot: QtBot, ctx: AppCont
     assert stored.birth_date == date(1980, 1, 1)
 
 
+def test_a_member_added_while_a_to_do_s_list_is_shown_is_shown_and_selected(
+        qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """The roster narrowed to a to-do's members (opened from the workbench): a new member saved there is not
+    hidden by it; the filters are cleared, the member selected, and the status bar says why."""
+    (member_id,) = add_now(ctx, ZHANG)
+    page.show_only(frozenset({member_id}), "谈心谈话")
+    said: list[str] = []
+    ctx.hub.statusMessage.connect(said.append)
+    dialog = _add_dialog(page)
+    fill(dialog, name="曹永刚", id_number=make_id(date(1975, 3, 2), 31))
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        save(qtbot, ctx, dialog)
+    qtbot.waitUntil(lambda: page.selected_row() is not None and page.selected_row().name == "曹永刚",  # type: ignore[union-attr]
+                    timeout=WAIT_MS)
+    assert sorted(names(page)) == sorted(["张三", "曹永刚"]) and page.model.only is None
+    assert any("筛选" in text for text in said)
+
+
 def test_editing_changes_a_field(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
     """Edit opens the form filled in; a changed work unit is saved to the same member."""
     (member_id,) = add_now(ctx, ZHANG)

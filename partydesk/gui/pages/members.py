@@ -278,21 +278,34 @@ class MembersPage(DialogHost, QWidget):
         self.model.remove_ids(ids - found)
         self.fill_group_combo()
         if selected is not None:
-            self._select(selected)
+            self._select_saved(selected)
         elif place >= 0 and self.model.rowCount() and self.selected_member_id() is None:
             self._select_row(min(place, self.model.rowCount() - 1))
         self._update_count()
         self._update_actions()
 
     def _rows_loaded(self, rows: list[RosterRow]) -> None:
-        selected = self._select_after_load or self.selected_member_id()
+        saved = self._select_after_load
+        selected = saved or self.selected_member_id()
         self._select_after_load = None
         self._loaded = True
         self.model.set_rows(rows)
         self.branches.rows_changed()
         self.fill_group_combo()
-        self._select(selected)
+        if saved is not None:
+            self._select_saved(saved)
+        else:
+            self._select(selected)
         self._update_count()
+
+    def _select_saved(self, member_id: str) -> None:
+        """Select the member just saved; one the filters hide (a new member while a to-do's list is shown)
+        is shown by clearing them, and the status bar says so, rather than seem not to have been saved."""
+        if self._select(member_id) or not any(r.id == member_id for r in self.model.all_rows()):
+            return
+        self.clear_filters()
+        self._select(member_id)
+        self.ctx.hub.statusMessage.emit(self.tr("Filters cleared to show the member just saved."))
 
     def _to_search(self) -> None:
         self.search_edit.setFocus()
