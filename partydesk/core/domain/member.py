@@ -196,6 +196,11 @@ def _name(value: Value) -> str:
     return name
 
 
+# Code fields an office's own form fills with its own words (工作岗位: 村会计, 外出务工 where the statistics want
+# 农牧渔民): a member is not refused for them; the field stays empty and the words go into 备注, with a warning.
+KEPT_IN_NOTES = frozenset({"work_post"})
+
+
 # Code-table answers already given, per table: a roster repeats a few dozen values over thousands of
 # rows. Keyed by type too, since True == 1 but str(True) != str(1). Only answers are kept, never
 # refusals, so a wrong value is looked up (and reported) afresh every time.
@@ -224,6 +229,7 @@ def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRule
         out["name"] = _name(raw.name)
     except ValidationError as exc:
         issues.append(_issue("name", exc))
+    kept: list[str] = []  # descriptive answers outside their code table, kept in 备注 (``KEPT_IN_NOTES``)
     for key, table in CODED.items():
         item = getattr(raw, key)
         if _blank(item):
@@ -232,7 +238,14 @@ def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRule
         try:
             out[key] = _code(key, table, item)
         except ValidationError as exc:
-            issues.append(_issue(key, exc))
+            if key not in KEPT_IN_NOTES or exc.code != "code_unknown":
+                issues.append(_issue(key, exc))
+                continue
+            out[key] = ""
+            text = str(item).strip()
+            kept.append(f"{table.title}：{text}")
+            issues.append(Issue(key, "kept_in_notes", f"{table.title}“{text}”不是统计用的类别，已原样记入备注；"
+                                "请在档案中选择相应的类别", "warning"))
     for key in DATES:
         item = getattr(raw, key)
         if _blank(item):
@@ -252,6 +265,9 @@ def check_member(raw: MemberInput, *, today: date, rules: CheckRules = CheckRule
             out[key] = _text(getattr(raw, key), key)
         except ValidationError as exc:
             issues.append(_issue(key, exc))
+    if kept and "notes" in out:
+        notes = "；".join([*([str(out["notes"])] if out["notes"] else []), *kept])
+        out["notes"] = notes[:TEXT_LIMITS.get("notes", 200)]
     phone = raw.phone
     out["phone"] = ""
     if not _blank(phone):

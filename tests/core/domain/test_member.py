@@ -103,6 +103,21 @@ def test_an_unknown_code_is_reported_every_time_it_appears() -> None:
     assert "code_unknown" in _codes(bad)
 
 
+def test_an_office_s_own_words_for_the_work_post_are_kept_in_the_notes_not_refused() -> None:
+    """工作岗位 written as the office writes it (村会计) is no statistics category: the member is taken, the
+    field left to choose, the words added to 备注 after what it holds, and a warning says so."""
+    from dataclasses import replace
+
+    result = check_member(replace(GOOD, work_post="村会计", notes="退役军人"), today=TODAY)
+    assert result.data is not None
+    assert (result.data.work_post, result.data.notes) == ("", "退役军人；工作岗位：村会计")
+    assert [(i.field, i.code, i.severity) for i in result.issues if i.field == "work_post"] == [
+        ("work_post", "kept_in_notes", "warning")]
+    assert "村会计" in result.issues[0].message and "备注" in result.issues[0].message
+    assert check_member(replace(GOOD, work_post="农牧渔民"), today=TODAY).data.work_post != ""  # type: ignore[union-attr]
+    assert "code_unknown" in _codes(replace(GOOD, ethnicity="火星族"))  # other code fields still refuse
+
+
 def test_control_characters_are_exactly_unicode_category_cc_except_tab_and_newline() -> None:
     """Every code point of category Cc but tab and newline is refused in a text field; nothing else is."""
     import unicodedata
