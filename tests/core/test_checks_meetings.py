@@ -60,3 +60,40 @@ def test_periods_before_the_branch_began_its_records_are_not_owed(db: Database) 
     assert "2026年第二季度未召开支部党员大会" in messages
     assert "2026年第一季度未召开支部党员大会" not in messages  # held on 15 February
     assert "2026年1月未召开支部委员会" not in messages  # January ended before the first meeting
+
+
+def test_a_meeting_still_to_hold_this_month_is_a_reminder_before_it_is_late(db: Database) -> None:
+    """On 2 December with nothing held since October: December's 支委会 and the fourth quarter's 党员大会
+    are reminders (注意) with their last day, not yet 未召开; holding the 支委会 takes its reminder away; in
+    early November the fourth quarter, ending in two months, is not yet mentioned."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.meetings import add_meeting
+    from partydesk.core.storage.meeting_repo import MeetingData
+
+    checks.load_all()
+    set_up_on(db, date(2026, 10, 1))
+    found = run_checks(db, date(2026, 12, 2), ["meeting.due_soon"])
+    messages = {f.message for f in found}
+    assert "2026年12月的支部委员会会议还未召开，请在2026年12月31日前召开" in messages
+    assert "2026年第四季度的支部党员大会还未召开，请在2026年12月31日前召开" in messages
+    assert all(f.severity is Severity.WARNING and f.due == date(2026, 12, 31) for f in found)
+    assert not [f for f in run_checks(db, date(2026, 12, 2), ["meeting.missing"]) if "12月" in f.message]
+    add_meeting(db, LOCAL_USER, MeetingData(type_code="committee", held_on=date(2026, 12, 2), topic="研究工作"),
+                statuses={})
+    messages = {f.message for f in run_checks(db, date(2026, 12, 2), ["meeting.due_soon"])}
+    assert not [m for m in messages if "支部委员会" in m]
+    november = {f.message for f in run_checks(db, date(2026, 11, 3), ["meeting.due_soon"])}
+    assert "2026年11月的支部委员会会议还未召开，请在2026年11月30日前召开" in november
+    assert not [m for m in november if "第四季度" in m]
+
+
+def test_a_committee_is_not_reminded_of_its_branches_months_ahead(tmp_path: Path) -> None:
+    """A committee's file: no 还未召开 reminders (its branches' own workbenches remind them)."""
+    from tests.core.exchange.conftest import make_committee
+
+    checks.load_all()
+    committee = make_committee(tmp_path / "c.db")
+    try:
+        assert run_checks(committee, date(2026, 12, 2), ["meeting.due_soon"]) == []
+    finally:
+        committee.close()

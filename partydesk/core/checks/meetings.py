@@ -1,4 +1,5 @@
-"""Meeting checks: a required meeting not held in a period that has ended (未召开), repeated absence.
+"""Meeting checks: a required meeting not held in a period that has ended (未召开), one still to hold in a
+period ending within a month (还未召开, a reminder before it is late), repeated absence.
 
 Built on the compliance and attendance reports (``services.meeting_reports``), which are SQL aggregates.
 In a committee's file each branch owes its own meetings: the calendar is judged branch by branch (never
@@ -15,6 +16,7 @@ from datetime import date
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.meetings import meeting_type
 from partydesk.core.domain.organisation import short_name
+from partydesk.core.domain.partial_date import in_words
 from partydesk.core.services import meeting_reports
 from partydesk.core.services.branches import branches
 from partydesk.core.services.setup import site_role
@@ -52,6 +54,33 @@ def missing_meetings(db: Database, today: date) -> Iterator[Finding]:
                     rule=meeting_type(row.type_code).rule_key or "",
                     target=Target("calendar", key),
                 )
+
+
+DUE_SOON_DAYS = 31  # a month's meeting from its first day; a quarter's or a year's in its last month
+
+
+@check("meeting.due_soon")
+def meetings_due_soon(db: Database, today: date) -> Iterator[Finding]:
+    """Each running period ending within ``DUE_SOON_DAYS`` whose required meeting is not yet held: a
+    reminder (注意) while it can still be held, before ``meeting.missing`` finds it late. A branch's own file
+    only: a committee sees its branches' shortfalls once they are late, not every branch's month ahead."""
+    if branches(db).multi or site_role(db) == "committee":
+        return
+    for row in meeting_reports.compliance(db, today.year, as_of=today):
+        if not row.open or row.met or row.period.start > today or (row.period.end - today).days >= DUE_SOON_DAYS:
+            continue
+        group = f"（{row.party_group}）" if row.party_group else ""
+        key = f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}"
+        owed = f"还要召开 {row.required - row.held} 次" if row.held else "还未召开"
+        yield Finding(
+            code="meeting.due_soon",
+            severity=Severity.WARNING,
+            subject=key,
+            message=f"{row.period.label}的{row.type_name}{group}{owed}，请在{in_words(row.period.end)}前召开",
+            due=row.period.end,
+            rule=meeting_type(row.type_code).rule_key or "",
+            target=Target("calendar", key),
+        )
 
 
 @check("meeting.absent_in_a_row")
