@@ -76,9 +76,14 @@ def test_page_lists_the_branch_and_imports_a_package_after_the_dry_run(
     counts = {dialog.counts.item(r, 0).text(): dialog.counts.item(r, 1).text() for r in range(dialog.counts.rowCount())}
     assert counts["更新"] == "1"
     assert page.packages.model.total == 1, "the dry run wrote nothing"
+    backups: list[object] = []
+    ctx.hub.backupMade.connect(backups.append)
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: page.packages.model.total == 2, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: dialog.summary.text().startswith("已导入"), timeout=WAIT_MS)
+    # The backup made before the import reaches the status bar's 上次备份 (it said 尚无 until a restart).
+    qtbot.waitUntil(lambda: len(backups) == 1, timeout=WAIT_MS)
+    assert "import" in backups[0].path.name  # type: ignore[attr-defined]
 
 
 def test_a_committee_compares_its_branches_on_a_tab_of_their_own(

@@ -8,7 +8,7 @@ same transaction that verified the file on the stick (SYNC.md: nothing half-writ
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -106,11 +106,33 @@ def import_file(parent: QWidget, ctx: AppContext, path: Path, *, dry_run: bool, 
     """Classify (``dry_run``) or import a package; the result is an ``ImportReport`` either way."""
     db, actor = ctx.db, ctx.actor
 
-    def job(progress: Progress) -> sync_import.ImportReport:
-        return sync_import.import_package(db, actor, path, dry_run=dry_run, progress=progress)
+    made: list[object] = []
 
-    return run(parent, ctx, job, label="sync import", on_done=on_done, on_error=on_error,
-               progress_title=title)
+    def job(progress: Progress) -> sync_import.ImportReport:
+        report = sync_import.import_package(db, actor, path, dry_run=dry_run, progress=progress)
+        if report.status == "applied":
+            _newest_backup(db, made)
+        return report
+
+    handle = run(parent, ctx, job, label="sync import", on_done=on_done, on_error=on_error, progress_title=title)
+    return _telling_backup(ctx, handle, made)
+
+
+def _newest_backup(db: Any, into: list[object]) -> None:
+    """The backup an import made before writing (the newest of the file's), for the status bar."""
+    from partydesk.core.services.maintenance import last_backup
+
+    found = last_backup(db.path)
+    if found is not None:
+        into.append(found)
+
+
+def _telling_backup(ctx: AppContext, handle: TaskHandle, made: list[object]) -> TaskHandle:
+    """When ``handle``'s job is done, the backup it made (if any) goes to ``Hub.backupMade`` — the status bar's
+    上次备份 — even when the wizard was closed meanwhile."""
+    hub = ctx.hub
+    handle.finished.connect(lambda: hub.backupMade.emit(made[-1]) if made else None)
+    return handle
 
 
 def record_rejection(parent: QWidget, ctx: AppContext, path: Path, *, reason: str, message: str) -> TaskHandle:
@@ -141,11 +163,17 @@ def import_folder(parent: QWidget, ctx: AppContext, entries: list[sync_folder.Fo
     """Import the checked packages one by one (a ``sync_folder.FolderImport``, also when cancelled midway)."""
     db, actor = ctx.db, ctx.actor
 
-    def job(progress: Progress) -> sync_folder.FolderImport:
-        return sync_folder.import_checked(db, actor, entries, progress)
+    made: list[object] = []
 
-    return run(parent, ctx, job, label="sync import folder", on_done=on_done, on_error=on_error,
-               progress_title=title)
+    def job(progress: Progress) -> sync_folder.FolderImport:
+        done = sync_folder.import_checked(db, actor, entries, progress)
+        if done.applied:
+            _newest_backup(db, made)
+        return done
+
+    handle = run(parent, ctx, job, label="sync import folder", on_done=on_done, on_error=on_error,
+                 progress_title=title)
+    return _telling_backup(ctx, handle, made)
 
 
 def export_all(parent: QWidget, ctx: AppContext, *, out_dir: Path, snapshot: bool, title: str,
