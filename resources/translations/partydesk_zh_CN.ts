@@ -1542,6 +1542,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>它同时确认“{origin}”已收到本单位的 {count} 个数据包。</translation>
     </message>
     <message>
+        <source>It deletes these members: {names}.</source>
+        <translation>其中删除了这些党员：{names}。</translation>
+    </message>
+    <message>
         <source>The committee corrects this office&apos;s own records:</source>
         <translation>上级党委更正了本单位的记录（导入后生效）：</translation>
     </message>
@@ -1588,6 +1592,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>Imported before</source>
         <translation>已导入过，跳过</translation>
+    </message>
+    <message>
+        <source>Members deleted by the sender: {names}.</source>
+        <translation>对方删除的党员：{names}。</translation>
     </message>
     <message>
         <source>{count} record(s) were changed here too: this office&apos;s version is kept for now. After closing, choose “Decide the conflicts…” on this page and decide each one.</source>

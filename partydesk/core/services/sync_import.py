@@ -67,6 +67,7 @@ class ImportReport:
     confirms: int = 0  # how many of our packages the package says it received (its acks)
     keys: list[str] = field(default_factory=list)  # key updates and revocations the package carried, in words
     corrections: list[str] = field(default_factory=list)  # the parent's corrections of our own records, in words
+    removed: list[str] = field(default_factory=list)  # names of the sender's members it deletes here
     changes: Changes = field(default_factory=Changes)
 
     def to_json(self) -> dict[str, Any]:
@@ -74,6 +75,7 @@ class ImportReport:
         return {"status": self.status, "reason": self.reason, "message": self.message,
                 "package_id": self.package_id, "origin": self.origin, **self.counts, "gap": self.gap,
                 "acknowledged": self.acknowledged, "keys": self.keys, "corrections": self.corrections,
+                "removed_members": self.removed,
                 "rejected_records": [{"type": t, "id": i, "reason": r} for t, i, r in self.rejected]}
 
 
@@ -157,6 +159,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             decisions = _classify(session, staged, own_site, parent)
             _count(report, staged, decisions)
             report.corrections = _corrections(session, staged, decisions, own_site, parent)
+            report.removed = _removed(session, staged, decisions, own_site)
         return report
     if backup:
         if step is not None:
@@ -167,6 +170,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         decisions = _classify(session, staged, own_site, parent)  # again, inside the transaction that applies them
         _count(report, staged, decisions)
         report.corrections = _corrections(session, staged, decisions, own_site, parent)  # (names before the change)
+        report.removed = _removed(session, staged, decisions, own_site)
         written = _written(staged, decisions)
         _apply(session, written, staged, decisions, manifest.package_id, step)
         sync_repo.supersede_conflicts(session, ((name, record["id"], record["version"])
@@ -454,6 +458,18 @@ def _corrections(session: Any, staged: list[Staged], decisions: list[Decision], 
     if len(ours) > len(members):
         lines.append(f"更正本单位的其他记录 {len(ours) - len(members)} 条（如党员的组织关系变动、会议、学习记录）")
     return lines
+
+
+def _removed(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> list[str]:
+    """The names (as held here, before the import) of the sender's members the package deletes: a branch's
+    deletion is otherwise only one more "updated" record in the counts."""
+    gone = [s.record for s, d in zip(staged, decisions, strict=True)
+            if d.outcome is Outcome.UPDATED and s.record["type"] == "member" and s.record["deleted"] is True
+            and s.record["owner_site"] != own_site]
+    if not gone:
+        return []
+    names = sync_repo.member_names(session, [str(r["id"]) for r in gone])
+    return [names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) for r in gone]
 
 
 def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]) -> None:

@@ -31,3 +31,12 @@ def contents_in_words(counts: Mapping[str, int]) -> str:
         return f"明细 {total} 条记录（如党员的变动、会议的出席和议程、学时）"
     text = "、".join(things)
     return text if total == named else f"{text}，连同明细共 {total} 条记录"
+
+
+REMOVED_NAMED = 20  # members named one by one; beyond, a count
+
+
+def removed_in_words(names: list[str]) -> str:
+    """The members a package deletes, as a sentence names them: 杜春丽、王芳 (等 25 名)."""
+    shown = "、".join(names[:REMOVED_NAMED])
+    return shown + (f"等 {len(names)} 名" if len(names) > REMOVED_NAMED else "")

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.services.sync_folder import NOT_A_PACKAGE
 from partydesk.core.services.sync_import import NOT_RECORDED
-from partydesk.core.services.sync_words import contents_in_words
+from partydesk.core.services.sync_words import contents_in_words, removed_in_words
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
 
@@ -256,6 +256,8 @@ class ImportDialog(QDialog):
         if report.confirms:
             said += "\n" + self.tr("It confirms that {origin} received {count} of this office's packages.").format(
                 origin=self.offices.get(report.origin, report.origin), count=report.confirms)
+        if report.removed:  # otherwise only "updated" records in the counts
+            said += "\n" + self.tr("It deletes these members: {names}.").format(names=removed_in_words(report.removed))
         self.summary.setText(said)
         for row, key in enumerate(OUTCOME_ORDER):
             self.counts.setItem(row, 1, QTableWidgetItem(str(report.counts.get(key, 0))))
@@ -475,6 +477,9 @@ class ImportDialog(QDialog):
             c = report.counts
             said = self.tr("Imported: new {new}, updated {updated}, unchanged {unchanged}, "
                            "conflicts {conflict}, rejected {rejected}.").format(**c)
+            if report.removed:
+                said += "\n" + self.tr("Members deleted by the sender: {names}.").format(
+                    names=removed_in_words(report.removed))
             if c["conflict"]:  # not to be missed in a row of figures: each needs a decision
                 said += "\n\n" + self.tr(
                     "{count} record(s) were changed here too: this office's version is kept for now. After closing, "

@@ -114,6 +114,21 @@ def test_a_delete_never_comes_back_and_out_of_order_packages_converge(sites: Sit
     assert dump(sites.committee, branch_site) == dump(sites.branch, branch_site)
 
 
+def test_the_committee_is_told_by_name_which_members_a_package_deletes(sites: Sites) -> None:
+    """A branch deletes a member it had sent before: the dry run and the import name that member (as the
+    committee holds them), where the counts alone say only "updated 1"."""
+    member_id = first_member(sites)
+    name = next(r.name for r in members.roster(sites.branch, LOCAL_USER) if r.id == member_id)
+    assert import_package(sites.committee, LOCAL_USER, export_package(
+        sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick).path).removed == []
+    members.delete_member(sites.branch, LOCAL_USER, member_id=member_id, reason="录入重复")
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    assert import_package(sites.committee, LOCAL_USER, sent.path, dry_run=True).removed == [name]
+    report = import_package(sites.committee, LOCAL_USER, sent.path)
+    assert report.removed == [name] and report.counts["updated"] >= 1
+    assert report.to_json()["removed_members"] == [name]
+
+
 def test_the_import_names_what_it_wrote_for_the_open_pages(sites: Sites) -> None:
     """A page refreshes by what an import changed: every member it wrote (an event names its member, an
     attendance its meeting), and past the limit only the kind, so the page reloads whole."""
