@@ -18,6 +18,7 @@ from partydesk.gui.dialogs.member_edit import MemberEditDialog
 from partydesk.gui.pages.members import MembersPage
 from tests.gui.conftest import WAIT_MS
 from tests.gui.test_members_page import ZHANG, add_now, make_id, names, open_page
+from tests.gui.test_screen_room import assert_seen_whole
 
 pytestmark = pytest.mark.discard_question  # these tests answer the real "discard?" question themselves
 
@@ -381,6 +382,23 @@ def test_form_fits_a_1366x768_screen(page: MembersPage) -> None:
     assert hint.width() <= 1366 and hint.height() <= 728 - 40
     screen = dialog.screen().availableGeometry()
     assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+
+
+def test_form_and_its_buttons_stay_in_view_above_the_taskbar(qtbot: QtBot, ctx: AppContext,
+                                                              page: MembersPage) -> None:
+    """Opened, and after Save found errors, the form with its title bar lies inside the screen above the
+    taskbar (one assumed where the platform declares none), 保存/取消 in view; the fields scroll instead (it
+    used to take all but three lines of the screen's height, its buttons under a 1366×768 screen's taskbar)."""
+    dialog = _add_dialog(page)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert_seen_whole(dialog)
+    fill(dialog, name="张3", id_number=BAD_ID, joined="2005-13-01", confirmed="")
+    save(qtbot, ctx, dialog)
+    assert dialog.summary() and dialog.field_message("id_number")
+    QApplication.processEvents()
+    assert_seen_whole(dialog)
+    assert dialog.ui.scrollArea.verticalScrollBar().maximum() > 0
 
 
 def test_a_probationary_member_in_a_committee_post_is_asked_about(qtbot: QtBot, ctx: AppContext,

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,7 @@ from partydesk.gui.models.issue_model import MUTED_COLOUR, IssueModel
 from partydesk.gui.operations import roster_files as file_ops
 from partydesk.gui.tasks import TaskHandle
 from partydesk.gui.widgets.error_label import ERROR_COLOUR, WARNING_COLOUR, mark_as_error_label
+from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -191,13 +192,7 @@ class ImportWizard(ImportFileStep, QDialog):
     def _size_from_font(self) -> None:
         # Wide enough for the mapping beside the preview; never larger than the screen (1366×768 and up).
         cjk = self.fontMetrics().horizontalAdvance("汉")
-        width, height = cjk * 90, self.fontMetrics().lineSpacing() * 40
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, available.width() - 40)
-            height = min(height, available.height() - 60)
-        self.resize(width, height)
+        fit_to_screen(self, QSize(cjk * 90, self.fontMetrics().lineSpacing() * 40))
 
     @staticmethod
     def _colour(label: QLabel, colour: QColor) -> None:

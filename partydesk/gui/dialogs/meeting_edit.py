@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QTextCharFormat, QTextListFormat
 from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QLineEdit, QListWidgetItem, QWidget
 
@@ -42,6 +42,7 @@ from partydesk.gui.widgets.attendance_lists import COMPUTED, NUMBER, Column, Row
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.error_label import mark_as_error_label
 from partydesk.gui.widgets.plain_after_heading import PlainAfterHeading
+from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
     from partydesk.core.drafts import Draft
@@ -123,8 +124,9 @@ class MeetingDialog(BusyDialog):
             edit.editingFinished.connect(lambda edit=edit: _write_time_plainly(edit))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        # Room for the attendance table and the minutes, sized from the font; fits 1366×768 at 150 %.
-        self.resize(metrics.height() * 56, metrics.height() * 38)
+        # Room for the attendance table and the minutes, sized from the font; on a small screen (1366×768 at
+        # 150 %) cut down to it, the tables and the minutes scrolling.
+        fit_to_screen(self, QSize(metrics.height() * 56, metrics.height() * 38))
         ui.buttonBox.accepted.connect(self._save)
         ui.buttonBox.rejected.connect(self.reject)
         self._wire()

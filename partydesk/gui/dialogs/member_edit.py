@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,6 +50,7 @@ from partydesk.gui.widgets import discard_guard
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.date_field import DateField
 from partydesk.gui.widgets.error_label import ERROR_COLOUR, WARNING_COLOUR, mark_as_error_label
+from partydesk.gui.widgets.screen_room import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -202,8 +203,9 @@ class MemberEditDialog(BusyDialog):
         self.ui.scrollContents.setAutoFillBackground(False)
 
     def _fit_screen(self) -> None:
-        # The whole form when the screen allows, else as much as fits: the scroll area shows the rest (a
-        # 1366×768 screen with its taskbar leaves about 690 pixels for the dialog with its title bar).
+        # The whole form when the screen allows, else as much as fits with the title bar and the buttons on
+        # the screen (a 1366×768 screen with its taskbar leaves about 690 pixels for the dialog with its
+        # title bar): the scroll area shows the rest.
         contents = self.ui.scrollContents.sizeHint()
         layout = self.layout()
         assert layout is not None  # setupUi gave the dialog its layout
@@ -211,22 +213,18 @@ class MemberEditDialog(BusyDialog):
         scroll_bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         width = contents.width() + margins.left() + margins.right() + scroll_bar + 4
         rest = self.sizeHint().height() - self.ui.scrollArea.sizeHint().height()
-        height = contents.height() + rest + 4
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            frame = self.fontMetrics().lineSpacing() * 3  # title bar and window frame
-            width = min(width, available.width() - frame)
-            height = min(height, available.height() - frame)
-        self.resize(max(width, self.minimumSizeHint().width()), max(height, self.minimumSizeHint().height()))
+        fit_to_screen(self, QSize(width, contents.height() + rest + 4))
 
     def showEvent(self, event: QShowEvent) -> None:
         # Only now do the hidden error lines and the scroll area report their real sizes; resizing here,
         # before QDialog centres the window, means it appears once, at its final size and place.
-        if not self._sized:
+        first = not self._sized
+        if first:
             self._sized = True
             self._fit_screen()
         super().showEvent(event)
+        if first:
+            keep_on_screen(self)  # centred over a window low on the screen, its buttons could be under the taskbar
 
     def _watch_edits(self) -> None:
         # Any change after warnings were shown needs a fresh check before saving; a field's own message

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessageBox, QWidget
 
 from partydesk.core.domain.notices import NoticeData
@@ -24,6 +24,7 @@ from partydesk.gui.widgets.all_targets import follow_all
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.enter_key import enter_moves_on
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -64,7 +65,7 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         self.ui.bodyEdit.setMinimumHeight(rows * 8)
         self.ui.filesList.setMaximumHeight(rows * 4)
         self.ui.targetList.setMaximumHeight(rows * 6)
-        self.resize(self.fontMetrics().horizontalAdvance("汉") * 46, self.sizeHint().height())
+        fit_to_screen(self, QSize(self.fontMetrics().horizontalAdvance("汉") * 46, self.sizeHint().height()))
         self.mark_clean()
 
     def choose_files(self) -> None:

@@ -31,6 +31,7 @@ from partydesk.gui.operations import study as study_ops
 from partydesk.gui.widgets.busy_dialog import focus_at_fault
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -84,7 +85,7 @@ class StudyEditDialog(DiscardGuard, QDialog):
         cjk = self.fontMetrics().horizontalAdvance("汉")
         self.ui.participantList.setGridSize(QSize(cjk * 6, self.fontMetrics().lineSpacing() * 3 // 2))
         self.ui.participantList.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
-        self.resize(cjk * 44, self.sizeHint().height())
+        fit_to_screen(self, QSize(cjk * 44, self.sizeHint().height()))
         self._partial: dict[str, int] = {}  # members credited less than the whole (left early), when editing
         if editing is not None:
             self._show_recorded(editing[1], editing[2])

@@ -37,6 +37,7 @@ from partydesk.core.services.sync_words import contents_in_words
 from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
+from partydesk.gui.widgets.screen_room import keep_on_screen, room
 from partydesk.gui.widgets.write_buttons import WriteButtons
 
 if TYPE_CHECKING:
@@ -225,10 +226,12 @@ class ExportDialog(QDialog):
     def _taller_for(self, lines: int) -> None:
         """Room for about ``lines`` lines of the result, within the screen; any more scroll."""
         wanted = self.size().expandedTo(QSize(0, self.fontMetrics().lineSpacing() * (lines + 6)))
-        screen = self.screen()
-        if screen is not None:
-            wanted = wanted.boundedTo(screen.availableGeometry().size() * 0.9)
-        self.resize(wanted.expandedTo(self.size()))
+        limit = room(self)
+        if limit is not None:
+            wanted = wanted.boundedTo(limit)
+        if wanted.expandedTo(self.size()) != self.size():
+            self.resize(wanted.expandedTo(self.size()))
+            keep_on_screen(self)
 
     def _all_written(self, done: AllExported) -> None:
         lines = [self.tr("{count} package(s) written, each read back and checked:").format(count=len(done.written))

@@ -38,6 +38,7 @@ from partydesk.core.services.sync_import import NOT_RECORDED
 from partydesk.core.services.sync_words import contents_in_words, removed_in_words
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
+from partydesk.gui.widgets.screen_room import keep_on_screen, room
 
 if TYPE_CHECKING:
     from partydesk.core.errors import KnownError
@@ -337,9 +338,9 @@ class ImportDialog(QDialog):
         """Room for a row per package with its file name, counts and state, within the screen."""
         cjk = self.fontMetrics().horizontalAdvance("汉")
         size = self.size().expandedTo(QSize(cjk * 76, cjk * 30))
-        screen = self.screen()
-        if screen is not None:
-            size = size.boundedTo(screen.availableGeometry().size() * 0.95)
+        limit = room(self)
+        if limit is not None:
+            size = size.boundedTo(limit)
         if size == self.size():
             return
         centre = self.frameGeometry().center()
@@ -347,11 +348,8 @@ class ImportDialog(QDialog):
         if self.isVisible():  # grown about its centre, still on the screen
             frame = self.frameGeometry()
             frame.moveCenter(centre)
-            if screen is not None:
-                room = screen.availableGeometry()
-                frame.moveLeft(max(room.left(), min(frame.left(), room.right() - frame.width())))
-                frame.moveTop(max(room.top(), min(frame.top(), room.bottom() - frame.height())))
             self.move(frame.topLeft())
+            keep_on_screen(self)
 
     def _checked_state(self, entry: FolderEntry) -> str:
         report = entry.report

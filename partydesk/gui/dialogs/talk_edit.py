@@ -27,6 +27,7 @@ from partydesk.gui.operations import talks as talk_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog, focus_at_fault
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import WARNING_COLOUR, grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -89,6 +90,7 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self._retranslate()
         self._show_checked()
+        fit_to_screen(self, self.sizeHint())
         talk_ops.load_people(self, ctx, self._people_loaded)
 
     # -- filling -----------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ class Ui_MemberEditDialog(object):
         self.scrollContents.setObjectName(u"scrollContents")
         self.scrollContentsLayout = QVBoxLayout(self.scrollContents)
         self.scrollContentsLayout.setObjectName(u"scrollContentsLayout")
+        self.scrollContentsLayout.setContentsMargins(0, 0, 0, 0)
         self.formContents = QWidget(self.scrollContents)
         self.formContents.setObjectName(u"formContents")
         self.formGrid = QGridLayout(self.formContents)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from partydesk.gui.widgets.screen_room import keep_on_screen, room
+
 # Error text colour: dark red that keeps a 4.5:1 contrast on Fusion's light window background.
 ERROR_COLOUR = QColor("#b3261e")
 # Warning text colour ("please check", saved only when confirmed): dark amber, 4.5:1 on the same background.
@@ -33,7 +35,8 @@ def grow_to_fit(window: QWidget) -> None:
 
     A top-level window's minimum size ignores word-wrapped labels (their height depends on the
     width), so without this a new error line squeezes the fields above it to a few pixels. The
-    window never shrinks below the size the user gave it, and never grows past its screen.
+    window never shrinks below the size the user gave it and never grows past the ``room`` its screen
+    has for it; grown, it is moved if need be so that its title bar and buttons stay on the screen.
     """
     layout = window.layout()
     if layout is None or not window.isVisible():
@@ -42,9 +45,9 @@ def grow_to_fit(window: QWidget) -> None:
     width = max(window.width(), window.minimumSizeHint().width())
     needed = window.heightForWidth(width) if layout.hasHeightForWidth() else -1
     height = max(window.height(), needed if needed > 0 else window.sizeHint().height())
-    screen = window.screen()
-    if screen is not None:
-        available = screen.availableGeometry()
-        width, height = min(width, available.width()), min(height, available.height())
+    limit = room(window)
+    if limit is not None:
+        width, height = min(width, limit.width()), min(height, limit.height())
     if (width, height) != (window.width(), window.height()):
         window.resize(width, height)
+        keep_on_screen(window)
