@@ -141,7 +141,10 @@ def _header_table(document: DocxDocument, data: MinutesData) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = (Mm(21), Mm(56), Mm(21), Mm(56))  # 4-character labels; room for "2026年1月15日 14:30—16:30"
+    # The 154 mm between the margins: 4-character labels; "2026年12月25日 14:30—16:30" on one line even where
+    # 宋体 is missing and the digits come from a wider font (LibreOffice's DejaVu Sans needs 67 mm); an
+    # 11-character place (社区党群服务中心会议室) on one line beside it.
+    widths = (Mm(20), Mm(67), Mm(20), Mm(47))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid: LibreOffice sizes columns by it, Word by the cells
     for row, pairs in zip(table.rows, rows, strict=True):
