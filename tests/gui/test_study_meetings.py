@@ -162,12 +162,13 @@ def test_a_committee_file_shows_branches(qtbot: QtBot, ctx: AppContext, db: Data
     qtbot.waitUntil(lambda: not page.ledger.table.isColumnHidden(0), timeout=WAIT_MS)
     model = page.ledger.model
     shown = {model.data(model.index(r, 1)): model.data(model.index(r, 0)) for r in range(model.rowCount())}
-    assert shown["赵丙"] == "示例社区第二支部" and shown["张甲"] == "示例社区第一支部"  # as a table shortens them
+    # As a table shortens them, less the 示例社区 both names begin with (``short_names``).
+    assert shown["赵丙"] == "第二支部" and shown["张甲"] == "第一支部"
     assert page.branch_filter.isVisible() and page.branch_filter.combo.count() == 3  # 全部支部 and the two
     assert page.branch_filter.set_current(second)
     assert [r.name for r in model.shown_rows()] == ["赵丙"]
     activities = page.activities.model
-    assert [activities.data(activities.index(r, 0)) for r in range(activities.rowCount())] == ["示例社区第二支部"]
+    assert [activities.data(activities.index(r, 0)) for r in range(activities.rowCount())] == ["第二支部"]
     assert activities.data(activities.index(0, 0), Qt.ItemDataRole.ToolTipRole) == "中共示例社区第二支部委员会"
     assert page.branch_filter.set_current(None)
     assert len(model.shown_rows()) == 4 and activities.rowCount() == 1

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from partydesk.core.domain.organisation import short_name
+from partydesk.core.domain.organisation import short_names
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.handle import DbHandle
 from partydesk.core.storage import branch_repo
@@ -36,9 +36,12 @@ class Branches:
     items: tuple[Branch, ...] = ()
     committee: bool = False  # the file is a committee's (its own organisation, a 党委, owes no branch meetings)
     _names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _short: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._names.update({b.org_id: b.name for b in self.items})
+        shorts = short_names(b.name for b in self.items if b.name)
+        self._short.update({b.org_id: shorts.get(b.name, "") or b.code for b in self.items})
 
     @property
     def multi(self) -> bool:
@@ -63,8 +66,9 @@ class Branches:
         return self._names.get(org_id, "")
 
     def short_of(self, org_id: str) -> str:
-        """The organisation's name as a narrow 支部 column shows it (``short_name``; "" when unknown)."""
-        return short_name(self._names.get(org_id, ""))
+        """The organisation's name as a narrow 支部 column shows it: ``short_names`` of the file's
+        organisations, which leaves off what all their names begin with ("" when unknown)."""
+        return self._short.get(org_id, "")
 
     def __len__(self) -> int:
         return len(self.items)

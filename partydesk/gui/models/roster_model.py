@@ -38,7 +38,6 @@ from partydesk.core.domain import codes, partial_date
 from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.member import STATUS_NORMAL
-from partydesk.core.domain.organisation import short_name
 from partydesk.core.domain.party_age import party_age
 from partydesk.core.domain.pinyin import name_order
 from partydesk.core.domain.roster import MemberRecord, RosterRow
@@ -251,7 +250,7 @@ class RosterFormatter:
     def __init__(self, today: date | None = None) -> None:
         self.revealed = False
         self.today = today or date.today()
-        self.branch_names: dict[str, str] = {}  # org id -> name, filled in a committee file (shown shortened)
+        self.branch_names: dict[str, str] = {}  # org id -> short name (``Branches.short_of``), in a committee file
         self.retranslate()
         # One function per model column, looked up by position when a cell is painted.
         self.functions: list[Callable[[RosterRow], str]] = [self._formatter(c.id) for c in COLUMNS]
@@ -296,7 +295,7 @@ class RosterFormatter:
         if column_id == "in_branch":
             return lambda r: self._on_roll if r.in_branch else self._left
         if column_id == "branch":
-            return lambda r: short_name(self.branch_names.get(r.org_id, ""))
+            return lambda r: self.branch_names.get(r.org_id, "")
         raise ValueError(f"no formatter for column {column_id!r}")
 
 
@@ -385,7 +384,7 @@ class RosterModel(QAbstractTableModel):
         """The organisations of the file: names for 所在支部 (sorted own first, then by code) and, with
         several, the people on two rolls found again."""
         self.branches = branches
-        self.formatter.branch_names = {b.org_id: b.name or b.code for b in branches.items}
+        self.formatter.branch_names = {b.org_id: branches.short_of(b.org_id) for b in branches.items}
         order = {b.org_id: n for n, b in enumerate(branches.items)}
         self._sort_keys[_BRANCH] = lambda r: order.get(r.org_id)
         self._find_shared()
@@ -517,7 +516,7 @@ class RosterModel(QAbstractTableModel):
                 not row.in_branch or row.membership_status not in ("", STATUS_NORMAL)):
             return self._grey
         if role == Qt.ItemDataRole.ToolTipRole and column == _BRANCH:  # the name in full
-            return self.formatter.branch_names.get(row.org_id) or None
+            return self.branches.name_of(row.org_id) or None
         if role == Qt.ItemDataRole.ToolTipRole and column in _TIP_COLUMNS:
             text = self._display[column](row)
             return text or None

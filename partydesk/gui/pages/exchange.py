@@ -380,7 +380,8 @@ class ExchangePage(QWidget):
 
         return [
             ListColumn("code", self.tr("Code"), lambda p: p.peer.org_code, chars=8),
-            ListColumn("name", self.tr("Organisation"), lambda p: p.peer.org_name, chars=22),
+            ListColumn("name", self.tr("Organisation"), lambda p: p.peer.org_name, chars=22,
+                       tooltip=lambda p: p.peer.org_name),  # in full where the column cuts it
             ListColumn("relation", self.tr("Relation"),
                        lambda p: self.tr("reports to us") if p.peer.relation == "child" else self.tr("we report to it"),
                        chars=6),
@@ -399,7 +400,7 @@ class ExchangePage(QWidget):
 
         return [
             ListColumn("code", self.tr("Code"), lambda r: r.org_code, chars=8),
-            ListColumn("name", self.tr("Organisation"), lambda r: r.org_name, chars=22),
+            ListColumn("name", self.tr("Organisation"), lambda r: r.org_name, chars=22, tooltip=lambda r: r.org_name),
             ListColumn("members", self.tr("Members"), lambda r: "—" if _silent(r) else str(r.members),
                        sort_key=lambda r: r.members, chars=4, align_right=True),
             ListColumn("meetings", self.tr("Meetings held / required"),
@@ -428,7 +429,7 @@ class ExchangePage(QWidget):
             ListColumn("direction", self.tr("Direction"),
                        lambda e: self.tr("in") if e.direction == "in" else self.tr("out"), chars=3),
             ListColumn("kind", self.tr("Kind"), lambda e: KIND_NAMES.get(e.kind, e.kind), chars=3),
-            ListColumn("peer", self.tr("Other office"), self._peer_name, chars=24),
+            ListColumn("peer", self.tr("Other office"), self._peer_name, chars=24, tooltip=self._peer_name),
             ListColumn("seq", self.tr("No."), lambda e: str(e.channel_seq or "—"), sort_key=lambda e: e.channel_seq,
                        chars=3, align_right=True),
             ListColumn("state", self.tr("State"), package_state, chars=5),

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSpinBox, QTabWidget, QVBoxLa
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.meetings import MEETING_TYPES
-from partydesk.core.domain.organisation import short_name
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.domain.study_records import ActivitySummary
 from partydesk.core.services.meeting_reports import MeetingLine
@@ -273,8 +272,9 @@ class MeetingsPage(DialogHost, QWidget):
     def _attendance_loaded(self, data: AttendanceYear) -> None:
         if data.year == self.attendance.year and data.org_id == self.branches.attendance_org():
             every = self.branches.multi and data.org_id is None  # 全部支部: each name says its branch
-            self.attendance.model.branch_names = {
-                b.org_id: short_name(b.name) or b.code for b in self.branches.branches.items} if every else {}
+            held = self.branches.branches
+            names = {b.org_id: held.short_of(b.org_id) for b in held.items}
+            self.attendance.model.branch_names = names if every else {}
             self.attendance.set_year_data(data)
 
     def _on_changed(self, changes: Changes) -> None:

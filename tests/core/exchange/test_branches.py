@@ -110,3 +110,20 @@ def test_the_committee_corrects_a_person_on_both_rolls(committee_file: Path, tmp
 def test_a_branch_name_is_shortened_as_offices_write_it_in_a_table(name: str, short: str) -> None:
     """No 中共 before, 支部委员会 → 支部, 工作委员会 → 党工委, 委员会 → 党委; never shortened to nothing."""
     assert short_name(name) == short
+
+
+@pytest.mark.parametrize(("names", "shorts"), [
+    (["中共示范街道工作委员会", "中共示范街道幸福社区第一支部委员会", "中共示范街道西溪社区第二支部委员会"],
+     ["党工委", "幸福社区第一支部", "西溪社区第二支部"]),  # the street every name begins with is left off
+    (["中共示范街道幸福社区第一支部委员会", "中共示范街道幸福社区第二支部委员会"],
+     ["第一支部", "第二支部"]),  # one community: its name too
+    (["中共示范街道幸福社区第一支部委员会"], ["示范街道幸福社区第一支部"]),  # one name: as ``short_name``
+    (["第一支部委员会", "第二支部委员会"], ["第一支部", "第二支部"]),  # no place shared: nothing left off
+    (["中共示范村党支部", "中共示范村支部委员会"], ["示范村党支部", "示范村支部"]),  # the rest would be too short
+])
+def test_a_committee_s_branches_are_told_apart_by_what_their_names_do_not_share(
+        names: list[str], shorts: list[str]) -> None:
+    """A 支部 column of sixty branches of one street: 示范街道幸福社区… five times over tells nothing apart."""
+    from partydesk.core.domain.organisation import short_names
+
+    assert [short_names(names)[name] for name in names] == shorts
