@@ -89,3 +89,26 @@ def test_a_person_on_two_rolls_is_said_under_the_member_count(qtbot: QtBot, comm
     qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.org_id == combo.itemData(first),
                     timeout=WAIT_MS)
     assert card.value_label.text() == "13" and card.caption.text() == "党员总数" and card.toolTip() == ""
+
+
+def test_a_committee_s_charts_stay_readable_with_many_branches(
+        qtbot: QtBot, committee: tuple[AppContext, dict[str, str]]) -> None:
+    """全部支部: the party groups, counted per branch, are not added up across branches (each branch's
+    第一党小组 is another group): the chart asks for a branch. Members per branch: at most the 20 largest of
+    sixty, said in the title; one branch chosen, its groups are drawn."""
+    from dataclasses import replace
+
+    from partydesk.core.services.dashboard import Bucket
+
+    ctx, ids = committee
+    page = _page(qtbot, ctx)
+    groups = page.build_figure("group")
+    assert not groups.axes[0].patches and "选择一个支部" in " ".join(t.get_text() for t in groups.axes[0].texts)
+    many = [Bucket(f"org:{n}", f"第{n}支部", n) for n in range(60)]
+    page.chart_data = replace(page.chart_data, branches=many)  # type: ignore[type-var]
+    bars = page.build_figure("branches")
+    assert len(bars.axes[0].patches) == 20 and "共 60 个" in bars.axes[0].get_title()
+    assert {round(p.get_width()) for p in bars.axes[0].patches} == set(range(40, 60))  # the largest
+    page.branch_filter.combo.setCurrentIndex(page.branch_filter.combo.findData(ids["1002"]))
+    qtbot.waitUntil(lambda: page.chart_data is not None and page.chart_data.org_id == ids["1002"], timeout=WAIT_MS)
+    assert page.build_figure("group").axes[0].patches

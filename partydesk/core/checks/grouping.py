@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from partydesk.core.checks.findings import Finding, Severity, Target
-from partydesk.core.domain.organisation import short_name
+from partydesk.core.services.branches import branches
 from partydesk.core.storage import todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
@@ -79,11 +79,11 @@ def summaries(db: Database, code: str, groups: dict[str, Group], *, rule: str,
         return []
     with db.read() as session:
         several = todo_repo.member_org_count(session) > 1
-        names = todo_repo.org_names(session, over) if several else {}
+    held = branches(db) if several else None  # named as the file's 支部 columns shorten them
     out = []
     for org in over:
         group = groups[org]
-        prefix = f"{short_name(names.get(org, '')) or org}：" if several else ""
+        prefix = f"{held.short_of(org) or org}：" if held is not None else ""
         out.append(Finding(code=code, severity=group.severity, subject=summary_subject(org, code),
                            message=prefix + text(group), due=group.due, rule=rule,
                            target=Target("roster", summary_key(org, code))))

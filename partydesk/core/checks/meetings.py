@@ -15,7 +15,6 @@ from datetime import date
 
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.meetings import meeting_type
-from partydesk.core.domain.organisation import short_name
 from partydesk.core.domain.partial_date import in_words
 from partydesk.core.services import meeting_reports
 from partydesk.core.services.branches import branches
@@ -31,7 +30,7 @@ def missing_meetings(db: Database, today: date) -> Iterator[Finding]:
     years = [today.year - 1, today.year] if today.month == 1 else [today.year]
     found = branches(db)
     if found.multi:
-        scopes: list[tuple[str | None, str]] = [(b.org_id, f"{short_name(b.name) or b.code}：")
+        scopes: list[tuple[str | None, str]] = [(b.org_id, f"{found.short_of(b.org_id)}：")
                                                 for b in found.items if not b.own]
     elif site_role(db) == "committee":
         scopes = []  # a committee before its first branch package: its own organisation owes none

@@ -23,6 +23,7 @@ from partydesk.core.checks.findings import Finding
 from partydesk.core.collector import collector_paused
 from partydesk.core.domain import codes, group_order
 from partydesk.core.domain.meetings import MEETING_TYPES
+from partydesk.core.domain.organisation import short_names
 from partydesk.core.domain.structure import AGE_BANDS, PARTY_AGE_BANDS, UNKNOWN, UNKNOWN_LABEL, education_group
 from partydesk.core.services import branches, dashboard_scope, meeting_reports, study_track
 from partydesk.core.services.branches import SINGLE, Branches
@@ -274,7 +275,8 @@ def key_figures(db: Database, today: date, *, by_type: list[tuple[str, int, int]
 def members_per_branch(db: Database) -> list[Bucket]:
     """Members on the roll per organisation (key ``org:<id>``), when the file holds more than one."""
     held = dashboard_scope.branches(db)
-    return [Bucket(f"org:{b.org_id}", b.name or b.code, b.members) for b in held] if len(held) > 1 else []
+    shorts = short_names(b.name for b in held if b.name)  # 幸福社区第一支部, not 中共示范街道幸福社区第一支部委员会
+    return [Bucket(f"org:{b.org_id}", shorts.get(b.name) or b.code, b.members) for b in held] if len(held) > 1 else []
 
 
 def snapshot(db: Database, today: date, *, org_id: str | None = None) -> Dashboard:

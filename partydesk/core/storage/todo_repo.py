@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, aliased
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
-from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow, Organisation
+from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow
 from partydesk.core.storage.talk_tables import Talk, TalkMember
 
 CHUNK = 500  # ids per IN list, well under SQLite's bound-parameter limit
@@ -153,17 +153,6 @@ def last_talks(session: Session, until: date, ids: Sequence[str]) -> dict[str, d
                  .where(Talk.deleted.is_(False), TalkMember.deleted.is_(False), Talk.held_on <= until,
                         TalkMember.member_id.in_(unique[i:i + CHUNK])).group_by(TalkMember.member_id))
         out.update({m: d for m, d in session.execute(query) if d is not None})
-    return out
-
-
-def org_names(session: Session, ids: Collection[str]) -> dict[str, str]:
-    """org id -> the organisation's name (its code when unnamed), for the organisations among ``ids``."""
-    unique = sorted(set(ids))
-    out: dict[str, str] = {}
-    for i in range(0, len(unique), CHUNK):
-        query = select(Organisation.id, Organisation.name, Organisation.code).where(
-            Organisation.id.in_(unique[i:i + CHUNK]))
-        out.update({r[0]: r[1] or r[2] or "" for r in session.execute(query)})
     return out
 
 

@@ -50,6 +50,9 @@ if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 RELOAD_DELAY_MS = 300
+MOST_BRANCHES_CHARTED = 20
+GROUPS_PER_BRANCH = "各支部的党小组分别统计\n请先在上方选择一个支部"  # (the charts speak Chinese, as the core's titles)
+
 # Tabs of two charts each: (tab id, chart ids); titles are in _retranslate.
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("meetings", ("meetings_by_type", "meetings_by_month")),
@@ -268,6 +271,9 @@ class WorkbenchPage(QWidget):
 
         snap = self.chart_data
         assert snap is not None
+        if chart_id == "group" and snap.organisations.multi and snap.org_id is None:
+            # 第一党小组 of sixty branches are sixty groups: added together they mean nothing.
+            return members.bars(STRUCTURE_TITLES[chart_id], [], [], [], horizontal=True, empty=GROUPS_PER_BRANCH)
         if chart_id in snap.structure:
             buckets = snap.structure[chart_id]
             args = ([b.label for b in buckets], [b.value for b in buckets], [b.key for b in buckets])
@@ -285,8 +291,12 @@ class WorkbenchPage(QWidget):
         if chart_id == "attendance":
             return activity.attendance_trend(snap.attendance)
         if chart_id == "branches":
-            return members.bars(BRANCHES_TITLE, [b.label for b in snap.branches], [b.value for b in snap.branches],
-                                [b.key for b in snap.branches], horizontal=True)
+            shown, title = snap.branches, BRANCHES_TITLE
+            if len(shown) > MOST_BRANCHES_CHARTED:  # sixty bars are a smear: the largest, the rest in 各支部对比
+                shown = sorted(shown, key=lambda b: -b.value)[:MOST_BRANCHES_CHARTED]
+                title = f"{BRANCHES_TITLE}（人数最多的 {MOST_BRANCHES_CHARTED} 个，共 {len(snap.branches)} 个）"
+            return members.bars(title, [b.label for b in shown], [b.value for b in shown],
+                                [b.key for b in shown], horizontal=True)
         return activity.study_hours(snap.figures.study_on_track, snap.figures.study_counted)
 
     def draw_all(self) -> None:

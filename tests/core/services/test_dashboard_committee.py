@@ -42,7 +42,7 @@ def test_all_branches_count_everyone_and_chart_members_per_branch(committee: tup
     fig = member_charts.bars("各支部党员人数", [b.label for b in snap.branches], [b.value for b in snap.branches],
                              [b.key for b in snap.branches], horizontal=True)
     to_png(fig)
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["第1001支部委员会", "第1002支部委员会"]
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["第1001支部", "第1002支部"]
     assert sorted(dashboard.member_ids(hub, f"org:{ids['1002']}", TODAY)) == sorted(
         dashboard.member_ids(hub, "all:", TODAY, org_id=ids["1002"]))
 
