@@ -18,15 +18,20 @@ from partydesk.core.domain.meetings import meeting_type
 from partydesk.core.domain.partial_date import in_words
 from partydesk.core.services import meeting_reports
 from partydesk.core.services.branches import branches
+from partydesk.core.services.meeting_reports import PeriodCompliance
 from partydesk.core.services.setup import site_role
 from partydesk.core.storage.database import Database
+
+BRANCH_MISSING_NAMED = 3  # in a committee's file, a branch's missed meetings one by one; beyond, one line
 
 
 @check("meeting.missing")
 def missing_meetings(db: Database, today: date) -> Iterator[Finding]:
     """Each ended period of this year (and of last year, until its report is done in January) in which a
     required type was held fewer times than required (periods before the file's records began are owed
-    nothing: ``PeriodCompliance.before_records``)."""
+    nothing: ``PeriodCompliance.before_records``). In a committee's file a branch that missed more than
+    ``BRANCH_MISSING_NAMED`` gets one line saying how many, opening its calendar at the latest (sixty
+    branches' every missed month would bury everything else on the committee's board)."""
     years = [today.year - 1, today.year] if today.month == 1 else [today.year]
     found = branches(db)
     if found.multi:
@@ -36,23 +41,42 @@ def missing_meetings(db: Database, today: date) -> Iterator[Finding]:
         scopes = []  # a committee before its first branch package: its own organisation owes none
     else:
         scopes = [(None, "")]
-    for year in years:
-        for org_id, named in scopes:
-            for row in meeting_reports.compliance(db, year, as_of=today, org_id=org_id):
-                if row.open or row.met or row.before_records:
-                    continue
-                group = f"（{row.party_group}）" if row.party_group else ""
-                cell = f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}"
-                key = f"{org_id}#{cell}" if org_id else cell
-                yield Finding(
-                    code="meeting.missing",
-                    severity=Severity.OVERDUE,
-                    subject=key,
-                    message=f"{named}{row.period.label}未召开{row.type_name}{group}",
-                    due=row.period.end,
-                    rule=meeting_type(row.type_code).rule_key or "",
-                    target=Target("calendar", key),
-                )
+    for org_id, named in scopes:
+        missed = [row for year in years for row in meeting_reports.compliance(db, year, as_of=today, org_id=org_id)
+                  if not (row.open or row.met or row.before_records)]
+        if org_id is not None and len(missed) > BRANCH_MISSING_NAMED:
+            yield _branch_missed(org_id, named, missed)
+            continue
+        for row in missed:
+            group = f"（{row.party_group}）" if row.party_group else ""
+            cell = f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}"
+            key = f"{org_id}#{cell}" if org_id else cell
+            yield Finding(
+                code="meeting.missing",
+                severity=Severity.OVERDUE,
+                subject=key,
+                message=f"{named}{row.period.label}未召开{row.type_name}{group}",
+                due=row.period.end,
+                rule=meeting_type(row.type_code).rule_key or "",
+                target=Target("calendar", key),
+            )
+
+
+def _branch_missed(org_id: str, named: str, missed: list[PeriodCompliance]) -> Finding:
+    """One line for a branch's many missed meetings: how many, the latest named, its calendar opened there."""
+    latest = max(missed, key=lambda row: (row.period.end, row.type_code, row.party_group))
+    group = f"（{latest.party_group}）" if latest.party_group else ""
+    key = f"{org_id}#{latest.type_code}|{latest.party_group}|{latest.period.start.isoformat()}"
+    return Finding(
+        code="meeting.missing",
+        severity=Severity.OVERDUE,
+        subject=f"{org_id}#meeting.missing",
+        message=f"{named}{len(missed)} 次规定的会议未按期召开，最近的是{latest.period.label}的{latest.type_name}{group}"
+                "（详见该支部的年度日历）",
+        due=latest.period.end,
+        rule="",
+        target=Target("calendar", key),
+    )
 
 
 DUE_SOON_DAYS = 31  # a month's meeting from its first day; a quarter's or a year's in its last month

@@ -80,18 +80,26 @@ def test_all_branches_owe_their_meetings_each(committee: tuple[Database, dict[st
 
 
 def test_each_branch_owes_its_own_meetings_and_the_committee_none(committee: tuple[Database, dict[str, str]]) -> None:
-    """1001 held its first-quarter 支部党员大会, 1002 did not: only 1002's is 未召开, named and keyed by branch;
-    the committee's own organisation owes no branch meetings; one branch's to-dos keep its own cells."""
+    """1001 held its first-quarter 支部党员大会, 1002 did not: each branch's missed meetings are counted for it
+    alone, in one line per branch (many months missed), opening that branch's calendar at the latest; the
+    committee's own organisation owes no branch meetings; one branch's to-dos keep its own."""
+    from partydesk.core.services import meeting_reports
+
     hub, ids = committee
     missing = [f for f in dashboard.findings(hub, TODAY) if f.code == "meeting.missing"]
-    first_quarter = [f for f in missing if f.target is not None and f.target.key.endswith("general||2026-01-01")]
-    assert [f.target.key for f in first_quarter if f.target] == [f"{ids['1002']}#general||2026-01-01"]
-    assert first_quarter[0].message == "第1002支部：2026年第一季度未召开支部党员大会"  # 第1002支部委员会, shortened
-    assert {f.target.key.split("#")[0] for f in missing if f.target} == {ids["1001"], ids["1002"]}
+    assert len(missing) == 2 and {f.target.key.split("#")[0] for f in missing if f.target} == {ids["1001"], ids["1002"]}
+    for code in ("1001", "1002"):
+        [line] = [f for f in missing if f.target is not None and f.target.key.startswith(ids[code] + "#")]
+        owed = [r for r in meeting_reports.compliance(hub, 2026, as_of=TODAY, org_id=ids[code])
+                if not (r.open or r.met or r.before_records)]
+        assert line.message.startswith(f"第{code}支部：{len(owed)} 次规定的会议未按期召开，最近的是")  # shortened
+        assert line.due == max(r.period.end for r in owed)
+    held = {r.period.start for r in meeting_reports.compliance(hub, 2026, as_of=TODAY, org_id=ids["1001"])
+            if r.type_code == "general" and r.met}
+    assert date(2026, 1, 1) in held  # 1001's first quarter is not among its missed ones
     own = dashboard.findings(hub, TODAY, org_id=ids["1001"])
-    assert [f for f in own if f.code == "meeting.missing"]
-    assert all(f.target is not None and f.target.key.startswith(ids["1001"] + "#")
-               for f in own if f.code == "meeting.missing")
+    assert [f.message for f in own if f.code == "meeting.missing"] == [
+        f.message for f in missing if f.target is not None and f.target.key.startswith(ids["1001"] + "#")]
 
 
 def test_a_committee_before_any_branch_package_owes_nothing(tmp_path: Path) -> None:
