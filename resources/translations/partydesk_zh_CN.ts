@@ -5420,6 +5420,13 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>TargetSearch</name>
+    <message>
+        <source>Search code or name</source>
+        <translation>搜索组织代码或名称</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>

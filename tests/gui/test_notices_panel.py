@@ -421,3 +421,30 @@ def test_publishing_with_no_title_says_so_and_goes_back_to_the_title(
     qtbot.waitUntil(lambda: dialog.ui.errorLabel.text() == "请填写通知标题。", timeout=WAIT_MS)
     assert dialog.focusWidget() is dialog.ui.titleEdit and save.isEnabled()
     assert dialog.isVisible() and notices.list_notices(committee_of_two) == []
+
+
+def test_sixty_branches_are_found_by_code_or_name_and_stay_ticked_when_hidden(
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """A street's sixty branches: the list gets a search box and room for nine rows; typing 西溪 leaves its
+    branches, a tick given there stays when the search is cleared; two branches get no search box."""
+    languages.install_language(app, "zh_CN", make_ctx(committee_of_two).hub)
+    many = [(f"33010600{n:02d}", f"中共示范街道{'西溪' if n % 10 == 0 else '幸福'}社区第{n}支部委员会")
+            for n in range(60)]
+    dialog = NoticeEditDialog(make_ctx(committee_of_two), many, today=date(2026, 11, 30))
+    qtbot.addWidget(dialog)
+    dialog.ui.allCheck.setChecked(False)
+    dialog.show()
+    search, targets = dialog.target_search, dialog.ui.targetList
+    assert search is not None and search.isVisible() and search.placeholderText() == "搜索组织代码或名称"
+    assert targets.height() >= targets.fontMetrics().lineSpacing() * 9
+    search.setText("西溪")
+    shown = [targets.item(r) for r in range(targets.count()) if not targets.item(r).isHidden()]
+    assert len(shown) == 6 and all("西溪" in item.text() for item in shown)
+    shown[0].setCheckState(Qt.CheckState.Checked)
+    search.setText("3301060059")
+    assert [targets.item(r).text() for r in range(targets.count()) if not targets.item(r).isHidden()] == [
+        "3301060059  中共示范街道幸福社区第59支部委员会"]
+    search.clear()
+    assert dialog.ticked() == ["3301060000"]
+    assert notice_form(qtbot, make_ctx(committee_of_two), app).target_search is None

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.errors import KnownError
 from partydesk.gui.operations import notices as ops
-from partydesk.gui.widgets.all_targets import follow_all
+from partydesk.gui.widgets.all_targets import follow_all, searchable
 from partydesk.gui.widgets.error_label import mark_as_error_label
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ class MaterialSendDialog(QDialog):
         box = QVBoxLayout(self)
         for widget in (self.heading, self.all_check, self.target_list, self.error_label, self.buttons):
             box.addWidget(widget)
+        self.target_search = searchable(self.target_list)
         self._retranslate()
         self.target_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
         self.resize(self.fontMetrics().horizontalAdvance("汉") * 34, self.sizeHint().height())

@@ -20,7 +20,7 @@ from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.folders import ATTACHMENTS, ask_open_files
 from partydesk.gui.forms.ui_notice_edit import Ui_NoticeEditDialog
 from partydesk.gui.operations import notices as ops
-from partydesk.gui.widgets.all_targets import follow_all
+from partydesk.gui.widgets.all_targets import follow_all, searchable
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.enter_key import enter_moves_on
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
@@ -65,6 +65,7 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         self.ui.bodyEdit.setMinimumHeight(rows * 8)
         self.ui.filesList.setMaximumHeight(rows * 4)
         self.ui.targetList.setMaximumHeight(rows * 6)
+        self.target_search = searchable(self.ui.targetList)  # (taller, with many branches)
         fit_to_screen(self, QSize(self.fontMetrics().horizontalAdvance("汉") * 46, self.sizeHint().height()))
         self.mark_clean()
 
