@@ -151,6 +151,7 @@ class ImportDialog(QDialog):
         # reason: at most a fixed width (once filled), shortened at its end (its start names the sending and
         # the receiving office: 001000_001002_…), the whole name in its tooltip.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # the sender: as the file name
         self.folder_table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("汉") * 14)
         self.folder_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(len(FOLDER_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
@@ -313,15 +314,17 @@ class ImportDialog(QDialog):
             texts += [str(report.counts.get(key, 0)) if entry.ready else "" for key in OUTCOME_ORDER]
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text if column == 0 else "")
+                item.setToolTip(text if column in (0, 1) else "")
                 self.folder_table.setItem(row, column, item)
             self._set_state(row, self._checked_state(entry))
         self.pages.setCurrentIndex(2)
         self._widen()
         # The names whole where the dialog has room for them (a 1366-wide screen does), else shortened.
         cjk = self.fontMetrics().horizontalAdvance("汉")
-        self.folder_table.resizeColumnToContents(0)
-        self.folder_table.setColumnWidth(0, min(self.folder_table.columnWidth(0), cjk * 26))
+        # The state and its reason keep room of their own: a stick holds mostly packages imported before.
+        for column, most in ((0, 22), (1, 14)):
+            self.folder_table.resizeColumnToContents(column)
+            self.folder_table.setColumnWidth(column, min(self.folder_table.columnWidth(column), cjk * most))
         self.check_button.hide()
         if ready + refused == 0:  # every package imported before or for another office: nothing to do
             self.cancel_button.setText(self.tr("Close"))
@@ -337,7 +340,7 @@ class ImportDialog(QDialog):
     def _widen(self) -> None:
         """Room for a row per package with its file name, counts and state, within the screen."""
         cjk = self.fontMetrics().horizontalAdvance("汉")
-        size = self.size().expandedTo(QSize(cjk * 76, cjk * 30))
+        size = self.size().expandedTo(QSize(cjk * 96, cjk * 44))
         limit = room(self)
         if limit is not None:
             size = size.boundedTo(limit)
