@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -155,8 +156,15 @@ class ExchangePage(QWidget):
         layout = QVBoxLayout(self.exchange_tab)
         layout.addLayout(top)
         layout.addWidget(self.clock_line)
-        layout.addWidget(self.peers_box, 2)
-        layout.addWidget(self.packages_box, 3)
+        # The offices and the packages share the height; a committee of sixty offices drags the line down.
+        self.split = QSplitter(Qt.Orientation.Vertical, self.exchange_tab)
+        self.split.setObjectName("exchangeSplit")
+        self.split.addWidget(self.peers_box)
+        self.split.addWidget(self.packages_box)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
+        self.split.setChildrenCollapsible(False)
+        layout.addWidget(self.split, 1)
         self.keys = KeyActions(ctx, self, top, layout, self.peers)  # 更换密钥, 吊销…, the key state line
         self.notices = NoticesPanel(ctx, self)
         self.notices.unreadChanged.connect(self._set_unread)
