@@ -2610,6 +2610,18 @@ Write the new key card and give it to each office to register.</source>
         <translation>恢复未保存的会议记录？%1 自动保存的内容还没有保存到记录中。</translation>
     </message>
     <message>
+        <source>Nobody is on the roll yet: add or import the members on the Members page first.</source>
+        <translation>还没有党员名单：请先在“党员”页导入或添加党员。</translation>
+    </message>
+    <message>
+        <source>Choose the party group on the first tab: its members are listed here.</source>
+        <translation>请先在“基本情况”中选择党小组，这里会列出该小组的党员。</translation>
+    </message>
+    <message>
+        <source>No member&apos;s record names the party group “{group}” yet: fill in 党小组 in the members&apos; records on the Members page (or check the group is written the same way there).</source>
+        <translation>还没有党员的档案填写了党小组“{group}”：请在“党员”页的档案中填写“党小组”一栏（或检查小组名称是否写法一致）。</translation>
+    </message>
+    <message>
         <source>members with a vote due to attend</source>
         <translation>应到会有表决权的党员</translation>
     </message>

@@ -412,3 +412,20 @@ def test_a_member_lost_contact_or_away_marked_present_is_pointed_out(ctx: AppCon
     assert not note.isHidden() and "赵乙在花名册中是失联党员" in note.text() and "确实到会了吗" in note.text()
     tick(dialog.attendance.model, "赵乙", 4)  # 缺席
     assert note.isHidden()
+
+
+def test_an_empty_roll_says_what_to_do(ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
+    """A 党小组会 of a group no member's record names: 应到 0, and the note under the list says to fill in
+    党小组 in the members' records; a 党员大会 lists the members and the note goes."""
+    dialog = open_dialog(ctx, qtbot, type_code="group", held_on=date(2026, 11, 5))
+    dialog.ui.partyGroupCombo.setCurrentText("第九党小组")
+    dialog._reload_roll()
+    settle(ctx, qtbot)
+    note = dialog.attendance.noteLabel
+    assert dialog.attendance.model.rowCount() == 0
+    assert not note.isHidden() and "第九党小组" in note.text() and "党员" in note.text()
+    dialog.ui.typeCombo.setCurrentIndex(dialog.ui.typeCombo.findData("general"))
+    dialog._reload_roll()
+    settle(ctx, qtbot)
+    assert dialog.attendance.model.rowCount() > 0 and note.isHidden()
+    dialog._dirty = False

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QLineEdit, QListWid
 
 from partydesk.core import drafts
 from partydesk.core.domain.meeting_templates import template_for
-from partydesk.core.domain.meetings import MEETING_TYPES, Expected
+from partydesk.core.domain.meetings import MEETING_TYPES, Expected, meeting_type
 from partydesk.core.domain.motions import BASE_EXPECTED, Motion, MotionRules, passes
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.meetings import MeetingData, normal_time
@@ -304,8 +304,20 @@ class MeetingDialog(BusyDialog):
         self._loading = was
         self._motion_rules = view.motion_rules
         self._explain_pass_rule()
+        self.attendance.set_empty_hint(self._empty_roll_hint(code) if not view.entries else "")
         self.attendance.set_meeting(code, view.rules)
         self.motions.refresh_computed()
+
+    def _empty_roll_hint(self, code: str) -> str:
+        """What to do when nobody is due at the meeting: a 党小组 no member's record names yet, or no roll."""
+        group = self.ui.partyGroupCombo.currentText().strip()
+        if meeting_type(code).expected is not Expected.GROUP:
+            return self.tr("Nobody is on the roll yet: add or import the members on the Members page first.")
+        if not group:
+            return self.tr("Choose the party group on the first tab: its members are listed here.")
+        return self.tr("No member's record names the party group “{group}” yet: fill in 党小组 in the members' "
+                       "records on the Members page (or check the group is written the same way there).").format(
+            group=group)
 
     def _explain_pass_rule(self) -> None:
         rules = self._motion_rules

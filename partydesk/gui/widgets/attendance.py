@@ -166,6 +166,7 @@ class AttendancePanel(QWidget):
         self._type_code = "general"
         self._rules = RollRules()
         self._chair = self._recorder = ""
+        self._empty_hint = ""  # said under an empty list (``set_empty_hint``)
         self.view = QTableView(self)
         self.view.setObjectName("attendanceView")
         self.view.setModel(self.model)
@@ -230,6 +231,11 @@ class AttendancePanel(QWidget):
         self._type_code, self._rules = type_code, rules
         self._recount()
 
+    def set_empty_hint(self, text: str) -> None:
+        """What the note under the list says while nobody is due ("" for nothing)."""
+        self._empty_hint = text
+        self._recount()
+
     def set_officers(self, chair: str, recorder: str) -> None:
         """The names typed as 主持人 and 记录人: one marked absent or on leave below is pointed out."""
         self._chair, self._recorder = chair.strip(), recorder.strip()
@@ -281,6 +287,8 @@ class AttendancePanel(QWidget):
             text += " " + self.tr("Quorum NOT met: more than half must attend.")
         text = text.replace("。 ", "。")  # sentences run on without a space in Chinese
         notes = self.officer_notes()
+        if not self.model.rowCount() and self._empty_hint:
+            notes.insert(0, self._empty_hint)
         self.noteLabel.setText("\n".join(notes))
         self.noteLabel.setVisible(bool(notes))
         self.countLabel.setText(text)
