@@ -29,6 +29,7 @@ from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_study_edit import Ui_StudyEditDialog
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.widgets.busy_dialog import focus_at_fault
+from partydesk.gui.widgets.click_toggles import click_toggles
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 from partydesk.gui.widgets.screen_room import fit_to_screen
@@ -72,6 +73,7 @@ class StudyEditDialog(DiscardGuard, QDialog):
         self.ui.allButton.clicked.connect(lambda: self._tick_all(True))
         self.ui.noneButton.clicked.connect(lambda: self._tick_all(False))
         self.ui.participantList.itemChanged.connect(lambda _item: self._show_count())
+        click_toggles(self.ui.participantList)  # a click on a name ticks it
         # A message from Save named the form as it was; any edit puts it out of date (Save checks again).
         for edited in (self.ui.topicEdit.textEdited, self.ui.organiserEdit.textEdited,
                        self.ui.materialsEdit.textEdited, self.ui.participantList.itemChanged,

@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QLayout, QLineEdit, QListWidget, QWidget
 
+from partydesk.gui.widgets.click_toggles import click_toggles
+
 SEARCH_FROM = 8  # branches: beyond, the list gets a search box and room for as many rows
 
 
@@ -28,6 +30,7 @@ def follow_all(all_check: QCheckBox, targets: QListWidget) -> None:
     all_check.toggled.connect(toggled)
     if all_check.isChecked():
         toggled(True)
+    click_toggles(targets)  # a click on a branch's name ticks it
 
 
 def searchable(targets: QListWidget) -> QLineEdit | None:
