@@ -199,3 +199,21 @@ def test_an_empty_state_message_breaks_between_clauses(qtbot: QtBot) -> None:
     assert broken_at_clauses("还没有记录。点“新建”开始。", metrics, width) == "还没有记录。点“新建”开始。"
     english = "No notice yet. Write one and choose the branches it goes to; it goes down with the next package."
     assert broken_at_clauses(english, metrics, 100) == english
+
+
+def test_a_stretching_column_takes_the_room_left_and_the_last_keeps_its_width(qtbot: QtBot) -> None:
+    """学习内容 marked to stretch widens with the list; 来源 at the end stays as wide as it was sized."""
+    from dataclasses import replace
+
+    columns = [COLUMNS[0], replace(COLUMNS[1], stretch=True), COLUMNS[2]]
+    widget: ListPage[Item] = ListPage(columns, row_id=lambda r: r.id, haystack=lambda r: r.name)
+    qtbot.addWidget(widget)
+    widget.set_rows(ROWS)
+    widget.resize(900, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    header = widget.table.horizontalHeader()
+    last = header.sectionSize(2)
+    widget.resize(1300, 300)
+    qtbot.waitUntil(lambda: header.sectionSize(1) > 500)
+    assert header.sectionSize(2) == last and not header.stretchLastSection()

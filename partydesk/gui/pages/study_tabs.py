@@ -105,8 +105,9 @@ def activities_list(parent: QWidget, branches: StudyBranches) -> ListPage[Activi
         ListColumn("date", _tr("Date"), lambda a: _day(a.data.start_on) + (
             f" – {a.data.end_on:%m-%d}" if a.data.end_on != a.data.start_on else ""), chars=9),
         ListColumn("form", _tr("Form"), _form, chars=5),
-        ListColumn("topic", _tr("Topic"), _topic, chars=20, tooltip=_topic),
-        ListColumn("organiser", _tr("Organiser"), lambda a: a.data.organiser, chars=8),
+        ListColumn("topic", _tr("Topic"), _topic, chars=20, tooltip=_topic, stretch=True),
+        ListColumn("organiser", _tr("Organiser"), lambda a: a.data.organiser, chars=12,
+                   tooltip=lambda a: a.data.organiser),
         ListColumn("hours", _tr("Hours"), lambda a: format_tenths(a.data.hours_tenths),
                    sort_key=lambda a: a.data.hours_tenths, chars=3, align_right=True),
         ListColumn("members", _tr("Members"), lambda a: str(a.participants), sort_key=lambda a: a.participants,

@@ -64,6 +64,7 @@ class ListColumn(Generic[Row]):
     chars: int = 8  # width in CJK characters (from the font, never pixels)
     align_right: bool = False
     tooltip: Callable[[Row], str] | None = None
+    stretch: bool = False  # takes the width left over (else the last column does)
 
 
 @dataclass
@@ -444,6 +445,9 @@ class ListPage(QWidget, Generic[Row]):
         for number, column in enumerate(self.model.columns):
             # Never narrower than its title, with room for the sort arrow: a clipped heading reads as another word.
             header.resizeSection(number, max(cjk * column.chars, titles.horizontalAdvance(column.title) + cjk) + cjk)
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch if column.stretch
+                                        else QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(not any(column.stretch for column in self.model.columns))
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + cjk // 2)
 
     def _open_index(self, index: QModelIndex) -> None:
