@@ -94,3 +94,21 @@ def test_preview_greys_the_rows_that_are_no_members(qtbot: QtBot, ctx: AppContex
     assert total.foreground().color() == MUTED_COLOUR and "表尾“合计”行" in total.toolTip()
     assert table.item(heads.index("4"), 1).foreground().color() != MUTED_COLOUR
     assert "5" in wizard.ui.factsLabel.text()
+
+
+def test_the_preview_promises_tinted_cells_only_when_a_member_s_cell_is_tinted(
+        qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    """A merged 合计 line at the foot is flagged but greyed as no member, never tinted: the note under the
+    preview does not send the secretary looking for tinted cells that are not there."""
+    import openpyxl
+
+    path = office_form(tmp_path / "f.xlsx", [line(1, "张三", ID1), line(2, "李梅", ID2)])
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    total = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "合计")
+    sheet.merge_cells(start_row=total, start_column=1, end_row=total, end_column=2)
+    book.save(path)
+    wizard = open_wizard(qtbot, ctx, path)
+    found = wizard._preview
+    assert found is not None and any(row.flags and row.row in found.not_people for row in found.rows)
+    assert "底色" not in wizard.ui.previewNote.text()

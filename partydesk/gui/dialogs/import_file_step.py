@@ -199,7 +199,7 @@ class ImportFileStep(_DialogBase):
         self._show(self.ui.fileWarningsLabel, "\n".join("• " + w for w in found.warnings))
         shown = len(found.rows)
         note = self.tr("Showing the first {shown} of {count} rows.").format(shown=shown, count=found.total_rows)
-        if any(row.flags for row in found.rows):
+        if any(row.flags and row.row not in found.not_people for row in found.rows):  # (those are greyed, not tinted)
             note += " " + self.tr("Tinted cells need a look: point at one to see why.")
         self._show(self.ui.previewNote, note)
 
