@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from partydesk.core.domain import codes, fields, partial_date
-from partydesk.core.domain.idnumber import normalize_id_number, upgrade_15_to_18
+from partydesk.core.domain.idnumber import normalize_id_number, parse_id_number, upgrade_15_to_18
 from partydesk.core.domain.member import (
     CATEGORY_FULL,
     CheckRules,
@@ -29,6 +29,7 @@ from partydesk.core.domain.member import (
 )
 from partydesk.core.domain.member_events import DerivedState
 from partydesk.core.domain.membership import StatusRules, record_issues
+from partydesk.core.domain.partial_date import PartialDate, Precision
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import ValidationError
@@ -223,6 +224,7 @@ class _RowPlanner:
             note = cell_problem(cell, key, values[key])
             if note is not None:
                 cell_issues.append(self._issue(number, key, *note))
+        cell_issues = _birth_month_by_id(values, cell_issues)
         bad_keys = {i.field for i in cell_issues if i.severity == "error"}
 
         match_key = _match_key(values.get("id_number"))
@@ -329,3 +331,25 @@ def _match_key(value: Value) -> str:
 
 def _column_order(letter: str) -> tuple[int, str]:
     return (len(letter) if letter else 99, letter)
+
+
+def _birth_month_by_id(values: dict[str, Value], issues: list[RowIssue]) -> list[RowIssue]:
+    """A birth date typed 1955.10 in a General cell (kept by Excel as the number 1955.1, read as January) is
+    settled by the ID number where it says which: January confirmed, no warning; October, the date is read as
+    October and the warning says so. Any other ID (or none) leaves the warning as it was."""
+    ambiguous = next((i for i in issues if i.field == "birth_date" and i.code == "date_ambiguous"), None)
+    given = values.get("birth_date")
+    if ambiguous is None or not isinstance(given, PartialDate):
+        return issues
+    try:
+        born = parse_id_number(str(values.get("id_number") or "")).birth_date
+    except ValidationError:
+        return issues
+    if born is None or born.year != given.year or born.month not in (1, 10):
+        return issues
+    rest = [i for i in issues if i is not ambiguous]
+    if born.month == 1:
+        return rest
+    values["birth_date"] = PartialDate(given.year, 10, precision=Precision.MONTH)
+    return [*rest, dataclasses.replace(ambiguous, code="date_by_id", message=(
+        f"出生日期单元格是数字 {given.year}.1，公民身份号码表明是 {given.year}年10月，按 10 月读取"))]

@@ -107,3 +107,23 @@ def test_ambiguous_number_month_is_read_as_shown_and_said(db: Database, tmp_path
     assert row.data is not None and row.data.joined_on == PartialDate(2019, 1, 1, MONTH)
     (note,) = [i for i in row.warnings if i.code == "date_ambiguous"]
     assert "2019年01月" in note.message and "2019.10" in note.message
+
+
+@pytest.mark.parametrize(("month", "note"), [(1, None), (10, "date_by_id"), (3, "date_ambiguous")])
+def test_a_birth_month_typed_as_a_number_is_settled_by_the_id_number(
+        db: Database, tmp_path: Path, month: int, note: str | None) -> None:
+    """出生日期 1955.1 in a General cell (1955.10 as typed, or January): an ID born in January confirms it
+    with no warning; born in October, it is read as October and said so; any other month keeps the warning
+    (and the ID's disagreement is the check's to report)."""
+    from tests.core.io.test_office_roster import NATIONAL, make_id
+
+    born = make_id(date(1955, month, 2), 44)
+    path = office_form(tmp_path / "f.xlsx", [[*line(1, "张德华", born), 1955.1]], header=[*NATIONAL, "出生日期"])
+    (row,) = plan(db, path).rows
+    codes = [i.code for i in row.warnings + row.errors if i.field == "birth_date"]
+    if note is None:
+        assert codes == [] and row.data is not None and row.data.birth_date == date(1955, 1, 2)
+    else:
+        assert note in codes
+    if month == 10:
+        assert row.data is not None and row.data.birth_date == date(1955, 10, 2)
