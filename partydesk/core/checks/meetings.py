@@ -48,25 +48,31 @@ def missing_meetings(db: Database, today: date) -> Iterator[Finding]:
             yield _branch_missed(org_id, named, missed)
             continue
         for row in missed:
-            group = f"（{row.party_group}）" if row.party_group else ""
-            cell = f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}"
-            key = f"{org_id}#{cell}" if org_id else cell
-            yield Finding(
-                code="meeting.missing",
-                severity=Severity.OVERDUE,
-                subject=key,
-                message=f"{named}{row.period.label}未召开{row.type_name}{group}",
-                due=row.period.end,
-                rule=meeting_type(row.type_code).rule_key or "",
-                target=Target("calendar", key),
-            )
+            key = f"{org_id}#{_cell(row)}" if org_id else _cell(row)
+            yield _cell_finding("meeting.missing", Severity.OVERDUE, row, key,
+                                f"{named}{row.period.label}未召开{row.type_name}{_group(row)}")
+
+
+def _cell(row: PeriodCompliance) -> str:
+    """The calendar cell of a period's requirement: ``"<type>|<group>|<period start>"``."""
+    return f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}"
+
+
+def _group(row: PeriodCompliance) -> str:
+    return f"（{row.party_group}）" if row.party_group else ""
+
+
+def _cell_finding(code: str, severity: Severity, row: PeriodCompliance, key: str, message: str) -> Finding:
+    """A finding about one calendar cell (``key``), due at its period's end, under its type's rule."""
+    return Finding(code=code, severity=severity, subject=key, message=message, due=row.period.end,
+                   rule=meeting_type(row.type_code).rule_key or "", target=Target("calendar", key))
 
 
 def _branch_missed(org_id: str, named: str, missed: list[PeriodCompliance]) -> Finding:
     """One line for a branch's many missed meetings: how many, the latest named, its calendar opened there."""
     latest = max(missed, key=lambda row: (row.period.end, row.type_code, row.party_group))
-    group = f"（{latest.party_group}）" if latest.party_group else ""
-    key = f"{org_id}#{latest.type_code}|{latest.party_group}|{latest.period.start.isoformat()}"
+    group = _group(latest)
+    key = f"{org_id}#{_cell(latest)}"
     return Finding(
         code="meeting.missing",
         severity=Severity.OVERDUE,
@@ -92,18 +98,9 @@ def meetings_due_soon(db: Database, today: date) -> Iterator[Finding]:
     for row in meeting_reports.compliance(db, today.year, as_of=today):
         if not row.open or row.met or row.period.start > today or (row.period.end - today).days >= DUE_SOON_DAYS:
             continue
-        group = f"（{row.party_group}）" if row.party_group else ""
-        key = f"{row.type_code}|{row.party_group}|{row.period.start.isoformat()}"
         owed = f"还要召开 {row.required - row.held} 次" if row.held else "还未召开"
-        yield Finding(
-            code="meeting.due_soon",
-            severity=Severity.WARNING,
-            subject=key,
-            message=f"{row.period.label}的{row.type_name}{group}{owed}，请在{in_words(row.period.end)}前召开",
-            due=row.period.end,
-            rule=meeting_type(row.type_code).rule_key or "",
-            target=Target("calendar", key),
-        )
+        yield _cell_finding("meeting.due_soon", Severity.WARNING, row, _cell(row),
+                            f"{row.period.label}的{row.type_name}{_group(row)}{owed}，请在{in_words(row.period.end)}前召开")
 
 
 @check("meeting.absent_in_a_row")
