@@ -14,12 +14,13 @@ import os
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from partydesk.core.domain import codes, fields, partial_date
 from partydesk.core.domain.idnumber import normalize_id_number, parse_id_number, upgrade_15_to_18
 from partydesk.core.domain.member import (
     CATEGORY_FULL,
+    CheckResult,
     CheckRules,
     MemberData,
     MemberInput,
@@ -237,6 +238,7 @@ class _RowPlanner:
         if self.infer_category and (self.column_of.get("category") is None or _blank(values.get("category"))):
             inferred += self._infer_category(values, match)
         result = check_member(MemberInput(**values), today=self.today, rules=self.rules)
+        result = _keep_chosen_codes(result, match)
         if result.data is not None and (match is None or match.in_branch):  # the 党籍 transition table
             inferred += record_issues(result.data, _state_of(match), (), today=self.today, rules=self.status_rules)
         checked = result.issues + inferred + _reading_notes(values, {i.field for i in result.issues} | bad_keys)
@@ -353,3 +355,13 @@ def _birth_month_by_id(values: dict[str, Value], issues: list[RowIssue]) -> list
     values["birth_date"] = PartialDate(given.year, 10, precision=Precision.MONTH)
     return [*rest, dataclasses.replace(ambiguous, code="date_by_id", message=(
         f"出生日期单元格是数字 {given.year}.1，公民身份号码表明是 {given.year}年10月，按 10 月读取"))]
+
+
+def _keep_chosen_codes(result: CheckResult, match: RosterRow | None) -> CheckResult:
+    """A member already on the roll keeps the category chosen for a field the file fills with the office's own
+    words (``KEPT_IN_NOTES``): importing the same form again must not empty a 工作岗位 chosen since."""
+    kept = [i.field for i in result.issues if i.code == "kept_in_notes"]
+    if match is None or result.data is None or not kept:
+        return result
+    chosen: dict[str, Any] = {key: value for key in kept if (value := getattr(match, key, ""))}
+    return dataclasses.replace(result, data=dataclasses.replace(result.data, **chosen)) if chosen else result

@@ -260,3 +260,29 @@ def test_plan_says_when_the_category_comes_from_the_dates(db: Database, tmp_path
     path = office_form(tmp_path / "f.xlsx", [line(1, "张三", ID1)])
     assert plan(db, path).summary()["category_from_dates"] is True
     assert plan(db, path, fixed_values={"category": "正式党员"}).category_from_dates is False
+
+
+def test_an_office_s_own_work_post_words_go_to_the_notes_and_keep_a_category_chosen_since(
+        db: Database, tmp_path: Path) -> None:
+    """工作岗位 村会计 (no statistics category): a new member is imported with the field empty and the words in
+    备注; imported again after the category was chosen in the record, the category stays."""
+    from dataclasses import replace
+
+    from partydesk.core.domain import codes
+    from partydesk.core.domain.member import input_from_data
+    from partydesk.core.services.members import get_member, roster, update_member
+
+    path = office_form(tmp_path / "f.xlsx", [[*line(1, "张三", ID1), "村会计"]], header=[*NATIONAL, "工作岗位"])
+    first = plan(db, path)
+    assert (first.new, first.rejected) == (1, 0)
+    assert [w.code for r in first.rows for w in r.warnings if w.field == "work_post"] == ["kept_in_notes"]
+    apply_import(db, LOCAL_USER, first)
+    (row,) = roster(db, LOCAL_USER)
+    record = get_member(db, LOCAL_USER, row.id)
+    assert record.data.work_post == "" and "工作岗位：村会计" in record.data.notes
+    farmer = codes.WORK_POST.code_of("农牧渔民")
+    update_member(db, LOCAL_USER, member_id=row.id, data=replace(input_from_data(record.data), work_post=farmer))
+    again = plan(db, path)
+    assert again.rejected == 0
+    apply_import(db, LOCAL_USER, again)
+    assert get_member(db, LOCAL_USER, row.id).data.work_post == farmer
