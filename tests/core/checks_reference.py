@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from partydesk.core.checks.findings import Finding, Severity, Target
+from partydesk.core.checks.talks import earlier_talks
 from partydesk.core.domain.meetings import month_end
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.domain.talks import RULE_KEY, SOON_DAYS
@@ -18,6 +19,7 @@ from partydesk.core.storage.database import Database
 def talk_none(db: Database, today: date) -> list[Finding]:
     """Every member due a talk, one finding each (``talks.talks_due``, the full replay of the roll)."""
     months = talks.talk_months(db)
+    earlier = earlier_talks(db, today)  # an office new to the program: where earlier talks are entered
     out = []
     for due in talks.talks_due(db, today):
         if due.due is not None and due.due > today + timedelta(days=SOON_DAYS):
@@ -30,6 +32,7 @@ def talk_none(db: Database, today: date) -> list[Finding]:
             message = f"{due.name}已超过{months}个月未开展谈心谈话（{last}）"
         else:
             message = f"{due.name}应于 {due.due:%Y-%m-%d} 前开展谈心谈话（{last}）"
+        message += earlier if due.last_talk is None else ""
         out.append(Finding("talk.none", Severity.OVERDUE if overdue else Severity.WARNING, due.member_id, message,
                            due.due, RULE_KEY, Target("talk_with", due.member_id)))
     return out

@@ -276,5 +276,5 @@ def test_talk_none_counts_from_the_day_the_records_began(db: Database, crafted: 
             [summary] = found
             group = grouping.Group("", len(expected), max(f.severity for f in expected),
                                    min((f.due for f in expected if f.due is not None), default=None), overdue)
-            assert summary.message == talk_checks._summary_text(group, 12), today
+            assert summary.message == talk_checks._summary_text(group, 12, talk_checks.earlier_talks(db, today)), today
             assert (summary.severity, summary.due) == (group.severity, group.due), today

@@ -139,9 +139,12 @@ def test_a_member_never_talked_with_since_before_the_records_began_is_due_at_onc
     set_up_on(db, date(2026, 11, 20))
     got = found(db, date(2026, 11, 20), "talk.none")
     assert (got[member].severity, got[member].due) == (Severity.OVERDUE, None)
-    assert got[member].message == "张甲尚无谈心谈话记录"
+    # The office began its records today: the to-do says where talks held before are entered.
+    assert got[member].message == ("张甲尚无谈心谈话记录"
+                                   "（本程序自2026年11月20日起记录；此前的谈话请在“会议”页的“谈心谈话”中补录）")
     assert newer not in got
     assert {d.member_id: d.due for d in talks.talks_due(db, date(2026, 11, 21))} == {
         member: None, newer: date(2027, 3, 1)}
+    assert "补录" not in found(db, date(2027, 3, 1), "talk.none")[newer].message  # 101 days on: no longer new
     record(db, member, date(2026, 11, 25))
     assert member not in found(db, date(2026, 11, 26), "talk.none")

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from partydesk.core.checks import grouping, memo
+from partydesk.core.checks.began import enter_earlier, recent_start
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.meetings import COMMITTEE_POSTS, month_end
 from partydesk.core.domain.study import days_in_year, format_tenths
@@ -102,12 +103,12 @@ def _rows(db: Database, year: int, day: date, below_bp: int, severity: Severity
     return (_below(db, year, day, below_bp, small, others[0]) if small else []), groups
 
 
-def _behind(row: LedgerRow, year: int, threshold: int) -> Finding:
+def _behind(row: LedgerRow, year: int, threshold: int, earlier: str = "") -> Finding:
     # The share is said: the study ledger's 进度偏慢 (behind the pace of the year so far) lists more members,
     # and the to-do names only those under this share of the whole year's hours.
     return Finding(code="study.behind", severity=Severity.WARNING, subject=f"{row.member_id}|{year}",
                    message=f"{row.name}{year}年已完成学时 {format_tenths(row.credited)}，"
-                           f"不足应完成 {format_tenths(row.required)} 的 {threshold / 100:g}%",
+                           f"不足应完成 {format_tenths(row.required)} 的 {threshold / 100:g}%{earlier}",
                    due=date(year, 12, 31), rule="study.behind.bp",
                    target=Target("ledger", f"{row.member_id}|{year}"))
 
@@ -128,11 +129,14 @@ def behind_quota(db: Database, today: date) -> Iterator[Finding]:
     checkpoint = month_end(today.year, rules.get("study.behind.month", 9))
     threshold = rules.get("study.behind.bp", 7500)
     if today >= checkpoint:
+        began = recent_start(db, today)
+        earlier = enter_earlier(began if began is not None and began.year == today.year else None, "学习",
+                                "“学习”页")  # an office new this year: its earlier hours are not here yet
         rows, groups = _rows(db, today.year, today, threshold, Severity.WARNING)
-        yield from (_behind(r, today.year, threshold) for r in rows)
+        yield from (_behind(r, today.year, threshold, earlier) for r in rows)
         yield from grouping.summaries(
             db, "study.behind", groups, rule="study.behind.bp",
-            text=lambda g: f"{g.count} 名党员{today.year}年已完成学时不足应完成的 {threshold / 100:g}%")
+            text=lambda g: f"{g.count} 名党员{today.year}年已完成学时不足应完成的 {threshold / 100:g}%{earlier}")
     if today.month == 1:
         last = today.year - 1
         rows, groups = _rows(db, last, date(last, 12, 31), 10_000, Severity.OVERDUE)

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from partydesk.core.checks import grouping, memo
+from partydesk.core.checks.began import enter_earlier, recent_start
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.study_roll import MOVING_KINDS
 from partydesk.core.domain.talks import RULE_KEY, SOON_DAYS, same_day_months_later, talk_due
@@ -86,7 +87,7 @@ def _due(db: Database, today: date, months: int, org_ids: list[str] | None,
     return out + [(d, org) for d, org in replayed if org_ids is None or org in org_ids]
 
 
-def _finding(due: TalkDue, today: date, months: int) -> Finding:
+def _finding(due: TalkDue, today: date, months: int, earlier: str = "") -> Finding:
     overdue = due.due is None or due.due < today
     last = f"上次 {due.last_talk:%Y-%m-%d}" if due.last_talk is not None else "尚无谈话记录"
     if due.due is None:
@@ -95,14 +96,21 @@ def _finding(due: TalkDue, today: date, months: int) -> Finding:
         message = f"{due.name}已超过{months}个月未开展谈心谈话（{last}）"
     else:
         message = f"{due.name}应于 {due.due:%Y-%m-%d} 前开展谈心谈话（{last}）"
+    if due.last_talk is None:
+        message += earlier
     return Finding(code="talk.none", severity=Severity.OVERDUE if overdue else Severity.WARNING,
                    subject=due.member_id, message=message, due=due.due, rule=RULE_KEY,
                    target=Target("talk_with", due.member_id))  # opens a new talk with them, ready to record
 
 
-def _summary_text(group: grouping.Group, months: int) -> str:
+def earlier_talks(db: Database, today: date) -> str:
+    """What a to-do about a member never talked with ends with while the office is new to the program."""
+    return enter_earlier(recent_start(db, today), "谈话", "“会议”页的“谈心谈话”")
+
+
+def _summary_text(group: grouping.Group, months: int, earlier: str = "") -> str:
     if group.overdue == group.count:
-        return f"{group.count} 名党员超过{months}个月未开展谈心谈话（或尚无谈话记录）"
+        return f"{group.count} 名党员超过{months}个月未开展谈心谈话（或尚无谈话记录）{earlier}"
     if not group.overdue:
         return f"{group.count} 名党员 {SOON_DAYS} 天内应开展谈心谈话"
     return f"{group.count} 名党员需开展谈心谈话（其中 {group.overdue} 名已超过{months}个月）"
@@ -137,10 +145,12 @@ def members_due_a_talk(db: Database, today: date) -> Iterator[Finding]:
     replayed = _replayed(db, today, months)
     groups = due_groups(db, today, months, replayed)
     small = grouping.named(groups)
+    earlier = earlier_talks(db, today)
     if small:
         for due, _org in _due(db, today, months, small, replayed):
-            yield _finding(due, today, months)
-    yield from grouping.summaries(db, "talk.none", groups, rule=RULE_KEY, text=lambda g: _summary_text(g, months))
+            yield _finding(due, today, months, earlier)
+    yield from grouping.summaries(db, "talk.none", groups, rule=RULE_KEY,
+                                  text=lambda g: _summary_text(g, months, earlier))
 
 
 @grouping.lister("talk.none")

@@ -282,3 +282,17 @@ def test_a_recorded_study_is_corrected_and_the_hours_follow(db: Database, branch
     with pytest.raises(ValidationError, match="钱新"):
         study.update_activity(db, LOCAL_USER, added.activity_id, fixed, participants={late: None})
     assert credited(db, 2026) == {branch["书记"]: 0, branch["甲"]: 40, branch["乙"]: 40, late: 0}
+
+
+def test_an_office_new_this_year_is_told_where_its_earlier_hours_go(db: Database, branch: dict[str, str]) -> None:
+    """Set up on 20 November: the 学时不足 to-do says since when the program records and where the year's earlier
+    study is entered; once the office is more than 90 days in (or began in an earlier year), it does not."""
+    from tests.conftest import set_up_on
+
+    set_up_on(db, date(2026, 11, 20))
+    said = [f.message for f in run_checks(db, date(2026, 11, 30), ["study.behind"])
+            if f.subject.startswith(branch["乙"])]
+    assert said == ["赵乙2026年已完成学时 0，不足应完成 32 的 75%"
+                    "（本程序自2026年11月20日起记录；此前的学习请在“学习”页中补录）"]
+    set_up_on(db, date(2026, 1, 5))
+    assert all("补录" not in f.message for f in run_checks(db, date(2026, 11, 30), ["study.behind"]))
