@@ -15,11 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
-from partydesk.core.checks import load_all, memo
+from partydesk.core.checks import grouping, load_all, memo
 from partydesk.core.checks.findings import CHECKS, Finding, Severity, run_check
 from partydesk.core.collector import collector_paused
 from partydesk.core.errors import ValidationError
-from partydesk.core.services.branches import branches
 from partydesk.core.storage import finding_repo, todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.finding_repo import DISMISSED, RESTORED, SNOOZED, Dismissal
@@ -71,7 +70,7 @@ def _named_branches(db: Database, found: list[Finding]) -> list[Finding]:
             return found
         owner = {"member": workbench_repo.member_orgs(session, ids["member"]),
                  "talk": workbench_repo.talk_orgs(session, ids["talk"])}
-    held = branches(db)  # the names as the file's 支部 columns shorten them (``Branches.short_of``)
+    held = grouping.file_branches(db)  # the names as the file's 支部 columns shorten them (``Branches.short_of``)
     out = []
     for f, record in zip(found, records, strict=True):
         org = owner[record[0]].get(record[1]) if record is not None else None

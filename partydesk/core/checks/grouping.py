@@ -18,8 +18,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from partydesk.core.checks import memo
 from partydesk.core.checks.findings import Finding, Severity, Target
-from partydesk.core.services.branches import branches
+from partydesk.core.services.branches import Branches, branches
 from partydesk.core.storage import todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
@@ -70,6 +71,11 @@ def summary_key(org_id: str, code: str) -> str:
     return f"{KEY_PREFIX}{summary_subject(org_id, code)}"
 
 
+def file_branches(db: Database) -> Branches:
+    """The organisations of the file (``services.branches``), read once per run of the checks."""
+    return memo.shared(("branches", id(db)), lambda: branches(db))
+
+
 def summaries(db: Database, code: str, groups: dict[str, Group], *, rule: str,
               text: Callable[[Group], str]) -> list[Finding]:
     """One finding per organisation over the bar; ``text`` words the group ("37 名党员……"), prefixed
@@ -79,7 +85,7 @@ def summaries(db: Database, code: str, groups: dict[str, Group], *, rule: str,
         return []
     with db.read() as session:
         several = todo_repo.member_org_count(session) > 1
-    held = branches(db) if several else None  # named as the file's 支部 columns shorten them
+    held = file_branches(db) if several else None  # named as the file's 支部 columns shorten them
     out = []
     for org in over:
         group = groups[org]

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from partydesk.core.checks import grouping
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.meetings import meeting_type
 from partydesk.core.domain.partial_date import in_words
 from partydesk.core.services import meeting_reports
-from partydesk.core.services.branches import branches
 from partydesk.core.services.meeting_reports import PeriodCompliance
 from partydesk.core.services.setup import site_role
 from partydesk.core.storage.database import Database
@@ -33,7 +33,7 @@ def missing_meetings(db: Database, today: date) -> Iterator[Finding]:
     ``BRANCH_MISSING_NAMED`` gets one line saying how many, opening its calendar at the latest (sixty
     branches' every missed month would bury everything else on the committee's board)."""
     years = [today.year - 1, today.year] if today.month == 1 else [today.year]
-    found = branches(db)
+    found = grouping.file_branches(db)
     if found.multi:
         scopes: list[tuple[str | None, str]] = [(b.org_id, f"{found.short_of(b.org_id)}：")
                                                 for b in found.items if not b.own]
@@ -93,7 +93,7 @@ def meetings_due_soon(db: Database, today: date) -> Iterator[Finding]:
     """Each running period ending within ``DUE_SOON_DAYS`` whose required meeting is not yet held: a
     reminder (注意) while it can still be held, before ``meeting.missing`` finds it late. A branch's own file
     only: a committee sees its branches' shortfalls once they are late, not every branch's month ahead."""
-    if branches(db).multi or site_role(db) == "committee":
+    if grouping.file_branches(db).multi or site_role(db) == "committee":
         return
     for row in meeting_reports.compliance(db, today.year, as_of=today):
         if not row.open or row.met or row.period.start > today or (row.period.end - today).days >= DUE_SOON_DAYS:
