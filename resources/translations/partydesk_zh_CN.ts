@@ -3536,6 +3536,18 @@ Write the new key card and give it to each office to register.</source>
         <translation>找不到这名党员，可能已被删除。</translation>
     </message>
     <message>
+        <source>{count} members put in “{group}”.</source>
+        <translation>已将 {count} 名党员编入“{group}”。</translation>
+    </message>
+    <message>
+        <source>{count} members taken out of their party group.</source>
+        <translation>已将 {count} 名党员移出党小组。</translation>
+    </message>
+    <message>
+        <source> {count} of those selected were no longer on the roster.</source>
+        <translation>选中的党员中有 {count} 名已不在花名册上。</translation>
+    </message>
+    <message>
         <source>Member deleted: {name}. Older backups keep the record until they age out.</source>
         <translation>已删除党员：{name}。较早的备份中仍保存着这条记录，会在备份按期清理后消失。</translation>
     </message>
@@ -3570,6 +3582,14 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Delete a record entered by mistake (Del)</source>
         <translation>删除录入错误的记录（Del 键）</translation>
+    </message>
+    <message>
+        <source>Party group…</source>
+        <translation>分配党小组…</translation>
+    </message>
+    <message>
+        <source>Put the selected members in one party group (select several with Ctrl or Shift)</source>
+        <translation>把选中的党员编入同一个党小组（按住 Ctrl 或 Shift 可选多人）</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -4103,6 +4123,85 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>receipts only</source>
         <translation>只有回执</translation>
+    </message>
+</context>
+<context>
+    <name>PartyGroupDialog</name>
+    <message>
+        <source>They are all in “{group}” already.</source>
+        <translation>他们都已在“{group}”。</translation>
+    </message>
+    <message>
+        <source>None of them is in a party group.</source>
+        <translation>他们都不在任何党小组。</translation>
+    </message>
+    <message>
+        <source>Left empty, the {count} members are taken out of their party group.</source>
+        <translation>留空：这 {count} 名党员将移出党小组。</translation>
+    </message>
+    <message>
+        <source>“{group}” is a new party group: the {count} members will be its first. Check the name is written as the branch writes it.</source>
+        <translation>“{group}”是新的党小组，这 {count} 名党员将是它的第一批成员。请确认名称与本支部的写法一致。</translation>
+    </message>
+    <message>
+        <source>{count} members move to “{group}”; the other {rest} are in it already.</source>
+        <translation>{count} 名党员将编入“{group}”，其余 {rest} 名已在该小组。</translation>
+    </message>
+    <message>
+        <source>Choose a group from the list, or type the name of a new one.</source>
+        <translation>从列表中选择党小组，或输入新党小组的名称。</translation>
+    </message>
+    <message>
+        <source>Put in group</source>
+        <translation>编入</translation>
+    </message>
+    <message>
+        <source>Take out of group</source>
+        <translation>移出党小组</translation>
+    </message>
+    <message>
+        <source>{group}: {count}</source>
+        <translation>{group} {count} 人</translation>
+    </message>
+    <message>
+        <source>in no group: {count}</source>
+        <translation>未编入党小组 {count} 人</translation>
+    </message>
+    <message>
+        <source>Now: {parts}.</source>
+        <translation>现在：{parts}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Party group</source>
+        <translation>分配党小组</translation>
+    </message>
+    <message>
+        <source>Which party group should {names} be in?</source>
+        <translation>把 {names} 编入哪个党小组？</translation>
+    </message>
+    <message>
+        <source>Which party group should the {count} selected members be in?</source>
+        <translation>把选中的 {count} 名党员编入哪个党小组？</translation>
+    </message>
+    <message>
+        <source>&amp;Party group:</source>
+        <translation>党小组(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Empty: in no group</source>
+        <translation>留空表示不编入党小组</translation>
+    </message>
+    <message>
+        <source>{count} of them are members of {branches}: the change is sent to the branch as the committee&apos;s correction in the next package.</source>
+        <translation>其中 {count} 名是{branches}的党员：修改将作为本党委的更正，随下一个数据包发给该支部。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

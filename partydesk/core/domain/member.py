@@ -186,6 +186,12 @@ def _text(value: Value, key: str) -> str:
     return text
 
 
+def party_group_text(value: Value) -> str:
+    """A 党小组 name as a member's record stores it (trimmed; ValidationError when too long or holding
+    control characters): for putting many members in one group at once."""
+    return _text(value, "party_group")
+
+
 NAME_LIMIT = 64
 
 

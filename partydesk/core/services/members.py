@@ -11,6 +11,7 @@ take the reading ``Actor`` second, where access checks and auditing will hang.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -24,6 +25,7 @@ from partydesk.core.domain.member import (
     MemberData,
     MemberInput,
     check_member,
+    party_group_text,
 )
 from partydesk.core.domain.member_events import (
     EVENT_LABELS,
@@ -243,6 +245,33 @@ def delete_member(db: Database, actor: Actor, *, member_id: str, reason: str) ->
     except KnownError:
         log.warning("checkpoint after a member deletion failed; it happens again at exit", exc_info=True)
     return Changes.of(ChangeKind.MEMBER, member_id)
+
+
+@dataclass(frozen=True)
+class GroupAssigned:
+    """What putting members in a 党小组 did: the change record, how many moved, how many were in it already,
+    and how many were no longer on file (deleted meanwhile)."""
+
+    changes: Changes
+    moved: int
+    already: int
+    gone: int
+
+
+def assign_party_group(db: Database, actor: Actor, *, member_ids: Sequence[str], party_group: str) -> GroupAssigned:
+    """Put these members in 党小组 ``party_group`` ("" takes them out of any), in one write.
+
+    Only the group changes; members already in it keep their record as it is (no new version to send).
+    On a committee a branch's member so changed is a correction, as with any edit of it.
+    """
+    group = party_group_text(party_group)
+    wanted = list(dict.fromkeys(member_ids))
+    if not wanted:
+        raise ValidationError("请先在花名册中选择党员。", field="members", code="none_selected")
+    with db.write(actor, action="member.party_group") as session:
+        moved, already = member_repo.set_party_group(session, wanted, group)
+    changes = Changes.of(ChangeKind.MEMBER, *moved) if moved else Changes()
+    return GroupAssigned(changes, len(moved), len(already), len(wanted) - len(moved) - len(already))
 
 
 EVENT_DETAIL_RULES: dict[EventKind, tuple[codes.CodeTable | None, bool]] = {

@@ -208,6 +208,27 @@ def set_fields(session: Session, member_id: str, values: Mapping[str, object]) -
     session.flush()
 
 
+def set_party_group(session: Session, member_ids: Sequence[str], group: str) -> tuple[list[str], list[str]]:
+    """Put the live members among ``member_ids`` in 党小组 ``group`` ("" for none): (the ids moved, the ids
+    already in it). Ids not found, or of deleted members, are in neither."""
+    moved: list[str] = []
+    already: list[str] = []
+    for start in range(0, len(member_ids), _IN_CHUNK):
+        chunk = member_ids[start:start + _IN_CHUNK]
+        rows = session.execute(select(Member).where(Member.id.in_(chunk), Member.deleted.is_(False))).scalars()
+        for row in rows:
+            if row.party_group == group:
+                already.append(row.id)
+            else:
+                row.party_group = group
+                moved.append(row.id)
+    session.flush()
+    return moved, already
+
+
+_IN_CHUNK = 500  # ids per IN (…) list: well under SQLite's limit on bound values
+
+
 def tombstone_member(session: Session, member_id: str, *, wiped: Mapping[str, object], reason: str) -> None:
     """Mark a member deleted with ``reason``, set ``wiped`` over its fields, and blank its events.
 

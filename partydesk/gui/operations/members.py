@@ -102,3 +102,14 @@ def withdraw_event(
     db, actor = ctx.db, ctx.actor
     return run(parent, ctx, lambda _progress: members.withdraw_event(db, actor, event_id=event_id, reason=reason),
                label="withdraw member event", on_done=on_done, on_error=on_error)
+
+
+def assign_party_group(
+    parent: QWidget, ctx: AppContext, *, member_ids: list[str], party_group: str,
+    on_done: DoneCallback, on_error: ErrorCallback | None = None,
+) -> TaskHandle:
+    """Put these members in one 党小组 ("" takes them out of any); the result is a ``GroupAssigned``."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _progress: members.assign_party_group(
+        db, actor, member_ids=member_ids, party_group=party_group),
+        label="assign party group", on_done=on_done, on_error=on_error)

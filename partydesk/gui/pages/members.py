@@ -51,6 +51,7 @@ from partydesk.gui.widgets.reveal_check import RevealCheck
 from partydesk.gui.widgets.roster_table import roster_table, size_columns
 
 if TYPE_CHECKING:
+    from partydesk.core.services.members import GroupAssigned
     from partydesk.gui.context import AppContext
     from partydesk.gui.pages.member_detail import MemberDetailPage
     from partydesk.gui.widgets.card_print_button import CardAction
@@ -113,6 +114,7 @@ class MembersPage(DialogHost, QWidget):
         self.edit_button = self._button("editButton", self.edit_selected)
         self.open_button = self._button("openButton", self.open_selected)
         self.delete_button = self._button("deleteButton", self.delete_selected)
+        self.group_button = self._button("groupButton", self.group_selected)
         self.print_button = CardPrintButton(self.roster_panel, self.print_selected, self.print_all_cards)
         self.pdf_action, self.printer_action = self.print_button.pdf_action, self.print_button.printer_action
         self.all_cards_action = self.print_button.all_cards_action
@@ -196,7 +198,8 @@ class MembersPage(DialogHost, QWidget):
         # scaling leaves about 900 pixels), instead of forcing the window wider than the screen.
         spacing = self.fontMetrics().averageCharWidth()
         actions = FlowLayout(spacing=spacing)
-        for widget in (self.add_button, self.edit_button, self.open_button, self.delete_button, self.print_button):
+        for widget in (self.add_button, self.edit_button, self.open_button, self.delete_button, self.group_button,
+                       self.print_button):
             actions.addWidget(widget)
         actions.addItem(QSpacerItem(spacing * 3, 1))
         actions.addWidget(self.import_button)
@@ -404,6 +407,11 @@ class MembersPage(DialogHost, QWidget):
         value = rows[0].data(Qt.ItemDataRole.UserRole)
         return value if isinstance(value, str) else None
 
+    def selected_rows(self) -> list[RosterRow]:
+        """The selected roster rows, top to bottom."""
+        found = (self.model.row_at(index.row()) for index in self.view.selectionModel().selectedRows())
+        return sorted((row for row in found if row is not None), key=lambda r: self.model.row_of(r.id))
+
     def selected_row(self) -> RosterRow | None:
         """The selected roster row, or None."""
         rows = self.view.selectionModel().selectedRows()
@@ -437,7 +445,8 @@ class MembersPage(DialogHost, QWidget):
 
     def _update_actions(self) -> None:
         has = self.selected_member_id() is not None
-        for widget in (self.edit_button, self.open_button, self.delete_button, self.pdf_action, self.printer_action):
+        for widget in (self.edit_button, self.open_button, self.delete_button, self.group_button, self.pdf_action,
+                       self.printer_action):
             widget.setEnabled(has)
 
     # -- actions -----------------------------------------------------------------------------------
@@ -490,6 +499,32 @@ class MembersPage(DialogHost, QWidget):
         dialog = MemberDeleteDialog(row.name, self, branch=self.model.branches.corrected_from(row.org_id))
         dialog.accepted.connect(lambda: self._delete(row.id, row.name, dialog.reason()))
         self._open(dialog)
+
+    def group_selected(self) -> None:
+        """Ask which 党小组 the selected members go into, then put them there in one write."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        from partydesk.gui.dialogs.party_group import PartyGroupDialog
+
+        orgs = {row.org_id for row in rows}
+        groups = self.model.party_groups(next(iter(orgs))) if len(orgs) == 1 else self.model.party_groups()
+        branches = self.model.branches
+        branch_of = {row.id: branches.corrected_from(row.org_id) for row in rows if branches.corrected_from(row.org_id)}
+        dialog = PartyGroupDialog(rows, groups, self, branch_of=branch_of)
+        dialog.accepted.connect(lambda: self._assign_group([row.id for row in rows], dialog.group()))
+        self._open_on_roster(dialog)
+
+    def _assign_group(self, member_ids: list[str], group: str) -> None:
+        def done(result: GroupAssigned) -> None:
+            text = (self.tr("{count} members put in “{group}”.").format(count=result.moved, group=group) if group
+                    else self.tr("{count} members taken out of their party group.").format(count=result.moved))
+            if result.gone:
+                text += self.tr(" {count} of those selected were no longer on the roster.").format(count=result.gone)
+            self.ctx.hub.statusMessage.emit(text)
+
+        member_ops.assign_party_group(self, self.ctx, member_ids=member_ids, party_group=group, on_done=done,
+                                      on_error=lambda error: self.ctx.hub.statusMessage.emit(error.message))
 
     def _delete(self, member_id: str, name: str, reason: str) -> None:
         member_ops.delete_member(self, self.ctx, member_id=member_id, reason=reason,
@@ -565,6 +600,9 @@ class MembersPage(DialogHost, QWidget):
         self.open_button.setToolTip(self.tr("Open the member's page (Enter or double-click)"))
         self.delete_button.setText(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Delete a record entered by mistake (Del)"))
+        self.group_button.setText(self.tr("Party group…"))
+        self.group_button.setToolTip(self.tr("Put the selected members in one party group (select several with "
+                                             "Ctrl or Shift)"))
         self.import_button.setText(self.tr("Import…"))
         self.import_button.setToolTip(self.tr("Import members from an Excel roster"))
         self.export_button.setText(self.tr("Export…"))
