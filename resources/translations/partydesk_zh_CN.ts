@@ -619,6 +619,81 @@
     </message>
 </context>
 <context>
+    <name>EarlierHoursDialog</name>
+    <message>
+        <source>The roster has no members yet: add or import them on the Members page first.</source>
+        <translation>花名册里还没有党员：请先在“党员”页新增或导入。</translation>
+    </message>
+    <message>
+        <source>No member was on the roll in this period.</source>
+        <translation>这段时间里没有在册党员。</translation>
+    </message>
+    <message>
+        <source>{given} of {total} members have hours, {hours} study hours in all. Members left empty get none.</source>
+        <translation>{total} 名党员中已填 {given} 名，合计 {hours} 学时；空着的不计学时。</translation>
+    </message>
+    <message>
+        <source>Type the hours of at least one member.</source>
+        <translation>请至少填写一名党员的学时。</translation>
+    </message>
+    <message>
+        <source>Correct the earlier study hours</source>
+        <translation>更正补录的学时</translation>
+    </message>
+    <message>
+        <source>Enter earlier study hours</source>
+        <translation>补录此前学时</translation>
+    </message>
+    <message>
+        <source>The hours members already had this year before the program was used, as the old ledger has them: type each member&apos;s number and press Enter for the next. They are saved as one study record of the form chosen, listed with the year&apos;s activities; open it there to correct it.</source>
+        <translation>启用本程序之前、本年度党员已有的学时，照原来的台账填写：输入一名党员的学时后按回车，转到下一名。保存后作为一条所选形式的学习记录，列在本年度的“学习活动”中；需要更正时在那里打开它。</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>学习形式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>时间段(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Party group</source>
+        <translation>党小组</translation>
+    </message>
+    <message>
+        <source>Earlier hours</source>
+        <translation>此前学时</translation>
+    </message>
+    <message>
+        <source>&amp;Same for everyone:</source>
+        <translation>统一填写(&amp;S)：</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 学时</translation>
+    </message>
+    <message>
+        <source>Fill the empty lines</source>
+        <translation>填入空着的行</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EventWithdrawDialog</name>
     <message>
         <source>Withdraw an entry</source>
@@ -1315,10 +1390,6 @@ No. {seq} to {office}: {contents}.</source>
         <translation>“党员”页</translation>
     </message>
     <message>
-        <source>The roster of the branch: add a member, open one to see and change the details, record events (becoming a full member, transfers, lost contact). Type in the search box to find people; click a column header to sort. ID and phone numbers are shown masked.</source>
-        <translation>支部的党员花名册：新增党员，打开某位党员查看和修改信息，登记转正、组织关系转接、失联等事项。在搜索框里输入可以查找；点击列标题可以排序。身份证号和电话默认只显示部分数字。</translation>
-    </message>
-    <message>
         <source>Meetings page</source>
         <translation>“会议”页</translation>
     </message>
@@ -1329,10 +1400,6 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>Study page</source>
         <translation>“学习”页</translation>
-    </message>
-    <message>
-        <source>Record a collective study credits its hours to the members ticked; a member&apos;s own course is recorded with its proof. To correct a collective study, open it (Enter or a double-click); a member&apos;s own course is deleted and recorded again. The ledger sets each member&apos;s hours against the year&apos;s requirement, and exports to Excel with one sheet per member.</source>
-        <translation>“记录集体学习”把学时计入所勾选的每名党员；党员个人参加的学习培训连同证明材料逐条记录。集体学习记录有误时，打开它（回车或双击）即可修改；个人学习记录有误时，请删除后重新记录。学时台账把每名党员的学时与本年度要求对照，可导出为 Excel，每名党员一页。</translation>
     </message>
     <message>
         <source>Heart-to-heart talks</source>
@@ -1389,6 +1456,14 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>Restoring</source>
         <translation>恢复</translation>
+    </message>
+    <message>
+        <source>The roster of the branch: add a member, open one to see and change the details, record events (becoming a full member, transfers, lost contact). Type in the search box to find people; click a column header to sort. ID and phone numbers are shown masked. To put several members in one party group, select them (Ctrl or Shift with a click) and choose Party group….</source>
+        <translation>支部的党员花名册：新增党员，打开某位党员查看和修改信息，登记转正、组织关系转接、失联等事项。在搜索框里输入可以查找；点击列标题可以排序。身份证号和电话默认只显示部分数字。要把几名党员编入同一个党小组，先选中他们（按住 Ctrl 或 Shift 点击），再点“分配党小组…”。</translation>
+    </message>
+    <message>
+        <source>Record a collective study credits its hours to the members ticked; a member&apos;s own course is recorded with its proof. To correct a collective study, open it (Enter or a double-click); a member&apos;s own course is deleted and recorded again. The ledger sets each member&apos;s hours against the year&apos;s requirement, and exports to Excel with one sheet per member. A branch new to the program enters the hours its members already had this year with Enter earlier hours… on the ledger, typed from the old ledger one member after another.</source>
+        <translation>“记录集体学习”把学时计入所勾选的每名党员；党员个人参加的学习培训连同证明材料逐条记录。集体学习记录有误时，打开它（回车或双击）即可修改；个人学习记录有误时，请删除后重新记录。学时台账把每名党员的学时与本年度要求对照，可导出为 Excel，每名党员一页。刚开始使用本程序的支部，在学时台账中点“补录此前学时…”，照原来的台账逐人录入党员本年度已有的学时。</translation>
     </message>
     <message>
         <source>Keyboard</source>
@@ -5041,6 +5116,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>导出报表…</translation>
     </message>
     <message>
+        <source>Enter earlier hours…</source>
+        <translation>补录此前学时…</translation>
+    </message>
+    <message>
+        <source>The hours members had this year before the program was used, typed from the old ledger in one table</source>
+        <translation>把启用本程序之前党员本年度已有的学时，照原台账在一张表里一次录入</translation>
+    </message>
+    <message>
         <source>Add material</source>
         <translation>添加资料</translation>
     </message>
@@ -5115,6 +5198,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Entered</source>
         <translation>录入</translation>
+    </message>
+    <message>
+        <source>Earlier hours</source>
+        <translation>补录</translation>
     </message>
     <message>
         <source>Date</source>

@@ -130,8 +130,8 @@ def behind_quota(db: Database, today: date) -> Iterator[Finding]:
     threshold = rules.get("study.behind.bp", 7500)
     if today >= checkpoint:
         began = recent_start(db, today)
-        earlier = enter_earlier(began if began is not None and began.year == today.year else None, "学习",
-                                "“学习”页")  # an office new this year: its earlier hours are not here yet
+        earlier = enter_earlier(began if began is not None and began.year == today.year else None, "学时",
+                                "“学习”页的“学时台账”")  # an office new this year: its earlier hours are not here yet
         rows, groups = _rows(db, today.year, today, threshold, Severity.WARNING)
         yield from (_behind(r, today.year, threshold, earlier) for r in rows)
         yield from grouping.summaries(

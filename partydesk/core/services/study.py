@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,7 @@ from partydesk.core.domain.meetings import TYPES_BY_CODE
 from partydesk.core.domain.study import FORMS_BY_CODE, MEETING_AS_STUDY, STUDY_FORMS, StudyForm, split_by_year
 from partydesk.core.domain.study_quota import roll_spans
 from partydesk.core.errors import ValidationError
-from partydesk.core.storage import meeting_repo, study_repo
+from partydesk.core.storage import meeting_repo, settings_repo, study_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import PRESENT
 from partydesk.core.storage.study_repo import ActivityData, ActivitySummary, CertificationData, Credit, MaterialData
@@ -79,6 +79,47 @@ def add_activity(db: Database, actor: Actor, data: ActivityData, *,
             raise ValidationError("这次会议已经计入学时，不能重复计入。", field="meeting_id", code="meeting_counted")
         activity_id = study_repo.insert_activity(session, org_id, data, _credits(session, data, participants))
     return ActivityAdded(Changes.of(ChangeKind.STUDY, activity_id), activity_id, len(participants))
+
+
+EARLIER_TOPIC = "启用本程序前已有的学时（按原台账补录）"
+EARLIER_NOTE = "补录此前学时"  # marks the record, which is corrected in its own dialog
+
+
+def earlier_period(db: Database, today: date) -> tuple[date, date]:
+    """The stretch of ``today``'s year before this file began its records, for entering the hours the members
+    already had (补录此前学时): from 1 January to the day before the records began, or to ``today`` when they
+    began in an earlier year or not at all."""
+    with db.read() as session:
+        began = settings_repo.records_began(session)
+    start = date(today.year, 1, 1)
+    if began is not None and start < began <= today:
+        return start, began - timedelta(days=1)
+    return start, today
+
+
+def save_earlier_hours(db: Database, actor: Actor, *, form_code: str, start_on: date, end_on: date,
+                       hours: Mapping[str, int], topic: str = EARLIER_TOPIC, activity_id: str | None = None) -> Changes:
+    """Record in one go the hours members had before the file began (补录此前学时), or correct such a record
+    (``activity_id``): ``hours`` maps member ids to their tenths, each as the old ledger has it (members with
+    none are left out). One record of the form chosen, over the period, credits each member exactly their
+    own hours; it is listed and deleted like any other, and opened again in the same dialog."""
+    credited = {member_id: tenths for member_id, tenths in hours.items() if tenths}
+    if not credited:
+        raise ValidationError("请至少给一名党员填写此前的学时。", field="hours", code="no_hours")
+    if any(tenths < 0 for tenths in credited.values()):
+        raise ValidationError("学时不能是负数。", field="hours", code="bad_hours")
+    if end_on > date.today():
+        raise ValidationError("补录的是已经有的学时：结束日期不能晚于今天。", field="end_on", code="future")
+    data = ActivityData(form_code=form_code, topic=topic.strip(), start_on=start_on, end_on=end_on,
+                        hours_tenths=max(credited.values()), notes=EARLIER_NOTE)
+    if activity_id is None:
+        return add_activity(db, actor, data, participants=credited).changes
+    return update_activity(db, actor, activity_id, data, participants=credited)
+
+
+def is_earlier_hours(data: ActivityData) -> bool:
+    """Whether a study record was made by ``save_earlier_hours`` (and so is corrected there, member by member)."""
+    return data.notes == EARLIER_NOTE and not data.individual and data.meeting_id is None
 
 
 def _check_participants(data: ActivityData, participants: Mapping[str, int | None]) -> None:

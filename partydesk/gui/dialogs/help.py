@@ -40,7 +40,9 @@ class HelpDialog(QDialog):
             (self.tr("Members page"),
              self.tr("The roster of the branch: add a member, open one to see and change the details, record "
                      "events (becoming a full member, transfers, lost contact). Type in the search box to "
-                     "find people; click a column header to sort. ID and phone numbers are shown masked.")),
+                     "find people; click a column header to sort. ID and phone numbers are shown masked. To put "
+                     "several members in one party group, select them (Ctrl or Shift with a click) and choose "
+                     "Party group….")),
             (self.tr("Meetings page"),
              self.tr("Record each meeting once it has been held: New meeting record (Ctrl+N), then its type, "
                      "date, attendance, agenda, minutes and resolutions. What you type is kept as you go: after a "
@@ -56,7 +58,9 @@ class HelpDialog(QDialog):
                      "is recorded with its proof. To correct a collective study, open it (Enter or a "
                      "double-click); a member's own course is deleted and recorded again. The ledger sets each "
                      "member's hours against the year's requirement, and exports to Excel with one sheet per "
-                     "member.")),
+                     "member. A branch new to the program enters the hours its members already had this year "
+                     "with Enter earlier hours… on the ledger, typed from the old ledger one member after "
+                     "another.")),
             (self.tr("Heart-to-heart talks"),
              self.tr("Meetings page, 谈心谈话 tab: who is due a talk (each member at least once within the "
                      "interval the rule table sets, twelve months by default) and the talks recorded. Record a "

@@ -79,6 +79,28 @@ def add_activity(parent: QWidget, ctx: AppContext, data: ActivityData, participa
                label="add study", on_done=on_done, on_error=on_error)
 
 
+def load_earlier(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback) -> TaskHandle:
+    """The roll and the stretch of the year before the records began: ``(roll, (start, end))`` for entering the
+    hours members already had (补录此前学时)."""
+    db = ctx.db
+
+    def read(_progress: Any) -> tuple[list[RollMember], tuple[date, date]]:
+        return study.roll(db), study.earlier_period(db, today)
+
+    return run(parent, ctx, read, label="load study roll", on_done=on_done)
+
+
+def save_earlier_hours(parent: QWidget, ctx: AppContext, *, form_code: str, span: tuple[date, date],
+                       hours: Mapping[str, int], activity_id: str | None, on_done: DoneCallback,
+                       on_error: ErrorCallback) -> TaskHandle:
+    """Record (or, with ``activity_id``, correct) the hours members had before the records began; the result is
+    its Changes."""
+    db, actor, given = ctx.db, ctx.actor, dict(hours)
+    return run(parent, ctx, lambda _progress: study.save_earlier_hours(
+        db, actor, form_code=form_code, start_on=span[0], end_on=span[1], hours=given, activity_id=activity_id),
+        label="save earlier study hours", on_done=on_done, on_error=on_error)
+
+
 def load_activity(parent: QWidget, ctx: AppContext, activity_id: str, on_done: DoneCallback) -> TaskHandle:
     """A recorded activity to correct, with the roll and the rules: ``(roll, rules, (id, data, credits))``."""
     db = ctx.db

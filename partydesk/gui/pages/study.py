@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import Changes
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.errors import KnownError
+from partydesk.core.services.study import is_earlier_hours
 from partydesk.core.services.study_reports import counted_again
 from partydesk.gui.folders import DOCUMENTS, ask_save_file, open_with_system
 from partydesk.gui.operations import study as study_ops
@@ -91,6 +92,7 @@ class StudyPage(QWidget):
         self.ledger = study_tabs.ledger_list(self, self.branches)
         self._pending: tuple[ListPage[Any], str] | None = None  # a to-do's line to select once it is read
         self.export_button = self.ledger.add_action("exportStudy", self.export_report)
+        self.earlier_button = self.ledger.add_action("enterEarlierStudy", self.open_earlier_dialog)
         self.ledger_note = QLabel(self)
         self.ledger_note.setWordWrap(True)
         self.certifications = study_tabs.certifications_list(self, self.today, self._notice_days)
@@ -281,6 +283,12 @@ class StudyPage(QWidget):
         def show(loaded: tuple[Any, dict[str, int], Any]) -> None:
             roll, rules, editing = loaded
             data = editing[1]
+            if is_earlier_hours(data):  # each member's own number: corrected in the dialog that took them
+                from partydesk.gui.dialogs.study_earlier import EarlierHoursDialog
+
+                self._show_dialog(EarlierHoursDialog(self.ctx, roll, (data.start_on, data.end_on),
+                                                     parent=self.window(), editing=editing))
+                return
             if data.individual or data.meeting_id is not None:
                 what = self.tr("a member's own course") if data.individual else self.tr("a meeting counted as study")
                 box = QMessageBox(QMessageBox.Icon.Information, self.tr("Study records"), self.tr(
@@ -297,6 +305,17 @@ class StudyPage(QWidget):
             self._show_dialog(StudyEditDialog(self.ctx, roll, rules, parent=self.window(), editing=editing))
 
         study_ops.load_activity(self, self.ctx, activity_id, show)
+
+    def open_earlier_dialog(self) -> None:
+        """Read the roll and the stretch before the records began, then open the table for the hours members
+        already had (补录此前学时)."""
+        from partydesk.gui.dialogs.study_earlier import EarlierHoursDialog
+
+        def show(loaded: tuple[Any, tuple[date, date]]) -> None:
+            roll, span = loaded
+            self._show_dialog(EarlierHoursDialog(self.ctx, roll, span, parent=self.window()))
+
+        study_ops.load_earlier(self, self.ctx, self.today, show)
 
     def open_count_dialog(self) -> None:
         """Pick a 党课, 主题党日 or 党小组学习 of the year recorded as a meeting and count it as study."""
@@ -500,6 +519,9 @@ class StudyPage(QWidget):
         self.edit_cert_button.setText(self.tr("Correct…"))
         self.delete_cert_button.setText(self.tr("Delete"))
         self.export_button.setText(self.tr("Export report…"))
+        self.earlier_button.setText(self.tr("Enter earlier hours…"))
+        self.earlier_button.setToolTip(self.tr(
+            "The hours members had this year before the program was used, typed from the old ledger in one table"))
         self.export_button.setToolTip(self.tr(
             "The year's training summary, the ledger of every member (whatever the search and filters show) and "
             "each member's hours sheet, as an Excel workbook"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.study import FORMS_BY_CODE, STUDY_FORMS, format_tenths
 from partydesk.core.domain.study_records import ActivitySummary, CertificationData, MaterialData
+from partydesk.core.services.study import is_earlier_hours
 from partydesk.core.services.study_reports import LedgerRow
 from partydesk.gui.pages.study_branches import StudyBranches
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
@@ -30,6 +31,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("StudyPage", "Meeting record"),
     QT_TRANSLATE_NOOP("StudyPage", "Own course"),
     QT_TRANSLATE_NOOP("StudyPage", "Entered"),
+    QT_TRANSLATE_NOOP("StudyPage", "Earlier hours"),
     QT_TRANSLATE_NOOP("StudyPage", "Date"),
     QT_TRANSLATE_NOOP("StudyPage", "Form"),
     QT_TRANSLATE_NOOP("StudyPage", "Topic"),
@@ -90,6 +92,8 @@ def _form(a: ActivitySummary) -> str:
 def _source(a: ActivitySummary) -> str:
     if a.data.meeting_id:
         return _tr("Meeting record")
+    if is_earlier_hours(a.data):  # each member's own number from the old ledger: 学时 is the largest of them
+        return _tr("Earlier hours")
     return _tr("Own course") if a.data.individual else _tr("Entered")
 
 

@@ -293,6 +293,6 @@ def test_an_office_new_this_year_is_told_where_its_earlier_hours_go(db: Database
     said = [f.message for f in run_checks(db, date(2026, 11, 30), ["study.behind"])
             if f.subject.startswith(branch["乙"])]
     assert said == ["赵乙2026年已完成学时 0，不足应完成 32 的 75%"
-                    "（本程序自2026年11月20日起记录；此前的学习请在“学习”页中补录）"]
+                    "（本程序自2026年11月20日起记录；此前的学时请在“学习”页的“学时台账”中补录）"]
     set_up_on(db, date(2026, 1, 5))
     assert all("补录" not in f.message for f in run_checks(db, date(2026, 11, 30), ["study.behind"]))

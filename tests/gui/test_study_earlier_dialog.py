@@ -1,0 +1,122 @@
+"""补录此前学时: the members' hours typed down a table from the keyboard, saved as one record, corrected again."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.domain.study_records import ActivityData
+from partydesk.core.services import study
+from partydesk.core.storage.database import Database
+from partydesk.gui.context import AppContext
+from partydesk.gui.dialogs.study_earlier import HOURS, NAME, EarlierHoursDialog
+from partydesk.gui.pages.study import StudyPage
+from partydesk.gui.widgets.discard_guard import guarded
+from tests.gui.conftest import WAIT_MS
+from tests.gui.test_study_page import add, credited, open_page
+
+
+@pytest.fixture
+def branch(db: Database) -> dict[str, str]:
+    """Four members (钱新 admitted on 20 November); 张甲 has 2 学时 from a study in March."""
+    ids = {"王书记": add(db, "王书记", 1, post="书记"), "张甲": add(db, "张甲", 2), "李乙": add(db, "李乙", 3),
+           "钱新": add(db, "钱新", 4, joined="2026-11-20")}
+    study.add_activity(db, LOCAL_USER, ActivityData("collective", "学习党章", date(2026, 3, 10), date(2026, 3, 10), 20),
+                       participants={ids["张甲"]: None})
+    return ids
+
+
+def _closed(dialog: EarlierHoursDialog) -> bool:
+    return not isValid(dialog) or not dialog.isVisible()  # closed, and deleted on close
+
+
+def _open_dialog(qtbot: QtBot, page: StudyPage) -> EarlierHoursDialog:
+    page.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(page.earlier_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, EarlierHoursDialog) and page.dialog.isVisible(), timeout=WAIT_MS)
+    dialog = page.dialog
+    assert isinstance(dialog, EarlierHoursDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
+    return dialog
+
+
+def _type(qtbot: QtBot, text: str) -> None:
+    """Keys as a person presses them, each to whatever has the keyboard then (a cell's editor opens on the
+    first digit)."""
+    for key in text:
+        qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def _enter(qtbot: QtBot) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.wait(20)  # the cell's editor closes a moment after its Enter
+
+
+def _shown(dialog: EarlierHoursDialog) -> dict[str, str]:
+    table = dialog.table
+    return {table.item(r, NAME).text(): table.item(r, HOURS).text() for r in range(table.rowCount())}
+
+
+def test_hours_typed_down_the_table_are_saved_for_each_member(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                              branch: dict[str, str]) -> None:
+    page = open_page(qtbot, ctx)
+    dialog = _open_dialog(qtbot, page)
+    assert dialog.windowTitle() == "补录此前学时"
+    assert dialog.start.text() == "2026年01月01日" and dialog.end.text() == "2026年11月30日"
+    names = [dialog.table.item(r, NAME).text() for r in range(dialog.table.rowCount())]
+    assert sorted(names) == ["张甲", "李乙", "王书记", "钱新"]
+    assert dialog.table.hasFocus() and dialog.table.currentRow() == 0 and dialog.table.currentColumn() == HOURS
+    first, second, third = names[0], names[1], names[2]
+    _type(qtbot, "28")
+    _enter(qtbot)
+    assert dialog.table.currentRow() == 1, "Enter after a number goes to the next member, not two down"
+    _enter(qtbot)  # nothing typed for the second: on to the third
+    assert dialog.table.currentRow() == 2
+    _type(qtbot, "26.5")
+    _enter(qtbot)
+    assert _shown(dialog)[first] == "28" and _shown(dialog)[second] == "" and _shown(dialog)[third] == "26.5"
+    assert dialog.total_label.text() == "4 名党员中已填 2 名，合计 54.5 学时；空着的不计学时。"
+    dialog.fill_spin.setValue(20)
+    qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
+    assert list(_shown(dialog).values()).count("20") == 2, "only the empty lines are filled"
+    assert guarded(dialog) and dialog.has_unsaved_changes()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _closed(dialog), timeout=WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    before = {"张甲": 20}  # the collective study recorded in March
+    typed = {first: 280, second: 200, third: 265}
+    typed.update({n: 200 for n in names[3:]})
+    qtbot.waitUntil(lambda: credited(page) == {n: typed[n] + before.get(n, 0) for n in names}, timeout=WAIT_MS)
+    model = page.activities.model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).data.topic.startswith("启用本程序前"))
+    column = [c.key for c in model.columns].index("source")
+    assert model.index(row, column).data() == "补录"
+
+
+def test_the_record_opens_again_in_the_same_table_to_be_corrected(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                                  branch: dict[str, str]) -> None:
+    study.save_earlier_hours(db, LOCAL_USER, form_code="lecture", start_on=date(2026, 1, 1),
+                             end_on=date(2026, 11, 19), hours={branch["李乙"]: 150, branch["王书记"]: 400})
+    page = open_page(qtbot, ctx)
+    earlier = next(a for a in page.activities.model.all_rows() if study.is_earlier_hours(a.data))
+    page.open_activity(earlier.id)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, EarlierHoursDialog) and page.dialog.isVisible(), timeout=WAIT_MS)
+    dialog = page.dialog
+    assert isinstance(dialog, EarlierHoursDialog)
+    assert dialog.windowTitle() == "更正补录的学时" and dialog.form_combo.currentText() == "党课"
+    assert _shown(dialog)["李乙"] == "15" and _shown(dialog)["王书记"] == "40" and _shown(dialog)["张甲"] == ""
+    assert not dialog.has_unsaved_changes()
+    dialog.set_hours(branch["李乙"], "18")
+    dialog.save()
+    qtbot.waitUntil(lambda: _closed(dialog), timeout=WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(lambda: credited(page)["李乙"] == 180 and credited(page)["王书记"] == 400, timeout=WAIT_MS)
+    assert next(a for a in page.activities.model.all_rows() if study.is_earlier_hours(a.data)).id == earlier.id
+
