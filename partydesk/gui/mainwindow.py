@@ -239,7 +239,8 @@ class MainWindow(QMainWindow):
             self.show_offsite_backup()
             return True
         pages = {"member": "members", "meeting": "meetings", "calendar": "meetings", "talk": "meetings",
-                 "talk_with": "meetings", "ledger": "study", "cert": "study", "notice": "exchange"}
+                 "talk_with": "meetings", "talks_due": "meetings", "ledger": "study", "cert": "study",
+                 "notice": "exchange"}
         page_id = pages.get(kind, kind)
         if page_id not in self.page_ids():
             return False

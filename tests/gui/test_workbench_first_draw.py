@@ -58,7 +58,8 @@ def test_the_todos_show_before_the_charts_are_drawn_and_the_charts_once(
 
 def test_opening_a_summary_lists_its_members(qtbot: QtBot, db: Database, app: QApplication,
                                              make_ctx: Callable[[Database], AppContext]) -> None:
-    """A summary of 12 members due a talk opens the roster filtered to those 12, under its message."""
+    """A summary of 12 members behind on study opens the roster filtered to those 12, under its message; the
+    summary of the 12 due a talk opens the 应谈话 list, where their talks are recorded."""
     del app
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.domain.member import MemberData
@@ -73,11 +74,15 @@ def test_opening_a_summary_lists_its_members(qtbot: QtBot, db: Database, app: QA
         qtbot.addWidget(page)
         qtbot.waitUntil(lambda: page.snapshot is not None, timeout=WAIT_MS)
         assert page.snapshot is not None
-        (summary,) = [f for f in page.snapshot.findings if f.code == "talk.none"]
+        (summary,) = [f for f in page.snapshot.findings if f.code == "study.behind"]
         with qtbot.waitSignal(page.membersRequested, timeout=WAIT_MS) as signal:
             page.open_finding(summary)
         ids, label = signal.args  # type: ignore[misc]
         assert len(ids) == 12 and label == summary.message
+        (talks,) = [f for f in page.snapshot.findings if f.code == "talk.none"]
+        with qtbot.waitSignal(page.targetRequested, timeout=WAIT_MS) as signal:
+            page.open_finding(talks)
+        assert signal.args == ["talks_due", db.site.organisation_id if db.site else ""]
     finally:
         ctx.runner.wait_idle(WAIT_MS)
         ctx.runner.shutdown()

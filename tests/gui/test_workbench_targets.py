@@ -1,11 +1,12 @@
 """A to-do opens where its work is done: a member due a talk opens a new talk with them ticked (two committee
-members due to talk, a talk of the one with the other), a member behind on study hours their line of the
-学时台账, a certificate coming due its line of 技能证书, a waiting exchange conflict the review of the conflicts,
-an empty roll the roster import."""
+members due to talk, a talk of the one with the other; many members due, the list of who is due), a member
+behind on study hours their line of the 学时台账, a certificate coming due its line of 技能证书, a waiting
+exchange conflict the review of the conflicts, an empty roll the roster import."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -145,3 +146,23 @@ def test_an_empty_roll_opens_the_roster_import(qtbot: QtBot, ctx: AppContext) ->
     qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(ImportWizard)), timeout=WAIT_MS)
     for wizard in window.findChildren(ImportWizard):
         wizard.reject()
+
+
+def test_many_members_due_a_talk_open_the_list_of_who_is_due(qtbot: QtBot, ctx: AppContext) -> None:
+    """“12 名党员超过12个月未开展谈心谈话” opens 会议 → 谈心谈话 on 应谈话党员, those 12 listed, ready to pick and
+    record (not the roster, where no talk can be recorded)."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.domain.member import MemberData
+    from partydesk.core.services.bulk import insert_members
+
+    insert_members(ctx.db, LOCAL_USER, [
+        MemberData(name=f"党员{i:02d}", gender="1", id_type="1", id_number=f"1101011990{i:04d}0011", category="1",
+                   joined_on=date(1999, 1, 1), confirmed_on=date(2000, 1, 1)) for i in range(12)], today=TODAY)
+    window, page = _window(qtbot, ctx)
+    _open(page, "talk.none")
+    meetings = window.page("meetings")
+    assert window.current_page_id() == "meetings"
+    assert isinstance(meetings, MeetingsPage) and meetings.current_tab() == "talks"
+    talks = meetings.talks
+    assert talks.stack.currentWidget() is talks.due_view and talks.due_button.isChecked()
+    qtbot.waitUntil(lambda: talks.due_view.list.model.rowCount() == 12, timeout=WAIT_MS)

@@ -47,8 +47,9 @@ class Target:
     place where the work is done: ``talk_with`` (a new talk with the member ``key``; ``"<by>|<with>"`` for two
     committee members, the first talking with the second), ``ledger`` (the member's line in the 学时台账 of a
     year, ``key`` ``"<member id>|<year>"``), ``cert`` (a certificate's line in 技能证书, ``"<member id>|<id>"``),
-    a page's section (``exchange``: ``conflicts``, ``clock``…), or a page's action (``members``: ``import``, the
-    roster import an empty roll needs first).
+    a page's section (``exchange``: ``conflicts``, ``clock``…), a page's action (``members``: ``import``, the
+    roster import an empty roll needs first), or ``talks_due`` (the 应谈话 list, ``key`` the organisation whose
+    members are due).
 
     ``key`` is the record id, or for ``calendar`` a cell key ``"<type_code>|<party_group>|<period start ISO>"``.
     """

@@ -77,9 +77,11 @@ def file_branches(db: Database) -> Branches:
 
 
 def summaries(db: Database, code: str, groups: dict[str, Group], *, rule: str,
-              text: Callable[[Group], str]) -> list[Finding]:
+              text: Callable[[Group], str], target: Callable[[str], Target] | None = None) -> list[Finding]:
     """One finding per organisation over the bar; ``text`` words the group ("37 名党员……"), prefixed
-    with the organisation's name ("第一支部：") when the file holds several."""
+    with the organisation's name ("第一支部：") when the file holds several. Opening one shows the roster
+    filtered to its members (with their 支部 where there are several), or in a file of one organisation goes
+    to ``target(org id)``, where the work on them is done."""
     over = sorted(org for org, g in groups.items() if g.count > NAMED_AT_MOST)
     if not over:
         return []
@@ -92,7 +94,8 @@ def summaries(db: Database, code: str, groups: dict[str, Group], *, rule: str,
         prefix = f"{held.short_of(org) or org}：" if held is not None else ""
         out.append(Finding(code=code, severity=group.severity, subject=summary_subject(org, code),
                            message=prefix + text(group), due=group.due, rule=rule,
-                           target=Target("roster", summary_key(org, code))))
+                           target=target(org) if target is not None and not several
+                           else Target("roster", summary_key(org, code))))
     return out
 
 

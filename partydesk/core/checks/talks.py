@@ -150,7 +150,8 @@ def members_due_a_talk(db: Database, today: date) -> Iterator[Finding]:
         for due, _org in _due(db, today, months, small, replayed):
             yield _finding(due, today, months, earlier)
     yield from grouping.summaries(db, "talk.none", groups, rule=RULE_KEY,
-                                  text=lambda g: _summary_text(g, months, earlier))
+                                  text=lambda g: _summary_text(g, months, earlier),
+                                  target=lambda org: Target("talks_due", org))  # the 应谈话 list, to record them
 
 
 @grouping.lister("talk.none")

@@ -193,6 +193,9 @@ class MeetingsPage(DialogHost, QWidget):
         elif kind == "talk":
             self.show_tab("talks")
             self.talks.edit_talk(key)
+        elif kind == "talks_due":  # many members due a talk: the list of them, to pick and record
+            self.show_tab("talks")
+            self.talks.show_due()
         elif kind == "talk_with":  # "<member>", or "<by>|<with>" for two committee members
             by_id, _, with_id = key.rpartition("|")
             self.show_tab("talks")

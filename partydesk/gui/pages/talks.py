@@ -204,6 +204,11 @@ class TalksPanel(DialogHost, QWidget):
         if self._select_after and self.list.select_id(self._select_after):
             self._select_after = None
 
+    def show_due(self) -> None:
+        """Show 应谈话党员, the members due a talk."""
+        self.due_button.click()
+        self.due_view.setFocus()
+
     def _show_mode(self, number: int) -> None:
         self.stack.setCurrentIndex(number)
         self.year_combo.setVisible(number == 0)
