@@ -5204,6 +5204,22 @@ Write the new key card and give it to each office to register.</source>
         <translation>补录</translation>
     </message>
     <message>
+        <source>Across the new year, the hours count in each year by its days: {parts}.</source>
+        <translation>跨年度的学习按各年的天数分摊学时：{parts}。</translation>
+    </message>
+    <message>
+        <source>{year}: {hours}</source>
+        <translation>{year}年计 {hours} 学时</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Each member has their own number from the old ledger; this is the largest. {total} hours in all.</source>
+        <translation>每人按原台账补录的学时各不相同，这里是其中最多的；合计 {total} 学时。</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>

@@ -132,6 +132,7 @@ def test_materials_sent_down_are_marked_in_the_library(
     qtbot.waitUntil(lambda: page.materials.model.total >= 1, timeout=WAIT_MS)
     page.tabs.setCurrentWidget(page.materials)
     assert not page.send_material_button.isVisibleTo(page), "a branch sends nothing down"
+    assert not page.earlier_button.isHidden()
     model = page.materials.model
     column = next(i for i in range(model.columnCount())
                   if model.headerData(i, Qt.Orientation.Horizontal) == "来源")
@@ -299,6 +300,7 @@ def test_a_committee_sends_a_material_down_to_the_branch_it_ticks(
     qtbot.waitUntil(lambda: page.materials.model.total == 1, timeout=WAIT_MS)
     page.tabs.setCurrentWidget(page.materials)
     assert page.send_material_button.isVisibleTo(page) and page.send_material_button.text() == "下发…"
+    assert page.earlier_button.isHidden(), "its branches enter their own members' earlier hours"
     page.materials.table.selectRow(0)
     page.send_selected_material()
     qtbot.waitUntil(lambda: isinstance(getattr(page, "dialog", None), MaterialSendDialog), timeout=WAIT_MS)

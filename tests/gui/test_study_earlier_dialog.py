@@ -120,3 +120,21 @@ def test_the_record_opens_again_in_the_same_table_to_be_corrected(qtbot: QtBot, 
     qtbot.waitUntil(lambda: credited(page)["李乙"] == 180 and credited(page)["王书记"] == 400, timeout=WAIT_MS)
     assert next(a for a in page.activities.model.all_rows() if study.is_earlier_hours(a.data)).id == earlier.id
 
+
+
+def test_the_hours_of_a_list_line_say_why_a_ledger_line_differs(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                                branch: dict[str, str]) -> None:
+    """A 培训班 across the new year counts in each year by its days; earlier hours are each member's own."""
+    study.add_activity(db, LOCAL_USER, ActivityData("class", "冬训", date(2025, 12, 30), date(2026, 1, 2), 320),
+                       participants={branch["李乙"]: None})
+    study.save_earlier_hours(db, LOCAL_USER, form_code="collective", start_on=date(2026, 1, 1),
+                             end_on=date(2026, 11, 19), hours={branch["李乙"]: 150, branch["王书记"]: 400})
+    page = open_page(qtbot, ctx)
+    model = page.activities.model
+    column = [c.key for c in model.columns].index("hours")
+    tips = {model.row_at(r).data.topic: model.index(r, column).data(Qt.ItemDataRole.ToolTipRole)
+            for r in range(model.rowCount())}
+    assert tips["冬训"] == "跨年度的学习按各年的天数分摊学时：2025年计 16 学时，2026年计 16 学时。"
+    assert tips[study.EARLIER_TOPIC] == "每人按原台账补录的学时各不相同，这里是其中最多的；合计 55 学时。"
+    assert not tips["学习党章"], "a one-day study needs no word"
+    assert credited(page)["李乙"] == 150 + 160  # tenths: 15 补录 and this year's half of the class

@@ -164,6 +164,7 @@ class StudyPage(QWidget):
         self.certifications.set_rows(data.certifications)
         self.materials.set_rows(data.materials)
         self.send_material_button.setVisible(data.committee)
+        self.earlier_button.setVisible(not data.committee)  # a branch enters its own members' earlier hours
         self.skills.setText(study_tabs.skills_summary(data.certifications, self.today))
         self._show_summary()
         self._select_pending()

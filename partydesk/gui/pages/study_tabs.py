@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from partydesk.core.domain.group_order import group_sort_key
-from partydesk.core.domain.study import FORMS_BY_CODE, STUDY_FORMS, format_tenths
+from partydesk.core.domain.study import FORMS_BY_CODE, STUDY_FORMS, format_tenths, split_by_year
 from partydesk.core.domain.study_records import ActivitySummary, CertificationData, MaterialData
 from partydesk.core.services.study import is_earlier_hours
 from partydesk.core.services.study_reports import LedgerRow
@@ -32,6 +32,11 @@ _MARKED = (
     QT_TRANSLATE_NOOP("StudyPage", "Own course"),
     QT_TRANSLATE_NOOP("StudyPage", "Entered"),
     QT_TRANSLATE_NOOP("StudyPage", "Earlier hours"),
+    QT_TRANSLATE_NOOP("StudyPage", "Across the new year, the hours count in each year by its days: {parts}."),
+    QT_TRANSLATE_NOOP("StudyPage", "{year}: {hours}"),
+    QT_TRANSLATE_NOOP("StudyPage", ", "),
+    QT_TRANSLATE_NOOP("StudyPage", "Each member has their own number from the old ledger; this is the largest. "
+                                   "{total} hours in all."),
     QT_TRANSLATE_NOOP("StudyPage", "Date"),
     QT_TRANSLATE_NOOP("StudyPage", "Form"),
     QT_TRANSLATE_NOOP("StudyPage", "Topic"),
@@ -97,6 +102,20 @@ def _source(a: ActivitySummary) -> str:
     return _tr("Own course") if a.data.individual else _tr("Entered")
 
 
+def _hours_tip(a: ActivitySummary) -> str:
+    """Why the hours a list shows are not what each member's ledger line got: a study across the new year
+    counts in both years by their days; earlier hours are each member's own."""
+    if is_earlier_hours(a.data):
+        return _tr("Each member has their own number from the old ledger; this is the largest. "
+                   "{total} hours in all.").format(total=format_tenths(a.credited_tenths))
+    if a.data.start_on.year == a.data.end_on.year:
+        return ""
+    shares = split_by_year(a.data.start_on, a.data.end_on, a.data.hours_tenths)
+    parts = _tr(", ").join(_tr("{year}: {hours}").format(year=year, hours=format_tenths(tenths))
+                     for year, tenths in sorted(shares.items()))
+    return _tr("Across the new year, the hours count in each year by its days: {parts}.").format(parts=parts)
+
+
 def _topic(a: ActivitySummary) -> str:
     """The topic; a member's own course says whose it is first (任杰文：…), so it is found and told apart."""
     return f"{a.holder}：{a.data.topic}" if a.holder else a.data.topic
@@ -113,7 +132,7 @@ def activities_list(parent: QWidget, branches: StudyBranches) -> ListPage[Activi
         ListColumn("organiser", _tr("Organiser"), lambda a: a.data.organiser, chars=12,
                    tooltip=lambda a: a.data.organiser),
         ListColumn("hours", _tr("Hours"), lambda a: format_tenths(a.data.hours_tenths),
-                   sort_key=lambda a: a.data.hours_tenths, chars=3, align_right=True),
+                   sort_key=lambda a: a.data.hours_tenths, chars=3, align_right=True, tooltip=_hours_tip),
         ListColumn("members", _tr("Members"), lambda a: str(a.participants), sort_key=lambda a: a.participants,
                    chars=4, align_right=True),
         ListColumn("source", _tr("Source"), _source, chars=5),
