@@ -87,3 +87,12 @@ class MeetingCandidate:
     end_time: str
     present: int  # members present, who would be credited
     counted: bool  # a live activity already counts it as study
+
+
+EARLIER_NOTE = "补录此前学时"  # the notes of a record of the hours members had before the file began
+
+
+def is_earlier_hours(data: ActivityData) -> bool:
+    """Whether a study record holds the hours members had before the file began its records (补录此前学时): each
+    member credited their own number, corrected in its own dialog, not a session held."""
+    return data.notes == EARLIER_NOTE and not data.individual and data.meeting_id is None

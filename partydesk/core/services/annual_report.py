@@ -70,7 +70,9 @@ def _study_summary(db: Database, year: int, as_of: date) -> list[tuple[str, str]
     return [("在册党员（年内）", f"{s.members} 名"), ("参加学习培训", f"{s.trained} 名"),
             ("完成全年规定学时", f"{s.completed} 名"),
             ("支部委员完成规定学时", f"{s.leaders_completed} / {s.leaders} 名"),
-            ("累计学时", _hours(s.total_tenths)), ("人均学时", _hours(s.average_tenths))]
+            ("累计学时", _hours(s.total_tenths) + (f"（含启用本程序前补录的 {_hours(s.earlier_tenths)}）"
+                                                 if s.earlier_tenths else "")),
+            ("人均学时", _hours(s.average_tenths))]
 
 
 def chart_pngs(snap: Dashboard, names: tuple[str, ...] = CHARTS) -> list[tuple[str, bytes]]:

@@ -21,6 +21,8 @@ from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.meetings import TYPES_BY_CODE
 from partydesk.core.domain.study import FORMS_BY_CODE, MEETING_AS_STUDY, STUDY_FORMS, StudyForm, split_by_year
 from partydesk.core.domain.study_quota import roll_spans
+from partydesk.core.domain.study_records import EARLIER_NOTE
+from partydesk.core.domain.study_records import is_earlier_hours as is_earlier_hours  # for the pages
 from partydesk.core.errors import ValidationError
 from partydesk.core.storage import meeting_repo, settings_repo, study_repo
 from partydesk.core.storage.database import Database
@@ -82,7 +84,6 @@ def add_activity(db: Database, actor: Actor, data: ActivityData, *,
 
 
 EARLIER_TOPIC = "启用本程序前已有的学时（按原台账补录）"
-EARLIER_NOTE = "补录此前学时"  # marks the record, which is corrected in its own dialog
 
 
 def earlier_period(db: Database, today: date) -> tuple[date, date]:
@@ -115,11 +116,6 @@ def save_earlier_hours(db: Database, actor: Actor, *, form_code: str, start_on: 
     if activity_id is None:
         return add_activity(db, actor, data, participants=credited).changes
     return update_activity(db, actor, activity_id, data, participants=credited)
-
-
-def is_earlier_hours(data: ActivityData) -> bool:
-    """Whether a study record was made by ``save_earlier_hours`` (and so is corrected there, member by member)."""
-    return data.notes == EARLIER_NOTE and not data.individual and data.meeting_id is None
 
 
 def _check_participants(data: ActivityData, participants: Mapping[str, int | None]) -> None:

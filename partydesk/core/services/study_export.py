@@ -38,9 +38,11 @@ def summary_table(db: Database, year: int, org: str, *, as_of: date) -> Table:
                   [[f.name, f.activities, f.attendances, _h(f.tenths)] for f in s.forms],
                   ["合计", sum(f.activities for f in s.forms), sum(f.attendances for f in s.forms), _h(s.total_tenths)])
     average = Block(["人均学时"], [[_h(s.average_tenths)]])
+    earlier = (f"学时含启用本程序前按原台账补录的 {_h(s.earlier_tenths):g} 学时（不计活动次数和参加人次）。"
+               if s.earlier_tenths else "")
     return Table("培训情况", f"{org}{year}年党员培训情况",
-                 f"统计截至 {as_of:%Y-%m-%d}；学时按年度计算，跨年度的培训按天数分摊。", [people, forms, average],
-                 footer_left=org)
+                 f"统计截至 {as_of:%Y-%m-%d}；学时按年度计算，跨年度的培训按天数分摊。{earlier}",
+                 [people, forms, average], footer_left=org)
 
 
 def ledger_table(rows: list[LedgerRow], year: int, org: str, *, as_of: date) -> Table:

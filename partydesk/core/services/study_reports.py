@@ -133,6 +133,7 @@ class TrainingSummary:
     leaders_completed: int
     total_tenths: int
     forms: tuple[FormLine, ...]
+    earlier_tenths: int = 0  # of the total, entered as the hours members had before the records began
 
     @property
     def average_tenths(self) -> int:
@@ -144,10 +145,12 @@ def training_summary(db: Database, year: int, *, as_of: date | None = None) -> T
     """The year's summary: how many members trained and completed, hours by form."""
     rows = ledger(db, year, as_of=as_of)
     with db.read() as session:
-        by_form = {code: (n, people, tenths) for code, n, people, tenths in study_repo.credited_by_form(session, year)}
+        found = study_repo.credited_by_form(session, year)
+    by_form = {code: (n, people, tenths) for code, n, people, tenths, _earlier in found}
     forms = tuple(FormLine(f.code, f.name, *by_form.get(f.code, (0, 0, 0))) for f in STUDY_FORMS)
     leaders = [r for r in rows if r.leader]
     return TrainingSummary(
         year=year, members=len(rows), trained=sum(r.credited > 0 for r in rows), leaders=len(leaders),
         leaders_trained=sum(r.credited > 0 for r in leaders), completed=sum(r.done for r in rows),
-        leaders_completed=sum(r.done for r in leaders), total_tenths=sum(r.credited for r in rows), forms=forms)
+        leaders_completed=sum(r.done for r in leaders), total_tenths=sum(r.credited for r in rows), forms=forms,
+        earlier_tenths=sum(line[4] for line in found))

@@ -12,10 +12,11 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, func, insert, or_, select
+from sqlalchemy import Table, and_, case, func, insert, not_, or_, select
 from sqlalchemy.orm import Session
 
 from partydesk.core.domain.study_records import (
+    EARLIER_NOTE,
     ActivityData,
     ActivitySummary,
     CertificationData,
@@ -193,14 +194,19 @@ def credit_rows(session: Session, year: int) -> list[tuple[str, int]]:
     return [(r[0], r[1]) for r in session.execute(query)]
 
 
-def credited_by_form(session: Session, year: int) -> list[tuple[str, int, int, int]]:
-    """(form code, activities, member credits, tenths) in ``year``, per form."""
+def credited_by_form(session: Session, year: int) -> list[tuple[str, int, int, int, int]]:
+    """(form code, activities, member credits, tenths, of those the tenths entered as earlier hours) in ``year``,
+    per form. A record of earlier hours (补录此前学时) is no session held: its hours count, but it is not counted
+    among the activities nor its members among the 人次."""
     c = StudyCredit
-    query = (select(StudyActivity.form_code, func.count(func.distinct(StudyActivity.id)), func.count(c.id),
-                    func.coalesce(func.sum(c.tenths), 0))
+    a = StudyActivity
+    held = not_(and_(a.notes == EARLIER_NOTE, a.individual.is_(False), a.meeting_id.is_(None)))  # is_earlier_hours
+    query = (select(StudyActivity.form_code, func.count(func.distinct(case((held, StudyActivity.id)))),
+                    func.count(case((held, c.id))), func.coalesce(func.sum(c.tenths), 0),
+                    func.coalesce(func.sum(case((held, 0), else_=c.tenths)), 0))
              .join(StudyActivity, StudyActivity.id == c.activity_id)
              .where(c.year == year, _live_credit()).group_by(StudyActivity.form_code))
-    return [(r[0], int(r[1]), int(r[2]), int(r[3])) for r in session.execute(query)]
+    return [(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in session.execute(query)]
 
 
 def members_with_form(session: Session, year: int, form_code: str) -> set[str]:

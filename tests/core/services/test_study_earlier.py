@@ -83,3 +83,20 @@ def test_members_whose_earlier_hours_are_entered_are_no_longer_behind(db: Databa
                              end_on=date(2026, 11, 19), hours={branch["书记"]: 560, branch["甲"]: 300})
     still = [f.subject for f in run_checks(db, TODAY, ["study.behind"])]
     assert still == [f"{branch['乙']}|2026"], "only 赵乙, with no hours entered, is still behind"
+
+
+def test_the_yearly_report_counts_earlier_hours_but_no_session_or_attendance(
+        db: Database, branch: dict[str, str]) -> None:
+    """培训情况: the earlier hours add to the form's 学时 and say so; they are no 活动 and no 人次."""
+    from partydesk.core.services import study_export, study_reports
+    from tests.core.services.test_study import session_of
+
+    study.add_activity(db, LOCAL_USER, session_of(date(2026, 3, 5)), participants={branch["甲"]: None})
+    study.save_earlier_hours(db, LOCAL_USER, form_code="collective", start_on=YEAR_START, end_on=date(2026, 2, 28),
+                             hours={branch["书记"]: 480, branch["甲"]: 265})
+    summary = study_reports.training_summary(db, 2026, as_of=TODAY)
+    (line,) = [f for f in summary.forms if f.code == "collective"]
+    assert (line.activities, line.attendances, line.tenths) == (1, 1, 20 + 480 + 265)
+    assert summary.earlier_tenths == 745 and summary.total_tenths == 765
+    table = study_export.summary_table(db, 2026, "示例支部", as_of=TODAY)
+    assert "学时含启用本程序前按原台账补录的 74.5 学时（不计活动次数和参加人次）" in table.subtitle
