@@ -84,3 +84,18 @@ def test_a_training_over_the_new_year_shows_its_days_and_why_part_of_its_hours(w
              for r in range(4, sheet.max_row) if isinstance(sheet.cell(r, 2).value, str)}
     assert ("2025-12-30—2026-01-01", "基层党组织书记示范培训（跨年，按在2026年的天数计入）") in found
     assert ("2026-05-12—2026-05-13", "支部书记和委员培训班") in found, "within the year: no note"
+
+
+def test_a_long_note_under_the_title_wraps_within_the_table(tmp_path: Path) -> None:
+    """The note under a title wraps and its row grows, rather than running past the printed page's edge (a
+    branch with earlier hours entered gets a longer 培训情况 note)."""
+    from partydesk.core.io.study_sheets import Block, Table, write_workbook
+
+    block = Block(["序号", "姓名", "学习内容"], [[1, "王芳", "学习贯彻党的二十届四中全会精神专题辅导"]])
+    short = Table("甲", "标题", "统计截至 2026-11-30。", [block])
+    long = Table("乙", "标题", "统计截至 2026-11-30；学时按年度计算，跨年度的培训按天数分摊。" * 3, [block])
+    out = write_workbook(tmp_path / "notes.xlsx", [short, long])
+    book = openpyxl.load_workbook(out)
+    assert book["乙"]["A2"].alignment.wrap_text
+    assert book["甲"].row_dimensions[2].height < 21  # one line (20 points, as XlsxWriter rounds it)
+    assert book["乙"].row_dimensions[2].height >= 3 * 20

@@ -80,7 +80,7 @@ def workbook_bytes(tables: Sequence[Table]) -> bytes:
     wb.set_properties({"author": "partydesk", "title": tables[0].title if tables else ""})
     styles = {
         "title": wb.add_format({**FONT, "bold": True, "font_size": 16, "align": "center", "valign": "vcenter"}),
-        "subtitle": wb.add_format({**FONT, "align": "left", "valign": "vcenter"}),
+        "subtitle": wb.add_format({**FONT, "align": "left", "valign": "vcenter", "text_wrap": True}),
         "head": wb.add_format({**FONT, "bold": True, "bg_color": "#D9D9D9", "border": 1, "align": "center",
                                "valign": "vcenter", "text_wrap": True}),
         "text": wb.add_format({**FONT, "border": 1, "valign": "vcenter", "text_wrap": True}),
@@ -115,7 +115,6 @@ def _sheet(ws: Any, table: Table, styles: dict[str, Any]) -> None:
     ws.merge_range(0, 0, 0, last, neutralise(table.title), styles["title"])
     ws.merge_range(1, 0, 1, last, neutralise(table.subtitle), styles["subtitle"])
     ws.set_row(0, 30)
-    ws.set_row(1, 20)
     widths = [0] * (last + 1)
     row = 2
     for block in table.blocks:
@@ -132,6 +131,9 @@ def _sheet(ws: Any, table: Table, styles: dict[str, Any]) -> None:
         row += len(rows) + 2
     for col, width in enumerate(widths):
         ws.set_column(col, col, width + 2)
+    # The subtitle wraps within the table's width (a note added to it must not run off the printed page).
+    across = sum(width + 2 for width in widths)
+    ws.set_row(1, 20 * max(1, -(-display_width(table.subtitle) // max(across, 1))))
     ws.repeat_rows(2)
     ws.freeze_panes(3, 0)
     if sum(widths) > 90:
