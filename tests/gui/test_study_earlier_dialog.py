@@ -19,17 +19,12 @@ from partydesk.gui.dialogs.study_earlier import HOURS, NAME, EarlierHoursDialog
 from partydesk.gui.pages.study import StudyPage
 from partydesk.gui.widgets.discard_guard import guarded
 from tests.gui.conftest import WAIT_MS
-from tests.gui.test_study_page import add, credited, open_page
+from tests.gui.test_study_page import credited, four_members, open_page
 
 
 @pytest.fixture
 def branch(db: Database) -> dict[str, str]:
-    """Four members (钱新 admitted on 20 November); 张甲 has 2 学时 from a study in March."""
-    ids = {"王书记": add(db, "王书记", 1, post="书记"), "张甲": add(db, "张甲", 2), "李乙": add(db, "李乙", 3),
-           "钱新": add(db, "钱新", 4, joined="2026-11-20")}
-    study.add_activity(db, LOCAL_USER, ActivityData("collective", "学习党章", date(2026, 3, 10), date(2026, 3, 10), 20),
-                       participants={ids["张甲"]: None})
-    return ids
+    return four_members(db)
 
 
 def _closed(dialog: EarlierHoursDialog) -> bool:

@@ -34,12 +34,18 @@ def add(db: Database, name: str, seed: int, *, post: str = "", joined: str = "20
     return members.add_member(db, LOCAL_USER, data=data, today=TODAY).member_id
 
 
-@pytest.fixture
-def branch(db: Database) -> dict[str, str]:
+def four_members(db: Database) -> dict[str, str]:
+    """Four members (钱新 admitted on 20 November); 张甲 has 2 学时 from a study in March."""
     ids = {"王书记": add(db, "王书记", 1, post="书记"), "张甲": add(db, "张甲", 2), "李乙": add(db, "李乙", 3),
            "钱新": add(db, "钱新", 4, joined="2026-11-20")}
     study.add_activity(db, LOCAL_USER, ActivityData("collective", "学习党章", date(2026, 3, 10), date(2026, 3, 10), 20),
                        participants={ids["张甲"]: None})
+    return ids
+
+
+@pytest.fixture
+def branch(db: Database) -> dict[str, str]:
+    ids = four_members(db)
     study.add_certification(db, LOCAL_USER, CertificationData(ids["李乙"], "注册安全工程师", "应急管理部",
                                                               date(2020, 1, 1), date(2026, 12, 20)))
     return ids
