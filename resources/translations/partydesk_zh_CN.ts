@@ -4203,6 +4203,14 @@ Write the new key card and give it to each office to register.</source>
 <context>
     <name>PartyGroupDialog</name>
     <message>
+        <source>{name} is in “{group}” already.</source>
+        <translation>{name}已在“{group}”。</translation>
+    </message>
+    <message>
+        <source>{name} is in no party group.</source>
+        <translation>{name}不在任何党小组。</translation>
+    </message>
+    <message>
         <source>They are all in “{group}” already.</source>
         <translation>他们都已在“{group}”。</translation>
     </message>
@@ -4256,7 +4264,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Which party group should {names} be in?</source>
-        <translation>把 {names} 编入哪个党小组？</translation>
+        <translation>把{names}编入哪个党小组？</translation>
     </message>
     <message>
         <source>Which party group should the {count} selected members be in?</source>

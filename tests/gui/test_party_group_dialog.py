@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.domain.roster import RosterRow
@@ -40,7 +41,7 @@ def test_selected_members_are_put_in_a_new_group_in_one_go(qtbot: QtBot, ctx: Ap
     dialog = page.current_dialog()
     assert isinstance(dialog, PartyGroupDialog)
     assert dialog.windowTitle() == "分配党小组"
-    assert dialog.question.text() == "把 李四、王五、张三 编入哪个党小组？"
+    assert dialog.question.text() == "把李四、王五、张三编入哪个党小组？"
     assert dialog.now_label.text() == "现在：第一党小组 2 人、第二党小组 1 人。"
     assert [dialog.group_combo.itemText(i) for i in range(dialog.group_combo.count())] == ["第一党小组", "第二党小组"]
     assert dialog.group() == "第一党小组" and dialog.ok_button().isEnabled()
@@ -90,3 +91,35 @@ def test_many_members_are_counted_and_a_committee_names_the_branches_it_corrects
     qtbot.addWidget(plain)
     assert plain.branch_note.isHidden(), "a branch's own file corrects nobody"
 
+
+
+def test_enter_puts_them_in_the_group_offered_at_once(qtbot: QtBot, ctx: AppContext) -> None:
+    """The dialog opens on a group the member is not in, its name selected: Enter (once) puts them there."""
+    add_now(ctx, ZHANG, LI)  # 第一党小组, 第二党小组
+    page = open_page(qtbot, ctx)
+    page.show()
+    _select(page, "张三")
+    page.group_selected()
+    dialog = page.current_dialog()
+    assert isinstance(dialog, PartyGroupDialog) and dialog.group() == "第二党小组"
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
+    assert QApplication.focusWidget() is dialog.group_combo and dialog.group_edit.selectedText() == "第二党小组"
+    qtbot.keyClick(dialog.group_combo, Qt.Key.Key_Return)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(lambda: _groups(page)["张三"] == "第二党小组", timeout=WAIT_MS)
+
+
+def test_a_two_line_hint_grows_the_dialog_instead_of_being_clipped(qtbot: QtBot, ctx: AppContext) -> None:
+    add_now(ctx, ZHANG, LI, WANG)
+    page = open_page(qtbot, ctx)
+    page.show()
+    _select(page, "张三", "李四", "王五")
+    page.group_selected()
+    dialog = page.current_dialog()
+    assert isinstance(dialog, PartyGroupDialog)
+    qtbot.waitExposed(dialog)
+    dialog.set_group("第三党小组")  # the longest hint: a new group
+    qtbot.waitUntil(lambda: dialog.hint.height() >= dialog.hint.heightForWidth(dialog.hint.width()), timeout=WAIT_MS)
+    assert dialog.hint.heightForWidth(dialog.hint.width()) > dialog.fontMetrics().lineSpacing() * 1.5, "two lines"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.domain import fields
 from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.roster import RosterRow
+from partydesk.gui.widgets.error_label import grow_to_fit
 from partydesk.gui.widgets.reason_dialog import question_label
 
 NAMED_AT_MOST = 3  # up to this many members are named in the question; more are counted
@@ -55,6 +56,9 @@ class PartyGroupDialog(QDialog):
         self.group_combo.setEditable(True)
         self.group_edit = QLineEdit(self.group_combo)
         self.group_combo.setLineEdit(self.group_edit)
+        # No completion inside the box: it took the first Enter (to accept what it had filled in), so Enter did
+        # not put them in the group; the list below the arrow offers the groups.
+        self.group_combo.setCompleter(None)  # type: ignore[arg-type]
         self.group_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         offered = sorted({g for g in groups if g} | {r.party_group for r in self.rows if r.party_group},
                          key=group_sort_key)
@@ -121,8 +125,13 @@ class PartyGroupDialog(QDialog):
         chosen, moving = self.group(), self.to_move()
         self.ok_button().setEnabled(moving > 0)
         if moving == 0:
-            self.hint.setText(self.tr("They are all in “{group}” already.").format(group=chosen) if chosen
-                              else self.tr("None of them is in a party group."))
+            if len(self.rows) == 1:
+                name = self.rows[0].name
+                self.hint.setText(self.tr("{name} is in “{group}” already.").format(name=name, group=chosen)
+                                  if chosen else self.tr("{name} is in no party group.").format(name=name))
+            else:
+                self.hint.setText(self.tr("They are all in “{group}” already.").format(group=chosen) if chosen
+                                  else self.tr("None of them is in a party group."))
         elif not chosen:
             self.hint.setText(self.tr("Left empty, the {count} members are taken out of their party group.").format(
                 count=moving))
@@ -136,6 +145,8 @@ class PartyGroupDialog(QDialog):
         else:
             self.hint.setText(self.tr("Choose a group from the list, or type the name of a new one."))
         self.ok_button().setText(self.tr("Put in group") if chosen else self.tr("Take out of group"))
+        if self.isVisible():
+            grow_to_fit(self)  # a hint of two lines instead of one: the dialog grows, nothing is clipped
 
     def accept(self) -> None:
         if self.ok_button().isEnabled():
