@@ -637,12 +637,24 @@
         <translation>请至少填写一名党员的学时。</translation>
     </message>
     <message>
+        <source>{name}&apos;s {hours} hours are more than {limit}: please check.</source>
+        <translation>{name}的 {hours} 学时超过了 {limit}，请核对。</translation>
+    </message>
+    <message>
+        <source>Earlier hours saved: {count} members, {hours} study hours in all.</source>
+        <translation>已补录 {count} 名党员此前的学时，合计 {hours} 学时。</translation>
+    </message>
+    <message>
         <source>Correct the earlier study hours</source>
         <translation>更正补录的学时</translation>
     </message>
     <message>
         <source>Enter earlier study hours</source>
         <translation>补录此前学时</translation>
+    </message>
+    <message>
+        <source>The hours entered from the old ledger, member by member: change a number, or empty it to take the member off, and save.</source>
+        <translation>按原台账补录的各人学时：改正数字，或清空以去掉这名党员，然后保存。</translation>
     </message>
     <message>
         <source>The hours members already had this year before the program was used, as the old ledger has them: type each member&apos;s number and press Enter for the next. They are saved as one study record of the form chosen, listed with the year&apos;s activities; open it there to correct it.</source>
@@ -5038,6 +5050,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Open the proof</source>
         <translation>打开证明材料</translation>
+    </message>
+    <message>
+        <source>The earlier hours of {year} were entered already: they are opened to be corrected.</source>
+        <translation>{year}年此前的学时已经补录过，已打开供更正。</translation>
     </message>
     <message>
         <source>This office</source>

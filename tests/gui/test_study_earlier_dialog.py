@@ -133,3 +133,42 @@ def test_the_hours_of_a_list_line_say_why_a_ledger_line_differs(qtbot: QtBot, ct
     assert tips[study.EARLIER_TOPIC] == "每人按原台账补录的学时各不相同，这里是其中最多的；合计 55 学时。"
     assert not tips["学习党章"], "a one-day study needs no word"
     assert credited(page)["李乙"] == 150 + 160  # tenths: 15 补录 and this year's half of the class
+
+
+def test_entered_once_the_button_opens_that_record_again(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                         branch: dict[str, str]) -> None:
+    """A second 补录此前学时 would add the same hours again on top: the year's record is opened instead."""
+    study.save_earlier_hours(db, LOCAL_USER, form_code="collective", start_on=date(2026, 1, 1),
+                             end_on=date(2026, 11, 19), hours={branch["李乙"]: 150})
+    page = open_page(qtbot, ctx)
+    messages: list[str] = []
+    ctx.hub.statusMessage.connect(messages.append)
+    dialog = _open_dialog(qtbot, page)
+    assert dialog.editing is not None and dialog.windowTitle() == "更正补录的学时"
+    assert _shown(dialog)["李乙"] == "15"
+    assert messages == ["2026年此前的学时已经补录过，已打开供更正。"]
+
+
+def test_a_number_over_the_limit_names_the_member_and_saves_nothing(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                                  branch: dict[str, str]) -> None:
+    page = open_page(qtbot, ctx)
+    dialog = _open_dialog(qtbot, page)
+    dialog.set_hours(branch["李乙"], "3000")
+    dialog.save()
+    assert dialog.error_label.text() == "李乙的 3000 学时超过了 2000，请核对。"
+    assert dialog.isVisible() and dialog.table.item(dialog.table.currentRow(), NAME).text() == "李乙"
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert not [a for a in study.activities_of_year(db, 2026) if study.is_earlier_hours(a.data)]
+
+
+def test_a_number_typed_right_after_a_click_on_the_current_cell_is_kept(qtbot: QtBot, ctx: AppContext,
+                                                                        branch: dict[str, str]) -> None:
+    page = open_page(qtbot, ctx)
+    dialog = _open_dialog(qtbot, page)
+    cell = dialog.table.visualItemRect(dialog.table.item(0, HOURS)).center()
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # the cell already current
+    _type(qtbot, "5")
+    _enter(qtbot)
+    qtbot.wait(QApplication.doubleClickInterval() + 200)  # a click-to-edit would open the cell again by now
+    first = dialog.table.item(0, NAME).text()
+    assert _shown(dialog)[first] == "5"

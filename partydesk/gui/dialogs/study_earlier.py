@@ -41,6 +41,7 @@ from partydesk.core.domain.study import STUDY_FORMS, format_tenths, to_tenths
 from partydesk.core.domain.study_quota import roll_spans
 from partydesk.core.domain.study_records import ActivityData, Credit
 from partydesk.core.errors import KnownError
+from partydesk.core.services.study import MAX_TENTHS
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.widgets.date_field import DateField
 from partydesk.gui.widgets.discard_guard import DiscardGuard
@@ -128,8 +129,9 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.SelectedClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
+        # (Not a click on the current cell: that opens its editor only after the double-click time, and a number
+        # typed meanwhile was lost when it did.)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (Enter goes down it)
         header = self.table.horizontalHeader()
@@ -342,6 +344,15 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
         if not self.hours():
             self._show(self.error_label, self.tr("Type the hours of at least one member."))
             return
+        too_many = [row for row in range(self.table.rowCount())
+                    if self._hours.get(self._cell(row, NAME).data(MEMBER_ID), 0) > MAX_TENTHS]
+        if too_many:  # a typing slip (320 for 32): named, and the cell chosen to type it again
+            self._show(self.error_label, self.tr("{name}'s {hours} hours are more than {limit}: please check.").format(
+                name=self._cell(too_many[0], NAME).text(), hours=self._cell(too_many[0], HOURS).text(),
+                limit=format_tenths(MAX_TENTHS)))
+            self.table.setCurrentCell(too_many[0], HOURS)
+            self.table.setFocus()
+            return
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         study_ops.save_earlier_hours(self, self.ctx, form_code=self.form_combo.currentData(), span=span,
                                      hours=self.hours(), activity_id=self.editing[0] if self.editing else None,
@@ -354,6 +365,9 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
 
     def _saved(self, _result: object) -> None:
         self.saved = True
+        given = self.hours()
+        text = self.tr("Earlier hours saved: {count} members, {hours} study hours in all.")
+        self.ctx.hub.statusMessage.emit(text.format(count=len(given), hours=format_tenths(sum(given.values()))))
         self.accept()
 
     def _failed(self, error: KnownError) -> None:
@@ -369,6 +383,8 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
         self.setWindowTitle(self.tr("Correct the earlier study hours") if self.editing
                             else self.tr("Enter earlier study hours"))
         self.intro.setText(self.tr(
+            "The hours entered from the old ledger, member by member: change a number, or empty it to take the "
+            "member off, and save.") if self.editing else self.tr(
             "The hours members already had this year before the program was used, as the old ledger has them: "
             "type each member's number and press Enter for the next. They are saved as one study record of the "
             "form chosen, listed with the year's activities; open it there to correct it."))

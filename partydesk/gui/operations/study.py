@@ -80,12 +80,16 @@ def add_activity(parent: QWidget, ctx: AppContext, data: ActivityData, participa
 
 
 def load_earlier(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback) -> TaskHandle:
-    """The roll and the stretch of the year before the records began: ``(roll, (start, end))`` for entering the
-    hours members already had (补录此前学时)."""
+    """The roll, the stretch of the year before the records began, and the id of the record of earlier hours
+    the year has already (None): ``(roll, (start, end), id)`` for entering the hours members already had
+    (补录此前学时), or correcting them."""
     db = ctx.db
 
-    def read(_progress: Any) -> tuple[list[RollMember], tuple[date, date]]:
-        return study.roll(db), study.earlier_period(db, today)
+    def read(_progress: Any) -> tuple[list[RollMember], tuple[date, date], str | None]:
+        span = study.earlier_period(db, today)
+        done = next((a.id for a in study.activities_of_year(db, span[0].year) if study.is_earlier_hours(a.data)
+                     and a.data.start_on.year == span[0].year), None)
+        return study.roll(db), span, done
 
     return run(parent, ctx, read, label="load study roll", on_done=on_done)
 

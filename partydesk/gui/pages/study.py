@@ -312,8 +312,14 @@ class StudyPage(QWidget):
         already had (补录此前学时)."""
         from partydesk.gui.dialogs.study_earlier import EarlierHoursDialog
 
-        def show(loaded: tuple[Any, tuple[date, date]]) -> None:
-            roll, span = loaded
+        def show(loaded: tuple[Any, tuple[date, date], str | None]) -> None:
+            roll, span, done = loaded
+            if done is not None:  # entered once already: that record is corrected, not a second one added
+                self.ctx.hub.statusMessage.emit(self.tr(
+                    "The earlier hours of {year} were entered already: they are opened to be corrected.").format(
+                    year=span[0].year))
+                self.open_activity(done)
+                return
             self._show_dialog(EarlierHoursDialog(self.ctx, roll, span, parent=self.window()))
 
         study_ops.load_earlier(self, self.ctx, self.today, show)
