@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -290,3 +290,30 @@ def test_tabbing_through_the_talker_changes_nothing_to_ask_about(qtbot: QtBot, p
     qtbot.waitUntil(lambda: combo.hasFocus(), timeout=WAIT_MS)
     qtbot.keyClick(line, Qt.Key.Key_Tab)
     assert not dialog.has_unsaved_changes()
+
+
+def test_down_the_due_list_with_the_keyboard_and_back_to_it_after_each_talk(qtbot: QtBot, panel: TalksPanel,
+                                                                          people: dict[str, str]) -> None:
+    """show_due (a to-do's way in) puts the keyboard on the list; Enter on a member starts a talk with them; once
+    it is saved the list is shown again, without that member, for the next one."""
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel, timeout=WAIT_MS)
+    panel.show_due()
+    assert panel.stack.currentWidget() is panel.due_view
+    qtbot.waitUntil(lambda: panel.due_view.list.table.hasFocus(), timeout=WAIT_MS)
+    assert panel.due_view.list.select_id(people["王五"])
+    panel.due_view.list.activated.emit(people["王五"])  # what Enter or a double-click on the row does
+    dialog = panel.current_dialog()
+    assert isinstance(dialog, TalkEditDialog)
+    qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)
+    assert dialog.choices.checked_ids() == (people["王五"],)
+    dialog.ui.heldOnEdit.setText("2026-11-20")
+    dialog.ui.byCombo.setEditText("刘书记")
+    dialog.ui.topicEdit.setText("谈心")
+    dialog.save_button().click()
+    qtbot.waitUntil(lambda: panel.current_dialog() is None, timeout=WAIT_MS)
+    assert panel.stack.currentWidget() is panel.due_view, "back on the list of who is due"
+    qtbot.waitUntil(lambda: people["王五"] not in {r.member_id for r in panel.due_view.list.model.shown_rows()},
+                    timeout=WAIT_MS)

@@ -207,7 +207,7 @@ class TalksPanel(DialogHost, QWidget):
     def show_due(self) -> None:
         """Show 应谈话党员, the members due a talk."""
         self.due_button.click()
-        self.due_view.setFocus()
+        self.due_view.list.table.setFocus()  # the arrow keys and Enter work on the list at once
 
     def _show_mode(self, number: int) -> None:
         self.stack.setCurrentIndex(number)
@@ -254,7 +254,11 @@ class TalksPanel(DialogHost, QWidget):
 
     def _saved(self, talk_id: str, year: int) -> None:
         # The row arrives when the published change has been read back; select it then. A talk of
-        # another year brings its year into view.
+        # another year brings its year into view. A talk started from 应谈话党员 stays there: the secretary
+        # goes on down the list (it is read again without those just talked with).
+        if self.stack.currentWidget() is self.due_view:
+            self.due_view.list.table.setFocus()
+            return
         self.records_button.click()
         self._select_after = talk_id
         position = self.year_combo.findData(year)

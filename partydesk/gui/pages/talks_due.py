@@ -1,8 +1,8 @@
 """Who is due a talk (应谈话党员): every member on the roll with the last talk and the day the next is due.
 
 Built on the shared list page. By default it shows the members whose talk is overdue or due within
-``SOON_DAYS``; a filter shows the whole roll. Selecting members and pressing 记录谈话 starts a talk with
-them ticked (``talkRequested``).
+``SOON_DAYS``; a filter shows the whole roll. Selecting members and pressing 记录谈话 (or Enter, or a
+double-click) starts a talk with them ticked (``talkRequested``).
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ class TalksDueView(QWidget):
             (self.tr("Everyone on the roll"), None),
         ])
         self.talk_button = self.list.add_action("talkWithSelected", self._talk, needs_selection=True)
+        self.list.activated.connect(lambda _id: self._talk())  # Enter or a double-click: a talk with those selected
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
