@@ -5240,6 +5240,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>，</translation>
     </message>
     <message>
+        <source>Entered from the old ledger.</source>
+        <translation>按原台账补录。</translation>
+    </message>
+    <message>
         <source>Each member has their own number from the old ledger; this is the largest. {total} hours in all.</source>
         <translation>每人按原台账补录的学时各不相同，这里是其中最多的；合计 {total} 学时。</translation>
     </message>

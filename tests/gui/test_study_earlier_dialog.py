@@ -89,6 +89,7 @@ def test_hours_typed_down_the_table_are_saved_for_each_member(qtbot: QtBot, ctx:
     typed = {first: 280, second: 200, third: 265}
     typed.update({n: 200 for n in names[3:]})
     qtbot.waitUntil(lambda: credited(page) == {n: typed[n] + before.get(n, 0) for n in names}, timeout=WAIT_MS)
+    assert page.summary.text().startswith("2026年：学习活动 1 项"), "hours entered are not an activity held"
     model = page.activities.model
     row = next(r for r in range(model.rowCount()) if model.row_at(r).data.topic.startswith("启用本程序前"))
     column = [c.key for c in model.columns].index("source")

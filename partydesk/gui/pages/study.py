@@ -179,7 +179,8 @@ class StudyPage(QWidget):
             "of the year so far. This list is a record for the branch, not a ranking.").format(
             member=data.rules.get("study.member.hours", 32), leader=data.rules.get("study.leader.hours", 56)))
         ledger = [r for r in data.ledger if self.branches.keeps(r.org_id)]  # (the branch chosen, if any)
-        activities = [a for a in data.activities if self.branches.keeps(a.org_id)]
+        # (Earlier hours entered from the old ledger are hours, not an activity held.)
+        activities = [a for a in data.activities if self.branches.keeps(a.org_id) and not is_earlier_hours(a.data)]
         done = sum(r.done for r in ledger)
         text = self.tr("{year}: {activities} activities; {done} of {members} members have "
                        "completed the year's hours ({hours} hours credited in all).").format(

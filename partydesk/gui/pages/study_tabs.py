@@ -35,6 +35,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("StudyPage", "Across the new year, the hours count in each year by its days: {parts}."),
     QT_TRANSLATE_NOOP("StudyPage", "{year}: {hours}"),
     QT_TRANSLATE_NOOP("StudyPage", ", "),
+    QT_TRANSLATE_NOOP("StudyPage", "Entered from the old ledger."),
     QT_TRANSLATE_NOOP("StudyPage", "Each member has their own number from the old ledger; this is the largest. "
                                    "{total} hours in all."),
     QT_TRANSLATE_NOOP("StudyPage", "Date"),
@@ -105,9 +106,11 @@ def _source(a: ActivitySummary) -> str:
 def _hours_tip(a: ActivitySummary) -> str:
     """Why the hours a list shows are not what each member's ledger line got: a study across the new year
     counts in both years by their days; earlier hours are each member's own."""
-    if is_earlier_hours(a.data):
+    if is_earlier_hours(a.data) and a.participants > 1:
         return _tr("Each member has their own number from the old ledger; this is the largest. "
                    "{total} hours in all.").format(total=format_tenths(a.credited_tenths))
+    if is_earlier_hours(a.data):
+        return _tr("Entered from the old ledger.")
     if a.data.start_on.year == a.data.end_on.year:
         return ""
     shares = split_by_year(a.data.start_on, a.data.end_on, a.data.hours_tenths)
