@@ -98,6 +98,7 @@ class Dashboard:
 STRUCTURE_TITLES = {"age": "年龄结构", "gender": "性别", "ethnicity": "民族", "education": "学历",
                     "party_age": "党龄结构", "category": "正式党员与预备党员", "group": "各党小组人数"}
 BRANCHES_TITLE = "各支部党员人数"
+NO_GROUP_LABEL = "未编入党小组"  # as the roster's 党小组 filter says it (a member in no group is no missing field)
 
 
 def _labels(name: str) -> Callable[[str], str]:
@@ -106,7 +107,7 @@ def _labels(name: str) -> Callable[[str], str]:
 
     def label(value: str) -> str:
         if value in ("", UNKNOWN):
-            return UNKNOWN_LABEL
+            return NO_GROUP_LABEL if name == "group" else UNKNOWN_LABEL
         if name in tables:
             return tables[name].name(value) if value in tables[name] else value
         if name == "party_age" and value == "probationary":

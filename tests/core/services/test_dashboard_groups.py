@@ -37,7 +37,7 @@ def test_group_bars_are_drawn_in_numbered_order_then_by_pinyin(db: Database) -> 
     to_png(fig)
     ax = fig.axes[0]
     drawn = [t.get_text() for t in ax.get_yticklabels()]
-    assert drawn == [*NUMBERED, *OTHERS, "未填写"]
+    assert drawn == [*NUMBERED, *OTHERS, "未编入党小组"]  # as the roster's filter says it
     assert [p.get_width() for p in ax.patches] == [sizes[n] for n in NUMBERED + OTHERS] + [9]
 
 
