@@ -39,7 +39,7 @@ from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.services.roster_search import RosterFacets
 from partydesk.gui.models.roster_model import DEFAULT_COLUMNS, RosterModel, column_index
 from partydesk.gui.operations import members as member_ops
-from partydesk.gui.pages import roster_facets
+from partydesk.gui.pages import roster_actions, roster_facets
 from partydesk.gui.pages.roster_branches import RosterBranches
 from partydesk.gui.widgets.card_print_button import CardPrintButton
 from partydesk.gui.widgets.column_menu import ColumnMenu
@@ -51,7 +51,6 @@ from partydesk.gui.widgets.reveal_check import RevealCheck
 from partydesk.gui.widgets.roster_table import roster_table, size_columns
 
 if TYPE_CHECKING:
-    from partydesk.core.services.members import GroupAssigned
     from partydesk.gui.context import AppContext
     from partydesk.gui.pages.member_detail import MemberDetailPage
     from partydesk.gui.widgets.card_print_button import CardAction
@@ -457,7 +456,7 @@ class MembersPage(DialogHost, QWidget):
 
         dialog = MemberEditDialog(self.ctx, None, party_groups=self.model.party_groups(), parent=self)
         dialog.saved.connect(self._member_saved)
-        self._open_on_roster(dialog)
+        self.open_on_roster(dialog)
 
     def edit_selected(self) -> None:
         """Open the member form on the selected member (read fresh from the database)."""
@@ -474,13 +473,13 @@ class MembersPage(DialogHost, QWidget):
 
         def opened(dialog: QDialog) -> None:
             dialog.saved.connect(self._member_saved)  # type: ignore[attr-defined]
-            self._open_on_roster(dialog)
+            self.open_on_roster(dialog)
 
         open_after_audit(self, self.ctx, record, party_groups=self.model.party_groups(),
                          correction_for=self.model.branches.corrected_from(record.org_id), opened=opened,
                          on_error=lambda error: self.ctx.hub.statusMessage.emit(error.message))
 
-    def _open_on_roster(self, dialog: QDialog) -> None:
+    def open_on_roster(self, dialog: QDialog) -> None:
         """Open a form over the roster; when it closes the keyboard is back on the roster's rows (not on the
         button that opened it), so Del, F2 and Enter work at once."""
         dialog.finished.connect(lambda _code: self.view.setFocus())
@@ -489,48 +488,17 @@ class MembersPage(DialogHost, QWidget):
     def _member_saved(self, member_id: str) -> None:
         self._select_after_load = member_id
 
+    def open_dialog(self, dialog: QDialog) -> None:
+        """Open a confirmation over the page (the roster's actions ask in one)."""
+        self._open(dialog)
+
     def delete_selected(self) -> None:
         """Ask for confirmation and a reason, then delete the selected member."""
-        row = self.selected_row()
-        if row is None:
-            return
-        from partydesk.gui.dialogs.member_delete import MemberDeleteDialog
-
-        dialog = MemberDeleteDialog(row.name, self, branch=self.model.branches.corrected_from(row.org_id))
-        dialog.accepted.connect(lambda: self._delete(row.id, row.name, dialog.reason()))
-        self._open(dialog)
+        roster_actions.delete_selected(self)
 
     def group_selected(self) -> None:
         """Ask which 党小组 the selected members go into, then put them there in one write."""
-        rows = self.selected_rows()
-        if not rows:
-            return
-        from partydesk.gui.dialogs.party_group import PartyGroupDialog
-
-        orgs = {row.org_id for row in rows}
-        groups = self.model.party_groups(next(iter(orgs))) if len(orgs) == 1 else self.model.party_groups()
-        branches = self.model.branches
-        branch_of = {row.id: branches.corrected_from(row.org_id) for row in rows if branches.corrected_from(row.org_id)}
-        dialog = PartyGroupDialog(rows, groups, self, branch_of=branch_of)
-        dialog.accepted.connect(lambda: self._assign_group([row.id for row in rows], dialog.group()))
-        self._open_on_roster(dialog)
-
-    def _assign_group(self, member_ids: list[str], group: str) -> None:
-        def done(result: GroupAssigned) -> None:
-            text = (self.tr("{count} members put in “{group}”.").format(count=result.moved, group=group) if group
-                    else self.tr("{count} members taken out of their party group.").format(count=result.moved))
-            if result.gone:
-                text += self.tr(" {count} of those selected were no longer on the roster.").format(count=result.gone)
-            self.ctx.hub.statusMessage.emit(text)
-
-        member_ops.assign_party_group(self, self.ctx, member_ids=member_ids, party_group=group, on_done=done,
-                                      on_error=lambda error: self.ctx.hub.statusMessage.emit(error.message))
-
-    def _delete(self, member_id: str, name: str, reason: str) -> None:
-        member_ops.delete_member(self, self.ctx, member_id=member_id, reason=reason,
-                                 on_done=lambda _changes: self.ctx.hub.statusMessage.emit(
-                                     self.tr("Member deleted: {name}. Older backups keep the record until they "
-                                             "age out.").format(name=name)))
+        roster_actions.group_selected(self)
 
     def open_selected(self) -> None:
         """Open the selected member's page."""
@@ -566,18 +534,11 @@ class MembersPage(DialogHost, QWidget):
 
     def print_selected(self, action: CardAction) -> None:
         """Save the selected members' cards as PDF (one per page) or print them."""
-        from partydesk.gui.widgets import card_printer  # printing support only once it is used
-
-        ids = [i for i in (r.data(Qt.ItemDataRole.UserRole) for r in self.view.selectionModel().selectedRows())
-               if isinstance(i, str)]
-        card_printer.request_for_selection(self.ctx, self, ids, action=action,
-                                           full_numbers=self.reveal_check.isChecked())
+        roster_actions.print_selected(self, action)
 
     def print_all_cards(self) -> None:
         """Every member's card in one PDF, one card per page."""
-        from partydesk.gui.widgets import card_printer
-
-        card_printer.request_cards(self.ctx, self, None, full_numbers=self.reveal_check.isChecked())
+        roster_actions.print_all_cards(self)
 
     # -- hub and text ------------------------------------------------------------------------------
 
