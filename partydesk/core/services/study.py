@@ -99,7 +99,7 @@ def earlier_period(db: Database, today: date) -> tuple[date, date]:
 
 
 def save_earlier_hours(db: Database, actor: Actor, *, form_code: str, start_on: date, end_on: date,
-                       hours: Mapping[str, int], topic: str = EARLIER_TOPIC, activity_id: str | None = None) -> Changes:
+                       hours: Mapping[str, int], activity_id: str | None = None) -> Changes:
     """Record in one go the hours members had before the file began (补录此前学时), or correct such a record
     (``activity_id``): ``hours`` maps member ids to their tenths, each as the old ledger has it (members with
     none are left out). One record of the form chosen, over the period, credits each member exactly their
@@ -111,7 +111,7 @@ def save_earlier_hours(db: Database, actor: Actor, *, form_code: str, start_on: 
         raise ValidationError("学时不能是负数。", field="hours", code="bad_hours")
     if end_on > date.today():
         raise ValidationError("补录的是已经有的学时：结束日期不能晚于今天。", field="end_on", code="future")
-    data = ActivityData(form_code=form_code, topic=topic.strip(), start_on=start_on, end_on=end_on,
+    data = ActivityData(form_code=form_code, topic=EARLIER_TOPIC, start_on=start_on, end_on=end_on,
                         hours_tenths=max(credited.values()), notes=EARLIER_NOTE)
     if activity_id is None:
         return add_activity(db, actor, data, participants=credited).changes

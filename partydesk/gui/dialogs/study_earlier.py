@@ -46,7 +46,7 @@ from partydesk.gui.operations import study as study_ops
 from partydesk.gui.widgets.date_field import DateField
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.enter_key import enter_moves_on
-from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.error_label import mark_as_error_label, say
 from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
@@ -325,15 +325,7 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
         self._clean_hours = self.hours()
 
     def _show_date_problem(self, message: str) -> None:
-        self._show(self.date_problem, message)
-
-    def _show(self, label: QLabel, message: str) -> None:
-        label.setText(message)
-        if message and label.isHidden():
-            label.show()
-            grow_to_fit(self)
-        elif not message:
-            label.hide()
+        say(self.date_problem, message)
 
     def save(self) -> None:
         """Check the dates, then record the hours on the DB lane; the dialog closes once they are saved."""
@@ -342,12 +334,12 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
         span = self.span()
         assert span is not None
         if not self.hours():
-            self._show(self.error_label, self.tr("Type the hours of at least one member."))
+            say(self.error_label, self.tr("Type the hours of at least one member."))
             return
         too_many = [row for row in range(self.table.rowCount())
                     if self._hours.get(self._cell(row, NAME).data(MEMBER_ID), 0) > MAX_TENTHS]
         if too_many:  # a typing slip (320 for 32): named, and the cell chosen to type it again
-            self._show(self.error_label, self.tr("{name}'s {hours} hours are more than {limit}: please check.").format(
+            say(self.error_label, self.tr("{name}'s {hours} hours are more than {limit}: please check.").format(
                 name=self._cell(too_many[0], NAME).text(), hours=self._cell(too_many[0], HOURS).text(),
                 limit=format_tenths(MAX_TENTHS)))
             self.table.setCurrentCell(too_many[0], HOURS)
@@ -372,7 +364,7 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
 
     def _failed(self, error: KnownError) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
-        self._show(self.error_label, error.message)
+        say(self.error_label, error.message)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.study import STUDY_FORMS, UNIT_NAMES, UNIT_RULES, Unit, convert, format_tenths
@@ -31,7 +31,7 @@ from partydesk.gui.operations import study as study_ops
 from partydesk.gui.widgets.busy_dialog import focus_at_fault
 from partydesk.gui.widgets.click_toggles import click_toggles
 from partydesk.gui.widgets.discard_guard import DiscardGuard
-from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.error_label import mark_as_error_label, say
 from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
@@ -207,12 +207,7 @@ class StudyEditDialog(DiscardGuard, QDialog):
         return amount > most[Unit(self.ui.unitCombo.currentData())]
 
     def _show_date_problem(self, message: str) -> None:
-        self._show(self.ui.dateProblemLabel, message)
-
-    def _show(self, label: QLabel, message: str) -> None:
-        label.setText(message)
-        label.setVisible(bool(message))
-        grow_to_fit(self)
+        say(self.ui.dateProblemLabel, message)
 
     # -- saving ----------------------------------------------------------------------------------
 
@@ -251,7 +246,7 @@ class StudyEditDialog(DiscardGuard, QDialog):
 
     def _failed(self, error: KnownError) -> None:
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
-        self._show(self.ui.errorLabel, error.message)
+        say(self.ui.errorLabel, error.message)
         ui = self.ui
         focus_at_fault(error, {"form_code": ui.formCombo, "topic": ui.topicEdit, "start_on": self.start,
                                "end_on": self.end, "hours": ui.amountSpin, "participants": ui.participantList},

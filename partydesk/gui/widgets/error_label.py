@@ -30,6 +30,13 @@ def mark_as_error_label(label: QLabel) -> None:
     label.hide()
 
 
+def say(label: QLabel, message: str) -> None:
+    """Show ``message`` in an error label (hidden when it is ""), its window grown for it (``grow_to_fit``)."""
+    label.setText(message)
+    label.setVisible(bool(message))
+    grow_to_fit(label.window())
+
+
 def grow_to_fit(window: QWidget) -> None:
     """Make ``window`` tall enough for its contents at its width, after a message line appeared.
 
