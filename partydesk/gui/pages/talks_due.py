@@ -62,7 +62,8 @@ class TalksDueView(QWidget):
             (self.tr("Everyone on the roll"), None),
         ])
         self.talk_button = self.list.add_action("talkWithSelected", self._talk, needs_selection=True)
-        self.list.activated.connect(lambda _id: self._talk())  # Enter or a double-click: a talk with those selected
+        # Enter or a double-click: a talk with those selected (or the one row the keyboard is on, none selected).
+        self.list.activated.connect(lambda member_id: self.talkRequested.emit(self.list.selected_ids() or [member_id]))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
