@@ -25,7 +25,7 @@ from partydesk.core.errors import KnownError
 from partydesk.core.handle import DbHandle
 from partydesk.gui.context import AppContext, make_context
 from partydesk.gui.languages import APP_NAME, ORG_NAME, install_language, make_settings, saved_language
-from partydesk.gui.widgets import wheel_guard
+from partydesk.gui.widgets import enter_on_button, wheel_guard
 from partydesk.paths import log_dir_for, resources_dir
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     _collect_on_gui_thread(app)
     wheel_guard.install(app)
+    enter_on_button.install(app)
     return app
 
 
