@@ -55,8 +55,9 @@ def cmd_notice_list(args: argparse.Namespace) -> dict[str, Any]:
         rows = list_notices(db)
     lines = []
     for n in rows:
+        read = f"，已读 {n.read_count}/{len(n.targets)}" if n.read_count else ""
         state = "已撤回" if n.withdrawn else ("未读" if n.unread else "已读") if n.received else \
-            f"发至 {'、'.join(n.targets) or '（无）'}"
+            f"发至 {'、'.join(n.targets) or '（无）'}{read}"
         due = f"，截止 {n.data.deadline:%Y-%m-%d}" if n.data.deadline else ""
         lines.append(f"{n.data.issued:%Y-%m-%d}  {n.data.title}（{n.data.issuer}{due}）  {state}  附件 {len(n.files)}")
     return {"message": "\n".join(lines) or "还没有通知。",
@@ -65,6 +66,8 @@ def cmd_notice_list(args: argparse.Namespace) -> dict[str, Any]:
                          "deadline": n.data.deadline.isoformat() if n.data.deadline else None,
                          "received": n.received, "unread": n.unread, "withdrawn": n.withdrawn,
                          "targets": list(n.targets),
+                         "read_by": {code: f"{when:%Y-%m-%dT%H:%M:%S}Z" for code, when
+                                     in zip(n.targets, n.read_by_target, strict=False) if when is not None},
                          "files": [{"name": f.name, "sha256": f.sha256, "size": f.size} for f in n.files]}
                         for n in rows]}
 

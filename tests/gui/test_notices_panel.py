@@ -450,3 +450,44 @@ def test_sixty_branches_are_found_by_code_or_name_and_stay_ticked_when_hidden(
     search.clear()
     assert dialog.ticked() == ["3301060000"]
     assert notice_form(qtbot, make_ctx(committee_of_two), app).target_search is None
+
+
+def test_a_committee_sees_which_branches_have_read_its_notice(
+        qtbot: QtBot, make_ctx: Callable[[Database], AppContext], app: QApplication, tmp_path: Path) -> None:
+    """The east branch opened the notice and its package brought the receipt: the list reads 已读 1/2 and the
+    text names east as read (with when) and west as still on its way."""
+    from tests.core.exchange.test_notices import branch
+
+    for name in ("c", "e", "w", "stick"):
+        (tmp_path / name).mkdir()
+    committee = make_committee(tmp_path / "c" / "c.db")
+    east = branch(tmp_path / "e" / "e.db", "3301060012", "中共示范街道幸福社区第一支部委员会", 1)
+    west = branch(tmp_path / "w" / "w.db", "3301060013", "中共示范街道幸福社区第二支部委员会", 2)
+    try:
+        introduce(east, committee)
+        introduce(west, committee)
+        data = NoticeData("关于报送年度工作总结的通知", "请报送。", date(2026, 11, 20), "中共示范街道工作委员会")
+        sent = notices.add_notice(committee, LOCAL_USER, data=data, to_all=True).notice_id
+        for code, db in (("3301060012", east), ("3301060013", west)):
+            down = export_package(committee, LOCAL_USER, to_org_code=code, out_dir=tmp_path / "stick").path
+            assert import_package(db, LOCAL_USER, down).status == "applied"
+        notices.mark_read(east, LOCAL_USER, sent)
+        up = export_package(east, LOCAL_USER, to_org_code="1000", out_dir=tmp_path / "stick").path
+        assert import_package(committee, LOCAL_USER, up).status == "applied"
+        ctx = make_ctx(committee)
+        languages.install_language(app, "zh_CN", ctx.hub)
+        page = ExchangePage(ctx)
+        qtbot.addWidget(page)
+        panel = page.notices
+        qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+        model = panel.list.model
+        assert model.data(model.index(0, 0)) == "已读 1/2"
+        panel.open_notice(sent)
+        lines = panel.text.toPlainText().splitlines()
+        assert lines[2] == "发送情况："
+        assert lines[3].startswith("  中共示范街道幸福社区第一支部委员会：已读（"), lines
+        assert lines[3].endswith(" 打开）"), lines
+        assert lines[4] == "  中共示范街道幸福社区第二支部委员会：已写入数据包，等待对方确认", lines
+    finally:
+        for db in (committee, east, west):
+            db.close()

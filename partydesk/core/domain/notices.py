@@ -47,6 +47,14 @@ class NoticeRow:
     # Beside each target, how far the notice got there: "received" (a package carrying it was confirmed),
     # "written" (in a package written to that office, not yet confirmed), "waiting" (not yet exported to it).
     delivery: tuple[str, ...] = field(default=())
+    # Beside each target, when that office first opened the notice, as its receipt (回执) reported it up;
+    # None while no receipt has come. Read at an office means received there, whatever ``delivery`` says.
+    read_by_target: tuple[datetime | None, ...] = field(default=())
+
+    @property
+    def read_count(self) -> int:
+        """How many of the offices it is addressed to have reported reading it."""
+        return sum(1 for when in self.read_by_target if when is not None)
 
     @property
     def unread(self) -> bool:

@@ -5,7 +5,8 @@ put in the attachment store) and addresses it to all its registered branches or 
 package to a branch carries what is addressed to it and nothing else (``notice_repo.package_lines``). The
 same addressing sends a study material of the committee's library down. At the branch both arrive
 read-only: only the owner edits a record, and no service here changes a received one. Opening a received
-notice marks it read (local state, never synced).
+notice marks it read there and makes a receipt (回执), a record of the branch's own that its next upward
+package carries to the committee, whose list then shows which branches have read it.
 """
 
 from __future__ import annotations
@@ -118,8 +119,9 @@ def mark_read(db: Database, actor: Actor, notice_id: str) -> Changes:
             raise ValidationError("找不到这份通知。", field="notice", code="unknown_notice")
         if notice_repo.read_at(session, notice_id) is not None:
             return Changes()
+    assert db.site is not None
     with db.write(actor, action="notice.read") as session:
-        notice_repo.mark_read(session, notice_id, actor.user_id)
+        notice_repo.mark_read(session, notice_id, actor.user_id, db.site.site_id)
     return Changes.of(ChangeKind.NOTICE, notice_id)
 
 

@@ -487,11 +487,12 @@ CHANGE_KINDS = {"member": ChangeKind.MEMBER, "member_event": ChangeKind.MEMBER, 
                  "study_material": ChangeKind.MATERIAL, "meeting_agenda_item": ChangeKind.MEETING,
                  "meeting_motion": ChangeKind.MEETING, "meeting_attachment": ChangeKind.MEETING,
                  "talk": ChangeKind.TALK, "talk_member": ChangeKind.TALK,
-                 "notice": ChangeKind.NOTICE, "notice_attachment": ChangeKind.NOTICE}
+                 "notice": ChangeKind.NOTICE, "notice_attachment": ChangeKind.NOTICE,
+                 "notice_receipt": ChangeKind.NOTICE}
 _PARENT_KEY = {"member_event": "member_id", "meeting_attendance": "meeting_id", "meeting_guest": "meeting_id",
                "study_credit": "activity_id", "meeting_agenda_item": "meeting_id", "meeting_motion": "meeting_id",
                "meeting_attachment": "meeting_id", "talk_member": "talk_id",
-               "notice_attachment": "notice_id"}
+               "notice_attachment": "notice_id", "notice_receipt": "notice_id"}
 
 
 _MANY_CHANGED = 500  # beyond this a page reloads anyway: name the kind, not every id

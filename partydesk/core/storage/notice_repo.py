@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from partydesk.core.domain.notices import NoticeData, NoticeFile, NoticeRow
 from partydesk.core.exchange.canonical import canonical
-from partydesk.core.storage.notice_tables import DownwardTarget, Notice, NoticeAttachment, NoticeRead
+from partydesk.core.storage.notice_tables import DownwardTarget, Notice, NoticeAttachment, NoticeRead, NoticeReceipt
 from partydesk.core.storage.stamping import allocate, utc_now
 from partydesk.core.storage.study_tables import StudyMaterial
 from partydesk.core.storage.sync_records import SYNC_TYPES, TYPES_BY_NAME, owned_lines, to_record
@@ -24,6 +24,7 @@ from partydesk.core.storage.sync_tables import SyncPackage, SyncPeer
 
 ADDRESSED = ("notice", "study_material")  # the record types a committee addresses to chosen branches
 NOTICE_TYPES = frozenset({"notice", "notice_attachment"})  # never travel except addressed
+RECEIPTS = "notice_receipt"  # only ever travel up, to the office that wrote the notice
 
 
 def insert_notice(session: Session, data: NoticeData, files: Iterable[NoticeFile]) -> str:
@@ -82,13 +83,20 @@ def notices(session: Session, own_site: str) -> list[NoticeRow]:
         newest[f.notice_id] = max(newest.get(f.notice_id, 0), f.change_seq)
     written = dict(session.execute(select(SyncPackage.peer_site, func.max(SyncPackage.covers_to))
                                    .where(SyncPackage.direction == "out").group_by(SyncPackage.peer_site)).all())
-    targets: dict[str, list[tuple[str, int, int, int]]] = {}  # notice -> (code, added, acknowledged, written)
+    receipts: dict[tuple[str, str], datetime] = {}  # (notice, reading site) -> first read there
+    for notice_id, site, when in session.execute(
+            select(NoticeReceipt.notice_id, NoticeReceipt.owner_site, NoticeReceipt.read_at)
+            .where(NoticeReceipt.deleted.is_(False))):
+        receipts[(notice_id, site)] = min(when, receipts.get((notice_id, site), when))
+    # notice -> (code, added, acknowledged, written, read there)
+    targets: dict[str, list[tuple[str, int, int, int, datetime | None]]] = {}
     query = (select(DownwardTarget.record_id, SyncPeer.org_code, DownwardTarget.added_seq, SyncPeer.acked_seq,
                     SyncPeer.site_id)
              .join(SyncPeer, SyncPeer.site_id == DownwardTarget.site_id)
              .where(DownwardTarget.record_type == "notice").order_by(SyncPeer.org_code))
     for record_id, code, added, acked, site in session.execute(query):
-        targets.setdefault(record_id, []).append((code, added, acked or 0, written.get(site) or 0))
+        targets.setdefault(record_id, []).append((code, added, acked or 0, written.get(site) or 0,
+                                                  receipts.get((record_id, site))))
     out = []
     for n in session.scalars(select(Notice).order_by(Notice.issued.desc(), Notice.change_seq.desc())):
         mine = targets.get(n.id, [])
@@ -97,7 +105,8 @@ def notices(session: Session, own_site: str) -> list[NoticeRow]:
                              files=tuple(files.get(n.id, ())), targets=tuple(code for code, *_ in mine),
                              withdrawn=bool(n.deleted),
                              delivery=tuple(_delivery(max(n.change_seq, newest.get(n.id, 0), added), acked, sent)
-                                            for _code, added, acked, sent in mine)))
+                                            for _code, added, acked, sent, _read in mine),
+                             read_by_target=tuple(read for *_rest, read in mine)))
     return out
 
 
@@ -125,11 +134,18 @@ def withdraw(session: Session, notice_id: str, own_site: str, note: str) -> str:
     return ""
 
 
-def mark_read(session: Session, notice_id: str, by: str) -> bool:
-    """Note that this office opened the notice; False when it was read already."""
+def mark_read(session: Session, notice_id: str, by: str, own_site: str) -> bool:
+    """Note that this office opened the notice, and for one another office wrote, make the receipt our next
+    upward package carries to it; False when it was read already."""
     if session.get(NoticeRead, notice_id) is not None:
         return False
-    session.add(NoticeRead(notice_id=notice_id, read_at=utc_now(), read_by=by))
+    now = utc_now()
+    session.add(NoticeRead(notice_id=notice_id, read_at=now, read_by=by))
+    notice = session.get(Notice, notice_id)
+    if notice is not None and notice.owner_site != own_site and session.scalar(
+            select(NoticeReceipt.id).where(NoticeReceipt.notice_id == notice_id,
+                                           NoticeReceipt.owner_site == own_site)) is None:
+        session.add(NoticeReceipt(notice_id=notice_id, read_at=now, deleted=False))
     session.flush()
     return True
 
@@ -185,13 +201,14 @@ def package_lines(session: Session, own_site: str, peer_site: str, relation: str
                   snapshot: bool) -> list[tuple[str, bytes]]:
     """(type, JSON line) of everything a package towards ``peer_site`` carries, in apply order.
 
-    Upward (to a parent) and in any snapshot: every owned record changed above the watermark, except
-    notices (they only ever travel down, addressed) and, towards a child, study materials (only those
-    addressed to it go). Downward to a child: the notices and materials addressed to it.
+    Upward (to a parent) and in any snapshot: every owned record changed above the watermark, except notices
+    (they only ever travel down, addressed) and, towards a child, study materials (only those addressed to it
+    go) and our receipts of notices (they only ever travel up). Downward to a child: the notices and materials
+    addressed to it.
     """
     lines: list[tuple[str, bytes]] = []
     if relation == "parent" or snapshot:
-        skip = NOTICE_TYPES | ({"study_material"} if relation == "child" else set())
+        skip = NOTICE_TYPES | ({"study_material", RECEIPTS} if relation == "child" else set())
         only = [t.name for t in SYNC_TYPES if t.name not in skip]
         lines += owned_lines(session, own_site, after_seq, only)
     if relation == "child":

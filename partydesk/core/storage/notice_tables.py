@@ -9,8 +9,11 @@
   so a record addressed to one more branch later is sent to it even though the record itself is older than
   that branch's watermark.
 - ``notice_read`` (local, never synced): when this office first opened a received notice (unread state).
+- ``notice_receipt`` (synced, owned by the office that read the notice): the same first opening, as a record
+  its upward packages carry to the notice's office, which so sees which branches have read it. It names no
+  person: the office and the time only.
 
-Migration 0017 creates them.
+Migration 0017 creates them, 0021 the receipts.
 """
 
 from __future__ import annotations
@@ -66,3 +69,12 @@ class NoticeRead(Base):
     notice_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     read_at: Mapped[datetime] = mapped_column(DateTime)
     read_by: Mapped[str] = mapped_column(String(64))
+
+
+class NoticeReceipt(SyncMixin, Base):
+    """An office opened a notice it received (回执): made where it was read, reported up to the notice's office."""
+
+    __tablename__ = "notice_receipt"
+
+    notice_id: Mapped[str] = mapped_column(String(36), index=True)  # no foreign key: see the migration
+    read_at: Mapped[datetime] = mapped_column(DateTime)

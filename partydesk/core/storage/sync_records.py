@@ -30,7 +30,7 @@ from partydesk.core.storage.meeting_tables import (
     MeetingGuest,
     MeetingMotion,
 )
-from partydesk.core.storage.notice_tables import Notice, NoticeAttachment
+from partydesk.core.storage.notice_tables import Notice, NoticeAttachment, NoticeReceipt
 from partydesk.core.storage.study_tables import Certification, StudyActivity, StudyCredit, StudyMaterial
 from partydesk.core.storage.sync_sql import line_query
 from partydesk.core.storage.tables import Member, MemberEventRow, Organisation
@@ -78,6 +78,7 @@ SYNC_TYPES: list[SyncType] = [
     SyncType("study_material", 1, StudyMaterial),
     SyncType("notice", 1, Notice),
     SyncType("notice_attachment", 1, NoticeAttachment),
+    SyncType("notice_receipt", 1, NoticeReceipt),
     SyncType("talk", 1, Talk),
     SyncType("talk_member", 1, TalkMember),
 ]

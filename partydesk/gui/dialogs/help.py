@@ -80,7 +80,9 @@ class HelpDialog(QDialog):
                      "stick can be removed; the committee chooses Import a package…, sees what the package would "
                      "change, and imports it (a whole stick at once with Folder…). The committee's next package "
                      "back confirms receipt.<br>A refused package is listed with the reason and nothing of it is "
-                     "written. Packages are encrypted: only the office a package is addressed to can read it.")),
+                     "written. Packages are encrypted: only the office a package is addressed to can read it."
+                     "<br>The committee's notices are on the 通知 tab of the exchange page; once one is opened "
+                     "there, the branch's next package tells the committee it has been read.")),
             (self.tr("Settings page"),
              self.tr("The organisation's name and code, and the rule table: meeting frequencies, study hours "
                      "and dues brackets. Change a rule only when your higher committee sets a different one.")),

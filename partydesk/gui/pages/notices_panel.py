@@ -10,6 +10,7 @@ listed, marked 已撤回.
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -166,9 +167,13 @@ class NoticesPanel(QWidget):
             else:  # each branch with how far the notice got there
                 states = {"received": self.tr("received"), "written": self.tr("on a stick, not yet confirmed"),
                           "waiting": self.tr("goes with the next package")}
+                reads = notice.read_by_target or (None,) * len(notice.targets)
                 head += "\n" + self.tr("Sent to:") + "\n" + "\n".join(
-                    f"  {named.get(code) or code}：{states.get(state, state)}"
-                    for code, state in zip(notice.targets, notice.delivery, strict=True))
+                    f"  {named.get(code) or code}：" + (
+                        states.get(state, state) if read is None
+                        else self.tr("read (opened {when})").format(
+                            when=f"{read.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}"))
+                    for code, state, read in zip(notice.targets, notice.delivery, reads, strict=True))
         self.text.setPlainText(f"{d.title}\n{head}\n\n{d.body}")
         for f in notice.files:
             item = QListWidgetItem(f"{f.name}  ({file_size(f.size)})", self.files)
@@ -242,12 +247,14 @@ class NoticesPanel(QWidget):
         if n.withdrawn:
             return self.tr("withdrawn")
         if not n.received:
+            if n.read_count:  # how many of the branches it went to have reported it read
+                return self.tr("read {read}/{all}").format(read=n.read_count, all=len(n.targets))
             return self.tr("sent")
         return self.tr("unread") if n.unread else self.tr("read")
 
     def _columns(self) -> list[ListColumn[NoticeRow]]:
         return [
-            ListColumn("state", self.tr("State"), self._state, chars=4),
+            ListColumn("state", self.tr("State"), self._state, chars=6),
             ListColumn("issued", self.tr("Issued"), lambda n: f"{n.data.issued:%Y-%m-%d}",
                        sort_key=lambda n: n.data.issued, chars=6),
             ListColumn("title", self.tr("Title"), lambda n: n.data.title, chars=24),

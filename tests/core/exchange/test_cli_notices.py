@@ -72,3 +72,38 @@ def test_notice_by_command_line_reaches_only_the_branch_named(tmp_path: Path,
     assert code == 0 and shared["to"] == "all"
     code, sent = run(capsys, "sync", "export", "--db", committee, "--to", "3301060013", "--out", str(stick))
     assert code == 0 and sent["counts"] == {"study_material": 1}
+
+
+def test_notice_list_says_which_branches_have_read_a_notice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The committee's list names, per branch, when its receipt (回执) said the notice was opened there."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services.notices import mark_read
+    from partydesk.core.storage.database import open_database
+
+    east_db, committee = tmp_path / "e" / "east.db", str(tmp_path / "c" / "c.db")
+    east_db.parent.mkdir()
+    create_demo(east_db, seed=1, members=5)
+    assert run(capsys, "init", "--db", committee, "--org-name", "中共示范街道工作委员会", "--org-code", "1000",
+               "--org-type", "党委", "--role", "committee")[0] == 0
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    _code, card = run(capsys, "sync", "keycard", "--db", str(east_db), "--out", str(stick / "e.pdkey"))
+    assert run(capsys, "sync", "register", card["path"], "--db", committee, "--yes")[0] == 0
+    _code, ccard = run(capsys, "sync", "keycard", "--db", committee, "--out", str(stick / "c.pdkey"))
+    assert run(capsys, "sync", "register", ccard["path"], "--db", str(east_db), "--yes")[0] == 0
+    _code, added = run(capsys, "sync", "notice", "add", "--db", committee, "--title", "关于换届的通知", "--all")
+    _code, sent = run(capsys, "sync", "export", "--db", committee, "--to", "3301060012", "--out", str(stick))
+    assert run(capsys, "sync", "import", sent["path"], "--db", str(east_db))[0] == 0
+    db = open_database(east_db)
+    try:
+        mark_read(db, LOCAL_USER, added["id"])  # the secretary opens it in the window
+    finally:
+        db.close()
+    _code, up = run(capsys, "sync", "export", "--db", str(east_db), "--to", "1000", "--out", str(stick))
+    assert up["counts"]["notice_receipt"] == 1
+    assert run(capsys, "sync", "import", up["path"], "--db", committee)[0] == 0
+    main(["sync", "notice", "list", "--db", committee])
+    assert "发至 3301060012，已读 1/1" in capsys.readouterr().out
+    _code, listed = run(capsys, "sync", "notice", "list", "--db", committee)
+    (notice,) = listed["notices"]
+    assert list(notice["read_by"]) == ["3301060012"] and notice["read_by"]["3301060012"].endswith("Z")

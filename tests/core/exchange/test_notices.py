@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,7 @@ from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage.database import Database, open_database
 from partydesk.core.storage.meeting_repo import MeetingData
+from partydesk.core.storage.notice_tables import NoticeReceipt
 from tests.core.exchange.conftest import introduce, make_committee
 from tests.core.exchange.forge import reseal
 from tests.core.exchange.test_rejections import state
@@ -323,3 +324,42 @@ def test_the_committee_sees_how_far_a_notice_got_to_each_branch(tree: Tree) -> N
     receipt = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick / "up")
     assert import_package(tree.committee, LOCAL_USER, receipt.path).status == "applied"
     assert delivery() == {EAST: "received", WEST: "waiting"}
+
+
+def test_a_branch_that_opens_a_notice_reports_it_read_with_its_next_package(tree: Tree) -> None:
+    """回执: the first opening at a branch is a record of that branch's own, carried up; the committee's list
+    then says which branches have read the notice, and when. Opening it again, or at the committee, or a
+    package down to a branch, carries no receipt."""
+    sent = notice(tree.committee, "关于报送党员信息的通知", deadline=date(2026, 12, 5))
+    send_down(tree, tree.east, EAST)
+    send_down(tree, tree.west, WEST)
+    assert notices.mark_read(tree.east, LOCAL_USER, sent).kinds
+    assert notices.mark_read(tree.east, LOCAL_USER, sent).kinds == frozenset(), "read already: nothing new"
+    up = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert up.counts.get("notice_receipt") == 1
+    assert import_package(tree.committee, LOCAL_USER, up.path).status == "applied"
+    west_up = export_package(tree.west, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert "notice_receipt" not in west_up.counts, "the west branch has not opened it"
+    assert import_package(tree.committee, LOCAL_USER, west_up.path).status == "applied"
+    (row,) = notices.list_notices(tree.committee)
+    assert row.targets == (EAST, WEST) and row.read_count == 1
+    east_read, west_read = row.read_by_target
+    (at_branch,) = notices.list_notices(tree.east)
+    assert east_read is not None and east_read == at_branch.read_at and west_read is None
+    notices.mark_read(tree.committee, LOCAL_USER, sent)  # the writer opening its own notice: no receipt
+    assert _receipt_owners(tree.committee) == [tree.east.site.site_id]
+    with tree.committee.write(LOCAL_USER, action="test") as session:  # as if it read its own parent's notice
+        session.add(NoticeReceipt(notice_id="from-the-county", read_at=datetime(2026, 12, 1), deleted=False))
+    down = export_package(tree.committee, LOCAL_USER, to_org_code=EAST, out_dir=tree.stick, snapshot=True)
+    assert "notice_receipt" not in down.counts, "receipts only go up"
+    again = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert "notice_receipt" in again.counts, "not yet acknowledged: sent again (SYNC.md)"
+    assert import_package(tree.committee, LOCAL_USER, again.path).status == "applied"
+    assert notices.list_notices(tree.committee)[0].read_by_target == (east_read, None), "one receipt, not two"
+
+
+def _receipt_owners(db: Database) -> list[str]:
+    from sqlalchemy import select
+
+    with db.read() as session:
+        return list(session.scalars(select(NoticeReceipt.owner_site)))

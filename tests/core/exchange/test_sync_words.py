@@ -20,3 +20,9 @@ def test_only_details_and_nothing() -> None:
     """An attendance corrected alone is a detail; a receipt carries nothing (''), and a zero is no record."""
     assert contents_in_words({"meeting_attendance": 3}).startswith("明细 3 条记录")
     assert contents_in_words({}) == "" and contents_in_words({"member": 0}) == ""
+
+
+def test_a_branch_having_read_a_notice_is_named_not_counted_as_a_detail() -> None:
+    """The only news of a branch's package may be that it opened the committee's notice."""
+    assert contents_in_words({"notice_receipt": 1}) == "通知已读 1 份"
+    assert contents_in_words({"member": 2, "notice_receipt": 1}) == "党员 2 名、通知已读 1 份"
