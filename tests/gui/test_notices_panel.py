@@ -491,3 +491,17 @@ def test_a_committee_sees_which_branches_have_read_its_notice(
     finally:
         for db in (committee, east, west):
             db.close()
+
+
+def test_tab_in_the_notice_text_moves_on_and_types_nothing(
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """正文 is many lines, but Tab leaves it for the files and the branches, as in every other field: with
+    Tab typing a tab character there, 发布 could not be reached from the keyboard."""
+    dialog = notice_form(qtbot, make_ctx(committee_of_two), app)
+    dialog.ui.bodyEdit.setFocus()
+    qtbot.waitUntil(dialog.ui.bodyEdit.hasFocus)
+    qtbot.keyClicks(dialog.ui.bodyEdit, "Report")
+    qtbot.keyClick(dialog.ui.bodyEdit, Qt.Key.Key_Tab)
+    assert dialog.ui.bodyEdit.toPlainText() == "Report"
+    assert not dialog.ui.bodyEdit.hasFocus()

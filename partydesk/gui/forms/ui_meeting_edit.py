@@ -262,6 +262,7 @@ class Ui_MeetingDialog(object):
 
         self.bodyEdit = QTextEdit(self.bodyTab)
         self.bodyEdit.setObjectName(u"bodyEdit")
+        self.bodyEdit.setTabChangesFocus(True)
         self.bodyEdit.setAcceptRichText(False)
 
         self.bodyLayout.addWidget(self.bodyEdit)
@@ -314,6 +315,7 @@ class Ui_MeetingDialog(object):
 
         self.decisionsEdit = QPlainTextEdit(self.decisionsTab)
         self.decisionsEdit.setObjectName(u"decisionsEdit")
+        self.decisionsEdit.setTabChangesFocus(True)
 
         self.decisionsLayout.addWidget(self.decisionsEdit)
 

@@ -74,6 +74,7 @@ class Ui_NoticeEditDialog(object):
 
         self.bodyEdit = QPlainTextEdit(NoticeEditDialog)
         self.bodyEdit.setObjectName(u"bodyEdit")
+        self.bodyEdit.setTabChangesFocus(True)
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.bodyEdit)
 
