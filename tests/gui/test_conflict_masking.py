@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -56,3 +57,33 @@ def test_conflict_numbers_are_masked_until_revealed_and_audited(
     assert PHONE not in entry.summary
     dialog.reveal_check.setChecked(False)
     assert phone_cell() == "139****1234"
+
+
+def test_enter_in_the_conflict_review_closes_it_and_decides_nothing(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """Keeping one version throws the other away: Enter on the list (where the dialog opens) must not do it."""
+    from partydesk.core.services.sync_conflicts import open_conflicts
+
+    branch, committee, folder = pair
+    import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
+    with committee.read() as session:
+        member_id = session.query(Member.id).order_by(Member.id).first()[0]  # type: ignore[index]
+    with committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).phone = PHONE  # type: ignore[union-attr]
+    with branch.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Member, member_id).address = "幸福南路9号"  # type: ignore[union-attr]
+    import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
+    ctx = make_ctx(committee)
+    dialog = ConflictDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
+    dialog.activateWindow()
+    dialog.list.setFocus()
+    qtbot.waitUntil(dialog.list.hasFocus)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert len(open_conflicts(committee)) == 1, "still waiting for a decision"
+    assert not dialog.isVisible()

@@ -79,8 +79,12 @@ class ConflictDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(self.list, 1)
         body.addLayout(right, 3)
+        # Each decision throws one version away: only a click (or Space on it) makes one. Enter closes.
+        self.keep_button.setAutoDefault(False)
+        self.take_button.setAutoDefault(False)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(close)
