@@ -491,3 +491,27 @@ def test_import_result_spells_out_conflicts_and_where_to_decide_them(
     assert "处理冲突" not in dialog.summary.text()
     dialog._applied(ImportReport("applied", counts={**calm.counts, "conflict": 2}))
     assert "其中 2 条记录本单位也改过" in dialog.summary.text() and "“处理冲突…”" in dialog.summary.text()
+
+
+def test_the_folder_message_of_the_export_wizard_is_shown_whole(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The two lines saying the folder is not there get two lines' height (they were squeezed into one, the
+    characters cut through)."""
+    branch, _committee, folder = pair
+    ctx = make_ctx(branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ExportDialog(ctx, exchange_status(branch).peers, removable=None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.folder.clear()
+    dialog.activateWindow()
+    dialog.folder.setFocus()
+    qtbot.keyClicks(dialog.folder, str(folder / "nosuchstick"))  # typed: the note about the stick goes at once
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    note = dialog.stick_note
+    assert "nosuchstick" in note.text()
+    qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()), timeout=WAIT_MS)
+    assert note.heightForWidth(note.width()) > note.fontMetrics().height() * 1.5, "more than one line"
+    dialog.grab().save(str(folder.parent / "export_note.png"))

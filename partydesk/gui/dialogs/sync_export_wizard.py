@@ -168,7 +168,7 @@ class ExportDialog(QDialog):
         self.write_button.setEnabled(bool(self.folder.text().strip()) and self.destination.count() > 0)
         folder, note = self._first_note
         if self.folder.text() != folder and self.stick_note.text() == note:  # another folder chosen: not about it
-            self.stick_note.clear()
+            self._note("")
 
     def write(self) -> None:
         """Write, read back and verify the package (progress shown over the dialog)."""
@@ -214,6 +214,9 @@ class ExportDialog(QDialog):
     def _note(self, text: str) -> None:
         """Say ``text`` under the folder, the dialog growing as tall as its lines need (within the screen)."""
         self.stick_note.setText(text)
+        # Its lines' height held as a minimum: the form inside the wizard's page otherwise lays it out a
+        # line short under a real window system (the dialog did not grow, the second line was cut).
+        self.stick_note.setMinimumHeight(self.stick_note.heightForWidth(self.stick_note.width()) if text else 0)
         grow_to_fit(self)
 
     def _remember_folder(self) -> None:
