@@ -24,11 +24,10 @@ from tests.gui.test_exchange_page import WAIT_MS, pair  # noqa: F401  (the fixtu
 PHONE = "13900001234"
 
 
-def test_conflict_numbers_are_masked_until_revealed_and_audited(
-        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
-        app: QApplication) -> None:
-    """Phone numbers show as 139****1234 on both sides; the reveal is audited before the full number shows."""
-    branch, committee, folder = pair
+def _one_conflict(databases: tuple[Database, Database, Path]) -> tuple[Database, str]:
+    """The committee corrected a member's phone while the branch changed the address: one conflict queued at the
+    committee. Returns the committee's database and the member's id."""
+    branch, committee, folder = databases
     import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
     with committee.read() as session:
         member_id = session.query(Member.id).order_by(Member.id).first()[0]  # type: ignore[index]
@@ -37,6 +36,14 @@ def test_conflict_numbers_are_masked_until_revealed_and_audited(
     with branch.write(LOCAL_USER, action="test.edit") as session:
         session.get(Member, member_id).address = "幸福南路9号"  # type: ignore[union-attr]
     import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
+    return committee, str(member_id)
+
+
+def test_conflict_numbers_are_masked_until_revealed_and_audited(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """Phone numbers show as 139****1234 on both sides; the reveal is audited before the full number shows."""
+    committee, member_id = _one_conflict(pair)
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
     dialog = ConflictDialog(ctx)
@@ -65,15 +72,7 @@ def test_enter_in_the_conflict_review_closes_it_and_decides_nothing(
     """Keeping one version throws the other away: Enter on the list (where the dialog opens) must not do it."""
     from partydesk.core.services.sync_conflicts import open_conflicts
 
-    branch, committee, folder = pair
-    import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
-    with committee.read() as session:
-        member_id = session.query(Member.id).order_by(Member.id).first()[0]  # type: ignore[index]
-    with committee.write(LOCAL_USER, action="test.correct") as session:
-        session.get(Member, member_id).phone = PHONE  # type: ignore[union-attr]
-    with branch.write(LOCAL_USER, action="test.edit") as session:
-        session.get(Member, member_id).address = "幸福南路9号"  # type: ignore[union-attr]
-    import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
+    committee, _member = _one_conflict(pair)
     ctx = make_ctx(committee)
     dialog = ConflictDialog(ctx)
     qtbot.addWidget(dialog)
