@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
             return True
         pages = {"member": "members", "meeting": "meetings", "calendar": "meetings", "talk": "meetings",
                  "talk_with": "meetings", "talks_due": "meetings", "ledger": "study", "cert": "study",
-                 "notice": "exchange"}
+                 "notice": "exchange", "branch": "workbench"}
         page_id = pages.get(kind, kind)
         if page_id not in self.page_ids():
             return False

@@ -923,6 +923,10 @@ Is this exactly the fingerprint the other office read to you? Choose Yes to regi
         <translation>{all}（逾期 {overdue}）</translation>
     </message>
     <message>
+        <source>Counted as this office&apos;s workbench lists them: a branch&apos;s overdue meetings of one kind are one to-do, meetings falling due soon and what only the branch&apos;s own computer knows (its backups, our notices) are left out. The branch&apos;s own workbench so shows more.</source>
+        <translation>按本单位工作台的口径计数：一个支部同一类逾期的会议合为一条；即将到期的会议，以及只有支部自己电脑上才有的事项（U盘备份、上级通知）不计在内。所以支部自己的工作台上显示的数目会多一些。</translation>
+    </message>
+    <message>
         <source>Last package</source>
         <translation>最近报送</translation>
     </message>
@@ -1013,6 +1017,10 @@ Is this exactly the fingerprint the other office read to you? Choose Yes to regi
     <message>
         <source>Branches compared (this year)</source>
         <translation>各支部对比（本年度）</translation>
+    </message>
+    <message>
+        <source>Double-click a branch (or press Enter) to see its figures, charts and to-dos on the workbench.</source>
+        <translation>双击一个支部（或按 Enter），在工作台上查看它的数字、图表和待办事项。</translation>
     </message>
     <message>
         <source>No office is registered yet. Write this office&apos;s key card, give it to the other office, and register theirs after comparing the fingerprint by phone.</source>

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -112,3 +113,35 @@ def test_a_committee_s_charts_stay_readable_with_many_branches(
     page.branch_filter.combo.setCurrentIndex(page.branch_filter.combo.findData(ids["1002"]))
     qtbot.waitUntil(lambda: page.chart_data is not None and page.chart_data.org_id == ids["1002"], timeout=WAIT_MS)
     assert page.build_figure("group").axes[0].patches
+
+
+def test_opening_a_branch_in_the_comparison_shows_the_workbench_for_it(
+        qtbot: QtBot, committee: tuple[AppContext, dict[str, str]]) -> None:
+    """各支部对比 → Enter (or a double-click) on 第1002支部委员会: the workbench, scoped to that branch; the
+    to-do count's tooltip says why the branch's own workbench shows more."""
+    from partydesk.gui.mainwindow import MainWindow
+    from partydesk.gui.pages.exchange import ExchangePage
+
+    ctx, ids = committee
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    exchange = window.show_page("exchange")
+    assert isinstance(exchange, ExchangePage)
+    exchange.show_tab("comparison")
+    qtbot.waitUntil(lambda: exchange.branches.model.total >= 2, timeout=WAIT_MS)
+    assert exchange.branches_hint.text().startswith("双击一个支部")
+    model = exchange.branches.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "1002")
+    todos = [c.key for c in model.columns].index("todos")
+    assert "支部自己的工作台上显示的数目会多一些" in model.index(row, todos).data(Qt.ItemDataRole.ToolTipRole)
+    exchange.branches.table.setCurrentIndex(model.index(row, 0))
+    exchange.branches.table.setFocus()
+    qtbot.keyClick(exchange.branches.table, Qt.Key.Key_Return)
+    assert window.current_page_id() == "workbench"
+    page = window.page("workbench")
+    assert isinstance(page, WorkbenchPage)
+    qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.org_id == ids["1002"], timeout=WAIT_MS)
+    assert page.branch_filter.combo.currentText() == "第1002支部委员会"
+    assert page.figures["membersFigure"].value_label.text() == "3"

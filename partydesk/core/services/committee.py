@@ -33,6 +33,7 @@ class BranchRow:
     site_id: str = ""  # the installation the figures came from (one code may come from two after a reinstall)
     todos: int = 0  # the branch's open to-dos, as its share of the committee's workbench lists them
     overdue: int = 0  # of which overdue
+    org_id: str = ""  # the organisation the figures are of (its workbench's branch filter), "" before any came
 
     @property
     def study_share(self) -> float | None:
@@ -86,5 +87,6 @@ def _figure_rows(db: Database, figures: list[sync_repo.BranchFigures], last_in: 
         mine = [] if own else by_branch.get(f.org_id, [])
         rows.append(BranchRow(f.org_code, f.org_name, f.members, sum(h for _n, _r, h in by_type),
                               sum(r for _n, r, _h in by_type), got, (now - got).days if got else None, own, good,
-                              counted, f.owner_site, len(mine), sum(1 for x in mine if x.severity is Severity.OVERDUE)))
+                              counted, f.owner_site, len(mine), sum(1 for x in mine if x.severity is Severity.OVERDUE),
+                              f.org_id))
     return rows

@@ -117,11 +117,16 @@ class ExchangePage(QWidget):
         self._compared = False  # whether a comparison has been shown (until then the list is being counted)
         self.branches: ListPage[BranchRow] = ListPage(self._branch_columns(), row_id=lambda r: r.site_id or r.org_code,
                                                       haystack=lambda r: f"{r.org_code} {r.org_name}", parent=self)
+        self.branches.activated.connect(self.open_branch)
+        self.branches_hint = QLabel(self)  # what a double-click on a branch does
+        self.branches_hint.setObjectName("branchesHint")
+        self.branches_hint.setWordWrap(True)
         # The comparison has a tab of its own (a committee's only): a street office has tens of branches, and
         # it is the view it comes for.
         self.branches_box = QGroupBox(self)
         box = QVBoxLayout(self.branches_box)
         box.addWidget(self.branches)
+        box.addWidget(self.branches_hint)
         self.conflicts = QLabel(self)
         self.conflicts.setObjectName("conflictLabel")
         self.conflict_button = QPushButton(self)
@@ -220,6 +225,13 @@ class ExchangePage(QWidget):
         self._compared = True
         self._branches_empty_text()
         self.branches.set_rows(rows)
+
+    def open_branch(self, row_id: str) -> None:
+        """The workbench scoped to this branch: its figures, charts and to-dos (Enter or a double-click)."""
+        row = next((r for r in self.branches.model.all_rows() if (r.site_id or r.org_code) == row_id), None)
+        window = self.window()
+        if row is not None and row.org_id and hasattr(window, "open_target"):
+            window.open_target("branch", row.org_id)
 
     def _branches_empty_text(self) -> None:
         # Until the first comparison is in, an empty list means "not yet counted", not "no branch".
@@ -420,7 +432,12 @@ class ExchangePage(QWidget):
             ListColumn("todos", self.tr("To-dos"),
                        lambda r: "—" if r.own or _silent(r) else self.tr("{all} ({overdue} overdue)").format(
                            all=r.todos, overdue=r.overdue),
-                       sort_key=lambda r: (r.overdue, r.todos), chars=10, align_right=True),
+                       sort_key=lambda r: (r.overdue, r.todos), chars=10, align_right=True,
+                       tooltip=lambda r: self.tr(
+                           "Counted as this office's workbench lists them: a branch's overdue meetings of one kind "
+                           "are one to-do, meetings falling due soon and what only the branch's own computer "
+                           "knows (its backups, our notices) are left out. The branch's own workbench so shows "
+                           "more.")),
             ListColumn("last", self.tr("Last package"), age, sort_key=_age_order, chars=8),
         ]
 
@@ -472,6 +489,8 @@ class ExchangePage(QWidget):
         self.peers_box.setTitle(self.tr("Registered offices"))
         self.packages_box.setTitle(self.tr("Packages in and out"))
         self.branches_box.setTitle(self.tr("Branches compared (this year)"))
+        self.branches_hint.setText(self.tr(
+            "Double-click a branch (or press Enter) to see its figures, charts and to-dos on the workbench."))
         self._branches_empty_text()
         self.branches.set_search_placeholder(self.tr("Search code or name"))
         self.peers.set_empty_text(self.tr(

@@ -181,6 +181,11 @@ class WorkbenchPage(QWidget):
         """The day the workbench judges on (today, unless a test fixed it)."""
         return self._today or date.today()
 
+    def open_target(self, kind: str, key: str) -> None:
+        """``branch``: the page scoped to that organisation (a row of the committee's comparison opened)."""
+        if kind == "branch":
+            self.branch_filter.set_current(key)
+
     @property
     def org_id(self) -> str | None:
         """The branch chosen in the selector, or None for 全部支部 (and for a branch's own file)."""
