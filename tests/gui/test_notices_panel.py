@@ -193,6 +193,7 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
     assert dialog.ui.filesList.count() == 1
     west = next(i for i in range(2) if dialog.ui.targetList.item(i).data(Qt.ItemDataRole.UserRole) == "3301060013")
     dialog.ui.targetList.item(west).setCheckState(Qt.CheckState.Checked)
+    assert not dialog.ui.errorLabel.isVisibleTo(dialog), "a branch ticked: the message about none is gone"
     asked: list[str] = []
     answer_question("publishButton", asked)
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):

@@ -53,6 +53,10 @@ class NoticeEditDialog(DiscardGuard, QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         follow_all(self.ui.allCheck, self.ui.targetList)
+        self._error_field = ""  # what the message shown is about: it goes once that is changed
+        self.ui.targetList.itemChanged.connect(lambda _item: self._changed("to"))
+        self.ui.allCheck.toggled.connect(lambda _on: self._changed("to"))
+        self.ui.titleEdit.textChanged.connect(lambda _text: self._changed("title"))
         self.ui.addFileButton.clicked.connect(self.choose_files)
         self.ui.removeFileButton.clicked.connect(self.remove_file)
         self.ui.buttonBox.accepted.connect(self.save)
@@ -145,10 +149,17 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(True)
         self._show_error(error.message)
+        self._error_field = getattr(error, "field", "") or ""
         # Back to what the message is about (the title, the branches), not to 取消, where focus went while 发布
         # was disabled: Enter there would close the dialog and lose what was typed.
         fields = {"title": self.ui.titleEdit, "to": self.ui.targetList, "deadline": self.deadline}
         (fields.get(getattr(error, "field", "")) or save).setFocus()
+
+    def _changed(self, field: str) -> None:
+        """The field the message is about was changed: the message is no longer true."""
+        if field == self._error_field:
+            self._error_field = ""
+            self._show_error("")
 
     def _show_error(self, message: str) -> None:
         self.ui.errorLabel.setText(message)
