@@ -149,6 +149,9 @@ def _bad_card(what: str) -> PackageRejected:
 
 def read_card(data: bytes) -> KeyCard:
     """Parse and check a key card: its fields, its key id and its own signature."""
+    if data.startswith(b"PK"):  # a ZIP: a data package (or an office file) picked instead of the card
+        raise PackageRejected("bad_keycard", f"这不是密钥卡，而是数据包或压缩文件。数据包请用“导入数据包…”导入；"
+                              f"登记对方时请选择对方的密钥卡文件（{CARD_SUFFIX}）。")
     if len(data) > 64 * 1024:
         raise _bad_card("文件过大")
     try:

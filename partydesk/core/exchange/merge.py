@@ -65,7 +65,7 @@ def decide(local: LocalState | None, *, version: str, deleted: bool, owner_site:
     if version <= local.version:
         return Decision(Outcome.UNCHANGED)
     if Version.decode(local.version).site_id != owner_site and local.version != base_version:
-        return Decision(Outcome.CONFLICT, "本地在对方修改之前也改过这条记录")
+        return Decision(Outcome.CONFLICT, "双方都改过这条记录：对方修改时，还没有收到本地的改动")
     if local.deleted and not deleted:
         return Decision(Outcome.CONFLICT, "本地已删除的记录不会被自动恢复")
     return Decision(Outcome.UPDATED)
@@ -82,4 +82,4 @@ def _correction(local: LocalState, *, version: str, deleted: bool, base_version:
         return Decision(Outcome.UPDATED)
     if deleted:
         return Decision(Outcome.CONFLICT, "上级删除了一条本单位在此之后改过的记录")
-    return Decision(Outcome.CONFLICT, "本单位在上级更正之前也改过这条记录")
+    return Decision(Outcome.CONFLICT, "双方都改过这条记录：上级是在本单位较早的版本上更正的，本单位此后也改过它")

@@ -295,7 +295,8 @@ def _verified_sender(db: Database, envelope: Envelope) -> sync_repo.Peer:
             raise PackageRejected("revoked_key", f"这个数据包是“{peer.org_name}”用旧密钥写出的：对方已于 "
                                   f"{why[2]:%Y-%m-%d} 交来新的密钥卡，旧密钥已停用。请对方用现在的程序重新导出。"
                                   "未导入任何数据。")
-        raise PackageRejected("revoked_key", f"“{peer.org_name}”用来签名的密钥已被吊销，这个数据包不被接受。")
+        raise PackageRejected("revoked_key", f"“{peer.org_name}”用来签名的密钥已被吊销，这个数据包不被接受。"
+                              "请对方更换密钥（“更换密钥…”）后交来新的密钥卡，电话核对指纹后重新登记。未导入任何数据。")
     check_signature(envelope, crypto.unb64(key.signing_public))
     return peer
 

@@ -44,6 +44,7 @@ def test_both_versions_are_shown_field_by_field(sites: Sites) -> None:
     assert fields["联系电话"][0] == "13900000000"
     assert fields["籍贯"][1] == "黑龙江哈尔滨"  # every member field by its Chinese name, codes by theirs
     assert fields["学历"][1] == "小学"
+    assert view.reason == "双方都改过这条记录：对方修改时，还没有收到本地的改动"  # not "before": times may say after
     with sites.committee.read() as session:  # and whose member it is: a committee holds many branches
         branch = session.get(Member, view.record_id).org_id  # type: ignore[union-attr]
     assert view.title.endswith("（示范街道幸福社区第一支部）") and branch  # short, as offices write it

@@ -105,7 +105,8 @@ def test_a_correction_meeting_a_branch_edit_waits_in_the_branch_queue(sites: Sit
     assert report.counts["conflict"] == 1 and report.counts["updated"] == 0
     assert row(sites.branch, member_id) == kept
     [view] = open_conflicts(sites.branch)
-    assert view.record_id == member_id and "上级更正之前" in view.reason
+    assert view.record_id == member_id
+    assert view.reason.startswith("双方都改过这条记录：上级是在本单位较早的版本上更正的")
     assert {d.field for d in view.differences} >= {"phone", "address"}
     # Whose each version is and when it was made, to weigh them by.
     assert view.provenance.startswith("收到的版本：“中共示范街道工作委员会”（上级更正）于 20")

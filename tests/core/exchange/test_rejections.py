@@ -109,6 +109,20 @@ def test_revoked_key_is_refused(sites: Sites) -> None:
         key_id = sync_repo.current_key(session, sites.branch.site.site_id).key_id  # type: ignore[union-attr]
         assert sync_repo.revoke_key(session, key_id)
     assert refused(sites.committee, sent.path) == "revoked_key"
+    message = import_package(sites.committee, LOCAL_USER, sent.path).message
+    assert "已被吊销" in message and "更换密钥" in message and "重新登记" in message, "it says what to do next"
+
+
+def test_a_package_chosen_as_a_key_card_is_called_a_package(sites: Sites) -> None:
+    """Picking a .pdsync where the key card was asked for: said so, not 文件过大 (a package is large)."""
+    from partydesk.core.exchange.errors import PackageRejected
+    from partydesk.core.exchange.keys import read_card
+
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    with pytest.raises(PackageRejected) as caught:
+        read_card(sent.path.read_bytes())
+    assert caught.value.reason == "bad_keycard"
+    assert caught.value.message.startswith("这不是密钥卡，而是数据包") and "导入数据包" in caught.value.message
 
 
 def test_forked_sender_is_refused(sites: Sites, tmp_path: Path) -> None:
