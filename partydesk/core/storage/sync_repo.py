@@ -436,13 +436,19 @@ def restamp(session: Session, kind: SyncType, record_id: str) -> None:
 
 def queue_conflict(session: Session, record: Mapping[str, Any], *, local_version: str, package_id: str,
                    reason: str, incoming_json: str) -> None:
-    """Keep an incoming version beside the local one for a person to decide (once: the same version sent
-    again, after a lost receipt, is already waiting)."""
-    waiting = session.execute(select(SyncConflict.incoming).where(
+    """Keep an incoming version beside the local one for a person to decide: one decision per record, on the
+    sender's newest version. The same version sent again (after a lost receipt) is already waiting; a newer
+    one (the sender changed the record again, or kept its own after seeing ours) takes the place of the one
+    waiting, which is closed as ``superseded``; an older one arriving late is not queued."""
+    waiting = session.execute(select(SyncConflict).where(
         SyncConflict.record_type == str(record["type"]), SyncConflict.record_id == str(record["id"]),
-        SyncConflict.resolved_at.is_(None))).scalars()
-    if any(json.loads(text).get("version") == record["version"] for text in waiting):
-        return
+        SyncConflict.resolved_at.is_(None))).scalars().all()
+    incoming = str(record["version"])
+    for row in waiting:
+        queued = str(json.loads(row.incoming).get("version", ""))
+        if queued >= incoming:
+            return
+        row.resolved_at, row.resolution = utc_now(), "superseded"
     session.add(SyncConflict(record_type=str(record["type"]), record_id=str(record["id"]), package_id=package_id,
                              local_version=local_version, incoming=incoming_json, reason=reason,
                              created_at=utc_now(), resolved_at=None, resolution=""))

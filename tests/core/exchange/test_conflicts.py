@@ -110,3 +110,20 @@ def test_keeping_ones_own_version_on_both_sides_never_leaves_them_silently_apart
     exchange(sites.branch, "1000", sites.committee)
     waiting = open_conflicts(sites.branch) + open_conflicts(sites.committee)
     assert place(sites.branch) == place(sites.committee) or [v.record_id for v in waiting] == [member_id]
+
+
+def test_a_newer_version_of_the_same_record_takes_the_place_of_the_one_waiting(sites: Sites) -> None:
+    """The branch changed the member again (or kept its own after seeing the committee's correction) before the
+    committee decided: one entry for the member, on the branch's newest version, not two of which the older
+    is left with nothing to compare once the newer is decided."""
+    member_id = conflicted(sites)
+    [first] = open_conflicts(sites.committee)
+    with sites.branch.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Member, member_id).address = "幸福北路1号"  # type: ignore[union-attr]
+    later = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick / "later")
+    assert import_package(sites.committee, LOCAL_USER, later.path).counts["conflict"] == 1
+    [view] = open_conflicts(sites.committee)
+    assert view.id != first.id and view.record_id == member_id
+    assert {d.label: d.incoming for d in view.differences}["家庭住址"] == "幸福北路1号"
+    resolve(sites.committee, LOCAL_USER, view.id, take_incoming=True)
+    assert open_conflicts(sites.committee) == []
