@@ -109,7 +109,7 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
     out = _out_folder(args)
     with cli.opened(args) as db:
         done = export_package(db, LOCAL_USER, to_org_code=args.to, out_dir=out, snapshot=args.snapshot)
-    carried = contents_in_words(done.counts) or "没有记录"
+    carried = contents_in_words(done.counts, corrections=done.kind == "downward") or "没有记录"
     receipts = f"，回执 {done.acks} 份" if done.acks else ""
     return {"message": f"已写出并校验数据包：{done.path}\n内容：{carried}{receipts}。现在可以安全拔出U盘。",
             "path": str(done.path), "package_id": done.package_id, "kind": done.kind,

@@ -515,3 +515,28 @@ def test_the_folder_message_of_the_export_wizard_is_shown_whole(
     qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()), timeout=WAIT_MS)
     assert note.heightForWidth(note.width()) > note.fontMetrics().height() * 1.5, "more than one line"
     dialog.grab().save(str(folder.parent / "export_note.png"))
+
+
+def test_a_committee_writing_a_correction_down_is_told_it_is_one(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The committee corrected a member of the branch: the written package is said to carry a correction of the
+    branch's records, not 党员 1 名 (which reads as one member added)."""
+    from partydesk.core.storage.tables import Member
+
+    branch, committee, folder = pair
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
+    with committee.read() as session:
+        member_id = session.query(Member.id).order_by(Member.id).first()[0]  # type: ignore[index]
+    with committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).phone = "13900000000"  # type: ignore[union-attr]
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    usb = folder / "usb"
+    usb.mkdir()
+    dialog = ExportDialog(ctx, exchange_status(committee).peers, removable=usb)
+    qtbot.addWidget(dialog)
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    assert "：更正下级的记录：党员 1 名，确认收到对方 1 个数据包。" in dialog.result_text.text()

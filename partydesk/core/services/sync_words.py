@@ -17,20 +17,31 @@ _THINGS = (("member", "党员 {n} 名"), ("meeting", "会议 {n} 次"), ("talk",
            ("site_key", "密钥更新 {n} 条"))
 
 
-def contents_in_words(counts: Mapping[str, int]) -> str:
+# What a committee's package to a branch carries of its own; the branch's records in it are corrections.
+_SENT_DOWN = frozenset({"notice", "notice_attachment", "study_material", "site_key"})
+
+
+def contents_in_words(counts: Mapping[str, int], *, corrections: bool = False) -> str:
     """The records of a package by type, in words ('' when it carries none: a receipt).
 
     "党员 40 名、会议 1 次，连同明细共 2098 条记录" (the details: a member's changes of record, a meeting's
     attendance and agenda, credited study hours, attachments); only details: "明细 37 条记录（…）".
+    ``corrections``: a package from a committee to a branch, where the branch's own kinds of record (members,
+    meetings…) are corrections of them: "通知 1 份；更正下级的记录：党员 1 名".
     """
     total = sum(n for n in counts.values() if n > 0)
     if not total:
         return ""
-    things = [words.format(n=counts[name]) for name, words in _THINGS if counts.get(name, 0) > 0]
-    named = sum(counts.get(name, 0) for name, _words in _THINGS if counts.get(name, 0) > 0)
-    if not things:
+    present = [(name, words.format(n=counts[name])) for name, words in _THINGS if counts.get(name, 0) > 0]
+    named = sum(counts[name] for name, _words in present)
+    if not present:
         return f"明细 {total} 条记录（如党员的变动、会议的出席和议程、学时）"
-    text = "、".join(things)
+    if corrections:
+        own = "、".join(words for name, words in present if name in _SENT_DOWN)
+        fixed = "、".join(words for name, words in present if name not in _SENT_DOWN)
+        text = "；".join(part for part in (own, f"更正下级的记录：{fixed}" if fixed else "") if part)
+    else:
+        text = "、".join(words for _name, words in present)
     return text if total == named else f"{text}，连同明细共 {total} 条记录"
 
 

@@ -206,7 +206,7 @@ class ExportDialog(QDialog):
             "The package was written and read back: it is complete and its signature checks.\n\n"
             "File: {path}\nNo. {seq} to {office}: {contents}.").format(
             path=str(done.path), seq=done.channel_seq, office=self.destination.currentText(),
-            contents=self._contents(done.counts, done.acks)))
+            contents=self._contents(done.counts, done.acks, self._to_child(str(self.destination.currentData())))))
         self.safe_text.setText(self.tr("It is now safe to remove the USB stick."))
         self._remember_folder()
         self._show_result()
@@ -241,7 +241,7 @@ class ExportDialog(QDialog):
                  if done.written else self.tr("No package was written:")]
         for name, package in done.written:
             lines.append(self.tr("{office}: No. {seq}, {contents}").format(
-                office=name, seq=package.channel_seq, contents=self._contents(package.counts, package.acks)))
+                office=name, seq=package.channel_seq, contents=self._contents(package.counts, package.acks, True)))
         for name, why in done.passed_over:
             lines.append(self.tr("{office}: not written. {why}").format(office=name, why=why))
         if done.written:
@@ -258,10 +258,14 @@ class ExportDialog(QDialog):
         self._show_result()
         self._taller_for(len(lines))
 
-    def _contents(self, counts: dict[str, int], acks: int) -> str:
-        """What a package carries, in words: its records as the office counts them (党员 40 名、会议 1 次), and
-        the packages of the other side it confirms (a receipt, 回执, is said as what it does)."""
-        text = contents_in_words(counts) or self.tr("no records")
+    def _to_child(self, org_code: str) -> bool:
+        return any(p.peer.org_code == org_code and p.peer.relation == "child" for p in self.peers)
+
+    def _contents(self, counts: dict[str, int], acks: int, to_child: bool) -> str:
+        """What a package carries, in words: its records as the office counts them (党员 40 名、会议 1 次; to a
+        branch, its records that are corrections said as such), and the packages of the other side it
+        confirms (a receipt, 回执, is said as what it does)."""
+        text = contents_in_words(counts, corrections=to_child) or self.tr("no records")
         if acks:
             text += self.tr(", confirming receipt of {count} of their packages").format(count=acks)
         return text

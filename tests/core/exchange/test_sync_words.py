@@ -26,3 +26,12 @@ def test_a_branch_having_read_a_notice_is_named_not_counted_as_a_detail() -> Non
     """The only news of a branch's package may be that it opened the committee's notice."""
     assert contents_in_words({"notice_receipt": 1}) == "通知已读 1 份"
     assert contents_in_words({"member": 2, "notice_receipt": 1}) == "党员 2 名、通知已读 1 份"
+
+
+def test_to_a_branch_its_own_kinds_of_record_are_said_as_corrections() -> None:
+    """A committee's package to a branch: a member in it is a correction of theirs, not one added."""
+    assert contents_in_words({"member": 1, "notice": 1}, corrections=True) == "通知 1 份；更正下级的记录：党员 1 名"
+    assert contents_in_words({"member": 2, "member_event": 1}, corrections=True) == (
+        "更正下级的记录：党员 2 名，连同明细共 3 条记录")
+    files = {"notice": 1, "notice_attachment": 2}
+    assert contents_in_words(files, corrections=True) == "通知 1 份，连同明细共 3 条记录"
