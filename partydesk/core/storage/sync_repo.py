@@ -289,7 +289,14 @@ class RejectionEntry:
 
 def add_rejection(session: Session, *, file_name: str, file_size: int, org_code: str, site_id: str, reason: str,
                   message: str, by: str) -> None:
-    """Record a refused package."""
+    """Record a refused package; the same file refused again for the same reason (checked twice) keeps its one
+    row, dated afresh."""
+    same = session.execute(select(SyncRejection).where(
+        SyncRejection.file_name == file_name[:260], SyncRejection.file_size == file_size,
+        SyncRejection.org_code == org_code[:32], SyncRejection.reason == reason[:32])).scalars().first()
+    if same is not None:
+        same.rejected_at, same.rejected_by, same.message = utc_now(), by, message
+        return
     session.add(SyncRejection(file_name=file_name[:260], file_size=file_size, org_code=org_code[:32],
                               site_id=site_id[:36], reason=reason[:32], message=message, rejected_at=utc_now(),
                               rejected_by=by))

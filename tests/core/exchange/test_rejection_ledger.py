@@ -57,6 +57,17 @@ def test_an_unreadable_file_is_recorded_without_a_sender(sites: Sites, tmp_path:
     assert row.file_size == damaged.stat().st_size
 
 
+def test_the_same_file_refused_again_keeps_one_row(sites: Sites, tmp_path: Path) -> None:
+    """Checked twice (or tried again after the refusal): one row, dated the last time; another file, its own."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    damaged = flip_bit(sent.path, 40, tmp_path / "damaged.pdsync")
+    other = flip_bit(sent.path, 41, tmp_path / "other.pdsync")
+    for path in (damaged, damaged, other):
+        assert import_package(sites.committee, LOCAL_USER, path).reason == "damaged"
+    first, second = rejections(sites.committee)[::-1]
+    assert [first.file_name, second.file_name] == ["damaged.pdsync", "other.pdsync"] and count(sites.committee) == 2
+
+
 def test_a_dry_run_records_nothing(sites: Sites, tmp_path: Path) -> None:
     """Only a real import attempt (or the wizard, for the refusal it showed) writes the ledger row."""
     sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
