@@ -1654,7 +1654,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source> {refused} cannot be imported (they will be listed as refused).</source>
-        <translation>{refused} 个不能导入（导入时登记为拒收）。</translation>
+        <translation>{refused} 个不能导入：它们会连同拒收原因记入“收发的数据包”列表，便于日后与对方查对。</translation>
     </message>
     <message>
         <source>This office</source>
@@ -1666,7 +1666,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>&amp;Record the refusals</source>
-        <translation>登记拒收(&amp;R)</translation>
+        <translation>记下拒收原因(&amp;R)</translation>
     </message>
     <message>
         <source>Ready to import</source>

@@ -189,7 +189,8 @@ def test_a_folder_of_refused_packages_only_offers_to_record_the_refusals(
     flip_bit(export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path, 700, usb / "damaged.pdsync")
     dialog = checking(qtbot, make_ctx(committee), app, usb)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
-    assert dialog.apply_button.text() == "登记拒收(&R)" and dialog.apply_button.isEnabled()
+    assert dialog.apply_button.text() == "记下拒收原因(&R)" and dialog.apply_button.isEnabled()
+    assert "会连同拒收原因记入“收发的数据包”列表" in dialog.folder_summary.text()
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: [r.file_name for r in rejections(committee)] == ["damaged.pdsync"], timeout=WAIT_MS)
     assert exchange_status(committee).packages == []
