@@ -118,14 +118,14 @@ def test_a_ledger_line_hidden_by_a_search_is_found_all_the_same(qtbot: QtBot, de
 
 def test_a_waiting_conflict_is_on_the_workbench_and_opens_the_review(
         qtbot: QtBot, sites: Sites, make_ctx: Callable[[Database], AppContext], app: QApplication) -> None:  # noqa: F811
-    """A correction from above meets a local edit: the workbench lists the conflict as 逾期; opening it goes
+    """A correction from above meets a local edit: the workbench lists the conflict as 注意; opening it goes
     to 数据交换 with the conflict review open on it."""
     queue_a_conflict(sites)
     ctx = make_ctx(sites.branch)
     languages.install_language(app, "zh_CN", ctx.hub)
     window, page = _window(qtbot, ctx)
     finding = next(f for f in page.board.findings() if f.code == "exchange.conflicts")
-    assert finding.severity.label == "逾期" and finding.message.startswith("有 1 条数据冲突等待处理")
+    assert finding.severity.label == "注意" and finding.message.startswith("有 1 条数据冲突等待处理")
     _open(page, "exchange.conflicts")
     assert window.current_page_id() == "exchange"
     exchange = window.page("exchange")

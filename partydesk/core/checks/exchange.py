@@ -70,7 +70,8 @@ def conflicts_waiting(db: Database, today: date) -> Iterator[Finding]:
         count, newest = sync_repo.open_conflict_count(session)
     if not count:
         return
-    yield Finding(code="exchange.conflicts", severity=Severity.OVERDUE, subject=f"upto:{newest}",
+    # 注意, not 逾期: no rule or date is broken, and the board's 逾期 list is of what is late.
+    yield Finding(code="exchange.conflicts", severity=Severity.WARNING, subject=f"upto:{newest}",
                   message=f"有 {count} 条数据冲突等待处理：同一条记录本机和对方都改过，"
                           "请在“数据交换”中逐条决定采用哪一个",
                   due=None, rule="SYNC.md", target=Target("exchange", "conflicts"))

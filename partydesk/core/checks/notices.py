@@ -12,7 +12,7 @@ from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.services.notices import list_notices
 from partydesk.core.storage.database import Database
 
-SOON_DAYS = 7  # a deadline within a week is urgent enough to say 注意 rather than 提示
+SOON_DAYS = 31  # a deadline within a month says 注意 rather than 提示, as a meeting due within the month does
 STALE_DAYS = 30  # a read notice's deadline stays on the board this long after it passed, then goes by itself
 
 

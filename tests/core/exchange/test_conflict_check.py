@@ -46,11 +46,12 @@ def conflict_findings(db: Database) -> list[Finding]:
     return run_checks(db, TODAY, ["exchange.conflicts"])
 
 
-def test_a_waiting_conflict_is_an_overdue_todo_that_opens_the_review(sites: Sites) -> None:
-    """One conflict queued: one 逾期 to-do saying how many and what to do, aimed at the exchange's conflicts."""
+def test_a_waiting_conflict_is_a_todo_that_opens_the_review(sites: Sites) -> None:
+    """One conflict queued: one 注意 to-do (nothing is late: it has no date) saying how many and what to do,
+    aimed at the exchange's conflicts."""
     queue_a_conflict(sites)
     [found] = conflict_findings(sites.branch)
-    assert found.severity is Severity.OVERDUE
+    assert found.severity is Severity.WARNING
     assert found.message.startswith("有 1 条数据冲突等待处理") and "数据交换" in found.message
     assert found.target == Target("exchange", "conflicts")
     assert found.housekeeping  # the program's exchange: the yearly report leaves it out

@@ -363,3 +363,13 @@ def _receipt_owners(db: Database) -> list[str]:
 
     with db.read() as session:
         return list(session.scalars(select(NoticeReceipt.owner_site)))
+
+
+def test_a_notice_due_within_the_month_says_notice_not_hint(tree: Tree) -> None:
+    """A notice due in 20 days is 注意, as a meeting due within the month is (it was 提示 beside them); one due
+    in six weeks is 提示."""
+    notice(tree.committee, "报送年度总结", to=[EAST], deadline=date(2026, 12, 20))
+    notice(tree.committee, "报送明年计划", to=[EAST], deadline=date(2027, 1, 15))
+    send_down(tree, tree.east, EAST)
+    found = {f.message[:12]: f.severity for f in unread_notices_with_deadline(tree.east, date(2026, 11, 30))}
+    assert found == {"上级通知《报送年度总结》": Severity.WARNING, "上级通知《报送明年计划》": Severity.INFO}
