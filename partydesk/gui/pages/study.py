@@ -158,7 +158,12 @@ class StudyPage(QWidget):
         if data.year != self.year:
             return  # an older read for a year no longer chosen
         self.data = data
-        self.branches.set_branches(data.branches)
+        # A committee's own organisation with nothing of its own in the lists is no branch to filter by (the
+        # roster's filter leaves it out the same way while nobody is on its roll).
+        own = data.branches.own if data.committee else None
+        empty = own is not None and not any(r.org_id == own.org_id for r in data.ledger) \
+            and not any(a.org_id == own.org_id for a in data.activities)
+        self.branches.set_branches(data.branches, skip=own.org_id if own is not None and empty else None)
         self.activities.set_rows(data.activities)
         self.ledger.set_rows(data.ledger)
         self.certifications.set_rows(data.certifications)

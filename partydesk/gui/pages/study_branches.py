@@ -62,8 +62,9 @@ class StudyBranches:
         page.table.setColumnHidden(0, True)
         self._lists.append(_Attached(page, combo, org_of, [None]))
 
-    def set_branches(self, branches: Branches) -> None:
-        """The organisations just read: show or hide the column and the filter, refill the filters."""
+    def set_branches(self, branches: Branches, *, skip: str | None = None) -> None:
+        """The organisations just read: show or hide the column and the filter, refill the filters (the filter
+        offers every organisation but ``skip``)."""
         self.branches = branches
         for entry in self._lists:
             entry.org_ids = [None, *(b.org_id for b in branches.items)]
@@ -71,7 +72,7 @@ class StudyBranches:
             options += [(b.org_id, _org_is(entry.org_of, b.org_id)) for b in branches.items]
             entry.page.set_filter_options(entry.combo, options)
             entry.page.table.setColumnHidden(0, not branches.multi)
-        self.widget.set_branches(branches)
+        self.widget.set_branches(branches, skip=skip)
         self._follow(self.widget.current() if branches.multi else None)
 
     def keeps(self, org_id: str) -> bool:
