@@ -833,6 +833,14 @@ Give it to the other office and read them this fingerprint by phone:
         <translation>正在汇总各支部的数字……</translation>
     </message>
     <message>
+        <source>Registered already</source>
+        <translation>已经登记过</translation>
+    </message>
+    <message>
+        <source>{name} (code {code}) is registered already with this key card (fingerprint {fingerprint}). Nothing was changed.</source>
+        <translation>“{name}”（代码 {code}）已经用这张密钥卡登记过（指纹 {fingerprint}），无需再登记，什么也没有改动。</translation>
+    </message>
+    <message>
         <source>{name} (code {code}).
 
 Fingerprint on the card:

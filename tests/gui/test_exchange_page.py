@@ -203,6 +203,24 @@ def test_our_own_key_card_is_refused_before_any_fingerprint_question(
     assert "本单位自己的密钥卡" in told[0] and asked == []
 
 
+def test_a_card_registered_already_is_said_to_be_and_not_asked_about_again(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The branch's card picked again at the committee: no fingerprint question, a note that it is registered
+    already and nothing changed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from partydesk.core.services.sync_keys import write_card
+
+    branch, committee, folder = pair
+    _card, path = write_card(branch, folder / "branch.pdkey")
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a: told.append(text))
+    _ctx, asked = choosing_card(qtbot, make_ctx, app, monkeypatch, committee, path)
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    assert asked == [] and "已经用这张密钥卡登记过" in told[0] and "什么也没有改动" in told[0]
+
+
 @pytest.mark.parametrize("again", [False, True], ids=["first-card", "same-code-new-computer"])
 def test_a_card_from_a_second_computer_with_a_known_code_is_warned_about(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],

@@ -87,6 +87,16 @@ def same_code_elsewhere(db: Database, card: KeyCard) -> str | None:
     return None
 
 
+def registered_as_is(db: Database, card: KeyCard) -> bool:
+    """Whether ``card`` is registered here already, key, code and name as they are on it: registering it again
+    would change nothing (the office picked a card it registered before)."""
+    with db.read() as session:
+        pinned = sync_repo.peer_key(session, card.key_id)
+        known = sync_repo.peer(session, card.site_id)
+    return (pinned is not None and not pinned.revoked and pinned.site_id == card.site_id and known is not None
+            and (known.org_code, known.org_name) == (card.org_code, card.org_name))
+
+
 def _superseded(session: Session, card: KeyCard) -> list[sync_repo.PeerKey]:
     """The keys registering ``card`` retires: the site's live keys, when the card's key is new to us."""
     if sync_repo.peer_key(session, card.key_id) is not None:

@@ -70,13 +70,15 @@ def read_card(parent: QWidget, ctx: AppContext, path: Path, on_done: DoneCallbac
     """Read and check a key card file (to show its fingerprint before registering); our own card, or one we do
     not exchange with, is refused here, before the fingerprint is asked about. Gives the card's bytes, the
     card, the name another installation with its code is registered under (or None), and the fingerprints
-    of the office's earlier keys that registering the card retires."""
+    of the office's earlier keys that registering the card retires, and whether it is registered as it is
+    already."""
     db = ctx.db
 
-    def job(_p: object) -> tuple[bytes, object, str | None, list[str]]:
+    def job(_p: object) -> tuple[bytes, object, str | None, list[str], bool]:
         data = path.read_bytes()
         card = sync_keys.examine_card(db, data)
-        return data, card, sync_keys.same_code_elsewhere(db, card), sync_keys.keys_replaced(db, card)
+        return (data, card, sync_keys.same_code_elsewhere(db, card), sync_keys.keys_replaced(db, card),
+                sync_keys.registered_as_is(db, card))
 
     return run(parent, ctx, job, label="read key card", on_done=on_done)
 

@@ -339,8 +339,13 @@ class ExchangePage(QWidget):
             remember_folder(settings, KEY_CARDS, chosen)
             ops.read_card(self, self.ctx, Path(chosen), self._confirm_card)
 
-    def _confirm_card(self, result: tuple[bytes, KeyCard, str | None, list[str]]) -> None:
-        data, card, elsewhere, retiring = result
+    def _confirm_card(self, result: tuple[bytes, KeyCard, str | None, list[str], bool]) -> None:
+        data, card, elsewhere, retiring, as_is = result
+        if as_is:  # picked again by mistake: nothing to compare, nothing would change
+            QMessageBox.information(self, self.tr("Registered already"), self.tr(
+                "{name} (code {code}) is registered already with this key card (fingerprint {fingerprint}). "
+                "Nothing was changed.").format(name=card.org_name, code=card.org_code, fingerprint=card.fingerprint))
+            return
         text = self.tr(
             "{name} (code {code}).\n\nFingerprint on the card:\n{fingerprint}\n\nIs this exactly the fingerprint "
             "the other office read to you? Choose Yes to register it only if every character matches.").format(
