@@ -1681,10 +1681,6 @@ No. {seq} to {office}: {contents}.</source>
         <translation>可以导入</translation>
     </message>
     <message>
-        <source>Ready to import, after the earlier package of the same office: its counts are as if alone, and will come out lower</source>
-        <translation>可以导入，排在同一单位的前一个数据包之后：这里的数字按单独导入计算，前一个导入后实际新增会少，可能为 0</translation>
-    </message>
-    <message>
         <source>Could not be read: left alone. {message}</source>
         <translation>读不出，跳过：{message}</translation>
     </message>
@@ -1707,6 +1703,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>Written by this office: left alone</source>
         <translation>本单位发出的，跳过</translation>
+    </message>
+    <message>
+        <source>Ready to import after No. {seq} (once that one is in, these counts come out lower)</source>
+        <translation>可以导入，在第 {seq} 号之后导入（那个导入后，这里的数字会变少）</translation>
     </message>
     <message>
         <source>For the office with code {code}: left alone, pass it on</source>

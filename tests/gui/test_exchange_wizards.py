@@ -155,7 +155,7 @@ def test_import_wizard_checks_a_whole_folder_then_imports_every_package(
     assert [row(r)[0] for r in range(3)] == [first.path.name, second.path.name, "z damaged.pdsync"]
     assert row(0)[1:3] == ["示范支部", "1"] and int(row(0)[3]) > 0 and row(0)[-1] == "可以导入"
     # no gap (package 1 is in the same folder), and its counts are said to be as if alone
-    assert row(1)[2] == "2" and row(1)[-1].startswith("可以导入，排在同一单位的前一个数据包之后")
+    assert row(1)[2] == "2" and row(1)[-1] == "可以导入，在第 1 号之后导入（那个导入后，这里的数字会变少）"
     assert row(2)[-1].startswith("拒收：") and row(2)[3] == ""
     assert "3 个数据包" in dialog.folder_summary.text() and "2 个可以导入" in dialog.folder_summary.text()
     assert dialog.apply_button.text() == "全部导入(&I)" and exchange_status(committee).packages == []

@@ -44,7 +44,9 @@ class FolderEntry:
     report: ImportReport
     imported: ImportReport | None = None
     failed: str = ""  # the error that stopped the import at this package (nothing of it was written)
-    follows: bool = False  # an earlier package of the same sender is in the folder: its counts are as if alone
+    # The number of the package of the same sender this one is imported after (0: none in the folder): its
+    # counts are as if alone.
+    follows: int = 0
 
     @property
     def ready(self) -> bool:
@@ -147,8 +149,8 @@ def check_folder(db: Database, actor: Actor, folder: Path, progress: Progress) -
             report.gap = ""
         # Each dry run sees the database as it is now: a later package of a sender whose earlier one is here
         # too is counted as if imported alone (records the earlier one brings count as new, not unchanged).
-        entry.follows = entry.ready and any(origin == report.origin and seq < report.channel_seq
-                                            for origin, seq in here)
+        earlier = [seq for origin, seq in here if origin == report.origin and seq < report.channel_seq]
+        entry.follows = max(earlier) if entry.ready and earlier else 0
     return sorted(entries, key=_order)
 
 

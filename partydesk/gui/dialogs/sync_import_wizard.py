@@ -359,8 +359,8 @@ class ImportDialog(QDialog):
         if entry.ready:
             text = self.tr("Ready to import")
             if entry.follows:
-                text = self.tr("Ready to import, after the earlier package of the same office: its counts are as if "
-                               "alone, and will come out lower")
+                text = self.tr("Ready to import after No. {seq} (once that one is in, these counts come out lower)"
+                               ).format(seq=entry.follows)
             return text + "；" + report.gap if report.gap else text
         if report.status == "already_imported":
             return self._imported_before(report)
