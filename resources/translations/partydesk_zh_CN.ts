@@ -1677,6 +1677,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>记下拒收原因(&amp;R)</translation>
     </message>
     <message>
+        <source>unregistered office {code}</source>
+        <translation>未登记的单位 {code}</translation>
+    </message>
+    <message>
         <source>Ready to import</source>
         <translation>可以导入</translation>
     </message>

@@ -541,3 +541,29 @@ def test_a_committee_writing_a_correction_down_is_told_it_is_one(
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     assert "：更正下级的记录：党员 1 名，确认收到对方 1 个数据包。" in dialog.result_text.text()
+
+
+def test_a_package_from_an_office_not_registered_here_says_so_by_name(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A branch that registered the committee's card, but whose own card the committee never registered: its
+    package is listed as from 未登记的单位 <code>, not a bare code."""
+    from partydesk.core.domain.organisation import OrganisationInput
+    from partydesk.core.services.setup import initialise_site
+    from partydesk.core.services.sync_keys import own_card, register_card
+    from partydesk.core.storage.database import open_database
+
+    _branch, committee, folder = pair
+    (folder / "new").mkdir()
+    stranger = open_database(folder / "new" / "s.db")
+    try:
+        initialise_site(stranger, LOCAL_USER, organisation=OrganisationInput(name="第九支部委员会", code="3301060099"),
+                        role="branch")
+        register_card(stranger, LOCAL_USER, own_card(committee)[1], confirmed=True)
+        usb = folder / "usb"
+        export_package(stranger, LOCAL_USER, to_org_code="1000", out_dir=usb)
+    finally:
+        stranger.close()
+    dialog = checking(qtbot, make_ctx(committee), app, usb)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
+    assert dialog.folder_table.item(0, 1).text() == "未登记的单位 3301060099"

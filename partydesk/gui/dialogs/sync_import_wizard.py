@@ -251,13 +251,13 @@ class ImportDialog(QDialog):
         self.report = report
         said = self.tr("The package from {origin} ({name}) is genuine and complete. This is what "
                        "importing it would do; nothing has been written yet.").format(
-            origin=self.offices.get(report.origin, report.origin), name=self.path.name)
+            origin=self._office(report.origin), name=self.path.name)
         carried = contents_in_words(report.carries)
         if carried:
             said += "\n" + self.tr("It carries {contents}.").format(contents=carried)
         if report.confirms:
             said += "\n" + self.tr("It confirms that {origin} received {count} of this office's packages.").format(
-                origin=self.offices.get(report.origin, report.origin), count=report.confirms)
+                origin=self._office(report.origin), count=report.confirms)
         if report.removed:  # otherwise only "updated" records in the counts
             said += "\n" + self.tr("It deletes these members: {names}.").format(names=removed_in_words(report.removed))
         self.summary.setText(said)
@@ -309,7 +309,7 @@ class ImportDialog(QDialog):
         self.folder_table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             report = entry.report
-            origin = self.tr("This office") if entry.own else self.offices.get(report.origin, report.origin)
+            origin = self.tr("This office") if entry.own else self._office(report.origin)
             texts = [entry.path.name, origin, str(report.channel_seq) if report.channel_seq else ""]
             texts += [str(report.counts.get(key, 0)) if entry.ready else "" for key in OUTCOME_ORDER]
             for column, text in enumerate(texts):
@@ -353,6 +353,12 @@ class ImportDialog(QDialog):
             frame.moveCenter(centre)
             self.move(frame.topLeft())
             keep_on_screen(self)
+
+    def _office(self, code: str) -> str:
+        """A sender by the name it is registered under; one not registered here is said to be so."""
+        if not code:
+            return ""
+        return self.offices.get(code) or self.tr("unregistered office {code}").format(code=code)
 
     def _checked_state(self, entry: FolderEntry) -> str:
         report = entry.report
