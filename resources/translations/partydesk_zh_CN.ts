@@ -3105,7 +3105,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Search: topic, type, group or date</source>
-        <translation>搜索：主题、会议类型、党小组或日期</translation>
+        <translation>搜索主题、类型、党小组、日期</translation>
     </message>
     <message>
         <source>No meetings recorded in this year yet.</source>

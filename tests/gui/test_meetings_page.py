@@ -319,3 +319,10 @@ def test_a_meeting_recorded_through_the_page_is_chosen_in_the_list(qtbot: QtBot,
     with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:  # type: ignore[attr-defined]
         dialog._save()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: page.list_panel.selected_ids() == [saved.args[0]], timeout=WAIT_MS)
+
+
+def test_the_search_hint_is_whole_in_its_tooltip(qtbot: QtBot, ctx: AppContext) -> None:
+    """A narrow search box (a committee's filter row is full) cuts its grey hint: pointing at it shows it whole."""
+    page = make_page(qtbot, ctx)
+    search = page.list_panel.search
+    assert search.placeholderText() and search.toolTip() == search.placeholderText()

@@ -349,8 +349,9 @@ class ListPage(QWidget, Generic[Row]):
         return button
 
     def set_search_placeholder(self, text: str) -> None:
-        """The grey hint in the search box."""
+        """The grey hint in the search box (and its tooltip: a narrow box cuts the hint short)."""
         self.search.setPlaceholderText(text)
+        self.search.setToolTip(text)
 
     # -- rows -------------------------------------------------------------------------------------
 
