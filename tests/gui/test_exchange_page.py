@@ -378,6 +378,10 @@ def test_a_package_opens_in_full_with_its_counts_and_whole_note(
     dialog.close()
 
     row = next(e for e in page.status.ledger() if e.state == "rejected")  # type: ignore[union-attr]
+    model = page.packages.model
+    note = [c.key for c in model.columns].index("gap")
+    at = next(r for r in range(model.rowCount()) if model.index(r, note).data())
+    assert model.index(at, note).data(Qt.ItemDataRole.ToolTipRole) == refused.message, "whole when pointed at"
     page.packages.activated.emit(row.package_id)
     shown = [d for d in page.findChildren(PackageDialog) if d.isVisible()]
     assert len(shown) == 1

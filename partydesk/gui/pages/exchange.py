@@ -466,7 +466,7 @@ class ExchangePage(QWidget):
             ListColumn("records", self.tr("Records"),
                        lambda e: "—" if e.state == "rejected" else str(sum(e.counts.values())),
                        sort_key=lambda e: sum(e.counts.values()), chars=4, align_right=True),
-            ListColumn("gap", self.tr("Note"), self._package_note, chars=10),
+            ListColumn("gap", self.tr("Note"), self._package_note, chars=10, tooltip=self._package_note),
         ]
 
     def _peer_name(self, entry: PackageEntry) -> str:
