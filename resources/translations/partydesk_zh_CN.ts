@@ -3353,6 +3353,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>这名党员的档案由{branch}管理。在这里所做的修改保存为更正，随下次数据包发回该支部；该支部此后对同一记录的修改，会交给人工比对决定。</translation>
     </message>
     <message>
+        <source>A member added here is on the roll of {office} itself, not of a branch. A branch&apos;s members are entered by the branch and come up with its packages.</source>
+        <translation>在这里新增的党员记在{office}本身的名下，不属于任何支部。支部的党员请由支部自己录入，随支部的数据包报送上来。</translation>
+    </message>
+    <message>
         <source>(not filled in)</source>
         <translation>（未填）</translation>
     </message>

@@ -203,6 +203,25 @@ def test_editing_in_a_branchs_own_file_says_nothing_of_corrections(qtbot: QtBot,
     dialog = page.current_dialog()
     assert isinstance(dialog, MemberEditDialog) and not dialog.correction_note.isVisibleTo(dialog)
     dialog.reject()
+    page.add_member()  # a branch adding its own member: nothing to say either
+    qtbot.waitUntil(lambda: isinstance(page.current_dialog(), MemberEditDialog)
+                    and page.current_dialog().record is None, timeout=WAIT_MS)
+    added = page.current_dialog()
+    assert isinstance(added, MemberEditDialog) and not added.correction_note.isVisibleTo(added)
+
+
+def test_adding_a_member_at_the_committee_says_whose_roll_it_goes_on(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """新增党员 in a committee's file: the form says the member goes on the committee's own roll, not a
+    branch's, and that a branch's members come with its packages."""
+    from partydesk.gui.dialogs.member_edit import MemberEditDialog
+
+    page = open_page(qtbot, committee_ctx)
+    page.add_member()
+    qtbot.waitUntil(lambda: isinstance(page.current_dialog(), MemberEditDialog), timeout=WAIT_MS)
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberEditDialog) and dialog.correction_note.isVisibleTo(dialog)
+    assert dialog.correction_note.text().startswith("在这里新增的党员记在“中共示范街道工作委员会”本身的名下")
+    dialog.reject()
 
 
 def test_deleting_a_branchs_member_at_the_committee_says_where_the_deletion_goes(

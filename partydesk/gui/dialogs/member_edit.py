@@ -88,7 +88,7 @@ class MemberEditDialog(BusyDialog):
 
     def __init__(
         self, ctx: AppContext, record: MemberRecord | None = None, *, party_groups: list[str] | None = None,
-        correction_for: str = "", parent: QWidget | None = None,
+        correction_for: str = "", committee_own: str = "", parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -98,11 +98,13 @@ class MemberEditDialog(BusyDialog):
         # A committee editing a branch's member: said before anything is typed, as the change is a correction
         # that goes back to the branch (SYNC.md: only the owner edits; others send corrections).
         self.correction_for = correction_for
+        # A committee adding a member: it is the committee's own (no branch keeps it), said the same way.
+        self.committee_own = committee_own if record is None else ""
         self.correction_note = QLabel(self)
         self.correction_note.setObjectName("correctionNote")
         self.correction_note.setWordWrap(True)
         self.correction_note.setStyleSheet("background: #fff7d6; border: 1px solid #e0c060; padding: 4px;")
-        self.correction_note.setVisible(bool(correction_for))
+        self.correction_note.setVisible(bool(correction_for or self.committee_own))
         self.ui.mainLayout.insertWidget(0, self.correction_note)
         self._use_date_fields()
         self._busy = False
@@ -519,7 +521,9 @@ class MemberEditDialog(BusyDialog):
         self.correction_note.setText(self.tr(
             "{branch} keeps this member's record. What you change here is saved as a correction and goes back "
             "to the branch with the next package; the branch's own later change to the same record is shown to "
-            "a person to decide.").format(branch=f"“{self.correction_for}”"))
+            "a person to decide.").format(branch=f"“{self.correction_for}”") if self.correction_for else self.tr(
+            "A member added here is on the roll of {office} itself, not of a branch. A branch's members are "
+            "entered by the branch and come up with its packages.").format(office=f"“{self.committee_own}”"))
         blank = self.tr("(not filled in)")
         for key, (_table, has_blank) in COMBOS.items():
             if has_blank:

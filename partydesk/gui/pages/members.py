@@ -454,7 +454,11 @@ class MembersPage(DialogHost, QWidget):
         """Open the empty member form."""
         from partydesk.gui.dialogs.member_edit import MemberEditDialog
 
-        dialog = MemberEditDialog(self.ctx, None, party_groups=self.model.party_groups(), parent=self)
+        branches = self.model.branches
+        # A committee adding someone: the member is the committee's own, not a branch's (said in the form).
+        committee_own = branches.own.name if branches.committee and branches.own is not None else ""
+        dialog = MemberEditDialog(self.ctx, None, party_groups=self.model.party_groups(),
+                                  committee_own=committee_own, parent=self)
         dialog.saved.connect(self._member_saved)
         self.open_on_roster(dialog)
 
