@@ -26,6 +26,7 @@ from partydesk.gui import languages
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
 from partydesk.gui.pages.exchange import ExchangePage
+from partydesk.gui.pages.notices_panel import NoticesPanel
 from partydesk.gui.pages.study import StudyPage
 from tests.core.exchange.conftest import introduce, make_branch, make_committee
 from tests.gui.test_member_edit import answer_question, press_enter_in_question
@@ -44,6 +45,16 @@ class Opened(QObject):
     @Slot(QUrl)
     def open(self, url: QUrl) -> None:
         self.urls.append(url)
+
+
+def notices_tab(qtbot: QtBot, ctx: AppContext, app: QApplication, count: int) -> tuple[ExchangePage, NoticesPanel]:
+    """The exchange page in Chinese and its notices tab, once its list holds ``count`` notices."""
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    panel = page.notices
+    qtbot.waitUntil(lambda: panel.list.model.total == count, timeout=WAIT_MS)
+    return page, panel
 
 
 @pytest.fixture
@@ -81,11 +92,7 @@ def test_notices_tab_shows_unread_marks_read_and_opens_the_file(
     """Two unread notices in the tab title; opening one shows its text, marks it read, and opens its file;
     另存为 puts the file where the user chose, or says why not."""
     ctx = make_ctx(branch_with_notices)
-    languages.install_language(app, "zh_CN", ctx.hub)
-    page = ExchangePage(ctx)
-    qtbot.addWidget(page)
-    panel = page.notices
-    qtbot.waitUntil(lambda: panel.list.model.total == 2, timeout=WAIT_MS)
+    page, panel = notices_tab(qtbot, ctx, app, 2)
     assert page.tabs.tabText(1) == "通知（2 份未读）"
     assert [panel._state(n) for n in panel.list.model.all_rows()] == ["未读", "未读"]
 
@@ -335,11 +342,7 @@ def test_a_committee_withdraws_a_notice_it_sent_with_a_reason(
         "关于报送年度工作总结的通知", "请于12月15日前报送。", date(2026, 11, 20), "中共示范街道工作委员会"),
         to_all=True).notice_id
     ctx = make_ctx(committee_of_two)
-    languages.install_language(app, "zh_CN", ctx.hub)
-    page = ExchangePage(ctx)
-    qtbot.addWidget(page)
-    panel = page.notices
-    qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+    _page, panel = notices_tab(qtbot, ctx, app, 1)
     assert panel.withdraw_button.isVisibleTo(panel) and not panel.withdraw_button.isEnabled()
     panel.open_notice(sent)
     assert panel.withdraw_button.isEnabled() and panel.withdraw_button.text() == "撤回…"
@@ -475,12 +478,7 @@ def test_a_committee_sees_which_branches_have_read_its_notice(
         notices.mark_read(east, LOCAL_USER, sent)
         up = export_package(east, LOCAL_USER, to_org_code="1000", out_dir=tmp_path / "stick").path
         assert import_package(committee, LOCAL_USER, up).status == "applied"
-        ctx = make_ctx(committee)
-        languages.install_language(app, "zh_CN", ctx.hub)
-        page = ExchangePage(ctx)
-        qtbot.addWidget(page)
-        panel = page.notices
-        qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+        _page, panel = notices_tab(qtbot, make_ctx(committee), app, 1)
         model = panel.list.model
         assert model.data(model.index(0, 0)) == "已读 1/2"
         panel.open_notice(sent)
