@@ -47,6 +47,7 @@ class AttendanceRatesPanel(QWidget):
         self.summary_label.setWordWrap(True)
         self.view = QTableView(self)
         self.view.setObjectName("attendanceView")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         self.view.setModel(self.model)
         # Flagged members first until a header is clicked (no sort indicator at first).
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

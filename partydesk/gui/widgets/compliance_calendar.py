@@ -75,6 +75,7 @@ class ComplianceCalendar(QWidget):
 
         self.view = QTableView(self)
         self.view.setObjectName("calendarView")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the calendar; the arrows move in it
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
