@@ -55,6 +55,8 @@ def test_conflict_numbers_are_masked_until_revealed_and_audited(
         return dialog.table.item(rows["联系电话"], 1).text()
 
     assert phone_cell() == "139****1234"
+    cells = [dialog.table.item(r, c) for r in range(dialog.table.rowCount()) for c in range(3)]
+    assert all(cell.toolTip() == cell.text() for cell in cells), "a long address cut short is whole when pointed at"
     assert dialog.reveal_check.text() == "显示完整号码"
     dialog.reveal_check.setChecked(True)
     assert phone_cell() != PHONE, "no full number on screen before the audit row is written"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +27,7 @@ from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.sync_export_wizard import ExportDialog
 from partydesk.gui.dialogs.sync_import_wizard import FOLDER_COLUMNS, ImportDialog
 from partydesk.gui.pages.exchange import ExchangePage
+from partydesk.gui.widgets.error_label import ERROR_COLOUR
 from tests.core.exchange.forge import flip_bit, resign
 from tests.core.exchange.interrupting import failing_at
 from tests.core.exchange.test_folder_import import Stick, stick  # noqa: F401  (the fixture)
@@ -513,6 +515,7 @@ def test_the_folder_message_of_the_export_wizard_is_shown_whole(
     qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
     note = dialog.stick_note
     assert "nosuchstick" in note.text()
+    assert note.palette().color(QPalette.ColorRole.WindowText) == ERROR_COLOUR, "said in red: nothing was written"
     qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()), timeout=WAIT_MS)
     assert note.heightForWidth(note.width()) > note.fontMetrics().height() * 1.5, "more than one line"
     dialog.grab().save(str(folder.parent / "export_note.png"))

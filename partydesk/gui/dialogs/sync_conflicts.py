@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -54,6 +55,8 @@ class ConflictDialog(QDialog):
         self.provenance.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("conflictTable")
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # shown, not edited
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("On this computer"), self.tr("Arrived")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
@@ -117,7 +120,9 @@ class ConflictDialog(QDialog):
         for number, diff in enumerate(diffs):
             local, incoming = (shown(diff.field, text, self.masking) for text in (diff.local, diff.incoming))
             for column, text in enumerate((diff.label, local, incoming)):
-                self.table.setItem(number, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # whole, where the column cuts a long address short
+                self.table.setItem(number, column, item)
 
     def _reveal_toggled(self, on: bool) -> None:
         """Mask at once; show full numbers only once the reveal is in the audit trail."""

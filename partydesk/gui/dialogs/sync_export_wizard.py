@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.services.sync_words import contents_in_words
 from partydesk.gui.folders import documents_folder
 from partydesk.gui.operations import exchange as ops
-from partydesk.gui.widgets.error_label import grow_to_fit
+from partydesk.gui.widgets.error_label import ERROR_COLOUR, grow_to_fit
 from partydesk.gui.widgets.screen_room import keep_on_screen, room
 from partydesk.gui.widgets.write_buttons import WriteButtons
 
@@ -176,7 +177,7 @@ class ExportDialog(QDialog):
         if not folder.is_absolute() or not folder.is_dir():  # a mistyped path, a stick not plugged in
             self._note(self.tr(
                 "The folder {path} is not there: is the USB stick plugged in? Choose the folder again "
-                "(Browse…). Nothing was written.").format(path=str(folder)))
+                "(Browse…). Nothing was written.").format(path=str(folder)), error=True)
             self.folder.setFocus()
             return
         self._folder_used = folder
@@ -211,8 +212,13 @@ class ExportDialog(QDialog):
         self._remember_folder()
         self._show_result()
 
-    def _note(self, text: str) -> None:
-        """Say ``text`` under the folder, the dialog growing as tall as its lines need (within the screen)."""
+    def _note(self, text: str, *, error: bool = False) -> None:
+        """Say ``text`` under the folder (in red when it is why nothing was written), the dialog growing as tall
+        as its lines need (within the screen)."""
+        palette = self.stick_note.palette()
+        palette.setColor(QPalette.ColorRole.WindowText,
+                         ERROR_COLOUR if error else self.palette().color(QPalette.ColorRole.WindowText))
+        self.stick_note.setPalette(palette)
         self.stick_note.setText(text)
         # Its lines' height held as a minimum: the form inside the wizard's page otherwise lays it out a
         # line short under a real window system (the dialog did not grow, the second line was cut).
@@ -272,7 +278,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, error: KnownError) -> None:
         self._update()
-        self._note(error.message)
+        self._note(error.message, error=True)
 
     def done_text(self) -> str:
         """What the result step says (for tests and the status bar)."""
