@@ -504,3 +504,21 @@ def test_tab_in_the_notice_text_moves_on_and_types_nothing(
     qtbot.keyClick(dialog.ui.bodyEdit, Qt.Key.Key_Tab)
     assert dialog.ui.bodyEdit.toPlainText() == "Report"
     assert not dialog.ui.bodyEdit.hasFocus()
+
+
+def test_a_notice_just_published_is_shown_with_where_it_goes(
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """发布通知… → publish: the new notice is selected and its text shown (the pane stayed empty before)."""
+    ctx = make_ctx(committee_of_two)
+    _page, panel = notices_tab(qtbot, ctx, app, 0)
+    panel.write_notice()
+    dialog = panel.findChild(NoticeEditDialog)
+    assert dialog is not None
+    dialog.ui.titleEdit.setText("关于报送年度工作总结的通知")
+    dialog.ui.bodyEdit.setPlainText("请于12月15日前报送。")
+    answer_question("publishButton", [])
+    dialog.save()
+    qtbot.waitUntil(lambda: panel.current() is not None, timeout=WAIT_MS)
+    assert panel.current().data.title == "关于报送年度工作总结的通知"  # type: ignore[union-attr]
+    assert panel.text.toPlainText().startswith("关于报送年度工作总结的通知\n")

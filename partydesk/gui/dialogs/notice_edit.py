@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessageBox, QWidget
 
 from partydesk.core.domain.notices import NoticeData
@@ -27,6 +27,7 @@ from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
+    from partydesk.core.services.notices import NoticeAdded
     from partydesk.gui.context import AppContext
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -34,6 +35,8 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 
 class NoticeEditDialog(DiscardGuard, QDialog):
     """The dialog; ``branches`` are (organisation code, name) of the registered child sites."""
+
+    published = Signal(str)  # the new notice's id, once it is written
 
     def __init__(self, ctx: AppContext, branches: list[tuple[str, str]], *, issuer: str = "",
                  today: date | None = None, parent: QWidget | None = None) -> None:
@@ -115,7 +118,11 @@ class NoticeEditDialog(DiscardGuard, QDialog):
             return  # (no title, no branch: the core's refusal says what is missing, without a question first)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         ops.publish(self, self.ctx, data, self.sources(), to=[] if to_all else self.ticked(), to_all=to_all,
-                    on_done=lambda _done: self.accept(), on_error=self._failed)
+                    on_done=self._published, on_error=self._failed)
+
+    def _published(self, done: NoticeAdded) -> None:
+        self.accept()
+        self.published.emit(done.notice_id)
 
     def publish_question(self, data: NoticeData) -> tuple[str, str, bool]:
         """The question before publishing: what goes to whom, what then happens, and whether the notice looks

@@ -190,6 +190,7 @@ class NoticesPanel(QWidget):
         from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
 
         dialog = NoticeEditDialog(self.ctx, self.branches, issuer=self.office, parent=self)
+        dialog.published.connect(self.open_notice)  # shown at once, with how far it has gone to each branch
         dialog.open()
 
     def withdraw_notice(self) -> None:
