@@ -56,8 +56,9 @@ def cmd_notice_list(args: argparse.Namespace) -> dict[str, Any]:
     lines = []
     for n in rows:
         read = f"，已读 {n.read_count}/{len(n.targets)}" if n.read_count else ""
-        state = "已撤回" if n.withdrawn else ("未读" if n.unread else "已读") if n.received else \
-            f"发至 {'、'.join(n.targets) or '（无）'}{read}"
+        read += f"，已办理 {n.done_count}/{len(n.targets)}" if n.done_count else ""
+        mine = "已办理" if n.done_at is not None else "未读" if n.unread else "已读"
+        state = "已撤回" if n.withdrawn else mine if n.received else f"发至 {'、'.join(n.targets) or '（无）'}{read}"
         due = f"，截止 {n.data.deadline:%Y-%m-%d}" if n.data.deadline else ""
         lines.append(f"{n.data.issued:%Y-%m-%d}  {n.data.title}（{n.data.issuer}{due}）  {state}  附件 {len(n.files)}")
     return {"message": "\n".join(lines) or "还没有通知。",
@@ -66,10 +67,16 @@ def cmd_notice_list(args: argparse.Namespace) -> dict[str, Any]:
                          "deadline": n.data.deadline.isoformat() if n.data.deadline else None,
                          "received": n.received, "unread": n.unread, "withdrawn": n.withdrawn,
                          "targets": list(n.targets),
-                         "read_by": {code: f"{when:%Y-%m-%dT%H:%M:%S}Z" for code, when
-                                     in zip(n.targets, n.read_by_target, strict=False) if when is not None},
+                         "read_by": _by_code(n.targets, n.read_by_target),
+                         "done_by": _by_code(n.targets, n.done_by_target),
+                         "done_at": f"{n.done_at:%Y-%m-%dT%H:%M:%S}Z" if n.done_at else None,
                          "files": [{"name": f.name, "sha256": f.sha256, "size": f.size} for f in n.files]}
                         for n in rows]}
+
+
+def _by_code(codes: tuple[str, ...], times: tuple[Any, ...]) -> dict[str, str]:
+    """Organisation code -> when (UTC, ISO), for the offices that reported it."""
+    return {code: f"{when:%Y-%m-%dT%H:%M:%S}Z" for code, when in zip(codes, times, strict=False) if when is not None}
 
 
 def cmd_notice_withdraw(args: argparse.Namespace) -> dict[str, Any]:

@@ -458,8 +458,8 @@ def test_sixty_branches_are_found_by_code_or_name_and_stay_ticked_when_hidden(
 
 def test_a_committee_sees_which_branches_have_read_its_notice(
         qtbot: QtBot, make_ctx: Callable[[Database], AppContext], app: QApplication, tmp_path: Path) -> None:
-    """The east branch opened the notice and its package brought the receipt: the list reads 已读 1/2 and the
-    text names east as read (with when) and west as still on its way."""
+    """The east branch opened the notice and its package brought the receipt: the list reads 已读 1/2; the west
+    branch then marks it done: 已办理 1/2, and the text names east as read and west as done (each with when)."""
     from tests.core.exchange.test_notices import branch
 
     for name in ("c", "e", "w", "stick"):
@@ -481,12 +481,18 @@ def test_a_committee_sees_which_branches_have_read_its_notice(
         _page, panel = notices_tab(qtbot, make_ctx(committee), app, 1)
         model = panel.list.model
         assert model.data(model.index(0, 0)) == "已读 1/2"
+        notices.mark_done(west, LOCAL_USER, sent)  # the west branch: done (and so read)
+        up = export_package(west, LOCAL_USER, to_org_code="1000", out_dir=tmp_path / "stick").path
+        assert import_package(committee, LOCAL_USER, up).status == "applied"
+        panel.reload()
+        qtbot.waitUntil(lambda: model.data(model.index(0, 0)) == "已办理 1/2", timeout=WAIT_MS)
         panel.open_notice(sent)
         lines = panel.text.toPlainText().splitlines()
         assert lines[2] == "发送情况："
         assert lines[3].startswith("  中共示范街道幸福社区第一支部委员会：已读（"), lines
         assert lines[3].endswith(" 打开）"), lines
-        assert lines[4] == "  中共示范街道幸福社区第二支部委员会：已写入数据包，等待对方确认", lines
+        assert lines[4].startswith("  中共示范街道幸福社区第二支部委员会：已办理（"), lines
+        assert lines[4].endswith(" 标记）"), lines
     finally:
         for db in (committee, east, west):
             db.close()
@@ -522,3 +528,31 @@ def test_a_notice_just_published_is_shown_with_where_it_goes(
     qtbot.waitUntil(lambda: panel.current() is not None, timeout=WAIT_MS)
     assert panel.current().data.title == "关于报送年度工作总结的通知"  # type: ignore[union-attr]
     assert panel.text.toPlainText().startswith("关于报送年度工作总结的通知\n")
+
+
+def test_a_branch_marks_a_notice_done_after_being_asked(
+        qtbot: QtBot, branch_with_notices: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """已办理… on a received notice asks first (No does nothing); Yes marks it: the row reads 已办理, the text says
+    when and that the committee will see it, and the button is off for it."""
+    ctx = make_ctx(branch_with_notices)
+    _page, panel = notices_tab(qtbot, ctx, app, 2)
+    assert panel.done_button.isVisibleTo(panel) and panel.done_button.text() == "已办理…"
+    assert not panel.done_button.isEnabled(), "nothing selected"
+    (target,) = [n for n in panel.list.model.all_rows() if n.data.deadline is not None]
+    panel.open_notice(target.id)
+    assert panel.done_button.isEnabled()
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or answers.pop(0))
+    panel.done_button.click()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert all(n.done_at is None for n in notices.list_notices(branch_with_notices)), "No: nothing marked"
+    panel.done_button.click()
+    qtbot.waitUntil(lambda: panel.current() is not None and panel.current().done_at is not None, timeout=WAIT_MS)
+    assert asked[0].startswith("《关于做好党支部换届选举工作的通知》要求的事项本单位已经办完了吗？")
+    model = panel.list.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == target.data.title)
+    assert model.index(row, 0).data() == "已办理"
+    assert "标为已办理；下一次报送的数据包会告诉上级党委。" in panel.text.toPlainText()
+    assert not panel.done_button.isEnabled()

@@ -1,6 +1,6 @@
 """A notice from above that asks for something by a deadline: unread (通知未读), a to-do until opened; read, a
-to-do of its deadline (通知办理) until the office sets it aside as done (忽略, with its reason, e.g. 已办理), or
-a month after the deadline.
+to-do of its deadline (通知办理) until the office marks the notice 已办理 (which its next package reports up),
+sets the to-do aside (忽略), or a month after the deadline.
 A notice its office withdrew asks nothing any more."""
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def read_notices_with_deadline(db: Database, today: date) -> Iterator[Finding]:
     ``STALE_DAYS`` have gone by since the deadline."""
     for notice in list_notices(db):
         deadline = notice.data.deadline
-        if not notice.received or notice.read_at is None or notice.withdrawn or deadline is None:
+        if not notice.received or notice.read_at is None or notice.withdrawn or deadline is None \
+                or notice.done_at is not None:  # marked 已办理: done
             continue
         days = (deadline - today).days
         if days < -STALE_DAYS:  # long past: the committee follows it up, a board of old red lines helps nobody
@@ -46,5 +47,5 @@ def read_notices_with_deadline(db: Database, today: date) -> Iterator[Finding]:
         severity = (Severity.OVERDUE if days < 0 else Severity.WARNING if days <= SOON_DAYS else Severity.INFO)
         yield Finding(
             code="notice.deadline", severity=severity, subject=notice.id,
-            message=f"上级通知《{notice.data.title}》要求于 {deadline:%Y-%m-%d} 前办理（办完可忽略此条）",
+            message=f"上级通知《{notice.data.title}》要求于 {deadline:%Y-%m-%d} 前办理（办完后在通知中点“已办理”）",
             due=deadline, rule="通知", target=Target("notice", notice.id))

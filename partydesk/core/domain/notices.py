@@ -50,11 +50,20 @@ class NoticeRow:
     # Beside each target, when that office first opened the notice, as its receipt (回执) reported it up;
     # None while no receipt has come. Read at an office means received there, whatever ``delivery`` says.
     read_by_target: tuple[datetime | None, ...] = field(default=())
+    # Beside each target, when that office marked what the notice asks as done (已办理), None until it has.
+    done_by_target: tuple[datetime | None, ...] = field(default=())
+    # A received notice: when this office marked it done (None: not yet).
+    done_at: datetime | None = None
 
     @property
     def read_count(self) -> int:
         """How many of the offices it is addressed to have reported reading it."""
         return sum(1 for when in self.read_by_target if when is not None)
+
+    @property
+    def done_count(self) -> int:
+        """How many of the offices it is addressed to have reported doing what it asks."""
+        return sum(1 for when in self.done_by_target if when is not None)
 
     @property
     def unread(self) -> bool:

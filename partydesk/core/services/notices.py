@@ -23,7 +23,7 @@ from partydesk.core.errors import ValidationError
 from partydesk.core.storage import notice_repo, sync_repo
 from partydesk.core.storage.database import Database
 
-__all__ = ["NoticeAdded", "add_notice", "branches", "list_notices", "mark_read", "material_sources",
+__all__ = ["NoticeAdded", "add_notice", "branches", "list_notices", "mark_done", "mark_read", "material_sources",
            "send_material", "withdraw_notice"]
 
 
@@ -123,6 +123,21 @@ def mark_read(db: Database, actor: Actor, notice_id: str) -> Changes:
     with db.write(actor, action="notice.read") as session:
         notice_repo.mark_read(session, notice_id, actor.user_id, db.site.site_id)
     return Changes.of(ChangeKind.NOTICE, notice_id)
+
+
+def mark_done(db: Database, actor: Actor, notice_id: str) -> Changes:
+    """This office has done what a notice from above asks (已办理): said on its receipt, which the next package
+    carries up; the notice's deadline leaves the to-do board."""
+    assert db.site is not None
+    with db.write(actor, action="notice.done") as session:
+        why = notice_repo.mark_done(session, notice_id, actor.user_id, db.site.site_id)
+        if why:  # (raised inside: the transaction rolls back, no audit row for what was not done)
+            raise ValidationError(_NOT_DONE[why], field="notice", code=why)
+    return Changes.of(ChangeKind.NOTICE, notice_id)
+
+
+_NOT_DONE = {"missing": "找不到这份通知。", "own": "这是本单位发出的通知，由收到的单位标记办理情况。",
+             "withdrawn": "这份通知已被撤回，无需办理。", "done": "这份通知已经标为已办理。"}
 
 
 def material_sources(db: Database) -> dict[str, tuple[str, str]]:

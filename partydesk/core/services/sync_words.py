@@ -12,7 +12,7 @@ from collections.abc import Mapping
 # The things an office counts, in the order it thinks of them, with their measure words.
 _THINGS = (("member", "党员 {n} 名"), ("meeting", "会议 {n} 次"), ("talk", "谈心谈话 {n} 次"),
            ("study_activity", "学习活动 {n} 项"), ("certification", "技能证书 {n} 个"), ("notice", "通知 {n} 份"),
-           ("notice_receipt", "通知已读 {n} 份"), ("study_material", "学习资料 {n} 份"),
+           ("notice_receipt", "通知已读或已办理 {n} 份"), ("study_material", "学习资料 {n} 份"),
            ("organisation", "组织信息 {n} 条"),
            ("site_key", "密钥更新 {n} 条"))
 

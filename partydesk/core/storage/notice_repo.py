@@ -84,19 +84,21 @@ def notices(session: Session, own_site: str) -> list[NoticeRow]:
     written = dict(session.execute(select(SyncPackage.peer_site, func.max(SyncPackage.covers_to))
                                    .where(SyncPackage.direction == "out").group_by(SyncPackage.peer_site)).all())
     receipts: dict[tuple[str, str], datetime] = {}  # (notice, reading site) -> first read there
-    for notice_id, site, when in session.execute(
-            select(NoticeReceipt.notice_id, NoticeReceipt.owner_site, NoticeReceipt.read_at)
+    done: dict[tuple[str, str], datetime] = {}  # (notice, site) -> marked done there
+    for notice_id, site, when, finished in session.execute(
+            select(NoticeReceipt.notice_id, NoticeReceipt.owner_site, NoticeReceipt.read_at, NoticeReceipt.done_at)
             .where(NoticeReceipt.deleted.is_(False))):
         receipts[(notice_id, site)] = min(when, receipts.get((notice_id, site), when))
-    # notice -> (code, added, acknowledged, written, read there)
-    targets: dict[str, list[tuple[str, int, int, int, datetime | None]]] = {}
+        if finished is not None:
+            done[(notice_id, site)] = finished
+    # notice -> (code, added, acknowledged, written, site)
+    targets: dict[str, list[tuple[str, int, int, int, str]]] = {}
     query = (select(DownwardTarget.record_id, SyncPeer.org_code, DownwardTarget.added_seq, SyncPeer.acked_seq,
                     SyncPeer.site_id)
              .join(SyncPeer, SyncPeer.site_id == DownwardTarget.site_id)
              .where(DownwardTarget.record_type == "notice").order_by(SyncPeer.org_code))
     for record_id, code, added, acked, site in session.execute(query):
-        targets.setdefault(record_id, []).append((code, added, acked or 0, written.get(site) or 0,
-                                                  receipts.get((record_id, site))))
+        targets.setdefault(record_id, []).append((code, added, acked or 0, written.get(site) or 0, site))
     out = []
     for n in session.scalars(select(Notice).order_by(Notice.issued.desc(), Notice.change_seq.desc())):
         mine = targets.get(n.id, [])
@@ -105,8 +107,10 @@ def notices(session: Session, own_site: str) -> list[NoticeRow]:
                              files=tuple(files.get(n.id, ())), targets=tuple(code for code, *_ in mine),
                              withdrawn=bool(n.deleted),
                              delivery=tuple(_delivery(max(n.change_seq, newest.get(n.id, 0), added), acked, sent)
-                                            for _code, added, acked, sent, _read in mine),
-                             read_by_target=tuple(read for *_rest, read in mine)))
+                                            for _code, added, acked, sent, _site in mine),
+                             read_by_target=tuple(receipts.get((n.id, site)) for *_rest, site in mine),
+                             done_by_target=tuple(done.get((n.id, site)) for *_rest, site in mine),
+                             done_at=done.get((n.id, own_site))))
     return out
 
 
@@ -148,6 +152,32 @@ def mark_read(session: Session, notice_id: str, by: str, own_site: str) -> bool:
         session.add(NoticeReceipt(notice_id=notice_id, read_at=now, deleted=False))
     session.flush()
     return True
+
+
+def mark_done(session: Session, notice_id: str, by: str, own_site: str) -> str:
+    """Mark a notice another office wrote as done here (已办理) on our receipt of it, which goes up with our next
+    package (a receipt is made when there is none yet: it was read, as it is done). Returns "" or why it
+    cannot be: ``missing``, ``own`` (ours: we wrote it), ``withdrawn``, ``done`` (already)."""
+    notice = session.get(Notice, notice_id)
+    if notice is None:
+        return "missing"
+    if notice.owner_site == own_site:
+        return "own"
+    if notice.deleted:
+        return "withdrawn"
+    receipt = session.scalars(select(NoticeReceipt).where(NoticeReceipt.notice_id == notice_id,
+                                                          NoticeReceipt.owner_site == own_site)).first()
+    now = utc_now()
+    if receipt is None:
+        receipt = NoticeReceipt(notice_id=notice_id, read_at=now, deleted=False)
+        session.add(receipt)
+    elif receipt.done_at is not None:
+        return "done"
+    receipt.done_at = now
+    if session.get(NoticeRead, notice_id) is None:
+        session.add(NoticeRead(notice_id=notice_id, read_at=now, read_by=by))
+    session.flush()
+    return ""
 
 
 def material_owners(session: Session, own_site: str) -> dict[str, str]:

@@ -9,9 +9,10 @@
   so a record addressed to one more branch later is sent to it even though the record itself is older than
   that branch's watermark.
 - ``notice_read`` (local, never synced): when this office first opened a received notice (unread state).
-- ``notice_receipt`` (synced, owned by the office that read the notice): the same first opening, as a record
-  its upward packages carry to the notice's office, which so sees which branches have read it. It names no
-  person: the office and the time only.
+- ``notice_receipt`` (synced, owned by the office that read the notice): the same first opening, and when
+  the office marked what the notice asks as done (已办理), as a record its upward packages carry to the
+  notice's office, which so sees which branches have read it and which have done it. It names no person:
+  the office and the times only.
 
 Migration 0017 creates them, 0021 the receipts.
 """
@@ -72,9 +73,11 @@ class NoticeRead(Base):
 
 
 class NoticeReceipt(SyncMixin, Base):
-    """An office opened a notice it received (回执): made where it was read, reported up to the notice's office."""
+    """An office opened a notice it received, and maybe did what it asks: made where it was read, reported up to
+    the notice's office."""
 
     __tablename__ = "notice_receipt"
 
     notice_id: Mapped[str] = mapped_column(String(36), index=True)  # no foreign key: see the migration
     read_at: Mapped[datetime] = mapped_column(DateTime)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)  # 已办理, when so marked

@@ -59,6 +59,13 @@ def mark_read(parent: QWidget, ctx: AppContext, notice_id: str, on_done: DoneCal
                on_done=on_done)
 
 
+def mark_done(parent: QWidget, ctx: AppContext, notice_id: str, on_done: DoneCallback | None = None) -> TaskHandle:
+    """Note that this office has done what the notice asks (已办理)."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _p: notices.mark_done(db, actor, notice_id), label="notice done",
+               on_done=on_done)
+
+
 def load_branches(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
     """The registered branches a notice or a material can go to: (organisation code, name)."""
     db = ctx.db

@@ -10,7 +10,7 @@ listed, marked 已撤回.
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,11 @@ if TYPE_CHECKING:
 FILE_ROLE = Qt.ItemDataRole.UserRole
 
 
+def _local(utc: datetime) -> datetime:
+    """A time stored in UTC, as this computer's clock shows it."""
+    return utc.replace(tzinfo=UTC).astimezone()
+
+
 class NoticesPanel(QWidget):
     """The list of notices above the open one (its text and its files)."""
 
@@ -65,6 +70,10 @@ class NoticesPanel(QWidget):
         self.withdraw_button = self.list.add_action("withdrawNotice", self.withdraw_notice)
         self.withdraw_button.hide()  # shown where notices are written
         self.withdraw_button.setEnabled(False)
+        # Where notices are received: the office says it has done what one asks; its next package says so.
+        self.done_button = self.list.add_action("noticeDone", self.mark_done)
+        self.done_button.hide()
+        self.done_button.setEnabled(False)
         self.text = QTextBrowser(self)
         self.text.setObjectName("noticeText")
         self.text.setOpenExternalLinks(False)
@@ -120,6 +129,7 @@ class NoticesPanel(QWidget):
         self.list.set_empty_text(self._empty_text())
         self.write_button.setVisible(bool(self.branches))
         self.withdraw_button.setVisible(bool(self.branches) or any(not n.received for n in rows))
+        self.done_button.setVisible(any(n.received for n in rows))
         selected = self.list.selected_ids()
         self.rows = {n.id: n for n in rows}
         self.list.set_rows(rows)
@@ -150,6 +160,8 @@ class NoticesPanel(QWidget):
         notice = self.current()
         self.files.clear()
         self.withdraw_button.setEnabled(notice is not None and not notice.received and not notice.withdrawn)
+        self.done_button.setEnabled(notice is not None and notice.received and not notice.withdrawn
+                                    and notice.done_at is None)
         if notice is None:
             self.text.clear()
             self.open_button.setEnabled(False)
@@ -159,6 +171,9 @@ class NoticesPanel(QWidget):
         head = self.tr("Issued {issued} by {issuer}").format(issued=f"{d.issued:%Y-%m-%d}", issuer=d.issuer or "—")
         if d.deadline is not None and not notice.withdrawn:
             head += self.tr("; to be done by {deadline}").format(deadline=f"{d.deadline:%Y-%m-%d}")
+        if notice.received and notice.done_at is not None:
+            head += "\n" + self.tr("Marked done here on {when}; the next package to the committee says so.").format(
+                when=f"{_local(notice.done_at):%Y-%m-%d %H:%M}")
         if not notice.received:  # written here: it goes down with the next package to each branch named
             named = dict(self.branches)
             if notice.withdrawn or len(notice.delivery) != len(notice.targets):
@@ -168,12 +183,10 @@ class NoticesPanel(QWidget):
                 states = {"received": self.tr("received"), "written": self.tr("on a stick, not yet confirmed"),
                           "waiting": self.tr("goes with the next package")}
                 reads = notice.read_by_target or (None,) * len(notice.targets)
+                done = notice.done_by_target or (None,) * len(notice.targets)
                 head += "\n" + self.tr("Sent to:") + "\n" + "\n".join(
-                    f"  {named.get(code) or code}：" + (
-                        states.get(state, state) if read is None
-                        else self.tr("read (opened {when})").format(
-                            when=f"{read.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}"))
-                    for code, state, read in zip(notice.targets, notice.delivery, reads, strict=True))
+                    f"  {named.get(code) or code}：" + self._reached(states.get(state, state), read, finished)
+                    for code, state, read, finished in zip(notice.targets, notice.delivery, reads, done, strict=True))
         self.text.setPlainText(f"{d.title}\n{head}\n\n{d.body}")
         for f in notice.files:
             item = QListWidgetItem(f"{f.name}  ({file_size(f.size)})", self.files)
@@ -184,6 +197,27 @@ class NoticesPanel(QWidget):
         self.save_button.setEnabled(bool(self.files.count()))
         if notice.unread:
             ops.mark_read(self, self.ctx, notice.id)
+
+    def _reached(self, delivered: str, read: datetime | None, done: datetime | None) -> str:
+        """How far a notice got at one branch: done, read (with when), else how far its delivery is."""
+        if done is not None:
+            return self.tr("done (marked {when})").format(when=f"{_local(done):%Y-%m-%d %H:%M}")
+        if read is not None:
+            return self.tr("read (opened {when})").format(when=f"{_local(read):%Y-%m-%d %H:%M}")
+        return delivered
+
+    def mark_done(self) -> None:
+        """After asking: this office has done what the selected notice asks (已办理)."""
+        notice = self.current()
+        if notice is None or not notice.received or notice.withdrawn or notice.done_at is not None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Mark as done"),
+            self.tr("Has this office done what “{title}” asks? The committee sees it as done once it imports "
+                    "this office's next package. This cannot be taken back.").format(title=notice.data.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            ops.mark_done(self, self.ctx, notice.id)
 
     def write_notice(self) -> None:
         """Open the dialog that writes a notice and picks the branches it goes to."""
@@ -247,10 +281,14 @@ class NoticesPanel(QWidget):
     def _state(self, n: NoticeRow) -> str:
         if n.withdrawn:
             return self.tr("withdrawn")
-        if not n.received:
-            if n.read_count:  # how many of the branches it went to have reported it read
+        if not n.received:  # how many of the branches it went to have reported it done, or read
+            if n.done_count:
+                return self.tr("done {done}/{all}").format(done=n.done_count, all=len(n.targets))
+            if n.read_count:
                 return self.tr("read {read}/{all}").format(read=n.read_count, all=len(n.targets))
             return self.tr("sent")
+        if n.done_at is not None:
+            return self.tr("done")
         return self.tr("unread") if n.unread else self.tr("read")
 
     def _columns(self) -> list[ListColumn[NoticeRow]]:
@@ -276,6 +314,7 @@ class NoticesPanel(QWidget):
         self.save_button.setText(self.tr("Save as…"))
         self.write_button.setText(self.tr("Write a notice…"))
         self.withdraw_button.setText(self.tr("Withdraw…"))
+        self.done_button.setText(self.tr("Mark as done…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

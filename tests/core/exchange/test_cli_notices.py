@@ -107,3 +107,17 @@ def test_notice_list_says_which_branches_have_read_a_notice(tmp_path: Path, caps
     _code, listed = run(capsys, "sync", "notice", "list", "--db", committee)
     (notice,) = listed["notices"]
     assert list(notice["read_by"]) == ["3301060012"] and notice["read_by"]["3301060012"].endswith("Z")
+    assert notice["done_by"] == {}
+    db = open_database(east_db)
+    try:
+        from partydesk.core.services.notices import mark_done
+
+        mark_done(db, LOCAL_USER, added["id"])  # 已办理…, in the window
+    finally:
+        db.close()
+    _code, up = run(capsys, "sync", "export", "--db", str(east_db), "--to", "1000", "--out", str(stick))
+    assert run(capsys, "sync", "import", up["path"], "--db", committee)[0] == 0
+    main(["sync", "notice", "list", "--db", committee])
+    assert "发至 3301060012，已读 1/1，已办理 1/1" in capsys.readouterr().out
+    _code, listed = run(capsys, "sync", "notice", "list", "--db", str(east_db))
+    assert listed["notices"][0]["done_at"].endswith("Z")

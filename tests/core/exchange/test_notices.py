@@ -373,3 +373,51 @@ def test_a_notice_due_within_the_month_says_notice_not_hint(tree: Tree) -> None:
     send_down(tree, tree.east, EAST)
     found = {f.message[:12]: f.severity for f in unread_notices_with_deadline(tree.east, date(2026, 11, 30))}
     assert found == {"上级通知《报送年度总结》": Severity.WARNING, "上级通知《报送明年计划》": Severity.INFO}
+
+
+def test_a_branch_marks_a_notice_done_and_the_committee_sees_it(tree: Tree) -> None:
+    """已办理: the branch says it has done what the notice asks; its deadline leaves the branch's board, its next
+    package carries it up, and the committee's list says which branch has done it and when. It is said once;
+    the committee cannot mark its own notice, and a withdrawn notice asks nothing."""
+    sent = notice(tree.committee, "报送材料", deadline=date(2026, 12, 5))
+    send_down(tree, tree.east, EAST)
+    send_down(tree, tree.west, WEST)
+    assert [f.code for f in unread_notices_with_deadline(tree.east, date(2026, 11, 30))] == ["notice.unread"]
+    assert notices.mark_done(tree.east, LOCAL_USER, sent).kinds  # done without opening first: read as well
+    (mine,) = notices.list_notices(tree.east)
+    assert mine.done_at is not None and mine.read_at is not None and not mine.unread
+    assert list(read_notices_with_deadline(tree.east, date(2026, 11, 30))) == []
+    with pytest.raises(ValidationError) as again:
+        notices.mark_done(tree.east, LOCAL_USER, sent)
+    assert again.value.code == "done"
+    with pytest.raises(ValidationError) as own:
+        notices.mark_done(tree.committee, LOCAL_USER, sent)
+    assert own.value.code == "own"
+    up = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert import_package(tree.committee, LOCAL_USER, up.path).status == "applied"
+    (row,) = notices.list_notices(tree.committee)
+    assert row.targets == (EAST, WEST) and row.done_count == 1 and row.read_count == 1
+    assert row.done_by_target == (mine.done_at, None)
+    notices.withdraw_notice(tree.committee, LOCAL_USER, sent, reason="另行通知", today=date(2026, 12, 1))
+    send_down(tree, tree.west, WEST)
+    with pytest.raises(ValidationError) as withdrawn:
+        notices.mark_done(tree.west, LOCAL_USER, sent)
+    assert withdrawn.value.code == "withdrawn"
+
+
+def test_a_notice_read_first_then_done_updates_the_one_receipt(tree: Tree) -> None:
+    """Opened (the receipt goes up), then done later: the same receipt, changed, goes up again."""
+    sent = notice(tree.committee, "报送材料", to=[EAST], deadline=date(2026, 12, 5))
+    send_down(tree, tree.east, EAST)
+    notices.mark_read(tree.east, LOCAL_USER, sent)
+    first = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert import_package(tree.committee, LOCAL_USER, first.path).status == "applied"
+    assert notices.list_notices(tree.committee)[0].done_count == 0
+    send_down(tree, tree.east, EAST)  # the committee's receipt: the first package is acknowledged
+    notices.mark_done(tree.east, LOCAL_USER, sent)
+    later = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert later.counts == {"notice_receipt": 1}
+    report = import_package(tree.committee, LOCAL_USER, later.path)
+    assert report.counts["updated"] == 1 and report.counts["new"] == 0
+    (row,) = notices.list_notices(tree.committee)
+    assert row.read_count == 1 and row.done_count == 1 and len(_receipt_owners(tree.committee)) == 1

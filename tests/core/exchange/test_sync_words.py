@@ -24,8 +24,8 @@ def test_only_details_and_nothing() -> None:
 
 def test_a_branch_having_read_a_notice_is_named_not_counted_as_a_detail() -> None:
     """The only news of a branch's package may be that it opened the committee's notice."""
-    assert contents_in_words({"notice_receipt": 1}) == "通知已读 1 份"
-    assert contents_in_words({"member": 2, "notice_receipt": 1}) == "党员 2 名、通知已读 1 份"
+    assert contents_in_words({"notice_receipt": 1}) == "通知已读或已办理 1 份"
+    assert contents_in_words({"member": 2, "notice_receipt": 1}) == "党员 2 名、通知已读或已办理 1 份"
 
 
 def test_to_a_branch_its_own_kinds_of_record_are_said_as_corrections() -> None:

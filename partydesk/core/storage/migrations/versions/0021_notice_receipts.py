@@ -1,5 +1,6 @@
-"""Read receipts of notices (回执): an office that opens a received notice makes a synced record of it, which
-its next upward package carries to the office that wrote the notice.
+"""Read receipts of notices: an office that opens a received notice makes a synced record of it (and marks on
+it when it has done what the notice asks, 已办理), which its next upward package carries to the office that
+wrote the notice.
 
 The notice id is not a foreign key: a receipt may arrive where the notice is no longer held (a committee file
 restored from a backup older than the notice), and that must not refuse the branch's whole package. Reads from
@@ -27,6 +28,7 @@ def upgrade() -> None:
         "notice_receipt",
         sa.Column("notice_id", sa.String(36), nullable=False),
         sa.Column("read_at", sa.DateTime(), nullable=False),
+        sa.Column("done_at", sa.DateTime(), nullable=True),
         sa.Column("id", sa.String(36), nullable=False),
         sa.Column("owner_site", sa.String(36), nullable=False),
         sa.Column("version", sa.String(64), nullable=False),
