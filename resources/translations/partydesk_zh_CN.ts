@@ -1685,6 +1685,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>可以导入</translation>
     </message>
     <message>
+        <source>; {count} conflict(s) to decide afterwards</source>
+        <translation>；其中 {count} 条冲突，导入后要逐条决定</translation>
+    </message>
+    <message>
         <source>Could not be read: left alone. {message}</source>
         <translation>读不出，跳过：{message}</translation>
     </message>

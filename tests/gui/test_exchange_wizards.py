@@ -570,3 +570,27 @@ def test_a_package_from_an_office_not_registered_here_says_so_by_name(
     dialog = checking(qtbot, make_ctx(committee), app, usb)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
     assert dialog.folder_table.item(0, 1).text() == "未登记的单位 3301060099"
+
+
+def test_a_package_that_will_bring_a_conflict_says_so_before_the_import(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The folder check of a package that meets the committee's own correction: 可以导入, and that one conflict
+    will be left to decide (it said only 可以导入)."""
+    from partydesk.core.storage.tables import Member
+
+    branch, committee, folder = pair
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
+    with committee.read() as session:
+        member_id = session.query(Member.id).order_by(Member.id).first()[0]  # type: ignore[index]
+    with committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).phone = "13900000000"  # type: ignore[union-attr]
+    with branch.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Member, member_id).address = "幸福南路9号"  # type: ignore[union-attr]
+    usb = folder / "usb"
+    export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=usb)
+    dialog = checking(qtbot, make_ctx(committee), app, usb)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
+    state = dialog.folder_table.item(0, dialog.folder_table.columnCount() - 1).text()
+    assert state == "可以导入；其中 1 条冲突，导入后要逐条决定"

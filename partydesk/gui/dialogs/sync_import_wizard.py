@@ -370,6 +370,9 @@ class ImportDialog(QDialog):
             if entry.follows:
                 text = self.tr("Ready to import after No. {seq} (once that one is in, these counts come out lower)"
                                ).format(seq=entry.follows)
+            conflicts = report.counts.get("conflict", 0)
+            if conflicts:
+                text += self.tr("; {count} conflict(s) to decide afterwards").format(count=conflicts)
             return text + "；" + report.gap if report.gap else text
         if report.status == "already_imported":
             return self._imported_before(report)
