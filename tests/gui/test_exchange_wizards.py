@@ -22,6 +22,7 @@ from partydesk.core.services.sync_import import import_package
 from partydesk.core.services.sync_rejections import rejections
 from partydesk.core.services.sync_status import exchange_status
 from partydesk.core.storage.database import Database
+from partydesk.core.storage.tables import Member
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.sync_export_wizard import ExportDialog
@@ -526,15 +527,8 @@ def test_a_committee_writing_a_correction_down_is_told_it_is_one(
         app: QApplication) -> None:
     """The committee corrected a member of the branch: the written package is said to carry a correction of the
     branch's records, not 党员 1 名 (which reads as one member added)."""
-    from partydesk.core.storage.tables import Member
-
     branch, committee, folder = pair
-    assert import_package(committee, LOCAL_USER, export_package(
-        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
-    with committee.read() as session:
-        member_id = session.query(Member.id).order_by(Member.id).first()[0]  # type: ignore[index]
-    with committee.write(LOCAL_USER, action="test.correct") as session:
-        session.get(Member, member_id).phone = "13900000000"  # type: ignore[union-attr]
+    corrected_at_the_committee(branch, committee, folder)
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
     usb = folder / "usb"
@@ -577,15 +571,8 @@ def test_a_package_that_will_bring_a_conflict_says_so_before_the_import(
         app: QApplication) -> None:
     """The folder check of a package that meets the committee's own correction: 可以导入, and that one conflict
     will be left to decide (it said only 可以导入)."""
-    from partydesk.core.storage.tables import Member
-
     branch, committee, folder = pair
-    assert import_package(committee, LOCAL_USER, export_package(
-        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
-    with committee.read() as session:
-        member_id = session.query(Member.id).order_by(Member.id).first()[0]  # type: ignore[index]
-    with committee.write(LOCAL_USER, action="test.correct") as session:
-        session.get(Member, member_id).phone = "13900000000"  # type: ignore[union-attr]
+    member_id = corrected_at_the_committee(branch, committee, folder)
     with branch.write(LOCAL_USER, action="test.edit") as session:
         session.get(Member, member_id).address = "幸福南路9号"  # type: ignore[union-attr]
     usb = folder / "usb"
@@ -594,3 +581,14 @@ def test_a_package_that_will_bring_a_conflict_says_so_before_the_import(
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
     state = dialog.folder_table.item(0, dialog.folder_table.columnCount() - 1).text()
     assert state == "可以导入；其中 1 条冲突，导入后要逐条决定"
+
+
+def corrected_at_the_committee(branch: Database, committee: Database, folder: Path) -> str:
+    """The branch's first package imported at the committee, which then corrects a member's phone; the id."""
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
+    with committee.read() as session:
+        member_id = str(session.query(Member.id).order_by(Member.id).first()[0])  # type: ignore[index]
+    with committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).phone = "13900000000"  # type: ignore[union-attr]
+    return member_id

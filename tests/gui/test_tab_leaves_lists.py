@@ -15,11 +15,17 @@ from tests.gui.conftest import WAIT_MS
 from tests.gui.test_workbench import demo_ctx  # noqa: F401  (the fixture)
 
 
-def test_no_read_only_list_of_any_page_keeps_the_tab_key(qtbot: QtBot, demo_ctx: AppContext) -> None:  # noqa: F811
-    window = MainWindow(demo_ctx)
+def shown_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    """The main window over ``ctx``, shown at the size of a 1366×768 screen less its taskbar."""
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(1366, 728)
     window.show()
+    return window
+
+
+def test_no_read_only_list_of_any_page_keeps_the_tab_key(qtbot: QtBot, demo_ctx: AppContext) -> None:  # noqa: F811
+    window = shown_window(qtbot, demo_ctx)
     trapping = []
     for page_id in window.page_ids():
         page = window.show_page(page_id)
@@ -33,10 +39,7 @@ def test_no_read_only_list_of_any_page_keeps_the_tab_key(qtbot: QtBot, demo_ctx:
 
 def test_tab_from_the_meetings_list_reaches_what_comes_after_it(qtbot: QtBot,
                                                                  demo_ctx: AppContext) -> None:  # noqa: F811
-    window = MainWindow(demo_ctx)
-    qtbot.addWidget(window)
-    window.resize(1366, 728)
-    window.show()
+    window = shown_window(qtbot, demo_ctx)
     page = window.show_page("meetings")
     assert isinstance(page, MeetingsPage)
     table = page.list_panel.table

@@ -119,14 +119,11 @@ def test_opening_a_branch_in_the_comparison_shows_the_workbench_for_it(
         qtbot: QtBot, committee: tuple[AppContext, dict[str, str]]) -> None:
     """各支部对比 → Enter (or a double-click) on 第1002支部委员会: the workbench, scoped to that branch; the
     to-do count's tooltip says why the branch's own workbench shows more."""
-    from partydesk.gui.mainwindow import MainWindow
     from partydesk.gui.pages.exchange import ExchangePage
+    from tests.gui.test_tab_leaves_lists import shown_window
 
     ctx, ids = committee
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1366, 728)
-    window.show()
+    window = shown_window(qtbot, ctx)
     exchange = window.show_page("exchange")
     assert isinstance(exchange, ExchangePage)
     exchange.show_tab("comparison")
