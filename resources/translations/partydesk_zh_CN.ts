@@ -1451,7 +1451,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>Once, at first contact: each office saves its key card (Key card…) and hands it to the other on a USB stick; each registers the other&apos;s card (Register a key card…) after reading its fingerprint to each other by phone, and only if every character matches.&lt;br&gt;Then each time: the branch chooses Write a package…, picks the USB stick and waits until it says the stick can be removed; the committee chooses Import a package…, sees what the package would change, and imports it (a whole stick at once with Folder…). The committee&apos;s next package back confirms receipt.&lt;br&gt;A refused package is listed with the reason and nothing of it is written. Packages are encrypted: only the office a package is addressed to can read it.&lt;br&gt;The committee&apos;s notices are on the 通知 tab of the exchange page; once one is opened there, the branch&apos;s next package tells the committee it has been read, and once it is marked done (Mark as done…), that it has been done.</source>
-        <translation>第一次交换前只做一次：双方各自保存本单位的密钥卡（“密钥卡…”），用U盘交给对方；双方通过电话互相念一遍密钥指纹，每个字符都一致，才登记对方的密钥卡（“登记对方密钥卡…”）。&lt;br&gt;以后每次：支部点“导出数据包…”，选择U盘，等到提示可以安全拔出U盘；党委点“导入数据包…”，先看数据包会带来哪些变动，再导入（整个U盘上的数据包可以用“文件夹…”一次导入）。党委下一次发回的数据包会确认已收到。&lt;br&gt;被拒收的数据包会列出原因，其中的任何数据都不会写入。数据包是加密的，只有收件单位能读取。&lt;br&gt;上级党委的通知在“数据交换”页的“通知”标签中；支部在这里打开一份通知后，下一次报送的数据包会告诉党委这份通知已读；办完后点“已办理…”，党委也会看到已办理。</translation>
+        <translation>第一次交换前只做一次：双方各自保存本单位的密钥卡（“密钥卡…”），用U盘交给对方；双方通过电话互相念一遍密钥指纹，每个字符都一致，才登记对方的密钥卡（“登记对方密钥卡…”）。&lt;br&gt;以后每次：支部点“导出数据包…”，选择U盘，等到提示可以安全拔出U盘；党委点“导入数据包…”，先看数据包会带来哪些变动，再导入（整个U盘上的数据包可以用“文件夹…”一次导入）。党委下一次发回的数据包会确认已收到。&lt;br&gt;被拒收的数据包会列出原因，其中的任何数据都不会写入。数据包是加密的，只有收件单位能读取。&lt;br&gt;上级党委的通知在“数据交换”页的“通知”标签中；支部在这里打开一份通知后，下一次报送的数据包会告诉党委这份通知已读；办完后点“标为已办理…”，党委也会看到已办理。</translation>
     </message>
     <message>
         <source>Settings page</source>
@@ -4056,7 +4056,11 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Mark as done…</source>
-        <translation>已办理…</translation>
+        <translation>标为已办理…</translation>
+    </message>
+    <message>
+        <source>Say that this office has done what the selected notice asks; the committee sees it once it imports this office&apos;s next package.</source>
+        <translation>说明本单位已经办完所选通知要求的事项；上级党委导入本单位下一次报送的数据包后就能看到。</translation>
     </message>
     <message>
         <source>Due by</source>

@@ -537,7 +537,7 @@ def test_a_branch_marks_a_notice_done_after_being_asked(
     when and that the committee will see it, and the button is off for it."""
     ctx = make_ctx(branch_with_notices)
     _page, panel = notices_tab(qtbot, ctx, app, 2)
-    assert panel.done_button.isVisibleTo(panel) and panel.done_button.text() == "已办理…"
+    assert panel.done_button.isVisibleTo(panel) and panel.done_button.text() == "标为已办理…"
     assert not panel.done_button.isEnabled(), "nothing selected"
     (target,) = [n for n in panel.list.model.all_rows() if n.data.deadline is not None]
     panel.open_notice(target.id)

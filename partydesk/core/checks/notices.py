@@ -13,6 +13,7 @@ from partydesk.core.services.notices import list_notices
 from partydesk.core.storage.database import Database
 
 SOON_DAYS = 31  # a deadline within a month says 注意 rather than 提示, as a meeting due within the month does
+_DONE_HINT = "（办完后在通知中点“标为已办理…”）"  # the to-do goes, and the committee is told
 STALE_DAYS = 30  # a read notice's deadline stays on the board this long after it passed, then goes by itself
 
 
@@ -27,7 +28,7 @@ def unread_notices_with_deadline(db: Database, today: date) -> Iterator[Finding]
         severity = (Severity.OVERDUE if days < 0 else Severity.WARNING if days <= SOON_DAYS else Severity.INFO)
         yield Finding(
             code="notice.unread", severity=severity, subject=notice.id,
-            message=f"上级通知《{notice.data.title}》尚未阅读，须于 {deadline:%Y-%m-%d} 前办理",
+            message=f"上级通知《{notice.data.title}》尚未阅读，须于 {deadline:%Y-%m-%d} 前办理{_DONE_HINT}",
             due=deadline, rule="通知", target=Target("notice", notice.id))
 
 
@@ -47,5 +48,5 @@ def read_notices_with_deadline(db: Database, today: date) -> Iterator[Finding]:
         severity = (Severity.OVERDUE if days < 0 else Severity.WARNING if days <= SOON_DAYS else Severity.INFO)
         yield Finding(
             code="notice.deadline", severity=severity, subject=notice.id,
-            message=f"上级通知《{notice.data.title}》要求于 {deadline:%Y-%m-%d} 前办理（办完后在通知中点“已办理”）",
+            message=f"上级通知《{notice.data.title}》要求于 {deadline:%Y-%m-%d} 前办理{_DONE_HINT}",
             due=deadline, rule="通知", target=Target("notice", notice.id))

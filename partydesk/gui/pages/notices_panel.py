@@ -315,6 +315,8 @@ class NoticesPanel(QWidget):
         self.write_button.setText(self.tr("Write a notice…"))
         self.withdraw_button.setText(self.tr("Withdraw…"))
         self.done_button.setText(self.tr("Mark as done…"))
+        self.done_button.setToolTip(self.tr("Say that this office has done what the selected notice asks; the "
+                                            "committee sees it once it imports this office's next package."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -245,7 +245,7 @@ def test_an_unread_notice_with_a_deadline_is_a_finding_until_opened(tree: Tree) 
     send_down(tree, tree.east, EAST)
     (finding,) = unread_notices_with_deadline(tree.east, date(2026, 11, 30))
     assert finding.target is not None and finding.target.kind == "notice" and finding.due == date(2026, 12, 5)
-    assert "报送材料" in finding.message
+    assert "报送材料" in finding.message and finding.message.endswith("（办完后在通知中点“标为已办理…”）")
     assert list(unread_notices_with_deadline(tree.committee, date(2026, 11, 30))) == []  # not to the writer
     notices.mark_read(tree.east, LOCAL_USER, finding.target.key)
     assert list(unread_notices_with_deadline(tree.east, date(2026, 11, 30))) == []
