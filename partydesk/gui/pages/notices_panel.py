@@ -2,10 +2,12 @@
 at a committee, those it sent and to whom.
 
 Selecting a notice shows its text and files below the list; a received notice counts as read once it was
-shown. A file opens with the system's program from a copy in the temp folder. Received notices are
+shown, and 标为已办理… (after a question) says the office has done what it asks; both travel up with the
+next package. A file opens with the system's program from a copy in the temp folder. Received notices are
 read-only: only the committee that wrote them changes them. A committee with registered branches writes a
 notice here (``dialogs.notice_edit``) and may withdraw one it sent (``dialogs.notice_withdraw``): it stays
-listed, marked 已撤回.
+listed, marked 已撤回. For each notice it sent, it sees how far it got at each branch: delivered, read
+(已读) or done (已办理).
 """
 
 from __future__ import annotations
