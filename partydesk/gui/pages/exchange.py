@@ -10,7 +10,7 @@ lists the notices (``notices_panel``).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.services.sync_status import KIND_NAMES
+from partydesk.gui.clock_text import local_time
 from partydesk.gui.dialogs.sync_key_actions import KeyActions
 from partydesk.gui.folders import (
     KEY_CARDS,
@@ -48,11 +49,6 @@ if TYPE_CHECKING:
     from partydesk.core.services.committee import BranchRow
     from partydesk.core.services.sync_status import ExchangeStatus, PackageEntry, PeerStatus
     from partydesk.gui.context import AppContext
-
-def local_time(utc: datetime) -> datetime:
-    """A naive UTC time from the ledger as this computer's wall-clock time."""
-    return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
-
 
 STATE_NAMES = {"written": "已写出", "acknowledged": "对方已确认", "imported": "已导入", "rejected": "已拒收"}
 

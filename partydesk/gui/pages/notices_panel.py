@@ -12,7 +12,7 @@ listed, marked 已撤回. For each notice it sent, it sees how far it got at eac
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.notices import NoticeRow
 from partydesk.core.errors import KnownError
+from partydesk.gui.clock_text import local_time
 from partydesk.gui.folders import DOCUMENTS, ask_save_file, open_with_system
 from partydesk.gui.operations import meetings as files_ops
 from partydesk.gui.operations import notices as ops
@@ -44,11 +45,6 @@ if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 FILE_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _local(utc: datetime) -> datetime:
-    """A time stored in UTC, as this computer's clock shows it."""
-    return utc.replace(tzinfo=UTC).astimezone()
 
 
 class NoticesPanel(QWidget):
@@ -175,7 +171,7 @@ class NoticesPanel(QWidget):
             head += self.tr("; to be done by {deadline}").format(deadline=f"{d.deadline:%Y-%m-%d}")
         if notice.received and notice.done_at is not None:
             head += "\n" + self.tr("Marked done here on {when}; the next package to the committee says so.").format(
-                when=f"{_local(notice.done_at):%Y-%m-%d %H:%M}")
+                when=f"{local_time(notice.done_at):%Y-%m-%d %H:%M}")
         if not notice.received:  # written here: it goes down with the next package to each branch named
             named = dict(self.branches)
             if notice.withdrawn or len(notice.delivery) != len(notice.targets):
@@ -203,9 +199,9 @@ class NoticesPanel(QWidget):
     def _reached(self, delivered: str, read: datetime | None, done: datetime | None) -> str:
         """How far a notice got at one branch: done, read (with when), else how far its delivery is."""
         if done is not None:
-            return self.tr("done (marked {when})").format(when=f"{_local(done):%Y-%m-%d %H:%M}")
+            return self.tr("done (marked {when})").format(when=f"{local_time(done):%Y-%m-%d %H:%M}")
         if read is not None:
-            return self.tr("read (opened {when})").format(when=f"{_local(read):%Y-%m-%d %H:%M}")
+            return self.tr("read (opened {when})").format(when=f"{local_time(read):%Y-%m-%d %H:%M}")
         return delivered
 
     def mark_done(self) -> None:
