@@ -387,9 +387,16 @@ def test_a_branch_marks_a_notice_done_and_the_committee_sees_it(tree: Tree) -> N
     (mine,) = notices.list_notices(tree.east)
     assert mine.done_at is not None and mine.read_at is not None and not mine.unread
     assert list(read_notices_with_deadline(tree.east, date(2026, 11, 30))) == []
+    from partydesk.core.services import audit
+
+    before = audit.list_entries(tree.east, LOCAL_USER, limit=1)
     with pytest.raises(ValidationError) as again:
         notices.mark_done(tree.east, LOCAL_USER, sent)
     assert again.value.code == "done"
+    with pytest.raises(ValidationError) as unknown:
+        notices.mark_done(tree.east, LOCAL_USER, "no-such-notice")
+    assert unknown.value.code == "missing" and unknown.value.message == "找不到这份通知。"
+    assert audit.list_entries(tree.east, LOCAL_USER, limit=1) == before, "a refusal writes nothing, not even audit"
     with pytest.raises(ValidationError) as own:
         notices.mark_done(tree.committee, LOCAL_USER, sent)
     assert own.value.code == "own"
