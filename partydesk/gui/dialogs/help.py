@@ -83,7 +83,8 @@ class HelpDialog(QDialog):
                      "written. Packages are encrypted: only the office a package is addressed to can read it."
                      "<br>The committee's notices are on the 通知 tab of the exchange page; once one is opened "
                      "there, the branch's next package tells the committee it has been read, and once it is "
-                     "marked done (Mark as done…), that it has been done.")),
+                     "marked done (Mark as done…), that it has been done. Once a notice's deadline has passed, "
+                     "the committee's workbench names the branches that have not yet reported it done.")),
             (self.tr("Settings page"),
              self.tr("The organisation's name and code, and the rule table: meeting frequencies, study hours "
                      "and dues brackets. Change a rule only when your higher committee sets a different one.")),

@@ -12,8 +12,13 @@ import pytest
 
 from partydesk.core import attachments
 from partydesk.core.changes import LOCAL_USER
-from partydesk.core.checks.findings import Severity
-from partydesk.core.checks.notices import read_notices_with_deadline, unread_notices_with_deadline
+from partydesk.core.checks import engine
+from partydesk.core.checks.findings import Severity, Target
+from partydesk.core.checks.notices import (
+    branches_yet_to_report_done,
+    read_notices_with_deadline,
+    unread_notices_with_deadline,
+)
 from partydesk.core.demo import populate
 from partydesk.core.domain.notices import NoticeData, NoticeFile
 from partydesk.core.domain.organisation import OrganisationInput
@@ -428,3 +433,57 @@ def test_a_notice_read_first_then_done_updates_the_one_receipt(tree: Tree) -> No
     assert report.counts["updated"] == 1 and report.counts["new"] == 0
     (row,) = notices.list_notices(tree.committee)
     assert row.read_count == 1 and row.done_count == 1 and len(_receipt_owners(tree.committee)) == 1
+
+
+def test_the_committee_is_told_which_branches_have_not_reported_a_notice_done_after_its_deadline(
+        tree: Tree) -> None:
+    """通知催办: after the deadline, the committee's board names each branch yet to report the notice done and how
+    far it got (read, unread, not confirmed delivered); a branch that reports it done drops out, and the line
+    goes once all have, a month after the deadline, or when the notice is withdrawn. Branches never see it."""
+    sent = notice(tree.committee, "报送年度总结", deadline=date(2026, 12, 5))
+    send_down(tree, tree.east, EAST)
+    notices.mark_read(tree.east, LOCAL_USER, sent)
+    up = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert import_package(tree.committee, LOCAL_USER, up.path).status == "applied"
+
+    def pending(today: date) -> list[str]:
+        return [f.message for f in engine.open_findings(tree.committee, today) if f.code == "notice.branches_pending"]
+
+    assert pending(date(2026, 12, 5)) == [], "on the deadline day nothing is late yet"
+    (line,) = pending(date(2026, 12, 6))
+    assert line == ("通知《报送年度总结》已过办理期限（2026-12-05），尚有 2 个支部未报告已办理："
+                    "幸福社区第一支部（已读）、幸福社区第二支部（尚未确认送达）")
+    (found,) = [f for f in engine.open_findings(tree.committee, date(2026, 12, 6))
+                if f.code == "notice.branches_pending"]
+    assert (found.severity, found.subject, found.target) == (Severity.OVERDUE, sent, Target("notice", sent))
+    send_down(tree, tree.west, WEST)
+    reply = export_package(tree.west, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)  # acknowledges
+    assert import_package(tree.committee, LOCAL_USER, reply.path).status == "applied"
+    assert "第二支部（未读）" in pending(date(2026, 12, 6))[0]
+    notices.mark_done(tree.east, LOCAL_USER, sent)
+    done = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert import_package(tree.committee, LOCAL_USER, done.path).status == "applied"
+    assert pending(date(2026, 12, 6)) == ["通知《报送年度总结》已过办理期限（2026-12-05），尚有 1 个支部未报告已办理："
+                                          "幸福社区第二支部（未读）"]
+    assert pending(date(2027, 1, 4)) and not pending(date(2027, 1, 5)), "a month after the deadline it goes"
+    assert "notice.branches_pending" not in {f.code for f in engine.open_findings(tree.west, date(2026, 12, 6))}
+    notices.mark_done(tree.west, LOCAL_USER, sent)
+    last = export_package(tree.west, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert import_package(tree.committee, LOCAL_USER, last.path).status == "applied"
+    assert pending(date(2026, 12, 6)) == [], "every branch has reported it done"
+
+
+def test_a_withdrawn_notice_asks_the_committee_to_chase_nobody(tree: Tree) -> None:
+    sent = notice(tree.committee, "报送年度总结", to=[EAST], deadline=date(2026, 12, 5))
+    assert [f.code for f in branches_yet_to_report_done(tree.committee, date(2026, 12, 6))] == [
+        "notice.branches_pending"]
+    notices.withdraw_notice(tree.committee, LOCAL_USER, sent, reason="另行通知", today=date(2026, 12, 1))
+    assert list(branches_yet_to_report_done(tree.committee, date(2026, 12, 6))) == []
+
+
+def test_a_long_list_of_branches_yet_to_report_names_five_and_points_to_the_notice() -> None:
+    from partydesk.core.checks.notices import _listed
+
+    names = [f"第{n}支部（未读）" for n in range(1, 8)]
+    assert _listed(names[:5]) == "、".join(names[:5])
+    assert _listed(names) == "、".join(names[:5]) + "等（详见通知）"
