@@ -400,6 +400,10 @@
         <translation>未召开（期限已过）</translation>
     </message>
     <message>
+        <source>Due (period still open) — recorded by the branch</source>
+        <translation>待召开（尚在期限内）— 由支部记录后报送</translation>
+    </message>
+    <message>
         <source>Due (period still open) — click a cell to record</source>
         <translation>待召开（尚在期限内）— 点击格子即可记录</translation>
     </message>
@@ -2670,6 +2674,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>点击记录一次会议。</translation>
     </message>
     <message>
+        <source>The branch records its meetings; they arrive with its packages.</source>
+        <translation>会议由支部记录，随支部报送的数据包到达。</translation>
+    </message>
+    <message>
         <source>This period ended before the branch began keeping its records here (the day the file was set up, or its earliest meeting), so it is not counted as missing. Click to record an older meeting: periods are then reckoned from it.</source>
         <translation>这个期间在本支部开始用本程序记录之前（建档之日或最早一次会议）就已结束，不算未召开。点击可补录更早的会议：补录后从那次会议起计算。</translation>
     </message>
@@ -3090,6 +3098,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>The meeting record dialog is not part of this version yet.</source>
         <translation>此版本尚未提供会议记录窗口。</translation>
+    </message>
+    <message>
+        <source>This is the calendar of {branch}. A branch records its own meetings on its computer; they arrive here with its next package. A meeting recorded here is this committee&apos;s own, with its own members: record it with New meeting on the Meeting records tab.</source>
+        <translation>这是{branch}的年度日历。支部的会议由支部在自己的电脑上记录，随下一次报送的数据包到达党委。在这里记录的会议是本党委自己的会议，应到人员是本党委的党员：请在“会议记录”标签中点“新建会议记录…”。</translation>
     </message>
     <message>
         <source>Meeting records</source>

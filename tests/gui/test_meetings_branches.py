@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.domain.organisation import short_name
@@ -164,3 +166,21 @@ def test_talks_of_a_committee_file_name_their_branch_and_filter_by_it(qtbot: QtB
     second = next(b.org_id for b in panel.branches.items if b.code == BRANCHES[1][0])
     assert shown and {r.org_id for r in shown} == {second}
     assert model.index(0, 1).data() == short_name(BRANCHES[1][1])
+
+
+def test_a_missing_meeting_in_a_branch_calendar_is_the_branch_s_to_record(qtbot: QtBot, committee_ctx: AppContext,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """At the committee, a cell of a branch's calendar with no meeting says the branch records it (a record made
+    here would be the committee's own), instead of opening a new record as a branch's own calendar does."""
+    page = make_page(qtbot, committee_ctx)
+    asked: list[dict[str, object]] = []
+    monkeypatch.setattr(page, "open_meeting", lambda **kw: asked.append(kw))
+    page.show_tab("calendar")
+    settle(qtbot, committee_ctx)
+    legend = page.calendar.legend_labels[CellState.COMING].text()
+    assert "由支部记录" in legend and "点击" not in legend
+    page.calendar.startMeeting.emit("general", "", date(2026, 1, 1))
+    boxes = [b for b in page.findChildren(QMessageBox) if b.isVisible()]
+    assert asked == [] and len(boxes) == 1
+    assert BRANCHES[0][1] in boxes[0].text() and "新建会议记录" in boxes[0].text()
+    boxes[0].close()

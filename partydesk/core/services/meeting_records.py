@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from partydesk.core import attachments as store
 from partydesk.core.attachments import StoredFile
 from partydesk.core.changes import Actor, ChangeKind, Changes
@@ -70,13 +72,25 @@ def motion_rules(db: Database) -> MotionRules:
     return MotionRules(base=values.get("meeting.motion.base", 1), bp=values.get("meeting.motion.bp", 5000))
 
 
+def _meeting_org(db: Database, session: Session, meeting_id: str | None) -> str | None:
+    """The organisation whose members make a meeting's roll: the recorded meeting's own, else (a new meeting)
+    this office's. A committee's file holds every branch's members; a meeting is of one organisation."""
+    if meeting_id is not None:
+        found = meeting_repo.meeting_org(session, meeting_id)
+        if found is not None:
+            return found
+    return db.site.organisation_id if db.site is not None else None
+
+
 def expected_roll(db: Database, type_code: str, held_on: date, party_group: str = "", *,
-                  no_vote: frozenset[str] = frozenset()) -> tuple[list[RollEntry], RollRules]:
-    """The members expected at a meeting of this type on ``held_on`` (in roster order) and the roll rules."""
+                  no_vote: frozenset[str] = frozenset(),
+                  meeting_id: str | None = None) -> tuple[list[RollEntry], RollRules]:
+    """The members expected at a meeting of this type on ``held_on`` (in roster order) and the roll rules:
+    of the recorded meeting ``meeting_id``'s organisation, or of this office's for a new one."""
     kind = type_of(type_code)
     rules = roll_rules(db)
     with db.read() as session:
-        members = meeting_repo.roll_members(session)
+        members = meeting_repo.roll_members(session, org_id=_meeting_org(db, session, meeting_id))
         names = {m.id: m.name for m in members}
         roll = expected_members(kind, members, held_on, rules, group=party_group, no_vote=no_vote)
         away = meeting_repo.away_of(session, [e.member_id for e in roll])
@@ -109,7 +123,7 @@ def update_meeting(db: Database, actor: Actor, meeting_id: str, data: MeetingDat
         if not meeting_repo.meeting_exists(session, meeting_id):
             raise ValidationError(GONE, code="no_meeting")
         rows, tally = attendance_rows(session, kind, data, rules, statuses=statuses, reasons=reasons,
-                                      no_vote=no_vote)
+                                      no_vote=no_vote, org_id=meeting_repo.meeting_org(session, meeting_id))
         check_motions(motions, tally)
         meeting_repo.update_meeting_row(session, meeting_id, data)
         meeting_repo.set_attendance(session, meeting_id, rows)
@@ -160,8 +174,9 @@ def stored_count(record: MeetingRecord, rules: RollRules) -> Count:
     return count(type_of(record.data.type_code), roll, present, rules)
 
 
-def party_groups(db: Database) -> list[str]:
-    """The party groups live members belong to, in their numbered order (for the group box of a form)."""
+def party_groups(db: Database, meeting_id: str | None = None) -> list[str]:
+    """The party groups live members belong to, in their numbered order (for the group box of a form): of
+    the meeting's organisation, as ``expected_roll``."""
     with db.read() as session:
-        members = meeting_repo.roll_members(session)
+        members = meeting_repo.roll_members(session, org_id=_meeting_org(db, session, meeting_id))
     return sorted({m.party_group for m in members if m.party_group}, key=group_sort_key)

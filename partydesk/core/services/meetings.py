@@ -122,9 +122,11 @@ def valid_time(text: str) -> bool:
 
 def attendance_rows(session: Session, kind: MeetingType, data: MeetingData, rules: RollRules, *,
                     statuses: Mapping[str, str], reasons: Mapping[str, str] | None,
-                    no_vote: frozenset[str]) -> tuple[list[Attendance], Count]:
-    """The attendance rows of every expected member (the rest of ``statuses`` refused by name) and the count."""
-    members = meeting_repo.roll_members(session)
+                    no_vote: frozenset[str], org_id: str | None) -> tuple[list[Attendance], Count]:
+    """The attendance rows of every expected member of the meeting's organisation ``org_id`` (the rest of
+    ``statuses`` refused by name) and the count. In a committee's file, which holds every branch's members,
+    a meeting's roll is its own organisation's: never another branch's members."""
+    members = meeting_repo.roll_members(session, org_id=org_id)
     roll = expected_members(kind, members, data.held_on, rules, group=data.party_group, no_vote=no_vote)
     expected_ids = {e.member_id for e in roll}
     names = {m.id: m.name for m in members}
@@ -171,7 +173,7 @@ def add_meeting(db: Database, actor: Actor, data: MeetingData, *, statuses: Mapp
     rules = roll_rules(db)
     with db.write(actor, action="meeting.add") as session:
         rows, tally = attendance_rows(session, kind, data, rules, statuses=statuses, reasons=reasons,
-                                      no_vote=no_vote)
+                                      no_vote=no_vote, org_id=org_id)
         check_motions(motions, tally)
         meeting_id = meeting_repo.insert_meeting(session, org_id, data, rows, list(guests))
         meeting_repo.set_agenda(session, meeting_id, [a for a in agenda if a.strip()])

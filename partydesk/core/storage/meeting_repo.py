@@ -217,18 +217,27 @@ def _live(session: Session, meeting_id: str) -> Meeting:
 ROLL_CHUNK = 500  # ids per IN list (SQLite's bound-parameter limit is far above; server databases vary)
 
 
-def roll_members(session: Session, *, ids: Collection[str] | None = None) -> list[RollMember]:
+def roll_members(session: Session, *, ids: Collection[str] | None = None,
+                 org_id: str | None = None) -> list[RollMember]:
     """Every live member with its live events: what the 应到 roll of any date is computed from.
 
     In 拼音 order (by chunks of ``ROLL_CHUNK`` when ``ids`` are given); ``ids``: only these members (the
     check of a few participants, or the ledger's few members with a moving event, need not read a
-    committee's whole roll).
+    committee's whole roll); ``org_id``: only the members of that organisation (a meeting's roll in a
+    committee's file, which holds every branch's members).
     """
+    of_org = None if org_id is None else Member.org_id == org_id
     if ids is None:
-        return _roll(session, None)
+        return _roll(session, of_org)
     wanted = list(dict.fromkeys(ids))
     return [m for i in range(0, len(wanted), ROLL_CHUNK)
-            for m in _roll(session, Member.id.in_(wanted[i:i + ROLL_CHUNK]))]
+            for m in _roll(session, Member.id.in_(wanted[i:i + ROLL_CHUNK]) if of_org is None
+                           else Member.id.in_(wanted[i:i + ROLL_CHUNK]) & of_org)]
+
+
+def meeting_org(session: Session, meeting_id: str) -> str | None:
+    """The organisation a meeting is of (None: no such meeting)."""
+    return session.scalar(select(Meeting.org_id).where(Meeting.id == meeting_id))
 
 
 def roll_outline(session: Session, moving_kinds: Collection[str], *,

@@ -290,9 +290,9 @@ class MeetingDialog(BusyDialog):
         if held_on is None:
             return
         code, group = self._type_code(), self.ui.partyGroupCombo.currentText().strip()
-        ops.load_roll(self, self.ctx, type_code=code, held_on=held_on, party_group=group,
+        ops.load_roll(self, self.ctx, type_code=code, held_on=held_on, party_group=group, meeting_id=self.meeting_id,
                       on_done=lambda view: self._roll_loaded(code, view))
-        ops.party_groups(self, self.ctx, self._groups_loaded)
+        ops.party_groups(self, self.ctx, self.meeting_id, self._groups_loaded)
 
     def _roll_loaded(self, code: str, view: ops.RollView) -> None:
         model = self.attendance.model

@@ -112,6 +112,8 @@ class MeetingCalendarModel(QAbstractTableModel):
         self.year = date.today().year
         self._rows: list[list[CalendarCell]] = []
         self._by_month: list[list[CalendarCell | None]] = []
+        # A committee looking at one of its branches: the branch records its meetings, not a click here.
+        self.recorded_elsewhere = False
 
     def set_cells(self, year: int, rows: list[list[CalendarCell]]) -> None:
         """Show ``rows`` (from ``build_cells``) for ``year``."""
@@ -204,7 +206,9 @@ class MeetingCalendarModel(QAbstractTableModel):
         counts = self.tr("{period} {name}: {held} held, {required} required").format(
             period=cell.period.label, name=name, held=cell.held, required=cell.required)
         action = self.tr("Click to open its meetings.") if cell.meeting_ids else self.tr("Click to record one.")
-        if cell.state is CellState.BEFORE:
+        if self.recorded_elsewhere and not cell.meeting_ids:
+            action = self.tr("The branch records its meetings; they arrive with its packages.")
+        elif cell.state is CellState.BEFORE:
             action = self.tr("This period ended before the branch began keeping its records here (the day the "
                              "file was set up, or its earliest meeting), so it is not counted as missing. "
                              "Click to record an older meeting: periods are then reckoned from it.")

@@ -62,21 +62,24 @@ def load_record(parent: QWidget, ctx: AppContext, meeting_id: str, on_done: Done
 
 
 def load_roll(parent: QWidget, ctx: AppContext, *, type_code: str, held_on: date, party_group: str,
-              on_done: DoneCallback, on_error: ErrorCallback | None = None) -> TaskHandle:
-    """The members expected at a meeting of this type, date and group, as a ``RollView``."""
+              meeting_id: str | None, on_done: DoneCallback,
+              on_error: ErrorCallback | None = None) -> TaskHandle:
+    """The members expected at a meeting of this type, date and group, as a ``RollView``: of the recorded
+    meeting's organisation, or of this office's for a new one (``meeting_id`` None)."""
     db = ctx.db
 
     def read(_progress: Any) -> RollView:
-        entries, rules = meeting_records.expected_roll(db, type_code, held_on, party_group)
+        entries, rules = meeting_records.expected_roll(db, type_code, held_on, party_group, meeting_id=meeting_id)
         return RollView(entries, rules, meeting_records.motion_rules(db))
 
     return run(parent, ctx, read, label="load meeting roll", on_done=on_done, on_error=on_error)
 
 
-def party_groups(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
-    """The party groups the roster names, for the group box."""
+def party_groups(parent: QWidget, ctx: AppContext, meeting_id: str | None, on_done: DoneCallback) -> TaskHandle:
+    """The party groups the roster names, for the group box (of the meeting's organisation, as ``load_roll``)."""
     db = ctx.db
-    return run(parent, ctx, lambda _p: meeting_records.party_groups(db), label="load party groups", on_done=on_done)
+    return run(parent, ctx, lambda _p: meeting_records.party_groups(db, meeting_id), label="load party groups",
+               on_done=on_done)
 
 
 def save_record(parent: QWidget, ctx: AppContext, *, meeting_id: str | None, record: RecordInput,

@@ -80,8 +80,7 @@ class MeetingsPage(DialogHost, QWidget):
 
         self.calendar.yearRequested.connect(lambda _year: self.reload("calendar"))
         self.calendar.openMeeting.connect(lambda meeting_id: self.open_meeting(meeting_id=meeting_id))
-        self.calendar.startMeeting.connect(
-            lambda code, group, day: self.open_meeting(type_code=code, party_group=group, held_on=day))
+        self.calendar.startMeeting.connect(self._start_from_calendar)
         self.attendance.yearRequested.connect(lambda _year: self.reload("attendance"))
         self.tabs.currentChanged.connect(lambda _index: self._load_if_stale())
         ctx.hub.changed.connect(self._on_changed)
@@ -264,6 +263,7 @@ class MeetingsPage(DialogHost, QWidget):
         if data.year == self.calendar.year and data.org_id == self.branches.calendar_org():  # else moved on
             same = (data.year, data.org_id) == self._calendar_shown  # read again: the current cell stays so
             kept = self.calendar.current_key() if same else ""
+            self.calendar.set_recorded_elsewhere(bool(self.branches.calendar_other_branch()))
             self.calendar.set_year_data(data.year, data.rows, data.meetings)
             self._calendar_shown = (data.year, data.org_id)
             if kept:
@@ -317,6 +317,21 @@ class MeetingsPage(DialogHost, QWidget):
             dialog.saved.connect(self._select_when_listed)
         self._open(dialog)
         return dialog
+
+    def _start_from_calendar(self, code: str, group: str, day: date) -> QWidget:
+        """A cell of the calendar with no meeting: a new record of that meeting, preset; in a committee's file
+        showing a branch's calendar, a message instead (the branch records its meetings and reports them
+        up; a record made here would be the committee's own, with its own members)."""
+        branch = self.branches.calendar_other_branch()
+        if not branch:
+            return self.open_meeting(type_code=code, party_group=group, held_on=day)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Meetings"), self.tr(
+            "This is the calendar of {branch}. A branch records its own meetings on its computer; they "
+            "arrive here with its next package. A meeting recorded here is this committee's own, with its own "
+            "members: record it with New meeting on the Meeting records tab.").format(branch=branch),
+            QMessageBox.StandardButton.Ok, self)
+        self._open(box)
+        return box
 
     def _select_when_listed(self, meeting_id: str) -> None:
         self._select_after = meeting_id

@@ -89,6 +89,15 @@ class MeetingBranches(QObject):
         """The organisation the calendar shows (None: the whole file, in a single-branch file)."""
         return self.calendar_filter.current() if self.multi else None
 
+    def calendar_other_branch(self) -> str:
+        """The name of the branch the calendar shows when it is not this office's own organisation (a
+        committee looking at one of its branches), else "": a branch's meetings are recorded by the branch."""
+        org = self.calendar_org()
+        own = self.branches.own
+        if org is None or (own is not None and org == own.org_id):
+            return ""
+        return self.branches.name_of(org) or org
+
     def attendance_org(self) -> str | None:
         """The organisation the attendance counts (None: every one)."""
         return self.attendance_filter.current() if self.multi else None

@@ -220,6 +220,13 @@ class ComplianceCalendar(QWidget):
         self.view.verticalHeader().setMinimumWidth(metrics.horizontalAdvance("党小组会 · 第三党小组") + 12)
         self.year_spin.setMinimumWidth(metrics.horizontalAdvance("2026 年") + metrics.height() * 3)
 
+    def set_recorded_elsewhere(self, elsewhere: bool) -> None:
+        """Whether the calendar shows a branch whose meetings its own office records (a committee's view of
+        one of its branches): the legend and tooltips then say so instead of "click to record"."""
+        if elsewhere != self.model.recorded_elsewhere:
+            self.model.recorded_elsewhere = elsewhere
+            self.retranslate()
+
     def retranslate(self) -> None:
         """Re-read every text after a language switch."""
         self.previous_button.setText(self.tr("◀ Previous year"))
@@ -228,7 +235,9 @@ class ComplianceCalendar(QWidget):
         self.year_spin.setSuffix(self.tr(" ", "year suffix"))
         self.legend_labels[CellState.HELD].setText(self.tr("Held"))
         self.legend_labels[CellState.MISSING].setText(self.tr("Missing (period over)"))
-        self.legend_labels[CellState.COMING].setText(self.tr("Due (period still open) — click a cell to record"))
+        self.legend_labels[CellState.COMING].setText(
+            self.tr("Due (period still open) — recorded by the branch") if self.model.recorded_elsewhere
+            else self.tr("Due (period still open) — click a cell to record"))
         self.legend_labels[CellState.BEFORE].setText(self.tr("Before the records began (not counted)"))
         self.model.retranslate()
         self._update_summary()

@@ -1,0 +1,73 @@
+"""A meeting's roll in a committee's file, which holds every branch's members: a meeting is of one
+organisation, so its 应到 list, its party groups and the attendance it may record are that organisation's
+members only (the committee's own for a new one, the branch's for a branch's meeting it corrects)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.errors import ValidationError
+from partydesk.core.services import dashboard, meeting_records, meetings
+from partydesk.core.storage import meeting_repo
+from partydesk.core.storage.database import Database
+from partydesk.core.storage.meeting_repo import PRESENT, MeetingData
+from tests.core.services.committee_two_branches import TODAY, two_branch_committee
+
+
+@pytest.fixture
+def committee(tmp_path: Path) -> Iterator[tuple[Database, dict[str, str]]]:
+    hub, ids = two_branch_committee(tmp_path)
+    try:
+        yield hub, ids
+    finally:
+        hub.close()
+
+
+def members_of(hub: Database, org_id: str) -> set[str]:
+    return set(dashboard.member_ids(hub, "all:", TODAY, org_id=org_id))
+
+
+def test_a_new_meeting_at_the_committee_lists_none_of_the_branches_members(
+        committee: tuple[Database, dict[str, str]]) -> None:
+    """The committee has no members of its own here: nobody is expected, no branch's group is offered, and
+    marking a branch's member present is refused by name, writing nothing (before, every member of every
+    branch was on the roll, and a committee meeting ticked 全部出席 broke a branch's absence streaks)."""
+    hub, ids = committee
+    roll, _rules = meeting_records.expected_roll(hub, "committee", date(2026, 11, 20))
+    assert roll == []
+    assert meeting_records.party_groups(hub) == []
+    stranger = sorted(members_of(hub, ids["1002"]))[0]
+    with pytest.raises(ValidationError) as refused:
+        meetings.add_meeting(hub, LOCAL_USER, MeetingData(type_code="committee", topic="党委会",
+                                                          held_on=date(2026, 11, 20)), statuses={stranger: PRESENT})
+    assert refused.value.code == "not_expected"
+    assert [m.topic for m in meetings.meetings_of_year(hub, 2026)] == ["学习党章"]  # the branch's own only
+
+
+def test_a_branch_meeting_corrected_at_the_committee_keeps_that_branch_roll(
+        committee: tuple[Database, dict[str, str]]) -> None:
+    """Opening branch 1001's 支部党员大会 at the committee: its roll is 1001's members (the migrant among them,
+    as the branch has it), never 1002's; rewriting it with a 1002 member present is refused."""
+    hub, ids = committee
+    (meeting,) = meetings.meetings_of_year(hub, 2026)
+    roll, _rules = meeting_records.expected_roll(hub, "general", date(2026, 3, 10), meeting_id=meeting.id)
+    assert {e.member_id for e in roll} == members_of(hub, ids["1001"])
+    with hub.read() as session:  # the groups of 1001's members, read by their ids
+        groups = {m.party_group for m in meeting_repo.roll_members(session, ids=members_of(hub, ids["1001"]))}
+    assert set(meeting_records.party_groups(hub, meeting.id)) == groups - {""}
+    record = meeting_records.get_record(hub, meeting.id)
+    assert record is not None
+    statuses = {a.member_id: a.status for a in record.attendance}
+    stranger = sorted(members_of(hub, ids["1002"]))[0]
+    with pytest.raises(ValidationError) as refused:
+        meeting_records.update_meeting(hub, LOCAL_USER, meeting.id, record.data,
+                                       statuses={**statuses, stranger: PRESENT})
+    assert refused.value.code == "not_expected"
+    meeting_records.update_meeting(hub, LOCAL_USER, meeting.id, record.data, statuses=statuses)
+    after = meeting_records.get_record(hub, meeting.id)
+    assert after is not None and {a.member_id for a in after.attendance} == members_of(hub, ids["1001"])
