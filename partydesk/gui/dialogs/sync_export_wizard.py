@@ -153,7 +153,8 @@ class ExportDialog(QDialog):
         if code == EVERY_BRANCH:
             self.changes.setText(self.tr("Receipts and anything else owed to each branch"))
         elif peer is not None and peer.peer.relation == "child":
-            self.changes.setText(self.tr("Receipts for the packages received from it"))
+            self.changes.setText(self.tr("Receipts for the packages received from it, and the notices, study materials "
+                                         "and corrections waiting to go to it"))
         elif peer is not None and not peer.peer.acked_seq:  # nothing confirmed yet: the package carries it all
             self.changes.setText(self.tr("Everything not yet confirmed (the first package carries every record)"))
         else:
