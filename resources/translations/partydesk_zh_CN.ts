@@ -2511,6 +2511,10 @@ Write the new key card and give it to each office to register.</source>
 <context>
     <name>MaterialSendDialog</name>
     <message>
+        <source>(sent already)</source>
+        <translation>（已下发）</translation>
+    </message>
+    <message>
         <source>Tick at least one branch, or &apos;All branches&apos;.</source>
         <translation>请至少勾选一个支部，或勾选“全部已登记的下级党组织”。</translation>
     </message>
@@ -5140,6 +5144,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>本单位</translation>
     </message>
     <message>
+        <source>Not sent yet (Send down…)</source>
+        <translation>未下发（点“下发…”）</translation>
+    </message>
+    <message>
+        <source>All {count} branches</source>
+        <translation>全部 {count} 个支部</translation>
+    </message>
+    <message>
         <source>Delete a certification</source>
         <translation>删除证书</translation>
     </message>
@@ -5358,6 +5370,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Sent down</source>
         <translation>上级下发</translation>
+    </message>
+    <message>
+        <source>Sent down to</source>
+        <translation>下发至</translation>
     </message>
     <message>
         <source>All forms</source>

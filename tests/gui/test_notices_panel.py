@@ -309,6 +309,10 @@ def test_a_committee_sends_a_material_down_to_the_branch_it_ticks(
     page.tabs.setCurrentWidget(page.materials)
     assert page.send_material_button.isVisibleTo(page) and page.send_material_button.text() == "下发…"
     assert page.earlier_button.isHidden(), "its branches enter their own members' earlier hours"
+    model = page.materials.model
+    sent_column = [c.key for c in model.columns].index("sent")
+    assert model.headerData(sent_column, Qt.Orientation.Horizontal) == "下发至"
+    assert model.index(0, sent_column).data() == "未下发（点“下发…”）"
     page.materials.table.selectRow(0)
     page.send_selected_material()
     qtbot.waitUntil(lambda: isinstance(getattr(page, "dialog", None), MaterialSendDialog), timeout=WAIT_MS)
@@ -325,6 +329,19 @@ def test_a_committee_sends_a_material_down_to_the_branch_it_ticks(
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         dialog.send()
     assert said and said[-1].startswith("“学习贯彻党的二十届四中全会精神辅导材料”将随下一个数据包发给 1 个支部")
+    # The list says where it goes; 下发… again starts from the branch it went to, not from every branch.
+    qtbot.waitUntil(lambda: model.index(0, sent_column).data() == "幸福社区第一支部", timeout=WAIT_MS)
+    assert model.index(0, sent_column).data(Qt.ItemDataRole.ToolTipRole) == "中共示范街道幸福社区第一支部委员会"
+    page.send_selected_material()
+    qtbot.waitUntil(lambda: page.dialog is not dialog and isinstance(page.dialog, MaterialSendDialog),
+                    timeout=WAIT_MS)
+    again = page.dialog
+    assert not again.all_check.isChecked() and again.target_list.isEnabled()
+    states = {again.target_list.item(i).data(Qt.ItemDataRole.UserRole): again.target_list.item(i).checkState()
+              for i in range(2)}
+    assert states == {"3301060012": Qt.CheckState.Checked, "3301060013": Qt.CheckState.Unchecked}
+    assert again.target_list.item(east).text().endswith("（已下发）")
+    again.reject()
     to_east = export_package(committee_of_two, LOCAL_USER, to_org_code="3301060012", out_dir=tmp_path)
     assert to_east.counts.get("study_material") == 1
     to_west = export_package(committee_of_two, LOCAL_USER, to_org_code="3301060013", out_dir=tmp_path, snapshot=True)
@@ -391,7 +408,8 @@ def test_a_committee_names_the_branch_a_reported_material_came_from(
         column = next(i for i in range(model.columnCount())
                       if model.headerData(i, Qt.Orientation.Horizontal) == "来源")
         row = [r[1].title for r in model.shown_rows()].index("支部书记讲党课讲稿")
-        assert {model.data(model.index(i, column)) for i in range(model.rowCount())} == {_org_name(branch)}
+        # Named as the other lists name the branch (中共示范街道幸福社区第一支部委员会 → 幸福社区第一支部)
+        assert {model.data(model.index(i, column)) for i in range(model.rowCount())} == {"幸福社区第一支部"}
         said: list[str] = []
         ctx.hub.statusMessage.connect(said.append)
         page.materials.table.selectRow(row)

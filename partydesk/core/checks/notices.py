@@ -12,8 +12,8 @@ from datetime import date
 
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.notices import NoticeRow
-from partydesk.core.domain.organisation import short_names
 from partydesk.core.services.branches import branches as file_branches
+from partydesk.core.services.branches import registered_short_names
 from partydesk.core.services.notices import branches as notice_branches
 from partydesk.core.services.notices import list_notices
 from partydesk.core.storage.database import Database
@@ -67,12 +67,7 @@ def branches_yet_to_report_done(db: Database, today: date) -> Iterator[Finding]:
             and n.data.deadline is not None and -STALE_DAYS <= (n.data.deadline - today).days < 0]
     if not rows:
         return
-    # Named as the board's other lines name them (幸福社区第一支部): short names among the organisations of
-    # the file, and of branches registered whose records have not come yet.
-    held = {b.code: b.name for b in file_branches(db).items}
-    registered = {code: held.get(code) or name for code, name in notice_branches(db)}
-    shorts = short_names({*held.values(), *registered.values()})
-    names = {code: shorts.get(name) or code for code, name in registered.items()}
+    names = registered_short_names(file_branches(db), notice_branches(db))  # as the board's other lines
     for notice in rows:
         pending = _pending(notice, names)
         if not pending:

@@ -88,6 +88,16 @@ def branches(db: DbHandle) -> Branches:
     return Branches(tuple(sorted(items, key=lambda b: not b.own)), committee)
 
 
+def registered_short_names(held: Branches, registered: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Organisation code -> short name of each branch registered here (code, name), cut as the file's other
+    lists cut them (幸福社区第一支部): among the names of the organisations the file holds and of those
+    registered whose records have not come yet (a file's own name for an organisation wins)."""
+    names = {b.code: b.name for b in held.items}
+    full = {code: names.get(code) or name for code, name in registered}
+    shorts = short_names({*names.values(), *full.values()})
+    return {code: shorts.get(name) or code for code, name in full.items()}
+
+
 def shared_people(rows: Iterable[RosterRow]) -> frozenset[str]:
     """Member ids of the people (by 公民身份号码) on the rolls of two or more organisations.
 

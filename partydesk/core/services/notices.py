@@ -150,6 +150,13 @@ def material_sources(db: Database) -> dict[str, tuple[str, str]]:
     return {i: (peers[o].relation, peers[o].org_name) if o in peers else ("parent", "") for i, o in owners.items()}
 
 
+def material_targets(db: Database) -> dict[str, list[str]]:
+    """The organisation codes each study material of ours is sent down to (``send_material``), by id; a
+    material sent nowhere yet is not among them."""
+    with db.read() as session:
+        return notice_repo.addressed_codes(session, "study_material")
+
+
 def branches(db: Database) -> list[tuple[str, str]]:
     """(organisation code, name) of every registered child site: what a notice can be addressed to."""
     with db.read() as session:

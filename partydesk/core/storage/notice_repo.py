@@ -188,6 +188,18 @@ def material_owners(session: Session, own_site: str) -> dict[str, str]:
     return {str(i): str(o) for i, o in session.execute(query).all()}
 
 
+def addressed_codes(session: Session, record_type: str) -> dict[str, list[str]]:
+    """The organisation codes each record of ``record_type`` is addressed to (to go down), by record id, in
+    code order."""
+    query = (select(DownwardTarget.record_id, SyncPeer.org_code)
+             .join(SyncPeer, SyncPeer.site_id == DownwardTarget.site_id)
+             .where(DownwardTarget.record_type == record_type).order_by(SyncPeer.org_code))
+    found: dict[str, list[str]] = {}
+    for record_id, code in session.execute(query):
+        found.setdefault(str(record_id), []).append(str(code))
+    return found
+
+
 def _line(type_name: str, row: Any) -> tuple[str, bytes]:
     return type_name, canonical(to_record(TYPES_BY_NAME[type_name], row))
 

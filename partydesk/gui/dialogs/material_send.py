@@ -7,6 +7,7 @@ above cannot be sent on (the service says so).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -33,10 +34,11 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MaterialSendDialog(QDialog):
-    """Tick the branches (``branches``: organisation code, name) to send the material ``material_id`` to."""
+    """Tick the branches (``branches``: organisation code, name) to send the material ``material_id`` to;
+    those it goes to already (``sent``) are ticked and marked, so sending again adds to them."""
 
     def __init__(self, ctx: AppContext, material_id: str, title: str, branches: list[tuple[str, str]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, sent: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("MaterialSendDialog")
         self.ctx = ctx
@@ -48,13 +50,15 @@ class MaterialSendDialog(QDialog):
         self.all_check.setObjectName("allCheck")
         self.target_list = QListWidget(self)
         self.target_list.setObjectName("targetList")
+        already = self.tr("(sent already)")
         for code, name in branches:
-            item = QListWidgetItem(f"{code}  {name}", self.target_list)
+            item = QListWidgetItem(f"{code}  {name}" + (f"  {already}" if code in sent else ""), self.target_list)
             item.setData(CODE_ROLE, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if code in sent else Qt.CheckState.Unchecked)
         follow_all(self.all_check, self.target_list)
-        self.all_check.setChecked(True)  # as a notice: every branch, unless the committee narrows it
+        # As a notice: every branch, unless the committee narrows it; once sent, the branches it went to.
+        self.all_check.setChecked(not sent)
         self.error_label = QLabel(self)
         mark_as_error_label(self.error_label)
         self.error_label.hide()

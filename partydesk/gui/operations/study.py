@@ -44,6 +44,10 @@ class StudyYear:
     # The materials another office owns (read-only here), by id: (relation, office name), as
     # ``notices.material_sources`` gives them.
     sources: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # A committee: the organisation codes each of its own materials is sent down to, by id
+    # (``notices.material_targets``), and the branches registered here (code, name).
+    sent_to: dict[str, list[str]] = field(default_factory=dict)
+    registered: list[tuple[str, str]] = field(default_factory=list)
 
 
 def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback) -> TaskHandle:
@@ -53,10 +57,12 @@ def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback
     def read(_progress: Any) -> StudyYear:
         today = date.today()
         sources = notices.material_sources(db)
+        committee = site_role(db) == "committee"
         return StudyYear(year, today, study.activities_of_year(db, year),
                          study_reports.ledger(db, year, as_of=today), study.certifications(db),
                          study.search_materials(db), rule_values(db), branch_service.branches(db),
-                         site_role(db) == "committee", sources)
+                         committee, sources, notices.material_targets(db) if committee else {},
+                         notices.branches(db) if committee else [])
 
     return run(parent, ctx, read, label="load study", on_done=on_done)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.study_records import ActivitySummary, CertificationData, MaterialData
-from partydesk.core.services import study, study_meetings, study_reports
+from partydesk.core.services import notices, study, study_meetings, study_reports
 from partydesk.core.services.study_reports import LedgerRow
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import DoneCallback, TaskHandle
@@ -67,6 +67,7 @@ class StudyDelta:
     ledger: list[LedgerRow]
     certifications: list[tuple[str, str, CertificationData]] | None
     materials: list[tuple[str, MaterialData]] | None
+    sent_to: dict[str, list[str]] | None = None  # with the materials: where each of ours goes down to
 
 
 def load_changed(parent: QWidget, ctx: AppContext, year: int, plan: RefreshPlan,
@@ -85,6 +86,7 @@ def load_changed(parent: QWidget, ctx: AppContext, year: int, plan: RefreshPlan,
         rows = study_reports.ledger(db, year, as_of=date.today(), member_ids=people) if people else []
         return StudyDelta(year, plan, frozenset(people), activities, rows,
                           study.certifications(db) if plan.certifications else None,
-                          study.search_materials(db) if plan.materials else None)
+                          study.search_materials(db) if plan.materials else None,
+                          notices.material_targets(db) if plan.materials else None)
 
     return run(parent, ctx, read, label="refresh study", on_done=on_done)

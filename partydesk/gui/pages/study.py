@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import Changes
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.errors import KnownError
+from partydesk.core.services.branches import registered_short_names
 from partydesk.core.services.study import is_earlier_hours
 from partydesk.core.services.study_reports import counted_again
 from partydesk.gui.folders import DOCUMENTS, ask_save_file, open_with_system
@@ -167,6 +168,9 @@ class StudyPage(QWidget):
         self.activities.set_rows(data.activities)
         self.ledger.set_rows(data.ledger)
         self.certifications.set_rows(data.certifications)
+        if data.committee != ("sent" in {c.key for c in self.materials.model.columns}):
+            self.materials.set_columns(study_tabs.material_columns(
+                self.material_source, (self.material_sent, self.material_sent_tip) if data.committee else None))
         self.materials.set_rows(data.materials)
         self.send_material_button.setVisible(data.committee)
         self.earlier_button.setVisible(not data.committee)  # a branch enters its own members' earlier hours
@@ -220,7 +224,8 @@ class StudyPage(QWidget):
             self.certifications.set_rows(delta.certifications)
             self.skills.setText(study_tabs.skills_summary(delta.certifications, self.today))
         if delta.materials is not None:
-            data = replace(data, materials=delta.materials)
+            data = replace(data, materials=delta.materials, sent_to=delta.sent_to or {})
+            self.data = data  # the list's 下发至 reads it
             self.materials.set_rows(delta.materials)
         self.data = data
         self._show_summary()
@@ -363,7 +368,33 @@ class StudyPage(QWidget):
         if material_id not in self.data.sources:
             return self.tr("This office")
         relation, office = self.data.sources[material_id]
-        return office if relation == "child" and office else self.tr("Sent down")
+        if relation == "child" and office:  # a branch's, named as the other lists name it
+            shorts = registered_short_names(self.data.branches, self.data.registered)
+            return next((shorts[code] for code, name in self.data.registered if name == office), office)
+        return self.tr("Sent down")
+
+    def _sent_names(self, material_id: str) -> list[str]:
+        if self.data is None:
+            return []
+        names = dict(self.data.registered)
+        return [names.get(code) or code for code in self.data.sent_to.get(material_id, [])]
+
+    def material_sent(self, material_id: str) -> str:
+        """A committee's own material: the branches it goes down to (全部 n 个支部, their names, or 未下发);
+        another office's: nothing."""
+        if self.data is None or material_id in self.data.sources:
+            return ""
+        codes = self.data.sent_to.get(material_id, [])
+        if not codes:
+            return self.tr("Not sent yet (Send down…)")
+        if len(codes) > 1 and set(codes) == {code for code, _name in self.data.registered}:
+            return self.tr("All {count} branches").format(count=len(codes))
+        shorts = registered_short_names(self.data.branches, self.data.registered)  # as the other lists cut them
+        return "、".join(shorts.get(code, code) for code in codes)
+
+    def material_sent_tip(self, material_id: str) -> str:
+        """The full names of the branches a material goes down to, one a line."""
+        return "\n".join(self._sent_names(material_id))
 
     def edit_selected_cert(self) -> None:
         """Open the selected certification to correct it (or write a renewal over it)."""
@@ -449,7 +480,9 @@ class StudyPage(QWidget):
                 self.ctx.hub.statusMessage.emit(self.tr(
                     "No branch is registered yet: register a branch's key card on the exchange page first."))
                 return
-            self._show_dialog(MaterialSendDialog(self.ctx, chosen[0], found.title, branches, parent=self.window()))
+            sent = self.data.sent_to.get(chosen[0], []) if self.data is not None else []
+            self._show_dialog(MaterialSendDialog(self.ctx, chosen[0], found.title, branches, parent=self.window(),
+                                                 sent=sent))
 
         notice_ops.load_branches(self, self.ctx, show)
 

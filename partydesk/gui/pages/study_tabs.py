@@ -45,6 +45,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("StudyPage", "Hours"),
     QT_TRANSLATE_NOOP("StudyPage", "Members"),
     QT_TRANSLATE_NOOP("StudyPage", "Source"),
+    QT_TRANSLATE_NOOP("StudyPage", "Sent down to"),
     QT_TRANSLATE_NOOP("StudyPage", "Sent down"),
     QT_TRANSLATE_NOOP("StudyPage", "All forms"),
     QT_TRANSLATE_NOOP("StudyPage", "Complete"),
@@ -210,9 +211,13 @@ def certifications_list(parent: QWidget, today: date, notice_days: Callable[[], 
                     haystack=lambda r: f"{r[1]} {r[2].name} {r[2].issuer}", pinyin_of=lambda r: r[1])
 
 
-def materials_list(parent: QWidget, source: Callable[[str], str] = lambda _id: "") -> ListPage[MaterialRow]:
-    """学习资料: title, tags, date, the stored file or the link, and where one of another office came from
-    (``source`` of its id: sent down from above, or on a committee the branch whose it is)."""
+Words = Callable[[str], str]  # an id to a cell's text
+
+
+def material_columns(source: Words, sent: tuple[Words, Words] | None = None) -> list[ListColumn[MaterialRow]]:
+    """学习资料's columns: title, tags, date, the stored file or the link, and where one of another office came
+    from (``source`` of its id: sent down from above, or on a committee the branch whose it is); on a
+    committee (``sent``: the text and the tooltip of an id), 下发至: the branches its own material goes to."""
     columns: list[ListColumn[MaterialRow]] = [
         ListColumn("title", _tr("Title"), lambda r: r[1].title, chars=18),
         ListColumn("tags", _tr("Tags"), lambda r: r[1].tags, chars=8),
@@ -220,7 +225,16 @@ def materials_list(parent: QWidget, source: Callable[[str], str] = lambda _id: "
         ListColumn("where", _tr("File or link"), lambda r: r[1].file_name or r[1].link, chars=20),
         ListColumn("from", _tr("Source"), lambda r: source(r[0]), chars=7),
     ]
-    return ListPage(columns, row_id=lambda r: r[0], parent=parent,
+    if sent is not None:
+        text, tip = sent
+        columns.append(ListColumn("sent", _tr("Sent down to"), lambda r: text(r[0]), chars=12,
+                                  tooltip=lambda r: tip(r[0])))
+    return columns
+
+
+def materials_list(parent: QWidget, source: Callable[[str], str] = lambda _id: "") -> ListPage[MaterialRow]:
+    """学习资料 (``material_columns``; a committee's page adds 下发至 once it knows it is one)."""
+    return ListPage(material_columns(source), row_id=lambda r: r[0], parent=parent,
                     haystack=lambda r: f"{r[1].title} {r[1].tags} {r[1].notes} {r[1].file_name}")
 
 
