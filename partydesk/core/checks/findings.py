@@ -82,6 +82,9 @@ class Finding:
     rule: str  # the rule-table key or the source it comes from ("meeting.freq.general", "党章第三十条")
     target: Target | None = None
     housekeeping: bool = False  # the program's upkeep (backup, exchange), not Party work: the report leaves it out
+    # In a committee's file, the organisations (org ids) a finding about none of their records concerns all
+    # the same, whose workbench scope lists it too: the branches yet to report a notice done.
+    orgs: tuple[str, ...] = ()
 
 
 CheckFn = Callable[["Database", date], Iterable[Finding]]

@@ -67,7 +67,9 @@ def branches_yet_to_report_done(db: Database, today: date) -> Iterator[Finding]:
             and n.data.deadline is not None and -STALE_DAYS <= (n.data.deadline - today).days < 0]
     if not rows:
         return
-    names = registered_short_names(file_branches(db), notice_branches(db))  # as the board's other lines
+    held = file_branches(db)
+    names = registered_short_names(held, notice_branches(db))  # as the board's other lines
+    org_of = {b.code: b.org_id for b in held.items}  # a branch chosen on the workbench lists it too
     for notice in rows:
         pending = _pending(notice, names)
         if not pending:
@@ -77,8 +79,9 @@ def branches_yet_to_report_done(db: Database, today: date) -> Iterator[Finding]:
         yield Finding(
             code="notice.branches_pending", severity=Severity.OVERDUE, subject=notice.id,
             message=f"通知《{notice.data.title}》已过办理期限（{deadline:%Y-%m-%d}），"
-                    f"尚有 {len(pending)} 个支部未报告已办理：{_listed(pending)}",
-            due=deadline, rule="通知", target=Target("notice", notice.id))
+                    f"尚有 {len(pending)} 个支部未报告已办理：{_listed([text for _code, text in pending])}",
+            due=deadline, rule="通知", target=Target("notice", notice.id),
+            orgs=tuple(org_of[code] for code, _text in pending if code in org_of))
 
 
 NAMED_AT_MOST = 5  # branches named in one to-do line; the notice itself lists every one
@@ -90,9 +93,9 @@ def _listed(names: list[str]) -> str:
     return "、".join(names[:NAMED_AT_MOST]) + "等（详见通知）"
 
 
-def _pending(notice: NoticeRow, names: dict[str, str]) -> list[str]:
-    """The branches of ``notice`` that have not reported it done, each named with how far it got there:
-    read, delivered but unread, or not yet confirmed delivered."""
+def _pending(notice: NoticeRow, names: dict[str, str]) -> list[tuple[str, str]]:
+    """The branches of ``notice`` that have not reported it done, (code, name with how far it got there:
+    read, delivered but unread, or not yet confirmed delivered)."""
     count = len(notice.targets)
     reads = notice.read_by_target or (None,) * count
     done = notice.done_by_target or (None,) * count
@@ -102,5 +105,5 @@ def _pending(notice: NoticeRow, names: dict[str, str]) -> list[str]:
         if finished is not None:
             continue
         how = "已读" if read is not None else "未读" if state == "received" else "尚未确认送达"
-        out.append(f"{names.get(code) or code}（{how}）")
+        out.append((code, f"{names.get(code) or code}（{how}）"))
     return out

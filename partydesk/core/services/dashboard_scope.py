@@ -63,8 +63,8 @@ def findings_by_branch(db: Database, findings: list[Finding]) -> dict[str, list[
     out: dict[str, list[Finding]] = {}
     for finding, record in zip(findings, records, strict=True):
         org = _branch_of(finding, record, owner)
-        if org:
-            out.setdefault(org, []).append(finding)
+        for one in dict.fromkeys((org, *finding.orgs) if org else finding.orgs):
+            out.setdefault(one, []).append(finding)
     return out
 
 

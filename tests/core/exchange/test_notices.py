@@ -25,7 +25,7 @@ from partydesk.core.domain.organisation import OrganisationInput
 from partydesk.core.domain.study_records import MaterialData
 from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import container
-from partydesk.core.services import meeting_records, meetings, notices, study, study_files
+from partydesk.core.services import dashboard_scope, meeting_records, meetings, notices, study, study_files
 from partydesk.core.services.sync_blobs import blob_path
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
@@ -465,6 +465,12 @@ def test_the_committee_is_told_which_branches_have_not_reported_a_notice_done_af
     assert import_package(tree.committee, LOCAL_USER, done.path).status == "applied"
     assert pending(date(2026, 12, 6)) == ["通知《报送年度总结》已过办理期限（2026-12-05），尚有 1 个支部未报告已办理："
                                           "幸福社区第二支部（未读）"]
+    # The workbench scoped to a branch lists the line when that branch is among those yet to report.
+    found = engine.open_findings(tree.committee, date(2026, 12, 6))
+    orgs = {b.code: b.org_id for b in dashboard_scope.branches(tree.committee)}
+    scoped = {code: [f.code for f in dashboard_scope.scope_findings(tree.committee, found, org)]
+              for code, org in orgs.items()}
+    assert "notice.branches_pending" in scoped[WEST] and "notice.branches_pending" not in scoped[EAST]
     assert pending(date(2027, 1, 4)) and not pending(date(2027, 1, 5)), "a month after the deadline it goes"
     assert "notice.branches_pending" not in {f.code for f in engine.open_findings(tree.west, date(2026, 12, 6))}
     notices.mark_done(tree.west, LOCAL_USER, sent)
