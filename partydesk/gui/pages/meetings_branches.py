@@ -106,7 +106,9 @@ class MeetingBranches(QObject):
         """全部支部 and one option per branch (names in the current language's 全部)."""
         everyone = QCoreApplication.translate("BranchFilter", "All branches")
         options: list[tuple[str, Any]] = [(everyone, None)]
-        options += [(b.name or b.code, lambda r, org=b.org_id: r.org_id == org) for b in self.branches.items]
+        # Short names, as the 支部 column shows them: the full ones made the box crowd out the search field.
+        options += [(self.branches.short_of(b.org_id) or b.name or b.code, lambda r, org=b.org_id: r.org_id == org)
+                    for b in self.branches.items]
         self.page.list_panel.set_filter_options(self.list_filter, options)
 
     def columns(self) -> list[ListColumn[MeetingLine]]:
