@@ -108,6 +108,9 @@ def test_attendance_counts_the_chosen_branch(qtbot: QtBot, committee_ctx: AppCon
     for i in range(model.rowCount()):  # 全部支部: each name says its branch (the same name may be in both)
         rate = model.row_at(i).rate
         assert model.index(i, 0).data() == f"{rate.name}（{names[org_of[rate.member_id]]}）"
+    metrics = page.attendance.view.fontMetrics()
+    longest = max(metrics.horizontalAdvance(model.index(i, 0).data()) for i in range(model.rowCount()))
+    assert page.attendance.view.columnWidth(0) >= longest, "each name whole, with its branch"
     first = branch_id(page, 0)
     page.branches.attendance_filter.set_current(first)
     settle(qtbot, committee_ctx)

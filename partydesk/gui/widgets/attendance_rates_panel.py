@@ -90,7 +90,18 @@ class AttendanceRatesPanel(QWidget):
         self.year_spin.setValue(data.year)
         self.year_spin.blockSignals(False)
         self.model.set_rows(attendance_rows(data.rates, data.runs))
+        self._fit_names()
         self._update_summary()
+
+    def _fit_names(self) -> None:
+        """The name column as wide as a name: with its branch after it (全部支部 in a committee's file) as wide
+        as the longest such name, so two people of one name in two branches can be told apart."""
+        metrics = self.fontMetrics()
+        wide = metrics.horizontalAdvance("欧阳晓梅") * 2
+        if self.model.branch_names:
+            texts = (str(self.model.index(row, 0).data() or "") for row in range(self.model.rowCount()))
+            wide = max([wide, *(metrics.horizontalAdvance(t) + metrics.height() for t in texts)])
+        self.view.horizontalHeader().resizeSection(0, min(wide, metrics.horizontalAdvance("汉") * 24))
 
     def _update_summary(self) -> None:
         if self._data is None:
