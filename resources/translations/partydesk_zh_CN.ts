@@ -1003,14 +1003,6 @@ Is this exactly the fingerprint the other office read to you? Choose Yes to regi
         <translation>登记对方密钥卡…</translation>
     </message>
     <message>
-        <source>Write a package…</source>
-        <translation>导出数据包…</translation>
-    </message>
-    <message>
-        <source>Import a package…</source>
-        <translation>导入数据包…</translation>
-    </message>
-    <message>
         <source>Mend the dates…</source>
         <translation>校正修改时间…</translation>
     </message>
@@ -1049,6 +1041,14 @@ Is this exactly the fingerprint the other office read to you? Choose Yes to regi
     <message>
         <source>No branch is registered yet. Register each branch&apos;s key card on the first tab; its figures show here once its first package is imported.</source>
         <translation>还没有登记任何支部。请在“数据包与单位”页用“登记对方密钥卡…”登记各支部的密钥卡；导入支部的第一个数据包后，这里就会显示它的情况。</translation>
+    </message>
+    <message>
+        <source>&amp;Write a package…</source>
+        <translation>导出数据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a package…</source>
+        <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
         <source>Search</source>

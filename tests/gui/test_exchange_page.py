@@ -56,7 +56,18 @@ def test_page_lists_the_branch_and_imports_a_package_after_the_dry_run(
     last = [c.key for c in model.columns].index("last")
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "3301060012")
     assert model.index(row, last).data() == "今天"  # the package came in today
-    assert page.import_button.text() == "导入数据包…"
+    assert (page.export_button.text(), page.import_button.text()) == ("导出数据包(&E)…", "导入数据包(&I)…")
+    # Tab walks the top row as it is seen, 更换密钥… last, then on to the offices' list.
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=WAIT_MS)
+    page.card_button.setFocus()
+    walked = [QApplication.focusWidget()]
+    for _ in range(5):
+        qtbot.keyClick(walked[-1], Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    assert walked == [page.card_button, page.register_button, page.export_button, page.import_button,
+                      page.keys.rotate_button, page.peers.search]
 
     with branch.write(LOCAL_USER, action="test.edit") as session:
         from partydesk.core.storage.tables import Member

@@ -167,6 +167,9 @@ class ExchangePage(QWidget):
         self.split.setChildrenCollapsible(False)
         layout.addWidget(self.split, 1)
         self.keys = KeyActions(ctx, self, top, layout, self.peers)  # 更换密钥, 吊销…, the key state line
+        # Tab goes along the top row as it is seen (更换密钥… was made last, after the lists).
+        QWidget.setTabOrder(self.import_button, self.keys.rotate_button)
+        QWidget.setTabOrder(self.keys.rotate_button, self.peers.search)
         self.notices = NoticesPanel(ctx, self)
         self.notices.unreadChanged.connect(self._set_unread)
         self._unread = 0
@@ -483,8 +486,8 @@ class ExchangePage(QWidget):
         self._set_unread(self._unread)
         self.card_button.setText(self.tr("Key card…"))
         self.register_button.setText(self.tr("Register a key card…"))
-        self.export_button.setText(self.tr("Write a package…"))
-        self.import_button.setText(self.tr("Import a package…"))
+        self.export_button.setText(self.tr("&Write a package…"))
+        self.import_button.setText(self.tr("&Import a package…"))
         self.clock_button.setText(self.tr("Mend the dates…"))
         self.conflict_button.setText(self.tr("Decide the conflicts…"))
         self.peers_box.setTitle(self.tr("Registered offices"))
