@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import demo_members
@@ -53,3 +56,13 @@ def two_branch_committee(tmp_path: Path) -> tuple[Database, dict[str, str]]:
         db.close()
     orgs = {b.code: b.org_id for b in dashboard_scope.branches(hub)}
     return hub, {**orgs, "migrant": migrant}
+
+
+@pytest.fixture
+def committee(tmp_path: Path) -> Iterator[tuple[Database, dict[str, str]]]:
+    """``two_branch_committee``, open for the test and closed after it."""
+    hub, ids = two_branch_committee(tmp_path)
+    try:
+        yield hub, ids
+    finally:
+        hub.close()

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-
-import pytest
 
 from partydesk.core.charts import members as member_charts
 from partydesk.core.charts.common import to_png
 from partydesk.core.services import dashboard, dashboard_scope
 from partydesk.core.storage.database import Database
-from tests.core.services.committee_two_branches import two_branch_committee
+from tests.core.services import committee_two_branches
 
 TODAY = date(2026, 11, 30)
 
 
-@pytest.fixture
-def committee(tmp_path: Path) -> Iterator[tuple[Database, dict[str, str]]]:
-    """A committee holding branch 1001 (five members, one a migrant) and branch 1002 (three women)."""
-    hub, ids = two_branch_committee(tmp_path)
-    try:
-        yield hub, ids
-    finally:
-        hub.close()
+committee = committee_two_branches.committee  # branch 1001 (five members, one a migrant), 1002 (three women)
 
 
 def test_the_branches_held_are_listed_with_their_members(committee: tuple[Database, dict[str, str]]) -> None:

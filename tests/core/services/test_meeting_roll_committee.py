@@ -4,9 +4,7 @@ members only (the committee's own for a new one, the branch's for a branch's mee
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -16,16 +14,10 @@ from partydesk.core.services import dashboard, meeting_records, meetings
 from partydesk.core.storage import meeting_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import PRESENT, MeetingData
-from tests.core.services.committee_two_branches import TODAY, two_branch_committee
+from tests.core.services import committee_two_branches
+from tests.core.services.committee_two_branches import TODAY
 
-
-@pytest.fixture
-def committee(tmp_path: Path) -> Iterator[tuple[Database, dict[str, str]]]:
-    hub, ids = two_branch_committee(tmp_path)
-    try:
-        yield hub, ids
-    finally:
-        hub.close()
+committee = committee_two_branches.committee  # branch 1001 (five members, one a migrant), 1002 (three women)
 
 
 def members_of(hub: Database, org_id: str) -> set[str]:
