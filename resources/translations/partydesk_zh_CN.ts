@@ -1753,6 +1753,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>未导入</translation>
     </message>
     <message>
+        <source>Imported; it carries {contents}</source>
+        <translation>已导入，数据包内含{contents}</translation>
+    </message>
+    <message>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>

@@ -427,7 +427,9 @@ class ImportDialog(QDialog):
                 continue
             if report.status == "applied":
                 self._set_counts(row, [str(report.counts.get(key, 0)) for key in OUTCOME_ORDER])
-                said = self.tr("Imported")
+                carried = contents_in_words(report.carries or entry.report.carries)
+                said = (self.tr("Imported; it carries {contents}").format(contents=carried) if carried
+                        else self.tr("Imported"))
                 if report.acknowledged:
                     said += self.tr("; it confirms {count} of our packages").format(count=report.acknowledged)
                 self._set_state(row, said + ("；" + report.gap if report.gap else ""))
