@@ -5164,6 +5164,22 @@ Write the new key card and give it to each office to register.</source>
         <translation>删除{name}的“{cert}”吗？证书换发的，建议登记新证书（填新的有效期），旧证书的到期提醒会自动消失。删除后不能恢复。</translation>
     </message>
     <message>
+        <source>“{title}” is {office}&apos;s: only the office that added it can delete it.</source>
+        <translation>“{title}”不是本单位的资料（来源：{office}），只有添加它的单位才能删除。</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” from the library?</source>
+        <translation>从资料库中删除“{title}”吗？</translation>
+    </message>
+    <message>
+        <source>It was sent down to {branches}: it goes from there too, with the next package to each.</source>
+        <translation>它已下发至{branches}：下一次发给这些支部的数据包会把它从那里一并删除。</translation>
+    </message>
+    <message>
+        <source>Delete study material</source>
+        <translation>删除学习资料</translation>
+    </message>
+    <message>
         <source>Saved in {year}.</source>
         <translation>已保存到 {year} 年的记录中。</translation>
     </message>

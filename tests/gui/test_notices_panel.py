@@ -293,7 +293,7 @@ def dialog_data(dialog: object) -> NoticeData:
 
 def test_a_committee_sends_a_material_down_to_the_branch_it_ticks(
         qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
-        app: QApplication, tmp_path: Path) -> None:
+        app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Materials tab → 下发… on the committee's own material → tick the east branch → 下发: the next downward
     package to the east branch carries the material, the west branch's does not."""
     from partydesk.gui.dialogs.material_send import MaterialSendDialog
@@ -342,6 +342,11 @@ def test_a_committee_sends_a_material_down_to_the_branch_it_ticks(
     assert states == {"3301060012": Qt.CheckState.Checked, "3301060013": Qt.CheckState.Unchecked}
     assert again.target_list.item(east).text().endswith("（已下发）")
     again.reject()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    page.delete_selected_material()  # 删除 says the branch loses it too
+    assert asked and "已下发至幸福社区第一支部" in asked[0] and page.materials.model.total == 1
     to_east = export_package(committee_of_two, LOCAL_USER, to_org_code="3301060012", out_dir=tmp_path)
     assert to_east.counts.get("study_material") == 1
     to_west = export_package(committee_of_two, LOCAL_USER, to_org_code="3301060013", out_dir=tmp_path, snapshot=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -267,7 +267,7 @@ def test_add_a_certification_in_the_dialog_and_see_it_listed(qtbot: QtBot, ctx: 
 
 
 def test_add_a_file_to_the_materials_library(qtbot: QtBot, ctx: AppContext, db: Database, branch: dict[str, str],
-                                             tmp_path) -> None:  # type: ignore[no-untyped-def]
+                                             tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The file is stored by content beside the database and the item is found by the page's search."""
     from partydesk.core.services import study_files
     from partydesk.gui.dialogs.material_edit import MaterialEditDialog
@@ -291,6 +291,25 @@ def test_add_a_file_to_the_materials_library(qtbot: QtBot, ctx: AppContext, db: 
     page.materials.search.setText("影片")
     page.materials.apply_filters()
     assert page.materials.model.rowCount() == 0
+    page.materials.search.clear()
+    page.materials.apply_filters()
+    # 删除 (or the Delete key) asks first, 否 by default: 否 keeps it, 是 takes it from the library.
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or answers.pop(0))
+    page.materials.table.selectRow(0)
+    assert page.delete_material_button.text() == "删除" and page.delete_material_button.isEnabled()
+    page.delete_material_button.click()
+    ctx.runner.wait_idle(WAIT_MS)
+    qtbot.wait(50)
+    assert asked == ["从资料库中删除“党章学习辅导”吗？"] and page.materials.model.rowCount() == 1
+    page.tabs.setCurrentWidget(page.materials)
+    page.activateWindow()
+    page.materials.table.setFocus()
+    qtbot.waitUntil(page.materials.table.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClick(page.materials.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: page.materials.model.rowCount() == 0, timeout=WAIT_MS)
+    assert len(asked) == 2
 
 
 def test_a_material_file_opens_as_a_copy_under_its_own_name(qtbot: QtBot, ctx: AppContext, db: Database,

@@ -24,7 +24,7 @@ from partydesk.core.domain.study_quota import roll_spans
 from partydesk.core.domain.study_records import EARLIER_NOTE
 from partydesk.core.domain.study_records import is_earlier_hours as is_earlier_hours  # for the pages
 from partydesk.core.errors import ValidationError
-from partydesk.core.storage import meeting_repo, settings_repo, study_repo
+from partydesk.core.storage import meeting_repo, notice_repo, settings_repo, study_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import PRESENT
 from partydesk.core.storage.study_repo import ActivityData, ActivitySummary, CertificationData, Credit, MaterialData
@@ -258,6 +258,21 @@ def add_material(db: Database, actor: Actor, data: MaterialData) -> Changes:
         raise ValidationError("请选择文件或填写链接。", field="file", code="no_file")
     with db.write(actor, action="material.add") as session:
         material_id = study_repo.insert_material(session, data)
+    return Changes.of(ChangeKind.MATERIAL, material_id)
+
+
+def delete_material(db: Database, actor: Actor, material_id: str) -> Changes:
+    """Delete an item of this office's own library (a typo, a file no longer wanted). One sent down goes from the
+    branches it went to with the next package to each; one from another office is that office's to delete."""
+    assert db.site is not None
+    with db.write(actor, action="material.delete") as session:
+        owner = notice_repo.material_owner(session, material_id)
+        if owner is None:
+            raise ValidationError("找不到这份学习资料，可能已被删除。", field="material", code="unknown_material")
+        if owner != db.site.site_id:
+            raise ValidationError("这份资料是其他单位的（上级下发或支部报送），只能由该单位删除。", field="material",
+                                  code="not_owner")
+        study_repo.tombstone_material(session, material_id)
     return Changes.of(ChangeKind.MATERIAL, material_id)
 
 

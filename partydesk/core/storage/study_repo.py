@@ -116,6 +116,17 @@ def insert_material(session: Session, data: MaterialData) -> str:
     return row.id
 
 
+def tombstone_material(session: Session, material_id: str) -> bool:
+    """Delete a live item of the library (a tombstone: the next packages carry the deletion to the offices
+    that hold it); False when there is none."""
+    row = session.get(StudyMaterial, material_id)
+    if row is None or row.deleted:
+        return False
+    row.deleted = True
+    session.flush()
+    return True
+
+
 def _table(mapped: type[StudyActivity] | type[StudyCredit]) -> Table:
     table = mapped.__table__
     assert isinstance(table, Table)

@@ -183,6 +183,14 @@ def delete_certification(parent: QWidget, ctx: AppContext, cert_id: str, *, on_d
                label="delete certification", on_done=on_done, on_error=on_error)
 
 
+def delete_material(parent: QWidget, ctx: AppContext, material_id: str, *, on_done: DoneCallback,
+                    on_error: ErrorCallback) -> TaskHandle:
+    """Delete an item of this office's own library."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _progress: study.delete_material(db, actor, material_id),
+               label="delete material", on_done=on_done, on_error=on_error)
+
+
 def open_copy(parent: QWidget, ctx: AppContext, *, sha: str, name: str, on_done: DoneCallback,
               on_error: ErrorCallback) -> TaskHandle:
     """A copy of a stored file (a material, a course's evidence) under its own name in a temp folder, for the

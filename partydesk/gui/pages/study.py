@@ -115,6 +115,9 @@ class StudyPage(QWidget):
         self.send_material_button = self.materials.add_action("sendMaterial", self.send_selected_material,
                                                               needs_selection=True)
         self.send_material_button.hide()  # a committee's, once the year's read says so
+        self.delete_material_button = self.materials.add_action("deleteMaterial", self.delete_selected_material,
+                                                                needs_selection=True)
+        shortcut(QKeySequence.StandardKey.Delete, self.materials.table, self.delete_selected_material)
 
         self.tabs.addTab(self.activities, "")
         self.tabs.addTab(self._with_note(self.ledger, self.ledger_note), "")
@@ -425,6 +428,28 @@ class StudyPage(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             study_ops.delete_certification(self, self.ctx, cert_id, on_done=lambda _c: None, on_error=self._failed)
 
+    def delete_selected_material(self) -> None:
+        """Delete the selected material of this office's own library, after asking (default 否); one that came
+        from another office is that office's to delete (said on the status line)."""
+        chosen = self.materials.selected_ids()
+        found = next((m for i, m in self.data.materials if chosen and i == chosen[0]), None) if self.data else None
+        if found is None or self.data is None:
+            return
+        if chosen[0] in self.data.sources:
+            self.ctx.hub.statusMessage.emit(self.tr(
+                "“{title}” is {office}'s: only the office that added it can delete it.").format(
+                title=found.title, office=self.material_source(chosen[0])))
+            return
+        question = self.tr("Delete “{title}” from the library?").format(title=found.title)
+        if self.data.sent_to.get(chosen[0]):
+            question += "\n" + self.tr("It was sent down to {branches}: it goes from there too, with the next "
+                                        "package to each.").format(branches=self.material_sent(chosen[0]))
+        answer = QMessageBox.question(self, self.tr("Delete study material"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            study_ops.delete_material(self, self.ctx, chosen[0], on_done=lambda _c: None, on_error=self._failed)
+
     def open_material_dialog(self) -> None:
         """Open the dialog that adds a file or a link to the library."""
         from partydesk.gui.dialogs.material_edit import MaterialEditDialog
@@ -574,6 +599,7 @@ class StudyPage(QWidget):
         self.add_material_button.setText(self.tr("Add material"))
         self.open_material_button.setText(self.tr("Open"))
         self.send_material_button.setText(self.tr("Send down…"))
+        self.delete_material_button.setText(self.tr("Delete"))
         self.activities.set_empty_text(self.tr("No study recorded for this year yet."))
         self.activities.set_search_placeholder(self.tr("Search topic, organiser or materials"))
         self.ledger.set_search_placeholder(self.tr("Search name or party group"))

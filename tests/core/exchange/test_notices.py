@@ -493,3 +493,35 @@ def test_a_long_list_of_branches_yet_to_report_names_five_and_points_to_the_noti
     names = [f"第{n}支部（未读）" for n in range(1, 8)]
     assert _listed(names[:5]) == "、".join(names[:5])
     assert _listed(names) == "、".join(names[:5]) + "等（详见通知）"
+
+
+def test_a_material_deleted_at_the_committee_goes_from_the_branch_it_was_sent_to(tree: Tree) -> None:
+    """删除 of the committee's own material: gone from its library, and from the branch's with the next package
+    there; a branch cannot delete what came from above, nor the committee a branch's own; a material deleted
+    before it ever went down is not sent at all."""
+    study.add_material(tree.committee, LOCAL_USER, MaterialData("党章学习辅导", "党章", link="https://example.org/a"))
+    study.add_material(tree.committee, LOCAL_USER, MaterialData("写错标题的资料", link="https://example.org/b"))
+    ids = {m.title: i for i, m in study.search_materials(tree.committee)}
+    notices.send_material(tree.committee, LOCAL_USER, ids["党章学习辅导"], to=[EAST])
+    send_down(tree, tree.east, EAST)
+    assert "党章学习辅导" in {m.title for _id, m in study.search_materials(tree.east)}
+    with pytest.raises(ValidationError) as from_above:
+        study.delete_material(tree.east, LOCAL_USER, ids["党章学习辅导"])
+    assert from_above.value.code == "not_owner"
+    study.delete_material(tree.committee, LOCAL_USER, ids["党章学习辅导"])
+    notices.send_material(tree.committee, LOCAL_USER, ids["写错标题的资料"], to=[EAST])
+    study.delete_material(tree.committee, LOCAL_USER, ids["写错标题的资料"])  # before any package carried it
+    assert {m.title for _id, m in study.search_materials(tree.committee)} == set()
+    down = export_package(tree.committee, LOCAL_USER, to_org_code=EAST, out_dir=tree.stick)
+    assert down.counts == {"study_material": 1}, "the deletion of the one it had; not the one it never had"
+    assert import_package(tree.east, LOCAL_USER, down.path).status == "applied"
+    assert "党章学习辅导" not in {m.title for _id, m in study.search_materials(tree.east)}
+    with pytest.raises(ValidationError) as gone:
+        study.delete_material(tree.committee, LOCAL_USER, ids["党章学习辅导"])
+    assert gone.value.code == "unknown_material"
+    (own, _data), *_rest = study.search_materials(tree.east)  # the demo branch's own library
+    up = export_package(tree.east, LOCAL_USER, to_org_code=COMMITTEE, out_dir=tree.stick)
+    assert import_package(tree.committee, LOCAL_USER, up.path).status == "applied"
+    with pytest.raises(ValidationError) as branch_own:
+        study.delete_material(tree.committee, LOCAL_USER, own)
+    assert branch_own.value.code == "not_owner"
