@@ -223,7 +223,7 @@ def material_columns(source: Words, sent: tuple[Words, Words] | None = None) -> 
         ListColumn("tags", _tr("Tags"), lambda r: r[1].tags, chars=8),
         ListColumn("dated", _tr("Date"), lambda r: _day(r[1].dated), chars=6),
         ListColumn("where", _tr("File or link"), lambda r: r[1].file_name or r[1].link, chars=20),
-        ListColumn("from", _tr("Source"), lambda r: source(r[0]), chars=7),
+        ListColumn("from", _tr("Source"), lambda r: source(r[0]), chars=9),
     ]
     if sent is not None:
         text, tip = sent
