@@ -124,10 +124,11 @@ def resolve(db: Database, actor: Actor, conflict_id: int, *, take_incoming: bool
     assert db.site is not None
     with db.read() as session:
         found = sync_repo.conflict(session, conflict_id)
-    # Taking another office's version of its own record keeps that version as it came. Taking the parent's
-    # correction of a record we own is our decision, and (SYNC.md) becomes a version of ours that goes back
-    # up naming the correction as its base: otherwise an edit of ours already on its way, older than the
-    # decision, would outrank it at the committee and the two copies would stay apart.
+    # Taking another office's version of its own record keeps that version as it came. Deciding on the
+    # parent's correction of a record we own, either way, is our decision, and (SYNC.md) becomes a version of
+    # ours that goes back up naming the correction as its base: taken, or an edit of ours already on its way,
+    # older than the decision, would outrank it at the committee and the two copies would stay apart; kept,
+    # or the committee, still holding its correction, would queue our decision as a conflict of its own.
     ours = found is not None and found.incoming.get("owner_site") == db.site.site_id
     with db.write(actor, action="sync.resolve", remote=take_incoming and not ours) as session:
         entry = sync_repo.conflict(session, conflict_id)
@@ -144,6 +145,8 @@ def resolve(db: Database, actor: Actor, conflict_id: int, *, take_incoming: bool
                 note_applied(session, [entry.incoming])
                 sync_repo.restamp(session, kind, entry.record_id)
         else:
+            if ours:
+                note_applied(session, [entry.incoming], taken=False)
             sync_repo.restamp(session, kind, entry.record_id)
         if not sync_repo.close_conflict(session, conflict_id, "took_incoming" if take_incoming else "kept_local"):
             raise ValidationError("这条冲突已经处理过了。", code="closed")

@@ -70,8 +70,13 @@ def _record_id(line: bytes) -> str:
     return line[start:line.index(b'"', start)].decode("ascii") if start >= 7 else ""
 
 
-def note_applied(session: Session, records: Iterable[Mapping[str, Any]]) -> int:
-    """Corrections from our parent just applied: remember the version taken, and say so in the audit entry."""
+def note_applied(session: Session, records: Iterable[Mapping[str, Any]], *, taken: bool = True) -> int:
+    """Corrections from our parent just applied: remember the version taken, and say so in the audit entry.
+
+    ``taken`` False: a correction seen and overruled (a conflict decided for our own version). Its version is
+    remembered all the same, so our next version of the record names it as its base and the parent takes
+    the decision as made on its correction; the audit says nothing of a correction taken.
+    """
     log: ChangeLog | None = session.info.get(INFO_CHANGES)
     count = 0
     for record in records:
@@ -83,7 +88,7 @@ def note_applied(session: Session, records: Iterable[Mapping[str, Any]]) -> int:
                                        created_at=utc_now()))
         else:
             found.base_version, found.created_at = str(record["version"]), utc_now()
-        if log is not None:
+        if log is not None and taken:
             log.note(TYPES_BY_NAME[key[1]].model.__tablename__, key[2], new=False, fields=["上级更正"])
         count += 1
     return count

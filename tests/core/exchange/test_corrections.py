@@ -249,3 +249,25 @@ def test_the_dry_run_names_the_members_the_committee_corrects_or_deletes(sites: 
     assert (len(said), bool(others)) == (3 if events else 2, bool(events))
     assert import_package(sites.branch, LOCAL_USER, done.path).corrections == said
     assert up(sites).corrections == []
+
+
+def test_a_branch_that_keeps_its_own_version_over_a_correction_is_taken_at_the_committee(sites: Sites) -> None:
+    """The committee corrects again while the branch edits (each unseen by the other): the committee keeps its
+    correction, the branch meets it as a conflict and keeps its own number. That decision, made having seen the
+    correction, goes up naming it as base: the committee takes it as an update, not as a conflict of its own
+    (which said, wrongly, that the branch had not seen its change), and both sides hold the branch's number."""
+    member_id = first_member(sites)
+    up(sites)
+    correct_phone(sites, member_id, "13800001111")
+    down(sites)
+    set_phone(sites.branch, member_id, "13900002222")
+    correct_phone(sites, member_id, "13700003333")
+    assert up(sites).counts["conflict"] == 0  # the committee's later correction stands until the branch decides
+    assert down(sites).counts["conflict"] == 1
+    [waiting] = open_conflicts(sites.branch)
+    resolve(sites.branch, LOCAL_USER, waiting.id, take_incoming=False)
+    report = up(sites)
+    assert (report.counts["conflict"], report.counts["updated"]) == (0, 1) and open_conflicts(sites.committee) == []
+    assert row(sites.committee, member_id)[0] == row(sites.branch, member_id)[0] == "13900002222"
+    assert dump(sites.committee, branch_site(sites)) == dump(sites.branch, branch_site(sites))
+    assert down(sites).counts["conflict"] == 0 and open_conflicts(sites.branch) == []
