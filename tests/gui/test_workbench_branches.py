@@ -142,3 +142,29 @@ def test_opening_a_branch_in_the_comparison_shows_the_workbench_for_it(
     qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.org_id == ids["1002"], timeout=WAIT_MS)
     assert page.branch_filter.combo.currentText() == "第1002支部委员会"
     assert page.figures["membersFigure"].value_label.text() == "3"
+
+
+def test_the_yearly_report_of_a_chosen_branch_is_named_for_it_and_holds_its_figures(
+        qtbot: QtBot, committee: tuple[AppContext, dict[str, str]], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """年度台账… with 第1002支部委员会 chosen: the file suggested bears its name and the report is its own."""
+    import docx
+    from PySide6.QtWidgets import QFileDialog
+
+    ctx, ids = committee
+    page = _page(qtbot, ctx)
+    page.branch_filter.set_current(ids["1002"])
+    qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.org_id == ids["1002"], timeout=WAIT_MS)
+    out = tmp_path / "支部台账.docx"
+    suggested: list[str] = []
+
+    def save_as(_parent: object, _title: str, where: str, _filters: str) -> tuple[str, str]:
+        suggested.append(where)
+        return str(out), "Word 文档 (*.docx)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    page.ask_report(2026)
+    qtbot.waitUntil(lambda: page.report_written == out, timeout=WAIT_MS * 3)
+    assert Path(suggested[0]).name == "第1002支部委员会2026年度党建工作台账.pdf"
+    texts = "\n".join(par.text for par in docx.Document(str(out)).paragraphs)
+    assert "第1002支部委员会" in texts and "中共示范街道工作委员会" not in texts

@@ -13,7 +13,7 @@ from datetime import date
 
 from partydesk.core.checks.findings import Finding
 from partydesk.core.domain.meetings import TYPES_BY_CODE
-from partydesk.core.services import dashboard, study_reports
+from partydesk.core.services import branches, dashboard, study_reports
 from partydesk.core.services.dashboard import STRUCTURE_TITLES, Dashboard
 from partydesk.core.services.meetings import meetings_of_year
 from partydesk.core.services.setup import own_organisation
@@ -63,8 +63,8 @@ def _hours(tenths: int) -> str:
     return f"{tenths / 10:g} 学时"
 
 
-def _study_summary(db: Database, year: int, as_of: date) -> list[tuple[str, str]] | None:
-    s = study_reports.training_summary(db, year, as_of=as_of)
+def _study_summary(db: Database, year: int, as_of: date, org_id: str | None) -> list[tuple[str, str]] | None:
+    s = study_reports.training_summary(db, year, as_of=as_of, org_id=org_id)
     if not s.members:
         return None
     return [("在册党员（年内）", f"{s.members} 名"), ("参加学习培训", f"{s.trained} 名"),
@@ -99,17 +99,22 @@ def chart_pngs(snap: Dashboard, names: tuple[str, ...] = CHARTS) -> list[tuple[s
     return out
 
 
-def annual_report(db: Database, year: int, *, today: date | None = None) -> AnnualReport:
-    """Gather the report of ``year``, judged on its last day or on ``today`` if earlier."""
+def annual_report(db: Database, year: int, *, today: date | None = None,
+                  org_id: str | None = None) -> AnnualReport:
+    """Gather the report of ``year``, judged on its last day or on ``today`` if earlier: of this office, or in a
+    committee's file of one branch (``org_id``: its figures, meetings and study, under its name)."""
     today = today or date.today()
     as_of = min(today, date(year, 12, 31))
-    snap = dashboard.snapshot(db, as_of)
+    snap = dashboard.snapshot(db, as_of, org_id=org_id)
     # The report's attendance covers its own year, January to the day judged (the workbench's rolling twelve
     # months would reach into the year before).
-    snap = replace(snap, attendance=dashboard.attendance_trend(db, as_of, months=as_of.month))
+    snap = replace(snap, attendance=dashboard.attendance_trend(db, as_of, months=as_of.month, org_id=org_id))
     org = own_organisation(db)
+    name = org.name if org else ""
+    if org_id is not None:
+        name = branches.branches(db).name_of(org_id) or name
     register = [RegisterLine(m.held_on, TYPES_BY_CODE[m.type_code].name if m.type_code in TYPES_BY_CODE
                              else m.type_code, m.topic, m.party_group, m.expected, m.present)
-                for m in meetings_of_year(db, year)]
-    return AnnualReport(org.name if org else "", year, as_of, snap, register, _study_summary(db, year, as_of),
+                for m in meetings_of_year(db, year, org_id)]
+    return AnnualReport(name, year, as_of, snap, register, _study_summary(db, year, as_of, org_id),
                         chart_pngs(snap))

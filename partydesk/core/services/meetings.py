@@ -199,10 +199,10 @@ def meeting_id_of(db: Database, text: str) -> str:
     return found[0] if found else text
 
 
-def meetings_of_year(db: Database, year: int) -> list[MeetingSummary]:
-    """The meetings held in ``year``, oldest first, with 应到/实到."""
+def meetings_of_year(db: Database, year: int, org_id: str | None = None) -> list[MeetingSummary]:
+    """The meetings held in ``year`` (``org_id``: of that organisation only), oldest first, with 应到/实到."""
     with db.read() as session:
-        return meeting_repo.meetings_between(session, date(year, 1, 1), date(year, 12, 31))
+        return meeting_repo.meetings_between(session, date(year, 1, 1), date(year, 12, 31), org_id)
 
 
 def meeting_count(db: Database, meeting_id: str) -> Count:

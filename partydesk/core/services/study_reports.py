@@ -141,11 +141,15 @@ class TrainingSummary:
         return (2 * self.total_tenths + self.members) // (2 * self.members) if self.members else 0
 
 
-def training_summary(db: Database, year: int, *, as_of: date | None = None) -> TrainingSummary:
-    """The year's summary: how many members trained and completed, hours by form."""
+def training_summary(db: Database, year: int, *, as_of: date | None = None,
+                     org_id: str | None = None) -> TrainingSummary:
+    """The year's summary: how many members trained and completed, hours by form (``org_id``: of that
+    organisation's members, in a committee's file)."""
     rows = ledger(db, year, as_of=as_of)
+    if org_id is not None:
+        rows = [r for r in rows if r.org_id == org_id]
     with db.read() as session:
-        found = study_repo.credited_by_form(session, year)
+        found = study_repo.credited_by_form(session, year, org_id)
     by_form = {code: (n, people, tenths) for code, n, people, tenths, _earlier in found}
     forms = tuple(FormLine(f.code, f.name, *by_form.get(f.code, (0, 0, 0))) for f in STUDY_FORMS)
     leaders = [r for r in rows if r.leader]

@@ -340,13 +340,16 @@ def _counted() -> tuple[Any, ...]:
             func.coalesce(func.sum(case((here & a.voting, 1), else_=0)), 0).label("voting_present"))
 
 
-def meetings_between(session: Session, start: date, end: date) -> list[MeetingSummary]:
-    """Live meetings held from ``start`` to ``end`` (inclusive), oldest first, with their counts."""
+def meetings_between(session: Session, start: date, end: date, org_id: str | None = None) -> list[MeetingSummary]:
+    """Live meetings held from ``start`` to ``end`` (inclusive), oldest first, with their counts (``org_id``: of
+    that organisation only)."""
     a = MeetingAttendance
     query = (select(Meeting.id, Meeting.type_code, Meeting.topic, Meeting.held_on, Meeting.party_group, *_counted())
              .outerjoin(a, (a.meeting_id == Meeting.id) & a.deleted.is_(False))
              .where(Meeting.deleted.is_(False), Meeting.held_on >= start, Meeting.held_on <= end)
              .group_by(Meeting.id).order_by(Meeting.held_on, Meeting.change_seq))
+    if org_id is not None:
+        query = query.where(Meeting.org_id == org_id)
     return [MeetingSummary(*r) for r in session.execute(query)]
 
 

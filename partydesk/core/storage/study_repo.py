@@ -205,10 +205,11 @@ def credit_rows(session: Session, year: int) -> list[tuple[str, int]]:
     return [(r[0], r[1]) for r in session.execute(query)]
 
 
-def credited_by_form(session: Session, year: int) -> list[tuple[str, int, int, int, int]]:
+def credited_by_form(session: Session, year: int, org_id: str | None = None) -> list[tuple[str, int, int, int, int]]:
     """(form code, activities, member credits, tenths, of those the tenths entered as earlier hours) in ``year``,
-    per form. A record of earlier hours (补录此前学时) is no session held: its hours count, but it is not counted
-    among the activities nor its members among the 人次."""
+    per form (``org_id``: the credits of that organisation's members only). A record of earlier hours (补录此前
+    学时) is no session held: its hours count, but it is not counted among the activities nor its members among
+    the 人次."""
     c = StudyCredit
     a = StudyActivity
     held = not_(and_(a.notes == EARLIER_NOTE, a.individual.is_(False), a.meeting_id.is_(None)))  # is_earlier_hours
@@ -217,6 +218,8 @@ def credited_by_form(session: Session, year: int) -> list[tuple[str, int, int, i
                     func.coalesce(func.sum(case((held, 0), else_=c.tenths)), 0))
              .join(StudyActivity, StudyActivity.id == c.activity_id)
              .where(c.year == year, _live_credit()).group_by(StudyActivity.form_code))
+    if org_id is not None:
+        query = query.where(c.member_id.in_(select(Member.id).where(Member.org_id == org_id)))
     return [(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in session.execute(query)]
 
 

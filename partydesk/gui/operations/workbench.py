@@ -68,8 +68,9 @@ def restore(parent: QWidget, ctx: AppContext, finding: Finding, on_error: ErrorC
 
 
 def write_annual_report(parent: QWidget, ctx: AppContext, *, year: int, path: Path, today: date,
-                        on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
-    """Gather the yearly report on the DB lane, then write it (.docx or PDF by suffix) on the file lane."""
+                        on_done: DoneCallback, on_error: ErrorCallback, org_id: str | None = None) -> TaskHandle:
+    """Gather the yearly report on the DB lane (of one branch of a committee's file with ``org_id``), then
+    write it (.docx or PDF by suffix) on the file lane."""
     db = ctx.db
 
     def gathered(report: Any) -> None:
@@ -78,7 +79,8 @@ def write_annual_report(parent: QWidget, ctx: AppContext, *, year: int, path: Pa
         run(parent, ctx, lambda _progress: _written(write_report, report, path), label="yearly report file",
             lane=Lane.FILE, on_done=on_done, on_error=on_error)
 
-    return run(parent, ctx, lambda _progress: annual_report(db, year, today=today), label="yearly report",
+    return run(parent, ctx, lambda _progress: annual_report(db, year, today=today, org_id=org_id),
+               label="yearly report",
                on_done=gathered, on_error=on_error, progress_title=QCoreApplication.translate(
                    "WorkbenchPage", "Writing the yearly report…"), cancellable=False)
 

@@ -365,9 +365,12 @@ class WorkbenchPage(QWidget):
         from PySide6.QtWidgets import QFileDialog
 
         from partydesk.core.io.annual_report import file_name
+        from partydesk.core.io.minutes_data import safe_file_part
 
         year = year or self.report_year()
-        suggested = start_folder(self.ctx.settings, DOCUMENTS) / file_name("", year, "pdf")
+        # Named for the branch when the page is scoped to one (a committee's file): its report, not the whole.
+        branch = self.branch_filter.current_name() if self.org_id is not None else ""
+        suggested = start_folder(self.ctx.settings, DOCUMENTS) / file_name(safe_file_part(branch), year, "pdf")
         pdf, word = self.tr("PDF file (*.pdf)"), self.tr("Word document (*.docx)")
         chosen, kind = QFileDialog.getSaveFileName(self, self.tr("Save yearly report"), str(suggested),
                                                    f"{pdf};;{word}")
@@ -384,7 +387,7 @@ class WorkbenchPage(QWidget):
             self.report_written = written
 
         ops.write_annual_report(self, self.ctx, year=year, path=path, today=self.today, on_done=done,
-                                on_error=self._failed)
+                                on_error=self._failed, org_id=self.org_id)
 
     def _failed(self, error: KnownError) -> None:
         QMessageBox.warning(self, self.tr("Workbench"), error.message)

@@ -71,6 +71,10 @@ class BranchFilter(QWidget):
         value = self.combo.currentData()
         return value if isinstance(value, str) else None
 
+    def current_name(self) -> str:
+        """The chosen organisation's name as offered ("" for 全部支部)."""
+        return self.combo.currentText() if self.current() is not None else ""
+
     def set_current(self, org_id: str | None) -> bool:
         """Choose ``org_id`` (None: 全部支部); False when it is not offered. One not offered yet (asked for
         before the list of branches is in: a to-do opened just after start-up) is chosen when it comes."""

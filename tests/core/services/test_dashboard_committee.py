@@ -146,3 +146,21 @@ def test_a_committee_itself_owes_no_branch_meetings_in_its_calendar(committee: t
     assert meeting_reports.compliance(hub, 2026, as_of=TODAY) == []
     first = meeting_reports.compliance(hub, 2026, as_of=TODAY, org_id=ids["1001"])
     assert first and not any(c.before_records for c in first)
+
+
+def test_the_yearly_report_of_one_branch_is_that_branch_s(committee: tuple[Database, dict[str, str]]) -> None:
+    """年度台账 with a branch chosen: its name on the title, its members, meetings and study only; without one,
+    the whole file under the committee's name."""
+    from partydesk.core.services.annual_report import annual_report
+
+    hub, ids = committee
+    whole = annual_report(hub, 2026, today=TODAY)
+    first = annual_report(hub, 2026, today=TODAY, org_id=ids["1001"])
+    second = annual_report(hub, 2026, today=TODAY, org_id=ids["1002"])
+    assert (whole.organisation, first.organisation, second.organisation) == (
+        "中共示范街道工作委员会", "第1001支部委员会", "第1002支部委员会")
+    assert (whole.dashboard.figures.members, first.dashboard.figures.members, second.dashboard.figures.members) == (
+        8, 5, 3)
+    assert [(m.held_on, m.topic) for m in first.register] == [(date(2026, 3, 10), "学习党章")]
+    assert second.register == [] and len(whole.register) == 1
+    assert dict(first.study or [])["在册党员（年内）"] == "5 名" and dict(second.study or [])["在册党员（年内）"] == "3 名"
