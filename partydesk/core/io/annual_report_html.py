@@ -16,13 +16,23 @@ STYLE = ("body { font-size: 10.5pt; } h1 { font-size: 14pt; margin-top: 14pt; } 
          "td, th { border: 1px solid #555555; padding: 3px 6px; }")
 
 
+FIRST_PART_ON_NEW_PAGE = 3  # 一 (the key figures) is short, 二 follows it on the first page
+
+
 def report_html(report: AnnualReport, *, image_width: int = 600) -> str:
     """The report as one HTML string."""
     parts = [f"<html><head><meta charset='utf-8'><style>{STYLE}</style></head><body>"]
+    sections = 0
     for block in blocks(report):
         if isinstance(block, Heading):
             if block.level == 0:
                 parts.append("<p class='title'>" + "<br>".join(escape(x) for x in block.text.split("\n")) + "</p>")
+            elif block.level == 1:
+                sections += 1
+                # 三、组织生活 on: each part on a page of its own. Qt's writer has no keep-with-next, and a part's
+                # heading was left alone at the foot of a page, its table over the leaf.
+                brk = " style='page-break-before: always'" if sections >= FIRST_PART_ON_NEW_PAGE else ""
+                parts.append(f"<h1{brk}>{escape(block.text)}</h1>")
             else:
                 parts.append(f"<h{block.level}>{escape(block.text)}</h{block.level}>")
         elif isinstance(block, Paragraph):

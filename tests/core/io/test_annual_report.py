@@ -59,6 +59,16 @@ def test_html_embeds_every_chart_and_escapes_text(report: AnnualReport) -> None:
     assert "<script" not in html and "党员总数" in html
 
 
+def test_parts_three_to_five_begin_a_page_of_their_own(report: AnnualReport) -> None:
+    """三、四、五 start on a new page in the PDF, so no part's heading is left alone at the foot of a page;
+    一 and 二 share the first (一 is a short table)."""
+    import re
+
+    heads = re.findall(r"<h1( style='page-break-before: always')?>(.)、", report_html(report))
+    assert [(bool(brk), number) for brk, number in heads] == [
+        (False, "一"), (False, "二"), (True, "三"), (True, "四"), (True, "五")]
+
+
 def test_pictures_are_pngs_with_their_titles(report: AnnualReport) -> None:
     """Each chart block is a PNG titled as the chart."""
     pictures = [b for b in blocks(report) if isinstance(b, Picture)]

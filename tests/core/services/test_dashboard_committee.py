@@ -163,4 +163,5 @@ def test_the_yearly_report_of_one_branch_is_that_branch_s(committee: tuple[Datab
         8, 5, 3)
     assert [(m.held_on, m.topic) for m in first.register] == [(date(2026, 3, 10), "学习党章")]
     assert second.register == [] and len(whole.register) == 1
-    assert dict(first.study or [])["在册党员（年内）"] == "5 名" and dict(second.study or [])["在册党员（年内）"] == "3 名"
+    on_roll = "在册党员（年内）"
+    assert dict(first.study or [])[on_roll] == "5 名" and dict(second.study or [])[on_roll] == "3 名"
