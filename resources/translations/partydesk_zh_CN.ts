@@ -4218,6 +4218,13 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>OwnRoll</name>
+    <message>
+        <source>Nobody is on this committee&apos;s own roll. A branch&apos;s meetings, study hours and talks are recorded by the branch and arrive with its packages.</source>
+        <translation>本党委自己的花名册上没有党员。支部党员的会议、学时和谈心谈话由支部记录，随支部报送的数据包到达。</translation>
+    </message>
+</context>
+<context>
     <name>PackageDialog</name>
     <message>
         <source>Refused at:</source>

@@ -579,3 +579,24 @@ def test_a_branch_marks_a_notice_done_after_being_asked(
     assert model.index(row, 0).data() == "已办理"
     assert "标为已办理；下一次报送的数据包会告诉上级党委。" in panel.text.toPlainText()
     assert not panel.done_button.isEnabled()
+
+
+def test_a_committee_s_collective_study_says_its_branches_record_their_own_hours(
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """记录集体学习 at a committee with no members of its own: nobody to tick, and the dialog says the branches
+    record their members' hours, not to import members onto a roster."""
+    from partydesk.gui.dialogs.study_edit import StudyEditDialog
+
+    ctx = make_ctx(committee_of_two)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = StudyPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.data is not None and page.data.committee, timeout=WAIT_MS)
+    page.open_record_dialog()
+    qtbot.waitUntil(lambda: isinstance(getattr(page, "dialog", None), StudyEditDialog), timeout=WAIT_MS)
+    dialog = page.dialog
+    assert dialog.ui.participantList.count() == 0
+    assert dialog.ui.countLabel.text().startswith("本党委自己的花名册上没有党员。支部党员的会议、学时")
+    dialog.reject()

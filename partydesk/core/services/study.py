@@ -79,7 +79,8 @@ def add_activity(db: Database, actor: Actor, data: ActivityData, *,
     with db.write(actor, action="study.add") as session:
         if data.meeting_id is not None and study_repo.activity_for_meeting(session, data.meeting_id) is not None:
             raise ValidationError("这次会议已经计入学时，不能重复计入。", field="meeting_id", code="meeting_counted")
-        activity_id = study_repo.insert_activity(session, org_id, data, _credits(session, data, participants))
+        activity_id = study_repo.insert_activity(session, org_id, data,
+                                                 _credits(session, data, participants, org_id))
     return ActivityAdded(Changes.of(ChangeKind.STUDY, activity_id), activity_id, len(participants))
 
 
@@ -127,9 +128,12 @@ def _check_participants(data: ActivityData, participants: Mapping[str, int | Non
                                   code="bad_credit")
 
 
-def _credits(session: Session, data: ActivityData, participants: Mapping[str, int | None]) -> list[Credit]:
-    """Each participant's tenths per calendar year; a ValidationError naming anyone not on the roll then."""
-    people = {m.id: m for m in meeting_repo.roll_members(session, ids=participants)}
+def _credits(session: Session, data: ActivityData, participants: Mapping[str, int | None],
+             org_id: str | None) -> list[Credit]:
+    """Each participant's tenths per calendar year; a ValidationError naming anyone not on the roll of the
+    activity's organisation ``org_id`` then (a committee's file holds every branch's members: a branch's hours
+    are the branch's to record, and a committee's record of them would count them twice once the branch's came)."""
+    people = {m.id: m for m in meeting_repo.roll_members(session, ids=participants, org_id=org_id)}
     strangers = [people[i].name if i in people else i for i in participants
                  if i not in people or not roll_spans(people[i], data.start_on, data.end_on)]
     if strangers:
@@ -155,7 +159,8 @@ def update_activity(db: Database, actor: Actor, activity_id: str, data: Activity
             raise ValidationError("找不到这项学习活动，可能已被删除。", code="no_activity")
         data = replace(data, individual=stored.individual, meeting_id=stored.meeting_id,
                        evidence_sha=stored.evidence_sha, evidence_name=stored.evidence_name)
-        study_repo.update_activity(session, activity_id, data, _credits(session, data, participants))
+        study_repo.update_activity(session, activity_id, data,
+                                   _credits(session, data, participants, study_repo.activity_org(session, activity_id)))
     return Changes.of(ChangeKind.STUDY, activity_id)
 
 
@@ -276,10 +281,15 @@ def delete_material(db: Database, actor: Actor, material_id: str) -> Changes:
     return Changes.of(ChangeKind.MATERIAL, material_id)
 
 
-def roll(db: Database) -> list[RollMember]:
-    """Every live member with its events (who can be credited on a day: ``study_quota.roll_spans``)."""
+def roll(db: Database, activity_id: str | None = None) -> list[RollMember]:
+    """Every live member with its events (who can be credited on a day: ``study_quota.roll_spans``): of the
+    recorded activity's organisation, or of this office's for a new one (a committee's file holds every
+    branch's members; the branch credits its own)."""
     with db.read() as session:
-        return meeting_repo.roll_members(session)
+        org_id = study_repo.activity_org(session, activity_id) if activity_id is not None else None
+        if org_id is None and db.site is not None:
+            org_id = db.site.organisation_id
+        return meeting_repo.roll_members(session, org_id=org_id)
 
 
 def search_materials(db: Database, text: str = "") -> list[tuple[str, MaterialData]]:

@@ -47,8 +47,10 @@ class TalkDue:
     due: date | None
 
 
-def _checked(session: Session, data: TalkData) -> TalkData:
-    """The talk as it will be stored, the talker's name filled in; ValidationError names the field."""
+def _checked(session: Session, data: TalkData, org_id: str | None) -> TalkData:
+    """The talk as it will be stored, the talker's name filled in; ValidationError names the field. Those
+    talked with are members of the talk's organisation ``org_id`` (a committee's file holds every branch's
+    members: a talk with a branch's member is the branch's to record)."""
     if data.form not in FORMS_BY_CODE:
         known = "、".join(f"{f.code}（{f.name}）" for f in FORMS_BY_CODE.values())
         raise ValidationError(f"未知的谈话形式“{data.form}”。可用的形式：{known}。", field="form", code="unknown_form")
@@ -58,6 +60,11 @@ def _checked(session: Session, data: TalkData) -> TalkData:
     if not with_ids:
         raise ValidationError("请至少选择一名谈话对象。", field="with_ids", code="no_one")
     missing = [m for m in with_ids if member_repo.get_member(session, m) is None]
+    if not missing and org_id is not None:
+        others = member_repo.names_outside(session, with_ids, org_id)
+        if others:
+            raise ValidationError(f"{'、'.join(others)}不是本组织的党员：与其他支部党员的谈话由该支部记录。",
+                                  field="with_ids", code="other_branch")
     if missing:
         raise ValidationError(f"找不到这些谈话对象：{'、'.join(missing)}（可能已被删除）。", field="with_ids",
                               code="unknown_member")
@@ -83,14 +90,15 @@ def add_talk(db: Database, actor: Actor, data: TalkData) -> TalkAdded:
     if db.site is None or db.site.organisation_id is None:
         raise ValidationError("请先完成初始设置（填写党组织信息）。", code="not_set_up")
     with db.write(actor, action="talk.add") as session:
-        talk_id = talk_repo.insert_talk(session, db.site.organisation_id, _checked(session, data))
+        talk_id = talk_repo.insert_talk(session, db.site.organisation_id,
+                                        _checked(session, data, db.site.organisation_id))
     return TalkAdded(Changes.of(ChangeKind.TALK, talk_id), talk_id)
 
 
 def update_talk(db: Database, actor: Actor, talk_id: str, data: TalkData) -> Changes:
     """Change a recorded talk: every field and who was talked with."""
     with db.write(actor, action="talk.update") as session:
-        if not talk_repo.update_talk(session, talk_id, _checked(session, data)):
+        if not talk_repo.update_talk(session, talk_id, _checked(session, data, talk_repo.talk_org(session, talk_id))):
             raise ValidationError("找不到这次谈话，可能已被删除。", code="no_talk")
     return Changes.of(ChangeKind.TALK, talk_id)
 

@@ -99,6 +99,14 @@ def _live_member(session: Session, member_id: str) -> Member:
 # ---------------------------------------------------------------- reads
 
 
+def names_outside(session: Session, member_ids: Iterable[str], org_id: str) -> list[str]:
+    """The names of those of ``member_ids`` on another organisation's roll than ``org_id``, in the order given."""
+    wanted = list(member_ids)
+    found = dict(session.execute(select(Member.id, Member.name).where(Member.id.in_(wanted), Member.org_id != org_id))
+                 .all())
+    return [found[i] for i in wanted if i in found]
+
+
 def get_member(session: Session, member_id: str) -> MemberRecord | None:
     """The live member with this id, or None."""
     row = session.get(Member, member_id)

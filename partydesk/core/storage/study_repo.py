@@ -116,6 +116,11 @@ def insert_material(session: Session, data: MaterialData) -> str:
     return row.id
 
 
+def activity_org(session: Session, activity_id: str) -> str | None:
+    """The organisation an activity is of (None: no such activity)."""
+    return session.scalar(select(StudyActivity.org_id).where(StudyActivity.id == activity_id))
+
+
 def tombstone_material(session: Session, material_id: str) -> bool:
     """Delete a live item of the library (a tombstone: the next packages carry the deletion to the offices
     that hold it); False when there is none."""

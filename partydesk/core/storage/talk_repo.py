@@ -135,6 +135,11 @@ def talks_between(session: Session, start: date, end: date) -> list[TalkRecord]:
     return _records(session, rows)
 
 
+def talk_org(session: Session, talk_id: str) -> str | None:
+    """The organisation a talk is of (None: no such talk)."""
+    return session.scalar(select(Talk.org_id).where(Talk.id == talk_id))
+
+
 def get_talk(session: Session, talk_id: str) -> TalkRecord | None:
     """The live talk, or None."""
     row = _live(session, talk_id)

@@ -35,6 +35,7 @@ from partydesk.gui.folders import ATTACHMENTS, ask_open_files, open_with_system
 from partydesk.gui.forms.ui_meeting_edit import Ui_MeetingDialog
 from partydesk.gui.operations import meetings as ops
 from partydesk.gui.operations import run
+from partydesk.gui.own_roll import committee_empty_roll
 from partydesk.gui.tasks import Lane
 from partydesk.gui.widgets import discard_guard
 from partydesk.gui.widgets.attendance import AttendancePanel
@@ -61,10 +62,11 @@ class MeetingDialog(BusyDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, meeting_id: str | None = None,
                  type_code: str | None = None, held_on: date | None = None, party_group: str = "",
-                 draft: Draft | None = None) -> None:
+                 draft: Draft | None = None, committee: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.meeting_id = meeting_id
+        self.committee = committee  # a committee's file: an empty roll is its own, the branches' are theirs
         self.ui = Ui_MeetingDialog()
         self.ui.setupUi(self)
         self._loading = True
@@ -312,6 +314,8 @@ class MeetingDialog(BusyDialog):
         """What to do when nobody is due at the meeting: a 党小组 no member's record names yet, or no roll."""
         group = self.ui.partyGroupCombo.currentText().strip()
         if meeting_type(code).expected is not Expected.GROUP:
+            if self.committee:
+                return committee_empty_roll()
             return self.tr("Nobody is on the roll yet: add or import the members on the Members page first.")
         if not group:
             return self.tr("Choose the party group on the first tab: its members are listed here.")

@@ -28,6 +28,7 @@ from partydesk.core.errors import KnownError
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_study_edit import Ui_StudyEditDialog
 from partydesk.gui.operations import study as study_ops
+from partydesk.gui.own_roll import committee_empty_roll
 from partydesk.gui.widgets.busy_dialog import focus_at_fault
 from partydesk.gui.widgets.click_toggles import click_toggles
 from partydesk.gui.widgets.discard_guard import DiscardGuard
@@ -44,9 +45,11 @@ class StudyEditDialog(DiscardGuard, QDialog):
     """The dialog; ``roll`` and ``rules`` are read by the caller (``operations.study.load_roll``)."""
 
     def __init__(self, ctx: AppContext, roll: list[RollMember], rules: dict[str, int], *, day: date | None = None,
-                 parent: QWidget | None = None, editing: tuple[str, ActivityData, list[Credit]] | None = None) -> None:
+                 parent: QWidget | None = None, editing: tuple[str, ActivityData, list[Credit]] | None = None,
+                 committee: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.committee = committee  # a committee's file: an empty roll is its own, the branches' are theirs
         self.roll = roll
         self.rules = rules
         self.editing = editing
@@ -178,9 +181,13 @@ class StudyEditDialog(DiscardGuard, QDialog):
 
     def _show_count(self) -> None:
         if self.ui.participantList.count() == 0:  # nobody to tick: say why, and what to do first
-            self.ui.countLabel.setText(self.tr("The roster has no members yet: add or import them on the Members "
-                                               "page first.") if not self.roll else
-                                       self.tr("No member was on the roll on these dates."))
+            if self.roll:
+                self.ui.countLabel.setText(self.tr("No member was on the roll on these dates."))
+            elif self.committee:
+                self.ui.countLabel.setText(committee_empty_roll())
+            else:
+                self.ui.countLabel.setText(self.tr("The roster has no members yet: add or import them on the Members "
+                                                   "page first."))
             return
         self.ui.countLabel.setText(self.tr("{chosen} of {total} ticked").format(
             chosen=len(self.chosen_ids()), total=self.ui.participantList.count()))

@@ -91,7 +91,7 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self._retranslate()
         self._show_checked()
         fit_to_screen(self, self.sizeHint())
-        talk_ops.load_people(self, ctx, self._people_loaded)
+        talk_ops.load_people(self, ctx, self._people_loaded, record.org_id if record is not None else None)
 
     # -- filling -----------------------------------------------------------------------------------
 

@@ -117,7 +117,7 @@ def load_activity(parent: QWidget, ctx: AppContext, activity_id: str, on_done: D
 
     def read(_progress: Any) -> tuple[list[RollMember], dict[str, int], tuple[str, ActivityData, list[Credit]]]:
         data, credits = study.activity(db, activity_id)
-        return study.roll(db), rule_values(db), (activity_id, data, credits)
+        return study.roll(db, activity_id), rule_values(db), (activity_id, data, credits)
 
     return run(parent, ctx, read, label="load study record", on_done=on_done)
 

@@ -30,15 +30,18 @@ def load_due(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallbac
                label="load talks due", on_done=on_done)
 
 
-def load_people(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
-    """``(rows, secretary)``: the members in the branch to pick from, and the 书记's name as set up."""
+def load_people(parent: QWidget, ctx: AppContext, on_done: DoneCallback, org_id: str | None = None) -> TaskHandle:
+    """``(rows, secretary)``: the members to pick from — of the talk's organisation ``org_id``, or of this
+    office's for a new talk (a committee's file holds every branch's members) — and the 书记's name as set up."""
     db, actor = ctx.db, ctx.actor
 
     def read(_progress: Any) -> tuple[list[RosterRow], str]:
         from partydesk.core.services.setup import own_organisation
 
         org = own_organisation(db)
-        return members.roster(db, actor, include_departed=False), org.secretary if org is not None else ""
+        whose = org_id or (db.site.organisation_id if db.site is not None else None)
+        rows = members.roster(db, actor, include_departed=False)
+        return [r for r in rows if whose is None or r.org_id == whose], org.secretary if org is not None else ""
 
     return run(parent, ctx, read, label="load talk people", on_done=on_done)
 

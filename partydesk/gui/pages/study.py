@@ -282,7 +282,8 @@ class StudyPage(QWidget):
 
         roll, rules = loaded
         day = self.today if self.year == self.today.year else date(self.year, 12, 31)
-        self._show_dialog(StudyEditDialog(self.ctx, roll, rules, day=day, parent=self.window()))
+        self._show_dialog(StudyEditDialog(self.ctx, roll, rules, day=day, parent=self.window(),
+                                          committee=self.data is not None and self.data.committee))
 
     def open_selected_activity(self) -> None:
         """Open the first selected activity to correct it."""

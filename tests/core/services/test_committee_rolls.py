@@ -1,6 +1,8 @@
-"""A meeting's roll in a committee's file, which holds every branch's members: a meeting is of one
-organisation, so its 应到 list, its party groups and the attendance it may record are that organisation's
-members only (the committee's own for a new one, the branch's for a branch's meeting it corrects)."""
+"""The rolls of a committee's file, which holds every branch's members: a meeting, a study activity or a talk
+is of one organisation, so the people it lists and may record are that organisation's members only (the
+committee's own for a new record, the branch's for a branch's record it corrects). A branch's members' hours
+and talks are the branch's to record: a committee's record of them would never reach the branch, and would
+count twice at the committee once the branch's own came up."""
 
 from __future__ import annotations
 
@@ -63,3 +65,24 @@ def test_a_branch_meeting_corrected_at_the_committee_keeps_that_branch_roll(
     meeting_records.update_meeting(hub, LOCAL_USER, meeting.id, record.data, statuses=statuses)
     after = meeting_records.get_record(hub, meeting.id)
     assert after is not None and {a.member_id for a in after.attendance} == members_of(hub, ids["1001"])
+
+
+def test_a_committee_s_study_and_talks_list_none_of_the_branches_members(
+        committee: tuple[Database, dict[str, str]]) -> None:
+    """A new collective study or talk at the committee offers no branch member, and recording one with a
+    branch's member is refused by name, writing nothing."""
+    from partydesk.core.domain.study_records import ActivityData
+    from partydesk.core.services import study, talks
+    from partydesk.core.storage.talk_repo import TalkData
+
+    hub, ids = committee
+    assert study.roll(hub) == []
+    member = sorted(members_of(hub, ids["1001"]))[0]
+    with pytest.raises(ValidationError) as credited:
+        study.add_activity(hub, LOCAL_USER, ActivityData("collective", "党委集中学习", date(2026, 11, 20),
+                                                         date(2026, 11, 20), 20), participants={member: None})
+    assert credited.value.code == "not_on_roll"
+    with pytest.raises(ValidationError) as talked:
+        talks.add_talk(hub, LOCAL_USER, TalkData(date(2026, 11, 20), (member,), by_name="党委书记", topic="谈心"))
+    assert talked.value.code == "other_branch" and "由该支部记录" in talked.value.message
+    assert study.activities_of_year(hub, 2026) == [] and talks.talks_of_year(hub, 2026) == []
