@@ -1106,10 +1106,6 @@ Is this exactly the fingerprint the other office read to you? Choose Yes to regi
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <source>Receipts and anything else owed to each branch</source>
-        <translation>给各单位的回执，以及还没有发出的通知、学习资料等</translation>
-    </message>
-    <message>
         <source>Everything not yet confirmed (the first package carries every record)</source>
         <translation>对方尚未确认收到的全部内容（第一次会包含全部记录）</translation>
     </message>
@@ -1158,6 +1154,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>It is now safe to remove the USB stick.</source>
         <translation>现在可以安全拔出U盘。</translation>
+    </message>
+    <message>
+        <source>Receipts, and the notices, study materials and corrections waiting to go to each branch</source>
+        <translation>回执，以及等待下发给各支部的通知、学习资料和更正</translation>
     </message>
     <message>
         <source>Receipts for the packages received from it, and the notices, study materials and corrections waiting to go to it</source>

@@ -286,7 +286,7 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     dialog = ExportDialog(ctx, exchange_status(stick.committee).peers, removable=back)
     qtbot.addWidget(dialog)
     assert dialog.destination.currentText() == "全部下级（每个单位一个数据包）"
-    assert dialog.changes.text() == "给各单位的回执，以及还没有发出的通知、学习资料等"
+    assert dialog.changes.text() == "回执，以及等待下发给各支部的通知、学习资料和更正"
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     lines = dialog.result_text.text().split("\n")

@@ -151,7 +151,8 @@ class ExportDialog(QDialog):
         code = self.destination.currentData()
         peer = next((p for p in self.peers if p.peer.org_code == code), None)
         if code == EVERY_BRANCH:
-            self.changes.setText(self.tr("Receipts and anything else owed to each branch"))
+            self.changes.setText(self.tr("Receipts, and the notices, study materials and corrections waiting to go "
+                                         "to each branch"))
         elif peer is not None and peer.peer.relation == "child":
             self.changes.setText(self.tr("Receipts for the packages received from it, and the notices, study materials "
                                          "and corrections waiting to go to it"))
