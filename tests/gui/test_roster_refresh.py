@@ -45,6 +45,23 @@ def test_updated_row_moves_to_its_pinyin_place(qtmodeltester: ModelTester) -> No
     qtmodeltester.check(model)
 
 
+def test_an_edited_member_keeps_its_place_beside_a_namesake(qtmodeltester: ModelTester) -> None:
+    """Two 王五: editing either (its phone) leaves both where they were, in any sort; placed again after its
+    equals, the edited one swapped with the other on every save and the next double-click opened the wrong one."""
+    first, second = row("王五", id_number="330106199002020034"), row("王五", id_number="330106199103030012")
+    model = RosterModel()
+    model.set_rows([ROWS[0], first, second, ROWS[2]])
+    ids = [model.row_at(r).id for r in range(model.rowCount())]
+    model.update_rows([first._replace(phone="13900000001")])
+    assert [model.row_at(r).id for r in range(model.rowCount())] == ids
+    assert model.row_at(1).phone == "13900000001"
+    model.sort(NAME, Qt.SortOrder.DescendingOrder)
+    ids = [model.row_at(r).id for r in range(model.rowCount())]
+    model.update_rows([second._replace(phone="13900000002")])
+    assert [model.row_at(r).id for r in range(model.rowCount())] == ids
+    qtmodeltester.check(model)
+
+
 def test_new_row_joins_in_the_current_sort_order_descending() -> None:
     """With a descending sort a new member lands in its place; empty keys stay last."""
     model = RosterModel()

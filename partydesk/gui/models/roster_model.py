@@ -348,8 +348,22 @@ class RosterModel(QAbstractTableModel):
         if not rows:
             return
         index = self._index
-        self._drop({r.id for r in rows})
         key, descending = self._order_key()
+        # A row whose place in the order is unchanged stays where it is: placed again "after its equals", an
+        # edited 王建国 would swap with the other 王建国 on every save.
+        same = [(old, row) for row in rows
+                if (old := self._by_id.get(row.id)) is not None and key(old) == key(row)]
+        if same:
+            where = _positions(index.rows, [old for old, _row in same])
+            for old, row in same:
+                at = where[old.id]
+                index.rows[at], index.text[at], index.digits[at] = row, text_haystack(row), digits_haystack(row)
+                self._by_id[row.id] = row
+            self._groups.subtract(map(_PARTY_GROUP, [old for old, _row in same]))
+            self._groups.update(map(_PARTY_GROUP, [row for _old, row in same]))
+            kept = {row.id for _old, row in same}
+            rows = [row for row in rows if row.id not in kept]
+        self._drop({r.id for r in rows})
         for row in rows:
             at = _insertion_point(index.rows, key(row), key, descending)
             index.rows.insert(at, row)
