@@ -33,7 +33,7 @@ class AnnualReport(Protocol):
     def dashboard(self) -> Any: ...  # services.dashboard.Dashboard: figures, structure, meetings_by_type
 
     @property
-    def register(self) -> Sequence[Any]: ...  # held_on, type_name, topic, party_group, expected, present
+    def register(self) -> Sequence[Any]: ...  # held_on, type_name, topic, party_group, expected, present, branch
 
     @property
     def study(self) -> Sequence[tuple[str, str]] | None: ...
@@ -116,7 +116,11 @@ def blocks(report: AnnualReport) -> list[Block]:
         if title in charts:
             out.append(Picture(title, charts[title]))
     out.append(Heading("会议登记", 2))
-    if report.register:
+    if report.register and any(getattr(m, "branch", "") for m in report.register):  # a committee's, of all
+        out.append(Table(("日期", "支部", "会议类型", "主题", "党小组", "应到", "实到"), [
+            (f"{m.held_on:%Y-%m-%d}", m.branch, m.type_name, m.topic, m.party_group, str(m.expected), str(m.present))
+            for m in report.register]))
+    elif report.register:
         out.append(Table(("日期", "会议类型", "主题", "党小组", "应到", "实到"), [
             (f"{m.held_on:%Y-%m-%d}", m.type_name, m.topic, m.party_group, str(m.expected), str(m.present))
             for m in report.register]))

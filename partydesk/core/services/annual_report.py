@@ -33,6 +33,7 @@ class RegisterLine:
     party_group: str
     expected: int
     present: int
+    branch: str = ""  # in a committee's report of all its branches: whose meeting (short name)
 
 
 @dataclass(frozen=True)
@@ -111,10 +112,13 @@ def annual_report(db: Database, year: int, *, today: date | None = None,
     snap = replace(snap, attendance=dashboard.attendance_trend(db, as_of, months=as_of.month, org_id=org_id))
     org = own_organisation(db)
     name = org.name if org else ""
+    held = branches.branches(db)
     if org_id is not None:
-        name = branches.branches(db).name_of(org_id) or name
+        name = held.name_of(org_id) or name
+    several = org_id is None and held.multi  # a committee's report of every branch: each meeting says whose
     register = [RegisterLine(m.held_on, TYPES_BY_CODE[m.type_code].name if m.type_code in TYPES_BY_CODE
-                             else m.type_code, m.topic, m.party_group, m.expected, m.present)
+                             else m.type_code, m.topic, m.party_group, m.expected, m.present,
+                             held.short_of(m.org_id) if several else "")
                 for m in meetings_of_year(db, year, org_id)]
     return AnnualReport(name, year, as_of, snap, register, _study_summary(db, year, as_of, org_id),
                         chart_pngs(snap))

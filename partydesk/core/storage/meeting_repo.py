@@ -78,6 +78,7 @@ class MeetingSummary:
     present: int
     voting_expected: int
     voting_present: int
+    org_id: str = ""  # whose meeting (a committee's file holds several branches')
 
 
 @dataclass(frozen=True)
@@ -344,7 +345,8 @@ def meetings_between(session: Session, start: date, end: date, org_id: str | Non
     """Live meetings held from ``start`` to ``end`` (inclusive), oldest first, with their counts (``org_id``: of
     that organisation only)."""
     a = MeetingAttendance
-    query = (select(Meeting.id, Meeting.type_code, Meeting.topic, Meeting.held_on, Meeting.party_group, *_counted())
+    query = (select(Meeting.id, Meeting.type_code, Meeting.topic, Meeting.held_on, Meeting.party_group, *_counted(),
+                    Meeting.org_id)
              .outerjoin(a, (a.meeting_id == Meeting.id) & a.deleted.is_(False))
              .where(Meeting.deleted.is_(False), Meeting.held_on >= start, Meeting.held_on <= end)
              .group_by(Meeting.id).order_by(Meeting.held_on, Meeting.change_seq))
