@@ -1446,12 +1446,12 @@ No. {seq} to {office}: {contents}.</source>
         <translation>年度台账</translation>
     </message>
     <message>
-        <source>Workbench → Yearly report…: this year&apos;s or last year&apos;s 台账 (key figures, the members&apos; make-up, meetings held against those required, attendance, study, the meeting register), saved as PDF to print or as a Word document to edit.</source>
-        <translation>工作台 →“年度台账…”：可生成今年或去年的台账（主要数据、党员队伍结构、规定会议应开与已开、出席情况、学习培训、会议登记），保存为 PDF 便于打印，或保存为 Word 文档便于修改。</translation>
-    </message>
-    <message>
         <source>Data exchange with the higher committee</source>
         <translation>“数据交换”页：与上级党委交换数据</translation>
+    </message>
+    <message>
+        <source>Once, at first contact: each office saves its key card (Key card…) and hands it to the other on a USB stick; each registers the other&apos;s card (Register a key card…) after reading its fingerprint to each other by phone, and only if every character matches.&lt;br&gt;Then each time: the branch chooses Write a package…, picks the USB stick and waits until it says the stick can be removed; the committee chooses Import a package…, sees what the package would change, and imports it (a whole stick at once with Folder…). The committee&apos;s next package back confirms receipt.&lt;br&gt;A refused package is listed with the reason and nothing of it is written. Packages are encrypted: only the office a package is addressed to can read it.&lt;br&gt;The committee&apos;s notices are on the 通知 tab of the exchange page; once one is opened there, the branch&apos;s next package tells the committee it has been read, and once it is marked done (Mark as done…), that it has been done. Once a notice&apos;s deadline has passed, the committee&apos;s workbench names the branches that have not yet reported it done.&lt;br&gt;A committee sees its branches&apos; members, meetings, study hours and talks as their packages bring them; the branches record them. A meeting, study or talk recorded at the committee is its own, with its own members; a correction of a branch&apos;s record goes down to the branch with the next package.</source>
+        <translation>第一次交换前只做一次：双方各自保存本单位的密钥卡（“密钥卡…”），用U盘交给对方；双方通过电话互相念一遍密钥指纹，每个字符都一致，才登记对方的密钥卡（“登记对方密钥卡…”）。&lt;br&gt;以后每次：支部点“导出数据包…”，选择U盘，等到提示可以安全拔出U盘；党委点“导入数据包…”，先看数据包会带来哪些变动，再导入（整个U盘上的数据包可以用“文件夹…”一次导入）。党委下一次发回的数据包会确认已收到。&lt;br&gt;被拒收的数据包会列出原因，其中的任何数据都不会写入。数据包是加密的，只有收件单位能读取。&lt;br&gt;上级党委的通知在“数据交换”页的“通知”标签中；支部在这里打开一份通知后，下一次报送的数据包会告诉党委这份通知已读；办完后点“标为已办理…”，党委也会看到已办理。通知过了办理期限后，党委的工作台会列出还没有报告已办理的支部。&lt;br&gt;党委看到的支部党员、会议、学时和谈心谈话，都来自支部报送的数据包，由支部记录。在党委记录的会议、学习和谈话是党委自己的，应到人员是党委自己的党员；党委对支部记录的更正，会随下一个数据包发给该支部。</translation>
     </message>
     <message>
         <source>Settings page</source>
@@ -1494,8 +1494,8 @@ No. {seq} to {office}: {contents}.</source>
         <translation>“记录集体学习”把学时计入所勾选的每名党员；党员个人参加的学习培训连同证明材料逐条记录。集体学习记录有误时，打开它（回车或双击）即可修改；个人学习记录有误时，请删除后重新记录。学时台账把每名党员的学时与本年度要求对照，可导出为 Excel，每名党员一页。刚开始使用本程序的支部，在学时台账中点“补录此前学时…”，照原来的台账逐人录入党员本年度已有的学时。</translation>
     </message>
     <message>
-        <source>Once, at first contact: each office saves its key card (Key card…) and hands it to the other on a USB stick; each registers the other&apos;s card (Register a key card…) after reading its fingerprint to each other by phone, and only if every character matches.&lt;br&gt;Then each time: the branch chooses Write a package…, picks the USB stick and waits until it says the stick can be removed; the committee chooses Import a package…, sees what the package would change, and imports it (a whole stick at once with Folder…). The committee&apos;s next package back confirms receipt.&lt;br&gt;A refused package is listed with the reason and nothing of it is written. Packages are encrypted: only the office a package is addressed to can read it.&lt;br&gt;The committee&apos;s notices are on the 通知 tab of the exchange page; once one is opened there, the branch&apos;s next package tells the committee it has been read, and once it is marked done (Mark as done…), that it has been done. Once a notice&apos;s deadline has passed, the committee&apos;s workbench names the branches that have not yet reported it done.</source>
-        <translation>第一次交换前只做一次：双方各自保存本单位的密钥卡（“密钥卡…”），用U盘交给对方；双方通过电话互相念一遍密钥指纹，每个字符都一致，才登记对方的密钥卡（“登记对方密钥卡…”）。&lt;br&gt;以后每次：支部点“导出数据包…”，选择U盘，等到提示可以安全拔出U盘；党委点“导入数据包…”，先看数据包会带来哪些变动，再导入（整个U盘上的数据包可以用“文件夹…”一次导入）。党委下一次发回的数据包会确认已收到。&lt;br&gt;被拒收的数据包会列出原因，其中的任何数据都不会写入。数据包是加密的，只有收件单位能读取。&lt;br&gt;上级党委的通知在“数据交换”页的“通知”标签中；支部在这里打开一份通知后，下一次报送的数据包会告诉党委这份通知已读；办完后点“标为已办理…”，党委也会看到已办理。通知过了办理期限后，党委的工作台会列出还没有报告已办理的支部。</translation>
+        <source>Workbench → Yearly report…: this year&apos;s or last year&apos;s 台账 (key figures, the members&apos; make-up, meetings held against those required, attendance, study, the meeting register), saved as PDF to print or as a Word document to edit. At a committee, with a branch chosen in 支部, it is that branch&apos;s 台账.</source>
+        <translation>工作台 →“年度台账…”：可生成今年或去年的台账（主要数据、党员队伍结构、规定会议应开与已开、出席情况、学习培训、会议登记），保存为 PDF 便于打印，或保存为 Word 文档便于修改。党委在“支部”中选定一个支部时，生成的是该支部的台账。</translation>
     </message>
     <message>
         <source>Keyboard</source>

@@ -71,7 +71,8 @@ class HelpDialog(QDialog):
             (self.tr("Yearly report"),
              self.tr("Workbench → Yearly report…: this year's or last year's 台账 (key figures, the members' "
                      "make-up, meetings held against those required, attendance, study, the meeting register), "
-                     "saved as PDF to print or as a Word document to edit.")),
+                     "saved as PDF to print or as a Word document to edit. At a committee, with a branch chosen "
+                     "in 支部, it is that branch's 台账.")),
             (self.tr("Data exchange with the higher committee"),
              self.tr("Once, at first contact: each office saves its key card (Key card…) and hands it to the "
                      "other on a USB stick; each registers the other's card (Register a key card…) after reading "
@@ -84,7 +85,11 @@ class HelpDialog(QDialog):
                      "<br>The committee's notices are on the 通知 tab of the exchange page; once one is opened "
                      "there, the branch's next package tells the committee it has been read, and once it is "
                      "marked done (Mark as done…), that it has been done. Once a notice's deadline has passed, "
-                     "the committee's workbench names the branches that have not yet reported it done.")),
+                     "the committee's workbench names the branches that have not yet reported it done."
+                     "<br>A committee sees its branches' members, meetings, study hours and talks as their "
+                     "packages bring them; the branches record them. A meeting, study or talk recorded at the "
+                     "committee is its own, with its own members; a correction of a branch's record goes down "
+                     "to the branch with the next package.")),
             (self.tr("Settings page"),
              self.tr("The organisation's name and code, and the rule table: meeting frequencies, study hours "
                      "and dues brackets. Change a rule only when your higher committee sets a different one.")),

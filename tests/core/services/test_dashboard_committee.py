@@ -169,6 +169,6 @@ def test_the_yearly_report_of_one_branch_is_that_branch_s(committee: tuple[Datab
     assert [m.branch for m in whole.register] == ["第1001支部"] and first.register[0].branch == ""
     heads = [b.headers for b in blocks(whole) if isinstance(b, Table) and "主题" in b.headers]
     assert heads == [("日期", "支部", "会议类型", "主题", "党小组", "应到", "实到")]
-    assert [b.headers for b in blocks(first) if isinstance(b, Table) and "主题" in b.headers][0][1] == "会议类型"
+    assert next(b.headers for b in blocks(first) if isinstance(b, Table) and "主题" in b.headers)[1] == "会议类型"
     on_roll = "在册党员（年内）"
     assert dict(first.study or [])[on_roll] == "5 名" and dict(second.study or [])[on_roll] == "3 名"
