@@ -172,8 +172,10 @@ class StudyPage(QWidget):
         self.ledger.set_rows(data.ledger)
         self.certifications.set_rows(data.certifications)
         if data.committee != ("sent" in {c.key for c in self.materials.model.columns}):
-            self.materials.set_columns(study_tabs.material_columns(
-                self.material_source, (self.material_sent, self.material_sent_tip) if data.committee else None))
+            sent = (lambda i: study_tabs.material_sent(self.data, i),
+                    lambda i: study_tabs.material_sent_tip(self.data, i))
+            self.materials.set_columns(study_tabs.material_columns(self.material_source,
+                                                                   sent if data.committee else None))
         self.materials.set_rows(data.materials)
         self.send_material_button.setVisible(data.committee)
         self.earlier_button.setVisible(not data.committee)  # a branch enters its own members' earlier hours
@@ -377,29 +379,6 @@ class StudyPage(QWidget):
             return next((shorts[code] for code, name in self.data.registered if name == office), office)
         return self.tr("Sent down")
 
-    def _sent_names(self, material_id: str) -> list[str]:
-        if self.data is None:
-            return []
-        names = dict(self.data.registered)
-        return [names.get(code) or code for code in self.data.sent_to.get(material_id, [])]
-
-    def material_sent(self, material_id: str) -> str:
-        """A committee's own material: the branches it goes down to (全部 n 个支部, their names, or 未下发);
-        another office's: nothing."""
-        if self.data is None or material_id in self.data.sources:
-            return ""
-        codes = self.data.sent_to.get(material_id, [])
-        if not codes:
-            return self.tr("Not sent yet (Send down…)")
-        if len(codes) > 1 and set(codes) == {code for code, _name in self.data.registered}:
-            return self.tr("All {count} branches").format(count=len(codes))
-        shorts = registered_short_names(self.data.branches, self.data.registered)  # as the other lists cut them
-        return "、".join(shorts.get(code, code) for code in codes)
-
-    def material_sent_tip(self, material_id: str) -> str:
-        """The full names of the branches a material goes down to, one a line."""
-        return "\n".join(self._sent_names(material_id))
-
     def edit_selected_cert(self) -> None:
         """Open the selected certification to correct it (or write a renewal over it)."""
         chosen = self.certifications.selected_ids()
@@ -444,7 +423,8 @@ class StudyPage(QWidget):
         question = self.tr("Delete “{title}” from the library?").format(title=found.title)
         if self.data.sent_to.get(chosen[0]):
             question += "\n" + self.tr("It was sent down to {branches}: it goes from there too, with the next "
-                                        "package to each.").format(branches=self.material_sent(chosen[0]))
+                                        "package to each.").format(
+                branches=study_tabs.material_sent(self.data, chosen[0]))
         answer = QMessageBox.question(self, self.tr("Delete study material"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)

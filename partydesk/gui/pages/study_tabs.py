@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QWidget
 from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.study import FORMS_BY_CODE, STUDY_FORMS, format_tenths, split_by_year
 from partydesk.core.domain.study_records import ActivitySummary, CertificationData, MaterialData
+from partydesk.core.services.branches import registered_short_names
 from partydesk.core.services.study import is_earlier_hours
 from partydesk.core.services.study_reports import LedgerRow
+from partydesk.gui.operations.study import StudyYear
 from partydesk.gui.pages.study_branches import StudyBranches
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
@@ -46,6 +48,8 @@ _MARKED = (
     QT_TRANSLATE_NOOP("StudyPage", "Members"),
     QT_TRANSLATE_NOOP("StudyPage", "Source"),
     QT_TRANSLATE_NOOP("StudyPage", "Sent down to"),
+    QT_TRANSLATE_NOOP("StudyPage", "Not sent yet (Send down…)"),
+    QT_TRANSLATE_NOOP("StudyPage", "All {count} branches"),
     QT_TRANSLATE_NOOP("StudyPage", "Sent down"),
     QT_TRANSLATE_NOOP("StudyPage", "All forms"),
     QT_TRANSLATE_NOOP("StudyPage", "Complete"),
@@ -230,6 +234,30 @@ def material_columns(source: Words, sent: tuple[Words, Words] | None = None) -> 
         columns.append(ListColumn("sent", _tr("Sent down to"), lambda r: text(r[0]), chars=12,
                                   tooltip=lambda r: tip(r[0])))
     return columns
+
+
+def _sent_names(data: StudyYear, material_id: str) -> list[str]:
+    names = dict(data.registered)
+    return [names.get(code) or code for code in data.sent_to.get(material_id, [])]
+
+
+def material_sent(data: StudyYear | None, material_id: str) -> str:
+    """A committee's own material: the branches it goes down to (全部 n 个支部, their short names, or 未下发);
+    another office's: nothing."""
+    if data is None or material_id in data.sources:
+        return ""
+    codes = data.sent_to.get(material_id, [])
+    if not codes:
+        return _tr("Not sent yet (Send down…)")
+    if len(codes) > 1 and set(codes) == {code for code, _name in data.registered}:
+        return _tr("All {count} branches").format(count=len(codes))
+    shorts = registered_short_names(data.branches, data.registered)  # as the other lists cut them
+    return "、".join(shorts.get(code, code) for code in codes)
+
+
+def material_sent_tip(data: StudyYear | None, material_id: str) -> str:
+    """The full names of the branches a material goes down to, one a line."""
+    return "\n".join(_sent_names(data, material_id)) if data is not None else ""
 
 
 def materials_list(parent: QWidget, source: Callable[[str], str] = lambda _id: "") -> ListPage[MaterialRow]:
