@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain.meeting_roll import RollRules, on_roll
 from partydesk.core.domain.pinyin import name_order
+from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.study_roll import MOVING_KINDS
 from partydesk.core.domain.talks import FORMS_BY_CODE, RULE_KEY, on_roll_since, talk_due
 from partydesk.core.errors import ValidationError
@@ -101,6 +102,15 @@ def update_talk(db: Database, actor: Actor, talk_id: str, data: TalkData) -> Cha
         if not talk_repo.update_talk(session, talk_id, _checked(session, data, talk_repo.talk_org(session, talk_id))):
             raise ValidationError("找不到这次谈话，可能已被删除。", code="no_talk")
     return Changes.of(ChangeKind.TALK, talk_id)
+
+
+def people(db: Database, actor: Actor, org_id: str | None = None) -> list[RosterRow]:
+    """The members a talk may name, on the roll now: of the talk's organisation ``org_id``, or of this office's
+    for a new talk (a committee's file holds every branch's members; a talk with one is the branch's)."""
+    from partydesk.core.services.members import roster
+
+    whose = org_id or (db.site.organisation_id if db.site is not None else None)
+    return [r for r in roster(db, actor, include_departed=False) if whose is None or r.org_id == whose]
 
 
 def delete_talk(db: Database, actor: Actor, talk_id: str) -> Changes:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QWidget
 
 from partydesk.core.domain.roster import RosterRow
-from partydesk.core.services import members, talks
+from partydesk.core.services import talks
 from partydesk.core.services.talks import TalkData
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
@@ -39,9 +39,7 @@ def load_people(parent: QWidget, ctx: AppContext, on_done: DoneCallback, org_id:
         from partydesk.core.services.setup import own_organisation
 
         org = own_organisation(db)
-        whose = org_id or (db.site.organisation_id if db.site is not None else None)
-        rows = members.roster(db, actor, include_departed=False)
-        return [r for r in rows if whose is None or r.org_id == whose], org.secretary if org is not None else ""
+        return talks.people(db, actor, org_id), org.secretary if org is not None else ""
 
     return run(parent, ctx, read, label="load talk people", on_done=on_done)
 

@@ -76,7 +76,8 @@ def test_a_committee_s_study_and_talks_list_none_of_the_branches_members(
     from partydesk.core.storage.talk_repo import TalkData
 
     hub, ids = committee
-    assert study.roll(hub) == []
+    assert study.roll(hub) == [] and talks.people(hub, LOCAL_USER) == []
+    assert {r.id for r in talks.people(hub, LOCAL_USER, ids["1002"])} == members_of(hub, ids["1002"])
     member = sorted(members_of(hub, ids["1001"]))[0]
     with pytest.raises(ValidationError) as credited:
         study.add_activity(hub, LOCAL_USER, ActivityData("collective", "党委集中学习", date(2026, 11, 20),
