@@ -5538,6 +5538,10 @@ Write the new key card and give it to each office to register.</source>
 <context>
     <name>TalkEditDialog</name>
     <message>
+        <source>Who was chosen is not on this office&apos;s own roll: a branch records the talks with its members, and they arrive with its packages.</source>
+        <translation>所选党员不在本单位自己的花名册上：支部党员的谈心谈话由该支部记录，随支部报送的数据包到达。</translation>
+    </message>
+    <message>
         <source>Ticked: {names}</source>
         <translation>已选：{names}</translation>
     </message>

@@ -168,3 +168,18 @@ def test_the_yearly_report_of_a_chosen_branch_is_named_for_it_and_holds_its_figu
     assert Path(suggested[0]).name == "第1002支部委员会2026年度党建工作台账.pdf"
     texts = "\n".join(par.text for par in docx.Document(str(out)).paragraphs)
     assert "第1002支部委员会" in texts and "中共示范街道工作委员会" not in texts
+
+
+def test_a_talk_begun_with_a_branch_s_member_at_its_committee_says_the_branch_records_it(
+        qtbot: QtBot, committee: tuple[AppContext, dict[str, str]]) -> None:
+    """From the 应谈话 list a committee may still begin a talk with a branch's member: the dialog says at once
+    that the branch records it, instead of quietly dropping the member."""
+    from partydesk.core.services import dashboard
+    from partydesk.gui.dialogs.talk_edit import TalkEditDialog
+
+    ctx, ids = committee
+    member = dashboard.member_ids(ctx.db, "all:", TODAY, org_id=ids["1002"])[0]
+    dialog = TalkEditDialog(ctx, with_ids=(member,))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.error_text() != "", timeout=WAIT_MS)
+    assert "由该支部记录" in dialog.error_text()

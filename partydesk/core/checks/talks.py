@@ -87,7 +87,7 @@ def _due(db: Database, today: date, months: int, org_ids: list[str] | None,
     return out + [(d, org) for d, org in replayed if org_ids is None or org in org_ids]
 
 
-def _finding(due: TalkDue, today: date, months: int, earlier: str = "") -> Finding:
+def _finding(due: TalkDue, today: date, months: int, earlier: str = "", *, own: bool = True) -> Finding:
     overdue = due.due is None or due.due < today
     last = f"上次 {due.last_talk:%Y-%m-%d}" if due.last_talk is not None else "尚无谈话记录"
     if due.due is None:
@@ -100,7 +100,9 @@ def _finding(due: TalkDue, today: date, months: int, earlier: str = "") -> Findi
         message += earlier
     return Finding(code="talk.none", severity=Severity.OVERDUE if overdue else Severity.WARNING,
                    subject=due.member_id, message=message, due=due.due, rule=RULE_KEY,
-                   target=Target("talk_with", due.member_id))  # opens a new talk with them, ready to record
+                   # A new talk with them, ready to record; a branch's member at its committee opens the member's
+                   # record instead: the branch records its members' talks.
+                   target=Target("talk_with", due.member_id) if own else Target("member", due.member_id))
 
 
 def earlier_talks(db: Database, today: date) -> str:
@@ -147,8 +149,9 @@ def members_due_a_talk(db: Database, today: date) -> Iterator[Finding]:
     small = grouping.named(groups)
     earlier = earlier_talks(db, today)
     if small:
-        for due, _org in _due(db, today, months, small, replayed):
-            yield _finding(due, today, months, earlier)
+        mine = db.site.organisation_id if db.site is not None else None
+        for due, org in _due(db, today, months, small, replayed):
+            yield _finding(due, today, months, earlier, own=mine is None or org == mine)
     yield from grouping.summaries(db, "talk.none", groups, rule=RULE_KEY,
                                   text=lambda g: _summary_text(g, months, earlier),
                                   target=lambda org: Target("talks_due", org))  # the 应谈话 list, to record them
@@ -193,7 +196,9 @@ def _short(text: str, limit: int = 30) -> str:
 def committee_pairs(db: Database, today: date) -> Iterator[Finding]:
     """Two committee members who have not talked with each other within the interval (注意)."""
     months = talks.talk_months(db)
-    for pair in talks.committee_pairs_due(db, today):
+    pairs = talks.committee_pairs_due(db, today)
+    others = talks.not_own_members(db, [p.first_id for p in pairs])  # a branch's pair, at its committee
+    for pair in pairs:
         yield Finding(
             code="talk.committee",
             severity=Severity.WARNING,
@@ -201,5 +206,7 @@ def committee_pairs(db: Database, today: date) -> Iterator[Finding]:
             message=f"支委{pair.first_name}与{pair.second_name}近{months}个月未相互谈心谈话",
             due=None,
             rule=RULE_KEY,
-            target=Target("talk_with", f"{pair.first_id}|{pair.second_id}"),  # a new talk, the first with the second
+            # A new talk, the first with the second; a branch's pair at its committee opens the first's record.
+            target=Target("member", pair.first_id) if pair.first_id in others
+            else Target("talk_with", f"{pair.first_id}|{pair.second_id}"),
         )

@@ -113,6 +113,14 @@ def people(db: Database, actor: Actor, org_id: str | None = None) -> list[Roster
     return [r for r in roster(db, actor, include_departed=False) if whose is None or r.org_id == whose]
 
 
+def not_own_members(db: Database, member_ids: list[str]) -> set[str]:
+    """Those of ``member_ids`` on another organisation's roll than this office's (a committee's file)."""
+    if not member_ids or db.site is None or db.site.organisation_id is None:
+        return set()
+    with db.read() as session:
+        return set(member_repo.ids_outside(session, member_ids, db.site.organisation_id))
+
+
 def delete_talk(db: Database, actor: Actor, talk_id: str) -> Changes:
     """Delete a talk: it stays as a tombstone (it may already be in a sync file) with its words wiped."""
     with db.write(actor, action="talk.delete") as session:

@@ -107,6 +107,12 @@ def names_outside(session: Session, member_ids: Iterable[str], org_id: str) -> l
     return [found[i] for i in wanted if i in found]
 
 
+def ids_outside(session: Session, member_ids: Iterable[str], org_id: str) -> list[str]:
+    """Those of ``member_ids`` on another organisation's roll than ``org_id``."""
+    wanted = list(member_ids)
+    return list(session.scalars(select(Member.id).where(Member.id.in_(wanted), Member.org_id != org_id)))
+
+
 def get_member(session: Session, member_id: str) -> MemberRecord | None:
     """The live member with this id, or None."""
     row = session.get(Member, member_id)

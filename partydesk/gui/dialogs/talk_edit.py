@@ -54,6 +54,7 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.record = record
+        self._preset = with_ids if record is None else ()  # ticked from the due list: checked against the roll
         self._by_id = (record.data.by_member_id or "") if record is not None else by_id
         self._busy = False
         self._loaded = False
@@ -133,6 +134,11 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self.choices.set_checked((i, self.choices.name_of(i) or n)
                                  for i, n in zip(self.choices.checked_ids(), self.choices.checked_names(), strict=True))
         self._loaded = True
+        if any(i not in {r.id for r in rows} for i in self._preset):  # a branch's member, at its committee
+            self.ui.errorLabel.setText(self.tr(
+                "Who was chosen is not on this office's own roll: a branch records the talks with its members, "
+                "and they arrive with its packages."))
+            self.ui.errorLabel.show()
         self._update()
         self.mark_clean()  # what the load filled in is not typed data
 

@@ -87,3 +87,15 @@ def test_a_committee_s_study_and_talks_list_none_of_the_branches_members(
         talks.add_talk(hub, LOCAL_USER, TalkData(date(2026, 11, 20), (member,), by_name="党委书记", topic="谈心"))
     assert talked.value.code == "other_branch" and "由该支部记录" in talked.value.message
     assert study.activities_of_year(hub, 2026) == [] and talks.talks_of_year(hub, 2026) == []
+
+
+def test_a_committee_s_talk_to_dos_about_branch_members_open_their_records(
+        committee: tuple[Database, dict[str, str]]) -> None:
+    """应谈话 to-dos about a branch's members, at its committee, open the member's record: a new talk with them
+    is the branch's to record (a new-talk target led to an empty dialog)."""
+    from partydesk.core.checks import engine
+
+    hub, _ids = committee
+    named = [f for f in engine.open_findings(hub, TODAY) if f.code in ("talk.none", "talk.committee")
+             and f.target is not None and f.target.kind != "roster"]
+    assert named and {f.target.kind for f in named if f.target is not None} == {"member"}
