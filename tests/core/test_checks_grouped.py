@@ -115,11 +115,12 @@ def test_a_committee_sees_each_branch_named_in_its_summary(tmp_path: Path, monke
         summaries = [f for f in found if f.target is not None and f.target.kind == "roster"]
         assert [f.message.split("：")[0] for f in summaries] == ["第1001支部"]  # 第1001支部委员会, shortened
         assert summaries[0].message.split("：", 1)[1].startswith("5 名党员")
-        named = [f for f in found if f.target is not None and f.target.kind == "talk_with"]
+        # At the committee each opens the member's record: the branch records its members' talks
+        named = [f for f in found if f.target is not None and f.target.kind == "member"]
         assert len(named) == 3
         assert dashboard_scope.scope_findings(hub, found, ids["1001"]) == summaries
         assert summaries[0] not in dashboard_scope.scope_findings(hub, found, ids["1002"])
-        assert dashboard_scope.scope_findings(hub, found, ids["1002"]) == named  # a new talk with one of its own
+        assert dashboard_scope.scope_findings(hub, found, ids["1002"]) == named
         assert len(dashboard.member_ids(hub, summaries[0].target.key, TODAY)) == 5  # type: ignore[union-attr]
     finally:
         hub.close()

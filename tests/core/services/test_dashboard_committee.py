@@ -114,7 +114,9 @@ def test_a_committees_member_todos_name_their_branch(committee: tuple[Database, 
     hub, ids = committee
     found = [f for f in engine.run_all(hub, date(2026, 11, 30))
              if f.target is not None and (f.target.record() or ("", ""))[0] == "member"]
-    assert {f.target.kind for f in found if f.target is not None} >= {"member", "talk_with"}
+    # A branch member's talk to-do opens the member at the committee (the branch records the talk)
+    assert {f.target.kind for f in found if f.target is not None} >= {"member", "ledger"}
+    assert "talk_with" not in {f.target.kind for f in found if f.target is not None}
     names = {"第1001支部", "第1002支部"}  # 第1001支部委员会 and 第1002支部委员会, as offices shorten them
     assert all(f.message.split("：", 1)[0] in names for f in found)
     migrant = [f for f in found if f.target is not None and f.target.key == ids["migrant"]]
