@@ -1653,6 +1653,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>其中删除了这些党员：{names}。</translation>
     </message>
     <message>
+        <source>{origin} also changed {names}, before this office&apos;s correction reached it: the correction stays here, and {origin} decides between the two when it imports it.</source>
+        <translation>{origin}在收到本单位的更正之前也修改了{names}：这里先保留本单位的更正，{origin}导入更正时会决定采用哪个版本。</translation>
+    </message>
+    <message>
         <source>The committee corrects this office&apos;s own records:</source>
         <translation>上级党委更正了本单位的记录（导入后生效）：</translation>
     </message>

@@ -400,3 +400,44 @@ def test_a_package_opens_in_full_with_its_counts_and_whole_note(
     assert refused.message in shown[0].text.toPlainText()
     assert values["state"] == "已拒收" and values["note"] == refused.message and "records" not in values
     assert values["file"] == "broken.pdsync"
+
+
+def test_the_dry_run_says_a_branch_edit_waits_behind_the_committee_s_newer_correction(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication) -> None:
+    """The branch changed a member before the committee's second correction reached it: its package counts the
+    member unchanged at the committee (the correction stays until the branch decides), and the check says so
+    by name instead of letting the branch's change seem to vanish."""
+    from partydesk.core.storage.tables import Member
+    from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
+
+    branch, committee, folder = pair
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
+
+    def set_phone(db: Database, phone: str) -> str:
+        with db.write(LOCAL_USER, action="test.edit") as session:
+            member = session.query(Member).order_by(Member.id).first()
+            assert member is not None
+            member.phone = phone
+            return member.name
+
+    set_phone(committee, "13800001111")
+    from partydesk.core.services.setup import own_organisation
+
+    org = own_organisation(branch)
+    assert org is not None
+    code = org.code
+    assert import_package(branch, LOCAL_USER, export_package(
+        committee, LOCAL_USER, to_org_code=code, out_dir=folder).path).status == "applied"
+    set_phone(branch, "13900002222")
+    name = set_phone(committee, "13700003333")
+    late = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder, offices={code: "示范支部"})
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(late.path))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    assert f"示范支部在收到本单位的更正之前也修改了{name}：这里先保留本单位的更正" in dialog.summary.text()

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from partydesk.core.changes import LOCAL_USER, Actor, ChangeKind, Changes
+from partydesk.core.clock import Version
 from partydesk.core.collector import collector_paused
 from partydesk.core.exchange import container, crypto, keys
 from partydesk.core.exchange.canonical import canonical
@@ -68,6 +69,9 @@ class ImportReport:
     keys: list[str] = field(default_factory=list)  # key updates and revocations the package carried, in words
     corrections: list[str] = field(default_factory=list)  # the parent's corrections of our own records, in words
     removed: list[str] = field(default_factory=list)  # names of the sender's members it deletes here
+    # Names of the sender's members whose edit in the package is older than a correction of ours still waiting
+    # for the sender: counted unchanged, the correction stays until the sender decides between the two.
+    held: list[str] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
 
     def to_json(self) -> dict[str, Any]:
@@ -75,7 +79,7 @@ class ImportReport:
         return {"status": self.status, "reason": self.reason, "message": self.message,
                 "package_id": self.package_id, "origin": self.origin, **self.counts, "gap": self.gap,
                 "acknowledged": self.acknowledged, "keys": self.keys, "corrections": self.corrections,
-                "removed_members": self.removed,
+                "removed_members": self.removed, "held_members": self.held,
                 "rejected_records": [{"type": t, "id": i, "reason": r} for t, i, r in self.rejected]}
 
 
@@ -160,6 +164,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             _count(report, staged, decisions)
             report.corrections = _corrections(session, staged, decisions, own_site, parent)
             report.removed = _removed(session, staged, decisions, own_site)
+            report.held = _held(session, staged, decisions, own_site)
         return report
     if backup:
         if step is not None:
@@ -171,6 +176,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         _count(report, staged, decisions)
         report.corrections = _corrections(session, staged, decisions, own_site, parent)  # (names before the change)
         report.removed = _removed(session, staged, decisions, own_site)
+        report.held = _held(session, staged, decisions, own_site)
         written = _written(staged, decisions)
         _apply(session, written, staged, decisions, manifest.package_id, step)
         sync_repo.supersede_conflicts(session, ((name, record["id"], record["version"])
@@ -471,6 +477,23 @@ def _removed(session: Any, staged: list[Staged], decisions: list[Decision], own_
         return []
     names = sync_repo.member_names(session, [str(r["id"]) for r in gone])
     return [names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) for r in gone]
+
+
+def _held(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> list[str]:
+    """The names (as held here) of the sender's members whose version in the package is older than a
+    correction of ours the sender has not yet seen: counted unchanged, ours stays, and the sender meets it as
+    a conflict to decide; said here so the office knows the sender had changed them too."""
+    older = [s.record for s, d in zip(staged, decisions, strict=True)
+             if d.outcome is Outcome.UNCHANGED and s.record["type"] == "member" and s.record["owner_site"] != own_site]
+    if not older:
+        return []
+    states = sync_repo.local_states(session, TYPES_BY_NAME["member"], [str(r["id"]) for r in older])
+    held = [r for r in older if (local := states.get(str(r["id"]))) is not None and r["version"] < local.version
+            and Version.decode(local.version).site_id == own_site]
+    if not held:
+        return []
+    names = sync_repo.member_names(session, [str(r["id"]) for r in held])
+    return [names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) for r in held]
 
 
 def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]) -> None:

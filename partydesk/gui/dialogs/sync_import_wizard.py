@@ -263,6 +263,11 @@ class ImportDialog(QDialog):
                 origin=self._office(report.origin), count=report.confirms)
         if report.removed:  # otherwise only "updated" records in the counts
             said += "\n" + self.tr("It deletes these members: {names}.").format(names=removed_in_words(report.removed))
+        if report.held:  # otherwise only "unchanged": the sender's edit would seem to vanish unseen
+            said += "\n" + self.tr("{origin} also changed {names}, before this office's correction reached it: "
+                                    "the correction stays here, and {origin} decides between the two when it "
+                                    "imports it.").format(origin=self._office(report.origin),
+                                                          names=removed_in_words(report.held))
         self.summary.setText(said)
         for row, key in enumerate(OUTCOME_ORDER):
             self.counts.setItem(row, 1, QTableWidgetItem(str(report.counts.get(key, 0))))

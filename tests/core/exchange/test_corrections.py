@@ -251,6 +251,13 @@ def test_the_dry_run_names_the_members_the_committee_corrects_or_deletes(sites: 
     assert up(sites).corrections == []
 
 
+def row_name(db: Database, member_id: str) -> str:
+    with db.read() as session:
+        found = session.get(Member, member_id)
+        assert found is not None
+        return found.name
+
+
 def test_a_branch_that_keeps_its_own_version_over_a_correction_is_taken_at_the_committee(sites: Sites) -> None:
     """The committee corrects again while the branch edits (each unseen by the other): the committee keeps its
     correction, the branch meets it as a conflict and keeps its own number. That decision, made having seen the
@@ -262,7 +269,9 @@ def test_a_branch_that_keeps_its_own_version_over_a_correction_is_taken_at_the_c
     down(sites)
     set_phone(sites.branch, member_id, "13900002222")
     correct_phone(sites, member_id, "13700003333")
-    assert up(sites).counts["conflict"] == 0  # the committee's later correction stands until the branch decides
+    early = up(sites)  # the committee's later correction stands until the branch decides, and it is said so
+    assert (early.counts["conflict"], early.counts["unchanged"]) == (0, 1)
+    assert early.held == [row_name(sites.committee, member_id)] and early.to_json()["held_members"] == early.held
     assert down(sites).counts["conflict"] == 1
     [waiting] = open_conflicts(sites.branch)
     resolve(sites.branch, LOCAL_USER, waiting.id, take_incoming=False)
