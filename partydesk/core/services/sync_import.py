@@ -31,6 +31,7 @@ from partydesk.core.services import sync_blobs
 from partydesk.core.services.maintenance import backup_now
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
+from partydesk.core.services.sync_orphans import reject_orphans
 from partydesk.core.services.sync_rejections import record_rejection
 from partydesk.core.services.sync_stage import EARLIEST, FUTURE_SLACK, Origin, Staged, stage_all
 from partydesk.core.storage import downward_repo, sync_repo
@@ -386,7 +387,8 @@ def _states(session: Any, staged: list[Staged]) -> dict[tuple[str, str], LocalSt
 def _classify(session: Any, staged: list[Staged], own_site: str, parent: str) -> list[Decision]:
     states = _states(session, staged)
     if not states:  # nothing of it here yet: every sound record is new
-        return [_NEW if item.values is not None else Decision(Outcome.REJECTED, item.problem) for item in staged]
+        return reject_orphans(session, staged, [_NEW if item.values is not None
+                                                else Decision(Outcome.REJECTED, item.problem) for item in staged])
     out = []
     for item in staged:
         if item.values is None:
@@ -397,7 +399,7 @@ def _classify(session: Any, staged: list[Staged], own_site: str, parent: str) ->
         out.append(_NEW if local is None else decide(
             local, version=record["version"], deleted=record["deleted"], owner_site=record["owner_site"],
             base_version=record["base_version"], correction_from=parent if record["owner_site"] == own_site else ""))
-    return out
+    return reject_orphans(session, staged, out)
 
 
 @dataclass
