@@ -1450,10 +1450,6 @@ No. {seq} to {office}: {contents}.</source>
         <translation>“数据交换”页：与上级党委交换数据</translation>
     </message>
     <message>
-        <source>Once, at first contact: each office saves its key card (Key card…) and hands it to the other on a USB stick; each registers the other&apos;s card (Register a key card…) after reading its fingerprint to each other by phone, and only if every character matches.&lt;br&gt;Then each time: the branch chooses Write a package…, picks the USB stick and waits until it says the stick can be removed; the committee chooses Import a package…, sees what the package would change, and imports it (a whole stick at once with Folder…). The committee&apos;s next package back confirms receipt.&lt;br&gt;A refused package is listed with the reason and nothing of it is written. Packages are encrypted: only the office a package is addressed to can read it.&lt;br&gt;The committee&apos;s notices are on the 通知 tab of the exchange page; once one is opened there, the branch&apos;s next package tells the committee it has been read, and once it is marked done (Mark as done…), that it has been done. Once a notice&apos;s deadline has passed, the committee&apos;s workbench names the branches that have not yet reported it done.&lt;br&gt;A committee sees its branches&apos; members, meetings, study hours and talks as their packages bring them; the branches record them. A meeting, study or talk recorded at the committee is its own, with its own members; a correction of a branch&apos;s record goes down to the branch with the next package.</source>
-        <translation>第一次交换前只做一次：双方各自保存本单位的密钥卡（“密钥卡…”），用U盘交给对方；双方通过电话互相念一遍密钥指纹，每个字符都一致，才登记对方的密钥卡（“登记对方密钥卡…”）。&lt;br&gt;以后每次：支部点“导出数据包…”，选择U盘，等到提示可以安全拔出U盘；党委点“导入数据包…”，先看数据包会带来哪些变动，再导入（整个U盘上的数据包可以用“文件夹…”一次导入）。党委下一次发回的数据包会确认已收到。&lt;br&gt;被拒收的数据包会列出原因，其中的任何数据都不会写入。数据包是加密的，只有收件单位能读取。&lt;br&gt;上级党委的通知在“数据交换”页的“通知”标签中；支部在这里打开一份通知后，下一次报送的数据包会告诉党委这份通知已读；办完后点“标为已办理…”，党委也会看到已办理。通知过了办理期限后，党委的工作台会列出还没有报告已办理的支部。&lt;br&gt;党委看到的支部党员、会议、学时和谈心谈话，都来自支部报送的数据包，由支部记录。在党委记录的会议、学习和谈话是党委自己的，应到人员是党委自己的党员；党委对支部记录的更正，会随下一个数据包发给该支部。</translation>
-    </message>
-    <message>
         <source>Settings page</source>
         <translation>“设置”页</translation>
     </message>
@@ -1496,6 +1492,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>Workbench → Yearly report…: this year&apos;s or last year&apos;s 台账 (key figures, the members&apos; make-up, meetings held against those required, attendance, study, the meeting register), saved as PDF to print or as a Word document to edit. At a committee, with a branch chosen in 支部, it is that branch&apos;s 台账.</source>
         <translation>工作台 →“年度台账…”：可生成今年或去年的台账（主要数据、党员队伍结构、规定会议应开与已开、出席情况、学习培训、会议登记），保存为 PDF 便于打印，或保存为 Word 文档便于修改。党委在“支部”中选定一个支部时，生成的是该支部的台账。</translation>
+    </message>
+    <message>
+        <source>Once, at first contact: each office saves its key card (Key card…) and hands it to the other on a USB stick; each registers the other&apos;s card (Register a key card…) after reading its fingerprint to each other by phone, and only if every character matches.&lt;br&gt;Then each time: the branch chooses Write a package…, picks the USB stick and waits until it says the stick can be removed; the committee chooses Import a package…, sees what the package would change, and imports it (a whole stick at once with Folder…). The committee&apos;s next package back confirms receipt.&lt;br&gt;A refused package is listed with the reason and nothing of it is written. Packages are encrypted: only the office a package is addressed to can read it. A single record the other office cannot take (its program is older, or the record fails a check) is refused with its details and the rest imported; the office that sent it is told with the next package back, sees it on its workbench, and sends it again with every package until it is taken.&lt;br&gt;The committee&apos;s notices are on the 通知 tab of the exchange page; once one is opened there, the branch&apos;s next package tells the committee it has been read, and once it is marked done (Mark as done…), that it has been done. Once a notice&apos;s deadline has passed, the committee&apos;s workbench names the branches that have not yet reported it done.&lt;br&gt;A committee sees its branches&apos; members, meetings, study hours and talks as their packages bring them; the branches record them. A meeting, study or talk recorded at the committee is its own, with its own members; a correction of a branch&apos;s record goes down to the branch with the next package.</source>
+        <translation>第一次交换前只做一次：双方各自保存本单位的密钥卡（“密钥卡…”），用U盘交给对方；双方通过电话互相念一遍密钥指纹，每个字符都一致，才登记对方的密钥卡（“登记对方密钥卡…”）。&lt;br&gt;以后每次：支部点“导出数据包…”，选择U盘，等到提示可以安全拔出U盘；党委点“导入数据包…”，先看数据包会带来哪些变动，再导入（整个U盘上的数据包可以用“文件夹…”一次导入）。党委下一次发回的数据包会确认已收到。&lt;br&gt;被拒收的数据包会列出原因，其中的任何数据都不会写入。数据包是加密的，只有收件单位能读取。对方无法接收的个别记录（对方的程序较旧，或记录未通过检查）会连同其明细被拒收，其余照常导入；发送方会从下一个发回的数据包得知，并在工作台上看到，以后每次导出都会重新发送，直到对方接收。&lt;br&gt;上级党委的通知在“数据交换”页的“通知”标签中；支部在这里打开一份通知后，下一次报送的数据包会告诉党委这份通知已读；办完后点“标为已办理…”，党委也会看到已办理。通知过了办理期限后，党委的工作台会列出还没有报告已办理的支部。&lt;br&gt;党委看到的支部党员、会议、学时和谈心谈话，都来自支部报送的数据包，由支部记录。在党委记录的会议、学习和谈话是党委自己的，应到人员是党委自己的党员；党委对支部记录的更正，会随下一个数据包发给该支部。</translation>
     </message>
     <message>
         <source>Keyboard</source>
@@ -1661,6 +1661,26 @@ No. {seq} to {office}: {contents}.</source>
         <translation>上级党委更正了本单位的记录（导入后生效）：</translation>
     </message>
     <message>
+        <source>{origin} did not accept these records of this office:</source>
+        <translation>{origin}没有接收本单位的以下记录：</translation>
+    </message>
+    <message>
+        <source>… and {count} more (see the to-do board).</source>
+        <translation>……另有 {count} 条（见工作台的待办）。</translation>
+    </message>
+    <message>
+        <source>With their details: {count} more record(s), such as a meeting&apos;s attendance.</source>
+        <translation>连同这些记录的明细 {count} 条（如会议的出席记录）。</translation>
+    </message>
+    <message>
+        <source>They are sent again with every package to it until it accepts them; if a record here is wrong, correct it first.</source>
+        <translation>以后每次向对方导出时都会重新发送这些记录，直到对方接收；如是本机的记录有误，请先改正。</translation>
+    </message>
+    <message>
+        <source>{origin} has now accepted {count} record(s) it had refused before.</source>
+        <translation>{origin}已接收此前退回的 {count} 条记录。</translation>
+    </message>
+    <message>
         <source>There is no package (.pdsync) in this folder.</source>
         <translation>这个文件夹里没有数据包（.pdsync）。</translation>
     </message>
@@ -1715,6 +1735,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>{count} record(s) were changed here too: this office&apos;s version is kept for now. After closing, choose “Decide the conflicts…” on this page and decide each one.</source>
         <translation>其中 {count} 条记录本单位也改过（冲突）：暂时保留本单位的版本。请关闭后在本页点“处理冲突…”，逐条决定用哪个版本。</translation>
+    </message>
+    <message>
+        <source>{origin} is told which of its records were refused and why with the next package to it, and sends them again until they are accepted.</source>
+        <translation>下次向{origin}导出数据包时，会告诉对方哪些记录被拒收及原因；对方会重新发送，直到被接收。</translation>
     </message>
     <message>
         <source>Written by this office: left alone</source>

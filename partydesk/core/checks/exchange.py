@@ -8,13 +8,16 @@ rolls is a 组织关系 question the yearly report keeps."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from datetime import date
 
 from partydesk.core.checks.findings import Finding, Severity, Target, check
+from partydesk.core.services import sync_refusals
 from partydesk.core.services.sync_clock import clock_trouble
+from partydesk.core.services.sync_orphans import ORPHAN
 from partydesk.core.services.sync_status import exchange_status
-from partydesk.core.storage import sync_repo, todo_repo
+from partydesk.core.storage import refusal_repo, sync_repo, todo_repo
 from partydesk.core.storage.database import Database
 
 SILENT_DAYS = 120  # a branch reports at least every quarter; after four months without a package, ask
@@ -75,3 +78,49 @@ def conflicts_waiting(db: Database, today: date) -> Iterator[Finding]:
                   message=f"有 {count} 条数据冲突等待处理：同一条记录本机和对方都改过，"
                           "请在“数据交换”中逐条决定采用哪一个",
                   due=None, rule="SYNC.md", target=Target("exchange", "conflicts"))
+
+
+_NAMED_REFUSED = 5  # records named one by one in a to-do; beyond, "等 n 条"
+
+
+def _digest(reason: str, ids: list[str]) -> str:
+    """A short stable name for a set of refused records (a to-do set aside comes back when the set changes)."""
+    return hashlib.sha256(repr((reason, sorted(ids))).encode("utf-8")).hexdigest()[:16]
+
+
+@check("exchange.refused", housekeeping=True)
+def records_refused(db: Database, today: date) -> Iterator[Finding]:
+    """Records of ours another office told us it refused, one to-do per office and reason, until it takes them:
+    each package to it sends them again, as they are then (sync_refusals). Records refused only because their
+    parent was (a refused meeting's attendance) are counted with their parents, not listed on their own."""
+    with db.read() as session:
+        refused = refusal_repo.refused_here(session)
+        if not refused:
+            return
+        names = {p.site_id: p.org_name for p in sync_repo.peers(session)}
+        groups: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        details: dict[str, int] = {}
+        for r in refused:
+            if r.reason.startswith(ORPHAN) and any(o.peer_site == r.peer_site and not o.reason.startswith(ORPHAN)
+                                                   for o in refused):
+                details[r.peer_site] = details.get(r.peer_site, 0) + 1
+                continue
+            groups.setdefault((r.peer_site, r.reason), []).append(
+                (r.record_type, r.record_id, sync_refusals.describe(session, r.record_type, r.record_id)))
+    told: set[str] = set()
+    for (peer_site, reason), records in groups.items():
+        said = "、".join(words for _type, _id, words in records[:_NAMED_REFUSED])
+        if len(records) > _NAMED_REFUSED:
+            said += f"等 {len(records)} 条记录"
+        if details.get(peer_site) and peer_site not in told:
+            said += f"（连同其明细 {details[peer_site]} 条）"
+            told.add(peer_site)
+        kinds = {record_type for record_type, _id, _words in records}
+        target = (Target("member", records[0][1]) if len(records) == 1 and kinds == {"member"}
+                  else Target("exchange", "refused"))
+        yield Finding(
+            code="exchange.refused", severity=Severity.WARNING,
+            subject=f"{peer_site}:{_digest(reason, [i for _t, i, _w in records])}",
+            message=f"{names.get(peer_site, '对方')}没有接收本单位的{said}，原因：{reason}。"
+                    "以后每次向对方导出时都会重新发送，对方接收后本条自动消失；如是本机的记录有误，请先改正",
+            due=None, rule="SYNC.md", target=target)

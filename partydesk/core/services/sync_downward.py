@@ -36,7 +36,7 @@ from partydesk.core.exchange.keys import (
 )
 from partydesk.core.exchange.manifest import Manifest
 from partydesk.core.services.sync_keys import site_keys
-from partydesk.core.storage import downward_repo, sync_repo
+from partydesk.core.storage import downward_repo, refusal_repo, sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.downward_repo import Line
 
@@ -55,12 +55,15 @@ def _notice_line(own_site: str, notice: downward_repo.Notice) -> Line:
 
 def package_lines(session: Session, own_site: str, peer: sync_repo.Peer, after_seq: int,
                   lines: Sequence[Line]) -> list[Line]:
-    """Our changed records (with their bases), then the corrections and key notices owed to ``peer``."""
-    out = downward_repo.with_bases(session, lines)
+    """Our changed records and those ``peer`` refused (with their bases), then the corrections, key notices and
+    refusals owed to ``peer``."""
+    present = {(kind, downward_repo.line_id(line)) for kind, line in lines}
+    again = refusal_repo.resend_lines(session, own_site, peer.site_id, present)
+    out = downward_repo.with_bases(session, [*lines, *again])
     if peer.relation == "child":
         out += downward_repo.correction_lines(session, own_site, peer.site_id, after_seq)
     out += [_notice_line(own_site, n) for n in downward_repo.notices(session, peer.site_id) if not n.acknowledged]
-    return out
+    return out + refusal_repo.refusal_lines(session, own_site, peer.site_id)
 
 
 # -- import ----------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from partydesk.core.exchange.manifest import Manifest, parse
 from partydesk.core.exchange.merge import Decision, LocalState, Outcome, decide
 from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, open_envelope
 from partydesk.core.progress import Progress
-from partydesk.core.services import sync_blobs
+from partydesk.core.services import sync_blobs, sync_refusals
 from partydesk.core.services.maintenance import backup_now
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
@@ -73,6 +73,11 @@ class ImportReport:
     # Names of the sender's members whose edit in the package is older than a correction of ours still waiting
     # for the sender: counted unchanged, the correction stays until the sender decides between the two.
     held: list[str] = field(default_factory=list)
+    # Our own records the sender tells us it refused (each in words, with its reason; sent again from now on),
+    # and how many it refused before and has now taken.
+    returned: list[str] = field(default_factory=list)
+    returned_details: int = 0  # more of ours refused only with their parent (a refused meeting's attendance)
+    returned_taken: int = 0
     changes: Changes = field(default_factory=Changes)
 
     def to_json(self) -> dict[str, Any]:
@@ -81,6 +86,8 @@ class ImportReport:
                 "package_id": self.package_id, "origin": self.origin, **self.counts, "gap": self.gap,
                 "acknowledged": self.acknowledged, "keys": self.keys, "corrections": self.corrections,
                 "removed_members": self.removed, "held_members": self.held,
+                "returned_records": self.returned, "returned_details": self.returned_details,
+                "returned_taken": self.returned_taken,
                 "rejected_records": [{"type": t, "id": i, "reason": r} for t, i, r in self.rejected]}
 
 
@@ -154,6 +161,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         step("read")
     payload = decrypt(envelope, opening_keys(db, manifest))  # 6
     notices, records = key_notices(db, manifest, payload.records)
+    refusals, records = sync_refusals.take_out(records, manifest)
     parent = manifest.origin.site_id if peer.relation == "parent" else ""  # only a parent sends corrections
     staged = stage_all(records, Origin.of(manifest, now, own_site, parent))  # 7
     staged = sync_blobs.check_staged(staged, payload.blobs, db.path)  # no row may name a file not there
@@ -166,6 +174,8 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             report.corrections = _corrections(session, staged, decisions, own_site, parent)
             report.removed = _removed(session, staged, decisions, own_site)
             report.held = _held(session, staged, decisions, own_site)
+            report.returned, report.returned_details, report.returned_taken = sync_refusals.told(
+                session, peer, refusals, apply=False)
         return report
     if backup:
         if step is not None:
@@ -180,6 +190,8 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         report.held = _held(session, staged, decisions, own_site)
         written = _written(staged, decisions)
         _apply(session, written, staged, decisions, manifest.package_id, step)
+        sync_refusals.note(session, peer, staged, decisions)
+        report.returned, report.returned_details, report.returned_taken = sync_refusals.told(session, peer, refusals)
         sync_repo.supersede_conflicts(session, ((name, record["id"], record["version"])
                                                 for name, ids in written.existing.items()
                                                 for record, _values in written.records[name] if record["id"] in ids))

@@ -14,11 +14,11 @@ _THINGS = (("member", "党员 {n} 名"), ("meeting", "会议 {n} 次"), ("talk",
            ("study_activity", "学习活动 {n} 项"), ("certification", "技能证书 {n} 个"), ("notice", "通知 {n} 份"),
            ("notice_receipt", "通知已读或已办理 {n} 份"), ("study_material", "学习资料 {n} 份"),
            ("organisation", "组织信息 {n} 条"),
-           ("site_key", "密钥更新 {n} 条"))
+           ("site_key", "密钥更新 {n} 条"), ("record_refusal", "退回记录的通知 {n} 条"))
 
 
 # What a committee's package to a branch carries of its own; the branch's records in it are corrections.
-_SENT_DOWN = frozenset({"notice", "notice_attachment", "study_material", "site_key"})
+_SENT_DOWN = frozenset({"notice", "notice_attachment", "study_material", "site_key", "record_refusal"})
 
 
 def contents_in_words(counts: Mapping[str, int], *, corrections: bool = False) -> str:

@@ -55,7 +55,7 @@ def with_bases(session: Session, lines: Sequence[Line]) -> list[Line]:
         return list(lines)
     out: list[Line] = []
     for kind, line in lines:
-        base = bases.get((kind, _record_id(line)))
+        base = bases.get((kind, line_id(line)))
         if base is not None:
             record = json.loads(line)
             record["base_version"] = base
@@ -64,7 +64,7 @@ def with_bases(session: Session, lines: Sequence[Line]) -> list[Line]:
     return out
 
 
-def _record_id(line: bytes) -> str:
+def line_id(line: bytes) -> str:
     """A line's record id without parsing it: ``"id"`` is a bookkeeping key, never one of the data's keys."""
     start = line.rfind(b',"id":"') + 7
     return line[start:line.index(b'"', start)].decode("ascii") if start >= 7 else ""

@@ -11,6 +11,11 @@ None of these rows travels as a record, so they carry no sync mixin.
   with the old one; ``revoke``: an old key of ours no longer to be trusted), sent in every package to that
   peer from channel number ``from_seq`` on until one of those packages is acknowledged.
 - ``sync_key_revocation``: why and when a peer's key was revoked here, and by whom.
+- ``sync_refusal`` (migration 0022): a record an import refused. ``out``: a record of the peer's we refused,
+  told to the peer in every package to it from channel number ``from_seq`` on until one is acknowledged
+  (``state`` ``refused``, or ``cleared`` once a later version or copy of it was taken); ``in``: a record of
+  ours the peer told us it refused (``refused``: sent again in each package to it) or has since taken
+  (``cleared``), as of ``changed_at``, the peer's time of deciding.
 """
 
 from __future__ import annotations
@@ -62,3 +67,19 @@ class SyncKeyRevocation(Base):
     source: Mapped[str] = mapped_column(String(8))  # here (revoked by a person) | notice (announced by its owner)
     revoked_at: Mapped[datetime] = mapped_column(DateTime)
     revoked_by: Mapped[str] = mapped_column(String(64))
+
+
+class SyncRefusal(Base):
+    """A record refused by an import: ours at a peer (``in``), or a peer's here (``out``)."""
+
+    __tablename__ = "sync_refusal"
+
+    direction: Mapped[str] = mapped_column(String(3), primary_key=True)  # out | in
+    peer_site: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[str] = mapped_column(String(80))  # the version refused
+    reason: Mapped[str] = mapped_column(String(500))
+    state: Mapped[str] = mapped_column(String(8))  # refused | cleared
+    from_seq: Mapped[int] = mapped_column(Integer)  # out: packages to the peer from this number carry it
+    changed_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, at the office that refused

@@ -54,6 +54,9 @@ FOLDER_COLUMNS = ("file", "from", "seq", *OUTCOME_ORDER, "state")
 LAST_IMPORT_FOLDER_KEY = "exchange/lastImportFolder"  # where the last package checked was (QSettings)
 
 
+_RETURNED_SHOWN = 5  # refused records named in the summary; the rest counted (the board lists them)
+
+
 class ImportDialog(QDialog):
     """Choose a file; the dry run's table; apply or cancel; the outcome."""
 
@@ -268,6 +271,7 @@ class ImportDialog(QDialog):
                                     "the correction stays here, and {origin} decides between the two when it "
                                     "imports it.").format(origin=self._office(report.origin),
                                                           names=removed_in_words(report.held))
+        said += self._returned(report)
         self.summary.setText(said)
         for row, key in enumerate(OUTCOME_ORDER):
             self.counts.setItem(row, 1, QTableWidgetItem(str(report.counts.get(key, 0))))
@@ -287,6 +291,26 @@ class ImportDialog(QDialog):
         self.apply_button.show()
         self.apply_button.setDefault(True)
         self.apply_button.setFocus()
+
+    def _returned(self, report: ImportReport) -> str:
+        """What the package says the sender refused of this office's records, or has now taken ('' if nothing)."""
+        said = ""
+        if report.returned:
+            shown = report.returned[:_RETURNED_SHOWN]
+            more = len(report.returned) - len(shown)
+            said += "\n\n" + self.tr("{origin} did not accept these records of this office:").format(
+                origin=self._office(report.origin)) + "\n" + "\n".join(shown)
+            if more:
+                said += "\n" + self.tr("… and {count} more (see the to-do board).").format(count=more)
+            if report.returned_details:
+                said += "\n" + self.tr("With their details: {count} more record(s), such as a meeting's "
+                                       "attendance.").format(count=report.returned_details)
+            said += "\n" + self.tr("They are sent again with every package to it until it accepts them; if a record "
+                                   "here is wrong, correct it first.")
+        if report.returned_taken:
+            said += "\n" + self.tr("{origin} has now accepted {count} record(s) it had refused before.").format(
+                origin=self._office(report.origin), count=report.returned_taken)
+        return said
 
     def _fit_counts(self) -> None:
         """The five outcome rows always in full: the table is exactly as tall as its rows."""
@@ -504,6 +528,11 @@ class ImportDialog(QDialog):
                 said += "\n\n" + self.tr(
                     "{count} record(s) were changed here too: this office's version is kept for now. After closing, "
                     "choose “Decide the conflicts…” on this page and decide each one.").format(count=c["conflict"])
+            if c["rejected"]:
+                said += "\n" + self.tr("{origin} is told which of its records were refused and why with the next "
+                                       "package to it, and sends them again until they are accepted.").format(
+                    origin=self._office(report.origin))
+            said += self._returned(report)
             self.summary.setText(said)
         else:
             self.summary.setText(report.message)

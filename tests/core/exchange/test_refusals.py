@@ -1,4 +1,5 @@
-"""Refused records are refused whole, with their details (services/sync_orphans.py).
+"""Refused records are refused whole (with their details) and told back to their sender, which shows them and
+sends them again until they are taken (services/sync_refusals.py, sync_orphans.py).
 
 The committee here runs "an older program": one whose meeting records are of an older format, so it refuses
 the branch's meetings as 记录格式比本程序新 — as a committee that has not yet upgraded would."""
@@ -6,19 +7,27 @@ the branch's meetings as 记录格式比本程序新 — as a committee that has
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.checks import engine
+from partydesk.core.exchange.canonical import canonical, data_hash
+from partydesk.core.exchange.container import RECORDS
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage import refusal_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
 from partydesk.core.storage.sync_records import TYPES_BY_NAME
 from tests.core.exchange.conftest import Sites
+from tests.core.exchange.forge import reseal
 
 COMMITTEE = "1000"
 NEWER = "记录格式比本程序新，请升级"
@@ -63,3 +72,94 @@ def test_the_details_of_a_refused_meeting_are_refused_with_it_and_the_rest_is_im
     assert report.counts["rejected"] >= sent.counts["meeting"] + sent.counts["meeting_attendance"]
     assert count(sites.committee, Meeting) == 0 and count(sites.committee, MeetingAttendance) == 0
     assert report.counts["new"] >= sent.counts["member"]
+
+
+def test_the_branch_is_told_what_was_refused_and_sends_it_again_until_taken(sites: Sites) -> None:
+    branch, committee = sites.branch, sites.committee
+    meetings = count(branch, Meeting)
+    up = export_package(branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    with older_meetings():
+        assert import_package(committee, LOCAL_USER, up.path).counts["rejected"] > meetings
+
+    # The committee's next package down tells the branch, which says so and puts it on its board.
+    down = export_package(committee, LOCAL_USER, to_org_code=code_of(branch), out_dir=sites.stick)
+    assert down.kind == "downward" and down.counts["record_refusal"] > meetings
+    told = import_package(branch, LOCAL_USER, down.path)
+    assert told.status == "applied"
+    assert sum(NEWER in line for line in told.returned) == meetings  # each meeting named, with the reason
+    assert "的会议“" in told.returned[0]
+    assert len(told.returned) == meetings and told.returned_details > 0  # the details counted, not listed
+    board = refused_findings(branch)
+    assert len(board) == 1 and "中共示范街道工作委员会没有接收本单位的" in board[0] and NEWER in board[0]
+    assert f"等 {meetings} 条记录（连同其明细" in board[0]
+
+    # Nothing was edited, yet the next package up carries the refused records again.
+    again = export_package(branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    assert again.counts.get("meeting") == meetings
+    taken = import_package(committee, LOCAL_USER, again.path)  # the committee has upgraded meanwhile
+    assert taken.counts["rejected"] == 0 and count(committee, Meeting) == meetings
+
+    # The committee says it took them; the branch's to-do goes, and they are not sent a third time.
+    cleared = export_package(committee, LOCAL_USER, to_org_code=code_of(branch), out_dir=sites.stick)
+    report = import_package(branch, LOCAL_USER, cleared.path)
+    assert report.returned == [] and report.returned_taken == down.counts["record_refusal"]
+    assert refused_findings(branch) == []
+    assert export_package(branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick).kind == "receipt"
+
+
+def test_a_record_refused_again_as_before_is_not_told_twice(sites: Sites) -> None:
+    branch, committee = sites.branch, sites.committee
+    up = export_package(branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    with older_meetings():
+        import_package(committee, LOCAL_USER, up.path)
+    down = export_package(committee, LOCAL_USER, to_org_code=code_of(branch), out_dir=sites.stick)
+    import_package(branch, LOCAL_USER, down.path)
+    again = export_package(branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    with older_meetings():
+        assert import_package(committee, LOCAL_USER, again.path).counts["rejected"] > 0  # refused once more
+    later = export_package(committee, LOCAL_USER, to_org_code=code_of(branch), out_dir=sites.stick)
+    assert "record_refusal" not in later.counts  # the branch acknowledged the first telling
+    assert len(refused_findings(branch)) == 1
+
+
+def test_a_word_older_than_the_one_held_changes_nothing(sites: Sites) -> None:
+    """Packages imported out of order: a refusal decided before the clearing already held does not come back."""
+    peer = "p" * 36
+    cleared_at, refused_at = "2026-11-02T10:00:00", "2026-11-01T10:00:00"
+    item = {"record_type": "meeting", "record_id": "m1", "version": "v1", "reason": NEWER}
+    with sites.branch.write(LOCAL_USER, action="test") as session:
+        refusal_repo.take(session, peer, [{**item, "state": "refused", "at": refused_at}])
+        fresh, cleared = refusal_repo.take(session, peer, [{**item, "state": "cleared", "at": cleared_at}])
+        assert (fresh, cleared) == ([], 1)
+        fresh, cleared = refusal_repo.take(session, peer, [{**item, "state": "refused", "at": refused_at}])
+        assert (fresh, cleared) == ([], 0)
+        assert refusal_repo.refused_here(session) == []
+
+
+@pytest.mark.parametrize("change", [
+    {"state": "forgotten"}, {"at": "yesterday"}, {"reason": 7}, {"record_id": "x" * 65}, {"extra": "field"},
+])
+def test_a_malformed_refusal_rejects_the_package_before_any_write(sites: Sites, tmp_path: Path,
+                                                                  change: dict[str, object]) -> None:
+    branch, committee = sites.branch, sites.committee
+    with older_meetings():
+        import_package(committee, LOCAL_USER,
+                       export_package(branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick).path)
+    down = export_package(committee, LOCAL_USER, to_org_code=code_of(branch), out_dir=sites.stick)
+
+    def spoil(entries: dict[str, bytes]) -> None:
+        lines = entries[RECORDS].split(b"\n")
+        for at, line in enumerate(lines):
+            record = json.loads(line) if line else {}
+            if record.get("type") == refusal_repo.REFUSAL_TYPE:
+                record["data"] = {**record["data"], **change}
+                record["row_hash"] = data_hash(record["data"])
+                lines[at] = canonical(record)
+                break
+        entries[RECORDS] = b"\n".join(lines)
+
+    bad = reseal(down.path, committee, spoil, tmp_path / "bad.pdsync")
+    report = import_package(branch, LOCAL_USER, bad)
+    assert (report.status, report.reason) == ("rejected", "damaged") and "退回记录" in report.message
+    with branch.read() as session:
+        assert refusal_repo.refused_here(session) == []
