@@ -109,11 +109,13 @@ def records_refused(db: Database, today: date) -> Iterator[Finding]:
                 (r.record_type, r.record_id, sync_refusals.describe(session, r.record_type, r.record_id)))
     told: set[str] = set()
     for (peer_site, reason), records in groups.items():
-        said = "、".join(words for _type, _id, words in records[:_NAMED_REFUSED])
-        if len(records) > _NAMED_REFUSED:
-            said += f"等 {len(records)} 条记录"
+        named = "、".join(words for _type, _id, words in records[:_NAMED_REFUSED])
+        if len(records) == 1:
+            said = f"{named}（{reason}）"
+        else:
+            said = f" {len(records)} 条记录（{reason}）：{named}" + ("等" if len(records) > _NAMED_REFUSED else "")
         if details.get(peer_site) and peer_site not in told:
-            said += f"（连同其明细 {details[peer_site]} 条）"
+            said += f"，连同其明细 {details[peer_site]} 条"
             told.add(peer_site)
         kinds = {record_type for record_type, _id, _words in records}
         target = (Target("member", records[0][1]) if len(records) == 1 and kinds == {"member"}
@@ -121,6 +123,6 @@ def records_refused(db: Database, today: date) -> Iterator[Finding]:
         yield Finding(
             code="exchange.refused", severity=Severity.WARNING,
             subject=f"{peer_site}:{_digest(reason, [i for _t, i, _w in records])}",
-            message=f"{names.get(peer_site, '对方')}没有接收本单位的{said}，原因：{reason}。"
+            message=f"{names.get(peer_site, '对方')}没有接收本单位的{said}。"
                     "以后每次向对方导出时都会重新发送，对方接收后本条自动消失；如是本机的记录有误，请先改正",
             due=None, rule="SYNC.md", target=target)

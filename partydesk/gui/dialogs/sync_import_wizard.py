@@ -291,6 +291,7 @@ class ImportDialog(QDialog):
         self.apply_button.show()
         self.apply_button.setDefault(True)
         self.apply_button.setFocus()
+        grow_to_fit(self)  # a long summary (refused records named) must not squeeze the table or itself
 
     def _returned(self, report: ImportReport) -> str:
         """What the package says the sender refused of this office's records, or has now taken ('' if nothing)."""
@@ -537,3 +538,4 @@ class ImportDialog(QDialog):
         else:
             self.summary.setText(report.message)
         self.cancel_button.setFocus()
+        grow_to_fit(self)

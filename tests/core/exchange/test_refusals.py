@@ -90,8 +90,9 @@ def test_the_branch_is_told_what_was_refused_and_sends_it_again_until_taken(site
     assert "的会议“" in told.returned[0]
     assert len(told.returned) == meetings and told.returned_details > 0  # the details counted, not listed
     board = refused_findings(branch)
-    assert len(board) == 1 and "中共示范街道工作委员会没有接收本单位的" in board[0] and NEWER in board[0]
-    assert f"等 {meetings} 条记录（连同其明细" in board[0]
+    assert len(board) == 1
+    assert board[0].startswith(f"中共示范街道工作委员会没有接收本单位的 {meetings} 条记录（{NEWER}）：")
+    assert "的会议“" in board[0] and "等，连同其明细" in board[0]
 
     # Nothing was edited, yet the next package up carries the refused records again.
     again = export_package(branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
@@ -163,3 +164,22 @@ def test_a_malformed_refusal_rejects_the_package_before_any_write(sites: Sites, 
     assert (report.status, report.reason) == ("rejected", "damaged") and "退回记录" in report.message
     with branch.read() as session:
         assert refusal_repo.refused_here(session) == []
+
+
+def test_one_refused_member_is_named_and_its_to_do_opens_the_member(sites: Sites) -> None:
+    from partydesk.core.storage.sync_repo import peers
+    from partydesk.core.storage.tables import Member
+
+    with sites.branch.read() as session:
+        member = session.query(Member).filter(Member.deleted.is_(False)).order_by(Member.name).first()
+        assert member is not None
+        member_id, name = member.id, member.name
+        committee = next(p for p in peers(session) if p.relation == "parent")
+    with sites.branch.write(LOCAL_USER, action="test") as session:
+        refusal_repo.take(session, committee.site_id, [{
+            "record_type": "member", "record_id": member_id, "version": "v", "reason": "公民身份号码校验位不正确",
+            "state": "refused", "at": "2026-11-01T10:00:00"}])
+    [finding] = [f for f in engine.open_findings(sites.branch, date.today()) if f.code == "exchange.refused"]
+    said = f"中共示范街道工作委员会没有接收本单位的党员“{name}”的档案（公民身份号码校验位不正确）。"
+    assert finding.message.startswith(said) and finding.target is not None
+    assert (finding.target.kind, finding.target.key) == ("member", member_id)
