@@ -14,7 +14,7 @@ from datetime import date
 from partydesk.core.checks.findings import Finding
 from partydesk.core.domain.meetings import TYPES_BY_CODE
 from partydesk.core.services import branches, dashboard, study_reports
-from partydesk.core.services.dashboard import STRUCTURE_TITLES, Dashboard
+from partydesk.core.services.dashboard import BRANCHES_TITLE, STRUCTURE_TITLES, Dashboard
 from partydesk.core.services.meetings import meetings_of_year
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database
@@ -47,11 +47,17 @@ class AnnualReport:
     register: list[RegisterLine]
     study: list[tuple[str, str]] | None  # (item, value) from the study module, None without it
     charts: list[tuple[str, bytes]]  # (title, PNG)
+    several: bool = False  # a committee's report of all its branches
 
     @property
     def structure_titles(self) -> dict[str, str]:
-        """Structure dimension -> its Chinese title, in report order."""
-        return dict(STRUCTURE_TITLES)
+        """Structure dimension -> its Chinese title, in report order. Of all a committee's branches, members per
+        branch (``branches``) instead of per 党小组: 第一党小组 of several branches are several groups, and
+        added together they would mean nothing."""
+        if not self.several:
+            return dict(STRUCTURE_TITLES)
+        return {("branches" if name == "group" else name): (BRANCHES_TITLE if name == "group" else title)
+                for name, title in STRUCTURE_TITLES.items()}
 
     @property
     def findings(self) -> list[Finding]:
@@ -120,5 +126,7 @@ def annual_report(db: Database, year: int, *, today: date | None = None,
                              else m.type_code, m.topic, m.party_group, m.expected, m.present,
                              held.short_of(m.org_id) if several else "")
                 for m in meetings_of_year(db, year, org_id)]
+    if several:  # the structure the report prints: members per branch in place of the groups (structure_titles)
+        snap = replace(snap, structure={**snap.structure, "branches": snap.branches})
     return AnnualReport(name, year, as_of, snap, register, _study_summary(db, year, as_of, org_id),
-                        chart_pngs(snap))
+                        chart_pngs(snap), several)

@@ -174,3 +174,29 @@ def test_the_yearly_report_of_one_branch_is_that_branch_s(committee: tuple[Datab
     assert next(b.headers for b in blocks(first) if isinstance(b, Table) and "主题" in b.headers)[1] == "会议类型"
     on_roll = "在册党员（年内）"
     assert dict(first.study or [])[on_roll] == "5 名" and dict(second.study or [])[on_roll] == "3 名"
+
+
+def test_the_yearly_report_of_all_branches_counts_members_per_branch_not_per_group(
+        committee: tuple[Database, dict[str, str]]) -> None:
+    """第一党小组 of two branches are two groups: the all-branch 台账 lists members per branch instead of adding
+    same-named groups together; a branch's own 台账 keeps its 各党小组人数."""
+    from partydesk.core.io.annual_report import Heading, Table, blocks
+    from partydesk.core.services.annual_report import annual_report
+
+    hub, ids = committee
+    whole = annual_report(hub, 2026, today=TODAY)
+    first = annual_report(hub, 2026, today=TODAY, org_id=ids["1001"])
+
+    def section(report: object, title: str) -> list[tuple[str, ...]] | None:
+        parts = blocks(report)  # type: ignore[arg-type]
+        for at, block in enumerate(parts):
+            if isinstance(block, Heading) and block.text == title:
+                table = parts[at + 1]
+                assert isinstance(table, Table)
+                return [tuple(row) for row in table.rows]
+        return None
+
+    assert section(whole, "各党小组人数") is None
+    per_branch = section(whole, "各支部党员人数")
+    assert per_branch is not None and [row[:2] for row in per_branch] == [("第1001支部", "5"), ("第1002支部", "3")]
+    assert section(first, "各党小组人数") is not None and section(first, "各支部党员人数") is None
