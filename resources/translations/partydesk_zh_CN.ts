@@ -5681,6 +5681,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>应谈日期</translation>
     </message>
     <message>
+        <source>Branch</source>
+        <translation>支部</translation>
+    </message>
+    <message>
         <source>Now</source>
         <translation>尽快</translation>
     </message>

@@ -20,6 +20,7 @@ from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.study_roll import MOVING_KINDS
 from partydesk.core.domain.talks import FORMS_BY_CODE, RULE_KEY, on_roll_since, talk_due
 from partydesk.core.errors import ValidationError
+from partydesk.core.services import branches
 from partydesk.core.services.rules import rule_values
 from partydesk.core.storage import meeting_repo, member_repo, settings_repo, talk_repo, workbench_repo
 from partydesk.core.storage.database import Database
@@ -46,6 +47,8 @@ class TalkDue:
     party_group: str
     last_talk: date | None
     due: date | None
+    branch: str = ""  # in a file of several branches (a committee's): the member's branch, by its short name
+    branch_name: str = ""  # and by its full name
 
 
 def _checked(session: Session, data: TalkData, org_id: str | None) -> TalkData:
@@ -161,6 +164,7 @@ class _OnRoll:
     party_group: str
     party_post: str
     since: date | None
+    org_id: str | None = None
 
 
 def _on_roll_today(session: Session, today: date, *, ids: list[str] | None = None) -> list[_OnRoll]:
@@ -180,21 +184,28 @@ def _on_roll_today(session: Session, today: date, *, ids: list[str] | None = Non
         member = full.get(o.id)
         if member is not None:
             if on_roll(member, today, rules) is not None:
-                out.append(_OnRoll(o.id, o.name, o.party_group, o.party_post, on_roll_since(member, today)))
+                out.append(_OnRoll(o.id, o.name, o.party_group, o.party_post, on_roll_since(member, today), o.org_id))
         elif o.admitted_on is not None and o.admitted_on <= today:
-            out.append(_OnRoll(o.id, o.name, o.party_group, o.party_post, o.admitted_on))
+            out.append(_OnRoll(o.id, o.name, o.party_group, o.party_post, o.admitted_on, o.org_id))
     return out
 
 
 def talks_due(db: Database, today: date) -> list[TalkDue]:
-    """Every member on the roll on ``today`` with the day the next talk is due, the most overdue first."""
+    """Every member on the roll on ``today`` with the day the next talk is due, the most overdue first; in a file
+    of several branches (a committee's), each with its branch."""
     months = talk_months(db)
     with db.read() as session:
         people = _on_roll_today(session, today)
         last = talk_repo.last_talk_by_member(session, today)
         began = settings_repo.records_began(session)
-    out = [TalkDue(m.id, m.name, m.party_group, last.get(m.id), talk_due(last.get(m.id), m.since, months, began))
-           for m in people]
+    held = branches.branches(db)
+    several = held.multi
+
+    def named(org_id: str | None) -> tuple[str, str]:
+        return (held.short_of(org_id), held.name_of(org_id)) if several and org_id else ("", "")
+
+    out = [TalkDue(m.id, m.name, m.party_group, last.get(m.id), talk_due(last.get(m.id), m.since, months, began),
+                   *named(m.org_id)) for m in people]
     return sorted(out, key=lambda d: (d.due or date.min, name_order(d.name), d.name))
 
 

@@ -40,21 +40,10 @@ class TalksDueView(QWidget):
         super().__init__(parent)
         self.today = date.today()
         self.months = 12
-        words = {OVERDUE: self.tr("Overdue"), SOON: self.tr("Due soon"), LATER: self.tr("Not yet due")}
-        self._words = words
-        columns = [
-            ListColumn[TalkDue]("name", self.tr("Name"), lambda r: r.name, chars=6),
-            ListColumn[TalkDue]("group", self.tr("Party group"), lambda r: r.party_group, chars=7,
-                                sort_key=lambda r: group_sort_key(r.party_group)),
-            ListColumn[TalkDue]("last", self.tr("Last talk"), lambda r: _day(r.last_talk) or self.tr("None yet"),
-                                sort_key=lambda r: r.last_talk or date.min, chars=7),
-            ListColumn[TalkDue]("due", self.tr("Due by"), self._due_text,
-                                sort_key=lambda r: r.due or date.min, chars=7),
-            ListColumn[TalkDue]("status", self.tr("Status"), lambda r: words[due_status(r, self.today)],
-                                sort_key=lambda r: (r.due or date.min), chars=6),
-        ]
-        self.list: ListPage[TalkDue] = ListPage(columns, row_id=lambda r: r.member_id,
-                                                haystack=lambda r: f"{r.name} {r.party_group}",
+        self._words = {OVERDUE: self.tr("Overdue"), SOON: self.tr("Due soon"), LATER: self.tr("Not yet due")}
+        self._several = False  # a file of several branches (a committee's): a 支部 column after the name
+        self.list: ListPage[TalkDue] = ListPage(self._columns(), row_id=lambda r: r.member_id,
+                                                haystack=lambda r: f"{r.name} {r.party_group} {r.branch_name}",
                                                 pinyin_of=lambda r: r.name, parent=self)
         self.list.setObjectName("talksDueList")
         self.scope = self.list.add_filter("dueScope", [
@@ -69,6 +58,24 @@ class TalksDueView(QWidget):
         layout.addWidget(self.list)
         self._retranslate()
 
+    def _columns(self) -> list[ListColumn[TalkDue]]:
+        words = self._words
+        columns = [
+            ListColumn[TalkDue]("name", self.tr("Name"), lambda r: r.name, chars=6),
+            ListColumn[TalkDue]("group", self.tr("Party group"), lambda r: r.party_group, chars=7,
+                                sort_key=lambda r: group_sort_key(r.party_group)),
+            ListColumn[TalkDue]("last", self.tr("Last talk"), lambda r: _day(r.last_talk) or self.tr("None yet"),
+                                sort_key=lambda r: r.last_talk or date.min, chars=7),
+            ListColumn[TalkDue]("due", self.tr("Due by"), self._due_text,
+                                sort_key=lambda r: r.due or date.min, chars=7),
+            ListColumn[TalkDue]("status", self.tr("Status"), lambda r: words[due_status(r, self.today)],
+                                sort_key=lambda r: (r.due or date.min), chars=6),
+        ]
+        if self._several:
+            columns.insert(1, ListColumn[TalkDue]("branch", self.tr("Branch"), lambda r: r.branch, chars=8,
+                                                  tooltip=lambda r: r.branch_name))
+        return columns
+
     def _due_text(self, row: TalkDue) -> str:
         # Never talked with and long due: the day worked out from joining says nothing useful.
         if row.due is None or (row.last_talk is None and row.due < self.today):
@@ -78,6 +85,10 @@ class TalksDueView(QWidget):
     def set_due(self, months: int, rows: list[TalkDue], today: date) -> None:
         """Show ``rows`` as of ``today`` under a rule of ``months``."""
         self.today, self.months = today, months
+        several = any(r.branch for r in rows)
+        if several != self._several:
+            self._several = several
+            self.list.set_columns(self._columns())
         self.list.set_rows(rows)
         self._retranslate()
 
@@ -99,6 +110,8 @@ class TalksDueView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self._words = {OVERDUE: self.tr("Overdue"), SOON: self.tr("Due soon"), LATER: self.tr("Not yet due")}
+            self.list.set_columns(self._columns())
             self._retranslate()
         super().changeEvent(event)
 

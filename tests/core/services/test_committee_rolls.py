@@ -99,3 +99,16 @@ def test_a_committee_s_talk_to_dos_about_branch_members_open_their_records(
     named = [f for f in engine.open_findings(hub, TODAY) if f.code in ("talk.none", "talk.committee")
              and f.target is not None and f.target.kind != "roster"]
     assert named and {f.target.kind for f in named if f.target is not None} == {"member"}
+
+
+def test_who_is_due_a_talk_at_the_committee_says_each_member_s_branch(
+        committee: tuple[Database, dict[str, str]]) -> None:
+    """应谈话党员 in a file of several branches: each member with the branch (short and full name) that records
+    the talk; in a branch's own file, no branch."""
+    from partydesk.core.services import talks
+
+    hub, ids = committee
+    due = talks.talks_due(hub, TODAY)
+    by_member = {d.member_id: (d.branch, d.branch_name) for d in due}
+    assert {by_member[m] for m in members_of(hub, ids["1001"])} == {("第1001支部", "第1001支部委员会")}
+    assert {by_member[m] for m in members_of(hub, ids["1002"])} == {("第1002支部", "第1002支部委员会")}
