@@ -19,6 +19,7 @@ from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.domain import fields
 from partydesk.core.domain.organisation import short_name
 from partydesk.core.errors import ValidationError
+from partydesk.core.services import branches
 from partydesk.core.storage import settings_repo, sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.downward_repo import note_applied
@@ -75,6 +76,7 @@ def _value(record_type: str, key: str, value: Any) -> str:
 def open_conflicts(db: Database) -> list[ConflictView]:
     """Every undecided conflict with its differing fields."""
     out = []
+    held = branches.branches(db)
     with db.read() as session:
         for entry in sync_repo.open_conflicts(session):
             kind = TYPES_BY_NAME.get(entry.record_type)
@@ -88,7 +90,8 @@ def open_conflicts(db: Database) -> list[ConflictView]:
             title = str(incoming.get("name") or incoming.get("topic") or entry.record_id[:8])
             org = settings_repo.get_organisation(session, str(incoming["org_id"])) if incoming.get("org_id") else None
             if org is not None and org.name:  # a committee holds many branches, and the same name in several
-                title = f"{title}（{short_name(org.name)}）"  # as offices write it: the list stays narrow
+                # As the 支部 columns name it (what all the branches' names share left off): the list stays narrow.
+                title = f"{title}（{held.short_of(org.id) or short_name(org.name)}）"
             out.append(ConflictView(entry.id, entry.record_type, entry.record_id, entry.reason, title, diffs,
                                     _provenance(session, entry, kind)))
     return out

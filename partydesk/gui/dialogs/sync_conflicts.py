@@ -105,6 +105,11 @@ class ConflictDialog(QDialog):
         self.list.clear()
         for view in views:
             self.list.addItem(view.title)
+            self.list.item(self.list.count() - 1).setToolTip(view.title)  # whole, should the list cut it
+        # The list as wide as its longest title, up to a third of the dialog: a name is not cut to 王建国（示范…
+        widest = max((self.list.fontMetrics().horizontalAdvance(v.title) for v in views), default=0)
+        margin = 2 * self.list.frameWidth() + self.list.verticalScrollBar().sizeHint().width() + 8
+        self.list.setMinimumWidth(min(widest + margin, self.width() // 3))
         self.list.setCurrentRow(0 if views else -1)
         self._show(self.list.currentRow())
 
