@@ -93,7 +93,7 @@ def test_enter_in_the_conflict_review_closes_it_and_decides_nothing(
 def test_the_conflict_list_shows_each_title_whole(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
         app: QApplication) -> None:
-    """A member's name with the branch's short name, not cut to 王建国（示范街道幸福社区第一…; whole as a tooltip too."""
+    """A member's name with the branch's short name, not cut to 王建国（示范街道幸福社区第一…; whole as a tooltip."""
     committee, _member = _one_conflict(pair)
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
@@ -103,5 +103,5 @@ def test_the_conflict_list_shows_each_title_whole(
     qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
     item = dialog.list.item(0)
     assert item.text().endswith("（幸福社区第一支部）") and item.toolTip() == item.text()
-    qtbot.waitUntil(lambda: dialog.list.viewport().width() >= dialog.list.fontMetrics().horizontalAdvance(item.text()),
-                    timeout=WAIT_MS)
+    wide = dialog.list.fontMetrics().horizontalAdvance(item.text())
+    qtbot.waitUntil(lambda: dialog.list.viewport().width() >= wide, timeout=WAIT_MS)

@@ -47,7 +47,7 @@ def test_both_versions_are_shown_field_by_field(sites: Sites) -> None:
     assert view.reason == "双方都改过这条记录：对方修改时，还没有收到本地的改动"  # not "before": times may say after
     with sites.committee.read() as session:  # and whose member it is: a committee holds many branches
         branch = session.get(Member, view.record_id).org_id  # type: ignore[union-attr]
-    assert view.title.endswith("（示范街道幸福社区第一支部）") and branch  # short, as offices write it
+    assert view.title.endswith("（幸福社区第一支部）") and branch  # short, as the 支部 columns write it
     assert view.provenance.startswith("收到的版本：“中共示范街道幸福社区第一支部委员会”于 20")  # not 上级更正
 
 
