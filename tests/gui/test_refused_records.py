@@ -36,8 +36,11 @@ def test_the_branch_reads_which_records_the_committee_did_not_accept(
     up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
-    at_committee = _checked(qtbot, ctx, up.path)
     with older_meetings():  # the committee's program is older: it refuses the branch's meetings
+        at_committee = _checked(qtbot, ctx, up.path)
+        table = at_committee.refused_records
+        kinds = {table.item(r, 0).text() for r in range(table.rowCount())}
+        assert {"会议记录", "会议出席记录"} <= kinds  # in the office's words, not the program's type names
         at_committee.apply_button.click()
         qtbot.waitUntil(lambda: at_committee.report is not None and at_committee.report.status == "applied",
                         timeout=WAIT_MS)

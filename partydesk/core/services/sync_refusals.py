@@ -30,7 +30,7 @@ from partydesk.core.storage import refusal_repo, sync_repo
 from partydesk.core.storage.refusal_repo import CLEARED, FIELDS, REFUSAL_TYPE, REFUSED, Refusal
 from partydesk.core.storage.sync_records import TYPES_BY_NAME
 
-__all__ = ["REFUSAL_TYPE", "Refusal", "describe", "note", "take_out", "told"]
+__all__ = ["REFUSAL_TYPE", "Refusal", "describe", "kind_words", "note", "take_out", "told"]
 
 # What a refused record is, to the office that wrote it (with the name or topic where it has one).
 _WORDS = {"member": "党员档案", "member_event": "党员的变动记录", "meeting": "会议记录",
@@ -39,6 +39,11 @@ _WORDS = {"member": "党员档案", "member_event": "党员的变动记录", "me
           "study_credit": "学时记录", "certification": "技能证书", "study_material": "学习资料", "notice": "通知",
           "notice_attachment": "通知附件", "notice_receipt": "通知回执", "talk": "谈心谈话记录",
           "talk_member": "谈心谈话对象", "organisation": "组织信息"}
+
+
+def kind_words(record_type: str) -> str:
+    """A record type in the office's words (会议记录, 党员档案); an unknown one as it is named."""
+    return _WORDS.get(record_type, record_type)
 
 
 def take_out(records: list[dict[str, Any]], manifest: Manifest) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:

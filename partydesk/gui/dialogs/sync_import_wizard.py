@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.services.sync_folder import NOT_A_PACKAGE
 from partydesk.core.services.sync_import import NOT_RECORDED
+from partydesk.core.services.sync_refusals import kind_words
 from partydesk.core.services.sync_words import contents_in_words, removed_in_words
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
@@ -283,7 +284,7 @@ class ImportDialog(QDialog):
         self._fit_counts()
         self.refused_records.setRowCount(len(report.rejected))
         for row, (kind, record_id, reason) in enumerate(report.rejected):
-            for column, text in enumerate((kind, record_id[:8], reason)):
+            for column, text in enumerate((kind_words(kind), record_id[:8], reason)):
                 self.refused_records.setItem(row, column, QTableWidgetItem(text))
         self.refused_records.setVisible(bool(report.rejected))
         self.pages.setCurrentIndex(1)
