@@ -30,6 +30,7 @@ from partydesk.core.storage.meeting_repo import PRESENT
 from partydesk.core.storage.study_repo import ActivityData, ActivitySummary, CertificationData, Credit, MaterialData
 
 MAX_TENTHS = 2000 * 10  # no single activity credits more than this (a typo guard: 2000 学时)
+DAY_TENTHS = 8 * 10  # a full day of off-the-job training counts 8 学时 (DOMAIN.md): no day credits more
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def form_of(code: str) -> StudyForm:
 
 
 def _check(data: ActivityData) -> None:
-    form_of(data.form_code)
+    form = form_of(data.form_code)
     if not data.topic.strip():
         raise ValidationError("请填写学习内容（主题）。", field="topic", code="no_topic")
     if data.end_on < data.start_on:
@@ -62,6 +63,15 @@ def _check(data: ActivityData) -> None:
                               "如果日期填错了，请改正。", field="start_on", code="future")
     if not 0 < data.hours_tenths <= MAX_TENTHS:
         raise ValidationError("学时须大于 0 且不超过 2000。", field="hours", code="bad_hours")
+    days = (data.end_on - data.start_on).days + 1
+    # A sitting (集体学习, 党课, 培训班, 远程教育) fills at most its days; a member's own course or reading (网络培训,
+    # 自学) is credited on the day it was finished, whatever its length.
+    if form.collective and data.hours_tenths > DAY_TENTHS * days:
+        most = DAY_TENTHS * days // 10
+        raise ValidationError(f"{data.start_on:%Y-%m-%d}" + (f" 至 {data.end_on:%Y-%m-%d}" if days > 1 else "")
+                              + f" 共 {days} 天，最多计 {most} 学时（全天脱产培训每天计 8 学时），"
+                              f"不能计 {data.hours_tenths / 10:g} 学时。请核对学时，或改正学习的起止日期。",
+                              field="hours", code="hours_beyond_days")
 
 
 def _org(db: Database) -> str:

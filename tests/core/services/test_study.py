@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from partydesk.core.domain.member import MemberInput
 from partydesk.core.domain.member_events import EventKind
 from partydesk.core.errors import ValidationError
 from partydesk.core.services import meetings, members, study, study_files, study_reports
+from partydesk.core.services.study import DAY_TENTHS
 from partydesk.core.storage import study_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.meeting_repo import PRESENT, MeetingData
@@ -42,7 +43,10 @@ def branch(db: Database) -> dict[str, str]:
 
 
 def session_of(day: date, hours: int = 20, form: str = "collective", end: date | None = None) -> ActivityData:
-    return ActivityData(form_code=form, topic="学习党章", start_on=day, end_on=end or day, hours_tenths=hours)
+    """An activity from ``day`` (to ``end``, or over as many days as its hours need at 8 学时 a day)."""
+    days = -(-hours // DAY_TENTHS)
+    return ActivityData(form_code=form, topic="学习党章", start_on=day, end_on=end or day + timedelta(days=days - 1),
+                        hours_tenths=hours)
 
 
 def credited(db: Database, year: int) -> dict[str, int]:
@@ -89,6 +93,27 @@ def test_a_meeting_counted_as_study_credits_those_present_once(db: Database, bra
     with pytest.raises(ValidationError, match="重复"):
         study.count_meeting(db, LOCAL_USER, held.meeting_id, hours_tenths=40)
     assert credited(db, 2026)[branch["甲"]] == 40
+
+
+def test_a_sitting_credits_at_most_eight_hours_a_day(db: Database, branch: dict[str, str]) -> None:
+    """A meeting counted as study, or a collective study, fills at most its days at 8 学时 each (a full day of
+    off-the-job training): 100 学时 for a morning's 主题党日 is refused naming the limit, and nobody is credited;
+    a two-day class takes 16; a member's own online course is credited whole on the day it was finished."""
+    held = meetings.add_meeting(db, LOCAL_USER, MeetingData("theme_day", "参观廉政教育基地", date(2026, 5, 15)),
+                                statuses={branch["书记"]: PRESENT, branch["甲"]: PRESENT})
+    with pytest.raises(ValidationError, match="共 1 天，最多计 8 学时") as refused:
+        study.count_meeting(db, LOCAL_USER, held.meeting_id, hours_tenths=1000)
+    assert refused.value.field == "hours" and "不能计 100 学时" in refused.value.message
+    assert credited(db, 2026) == {branch["书记"]: 0, branch["甲"]: 0, branch["乙"]: 0}
+    study.count_meeting(db, LOCAL_USER, held.meeting_id, hours_tenths=80)
+    with pytest.raises(ValidationError, match="至 2026-05-13 共 2 天，最多计 16 学时"):
+        study.add_activity(db, LOCAL_USER, session_of(date(2026, 5, 12), 170, "class", end=date(2026, 5, 13)),
+                           participants={branch["乙"]: None})
+    study.add_activity(db, LOCAL_USER, session_of(date(2026, 5, 12), 160, "class", end=date(2026, 5, 13)),
+                       participants={branch["乙"]: None})
+    course = session_of(date(2026, 6, 1), 120, "online", end=date(2026, 6, 1))
+    study.add_own_course(db, LOCAL_USER, branch["乙"], course)
+    assert credited(db, 2026) == {branch["书记"]: 80, branch["甲"]: 80, branch["乙"]: 280}
 
 
 def test_the_database_itself_refuses_a_second_activity_for_one_meeting(db: Database, branch: dict[str, str]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -13,6 +13,7 @@ from partydesk.core.domain.member import MemberData, MemberInput
 from partydesk.core.domain.member_events import EventKind
 from partydesk.core.services import dashboard, members, study, study_reports, study_track
 from partydesk.core.services.bulk import insert_members
+from partydesk.core.services.study import DAY_TENTHS
 from partydesk.core.storage import todo_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.study_repo import ActivityData
@@ -34,7 +35,8 @@ def _add(db: Database, name: str, seed: int, *, joined: str = "2000-07-01", post
 
 
 def _credit(db: Database, day: date, tenths: int, people: list[str]) -> None:
-    data = ActivityData(form_code="collective", topic="学习党章", start_on=day, end_on=day, hours_tenths=tenths)
+    last = day + timedelta(days=-(-tenths // DAY_TENTHS) - 1)  # 8 学时 a day at most
+    data = ActivityData(form_code="collective", topic="学习党章", start_on=day, end_on=last, hours_tenths=tenths)
     study.add_activity(db, LOCAL_USER, data, participants=dict.fromkeys(people))
 
 
