@@ -45,7 +45,7 @@ def people(path: Path) -> list[tuple[str, str, str]]:
 def test_add_by_id_and_id_number_then_list(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
     """Two members talked with, the talker named by ID number; list shows it with names and form."""
     p = people(demo)
-    code, payload = run_json(capsys, "talks", "add", "--db", str(demo), "--date", "2027-02-03",
+    code, payload = run_json(capsys, "talks", "add", "--db", str(demo), "--date", "2026-11-03",
                              "--with", f"{p[1][0]}，{p[2][1]}", "--by", p[0][1], "--form", "visit",
                              "--topic", "了解生活困难", "--follow-up", "联系社区", "--follow-up-date", "2027-03-01")
     assert code == 0
@@ -53,16 +53,16 @@ def test_add_by_id_and_id_number_then_list(capsys: pytest.CaptureFixture[str], d
     assert set(payload["with"]) == {p[1][0], p[2][0]} and set(payload["with_names"]) == {p[1][2], p[2][2]}
     assert payload["form"] == "visit" and payload["form_name"] == "上门走访"
     assert payload["follow_up_on"] == "2027-03-01" and payload["follow_up_done"] is False
-    code, listed = run_json(capsys, "talks", "list", "--db", str(demo), "--year", "2027")
-    assert code == 0 and listed["year"] == 2027
-    assert [t["id"] for t in listed["talks"]] == [payload["id"]]
-    assert listed["talks"][0]["topic"] == "了解生活困难"
+    code, listed = run_json(capsys, "talks", "list", "--db", str(demo), "--year", "2026")
+    assert code == 0 and listed["year"] == 2026
+    [shown] = [t for t in listed["talks"] if t["id"] == payload["id"]]
+    assert shown["topic"] == "了解生活困难"
 
 
 def test_a_talker_off_the_roster_is_kept_by_name(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
     """--by text that is no member: the name is the talker."""
     p = people(demo)
-    code, payload = run_json(capsys, "talks", "add", "--db", str(demo), "--date", "2027-01-05", "--with", p[3][0],
+    code, payload = run_json(capsys, "talks", "add", "--db", str(demo), "--date", "2026-11-05", "--with", p[3][0],
                              "--by", "街道党工委刘书记", "--topic", "谈心")
     assert code == 0 and payload["by"] == "街道党工委刘书记" and payload["by_member_id"] is None
 
@@ -88,11 +88,16 @@ def test_due_lists_the_members_left_out_and_a_talk_clears_one(capsys: pytest.Cap
 
 def test_unknown_member_and_bad_date_fail_with_a_message(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
     """Exit 1 and a JSON error naming what is wrong; nothing is written."""
-    code, payload = run_json(capsys, "talks", "add", "--db", str(demo), "--date", "2027-01-05", "--with", "nobody",
+    code, payload = run_json(capsys, "talks", "add", "--db", str(demo), "--date", "2026-11-05", "--with", "nobody",
                              "--topic", "谈心")
     assert code == 1 and payload["error"] == "unknown_member" and "nobody" in payload["message"]
+    code, payload = run_json(capsys, "talks", "add", "--db", str(demo), "--date", "2099-01-05",
+                             "--with", people(demo)[3][0], "--topic", "谈心")
+    assert code == 1 and payload["error"] == "future" and "2099-01-05 还没到" in payload["message"]
     code, payload = run_json(capsys, "talks", "add", "--db", str(demo), "--date", "2027-13-05", "--with", "x",
                              "--topic", "谈心")
     assert code == 1 and payload["error"] == "bad_date"
-    _code, listed = run_json(capsys, "talks", "list", "--db", str(demo), "--year", "2027")
+    _code, listed = run_json(capsys, "talks", "list", "--db", str(demo), "--year", "2026")
+    assert "谈心" not in {t["topic"] for t in listed["talks"]}
+    _code, listed = run_json(capsys, "talks", "list", "--db", str(demo), "--year", "2099")
     assert listed["talks"] == []

@@ -58,6 +58,9 @@ def _checked(session: Session, data: TalkData, org_id: str | None) -> TalkData:
     if data.form not in FORMS_BY_CODE:
         known = "、".join(f"{f.code}（{f.name}）" for f in FORMS_BY_CODE.values())
         raise ValidationError(f"未知的谈话形式“{data.form}”。可用的形式：{known}。", field="form", code="unknown_form")
+    if data.held_on > date.today():  # a talk is recorded once held: one dated ahead would sit outside every year shown
+        raise ValidationError(f"谈话日期 {data.held_on:%Y-%m-%d} 还没到：谈心谈话请在谈话之后记录；如果日期填错了，"
+                              "请改正。", field="held_on", code="future")
     if not data.topic.strip():
         raise ValidationError("请填写谈话主题。", field="topic", code="no_topic")
     with_ids = tuple(dict.fromkeys(data.with_ids))
