@@ -429,3 +429,23 @@ def test_an_empty_roll_says_what_to_do(ctx: AppContext, qtbot: QtBot, branch: di
     settle(ctx, qtbot)
     assert dialog.attendance.model.rowCount() > 0 and note.isHidden()
     dialog._dirty = False
+
+
+def test_enter_in_the_attendance_table_goes_down_and_never_saves(ctx: AppContext, qtbot: QtBot,
+                                                                   branch: dict[str, str]) -> None:
+    """Enter on a name (not typing) goes to the next member, on a reason cell opens it for typing: the dialog
+    stays open and nothing is saved (before, Enter pressed the default 保存 and closed the half-entered record)."""
+    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.attendanceTab)
+    view = dialog.attendance.view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    saved: list[str] = []
+    dialog.saved.connect(saved.append)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert view.currentIndex().row() == 1 and dialog.isVisible()
+    view.setCurrentIndex(view.model().index(1, COL_REASON))
+    qtbot.keyClick(view, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert view.state() == view.State.EditingState and dialog.isVisible()
+    settle(ctx, qtbot)
+    assert saved == [] and dialog.isVisible()

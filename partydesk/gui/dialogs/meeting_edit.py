@@ -41,6 +41,7 @@ from partydesk.gui.widgets import discard_guard
 from partydesk.gui.widgets.attendance import AttendancePanel
 from partydesk.gui.widgets.attendance_lists import COMPUTED, NUMBER, Column, RowsModel
 from partydesk.gui.widgets.busy_dialog import BusyDialog
+from partydesk.gui.widgets.enter_key import enter_in_tables
 from partydesk.gui.widgets.error_label import mark_as_error_label
 from partydesk.gui.widgets.plain_after_heading import PlainAfterHeading
 from partydesk.gui.widgets.screen_room import fit_to_screen
@@ -111,6 +112,7 @@ class MeetingDialog(BusyDialog):
         ui.motionsView.setModel(self.motions)
         for view in (ui.agendaView, ui.motionsView, self.attendance.view, self.attendance.guestView):
             view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        enter_in_tables(ui.agendaView, ui.motionsView, self.attendance.view, self.attendance.guestView)
         for view in (ui.agendaView, ui.motionsView):
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -5,13 +5,16 @@
   field instead of sending the form off.
 - ``enter_stays``: for confirmations whose default button is 取消 (``reason_dialog``): a reason typed and
   Enter pressed would otherwise close the dialog and lose it, with nothing done and nothing said.
+- ``enter_in_tables``: for tables in a dialog whose default button saves (the meeting record): Enter on a cell,
+  not typing in it, opens the cell for typing where it can be typed in, and otherwise goes down a row, as
+  in a spreadsheet. A table lets Enter through to the dialog, which saved the half-entered record and closed.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -40,3 +43,25 @@ def enter_stays(*fields: QWidget) -> None:
     """Enter in each of ``fields`` does nothing (the dialog stays as it is)."""
     for field in fields:
         field.installEventFilter(_EnterFilter(field, move_on=False))
+
+
+class _TableEnter(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or event.key() not in _ENTER:
+            return False
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or not isinstance(watched, QAbstractItemView):
+            return False
+        if watched.state() == QAbstractItemView.State.EditingState:
+            return False  # the cell's editor takes it (and closes)
+        index = watched.currentIndex()
+        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            watched.edit(index)
+        elif index.isValid() and index.row() + 1 < watched.model().rowCount(index.parent()):
+            watched.setCurrentIndex(index.sibling(index.row() + 1, index.column()))
+        return True
+
+
+def enter_in_tables(*views: QAbstractItemView) -> None:
+    """Enter on a cell of each of ``views`` (not typing in it) edits the cell, or goes down a row; never further."""
+    for view in views:
+        view.installEventFilter(_TableEnter(view))
