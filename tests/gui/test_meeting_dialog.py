@@ -449,3 +449,25 @@ def test_enter_in_the_attendance_table_goes_down_and_never_saves(ctx: AppContext
     assert view.state() == view.State.EditingState and dialog.isVisible()
     settle(ctx, qtbot)
     assert saved == [] and dialog.isVisible()
+
+
+def test_marks_come_back_when_another_roll_was_shown_in_between(ctx: AppContext, qtbot: QtBot,
+                                                                 branch: dict[str, str]) -> None:
+    """Marks made, then another 党小组 or type chosen (another roll), then the first again: the marks and reasons
+    are back, not reset to 缺席 (before, a slip on the group box lost the attendance entered)."""
+    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 11, 5))
+    model = dialog.attendance.model
+    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    tick(model, "赵乙", 3)  # 请假
+    model.setData(model.index(row_of(model, "赵乙"), COL_REASON), "在外地务工")
+    dialog.ui.typeCombo.setCurrentIndex(dialog.ui.typeCombo.findData("group"))
+    dialog.ui.partyGroupCombo.setCurrentText("第九党小组")
+    dialog._reload_roll()
+    settle(ctx, qtbot)
+    assert model.rowCount() == 0
+    dialog.ui.typeCombo.setCurrentIndex(dialog.ui.typeCombo.findData("general"))
+    dialog._reload_roll()
+    settle(ctx, qtbot)
+    rows = {r.name: (r.status, r.reason) for r in model.rows()}
+    assert rows["赵乙"] == ("leave", "在外地务工") and rows["张甲"] == ("present", "")
+    dialog._dirty = False

@@ -79,6 +79,9 @@ class MeetingDialog(BusyDialog):
         self._draft_key = meeting_id or drafts.new_key()
         self._offered: Draft | None = None
         self._pending: tuple[dict[str, str], dict[str, str]] = ({}, {})  # choices waiting for the roll
+        # Every mark and reason made since, by member: another 党小组 (or type, or date) chosen and then the first
+        # one again brings them back, instead of an empty roll (each member is marked only once).
+        self._marked: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self._build()
         if meeting_id is not None:
             self.ui.templateLabel.hide()
@@ -244,6 +247,7 @@ class MeetingDialog(BusyDialog):
         ui.decisionsEdit.setPlainText(state.decisions)
         roll = [(r.member_id, r.name, r.voting) for r in self.attendance.model.rows()]
         self._pending = (dict(state.statuses), dict(state.reasons))
+        self._marked = ({}, {})
         self.attendance.model.set_roll(roll, *self._pending)
         self.attendance.guests.set_rows(state.guests)
         self.agenda.set_rows([[a] for a in state.agenda])
@@ -300,8 +304,11 @@ class MeetingDialog(BusyDialog):
 
     def _roll_loaded(self, code: str, view: ops.RollView) -> None:
         model = self.attendance.model
-        statuses = {**self._pending[0], **model.statuses()} if model.rowCount() else self._pending[0]
-        reasons = {**self._pending[1], **model.reasons()} if model.rowCount() else self._pending[1]
+        if model.rowCount():
+            self._marked[0].update(model.statuses())
+            self._marked[1].update(model.reasons())
+        statuses = {**self._pending[0], **self._marked[0]}
+        reasons = {**self._pending[1], **self._marked[1]}
         was, self._loading = self._loading, True
         model.set_roll([(e.member_id, e.name, e.voting) for e in view.entries], statuses, reasons)
         model.set_away({e.member_id: e.away for e in view.entries if e.away})
