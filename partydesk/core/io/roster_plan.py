@@ -25,7 +25,8 @@ Rules the plan follows (RELIABILITY.md §4.3, §0 item 15):
   出生日期, 入党日期, 转正日期 and 参加工作日期 may be known only to the month or the year (``1972.11``,
   ``2019年3月``, ``1972年``, or the numbers 2019.3 and 1972 in a General cell) and keep that precision;
 * an update replaces the stored fields with the file's values, except fields the file has no column
-  for, which keep their stored value (a file without a 手机 column does not wipe phones);
+  for, and empty cells where the record holds a value, which keep their stored value (a file without a
+  手机 column, or with a phone left unfilled, does not wipe phones; the plan names the fields so kept);
 * "unchanged" means the checked record equals the stored one field by field, so exporting the roster
   unmasked and importing it back reports every row unchanged.
 """

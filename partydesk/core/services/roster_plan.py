@@ -234,7 +234,7 @@ class _RowPlanner:
             kept = input_from_data(_stored_data(match))
             for key in self.absent:
                 values[key] = getattr(kept, key)
-        inferred: list[Issue] = _keep_confirmation(values, match)
+        inferred: list[Issue] = _keep_confirmation(values, match) + _keep_where_blank(values, match, self.mapping)
         if self.infer_category and (self.column_of.get("category") is None or _blank(values.get("category"))):
             inferred += self._infer_category(values, match)
         result = check_member(MemberInput(**values), today=self.today, rules=self.rules)
@@ -305,6 +305,34 @@ def _keep_confirmation(values: dict[str, Value], match: RosterRow | None) -> lis
     return [Issue("confirmed_on", "confirmation_kept",
                   f"已记录 {partial_date.text(match.confirmed_on)} 转正，表中没有转正日期：保留已有的转正记录和"
                   "“正式党员”，不按表改回。如转正确是录错，请在该党员的变动记录中撤销。", "warning")]
+
+
+# Kept by rules of their own (_keep_confirmation, the category from the dates) or never blank in a row taken.
+_OWN_RULES = frozenset({"confirmed_on", "category", "id_number", "name"})
+
+
+def _keep_where_blank(values: dict[str, Value], match: RosterRow | None, mapping: Mapping[int, str]) -> list[Issue]:
+    """A row for a member on record whose cells are empty where the record holds a value keeps that value.
+
+    An empty cell in a roster form means "not filled in", not "erase": an office's copy often leaves the phone
+    or the 学历 blank. Applying it as it stands wiped what was recorded, with nothing said; now the recorded
+    values stay, and a warning names them (a value really to be cleared is cleared in the member's record)."""
+    if match is None:
+        return []
+    kept = input_from_data(_stored_data(match))
+    fields_kept = []
+    for key in dict.fromkeys(mapping.values()):
+        if key in _OWN_RULES or not hasattr(kept, key) or not _blank(values.get(key)):
+            continue
+        stored = getattr(kept, key)
+        if not _blank(stored):
+            values[key] = stored
+            fields_kept.append(key)
+    if not fields_kept:
+        return []
+    said = "、".join(fields.label(key) for key in fields_kept)
+    return [Issue(fields_kept[0], "blank_kept",
+                  f"表中{said}为空：保留已有的记录，不按空白清除。如确需清空，请在该党员的档案中修改。", "warning")]
 
 
 def _blank(value: Value) -> bool:

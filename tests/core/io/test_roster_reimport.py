@@ -33,3 +33,19 @@ def test_an_older_roster_never_withdraws_a_confirmation_recorded_here(db: Databa
     events = members.member_events(db, LOCAL_USER, member_id)
     assert [(e.kind, e.on_date) for e in events if e.kind is EventKind.CONFIRMED] == [
         (EventKind.CONFIRMED, date(2026, 3, 1))]
+
+
+def test_empty_cells_keep_what_is_recorded_and_say_so(db: Database, tmp_path: Path) -> None:
+    """A roster whose 联系电话 and 党小组 cells are empty for a member on record: the recorded values stay (an
+    office's copy leaves cells unfilled; before, the update wiped them with nothing said), the plan names the
+    fields kept, and a row with no other difference is unchanged."""
+    seed(db, member(phone="13900139000", party_group="第二党小组"))
+    path = save_xlsx(tmp_path / "r.xlsx", [person(联系电话=None, 党小组="")])
+    result = plan(db, path)
+    row = result.rows[0]
+    assert row.action == "unchanged", row.changed_fields
+    [kept] = [i for i in row.issues if i.code == "blank_kept"]
+    assert kept.severity == "warning" and "表中党小组、联系电话为空：保留已有的记录" in kept.message
+    apply_import(db, LOCAL_USER, result)
+    after = members.roster(db, LOCAL_USER)[0]
+    assert (after.phone, after.party_group) == ("13900139000", "第二党小组")
