@@ -4607,6 +4607,33 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>RosterChanges</name>
+    <message>
+        <source>Members on record the file changes ({count}): check nothing goes back to an older value</source>
+        <translation>表中将更新的党员（{count} 人）：请核对，不要把较新的记录改回旧值</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>信息项</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>现有记录</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>表中的值</translation>
+    </message>
+</context>
+<context>
     <name>RosterExport</name>
     <message>
         <source>Export roster</source>

@@ -533,3 +533,25 @@ def test_when_no_row_passes_the_blocked_import_says_so(qtbot: QtBot, ctx: AppCon
     assert not wizard.ui.importButton.isEnabled()
     reason = wizard._import_block()
     assert "2 行都没有通过检查" in reason and "完全相同" not in reason
+
+
+def test_the_check_lists_who_the_file_updates_and_what_it_changes(qtbot: QtBot, ctx: AppContext, app: QApplication,
+                                                                  tmp_path: Path) -> None:
+    """Re-importing an older copy: the check lists each member updated with the field, the recorded value and
+    the file's (the phone masked as the roster masks it), so a step backwards is seen before 导入."""
+    from partydesk.gui import languages
+
+    wizard = open_wizard(qtbot, ctx, clean_file(tmp_path / "first.xlsx", count=2))
+    to_check_step(qtbot, wizard)
+    assert wizard.changes.isHidden()  # nothing on record yet: nothing to change
+    import_now(qtbot, wizard)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    older = save_xlsx(tmp_path / "older.xlsx", [line(1, *PEOPLE[0], phone="13900001111"), line(2, *PEOPLE[1])])
+    again = open_wizard(qtbot, ctx, older)
+    to_check_step(qtbot, again)
+    table = again.changes.table
+    assert not again.changes.isHidden() and "（1 人）" in again.changes.title()
+    cells = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    assert cells == [["3", "张建国", "联系电话", "138****8000", "139****1111"]]
+    again.resize(again.sizeHint())
+    again.grab().save(str(tmp_path / "changes.png"))

@@ -104,6 +104,23 @@ class SkippedRow:
 RENAME_CONFLICT = "rename_conflict"
 
 
+def _shown(key: str, value: object) -> str:
+    """One stored value as the import's list of changes shows it (masked where the roster masks it)."""
+    from partydesk.core.domain.masking import Masking, shown
+
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, date):
+        return partial_date.text(value)
+    text = str(value)
+    table = fields.code_tables().get(key)
+    if table is not None and text in table:
+        return table.name(text)
+    return shown(key, text, Masking.MASKED)
+
+
 @dataclass(frozen=True)
 class PlannedRow:
     """The decision for one data row of the file."""
@@ -122,6 +139,16 @@ class PlannedRow:
     """The row as read from the file; kept for rejected rows so they can be saved with the reasons."""
     name_on_record: str = ""
     """For ``conflict`` rows: the matched member's name as stored (the file's is ``data.name``)."""
+    was: MemberData | None = None
+    """For ``updated`` and ``conflict`` rows: the matched member's record as stored, before the update."""
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """What the update changes, field by field, as the office reads it: (field name, stored, file's), coded
+        values by their names, dates as on forms, ID and phone numbers masked as the roster shows them."""
+        if self.was is None or self.data is None:
+            return []
+        return [(fields.label(key), _shown(key, getattr(self.was, key)), _shown(key, getattr(self.data, key)))
+                for key in self.changed_fields]
 
     @property
     def errors(self) -> list[RowIssue]:

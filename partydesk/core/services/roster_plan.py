@@ -268,8 +268,10 @@ class _RowPlanner:
                 number, "name", RENAME_CONFLICT,
                 f"公民身份号码与已有党员“{old.name}”相同，但表中姓名是“{data.name}”。如果是同一人改了名，请确认这一行；"
                 "否则是身份证号填错了，请改正。未确认前这一行不会导入。", "warning"))
-            return PlannedRow(number, "conflict", tuple(issues), data, match.id, changed, name_on_record=old.name)
-        return PlannedRow(number, "updated" if changed else "unchanged", tuple(issues), data, match.id, changed)
+            return PlannedRow(number, "conflict", tuple(issues), data, match.id, changed, name_on_record=old.name,
+                              was=old)
+        return PlannedRow(number, "updated" if changed else "unchanged", tuple(issues), data, match.id, changed,
+                          was=old if changed else None)
 
     def _infer_category(self, values: dict[str, Value], match: RosterRow | None) -> list[Issue]:
         """Set the category of a row that has none from its dates; the warnings that go with it."""

@@ -54,6 +54,7 @@ from partydesk.gui.models.issue_model import MUTED_COLOUR, IssueModel
 from partydesk.gui.operations import roster_files as file_ops
 from partydesk.gui.tasks import TaskHandle
 from partydesk.gui.widgets.error_label import ERROR_COLOUR, WARNING_COLOUR, mark_as_error_label
+from partydesk.gui.widgets.roster_changes import RosterChanges
 from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
@@ -127,6 +128,8 @@ class ImportWizard(ImportFileStep, QDialog):
         counts.setPointSizeF(counts.pointSizeF() * 1.25)
         ui.doneCountsLabel.setFont(counts)
         ui.countsLayout.setSpacing(self.fontMetrics().horizontalAdvance("汉") * 3)
+        self.changes = RosterChanges(ui.checkPage)  # who the file updates and what, under the counts
+        ui.checkPageLayout.insertWidget(1, self.changes)
 
         cjk = self.fontMetrics().horizontalAdvance("汉")
         line = self.fontMetrics().lineSpacing()
@@ -293,6 +296,7 @@ class ImportWizard(ImportFileStep, QDialog):
         ui = self.ui
         ui.newLabel.setText(self.tr("{count} new").format(count=plan.new))
         ui.updatedLabel.setText(self.tr("{count} updated").format(count=plan.updated))
+        self.changes.show_plan(plan)
         ui.unchangedLabel.setText(self.tr("{count} unchanged").format(count=plan.unchanged))
         ui.rejectedLabel.setText(self.tr("{count} rows rejected").format(count=plan.rejected))
         self._colour(ui.rejectedLabel, self.palette().color(QPalette.ColorRole.WindowText) if not plan.rejected
