@@ -59,6 +59,8 @@ class RawCell:
     """Top-left coordinate ("B5") of the merged range covering this cell, unless this is the top-left."""
     is_error: bool = False
     """An Excel error value such as "#N/A" or "#REF!" (kept as that text in ``value``)."""
+    shown: str = ""
+    """How the file shows a number or date cell, where that decides its reading (``SheetFacts.shown``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,10 @@ class SheetFacts:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_columns: set[int] = field(default_factory=set)
     merged: list[tuple[Coordinate, Coordinate]] | None = None
+    shown: dict[Coordinate, str] = field(default_factory=dict)
+    """Number and date cells whose number format decides how a roster reads them: ``ym`` a date shown as
+    year and month only (``yyyy.mm``: the day is not part of what the office wrote), ``d2`` a number shown
+    with two decimals (2008.1 shown as ``2008.10``: October)."""
 
 
 def column_letter(number: int) -> str:

@@ -43,7 +43,7 @@ from typing import Any, Literal
 
 from partydesk.core.domain import fields, partial_date
 from partydesk.core.domain.member import DATES, PARTIAL_DATES, MemberData, Value
-from partydesk.core.domain.partial_date import PartialDate, parse_number
+from partydesk.core.domain.partial_date import PartialDate, Precision, parse_number
 from partydesk.core.domain.validate import excel_serial_to_date
 from partydesk.core.errors import ValidationError
 from partydesk.core.io.footer_rows import footer_label, is_empty_row
@@ -402,6 +402,10 @@ def cell_value(cell: RawCell, key: str, *, date1904: bool) -> Value:
     value = cell.value
     if cell.is_formula_without_value or cell.is_error:
         return None
+    if cell.shown and key in DATES:
+        shown = _as_shown(cell, key)
+        if shown is not None:
+            return shown
     if isinstance(value, datetime):
         return value.date() if key in DATES or value.time() == datetime.min.time() else value.isoformat(" ")
     if value is None or isinstance(value, (date, bool)):
@@ -432,6 +436,24 @@ def cell_value(cell: RawCell, key: str, *, date1904: bool) -> Value:
     return text
 
 
+def _as_shown(cell: RawCell, key: str) -> date | None:
+    """A date cell or a number in a date column read as the file shows it (``RawCell.shown``): a real date
+    shown as ``1980.05`` is May 1980, not 1 May (the office never wrote a day, and the ID's birthday then
+    disagreed); 2008.1 shown with two decimals, ``2008.10``, is October. None: read the usual way."""
+    value, label = cell.value, fields.label(key)
+    if isinstance(value, date) and cell.shown in ("ym", "y"):
+        day = value.date() if isinstance(value, datetime) else value
+        if key not in PARTIAL_DATES:
+            raise _no_day(label, f"{day.year}.{day.month:02d}" if cell.shown == "ym" else str(day.year))
+        return partial_date.make(day, Precision.MONTH if cell.shown == "ym" else Precision.YEAR)
+    if isinstance(value, float) and cell.shown.startswith("d") and not value.is_integer() and 1900 <= value < 2100:
+        text = f"{value:.{int(cell.shown[1:])}f}"
+        if key not in PARTIAL_DATES:
+            raise _no_day(label, text)
+        return partial_date.parse_text(text, field=label)
+    return None
+
+
 def _no_day(label: str, shown: str) -> ValidationError:
     return ValidationError(f"{label}只写到月或年（{shown}），请补全日：写成完整的年、月、日，如 2019.3.15",
                            field=label, code="date_no_day")
@@ -443,7 +465,8 @@ def cell_problem(cell: RawCell, key: str, value: Value) -> Note | None:
             or key in ("id_number", "phone") or isinstance(value, PartialDate)):
         return None  # the usual cell: none of the checks below can apply (runs per cell)
     label = fields.label(key)
-    if isinstance(value, PartialDate) and isinstance(cell.value, float) and f"{cell.value:.2f}".endswith("10"):
+    if isinstance(value, PartialDate) and isinstance(cell.value, float) and f"{cell.value:.2f}".endswith("10") \
+            and not cell.shown.startswith("d"):  # (shown with its decimals, the file says which month it is)
         # Excel keeps 2019.10 typed into a General cell as 2019.1 and shows it so: read as January, and said.
         return ("date_ambiguous", f"{label}单元格是数字 {cell.value:g}，按 {partial_date.text(value)} 读取；"
                 f"如果是 10 月，请把单元格设为“文本”格式后写成 {value.year}.10", "warning")

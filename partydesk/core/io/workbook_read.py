@@ -47,7 +47,7 @@ from partydesk.core.io.raw_table import (
 )
 from partydesk.core.io.roster_headers import HEADER_SCAN_ROWS
 from partydesk.core.io.xls_scan import xls_layout
-from partydesk.core.io.xlsx_scan import check_extent, sheet_facts, workbook_layout
+from partydesk.core.io.xlsx_scan import check_extent, sheet_facts, style_kinds, workbook_layout
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")  # the stream a password-protected .xlsx keeps in OLE
@@ -69,6 +69,7 @@ class _Layout:
         self.sheet_facts: dict[str, SheetFacts] = {}
         """Facts read up front (.ods, .xls), by sheet name; .xlsx sheets are scanned one by one."""
         self.xlsx_parts: dict[str, str] = {}
+        self.xlsx_styles: dict[int, str] = {}  # cell style index → how its number format shows a roster date
 
 
 def _sniff(file: Path, *, max_unpacked: int, max_cells: int) -> _Layout:
@@ -102,6 +103,7 @@ def _sniff(file: Path, *, max_unpacked: int, max_cells: int) -> _Layout:
             date1904, parts = workbook_layout(archive)
             layout = _Layout("xlsx", date1904)
             layout.xlsx_parts = parts
+            layout.xlsx_styles = style_kinds(archive)
             return layout
     except ImportRejected:
         raise
@@ -126,7 +128,7 @@ def _facts(file: Path, layout: _Layout, sheet: str, max_cells: int) -> SheetFact
     except (OSError, zipfile.BadZipFile, RuntimeError, KeyError) as exc:
         raise unreadable(_DAMAGED) from exc
     check_extent(data, sheet, max_cells)
-    return sheet_facts(data)
+    return sheet_facts(data, layout.xlsx_styles)
 
 
 def _typed(value: Any) -> CellValue:
@@ -164,7 +166,8 @@ class _CellMaker:
             return None
         typed = _typed(value)
         number = typed.__class__ in (int, float)  # bool is an int subclass but not a number cell
-        return RawCell(typed, self.letter(where[1]), is_number=number, merged_from=merged_from)
+        return RawCell(typed, self.letter(where[1]), is_number=number, merged_from=merged_from,
+                       shown=self.facts.shown.get(where, ""))
 
 
 def read_workbook(
@@ -361,7 +364,7 @@ def _apply_merged(
                 filled = maker.cell((top, left), source, origin) if can_fill and c in fill else None
                 if filled is not None:
                     cells[c] = RawCell(filled.value, maker.letter(c), filled.is_number,
-                                       filled.is_formula_without_value, origin, filled.is_error)
+                                       filled.is_formula_without_value, origin, filled.is_error, filled.shown)
                 else:
                     cells[c] = RawCell(value=None, column_letter=maker.letter(c), merged_from=origin)
     return touched

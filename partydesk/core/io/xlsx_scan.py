@@ -75,9 +75,52 @@ def check_extent(data: bytes, sheet: str, max_cells: int) -> None:
         raise too_wide_range(sheet, last_column, last_row, max_cells)
 
 
-def sheet_facts(data: bytes) -> SheetFacts:
-    """Error cells, formulas without a cached value, hidden rows and columns of one sheet's XML."""
+# Built-in number formats (no numFmt element of their own) that show a date as year and month only: 17
+# mmm-yy, and the Chinese locale's yyyy"年"m"月" (27, 36, 50, 52, 57); and those showing two decimals.
+_BUILTIN_KINDS = {17: "ym", 27: "ym", 36: "ym", 50: "ym", 52: "ym", 57: "ym", 2: "d2", 4: "d2"}
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+_DECIMALS = re.compile(r"[#,]*0\.(0+)")
+_STYLED_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\bs="(\d+)"[^>]*?)(?:/>|>)')
+
+
+def format_kind(code: str) -> str:
+    """How a number format shows a roster date: "ym" (year and month, no day), "y" (the year alone), "dN" (a
+    number with N decimals) or "" (anything else)."""
+    bare = _LITERALS.sub("", code.split(";")[0]).lower()
+    if "y" in bare and not any(part in bare for part in ("d", "h", "s", "a")):
+        return "ym" if "m" in bare else "y"
+    decimals = _DECIMALS.fullmatch(bare.strip())
+    return f"d{len(decimals[1])}" if decimals else ""
+
+
+def style_kinds(archive: zipfile.ZipFile) -> dict[int, str]:
+    """Cell style index → ``format_kind`` of its number format, for the styles where it is not ""."""
+    try:
+        styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    except KeyError:
+        return {}
+    custom = {int(e.get("numFmtId", "-1")): e.get("formatCode", "") for e in styles.iter()
+              if _local(e.tag) == "numFmt" and e.get("numFmtId", "").isdigit()}
+    cell_styles = next((e for e in styles.iter() if _local(e.tag) == "cellXfs"), None)
+    kinds: dict[int, str] = {}
+    for index, xf in enumerate(e for e in (cell_styles if cell_styles is not None else ()) if _local(e.tag) == "xf"):
+        number = int(xf.get("numFmtId", "0")) if xf.get("numFmtId", "0").isdigit() else 0
+        kind = format_kind(custom[number]) if number in custom else _BUILTIN_KINDS.get(number, "")
+        if kind:
+            kinds[index] = kind
+    return kinds
+
+
+def sheet_facts(data: bytes, styles: dict[int, str] | None = None) -> SheetFacts:
+    """Error cells, formulas without a cached value, hidden rows and columns of one sheet's XML, and the
+    number and date cells whose style (``styles``, from ``style_kinds``) decides how they read."""
     facts = SheetFacts()
+    if styles:
+        for match in _STYLED_CELL.finditer(data):
+            kind = styles.get(int(match[2]))
+            ref = _REF.search(match[1]) if kind else None
+            if ref is not None and _STRING_TYPE.search(match[1]) is None:
+                facts.shown[(int(ref[2]) - 1, column_number(ref[1].decode()) - 1)] = kind or ""
     if b"hidden=" in data:
         for match in _HIDDEN_ROW.finditer(data):
             number = _ROW_NUMBER.search(match[0])
