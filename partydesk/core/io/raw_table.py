@@ -87,6 +87,8 @@ class RawTable:
     """The text encoding a CSV was decoded with ("utf-8", "utf-8-sig" or "gb18030"); "" for workbooks."""
     sheet_name: str = ""
     hidden_columns: frozenset[int] = field(default_factory=frozenset)
+    other_sheets: tuple[str, ...] = ()
+    """Later visible sheets of the workbook that have a roster header too (only ``sheet_name`` is read)."""
 
 
 @dataclass

@@ -374,9 +374,14 @@ def _file_warnings(table: RawTable, mapping: Mapping[int, str]) -> list[str]:
     if table.source_kind == "csv":
         name = {"gb18030": "GBK/GB18030"}.get(table.encoding, "UTF-8")
         warnings.append(f"CSV 文件按 {name} 编码读取。")
+    if table.other_sheets:
+        names = "、".join(f"“{name}”" for name in table.other_sheets)
+        warnings.append(f"工作簿中的工作表{names}也有花名册表头，但这次只读取“{table.sheet_name}”：如需导入它，"
+                        "请在 Excel/WPS 中把它另存为单独的工作簿，再导入一次。")
     hidden = [r.row_number for r in table.rows if r.hidden]
     if hidden:
-        warnings.append(f"{_rows_text(hidden)}在 Excel 中被隐藏，默认会一并导入。")
+        warnings.append(f"{_rows_text(hidden)}在 Excel 中被隐藏，也会一并导入：如果是已不在本支部的人员，"
+                        "请在 Excel/WPS 中删除这些行后再导入。")
     hidden_mapped = sorted(i for i in table.hidden_columns if i in mapping)
     if hidden_mapped:
         letters = "、".join(get_column_letter(i + 1) for i in hidden_mapped)

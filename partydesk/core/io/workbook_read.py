@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -189,29 +189,45 @@ def read_workbook(
                                  "并另存为 .xlsx 后再导入。", code="file_type") from exc
         raise unreadable(_DAMAGED) from exc
     try:
+        found: RawTable | None = None
+        others: list[str] = []
         for meta in workbook.sheets_metadata:
             if meta.visible != SheetVisibleEnum.Visible or meta.typ != SheetTypeEnum.WorkSheet:
                 continue
+            if found is not None:  # only named, so the office knows they were not read
+                try:
+                    _facts(file, layout, meta.name, max_cells)  # (refuses a range too wide before calamine reads it)
+                except ImportRejected:
+                    continue
+                if _header_row(workbook, meta.name) is not None:
+                    others.append(meta.name)
+                continue
             facts = _facts(file, layout, meta.name, max_cells)
-            try:
-                sheet = workbook.get_sheet_by_name(meta.name)
-                top = sheet.to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
-            except CalamineError as exc:
-                raise unreadable(_DAMAGED) from exc
-            header_row = find_header(
-                {n: {c: header_text(_typed(v)) for c, v in enumerate(row)} for n, row in enumerate(top, start=1)}
-            )
+            header_row = _header_row(workbook, meta.name)
             if header_row is not None:
+                sheet = workbook.get_sheet_by_name(meta.name)
                 try:
                     values = sheet.to_python(skip_empty_area=False)
                 except CalamineError as exc:
                     raise unreadable(_DAMAGED) from exc
                 limits = _Limits(max_rows, max_columns, max_merged)
-                return _table(values, header_row, facts, mapping, layout, meta.name, sheet.merged_cell_ranges,
-                              limits)
+                found = _table(values, header_row, facts, mapping, layout, meta.name, sheet.merged_cell_ranges,
+                               limits)
     finally:
         workbook.close()
-    raise no_header()
+    if found is None:
+        raise no_header()
+    return replace(found, other_sheets=tuple(others)) if others else found
+
+
+def _header_row(workbook: CalamineWorkbook, name: str) -> int | None:
+    """The row number of the sheet's roster header among its first rows, or None."""
+    try:
+        top = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
+    except CalamineError as exc:
+        raise unreadable(_DAMAGED) from exc
+    return find_header({n: {c: header_text(_typed(v)) for c, v in enumerate(row)}
+                        for n, row in enumerate(top, start=1)})
 
 
 def _table(

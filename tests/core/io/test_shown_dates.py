@@ -59,3 +59,23 @@ def test_number_formats_are_told_apart() -> None:
     assert [format_kind(code) for code in ("yyyy.mm", 'yyyy"年"m"月"', '[$-804]yyyy"年"m"月";@', "mmm-yy",
                                            "yyyy", "yyyy.mm.dd", "yyyy/m/d h:mm", "0.00", "0.0", "General", "@")] == [
         "ym", "ym", "ym", "ym", "y", "", "", "d2", "d1", "", ""]
+
+
+def test_a_second_roster_sheet_is_named_not_silently_left_out(tmp_path: Path) -> None:
+    """在职党员 and 离退休党员 on two sheets: the first is read, and the check says the second was not."""
+    from partydesk.core.io.roster_plan import preview
+
+    book = openpyxl.Workbook()
+    working = book.active
+    working.title = "在职党员"
+    retired = book.create_sheet("离退休党员")
+    notes = book.create_sheet("填表说明")
+    for sheet in (working, retired):
+        sheet.append(HEADER)
+        sheet.append(["张三", "男", ID1, "1980.3", "正式党员", "2005.7", "2006.7"])
+    notes.append(["请按要求填写"])
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    said = [w for w in preview(path).warnings if "离退休党员" in w]
+    assert said == ["工作簿中的工作表“离退休党员”也有花名册表头，但这次只读取“在职党员”：如需导入它，请在 Excel/WPS "
+                    "中把它另存为单独的工作簿，再导入一次。"]
