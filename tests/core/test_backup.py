@@ -482,3 +482,18 @@ def test_quarantine_copies_database_wal_and_shm_together(
     assert ("仅在WAL",) in [(name,) for _id, name in _rows(folder / "partydesk.db")]
     second = quarantine(path, tmp_path / "quarantine")
     assert second != folder
+
+
+def test_a_file_where_the_backup_folder_should_be_is_said_plainly(
+    wal_db: tuple[Path, sqlite3.Connection], tmp_path: Path
+) -> None:
+    """The backups folder replaced by a plain file: a known error naming the place and saying nothing was done
+    (before, a bare FileExistsError, shown as the program's crash dialog, in the middle of a roster import)."""
+    path, _conn = wal_db
+    blocker = tmp_path / "backups"
+    blocker.write_bytes(b"not a folder")
+    with pytest.raises(BackupError, match="同名的文件，不是文件夹") as refused:
+        make_backup(path, blocker, reason="import", now=NOW)
+    assert str(blocker) in refused.value.message
+    with pytest.raises(BackupError, match="同名的文件"):
+        make_backup(path, blocker / "inner", reason="import", now=NOW)

@@ -279,7 +279,11 @@ def make_backup(
         raise BackupError("找不到要备份的数据库文件，备份没有进行。")
     corrupt = "数据库文件已损坏，无法生成有效备份。请不要继续写入，从最近的备份恢复。"
     with _known_errors(corrupt):
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError) as exc:  # a file where the backup folder (or one above) should be
+            raise BackupError(f"无法备份：“{folder}”处有一个同名的文件，不是文件夹。请把这个文件移走或改名后重试。"
+                              "这次操作没有进行，数据没有改动。") from exc
         temp = _temp_db(folder, ".partydesk-backup-")
     try:
         with _known_errors(corrupt):
