@@ -95,6 +95,20 @@ def test_the_page_shows_a_meeting_added_and_published(qtbot: QtBot, ctx: AppCont
     assert column(page, "quorum") == ["达到"]
 
 
+def test_a_meeting_recorded_later_takes_its_place_by_date(qtbot: QtBot, ctx: AppContext, people: list[str]) -> None:
+    """Recorded 12-02, then 12-01, then 12-03: the list reads 12-01, 12-02, 12-03 (before, the order recorded)."""
+    page = make_page(qtbot, ctx)
+    settle(qtbot, ctx)
+    for day in (2, 1, 3):
+        data = MeetingData(type_code="theme_day", topic=f"主题党日{day}", held_on=date(2026, 5, day))
+        added = meetings.add_meeting(ctx.db, LOCAL_USER, data,  # type: ignore[arg-type]
+                                     statuses=dict.fromkeys(people, PRESENT))
+        ctx.hub.publish(added.changes)
+        settle(qtbot, ctx)
+    model = page.list_panel.model
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["2026-05-01", "2026-05-02", "2026-05-03"]
+
+
 def test_a_published_change_reads_only_the_meetings_it_names(qtbot: QtBot, ctx: AppContext,
                                                              people: list[str]) -> None:
     """A change naming one meeting updates its line in place; the list is not read again."""

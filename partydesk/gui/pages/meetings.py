@@ -27,7 +27,7 @@ from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.meetings import MEETING_TYPES
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.domain.study_records import ActivitySummary
-from partydesk.core.services.meeting_reports import MeetingLine
+from partydesk.core.services.meeting_reports import MeetingLine, line_order
 from partydesk.gui.models.meeting_list_model import haystack, meeting_columns
 from partydesk.gui.operations import meeting_reports as report_ops
 from partydesk.gui.operations import meetings as meeting_ops
@@ -67,6 +67,8 @@ class MeetingsPage(DialogHost, QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("meetingTabs")
         self.list_panel = self._build_list()
+        # Oldest first, as read; a meeting recorded later takes its place by date, not the bottom of the list.
+        self.list_panel.model.natural_key = line_order
         self.calendar = ComplianceCalendar(self.tabs, today=self.today)
         self.attendance = AttendanceRatesPanel(self.tabs, today=self.today)
         # 谈心谈话 keeps its own records and reads them itself; it sits here because talks are how a branch
