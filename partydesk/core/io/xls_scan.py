@@ -4,9 +4,10 @@ python-calamine reads .xls values and merged ranges, but an error cell comes bac
 columns are not reported, and the date system is not exposed (real date cells are converted right; a
 serial number typed into a date column needs it). Those few facts are in a handful of BIFF records, so
 this module reads the file's compound-document container (CFB) just far enough to find the Workbook
-stream and walks its records: DATEMODE, BOUNDSHEET (sheet names and offsets), and per sheet ROW (hidden
-flag), COLINFO (hidden flag), BOOLERR and FORMULA (error results). A file this reader does not
-understand yields no facts; calamine still reads its values.
+stream and walks its records: DATEMODE, BOUNDSHEET (sheet names and offsets), FORMAT and XF (the number
+format of each cell style), and per sheet ROW (hidden flag), COLINFO (hidden flag), BOOLERR and FORMULA
+(error results), NUMBER, RK and MULRK (the style of each number or date cell, for ``SheetFacts.shown``).
+A file this reader does not understand yields no facts; calamine still reads its values.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from partydesk.core.io.raw_table import SheetFacts
+from partydesk.core.io.xlsx_scan import BUILTIN_KINDS, format_kind
 
 _END_OF_CHAIN = 0xFFFFFFFE  # this and every larger sector number ends a chain
 _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
            0x2A: "#N/A"}
 _BOF, _EOF, _DATEMODE, _BOUNDSHEET = 0x0809, 0x000A, 0x0022, 0x0085
 _ROW, _COLINFO, _BOOLERR, _FORMULA = 0x0208, 0x007D, 0x0205, 0x0006
+_FORMAT, _XF, _NUMBER, _RK, _MULRK = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD
 
 
 @dataclass
@@ -117,9 +120,27 @@ def _sheet_name(body: bytes) -> str:
             else body[8:8 + length].decode("latin-1"))
 
 
-def _sheet_facts(stream: bytes, start: int) -> SheetFacts:
+def _format_text(body: bytes) -> str:
+    """A FORMAT record's format string (an XLUnicodeString after the format's number)."""
+    length, flags = struct.unpack_from("<HB", body, 2)
+    return body[5:5 + 2 * length].decode("utf-16-le", "replace") if flags & 1 else body[5:5 + length].decode("latin-1")
+
+
+def _sheet_facts(stream: bytes, start: int, styles: dict[int, str]) -> SheetFacts:
     facts = SheetFacts()
     for kind, body in _records(stream, start):
+        if styles and kind in (_NUMBER, _RK) and len(body) >= 6:
+            row, column, style = struct.unpack_from("<HHH", body, 0)
+            if style in styles:
+                facts.shown[(row, column)] = styles[style]
+            continue
+        if styles and kind == _MULRK and len(body) >= 6:
+            row, first = struct.unpack_from("<HH", body, 0)
+            for index in range((len(body) - 6) // 6):
+                (style,) = struct.unpack_from("<H", body, 4 + 6 * index)
+                if style in styles:
+                    facts.shown[(row, first + index)] = styles[style]
+            continue
         if kind == _ROW and len(body) >= 14 and struct.unpack_from("<H", body, 12)[0] & 0x20:
             facts.hidden_rows.add(struct.unpack_from("<H", body, 0)[0])
         elif kind == _COLINFO and len(body) >= 10 and struct.unpack_from("<H", body, 8)[0] & 1:
@@ -140,13 +161,24 @@ def xls_layout(data: bytes) -> XlsLayout:
         if stream is None:
             return layout
         sheets: list[tuple[str, int]] = []
+        formats: dict[int, str] = {}
+        styles: dict[int, str] = {}  # XF index → how its number format shows a roster date (format_kind)
+        xf_count = 0
         for kind, body in _records(stream, 0):
             if kind == _DATEMODE and len(body) >= 2:
                 layout.date1904 = struct.unpack_from("<H", body, 0)[0] == 1
             elif kind == _BOUNDSHEET and len(body) >= 8:
                 sheets.append((_sheet_name(body), struct.unpack_from("<I", body, 0)[0]))
+            elif kind == _FORMAT and len(body) >= 5:
+                formats[struct.unpack_from("<H", body, 0)[0]] = _format_text(body)
+            elif kind == _XF and len(body) >= 4:
+                (number,) = struct.unpack_from("<H", body, 2)
+                shown = format_kind(formats[number]) if number in formats else BUILTIN_KINDS.get(number, "")
+                if shown:
+                    styles[xf_count] = shown
+                xf_count += 1
         for name, offset in sheets:
-            layout.sheets[name] = _sheet_facts(stream, offset)
+            layout.sheets[name] = _sheet_facts(stream, offset, styles)
     except (struct.error, IndexError, ValueError):
         return XlsLayout()  # calamine is the authority on the values; without facts they still import
     return layout

@@ -77,7 +77,7 @@ def check_extent(data: bytes, sheet: str, max_cells: int) -> None:
 
 # Built-in number formats (no numFmt element of their own) that show a date as year and month only: 17
 # mmm-yy, and the Chinese locale's yyyy"年"m"月" (27, 36, 50, 52, 57); and those showing two decimals.
-_BUILTIN_KINDS = {17: "ym", 27: "ym", 36: "ym", 50: "ym", 52: "ym", 57: "ym", 2: "d2", 4: "d2"}
+BUILTIN_KINDS = {17: "ym", 27: "ym", 36: "ym", 50: "ym", 52: "ym", 57: "ym", 2: "d2", 4: "d2"}
 _LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 _DECIMALS = re.compile(r"[#,]*0\.(0+)")
 _STYLED_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\bs="(\d+)"[^>]*?)(?:/>|>)')
@@ -105,7 +105,7 @@ def style_kinds(archive: zipfile.ZipFile) -> dict[int, str]:
     kinds: dict[int, str] = {}
     for index, xf in enumerate(e for e in (cell_styles if cell_styles is not None else ()) if _local(e.tag) == "xf"):
         number = int(xf.get("numFmtId", "0")) if xf.get("numFmtId", "0").isdigit() else 0
-        kind = format_kind(custom[number]) if number in custom else _BUILTIN_KINDS.get(number, "")
+        kind = format_kind(custom[number]) if number in custom else BUILTIN_KINDS.get(number, "")
         if kind:
             kinds[index] = kind
     return kinds

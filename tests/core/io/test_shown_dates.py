@@ -79,3 +79,15 @@ def test_a_second_roster_sheet_is_named_not_silently_left_out(tmp_path: Path) ->
     said = [w for w in preview(path).warnings if "离退休党员" in w]
     assert said == ["工作簿中的工作表“离退休党员”也有花名册表头，但这次只读取“在职党员”：如需导入它，请在 Excel/WPS "
                     "中把它另存为单独的工作簿，再导入一次。"]
+
+
+def test_an_xls_reads_its_cells_as_shown_too(db: Database) -> None:
+    """The same two files saved as .xls by LibreOffice (tests/data/spreadsheets/shown-*.xls, made from
+    ``office_file`` with ``soffice --headless --convert-to xls``): the styles come from the BIFF records."""
+    from tests.core.io.sheet_fixtures import DATA
+
+    row = plan(db, DATA / "shown-ym.xls").rows[0]
+    assert row.action == "new" and row.data is not None, row.issues
+    assert partial_date.text(row.data.joined_on) == "2005年07月" and row.data.birth_date == date(1980, 3, 4)
+    row = plan(db, DATA / "shown-d2.xls").rows[0]
+    assert row.data is not None and partial_date.text(row.data.joined_on) == "2005年10月"
