@@ -85,10 +85,40 @@ def _repeat_header(row: Any) -> None:
     trpr.append(header)
 
 
+def _keep_whole(row: Any) -> None:
+    """The row never breaks across a page (a meeting's topic split between two pages reads as two lines)."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(trpr.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))
+
+
+def _field(paragraph: Any, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) at the end of ``paragraph``: Word and LibreOffice fill it in on printing."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, instruction), ("end", None)):
+        if kind is not None:
+            run._r.append(run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
+        else:
+            code = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+            code.text = f" {text} "
+            run._r.append(code)
+
+
+def _page_numbers(document: Any) -> None:
+    """第 n 页 / 共 m 页 centred at the foot of every page: a printed 台账 is filed and its pages checked."""
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("第 ")
+    _field(footer, "PAGE")
+    footer.add_run(" 页 / 共 ")
+    _field(footer, "NUMPAGES")
+    footer.add_run(" 页")
+
+
 def report_docx(report: AnnualReport) -> bytes:
     """The report as .docx bytes."""
     document = Document()
     _styles(document)
+    _page_numbers(document)
     document.core_properties.title = f"{report.organisation}{report.year}{TITLE}"
     for block in blocks(report):
         if isinstance(block, Heading):
@@ -105,12 +135,15 @@ def report_docx(report: AnnualReport) -> bytes:
             table.style = "Table Grid"
             table.autofit = False
             _repeat_header(table.rows[0])
+            _keep_whole(table.rows[0])
             for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
                 cell.text = text
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
             for row in block.rows:
-                cells = table.add_row().cells
+                added = table.add_row()
+                _keep_whole(added)
+                cells = added.cells
                 for cell, text in zip(cells, row, strict=True):
                     cell.text = text
             _set_widths(table, column_widths_cm(block.headers, block.rows))

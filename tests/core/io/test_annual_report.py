@@ -109,6 +109,19 @@ def test_docx_columns_fit_dates_and_counts_and_headers_repeat(report: AnnualRepo
     assert sum(short) == pytest.approx(TEXT_WIDTH_CM, abs=0.05) and short[0] > short[1]
 
 
+def test_docx_rows_stay_whole_and_pages_are_numbered(report: AnnualReport) -> None:
+    """No row breaks across a page (a topic split between pages read as two meetings), and every page's foot
+    says 第 n 页 / 共 m 页 through Word's PAGE and NUMPAGES fields."""
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(report_docx(report)))
+    rows = [row for table in document.tables for row in table.rows]
+    assert rows and all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+    footer = document.sections[0].footer.paragraphs[0]
+    codes = [e.text.strip() for e in footer._p.iter(qn("w:instrText"))]
+    assert codes == ["PAGE", "NUMPAGES"] and footer.text == "第  页 / 共  页"
+
+
 def test_the_todos_leave_out_the_program_s_own_reminders(report: AnnualReport) -> None:
     """Section 五 is the Party work's: the workbench's USB-backup reminder (the program's housekeeping) is not
     in it, nor counted in 未办结的待办事项, while an overdue meeting is."""
