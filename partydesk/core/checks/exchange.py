@@ -98,31 +98,33 @@ def records_refused(db: Database, today: date) -> Iterator[Finding]:
         if not refused:
             return
         names = {p.site_id: p.org_name for p in sync_repo.peers(session)}
-        groups: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        with_roots = {r.peer_site for r in refused if not r.reason.startswith(ORPHAN)}
+        groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
         details: dict[str, int] = {}
         for r in refused:
-            if r.reason.startswith(ORPHAN) and any(o.peer_site == r.peer_site and not o.reason.startswith(ORPHAN)
-                                                   for o in refused):
+            if r.peer_site in with_roots and r.reason.startswith(ORPHAN):
                 details[r.peer_site] = details.get(r.peer_site, 0) + 1
-                continue
-            groups.setdefault((r.peer_site, r.reason), []).append(
-                (r.record_type, r.record_id, sync_refusals.describe(session, r.record_type, r.record_id)))
+            else:
+                groups.setdefault((r.peer_site, r.reason), []).append((r.record_type, r.record_id))
+        # Only the records a to-do names are looked up (a refused 100 000-member snapshot is one line).
+        named = {key: "、".join(sync_refusals.describe(session, t, i) for t, i in records[:_NAMED_REFUSED])
+                 for key, records in groups.items()}
     told: set[str] = set()
     for (peer_site, reason), records in groups.items():
-        named = "、".join(words for _type, _id, words in records[:_NAMED_REFUSED])
         if len(records) == 1:
-            said = f"{named}（{reason}）"
+            said = f"{named[(peer_site, reason)]}（{reason}）"
         else:
-            said = f" {len(records)} 条记录（{reason}）：{named}" + ("等" if len(records) > _NAMED_REFUSED else "")
+            said = (f" {len(records)} 条记录（{reason}）：{named[(peer_site, reason)]}"
+                    + ("等" if len(records) > _NAMED_REFUSED else ""))
         if details.get(peer_site) and peer_site not in told:
             said += f"，连同其明细 {details[peer_site]} 条"
             told.add(peer_site)
-        kinds = {record_type for record_type, _id, _words in records}
+        kinds = {record_type for record_type, _id in records}
         target = (Target("member", records[0][1]) if len(records) == 1 and kinds == {"member"}
                   else Target("exchange", "refused"))
         yield Finding(
             code="exchange.refused", severity=Severity.WARNING,
-            subject=f"{peer_site}:{_digest(reason, [i for _t, i, _w in records])}",
+            subject=f"{peer_site}:{_digest(reason, [i for _t, i in records])}",
             message=f"{names.get(peer_site, '对方')}没有接收本单位的{said}。"
                     "以后每次向对方导出时都会重新发送，对方接收后本条自动消失；如是本机的记录有误，请先改正",
             due=None, rule="SYNC.md", target=target)

@@ -183,3 +183,26 @@ def test_one_refused_member_is_named_and_its_to_do_opens_the_member(sites: Sites
     said = f"中共示范街道工作委员会没有接收本单位的党员“{name}”的档案（公民身份号码校验位不正确）。"
     assert finding.message.startswith(said) and finding.target is not None
     assert (finding.target.kind, finding.target.key) == ("member", member_id)
+
+
+def test_a_long_refusal_is_one_to_do_that_looks_up_only_the_records_it_names(
+        sites: Sites, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every member refused for one reason (a committee on an older program refusing a snapshot): one to-do
+    naming five and counting the rest, and only those five looked up, so the board stays quick however many."""
+    from partydesk.core.services import sync_refusals
+    from partydesk.core.storage.sync_repo import peers
+    from partydesk.core.storage.tables import Member
+
+    with sites.branch.read() as session:
+        ids = [m.id for m in session.query(Member).filter(Member.deleted.is_(False))]
+        committee = next(p for p in peers(session) if p.relation == "parent")
+    with sites.branch.write(LOCAL_USER, action="test") as session:
+        refusal_repo.take(session, committee.site_id, [
+            {"record_type": "member", "record_id": i, "version": "v", "reason": NEWER, "state": "refused",
+             "at": "2026-11-01T10:00:00"} for i in ids])
+    looked_up: list[str] = []
+    original = sync_refusals.describe
+    monkeypatch.setattr(sync_refusals, "describe", lambda s, t, i: looked_up.append(i) or original(s, t, i))
+    [finding] = [f for f in engine.open_findings(sites.branch, date.today()) if f.code == "exchange.refused"]
+    assert len(ids) > 5 and f"没有接收本单位的 {len(ids)} 条记录（{NEWER}）：党员“" in finding.message
+    assert len(looked_up) == 5
