@@ -76,6 +76,7 @@ class ImportReport:
     # Our own records the sender tells us it refused (each in words, with its reason; sent again from now on),
     # and how many it refused before and has now taken.
     returned: list[str] = field(default_factory=list)
+    returned_more: int = 0  # more of ours newly refused than ``returned`` names
     returned_details: int = 0  # more of ours refused only with their parent (a refused meeting's attendance)
     returned_taken: int = 0
     changes: Changes = field(default_factory=Changes)
@@ -86,7 +87,8 @@ class ImportReport:
                 "package_id": self.package_id, "origin": self.origin, **self.counts, "gap": self.gap,
                 "acknowledged": self.acknowledged, "keys": self.keys, "corrections": self.corrections,
                 "removed_members": self.removed, "held_members": self.held,
-                "returned_records": self.returned, "returned_details": self.returned_details,
+                "returned_records": self.returned, "returned_more": self.returned_more,
+                "returned_details": self.returned_details,
                 "returned_taken": self.returned_taken,
                 "rejected_records": [{"type": t, "id": i, "reason": r} for t, i, r in self.rejected]}
 
@@ -174,8 +176,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             report.corrections = _corrections(session, staged, decisions, own_site, parent)
             report.removed = _removed(session, staged, decisions, own_site)
             report.held = _held(session, staged, decisions, own_site)
-            report.returned, report.returned_details, report.returned_taken = sync_refusals.told(
-                session, peer, refusals, apply=False)
+            _returned(report, sync_refusals.told(session, peer, refusals, apply=False))
         return report
     if backup:
         if step is not None:
@@ -191,7 +192,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         written = _written(staged, decisions)
         _apply(session, written, staged, decisions, manifest.package_id, step)
         sync_refusals.note(session, peer, staged, decisions)
-        report.returned, report.returned_details, report.returned_taken = sync_refusals.told(session, peer, refusals)
+        _returned(report, sync_refusals.told(session, peer, refusals))
         sync_repo.supersede_conflicts(session, ((name, record["id"], record["version"])
                                                 for name, ids in written.existing.items()
                                                 for record, _values in written.records[name] if record["id"] in ids))
@@ -223,6 +224,11 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
     if report.acknowledged:
         complete_rotation(db, actor)
     return report
+
+
+def _returned(report: ImportReport, told: sync_refusals.Told) -> None:
+    report.returned, report.returned_more = told.named, told.more
+    report.returned_details, report.returned_taken = told.details, told.taken
 
 
 _STAGES = {"read": (1, "正在核对签名并解密……"), "staged": (2, "正在检查记录……"), "backup": (2, "正在备份数据库……"),

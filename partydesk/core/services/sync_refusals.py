@@ -16,6 +16,7 @@ watermark moves past them: before this, the sender never learnt of them and neve
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -30,7 +31,7 @@ from partydesk.core.storage import refusal_repo, sync_repo
 from partydesk.core.storage.refusal_repo import CLEARED, FIELDS, REFUSAL_TYPE, REFUSED, Refusal
 from partydesk.core.storage.sync_records import TYPES_BY_NAME
 
-__all__ = ["REFUSAL_TYPE", "Refusal", "describe", "kind_words", "note", "take_out", "told"]
+__all__ = ["NAMED", "REFUSAL_TYPE", "Refusal", "Told", "describe", "kind_words", "note", "take_out", "told"]
 
 # What a refused record is, to the office that wrote it (with the name or topic where it has one).
 _WORDS = {"member": "党员档案", "member_event": "党员的变动记录", "meeting": "会议记录",
@@ -68,10 +69,9 @@ def _sound(data: object) -> bool:
             or len(data["version"]) > 80 or len(data["reason"]) > 500:
         return False
     try:
-        datetime.fromisoformat(data["at"])
+        return datetime.fromisoformat(data["at"]).tzinfo is None  # UTC without a zone, as written
     except ValueError:
         return False
-    return True
 
 
 def note(session: Session, peer: sync_repo.Peer, staged: Sequence[Staged], decisions: Sequence[Decision]) -> None:
@@ -87,17 +87,28 @@ def note(session: Session, peer: sync_repo.Peer, staged: Sequence[Staged], decis
 
 
 def told(session: Session, peer: sync_repo.Peer, refusals: Sequence[dict[str, str]], *,
-         apply: bool = True) -> tuple[list[str], int, int]:
-    """Inside an import's transaction: what the peer told us it refused of ours, remembered; the records newly
-    refused in words (each with the reason), how many more were refused only with their parent (a refused
-    meeting's attendance), and how many refused before it has now taken (``apply`` False: only said, for a
-    dry run)."""
+         apply: bool = True) -> Told:
+    """Inside an import's transaction: what the peer told us it refused of ours, remembered, and in words
+    (``apply`` False: only said, for a dry run)."""
     if not refusals:
-        return [], 0, 0
+        return Told([], 0, 0, 0)
     fresh, cleared = refusal_repo.take(session, peer.site_id, refusals, apply=apply)
     roots = [r for r in fresh if not r.reason.startswith(ORPHAN)] or fresh
-    said = [f"{describe(session, r.record_type, r.record_id)}（{r.reason}）" for r in roots]
-    return said, len(fresh) - len(roots), cleared
+    said = [f"{describe(session, r.record_type, r.record_id)}（{r.reason}）" for r in roots[:NAMED]]
+    return Told(said, len(roots) - len(said), len(fresh) - len(roots), cleared)
+
+
+NAMED = 20  # refused records named one by one in an import's report; beyond, counted (the board has them all)
+
+
+@dataclass(frozen=True)
+class Told:
+    """What a package said of our records its sender refused."""
+
+    named: list[str]  # the records newly refused, in words with the reason (at most NAMED)
+    more: int  # further such records, not named
+    details: int  # records refused only with their parent (a refused meeting's attendance)
+    taken: int  # records refused before that the sender has now taken
 
 
 def describe(session: Session, record_type: str, record_id: str) -> str:

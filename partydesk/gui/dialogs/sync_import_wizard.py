@@ -299,7 +299,7 @@ class ImportDialog(QDialog):
         said = ""
         if report.returned:
             shown = report.returned[:_RETURNED_SHOWN]
-            more = len(report.returned) - len(shown)
+            more = len(report.returned) - len(shown) + report.returned_more
             said += "\n\n" + self.tr("{origin} did not accept these records of this office:").format(
                 origin=self._office(report.origin)) + "\n" + "\n".join(shown)
             if more:

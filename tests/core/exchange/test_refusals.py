@@ -19,6 +19,7 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.checks import engine
 from partydesk.core.exchange.canonical import canonical, data_hash
 from partydesk.core.exchange.container import RECORDS
+from partydesk.core.services import sync_refusals
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
@@ -86,9 +87,10 @@ def test_the_branch_is_told_what_was_refused_and_sends_it_again_until_taken(site
     assert down.kind == "downward" and down.counts["record_refusal"] > meetings
     told = import_package(branch, LOCAL_USER, down.path)
     assert told.status == "applied"
-    assert sum(NEWER in line for line in told.returned) == meetings  # each meeting named, with the reason
-    assert "的会议“" in told.returned[0]
-    assert len(told.returned) == meetings and told.returned_details > 0  # the details counted, not listed
+    named = sync_refusals.NAMED
+    assert meetings > named and sum(NEWER in line for line in told.returned) == named  # named, with the reason
+    assert "的会议“" in told.returned[0] and told.returned_more == meetings - named  # the rest counted
+    assert told.returned_details > 0  # the details counted, not listed
     board = refused_findings(branch)
     assert len(board) == 1
     assert board[0].startswith(f"中共示范街道工作委员会没有接收本单位的 {meetings} 条记录（{NEWER}）：")
@@ -138,7 +140,8 @@ def test_a_word_older_than_the_one_held_changes_nothing(sites: Sites) -> None:
 
 
 @pytest.mark.parametrize("change", [
-    {"state": "forgotten"}, {"at": "yesterday"}, {"reason": 7}, {"record_id": "x" * 65}, {"extra": "field"},
+    {"state": "forgotten"}, {"at": "yesterday"}, {"at": "2026-11-01T10:00:00+08:00"}, {"reason": 7},
+    {"record_id": "x" * 65}, {"extra": "field"},
 ])
 def test_a_malformed_refusal_rejects_the_package_before_any_write(sites: Sites, tmp_path: Path,
                                                                   change: dict[str, object]) -> None:
@@ -189,7 +192,7 @@ def test_a_long_refusal_is_one_to_do_that_looks_up_only_the_records_it_names(
         sites: Sites, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every member refused for one reason (a committee on an older program refusing a snapshot): one to-do
     naming five and counting the rest, and only those five looked up, so the board stays quick however many."""
-    from partydesk.core.services import sync_refusals
+
     from partydesk.core.storage.sync_repo import peers
     from partydesk.core.storage.tables import Member
 
