@@ -53,8 +53,8 @@ def reject_orphans(session: Any, staged: Sequence[Staged], decisions: list[Decis
     for at in sorted(range(len(staged)), key=lambda i: order.get(str(staged[i].record["type"]), len(order))):
         record, decision = staged[at].record, out[at]
         links = parents.get(str(record["type"]), ())
-        if decision.outcome is Outcome.REJECTED or not links or record["deleted"] is True:
-            continue
+        if decision.outcome is Outcome.REJECTED or not links:
+            continue  # (a deletion too: its tombstone row still names its parent, and would break the key)
         data = record["data"]
         for column, parent in links:
             if (parent, str(data.get(column))) in missing:

@@ -209,3 +209,24 @@ def test_a_long_refusal_is_one_to_do_that_looks_up_only_the_records_it_names(
     [finding] = [f for f in engine.open_findings(sites.branch, date.today()) if f.code == "exchange.refused"]
     assert len(ids) > 5 and f"没有接收本单位的 {len(ids)} 条记录（{NEWER}）：党员“" in finding.message
     assert len(looked_up) == 5
+
+
+def test_a_withdrawn_detail_of_a_refused_record_is_refused_with_it(sites: Sites) -> None:
+    """A member refused, with an event of theirs withdrawn (a tombstone, which still names the member): the
+    tombstone is refused with the member, not left to break the key and fail the whole package."""
+    from partydesk.core.domain.member_events import EventKind
+    from partydesk.core.services import members
+
+    branch, committee = sites.branch, sites.committee
+    person = members.roster(branch, LOCAL_USER)[0].id
+    event = next(e for e in members.member_events(branch, LOCAL_USER, person) if e.kind is not EventKind.JOINED)
+    members.withdraw_event(branch, LOCAL_USER, event_id=event.id, reason="录错")
+    up = export_package(branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    kind = TYPES_BY_NAME["member"]
+    TYPES_BY_NAME["member"] = dataclasses.replace(kind, type_version=kind.type_version - 1)
+    try:
+        report = import_package(committee, LOCAL_USER, up.path)
+    finally:
+        TYPES_BY_NAME["member"] = kind
+    assert report.status == "applied", report.message
+    assert ("member_event", event.id, "所属的党员档案没有被接收") in report.rejected
