@@ -129,7 +129,9 @@ class Notice:
     acknowledged: bool
 
 
-def _acknowledged(row: SyncKeyNotice) -> Any:
+def acknowledged(row: Any) -> Any:
+    """Whether a package to ``row.peer_site`` numbered ``row.from_seq`` or later came back acknowledged (SQL: a
+    key notice's row, or a table of such rows, as a refusal's): what every such package carried has arrived."""
     return exists().where(SyncPackage.direction == "out", SyncPackage.peer_site == row.peer_site,
                           SyncPackage.channel_seq >= row.from_seq, SyncPackage.acked == 1)
 
@@ -150,7 +152,7 @@ def notices(session: Session, peer_site: str | None = None) -> list[Notice]:
         query = query.where(SyncKeyNotice.peer_site == peer_site)
     out = []
     for row in session.execute(query).scalars():
-        done = bool(session.execute(select(_acknowledged(row))).scalar())
+        done = bool(session.execute(select(acknowledged(row))).scalar())
         out.append(Notice(row.id, row.action, row.key_id, row.signed_by, row.peer_site, row.body, done))
     return out
 

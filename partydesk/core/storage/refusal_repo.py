@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partydesk.core.exchange.canonical import canonical, data_hash
+from partydesk.core.storage.downward_repo import acknowledged
 from partydesk.core.storage.stamping import utc_now
 from partydesk.core.storage.sync_downward_tables import SyncRefusal
 from partydesk.core.storage.sync_records import TYPES_BY_NAME, to_record
-from partydesk.core.storage.sync_tables import SyncPackage
 
 REFUSAL_TYPE = "record_refusal"  # the record type of a refusal inside a package
 REFUSED, CLEARED = "refused", "cleared"
@@ -71,15 +71,10 @@ def note_outcomes(session: Session, peer_site: str, next_seq: int, refused: Sequ
             next_seq, now
 
 
-def _delivered(row: Any) -> Any:
-    return exists().where(SyncPackage.direction == "out", SyncPackage.peer_site == row.peer_site,
-                          SyncPackage.channel_seq >= row.from_seq, SyncPackage.acked == 1)
-
-
 def refusal_lines(session: Session, own_site: str, peer_site: str) -> list[Line]:
     """The refusals (and clearings) the peer has yet to acknowledge, as package lines."""
     query = (select(SyncRefusal).where(SyncRefusal.direction == "out", SyncRefusal.peer_site == peer_site,
-                                       ~_delivered(SyncRefusal))
+                                       ~acknowledged(SyncRefusal))
              .order_by(SyncRefusal.record_type, SyncRefusal.record_id))
     out = []
     for row in session.execute(query).scalars():
