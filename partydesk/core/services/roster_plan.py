@@ -230,11 +230,11 @@ class _RowPlanner:
 
         match_key = _match_key(values.get("id_number"))
         match = self.stored.get(match_key) if match_key else None
-        if match is not None and self.absent:
-            kept = input_from_data(_stored_data(match))
+        kept = input_from_data(_stored_data(match)) if match is not None else None  # the record as input values
+        if kept is not None:
             for key in self.absent:
                 values[key] = getattr(kept, key)
-        inferred: list[Issue] = _keep_confirmation(values, match) + _keep_where_blank(values, match, self.mapping)
+        inferred: list[Issue] = _keep_confirmation(values, match, kept) + _keep_where_blank(values, kept, self.mapping)
         if self.infer_category and (self.column_of.get("category") is None or _blank(values.get("category"))):
             inferred += self._infer_category(values, match)
         result = check_member(MemberInput(**values), today=self.today, rules=self.rules)
@@ -293,16 +293,15 @@ class _RowPlanner:
         return self._issue(row, issue.field, issue.code, issue.message, issue.severity)
 
 
-def _keep_confirmation(values: dict[str, Value], match: RosterRow | None) -> list[Issue]:
+def _keep_confirmation(values: dict[str, Value], match: RosterRow | None, kept: MemberInput | None) -> list[Issue]:
     """A row without a 转正日期 for a member whose 转正 is on record here keeps that 转正 (and 正式党员).
 
     A roster file is a copy of some earlier day; a blank 转正 cell in it does not mean the 转正 recorded here
     was a mistake. Applying the row as it stands would withdraw the recorded event and put the member back
     on probation, so the recorded values are kept, with a warning saying so and how to withdraw a 转正
     that really was entered by mistake (the member's 变动记录, with a reason)."""
-    if match is None or match.confirmed_on is None or not _blank(values.get("confirmed_on")):
+    if match is None or kept is None or match.confirmed_on is None or not _blank(values.get("confirmed_on")):
         return []
-    kept = input_from_data(_stored_data(match))
     values["confirmed_on"], values["category"] = kept.confirmed_on, kept.category
     return [Issue("confirmed_on", "confirmation_kept",
                   f"已记录 {partial_date.text(match.confirmed_on)} 转正，表中没有转正日期：保留已有的转正记录和"
@@ -313,15 +312,14 @@ def _keep_confirmation(values: dict[str, Value], match: RosterRow | None) -> lis
 _OWN_RULES = frozenset({"confirmed_on", "category", "id_number", "name"})
 
 
-def _keep_where_blank(values: dict[str, Value], match: RosterRow | None, mapping: Mapping[int, str]) -> list[Issue]:
+def _keep_where_blank(values: dict[str, Value], kept: MemberInput | None, mapping: Mapping[int, str]) -> list[Issue]:
     """A row for a member on record whose cells are empty where the record holds a value keeps that value.
 
     An empty cell in a roster form means "not filled in", not "erase": an office's copy often leaves the phone
     or the 学历 blank. Applying it as it stands wiped what was recorded, with nothing said; now the recorded
     values stay, and a warning names them (a value really to be cleared is cleared in the member's record)."""
-    if match is None:
+    if kept is None:
         return []
-    kept = input_from_data(_stored_data(match))
     fields_kept = []
     for key in dict.fromkeys(mapping.values()):
         if key in _OWN_RULES or not hasattr(kept, key) or not _blank(values.get(key)):
