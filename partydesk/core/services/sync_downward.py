@@ -57,8 +57,7 @@ def package_lines(session: Session, own_site: str, peer: sync_repo.Peer, after_s
                   lines: Sequence[Line]) -> list[Line]:
     """Our changed records and those ``peer`` refused (with their bases), then the corrections, key notices and
     refusals owed to ``peer``."""
-    present = {(kind, downward_repo.line_id(line)) for kind, line in lines}
-    again = refusal_repo.resend_lines(session, own_site, peer.site_id, present)
+    again = refusal_repo.resend_lines(session, own_site, peer.site_id, lines)
     out = downward_repo.with_bases(session, [*lines, *again])
     if peer.relation == "child":
         out += downward_repo.correction_lines(session, own_site, peer.site_id, after_seq)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partydesk.core.exchange.canonical import canonical, data_hash
-from partydesk.core.storage.downward_repo import acknowledged
+from partydesk.core.storage.downward_repo import acknowledged, line_id
 from partydesk.core.storage.stamping import utc_now
 from partydesk.core.storage.sync_downward_tables import SyncRefusal
 from partydesk.core.storage.sync_records import TYPES_BY_NAME, to_record
@@ -127,18 +127,31 @@ def refused_here(session: Session) -> list[Refusal]:
             for r in session.execute(query).scalars()]
 
 
-def resend_lines(session: Session, own_site: str, peer_site: str, present: set[tuple[str, str]]) -> list[Line]:
+def resend_lines(session: Session, own_site: str, peer_site: str, carried: Sequence[Line]) -> list[Line]:
     """Our records ``peer_site`` refused, as they are now, for a package to it that does not carry them already
-    (``present``: its (type, id) pairs). A record no longer ours (moved to another office) is not sent."""
+    (``carried``: its lines so far). A record no longer ours (moved to another office) is not sent.
+
+    Nothing refused (the usual case) costs one query: the lines carried are only looked through when there
+    is something to send again, and the records are read a batch of ids at a time, not one by one."""
+    refused = session.execute(select(SyncRefusal.record_type, SyncRefusal.record_id).where(
+        SyncRefusal.direction == "in", SyncRefusal.state == REFUSED, SyncRefusal.peer_site == peer_site)).all()
+    if not refused:
+        return []
+    present = {(kind, line_id(line)) for kind, line in carried}
+    wanted: dict[str, list[str]] = {}
+    for record_type, record_id in refused:
+        if record_type in TYPES_BY_NAME and (record_type, record_id) not in present:
+            wanted.setdefault(record_type, []).append(record_id)
     order = {name: index for index, name in enumerate(TYPES_BY_NAME)}
     out: list[tuple[int, int, Line]] = []
-    for row in session.execute(select(SyncRefusal).where(SyncRefusal.direction == "in", SyncRefusal.state == REFUSED,
-                                                         SyncRefusal.peer_site == peer_site)).scalars():
-        kind = TYPES_BY_NAME.get(row.record_type)
-        if kind is None or (row.record_type, row.record_id) in present:
-            continue
-        record: Any = session.get(kind.model, row.record_id)
-        if record is None or record.owner_site != own_site:
-            continue
-        out.append((order[kind.name], record.change_seq, (kind.name, canonical(to_record(kind, record)))))
+    for name, ids in wanted.items():
+        kind = TYPES_BY_NAME[name]
+        model: Any = kind.model
+        for start in range(0, len(ids), _ID_BATCH):
+            query = select(model).where(model.id.in_(ids[start:start + _ID_BATCH]), model.owner_site == own_site)
+            out += [(order[name], record.change_seq, (name, canonical(to_record(kind, record))))
+                    for record in session.execute(query).scalars()]
     return [line for _order, _seq, line in sorted(out, key=lambda item: item[:2])]
+
+
+_ID_BATCH = 500  # ids per query (well below SQLite's limit on bound values)

@@ -230,3 +230,38 @@ def test_a_withdrawn_detail_of_a_refused_record_is_refused_with_it(sites: Sites)
         TYPES_BY_NAME["member"] = kind
     assert report.status == "applied", report.message
     assert ("member_event", event.id, "所属的党员档案没有被接收") in report.rejected
+
+
+
+def test_every_refused_record_is_sent_again_once_read_a_batch_at_a_time(
+        sites: Sites, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every member refused (a snapshot refused whole): each is sent again once, read a few ids per query
+    rather than one query per record; one the package carries already, or no longer held here, is not."""
+    from sqlalchemy import event
+
+    from partydesk.core.storage.sync_repo import peers
+    from partydesk.core.storage.tables import Member
+
+    with sites.branch.read() as session:
+        ids = sorted(m.id for m in session.query(Member))
+        committee = next(p for p in peers(session) if p.relation == "parent")
+    with sites.branch.write(LOCAL_USER, action="test") as session:
+        refusal_repo.take(session, committee.site_id, [
+            {"record_type": "member", "record_id": i, "version": "v", "reason": NEWER, "state": "refused",
+             "at": "2026-11-01T10:00:00"} for i in [*ids, "no-such-member"]])
+    monkeypatch.setattr(refusal_repo, "_ID_BATCH", 4)
+    queries: list[str] = []
+
+    def heard(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        queries.append(statement)
+
+    event.listen(sites.branch.engine, "before_cursor_execute", heard)
+    try:
+        with sites.branch.read() as session:
+            carried = [("member", json.dumps({"data": {}, "id": ids[0]}, separators=(",", ":")).encode())]
+            lines = refusal_repo.resend_lines(session, sites.branch.site.site_id, committee.site_id, carried)
+    finally:
+        event.remove(sites.branch.engine, "before_cursor_execute", heard)
+    sent = [json.loads(line)["id"] for _kind, line in lines]
+    assert sorted(sent) == ids[1:]  # each once; not the one carried, not the one unknown here
+    assert len(ids) > 8 and len([q for q in queries if "FROM member" in q]) == -(-(len(ids) - 1) // 4)
