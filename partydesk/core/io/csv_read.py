@@ -19,6 +19,7 @@ from partydesk.core.io.raw_table import (
     RawTable,
     column_letter,
     find_header,
+    header_block,
     no_header,
     too_many_columns,
     too_many_rows,
@@ -40,13 +41,14 @@ def read_csv(file: Path, *, max_rows: int, max_columns: int, max_cells: int) -> 
     text, encoding = decode_csv_bytes(data)
     _check_shape(text, max_columns=max_columns, max_cells=max_cells)
     records = _parse_csv(text)
-    top = {n: dict(enumerate(records[n - 1])) for n in range(1, min(len(records), HEADER_SCAN_ROWS) + 1)}
-    header_row = find_header(top)
-    if header_row is None:
+    top = {n: dict(enumerate(records[n - 1])) for n in range(1, min(len(records), HEADER_SCAN_ROWS + 1) + 1)}
+    found = find_header(top)
+    if found is None:
         raise no_header()
+    header_row, names = header_block(top, found)
 
     rows: list[RawRow] = []
-    width = len(records[header_row - 1])
+    width = max([len(records[header_row - 1]), *(c + 1 for c in names)])
     for number in range(header_row + 1, len(records) + 1):
         values = records[number - 1]
         if all(not v.strip() for v in values):
@@ -56,7 +58,7 @@ def read_csv(file: Path, *, max_rows: int, max_columns: int, max_cells: int) -> 
         width = max(width, len(values))
         if len(rows) > max_rows:
             raise too_many_rows(max_rows)
-    headers = list(records[header_row - 1]) + [""] * (width - len(records[header_row - 1]))
+    headers = [names.get(c, "") for c in range(width)]
     return RawTable(
         header_row=header_row, headers=headers, rows=rows, date1904=False, source_kind="csv", encoding=encoding
     )

@@ -20,6 +20,7 @@ from partydesk.core.io.roster_headers import (
     count_known_headers,
     guess_mapping,
     is_fill_down_column,
+    match_header,
 )
 
 CellValue = str | int | float | date | datetime | None
@@ -183,6 +184,32 @@ def find_header(rows: Mapping[int, Mapping[int, str]]) -> int | None:
         if count_known_headers(list(rows.get(number, {}).values())) >= MIN_KNOWN_HEADERS:
             return number
     return None
+
+
+def header_block(rows: Mapping[int, Mapping[int, str]], found: int, *,
+                 spans_below: bool = False) -> tuple[int, dict[int, str]]:
+    """The header as a form lays it out over two rows: the last header row (1-based) and each column's name.
+
+    Forms from 组织部门 often group columns under a heading (基本情况 over 姓名、性别…; 入党情况 over 入党时间、
+    转正时间), with the ungrouped names (序号, 联系电话) merged down both rows. ``found`` is the row
+    ``find_header`` chose, ``rows`` the text of the rows near it, a merged cell's text in every cell it covers
+    where the format says so. Each column is named by its lowest text in the header:
+
+    - the row below ``found`` belongs to the header when a merged cell of ``found`` reaches down into it
+      (``spans_below``), or when every text in it is a column name (a CSV of such a form: 入党时间、转正时间
+      under 入党情况), and then the data begin below it;
+    - a column empty in the header takes the row above's text when that is a column name (联系电话 above,
+      in a file that does not say its cells were merged).
+    """
+    below = {c: t for c, t in rows.get(found + 1, {}).items() if t.strip()}
+    two_rows = below and (spans_below or all(match_header(t) is not None for t in below.values()))
+    names = {c: t for c, t in rows.get(found, {}).items() if t.strip()}
+    if two_rows:
+        names.update(below)
+    for c, text in rows.get(found - 1, {}).items():
+        if c not in names and text.strip() and match_header(text) is not None:
+            names[c] = text
+    return (found + 1 if two_rows else found), dict(sorted(names.items()))
 
 
 def fill_columns(headers: list[str], mapping: Mapping[int, str] | None) -> frozenset[int]:

@@ -38,6 +38,7 @@ from partydesk.core.io.raw_table import (
     column_letter,
     fill_columns,
     find_header,
+    header_block,
     header_text,
     is_blank,
     no_header,
@@ -242,6 +243,7 @@ def _table(
 ) -> RawTable:
     merged = _clipped(facts.merged if facts.merged is not None else (calamine_merged or []), values, limits)
     maker = _CellMaker(facts)
+    header_row, header_cells = _header(values, header_row, merged)
     covered = {
         (r, c)
         for (top, left), (bottom, right) in merged
@@ -250,9 +252,6 @@ def _table(
         if (r, c) != (top, left)
     }
     rows = _own_cells(values, header_row, maker, covered, limits.rows)
-    header_cells = {
-        c: text for c, value in enumerate(values[header_row - 1]) if not is_blank(text := header_text(_typed(value)))
-    }
     # Width from content only: a header row formatted out to column XFD must not make 16 384 columns.
     width = max([*(c + 1 for c in header_cells), *(c + 1 for cells in rows.values() for c in cells)], default=0)
     if width > limits.columns:
@@ -272,6 +271,27 @@ def _table(
         sheet_name=sheet_name,
         hidden_columns=frozenset(c for c in facts.hidden_columns if c < width),
     )
+
+
+def _header(values: Sequence[Sequence[Any]], found: int,
+            merged: list[tuple[Coordinate, Coordinate]]) -> tuple[int, dict[int, str]]:
+    """``header_block`` over the sheet: the text of the rows around ``found``, each merged range's text in
+    every cell it covers (序号 merged down two header rows names the column in both)."""
+    near = range(max(found - 2, 0), min(found + 1, len(values)))  # 0-based: the rows above, at and below
+    texts: dict[int, dict[int, str]] = {
+        r + 1: {c: text for c, value in enumerate(values[r]) if not is_blank(text := header_text(_typed(value)))}
+        for r in near}
+    spans_below = False
+    for (top, left), (bottom, right) in merged:
+        if bottom < near.start or top >= near.stop:
+            continue
+        text = header_text(_typed(values[top][left])) if left < len(values[top]) else ""
+        for r in range(max(top, near.start), min(bottom, near.stop - 1) + 1):
+            for c in range(left, right + 1):
+                if not is_blank(text):
+                    texts[r + 1].setdefault(c, text)
+        spans_below = spans_below or (top == found - 1 and bottom >= found)
+    return header_block(texts, found, spans_below=spans_below)
 
 
 @dataclass(frozen=True)

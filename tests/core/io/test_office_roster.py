@@ -286,3 +286,49 @@ def test_an_office_s_own_work_post_words_go_to_the_notes_and_keep_a_category_cho
     assert again.rejected == 0
     apply_import(db, LOCAL_USER, again)
     assert get_member(db, LOCAL_USER, row.id).data.work_post == farmer
+
+
+def grouped_form(path: Path) -> Path:
+    """A form whose header takes two rows: 基本情况 over 姓名…, 入党情况 over the two dates, and 序号, 联系电话,
+    备注 merged down both rows."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["中共幸福社区第一党支部党员花名册"])
+    ws.merge_cells("A1:I1")
+    ws.append(["序号", "基本情况", None, None, None, "入党情况", None, "联系电话", "备注"])
+    ws.append([None, "姓名", "性别", "公民身份号码", "民族", "入党时间", "转正时间"])
+    for merged in ("A2:A3", "B2:E2", "F2:G2", "H2:H3", "I2:I3"):
+        ws.merge_cells(merged)
+    ws.append([1, "张三", "男", ID1, "汉族", "2005.07", "2006.07", "13800138000", None])
+    ws.append([2, "李梅", "女", ID2, "汉族", "2010.06", "2011.06", "13900139000", "流动党员"])
+    ws.append(["合计", "2人"])
+    wb.save(path)
+    return path
+
+
+def test_a_header_over_two_rows_names_every_column(db: Database, tmp_path: Path) -> None:
+    """Before, only the lower header row was read: 联系电话 and 备注, merged down both rows, had no name, and
+    the phones were left out unsaid."""
+    found = preview(grouped_form(tmp_path / "f.xlsx"))
+    assert found.header_row == 3
+    assert set(found.mapping.values()) == {"name", "gender", "id_number", "ethnicity", "joined_on", "confirmed_on",
+                                           "phone", "notes"}
+    result = plan(db, grouped_form(tmp_path / "f.xlsx"))
+    assert (result.new, result.rejected) == (2, 0)
+    assert [r.data.phone for r in result.rows if r.data] == ["13800138000", "13900139000"]
+
+
+@pytest.mark.parametrize("text", [
+    # The names under a group heading in the row below the one found (入党时间、转正时间 under 入党情况).
+    "序号,姓名,性别,公民身份号码,入党情况,,联系电话\n,,,,入党时间,转正时间,\n",
+    # The ungrouped names in the row above the one found, as a CSV saved from the form writes them.
+    "序号,基本情况,,,入党情况,,联系电话\n,姓名,性别,公民身份号码,入党时间,转正时间,\n",
+])
+def test_a_csv_of_a_two_row_header_names_every_column(db: Database, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text("党员花名册,,,,,,\n" + text + f"1,张三,男,{ID1},2005.07,2006.07,13800138000\n", encoding="utf-8")
+    found = preview(path)
+    assert set(found.mapping.values()) == {"name", "gender", "id_number", "joined_on", "confirmed_on", "phone"}
+    result = plan(db, path)
+    assert (result.new, result.rejected) == (1, 0)
+    assert result.rows[0].data is not None and result.rows[0].data.phone == "13800138000"
