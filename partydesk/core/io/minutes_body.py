@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
-__all__ = ["Block", "Run", "blocks_html", "body_blocks", "plain_text"]
+__all__ = ["Block", "Run", "blocks_html", "blocks_text", "body_blocks", "plain_text"]
 
 BLOCK_TAGS = frozenset({"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "pre",
                         "ul", "ol", "table", "hr"})
@@ -163,8 +163,13 @@ def body_blocks(text: str) -> list[Block]:
 
 def plain_text(text: str) -> str:
     """The stored body as plain text, one block a line (list items keep their bullet or number)."""
+    return blocks_text(body_blocks(text))
+
+
+def blocks_text(blocks: list[Block]) -> str:
+    """``blocks`` as plain text, one a line (list items keep their bullet or number)."""
     lines = []
-    for block in body_blocks(text):
+    for block in blocks:
         mark = f"{block.number}. " if block.list_kind == "ol" else "• " if block.list_kind == "ul" else ""
         lines.append(mark + block.text)
     return "\n".join(lines)

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from partydesk.core.domain.meeting_templates import TEMPLATES
+from partydesk.core.io.minutes_body import Block, body_blocks
+
 __all__ = [
     "BLANK_LINES",
     "Attendee",
@@ -20,6 +23,7 @@ __all__ = [
     "header_rows",
     "minutes_file_name",
     "motion_result",
+    "record_blocks",
     "safe_file_part",
     "sections",
 ]
@@ -152,6 +156,27 @@ def header_rows(data: MinutesData) -> list[HeaderRow]:
     if data.attachments:  # the papers filed with the record are named on it, as a paper file lists its enclosures
         rows.append((("附件", "；".join(data.attachments)),))
     return rows
+
+
+# The headings a new record's body starts from (meeting_templates), but 散会, which is the record's last line
+# whether or not anything is written under it.
+_TEMPLATE_HEADINGS = frozenset(h for t in TEMPLATES.values() for h in t.sections) - {"散会"}
+
+
+def _bare_heading(block: Block | None) -> bool:
+    return block is not None and not block.list_kind and all(r.bold for r in block.runs)
+
+
+def record_blocks(stored: str) -> list[Block]:
+    """The blocks of a stored body as printed: a heading of the type's starting template left with nothing
+    written under it (the next block another heading, or none) is left out, so the minutes show what was
+    recorded rather than the skeleton's unused prompts. A record with nothing else is empty (room to write)."""
+    blocks = body_blocks(stored)
+    after: list[Block | None] = [*blocks[1:], None]
+    kept = [block for i, block in enumerate(blocks)
+            if not (_bare_heading(block) and block.text.rstrip("：: ") in _TEMPLATE_HEADINGS
+                    and (after[i] is None or _bare_heading(after[i])))]
+    return [] if all(_bare_heading(b) and b.text.strip() == "散会" for b in kept) else kept
 
 
 def sections(data: MinutesData) -> list[tuple[str, str]]:

@@ -26,8 +26,15 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from partydesk.core.atomicfile import atomic_write
-from partydesk.core.io.minutes_body import body_blocks
-from partydesk.core.io.minutes_data import BLANK_LINES, SIGNATURES, MinutesData, header_rows, motion_result, sections
+from partydesk.core.io.minutes_data import (
+    BLANK_LINES,
+    SIGNATURES,
+    MinutesData,
+    header_rows,
+    motion_result,
+    record_blocks,
+    sections,
+)
 
 __all__ = ["a4_document", "add_text", "document_bytes", "minutes_docx_bytes", "page_number_footer", "set_run_font",
            "write_minutes_docx"]
@@ -172,7 +179,7 @@ def _heading(document: DocxDocument, text: str) -> None:
 
 
 def _text(document: DocxDocument, stored: str, blank_lines: int) -> None:
-    blocks = body_blocks(stored)
+    blocks = record_blocks(stored)
     for _line in range(0 if blocks else blank_lines):  # an empty record prints as room to write in
         document.add_paragraph().paragraph_format.line_spacing = 1.5
     for block in blocks:

@@ -14,8 +14,16 @@ from __future__ import annotations
 
 from html import escape
 
-from partydesk.core.io.minutes_body import blocks_html, body_blocks
-from partydesk.core.io.minutes_data import BLANK_LINES, SIGNATURES, MinutesData, header_rows, motion_result, sections
+from partydesk.core.io.minutes_body import blocks_html
+from partydesk.core.io.minutes_data import (
+    BLANK_LINES,
+    SIGNATURES,
+    MinutesData,
+    header_rows,
+    motion_result,
+    record_blocks,
+    sections,
+)
 
 __all__ = ["KEEP_WITH_END", "KEEP_WITH_NEXT", "minutes_html"]
 
@@ -65,7 +73,7 @@ def _header(data: MinutesData) -> str:
 
 
 def _text(stored: str, blank_lines: int) -> str:
-    blocks = body_blocks(stored)
+    blocks = record_blocks(stored)
     if not blocks:  # an empty record prints as room to write in
         return f'<p style="{TEXT_STYLE}">' + "<br>" * blank_lines + "&nbsp;</p>"
     return blocks_html(blocks, paragraph_style=TEXT_STYLE + INDENT, list_style=TEXT_STYLE)

@@ -19,8 +19,8 @@ from partydesk.core.domain.meetings import Quorum
 from partydesk.core.domain.motions import passes
 from partydesk.core.errors import ValidationError
 from partydesk.core.io.meeting_register import RegisterRow
-from partydesk.core.io.minutes_body import plain_text
-from partydesk.core.io.minutes_data import Attendee, Guest, MinutesData, MotionLine
+from partydesk.core.io.minutes_body import blocks_text, plain_text
+from partydesk.core.io.minutes_data import Attendee, Guest, MinutesData, MotionLine, record_blocks
 from partydesk.core.services import audit
 from partydesk.core.services.meeting_records import motion_rules
 from partydesk.core.services.meetings import meeting_count, roll_rules, type_of
@@ -118,7 +118,7 @@ class BriefSource:
 def brief_source(db: Database, actor: Actor, meeting_id: str) -> BriefSource:
     """The starting point of a meeting's brief: the record as plain text and the names of those present."""
     minutes = minutes_of(db, actor, meeting_id, purpose="活动简报")
-    record = plain_text(minutes.body)
+    record = blocks_text(record_blocks(minutes.body))  # what was written, not the template's unused prompts
     decided = plain_text(minutes.decisions)
     summary = "\n".join(part for part in (record, decided) if part) or (
         f"{minutes.when().split(' ')[0]}，{minutes.organisation}在{minutes.place or '本支部'}召开{minutes.type_name}，"

@@ -137,3 +137,29 @@ def test_the_pdf_copy_lists_many_present_in_a_grid_of_whole_names_too() -> None:
     rows = re.findall(r"<tr>(.*?)</tr>", grid)
     assert [len(re.findall(r"<td", r)) for r in rows] == [6, 6, 6]
     assert [n for r in rows for n in re.findall(r"<td[^>]*>([^<]+)</td>", r)] == names
+
+
+def test_the_template_s_unused_headings_are_not_printed(tmp_path: Path) -> None:
+    """A 党员大会 record started from its template with only 传达学习内容 written: the minutes show that heading
+    with what was written under it, and 散会; not 主持人讲话 and 讨论发言 with nothing below them. A record
+    where nothing was written under any heading prints as room to write."""
+    from partydesk.core.domain.meeting_templates import template_for
+
+    skeleton = template_for("general").body
+    written = skeleton.replace("<p><b>传达学习内容</b></p><ul><li></li></ul>",
+                               "<p><b>传达学习内容</b></p><ul><li>传达了区委全会精神。</li></ul>")
+    texts = [p.text for p in _read(tmp_path, replace(MINUTES, body=written)).paragraphs]
+    body = texts[texts.index("一、会议内容") + 1:texts.index("二、会议决定")]
+    assert body == ["传达学习内容", "• 传达了区委全会精神。", "散会"]
+    untouched = [p.text for p in _read(tmp_path, replace(MINUTES, body=skeleton)).paragraphs]
+    assert untouched[untouched.index("一、会议内容") + 1:untouched.index("二、会议决定")] == [""] * 4
+
+
+def test_the_pdf_copy_leaves_the_unused_headings_out_too() -> None:
+    from partydesk.core.domain.meeting_templates import template_for
+    from partydesk.core.io.minutes_html import minutes_html
+
+    written = template_for("general").body.replace("<p><b>散会</b></p><ul><li></li></ul>",
+                                                   "<p><b>散会</b></p><ul><li>16:30 散会。</li></ul>")
+    html = minutes_html(replace(MINUTES, body=written))
+    assert "16:30 散会。" in html and "主持人讲话" not in html and "讨论发言" not in html
