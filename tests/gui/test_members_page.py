@@ -463,3 +463,18 @@ def test_usual_values_show_whole_in_default_columns_at_1366(qtbot: QtBot, ctx: A
     for column, text in (("education", "省(区、市)委党校大学"), ("phone", "13800138000"), ("birth_date", "1980-01-01"),
                          ("joined_on", "2005-07-01"), ("id_number", "33010619800101011X")):
         assert view.columnWidth(column_index(column)) >= metrics.horizontalAdvance(text) + padding, column
+
+
+def test_the_name_column_is_wide_enough_for_the_longest_name(qtbot: QtBot, ctx: AppContext) -> None:
+    """A minority name of ten characters is shown whole, on opening and when such a member is added later;
+    before, the column held five and cut it."""
+    add_now(ctx, ZHANG, member("阿卜杜热合曼·买买提", date(1975, 3, 3), 55))
+    page = open_page(qtbot, ctx)
+    header = page.view.horizontalHeader()
+    column = column_index("name")
+    needed = page.view.fontMetrics().horizontalAdvance("阿卜杜热合曼·买买提")
+    assert header.sectionSize(column) >= needed
+    add_now(ctx, member("买买提艾力·阿不都热依木", date(1976, 4, 4), 57))
+    qtbot.waitUntil(lambda: "买买提艾力·阿不都热依木" in names(page), timeout=WAIT_MS)
+    wider = page.view.fontMetrics().horizontalAdvance("买买提艾力·阿不都热依")  # (capped at twelve)
+    assert header.sectionSize(column) >= wider

@@ -48,7 +48,7 @@ from partydesk.gui.widgets.empty_state import EmptyState
 from partydesk.gui.widgets.flow_layout import FlowLayout
 from partydesk.gui.widgets.keys import lead_to_results, shortcut
 from partydesk.gui.widgets.reveal_check import RevealCheck
-from partydesk.gui.widgets.roster_table import roster_table, size_columns
+from partydesk.gui.widgets.roster_table import fit_names, roster_table, size_columns
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -278,6 +278,7 @@ class MembersPage(DialogHost, QWidget):
         place = self.model.row_of(current) if current is not None and current in ids - found else -1
         self.model.update_rows(rows)
         self.model.remove_ids(ids - found)
+        fit_names(self.view, self.model, self.fontMetrics().horizontalAdvance("汉"))
         self.fill_group_combo()
         if selected is not None:
             self._select_saved(selected)
@@ -292,6 +293,7 @@ class MembersPage(DialogHost, QWidget):
         self._select_after_load = None
         self._loaded = True
         self.model.set_rows(rows)
+        fit_names(self.view, self.model, self.fontMetrics().horizontalAdvance("汉"))
         self.branches.rows_changed()
         self.fill_group_combo()
         if saved is not None:

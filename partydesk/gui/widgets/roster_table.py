@@ -53,3 +53,18 @@ def size_columns(view: QTableView, model: RosterModel, cjk: int) -> None:
         # Two characters more than the title: the padding and the sort arrow.
         title_width = title_metrics.horizontalAdvance(title) + cjk * 2
         header.resizeSection(number, max(cjk * column.width + cjk, title_width))
+
+
+NAME_CHARS_MAX = 12  # a 姓名 column wider than this leaves the rest to its tooltip
+
+
+def fit_names(view: QTableView, model: RosterModel, cjk: int) -> None:
+    """The 姓名 column widened to the longest name on the roll (阿卜杜热合曼·买买提), up to ``NAME_CHARS_MAX``
+    characters: counted, not measured, so a roll of 100 000 costs one pass over the names. Never narrowed:
+    a width the office dragged wider stays."""
+    number = COLUMNS.index(next(c for c in COLUMNS if c.id == "name"))
+    longest = max((len(row.name) for row in model.all_rows()), default=0)
+    wanted = cjk * min(longest, NAME_CHARS_MAX) + cjk
+    header = view.horizontalHeader()
+    if wanted > header.sectionSize(number):
+        header.resizeSection(number, wanted)
