@@ -105,6 +105,24 @@ def test_open_follow_up_on_the_boundary_days(db: Database, today: date, severity
         assert got.target == Target("talk", talk_id) and "协调解决就医问题" in got.message
 
 
+@pytest.mark.parametrize(("today", "severity"), [
+    (date(2026, 4, 23), None),  # a month after the talk (2026-05-01) is more than a week away
+    (date(2026, 4, 24), Severity.WARNING),
+    (date(2026, 5, 1), Severity.WARNING),
+    (date(2026, 5, 2), Severity.OVERDUE),
+])
+def test_a_follow_up_written_without_a_date_falls_due_a_month_after_the_talk(
+        db: Database, today: date, severity: Severity | None) -> None:
+    """Before, a follow-up with no date never came up again; now it is due 30 days after the talk, and the
+    to-do says the date was counted so."""
+    member = add(db, "张甲", seed=3)
+    talk_id = record(db, member, date(2026, 4, 1), follow_up="协调解决就医问题")
+    got = found(db, today, "talk.follow_up").get(talk_id)
+    assert (got.severity if got else None) is severity
+    if got is not None:
+        assert got.due == date(2026, 5, 1) and "未定跟进日期，按谈话后 30 天计" in got.message
+
+
 def test_a_done_follow_up_is_quiet(db: Database) -> None:
     """Marked done: no finding, however late."""
     member = add(db, "张甲", seed=3)

@@ -317,3 +317,18 @@ def test_down_the_due_list_with_the_keyboard_and_back_to_it_after_each_talk(qtbo
     assert panel.stack.currentWidget() is panel.due_view, "back on the list of who is due"
     qtbot.waitUntil(lambda: people["王五"] not in {r.member_id for r in panel.due_view.list.model.shown_rows()},
                     timeout=WAIT_MS)
+
+
+def test_a_follow_up_without_a_date_shows_overdue_a_month_after_the_talk(
+        ctx: AppContext, panel: TalksPanel, people: dict[str, str]) -> None:
+    """跟进 with no date written: open for the month after the talk, then overdue from the day it fell due
+    (before, it stayed open for ever)."""
+    from datetime import timedelta
+
+    add_talk(ctx.db, LOCAL_USER, TalkData(held_on=TODAY - timedelta(days=40), with_ids=(people["李四"],),
+                                          by_name="刘书记", topic="谈心", follow_up="回访"))
+    add_talk(ctx.db, LOCAL_USER, TalkData(held_on=TODAY - timedelta(days=10), with_ids=(people["张三"],),
+                                          by_name="刘书记", topic="谈心", follow_up="回访"))
+    late, recent = sorted(talks_of_year(ctx.db, TODAY.year), key=lambda r: r.data.held_on)
+    assert panel.follow_up_text(late) == f"逾期（{TODAY - timedelta(days=10):%Y-%m-%d}）"
+    assert panel.follow_up_text(recent) == "待跟进"

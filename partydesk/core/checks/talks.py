@@ -169,18 +169,21 @@ FOLLOW_UP_NOTICE_DAYS = 7
 
 @check("talk.follow_up")
 def follow_ups_open(db: Database, today: date) -> Iterator[Finding]:
-    """Follow-ups not done by their date: 注意 from ``FOLLOW_UP_NOTICE_DAYS`` before it through the day itself
-    (time to arrange what was promised), 逾期 after it."""
+    """Follow-ups not done by their date (``talks.follow_up_due``: a month after the talk when none was given):
+    注意 from ``FOLLOW_UP_NOTICE_DAYS`` before it through the day itself (time to arrange what was promised),
+    逾期 after it."""
     for record in talks.open_follow_ups(db):
-        day = record.data.follow_up_on
-        if day is None or day > today + timedelta(days=FOLLOW_UP_NOTICE_DAYS):
+        day = talks.follow_up_due(record)
+        if day > today + timedelta(days=FOLLOW_UP_NOTICE_DAYS):
             continue
         who = "、".join(record.with_names) or "谈话对象"
+        undated = "" if record.data.follow_up_on else f"（未定跟进日期，按谈话后 {talks.UNDATED_FOLLOW_UP_DAYS} 天计）"
         yield Finding(
             code="talk.follow_up",
             severity=Severity.OVERDUE if day < today else Severity.WARNING,
             subject=record.id,
-            message=f"与{who}谈话（{record.data.held_on:%Y-%m-%d}）的跟进事项未完成：{_short(record.data.follow_up)}",
+            message=f"与{who}谈话（{record.data.held_on:%Y-%m-%d}）的跟进事项未完成：{_short(record.data.follow_up)}"
+                    + undated,
             due=day,
             rule="谈心谈话跟进",
             target=Target("talk", record.id),

@@ -9,7 +9,7 @@ and the last talk with each, an SQL aggregate (storage/talk_repo.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -26,7 +26,7 @@ from partydesk.core.storage import meeting_repo, member_repo, settings_repo, tal
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.talk_repo import TalkData, TalkRecord
 
-__all__ = ["TalkAdded", "TalkData", "TalkDue", "TalkRecord", "add_talk", "delete_talk", "get_talk",
+__all__ = ["TalkAdded", "TalkData", "TalkDue", "TalkRecord", "add_talk", "delete_talk", "follow_up_due", "get_talk",
            "last_talk_by_member", "open_follow_ups", "talk_months", "talks_due", "talks_of_year", "update_talk"]
 
 
@@ -212,8 +212,17 @@ def talks_due(db: Database, today: date) -> list[TalkDue]:
     return sorted(out, key=lambda d: (d.due or date.min, name_order(d.name), d.name))
 
 
+UNDATED_FOLLOW_UP_DAYS = 30  # a follow-up written without a date is due a month after the talk
+
+
+def follow_up_due(record: TalkRecord) -> date:
+    """The day a talk's follow-up is due: its own date, or ``UNDATED_FOLLOW_UP_DAYS`` after the talk when the
+    secretary wrote what to follow up but no date (before, such a follow-up never came up again)."""
+    return record.data.follow_up_on or record.data.held_on + timedelta(days=UNDATED_FOLLOW_UP_DAYS)
+
+
 def open_follow_ups(db: Database) -> list[TalkRecord]:
-    """Talks with a dated follow-up not yet done, the earliest date first."""
+    """Talks with a follow-up not yet done: dated ones by date first, then those with no date (``follow_up_due``)."""
     with db.read() as session:
         return talk_repo.open_follow_ups(session)
 

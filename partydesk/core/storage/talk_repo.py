@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member
@@ -147,10 +147,11 @@ def get_talk(session: Session, talk_id: str) -> TalkRecord | None:
 
 
 def open_follow_ups(session: Session) -> list[TalkRecord]:
-    """Live talks whose follow-up has a date and is not yet done, the earliest date first."""
+    """Live talks with a follow-up not yet done (dated, or only written), those with a date first by date, then
+    the undated by the talk's date."""
     rows = session.scalars(select(Talk).where(Talk.deleted.is_(False), Talk.follow_up_done.is_(False),
-                                              Talk.follow_up_on.is_not(None))
-                           .order_by(Talk.follow_up_on, Talk.held_on)).all()
+                                              or_(Talk.follow_up_on.is_not(None), Talk.follow_up != ""))
+                           .order_by(Talk.follow_up_on.is_(None), Talk.follow_up_on, Talk.held_on)).all()
     return _records(session, rows)
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.talks import TALK_FORMS, form_name
 from partydesk.core.services.branches import SINGLE, Branches
-from partydesk.core.services.talks import TalkDue, TalkRecord
+from partydesk.core.services.talks import TalkDue, TalkRecord, follow_up_due
 from partydesk.gui.operations import branches as branch_ops
 from partydesk.gui.operations import talks as talk_ops
 from partydesk.gui.pages.talks_due import TalksDueView
@@ -126,11 +126,12 @@ class TalksPanel(DialogHost, QWidget):
             return ""
         if d.follow_up_done:
             return self.tr("Done")
+        due = follow_up_due(record)  # a month after the talk when no date was written
+        if due < self.today:
+            return self.tr("Overdue {day}").format(day=f"{due:%Y-%m-%d}")
         if d.follow_up_on is None:
             return self.tr("Open")
-        day = f"{d.follow_up_on:%Y-%m-%d}"
-        return self.tr("Overdue {day}").format(day=day) if d.follow_up_on < self.today else self.tr(
-            "Open, by {day}").format(day=day)
+        return self.tr("Open, by {day}").format(day=f"{due:%Y-%m-%d}")
 
     # -- loading -----------------------------------------------------------------------------------
 
