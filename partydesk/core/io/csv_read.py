@@ -21,6 +21,7 @@ from partydesk.core.io.raw_table import (
     find_header,
     header_block,
     no_header,
+    nothing_in_it,
     too_many_columns,
     too_many_rows,
     unreadable,
@@ -44,7 +45,7 @@ def read_csv(file: Path, *, max_rows: int, max_columns: int, max_cells: int) -> 
     top = {n: dict(enumerate(records[n - 1])) for n in range(1, min(len(records), HEADER_SCAN_ROWS + 1) + 1)}
     found = find_header(top)
     if found is None:
-        raise no_header()
+        raise no_header() if any(v.strip() for record in records for v in record) else nothing_in_it()
     header_row, names = header_block(top, found)
 
     rows: list[RawRow] = []

@@ -8,7 +8,7 @@ learns beside the cell values (formulas without a result, error cells, hidden ro
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
@@ -164,6 +164,16 @@ def no_header() -> ImportRejected:
     return ImportRejected(
         f"在表格前 {HEADER_SCAN_ROWS} 行中没有找到表头：表头行至少要有 {MIN_KNOWN_HEADERS} 个"
         "可识别的列名（如 姓名、性别、身份证号）。请检查是否选对了文件和工作表。",
+        code="no_header",
+    )
+
+
+def nothing_in_it(sheets: Sequence[str] = ()) -> ImportRejected:
+    """The file (or every visible sheet of it) holds no text at all: said as that, not as a missing header."""
+    where = ("工作表“" + "”“".join(sheets) + "”" + ("都" if len(sheets) > 1 else "")) if sheets else "这个文件"
+    return ImportRejected(
+        f"{where}是空的，没有可导入的内容。请检查是否选对了文件；如果花名册在另一个文件或工作表里，请打开那个文件，"
+        "或在 Excel/WPS 中把花名册复制到第一个工作表后保存再导入。",
         code="no_header",
     )
 

@@ -42,6 +42,7 @@ from partydesk.core.io.raw_table import (
     header_text,
     is_blank,
     no_header,
+    nothing_in_it,
     too_many_columns,
     too_many_rows,
     unreadable,
@@ -192,6 +193,8 @@ def read_workbook(
     try:
         found: RawTable | None = None
         others: list[str] = []
+        looked_at: list[str] = []  # the visible sheets read for a header
+        any_text = False
         for meta in workbook.sheets_metadata:
             if meta.visible != SheetVisibleEnum.Visible or meta.typ != SheetTypeEnum.WorkSheet:
                 continue
@@ -205,6 +208,8 @@ def read_workbook(
                 continue
             facts = _facts(file, layout, meta.name, max_cells)
             header_row = _header_row(workbook, meta.name)
+            looked_at.append(meta.name)
+            any_text = any_text or header_row is not None or _has_text(workbook, meta.name)
             if header_row is not None:
                 sheet = workbook.get_sheet_by_name(meta.name)
                 try:
@@ -217,8 +222,17 @@ def read_workbook(
     finally:
         workbook.close()
     if found is None:
-        raise no_header()
+        raise no_header() if any_text else nothing_in_it(looked_at)
     return replace(found, other_sheets=tuple(others)) if others else found
+
+
+def _has_text(workbook: CalamineWorkbook, name: str) -> bool:
+    """Whether any cell of the sheet holds something (asked only of a sheet without a header)."""
+    try:
+        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=True)
+    except CalamineError as exc:
+        raise unreadable(_DAMAGED) from exc
+    return any(not is_blank(header_text(_typed(v))) for row in rows for v in row)
 
 
 def _header_row(workbook: CalamineWorkbook, name: str) -> int | None:

@@ -341,7 +341,7 @@ def test_sheet_without_header_is_rejected(tmp_path: Path) -> None:
     path = _save(tmp_path / "none.xlsx", [["甲", "乙", "丙"], ["张三", "男", "1"]])
     with pytest.raises(ImportRejected) as caught:
         read_table(path)
-    assert caught.value.code == "no_header"
+    assert caught.value.code == "no_header" and "没有找到表头" in caught.value.message
 
 
 def test_header_below_row_ten_is_not_found(tmp_path: Path) -> None:
@@ -556,12 +556,24 @@ def test_xlsx_saved_with_csv_extension_is_rejected(tmp_path: Path) -> None:
 
 
 def test_empty_csv_has_no_header(tmp_path: Path) -> None:
-    """An empty file is rejected with no_header."""
+    """An empty file is rejected with no_header, saying it is empty (not that its header was not found)."""
     path = tmp_path / "empty.csv"
     path.write_bytes(b"")
     with pytest.raises(ImportRejected) as caught:
         read_table(path)
+    assert caught.value.code == "no_header" and caught.value.message.startswith("这个文件是空的")
+
+
+def test_an_empty_workbook_is_said_to_be_empty(tmp_path: Path) -> None:
+    """Every visible sheet blank: named, and said to be empty; a header is not what is missing."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "Sheet1"
+    wb.create_sheet("Sheet2")
+    wb.save(tmp_path / "empty.xlsx")
+    with pytest.raises(ImportRejected) as caught:
+        read_table(tmp_path / "empty.xlsx")
     assert caught.value.code == "no_header"
+    assert caught.value.message.startswith("工作表“Sheet1”“Sheet2”都是空的，没有可导入的内容。")
 
 
 @settings(max_examples=200, deadline=None, database=None)
