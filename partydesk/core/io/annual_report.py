@@ -47,6 +47,18 @@ class AnnualReport(Protocol):
     @property
     def findings(self) -> Sequence[Any]: ...
 
+    @property
+    def activities(self) -> Sequence[Any]: ...  # start_on, end_on, form_name, topic, hours_tenths, participants, branch
+
+    @property
+    def own_courses(self) -> int: ...
+
+    @property
+    def talks(self) -> Sequence[Any]: ...  # held_on, by_name, with_names, topic, branch
+
+    @property
+    def talked_with(self) -> int: ...
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -131,10 +143,56 @@ def blocks(report: AnnualReport) -> list[Block]:
         out.append(Paragraph("学习培训记录尚未在本程序中登记，学时统计请另附。"))
     else:
         out.append(Table(("项目", "情况"), list(report.study)))
-    out.append(Heading("五、待办事项与存在问题"))
+    out += _activities(report)
+    out += _talks(report)
+    out.append(Heading("六、待办事项与存在问题"))
     if report.findings:
         out.append(Table(("程度", "事项", "期限"), [
             (f.severity.label, f.message, f"{f.due:%Y-%m-%d}" if f.due else "") for f in report.findings]))
     else:
         out.append(Paragraph("没有未办结的待办事项。"))
+    return out
+
+
+def _with_branch(report_lines: Sequence[Any], headers: tuple[str, ...],
+                 rows: list[tuple[str, ...]]) -> Table:
+    """The table, with a 支部 column after the date when the lines are of several branches (a committee's)."""
+    if any(getattr(line, "branch", "") for line in report_lines):
+        return Table((headers[0], "支部", *headers[1:]),
+                     [(row[0], line.branch, *row[1:]) for line, row in zip(report_lines, rows, strict=True)])
+    return Table(headers, rows)
+
+
+def _days(start: date, end: date) -> str:
+    return f"{start:%Y-%m-%d}" if end == start else f"{start:%Y-%m-%d} 至 {end:%m-%d}"
+
+
+def _activities(report: AnnualReport) -> list[Block]:
+    """学习活动登记: each organised activity; members' own courses counted after it."""
+    out: list[Block] = [Heading("学习活动登记", 2)]
+    if report.activities:
+        out.append(_with_branch(report.activities, ("日期", "形式", "主题", "学时", "参加人数"), [
+            (_days(a.start_on, a.end_on), a.form_name, a.topic, f"{a.hours_tenths / 10:g}", str(a.participants))
+            for a in report.activities]))
+    else:
+        out.append(Paragraph(f"{report.year}年没有登记集体学习、党课或培训班。"))
+    if report.own_courses:
+        out.append(Paragraph(f"另有党员个人参加的网络培训、自学等 {report.own_courses} 项，计入各人学时，不逐项列出。"))
+    return out
+
+
+def _talks(report: AnnualReport) -> list[Block]:
+    """五、谈心谈话: how many talks, how many members were talked with, then each talk (never what was said)."""
+    members = report.dashboard.figures.members
+    out: list[Block] = [Heading("五、谈心谈话"), Table(("项目", "情况"), [
+        ("谈心谈话", f"{len(report.talks)} 次"),
+        ("谈话涉及党员", f"{report.talked_with} 名" + (f"（在册 {members} 名，{_share(report.talked_with, members)}）"
+                                                   if members else "")),
+    ])]
+    out.append(Heading("谈话登记", 2))
+    if report.talks:
+        out.append(_with_branch(report.talks, ("日期", "谈话人", "谈话对象", "主题"), [
+            (f"{t.held_on:%Y-%m-%d}", t.by_name, t.with_names, t.topic) for t in report.talks]))
+    else:
+        out.append(Paragraph(f"{report.year}年没有谈心谈话记录。"))
     return out

@@ -8,12 +8,13 @@ Its to-dos are the workbench's less the program's housekeeping reminders (``Annu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from partydesk.core.checks.findings import Finding
 from partydesk.core.domain.meetings import TYPES_BY_CODE
-from partydesk.core.services import branches, dashboard, study_reports
+from partydesk.core.domain.study import FORMS_BY_CODE
+from partydesk.core.services import branches, dashboard, study, study_reports, talks
 from partydesk.core.services.dashboard import BRANCHES_TITLE, STRUCTURE_TITLES, Dashboard
 from partydesk.core.services.meetings import meetings_of_year
 from partydesk.core.services.setup import own_organisation
@@ -37,6 +38,30 @@ class RegisterLine:
 
 
 @dataclass(frozen=True)
+class StudyLine:
+    """One organised study activity of the year (学习活动登记): its days, form, topic, 学时 and how many took part."""
+
+    start_on: date
+    end_on: date
+    form_name: str
+    topic: str
+    hours_tenths: int
+    participants: int
+    branch: str = ""
+
+
+@dataclass(frozen=True)
+class TalkLine:
+    """One talk of the year (谈心谈话登记): date, who talked, with whom, about what (never what was said)."""
+
+    held_on: date
+    by_name: str
+    with_names: str
+    topic: str
+    branch: str = ""
+
+
+@dataclass(frozen=True)
 class AnnualReport:
     """What the yearly report holds."""
 
@@ -48,6 +73,10 @@ class AnnualReport:
     study: list[tuple[str, str]] | None  # (item, value) from the study module, None without it
     charts: list[tuple[str, bytes]]  # (title, PNG)
     several: bool = False  # a committee's report of all its branches
+    activities: list[StudyLine] = field(default_factory=list)  # organised ones: not a member's own course
+    own_courses: int = 0  # members' own courses and reading of the year (counted, not listed)
+    talks: list[TalkLine] = field(default_factory=list)  # oldest first
+    talked_with: int = 0  # members talked with at least once in the year
 
     @property
     def structure_titles(self) -> dict[str, str]:
@@ -128,5 +157,22 @@ def annual_report(db: Database, year: int, *, today: date | None = None,
                 for m in meetings_of_year(db, year, org_id)]
     if several:  # the structure the report prints: members per branch in place of the groups (structure_titles)
         snap = replace(snap, structure={**snap.structure, "branches": snap.branches})
+    def mine(org: str) -> bool:  # of the branch reported on, or of any when the report is of the whole file
+        return org_id is None or org == org_id
+
+    def whose(org: str) -> str:
+        return held.short_of(org) if several else ""
+
+    done = [a for a in study.activities_of_year(db, year) if mine(a.org_id) and a.data.start_on <= as_of]
+    activities = [StudyLine(a.data.start_on, a.data.end_on, FORMS_BY_CODE[a.data.form_code].name
+                            if a.data.form_code in FORMS_BY_CODE else a.data.form_code, a.data.topic,
+                            a.data.hours_tenths, a.participants, whose(a.org_id))
+                  for a in done if not a.data.individual]
+    held_talks = sorted((t for t in talks.talks_of_year(db, year) if mine(t.org_id) and t.data.held_on <= as_of),
+                        key=lambda t: t.data.held_on)
+    talk_lines = [TalkLine(t.data.held_on, t.data.by_name, "、".join(t.with_names), t.data.topic, whose(t.org_id))
+                  for t in held_talks]
     return AnnualReport(name, year, as_of, snap, register, _study_summary(db, year, as_of, org_id),
-                        chart_pngs(snap), several)
+                        chart_pngs(snap), several, activities=activities,
+                        own_courses=sum(1 for a in done if a.data.individual), talks=talk_lines,
+                        talked_with=len({m for t in held_talks for m in t.data.with_ids}))

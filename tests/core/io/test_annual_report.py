@@ -33,10 +33,11 @@ def _text(document: docx.document.Document) -> str:
     return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
-def test_blocks_cover_figures_structure_meetings_study_and_todos_in_order(report: AnnualReport) -> None:
-    """Five numbered sections, in order; the key figures table says 36 members."""
+def test_blocks_cover_figures_structure_meetings_study_talks_and_todos_in_order(report: AnnualReport) -> None:
+    """Six numbered sections, in order; the key figures table says 36 members."""
     headings = [b.text for b in blocks(report) if isinstance(b, Heading) and b.level == 1]
-    assert headings == ["一、主要数据", "二、党员队伍结构", "三、组织生活", "四、学习培训", "五、待办事项与存在问题"]
+    assert headings == ["一、主要数据", "二、党员队伍结构", "三、组织生活", "四、学习培训", "五、谈心谈话",
+                        "六、待办事项与存在问题"]
     figures = next(b for b in blocks(report) if isinstance(b, Table))
     assert ("党员总数", "36 名") in figures.rows
 
@@ -59,14 +60,14 @@ def test_html_embeds_every_chart_and_escapes_text(report: AnnualReport) -> None:
     assert "<script" not in html and "党员总数" in html
 
 
-def test_parts_three_to_five_begin_a_page_of_their_own(report: AnnualReport) -> None:
-    """三、四、五 start on a new page in the PDF, so no part's heading is left alone at the foot of a page;
+def test_parts_three_to_six_begin_a_page_of_their_own(report: AnnualReport) -> None:
+    """三 to 六 start on a new page in the PDF, so no part's heading is left alone at the foot of a page;
     一 and 二 share the first (一 is a short table)."""
     import re
 
     heads = re.findall(r"<h1( style='page-break-before: always')?>(.)、", report_html(report))
     assert [(bool(brk), number) for brk, number in heads] == [
-        (False, "一"), (False, "二"), (True, "三"), (True, "四"), (True, "五")]
+        (False, "一"), (False, "二"), (True, "三"), (True, "四"), (True, "五"), (True, "六")]
 
 
 def test_pictures_are_pngs_with_their_titles(report: AnnualReport) -> None:
@@ -132,3 +133,30 @@ def test_the_todos_leave_out_the_program_s_own_reminders(report: AnnualReport) -
     assert not any("U盘" in item for item in items)
     figures = next(b for b in blocks(report) if isinstance(b, Table))
     assert ("未办结的待办事项", f"{len(items)} 项") in figures.rows
+
+
+def test_the_study_activities_and_the_talks_of_the_year_are_registered(report: AnnualReport) -> None:
+    """学习活动登记 lists each organised activity with its 学时 and numbers (members' own courses only counted);
+    五、谈心谈话 counts the talks and the members talked with, then lists each talk: who, with whom, about
+    what, never what was said."""
+    from partydesk.core.io.annual_report import Paragraph
+
+    parts = blocks(report)
+    at = next(i for i, b in enumerate(parts) if isinstance(b, Heading) and b.text == "学习活动登记")
+    register = parts[at + 1]
+    assert isinstance(register, Table) and register.headers == ("日期", "形式", "主题", "学时", "参加人数")
+    assert len(register.rows) == len(report.activities) > 0
+    first = report.activities[0]
+    assert register.rows[0][1:] == (first.form_name, first.topic, f"{first.hours_tenths / 10:g}",
+                                    str(first.participants))
+    if report.own_courses:
+        assert any(isinstance(b, Paragraph) and f"{report.own_courses} 项" in b.text for b in parts)
+    talks_at = next(i for i, b in enumerate(parts) if isinstance(b, Heading) and b.text == "五、谈心谈话")
+    summary, listed = parts[talks_at + 1], parts[talks_at + 3]
+    assert isinstance(summary, Table) and summary.rows[0] == ("谈心谈话", f"{len(report.talks)} 次")
+    assert summary.rows[1][1].startswith(f"{report.talked_with} 名（在册 36 名")
+    assert isinstance(listed, Table) and listed.headers == ("日期", "谈话人", "谈话对象", "主题")
+    assert len(listed.rows) == len(report.talks) > 0
+    assert [r[0] for r in listed.rows] == sorted(r[0] for r in listed.rows)  # oldest first
+    text = _text(docx.Document(io.BytesIO(report_docx(report))))
+    assert report.talks[0].topic in text and report.activities[-1].topic in text
