@@ -107,15 +107,25 @@ def _keep_headings_with_text(document: QTextDocument) -> None:
     layout = document.documentLayout()
     block = document.begin()
     while block.isValid():
-        if _holds_anchor(block, KEEP_WITH_NEXT, prefix=True) or _holds_anchor(block, KEEP_WITH_END):
+        if _is_kept(block):
             rect = layout.blockBoundingRect(block)
             room = page - rect.bottom() % page
-            if room < 2 * _first_line_height(block.next()) and rect.height() < page / 2:
+            # Headings in a row (a part's, then its first section's) go together with the lines under the last.
+            after, wanted = block.next(), 0.0
+            while after.isValid() and _is_kept(after):
+                wanted += layout.blockBoundingRect(after).height()
+                after = after.next()
+            wanted += 2 * _first_line_height(after)
+            if room < wanted and rect.height() + wanted < page / 2:
                 cursor = QTextCursor(block)
                 fmt = block.blockFormat()
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 cursor.setBlockFormat(fmt)
         block = block.next()
+
+
+def _is_kept(block: QTextBlock) -> bool:
+    return _holds_anchor(block, KEEP_WITH_NEXT, prefix=True) or _holds_anchor(block, KEEP_WITH_END)
 
 
 def _first_line_height(block: QTextBlock) -> float:

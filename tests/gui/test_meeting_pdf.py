@@ -121,8 +121,11 @@ def _is_heading(block: Any) -> bool:
 
 
 def _middle_of_first_line(document: Any, block: Any) -> float:
+    top = document.documentLayout().blockBoundingRect(block).top()  # (lays the block out first)
+    if block.layout().lineCount() == 0:  # an empty block (a table cell with nothing in it)
+        return float(top)
     line = block.layout().lineAt(0)
-    return float(document.documentLayout().blockBoundingRect(block).top() + line.y() + line.height() / 2)
+    return float(top + line.y() + line.height() / 2)
 
 
 def test_a_heading_never_ends_a_page_without_the_lines_under_it(app: QApplication) -> None:
@@ -154,3 +157,48 @@ def test_a_heading_never_ends_a_page_without_the_lines_under_it(app: QApplicatio
                 checked += 1
             block = block.next()
     assert checked == 60 * 3
+
+
+def test_the_yearly_report_keeps_each_heading_with_its_lines_and_leaves_no_page_nearly_empty(
+        app: QApplication, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The demo branch's 台账 as PDF: every part's and section's heading is printed on the page of the first
+    line under it (a part's heading and its first section's together), and no page but the last is left
+    less than half full, as forcing each part onto a new page did."""
+    from datetime import date
+
+    from PySide6.QtGui import QPdfWriter
+
+    from partydesk.core.demo import populate
+    from partydesk.core.io.annual_report_html import report_html
+    from partydesk.core.services.annual_report import annual_report
+    from partydesk.core.storage.database import open_database
+    from partydesk.gui.pdf import layout_document, page_layout
+
+    db = open_database(tmp_path_factory.mktemp("report") / "demo.db")
+    try:
+        populate(db)
+        report = annual_report(db, 2026, today=date(2026, 11, 30))
+    finally:
+        db.close()
+    writer = QPdfWriter(os.devnull)
+    writer.setPageLayout(page_layout())
+    document = layout_document(report_html(report), writer)
+    page = document.pageSize().height()
+    layout = document.documentLayout()
+    block, checked, used = document.begin(), 0, {}
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if rect.height() and rect.height() < page:
+            sheet = int(rect.top() // page)
+            used[sheet] = max(used.get(sheet, 0.0), rect.bottom() - sheet * page)
+        if _is_heading(block):
+            under = block.next()
+            while _is_heading(under):
+                under = under.next()
+            assert int(_middle_of_first_line(document, block) // page) == int(
+                _middle_of_first_line(document, under) // page), f"“{block.text()}” ends a page alone"
+            checked += 1
+        block = block.next()
+    assert checked >= 15
+    last = max(used)
+    assert all(used[n] > page / 2 for n in used if n != last), {n: round(u / page, 2) for n, u in used.items()}

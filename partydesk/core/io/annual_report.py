@@ -164,7 +164,9 @@ def _with_branch(report_lines: Sequence[Any], headers: tuple[str, ...],
 
 
 def _days(start: date, end: date) -> str:
-    return f"{start:%Y-%m-%d}" if end == start else f"{start:%Y-%m-%d} 至 {end:%m-%d}"
+    if end == start:
+        return f"{start:%Y-%m-%d}"
+    return f"{start:%Y-%m-%d} 至 " + (f"{end:%m-%d}" if end.year == start.year else f"{end:%Y-%m-%d}")
 
 
 def _activities(report: AnnualReport) -> list[Block]:

@@ -60,14 +60,19 @@ def test_html_embeds_every_chart_and_escapes_text(report: AnnualReport) -> None:
     assert "<script" not in html and "党员总数" in html
 
 
-def test_parts_three_to_six_begin_a_page_of_their_own(report: AnnualReport) -> None:
-    """三 to 六 start on a new page in the PDF, so no part's heading is left alone at the foot of a page;
-    一 and 二 share the first (一 is a short table)."""
+def test_every_heading_is_kept_with_what_follows_and_no_part_is_forced_onto_a_new_page(
+        report: AnnualReport) -> None:
+    """Each part's and section's heading carries the keep-with-next anchor the PDF writer honours; no part
+    starts a page of its own whatever the one before left (that made nearly empty pages)."""
     import re
 
-    heads = re.findall(r"<h1( style='page-break-before: always')?>(.)、", report_html(report))
-    assert [(bool(brk), number) for brk, number in heads] == [
-        (False, "一"), (False, "二"), (True, "三"), (True, "四"), (True, "五"), (True, "六")]
+    from partydesk.core.io.minutes_html import KEEP_WITH_NEXT
+
+    html = report_html(report)
+    assert "page-break" not in html
+    kept = re.findall(rf"<h([12])><a name='{KEEP_WITH_NEXT}-h\d+'>(.+?)</a></h\1>", html)
+    headings = [(str(b.level), b.text) for b in blocks(report) if isinstance(b, Heading) and b.level > 0]
+    assert kept == headings
 
 
 def test_pictures_are_pngs_with_their_titles(report: AnnualReport) -> None:
