@@ -102,26 +102,48 @@ def layout_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
 def _keep_headings_with_text(document: QTextDocument) -> None:
     """Each heading (a block holding a ``KEEP_WITH_NEXT`` or ``KEEP_WITH_END`` anchor) with its first lines:
     one that would leave less room under it on its page than two lines of what follows (a paragraph, a
-    table's first row) starts the next page instead of ending this one alone."""
+    table's first row), or that Qt left across a page's foot, starts the next page instead of ending this
+    one alone. Headings in a row (a part's, then its first section's) go together with the lines under the
+    last.
+
+    One heading is moved at a time, then the whole document is laid out again before the next is looked
+    for: Qt's layout after a change mid-document can leave later blocks unplaced (of no height, so never
+    printed), and every later position depends on the move."""
+    moved: set[int] = set()
+    for _attempt in range(MOST_MOVES):
+        block = _heading_left_alone(document, moved)
+        if block is None:
+            return
+        moved.add(block.blockNumber())
+        cursor = QTextCursor(block)
+        fmt = block.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.setBlockFormat(fmt)
+        document.markContentsDirty(0, document.characterCount())
+
+
+MOST_MOVES = 200  # headings moved to a new page at most (a bound on the passes, far above any document's)
+
+
+def _heading_left_alone(document: QTextDocument, moved: set[int]) -> QTextBlock | None:
+    """The first heading not yet moved that would end its page without the lines under it, or None."""
     page = document.pageSize().height()
     layout = document.documentLayout()
     block = document.begin()
     while block.isValid():
-        if _is_kept(block):
+        if _is_kept(block) and block.blockNumber() not in moved:
             rect = layout.blockBoundingRect(block)
             room = page - rect.bottom() % page
-            # Headings in a row (a part's, then its first section's) go together with the lines under the last.
             after, wanted = block.next(), 0.0
             while after.isValid() and _is_kept(after):
                 wanted += layout.blockBoundingRect(after).height()
                 after = after.next()
             wanted += 2 * _first_line_height(after)
-            if room < wanted and rect.height() + wanted < page / 2:
-                cursor = QTextCursor(block)
-                fmt = block.blockFormat()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                cursor.setBlockFormat(fmt)
+            across = int((rect.top() + 1) // page) != int((rect.bottom() - 1) // page)  # (Qt rounds a page top)
+            if (room < wanted or across) and rect.height() + wanted < page / 2:
+                return block
         block = block.next()
+    return None
 
 
 def _is_kept(block: QTextBlock) -> bool:
@@ -155,6 +177,7 @@ def _keep_end_together(document: QTextDocument) -> None:
     fmt = block.blockFormat()
     fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     cursor.setBlockFormat(fmt)
+    document.markContentsDirty(0, document.characterCount())  # laid out again whole (_keep_headings_with_text)
 
 
 def _holds_anchor(block: QTextBlock, name: str, *, prefix: bool = False) -> bool:
@@ -182,7 +205,11 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
                 device.newPage()
             painter.save()
             painter.translate(0, -page * body.height())
-            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            area = QRectF(0, page * body.height(), body.width(), body.height())
+            # drawContents paints whole blocks: a heading whose margin ends this page but whose line opens the
+            # next would show half its line above the footer too. Nothing is painted outside the page's body.
+            painter.setClipRect(area)
+            document.drawContents(painter, area)
             painter.restore()
             painter.setFont(footer)
             text = PAGE_NUMBER.format(page=page + 1, pages=pages)

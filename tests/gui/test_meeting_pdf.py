@@ -161,9 +161,10 @@ def test_a_heading_never_ends_a_page_without_the_lines_under_it(app: QApplicatio
 
 def test_the_yearly_report_keeps_each_heading_with_its_lines_and_leaves_no_page_nearly_empty(
         app: QApplication, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The demo branch's 台账 as PDF: every part's and section's heading is printed on the page of the first
-    line under it (a part's heading and its first section's together), and no page but the last is left
-    less than half full, as forcing each part onto a new page did."""
+    """The demo branch's 台账 as PDF: every block of text is placed (once a heading was moved, Qt's layout left
+    later headings of no height, never printed); every part's and section's heading is printed on the page
+    of the first line under it (a part's heading and its first section's together), and no page but the
+    last is left less than half full."""
     from datetime import date
 
     from PySide6.QtGui import QPdfWriter
@@ -188,10 +189,12 @@ def test_the_yearly_report_keeps_each_heading_with_its_lines_and_leaves_no_page_
     block, checked, used = document.begin(), 0, {}
     while block.isValid():
         rect = layout.blockBoundingRect(block)
+        assert rect.height() > 0 or not block.text().strip(), f"“{block.text()}” is not placed: never printed"
         if rect.height() and rect.height() < page:
             sheet = int(rect.top() // page)
             used[sheet] = max(used.get(sheet, 0.0), rect.bottom() - sheet * page)
         if _is_heading(block):
+            assert int((rect.top() + 1) // page) == int((rect.bottom() - 1) // page), f"“{block.text()}” is cut"
             under = block.next()
             while _is_heading(under):
                 under = under.next()
