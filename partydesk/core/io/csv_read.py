@@ -46,7 +46,7 @@ def read_csv(file: Path, *, max_rows: int, max_columns: int, max_cells: int) -> 
     found = find_header(top)
     if found is None:
         raise no_header() if any(v.strip() for record in records for v in record) else nothing_in_it()
-    header_row, names = header_block(top, found)
+    first, header_row, names = header_block(top, found)
 
     rows: list[RawRow] = []
     width = max([len(records[header_row - 1]), *(c + 1 for c in names)])
@@ -61,7 +61,8 @@ def read_csv(file: Path, *, max_rows: int, max_columns: int, max_cells: int) -> 
             raise too_many_rows(max_rows)
     headers = [names.get(c, "") for c in range(width)]
     return RawTable(
-        header_row=header_row, headers=headers, rows=rows, date1904=False, source_kind="csv", encoding=encoding
+        header_row=header_row, headers=headers, rows=rows, date1904=False, source_kind="csv", encoding=encoding,
+        header_first=first if first != header_row else 0,
     )
 
 

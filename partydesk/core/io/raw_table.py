@@ -80,6 +80,7 @@ class RawTable:
     """The roster table found in a file: its header row and the data rows below it."""
 
     header_row: int
+    """The header's (last) row; the data begin below it."""
     headers: list[str]
     rows: list[RawRow]
     date1904: bool
@@ -90,6 +91,8 @@ class RawTable:
     hidden_columns: frozenset[int] = field(default_factory=frozenset)
     other_sheets: tuple[str, ...] = ()
     """Later visible sheets of the workbook that have a roster header too (only ``sheet_name`` is read)."""
+    header_first: int = 0
+    """The header's first row when it takes two (a form's grouped headings); 0 when it is ``header_row`` alone."""
 
 
 @dataclass
@@ -197,8 +200,9 @@ def find_header(rows: Mapping[int, Mapping[int, str]]) -> int | None:
 
 
 def header_block(rows: Mapping[int, Mapping[int, str]], found: int, *,
-                 spans_below: bool = False) -> tuple[int, dict[int, str]]:
-    """The header as a form lays it out over two rows: the last header row (1-based) and each column's name.
+                 spans_below: bool = False) -> tuple[int, int, dict[int, str]]:
+    """The header as a form lays it out over two rows: its first and last rows (1-based) and each column's
+    name.
 
     Forms from 组织部门 often group columns under a heading (基本情况 over 姓名、性别…; 入党情况 over 入党时间、
     转正时间), with the ungrouped names (序号, 联系电话) merged down both rows. ``found`` is the row
@@ -216,10 +220,11 @@ def header_block(rows: Mapping[int, Mapping[int, str]], found: int, *,
     names = {c: t for c, t in rows.get(found, {}).items() if t.strip()}
     if two_rows:
         names.update(below)
+    first = found
     for c, text in rows.get(found - 1, {}).items():
         if c not in names and text.strip() and match_header(text) is not None:
-            names[c] = text
-    return (found + 1 if two_rows else found), dict(sorted(names.items()))
+            names[c], first = text, found - 1
+    return first, (found + 1 if two_rows else found), dict(sorted(names.items()))
 
 
 def fill_columns(headers: list[str], mapping: Mapping[int, str] | None) -> frozenset[int]:

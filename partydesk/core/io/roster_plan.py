@@ -281,6 +281,13 @@ class ImportPreview:
     """File-level notes in Chinese (hidden rows and columns, numeric IDs, formulas, encoding)."""
     not_people: dict[int, str] = field(default_factory=dict)
     """Row number → why it is no member (表尾“合计”行, 空行): such rows are listed as skipped, not checked."""
+    header_first: int = 0
+    """The header's first row when it takes two (``RawTable.header_first``); 0 otherwise."""
+
+    @property
+    def header_rows(self) -> str:
+        """The header's row number as the office reads it: "3", or "2–3" for a header over two rows."""
+        return f"{self.header_first}–{self.header_row}" if self.header_first else str(self.header_row)
 
 
 def cell_text(cell: RawCell | None) -> str:
@@ -339,7 +346,7 @@ def preview(path: str | os.PathLike[str], *, mapping: Mapping[int, str] | None =
     ]
     return ImportPreview(
         path=Path(path), source_kind=table.source_kind, sheet_name=table.sheet_name, encoding=table.encoding,
-        header_row=table.header_row, headers=list(table.headers),
+        header_row=table.header_row, header_first=table.header_first, headers=list(table.headers),
         column_letters=[get_column_letter(i + 1) for i in range(width)], mapping=chosen,
         unmapped=unmapped_headers(table.headers, chosen),
         missing_fields=[k for k in FIELD_KEYS if k not in chosen.values()], rows=rows,

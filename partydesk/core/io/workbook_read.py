@@ -257,7 +257,7 @@ def _table(
 ) -> RawTable:
     merged = _clipped(facts.merged if facts.merged is not None else (calamine_merged or []), values, limits)
     maker = _CellMaker(facts)
-    header_row, header_cells = _header(values, header_row, merged)
+    first, header_row, header_cells = _header(values, header_row, merged)
     covered = {
         (r, c)
         for (top, left), (bottom, right) in merged
@@ -284,18 +284,19 @@ def _table(
         source_kind=layout.kind,
         sheet_name=sheet_name,
         hidden_columns=frozenset(c for c in facts.hidden_columns if c < width),
+        header_first=first if first != header_row else 0,
     )
 
 
 def _header(values: Sequence[Sequence[Any]], found: int,
-            merged: list[tuple[Coordinate, Coordinate]]) -> tuple[int, dict[int, str]]:
+            merged: list[tuple[Coordinate, Coordinate]]) -> tuple[int, int, dict[int, str]]:
     """``header_block`` over the sheet: the text of the rows around ``found``, each merged range's text in
     every cell it covers (序号 merged down two header rows names the column in both)."""
     near = range(max(found - 2, 0), min(found + 1, len(values)))  # 0-based: the rows above, at and below
     texts: dict[int, dict[int, str]] = {
         r + 1: {c: text for c, value in enumerate(values[r]) if not is_blank(text := header_text(_typed(value)))}
         for r in near}
-    spans_below = False
+    spans_below = above = False  # a merged header cell reaching down from ``found``, or into it from the row above
     for (top, left), (bottom, right) in merged:
         if bottom < near.start or top >= near.stop:
             continue
@@ -305,7 +306,9 @@ def _header(values: Sequence[Sequence[Any]], found: int,
                 if not is_blank(text):
                     texts[r + 1].setdefault(c, text)
         spans_below = spans_below or (top == found - 1 and bottom >= found)
-    return header_block(texts, found, spans_below=spans_below)
+        above = above or (top == found - 2 and bottom >= found - 1 and not is_blank(text))
+    first, last, names = header_block(texts, found, spans_below=spans_below)
+    return (found - 1 if above else first), last, names
 
 
 @dataclass(frozen=True)

@@ -187,11 +187,11 @@ class ImportFileStep(_DialogBase):
             return
         if found.source_kind == "csv":
             facts = self.tr("CSV file, read as {encoding}; header in row {row}; {count} data rows.").format(
-                encoding=_ENCODINGS.get(found.encoding, found.encoding.upper()), row=found.header_row,
+                encoding=_ENCODINGS.get(found.encoding, found.encoding.upper()), row=found.header_rows,
                 count=found.total_rows)
         else:
             facts = self.tr("Sheet “{sheet}”; header in row {row}; {count} data rows.").format(
-                sheet=found.sheet_name, row=found.header_row, count=found.total_rows)
+                sheet=found.sheet_name, row=found.header_rows, count=found.total_rows)
         if found.not_people:
             facts += " " + self.tr("{count} of them are no members (totals, signatures, notes or empty lines) and "
                                    "are left out.").format(count=len(found.not_people))

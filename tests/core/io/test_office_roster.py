@@ -79,7 +79,7 @@ def plan(db: Database, path: Path, **kwargs: Any) -> ImportPlan:
 def test_national_wording_maps_every_column(tmp_path: Path) -> None:
     """Every header of the national 采集表 names a field; 所在党支部 is a branch column, not a field."""
     found = preview(office_form(tmp_path / "f.xlsx", [line(1, "张三", ID1)]))
-    assert found.header_row == 3
+    assert found.header_row == 3 and found.header_rows == "3"
     assert set(found.mapping.values()) == {
         "name", "gender", "id_number", "ethnicity", "education", "joined_on", "confirmed_on", "phone", "address",
         "lost_contact", "lost_since", "migrant"}
@@ -310,7 +310,7 @@ def test_a_header_over_two_rows_names_every_column(db: Database, tmp_path: Path)
     """Before, only the lower header row was read: 联系电话 and 备注, merged down both rows, had no name, and
     the phones were left out unsaid."""
     found = preview(grouped_form(tmp_path / "f.xlsx"))
-    assert found.header_row == 3
+    assert found.header_row == 3 and found.header_rows == "2–3"  # (the wizard: 表头在第 2–3 行)
     assert set(found.mapping.values()) == {"name", "gender", "id_number", "ethnicity", "joined_on", "confirmed_on",
                                            "phone", "notes"}
     result = plan(db, grouped_form(tmp_path / "f.xlsx"))
@@ -329,6 +329,7 @@ def test_a_csv_of_a_two_row_header_names_every_column(db: Database, tmp_path: Pa
     path.write_text("党员花名册,,,,,,\n" + text + f"1,张三,男,{ID1},2005.07,2006.07,13800138000\n", encoding="utf-8")
     found = preview(path)
     assert set(found.mapping.values()) == {"name", "gender", "id_number", "joined_on", "confirmed_on", "phone"}
+    assert found.header_rows == "2–3"
     result = plan(db, path)
     assert (result.new, result.rejected) == (1, 0)
     assert result.rows[0].data is not None and result.rows[0].data.phone == "13800138000"
