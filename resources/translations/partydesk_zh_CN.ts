@@ -5633,6 +5633,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>谈话中答应办理或需要回访的事项（可不填）</translation>
     </message>
     <message>
+        <source>Blank: {days} days after</source>
+        <translation>不填：谈话后{days}天</translation>
+    </message>
+    <message>
+        <source>Left blank, the follow-up is due {days} days after the talk and comes up on the workbench then.</source>
+        <translation>不填跟进日期时，按谈话后 {days} 天计，到期后在工作台提醒。</translation>
+    </message>
+    <message>
         <source>Heart-to-heart talk</source>
         <translation>谈心谈话</translation>
     </message>

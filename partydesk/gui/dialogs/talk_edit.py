@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QCompleter, QDialogButtonBox, QPushButton, QWidget
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.talks import TALK_FORMS
 from partydesk.core.errors import KnownError
-from partydesk.core.services.talks import TalkAdded, TalkData, TalkRecord
+from partydesk.core.services.talks import UNDATED_FOLLOW_UP_DAYS, TalkAdded, TalkData, TalkRecord
 from partydesk.gui.forms.ui_talk_edit import Ui_TalkEditDialog
 from partydesk.gui.models.talk_choice_model import TalkChoiceModel
 from partydesk.gui.operations import talks as talk_ops
@@ -244,6 +244,13 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
             line.setPlaceholderText(self.tr("A member, or the name of a leader"))
         self.ui.topicEdit.setPlaceholderText(self.tr("Required, e.g. work and family situation"))
         self.ui.followUpEdit.setPlaceholderText(self.tr("What was promised or needs checking (optional)"))
+        # An undated follow-up falls due a month after the talk (services.talks.follow_up_due): said where the
+        # date is left out, so the date the talks list shows for it is no surprise.
+        self.ui.followUpOnEdit.setPlaceholderText(self.tr("Blank: {days} days after").format(
+            days=UNDATED_FOLLOW_UP_DAYS))
+        self.ui.followUpOnEdit.setToolTip(self.tr(
+            "Left blank, the follow-up is due {days} days after the talk and comes up on the workbench then."
+        ).format(days=UNDATED_FOLLOW_UP_DAYS))
         self._show_checked()
 
     def changeEvent(self, event: QEvent) -> None:
