@@ -7,6 +7,7 @@ as their text asks (the meeting register's topic wide, its dates narrow) and hea
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -56,14 +57,30 @@ def _text_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
+# Every column is at least four Chinese characters wide (or its own widest text, when narrower): a count or
+# a short name never wraps; a column of dates is always as wide as they are.
+FLOOR_CM = _text_width("党员大会") * HALF_EM_CM + CELL_PADDING_CM
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_CM = _text_width("2026-10-20") * HALF_EM_CM + CELL_PADDING_CM  # a range of days wraps after its first
+
+
 def column_widths_cm(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
-    """Column widths (cm) filling the text width: a column whose widest text fits gets that width, and the
-    room left is shared so that only the widest columns (a topic, a to-do) wrap, never a date or a count."""
+    """Column widths (cm) filling the text width: a column whose widest text fits gets that width; otherwise
+    each gets its widest text up to ``FLOOR_CM`` (a column of dates all of its width), and the room left
+    goes to the columns with more, in proportion to the square of how much more they have, so a long topic
+    gets most of it and a branch's name beside it little (sharing alike left both narrow: 主题 wrapped to
+    four lines in a committee's register)."""
     natural = [max([_text_width(h)] + [_text_width(r[i]) for r in rows]) * HALF_EM_CM + CELL_PADDING_CM
                for i, h in enumerate(headers)]
     if sum(natural) <= TEXT_WIDTH_CM:
         return [round(TEXT_WIDTH_CM * n / sum(natural), 2) for n in natural]
-    low, high = 0.0, max(natural)  # the cap c with sum(min(natural, c)) == the text width
+    dates = [bool(rows) and all(_DATE.match(r[i]) for r in rows) for i in range(len(headers))]
+    floors = [min(n, DATE_CM if dated else FLOOR_CM) for n, dated in zip(natural, dates, strict=True)]
+    room = TEXT_WIDTH_CM - sum(floors)
+    if room > 0:
+        more = [(n - f) ** 2 for n, f in zip(natural, floors, strict=True)]  # (squared: the longest gets most)
+        return [round(f + room * m / sum(more), 2) for f, m in zip(floors, more, strict=True)]
+    low, high = 0.0, max(natural)  # (too many columns for the floors) the cap c with sum(min(natural, c)) == the width
     for _ in range(40):
         cap = (low + high) / 2
         low, high = (cap, high) if sum(min(n, cap) for n in natural) < TEXT_WIDTH_CM else (low, cap)
