@@ -378,9 +378,9 @@ def _file_warnings(table: RawTable, mapping: Mapping[int, str]) -> list[str]:
     warnings: list[str] = []
     if "id_number" not in mapping.values():
         warnings.append("没有找到“公民身份号码”列：无法导入。请在列对应中指定身份证号所在的列。")
-    if table.source_kind == "csv":
-        name = {"gb18030": "GBK/GB18030"}.get(table.encoding, "UTF-8")
-        warnings.append(f"CSV 文件按 {name} 编码读取。")
+    if table.source_kind == "csv" and table.encoding == "gb18030":  # (UTF-8 is only said in the file's facts)
+        warnings.append("CSV 文件按 GBK/GB18030 编码读取：如果预览中的姓名等文字是乱码，请在 Excel/WPS 中"
+                        "另存为“CSV UTF-8”后再导入。")
     if table.other_sheets:
         names = "、".join(f"“{name}”" for name in table.other_sheets)
         warnings.append(f"工作簿中的工作表{names}也有花名册表头，但这次只读取“{table.sheet_name}”：如需导入它，"

@@ -115,8 +115,8 @@ def test_docx_columns_fit_dates_and_counts_and_headers_repeat(report: AnnualRepo
     assert sum(short) == pytest.approx(TEXT_WIDTH_CM, abs=0.05) and short[0] > short[1]
     # A committee's register of all its branches: the topic gets the room, not shared alike with the branch's
     # name (both were left about 2.7 cm, the topic wrapping to four lines); the date still never wraps.
-    rows = [("2026-10-25", "幸福社区第一支部", "支部党员大会", "讨论发展党员和预备党员转正，研究年底工作安排", "第四党小组",
-             "36", "33")]
+    rows = [("2026-10-25", "幸福社区第一支部", "支部党员大会", "讨论发展党员和预备党员转正，研究年底工作安排",
+             "第四党小组", "36", "33")]
     date_, branch, _kind, topic, *_rest = column_widths_cm(
         ["日期", "支部", "会议类型", "主题", "党小组", "应到", "实到"], rows)
     assert topic >= 1.5 * branch and date_ >= 2.5

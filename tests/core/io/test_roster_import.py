@@ -218,6 +218,10 @@ def test_csv_in_every_office_encoding_gives_identical_results(
     got, expected = plan(db, path), plan(db, reference)
     assert [r.data for r in got.rows] == [r.data for r in expected.rows]
     assert got.new == 2
+    # A GBK reading is worth a word (garbled names mean the file is not GBK); UTF-8 is only in the facts line.
+    said = [w for w in preview(path).warnings if "编码" in w]
+    assert said == ([] if encoding.startswith("utf-8") else [
+        "CSV 文件按 GBK/GB18030 编码读取：如果预览中的姓名等文字是乱码，请在 Excel/WPS 中另存为“CSV UTF-8”后再导入。"])
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "utf-8", "gb18030"])
