@@ -20,6 +20,7 @@ __all__ = [
     "Guest",
     "MinutesData",
     "MotionLine",
+    "grid_columns",
     "header_rows",
     "minutes_file_name",
     "motion_result",
@@ -165,6 +166,17 @@ _TEMPLATE_HEADINGS = frozenset(h for t in TEMPLATES.values() for h in t.sections
 
 def _bare_heading(block: Block | None) -> bool:
     return block is not None and not block.list_kind and all(r.bold for r in block.runs)
+
+
+GRID_COLUMNS = 6  # names a row of the 出席人员 grid holds; more present than this and they stand in a grid
+
+
+def grid_columns(names: list[str]) -> int:
+    """How many names a row of the 出席人员 grid holds: ``GRID_COLUMNS`` of up to five characters, fewer as the
+    longest grows, so that no name wraps inside its cell (阿卜杜热合曼·买买提 split over two lines reads as two
+    people)."""
+    longest = max(map(len, names), default=0)
+    return GRID_COLUMNS if longest <= 5 else 4 if longest <= 7 else 3 if longest <= 10 else 2
 
 
 def record_blocks(stored: str) -> list[Block]:

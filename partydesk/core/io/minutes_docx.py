@@ -28,8 +28,10 @@ from docx.text.run import Run
 from partydesk.core.atomicfile import atomic_write
 from partydesk.core.io.minutes_data import (
     BLANK_LINES,
+    GRID_COLUMNS,
     SIGNATURES,
     MinutesData,
+    grid_columns,
     header_rows,
     motion_result,
     record_blocks,
@@ -122,22 +124,20 @@ def _cell_text(cell: object, text: str, *, label: bool = False, centred: bool = 
     add_text(paragraph, text, HEI if label else SONG, TABLE_PT)
 
 
-GRID_COLUMNS = 6
-
-
 def _name_grid(cell: Any, names: list[str], width: int) -> None:
-    """Many names in a borderless grid of ``GRID_COLUMNS`` columns: in running text Chinese may break between
+    """Many names in a borderless grid (``grid_columns`` a row): in running text Chinese may break between
     any two characters, and a name split over two lines ("沈/鹏丹") reads as two people."""
-    rows = -(-len(names) // GRID_COLUMNS)
-    grid = cell.add_table(rows, GRID_COLUMNS)
+    columns = grid_columns(names)
+    rows = -(-len(names) // columns)
+    grid = cell.add_table(rows, columns)
     first = cell.paragraphs[0]._p  # the cell's own empty paragraph: the grid comes first instead
     first.getparent().remove(first)
     grid.autofit = False
-    column = int(width / GRID_COLUMNS)
+    column = int(width / columns)
     for each in grid.columns:
         each.width = column
     for index, name in enumerate(names):
-        target = grid.cell(index // GRID_COLUMNS, index % GRID_COLUMNS)
+        target = grid.cell(index // columns, index % columns)
         target.width = column
         _cell_text(target, name)
 

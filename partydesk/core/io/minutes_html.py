@@ -17,8 +17,10 @@ from html import escape
 from partydesk.core.io.minutes_body import blocks_html
 from partydesk.core.io.minutes_data import (
     BLANK_LINES,
+    GRID_COLUMNS,
     SIGNATURES,
     MinutesData,
+    grid_columns,
     header_rows,
     motion_result,
     record_blocks,
@@ -48,15 +50,13 @@ def _value(text: str, *, colspan: int = 1) -> str:
     return f"<td{span}>{escape(text) if text else '&nbsp;'}</td>"
 
 
-GRID_COLUMNS = 6
-
-
 def _name_grid(names: list[str]) -> str:
     """Many names in a borderless grid: in running text a name could break over two lines ("李晓/梅") and read
     as two people (as the Word copy, ``minutes_docx._name_grid``)."""
-    cells = [f'<td width="{100 // GRID_COLUMNS}%">{escape(name)}</td>' for name in names]
-    cells += ["<td></td>"] * (-len(cells) % GRID_COLUMNS)
-    rows = ["<tr>" + "".join(cells[i:i + GRID_COLUMNS]) + "</tr>" for i in range(0, len(cells), GRID_COLUMNS)]
+    columns = grid_columns(names)
+    cells = [f'<td width="{100 // columns}%">{escape(name)}</td>' for name in names]
+    cells += ["<td></td>"] * (-len(cells) % columns)
+    rows = ["<tr>" + "".join(cells[i:i + columns]) + "</tr>" for i in range(0, len(cells), columns)]
     return '<table width="100%" border="0" cellspacing="0" cellpadding="1">' + "".join(rows) + "</table>"
 
 

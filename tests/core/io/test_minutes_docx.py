@@ -163,3 +163,19 @@ def test_the_pdf_copy_leaves_the_unused_headings_out_too() -> None:
                                                    "<p><b>散会</b></p><ul><li>16:30 散会。</li></ul>")
     html = minutes_html(replace(MINUTES, body=written))
     assert "16:30 散会。" in html and "主持人讲话" not in html and "讨论发言" not in html
+
+
+def test_a_long_name_among_many_present_gets_a_grid_with_room_for_it(tmp_path: Path) -> None:
+    """阿卜杜热合曼·买买提 (ten characters) among thirteen present: three names a row, so it is not split over
+    two lines of a cell (it was, six a row); the PDF copy the same."""
+    from partydesk.core.io.minutes_html import minutes_html
+
+    names = ["阿卜杜热合曼·买买提", "程晓超", "邓丽", "丁红芳", "董勇", "冯桂兰", "冯桂磊", "何静伟", "何军丹",
+             "李华华", "李兰", "林兰强", "沈鹏丹"]
+    data = replace(MINUTES, present=tuple(Attendee(n) for n in names))
+    header = _read(tmp_path, data).tables[0]  # type: ignore[attr-defined]
+    [row] = [r for r in header.rows if r.cells[0].text == "出席人员"]
+    [grid] = row.cells[1].tables
+    assert [len(r.cells) for r in grid.rows] == [3] * 5
+    assert [c.text for r in grid.rows for c in r.cells if c.text] == names
+    assert minutes_html(data).count('<td width="33%">') == len(names)
