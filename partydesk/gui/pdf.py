@@ -139,8 +139,12 @@ def _heading_left_alone(document: QTextDocument, moved: set[int]) -> QTextBlock 
                 wanted += layout.blockBoundingRect(after).height()
                 after = after.next()
             wanted += 2 * _first_line_height(after)
+            # Qt may leave a heading's line across the page's foot (half of it would print above the footer),
+            # and moves a table that cannot start on this page to the next, away from its heading.
             across = int((rect.top() + 1) // page) != int((rect.bottom() - 1) // page)  # (Qt rounds a page top)
-            if (room < wanted or across) and rect.height() + wanted < page / 2:
+            apart = after.isValid() and int((rect.top() + 1) // page) != int(
+                (layout.blockBoundingRect(after).top() + 1) // page)
+            if (room < wanted or across or apart) and rect.height() + wanted < page / 2:
                 return block
         block = block.next()
     return None

@@ -205,3 +205,31 @@ def test_the_yearly_report_keeps_each_heading_with_its_lines_and_leaves_no_page_
     assert checked >= 15
     last = max(used)
     assert all(used[n] > page / 2 for n in used if n != last), {n: round(u / page, 2) for n, u in used.items()}
+
+
+def test_a_heading_goes_with_a_table_qt_moves_to_the_next_page(app: QApplication) -> None:
+    """A heading, then a table with a header row: whatever stands above, the heading is printed on the page
+    where the table starts (Qt moves a table that cannot start at a page's foot to the next page, which left
+    三、组织生活 alone at the foot of a committee's 台账)."""
+    from PySide6.QtGui import QPdfWriter
+
+    from partydesk.core.io.minutes_html import KEEP_WITH_NEXT
+    from partydesk.gui.pdf import layout_document, page_layout
+
+    writer = QPdfWriter(os.devnull)
+    writer.setPageLayout(page_layout())
+    table = ("<table border='1' cellpadding='3' width='100%'><thead><tr><th>会议类型</th><th>应开</th></tr></thead>"
+             "<tbody>" + "<tr><td>支部党员大会</td><td>4</td></tr>" * 8 + "</tbody></table>")
+    checked = 0
+    for lines in range(30, 80):
+        above = "".join(f"<p>第 {n} 行：统计截至年底的情况。</p>" for n in range(lines))
+        html = f"<html><body>{above}<h1><a name='{KEEP_WITH_NEXT}-h1'>三、组织生活</a></h1>{table}</body></html>"
+        document = layout_document(html, writer)
+        page = document.pageSize().height()
+        block = document.begin()
+        while block.isValid() and block.text() != "三、组织生活":
+            block = block.next()
+        assert int(_middle_of_first_line(document, block) // page) == int(
+            _middle_of_first_line(document, block.next()) // page), f"{lines} lines above: the heading is alone"
+        checked += 1
+    assert checked == 50
