@@ -35,15 +35,19 @@ def short_names(names: Iterable[str]) -> dict[str, str]:
     """Each name's ``short_name`` with what all of them begin with left off, up to the last place or body
     that beginning names (中共示范街道幸福社区第一支部委员会 and …西溪社区第二支部委员会 → 幸福社区第一支部,
     西溪社区第二支部): a 支部 column of a committee's sixty branches shows what tells them apart. Nothing is
-    left off one name alone, or when the rest of any name would be two characters or less."""
+    left off one name alone, or when the rest of any name would be two characters or less, but for the
+    committee's own 党委 (中共幸福社区委员会 beside its 第一支部, 第二支部)."""
     shorts = {name: short_name(name) for name in names}
     if len(set(shorts.values())) < 2:
         return shorts
     common = _common_start(list(shorts.values()))
     cut = max((common.rfind(ending) + len(ending) for ending in _UNIT_ENDINGS if ending in common), default=0)
-    if cut and all(len(short) - cut > 2 for short in shorts.values()):
+    if cut and all(len(short) - cut > 2 or short[cut:] in _BODIES for short in shorts.values()):
         return {name: short[cut:] for name, short in shorts.items()}
     return shorts
+
+
+_BODIES = frozenset({"党委", "党工委"})  # what ``short_name`` makes of a committee's own name, said alone
 
 
 def _common_start(texts: list[str]) -> str:

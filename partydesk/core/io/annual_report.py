@@ -118,7 +118,7 @@ def blocks(report: AnnualReport) -> list[Block]:
         total = sum(b.value for b in buckets)
         out.append(Heading(title, 2))
         rows = [(b.label, f"{b.value:g}", _share(b.value, total)) for b in buckets]
-        out.append(Table(("类别", "人数", "占比"), rows))
+        out.append(Table(("支部" if name == "branches" else "类别", "人数", "占比"), rows))
         if title in charts:
             out.append(Picture(title, charts[title]))
     out.append(Heading("三、组织生活"))

@@ -120,6 +120,8 @@ def test_a_branch_name_is_shortened_as_offices_write_it_in_a_table(name: str, sh
     (["中共示范街道幸福社区第一支部委员会"], ["示范街道幸福社区第一支部"]),  # one name: as ``short_name``
     (["第一支部委员会", "第二支部委员会"], ["第一支部", "第二支部"]),  # no place shared: nothing left off
     (["中共示范村党支部", "中共示范村支部委员会"], ["示范村党支部", "示范村支部"]),  # the rest would be too short
+    (["中共幸福社区委员会", "中共幸福社区第一支部委员会", "中共幸福社区第二支部委员会"],
+     ["党委", "第一支部", "第二支部"]),  # a community's 党委 and its branches: 党委 alone is still plain
 ])
 def test_a_committee_s_branches_are_told_apart_by_what_their_names_do_not_share(
         names: list[str], shorts: list[str]) -> None:

@@ -193,6 +193,7 @@ def test_the_yearly_report_of_all_branches_counts_members_per_branch_not_per_gro
             if isinstance(block, Heading) and block.text == title:
                 table = parts[at + 1]
                 assert isinstance(table, Table)
+                assert table.headers[0] == ("支部" if title == "各支部党员人数" else "类别")
                 return [tuple(row) for row in table.rows]
         return None
 
