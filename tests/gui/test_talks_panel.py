@@ -332,3 +332,13 @@ def test_a_follow_up_without_a_date_shows_overdue_a_month_after_the_talk(
     late, recent = sorted(talks_of_year(ctx.db, TODAY.year), key=lambda r: r.data.held_on)
     assert panel.follow_up_text(late) == f"逾期（{TODAY - timedelta(days=10):%Y-%m-%d}）"
     assert panel.follow_up_text(recent) == "待跟进"
+
+
+def test_text_left_in_the_search_is_nothing_to_discard(qtbot: QtBot, panel: TalksPanel) -> None:
+    """A name typed into 谈话对象's search and left there: Cancel closes without asking (before, it asked to
+    discard changes never made); a topic typed is still asked about."""
+    dialog = open_new(qtbot, panel)
+    dialog.ui.withSearchEdit.setText("li")
+    assert not dialog.has_unsaved_changes()
+    dialog.ui.topicEdit.setText("谈心")
+    assert dialog.has_unsaved_changes()

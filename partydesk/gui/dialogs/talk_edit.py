@@ -25,7 +25,7 @@ from partydesk.gui.forms.ui_talk_edit import Ui_TalkEditDialog
 from partydesk.gui.models.talk_choice_model import TalkChoiceModel
 from partydesk.gui.operations import talks as talk_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog, focus_at_fault
-from partydesk.gui.widgets.discard_guard import DiscardGuard
+from partydesk.gui.widgets.discard_guard import DiscardGuard, filter_only
 from partydesk.gui.widgets.error_label import WARNING_COLOUR, grow_to_fit, mark_as_error_label
 from partydesk.gui.widgets.screen_room import fit_to_screen
 
@@ -81,6 +81,7 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self.ui.followUpEdit.setMaximumHeight(em * 4)
         self._fill(record, with_ids, today or date.today())
         self.ui.withSearchEdit.textChanged.connect(self.choices.set_filter)
+        filter_only(self.ui.withSearchEdit)  # (text left in the search is nothing to discard)
         # A new talk whose form was not picked by hand becomes a 集体谈心 once a second member is ticked.
         self._form_picked = record is not None
         self.ui.formCombo.activated.connect(self._pick_form)

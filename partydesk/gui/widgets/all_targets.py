@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QLayout, QLineEdit, QListWidget, QWidget
 
 from partydesk.gui.widgets.click_toggles import click_toggles
+from partydesk.gui.widgets.discard_guard import filter_only
 
 SEARCH_FROM = 8  # branches: beyond, the list gets a search box and room for as many rows
 
@@ -45,6 +46,7 @@ def searchable(targets: QListWidget) -> QLineEdit | None:
         return None
     box = QLineEdit(parent)
     box.setObjectName("targetSearch")
+    filter_only(box)
     box.setClearButtonEnabled(True)
     box.setPlaceholderText(QCoreApplication.translate("TargetSearch", "Search code or name"))
     holder.insertWidget(holder.indexOf(targets), box)

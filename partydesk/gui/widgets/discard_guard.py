@@ -42,12 +42,24 @@ def _value(widget: QWidget) -> object:
     return None
 
 
+FILTER_ONLY = "filterOnly"  # a widget property: this box only narrows a list (a search), it holds no data
+
+
+def filter_only(box: QWidget) -> QWidget:
+    """Mark ``box`` as a search that only narrows a list: text left in it is not a change to discard."""
+    box.setProperty(FILTER_ONLY, True)
+    return box
+
+
 def form_state(root: QWidget) -> list[tuple[str, object]]:
     """What every input widget under ``root`` holds, in a fixed order (a spin box's own line edit is
-    covered by the spin box; a combo box's by the combo box)."""
+    covered by the spin box; a combo box's by the combo box; a search box marked ``filter_only`` is no
+    data)."""
     found = []
     for widget in root.findChildren(QWidget):
         if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
+            continue
+        if widget.property(FILTER_ONLY):
             continue
         value = _value(widget)
         if value is not None:
