@@ -5633,6 +5633,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>谈话中答应办理或需要回访的事项（可不填）</translation>
     </message>
     <message>
+        <source>{branch} keeps this talk&apos;s record. What you change here is saved as a correction and goes back to the branch with the next package.</source>
+        <translation>这条谈话记录由{branch}管理。在这里所做的修改保存为更正，随下一个数据包发回该支部。</translation>
+    </message>
+    <message>
         <source>Blank: {days} days after</source>
         <translation>不填：谈话后{days}天</translation>
     </message>

@@ -188,3 +188,25 @@ def test_a_missing_meeting_in_a_branch_calendar_is_the_branch_s_to_record(qtbot:
     assert asked == [] and len(boxes) == 1
     assert BRANCHES[0][1] in boxes[0].text() and "新建会议记录" in boxes[0].text()
     boxes[0].close()
+
+
+def test_a_branch_s_talk_edited_at_the_committee_says_the_edit_is_a_correction(
+        qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """As the member dialog does: before anything is typed, the committee is told the branch keeps the talk and
+    the change goes back to it as a correction (the talk dialog said nothing)."""
+    from partydesk.gui.dialogs.talk_edit import TalkEditDialog
+    from partydesk.gui.pages.talks import TalksPanel
+
+    panel = TalksPanel(committee_ctx, today=TODAY)
+    qtbot.addWidget(panel)
+    panel.reload()
+    settle(qtbot, committee_ctx)
+    record = panel.list.model.shown_rows()[0]
+    panel.edit_talk(record.id)
+    dialog = panel.current_dialog()
+    assert isinstance(dialog, TalkEditDialog)
+    branch = panel.branches.name_of(record.org_id)
+    assert dialog.correction_note.isVisibleTo(dialog)
+    said = dialog.correction_note.text()
+    assert said.startswith(f"这条谈话记录由“{branch}”管理") and "更正" in said
+    dialog.reject()

@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QCompleter, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.talks import TALK_FORMS
@@ -48,9 +48,11 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
     saved = Signal(str)
 
     def __init__(self, ctx: AppContext, record: TalkRecord | None = None, parent: QWidget | None = None, *,
-                 with_ids: tuple[str, ...] = (), by_id: str = "", today: date | None = None) -> None:
+                 with_ids: tuple[str, ...] = (), by_id: str = "", today: date | None = None,
+                 correction_for: str = "") -> None:
         """``with_ids``: members to tick at the start (a talk begun from the list of who is due); ``by_id``: the
-        member talking (two committee members due to talk), else the secretary."""
+        member talking (two committee members due to talk), else the secretary. ``correction_for``: the branch
+        that keeps the talk, when a committee edits it (the edit goes back to it as a correction)."""
         super().__init__(parent)
         self.ctx = ctx
         self.record = record
@@ -60,6 +62,14 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self._loaded = False
         self.ui = Ui_TalkEditDialog()
         self.ui.setupUi(self)
+        # A committee editing a branch's talk: said before anything is typed, as in the member dialog.
+        self.correction_for = correction_for
+        self.correction_note = QLabel(self)
+        self.correction_note.setObjectName("correctionNote")
+        self.correction_note.setWordWrap(True)
+        self.correction_note.setStyleSheet("background: #fff7d6; border: 1px solid #e0c060; padding: 4px;")
+        self.correction_note.setVisible(bool(correction_for))
+        self.ui.mainLayout.insertWidget(0, self.correction_note)
         self.choices = TalkChoiceModel(self)
         self.ui.withList.setModel(self.choices)
         self.ui.heldOnEdit.field_name, self.ui.heldOnEdit.required = "谈话日期", True
@@ -245,6 +255,9 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
             line.setPlaceholderText(self.tr("A member, or the name of a leader"))
         self.ui.topicEdit.setPlaceholderText(self.tr("Required, e.g. work and family situation"))
         self.ui.followUpEdit.setPlaceholderText(self.tr("What was promised or needs checking (optional)"))
+        self.correction_note.setText(self.tr(
+            "{branch} keeps this talk's record. What you change here is saved as a correction and goes back to "
+            "the branch with the next package.").format(branch=f"“{self.correction_for}”"))
         # An undated follow-up falls due a month after the talk (services.talks.follow_up_due): said where the
         # date is left out, so the date the talks list shows for it is no surprise.
         self.ui.followUpOnEdit.setPlaceholderText(self.tr("Blank: {days} days after").format(

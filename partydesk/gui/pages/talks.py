@@ -249,7 +249,8 @@ class TalksPanel(DialogHost, QWidget):
     def _edit(self, record: TalkRecord) -> None:
         from partydesk.gui.dialogs.talk_edit import TalkEditDialog
 
-        dialog = TalkEditDialog(self.ctx, record, self, today=self.today)
+        dialog = TalkEditDialog(self.ctx, record, self, today=self.today,
+                                correction_for=self.branches.corrected_from(record.org_id))
         dialog.saved.connect(lambda talk_id: self._saved(talk_id, dialog.talk_data().held_on.year))
         self._open(dialog)
 
