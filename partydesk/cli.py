@@ -66,10 +66,24 @@ def _refuse_two_dbs(parser: argparse.ArgumentParser, args: argparse.Namespace) -
         parser.error(f"--db 指定了两个不同的数据库文件：{before} 和 {after}。请只指定一个。")
 
 
-def _lock_for(path: Path) -> Any:
+@contextmanager
+def _lock_for(path: Path) -> Iterator[None]:
+    """The instance lock of ``path``'s folder for the command; a ``CliError`` in the command line's words
+    when the program's window (or another command) holds it."""
+    from partydesk.core.errors import AlreadyRunningError
     from partydesk.core.instance import InstanceLock
 
-    return InstanceLock(path.resolve().parent)
+    lock = InstanceLock(path.resolve().parent)
+    try:
+        lock.acquire()
+    except AlreadyRunningError as exc:
+        raise CliError(f"数据库 {path} 已经在运行的党支部工作台（程序窗口或另一条命令）中打开：同一个数据文件夹一次只能"
+                       "由一个程序使用。请先关闭程序窗口或等那条命令结束，再运行这条命令。",
+                       code="already_running") from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _open(args: argparse.Namespace, *, must_exist: bool = True) -> Any:

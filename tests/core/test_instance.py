@@ -117,7 +117,7 @@ def test_cli_refuses_a_database_whose_folder_is_locked(
         capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
     )
     assert result.returncode == 1, result.stderr
-    assert "已经在运行" in result.stderr
+    assert "已经在运行" in result.stderr and "请先关闭程序窗口或等那条命令结束" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
     assert not (folder / "backups").exists()
