@@ -248,3 +248,16 @@ def test_deleting_a_branchs_member_at_the_committee_says_where_the_deletion_goes
     mine = own.current_dialog()
     assert isinstance(mine, MemberDeleteDialog) and "更正" not in mine.explanation.text()
     mine.reject()
+
+
+def test_a_member_s_page_at_the_committee_names_the_branch(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """The line of key facts under the name says whose member it is (it said nothing of the branch)."""
+    page = open_page(qtbot, committee_ctx)
+    row = page.model.row_at(0)
+    assert page.select_member(row.id)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    detail = page.detail_page()
+    assert committee_ctx.runner.wait_idle(WAIT_MS)
+    branch = page.model.branches.short_of(row.org_id)
+    assert branch and f" · {branch} · " in detail.facts_html(row) and branch in detail.facts_label.text()

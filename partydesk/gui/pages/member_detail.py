@@ -285,6 +285,9 @@ class MemberDetailPage(DialogHost, QWidget):
         if row.birth_date is not None:
             facts.append(self.tr("{age} years old").format(age=fmt.text(row, "age")))
         facts.append(fmt.text(row, "category"))
+        held = self._branches()
+        if held.multi and (branch := held.short_of(row.org_id)):  # a committee's file: whose member
+            facts.append(branch)
         if row.party_group:
             facts.append(row.party_group)
         if row.joined_on is not None:
