@@ -210,3 +210,23 @@ def test_a_branch_s_talk_edited_at_the_committee_says_the_edit_is_a_correction(
     said = dialog.correction_note.text()
     assert said.startswith(f"这条谈话记录由“{branch}”管理") and "更正" in said
     dialog.reject()
+
+
+def test_who_is_due_a_talk_at_the_committee_can_be_narrowed_to_one_branch(
+        qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """应谈话党员 over two branches: a branch filter keeps one branch's members (it had a 支部 column only)."""
+    from partydesk.gui.pages.talks import TalksPanel
+
+    panel = TalksPanel(committee_ctx, today=TODAY)
+    qtbot.addWidget(panel)
+    panel.reload()
+    settle(qtbot, committee_ctx)
+    view = panel.due_view
+    view.scope.setCurrentIndex(1)  # everyone on the roll
+    assert view.branch_filter.isVisibleTo(view)
+    every = view.list.model.shown_rows()
+    assert len({r.branch_name for r in every}) == 2
+    names = [view.branch_filter.itemText(i) for i in range(view.branch_filter.count())]
+    view.branch_filter.setCurrentIndex(names.index(BRANCHES[1][1]))
+    shown = view.list.model.shown_rows()
+    assert shown and {r.branch_name for r in shown} == {BRANCHES[1][1]} and len(shown) < len(every)

@@ -7,9 +7,10 @@ double-click) starts a talk with them ticked (``talkRequested``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from partydesk.core.domain.group_order import group_sort_key
@@ -31,6 +32,10 @@ def _day(value: date | None) -> str:
     return f"{value:%Y-%m-%d}" if value is not None else ""
 
 
+def _of_branch(name: str) -> Callable[[TalkDue], bool]:
+    return lambda row: row.branch_name == name
+
+
 class TalksDueView(QWidget):
     """The list of members and when each is due a talk; ``talkRequested(ids)`` for 记录谈话."""
 
@@ -50,6 +55,9 @@ class TalksDueView(QWidget):
             (self.tr("Due now or soon"), lambda r: due_status(r, self.today) != LATER),
             (self.tr("Everyone on the roll"), None),
         ])
+        # A committee's file: a filter by branch beside the scope (shown once the rows name branches).
+        self.branch_filter = self.list.add_filter("dueBranch", [("", None)])
+        self.branch_filter.setVisible(False)
         self.talk_button = self.list.add_action("talkWithSelected", self._talk, needs_selection=True)
         # Enter or a double-click: a talk with those selected (or the one row the keyboard is on, none selected).
         self.list.activated.connect(lambda member_id: self.talkRequested.emit(self.list.selected_ids() or [member_id]))
@@ -90,7 +98,17 @@ class TalksDueView(QWidget):
             self._several = several
             self.list.set_columns(self._columns())
         self.list.set_rows(rows)
+        self._fill_branches(rows)
         self._retranslate()
+
+    def _fill_branches(self, rows: list[TalkDue]) -> None:
+        """The branch filter's choices: every branch, then each one the rows name, in their order."""
+        self.branch_filter.setVisible(self._several)
+        names = list(dict.fromkeys(r.branch_name for r in rows if r.branch_name))
+        every = QCoreApplication.translate("BranchFilter", "All branches")
+        options: list[tuple[str, Callable[[TalkDue], bool] | None]] = [(every, None)]
+        options += [(name, _of_branch(name)) for name in names]
+        self.list.set_filter_options(self.branch_filter, options)
 
     def overdue_count(self) -> int:
         """How many members are past due."""
