@@ -292,8 +292,7 @@ class MembersPage(DialogHost, QWidget):
         selected = saved or self.selected_member_id()
         self._select_after_load = None
         self._loaded = True
-        self.model.set_rows(rows)
-        fit_names(self.view, self.model, self.fontMetrics().horizontalAdvance("汉"))
+        self.model.set_rows(rows)  # (roster_table widens 姓名 to the longest name on a reset)
         self.branches.rows_changed()
         self.fill_group_combo()
         if saved is not None:

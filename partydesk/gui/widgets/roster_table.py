@@ -37,6 +37,7 @@ def roster_table(parent: QWidget, model: RosterModel, row_height: int) -> QTable
     header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
+    model.modelReset.connect(lambda: fit_names(view, model, view.fontMetrics().horizontalAdvance("汉")))
     return view
 
 
