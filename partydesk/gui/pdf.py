@@ -106,30 +106,32 @@ def _keep_headings_with_text(document: QTextDocument) -> None:
     one alone. Headings in a row (a part's, then its first section's) go together with the lines under the
     last.
 
-    One heading is moved at a time, then the whole document is laid out again before the next is looked
-    for: Qt's layout after a change mid-document can leave later blocks unplaced (of no height, so never
-    printed), and every later position depends on the move."""
+    One heading is moved at a time, and the document from it on is laid out again before the next is looked
+    for, the search going on from there: Qt's layout after a change mid-document can leave later blocks
+    unplaced (of no height, so never printed), and every later position depends on the move."""
     moved: set[int] = set()
+    start = document.begin()
     for _attempt in range(MOST_MOVES):
-        block = _heading_left_alone(document, moved)
+        block = _heading_left_alone(document, start, moved)
         if block is None:
             return
+        start = block
         moved.add(block.blockNumber())
         cursor = QTextCursor(block)
         fmt = block.blockFormat()
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         cursor.setBlockFormat(fmt)
-        document.markContentsDirty(0, document.characterCount())
+        document.markContentsDirty(block.position(), document.characterCount() - block.position())
 
 
 MOST_MOVES = 200  # headings moved to a new page at most (a bound on the passes, far above any document's)
 
 
-def _heading_left_alone(document: QTextDocument, moved: set[int]) -> QTextBlock | None:
-    """The first heading not yet moved that would end its page without the lines under it, or None."""
+def _heading_left_alone(document: QTextDocument, block: QTextBlock, moved: set[int]) -> QTextBlock | None:
+    """The first heading from ``block`` on, not yet moved, that would end its page without the lines under it,
+    or None."""
     page = document.pageSize().height()
     layout = document.documentLayout()
-    block = document.begin()
     while block.isValid():
         if _is_kept(block) and block.blockNumber() not in moved:
             rect = layout.blockBoundingRect(block)
