@@ -50,6 +50,7 @@ from partydesk.gui.widgets import discard_guard
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.date_field import DateField
 from partydesk.gui.widgets.error_label import ERROR_COLOUR, WARNING_COLOUR, mark_as_error_label
+from partydesk.gui.widgets.note_label import note_label
 from partydesk.gui.widgets.screen_room import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
@@ -100,11 +101,7 @@ class MemberEditDialog(BusyDialog):
         self.correction_for = correction_for
         # A committee adding a member: it is the committee's own (no branch keeps it), said the same way.
         self.committee_own = committee_own if record is None else ""
-        self.correction_note = QLabel(self)
-        self.correction_note.setObjectName("correctionNote")
-        self.correction_note.setWordWrap(True)
-        self.correction_note.setStyleSheet("background: #fff7d6; border: 1px solid #e0c060; padding: 4px;")
-        self.correction_note.setVisible(bool(correction_for or self.committee_own))
+        self.correction_note = note_label(self, "correctionNote", shown=bool(correction_for or self.committee_own))
         self.ui.mainLayout.insertWidget(0, self.correction_note)
         self._use_date_fields()
         self._busy = False

@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCompleter, QDialogButtonBox, QPushButton, QWidget
 
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.talks import TALK_FORMS
@@ -27,6 +27,7 @@ from partydesk.gui.operations import talks as talk_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog, focus_at_fault
 from partydesk.gui.widgets.discard_guard import DiscardGuard, filter_only
 from partydesk.gui.widgets.error_label import WARNING_COLOUR, grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.note_label import note_label
 from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
@@ -64,11 +65,7 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self.ui.setupUi(self)
         # A committee editing a branch's talk: said before anything is typed, as in the member dialog.
         self.correction_for = correction_for
-        self.correction_note = QLabel(self)
-        self.correction_note.setObjectName("correctionNote")
-        self.correction_note.setWordWrap(True)
-        self.correction_note.setStyleSheet("background: #fff7d6; border: 1px solid #e0c060; padding: 4px;")
-        self.correction_note.setVisible(bool(correction_for))
+        self.correction_note = note_label(self, "correctionNote", shown=bool(correction_for))
         self.ui.mainLayout.insertWidget(0, self.correction_note)
         self.choices = TalkChoiceModel(self)
         self.ui.withList.setModel(self.choices)

@@ -43,6 +43,7 @@ from partydesk.gui.folders import (
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.pages.notices_panel import NoticesPanel
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
+from partydesk.gui.widgets.note_label import note_label
 
 if TYPE_CHECKING:
     from partydesk.core.exchange.keys import KeyCard
@@ -140,10 +141,7 @@ class ExchangePage(QWidget):
         line.addWidget(self.conflict_button)
         box.addLayout(line)
         # A clock that ran ahead once: everything sent is refused until it is mended (sync_clock).
-        self.clock_note = QLabel(self)
-        self.clock_note.setObjectName("clockNote")
-        self.clock_note.setWordWrap(True)
-        self.clock_note.setStyleSheet("background: #fff7d6; border: 1px solid #e0c060; padding: 4px;")
+        self.clock_note = note_label(self, "clockNote")
         self.clock_button = QPushButton(self)
         self.clock_button.setObjectName("clockButton")
         self.clock_button.clicked.connect(self.mend_clock)
