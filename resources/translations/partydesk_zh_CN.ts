@@ -1637,12 +1637,20 @@ No. {seq} to {office}: {contents}.</source>
         <translation>这个数据包被拒收：</translation>
     </message>
     <message>
+        <source>The package from {origin} ({name}) is genuine and complete. It is a receipt: it carries no records. Nothing has been written yet.</source>
+        <translation>来自 {origin} 的数据包（{name}）真实完整。这是一份回执，不含任何记录；目前还没有写入任何数据。</translation>
+    </message>
+    <message>
         <source>The package from {origin} ({name}) is genuine and complete. This is what importing it would do; nothing has been written yet.</source>
         <translation>来自 {origin} 的数据包（{name}）真实完整。下表是导入后的结果；目前还没有写入任何数据。</translation>
     </message>
     <message>
         <source>It carries {contents}.</source>
         <translation>数据包内容：{contents}。</translation>
+    </message>
+    <message>
+        <source>It confirms that {origin} received {count} of this office&apos;s packages: importing it marks them as received.</source>
+        <translation>它确认“{origin}”已收到本单位的 {count} 个数据包；导入后，这些数据包即记为对方已收到。</translation>
     </message>
     <message>
         <source>It confirms that {origin} received {count} of this office&apos;s packages.</source>
@@ -1711,6 +1719,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>Ready to import</source>
         <translation>可以导入</translation>
+    </message>
+    <message>
+        <source>Ready to import (a receipt: no records)</source>
+        <translation>可以导入（回执，不含记录）</translation>
     </message>
     <message>
         <source>; {count} conflict(s) to decide afterwards</source>

@@ -462,7 +462,18 @@ def test_import_wizard_says_what_a_receipt_confirms(
     dialog.file.setText(str(receipt.path))
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
-    assert "它同时确认“中共示范街道工作委员会”已收到本单位的 1 个数据包" in dialog.summary.text()
+    said = dialog.summary.text()
+    assert "这是一份回执，不含任何记录" in said
+    assert "它确认“中共示范街道工作委员会”已收到本单位的 1 个数据包" in said
+    assert dialog.counts.isHidden()  # not five zeros
+    many = ImportDialog(ctx, start=folder, offices={"1000": "中共示范街道工作委员会"})  # on a stick of packages
+    qtbot.addWidget(many)
+    many.file.setText(str(folder / "back"))
+    many.check_button.click()
+    qtbot.waitUntil(lambda: many.pages.currentIndex() == 2, timeout=WAIT_MS)
+    table = many.folder_table
+    assert table.item(0, table.columnCount() - 1).text() == "可以导入（回执，不含记录）"
+    assert [table.item(0, column).text() for column in range(3, table.columnCount() - 1)] == [""] * 5
 
 
 def test_import_wizard_says_what_the_package_carries(

@@ -135,6 +135,7 @@ class ImportDialog(QDialog):
         box.addWidget(self.gap)
         box.addWidget(self.corrected)
         box.addWidget(self.refused_records, 1)
+        box.addStretch(0)  # takes the room only when the table above is hidden: the words stay at the top
         self.pages.addWidget(check)
 
         many = QWidget(self.pages)
@@ -256,13 +257,21 @@ class ImportDialog(QDialog):
             self.problem.setText(report.message)
             return
         self.report = report
-        said = self.tr("The package from {origin} ({name}) is genuine and complete. This is what "
-                       "importing it would do; nothing has been written yet.").format(
-            origin=self._office(report.origin), name=self.path.name)
-        carried = contents_in_words(report.carries)
-        if carried:
-            said += "\n" + self.tr("It carries {contents}.").format(contents=carried)
-        if report.confirms:
+        receipt = not report.carries  # no records at all: only the confirmations (a receipt)
+        if receipt:
+            said = self.tr("The package from {origin} ({name}) is genuine and complete. It is a receipt: it "
+                           "carries no records. Nothing has been written yet.").format(
+                origin=self._office(report.origin), name=self.path.name)
+        else:
+            said = self.tr("The package from {origin} ({name}) is genuine and complete. This is what "
+                           "importing it would do; nothing has been written yet.").format(
+                origin=self._office(report.origin), name=self.path.name)
+            said += "\n" + self.tr("It carries {contents}.").format(contents=contents_in_words(report.carries))
+        if report.confirms and receipt:
+            said += "\n" + self.tr("It confirms that {origin} received {count} of this office's packages: "
+                                    "importing it marks them as received.").format(
+                origin=self._office(report.origin), count=report.confirms)
+        elif report.confirms:
             said += "\n" + self.tr("It confirms that {origin} received {count} of this office's packages.").format(
                 origin=self._office(report.origin), count=report.confirms)
         if report.removed:  # otherwise only "updated" records in the counts
@@ -276,6 +285,7 @@ class ImportDialog(QDialog):
         self.summary.setText(said)
         for row, key in enumerate(OUTCOME_ORDER):
             self.counts.setItem(row, 1, QTableWidgetItem(str(report.counts.get(key, 0))))
+        self.counts.setVisible(not receipt)  # five zeros would only puzzle
         self.gap.setText(report.gap)
         self.gap.setVisible(bool(report.gap))
         self.corrected.setText(self.tr("The committee corrects this office's own records:") + "\n"
@@ -345,7 +355,8 @@ class ImportDialog(QDialog):
             report = entry.report
             origin = self.tr("This office") if entry.own else self._office(report.origin)
             texts = [entry.path.name, origin, str(report.channel_seq) if report.channel_seq else ""]
-            texts += [str(report.counts.get(key, 0)) if entry.ready else "" for key in OUTCOME_ORDER]
+            texts += [str(report.counts.get(key, 0)) if entry.ready and report.carries else ""
+                      for key in OUTCOME_ORDER]
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if column in (0, 1) else "")
@@ -398,6 +409,8 @@ class ImportDialog(QDialog):
         report = entry.report
         if entry.ready:
             text = self.tr("Ready to import")
+            if not report.carries:
+                text = self.tr("Ready to import (a receipt: no records)")
             if entry.follows:
                 text = self.tr("Ready to import after No. {seq} (once that one is in, these counts come out lower)"
                                ).format(seq=entry.follows)
