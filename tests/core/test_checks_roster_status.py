@@ -59,13 +59,16 @@ def test_probation_from_a_month_only_joining_is_overdue_after_that_month_and_say
 
 
 def test_lost_six_months_without_a_suspension_decision(db: Database) -> None:
-    """Lost since 31 May: nothing on 29 November, a warning on 30 November; none once 停止党籍."""
+    """Lost since 31 May: nothing on 29 November, a warning on 30 November, overdue from 1 December; none once
+    停止党籍."""
     member_id = _member(db)
     _event(db, member_id, EventKind.LOST, date(2026, 5, 31), "1")
     assert _found(db, "member.lost_undecided", date(2026, 11, 29)) == []
     [finding] = _found(db, "member.lost_undecided", date(2026, 11, 30))
     assert (finding.severity, finding.due, finding.subject) == (Severity.WARNING, date(2026, 11, 30), member_id)
     assert "党员教育管理工作条例" in finding.rule
+    [later] = _found(db, "member.lost_undecided", date(2026, 12, 1))
+    assert (later.severity, later.due) == (Severity.OVERDUE, date(2026, 11, 30))
     _event(db, member_id, EventKind.SUSPENDED, date(2026, 11, 30), "1")
     assert _found(db, "member.lost_undecided", date(2026, 12, 1)) == []
 

@@ -100,8 +100,8 @@ def _lost_undecided_each(db: Database, today: date) -> Iterator[Finding]:
         if not row.lost_contact or row.lost_since is None or row.membership_status == STATUS_SUSPENDED:
             continue
         due = add_months(row.lost_since, rules.lost_months)
-        if due <= today:
-            yield _finding("member.lost_undecided", Severity.WARNING, row,
+        if due <= today:  # 注意 on the day the months are full, 逾期 from the day after (as a talk's follow-up)
+            yield _finding("member.lost_undecided", Severity.OVERDUE if due < today else Severity.WARNING, row,
                            f"{row.name}失去联系已满{rules.lost_months}个月（自{in_words(row.lost_since)}），"
                            "经查找仍无音讯的，应作出停止党籍的决定", due, JY)
 
