@@ -4103,6 +4103,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>发文单位</translation>
     </message>
     <message>
+        <source>To</source>
+        <translation>发往</translation>
+    </message>
+    <message>
+        <source>All branches ({count})</source>
+        <translation>全部支部（{count}）</translation>
+    </message>
+    <message>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from partydesk.core import attachments
-from partydesk.core.changes import LOCAL_USER
+from partydesk.core.changes import LOCAL_USER, ChangeKind, Changes
 from partydesk.core.domain.notices import NoticeData, NoticeFile
 from partydesk.core.domain.study_records import MaterialData
 from partydesk.core.services import notices, study, study_files
@@ -216,6 +216,19 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
     panel.list.select_id(written.id)
     lines = panel.text.toPlainText().splitlines()  # for whom, by name, and how far it got: not "sent"
     assert lines[2:4] == ["发送情况：", "  中共示范街道幸福社区第二支部委员会：尚未导出，随下次导出的数据包送达"], lines
+    # The list says to whom each went: the branch by its short name (whole in the tooltip), or all of them.
+    model = panel.list.model
+    to = next(c for c, column in enumerate(model.columns) if column.key == "to")
+    assert model.headerData(to, Qt.Orientation.Horizontal) == "发往"
+    assert model.index(0, to).data() == "第二支部"
+    assert model.index(0, to).data(Qt.ItemDataRole.ToolTipRole) == "中共示范街道幸福社区第二支部委员会"
+    notices.add_notice(committee_of_two, LOCAL_USER, data=NoticeData(title="关于开展主题党日的通知", body="",
+                                                                      issued=date(2026, 12, 1)),
+                       files=[], to=[], to_all=True)
+    ctx.hub.changed.emit(Changes.of(ChangeKind.NOTICE))
+    qtbot.waitUntil(lambda: model.total == 2, timeout=WAIT_MS)
+    shown = {model.index(row, 2).data(): model.index(row, to).data() for row in range(2)}
+    assert shown == {"关于报送年度工作总结的通知": "第二支部", "关于开展主题党日的通知": "全部支部（2）"}
 
 
 def notice_form(qtbot: QtBot, ctx: AppContext, app: QApplication) -> NoticeEditDialog:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.notices import NoticeRow
+from partydesk.core.domain.organisation import short_names
 from partydesk.core.errors import KnownError
 from partydesk.gui.clock_text import local_time
 from partydesk.gui.folders import DOCUMENTS, ask_save_file, open_with_system
@@ -57,12 +58,14 @@ class NoticesPanel(QWidget):
         self.ctx = ctx
         self.rows: dict[str, NoticeRow] = {}
         self._pending = ""  # a notice to open once the list has loaded (from a to-do)
-        self.list: ListPage[NoticeRow] = ListPage(self._columns(), row_id=lambda n: n.id, parent=self,
-                                                  haystack=lambda n: f"{n.data.title} {n.data.issuer} {n.data.body}")
+        self.branches: list[tuple[str, str]] = []
+        self._short: dict[str, str] = {}  # a branch's organisation code -> its short name (发往)
+        self.office = ""
+        self.list: ListPage[NoticeRow] = ListPage(
+            self._columns(), row_id=lambda n: n.id, parent=self,
+            haystack=lambda n: f"{n.data.title} {n.data.issuer} {self._recipients(n)} {n.data.body}")
         self.list.setObjectName("noticeList")
         self.list.selectionChanged.connect(self._show_selected)
-        self.branches: list[tuple[str, str]] = []
-        self.office = ""
         self.write_button = self.list.add_action("writeNotice", self.write_notice)
         self.write_button.hide()  # shown at a committee with registered branches
         self.withdraw_button = self.list.add_action("withdrawNotice", self.withdraw_notice)
@@ -123,7 +126,12 @@ class NoticesPanel(QWidget):
         return self.tr("No notice yet. Notices from the committee arrive in its packages.")
 
     def _show(self, result: tuple[list[NoticeRow], list[tuple[str, str]], str]) -> None:
-        rows, self.branches, self.office = result
+        rows, branches, self.office = result
+        if branches != self.branches:  # a committee's notices say whom they went to (发往)
+            self.branches = branches
+            shorts = short_names(name for _code, name in branches)
+            self._short = {code: shorts.get(name) or code for code, name in branches}
+            self.list.set_columns(self._columns())
         self.list.set_empty_text(self._empty_text())
         self.write_button.setVisible(bool(self.branches))
         self.withdraw_button.setVisible(bool(self.branches) or any(not n.received for n in rows))
@@ -290,7 +298,7 @@ class NoticesPanel(QWidget):
         return self.tr("unread") if n.unread else self.tr("read")
 
     def _columns(self) -> list[ListColumn[NoticeRow]]:
-        return [
+        columns = [
             ListColumn("state", self.tr("State"), self._state, chars=6),
             ListColumn("issued", self.tr("Issued"), lambda n: f"{n.data.issued:%Y-%m-%d}",
                        sort_key=lambda n: n.data.issued, chars=6),
@@ -302,9 +310,24 @@ class NoticesPanel(QWidget):
                        sort_key=lambda n: len(n.files), chars=3, align_right=True),
             ListColumn("issuer", self.tr("From"), lambda n: n.data.issuer, chars=14),
         ]
+        if self.branches:  # a committee: to whom each notice it wrote went, after its title
+            columns.insert(3, ListColumn("to", self.tr("To"), self._recipients, chars=12,
+                                         tooltip=lambda n: self._recipients(n, whole=True)))
+        return columns
+
+    def _recipients(self, n: NoticeRow, *, whole: bool = False) -> str:
+        """The branches a notice written here went to, by short name (``whole``: by full name), or 全部支部
+        when it went to every registered branch; '' for a notice received."""
+        if n.received:
+            return ""
+        if not whole and len(self.branches) > 1 and set(n.targets) >= {code for code, _name in self.branches}:
+            return self.tr("All branches ({count})").format(count=len(n.targets))
+        names = dict(self.branches) if whole else self._short
+        return "、".join(names.get(code) or code for code in n.targets)
 
     def retranslate(self) -> None:
         """Set every visible text in the current language."""
+        self.list.set_columns(self._columns())
         self.list.set_empty_text(self._empty_text())
         self.list.set_search_placeholder(self.tr("Search title or text"))
         self.files_label.setText(self.tr("Files"))
