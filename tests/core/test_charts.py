@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -205,3 +206,20 @@ def test_counts_of_meetings_and_people_are_marked_in_whole_numbers() -> None:
     fig = members.bars("人数", ["甲", "乙"], [1, 0], unit="人", horizontal=True)
     fig.canvas.draw()
     assert all(float(t).is_integer() for t in fig.axes[0].get_xticks())
+
+
+def test_a_short_count_axis_keeps_its_numbers_apart() -> None:
+    """At the workbench's smallest (a chart 1.6 inches tall), 44 meetings due: the y axis's numbers do not run
+    into each other (ten ticks would), and a taller chart still gets more of them."""
+    rows = [("支部党员大会", 4, 4), ("支部委员会会议", 11, 9), ("党小组会", 44, 39), ("党课", 4, 3)]
+    counts = []
+    for height in (1.6, 4.0):
+        fig = activity.meetings_by_type(rows, width=5.0, height=height)
+        fig.canvas.draw()
+        ax = fig.axes[0]
+        low, high = ax.get_ylim()
+        labels = [t for t in ax.get_yticklabels() if t.get_text() and low <= t.get_position()[1] <= high]
+        boxes = sorted((label.get_window_extent() for label in labels), key=lambda b: b.y0)
+        assert all(below.y1 <= above.y0 for below, above in pairwise(boxes)), height
+        counts.append(len(labels))
+    assert 3 <= counts[0] < counts[1], counts

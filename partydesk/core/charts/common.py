@@ -59,10 +59,11 @@ def unit_label(ax: Any, text: str) -> None:
 
 
 def whole_numbers(axis: Any) -> None:
-    """Ticks on ``axis`` at whole numbers only."""
+    """Ticks on ``axis`` at whole numbers only, as many as its length has room for (at the workbench's smallest,
+    ten ticks on a short axis ran their numbers into each other)."""
     from matplotlib.ticker import MaxNLocator
 
-    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
 
 
 GREY = "#9a9a9a"
