@@ -108,6 +108,21 @@ def _keep_whole(row: Any) -> None:
     trpr.append(trpr.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))
 
 
+HEADER_FILL = "EEEEEE"  # the PDF's header shading (annual_report_html), so both print alike
+
+
+def _header_cell(cell: Any, text: str) -> None:
+    """A header cell as the PDF shows it: bold, centred, on a light grey ground."""
+    cell.text = text
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for run in paragraph.runs:
+        run.bold = True
+    properties = cell._tc.get_or_add_tcPr()
+    properties.append(properties.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto",
+                                                           qn("w:fill"): HEADER_FILL}))
+
+
 def _field(paragraph: Any, instruction: str) -> None:
     """A Word field (PAGE, NUMPAGES) at the end of ``paragraph``: Word and LibreOffice fill it in on printing."""
     run = paragraph.add_run()
@@ -154,9 +169,7 @@ def report_docx(report: AnnualReport) -> bytes:
             _repeat_header(table.rows[0])
             _keep_whole(table.rows[0])
             for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
-                cell.text = text
-                for run in cell.paragraphs[0].runs:
-                    run.bold = True
+                _header_cell(cell, text)
             for row in block.rows:
                 added = table.add_row()
                 _keep_whole(added)

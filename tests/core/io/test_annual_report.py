@@ -101,6 +101,7 @@ def test_a_year_without_meetings_says_so(tmp_path: Path) -> None:
 def test_docx_columns_fit_dates_and_counts_and_headers_repeat(report: AnnualReport) -> None:
     """The meeting register's date and count columns are as wide as their text (no wrapped dates), the
     topic takes the rest; every table fills the text width and repeats its header on each page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
 
     from partydesk.core.io.annual_report_docx import TEXT_WIDTH_CM, column_widths_cm
@@ -111,6 +112,11 @@ def test_docx_columns_fit_dates_and_counts_and_headers_repeat(report: AnnualRepo
     assert widths[0] >= 2.5 and widths[2] == max(widths)
     assert sum(widths) == pytest.approx(TEXT_WIDTH_CM, abs=0.05)
     assert all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in document.tables)
+    # Each header cell as the PDF prints it: bold, centred, shaded light grey.
+    for cell in register.rows[0].cells:
+        shading = cell._tc.tcPr.find(qn("w:shd"))
+        assert shading is not None and shading.get(qn("w:fill")) == "EEEEEE", cell.text
+        assert cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER and cell.paragraphs[0].runs[0].bold
     short = column_widths_cm(["项目", "数值"], [("党员总数", "36 名")])
     assert sum(short) == pytest.approx(TEXT_WIDTH_CM, abs=0.05) and short[0] > short[1]
     # A committee's register of all its branches: the topic gets the room, not shared alike with the branch's
