@@ -105,3 +105,34 @@ def test_the_conflict_list_shows_each_title_whole(
     assert item.text().endswith("（幸福社区第一支部）") and item.toolTip() == item.text()
     wide = dialog.list.fontMetrics().horizontalAdvance(item.text())
     qtbot.waitUntil(lambda: dialog.list.viewport().width() >= wide, timeout=WAIT_MS)
+
+
+def test_a_long_value_is_shown_whole_in_its_cell(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """An address whose two versions differ only at their end wraps in its cell (its row grows), so the end is
+    on screen to compare, not cut short behind an ellipsis."""
+    branch, committee, folder = pair
+    long = "浙江省杭州市西湖区示范街道幸福社区和平北街一百三十七号二十四幢三单元五楼五零二室（东边）"
+    with branch.write(LOCAL_USER, action="test.edit") as session:
+        member_id = session.query(Member.id).order_by(Member.id).first()[0]  # type: ignore[index]
+        session.get(Member, member_id).address = long  # type: ignore[union-attr]
+    import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
+    with committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Member, member_id).address = long.replace("东边", "西边")  # type: ignore[union-attr]
+    with branch.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Member, member_id).address = long.replace("东边", "北边")  # type: ignore[union-attr]
+    import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ConflictDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
+    rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+    row = rows["家庭住址"]
+    assert dialog.table.item(row, 2).text().endswith("（北边）")
+    needed = dialog.table.fontMetrics().boundingRect(
+        0, 0, dialog.table.columnWidth(2) - 8, 10_000, Qt.TextFlag.TextWordWrap, long).height()
+    assert dialog.table.rowHeight(row) >= needed > dialog.table.fontMetrics().lineSpacing(), (
+        dialog.table.rowHeight(row), needed)

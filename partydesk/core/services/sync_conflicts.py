@@ -16,19 +16,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
-from partydesk.core.domain import fields
 from partydesk.core.domain.organisation import short_name
 from partydesk.core.errors import ValidationError
 from partydesk.core.services import branches
+from partydesk.core.services import sync_field_words as field_words
 from partydesk.core.storage import settings_repo, sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.downward_repo import note_applied
 from partydesk.core.storage.sync_records import TYPES_BY_NAME
-
-# Chinese labels of the fields of other records shown in the comparison (a member's come from the field
-# registry; any other shows its column name).
-_LABELS = {"name": "姓名", "phone": "联系电话", "address": "家庭住址", "work_unit": "工作单位", "party_group": "党小组",
-           "category": "人员类别", "education": "学历", "topic": "主题", "held_on": "日期", "status": "出席情况"}
 
 
 @dataclass(frozen=True)
@@ -55,24 +50,6 @@ class ConflictView:
     """Whose each version is and when it was made, in words ("收到的版本：…修改。\\n本机的版本：…修改。")."""
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _label(record_type: str, key: str) -> str:
-    """A field's Chinese name: a member's from the field registry (籍贯, not native_place)."""
-    if record_type == "member" and fields.is_field(key):
-        return fields.label(key)
-    return _LABELS.get(key, key)
-
-
-def _value(record_type: str, key: str, value: Any) -> str:
-    """A value as the office reads it: a member's coded field by its name (大学本科, not 21)."""
-    text = _text(value)
-    table = fields.code_tables().get(key) if record_type == "member" else None
-    return table.name(text) if table is not None and text in table else text
-
-
 def open_conflicts(db: Database) -> list[ConflictView]:
     """Every undecided conflict with its differing fields."""
     out = []
@@ -84,9 +61,13 @@ def open_conflicts(db: Database) -> list[ConflictView]:
             incoming = entry.incoming.get("data", {})
             local_json = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in (local or {}).items()}
             kind_name = entry.record_type
-            diffs = [Difference(k, _label(kind_name, k), _value(kind_name, k, local_json.get(k)),
-                                _value(kind_name, k, incoming.get(k)))
-                     for k in sorted(incoming) if local_json.get(k) != incoming.get(k)]
+            keys = [k for k in sorted(incoming) if local_json.get(k) != incoming.get(k)]
+            people = sync_repo.member_names(session, [str(v) for k in keys if k in _PERSON
+                                                      for v in (local_json.get(k), incoming.get(k)) if v])
+            diffs = [Difference(k, field_words.label(kind_name, k),
+                                *(_named(session, held, k, v, people) or field_words.value(kind_name, k, v)
+                                  for v in (local_json.get(k), incoming.get(k))))
+                     for k in keys]
             title = str(incoming.get("name") or incoming.get("topic") or entry.record_id[:8])
             org = settings_repo.get_organisation(session, str(incoming["org_id"])) if incoming.get("org_id") else None
             if org is not None and org.name:  # a committee holds many branches, and the same name in several
@@ -95,6 +76,21 @@ def open_conflicts(db: Database) -> list[ConflictView]:
             out.append(ConflictView(entry.id, entry.record_type, entry.record_id, entry.reason, title, diffs,
                                     _provenance(session, entry, kind)))
     return out
+
+
+_PERSON = frozenset({"member_id", "by_member_id"})
+
+
+def _named(session: Any, held: branches.Branches, key: str, value: Any, people: dict[str, str]) -> str:
+    """A member or an organisation by name where the record holds its id ('' when it is none of these)."""
+    if not value:
+        return ""
+    if key in _PERSON:
+        return people.get(str(value), "")
+    if key == "org_id":
+        org = settings_repo.get_organisation(session, str(value))
+        return held.name_of(str(value)) or (org.name if org is not None else "")
+    return ""
 
 
 def _local_time(value: datetime | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,7 +59,14 @@ class ConflictDialog(QDialog):
         self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # shown, not edited
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("On this computer"), self.tr("Arrived")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Both values whole, wrapped in their cells: the difference may be at the end of a long address or place
+        # (会议室（三楼） against 会议室（四楼）), and a value cut short hides it.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.keep_button = QPushButton(self.tr("Keep this computer's version"), self)
         self.keep_button.setObjectName("keepButton")

@@ -127,3 +127,39 @@ def test_a_newer_version_of_the_same_record_takes_the_place_of_the_one_waiting(s
     assert {d.label: d.incoming for d in view.differences}["家庭住址"] == "幸福北路1号"
     resolve(sites.committee, LOCAL_USER, view.id, take_incoming=True)
     assert open_conflicts(sites.committee) == []
+
+
+def test_a_meeting_conflict_is_shown_in_the_office_s_words(sites: Sites) -> None:
+    """A branch's meeting corrected at the committee and changed again at the branch: its fields by their
+    Chinese names (地点, not place), codes by name (会议类型), people and the branch by name, not by id."""
+    from partydesk.core.storage.meeting_tables import Meeting
+
+    import_package(sites.committee, LOCAL_USER,
+                   export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
+    with sites.branch.read() as session:
+        meeting_id = session.query(Meeting.id).order_by(Meeting.id).first()[0]  # type: ignore[index]
+    with sites.committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Meeting, meeting_id).place = "社区党群服务中心会议室（四楼）"  # type: ignore[union-attr]
+    with sites.branch.write(LOCAL_USER, action="test.edit") as session:
+        meeting = session.get(Meeting, meeting_id)
+        assert meeting is not None
+        meeting.place, meeting.type_code, meeting.chair = "社区党群服务中心会议室（三楼）", "lecture", "某某"
+    report = import_package(sites.committee, LOCAL_USER,
+                            export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
+    assert report.counts["conflict"] == 1
+    [view] = open_conflicts(sites.committee)
+    fields = {d.label: (d.local, d.incoming) for d in view.differences}
+    assert fields["地点"] == ("社区党群服务中心会议室（四楼）", "社区党群服务中心会议室（三楼）")
+    assert fields["会议类型"][1] == "党课" and fields["主持人"][1] == "某某"
+    assert all(d.label != d.field for d in view.differences), [d.field for d in view.differences]
+
+
+def test_other_values_read_as_the_office_says_them() -> None:
+    """Attendance, yes/no, 学时 and coded forms by their words; a code this program does not know, as it is."""
+    from partydesk.core.services.sync_field_words import label, value
+
+    assert label("meeting_attendance", "status") == "出席情况"
+    assert value("meeting_attendance", "status", "leave") == "请假"
+    assert value("talk", "follow_up_done", True) == "是" and value("study_activity", "hours_tenths", 25) == "2.5 学时"
+    assert value("meeting", "type_code", "a-code-from-a-newer-version") == "a-code-from-a-newer-version"
+    assert label("certification", "name") == "证书名称" and label("meeting_guest", "name") == "姓名"
