@@ -1729,6 +1729,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>；其中 {count} 条冲突，导入后要逐条决定</translation>
     </message>
     <message>
+        <source>; {count} record(s) it also changed keep this office&apos;s correction until it decides</source>
+        <translation>；对方也改过的 {count} 条记录暂保留本单位的更正，待对方处理</translation>
+    </message>
+    <message>
         <source>Could not be read: left alone. {message}</source>
         <translation>读不出，跳过：{message}</translation>
     </message>

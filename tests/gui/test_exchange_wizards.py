@@ -605,3 +605,38 @@ def corrected_at_the_committee(branch: Database, committee: Database, folder: Pa
     with committee.write(LOCAL_USER, action="test.correct") as session:
         session.get(Member, member_id).phone = "13900000000"  # type: ignore[union-attr]
     return member_id
+
+
+def test_import_wizard_names_what_the_branch_changed_under_a_correction(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A meeting the branch changed before the committee's correction reached it counts 未变: the check says the
+    branch changed it too and the correction stays, on its own and in a folder's table."""
+    from partydesk.core.storage.meeting_tables import Meeting
+
+    branch, committee, folder = pair
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "first").path).status == "applied"
+    with branch.write(LOCAL_USER, action="test.edit") as session:
+        meeting = session.query(Meeting).order_by(Meeting.id).first()
+        assert meeting is not None
+        meeting_id, topic = meeting.id, meeting.topic
+        meeting.place = "社区党群服务中心会议室（三楼）"
+    with committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Meeting, meeting_id).place = "社区党群服务中心会议室（四楼）"  # type: ignore[union-attr]
+    up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "second")
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder, offices={"3301060012": "第一支部"})
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(up.path))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    assert f"第一支部在收到本单位的更正之前也修改了会议“{topic}”" in dialog.summary.text()
+    many = ImportDialog(ctx, start=folder, offices={"3301060012": "第一支部"})
+    qtbot.addWidget(many)
+    many.file.setText(str(folder / "second"))
+    many.check_button.click()
+    qtbot.waitUntil(lambda: many.pages.currentIndex() == 2, timeout=WAIT_MS)
+    state = many.folder_table.item(0, many.folder_table.columnCount() - 1).text()
+    assert "对方也改过的 1 条记录暂保留本单位的更正" in state, state

@@ -34,6 +34,7 @@ from partydesk.core.services.sync_downward import apply_notices, complete_rotati
 from partydesk.core.services.sync_orphans import reject_orphans
 from partydesk.core.services.sync_rejections import record_rejection
 from partydesk.core.services.sync_stage import EARLIEST, FUTURE_SLACK, Origin, Staged, stage_all
+from partydesk.core.services.sync_words import record_in_words
 from partydesk.core.storage import downward_repo, sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.downward_repo import note_applied
@@ -73,6 +74,7 @@ class ImportReport:
     # Names of the sender's members whose edit in the package is older than a correction of ours still waiting
     # for the sender: counted unchanged, the correction stays until the sender decides between the two.
     held: list[str] = field(default_factory=list)
+    held_other: list[str] = field(default_factory=list)  # the same of the sender's other records, in words
     # Our own records the sender tells us it refused (each in words, with its reason; sent again from now on),
     # and how many it refused before and has now taken.
     returned: list[str] = field(default_factory=list)
@@ -86,7 +88,7 @@ class ImportReport:
         return {"status": self.status, "reason": self.reason, "message": self.message,
                 "package_id": self.package_id, "origin": self.origin, **self.counts, "gap": self.gap,
                 "acknowledged": self.acknowledged, "keys": self.keys, "corrections": self.corrections,
-                "removed_members": self.removed, "held_members": self.held,
+                "removed_members": self.removed, "held_members": self.held, "held_other": self.held_other,
                 "returned_records": self.returned, "returned_more": self.returned_more,
                 "returned_details": self.returned_details,
                 "returned_taken": self.returned_taken,
@@ -175,7 +177,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             _count(report, staged, decisions)
             report.corrections = _corrections(session, staged, decisions, own_site, parent)
             report.removed = _removed(session, staged, decisions, own_site)
-            report.held = _held(session, staged, decisions, own_site)
+            report.held, report.held_other = _held(session, staged, decisions, own_site)
             _returned(report, sync_refusals.told(session, peer, refusals, apply=False))
         return report
     if backup:
@@ -188,7 +190,7 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
         _count(report, staged, decisions)
         report.corrections = _corrections(session, staged, decisions, own_site, parent)  # (names before the change)
         report.removed = _removed(session, staged, decisions, own_site)
-        report.held = _held(session, staged, decisions, own_site)
+        report.held, report.held_other = _held(session, staged, decisions, own_site)
         written = _written(staged, decisions)
         _apply(session, written, staged, decisions, manifest.package_id, step)
         sync_refusals.note(session, peer, staged, decisions)
@@ -499,21 +501,22 @@ def _removed(session: Any, staged: list[Staged], decisions: list[Decision], own_
     return [names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) for r in gone]
 
 
-def _held(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> list[str]:
-    """The names (as held here) of the sender's members whose version in the package is older than a
-    correction of ours the sender has not yet seen: counted unchanged, ours stays, and the sender meets it as
-    a conflict to decide; said here so the office knows the sender had changed them too."""
+def _held(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> tuple[list[str], list[str]]:
+    """The sender's records whose version in the package is older than a correction of ours the sender has not
+    yet seen: counted unchanged, ours stays, and the sender meets it as a conflict to decide; said so the office
+    knows the sender had changed them too. (Members by name as held here, other records in words.)"""
     older = [s.record for s, d in zip(staged, decisions, strict=True)
-             if d.outcome is Outcome.UNCHANGED and s.record["type"] == "member" and s.record["owner_site"] != own_site]
-    if not older:
-        return []
-    states = sync_repo.local_states(session, TYPES_BY_NAME["member"], [str(r["id"]) for r in older])
-    held = [r for r in older if (local := states.get(str(r["id"]))) is not None and r["version"] < local.version
-            and Version.decode(local.version).site_id == own_site]
-    if not held:
-        return []
-    names = sync_repo.member_names(session, [str(r["id"]) for r in held])
-    return [names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) for r in held]
+             if d.outcome is Outcome.UNCHANGED and s.record["owner_site"] != own_site]
+    held = []
+    for name in sorted({str(r["type"]) for r in older}):
+        group = [r for r in older if r["type"] == name]
+        states = sync_repo.local_states(session, TYPES_BY_NAME[name], [str(r["id"]) for r in group])
+        held += [r for r in group if (local := states.get(str(r["id"]))) is not None
+                 and r["version"] < local.version and Version.decode(local.version).site_id == own_site]
+    members = [r for r in held if r["type"] == "member"]
+    names = sync_repo.member_names(session, [str(r["id"]) for r in members]) if members else {}
+    return ([names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) for r in members],
+            [record_in_words(r) for r in held if r["type"] != "member"])
 
 
 def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]) -> None:

@@ -52,3 +52,17 @@ def removed_in_words(names: list[str]) -> str:
     """The members a package deletes, as a sentence names them: 杜春丽、王芳 (等 25 名)."""
     shown = "、".join(names[:REMOVED_NAMED])
     return shown + (f"等 {len(names)} 名" if len(names) > REMOVED_NAMED else "")
+
+
+# A record other than a member, as a sentence names it: 会议“重温入党誓词”.
+_RECORD_KINDS = {"meeting": "会议", "talk": "谈心谈话", "study_activity": "学习活动", "certification": "技能证书",
+                 "member_event": "党员的变动记录", "meeting_attendance": "会议的出席记录", "study_credit": "学时记录",
+                 "organisation": "组织信息"}
+
+
+def record_in_words(record: Mapping[str, object]) -> str:
+    """A received record that is not a member, by its kind and its topic, title or name where it has one."""
+    data = record.get("data")
+    kind = _RECORD_KINDS.get(str(record.get("type")), "记录")
+    said = next((str(data[k]) for k in ("topic", "title", "name") if isinstance(data, Mapping) and data.get(k)), "")
+    return f"{kind}“{said}”" if said else kind

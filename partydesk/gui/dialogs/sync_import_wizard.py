@@ -276,11 +276,11 @@ class ImportDialog(QDialog):
                 origin=self._office(report.origin), count=report.confirms)
         if report.removed:  # otherwise only "updated" records in the counts
             said += "\n" + self.tr("It deletes these members: {names}.").format(names=removed_in_words(report.removed))
-        if report.held:  # otherwise only "unchanged": the sender's edit would seem to vanish unseen
+        if report.held or report.held_other:  # otherwise only "unchanged": the sender's edit would vanish unseen
             said += "\n" + self.tr("{origin} also changed {names}, before this office's correction reached it: "
                                     "the correction stays here, and {origin} decides between the two when it "
                                     "imports it.").format(origin=self._office(report.origin),
-                                                          names=removed_in_words(report.held))
+                                                          names=removed_in_words(report.held + report.held_other))
         said += self._returned(report)
         self.summary.setText(said)
         for row, key in enumerate(OUTCOME_ORDER):
@@ -417,6 +417,10 @@ class ImportDialog(QDialog):
             conflicts = report.counts.get("conflict", 0)
             if conflicts:
                 text += self.tr("; {count} conflict(s) to decide afterwards").format(count=conflicts)
+            held = len(report.held) + len(report.held_other)
+            if held:  # counted 未变, though the sender did change them
+                text += self.tr("; {count} record(s) it also changed keep this office's correction until it "
+                                "decides").format(count=held)
             return text + "；" + report.gap if report.gap else text
         if report.status == "already_imported":
             return self._imported_before(report)

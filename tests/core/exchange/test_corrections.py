@@ -280,3 +280,23 @@ def test_a_branch_that_keeps_its_own_version_over_a_correction_is_taken_at_the_c
     assert row(sites.committee, member_id)[0] == row(sites.branch, member_id)[0] == "13900002222"
     assert dump(sites.committee, branch_site(sites)) == dump(sites.branch, branch_site(sites))
     assert down(sites).counts["conflict"] == 0 and open_conflicts(sites.branch) == []
+
+
+def test_a_meeting_the_branch_changed_before_a_correction_reached_it_is_said_to_be_held(sites: Sites) -> None:
+    """The branch changes a meeting's place, then the committee corrects it before the change comes up: the
+    committee's correction stays (counted unchanged) and the report names the meeting, so the committee is not
+    told only 未变 of a record the branch did change."""
+    from partydesk.core.storage.meeting_tables import Meeting
+
+    up(sites)
+    with sites.branch.write(LOCAL_USER, action="test.edit") as session:
+        meeting = session.query(Meeting).order_by(Meeting.id).first()
+        assert meeting is not None
+        meeting_id, topic = meeting.id, meeting.topic
+        meeting.place = "社区党群服务中心会议室（三楼）"
+    with sites.committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Meeting, meeting_id).place = "社区党群服务中心会议室（四楼）"  # type: ignore[union-attr]
+    report = up(sites)
+    assert report.counts["conflict"] == 0
+    assert report.held == [] and report.held_other == [f"会议“{topic}”"]
+    assert report.to_json()["held_other"] == report.held_other
