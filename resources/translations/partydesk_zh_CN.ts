@@ -1144,6 +1144,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>{office}：第 {seq} 号，{contents}</translation>
     </message>
     <message>
+        <source>a receipt, confirming receipt of {count} of their packages</source>
+        <translation>回执，确认收到对方 {count} 个数据包</translation>
+    </message>
+    <message>
         <source>no records</source>
         <translation>没有记录</translation>
     </message>
@@ -1745,6 +1749,14 @@ No. {seq} to {office}: {contents}.</source>
         <translation>已导入过，跳过</translation>
     </message>
     <message>
+        <source>Imported (a receipt)</source>
+        <translation>已导入（回执）</translation>
+    </message>
+    <message>
+        <source>Receipt imported: {origin} has received {count} of this office&apos;s packages.</source>
+        <translation>回执已导入：{origin}已收到本单位的 {count} 个数据包。</translation>
+    </message>
+    <message>
         <source>Members deleted by the sender: {names}.</source>
         <translation>对方删除的党员：{names}。</translation>
     </message>
@@ -1799,10 +1811,6 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>Imported; it carries {contents}</source>
         <translation>已导入，数据包内含{contents}</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>已导入</translation>
     </message>
     <message>
         <source>; it confirms {count} of our packages</source>

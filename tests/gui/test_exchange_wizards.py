@@ -291,8 +291,8 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     lines = dialog.result_text.text().split("\n")
     assert lines[0] == "已写出 2 个数据包，每个都已从U盘读回核对，文件完好："
-    assert lines[1:3] == ["支部1：第 1 号，没有记录，确认收到对方 2 个数据包",
-                          "支部2：第 1 号，没有记录，确认收到对方 1 个数据包"]
+    assert lines[1:3] == ["支部1：第 1 号，回执，确认收到对方 2 个数据包",
+                          "支部2：第 1 号，回执，确认收到对方 1 个数据包"]
     assert len(list(back.glob("*.pdsync"))) == 2 and dialog.safe_text.text() == "现在可以安全拔出U盘。"
     at_branch = ImportDialog(make_ctx(stick.first), start=back, stick=back)  # the stick goes back to branch 1
     qtbot.addWidget(at_branch)
@@ -302,7 +302,7 @@ def test_export_wizard_writes_every_branch_its_receipt_at_once(
     qtbot.waitUntil(lambda: at_branch.apply_button.isHidden(), timeout=WAIT_MS)
     state = at_branch.folder_table.columnCount() - 1
     assert [at_branch.folder_table.item(r, state).text() for r in range(2)] == [
-        "已导入；对方确认已收到本单位的 2 个数据包",
+        "已导入（回执）；对方确认已收到本单位的 2 个数据包",
         "数据包写明是发给组织代码 3301060002 的，跳过（可转交给对方）"]  # whose it is
     again = ExportDialog(ctx, exchange_status(stick.committee).peers, removable=back)
     qtbot.addWidget(again)
@@ -474,6 +474,12 @@ def test_import_wizard_says_what_a_receipt_confirms(
     table = many.folder_table
     assert table.item(0, table.columnCount() - 1).text() == "可以导入（回执，不含记录）"
     assert [table.item(0, column).text() for column in range(3, table.columnCount() - 1)] == [""] * 5
+    with qtbot.waitSignal(ctx.hub.changed, timeout=WAIT_MS):  # imported: still no noughts, called a receipt
+        many.apply_button.click()
+    qtbot.waitUntil(lambda: table.item(0, table.columnCount() - 1).text() != "可以导入（回执，不含记录）",
+                    timeout=WAIT_MS)
+    assert table.item(0, table.columnCount() - 1).text() == "已导入（回执）；对方确认已收到本单位的 1 个数据包"
+    assert [table.item(0, column).text() for column in range(3, table.columnCount() - 1)] == [""] * 5
 
 
 def test_import_wizard_says_what_the_package_carries(
@@ -640,3 +646,23 @@ def test_import_wizard_names_what_the_branch_changed_under_a_correction(
     qtbot.waitUntil(lambda: many.pages.currentIndex() == 2, timeout=WAIT_MS)
     state = many.folder_table.item(0, many.folder_table.columnCount() - 1).text()
     assert "对方也改过的 1 条记录暂保留本单位的更正" in state, state
+
+
+def test_an_imported_receipt_says_what_it_confirmed_not_five_noughts(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """After 导入 of a receipt the result says what it confirmed, not "新增 0 条，更新 0 条…"."""
+    branch, committee, folder = pair
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
+    receipt = export_package(committee, LOCAL_USER, to_org_code="3301060012", out_dir=folder / "back")
+    ctx = make_ctx(branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder, offices={"1000": "中共示范街道工作委员会"})
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(receipt.path))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
+    assert dialog.summary.text() == "回执已导入：中共示范街道工作委员会已收到本单位的 1 个数据包。"

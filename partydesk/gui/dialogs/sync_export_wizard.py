@@ -273,7 +273,10 @@ class ExportDialog(QDialog):
         """What a package carries, in words: its records as the office counts them (党员 40 名、会议 1 次; to a
         branch, its records that are corrections said as such), and the packages of the other side it
         confirms (a receipt, 回执, is said as what it does)."""
-        text = contents_in_words(counts, corrections=to_child) or self.tr("no records")
+        text = contents_in_words(counts, corrections=to_child)
+        if not text and acks:  # nothing but confirmations: called by its name
+            return self.tr("a receipt, confirming receipt of {count} of their packages").format(count=acks)
+        text = text or self.tr("no records")
         if acks:
             text += self.tr(", confirming receipt of {count} of their packages").format(count=acks)
         return text

@@ -58,6 +58,11 @@ LAST_IMPORT_FOLDER_KEY = "exchange/lastImportFolder"  # where the last package c
 _RETURNED_SHOWN = 5  # refused records named in the summary; the rest counted (the board lists them)
 
 
+def _receipt(report: ImportReport) -> bool:
+    """A package of receipts only (回执): it carries no records, so every figure of records is nought."""
+    return not report.carries and not any(report.counts.values())
+
+
 class ImportDialog(QDialog):
     """Choose a file; the dry run's table; apply or cancel; the outcome."""
 
@@ -257,7 +262,7 @@ class ImportDialog(QDialog):
             self.problem.setText(report.message)
             return
         self.report = report
-        receipt = not report.carries  # no records at all: only the confirmations (a receipt)
+        receipt = _receipt(report)  # no records at all: only the confirmations
         if receipt:
             said = self.tr("The package from {origin} ({name}) is genuine and complete. It is a receipt: it "
                            "carries no records. Nothing has been written yet.").format(
@@ -355,7 +360,7 @@ class ImportDialog(QDialog):
             report = entry.report
             origin = self.tr("This office") if entry.own else self._office(report.origin)
             texts = [entry.path.name, origin, str(report.channel_seq) if report.channel_seq else ""]
-            texts += [str(report.counts.get(key, 0)) if entry.ready and report.carries else ""
+            texts += [str(report.counts.get(key, 0)) if entry.ready and not _receipt(report) else ""
                       for key in OUTCOME_ORDER]
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
@@ -409,7 +414,7 @@ class ImportDialog(QDialog):
         report = entry.report
         if entry.ready:
             text = self.tr("Ready to import")
-            if not report.carries:
+            if _receipt(report):
                 text = self.tr("Ready to import (a receipt: no records)")
             if entry.follows:
                 text = self.tr("Ready to import after No. {seq} (once that one is in, these counts come out lower)"
@@ -474,10 +479,11 @@ class ImportDialog(QDialog):
                                     else self.tr("Not imported"))
                 continue
             if report.status == "applied":
-                self._set_counts(row, [str(report.counts.get(key, 0)) for key in OUTCOME_ORDER])
+                receipt = _receipt(report) and not entry.report.carries  # nothing to count: blank, not noughts
+                self._set_counts(row, [str(report.counts.get(key, 0)) if not receipt else "" for key in OUTCOME_ORDER])
                 carried = contents_in_words(report.carries or entry.report.carries)
                 said = (self.tr("Imported; it carries {contents}").format(contents=carried) if carried
-                        else self.tr("Imported"))
+                        else self.tr("Imported (a receipt)"))
                 if report.acknowledged:
                     said += self.tr("; it confirms {count} of our packages").format(count=report.acknowledged)
                 self._set_state(row, said + ("；" + report.gap if report.gap else ""))
@@ -536,7 +542,11 @@ class ImportDialog(QDialog):
         self.report = report
         self.apply_button.hide()
         self.cancel_button.setText(self.tr("Close"))
-        if report.status == "applied":
+        if report.status == "applied" and _receipt(report):  # no figures of records, all nought
+            self.summary.setText(self.tr("Receipt imported: {origin} has received {count} of this office's "
+                                         "packages.").format(origin=self._office(report.origin),
+                                                             count=report.acknowledged))
+        elif report.status == "applied":
             c = report.counts
             said = self.tr("Imported: new {new}, updated {updated}, unchanged {unchanged}, "
                            "conflicts {conflict}, rejected {rejected}.").format(**c)
