@@ -65,19 +65,29 @@ def test_export_wizard_without_a_stick_waits_for_a_folder(
     written to is offered again."""
     branch, _committee, folder = pair
     ctx = make_ctx(branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
     dialog = ExportDialog(ctx, exchange_status(branch).peers, removable=None)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(100)
     assert dialog.folder.text() == "" and not dialog.write_button.isEnabled()
-    assert "choose the folder yourself" in dialog.stick_note.text()
-    dialog.folder.setText(str(folder))
+    assert "请自己选择文件夹" in dialog.stick_note.text()
+    before = (dialog.write_button.mapToGlobal(dialog.write_button.rect().topLeft()), dialog.stick_note.geometry())
+    qtbot.keyClicks(dialog.folder, str(folder))  # typed, as an office would
+    qtbot.wait(100)
     assert dialog.write_button.isEnabled()
-    assert dialog.stick_note.text() == "", "a folder chosen: 'no USB stick found' is no longer about it"
+    assert dialog.stick_note.isHidden(), "a folder chosen: 'no USB stick found' is no longer about it"
+    # Nothing moves under the pointer: the note's room stays, and the button where the office was about to click
+    # it (on a real screen the dialog grew by a line as the note went, and the button moved down).
+    assert (dialog.write_button.mapToGlobal(dialog.write_button.rect().topLeft()),
+            dialog.stick_note.geometry()) == before
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     again = ExportDialog(ctx, exchange_status(branch).peers, removable=None)  # the next export, still no stick
     qtbot.addWidget(again)
     assert again.folder.text() == str(folder) and again.write_button.isEnabled()
-    assert "used last time" in again.stick_note.text()  # (this test runs in English)
+    assert "已填入上次用过的文件夹" in again.stick_note.text()
 
 
 def test_import_wizard_refusal_is_shown_and_listed_as_refused(

@@ -103,6 +103,9 @@ class ExportDialog(QDialog):
             self.tr("No USB stick found: the folder used last time is filled in; check it is the stick.")
             if self.last_folder is not None else self.tr("No USB stick found: choose the folder yourself."), choose)
         self.stick_note.setWordWrap(True)
+        keep = self.stick_note.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.stick_note.setSizePolicy(keep)
         self._first_note = (self.folder.text(), self.stick_note.text())  # what was found, for the folder filled in
         form.addRow(self.tr("&Send to:"), self.destination)
         form.addRow(self.tr("What:"), self.changes)
@@ -217,14 +220,21 @@ class ExportDialog(QDialog):
     def _note(self, text: str, *, error: bool = False) -> None:
         """Say ``text`` under the folder (in red when it is why nothing was written), the dialog growing as tall
         as its lines need (within the screen)."""
+        if self.stick_note.isHidden() and not text:
+            return
         palette = self.stick_note.palette()
         palette.setColor(QPalette.ColorRole.WindowText,
                          ERROR_COLOUR if error else self.palette().color(QPalette.ColorRole.WindowText))
         self.stick_note.setPalette(palette)
         self.stick_note.setText(text)
         # Its lines' height held as a minimum: the form inside the wizard's page otherwise lays it out a
-        # line short under a real window system (the dialog did not grow, the second line was cut).
-        self.stick_note.setMinimumHeight(self.stick_note.heightForWidth(self.stick_note.width()) if text else 0)
+        # line short under a real window system (the dialog did not grow, the second line was cut). The room
+        # stays when the note goes (a folder typed): the button below would otherwise move under the pointer.
+        if not text:
+            self.stick_note.hide()  # its room kept (``retainSizeWhenHidden``)
+            return
+        self.stick_note.show()
+        self.stick_note.setMinimumHeight(self.stick_note.heightForWidth(self.stick_note.width()))
         grow_to_fit(self)
 
     def _remember_folder(self) -> None:
