@@ -2785,6 +2785,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>找不到这次会议，可能已被删除。</translation>
     </message>
     <message>
+        <source>{branch} keeps this meeting&apos;s record. What you change here is saved as a correction and goes back to the branch with the next package.</source>
+        <translation>这条会议记录由{branch}管理。在这里所做的修改保存为更正，随下一个数据包发回该支部。</translation>
+    </message>
+    <message>
         <source>Restore unsaved meeting record? Changes kept automatically at %1 were not saved.</source>
         <translation>恢复未保存的会议记录？%1 自动保存的内容还没有保存到记录中。</translation>
     </message>

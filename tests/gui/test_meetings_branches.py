@@ -212,6 +212,21 @@ def test_a_branch_s_talk_edited_at_the_committee_says_the_edit_is_a_correction(
     dialog.reject()
 
 
+def test_a_branch_s_meeting_opened_at_the_committee_says_the_edit_is_a_correction(
+        qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """As the member and talk dialogs do: a branch's meeting opened at the committee says the branch keeps it and
+    a change goes back to it as a correction (the meeting dialog said nothing, not even whose it is)."""
+    page = make_page(qtbot, committee_ctx)
+    row = page.list_panel.model.shown_rows()[0]
+    dialog = page.open_meeting(meeting_id=row.id)
+    settle(qtbot, committee_ctx)
+    branch = page.branches.branches.name_of(row.org_id)
+    assert branch and dialog.correction_note.isVisibleTo(dialog)  # type: ignore[attr-defined]
+    said = dialog.correction_note.text()  # type: ignore[attr-defined]
+    assert said.startswith(f"这条会议记录由“{branch}”管理") and "更正" in said
+    dialog.close()
+
+
 def test_who_is_due_a_talk_at_the_committee_can_be_narrowed_to_one_branch(
         qtbot: QtBot, committee_ctx: AppContext) -> None:
     """应谈话党员 over two branches: a branch filter keeps one branch's members (it had a 支部 column only)."""

@@ -44,6 +44,7 @@ class MeetingRecord:
     agenda: tuple[str, ...]
     motions: tuple[Motion, ...]
     attachments: tuple[AttachmentInfo, ...]
+    org_id: str = ""  # the organisation that held it (a branch's, in a committee's file)
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ def get_record(db: Database, meeting_id: str) -> MeetingRecord | None:
                              tuple(meeting_repo.guests_of(session, meeting_id)),
                              tuple(meeting_repo.agenda_of(session, meeting_id)),
                              tuple(meeting_repo.motions_of(session, meeting_id)),
-                             tuple(meeting_repo.attachments_of(session, meeting_id)))
+                             tuple(meeting_repo.attachments_of(session, meeting_id)),
+                             meeting_repo.meeting_org(session, meeting_id) or "")
 
 
 def update_meeting(db: Database, actor: Actor, meeting_id: str, data: MeetingData, *,

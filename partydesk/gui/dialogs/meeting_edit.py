@@ -43,10 +43,13 @@ from partydesk.gui.widgets.attendance_lists import COMPUTED, NUMBER, Column, Row
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.enter_key import enter_in_tables
 from partydesk.gui.widgets.error_label import mark_as_error_label
+from partydesk.gui.widgets.note_label import note_label
 from partydesk.gui.widgets.plain_after_heading import PlainAfterHeading
 from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from partydesk.core.drafts import Draft
     from partydesk.gui.context import AppContext
 
@@ -63,13 +66,18 @@ class MeetingDialog(BusyDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, meeting_id: str | None = None,
                  type_code: str | None = None, held_on: date | None = None, party_group: str = "",
-                 draft: Draft | None = None, committee: bool = False) -> None:
+                 draft: Draft | None = None, committee: bool = False,
+                 corrected_from: Callable[[str], str] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.meeting_id = meeting_id
         self.committee = committee  # a committee's file: an empty roll is its own, the branches' are theirs
         self.ui = Ui_MeetingDialog()
         self.ui.setupUi(self)
+        # A branch's meeting at its committee (``corrected_from``: who keeps an organisation's records), said so.
+        self._corrected_from = corrected_from
+        self.correction_note = note_label(self, "correctionNote", shown=False)
+        self.ui.mainLayout.insertWidget(0, self.correction_note)
         self._loading = True
         self._busy = False
         self._dirty = False
@@ -196,6 +204,11 @@ class MeetingDialog(BusyDialog):
             self._show_error(self.tr("This meeting no longer exists; it may have been deleted."))
             self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             return
+        branch = self._corrected_from(record.org_id) if self._corrected_from is not None else ""
+        self.correction_note.setText(self.tr("{branch} keeps this meeting's record. What you change here is saved as "
+                                             "a correction and goes back to the branch with the next package.")
+                                     .format(branch=f"“{branch}”"))
+        self.correction_note.setVisible(bool(branch))
         d = record.data
         state = FormState(type_code=d.type_code, topic=d.topic, start_time=d.start_time, end_time=d.end_time,
                           place=d.place, chair=d.chair, recorder=d.recorder, lecturer=d.lecturer,

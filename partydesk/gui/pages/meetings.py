@@ -314,7 +314,8 @@ class MeetingsPage(DialogHost, QWidget):
             self._open(box)
             return box
         dialog = MeetingDialog(self.ctx, self, meeting_id=meeting_id, type_code=type_code, held_on=held_on,
-                               party_group=party_group, committee=self.branches.branches.committee)
+                               party_group=party_group, committee=self.branches.branches.committee,
+                               corrected_from=self.branches.branches.corrected_from)
         if meeting_id is None:  # a new record is chosen in the list once it is there, scrolled into view
             dialog.saved.connect(self._select_when_listed)
         self._open(dialog)
