@@ -484,9 +484,15 @@ def _corrections(session: Any, staged: list[Staged], decisions: list[Decision], 
         lines.append(f"删除党员“{name}”" if record["deleted"] else f"更正党员“{name}”的档案")
     if len(members) > _NAMED_CORRECTIONS:
         lines.append(f"另有 {len(members) - _NAMED_CORRECTIONS} 名党员的档案被更正或删除")
-    if len(ours) > len(members):
-        lines.append(f"更正本单位的其他记录 {len(ours) - len(members)} 条（如党员的组织关系变动、会议、学习记录）")
+    things = [r for r in ours if r["type"] in _NAMED_THINGS][:_NAMED_CORRECTIONS]  # 会议“…”, not only a count
+    lines += [f"删除{record_in_words(r)}" if r["deleted"] else f"更正{record_in_words(r)}" for r in things]
+    if len(ours) > len(members) + len(things):
+        lines.append(f"更正本单位的其他记录 {len(ours) - len(members) - len(things)} 条（如党员的组织关系变动、"
+                     "会议的出席、学时）")
     return lines
+
+
+_NAMED_THINGS = frozenset({"meeting", "talk", "study_activity", "certification"})
 
 
 def _removed(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> list[str]:

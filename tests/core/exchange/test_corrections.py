@@ -300,3 +300,18 @@ def test_a_meeting_the_branch_changed_before_a_correction_reached_it_is_said_to_
     assert report.counts["conflict"] == 0
     assert report.held == [] and report.held_other == [f"会议“{topic}”"]
     assert report.to_json()["held_other"] == report.held_other
+
+
+def test_a_corrected_meeting_is_named_to_the_branch(sites: Sites) -> None:
+    """The committee corrects a branch's meeting: the branch's check names the meeting (会议“…”), not only
+    "其他记录 1 条"."""
+    from partydesk.core.storage.meeting_tables import Meeting
+
+    up(sites)
+    with sites.committee.write(LOCAL_USER, action="test.correct") as session:
+        meeting = session.query(Meeting).order_by(Meeting.id).first()
+        assert meeting is not None
+        topic = meeting.topic
+        meeting.place = "社区党群服务中心会议室（四楼）"
+    said = down(sites).corrections
+    assert said == [f"更正会议“{topic}”"], said
