@@ -30,6 +30,10 @@ BRANCH = column_index("branch")
 committee_file, committee_db, committee_ctx = fixtures.committee_file, fixtures.committee_db, fixtures.committee_ctx
 
 
+def branch_org(page: MembersPage, number: int) -> str:
+    return next(b.org_id for b in page.model.branches.items if b.code == BRANCHES[number][0])
+
+
 def open_page(qtbot: QtBot, ctx: AppContext) -> MembersPage:
     page = MembersPage(ctx)
     qtbot.addWidget(page)
@@ -208,6 +212,38 @@ def test_editing_in_a_branchs_own_file_says_nothing_of_corrections(qtbot: QtBot,
                     and page.current_dialog().record is None, timeout=WAIT_MS)
     added = page.current_dialog()
     assert isinstance(added, MemberEditDialog) and not added.correction_note.isVisibleTo(added)
+
+
+def test_a_member_the_committee_adds_makes_its_own_roll_a_choice_of_the_filter(
+        qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """The 党委's own organisation is offered in the branch filter once it has a member, at once after the
+    member is saved (the roster then reads only that member again), and narrows the roster to them."""
+    page = open_page(qtbot, committee_ctx)
+    own = page.model.branches.own
+    combo = page.branches.filter.combo
+    assert own is not None and combo.findData(own.org_id) < 0
+    [member_id] = add_now(committee_ctx, ZHANG)
+    qtbot.waitUntil(lambda: combo.findData(own.org_id) >= 0, timeout=WAIT_MS)
+    combo.setCurrentIndex(combo.findData(own.org_id))
+    page.apply_filter()
+    assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [member_id]
+
+
+def test_a_branch_chosen_shows_its_roster_from_the_top(qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """Scrolled down the whole roll with nobody selected, a branch chosen: its list starts at its first row (it
+    kept the old scroll position, a row cut in half at the top)."""
+    page = open_page(qtbot, committee_ctx)
+    page.resize(1300, 300)
+    qtbot.wait(50)
+    page.view.clearSelection()
+    page.view.selectionModel().clearCurrentIndex()
+    bar = page.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    combo = page.branches.filter.combo
+    combo.setCurrentIndex(combo.findData(branch_org(page, 1)))
+    page.apply_filter()
+    assert page.model.rowCount() and bar.value() == 0
 
 
 def test_adding_a_member_at_the_committee_says_whose_roll_it_goes_on(qtbot: QtBot, committee_ctx: AppContext) -> None:

@@ -278,6 +278,7 @@ class MembersPage(DialogHost, QWidget):
         place = self.model.row_of(current) if current is not None and current in ids - found else -1
         self.model.update_rows(rows)
         self.model.remove_ids(ids - found)
+        self.branches.rows_changed()  # the committee's own roll offered once a member is on it
         fit_names(self.view, self.model, self.fontMetrics().horizontalAdvance("汉"))
         self.fill_group_combo()
         if selected is not None:
@@ -328,7 +329,8 @@ class MembersPage(DialogHost, QWidget):
         self._debounce.stop()
         selected = self.selected_member_id()
         self.model.set_filter(self.search_edit.text(), self.facets())
-        self._select(selected)
+        if not self._select(selected):  # the selected member filtered out: the list from its first row, whole
+            self.view.scrollToTop()
         self._update_count()
 
     def open_target(self, kind: str, key: str) -> None:
