@@ -245,3 +245,23 @@ def test_who_is_due_a_talk_at_the_committee_can_be_narrowed_to_one_branch(
     view.branch_filter.setCurrentIndex(names.index(BRANCHES[1][1]))
     shown = view.list.model.shown_rows()
     assert shown and {r.branch_name for r in shown} == {BRANCHES[1][1]} and len(shown) < len(every)
+
+
+def test_a_branch_chosen_on_the_talks_list_stays_chosen_for_who_is_due(
+        qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """第二支部 chosen on 谈话记录, then 应谈话党员: the same branch (it went back to every branch), and back."""
+    from partydesk.gui.pages.talks import TalksPanel
+
+    panel = TalksPanel(committee_ctx, today=TODAY)
+    qtbot.addWidget(panel)
+    panel.reload()
+    settle(qtbot, committee_ctx)
+    second = BRANCHES[1][1]
+    panel.branch_filter.setCurrentIndex(panel.branch_filter.findText(second))
+    panel.show_due()
+    view = panel.due_view
+    view.scope.setCurrentIndex(1)  # everyone on the roll
+    assert view.branch_filter.currentText() == second
+    assert {r.branch_name for r in view.list.model.shown_rows()} == {second}
+    view.branch_filter.setCurrentIndex(0)  # every branch, chosen here: the talks list follows
+    assert panel.branch_filter.currentIndex() == 0

@@ -101,6 +101,11 @@ class TalksPanel(DialogHost, QWidget):
 
         self.due_view = TalksDueView(self)
         self.due_view.talkRequested.connect(lambda ids: self.new_talk(tuple(ids)))
+        # One branch chosen on either list stays chosen on the other (the same names in both).
+        for one, other in ((self.branch_filter, self.due_view.branch_filter),
+                           (self.due_view.branch_filter, self.branch_filter)):
+            one.currentTextChanged.connect(
+                lambda text, other=other: other.setCurrentIndex(max(0, other.findText(text))))
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.due_view)
@@ -155,6 +160,7 @@ class TalksPanel(DialogHost, QWidget):
         options: list[tuple[str, Callable[[TalkRecord], bool] | None]] = [(every, None)]
         options += [(b.name or b.code, _of_org(b.org_id)) for b in branches.items]
         self.list.set_filter_options(self.branch_filter, options)
+        self.due_view.set_branch_names([b.name or b.code for b in branches.items] if branches.multi else [])
         columns = [c for c in self.list.model.columns if c.key != "branch"]
         if branches.multi:
             columns.insert(1, ListColumn[TalkRecord](

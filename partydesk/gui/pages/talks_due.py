@@ -58,6 +58,7 @@ class TalksDueView(QWidget):
         # A committee's file: a filter by branch beside the scope (shown once the rows name branches).
         self.branch_filter = self.list.add_filter("dueBranch", [("", None)])
         self.branch_filter.setVisible(False)
+        self.branch_names: list[str] = []  # every organisation of the file (``TalksPanel``), else those rows name
         self.talk_button = self.list.add_action("talkWithSelected", self._talk, needs_selection=True)
         # Enter or a double-click: a talk with those selected (or the one row the keyboard is on, none selected).
         self.list.activated.connect(lambda member_id: self.talkRequested.emit(self.list.selected_ids() or [member_id]))
@@ -102,13 +103,20 @@ class TalksDueView(QWidget):
         self._retranslate()
 
     def _fill_branches(self, rows: list[TalkDue]) -> None:
-        """The branch filter's choices: every branch, then each one the rows name, in their order."""
+        """The branch filter's choices: all of them, then every organisation of the file (one with nobody due
+        too: chosen on the talks list, it shows its empty list here), else each one the rows name."""
         self.branch_filter.setVisible(self._several)
-        names = list(dict.fromkeys(r.branch_name for r in rows if r.branch_name))
+        names = list(dict.fromkeys([*self.branch_names, *(r.branch_name for r in rows if r.branch_name)]))
         every = QCoreApplication.translate("BranchFilter", "All branches")
         options: list[tuple[str, Callable[[TalkDue], bool] | None]] = [(every, None)]
         options += [(name, _of_branch(name)) for name in names]
         self.list.set_filter_options(self.branch_filter, options)
+
+    def set_branch_names(self, names: list[str]) -> None:
+        """Offer these organisations in the branch filter (the file's, by the names the rows use)."""
+        self.branch_names = names
+        if self._several:
+            self._fill_branches(self.list.model.all_rows())
 
     def overdue_count(self) -> int:
         """How many members are past due."""
