@@ -484,6 +484,8 @@ def test_import_wizard_says_what_a_receipt_confirms(
     table = many.folder_table
     assert table.item(0, table.columnCount() - 1).text() == "可以导入（回执，不含记录）"
     assert [table.item(0, column).text() for column in range(3, table.columnCount() - 1)] == [""] * 5
+    name = table.item(0, 0).text()  # the package's name whole, not "…_9bd49…" (the state column has room)
+    assert name == receipt.path.name and table.columnWidth(0) > table.fontMetrics().horizontalAdvance(name)
     with qtbot.waitSignal(ctx.hub.changed, timeout=WAIT_MS):  # imported: still no noughts, called a receipt
         many.apply_button.click()
     qtbot.waitUntil(lambda: table.item(0, table.columnCount() - 1).text() != "可以导入（回执，不含记录）",

@@ -370,11 +370,13 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(2)
         self._widen()
         # The names whole where the dialog has room for them (a 1366-wide screen does), else shortened.
-        cjk = self.fontMetrics().horizontalAdvance("汉")
-        # The state and its reason keep room of their own: a stick holds mostly packages imported before.
-        for column, most in ((0, 22), (1, 14)):
+        # The state and its reason keep room of their own: a stick holds mostly packages imported before. A
+        # package's name is whole up to two 10-digit organisation codes (a longer one, a copy's, is shortened).
+        widest = (self.fontMetrics().horizontalAdvance("0000000000_0000000000_000000_00000000_00000000.pdsync") + 16,
+                  self.fontMetrics().horizontalAdvance("汉") * 14)
+        for column, most in enumerate(widest):
             self.folder_table.resizeColumnToContents(column)
-            self.folder_table.setColumnWidth(column, min(self.folder_table.columnWidth(column), cjk * most))
+            self.folder_table.setColumnWidth(column, min(self.folder_table.columnWidth(column), most))
         self.check_button.hide()
         if ready + refused == 0:  # every package imported before or for another office: nothing to do
             self.cancel_button.setText(self.tr("Close"))

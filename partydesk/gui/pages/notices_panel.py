@@ -302,7 +302,7 @@ class NoticesPanel(QWidget):
             ListColumn("state", self.tr("State"), self._state, chars=6),
             ListColumn("issued", self.tr("Issued"), lambda n: f"{n.data.issued:%Y-%m-%d}",
                        sort_key=lambda n: n.data.issued, chars=6),
-            ListColumn("title", self.tr("Title"), lambda n: n.data.title, chars=24),
+            ListColumn("title", self.tr("Title"), lambda n: n.data.title, chars=24, stretch=True),  # the room left
             ListColumn("deadline", self.tr("Due by"),
                        lambda n: f"{n.data.deadline:%Y-%m-%d}" if n.data.deadline else "",
                        sort_key=lambda n: n.data.deadline.isoformat() if n.data.deadline else "", chars=6),
