@@ -39,6 +39,16 @@ def _one_conflict(databases: tuple[Database, Database, Path]) -> tuple[Database,
     return committee, str(member_id)
 
 
+def shown_dialog(qtbot: QtBot, ctx: AppContext, app: QApplication) -> ConflictDialog:
+    """The conflict review in Chinese, shown with its one conflict listed."""
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ConflictDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
+    return dialog
+
+
 def test_conflict_numbers_are_masked_until_revealed_and_audited(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
         app: QApplication) -> None:
@@ -95,12 +105,7 @@ def test_the_conflict_list_shows_each_title_whole(
         app: QApplication) -> None:
     """A member's name with the branch's short name, not cut to 王建国（示范街道幸福社区第一…; whole as a tooltip."""
     committee, _member = _one_conflict(pair)
-    ctx = make_ctx(committee)
-    languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = ConflictDialog(ctx)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
+    dialog = shown_dialog(qtbot, make_ctx(committee), app)
     item = dialog.list.item(0)
     assert item.text().endswith("（幸福社区第一支部）") and item.toolTip() == item.text()
     wide = dialog.list.fontMetrics().horizontalAdvance(item.text())
@@ -123,12 +128,7 @@ def test_a_long_value_is_shown_whole_in_its_cell(
     with branch.write(LOCAL_USER, action="test.edit") as session:
         session.get(Member, member_id).address = long.replace("东边", "北边")  # type: ignore[union-attr]
     import_package(committee, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path)
-    ctx = make_ctx(committee)
-    languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = ConflictDialog(ctx)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
+    dialog = shown_dialog(qtbot, make_ctx(committee), app)
     rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
     row = rows["家庭住址"]
     assert dialog.table.item(row, 2).text().endswith("（北边）")

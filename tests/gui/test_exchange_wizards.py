@@ -58,6 +58,16 @@ def test_export_wizard_writes_to_the_stick_and_then_says_it_is_safe(
     assert not list(usb.glob("*.part"))
 
 
+def checked(qtbot: QtBot, ctx: AppContext, target: Path, offices: dict[str, str]) -> ImportDialog:
+    """The import wizard with ``target`` (a package, or a folder of them) checked: on its dry run's page."""
+    dialog = ImportDialog(ctx, start=target.parent, offices=offices)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(target))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == (2 if target.is_dir() else 1), timeout=WAIT_MS)
+    return dialog
+
+
 def test_export_wizard_without_a_stick_waits_for_a_folder(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
         app: QApplication) -> None:
@@ -467,20 +477,12 @@ def test_import_wizard_says_what_a_receipt_confirms(
     assert receipt.kind == "receipt"
     ctx = make_ctx(branch)
     languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = ImportDialog(ctx, start=folder, offices={"1000": "中共示范街道工作委员会"})
-    qtbot.addWidget(dialog)
-    dialog.file.setText(str(receipt.path))
-    dialog.check_button.click()
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    dialog = checked(qtbot, ctx, receipt.path, {"1000": "中共示范街道工作委员会"})
     said = dialog.summary.text()
     assert "这是一份回执，不含任何记录" in said
     assert "它确认“中共示范街道工作委员会”已收到本单位的 1 个数据包" in said
     assert dialog.counts.isHidden()  # not five zeros
-    many = ImportDialog(ctx, start=folder, offices={"1000": "中共示范街道工作委员会"})  # on a stick of packages
-    qtbot.addWidget(many)
-    many.file.setText(str(folder / "back"))
-    many.check_button.click()
-    qtbot.waitUntil(lambda: many.pages.currentIndex() == 2, timeout=WAIT_MS)
+    many = checked(qtbot, ctx, folder / "back", {"1000": "中共示范街道工作委员会"})  # on a stick of packages
     table = many.folder_table
     assert table.item(0, table.columnCount() - 1).text() == "可以导入（回执，不含记录）"
     assert [table.item(0, column).text() for column in range(3, table.columnCount() - 1)] == [""] * 5
@@ -645,17 +647,9 @@ def test_import_wizard_names_what_the_branch_changed_under_a_correction(
     up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "second")
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = ImportDialog(ctx, start=folder, offices={"3301060012": "第一支部"})
-    qtbot.addWidget(dialog)
-    dialog.file.setText(str(up.path))
-    dialog.check_button.click()
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    dialog = checked(qtbot, ctx, up.path, {"3301060012": "第一支部"})
     assert f"第一支部在收到本单位的更正之前也修改了会议“{topic}”" in dialog.summary.text()
-    many = ImportDialog(ctx, start=folder, offices={"3301060012": "第一支部"})
-    qtbot.addWidget(many)
-    many.file.setText(str(folder / "second"))
-    many.check_button.click()
-    qtbot.waitUntil(lambda: many.pages.currentIndex() == 2, timeout=WAIT_MS)
+    many = checked(qtbot, ctx, folder / "second", {"3301060012": "第一支部"})
     state = many.folder_table.item(0, many.folder_table.columnCount() - 1).text()
     assert "对方也改过的 1 条记录暂保留本单位的更正" in state, state
 
@@ -670,11 +664,7 @@ def test_an_imported_receipt_says_what_it_confirmed_not_five_noughts(
     receipt = export_package(committee, LOCAL_USER, to_org_code="3301060012", out_dir=folder / "back")
     ctx = make_ctx(branch)
     languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = ImportDialog(ctx, start=folder, offices={"1000": "中共示范街道工作委员会"})
-    qtbot.addWidget(dialog)
-    dialog.file.setText(str(receipt.path))
-    dialog.check_button.click()
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    dialog = checked(qtbot, ctx, receipt.path, {"1000": "中共示范街道工作委员会"})
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
     assert dialog.summary.text() == "回执已导入：中共示范街道工作委员会已收到本单位的 1 个数据包。"

@@ -15,6 +15,7 @@ from partydesk.core.services.members import roster
 from partydesk.gui.context import AppContext
 from partydesk.gui.models.meeting_calendar_model import CellState
 from partydesk.gui.pages.meetings import MeetingsPage
+from partydesk.gui.pages.talks import TalksPanel
 from tests.core.exchange.two_branches import BRANCHES
 from tests.gui import committee_fixtures as fixtures
 
@@ -48,6 +49,15 @@ def branch_id(page: MeetingsPage, number: int) -> str:
 
 def held_cells(page: MeetingsPage) -> int:
     return sum(c.state is CellState.HELD for c in page.calendar.model.cells())
+
+
+def talks_panel(qtbot: QtBot, ctx: AppContext) -> TalksPanel:
+    """The talks panel of a file, loaded."""
+    panel = TalksPanel(ctx, today=TODAY)
+    qtbot.addWidget(panel)
+    panel.reload()
+    settle(qtbot, ctx)
+    return panel
 
 
 def test_a_branch_file_has_no_branch_column_or_filters(qtbot: QtBot, ctx: AppContext) -> None:
@@ -154,12 +164,7 @@ def test_a_branch_calendar_finding_opened_before_the_branches_are_listed_opens_t
 def test_talks_of_a_committee_file_name_their_branch_and_filter_by_it(qtbot: QtBot, committee_ctx: AppContext) -> None:
     """谈心谈话 over two branches: a 支部 column after the date and a branch filter that keeps one branch's talks;
     a branch's own file shows neither (``test_talks_panel``)."""
-    from partydesk.gui.pages.talks import TalksPanel
-
-    panel = TalksPanel(committee_ctx, today=TODAY)
-    qtbot.addWidget(panel)
-    panel.reload()
-    settle(qtbot, committee_ctx)
+    panel = talks_panel(qtbot, committee_ctx)
     model = panel.list.model
     assert [c.key for c in model.columns][:2] == ["date", "branch"] and panel.branch_filter.isVisibleTo(panel)
     orgs = {r.org_id for r in model.shown_rows()}
@@ -195,12 +200,7 @@ def test_a_branch_s_talk_edited_at_the_committee_says_the_edit_is_a_correction(
     """As the member dialog does: before anything is typed, the committee is told the branch keeps the talk and
     the change goes back to it as a correction (the talk dialog said nothing)."""
     from partydesk.gui.dialogs.talk_edit import TalkEditDialog
-    from partydesk.gui.pages.talks import TalksPanel
-
-    panel = TalksPanel(committee_ctx, today=TODAY)
-    qtbot.addWidget(panel)
-    panel.reload()
-    settle(qtbot, committee_ctx)
+    panel = talks_panel(qtbot, committee_ctx)
     record = panel.list.model.shown_rows()[0]
     panel.edit_talk(record.id)
     dialog = panel.current_dialog()
@@ -230,12 +230,7 @@ def test_a_branch_s_meeting_opened_at_the_committee_says_the_edit_is_a_correctio
 def test_who_is_due_a_talk_at_the_committee_can_be_narrowed_to_one_branch(
         qtbot: QtBot, committee_ctx: AppContext) -> None:
     """应谈话党员 over two branches: a branch filter keeps one branch's members (it had a 支部 column only)."""
-    from partydesk.gui.pages.talks import TalksPanel
-
-    panel = TalksPanel(committee_ctx, today=TODAY)
-    qtbot.addWidget(panel)
-    panel.reload()
-    settle(qtbot, committee_ctx)
+    panel = talks_panel(qtbot, committee_ctx)
     view = panel.due_view
     view.scope.setCurrentIndex(1)  # everyone on the roll
     assert view.branch_filter.isVisibleTo(view)
@@ -250,12 +245,7 @@ def test_who_is_due_a_talk_at_the_committee_can_be_narrowed_to_one_branch(
 def test_a_branch_chosen_on_the_talks_list_stays_chosen_for_who_is_due(
         qtbot: QtBot, committee_ctx: AppContext) -> None:
     """第二支部 chosen on 谈话记录, then 应谈话党员: the same branch (it went back to every branch), and back."""
-    from partydesk.gui.pages.talks import TalksPanel
-
-    panel = TalksPanel(committee_ctx, today=TODAY)
-    qtbot.addWidget(panel)
-    panel.reload()
-    settle(qtbot, committee_ctx)
+    panel = talks_panel(qtbot, committee_ctx)
     second = BRANCHES[1][1]
     panel.branch_filter.setCurrentIndex(panel.branch_filter.findText(second))
     panel.show_due()
