@@ -640,7 +640,7 @@ def test_import_wizard_names_what_the_branch_changed_under_a_correction(
     with branch.write(LOCAL_USER, action="test.edit") as session:
         meeting = session.query(Meeting).order_by(Meeting.id).first()
         assert meeting is not None
-        meeting_id, topic = meeting.id, meeting.topic
+        meeting_id, topic = meeting.id, f"{meeting.topic}”（{meeting.held_on:%Y-%m-%d}）"
         meeting.place = "社区党群服务中心会议室（三楼）"
     with committee.write(LOCAL_USER, action="test.correct") as session:
         session.get(Meeting, meeting_id).place = "社区党群服务中心会议室（四楼）"  # type: ignore[union-attr]
@@ -648,7 +648,7 @@ def test_import_wizard_names_what_the_branch_changed_under_a_correction(
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
     dialog = checked(qtbot, ctx, up.path, {"3301060012": "第一支部"})
-    assert f"第一支部在收到本单位的更正之前也修改了会议“{topic}”" in dialog.summary.text()
+    assert f"第一支部在收到本单位的更正之前也修改了会议“{topic}" in dialog.summary.text()
     many = checked(qtbot, ctx, folder / "second", {"3301060012": "第一支部"})
     state = many.folder_table.item(0, many.folder_table.columnCount() - 1).text()
     assert "对方也改过的 1 条记录暂保留本单位的更正" in state, state

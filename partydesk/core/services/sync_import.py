@@ -508,17 +508,21 @@ def _removed(session: Any, staged: list[Staged], decisions: list[Decision], own_
 
 
 def _held(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> tuple[list[str], list[str]]:
-    """The sender's records whose version in the package is older than a correction of ours the sender has not
-    yet seen: counted unchanged, ours stays, and the sender meets it as a conflict to decide; said so the office
-    knows the sender had changed them too. (Members by name as held here, other records in words.)"""
+    """The sender's records it changed after the version we corrected and before our correction reached it
+    (its version is newer than the one our correction replaced, older than ours): counted unchanged, ours stays,
+    and the sender meets it as a conflict to decide; said so the office knows the sender changed them too. The
+    version we corrected, only sent again (no receipt had come back), is no change of the sender's. (Members by
+    name as held here, other records in words.)"""
     older = [s.record for s, d in zip(staged, decisions, strict=True)
              if d.outcome is Outcome.UNCHANGED and s.record["owner_site"] != own_site]
     held = []
     for name in sorted({str(r["type"]) for r in older}):
         group = [r for r in older if r["type"] == name]
         states = sync_repo.local_states(session, TYPES_BY_NAME[name], [str(r["id"]) for r in group])
+        bases = downward_repo.corrected_bases(session, name, [str(r["id"]) for r in group])
         held += [r for r in group if (local := states.get(str(r["id"]))) is not None
-                 and r["version"] < local.version and Version.decode(local.version).site_id == own_site]
+                 and r["version"] < local.version and Version.decode(local.version).site_id == own_site
+                 and (base := bases.get(str(r["id"]))) is not None and r["version"] > base]
     members = [r for r in held if r["type"] == "member"]
     names = sync_repo.member_names(session, [str(r["id"]) for r in members]) if members else {}
     return ([names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) for r in members],

@@ -61,8 +61,11 @@ _RECORD_KINDS = {"meeting": "会议", "talk": "谈心谈话", "study_activity": 
 
 
 def record_in_words(record: Mapping[str, object]) -> str:
-    """A received record that is not a member, by its kind and its topic, title or name where it has one."""
+    """A received record that is not a member, by its kind and its topic, title or name where it has one, and
+    its day where it has one (a branch holds 重温入党誓词 in January and again in July)."""
     data = record.get("data")
+    data = data if isinstance(data, Mapping) else {}
     kind = _RECORD_KINDS.get(str(record.get("type")), "记录")
-    said = next((str(data[k]) for k in ("topic", "title", "name") if isinstance(data, Mapping) and data.get(k)), "")
-    return f"{kind}“{said}”" if said else kind
+    said = next((str(data[k]) for k in ("topic", "title", "name") if data.get(k)), "")
+    day = next((str(data[k]) for k in ("held_on", "start_on", "on_date", "obtained_on") if data.get(k)), "")
+    return (f"{kind}“{said}”" if said else kind) + (f"（{day}）" if day else "")

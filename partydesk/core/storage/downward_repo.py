@@ -102,6 +102,14 @@ def corrections_in(session: Session, record_type: str, record_ids: Sequence[str]
     return {r[0]: r[1] for r in session.execute(query)}
 
 
+def corrected_bases(session: Session, record_type: str, record_ids: Sequence[str]) -> dict[str, str | None]:
+    """The owner's version each of these records was at when we corrected it (None: made here for the owner)."""
+    query = select(SyncCorrection.record_id, SyncCorrection.base_version).where(
+        SyncCorrection.direction == "out", SyncCorrection.record_type == record_type,
+        SyncCorrection.record_id.in_(list(record_ids)))
+    return {r[0]: r[1] for r in session.execute(query)}
+
+
 def pending_corrections(session: Session, own_site: str) -> dict[str, int]:
     """Per owner site, how many of its records hold a correction of ours (for the status line)."""
     counts: dict[str, int] = {}

@@ -292,14 +292,28 @@ def test_a_meeting_the_branch_changed_before_a_correction_reached_it_is_said_to_
     with sites.branch.write(LOCAL_USER, action="test.edit") as session:
         meeting = session.query(Meeting).order_by(Meeting.id).first()
         assert meeting is not None
-        meeting_id, topic = meeting.id, meeting.topic
+        meeting_id, said = meeting.id, f"会议“{meeting.topic}”（{meeting.held_on:%Y-%m-%d}）"
         meeting.place = "社区党群服务中心会议室（三楼）"
     with sites.committee.write(LOCAL_USER, action="test.correct") as session:
         session.get(Meeting, meeting_id).place = "社区党群服务中心会议室（四楼）"  # type: ignore[union-attr]
     report = up(sites)
     assert report.counts["conflict"] == 0
-    assert report.held == [] and report.held_other == [f"会议“{topic}”"]
+    assert report.held == [] and report.held_other == [said]
     assert report.to_json()["held_other"] == report.held_other
+
+
+def test_a_record_only_sent_again_under_a_correction_is_not_said_to_be_changed(sites: Sites) -> None:
+    """The committee corrects a meeting; the branch, with no receipt back yet, sends everything again, that
+    meeting as the committee first had it: nothing is said to be changed by the branch (it was, wrongly)."""
+    from partydesk.core.storage.meeting_tables import Meeting
+
+    up(sites)
+    with sites.committee.write(LOCAL_USER, action="test.correct") as session:
+        meeting = session.query(Meeting).order_by(Meeting.id).first()
+        assert meeting is not None
+        meeting.place = "社区党群服务中心会议室（四楼）"
+    report = up(sites)
+    assert report.counts["unchanged"] > 0 and (report.held, report.held_other) == ([], [])
 
 
 def test_a_corrected_meeting_is_named_to_the_branch(sites: Sites) -> None:
@@ -311,7 +325,7 @@ def test_a_corrected_meeting_is_named_to_the_branch(sites: Sites) -> None:
     with sites.committee.write(LOCAL_USER, action="test.correct") as session:
         meeting = session.query(Meeting).order_by(Meeting.id).first()
         assert meeting is not None
-        topic = meeting.topic
+        named = f"更正会议“{meeting.topic}”（{meeting.held_on:%Y-%m-%d}）"
         meeting.place = "社区党群服务中心会议室（四楼）"
     said = down(sites).corrections
-    assert said == [f"更正会议“{topic}”"], said
+    assert said == [named], said
