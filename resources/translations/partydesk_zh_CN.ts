@@ -1669,6 +1669,14 @@ No. {seq} to {office}: {contents}.</source>
         <translation>{origin}在收到本单位的更正之前也修改了{names}：这里先保留本单位的更正，{origin}导入更正时会决定采用哪个版本。</translation>
     </message>
     <message>
+        <source>Changed here too since {origin} last had it (conflicts, to decide after importing): {names}.</source>
+        <translation>{origin}修改这些记录时，本单位也改过它们（冲突，导入后逐条决定）：{names}。</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation>等，另有 {count} 条</translation>
+    </message>
+    <message>
         <source>The committee corrects this office&apos;s own records:</source>
         <translation>上级党委更正了本单位的记录（导入后生效）：</translation>
     </message>

@@ -668,3 +668,28 @@ def test_an_imported_receipt_says_what_it_confirmed_not_five_noughts(
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
     assert dialog.summary.text() == "回执已导入：中共示范街道工作委员会已收到本单位的 1 个数据包。"
+
+
+def test_the_check_names_the_records_in_conflict(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The committee corrected a meeting, then the branch changed it (not having the correction): the check says
+    which record is in conflict, by topic and day, not only 冲突 1."""
+    from partydesk.core.storage.meeting_tables import Meeting
+
+    branch, committee, folder = pair
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "first").path).status == "applied"
+    with committee.write(LOCAL_USER, action="test.correct") as session:
+        meeting = session.query(Meeting).order_by(Meeting.id).first()
+        assert meeting is not None
+        meeting_id, said = meeting.id, f"会议“{meeting.topic}”（{meeting.held_on:%Y-%m-%d}）"
+        meeting.place = "社区党群服务中心会议室（四楼）"
+    with branch.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Meeting, meeting_id).place = "社区党群服务中心会议室（三楼）"  # type: ignore[union-attr]
+    up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "second")
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = checked(qtbot, ctx, up.path, {"3301060012": "第一支部"})
+    assert dialog.report is not None and dialog.report.counts["conflict"] == 1
+    assert f"第一支部修改这些记录时，本单位也改过它们（冲突，导入后逐条决定）：{said}。" in dialog.summary.text()

@@ -75,6 +75,7 @@ class ImportReport:
     # for the sender: counted unchanged, the correction stays until the sender decides between the two.
     held: list[str] = field(default_factory=list)
     held_other: list[str] = field(default_factory=list)  # the same of the sender's other records, in words
+    conflicted: list[str] = field(default_factory=list)  # the first records in conflict, in words (a dry run)
     # Our own records the sender tells us it refused (each in words, with its reason; sent again from now on),
     # and how many it refused before and has now taken.
     returned: list[str] = field(default_factory=list)
@@ -178,6 +179,8 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             report.corrections = _corrections(session, staged, decisions, own_site, parent)
             report.removed = _removed(session, staged, decisions, own_site)
             report.held, report.held_other = _held(session, staged, decisions, own_site)
+            report.conflicted = _named(session, [s.record for s, d in zip(staged, decisions, strict=True)
+                                                 if d.outcome is Outcome.CONFLICT][:_NAMED_CORRECTIONS])
             _returned(report, sync_refusals.told(session, peer, refusals, apply=False))
         return report
     if backup:
@@ -523,10 +526,16 @@ def _held(session: Any, staged: list[Staged], decisions: list[Decision], own_sit
         held += [r for r in group if (local := states.get(str(r["id"]))) is not None
                  and r["version"] < local.version and Version.decode(local.version).site_id == own_site
                  and (base := bases.get(str(r["id"]))) is not None and r["version"] > base]
-    members = [r for r in held if r["type"] == "member"]
-    names = sync_repo.member_names(session, [str(r["id"]) for r in members]) if members else {}
-    return ([names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) for r in members],
-            [record_in_words(r) for r in held if r["type"] != "member"])
+    return (_named(session, [r for r in held if r["type"] == "member"]),
+            _named(session, [r for r in held if r["type"] != "member"]))
+
+
+def _named(session: Any, records: list[dict[str, Any]]) -> list[str]:
+    """Records in words: a member by the name held here, any other by its kind, topic and day."""
+    members = [str(r["id"]) for r in records if r["type"] == "member"]
+    names = sync_repo.member_names(session, members) if members else {}
+    return [names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) if r["type"] == "member"
+            else record_in_words(r) for r in records]
 
 
 def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]) -> None:

@@ -286,6 +286,14 @@ class ImportDialog(QDialog):
                                     "the correction stays here, and {origin} decides between the two when it "
                                     "imports it.").format(origin=self._office(report.origin),
                                                           names=removed_in_words(report.held + report.held_other))
+        conflicts = report.counts.get("conflict", 0)
+        if report.conflicted:  # each is to be decided afterwards: which ones, not only how many
+            more = conflicts - len(report.conflicted)
+            said += "\n" + self.tr("Changed here too since {origin} last had it (conflicts, to decide after "
+                                    "importing): {names}.").format(
+                origin=self._office(report.origin),
+                names="、".join(report.conflicted) + (self.tr(" and {count} more").format(count=more) if more > 0
+                                                      else ""))
         said += self._returned(report)
         self.summary.setText(said)
         for row, key in enumerate(OUTCOME_ORDER):
