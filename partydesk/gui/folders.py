@@ -11,6 +11,7 @@ whatever the kind of file, until a file of its own kind was chosen elsewhere. Th
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, QSettings, QStandardPaths, QStorageInfo, QUrl
@@ -42,6 +43,14 @@ def _settings(settings: QSettings | None) -> QSettings:
 def _folder(value: object) -> Path | None:
     text = str(value or "")
     return Path(text) if text and Path(text).is_dir() else None
+
+
+def per_database(key: str, db_path: Path | None) -> str:
+    """A settings key of one database's own (the sync wizards' last folders): a committee's file and a branch's
+    on one computer do not offer each other's sticks and folders."""
+    if db_path is None:
+        return key
+    return f"{key}/{hashlib.sha1(str(db_path.resolve()).encode('utf-8')).hexdigest()[:16]}"
 
 
 def remembered_folder(settings: QSettings | None, kind: str) -> Path | None:

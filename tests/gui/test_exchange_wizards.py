@@ -73,7 +73,7 @@ def test_export_wizard_without_a_stick_waits_for_a_folder(
         app: QApplication) -> None:
     """No removable drive: the folder is empty and Write stays off until one is given; the next time, the folder
     written to is offered again."""
-    branch, _committee, folder = pair
+    branch, committee, folder = pair
     ctx = make_ctx(branch)
     languages.install_language(app, "zh_CN", ctx.hub)
     dialog = ExportDialog(ctx, exchange_status(branch).peers, removable=None)
@@ -98,6 +98,10 @@ def test_export_wizard_without_a_stick_waits_for_a_folder(
     qtbot.addWidget(again)
     assert again.folder.text() == str(folder) and again.write_button.isEnabled()
     assert "已填入上次用过的文件夹" in again.stick_note.text()
+    elsewhere = make_ctx(committee)  # another database on this computer: the branch's folder is not its own
+    other = ExportDialog(elsewhere, exchange_status(committee).peers, removable=None)
+    qtbot.addWidget(other)
+    assert other.folder.text() == "" and other.last_folder is None
 
 
 def test_import_wizard_refusal_is_shown_and_listed_as_refused(
@@ -394,6 +398,7 @@ def test_export_wizard_refuses_a_folder_that_is_not_there(
         assert typed in dialog.stick_note.text() and "U盘" in dialog.stick_note.text()
     assert not (folder / "nosuch").exists() and not list(folder.rglob("*.pdsync"))
     dialog.folder.setText(str(folder))
+    assert dialog.stick_note.isHidden(), "the folder edited: what was said of the last one is gone"
     dialog.write_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     assert len(list(folder.glob("*.pdsync"))) == 1

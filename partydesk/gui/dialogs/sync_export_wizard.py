@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.services.sync_words import contents_in_words
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import documents_folder, per_database
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import ERROR_COLOUR, grow_to_fit
 from partydesk.gui.widgets.screen_room import keep_on_screen, room
@@ -87,7 +87,7 @@ class ExportDialog(QDialog):
         start = removable
         # No stick found: the folder written to last time (a stick the program does not recognise, a shared
         # folder) is offered again, as long as it is there.
-        last = str(ctx.settings.value(LAST_FOLDER_KEY, "") or "")
+        last = str(ctx.settings.value(per_database(LAST_FOLDER_KEY, ctx.db.path), "") or "")
         self.last_folder = Path(last) if start is None and last and Path(last).is_dir() else None
         if start is not None:
             self.folder.setText(str(start))
@@ -107,6 +107,7 @@ class ExportDialog(QDialog):
         keep.setRetainSizeWhenHidden(True)
         self.stick_note.setSizePolicy(keep)
         self._first_note = (self.folder.text(), self.stick_note.text())  # what was found, for the folder filled in
+        self._said_error = False  # the note says why nothing was written (gone once the folder is edited)
         form.addRow(self.tr("&Send to:"), self.destination)
         form.addRow(self.tr("What:"), self.changes)
         form.addRow("", self.snapshot)
@@ -173,7 +174,8 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         self.write_button.setEnabled(bool(self.folder.text().strip()) and self.destination.count() > 0)
         folder, note = self._first_note
-        if self.folder.text() != folder and self.stick_note.text() == note:  # another folder chosen: not about it
+        # Another folder chosen: what was said of the first one (no stick found, not there) is not about it.
+        if (self.folder.text() != folder and self.stick_note.text() == note) or self._said_error:
             self._note("")
 
     def write(self) -> None:
@@ -220,6 +222,7 @@ class ExportDialog(QDialog):
     def _note(self, text: str, *, error: bool = False) -> None:
         """Say ``text`` under the folder (in red when it is why nothing was written), the dialog growing as tall
         as its lines need (within the screen)."""
+        self._said_error = error and bool(text)
         if self.stick_note.isHidden() and not text:
             return
         palette = self.stick_note.palette()
@@ -238,7 +241,7 @@ class ExportDialog(QDialog):
         grow_to_fit(self)
 
     def _remember_folder(self) -> None:
-        self.ctx.settings.setValue(LAST_FOLDER_KEY, str(self._folder_used))
+        self.ctx.settings.setValue(per_database(LAST_FOLDER_KEY, self.ctx.db.path), str(self._folder_used))
 
     def _show_result(self) -> None:
         self.pages.setCurrentIndex(1)

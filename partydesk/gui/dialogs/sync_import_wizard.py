@@ -37,6 +37,7 @@ from partydesk.core.services.sync_folder import NOT_A_PACKAGE
 from partydesk.core.services.sync_import import NOT_RECORDED
 from partydesk.core.services.sync_refusals import kind_words
 from partydesk.core.services.sync_words import contents_in_words, removed_in_words
+from partydesk.gui.folders import per_database
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
 from partydesk.gui.widgets.screen_room import keep_on_screen, room
@@ -238,7 +239,8 @@ class ImportDialog(QDialog):
         if not self.path.exists():  # a mistyped path: said here, not refused as a package
             self.problem.setText(self.tr("There is no file or folder named {name} there.").format(name=self.path.name))
             return
-        self.ctx.settings.setValue(LAST_IMPORT_FOLDER_KEY, str(self.path if self.path.is_dir() else self.path.parent))
+        self.ctx.settings.setValue(per_database(LAST_IMPORT_FOLDER_KEY, self.ctx.db.path),
+                                   str(self.path if self.path.is_dir() else self.path.parent))
         self.check_button.setEnabled(False)
         if self.path.is_dir():
             handle = ops.check_folder(self, self.ctx, self.path, title=self.tr("Checking the packages…"),

@@ -35,6 +35,7 @@ from partydesk.gui.dialogs.sync_key_actions import KeyActions
 from partydesk.gui.folders import (
     KEY_CARDS,
     documents_folder,
+    per_database,
     remember_folder,
     remembered_folder,
     removable_folder,
@@ -388,7 +389,7 @@ class ExchangePage(QWidget):
         stick = removable_folder()
         # No stick found: where the last package came from (a stick the program does not recognise, a shared
         # folder), as long as it is there; else the documents folder.
-        last = str(self.ctx.settings.value(LAST_IMPORT_FOLDER_KEY, "") or "")
+        last = str(self.ctx.settings.value(per_database(LAST_IMPORT_FOLDER_KEY, self.ctx.db.path), "") or "")
         start = stick or (Path(last) if last and Path(last).is_dir() else documents_folder())
         dialog = ImportDialog(self.ctx, start=start, offices=offices, stick=stick, parent=self)
         dialog.open()
