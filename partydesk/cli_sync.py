@@ -109,9 +109,12 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
     out = _out_folder(args)
     with cli.opened(args) as db:
         done = export_package(db, LOCAL_USER, to_org_code=args.to, out_dir=out, snapshot=args.snapshot)
-    carried = contents_in_words(done.counts, corrections=done.kind == "downward") or "没有记录"
-    receipts = f"，回执 {done.acks} 份" if done.acks else ""
-    return {"message": f"已写出并校验数据包：{done.path}\n内容：{carried}{receipts}。现在可以安全拔出U盘。",
+    carried = contents_in_words(done.counts, corrections=done.kind == "downward")
+    if carried:
+        said = carried + (f"，确认收到对方 {done.acks} 个数据包" if done.acks else "")
+    else:  # nothing but confirmations: a receipt, called so
+        said = f"回执，确认收到对方 {done.acks} 个数据包" if done.acks else "没有记录"
+    return {"message": f"已写出并校验数据包：{done.path}\n内容：{said}。现在可以安全拔出U盘。",
             "path": str(done.path), "package_id": done.package_id, "kind": done.kind,
             "channel_seq": done.channel_seq, "counts": done.counts, "acks": done.acks}
 
@@ -120,7 +123,7 @@ def _folder_line(name: str, report: Any, *, ready: str, skipped: bool) -> str:
     c = report.counts
     if report.status in ("dry_run", "applied"):
         text = (f"{ready}：新增 {c['new']}，更新 {c['updated']}，未变 {c['unchanged']}，冲突 {c['conflict']}，"
-                f"拒收 {c['rejected']}")
+                f"拒收 {c['rejected']}") if report.carries or any(c.values()) else f"{ready}：回执，不含记录"
         acks = f"；对方确认已收到本单位的 {report.acknowledged} 个数据包" if report.acknowledged else ""
         return f"{name}  {text}{acks}" + (f"（{report.gap}）" if report.gap else "")
     if report.status == "already_imported":
@@ -177,10 +180,13 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
         payload["message"] = report.message
     else:
         head = "试导入（未写入任何数据）" if report.status == "dry_run" else "已导入"
-        lines = [f"{head}：{summary}。"]
+        receipt = not report.carries and not any(c.values())  # a receipt: no figures of records, all nought
+        lines = [f"{head}：回执，不含记录。" if receipt else f"{head}：{summary}。"]
         carried = contents_in_words(report.carries)
         if carried:
             lines.append(f"数据包内容：{carried}。")
+        if report.acknowledged or (receipt and report.confirms):
+            lines.append(f"对方确认已收到本单位的 {report.acknowledged or report.confirms} 个数据包。")
         if report.gap:
             lines.append(f"提醒：{report.gap}")
         lines += report.keys

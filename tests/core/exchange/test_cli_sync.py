@@ -72,6 +72,13 @@ def test_cards_registration_and_a_round_trip(offices: dict[str, Path], tmp_path:
     assert f"来自 {name}（{card['org_code']}）第 1 号上报包：已导入" in status["message"]
     _code, east_status = run(capsys, "sync", "status", "--db", str(east))
     assert "发给 中共示范街道工作委员会（1000）第 1 号上报包：已写出，等待对方确认" in east_status["message"]
+    # The committee's receipt, called so when written and when imported (not "没有记录" and a row of noughts).
+    code, receipt = run(capsys, "sync", "export", "--db", str(committee), "--to", card["org_code"],
+                        "--out", str(stick))
+    assert code == 0 and receipt["kind"] == "receipt" and "内容：回执，确认收到对方 1 个数据包。" in receipt["message"]
+    code, taken = run(capsys, "sync", "import", receipt["path"], "--db", str(east))
+    assert code == 0
+    assert taken["message"].splitlines()[:2] == ["已导入：回执，不含记录。", "对方确认已收到本单位的 1 个数据包。"]
 
 
 def test_a_rejected_package_exits_1_with_the_reason(offices: dict[str, Path], tmp_path: Path,
