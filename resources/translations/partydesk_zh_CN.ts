@@ -446,6 +446,22 @@
         <source>No conflict is waiting.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
+    <message>
+        <source>this computer&apos;s version</source>
+        <translation>本机的版本</translation>
+    </message>
+    <message>
+        <source>the version that arrived</source>
+        <translation>收到的版本</translation>
+    </message>
+    <message>
+        <source>Keep one version of “{title}”? {gone} is then thrown away.</source>
+        <translation>确定只保留“{title}”的一个版本吗？{gone}将被舍弃，不能恢复。</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>再看看</translation>
+    </message>
 </context>
 <context>
     <name>CountAsStudyButton</name>

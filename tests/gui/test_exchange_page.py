@@ -21,6 +21,7 @@ from partydesk.gui import languages
 from partydesk.gui.context import AppContext
 from partydesk.gui.pages.exchange import ExchangePage
 from tests.core.exchange.conftest import introduce, make_branch, make_committee
+from tests.gui.test_member_edit import answer_question
 
 WAIT_MS = 10_000
 
@@ -152,6 +153,12 @@ def test_conflict_dialog_shows_both_versions_and_takes_the_decision(
     qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
     cells = {dialog.table.item(r, 0).text(): dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
     assert cells["家庭住址"] == "幸福南路9号"
+    assert dialog.reason.text().endswith("。")  # a sentence, ended as one
+    asked: list[str] = []
+    answer_question("lookAgainButton", asked)  # asked first, as it throws a version away: 再看看 decides nothing
+    dialog.take_button.click()
+    assert len(asked) == 1 and "本机的版本将被舍弃" in asked[0] and dialog.list.count() == 1
+    answer_question("decideButton", asked)
     dialog.take_button.click()
     qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=WAIT_MS)
     with committee.read() as session:

@@ -69,6 +69,9 @@ def open_conflicts(db: Database) -> list[ConflictView]:
                                   for v in (local_json.get(k), incoming.get(k))))
                      for k in keys]
             title = str(incoming.get("name") or incoming.get("topic") or entry.record_id[:8])
+            day = next((str(incoming[k]) for k in ("held_on", "start_on", "on_date") if incoming.get(k)), "")
+            if day and kind_name != "member":  # a branch holds 重温入党誓词 in January and again in July
+                title = f"{title} {day}"
             org = settings_repo.get_organisation(session, str(incoming["org_id"])) if incoming.get("org_id") else None
             if org is not None and org.name:  # a committee holds many branches, and the same name in several
                 # As the 支部 columns name it (what all the branches' names share left off): the list stays narrow.

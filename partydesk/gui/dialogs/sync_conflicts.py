@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -49,6 +50,8 @@ class ConflictDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("conflictList")
         self.list.currentRowChanged.connect(self._show)
+        self.list.setWordWrap(True)  # a long title on two lines, not behind a sideways scroll bar
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
         self.provenance = QLabel(self)  # whose each version is and when it was made
@@ -125,7 +128,8 @@ class ConflictDialog(QDialog):
         view = self.views[row] if 0 <= row < len(self.views) else None
         self.keep_button.setEnabled(view is not None)
         self.take_button.setEnabled(view is not None)
-        self.reason.setText(view.reason if view else self.tr("No conflict is waiting."))
+        reason = view.reason + ("" if view.reason.endswith("。") else "。") if view else ""
+        self.reason.setText(reason or self.tr("No conflict is waiting."))
         self.provenance.setText(view.provenance if view else "")
         self.provenance.setVisible(bool(view and view.provenance))
         diffs = view.differences if view else []
@@ -161,8 +165,24 @@ class ConflictDialog(QDialog):
 
     def _decide(self, *, take_incoming: bool) -> None:
         row = self.list.currentRow()
-        if not 0 <= row < len(self.views):
+        if not 0 <= row < len(self.views) or not self._confirmed(self.views[row], take_incoming=take_incoming):
             return
         db, actor, conflict_id = self.ctx.db, self.ctx.actor, self.views[row].id
         run(self, self.ctx, lambda _p: sync_conflicts.resolve(db, actor, conflict_id, take_incoming=take_incoming),
             label="resolve conflict", on_done=lambda _changes: self.reload())
+
+    def _confirmed(self, view: ConflictView, *, take_incoming: bool) -> bool:
+        """Ask before a version is thrown away (it cannot be had back here); the default answer goes back."""
+        gone = self.tr("this computer's version") if take_incoming else self.tr("the version that arrived")
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr(
+            "Keep one version of “{title}”? {gone} is then thrown away.").format(title=view.title, gone=gone),
+            parent=self)
+        decide = box.addButton(self.take_button.text() if take_incoming else self.keep_button.text(),
+                               QMessageBox.ButtonRole.AcceptRole)
+        decide.setObjectName("decideButton")
+        back = box.addButton(self.tr("Look again"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("lookAgainButton")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is decide

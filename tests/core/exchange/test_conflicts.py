@@ -152,6 +152,9 @@ def test_a_meeting_conflict_is_shown_in_the_office_s_words(sites: Sites) -> None
     assert fields["地点"] == ("社区党群服务中心会议室（四楼）", "社区党群服务中心会议室（三楼）")
     assert fields["会议类型"][1] == "党课" and fields["主持人"][1] == "某某"
     assert all(d.label != d.field for d in view.differences), [d.field for d in view.differences]
+    with sites.committee.read() as session:  # named with its day: a branch holds one topic more than once
+        held = session.get(Meeting, meeting_id).held_on  # type: ignore[union-attr]
+    assert view.title.startswith(f"{meeting.topic} {held:%Y-%m-%d}（")
 
 
 def test_other_values_read_as_the_office_says_them() -> None:
