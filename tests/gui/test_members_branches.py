@@ -224,6 +224,7 @@ def test_a_member_the_committee_adds_makes_its_own_roll_a_choice_of_the_filter(
     assert own is not None and combo.findData(own.org_id) < 0
     [member_id] = add_now(committee_ctx, ZHANG)
     qtbot.waitUntil(lambda: combo.findData(own.org_id) >= 0, timeout=WAIT_MS)
+    assert "共 2 个支部" in page.count_label.text()  # the 党委's own member counted, the 党委 not as a branch
     combo.setCurrentIndex(combo.findData(own.org_id))
     page.apply_filter()
     assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [member_id]

@@ -144,7 +144,8 @@ class RosterBranches(QObject):
         counts = self.page.model.branch_counts()
         org = self.filter.current()
         if org is None:
-            spanned = sum(1 for n in counts.values() if n)
+            own = self.page.model.branches.own  # the committee's own members are in the total, not a branch
+            spanned = sum(1 for org_id, n in counts.items() if n and (own is None or org_id != own.org_id))
             twice = self.second_entries()
             # The repeat count is of the whole roll: said beside the total, not after what the filter shows.
             again = self.tr(" ({count} of them a person counted again on another branch's roll)").format(
