@@ -223,3 +223,21 @@ def test_a_short_count_axis_keeps_its_numbers_apart() -> None:
         assert all(below.y1 <= above.y0 for below, above in pairwise(boxes)), height
         counts.append(len(labels))
     assert 3 <= counts[0] < counts[1], counts
+
+
+def test_bar_labels_turn_only_when_the_chart_is_too_narrow_for_them() -> None:
+    """党龄结构's seven labels stand upright on a wide chart; drawn narrower than they need side by side (a small
+    window: 30–49年50年及以上 ran together) they turn; wide again, upright again."""
+    from partydesk.core.charts.common import fit_x_labels
+
+    labels = ["不满5年", "5–9年", "10–19年", "20–29年", "30–49年", "50年及以上", "预备党员"]
+    fig = members.bars("党龄结构", labels, [2, 5, 10, 7, 9, 2, 1], width=9.0)
+    fig.canvas.draw()
+    renderer = fig._get_renderer()
+    assert not fit_x_labels(fig, renderer) and not fig.axes[0].get_xticklabels()[0].get_rotation()
+    fig.set_size_inches(2.6, 3.0)
+    fig.canvas.draw()
+    assert fit_x_labels(fig, renderer) and fig.axes[0].get_xticklabels()[0].get_rotation() == 30
+    fig.set_size_inches(9.0, 3.0)
+    fig.canvas.draw()
+    assert fit_x_labels(fig, renderer) and not fig.axes[0].get_xticklabels()[0].get_rotation()

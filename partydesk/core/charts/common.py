@@ -94,3 +94,33 @@ def bar_chart(title: str, labels: list[str], values: list[float], *, unit: str =
         unit_label(ax, unit)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
+
+
+_TURNABLE = "partydesk_turnable"  # an axes whose x labels turn when they do not fit side by side
+TURN_DEGREES = 30
+
+
+def turnable(ax: Any) -> None:
+    """Let ``fit_x_labels`` turn ``ax``'s x labels when the chart is drawn too narrow for them."""
+    setattr(ax, _TURNABLE, True)
+
+
+def fit_x_labels(figure: Any, renderer: Any) -> bool:
+    """Turn the x labels of each ``turnable`` axes by ``TURN_DEGREES`` where the widest would not fit its share
+    of the axis (a chart on a small window: 30–49年50年及以上 ran together), and back upright where it would.
+    Returns whether anything changed (the figure is then to be drawn again)."""
+    changed = False
+    for ax in figure.axes:
+        labels = [t for t in ax.get_xticklabels() if t.get_text()]
+        if not getattr(ax, _TURNABLE, False) or not labels:
+            continue
+        share = ax.get_window_extent(renderer).width / len(labels)
+        widest = max(renderer.get_text_width_height_descent(t.get_text(), t.get_fontproperties(), ismath=False)[0]
+                     for t in labels)
+        turn = widest > share * 0.95  # a little room between neighbours
+        if turn != bool(labels[0].get_rotation()):
+            for label in labels:
+                label.set_rotation(TURN_DEGREES if turn else 0)
+                label.set_horizontalalignment("right" if turn else "center")
+            changed = True
+    return changed

@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from partydesk.core.charts.common import COUNTS, NO_MEMBERS, new_figure, say_empty, unit_label, whole_numbers
+from partydesk.core.charts.common import (
+    COUNTS,
+    NO_MEMBERS,
+    new_figure,
+    say_empty,
+    turnable,
+    unit_label,
+    whole_numbers,
+)
 
 RED = "#c8102e"
 PALETTE = ("#c8102e", "#e8a33d", "#3d7ab8", "#5c9e4a", "#8c5aa8", "#d4644a", "#4aa3a3", "#9a9a9a")
@@ -52,6 +60,7 @@ def bars(title: str, labels: Sequence[str], values: Sequence[float], keys: Seque
     else:
         drawn = ax.bar(list(labels), list(values), width=thickness, color=RED)
         unit_label(ax, unit)
+        turnable(ax)  # upright where they fit, turned on a narrow chart
     ax.bar_label(drawn, fmt="%g", padding=2)
     _mark(drawn.patches, keys)
     ax.set_title(title)

@@ -44,9 +44,13 @@ def canvas_class() -> Any:
 
     class QuietCanvas(FigureCanvasQTAgg):
         def draw(self) -> None:
+            from partydesk.core.charts.common import fit_x_labels
+
             with warnings.catch_warnings():
                 warnings.filterwarnings("ignore", "constrained_layout not applied", UserWarning)
                 super().draw()
+                if fit_x_labels(self.figure, self.get_renderer()):  # at this size, labels turned or upright
+                    super().draw()
 
     return QuietCanvas
 
