@@ -16,6 +16,7 @@ from partydesk.gui.context import AppContext
 from partydesk.gui.models.meeting_calendar_model import CellState
 from partydesk.gui.pages.meetings import MeetingsPage
 from partydesk.gui.pages.talks import TalksPanel
+from partydesk.gui.pages.talks_due import OVERDUE, due_status
 from tests.core.exchange.two_branches import BRANCHES
 from tests.gui import committee_fixtures as fixtures
 
@@ -253,5 +254,8 @@ def test_a_branch_chosen_on_the_talks_list_stays_chosen_for_who_is_due(
     view.scope.setCurrentIndex(1)  # everyone on the roll
     assert view.branch_filter.currentText() == second
     assert {r.branch_name for r in view.list.model.shown_rows()} == {second}
+    overdue = view.overdue_count()  # the button counts the chosen branch's overdue members
+    assert overdue == sum(due_status(r, TODAY) == OVERDUE for r in view.list.model.shown_rows())
     view.branch_filter.setCurrentIndex(0)  # every branch, chosen here: the talks list follows
     assert panel.branch_filter.currentIndex() == 0
+    assert view.overdue_count() > overdue and str(view.overdue_count()) in panel.due_button.text()

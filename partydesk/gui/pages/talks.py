@@ -106,6 +106,7 @@ class TalksPanel(DialogHost, QWidget):
                            (self.due_view.branch_filter, self.branch_filter)):
             one.currentTextChanged.connect(
                 lambda text, other=other: other.setCurrentIndex(max(0, other.findText(text))))
+        self.due_view.branch_filter.currentIndexChanged.connect(lambda _i: self._retranslate())  # 逾期 of the branch
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.due_view)

@@ -119,8 +119,10 @@ class TalksDueView(QWidget):
             self._fill_branches(self.list.model.all_rows())
 
     def overdue_count(self) -> int:
-        """How many members are past due."""
-        return sum(due_status(r, self.today) == OVERDUE for r in self.list.model.all_rows())
+        """How many members are past due (of the branch chosen, in a committee's file)."""
+        chosen = self.list.filter_predicate(self.branch_filter)
+        return sum(due_status(r, self.today) == OVERDUE and (chosen is None or chosen(r))
+                   for r in self.list.model.all_rows())
 
     def _talk(self) -> None:
         ids = self.list.selected_ids()

@@ -300,6 +300,10 @@ class ListPage(QWidget, Generic[Row]):
         self._filters.append(entry)
         return combo
 
+    def filter_predicate(self, combo: QComboBox) -> Callable[[Row], bool] | None:
+        """The chosen option's predicate of a filter (None: it keeps every row)."""
+        return next(f for f in self._filters if f.combo is combo).predicate()
+
     def set_filter_options(self, combo: QComboBox,
                            options: Sequence[tuple[str, Callable[[Row], bool] | None]]) -> None:
         """Refill a filter's options, keeping the chosen label when it is still offered."""
