@@ -632,29 +632,37 @@ def corrected_at_the_committee(branch: Database, committee: Database, folder: Pa
     return member_id
 
 
+def meeting_changed_on_both_sides(databases: tuple[Database, Database, Path], *,
+                                  branch_first: bool) -> tuple[Path, str]:
+    """A branch meeting's place changed at the branch and corrected at the committee (in this order, or the
+    other), after the committee had the meeting: the branch's next package, and the meeting in words."""
+    from partydesk.core.storage.meeting_tables import Meeting
+
+    branch, committee, folder = databases
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "first").path).status == "applied"
+    with branch.read() as session:
+        meeting = session.query(Meeting).order_by(Meeting.id).first()
+        assert meeting is not None
+        meeting_id, said = meeting.id, f"会议“{meeting.topic}”（{meeting.held_on:%Y-%m-%d}）"
+    edits = [(branch, "社区党群服务中心会议室（三楼）"), (committee, "社区党群服务中心会议室（四楼）")]
+    for db, place in edits if branch_first else edits[::-1]:
+        with db.write(LOCAL_USER, action="test.edit") as session:
+            session.get(Meeting, meeting_id).place = place  # type: ignore[union-attr]
+    return export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "second").path, said
+
+
 def test_import_wizard_names_what_the_branch_changed_under_a_correction(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
         app: QApplication) -> None:
     """A meeting the branch changed before the committee's correction reached it counts 未变: the check says the
     branch changed it too and the correction stays, on its own and in a folder's table."""
-    from partydesk.core.storage.meeting_tables import Meeting
-
-    branch, committee, folder = pair
-    assert import_package(committee, LOCAL_USER, export_package(
-        branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "first").path).status == "applied"
-    with branch.write(LOCAL_USER, action="test.edit") as session:
-        meeting = session.query(Meeting).order_by(Meeting.id).first()
-        assert meeting is not None
-        meeting_id, topic = meeting.id, f"{meeting.topic}”（{meeting.held_on:%Y-%m-%d}）"
-        meeting.place = "社区党群服务中心会议室（三楼）"
-    with committee.write(LOCAL_USER, action="test.correct") as session:
-        session.get(Meeting, meeting_id).place = "社区党群服务中心会议室（四楼）"  # type: ignore[union-attr]
-    up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "second")
-    ctx = make_ctx(committee)
+    up, said = meeting_changed_on_both_sides(pair, branch_first=True)
+    ctx = make_ctx(pair[1])
     languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = checked(qtbot, ctx, up.path, {"3301060012": "第一支部"})
-    assert f"第一支部在收到本单位的更正之前也修改了会议“{topic}" in dialog.summary.text()
-    many = checked(qtbot, ctx, folder / "second", {"3301060012": "第一支部"})
+    dialog = checked(qtbot, ctx, up, {"3301060012": "第一支部"})
+    assert f"第一支部在收到本单位的更正之前也修改了{said}" in dialog.summary.text()
+    many = checked(qtbot, ctx, up.parent, {"3301060012": "第一支部"})
     state = many.folder_table.item(0, many.folder_table.columnCount() - 1).text()
     assert "对方也改过的 1 条记录暂保留本单位的更正" in state, state
 
@@ -680,21 +688,9 @@ def test_the_check_names_the_records_in_conflict(
         app: QApplication) -> None:
     """The committee corrected a meeting, then the branch changed it (not having the correction): the check says
     which record is in conflict, by topic and day, not only 冲突 1."""
-    from partydesk.core.storage.meeting_tables import Meeting
-
-    branch, committee, folder = pair
-    assert import_package(committee, LOCAL_USER, export_package(
-        branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "first").path).status == "applied"
-    with committee.write(LOCAL_USER, action="test.correct") as session:
-        meeting = session.query(Meeting).order_by(Meeting.id).first()
-        assert meeting is not None
-        meeting_id, said = meeting.id, f"会议“{meeting.topic}”（{meeting.held_on:%Y-%m-%d}）"
-        meeting.place = "社区党群服务中心会议室（四楼）"
-    with branch.write(LOCAL_USER, action="test.edit") as session:
-        session.get(Meeting, meeting_id).place = "社区党群服务中心会议室（三楼）"  # type: ignore[union-attr]
-    up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "second")
-    ctx = make_ctx(committee)
+    up, said = meeting_changed_on_both_sides(pair, branch_first=False)
+    ctx = make_ctx(pair[1])
     languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = checked(qtbot, ctx, up.path, {"3301060012": "第一支部"})
+    dialog = checked(qtbot, ctx, up, {"3301060012": "第一支部"})
     assert dialog.report is not None and dialog.report.counts["conflict"] == 1
     assert f"第一支部修改这些记录时，本单位也改过它们（冲突，导入后逐条决定）：{said}。" in dialog.summary.text()
