@@ -522,10 +522,10 @@ def _held(session: Any, staged: list[Staged], decisions: list[Decision], own_sit
     for name in sorted({str(r["type"]) for r in older}):
         group = [r for r in older if r["type"] == name]
         states = sync_repo.local_states(session, TYPES_BY_NAME[name], [str(r["id"]) for r in group])
-        bases = downward_repo.corrected_bases(session, name, [str(r["id"]) for r in group])
-        held += [r for r in group if (local := states.get(str(r["id"]))) is not None
-                 and r["version"] < local.version and Version.decode(local.version).site_id == own_site
-                 and (base := bases.get(str(r["id"]))) is not None and r["version"] > base]
+        under = [r for r in group if (local := states.get(str(r["id"]))) is not None
+                 and r["version"] < local.version and Version.decode(local.version).site_id == own_site]
+        bases = downward_repo.corrected_bases(session, name, [str(r["id"]) for r in under])
+        held += [r for r in under if (base := bases.get(str(r["id"]))) is not None and r["version"] > base]
     return (_named(session, [r for r in held if r["type"] == "member"]),
             _named(session, [r for r in held if r["type"] != "member"]))
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from partydesk.core.clock import Version
@@ -103,10 +103,15 @@ def corrections_in(session: Session, record_type: str, record_ids: Sequence[str]
 
 
 def corrected_bases(session: Session, record_type: str, record_ids: Sequence[str]) -> dict[str, str | None]:
-    """The owner's version each of these records was at when we corrected it (None: made here for the owner)."""
+    """The owner's version each of these records was at when we corrected it (None: made here for the owner).
+    The ids go over as one JSON array (``json_each``): a re-sent snapshot may name more than SQLite's limit of
+    bound values."""
+    if not record_ids:
+        return {}
+    wanted = func.json_each(json.dumps(sorted(set(record_ids)))).table_valued("value")
     query = select(SyncCorrection.record_id, SyncCorrection.base_version).where(
         SyncCorrection.direction == "out", SyncCorrection.record_type == record_type,
-        SyncCorrection.record_id.in_(list(record_ids)))
+        SyncCorrection.record_id.in_(select(wanted.c.value)))
     return {r[0]: r[1] for r in session.execute(query)}
 
 

@@ -329,3 +329,17 @@ def test_a_corrected_meeting_is_named_to_the_branch(sites: Sites) -> None:
         meeting.place = "社区党群服务中心会议室（四楼）"
     said = down(sites).corrections
     assert said == [named], said
+
+
+def test_the_correction_bases_of_more_records_than_sqlite_binds_are_read_at_once(sites: Sites) -> None:
+    """A re-sent snapshot may name tens of thousands of records: their correction bases are read in one query,
+    not one bound value per id (SQLite refuses more than its limit of bound values)."""
+    from partydesk.core.storage.downward_repo import corrected_bases
+
+    member_id = first_member(sites)
+    up(sites)
+    correct_phone(sites, member_id)
+    ids = [member_id, *(f"no-such-{n:06d}" for n in range(260_000))]  # past 32766 (Windows) and 250000 (Debian)
+    with sites.committee.read() as session:
+        found = corrected_bases(session, "member", ids)
+    assert found == {member_id: row(sites.branch, member_id)[2]}  # the branch's version the correction replaced
