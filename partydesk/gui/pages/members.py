@@ -317,12 +317,10 @@ class MembersPage(DialogHost, QWidget):
 
     def facets(self) -> RosterFacets:
         """The facet filters as chosen in the combos."""
-        return RosterFacets(
-            category=self.category_combo.currentData(), party_group=self.group_combo.currentData(),
-            membership_status=self.status_combo.currentData(), lost_contact=self.lost_combo.currentData(),
-            migrant=self.migrant_combo.currentData(), in_branch=self.roll_combo.currentData(),
-            org_id=self.branches.org_id(),
-        )
+        return RosterFacets(category=self.category_combo.currentData(), party_group=self.group_combo.currentData(),
+                            membership_status=self.status_combo.currentData(),
+                            lost_contact=self.lost_combo.currentData(), migrant=self.migrant_combo.currentData(),
+                            in_branch=self.roll_combo.currentData(), org_id=self.branches.org_id())
 
     def apply_filter(self) -> None:
         """Filter the roster by the search text and facets now (the debounce timer calls this)."""

@@ -1,0 +1,124 @@
+"""The import wizard's dry run and result in words: a receipt called a receipt (never a table of noughts), the
+records the sender changed under a waiting correction and the records in conflict named by topic and day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from partydesk.core.storage.database import Database
+from partydesk.gui import languages
+from partydesk.gui.context import AppContext
+from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
+from tests.gui.test_exchange_page import WAIT_MS, pair  # noqa: F401  (the fixture)
+
+
+def checked(qtbot: QtBot, ctx: AppContext, target: Path, offices: dict[str, str]) -> ImportDialog:
+    """The import wizard with ``target`` (a package, or a folder of them) checked: on its dry run's page."""
+    dialog = ImportDialog(ctx, start=target.parent, offices=offices)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(target))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == (2 if target.is_dir() else 1), timeout=WAIT_MS)
+    return dialog
+
+
+def test_import_wizard_says_what_a_receipt_confirms(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A receipt from the committee carries no records: its dry run says which of the branch's packages it
+    confirms instead of leaving a table of zeros to explain itself."""
+    branch, committee, folder = pair
+    up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
+    assert import_package(committee, LOCAL_USER, up.path).status == "applied"
+    receipt = export_package(committee, LOCAL_USER, to_org_code="3301060012", out_dir=folder / "back")
+    assert receipt.kind == "receipt"
+    ctx = make_ctx(branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = checked(qtbot, ctx, receipt.path, {"1000": "中共示范街道工作委员会"})
+    said = dialog.summary.text()
+    assert "这是一份回执，不含任何记录" in said
+    assert "它确认“中共示范街道工作委员会”已收到本单位的 1 个数据包" in said
+    assert dialog.counts.isHidden()  # not five zeros
+    many = checked(qtbot, ctx, folder / "back", {"1000": "中共示范街道工作委员会"})  # on a stick of packages
+    table = many.folder_table
+    assert table.item(0, table.columnCount() - 1).text() == "可以导入（回执，不含记录）"
+    assert [table.item(0, column).text() for column in range(3, table.columnCount() - 1)] == [""] * 5
+    name = table.item(0, 0).text()  # the package's name whole, not "…_9bd49…" (the state column has room)
+    assert name == receipt.path.name and table.columnWidth(0) > table.fontMetrics().horizontalAdvance(name)
+    with qtbot.waitSignal(ctx.hub.changed, timeout=WAIT_MS):  # imported: still no noughts, called a receipt
+        many.apply_button.click()
+    qtbot.waitUntil(lambda: table.item(0, table.columnCount() - 1).text() != "可以导入（回执，不含记录）",
+                    timeout=WAIT_MS)
+    assert table.item(0, table.columnCount() - 1).text() == "已导入（回执）；对方确认已收到本单位的 1 个数据包"
+    assert [table.item(0, column).text() for column in range(3, table.columnCount() - 1)] == [""] * 5
+
+
+def meeting_changed_on_both_sides(databases: tuple[Database, Database, Path], *,
+                                  branch_first: bool) -> tuple[Path, str]:
+    """A branch meeting's place changed at the branch and corrected at the committee (in this order, or the
+    other), after the committee had the meeting: the branch's next package, and the meeting in words."""
+    from partydesk.core.storage.meeting_tables import Meeting
+
+    branch, committee, folder = databases
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "first").path).status == "applied"
+    with branch.read() as session:
+        meeting = session.query(Meeting).order_by(Meeting.id).first()
+        assert meeting is not None
+        meeting_id, said = meeting.id, f"会议“{meeting.topic}”（{meeting.held_on:%Y-%m-%d}）"
+    edits = [(branch, "社区党群服务中心会议室（三楼）"), (committee, "社区党群服务中心会议室（四楼）")]
+    for db, place in edits if branch_first else edits[::-1]:
+        with db.write(LOCAL_USER, action="test.edit") as session:
+            session.get(Meeting, meeting_id).place = place  # type: ignore[union-attr]
+    return export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "second").path, said
+
+
+def test_import_wizard_names_what_the_branch_changed_under_a_correction(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A meeting the branch changed before the committee's correction reached it counts 未变: the check says the
+    branch changed it too and the correction stays, on its own and in a folder's table."""
+    up, said = meeting_changed_on_both_sides(pair, branch_first=True)
+    ctx = make_ctx(pair[1])
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = checked(qtbot, ctx, up, {"3301060012": "第一支部"})
+    assert f"第一支部在收到本单位的更正之前也修改了{said}" in dialog.summary.text()
+    many = checked(qtbot, ctx, up.parent, {"3301060012": "第一支部"})
+    state = many.folder_table.item(0, many.folder_table.columnCount() - 1).text()
+    assert "对方也改过的 1 条记录暂保留本单位的更正" in state, state
+
+
+def test_an_imported_receipt_says_what_it_confirmed_not_five_noughts(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """After 导入 of a receipt the result says what it confirmed, not "新增 0 条，更新 0 条…"."""
+    branch, committee, folder = pair
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
+    receipt = export_package(committee, LOCAL_USER, to_org_code="3301060012", out_dir=folder / "back")
+    ctx = make_ctx(branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = checked(qtbot, ctx, receipt.path, {"1000": "中共示范街道工作委员会"})
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
+    assert dialog.summary.text() == "回执已导入：中共示范街道工作委员会已收到本单位的 1 个数据包。"
+
+
+def test_the_check_names_the_records_in_conflict(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The committee corrected a meeting, then the branch changed it (not having the correction): the check says
+    which record is in conflict, by topic and day, not only 冲突 1."""
+    up, said = meeting_changed_on_both_sides(pair, branch_first=False)
+    ctx = make_ctx(pair[1])
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = checked(qtbot, ctx, up, {"3301060012": "第一支部"})
+    assert dialog.report is not None and dialog.report.counts["conflict"] == 1
+    assert f"第一支部修改这些记录时，本单位也改过它们（冲突，导入后逐条决定）：{said}。" in dialog.summary.text()
