@@ -122,3 +122,20 @@ def test_the_check_names_the_records_in_conflict(
     dialog = checked(qtbot, ctx, up, {"3301060012": "第一支部"})
     assert dialog.report is not None and dialog.report.counts["conflict"] == 1
     assert f"第一支部修改这些记录时，本单位也改过它们（冲突，导入后逐条决定）：{said}。" in dialog.summary.text()
+
+
+def test_a_receipt_for_packages_already_confirmed_says_what_it_confirms(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A second receipt for the same package (a stick written twice) confirms nothing new: the result still says
+    what the receipt confirms (1), not "已收到本单位的 0 个数据包"."""
+    from partydesk.core.services.sync_import import ImportReport
+
+    branch, _committee, folder = pair
+    ctx = make_ctx(branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder, offices={"1000": "中共示范街道工作委员会"})
+    qtbot.addWidget(dialog)
+    noughts = {"new": 0, "updated": 0, "unchanged": 0, "conflict": 0, "rejected": 0}
+    dialog._applied(ImportReport("applied", counts=noughts, origin="1000", confirms=1, acknowledged=0))
+    assert dialog.summary.text() == "回执已导入：中共示范街道工作委员会已收到本单位的 1 个数据包。"

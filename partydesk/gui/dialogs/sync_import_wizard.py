@@ -557,7 +557,7 @@ class ImportDialog(QDialog):
         if report.status == "applied" and _receipt(report):  # no figures of records, all nought
             self.summary.setText(self.tr("Receipt imported: {origin} has received {count} of this office's "
                                          "packages.").format(origin=self._office(report.origin),
-                                                             count=report.acknowledged))
+                                                             count=report.confirms))
         elif report.status == "applied":
             c = report.counts
             said = self.tr("Imported: new {new}, updated {updated}, unchanged {unchanged}, "
