@@ -19,6 +19,7 @@ from partydesk.core.storage.tables import Member
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.sync_conflicts import ConflictDialog
+from partydesk.gui.widgets.marked_text import MARK_GROUND, SPANS
 from tests.gui.test_exchange_page import WAIT_MS, pair  # noqa: F401  (the fixture)
 
 PHONE = "13900001234"
@@ -116,7 +117,7 @@ def test_a_long_value_is_shown_whole_in_its_cell(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
         app: QApplication) -> None:
     """An address whose two versions differ only at their end wraps in its cell (its row grows), so the end is
-    on screen to compare, not cut short behind an ellipsis."""
+    on screen to compare, not cut short behind an ellipsis; the character that differs is marked."""
     branch, committee, folder = pair
     long = "浙江省杭州市西湖区示范街道幸福社区和平北街一百三十七号二十四幢三单元五楼五零二室（东边）"
     with branch.write(LOCAL_USER, action="test.edit") as session:
@@ -136,3 +137,14 @@ def test_a_long_value_is_shown_whole_in_its_cell(
         0, 0, dialog.table.columnWidth(2) - 8, 10_000, Qt.TextFlag.TextWordWrap, long).height()
     assert dialog.table.rowHeight(row) >= needed > dialog.table.fontMetrics().lineSpacing(), (
         dialog.table.rowHeight(row), needed)
+    # The one character that differs is marked on each side, and drawn so: an amber ground in that cell.
+    where = long.index("东边")
+    assert dialog.table.item(row, 1).data(SPANS) == [(where, where + 1)]
+    assert dialog.table.item(row, 2).data(SPANS) == [(where, where + 1)]
+    assert dialog.table.item(row, 0).data(SPANS) is None
+    image = dialog.table.viewport().grab().toImage()
+    for column, marked in ((0, False), (2, True)):
+        cell = dialog.table.visualRect(dialog.table.model().index(row, column))
+        amber = sum(image.pixelColor(x, y) == MARK_GROUND
+                    for x in range(cell.left(), cell.right()) for y in range(cell.top(), cell.bottom()))
+        assert bool(amber) is marked, (column, amber)

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.domain.masking import Masking, shown
+from partydesk.core.domain.text_diff import differing_spans
 from partydesk.core.services import sync_conflicts
 from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import run
+from partydesk.gui.widgets.marked_text import SPANS, MarkedTextDelegate
 
 if TYPE_CHECKING:
     from partydesk.core.errors import KnownError
@@ -71,6 +73,7 @@ class ConflictDialog(QDialog):
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.table.setItemDelegate(MarkedTextDelegate(self.table))  # the characters that differ, marked
         self.keep_button = QPushButton(self.tr("Keep this computer's version"), self)
         self.keep_button.setObjectName("keepButton")
         self.keep_button.clicked.connect(lambda: self._decide(take_incoming=False))
@@ -136,9 +139,12 @@ class ConflictDialog(QDialog):
         self.table.setRowCount(len(diffs))
         for number, diff in enumerate(diffs):
             local, incoming = (shown(diff.field, text, self.masking) for text in (diff.local, diff.incoming))
+            marks = differing_spans(local, incoming)
             for column, text in enumerate((diff.label, local, incoming)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)  # whole, where the column cuts a long address short
+                if column:
+                    item.setData(SPANS, marks[column - 1])
                 self.table.setItem(number, column, item)
 
     def _reveal_toggled(self, on: bool) -> None:
