@@ -389,3 +389,20 @@ def test_write_pdf_masks_numbers_unless_revealed(ctx: AppContext, tmp_path: Path
     record = get_member(ctx.db, LOCAL_USER, member_id)
     assert record is not None and record.data.name == "张三"
     holder.deleteLater()
+
+
+def test_last_changed_is_said_in_the_offices_own_time(
+        ctx: AppContext, members: tuple[MembersPage, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The database keeps times in UTC; an office in China reads 最后修改 on its own clock (UTC+8)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        page, ids = members
+        detail = _detail(ctx, page, ids["张三"])
+        stored = get_member(ctx.db, ctx.actor, ids["张三"]).updated_at  # type: ignore[union-attr]
+        assert f"{stored + timedelta(hours=8):%Y-%m-%d %H:%M}" in detail.updated_label.text()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

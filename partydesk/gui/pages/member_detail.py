@@ -44,6 +44,7 @@ from partydesk.core.domain.member_events import (
 from partydesk.core.domain.probation import probation_end
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.services.branches import SINGLE, Branches
+from partydesk.gui.clock_text import local_time
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
@@ -272,7 +273,7 @@ class MemberDetailPage(DialogHost, QWidget):
             label.setText(fmt.text(row, column_id) or "—")
         self.facts_label.setText(self.facts_html(row))
         self.updated_label.setText(self.tr("Last changed: {when}").format(
-            when=self.record.updated_at.strftime("%Y-%m-%d %H:%M"))
+            when=local_time(self.record.updated_at).strftime("%Y-%m-%d %H:%M"))  # kept in UTC
             + (self.tr(" (corrected by the higher committee)") if self.record.corrected else ""))
         self.timeline.set_events(self.events, self.tr("No changes recorded yet."))
         # Nothing to record after death or 出党 (the transition table offers no change): no empty dialog.
