@@ -478,3 +478,27 @@ def test_the_name_column_is_wide_enough_for_the_longest_name(qtbot: QtBot, ctx: 
     qtbot.waitUntil(lambda: "买买提艾力·阿不都热依木" in names(page), timeout=WAIT_MS)
     wider = page.view.fontMetrics().horizontalAdvance("买买提艾力·阿不都热依")  # (capped at twelve)
     assert header.sectionSize(column) >= wider
+
+
+def test_a_workbench_bar_shows_its_members_whatever_was_searched_and_a_new_search_sees_everyone(
+        qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """A bar clicked on the workbench after a search shows exactly its members (the old search and facets are
+    gone, not silently added to it); typing a new search, or choosing a facet, looks through the whole roll."""
+    install_language(QApplication.instance(), "zh_CN", ctx.hub)  # type: ignore[arg-type]
+    ids = {row.name: row.id for row in roster(ctx.db, ctx.actor)}
+    page.search_edit.setText("ls")
+    page.category_combo.setCurrentIndex(page.category_combo.findData("2"))
+    page.apply_filter()
+    assert names(page) == ["李四"]
+    page.show_only(frozenset({ids["张三"], ids["王五"]}), "10–19年")
+    assert sorted(names(page)) == ["张三", "王五"]
+    assert page.search_edit.text() == "" and page.category_combo.currentIndex() == 0
+    assert page.count_label.text() == "10–19年：共 2 人"
+    page.search_edit.setFocus()
+    qtbot.keyClicks(page.search_edit, "ls")
+    qtbot.waitUntil(lambda: names(page) == ["李四"], timeout=2000)  # not within the bar's two
+    assert page.count_label.text() == "在册 3 人，显示 1 人"
+    page.show_only(frozenset({ids["张三"]}), "10–19年")
+    assert names(page) == ["张三"]
+    page.lost_combo.activated.emit(0)  # a facet chosen (“全部”): the whole roll again
+    assert len(names(page)) == 3

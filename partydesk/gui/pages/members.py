@@ -126,6 +126,7 @@ class MembersPage(DialogHost, QWidget):
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(lambda _text: self._debounce.start())
+        self.search_edit.textEdited.connect(lambda _text: self._drop_only())
         lead_to_results(self.search_edit, self.go_to_results)
         self.reveal_check = RevealCheck(panel, self.ctx, summary="花名册显示完整号码", show=self.model.set_revealed,
                                         ids=lambda: [row.id for row in self.model.shown_rows()])
@@ -152,6 +153,7 @@ class MembersPage(DialogHost, QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.setMinimumContentsLength(4)
         combo.currentIndexChanged.connect(lambda _index: self.apply_filter())
+        combo.activated.connect(lambda _index: self._drop_only())
         return combo
 
     def _facet_combos(self) -> list[QComboBox]:
@@ -339,22 +341,20 @@ class MembersPage(DialogHost, QWidget):
             self.importRequested.emit()
 
     def show_only(self, ids: frozenset[str], label: str) -> None:
-        """Show just these members (a workbench bar or to-do), named ``label``; Clear filters shows all again."""
+        """Show just these members (a workbench bar or to-do), named ``label``, whatever was searched before."""
+        roster_facets.reset(self)
         self.model.only, self._only_label = ids, label
         self.apply_filter()
 
+    def _drop_only(self) -> None:
+        """A new search or facet (as Clear filters) looks through the whole roll, not a bar's members."""
+        if self.model.only is not None:
+            self.model.only = None
+            self.apply_filter()
+
     def clear_filters(self) -> None:
         """Empty the search box and set every facet back to "All"."""
-        self.model.only = None
-        self.branches.clear()
-        for combo in self._facet_combos():
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self._roll_default()
-        self.search_edit.blockSignals(True)
-        self.search_edit.clear()
-        self.search_edit.blockSignals(False)
+        roster_facets.reset(self)
         self.apply_filter()
 
     def _roll_default(self) -> None:

@@ -62,3 +62,18 @@ def fill_groups(page: MembersPage) -> None:
     combo.blockSignals(False)
     if current is not None and index < 0:
         page.apply_filter()  # the chosen group no longer exists
+
+
+def reset(page: MembersPage) -> None:
+    """Every filter back to what the roster opens with: no search, each facet "All" but the roll (在册), not
+    within a workbench bar's members. The caller filters again."""
+    page.model.only = None
+    page.branches.clear()
+    for combo in page._facet_combos():
+        combo.blockSignals(True)
+        combo.setCurrentIndex(0)
+        combo.blockSignals(False)
+    page._roll_default()
+    page.search_edit.blockSignals(True)
+    page.search_edit.clear()
+    page.search_edit.blockSignals(False)
