@@ -16,6 +16,7 @@ from pathlib import Path
 import xlsxwriter
 
 from partydesk.core.atomicfile import atomic_write
+from partydesk.core.io.sheet_text import wrapped_lines
 
 __all__ = ["COLUMNS", "RegisterRow", "register_bytes", "register_file_name", "write_register"]
 
@@ -25,6 +26,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("应到", 5), ("实到", 5), ("请假", 5), ("缺席", 5), ("法定人数", 9))
 FONT = "宋体"
 FONT_SIZE = 10  # fitting the page width may shrink the sheet a little; 10 pt keeps it readable
+LINE_PT = 13.5  # one line of 10 pt text in a row, as Excel and LibreOffice lay it out
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,13 @@ def register_bytes(rows: Sequence[RegisterRow], *, organisation: str, year: int)
         sheet.set_row(1, 20)
         for number, row in enumerate(rows, start=1):
             r = number + 1
+            texts = (row.type_name, row.topic, row.place, row.chair, row.recorder)
+            lines = max(wrapped_lines(value, COLUMNS[col][1]) for col, value in enumerate(texts, start=2))
+            if lines > 1:  # a long topic on two lines or more: the row as tall (no office suite grows it)
+                sheet.set_row(r, LINE_PT * lines + 4)
             sheet.write_number(r, 0, number, centred)
             sheet.write_datetime(r, 1, row.held_on, day)
-            for col, value in ((2, row.type_name), (3, row.topic), (4, row.place), (5, row.chair), (6, row.recorder)):
+            for col, value in enumerate(texts, start=2):
                 sheet.write_string(r, col, value, text if col in (3, 4) else centred_wrap)
             for col, count in enumerate((row.expected, row.present, row.leave, row.absent), start=7):
                 sheet.write_number(r, col, count, centred)

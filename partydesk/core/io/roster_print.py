@@ -20,7 +20,7 @@ import xlsxwriter
 from partydesk.core.domain.partial_date import PartialDate
 from partydesk.core.domain.partial_date import dotted as partial_dotted
 from partydesk.core.io.roster_export import WORKBOOK_OPTIONS, SheetColumn, _excel_serial
-from partydesk.core.io.sheet_text import display_width, neutralise
+from partydesk.core.io.sheet_text import display_width, neutralise, wrapped_lines
 
 FONT = "宋体"
 FONT_PT = 11.0
@@ -137,7 +137,7 @@ def print_bytes(sheet: PrintSheet) -> bytes:
     for index, column in enumerate(sheet.columns):
         ws.write_string(header, index, neutralise(column.header), head)
     for number, values in enumerate(sheet.rows, start=1):
-        lines = max((_lines(v, w) for v, w in zip(values, plan.widths, strict=True)), default=1)
+        lines = max((wrapped_lines(v, w) for v, w in zip(values, plan.widths, strict=True)), default=1)
         if lines > 1:  # a wrapped cell needs the row to grow with it: no office suite does that on opening
             ws.set_row(header + number, LINE_PT * lines + 3)
         for index, value in enumerate(values):
@@ -161,15 +161,6 @@ def print_bytes(sheet: PrintSheet) -> bytes:
     _page_setup(ws, sheet, plan)
     wb.close()
     return output.getvalue()
-
-
-def _lines(value: object, width: float) -> int:
-    """How many lines ``value`` takes in a column ``width`` wide (``print_plan`` gives each column two units
-    more than its text; a wrapped line is taken a unit shorter, as breaks fall between characters)."""
-    if not isinstance(value, str) or not value:
-        return 1
-    used = display_width(value)
-    return 1 if used <= width - 2 else math.ceil(used / max(1.0, width - 3))
 
 
 def _merge(ws: object, row: int, first: int, last: int, text: str, fmt: object) -> None:

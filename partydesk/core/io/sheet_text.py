@@ -8,6 +8,7 @@ not allowed in the XML of an .xlsx: Excel reports such a file as damaged, so the
 
 from __future__ import annotations
 
+import math
 import re
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -27,3 +28,13 @@ def neutralise(text: str) -> str:
 def display_width(text: str) -> int:
     """Width in Latin character cells: CJK and other wide characters count two."""
     return len(text) + len(_WIDE.findall(text))
+
+
+def wrapped_lines(value: object, width: float) -> int:
+    """How many lines ``value`` takes wrapped in a column ``width`` Latin characters wide, as an office suite
+    lays it out (a wrapped line is taken a unit shorter than the column, as breaks fall between characters).
+    A cell that wraps needs its row made that tall: no office suite grows a row when it opens a file."""
+    if not isinstance(value, str) or not value:
+        return 1
+    used = display_width(value)
+    return 1 if used <= width - 2 else math.ceil(used / max(1.0, width - 3))

@@ -50,3 +50,20 @@ def test_a_year_without_meetings_says_so(tmp_path: Path) -> None:
     """An empty register still has its title and header, and a line saying there were no meetings."""
     sheet = _sheet(tmp_path, [])
     assert sheet["A3"].value == "2026年没有会议记录。"
+
+
+LONG_TOPIC = "传达学习县委经济工作会议精神，研究部署乡村振兴、人居环境整治和秸秆禁烧工作"
+
+
+def test_a_long_topic_makes_its_row_tall_enough_for_its_lines(tmp_path: Path) -> None:
+    """A topic that wraps onto three lines in its column gets a row three lines tall (an office suite does not
+    grow it on opening: the lines would print over the rows above and below); a short row keeps the default."""
+    long = RegisterRow(date(2026, 3, 5), "支部委员会会议", LONG_TOPIC, "村委会二楼会议室", "王建国", "李秀英",
+                       5, 5, 0, 0)
+    sheet = _sheet(tmp_path, [*ROWS, long])
+    assert sheet.row_dimensions[3].height is None
+    assert 2 * 13 <= sheet.row_dimensions[4].height < 3 * 13, "党小组会（第一党小组） takes two lines of its column"
+    width = dict(COLUMNS)["会议主题"]
+    lines = -(-2 * len(LONG_TOPIC) // (width - 3))  # every character of it is wide: two units each
+    assert lines == 3
+    assert sheet.row_dimensions[5].height >= 13 * lines
