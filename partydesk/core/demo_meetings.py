@@ -3,13 +3,14 @@
 The twelve months before the demo's fixed today: a 党员大会 each quarter, a 支委会 and a 主题党日 each
 month, a 党小组会 per group each month, a 党课 each quarter, the 组织生活会 and 民主评议 in January.
 Gaps a secretary would meet: no 支委会 in the Spring Festival month, no 党课 in the second quarter and
-one group that skipped August. One member stops coming (absent at the last meetings in a row).
+one group that skipped August. One member stops coming (absent at the last meetings in a row); the members
+who lost contact come to none from the day they did.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.meeting_roll import expected_members
@@ -32,6 +33,7 @@ TOPICS = {
 LEAVE_REASONS = ("出差", "生病", "家中有事", "值班")
 SKIPPED = {("committee", 2), ("lecture", 4)}  # (type, month): meetings not held
 SKIPPED_GROUP = ("第三党小组", 8)
+ONE_DAY = timedelta(days=1)
 
 
 def populate_meetings(db: Database, rng: random.Random, today: date, *, secretary: str, recorder: str) -> int:
@@ -39,6 +41,7 @@ def populate_meetings(db: Database, rng: random.Random, today: date, *, secretar
     rules = roll_rules(db)
     with db.read() as session:
         people = meeting_repo.roll_members(session)
+        lost = meeting_repo.lost_since_of(session)
     groups = sorted({m.party_group for m in people if m.party_group})
     dropout = people[len(people) // 2].id if people else ""
     first = add_months(today, -12)
@@ -61,7 +64,7 @@ def populate_meetings(db: Database, rng: random.Random, today: date, *, secretar
             statuses, reasons = {}, {}
             for e in roll:
                 roll_of_dice = rng.random()
-                if e.member_id == dropout and late:
+                if (e.member_id == dropout and late) or held_on >= lost.get(e.member_id, held_on + ONE_DAY):
                     statuses[e.member_id] = ABSENT
                 elif roll_of_dice < 0.86:
                     statuses[e.member_id] = PRESENT

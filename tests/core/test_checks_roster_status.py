@@ -73,6 +73,39 @@ def test_lost_six_months_without_a_suspension_decision(db: Database) -> None:
     assert _found(db, "member.lost_undecided", date(2026, 12, 1)) == []
 
 
+def test_lost_contact_counts_from_a_meeting_attended_since(db: Database) -> None:
+    """失联 is counted from the last 组织生活: marked lost on 31 May but present at a meeting on 10 July, the six
+    months run from 10 July (no advice to suspend a member who came to a meeting in between)."""
+    from partydesk.core.services.meetings import add_meeting
+    from partydesk.core.storage.meeting_repo import PRESENT, MeetingData
+
+    member_id = _member(db)
+    _event(db, member_id, EventKind.LOST, date(2026, 5, 31), "1")
+    add_meeting(db, LOCAL_USER, MeetingData(type_code="general", topic="学习党章", held_on=date(2026, 7, 10)),
+                statuses={member_id: PRESENT})
+    assert _found(db, "member.lost_undecided", date(2026, 12, 1)) == []
+    [finding] = _found(db, "member.lost_undecided", date(2027, 1, 10))
+    assert (finding.severity, finding.due) == (Severity.WARNING, date(2027, 1, 10))
+    assert "自2026年7月10日最后一次参加组织生活" in finding.message
+
+
+def test_a_member_marked_lost_is_not_also_reminded_of_absences_in_a_row(db: Database) -> None:
+    """Absent at three meetings in a row: 连续3次无故缺席 for a member still in touch; none once marked 失联 (the
+    lost-contact reminder follows that member instead)."""
+    from partydesk.core.services.meetings import add_meeting
+    from partydesk.core.storage.meeting_repo import ABSENT, PRESENT, MeetingData
+
+    member_id = _member(db)
+    chair = _member(db, name="钱七", id_number="110105195001010039")
+    for month in (7, 8, 9):
+        add_meeting(db, LOCAL_USER, MeetingData(type_code="theme_day", topic="学习", held_on=date(2026, month, 10)),
+                    statuses={member_id: ABSENT, chair: PRESENT})
+    [finding] = _found(db, "meeting.absent_in_a_row", TODAY)
+    assert finding.subject == member_id and "连续3次无故缺席" in finding.message
+    _event(db, member_id, EventKind.LOST, date(2026, 9, 11), "1")
+    assert _found(db, "meeting.absent_in_a_row", TODAY) == []
+
+
 def test_two_years_of_suspension(db: Database) -> None:
     """停止党籍 on 1 July 2024: overdue from 1 July 2026, not the day before; gone once removed."""
     member_id = _member(db)

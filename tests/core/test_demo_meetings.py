@@ -8,7 +8,13 @@ from pathlib import Path
 from partydesk.core.demo import DEMO_TODAY, create_demo
 from partydesk.core.services.meeting_reports import absent_in_a_row, compliance
 from partydesk.core.services.meetings import meetings_of_year
-from partydesk.core.storage.database import open_database
+from partydesk.core.storage.database import Database, open_database
+from partydesk.core.storage.meeting_repo import away_of as away_in
+
+
+def away_of(db: Database, ids: list[str]) -> dict[str, str]:
+    with db.read() as session:
+        return away_in(session, ids)
 
 
 def meetings_in(path: Path) -> list[tuple[str, date, str, int, int]]:
@@ -41,7 +47,9 @@ def test_the_demo_has_its_gaps_and_a_member_who_stopped_coming(tmp_path: Path) -
         assert gaps == [("committee", "", "2026年2月"), ("group", "第三党小组", "2026年8月"),
                         ("lecture", "", "2026年第二季度")]
         assert {(r.type_code, r.period.label) for r in rows if r.open} >= {("committee", "2026年11月")}
-        assert len(absent_in_a_row(db)) == 1
+        runs = absent_in_a_row(db)
+        assert len([run for run in runs if run[2] < 12]) == 1, runs  # the one who stopped coming
+        assert all(away == "lost" for away in away_of(db, [run[0] for run in runs if run[2] >= 12]).values())
     finally:
         db.close()
 

@@ -20,6 +20,7 @@ from partydesk.core.domain.partial_date import in_words
 from partydesk.core.services import meeting_reports
 from partydesk.core.services.meeting_reports import PeriodCompliance
 from partydesk.core.services.setup import site_role
+from partydesk.core.storage import meeting_repo
 from partydesk.core.storage.database import Database
 
 BRANCH_MISSING_NAMED = 3  # in a committee's file, a branch's missed meetings one by one; beyond, one line
@@ -105,8 +106,14 @@ def meetings_due_soon(db: Database, today: date) -> Iterator[Finding]:
 
 @check("meeting.absent_in_a_row")
 def absent_in_a_row(db: Database, today: date) -> Iterator[Finding]:
-    """Members whose last three expected meetings were all unexcused absences."""
-    for member_id, name, run in meeting_reports.absent_in_a_row(db, times=3, until=today):
+    """Members whose last three expected meetings were all unexcused absences: not those marked 失联, whose
+    absence the lost-contact reminder (member.lost_undecided) already follows."""
+    runs = meeting_reports.absent_in_a_row(db, times=3, until=today)
+    with db.read() as session:
+        away = meeting_repo.away_of(session, [member_id for member_id, _name, _run in runs])
+    for member_id, name, run in runs:
+        if away.get(member_id) == "lost":
+            continue
         yield Finding(
             code="meeting.absent_in_a_row",
             severity=Severity.WARNING,

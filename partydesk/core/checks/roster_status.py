@@ -23,7 +23,7 @@ from partydesk.core.domain.membership import DZ, JY, XZ
 from partydesk.core.domain.partial_date import in_words
 from partydesk.core.domain.probation import add_months, describe_discipline, observations, probation_end
 from partydesk.core.services.members import status_rules
-from partydesk.core.storage import member_repo, workbench_repo
+from partydesk.core.storage import meeting_repo, member_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
 SOON_DAYS = 30  # 留党察看 ending within this many days is announced
@@ -95,14 +95,25 @@ def lost_undecided(db: Database, today: date) -> Iterator[Finding]:
 
 
 def _lost_undecided_each(db: Database, today: date) -> Iterator[Finding]:
+    """失联 is counted from the last 组织生活: a member marked lost who attended a meeting since is counted from
+    that meeting (the record is more likely late than the member lost twice)."""
     rules = status_rules(db)
-    for row in _rows(db, "lost"):
-        if not row.lost_contact or row.lost_since is None or row.membership_status == STATUS_SUSPENDED:
-            continue
-        due = add_months(row.lost_since, rules.lost_months)
+    rows = [row for row in _rows(db, "lost")
+            if row.lost_contact and row.lost_since is not None and row.membership_status != STATUS_SUSPENDED]
+    if not rows:
+        return
+    with db.read() as session:
+        attended = meeting_repo.last_attended_of(session, [row.id for row in rows])
+    for row in rows:
+        assert row.lost_since is not None
+        last = attended.get(row.id)
+        since = last if last is not None and last > row.lost_since else row.lost_since
+        due = add_months(since, rules.lost_months)
         if due <= today:  # 注意 on the day the months are full, 逾期 from the day after (as a talk's follow-up)
+            counted = (f"自{in_words(since)}" if since == row.lost_since
+                       else f"自{in_words(since)}最后一次参加组织生活")
             yield _finding("member.lost_undecided", Severity.OVERDUE if due < today else Severity.WARNING, row,
-                           f"{row.name}失去联系已满{rules.lost_months}个月（自{in_words(row.lost_since)}），"
+                           f"{row.name}失去联系已满{rules.lost_months}个月（{counted}），"
                            "经查找仍无音讯的，应作出停止党籍的决定", due, JY)
 
 

@@ -317,6 +317,27 @@ def last_attended(session: Session, member_id: str) -> date | None:
     return value if isinstance(value, date) else None
 
 
+def lost_since_of(session: Session) -> dict[str, date]:
+    """member id -> the day each live member marked 失联 lost contact (those with the day recorded)."""
+    query = select(Member.id, Member.lost_since).where(Member.deleted.is_(False), Member.lost_contact.is_(True))
+    return {member_id: since for member_id, since in session.execute(query) if isinstance(since, date)}
+
+
+def last_attended_of(session: Session, ids: Collection[str]) -> dict[str, date]:
+    """``last_attended`` of each of these members who attended any live meeting (read by chunks)."""
+    wanted = list(dict.fromkeys(ids))
+    out: dict[str, date] = {}
+    for i in range(0, len(wanted), ROLL_CHUNK):
+        query = (select(MeetingAttendance.member_id, func.max(Meeting.held_on))
+                 .join(Meeting, MeetingAttendance.meeting_id == Meeting.id)
+                 .where(MeetingAttendance.member_id.in_(wanted[i:i + ROLL_CHUNK]),
+                        MeetingAttendance.status == PRESENT, MeetingAttendance.deleted.is_(False),
+                        Meeting.deleted.is_(False))
+                 .group_by(MeetingAttendance.member_id))
+        out.update((member_id, held) for member_id, held in session.execute(query) if isinstance(held, date))
+    return out
+
+
 def member_names(session: Session, ids: Sequence[str]) -> dict[str, str]:
     """id -> name of the live members among ``ids``."""
     return _of_members(session, ids, Member.name)
