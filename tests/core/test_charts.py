@@ -241,3 +241,37 @@ def test_bar_labels_turn_only_when_the_chart_is_too_narrow_for_them() -> None:
     fig.set_size_inches(9.0, 3.0)
     fig.canvas.draw()
     assert fit_x_labels(fig, renderer) and not fig.axes[0].get_xticklabels()[0].get_rotation()
+
+
+def _boxes(fig: Any) -> tuple[Any, list[Any]]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    legend = (fig.axes[0].get_legend() or fig.legends[0]).get_window_extent(renderer)
+    return legend, [p.get_window_extent(renderer) for p in fig.axes[0].patches if p.get_height()]
+
+
+def test_the_legends_of_the_meeting_charts_cover_no_bar() -> None:
+    """With one meeting type its red 已开 bar reached the corner the key took, and the key hid it; the monthly
+    chart's eight keys beside it took half a small window: under it now, and neither covers a bar."""
+    legend, bars = _boxes(activity.meetings_by_type([("支部党员大会", 4, 4)]))
+    assert bars and not any(legend.overlaps(bar) for bar in bars)
+    held = {name: [3] * 12 for name in ("支部党员大会", "支部委员会会议", "党小组会", "党课", "主题党日", "组织生活会")}
+    fig = activity.meetings_by_month(held, [6] * 12, 2026, width=4.0)
+    legend, bars = _boxes(fig)
+    assert bars and not any(legend.overlaps(bar) for bar in bars)
+    assert legend.y1 <= fig.axes[0].get_window_extent().y0, "under the chart, not a column beside it"
+
+
+def test_the_month_labels_turn_when_the_monthly_chart_is_narrow() -> None:
+    """1月…12月 on a small window ran together (10月1月2月): turned there, upright on a wide chart."""
+    from partydesk.core.charts.common import fit_x_labels
+
+    fig = activity.meetings_by_month({"党课": [1] * 12}, [1] * 12, 2026, width=2.5)
+    fig.canvas.draw()
+    assert fit_x_labels(fig, fig._get_renderer()) and fig.axes[0].get_xticklabels()[0].get_rotation()
+    fig.set_size_inches(9.0, 3.0)
+    fig.canvas.draw()
+    assert fit_x_labels(fig, fig._get_renderer()) and not fig.axes[0].get_xticklabels()[0].get_rotation()

@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from partydesk.core.charts.common import GREY, NO_ATTENDANCE, NO_MEETINGS, NO_STUDY, new_figure, say_empty, unit_label
+from partydesk.core.charts.common import (
+    GREY,
+    NO_ATTENDANCE,
+    NO_MEETINGS,
+    NO_STUDY,
+    new_figure,
+    say_empty,
+    turnable,
+    unit_label,
+)
 from partydesk.core.charts.members import PALETTE, RED
 
 MONTHS = [f"{m}月" for m in range(1, 13)]
@@ -31,9 +40,12 @@ def meetings_by_type(rows: Sequence[tuple[str, int, int]], *, width: float = 5.0
     ax.bar_label(required, fmt="%g", fontsize=8)
     ax.bar_label(held, fmt="%g", fontsize=8)
     ax.set_xticks(xs, names, rotation=30, ha="right", fontsize=8)
+    middle, half = (len(rows) - 1) / 2, max(len(rows), 3) / 2  # one or two types: bars of the usual width
+    ax.set_xlim(middle - half, middle + half)
     ax.set_title("各类会议应开与已开（今年截至今日）")
     unit_label(ax, "次")
-    ax.legend(fontsize=8, frameon=False)
+    # Beside the bars, not over them: with one or two types the tallest bar reaches the corner it would take.
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 
@@ -56,7 +68,9 @@ def meetings_by_month(held: Mapping[str, Sequence[int]], required: Sequence[int]
     ax.set_title(f"{year}年每月会议召开情况")
     unit_label(ax, "次")
     ax.tick_params(axis="x", labelsize=8)
-    ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    turnable(ax)  # 10月11月12月 run together on a small window: turned then
+    # Under the chart across its width: beside it, eight entries in two columns took half a small window.
+    fig.legend(*ax.get_legend_handles_labels(), fontsize=7, frameon=False, ncols=3, loc="outside lower center")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 
