@@ -34,8 +34,8 @@ def _found(db: Database, code: str, day: date) -> list[Finding]:
 def test_the_module_registers_its_checks() -> None:
     """load_all makes the 党籍 checks available by name."""
     checks.load_all()
-    assert {"member.probation_overdue", "member.lost_undecided", "member.suspended_too_long",
-            "member.observation_ending"} <= set(CHECKS)
+    assert {"member.probation_overdue", "member.probation_ending", "member.lost_undecided",
+            "member.suspended_too_long", "member.observation_ending"} <= set(CHECKS)
 
 
 def test_probation_past_its_end_without_a_decision(db: Database) -> None:
@@ -48,6 +48,21 @@ def test_probation_past_its_end_without_a_decision(db: Database) -> None:
     assert "党章" in finding.rule and "预备期已于2026年10月15日届满" in finding.message
     _event(db, member_id, EventKind.PROBATION_EXTENDED, date(2026, 10, 10), "6")
     assert _found(db, "member.probation_overdue", date(2026, 11, 30)) == []
+
+
+def test_probation_ending_within_a_month_is_announced_until_its_last_day(db: Database) -> None:
+    """Probation ending 15 October: nothing on 14 September, a notice from 15 September (the written application
+    is due about a month before) through 15 October, then the overdue reminder instead; none once 转正."""
+    member_id = _member(db, category="预备党员", joined_on="2025-10-15", confirmed_on="")
+    assert _found(db, "member.probation_ending", date(2026, 9, 14)) == []
+    [finding] = _found(db, "member.probation_ending", date(2026, 9, 15))
+    assert (finding.severity, finding.due, finding.target) == (Severity.WARNING, date(2026, 10, 15),
+                                                               Target("member", member_id))
+    assert "预备期将于2026年10月15日届满" in finding.message and "转正申请" in finding.message
+    assert len(_found(db, "member.probation_ending", date(2026, 10, 15))) == 1
+    assert _found(db, "member.probation_ending", date(2026, 10, 16)) == []
+    _event(db, member_id, EventKind.CONFIRMED, date(2026, 10, 15))
+    assert _found(db, "member.probation_ending", date(2026, 10, 1)) == []
 
 
 def test_probation_from_a_month_only_joining_is_overdue_after_that_month_and_says_the_month(db: Database) -> None:

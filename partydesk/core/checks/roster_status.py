@@ -117,6 +117,24 @@ def _lost_undecided_each(db: Database, today: date) -> Iterator[Finding]:
                            "经查找仍无音讯的，应作出停止党籍的决定", due, JY)
 
 
+@check("member.probation_ending")
+def probation_ending(db: Database, today: date) -> Iterator[Finding]:
+    """预备党员 whose probation ends within ``SOON_DAYS``: the written application for full membership is
+    due about a month before the end (DOMAIN.md step 22), and the 支部大会 to discuss it after."""
+    months = status_rules(db).probation_months
+    for row in _rows(db, "probationary"):
+        if row.category != CATEGORY_PROBATIONARY:
+            continue
+        ends = probation_end(row.joined_on, row.events, months=months)
+        if ends is None:
+            continue
+        last = partial_date.last_day(ends)
+        if today <= last <= today + timedelta(days=SOON_DAYS):
+            yield _finding("member.probation_ending", Severity.WARNING, row,
+                           f"{row.name}预备期将于{partial_date.text(ends)}届满：请提醒本人提交书面转正申请，"
+                           "届满后由支部党员大会讨论其转正", last, f"{DZ}第七条；{XZ}")
+
+
 grouping.regroup_lister("member.probation_overdue", lambda db, today: list(_probation_overdue_each(db, today)))
 grouping.regroup_lister("member.lost_undecided", lambda db, today: list(_lost_undecided_each(db, today)))
 
