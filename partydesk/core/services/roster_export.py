@@ -58,9 +58,10 @@ COLUMNS = tuple(
 
 PRINT_COLUMNS: tuple[str, ...] = (
     "name", "gender", "ethnicity", "birth_date", "education", "category", "joined_on", "confirmed_on",
-    "work_post", "party_group", "phone",
+    "work_unit", "work_post", "party_group", "phone",
 )
-"""The 报送版's columns unless the user chooses others (序号 comes first and is no field)."""
+"""The 报送版's columns unless the user chooses others (序号 comes first and is no field): 工作单位 as well as
+工作岗位, as the 组织部门's forms have 工作单位及职务 (a roster read from one fills 工作单位 alone)."""
 
 
 def print_columns(keys: Sequence[str] | None) -> tuple[str, ...]:

@@ -58,9 +58,9 @@ def printed_pt(ws: Any) -> float:
 
 
 def test_print_layout_has_default_columns_sign_off_and_page_numbers(db: Database, tmp_path: Path) -> None:
-    """Twelve columns (序号 + the default eleven), title, 填报单位/日期, 负责人/制表人, "第 &P 页 共 &N 页"."""
+    """Thirteen columns (序号 + the default twelve), title, 填报单位/日期, 负责人/制表人, "第 &P 页 共 &N 页"."""
     ws = export(db, tmp_path / "p.xlsx", preparer="李晓梅")
-    assert ws.max_column == 1 + len(PRINT_COLUMNS) == 12
+    assert ws.max_column == 1 + len(PRINT_COLUMNS) == 13
     assert [c.value for c in ws[3]][:4] == ["序号", "姓名", "性别", "民族"]
     assert ws["A1"].value == "中共示例社区第一支部委员会党员花名册"
     strings = texts(ws)
