@@ -5159,6 +5159,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>文档和图片 (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Choose the member whose study this is: type the name or its pinyin initials and pick it from the list.</source>
+        <translation>请选择这次学习是哪名党员的：输入姓名或拼音首字母，再从列表中选中。</translation>
+    </message>
+    <message>
+        <source>Name or pinyin initials, or pick from the list</source>
+        <translation>输入姓名或拼音首字母，或从列表中选</translation>
+    </message>
+    <message>
         <source>Record a member&apos;s own study</source>
         <translation>记录个人学习</translation>
     </message>

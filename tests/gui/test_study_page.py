@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -551,3 +551,37 @@ def test_every_participant_name_is_shown_whole(qtbot: QtBot, ctx: AppContext, db
         item = view.item(i)
         needed = view.sizeHintForIndex(view.indexFromItem(item)).width()
         assert view.visualItemRect(item).width() >= needed, item.text()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support grabbing the keyboard")  # the completer's popup offscreen
+def test_a_member_s_own_course_names_nobody_until_one_is_picked_and_finds_them_by_pinyin(
+        qtbot: QtBot, ctx: AppContext, db: Database, branch: dict[str, str], app: QApplication) -> None:
+    """The first member of the list was taken silently: now nobody is chosen, Save says to choose; typing the
+    pinyin initials offers the member, and the course is credited to that one."""
+    from partydesk.gui.dialogs.study_own import StudyOwnDialog
+    from partydesk.gui.languages import install_language
+
+    install_language(app, "zh_CN", ctx.hub)
+    page = open_page(qtbot, ctx)
+    dialog = StudyOwnDialog(ctx, study.roll(db), day=date(2026, 6, 1), parent=page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.ui.memberCombo
+    assert combo.currentIndex() == -1 and combo.currentText() == ""
+    dialog.ui.topicEdit.setText("党史专题网络课程")
+    dialog.ui.hoursSpin.setValue(6.5)
+    dialog.save()
+    assert dialog.ui.errorLabel.isVisible() and "请选择" in dialog.ui.errorLabel.text()
+    assert ctx.runner.wait_idle(WAIT_MS) and credited(page)["李乙"] == 0, "nothing recorded"
+    combo.setFocus()
+    qtbot.keyClicks(combo.lineEdit(), "ly")
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT_MS)
+    offered = [combo.completer().completionModel().index(r, 0).data() for r in
+               range(combo.completer().completionModel().rowCount())]
+    assert offered == ["李乙"], offered
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.currentText() == "李乙"
+    dialog.save()
+    qtbot.waitUntil(lambda: credited(page)["李乙"] == 65, timeout=WAIT_MS)

@@ -24,6 +24,7 @@ from partydesk.gui.forms.ui_study_own import Ui_StudyOwnDialog
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.name_search import SEARCH_ROLE, chosen, search_names, searchable_text
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -44,8 +45,15 @@ class StudyOwnDialog(DiscardGuard, QDialog):
         self.date.problemChanged.connect(self._show_error)
         self.date.set_value(day or date.today())
         mark_as_error_label(self.ui.errorLabel)
+        # No member chosen until the office picks one (the first of the list was taken silently): typed as a
+        # name or its pinyin, as on the roster, or picked from the list.
+        members = self.ui.memberCombo
+        search_names(members)
         for m in roll:
-            self.ui.memberCombo.addItem(f"{m.name}（{m.party_group}）" if m.party_group else m.name, m.id)
+            members.addItem(f"{m.name}（{m.party_group}）" if m.party_group else m.name, m.id)
+            members.setItemData(members.count() - 1, searchable_text(m.name), SEARCH_ROLE)
+        members.setCurrentIndex(-1)
+        self._name_hint()
         names = {f.code: f.name for f in STUDY_FORMS}
         for code in OWN_FORMS:
             self.ui.formCombo.addItem(names[code], code)
@@ -67,12 +75,18 @@ class StudyOwnDialog(DiscardGuard, QDialog):
         day = self.date.value() if self.date.check() else None
         if day is None:
             return
+        member_id = chosen(self.ui.memberCombo)
+        if member_id is None:
+            self._show_error(self.tr("Choose the member whose study this is: type the name or its pinyin initials "
+                                     "and pick it from the list."))
+            self.ui.memberCombo.setFocus()
+            return
         evidence_text = self.ui.evidenceEdit.text().strip()
         data = ActivityData(form_code=self.ui.formCombo.currentData(), topic=self.ui.topicEdit.text().strip(),
                             start_on=day, end_on=day, hours_tenths=to_tenths(f"{self.ui.hoursSpin.value():.1f}"),
                             organiser=self.ui.organiserEdit.text().strip(), basis="个人学习")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-        study_ops.add_own_course(self, self.ctx, self.ui.memberCombo.currentData() or "", data,
+        study_ops.add_own_course(self, self.ctx, str(member_id), data,
                                  Path(evidence_text) if evidence_text else None,
                                  on_done=lambda _r: self.accept(), on_error=self._failed)
 
@@ -89,7 +103,13 @@ class StudyOwnDialog(DiscardGuard, QDialog):
         self.ui.errorLabel.setVisible(bool(message))
         grow_to_fit(self)
 
+    def _name_hint(self) -> None:
+        line = self.ui.memberCombo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("Name or pinyin initials, or pick from the list"))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            self._name_hint()
         super().changeEvent(event)

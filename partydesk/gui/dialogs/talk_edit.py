@@ -14,8 +14,8 @@ import html
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.talks import TALK_FORMS
@@ -27,21 +27,12 @@ from partydesk.gui.operations import talks as talk_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog, focus_at_fault
 from partydesk.gui.widgets.discard_guard import DiscardGuard, filter_only
 from partydesk.gui.widgets.error_label import WARNING_COLOUR, grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.name_search import SEARCH_ROLE, search_names
 from partydesk.gui.widgets.note_label import note_label
 from partydesk.gui.widgets.screen_room import fit_to_screen
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
-
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # "name pinyin initials": what the talker completer matches
-
-
-class _NameCompleter(QCompleter):
-    """Matches anywhere in name and pinyin, but puts only the name into the field."""
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-
 
 class TalkEditDialog(DiscardGuard, BusyDialog):
     """New talk (``record`` None) or edit one; ``saved(talk_id)`` after the core stored it."""
@@ -76,11 +67,7 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         mark_as_error_label(self.ui.errorLabel)
         for form in TALK_FORMS:
             self.ui.formCombo.addItem(form.name, form.code)
-        completer = _NameCompleter(self.ui.byCombo.model(), self)
-        completer.setCompletionRole(SEARCH_ROLE)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.ui.byCombo.setCompleter(completer)
+        search_names(self.ui.byCombo)
         em = self.fontMetrics().horizontalAdvance("汉")
         self.ui.withList.setMinimumSize(em * 14, em * 16)
         self.ui.topicEdit.setMinimumWidth(em * 22)
