@@ -5163,6 +5163,18 @@ Write the new key card and give it to each office to register.</source>
         <translation>请选择这次学习是哪名党员的：输入姓名或拼音首字母，再从列表中选中。</translation>
     </message>
     <message>
+        <source>{hours} study hours in one entry is more than a whole year&apos;s requirement ({most} hours). Was a digit typed too many? Record it only if the certificate says so.</source>
+        <translation>一次记 {hours} 学时，比全年应完成的 {most} 学时还多。是不是多输了一位数？只有结业证书上确实写的是这个学时，才记录。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>再看看</translation>
+    </message>
+    <message>
         <source>Name or pinyin initials, or pick from the list</source>
         <translation>输入姓名或拼音首字母，或从列表中选</translation>
     </message>

@@ -585,3 +585,37 @@ def test_a_member_s_own_course_names_nobody_until_one_is_picked_and_finds_them_b
     assert combo.currentText() == "李乙"
     dialog.save()
     qtbot.waitUntil(lambda: credited(page)["李乙"] == 65, timeout=WAIT_MS)
+
+
+def test_more_than_a_year_of_hours_in_one_course_is_asked_about_first(
+        qtbot: QtBot, ctx: AppContext, db: Database, branch: dict[str, str], app: QApplication) -> None:
+    """500 学时 for one online course (50 meant): asked, naming the year's 56; 再看看 (Enter) records nothing and
+    leaves the hours to correct; 记录 records them as typed. 50 学时 is not asked about."""
+    from partydesk.gui.dialogs.study_own import StudyOwnDialog
+    from partydesk.gui.languages import install_language
+    from tests.gui.test_member_edit import answer_question, press_enter_in_question
+
+    install_language(app, "zh_CN", ctx.hub)
+    page = open_page(qtbot, ctx)
+    roll, rules = study.roll(db), rule_values(db)
+    dialog = StudyOwnDialog(ctx, roll, rules, day=date(2026, 6, 1), parent=page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.memberCombo.setCurrentIndex(dialog.ui.memberCombo.findData(branch["李乙"]))
+    dialog.ui.topicEdit.setText("党史专题网络课程")
+    dialog.ui.hoursSpin.setValue(500)
+    asked: list[str] = []
+    press_enter_in_question(qtbot, asked, lambda box: box.text())
+    dialog.save()
+    assert len(asked) == 1 and "500 学时" in asked[0] and "56 学时" in asked[0]
+    assert ctx.runner.wait_idle(WAIT_MS) and credited(page)["李乙"] == 0 and dialog.isVisible()
+    answer_question("recordManyButton", asked)
+    dialog.save()
+    qtbot.waitUntil(lambda: credited(page)["李乙"] == 5000, timeout=WAIT_MS)
+    other = StudyOwnDialog(ctx, roll, rules, day=date(2026, 6, 2), parent=page)
+    qtbot.addWidget(other)
+    other.ui.memberCombo.setCurrentIndex(other.ui.memberCombo.findData(branch["张甲"]))
+    other.ui.topicEdit.setText("网络课程")
+    other.ui.hoursSpin.setValue(50)
+    other.save()  # no question: a modal box here would wait for ever
+    qtbot.waitUntil(lambda: credited(page)["张甲"] == 20 + 500, timeout=WAIT_MS)

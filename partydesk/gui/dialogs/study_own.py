@@ -7,12 +7,13 @@ database. Saves through ``operations.study.add_own_course``; the dialog closes o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.study import STUDY_FORMS, to_tenths
@@ -35,10 +36,13 @@ OWN_FORMS = ("online", "self", "class", "remote")  # own courses first; external
 class StudyOwnDialog(DiscardGuard, QDialog):
     """The dialog; ``roll`` lists the members to choose from."""
 
-    def __init__(self, ctx: AppContext, roll: list[RollMember], *, day: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, roll: list[RollMember], rules: Mapping[str, int] | None = None, *,
+                 day: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        rules = rules or {}
+        # More than a whole year's requirement in one entry is most often a digit too many (500 for 50): asked.
+        self.year_most = max(rules.get("study.member.hours", 32), rules.get("study.leader.hours", 56))
         self.ui = Ui_StudyOwnDialog()
         self.ui.setupUi(self)
         self.date = use_date_field(self.ui.dateEdit, "日期", required=True)
@@ -81,6 +85,10 @@ class StudyOwnDialog(DiscardGuard, QDialog):
                                      "and pick it from the list."))
             self.ui.memberCombo.setFocus()
             return
+        hours = self.ui.hoursSpin.value()
+        if hours > self.year_most and not self._many_hours_meant(hours):
+            self.ui.hoursSpin.setFocus()
+            return
         evidence_text = self.ui.evidenceEdit.text().strip()
         data = ActivityData(form_code=self.ui.formCombo.currentData(), topic=self.ui.topicEdit.text().strip(),
                             start_on=day, end_on=day, hours_tenths=to_tenths(f"{self.ui.hoursSpin.value():.1f}"),
@@ -89,6 +97,21 @@ class StudyOwnDialog(DiscardGuard, QDialog):
         study_ops.add_own_course(self, self.ctx, str(member_id), data,
                                  Path(evidence_text) if evidence_text else None,
                                  on_done=lambda _r: self.accept(), on_error=self._failed)
+
+    def _many_hours_meant(self, hours: float) -> bool:
+        """Ask before one course is credited more than a year's study; the default answer goes back."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr(
+            "{hours} study hours in one entry is more than a whole year's requirement ({most} hours). Was a digit "
+            "typed too many? Record it only if the certificate says so.").format(hours=f"{hours:g}",
+                                                                                  most=self.year_most), parent=self)
+        record = box.addButton(self.tr("Record"), QMessageBox.ButtonRole.AcceptRole)
+        record.setObjectName("recordManyButton")
+        back = box.addButton(self.tr("Look again"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("lookAgainButton")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is record
 
     def saved_on(self) -> date | None:
         """The course's day, as saved (the page shows its year)."""

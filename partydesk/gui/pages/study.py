@@ -354,7 +354,7 @@ class StudyPage(QWidget):
         day = self.today if self.year == self.today.year else date(self.year, 12, 31)
 
         def show(loaded: tuple[Any, dict[str, int]]) -> None:
-            self._show_dialog(StudyOwnDialog(self.ctx, loaded[0], day=day, parent=self.window()))
+            self._show_dialog(StudyOwnDialog(self.ctx, *loaded, day=day, parent=self.window()))
 
         study_ops.load_roll(self, self.ctx, show)
 
