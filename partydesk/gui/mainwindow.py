@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -264,16 +264,22 @@ class MainWindow(QMainWindow):
         leaving = self.stack.currentWidget()
         if leaving is not None and leaving is not widget and not _may_leave(leaving):
             back = next((i for i, s in enumerate(self._specs) if self._pages.get(s.id) is leaving), None)
-            if back is not None:  # stay on the page with the unsaved form
-                self.navigation.blockSignals(True)
-                self.navigation.setCurrentRow(back)
-                self.navigation.blockSignals(False)
+            if back is not None:  # stay on the page with the unsaved form, the sidebar too
+                self._point_at(back)
+                # A click goes on selecting the clicked row once the question is answered: pointed back after it.
+                QTimer.singleShot(0, lambda: self._point_at(back))
             return
         if widget is None:
             widget = spec.factory(self.ctx)
             self._pages[spec.id] = widget
             self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
+
+    def _point_at(self, row: int) -> None:
+        """The sidebar's highlight on ``row`` again, without showing its page anew."""
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(row, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.navigation.blockSignals(False)
 
     # -- menus and status bar ----------------------------------------------------------------------
 

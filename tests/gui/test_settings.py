@@ -408,3 +408,28 @@ def test_a_rule_that_picks_a_way_of_counting_is_chosen_by_name(qtbot: QtBot, ctx
     _answer("cancel", seen)
     qtbot.mouseClick(page.ui.restoreAllButton, Qt.MouseButton.LeftButton)
     assert "“外出流动党员计入应到”：不计入 → 计入" in seen[0]
+
+
+def test_a_click_on_another_page_kept_editing_leaves_the_sidebar_on_this_page(
+        qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With an unsaved change, a click on 会议 in the sidebar asks; "keep editing" stays on 设置, and the sidebar
+    says 设置 too (the click's own handling chose the clicked row again after the question)."""
+    from partydesk.gui.mainwindow import MainWindow
+    from partydesk.gui.widgets import discard_guard
+
+    monkeypatch.setattr(discard_guard, "confirm_discard", lambda _parent: False)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    qtbot.waitUntil(lambda: page.ui.nameEdit.text() != "", timeout=WAIT_MS)
+    page.ui.phoneEdit.setText("0571-86009999")
+    navigation = window.navigation
+    here = navigation.currentRow()
+    other = next(r for r in range(navigation.count()) if r != here)
+    where = navigation.visualItemRect(navigation.item(other)).center()
+    qtbot.mouseClick(navigation.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.wait(50)
+    assert window.current_page_id() == "settings"
+    assert navigation.currentRow() == here and navigation.selectedItems() == [navigation.item(here)]
