@@ -4704,16 +4704,28 @@ Write the new key card and give it to each office to register.</source>
         <translation>导出的文件中，公民身份号码和联系电话如何显示？</translation>
     </message>
     <message>
-        <source>Hidden numbers are safe to print and hand on, but such a file cannot be imported to update members. Full numbers are needed to import the file back, and make it personal data.</source>
-        <translation>隐去部分数字的文件可以放心打印和转交，但不能用于导入更新党员信息。完整号码才能重新导入，但文件将含有个人信息。</translation>
+        <source>The print version is for printing and handing on: hidden numbers are safe there. Export full numbers only when the higher level asks for them: they are personal data.</source>
+        <translation>报送版用于打印和报送，隐去号码更安全。只有上级明确要求时才导出完整号码：完整号码属于个人信息。</translation>
+    </message>
+    <message>
+        <source>The full version can be imported again to update members, which needs the full numbers; with hidden numbers the file is for reading and handing on only. Full numbers make it personal data.</source>
+        <translation>完整版可以再次导入、更新党员信息，这需要完整号码；隐去号码的文件只能查看和转交，不能用来导入。含完整号码的文件属于个人信息。</translation>
     </message>
     <message>
         <source>Hide ID and phone numbers (recommended)</source>
         <translation>隐去证件号码和电话（推荐）</translation>
     </message>
     <message>
+        <source>Hide ID and phone numbers</source>
+        <translation>隐去证件号码和电话</translation>
+    </message>
+    <message>
         <source>Full numbers</source>
         <translation>完整号码</translation>
+    </message>
+    <message>
+        <source>Full numbers (to import again)</source>
+        <translation>完整号码（可再次导入）</translation>
     </message>
     <message>
         <source>Export full numbers?</source>

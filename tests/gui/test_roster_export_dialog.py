@@ -124,8 +124,9 @@ def test_export_writes_hidden_numbers_by_default(qtbot: QtBot, one_member: AppCo
     """The default answer hides ID numbers; the suggested name is <branch>党员花名册-YYYYMMDD.xlsx."""
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
-    flow, _texts = run(one_member, parent, "maskedButton")
+    flow, texts = run(one_member, parent, "maskedButton")
     assert Path(save_as[0]).name == f"中共示例社区第一支部委员会党员花名册-{date.today():%Y%m%d}.xlsx"
+    assert "完整版可以再次导入" in texts[0], "the question speaks of what 完整版 is for"
     target = tmp_path / "花名册.xlsx"
     assert target.exists(), "the .xlsx suffix is added"
     shown = exported_id(target)
@@ -250,7 +251,9 @@ def test_print_layout_chosen_in_dialog_is_written_and_remembered(
         dialog.preparer_edit.setText("李晓梅")
 
     monkeypatch.setattr(sys.modules[__name__], "LAYOUT_CHOICE", choose_print)
-    run(one_member, parent, "maskedButton")
+    _flow, texts = run(one_member, parent, "maskedButton")
+    assert "报送版用于打印" in texts[0] and "导入" not in texts[0], "the question speaks of what 报送版 is for"
+    assert Path(save_as[0]).name == f"中共示例社区第一支部委员会党员花名册（报送版）-{date.today():%Y%m%d}.xlsx"
     sheet = openpyxl.load_workbook(tmp_path / "花名册.xlsx").active
     assert [c.value for c in sheet[3]] == ["序号", "姓名", "入党日期"]
     strings = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]

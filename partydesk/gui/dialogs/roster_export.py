@@ -44,10 +44,12 @@ SETTINGS_DIR_KEY = "export/last_dir"
 _BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-def default_file_name(branch: str, today: date) -> str:
-    """The suggested file name "<branch>党员花名册-YYYYMMDD.xlsx", without characters Windows forbids."""
+def default_file_name(branch: str, today: date, layout: Layout = "full") -> str:
+    """The suggested file name "<branch>党员花名册-YYYYMMDD.xlsx" (the 报送版 "…党员花名册（报送版）-…", so that
+    exporting both keeps both), without characters Windows forbids."""
     safe = _BAD_FILE_CHARS.sub("", branch).strip().strip(".")
-    return f"{safe}党员花名册-{today:%Y%m%d}.xlsx"
+    version = "（报送版）" if layout == "print" else ""
+    return f"{safe}党员花名册{version}-{today:%Y%m%d}.xlsx"
 
 
 class RosterExport(QObject):
@@ -77,12 +79,17 @@ class RosterExport(QObject):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export roster"),
                           self.tr("How should ID numbers and phone numbers appear in the exported file?"),
                           QMessageBox.StandardButton.NoButton, self.parent_widget)
+        printing = self.layout == "print"  # the question follows what the version chosen is for
         box.setInformativeText(self.tr(
-            "Hidden numbers are safe to print and hand on, but such a file cannot be imported to update "
-            "members. Full numbers are needed to import the file back, and make it personal data."))
-        masked = box.addButton(self.tr("Hide ID and phone numbers (recommended)"), QMessageBox.ButtonRole.AcceptRole)
+            "The print version is for printing and handing on: hidden numbers are safe there. Export full numbers "
+            "only when the higher level asks for them: they are personal data.") if printing else self.tr(
+            "The full version can be imported again to update members, which needs the full numbers; with "
+            "hidden numbers the file is for reading and handing on only. Full numbers make it personal data."))
+        masked = box.addButton(self.tr("Hide ID and phone numbers (recommended)") if printing
+                               else self.tr("Hide ID and phone numbers"), QMessageBox.ButtonRole.AcceptRole)
         masked.setObjectName("maskedButton")
-        full = box.addButton(self.tr("Full numbers"), QMessageBox.ButtonRole.ActionRole)
+        full = box.addButton(self.tr("Full numbers") if printing else self.tr("Full numbers (to import again)"),
+                             QMessageBox.ButtonRole.ActionRole)
         full.setObjectName("fullButton")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(masked)
@@ -167,7 +174,7 @@ class RosterExport(QObject):
 
     def _choose_file(self, branch: str) -> None:
         folder = str(self.ctx.settings.value(SETTINGS_DIR_KEY, "") or "") or str(documents_folder())
-        start = str(Path(folder) / default_file_name(branch, self.today))
+        start = str(Path(folder) / default_file_name(branch, self.today, self.layout))
         chosen, _filter = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export roster"), start,
                                                       self.tr("Excel workbook (*.xlsx)"))
         if not chosen:
