@@ -5939,6 +5939,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Record a talk (Ctrl+N)</source>
+        <translation>记录一次谈话（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Delete a talk recorded by mistake (Del)</source>
+        <translation>删除误录的谈话记录（Del）</translation>
+    </message>
+    <message>
         <source>Record the first talk</source>
         <translation>记录第一次谈心谈话</translation>
     </message>

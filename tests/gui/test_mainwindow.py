@@ -289,3 +289,20 @@ def _close_dialogs(how: object) -> None:
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
             how(widget)  # type: ignore[operator]
+
+
+def test_ctrl_n_on_the_roster_adds_a_member_with_the_keyboard_still_on_the_sidebar(
+        qtbot: QtBot, ctx: AppContext) -> None:
+    """Ctrl+2 to the roster leaves the keyboard on the sidebar: Ctrl+N there adds a member, as its tooltip says."""
+    from partydesk.gui.dialogs.member_edit import MemberEditDialog
+
+    window = _window(qtbot, ctx)
+    window.show()
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+    page = window.show_page("members")
+    window.navigation.setFocus()
+    qtbot.waitUntil(window.navigation.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClick(window.navigation, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(page.current_dialog(), MemberEditDialog), timeout=WAIT_MS)  # type: ignore[attr-defined]
+    page.current_dialog().reject()  # type: ignore[attr-defined]

@@ -342,3 +342,24 @@ def test_text_left_in_the_search_is_nothing_to_discard(qtbot: QtBot, panel: Talk
     assert not dialog.has_unsaved_changes()
     dialog.ui.topicEdit.setText("谈心")
     assert dialog.has_unsaved_changes()
+
+
+def test_the_talks_list_is_worked_from_the_keyboard_as_the_other_lists(
+        qtbot: QtBot, ctx: AppContext, panel: TalksPanel, people: dict[str, str]) -> None:
+    """Del on a selected talk asks to delete it (as on the meetings and study lists); Ctrl+N records a new one."""
+    add_talk(ctx.db, LOCAL_USER, TalkData(held_on=date(2026, 5, 1), with_ids=(people["李四"],), by_name="刘书记",
+                                          topic="谈心"))
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.list.model.total == 1, timeout=WAIT_MS)
+    panel.show()
+    panel.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel, timeout=WAIT_MS)
+    panel.list.select_id(panel.list.model.all_rows()[0].id)
+    panel.list.table.setFocus()
+    qtbot.keyClick(panel.list.table, Qt.Key.Key_Delete)
+    box = panel.current_dialog()
+    assert isinstance(box, QMessageBox) and "李四" in box.text()
+    box.reject()
+    assert talks_of_year(ctx.db, 2026), "nothing deleted without the answer"
+    qtbot.keyClick(panel.list.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(panel.current_dialog(), TalkEditDialog)

@@ -168,9 +168,9 @@ class MembersPage(DialogHost, QWidget):
         self.model.modelReset.connect(self._update_actions)
         shortcut(QKeySequence.StandardKey.Delete, view, self.delete_selected)
         shortcut(Qt.Key.Key_F2, view, self.edit_selected)  # as renaming in a file manager
-        panel = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        shortcut(QKeySequence.StandardKey.New, self.roster_panel, self.add_member, context=panel)
-        shortcut(QKeySequence.StandardKey.Find, self.roster_panel, self._to_search, context=panel)
+        window = Qt.ShortcutContext.WindowShortcut  # while the roster shows, wherever the focus (the sidebar too)
+        shortcut(QKeySequence.StandardKey.New, self.roster_panel, self.add_member, context=window)
+        shortcut(QKeySequence.StandardKey.Find, self.roster_panel, self._to_search, context=window)
         shortcut(Qt.Key.Key_Escape, self.search_edit, self.search_edit.clear)  # Esc in the search box empties it
         self.view = view
         self.columns_menu = ColumnMenu(view, self.ctx.settings, COLUMNS_KEY, default=DEFAULT_COLUMNS,

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -93,9 +93,10 @@ class TalksPanel(DialogHost, QWidget):
         self.follow_filter = self.list.add_filter("talkFollowFilter", [
             (self.tr("Any follow-up"), None),
             (self.tr("Follow-up open"), lambda r: bool(r.data.follow_up) and not r.data.follow_up_done)])
-        self.new_button = self.list.add_action("newTalk", self.new_talk)
+        self.new_button = self.list.add_action("newTalk", self.new_talk, shortcut=QKeySequence.StandardKey.New)
         self.edit_button = self.list.add_action("editTalk", self.edit_selected, needs_selection=True)
-        self.delete_button = self.list.add_action("deleteTalk", self.delete_selected, needs_selection=True)
+        self.delete_button = self.list.add_action("deleteTalk", self.delete_selected, needs_selection=True,
+                                                  shortcut=QKeySequence.StandardKey.Delete)  # as the other lists
         self.list.activated.connect(self.edit_talk)
         self.empty_button = self.list.set_empty_action("", self.new_talk)
 
@@ -304,6 +305,8 @@ class TalksPanel(DialogHost, QWidget):
         self.new_button.setText(self.tr("New…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
+        self.new_button.setToolTip(self.tr("Record a talk (Ctrl+N)"))
+        self.delete_button.setToolTip(self.tr("Delete a talk recorded by mistake (Del)"))
         self.empty_button.setText(self.tr("Record the first talk"))
         self.list.set_empty_text(self.tr("No heart-to-heart talk recorded in this year yet."))
         self.list.set_search_placeholder(self.tr("Search by name, pinyin or topic"))
