@@ -1522,8 +1522,8 @@ No. {seq} to {office}: {contents}.</source>
         <translation>键盘操作</translation>
     </message>
     <message>
-        <source>Ctrl+1 to Ctrl+6 switch pages; F1 opens this guide; Ctrl+B backs up now. In a list, Enter opens the selected row. On the Members page: Ctrl+N adds a member, F2 edits the selected one, Ctrl+F goes to the search box and Esc there empties it; on a member&apos;s page Alt+Left or Esc goes back. On the Meetings page Ctrl+N records a meeting. Esc closes a window, and asks first when something typed would be lost.</source>
-        <translation>Ctrl+1 至 Ctrl+6 切换页面；F1 打开本说明；Ctrl+B 立即备份。在列表中，按回车打开选中的一行。在“党员”页：Ctrl+N 新增党员，F2 编辑选中的党员，Ctrl+F 转到搜索框，在搜索框中按 Esc 清空；在党员详情页按 Alt+← 或 Esc 返回花名册。在“会议”页，Ctrl+N 新建会议记录。Esc 关闭窗口；如果有已填写但未保存的内容，会先询问。</translation>
+        <source>Ctrl+1 to Ctrl+6 switch pages; F1 opens this guide; Ctrl+B backs up now. In a list, Enter opens the selected row. On the Members page: Ctrl+N adds a member, F2 edits the selected one, Ctrl+F goes to the search box and Esc there empties it; on a member&apos;s page Alt+Left or Esc goes back. On the Meetings page Ctrl+N records a meeting or a talk, Del deletes the selected one (after asking). In a form Ctrl+S saves. Esc closes a window, and asks first when something typed would be lost.</source>
+        <translation>Ctrl+1 至 Ctrl+6 切换页面；F1 打开本说明；Ctrl+B 立即备份。在列表中，按回车打开选中的一行。在“党员”页：Ctrl+N 新增党员，F2 编辑选中的党员，Ctrl+F 转到搜索框，在搜索框中按 Esc 清空；在党员详情页按 Alt+← 或 Esc 返回花名册。在“会议”页，Ctrl+N 新建会议记录或谈话记录，Del 删除选中的一条（先询问）。在填写表单时按 Ctrl+S 保存。Esc 关闭窗口；如果有已填写但未保存的内容，会先询问。</translation>
     </message>
     <message>
         <source>Where the data lives</source>

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -471,3 +471,18 @@ def test_marks_come_back_when_another_roll_was_shown_in_between(ctx: AppContext,
     rows = {r.name: (r.status, r.reason) for r in model.rows()}
     assert rows["赵乙"] == ("leave", "在外地务工") and rows["张甲"] == ("present", "")
     dialog._dirty = False
+
+
+def test_ctrl_s_saves_the_meeting_record(ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
+    """Ctrl+S in the record (the cursor in the minutes) saves it, as a click on 保存 does."""
+    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
+    dialog.ui.topicEdit.insert("讨论接收预备党员")
+    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
+    dialog.ui.topicEdit.setFocus()
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+        qtbot.keyClick(dialog.ui.topicEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(ctx, qtbot)
+    record = meeting_records.get_record(ctx.db, saved.args[0])
+    assert record is not None and record.data.topic == "讨论接收预备党员"

@@ -476,3 +476,17 @@ def _answer_discard(dialog: MemberEditDialog) -> None:
                                               QMessageBox.ButtonRole.YesRole):
                     button.click()
                     return
+
+
+def test_ctrl_s_saves_the_member_form(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """Ctrl+S in the member form saves it, as 保存 does."""
+    dialog = _add_dialog(page)
+    fill(dialog)
+    dialog.show()
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
+    dialog.ui.nameEdit.setFocus()
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert names(page) == ["张三"]

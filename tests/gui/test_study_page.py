@@ -619,3 +619,23 @@ def test_more_than_a_year_of_hours_in_one_course_is_asked_about_first(
     other.ui.hoursSpin.setValue(50)
     other.save()  # no question: a modal box here would wait for ever
     qtbot.waitUntil(lambda: credited(page)["张甲"] == 20 + 500, timeout=WAIT_MS)
+
+
+def test_ctrl_s_saves_a_form_as_its_save_button_does(
+        qtbot: QtBot, ctx: AppContext, db: Database, branch: dict[str, str]) -> None:
+    """Ctrl+S in a record form (here a member's own course) saves it, as a click on 保存 does."""
+    from partydesk.gui.dialogs.study_own import StudyOwnDialog
+
+    page = open_page(qtbot, ctx)
+    dialog = StudyOwnDialog(ctx, study.roll(db), rule_values(db), day=date(2026, 6, 1), parent=page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
+    dialog.ui.memberCombo.setCurrentIndex(dialog.ui.memberCombo.findData(branch["李乙"]))
+    dialog.ui.hoursSpin.setValue(3)
+    dialog.ui.topicEdit.setFocus()
+    dialog.ui.topicEdit.setText("网络课程")
+    qtbot.keyClick(dialog.ui.topicEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: credited(page)["李乙"] == 30, timeout=WAIT_MS)
+    assert not dialog.isVisible()

@@ -119,8 +119,9 @@ class HelpDialog(QDialog):
              self.tr("Ctrl+1 to Ctrl+6 switch pages; F1 opens this guide; Ctrl+B backs up now. In a list, "
                      "Enter opens the selected row. On the Members page: Ctrl+N adds a member, F2 edits the "
                      "selected one, Ctrl+F goes to the search box and Esc there empties it; on a member's page "
-                     "Alt+Left or Esc goes back. On the Meetings page Ctrl+N records a meeting. Esc closes a "
-                     "window, and asks first when something typed would be lost.")),
+                     "Alt+Left or Esc goes back. On the Meetings page Ctrl+N records a meeting or a talk, Del "
+                     "deletes the selected one (after asking). In a form Ctrl+S saves. Esc closes a window, and "
+                     "asks first when something typed would be lost.")),
             (self.tr("Where the data lives"),
              self.tr("Database file: {database}<br>Backups: {backups}").format(database=database,
                                                                              backups=backups)),

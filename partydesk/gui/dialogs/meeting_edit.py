@@ -139,12 +139,12 @@ class MeetingDialog(BusyDialog):
             edit.editingFinished.connect(lambda edit=edit: _write_time_plainly(edit))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        # Room for the attendance table and the minutes, sized from the font; on a small screen (1366×768 at
-        # 150 %) cut down to it, the tables and the minutes scrolling.
+        # Room for attendance and minutes from the font; cut down to a small screen (1366×768 at 150 %), scrolling.
         fit_to_screen(self, QSize(metrics.height() * 56, metrics.height() * 38))
         ui.buttonBox.accepted.connect(self._save)
         ui.buttonBox.rejected.connect(self.reject)
         self._wire()
+        discard_guard.save_key(self)  # Ctrl+S, as in the other record forms
 
     def _wire(self) -> None:
         ui = self.ui

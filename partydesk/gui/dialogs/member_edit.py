@@ -134,6 +134,7 @@ class MemberEditDialog(BusyDialog):
         self._watch_edits()
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
+        discard_guard.save_key(self)  # Ctrl+S, as in the other record forms
         self._retranslate()
         self._sized = False
 

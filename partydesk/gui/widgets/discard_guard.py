@@ -11,10 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
+    QDialogButtonBox,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -84,14 +86,33 @@ def confirm_discard(parent: QWidget) -> bool:
     return box.clickedButton() is discard
 
 
+def save_key(dialog: QWidget) -> QShortcut:
+    """Ctrl+S in ``dialog`` clicks its Save button (of its button box), while that is shown and enabled."""
+
+    def save() -> None:
+        for box in dialog.findChildren(QDialogButtonBox):
+            button = box.button(QDialogButtonBox.StandardButton.Save)
+            if button is not None and button.isVisible() and button.isEnabled():
+                button.setFocus()  # a field being typed in finishes first, as with a click
+                button.click()
+                return
+
+    key = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), dialog)
+    key.activated.connect(save)
+    return key
+
+
 class DiscardGuard:
-    """Mixin for a form dialog: ``reject`` asks before closing over typed data."""
+    """Mixin for a form dialog: ``reject`` asks before closing over typed data; Ctrl+S saves (``save_key``)."""
 
     _clean: list[tuple[str, object]] | None = None
+    _save_key: QShortcut | None = None
 
     def mark_clean(self) -> None:
         """The form as it stands is what "nothing typed" means."""
         self._clean = form_state(self)  # type: ignore[arg-type]
+        if self._save_key is None:
+            self._save_key = save_key(self)  # type: ignore[arg-type]
 
     def has_unsaved_changes(self) -> bool:
         """Whether the form differs from what ``mark_clean`` saw."""
