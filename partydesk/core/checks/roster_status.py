@@ -80,7 +80,8 @@ def _probation_overdue_each(db: Database, today: date) -> Iterator[Finding]:
         # Overdue once the whole period it ends in is past (a month-only 入党 ends some day in that month).
         if ends is not None and partial_date.last_day(ends) < today:
             yield _finding("member.probation_overdue", Severity.OVERDUE, row,
-                           f"{row.name}预备期已于{partial_date.text(ends)}届满，尚未讨论转正（转正、延长预备期或取消资格）",
+                           f"{row.name}预备期已于{partial_date.text(ends)}届满，尚未记录转正：支部党员大会讨论后，"
+                           "在其党员页面“记录变动”中记录转正、延长预备期或取消资格",
                            partial_date.last_day(ends), f"{DZ}第七条；{XZ}")
 
 
