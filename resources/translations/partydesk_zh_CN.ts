@@ -2813,6 +2813,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>这条会议记录由{branch}管理。在这里所做的修改保存为更正，随下一个数据包发回该支部。</translation>
     </message>
     <message>
+        <source>The higher committee corrected this record on {when}; it came with a package and reads as corrected. A change you make here goes up with the next package.</source>
+        <translation>上级党委于 {when} 更正过这条会议记录，更正随数据包传来，这里显示的是更正后的内容。在这里再作修改，会随下一次报送交给上级。</translation>
+    </message>
+    <message>
         <source>Restore unsaved meeting record? Changes kept automatically at %1 were not saved.</source>
         <translation>恢复未保存的会议记录？%1 自动保存的内容还没有保存到记录中。</translation>
     </message>

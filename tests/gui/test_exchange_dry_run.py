@@ -139,3 +139,33 @@ def test_a_receipt_for_packages_already_confirmed_says_what_it_confirms(
     noughts = {"new": 0, "updated": 0, "unchanged": 0, "conflict": 0, "rejected": 0}
     dialog._applied(ImportReport("applied", counts=noughts, origin="1000", confirms=1, acknowledged=0))
     assert dialog.summary.text() == "回执已导入：中共示范街道工作委员会已收到本单位的 1 个数据包。"
+
+
+def test_a_meeting_the_committee_corrected_says_so_at_the_branch(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The committee corrects a branch meeting's place; once its package is in, the branch's record of that
+    meeting opens with a note saying the higher committee corrected it and when; another meeting has none."""
+    from partydesk.core.storage.meeting_tables import Meeting
+    from partydesk.gui.dialogs.meeting_edit import MeetingDialog
+
+    branch, committee, folder = pair
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "up").path).status == "applied"
+    with branch.read() as session:
+        corrected, untouched = [m.id for m in session.query(Meeting).order_by(Meeting.id).limit(2)]
+    with committee.write(LOCAL_USER, action="test.correct") as session:
+        session.get(Meeting, corrected).place = "社区党群服务中心会议室（四楼）"  # type: ignore[union-attr]
+    down = export_package(committee, LOCAL_USER, to_org_code="3301060012", out_dir=folder / "down")
+    assert import_package(branch, LOCAL_USER, down.path).status == "applied"
+    ctx = make_ctx(branch)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    for meeting_id, noted in ((corrected, True), (untouched, False)):
+        dialog = MeetingDialog(ctx, meeting_id=meeting_id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda dialog=dialog: dialog.ui.placeEdit.text() != "", timeout=WAIT_MS)
+        assert dialog.correction_note.isVisible() is noted
+        if noted:
+            assert dialog.ui.placeEdit.text() == "社区党群服务中心会议室（四楼）"
+            assert dialog.correction_note.text().startswith("上级党委于 20")

@@ -34,7 +34,7 @@ def test_f1_opens_the_chinese_guide(qtbot: QtBot, ctx: AppContext) -> None:
                   str(backup_dir(ctx.db.path))):
         assert words in text, words
     without_paths = text.replace(str(ctx.db.path), "").replace(str(backup_dir(ctx.db.path)), "")
-    names = ("Excel", "CSV", "Word", "PDF", "Ctrl", "Shift", "Esc", "Alt", "Del")  # products and keys, as printed on them
+    names = ("Excel", "CSV", "Word", "PDF", "Ctrl", "Shift", "Esc", "Alt", "Del")  # products, keys as printed
     for name in names:
         without_paths = without_paths.replace(name, "")
     assert not LATIN_WORD.findall(without_paths)

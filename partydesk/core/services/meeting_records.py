@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -45,6 +45,7 @@ class MeetingRecord:
     motions: tuple[Motion, ...]
     attachments: tuple[AttachmentInfo, ...]
     org_id: str = ""  # the organisation that held it (a branch's, in a committee's file)
+    corrected_at: datetime | None = None  # last changed by the higher level (上级更正), in UTC; None: never
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ def get_record(db: Database, meeting_id: str) -> MeetingRecord | None:
                              tuple(meeting_repo.agenda_of(session, meeting_id)),
                              tuple(meeting_repo.motions_of(session, meeting_id)),
                              tuple(meeting_repo.attachments_of(session, meeting_id)),
-                             meeting_repo.meeting_org(session, meeting_id) or "")
+                             meeting_repo.meeting_org(session, meeting_id) or "",
+                             meeting_repo.corrected_at(session, meeting_id))
 
 
 def update_meeting(db: Database, actor: Actor, meeting_id: str, data: MeetingData, *,

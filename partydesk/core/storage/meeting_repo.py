@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -315,6 +315,23 @@ def last_attended(session: Session, member_id: str) -> date | None:
                     MeetingAttendance.deleted.is_(False), Meeting.deleted.is_(False)))
     value = session.execute(query).scalar()
     return value if isinstance(value, date) else None
+
+
+def corrected_at(session: Session, meeting_id: str) -> datetime | None:
+    """When the meeting's record (itself, its attendance, guests, agenda, motions or files, removed ones too)
+    was last changed by an office other than the one keeping it: a higher level's correction (上级更正),
+    received at the branch; None when never. The time is kept in UTC."""
+    found: list[datetime] = []
+    parts: list[tuple[Any, Any]] = [(Meeting, Meeting.id), (MeetingAttendance, MeetingAttendance.meeting_id),
+                                    (MeetingGuest, MeetingGuest.meeting_id),
+                                    (MeetingAgendaItem, MeetingAgendaItem.meeting_id),
+                                    (MeetingMotion, MeetingMotion.meeting_id),
+                                    (MeetingAttachment, MeetingAttachment.meeting_id)]
+    for model, key in parts:
+        query = select(model.version, model.owner_site, model.updated_at).where(key == meeting_id)
+        found += [at for version, owner, at in session.execute(query)
+                  if version and owner and not version.endswith(owner) and isinstance(at, datetime)]
+    return max(found, default=None)
 
 
 def lost_since_of(session: Session) -> dict[str, date]:

@@ -30,6 +30,7 @@ from partydesk.core.domain.motions import BASE_EXPECTED, Motion, MotionRules, pa
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.meetings import MeetingData, normal_time
 from partydesk.gui.dialogs.meeting_edit_drafts import FormState
+from partydesk.gui.dialogs.meeting_notes import correction_note
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.folders import ATTACHMENTS, ask_open_files, open_with_system
 from partydesk.gui.forms.ui_meeting_edit import Ui_MeetingDialog
@@ -205,10 +206,8 @@ class MeetingDialog(BusyDialog):
             self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             return
         branch = self._corrected_from(record.org_id) if self._corrected_from is not None else ""
-        self.correction_note.setText(self.tr("{branch} keeps this meeting's record. What you change here is saved as "
-                                             "a correction and goes back to the branch with the next package.")
-                                     .format(branch=f"“{branch}”"))
-        self.correction_note.setVisible(bool(branch))
+        self.correction_note.setText(correction_note(record, branch))  # whose it is, or who corrected it
+        self.correction_note.setVisible(bool(self.correction_note.text()))
         d = record.data
         state = FormState(type_code=d.type_code, topic=d.topic, start_time=d.start_time, end_time=d.end_time,
                           place=d.place, chair=d.chair, recorder=d.recorder, lecturer=d.lecturer,
