@@ -5816,6 +5816,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>应谈日期</translation>
     </message>
     <message>
+        <source>At least once every {months} months (rule table)</source>
+        <translation>每名党员至少每 {months} 个月谈一次（工作规则）</translation>
+    </message>
+    <message>
         <source>Branch</source>
         <translation>支部</translation>
     </message>
@@ -5834,6 +5838,22 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Everyone on the roll</source>
         <translation>全部在册党员</translation>
+    </message>
+    <message>
+        <source>No talk recorded yet</source>
+        <translation>尚无谈话记录</translation>
+    </message>
+    <message>
+        <source>Overdue by {days} days</source>
+        <translation>已逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>Due in {days} days</source>
+        <translation>{days} 天后到期</translation>
     </message>
     <message>
         <source>Record a talk with them</source>

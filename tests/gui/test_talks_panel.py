@@ -363,3 +363,20 @@ def test_the_talks_list_is_worked_from_the_keyboard_as_the_other_lists(
     assert talks_of_year(ctx.db, 2026), "nothing deleted without the answer"
     qtbot.keyClick(panel.list.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(panel.current_dialog(), TalkEditDialog)
+
+
+def test_the_due_list_says_how_far_past_due_or_how_near(qtbot: QtBot, ctx: AppContext, people: dict[str, str]) -> None:
+    """Talked with 13 months ago: 已逾期 N 天 (12-month rule); 11¾ months ago: N 天后到期; never: 尚无谈话记录 —
+    not one 已逾期 for all, with the rule said where the due day is."""
+    for held_on, name in ((date(2025, 10, 31), "李四"), (date(2025, 12, 10), "王五")):
+        add_talk(ctx.db, LOCAL_USER, TalkData(held_on=held_on, with_ids=(people[name],), by_name="刘书记",
+                                              topic="谈心"))
+    widget = TalksPanel(ctx, today=TODAY)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.due_view.list.model.total == 3, timeout=WAIT_MS)
+    model = widget.due_view.list.model
+    status = [c.key for c in model.columns].index("status")
+    due = [c.key for c in model.columns].index("due")
+    said = {row.name: model.index(model.row_of(row.member_id), status).data() for row in model.all_rows()}
+    assert said == {"李四": "已逾期 30 天", "王五": "10 天后到期", "张三": "尚无谈话记录"}, said
+    assert model.index(0, due).data(Qt.ItemDataRole.ToolTipRole) == "每名党员至少每 12 个月谈一次（工作规则）"

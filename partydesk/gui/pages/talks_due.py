@@ -76,9 +76,11 @@ class TalksDueView(QWidget):
             ListColumn[TalkDue]("last", self.tr("Last talk"), lambda r: _day(r.last_talk) or self.tr("None yet"),
                                 sort_key=lambda r: r.last_talk or date.min, chars=7),
             ListColumn[TalkDue]("due", self.tr("Due by"), self._due_text,
-                                sort_key=lambda r: r.due or date.min, chars=7),
-            ListColumn[TalkDue]("status", self.tr("Status"), lambda r: words[due_status(r, self.today)],
-                                sort_key=lambda r: (r.due or date.min), chars=6),
+                                sort_key=lambda r: r.due or date.min, chars=7,
+                                tooltip=lambda _r: self.tr("At least once every {months} months (rule table)")
+                                .format(months=self.months)),
+            ListColumn[TalkDue]("status", self.tr("Status"), lambda r: self._status_text(r, words),
+                                sort_key=lambda r: (r.due or date.min), chars=8),
         ]
         if self._several:
             columns.insert(1, ListColumn[TalkDue]("branch", self.tr("Branch"), lambda r: r.branch, chars=8,
@@ -90,6 +92,18 @@ class TalksDueView(QWidget):
         if row.due is None or (row.last_talk is None and row.due < self.today):
             return self.tr("Now")
         return _day(row.due)
+
+    def _status_text(self, row: TalkDue, words: dict[str, str]) -> str:
+        """How far past due or how near (逾期 40 天, 10 天后到期), or that nobody has talked with the member yet."""
+        status = due_status(row, self.today)
+        if status == OVERDUE and (row.due is None or row.last_talk is None):
+            return self.tr("No talk recorded yet")
+        if row.due is None or status == LATER:
+            return words[status]
+        days = abs((row.due - self.today).days)
+        if status == OVERDUE:
+            return self.tr("Overdue by {days} days").format(days=days)
+        return self.tr("Due today") if not days else self.tr("Due in {days} days").format(days=days)
 
     def set_due(self, months: int, rows: list[TalkDue], today: date) -> None:
         """Show ``rows`` as of ``today`` under a rule of ``months``."""
