@@ -244,10 +244,14 @@ class MainWindow(QMainWindow):
         page_id = pages.get(kind, kind)
         if page_id not in self.page_ids():
             return False
+        item = self.navigation.currentItem()
+        came_from, title = self.current_page_id(), item.text() if item is not None else ""
         page = self.show_page(page_id)
         opener = getattr(page, "open_member" if kind == "member" else "open_target", None)
         if opener is not None:
             opener(key) if kind == "member" else opener(kind, key)
+        if kind == "member" and came_from not in (None, page_id):  # back goes where the to-do was, not the roster
+            page.detail_page().return_to(came_from, title)  # type: ignore[attr-defined]
         return True
 
     def show_members(self, ids: frozenset[str], label: str) -> None:

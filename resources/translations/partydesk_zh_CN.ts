@@ -3383,6 +3383,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>已撤销变动记录：{entry}</translation>
     </message>
     <message>
+        <source>← Back to {page}</source>
+        <translation>← 返回{page}</translation>
+    </message>
+    <message>
         <source>← Back to the roster</source>
         <translation>← 返回花名册</translation>
     </message>

@@ -166,3 +166,28 @@ def test_many_members_due_a_talk_open_the_list_of_who_is_due(qtbot: QtBot, ctx: 
     talks = meetings.talks
     assert talks.stack.currentWidget() is talks.due_view and talks.due_button.isChecked()
     qtbot.waitUntil(lambda: talks.due_view.list.model.rowCount() == 12, timeout=WAIT_MS)
+
+
+def test_back_from_a_member_opened_by_a_to_do_goes_back_to_the_workbench(
+        qtbot: QtBot, demo_ctx: AppContext, app: QApplication) -> None:  # noqa: F811
+    """A to-do about a member (连续缺席) opens the member's page; its back button says 返回工作台 and goes there;
+    the same member opened from the roster goes back to the roster."""
+    from partydesk.gui.pages.members import MembersPage
+
+    languages.install_language(app, "zh_CN", demo_ctx.hub)
+    window, page = _window(qtbot, demo_ctx)
+    finding = _open(page, "meeting.absent_in_a_row")
+    assert window.current_page_id() == "members"
+    members = window.page("members")
+    assert isinstance(members, MembersPage)
+    detail = members.detail_page()
+    qtbot.waitUntil(lambda: detail.member_id == finding.subject, timeout=WAIT_MS)
+    assert detail.back_button.text() == "← 返回工作台"
+    detail.back_button.click()
+    assert window.current_page_id() == "workbench"
+    window.show_page("members")
+    assert members.stack.currentWidget() is members.roster_panel, "the roster for the next visit"
+    members.open_member(finding.subject)
+    assert detail.back_button.text() == "← 返回花名册"
+    detail.back_button.click()
+    assert window.current_page_id() == "members" and members.stack.currentWidget() is members.roster_panel

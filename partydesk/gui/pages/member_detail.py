@@ -87,6 +87,7 @@ class MemberDetailPage(DialogHost, QWidget):
         self.ctx = ctx
         self._branches: Callable[[], Branches] = branches or (lambda: SINGLE)  # the roster's, when it has one
         self.member_id: str | None = None
+        self._return: tuple[str, str] | None = None  # (page id, title) back goes to, when not the roster
         self.record: MemberRecord | None = None
         self.events: list[MemberEvent] = []
         self._party_groups = party_groups or (lambda: [])
@@ -100,12 +101,12 @@ class MemberDetailPage(DialogHost, QWidget):
     def _build(self) -> None:
         self.back_button = QPushButton(self)
         self.back_button.setObjectName("backButton")
-        self.back_button.clicked.connect(self.backRequested)
+        self.back_button.clicked.connect(self.go_back)
         # Back as in a browser or a file manager: Alt+Left, or Esc (when no dialog is open over the page).
         for keys in (QKeySequence(QKeySequence.StandardKey.Back), QKeySequence(Qt.Key.Key_Escape)):
             back = QShortcut(keys, self)
             back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            back.activated.connect(self.backRequested)
+            back.activated.connect(self.go_back)
         self.edit_button = QPushButton(self)
         self.edit_button.setObjectName("editButton")
         self.edit_button.clicked.connect(self.edit)
@@ -229,10 +230,27 @@ class MemberDetailPage(DialogHost, QWidget):
         self.reveal_check.setChecked(False)
         super().hideEvent(event)
 
+    def return_to(self, page_id: str, title: str) -> None:
+        """Back goes to the window's page ``page_id`` (named ``title``), where the member was opened from (a
+        to-do on the workbench), not to the roster; until another member is opened."""
+        self._return = (page_id, title)
+        self._retranslate()
+
+    def go_back(self) -> None:
+        """To the roster, or to the page the member was opened from (``return_to``)."""
+        page_id = self._return[0] if self._return else ""
+        self._return = None
+        self._retranslate()
+        self.backRequested.emit()  # the members page shows its roster again, for the next visit
+        show_page = getattr(self.window(), "show_page", None)
+        if page_id and show_page is not None:
+            show_page(page_id)
+
     def load(self, member_id: str) -> None:
         """Show member ``member_id`` (read on the DB lane)."""
         if member_id != self.member_id:
             self.reveal_check.setChecked(False)  # a new member starts masked again
+        self._return = None
         self.member_id = member_id
         member_ops.load_member_page(self, self.ctx, member_id, lambda result: self._loaded(member_id, result))
 
@@ -378,7 +396,8 @@ class MemberDetailPage(DialogHost, QWidget):
     # -- text --------------------------------------------------------------------------------------
 
     def _retranslate(self) -> None:
-        self.back_button.setText(self.tr("← Back to the roster"))
+        self.back_button.setText(self.tr("← Back to {page}").format(page=self._return[1]) if self._return
+                                 else self.tr("← Back to the roster"))
         self.edit_button.setText(self.tr("Edit"))
         self.event_button.setText(self.tr("Record a change"))
         self.reveal_check.setText(self.tr("Show full numbers"))
