@@ -3343,6 +3343,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>备注</translation>
     </message>
     <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>{year}: present at {present} meetings, excused from {leave}, absent from {absent}; last attended {last}; last heart-to-heart talk {talk}; {hours} study hours.</source>
+        <translation>{year}年：出席会议 {present} 次，请假 {leave} 次，缺席 {absent} 次；最近一次参加组织生活：{last}；最近一次谈心谈话：{talk}；已完成学时 {hours}。</translation>
+    </message>
+    <message>
         <source>This member no longer exists; it may have been deleted.</source>
         <translation>找不到这名党员，可能已被删除。</translation>
     </message>

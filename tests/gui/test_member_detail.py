@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from partydesk.core.changes import LOCAL_USER
+from partydesk.core.changes import LOCAL_USER, ChangeKind, Changes
 from partydesk.core.domain.member_events import EventKind
 from partydesk.core.services.audit import list_entries
 from partydesk.core.services.members import add_event, get_member, member_events
@@ -406,3 +406,35 @@ def test_last_changed_is_said_in_the_offices_own_time(
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_the_member_page_says_where_the_member_stands_this_year(
+        ctx: AppContext, members: tuple[MembersPage, dict[str, str]], qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Meetings attended, excused and missed this year, the last one attended, the last talk and the 学时: what
+    a to-do about the member (连续缺席, 学时不足) opened the page for. A talk recorded meanwhile shows at once."""
+    from partydesk.core.services.meetings import add_meeting
+    from partydesk.core.services.talks import TalkData, add_talk
+    from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT, MeetingData
+    from partydesk.gui.pages import member_detail
+
+    class Today(date):
+        @classmethod
+        def today(cls) -> date:  # type: ignore[override]
+            return date(2026, 11, 30)
+
+    monkeypatch.setattr(member_detail, "date", Today)
+    page, ids = members
+    year = 2026
+    days = [date(year, 5, 10), date(year, 6, 10), date(year, 7, 10)]  # 李四 joined on 1 March
+    for day, status in zip(days, (PRESENT, LEAVE, ABSENT), strict=True):
+        add_meeting(ctx.db, LOCAL_USER, MeetingData(type_code="theme_day", topic="学习", held_on=day),
+                    statuses={ids["张三"]: status, ids["李四"]: PRESENT})
+    detail = _detail(ctx, page, ids["张三"])
+    qtbot.waitUntil(lambda: detail.activity_label.text() != "", timeout=WAIT_MS)
+    assert detail.activity_label.text() == (f"{year}年：出席会议 1 次，请假 1 次，缺席 1 次；最近一次参加组织生活："
+                                            f"{year}-05-10；最近一次谈心谈话：尚无；已完成学时 0。")
+    add_talk(ctx.db, LOCAL_USER, TalkData(held_on=date(year, 8, 1), with_ids=(ids["张三"],), by_name="刘书记",
+                                          topic="谈心"))
+    ctx.hub.changed.emit(Changes.of(ChangeKind.TALK))
+    qtbot.waitUntil(lambda: f"最近一次谈心谈话：{year}-08-01" in detail.activity_label.text(), timeout=WAIT_MS)

@@ -317,6 +317,16 @@ def last_attended(session: Session, member_id: str) -> date | None:
     return value if isinstance(value, date) else None
 
 
+def attendance_counts(session: Session, member_id: str, start: date, end: date) -> dict[str, int]:
+    """status (present / leave / absent) -> how many live meetings from ``start`` to ``end`` had the member so."""
+    query = (select(MeetingAttendance.status, func.count())
+             .join(Meeting, MeetingAttendance.meeting_id == Meeting.id)
+             .where(MeetingAttendance.member_id == member_id, MeetingAttendance.deleted.is_(False),
+                    Meeting.deleted.is_(False), Meeting.held_on >= start, Meeting.held_on <= end)
+             .group_by(MeetingAttendance.status))
+    return {status: int(count) for status, count in session.execute(query)}
+
+
 def corrected_at(session: Session, meeting_id: str) -> datetime | None:
     """When the meeting's record (itself, its attendance, guests, agenda, motions or files, removed ones too)
     was last changed by an office other than the one keeping it: a higher level's correction (上级更正),

@@ -164,6 +164,14 @@ def last_talk_by_member(session: Session, until: date | None = None) -> dict[str
     return {member_id: day for member_id, day in session.execute(query.group_by(TalkMember.member_id))}
 
 
+def last_talk_with(session: Session, member_id: str) -> date | None:
+    """The date of the latest live talk with this member, or None."""
+    query = (select(func.max(Talk.held_on)).join(TalkMember, Talk.id == TalkMember.talk_id)
+             .where(TalkMember.member_id == member_id, Talk.deleted.is_(False), TalkMember.deleted.is_(False)))
+    found = session.execute(query).scalar()
+    return found if isinstance(found, date) else None
+
+
 def talked_pairs(session: Session, start: date, end: date) -> set[frozenset[str]]:
     """Pairs {talker, member} of live talks from ``start`` to ``end`` whose talker is a member."""
     query = (select(Talk.by_member_id, TalkMember.member_id).join(TalkMember, TalkMember.talk_id == Talk.id)

@@ -12,6 +12,7 @@ from partydesk.core.domain.member import MemberInput
 from partydesk.core.domain.member_events import EventKind, MemberEvent
 from partydesk.core.domain.roster import MemberRecord
 from partydesk.core.services import members, roster_query
+from partydesk.core.services.member_activity import member_activity
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
 
@@ -48,6 +49,14 @@ def load_member_page(parent: QWidget, ctx: AppContext, member_id: str, on_done: 
         return record, members.member_events(db, actor, member_id) if record is not None else []
 
     return run(parent, ctx, read, label="load member", on_done=on_done)
+
+
+def load_member_activity(parent: QWidget, ctx: AppContext, member_id: str, year: int,
+                         on_done: DoneCallback) -> TaskHandle:
+    """Where the member stands in ``year``: meetings, talks, study (``MemberActivity``)."""
+    db, actor = ctx.db, ctx.actor
+    return run(parent, ctx, lambda _p: member_activity(db, actor, member_id, year), label="load member activity",
+               on_done=on_done)
 
 
 def save_member(

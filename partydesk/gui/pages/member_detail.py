@@ -12,6 +12,7 @@ this member changed, and goes back to the roster when the member was deleted.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ from partydesk.core.domain.member_events import (
 from partydesk.core.domain.probation import probation_end
 from partydesk.core.domain.roster import MemberRecord, RosterRow
 from partydesk.core.services.branches import SINGLE, Branches
+from partydesk.core.services.member_activity import MemberActivity
 from partydesk.gui.clock_text import local_time
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
 from partydesk.gui.operations import members as member_ops
@@ -74,6 +76,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 LOST_COLOUR = "#b3261e"
 MIGRANT_COLOUR = "#8a5300"
 GREY = "#6b6b6b"
+ACTIVITY_KINDS = (ChangeKind.MEETING, ChangeKind.TALK, ChangeKind.STUDY, ChangeKind.SYNC)  # what the year's line reads
 
 
 class MemberDetailPage(DialogHost, QWidget):
@@ -138,6 +141,9 @@ class MemberDetailPage(DialogHost, QWidget):
         self.facts_label.setObjectName("factsLabel")
         self.facts_label.setWordWrap(True)
         self.facts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.activity_label = QLabel(self)  # the year's meetings, talks and study, under the facts
+        self.activity_label.setObjectName("activityLabel")
+        self.activity_label.setWordWrap(True)
         self.updated_label = QLabel(self)
         self.updated_label.setObjectName("updatedLabel")
 
@@ -194,6 +200,7 @@ class MemberDetailPage(DialogHost, QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.name_label)
         layout.addWidget(self.facts_label)
+        layout.addWidget(self.activity_label)
         layout.addLayout(body, 1)
         layout.addWidget(self.updated_label)
         for scroll in (self.fields_scroll, self.timeline_scroll):
@@ -253,6 +260,25 @@ class MemberDetailPage(DialogHost, QWidget):
         self._return = None
         self.member_id = member_id
         member_ops.load_member_page(self, self.ctx, member_id, lambda result: self._loaded(member_id, result))
+        self._load_activity()
+
+    def _load_activity(self) -> None:
+        member_id = self.member_id
+        if member_id is not None:
+            member_ops.load_member_activity(self, self.ctx, member_id, date.today().year,
+                                            lambda found: self._show_activity(member_id, found))
+
+    def _show_activity(self, member_id: str, found: MemberActivity) -> None:
+        """出席 / 请假 / 缺席 this year, the last meeting attended, the last talk, the year's 学时."""
+        if member_id != self.member_id:
+            return
+        none = self.tr("none yet")
+        self.activity_label.setText(self.tr(
+            "{year}: present at {present} meetings, excused from {leave}, absent from {absent}; last attended "
+            "{last}; last heart-to-heart talk {talk}; {hours} study hours.").format(
+            year=found.year, present=found.present, leave=found.leave, absent=found.absent,
+            last=f"{found.last_attended:%Y-%m-%d}" if found.last_attended else none,
+            talk=f"{found.last_talk:%Y-%m-%d}" if found.last_talk else none, hours=f"{found.study_tenths / 10:g}"))
 
     def _loaded(self, member_id: str, result: tuple[MemberRecord | None, list[MemberEvent]]) -> None:
         if member_id != self.member_id:
@@ -270,6 +296,8 @@ class MemberDetailPage(DialogHost, QWidget):
         self._show()
 
     def _on_changed(self, changes: Changes) -> None:
+        if self.member_id is not None and any(changes.touches(k) for k in ACTIVITY_KINDS):
+            self._load_activity()
         if self.member_id is None or not changes.touches(ChangeKind.MEMBER):
             return
         ids = changes.ids.get(ChangeKind.MEMBER)
