@@ -114,6 +114,10 @@
         <translation>全部出席</translation>
     </message>
     <message>
+        <source>Everyone present but members marked as lost contact</source>
+        <translation>除花名册中标为失联的党员外，全部记为出席</translation>
+    </message>
+    <message>
         <source>Add guest</source>
         <translation>添加列席人员</translation>
     </message>

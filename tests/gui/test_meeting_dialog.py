@@ -398,8 +398,8 @@ def test_a_line_typed_under_a_bold_heading_of_the_template_starts_plain(
 
 def test_a_member_lost_contact_or_away_marked_present_is_pointed_out(ctx: AppContext, qtbot: QtBot,
                                                                     branch: dict[str, str]) -> None:
-    """全部出席 ticks everyone, a member 失联 by their record too: the note under the list asks whether they
-    really attended; marked absent, the note goes."""
+    """全部出席 ticks everyone but a member 失联 by their record (one who came is no longer lost: ticked by hand);
+    ticked present, the note under the list asks whether they really attended; marked absent, the note goes."""
     from partydesk.core.domain.member_events import EventKind
 
     zhao = next(r.id for r in members.roster(ctx.db, LOCAL_USER) if r.name == "赵乙")
@@ -408,7 +408,11 @@ def test_a_member_lost_contact_or_away_marked_present_is_pointed_out(ctx: AppCon
     dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
     assert dialog.attendance.model.away == {zhao: "lost"}
     qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    statuses = dialog.attendance.model.statuses()
+    assert statuses[zhao] == "absent" and {s for m, s in statuses.items() if m != zhao} == {"present"}
     note = dialog.attendance.noteLabel
+    assert note.isHidden()
+    tick(dialog.attendance.model, "赵乙", 2)  # 出席, by hand
     assert not note.isHidden() and "赵乙在花名册中是失联党员" in note.text() and "确实到会了吗" in note.text()
     tick(dialog.attendance.model, "赵乙", 4)  # 缺席
     assert note.isHidden()

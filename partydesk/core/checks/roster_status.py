@@ -116,6 +116,11 @@ def _lost_undecided_each(db: Database, today: date) -> Iterator[Finding]:
             yield _finding("member.lost_undecided", Severity.OVERDUE if due < today else Severity.WARNING, row,
                            f"{row.name}失去联系已满{rules.lost_months}个月（{counted}），"
                            "经查找仍无音讯的，应作出停止党籍的决定", due, JY)
+        elif since != row.lost_since:  # marked lost, yet at a meeting since: one of the two records is wrong
+            yield _finding("member.lost_undecided", Severity.WARNING, row,
+                           f"{row.name}标为失联（自{in_words(row.lost_since)}），但{in_words(since)}参加了组织生活："
+                           "已恢复联系的，请在其党员页面“记录变动”中记录恢复联系；误记出席的，请改正会议记录",
+                           since, JY)
 
 
 @check("member.probation_ending")

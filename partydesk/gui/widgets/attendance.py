@@ -91,9 +91,11 @@ class AttendanceModel(QAbstractTableModel):
             self.changed.emit()
 
     def all_present(self) -> None:
-        """Mark every member present."""
+        """Mark every member present but those marked 失联 on their record (they are ticked one by one, if they
+        did come: one who came is no longer lost, and the record says so to the office)."""
         for row in range(len(self._rows)):
-            self.set_status(row, PRESENT)
+            if self.away.get(self._rows[row].member_id) != "lost":
+                self.set_status(row, PRESENT)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -181,6 +183,7 @@ class AttendancePanel(QWidget):
         self.countLabel.setWordWrap(True)
         self.allPresentButton = QPushButton(self.tr("All present"), self)
         self.allPresentButton.setObjectName("allPresentButton")
+        self.allPresentButton.setToolTip(self.tr("Everyone present but members marked as lost contact"))
         self.allPresentButton.clicked.connect(self.model.all_present)
         self.guestView = QTableView(self)
         self.guestView.setObjectName("guestView")
