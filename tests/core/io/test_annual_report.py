@@ -178,3 +178,23 @@ def test_the_study_activities_and_the_talks_of_the_year_are_registered(report: A
     assert [r[0] for r in listed.rows] == sorted(r[0] for r in listed.rows)  # oldest first
     text = _text(docx.Document(io.BytesIO(report_docx(report))))
     assert report.talks[0].topic in text and report.activities[-1].topic in text
+
+
+def test_a_person_on_two_branches_rolls_is_said_in_the_figures_and_over_the_tables(report: AnnualReport) -> None:
+    """A committee's roll with one person on two branches' rolls (a transfer under way): 党员总数 says it counts
+    that person twice, and the structure tables say they count roll entries. None of it for one roll each."""
+    from dataclasses import replace
+
+    from partydesk.core.io.annual_report import Paragraph
+
+    def said(of: AnnualReport) -> str:
+        parts = blocks(of)
+        return "\n".join([str(cell) for b in parts if isinstance(b, Table) for row in b.rows for cell in row]
+                         + [b.text for b in parts if isinstance(b, Paragraph)])
+
+    figures = report.dashboard.figures
+    assert "重复计入" not in said(report) and "两个支部" not in said(report)
+    twice = replace(report, dashboard=replace(report.dashboard, figures=replace(figures, people=figures.members - 1)))
+    text = said(twice)
+    assert f"{figures.members} 名（含同一人在两个支部花名册上重复计入的 1 人次）" in text
+    assert "有 1 人（公民身份号码相同）同时在两个支部的花名册上" in text
