@@ -165,6 +165,8 @@ def _wire_backups(ctx: AppContext) -> None:
         from partydesk.core.services import maintenance
 
         # ctx.db is open by the time the window hooks run; a restore replaces it, so read it each time.
+        # Writes the last session never backed up (its exit backup lost to a power cut) are backed up too.
+        maintenance.note_unbacked_writes(ctx.db)
         last = maintenance.last_backup(ctx.db.path)
         if last is not None:
             window.set_last_backup(describe_backup(last))

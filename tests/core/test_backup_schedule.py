@@ -62,3 +62,60 @@ def test_a_write_that_changed_nothing_does_not_make_a_backup_due(db: Database) -
     maintenance.backup_now(db)
     set_rule(db, LOCAL_USER, key=RULE, value=7)
     assert not maintenance.backup_due(db)
+
+
+def test_writes_of_a_session_that_ended_without_its_exit_backup_are_backed_up_next_time(db_path: Path) -> None:
+    """A write, then the power goes (no exit backup): the next session, which only reads, still backs up on
+    exit; once backed up, a session after that owes nothing. Start-up upkeep alone never counts."""
+    _setup(db_path)
+    first = open_database(db_path)
+    maintenance.backup_now(first, reason="manual")
+    set_rule(first, LOCAL_USER, key=RULE, value=7)
+    first.close()  # as a killed process: ``changed`` is not kept anywhere
+    second = open_database(db_path)
+    try:
+        assert not maintenance.backup_due(second)
+        assert maintenance.written_since_backup(second)
+        assert maintenance.note_unbacked_writes(second) and maintenance.backup_due(second)
+        info = maintenance.backup_if_changed(second, reason="exit")
+        assert info is not None and verify_backup(info.path)
+    finally:
+        second.close()
+    third = open_database(db_path)
+    try:
+        assert not maintenance.note_unbacked_writes(third) and not maintenance.backup_due(third)
+    finally:
+        third.close()
+
+
+def test_a_set_up_file_with_upkeep_only_owes_no_backup(db_path: Path) -> None:
+    """No person's write besides the set-up that the first backup holds: nothing owed after reopening."""
+    _setup(db_path)
+    db = open_database(db_path)
+    try:
+        maintenance.backup_now(db, reason="manual")
+    finally:
+        db.close()
+    again = open_database(db_path)
+    try:
+        assert not maintenance.written_since_backup(again)
+    finally:
+        again.close()
+
+
+def test_after_a_restore_the_newest_backup_holds_what_was_restored(db: Database, tmp_path: Path) -> None:
+    """Restoring an older backup keeps the replaced file as 恢复前, then backs up the restored records, so the
+    newest backup (the one recovery from a damaged file takes) is what the office chose, not what it left."""
+    set_rule(db, LOCAL_USER, key=RULE, value=7)
+    older = maintenance.backup_now(db, reason="manual")
+    set_rule(db, LOCAL_USER, key=RULE, value=9)
+    path = db.path
+    db.close()
+    maintenance.restore(path, older.path)
+    newest = maintenance.last_backup(path)
+    assert newest is not None and newest.reason == maintenance.RESTORED
+    reopened = open_database(path)
+    try:
+        assert not maintenance.written_since_backup(reopened)
+    finally:
+        reopened.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -45,6 +46,38 @@ def backup_due(db: Database) -> bool:
     and cleared by every backup, so an office that only looked at the roster gets no new backup files.
     """
     return db.changed
+
+
+_PEOPLE_WROTE = "SELECT max(seq) FROM audit WHERE actor_role != 'system'"  # the program's own upkeep left out
+
+
+def written_since_backup(db: Database) -> bool:
+    """Whether the database holds a person's write that no backup here holds: the last session ended without
+    its exit backup (a power cut, a killed process), so ``Database.changed`` was lost with it. Compared by
+    the audit trail's newest entry of a person, in the file and in the newest backup; a backup that cannot be
+    read counts as not holding it."""
+    with db.read() as session:
+        ours = session.connection().exec_driver_sql(_PEOPLE_WROTE).scalar()
+    if not ours:
+        return False
+    newest = last_backup(db.path)
+    if newest is None:
+        return True
+    try:
+        with closing(sqlite3.connect(f"{newest.path.resolve().as_uri()}?mode=ro", uri=True)) as kept:
+            theirs = kept.execute(_PEOPLE_WROTE).fetchone()[0]
+    except sqlite3.Error:
+        return True
+    return int(ours) > int(theirs or 0)
+
+
+def note_unbacked_writes(db: Database) -> bool:
+    """At start: when ``written_since_backup``, the next exit or periodic backup is due (``backup_due``) as if
+    the writes were made in this session. Returns whether it was so."""
+    if written_since_backup(db):
+        db.changed = True
+        return True
+    return False
 
 
 def backup_if_changed(db: Database, *, reason: str, progress: Progress | None = None) -> BackupInfo | None:
@@ -131,15 +164,14 @@ def restore(db_path: Path, backup_path: Path, *, other_organisation: bool = Fals
     safety = backup.restore_backup(backup_path, db_path, safety_backup_dir=ours, save_current=save_current)
     for folder in dict.fromkeys((backup_path.parent, ours)):  # a chosen folder, then our own
         backup_files.restore_files(db_path, folder)
-    if backup_path.parent.resolve() != ours.resolve():
-        _keep_here(db_path, ours)
+    _keep_here(db_path, ours)
     return safety
 
 
 def _keep_here(db_path: Path, ours: Path) -> None:
-    """After a restore from outside this computer's backups (a USB backup, a file copied from elsewhere): a
-    backup of the records now in use, so the backups here hold them (and the newest here is not the copy of
-    what was replaced, such as the empty file of a new computer). The restore is done either way."""
+    """After a restore: a backup of the records now in use, so that the newest backup here holds them and not
+    the copy of what was replaced (the state the office chose to leave, or the empty file of a new computer),
+    which recovery from a damaged file would otherwise take. The restore is done either way."""
     try:
         backup.make_backup(db_path, ours, reason=RESTORED)
         backup_files.mirror_files(db_path, ours)
