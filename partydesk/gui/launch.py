@@ -122,34 +122,17 @@ def open_with_recovery(db_path: Path, parent: QWidget | None = None) -> DbHandle
 
 
 def _recover(db_path: Path, exc: CorruptDatabaseError, parent: QWidget | None) -> DbHandle | None:
-    from partydesk.core.services import maintenance
     from partydesk.core.services.store import newest_verified_backup, open_store, quarantine_damaged
+    from partydesk.gui.dialogs.recover import Recovery
 
     try:
         kept = quarantine_damaged(db_path)
     except KnownError as qexc:
         QMessageBox.critical(parent, translate("Launch", "Cannot open the database"), f"{exc.message}\n{qexc.message}")
         return None
-    newest = newest_verified_backup(db_path)
-    if newest is None:
-        QMessageBox.critical(
-            parent, translate("Launch", "The database is damaged"),
-            exc.message + "\n"
-            + translate("Launch", "No verified backup was found. A copy of the damaged file was kept in:")
-            + f"\n{kept}",
-        )
-        return None
-    answer = QMessageBox.question(
-        parent, translate("Launch", "The database is damaged"),
-        exc.message + "\n\n" + translate("Launch", "Restore the newest verified backup, made on {0}?").format(
-            newest.created.strftime("%Y-%m-%d %H:%M"))
-        + "\n" + translate("Launch", "A copy of the damaged file was kept in:") + f"\n{kept}",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
+    if not Recovery(db_path, exc.message, kept, newest_verified_backup(db_path), parent).run():
         return None
     try:
-        maintenance.restore(db_path, newest.path)
         return open_store(db_path)
     except KnownError as rexc:
         QMessageBox.critical(parent, translate("Launch", "Restore failed"), rexc.message)

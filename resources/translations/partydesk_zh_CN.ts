@@ -2411,22 +2411,6 @@ Write the new key card and give it to each office to register.</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <source>The database is damaged</source>
-        <translation>数据库已损坏</translation>
-    </message>
-    <message>
-        <source>No verified backup was found. A copy of the damaged file was kept in:</source>
-        <translation>没有找到经过校验的备份。损坏文件的副本已保存在：</translation>
-    </message>
-    <message>
-        <source>Restore the newest verified backup, made on {0}?</source>
-        <translation>是否从最近一次经过校验的备份（{0}）恢复？</translation>
-    </message>
-    <message>
-        <source>A copy of the damaged file was kept in:</source>
-        <translation>损坏文件的副本已保存在：</translation>
-    </message>
-    <message>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -4507,6 +4491,77 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Print {title}</source>
         <translation>打印{title}</translation>
+    </message>
+</context>
+<context>
+    <name>Recover</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>A copy of the damaged file was kept in:</source>
+        <translation>损坏文件的副本已保存在：</translation>
+    </message>
+    <message>
+        <source>The newest verified backup was made on {when}. Changes made after it are not in it.</source>
+        <translation>最近一次经过校验的备份是 {when} 做的，此后所做的修改不在其中。</translation>
+    </message>
+    <message>
+        <source>No verified backup was found on this computer. Restore from the USB backup (.pdbak) or another backup file.</source>
+        <translation>本机没有找到经过校验的备份。请用U盘上的备份（.pdbak）或其他备份文件恢复。</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation>恢复最近的备份</translation>
+    </message>
+    <message>
+        <source>Restore from a USB backup or another file…</source>
+        <translation>从U盘备份或其他文件恢复…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>Backups (*{usb} *.db);;All files (*)</source>
+        <translation>备份文件 (*{usb} *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the backup. Try again:</source>
+        <translation>口令不对，打不开这份备份。请再输入一次：</translation>
+    </message>
+    <message>
+        <source>Passphrase of the USB backup “{name}”:</source>
+        <translation>U盘备份“{name}”的口令：</translation>
+    </message>
+    <message>
+        <source>USB backup</source>
+        <translation>U盘备份</translation>
+    </message>
+    <message>
+        <source>Another organisation&apos;s backup</source>
+        <translation>其他组织的备份</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <source>the backup made on {when}</source>
+        <translation>{when} 的备份</translation>
+    </message>
+    <message>
+        <source>The records were restored from {what}. Whatever was entered after that backup is not in it: check the latest meetings and members and enter them again. A copy of the damaged file was kept in:</source>
+        <translation>已从{what}恢复数据。该备份之后录入的内容不在其中：请核对最近的会议和党员信息，并重新录入。损坏文件的副本已保存在：</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
     </message>
 </context>
 <context>

@@ -34,39 +34,81 @@ def backed_up_db(tmp_path: Path) -> Path:
     return path
 
 
+def _answers(monkeypatch: pytest.MonkeyPatch, *choices: str) -> list[str]:
+    """The recovery's questions answered with ``choices`` in turn ("newest", "file", "quit"); what it told
+    afterwards (a restore's result, a failure) goes into the list returned."""
+    from partydesk.gui import languages
+    from partydesk.gui.dialogs.recover import Recovery
+
+    languages.install_language(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    pending, told = list(choices), []
+    monkeypatch.setattr(Recovery, "ask", lambda self: pending.pop(0))
+    monkeypatch.setattr(Recovery, "show", lambda self, title, text, *, failed: told.append(text))
+    return told
+
+
 def test_corrupt_database_is_quarantined_and_restored_from_the_newest_backup(
     qapp: QApplication, backed_up_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A damaged file is copied aside, never written, and the verified backup is restored on request."""
+    """A damaged file is copied aside, never written, and the verified backup is restored on request; the
+    office is told what came back, that later entries are not in it, and where the damaged copy is."""
     _damage(backed_up_db)
     damaged = backed_up_db.read_bytes()
-    asked: list[str] = []
-
-    def answer_yes(*args: object, **_kw: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    told = _answers(monkeypatch, "newest")
     db = launch.open_with_recovery(backed_up_db)
     assert db is not None
     try:
         assert rule_values(db)["study.member.hours"] == 40
     finally:
         db.close()
-    assert asked and "备份" in asked[0]
     quarantined = list((maintenance.backup_dir(backed_up_db) / "quarantine").rglob("partydesk.db"))
     assert quarantined and quarantined[0].read_bytes() == damaged
+    assert len(told) == 1 and "恢复" in told[0] and "不在其中" in told[0]
+    assert any(str(copy.parent) in told[0] for copy in quarantined), "where the damaged copy is"
 
 
 def test_declining_the_restore_leaves_the_damaged_file_untouched(
     qapp: QApplication, backed_up_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Saying no opens nothing and changes nothing."""
+    """Quitting opens nothing and changes nothing."""
     _damage(backed_up_db)
     damaged = backed_up_db.read_bytes()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    _answers(monkeypatch, "quit")
     assert launch.open_with_recovery(backed_up_db) is None
     assert backed_up_db.read_bytes() == damaged
+
+
+def test_with_no_backup_here_the_usb_backup_is_the_way_back(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No backup on this computer (all lost with the disk's trouble): the USB backup (.pdbak) is chosen, a wrong
+    passphrase asked again, and the records come back from it."""
+    from partydesk.core.services import offsite
+    from partydesk.gui.dialogs.recover import Recovery
+
+    path = tmp_path / "office" / "partydesk.db"
+    path.parent.mkdir()
+    db = open_database(path)
+    initialise_site(db, LOCAL_USER, organisation=OrganisationInput(name="中共测试支部", code="9"), role="branch")
+    set_rule(db, LOCAL_USER, key="study.member.hours", value=44)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    written = offsite.write(db, usb, "正确的口令12345")
+    db.close()
+    for backup in maintenance.list_backups(path):
+        backup.path.unlink()
+    _damage(path)
+    told = _answers(monkeypatch, "file")
+    tries = iter(["错误的口令12345", "正确的口令12345"])
+    monkeypatch.setattr(Recovery, "choose_file", lambda self: written.path)
+    monkeypatch.setattr(Recovery, "ask_passphrase", lambda self, p, *, again: next(tries))
+    restored = launch.open_with_recovery(path)
+    assert restored is not None
+    try:
+        assert rule_values(restored)["study.member.hours"] == 44
+    finally:
+        restored.close()
+    assert len(told) == 1 and written.path.name in told[0]
 
 
 def test_foreign_file_is_reported_and_not_opened(

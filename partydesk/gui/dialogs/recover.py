@@ -1,0 +1,126 @@
+"""The way back from a damaged database at start-up (RELIABILITY ST-7): the damaged file was copied aside;
+the office chooses the newest verified backup here, a backup file of its own choosing (the USB stick's
+``.pdbak``, or a ``.db`` copied from elsewhere), or to quit and get help. A restore says afterwards what it
+brought back and what is not in it. The questions are methods so tests answer them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from partydesk.core.errors import KnownError, OtherOrganisationError
+from partydesk.core.services import maintenance, offsite
+from partydesk.core.services.offsite import SUFFIX, WrongPassphraseError
+from partydesk.core.storage.backup import BackupInfo
+from partydesk.gui.folders import documents_folder, removable_folder
+
+# ``translate("Recover", "...")`` as in launch.py: the translation tools find the strings by this call.
+translate = QCoreApplication.translate
+
+
+class Recovery:
+    """One recovery of ``db_path`` (damaged, copied to ``kept``), offering ``newest`` when there is one."""
+
+    def __init__(self, db_path: Path, message: str, kept: Path, newest: BackupInfo | None,
+                 parent: QWidget | None) -> None:
+        self.db_path, self.message, self.kept, self.newest, self.parent = db_path, message, kept, newest, parent
+
+    # -- the questions (tests answer them) -----------------------------------------------------------
+
+    def ask(self) -> str:
+        """"newest", "file" or "quit"."""
+        title = translate("Recover", "The database is damaged")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, self.message, parent=self.parent)
+        where = translate("Recover", "A copy of the damaged file was kept in:") + f"\n{self.kept}"
+        if self.newest is not None:
+            said = translate("Recover", "The newest verified backup was made on {when}. Changes made after it are "
+                                        "not in it.").format(when=f"{self.newest.created:%Y-%m-%d %H:%M}")
+        else:
+            said = translate("Recover", "No verified backup was found on this computer. Restore from the USB "
+                                        "backup (.pdbak) or another backup file.")
+        box.setInformativeText(said + "\n\n" + where)
+        newest = None
+        if self.newest is not None:
+            newest = box.addButton(translate("Recover", "Restore the newest backup"),
+                                   QMessageBox.ButtonRole.AcceptRole)
+        chosen = box.addButton(translate("Recover", "Restore from a USB backup or another file…"),
+                               QMessageBox.ButtonRole.ActionRole)
+        leave = box.addButton(translate("Recover", "Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(newest or chosen)
+        box.setEscapeButton(leave)
+        box.exec()
+        clicked = box.clickedButton()
+        return "newest" if newest is not None and clicked is newest else "file" if clicked is chosen else "quit"
+
+    def choose_file(self) -> Path | None:
+        start = removable_folder() or documents_folder()
+        name, _filter = QFileDialog.getOpenFileName(
+            self.parent, translate("Recover", "Choose a backup"), str(start),
+            translate("Recover", "Backups (*{usb} *.db);;All files (*)").format(usb=SUFFIX))
+        return Path(name) if name else None
+
+    def ask_passphrase(self, path: Path, *, again: bool) -> str | None:
+        if again:
+            text = translate("Recover", "That passphrase does not open the backup. Try again:")
+        else:
+            text = translate("Recover", "Passphrase of the USB backup “{name}”:").format(name=path.name)
+        typed, ok = QInputDialog.getText(self.parent, translate("Recover", "USB backup"), text,
+                                         QLineEdit.EchoMode.Password)
+        return typed if ok and typed else None
+
+    def confirm_other(self, message: str) -> bool:
+        title = translate("Recover", "Another organisation's backup")
+        return QMessageBox.question(self.parent, title, message) == QMessageBox.StandardButton.Yes
+
+    def show(self, title: str, text: str, *, failed: bool) -> None:
+        (QMessageBox.critical if failed else QMessageBox.information)(self.parent, title, text)
+
+    # -- the flow ------------------------------------------------------------------------------------
+
+    def run(self) -> bool:
+        """Ask until a restore succeeded (True) or the office quits (False)."""
+        while True:
+            choice = self.ask()
+            if choice == "quit":
+                return False
+            if choice == "newest" and self.newest is not None:
+                done = self._restore(self.newest.path, None)
+            else:
+                path = self.choose_file()
+                if path is None:
+                    continue
+                passphrase = None
+                if path.suffix.lower() == SUFFIX:
+                    passphrase = self.ask_passphrase(path, again=False)
+                    if passphrase is None:
+                        continue
+                done = self._restore(path, passphrase)
+            if done:
+                return True
+
+    def _restore(self, path: Path, passphrase: str | None, *, other: bool = False) -> bool:
+        try:
+            if passphrase is None:
+                maintenance.restore(self.db_path, path, other_organisation=other)
+            else:
+                offsite.restore(self.db_path, path, passphrase, other_organisation=other)
+        except WrongPassphraseError:
+            again = self.ask_passphrase(path, again=True)
+            return again is not None and self._restore(path, again, other=other)
+        except OtherOrganisationError as exc:
+            return not other and self.confirm_other(exc.message) and self._restore(path, passphrase, other=True)
+        except KnownError as exc:
+            self.show(translate("Recover", "Restore failed"), exc.message, failed=True)
+            return False
+        if self.newest is not None and path == self.newest.path:
+            made = translate("Recover", "the backup made on {when}").format(
+                when=f"{self.newest.created:%Y-%m-%d %H:%M}")
+        else:
+            made = f"“{path.name}”"
+        text = translate("Recover", "The records were restored from {what}. Whatever was entered after that backup "
+                                    "is not in it: check the latest meetings and members and enter them again. A "
+                                    "copy of the damaged file was kept in:").format(what=made)
+        self.show(translate("Recover", "Restored"), text + f"\n{self.kept}", failed=False)
+        return True
