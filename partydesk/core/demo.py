@@ -12,6 +12,7 @@ from partydesk.core.domain import partial_date
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberData
 from partydesk.core.domain.member_events import EventKind
+from partydesk.core.domain.probation import add_months
 from partydesk.core.services.setup import OrganisationInput, date_records_back, initialise_site
 from partydesk.core.storage.database import Database, open_database
 
@@ -148,7 +149,7 @@ def demo_member(rng: random.Random, index: int, used_ids: set[str] | None = None
     joined = _random_date(rng, earliest_join, min(DEMO_TODAY - timedelta(days=40),
                                                  date(birth.year + 45, 12, 31)))
     probationary = DEMO_TODAY - joined < timedelta(days=366)
-    confirmed = None if probationary else joined + timedelta(days=365)
+    confirmed = None if probationary else add_months(joined, 12)  # 转正 on the day probation ends (党章)
     if joined.year < OLD_RECORDS_BEFORE:  # older files give 入党 and 转正 only to the month (1985.7)
         joined = partial_date.make(joined, partial_date.Precision.MONTH)
         confirmed = partial_date.make(confirmed, partial_date.Precision.MONTH) if confirmed else None

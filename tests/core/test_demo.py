@@ -32,3 +32,19 @@ def test_secretary_and_contact_named_in_the_settings_are_in_the_roster(tmp_path:
     assert DEMO_ORG.secretary in rows and DEMO_ORG.contact in rows
     assert rows[DEMO_ORG.secretary].party_post == "01"
     assert rows[DEMO_ORG.secretary].work_post != "28"
+
+
+def test_demo_members_are_confirmed_on_the_day_probation_ends() -> None:
+    """转正 takes effect on the day probation ends (入党 + 12 months, 党章): a roster exported from the demo and
+    read back raises no "转正日期不是预备期满之日" warning (joined + 365 days was a day early across 29 February)."""
+    from partydesk.core.domain import partial_date
+    from partydesk.core.domain.probation import add_months
+
+    members = demo_members(random.Random(2026), 2000)
+    confirmed = [m for m in members if m.confirmed_on is not None and m.joined_on is not None]
+    assert len(confirmed) > 1000
+    for member in confirmed:
+        joined, done = member.joined_on, member.confirmed_on
+        if isinstance(joined, partial_date.PartialDate) or isinstance(done, partial_date.PartialDate):
+            continue  # an old record known to the month only
+        assert done == add_months(joined, 12), member  # type: ignore[arg-type]
