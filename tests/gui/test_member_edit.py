@@ -490,3 +490,46 @@ def test_ctrl_s_saves_the_member_form(qtbot: QtBot, ctx: AppContext, page: Membe
         qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert ctx.runner.wait_idle(WAIT_MS)
     assert names(page) == ["张三"]
+
+
+def test_cancel_with_a_draft_offered_and_not_chosen_keeps_the_draft(
+        qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """The bar offers typing lost to a power cut; the office closes the form without choosing 恢复 or 丢弃: the
+    draft stays, offered again next time (Cancel used to throw it away unasked). 丢弃 then removes it."""
+    from partydesk.gui.dialogs import member_edit_drafts
+
+    [zhang] = add_now(ctx, ZHANG)
+    assert page.select_member(zhang)
+    page.edit_selected()
+    qtbot.waitUntil(lambda: isinstance(page.current_dialog(), MemberEditDialog), timeout=WAIT_MS)
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberEditDialog)
+    dialog.ui.addressEdit.selectAll()
+    dialog.ui.addressEdit.insert("示范市幸福南路8号")
+    qtbot.waitUntil(lambda: _draft_files(ctx) == [f"member-{zhang}.json"],
+                    timeout=member_edit_drafts.DRAFT_DELAY_MS + WAIT_MS)
+    dialog.drafts.timer.stop()
+    QDialog.done(dialog, 0)  # the power cut
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT_MS)
+    previous: object = dialog
+
+    def opened() -> MemberEditDialog:
+        page.edit_selected()
+        qtbot.waitUntil(lambda: page.current_dialog() is not previous
+                        and isinstance(page.current_dialog(), MemberEditDialog), timeout=WAIT_MS)
+        found = page.current_dialog()
+        assert isinstance(found, MemberEditDialog)
+        return found
+
+    for _visit in range(2):
+        again = opened()
+        assert again.drafts.bar is not None, "offered (again)"
+        again.reject()  # 取消, nothing typed, the bar left alone
+        assert ctx.runner.wait_idle(WAIT_MS)
+        qtbot.waitUntil(lambda again=again: not shiboken6.isValid(again), timeout=WAIT_MS)
+        assert _draft_files(ctx) == [f"member-{zhang}.json"]
+        previous = again
+    last = opened()
+    last.drafts.drop_offered()
+    qtbot.waitUntil(lambda: _draft_files(ctx) == [], timeout=WAIT_MS)
+    last.reject()

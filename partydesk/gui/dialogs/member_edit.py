@@ -395,8 +395,9 @@ class MemberEditDialog(BusyDialog):
     def _checked(self, data: MemberInput, result: object) -> None:
         self._set_busy(False)
         if isinstance(result, members.MemberSaved):
-            # The task runner has published the save's changes already.
+            # The task runner has published the save's changes already; a draft offered and left is out of date.
             self.drafts.discard()
+            self.drafts.drop_offered()
             self.saved.emit(result.member_id)
             QDialog.accept(self)
             return

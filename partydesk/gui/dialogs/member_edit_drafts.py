@@ -41,6 +41,10 @@ class MemberDraftKeeper(QObject):
         self.timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self.timer.timeout.connect(self.save)
         self.offered = drafts.for_meeting(self.folder, self.record_id, prefix=drafts.MEMBER)
+        if self.offered is not None and self.offered.key == self.key:
+            # This session's typing goes under a key of its own: neither it nor Cancel touches the draft offered
+            # in the bar until the office restores or drops it (else Cancel threw it away unasked).
+            self.key = drafts.new_key()
         self.bar = self._bar(dialog) if self.offered is not None else None
 
     def _bar(self, dialog: MemberEditDialog) -> QFrame:
@@ -99,6 +103,8 @@ class MemberDraftKeeper(QObject):
     def restore(self) -> None:
         """Put the offered draft's typing into the form; it is kept under its own key from now on."""
         if self.offered is not None:
+            if self.key != self.offered.key:
+                self.discard()  # what was typed before restoring is replaced by the draft
             self.key = self.offered.key
             state: dict[str, Any] = self.offered.state
             self.dialog.apply_state(state)
