@@ -568,8 +568,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except KnownError as exc:
+        message = exc.message + _way_back(args, exc)
         if getattr(args, "json", False):
-            print(json.dumps({"error": exc.code, "message": exc.message}, ensure_ascii=False))
+            print(json.dumps({"error": exc.code, "message": message}, ensure_ascii=False))
         else:
-            print(f"错误：{exc.message}", file=sys.stderr)
+            print(f"错误：{message}", file=sys.stderr)
         return 1
+
+
+def _way_back(args: argparse.Namespace, exc: KnownError) -> str:
+    """For a damaged database: the newest verified backup and the command that restores it ("" otherwise)."""
+    from partydesk.core.errors import CorruptDatabaseError
+
+    if not isinstance(exc, CorruptDatabaseError):
+        return ""
+    from partydesk.core.services.store import newest_verified_backup
+
+    path = db_path_of(args)
+    newest = newest_verified_backup(path)
+    if newest is None:
+        return f"本机没有经过校验的备份：请用U盘上的备份恢复：partydesk restore U盘备份.pdbak --db \"{path}\"。"
+    return (f"最近一次经过校验的备份是 {newest.created:%Y-%m-%d %H:%M} 做的，恢复它："
+            f"partydesk restore \"{newest.path}\" --db \"{path}\"（恢复前会另存当前文件）。")

@@ -59,3 +59,23 @@ def test_without_a_passphrase_and_no_terminal_it_says_how_to_give_one(
     code, _out, err = run(capsys, "backup", "--db", str(initialised), "--to", str(stick))
     assert code == 1 and "PARTYDESK_PASSPHRASE" in err
     assert list(stick.iterdir()) == []
+
+
+def test_a_damaged_database_names_the_backup_and_the_command_that_restores_it(
+        capsys: pytest.CaptureFixture[str], initialised: Path) -> None:
+    """Any command on a damaged file says which verified backup is newest and the restore command to type; the
+    command given then brings the records back."""
+    code, _out, err = run(capsys, "backup", "--db", str(initialised))
+    assert code == 0, err
+    data = bytearray(initialised.read_bytes())
+    data[4096:4096 + 12] = b"\x00" * 12  # page 2 loses its b-tree header
+    initialised.write_bytes(bytes(data))
+    code, _out, err = run(capsys, "roster", "list", "--db", str(initialised))
+    assert code == 1 and "损坏" in err and "最近一次经过校验的备份是" in err
+    command = err.split("恢复它：")[1].split("（")[0]
+    assert command.startswith("partydesk restore ")
+    argv = [part.strip('"') for part in command.removeprefix("partydesk ").split(" ")]
+    code, _out, err = run(capsys, *argv)
+    assert code == 0, err
+    code, _out, err = run(capsys, "roster", "list", "--db", str(initialised))
+    assert code == 0, err
