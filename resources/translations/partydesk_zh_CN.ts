@@ -1573,6 +1573,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>已找到U盘：{path}。按“检查”查看其中的全部数据包；也可以只选一个数据包文件。</translation>
     </message>
     <message>
+        <source>No USB stick found: the folder checked last time is filled in; check it is the stick.</source>
+        <translation>没有找到U盘：已填入上次检查过的文件夹，请确认它就是U盘。</translation>
+    </message>
+    <message>
         <source>What the import would do</source>
         <translation>导入后的结果</translation>
     </message>

@@ -96,6 +96,14 @@ def test_page_lists_the_branch_and_imports_a_package_after_the_dry_run(
     # The backup made before the import reaches the status bar's 上次备份 (it said 尚无 until a restart).
     qtbot.waitUntil(lambda: len(backups) == 1, timeout=WAIT_MS)
     assert "import" in backups[0].path.name  # type: ignore[attr-defined]
+    dialog.close()
+    # No stick in: the next import starts from the folder checked this time, and says to check it is the stick.
+    page.import_button.click()
+    qtbot.waitUntil(lambda: any(d is not dialog and d.isVisible() for d in page.findChildren(ImportDialog)),
+                    timeout=WAIT_MS)
+    again = next(d for d in page.findChildren(ImportDialog) if d is not dialog and d.isVisible())
+    assert again.file.text() == str(second.path.parent) and "上次检查过的文件夹" in again.stick_note.text()
+    again.close()
 
 
 def test_a_committee_compares_its_branches_on_a_tab_of_their_own(

@@ -68,7 +68,7 @@ class ImportDialog(QDialog):
     """Choose a file; the dry run's table; apply or cancel; the outcome."""
 
     def __init__(self, ctx: AppContext, *, start: Path, offices: dict[str, str] | None = None,
-                 stick: Path | None = None, parent: QWidget | None = None) -> None:
+                 stick: Path | None = None, last: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.start = start
@@ -192,7 +192,11 @@ class ImportDialog(QDialog):
             self.file.setText(str(stick))
             self.stick_note.setText(self.tr("USB stick found: {path}. Check looks at every package on it; or "
                                             "choose one package file.").format(path=stick))
-        self.stick_note.setVisible(stick is not None)
+        elif last is not None:  # a committee takes packages from the same stick, week after week
+            self.file.setText(str(last))
+            self.stick_note.setText(self.tr("No USB stick found: the folder checked last time is filled in; check "
+                                            "it is the stick."))
+        self.stick_note.setVisible(stick is not None or last is not None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)

@@ -390,8 +390,9 @@ class ExchangePage(QWidget):
         # No stick found: where the last package came from (a stick the program does not recognise, a shared
         # folder), as long as it is there; else the documents folder.
         last = str(self.ctx.settings.value(per_database(LAST_IMPORT_FOLDER_KEY, self.ctx.db.path), "") or "")
-        start = stick or (Path(last) if last and Path(last).is_dir() else documents_folder())
-        dialog = ImportDialog(self.ctx, start=start, offices=offices, stick=stick, parent=self)
+        before = Path(last) if last and Path(last).is_dir() else None  # the folder checked last time, still there
+        start = stick or before or documents_folder()
+        dialog = ImportDialog(self.ctx, start=start, offices=offices, stick=stick, last=before, parent=self)
         dialog.open()
         dialog.file.setFocus()
 
