@@ -6,6 +6,7 @@ brought back and what is not in it. The questions are methods so tests answer th
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from partydesk.core.errors import KnownError, OtherOrganisationError
 from partydesk.core.services import maintenance, offsite
 from partydesk.core.services.offsite import SUFFIX, WrongPassphraseError
-from partydesk.core.storage.backup import BackupInfo
 from partydesk.gui.folders import documents_folder, removable_folder
+
+if TYPE_CHECKING:
+    from partydesk.core.services.store import BackupInfo
 
 # ``translate("Recover", "...")`` as in launch.py: the translation tools find the strings by this call.
 translate = QCoreApplication.translate

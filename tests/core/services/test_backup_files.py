@@ -40,9 +40,9 @@ def test_restore_brings_back_a_photo_deleted_after_the_backup(db: Database, tmp_
         assert attachments.path_of(root, stored.sha256).read_bytes() == b"photo of the meeting"
     finally:
         again.close()
-    # Restored from this computer's own backups: they hold it already, so none more is made (only the copy
-    # of what was replaced).
-    assert [b.reason for b in maintenance.list_backups(db.path)] == ["before-restore", "manual"]
+    # The copy of what was replaced, then a backup of what was restored: the newest backup (the one recovery
+    # from a damaged file takes) is what the office chose, not what it left.
+    assert [b.reason for b in maintenance.list_backups(db.path)] == ["restored", "before-restore", "manual"]
 
 
 def test_each_backup_copies_only_new_files_in_both_layouts(db: Database, tmp_path: Path) -> None:
