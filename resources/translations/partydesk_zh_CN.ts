@@ -462,10 +462,6 @@
         <source>Keep one version of “{title}”? {gone} is then thrown away.</source>
         <translation>确定只保留“{title}”的一个版本吗？{gone}将被舍弃，不能恢复。</translation>
     </message>
-    <message>
-        <source>Look again</source>
-        <translation>再看看</translation>
-    </message>
 </context>
 <context>
     <name>CountAsStudyButton</name>
@@ -2428,6 +2424,13 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Nothing matches the search or filters; {count} record(s) are hidden.</source>
         <translation>没有符合搜索或筛选条件的记录；另有 {count} 条未显示。</translation>
+    </message>
+</context>
+<context>
+    <name>LookAgain</name>
+    <message>
+        <source>Look again</source>
+        <translation>再看看</translation>
     </message>
 </context>
 <context>
@@ -5260,10 +5263,6 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Record</source>
         <translation>记录</translation>
-    </message>
-    <message>
-        <source>Look again</source>
-        <translation>再看看</translation>
     </message>
     <message>
         <source>Name or pinyin initials, or pick from the list</source>

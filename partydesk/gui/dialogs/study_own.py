@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.study import STUDY_FORMS, to_tenths
@@ -25,6 +25,7 @@ from partydesk.gui.forms.ui_study_own import Ui_StudyOwnDialog
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.look_again import ask_first
 from partydesk.gui.widgets.name_search import SEARCH_ROLE, chosen, search_names, searchable_text
 
 if TYPE_CHECKING:
@@ -100,18 +101,11 @@ class StudyOwnDialog(DiscardGuard, QDialog):
 
     def _many_hours_meant(self, hours: float) -> bool:
         """Ask before one course is credited more than a year's study; the default answer goes back."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr(
+        return ask_first(self, self.tr(
             "{hours} study hours in one entry is more than a whole year's requirement ({most} hours). Was a digit "
             "typed too many? Record it only if the certificate says so.").format(hours=f"{hours:g}",
-                                                                                  most=self.year_most), parent=self)
-        record = box.addButton(self.tr("Record"), QMessageBox.ButtonRole.AcceptRole)
-        record.setObjectName("recordManyButton")
-        back = box.addButton(self.tr("Look again"), QMessageBox.ButtonRole.RejectRole)
-        back.setObjectName("lookAgainButton")
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
-        box.exec()
-        return box.clickedButton() is record
+                                                                                  most=self.year_most),
+            self.tr("Record"), "recordManyButton")
 
     def saved_on(self) -> date | None:
         """The course's day, as saved (the page shows its year)."""

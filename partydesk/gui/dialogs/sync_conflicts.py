@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +31,7 @@ from partydesk.core.domain.text_diff import differing_spans
 from partydesk.core.services import sync_conflicts
 from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import run
+from partydesk.gui.widgets.look_again import ask_first
 from partydesk.gui.widgets.marked_text import SPANS, MarkedTextDelegate
 
 if TYPE_CHECKING:
@@ -180,15 +180,6 @@ class ConflictDialog(QDialog):
     def _confirmed(self, view: ConflictView, *, take_incoming: bool) -> bool:
         """Ask before a version is thrown away (it cannot be had back here); the default answer goes back."""
         gone = self.tr("this computer's version") if take_incoming else self.tr("the version that arrived")
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr(
-            "Keep one version of “{title}”? {gone} is then thrown away.").format(title=view.title, gone=gone),
-            parent=self)
-        decide = box.addButton(self.take_button.text() if take_incoming else self.keep_button.text(),
-                               QMessageBox.ButtonRole.AcceptRole)
-        decide.setObjectName("decideButton")
-        back = box.addButton(self.tr("Look again"), QMessageBox.ButtonRole.RejectRole)
-        back.setObjectName("lookAgainButton")
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
-        box.exec()
-        return box.clickedButton() is decide
+        return ask_first(self, self.tr("Keep one version of “{title}”? {gone} is then thrown away.").format(
+            title=view.title, gone=gone), self.take_button.text() if take_incoming else self.keep_button.text(),
+            "decideButton")
