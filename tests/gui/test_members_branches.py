@@ -104,6 +104,14 @@ def test_the_person_on_two_rolls_is_marked_and_filterable(qtbot: QtBot, committe
     assert first.data().startswith("【重复】")
     [other] = [name for _code, name, *_ in BRANCHES if short_name(name) != first.data().removeprefix("【重复】")]
     assert other in first.data(3)  # ToolTipRole
+    # The column holds the mark and the branch's name whole, not 【重复】宏达机械… (a cell's padding aside).
+    names = page.model.formatter.branch_names
+    names[rows[0].org_id] = "宏达机械有限公司党支部"
+    page.apply_filter()
+    longest = max((page.model.index(r, BRANCH).data() for r in range(page.model.rowCount())), key=len)
+    assert longest == "【重复】宏达机械有限公司党支部"
+    wide = page.view.fontMetrics().horizontalAdvance(longest)
+    assert page.view.columnWidth(BRANCH) > wide, (page.view.columnWidth(BRANCH), wide)
     page.branches.shared_combo.setCurrentIndex(0)
     assert page.model.rowCount() > 2
 

@@ -7,7 +7,7 @@ header is clicked (the roster arrives in pinyin order), and widths from the font
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from partydesk.gui.models.roster_model import COLUMNS, RosterModel
@@ -38,6 +38,7 @@ def roster_table(parent: QWidget, model: RosterModel, row_height: int) -> QTable
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     model.modelReset.connect(lambda: fit_names(view, model, view.fontMetrics().horizontalAdvance("汉")))
+    model.modelReset.connect(lambda: fit_branches(view, model, view.fontMetrics().horizontalAdvance("汉")))
     return view
 
 
@@ -66,6 +67,24 @@ def fit_names(view: QTableView, model: RosterModel, cjk: int) -> None:
     number = COLUMNS.index(next(c for c in COLUMNS if c.id == "name"))
     longest = max((len(row.name) for row in model.all_rows()), default=0)
     wanted = cjk * min(longest, NAME_CHARS_MAX) + cjk
+    header = view.horizontalHeader()
+    if wanted > header.sectionSize(number):
+        header.resizeSection(number, wanted)
+
+
+BRANCH_CHARS_MAX = 16  # a 所在支部 column wider than this leaves the rest to its tooltip
+
+
+def fit_branches(view: QTableView, model: RosterModel, cjk: int) -> None:
+    """In a committee's file, the 所在支部 column widened to the longest branch name shown there, with room for
+    the (重复) mark when someone is on two rolls, up to ``BRANCH_CHARS_MAX`` characters: 实验中学党支部 was cut to
+    实验中学… behind the mark. Never narrowed, as ``fit_names``."""
+    names = model.formatter.branch_names.values()
+    if not model.branches.multi or not names:
+        return
+    mark = len(QCoreApplication.translate("RosterModel", "(duplicate) ")) if model.shared else 0
+    wanted = cjk * min(max(map(len, names)) + mark, BRANCH_CHARS_MAX) + cjk
+    number = COLUMNS.index(next(c for c in COLUMNS if c.id == "branch"))
     header = view.horizontalHeader()
     if wanted > header.sectionSize(number):
         header.resizeSection(number, wanted)
