@@ -259,3 +259,16 @@ def test_a_branch_chosen_on_the_talks_list_stays_chosen_for_who_is_due(
     view.branch_filter.setCurrentIndex(0)  # every branch, chosen here: the talks list follows
     assert panel.branch_filter.currentIndex() == 0
     assert view.overdue_count() > overdue and str(view.overdue_count()) in panel.due_button.text()
+
+
+def test_the_branch_column_is_as_wide_as_the_longest_branch_name(qtbot: QtBot, committee_ctx: AppContext,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """宏达机械公司党支部 was cut to 宏达机械公司党… while 主题 had room: the column takes the longest short name."""
+    page = make_page(qtbot, committee_ctx)
+    long = "宏达机械有限公司党支部"
+    monkeypatch.setattr(type(page.branches.branches), "short_of", lambda _self, _org: long)
+    page.branches.set_list_columns()
+    column = keys(page).index("branch")
+    assert page.list_panel.model.index(0, column).data() == long
+    needed = page.list_panel.table.fontMetrics().horizontalAdvance(long)
+    assert page.list_panel.table.columnWidth(column) > needed, (page.list_panel.table.columnWidth(column), needed)

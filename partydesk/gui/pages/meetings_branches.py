@@ -116,8 +116,10 @@ class MeetingBranches(QObject):
         columns = meeting_columns()
         if self.multi:
             name, short = self.branches.name_of, self.branches.short_of
+            # As wide as the longest short name (宏达机械公司党支部 was cut to 宏达机械公司党…), within reason.
+            chars = min(16, max([8, *(len(short(b.org_id)) + 1 for b in self.branches.items)]))
             columns.insert(1, ListColumn("branch", QCoreApplication.translate("MeetingList", "Branch"),
-                                         lambda r: short(r.org_id), chars=8, tooltip=lambda r: name(r.org_id)))
+                                         lambda r: short(r.org_id), chars=chars, tooltip=lambda r: name(r.org_id)))
         return columns
 
     def set_list_columns(self) -> None:
