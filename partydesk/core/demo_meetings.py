@@ -10,7 +10,7 @@ who lost contact come to none from the day they did.
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date
 
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.meeting_roll import expected_members
@@ -33,7 +33,6 @@ TOPICS = {
 LEAVE_REASONS = ("出差", "生病", "家中有事", "值班")
 SKIPPED = {("committee", 2), ("lecture", 4)}  # (type, month): meetings not held
 SKIPPED_GROUP = ("第三党小组", 8)
-ONE_DAY = timedelta(days=1)
 
 
 def populate_meetings(db: Database, rng: random.Random, today: date, *, secretary: str, recorder: str) -> int:
@@ -64,7 +63,8 @@ def populate_meetings(db: Database, rng: random.Random, today: date, *, secretar
             statuses, reasons = {}, {}
             for e in roll:
                 roll_of_dice = rng.random()
-                if (e.member_id == dropout and late) or held_on >= lost.get(e.member_id, held_on + ONE_DAY):
+                lost_since = lost.get(e.member_id)
+                if (e.member_id == dropout and late) or (lost_since is not None and held_on >= lost_since):
                     statuses[e.member_id] = ABSENT
                 elif roll_of_dice < 0.86:
                     statuses[e.member_id] = PRESENT

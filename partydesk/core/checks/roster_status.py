@@ -97,7 +97,7 @@ def lost_undecided(db: Database, today: date) -> Iterator[Finding]:
 
 def _lost_undecided_each(db: Database, today: date) -> Iterator[Finding]:
     """失联 is counted from the last 组织生活: a member marked lost who attended a meeting since is counted from
-    that meeting (the record is more likely late than the member lost twice)."""
+    that meeting, and until the months are full the to-do says the two records disagree."""
     rules = status_rules(db)
     rows = [row for row in _rows(db, "lost")
             if row.lost_contact and row.lost_since is not None and row.membership_status != STATUS_SUSPENDED]

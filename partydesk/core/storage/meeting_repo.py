@@ -309,12 +309,7 @@ def away_of(session: Session, ids: Collection[str]) -> dict[str, str]:
 
 def last_attended(session: Session, member_id: str) -> date | None:
     """The date of the last live meeting the member attended (组织生活), or None."""
-    query = (select(func.max(Meeting.held_on))
-             .join(MeetingAttendance, MeetingAttendance.meeting_id == Meeting.id)
-             .where(MeetingAttendance.member_id == member_id, MeetingAttendance.status == PRESENT,
-                    MeetingAttendance.deleted.is_(False), Meeting.deleted.is_(False)))
-    value = session.execute(query).scalar()
-    return value if isinstance(value, date) else None
+    return last_attended_of(session, [member_id]).get(member_id)
 
 
 def attendance_counts(session: Session, member_id: str, start: date, end: date) -> dict[str, int]:
