@@ -203,3 +203,21 @@ def test_a_file_held_open_elsewhere_is_left_whole_without_an_error(
 
     monkeypatch.setattr(Path, "unlink", unlink)
     assert discard_unset(fresh) is False and fresh.exists()
+
+
+def test_a_file_that_is_no_backup_is_refused_by_name_and_the_question_comes_back(
+    qapp: QApplication, backed_up_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chosen by mistake, a spreadsheet is refused with a message naming the problem, nothing is replaced, and the
+    office is asked again (here it quits)."""
+    from partydesk.gui.dialogs.recover import Recovery
+
+    _damage(backed_up_db)
+    damaged = backed_up_db.read_bytes()
+    wrong = tmp_path / "花名册.db"
+    wrong.write_bytes("姓名,电话\n".encode())
+    told = _answers(monkeypatch, "file", "quit")
+    monkeypatch.setattr(Recovery, "choose_file", lambda self: wrong)
+    assert launch.open_with_recovery(backed_up_db) is None
+    assert len(told) == 1 and "不是 partydesk 数据库文件" in told[0], told
+    assert backed_up_db.read_bytes() == damaged
