@@ -587,6 +587,8 @@ def _way_back(args: argparse.Namespace, exc: KnownError) -> str:
     path = db_path_of(args)
     newest = newest_verified_backup(path)
     if newest is None:
-        return f"本机没有经过校验的备份：请用U盘上的备份恢复：partydesk restore U盘备份.pdbak --db \"{path}\"。"
+        return (f"本机没有经过校验的备份：请用U盘上的备份恢复：partydesk restore U盘备份.pdbak --db \"{path}\"；"
+                f"没有备份时，抢救还能读出的记录：partydesk salvage --db \"{path}\"。")
     return (f"最近一次经过校验的备份是 {newest.created:%Y-%m-%d %H:%M} 做的，恢复它："
-            f"partydesk restore \"{newest.path}\" --db \"{path}\"（恢复前会另存当前文件）。")
+            f"partydesk restore \"{newest.path}\" --db \"{path}\"（恢复前会另存当前文件）；之后录入的内容"
+            f"要紧时，可改为抢救损坏文件中还能读出的记录：partydesk salvage --db \"{path}\"。")

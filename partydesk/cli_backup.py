@@ -1,5 +1,6 @@
-"""``partydesk backup`` and ``partydesk restore`` (listed in cli._module_commands): a verified backup beside the
-database, or with ``--to DIR`` an encrypted USB backup (``services.offsite``); restoring from either.
+"""``partydesk backup``, ``partydesk restore`` and ``partydesk salvage`` (listed in cli._module_commands): a verified
+backup beside the database, or with ``--to DIR`` an encrypted USB backup (``services.offsite``); restoring from
+either; salvaging a damaged database that no backup serves (``services.salvage``).
 
 A USB backup's passphrase comes from the environment variable ``PARTYDESK_PASSPHRASE`` (for scripts) or is
 typed at the terminal (twice when writing); it is never an argument, which other users of the computer
@@ -76,8 +77,33 @@ def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
             "safety_backup": str(safety.path) if safety else None}
 
 
+def cmd_salvage(args: argparse.Namespace) -> dict[str, Any]:
+    """Salvage a damaged database in place: a copy of it is kept aside first, then every record that can still
+    be read (and, where the newest backup has them, the rows those records need) goes into a new file."""
+    from partydesk.core.errors import CorruptDatabaseError
+    from partydesk.core.services.salvage import salvage_damaged
+    from partydesk.core.services.store import open_store, quarantine_damaged
+
+    path = cli.db_path_of(args)
+    if not path.is_file():
+        raise cli.CliError(f"找不到数据库文件：{path}", code="no_db")
+    with cli._lock_for(path):
+        try:
+            open_store(path, backups=False).close()
+        except CorruptDatabaseError:
+            pass
+        else:
+            raise cli.CliError(f"数据库 {path} 通过了检查，没有损坏，不需要抢救。", code="not_damaged")
+        kept = quarantine_damaged(path)
+        done = salvage_damaged(path, kept)
+    return {"message": f"已抢救：{done.in_words()}损坏文件的副本保存在 {kept}。", "db": str(path),
+            "quarantine": str(kept), "whole": done.report.whole,
+            "tables": {t.table: {"kept": t.kept, "left_out": t.left_out, "unreadable": t.unreadable,
+                                 "from_backup": len(t.from_backup)} for t in done.report.tables}}
+
+
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Add ``partydesk backup`` and ``partydesk restore`` to the command tree."""
+    """Add ``partydesk backup``, ``partydesk restore`` and ``partydesk salvage`` to the command tree."""
     p = sub.add_parser("backup", parents=[common], help="立即备份并校验（加 --to 则加密备份到U盘）")
     p.add_argument("--to", metavar="文件夹",
                    help=f"U盘上的文件夹：加密备份到那里（口令取自环境变量 {PASSPHRASE_VARIABLE}，或在终端输入）")
@@ -86,3 +112,6 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="备份文件")
     p.add_argument("--other-organisation", action="store_true", help="确认恢复属于另一个党组织的备份")
     p.set_defaults(handler=cmd_restore)
+    p = sub.add_parser("salvage", parents=[common],
+                       help="数据库损坏又没有合适的备份时：把还能读出的记录抢救到新文件（损坏文件先另存）")
+    p.set_defaults(handler=cmd_salvage)

@@ -4519,12 +4519,28 @@ Write the new key card and give it to each office to register.</source>
         <translation>本机没有找到经过校验的备份。请用U盘上的备份（.pdbak）或其他备份文件恢复。</translation>
     </message>
     <message>
+        <source>If what was entered since matters more, salvage instead what the damaged file still holds: records on its damaged part are lost.</source>
+        <translation>如果此后录入的内容更要紧，可以改为抢救损坏文件中还能读出的记录：损坏处的记录会丢失。</translation>
+    </message>
+    <message>
+        <source>With no backup at all, salvage what the damaged file still holds: records on its damaged part are lost.</source>
+        <translation>如果哪里都没有备份，可以抢救损坏文件中还能读出的记录：损坏处的记录会丢失。</translation>
+    </message>
+    <message>
         <source>Restore the newest backup</source>
         <translation>恢复最近的备份</translation>
     </message>
     <message>
         <source>Restore from a USB backup or another file…</source>
         <translation>从U盘备份或其他文件恢复…</translation>
+    </message>
+    <message>
+        <source>Salvage what the damaged file still holds</source>
+        <translation>抢救损坏文件中还能读出的记录</translation>
+    </message>
+    <message>
+        <source>Reads every record that can still be read into a new file; records on the damaged part are lost. The damaged copy is kept.</source>
+        <translation>把还能读出的记录都存进一个新文件；损坏处的记录会丢失。损坏文件的副本会保留。</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -4553,6 +4569,26 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Another organisation&apos;s backup</source>
         <translation>其他组织的备份</translation>
+    </message>
+    <message>
+        <source>Salvaging records…</source>
+        <translation>正在抢救记录…</translation>
+    </message>
+    <message>
+        <source>Salvage failed</source>
+        <translation>抢救失败</translation>
+    </message>
+    <message>
+        <source>The records that could still be read were salvaged into a new file, which is now in use.</source>
+        <translation>还能读出的记录已抢救到一个新文件中，现在使用的就是它。</translation>
+    </message>
+    <message>
+        <source>To use the backup of {when} instead, choose File → Restore from a backup.</source>
+        <translation>如果想改用 {when} 的备份，请选择“文件 → 从备份恢复”。</translation>
+    </message>
+    <message>
+        <source>Salvaged</source>
+        <translation>抢救完成</translation>
     </message>
     <message>
         <source>Restore failed</source>
@@ -4604,6 +4640,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>After restoring from elsewhere</source>
         <translation>从别处恢复后</translation>
+    </message>
+    <message>
+        <source>Salvaged from a damaged file</source>
+        <translation>抢救自损坏的文件</translation>
     </message>
     <message>
         <source>Reading the backups…</source>

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from partydesk.core.changes import LOCAL_USER
-from partydesk.core.services.rules import set_rule
+from partydesk.core.services.rules import rule_values, set_rule
 from partydesk.core.storage.database import open_database
-from tests.core.test_cli import RULE, initialised, rule_values, run, run_json
+from tests.core.test_cli import RULE, initialised, run, run_json
 
 __all__ = ["initialised"]  # the fixture, used here by name
 PASS = "幸福社区支部2026"
@@ -79,3 +79,31 @@ def test_a_damaged_database_names_the_backup_and_the_command_that_restores_it(
     assert code == 0, err
     code, _out, err = run(capsys, "roster", "list", "--db", str(initialised))
     assert code == 0, err
+
+
+def test_the_salvage_command_named_for_a_damaged_file_keeps_the_later_change(
+        capsys: pytest.CaptureFixture[str], initialised: Path) -> None:
+    """The message on a damaged file names ``partydesk salvage`` too; typed, it keeps a change made after the
+    newest backup (which a restore would lose), and says so in JSON. A sound file is not salvaged."""
+    code, _out, err = run(capsys, "backup", "--db", str(initialised))
+    assert code == 0, err
+    db = open_database(initialised)
+    set_rule(db, LOCAL_USER, key=RULE, value=7)  # after the backup
+    db.close()
+    code, payload = run_json(capsys, "salvage", "--db", str(initialised))
+    assert code == 1 and payload["error"] == "not_damaged"
+    data = bytearray(initialised.read_bytes())
+    data[4096:4096 + 12] = b"\x00" * 12  # page 2 loses its b-tree header
+    initialised.write_bytes(bytes(data))
+    code, _out, err = run(capsys, "roster", "list", "--db", str(initialised))
+    command = err.split("可改为抢救损坏文件中还能读出的记录：")[1].rstrip().rstrip("。")
+    argv = [part.strip('"') for part in command.removeprefix("partydesk ").split(" ")]
+    code, payload = run_json(capsys, *argv)
+    assert code == 0, payload
+    assert payload["tables"]["site"]["from_backup"] == 1 and not payload["whole"]
+    assert Path(payload["quarantine"]).is_dir() and "已抢救" in payload["message"]
+    db = open_database(initialised)
+    try:
+        assert rule_values(db)[RULE] == 7
+    finally:
+        db.close()

@@ -221,3 +221,22 @@ def test_a_file_that_is_no_backup_is_refused_by_name_and_the_question_comes_back
     assert launch.open_with_recovery(backed_up_db) is None
     assert len(told) == 1 and "不是 partydesk 数据库文件" in told[0], told
     assert backed_up_db.read_bytes() == damaged
+
+
+def test_salvage_keeps_what_was_entered_after_the_backup(
+    qapp: QApplication, backed_up_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup is older than the last change (40, then 50): salvaging the damaged file itself keeps the 50
+    wherever its page is sound, and says what came back, that the rest could not be, and where the damaged
+    copy is."""
+    _damage(backed_up_db)
+    told = _answers(monkeypatch, "salvage")
+    db = launch.open_with_recovery(backed_up_db)
+    assert db is not None
+    try:
+        assert rule_values(db)["study.member.hours"] == 50
+    finally:
+        db.close()
+    quarantined = list((maintenance.backup_dir(backed_up_db) / "quarantine").rglob("partydesk.db"))
+    assert len(told) == 1 and "抢救出" in told[0] and "本单位的基本设置已按" in told[0], told
+    assert any(str(copy.parent) in told[0] for copy in quarantined), "where the damaged copy is"

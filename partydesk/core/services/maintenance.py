@@ -154,7 +154,7 @@ def restore(db_path: Path, backup_path: Path, *, other_organisation: bool = Fals
     """Replace the (closed) database with a checked backup (``check_restorable``); the current file is saved first.
 
     The attachments the restored rows name come back from the backup folder's mirror of the store. A backup
-    from elsewhere is then backed up here too (``_keep_here``).
+    from elsewhere is then backed up here too (``keep_here``).
     """
     check_restorable(db_path, backup_path, other_organisation=other_organisation)
     ours = backup_dir(db_path)
@@ -164,16 +164,17 @@ def restore(db_path: Path, backup_path: Path, *, other_organisation: bool = Fals
     safety = backup.restore_backup(backup_path, db_path, safety_backup_dir=ours, save_current=save_current)
     for folder in dict.fromkeys((backup_path.parent, ours)):  # a chosen folder, then our own
         backup_files.restore_files(db_path, folder)
-    _keep_here(db_path, ours)
+    keep_here(db_path)
     return safety
 
 
-def _keep_here(db_path: Path, ours: Path) -> None:
-    """After a restore: a backup of the records now in use, so that the newest backup here holds them and not
-    the copy of what was replaced (the state the office chose to leave, or the empty file of a new computer),
-    which recovery from a damaged file would otherwise take. The restore is done either way."""
+def keep_here(db_path: Path, *, reason: str = RESTORED) -> None:
+    """After a restore (or a salvage): a backup of the records now in use, so that the newest backup here holds
+    them and not the copy of what was replaced (the state the office chose to leave, or the empty file of a new
+    computer), which recovery from a damaged file would otherwise take. The restore is done either way."""
+    ours = backup_dir(db_path)
     try:
-        backup.make_backup(db_path, ours, reason=RESTORED)
+        backup.make_backup(db_path, ours, reason=reason)
         backup_files.mirror_files(db_path, ours)
     except (KnownError, OSError, sqlite3.Error):
         log.warning("could not back up the restored database", exc_info=True)

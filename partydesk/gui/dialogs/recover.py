@@ -1,7 +1,9 @@
 """The way back from a damaged database at start-up (RELIABILITY ST-7): the damaged file was copied aside;
-the office chooses the newest verified backup here, a backup file of its own choosing (the USB stick's
-``.pdbak``, or a ``.db`` copied from elsewhere), or to quit and get help. A restore says afterwards what it
-brought back and what is not in it. The questions are methods so tests answer them."""
+the office chooses, in ST-7's order, the newest verified backup here, a backup file of its own choosing (the USB
+stick's ``.pdbak``, or a ``.db`` copied from elsewhere), salvaging what can still be read from the damaged file
+itself (``services.salvage``: when there is no backup, or the backup is older than the work at stake), or to
+quit and get help. A restore or salvage says afterwards what it brought back and what is not in it. The
+questions are methods so tests answer them."""
 
 from __future__ import annotations
 
@@ -9,12 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from partydesk.core.errors import KnownError, OtherOrganisationError
-from partydesk.core.services import maintenance, offsite
+from partydesk.core.progress import Cancelled, Progress
+from partydesk.core.services import maintenance, offsite, salvage
 from partydesk.core.services.offsite import SUFFIX, WrongPassphraseError
 from partydesk.gui.folders import documents_folder, removable_folder
+from partydesk.gui.widgets.progress_dialog import JobProgressDialog
 
 if TYPE_CHECKING:
     from partydesk.core.services.store import BackupInfo
@@ -33,7 +37,7 @@ class Recovery:
     # -- the questions (tests answer them) -----------------------------------------------------------
 
     def ask(self) -> str:
-        """"newest", "file" or "quit"."""
+        """"newest", "file", "salvage" or "quit"."""
         title = translate("Recover", "The database is damaged")
         box = QMessageBox(QMessageBox.Icon.Warning, title, self.message, parent=self.parent)
         where = translate("Recover", "A copy of the damaged file was kept in:") + f"\n{self.kept}"
@@ -43,19 +47,31 @@ class Recovery:
         else:
             said = translate("Recover", "No verified backup was found on this computer. Restore from the USB "
                                         "backup (.pdbak) or another backup file.")
-        box.setInformativeText(said + "\n\n" + where)
+        if self.newest is not None:
+            rescue_said = translate("Recover", "If what was entered since matters more, salvage instead what the "
+                                               "damaged file still holds: records on its damaged part are lost.")
+        else:
+            rescue_said = translate("Recover", "With no backup at all, salvage what the damaged file still holds: "
+                                               "records on its damaged part are lost.")
+        box.setInformativeText(said + "\n\n" + rescue_said + "\n\n" + where)
         newest = None
         if self.newest is not None:
             newest = box.addButton(translate("Recover", "Restore the newest backup"),
                                    QMessageBox.ButtonRole.AcceptRole)
         chosen = box.addButton(translate("Recover", "Restore from a USB backup or another file…"),
                                QMessageBox.ButtonRole.ActionRole)
+        rescue = box.addButton(translate("Recover", "Salvage what the damaged file still holds"),
+                               QMessageBox.ButtonRole.ActionRole)
+        rescue.setToolTip(translate("Recover", "Reads every record that can still be read into a new file; "
+                                               "records on the damaged part are lost. The damaged copy is kept."))
         leave = box.addButton(translate("Recover", "Quit"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(newest or chosen)
         box.setEscapeButton(leave)
         box.exec()
         clicked = box.clickedButton()
-        return "newest" if newest is not None and clicked is newest else "file" if clicked is chosen else "quit"
+        if newest is not None and clicked is newest:
+            return "newest"
+        return "file" if clicked is chosen else "salvage" if clicked is rescue else "quit"
 
     def choose_file(self) -> Path | None:
         start = removable_folder() or documents_folder()
@@ -80,6 +96,19 @@ class Recovery:
     def show(self, title: str, text: str, *, failed: bool) -> None:
         (QMessageBox.critical if failed else QMessageBox.information)(self.parent, title, text)
 
+    def salvaging(self) -> tuple[Progress, JobProgressDialog]:
+        """The progress of a salvage and its dialog (the work runs here, before any window: the dialog is kept
+        live between its steps)."""
+        dialog = JobProgressDialog(self.parent, title=translate("Recover", "Salvaging records…"), cancellable=True)
+
+        def report(done: int, total: int, _table: str) -> None:
+            dialog.show_progress(done, total, translate("Recover", "Salvaging records…"))
+            QApplication.processEvents()
+
+        progress = Progress(report)
+        dialog.canceled.connect(progress.cancel)
+        return progress, dialog
+
     # -- the flow ------------------------------------------------------------------------------------
 
     def run(self) -> bool:
@@ -90,6 +119,8 @@ class Recovery:
                 return False
             if choice == "newest" and self.newest is not None:
                 done = self._restore(self.newest.path, None)
+            elif choice == "salvage":
+                done = self._salvage()
             else:
                 path = self.choose_file()
                 if path is None:
@@ -102,6 +133,27 @@ class Recovery:
                 done = self._restore(path, passphrase)
             if done:
                 return True
+
+    def _salvage(self) -> bool:
+        progress, dialog = self.salvaging()
+        try:
+            done = salvage.salvage_damaged(self.db_path, self.kept, progress)
+        except Cancelled:
+            return False
+        except KnownError as exc:
+            self.show(translate("Recover", "Salvage failed"), exc.message, failed=True)
+            return False
+        finally:
+            dialog.finish()
+        text = translate("Recover", "The records that could still be read were salvaged into a new file, which is now "
+                                    "in use.") + "\n\n" + done.in_words()
+        if not done.report.whole and self.newest is not None:
+            when = f"{self.newest.created:%Y-%m-%d %H:%M}"
+            text += "\n\n" + translate("Recover", "To use the backup of {when} instead, choose File → Restore "
+                                                   "from a backup.").format(when=when)
+        text += "\n\n" + translate("Recover", "A copy of the damaged file was kept in:") + f"\n{self.kept}"
+        self.show(translate("Recover", "Salvaged"), text, failed=False)
+        return True
 
     def _restore(self, path: Path, passphrase: str | None, *, other: bool = False) -> bool:
         try:

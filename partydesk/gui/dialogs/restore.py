@@ -48,7 +48,8 @@ def reason_text(reason: str) -> str:
              "import": translate("RestoreDialog", "Before import"),
              "offsite": translate("RestoreDialog", "With a USB backup"),
              "before-restore": translate("RestoreDialog", "Before restore"),
-             "restored": translate("RestoreDialog", "After restoring from elsewhere")}
+             "restored": translate("RestoreDialog", "After restoring from elsewhere"),
+             "salvaged": translate("RestoreDialog", "Salvaged from a damaged file")}
     return known.get(reason, reason)
 
 
