@@ -72,9 +72,32 @@ def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
         except OtherOrganisationError as exc:
             raise cli.CliError(f"{exc.message}如确要恢复，请加 --other-organisation 再运行一次。",
                                code=exc.code) from exc
+        again = _to_import_again(path)
     extra = f"；恢复前的数据库已另存为 {safety.path}" if safety else ""
-    return {"message": f"已从备份恢复：{source}{extra}", "db": str(path),
+    return {"message": f"已从备份恢复：{source}{extra}{again}", "db": str(path),
             "safety_backup": str(safety.path) if safety else None}
+
+
+def _to_import_again(path: Path) -> str:
+    """After a restore or salvage: the packages imported after that backup whose copies are kept, and the command
+    that imports them again ("" when there are none)."""
+    from partydesk.core.errors import KnownError
+    from partydesk.core.services import sync_received
+    from partydesk.core.services.store import open_store
+
+    try:
+        db = open_store(path)
+    except KnownError:
+        return ""  # the restore is done; the window or the next command says what is wrong with the file
+    try:
+        found = sync_received.waiting(db)
+    finally:
+        db.close()
+    if not found:
+        return ""
+    folder = sync_received.folder_of(path)
+    return (f"\n恢复后的记录中缺少之后导入的 {len(found)} 个数据包（本机留有副本），重新导入："
+            f"partydesk sync import \"{folder}\" --db \"{path}\"")
 
 
 def cmd_salvage(args: argparse.Namespace) -> dict[str, Any]:
@@ -96,7 +119,8 @@ def cmd_salvage(args: argparse.Namespace) -> dict[str, Any]:
             raise cli.CliError(f"数据库 {path} 通过了检查，没有损坏，不需要抢救。", code="not_damaged")
         kept = quarantine_damaged(path)
         done = salvage_damaged(path, kept)
-    return {"message": f"已抢救：{done.in_words()}损坏文件的副本保存在 {kept}。", "db": str(path),
+        again = _to_import_again(path)
+    return {"message": f"已抢救：{done.in_words()}损坏文件的副本保存在 {kept}。{again}", "db": str(path),
             "quarantine": str(kept), "whole": done.report.whole,
             "tables": {t.table: {"kept": t.kept, "left_out": t.left_out, "unreadable": t.unreadable,
                                  "from_backup": len(t.from_backup)} for t in done.report.tables}}

@@ -173,5 +173,13 @@ def _wire_backups(ctx: AppContext) -> None:
 
         maintenance.backup_if_changed(ctx.db, reason="exit")
 
+    def replay(window: MainWindow) -> None:
+        from partydesk.gui.dialogs.replay import offer_replay
+
+        # Once the window is up: after a restore or salvage at start (or at the command line), the packages
+        # imported after the backup it came from.
+        QTimer.singleShot(0, window, lambda: offer_replay(window))
+
     ctx.on_window.append(on_window)
+    ctx.on_window.append(replay)
     ctx.on_exit.append(on_exit)

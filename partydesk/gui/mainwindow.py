@@ -396,6 +396,9 @@ class MainWindow(QMainWindow):
             self.announce(text, safety.path.parent)
         else:
             self.announce(self.tr("The backup was restored."), None)
+        from partydesk.gui.dialogs.replay import offer_replay
+
+        offer_replay(self)  # the packages imported after that backup, when copies of them are kept
 
     def reload_pages(self) -> None:
         """Drop every page built so far and rebuild the one on screen (after the database was replaced)."""

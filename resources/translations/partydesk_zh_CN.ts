@@ -1565,6 +1565,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>The copies of the packages imported on this computer: the ones the restored records lack are imported again, the rest are left as they are.</source>
+        <translation>这是本机导入过的数据包的副本：恢复后的记录中缺少的会重新导入，其余的保持不变。</translation>
+    </message>
+    <message>
         <source>USB stick found: {path}. Check looks at every package on it; or choose one package file.</source>
         <translation>已找到U盘：{path}。按“检查”查看其中的全部数据包；也可以只选一个数据包文件。</translation>
     </message>
@@ -1727,6 +1731,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>{count} packages in {folder}: {ready} can be imported.</source>
         <translation>{folder} 中有 {count} 个数据包：{ready} 个可以导入。</translation>
+    </message>
+    <message>
+        <source>Copies of the packages imported on this computer, to bring back what the restore took away.</source>
+        <translation>这是本机导入过的数据包的副本，用来找回恢复时丢掉的记录。</translation>
     </message>
     <message>
         <source> {refused} cannot be imported (they will be listed as refused).</source>
@@ -4605,6 +4613,29 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Restored</source>
         <translation>已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>Replay</name>
+    <message>
+        <source>Import packages again</source>
+        <translation>重新导入数据包</translation>
+    </message>
+    <message>
+        <source>The records in use lack {count} packages imported on this computer after the backup they came from; copies of them were kept.</source>
+        <translation>现在的记录中缺少 {count} 个数据包：它们是在所恢复的备份之后导入本机的，本机留有副本。</translation>
+    </message>
+    <message>
+        <source>Without them, what they brought (the records other offices sent) is not here, and the other offices will not send it again. Import them again now?</source>
+        <translation>不重新导入，这些数据包带来的记录（其他单位报送或下发的内容）就不在本机上，对方也不会再发一次。现在重新导入吗？</translation>
+    </message>
+    <message>
+        <source>Import again…</source>
+        <translation>重新导入…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>以后再说</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from partydesk.core.errors import ValidationError
 from partydesk.core.exchange import container, crypto, parallel
 from partydesk.core.exchange.manifest import Endpoint, Manifest, file_name
 from partydesk.core.progress import NULL_PROGRESS, Progress
+from partydesk.core.services import sync_channels
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_blobs import package_blobs
 from partydesk.core.services.sync_downward import package_lines
@@ -102,7 +103,8 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
     sealed = crypto.seal(plaintext, recipients, package_id.encode("ascii"))
     progress.step(2, 3, "正在写入并核对文件……")  # the last point a cancel is honoured
     with db.write(actor, action="sync.export") as session:
-        seq = sync_repo.take_channel_seq(session, peer.site_id)
+        seq = sync_repo.take_channel_seq(session, peer.site_id,
+                                         past=sync_channels.last_written(db.path).get(peer.site_id, 0))
         audit_seq, audit_hash = audit.head(session)  # as it stands before this export's own entry
         manifest = Manifest(
             package_id=package_id, kind=kind, created_at=created, app_version=__version__,
@@ -118,6 +120,11 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
                                                          sealed.ciphertext))
         name = file_name(org.code, peer.org_code, seq, created, package_id)
         path = write_verified(out_dir / name, data, keys)
+        try:  # beside the database too, where a restore of it cannot take the number back
+            sync_channels.note_written(db.path, peer.site_id, seq)
+        except BaseException:
+            remove_quietly(path)
+            raise
         sync_repo.add_package(session, package_id=package_id, direction="out", kind=kind, peer_site=peer.site_id,
                               channel_seq=seq, covers_to=covers_to, created_at=created, by=actor.user_id,
                               file_name=name, state="written", counts=counts)

@@ -27,7 +27,7 @@ from partydesk.core.exchange.manifest import Manifest, parse
 from partydesk.core.exchange.merge import Decision, LocalState, Outcome, decide
 from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, open_envelope
 from partydesk.core.progress import Progress
-from partydesk.core.services import sync_blobs, sync_refusals
+from partydesk.core.services import sync_blobs, sync_received, sync_refusals
 from partydesk.core.services.maintenance import backup_now
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
@@ -116,8 +116,9 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
         with collector_paused():
             data = container.read_file(path)
             _refuse_key_card(data, db.site.site_id if db.site else "")
-            return _import(db, actor, data, dry_run=dry_run, now=now or utc_now(), step=step, backup=backup,
-                           file_name=path.name)
+            with sync_received.Copy(db.path, data, path.name, dry_run=dry_run) as copy:  # to replay after a restore
+                return copy.of(_import(db, actor, data, dry_run=dry_run, now=now or utc_now(), step=step,
+                                       backup=backup, file_name=path.name))
     except PackageRejected as exc:
         if not dry_run and exc.reason not in NOT_RECORDED:  # in a transaction of its own: nothing was touched
             record_rejection(db, actor, path, reason=exc.reason, message=exc.message)

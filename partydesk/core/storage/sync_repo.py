@@ -175,12 +175,12 @@ def current_key(session: Session, site_id: str) -> PeerKey | None:
 # -- the ledger ------------------------------------------------------------------------------------
 
 
-def take_channel_seq(session: Session, site_id: str) -> int:
-    """The next channel number towards a peer, advancing it."""
+def take_channel_seq(session: Session, site_id: str, *, past: int = 0) -> int:
+    """The next channel number towards a peer (above ``past``, a number known to be taken), advancing it."""
     peer_row = session.get(SyncPeer, site_id)
     if peer_row is None:
         raise KeyError(site_id)
-    seq = peer_row.next_channel_seq
+    seq = max(peer_row.next_channel_seq, past + 1)
     peer_row.next_channel_seq = seq + 1
     return seq
 

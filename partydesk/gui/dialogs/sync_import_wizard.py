@@ -68,7 +68,8 @@ class ImportDialog(QDialog):
     """Choose a file; the dry run's table; apply or cancel; the outcome."""
 
     def __init__(self, ctx: AppContext, *, start: Path, offices: dict[str, str] | None = None,
-                 stick: Path | None = None, last: Path | None = None, parent: QWidget | None = None) -> None:
+                 stick: Path | None = None, last: Path | None = None, kept: Path | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.start = start
@@ -188,7 +189,12 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.file.textChanged.connect(lambda text: self.check_button.setEnabled(bool(text.strip())))
         self.check_button.setEnabled(False)
-        if stick is not None:  # the stick itself: Check looks at every package on it
+        self.kept = kept
+        if kept is not None:  # after a restore: the copies of the packages imported here
+            self.file.setText(str(kept))
+            self.stick_note.setText(self.tr("The copies of the packages imported on this computer: the ones the "
+                                            "restored records lack are imported again, the rest are left as they are."))
+        elif stick is not None:  # the stick itself: Check looks at every package on it
             self.file.setText(str(stick))
             self.stick_note.setText(self.tr("USB stick found: {path}. Check looks at every package on it; or "
                                             "choose one package file.").format(path=stick))
@@ -196,7 +202,7 @@ class ImportDialog(QDialog):
             self.file.setText(str(last))
             self.stick_note.setText(self.tr("No USB stick found: the folder checked last time is filled in; check "
                                             "it is the stick."))
-        self.stick_note.setVisible(stick is not None or last is not None)
+        self.stick_note.setVisible(stick is not None or last is not None or kept is not None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
@@ -243,8 +249,9 @@ class ImportDialog(QDialog):
         if not self.path.exists():  # a mistyped path: said here, not refused as a package
             self.problem.setText(self.tr("There is no file or folder named {name} there.").format(name=self.path.name))
             return
-        self.ctx.settings.setValue(per_database(LAST_IMPORT_FOLDER_KEY, self.ctx.db.path),
-                                   str(self.path if self.path.is_dir() else self.path.parent))
+        if self.path != self.kept:  # the copies kept here are no stick to offer next time
+            self.ctx.settings.setValue(per_database(LAST_IMPORT_FOLDER_KEY, self.ctx.db.path),
+                                       str(self.path if self.path.is_dir() else self.path.parent))
         self.check_button.setEnabled(False)
         if self.path.is_dir():
             handle = ops.check_folder(self, self.ctx, self.path, title=self.tr("Checking the packages…"),
@@ -364,6 +371,9 @@ class ImportDialog(QDialog):
         refused = sum(1 for e in entries if e.report.status == "rejected" and e.to_import)
         said = self.tr("{count} packages in {folder}: {ready} can be imported.").format(
             count=len(entries), folder=self.path, ready=ready)
+        if self.path == self.kept:
+            said = self.tr("Copies of the packages imported on this computer, to bring back what the restore took "
+                           "away.") + " " + said
         if refused:
             said += self.tr(" {refused} cannot be imported (they will be listed as refused).").format(refused=refused)
         if ready + refused < len(entries):

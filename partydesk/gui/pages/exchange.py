@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -100,7 +101,7 @@ class ExchangePage(QWidget):
         self.export_button.clicked.connect(self.export_package)
         self.import_button = QPushButton(self)
         self.import_button.setObjectName("importButton")
-        self.import_button.clicked.connect(self.import_package)
+        self.import_button.clicked.connect(lambda: self.import_package())
         top = QHBoxLayout()
         top.addWidget(self.fingerprint, 1)
         for button in (self.card_button, self.register_button, self.export_button, self.import_button):
@@ -380,21 +381,30 @@ class ExchangePage(QWidget):
         dialog = ExportDialog(self.ctx, self.status.peers, removable=removable_folder(), parent=self)
         dialog.open()
 
-    def import_package(self) -> None:
+    def import_package(self, *, kept: Path | None = None) -> QDialog:
         """The import wizard: a file or a folder (the USB stick, when one is found), the dry run's table, then
-        apply or cancel."""
+        apply or cancel. ``kept``: the folder of the copies of packages imported here, to import again after a
+        restore (checked at once)."""
         from partydesk.gui.dialogs.sync_import_wizard import LAST_IMPORT_FOLDER_KEY, ImportDialog
 
-        offices = {p.peer.org_code: p.peer.org_name for p in self.status.peers} if self.status else {}
+        status = self.status
+        if status is None and kept is not None:  # asked for before the page showed: its offices now
+            from partydesk.core.services.sync_status import exchange_status
+
+            status = exchange_status(self.ctx.db)
+        offices = {p.peer.org_code: p.peer.org_name for p in status.peers} if status else {}
         stick = removable_folder()
         # No stick found: where the last package came from (a stick the program does not recognise, a shared
         # folder), as long as it is there; else the documents folder.
         last = str(self.ctx.settings.value(per_database(LAST_IMPORT_FOLDER_KEY, self.ctx.db.path), "") or "")
         before = Path(last) if last and Path(last).is_dir() else None  # the folder checked last time, still there
         start = stick or before or documents_folder()
-        dialog = ImportDialog(self.ctx, start=start, offices=offices, stick=stick, last=before, parent=self)
+        dialog = ImportDialog(self.ctx, start=start, offices=offices, stick=stick, last=before, kept=kept, parent=self)
         dialog.open()
         dialog.file.setFocus()
+        if kept is not None:
+            dialog.check()
+        return dialog
 
     # -- text ---------------------------------------------------------------------------------------
 
