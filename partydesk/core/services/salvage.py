@@ -83,7 +83,7 @@ def salvage_damaged(db_path: Path, kept: Path, progress: Progress = NULL_PROGRES
         if not _set_up(temp):
             raise BackupError("本单位的基本设置（单位标识、时钟）正好在损坏处，本机又没有可以补回它的备份，"
                               "无法抢救。请用U盘上的备份恢复，或请技术人员帮助；当前数据库没有改动。")
-        maintenance.check_restorable(db_path, temp)
+        maintenance.check_restorable(db_path, temp, other_organisation=True)  # salvaged from this very file
         # The damaged file was copied to ``kept`` by the caller: no second copy of it before the swap.
         backup.restore_backup(temp, db_path, safety_backup_dir=ours, save_current=False)
     finally:

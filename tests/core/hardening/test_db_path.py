@@ -25,6 +25,7 @@ REQUIRED: dict[str, list[str]] = {
     "demo": [],
     "backup": [],
     "restore": ["some-backup.db"],
+    "salvage": [],
     "check-db": [],
     "self-test": [],
     "shot": ["--page", "main", "--out", "x.png"],
