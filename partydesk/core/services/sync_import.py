@@ -116,7 +116,7 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
         with collector_paused():
             data = container.read_file(path)
             _refuse_key_card(data, db.site.site_id if db.site else "")
-            with sync_received.Copy(db.path, data, path.name, dry_run=dry_run) as copy:  # to replay after a restore
+            with sync_received.Copy(db.path, data, dry_run=dry_run) as copy:  # to replay after a restore
                 return copy.of(_import(db, actor, data, dry_run=dry_run, now=now or utc_now(), step=step,
                                        backup=backup, file_name=path.name))
     except PackageRejected as exc:

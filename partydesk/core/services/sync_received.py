@@ -5,9 +5,11 @@ A committee's records are mostly its branches' packages. When it restores a back
 file), what those packages brought after the backup is gone, and the branches will not send it again: the
 committee acknowledged the packages, and a branch only sends what was not acknowledged. So every package
 applied here is also kept, as it came (signed and encrypted, no more readable than on the stick), in
-``received`` in the backups folder, for a year. A kept package the database has no record of importing is one
-the restore took away: ``waiting`` lists them, and importing that folder (``services.sync_folder``, the
-ordinary import with its checks and dry run) brings them back; the ones the database still holds are no-ops.
+``received`` in the backups folder, for a year, under a name that ends in its package id. A kept package the
+database has no record of importing is one the restore took away: ``waiting`` lists them (by name alone: it
+runs at every start, and a year of a committee's packages is thousands of files), and importing that folder
+(``services.sync_folder``, the ordinary import with its checks and dry run) brings them back; the ones the
+database still holds are no-ops.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 import logging
 import os
 import time
+import uuid
+from concurrent.futures import Future
 from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -22,7 +26,7 @@ from typing import TypeVar
 from partydesk.core.atomicfile import remove_quietly
 from partydesk.core.exchange import container, parallel
 from partydesk.core.exchange.errors import PackageRejected
-from partydesk.core.exchange.manifest import parse
+from partydesk.core.exchange.manifest import Manifest, parse
 from partydesk.core.services.maintenance import backup_dir
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
@@ -40,17 +44,39 @@ def folder_of(db_path: Path) -> Path:
     return backup_dir(db_path) / FOLDER
 
 
-class Copy:
-    """The copy of one package being imported (none for a dry run), written on a second core while the import
-    runs (a snapshot is hundreds of megabytes): kept when the block ends with the package applied (``of`` its
-    report), removed otherwise. A file already kept under that name (importing again from the folder itself)
-    is left as it is."""
+def kept_name(manifest: Manifest) -> str:
+    """The name a package is kept under: sender, receiver, number and day as in a package's own file name, then
+    the whole package id (what ``waiting`` reads back)."""
+    return (f"{manifest.origin.org_code}_{manifest.destination.org_code}_{manifest.channel_seq:06d}_"
+            f"{manifest.created_at:%Y%m%d}_{manifest.package_id}{SUFFIX}")
 
-    def __init__(self, db_path: Path, data: bytes, name: str, *, dry_run: bool) -> None:
+
+def _package_id(path: Path) -> str | None:
+    """The package id a kept copy's name ends in (None for a file named otherwise)."""
+    try:
+        return str(uuid.UUID(path.stem.rsplit("_", 1)[-1]))
+    except ValueError:
+        return None
+
+
+class Copy:
+    """The copy of one package being imported (none for a dry run, nor for a file whose manifest does not even
+    read: the import refuses it), written on a second core while the import runs (a snapshot is hundreds of
+    megabytes): kept when the block ends with the package applied (``of`` its report), removed otherwise. A
+    package kept already (imported again from the folder itself) is left as it is."""
+
+    def __init__(self, db_path: Path, data: bytes, *, dry_run: bool) -> None:
         self.folder = folder_of(db_path)
-        self.target = self.folder / (name if name.lower().endswith(SUFFIX) else name + SUFFIX)
         self.applied = False
-        self.writing = None if dry_run or self.target.exists() else parallel.started(self._write, data)
+        self.writing: Future[bool] | None = None
+        if dry_run:
+            return
+        try:
+            self.target = self.folder / kept_name(parse(container.read_signed_manifest(data).manifest))
+        except PackageRejected:
+            return
+        if not self.target.exists():
+            self.writing = parallel.started(self._write, data)
 
     def __enter__(self) -> Copy:
         return self
@@ -96,19 +122,16 @@ class Copy:
 
 def waiting(db: Database) -> list[Path]:
     """The kept packages this database holds no record of importing (a restore or salvage took them away), by
-    name; a copy that cannot be read is left out (the import would only refuse it)."""
+    name; read from the names alone (a file not named as ``kept_name`` names it is not listed)."""
     try:
         kept = sorted(p for p in folder_of(db.path).glob(f"*{SUFFIX}") if p.is_file())
     except OSError:
         return []
-    if not kept:
-        return []
     found: list[Path] = []
     with db.read() as session:
         for path in kept:
-            try:
-                package_id = parse(container.read_signed_manifest(container.read_file(path)).manifest).package_id
-            except (PackageRejected, OSError, MemoryError):
+            package_id = _package_id(path)
+            if package_id is None:
                 continue
             entry = sync_repo.package(session, package_id)
             if entry is None or entry.direction != "in":

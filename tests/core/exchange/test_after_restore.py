@@ -80,8 +80,9 @@ def test_packages_imported_after_the_backup_are_kept_and_import_again_after_a_re
     assert sync_received.waiting(sites.committee) == []
     assert not sync_received.folder_of(path).exists() or not list(sync_received.folder_of(path).iterdir())
     assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
-    kept = sync_received.folder_of(path) / sent.path.name
-    assert kept.read_bytes() == sent.path.read_bytes()
+    [kept] = sync_received.folder_of(path).iterdir()
+    assert kept.read_bytes() == sent.path.read_bytes() and kept.stem.endswith(sent.package_id)
+    (kept.parent / "同事放进来的文件.pdsync").write_bytes(b"not a package")  # not named as kept: never listed
     held = _members(sites.committee)
     assert held > 0 and sync_received.waiting(sites.committee) == []
 
