@@ -112,7 +112,7 @@ def cmd_salvage(args: argparse.Namespace) -> dict[str, Any]:
         raise cli.CliError(f"找不到数据库文件：{path}", code="no_db")
     with cli._lock_for(path):
         try:
-            open_store(path, backups=False).close()
+            open_store(path).close()  # as any command opens it (an older file is backed up, then upgraded)
         except CorruptDatabaseError:
             pass
         else:

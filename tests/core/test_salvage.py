@@ -188,3 +188,24 @@ def test_a_cancelled_salvage_changes_nothing(office: Path) -> None:
         salvage_damaged(office, kept, progress)
     assert office.read_bytes() == damaged
     assert sorted(p.name for p in office.parent.iterdir()) == ["backups", "partydesk.db"]
+
+
+def test_a_full_disk_during_the_salvage_is_said_and_nothing_changes(office: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from partydesk.core.errors import DiskFullError
+    from partydesk.core.storage import salvage as storage_salvage
+
+    _wreck(office, "member", slice(3, 4))
+    damaged = office.read_bytes()
+    kept = quarantine_damaged(office)
+
+    def full(*_args: object) -> None:
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = 13  # type: ignore[attr-defined]  # SQLITE_FULL
+        raise error
+
+    monkeypatch.setattr(storage_salvage, "_copy_table", full)
+    with pytest.raises(DiskFullError, match="磁盘空间已满"):
+        salvage_damaged(office, kept)
+    assert office.read_bytes() == damaged
+    assert sorted(p.name for p in office.parent.iterdir()) == ["backups", "partydesk.db"]

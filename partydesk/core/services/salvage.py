@@ -17,8 +17,9 @@ from pathlib import Path
 from partydesk.core.errors import BackupError, KnownError
 from partydesk.core.progress import NULL_PROGRESS, Progress
 from partydesk.core.services import maintenance
+from partydesk.core.services.store import newest_verified_backup
 from partydesk.core.services.sync_words import removed_in_words
-from partydesk.core.storage import backup, backup_files
+from partydesk.core.storage import backup, backup_files, migrate
 from partydesk.core.storage.backup import BackupInfo
 from partydesk.core.storage.salvage import SalvageReport, TableSalvage, salvage
 
@@ -75,12 +76,12 @@ class Salvaged:
 def salvage_damaged(db_path: Path, kept: Path, progress: Progress = NULL_PROGRESS) -> Salvaged:
     """Replace the damaged (closed) database at ``db_path`` with what can be salvaged from its quarantined copy
     in the folder ``kept``; KnownError (nothing changed) when nothing usable comes out."""
-    newest = next((b for b in maintenance.list_backups(db_path) if backup.verify_backup(b.path)), None)
+    newest = newest_verified_backup(db_path)
     ours = maintenance.backup_dir(db_path)
     temp = db_path.parent / f".{db_path.name}.salvage-{uuid.uuid4().hex[:8]}"
     try:
         report = salvage(kept / db_path.name, temp, progress, fallback=newest.path if newest else None)
-        if not _set_up(temp):
+        if not migrate.is_set_up(temp):
             raise BackupError("本单位的基本设置（单位标识、时钟）正好在损坏处，本机又没有可以补回它的备份，"
                               "无法抢救。请用U盘上的备份恢复，或请技术人员帮助；当前数据库没有改动。")
         maintenance.check_restorable(db_path, temp, other_organisation=True)  # salvaged from this very file
@@ -97,24 +98,21 @@ def salvage_damaged(db_path: Path, kept: Path, progress: Progress = NULL_PROGRES
     return Salvaged(report, newest, missing, _names(db_path, given.from_backup) if given else ())
 
 
-def _set_up(path: Path) -> bool:
+def _read(path: Path, sql: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
     with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
-        return int(conn.execute("SELECT count(*) FROM site").fetchone()[0]) > 0
+        return conn.execute(sql, args).fetchall()
 
 
 def _names(path: Path, rowids: tuple[int, ...]) -> tuple[str, ...]:
     """The names of these members (by rowid), in name order."""
     if not rowids:
         return ()
-    with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
-        marks = ", ".join("?" * len(rowids))
-        return tuple(sorted(str(r[0]) for r in conn.execute(f"SELECT name FROM member WHERE rowid IN ({marks})",
-                                                             rowids)))
+    marks = ", ".join("?" * len(rowids))
+    return tuple(sorted(str(r[0]) for r in _read(path, f"SELECT name FROM member WHERE rowid IN ({marks})", rowids)))
 
 
 def _members(path: Path) -> dict[str, str]:
-    with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
-        return {str(i): str(n) for i, n in conn.execute("SELECT id, name FROM member WHERE NOT deleted")}
+    return {str(i): str(n) for i, n in _read(path, "SELECT id, name FROM member WHERE NOT deleted")}
 
 
 def _missing_members(backup_path: Path, salvaged: Path) -> tuple[str, ...]:

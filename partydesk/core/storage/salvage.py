@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from partydesk.core.errors import BackupError
+from partydesk.core.atomicfile import known_error_from_os
+from partydesk.core.errors import BackupError, known_error_from_db
 from partydesk.core.progress import NULL_PROGRESS, Progress
 from partydesk.core.storage import rowhash
 
@@ -166,17 +167,21 @@ def salvage(source: Path, target: Path, progress: Progress = NULL_PROGRESS, *,
     back so too; its counters are then moved past every salvaged row's (``_counters_past``)."""
     if target.exists():
         raise BackupError(f"抢救的目标文件已存在：{target}")
-    with tempfile.TemporaryDirectory(prefix="pd-salvage-") as scratch:
-        src, schema = _readable_source(source, Path(scratch))
-        try:
-            return _salvage_into(src, schema, target, progress, fallback)
-        except BaseException:
-            for suffix in ("", *_SIDECARS, "-journal"):
-                with contextlib.suppress(FileNotFoundError):
-                    Path(f"{target}{suffix}").unlink()
-            raise
-        finally:
-            src.close()
+    try:
+        with tempfile.TemporaryDirectory(prefix="pd-salvage-") as scratch:
+            src, schema = _readable_source(source, Path(scratch))
+            try:
+                return _salvage_into(src, schema, target, progress, fallback)
+            finally:
+                src.close()
+    except BaseException as exc:
+        for suffix in ("", *_SIDECARS, "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{target}{suffix}").unlink()
+        if isinstance(exc, (sqlite3.Error, OSError)):  # a full disk, a folder not writable: said, nothing used
+            known = known_error_from_os(exc) if isinstance(exc, OSError) else known_error_from_db(exc)
+            raise (known or BackupError(f"抢救时读写文件出错（{exc}），没有使用抢救的结果。")) from exc
+        raise
 
 
 def _salvage_into(src: sqlite3.Connection, schema: list[tuple[str, str, str]], target: Path,
