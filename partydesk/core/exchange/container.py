@@ -259,8 +259,15 @@ def read_signed_manifest(data: bytes) -> OuterParts:
 
 def read_inner(data: bytes) -> tuple[bytes, dict[str, bytes]]:
     """``records.jsonl`` and the blobs by name, after the guard rails."""
+    records, blobs = read_inner_view(data)
+    return bytes(records), blobs
+
+
+def read_inner_view(data: bytes) -> tuple[memoryview, dict[str, bytes]]:
+    """``read_inner`` with ``records.jsonl`` as a view into ``data``: a large package's records are not held
+    twice while they are parsed."""
     archive = _open_zip(data, max_entries=MAX_ENTRIES, max_total=MAX_INNER_BYTES)
-    records = bytes(_view(data, archive, RECORDS, MAX_INNER_BYTES)[0])
+    records = _view(data, archive, RECORDS, MAX_INNER_BYTES)[0]
     blobs: dict[str, bytes] = {}
     for name in archive.namelist():
         if name == RECORDS:

@@ -5,6 +5,7 @@ records). Nothing here touches the database; every failure is a ``PackageRejecte
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from operator import itemgetter
@@ -46,6 +47,16 @@ def open_envelope(data: bytes) -> Envelope:
     return Envelope(parse(parts.manifest), parts)
 
 
+def claimed_by(data: bytes) -> tuple[str, str]:
+    """(package id, sender's organisation code) as a file's manifest states them, when it can be read ("" each
+    otherwise): said with a refusal, not trusted for anything."""
+    try:
+        manifest = parse(container.read_signed_manifest(data).manifest)
+    except PackageRejected:
+        return "", ""
+    return manifest.package_id, manifest.origin.org_code
+
+
 def check_signature(envelope: Envelope, signing_public: bytes) -> None:
     """Step 2: the manifest bytes are signed by this key (and so every hash they bind)."""
     if not crypto.verify(signing_public, envelope.parts.signature, envelope.parts.manifest):
@@ -61,43 +72,65 @@ def decrypt(envelope: Envelope, keys: SiteKeys, *, parse: bool = True) -> Payloa
 
     ``parse=False`` stops after the plaintext hash (reading back a package we just wrote ourselves).
     """
+    opened = open_payload(envelope, keys)
+    if not parse:
+        _hash_of(opened.plain_hash, opened.expected, "明文摘要")
+        return Payload([], {})
+    return read_payload(opened)
+
+
+def _hash_of(found: Future[str], expected: str, what: str) -> None:
+    if found.result() != expected:
+        raise _tampered(what)
+
+
+@dataclass
+class Opened:
+    """A decrypted payload whose plaintext hash is still being taken (``open_payload``)."""
+
+    plaintext: bytes
+    plain_hash: Future[str]
+    expected: str  # the plaintext hash the manifest states
+
+
+def open_payload(envelope: Envelope, keys: SiteKeys) -> Opened:
+    """The first half of ``decrypt``: the ciphertext's hash and the decryption. The envelope (and the package's
+    bytes) may be let go after it, before ``read_payload`` parses the records."""
     manifest, ciphertext = envelope.manifest, envelope.parts.payload
     if len(ciphertext) != manifest.payload_size:
         raise _tampered("密文摘要")
     # Each hash is taken on a second core beside the next step (parallel.py); a failure of that step is
     # reported only once the hash before it matched, so the reason is the first check that fails.
     cipher_hash = parallel.started(crypto.sha256_hex, ciphertext)
-
-    def hash_of(found: Future[str], expected: str, what: str) -> None:
-        if found.result() != expected:
-            raise _tampered(what)
-
     wrapped = manifest.recipients.get(keys.key_id)
     if wrapped is None:
-        hash_of(cipher_hash, manifest.payload_sha256, "密文摘要")
+        _hash_of(cipher_hash, manifest.payload_sha256, "密文摘要")
         raise PackageRejected("not_for_us", "这个数据包不是发给本单位当前密钥的，无法解密。"
                               "请确认对方登记的是本单位最新的密钥卡。")
     try:
         data_key = crypto.unwrap_key(wrapped, keys.encryption, keys.key_id)
         plaintext = crypto.open_sealed(ciphertext, manifest.nonce, data_key, manifest.package_id.encode("ascii"))
     except ValueError as exc:
-        hash_of(cipher_hash, manifest.payload_sha256, "密文摘要")
+        _hash_of(cipher_hash, manifest.payload_sha256, "密文摘要")
         raise _tampered("解密失败") from exc
-    hash_of(cipher_hash, manifest.payload_sha256, "密文摘要")
-    plain_hash = parallel.started(crypto.sha256_hex, plaintext)
-    if not parse:
-        hash_of(plain_hash, manifest.plaintext_sha256, "明文摘要")
-        return Payload([], {})
+    _hash_of(cipher_hash, manifest.payload_sha256, "密文摘要")
+    return Opened(plaintext, parallel.started(crypto.sha256_hex, plaintext), manifest.plaintext_sha256)
+
+
+def read_payload(opened: Opened) -> Payload:
+    """The second half of ``decrypt``: the blobs and records of the plaintext, every hash checked. ``opened``
+    is spent: its plaintext is let go here, not held while the records are written."""
+    plaintext, opened.plaintext = opened.plaintext, b""
     try:
-        records_jsonl, blobs = container.read_inner(plaintext)
+        records_jsonl, blobs = container.read_inner_view(plaintext)
         for name, blob in blobs.items():
             if crypto.sha256_hex(blob) != name:
                 raise _tampered("附件摘要")
         records = parse_records(records_jsonl)
     except PackageRejected:
-        hash_of(plain_hash, manifest.plaintext_sha256, "明文摘要")
+        _hash_of(opened.plain_hash, opened.expected, "明文摘要")
         raise
-    hash_of(plain_hash, manifest.plaintext_sha256, "明文摘要")
+    _hash_of(opened.plain_hash, opened.expected, "明文摘要")
     return Payload(records, blobs)
 
 
@@ -111,6 +144,19 @@ def _all_sound(lines: list[bytes]) -> list[dict[str, Any]] | None:
     The checks are ``_line_by_line``'s, so both accept exactly the same lines; only the duplicate check is
     stricter (any two records with one id, whatever their types, send the file down the other path).
     """
+    records = _sound_block(lines)
+    return None if records is None or not _ids_unique(records) else records
+
+
+def _ids_unique(records: list[dict[str, Any]]) -> bool:
+    try:
+        return len(set(map(_get_id, records))) == len(records)
+    except TypeError:  # an id that is not a plain value
+        return False
+
+
+def _sound_block(lines: list[bytes]) -> list[dict[str, Any]] | None:
+    """``_all_sound`` but for the duplicate check (made once over all blocks)."""
     if max(map(len, lines), default=0) > MAX_RECORD_BYTES:
         return None
     try:
@@ -122,12 +168,28 @@ def _all_sound(lines: list[bytes]) -> list[dict[str, Any]] | None:
     datas = list(map(_get_data, records))
     if not {dict}.issuperset(map(type, datas)) or list(map(data_hash, datas)) != list(map(_get_hash, records)):
         return None
-    try:
-        if len(set(map(_get_id, records))) != len(records):
-            return None
-    except TypeError:  # an id that is not a plain value
-        return None
     return records
+
+
+_BLOCK = 4 * MAX_RECORD_BYTES  # a block always holds a whole line unless that line is too large anyway
+
+
+def _blocks(jsonl: bytes | memoryview) -> Iterator[list[bytes]]:
+    """The non-empty lines of ``jsonl``, a few megabytes of them at a time: only one block is copied out of the
+    payload at once (a 100 000-member snapshot's lines would otherwise be held beside it, a quarter of a
+    gigabyte more). A block ends at its last line break; one without any holds a line over the limit."""
+    view = memoryview(jsonl)
+    at, size = 0, len(view)
+    while at < size:
+        block = bytes(view[at:at + _BLOCK])
+        at += len(block)
+        if at < size:
+            cut = block.rfind(b"\n")
+            if cut >= 0:
+                at -= len(block) - cut - 1
+                block = block[:cut]
+        lines = block.split(b"\n")
+        yield [line for line in lines if line] if b"" in lines else lines
 
 
 def _line_by_line(jsonl: bytes) -> list[dict[str, Any]]:
@@ -155,15 +217,17 @@ def _line_by_line(jsonl: bytes) -> list[dict[str, Any]]:
     return out
 
 
-def parse_records(jsonl: bytes) -> list[dict[str, Any]]:
+def parse_records(jsonl: bytes | memoryview) -> list[dict[str, Any]]:
     """The records of a ``records.jsonl``, each line parsed and its row hash checked; ``PackageRejected`` naming
     the first line that is not JSON, not a record, does not match its hash or repeats another.
 
-    A package as senders write it passes every check at once (``_all_sound``); one that does not is read
-    again line by line, to name the line at fault.
+    A package as senders write it passes every check a block of lines at a time (``_sound_block``, then the
+    duplicate check over all of them); one that does not is read again line by line, to name the line at fault.
     """
-    lines = jsonl.split(b"\n")
-    if b"" in lines:
-        lines = [line for line in lines if line]
-    found = _all_sound(lines)
-    return found if found is not None else _line_by_line(jsonl)
+    found: list[dict[str, Any]] = []
+    for lines in _blocks(jsonl):
+        block = _sound_block(lines)
+        if block is None:
+            return _line_by_line(bytes(jsonl))
+        found += block
+    return found if _ids_unique(found) else _line_by_line(bytes(jsonl))

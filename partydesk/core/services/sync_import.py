@@ -25,7 +25,14 @@ from partydesk.core.exchange.canonical import canonical
 from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.manifest import Manifest, parse
 from partydesk.core.exchange.merge import Decision, LocalState, Outcome, decide
-from partydesk.core.exchange.reader import Envelope, check_signature, decrypt, open_envelope
+from partydesk.core.exchange.reader import (
+    Envelope,
+    check_signature,
+    claimed_by,
+    open_envelope,
+    open_payload,
+    read_payload,
+)
 from partydesk.core.progress import Progress
 from partydesk.core.services import sync_blobs, sync_received, sync_refusals
 from partydesk.core.services.maintenance import backup_now
@@ -111,35 +118,29 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
     """
     if progress is not None:
         step = _reporting(progress, step)
-    data = b""
+    claimed = ("", "")
     try:
         with collector_paused():
             data = container.read_file(path)
+            claimed = claimed_by(data)  # said with a refusal
             _refuse_key_card(data, db.site.site_id if db.site else "")
             with sync_received.Copy(db.path, data, dry_run=dry_run) as copy:  # to replay after a restore
-                return copy.of(_import(db, actor, data, dry_run=dry_run, now=now or utc_now(), step=step,
+                held, data = [data], b""  # handed over: the import lets the bytes go once it has decrypted them
+                return copy.of(_import(db, actor, held, dry_run=dry_run, now=now or utc_now(), step=step,
                                        backup=backup, file_name=path.name))
     except PackageRejected as exc:
         if not dry_run and exc.reason not in NOT_RECORDED:  # in a transaction of its own: nothing was touched
             record_rejection(db, actor, path, reason=exc.reason, message=exc.message)
         report = ImportReport("rejected", exc.reason, exc.message)
-        report.package_id, report.origin = _claimed(data)
+        report.package_id, report.origin = claimed
         return report
 
 
-def _claimed(data: bytes) -> tuple[str, str]:
-    """(package id, sender's organisation code) as a refused file's manifest states them, when it can be read
-    ("" each otherwise): said with the refusal, not trusted for anything."""
-    try:
-        manifest = parse(container.read_signed_manifest(data).manifest)
-    except PackageRejected:
-        return "", ""
-    return manifest.package_id, manifest.origin.org_code
-
-
-def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: datetime,
+def _import(db: Database, actor: Actor, held: list[bytes], *, dry_run: bool, now: datetime,
             step: StepHook | None, backup: bool, file_name: str) -> ImportReport:
+    """The package whose bytes ``held`` hands over, let go once decrypted (a snapshot: a quarter of a gigabyte)."""
     assert db.site is not None
+    data = held.pop()
     own_site = db.site.site_id
     again = _already_imported(db, data)
     if again is not None:
@@ -165,7 +166,9 @@ def _import(db: Database, actor: Actor, data: bytes, *, dry_run: bool, now: date
             report.gap = f"缺少“{peer.org_name}”的第 {missing} 号数据包（可能U盘丢失或尚未导入）；本包照常导入。"
     if step is not None:
         step("read")
-    payload = decrypt(envelope, opening_keys(db, manifest))  # 6
+    opened = open_payload(envelope, opening_keys(db, manifest))  # 6
+    del data, envelope
+    payload = read_payload(opened)
     notices, records = key_notices(db, manifest, payload.records)
     refusals, records = sync_refusals.take_out(records, manifest)
     parent = manifest.origin.site_id if peer.relation == "parent" else ""  # only a parent sends corrections

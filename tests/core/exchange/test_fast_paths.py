@@ -136,6 +136,31 @@ def test_all_at_once_and_line_by_line_accept_the_same_lines(sites: Sites) -> Non
     one()
 
 
+def test_records_are_read_a_block_at_a_time_as_one(sites: Sites, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The payload's lines are copied out a few at a time (blocks ending at a line break, here a few lines
+    long): every block boundary gives the same records as reading the whole text line by line, without
+    falling back to it; a repeated record in a later block, or a line over the limit, is still named."""
+    from partydesk.core.exchange import reader
+
+    found = lines(sites)
+    jsonl = b"\n".join(found) + b"\n"
+    expected = _line_by_line(jsonl)
+    assert len(found) > 50
+    for block in (max(map(len, found)) + 1, 3 * max(map(len, found)), 10**6):
+        monkeypatch.setattr(reader, "_BLOCK", block)
+        with monkeypatch.context() as quick_only:
+            quick_only.setattr(reader, "_line_by_line", lambda _text: pytest.fail("fell back to line by line"))
+            assert parse_records(memoryview(jsonl)) == expected
+            assert parse_records(jsonl.rstrip(b"\n")) == expected
+        repeated = b"\n".join([*found, found[3]])
+        with pytest.raises(PackageRejected, match=f"第 {len(found) + 1} 条记录重复"):
+            parse_records(memoryview(repeated))
+    monkeypatch.setattr(reader, "_BLOCK", 3 * max(map(len, found)))
+    monkeypatch.setattr(reader, "MAX_RECORD_BYTES", max(map(len, found)) - 1)
+    with pytest.raises(PackageRejected, match="条记录过大"):
+        parse_records(jsonl)
+
+
 def test_a_second_data_field_is_refused(sites: Sites) -> None:
     """A line of our layout that repeats ``data`` after the bookkeeping is refused, not half-read."""
     line = lines(sites)[0]
