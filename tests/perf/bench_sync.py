@@ -9,6 +9,8 @@ Run from the repository root:  python tests/perf/bench_sync.py [--members 100000
 3. ``--branches`` packages of 40 members each, on one stick, checked and imported into one committee database
    as a folder (time per package, one backup before the first); then one more package imported on its own,
    which backs up the committee's whole file first.
+   Beside each of the first two, the memory the process held at its peak above what it held before, against
+   the package's size (Linux only: the peak is read from ``/proc``, reset before each).
 4. That committee's comparison of its branches (各支部对比), against one run of the workbench's to-do checks
    over the same file in the same run (the comparison includes one such run; the rest is each branch's
    figures).
@@ -65,6 +67,33 @@ def introduce(a: Database, b: Database) -> None:
     register_card(a, LOCAL_USER, own_card(b)[1], confirmed=True)
 
 
+def _rss_mb(field: str) -> float | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def peak_reset() -> float | None:
+    """Start measuring the process's peak memory afresh; the memory it holds now (MB), None where unknown."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+            refs.write("5")  # resets the peak resident set size (VmHWM)
+    except OSError:
+        return None
+    return _rss_mb("VmRSS")
+
+
+def peak_above(before: float | None) -> float | None:
+    """The peak memory (MB) since ``peak_reset`` above what was held then."""
+    peak = _rss_mb("VmHWM") if before is not None else None
+    return None if peak is None or before is None else round(peak - before)
+
+
 def executemany_baseline(source: Path, target: Path, *, indexes: bool = False) -> float:
     """Raw sqlite3: every row the snapshot carries (each synced table), executemany'd into empty tables of
     the same shape in a new file, one transaction (with ``indexes``, the tables' secondary indexes too,
@@ -111,12 +140,16 @@ def measure(root: Path, members: int, branches: int) -> dict[str, object]:
     big = branch(root / "b" / "b.db", "1001", members, 1)
     hub = committee(root / "c" / "c.db")
     introduce(big, hub)
+    held = peak_reset()
     start = time.perf_counter()
     sent = export_package(big, LOCAL_USER, to_org_code="1000", out_dir=root / "stick", snapshot=True)
     exported = time.perf_counter() - start
+    export_mb = peak_above(held)
+    held = peak_reset()
     start = time.perf_counter()
     report = import_package(hub, LOCAL_USER, sent.path)
     imported = time.perf_counter() - start
+    import_mb = peak_above(held)
     assert report.status == "applied" and report.counts["new"] == sum(sent.counts.values()), report.to_json()
     start = time.perf_counter()
     again = import_package(hub, LOCAL_USER, sent.path)
@@ -161,6 +194,7 @@ def measure(root: Path, members: int, branches: int) -> dict[str, object]:
     assert import_package(many, LOCAL_USER, single).status == "applied"
     single_seconds = time.perf_counter() - start
     many.close()
+    package_mib = sent.path.stat().st_size / 2**20
     return {
         "members": members, "records": sum(sent.counts.values()),
         "package_mb": round(sent.path.stat().st_size / 1e6, 1),
@@ -169,6 +203,8 @@ def measure(root: Path, members: int, branches: int) -> dict[str, object]:
         "ratio_export_import_vs_executemany": round((exported + imported) / baseline, 2), "target_ratio": 4,
         "executemany_with_indexes_s": round(indexed, 2),
         "ratio_vs_executemany_with_indexes": round((exported + imported) / indexed, 2),
+        "export_peak_memory_mb": export_mb, "import_peak_memory_mb": import_mb,
+        "import_peak_memory_vs_package": round(import_mb / package_mib, 2) if import_mb else None,
         "reimport_s": round(reimport, 3), "reimport_target_s": 1,
         "branches": branches, "branch_folder_check_s": round(check_seconds, 2),
         "branch_packages_s": round(many_seconds, 2),
