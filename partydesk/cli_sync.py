@@ -163,7 +163,7 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
     """Import (or, with --dry-run, only classify) a package, or every package in a folder."""
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.sync_import import import_package
-    from partydesk.core.services.sync_words import contents_in_words, removed_in_words
+    from partydesk.core.services.sync_words import changed_in_words, contents_in_words, removed_in_words
 
     if Path(args.file).is_dir():
         return import_folder(args)
@@ -194,6 +194,8 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
             lines.append("上级党委更正了本单位的记录：" + "；".join(report.corrections))
         if report.removed:
             lines.append(f"对方删除了党员：{removed_in_words(report.removed)}。")
+        if report.changed_count:
+            lines.append(f"对方修改了党员的档案：{changed_in_words(report.changed, report.changed_count)}。")
         if c["conflict"]:
             lines.append("有冲突的记录保留了本地版本，请在“数据交换”页的冲突列表中逐条决定。")
         lines += [f"拒收 {t} {i[:8]}：{r}" for t, i, r in report.rejected[:50]]

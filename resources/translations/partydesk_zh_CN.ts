@@ -1689,6 +1689,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>其中删除了这些党员：{names}。</translation>
     </message>
     <message>
+        <source>It changes these members&apos; records: {names}.</source>
+        <translation>将修改以下党员的档案：{names}。</translation>
+    </message>
+    <message>
         <source>{origin} also changed {names}, before this office&apos;s correction reached it: the correction stays here, and {origin} decides between the two when it imports it.</source>
         <translation>{origin}在收到本单位的更正之前也修改了{names}：这里先保留本单位的更正，{origin}导入更正时会决定采用哪个版本。</translation>
     </message>
@@ -1795,6 +1799,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>Members deleted by the sender: {names}.</source>
         <translation>对方删除的党员：{names}。</translation>
+    </message>
+    <message>
+        <source>Members whose records the sender changed: {names}.</source>
+        <translation>对方修改了以下党员的档案：{names}。</translation>
     </message>
     <message>
         <source>{count} record(s) were changed here too: this office&apos;s version is kept for now. After closing, choose “Decide the conflicts…” on this page and decide each one.</source>

@@ -169,3 +169,29 @@ def test_a_meeting_the_committee_corrected_says_so_at_the_branch(
         if noted:
             assert dialog.ui.placeEdit.text() == "社区党群服务中心会议室（四楼）"
             assert dialog.correction_note.text().startswith("上级党委于 20")
+
+
+def test_the_check_and_the_result_name_the_members_changed_and_how(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A branch changed a member's phone: the committee's check says whose record changes and in which field,
+    and so does the result after 导入, where the counts alone say only 更新 1."""
+    from partydesk.core.domain.member import input_from_data, with_changes
+    from partydesk.core.services import members
+
+    branch, committee, folder = pair
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
+    row = sorted(members.roster(branch, LOCAL_USER), key=lambda r: r.id)[0]
+    record = members.get_member(branch, LOCAL_USER, row.id)
+    assert record is not None
+    members.update_member(branch, LOCAL_USER, member_id=row.id,
+                          data=input_from_data(with_changes(record.data, phone="13900001111")))
+    up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "again")
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = checked(qtbot, ctx, up.path, {"3301060012": "第一支部"})
+    assert f"将修改以下党员的档案：{row.name}（联系电话）。" in dialog.summary.text(), dialog.summary.text()
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
+    assert f"对方修改了以下党员的档案：{row.name}（联系电话）。" in dialog.summary.text(), dialog.summary.text()

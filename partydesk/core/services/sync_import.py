@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from partydesk.core.changes import LOCAL_USER, Actor, ChangeKind, Changes
-from partydesk.core.clock import Version
 from partydesk.core.collector import collector_paused
 from partydesk.core.exchange import container, crypto, keys
 from partydesk.core.exchange.canonical import canonical
@@ -35,13 +34,13 @@ from partydesk.core.exchange.reader import (
 )
 from partydesk.core.progress import Progress
 from partydesk.core.services import sync_blobs, sync_received, sync_refusals
+from partydesk.core.services import sync_preview as preview
 from partydesk.core.services.maintenance import backup_now
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
 from partydesk.core.services.sync_orphans import reject_orphans
 from partydesk.core.services.sync_rejections import record_rejection
 from partydesk.core.services.sync_stage import EARLIEST, FUTURE_SLACK, Origin, Staged, stage_all
-from partydesk.core.services.sync_words import record_in_words
 from partydesk.core.storage import downward_repo, sync_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.downward_repo import note_applied
@@ -78,6 +77,8 @@ class ImportReport:
     keys: list[str] = field(default_factory=list)  # key updates and revocations the package carried, in words
     corrections: list[str] = field(default_factory=list)  # the parent's corrections of our own records, in words
     removed: list[str] = field(default_factory=list)  # names of the sender's members it deletes here
+    changed: list[str] = field(default_factory=list)  # the first of the sender's members it changes, with the fields
+    changed_count: int = 0  # how many of the sender's members it changes in all
     # Names of the sender's members whose edit in the package is older than a correction of ours still waiting
     # for the sender: counted unchanged, the correction stays until the sender decides between the two.
     held: list[str] = field(default_factory=list)
@@ -96,7 +97,8 @@ class ImportReport:
         return {"status": self.status, "reason": self.reason, "message": self.message,
                 "package_id": self.package_id, "origin": self.origin, **self.counts, "gap": self.gap,
                 "acknowledged": self.acknowledged, "keys": self.keys, "corrections": self.corrections,
-                "removed_members": self.removed, "held_members": self.held, "held_other": self.held_other,
+                "removed_members": self.removed, "changed_members": self.changed,
+                "changed_members_count": self.changed_count, "held_members": self.held, "held_other": self.held_other,
                 "returned_records": self.returned, "returned_more": self.returned_more,
                 "returned_details": self.returned_details,
                 "returned_taken": self.returned_taken,
@@ -180,11 +182,9 @@ def _import(db: Database, actor: Actor, held: list[bytes], *, dry_run: bool, now
         with db.read() as session:  # 8: only shown; the apply classifies again inside its transaction
             decisions = _classify(session, staged, own_site, parent)
             _count(report, staged, decisions)
-            report.corrections = _corrections(session, staged, decisions, own_site, parent)
-            report.removed = _removed(session, staged, decisions, own_site)
-            report.held, report.held_other = _held(session, staged, decisions, own_site)
-            report.conflicted = _named(session, [s.record for s, d in zip(staged, decisions, strict=True)
-                                                 if d.outcome is Outcome.CONFLICT][:_NAMED_CORRECTIONS])
+            _in_words(session, report, staged, decisions, own_site, parent)
+            report.conflicted = preview.named(session, [s.record for s, d in zip(staged, decisions, strict=True)
+                                                        if d.outcome is Outcome.CONFLICT][:preview.NAMED])
             _returned(report, sync_refusals.told(session, peer, refusals, apply=False))
         return report
     if backup:
@@ -195,9 +195,7 @@ def _import(db: Database, actor: Actor, held: list[bytes], *, dry_run: bool, now
             db.write(actor, action="sync.import", remote=True) as session:  # 9
         decisions = _classify(session, staged, own_site, parent)  # again, inside the transaction that applies them
         _count(report, staged, decisions)
-        report.corrections = _corrections(session, staged, decisions, own_site, parent)  # (names before the change)
-        report.removed = _removed(session, staged, decisions, own_site)
-        report.held, report.held_other = _held(session, staged, decisions, own_site)
+        _in_words(session, report, staged, decisions, own_site, parent)  # (names and values before the change)
         written = _written(staged, decisions)
         _apply(session, written, staged, decisions, manifest.package_id, step)
         sync_refusals.note(session, peer, staged, decisions)
@@ -468,78 +466,12 @@ def _apply(session: Any, written: _Written, staged: list[Staged], decisions: lis
                                  incoming_json=canonical(item.record).decode("utf-8"))
 
 
-_NAMED_CORRECTIONS = 20  # members named one by one; beyond, a count
-
-
-def _corrections(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str,
-                 parent: str) -> list[str]:
-    """What the parent's corrections in the package do to this office's own records, in words: each member
-    whose record it changes or deletes by name (as the member is called here), the other records counted.
-    Only a parent sends corrections: any other package (a branch's snapshot at its committee) is not read."""
-    if not parent:
-        return []
-    written = (Outcome.NEW, Outcome.UPDATED)
-    ours = [s.record for s, d in zip(staged, decisions, strict=True)
-            if d.outcome in written and s.record["owner_site"] == own_site]
-    if not ours:
-        return []
-    members = [r for r in ours if r["type"] == "member"]
-    names = sync_repo.member_names(session, [str(r["id"]) for r in members])
-    lines = []
-    for record in members[:_NAMED_CORRECTIONS]:
-        name = names.get(str(record["id"])) or str(record["data"].get("name") or "")
-        lines.append(f"删除党员“{name}”" if record["deleted"] else f"更正党员“{name}”的档案")
-    if len(members) > _NAMED_CORRECTIONS:
-        lines.append(f"另有 {len(members) - _NAMED_CORRECTIONS} 名党员的档案被更正或删除")
-    things = [r for r in ours if r["type"] in _NAMED_THINGS][:_NAMED_CORRECTIONS]  # 会议“…”, not only a count
-    lines += [f"删除{record_in_words(r)}" if r["deleted"] else f"更正{record_in_words(r)}" for r in things]
-    if len(ours) > len(members) + len(things):
-        lines.append(f"更正本单位的其他记录 {len(ours) - len(members) - len(things)} 条（如党员的组织关系变动、"
-                     "会议的出席、学时）")
-    return lines
-
-
-_NAMED_THINGS = frozenset({"meeting", "talk", "study_activity", "certification"})
-
-
-def _removed(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> list[str]:
-    """The names (as held here, before the import) of the sender's members the package deletes: a branch's
-    deletion is otherwise only one more "updated" record in the counts."""
-    gone = [s.record for s, d in zip(staged, decisions, strict=True)
-            if d.outcome is Outcome.UPDATED and s.record["type"] == "member" and s.record["deleted"] is True
-            and s.record["owner_site"] != own_site]
-    if not gone:
-        return []
-    names = sync_repo.member_names(session, [str(r["id"]) for r in gone])
-    return [names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) for r in gone]
-
-
-def _held(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> tuple[list[str], list[str]]:
-    """The sender's records it changed after the version we corrected and before our correction reached it
-    (its version is newer than the one our correction replaced, older than ours): counted unchanged, ours stays,
-    and the sender meets it as a conflict to decide; said so the office knows the sender changed them too. The
-    version we corrected, only sent again (no receipt had come back), is no change of the sender's. (Members by
-    name as held here, other records in words.)"""
-    older = [s.record for s, d in zip(staged, decisions, strict=True)
-             if d.outcome is Outcome.UNCHANGED and s.record["owner_site"] != own_site]
-    held = []
-    for name in sorted({str(r["type"]) for r in older}):
-        group = [r for r in older if r["type"] == name]
-        states = sync_repo.local_states(session, TYPES_BY_NAME[name], [str(r["id"]) for r in group])
-        under = [r for r in group if (local := states.get(str(r["id"]))) is not None
-                 and r["version"] < local.version and Version.decode(local.version).site_id == own_site]
-        bases = downward_repo.corrected_bases(session, name, [str(r["id"]) for r in under])
-        held += [r for r in under if (base := bases.get(str(r["id"]))) is not None and r["version"] > base]
-    return (_named(session, [r for r in held if r["type"] == "member"]),
-            _named(session, [r for r in held if r["type"] != "member"]))
-
-
-def _named(session: Any, records: list[dict[str, Any]]) -> list[str]:
-    """Records in words: a member by the name held here, any other by its kind, topic and day."""
-    members = [str(r["id"]) for r in records if r["type"] == "member"]
-    names = sync_repo.member_names(session, members) if members else {}
-    return [names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) if r["type"] == "member"
-            else record_in_words(r) for r in records]
+def _in_words(session: Any, report: ImportReport, staged: list[Staged], decisions: list[Decision], own_site: str,
+              parent: str) -> None:
+    report.corrections = preview.corrections(session, staged, decisions, own_site, parent)
+    report.removed = preview.removed(session, staged, decisions, own_site)
+    report.changed, report.changed_count = preview.changed(session, staged, decisions, own_site)
+    report.held, report.held_other = preview.held(session, staged, decisions, own_site)
 
 
 def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]) -> None:

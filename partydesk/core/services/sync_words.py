@@ -54,6 +54,11 @@ def removed_in_words(names: list[str]) -> str:
     return shown + (f"等 {len(names)} 名" if len(names) > REMOVED_NAMED else "")
 
 
+def changed_in_words(said: list[str], count: int) -> str:
+    """The members a package changes, with their fields: 王芳（联系电话、工作单位）；李强（党籍状态）；另有 3 名."""
+    return "；".join(said) + (f"；另有 {count - len(said)} 名" if count > len(said) else "")
+
+
 # A record other than a member, as a sentence names it: 会议“重温入党誓词”.
 _RECORD_KINDS = {"meeting": "会议", "talk": "谈心谈话", "study_activity": "学习活动", "certification": "技能证书",
                  "member_event": "党员的变动记录", "meeting_attendance": "会议的出席记录", "study_credit": "学时记录",

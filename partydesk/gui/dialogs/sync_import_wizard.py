@@ -2,9 +2,10 @@
 
 Step one picks the file — the USB stick is where the file chooser starts — and "Check" runs the dry run:
 the package is verified and every record classified, nothing written. Step two shows the table of what
-the import would do (new / updated / unchanged / conflict / rejected), the gap warning when a package
-is missing, and each rejected record with its reason; "Import" applies it in one transaction, "Cancel"
-leaves everything as it was. A refused package is said plainly and put into the exchange ledger.
+the import would do (new / updated / unchanged / conflict / rejected), the members it deletes or changes
+(with the fields), the gap warning when a package is missing, and each rejected record with its reason;
+"Import" applies it in one transaction, "Cancel" leaves everything as it was. A refused package is said
+plainly and put into the exchange ledger.
 
 A folder instead of a file (a committee's stick, collected from many branches) checks every package in
 it (``services.sync_folder``): one row per file with what its import would do, then "Import all" applies
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from partydesk.core.services.sync_folder import NOT_A_PACKAGE
 from partydesk.core.services.sync_import import NOT_RECORDED
 from partydesk.core.services.sync_refusals import kind_words
-from partydesk.core.services.sync_words import contents_in_words, removed_in_words
+from partydesk.core.services.sync_words import changed_in_words, contents_in_words, removed_in_words
 from partydesk.gui.folders import per_database
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
@@ -52,10 +53,7 @@ if TYPE_CHECKING:
 OUTCOME_ORDER = ("new", "updated", "unchanged", "conflict", "rejected")
 FOLDER_COLUMNS = ("file", "from", "seq", *OUTCOME_ORDER, "state")
 
-
 LAST_IMPORT_FOLDER_KEY = "exchange/lastImportFolder"  # where the last package checked was (QSettings)
-
-
 _RETURNED_SHOWN = 5  # refused records named in the summary; the rest counted (the board lists them)
 
 
@@ -294,6 +292,9 @@ class ImportDialog(QDialog):
                 origin=self._office(report.origin), count=report.confirms)
         if report.removed:  # otherwise only "updated" records in the counts
             said += "\n" + self.tr("It deletes these members: {names}.").format(names=removed_in_words(report.removed))
+        if report.changed_count:  # which members, and what of them, not only how many
+            said += "\n" + self.tr("It changes these members' records: {names}.").format(
+                names=changed_in_words(report.changed, report.changed_count))
         if report.held or report.held_other:  # otherwise only "unchanged": the sender's edit would vanish unseen
             said += "\n" + self.tr("{origin} also changed {names}, before this office's correction reached it: "
                                     "the correction stays here, and {origin} decides between the two when it "
@@ -579,6 +580,9 @@ class ImportDialog(QDialog):
             if report.removed:
                 said += "\n" + self.tr("Members deleted by the sender: {names}.").format(
                     names=removed_in_words(report.removed))
+            if report.changed_count:
+                said += "\n" + self.tr("Members whose records the sender changed: {names}.").format(
+                    names=changed_in_words(report.changed, report.changed_count))
             if c["conflict"]:  # not to be missed in a row of figures: each needs a decision
                 said += "\n\n" + self.tr(
                     "{count} record(s) were changed here too: this office's version is kept for now. After closing, "

@@ -158,3 +158,55 @@ def test_past_the_limit_the_import_names_only_the_kind(sites: Sites, monkeypatch
     assert ChangeKind.MEMBER in report.changes.kinds
     assert report.changes.ids_of(ChangeKind.MEMBER) is None
     assert report.changes.ids_of(ChangeKind.ORGANISATION) is not None  # one organisation: named
+
+
+def test_the_committee_is_told_which_members_a_package_changes_and_in_which_fields(sites: Sites) -> None:
+    """A branch edits two of its members (a phone and a work unit) and only stamps a third again: the dry run
+    and the import name the two as the committee holds them, each with the fields that change, and leave out
+    the one whose content is the same."""
+    from partydesk.core.domain.member import input_from_data, with_changes
+    from partydesk.core.services import sync_field_words
+    from partydesk.core.storage import sync_records
+
+    first = import_package(sites.committee, LOCAL_USER, export_package(
+        sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick).path)
+    assert first.changed == [] and first.changed_count == 0  # all new: nothing changed
+    ids = sorted(r.id for r in members.roster(sites.branch, LOCAL_USER))[:3]
+    names = {r.id: r.name for r in members.roster(sites.committee, LOCAL_USER)}
+    for member_id, changes in ((ids[0], {"phone": "13900001111", "work_unit": "第一小学"}),
+                               (ids[1], {"work_unit": "县农机站"})):
+        record = members.get_member(sites.branch, LOCAL_USER, member_id)
+        assert record is not None
+        members.update_member(sites.branch, LOCAL_USER, member_id=member_id,
+                              data=input_from_data(with_changes(record.data, **changes)))
+    with sites.branch.write(LOCAL_USER, action="test.restamp") as session:  # sent again, content the same
+        sync_repo.restamp(session, sync_records.TYPES_BY_NAME["member"], ids[2])
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    phone, unit = (sync_field_words.label("member", k) for k in ("phone", "work_unit"))
+    expected = sorted([f"{names[ids[0]]}（{phone}、{unit}）", f"{names[ids[1]]}（{unit}）"])
+    dry = import_package(sites.committee, LOCAL_USER, sent.path, dry_run=True)
+    assert sorted(dry.changed) == expected and dry.changed_count == 2
+    report = import_package(sites.committee, LOCAL_USER, sent.path)
+    assert sorted(report.changed) == expected and report.counts["updated"] >= 3
+    assert sorted(report.to_json()["changed_members"]) == expected
+
+
+def test_past_the_named_members_the_rest_are_counted(sites: Sites, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More members changed than are named one by one: the first are named, all are counted."""
+    from partydesk.core.domain.member import input_from_data, with_changes
+    from partydesk.core.services import sync_preview
+    from partydesk.core.services.sync_words import changed_in_words
+
+    import_package(sites.committee, LOCAL_USER, export_package(
+        sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick).path)
+    ids = sorted(r.id for r in members.roster(sites.branch, LOCAL_USER))[:5]
+    for member_id in ids:
+        record = members.get_member(sites.branch, LOCAL_USER, member_id)
+        assert record is not None
+        members.update_member(sites.branch, LOCAL_USER, member_id=member_id,
+                              data=input_from_data(with_changes(record.data, work_unit="县农机站")))
+    monkeypatch.setattr(sync_preview, "NAMED", 2)
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    dry = import_package(sites.committee, LOCAL_USER, sent.path, dry_run=True)
+    assert len(dry.changed) == 2 and dry.changed_count == 5
+    assert changed_in_words(dry.changed, dry.changed_count).endswith("；另有 3 名")

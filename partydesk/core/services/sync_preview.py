@@ -1,0 +1,112 @@
+"""What an import does besides its counts, in words an office reads before it says yes: the committee's
+corrections of this office's own records, the members a package deletes, the members whose records it
+changes and in which fields, the sender's edits held behind a correction of ours. Each reads the records as
+they are here before the import (the dry run, or the apply before it writes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from partydesk.core.clock import Version
+from partydesk.core.exchange.merge import Decision, Outcome
+from partydesk.core.services import sync_field_words as field_words
+from partydesk.core.services.sync_stage import Staged
+from partydesk.core.services.sync_words import record_in_words
+from partydesk.core.storage import downward_repo, sync_repo
+from partydesk.core.storage.sync_records import TYPES_BY_NAME
+
+NAMED = 20  # members named one by one; beyond, a count
+_NAMED_THINGS = frozenset({"meeting", "talk", "study_activity", "certification"})
+
+
+def corrections(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str,
+                parent: str) -> list[str]:
+    """What the parent's corrections in the package do to this office's own records, in words: each member
+    whose record it changes or deletes by name (as the member is called here), the other records counted.
+    Only a parent sends corrections: any other package (a branch's snapshot at its committee) is not read."""
+    if not parent:
+        return []
+    written = (Outcome.NEW, Outcome.UPDATED)
+    ours = [s.record for s, d in zip(staged, decisions, strict=True)
+            if d.outcome in written and s.record["owner_site"] == own_site]
+    if not ours:
+        return []
+    members = [r for r in ours if r["type"] == "member"]
+    names = sync_repo.member_names(session, [str(r["id"]) for r in members])
+    lines = []
+    for record in members[:NAMED]:
+        name = names.get(str(record["id"])) or str(record["data"].get("name") or "")
+        lines.append(f"删除党员“{name}”" if record["deleted"] else f"更正党员“{name}”的档案")
+    if len(members) > NAMED:
+        lines.append(f"另有 {len(members) - NAMED} 名党员的档案被更正或删除")
+    things = [r for r in ours if r["type"] in _NAMED_THINGS][:NAMED]  # 会议“…”, not only a count
+    lines += [f"删除{record_in_words(r)}" if r["deleted"] else f"更正{record_in_words(r)}" for r in things]
+    if len(ours) > len(members) + len(things):
+        lines.append(f"更正本单位的其他记录 {len(ours) - len(members) - len(things)} 条（如党员的组织关系变动、"
+                     "会议的出席、学时）")
+    return lines
+
+
+def removed(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> list[str]:
+    """The names (as held here, before the import) of the sender's members the package deletes: a branch's
+    deletion is otherwise only one more "updated" record in the counts."""
+    gone = [s.record for s, d in zip(staged, decisions, strict=True)
+            if d.outcome is Outcome.UPDATED and s.record["type"] == "member" and s.record["deleted"] is True
+            and s.record["owner_site"] != own_site]
+    if not gone:
+        return []
+    names = sync_repo.member_names(session, [str(r["id"]) for r in gone])
+    return [names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) for r in gone]
+
+
+def changed(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> tuple[list[str], int]:
+    """The sender's members whose records the package changes (not deletes), each by the name held here with the
+    fields that change: 王芳（联系电话、工作单位）. The first ``NAMED`` of them, and how many there are in all (one
+    sent again with the same content, only a new version, is left out where it is looked at)."""
+    kind = TYPES_BY_NAME["member"]
+    found = [s.record for s, d in zip(staged, decisions, strict=True)
+             if d.outcome is Outcome.UPDATED and s.record["type"] == "member" and s.record["deleted"] is False
+             and s.record["owner_site"] != own_site]
+    names = sync_repo.member_names(session, [str(r["id"]) for r in found[:4 * NAMED]])
+    said: list[str] = []
+    compared = 0
+    for record in found:
+        if len(said) >= NAMED:  # the rest only counted
+            break
+        compared += 1
+        local = sync_repo.local_values(session, kind, str(record["id"])) or {}
+        here = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in local.items()}
+        incoming = record["data"]
+        keys = [k for k in incoming if here.get(k) != incoming.get(k)]
+        if keys:
+            name = names.get(str(record["id"])) or str(incoming.get("name") or "")
+            said.append(f"{name}（{'、'.join(dict.fromkeys(field_words.label('member', k) for k in keys))}）")
+    return said, len(said) + len(found) - compared
+
+
+def held(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> tuple[list[str], list[str]]:
+    """The sender's records it changed after the version we corrected and before our correction reached it
+    (its version is newer than the one our correction replaced, older than ours): counted unchanged, ours stays,
+    and the sender meets it as a conflict to decide; said so the office knows the sender changed them too. The
+    version we corrected, only sent again (no receipt had come back), is no change of the sender's. (Members by
+    name as held here, other records in words.)"""
+    older = [s.record for s, d in zip(staged, decisions, strict=True)
+             if d.outcome is Outcome.UNCHANGED and s.record["owner_site"] != own_site]
+    out = []
+    for name in sorted({str(r["type"]) for r in older}):
+        group = [r for r in older if r["type"] == name]
+        states = sync_repo.local_states(session, TYPES_BY_NAME[name], [str(r["id"]) for r in group])
+        under = [r for r in group if (local := states.get(str(r["id"]))) is not None
+                 and r["version"] < local.version and Version.decode(local.version).site_id == own_site]
+        bases = downward_repo.corrected_bases(session, name, [str(r["id"]) for r in under])
+        out += [r for r in under if (base := bases.get(str(r["id"]))) is not None and r["version"] > base]
+    return (named(session, [r for r in out if r["type"] == "member"]),
+            named(session, [r for r in out if r["type"] != "member"]))
+
+
+def named(session: Any, records: list[dict[str, Any]]) -> list[str]:
+    """Records in words: a member by the name held here, any other by its kind, topic and day."""
+    members = [str(r["id"]) for r in records if r["type"] == "member"]
+    names = sync_repo.member_names(session, members) if members else {}
+    return [names.get(str(r["id"])) or str(r["data"].get("name") or r["id"]) if r["type"] == "member"
+            else record_in_words(r) for r in records]
