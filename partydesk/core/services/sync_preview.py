@@ -5,9 +5,11 @@ they are here before the import (the dry run, or the apply before it writes)."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from partydesk.core.clock import Version
+from partydesk.core.domain import fields
 from partydesk.core.exchange.merge import Decision, Outcome
 from partydesk.core.services import sync_field_words as field_words
 from partydesk.core.services.sync_stage import Staged
@@ -77,11 +79,21 @@ def changed(session: Any, staged: list[Staged], decisions: list[Decision], own_s
         local = sync_repo.local_values(session, kind, str(record["id"])) or {}
         here = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in local.items()}
         incoming = record["data"]
-        keys = [k for k in incoming if here.get(k) != incoming.get(k)]
+        keys = sorted((k for k in incoming if here.get(k) != incoming.get(k)), key=_form_order)
         if keys:
             name = names.get(str(record["id"])) or str(incoming.get("name") or "")
             said.append(f"{name}（{'、'.join(dict.fromkeys(field_words.label('member', k) for k in keys))}）")
     return said, len(said) + len(found) - compared
+
+
+@cache
+def _form_positions() -> dict[str, int]:
+    return {f.key: i for i, f in enumerate(fields.FIELDS)}
+
+
+def _form_order(key: str) -> tuple[int, str]:
+    """A member's field by where the member form has it (姓名 before 联系电话 before 家庭住址), others after."""
+    return _form_positions().get(key, len(fields.FIELDS)), key
 
 
 def held(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> tuple[list[str], list[str]]:

@@ -183,7 +183,7 @@ def test_the_committee_is_told_which_members_a_package_changes_and_in_which_fiel
         sync_repo.restamp(session, sync_records.TYPES_BY_NAME["member"], ids[2])
     sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
     phone, unit = (sync_field_words.label("member", k) for k in ("phone", "work_unit"))
-    expected = sorted([f"{names[ids[0]]}（{phone}、{unit}）", f"{names[ids[1]]}（{unit}）"])
+    expected = sorted([f"{names[ids[0]]}（{unit}、{phone}）", f"{names[ids[1]]}（{unit}）"])  # in the form's order
     dry = import_package(sites.committee, LOCAL_USER, sent.path, dry_run=True)
     assert sorted(dry.changed) == expected and dry.changed_count == 2
     report = import_package(sites.committee, LOCAL_USER, sent.path)
