@@ -69,11 +69,9 @@ def launch(db_path: Path, *, lang: str | None = None, demo: bool = False) -> int
         fresh = not db_path.exists()  # a file this run creates is removed again if its set-up is cancelled
 
         def prepare(ctx: AppContext) -> None:
-            from partydesk.gui.dialogs.meeting_edit_drafts import offer_at_start
-
             contexts.append(ctx)
             _wire_backups(ctx)
-            offer_at_start(ctx)  # a meeting record left unsaved (power cut) is offered back
+            _offer_drafts(ctx)  # a meeting record or member form left unsaved (power cut) is offered back
 
         def opener(window: QWidget) -> DbHandle | None:
             db = open_with_recovery(db_path, window)
@@ -183,3 +181,15 @@ def _wire_backups(ctx: AppContext) -> None:
     ctx.on_window.append(on_window)
     ctx.on_window.append(replay)
     ctx.on_exit.append(on_exit)
+
+
+def _offer_drafts(ctx: AppContext) -> None:
+    """Once the window is up, a meeting record left unsaved is offered back, then (when that was not taken up) a
+    member's form: one question at a time."""
+    from partydesk.gui.dialogs import meeting_edit_drafts, member_edit_drafts
+
+    def offer(window: QWidget) -> None:
+        if not meeting_edit_drafts.offer_leftover_drafts(window, ctx):
+            member_edit_drafts.offer_leftover_draft(window, ctx)
+
+    ctx.on_window.append(lambda window: QTimer.singleShot(0, window, lambda: offer(window)))

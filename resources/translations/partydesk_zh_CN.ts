@@ -3444,6 +3444,14 @@ Write the new key card and give it to each office to register.</source>
         <source>Dis&amp;card</source>
         <translation>丢弃(&amp;C)</translation>
     </message>
+    <message>
+        <source>A member&apos;s record was being filled in and not saved (kept automatically at {when}). Open it now to finish it?</source>
+        <translation>有一名党员的档案填写到一半还没有保存（已于 {when} 自动保留）。现在打开接着填完吗？</translation>
+    </message>
+    <message>
+        <source>Restore an unsaved member record?</source>
+        <translation>恢复未保存的党员档案？</translation>
+    </message>
 </context>
 <context>
     <name>MemberEditDialog</name>

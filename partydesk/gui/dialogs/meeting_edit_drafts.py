@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from partydesk.core import drafts
@@ -60,13 +60,14 @@ class FormState:
 translate = QCoreApplication.translate
 
 
-def offer_leftover_drafts(window: QWidget, ctx: AppContext) -> None:
-    """Ask whether to reopen the newest leftover meeting draft; opens the record dialog on it if so."""
+def offer_leftover_drafts(window: QWidget, ctx: AppContext) -> bool:
+    """Ask whether to reopen the newest leftover meeting draft; opens the record dialog on it if so (and says
+    whether it did)."""
     if ctx.db is None or ctx.db.needs_setup:
-        return
+        return False
     left = drafts.leftovers(drafts.drafts_dir(ctx.db.path))
     if not left:
-        return
+        return False
     newest = left[0]
     topic = str(newest.state.get("topic") or "")
     text = translate("MeetingDrafts",
@@ -78,16 +79,9 @@ def offer_leftover_drafts(window: QWidget, ctx: AppContext) -> None:
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
     if answer != QMessageBox.StandardButton.Yes:
-        return
+        return False
     from partydesk.gui.dialogs.meeting_edit import MeetingDialog
 
     dialog = MeetingDialog(ctx, window, meeting_id=newest.meeting_id, draft=newest)
     dialog.open()
-
-
-def offer_at_start(ctx: AppContext) -> None:
-    """Wire the offer to run once the main window is up (a start-up hook)."""
-    def on_window(window: QWidget) -> None:
-        QTimer.singleShot(0, window, lambda: offer_leftover_drafts(window, ctx))
-
-    ctx.on_window.append(on_window)
+    return True

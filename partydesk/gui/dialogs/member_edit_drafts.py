@@ -7,6 +7,10 @@ the form was opened with). Saving the member, or closing the form and throwing t
 draft. When the form is opened on a member whose draft is still there (the program was cut off), or for a new
 member while a new member's draft is left, a bar at its top offers it back: 恢复 puts the typing in, 丢弃
 removes it. Nothing is offered in a modal box: the form stays usable either way.
+
+At start-up a draft left behind is asked about (``offer_leftover_draft``, after the meeting record's): the
+office may not remember which member it was typing when the power went. Yes opens the form on that member (or
+an empty one for a new member) with the typing in.
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from partydesk.core import drafts
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import Lane
 
 if TYPE_CHECKING:
+    from partydesk.gui.context import AppContext
     from partydesk.gui.dialogs.member_edit import MemberEditDialog
 
 DRAFT_DELAY_MS = 1000
@@ -125,4 +130,37 @@ class MemberDraftKeeper(QObject):
             self.bar.hide()
 
 
-__all__ = ["DRAFT_DELAY_MS", "MemberDraftKeeper"]
+def offer_leftover_draft(window: QWidget, ctx: AppContext) -> None:
+    """Ask whether to finish the newest member form left unsaved; if so, open it on the members page with the
+    typing in (declined, the draft stays and the form offers it when opened)."""
+    from partydesk.gui.mainwindow import MainWindow
+    from partydesk.gui.pages.members import MembersPage
+
+    if ctx.db is None or ctx.db.needs_setup or not isinstance(window, MainWindow):
+        return
+    left = drafts.leftovers(drafts.drafts_dir(ctx.db.path), prefix=drafts.MEMBER)
+    if not left:
+        return
+    newest = left[0]
+    text = translate("MemberDrafts", "A member's record was being filled in and not saved (kept automatically at "
+                                     "{when}). Open it now to finish it?").format(
+        when=newest.saved_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+    name = str(newest.state.get("name") or "").strip()
+    if name:
+        text += "\n\n" + name
+    answer = QMessageBox.question(window, translate("MemberDrafts", "Restore an unsaved member record?"), text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.Yes)
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    page = window.show_page("members")
+    assert isinstance(page, MembersPage)
+    if newest.meeting_id is not None:  # (the draft's record id)
+        page.edit_member(newest.meeting_id, restore_draft=True)
+        return
+    # After the page's first reads, queued before this on the same lane: the form gets the 党小组 list and, at a
+    # committee, says whose member it is.
+    run(page, ctx, lambda _p: None, label="open member draft", on_done=lambda _r: page.add_member(restore_draft=True))
+
+
+__all__ = ["DRAFT_DELAY_MS", "MemberDraftKeeper", "offer_leftover_draft"]

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.changes import ChangeKind, Changes
-from partydesk.core.domain.roster import MemberRecord, RosterRow
+from partydesk.core.domain.roster import RosterRow
 from partydesk.core.services.roster_search import RosterFacets
 from partydesk.gui.models.roster_model import DEFAULT_COLUMNS, RosterModel, column_index
 from partydesk.gui.operations import members as member_ops
@@ -451,38 +451,19 @@ class MembersPage(DialogHost, QWidget):
 
     # -- actions -----------------------------------------------------------------------------------
 
-    def add_member(self) -> None:
-        """Open the empty member form."""
-        from partydesk.gui.dialogs.member_edit import MemberEditDialog
-
-        branches = self.model.branches
-        # A committee adding someone: the member is the committee's own, not a branch's (said in the form).
-        committee_own = branches.own.name if branches.committee and branches.own is not None else ""
-        dialog = MemberEditDialog(self.ctx, None, party_groups=self.model.party_groups(),
-                                  committee_own=committee_own, parent=self)
-        dialog.saved.connect(self._member_saved)
-        self.open_on_roster(dialog)
+    def add_member(self, *, restore_draft: bool = False) -> None:
+        """Open the empty member form (``restore_draft``: with a new member's leftover draft typed in)."""
+        roster_actions.add_member(self, restore_draft=restore_draft)
 
     def edit_selected(self) -> None:
         """Open the member form on the selected member (read fresh from the database)."""
         member_id = self.selected_member_id()
-        if member_id is None:
-            return
-        member_ops.load_member(self, self.ctx, member_id, self._edit_loaded)
+        if member_id is not None:
+            self.edit_member(member_id)
 
-    def _edit_loaded(self, record: MemberRecord | None) -> None:
-        if record is None:
-            self.ctx.hub.statusMessage.emit(self.tr("This member no longer exists; it may have been deleted."))
-            return
-        from partydesk.gui.dialogs.member_edit import open_after_audit
-
-        def opened(dialog: QDialog) -> None:
-            dialog.saved.connect(self._member_saved)  # type: ignore[attr-defined]
-            self.open_on_roster(dialog)
-
-        open_after_audit(self, self.ctx, record, party_groups=self.model.party_groups(),
-                         correction_for=self.model.branches.corrected_from(record.org_id), opened=opened,
-                         on_error=lambda error: self.ctx.hub.statusMessage.emit(error.message))
+    def edit_member(self, member_id: str, *, restore_draft: bool = False) -> None:
+        """Open the member form on ``member_id`` (``restore_draft``: with its leftover draft typed in)."""
+        roster_actions.edit_member(self, member_id, restore_draft=restore_draft)
 
     def open_on_roster(self, dialog: QDialog) -> None:
         """Open a form over the roster; when it closes the keyboard is back on the roster's rows (not on the
@@ -490,7 +471,8 @@ class MembersPage(DialogHost, QWidget):
         dialog.finished.connect(lambda _code: self.view.setFocus())
         self._open(dialog)
 
-    def _member_saved(self, member_id: str) -> None:
+    def member_saved(self, member_id: str) -> None:
+        """A form saved ``member_id``: it is selected once the roster has it."""
         self._select_after_load = member_id
 
     def open_dialog(self, dialog: QDialog) -> None:

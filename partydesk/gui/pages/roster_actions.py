@@ -1,6 +1,7 @@
-"""What the roster does with the members selected in it: delete one (with a reason), put several in one 党小组
-(分配党小组), print their cards. Each asks in a dialog over the roster, then runs its operation; what it did is
-said in the status bar. The texts keep the members page's translation context."""
+"""What the roster does with its members: open the member form on a new or a chosen member (with a leftover
+draft typed in when asked), delete one (with a reason), put several in one 党小组 (分配党小组), print their
+cards. Each asks in a dialog over the roster, then runs its operation; what it did is said in the status bar.
+The texts keep the members page's translation context."""
 
 from __future__ import annotations
 
@@ -11,11 +12,49 @@ from PySide6.QtCore import QCoreApplication
 from partydesk.gui.operations import members as member_ops
 
 if TYPE_CHECKING:
+    from partydesk.core.domain.roster import MemberRecord
     from partydesk.core.services.members import GroupAssigned
+    from partydesk.gui.dialogs.member_edit import MemberEditDialog
     from partydesk.gui.pages.members import MembersPage
     from partydesk.gui.widgets.card_print_button import CardAction
 
 translate = QCoreApplication.translate  # by this name, with the context spelled out, lupdate finds the texts
+
+
+def add_member(page: MembersPage, *, restore_draft: bool = False) -> None:
+    """The empty member form over the roster; ``restore_draft``: with a new member's leftover draft typed in."""
+    from partydesk.gui.dialogs.member_edit import MemberEditDialog
+
+    branches = page.model.branches
+    # A committee adding someone: the member is the committee's own, not a branch's (said in the form).
+    committee_own = branches.own.name if branches.committee and branches.own is not None else ""
+    dialog = MemberEditDialog(page.ctx, None, party_groups=page.model.party_groups(), committee_own=committee_own,
+                              parent=page)
+    _open_form(page, dialog, restore_draft)
+
+
+def edit_member(page: MembersPage, member_id: str, *, restore_draft: bool = False) -> None:
+    """The member form on ``member_id``, read fresh, once the audit trail says it is shown."""
+    from partydesk.gui.dialogs.member_edit import open_after_audit
+
+    def loaded(record: MemberRecord | None) -> None:
+        if record is None:
+            page.ctx.hub.statusMessage.emit(translate(
+                "MembersPage", "This member no longer exists; it may have been deleted."))
+            return
+        open_after_audit(page, page.ctx, record, party_groups=page.model.party_groups(),
+                         correction_for=page.model.branches.corrected_from(record.org_id),
+                         opened=lambda dialog: _open_form(page, dialog, restore_draft),
+                         on_error=lambda error: page.ctx.hub.statusMessage.emit(error.message))
+
+    member_ops.load_member(page, page.ctx, member_id, loaded)
+
+
+def _open_form(page: MembersPage, dialog: MemberEditDialog, restore_draft: bool) -> None:
+    dialog.saved.connect(page.member_saved)
+    if restore_draft:
+        dialog.drafts.restore()
+    page.open_on_roster(dialog)
 
 
 def delete_selected(page: MembersPage) -> None:
