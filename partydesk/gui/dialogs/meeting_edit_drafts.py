@@ -60,6 +60,16 @@ class FormState:
 translate = QCoreApplication.translate
 
 
+def ask_to_finish(window: QWidget, title: str, text: str, detail: str) -> bool:
+    """Whether the office wants to finish a record left unsaved (``detail``, its topic or name, under the text);
+    yes is the default answer."""
+    if detail.strip():
+        text += "\n\n" + detail.strip()
+    answer = QMessageBox.question(window, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def offer_leftover_drafts(window: QWidget, ctx: AppContext) -> bool:
     """Ask whether to reopen the newest leftover meeting draft; opens the record dialog on it if so (and says
     whether it did)."""
@@ -69,16 +79,11 @@ def offer_leftover_drafts(window: QWidget, ctx: AppContext) -> bool:
     if not left:
         return False
     newest = left[0]
-    topic = str(newest.state.get("topic") or "")
     text = translate("MeetingDrafts",
                      "A meeting record was being written and not saved (last kept %1). Open it now to finish it?")
     text = text.replace("%1", newest.saved_at.astimezone().strftime("%Y-%m-%d %H:%M"))
-    if topic:
-        text += "\n\n" + topic
-    answer = QMessageBox.question(window, translate("MeetingDrafts", "Restore unsaved meeting record?"), text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.Yes)
-    if answer != QMessageBox.StandardButton.Yes:
+    if not ask_to_finish(window, translate("MeetingDrafts", "Restore unsaved meeting record?"), text,
+                         str(newest.state.get("topic") or "")):
         return False
     from partydesk.gui.dialogs.meeting_edit import MeetingDialog
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from partydesk.core import drafts
 from partydesk.gui.operations import run
@@ -133,6 +133,7 @@ class MemberDraftKeeper(QObject):
 def offer_leftover_draft(window: QWidget, ctx: AppContext) -> None:
     """Ask whether to finish the newest member form left unsaved; if so, open it on the members page with the
     typing in (declined, the draft stays and the form offers it when opened)."""
+    from partydesk.gui.dialogs.meeting_edit_drafts import ask_to_finish
     from partydesk.gui.mainwindow import MainWindow
     from partydesk.gui.pages.members import MembersPage
 
@@ -145,13 +146,8 @@ def offer_leftover_draft(window: QWidget, ctx: AppContext) -> None:
     text = translate("MemberDrafts", "A member's record was being filled in and not saved (kept automatically at "
                                      "{when}). Open it now to finish it?").format(
         when=newest.saved_at.astimezone().strftime("%Y-%m-%d %H:%M"))
-    name = str(newest.state.get("name") or "").strip()
-    if name:
-        text += "\n\n" + name
-    answer = QMessageBox.question(window, translate("MemberDrafts", "Restore an unsaved member record?"), text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.Yes)
-    if answer != QMessageBox.StandardButton.Yes:
+    if not ask_to_finish(window, translate("MemberDrafts", "Restore an unsaved member record?"), text,
+                         str(newest.state.get("name") or "")):
         return
     page = window.show_page("members")
     assert isinstance(page, MembersPage)
