@@ -3786,6 +3786,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>找不到这名党员，可能已被删除。</translation>
     </message>
     <message>
+        <source>This member no longer exists (deleted since?): what was typed is in the form for a new member, to save or to discard.</source>
+        <translation>这名党员的档案已不存在（可能已被删除）：填写到一半的内容已放进新增党员的表格，可核对后保存，或取消丢弃。</translation>
+    </message>
+    <message>
         <source>{count} members put in “{group}”.</source>
         <translation>已将 {count} 名党员编入“{group}”。</translation>
     </message>

@@ -119,3 +119,29 @@ def test_a_meeting_record_is_asked_about_first_and_one_question_at_a_time(
         hook(window2)
     _form(qtbot, window2)
     assert asked == ["恢复未保存的会议记录？", "恢复未保存的党员档案？"]  # declined: then the member's
+
+
+def test_the_draft_of_a_member_deleted_since_goes_into_a_new_member_s_form(
+        qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The member was deleted after the typing was kept: yes puts the typing into the form for a new member (to
+    save as one, or throw away), says why, and lets the old draft go — no form could take it, so it was asked
+    about at every start."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.services import members
+
+    [zhang] = add_now(ctx, ZHANG)
+    folder = drafts.drafts_dir(ctx.db.path)
+    old = drafts.save(folder, zhang, zhang, {"name": ZHANG.name, "address": "示范市幸福南路8号"}, prefix=drafts.MEMBER)
+    members.delete_member(ctx.db, LOCAL_USER, member_id=zhang, reason="录入重复")
+    window = _window(qtbot, ctx)
+    said: list[str] = []
+    ctx.hub.statusMessage.connect(said.append)
+    _answering(monkeypatch, QMessageBox.StandardButton.Yes)
+
+    member_edit_drafts.offer_leftover_draft(window, ctx)
+
+    dialog = _form(qtbot, window)
+    assert dialog.record is None and dialog.ui.addressEdit.text() == "示范市幸福南路8号"
+    assert any("已不存在" in text and "新增党员的表格" in text for text in said), said
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert not old.exists()

@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from partydesk.core import drafts
 from partydesk.gui.operations import members as member_ops
+from partydesk.gui.operations import run
+from partydesk.gui.tasks import Lane
 
 if TYPE_CHECKING:
     from partydesk.core.domain.roster import MemberRecord
@@ -23,14 +26,17 @@ translate = QCoreApplication.translate  # by this name, with the context spelled
 
 def add_member(page: MembersPage, *, restore_draft: bool = False) -> None:
     """The empty member form over the roster; ``restore_draft``: with a new member's leftover draft typed in."""
+    _open_form(page, _new_form(page), restore_draft)
+
+
+def _new_form(page: MembersPage) -> MemberEditDialog:
     from partydesk.gui.dialogs.member_edit import MemberEditDialog
 
     branches = page.model.branches
     # A committee adding someone: the member is the committee's own, not a branch's (said in the form).
     committee_own = branches.own.name if branches.committee and branches.own is not None else ""
-    dialog = MemberEditDialog(page.ctx, None, party_groups=page.model.party_groups(), committee_own=committee_own,
-                              parent=page)
-    _open_form(page, dialog, restore_draft)
+    return MemberEditDialog(page.ctx, None, party_groups=page.model.party_groups(), committee_own=committee_own,
+                            parent=page)
 
 
 def edit_member(page: MembersPage, member_id: str, *, restore_draft: bool = False) -> None:
@@ -38,6 +44,9 @@ def edit_member(page: MembersPage, member_id: str, *, restore_draft: bool = Fals
     from partydesk.gui.dialogs.member_edit import open_after_audit
 
     def loaded(record: MemberRecord | None) -> None:
+        if record is None and restore_draft:
+            _draft_as_new(page, member_id)
+            return
         if record is None:
             page.ctx.hub.statusMessage.emit(translate(
                 "MembersPage", "This member no longer exists; it may have been deleted."))
@@ -48,6 +57,24 @@ def edit_member(page: MembersPage, member_id: str, *, restore_draft: bool = Fals
                          on_error=lambda error: page.ctx.hub.statusMessage.emit(error.message))
 
     member_ops.load_member(page, page.ctx, member_id, loaded)
+
+
+def _draft_as_new(page: MembersPage, member_id: str) -> None:
+    """The draft of a member no longer here (deleted since it was typed): the typing goes into the form for a new
+    member, to be saved as one or thrown away, and the old draft is let go (else it was asked about at every
+    start, and no form could ever take it)."""
+    folder = drafts.drafts_dir(page.ctx.db.path)
+    left = drafts.for_meeting(folder, member_id, prefix=drafts.MEMBER)
+    dialog = _new_form(page)
+    if left is not None:
+        dialog.apply_state(left.state)
+        dialog.drafts.touched()  # kept under the new form's own key from now on
+        run(None, page.ctx, lambda _p: drafts.discard(folder, left.key, prefix=drafts.MEMBER),
+            label="discard member draft", lane=Lane.FILE)
+    page.ctx.hub.statusMessage.emit(translate(
+        "MembersPage", "This member no longer exists (deleted since?): what was typed is in the form for a new "
+                       "member, to save or to discard."))
+    _open_form(page, dialog, False)
 
 
 def _open_form(page: MembersPage, dialog: MemberEditDialog, restore_draft: bool) -> None:
