@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
-from tests.gui.conftest import type_into
+from tests.gui.conftest import WAIT_MS, type_into
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ def test_esc_clears_the_search_and_only_then_closes_the_dialog(page: ListPage[It
     page.search.setFocus()
     qtbot.keyClick(page.search, Qt.Key.Key_Escape)
     assert page.search.text() == "" and dialog.isVisible()
-    qtbot.waitUntil(lambda: len(shown(page)) == page.model.total, timeout=2000)
+    qtbot.waitUntil(lambda: len(shown(page)) == page.model.total, timeout=WAIT_MS)
     qtbot.keyClick(page.search, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     page.setParent(None)  # the fixture's page outlives the dialog (qtbot closes each)

@@ -92,7 +92,7 @@ def test_pinyin_search_finds_zhang_san_after_the_debounce(qtbot: QtBot, page: Me
         event.setCommitString(typed)
         QApplication.sendEvent(page.search_edit, event)
     assert len(names(page)) == 3, "no filtering while the debounce timer runs"
-    qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=2000)
+    qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=WAIT_MS)
     assert page.count_label.text() == "在册 3 人，显示 1 人"
 
 
@@ -100,13 +100,13 @@ def test_digits_find_a_member_by_id_ending(qtbot: QtBot, page: MembersPage) -> N
     """The last four characters of the ID number find its member; phone endings do too."""
     tail = make_id(date(1985, 5, 5), 22)[-4:]
     page.search_edit.setText(tail)
-    qtbot.waitUntil(lambda: names(page) == ["李四"], timeout=2000)
+    qtbot.waitUntil(lambda: names(page) == ["李四"], timeout=WAIT_MS)
     page.search_edit.setText("1111")
-    qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=2000)
+    qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=WAIT_MS)
     shown = page.export_scope()  # the export is offered the one shown, of the three on the roll
     assert shown is not None and len(shown[0]) == 1 and shown[1] == 3
     page.search_edit.setText("")
-    qtbot.waitUntil(lambda: len(names(page)) == 3, timeout=2000)
+    qtbot.waitUntil(lambda: len(names(page)) == 3, timeout=WAIT_MS)
     assert page.export_scope() is None
 
 
@@ -415,10 +415,10 @@ def test_the_roster_is_worked_from_the_keyboard(qtbot: QtBot, page: MembersPage)
     qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is page.search_edit
     qtbot.keyClicks(page.search_edit, "zs")
-    qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=2000)
+    qtbot.waitUntil(lambda: names(page) == ["张三"], timeout=WAIT_MS)
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Escape)
     assert page.search_edit.text() == ""
-    qtbot.waitUntil(lambda: len(names(page)) == 3, timeout=2000)
+    qtbot.waitUntil(lambda: len(names(page)) == 3, timeout=WAIT_MS)
 
     page.view.setFocus()
     page.view.selectRow(0)
@@ -432,7 +432,7 @@ def test_the_roster_is_worked_from_the_keyboard(qtbot: QtBot, page: MembersPage)
     qtbot.waitUntil(lambda: isinstance(page.current_dialog(), MemberEditDialog), timeout=WAIT_MS)
     page.current_dialog().reject()  # type: ignore[union-attr]
     # The window's keyboard focus is on the roster (the offscreen platform does not reactivate it).
-    qtbot.waitUntil(lambda: page.window().focusWidget() is page.view, timeout=2000)
+    qtbot.waitUntil(lambda: page.window().focusWidget() is page.view, timeout=WAIT_MS)
     page.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT_MS)
 
@@ -496,7 +496,7 @@ def test_a_workbench_bar_shows_its_members_whatever_was_searched_and_a_new_searc
     assert page.count_label.text() == "10–19年：共 2 人"
     page.search_edit.setFocus()
     qtbot.keyClicks(page.search_edit, "ls")
-    qtbot.waitUntil(lambda: names(page) == ["李四"], timeout=2000)  # not within the bar's two
+    qtbot.waitUntil(lambda: names(page) == ["李四"], timeout=WAIT_MS)  # not within the bar's two
     assert page.count_label.text() == "在册 3 人，显示 1 人"
     page.show_only(frozenset({ids["张三"]}), "10–19年")
     assert names(page) == ["张三"]
