@@ -7,8 +7,9 @@ meeting's id, or ``new-<uuid>`` for a meeting not yet saved. Saving the record r
 still there at the next start, or when the same record is opened again, is offered back. The state is
 whatever JSON object the dialog writes; this module only keeps it safe.
 
-The member form keeps its drafts the same way, as ``member-<key>.json`` (``MEMBER``): each kind of record has
-its own prefix, so a kind's leftovers are only ever offered back to its own dialog.
+The member form keeps its drafts the same way, as ``member-<key>.json`` (``MEMBER``), the talk record as
+``talk-<key>.json`` (``TALK``) and a committee's notice as ``notice-<key>.json`` (``NOTICE``): each kind of record
+has its own prefix, so a kind's leftovers are only ever offered back to its own dialog.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 FOLDER = "drafts"
 PREFIX = "meeting-"
 MEMBER = "member-"  # the member form's drafts
+TALK = "talk-"  # the talk record's
+NOTICE = "notice-"  # a notice being written at a committee (always a new one: a published notice is not edited)
 FORMAT = 1
 STALE_TEMP_S = 600  # no draft save takes ten minutes: a temp file this old is from a killed save
 

@@ -184,12 +184,14 @@ def _wire_backups(ctx: AppContext) -> None:
 
 
 def _offer_drafts(ctx: AppContext) -> None:
-    """Once the window is up, a meeting record left unsaved is offered back, then (when that was not taken up) a
-    member's form: one question at a time."""
-    from partydesk.gui.dialogs import meeting_edit_drafts, member_edit_drafts
+    """Once the window is up, a record left unsaved is offered back: a meeting record's, then (when that was not
+    taken up) a member's form, a talk record, a notice — one question at a time."""
+    from partydesk.gui.dialogs import meeting_edit_drafts, member_edit_drafts, notice_edit, talk_edit
+
+    offers = (meeting_edit_drafts.offer_leftover_drafts, member_edit_drafts.offer_leftover_draft,
+              talk_edit.offer_leftover_talk, notice_edit.offer_leftover_notice)
 
     def offer(window: QWidget) -> None:
-        if not meeting_edit_drafts.offer_leftover_drafts(window, ctx):
-            member_edit_drafts.offer_leftover_draft(window, ctx)
+        any(offer_one(window, ctx) for offer_one in offers)  # (stops at the first taken up)
 
     ctx.on_window.append(lambda window: QTimer.singleShot(0, window, lambda: offer(window)))

@@ -639,6 +639,17 @@
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Dis&amp;card</source>
+        <translation>丢弃(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>EarlierHoursDialog</name>
     <message>
         <source>The roster has no members yet: add or import them on the Members page first.</source>
@@ -3437,14 +3448,6 @@ Write the new key card and give it to each office to register.</source>
         <translation>这份档案上次填写后没有保存（程序于 {when} 自动留存了草稿），可能因断电或程序意外关闭。要恢复当时填写的内容吗？</translation>
     </message>
     <message>
-        <source>&amp;Restore</source>
-        <translation>恢复(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Dis&amp;card</source>
-        <translation>丢弃(&amp;C)</translation>
-    </message>
-    <message>
         <source>A member&apos;s record was being filled in and not saved (kept automatically at {when}). Open it now to finish it?</source>
         <translation>有一名党员的档案填写到一半还没有保存（已于 {when} 自动保留）。现在打开接着填完吗？</translation>
     </message>
@@ -3964,6 +3967,10 @@ Write the new key card and give it to each office to register.</source>
 <context>
     <name>NoticeEditDialog</name>
     <message>
+        <source>A notice was being written and not saved (kept automatically at {when}). Restore what was typed?</source>
+        <translation>这份通知上次写到一半没有发布（程序于 {when} 自动留存了草稿），可能因断电或程序意外关闭。要恢复当时填写的内容吗？</translation>
+    </message>
+    <message>
         <source>Choose files</source>
         <translation>选择附件</translation>
     </message>
@@ -3998,6 +4005,14 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Keep editing</source>
         <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Restore an unpublished notice?</source>
+        <translation>恢复未发布的通知？</translation>
+    </message>
+    <message>
+        <source>A notice was being written and not published (kept automatically at {when}). Open it now to finish it?</source>
+        <translation>有一份通知写到一半还没有发布（已于 {when} 自动保留）。现在打开接着写完吗？</translation>
     </message>
     <message>
         <source>Write a notice</source>
@@ -5854,6 +5869,10 @@ Write the new key card and give it to each office to register.</source>
 <context>
     <name>TalkEditDialog</name>
     <message>
+        <source>This talk record was being written and not saved (kept automatically at {when}). Restore what was typed?</source>
+        <translation>这份谈话记录上次填写后没有保存（程序于 {when} 自动留存了草稿），可能因断电或程序意外关闭。要恢复当时填写的内容吗？</translation>
+    </message>
+    <message>
         <source>Who was chosen is not on this office&apos;s own roll: a branch records the talks with its members, and they arrive with its packages.</source>
         <translation>所选党员不在本单位自己的花名册上：支部党员的谈心谈话由该支部记录，随支部报送的数据包到达。</translation>
     </message>
@@ -5904,6 +5923,14 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Left blank, the follow-up is due {days} days after the talk and comes up on the workbench then.</source>
         <translation>不填跟进日期时，按谈话后 {days} 天计，到期后在工作台提醒。</translation>
+    </message>
+    <message>
+        <source>Restore an unsaved talk record?</source>
+        <translation>恢复未保存的谈话记录？</translation>
+    </message>
+    <message>
+        <source>A talk record was being written and not saved (kept automatically at {when}). Open it now to finish it?</source>
+        <translation>有一份谈话记录填写到一半还没有保存（已于 {when} 自动保留）。现在打开接着填完吗？</translation>
     </message>
     <message>
         <source>Heart-to-heart talk</source>
@@ -6094,6 +6121,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>This talk no longer exists; it may have been deleted.</source>
         <translation>这次谈话已不存在，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>This talk no longer exists (deleted since?): what was typed is in the dialog for a new talk, to save or to discard.</source>
+        <translation>这次谈话的记录已不存在（可能已被删除）：填写到一半的内容已放进新增谈话的窗口，可以另存为一条新记录，也可以丢弃。</translation>
     </message>
     <message>
         <source>Delete talk</source>

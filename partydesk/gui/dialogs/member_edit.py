@@ -41,7 +41,7 @@ from partydesk.core.domain.roster import MemberRecord
 from partydesk.core.domain.validate import Issue
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services import members
-from partydesk.gui.dialogs.member_edit_drafts import MemberDraftKeeper
+from partydesk.gui.dialogs.member_edit_drafts import member_draft_keeper
 from partydesk.gui.forms.ui_member_edit import Ui_MemberEditDialog
 from partydesk.gui.operations import access as access_ops
 from partydesk.gui.operations import members as member_ops
@@ -128,7 +128,7 @@ class MemberEditDialog(BusyDialog):
         self._opened_with = self.member_input()  # what "no unsaved changes" means
         # What is typed is kept as a draft beside the database (a power cut loses nothing); one left from
         # before is offered back in a bar at the top.
-        self.drafts = MemberDraftKeeper(self)
+        self.drafts = member_draft_keeper(self)
         if self.drafts.bar is not None:
             self.ui.mainLayout.insertWidget(0, self.drafts.bar)
         self._watch_edits()
@@ -396,8 +396,7 @@ class MemberEditDialog(BusyDialog):
         self._set_busy(False)
         if isinstance(result, members.MemberSaved):
             # The task runner has published the save's changes already; a draft offered and left is out of date.
-            self.drafts.discard()
-            self.drafts.drop_offered()
+            self.drafts.saved()
             self.saved.emit(result.member_id)
             QDialog.accept(self)
             return

@@ -3,23 +3,37 @@ branches it goes to (all registered ones, or those ticked).
 
 The files are copied into the attachment store on the file lane, then the notice is recorded and
 addressed on the DB lane (``operations.notices.publish``); the dialog closes only when both succeeded.
+
+What is typed is kept as a draft beside the database (``form_drafts``, as ``notice-new-<uuid>.json``): a power
+cut loses nothing, and a draft left from before is offered in a bar at the top, or asked about at start-up
+(``offer_leftover_notice``).
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessageBox, QWidget
 
+from partydesk.core import drafts
 from partydesk.core.domain.notices import NoticeData
 from partydesk.core.errors import KnownError
+from partydesk.gui.dialogs.form_drafts import (
+    DraftKeeper,
+    newest_leftover,
+    offer_at_start,
+    put_widget_values,
+    watch_inputs,
+    widget_values,
+)
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.folders import ATTACHMENTS, ask_open_files
 from partydesk.gui.forms.ui_notice_edit import Ui_NoticeEditDialog
 from partydesk.gui.operations import notices as ops
+from partydesk.gui.operations import run
 from partydesk.gui.widgets.all_targets import follow_all, searchable
 from partydesk.gui.widgets.discard_guard import DiscardGuard
 from partydesk.gui.widgets.enter_key import enter_moves_on
@@ -32,6 +46,8 @@ if TYPE_CHECKING:
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
+translate = QCoreApplication.translate
+
 
 class NoticeEditDialog(DiscardGuard, QDialog):
     """The dialog; ``branches`` are (organisation code, name) of the registered child sites."""
@@ -39,7 +55,8 @@ class NoticeEditDialog(DiscardGuard, QDialog):
     published = Signal(str)  # the new notice's id, once it is written
 
     def __init__(self, ctx: AppContext, branches: list[tuple[str, str]], *, issuer: str = "",
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+                 today: date | None = None, parent: QWidget | None = None, draft: drafts.Draft | None = None) -> None:
+        """``draft``: a notice left unsaved, typed in."""
         super().__init__(parent)
         self.ctx = ctx
         self.today = today or date.today()
@@ -73,8 +90,17 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         self.ui.filesList.setMaximumHeight(rows * 4)
         self.ui.targetList.setMaximumHeight(rows * 6)
         self.target_search = searchable(self.ui.targetList)  # (taller, with many branches)
-        fit_to_screen(self, QSize(self.fontMetrics().horizontalAdvance("汉") * 46, self.sizeHint().height()))
         self.mark_clean()
+        self.drafts = DraftKeeper(self, prefix=drafts.NOTICE, record_id=None, state=self.draft_state,
+                                  apply=self.apply_draft, given=draft, bar_text=self.tr(
+                                      "A notice was being written and not saved (kept automatically at {when}). "
+                                      "Restore what was typed?"))
+        if self.drafts.bar is not None:
+            self.ui.mainLayout.insertWidget(0, self.drafts.bar)
+        if draft is not None:
+            self.drafts.restore()
+        watch_inputs(self, self.drafts.touched)
+        fit_to_screen(self, QSize(self.fontMetrics().horizontalAdvance("汉") * 46, self.sizeHint().height()))
 
     def choose_files(self) -> None:
         """Choose files to send with the notice."""
@@ -91,12 +117,15 @@ class NoticeEditDialog(DiscardGuard, QDialog):
                 item = QListWidgetItem(Path(name).name, self.ui.filesList)
                 item.setData(CODE_ROLE, name)
                 item.setToolTip(name)
+        if names:
+            self.drafts.touched()
 
     def remove_file(self) -> None:
         """Drop the chosen file from the list."""
         row = self.ui.filesList.currentRow()
         if row >= 0:
             self.ui.filesList.takeItem(row)
+            self.drafts.touched()
 
     def sources(self) -> list[Path]:
         """The files listed."""
@@ -120,7 +149,25 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         ops.publish(self, self.ctx, data, self.sources(), to=[] if to_all else self.ticked(), to_all=to_all,
                     on_done=self._published, on_error=self._failed)
 
+    def discarded(self) -> None:
+        """Closed with the typing thrown away (or none typed): no draft to offer later."""
+        self.drafts.discard()
+
+    def draft_state(self) -> dict[str, Any]:
+        """What is typed, ticked and attached, as the draft keeps it."""
+        return {"fields": widget_values(self), "files": [str(p) for p in self.sources()]}
+
+    def apply_draft(self, state: dict[str, Any]) -> None:
+        """Put a draft's typing, ticks and files in (a file no longer where it was is left out)."""
+        fields = state.get("fields")
+        if isinstance(fields, dict):
+            put_widget_values(self, fields)
+        files = state.get("files")
+        if isinstance(files, list):
+            self.add_files([f for f in files if isinstance(f, str) and Path(f).is_file()])
+
     def _published(self, done: NoticeAdded) -> None:
+        self.drafts.saved()
         self.accept()
         self.published.emit(done.notice_id)
 
@@ -191,3 +238,26 @@ class NoticeEditDialog(DiscardGuard, QDialog):
             self.ui.retranslateUi(self)
             self._retranslate()
         super().changeEvent(event)
+
+
+def offer_leftover_notice(window: QWidget, ctx: AppContext) -> bool:
+    """Ask whether to finish the newest notice left unpublished; if so, open it among the notices with the typing
+    in, and say so (declined, the draft stays and the dialog offers it when a notice is next written)."""
+    from partydesk.gui.mainwindow import MainWindow
+
+    newest = newest_leftover(ctx, drafts.NOTICE)
+    if newest is None or not isinstance(window, MainWindow) or "exchange" not in window.page_ids():
+        return False
+    fields = newest.state.get("fields")
+    title = fields.get("titleEdit") if isinstance(fields, dict) else ""
+    if not offer_at_start(window, newest, translate("NoticeEditDialog", "Restore an unpublished notice?"),
+                          translate("NoticeEditDialog", "A notice was being written and not published (kept "
+                                                        "automatically at {when}). Open it now to finish it?"),
+                          str(title or "")):
+        return False
+    page = window.show_page("exchange")
+    page.show_tab("notices")  # type: ignore[attr-defined]
+    panel = page.notices  # type: ignore[attr-defined]
+    # After the panel's first read, queued before this on the same lane: the dialog lists the branches to tick.
+    run(panel, ctx, lambda _p: None, label="open notice draft", on_done=lambda _r: panel.write_notice(draft=newest))
+    return True

@@ -6,21 +6,34 @@ name, for a leader from outside the roster. Who was talked with is ticked in a l
 Dates are the shared ``DateField``. The core checks the rest (a topic, at least one member, a follow-up
 date only with a follow-up); its message is shown in the dialog and nothing is saved. The dialog closes
 only when the talk is stored; the runner publishes the change, so the panel refreshes itself.
+
+What is typed is kept as a draft beside the database (``form_drafts``, as ``talk-<id>.json``): a power cut loses
+nothing, and a draft left from before is offered in a bar at the top, or asked about at start-up
+(``offer_leftover_talk``).
 """
 
 from __future__ import annotations
 
 import html
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
+from partydesk.core import drafts
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.talks import TALK_FORMS
 from partydesk.core.errors import KnownError
 from partydesk.core.services.talks import UNDATED_FOLLOW_UP_DAYS, TalkAdded, TalkData, TalkRecord
+from partydesk.gui.dialogs.form_drafts import (
+    DraftKeeper,
+    newest_leftover,
+    offer_at_start,
+    put_widget_values,
+    watch_inputs,
+    widget_values,
+)
 from partydesk.gui.forms.ui_talk_edit import Ui_TalkEditDialog
 from partydesk.gui.models.talk_choice_model import TalkChoiceModel
 from partydesk.gui.operations import talks as talk_ops
@@ -34,6 +47,9 @@ from partydesk.gui.widgets.screen_room import fit_to_screen
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
+translate = QCoreApplication.translate
+
+
 class TalkEditDialog(DiscardGuard, BusyDialog):
     """New talk (``record`` None) or edit one; ``saved(talk_id)`` after the core stored it."""
 
@@ -41,10 +57,11 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
 
     def __init__(self, ctx: AppContext, record: TalkRecord | None = None, parent: QWidget | None = None, *,
                  with_ids: tuple[str, ...] = (), by_id: str = "", today: date | None = None,
-                 correction_for: str = "") -> None:
+                 correction_for: str = "", draft: drafts.Draft | None = None) -> None:
         """``with_ids``: members to tick at the start (a talk begun from the list of who is due); ``by_id``: the
         member talking (two committee members due to talk), else the secretary. ``correction_for``: the branch
-        that keeps the talk, when a committee edits it (the edit goes back to it as a correction)."""
+        that keeps the talk, when a committee edits it (the edit goes back to it as a correction). ``draft``: a
+        draft left unsaved, typed in once the members are read."""
         super().__init__(parent)
         self.ctx = ctx
         self.record = record
@@ -84,6 +101,19 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self.ui.withSummaryLabel.setTextFormat(Qt.TextFormat.RichText)  # names are escaped, the hint is coloured
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
+        self._clean_ticks: tuple[str, ...] = ()
+        self._people: list[RosterRow] = []
+        self._pending: dict[str, Any] | None = None  # a draft's state, put in once the members are read
+        self.drafts = DraftKeeper(self, prefix=drafts.TALK, record_id=record.id if record is not None else None,
+                                  state=self.draft_state, apply=self.apply_draft, given=draft, bar_text=self.tr(
+                                      "This talk record was being written and not saved (kept automatically at "
+                                      "{when}). Restore what was typed?"))
+        if self.drafts.bar is not None:
+            self.ui.mainLayout.insertWidget(0, self.drafts.bar)
+        if draft is not None:
+            self.drafts.restore()
+        watch_inputs(self, self.drafts.touched)
+        self.choices.checkedChanged.connect(self.drafts.touched)
         self._retranslate()
         self._show_checked()
         fit_to_screen(self, self.sizeHint())
@@ -122,13 +152,13 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
             self.ui.byCombo.setCurrentIndex(position)
         else:
             self.ui.byCombo.setEditText(typed or (secretary if self.record is None else ""))
-        # The members already ticked come first, so an opened talk shows whom it was with.
-        ticked = set(self.choices.checked_ids())
-        self.choices.set_people(sorted(rows, key=lambda r: r.id not in ticked))
+        self._people = rows
+        self._ticked_first()
         # Ticks given by id only (from the due list) get their names now.
         self.choices.set_checked((i, self.choices.name_of(i) or n)
                                  for i, n in zip(self.choices.checked_ids(), self.choices.checked_names(), strict=True))
         self._loaded = True
+        pending, self._pending = self._pending, None
         if any(i not in {r.id for r in rows} for i in self._preset):  # a branch's member, at its committee
             self.ui.errorLabel.setText(self.tr(
                 "Who was chosen is not on this office's own roll: a branch records the talks with its members, "
@@ -136,6 +166,53 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
             self.ui.errorLabel.show()
         self._update()
         self.mark_clean()  # what the load filled in is not typed data
+        if pending is not None:
+            self.apply_draft(pending)
+
+    def _ticked_first(self) -> None:
+        """The members ticked come first in the list, so an opened talk (or a draft put back) shows whom it was
+        with."""
+        ticked = set(self.choices.checked_ids())
+        self.choices.set_people(sorted(self._people, key=lambda r: r.id not in ticked))
+
+    def mark_clean(self) -> None:
+        """The form as it stands, the ticks too, is what "nothing typed" means."""
+        super().mark_clean()
+        self._clean_ticks = self.choices.checked_ids()
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether anything was typed or ticked since the form was filled in."""
+        return super().has_unsaved_changes() or (self._loaded and self.choices.checked_ids() != self._clean_ticks)
+
+    def discarded(self) -> None:
+        """Closed with the typing thrown away (or none typed): no draft to offer later."""
+        self.drafts.discard()
+
+    # -- drafts -------------------------------------------------------------------------------------
+
+    def draft_state(self) -> dict[str, Any]:
+        """What is typed and ticked, as the draft keeps it."""
+        return {"fields": widget_values(self), "with": [[i, n] for i, n in zip(
+            self.choices.checked_ids(), self.choices.checked_names(), strict=True)], "by_id": self.talker()[0]}
+
+    def apply_draft(self, state: dict[str, Any]) -> None:
+        """Put a draft's typing and ticks in (once the members are read: they replace what the load fills in)."""
+        if not self._loaded:
+            self._pending = state
+            return
+        fields = state.get("fields")
+        if isinstance(fields, dict):
+            put_widget_values(self, fields)
+            self._form_picked = True  # the form as it was chosen then
+        ticked = state.get("with")
+        if isinstance(ticked, list):
+            self.choices.set_checked((str(p[0]), str(p[1])) for p in ticked if isinstance(p, list) and len(p) == 2)
+            self._ticked_first()
+        by_id = state.get("by_id")
+        position = self.ui.byCombo.findData(by_id) if isinstance(by_id, str) else -1
+        if position >= 0 and self.ui.byCombo.itemText(position) == self.ui.byCombo.currentText():
+            self.ui.byCombo.setCurrentIndex(position)  # (of two members of one name, the one picked)
+        self._show_checked()
 
     def _pick_form(self) -> None:
         self._form_picked = True
@@ -206,6 +283,7 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
     def _done(self, result: object) -> None:
         self._set_busy(False)
         talk_id = result.talk_id if isinstance(result, TalkAdded) else (self.record.id if self.record else "")
+        self.drafts.saved()
         self.saved.emit(talk_id)
         BusyDialog.accept(self)
 
@@ -255,3 +333,23 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def offer_leftover_talk(window: QWidget, ctx: AppContext) -> bool:
+    """Ask whether to finish the newest talk record left unsaved; if so, open it among the talks with the typing in,
+    and say so (declined, the draft stays and the dialog offers it when that talk, or a new one, is opened)."""
+    from partydesk.gui.mainwindow import MainWindow
+
+    newest = newest_leftover(ctx, drafts.TALK)
+    if newest is None or not isinstance(window, MainWindow) or "meetings" not in window.page_ids():
+        return False
+    topic = newest.state.get("fields", {}).get("topicEdit") if isinstance(newest.state.get("fields"), dict) else ""
+    if not offer_at_start(window, newest, translate("TalkEditDialog", "Restore an unsaved talk record?"),
+                          translate("TalkEditDialog", "A talk record was being written and not saved (kept "
+                                                      "automatically at {when}). Open it now to finish it?"),
+                          str(topic or "")):
+        return False
+    page = window.show_page("meetings")
+    page.show_tab("talks")  # type: ignore[attr-defined]
+    page.talks.open_draft(newest)  # type: ignore[attr-defined]
+    return True

@@ -43,6 +43,7 @@ from partydesk.gui.sizes import file_size
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
 
 if TYPE_CHECKING:
+    from partydesk.core.drafts import Draft
     from partydesk.gui.context import AppContext
 
 FILE_ROLE = Qt.ItemDataRole.UserRole
@@ -225,11 +226,12 @@ class NoticesPanel(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             ops.mark_done(self, self.ctx, notice.id)
 
-    def write_notice(self) -> None:
-        """Open the dialog that writes a notice and picks the branches it goes to."""
+    def write_notice(self, *, draft: Draft | None = None) -> None:
+        """Open the dialog that writes a notice and picks the branches it goes to (``draft``: a notice left
+        unpublished, typed in)."""
         from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
 
-        dialog = NoticeEditDialog(self.ctx, self.branches, issuer=self.office, parent=self)
+        dialog = NoticeEditDialog(self.ctx, self.branches, issuer=self.office, parent=self, draft=draft)
         dialog.published.connect(self.open_notice)  # shown at once, with how far it has gone to each branch
         dialog.open()
 

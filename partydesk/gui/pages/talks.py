@@ -37,6 +37,7 @@ from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
 
 if TYPE_CHECKING:
+    from partydesk.core.drafts import Draft
     from partydesk.gui.context import AppContext
 
 YEARS_BACK = 5  # how many past years the year box offers
@@ -229,11 +230,12 @@ class TalksPanel(DialogHost, QWidget):
         rows = self.list.selected_rows()
         return rows[0] if rows else None
 
-    def new_talk(self, with_ids: tuple[str, ...] = (), *, by_id: str = "") -> None:
-        """Open the empty talk dialog (with ``with_ids`` ticked, ``by_id`` talking when given)."""
+    def new_talk(self, with_ids: tuple[str, ...] = (), *, by_id: str = "", draft: Draft | None = None) -> None:
+        """Open the empty talk dialog (with ``with_ids`` ticked, ``by_id`` talking when given; ``draft``: with a
+        draft left unsaved typed in)."""
         from partydesk.gui.dialogs.talk_edit import TalkEditDialog
 
-        dialog = TalkEditDialog(self.ctx, None, self, with_ids=with_ids, by_id=by_id, today=self.today)
+        dialog = TalkEditDialog(self.ctx, None, self, with_ids=with_ids, by_id=by_id, today=self.today, draft=draft)
         dialog.saved.connect(lambda talk_id: self._saved(talk_id, dialog.talk_data().held_on.year))
         self._open(dialog)
 
@@ -254,10 +256,28 @@ class TalksPanel(DialogHost, QWidget):
             return
         self._edit(record)
 
-    def _edit(self, record: TalkRecord) -> None:
+    def open_draft(self, draft: Draft) -> None:
+        """Open the talk a draft left unsaved was typed for (a new one for a new talk) with its typing in; a talk
+        deleted since gets a new talk's dialog with the typing in, and the status bar says why."""
+        if draft.meeting_id is None:  # (the draft's record id)
+            self.new_talk(draft=draft)
+            return
+
+        def found(rows: list[TalkRecord]) -> None:
+            if rows:
+                self._edit(rows[0], draft)
+                return
+            self.ctx.hub.statusMessage.emit(self.tr(
+                "This talk no longer exists (deleted since?): what was typed is in the dialog for a new talk, to "
+                "save or to discard."))
+            self.new_talk(draft=draft)
+
+        talk_ops.load_talks_by_ids(self, self.ctx, frozenset({draft.meeting_id}), found)
+
+    def _edit(self, record: TalkRecord, draft: Draft | None = None) -> None:
         from partydesk.gui.dialogs.talk_edit import TalkEditDialog
 
-        dialog = TalkEditDialog(self.ctx, record, self, today=self.today,
+        dialog = TalkEditDialog(self.ctx, record, self, today=self.today, draft=draft,
                                 correction_for=self.branches.corrected_from(record.org_id))
         dialog.saved.connect(lambda talk_id: self._saved(talk_id, dialog.talk_data().held_on.year))
         self._open(dialog)

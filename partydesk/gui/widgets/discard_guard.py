@@ -123,7 +123,11 @@ class DiscardGuard:
             return
         if self.has_unsaved_changes() and not confirm_discard(self):  # type: ignore[arg-type]
             return
+        self.discarded()
         super().reject()  # type: ignore[misc]
+
+    def discarded(self) -> None:
+        """The form is closing with its typing thrown away, or none typed (a form keeping a draft removes it)."""
 
 
 def guarded(dialog: Any) -> bool:
