@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 from partydesk.core import drafts
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.services import notices
-from partydesk.core.services.members import add_member
 from partydesk.core.services.talks import TalkData, add_talk, delete_talk, get_talk, talks_of_year
 from partydesk.core.storage.database import Database
 from partydesk.gui import languages
@@ -27,26 +26,14 @@ from partydesk.gui.dialogs.notice_edit import NoticeEditDialog
 from partydesk.gui.dialogs.talk_edit import TalkEditDialog
 from partydesk.gui.mainwindow import MainWindow
 from partydesk.gui.pages.talks import TalksPanel
+from tests.gui import test_notices_panel, test_talks_panel
 from tests.gui.conftest import WAIT_MS
 from tests.gui.test_member_edit import answer_question
-from tests.gui.test_members_page import LI, WANG, ZHANG
-from tests.gui.test_notices_panel import committee_of_two  # noqa: F401 (a fixture)
 from tests.gui.test_talks_panel import TODAY, tick
 
 KEPT_MS = form_drafts.DRAFT_DELAY_MS + WAIT_MS
-
-
-@pytest.fixture
-def people(ctx: AppContext) -> dict[str, str]:
-    return {d.name: add_member(ctx.db, LOCAL_USER, data=d).member_id for d in (ZHANG, LI, WANG)}
-
-
-@pytest.fixture
-def panel(qtbot: QtBot, ctx: AppContext, people: dict[str, str]) -> TalksPanel:
-    widget = TalksPanel(ctx, today=TODAY)
-    qtbot.addWidget(widget)
-    assert ctx.runner.wait_idle(WAIT_MS)
-    return widget
+people, panel = test_talks_panel.people, test_talks_panel.panel  # (fixtures)
+committee_of_two = test_notices_panel.committee_of_two
 
 
 def kept(ctx: AppContext, prefix: str) -> list[drafts.Draft]:
@@ -176,7 +163,7 @@ BRANCHES = [("3301060012", "中共示范街道幸福社区第一支部委员会"
 
 
 def test_a_notice_cut_off_while_written_comes_back_with_its_ticks_and_files_and_goes_when_published(
-        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
         app: QApplication, tmp_path: Path) -> None:
     ctx = make_ctx(committee_of_two)
     languages.install_language(app, "zh_CN", ctx.hub)
@@ -216,7 +203,7 @@ def test_a_notice_cut_off_while_written_comes_back_with_its_ticks_and_files_and_
 
 
 def test_an_unpublished_notice_is_asked_about_at_start_after_a_talk_one_question_at_a_time(
-        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        qtbot: QtBot, committee_of_two: Database, make_ctx: Callable[[Database], AppContext],
         app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
     from partydesk.gui import launch
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -160,6 +161,22 @@ class DraftKeeper(QObject):
             dialog.resize(dialog.width(), max(dialog.minimumSizeHint().height(), dialog.height() - taken))
 
 
+def keep_drafts(dialog: QWidget, layout: QBoxLayout, *, prefix: str, record_id: str | None,
+                state: Callable[[], dict[str, Any]], apply: Callable[[dict[str, Any]], None], bar_text: str,
+                given: drafts.Draft | None = None) -> DraftKeeper:
+    """``DraftKeeper`` for a dialog whose state is its input widgets (and what ``state`` adds): the bar at the top of
+    ``layout``, the ``given`` draft put in (``apply`` may wait for the form's first read), every edit of an input
+    widget watched."""
+    keeper = DraftKeeper(dialog, prefix=prefix, record_id=record_id, state=state, apply=apply, bar_text=bar_text,
+                         given=given)
+    if keeper.bar is not None:
+        layout.insertWidget(0, keeper.bar)
+    if given is not None:
+        keeper.restore()
+    watch_inputs(dialog, keeper.touched)
+    return keeper
+
+
 # -- a form's input widgets by name ---------------------------------------------------------------------------
 
 def _inputs(root: QWidget) -> list[QWidget]:
@@ -264,5 +281,22 @@ def offer_at_start(window: QWidget, draft: drafts.Draft, title: str, text: str, 
     return ask_to_finish(window, title, text.format(when=when), detail)
 
 
-__all__ = ["DRAFT_DELAY_MS", "DraftKeeper", "newest_leftover", "offer_at_start", "put_widget_values",
-           "watch_inputs", "widget_values"]
+def taken_up(window: QWidget, ctx: AppContext, prefix: str, page_id: str, title: str, text: str,
+             detail_field: str) -> tuple[drafts.Draft, QWidget] | None:
+    """The newest leftover draft of the kind ``prefix`` and the page ``page_id``, brought to the front, when the
+    office chose to finish it (``offer_at_start``, the draft's widget ``detail_field`` under the text); None when
+    there is none, the window has no such page, or the office declined."""
+    from partydesk.gui.mainwindow import MainWindow
+
+    newest = newest_leftover(ctx, prefix)
+    if newest is None or not isinstance(window, MainWindow) or page_id not in window.page_ids():
+        return None
+    fields = newest.state.get("fields")
+    detail = fields.get(detail_field) if isinstance(fields, dict) else ""
+    if not offer_at_start(window, newest, title, text, str(detail or "")):
+        return None
+    return newest, window.show_page(page_id)
+
+
+__all__ = ["DRAFT_DELAY_MS", "DraftKeeper", "keep_drafts", "newest_leftover", "offer_at_start", "put_widget_values",
+           "taken_up", "watch_inputs", "widget_values"]

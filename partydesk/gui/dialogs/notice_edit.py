@@ -21,14 +21,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessa
 from partydesk.core import drafts
 from partydesk.core.domain.notices import NoticeData
 from partydesk.core.errors import KnownError
-from partydesk.gui.dialogs.form_drafts import (
-    DraftKeeper,
-    newest_leftover,
-    offer_at_start,
-    put_widget_values,
-    watch_inputs,
-    widget_values,
-)
+from partydesk.gui.dialogs.form_drafts import keep_drafts, put_widget_values, taken_up, widget_values
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.folders import ATTACHMENTS, ask_open_files
 from partydesk.gui.forms.ui_notice_edit import Ui_NoticeEditDialog
@@ -91,15 +84,10 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         self.ui.targetList.setMaximumHeight(rows * 6)
         self.target_search = searchable(self.ui.targetList)  # (taller, with many branches)
         self.mark_clean()
-        self.drafts = DraftKeeper(self, prefix=drafts.NOTICE, record_id=None, state=self.draft_state,
-                                  apply=self.apply_draft, given=draft, bar_text=self.tr(
+        self.drafts = keep_drafts(self, self.ui.mainLayout, prefix=drafts.NOTICE, record_id=None,
+                                  state=self.draft_state, apply=self.apply_draft, given=draft, bar_text=self.tr(
                                       "A notice was being written and not saved (kept automatically at {when}). "
                                       "Restore what was typed?"))
-        if self.drafts.bar is not None:
-            self.ui.mainLayout.insertWidget(0, self.drafts.bar)
-        if draft is not None:
-            self.drafts.restore()
-        watch_inputs(self, self.drafts.touched)
         fit_to_screen(self, QSize(self.fontMetrics().horizontalAdvance("汉") * 46, self.sizeHint().height()))
 
     def choose_files(self) -> None:
@@ -243,19 +231,13 @@ class NoticeEditDialog(DiscardGuard, QDialog):
 def offer_leftover_notice(window: QWidget, ctx: AppContext) -> bool:
     """Ask whether to finish the newest notice left unpublished; if so, open it among the notices with the typing
     in, and say so (declined, the draft stays and the dialog offers it when a notice is next written)."""
-    from partydesk.gui.mainwindow import MainWindow
-
-    newest = newest_leftover(ctx, drafts.NOTICE)
-    if newest is None or not isinstance(window, MainWindow) or "exchange" not in window.page_ids():
+    found = taken_up(window, ctx, drafts.NOTICE, "exchange",
+                     translate("NoticeEditDialog", "Restore an unpublished notice?"),
+                     translate("NoticeEditDialog", "A notice was being written and not published (kept automatically "
+                                                   "at {when}). Open it now to finish it?"), "titleEdit")
+    if found is None:
         return False
-    fields = newest.state.get("fields")
-    title = fields.get("titleEdit") if isinstance(fields, dict) else ""
-    if not offer_at_start(window, newest, translate("NoticeEditDialog", "Restore an unpublished notice?"),
-                          translate("NoticeEditDialog", "A notice was being written and not published (kept "
-                                                        "automatically at {when}). Open it now to finish it?"),
-                          str(title or "")):
-        return False
-    page = window.show_page("exchange")
+    newest, page = found
     page.show_tab("notices")  # type: ignore[attr-defined]
     panel = page.notices  # type: ignore[attr-defined]
     # After the panel's first read, queued before this on the same lane: the dialog lists the branches to tick.

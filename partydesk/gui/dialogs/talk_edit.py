@@ -26,14 +26,7 @@ from partydesk.core.domain.roster import RosterRow
 from partydesk.core.domain.talks import TALK_FORMS
 from partydesk.core.errors import KnownError
 from partydesk.core.services.talks import UNDATED_FOLLOW_UP_DAYS, TalkAdded, TalkData, TalkRecord
-from partydesk.gui.dialogs.form_drafts import (
-    DraftKeeper,
-    newest_leftover,
-    offer_at_start,
-    put_widget_values,
-    watch_inputs,
-    widget_values,
-)
+from partydesk.gui.dialogs.form_drafts import keep_drafts, put_widget_values, taken_up, widget_values
 from partydesk.gui.forms.ui_talk_edit import Ui_TalkEditDialog
 from partydesk.gui.models.talk_choice_model import TalkChoiceModel
 from partydesk.gui.operations import talks as talk_ops
@@ -104,15 +97,10 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self._clean_ticks: tuple[str, ...] = ()
         self._people: list[RosterRow] = []
         self._pending: dict[str, Any] | None = None  # a draft's state, put in once the members are read
-        self.drafts = DraftKeeper(self, prefix=drafts.TALK, record_id=record.id if record is not None else None,
+        self.drafts = keep_drafts(self, self.ui.mainLayout, prefix=drafts.TALK, record_id=record.id if record else None,
                                   state=self.draft_state, apply=self.apply_draft, given=draft, bar_text=self.tr(
                                       "This talk record was being written and not saved (kept automatically at "
                                       "{when}). Restore what was typed?"))
-        if self.drafts.bar is not None:
-            self.ui.mainLayout.insertWidget(0, self.drafts.bar)
-        if draft is not None:
-            self.drafts.restore()
-        watch_inputs(self, self.drafts.touched)
         self.choices.checkedChanged.connect(self.drafts.touched)
         self._retranslate()
         self._show_checked()
@@ -338,18 +326,13 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
 def offer_leftover_talk(window: QWidget, ctx: AppContext) -> bool:
     """Ask whether to finish the newest talk record left unsaved; if so, open it among the talks with the typing in,
     and say so (declined, the draft stays and the dialog offers it when that talk, or a new one, is opened)."""
-    from partydesk.gui.mainwindow import MainWindow
-
-    newest = newest_leftover(ctx, drafts.TALK)
-    if newest is None or not isinstance(window, MainWindow) or "meetings" not in window.page_ids():
+    found = taken_up(window, ctx, drafts.TALK, "meetings",
+                     translate("TalkEditDialog", "Restore an unsaved talk record?"),
+                     translate("TalkEditDialog", "A talk record was being written and not saved (kept automatically "
+                                                 "at {when}). Open it now to finish it?"), "topicEdit")
+    if found is None:
         return False
-    topic = newest.state.get("fields", {}).get("topicEdit") if isinstance(newest.state.get("fields"), dict) else ""
-    if not offer_at_start(window, newest, translate("TalkEditDialog", "Restore an unsaved talk record?"),
-                          translate("TalkEditDialog", "A talk record was being written and not saved (kept "
-                                                      "automatically at {when}). Open it now to finish it?"),
-                          str(topic or "")):
-        return False
-    page = window.show_page("meetings")
+    newest, page = found
     page.show_tab("talks")  # type: ignore[attr-defined]
     page.talks.open_draft(newest)  # type: ignore[attr-defined]
     return True
