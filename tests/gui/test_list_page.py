@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
@@ -110,6 +113,24 @@ def test_removing_the_selected_row_selects_the_one_in_its_place(page: ListPage[I
     assert page.selected_ids() == ["a"]
     page.remove_ids({"zzz"})
     assert page.selected_ids() == ["a"]
+
+
+def test_selecting_by_id_while_ctrl_is_held_selects_that_row_alone(page: ListPage[Item], qtbot: QtBot) -> None:
+    """The program selects a row (a list read again keeps what was shown) while the office holds Ctrl (Ctrl+S just
+    pressed): the row stays selected, alone — it is not toggled off, or added to, as a Ctrl-click would."""
+    page.show()
+    page.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT_MS)
+    assert page.select_id("a")
+    QTest.keyPress(page.table, Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier)
+    try:
+        assert QGuiApplication.queryKeyboardModifiers() or QGuiApplication.keyboardModifiers()
+        assert page.select_id("a") and page.selected_ids() == ["a"]
+        assert page.select_id("b") and page.selected_ids() == ["b"]
+        page.remove_ids({"b"})
+        assert page.selected_ids() == ["c"]
+    finally:
+        QTest.keyRelease(page.table, Qt.Key.Key_Control, Qt.KeyboardModifier.NoModifier)
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down])

@@ -383,7 +383,7 @@ class ListPage(QWidget, Generic[Row]):
         self._show_table_or_empty()
         shown = self.model.rowCount()
         if first >= 0 and shown and not self.selected_ids():
-            self.table.selectRow(min(first, shown - 1))
+            self._select_row(min(first, shown - 1))
         self._selection_moved()
 
     def go_to_results(self) -> None:
@@ -393,7 +393,7 @@ class ListPage(QWidget, Generic[Row]):
         if self.model.rowCount() == 0:
             return
         if not self.selected_ids():
-            self.table.selectRow(0)
+            self._select_row(0)
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def selected_ids(self) -> list[str]:
@@ -414,9 +414,16 @@ class ListPage(QWidget, Generic[Row]):
         row = self.model.row_of(row_id)
         if row < 0:
             return False
-        self.table.selectRow(row)
+        self._select_row(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
+
+    def _select_row(self, row: int) -> None:
+        """Row ``row`` alone selected, and current, whatever keys are held: ``selectRow`` reads the keyboard, and
+        with Ctrl down (Ctrl+S just pressed in a form) it toggled the row, so a list read again lost what it
+        showed."""
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
 
     # -- search and filters ---------------------------------------------------------------------------
 
