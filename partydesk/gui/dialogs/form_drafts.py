@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from partydesk.core import drafts
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import Lane
-from partydesk.gui.widgets.discard_guard import FILTER_ONLY
+from partydesk.gui.widgets.discard_guard import input_widgets
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -180,18 +180,9 @@ def keep_drafts(dialog: QWidget, layout: QBoxLayout, *, prefix: str, record_id: 
 # -- a form's input widgets by name ---------------------------------------------------------------------------
 
 def _inputs(root: QWidget) -> list[QWidget]:
-    """The named input widgets under ``root`` that hold data (a search box marked filter-only holds none; a combo
-    box's or spin box's own line edit is the box's)."""
-    found: list[QWidget] = []
-    for widget in root.findChildren(QWidget):
-        if not widget.objectName() or widget.property(FILTER_ONLY):
-            continue
-        if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox):
-            continue
-        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QListWidget)) or (
-                isinstance(widget, QAbstractButton) and widget.isCheckable()):
-            found.append(widget)
-    return found
+    """The named input widgets under ``root`` that hold data (``discard_guard.input_widgets``: what closing asks
+    about is what a draft keeps)."""
+    return [widget for widget in input_widgets(root) if widget.objectName()]
 
 
 def _ticked(box: QListWidget) -> list[Any]:

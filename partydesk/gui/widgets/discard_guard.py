@@ -53,20 +53,21 @@ def filter_only(box: QWidget) -> QWidget:
     return box
 
 
-def form_state(root: QWidget) -> list[tuple[str, object]]:
-    """What every input widget under ``root`` holds, in a fixed order (a spin box's own line edit is
-    covered by the spin box; a combo box's by the combo box; a search box marked ``filter_only`` is no
-    data)."""
+def input_widgets(root: QWidget) -> list[QWidget]:
+    """Every input widget under ``root`` that holds data, in a fixed order (a spin box's own line edit is covered
+    by the spin box; a combo box's by the combo box; a search box marked ``filter_only`` is no data)."""
     found = []
     for widget in root.findChildren(QWidget):
         if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
             continue
-        if widget.property(FILTER_ONLY):
-            continue
-        value = _value(widget)
-        if value is not None:
-            found.append((widget.objectName() or type(widget).__name__, value))
+        if not widget.property(FILTER_ONLY) and _value(widget) is not None:
+            found.append(widget)
     return found
+
+
+def form_state(root: QWidget) -> list[tuple[str, object]]:
+    """What every input widget under ``root`` holds (``input_widgets``), in a fixed order."""
+    return [(widget.objectName() or type(widget).__name__, _value(widget)) for widget in input_widgets(root)]
 
 
 def confirm_discard(parent: QWidget) -> bool:
