@@ -246,3 +246,26 @@ def test_widget_values_round_trip_through_a_draft(qtbot: QtBot, ctx: AppContext)
     form_drafts.put_widget_values(two, values)
     assert form_drafts.widget_values(two) == values
     assert two.deadline.value() == date(2026, 12, 15) and two.ticked() == ["3301060012"]
+
+
+def test_a_malformed_talk_draft_opens_a_new_talk_with_what_can_be_read(
+        qtbot: QtBot, ctx: AppContext, people: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A draft written by another version or damaged on disk: values of the wrong kind are left out, the rest is
+    put in, and the question names nothing it cannot read."""
+    drafts.save(drafts.drafts_dir(ctx.db.path), drafts.new_key(), None,
+                {"fields": {"topicEdit": ["思想动态"], "contentEdit": "能读出的内容", "formCombo": 7},
+                 "with": "张三", "by_id": 3}, prefix=drafts.TALK)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, text, *_r: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+
+    assert talk_edit.offer_leftover_talk(window, ctx)
+
+    assert len(asked) == 1 and asked[0].endswith("现在打开接着填完吗？"), asked
+    qtbot.waitUntil(lambda: bool(window.findChildren(TalkEditDialog)), timeout=WAIT_MS)
+    (dialog,) = window.findChildren(TalkEditDialog)
+    qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)
+    assert dialog.ui.contentEdit.toPlainText() == "能读出的内容" and dialog.ui.topicEdit.text() == ""
+    assert dialog.choices.checked_ids() == () and dialog.ui.formCombo.currentData() == "individual"

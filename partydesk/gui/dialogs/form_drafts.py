@@ -283,8 +283,8 @@ def taken_up(window: QWidget, ctx: AppContext, prefix: str, page_id: str, title:
     if newest is None or not isinstance(window, MainWindow) or page_id not in window.page_ids():
         return None
     fields = newest.state.get("fields")
-    detail = fields.get(detail_field) if isinstance(fields, dict) else ""
-    if not offer_at_start(window, newest, title, text, str(detail or "")):
+    detail = fields.get(detail_field) if isinstance(fields, dict) else None
+    if not offer_at_start(window, newest, title, text, detail if isinstance(detail, str) else ""):
         return None
     return newest, window.show_page(page_id)
 
