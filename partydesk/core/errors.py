@@ -50,6 +50,13 @@ class CorruptDatabaseError(KnownError):
     code = "corrupt"
 
 
+class DamagedInSessionError(CorruptDatabaseError):
+    """The open database was found damaged while in use: the program keeps it read-only for the rest of the
+    session (RELIABILITY ST-7), every write refused with this error, nothing written."""
+
+    code = "damaged_read_only"
+
+
 class EmptyDatabaseError(CorruptDatabaseError):
     """The database file is empty (zero bytes) where a database was; it is never rebuilt silently."""
 

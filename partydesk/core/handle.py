@@ -18,6 +18,6 @@ else:
     DbHandle = object
 
 # What a holder of the handle may read or call itself; everything else goes through a service.
-HANDLE_ATTRIBUTES = frozenset({"path", "needs_setup", "changed", "close"})
+HANDLE_ATTRIBUTES = frozenset({"path", "needs_setup", "changed", "damaged", "close"})
 
 __all__ = ["HANDLE_ATTRIBUTES", "DbHandle"]

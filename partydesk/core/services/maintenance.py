@@ -25,7 +25,11 @@ def backup_dir(db_path: Path) -> Path:
 
 
 def backup_now(db: Database, *, reason: str = "manual", progress: Progress | None = None) -> BackupInfo:
-    """A verified backup of the open database, then GFS thinning of the older ones."""
+    """A verified backup of the open database, then GFS thinning of the older ones. Refused for a database
+    found damaged while open (its copy is in quarantine; a backup of it would thin out good ones)."""
+    if db.damaged is not None:
+        raise BackupError("数据库文件已损坏，不能用它做备份（以免挤掉完好的备份）。"
+                          "请用“文件 → 从备份恢复…”恢复最近的备份。", code="damaged")
     db.checkpoint()
     info = backup.make_backup(db.path, backup_dir(db.path), reason=reason, progress=progress)
     backup_files.mirror_files(db.path, backup_dir(db.path))
@@ -44,8 +48,9 @@ def backup_due(db: Database) -> bool:
 
     ``Database.changed`` is set by writes of a real actor (not the program's own upkeep at start-up)
     and cleared by every backup, so an office that only looked at the roster gets no new backup files.
+    Never for a database found damaged while open (``backup_now`` refuses it).
     """
-    return db.changed
+    return db.changed and db.damaged is None
 
 
 _PEOPLE_WROTE = "SELECT max(seq) FROM audit WHERE actor_role != 'system'"  # the program's own upkeep left out

@@ -27,13 +27,20 @@ __all__ = [
 
 
 def open_store(path: Path, *, backups: bool = True) -> DbHandle:
-    """Open (creating or upgrading) the database at ``path``; upgrades back the file up first."""
-    return open_database(path, backup=maintenance.backup_file if backups else None)
+    """Open (creating or upgrading) the database at ``path``; upgrades back the file up first. Found damaged
+    while open, the file is copied into the backups' quarantine folder (``quarantine_damaged``)."""
+    return open_database(path, backup=maintenance.backup_file if backups else None,
+                         quarantine_dir=quarantine_folder(path))
 
 
 def quarantine_damaged(db_path: Path) -> Path:
     """Move a damaged database (with its WAL) aside into the backups' quarantine folder; returns where."""
-    return quarantine(db_path, maintenance.backup_dir(db_path) / "quarantine")
+    return quarantine(db_path, quarantine_folder(db_path))
+
+
+def quarantine_folder(db_path: Path) -> Path:
+    """Where copies of a damaged database are kept."""
+    return maintenance.backup_dir(db_path) / "quarantine"
 
 
 def newest_verified_backup(db_path: Path) -> BackupInfo | None:

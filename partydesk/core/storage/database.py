@@ -9,6 +9,11 @@ failed migration rolls back and leaves the file as it was; the error names the b
 ``Database.write(actor, action=...)`` is the one way to write: one transaction, the actor and clock
 attached for stamping, one hash-chained audit row appended before the commit when anything changed,
 database errors turned into KnownErrors and the transaction rolled back.
+
+A database found damaged while open (SQLite reports its file malformed on a read or a write) becomes
+read-only for the rest of the session (RELIABILITY ST-7): the file with its WAL and SHM is copied aside at
+once, every later ``write`` is refused before it begins (``DamagedInSessionError``), and closing neither
+checkpoints nor optimises, so nothing more is written to it. Reading goes on, for what can still be read.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from partydesk.core.changes import SYSTEM_ACTOR, Actor
 from partydesk.core.clock import HybridClock
 from partydesk.core.errors import (
     CorruptDatabaseError,
+    DamagedInSessionError,
     EmptyDatabaseError,
     KnownError,
     MigrationFailedError,
@@ -67,13 +73,16 @@ BULK_CACHE_MIB = 64  # SQLite's page cache for a bulk write (the default is 2 MB
 class Database:
     """One open database file: one engine with one connection, and this site's clock."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, quarantine_dir: Path | None = None) -> None:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.clock: HybridClock | None = None
         self.site: SiteInfo | None = None
         self.changed = False
+        # Set when the file is found damaged while open: from then on read-only (``_found_damaged``).
+        self.damaged: DamagedInSessionError | None = None
+        self.quarantine_dir = quarantine_dir
         self.reload_site()
 
     def reload_site(self) -> None:
@@ -100,7 +109,37 @@ class Database:
                 yield session
                 session.rollback()
         except SQLAlchemyError as exc:
-            raise _known(exc) from exc
+            raise self._noticed(_known(exc)) from exc
+        except BaseException as exc:
+            self._noticed(known_error_from_db(exc) or exc)  # a raw driver error, raised as it is
+            raise
+
+    def _noticed(self, error: BaseException) -> BaseException:
+        """``error`` as raised to the caller; when it says the file is damaged, the database is read-only from
+        then on (``_found_damaged``, the first time) and the error says so."""
+        if isinstance(error, CorruptDatabaseError):
+            return self._refusal() if self.damaged is not None else self._found_damaged()
+        return error
+
+    def _refusal(self) -> DamagedInSessionError:
+        assert self.damaged is not None
+        return DamagedInSessionError(self.damaged.message)  # a new one each time: a raise keeps its traceback
+
+    def _found_damaged(self) -> DamagedInSessionError:
+        """Read-only from now on: the file, its WAL and SHM copied aside together (where the caller said), and
+        the error every later write gets."""
+        kept = None
+        if self.quarantine_dir is not None:
+            try:
+                kept = backup.quarantine(self.path, self.quarantine_dir)
+            except KnownError:
+                log.exception("could not copy the damaged database aside")
+        log.error("database found damaged while open; read-only from now on (copy: %s)", kept)
+        where = f"损坏的文件已另存一份到：{kept}。" if kept is not None else ""
+        self.damaged = DamagedInSessionError(
+            "数据库文件已损坏。为保护数据，程序已转为只读模式：还能查看、打印和导出能读出的内容，但不能再修改，"
+            f"修改也不会保存。{where}请用“文件 → 从备份恢复…”恢复最近的备份，或关闭程序后重新打开，按提示恢复。")
+        return self.damaged
 
     @contextmanager
     def write(self, actor: Actor, *, action: str, remote: bool = False) -> Iterator[Session]:
@@ -113,6 +152,8 @@ class Database:
         """
         if not action:
             raise ValueError("Database.write needs an action name for the audit trail")
+        if self.damaged is not None:
+            raise self._refusal()  # before any transaction: a damaged file is not written again
         session = self._sessions()
         session.info[INFO_ACTOR] = actor
         changes = audit.ChangeLog()
@@ -132,9 +173,10 @@ class Database:
                 self.changed = True
         except SQLAlchemyError as exc:
             _rollback_quietly(session)
-            raise _known(exc) from exc
-        except BaseException:
+            raise self._noticed(_known(exc)) from exc
+        except BaseException as exc:
             _rollback_quietly(session)
+            self._noticed(known_error_from_db(exc) or exc)  # a raw driver error, raised as it is
             raise
         finally:
             session.close()
@@ -178,12 +220,18 @@ class Database:
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (before a backup or on close), so the file stands alone."""
+        if self.damaged is not None:
+            return  # nothing more is written to a damaged file
         self._pragma("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         """Let SQLite refresh its query statistics where this session showed they are missing or stale
         (``PRAGMA optimize``: about 0.2 s once at 100 000 members, nothing when they are current; only
-        counts are stored), checkpoint, and release the connection."""
+        counts are stored), checkpoint, and release the connection. A damaged file (``damaged``) is only
+        let go: nothing more is written to it."""
+        if self.damaged is not None:
+            self.engine.dispose()
+            return
         try:
             _pragma(self.engine, "PRAGMA analysis_limit=0", "PRAGMA optimize")
         except Exception:  # statistics only speed queries up: they never stand in the way of closing
@@ -240,14 +288,16 @@ def _known(exc: BaseException) -> BaseException:
     return mapped if mapped is not None else exc
 
 
-def open_database(path: Path, *, backup: BackupHook | None = None, create: bool = True) -> Database:
+def open_database(path: Path, *, backup: BackupHook | None = None, create: bool = True,
+                  quarantine_dir: Path | None = None) -> Database:
     """Open (creating if new) the database at ``path``; see the module docstring for the order of steps.
 
     ``backup(path, reason)`` makes the verified pre-upgrade backup (default: ``backups`` beside the
     file); a failing backup stops the upgrade before anything is written. With ``create`` false a
     missing or empty file is an error; with it true (init, first-run set-up) a missing file is created,
     and an empty one too, unless backups beside it show a database was there: then the empty file is
-    an EmptyDatabaseError naming the newest verified backup, never silently rebuilt.
+    an EmptyDatabaseError naming the newest verified backup, never silently rebuilt. ``quarantine_dir`` is
+    where a copy goes when the file is found damaged while open (none is made without it).
     """
     log_sqlite_version()
     path = path.resolve()
@@ -277,6 +327,7 @@ def open_database(path: Path, *, backup: BackupHook | None = None, create: bool 
         db = Database(path, engine)
         with db.write(SYSTEM_ACTOR, action="system.rules") as session:
             ensure_rules(session)
+        db.quarantine_dir = quarantine_dir  # damage found from here on is copied aside (before, the caller does)
         return db
     except KnownError:
         engine.dispose()
