@@ -23,6 +23,8 @@ class Hub(QObject):
     statusMessage = Signal(str)
     # A verified backup was written; carries the backup description for the status bar.
     backupMade = Signal(object)
+    # The open database was found damaged (carries the KnownError): from now on it is read-only.
+    databaseDamaged = Signal(object)
 
     def publish(self, changes: Changes) -> None:
         """Broadcast ``changes`` to every page, unless it is empty (nothing was written)."""

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         ctx.hub.changed.connect(self._on_changed)
         ctx.hub.statusMessage.connect(self._on_status_message)
         ctx.hub.backupMade.connect(self._on_backup_made)
+        ctx.hub.databaseDamaged.connect(self._show_read_only)
         self.opening_label = QLabel(self.stack)
         self.opening_label.setObjectName("openingLabel")
         self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -318,6 +319,12 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(self.help_menu)
 
     def _build_status_bar(self) -> None:
+        # Shown once the open database is found damaged (RELIABILITY ST-7): it stays read-only until restored.
+        self.read_only_label = QLabel(self)
+        self.read_only_label.setObjectName("readOnlyLabel")
+        self.read_only_label.setStyleSheet("QLabel { color: #b00000; font-weight: bold; }")
+        self.read_only_label.hide()
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
         self.backup_label = QLabel(self)
@@ -408,6 +415,7 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self._pages.clear()
         self._retranslate_status()
+        self._show_read_only()  # a restore brings a sound file back
         self._show_row(row)
         self._load_title()
 
@@ -440,6 +448,17 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(ChangeKind.ORGANISATION, ChangeKind.SITE):
             self._load_title()
+
+    def read_only(self) -> bool:
+        """Whether the open database was found damaged this session (it is read-only until restored)."""
+        return self.ctx.db is not None and self.ctx.db.damaged is not None
+
+    def _show_read_only(self, _error: object = None) -> None:
+        shown = self.read_only()
+        self.read_only_label.setVisible(shown)
+        if shown and self.ctx.db is not None and self.ctx.db.damaged is not None:
+            self.read_only_label.setToolTip(self.ctx.db.damaged.message)
+        self._retranslate_title()
 
     def _on_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -485,10 +504,12 @@ class MainWindow(QMainWindow):
     def _retranslate_title(self) -> None:
         # One program for both kinds of office: a committee's window says it is in committee mode.
         name = self.tr("Party Branch Desk (committee)") if self._committee else self.tr("Party Branch Desk")
-        self.setWindowTitle(f"{name} - {self._organisation_name}" if self._organisation_name else name)
+        title = f"{name} - {self._organisation_name}" if self._organisation_name else name
+        self.setWindowTitle(title + self.tr(" (read-only)") if self.read_only() else title)
 
     def _retranslate_status(self) -> None:
         self.opening_label.setText(self.tr("Opening the database…"))
+        self.read_only_label.setText(self.tr("Read-only: the database file is damaged"))
         if self.ctx.db is None:
             self.db_label.setText(self.tr("Opening the database…"))
             return

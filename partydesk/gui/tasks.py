@@ -35,7 +35,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QMetaMethod, QObject, Q
 from PySide6.QtWidgets import QWidget
 
 from partydesk.core.changes import Changes
-from partydesk.core.errors import KnownError, known_error_from_db
+from partydesk.core.errors import CorruptDatabaseError, KnownError, known_error_from_db
 from partydesk.core.progress import Cancelled, Progress
 from partydesk.gui.hub import Hub
 from partydesk.gui.widgets.progress_dialog import JobProgressDialog
@@ -349,6 +349,8 @@ class TaskRunner(QObject):
 
     def _report_known(self, job: _Job, known: KnownError) -> None:
         job.handle.error = known
+        if isinstance(known, CorruptDatabaseError):  # whoever shows the error, the window shows read-only
+            self._hub.databaseDamaged.emit(known)
         if job.on_error is not None:
             job.on_error(known)
         elif self._has_receivers(self.knownError):

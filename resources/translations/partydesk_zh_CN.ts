@@ -2547,8 +2547,16 @@ Write the new key card and give it to each office to register.</source>
         <translation>党支部工作台（上级党委）</translation>
     </message>
     <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Read-only: the database file is damaged</source>
+        <translation>只读：数据库文件已损坏</translation>
     </message>
     <message>
         <source>Database: {path}</source>
@@ -3807,6 +3815,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Member deleted: {name}. Older backups keep the record until they age out.</source>
         <translation>已删除党员：{name}。较早的备份中仍保存着这条记录，会在备份按期清理后消失。</translation>
+    </message>
+    <message>
+        <source>The roster could not be read.</source>
+        <translation>花名册未能读出。</translation>
     </message>
     <message>
         <source>Add member</source>

@@ -20,10 +20,12 @@ if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 
-def load_roster(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
+def load_roster(parent: QWidget, ctx: AppContext, on_done: DoneCallback,
+                on_error: ErrorCallback | None = None) -> TaskHandle:
     """Every live member as roster rows."""
     db, actor = ctx.db, ctx.actor
-    return run(parent, ctx, lambda _progress: members.roster(db, actor), label="load roster", on_done=on_done)
+    return run(parent, ctx, lambda _progress: members.roster(db, actor), label="load roster", on_done=on_done,
+               on_error=on_error)
 
 
 def load_roster_rows(parent: QWidget, ctx: AppContext, ids: Collection[str], on_done: DoneCallback) -> TaskHandle:

@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.roster import RosterRow
+from partydesk.core.errors import KnownError
 from partydesk.core.services.roster_search import RosterFacets
+from partydesk.gui.dialogs.crash import show_known_error
 from partydesk.gui.models.roster_model import DEFAULT_COLUMNS, RosterModel, column_index
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.pages import roster_actions, roster_facets
@@ -265,7 +267,12 @@ class MembersPage(DialogHost, QWidget):
         if db is None or db.needs_setup:
             return
         self.branches.load()
-        member_ops.load_roster(self, self.ctx, self._rows_loaded)
+        member_ops.load_roster(self, self.ctx, self._rows_loaded, self._roster_failed)
+
+    def _roster_failed(self, error: KnownError) -> None:
+        """The roster could not be read (a damaged file, a pulled drive): say so where it would be counted."""
+        self.count_label.setText(self.tr("The roster could not be read."))
+        show_known_error(error, self)
 
     def refresh_members(self, ids: frozenset[str]) -> None:
         """Read just these members again and update their rows (deleted ones disappear)."""
