@@ -5300,6 +5300,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>这段日期内没有在册党员。</translation>
     </message>
     <message>
+        <source>This study record was being written and not saved (kept automatically at {when}). Restore what was typed?</source>
+        <translation>这份学习记录上次填写后没有保存（程序于 {when} 自动留存了草稿），可能因断电或程序意外关闭。要恢复当时填写的内容吗？</translation>
+    </message>
+    <message>
         <source>{chosen} of {total} ticked</source>
         <translation>已选 {chosen} / {total} 人</translation>
     </message>
@@ -5310,6 +5314,14 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source> (longer than the {days} day(s) the dates give: please check)</source>
         <translation>（超过所填日期的 {days} 天，请核对）</translation>
+    </message>
+    <message>
+        <source>Restore an unsaved study record?</source>
+        <translation>恢复未保存的学习记录？</translation>
+    </message>
+    <message>
+        <source>A study record was being written and not saved (kept automatically at {when}). Open it now to finish it?</source>
+        <translation>有一份学习记录填写到一半还没有保存（已于 {when} 自动保留）。现在打开接着填完吗？</translation>
     </message>
     <message>
         <source>Record a collective study</source>
@@ -5620,6 +5632,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <source>This study record no longer exists (deleted since?): what was typed is in the dialog for a new record, to save or to discard.</source>
+        <translation>这条学习记录已不存在（可能已被删除）：填写到一半的内容已放进新增学习记录的窗口，可以另存为一条新记录，也可以丢弃。</translation>
     </message>
     <message>
         <source>The year&apos;s training summary, the ledger of every member (whatever the search and filters show) and each member&apos;s hours sheet, as an Excel workbook</source>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
     QComboBox,
+    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTextEdit,
     QWidget,
 )
@@ -192,7 +194,7 @@ def _ticked(box: QListWidget) -> list[Any]:
 
 def widget_values(root: QWidget) -> dict[str, Any]:
     """What each named input widget under ``root`` holds, as JSON: text, a choice (its data, else its text), a
-    tick, or a list's ticked items (their data, else their text)."""
+    number, a tick, or a list's ticked items (their data, else their text)."""
     values: dict[str, Any] = {}
     for widget in _inputs(root):
         name = widget.objectName()
@@ -203,6 +205,8 @@ def widget_values(root: QWidget) -> dict[str, Any]:
         elif isinstance(widget, QComboBox):
             data = widget.currentData()
             values[name] = widget.currentText() if widget.isEditable() or not isinstance(data, str) else data
+        elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+            values[name] = widget.value()
         elif isinstance(widget, QListWidget):
             if any(widget.item(i).flags() & Qt.ItemFlag.ItemIsUserCheckable for i in range(widget.count())):
                 values[name] = _ticked(widget)
@@ -232,6 +236,10 @@ def put_widget_values(root: QWidget, values: dict[str, Any]) -> None:
                 position = position if position >= 0 else widget.findText(value)
                 if position >= 0:
                     widget.setCurrentIndex(position)
+        elif isinstance(widget, QSpinBox) and isinstance(value, int) and not isinstance(value, bool):
+            widget.setValue(value)
+        elif isinstance(widget, QDoubleSpinBox) and isinstance(value, (int, float)) and not isinstance(value, bool):
+            widget.setValue(float(value))
         elif isinstance(widget, QListWidget) and isinstance(value, list):
             for i in range(widget.count()):
                 item = widget.item(i)
@@ -247,6 +255,8 @@ def watch_inputs(root: QWidget, touched: Callable[[], None]) -> None:
             widget.textChanged.connect(touched)
         elif isinstance(widget, QComboBox):
             widget.currentTextChanged.connect(touched)
+        elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+            widget.textChanged.connect(touched)
         elif isinstance(widget, QListWidget):
             widget.itemChanged.connect(touched)
         elif isinstance(widget, QAbstractButton):

@@ -9,22 +9,28 @@ when that succeeded; the core's message is shown in the dialog otherwise.
 
 Opened on a recorded activity (``editing``), the dialog shows it as recorded, with its participants ticked,
 and Save corrects it (``services.study.update_activity``).
+
+What is typed and ticked is kept as a draft beside the database (``form_drafts``, as ``study-<id>.json``): a
+power cut loses nothing, and a draft left from before is offered in a bar at the top, or asked about at start-up
+(``offer_leftover_study``).
 """
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
+from partydesk.core import drafts
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.study import STUDY_FORMS, UNIT_NAMES, UNIT_RULES, Unit, convert, format_tenths
 from partydesk.core.domain.study_quota import roll_spans
 from partydesk.core.domain.study_records import ActivityData, Credit
 from partydesk.core.errors import KnownError
+from partydesk.gui.dialogs.form_drafts import keep_drafts, put_widget_values, taken_up, widget_values
 from partydesk.gui.dialogs.study_fields import use_date_field
 from partydesk.gui.forms.ui_study_edit import Ui_StudyEditDialog
 from partydesk.gui.operations import study as study_ops
@@ -39,6 +45,7 @@ if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 MEMBER_ID = Qt.ItemDataRole.UserRole
+translate = QCoreApplication.translate
 
 
 class StudyEditDialog(DiscardGuard, QDialog):
@@ -46,7 +53,8 @@ class StudyEditDialog(DiscardGuard, QDialog):
 
     def __init__(self, ctx: AppContext, roll: list[RollMember], rules: dict[str, int], *, day: date | None = None,
                  parent: QWidget | None = None, editing: tuple[str, ActivityData, list[Credit]] | None = None,
-                 committee: bool = False) -> None:
+                 committee: bool = False, draft: drafts.Draft | None = None) -> None:
+        """``draft``: a draft left unsaved, typed in at once (the roll is read before the dialog is made)."""
         super().__init__(parent)
         self.ctx = ctx
         self.committee = committee  # a committee's file: an empty roll is its own, the branches' are theirs
@@ -97,6 +105,34 @@ class StudyEditDialog(DiscardGuard, QDialog):
         self._fill_participants()
         self._show_hours()
         self.mark_clean()
+        self.drafts = keep_drafts(self, self.ui.mainLayout, prefix=drafts.STUDY,
+                                  record_id=editing[0] if editing is not None else None, state=self.draft_state,
+                                  apply=self.apply_draft, given=draft, bar_text=self.tr(
+                                      "This study record was being written and not saved (kept automatically at "
+                                      "{when}). Restore what was typed?"))
+
+    def discarded(self) -> None:
+        """Closed with the typing thrown away (or none typed): no draft to offer later."""
+        self.drafts.discard()
+
+    # -- drafts -------------------------------------------------------------------------------------
+
+    def draft_state(self) -> dict[str, Any]:
+        """What is typed and ticked, as the draft keeps it."""
+        return {"fields": widget_values(self)}
+
+    def apply_draft(self, state: dict[str, Any]) -> None:
+        """Put a draft's typing in, then the list for its dates with its ticks (a member not ticked then, or not on
+        the list for those dates, comes in unticked)."""
+        fields = state.get("fields")
+        if not isinstance(fields, dict):
+            return
+        put_widget_values(self, fields)  # (the ticks of the members listed now, for the dates before)
+        ticked = fields.get("participantList")
+        if isinstance(ticked, list):  # and of everyone else, for the list of the draft's dates
+            self._ticks = {m.id: m.id in ticked for m in self.roll}
+        self._fill_participants()
+        self._show_hours()
 
     def _show_recorded(self, data: ActivityData, credits: list[Credit]) -> None:
         """The form as the activity was recorded: its fields, its length as typed then, its participants."""
@@ -239,7 +275,7 @@ class StudyEditDialog(DiscardGuard, QDialog):
         # A member credited less than the whole keeps that, unless the activity's hours were changed.
         same = data.hours_tenths == recorded.hours_tenths
         chosen = {m: (self._partial.get(m) if same else None) for m in self.chosen_ids()}
-        study_ops.update_activity(self, self.ctx, activity_id, data, chosen, on_done=lambda _c: self.accept(),
+        study_ops.update_activity(self, self.ctx, activity_id, data, chosen, on_done=self._corrected,
                                   on_error=self._failed)
 
     def saved_on(self) -> date | None:
@@ -249,6 +285,11 @@ class StudyEditDialog(DiscardGuard, QDialog):
 
     def _saved(self, result: object) -> None:
         self.saved_id = getattr(result, "activity_id", None)
+        self.drafts.saved()
+        self.accept()
+
+    def _corrected(self, _changes: object) -> None:
+        self.drafts.saved()
         self.accept()
 
     def _failed(self, error: KnownError) -> None:
@@ -267,3 +308,17 @@ class StudyEditDialog(DiscardGuard, QDialog):
             self._show_count()
             self._show_hours()
         super().changeEvent(event)
+
+
+def offer_leftover_study(window: QWidget, ctx: AppContext) -> bool:
+    """Ask whether to finish the newest study record left unsaved; if so, open it on the study page with the typing
+    in (declined, the draft stays and the dialog offers it when that record, or a new one, is opened)."""
+    found = taken_up(window, ctx, drafts.STUDY, "study",
+                     translate("StudyEditDialog", "Restore an unsaved study record?"),
+                     translate("StudyEditDialog", "A study record was being written and not saved (kept "
+                                                  "automatically at {when}). Open it now to finish it?"), "topicEdit")
+    if found is None:
+        return False
+    newest, page = found
+    page.open_draft(newest)  # type: ignore[attr-defined]
+    return True

@@ -111,7 +111,8 @@ def save_earlier_hours(parent: QWidget, ctx: AppContext, *, form_code: str, span
         label="save earlier study hours", on_done=on_done, on_error=on_error)
 
 
-def load_activity(parent: QWidget, ctx: AppContext, activity_id: str, on_done: DoneCallback) -> TaskHandle:
+def load_activity(parent: QWidget, ctx: AppContext, activity_id: str, on_done: DoneCallback,
+                  on_error: ErrorCallback | None = None) -> TaskHandle:
     """A recorded activity to correct, with the roll and the rules: ``(roll, rules, (id, data, credits))``."""
     db = ctx.db
 
@@ -119,7 +120,7 @@ def load_activity(parent: QWidget, ctx: AppContext, activity_id: str, on_done: D
         data, credits = study.activity(db, activity_id)
         return study.roll(db, activity_id), rule_values(db), (activity_id, data, credits)
 
-    return run(parent, ctx, read, label="load study record", on_done=on_done)
+    return run(parent, ctx, read, label="load study record", on_done=on_done, on_error=on_error)
 
 
 def update_activity(parent: QWidget, ctx: AppContext, activity_id: str, data: ActivityData,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core import drafts
 from partydesk.core.changes import Changes
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.errors import KnownError
@@ -286,6 +287,27 @@ class StudyPage(QWidget):
         day = self.today if self.year == self.today.year else date(self.year, 12, 31)
         self._show_dialog(StudyEditDialog(self.ctx, roll, rules, day=day, parent=self.window(),
                                           committee=self.data is not None and self.data.committee))
+
+    def open_draft(self, draft: drafts.Draft) -> None:
+        """Open the record dialog with a draft left unsaved: on the activity it corrected while that is still
+        recorded, else as a new record (and the status bar says why)."""
+        from partydesk.gui.dialogs.study_edit import StudyEditDialog
+
+        committee = self.data is not None and self.data.committee
+
+        def as_new(error: KnownError | None = None) -> None:
+            if error is not None:
+                self.ctx.hub.statusMessage.emit(self.tr(
+                    "This study record no longer exists (deleted since?): what was typed is in the dialog for a new "
+                    "record, to save or to discard."))
+            study_ops.load_roll(self, self.ctx, lambda loaded: self._show_dialog(StudyEditDialog(
+                self.ctx, loaded[0], loaded[1], parent=self.window(), committee=committee, draft=draft)))
+
+        if draft.meeting_id is None:
+            as_new()
+            return
+        study_ops.load_activity(self, self.ctx, draft.meeting_id, lambda loaded: self._show_dialog(StudyEditDialog(
+            self.ctx, loaded[0], loaded[1], parent=self.window(), editing=loaded[2], draft=draft)), on_error=as_new)
 
     def open_selected_activity(self) -> None:
         """Open the first selected activity to correct it."""
