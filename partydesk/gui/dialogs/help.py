@@ -114,7 +114,9 @@ class HelpDialog(QDialog):
                      "file… restores a USB backup (it asks for the passphrase) or a backup file copied from "
                      "elsewhere. The database as it is is saved as a backup before a restore, so a restore can "
                      "be undone the same way. On a new computer, choose Restore from a backup… in the first-run "
-                     "set-up instead of filling it in.")),
+                     "set-up instead of filling it in. If the program finds the database file damaged while "
+                     "in use, it keeps a copy of it, says 只读 in red at the bottom and saves no more changes: "
+                     "what can still be read can be looked at and exported, and a restore here ends it.")),
             (self.tr("Keyboard"),
              self.tr("Ctrl+1 to Ctrl+6 switch pages; F1 opens this guide; Ctrl+B backs up now. In a list, "
                      "Enter opens the selected row. On the Members page: Ctrl+N adds a member, F2 edits the "
