@@ -41,7 +41,7 @@ from partydesk.gui.folders import DOCUMENTS, ask_save_file, open_with_system
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.operations import study_refresh as refresh_ops
 from partydesk.gui.operations.study_refresh import StudyDelta
-from partydesk.gui.pages import study_tabs
+from partydesk.gui.pages import study_records, study_tabs
 from partydesk.gui.pages.study_branches import StudyBranches
 from partydesk.gui.widgets.branch_filter import BranchFilter
 from partydesk.gui.widgets.keys import shortcut
@@ -277,37 +277,12 @@ class StudyPage(QWidget):
     # -- actions -------------------------------------------------------------------------------------
 
     def open_record_dialog(self) -> None:
-        """Read the roll, then open the record dialog on it."""
-        study_ops.load_roll(self, self.ctx, self._open_dialog)
-
-    def _open_dialog(self, loaded: tuple[Any, dict[str, int]]) -> None:
-        from partydesk.gui.dialogs.study_edit import StudyEditDialog
-
-        roll, rules = loaded
-        day = self.today if self.year == self.today.year else date(self.year, 12, 31)
-        self._show_dialog(StudyEditDialog(self.ctx, roll, rules, day=day, parent=self.window(),
-                                          committee=self.data is not None and self.data.committee))
+        """Read the roll, then open the record dialog on it (``study_records``)."""
+        study_records.record_new(self)
 
     def open_draft(self, draft: drafts.Draft) -> None:
-        """Open the record dialog with a draft left unsaved: on the activity it corrected while that is still
-        recorded, else as a new record (and the status bar says why)."""
-        from partydesk.gui.dialogs.study_edit import StudyEditDialog
-
-        committee = self.data is not None and self.data.committee
-
-        def as_new(error: KnownError | None = None) -> None:
-            if error is not None:
-                self.ctx.hub.statusMessage.emit(self.tr(
-                    "This study record no longer exists (deleted since?): what was typed is in the dialog for a new "
-                    "record, to save or to discard."))
-            study_ops.load_roll(self, self.ctx, lambda loaded: self._show_dialog(StudyEditDialog(
-                self.ctx, loaded[0], loaded[1], parent=self.window(), committee=committee, draft=draft)))
-
-        if draft.meeting_id is None:
-            as_new()
-            return
-        study_ops.load_activity(self, self.ctx, draft.meeting_id, lambda loaded: self._show_dialog(StudyEditDialog(
-            self.ctx, loaded[0], loaded[1], parent=self.window(), editing=loaded[2], draft=draft)), on_error=as_new)
+        """Open the record dialog with a draft left unsaved (``study_records``)."""
+        study_records.record_draft(self, draft)
 
     def open_selected_activity(self) -> None:
         """Open the first selected activity to correct it."""
@@ -316,52 +291,12 @@ class StudyPage(QWidget):
             self.open_activity(chosen[0])
 
     def open_activity(self, activity_id: str) -> None:
-        """Read a recorded activity, then open it in the record dialog to correct it (a collective study; a
-        member's own course or a meeting counted as study is deleted and recorded again instead)."""
-        from partydesk.gui.dialogs.study_edit import StudyEditDialog
-
-        def show(loaded: tuple[Any, dict[str, int], Any]) -> None:
-            roll, rules, editing = loaded
-            data = editing[1]
-            if is_earlier_hours(data):  # each member's own number: corrected in the dialog that took them
-                from partydesk.gui.dialogs.study_earlier import EarlierHoursDialog
-
-                self._show_dialog(EarlierHoursDialog(self.ctx, roll, (data.start_on, data.end_on),
-                                                     parent=self.window(), editing=editing))
-                return
-            if data.individual or data.meeting_id is not None:
-                what = self.tr("a member's own course") if data.individual else self.tr("a meeting counted as study")
-                box = QMessageBox(QMessageBox.Icon.Information, self.tr("Study records"), self.tr(
-                    "This record is {what}: it cannot be changed here. If it is wrong, delete it and record it "
-                    "again.").format(what=what), QMessageBox.StandardButton.Ok, self)
-                proof = None
-                if data.evidence_sha:  # the certificate or proof kept with a member's own course
-                    proof = box.addButton(self.tr("Open the proof"), QMessageBox.ButtonRole.ActionRole)
-                box.exec()
-                if proof is not None and box.clickedButton() is proof:
-                    study_ops.open_copy(self, self.ctx, sha=data.evidence_sha, name=data.evidence_name or "证明材料",
-                                        on_done=self._open_copy, on_error=self._cannot_open)
-                return
-            self._show_dialog(StudyEditDialog(self.ctx, roll, rules, parent=self.window(), editing=editing))
-
-        study_ops.load_activity(self, self.ctx, activity_id, show)
+        """Open a recorded activity to correct it (``study_records``)."""
+        study_records.correct(self, activity_id)
 
     def open_earlier_dialog(self) -> None:
-        """Read the roll and the stretch before the records began, then open the table for the hours members
-        already had (补录此前学时)."""
-        from partydesk.gui.dialogs.study_earlier import EarlierHoursDialog
-
-        def show(loaded: tuple[Any, tuple[date, date], str | None]) -> None:
-            roll, span, done = loaded
-            if done is not None:  # entered once already: that record is corrected, not a second one added
-                self.ctx.hub.statusMessage.emit(self.tr(
-                    "The earlier hours of {year} were entered already: they are opened to be corrected.").format(
-                    year=span[0].year))
-                self.open_activity(done)
-                return
-            self._show_dialog(EarlierHoursDialog(self.ctx, roll, span, parent=self.window()))
-
-        study_ops.load_earlier(self, self.ctx, self.today, show)
+        """Open the table for the hours members already had, 补录此前学时 (``study_records``)."""
+        study_records.earlier_hours(self)
 
     def open_count_dialog(self) -> None:
         """Pick a 党课, 主题党日 or 党小组学习 of the year recorded as a meeting and count it as study."""
