@@ -19,6 +19,7 @@ checkpoints nor optimises, so nothing more is written to it. Reading goes on, fo
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -73,16 +74,17 @@ BULK_CACHE_MIB = 64  # SQLite's page cache for a bulk write (the default is 2 MB
 class Database:
     """One open database file: one engine with one connection, and this site's clock."""
 
-    def __init__(self, path: Path, engine: Engine, *, quarantine_dir: Path | None = None) -> None:
+    def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.clock: HybridClock | None = None
         self.site: SiteInfo | None = None
         self.changed = False
-        # Set when the file is found damaged while open: from then on read-only (``_found_damaged``).
+        # Set when the file is found damaged while open: from then on read-only (``_found_damaged``), a copy of it
+        # put in ``quarantine_dir`` (none is made without one).
         self.damaged: DamagedInSessionError | None = None
-        self.quarantine_dir = quarantine_dir
+        self.quarantine_dir: Path | None = None
         self.reload_site()
 
     def reload_site(self) -> None:
@@ -110,8 +112,8 @@ class Database:
                 session.rollback()
         except SQLAlchemyError as exc:
             raise self._noticed(_known(exc)) from exc
-        except BaseException as exc:
-            self._noticed(known_error_from_db(exc) or exc)  # a raw driver error, raised as it is
+        except sqlite3.Error as exc:  # the driver's own cursor (SQLAlchemy never saw it): raised as it is
+            self._noticed(known_error_from_db(exc) or exc)
             raise
 
     def _noticed(self, error: BaseException) -> BaseException:
@@ -176,7 +178,8 @@ class Database:
             raise self._noticed(_known(exc)) from exc
         except BaseException as exc:
             _rollback_quietly(session)
-            self._noticed(known_error_from_db(exc) or exc)  # a raw driver error, raised as it is
+            if isinstance(exc, sqlite3.Error):  # the driver's own cursor: raised as it is
+                self._noticed(known_error_from_db(exc) or exc)
             raise
         finally:
             session.close()

@@ -140,3 +140,18 @@ def test_a_read_through_the_driver_itself_turns_it_read_only_too(damaged: Databa
     assert damaged.damaged is not None
     with pytest.raises(DamagedInSessionError):
         _phone(damaged, "010-87654321")
+
+
+def test_another_file_found_damaged_during_a_read_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    """A backup or a stick's file found damaged while a session is open says so about that file; the open database
+    is not taken for damaged."""
+    db = open_store(tmp_path / "partydesk.db")
+    initialise_site(db, LOCAL_USER, role="branch", organisation=ORGANISATION)
+    try:
+        with pytest.raises(CorruptDatabaseError), db.read():
+            raise CorruptDatabaseError("所选备份文件已损坏或不完整。")
+        assert db.damaged is None
+        _phone(db, "010-87654321")
+        assert _phone_read(db) == "010-87654321"
+    finally:
+        db.close()
