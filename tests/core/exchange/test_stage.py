@@ -113,3 +113,18 @@ def test_a_version_past_the_calendar_is_refused_not_a_crash(package: tuple[list[
     origin = Origin(site, "committee-site", "", NOW)
     for staged in (stage_one(record, origin), stage_all([record], origin)[0]):
         assert staged.values is None and "不可信" in staged.problem
+
+
+def test_a_clean_package_is_staged_without_going_record_by_record(
+        package: tuple[list[dict[str, Any]], str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The column-by-column checks accept a package as our writer lays it out (a snapshot of a large branch
+    would otherwise take the slow path, a record at a time)."""
+    records, site = package
+    from partydesk.core.services import sync_stage
+
+    def refused(*_args: object) -> None:
+        raise AssertionError("staged record by record")
+
+    monkeypatch.setattr(sync_stage, "stage_one", refused)
+    staged = stage_all(records, Origin(site, "committee-site", "", NOW))
+    assert len(staged) == len(records) and all(s.values is not None for s in staged)
