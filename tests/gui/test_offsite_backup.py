@@ -256,6 +256,21 @@ def test_a_refused_file_says_why_and_the_set_up_goes_on(
     assert blank_ctx.db.needs_setup, "nothing was restored: the set-up form is there to fill in"
 
 
+def test_a_backup_cut_short_on_the_stick_is_refused_before_the_passphrase(
+        qtbot: QtBot, blank_ctx: AppContext, tmp_path: Path, stick: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy to the stick stopped part-way: the office is told the file is incomplete, with how much is
+    there, and is not asked for a passphrase that could only fail."""
+    path = _old_computer(tmp_path, stick)
+    path.write_bytes(path.read_bytes()[:1000])
+    asked = _answering(monkeypatch, path, [PASS])
+    dialog = FirstRunDialog(blank_ctx)
+    qtbot.addWidget(dialog)
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: any(a.startswith("error:") for a in asked), timeout=WAIT_MS)
+    assert len(asked) == 1 and asked[0].startswith("error:这个U盘备份文件不完整：只有 1000\u00a0字节，应有 ")
+    assert blank_ctx.db.needs_setup
+
+
 def test_the_progress_window_is_gone_before_the_passphrase_is_asked_again(
         qtbot: QtBot, ctx: AppContext, stick: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Opening a USB backup takes a moment (the key is slow on purpose): its progress window shows, and has

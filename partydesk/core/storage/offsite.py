@@ -7,7 +7,8 @@ can open the file. The passphrase alone opens it, on any computer: the one that 
 none of the old one's keys.
 
 Layout: ``MAGIC`` (8 bytes), the header's length (4 bytes, big-endian), the header (UTF-8 JSON: when,
-which organisation, how many members and files, the key-derivation parameters, the nonce, a check value),
+which organisation, how many members and files, the key-derivation parameters, the nonce, a check value, the
+size of the zip, which tells a file cut short before the passphrase is asked: ``incomplete``),
 then the AES-256-GCM ciphertext of a zip holding ``partydesk.db`` and ``files/attachments/…`` (the layout
 of a backup folder's mirror, ``backup_files``). The whole prefix is the associated data, so a changed
 header fails like a changed byte of the ciphertext. The key is scrypt of the passphrase; 16 more bytes
@@ -61,6 +62,8 @@ _FILE_NAME = re.compile(rf"{MIRROR}/{FOLDER}/[0-9a-f]{{2}}/[0-9a-f]{{62}}(?:[0-9
 _NAME = re.compile(r"partydesk-(?P<code>[0-9A-Za-z]+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.pdbak")
 
 DAMAGED = "这个U盘备份文件已损坏或被改动过，无法恢复；当前数据库没有改动。"
+INCOMPLETE = ("这个U盘备份文件不完整：只有 {have}，应有 {want}。可能是复制时U盘被拔出，或复制没有完成。"
+              "请换用另一份备份；当前数据库没有改动。")
 
 
 class WrongPassphraseError(KnownError):
@@ -154,7 +157,7 @@ def seal(bundle: Path, passphrase: str, out: BinaryIO, *, created: datetime, org
         "members": members, "files": files,
         "kdf": {"name": "scrypt", "n": KDF_COST, "r": _KDF_R, "p": _KDF_P, "salt": salt.hex()},
         "cipher": "AES-256-GCM", "nonce": nonce.hex(), "check": check.hex(),
-        "plaintext_sha256": sha256_of_file(bundle),
+        "plaintext_sha256": sha256_of_file(bundle), "size": total,
     }, ensure_ascii=False, sort_keys=True).encode("utf-8")
     prefix = MAGIC + len(header).to_bytes(4, "big") + header
     out.write(prefix)
@@ -190,15 +193,38 @@ def _split(data: bytes) -> tuple[bytes, dict[str, Any], bytes]:
     return data[:end], header, data[end:]
 
 
+def _in_words(size: int) -> str:
+    """A file size as the message gives it, kept on one line (a no-break space before the unit)."""
+    return f"{size / 1024**2:.1f}\u00a0MB" if size >= 1024**2 else f"{size}\u00a0字节"
+
+
+def _whole(prefix: bytes, header: dict[str, Any], size: int) -> None:
+    """BackupError (damaged) when the file is not as long as its header says: cut short (a stick pulled
+    while it was copied), said before the passphrase is asked, or with bytes added. A header from before
+    the size was kept says nothing; the tag finds a short file then."""
+    stated = header.get("size")
+    if stated is None:
+        return
+    if not isinstance(stated, int) or isinstance(stated, bool) or stated < 0:
+        raise BackupError(DAMAGED, code="damaged")
+    want = len(prefix) + stated + TAG_SIZE
+    if size < want:
+        raise BackupError(INCOMPLETE.format(have=_in_words(size), want=_in_words(want)), code="damaged")
+    if size > want:
+        raise BackupError(DAMAGED, code="damaged")
+
+
 def read_header(path: Path) -> OffsiteHeader:
-    """What the file says it holds (unauthenticated: only for the office to choose by)."""
+    """What the file says it holds (unauthenticated: only for the office to choose by); BackupError when it is
+    not a whole ``.pdbak`` (``_whole``)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(len(MAGIC) + 4 + _MAX_HEADER)
         size = path.stat().st_size
     except OSError as exc:
         raise BackupError(f"无法读取“{path.name}”：{exc.strerror or exc}", code="unreadable") from exc
-    _prefix, header, _rest = _split(head)
+    prefix, header, _rest = _split(head)
+    _whole(prefix, header, size)
     try:
         organisation = header["organisation"]
         return OffsiteHeader(path, datetime.fromisoformat(str(header["created"])), str(organisation["code"]),
@@ -238,6 +264,7 @@ def decrypt(path: Path, passphrase: str, out: BinaryIO | None = None, *, on_chun
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         prefix, header, _rest = _split(handle.read(len(MAGIC) + 4 + _MAX_HEADER))
+        _whole(prefix, header, size)  # before the passphrase's costly derivation
         key, nonce, expected = _opening(header, passphrase)
         left = size - len(prefix) - TAG_SIZE
         if left < 0:

@@ -7,6 +7,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import shutil
 import tracemalloc
 import zipfile
@@ -389,3 +390,63 @@ def test_a_header_nested_thousands_deep_is_called_damaged(tmp_path: Path) -> Non
     with pytest.raises(BackupError) as refused:
         offsite_file.read_header(path)
     assert refused.value.code == "damaged"
+
+
+def _cut(path: Path, keep: int) -> None:
+    path.write_bytes(path.read_bytes()[:keep])
+
+
+def test_a_file_cut_short_is_named_so_before_the_passphrase_is_asked(db: Database, stick: Path) -> None:
+    """A copy to the stick that stopped part-way (the stick pulled): the header's own size tells it at once, with
+    how much is there and how much should be, before the passphrase (and its slow derivation) is asked."""
+    written = offsite.write(db, stick, PASS)
+    whole = written.path.stat().st_size
+    _cut(written.path, whole // 2)
+    for read in (lambda: offsite.header(written.path), lambda: offsite_file.decrypt(written.path, "anything at all")):
+        with pytest.raises(BackupError) as refused:
+            read()
+        assert refused.value.code == "damaged"
+        assert refused.value.message.startswith("这个U盘备份文件不完整：只有 ")
+        assert f"应有 {whole}\u00a0字节" in refused.value.message and "当前数据库没有改动" in refused.value.message
+
+
+def test_bytes_added_to_a_file_or_a_size_that_is_no_number_are_damage(db: Database, stick: Path) -> None:
+    written = offsite.write(db, stick, PASS)
+    data = written.path.read_bytes()
+    written.path.write_bytes(data + b"\x00")
+    with pytest.raises(BackupError) as refused:
+        offsite.header(written.path)
+    assert refused.value.message == offsite_file.DAMAGED
+    for size in (b'"size": "12"', b'"size": -1', b'"size": true'):
+        written.path.write_bytes(re.sub(rb'"size": \d+', size, data))
+        with pytest.raises(BackupError) as refused:
+            offsite.header(written.path)
+        assert refused.value.message == offsite_file.DAMAGED, size
+
+
+def test_a_backup_written_before_sizes_were_kept_still_restores(db: Database, stick: Path) -> None:
+    """A header without the size (an older ``.pdbak``) is read as before: the tag is what checks it whole."""
+    add(db, "王书记", seed=1, post="书记")
+    written = offsite.write(db, stick, PASS)
+    data = written.path.read_bytes()
+    size = int.from_bytes(data[8:12], "big")
+    header = json.loads(data[12:12 + size])
+    del header["size"]
+    bare = json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    key, _check = offsite_file._derive(PASS, bytes.fromhex(header["kdf"]["salt"]), header["kdf"]["n"],
+                                       header["kdf"]["r"], header["kdf"]["p"])
+    prefix = offsite_file.MAGIC + len(bare).to_bytes(4, "big") + bare
+    plain = AESGCM(key).decrypt(bytes.fromhex(header["nonce"]), data[12 + size:], data[:12 + size])
+    written.path.write_bytes(prefix + AESGCM(key).encrypt(bytes.fromhex(header["nonce"]), plain, prefix))
+    assert offsite.header(written.path).members == 1
+    db.close()
+    offsite.restore(db.path, written.path, PASS)
+    again = open_database(db.path)
+    try:
+        assert _names(again) == ["王书记"]
+    finally:
+        again.close()
+    written.path.write_bytes(written.path.read_bytes()[:-100])
+    with pytest.raises(BackupError) as refused:
+        offsite_file.decrypt(written.path, PASS)
+    assert refused.value.message == offsite_file.DAMAGED
