@@ -195,7 +195,9 @@ def _split(data: bytes) -> tuple[bytes, dict[str, Any], bytes]:
 
 def _in_words(size: int) -> str:
     """A file size as the message gives it, kept on one line (a no-break space before the unit)."""
-    return f"{size / 1024**2:.1f}\u00a0MB" if size >= 1024**2 else f"{size}\u00a0字节"
+    if size >= 1024**2:
+        return f"{size / 1024**2:.1f}\u00a0MB"
+    return f"{size / 1024:.1f}\u00a0KB" if size >= 1024 else f"{size}\u00a0字节"
 
 
 def _whole(prefix: bytes, header: dict[str, Any], size: int) -> None:

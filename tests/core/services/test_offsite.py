@@ -401,13 +401,15 @@ def test_a_file_cut_short_is_named_so_before_the_passphrase_is_asked(db: Databas
     how much is there and how much should be, before the passphrase (and its slow derivation) is asked."""
     written = offsite.write(db, stick, PASS)
     whole = written.path.stat().st_size
+    assert 1024 <= whole < 1024**2
     _cut(written.path, whole // 2)
     for read in (lambda: offsite.header(written.path), lambda: offsite_file.decrypt(written.path, "anything at all")):
         with pytest.raises(BackupError) as refused:
             read()
         assert refused.value.code == "damaged"
         assert refused.value.message.startswith("这个U盘备份文件不完整：只有 ")
-        assert f"应有 {whole}\u00a0字节" in refused.value.message and "当前数据库没有改动" in refused.value.message
+        assert f"应有 {whole / 1024:.1f}\u00a0KB。" in refused.value.message
+        assert "当前数据库没有改动" in refused.value.message
 
 
 def test_bytes_added_to_a_file_or_a_size_that_is_no_number_are_damage(db: Database, stick: Path) -> None:
@@ -450,3 +452,9 @@ def test_a_backup_written_before_sizes_were_kept_still_restores(db: Database, st
     with pytest.raises(BackupError) as refused:
         offsite_file.decrypt(written.path, PASS)
     assert refused.value.message == offsite_file.DAMAGED
+
+
+def test_sizes_are_said_in_the_unit_an_office_reads() -> None:
+    said = offsite_file._in_words
+    assert [said(900), said(192_290), said(52 * 1024**2 + 300_000)] == [
+        "900\u00a0字节", "187.8\u00a0KB", "52.3\u00a0MB"]
