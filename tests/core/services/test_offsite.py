@@ -46,6 +46,15 @@ def _names(db: Database) -> list[str]:
         return sorted(session.execute(text("SELECT name FROM member WHERE deleted = 0")).scalars())
 
 
+def _names_in(db_path: Path) -> list[str]:
+    """The members of the database file at ``db_path`` (opened, read, closed)."""
+    again = open_database(db_path)
+    try:
+        return _names(again)
+    finally:
+        again.close()
+
+
 def _with_photo(db: Database, tmp_path: Path) -> str:
     photo = tmp_path / "合影.jpg"
     photo.write_bytes(b"photo of the meeting")
@@ -107,11 +116,7 @@ def test_the_wrong_passphrase_opens_nothing_and_changes_nothing(db: Database, st
         offsite.check(db.path, written.path, "幸福社区支部２０２６")  # full-width digits are other characters
     assert db.path.read_bytes() == before
     offsite.restore(db.path, written.path, PASS)
-    again = open_database(db.path)
-    try:
-        assert _names(again) == ["王书记"]
-    finally:
-        again.close()
+    assert _names_in(db.path) == ["王书记"]
 
 
 @pytest.mark.parametrize("where", ["magic", "header", "ciphertext", "tag", "truncated"])
@@ -443,11 +448,7 @@ def test_a_backup_written_before_sizes_were_kept_still_restores(db: Database, st
     assert offsite.header(written.path).members == 1
     db.close()
     offsite.restore(db.path, written.path, PASS)
-    again = open_database(db.path)
-    try:
-        assert _names(again) == ["王书记"]
-    finally:
-        again.close()
+    assert _names_in(db.path) == ["王书记"]
     written.path.write_bytes(written.path.read_bytes()[:-100])
     with pytest.raises(BackupError) as refused:
         offsite_file.decrypt(written.path, PASS)
