@@ -8,8 +8,9 @@ still there at the next start, or when the same record is opened again, is offer
 whatever JSON object the dialog writes; this module only keeps it safe.
 
 The member form keeps its drafts the same way, as ``member-<key>.json`` (``MEMBER``), the talk record as
-``talk-<key>.json`` (``TALK``), a collective study's record as ``study-<key>.json`` (``STUDY``) and a committee's
-notice as ``notice-<key>.json`` (``NOTICE``): each kind of record
+``talk-<key>.json`` (``TALK``), a collective study's record as ``study-<key>.json`` (``STUDY``), the table of
+earlier study hours as ``earlier-<key>.json`` (``EARLIER``) and a committee's notice as ``notice-<key>.json``
+(``NOTICE``): each kind of record
 has its own prefix, so a kind's leftovers are only ever offered back to its own dialog.
 """
 
@@ -35,6 +36,7 @@ MEMBER = "member-"  # the member form's drafts
 TALK = "talk-"  # the talk record's
 NOTICE = "notice-"  # a notice being written at a committee (always a new one: a published notice is not edited)
 STUDY = "study-"  # a collective study's record
+EARLIER = "earlier-"  # the table of the study hours members already had (补录此前学时)
 FORMAT = 1
 STALE_TEMP_S = 600  # no draft save takes ten minutes: a temp file this old is from a killed save
 

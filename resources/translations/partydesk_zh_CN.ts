@@ -652,6 +652,14 @@
 <context>
     <name>EarlierHoursDialog</name>
     <message>
+        <source>These earlier hours were being typed and not saved (kept automatically at {when}). Restore what was typed?</source>
+        <translation>补录的此前学时上次填写后没有保存（程序于 {when} 自动留存了草稿），可能因断电或程序意外关闭。要恢复当时填写的内容吗？</translation>
+    </message>
+    <message>
+        <source>{count} members, {hours} study hours</source>
+        <translation>{count} 名党员，共 {hours} 学时</translation>
+    </message>
+    <message>
         <source>The roster has no members yet: add or import them on the Members page first.</source>
         <translation>花名册里还没有党员：请先在“党员”页新增或导入。</translation>
     </message>
@@ -734,6 +742,14 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Restore unsaved earlier study hours?</source>
+        <translation>恢复未保存的此前学时？</translation>
+    </message>
+    <message>
+        <source>The study hours members already had were being typed and not saved (kept automatically at {when}). Open them now to finish?</source>
+        <translation>有一份补录此前学时填写到一半还没有保存（已于 {when} 自动保留）。现在打开接着填完吗？</translation>
     </message>
 </context>
 <context>

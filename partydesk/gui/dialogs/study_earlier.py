@@ -6,14 +6,28 @@ in that stretch, as the ledger has them: type the number and press Enter (or Tab
 number for everyone may be filled into the lines still empty. Save records one study record of the form
 chosen over the period, crediting each member exactly their own hours (``services.study.save_earlier_hours``);
 opened again from the activities list, the same dialog corrects it.
+
+What is typed is kept as a draft beside the database (``form_drafts``, as ``earlier-<id>.json``): a ledger of forty
+members typed in and lost to a power cut is an afternoon's work. A draft left from before is offered in a bar at
+the top, or asked about at start-up (``offer_leftover_earlier``); saving, or closing with the typing thrown away,
+removes it.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRegularExpression, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRegularExpression,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -36,12 +50,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core import drafts
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.study import STUDY_FORMS, format_tenths, to_tenths
 from partydesk.core.domain.study_quota import roll_spans
 from partydesk.core.domain.study_records import ActivityData, Credit
 from partydesk.core.errors import KnownError
 from partydesk.core.services.study import MAX_TENTHS
+from partydesk.gui.dialogs.form_drafts import keep_drafts, put_widget_values, taken_up, widget_values
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.widgets.date_field import DateField
 from partydesk.gui.widgets.discard_guard import DiscardGuard
@@ -57,6 +73,7 @@ MEMBER_ID = Qt.ItemDataRole.UserRole
 DEFAULT_FORM = "collective"
 # Up to 2000 学时 with one decimal, as the record dialog takes them (services.study.MAX_TENTHS).
 _NUMBER = QRegularExpression(r"\d{0,4}([.．]\d?)?")
+translate = QCoreApplication.translate  # by this name, with the context spelled out, lupdate finds the texts
 
 
 class _HoursDelegate(QStyledItemDelegate):
@@ -103,7 +120,9 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
     (``operations.study.load_earlier``), ``editing`` is ``(id, data, credits)`` of a record to correct."""
 
     def __init__(self, ctx: AppContext, roll: list[RollMember], span: tuple[date, date], *,
-                 parent: QWidget | None = None, editing: tuple[str, ActivityData, list[Credit]] | None = None) -> None:
+                 parent: QWidget | None = None, editing: tuple[str, ActivityData, list[Credit]] | None = None,
+                 draft: drafts.Draft | None = None) -> None:
+        """``draft``: a draft left unsaved, typed in at once."""
         super().__init__(parent)
         self.ctx = ctx
         self.roll = roll
@@ -179,6 +198,7 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
         fill.addWidget(self.fill_button)
         fill.addStretch(1)
         layout = QVBoxLayout(self)
+        self.main_layout = layout
         layout.addWidget(self.intro)
         layout.addLayout(fields)
         layout.addWidget(self.date_problem)
@@ -214,7 +234,44 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
         self._fill_table()
         fit_to_screen(self, QSize(cjk * 40, line * 40))  # as many members as the screen has room for
         self.mark_clean()
+        # A new table's draft opened on the record saved since (``study_records.earlier_draft``): its numbers go in
+        # beside the record's, not instead of them.
+        self._beside = editing is not None and draft is not None and draft.meeting_id is None
+        self.drafts = keep_drafts(self, layout, prefix=drafts.EARLIER, record_id=editing[0] if editing else None,
+                                  state=self.draft_state, apply=self.apply_draft, given=draft, bar_text=self.tr(
+                                      "These earlier hours were being typed and not saved (kept automatically at "
+                                      "{when}). Restore what was typed?"))
+        self.table.itemChanged.connect(self.drafts.touched)  # (the table is no input widget the keeper watches)
         self.table.setFocus()  # the first member's hours cell: type the number at once
+
+    def discarded(self) -> None:
+        """Closed with the typing thrown away (or none typed): no draft to offer later."""
+        self.drafts.discard()
+
+    # -- drafts -------------------------------------------------------------------------------------
+
+    def draft_state(self) -> dict[str, Any]:
+        """The form, dates and number for everyone, every member's hours typed (by id), and what they come to, in
+        words (asked about at start-up)."""
+        given = self.hours()
+        summary = self.tr("{count} members, {hours} study hours").format(
+            count=len(given), hours=format_tenths(sum(given.values())))
+        return {"fields": {**widget_values(self), "summary": summary},
+                "hours": {member: tenths for member, tenths in self._hours.items() if tenths > 0}}
+
+    def apply_draft(self, state: dict[str, Any]) -> None:
+        """Put a draft's form, dates and hours in; a member no longer on the roll for its dates is left out."""
+        fields, hours = state.get("fields"), state.get("hours")
+        if isinstance(fields, dict):
+            put_widget_values(self, fields)
+        if isinstance(hours, dict):
+            typed = {str(member): tenths for member, tenths in hours.items()
+                     if isinstance(tenths, int) and not isinstance(tenths, bool) and tenths > 0}
+            self._hours = {**self._hours, **typed} if self._beside else typed
+        self._fill_table()
+        filled = [row for row in range(self.table.rowCount()) if self._cell(row, HOURS).text()]
+        if filled:  # the keyboard where the typing stopped: the line after the last one filled
+            self.table.setCurrentCell(min(filled[-1] + 1, self.table.rowCount() - 1), HOURS)
 
     # -- the table -----------------------------------------------------------------------------------
 
@@ -357,6 +414,7 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
 
     def _saved(self, _result: object) -> None:
         self.saved = True
+        self.drafts.saved()
         given = self.hours()
         text = self.tr("Earlier hours saved: {count} members, {hours} study hours in all.")
         self.ctx.hub.statusMessage.emit(text.format(count=len(given), hours=format_tenths(sum(given.values()))))
@@ -390,3 +448,18 @@ class EarlierHoursDialog(DiscardGuard, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self._show_total()
+
+
+def offer_leftover_earlier(window: QWidget, ctx: AppContext) -> bool:
+    """Ask whether to finish the earlier hours left unsaved; if so, open them on the study page with the typing in
+    (declined, the draft stays and the table offers it when it is next opened)."""
+    found = taken_up(window, ctx, drafts.EARLIER, "study",
+                     translate("EarlierHoursDialog", "Restore unsaved earlier study hours?"),
+                     translate("EarlierHoursDialog", "The study hours members already had were being typed and not "
+                                                     "saved (kept automatically at {when}). Open them now to finish?"),
+                     "summary")
+    if found is None:
+        return False
+    newest, page = found
+    page.open_earlier_draft(newest)  # type: ignore[attr-defined]
+    return True

@@ -294,6 +294,10 @@ class StudyPage(QWidget):
         """Open a recorded activity to correct it (``study_records``)."""
         study_records.correct(self, activity_id)
 
+    def open_earlier_draft(self, draft: drafts.Draft) -> None:
+        """Open the table of earlier hours with a draft left unsaved (``study_records``)."""
+        study_records.earlier_draft(self, draft)
+
     def open_earlier_dialog(self) -> None:
         """Open the table for the hours members already had, 补录此前学时 (``study_records``)."""
         study_records.earlier_hours(self)

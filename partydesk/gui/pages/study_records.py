@@ -92,6 +92,37 @@ def correct(page: StudyPage, activity_id: str) -> None:
     study_ops.load_activity(page, page.ctx, activity_id, show)
 
 
+def earlier_draft(page: StudyPage, draft: drafts.Draft) -> None:
+    """Open the table of earlier hours with a draft left unsaved: on the record it corrected while that is still
+    there, else as new; when the earlier hours were saved meanwhile, on that record (a second one would count
+    them twice)."""
+    from partydesk.gui.dialogs.study_earlier import EarlierHoursDialog
+
+    def on_record(activity_id: str) -> None:
+        def show(loaded: tuple[Any, dict[str, int], Any]) -> None:
+            roll, _rules, editing = loaded
+            data = editing[1]
+            page._show_dialog(EarlierHoursDialog(page.ctx, roll, (data.start_on, data.end_on), parent=page.window(),
+                                                 editing=editing, draft=draft))
+
+        study_ops.load_activity(page, page.ctx, activity_id, show, on_error=lambda _error: as_new())
+
+    def as_new() -> None:
+        def show(loaded: tuple[Any, tuple[date, date], str | None]) -> None:
+            roll, span, done = loaded
+            if done is not None:
+                on_record(done)
+                return
+            page._show_dialog(EarlierHoursDialog(page.ctx, roll, span, parent=page.window(), draft=draft))
+
+        study_ops.load_earlier(page, page.ctx, page.today, show)
+
+    if draft.meeting_id is None:
+        as_new()
+    else:
+        on_record(draft.meeting_id)
+
+
 def earlier_hours(page: StudyPage) -> None:
     """Read the roll and the stretch before the records began, then open the table for the hours members already
     had (补录此前学时); entered once already, that record is opened to be corrected instead."""
