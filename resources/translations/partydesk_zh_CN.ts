@@ -3230,6 +3230,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>这次会议已计为学习（{hours} 学时 × {people} 人），删除会议将同时删除这条学习记录。</translation>
     </message>
     <message>
+        <source>The meetings could not be read.</source>
+        <translation>会议记录未能读出。</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
@@ -5466,6 +5470,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>记录集体学习</translation>
     </message>
     <message>
+        <source>The study records could not be read.</source>
+        <translation>学习记录未能读出。</translation>
+    </message>
+    <message>
         <source>Members owe {member} hours a year and committee members {leader} (rule table); members who joined or left during the year owe them pro rata to their days on the roll. &quot;Due by today&quot; is the share of the year so far. This list is a record for the branch, not a ranking.</source>
         <translation>党员每年应完成 {member} 学时，支部书记和委员 {leader} 学时（见设置中的规则表）；年中入党、转入或转出的党员按在册天数折算。“截至今日应完成”是按已过天数折算的部分。本表是支部的工作记录，不作排名。</translation>
     </message>
@@ -6161,6 +6169,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Open, by {day}</source>
         <translation>待跟进（{day}前）</translation>
+    </message>
+    <message>
+        <source>The talks could not be read.</source>
+        <translation>谈话记录未能读出。</translation>
     </message>
     <message>
         <source>This talk no longer exists; it may have been deleted.</source>

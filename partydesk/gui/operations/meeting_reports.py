@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from partydesk.core.services import meeting_reports
 from partydesk.core.services.meeting_reports import AttendanceRate, MeetingLine, PeriodCompliance
 from partydesk.gui.operations import run
-from partydesk.gui.tasks import DoneCallback, TaskHandle
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -67,11 +67,11 @@ def load_attendance(parent: QWidget, ctx: AppContext, year: int, today: date, on
 
 
 def load_lines(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback, *,
-               counted: bool = True) -> TaskHandle:
+               counted: bool = True, on_error: ErrorCallback | None = None) -> TaskHandle:
     """The meetings list of ``year`` (``list[MeetingLine]``), with or without 应到/实到."""
     db = ctx.db
     return run(parent, ctx, lambda _progress: meeting_reports.meeting_lines(db, year, counted=counted),
-               label="load meetings", on_done=on_done)
+               label="load meetings", on_done=on_done, on_error=on_error)
 
 
 def load_lines_by_ids(parent: QWidget, ctx: AppContext, ids: Collection[str], on_done: DoneCallback) -> TaskHandle:

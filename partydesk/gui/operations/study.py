@@ -50,7 +50,8 @@ class StudyYear:
     registered: list[tuple[str, str]] = field(default_factory=list)
 
 
-def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback) -> TaskHandle:
+def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback,
+              on_error: ErrorCallback | None = None) -> TaskHandle:
     """The year's activities, ledger, and the branch's certifications and materials."""
     db = ctx.db
 
@@ -64,7 +65,7 @@ def load_year(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback
                          committee, sources, notices.material_targets(db) if committee else {},
                          notices.branches(db) if committee else [])
 
-    return run(parent, ctx, read, label="load study", on_done=on_done)
+    return run(parent, ctx, read, label="load study", on_done=on_done, on_error=on_error)
 
 
 def load_roll(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:

@@ -17,10 +17,12 @@ if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 
-def load_talks(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback) -> TaskHandle:
+def load_talks(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback,
+               on_error: ErrorCallback | None = None) -> TaskHandle:
     """The talks of ``year``, newest first (``list[TalkRecord]``)."""
     db = ctx.db
-    return run(parent, ctx, lambda _progress: talks.talks_of_year(db, year), label="load talks", on_done=on_done)
+    return run(parent, ctx, lambda _progress: talks.talks_of_year(db, year), label="load talks", on_done=on_done,
+               on_error=on_error)
 
 
 def load_due(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback) -> TaskHandle:

@@ -27,7 +27,9 @@ from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.meetings import MEETING_TYPES
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.domain.study_records import ActivitySummary
+from partydesk.core.errors import KnownError
 from partydesk.core.services.meeting_reports import MeetingLine, line_order
+from partydesk.gui.dialogs.crash import show_known_error
 from partydesk.gui.models.meeting_list_model import haystack, meeting_columns
 from partydesk.gui.operations import meeting_reports as report_ops
 from partydesk.gui.operations import meetings as meeting_ops
@@ -231,9 +233,11 @@ class MeetingsPage(DialogHost, QWidget):
         self._stale[tab] = False
         if tab == "list":
             year = self.list_year.value()
+            # (Read twice: at once without 应到/实到, then with them; a failure is told once, by the second.)
             report_ops.load_lines(self, self.ctx, year, lambda lines: self._lines_loaded(year, lines, False),
-                                  counted=False)
-            report_ops.load_lines(self, self.ctx, year, lambda lines: self._lines_loaded(year, lines, True))
+                                  counted=False, on_error=lambda error: self._lines_failed(error, tell=False))
+            report_ops.load_lines(self, self.ctx, year, lambda lines: self._lines_loaded(year, lines, True),
+                                  on_error=self._lines_failed)
         elif tab == "calendar":
             report_ops.load_calendar(self, self.ctx, self.calendar.year, self.today, self._calendar_loaded,
                                      org_id=self.branches.calendar_org())
@@ -254,6 +258,12 @@ class MeetingsPage(DialogHost, QWidget):
         else:
             self.list_panel.set_rows(lines)
         self._select_pending()
+
+    def _lines_failed(self, error: KnownError, *, tell: bool = True) -> None:
+        """The year's meetings could not be read (a damaged file): the list says so, not that none were held."""
+        self.list_panel.show_unreadable(self.tr("The meetings could not be read.") + "\n" + error.message)
+        if tell:
+            show_known_error(error, self)
 
     def _lines_refreshed(self, wanted: frozenset[str], lines: list[MeetingLine]) -> None:
         year = self.list_year.value()

@@ -37,6 +37,7 @@ from partydesk.core.errors import KnownError
 from partydesk.core.services.branches import registered_short_names
 from partydesk.core.services.study import is_earlier_hours
 from partydesk.core.services.study_reports import counted_again
+from partydesk.gui.dialogs.crash import show_known_error
 from partydesk.gui.folders import DOCUMENTS, ask_save_file, open_with_system
 from partydesk.gui.operations import study as study_ops
 from partydesk.gui.operations import study_refresh as refresh_ops
@@ -157,7 +158,15 @@ class StudyPage(QWidget):
 
     def reload(self) -> None:
         """Read the shown year again."""
-        study_ops.load_year(self, self.ctx, self.year, self._show)
+        study_ops.load_year(self, self.ctx, self.year, self._show, self._year_failed)
+
+    def _year_failed(self, error: KnownError) -> None:
+        """The year's study could not be read (a damaged file): each list says so, not that it is empty."""
+        self.summary.setText(self.tr("The study records could not be read."))
+        said = self.summary.text() + "\n" + error.message
+        for panel in (self.activities, self.ledger, self.certifications, self.materials):
+            panel.show_unreadable(said)
+        show_known_error(error, self)
 
     def _show(self, data: StudyYear) -> None:
         if data.year != self.year:

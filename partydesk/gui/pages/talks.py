@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.talks import TALK_FORMS, form_name
+from partydesk.core.errors import KnownError
 from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.core.services.talks import TalkDue, TalkRecord, follow_up_due
+from partydesk.gui.dialogs.crash import show_known_error
 from partydesk.gui.operations import branches as branch_ops
 from partydesk.gui.operations import talks as talk_ops
 from partydesk.gui.pages.talks_due import TalksDueView
@@ -175,7 +177,12 @@ class TalksPanel(DialogHost, QWidget):
         """Read the shown year's talks on the DB lane."""
         if self.ctx.db is None or self.ctx.db.needs_setup:
             return
-        talk_ops.load_talks(self, self.ctx, self.year(), self._talks_loaded)
+        talk_ops.load_talks(self, self.ctx, self.year(), self._talks_loaded, self._talks_failed)
+
+    def _talks_failed(self, error: KnownError) -> None:
+        """The year's talks could not be read (a damaged file): the list says so, not that none were held."""
+        self.list.show_unreadable(self.tr("The talks could not be read.") + "\n" + error.message)
+        show_known_error(error, self)
 
     def _talks_loaded(self, rows: list[TalkRecord]) -> None:
         self.list.set_rows(rows)

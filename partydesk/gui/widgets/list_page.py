@@ -271,6 +271,7 @@ class ListPage(QWidget, Generic[Row]):
         self.empty = EmptyState(self, first_name="emptyFirst", second_name="emptySecond")
         self.empty.first_button.hide()
         self.empty.second_button.hide()
+        self._empty_text, self._unreadable, self._has_action = "", False, False
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -343,15 +344,34 @@ class ListPage(QWidget, Generic[Row]):
 
     def set_empty_text(self, text: str) -> None:
         """What the page says when there is nothing at all yet (what to do first)."""
-        self.empty.set_text(text)
+        self._empty_text = text
+        if not self._unreadable:
+            self.empty.set_text(text)
 
     def set_empty_action(self, text: str, slot: Callable[[], object]) -> QPushButton:
         """A button under the empty-state text that starts the first record (e.g. 新建会议记录)."""
         button = self.empty.first_button
         button.setText(text)
         button.clicked.connect(lambda _checked=False: slot())
-        button.show()
+        button.setVisible(not self._unreadable)
+        self._has_action = True
         return button
+
+    def show_unreadable(self, text: str) -> None:
+        """The rows could not be read (a damaged file, a pulled drive): the page says ``text`` where it would say
+        there is nothing yet, without the button to start the first record, and shows no rows (those of before
+        may be of another year or out of date). The next rows set bring the page back."""
+        self._unreadable = True
+        self.empty.set_text(text)
+        self.empty.first_button.hide()
+        self.model.set_rows([])
+        self._show_table_or_empty()
+
+    def _readable_again(self) -> None:
+        if self._unreadable:
+            self._unreadable = False
+            self.empty.set_text(self._empty_text)
+            self.empty.first_button.setVisible(self._has_action)
 
     def set_search_placeholder(self, text: str) -> None:
         """The grey hint in the search box (and its tooltip: a narrow box cuts the hint short)."""
@@ -362,6 +382,7 @@ class ListPage(QWidget, Generic[Row]):
 
     def set_rows(self, rows: Iterable[Row]) -> None:
         """Replace every row, keeping the selection where the same ids are still shown."""
+        self._readable_again()
         chosen = self.selected_ids()
         self.model.set_rows(rows)
         self.model.set_keep(self._keep_function())
