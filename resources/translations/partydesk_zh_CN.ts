@@ -876,6 +876,14 @@ Give it to the other office and read them this fingerprint by phone:
         <translation>已登记“{name}”。</translation>
     </message>
     <message>
+        <source>The exchange records could not be read.</source>
+        <translation>数据交换记录未能读出。</translation>
+    </message>
+    <message>
+        <source>The branches&apos; figures could not be read.</source>
+        <translation>各支部的数字未能读出。</translation>
+    </message>
+    <message>
         <source>Gathering each branch&apos;s figures…</source>
         <translation>正在汇总各支部的数字……</translation>
     </message>

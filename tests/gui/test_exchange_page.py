@@ -456,3 +456,39 @@ def test_the_dry_run_says_a_branch_edit_waits_behind_the_committee_s_newer_corre
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
     assert f"示范支部在收到本单位的更正之前也修改了{name}：这里先保留本单位的更正" in dialog.summary.text()
+
+
+def test_an_exchange_state_that_cannot_be_read_says_so_instead_of_nothing_registered(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A damaged file: the lists say they could not be read, not “no office is registered yet” (which would send
+    the office to register its branches again); the next read brings them back. A comparison that fails alone
+    says so on its tab."""
+    from partydesk.core.errors import CorruptDatabaseError
+    from partydesk.core.services import committee as committee_view
+    from partydesk.core.services import sync_status
+    from partydesk.gui.pages import exchange
+
+    def damaged(*_args: object) -> object:
+        raise CorruptDatabaseError("数据库文件已损坏（测试）。")
+
+    _branch, committee, _folder = pair
+    told: list[str] = []
+    monkeypatch.setattr(exchange, "show_known_error", lambda error, _parent=None: told.append(error.message))
+    sound = sync_status.exchange_status
+    monkeypatch.setattr(sync_status, "exchange_status", damaged)
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    page = ExchangePage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    for panel in (page.peers, page.packages, page.branches):
+        assert panel.stack.currentWidget() is panel.empty
+        assert panel.empty.label.text().replace("\n", "") == "数据交换记录未能读出。数据库文件已损坏（测试）。"
+
+    monkeypatch.setattr(sync_status, "exchange_status", sound)
+    monkeypatch.setattr(committee_view, "comparison", damaged)
+    page.reload()
+    qtbot.waitUntil(lambda: page.peers.model.total == 1 and len(told) == 2, timeout=WAIT_MS)
+    assert page.packages.empty.label.text() == "还没有导出或导入过数据包。"
+    assert page.branches.empty.label.text().replace("\n", "") == "各支部的数字未能读出。数据库文件已损坏（测试）。"

@@ -33,21 +33,24 @@ if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
 
 
-def load_status(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
+def load_status(parent: QWidget, ctx: AppContext, on_done: DoneCallback,
+                on_error: ErrorCallback | None = None) -> TaskHandle:
     """Registered sites, the ledger, the open conflicts and this site's fingerprint: (status, card)."""
     db = ctx.db
 
     def job(_progress: Progress) -> tuple[sync_status.ExchangeStatus, KeyCard]:
         return sync_status.exchange_status(db), sync_keys.own_card(db)[0]
 
-    return run(parent, ctx, job, label="exchange status", on_done=on_done)
+    return run(parent, ctx, job, label="exchange status", on_done=on_done, on_error=on_error)
 
 
-def load_comparison(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskHandle:
+def load_comparison(parent: QWidget, ctx: AppContext, on_done: DoneCallback,
+                    on_error: ErrorCallback | None = None) -> TaskHandle:
     """A committee's comparison of its branches (a job of its own after the status: at hundreds of branches
     it takes a few seconds, and the ledger is shown meanwhile)."""
     db = ctx.db
-    return run(parent, ctx, lambda _p: committee.comparison(db), label="branch comparison", on_done=on_done)
+    return run(parent, ctx, lambda _p: committee.comparison(db), label="branch comparison", on_done=on_done,
+               on_error=on_error)
 
 
 def mend_clock(parent: QWidget, ctx: AppContext, *, title: str, on_done: DoneCallback) -> TaskHandle:

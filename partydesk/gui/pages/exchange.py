@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.changes import ChangeKind, Changes
+from partydesk.core.errors import KnownError
 from partydesk.core.services.sync_status import KIND_NAMES
 from partydesk.gui.clock_text import local_time
+from partydesk.gui.dialogs.crash import show_known_error
 from partydesk.gui.dialogs.sync_key_actions import KeyActions
 from partydesk.gui.folders import (
     KEY_CARDS,
@@ -190,7 +192,15 @@ class ExchangePage(QWidget):
 
     def reload(self) -> None:
         """Read the exchange state again."""
-        ops.load_status(self, self.ctx, self._show)
+        ops.load_status(self, self.ctx, self._show, self._status_failed)
+
+    def _status_failed(self, error: KnownError) -> None:
+        """The exchange state could not be read (a damaged file): the lists say so, not that no office is registered
+        and no package was ever written (which would send the office to register its peers again)."""
+        said = self.tr("The exchange records could not be read.") + "\n" + error.message
+        for panel in (self.peers, self.packages, self.branches):
+            panel.show_unreadable(said)
+        show_known_error(error, self)
 
     def _show(self, result: tuple[ExchangeStatus, KeyCard]) -> None:
         self.status, self.card = result
@@ -216,9 +226,13 @@ class ExchangePage(QWidget):
         self.clock_note.setText(trouble.message() if trouble is not None else "")
         self.clock_button.setVisible(trouble is not None and not trouble.reads_too_early)
         if committee:
-            ops.load_comparison(self, self.ctx, self._show_comparison)
+            ops.load_comparison(self, self.ctx, self._show_comparison, self._comparison_failed)
         else:
             self.branches.set_rows([])
+
+    def _comparison_failed(self, error: KnownError) -> None:
+        self.branches.show_unreadable(self.tr("The branches' figures could not be read.") + "\n" + error.message)
+        show_known_error(error, self)
 
     def _show_comparison(self, rows: list[BranchRow]) -> None:
         self._compared = True
