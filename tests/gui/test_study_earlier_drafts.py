@@ -134,3 +134,53 @@ def test_a_new_table_left_unsaved_opens_on_the_earlier_hours_saved_since(
     assert dialog.editing is not None and study.is_earlier_hours(dialog.editing[1])
     assert _shown(dialog) == {"张甲": "12", "李乙": "15", "王书记": ""}
     assert dialog.has_unsaved_changes()
+
+
+def test_a_correction_whose_record_was_deleted_opens_as_a_new_table(
+        qtbot: QtBot, ctx: AppContext, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = four_members(db)
+    study.save_earlier_hours(db, LOCAL_USER, form_code="lecture", start_on=date(2026, 1, 1),
+                             end_on=date(2026, 11, 19), hours={ids["李乙"]: 150})
+    activity_id = next(a.id for a in study.activities_of_year(db, 2026) if study.is_earlier_hours(a.data))
+    drafts.save(drafts.drafts_dir(ctx.db.path), activity_id, activity_id, {"hours": {ids["李乙"]: 180}},
+                prefix=drafts.EARLIER)
+    study.delete_activity(db, LOCAL_USER, activity_id)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    assert study_earlier.offer_leftover_earlier(window, ctx)
+    qtbot.waitUntil(lambda: bool(window.findChildren(EarlierHoursDialog)), timeout=WAIT_MS)
+    (dialog,) = window.findChildren(EarlierHoursDialog)
+    assert dialog.editing is None and _shown(dialog)["李乙"] == "18"
+
+
+def test_a_saved_record_that_does_not_read_is_said_once_not_tried_again_and_again(
+        qtbot: QtBot, ctx: AppContext, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new table's draft, the earlier hours saved since, and that record unreadable (a damaged file): the
+    failure is told once; the draft is not put into a second, new record."""
+    from partydesk.core.errors import CorruptDatabaseError
+    from partydesk.gui.pages import study_records
+
+    ids = four_members(db)
+    drafts.save(drafts.drafts_dir(ctx.db.path), drafts.new_key(), None, {"hours": {ids["张甲"]: 120}},
+                prefix=drafts.EARLIER)
+    study.save_earlier_hours(db, LOCAL_USER, form_code="lecture", start_on=date(2026, 1, 1),
+                             end_on=date(2026, 11, 19), hours={ids["李乙"]: 150})
+    reads: list[str] = []
+
+    def unreadable(_db: object, activity_id: str) -> object:
+        reads.append(activity_id)
+        raise CorruptDatabaseError("数据库文件已损坏（测试）。")
+
+    told: list[str] = []
+    monkeypatch.setattr(study, "activity", unreadable)
+    monkeypatch.setattr(study_records, "show_known_error", lambda error, _parent=None: told.append(error.message))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    assert study_earlier.offer_leftover_earlier(window, ctx)
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    qtbot.wait(300)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert told == ["数据库文件已损坏（测试）。"] and len(reads) == 1
+    assert window.findChildren(EarlierHoursDialog) == []

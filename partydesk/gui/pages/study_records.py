@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from partydesk.core.services.study import is_earlier_hours
+from partydesk.gui.dialogs.crash import show_known_error
 from partydesk.gui.operations import study as study_ops
 
 if TYPE_CHECKING:
@@ -98,20 +99,26 @@ def earlier_draft(page: StudyPage, draft: drafts.Draft) -> None:
     them twice)."""
     from partydesk.gui.dialogs.study_earlier import EarlierHoursDialog
 
-    def on_record(activity_id: str) -> None:
+    def on_record(activity_id: str, *, else_new: bool) -> None:
         def show(loaded: tuple[Any, dict[str, int], Any]) -> None:
             roll, _rules, editing = loaded
             data = editing[1]
             page._show_dialog(EarlierHoursDialog(page.ctx, roll, (data.start_on, data.end_on), parent=page.window(),
                                                  editing=editing, draft=draft))
 
-        study_ops.load_activity(page, page.ctx, activity_id, show, on_error=lambda _error: as_new())
+        def failed(error: KnownError) -> None:
+            if else_new:  # the record it corrected is gone (deleted since): as a new table
+                as_new()
+            else:  # the saved record found just now does not read: said, and nothing more tried
+                show_known_error(error, page)
+
+        study_ops.load_activity(page, page.ctx, activity_id, show, on_error=failed)
 
     def as_new() -> None:
         def show(loaded: tuple[Any, tuple[date, date], str | None]) -> None:
             roll, span, done = loaded
             if done is not None:
-                on_record(done)
+                on_record(done, else_new=False)
                 return
             page._show_dialog(EarlierHoursDialog(page.ctx, roll, span, parent=page.window(), draft=draft))
 
@@ -120,7 +127,7 @@ def earlier_draft(page: StudyPage, draft: drafts.Draft) -> None:
     if draft.meeting_id is None:
         as_new()
     else:
-        on_record(draft.meeting_id)
+        on_record(draft.meeting_id, else_new=True)
 
 
 def earlier_hours(page: StudyPage) -> None:
