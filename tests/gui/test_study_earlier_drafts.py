@@ -38,6 +38,21 @@ def new_table(qtbot: QtBot, ctx: AppContext, db: Database) -> EarlierHoursDialog
     return dialog
 
 
+def saved_earlier(db: Database, ids: dict[str, str]) -> str:
+    """The earlier hours of 2026 saved (李乙's 15): the record's id."""
+    study.save_earlier_hours(db, LOCAL_USER, form_code="lecture", start_on=date(2026, 1, 1),
+                             end_on=date(2026, 11, 19), hours={ids["李乙"]: 150})
+    return next(a.id for a in study.activities_of_year(db, 2026) if study.is_earlier_hours(a.data))
+
+
+def window_saying_yes(qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """The main window, every start-up question answered yes."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    return window
+
+
 def test_hours_cut_off_while_typed_are_offered_back_and_saved(qtbot: QtBot, ctx: AppContext, db: Database) -> None:
     ids = four_members(db)
     page = open_page(qtbot, ctx)
@@ -87,9 +102,7 @@ def test_throwing_the_typing_away_removes_the_draft(qtbot: QtBot, ctx: AppContex
 def test_unsaved_corrections_are_asked_about_at_start_and_opened_on_their_record(
         qtbot: QtBot, ctx: AppContext, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     ids = four_members(db)
-    study.save_earlier_hours(db, LOCAL_USER, form_code="lecture", start_on=date(2026, 1, 1),
-                             end_on=date(2026, 11, 19), hours={ids["李乙"]: 150})
-    activity_id = next(a.id for a in study.activities_of_year(db, 2026) if study.is_earlier_hours(a.data))
+    activity_id = saved_earlier(db, ids)
     # 钱新 joined on 20 November, after the period: not listed, not credited; a number that is no number is left out
     state = {"fields": {"summary": "2 名党员，共 33 学时"}, "hours": {ids["李乙"]: 180, ids["王书记"]: 150,
                                                                       ids["钱新"]: 99, ids["张甲"]: "x"}}
@@ -123,11 +136,8 @@ def test_a_new_table_left_unsaved_opens_on_the_earlier_hours_saved_since(
     ids = four_members(db)
     drafts.save(drafts.drafts_dir(ctx.db.path), drafts.new_key(), None, {"hours": {ids["张甲"]: 120}},
                 prefix=drafts.EARLIER)
-    study.save_earlier_hours(db, LOCAL_USER, form_code="lecture", start_on=date(2026, 1, 1),
-                             end_on=date(2026, 11, 19), hours={ids["李乙"]: 150})
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    saved_earlier(db, ids)
+    window = window_saying_yes(qtbot, ctx, monkeypatch)
     assert study_earlier.offer_leftover_earlier(window, ctx)
     qtbot.waitUntil(lambda: bool(window.findChildren(EarlierHoursDialog)), timeout=WAIT_MS)
     (dialog,) = window.findChildren(EarlierHoursDialog)
@@ -139,15 +149,11 @@ def test_a_new_table_left_unsaved_opens_on_the_earlier_hours_saved_since(
 def test_a_correction_whose_record_was_deleted_opens_as_a_new_table(
         qtbot: QtBot, ctx: AppContext, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     ids = four_members(db)
-    study.save_earlier_hours(db, LOCAL_USER, form_code="lecture", start_on=date(2026, 1, 1),
-                             end_on=date(2026, 11, 19), hours={ids["李乙"]: 150})
-    activity_id = next(a.id for a in study.activities_of_year(db, 2026) if study.is_earlier_hours(a.data))
+    activity_id = saved_earlier(db, ids)
     drafts.save(drafts.drafts_dir(ctx.db.path), activity_id, activity_id, {"hours": {ids["李乙"]: 180}},
                 prefix=drafts.EARLIER)
     study.delete_activity(db, LOCAL_USER, activity_id)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    window = window_saying_yes(qtbot, ctx, monkeypatch)
     assert study_earlier.offer_leftover_earlier(window, ctx)
     qtbot.waitUntil(lambda: bool(window.findChildren(EarlierHoursDialog)), timeout=WAIT_MS)
     (dialog,) = window.findChildren(EarlierHoursDialog)
@@ -164,8 +170,7 @@ def test_a_saved_record_that_does_not_read_is_said_once_not_tried_again_and_agai
     ids = four_members(db)
     drafts.save(drafts.drafts_dir(ctx.db.path), drafts.new_key(), None, {"hours": {ids["张甲"]: 120}},
                 prefix=drafts.EARLIER)
-    study.save_earlier_hours(db, LOCAL_USER, form_code="lecture", start_on=date(2026, 1, 1),
-                             end_on=date(2026, 11, 19), hours={ids["李乙"]: 150})
+    saved_earlier(db, ids)
     reads: list[str] = []
 
     def unreadable(_db: object, activity_id: str) -> object:
@@ -175,9 +180,7 @@ def test_a_saved_record_that_does_not_read_is_said_once_not_tried_again_and_agai
     told: list[str] = []
     monkeypatch.setattr(study, "activity", unreadable)
     monkeypatch.setattr(study_records, "show_known_error", lambda error, _parent=None: told.append(error.message))
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    window = window_saying_yes(qtbot, ctx, monkeypatch)
     assert study_earlier.offer_leftover_earlier(window, ctx)
     qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
     qtbot.wait(300)
