@@ -197,9 +197,8 @@ class ExchangePage(QWidget):
     def _status_failed(self, error: KnownError) -> None:
         """The exchange state could not be read (a damaged file): the lists say so, not that no office is registered
         and no package was ever written (which would send the office to register its peers again)."""
-        said = self.tr("The exchange records could not be read.") + "\n" + error.message
         for panel in (self.peers, self.packages, self.branches):
-            panel.show_unreadable(said)
+            panel.show_unreadable(self.tr("The exchange records could not be read."), error)
         show_known_error(error, self)
 
     def _show(self, result: tuple[ExchangeStatus, KeyCard]) -> None:
@@ -231,7 +230,7 @@ class ExchangePage(QWidget):
             self.branches.set_rows([])
 
     def _comparison_failed(self, error: KnownError) -> None:
-        self.branches.show_unreadable(self.tr("The branches' figures could not be read.") + "\n" + error.message)
+        self.branches.show_unreadable(self.tr("The branches' figures could not be read."), error)
         show_known_error(error, self)
 
     def _show_comparison(self, rows: list[BranchRow]) -> None:

@@ -261,7 +261,7 @@ class MeetingsPage(DialogHost, QWidget):
 
     def _lines_failed(self, error: KnownError, *, tell: bool = True) -> None:
         """The year's meetings could not be read (a damaged file): the list says so, not that none were held."""
-        self.list_panel.show_unreadable(self.tr("The meetings could not be read.") + "\n" + error.message)
+        self.list_panel.show_unreadable(self.tr("The meetings could not be read."), error)
         if tell:
             show_known_error(error, self)
 

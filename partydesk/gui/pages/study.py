@@ -163,9 +163,8 @@ class StudyPage(QWidget):
     def _year_failed(self, error: KnownError) -> None:
         """The year's study could not be read (a damaged file): each list says so, not that it is empty."""
         self.summary.setText(self.tr("The study records could not be read."))
-        said = self.summary.text() + "\n" + error.message
         for panel in (self.activities, self.ledger, self.certifications, self.materials):
-            panel.show_unreadable(said)
+            panel.show_unreadable(self.summary.text(), error)
         show_known_error(error, self)
 
     def _show(self, data: StudyYear) -> None:

@@ -181,7 +181,7 @@ class TalksPanel(DialogHost, QWidget):
 
     def _talks_failed(self, error: KnownError) -> None:
         """The year's talks could not be read (a damaged file): the list says so, not that none were held."""
-        self.list.show_unreadable(self.tr("The talks could not be read.") + "\n" + error.message)
+        self.list.show_unreadable(self.tr("The talks could not be read."), error)
         show_known_error(error, self)
 
     def _talks_loaded(self, rows: list[TalkRecord]) -> None:

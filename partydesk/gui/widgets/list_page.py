@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -47,6 +47,9 @@ from PySide6.QtWidgets import (
 
 from partydesk.gui.widgets.empty_state import EmptyState
 from partydesk.gui.widgets.keys import lead_to_results
+
+if TYPE_CHECKING:
+    from partydesk.core.errors import KnownError
 
 Row = TypeVar("Row")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -357,12 +360,12 @@ class ListPage(QWidget, Generic[Row]):
         self._has_action = True
         return button
 
-    def show_unreadable(self, text: str) -> None:
-        """The rows could not be read (a damaged file, a pulled drive): the page says ``text`` where it would say
-        there is nothing yet, without the button to start the first record, and shows no rows (those of before
-        may be of another year or out of date). The next rows set bring the page back."""
+    def show_unreadable(self, heading: str, error: KnownError) -> None:
+        """The rows could not be read (a damaged file, a pulled drive): the page says ``heading`` and why where it
+        would say there is nothing yet, without the button to start the first record, and shows no rows (those of
+        before may be of another year or out of date). The next rows set bring the page back."""
         self._unreadable = True
-        self.empty.set_text(text)
+        self.empty.set_text(f"{heading}\n{error.message}")
         self.empty.first_button.hide()
         self.model.set_rows([])
         self._show_table_or_empty()
