@@ -3242,6 +3242,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>会议记录未能读出。</translation>
     </message>
     <message>
+        <source>The meeting calendar could not be read.</source>
+        <translation>年度日历未能读出。</translation>
+    </message>
+    <message>
+        <source>The attendance could not be read.</source>
+        <translation>出勤统计未能读出。</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>

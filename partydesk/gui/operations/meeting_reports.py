@@ -40,7 +40,7 @@ class AttendanceYear:
 
 
 def load_calendar(parent: QWidget, ctx: AppContext, year: int, today: date, on_done: DoneCallback, *,
-                  org_id: str | None = None) -> TaskHandle:
+                  org_id: str | None = None, on_error: ErrorCallback | None = None) -> TaskHandle:
     """A ``CalendarYear`` judged on ``today``, of one organisation (``org_id``) or of the whole file."""
     db = ctx.db
 
@@ -49,11 +49,11 @@ def load_calendar(parent: QWidget, ctx: AppContext, year: int, today: date, on_d
         lines = meeting_reports.meeting_lines(db, year, counted=False)
         return CalendarYear(year, rows, [r for r in lines if org_id is None or r.org_id == org_id], org_id)
 
-    return run(parent, ctx, read, label="load meeting calendar", on_done=on_done)
+    return run(parent, ctx, read, label="load meeting calendar", on_done=on_done, on_error=on_error)
 
 
 def load_attendance(parent: QWidget, ctx: AppContext, year: int, today: date, on_done: DoneCallback, *,
-                    org_id: str | None = None) -> TaskHandle:
+                    org_id: str | None = None, on_error: ErrorCallback | None = None) -> TaskHandle:
     """An ``AttendanceYear``; the runs are as of ``today`` (or the year's end, for a past year); with
     ``org_id`` only that organisation's meetings count."""
     db = ctx.db
@@ -63,7 +63,7 @@ def load_attendance(parent: QWidget, ctx: AppContext, year: int, today: date, on
         return AttendanceYear(year, meeting_reports.attendance_rates(db, year, org_id=org_id),
                               meeting_reports.absent_in_a_row(db, times=3, until=until, org_id=org_id), org_id)
 
-    return run(parent, ctx, read, label="load attendance", on_done=on_done)
+    return run(parent, ctx, read, label="load attendance", on_done=on_done, on_error=on_error)
 
 
 def load_lines(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback, *,

@@ -240,10 +240,16 @@ class MeetingsPage(DialogHost, QWidget):
                                   on_error=self._lines_failed)
         elif tab == "calendar":
             report_ops.load_calendar(self, self.ctx, self.calendar.year, self.today, self._calendar_loaded,
-                                     org_id=self.branches.calendar_org())
+                                     org_id=self.branches.calendar_org(), on_error=self._calendar_failed)
         elif tab == "attendance":
             report_ops.load_attendance(self, self.ctx, self.attendance.year, self.today, self._attendance_loaded,
-                                       org_id=self.branches.attendance_org())
+                                       org_id=self.branches.attendance_org(), on_error=self._attendance_failed)
+
+    def read_when_shown(self, tab: str) -> None:
+        """``tab`` shows what is out of date (another branch chosen): read now if it is on screen, or when it is
+        shown (a branch list filled at start-up reads no calendar nobody looks at)."""
+        self._stale[tab] = True
+        self._load_if_stale()
 
     def reload_shown(self) -> None:
         """Mark the calendar and attendance stale (another branch chosen) and read the tab on screen."""
@@ -283,6 +289,17 @@ class MeetingsPage(DialogHost, QWidget):
             meant = not self._pending_org or data.org_id == self._pending_org  # not another branch's same cell
             if self._pending_cell is not None and meant and self.calendar.focus_cell(self._pending_cell):
                 self._pending_cell = None
+
+    def _calendar_failed(self, error: KnownError) -> None:
+        """The year's calendar could not be read: it says so, not that every meeting is missing."""
+        self._calendar_shown = None
+        self.calendar.show_unreadable(self.tr("The meeting calendar could not be read."), error)
+        show_known_error(error, self)
+
+    def _attendance_failed(self, error: KnownError) -> None:
+        """The year's attendance could not be read: it says so, not that no one was expected."""
+        self.attendance.show_unreadable(self.tr("The attendance could not be read."), error)
+        show_known_error(error, self)
 
     def _attendance_loaded(self, data: AttendanceYear) -> None:
         if data.year == self.attendance.year and data.org_id == self.branches.attendance_org():

@@ -55,11 +55,11 @@ class MeetingBranches(QObject):
         self.calendar_filter = BranchFilter(page.calendar, include_all=False)
         self.calendar_filter.setObjectName("calendarBranchFilter")
         _prepend_to_top_row(page.calendar, self.calendar_filter)
-        self.calendar_filter.branchChanged.connect(lambda _org: page.reload("calendar"))
+        self.calendar_filter.branchChanged.connect(lambda _org: page.read_when_shown("calendar"))
         self.attendance_filter = BranchFilter(page.attendance)
         self.attendance_filter.setObjectName("attendanceBranchFilter")
         _prepend_to_top_row(page.attendance, self.attendance_filter)
-        self.attendance_filter.branchChanged.connect(lambda _org: page.reload("attendance"))
+        self.attendance_filter.branchChanged.connect(lambda _org: page.read_when_shown("attendance"))
 
     @property
     def multi(self) -> bool:

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core.errors import KnownError
 from partydesk.gui.models.attendance_model import FLAG_FOREGROUND, AttendanceRatesModel, attendance_rows
 from partydesk.gui.operations.meeting_reports import AttendanceYear
 from partydesk.gui.widgets.compliance_calendar import FIRST_YEAR, LAST_YEAR
+from partydesk.gui.widgets.unreadable import Unreadable
 
 
 class AttendanceRatesPanel(QWidget):
@@ -74,7 +76,8 @@ class AttendanceRatesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        self.stack = Unreadable(self.view, self, name="attendanceUnreadable")
+        layout.addWidget(self.stack, 1)
         self._data: AttendanceYear | None = None
         self.retranslate()
 
@@ -90,7 +93,16 @@ class AttendanceRatesPanel(QWidget):
         self.year_spin.setValue(data.year)
         self.year_spin.blockSignals(False)
         self.model.set_rows(attendance_rows(data.rates, data.runs))
+        self.stack.show_view()
         self._fit_names()
+        self._update_summary()
+
+    def show_unreadable(self, heading: str, error: KnownError) -> None:
+        """The year could not be read: ``heading`` and why in place of the table, whose rows (another year's,
+        or another branch's) are cleared, as is the summary."""
+        self._data = None
+        self.model.set_rows([])
+        self.stack.show_unreadable(heading, error)
         self._update_summary()
 
     def _fit_names(self) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core.errors import KnownError
 from partydesk.core.services.meeting_reports import MeetingLine, PeriodCompliance
 from partydesk.gui.models.meeting_calendar_model import (
     COLOURS,
@@ -37,6 +38,7 @@ from partydesk.gui.models.meeting_calendar_model import (
     MeetingCalendarModel,
     build_cells,
 )
+from partydesk.gui.widgets.unreadable import Unreadable
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -112,7 +114,8 @@ class ComplianceCalendar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        self.stack = Unreadable(self.view, self, name="calendarUnreadable")
+        layout.addWidget(self.stack, 1)
         layout.addLayout(self.legend)
         self._size_from_font()
         self.retranslate()
@@ -131,6 +134,15 @@ class ComplianceCalendar(QWidget):
         self.year_spin.setValue(year)
         self.year_spin.blockSignals(False)
         self.model.set_cells(year, build_cells(year, rows, meetings))
+        self.stack.show_view()
+        self._update_summary()
+
+    def show_unreadable(self, heading: str, error: KnownError) -> None:
+        """The year could not be read: ``heading`` and why in place of the calendar, whose cells (another year's,
+        or empty ones that would look like meetings never held) are cleared, as is the summary."""
+        self._meetings = {}
+        self.model.set_cells(self.year, [])
+        self.stack.show_unreadable(heading, error)
         self._update_summary()
 
     def current_key(self) -> str:
@@ -161,6 +173,9 @@ class ComplianceCalendar(QWidget):
             self.view.setSpan(row, column, 1, columns)
 
     def _update_summary(self) -> None:
+        if self.stack.unreadable:
+            self.summary_label.clear()
+            return
         cells = self.model.cells()
         missing = sum(c.state is CellState.MISSING for c in cells)
         held = sum(c.state is CellState.HELD for c in cells)
