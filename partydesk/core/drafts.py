@@ -9,8 +9,9 @@ whatever JSON object the dialog writes; this module only keeps it safe.
 
 The member form keeps its drafts the same way, as ``member-<key>.json`` (``MEMBER``), the talk record as
 ``talk-<key>.json`` (``TALK``), a collective study's record as ``study-<key>.json`` (``STUDY``), the table of
-earlier study hours as ``earlier-<key>.json`` (``EARLIER``) and a committee's notice as ``notice-<key>.json``
-(``NOTICE``): each kind of record
+earlier study hours as ``earlier-<key>.json`` (``EARLIER``), a committee's notice as ``notice-<key>.json``
+(``NOTICE``) and a member's change being recorded (记录变动) as ``event-<key>.json`` (``EVENT``, one per member:
+the key is the member's id): each kind of record
 has its own prefix, so a kind's leftovers are only ever offered back to its own dialog.
 """
 
@@ -37,6 +38,7 @@ TALK = "talk-"  # the talk record's
 NOTICE = "notice-"  # a notice being written at a committee (always a new one: a published notice is not edited)
 STUDY = "study-"  # a collective study's record
 EARLIER = "earlier-"  # the table of the study hours members already had (补录此前学时)
+EVENT = "event-"  # a change being recorded for a member (keyed by the member: a change has no id until saved)
 FORMAT = 1
 STALE_TEMP_S = 600  # no draft save takes ten minutes: a temp file this old is from a killed save
 

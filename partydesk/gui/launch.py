@@ -185,10 +185,12 @@ def _wire_backups(ctx: AppContext) -> None:
 
 def _offer_drafts(ctx: AppContext) -> None:
     """Once the window is up, a record left unsaved is offered back: a meeting record's, then (when that was not
-    taken up) a member's form, a talk record, a study record, earlier study hours, a notice — one question at a time."""
+    taken up) a member's form, a talk record, a study record, earlier study hours, a notice, a member's change — one
+    question at a time."""
     from partydesk.gui.dialogs import (
         meeting_edit_drafts,
         member_edit_drafts,
+        member_event,
         notice_edit,
         study_earlier,
         study_edit,
@@ -197,7 +199,7 @@ def _offer_drafts(ctx: AppContext) -> None:
 
     offers = (meeting_edit_drafts.offer_leftover_drafts, member_edit_drafts.offer_leftover_draft,
               talk_edit.offer_leftover_talk, study_edit.offer_leftover_study, study_earlier.offer_leftover_earlier,
-              notice_edit.offer_leftover_notice)
+              notice_edit.offer_leftover_notice, member_event.offer_leftover_event)
 
     def offer(window: QWidget) -> None:
         any(offer_one(window, ctx) for offer_one in offers)  # (stops at the first taken up)

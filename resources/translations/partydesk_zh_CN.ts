@@ -3686,6 +3686,10 @@ Write the new key card and give it to each office to register.</source>
 <context>
     <name>MemberEventDialog</name>
     <message>
+        <source>A change for this member was being recorded and not saved (kept automatically at {when}). Restore what was chosen and typed?</source>
+        <translation>这名党员的一项变动上次填写后没有保存（程序于 {when} 自动留存了草稿），可能因断电或程序意外关闭。要恢复当时选择和填写的内容吗？</translation>
+    </message>
+    <message>
         <source>Before probation ends</source>
         <translation>预备期未满</translation>
     </message>
@@ -3800,6 +3804,14 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Choose…</source>
         <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Restore an unsaved change?</source>
+        <translation>恢复未保存的党员变动？</translation>
+    </message>
+    <message>
+        <source>A member&apos;s change was being recorded and not saved (kept automatically at {when}). Open it now to finish it?</source>
+        <translation>有一项党员变动（记录变动）填写到一半还没有保存（已于 {when} 自动保留）。现在打开接着填完吗？</translation>
     </message>
 </context>
 <context>

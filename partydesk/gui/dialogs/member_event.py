@@ -9,15 +9,19 @@ a stray Enter cannot record a change nobody meant. 转正 starts on the day prob
 shows when another date is typed. It saves through ``services.members.add_event`` on the DB lane and
 closes only when that succeeded; the core's refusal (naming the rule) appears beside the field it names
 otherwise. Warnings the core returns with a saved change are shown in a message box afterwards.
+
+What is chosen and typed is kept as a draft beside the database (``form_drafts``, as ``event-<member id>.json``):
+after a power cut it is asked about at start-up and opened on the member's page (``offer_leftover_event``), and
+a draft left from before is offered in a bar when a change is recorded for that member again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,10 +40,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core import drafts
 from partydesk.core.domain import codes, partial_date
 from partydesk.core.domain.member_events import EVENT_LABELS, LEAVING_REASON, SUSPENSION_GROUND, WAYS_OUT, EventKind
 from partydesk.core.domain.probation import DISCIPLINE, OBSERVATION, discipline_detail
 from partydesk.core.errors import KnownError, ValidationError
+from partydesk.gui.dialogs.form_drafts import (
+    keep_drafts,
+    newest_leftover,
+    offer_at_start,
+    put_widget_values,
+    widget_values,
+)
 from partydesk.gui.operations import members as member_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.date_field import DateField
@@ -48,6 +60,8 @@ from partydesk.gui.widgets.error_label import grow_to_fit, mark_as_error_label
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
+
+translate = QCoreApplication.translate
 
 # 入党 is the record's own 入党日期 (set in the member form), and the old flat 党籍状态 event is only read,
 # so neither is offered as a later change.
@@ -64,9 +78,9 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
 
     def __init__(self, ctx: AppContext, member_id: str, member_name: str, parent: QWidget | None = None,
                  *, kinds: Sequence[EventKind] | None = None, today: date | None = None,
-                 probation_ends: date | None = None) -> None:
+                 probation_ends: date | None = None, draft: drafts.Draft | None = None) -> None:
         """``kinds``: the changes to offer, in order (``applicable_kinds`` of the member's state);
-        ``probation_ends``: 预备期满之日, the default 转正 date."""
+        ``probation_ends``: 预备期满之日, the default 转正 date; ``draft``: one left unsaved, put in at once."""
         super().__init__(parent)
         self.ctx = ctx
         self.member_id = member_id
@@ -174,6 +188,24 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
         self._retranslate()
         self._update_save()
         self.mark_clean()
+        self.drafts = keep_drafts(self, layout, prefix=drafts.EVENT, record_id=member_id, state=self.draft_state,
+                                  apply=self.apply_draft, given=draft, bar_text=self.tr(
+                                      "A change for this member was being recorded and not saved (kept automatically "
+                                      "at {when}). Restore what was chosen and typed?"))
+
+    def discarded(self) -> None:
+        """Closed with the typing thrown away (or none typed): no draft to offer later."""
+        self.drafts.discard()
+
+    def draft_state(self) -> dict[str, Any]:
+        """What is chosen and typed, and whose change it is (named when it is asked about at start-up)."""
+        return {"fields": widget_values(self), "name": self.member_name}
+
+    def apply_draft(self, state: dict[str, Any]) -> None:
+        """Put a draft's choices and typing in (a kind no longer offered for the member stays unchosen)."""
+        fields = state.get("fields")
+        if isinstance(fields, dict):
+            put_widget_values(self, fields)  # (the kind before the date: choosing 转正 puts in a date of its own)
 
     def _code_combo(self, name: str, items: object, parent: QWidget | None = None) -> QComboBox:
         combo = QComboBox(parent or self)
@@ -296,6 +328,7 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
         self.warnings = list(getattr(result, "warnings", []))
         if self._early_confirmed:  # the early 转正 was asked about before saving: not said twice
             self.warnings = [w for w in self.warnings if not w.startswith("转正日期一般为预备期满之日")]
+        self.drafts.saved()
         self.recorded.emit()
         if self.warnings:  # saved; what the office should check is said once, after the dialog
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Recorded, please check"),
@@ -401,3 +434,26 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def offer_leftover_event(window: QWidget, ctx: AppContext) -> bool:
+    """Ask whether to finish the newest change left unrecorded; if so, open the member's page and the change on it
+    with what was chosen and typed (declined, the draft stays and is offered when a change is recorded for that
+    member again)."""
+    from partydesk.gui.mainwindow import MainWindow
+    from partydesk.gui.pages.members import MembersPage
+
+    newest = newest_leftover(ctx, drafts.EVENT)
+    if newest is None or not isinstance(newest.meeting_id, str) or not isinstance(window, MainWindow) \
+            or "members" not in window.page_ids():
+        return False
+    if not offer_at_start(window, newest, translate("MemberEventDialog", "Restore an unsaved change?"),
+                          translate("MemberEventDialog", "A member's change was being recorded and not saved (kept "
+                                                         "automatically at {when}). Open it now to finish it?"),
+                          str(newest.state.get("name") or "")):
+        return False
+    page = window.show_page("members")
+    assert isinstance(page, MembersPage)
+    page.open_member(newest.meeting_id)  # (the draft's key: the member's id)
+    page.detail_page().record_event_when_shown(newest)
+    return True

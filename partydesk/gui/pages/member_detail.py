@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core import drafts
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.member import STATUS_NORMAL
 from partydesk.core.domain.member_events import (
@@ -44,11 +45,14 @@ from partydesk.core.domain.member_events import (
 )
 from partydesk.core.domain.probation import probation_end
 from partydesk.core.domain.roster import MemberRecord, RosterRow
+from partydesk.core.drafts import Draft
 from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.core.services.member_activity import MemberActivity
 from partydesk.gui.clock_text import local_time
 from partydesk.gui.models.roster_model import COLUMNS, RosterFormatter, column_index, roster_row_of
 from partydesk.gui.operations import members as member_ops
+from partydesk.gui.operations import run
+from partydesk.gui.tasks import Lane
 from partydesk.gui.translate import QT_TRANSLATE_NOOP
 from partydesk.gui.widgets import card_printer
 from partydesk.gui.widgets.card_print_button import CardAction, CardPrintButton
@@ -92,6 +96,7 @@ class MemberDetailPage(DialogHost, QWidget):
         self.member_id: str | None = None
         self._return: tuple[str, str] | None = None  # (page id, title) back goes to, when not the roster
         self.record: MemberRecord | None = None
+        self._event_draft: Draft | None = None  # a change left unsaved, to open once the member is shown
         self.events: list[MemberEvent] = []
         self._party_groups = party_groups or (lambda: [])
         self._formatter = RosterFormatter()
@@ -115,7 +120,7 @@ class MemberDetailPage(DialogHost, QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.event_button = QPushButton(self)
         self.event_button.setObjectName("eventButton")
-        self.event_button.clicked.connect(self.record_event)
+        self.event_button.clicked.connect(lambda _checked=False: self.record_event())
         self.print_button = CardPrintButton(self, lambda action: self.print_card(action))
         self.pdf_action, self.printer_action = self.print_button.pdf_action, self.print_button.printer_action
         self.reveal_check = RevealCheck(self, self.ctx, summary="党员页面显示完整号码", show=self._reveal,
@@ -284,6 +289,11 @@ class MemberDetailPage(DialogHost, QWidget):
         if member_id != self.member_id:
             return  # another member was opened meanwhile
         record, events = result
+        draft, self._event_draft = self._event_draft, None
+        if draft is not None and record is None:
+            folder, key = draft.path.parent, draft.key
+            run(None, self.ctx, lambda _p: drafts.discard(folder, key, prefix=drafts.EVENT), label="discard draft",
+                lane=Lane.FILE)
         if record is None:
             self.record, self.events = None, []
             self._set_actions_enabled(False)
@@ -294,6 +304,8 @@ class MemberDetailPage(DialogHost, QWidget):
         self.record, self.events = record, events
         self._set_actions_enabled(True)
         self._show()
+        if draft is not None:
+            self.record_event(draft)
 
     def _on_changed(self, changes: Changes) -> None:
         if self.member_id is not None and any(changes.touches(k) for k in ACTIVITY_KINDS):
@@ -384,15 +396,20 @@ class MemberDetailPage(DialogHost, QWidget):
                          correction_for=self._branches().corrected_from(self.record.org_id), opened=self._open,
                          on_error=lambda error: self.ctx.hub.statusMessage.emit(error.message))
 
-    def record_event(self) -> None:
-        """Open "Record a change" for this member."""
+    def record_event(self, draft: Draft | None = None) -> None:
+        """Open "Record a change" for this member (with ``draft``'s choices and typing in)."""
         if self.record is None or self.member_id is None:
             return
         from partydesk.gui.dialogs.member_event import MemberEventDialog
 
         ends = probation_end(self.record.data.joined_on, self.events)  # 预备期 is a fixed year (党章) plus extension
         self._open(MemberEventDialog(self.ctx, self.member_id, self.record.data.name, self,
-                                     kinds=self.applicable_kinds(), probation_ends=ends))
+                                     kinds=self.applicable_kinds(), probation_ends=ends, draft=draft))
+
+    def record_event_when_shown(self, draft: Draft) -> None:
+        """Open "Record a change" with ``draft`` in, once the member being read is shown. A member no longer there
+        (deleted since) takes its draft with it: it is thrown away, not asked about at every start."""
+        self._event_draft = draft
 
     def applicable_kinds(self) -> list[EventKind]:
         """The changes that fit the member shown, from the events this page holds (what the core allows)."""
