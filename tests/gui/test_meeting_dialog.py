@@ -455,6 +455,20 @@ def test_enter_in_the_attendance_table_goes_down_and_never_saves(ctx: AppContext
     assert saved == [] and dialog.isVisible()
 
 
+def test_tab_leaves_the_attendance_table(ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
+    """Tab on a cell goes on to the next field, Shift+Tab back (before, Tab went from cell to cell and came round
+    to the first again: only the mouse, or Esc closing the dialog, got out)."""
+    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.attendanceTab)
+    view = dialog.attendance.view
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        view.setFocus()
+        view.setCurrentIndex(view.model().index(0, 0))
+        qtbot.waitUntil(view.hasFocus, timeout=WAIT_MS)
+        qtbot.keyClick(view, key)
+        assert not view.hasFocus() and view.currentIndex() == view.model().index(0, 0), key
+
+
 def test_marks_come_back_when_another_roll_was_shown_in_between(ctx: AppContext, qtbot: QtBot,
                                                                  branch: dict[str, str]) -> None:
     """Marks made, then another 党小组 or type chosen (another roll), then the first again: the marks and reasons

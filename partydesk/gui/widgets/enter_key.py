@@ -8,6 +8,8 @@
 - ``enter_in_tables``: for tables in a dialog whose default button saves (the meeting record): Enter on a cell,
   not typing in it, opens the cell for typing where it can be typed in, and otherwise goes down a row, as
   in a spreadsheet. A table lets Enter through to the dialog, which saved the half-entered record and closed.
+  Tab leaves such a table for the next field (the arrows move in it): going from cell to cell, Tab came round
+  to the first cell again, and only the mouse or Esc (closing the dialog) got out.
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ class _TableEnter(QObject):
 
 
 def enter_in_tables(*views: QAbstractItemView) -> None:
-    """Enter on a cell of each of ``views`` (not typing in it) edits the cell, or goes down a row; never further."""
+    """Enter on a cell of each of ``views`` (not typing in it) edits the cell, or goes down a row; never further.
+    Tab goes on to the next field."""
     for view in views:
         view.installEventFilter(_TableEnter(view))
+        view.setTabKeyNavigation(False)
