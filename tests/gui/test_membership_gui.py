@@ -47,6 +47,21 @@ def test_suspension_asks_for_its_ground_and_refuses_without_six_months(qtbot: Qt
     assert "失去联系须满6个月" in dialog.error_text()
 
 
+def test_a_refusal_about_the_ground_goes_once_a_ground_is_chosen(qtbot: QtBot, ctx: AppContext) -> None:
+    """Saved without a ground, 停止党籍 is refused beside the ground; choosing one takes the refusal away (it was
+    left up, in red, until the next save)."""
+    [zhang] = add_now(ctx, ZHANG)
+    dialog = MemberEventDialog(ctx, zhang, "张三")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_kind(EventKind.SUSPENDED)
+    dialog.save_button().click()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert "请选择停止党籍的原因" in dialog.error_text()
+    dialog.ground_combo.setCurrentIndex(dialog.ground_combo.findData("1"))
+    assert dialog.error_text() == ""
+
+
 def test_confirmation_starts_on_the_end_of_probation_and_warns_on_another_day(qtbot: QtBot, ctx: AppContext) -> None:
     """转正 fills in 预备期满之日; typing another date shows a warning, the right one clears it."""
     dialog = MemberEventDialog(ctx, "m", "李四", kinds=[EventKind.CONFIRMED], today=date(2026, 11, 30),

@@ -180,6 +180,11 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.discipline_combo.currentIndexChanged.connect(self._discipline_changed)
+        # A refusal about the detail goes once the detail is changed (it was left up until the next save).
+        for combo in (self.cause_combo, self.ground_combo, self.way_combo, self.discipline_combo, self.period_combo):
+            combo.currentIndexChanged.connect(lambda _index: self.detail_error.hide())
+        self.text_edit.textChanged.connect(lambda _text: self.detail_error.hide())
+        self.months_spin.valueChanged.connect(lambda _value: self.detail_error.hide())
         self.date_edit.textChanged.connect(lambda _text: self._check_date())
         self.date_edit.show_problems_in(self.date_error)
         self.date_edit.problemChanged.connect(lambda _message: grow_to_fit(self))
