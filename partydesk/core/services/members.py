@@ -303,7 +303,7 @@ def add_event(
     member's state is derived again. Warnings: a 转正 not on the day probation ends, 失联 too soon."""
     today = today or date.today()
     if on_date > today:
-        raise ValidationError("事件日期不能晚于今天。", field="on_date", code="date_future")
+        raise ValidationError("变动日期不能晚于今天。", field="on_date", code="date_future")
     table, required = EVENT_DETAIL_RULES.get(kind, (None, False))
     detail = detail.strip()
     if table is not None and detail:
@@ -325,7 +325,7 @@ def add_event(
             what = _DETAIL_NAMES.get(kind, "说明")
             raise ValidationError(f"“{EVENT_LABELS[kind]}”须填写{what}。", field="detail", code="required")
         if row.birth_date and on_date < row.birth_date:
-            raise ValidationError("事件日期早于出生日期。", field="on_date", code="date_order")
+            raise ValidationError("变动日期早于出生日期。", field="on_date", code="date_order")
         if kind is EventKind.CONFIRMED and row.joined_on and on_date <= row.joined_on:
             raise ValidationError("转正日期必须晚于入党日期。", field="on_date", code="date_order")
         if kind is EventKind.CONFIRMED:

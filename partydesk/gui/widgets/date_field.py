@@ -163,7 +163,7 @@ class DateField(QLineEdit):
 
     def _edited(self, _text: str) -> None:
         # The line described the old text, whether it said this field's own problem or the core's refusal
-        # of it ("事件日期不能晚于今天"): either way it goes when the date is typed again.
+        # of it ("变动日期不能晚于今天"): either way it goes when the date is typed again.
         self._problem = ""
         self.problemChanged.emit("")
 

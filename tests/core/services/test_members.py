@@ -84,7 +84,7 @@ def test_event_in_the_future_is_refused(db: Database) -> None:
     with pytest.raises(ValidationError) as err:
         members.add_event(db, LOCAL_USER, member_id=saved.member_id, kind=EventKind.LOST,
                           on_date=date(2027, 1, 1), today=TODAY)
-    assert err.value.code == "date_future"
+    assert err.value.code == "date_future" and err.value.message == "变动日期不能晚于今天。"
     assert len(members.member_events(db, LOCAL_USER, saved.member_id)) == 2
 
 
