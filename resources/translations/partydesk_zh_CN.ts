@@ -3168,6 +3168,10 @@ Write the new key card and give it to each office to register.</source>
 <context>
     <name>MeetingDrafts</name>
     <message>
+        <source>(No: not now; what was typed is kept, and offered again when the form is next opened.)</source>
+        <translation>（选“否”：这次先不打开，填写的内容仍然保留，下次打开这份表格时还可以恢复。）</translation>
+    </message>
+    <message>
         <source>A meeting record was being written and not saved (last kept %1). Open it now to finish it?</source>
         <translation>有一份会议记录还没有保存（最后自动保存于 %1）。现在打开继续填写吗？</translation>
     </message>

@@ -263,7 +263,8 @@ def test_a_malformed_talk_draft_opens_a_new_talk_with_what_can_be_read(
 
     assert talk_edit.offer_leftover_talk(window, ctx)
 
-    assert len(asked) == 1 and asked[0].endswith("现在打开接着填完吗？"), asked
+    assert len(asked) == 1 and asked[0].endswith("现在打开接着填完吗？\n（选“否”：这次先不打开，填写的内容仍然保留，"
+                                                 "下次打开这份表格时还可以恢复。）"), "no name under it"
     qtbot.waitUntil(lambda: bool(window.findChildren(TalkEditDialog)), timeout=WAIT_MS)
     (dialog,) = window.findChildren(TalkEditDialog)
     qtbot.waitUntil(lambda: dialog.save_button().isEnabled(), timeout=WAIT_MS)

@@ -119,6 +119,7 @@ def test_an_unsaved_change_is_asked_about_at_start_and_opened_on_the_member(
 
     assert len(asked) == 1 and asked[0].startswith("恢复未保存的党员变动？|有一项党员变动（记录变动）填写到一半")
     assert asked[0].endswith("\n\n张三") and window.current_page_id() == "members"
+    assert "（选“否”：这次先不打开，填写的内容仍然保留，下次打开这份表格时还可以恢复。）" in asked[0]
     qtbot.waitUntil(lambda: bool(window.findChildren(MemberEventDialog)), timeout=WAIT_MS)
     (dialog,) = window.findChildren(MemberEventDialog)
     assert dialog.member_id == zhang and dialog.kind() is EventKind.MIGRANT_OUT

@@ -62,7 +62,9 @@ translate = QCoreApplication.translate
 
 def ask_to_finish(window: QWidget, title: str, text: str, detail: str) -> bool:
     """Whether the office wants to finish a record left unsaved (``detail``, its topic or name, under the text);
-    yes is the default answer."""
+    yes is the default answer. The question says what No does: an office may take it to throw the typing away."""
+    text += "\n" + translate("MeetingDrafts", "(No: not now; what was typed is kept, and offered again when the "
+                                               "form is next opened.)")
     if detail.strip():
         text += "\n\n" + detail.strip()
     answer = QMessageBox.question(window, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
