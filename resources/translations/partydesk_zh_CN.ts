@@ -5356,6 +5356,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>这份学习记录上次填写后没有保存（程序于 {when} 自动留存了草稿），可能因断电或程序意外关闭。要恢复当时填写的内容吗？</translation>
     </message>
     <message>
+        <source>{name} (lost contact)</source>
+        <translation>{name}（失联）</translation>
+    </message>
+    <message>
         <source>{chosen} of {total} ticked</source>
         <translation>已选 {chosen} / {total} 人</translation>
     </message>

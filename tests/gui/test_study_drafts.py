@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from partydesk.core import drafts
 from partydesk.core.changes import LOCAL_USER
+from partydesk.core.domain.member_events import EventKind
 from partydesk.core.domain.study_records import ActivityData
-from partydesk.core.services import study
+from partydesk.core.services import members, study
 from partydesk.core.services.rules import rule_values
 from partydesk.core.storage.database import Database
 from partydesk.gui.context import AppContext
@@ -137,3 +138,20 @@ def test_an_unsaved_correction_is_asked_about_at_start_and_opened_on_its_record(
     assert data.topic == "专题党课：学习新修订的条例"
     assert sorted(c.member_id for c in credits) == sorted([ids["王书记"], ids["李乙"]])
     assert kept(ctx) == []
+
+
+def test_a_member_out_of_contact_is_listed_but_not_ticked(qtbot: QtBot, ctx: AppContext, db: Database) -> None:
+    """A member 失联 since January cannot have studied with the branch: listed, named so, unticked at first (a
+    secretary saving the list as it came would credit hours to someone nobody can reach); one found again is ticked."""
+    ids = four_members(db)
+    members.add_event(db, LOCAL_USER, member_id=ids["李乙"], kind=EventKind.LOST, on_date=date(2026, 1, 5),
+                      detail="1", today=date(2026, 11, 30))
+    page = open_page(qtbot, ctx)
+    dialog = new_dialog(qtbot, ctx, db, page)
+    assert ticked(dialog) == ["张甲", "王书记"]
+    names = [dialog.ui.participantList.item(i).text() for i in range(dialog.ui.participantList.count())]
+    assert "李乙（失联）" in names and dialog.ui.countLabel.text() == "已选 2 / 3 人"
+    members.add_event(db, LOCAL_USER, member_id=ids["李乙"], kind=EventKind.REGAINED, on_date=date(2026, 11, 1),
+                      today=date(2026, 11, 30))
+    again = new_dialog(qtbot, ctx, db, page)
+    assert ticked(again) == ["张甲", "李乙", "王书记"]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidge
 
 from partydesk.core import drafts
 from partydesk.core.domain.meeting_roll import RollMember
+from partydesk.core.domain.member_events import derive_state
 from partydesk.core.domain.study import STUDY_FORMS, UNIT_NAMES, UNIT_RULES, Unit, convert, format_tenths
 from partydesk.core.domain.study_quota import roll_spans
 from partydesk.core.domain.study_records import ActivityData, Credit
@@ -46,6 +47,11 @@ if TYPE_CHECKING:
 
 MEMBER_ID = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
+
+
+def lost_on(member: RollMember, day: date) -> bool:
+    """Whether ``member`` was out of contact (失联) on ``day``, by the changes recorded up to it."""
+    return derive_state([e for e in member.events if e.on_date is None or e.on_date <= day]).lost_contact
 
 
 class StudyEditDialog(DiscardGuard, QDialog):
@@ -197,13 +203,15 @@ class StudyEditDialog(DiscardGuard, QDialog):
         for m in self.roll:
             if not roll_spans(m, span[0], max(span)):
                 continue
-            item = QListWidgetItem(m.name)
+            lost = lost_on(m, span[0])
+            item = QListWidgetItem(self.tr("{name} (lost contact)").format(name=m.name) if lost else m.name)
             item.setData(MEMBER_ID, m.id)
             item.setToolTip(m.party_group)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            # Ticked at first; afterwards each member keeps the tick given (one who was not on the list for
-            # the dates before comes in unticked).
-            on = self._ticks.get(m.id, first)
+            # Ticked at first, but for a member out of contact (who cannot have studied with the branch);
+            # afterwards each member keeps the tick given (one who was not on the list for the dates before
+            # comes in unticked).
+            on = self._ticks.get(m.id, first and not lost)
             self._ticks[m.id] = on
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.ui.participantList.addItem(item)
