@@ -347,6 +347,10 @@ def test_import_wizard_starts_on_the_stick_when_one_is_found(
     dialog.show()
     assert dialog.file.text() == str(usb) and dialog.check_button.isEnabled()
     assert dialog.stick_note.isVisible() and str(usb) in dialog.stick_note.text()
+    dialog.file.setText(str(folder / "另一个.pdsync"))
+    assert dialog.stick_note.isHidden(), "another path: what was said of the stick is not about it"
+    dialog.file.setText(str(usb))
+    assert dialog.stick_note.isVisible()
     qtbot.keyClick(dialog.file, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
     assert dialog.folder_table.rowCount() == 1
@@ -582,6 +586,10 @@ def test_a_package_that_will_bring_a_conflict_says_so_before_the_import(
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
     state = dialog.folder_table.item(0, dialog.folder_table.columnCount() - 1).text()
     assert state == "可以导入；其中 1 条冲突，导入后要逐条决定"
+    dialog.apply()  # and once imported, the result below the rows says so again, with where to decide it
+    qtbot.waitUntil(lambda: dialog.folder_summary.text().startswith("已导入 1 个数据包。"), timeout=WAIT_MS)
+    assert "其中 1 条记录本单位也改过" in dialog.folder_summary.text()
+    assert "“处理冲突…”" in dialog.folder_summary.text()
 
 
 def corrected_at_the_committee(branch: Database, committee: Database, folder: Path) -> str:

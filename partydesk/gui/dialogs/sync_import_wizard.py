@@ -1,15 +1,14 @@
 """Importing a package, in two steps (导入数据包): check it, then apply or cancel.
 
-Step one picks the file — the USB stick is where the file chooser starts — and "Check" runs the dry run:
-the package is verified and every record classified, nothing written. Step two shows the table of what
-the import would do (new / updated / unchanged / conflict / rejected), the members it deletes or changes
-(with the fields), the gap warning when a package is missing, and each rejected record with its reason;
-"Import" applies it in one transaction, "Cancel" leaves everything as it was. A refused package is said
-plainly and put into the exchange ledger.
+Step one picks the file — the USB stick is where the file chooser starts — and "Check" runs the dry run: the
+package is verified and every record classified, nothing written. Step two shows the table of what the import
+would do (new / updated / unchanged / conflict / rejected), the members it deletes or changes (with the fields),
+the gap warning when a package is missing, and each rejected record with its reason; "Import" applies it in one
+transaction, "Cancel" leaves everything as it was. A refused package is said plainly and put into the ledger.
 
-A folder instead of a file (a committee's stick, collected from many branches) checks every package in
-it (``services.sync_folder``): one row per file with what its import would do, then "Import all" applies
-them one after another, each whole or not at all, and each row says what became of its file.
+A folder instead of a file (a committee's stick, collected from many branches) checks every package in it
+(``services.sync_folder``): one row per file with what its import would do, then "Import all" applies them one
+after another, each whole or not at all, and each row says what became of its file; conflicts are said below.
 """
 
 from __future__ import annotations
@@ -201,6 +200,8 @@ class ImportDialog(QDialog):
             self.stick_note.setText(self.tr("No USB stick found: the folder checked last time is filled in; check "
                                             "it is the stick."))
         self.stick_note.setVisible(stick is not None or last is not None or kept is not None)
+        filled = self.file.text()  # the note speaks of this path: another typed or chosen, it goes
+        self.file.textChanged.connect(lambda text: self.stick_note.setVisible(bool(filled) and text == filled))
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
@@ -533,6 +534,10 @@ class ImportDialog(QDialog):
         refused = sum(1 for e in done.entries if e.imported is not None and e.imported.status == "rejected")
         if refused:
             said += self.tr(" {count} refused: listed as refused on the exchange page.").format(count=refused)
+        conflicts = sum(e.imported.counts.get("conflict", 0) for e in done.entries
+                        if e.imported is not None and e.imported.status == "applied")
+        if conflicts:  # as after a single package: a figure in a column is easily missed; each needs a decision
+            said += "\n" + self._conflicts_said(conflicts)
         self.folder_summary.setText(said)
         self.apply_button.hide()
         self.cancel_button.setText(self.tr("Close"))
@@ -565,6 +570,10 @@ class ImportDialog(QDialog):
                 self.gap.setVisible(True)
                 grow_to_fit(self)  # the line below the table must not squeeze its five rows
 
+    def _conflicts_said(self, count: int) -> str:
+        return self.tr("{count} record(s) were changed here too: this office's version is kept for now. After closing, "
+                       "choose “Decide the conflicts…” on this page and decide each one.").format(count=count)
+
     def _applied(self, report: ImportReport) -> None:
         self.report = report
         self.apply_button.hide()
@@ -584,9 +593,7 @@ class ImportDialog(QDialog):
                 said += "\n" + self.tr("Members whose records the sender changed: {names}.").format(
                     names=changed_in_words(report.changed, report.changed_count))
             if c["conflict"]:  # not to be missed in a row of figures: each needs a decision
-                said += "\n\n" + self.tr(
-                    "{count} record(s) were changed here too: this office's version is kept for now. After closing, "
-                    "choose “Decide the conflicts…” on this page and decide each one.").format(count=c["conflict"])
+                said += "\n\n" + self._conflicts_said(c["conflict"])
             if c["rejected"]:
                 said += "\n" + self.tr("{origin} is told which of its records were refused and why with the next "
                                        "package to it, and sends them again until they are accepted.").format(
