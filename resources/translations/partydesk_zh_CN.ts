@@ -1078,6 +1078,10 @@ Is this exactly the fingerprint the other office read to you? Choose Yes to regi
         <translation>双击一个支部（或按 Enter），在工作台上查看它的数字、图表和待办事项。</translation>
     </message>
     <message>
+        <source>To-dos are counted as this office&apos;s workbench lists them (a branch&apos;s overdue meetings of one kind as one; meetings falling due soon and reminders only the branch&apos;s computer knows left out): the branch&apos;s own workbench shows more.</source>
+        <translation>待办数按本单位工作台的口径计：一个支部同一类逾期的会议合为一条，即将到期的会议和只有支部电脑上才有的提醒（如U盘备份）不计在内，所以比支部自己工作台上显示的少。</translation>
+    </message>
+    <message>
         <source>No office is registered yet. Write this office&apos;s key card, give it to the other office, and register theirs after comparing the fingerprint by phone.</source>
         <translation>还没有登记任何单位。请先写出本单位的密钥卡交给对方，再在电话核对指纹后登记对方的密钥卡。</translation>
     </message>

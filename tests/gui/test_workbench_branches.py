@@ -118,7 +118,7 @@ def test_a_committee_s_charts_stay_readable_with_many_branches(
 def test_opening_a_branch_in_the_comparison_shows_the_workbench_for_it(
         qtbot: QtBot, committee: tuple[AppContext, dict[str, str]]) -> None:
     """各支部对比 → Enter (or a double-click) on 第1002支部委员会: the workbench, scoped to that branch; the
-    to-do count's tooltip says why the branch's own workbench shows more."""
+    to-do count's tooltip, and the line under the table, say why the branch's own workbench shows more."""
     from partydesk.gui.pages.exchange import ExchangePage
     from tests.gui.test_tab_leaves_lists import shown_window
 
@@ -129,6 +129,7 @@ def test_opening_a_branch_in_the_comparison_shows_the_workbench_for_it(
     exchange.show_tab("comparison")
     qtbot.waitUntil(lambda: exchange.branches.model.total >= 2, timeout=WAIT_MS)
     assert exchange.branches_hint.text().startswith("双击一个支部")
+    assert "所以比支部自己工作台上显示的少" in exchange.branches_hint.text(), "said under the table, not only on hover"
     model = exchange.branches.model
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "1002")
     todos = [c.key for c in model.columns].index("todos")

@@ -517,7 +517,10 @@ class ExchangePage(QWidget):
         self.packages_box.setTitle(self.tr("Packages in and out"))
         self.branches_box.setTitle(self.tr("Branches compared (this year)"))
         self.branches_hint.setText(self.tr(
-            "Double-click a branch (or press Enter) to see its figures, charts and to-dos on the workbench."))
+            "Double-click a branch (or press Enter) to see its figures, charts and to-dos on the workbench.") + "\n" +
+            self.tr("To-dos are counted as this office's workbench lists them (a branch's overdue meetings of one "
+                    "kind as one; meetings falling due soon and reminders only the branch's computer knows left "
+                    "out): the branch's own workbench shows more."))
         self._branches_empty_text()
         self.branches.set_search_placeholder(self.tr("Search code or name"))
         self.peers.set_empty_text(self.tr(
