@@ -880,6 +880,14 @@ Give it to the other office and read them this fingerprint by phone:
         <translation>数据交换记录未能读出。</translation>
     </message>
     <message>
+        <source>{office} (as the file says)</source>
+        <translation>{office}（文件所称，未核实）</translation>
+    </message>
+    <message>
+        <source>Not known (file {name})</source>
+        <translation>不明（文件 {name}）</translation>
+    </message>
+    <message>
         <source>The branches&apos; figures could not be read.</source>
         <translation>各支部的数字未能读出。</translation>
     </message>

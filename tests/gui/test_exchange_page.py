@@ -415,6 +415,7 @@ def test_a_package_opens_in_full_with_its_counts_and_whole_note(
     assert refused.message in shown[0].text.toPlainText()
     assert values["state"] == "已拒收" and values["note"] == refused.message and "records" not in values
     assert values["file"] == "broken.pdsync"
+    assert values["peer"] == "不明（文件 broken.pdsync）", "not the file name as if it were an office"
 
 
 def test_the_dry_run_says_a_branch_edit_waits_behind_the_committee_s_newer_correction(

@@ -208,8 +208,13 @@ class ExchangePage(QWidget):
         self.fingerprint.setText(self.tr("This office ({code}) — key fingerprint: {fingerprint}")
                                  .format(code=self.card.org_code, fingerprint=self.card.fingerprint))
         self.peers.set_rows(self.status.peers)
-        # A refused package names its sender only as the file claimed it (the key may be unknown here).
-        self._refused_from = {f"rejected:{r.id}": r.org_code or r.file_name for r in self.status.rejected}
+        # A refused package names its sender only as the file claimed it (the key may be unknown here), and says
+        # so; a file whose claim could not be read is said to be of an office not known (with its file name).
+        names = {p.peer.org_code: p.peer.org_name for p in self.status.peers}
+        self._refused_from = {
+            f"rejected:{r.id}": self.tr("{office} (as the file says)").format(
+                office=f"{r.org_code} {names.get(r.org_code, '')}".strip()) if r.org_code
+            else self.tr("Not known (file {name})").format(name=r.file_name) for r in self.status.rejected}
         self.packages.set_rows(self.status.ledger())
         count = self.status.open_conflicts
         self.conflicts.setText(self.tr("{count} conflict(s) wait for a decision: the local version is kept until "
