@@ -3885,6 +3885,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>花名册未能读出。</translation>
     </message>
     <message>
+        <source>{branch}: {total} members on the roll, none match. Clear the search or the filters to see them.</source>
+        <translation>{branch}：在册 {total} 人，没有符合条件的。清除搜索或筛选条件即可看到。</translation>
+    </message>
+    <message>
         <source>Add member</source>
         <translation>新增党员</translation>
     </message>

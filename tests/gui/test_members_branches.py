@@ -81,6 +81,10 @@ def test_choosing_a_branch_narrows_the_roster(qtbot: QtBot, committee_ctx: AppCo
     assert {r.org_id for r in rows} == {second.org_id}
     on_roll = sum(1 for r in page.model.all_rows() if r.in_branch and r.org_id == second.org_id)
     assert page.count_label.text() == f"{BRANCHES[1][1]}：在册 {on_roll} 人，显示 {len(rows)} 人"
+    page.search_edit.setText("没有这个人")  # none match: still the branch's roll, not the whole file's
+    qtbot.waitUntil(lambda: page.model.count == 0, timeout=WAIT_MS)
+    assert page.count_label.text() == (f"{BRANCHES[1][1]}：在册 {on_roll} 人，没有符合条件的。"
+                                       "清除搜索或筛选条件即可看到。")
     page.clear_filters()
     assert page.model.rowCount() == everyone and page.branches.filter.current() is None
 

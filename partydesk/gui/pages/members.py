@@ -390,9 +390,12 @@ class MembersPage(DialogHost, QWidget):
         elif self.model.total == 0:
             self.count_label.clear()  # the empty-state message says it all
         elif shown == 0:
+            chosen = self.branches.chosen_total()  # a committee's branch chosen: its roll, not the whole file's
             self.count_label.setText(self.tr(
                 "{total} members on the roll, none match. Clear the search or the filters to see them.").format(
-                total=total))
+                total=total) if chosen is None else self.tr(
+                "{branch}: {total} members on the roll, none match. Clear the search or the filters to see them.")
+                .format(branch=chosen[0], total=chosen[1]))
         else:
             text = self.branches.count_text(total, shown) or self.tr(
                 "{total} members on the roll, {shown} shown").format(total=total, shown=shown)

@@ -155,6 +155,13 @@ class RosterBranches(QObject):
         return self.tr("{branch}: {count} members on the roll, {shown} shown").format(
             branch=self.page.model.branches.name_of(org), count=counts.get(org, 0), shown=shown)
 
+    def chosen_total(self) -> tuple[str, int] | None:
+        """(branch name, members on its roll) when a committee file shows one branch; None otherwise."""
+        org = self.filter.current() if self.multi else None
+        if org is None:
+            return None
+        return self.page.model.branches.name_of(org), self.page.model.branch_counts().get(org, 0)
+
     def second_entries(self) -> int:
         """Entries on the roll that are a person already counted on another branch's roll (the same ID number)."""
         rows = [r for r in self.page.model.all_rows() if r.id in self.page.model.shared and r.in_branch]
