@@ -91,6 +91,24 @@ def test_the_talker_is_found_by_pinyin_and_linked_to_the_member(qtbot: QtBot, ct
     assert [dialog.choices.row_id(r) for r in range(dialog.choices.rowCount())] == [people["王五"]]
 
 
+def test_down_or_enter_in_the_search_goes_to_the_names_found(qtbot: QtBot, ctx: AppContext, panel: TalksPanel,
+                                                             people: dict[str, str]) -> None:
+    """“ww” typed in 谈话对象's search, then ↓: the keyboard is on 王五 and Space ticks him; Enter does the same and
+    never presses 保存 (a talk half written was saved, or refused, from the search box)."""
+    dialog = open_new(qtbot, panel)
+    dialog.ui.topicEdit.setText("谈心")
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):
+        dialog.activateWindow()
+        dialog.ui.withSearchEdit.setFocus()
+        dialog.ui.withSearchEdit.setText("ww")
+        qtbot.waitUntil(dialog.ui.withSearchEdit.hasFocus, timeout=WAIT_MS)
+        qtbot.keyClick(dialog.ui.withSearchEdit, key)
+        assert dialog.ui.withList.hasFocus() and dialog.ui.withList.currentIndex().row() == 0, key
+    qtbot.keyClick(dialog.ui.withList, Qt.Key.Key_Space)
+    assert dialog.choices.checked_ids() == (people["王五"],)
+    assert dialog.isVisible() and talks_of_year(ctx.db, 2026) == [] and dialog.error_text() == ""
+
+
 def test_the_core_refusal_is_shown_and_nothing_is_saved(qtbot: QtBot, ctx: AppContext, panel: TalksPanel) -> None:
     """No one ticked: the core's message shows in the dialog, which stays open."""
     dialog = open_new(qtbot, panel)

@@ -32,7 +32,9 @@ from partydesk.gui.models.talk_choice_model import TalkChoiceModel
 from partydesk.gui.operations import talks as talk_ops
 from partydesk.gui.widgets.busy_dialog import BusyDialog, focus_at_fault
 from partydesk.gui.widgets.discard_guard import DiscardGuard, filter_only
+from partydesk.gui.widgets.enter_key import enter_calls
 from partydesk.gui.widgets.error_label import WARNING_COLOUR, grow_to_fit, mark_as_error_label
+from partydesk.gui.widgets.keys import lead_to_results
 from partydesk.gui.widgets.name_search import SEARCH_ROLE, search_names
 from partydesk.gui.widgets.note_label import note_label
 from partydesk.gui.widgets.screen_room import fit_to_screen
@@ -86,6 +88,9 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self._fill(record, with_ids, today or date.today())
         self.ui.withSearchEdit.textChanged.connect(self.choices.set_filter)
         filter_only(self.ui.withSearchEdit)  # (text left in the search is nothing to discard)
+        # ↓ or Enter in the search goes to the names found (Enter pressed 保存 before), Esc clears it.
+        lead_to_results(self.ui.withSearchEdit, self._into_found)
+        enter_calls(self.ui.withSearchEdit, self._into_found)
         # A new talk whose form was not picked by hand becomes a 集体谈心 once a second member is ticked.
         self._form_picked = record is not None
         self.ui.formCombo.activated.connect(self._pick_form)
@@ -106,6 +111,15 @@ class TalkEditDialog(DiscardGuard, BusyDialog):
         self._show_checked()
         fit_to_screen(self, self.sizeHint())
         talk_ops.load_people(self, ctx, self._people_loaded, record.org_id if record is not None else None)
+
+    def _into_found(self) -> None:
+        """The keyboard on the first name the search found (Space ticks it), when it found any."""
+        view = self.ui.withList
+        if self.choices.rowCount() == 0:
+            return
+        if not view.currentIndex().isValid():
+            view.setCurrentIndex(self.choices.index(0, 0))
+        view.setFocus()
 
     # -- filling -----------------------------------------------------------------------------------
 
