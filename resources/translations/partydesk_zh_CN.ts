@@ -3485,8 +3485,12 @@ Write the new key card and give it to each office to register.</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <source>Record a change</source>
-        <translation>记录变动</translation>
+        <source>Edit this member (F2)</source>
+        <translation>编辑这名党员的信息（F2）</translation>
+    </message>
+    <message>
+        <source>Record a &amp;change</source>
+        <translation>记录变动(&amp;C)</translation>
     </message>
     <message>
         <source>Show full numbers</source>

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -438,3 +439,16 @@ def test_the_member_page_says_where_the_member_stands_this_year(
                                           topic="谈心"))
     ctx.hub.changed.emit(Changes.of(ChangeKind.TALK))
     qtbot.waitUntil(lambda: f"最近一次谈心谈话：{year}-08-01" in detail.activity_label.text(), timeout=WAIT_MS)
+
+
+def test_the_member_page_is_worked_from_the_keyboard(
+        qtbot: QtBot, ctx: AppContext, members: tuple[MembersPage, dict[str, str]]) -> None:
+    """F2 edits the member shown, as on the roster; Alt+C (the button's mnemonic) records a change: both were for the
+    mouse only."""
+    page, ids = members
+    page.show()
+    qtbot.waitExposed(page)
+    detail = _detail(ctx, page, ids["张三"])
+    assert QKeySequence.mnemonic(detail.event_button.text()) == QKeySequence("Alt+C")
+    qtbot.keyClick(detail, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(detail.current_dialog(), MemberEditDialog), timeout=WAIT_MS)

@@ -118,6 +118,9 @@ class MemberDetailPage(DialogHost, QWidget):
         self.edit_button = QPushButton(self)
         self.edit_button.setObjectName("editButton")
         self.edit_button.clicked.connect(self.edit)
+        edit = QShortcut(QKeySequence(Qt.Key.Key_F2), self)  # F2 edits, as on the roster
+        edit.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        edit.activated.connect(self.edit)
         self.event_button = QPushButton(self)
         self.event_button.setObjectName("eventButton")
         self.event_button.clicked.connect(lambda _checked=False: self.record_event())
@@ -444,7 +447,8 @@ class MemberDetailPage(DialogHost, QWidget):
         self.back_button.setText(self.tr("← Back to {page}").format(page=self._return[1]) if self._return
                                  else self.tr("← Back to the roster"))
         self.edit_button.setText(self.tr("Edit"))
-        self.event_button.setText(self.tr("Record a change"))
+        self.edit_button.setToolTip(self.tr("Edit this member (F2)"))
+        self.event_button.setText(self.tr("Record a &change"))
         self.reveal_check.setText(self.tr("Show full numbers"))
         self.timeline_title.setText(self.tr("History"))
         for group in self._groups:
