@@ -1864,6 +1864,12 @@ No. {seq} to {office}: {contents}.</source>
         <translation>本单位发出的，跳过</translation>
     </message>
     <message>
+        <source>Choose the package file (.pdsync) the other office gave you, or a folder (such as the USB stick) to check every package in it.
+It is checked first and imported once you agree; a refused package is noted, with why, in the list of packages.</source>
+        <translation>请选择对方交来的数据包文件（.pdsync），或选择一个文件夹（如U盘）检查其中的全部数据包。
+程序先检查，您同意后才导入；被拒收的数据包会连同原因记入“收发的数据包”列表。</translation>
+    </message>
+    <message>
         <source>Ready to import after No. {seq} (once that one is in, these counts come out lower)</source>
         <translation>可以导入，在第 {seq} 号之后导入（那个导入后，这里的数字会变少）</translation>
     </message>
@@ -1934,10 +1940,6 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Choose the package file (.pdsync) the other office gave you, or a folder (such as the USB stick) to check every package in it. It is checked first; nothing is written until you agree.</source>
-        <translation>请选择对方交来的数据包文件（.pdsync），或选择一个文件夹（如U盘）检查其中的全部数据包。程序先检查，您同意之前不会写入任何数据。</translation>
     </message>
     <message>
         <source>Package file, or a folder of packages</source>

@@ -78,8 +78,8 @@ class ImportDialog(QDialog):
         choose = QWidget(self.pages)
         box = QVBoxLayout(choose)
         hint = QLabel(self.tr("Choose the package file (.pdsync) the other office gave you, or a folder (such as "
-                              "the USB stick) to check every package in it. It is checked first; nothing is "
-                              "written until you agree."), choose)
+                              "the USB stick) to check every package in it.\nIt is checked first and imported once you "
+                              "agree; a refused package is noted, with why, in the list of packages."), choose)
         hint.setWordWrap(True)
         self.file = QLineEdit(choose)
         self.file.setObjectName("fileEdit")
