@@ -459,8 +459,8 @@
         <translation>收到的版本</translation>
     </message>
     <message>
-        <source>Keep one version of “{title}”? {gone} is then thrown away.</source>
-        <translation>确定只保留“{title}”的一个版本吗？{gone}将被舍弃，不能恢复。</translation>
+        <source>For “{title}”, keep {kept} and throw away {gone}? It cannot be had back.</source>
+        <translation>“{title}”：确定保留{kept}、舍弃{gone}吗？舍弃后不能恢复。</translation>
     </message>
 </context>
 <context>

@@ -165,7 +165,7 @@ def test_conflict_dialog_shows_both_versions_and_takes_the_decision(
     asked: list[str] = []
     answer_question("lookAgainButton", asked)  # asked first, as it throws a version away: 再看看 decides nothing
     dialog.take_button.click()
-    assert len(asked) == 1 and "本机的版本将被舍弃" in asked[0] and dialog.list.count() == 1
+    assert len(asked) == 1 and "确定保留收到的版本、舍弃本机的版本吗？" in asked[0] and dialog.list.count() == 1
     answer_question("decideButton", asked)
     dialog.take_button.click()
     qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=WAIT_MS)

@@ -179,7 +179,8 @@ class ConflictDialog(QDialog):
 
     def _confirmed(self, view: ConflictView, *, take_incoming: bool) -> bool:
         """Ask before a version is thrown away (it cannot be had back here); the default answer goes back."""
-        gone = self.tr("this computer's version") if take_incoming else self.tr("the version that arrived")
-        return ask_first(self, self.tr("Keep one version of “{title}”? {gone} is then thrown away.").format(
-            title=view.title, gone=gone), self.take_button.text() if take_incoming else self.keep_button.text(),
-            "decideButton")
+        here, arrived = self.tr("this computer's version"), self.tr("the version that arrived")
+        kept, gone = (arrived, here) if take_incoming else (here, arrived)
+        return ask_first(self, self.tr("For “{title}”, keep {kept} and throw away {gone}? It cannot be had back.")
+                         .format(title=view.title, kept=kept, gone=gone),
+                         self.take_button.text() if take_incoming else self.keep_button.text(), "decideButton")
