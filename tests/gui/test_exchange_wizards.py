@@ -26,7 +26,8 @@ from partydesk.core.storage.tables import Member
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.sync_export_wizard import ExportDialog
-from partydesk.gui.dialogs.sync_import_wizard import FOLDER_COLUMNS, ImportDialog
+from partydesk.gui.dialogs.sync_import_wizard import FOLDER_COLUMNS, LAST_IMPORT_FOLDER_KEY, ImportDialog
+from partydesk.gui.folders import per_database
 from partydesk.gui.pages.exchange import ExchangePage
 from partydesk.gui.widgets.error_label import ERROR_COLOUR
 from tests.core.exchange.forge import flip_bit, resign
@@ -94,6 +95,11 @@ def test_export_wizard_without_a_stick_waits_for_a_folder(
     other = ExportDialog(elsewhere, exchange_status(committee).peers, removable=None)
     qtbot.addWidget(other)
     assert other.folder.text() == "" and other.last_folder is None
+    # Before its first export, the committee is offered the folder it last imported from: the branches' stick.
+    elsewhere.settings.setValue(per_database(LAST_IMPORT_FOLDER_KEY, committee.path), str(folder))
+    first = ExportDialog(elsewhere, exchange_status(committee).peers, removable=None)
+    qtbot.addWidget(first)
+    assert first.folder.text() == str(folder) and "已填入上次用过的文件夹" in first.stick_note.text()
 
 
 def test_import_wizard_refusal_is_shown_and_listed_as_refused(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.services.sync_words import contents_in_words
+from partydesk.gui.dialogs.sync_import_wizard import LAST_IMPORT_FOLDER_KEY
 from partydesk.gui.folders import documents_folder, per_database
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import ERROR_COLOUR, grow_to_fit
@@ -86,8 +87,10 @@ class ExportDialog(QDialog):
         self.folder.setPlaceholderText(self.tr("Insert the USB stick, or choose a folder"))
         start = removable
         # No stick found: the folder written to last time (a stick the program does not recognise, a shared
-        # folder) is offered again, as long as it is there.
-        last = str(ctx.settings.value(per_database(LAST_FOLDER_KEY, ctx.db.path), "") or "")
+        # folder) is offered again, as long as it is there; before a first export, the one packages were last
+        # imported from (a committee takes the branches' stick and hands it back with its own packages on it).
+        last = str(ctx.settings.value(per_database(LAST_FOLDER_KEY, ctx.db.path), "") or "") or str(
+            ctx.settings.value(per_database(LAST_IMPORT_FOLDER_KEY, ctx.db.path), "") or "")
         self.last_folder = Path(last) if start is None and last and Path(last).is_dir() else None
         if start is not None:
             self.folder.setText(str(start))
