@@ -17,14 +17,20 @@ from tests.gui.conftest import WAIT_MS
 from tests.gui.test_members_page import LI, WANG, ZHANG, add_now, open_page
 
 
+def shown_for(qtbot: QtBot, ctx: AppContext, member_id: str, kind: EventKind) -> MemberEventDialog:
+    """记录变动 for 张三 on screen, every kind offered (as if the state changed meanwhile), ``kind`` chosen."""
+    dialog = MemberEventDialog(ctx, member_id, "张三")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_kind(kind)
+    return dialog
+
+
 def test_a_forbidden_change_is_refused_with_the_rule(qtbot: QtBot, ctx: AppContext) -> None:
     """恢复党籍 for a member whose 党籍 is 正常: the dialog shows the core's refusal naming the 条例; nothing saved."""
     [zhang] = add_now(ctx, ZHANG)
     before = member_events(ctx.db, LOCAL_USER, zhang)
-    dialog = MemberEventDialog(ctx, zhang, "张三")  # every kind offered, as if the state changed meanwhile
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.set_kind(EventKind.RESTORED)
+    dialog = shown_for(qtbot, ctx, zhang, EventKind.RESTORED)
     dialog.save_button().click()
     assert ctx.runner.wait_idle(WAIT_MS)
     assert "恢复党籍只适用于停止党籍的党员" in dialog.error_text()
@@ -36,10 +42,7 @@ def test_suspension_asks_for_its_ground_and_refuses_without_six_months(qtbot: Qt
     """停止党籍 shows the ground choice; with 失联 too recent the refusal is shown beside it."""
     [zhang] = add_now(ctx, ZHANG)
     add_event(ctx.db, ctx.actor, member_id=zhang, kind=EventKind.LOST, on_date=date.today(), detail="1")
-    dialog = MemberEventDialog(ctx, zhang, "张三")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.set_kind(EventKind.SUSPENDED)
+    dialog = shown_for(qtbot, ctx, zhang, EventKind.SUSPENDED)
     assert dialog.ground_combo.isVisible()
     dialog.ground_combo.setCurrentIndex(dialog.ground_combo.findData("1"))
     dialog.save_button().click()
@@ -51,10 +54,7 @@ def test_a_refusal_about_the_ground_goes_once_a_ground_is_chosen(qtbot: QtBot, c
     """Saved without a ground, 停止党籍 is refused beside the ground; choosing one takes the refusal away (it was
     left up, in red, until the next save)."""
     [zhang] = add_now(ctx, ZHANG)
-    dialog = MemberEventDialog(ctx, zhang, "张三")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.set_kind(EventKind.SUSPENDED)
+    dialog = shown_for(qtbot, ctx, zhang, EventKind.SUSPENDED)
     dialog.save_button().click()
     assert ctx.runner.wait_idle(WAIT_MS)
     assert "请选择停止党籍的原因" in dialog.error_text()
