@@ -5366,6 +5366,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>修改这次学习活动：参加的党员已按原记录勾选。保存后，各人在学时台账中的学时随之更改。</translation>
     </message>
     <message>
+        <source>{group}; out of contact on these dates</source>
+        <translation>{group}；这段日期内已失去联系</translation>
+    </message>
+    <message>
         <source>The roster has no members yet: add or import them on the Members page first.</source>
         <translation>花名册中还没有党员：请先在“党员”页导入或添加党员。</translation>
     </message>
@@ -5378,12 +5382,16 @@ Write the new key card and give it to each office to register.</source>
         <translation>这份学习记录上次填写后没有保存（程序于 {when} 自动留存了草稿），可能因断电或程序意外关闭。要恢复当时填写的内容吗？</translation>
     </message>
     <message>
-        <source>{name} (lost contact)</source>
-        <translation>{name}（失联）</translation>
-    </message>
-    <message>
         <source>{chosen} of {total} ticked</source>
         <translation>已选 {chosen} / {total} 人</translation>
+    </message>
+    <message>
+        <source>; out of contact, not ticked: {names}</source>
+        <translation>；失联党员未勾选：{names}</translation>
+    </message>
+    <message>
+        <source>; {count} out of contact, not ticked</source>
+        <translation>；{count} 名失联党员未勾选</translation>
     </message>
     <message>
         <source>= {hours} study hours</source>

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -141,17 +142,22 @@ def test_an_unsaved_correction_is_asked_about_at_start_and_opened_on_its_record(
 
 
 def test_a_member_out_of_contact_is_listed_but_not_ticked(qtbot: QtBot, ctx: AppContext, db: Database) -> None:
-    """A member 失联 since January cannot have studied with the branch: listed, named so, unticked at first (a
-    secretary saving the list as it came would credit hours to someone nobody can reach); one found again is ticked."""
+    """A member 失联 since January cannot have studied with the branch: listed, unticked at first and said so beside
+    the count (a secretary saving the list as it came would credit hours to someone nobody can reach), in the
+    warning colour with why on hover; one found again is ticked as the others."""
     ids = four_members(db)
     members.add_event(db, LOCAL_USER, member_id=ids["李乙"], kind=EventKind.LOST, on_date=date(2026, 1, 5),
                       detail="1", today=date(2026, 11, 30))
     page = open_page(qtbot, ctx)
     dialog = new_dialog(qtbot, ctx, db, page)
     assert ticked(dialog) == ["张甲", "王书记"]
-    names = [dialog.ui.participantList.item(i).text() for i in range(dialog.ui.participantList.count())]
-    assert "李乙（失联）" in names and dialog.ui.countLabel.text() == "已选 2 / 3 人"
+    assert dialog.ui.countLabel.text() == "已选 2 / 3 人；失联党员未勾选：李乙"
+    items = [dialog.ui.participantList.item(i) for i in range(dialog.ui.participantList.count())]
+    (li,) = [i for i in items if i.text() == "李乙"]
+    assert "这段日期内已失去联系" in li.toolTip() and li.foreground().color() == QColor(study_edit.LOST_COLOUR)
+    tick(dialog, "李乙")  # ticked by hand all the same (he took part after all): counted, no longer said
+    assert dialog.ui.countLabel.text() == "已选 3 / 3 人"
     members.add_event(db, LOCAL_USER, member_id=ids["李乙"], kind=EventKind.REGAINED, on_date=date(2026, 11, 1),
                       today=date(2026, 11, 30))
     again = new_dialog(qtbot, ctx, db, page)
-    assert ticked(again) == ["张甲", "李乙", "王书记"]
+    assert ticked(again) == ["张甲", "李乙", "王书记"] and again.ui.countLabel.text() == "已选 3 / 3 人"

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from partydesk.core import drafts
@@ -47,6 +48,10 @@ if TYPE_CHECKING:
 
 MEMBER_ID = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
+
+
+LOST_ROLE = Qt.ItemDataRole.UserRole + 1  # the member was out of contact (失联) on the activity's first day
+LOST_COLOUR = "#8a5a00"  # as the other warnings: said, not an error
 
 
 def lost_on(member: RollMember, day: date) -> bool:
@@ -204,9 +209,13 @@ class StudyEditDialog(DiscardGuard, QDialog):
             if not roll_spans(m, span[0], max(span)):
                 continue
             lost = lost_on(m, span[0])
-            item = QListWidgetItem(self.tr("{name} (lost contact)").format(name=m.name) if lost else m.name)
+            item = QListWidgetItem(m.name)  # (the grid has room for a name; 失联 is said by colour and tooltip)
             item.setData(MEMBER_ID, m.id)
-            item.setToolTip(m.party_group)
+            item.setData(LOST_ROLE, lost)
+            item.setToolTip(self.tr("{group}; out of contact on these dates").format(group=m.party_group) if lost
+                            else m.party_group)
+            if lost:
+                item.setForeground(QColor(LOST_COLOUR))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             # Ticked at first, but for a member out of contact (who cannot have studied with the branch);
             # afterwards each member keeps the tick given (one who was not on the list for the dates before
@@ -233,8 +242,14 @@ class StudyEditDialog(DiscardGuard, QDialog):
                 self.ui.countLabel.setText(self.tr("The roster has no members yet: add or import them on the Members "
                                                    "page first."))
             return
-        self.ui.countLabel.setText(self.tr("{chosen} of {total} ticked").format(
-            chosen=len(self.chosen_ids()), total=self.ui.participantList.count()))
+        text = self.tr("{chosen} of {total} ticked").format(chosen=len(self.chosen_ids()),
+                                                            total=self.ui.participantList.count())
+        items = (self.ui.participantList.item(i) for i in range(self.ui.participantList.count()))
+        lost = [i.text() for i in items if i.data(LOST_ROLE) and i.checkState() != Qt.CheckState.Checked]
+        if lost:  # why they are not ticked, where the count is read (names while they are few)
+            text += self.tr("; out of contact, not ticked: {names}").format(names="、".join(lost)) if len(lost) <= 3 \
+                else self.tr("; {count} out of contact, not ticked").format(count=len(lost))
+        self.ui.countLabel.setText(text)
 
     def _show_hours(self) -> None:
         text = self.tr("= {hours} study hours").format(hours=format_tenths(self.tenths()))
