@@ -5374,6 +5374,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>花名册中还没有党员：请先在“党员”页导入或添加党员。</translation>
     </message>
     <message>
+        <source>Out of contact, not ticked: {names}</source>
+        <translation>失联党员未勾选：{names}</translation>
+    </message>
+    <message>
+        <source>{count} out of contact, not ticked</source>
+        <translation>{count} 名失联党员未勾选</translation>
+    </message>
+    <message>
         <source>No member was on the roll on these dates.</source>
         <translation>这段日期内没有在册党员。</translation>
     </message>
@@ -5384,14 +5392,6 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>{chosen} of {total} ticked</source>
         <translation>已选 {chosen} / {total} 人</translation>
-    </message>
-    <message>
-        <source>; out of contact, not ticked: {names}</source>
-        <translation>；失联党员未勾选：{names}</translation>
-    </message>
-    <message>
-        <source>; {count} out of contact, not ticked</source>
-        <translation>；{count} 名失联党员未勾选</translation>
     </message>
     <message>
         <source>= {hours} study hours</source>

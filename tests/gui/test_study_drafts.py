@@ -151,7 +151,7 @@ def test_a_member_out_of_contact_is_listed_but_not_ticked(qtbot: QtBot, ctx: App
     page = open_page(qtbot, ctx)
     dialog = new_dialog(qtbot, ctx, db, page)
     assert ticked(dialog) == ["张甲", "王书记"]
-    assert dialog.ui.countLabel.text() == "已选 2 / 3 人；失联党员未勾选：李乙"
+    assert dialog.ui.countLabel.text() == "已选 2 / 3 人\n失联党员未勾选：李乙"
     items = [dialog.ui.participantList.item(i) for i in range(dialog.ui.participantList.count())]
     (li,) = [i for i in items if i.text() == "李乙"]
     assert "这段日期内已失去联系" in li.toolTip() and li.foreground().color() == QColor(study_edit.LOST_COLOUR)

@@ -247,8 +247,9 @@ class StudyEditDialog(DiscardGuard, QDialog):
         items = (self.ui.participantList.item(i) for i in range(self.ui.participantList.count()))
         lost = [i.text() for i in items if i.data(LOST_ROLE) and i.checkState() != Qt.CheckState.Checked]
         if lost:  # why they are not ticked, where the count is read (names while they are few)
-            text += self.tr("; out of contact, not ticked: {names}").format(names="、".join(lost)) if len(lost) <= 3 \
-                else self.tr("; {count} out of contact, not ticked").format(count=len(lost))
+            said = self.tr("Out of contact, not ticked: {names}").format(names="、".join(lost)) if len(lost) <= 3 \
+                else self.tr("{count} out of contact, not ticked").format(count=len(lost))
+            text += "\n" + said
         self.ui.countLabel.setText(text)
 
     def _show_hours(self) -> None:
