@@ -143,3 +143,23 @@ def test_the_draft_of_a_member_no_longer_there_is_let_go(
     qtbot.waitUntil(lambda: kept(ctx) == [], timeout=WAIT_MS)
     assert not window.findChildren(MemberEventDialog)
     assert not member_event.offer_leftover_event(window, ctx) and len(asked) == 1
+
+
+def test_a_draft_never_opens_on_another_member_opened_meanwhile(
+        qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked about at start-up, then another member opened before the draft's was read: nothing opens on him (his
+    change would have been recorded with the draft's kind, and the draft lost); the draft stays for next time."""
+    zhang, li = add_now(ctx, ZHANG, LI)
+    state = {"fields": {"kindCombo": EventKind.DEATH.value}, "name": "张三"}
+    drafts.save(drafts.drafts_dir(ctx.db.path), zhang, zhang, state, prefix=drafts.EVENT)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    asked_yes(monkeypatch)
+    assert member_event.offer_leftover_event(window, ctx)
+    page = window.show_page("members")
+    page.open_member(li)  # type: ignore[attr-defined]
+    assert ctx.runner.wait_idle(WAIT_MS)
+    qtbot.wait(50)
+    assert not window.findChildren(MemberEventDialog)
+    assert page.detail_page().member_id == li  # type: ignore[attr-defined]
+    assert [d.meeting_id for d in kept(ctx)] == [zhang]

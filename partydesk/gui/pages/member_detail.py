@@ -265,6 +265,8 @@ class MemberDetailPage(DialogHost, QWidget):
         """Show member ``member_id`` (read on the DB lane)."""
         if member_id != self.member_id:
             self.reveal_check.setChecked(False)  # a new member starts masked again
+        if self._event_draft is not None and self._event_draft.meeting_id != member_id:
+            self._event_draft = None  # another member opened before the draft's was shown: it is asked about again
         self._return = None
         self.member_id = member_id
         member_ops.load_member_page(self, self.ctx, member_id, lambda result: self._loaded(member_id, result))
@@ -292,7 +294,10 @@ class MemberDetailPage(DialogHost, QWidget):
         if member_id != self.member_id:
             return  # another member was opened meanwhile
         record, events = result
-        draft, self._event_draft = self._event_draft, None
+        draft = self._event_draft if self._event_draft is not None and self._event_draft.meeting_id == member_id \
+            else None  # (only this member's: the draft's key is the member's id)
+        if draft is not None:
+            self._event_draft = None
         if draft is not None and record is None:
             folder, key = draft.path.parent, draft.key
             run(None, self.ctx, lambda _p: drafts.discard(folder, key, prefix=drafts.EVENT), label="discard draft",
