@@ -161,3 +161,22 @@ def test_a_member_out_of_contact_is_listed_but_not_ticked(qtbot: QtBot, ctx: App
                       today=date(2026, 11, 30))
     again = new_dialog(qtbot, ctx, db, page)
     assert ticked(again) == ["张甲", "李乙", "王书记"] and again.ui.countLabel.text() == "已选 3 / 3 人"
+
+
+def test_ticks_left_to_the_dialog_follow_the_dates_and_hand_ticks_stay(
+        qtbot: QtBot, ctx: AppContext, db: Database) -> None:
+    """李乙 lost contact on 5 November: unticked for the 10th; the date corrected to the 1st, he was still in contact
+    and comes in ticked (he was left out without a word, and lost his hours). 张甲 unticked by hand stays so."""
+    ids = four_members(db)
+    members.add_event(db, LOCAL_USER, member_id=ids["李乙"], kind=EventKind.LOST, on_date=date(2026, 11, 5),
+                      detail="1", today=date(2026, 11, 30))
+    page = open_page(qtbot, ctx)
+    dialog = new_dialog(qtbot, ctx, db, page)
+    assert ticked(dialog) == ["张甲", "王书记"]
+    tick(dialog, "张甲", False)
+    dialog.start.setText("2026.11.1")
+    dialog.start.editingFinished.emit()
+    assert ticked(dialog) == ["李乙", "王书记"] and dialog.ui.countLabel.text() == "已选 2 / 3 人"
+    dialog.start.setText("2026.11.10")  # and back: out of contact again, said so
+    dialog.start.editingFinished.emit()
+    assert ticked(dialog) == ["王书记"] and dialog.ui.countLabel.text() == "已选 1 / 3 人\n失联党员未勾选：李乙"

@@ -95,6 +95,7 @@ class StudyEditDialog(DiscardGuard, QDialog):
         self.ui.allButton.clicked.connect(lambda: self._tick_all(True))
         self.ui.noneButton.clicked.connect(lambda: self._tick_all(False))
         self.ui.participantList.itemChanged.connect(lambda _item: self._show_count())
+        self.ui.participantList.itemChanged.connect(lambda item: self._defaulted.discard(item.data(MEMBER_ID)))
         click_toggles(self.ui.participantList)  # a click on a name ticks it
         # A message from Save named the form as it was; any edit puts it out of date (Save checks again).
         for edited in (self.ui.topicEdit.textEdited, self.ui.organiserEdit.textEdited,
@@ -106,6 +107,9 @@ class StudyEditDialog(DiscardGuard, QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.saved_id: str | None = None
         self._ticks: dict[str, bool] = {}  # every member's tick so far, kept while the dates change
+        # Members whose tick is still the one a new record starts with (ticked unless out of contact on the first
+        # day): it follows the dates until the secretary ticks or unticks them.
+        self._defaulted: set[str] = set()
         cjk = self.fontMetrics().horizontalAdvance("汉")
         self.ui.participantList.setGridSize(QSize(cjk * 6, self.fontMetrics().lineSpacing() * 3 // 2))
         self.ui.participantList.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
@@ -142,6 +146,7 @@ class StudyEditDialog(DiscardGuard, QDialog):
         ticked = fields.get("participantList")
         if isinstance(ticked, list):  # and of everyone else, for the list of the draft's dates
             self._ticks = {m.id: m.id in ticked for m in self.roll}
+            self._defaulted.clear()
         self._fill_participants()
         self._show_hours()
 
@@ -168,6 +173,7 @@ class StudyEditDialog(DiscardGuard, QDialog):
         for credit in credits:
             totals[credit.member_id] = totals.get(credit.member_id, 0) + credit.tenths
         self._ticks = dict.fromkeys(totals, True)  # the others come in unticked
+        self._defaulted.clear()
         self._partial = {m: t for m, t in totals.items() if t != data.hours_tenths}
 
     def _edit_texts(self) -> None:
@@ -217,10 +223,14 @@ class StudyEditDialog(DiscardGuard, QDialog):
             if lost:
                 item.setForeground(QColor(LOST_COLOUR))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            # Ticked at first, but for a member out of contact (who cannot have studied with the branch);
-            # afterwards each member keeps the tick given (one who was not on the list for the dates before
-            # comes in unticked).
-            on = self._ticks.get(m.id, first and not lost)
+            # Ticked at first, but for a member out of contact (who cannot have studied with the branch), and so
+            # again for other dates until ticked or unticked by hand; a tick given by hand is kept (one who was
+            # not on the list for the dates before comes in unticked).
+            if m.id in self._defaulted or (first and m.id not in self._ticks):
+                on = not lost
+                self._defaulted.add(m.id)
+            else:
+                on = self._ticks.get(m.id, False)
             self._ticks[m.id] = on
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.ui.participantList.addItem(item)
