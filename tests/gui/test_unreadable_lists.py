@@ -120,7 +120,7 @@ def test_the_calendar_and_attendance_say_they_could_not_be_read_then_come_back(
     monkeypatch.setattr(meeting_reports, "compliance", _failing)
     monkeypatch.setattr(meeting_reports, "attendance_rates", _failing)
 
-    calendar.year_spin.setValue(2025)  # (the attendance tab is on screen: the calendar reads when shown)
+    calendar.year_spin.setValue(2025)  # another year asked for: read at once
     page.show_tab("calendar")
     qtbot.waitUntil(lambda: calendar.stack.unreadable, timeout=WAIT_MS)
     assert _note(calendar.stack) == "年度日历未能读出。" + DAMAGE
