@@ -33,10 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partydesk.core.services.sync_folder import NOT_A_PACKAGE
 from partydesk.core.services.sync_import import NOT_RECORDED
 from partydesk.core.services.sync_refusals import kind_words
 from partydesk.core.services.sync_words import changed_in_words, contents_in_words, removed_in_words
+from partydesk.gui.dialogs.sync_import_words import (
+    OUTCOME_ORDER,
+    checked_state,
+    conflicts_said,
+    imported_before,
+    is_receipt,
+)
 from partydesk.gui.folders import per_database
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
@@ -49,16 +55,10 @@ if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
     from partydesk.gui.tasks import TaskHandle
 
-OUTCOME_ORDER = ("new", "updated", "unchanged", "conflict", "rejected")
 FOLDER_COLUMNS = ("file", "from", "seq", *OUTCOME_ORDER, "state")
 
 LAST_IMPORT_FOLDER_KEY = "exchange/lastImportFolder"  # where the last package checked was (QSettings)
 _RETURNED_SHOWN = 5  # refused records named in the summary; the rest counted (the board lists them)
-
-
-def _receipt(report: ImportReport) -> bool:
-    """A package of receipts only (回执): it carries no records, so every figure of records is nought."""
-    return not report.carries and not any(report.counts.values())
 
 
 class ImportDialog(QDialog):
@@ -274,7 +274,7 @@ class ImportDialog(QDialog):
             self.problem.setText(report.message)
             return
         self.report = report
-        receipt = _receipt(report)  # no records at all: only the confirmations
+        receipt = is_receipt(report)  # no records at all: only the confirmations
         if receipt:
             said = self.tr("The package from {origin} ({name}) is genuine and complete. It is a receipt: it "
                            "carries no records. Nothing has been written yet.").format(
@@ -386,13 +386,13 @@ class ImportDialog(QDialog):
             report = entry.report
             origin = self.tr("This office") if entry.own else self._office(report.origin)
             texts = [entry.path.name, origin, str(report.channel_seq) if report.channel_seq else ""]
-            texts += [str(report.counts.get(key, 0)) if entry.ready and not _receipt(report) else ""
+            texts += [str(report.counts.get(key, 0)) if entry.ready and not is_receipt(report) else ""
                       for key in OUTCOME_ORDER]
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if column in (0, 1) else "")
                 self.folder_table.setItem(row, column, item)
-            self._set_state(row, self._checked_state(entry))
+            self._set_state(row, checked_state(entry))
         self.pages.setCurrentIndex(2)
         self._widen()
         # The names whole where the dialog has room for them (a 1366-wide screen does), else shortened.
@@ -438,43 +438,6 @@ class ImportDialog(QDialog):
             return ""
         return self.offices.get(code) or self.tr("unregistered office {code}").format(code=code)
 
-    def _checked_state(self, entry: FolderEntry) -> str:
-        report = entry.report
-        if entry.ready:
-            text = self.tr("Ready to import")
-            if _receipt(report):
-                text = self.tr("Ready to import (a receipt: no records)")
-            if entry.follows:
-                text = self.tr("Ready to import after No. {seq} (once that one is in, these counts come out lower)"
-                               ).format(seq=entry.follows)
-            conflicts = report.counts.get("conflict", 0)
-            if conflicts:
-                text += self.tr("; {count} conflict(s) to decide afterwards").format(count=conflicts)
-            held = len(report.held) + len(report.held_other)
-            if held:  # counted 未变, though the sender did change them
-                text += self.tr("; {count} record(s) it also changed keep this office's correction until it "
-                                "decides").format(count=held)
-            return text + "；" + report.gap if report.gap else text
-        if report.status == "already_imported":
-            return self._imported_before(report)
-        if entry.own:
-            return self.tr("Written by this office: left alone")
-        if entry.unreadable:
-            return self.tr("Could not be read: left alone. {message}").format(message=report.message)
-        if report.reason in NOT_A_PACKAGE:
-            return self.tr("Not a package: left alone. {message}").format(message=report.message)
-        if not entry.to_import:
-            if report.destination:
-                return self.tr("For the office with code {code}: left alone, pass it on").format(
-                    code=report.destination)
-            return self.tr("For another office: left alone")
-        return self.tr("Refused: {message}").format(message=report.message)
-
-    def _imported_before(self, report: ImportReport) -> str:
-        if report.imported_at is None:
-            return self.tr("Imported before")
-        return self.tr("Imported on {when}: left alone").format(when=f"{report.imported_at:%Y-%m-%d %H:%M}")
-
     def _set_state(self, row: int, text: str) -> None:
         item = QTableWidgetItem(text)
         item.setToolTip(text)
@@ -507,8 +470,8 @@ class ImportDialog(QDialog):
                                     else self.tr("Not imported"))
                 continue
             if report.status == "applied":
-                receipt = _receipt(report) and not entry.report.carries  # nothing to count: blank, not noughts
-                self._set_counts(row, [str(report.counts.get(key, 0)) if not receipt else "" for key in OUTCOME_ORDER])
+                receipt = is_receipt(report) and not entry.report.carries  # nothing to count: blank, not noughts
+                self._set_counts(row, ["" if receipt else str(report.counts.get(key, 0)) for key in OUTCOME_ORDER])
                 carried = contents_in_words(report.carries or entry.report.carries)
                 said = (self.tr("Imported; it carries {contents}").format(contents=carried) if carried
                         else self.tr("Imported (a receipt)"))
@@ -516,7 +479,7 @@ class ImportDialog(QDialog):
                     said += self.tr("; it confirms {count} of our packages").format(count=report.acknowledged)
                 self._set_state(row, said + ("；" + report.gap if report.gap else ""))
             elif report.status == "already_imported":
-                self._set_state(row, self._imported_before(report))
+                self._set_state(row, imported_before(report))
             else:
                 self._set_state(row, self.tr("Refused: {message}").format(message=report.message))
         if done.cancelled or done.failed:
@@ -537,7 +500,7 @@ class ImportDialog(QDialog):
         conflicts = sum(e.imported.counts.get("conflict", 0) for e in done.entries
                         if e.imported is not None and e.imported.status == "applied")
         if conflicts:  # as after a single package: a figure in a column is easily missed; each needs a decision
-            said += "\n" + self._conflicts_said(conflicts)
+            said += "\n" + conflicts_said(conflicts)
         self.folder_summary.setText(said)
         self.apply_button.hide()
         self.cancel_button.setText(self.tr("Close"))
@@ -570,15 +533,11 @@ class ImportDialog(QDialog):
                 self.gap.setVisible(True)
                 grow_to_fit(self)  # the line below the table must not squeeze its five rows
 
-    def _conflicts_said(self, count: int) -> str:
-        return self.tr("{count} record(s) were changed here too: this office's version is kept for now. After closing, "
-                       "choose “Decide the conflicts…” on this page and decide each one.").format(count=count)
-
     def _applied(self, report: ImportReport) -> None:
         self.report = report
         self.apply_button.hide()
         self.cancel_button.setText(self.tr("Close"))
-        if report.status == "applied" and _receipt(report):  # no figures of records, all nought
+        if report.status == "applied" and is_receipt(report):  # no figures of records, all nought
             self.summary.setText(self.tr("Receipt imported: {origin} has received {count} of this office's "
                                          "packages.").format(origin=self._office(report.origin),
                                                              count=report.confirms))
@@ -593,7 +552,7 @@ class ImportDialog(QDialog):
                 said += "\n" + self.tr("Members whose records the sender changed: {names}.").format(
                     names=changed_in_words(report.changed, report.changed_count))
             if c["conflict"]:  # not to be missed in a row of figures: each needs a decision
-                said += "\n\n" + self._conflicts_said(c["conflict"])
+                said += "\n\n" + conflicts_said(c["conflict"])
             if c["rejected"]:
                 said += "\n" + self.tr("{origin} is told which of its records were refused and why with the next "
                                        "package to it, and sends them again until they are accepted.").format(

@@ -1,0 +1,72 @@
+"""What the import wizard says of a package (``sync_import_wizard``): a folder row's state after the check, a
+package imported before, the conflicts left to decide. In the wizard's own translation context (ImportDialog)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from partydesk.core.services.sync_folder import NOT_A_PACKAGE
+
+if TYPE_CHECKING:
+    from partydesk.core.services.sync_folder import FolderEntry
+    from partydesk.core.services.sync_import import ImportReport
+
+OUTCOME_ORDER = ("new", "updated", "unchanged", "conflict", "rejected")
+
+translate = QCoreApplication.translate  # ``translate("ImportDialog", ...)``: found there by the translation tools
+
+
+def is_receipt(report: ImportReport) -> bool:
+    """A package of receipts only (回执): it carries no records, so every figure of records is nought."""
+    return not report.carries and not any(report.counts.values())
+
+
+def checked_state(entry: FolderEntry) -> str:
+    """A folder row's state after the check: ready (and what to know before importing it), or why it is left."""
+    report = entry.report
+    if entry.ready:
+        text = translate("ImportDialog", "Ready to import")
+        if is_receipt(report):
+            text = translate("ImportDialog", "Ready to import (a receipt: no records)")
+        if entry.follows:
+            text = translate("ImportDialog", "Ready to import after No. {seq} (once that one is in, these counts "
+                                             "come out lower)").format(seq=entry.follows)
+        conflicts = report.counts.get("conflict", 0)
+        if conflicts:
+            text += translate("ImportDialog", "; {count} conflict(s) to decide afterwards").format(count=conflicts)
+        held = len(report.held) + len(report.held_other)
+        if held:  # counted 未变, though the sender did change them
+            text += translate("ImportDialog", "; {count} record(s) it also changed keep this office's correction "
+                                              "until it decides").format(count=held)
+        return text + "；" + report.gap if report.gap else text
+    if report.status == "already_imported":
+        return imported_before(report)
+    if entry.own:
+        return translate("ImportDialog", "Written by this office: left alone")
+    if entry.unreadable:
+        return translate("ImportDialog", "Could not be read: left alone. {message}").format(message=report.message)
+    if report.reason in NOT_A_PACKAGE:
+        return translate("ImportDialog", "Not a package: left alone. {message}").format(message=report.message)
+    if not entry.to_import:
+        if report.destination:
+            return translate("ImportDialog", "For the office with code {code}: left alone, pass it on").format(
+                code=report.destination)
+        return translate("ImportDialog", "For another office: left alone")
+    return translate("ImportDialog", "Refused: {message}").format(message=report.message)
+
+
+def imported_before(report: ImportReport) -> str:
+    """A package already imported: when, where that is known."""
+    if report.imported_at is None:
+        return translate("ImportDialog", "Imported before")
+    return translate("ImportDialog", "Imported on {when}: left alone").format(
+        when=f"{report.imported_at:%Y-%m-%d %H:%M}")
+
+
+def conflicts_said(count: int) -> str:
+    """The conflicts an import left to decide, and where: a figure in a column is easily missed."""
+    return translate("ImportDialog", "{count} record(s) were changed here too: this office's version is kept for now. "
+                                     "After closing, choose “Decide the conflicts…” on this page and decide each "
+                                     "one.").format(count=count)
