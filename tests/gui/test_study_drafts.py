@@ -141,16 +141,24 @@ def test_an_unsaved_correction_is_asked_about_at_start_and_opened_on_its_record(
     assert kept(ctx) == []
 
 
+def li_lost_since(qtbot: QtBot, ctx: AppContext, db: Database,
+                  day: date) -> tuple[dict[str, str], StudyPage, StudyEditDialog]:
+    """The four members, 李乙 out of contact since ``day``; a new study record for 10 November, as it opens (李乙
+    unticked)."""
+    ids = four_members(db)
+    members.add_event(db, LOCAL_USER, member_id=ids["李乙"], kind=EventKind.LOST, on_date=day, detail="1",
+                      today=date(2026, 11, 30))
+    page = open_page(qtbot, ctx)
+    dialog = new_dialog(qtbot, ctx, db, page)
+    assert ticked(dialog) == ["张甲", "王书记"]
+    return ids, page, dialog
+
+
 def test_a_member_out_of_contact_is_listed_but_not_ticked(qtbot: QtBot, ctx: AppContext, db: Database) -> None:
     """A member 失联 since January cannot have studied with the branch: listed, unticked at first and said so beside
     the count (a secretary saving the list as it came would credit hours to someone nobody can reach), in the
     warning colour with why on hover; one found again is ticked as the others."""
-    ids = four_members(db)
-    members.add_event(db, LOCAL_USER, member_id=ids["李乙"], kind=EventKind.LOST, on_date=date(2026, 1, 5),
-                      detail="1", today=date(2026, 11, 30))
-    page = open_page(qtbot, ctx)
-    dialog = new_dialog(qtbot, ctx, db, page)
-    assert ticked(dialog) == ["张甲", "王书记"]
+    ids, page, dialog = li_lost_since(qtbot, ctx, db, date(2026, 1, 5))
     assert dialog.ui.countLabel.text() == "已选 2 / 3 人\n失联党员未勾选：李乙"
     items = [dialog.ui.participantList.item(i) for i in range(dialog.ui.participantList.count())]
     (li,) = [i for i in items if i.text() == "李乙"]
@@ -167,12 +175,7 @@ def test_ticks_left_to_the_dialog_follow_the_dates_and_hand_ticks_stay(
         qtbot: QtBot, ctx: AppContext, db: Database) -> None:
     """李乙 lost contact on 5 November: unticked for the 10th; the date corrected to the 1st, he was still in contact
     and comes in ticked (he was left out without a word, and lost his hours). 张甲 unticked by hand stays so."""
-    ids = four_members(db)
-    members.add_event(db, LOCAL_USER, member_id=ids["李乙"], kind=EventKind.LOST, on_date=date(2026, 11, 5),
-                      detail="1", today=date(2026, 11, 30))
-    page = open_page(qtbot, ctx)
-    dialog = new_dialog(qtbot, ctx, db, page)
-    assert ticked(dialog) == ["张甲", "王书记"]
+    _ids, _page, dialog = li_lost_since(qtbot, ctx, db, date(2026, 11, 5))
     tick(dialog, "张甲", False)
     dialog.start.setText("2026.11.1")
     dialog.start.editingFinished.emit()
