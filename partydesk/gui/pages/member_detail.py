@@ -298,10 +298,10 @@ class MemberDetailPage(DialogHost, QWidget):
             else None  # (only this member's: the draft's key is the member's id)
         if draft is not None:
             self._event_draft = None
-        if draft is not None and record is None:
-            folder, key = draft.path.parent, draft.key
-            run(None, self.ctx, lambda _p: drafts.discard(folder, key, prefix=drafts.EVENT), label="discard draft",
-                lane=Lane.FILE)
+            if record is None:  # deleted since: its draft goes with it
+                folder, key = draft.path.parent, draft.key
+                run(None, self.ctx, lambda _p: drafts.discard(folder, key, prefix=drafts.EVENT),
+                    label="discard draft", lane=Lane.FILE)
         if record is None:
             self.record, self.events = None, []
             self._set_actions_enabled(False)
