@@ -120,7 +120,7 @@ def open_with_recovery(db_path: Path, parent: QWidget | None = None) -> DbHandle
 
 
 def _recover(db_path: Path, exc: CorruptDatabaseError, parent: QWidget | None) -> DbHandle | None:
-    from partydesk.core.services.store import newest_verified_backup, open_store, quarantine_damaged
+    from partydesk.core.services.store import newest_verified_backup, open_store, quarantine_damaged, view_damaged
     from partydesk.gui.dialogs.recover import Recovery
 
     try:
@@ -128,8 +128,17 @@ def _recover(db_path: Path, exc: CorruptDatabaseError, parent: QWidget | None) -
     except KnownError as qexc:
         QMessageBox.critical(parent, translate("Launch", "Cannot open the database"), f"{exc.message}\n{qexc.message}")
         return None
-    if not Recovery(db_path, exc.message, kept, newest_verified_backup(db_path), parent).run():
-        return None
+    recovery = Recovery(db_path, exc.message, kept, newest_verified_backup(db_path), parent)
+    while True:
+        outcome = recovery.run()
+        if outcome == "quit":
+            return None
+        if outcome == "restored":
+            break
+        try:  # "view": read-only, every write refused (the window says so); when it cannot be read, ask again
+            return view_damaged(db_path)
+        except KnownError as vexc:
+            recovery.show(translate("Launch", "Cannot open the damaged file"), vexc.message, failed=True)
     try:
         return open_store(db_path)
     except KnownError as rexc:

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         """Bring the window to life once ``ctx.db`` is open: first page, title, status bar."""
         self.navigation.setEnabled(True)
         self._retranslate_status()
+        self._show_read_only()  # a damaged file opened only to look at is read-only from the start
         if self._specs and self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
         self._load_title()

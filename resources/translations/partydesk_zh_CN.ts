@@ -2476,6 +2476,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>Cannot open the damaged file</source>
+        <translation>无法打开损坏的文件</translation>
+    </message>
+    <message>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -4656,6 +4660,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>如果哪里都没有备份，可以抢救损坏文件中还能读出的记录：损坏处的记录会丢失。</translation>
     </message>
     <message>
+        <source>To look at, print or export what can still be read before deciding, open the damaged file read-only: nothing in it is changed.</source>
+        <translation>想先查看、打印或导出还能读出的内容再做决定，可以只读查看损坏的文件：不会改动其中任何内容。</translation>
+    </message>
+    <message>
         <source>Restore the newest backup</source>
         <translation>恢复最近的备份</translation>
     </message>
@@ -4670,6 +4678,14 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Reads every record that can still be read into a new file; records on the damaged part are lost. The damaged copy is kept.</source>
         <translation>把还能读出的记录都存进一个新文件；损坏处的记录会丢失。损坏文件的副本会保留。</translation>
+    </message>
+    <message>
+        <source>Only look at the damaged file</source>
+        <translation>只读查看损坏的文件</translation>
+    </message>
+    <message>
+        <source>Opens the damaged file read-only: what can still be read can be looked at, printed and exported, nothing can be changed. A backup can still be restored from the File menu, or the program closed and opened again to salvage.</source>
+        <translation>以只读方式打开损坏的文件：能读出的内容可以查看、打印和导出，但不能做任何修改。之后仍可用“文件”菜单恢复备份，或关闭程序后重新打开，选择抢救。</translation>
     </message>
     <message>
         <source>Quit</source>

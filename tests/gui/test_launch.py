@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from partydesk.core.changes import LOCAL_USER
+from partydesk.core.errors import DamagedInSessionError
 from partydesk.core.services import maintenance
 from partydesk.core.services.rules import rule_values, set_rule
 from partydesk.core.services.setup import OrganisationInput, initialise_site
@@ -18,6 +21,16 @@ from partydesk.gui import launch
 def _damage(path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[4096:4096 + 12] = b"\x00" * 12  # page 2 loses its b-tree header
+    path.write_bytes(bytes(data))
+
+
+def _damage_table(path: Path, table: str) -> None:
+    """The root page of ``table`` loses its b-tree header: that table cannot be read, the others can."""
+    with closing(sqlite3.connect(path)) as conn:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * size:(root - 1) * size + 12] = b"\x00" * 12
     path.write_bytes(bytes(data))
 
 
@@ -240,3 +253,54 @@ def test_salvage_keeps_what_was_entered_after_the_backup(
     quarantined = list((maintenance.backup_dir(backed_up_db) / "quarantine").rglob("partydesk.db"))
     assert len(told) == 1 and "抢救出" in told[0] and "本单位的基本设置已按" in told[0], told
     assert any(str(copy.parent) in told[0] for copy in quarantined), "where the damaged copy is"
+
+
+def test_the_damaged_file_can_be_looked_at_read_only_and_nothing_is_written_to_it(
+    qapp: QApplication, backed_up_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Looking instead of restoring: what can be read is read as the damaged file holds it (50, newer than the
+    backup's 40); every change is refused, saying why and what to do, before anything is written; closing writes
+    nothing and makes no backup of it."""
+    _damage_table(backed_up_db, "member_event")
+    damaged = backed_up_db.read_bytes()
+    backups = len(maintenance.list_backups(backed_up_db))
+    told = _answers(monkeypatch, "view")
+    db = launch.open_with_recovery(backed_up_db)
+    assert db is not None and not told
+    try:
+        assert db.damaged is not None
+        assert rule_values(db)["study.member.hours"] == 50
+        with pytest.raises(DamagedInSessionError) as refused:
+            set_rule(db, LOCAL_USER, key="study.member.hours", value=60)
+        assert "只读查看" in refused.value.message and "从备份恢复" in refused.value.message
+        assert "抢救" in refused.value.message
+    finally:
+        db.close()
+    assert backed_up_db.read_bytes() == damaged
+    assert len(maintenance.list_backups(backed_up_db)) == backups
+
+
+def test_a_file_too_damaged_to_look_at_says_so_and_the_question_comes_back(
+    qapp: QApplication, backed_up_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When not even the office's own settings read, looking is refused by name and the office asked again (here
+    it quits); the file is left as it was."""
+    _damage_table(backed_up_db, "site")
+    damaged = backed_up_db.read_bytes()
+    told = _answers(monkeypatch, "view", "quit")
+    assert launch.open_with_recovery(backed_up_db) is None
+    assert len(told) == 1 and "读不出" in told[0] and "无法只读查看" in told[0], told
+    assert backed_up_db.read_bytes() == damaged
+
+
+def test_a_damaged_file_never_set_up_is_not_opened_to_look_at(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose set-up was never finished holds nothing to look at, and the set-up must not start on a damaged
+    file: looking is refused and the question comes back."""
+    path = tmp_path / "partydesk.db"
+    open_database(path).close()
+    _damage_table(path, "member_event")
+    told = _answers(monkeypatch, "view", "quit")
+    assert launch.open_with_recovery(path) is None
+    assert len(told) == 1 and "无法只读查看" in told[0], told

@@ -12,7 +12,7 @@ from partydesk.core.handle import DbHandle
 from partydesk.core.services import maintenance
 from partydesk.core.storage.backup import BackupInfo as BackupInfo
 from partydesk.core.storage.backup import quarantine, verify_backup
-from partydesk.core.storage.database import open_database
+from partydesk.core.storage.database import open_database, open_for_viewing
 from partydesk.core.storage.settings_repo import OrganisationRecord as OrganisationRecord
 from partydesk.core.storage.settings_repo import RuleRecord as RuleRecord
 
@@ -23,6 +23,7 @@ __all__ = [
     "newest_verified_backup",
     "open_store",
     "quarantine_damaged",
+    "view_damaged",
 ]
 
 
@@ -31,6 +32,12 @@ def open_store(path: Path, *, backups: bool = True) -> DbHandle:
     while open, the file is copied into the backups' quarantine folder (``quarantine_damaged``)."""
     return open_database(path, backup=maintenance.backup_file if backups else None,
                          quarantine_dir=quarantine_folder(path))
+
+
+def view_damaged(path: Path) -> DbHandle:
+    """The damaged database at ``path`` opened only to look at (``storage.database.open_for_viewing``): every
+    write refused, nothing written to the file; KnownError when it cannot be read even so."""
+    return open_for_viewing(path)
 
 
 def quarantine_damaged(db_path: Path) -> Path:

@@ -120,7 +120,10 @@ class Database:
         """``error`` as raised to the caller; when it says the file is damaged, the database is read-only from
         then on (``_found_damaged``, the first time) and the error says so."""
         if isinstance(error, CorruptDatabaseError):
-            return self._refusal() if self.damaged is not None else self._found_damaged()
+            if self.damaged is None:
+                return self._found_damaged()
+            # Met again (or in a file opened only to look at): this part cannot be read, then why and what to do.
+            return DamagedInSessionError("这部分内容在数据库文件损坏的地方，读不出来。" + self.damaged.message)
         return error
 
     def _refusal(self) -> DamagedInSessionError:
@@ -341,6 +344,39 @@ def open_database(path: Path, *, backup: BackupHook | None = None, create: bool 
     except BaseException:
         engine.dispose()
         raise
+
+
+VIEWING_MESSAGE = ("这是一个已损坏的数据库文件，现在只读查看：还能查看、打印和导出能读出的内容，但不能修改，"
+                   "损坏部分的记录可能缺少或读不出。要恢复，请用“文件 → 从备份恢复…”；"
+                   "要抢救损坏文件里的内容，请关闭程序后重新打开，按提示选择“抢救”。")
+
+
+def open_for_viewing(path: Path) -> Database:
+    """A database found damaged at start-up, opened only to look at (RELIABILITY 0.6: "open read-only"):
+    SQLite opens the file for reading only, and the database is marked damaged from the start, so every
+    write is refused before it begins (``DamagedInSessionError``), no backup is made of it and closing writes
+    nothing. Nothing is checked or upgraded first. KnownError when not even that much can be read: a file of
+    an older version (its tables are not what this program reads), or one whose list of tables or site is
+    unreadable."""
+    log_sqlite_version()
+    path = path.resolve()
+    found = migrate.inspect_file(path)
+    if found.state is not migrate.FileState.CURRENT:
+        raise KnownError("这个文件是旧版本程序的数据库，损坏后不能只读查看：请恢复备份，或抢救能读出的内容。",
+                         code="view_older")
+    engine = make_engine(path, read_only=True)
+    unreadable = KnownError("损坏的文件连本单位的基本信息都读不出，无法只读查看：请恢复备份，或抢救能读出的内容。",
+                            code="view_unreadable")
+    try:
+        db = Database(path, engine)
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        engine.dispose()
+        raise unreadable from exc
+    if db.site is None:  # not set up, or its site row lost: nothing to look at (and no set-up on a damaged file)
+        engine.dispose()
+        raise unreadable
+    db.damaged = DamagedInSessionError(VIEWING_MESSAGE)
+    return db
 
 
 def _refuse_empty(path: Path, *, create: bool) -> None:

@@ -84,14 +84,20 @@ def make_private(path: Path) -> None:
                 item.chmod(0o600)
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine over ``path`` with exactly one pooled connection (one writer: house rule 5).
 
     The connection is made by ``sqlite3.connect(path)`` itself: a path pasted into a ``sqlite:///`` URL
     would read ``%41`` as ``A`` and ``?`` as the start of a query, and open a different file.
+
+    ``read_only``: SQLite opens the file for reading only (``mode=ro``, through a URI built from the path by
+    ``Path.as_uri``, which escapes such characters), so no statement can change it; its transactions begin
+    deferred, as a reader's.
     """
 
     def connect() -> sqlite3.Connection:
+        if read_only:
+            return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         return sqlite3.connect(os.fspath(path), check_same_thread=False)
 
     engine = create_engine(
@@ -115,7 +121,7 @@ def make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

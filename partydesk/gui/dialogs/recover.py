@@ -37,7 +37,7 @@ class Recovery:
     # -- the questions (tests answer them) -----------------------------------------------------------
 
     def ask(self) -> str:
-        """"newest", "file", "salvage" or "quit"."""
+        """"newest", "file", "salvage", "view" or "quit"."""
         title = translate("Recover", "The database is damaged")
         box = QMessageBox(QMessageBox.Icon.Warning, title, self.message, parent=self.parent)
         where = translate("Recover", "A copy of the damaged file was kept in:") + f"\n{self.kept}"
@@ -53,7 +53,9 @@ class Recovery:
         else:
             rescue_said = translate("Recover", "With no backup at all, salvage what the damaged file still holds: "
                                                "records on its damaged part are lost.")
-        box.setInformativeText(said + "\n\n" + rescue_said + "\n\n" + where)
+        view_said = translate("Recover", "To look at, print or export what can still be read before deciding, open "
+                                         "the damaged file read-only: nothing in it is changed.")
+        box.setInformativeText(said + "\n\n" + rescue_said + "\n\n" + view_said + "\n\n" + where)
         newest = None
         if self.newest is not None:
             newest = box.addButton(translate("Recover", "Restore the newest backup"),
@@ -64,6 +66,11 @@ class Recovery:
                                QMessageBox.ButtonRole.ActionRole)
         rescue.setToolTip(translate("Recover", "Reads every record that can still be read into a new file; "
                                                "records on the damaged part are lost. The damaged copy is kept."))
+        view = box.addButton(translate("Recover", "Only look at the damaged file"), QMessageBox.ButtonRole.ActionRole)
+        view.setToolTip(translate("Recover", "Opens the damaged file read-only: what can still be read can be looked "
+                                             "at, printed and exported, nothing can be changed. A backup can still "
+                                             "be restored from the File menu, or the program closed and opened again "
+                                             "to salvage."))
         leave = box.addButton(translate("Recover", "Quit"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(newest or chosen)
         box.setEscapeButton(leave)
@@ -71,7 +78,7 @@ class Recovery:
         clicked = box.clickedButton()
         if newest is not None and clicked is newest:
             return "newest"
-        return "file" if clicked is chosen else "salvage" if clicked is rescue else "quit"
+        return {chosen: "file", rescue: "salvage", view: "view"}.get(clicked, "quit")
 
     def choose_file(self) -> Path | None:
         start = removable_folder() or documents_folder()
@@ -111,12 +118,13 @@ class Recovery:
 
     # -- the flow ------------------------------------------------------------------------------------
 
-    def run(self) -> bool:
-        """Ask until a restore succeeded (True) or the office quits (False)."""
+    def run(self) -> str:
+        """Ask until a restore or salvage succeeded ("restored"), the office chose to look at the damaged file
+        read-only ("view": the caller opens it, and asks again with ``run`` when it cannot) or quits ("quit")."""
         while True:
             choice = self.ask()
-            if choice == "quit":
-                return False
+            if choice in ("quit", "view"):
+                return choice
             if choice == "newest" and self.newest is not None:
                 done = self._restore(self.newest.path, None)
             elif choice == "salvage":
@@ -132,7 +140,7 @@ class Recovery:
                         continue
                 done = self._restore(path, passphrase)
             if done:
-                return True
+                return "restored"
 
     def _salvage(self) -> bool:
         progress, dialog = self.salvaging()

@@ -97,8 +97,9 @@ def test_the_first_read_that_meets_the_damage_turns_the_database_read_only_and_c
     assert kept == before  # the file and its WAL together, as they were
     # What can still be read is read: the organisation, with the write that was only in the WAL.
     assert _phone_read(damaged) == "010-12345678"
-    with pytest.raises(DamagedInSessionError):  # the damage again: the same words, no second copy
+    with pytest.raises(DamagedInSessionError) as again:  # the damage again: the part that cannot be read, no copy
         _members(damaged)
+    assert again.value.message == "这部分内容在数据库文件损坏的地方，读不出来。" + caught.value.message
     assert len([p for p in quarantine_folder(damaged.path).iterdir() if not p.name.startswith(".")]) == 1
 
 

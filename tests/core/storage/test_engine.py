@@ -102,3 +102,28 @@ def test_make_engine_creates_the_file_lazily(tmp_path: Path) -> None:
     engine = make_engine(tmp_path / "lazy.db")
     assert not (tmp_path / "lazy.db").exists()
     engine.dispose()
+
+
+def test_a_read_only_engine_reads_the_very_file_named_and_can_write_nothing(tmp_path: Path) -> None:
+    """The file of a path that a URL would misread (``%41``, ``?``, ``#``, Chinese) is the one opened; its
+    PRAGMAs hold, it reads, and any write is refused by SQLite itself, leaving the file as it was."""
+    folder = tmp_path / "党支部 %41?#"
+    folder.mkdir()
+    path = folder / "数据 %41.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE t (x)")
+        conn.execute("INSERT INTO t VALUES ('甲')")
+    conn.close()
+    before = path.read_bytes()
+    engine = make_engine(path, read_only=True)
+    try:
+        with engine.begin() as conn:
+            assert conn.exec_driver_sql("SELECT x FROM t").scalar_one() == "甲"
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+        with pytest.raises(Exception, match="readonly"), engine.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO t VALUES ('乙')")
+    finally:
+        engine.dispose()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith("数据 %41.db")) == []
