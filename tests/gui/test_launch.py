@@ -304,3 +304,27 @@ def test_a_damaged_file_never_set_up_is_not_opened_to_look_at(
     told = _answers(monkeypatch, "view", "quit")
     assert launch.open_with_recovery(path) is None
     assert len(told) == 1 and "无法只读查看" in told[0], told
+
+
+@pytest.mark.parametrize(("button", "answer"), [
+    ("只读查看损坏的文件", "view"), ("抢救损坏文件中还能读出的记录", "salvage"), ("退出", "quit")])
+def test_each_button_of_the_question_gives_its_answer(
+    qapp: QApplication, tmp_path: Path, button: str, answer: str
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from partydesk.gui import languages
+    from partydesk.gui.dialogs.recover import Recovery
+
+    languages.install_language(qapp, "zh_CN")
+    seen: list[str] = []
+
+    def click() -> None:
+        box = qapp.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.informativeText())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, click)
+    assert Recovery(tmp_path / "partydesk.db", "数据库文件检查未通过", tmp_path, None, None).ask() == answer
+    assert "只读查看损坏的文件" in seen[0] and "不会改动" in seen[0]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from partydesk.core.errors import KnownError, OtherOrganisationError
 from partydesk.core.progress import Cancelled, Progress
@@ -78,7 +78,8 @@ class Recovery:
         clicked = box.clickedButton()
         if newest is not None and clicked is newest:
             return "newest"
-        return {chosen: "file", rescue: "salvage", view: "view"}.get(clicked, "quit")
+        answers: list[tuple[QAbstractButton, str]] = [(chosen, "file"), (rescue, "salvage"), (view, "view")]
+        return next((answer for button, answer in answers if clicked is button), "quit")
 
     def choose_file(self) -> Path | None:
         start = removable_folder() or documents_folder()
