@@ -481,7 +481,30 @@ def test_quarantine_copies_database_wal_and_shm_together(
     conn.close()
     assert ("仅在WAL",) in [(name,) for _id, name in _rows(folder / "partydesk.db")]
     second = quarantine(path, tmp_path / "quarantine")
-    assert second != folder
+    assert second != folder  # the WAL was folded in on closing: the file changed
+
+
+def test_a_damaged_file_unchanged_since_its_copy_is_not_copied_again(
+    wal_db: tuple[Path, sqlite3.Connection], tmp_path: Path
+) -> None:
+    """Opened again (looked at read-only day after day), the same damaged file keeps its one copy; a changed byte
+    in the file or its WAL, or a WAL come or gone, makes a new one."""
+    path, conn = wal_db
+    _insert(conn, ["仅在WAL"])
+    place = tmp_path / "quarantine"
+    first = quarantine(path, place)
+    assert quarantine(path, place) == first
+    assert len([p for p in place.iterdir() if not p.name.startswith(".")]) == 1
+    wal = Path(f"{path}-wal")
+    data = bytearray(wal.read_bytes())
+    data[-1] ^= 0xFF
+    wal.write_bytes(bytes(data))
+    second = quarantine(path, place)
+    assert second != first and (second / "partydesk.db-wal").read_bytes() == bytes(data)
+    assert quarantine(path, place) == second
+    conn.close()
+    wal.unlink(missing_ok=True)
+    assert quarantine(path, place) not in (first, second)
 
 
 def test_a_file_where_the_backup_folder_should_be_is_said_plainly(

@@ -15,6 +15,8 @@ backup API and file-level recovery are SQLite-specific and sit below SQLAlchemy.
 from __future__ import annotations
 
 import contextlib
+import filecmp
+import glob
 import logging
 import os
 import re
@@ -426,6 +428,26 @@ def thin_backups(
     return deleted
 
 
+def _kept_already(source: Path, folder: Path) -> Path | None:
+    """The newest quarantine copy of ``source`` when the file and its WAL (and journal) are byte for byte what
+    it holds, so a damaged file opened again and again (looked at read-only each morning) is not copied anew
+    each time; None otherwise. The -shm, only an index into the WAL, is not compared."""
+    try:
+        copies = [p for p in folder.glob(f"{glob.escape(source.stem)}-*") if p.is_dir() and not p.name.startswith(".")]
+        if not copies:
+            return None
+        newest = max(copies, key=lambda p: p.stat().st_mtime)
+        for suffix in ("", "-wal", "-journal"):
+            mine, theirs = Path(f"{source}{suffix}"), newest / f"{source.name}{suffix}"
+            if mine.is_file() != theirs.is_file():
+                return None
+            if mine.is_file() and not filecmp.cmp(mine, theirs, shallow=False):
+                return None
+        return newest
+    except OSError:
+        return None
+
+
 def quarantine(db_path: str | os.PathLike[str], dest_dir: str | os.PathLike[str]) -> Path:
     """Copy the database with its -wal/-shm (and -journal) into a new timestamped folder (ST-7).
 
@@ -437,6 +459,10 @@ def quarantine(db_path: str | os.PathLike[str], dest_dir: str | os.PathLike[str]
     folder = Path(dest_dir)
     if not source.is_file():
         raise BackupError("找不到要隔离保存的数据库文件。")
+    kept = _kept_already(source, folder)
+    if kept is not None:
+        log.warning("damaged database unchanged since its copy in %s", kept)
+        return kept
     stamp = datetime.now().strftime(_STAMP)
     message = "无法把损坏的数据库复制到隔离文件夹。"
     with _known_errors(message):
