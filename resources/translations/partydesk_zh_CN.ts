@@ -3716,6 +3716,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>这名党员的一项变动上次填写后没有保存（程序于 {when} 自动留存了草稿），可能因断电或程序意外关闭。要恢复当时选择和填写的内容吗？</translation>
     </message>
     <message>
+        <source>The draft&apos;s change “{kind}” can no longer be chosen for this member: his record has changed since. Choose the change again.</source>
+        <translation>草稿里的变动“{kind}”现在不能为该党员选择：其记录此后已有变化。请重新选择变动类型。</translation>
+    </message>
+    <message>
         <source>Before probation ends</source>
         <translation>预备期未满</translation>
     </message>

@@ -163,3 +163,18 @@ def test_a_draft_never_opens_on_another_member_opened_meanwhile(
     assert not window.findChildren(MemberEventDialog)
     assert page.detail_page().member_id == li  # type: ignore[attr-defined]
     assert [d.meeting_id for d in kept(ctx)] == [zhang]
+
+
+def test_a_restored_kind_no_longer_offered_is_named_not_dropped_silently(qtbot: QtBot, ctx: AppContext) -> None:
+    """The member's record changed since the draft (its 转正 was recorded meanwhile): the draft's kind is not offered,
+    stays unchosen, and the line under the kind names it; choosing a change takes the line away."""
+    fields = {"kindCombo": EventKind.CONFIRMED.value, "dateEdit": "2027.3.15", "noteEdit": "支部大会讨论通过"}
+    given = drafts.Draft("m", "m", datetime(2027, 3, 20, tzinfo=UTC), {"fields": fields},
+                         drafts.drafts_dir(ctx.db.path) / "event-m.json")
+    dialog = opened(qtbot, ctx, "m", "李四", kinds=[EventKind.MIGRANT_OUT, EventKind.DEATH], today=date(2027, 4, 1),
+                    draft=given)
+    assert dialog.kind() is None and dialog.note_edit.toPlainText() == "支部大会讨论通过"
+    assert dialog.kind_error.isVisibleTo(dialog)
+    assert "“转为正式党员”" in dialog.kind_error.text() and "重新选择" in dialog.kind_error.text()
+    dialog.set_kind(EventKind.DEATH)
+    assert not dialog.kind_error.isVisibleTo(dialog)

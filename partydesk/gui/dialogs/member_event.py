@@ -207,10 +207,17 @@ class MemberEventDialog(DiscardGuard, BusyDialog):
         return {"fields": widget_values(self), "name": self.member_name}
 
     def apply_draft(self, state: dict[str, Any]) -> None:
-        """Put a draft's choices and typing in (a kind no longer offered for the member stays unchosen)."""
+        """Put a draft's choices and typing in. A kind no longer offered for the member (his state changed since:
+        a 转正 recorded meanwhile) stays unchosen, and the line under the kind says which it was and why."""
         fields = state.get("fields")
         if isinstance(fields, dict):
             put_widget_values(self, fields)  # (the kind before the date: choosing 转正 puts in a date of its own)
+            wanted = fields.get("kindCombo")
+            if isinstance(wanted, str) and wanted in {k.value for k in EventKind} and self.kind() is None:
+                self.kind_error.setText(self.tr(
+                    "The draft's change “{kind}” can no longer be chosen for this member: his record has changed "
+                    "since. Choose the change again.").format(kind=EVENT_LABELS.get(EventKind(wanted), wanted)))
+                self.kind_error.show()
 
     def _code_combo(self, name: str, items: object, parent: QWidget | None = None) -> QComboBox:
         combo = QComboBox(parent or self)
