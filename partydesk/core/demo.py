@@ -66,7 +66,7 @@ def populate(db: Database, *, seed: int = 2026, members: int | None = None,
         populate_talks(db, random.Random(seed + 5), DEMO_TODAY)
 
         populate_meetings(db, random.Random(seed), DEMO_TODAY, secretary=organisation.secretary,
-                          recorder=organisation.contact)
+                          recorder=organisation.contact, seed=seed)
         from partydesk.core.demo_study import populate_study
 
         populate_study(db, random.Random(seed + 1), DEMO_TODAY, secretary=organisation.secretary)

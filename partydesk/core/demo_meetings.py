@@ -3,8 +3,8 @@
 The twelve months before the demo's fixed today: a 党员大会 each quarter, a 支委会 and a 主题党日 each
 month, a 党小组会 per group each month, a 党课 each quarter, the 组织生活会 and 民主评议 in January.
 Gaps a secretary would meet: no 支委会 in the Spring Festival month, no 党课 in the second quarter and
-one group that skipped August. One member stops coming (absent at the last meetings in a row); the members
-who lost contact come to none from the day they did.
+one group that skipped August (another seed's branch has gaps of its own: ``gaps``). One member stops coming
+(absent at the last meetings in a row); the members who lost contact come to none from the day they did.
 """
 
 from __future__ import annotations
@@ -33,28 +33,47 @@ TOPICS = {
 LEAVE_REASONS = ("出差", "生病", "家中有事", "值班")
 SKIPPED = {("committee", 2), ("lecture", 4)}  # (type, month): meetings not held
 SKIPPED_GROUP = ("第三党小组", 8)
+DEFAULT_SEED = 2026
 
 
-def populate_meetings(db: Database, rng: random.Random, today: date, *, secretary: str, recorder: str) -> int:
-    """Add the demo year of meetings before ``today``; returns how many were added."""
+def gaps(seed: int) -> tuple[set[tuple[str, int]], tuple[str, int]]:
+    """The meetings a demo branch did not hold: the default branch's (``SKIPPED``, ``SKIPPED_GROUP``) for the
+    default seed; another seed's branch misses others of the same kinds, so two demo branches side by side (a
+    committee's comparison) do not show the same year: its 支委会 in a month of the first quarter, one quarter's 党课
+    (or, one time in three, none), and one group's meeting in some month."""
+    if seed == DEFAULT_SEED:
+        return set(SKIPPED), SKIPPED_GROUP
+    pick = random.Random(f"demo-gaps-{seed}")
+    skipped = {("committee", pick.choice((1, 2, 3)))}
+    if pick.random() >= 1 / 3:
+        skipped.add(("lecture", pick.choice((1, 4, 7, 10))))
+    from partydesk.core.demo import GROUPS
+
+    return skipped, (pick.choice(GROUPS), pick.randint(1, 12))
+
+
+def populate_meetings(db: Database, rng: random.Random, today: date, *, secretary: str, recorder: str,
+                      seed: int = DEFAULT_SEED) -> int:
+    """Add the demo year of meetings before ``today`` (the gaps of ``seed``'s branch); returns how many were added."""
     rules = roll_rules(db)
     with db.read() as session:
         people = meeting_repo.roll_members(session)
         lost = meeting_repo.lost_since_of(session)
     groups = sorted({m.party_group for m in people if m.party_group})
+    skipped, skipped_group = gaps(seed)
     dropout = people[len(people) // 2].id if people else ""
     first = add_months(today, -12)
     added = 0
     for step in range(12):
         month = add_months(first, step)
         plan: list[tuple[str, int, str]] = [("committee", 3, ""), ("theme_day", 15, "")]
-        plan += [("group", 20, g) for g in groups if (g, month.month) != SKIPPED_GROUP]
+        plan += [("group", 20, g) for g in groups if (g, month.month) != skipped_group]
         if month.month in (1, 4, 7, 10):
             plan += [("general", 25, ""), ("lecture", 26, "")]
         if month.month == 1:
             plan += [("org_life", 28, ""), ("appraisal", 28, "")]
         for code, day, group in plan:
-            if (code, month.month) in SKIPPED:
+            if (code, month.month) in skipped:
                 continue
             held_on = date(month.year, month.month, day)
             kind = meeting_type(code)

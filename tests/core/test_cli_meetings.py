@@ -12,6 +12,7 @@ import pytest
 from partydesk.cli import main
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.demo import create_demo
+from partydesk.core.demo_meetings import gaps as demo_gaps
 from partydesk.core.services.members import roster
 from partydesk.core.storage.database import Database, open_database
 from tests.conftest import set_up_on
@@ -105,8 +106,10 @@ def test_compliance_shape_and_the_demo_gaps(capsys: pytest.CaptureFixture[str], 
     assert not any(r["before_records"] for r in payload["periods"])  # the demo's meetings go back to January
     gaps = {(r["type"], r["party_group"], r["period"]) for r in payload["periods"]
             if not r["met"] and r["end"] < "2026-11-01"}
-    assert gaps == {("committee", "", "2026年2月"), ("lecture", "", "2026年第二季度"),
-                    ("group", "第三党小组", "2026年8月")}
+    # The meetings seed 3's demo branch did not hold (each demo seed but the default has gaps of its own).
+    assert demo_gaps(3) == ({("committee", 3), ("lecture", 7)}, ("第二党小组", 2))
+    assert gaps == {("committee", "", "2026年3月"), ("lecture", "", "2026年第三季度"),
+                    ("group", "第二党小组", "2026年2月")}
 
 
 def test_compliance_leaves_out_the_periods_before_the_branch_began(capsys: pytest.CaptureFixture[str],

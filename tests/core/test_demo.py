@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from partydesk.core.changes import LOCAL_USER
@@ -48,3 +50,25 @@ def test_demo_members_are_confirmed_on_the_day_probation_ends() -> None:
         if isinstance(joined, partial_date.PartialDate) or isinstance(done, partial_date.PartialDate):
             continue  # an old record known to the month only
         assert done == add_months(joined, 12), member  # type: ignore[arg-type]
+
+
+def _meetings_held(path: Path) -> set[tuple[str, str, str]]:
+    """(type, month, group) of every meeting in the demo file at ``path``."""
+    with closing(sqlite3.connect(path)) as conn:
+        return {(t, d[:7], g) for t, d, g in conn.execute(
+            "SELECT type_code, held_on, party_group FROM meeting WHERE deleted = 0")}
+
+
+def test_demo_branches_of_other_seeds_miss_meetings_of_their_own(tmp_path: Path) -> None:
+    """Two demo branches side by side (a committee's comparison) do not show the same year; the default branch keeps
+    the gaps its guide describes: no 支委会 in February, no 党课 in the second quarter, 第三党小组 not in August."""
+    years = {seed: _meetings_held(create_demo(tmp_path / str(seed) / "demo.db", seed=seed, members=40).path)
+             for seed in (2026, 7, 8)}
+    default = years[2026]
+    assert not any(t == "committee" and m == "2026-02" for t, m, _g in default)
+    assert not any(t == "lecture" and m in ("2026-04", "2026-05", "2026-06") for t, m, _g in default)
+    assert ("group", "2026-08", "第三党小组") not in default
+    assert ("group", "2026-07", "第三党小组") in default
+    assert len({frozenset(found) for found in years.values()}) == 3
+    for found in years.values():  # each still misses some, and holds the most of its year
+        assert len(found) < len(default | years[7] | years[8])
