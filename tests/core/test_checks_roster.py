@@ -51,11 +51,11 @@ def test_no_finding_when_every_required_field_is_filled(db: Database) -> None:
     assert run_checks(db, TODAY, ["roster.missing_field"]) == []
 
 
-def _term(db: Database, *, start: date | None = None, end: date | None = None) -> None:
+def _term(db: Database, *, start: date | None = None, end: date | None = None, name: str = "") -> None:
     org = own_organisation(db)
     assert org is not None
     update_organisation(db, LOCAL_USER, org_id=org.id, data=OrganisationInput(
-        name=org.name, code=org.code, org_type=org.org_type, term_start=start, term_end=end))
+        name=name or org.name, code=org.code, org_type=org.org_type, term_start=start, term_end=end))
 
 
 @pytest.mark.parametrize(("today", "expected"), [
@@ -75,12 +75,33 @@ def test_term_due_on_the_boundary_days(db: Database, today: date, expected: Seve
 
 
 def test_term_without_an_end_lasts_three_years_from_its_start(db: Database) -> None:
-    """Elected 2023-12-15 and no end set: the term ends 2026-12-15, so on 2026-11-30 it is due soon."""
+    """An office's branch (not a village's or a community's) elected 2023-12-15 and no end set: the term ends
+    2026-12-15, so on 2026-11-30 it is due soon."""
     load_all()
-    _term(db, start=date(2023, 12, 15))
+    _term(db, start=date(2023, 12, 15), name="中共示范街道机关第一支部委员会")
     found = run_checks(db, TODAY, ["roster.term_due"])
     assert [(f.severity, f.due) for f in found] == [(Severity.WARNING, date(2026, 12, 15))]
     assert "2026年12月15日" in found[0].message
+
+
+@pytest.mark.parametrize(("name", "years"), [
+    ("中共青山村支部委员会", 5), ("中共幸福社区第一支部委员会", 5), ("中共青山村党总支", 5), ("青山村第二党支部", 5),
+    ("中共和平社区委员会", 5), ("中共新村小学支部委员会", 3), ("中共社区卫生服务中心支部委员会", 3),
+    ("中共示范街道机关第一支部委员会", 3)])
+def test_a_village_or_community_term_lasts_five_years(db: Database, name: str, years: int) -> None:
+    """村、社区党组织 are elected for five years (with the 村（居）委会), other branches for three: with only the start
+    set (2023-12-15), the end is worked out by the organisation's name, and the to-do says it was worked out so
+    and where to set another day. A village's term set to end on a day of its own is taken as set."""
+    load_all()
+    _term(db, start=date(2021, 12, 15) if years == 5 else date(2023, 12, 15), name=name)
+    found = run_checks(db, TODAY, ["roster.term_due"])
+    assert [(f.severity, f.due) for f in found] == [(Severity.WARNING, date(2026, 12, 15))]
+    assert f"每届任期{years}年" in found[0].message and "任期届满日期" in found[0].message
+    _term(db, start=date(2023, 12, 15), name=name)
+    assert bool(run_checks(db, TODAY, ["roster.term_due"])) is (years == 3)
+    _term(db, start=date(2021, 12, 15), end=date(2027, 1, 10), name=name)
+    [given] = run_checks(db, TODAY, ["roster.term_due"])
+    assert given.due == date(2027, 1, 10) and "推算" not in given.message
 
 
 def test_no_term_set_gives_no_finding(db: Database) -> None:

@@ -8,8 +8,9 @@
   above all: the post is vacant and the record says otherwise (the roll, the workbench and the printed card
   would go on naming them).
 - ``roster.term_due``: the committee's term (任期, the organisation's 届满日期 in settings) ends within six
-  months (注意) or has ended (逾期). 《支部工作条例》: a branch committee's term is three years; without
-  an end date the end is the start plus three years.
+  months (注意) or has ended (逾期). A branch committee's term is three years (《支部工作条例》), a village's or
+  a community's five (村、社区党组织, elected with the 村（居）委会); without an end date the end is the start plus
+  the term, told as worked out so.
 
 Migrant members with no report this year are ``checks.roster_migrant``.
 Probation, lost contact, 停止党籍 and 留党察看 are the member-status checks (``checks.roster_status``).
@@ -17,6 +18,7 @@ Probation, lost contact, 停止党籍 and 留党察看 are the member-status che
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -29,7 +31,12 @@ from partydesk.core.storage import dashboard_repo
 from partydesk.core.storage.database import Database
 
 TERM_YEARS = 3
+VILLAGE_TERM_YEARS = 5
 TERM_WARN_MONTHS = 6
+# A village's or a community's own Party organisation, as offices name it: 村 or 社区 right before the organisation
+# (中共青山村支部委员会, 幸福社区第一支部委员会, 青山村党总支), not a unit that only has the words in its name
+# (新村小学支部委员会, 社区卫生服务中心支部委员会).
+_VILLAGE = re.compile(r"(村|社区)(党?总支部?|党?支部|党委|委员会|第.{1,3}(党)?支部)")
 
 
 def required_keys() -> tuple[str, ...]:
@@ -79,11 +86,16 @@ def post_left(db: Database, today: date) -> Iterator[Finding]:
                       None, "支部工作条例", Target("member", member_id))
 
 
-def term_end(start: date | None, end: date | None) -> date | None:
-    """The day the committee's term ends: the one set, else three years after its start."""
+def term_years(name: str) -> int:
+    """The years of a term of the organisation called ``name``: five for a village's or a community's, else three."""
+    return VILLAGE_TERM_YEARS if _VILLAGE.search(name) else TERM_YEARS
+
+
+def term_end(start: date | None, end: date | None, name: str = "") -> date | None:
+    """The day the committee's term ends: the one set, else ``term_years`` after its start."""
     if end is not None:
         return end
-    return shift_months(start, TERM_YEARS * 12) if start is not None else None
+    return shift_months(start, term_years(name) * 12) if start is not None else None
 
 
 @check("roster.term_due")
@@ -92,12 +104,17 @@ def term_due(db: Database, today: date) -> Iterator[Finding]:
     org = own_organisation(db)
     if org is None:
         return
-    ends = term_end(org.term_start, org.term_end)
+    ends = term_end(org.term_start, org.term_end, org.name)
     if ends is None or today < shift_months(ends, -TERM_WARN_MONTHS):
         return
     if today > ends:
         severity, message = Severity.OVERDUE, f"支部委员会任期已于{in_words(ends)}届满，应按期换届"
     else:
         severity, message = Severity.WARNING, f"支部委员会任期将于{in_words(ends)}届满，请做好换届准备"
-    yield Finding("roster.term_due", severity, org.id, message, ends, "支部工作条例",
+    if org.term_end is None:  # worked out: say how, and where to set the day when it is another
+        years = term_years(org.name)
+        kind = "村、社区党组织每届任期5年" if years == VILLAGE_TERM_YEARS else "支部委员会每届任期3年"
+        message += f"（按任期开始日期推算：{kind}；如不是这一天，请在“设置 → 组织信息”填写任期届满日期）"
+    source = "支部工作条例" if term_years(org.name) == TERM_YEARS else "村、社区党组织任期5年"
+    yield Finding("roster.term_due", severity, org.id, message, ends, source,
                   Target("settings", "organisation"))
