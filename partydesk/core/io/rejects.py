@@ -3,8 +3,9 @@
 Sheet "被拒绝的行" holds each rejected row as the file had it (same headers, plus 原行号 in front, a
 column for every required field the file lacked (人员类别, 性别, …) and 错误原因 at the end), with the
 offending cells shaded, so the user can correct the rows in place and import this sheet again (the
-extra columns 原行号 and 错误原因 are not member fields and are ignored). Sheet "错误清单" lists every
-error on its own line: row, 姓名, column, header and message. Written with XlsxWriter:
+extra columns 原行号 and 错误原因 are not member fields and are ignored); 错误原因 names the cells by this
+sheet's columns. Sheet "错误清单" lists every error on its own line: the file's row, 姓名, the file's column,
+header and message. Written with XlsxWriter:
 strings as strings (neutralised, never formulas), ID and phone columns as text cells.
 """
 
@@ -20,7 +21,7 @@ import xlsxwriter
 
 from partydesk.core.atomicfile import atomic_write
 from partydesk.core.domain import fields
-from partydesk.core.io.raw_table import column_letter
+from partydesk.core.io.raw_table import column_letter, column_number
 from partydesk.core.io.roster_export import WORKBOOK_OPTIONS
 from partydesk.core.io.roster_plan import ImportPlan
 from partydesk.core.io.sheet_text import display_width, neutralise
@@ -70,8 +71,11 @@ def write_rejects(plan: ImportPlan, path: str | os.PathLike[str]) -> Path:
     text_columns = {c for c, key in plan.mapping.items() if key in ("id_number", "phone")}
     for line, planned in enumerate(plan.rejected_rows, start=1):
         cells = planned.raw.cells if planned.raw is not None else {}
+        # Said in this sheet's own columns (one to the right of the file's: 原行号 is in front), where the row is
+        # corrected; the 错误清单 names the file's.
         reasons = "；".join(
-            (f"{i.column}列（{i.header}）：" if i.column else (f"{i.header}：" if i.header else "")) + i.message
+            (f"{column_letter(column_number(i.column) + 1)}列（{i.header}）：" if i.column
+             else (f"{i.header}：" if i.header else "")) + i.message
             for i in planned.errors
         )
         bad_columns = {i.column for i in planned.errors if i.column}
