@@ -97,3 +97,19 @@ def test_a_committee_is_not_reminded_of_its_branches_months_ahead(tmp_path: Path
         assert run_checks(committee, date(2026, 12, 2), ["meeting.due_soon"]) == []
     finally:
         committee.close()
+
+
+def test_the_groups_missing_a_meeting_are_listed_in_their_numbered_order(tmp_path: Path) -> None:
+    """The demo's four groups all missed November's 党小组会: the board lists them 第一、第二、第三、第四, as the
+    meeting list and the roster do (sorted as text, 第三 came before 第二)."""
+    from partydesk.core.demo import create_demo
+    from partydesk.core.storage.database import open_database
+
+    checks.load_all()
+    db = open_database(create_demo(tmp_path / "demo" / "partydesk.db", members=40).path)
+    try:
+        found = run_checks(db, date(2026, 12, 4), ["meeting.missing"])
+    finally:
+        db.close()
+    november = [f.message for f in found if f.message.startswith("2026年11月未召开党小组会")]
+    assert november == [f"2026年11月未召开党小组会（第{n}党小组）" for n in "一二三四"], november

@@ -16,7 +16,7 @@ from datetime import date
 
 from partydesk.core.changes import Actor, ChangeKind, Changes
 from partydesk.core.checks import grouping, load_all, memo
-from partydesk.core.checks.findings import CHECKS, Finding, Severity, run_check
+from partydesk.core.checks.findings import CHECKS, Finding, Severity, run_check, urgency_order
 from partydesk.core.collector import collector_paused
 from partydesk.core.errors import ValidationError
 from partydesk.core.storage import finding_repo, todo_repo, workbench_repo
@@ -38,7 +38,7 @@ class Board:
 
 
 def _order(found: list[Finding]) -> list[Finding]:
-    return sorted(found, key=lambda f: (-f.severity, f.due or date.max, f.code, f.subject))
+    return sorted(found, key=urgency_order)
 
 
 def run_all(db: Database, today: date) -> list[Finding]:

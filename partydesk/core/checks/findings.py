@@ -117,4 +117,14 @@ def run_check(name: str, db: Database, today: date) -> list[Finding]:
 def run_checks(db: Database, today: date, names: Iterable[str] | None = None) -> list[Finding]:
     """Run the registered checks (all, or those named) and return their findings, most urgent first."""
     found = [f for name in (list(CHECKS) if names is None else names) for f in run_check(name, db, today)]
-    return sorted(found, key=lambda f: (-f.severity, f.due or date.max, f.code, f.subject))
+    return sorted(found, key=urgency_order)
+
+
+def urgency_order(finding: Finding) -> tuple[object, ...]:
+    """Sort key of the to-do board: most urgent first, then the earliest due, then by check; within a check by
+    subject, whose parts (``type|党小组|start`` for a meeting) are compared as the 党小组 are listed everywhere else
+    (``group_order``: 第一、第二、第三, not 第一、第三、第二 as their code points would have it)."""
+    from partydesk.core.domain.group_order import group_sort_key
+
+    return (-finding.severity, finding.due or date.max, finding.code,
+            tuple(group_sort_key(part) for part in finding.subject.split("|")))
