@@ -2921,8 +2921,16 @@ Write the new key card and give it to each office to register.</source>
         <translation>每个表决事项及赞成、反对、弃权票数。赞成票超过%2的%1为通过（规则可在“设置”中修改）。</translation>
     </message>
     <message>
+        <source>“{title}” has {cast} votes, more than the {expected} members with a vote due to attend: the numbers are wrong and the record cannot be saved so. Please check.</source>
+        <translation>“{title}”共 {cast} 票，超过了应到会有表决权的 {expected} 人：票数有误，这样不能保存，请核对。</translation>
+    </message>
+    <message>
         <source>“{title}” has {cast} votes, more than the {present} members with a vote present: the others must be written opinions sent in before the meeting by members who could not come. Please check.</source>
         <translation>“{title}”共 {cast} 票，多于实到会有表决权的 {present} 人：多出的应是因故未到会党员会前提交的书面意见，请核对。</translation>
+    </message>
+    <message>
+        <source>Votes wrong</source>
+        <translation>票数有误</translation>
     </message>
     <message>
         <source>Passed</source>

@@ -354,6 +354,24 @@ def test_more_votes_than_members_present_asks_for_a_second_look(ctx: AppContext,
     assert "赞成票超过" in dialog.ui.motionsTabIntro.text()
 
 
+def test_more_votes_than_members_due_to_attend_are_wrong_not_written_opinions(
+        ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
+    """Written opinions cannot make up votes beyond the members due to attend: the tab says the numbers are wrong
+    (saving refuses them) instead of explaining them away, and the result column gives no 通过 from them."""
+    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
+    model = dialog.attendance.model
+    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    tick(model, "赵乙", 3)  # 请假: two with a vote present, three due
+    dialog.motions.add_row(["接收钱预备为预备党员", 4, 1, 0])
+    intro = dialog.ui.motionsTabIntro.text()
+    assert "“接收钱预备为预备党员”共 5 票，超过了应到会有表决权的 3 人：票数有误" in intro
+    assert "书面意见" not in intro
+    assert dialog.motions.index(0, 4).data() == "票数有误"
+    dialog.motions.setData(dialog.motions.index(0, 1), 3)
+    dialog.motions.setData(dialog.motions.index(0, 2), 0)
+    assert dialog.motions.index(0, 4).data() == "通过" and "书面意见" in dialog.ui.motionsTabIntro.text()
+
+
 def test_a_new_record_starts_in_the_topic_and_an_empty_topic_brings_the_cursor_back(
         ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
     """Typing in a new record goes into 会议主题, not onto 保存; saving without a topic says so and puts the

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QLineEdit, QListWid
 from partydesk.core import drafts
 from partydesk.core.domain.meeting_templates import template_for
 from partydesk.core.domain.meetings import MEETING_TYPES, Expected, meeting_type
-from partydesk.core.domain.motions import BASE_EXPECTED, Motion, MotionRules, passes
+from partydesk.core.domain.motions import Motion, MotionRules
 from partydesk.core.errors import KnownError, ValidationError
 from partydesk.core.services.meetings import MeetingData, normal_time
+from partydesk.gui.dialogs import meeting_motion_words as motion_words
 from partydesk.gui.dialogs.meeting_edit_drafts import FormState
 from partydesk.gui.dialogs.meeting_notes import correction_note
 from partydesk.gui.dialogs.study_fields import use_date_field
@@ -345,29 +346,12 @@ class MeetingDialog(BusyDialog):
             group=group)
 
     def _explain_pass_rule(self) -> None:
-        rules = self._motion_rules
-        base = (self.tr("members with a vote due to attend") if rules.base == BASE_EXPECTED
-                else self.tr("members with a vote present"))
-        # 超过半数, as the 条例 says it; another share as a percentage (三分之二 is 66.67%).
-        share = self.tr("half") if rules.bp == 5000 else f"{rules.bp / 100:g}%"
-        self._pass_rule_text = self.tr(
-            "Each matter put to the vote and the votes cast. A motion passes when the votes for are more "
-            "than %1 of the %2 (rule in Settings).").replace("%1", share).replace("%2", base)
+        self._pass_rule_text = motion_words.pass_rule(self._motion_rules)
         self._show_motion_notes()
 
     def _show_motion_notes(self) -> None:
-        """The pass rule, then any motion with more votes than members with a vote present: allowed (written
-        opinions sent in before the meeting by members who could not come count), but worth a second look."""
-        lines = [self._pass_rule_text]
-        present = self.attendance.tally().voting_present
-        for row in self.motions.rows():
-            cast = sum(int(v or 0) for v in row[1:4])
-            if cast > present:
-                lines.append(self.tr("“{title}” has {cast} votes, more than the {present} members with a vote "
-                                     "present: the others must be written opinions sent in before the meeting "
-                                     "by members who could not come. Please check.").format(
-                    title=str(row[0]).strip(), cast=cast, present=present))
-        self.ui.motionsTabIntro.setText("\n".join(line for line in lines if line))
+        self.ui.motionsTabIntro.setText(motion_words.motion_notes(self._pass_rule_text, self.attendance.tally(),
+                                                                  self.motions.rows()))
 
     def _groups_loaded(self, groups: list[str]) -> None:
         combo = self.ui.partyGroupCombo
@@ -381,11 +365,7 @@ class MeetingDialog(BusyDialog):
         self._loading = was
 
     def _motion_result(self, row: list[Any]) -> str:
-        motion = Motion(str(row[0]), int(row[1] or 0), int(row[2] or 0), int(row[3] or 0))
-        if motion.votes_cast == 0:
-            return ""
-        tally = self.attendance.tally()
-        return self.tr("Passed") if passes(motion, tally, self._motion_rules) else self.tr("Not passed")
+        return motion_words.motion_result(row, self.attendance.tally(), self._motion_rules)
 
     # -- editing helpers ------------------------------------------------------------------------------
 
