@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -132,6 +132,13 @@ def test_a_snoozed_todo_leaves_the_board_and_comes_back_when_brought_back(qtbot:
     assert page.board.restore_button.isEnabled()
     page.board.restore_button.click()
     qtbot.waitUntil(lambda: finding in page.board.findings(), timeout=WAIT_MS * 3)
+    # A to-do with a deadline ahead comes back by default before it, not a month on when nothing would remind of it.
+    ahead = next(f for f in page.board.findings() if f.due is not None and f.due > page.today + timedelta(days=1))
+    assert ahead.due is not None
+    page.set_aside(ahead, snooze=True)
+    assert page.decision_dialog.until() == max(page.today + timedelta(days=1),
+                                               min(page.today + timedelta(days=30), ahead.due - timedelta(days=7)))
+    page.decision_dialog.reject()
 
 
 def test_the_report_button_path_writes_the_yearly_report(qtbot: QtBot, demo_ctx: AppContext, tmp_path: Path) -> None:

@@ -20,11 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+SNOOZE_DAYS = 30
+BEFORE_DUE_DAYS = 7
+
 
 class FindingDecisionDialog(QDialog):
     """Asks why a to-do is dismissed, or until when it is snoozed and why."""
 
-    def __init__(self, message: str, *, snooze: bool, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, message: str, *, snooze: bool, today: date, due: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``due``: the to-do's own deadline; a snooze then comes back by default a week before it (not after it,
+        when nothing would remind of it any more), else in thirty days."""
         super().__init__(parent)
         self.snooze = snooze
         self.setWindowTitle(self.tr("Snooze to-do") if snooze else self.tr("Dismiss to-do"))
@@ -48,7 +54,11 @@ class FindingDecisionDialog(QDialog):
         self.until_edit.setDisplayFormat("yyyy-MM-dd")
         first = today + timedelta(days=1)
         self.until_edit.setMinimumDate(QDate(first.year, first.month, first.day))
-        later = today + timedelta(days=30)
+        later = today + timedelta(days=SNOOZE_DAYS)
+        if due is not None and due > today:
+            later = max(first, min(later, due - timedelta(days=BEFORE_DUE_DAYS)))
+            self.explanation.setText(self.explanation.text() + " " + self.tr(
+                "Its deadline is {due}: it comes back by default a week before.").format(due=f"{due:%Y-%m-%d}"))
         self.until_edit.setDate(QDate(later.year, later.month, later.day))
         form = QFormLayout()
         form.addRow(self.tr("Reason:"), self.reason_edit)

@@ -333,7 +333,7 @@ class WorkbenchPage(QWidget):
         """Ask why (and until when), then dismiss or snooze the finding."""
         from partydesk.gui.dialogs.finding_decision import FindingDecisionDialog
 
-        dialog = FindingDecisionDialog(finding.message, snooze=snooze, today=self.today, parent=self)
+        dialog = FindingDecisionDialog(finding.message, snooze=snooze, today=self.today, due=finding.due, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.decision_dialog = dialog
 
