@@ -238,7 +238,14 @@ def test_attachments_added_in_the_dialog_are_stored_once(ctx: AppContext, qtbot:
     two.write_bytes(b"jpeg")
     dialog = open_dialog(ctx, qtbot, type_code="theme_day", held_on=date(2026, 11, 5))
     dialog.ui.topicEdit.insert("志愿服务")  # typed (keyClicks is ASCII only)
+    buttons = (dialog.ui.openAttachmentButton, dialog.ui.removeAttachmentButton)
+    assert not any(b.isEnabled() for b in buttons)  # nothing to open or remove yet
     dialog.add_files([one, two])
+    assert not any(b.isEnabled() for b in buttons)  # none chosen
+    dialog.ui.attachmentList.setCurrentRow(1)
+    assert all(b.isEnabled() for b in buttons)
+    dialog.ui.attachmentList.clearSelection()
+    assert not any(b.isEnabled() for b in buttons)
     qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
         dialog._save()

@@ -196,8 +196,11 @@ def test_a_committee_writes_a_notice_to_the_branches_it_ticks(
 
     source = tmp_path / "总结提纲.docx"
     source.write_bytes(b"PK outline " * 50)
+    assert not dialog.ui.removeFileButton.isEnabled()  # nothing to remove
     dialog.add_files([str(source), str(source)])
     assert dialog.ui.filesList.count() == 1
+    dialog.ui.filesList.setCurrentRow(0)
+    assert dialog.ui.removeFileButton.isEnabled()
     west = next(i for i in range(2) if dialog.ui.targetList.item(i).data(Qt.ItemDataRole.UserRole) == "3301060013")
     dialog.ui.targetList.item(west).setCheckState(Qt.CheckState.Checked)
     assert not dialog.ui.errorLabel.isVisibleTo(dialog), "a branch ticked: the message about none is gone"

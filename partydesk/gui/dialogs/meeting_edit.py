@@ -190,6 +190,8 @@ class MeetingDialog(BusyDialog):
         ui.addAttachmentButton.clicked.connect(self._add_files)
         ui.removeAttachmentButton.clicked.connect(self._remove_file)
         ui.openAttachmentButton.clicked.connect(self._open_file)
+        ui.attachmentList.itemSelectionChanged.connect(self._attachment_buttons)
+        self._attachment_buttons()
         ui.restoreDraftButton.clicked.connect(self._restore_offered)
         ui.discardDraftButton.clicked.connect(self._discard_offered)
 
@@ -411,6 +413,12 @@ class MeetingDialog(BusyDialog):
             self._add_attachment_item(path.name, str(path))
         if paths:
             self._touched()
+
+    def _attachment_buttons(self) -> None:
+        """打开 and 移除 act on the chosen file: offered only while one is chosen."""
+        chosen = bool(self.ui.attachmentList.selectedItems())
+        self.ui.openAttachmentButton.setEnabled(chosen)
+        self.ui.removeAttachmentButton.setEnabled(chosen)
 
     def _remove_file(self) -> None:
         row = self.ui.attachmentList.currentRow()

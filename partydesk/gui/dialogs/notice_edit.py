@@ -72,6 +72,10 @@ class NoticeEditDialog(DiscardGuard, QDialog):
         self.ui.titleEdit.textChanged.connect(lambda _text: self._changed("title"))
         self.ui.addFileButton.clicked.connect(self.choose_files)
         self.ui.removeFileButton.clicked.connect(self.remove_file)
+        # 移除 acts on the chosen file: offered only while one is chosen.
+        self.ui.filesList.itemSelectionChanged.connect(
+            lambda: self.ui.removeFileButton.setEnabled(bool(self.ui.filesList.selectedItems())))
+        self.ui.removeFileButton.setEnabled(False)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         # A published notice goes to the branches as it is: Enter after the title moves on, and 发布 asks first.
