@@ -105,7 +105,7 @@ def ask_open_files(parent: QWidget | None, settings: QSettings | None, kind: str
     return [str(c) for c in chosen]
 
 
-def open_with_system(parent: QWidget, target: Path | QUrl) -> bool:
+def open_with_system(parent: QWidget | None, target: Path | QUrl) -> bool:
     """Open a file (or a web link) with the program the system has for it; when it has none, or the file
     cannot be opened, say so and where the file is, instead of doing nothing. False when it was not opened."""
     url = QUrl.fromLocalFile(str(target)) if isinstance(target, Path) else target

@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
             button = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
             # An action button would close the box; opening the folder should leave it readable.
             button.clicked.disconnect()
-            button.clicked.connect(lambda: open_folder(folder))
+            button.clicked.connect(lambda: open_folder(folder, box))
         box.addButton(QMessageBox.StandardButton.Ok)
         self.notice = box
         box.open()

@@ -39,3 +39,17 @@ def test_documents_folder_is_home_when_the_system_names_none_that_exists(tmp_pat
     assert folders.documents_folder() == Path.home()
     (tmp_path / "Documents").mkdir()
     assert folders.documents_folder() == tmp_path / "Documents"
+
+
+def test_a_folder_nothing_opens_is_named_too(qtbot: QtBot, ctx: AppContext, app: QApplication, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 打开文件夹 buttons (after a backup, an export, in the list of backups) say where the folder is when no file
+    manager opens it, instead of doing nothing."""
+    from partydesk.gui.dialogs.restore import open_folder
+
+    languages.install_language(app, "zh_CN", ctx.hub)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _title, text, *a, **k: said.append(text))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
+    assert open_folder(tmp_path / "backups") is False
+    assert said == [f"这台电脑上没有可以打开它的程序。文件位置：\n{tmp_path / 'backups'}"]

@@ -10,10 +10,10 @@ replaced and reopened; ``restored`` carries the outcome to the main window, whic
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -53,9 +53,11 @@ def reason_text(reason: str) -> str:
     return known.get(reason, reason)
 
 
-def open_folder(path: object) -> bool:
-    """Open ``path`` (a folder) in the system's file manager."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_folder(path: object, parent: QWidget | None = None) -> bool:
+    """Open ``path`` (a folder) in the system's file manager; when nothing opens it, say where it is."""
+    from partydesk.gui.folders import open_with_system
+
+    return open_with_system(parent, Path(str(path)))
 
 
 class RestoreDialog(QDialog):
@@ -80,7 +82,7 @@ class RestoreDialog(QDialog):
         self.file_button.clicked.connect(self.restore_from_file)
         self.file_restore: FileRestore | None = None
         self.ui.buttonBox.rejected.connect(self.reject)
-        self.ui.folderButton.clicked.connect(lambda: open_folder(backup_dir(ctx.db.path)))
+        self.ui.folderButton.clicked.connect(lambda: open_folder(backup_dir(ctx.db.path), self))
         # Enter on a chosen backup asks to restore it (the question's default is 取消), never opens a folder.
         self.ui.folderButton.setAutoDefault(False)
         self.file_button.setAutoDefault(False)

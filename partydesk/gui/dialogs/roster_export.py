@@ -25,14 +25,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from partydesk.core.errors import KnownError
 from partydesk.core.services.roster_export import ExportResult, Layout
 from partydesk.gui.dialogs.export_layout import ExportLayoutDialog
-from partydesk.gui.folders import documents_folder
+from partydesk.gui.folders import documents_folder, open_with_system
 from partydesk.gui.operations import roster_files as file_ops
 from partydesk.gui.tasks import TaskHandle
 
@@ -203,7 +202,7 @@ class RosterExport(QObject):
                                            "when it is no longer needed."))
         folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
         folder.setObjectName("openFolderButton")
-        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent))))
+        folder.clicked.connect(lambda: open_with_system(box, result.path.parent))
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Ok))
         box.open()
         self.ctx.hub.statusMessage.emit(self.tr("Roster exported to {path}").format(path=result.path))
