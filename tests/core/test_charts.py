@@ -101,6 +101,9 @@ def test_study_chart_says_when_there_is_no_study_data() -> None:
     assert NO_STUDY in _texts(activity.study_hours(None, None))
     fig = activity.study_hours(30, 36)
     assert [p.get_height() for p in fig.axes[0].patches] == [30, 6]
+    # On track against the year gone by, said so: the study page counts those who finished the whole year.
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels == ["进度达标", "进度落后"] and "已过时间折算" in fig.axes[0].get_title()
 
 
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF")])
