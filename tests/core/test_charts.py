@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,19 @@ def test_attendance_trend_plots_rates_in_percent() -> None:
     fig = activity.attendance_trend([("2026-03", 0.5), ("2026-04", 0.875)])
     assert list(fig.axes[0].lines[0].get_ydata()) == [50, 87.5]
     assert {"50%", "88%"} <= set(_texts(fig))
+
+
+def test_a_month_without_meetings_stays_on_the_axis_as_a_gap() -> None:
+    """October then December, across a November without meetings: November is on the axis, marked, with no point
+    (the line does not run on as if it had been a month like the others)."""
+    fig = activity.attendance_trend([("2026-10", 0.8), ("2026-12", 0.9)])
+    line = fig.axes[0].lines[0]
+    assert list(line.get_xdata()) == ["2026-10", "2026-11", "2026-12"]
+    heights = list(line.get_ydata())
+    assert heights[0] == 80 and heights[2] == 90 and math.isnan(heights[1])
+    assert "无会议" in _texts(fig)
+    assert list(activity.attendance_trend([("2025-12", 1.0), ("2026-01", 0.5)]).axes[0].lines[0].get_xdata()) == [
+        "2025-12", "2026-01"]
 
 
 def test_study_chart_says_when_there_is_no_study_data() -> None:

@@ -5,6 +5,7 @@ Plain data in, ``Figure`` out (never pyplot); used by the workbench and the year
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -75,6 +76,17 @@ def meetings_by_month(held: Mapping[str, Sequence[int]], required: Sequence[int]
     return fig
 
 
+def _months_between(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` ("YYYY-MM"), both included."""
+    year, month = map(int, first.split("-"))
+    end = tuple(map(int, last.split("-")))
+    out = []
+    while (year, month) <= end:
+        out.append(f"{year}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def attendance_trend(points: Sequence[tuple[str, float]], *, width: float = 5.0, height: float = 3.0) -> Any:
     """Attendance rate per month (0–100 %), with each point's value."""
     fig = new_figure(width, height)
@@ -82,11 +94,16 @@ def attendance_trend(points: Sequence[tuple[str, float]], *, width: float = 5.0,
     if not points:
         say_empty(ax, "组织生活出席率", NO_ATTENDANCE)
         return fig
-    labels = [p[0] for p in points]
-    rates = [p[1] * 100 for p in points]
+    given = {label: rate * 100 for label, rate in points}
+    labels = _months_between(points[0][0], points[-1][0])
+    # A month without meetings stays on the axis, a gap in the line: skipped, the line ran on as if it had none.
+    rates = [given.get(label, math.nan) for label in labels]
     ax.plot(labels, rates, color=RED, marker="o")
     for x, y in zip(labels, rates, strict=True):
-        ax.annotate(f"{y:.0f}%", (x, y), textcoords="offset points", xytext=(0, 5), ha="center", fontsize=7)
+        if math.isnan(y):
+            ax.annotate("无会议", (x, 2), ha="center", fontsize=7, color=GREY)
+        else:
+            ax.annotate(f"{y:.0f}%", (x, y), textcoords="offset points", xytext=(0, 5), ha="center", fontsize=7)
     ax.set_ylim(0, 105)
     unit_label(ax, "出席率（%）")
     ax.set_title("组织生活出席率")
