@@ -2,7 +2,8 @@
 
 The layout offices print: a title row merged across (the branch name), a subtitle row (date, head
 count, what the numbers are), then the header row, frozen with the first two columns and repeated on
-every printed page; A4 landscape, fitted to the page width, centred, page numbers in the footer. Text
+every printed page; A4 landscape, fitted to the page width and centred while the text stays readable
+(``print_scale``), else at a fixed scale over several pages with 序号/姓名 repeated; page numbers in the footer. Text
 columns (ID numbers, phones) are text cells formatted '@', so Excel never turns them into numbers; dates
 are real date cells shown yyyy-mm-dd, and a date known only to the month or the year is the text 2019-03
 or 1972, which an import reads back at that precision. Every string goes through ``neutralise`` and is written as a
@@ -25,6 +26,7 @@ import xlsxwriter
 
 from partydesk.core.atomicfile import atomic_write
 from partydesk.core.domain.partial_date import PartialDate
+from partydesk.core.io.print_scale import PrintPlan, page_pixels, print_plan
 from partydesk.core.io.sheet_text import display_width, neutralise
 from partydesk.core.progress import Progress
 
@@ -38,6 +40,8 @@ _STEP = 500
 _DATE_FORMAT = "yyyy-mm-dd"
 _EPOCH = datetime(1899, 12, 31)
 # Cell writing never guesses: strings stay strings (no formulas, links or numbers made of them).
+MARGIN_IN = 0.4
+FONT_PT = 11.0  # the workbook's default font size (XlsxWriter's Calibri 11)
 WORKBOOK_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                     "strings_to_numbers": False}
 
@@ -78,10 +82,6 @@ def roster_bytes(sheet: RosterSheet, *, progress: Progress | None = None) -> byt
     wb = xlsxwriter.Workbook(output, WORKBOOK_OPTIONS)
     wb.set_properties({"author": "partydesk", "title": sheet.title})
     ws = wb.add_worksheet(sheet.sheet_name)
-    last = len(sheet.columns) - 1
-    ws.merge_range(0, 0, 0, last, neutralise(sheet.title),
-                   wb.add_format({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"}))
-    ws.merge_range(1, 0, 1, last, neutralise(sheet.subtitle), wb.add_format({"align": "left", "valign": "vcenter"}))
     ws.set_row(0, 30)
     ws.set_row(1, 20)
     head = wb.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1, "border_color": "#808080",
@@ -128,11 +128,21 @@ def roster_bytes(sheet: RosterSheet, *, progress: Progress | None = None) -> byt
                 write_number(row, index, value, formats[index])
             else:
                 write_string(row, index, neutralise(str(value)), formats[index])
+    final = []
     for index, column in enumerate(sheet.columns):
         # A date shows as 10 characters; other columns follow their longest text, within limits.
         width = max(10, widths[index]) if column.kind == "date" else min(_MAX_WIDTH, max(4, widths[index]))
         ws.set_column(index, index, width + 2)
-    _page_setup(ws, sheet)
+        final.append(float(width + 2))
+    plan = print_plan(final, page_px=page_pixels(MARGIN_IN), font_pt=FONT_PT)
+    # The title and the date line over the first printed page's columns (all of them on a fitted page). The title,
+    # centred, starts in the first column; the date line, left-aligned, after the columns repeated on every page
+    # when the sheet runs over pages (starting in them, its first words came back cut off on every later page).
+    first, last = plan.first_page_span(sheet.frozen_columns)
+    _over(ws, 0, 0, last, sheet.title,
+          wb.add_format({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"}))
+    _over(ws, 1, first, last, sheet.subtitle, wb.add_format({"align": "left", "valign": "vcenter"}))
+    _page_setup(ws, sheet, plan)
     wb.close()
     if progress is not None:
         progress.step(total, total, "写入花名册")
@@ -159,16 +169,29 @@ def _cell_style(column: SheetColumn) -> dict[str, Any]:
     return style
 
 
-def _page_setup(ws: Any, sheet: RosterSheet) -> None:
+def _over(ws: Any, row: int, first: int, last: int, text: str, cell_format: Any) -> None:
+    """``text`` across columns ``first`` to ``last`` of ``row`` (merged when they are several)."""
+    if last > first:
+        ws.merge_range(row, first, row, last, neutralise(text), cell_format)
+    else:
+        ws.write_string(row, first, neutralise(text), cell_format)
+
+
+def _page_setup(ws: Any, sheet: RosterSheet, plan: PrintPlan) -> None:
     ws.freeze_panes(HEADER_ROW, sheet.frozen_columns)  # header row and the 序号/姓名 columns stay in view
     ws.repeat_rows(HEADER_ROW - 1)
     ws.set_landscape()
     ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
-    ws.center_horizontally()
+    if plan.fit_width:
+        ws.fit_to_pages(1, 0)
+        ws.center_horizontally()
+    else:  # too wide to read fitted (the complete layout's 28 columns): readable, over pages, 序号/姓名 on each
+        ws.set_print_scale(plan.scale)
+        if sheet.frozen_columns:
+            ws.repeat_columns(0, sheet.frozen_columns - 1)
     # The grid on paper: cheaper than a border on each of 260 000 cells, and it covers empty cells too.
     ws.hide_gridlines(0)  # 0: hide none, so the gridlines are printed too
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_margins(left=MARGIN_IN, right=MARGIN_IN, top=0.6, bottom=0.6)
     footer = "&C第 &P 页，共 &N 页"
     if sheet.footer_left:
         # "&" starts a header/footer code; a literal one is doubled.

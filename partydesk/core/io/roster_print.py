@@ -11,7 +11,6 @@ members, then the 负责人 and 制表人 lines; the chosen columns only, no not
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,18 +18,21 @@ import xlsxwriter
 
 from partydesk.core.domain.partial_date import PartialDate
 from partydesk.core.domain.partial_date import dotted as partial_dotted
+from partydesk.core.io import print_scale
+from partydesk.core.io.print_scale import MIN_PRINTED_PT as MIN_PRINTED_PT
+from partydesk.core.io.print_scale import PrintPlan
+from partydesk.core.io.print_scale import column_pixels as column_pixels
 from partydesk.core.io.roster_export import WORKBOOK_OPTIONS, SheetColumn, _excel_serial
 from partydesk.core.io.sheet_text import display_width, neutralise, wrapped_lines
 
 FONT = "宋体"
 FONT_PT = 11.0
-MIN_PRINTED_PT = 9.0
 LINE_PT = 15.0  # one line of 11 pt text in a row, as Excel and LibreOffice lay it out
 HEADER_ROW = 3
 """The 1-based header row (title and the 填报单位 line are above it)."""
 MARGIN_IN = 0.4
 # A4 landscape is 297 mm wide; Excel lays columns out at 96 pixels per inch at 100 %.
-_PAGE_WIDTH_PX = (297 / 25.4 - 2 * MARGIN_IN) * 96
+_PAGE_WIDTH_PX = print_scale.page_pixels(MARGIN_IN)
 # Longer text wraps within the cell instead of widening the page. 22 holds every 学历 (省(区、市)委党校研究生)
 # and 工人（工勤技能人员） on one line; only the two long 企事业单位、社会组织… 岗位 wrap.
 _MAX_WIDTH = 22
@@ -58,44 +60,6 @@ class PrintSheet:
     sheet_name: str = "花名册"
 
 
-@dataclass(frozen=True)
-class PrintPlan:
-    """How the sheet goes onto paper: fitted to one page wide, or at ``scale`` % over several pages."""
-
-    widths: tuple[float, ...]
-    fit_width: bool
-    scale: int
-    """The print scale in per cent that the text is printed at (for a fitted page, Excel's own shrink)."""
-
-    @property
-    def printed_pt(self) -> float:
-        """The body text size on paper."""
-        return FONT_PT * self.scale / 100
-
-    def first_page_span(self) -> tuple[int, int]:
-        """The columns the title and sign-off lines sit over: all of them on a fitted page; otherwise those
-        of the first page, after the repeated 序号/姓名 (a line starting in a repeated column would come
-        back, cut off, on every later page)."""
-        last = len(self.widths) - 1
-        if self.fit_width:
-            return 0, last
-        # Within 70 % of the page: spreadsheet programs break columns a little earlier than this estimate.
-        room = 0.7 * _PAGE_WIDTH_PX * 100 / self.scale
-        used, end = 0.0, 0
-        for index, width in enumerate(self.widths):
-            used += column_pixels(width)
-            if used > room:
-                break
-            end = index
-        first = min(REPEATED_COLUMNS, end)
-        return first, max(first, end)
-
-
-def column_pixels(width: float) -> int:
-    """Excel's pixel width of a column ``width`` characters wide (default font, 7-pixel digits)."""
-    return int(width * 12 + 0.5) if width < 1 else int(width * 7 + 5)
-
-
 def print_plan(sheet: PrintSheet) -> PrintPlan:
     """Column widths and the print scaling that keeps printed text at ``MIN_PRINTED_PT`` or more."""
     widths = [display_width(c.header) for c in sheet.columns]
@@ -103,14 +67,9 @@ def print_plan(sheet: PrintSheet) -> PrintPlan:
         for index, value in enumerate(row):
             if isinstance(value, str):
                 widths[index] = max(widths[index], display_width(value))
-    final = tuple(float(max(10, w) if c.kind == "date" else min(_MAX_WIDTH, max(4, w))) + 2
-                  for c, w in zip(sheet.columns, widths, strict=True))
-    total = sum(column_pixels(w) for w in final)
-    fitted = min(100, math.floor(100 * _PAGE_WIDTH_PX / total)) if total else 100
-    least = math.ceil(100 * MIN_PRINTED_PT / FONT_PT)
-    if fitted >= least:
-        return PrintPlan(final, True, fitted)
-    return PrintPlan(final, False, least)
+    final = [float(max(10, w) if c.kind == "date" else min(_MAX_WIDTH, max(4, w))) + 2
+             for c, w in zip(sheet.columns, widths, strict=True)]
+    return print_scale.print_plan(final, page_px=_PAGE_WIDTH_PX, font_pt=FONT_PT)
 
 
 def print_bytes(sheet: PrintSheet) -> bytes:
@@ -122,7 +81,7 @@ def print_bytes(sheet: PrintSheet) -> bytes:
     base = {"font_name": FONT, "font_size": FONT_PT, "valign": "vcenter"}
     cell = {**base, "border": 1, "text_wrap": True}
     plan = print_plan(sheet)
-    first, last = plan.first_page_span()
+    first, last = plan.first_page_span(REPEATED_COLUMNS)
     half = first + max(0, (last - first) // 2)
     _merge(ws, 0, first, last, sheet.title, wb.add_format({**base, "bold": True, "font_size": 18, "align": "center"}))
     ws.set_row(0, 36)

@@ -21,7 +21,7 @@ from partydesk.core.demo import create_demo
 from partydesk.core.domain.masking import Masking
 from partydesk.core.domain.member import MemberData
 from partydesk.core.errors import KnownError
-from partydesk.core.io.roster_export import neutralise
+from partydesk.core.io.roster_export import RosterSheet, SheetColumn, neutralise, write_roster
 from partydesk.core.services import audit, members
 from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.roster_export import EXPORT_COLUMNS, export_roster, roster_dicts
@@ -60,25 +60,41 @@ def header_index(ws: Any) -> dict[str, int]:
 
 
 def test_export_has_the_usual_roster_layout(db: Database, tmp_path: Path) -> None:
-    """Title with the branch name merged across, date row, frozen repeated header, A4 landscape fit to width."""
+    """Title with the branch name, date row, frozen repeated header, A4 landscape. Its 28 columns fitted to one page
+    wide printed in 3-point text: it prints at the scale that keeps 9 points, over pages, 序号/姓名 repeated on each;
+    the title over the first page's columns, the date line after the repeated columns (it came back cut off)."""
     insert_members(db, LOCAL_USER, [MEMBER], today=TODAY)
     ws = export(db, tmp_path / "r.xlsx")
-    last = openpyxl.utils.get_column_letter(len(EXPORT_COLUMNS))
     assert ws["A1"].value == "中共示例社区第一支部委员会党员花名册"
-    assert {str(r) for r in ws.merged_cells.ranges} == {f"A1:{last}1", f"A2:{last}2"}
-    assert ws["A2"].value.startswith("导出日期：2026-11-01，共 1 人")
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    end = next(r for r in merged if r.startswith("A1:"))[3:-1]
+    assert merged == {f"A1:{end}1", f"C2:{end}2"}
+    assert 5 <= openpyxl.utils.column_index_from_string(end) < len(EXPORT_COLUMNS)
+    assert ws["C2"].value.startswith("导出日期：2026-11-01，共 1 人")
     assert [c.value for c in ws[3]] == [h for h, _k in EXPORT_COLUMNS]
     assert ws.freeze_panes == "C4"
-    assert ws.print_title_rows == "$3:$3"
+    assert ws.print_title_rows == "$3:$3" and ws.print_title_cols == "$A:$B"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
-    # fitToWidth left out means 1, the OOXML default (XlsxWriter writes only what differs from it).
-    assert ws.sheet_properties.pageSetUpPr.fitToPage and int(ws.page_setup.fitToWidth or 1) == 1
-    assert int(ws.page_setup.fitToHeight) == 0
+    assert not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage)
+    assert int(ws.page_setup.scale) == 82  # 11-point text printed at 9 points
     assert ws.print_options.gridLines  # the grid on paper, empty cells included
     widths = {k: ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width
               for i, (_h, k) in enumerate(EXPORT_COLUMNS, start=1)}
     assert widths["id_number"] >= 18 and widths["birth_date"] >= 10 and widths["gender"] < widths["address"]
+
+
+def test_a_sheet_narrow_enough_is_fitted_to_one_page_wide(tmp_path: Path) -> None:
+    """A few columns print on one page wide, centred, the title and date line across all of them."""
+    sheet = RosterSheet(title="中共示例社区第一支部委员会党员花名册", subtitle="导出日期：2026-11-01，共 1 人",
+                        columns=[SheetColumn("序号", centred=True), SheetColumn("姓名", "text"),
+                                 SheetColumn("入党日期", "date")],
+                        rows=[[1, "王小红", date(1975, 7, 1)]])
+    ws = openpyxl.load_workbook(write_roster(tmp_path / "narrow.xlsx", sheet)).active
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:C1", "A2:C2"}
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and int(ws.page_setup.fitToWidth or 1) == 1
+    assert int(ws.page_setup.fitToHeight) == 0 and ws.print_options.horizontalCentered
+    assert ws.print_title_cols is None
 
 
 def test_export_writes_names_real_dates_and_text_ids(db: Database, tmp_path: Path) -> None:
@@ -103,7 +119,7 @@ def test_export_is_masked_by_default_and_says_so(db: Database, tmp_path: Path) -
     col = header_index(ws)
     assert ws.cell(4, col["公民身份号码"]).value == "**************002X"
     assert ws.cell(4, col["联系电话"]).value == "138****8000"
-    assert "不能用于导入更新" in ws["A2"].value
+    assert "不能用于导入更新" in ws["C2"].value
     assert ws.oddFooter.left.text is None
 
 
@@ -114,7 +130,7 @@ def test_unmasked_export_names_exporter_in_footer(db: Database, tmp_path: Path) 
     assert ws.cell(4, header_index(ws)["公民身份号码"]).value == ID
     assert "导出人：李晓梅" in ws.oddFooter.left.text
     assert LOCAL_USER.user_id not in ws.oddFooter.left.text
-    assert "妥善保管" in ws["A2"].value
+    assert "妥善保管" in ws["C2"].value
 
 
 def test_masked_export_cannot_be_imported_as_updates(db: Database, tmp_path: Path) -> None:
