@@ -243,16 +243,32 @@
         <translation>打印信息卡</translation>
     </message>
     <message>
-        <source>Save as PDF…</source>
-        <translation>保存为 PDF…</translation>
+        <source>ID and phone numbers on the cards are printed in full only while “Show full numbers” is ticked.</source>
+        <translation>信息卡上的公民身份号码和联系电话，只有勾选“显示完整号码”时才完整打印。</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
+        <source>Save as PDF (full numbers)…</source>
+        <translation>保存为 PDF（完整号码）…</translation>
     </message>
     <message>
-        <source>All members&apos; cards as one PDF…</source>
-        <translation>打印全部党员信息卡（一个 PDF）…</translation>
+        <source>Print (full numbers)…</source>
+        <translation>打印（完整号码）…</translation>
+    </message>
+    <message>
+        <source>All members&apos; cards as one PDF (full numbers)…</source>
+        <translation>打印全部党员信息卡（一个 PDF，完整号码）…</translation>
+    </message>
+    <message>
+        <source>Save as PDF (numbers partly hidden)…</source>
+        <translation>保存为 PDF（号码部分隐藏）…</translation>
+    </message>
+    <message>
+        <source>Print (numbers partly hidden)…</source>
+        <translation>打印（号码部分隐藏）…</translation>
+    </message>
+    <message>
+        <source>All members&apos; cards as one PDF (numbers partly hidden)…</source>
+        <translation>打印全部党员信息卡（一个 PDF，号码部分隐藏）…</translation>
     </message>
 </context>
 <context>

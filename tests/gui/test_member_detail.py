@@ -59,6 +59,29 @@ def test_member_page_shows_the_fields_masked(ctx: AppContext, members: tuple[Mem
     assert detail._values["phone"].text() == "13900001111"
 
 
+def test_the_card_menu_says_whether_numbers_print_in_full(
+        ctx: AppContext, members: tuple[MembersPage, dict[str, str]]) -> None:
+    """The card follows the page's 显示完整号码 tick: each entry of 打印信息卡 says which as the menu opens (a card
+    filed with 本人签字 had come out masked, unannounced)."""
+    page, ids = members
+    detail = _detail(ctx, page, ids["张三"])
+    menu = detail.print_button.menu()
+    assert menu is not None
+    menu.aboutToShow.emit()
+    assert detail.pdf_action.text() == "保存为 PDF（号码部分隐藏）…"
+    assert detail.printer_action.text() == "打印（号码部分隐藏）…"
+    assert "显示完整号码" in detail.print_button.toolTip()
+    detail.reveal_check.setChecked(True)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    menu.aboutToShow.emit()
+    assert detail.pdf_action.text() == "保存为 PDF（完整号码）…"
+    assert detail.printer_action.text() == "打印（完整号码）…"
+    roster_menu = page.print_button.menu()
+    assert roster_menu is not None and page.all_cards_action is not None
+    roster_menu.aboutToShow.emit()
+    assert page.all_cards_action.text() == "打印全部党员信息卡（一个 PDF，号码部分隐藏）…"
+
+
 def test_leaving_the_member_page_masks_the_numbers_again(
         ctx: AppContext, members: tuple[MembersPage, dict[str, str]]) -> None:
     """Back to the roster (the page hidden) and the same member opened again: masked, the box unticked — the

@@ -18,8 +18,12 @@ CardRequest = Callable[[CardAction], None]
 class CardPrintButton(QPushButton):
     """A push button whose menu offers 另存为 PDF, 打印, and (with ``on_all``) every member's cards."""
 
-    def __init__(self, parent: QWidget, on_request: CardRequest, on_all: Callable[[], None] | None = None) -> None:
+    def __init__(self, parent: QWidget, on_request: CardRequest, on_all: Callable[[], None] | None = None, *,
+                 full_numbers: Callable[[], bool] = lambda: False) -> None:
+        """``full_numbers``: whether the cards would carry full ID and phone numbers (the page's 显示完整号码 tick):
+        each entry says which, as the menu opens, so a card is never printed masked (or whole) unawares."""
         super().__init__(parent)
+        self._full_numbers = full_numbers
         self.setObjectName("printButton")
         self.pdf_action = QAction(self)
         self.pdf_action.triggered.connect(lambda: on_request("pdf"))
@@ -33,6 +37,7 @@ class CardPrintButton(QPushButton):
             self.all_cards_action = QAction(self)
             self.all_cards_action.triggered.connect(on_all)
             menu.addAction(self.all_cards_action)
+        menu.aboutToShow.connect(self._retranslate)
         self.setMenu(menu)
         self._retranslate()
 
@@ -43,10 +48,18 @@ class CardPrintButton(QPushButton):
 
     def _retranslate(self) -> None:
         self.setText(self.tr("Print card"))
-        self.pdf_action.setText(self.tr("Save as PDF…"))
-        self.printer_action.setText(self.tr("Print…"))
+        self.setToolTip(self.tr("ID and phone numbers on the cards are printed in full only while “Show full "
+                                "numbers” is ticked."))
+        if self._full_numbers():
+            self.pdf_action.setText(self.tr("Save as PDF (full numbers)…"))
+            self.printer_action.setText(self.tr("Print (full numbers)…"))
+            all_text = self.tr("All members' cards as one PDF (full numbers)…")
+        else:
+            self.pdf_action.setText(self.tr("Save as PDF (numbers partly hidden)…"))
+            self.printer_action.setText(self.tr("Print (numbers partly hidden)…"))
+            all_text = self.tr("All members' cards as one PDF (numbers partly hidden)…")
         if self.all_cards_action is not None:
-            self.all_cards_action.setText(self.tr("All members' cards as one PDF…"))
+            self.all_cards_action.setText(all_text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
