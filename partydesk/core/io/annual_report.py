@@ -42,6 +42,9 @@ class AnnualReport(Protocol):
     def charts(self) -> Sequence[tuple[str, bytes]]: ...
 
     @property
+    def set_aside(self) -> Sequence[tuple[str, str, str]]: ...  # to-dos dismissed or snoozed: 事项, 处理, 原因
+
+    @property
     def structure_titles(self) -> dict[str, str]: ...
 
     @property
@@ -110,7 +113,9 @@ def blocks(report: AnnualReport) -> list[Block]:
             ("规定会议（已开/应开）", f"{fig.meetings_held} / {fig.meetings_required} 次"),
             ("学时进度达标率（按已过时间折算）",
              "无可统计的党员（花名册中还没有党员）" if fig.study_share is None else f"{fig.study_share:.0%}"),
-            ("未办结的待办事项", f"{len(report.findings)} 项"),  # those of section 五, not the program's reminders
+            # Those of section 六, not the program's own reminders (a USB backup): the workbench counts them too.
+            ("未办结的待办事项", f"{len(report.findings)} 项" + (f"（另有 {len(report.set_aside)} 项已忽略或暂缓）"
+                                                              if report.set_aside else "")),
         ]),
         Heading("二、党员队伍结构"),
     ]
@@ -155,6 +160,10 @@ def blocks(report: AnnualReport) -> list[Block]:
             (f.severity.label, f.message, f"{f.due:%Y-%m-%d}" if f.due else "") for f in report.findings]))
     else:
         out.append(Paragraph("没有未办结的待办事项。"))
+    if report.set_aside:
+        out.append(Paragraph(f"另有 {len(report.set_aside)} 项待办事项已忽略或暂缓，处理和原因如下："))
+        out.append(Table(("事项", "处理", "原因"), list(report.set_aside)))
+    out.append(Paragraph("（数据备份、数据交换等程序自身的提醒不列入本台账。）"))
     return out
 
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from partydesk.core.checks import engine
 from partydesk.core.checks.findings import Finding
 from partydesk.core.domain.meetings import TYPES_BY_CODE
 from partydesk.core.domain.study import FORMS_BY_CODE
-from partydesk.core.services import branches, dashboard, study, study_reports, talks
+from partydesk.core.services import branches, dashboard, dashboard_scope, study, study_reports, talks
 from partydesk.core.services.dashboard import BRANCHES_TITLE, STRUCTURE_TITLES, Dashboard
 from partydesk.core.services.meetings import meetings_of_year
 from partydesk.core.services.setup import own_organisation
 from partydesk.core.storage.database import Database
+from partydesk.core.storage.finding_repo import DISMISSED
 
 REPORT_TITLE = "年度党建工作台账"
 CHARTS = ("meetings_by_type", "meetings_by_month", "attendance", "age", "party_age", "education", "category")
@@ -77,6 +79,9 @@ class AnnualReport:
     own_courses: int = 0  # members' own courses and reading of the year (counted, not listed)
     talks: list[TalkLine] = field(default_factory=list)  # oldest first
     talked_with: int = 0  # members talked with at least once in the year
+    # The to-dos of the Party work set aside on the report's day, as decided: (事项, 处理, 原因). A document for
+    # filing lists them with their reasons, or what the office decided not to do would simply vanish from it.
+    set_aside: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def structure_titles(self) -> dict[str, str]:
@@ -175,4 +180,15 @@ def annual_report(db: Database, year: int, *, today: date | None = None,
     return AnnualReport(name, year, as_of, snap, register, _study_summary(db, year, as_of, org_id),
                         chart_pngs(snap), several, activities=activities,
                         own_courses=sum(1 for a in done if a.data.individual), talks=talk_lines,
-                        talked_with=len({m for t in held_talks for m in t.data.with_ids}))
+                        talked_with=len({m for t in held_talks for m in t.data.with_ids}),
+                        set_aside=_set_aside(db, as_of, org_id))
+
+
+def _set_aside(db: Database, as_of: date, org_id: str | None) -> list[tuple[str, str, str]]:
+    """The Party work's to-dos dismissed or snoozed on ``as_of`` (of one branch with ``org_id``), in words."""
+    decided = engine.board(db, as_of).set_aside
+    if org_id is not None:
+        kept = {id(f) for f in dashboard_scope.scope_findings(db, [f for f, _d in decided], org_id)}
+        decided = [(f, d) for f, d in decided if id(f) in kept]
+    return [(f.message, "忽略" if d.state == DISMISSED else f"暂缓至{d.until:%Y-%m-%d}" if d.until else "暂缓",
+             d.reason) for f, d in decided if not f.housekeeping]

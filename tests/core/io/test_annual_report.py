@@ -198,3 +198,27 @@ def test_a_person_on_two_branches_rolls_is_said_in_the_figures_and_over_the_tabl
     text = said(twice)
     assert f"{figures.members} 名（含同一人在两个支部花名册上重复计入的 1 人次）" in text
     assert "有 1 人（公民身份号码相同）同时在两个支部的花名册上" in text
+
+
+def test_to_dos_set_aside_are_listed_with_their_reasons(tmp_path: Path) -> None:
+    """A to-do dismissed or snoozed does not simply vanish from a document for filing: section 六 lists it with
+    what was decided and why, and the figures count it beside the open ones."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.checks import engine
+
+    db = open_database(tmp_path / "demo.db")
+    try:
+        populate(db)
+        day = date(2026, 11, 30)
+        lecture = next(f for f in engine.open_findings(db, day) if f.message == "2026年第二季度未召开党课")
+        engine.dismiss(db, LOCAL_USER, lecture, reason="与主题党日合并开展，已报街道党工委")
+        report = annual_report(db, 2026, today=day)
+    finally:
+        db.close()
+    out = blocks(report)
+    decided = next(b for b in out if isinstance(b, Table) and b.headers == ("事项", "处理", "原因"))
+    assert decided.rows == [("2026年第二季度未召开党课", "忽略", "与主题党日合并开展，已报街道党工委")]
+    listed = next(b for b in out if isinstance(b, Table) and b.headers == ("程度", "事项", "期限"))
+    assert "2026年第二季度未召开党课" not in [row[1] for row in listed.rows]
+    figures = next(b for b in out if isinstance(b, Table))
+    assert ("未办结的待办事项", f"{len(listed.rows)} 项（另有 1 项已忽略或暂缓）") in figures.rows
