@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from partydesk.core import checks
 from partydesk.core.changes import LOCAL_USER
 from partydesk.core.checks.findings import CHECKS, Finding, Severity, Target, run_checks
@@ -105,6 +107,36 @@ def test_lost_contact_counts_from_a_meeting_attended_since(db: Database) -> None
     [finding] = _found(db, "member.lost_undecided", date(2027, 1, 10))
     assert (finding.severity, finding.due) == (Severity.WARNING, date(2027, 1, 10))
     assert "自2026年7月10日最后一次参加组织生活" in finding.message
+
+
+@pytest.mark.parametrize(("record", "said", "counted"), [
+    ("talk", "但2026年8月10日有与其谈心谈话的记录", "自2026年8月10日最后一次谈心谈话"),
+    ("study", "但2026年8月10日有其参加学习培训的记录", "自2026年8月10日最后一次学习培训"),
+])
+def test_a_talk_or_study_since_also_shows_the_member_in_touch(db: Database, record: str, said: str,
+                                                              counted: str) -> None:
+    """Marked lost on 31 May, yet talked with (or credited for study) on 10 August: no advice to suspend on 1
+    December; the to-do says the records disagree and which to correct, and the months run from 10 August."""
+    from partydesk.core.domain.study_records import ActivityData
+    from partydesk.core.services import study, talks
+    from partydesk.core.storage.talk_repo import TalkData
+
+    member_id = _member(db)
+    _event(db, member_id, EventKind.LOST, date(2026, 5, 31), "1")
+    if record == "talk":
+        talks.add_talk(db, LOCAL_USER, TalkData(held_on=date(2026, 8, 10), with_ids=(member_id,), by_name="王书记",
+                                                topic="了解近况"))
+    else:
+        study.add_activity(db, LOCAL_USER, ActivityData(form_code="online", topic="网络培训",
+                                                        start_on=date(2026, 8, 10), end_on=date(2026, 8, 10),
+                                                        hours_tenths=120, individual=True),
+                           participants={member_id: None})
+    [odd] = _found(db, "member.lost_undecided", date(2026, 12, 1))
+    assert (odd.severity, odd.due) == (Severity.WARNING, date(2026, 8, 10))
+    assert said in odd.message and "恢复联系" in odd.message
+    assert ("谈话记录" if record == "talk" else "学习记录") in odd.message
+    [finding] = _found(db, "member.lost_undecided", date(2027, 2, 10))
+    assert counted in finding.message and finding.due == date(2027, 2, 10)
 
 
 def test_a_member_marked_lost_is_not_also_reminded_of_absences_in_a_row(db: Database) -> None:

@@ -95,31 +95,53 @@ def lost_undecided(db: Database, today: date) -> Iterator[Finding]:
                                 text=lambda g: f"{g.count} 名党员失去联系已满{months}个月，尚未作出停止党籍的决定")
 
 
+# What shows a member marked lost was in touch after all, as the to-do says it: (since then, the record, where to
+# correct a wrong one). A meeting attended comes first on the same day, then a talk, then study.
+_SEEN = {"meeting": ("参加了组织生活", "最后一次参加组织生活", "会议记录"),
+         "talk": ("有与其谈心谈话的记录", "最后一次谈心谈话", "谈话记录"),
+         "study": ("有其参加学习培训的记录", "最后一次学习培训", "学习记录")}
+
+
+def _last_seen(db: Database, ids: list[str]) -> dict[str, tuple[date, str]]:
+    """member id -> (the latest day the records show the member in touch, which record) over meetings attended,
+    talks held with the member and study credited."""
+    with db.read() as session:
+        found = {"meeting": meeting_repo.last_attended_of(session, ids),
+                 "talk": workbench_repo.last_talked_with(session, ids),
+                 "study": workbench_repo.last_studied(session, ids)}
+    out: dict[str, tuple[date, str]] = {}
+    for kind in reversed(_SEEN):  # study, talk, then meeting: on the same day the later one in _SEEN's order wins
+        for member_id, day in found[kind].items():
+            if member_id not in out or day >= out[member_id][0]:
+                out[member_id] = (day, kind)
+    return out
+
+
 def _lost_undecided_each(db: Database, today: date) -> Iterator[Finding]:
-    """失联 is counted from the last 组织生活: a member marked lost who attended a meeting since is counted from
-    that meeting, and until the months are full the to-do says the two records disagree."""
+    """失联 is counted from the last time the records show the member in touch (a meeting attended, a talk held
+    with them, study credited): a member marked lost who was seen since is counted from then, and until the months
+    are full the to-do says the records disagree."""
     rules = status_rules(db)
     rows = [row for row in _rows(db, "lost")
             if row.lost_contact and row.lost_since is not None and row.membership_status != STATUS_SUSPENDED]
     if not rows:
         return
-    with db.read() as session:
-        attended = meeting_repo.last_attended_of(session, [row.id for row in rows])
+    seen = _last_seen(db, [row.id for row in rows])
     for row in rows:
         assert row.lost_since is not None
-        last = attended.get(row.id)
+        last, kind = seen.get(row.id, (None, "meeting"))
         since = last if last is not None and last > row.lost_since else row.lost_since
+        what, counted_from, record = _SEEN[kind]
         due = add_months(since, rules.lost_months)
         if due <= today:  # 注意 on the day the months are full, 逾期 from the day after (as a talk's follow-up)
-            counted = (f"自{in_words(since)}" if since == row.lost_since
-                       else f"自{in_words(since)}最后一次参加组织生活")
+            counted = f"自{in_words(since)}" if since == row.lost_since else f"自{in_words(since)}{counted_from}"
             yield _finding("member.lost_undecided", Severity.OVERDUE if due < today else Severity.WARNING, row,
                            f"{row.name}失去联系已满{rules.lost_months}个月（{counted}），"
                            "经查找仍无音讯的，应作出停止党籍的决定", due, JY)
-        elif since != row.lost_since:  # marked lost, yet at a meeting since: one of the two records is wrong
+        elif since != row.lost_since:  # marked lost, yet seen since: one of the records is wrong
             yield _finding("member.lost_undecided", Severity.WARNING, row,
-                           f"{row.name}标为失联（自{in_words(row.lost_since)}），但{in_words(since)}参加了组织生活："
-                           "已恢复联系的，请在其党员页面“记录变动”中记录恢复联系；误记出席的，请改正会议记录",
+                           f"{row.name}标为失联（自{in_words(row.lost_since)}），但{in_words(since)}{what}："
+                           f"已恢复联系的，请在其党员页面“记录变动”中记录恢复联系；误记的，请改正{record}",
                            since, JY)
 
 

@@ -22,7 +22,7 @@ from partydesk.core.domain.member_events import EventKind, MemberEvent
 from partydesk.core.storage import member_repo, todo_repo
 from partydesk.core.storage.study_tables import StudyActivity, StudyCredit
 from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow, Organisation
-from partydesk.core.storage.talk_tables import Talk
+from partydesk.core.storage.talk_tables import Talk, TalkMember
 
 
 def _in_org(org_id: str | None) -> Any:
@@ -223,4 +223,33 @@ def study_credited(session: Session, year: int, ids: Sequence[str]) -> dict[str,
                         StudyCredit.member_id.in_(unique[i:i + 500]))
                  .group_by(StudyCredit.member_id))
         out.update({m: int(t) for m, t in session.execute(query)})
+    return out
+
+
+def last_talked_with(session: Session, ids: Sequence[str]) -> dict[str, date]:
+    """member id -> the day of the latest live talk held with the member (谈话对象), for the members among ``ids``."""
+    out: dict[str, date] = {}
+    unique = sorted(set(ids))
+    for i in range(0, len(unique), 500):
+        query = (select(TalkMember.member_id, func.max(Talk.held_on))
+                 .join(Talk, Talk.id == TalkMember.talk_id)
+                 .where(TalkMember.deleted.is_(False), Talk.deleted.is_(False),
+                        TalkMember.member_id.in_(unique[i:i + 500]))
+                 .group_by(TalkMember.member_id))
+        out.update((m, d) for m, d in session.execute(query) if isinstance(d, date))
+    return out
+
+
+def last_studied(session: Session, ids: Sequence[str]) -> dict[str, date]:
+    """member id -> the first day of the latest live study activity the member was credited for, for the members
+    among ``ids``."""
+    out: dict[str, date] = {}
+    unique = sorted(set(ids))
+    for i in range(0, len(unique), 500):
+        query = (select(StudyCredit.member_id, func.max(StudyActivity.start_on))
+                 .join(StudyActivity, StudyActivity.id == StudyCredit.activity_id)
+                 .where(StudyCredit.deleted.is_(False), StudyActivity.deleted.is_(False), StudyCredit.tenths > 0,
+                        StudyCredit.member_id.in_(unique[i:i + 500]))
+                 .group_by(StudyCredit.member_id))
+        out.update((m, d) for m, d in session.execute(query) if isinstance(d, date))
     return out
