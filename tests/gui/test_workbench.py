@@ -224,3 +224,25 @@ def test_the_chosen_todo_is_shown_in_full_under_the_list(qtbot: QtBot, app: QApp
     assert group is not None
     board.tree.setCurrentItem(group.child(0))
     assert board.detail.text() == long and board.detail.wordWrap()
+
+
+def test_a_todo_that_only_names_the_problem_says_what_to_do_under_the_list(qtbot: QtBot, app: QApplication,
+                                                                          demo_ctx: AppContext) -> None:
+    """"2026年11月未召开支部委员会会议" alone leaves a new secretary to guess: chosen, the line under the list adds
+    what to do (enter a record of one held, or hold it late); a to-do that says so itself gets nothing added."""
+    from partydesk.core.checks.findings import Finding, Severity
+    from partydesk.gui.widgets.todo_board import TodoBoard
+
+    board = TodoBoard()
+    qtbot.addWidget(board)
+    missed = Finding(code="meeting.missing", severity=Severity.OVERDUE, subject="committee||2026-11-01",
+                     message="2026年11月未召开支部委员会会议", due=date(2026, 11, 30), rule="meetings")
+    soon = Finding(code="meeting.due_soon", severity=Severity.WARNING, subject="committee||2026-12-01",
+                   message="2026年12月的支部委员会会议还未召开，请在2026年12月31日前召开", due=date(2026, 12, 31),
+                   rule="meetings")
+    board.set_findings([missed, soon])
+    assert board.select(missed)
+    lines = board.detail.text().split("\n")
+    assert lines[0] == "2026年11月未召开支部委员会会议" and "补录会议记录" in lines[1] and "补开" in lines[1]
+    assert board.select(soon)
+    assert board.detail.text() == soon.message

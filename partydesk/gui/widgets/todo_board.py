@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partydesk.core.checks.advice import advice
 from partydesk.core.checks.engine import Dismissal
 from partydesk.core.checks.findings import Finding, Severity
 
@@ -172,8 +173,12 @@ class TodoBoard(QWidget):
         finding: Any = item.data(0, FINDING_ROLE) if item is not None else None
         hidden = bool(item.data(0, HIDDEN_ROLE)) if item is not None else False
         has = isinstance(finding, Finding)
-        self.detail.setText(item.text(0) if has and item is not None else self.tr(
-            "Choose a to-do to read it in full here; Enter or a double-click goes where it is done."))
+        if has and item is not None:
+            what_to_do = advice(finding.code)  # the office's own words, as the to-do's (core.checks.advice)
+            self.detail.setText(item.text(0) + (f"\n{what_to_do}" if what_to_do else ""))
+        else:
+            self.detail.setText(self.tr(
+                "Choose a to-do to read it in full here; Enter or a double-click goes where it is done."))
         self.open_button.setEnabled(has and finding.target is not None)
         self.dismiss_button.setEnabled(has and not hidden)
         self.snooze_button.setEnabled(has and not hidden)
