@@ -3308,6 +3308,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>此版本尚未提供会议记录窗口。</translation>
     </message>
     <message>
+        <source>Meeting record saved: {topic}</source>
+        <translation>会议记录已保存：{topic}</translation>
+    </message>
+    <message>
         <source>This is the calendar of {branch}. A branch records its own meetings on its computer; they arrive here with its next package. A meeting recorded here is this committee&apos;s own, with its own members: record it with New meeting on the Meeting records tab.</source>
         <translation>这是{branch}的年度日历。支部的会议由支部在自己的电脑上记录，随下一次报送的数据包到达党委。在这里记录的会议是本党委自己的会议，应到人员是本党委的党员：请在“会议记录”标签中点“新建会议记录…”。</translation>
     </message>
@@ -5678,6 +5682,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Delete study material</source>
         <translation>删除学习资料</translation>
+    </message>
+    <message>
+        <source>Study record saved.</source>
+        <translation>学习记录已保存。</translation>
     </message>
     <message>
         <source>Saved in {year}.</source>

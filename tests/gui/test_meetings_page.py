@@ -330,9 +330,12 @@ def test_a_meeting_recorded_through_the_page_is_chosen_in_the_list(qtbot: QtBot,
     settle(qtbot, ctx)
     dialog.ui.topicEdit.insert("重温入党誓词")  # type: ignore[attr-defined]
     dialog.attendance.model.all_present()  # type: ignore[attr-defined]
+    said: list[str] = []
+    ctx.hub.statusMessage.connect(said.append)
     with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:  # type: ignore[attr-defined]
         dialog._save()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: page.list_panel.selected_ids() == [saved.args[0]], timeout=WAIT_MS)
+    assert "会议记录已保存：重温入党誓词" in said  # the dialog just closes: the status line says it was kept
 
 
 def test_the_search_hint_is_whole_in_its_tooltip(qtbot: QtBot, ctx: AppContext) -> None:

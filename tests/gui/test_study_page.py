@@ -105,6 +105,7 @@ def test_a_record_saved_for_another_year_shows_that_year(qtbot: QtBot, ctx: AppC
     qtbot.waitUntil(lambda: page.year == 2026 and page.activities.selected_ids() == [dialog.saved_id],
                     timeout=WAIT_MS)
     assert "已保存到 2026 年" in said[-1] and page.tabs.currentIndex() == 0
+    assert "学习记录已保存。" in said  # said first: the dialog just closes
 
 
 def test_in_december_next_year_can_be_chosen(qtbot: QtBot, ctx: AppContext) -> None:

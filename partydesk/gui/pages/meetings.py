@@ -345,6 +345,10 @@ class MeetingsPage(DialogHost, QWidget):
                                corrected_from=self.branches.branches.corrected_from)
         if meeting_id is None:  # a new record is chosen in the list once it is there, scrolled into view
             dialog.saved.connect(self._select_when_listed)
+        # Said on the status line: the dialog just closes, and a secretary was left unsure it had been kept.
+        said = self.tr("Meeting record saved: {topic}")
+        dialog.saved.connect(lambda _id: self.ctx.hub.statusMessage.emit(said.format(
+            topic=dialog.ui.topicEdit.text().strip())))
         self._open(dialog)
         return dialog
 

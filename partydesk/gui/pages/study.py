@@ -410,6 +410,8 @@ class StudyPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         if hasattr(dialog, "saved_on"):
+            # Said on the status line (the dialog just closes), then the year it went to when not the one shown.
+            dialog.accepted.connect(lambda: self.ctx.hub.statusMessage.emit(self.tr("Study record saved.")))
             dialog.accepted.connect(lambda: self._show_year_of(dialog.saved_on(), getattr(dialog, "saved_id", None)))
         dialog.open()
 
