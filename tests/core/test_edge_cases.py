@@ -170,7 +170,7 @@ def test_rejects_workbook_survives_control_characters(db: Database, tmp_path: Pa
     plan = plan_import(db, csv, today=TODAY)
     assert plan.rejected == 1
     wb = openpyxl.load_workbook(write_rejects(plan, tmp_path / "rejects.xlsx"))
-    kept = list(wb["被拒绝的行"].iter_rows(values_only=True))
+    kept = list(wb["未通过的行"].iter_rows(values_only=True))
     assert kept[0] == ("原行号", "姓名", "性别", "身份证号", "人员类别", "入党日期", "备注", "错误原因")
     assert kept[1][:7] == (2, "张三", "男", "110105194912310032", "正式党员", "1975-07-01", "a?b")
     assert kept[1][7]  # the reasons

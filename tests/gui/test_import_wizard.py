@@ -209,7 +209,7 @@ def test_saving_rejected_rows_writes_a_workbook_with_the_reason(qtbot: QtBot, ct
     errors = [[c.value for c in row] for row in book["错误清单"].iter_rows(min_row=2)]
     assert len(errors) == 1 and errors[0][:4] == [4, PEOPLE[1][0], "D", "公民身份号码"]
     assert "校验位" in errors[0][4] and len(errors[0]) == 5
-    rows = [[c.value for c in row] for row in book["被拒绝的行"].iter_rows(min_row=2)]
+    rows = [[c.value for c in row] for row in book["未通过的行"].iter_rows(min_row=2)]
     assert rows[0][0] == 4 and rows[0][2] == PEOPLE[1][0] and "校验位" in rows[0][-1]
 
 

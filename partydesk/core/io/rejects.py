@@ -1,6 +1,6 @@
 """The rejected-rows workbook (导入错误清单): what an import refused, and why, as an .xlsx to fix and re-import.
 
-Sheet "被拒绝的行" holds each rejected row as the file had it (same headers, plus 原行号 in front, a
+Sheet "未通过的行" holds each rejected row as the file had it (same headers, plus 原行号 in front, a
 column for every required field the file lacked (人员类别, 性别, …) and 错误原因 at the end), with the
 offending cells shaded, so the user can correct the rows in place and import this sheet again (the
 extra columns 原行号 and 错误原因 are not member fields and are ignored); 错误原因 names the cells by this
@@ -61,7 +61,7 @@ def write_rejects(plan: ImportPlan, path: str | os.PathLike[str]) -> Path:
     output = io.BytesIO()
     wb = xlsxwriter.Workbook(output, WORKBOOK_OPTIONS)
     formats = _Formats(wb)
-    rows_sheet = wb.add_worksheet("被拒绝的行")
+    rows_sheet = wb.add_worksheet("未通过的行")
     width = len(plan.headers)
     added = missing_required(plan)
     added_headers = [fields.label(key) for key in added]

@@ -231,12 +231,12 @@ def test_rejects_workbook_has_a_column_for_every_required_field(db: Database, tm
     rows = [line(1, "张三", ID1, 性别="火星"), line(2, "李梅", ID2)]
     result = plan(db, office_form(tmp_path / "f.xlsx", rows), fixed_values={"category": "正式党员"})
     out = write_rejects(result, tmp_path / "rejected.xlsx")
-    kept = list(openpyxl.load_workbook(out)["被拒绝的行"].iter_rows(values_only=True))
+    kept = list(openpyxl.load_workbook(out)["未通过的行"].iter_rows(values_only=True))
     assert kept[0] == ("原行号", *NATIONAL, "人员类别", "错误原因")
     assert kept[1][0] == 4 and kept[1][-2] == "正式党员"
     assert "category" in preview(out).mapping.values()
     result = plan(db, office_form(tmp_path / "g.xlsx", rows))
-    blank = list(openpyxl.load_workbook(write_rejects(result, tmp_path / "r2.xlsx"))["被拒绝的行"].iter_rows(
+    blank = list(openpyxl.load_workbook(write_rejects(result, tmp_path / "r2.xlsx"))["未通过的行"].iter_rows(
         values_only=True))
     assert blank[0] == kept[0] and blank[1][-2] is None
 

@@ -540,7 +540,7 @@ def test_rejects_workbook_lists_row_column_and_message(db: Database, tmp_path: P
                                                              (5, "张三", "C", "公民身份号码")]
     assert all(r[4] and r[4].isascii() is False for r in errors[1:])
     assert not any("_" in str(cell) for r in errors for cell in r if isinstance(cell, str))
-    kept = list(wb["被拒绝的行"].iter_rows(values_only=True))
+    kept = list(wb["未通过的行"].iter_rows(values_only=True))
     assert kept[0] == ("原行号", *HEADER, "错误原因")
     assert [r[0] for r in kept[1:]] == [4, 5]
     # The reason names the cell in this sheet, where the row is corrected (原行号 is in front: 性别 is in C here).
@@ -550,7 +550,7 @@ def test_rejects_workbook_lists_row_column_and_message(db: Database, tmp_path: P
     assert preview(out).headers[1:-1] == HEADER
     # The ID column is text in every row, so a corrected number typed in stays 18 digits.
     id_column = HEADER.index("公民身份号码") + 2
-    assert {wb["被拒绝的行"].cell(r, id_column).number_format for r in (2, 3)} == {"@"}
+    assert {wb["未通过的行"].cell(r, id_column).number_format for r in (2, 3)} == {"@"}
 
 
 def test_wizard_steps_through_the_one_import_module(db: Database, tmp_path: Path) -> None:
@@ -565,7 +565,7 @@ def test_wizard_steps_through_the_one_import_module(db: Database, tmp_path: Path
     planned = roster_import.plan_import(db, path, mapping=mapping, today=TODAY)
     assert (planned.new, planned.rejected) == (1, 1)
     rejects = roster_import.write_rejects(planned, tmp_path / "rejected.xlsx")
-    sheet = openpyxl.load_workbook(rejects)["被拒绝的行"]
+    sheet = openpyxl.load_workbook(rejects)["未通过的行"]
     assert [r[1] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["李四"]
     result = roster_import.apply_import(db, LOCAL_USER, planned, skip_rejected=True)
     assert (result.new, result.skipped_rows) == (1, (4,))  # row 1 is the title, row 2 the header
