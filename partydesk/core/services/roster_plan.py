@@ -242,6 +242,9 @@ class _RowPlanner:
         if result.data is not None and (match is None or match.in_branch):  # the 党籍 transition table
             inferred += record_issues(result.data, _state_of(match), (), today=self.today, rules=self.status_rules)
         checked = result.issues + inferred + _reading_notes(values, {i.field for i in result.issues} | bad_keys)
+        if result.data is not None and len(normalize_id_number(str(values.get("id_number") or ""))) == 15:
+            checked.append(Issue("id_number", "id_upgraded", "公民身份号码是旧的 15 位号码，已按国家标准升为 18 位"
+                                 "（出生年份补“19”，末尾加校验位），请与本人现在的身份证核对", "warning"))
         issues = cell_issues + [self._from_check(number, i) for i in checked if i.field not in bad_keys]
 
         # A masked or numeric ID identifies nobody, so it cannot duplicate another row either.

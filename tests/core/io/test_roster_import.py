@@ -322,6 +322,18 @@ def test_rows_with_only_warnings_are_imported_and_keep_them(db: Database, tmp_pa
     assert result.summary()["warnings"][0]["code"] == "confirmed_missing"
 
 
+def test_an_old_fifteen_digit_id_is_upgraded_and_said_so(db: Database, tmp_path: Path) -> None:
+    """An old 15-digit ID (a record from the 1990s) is imported as its 18-digit form, with a warning that says so:
+    upgraded silently, a number nobody typed would stand in the roster unchecked."""
+    old = ID1[:6] + ID1[8:17]  # 110105 800304 011: the year's "19" and the check digit left out
+    path = save_xlsx(tmp_path / "r.xlsx", [person(公民身份号码=old)])
+    result = plan(db, path)
+    assert only(result).id_number == ID1
+    [note] = result.warnings
+    assert (note.row, note.column, note.code) == (3, "C", "id_upgraded")
+    assert "15 位" in note.message and "18 位" in note.message and ID1 not in note.message
+
+
 def test_file_without_an_id_column_is_refused(db: Database, tmp_path: Path) -> None:
     """Without a 公民身份号码 column nobody can be matched: the file is refused with no_id_column."""
     header = ["姓名", "性别", "人员类别", "入党日期"]
