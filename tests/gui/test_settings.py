@@ -433,3 +433,23 @@ def test_a_click_on_another_page_kept_editing_leaves_the_sidebar_on_this_page(
     qtbot.wait(50)
     assert window.current_page_id() == "settings"
     assert navigation.currentRow() == here and navigation.selectedItems() == [navigation.item(here)]
+
+
+def test_save_stays_put_while_a_date_s_line_comes_and_goes(qtbot: QtBot, ctx: AppContext) -> None:
+    """“2024.1” says it lacks the day; typed whole, the line goes. 保存 below keeps its place throughout: a click
+    aimed at it had landed on the space it left."""
+    page = _page(qtbot, ctx)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    where = page.ui.saveButton.mapTo(page, page.ui.saveButton.rect().topLeft())
+    page.term_start_edit.setText("2024.1")
+    page.term_start_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: page.ui.termStartError.isVisible(), timeout=WAIT_MS)
+    assert page.ui.termStartError.text()
+    assert page.ui.saveButton.mapTo(page, page.ui.saveButton.rect().topLeft()) == where
+    page.term_start_edit.setFocus()
+    page.term_start_edit.end(False)
+    qtbot.keyClicks(page.term_start_edit, ".5")  # typed whole
+    qtbot.waitUntil(lambda: not page.ui.termStartError.isVisible(), timeout=WAIT_MS)
+    assert page.ui.saveButton.mapTo(page, page.ui.saveButton.rect().topLeft()) == where

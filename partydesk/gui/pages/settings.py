@@ -153,6 +153,15 @@ class SettingsPage(QWidget):
         self.term_end_edit = self._date_field(ui.termEndCheck, ui.termEndEdit, ui.termEndLabel, "任期届满日期")
         self.term_start_edit.show_problems_in(ui.termStartError)
         self.term_end_edit.show_problems_in(ui.termEndError)
+        # A date's line comes and goes as it is typed: its room is kept, so 保存 below does not jump up and down
+        # under the pointer (a click aimed at it landed on the space it had left).
+        for line in (ui.termStartError, ui.termEndError):
+            policy = line.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            line.setSizePolicy(policy)
+            line.setText("汉")  # (the room of one line of its text, as shown)
+            line.setMinimumHeight(line.sizeHint().height())
+            line.clear()
         ui.saveButton.clicked.connect(self.save_organisation)
         # Enter in any field saves, as in a dialog; an edit makes "已保存" or an old refusal no longer true.
         for edit in (ui.nameEdit, ui.codeEdit, ui.secretaryEdit, ui.contactEdit, ui.phoneEdit, self.term_start_edit,
