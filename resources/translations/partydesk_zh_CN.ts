@@ -1442,6 +1442,14 @@ No. {seq} to {office}: {contents}.</source>
         <translation>组织类别：</translation>
     </message>
     <message>
+        <source>Secretary:</source>
+        <translation>书记：</translation>
+    </message>
+    <message>
+        <source>Optional: printed as the person in charge on the roster sent up</source>
+        <translation>可不填：报送版花名册上的“负责人”</translation>
+    </message>
+    <message>
         <source>This computer is used by</source>
         <translation>本机使用单位</translation>
     </message>

@@ -34,6 +34,8 @@ def test_filling_the_form_creates_the_site_and_organisation(qtbot: QtBot, blank_
     dialog.ui.nameEdit.setText("中共示例村党总支部委员会")
     qtbot.keyClicks(dialog.ui.codeEdit, "A2001")
     dialog.ui.typeCombo.setCurrentText("党总支")
+    # The 书记 (optional) is asked here too: the roster sent up prints it as 负责人.
+    dialog.ui.secretaryEdit.setText("王建国")
     dialog.ui.committeeRadio.setChecked(True)
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
@@ -43,7 +45,7 @@ def test_filling_the_form_creates_the_site_and_organisation(qtbot: QtBot, blank_
     organisation = own_organisation(db)
     assert organisation is not None
     assert organisation.name == "中共示例村党总支部委员会"
-    assert (organisation.code, organisation.org_type) == ("A2001", "党总支")
+    assert (organisation.code, organisation.org_type, organisation.secretary) == ("A2001", "党总支", "王建国")
 
 
 def test_missing_name_keeps_ok_disabled(qtbot: QtBot, blank_ctx: AppContext) -> None:

@@ -102,6 +102,7 @@ class FirstRunDialog(BusyDialog):
         """The form as the core's input record (the core strips and checks it)."""
         return OrganisationInput(
             name=self.ui.nameEdit.text(), code=self.ui.codeEdit.text(), org_type=self.ui.typeCombo.currentText(),
+            secretary=self.ui.secretaryEdit.text(),
         )
 
     def role(self) -> str:

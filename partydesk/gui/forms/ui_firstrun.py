@@ -110,6 +110,16 @@ class Ui_FirstRunDialog(object):
 
         self.organisationForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.typeBox)
 
+        self.secretaryLabel = QLabel(self.organisationGroup)
+        self.secretaryLabel.setObjectName(u"secretaryLabel")
+
+        self.organisationForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.secretaryLabel)
+
+        self.secretaryEdit = QLineEdit(self.organisationGroup)
+        self.secretaryEdit.setObjectName(u"secretaryEdit")
+
+        self.organisationForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.secretaryEdit)
+
 
         self.mainLayout.addWidget(self.organisationGroup)
 
@@ -181,10 +191,12 @@ class Ui_FirstRunDialog(object):
         self.nameLabel.setBuddy(self.nameEdit)
         self.codeLabel.setBuddy(self.codeEdit)
         self.typeLabel.setBuddy(self.typeCombo)
+        self.secretaryLabel.setBuddy(self.secretaryEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.codeEdit)
         QWidget.setTabOrder(self.codeEdit, self.typeCombo)
-        QWidget.setTabOrder(self.typeCombo, self.branchRadio)
+        QWidget.setTabOrder(self.typeCombo, self.secretaryEdit)
+        QWidget.setTabOrder(self.secretaryEdit, self.branchRadio)
         QWidget.setTabOrder(self.branchRadio, self.committeeRadio)
 
         self.retranslateUi(FirstRunDialog)
@@ -203,6 +215,8 @@ class Ui_FirstRunDialog(object):
         self.codeEdit.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"Letters and digits only, up to 32", None))
         self.codeHelp.setText(QCoreApplication.translate("FirstRunDialog", u"The code your higher Party committee gave this organisation (as in the national Party member information system). It marks this organisation's data in sync files and backups, so every computer of the organisation uses the same code.", None))
         self.typeLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Organisation type:", None))
+        self.secretaryLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Secretary:", None))
+        self.secretaryEdit.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"Optional: printed as the person in charge on the roster sent up", None))
         self.roleGroup.setTitle(QCoreApplication.translate("FirstRunDialog", u"This computer is used by", None))
         self.branchRadio.setText(QCoreApplication.translate("FirstRunDialog", u"A Party branch", None))
         self.branchHelp.setText(QCoreApplication.translate("FirstRunDialog", u"Keeps its own roster, meetings and study records, and sends sync files up to its committee on a USB stick.", None))
