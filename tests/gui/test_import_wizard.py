@@ -144,6 +144,8 @@ def test_clean_file_is_previewed_checked_and_imported_with_a_backup(qtbot: QtBot
     assert "3" in wizard.ui.newLabel.text() and "0" in wizard.ui.rejectedLabel.text()
     assert wizard.ui.importButton.isEnabled()
     assert not wizard.ui.saveRejectsButton.isEnabled()
+    # Nothing rejected: no greyed button stretched across the dialog.
+    assert not wizard.ui.saveRejectsButton.isVisibleTo(wizard)
     assert ctx.db and roster_names(ctx.db) == [], "the dry run writes nothing"
 
     with qtbot.waitSignal(ctx.hub.changed, timeout=WAIT_MS) as published:
@@ -178,7 +180,7 @@ def test_bad_id_is_listed_with_row_column_and_checksum_message_and_blocks_import
     assert "id_checksum" in model.index(0, IssueModel.MESSAGE_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     assert not wizard.ui.importButton.isEnabled()
     assert wizard.ui.reasonLabel.isVisible() and "1" in wizard.ui.reasonLabel.text()
-    assert wizard.ui.saveRejectsButton.isEnabled()
+    assert wizard.ui.saveRejectsButton.isEnabled() and wizard.ui.saveRejectsButton.isVisibleTo(wizard)
     assert wizard.ui.skipCheck.isVisible() and not wizard.ui.skipCheck.isChecked()
     qtbot.keyClick(wizard, Qt.Key.Key_Return)
     assert wizard.step == CHECK_STEP and roster_names(ctx.db) == [], "Enter does nothing while Import is off"

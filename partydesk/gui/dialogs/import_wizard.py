@@ -314,6 +314,8 @@ class ImportWizard(ImportFileStep, QDialog):
             count=plan.new + plan.updated))
         ui.skipCheck.setVisible(plan.rejected + plan.conflict > 0)
         ui.saveRejectsButton.setEnabled(plan.rejected > 0)
+        # With nothing rejected the button goes with its help (greyed out, it stretched across the dialog).
+        ui.saveRejectsButton.setVisible(plan.rejected > 0)
         ui.rejectsHelp.setVisible(plan.rejected > 0)
         self._show(ui.skippedLabel, self._skipped_text(plan))
 
@@ -499,7 +501,8 @@ class ImportWizard(ImportFileStep, QDialog):
     def _focus_step(self) -> None:
         ui = self.ui
         focus = {FILE_STEP: ui.chooseButton if self._preview is None else ui.mappingTable,
-                 CHECK_STEP: ui.issuesTable, DONE_STEP: ui.finishButton}[self.step]
+                 CHECK_STEP: ui.issuesTable,
+                 DONE_STEP: ui.finishButton}[self.step]
         if focus.isEnabled():
             focus.setFocus()
 
