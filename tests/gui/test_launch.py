@@ -328,3 +328,19 @@ def test_each_button_of_the_question_gives_its_answer(
     QTimer.singleShot(0, click)
     assert Recovery(tmp_path / "partydesk.db", "数据库文件检查未通过", tmp_path, None, None).ask() == answer
     assert "只读查看损坏的文件" in seen[0] and "不会改动" in seen[0]
+
+
+def test_a_file_looked_at_with_its_audit_damaged_starts_the_window_s_upkeep_without_an_error(
+    qapp: QApplication, backed_up_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's start-up asks whether the last session left writes unbacked, from the audit table: on a file
+    only looked at (never backed up) it is not asked, so damage there does not stop the hooks that wire the backup
+    menu and timer (a restore from the menu would have left them dead)."""
+    _damage_table(backed_up_db, "audit")
+    _answers(monkeypatch, "view")
+    db = launch.open_with_recovery(backed_up_db)
+    assert db is not None
+    try:
+        assert maintenance.note_unbacked_writes(db) is False and db.changed is False
+    finally:
+        db.close()

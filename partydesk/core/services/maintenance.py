@@ -78,7 +78,10 @@ def written_since_backup(db: Database) -> bool:
 
 def note_unbacked_writes(db: Database) -> bool:
     """At start: when ``written_since_backup``, the next exit or periodic backup is due (``backup_due``) as if
-    the writes were made in this session. Returns whether it was so."""
+    the writes were made in this session. Returns whether it was so. Never for a damaged file (one opened only to
+    look at): it is not backed up, and its audit table may be what cannot be read."""
+    if db.damaged is not None:
+        return False
     if written_since_backup(db):
         db.changed = True
         return True

@@ -369,7 +369,7 @@ def open_for_viewing(path: Path) -> Database:
                             code="view_unreadable")
     try:
         db = Database(path, engine)
-    except (SQLAlchemyError, sqlite3.Error) as exc:
+    except (SQLAlchemyError, sqlite3.Error, KnownError) as exc:  # (a KnownError: a PRAGMA refused on connecting)
         engine.dispose()
         raise unreadable from exc
     if db.site is None:  # not set up, or its site row lost: nothing to look at (and no set-up on a damaged file)
