@@ -132,11 +132,35 @@ def test_a_talk_or_study_since_also_shows_the_member_in_touch(db: Database, reco
                                                         hours_tenths=120, individual=True),
                            participants={member_id: None})
     [odd] = _found(db, "member.lost_undecided", date(2026, 12, 1))
-    assert (odd.severity, odd.due) == (Severity.WARNING, date(2026, 8, 10))
+    assert (odd.code, odd.severity, odd.due) == ("member.lost_seen", Severity.WARNING, date(2026, 8, 10))
     assert said in odd.message and "恢复联系" in odd.message
     assert ("谈话记录" if record == "talk" else "学习记录") in odd.message
     [finding] = _found(db, "member.lost_undecided", date(2027, 2, 10))
     assert counted in finding.message and finding.due == date(2027, 2, 10)
+
+
+def test_a_member_seen_since_is_named_apart_from_the_summary_of_those_lost(db: Database) -> None:
+    """Eleven members lost since January (more than are named one by one: one summary), and a twelfth talked with
+    since: the summary counts the eleven, and the twelfth is named on his own, as the records disagree."""
+    import random
+
+    from partydesk.core.demo import fake_id_number
+    from partydesk.core.services import talks
+    from partydesk.core.storage.talk_repo import TalkData
+
+    rng = random.Random(5)
+    names = "甲乙丙丁戊己庚辛壬癸子丑"
+    ids = [_member(db, name=f"张{names[n]}", id_number=fake_id_number(rng, date(1980, 1, 1 + n), True))
+           for n in range(12)]
+    for member_id in ids:
+        _event(db, member_id, EventKind.LOST, date(2026, 1, 5), "1")
+    talks.add_talk(db, LOCAL_USER, TalkData(held_on=date(2026, 9, 1), with_ids=(ids[-1],), by_name="王书记",
+                                            topic="了解近况"))
+    found = _found(db, "member.lost_undecided", date(2026, 12, 1))
+    assert sorted(f.code for f in found) == ["member.lost_seen", "member.lost_undecided"]
+    summary = next(f for f in found if f.code == "member.lost_undecided")
+    assert summary.message.startswith("11 名党员失去联系已满6个月")
+    assert next(f for f in found if f.code == "member.lost_seen").message.startswith("张丑标为失联")
 
 
 def test_a_member_marked_lost_is_not_also_reminded_of_absences_in_a_row(db: Database) -> None:

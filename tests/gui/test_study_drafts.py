@@ -163,6 +163,9 @@ def test_a_member_out_of_contact_is_listed_but_not_ticked(qtbot: QtBot, ctx: App
     items = [dialog.ui.participantList.item(i) for i in range(dialog.ui.participantList.count())]
     (li,) = [i for i in items if i.text() == "李乙"]
     assert "这段日期内已失去联系" in li.toolTip() and li.foreground().color() == QColor(study_edit.LOST_COLOUR)
+    dialog.ui.noneButton.click()
+    dialog.ui.allButton.click()  # 全选 leaves him out too (his credited hours would tell the 失联 to-do otherwise)
+    assert ticked(dialog) == ["张甲", "王书记"] and dialog.ui.countLabel.text() == "已选 2 / 3 人\n失联党员未勾选：李乙"
     tick(dialog, "李乙")  # ticked by hand all the same (he took part after all): counted, no longer said
     assert dialog.ui.countLabel.text() == "已选 3 / 3 人"
     members.add_event(db, LOCAL_USER, member_id=ids["李乙"], kind=EventKind.REGAINED, on_date=date(2026, 11, 1),

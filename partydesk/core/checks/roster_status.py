@@ -90,10 +90,16 @@ def lost_undecided(db: Database, today: date) -> Iterator[Finding]:
     """Members lost for the rule's months or more whose 党籍 is still 正常 (no 停止党籍 decision); more than
     ``grouping.NAMED_AT_MOST`` in one organisation: one summary."""
     months = status_rules(db).lost_months
-    yield from grouping.regroup(db, "member.lost_undecided", list(_lost_undecided_each(db, today)), rule=JY,
+    found = list(_lost_undecided_each(db, today))
+    # A member whose records disagree (marked lost, seen since) is named on his own, never counted in the summary
+    # of those lost for the months.
+    yield from (f for f in found if f.code == LOST_SEEN)
+    yield from grouping.regroup(db, "member.lost_undecided", [f for f in found if f.code != LOST_SEEN], rule=JY,
                                 orgs=_orgs(db),
                                 text=lambda g: f"{g.count} 名党员失去联系已满{months}个月，尚未作出停止党籍的决定")
 
+
+LOST_SEEN = "member.lost_seen"  # the lost-contact check's to-do when the records disagree
 
 # What shows a member marked lost was in touch after all, as the to-do says it: (since then, the record, where to
 # correct a wrong one). A meeting attended comes first on the same day, then a talk, then study.
@@ -139,7 +145,7 @@ def _lost_undecided_each(db: Database, today: date) -> Iterator[Finding]:
                            f"{row.name}失去联系已满{rules.lost_months}个月（{counted}），"
                            "经查找仍无音讯的，应作出停止党籍的决定", due, JY)
         elif since != row.lost_since:  # marked lost, yet seen since: one of the records is wrong
-            yield _finding("member.lost_undecided", Severity.WARNING, row,
+            yield _finding(LOST_SEEN, Severity.WARNING, row,
                            f"{row.name}标为失联（自{in_words(row.lost_since)}），但{in_words(since)}{what}："
                            f"已恢复联系的，请在其党员页面“记录变动”中记录恢复联系；误记的，请改正{record}",
                            since, JY)
@@ -164,7 +170,8 @@ def probation_ending(db: Database, today: date) -> Iterator[Finding]:
 
 
 grouping.regroup_lister("member.probation_overdue", lambda db, today: list(_probation_overdue_each(db, today)))
-grouping.regroup_lister("member.lost_undecided", lambda db, today: list(_lost_undecided_each(db, today)))
+grouping.regroup_lister("member.lost_undecided", lambda db, today: [
+    f for f in _lost_undecided_each(db, today) if f.code != LOST_SEEN])
 
 
 def _suspended_since(row: member_repo.StatusRow) -> date | None:

@@ -238,9 +238,13 @@ class StudyEditDialog(DiscardGuard, QDialog):
         self._show_count()
 
     def _tick_all(self, on: bool) -> None:
+        """全选 ticks every member but those out of contact (as the meeting roll's 全部出席: credited study would
+        tell the lost-contact to-do they were in touch), who are ticked one by one; 全不选 unticks all."""
         state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
         for i in range(self.ui.participantList.count()):
-            self.ui.participantList.item(i).setCheckState(state)
+            item = self.ui.participantList.item(i)
+            if not (on and item.data(LOST_ROLE)):
+                item.setCheckState(state)
 
     def _show_count(self) -> None:
         if self.ui.participantList.count() == 0:  # nobody to tick: say why, and what to do first
