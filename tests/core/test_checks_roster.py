@@ -86,8 +86,9 @@ def test_term_without_an_end_lasts_three_years_from_its_start(db: Database) -> N
 
 @pytest.mark.parametrize(("name", "years"), [
     ("中共青山村支部委员会", 5), ("中共幸福社区第一支部委员会", 5), ("中共青山村党总支", 5), ("青山村第二党支部", 5),
-    ("中共和平社区委员会", 5), ("中共新村小学支部委员会", 3), ("中共社区卫生服务中心支部委员会", 3),
-    ("中共示范街道机关第一支部委员会", 3)])
+    ("中共和平社区委员会", 5), ("青山村联合党支部", 5), ("幸福社区综合党委", 5), ("青山村（社区）党支部", 5),
+    ("中共新村小学支部委员会", 3), ("中共社区卫生服务中心支部委员会", 3), ("中共曹杨新村第六小学支部委员会", 3),
+    ("中共幸福社区第二医院党支部", 3), ("中共示范街道机关第一支部委员会", 3)])
 def test_a_village_or_community_term_lasts_five_years(db: Database, name: str, years: int) -> None:
     """村、社区党组织 are elected for five years (with the 村（居）委会), other branches for three: with only the start
     set (2023-12-15), the end is worked out by the organisation's name, and the to-do says it was worked out so

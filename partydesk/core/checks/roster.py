@@ -34,9 +34,10 @@ TERM_YEARS = 3
 VILLAGE_TERM_YEARS = 5
 TERM_WARN_MONTHS = 6
 # A village's or a community's own Party organisation, as offices name it: 村 or 社区 right before the organisation
-# (中共青山村支部委员会, 幸福社区第一支部委员会, 青山村党总支), not a unit that only has the words in its name
-# (新村小学支部委员会, 社区卫生服务中心支部委员会).
-_VILLAGE = re.compile(r"(村|社区)(党?总支部?|党?支部|党委|委员会|第.{1,3}(党)?支部)")
+# (中共青山村支部委员会, 幸福社区第一支部委员会, 青山村党总支, 青山村联合党支部, 青山村（社区）党支部), not a unit
+# that only has the words in its name (新村小学支部委员会, 曹杨新村第六小学支部委员会, 社区卫生服务中心支部委员会).
+_VILLAGE = re.compile(r"(村|社区)(（社区）|\(社区\))?(联合|综合)?"
+                      r"(党?总支部?|党?支部|党委|委员会|第[一二三四五六七八九十0-9０-９]{1,3}党?支部)")
 
 
 def required_keys() -> tuple[str, ...]:
