@@ -1391,6 +1391,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>这项待办的期限是 {due}：默认在期限前一周重新提醒。</translation>
     </message>
     <message>
+        <source>Its deadline is {due}: it comes back by default tomorrow.</source>
+        <translation>这项待办的期限是 {due}：默认明天重新提醒。</translation>
+    </message>
+    <message>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>

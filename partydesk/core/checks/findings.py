@@ -124,7 +124,15 @@ def urgency_order(finding: Finding) -> tuple[object, ...]:
     """Sort key of the to-do board: most urgent first, then the earliest due, then by check; within a check by
     subject, whose parts (``type|党小组|start`` for a meeting) are compared as the 党小组 are listed everywhere else
     (``group_order``: 第一、第二、第三, not 第一、第三、第二 as their code points would have it)."""
+    return (-finding.severity, finding.due or date.max, finding.code, _subject_order(finding.subject))
+
+
+def _subject_order(subject: str) -> tuple[object, ...]:
+    """A subject as the board orders it: a meeting's ``[org#]type|党小组|start`` by its 党小组's number, any other as
+    its text (member ids and the like: sorting them by their numbers too cost twenty times as long)."""
+    parts = subject.split("|")
+    if len(parts) != 3:
+        return (subject,)
     from partydesk.core.domain.group_order import group_sort_key
 
-    return (-finding.severity, finding.due or date.max, finding.code,
-            tuple(group_sort_key(part) for part in finding.subject.split("|")))
+    return (parts[0], group_sort_key(parts[1]), parts[2])

@@ -141,7 +141,11 @@ def roster_bytes(sheet: RosterSheet, *, progress: Progress | None = None) -> byt
     first, last = plan.first_page_span(sheet.frozen_columns)
     _over(ws, 0, 0, last, sheet.title,
           wb.add_format({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"}))
-    _over(ws, 1, first, last, sheet.subtitle, wb.add_format({"align": "left", "valign": "vcenter"}))
+    date_line = wb.add_format({"align": "left", "valign": "vcenter"})
+    if plan.fit_width:
+        _over(ws, 1, first, last, sheet.subtitle, date_line)
+    else:  # in one cell, running on over the empty ones beside it (merged over part of the page, it was cut off)
+        ws.write_string(1, first, neutralise(sheet.subtitle), date_line)
     _page_setup(ws, sheet, plan)
     wb.close()
     if progress is not None:

@@ -55,10 +55,13 @@ class FindingDecisionDialog(QDialog):
         first = today + timedelta(days=1)
         self.until_edit.setMinimumDate(QDate(first.year, first.month, first.day))
         later = today + timedelta(days=SNOOZE_DAYS)
-        if due is not None and due > today:
-            later = max(first, min(later, due - timedelta(days=BEFORE_DUE_DAYS)))
-            self.explanation.setText(self.explanation.text() + " " + self.tr(
-                "Its deadline is {due}: it comes back by default a week before.").format(due=f"{due:%Y-%m-%d}"))
+        if snooze and due is not None and due >= today:
+            before = due - timedelta(days=BEFORE_DUE_DAYS)
+            if before < later:  # a deadline within the month: back before it, or tomorrow when that is too late
+                later = max(first, before)
+                said = (self.tr("Its deadline is {due}: it comes back by default a week before.") if later == before
+                        else self.tr("Its deadline is {due}: it comes back by default tomorrow."))
+                self.explanation.setText(self.explanation.text() + " " + said.format(due=f"{due:%Y-%m-%d}"))
         self.until_edit.setDate(QDate(later.year, later.month, later.day))
         form = QFormLayout()
         form.addRow(self.tr("Reason:"), self.reason_edit)
