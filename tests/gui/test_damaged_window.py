@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -32,6 +32,18 @@ from tests.gui.test_members_page import ZHANG
 from tests.gui.test_restore import _answer, _open_restore
 
 damaged = test_damaged_in_session.damaged
+
+
+def _restore_from_the_menu(qtbot: QtBot, ctx: AppContext, window: QWidget, *, backups: int) -> None:
+    """文件 → 从备份恢复…: the newest of the ``backups`` listed restored, and the window on the file it brought back."""
+    old_db = ctx.db
+    dialog = _open_restore(qtbot, window)
+    assert dialog.ui.backupTable.rowCount() == backups
+    dialog.restore_button.click()
+    _answer(qtbot, dialog, "恢复")
+    qtbot.waitUntil(lambda: ctx.db is not old_db, timeout=WAIT_MS)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    QApplication.processEvents()
 
 
 def test_the_window_turns_read_only_when_the_roster_meets_the_damage_and_a_restore_ends_it(
@@ -65,14 +77,7 @@ def test_the_window_turns_read_only_when_the_roster_meets_the_damage_and_a_resto
     qtbot.waitUntil(lambda: bool(refused), timeout=WAIT_MS)
     assert "不能再修改" in refused[0].message and "修改也不会保存" in refused[0].message
 
-    old_db = ctx.db
-    dialog = _open_restore(qtbot, window)
-    assert dialog.ui.backupTable.rowCount() == 1  # the backup from before the damage
-    dialog.restore_button.click()
-    _answer(qtbot, dialog, "恢复")
-    qtbot.waitUntil(lambda: ctx.db is not old_db, timeout=WAIT_MS)
-    assert ctx.runner.wait_idle(WAIT_MS)
-    QApplication.processEvents()
+    _restore_from_the_menu(qtbot, ctx, window, backups=1)  # the backup from before the damage
     assert not window.read_only_label.isVisible() and window.windowTitle() == title
     page = window.page("members")
     assert isinstance(page, MembersPage)
@@ -113,10 +118,5 @@ def test_a_file_opened_only_to_look_at_is_read_only_from_the_start_and_a_restore
     qtbot.waitUntil(lambda: bool(refused), timeout=WAIT_MS)
     assert "只读查看" in refused[0].message and "不能修改" in refused[0].message
 
-    dialog = _open_restore(qtbot, window)
-    dialog.restore_button.click()
-    _answer(qtbot, dialog, "恢复")
-    qtbot.waitUntil(lambda: ctx.db is not viewed, timeout=WAIT_MS)
-    assert ctx.runner.wait_idle(WAIT_MS)
-    QApplication.processEvents()
+    _restore_from_the_menu(qtbot, ctx, window, backups=1)
     assert not window.read_only_label.isVisible() and window.windowTitle() == title

@@ -344,14 +344,21 @@ def test_a_chair_or_recorder_marked_away_is_pointed_out(ctx: AppContext, qtbot: 
     assert "请核对" not in dialog.attendance.countLabel.text()
 
 
+def _two_of_three_present(ctx: AppContext, qtbot: QtBot) -> tuple[MeetingDialog, AttendanceModel]:
+    """A 党员大会 record with everyone present but 赵乙 (请假): two with a vote present, three due; the dialog and its
+    attendance model."""
+    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
+    model = dialog.attendance.model
+    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    tick(model, "赵乙", 3)  # 请假
+    return dialog, model
+
+
 def test_more_votes_than_members_present_asks_for_a_second_look(ctx: AppContext, qtbot: QtBot,
                                                                  branch: dict[str, str]) -> None:
     """Votes beyond those present are allowed (written opinions of members who could not come count), but the
     motions tab says so, naming the motion; with no more votes than present it says nothing of the kind."""
-    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
-    model = dialog.attendance.model
-    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
-    tick(model, "赵乙", 3)  # 请假: two with a vote present, three due
+    dialog, model = _two_of_three_present(ctx, qtbot)
     dialog.motions.add_row(["接收钱预备为预备党员", 3, 0, 0])
     intro = dialog.ui.motionsTabIntro.text()
     assert "“接收钱预备为预备党员”共 3 票，多于实到会有表决权的 2 人" in intro and "书面意见" in intro
@@ -365,10 +372,7 @@ def test_more_votes_than_members_due_to_attend_are_wrong_not_written_opinions(
         ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
     """Written opinions cannot make up votes beyond the members due to attend: the tab says the numbers are wrong
     (saving refuses them) instead of explaining them away, and the result column gives no 通过 from them."""
-    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 10, 20))
-    model = dialog.attendance.model
-    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
-    tick(model, "赵乙", 3)  # 请假: two with a vote present, three due
+    dialog, _model = _two_of_three_present(ctx, qtbot)
     dialog.motions.add_row(["接收钱预备为预备党员", 4, 1, 0])
     intro = dialog.ui.motionsTabIntro.text()
     assert "“接收钱预备为预备党员”共 5 票，超过了应到会有表决权的 3 人：票数有误" in intro
