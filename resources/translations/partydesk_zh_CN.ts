@@ -3495,6 +3495,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>（上级更正）</translation>
     </message>
     <message>
+        <source>The history cannot be read: it is on the damaged part of the database file.</source>
+        <translation>变动记录读不出：它在数据库文件损坏的地方。</translation>
+    </message>
+    <message>
         <source>No changes recorded yet.</source>
         <translation>还没有变动记录。</translation>
     </message>

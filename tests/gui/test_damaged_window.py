@@ -113,6 +113,13 @@ def test_a_file_opened_only_to_look_at_is_read_only_from_the_start_and_a_restore
     assert isinstance(roster, MembersPage)
     qtbot.waitUntil(lambda: roster.model.rowCount() == 300, timeout=WAIT_MS)
 
+    # A member's page shows the fields, and says the history (on the damaged page) cannot be read.
+    roster.open_member(roster.model.row_at(0).id)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    detail = roster.detail_page()
+    qtbot.waitUntil(lambda: detail.name_label.text() == roster.model.row_at(0).name, timeout=WAIT_MS)
+    assert "读不出" in detail.timeline._empty.text() and detail.timeline._empty.isVisibleTo(detail.timeline)
+
     refused: list[KnownError] = []
     ctx.runner.submit(lambda _progress: add_member(ctx.db, ctx.actor, data=ZHANG), on_error=refused.append)
     qtbot.waitUntil(lambda: bool(refused), timeout=WAIT_MS)

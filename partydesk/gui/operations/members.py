@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from partydesk.core.domain.member import MemberInput
 from partydesk.core.domain.member_events import EventKind, MemberEvent
 from partydesk.core.domain.roster import MemberRecord
+from partydesk.core.errors import DamagedInSessionError
 from partydesk.core.services import members, roster_query
 from partydesk.core.services.member_activity import member_activity
 from partydesk.gui.operations import run
@@ -43,12 +44,18 @@ def load_member(parent: QWidget, ctx: AppContext, member_id: str, on_done: DoneC
 
 
 def load_member_page(parent: QWidget, ctx: AppContext, member_id: str, on_done: DoneCallback) -> TaskHandle:
-    """A member's record and timeline: ``(record | None, events)``."""
+    """A member's record and timeline: ``(record | None, events)``; events None when the record read but its
+    history lies on a damaged part of the file (the page shows the fields, and says the history cannot be read)."""
     db, actor = ctx.db, ctx.actor
 
-    def read(_progress: Any) -> tuple[MemberRecord | None, list[MemberEvent]]:
+    def read(_progress: Any) -> tuple[MemberRecord | None, list[MemberEvent] | None]:
         record = members.get_member(db, actor, member_id)
-        return record, members.member_events(db, actor, member_id) if record is not None else []
+        if record is None:
+            return None, []
+        try:
+            return record, members.member_events(db, actor, member_id)
+        except DamagedInSessionError:
+            return record, None
 
     return run(parent, ctx, read, label="load member", on_done=on_done)
 

@@ -98,6 +98,7 @@ class MemberDetailPage(DialogHost, QWidget):
         self.record: MemberRecord | None = None
         self._event_draft: Draft | None = None  # a change left unsaved, to open once the member is shown
         self.events: list[MemberEvent] = []
+        self._history_unreadable = False  # the events lie on a damaged part of the file (a read-only look)
         self._party_groups = party_groups or (lambda: [])
         self._formatter = RosterFormatter()
         self._build()
@@ -269,6 +270,7 @@ class MemberDetailPage(DialogHost, QWidget):
         if self._event_draft is not None and self._event_draft.meeting_id != member_id:
             self._event_draft = None  # another member opened before the draft's was shown: it is asked about again
         self._return = None
+        self._history_unreadable = False
         self.member_id = member_id
         member_ops.load_member_page(self, self.ctx, member_id, lambda result: self._loaded(member_id, result))
         self._load_activity()
@@ -291,10 +293,12 @@ class MemberDetailPage(DialogHost, QWidget):
             last=f"{found.last_attended:%Y-%m-%d}" if found.last_attended else none,
             talk=f"{found.last_talk:%Y-%m-%d}" if found.last_talk else none, hours=f"{found.study_tenths / 10:g}"))
 
-    def _loaded(self, member_id: str, result: tuple[MemberRecord | None, list[MemberEvent]]) -> None:
+    def _loaded(self, member_id: str, result: tuple[MemberRecord | None, list[MemberEvent] | None]) -> None:
         if member_id != self.member_id:
             return  # another member was opened meanwhile
-        record, events = result
+        record, found = result
+        self._history_unreadable = found is None  # on a damaged part of the file: said in the timeline
+        events = found or []
         draft = self._event_draft if self._event_draft is not None and self._event_draft.meeting_id == member_id \
             else None  # (only this member's: the draft's key is the member's id)
         if draft is not None:
@@ -342,7 +346,9 @@ class MemberDetailPage(DialogHost, QWidget):
         self.updated_label.setText(self.tr("Last changed: {when}").format(
             when=local_time(self.record.updated_at).strftime("%Y-%m-%d %H:%M"))  # kept in UTC
             + (self.tr(" (corrected by the higher committee)") if self.record.corrected else ""))
-        self.timeline.set_events(self.events, self.tr("No changes recorded yet."))
+        self.timeline.set_events(self.events, self.tr("The history cannot be read: it is on the damaged part of "
+                                                      "the database file.") if self._history_unreadable
+                                 else self.tr("No changes recorded yet."))
         # Nothing to record after death or 出党 (the transition table offers no change): no empty dialog.
         self.event_button.setEnabled(bool(self.applicable_kinds()))
 
