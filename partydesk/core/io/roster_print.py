@@ -3,7 +3,7 @@
 A title row ("中共XX支部委员会党员花名册"), a line with 填报单位（盖章） and 填报日期, the header row, the
 members, then the 负责人 and 制表人 lines; the chosen columns only, no notes from the program on the page,
 "第 &P 页 共 &N 页" in the footer. A4 landscape, text in 宋体 11 pt, and printed text never below
-``MIN_PRINTED_PT``: the page is fitted to one sheet wide only when that keeps the text at least that size
+``print_scale.MIN_PRINTED_PT``: the page is fitted to one sheet wide only when that keeps the text at least that size
 (``print_plan``), otherwise it prints at a fixed scale and runs over pages, with the header row and the
 序号/姓名 columns repeated on every page. The complete layout for data exchange is ``roster_export``.
 """
@@ -19,9 +19,7 @@ import xlsxwriter
 from partydesk.core.domain.partial_date import PartialDate
 from partydesk.core.domain.partial_date import dotted as partial_dotted
 from partydesk.core.io import print_scale
-from partydesk.core.io.print_scale import MIN_PRINTED_PT as MIN_PRINTED_PT
 from partydesk.core.io.print_scale import PrintPlan
-from partydesk.core.io.print_scale import column_pixels as column_pixels
 from partydesk.core.io.roster_export import WORKBOOK_OPTIONS, SheetColumn, _excel_serial
 from partydesk.core.io.sheet_text import display_width, neutralise, wrapped_lines
 

@@ -126,7 +126,7 @@ class MemberDetailPage(DialogHost, QWidget):
         self.event_button.setObjectName("eventButton")
         self.event_button.clicked.connect(lambda _checked=False: self.record_event())
         self.print_button = CardPrintButton(self, lambda action: self.print_card(action),
-                                            full_numbers=self._numbers_shown)
+                                            full_numbers=lambda: self.reveal_check.isChecked())
         self.pdf_action, self.printer_action = self.print_button.pdf_action, self.print_button.printer_action
         self.reveal_check = RevealCheck(self, self.ctx, summary="党员页面显示完整号码", show=self._reveal,
                                         ids=lambda: [self.member_id] if self.member_id is not None else None,
@@ -444,11 +444,6 @@ class MemberDetailPage(DialogHost, QWidget):
         dialog.withdrawn.connect(lambda text: self.ctx.hub.statusMessage.emit(
             self.tr("Entry withdrawn: {entry}").format(entry=text)))
         self._open(dialog)
-
-    def _numbers_shown(self) -> bool:
-        """Whether 显示完整号码 is ticked (False while the page is still being built, before the box is)."""
-        check = getattr(self, "reveal_check", None)
-        return check is not None and check.isChecked()
 
     def print_card(self, action: CardAction) -> None:
         """Save this member's card as PDF or print it (full numbers only when they are shown)."""

@@ -117,7 +117,7 @@ class MembersPage(DialogHost, QWidget):
         self.delete_button = self._button("deleteButton", self.delete_selected)
         self.group_button = self._button("groupButton", self.group_selected)
         self.print_button = CardPrintButton(self.roster_panel, self.print_selected, self.print_all_cards,
-                                            full_numbers=self._numbers_shown)
+                                            full_numbers=lambda: self.reveal_check.isChecked())
         self.pdf_action, self.printer_action = self.print_button.pdf_action, self.print_button.printer_action
         self.all_cards_action = self.print_button.all_cards_action
         self.import_button = self._button("importButton", self.importRequested)
@@ -529,11 +529,6 @@ class MembersPage(DialogHost, QWidget):
             self._select(self._detail.member_id)
         self.stack.setCurrentWidget(self.roster_panel)
         self.view.setFocus()
-
-    def _numbers_shown(self) -> bool:
-        """Whether 显示完整号码 is ticked (False while the page is still being built, before the box is)."""
-        check = getattr(self, "reveal_check", None)
-        return check is not None and check.isChecked()
 
     def print_selected(self, action: CardAction) -> None:
         """Save the selected members' cards as PDF (one per page) or print them."""

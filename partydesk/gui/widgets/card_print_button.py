@@ -39,18 +39,18 @@ class CardPrintButton(QPushButton):
             menu.addAction(self.all_cards_action)
         menu.aboutToShow.connect(self._retranslate)
         self.setMenu(menu)
-        self._retranslate()
+        self._retranslate(full=False)  # (the page's tick may not be built yet: read as the menu opens)
 
     def set_single_enabled(self, enabled: bool) -> None:
         """Enable the entries that need a chosen member."""
         self.pdf_action.setEnabled(enabled)
         self.printer_action.setEnabled(enabled)
 
-    def _retranslate(self) -> None:
+    def _retranslate(self, full: bool | None = None) -> None:
         self.setText(self.tr("Print card"))
         self.setToolTip(self.tr("ID and phone numbers on the cards are printed in full only while “Show full "
                                 "numbers” is ticked."))
-        if self._full_numbers():
+        if self._full_numbers() if full is None else full:
             self.pdf_action.setText(self.tr("Save as PDF (full numbers)…"))
             self.printer_action.setText(self.tr("Print (full numbers)…"))
             all_text = self.tr("All members' cards as one PDF (full numbers)…")

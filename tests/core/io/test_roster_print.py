@@ -15,7 +15,7 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.domain.masking import Masking
 from partydesk.core.domain.member import MemberData
 from partydesk.core.errors import ValidationError
-from partydesk.core.io.roster_print import MIN_PRINTED_PT, column_pixels
+from partydesk.core.io.print_scale import MIN_PRINTED_PT, column_pixels
 from partydesk.core.services.bulk import insert_members
 from partydesk.core.services.roster_export import PRINT_COLUMNS, export_roster
 from partydesk.core.storage.database import Database
