@@ -25,6 +25,7 @@ from partydesk.core.errors import KnownError
 from partydesk.core.handle import DbHandle
 from partydesk.gui.context import AppContext, make_context
 from partydesk.gui.languages import APP_NAME, ORG_NAME, install_language, make_settings, saved_language
+from partydesk.gui.session_end import exit_hooks_on_quit, quit_on_terminate
 from partydesk.gui.widgets import enter_on_button, wheel_guard
 from partydesk.paths import log_dir_for, resources_dir
 
@@ -266,8 +267,9 @@ def main_gui(
     needs it; cancelling it exits with 0 and writes nothing. ``lang`` overrides the remembered language
     for this run only. ``prepare(ctx)`` runs once the context exists, before any window: the place to add
     ``ctx.on_exit`` (backups on exit) and ``ctx.on_window`` hooks, which run when the window has its
-    database. The caller owns the database and the single-instance lock; ``on_exit`` hooks run after the
-    window has closed and the lanes have stopped.
+    database. The caller owns the database and the single-instance lock; ``on_exit`` hooks run once the
+    lanes have stopped, as the event loop ends (``aboutToQuit``: a Windows log-off never returns from it), or
+    on the way out when it never ran. SIGTERM and SIGHUP close the program as its menu would (``session_end``).
     """
     from partydesk.gui.mainwindow import MainWindow
 
@@ -292,6 +294,15 @@ def main_gui(
 
     if opener is None:
         start_error_handling()
+
+    def stop_and_run_hooks() -> None:
+        ctx.runner.shutdown()
+        if ctx.db is not None:
+            run_exit_hooks(ctx)
+
+    # On aboutToQuit: a Windows log-off ends the process before exec() returns (``session_end``).
+    at_exit, disconnect = exit_hooks_on_quit(app, stop_and_run_hooks)
+    restore_signals = quit_on_terminate()
     try:
         if opener is None and not run_first_run_if_needed(ctx):
             return 0
@@ -305,9 +316,9 @@ def main_gui(
         code = app.exec()
         window.deleteLater()
     finally:
-        ctx.runner.shutdown()
-        if ctx.db is not None:
-            run_exit_hooks(ctx)
+        restore_signals()
+        disconnect()
+        at_exit()  # when aboutToQuit never came (set-up cancelled): the lanes stopped, the hooks run, once
     return code
 
 

@@ -1,0 +1,102 @@
+"""The program ending with the computer's session, not by its own 退出: a Windows log-off or shut-down, a TERM signal.
+
+On a shared office PC the window is often still open when someone shuts the computer down. On Windows the window
+is first asked to close (a form with unsaved typing asks, as on closing it by hand); when the session does end, Qt
+emits ``aboutToQuit`` from inside the end-of-session message, and Windows ends the process as soon as that returns:
+``app.exec()`` never comes back. So the exit hooks (the backup on exit) run on ``aboutToQuit``
+(``exit_hooks_on_quit``), once, and again only where that signal never came (set-up cancelled before the loop ran).
+
+Elsewhere a log-out or shut-down sends SIGTERM (or SIGHUP to a program started from a terminal), whose default is to
+end the process on the spot. ``quit_on_terminate`` makes either end the event loop instead, so the program closes as
+from the menu: the worker lanes stop, the exit hooks run, the database is closed. Typing in an open form is kept by
+its draft (written a second after the last edit) and offered back at the next start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import socket
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSocketNotifier
+
+#: Signals that end the session on POSIX systems (none of them is sent to a Windows program).
+ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Once:
+    """``hooks()`` the first time it is called, nothing after."""
+
+    def __init__(self, hooks: Callable[[], None]) -> None:
+        self._hooks: Callable[[], None] | None = hooks
+
+    def __call__(self) -> None:
+        hooks, self._hooks = self._hooks, None
+        if hooks is not None:
+            hooks()
+
+
+def exit_hooks_on_quit(app: QCoreApplication, run_hooks: Callable[[], None]) -> tuple[Once, Callable[[], None]]:
+    """``run_hooks`` made to run once, on ``aboutToQuit`` or when the caller calls it (whichever comes first); and
+    the function that disconnects it again (the application outlives one window in tests and in the shot command).
+
+    Connect after the worker lanes' own ``aboutToQuit`` slot, so the hooks run once the lanes have stopped."""
+    once = Once(run_hooks)
+    app.aboutToQuit.connect(once)
+    return once, lambda: _disconnect(app, once)
+
+
+def _disconnect(app: QCoreApplication, slot: Once) -> None:
+    with contextlib.suppress(RuntimeError, TypeError):  # already gone
+        app.aboutToQuit.disconnect(slot)
+
+
+def quit_on_terminate() -> Callable[[], None]:
+    """From now on SIGTERM and SIGHUP end the application's event loop (``QCoreApplication.exit``) instead of the
+    process; returns the function that puts back what was there before. Nothing is changed on Windows.
+
+    Python runs a signal's handler only when it next runs Python code, which it may not do while Qt waits for
+    events; the signal's number is also written to a socket (``signal.set_wakeup_fd``) that Qt watches, and reading
+    it there runs the handler at once.
+    """
+    if sys.platform == "win32" or not ENDING:
+        return lambda: None
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    try:
+        previous_fd = signal.set_wakeup_fd(writer.fileno())
+    except ValueError:  # not the main thread: leave the signals as they are
+        reader.close()
+        writer.close()
+        return lambda: None
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda *_args: _drain(reader))
+
+    def ended(_number: int, _frame: Any) -> None:
+        QCoreApplication.exit(0)
+
+    before = {number: signal.signal(number, ended) for number in ENDING}
+
+    def restore() -> None:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        reader.close()
+        writer.close()
+
+    return restore
+
+
+def _drain(reader: socket.socket) -> None:
+    """Empty the wake-up socket (the signal's handler runs as this Python code does)."""
+    try:
+        while reader.recv(64):
+            pass
+    except (BlockingIOError, InterruptedError, OSError):
+        pass
