@@ -533,3 +533,19 @@ def test_ctrl_s_saves_the_meeting_record(ctx: AppContext, qtbot: QtBot, branch: 
     settle(ctx, qtbot)
     record = meeting_records.get_record(ctx.db, saved.args[0])
     assert record is not None and record.data.topic == "讨论接收预备党员"
+
+
+def test_a_saved_record_opens_with_the_cursor_in_the_topic_not_on_save(
+        ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
+    """While a saved record loads its tabs are disabled and the focus falls on 保存; once it is in, typing goes
+    into 会议主题 again, so a stray Enter does not save the record unchanged."""
+    first = open_dialog(ctx, qtbot, type_code="committee", held_on=date(2026, 11, 5))
+    first.ui.topicEdit.insert("研究发展党员工作")
+    qtbot.mouseClick(first.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(first.saved, timeout=WAIT_MS) as saved:
+        first._save()
+    settle(ctx, qtbot)
+    again = open_dialog(ctx, qtbot, meeting_id=saved.args[0])
+    again.activateWindow()
+    qtbot.waitUntil(lambda: again.focusWidget() is again.ui.topicEdit, timeout=WAIT_MS)
+    assert again.ui.topicEdit.text() == "研究发展党员工作"

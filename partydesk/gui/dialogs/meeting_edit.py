@@ -201,7 +201,7 @@ class MeetingDialog(BusyDialog):
         if record is None and draft is not None:
             # The meeting was deleted after the draft was kept: what was typed becomes a new record.
             self.meeting_id = None
-            self.ui.tabs.setEnabled(True)
+            self._tabs_usable()
             self._start(draft)
             return
         if record is None:
@@ -221,8 +221,16 @@ class MeetingDialog(BusyDialog):
                           motions=[[m.title, m.votes_for, m.votes_against, m.votes_abstaining] for m in record.motions],
                           kept_attachments=[dict(vars(a)) for a in record.attachments])
         self._apply(state, d.held_on)
-        self.ui.tabs.setEnabled(True)
+        self._tabs_usable()
         self._start(draft)
+
+    def _tabs_usable(self) -> None:
+        """The record is in: the tabs are enabled again and the cursor goes to 会议主题 (while they were disabled
+        it fell on 保存, where Enter would save), unless the office has already put it somewhere in the form."""
+        self.ui.tabs.setEnabled(True)
+        shown = self.focusWidget()
+        if shown is None or not self.ui.tabs.isAncestorOf(shown):
+            self.ui.topicEdit.setFocus()
 
     def _start(self, draft: Draft | None) -> None:
         """After the first fill: the roll, then a draft given or one left over."""
