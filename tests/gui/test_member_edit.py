@@ -533,3 +533,21 @@ def test_cancel_with_a_draft_offered_and_not_chosen_keeps_the_draft(
     last.drafts.drop_offered()
     qtbot.waitUntil(lambda: _draft_files(ctx) == [], timeout=WAIT_MS)
     last.reject()
+
+
+def test_the_form_opens_with_the_cursor_in_the_name(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
+    """新增 (Ctrl+N) and 编辑 (F2) open with typing going into 姓名 at once, not nowhere or onto a button."""
+    dialog = _add_dialog(page)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.ui.nameEdit, timeout=WAIT_MS)
+    dialog.reject()
+    (member_id,) = add_now(ctx, ZHANG)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    page.select_member(member_id)
+    page.edit_selected()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    editing = page.current_dialog()
+    assert isinstance(editing, MemberEditDialog) and editing is not dialog
+    editing.activateWindow()
+    qtbot.waitUntil(lambda: editing.focusWidget() is editing.ui.nameEdit, timeout=WAIT_MS)

@@ -50,6 +50,7 @@ from partydesk.gui.widgets import discard_guard
 from partydesk.gui.widgets.busy_dialog import BusyDialog
 from partydesk.gui.widgets.date_field import DateField
 from partydesk.gui.widgets.error_label import ERROR_COLOUR, WARNING_COLOUR, mark_as_error_label
+from partydesk.gui.widgets.line_breaks import wrap_lines
 from partydesk.gui.widgets.note_label import note_label
 from partydesk.gui.widgets.screen_room import fit_to_screen, keep_on_screen
 
@@ -225,6 +226,7 @@ class MemberEditDialog(BusyDialog):
         super().showEvent(event)
         if first:
             keep_on_screen(self)  # centred over a window low on the screen, its buttons could be under the taskbar
+            self.ui.nameEdit.setFocus()  # typing starts in 姓名 (the form's first field), not on a button or nowhere
 
     def _watch_edits(self) -> None:
         # Any change after warnings were shown needs a fresh check before saving; a field's own message
@@ -465,24 +467,13 @@ class MemberEditDialog(BusyDialog):
 
     def _wrap(self, text: str, key: str) -> str:
         # Line breaks of our own: a word-wrapped label inside a form in a scroll area is given one line's
-        # height and overlaps the next field. Chinese may break between any two characters. The lines are
-        # no wider than the field's own minimum: wrapped at its current (stretched) width, the message
-        # would hold the form that wide, and the scroll bar appearing beside the longer form would then
-        # leave a few pixels to scroll sideways.
-        metrics = self.fontMetrics()
-        width = max(self._fields[key].minimumWidth(), metrics.horizontalAdvance("汉") * 14)
+        # height and overlaps the next field. The lines are no wider than the field's own minimum: wrapped at
+        # its current (stretched) width, the message would hold the form that wide, and the scroll bar appearing
+        # beside the longer form would then leave a few pixels to scroll sideways.
+        width = max(self._fields[key].minimumWidth(), self.fontMetrics().horizontalAdvance("汉") * 14)
         if key in ("lost_contact", "migrant"):
             width *= 2
-        lines: list[str] = []
-        for paragraph in text.split("\n"):
-            line = ""
-            for ch in paragraph:
-                if line and metrics.horizontalAdvance(line + ch) > width:
-                    lines.append(line)
-                    line = ""
-                line += ch
-            lines.append(line)
-        return "\n".join(lines)
+        return wrap_lines(text, width, self.fontMetrics().horizontalAdvance)
 
     def _input_changed(self, *_args: object) -> None:
         self.drafts.touched()

@@ -1,0 +1,52 @@
+"""Breaking a message into lines of our own (for labels whose word wrap Qt cannot size inside a scroll area).
+
+Chinese may break between any two characters, but not inside a number, a date or a code ("2021-07-01",
+"2019.3", "138****0001" stay whole), not before a closing mark ("，" "。" "）" never start a line) and not after
+an opening one ("（" "“" never end a line), as Chinese typesetting (标点禁则) has it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# A run that stays whole: letters, digits and the marks inside numbers, dates, times and masked numbers.
+_WHOLE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-:/_%*+×]*|.", re.S)
+NOT_AT_START = frozenset("，。、；：！？）》」』】”’,.;:!?)]}%…—")
+NOT_AT_END = frozenset("（《「『【“‘([{")
+
+
+def wrap_lines(text: str, width: int, advance: Callable[[str], int]) -> str:
+    """``text`` with line breaks so that no line is wider than ``width`` (as ``advance`` measures text), breaking
+    only where Chinese text may break; its own line breaks are kept. A run wider than a whole line on its own is
+    broken where it must be."""
+    return "\n".join(line for paragraph in text.split("\n") for line in _paragraph(paragraph, width, advance))
+
+
+def _paragraph(text: str, width: int, advance: Callable[[str], int]) -> list[str]:
+    lines: list[list[str]] = [[]]
+    for token in _tokens(text, width, advance):
+        line = lines[-1]
+        if not line or advance("".join(line) + token) <= width:
+            line.append(token)
+            continue
+        carried: list[str] = []
+        if token in NOT_AT_START and len(line) > 1:
+            carried.append(line.pop())  # the closing mark goes down with the character before it
+        while len(line) > 1 and line[-1] in NOT_AT_END:
+            carried.insert(0, line.pop())  # an opening mark goes down with what it opens
+        if carried and advance("".join(carried) + token) > width:  # too long to go down together: as it falls
+            line.extend(carried)
+            carried = []
+        lines.append([*carried, token])
+    return ["".join(line) for line in lines]
+
+
+def _tokens(text: str, width: int, advance: Callable[[str], int]) -> list[str]:
+    out: list[str] = []
+    for token in _WHOLE.findall(text):
+        if len(token) > 1 and advance(token) > width:
+            out.extend(token)  # longer than a line: broken anywhere, as it has to be
+        else:
+            out.append(token)
+    return out
