@@ -5335,6 +5335,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>未保存：请按红字提示修改后再保存。</translation>
     </message>
     <message>
+        <source>Saved: {rule} {value} (“Restore default” puts it back).</source>
+        <translation>已保存：{rule} {value}（按“恢复本行默认值”可改回）。</translation>
+    </message>
+    <message>
         <source>Restore the default of every rule that differs from it ({count} in all)?</source>
         <translation>将所有与默认值不同的规则（共 {count} 条）恢复为默认值？</translation>
     </message>

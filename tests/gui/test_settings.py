@@ -151,7 +151,10 @@ def test_term_dates_are_typed_and_a_wrong_one_is_never_saved(qtbot: QtBot, ctx: 
 
 
 def test_rule_edit_in_the_table_is_saved_and_shown_in_bold(qtbot: QtBot, ctx: AppContext) -> None:
-    """Typing a new value in the cell saves it; the reloaded row is bold because it differs."""
+    """Typing a new value in the cell saves it; the reloaded row is bold because it differs; the status line says it
+    was saved and how to put it back (a cell is saved as it is left, with no 保存 to press)."""
+    said: list[str] = []
+    ctx.hub.statusMessage.connect(said.append)
     page = _page(qtbot, ctx)
     view, model = page.ui.rulesView, page.rules_model
     index = model.index(model.row_of(RULE), COL_VALUE)
@@ -171,6 +174,7 @@ def test_rule_edit_in_the_table_is_saved_and_shown_in_bold(qtbot: QtBot, ctx: Ap
     assert model.index(row, COL_VALUE).data() == "2"
     assert model.index(row, COL_LABEL).data(Qt.ItemDataRole.FontRole).bold()
     assert page.ui.restoreButton.isEnabled()
+    assert said == ["已保存：支部党员大会：每隔 2 月（按“恢复本行默认值”可改回）。"]
 
 
 def test_restore_default_puts_the_selected_rule_back(qtbot: QtBot, ctx: AppContext) -> None:
@@ -453,3 +457,19 @@ def test_save_stays_put_while_a_date_s_line_comes_and_goes(qtbot: QtBot, ctx: Ap
     qtbot.keyClicks(page.term_start_edit, ".5")  # typed whole
     qtbot.waitUntil(lambda: not page.ui.termStartError.isVisible(), timeout=WAIT_MS)
     assert page.ui.saveButton.mapTo(page, page.ui.saveButton.rect().topLeft()) == where
+
+
+def test_ctrl_s_saves_the_organisation_as_in_the_record_forms(qtbot: QtBot, ctx: AppContext) -> None:
+    """Ctrl+S in a field of 组织信息 saves, as the help promises for forms; a date being typed is read first."""
+    page = _page(qtbot, ctx)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=WAIT_MS)
+    page.ui.phoneEdit.setText("138 0013 8000")
+    page.term_end_edit.setText("2027.6.30")
+    page.term_end_edit.setFocus()
+    qtbot.keyClick(page.term_end_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    assert page.ui.saveStatus.text() == "已保存。"
+    stored = own_organisation(ctx.db)
+    assert stored is not None and (stored.phone, stored.term_end) == ("13800138000", date(2027, 6, 30))

@@ -62,11 +62,12 @@ def load_rules(parent: QWidget, ctx: AppContext, on_done: DoneCallback) -> TaskH
     return run(parent, ctx, lambda _progress: rules.list_rules(db), label="load rules", on_done=on_done)
 
 
-def set_rule(parent: QWidget, ctx: AppContext, *, key: str, value: int, on_error: ErrorCallback) -> TaskHandle:
+def set_rule(parent: QWidget, ctx: AppContext, *, key: str, value: int, on_error: ErrorCallback,
+             on_done: DoneCallback | None = None) -> TaskHandle:
     """Change one rule's value."""
     db, actor = ctx.db, ctx.actor
     return run(parent, ctx, lambda _progress: rules.set_rule(db, actor, key=key, value=value), label="save rule",
-               on_error=on_error)
+               on_done=on_done, on_error=on_error)
 
 
 def restore_rules(parent: QWidget, ctx: AppContext, keys: Sequence[str], on_error: ErrorCallback) -> TaskHandle:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -169,6 +169,10 @@ class SettingsPage(QWidget):
             edit.returnPressed.connect(self.save_organisation)
             edit.textEdited.connect(lambda _text: self.ui.saveStatus.clear())
         ui.typeCombo.activated.connect(lambda _index: self.ui.saveStatus.clear())
+        # Ctrl+S saves too, as in every record form (the help says so), while the keyboard is in this form.
+        save_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), ui.organisationScroll)
+        save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_key.activated.connect(self._save_key)
         # The scroll area only exists for small screens; it must not paint a grey box inside the tab.
         ui.organisationScroll.viewport().setAutoFillBackground(False)
         ui.organisationContents.setAutoFillBackground(False)
@@ -234,6 +238,11 @@ class SettingsPage(QWidget):
         self.term_start_edit.set_value(organisation.term_start)
         self.term_end_edit.set_value(organisation.term_end)
         self._clean = self.organisation_input()
+
+    def _save_key(self) -> None:
+        if self.ui.saveButton.isEnabled():
+            self.ui.saveButton.setFocus()  # a date being typed is read as it is left, as with a click
+            self.ui.saveButton.click()
 
     def save_organisation(self) -> None:
         """Save the form through the core; a rejected field gets its message beside it."""
@@ -352,7 +361,12 @@ class SettingsPage(QWidget):
 
     def _rule_edited(self, key: str, value: int) -> None:
         self.ui.rulesStatus.hide()
-        settings_ops.set_rule(self, self.ctx, key=key, value=value, on_error=self._rule_failed)
+        rule = self.rules_model.rule_at(self.rules_model.row_of(key))
+        # A cell is saved as it is left (Enter, Tab, a click elsewhere): the status line says so, and how to undo.
+        said = self.tr("Saved: {rule} {value} (“Restore default” puts it back).").format(
+            rule=rule.label, value=_shown(rule, value)) if rule is not None else ""
+        settings_ops.set_rule(self, self.ctx, key=key, value=value, on_error=self._rule_failed,
+                              on_done=lambda _changes: self.ctx.hub.statusMessage.emit(said) if said else None)
         self._update_restore_button()
 
     def restore_selected(self) -> None:
