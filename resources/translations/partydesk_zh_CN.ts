@@ -61,6 +61,13 @@
     </message>
 </context>
 <context>
+    <name>AskDelete</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceModel</name>
     <message>
         <source>Name</source>
@@ -5744,6 +5751,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>记录集体学习</translation>
     </message>
     <message>
+        <source>Record a collective study (Ctrl+N)</source>
+        <translation>记录一次集体学习（Ctrl+N）</translation>
+    </message>
+    <message>
         <source>From meetings…</source>
         <translation>从会议导入…</translation>
     </message>
@@ -5760,6 +5771,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Delete a study record made by mistake (Del)</source>
+        <translation>删除误记的学习记录（Del）</translation>
+    </message>
+    <message>
         <source>Record own study</source>
         <translation>记录个人学习</translation>
     </message>
@@ -5770,6 +5785,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Add certification</source>
         <translation>登记证书</translation>
+    </message>
+    <message>
+        <source>Add a member&apos;s certification (Ctrl+N)</source>
+        <translation>添加党员的资格证书（Ctrl+N）</translation>
     </message>
     <message>
         <source>Correct…</source>
@@ -5790,6 +5809,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Add material</source>
         <translation>添加资料</translation>
+    </message>
+    <message>
+        <source>Add a document or link to the library (Ctrl+N)</source>
+        <translation>向资料库添加文件或链接（Ctrl+N）</translation>
     </message>
     <message>
         <source>Search title, tags or file name</source>

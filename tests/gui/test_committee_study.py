@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -21,6 +21,7 @@ from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage.database import Database
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
+from partydesk.gui.pages import study as study_page
 from partydesk.gui.pages.study import StudyPage
 from tests.core.exchange.conftest import introduce, make_branch, make_committee
 from tests.gui import test_notices_panel
@@ -81,8 +82,7 @@ def test_a_committee_sends_a_material_down_to_the_branch_it_ticks(
     assert again.target_list.item(east).text().endswith("（已下发）")
     again.reject()
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text)
-                        or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(study_page, "ask_to_delete", lambda _p, _t, text: asked.append(text) or False)
     page.delete_selected_material()  # 删除 says the branch loses it too
     assert asked and "已下发至幸福社区第一支部" in asked[0] and page.materials.model.total == 1
     to_east = export_package(committee_of_two, LOCAL_USER, to_org_code="3301060012", out_dir=tmp_path)

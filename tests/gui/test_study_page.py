@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from partydesk.core.services.rules import rule_values
 from partydesk.core.storage.database import Database
 from partydesk.gui.context import AppContext
 from partydesk.gui.dialogs.study_edit import StudyEditDialog
+from partydesk.gui.pages import study as study_page
 from partydesk.gui.pages.study import StudyPage
 from tests.gui.conftest import WAIT_MS
 
@@ -208,7 +209,6 @@ def test_a_certification_is_opened_to_correct_and_deleted_after_asking(
         qtbot: QtBot, ctx: AppContext, db: Database, branch: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Enter on a certificate opens it filled in (修改证书); a corrected expiry saves over it and the list
     follows; Delete asks (否 by default) and then removes it."""
-    from PySide6.QtWidgets import QMessageBox
 
     from partydesk.gui.dialogs.cert_edit import CertEditDialog
 
@@ -228,12 +228,12 @@ def test_a_certification_is_opened_to_correct_and_deleted_after_asking(
     qtbot.waitUntil(lambda: page.certifications.model.all_rows()[0][2].expires_on == date(2030, 12, 31),
                     timeout=WAIT_MS)
     assert len(study.certifications(db)) == 1
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: args[4])  # Enter: the default, 否
+    monkeypatch.setattr(study_page, "ask_to_delete", lambda *_args: False)  # Enter: the default, 取消
     page.certifications.select_id(cert_id)
     page.delete_selected_cert()
     qtbot.wait(200)
     assert len(study.certifications(db)) == 1
-    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(study_page, "ask_to_delete", lambda *_args: True)
     page.certifications.select_id(cert_id)
     page.activateWindow()  # back from the dialog
     page.certifications.table.setFocus()
@@ -294,10 +294,10 @@ def test_add_a_file_to_the_materials_library(qtbot: QtBot, ctx: AppContext, db: 
     assert page.materials.model.rowCount() == 0
     page.materials.search.clear()
     page.materials.apply_filters()
-    # 删除 (or the Delete key) asks first, 否 by default: 否 keeps it, 是 takes it from the library.
+    # 删除 (or the Delete key) asks first, 取消 by default: 取消 keeps it, 删除 takes it from the library.
     asked: list[str] = []
-    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or answers.pop(0))
+    answers = [False, True]
+    monkeypatch.setattr(study_page, "ask_to_delete", lambda _p, _t, text: asked.append(text) or answers.pop(0))
     page.materials.table.selectRow(0)
     assert page.delete_material_button.text() == "删除" and page.delete_material_button.isEnabled()
     page.delete_material_button.click()
@@ -432,20 +432,18 @@ def test_esc_on_a_typed_study_record_asks_before_throwing_it_away(qtbot: QtBot, 
 
 def test_enter_on_the_delete_question_deletes_nothing(qtbot: QtBot, ctx: AppContext, db: Database,
                                                       branch: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """The question's default answer (what a stray Enter gives) is No; Yes deletes."""
-    from PySide6.QtWidgets import QMessageBox
+    """The question's default answer (what a stray Enter gives) is 取消; 删除 deletes."""
 
     page = open_page(qtbot, ctx)
     [activity] = study.activities_of_year(db, 2026)
     page.activities.select_id(activity.id)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: args[4])  # Enter: the default button
+    monkeypatch.setattr(study_page, "ask_to_delete", lambda *_args: False)  # Enter: the default button, 取消
     page.delete_selected()
     settle_ms = 300
     qtbot.wait(settle_ms)
     assert len(study.activities_of_year(db, 2026)) == 1
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(study_page, "ask_to_delete", lambda _p, _t, text: asked.append(text) or True)
     page.activities.table.setFocus()
     qtbot.keyClick(page.activities.table, Qt.Key.Key_Delete)  # the Delete key asks, as on the other pages
     qtbot.waitUntil(lambda: not study.activities_of_year(db, 2026), timeout=WAIT_MS)
@@ -523,3 +521,31 @@ def test_every_participant_name_is_shown_whole(qtbot: QtBot, ctx: AppContext, db
         item = view.item(i)
         needed = view.sizeHintForIndex(view.indexFromItem(item)).width()
         assert view.visualItemRect(item).width() >= needed, item.text()
+
+
+def test_ctrl_n_records_a_study_and_the_saved_record_is_chosen_in_the_list(
+        qtbot: QtBot, ctx: AppContext, db: Database, branch: dict[str, str]) -> None:
+    """Ctrl+N on 学习活动 opens a new record, as on the members and meetings pages; once saved, the record is chosen
+    in the list and shown, so the office sees where it went (and Enter opens it again)."""
+    for day in range(1, 41):  # more records than the list shows at once
+        held = date(2026, 1, 1) + timedelta(days=day)
+        study.add_activity(db, LOCAL_USER, ActivityData("collective", f"学习{day}", held, held, 10),
+                           participants={branch["张甲"]: None})
+    page = open_page(qtbot, ctx)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=WAIT_MS)
+    page.activities.table.setFocus()
+    qtbot.keyClick(page.activities.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, StudyEditDialog) and page.dialog.isVisible(), timeout=WAIT_MS)
+    dialog = page.dialog
+    assert isinstance(dialog, StudyEditDialog)
+    dialog.ui.topicEdit.setText("学习新修订的《中国共产党纪律处分条例》")
+    dialog.ui.amountSpin.setValue(2)
+    dialog.save()
+    qtbot.waitUntil(lambda: len(page.activities.selected_ids()) == 1, timeout=WAIT_MS)
+    (chosen,) = page.activities.selected_ids()
+    row = page.activities.model.row_of(chosen)
+    assert any(a.id == chosen and a.data.topic.startswith("学习新修订") for a in page.activities.model.all_rows())
+    table = page.activities.table
+    assert table.verticalScrollBar().maximum() > 0, "more records than the list shows at once"
+    qtbot.waitUntil(lambda: 0 <= table.rowViewportPosition(row) < table.viewport().height(), timeout=WAIT_MS)

@@ -44,6 +44,7 @@ from partydesk.gui.operations import study_refresh as refresh_ops
 from partydesk.gui.operations.study_refresh import StudyDelta
 from partydesk.gui.pages import study_records, study_tabs
 from partydesk.gui.pages.study_branches import StudyBranches
+from partydesk.gui.widgets.ask_delete import ask_to_delete
 from partydesk.gui.widgets.branch_filter import BranchFilter
 from partydesk.gui.widgets.keys import shortcut
 
@@ -84,7 +85,8 @@ class StudyPage(QWidget):
         self.branches = StudyBranches(self.branch_filter)
         self.branch_filter.branchChanged.connect(lambda _org: self._show_summary())
         self.activities = study_tabs.activities_list(self, self.branches)
-        self.record_button = self.activities.add_action("recordStudy", self.open_record_dialog)
+        self.record_button = self.activities.add_action("recordStudy", self.open_record_dialog,
+                                                        shortcut=QKeySequence.StandardKey.New)
         self.from_meeting_button = self.activities.add_action("studyFromMeeting", self.open_count_dialog)
         self.own_button = self.activities.add_action("recordOwnStudy", self.open_own_dialog)
         self.open_button = self.activities.add_action("openStudy", self.open_selected_activity, needs_selection=True)
@@ -102,7 +104,8 @@ class StudyPage(QWidget):
         self.skills = QLabel(self)
         self.skills.setObjectName("skillsSummary")
         self.skills.setWordWrap(True)
-        self.add_cert_button = self.certifications.add_action("addCertification", self.open_cert_dialog)
+        self.add_cert_button = self.certifications.add_action("addCertification", self.open_cert_dialog,
+                                                              shortcut=QKeySequence.StandardKey.New)
         self.edit_cert_button = self.certifications.add_action("editCertification", self.edit_selected_cert,
                                                                needs_selection=True)
         self.delete_cert_button = self.certifications.add_action("deleteCertification", self.delete_selected_cert,
@@ -110,7 +113,8 @@ class StudyPage(QWidget):
         self.certifications.activated.connect(self.edit_cert)
         shortcut(QKeySequence.StandardKey.Delete, self.certifications.table, self.delete_selected_cert)
         self.materials = study_tabs.materials_list(self, self.material_source)
-        self.add_material_button = self.materials.add_action("addMaterial", self.open_material_dialog)
+        self.add_material_button = self.materials.add_action("addMaterial", self.open_material_dialog,
+                                                              shortcut=QKeySequence.StandardKey.New)
         self.open_material_button = self.materials.add_action("openMaterial", self.open_selected_material,
                                                               needs_selection=True)
         self.materials.activated.connect(self.open_material)
@@ -243,6 +247,7 @@ class StudyPage(QWidget):
             self.materials.set_rows(delta.materials)
         self.data = data
         self._show_summary()
+        self._select_pending()
 
     # -- opening a to-do -----------------------------------------------------------------------------
 
@@ -370,11 +375,9 @@ class StudyPage(QWidget):
         if not rows:
             return
         cert_id, holder, data = rows[0]
-        answer = QMessageBox.question(self, self.tr("Delete a certification"), self.tr(
-            "Delete {name}'s “{cert}”? A renewed certificate is better recorded with its new dates: this one "
-            "then drops out of the reminders by itself.").format(name=holder, cert=data.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask_to_delete(self, self.tr("Delete a certification"), self.tr(
+                "Delete {name}'s “{cert}”? A renewed certificate is better recorded with its new dates: this one "
+                "then drops out of the reminders by itself.").format(name=holder, cert=data.name)):
             study_ops.delete_certification(self, self.ctx, cert_id, on_done=lambda _c: None, on_error=self._failed)
 
     def delete_selected_material(self) -> None:
@@ -394,10 +397,7 @@ class StudyPage(QWidget):
             question += "\n" + self.tr("It was sent down to {branches}: it goes from there too, with the next "
                                         "package to each.").format(
                 branches=study_tabs.material_sent(self.data, chosen[0]))
-        answer = QMessageBox.question(self, self.tr("Delete study material"), question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask_to_delete(self, self.tr("Delete study material"), question):
             study_ops.delete_material(self, self.ctx, chosen[0], on_done=lambda _c: None, on_error=self._failed)
 
     def open_material_dialog(self) -> None:
@@ -413,7 +413,13 @@ class StudyPage(QWidget):
             # Said on the status line (the dialog just closes), then the year it went to when not the one shown.
             dialog.accepted.connect(lambda: self.ctx.hub.statusMessage.emit(self.tr("Study record saved.")))
             dialog.accepted.connect(lambda: self._show_year_of(dialog.saved_on(), getattr(dialog, "saved_id", None)))
+            dialog.accepted.connect(lambda: self._select_saved(dialog.saved_on(), getattr(dialog, "saved_id", None)))
         dialog.open()
+
+    def _select_saved(self, day: date | None, record_id: str | None) -> None:
+        """A record saved for the year shown is chosen in the list, scrolled into view, once it is listed."""
+        if day is not None and day.year == self.year and record_id and not self.activities.select_id(record_id):
+            self._pending = (self.activities, record_id)
 
     def _show_year_of(self, day: date | None, record_id: str | None) -> None:
         """A record saved for another year than the one shown (a date typed for last year, next January):
@@ -513,11 +519,9 @@ class StudyPage(QWidget):
         if not chosen:
             return
         names = "、".join(a.data.topic for a in chosen[:3]) + ("…" if len(chosen) > 3 else "")
-        answer = QMessageBox.question(self, self.tr("Delete study records"), self.tr(
-            "Delete {count} record(s) ({names})? The hours they credited are taken off the ledger.").format(
-            count=len(chosen), names=names), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)  # a stray Enter deletes nothing
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_to_delete(self, self.tr("Delete study records"), self.tr(  # a stray Enter deletes nothing
+                "Delete {count} record(s) ({names})? The hours they credited are taken off the ledger.").format(
+                count=len(chosen), names=names)):
             return
         for activity in chosen:
             study_ops.delete_activity(self, self.ctx, activity.id, on_done=lambda _c: None, on_error=self._failed)
@@ -530,15 +534,18 @@ class StudyPage(QWidget):
     def _retranslate(self) -> None:
         self.year_label.setText(self.tr("Year"))
         self.record_button.setText(self.tr("Record collective study"))
+        self.record_button.setToolTip(self.tr("Record a collective study (Ctrl+N)"))
         self.from_meeting_button.setText(self.tr("From meetings…"))
         self.from_meeting_button.setToolTip(self.tr(
             "Count a party lecture, theme party day or party-group study recorded on the Meetings page"))
         self.open_button.setText(self.tr("Open"))
         self.open_button.setToolTip(self.tr("Open the selected study record to correct it (Enter or double-click)"))
         self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete a study record made by mistake (Del)"))
         self.own_button.setText(self.tr("Record own study"))
         self.own_button.setToolTip(self.tr("A member's online course, external training or self-study"))
         self.add_cert_button.setText(self.tr("Add certification"))
+        self.add_cert_button.setToolTip(self.tr("Add a member's certification (Ctrl+N)"))
         self.edit_cert_button.setText(self.tr("Correct…"))
         self.delete_cert_button.setText(self.tr("Delete"))
         self.export_button.setText(self.tr("Export report…"))
@@ -549,6 +556,7 @@ class StudyPage(QWidget):
             "The year's training summary, the ledger of every member (whatever the search and filters show) and "
             "each member's hours sheet, as an Excel workbook"))
         self.add_material_button.setText(self.tr("Add material"))
+        self.add_material_button.setToolTip(self.tr("Add a document or link to the library (Ctrl+N)"))
         self.open_material_button.setText(self.tr("Open"))
         self.send_material_button.setText(self.tr("Send down…"))
         self.delete_material_button.setText(self.tr("Delete"))

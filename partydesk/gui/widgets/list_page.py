@@ -439,7 +439,10 @@ class ListPage(QWidget, Generic[Row]):
         if row < 0:
             return False
         self._select_row(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        # To a column shown: the view does not scroll to a cell of a hidden one (a committee's 支部 column, in
+        # a branch's file).
+        shown = next((c for c in range(self.model.columnCount()) if not self.table.isColumnHidden(c)), 0)
+        self.table.scrollTo(self.model.index(row, shown))
         return True
 
     def _select_row(self, row: int) -> None:
