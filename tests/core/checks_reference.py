@@ -48,7 +48,7 @@ def study_behind(db: Database, today: date) -> list[Finding]:
             if row.required:
                 out.append(Finding(
                     "study.behind", Severity.WARNING, f"{row.member_id}|{today.year}",
-                    f"{row.name}{today.year}年已完成学时 {format_tenths(row.credited)}，不足应完成 "
+                    f"{row.name} {today.year}年已完成学时 {format_tenths(row.credited)}，不足应完成 "
                     f"{format_tenths(row.required)} 的 {threshold / 100:g}%", date(today.year, 12, 31),
                     "study.behind.bp",
                     Target("ledger", f"{row.member_id}|{today.year}")))
@@ -58,7 +58,7 @@ def study_behind(db: Database, today: date) -> list[Finding]:
             if not row.done:
                 out.append(Finding(
                     "study.unfinished", Severity.OVERDUE, f"{row.member_id}|{last}",
-                    f"{row.name}{last}年学时未完成：{format_tenths(row.credited)} / {format_tenths(row.required)}",
+                    f"{row.name} {last}年学时未完成：{format_tenths(row.credited)} / {format_tenths(row.required)}",
                     date(last, 12, 31), "study.member.hours", Target("ledger", f"{row.member_id}|{last}")))
     return out
 

@@ -107,7 +107,7 @@ def _behind(row: LedgerRow, year: int, threshold: int, earlier: str = "") -> Fin
     # The share is said: the study ledger's 进度偏慢 (behind the pace of the year so far) lists more members,
     # and the to-do names only those under this share of the whole year's hours.
     return Finding(code="study.behind", severity=Severity.WARNING, subject=f"{row.member_id}|{year}",
-                   message=f"{row.name}{year}年已完成学时 {format_tenths(row.credited)}，"
+                   message=f"{row.name} {year}年已完成学时 {format_tenths(row.credited)}，"
                            f"不足应完成 {format_tenths(row.required)} 的 {threshold / 100:g}%{earlier}",
                    due=date(year, 12, 31), rule="study.behind.bp",
                    target=Target("ledger", f"{row.member_id}|{year}"))
@@ -115,7 +115,7 @@ def _behind(row: LedgerRow, year: int, threshold: int, earlier: str = "") -> Fin
 
 def _unfinished(row: LedgerRow, year: int) -> Finding:
     return Finding(code="study.unfinished", severity=Severity.OVERDUE, subject=f"{row.member_id}|{year}",
-                   message=f"{row.name}{year}年学时未完成：{format_tenths(row.credited)} / "
+                   message=f"{row.name} {year}年学时未完成：{format_tenths(row.credited)} / "
                            f"{format_tenths(row.required)}",
                    due=date(year, 12, 31), rule="study.member.hours",
                    target=Target("ledger", f"{row.member_id}|{year}"))

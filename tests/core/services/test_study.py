@@ -190,7 +190,7 @@ def test_members_under_the_threshold_are_named_after_the_third_quarter(db: Datab
     assert names == {branch["书记"], branch["乙"]}  # 甲 has 25 of 32 (78 %), 乙 23 (72 %)
     # The to-do says the share it is judged by (the ledger's 进度偏慢, by the year's pace, lists more).
     said = [f.message for f in found if f.subject.startswith(branch["乙"])]
-    assert said == ["赵乙2026年已完成学时 23，不足应完成 32 的 75%"]
+    assert said == ["赵乙 2026年已完成学时 23，不足应完成 32 的 75%"]
     assert list(run_checks(db, date(2026, 9, 29), ["study.behind"])) == []
     january = run_checks(db, date(2027, 1, 5), ["study.behind"])
     assert {f.code for f in january} == {"study.unfinished"}
@@ -317,7 +317,7 @@ def test_an_office_new_this_year_is_told_where_its_earlier_hours_go(db: Database
     set_up_on(db, date(2026, 11, 20))
     said = [f.message for f in run_checks(db, date(2026, 11, 30), ["study.behind"])
             if f.subject.startswith(branch["乙"])]
-    assert said == ["赵乙2026年已完成学时 0，不足应完成 32 的 75%"
+    assert said == ["赵乙 2026年已完成学时 0，不足应完成 32 的 75%"
                     "（本程序自2026年11月20日起记录；此前的学时请在“学习”页的“学时台账”中补录）"]
     set_up_on(db, date(2026, 1, 5))
     assert all("补录" not in f.message for f in run_checks(db, date(2026, 11, 30), ["study.behind"]))
