@@ -121,8 +121,8 @@
         <translation>全部出席</translation>
     </message>
     <message>
-        <source>Everyone present but members marked as lost contact</source>
-        <translation>除花名册中标为失联的党员外，全部记为出席</translation>
+        <source>Everyone present but members marked on leave here and members marked as lost contact</source>
+        <translation>除已标为请假的党员和档案中标为失联的党员外，全部标为出席</translation>
     </message>
     <message>
         <source>Add guest</source>

@@ -549,3 +549,22 @@ def test_a_saved_record_opens_with_the_cursor_in_the_topic_not_on_save(
     again.activateWindow()
     qtbot.waitUntil(lambda: again.focusWidget() is again.ui.topicEdit, timeout=WAIT_MS)
     assert again.ui.topicEdit.text() == "研究发展党员工作"
+
+
+def test_all_present_keeps_the_leaves_marked_first_and_a_present_member_shows_no_reason(
+        ctx: AppContext, qtbot: QtBot, branch: dict[str, str]) -> None:
+    """The office marks who is on leave, with why, then 全部出席 for the rest: the leave and its reason stay. A member
+    then marked present shows no reason (none is saved for them); marked on leave again, the reason is back."""
+    dialog = open_dialog(ctx, qtbot, type_code="general", held_on=date(2026, 11, 5))
+    model = dialog.attendance.model
+    tick(model, "赵乙", 3)  # 请假
+    model.setData(model.index(row_of(model, "赵乙"), COL_REASON), "出差")
+    qtbot.mouseClick(dialog.attendance.allPresentButton, Qt.MouseButton.LeftButton)
+    rows = {r.name: r.status for r in model.rows()}
+    assert rows == {"王书记": "present", "张甲": "present", "赵乙": "leave", "钱预备": "present"}
+    reason = model.index(row_of(model, "赵乙"), COL_REASON)
+    assert reason.data() == "出差" and model.reasons() == {branch["赵乙"]: "出差"}
+    tick(model, "赵乙", 2)  # 出席 after all
+    assert reason.data() == "" and model.reasons() == {}
+    tick(model, "赵乙", 3)
+    assert reason.data() == "出差"

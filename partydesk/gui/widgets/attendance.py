@@ -91,10 +91,11 @@ class AttendanceModel(QAbstractTableModel):
             self.changed.emit()
 
     def all_present(self) -> None:
-        """Mark every member present but those marked 失联 on their record (they are ticked one by one, if they
-        did come: one who came is no longer lost, and the record says so to the office)."""
+        """Mark every member present but those marked 请假 here (with their reasons: the office marked the leaves
+        first, then the rest) and those marked 失联 on their record (they are ticked one by one, if they did come:
+        one who came is no longer lost, and the record says so to the office)."""
         for row in range(len(self._rows)):
-            if self.away.get(self._rows[row].member_id) != "lost":
+            if self._rows[row].status != LEAVE and self.away.get(self._rows[row].member_id) != "lost":
                 self.set_status(row, PRESENT)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -123,8 +124,8 @@ class AttendanceModel(QAbstractTableModel):
                 return row.name
             if col == COL_VOTE:
                 return self.tr("Yes") if row.voting else self.tr("No vote")
-            if col == COL_REASON:
-                return row.reason
+            if col == COL_REASON:  # a present member's reason is not saved: not shown (kept for a change back)
+                return row.reason if row.status != PRESENT else ""
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_VOTE and not row.voting:
             return self.tr("Probationary members and members under probation within the Party have no vote; "
                            "they attend but are not counted for the quorum.")
@@ -183,7 +184,8 @@ class AttendancePanel(QWidget):
         self.countLabel.setWordWrap(True)
         self.allPresentButton = QPushButton(self.tr("All present"), self)
         self.allPresentButton.setObjectName("allPresentButton")
-        self.allPresentButton.setToolTip(self.tr("Everyone present but members marked as lost contact"))
+        self.allPresentButton.setToolTip(self.tr(
+            "Everyone present but members marked on leave here and members marked as lost contact"))
         self.allPresentButton.clicked.connect(self.model.all_present)
         self.guestView = QTableView(self)
         self.guestView.setObjectName("guestView")
