@@ -1739,6 +1739,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>选择存放数据包的文件夹</translation>
     </message>
     <message>
+        <source>There is no file or folder {path}.</source>
+        <translation>找不到文件或文件夹：{path}。请检查路径，或用“浏览”“文件夹”选择。</translation>
+    </message>
+    <message>
         <source>Checking the packages…</source>
         <translation>正在检查数据包……</translation>
     </message>
@@ -1983,10 +1987,6 @@ It is checked first and imported once you agree; a refused package is noted, wit
     <message>
         <source>Package file, or a folder of packages</source>
         <translation>数据包文件，或存放数据包的文件夹</translation>
-    </message>
-    <message>
-        <source>There is no file or folder named {name} there.</source>
-        <translation>找不到文件或文件夹：{name}。请检查路径，或用“浏览”“文件夹”选择。</translation>
     </message>
     <message>
         <source> The rest were imported before or are for another office.</source>

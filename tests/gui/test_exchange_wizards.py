@@ -232,10 +232,34 @@ def test_import_wizard_says_a_mistyped_path_is_not_there_and_refuses_nothing(
     qtbot.addWidget(dialog)
     dialog.file.setText(str(folder / "U盘" / "gone.pdsync"))
     dialog.check_button.click()
-    assert dialog.problem.text().startswith("找不到文件或文件夹：") and "gone.pdsync" in dialog.problem.text()
+    assert dialog.problem.text().startswith("找不到文件或文件夹：") and str(folder / "U盘" / "gone.pdsync") in \
+        dialog.problem.text(), "the whole path: a path typed onto the one filled in shows where it went wrong"
     assert dialog.pages.currentIndex() == 0 and dialog.check_button.isEnabled()
     ctx.runner.wait_idle(WAIT_MS)
     assert rejections(committee) == []
+
+
+def test_a_path_typed_over_the_one_filled_in_replaces_it(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The stick or the last folder is filled in: a click into the box, then typing, replaces it (it ran on from
+    it, giving a path that is nowhere); a later click places the cursor as usual."""
+    _branch, committee, folder = pair
+    ctx = make_ctx(committee)
+    dialog = ImportDialog(ctx, start=folder, last=folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+    assert dialog.file.text() == str(folder)
+    qtbot.mouseClick(dialog.file, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.file.selectedText() == str(folder), timeout=WAIT_MS)
+    qtbot.keyClicks(dialog.file, "/media/usb")
+    assert dialog.file.text() == "/media/usb"
+    dialog.check_button.setFocus()
+    qtbot.mouseClick(dialog.file, Qt.MouseButton.LeftButton)
+    qtbot.wait(20)
+    assert dialog.file.selectedText() == ""
 
 
 def test_export_wizard_refuses_a_folder_that_is_not_there(

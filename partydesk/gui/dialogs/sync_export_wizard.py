@@ -39,6 +39,7 @@ from partydesk.gui.dialogs.sync_import_wizard import LAST_IMPORT_FOLDER_KEY
 from partydesk.gui.folders import documents_folder, per_database
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import ERROR_COLOUR, grow_to_fit
+from partydesk.gui.widgets.keys import replace_when_typed
 from partydesk.gui.widgets.screen_room import keep_on_screen, room
 from partydesk.gui.widgets.write_buttons import WriteButtons
 
@@ -110,6 +111,7 @@ class ExportDialog(QDialog):
         keep.setRetainSizeWhenHidden(True)
         self.stick_note.setSizePolicy(keep)
         self._first_note = (self.folder.text(), self.stick_note.text())  # what was found, for the folder filled in
+        replace_when_typed(self.folder)  # a folder typed replaces the one filled in instead of running on from it
         self._said_error = False  # the note says why nothing was written (gone once the folder is edited)
         form.addRow(self.tr("&Send to:"), self.destination)
         form.addRow(self.tr("What:"), self.changes)

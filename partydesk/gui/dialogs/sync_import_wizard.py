@@ -46,6 +46,7 @@ from partydesk.gui.dialogs.sync_import_words import (
 from partydesk.gui.folders import per_database
 from partydesk.gui.operations import exchange as ops
 from partydesk.gui.widgets.error_label import grow_to_fit
+from partydesk.gui.widgets.keys import replace_when_typed
 from partydesk.gui.widgets.screen_room import keep_on_screen, room
 
 if TYPE_CHECKING:
@@ -201,6 +202,7 @@ class ImportDialog(QDialog):
                                             "it is the stick."))
         self.stick_note.setVisible(stick is not None or last is not None or kept is not None)
         filled = self.file.text()  # the note speaks of this path: another typed or chosen, it goes
+        replace_when_typed(self.file)  # a path typed replaces the one filled in instead of running on from it
         self.file.textChanged.connect(lambda text: self.stick_note.setVisible(bool(filled) and text == filled))
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
@@ -246,7 +248,7 @@ class ImportDialog(QDialog):
         """The dry run: verify and classify, write nothing (of every package in it, for a folder)."""
         self.problem.clear()
         if not self.path.exists():  # a mistyped path: said here, not refused as a package
-            self.problem.setText(self.tr("There is no file or folder named {name} there.").format(name=self.path.name))
+            self.problem.setText(self.tr("There is no file or folder {path}.").format(path=self.path))
             return
         if self.path != self.kept:  # the copies kept here are no stick to offer next time
             self.ctx.settings.setValue(per_database(LAST_IMPORT_FOLDER_KEY, self.ctx.db.path),

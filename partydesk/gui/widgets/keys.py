@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -39,3 +39,26 @@ class _EscClears(QObject):
             watched.clear()
             return True
         return False
+
+
+class _SelectFilledIn(QObject):
+    """Selects the whole of a path filled in for the office at the first click into the box (Tab selects it anyway)."""
+
+    def __init__(self, edit: QLineEdit, filled: str) -> None:
+        super().__init__(edit)
+        self.edit, self.filled = edit, filled
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            self.edit.removeEventFilter(self)
+            if self.edit.text() == self.filled:
+                QTimer.singleShot(0, self.edit, self.edit.selectAll)  # after the click has placed the cursor
+        return False
+
+
+def replace_when_typed(edit: QLineEdit) -> None:
+    """The text filled in ``edit`` (a folder or file remembered, or found) is all selected now and at the first click
+    into the box, so what is typed replaces it instead of running on from it; later clicks place the cursor."""
+    if edit.text():
+        edit.selectAll()
+        edit.installEventFilter(_SelectFilledIn(edit, edit.text()))
