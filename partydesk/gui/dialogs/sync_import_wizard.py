@@ -62,6 +62,8 @@ LAST_IMPORT_FOLDER_KEY = "exchange/lastImportFolder"  # where the last package c
 _RETURNED_SHOWN = 5  # refused records named in the summary; the rest counted (the board lists them)
 
 
+PROBLEM_STYLE = "color: #b00020;"  # a refusal or a path that is not there, in red
+
 class ImportDialog(QDialog):
     """Choose a file; the dry run's table; apply or cancel; the outcome."""
 
@@ -104,7 +106,7 @@ class ImportDialog(QDialog):
         self.problem = QLabel(choose)
         self.problem.setObjectName("problemLabel")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(PROBLEM_STYLE)
         box.addWidget(self.problem)
         box.addStretch(1)
         self.pages.addWidget(choose)
@@ -247,6 +249,7 @@ class ImportDialog(QDialog):
     def check(self) -> None:
         """The dry run: verify and classify, write nothing (of every package in it, for a folder)."""
         self.problem.clear()
+        self.problem.setStyleSheet(PROBLEM_STYLE)
         if not self.path.exists():  # a mistyped path: said here, not refused as a package
             self.problem.setText(self.tr("There is no file or folder {path}.").format(path=self.path))
             return
@@ -272,7 +275,8 @@ class ImportDialog(QDialog):
             if report.reason not in NOT_RECORDED:
                 ops.record_rejection(self, self.ctx, self.path, reason=report.reason, message=report.message)
             return
-        if report.status == "already_imported":
+        if report.status == "already_imported":  # nothing wrong: said in the text's own colour, not as a refusal
+            self.problem.setStyleSheet("")
             self.problem.setText(report.message)
             return
         self.report = report
