@@ -1819,6 +1819,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>{origin}已接收此前退回的 {count} 条记录。</translation>
     </message>
     <message>
+        <source>Package No. {seq} from {origin}:</source>
+        <translation>{origin}第 {seq} 号数据包：</translation>
+    </message>
+    <message>
         <source>There is no package (.pdsync) in this folder.</source>
         <translation>这个文件夹里没有数据包（.pdsync）。</translation>
     </message>
@@ -1833,6 +1837,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source> {refused} cannot be imported (they will be listed as refused).</source>
         <translation>{refused} 个不能导入：它们会连同拒收原因记入“收发的数据包”列表，便于日后与对方查对。</translation>
+    </message>
+    <message>
+        <source> Choose a row to see which members its package deletes or changes.</source>
+        <translation>选中一行，可以看到该数据包将删除或修改哪些党员。</translation>
     </message>
     <message>
         <source>This office</source>

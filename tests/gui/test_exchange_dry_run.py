@@ -195,3 +195,34 @@ def test_the_check_and_the_result_name_the_members_changed_and_how(
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
     assert f"对方修改了以下党员的档案：{row.name}（联系电话）。" in dialog.summary.text(), dialog.summary.text()
+
+
+def test_a_folder_check_names_the_members_a_chosen_package_changes(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The stick as a folder: the table has figures only, so choosing a package's row says whose records it
+    changes and in which field, as the check of that one file does."""
+    from partydesk.core.domain.member import input_from_data, with_changes
+    from partydesk.core.services import members
+    from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
+
+    branch, committee, folder = pair
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
+    row = sorted(members.roster(branch, LOCAL_USER), key=lambda r: r.id)[0]
+    record = members.get_member(branch, LOCAL_USER, row.id)
+    assert record is not None
+    members.update_member(branch, LOCAL_USER, member_id=row.id,
+                          data=input_from_data(with_changes(record.data, phone="13900001111")))
+    stick = folder / "stick"
+    export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=stick)
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = ImportDialog(ctx, start=folder)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(stick))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
+    assert "选中一行" in dialog.folder_summary.text() and dialog.folder_detail.text() == ""
+    dialog.folder_table.selectRow(0)
+    assert f"将修改以下党员的档案：{row.name}（联系电话）。" in dialog.folder_detail.text(), dialog.folder_detail.text()

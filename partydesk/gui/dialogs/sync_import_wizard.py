@@ -42,6 +42,7 @@ from partydesk.gui.dialogs.sync_import_words import (
     conflicts_said,
     imported_before,
     is_receipt,
+    members_touched,
 )
 from partydesk.gui.folders import per_database
 from partydesk.gui.operations import exchange as ops
@@ -170,8 +171,14 @@ class ImportDialog(QDialog):
         self.folder_table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("汉") * 14)
         self.folder_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(len(FOLDER_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        # The members the chosen package deletes or changes, by name (the table has room for figures only).
+        self.folder_detail = QLabel(many)
+        self.folder_detail.setObjectName("folderDetailLabel")
+        self.folder_detail.setWordWrap(True)
+        self.folder_table.itemSelectionChanged.connect(self._show_folder_detail)
         box.addWidget(self.folder_summary)
         box.addWidget(self.folder_table, 1)
+        box.addWidget(self.folder_detail)
         self.pages.addWidget(many)
         self.entries: list[FolderEntry] | None = None
 
@@ -297,11 +304,7 @@ class ImportDialog(QDialog):
         elif report.confirms:
             said += "\n" + self.tr("It confirms that {origin} received {count} of this office's packages.").format(
                 origin=self._office(report.origin), count=report.confirms)
-        if report.removed:  # otherwise only "updated" records in the counts
-            said += "\n" + self.tr("It deletes these members: {names}.").format(names=removed_in_words(report.removed))
-        if report.changed_count:  # which members, and what of them, not only how many
-            said += "\n" + self.tr("It changes these members' records: {names}.").format(
-                names=changed_in_words(report.changed, report.changed_count))
+        said += "".join("\n" + line for line in members_touched(report))
         if report.held or report.held_other:  # otherwise only "unchanged": the sender's edit would vanish unseen
             said += "\n" + self.tr("{origin} also changed {names}, before this office's correction reached it: "
                                     "the correction stays here, and {origin} decides between the two when it "
@@ -369,6 +372,16 @@ class ImportDialog(QDialog):
         self.apply_button.setEnabled(True)
         self.problem.setText(error.message)
 
+    def _show_folder_detail(self) -> None:
+        row = self.folder_table.currentRow()
+        entry = self.entries[row] if self.entries is not None and 0 <= row < len(self.entries) else None
+        lines = members_touched(entry.report) if entry is not None and entry.ready else []
+        if entry is None or not lines:
+            self.folder_detail.clear()
+            return
+        self.folder_detail.setText(self.tr("Package No. {seq} from {origin}:").format(
+            seq=entry.report.channel_seq, origin=self._office(entry.report.origin)) + "\n".join(lines))
+
     def _folder_checked(self, entries: list[FolderEntry]) -> None:
         self.check_button.setEnabled(True)
         if not entries:
@@ -386,6 +399,8 @@ class ImportDialog(QDialog):
             said += self.tr(" {refused} cannot be imported (they will be listed as refused).").format(refused=refused)
         if ready + refused < len(entries):
             said += self.tr(" The rest were imported before or are for another office.")
+        if any(e.ready and members_touched(e.report) for e in entries):
+            said += self.tr(" Choose a row to see which members its package deletes or changes.")
         self.folder_summary.setText(said + self.tr(" Nothing has been written yet."))
         self.folder_table.setRowCount(len(entries))
         for row, entry in enumerate(entries):

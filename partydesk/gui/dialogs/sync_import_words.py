@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from partydesk.core.services.sync_folder import NOT_A_PACKAGE
+from partydesk.core.services.sync_words import changed_in_words, removed_in_words
 
 if TYPE_CHECKING:
     from partydesk.core.services.sync_folder import FolderEntry
@@ -21,6 +22,19 @@ translate = QCoreApplication.translate  # ``translate("ImportDialog", ...)``: fo
 def is_receipt(report: ImportReport) -> bool:
     """A package of receipts only (回执): it carries no records, so every figure of records is nought."""
     return not report.carries and not any(report.counts.values())
+
+
+def members_touched(report: ImportReport) -> list[str]:
+    """What importing the package would do to members, by name: those it deletes, those it changes (and what of
+    them); nothing when it touches no member."""
+    lines = []
+    if report.removed:  # otherwise only "updated" records in the counts
+        lines.append(translate("ImportDialog", "It deletes these members: {names}.").format(
+            names=removed_in_words(report.removed)))
+    if report.changed_count:  # which members, and what of them, not only how many
+        lines.append(translate("ImportDialog", "It changes these members' records: {names}.").format(
+            names=changed_in_words(report.changed, report.changed_count)))
+    return lines
 
 
 def checked_state(entry: FolderEntry) -> str:
