@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, aliased
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
+from partydesk.core.storage.meeting_tables import Meeting
 from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow
 from partydesk.core.storage.talk_tables import Talk, TalkMember
 
@@ -271,3 +272,16 @@ def roll_members(session: Session, ids: Sequence[str]) -> list[RollMember]:
                 MemberEvent(r.id, r.member_id, EventKind(r.kind), r.on_date, r.detail, seq=r.change_seq))
     return [RollMember(r.id, r.name, r.category, r.joined_on, r.confirmed_on, r.party_group, r.party_post,
                        tuple(events.get(r.id, ()))) for r in found]
+
+
+def meetings_without_chair_or_recorder(session: Session, start: date, end: date,
+                                       owner_site: str) -> list[tuple[str, date, str, str, str, str]]:
+    """(id, held on, type code, topic, chair, recorder) of the live meetings held from ``start`` to ``end`` that
+    ``owner_site`` records (a committee's file holds its branches' too) and that name no 主持人 or no 记录人,
+    oldest first."""
+    m = Meeting
+    query = (select(m.id, m.held_on, m.type_code, m.topic, m.chair, m.recorder)
+             .where(m.deleted.is_(False), m.owner_site == owner_site, m.held_on >= start, m.held_on <= end,
+                    or_(func.trim(m.chair) == "", func.trim(m.recorder) == ""))
+             .order_by(m.held_on, m.id))
+    return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in session.execute(query)]
