@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -512,15 +512,18 @@ def test_a_recorded_study_opens_to_be_corrected(qtbot: QtBot, ctx: AppContext, d
 def test_every_participant_name_is_shown_whole(qtbot: QtBot, ctx: AppContext, db: Database,
                                                branch: dict[str, str]) -> None:
     """李乙 first, 王书记 after: each name gets the room it needs (items sized alike from the first one cut
-    三-character names to "…", and a secretary could not see who was ticked)."""
+    三-character names to "…", and a secretary could not see who was ticked); a long minority name too."""
+    add(db, "阿卜杜热合曼·买买提明", 8)
     dialog = StudyEditDialog(ctx, study.roll(db), rule_values(db), day=date(2026, 11, 10))
     qtbot.addWidget(dialog)
     dialog.show()
     view = dialog.ui.participantList
+    tick = view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
     for i in range(view.count()):  # as wide as the check box and the whole name need
         item = view.item(i)
-        needed = view.sizeHintForIndex(view.indexFromItem(item)).width()
-        assert view.visualItemRect(item).width() >= needed, item.text()
+        needed = max(view.sizeHintForIndex(view.indexFromItem(item)).width(),
+                     view.fontMetrics().horizontalAdvance(item.text()) + tick)
+        assert min(view.visualItemRect(item).width(), view.gridSize().width() or needed) >= needed, item.text()
 
 
 def test_ctrl_n_records_a_study_and_the_saved_record_is_chosen_in_the_list(

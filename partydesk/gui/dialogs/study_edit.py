@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QStyle, QWidget
 
 from partydesk.core import drafts
 from partydesk.core.domain.meeting_roll import RollMember
@@ -111,7 +111,7 @@ class StudyEditDialog(DiscardGuard, QDialog):
         # day): it follows the dates until the secretary ticks or unticks them.
         self._defaulted: set[str] = set()
         cjk = self.fontMetrics().horizontalAdvance("汉")
-        self.ui.participantList.setGridSize(QSize(cjk * 6, self.fontMetrics().lineSpacing() * 3 // 2))
+        self._fit_grid([])
         self.ui.participantList.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         fit_to_screen(self, QSize(cjk * 44, self.sizeHint().height()))
         self._partial: dict[str, int] = {}  # members credited less than the whole (left early), when editing
@@ -218,8 +218,8 @@ class StudyEditDialog(DiscardGuard, QDialog):
             item = QListWidgetItem(m.name)  # (the grid has room for a name; 失联 is said by colour and tooltip)
             item.setData(MEMBER_ID, m.id)
             item.setData(LOST_ROLE, lost)
-            item.setToolTip(self.tr("{group}; out of contact on these dates").format(group=m.party_group) if lost
-                            else m.party_group)
+            item.setToolTip(m.name + "\n" + (self.tr("{group}; out of contact on these dates").format(
+                group=m.party_group) if lost else m.party_group))
             if lost:
                 item.setForeground(QColor(LOST_COLOUR))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -235,7 +235,18 @@ class StudyEditDialog(DiscardGuard, QDialog):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.ui.participantList.addItem(item)
         self.ui.participantList.blockSignals(False)
+        self._fit_grid([m.name for m in self.roll])
         self._show_count()
+
+    def _fit_grid(self, names: list[str]) -> None:
+        """Cells as wide as the tick and the longest name need (a minority name such as 阿卜杜热合曼·买买提 was cut
+        to fit six characters), six characters at least and fourteen at most (a longer name is whole in its tooltip)."""
+        metrics = self.fontMetrics()
+        cjk = metrics.horizontalAdvance("汉")
+        tick = self.ui.participantList.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + cjk * 2
+        longest = max(map(metrics.horizontalAdvance, names), default=0)
+        width = min(max(cjk * 6, longest + tick), cjk * 14)
+        self.ui.participantList.setGridSize(QSize(width, metrics.lineSpacing() * 3 // 2))
 
     def _tick_all(self, on: bool) -> None:
         """全选 ticks every member but those out of contact (as the meeting roll's 全部出席: credited study would
