@@ -238,3 +238,20 @@ def test_a_stretching_column_takes_the_room_left_and_the_last_keeps_its_width(qt
     widget.resize(1300, 300)
     qtbot.waitUntil(lambda: header.sectionSize(1) > 500)
     assert header.sectionSize(2) == last and not header.stretchLastSection()
+
+
+def test_tab_goes_through_the_bar_as_laid_out_then_into_the_table(page: ListPage[Item], qtbot: QtBot) -> None:
+    """Search box → filters → buttons → table, as they sit on screen: the filters and buttons are made after the
+    table, and Tab went from the search box into the table and only then up to the filters."""
+    combo = page.add_filter("kindFilter", [("全部", None), ("甲", lambda r: r.kind == "甲")])
+    button = page.add_action("addButton", lambda: None)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.search.setFocus()
+    qtbot.waitUntil(page.search.hasFocus)
+    visited = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert visited[:2] == [combo, button] and visited[2] is page.table

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -302,6 +302,7 @@ class ListPage(QWidget, Generic[Row]):
         self.bar.insertWidget(self._filter_at, combo)
         self._filter_at += 1
         self._filters.append(entry)
+        self.order_tabs()
         return combo
 
     def filter_predicate(self, combo: QComboBox) -> Callable[[Row], bool] | None:
@@ -336,7 +337,22 @@ class ListPage(QWidget, Generic[Row]):
         if shortcut is not None:
             keys = QShortcut(QKeySequence(shortcut), self)
             keys.activated.connect(lambda: button.click() if button.isEnabled() else None)
+        self.order_tabs()
         return button
+
+    def order_tabs(self) -> None:
+        """Tab goes through the bar as it is laid out (the search box, the filters, the buttons), then into the
+        table: the filters and buttons are made after the table, which came between them otherwise. Again on
+        showing, for what a page put into the bar itself."""
+        items = (self.bar.itemAt(i) for i in range(self.bar.count()))
+        laid_out = [item.widget() for item in items if item is not None]
+        chain = [w for w in laid_out if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for first, second in zip(chain, [*chain[1:], self.table], strict=True):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.order_tabs()
+        super().showEvent(event)
 
     def set_columns(self, columns: Sequence[ListColumn[Row]]) -> None:
         """Show these columns instead (a language switch, a 支部 column coming or going), each sized anew."""
