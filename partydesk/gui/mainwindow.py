@@ -279,6 +279,8 @@ class MainWindow(QMainWindow):
             widget = spec.factory(self.ctx)
             self._pages[spec.id] = widget
             self.stack.addWidget(widget)
+        if widget is not leaving:  # a message about the page left ("已清除筛选……") is not about this one
+            self.statusBar().clearMessage()
         self.stack.setCurrentWidget(widget)
 
     def _point_at(self, row: int) -> None:

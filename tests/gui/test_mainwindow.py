@@ -188,6 +188,19 @@ def test_about_names_the_folders_of_the_database_and_every_dependency(tmp_path: 
         dialog.deleteLater()
 
 
+def test_a_status_message_goes_when_another_page_is_chosen(qtbot: QtBot, ctx: AppContext) -> None:
+    """"已清除筛选，以显示刚保存的党员。" is about the roster: it does not stay on under the meetings page."""
+    window = _window(qtbot, ctx)
+    window.show()
+    window.show_page("members")
+    ctx.hub.statusMessage.emit("已清除筛选，以显示刚保存的党员。")
+    assert window.statusBar().currentMessage() == "已清除筛选，以显示刚保存的党员。"
+    window.show_page("members")  # the same page again: it stays
+    assert window.statusBar().currentMessage() != ""
+    window.show_page("meetings")
+    assert window.statusBar().currentMessage() == ""
+
+
 def test_status_messages_have_room_to_be_read(qtbot: QtBot, ctx: AppContext) -> None:
     """A confirmation on the hub (已删除党员…) is shown left of the database and backup labels, not squeezed
     to nothing by them."""
