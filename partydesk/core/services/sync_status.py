@@ -46,11 +46,21 @@ class ExchangeStatus:
     clock: ClockTrouble | None = None  # this office's clock ran ahead once, or reads too early now
 
     def ledger(self) -> list[sync_repo.PackageEntry]:
-        """Packages in and out and the refused ones (state ``rejected``, the reason as the note), newest first."""
+        """Packages in and out and the refused ones (state ``rejected``, the reason as the note), newest first. A
+        refused file imported since (once the sender's key card was registered, say) says so in its note: the
+        refusal alone would read as a package still missing."""
+        imported = {p.file_name: p.handled_at for p in self.packages if p.direction == "in" and p.state != "rejected"}
+
+        def note(r: sync_repo.RejectionEntry) -> str:
+            since = imported.get(r.file_name)
+            if since is None or since < r.rejected_at:
+                return r.message
+            return f"{r.message}（此后已于 {since.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M} 导入）"
+
         refused = [sync_repo.PackageEntry(
             package_id=f"rejected:{r.id}", direction="in", kind="", peer_site=r.site_id, channel_seq=0, covers_to=0,
             created_at=r.rejected_at, handled_at=r.rejected_at, handled_by=r.rejected_by, file_name=r.file_name,
-            state="rejected", gap=r.message, counts={}, acked=False) for r in self.rejected]
+            state="rejected", gap=note(r), counts={}, acked=False) for r in self.rejected]
         return sorted([*self.packages, *refused], key=lambda e: e.handled_at, reverse=True)
 
     def to_json(self) -> dict[str, Any]:

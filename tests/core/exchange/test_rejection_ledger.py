@@ -146,3 +146,20 @@ def test_a_damaged_payload_is_recorded_with_the_sender_its_manifest_names(sites:
     [row] = rejections(sites.committee)
     assert row.reason == "damaged" and row.site_id == sites.branch.site.site_id  # type: ignore[union-attr]
     assert row.org_code
+
+
+def test_a_refused_file_imported_since_says_so_in_the_ledger(sites: Sites) -> None:
+    """Refused at first (the sender's card not yet registered, say), the same file imported later: its refused row
+    stays, as a record of what happened, and its note says it was imported since; other refusals are unchanged."""
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
+    assert record_rejection(sites.committee, LOCAL_USER, sent.path, reason="unknown_sender",
+                            message="发送方的密钥未登记。")
+    assert record_rejection(sites.committee, LOCAL_USER, sites.stick / "other.pdsync", reason="damaged",
+                            message="文件已损坏。")
+    notes = {e.file_name: e.gap for e in exchange_status(sites.committee).ledger() if e.state == "rejected"}
+    assert notes == {sent.path.name: "发送方的密钥未登记。", "other.pdsync": "文件已损坏。"}
+    assert import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
+    notes = {e.file_name: e.gap for e in exchange_status(sites.committee).ledger() if e.state == "rejected"}
+    refused = notes[sent.path.name]
+    assert refused.startswith("发送方的密钥未登记。（此后已于 ") and refused.endswith(" 导入）")
+    assert notes["other.pdsync"] == "文件已损坏。"
