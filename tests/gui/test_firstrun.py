@@ -190,6 +190,8 @@ def test_a_pair_that_does_not_go_together_is_pointed_out_not_changed(qtbot: QtBo
     still be saved), which goes once the pair goes together."""
     dialog = _dialog(qtbot, blank_ctx)
     dialog.show()
+    qtbot.waitExposed(dialog)
+    height = dialog.height()
     _click(qtbot, dialog.ui.committeeRadio)
     _pick_type(qtbot, dialog, "党支部")
     assert dialog.role() == "committee", "the role was picked by hand: it stays"
@@ -197,6 +199,7 @@ def test_a_pair_that_does_not_go_together_is_pointed_out_not_changed(qtbot: QtBo
     assert dialog.ui.mismatchNote.text().startswith("组织类别是“党支部”，本机却选了“上级党委”")
     _click(qtbot, dialog.ui.branchRadio)
     assert dialog.ui.typeCombo.currentText() == "党支部" and dialog.ui.mismatchNote.isHidden()
+    assert dialog.height() <= height + 2, "the note's room is given back: no gap stays under the choice"
     _pick_type(qtbot, dialog, "党委")
     assert dialog.role() == "branch"
     assert "应选“上级党委”" in dialog.ui.mismatchNote.text() and not dialog.ui.mismatchNote.isHidden()

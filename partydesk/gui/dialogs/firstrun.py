@@ -194,10 +194,20 @@ class FirstRunDialog(BusyDialog):
 
     def _show_mismatch(self) -> None:
         text = self.mismatch_text()
-        self.ui.mismatchNote.setText(text)
-        if bool(text) == self.ui.mismatchNote.isHidden():
-            self.ui.mismatchNote.setVisible(bool(text))
-            grow_to_fit(self)
+        note = self.ui.mismatchNote
+        if bool(text) == note.isHidden():
+            if text:
+                note.setText(text)
+                note.show()
+                grow_to_fit(self)
+            else:  # the room it took is given back: a gap stayed under the choice, and the buttons had moved down
+                layout = self.layout()
+                taken = note.height() + max(0, layout.spacing() if layout is not None else 0)
+                note.hide()
+                if layout is not None and self.isVisible():
+                    layout.activate()
+                    self.resize(self.width(), max(self.minimumSizeHint().height(), self.height() - taken))
+        note.setText(text)
 
     # -- state -------------------------------------------------------------------------------------
 
