@@ -76,7 +76,7 @@ def _members_page(ctx: AppContext) -> QWidget:
     def open_export() -> None:
         from partydesk.gui.dialogs.roster_export import export_roster_dialog
 
-        export_roster_dialog(ctx, page.window(), shown=page.export_scope())
+        export_roster_dialog(ctx, page.window(), shown=page.export_scope(), order=page.export_order())
 
     page.importRequested.connect(open_import)
     page.exportRequested.connect(open_export)

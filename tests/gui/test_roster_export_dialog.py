@@ -306,3 +306,35 @@ def test_a_list_filtered_to_no_one_offers_only_everyone(qtbot: QtBot, one_member
     QTimer.singleShot(0, look)
     export_roster_dialog(one_member, parent, shown=([], 1))
     assert seen == [(False, "everyoneButton")]
+
+
+def test_a_list_sorted_by_a_column_is_exported_in_that_order(qtbot: QtBot, one_member: AppContext, parent: QWidget,
+                                                             save_as: list[str], tmp_path: Path) -> None:
+    """Sorted on screen by 入党日期 (newest first), the file lists the members so too; unsorted, as before."""
+    from tests.gui.test_members_page import open_page
+
+    insert_members(one_member.db, LOCAL_USER, [MemberData(
+        name="李红梅", gender="2", id_type="1", id_number="", category="1", joined_on=date(2010, 7, 1),
+        confirmed_on=date(2011, 7, 1))])
+    page = open_page(qtbot, one_member)
+    assert page.export_order() is None
+    joined = next(c for c in range(page.model.columnCount())
+                  if page.model.headerData(c, Qt.Orientation.Horizontal) == "入党日期")
+    page.view.sortByColumn(joined, Qt.SortOrder.DescendingOrder)
+    order = page.export_order()
+    assert order is not None
+
+    def exported_names() -> list[str]:
+        sheet = openpyxl.load_workbook(tmp_path / "花名册.xlsx").active
+        names = [c.value for c in sheet[FIRST_DATA_ROW - 1]].index("姓名") + 1
+        return [sheet.cell(r, names).value for r in range(FIRST_DATA_ROW, sheet.max_row + 1)
+                if sheet.cell(r, names).value]
+
+    answer("maskedButton")
+    export_roster_dialog(one_member, parent, order=order)
+    assert one_member.runner.wait_idle(WAIT_MS)
+    assert exported_names() == ["李红梅", "张建国"]
+    answer("maskedButton")
+    export_roster_dialog(one_member, parent, order=list(reversed(order)))
+    assert one_member.runner.wait_idle(WAIT_MS)
+    assert exported_names() == ["张建国", "李红梅"]

@@ -55,12 +55,13 @@ class RosterExport(QObject):
     """One run of the export flow; ``box`` is the message it ended with (success or failure)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget, *, today: date | None = None,
-                 shown: tuple[list[str], int] | None = None) -> None:
+                 shown: tuple[list[str], int] | None = None, order: list[str] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
         self.today = today or date.today()
         self.shown = shown  # (ids the roster list shows, members on the roll) when a filter hides some
+        self.order = order  # the members in the list's order, when a column header sorted it
         self.only: frozenset[str] | None = None  # the members to export, when not the whole roster
         self.masked = True
         self.layout: Layout = "full"
@@ -187,7 +188,7 @@ class RosterExport(QObject):
             self.parent_widget, self.ctx, path, masked=self.masked, today=self.today,
             title=self.tr("Exporting the roster"), on_done=self._exported, on_error=self._failed,
             on_cancelled=self._export_cancelled, layout=self.layout, columns=self.columns, preparer=self.preparer,
-            only=self.only)
+            only=self.only, order=self.order)
 
     def _export_cancelled(self) -> None:
         self.ctx.hub.statusMessage.emit(self.tr("Export cancelled. No file was written."))
@@ -224,10 +225,11 @@ class RosterExport(QObject):
         self.deleteLater()
 
 
-def export_roster_dialog(ctx: AppContext, parent: QWidget, *,
-                         shown: tuple[list[str], int] | None = None) -> RosterExport:
+def export_roster_dialog(ctx: AppContext, parent: QWidget, *, shown: tuple[list[str], int] | None = None,
+                         order: list[str] | None = None) -> RosterExport:
     """Export the roster as the user chooses (see the module docstring); returns once the questions are asked.
-    ``shown``: the members the roster list shows and how many are on the roll, when a filter is on."""
-    flow = RosterExport(ctx, parent, shown=shown)
+    ``shown``: the members the roster list shows and how many are on the roll, when a filter is on; ``order``:
+    the members in the list's order, when the office sorted it by a column (the file follows it)."""
+    flow = RosterExport(ctx, parent, shown=shown, order=order)
     flow.start()
     return flow

@@ -138,7 +138,7 @@ def export_roster(
     parent: QWidget, ctx: AppContext, path: Path, *, masked: bool, today: date, title: str,
     on_done: DoneCallback, on_error: ErrorCallback, on_cancelled: Callable[[], None],
     layout: Layout = "full", columns: Sequence[str] | None = None, preparer: str | None = None,
-    only: Collection[str] | None = None,
+    only: Collection[str] | None = None, order: Sequence[str] | None = None,
 ) -> TaskHandle:
     """Read the roster (DB lane), build the workbook (file lane), then write it to ``path`` (file lane).
 
@@ -146,9 +146,10 @@ def export_roster(
     organisation's contact person.
 
     Members transferred out are left out, as in the 花名册; with ``only``, every member not named in it
-    too. An export with full numbers is audited ("export.unmasked", DB lane) after the workbook is built
-    and before the file is written: a cancel leaves neither file nor audit row, and no file with full
-    numbers exists without its record.
+    too. With ``order`` (member ids: the list as a column header sorted it) the rows follow it, within each
+    branch of a committee's file. An export with full numbers is audited ("export.unmasked", DB lane) after
+    the workbook is built and before the file is written: a cancel leaves neither file nor audit row, and no
+    file with full numbers exists without its record.
     ``on_done`` gets the core's ``ExportResult``; ``on_cancelled`` runs when the user cancelled.
     """
     db, actor = ctx.db, ctx.actor
@@ -160,6 +161,9 @@ def export_roster(
         rows = by_branch(members.roster(db, actor, include_departed=False), names)
         if only is not None:
             rows = [row for row in rows if row.id in only]
+        if order:
+            at = {member_id: i for i, member_id in enumerate(order)}
+            rows = by_branch(sorted(rows, key=lambda row: at.get(row.id, len(at))), names)  # (a stable sort)
         return _RosterData(organisation.name if organisation is not None else "", rows, *signers(organisation),
                            names=names)
 

@@ -383,6 +383,11 @@ class MembersPage(DialogHost, QWidget):
         shown = [row.id for row in self.model.shown_rows() if row.in_branch]
         return (shown, len(on_roll)) if len(shown) < len(on_roll) else None
 
+    def export_order(self) -> list[str] | None:
+        """The members in the list's order when a column header sorted it (an export follows it); else None."""
+        sorted_by = self.view.horizontalHeader().sortIndicatorSection()
+        return [row.id for row in self.model.all_rows()] if sorted_by >= 0 else None
+
     def _update_count(self) -> None:
         shown = self.model.count
         total = sum(1 for r in self.model.all_rows() if r.in_branch)  # the headcount: those on the roll
