@@ -542,6 +542,7 @@ def test_ctrl_n_records_a_study_and_the_saved_record_is_chosen_in_the_list(
     qtbot.waitUntil(lambda: isinstance(page.dialog, StudyEditDialog) and page.dialog.isVisible(), timeout=WAIT_MS)
     dialog = page.dialog
     assert isinstance(dialog, StudyEditDialog)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.ui.topicEdit, timeout=WAIT_MS)  # typing goes there
     dialog.ui.topicEdit.setText("学习新修订的《中国共产党纪律处分条例》")
     dialog.ui.amountSpin.setValue(2)
     dialog.save()

@@ -125,6 +125,7 @@ class StudyEditDialog(DiscardGuard, QDialog):
                                   apply=self.apply_draft, given=draft, bar_text=self.tr(
                                       "This study record was being written and not saved (kept automatically at "
                                       "{when}). Restore what was typed?"))
+        self.ui.topicEdit.setFocus()  # typing starts in 学习内容 (on the 学习形式 list, a space opened it)
 
     def discarded(self) -> None:
         """Closed with the typing thrown away (or none typed): no draft to offer later."""
