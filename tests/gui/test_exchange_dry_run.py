@@ -171,15 +171,11 @@ def test_a_meeting_the_committee_corrected_says_so_at_the_branch(
             assert dialog.correction_note.text().startswith("上级党委于 20")
 
 
-def test_the_check_and_the_result_name_the_members_changed_and_how(
-        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
-        app: QApplication) -> None:
-    """A branch changed a member's phone: the committee's check says whose record changes and in which field,
-    and so does the result after 导入, where the counts alone say only 更新 1."""
+def _phone_changed_after_a_first_import(branch: Database, committee: Database, folder: Path) -> str:
+    """The committee has the branch's records; then the branch changes a member's phone. The member's name."""
     from partydesk.core.domain.member import input_from_data, with_changes
     from partydesk.core.services import members
 
-    branch, committee, folder = pair
     assert import_package(committee, LOCAL_USER, export_package(
         branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
     row = sorted(members.roster(branch, LOCAL_USER), key=lambda r: r.id)[0]
@@ -187,14 +183,24 @@ def test_the_check_and_the_result_name_the_members_changed_and_how(
     assert record is not None
     members.update_member(branch, LOCAL_USER, member_id=row.id,
                           data=input_from_data(with_changes(record.data, phone="13900001111")))
+    return row.name
+
+
+def test_the_check_and_the_result_name_the_members_changed_and_how(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A branch changed a member's phone: the committee's check says whose record changes and in which field,
+    and so does the result after 导入, where the counts alone say only 更新 1."""
+    branch, committee, folder = pair
+    name = _phone_changed_after_a_first_import(branch, committee, folder)
     up = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "again")
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
     dialog = checked(qtbot, ctx, up.path, {"3301060012": "第一支部"})
-    assert f"将修改以下党员的档案：{row.name}（联系电话）。" in dialog.summary.text(), dialog.summary.text()
+    assert f"将修改以下党员的档案：{name}（联系电话）。" in dialog.summary.text(), dialog.summary.text()
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
-    assert f"对方修改了以下党员的档案：{row.name}（联系电话）。" in dialog.summary.text(), dialog.summary.text()
+    assert f"对方修改了以下党员的档案：{name}（联系电话）。" in dialog.summary.text(), dialog.summary.text()
 
 
 def test_a_folder_check_names_the_members_a_chosen_package_changes(
@@ -202,27 +208,14 @@ def test_a_folder_check_names_the_members_a_chosen_package_changes(
         app: QApplication) -> None:
     """The stick as a folder: the table has figures only, so choosing a package's row says whose records it
     changes and in which field, as the check of that one file does."""
-    from partydesk.core.domain.member import input_from_data, with_changes
-    from partydesk.core.services import members
-    from partydesk.gui.dialogs.sync_import_wizard import ImportDialog
+    from tests.gui.test_exchange_wizards import checking
 
     branch, committee, folder = pair
-    assert import_package(committee, LOCAL_USER, export_package(
-        branch, LOCAL_USER, to_org_code="1000", out_dir=folder).path).status == "applied"
-    row = sorted(members.roster(branch, LOCAL_USER), key=lambda r: r.id)[0]
-    record = members.get_member(branch, LOCAL_USER, row.id)
-    assert record is not None
-    members.update_member(branch, LOCAL_USER, member_id=row.id,
-                          data=input_from_data(with_changes(record.data, phone="13900001111")))
+    name = _phone_changed_after_a_first_import(branch, committee, folder)
     stick = folder / "stick"
     export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=stick)
-    ctx = make_ctx(committee)
-    languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = ImportDialog(ctx, start=folder)
-    qtbot.addWidget(dialog)
-    dialog.file.setText(str(stick))
-    dialog.check_button.click()
+    dialog = checking(qtbot, make_ctx(committee), app, stick)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT_MS)
     assert "选中一行" in dialog.folder_summary.text() and dialog.folder_detail.text() == ""
     dialog.folder_table.selectRow(0)
-    assert f"将修改以下党员的档案：{row.name}（联系电话）。" in dialog.folder_detail.text(), dialog.folder_detail.text()
+    assert f"将修改以下党员的档案：{name}（联系电话）。" in dialog.folder_detail.text(), dialog.folder_detail.text()

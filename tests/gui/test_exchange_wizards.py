@@ -130,17 +130,10 @@ def test_a_package_imported_before_is_said_plainly_not_as_a_refusal(
         app: QApplication) -> None:
     """Checked again, a package imported already is a no-op, said in the text's own colour (red read as a fault);
     a refusal checked after it is red again."""
-    from partydesk.core.services.sync_import import import_package
-
     branch, committee, folder = pair
     sent = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder)
     assert import_package(committee, LOCAL_USER, sent.path).status == "applied"
-    ctx = make_ctx(committee)
-    languages.install_language(app, "zh_CN", ctx.hub)
-    dialog = ImportDialog(ctx, start=folder)
-    qtbot.addWidget(dialog)
-    dialog.file.setText(str(sent.path))
-    dialog.check_button.click()
+    dialog = checking(qtbot, make_ctx(committee), app, sent.path)
     qtbot.waitUntil(lambda: "导入过" in dialog.problem.text(), timeout=WAIT_MS)
     assert dialog.problem.styleSheet() == "" and dialog.pages.currentIndex() == 0
     dialog.file.setText(str(folder / "gone.pdsync"))

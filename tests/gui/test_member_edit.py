@@ -70,6 +70,18 @@ def _add_dialog(page: MembersPage) -> MemberEditDialog:
     return dialog
 
 
+def _edit_dialog(ctx: AppContext, page: MembersPage) -> MemberEditDialog:
+    """张三 added, chosen in the roster and opened with 编辑."""
+    (member_id,) = add_now(ctx, ZHANG)
+    assert ctx.runner.wait_idle(WAIT_MS)
+    page.select_member(member_id)
+    page.edit_selected()
+    assert ctx.runner.wait_idle(WAIT_MS)
+    dialog = page.current_dialog()
+    assert isinstance(dialog, MemberEditDialog)
+    return dialog
+
+
 def test_bad_id_shows_the_checksum_message_beside_the_field_and_saves_nothing(
     qtbot: QtBot, ctx: AppContext, page: MembersPage,
 ) -> None:
@@ -192,13 +204,8 @@ def test_a_member_added_while_a_to_do_s_list_is_shown_is_shown_and_selected(
 
 def test_editing_changes_a_field(qtbot: QtBot, ctx: AppContext, page: MembersPage) -> None:
     """Edit opens the form filled in; a changed work unit is saved to the same member."""
-    (member_id,) = add_now(ctx, ZHANG)
-    assert ctx.runner.wait_idle(WAIT_MS)
-    page.select_member(member_id)
-    page.edit_selected()
-    assert ctx.runner.wait_idle(WAIT_MS)
-    dialog = page.current_dialog()
-    assert isinstance(dialog, MemberEditDialog)
+    dialog = _edit_dialog(ctx, page)
+    member_id = dialog.record.id if dialog.record is not None else ""
     assert dialog.ui.nameEdit.text() == "张三"
     assert dialog.ui.idNumberEdit.text() == ZHANG.id_number
     assert dialog.ui.categoryCombo.currentText() == "正式党员"
@@ -323,13 +330,7 @@ def test_esc_on_a_changed_form_asks_and_keep_editing_keeps_the_data(
     qtbot: QtBot, ctx: AppContext, page: MembersPage,
 ) -> None:
     """Esc with typed data asks "放弃尚未保存的修改？"; 继续编辑 (the default) keeps the form and what was typed."""
-    (member_id,) = add_now(ctx, ZHANG)
-    assert ctx.runner.wait_idle(WAIT_MS)
-    page.select_member(member_id)
-    page.edit_selected()
-    assert ctx.runner.wait_idle(WAIT_MS)
-    dialog = page.current_dialog()
-    assert isinstance(dialog, MemberEditDialog)
+    dialog = _edit_dialog(ctx, page)
     qtbot.waitExposed(dialog)
     dialog.ui.addressEdit.setText("示范市幸福南路8号")
     assert dialog.has_unsaved_changes()
@@ -542,12 +543,7 @@ def test_the_form_opens_with_the_cursor_in_the_name(qtbot: QtBot, ctx: AppContex
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.ui.nameEdit, timeout=WAIT_MS)
     dialog.reject()
-    (member_id,) = add_now(ctx, ZHANG)
-    assert ctx.runner.wait_idle(WAIT_MS)
-    page.select_member(member_id)
-    page.edit_selected()
-    assert ctx.runner.wait_idle(WAIT_MS)
-    editing = page.current_dialog()
-    assert isinstance(editing, MemberEditDialog) and editing is not dialog
+    editing = _edit_dialog(ctx, page)
+    assert editing is not dialog
     editing.activateWindow()
     qtbot.waitUntil(lambda: editing.focusWidget() is editing.ui.nameEdit, timeout=WAIT_MS)
