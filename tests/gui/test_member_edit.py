@@ -331,6 +331,8 @@ def test_esc_on_a_changed_form_asks_and_keep_editing_keeps_the_data(
 ) -> None:
     """Esc with typed data asks "放弃尚未保存的修改？"; 继续编辑 (the default) keeps the form and what was typed."""
     dialog = _edit_dialog(ctx, page)
+    assert dialog.record is not None
+    member_id = dialog.record.id
     qtbot.waitExposed(dialog)
     dialog.ui.addressEdit.setText("示范市幸福南路8号")
     assert dialog.has_unsaved_changes()
