@@ -269,7 +269,8 @@ def main_gui(
     ``ctx.on_exit`` (backups on exit) and ``ctx.on_window`` hooks, which run when the window has its
     database. The caller owns the database and the single-instance lock; ``on_exit`` hooks run once the
     lanes have stopped, as the event loop ends (``aboutToQuit``: a Windows log-off never returns from it), or
-    on the way out when it never ran. SIGTERM and SIGHUP close the program as its menu would (``session_end``).
+    on the way out when it never ran. SIGTERM and SIGHUP close the windows, as closing them by hand would
+    (``session_end``).
     """
     from partydesk.gui.mainwindow import MainWindow
 
@@ -316,9 +317,9 @@ def main_gui(
         code = app.exec()
         window.deleteLater()
     finally:
-        restore_signals()
-        disconnect()
         at_exit()  # when aboutToQuit never came (set-up cancelled): the lanes stopped, the hooks run, once
+        restore_signals()  # (after the hooks: a signal during the backup on exit does not cut it short)
+        disconnect()
     return code
 
 

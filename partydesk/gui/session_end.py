@@ -7,9 +7,9 @@ emits ``aboutToQuit`` from inside the end-of-session message, and Windows ends t
 (``exit_hooks_on_quit``), once, and again only where that signal never came (set-up cancelled before the loop ran).
 
 Elsewhere a log-out or shut-down sends SIGTERM (or SIGHUP to a program started from a terminal), whose default is to
-end the process on the spot. ``quit_on_terminate`` makes either end the event loop instead, so the program closes as
-from the menu: the worker lanes stop, the exit hooks run, the database is closed. Typing in an open form is kept by
-its draft (written a second after the last edit) and offered back at the next start.
+end the process on the spot. ``quit_on_terminate`` makes either close the program's windows instead, from the event
+loop, as closing them by hand would: a form with unsaved typing asks first (as on a Windows log-off), then the worker
+lanes stop, the exit hooks run and the database is closed. A signal already ignored (``nohup``) stays ignored.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSocketNotifier
+from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication
 
 #: Signals that end the session on POSIX systems (none of them is sent to a Windows program).
 ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -55,12 +56,14 @@ def _disconnect(app: QCoreApplication, slot: Once) -> None:
 
 
 def quit_on_terminate() -> Callable[[], None]:
-    """From now on SIGTERM and SIGHUP end the application's event loop (``QCoreApplication.exit``) instead of the
-    process; returns the function that puts back what was there before. Nothing is changed on Windows.
+    """From now on SIGTERM and SIGHUP close the application's windows (``QApplication.closeAllWindows``, from the
+    event loop) instead of ending the process; returns the function that puts back what was there before. Nothing
+    is changed on Windows, nor for a signal already ignored.
 
     Python runs a signal's handler only when it next runs Python code, which it may not do while Qt waits for
     events; the signal's number is also written to a socket (``signal.set_wakeup_fd``) that Qt watches, and reading
-    it there runs the handler at once.
+    it there runs the handler at once. The handler only queues the closing: run where the signal came, it would
+    close windows in the middle of whatever code was running.
     """
     if sys.platform == "win32" or not ENDING:
         return lambda: None
@@ -77,9 +80,10 @@ def quit_on_terminate() -> Callable[[], None]:
     notifier.activated.connect(lambda *_args: _drain(reader))
 
     def ended(_number: int, _frame: Any) -> None:
-        QCoreApplication.exit(0)
+        QTimer.singleShot(0, QApplication.closeAllWindows)
 
-    before = {number: signal.signal(number, ended) for number in ENDING}
+    before = {number: signal.signal(number, ended) for number in ENDING
+              if signal.getsignal(number) is not signal.SIG_IGN}  # started under nohup: SIGHUP stays ignored
 
     def restore() -> None:
         for number, handler in before.items():

@@ -74,18 +74,61 @@ def fallback_handlers() -> Iterator[list[int]]:
             signal.signal(number, handler)
 
 
+@pytest.fixture
+def safety_close() -> Iterator[list[str]]:
+    """Closes the window after 5 s should the signal do nothing (noted in the list); stopped at the test's end, so
+    it never closes a later test's window."""
+    fired: list[str] = []
+
+    def close() -> None:
+        fired.append("closed by the safety timer")
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                widget.close()
+
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(close)
+    timer.start(5000)
+    try:
+        yield fired
+    finally:
+        timer.stop()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows sends no SIGTERM to a windowed program")
 @pytest.mark.parametrize("number", ENDING, ids=[signal.Signals(n).name for n in ENDING])
-def test_an_ending_signal_closes_the_program_as_its_menu_would(
-        app: QApplication, db: Database, fallback_handlers: list[int], number: int) -> None:
-    """A log-out or shut-down (SIGTERM; SIGHUP from a closing terminal) while the window is open: the event loop
-    ends with 0, the exit hooks run, and the signals are handled as before once the program is over."""
+def test_an_ending_signal_closes_the_program_as_closing_its_window_would(
+        app: QApplication, db: Database, fallback_handlers: list[int], safety_close: list[str], number: int) -> None:
+    """A log-out or shut-down (SIGTERM; SIGHUP from a closing terminal) while the window is open: the window closes
+    at once (not only when the safety timer closes it: the signal is heard while Qt waits for events), the event
+    loop ends with 0, the exit hooks run, and the signals are handled as before once the program is over."""
     seen: list[str] = []
     own = {n: signal.getsignal(n) for n in ENDING}
+    wakeup = signal.set_wakeup_fd(-1)
+    signal.set_wakeup_fd(wakeup)
     QTimer.singleShot(300, lambda: os.kill(os.getpid(), number))
-    _close_window_after(5000)  # only when the signal did nothing
     code = gui_app.main_gui(db, lang="zh_CN", prepare=lambda ctx: ctx.on_exit.append(lambda: seen.append("exit")))
-    assert fallback_handlers == []
+    assert fallback_handlers == [] and safety_close == []
     assert code == 0 and seen == ["exit"]
     assert {n: signal.getsignal(n) for n in ENDING} == own
-    assert signal.set_wakeup_fd(-1) == -1  # the wake-up socket given back too
+    now = signal.set_wakeup_fd(wakeup)
+    assert now == wakeup  # the wake-up socket given back too
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP here")
+def test_a_program_started_under_nohup_keeps_ignoring_sighup(app: QApplication, db: Database) -> None:
+    """Started with ``nohup``, SIGHUP is ignored: closing the terminal must not close the program."""
+    before = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        during: list[object] = []
+
+        def look() -> None:
+            during.append(signal.getsignal(signal.SIGHUP))
+            _close_window_after(0)
+
+        QTimer.singleShot(100, look)
+        assert gui_app.main_gui(db, lang="zh_CN") == 0
+        assert during == [signal.SIG_IGN] and signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, before)

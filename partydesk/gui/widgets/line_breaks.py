@@ -27,19 +27,22 @@ def _paragraph(text: str, width: int, advance: Callable[[str], int]) -> list[str
     lines: list[list[str]] = [[]]
     for token in _tokens(text, width, advance):
         line = lines[-1]
-        if not line or advance("".join(line) + token) <= width:
-            line.append(token)
+        if not line or token.isspace() or advance("".join(line) + token) <= width:
+            line.append(token)  # (a space where the line breaks is dropped with the line's end: the break itself)
             continue
         carried: list[str] = []
-        if token in NOT_AT_START and len(line) > 1:
-            carried.append(line.pop())  # the closing mark goes down with the character before it
+        if token in NOT_AT_START:  # the closing marks go down together, with the character before them
+            while len(line) > 1 and line[-1] in NOT_AT_START:
+                carried.insert(0, line.pop())
+            if len(line) > 1:
+                carried.insert(0, line.pop())
         while len(line) > 1 and line[-1] in NOT_AT_END:
             carried.insert(0, line.pop())  # an opening mark goes down with what it opens
         if carried and advance("".join(carried) + token) > width:  # too long to go down together: as it falls
             line.extend(carried)
             carried = []
         lines.append([*carried, token])
-    return ["".join(line) for line in lines]
+    return ["".join(line).rstrip(" ") for line in lines]
 
 
 def _tokens(text: str, width: int, advance: Callable[[str], int]) -> list[str]:
