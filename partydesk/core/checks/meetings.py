@@ -1,6 +1,6 @@
 """Meeting checks: a required meeting not held in a period that has ended (未召开), one still to hold in a
-period ending within a month (还未召开, a reminder before it is late), repeated absence, and this year's records
-that name no 主持人 or no 记录人.
+period ending within a month (还未召开, a reminder before it is late), repeated absence, and the last twelve months'
+records that name no 主持人 (授课人) or no 记录人.
 
 Built on the compliance and attendance reports (``services.meeting_reports``), which are SQL aggregates.
 In a committee's file each branch owes its own meetings: the calendar is judged branch by branch (never
@@ -12,7 +12,7 @@ organisation, a 党委, owes none of the branch meetings.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from partydesk.core.checks import grouping
 from partydesk.core.checks.findings import Finding, Severity, Target, check
@@ -25,7 +25,6 @@ from partydesk.core.storage import meeting_repo, todo_repo
 from partydesk.core.storage.database import Database
 
 BRANCH_MISSING_NAMED = 3  # in a committee's file, a branch's missed meetings one by one; beyond, one line
-INCOMPLETE_NAMED = 5  # records wanting a 主持人 or 记录人 named one by one; beyond, one line for them all
 
 
 @check("meeting.missing")
@@ -129,27 +128,19 @@ def absent_in_a_row(db: Database, today: date) -> Iterator[Finding]:
 
 @check("meeting.record_incomplete")
 def incomplete_records(db: Database, today: date) -> Iterator[Finding]:
-    """This year's meeting records of this office that name no 主持人 or no 记录人: a record's header names both,
-    and both sign it (DOMAIN §2.2). A 党课 names its 主讲人 instead of a 主持人. A committee's branches fill in
-    their own records. Each opens its record; beyond ``INCOMPLETE_NAMED``, one to-do says how many."""
+    """The meeting records of the last twelve months (last December's too, at the year's review) of this office that
+    name no 主持人 or no 记录人 (a 党课 its 授课人 instead of a 主持人): a record's header names them and they sign
+    it (DOMAIN §2.2). One to-do per record, opening it (dismissed or snoozed record by record); a committee's
+    branches fill in their own records."""
     if db.site is None:
         return
     with db.read() as session:
-        rows = todo_repo.meetings_without_chair_or_recorder(session, date(today.year, 1, 1), today, db.site.site_id)
-    found = []
-    for meeting_id, held_on, code, topic, chair, recorder in rows:
-        wanting = [word for word, given, needed in (("主持人", chair, code != "lecture"), ("记录人", recorder, True))
-                   if needed and not given.strip()]
+        rows = todo_repo.meeting_signers(session, today - timedelta(days=365), today, db.site.site_id)
+    for meeting_id, held_on, code, topic, chair, recorder, lecturer in rows:
+        leads = ("授课人", lecturer) if code == "lecture" else ("主持人", chair)
+        wanting = "、".join(word for word, given in (leads, ("记录人", recorder)) if not given.strip())
         if wanting:
-            found.append((meeting_id, held_on, code, topic, "、".join(wanting)))
-    if len(found) > INCOMPLETE_NAMED:
-        yield Finding(code="meeting.record_incomplete", severity=Severity.WARNING,
-                      subject=f"{today.year}#meeting.record_incomplete",
-                      message=f"{today.year}年有 {len(found)} 次会议的记录未填主持人或记录人，请逐个打开补填",
-                      due=None, rule="会议记录", target=Target("meeting", found[0][0]))
-        return
-    for meeting_id, held_on, code, topic, missing in found:
-        name = TYPES_BY_CODE[code].name if code in TYPES_BY_CODE else code
-        yield Finding(code="meeting.record_incomplete", severity=Severity.WARNING, subject=meeting_id,
-                      message=f"{held_on:%Y-%m-%d}{name}“{topic}”的记录未填{missing}",
-                      due=None, rule="会议记录", target=Target("meeting", meeting_id))
+            name = TYPES_BY_CODE[code].name if code in TYPES_BY_CODE else code
+            yield Finding(code="meeting.record_incomplete", severity=Severity.WARNING, subject=meeting_id,
+                          message=f"{held_on:%Y-%m-%d}{name}“{topic}”的记录未填{wanting}",
+                          due=None, rule="会议记录", target=Target("meeting", meeting_id))
