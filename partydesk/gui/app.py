@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QIcon, QImage, QPainter
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QStyleFactory, QWidget
 
 from partydesk.core.errors import KnownError
 from partydesk.core.handle import DbHandle
 from partydesk.gui.context import AppContext, make_context
+from partydesk.gui.focus_style import FocusStyle
 from partydesk.gui.languages import APP_NAME, ORG_NAME, install_language, make_settings, saved_language
 from partydesk.gui.session_end import exit_hooks_on_quit, quit_on_terminate
 from partydesk.gui.widgets import enter_on_button, wheel_guard
@@ -65,8 +66,10 @@ def create_application(argv: Sequence[str]) -> QApplication:
     from partydesk import __version__
 
     app.setApplicationVersion(__version__)
-    # Fusion looks the same on every Windows version and offscreen, so screenshots show what users see.
-    app.setStyle("Fusion")
+    # Fusion looks the same on every Windows version and offscreen, so screenshots show what users see; with a
+    # focus ring that shows where the keyboard is (``focus_style``).
+    if not isinstance(app.style(), FocusStyle):
+        app.setStyle(FocusStyle(QStyleFactory.create("Fusion")))
     family = choose_font_family(QFontDatabase.families())
     if family is not None:
         font = app.font()
