@@ -1,10 +1,10 @@
 """The program ending with the computer's session, not by its own 退出: a Windows log-off or shut-down, a TERM signal.
 
-On a shared office PC the window is often still open when someone shuts the computer down. On Windows the window
-is first asked to close (a form with unsaved typing asks, as on closing it by hand); when the session does end, Qt
-emits ``aboutToQuit`` from inside the end-of-session message, and Windows ends the process as soon as that returns:
-``app.exec()`` never comes back. So the exit hooks (the backup on exit) run on ``aboutToQuit``
-(``exit_hooks_on_quit``), once, and again only where that signal never came (set-up cancelled before the loop ran).
+On a shared office PC the window is often still open when someone shuts the computer down. On Windows, when the
+session ends, Qt emits ``aboutToQuit`` from inside the end-of-session message (WM_ENDSESSION), and Windows ends the
+process as soon as that returns: ``app.exec()`` never comes back. So the exit hooks (the backup on exit) run on
+``aboutToQuit`` (``exit_hooks_on_quit``), once, and again only where that signal never came (set-up cancelled
+before the loop ran). Typing in an open form is kept by its draft (written a second after the last edit).
 
 Elsewhere a log-out or shut-down sends SIGTERM (or SIGHUP to a program started from a terminal), whose default is to
 end the process on the spot. ``quit_on_terminate`` makes either close the program's windows instead, from the event
