@@ -15,7 +15,7 @@ per branch (the branch selector's list).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from partydesk.core.checks import engine, grouping, memo
@@ -254,9 +254,14 @@ def study_progress(db: Database, year: int, today: date, *, org_id: str | None =
 
 
 def findings(db: Database, today: date, *, org_id: str | None = None) -> list[Finding]:
-    """The open to-dos of ``today``: all of them, or those about one branch's records."""
+    """The open to-dos of ``today``: all of them, or those about one branch's records, without the branch's name in
+    front ("第二支部：…"): the workbench is showing that branch."""
     found = engine.open_findings(db, today)
-    return found if org_id is None else dashboard_scope.scope_findings(db, found, org_id)
+    if org_id is None:
+        return found
+    named = f"{grouping.file_branches(db).short_of(org_id)}："
+    return [replace(f, message=f.message[len(named):]) if f.message.startswith(named) and len(named) > 1 else f
+            for f in dashboard_scope.scope_findings(db, found, org_id)]
 
 
 def key_figures(db: Database, today: date, *, by_type: list[tuple[str, int, int]] | None = None,
