@@ -299,9 +299,13 @@ def main_gui(
     if opener is None:
         start_error_handling()
 
+    hooks_ran = [False]
+
     def stop_and_run_hooks() -> None:
+        """The lanes stopped and, once there is a database, the exit hooks run: once in all."""
         ctx.runner.shutdown()
-        if ctx.db is not None:
+        if ctx.db is not None and not hooks_ran[0]:
+            hooks_ran[0] = True
             run_exit_hooks(ctx)
 
     # On aboutToQuit: a Windows log-off ends the process before exec() returns (``session_end``).
@@ -320,7 +324,7 @@ def main_gui(
         code = app.exec()
         window.deleteLater()
     finally:
-        at_exit()  # when aboutToQuit never came (set-up cancelled): the lanes stopped, the hooks run, once
+        at_exit()  # when aboutToQuit never came (set-up cancelled), or came before the database was open
         restore_signals()  # (after the hooks: a signal during the backup on exit does not cut it short)
         disconnect()
     return code

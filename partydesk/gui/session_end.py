@@ -3,12 +3,12 @@
 On a shared office PC the window is often still open when someone shuts the computer down. On Windows, when the
 session ends, Qt emits ``aboutToQuit`` from inside the end-of-session message (WM_ENDSESSION), and Windows ends the
 process as soon as that returns: ``app.exec()`` never comes back. So the exit hooks (the backup on exit) run on
-``aboutToQuit`` (``exit_hooks_on_quit``), once, and again only where that signal never came (set-up cancelled
-before the loop ran). Typing in an open form is kept by its draft (written a second after the last edit).
+``aboutToQuit`` (``exit_hooks_on_quit``), and on the way out where that signal never came (set-up cancelled before
+the loop ran): once in all. Typing in an open form is kept by its draft (written a second after the last edit).
 
 Elsewhere a log-out or shut-down sends SIGTERM (or SIGHUP to a program started from a terminal), whose default is to
 end the process on the spot. ``quit_on_terminate`` makes either close the program's windows instead, from the event
-loop, as closing them by hand would: a form with unsaved typing asks first (as on a Windows log-off), then the worker
+loop, as closing them by hand would: a form with unsaved typing asks first, then the worker
 lanes stop, the exit hooks run and the database is closed. A signal already ignored (``nohup``) stays ignored.
 """
 
@@ -28,31 +28,20 @@ from PySide6.QtWidgets import QApplication
 ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
-class Once:
-    """``hooks()`` the first time it is called, nothing after."""
-
-    def __init__(self, hooks: Callable[[], None]) -> None:
-        self._hooks: Callable[[], None] | None = hooks
-
-    def __call__(self) -> None:
-        hooks, self._hooks = self._hooks, None
-        if hooks is not None:
-            hooks()
-
-
-def exit_hooks_on_quit(app: QCoreApplication, run_hooks: Callable[[], None]) -> tuple[Once, Callable[[], None]]:
-    """``run_hooks`` made to run once, on ``aboutToQuit`` or when the caller calls it (whichever comes first); and
-    the function that disconnects it again (the application outlives one window in tests and in the shot command).
+def exit_hooks_on_quit(app: QCoreApplication,
+                       run_hooks: Callable[[], None]) -> tuple[Callable[[], None], Callable[[], None]]:
+    """``run_hooks`` connected to ``aboutToQuit``; returns it (for the caller to call on the way out, when that
+    signal never came: ``run_hooks`` runs its hooks once however often it is called) and the function that
+    disconnects it again (the application outlives one window in tests and in the shot command).
 
     Connect after the worker lanes' own ``aboutToQuit`` slot, so the hooks run once the lanes have stopped."""
-    once = Once(run_hooks)
-    app.aboutToQuit.connect(once)
-    return once, lambda: _disconnect(app, once)
+    app.aboutToQuit.connect(run_hooks)
 
+    def disconnect() -> None:
+        with contextlib.suppress(RuntimeError, TypeError):  # already gone
+            app.aboutToQuit.disconnect(run_hooks)
 
-def _disconnect(app: QCoreApplication, slot: Once) -> None:
-    with contextlib.suppress(RuntimeError, TypeError):  # already gone
-        app.aboutToQuit.disconnect(slot)
+    return run_hooks, disconnect
 
 
 def quit_on_terminate() -> Callable[[], None]:
