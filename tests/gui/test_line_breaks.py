@@ -4,6 +4,7 @@ after an opening one (标点禁则), and never wider than asked."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -25,8 +26,12 @@ def test_dates_and_numbers_stay_whole_and_no_line_starts_with_a_closing_mark() -
     assert len(lines) > 3
     assert all(advance(line) <= 28 for line in lines)
     assert "".join(lines).replace(" ", "") == MESSAGE.replace(" ", "")  # (a space where a line breaks goes)
-    for whole in ("13912345678", "2021-07-01", "2021/7/1", "2021.7.1", "20210701", "2019.3", "201903"):
+    for whole in ("13912345678", "2021-07-01", "2021/7/1", "2021.7.1", "20210701", "2019.3", "201903", "2021年",
+                  "7月", "1日", "3月"):
         assert any(whole in line for line in lines), whole
+    for width in range(14, 60):  # a number never ends a line whose next starts with its unit
+        wrapped = wrap_lines(MESSAGE, width, advance).split("\n")
+        assert not any(a[-1:].isdigit() and b[:1] in "年月日" for a, b in pairwise(wrapped)), wrapped
     assert not any(line[0] in NOT_AT_START for line in lines if line)
     assert not any(line[-1] in NOT_AT_END for line in lines if line)
 

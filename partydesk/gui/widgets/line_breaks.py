@@ -1,8 +1,9 @@
 """Breaking a message into lines of our own (for labels whose word wrap Qt cannot size inside a scroll area).
 
-Chinese may break between any two characters, but not inside a number, a date or a code ("2021-07-01",
-"2019.3", "138****0001" stay whole), not before a closing mark ("，" "。" "）" never start a line) and not after
-an opening one ("（" "“" never end a line), as Chinese typesetting (标点禁则) has it.
+Chinese may break between any two characters, but not inside a number, a date or a code ("2021-07-01", "2019.3",
+"138****0001" stay whole) nor between a number and its unit ("7月", "3次"), not before a closing mark ("，" "。"
+"）" never start a line) and not after an opening one ("（" "“" never end a line), as Chinese typesetting (标点禁则)
+has it.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# A run that stays whole: letters, digits and the marks inside numbers, dates, times and masked numbers.
-_WHOLE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-:/_%*+×]*|.", re.S)
+# A run that stays whole: letters, digits and the marks inside numbers, dates, times and masked numbers, with the
+# unit a number is written with (2021年 7月 1日, 3次, 18学时 would read wrong split from their number).
+_WHOLE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-:/_%*+×]*[年月日号时分秒次人名条项岁]?|.", re.S)
 NOT_AT_START = frozenset("，。、；：！？）》」』】”’,.;:!?)]}%…—")
 NOT_AT_END = frozenset("（《「『【“‘([{")
 
