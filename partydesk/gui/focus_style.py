@@ -1,4 +1,4 @@
-"""Where the keyboard is, plainly: Fusion with a clear focus ring on buttons, choice boxes and lists.
+"""Where the keyboard is, plainly: Fusion with a clear focus ring on buttons, ticks, choice boxes and lists.
 
 Fusion marks the focused button with the same thin blue frame as the default button (the one Enter presses), a
 focused choice box faintly, and a focused table not at all (only its header's text turns bold): someone working
@@ -27,14 +27,24 @@ def _ring(painter: QPainter, rect: QRectF) -> None:
     painter.restore()
 
 
+_RINGED_CONTROLS = (QStyle.ControlElement.CE_PushButton, QStyle.ControlElement.CE_CheckBox,
+                    QStyle.ControlElement.CE_RadioButton)
+_AROUND = {QStyle.ControlElement.CE_CheckBox: QStyle.SubElement.SE_CheckBoxClickRect,
+           QStyle.ControlElement.CE_RadioButton: QStyle.SubElement.SE_RadioButtonClickRect}
+
+
 class FocusStyle(QProxyStyle):
-    """Fusion (or the style given) with the focus ring drawn on push buttons, combo boxes and item views."""
+    """Fusion (or the style given) with the focus ring drawn on push buttons, check boxes, radio buttons, combo boxes
+    and item views."""
 
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter,
                     widget: QWidget | None = None) -> None:
         super().drawControl(element, option, painter, widget)
-        if element == QStyle.ControlElement.CE_PushButton and option.state & QStyle.StateFlag.State_HasFocus:
-            _ring(painter, QRectF(option.rect))
+        if element in _RINGED_CONTROLS and option.state & QStyle.StateFlag.State_HasFocus:
+            around = _AROUND.get(element)  # a tick: its box and its words, not the whole stretched row
+            rect = option.rect if around is None or widget is None else \
+                self.subElementRect(around, option, widget).adjusted(-2, -1, 3, 1).intersected(option.rect)
+            _ring(painter, QRectF(rect))
 
     def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex, painter: QPainter,
                            widget: QWidget | None = None) -> None:

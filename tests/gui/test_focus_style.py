@@ -4,7 +4,16 @@ own marks were the same for the focused and the default button, and none for a f
 from __future__ import annotations
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from partydesk.gui.focus_style import FOCUS_COLOUR, FocusStyle
@@ -30,8 +39,9 @@ def test_the_focused_control_and_only_it_is_ringed(qtbot: QtBot, app: QApplicati
     combo = QComboBox()
     combo.addItems(["集体学习", "党课"])
     table = QTableWidget(3, 3)
+    tick = QCheckBox("显示完整号码")
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    for widget in (combo, table, buttons):
+    for widget in (combo, table, tick, buttons):
         layout.addWidget(widget)
     save = buttons.button(QDialogButtonBox.StandardButton.Save)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -40,7 +50,7 @@ def test_the_focused_control_and_only_it_is_ringed(qtbot: QtBot, app: QApplicati
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
-    controls: list[QWidget] = [combo, table, save, cancel]
+    controls: list[QWidget] = [combo, table, tick, save, cancel]
     for focused in controls:
         focused.setFocus()
         qtbot.waitUntil(focused.hasFocus)
