@@ -137,7 +137,9 @@ def test_a_meeting_conflict_is_shown_in_the_office_s_words(sites: Sites) -> None
     import_package(sites.committee, LOCAL_USER,
                    export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
     with sites.branch.read() as session:
-        meeting_id = session.query(Meeting.id).order_by(Meeting.id).first()[0]  # type: ignore[index]
+        # ids are random: pick by type, so the change to 党课 below is a change (a 支委会, not a 党课 already)
+        meeting_id = session.query(Meeting.id).filter(Meeting.type_code == "committee").order_by(
+            Meeting.held_on).first()[0]  # type: ignore[index]
     with sites.committee.write(LOCAL_USER, action="test.correct") as session:
         session.get(Meeting, meeting_id).place = "社区党群服务中心会议室（四楼）"  # type: ignore[union-attr]
     with sites.branch.write(LOCAL_USER, action="test.edit") as session:
