@@ -64,6 +64,33 @@ def test_choosing_a_branch_scopes_figures_and_todos(qtbot: QtBot, committee: tup
     assert combo.currentData() == ids["1002"]  # the choice survives the reload that refilled the list
 
 
+def test_a_chosen_branch_s_set_aside_list_is_its_own(qtbot: QtBot,
+                                                     committee: tuple[AppContext, dict[str, str]]) -> None:
+    """A to-do of each branch set aside; with 第1001支部委员会 chosen, 显示已忽略或暂缓的 lists only its one,
+    without the branch's name in front (the page is showing that branch), as the open ones read."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.checks import engine
+    from partydesk.core.services import dashboard
+
+    ctx, ids = committee
+    for finding in dashboard.findings(ctx.db, TODAY):
+        if finding.code == "meeting.missing":
+            engine.dismiss(ctx.db, LOCAL_USER, finding, reason="已另行报告")
+    page = _page(qtbot, ctx)
+    page.branch_filter.combo.setCurrentIndex(page.branch_filter.combo.findData(ids["1001"]))
+    qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.org_id == ids["1001"], timeout=WAIT_MS)
+    page.board.set_aside_check.setChecked(True)
+
+    def set_aside() -> list[str]:
+        tree = page.board.tree
+        heads = [h for i in range(tree.topLevelItemCount())
+                 if (h := tree.topLevelItem(i)) and "已忽略或暂缓" in h.text(0)]
+        return [h.child(j).text(0) for h in heads for j in range(h.childCount())]  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: bool(set_aside()), timeout=WAIT_MS)
+    [line] = set_aside()
+    assert "次规定的会议未按期召开" in line and "第100" not in line and line.endswith("（已另行报告）"), line
+
+
 def test_the_branches_tab_draws_members_per_branch(qtbot: QtBot, committee: tuple[AppContext, dict[str, str]]) -> None:
     """A tab of its own, visible for a committee, with one bar per branch."""
     ctx, _ids = committee

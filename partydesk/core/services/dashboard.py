@@ -259,9 +259,30 @@ def findings(db: Database, today: date, *, org_id: str | None = None) -> list[Fi
     found = engine.open_findings(db, today)
     if org_id is None:
         return found
+    unnamed = _unnamed(db, org_id)
+    return [unnamed(f) for f in dashboard_scope.scope_findings(db, found, org_id)]
+
+
+def set_aside(db: Database, today: date, *, org_id: str | None = None) -> list[tuple[Finding, engine.Dismissal]]:
+    """The to-dos dismissed or still snoozed on ``today``, with the decision: all of them, or one branch's,
+    named as ``findings`` names them."""
+    hidden = engine.board(db, today).set_aside
+    if org_id is None:
+        return hidden
+    mine = {id(f) for f in dashboard_scope.scope_findings(db, [f for f, _d in hidden], org_id)}
+    unnamed = _unnamed(db, org_id)
+    return [(unnamed(f), decision) for f, decision in hidden if id(f) in mine]
+
+
+def _unnamed(db: Database, org_id: str) -> Callable[[Finding], Finding]:
+    """A finding without the branch's name in front of its message ("第二支部：…")."""
     named = f"{grouping.file_branches(db).short_of(org_id)}："
-    return [replace(f, message=f.message[len(named):]) if f.message.startswith(named) and len(named) > 1 else f
-            for f in dashboard_scope.scope_findings(db, found, org_id)]
+
+    def unnamed(finding: Finding) -> Finding:
+        if len(named) > 1 and finding.message.startswith(named):
+            return replace(finding, message=finding.message[len(named):])
+        return finding
+    return unnamed
 
 
 def key_figures(db: Database, today: date, *, by_type: list[tuple[str, int, int]] | None = None,

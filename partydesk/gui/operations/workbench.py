@@ -31,11 +31,13 @@ def load_snapshot(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCa
                on_done=on_done, on_error=on_error)
 
 
-def load_set_aside(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback) -> TaskHandle:
-    """The findings dismissed or still snoozed on ``today``, with the decision: ``[(Finding, Dismissal)]``."""
+def load_set_aside(parent: QWidget, ctx: AppContext, today: date, on_done: DoneCallback, *,
+                   org_id: str | None = None) -> TaskHandle:
+    """The findings dismissed or still snoozed on ``today``, with the decision: ``[(Finding, Dismissal)]``; those
+    of one branch (``org_id``), when given."""
     db = ctx.db
-    return run(parent, ctx, lambda _progress: engine.board(db, today).set_aside, label="to-dos set aside",
-               on_done=on_done)
+    return run(parent, ctx, lambda _progress: dashboard.set_aside(db, today, org_id=org_id),
+               label="to-dos set aside", on_done=on_done)
 
 
 def load_member_ids(parent: QWidget, ctx: AppContext, key: str, today: date, on_done: DoneCallback, *,

@@ -244,7 +244,7 @@ class WorkbenchPage(QWidget):
         self.ctx.hub.statusMessage.emit(error.message)
 
     def _load_set_aside(self) -> None:
-        ops.load_set_aside(self, self.ctx, self.today, self.board.set_set_aside)
+        ops.load_set_aside(self, self.ctx, self.today, self.board.set_set_aside, org_id=self.org_id)
 
     def _on_changed(self, changes: Changes) -> None:
         del changes  # members, meetings, rules, to-dos … all move the figures

@@ -206,3 +206,24 @@ def test_the_yearly_report_of_all_branches_counts_members_per_branch_not_per_gro
     per_branch = section(whole, "各支部党员人数")
     assert per_branch is not None and [row[:2] for row in per_branch] == [("第1001支部", "5"), ("第1002支部", "3")]
     assert section(first, "各党小组人数") is not None and section(first, "各支部党员人数") is None
+
+
+def test_one_branch_s_set_aside_to_dos_are_its_own_without_its_name(
+        committee: tuple[Database, dict[str, str]]) -> None:
+    """A to-do of each branch set aside: the workbench showing 1001 lists 1001's under 已忽略或暂缓, named as its open
+    ones are (no "第1001支部：" in front), not 1002's; put back from there, it is open again."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.checks import engine
+
+    hub, ids = committee
+    missing = {f.target.key.split("#")[0]: f for f in dashboard.findings(hub, TODAY)
+               if f.code == "meeting.missing" and f.target is not None}
+    for org_id in (ids["1001"], ids["1002"]):
+        engine.dismiss(hub, LOCAL_USER, missing[org_id], reason="已另行报告")
+    assert len(dashboard.set_aside(hub, TODAY)) == 2
+    [(shown, decision)] = dashboard.set_aside(hub, TODAY, org_id=ids["1001"])
+    assert shown.message == missing[ids["1001"]].message.removeprefix("第1001支部：")
+    assert not shown.message.startswith("第1001支部") and decision.reason == "已另行报告"
+    engine.restore(hub, LOCAL_USER, shown)
+    assert dashboard.set_aside(hub, TODAY, org_id=ids["1001"]) == []
+    assert missing[ids["1001"]] in dashboard.findings(hub, TODAY)
