@@ -7,10 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from matplotlib.colors import to_hex
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from partydesk.core.charts.common import GREY
+from partydesk.core.charts.members import RED
 from partydesk.core.storage.database import Database
 from partydesk.gui import languages
 from partydesk.gui.context import AppContext
@@ -140,6 +143,31 @@ def test_a_committee_s_charts_stay_readable_with_many_branches(
     page.branch_filter.combo.setCurrentIndex(page.branch_filter.combo.findData(ids["1002"]))
     qtbot.waitUntil(lambda: page.chart_data is not None and page.chart_data.org_id == ids["1002"], timeout=WAIT_MS)
     assert page.build_figure("group").axes[0].patches
+    # One of the smallest chosen: it stays in sight, in red, in place of the twentieth largest.
+    page.chart_data = replace(page.chart_data, branches=many, org_id="7")  # type: ignore[type-var]
+    bars = page.build_figure("branches")
+    widths = [round(p.get_width()) for p in bars.axes[0].patches]
+    assert widths == [*range(59, 40, -1), 7] and "人数最多的 19 个和所选支部" in bars.axes[0].get_title()
+    red = [round(p.get_width()) for p in bars.axes[0].patches if to_hex(p.get_facecolor()) == RED]
+    assert red == [7] and "红色为所选支部" in bars.axes[0].get_title()
+
+
+def test_a_chosen_branch_is_the_red_bar_among_the_others(
+        qtbot: QtBot, committee: tuple[AppContext, dict[str, str]]) -> None:
+    """各支部 with 第1002支部委员会 chosen: every branch still drawn to compare, its bar red and the others grey,
+    the title saying so; with 全部支部 all are red and the title plain."""
+    ctx, ids = committee
+    page = _page(qtbot, ctx)
+
+    def colours() -> list[tuple[int, str]]:
+        drawn = page.build_figure("branches").axes[0].patches
+        return [(round(p.get_width()), to_hex(p.get_facecolor())) for p in drawn]
+    assert colours() == [(5, RED), (3, RED)]
+    assert "红色" not in page.build_figure("branches").axes[0].get_title()
+    page.branch_filter.combo.setCurrentIndex(page.branch_filter.combo.findData(ids["1002"]))
+    qtbot.waitUntil(lambda: page.chart_data is not None and page.chart_data.org_id == ids["1002"], timeout=WAIT_MS)
+    assert colours() == [(5, GREY), (3, RED)]
+    assert page.build_figure("branches").axes[0].get_title().endswith("\n红色为所选支部")
 
 
 def test_opening_a_branch_in_the_comparison_shows_the_workbench_for_it(

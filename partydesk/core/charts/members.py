@@ -12,6 +12,7 @@ from typing import Any
 
 from partydesk.core.charts.common import (
     COUNTS,
+    GREY,
     NO_MEMBERS,
     new_figure,
     say_empty,
@@ -42,23 +43,27 @@ def bar_thickness(count: int) -> float:
 
 def bars(title: str, labels: Sequence[str], values: Sequence[float], keys: Sequence[str] | None = None, *,
          unit: str = "人", horizontal: bool = False, width: float = 4.5, height: float = 3.0,
-         empty: str = NO_MEMBERS) -> Any:
+         empty: str = NO_MEMBERS, chosen: str | None = None) -> Any:
     """One bar per bucket with its value written on it; ``horizontal`` for long labels (党小组). With no
-    bucket holding anything, the note ``empty`` instead of axes."""
+    bucket holding anything, the note ``empty`` instead of axes. The bar keyed ``chosen`` in red and the others
+    grey, when one is chosen to be seen among the rest."""
     fig = new_figure(width, height)
     ax = fig.add_subplot()
     if not any(values):
         say_empty(ax, title, empty)
         return fig
     thickness = bar_thickness(len(values))
+    color: str | list[str] = RED
+    if chosen is not None and keys is not None and chosen in keys:
+        color = [RED if key == chosen else GREY for key in keys]
     if horizontal:
-        drawn = ax.barh(list(labels), list(values), height=thickness, color=RED)
+        drawn = ax.barh(list(labels), list(values), height=thickness, color=color)
         ax.invert_yaxis()  # first bucket on top, as read
         ax.set_xlabel(unit)
         if unit in COUNTS:
             whole_numbers(ax.xaxis)
     else:
-        drawn = ax.bar(list(labels), list(values), width=thickness, color=RED)
+        drawn = ax.bar(list(labels), list(values), width=thickness, color=color)
         unit_label(ax, unit)
         turnable(ax)  # upright where they fit, turned on a narrow chart
     ax.bar_label(drawn, fmt="%g", padding=2)

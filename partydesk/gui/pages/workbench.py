@@ -296,12 +296,20 @@ class WorkbenchPage(QWidget):
         if chart_id == "attendance":
             return activity.attendance_trend(snap.attendance)
         if chart_id == "branches":
+            chosen = f"org:{snap.org_id}" if snap.org_id is not None else None
             shown, title = snap.branches, BRANCHES_TITLE
             if len(shown) > MOST_BRANCHES_CHARTED:  # sixty bars are a smear: the largest, the rest in 各支部对比
-                shown = sorted(shown, key=lambda b: -b.value)[:MOST_BRANCHES_CHARTED]
-                title = f"{BRANCHES_TITLE}（人数最多的 {MOST_BRANCHES_CHARTED} 个，共 {len(snap.branches)} 个）"
+                largest = sorted(shown, key=lambda b: -b.value)
+                shown = largest[:MOST_BRANCHES_CHARTED]
+                most = f"人数最多的 {MOST_BRANCHES_CHARTED} 个"
+                if chosen is not None and chosen not in {b.key for b in shown}:  # the chosen one stays in sight
+                    shown = shown[:-1] + [b for b in largest if b.key == chosen]
+                    most = f"人数最多的 {MOST_BRANCHES_CHARTED - 1} 个和所选支部"
+                title = f"{BRANCHES_TITLE}（{most}，共 {len(snap.branches)} 个）"
+            if chosen is not None and chosen in {b.key for b in shown}:
+                title += "\n红色为所选支部"
             return members.bars(title, [b.label for b in shown], [b.value for b in shown],
-                                [b.key for b in shown], horizontal=True)
+                                [b.key for b in shown], horizontal=True, chosen=chosen)
         return activity.study_hours(snap.figures.study_on_track, snap.figures.study_counted)
 
     def draw_all(self) -> None:
