@@ -321,11 +321,13 @@ def test_a_click_on_the_name_header_sorts_by_pinyin_as_the_roster_does() -> None
 
 def test_a_meeting_recorded_through_the_page_is_chosen_in_the_list(qtbot: QtBot, ctx: AppContext,
                                                                     people: list[str]) -> None:
-    """Saved from 新建会议记录, the new meeting is selected in the list once it arrives there, among others."""
+    """Saved from 新建会议记录, the new meeting is selected in the list once it arrives there, among others, and
+    the keyboard is on the list (not back on the search box it was in before)."""
     for month in range(1, 10):
         hold(ctx.db, "general", date(2026, month, 3), dict.fromkeys(people, PRESENT))  # type: ignore[arg-type]
     page = make_page(qtbot, ctx)
     page.show()
+    page.list_panel.search.setFocus()
     dialog = page.open_meeting(type_code="theme_day", held_on=date(2026, 6, 15))
     settle(qtbot, ctx)
     dialog.ui.topicEdit.insert("重温入党誓词")  # type: ignore[attr-defined]
@@ -335,6 +337,7 @@ def test_a_meeting_recorded_through_the_page_is_chosen_in_the_list(qtbot: QtBot,
     with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:  # type: ignore[attr-defined]
         dialog._save()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: page.list_panel.selected_ids() == [saved.args[0]], timeout=WAIT_MS)
+    assert page.focusWidget() is page.list_panel.table
     assert "会议记录已保存：重温入党誓词" in said  # the dialog just closes: the status line says it was kept
 
 

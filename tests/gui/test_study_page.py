@@ -529,7 +529,8 @@ def test_every_participant_name_is_shown_whole(qtbot: QtBot, ctx: AppContext, db
 def test_ctrl_n_records_a_study_and_the_saved_record_is_chosen_in_the_list(
         qtbot: QtBot, ctx: AppContext, db: Database, branch: dict[str, str]) -> None:
     """Ctrl+N on 学习活动 opens a new record, as on the members and meetings pages; once saved, the record is chosen
-    in the list and shown, so the office sees where it went (and Enter opens it again)."""
+    in the list and shown, so the office sees where it went, and the keyboard is on the list (Enter opens it
+    again), not back in the search box it was in."""
     for day in range(1, 41):  # more records than the list shows at once
         held = date(2026, 1, 1) + timedelta(days=day)
         study.add_activity(db, LOCAL_USER, ActivityData("collective", f"学习{day}", held, held, 10),
@@ -537,8 +538,8 @@ def test_ctrl_n_records_a_study_and_the_saved_record_is_chosen_in_the_list(
     page = open_page(qtbot, ctx)
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow, timeout=WAIT_MS)
-    page.activities.table.setFocus()
-    qtbot.keyClick(page.activities.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    page.activities.search.setFocus()
+    qtbot.keyClick(page.activities.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(page.dialog, StudyEditDialog) and page.dialog.isVisible(), timeout=WAIT_MS)
     dialog = page.dialog
     assert isinstance(dialog, StudyEditDialog)
@@ -553,3 +554,4 @@ def test_ctrl_n_records_a_study_and_the_saved_record_is_chosen_in_the_list(
     table = page.activities.table
     assert table.verticalScrollBar().maximum() > 0, "more records than the list shows at once"
     qtbot.waitUntil(lambda: 0 <= table.rowViewportPosition(row) < table.viewport().height(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.focusWidget() is table, timeout=WAIT_MS)  # once the window is active again

@@ -55,9 +55,11 @@ def tick(dialog: TalkEditDialog, name: str) -> None:
 def test_a_talk_added_through_the_dialog_is_listed(qtbot: QtBot, ctx: AppContext, panel: TalksPanel,
                                                     people: dict[str, str]) -> None:
     """Fill in the dialog, tick two members, save: the row appears and the two leave the due list (李四
-    joined this year and is not due yet)."""
+    joined this year and is not due yet); the new talk is chosen, with the keyboard on the list."""
     assert panel.list.model.total == 0 and panel.due_view.overdue_count() == 2
     assert "2" in panel.due_button.text()
+    panel.show()
+    panel.new_button.setFocus()
     dialog = open_new(qtbot, panel)
     dialog.ui.heldOnEdit.setText("2026-11-20")
     dialog.ui.byCombo.setEditText("街道党工委刘书记")
@@ -74,7 +76,7 @@ def test_a_talk_added_through_the_dialog_is_listed(qtbot: QtBot, ctx: AppContext
     shown = [panel.list.model.index(0, c).data() for c in range(panel.list.model.columnCount())]
     assert "2026-11-20" in shown and "上门走访" in shown and ("张三、王五" in shown or "王五、张三" in shown)
     qtbot.waitUntil(lambda: panel.due_view.overdue_count() == 0, timeout=WAIT_MS)
-    assert panel.list.selected_ids() == [row.id]
+    assert panel.list.selected_ids() == [row.id] and panel.focusWidget() is panel.list.table
 
 
 def test_the_talker_is_found_by_pinyin_and_linked_to_the_member(qtbot: QtBot, ctx: AppContext,

@@ -372,7 +372,7 @@ class MeetingsPage(DialogHost, QWidget):
         self._select_pending()
 
     def _select_pending(self) -> None:
-        if self._select_after is not None and self.list_panel.select_id(self._select_after):
+        if self._select_after is not None and self.list_panel.select_id(self._select_after, focus=True):
             self._select_after = None
 
     # -- text --------------------------------------------------------------------------------------

@@ -277,7 +277,7 @@ class StudyPage(QWidget):
             return
         page, row_id = self._pending
         self._pending = None
-        if page.select_id(row_id):
+        if page.select_id(row_id, focus=True):
             return
         page.search.clear()
         for combo in page.findChildren(QComboBox, "ledgerFilter"):
@@ -285,7 +285,7 @@ class StudyPage(QWidget):
         if page is self.ledger:
             self.branch_filter.set_current(None)
         page.apply_filters()
-        page.select_id(row_id)
+        page.select_id(row_id, focus=True)
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -418,7 +418,9 @@ class StudyPage(QWidget):
 
     def _select_saved(self, day: date | None, record_id: str | None) -> None:
         """A record saved for the year shown is chosen in the list, scrolled into view, once it is listed."""
-        if day is not None and day.year == self.year and record_id and not self.activities.select_id(record_id):
+        if day is None or day.year != self.year or not record_id:
+            return
+        if not self.activities.select_id(record_id, focus=True):
             self._pending = (self.activities, record_id)
 
     def _show_year_of(self, day: date | None, record_id: str | None) -> None:

@@ -218,7 +218,7 @@ class TalksPanel(DialogHost, QWidget):
         self._select_pending()
 
     def _select_pending(self) -> None:
-        if self._select_after and self.list.select_id(self._select_after):
+        if self._select_after and self.list.select_id(self._select_after, focus=True):
             self._select_after = None
 
     def show_due(self) -> None:

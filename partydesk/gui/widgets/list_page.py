@@ -449,8 +449,10 @@ class ListPage(QWidget, Generic[Row]):
         wanted = set(self.selected_ids())
         return [r for r in self.model.shown_rows() if self._row_id(r) in wanted]
 
-    def select_id(self, row_id: str) -> bool:
-        """Select and show the row with ``row_id``; False when it is not shown."""
+    def select_id(self, row_id: str, *, focus: bool = False) -> bool:
+        """Select and show the row with ``row_id``; False when it is not shown. With ``focus``, the keyboard goes
+        to the list (a record just saved, a to-do opened: the arrows and Enter go on from it, not from the
+        button or box that had it before the dialog)."""
         row = self.model.row_of(row_id)
         if row < 0:
             return False
@@ -459,6 +461,8 @@ class ListPage(QWidget, Generic[Row]):
         # a branch's file).
         shown = next((c for c in range(self.model.columnCount()) if not self.table.isColumnHidden(c)), 0)
         self.table.scrollTo(self.model.index(row, shown))
+        if focus and self.table.isVisible():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def _select_row(self, row: int) -> None:
