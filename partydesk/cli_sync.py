@@ -14,9 +14,12 @@ import argparse
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from partydesk import cli
+
+if TYPE_CHECKING:
+    from partydesk.core.services.sync_import import ImportReport
 
 
 def cmd_keycard(args: argparse.Namespace) -> dict[str, Any]:
@@ -163,12 +166,18 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
     """Import (or, with --dry-run, only classify) a package, or every package in a folder."""
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.services.sync_import import import_package
-    from partydesk.core.services.sync_words import changed_in_words, contents_in_words, removed_in_words
 
     if Path(args.file).is_dir():
         return import_folder(args)
     with cli.opened(args) as db:
         report = import_package(db, LOCAL_USER, Path(args.file), dry_run=args.dry_run)
+    return import_payload(report)
+
+
+def import_payload(report: ImportReport) -> dict[str, Any]:
+    """What ``sync import`` prints of one package's import: the JSON, its message in words."""
+    from partydesk.core.services.sync_words import changed_in_words, contents_in_words, removed_in_words
+
     payload = report.to_json()
     c = report.counts
     summary = (f"新增 {c['new']}，更新 {c['updated']}，未变 {c['unchanged']}，冲突 {c['conflict']}，"
@@ -196,6 +205,9 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
             lines.append(f"对方删除了党员：{removed_in_words(report.removed)}。")
         if report.changed_count:
             lines.append(f"对方修改了党员的档案：{changed_in_words(report.changed, report.changed_count)}。")
+        if report.declined:
+            lines.append("本单位更正过的记录，对方保留了自己的版本或又作了修改，按对方的版本更新："
+                         + "；".join(report.declined) + "。")
         if c["conflict"]:
             lines.append("有冲突的记录保留了本地版本，请在“数据交换”页的冲突列表中逐条决定。")
         lines += [f"拒收 {t} {i[:8]}：{r}" for t, i, r in report.rejected[:50]]

@@ -1859,6 +1859,10 @@ No. {seq} to {office}: {contents}.</source>
         <translation>未登记的单位 {code}</translation>
     </message>
     <message>
+        <source>{origin} kept its own version of records this office corrected, or changed them again; importing puts its version in place of the correction: {names}.</source>
+        <translation>本单位更正过的下列记录，{origin}保留了自己的版本或又作了修改；导入后以{origin}的版本为准，本单位的更正不再保留：{names}。</translation>
+    </message>
+    <message>
         <source>Ready to import</source>
         <translation>可以导入</translation>
     </message>
@@ -1873,6 +1877,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>; {count} record(s) it also changed keep this office&apos;s correction until it decides</source>
         <translation>；对方也改过的 {count} 条记录暂保留本单位的更正，待对方处理</translation>
+    </message>
+    <message>
+        <source>; {count} record(s) this office corrected come back in its own version</source>
+        <translation>；本单位更正过的 {count} 条记录按对方的版本更新</translation>
     </message>
     <message>
         <source>Could not be read: left alone. {message}</source>

@@ -95,6 +95,34 @@ def test_import_wizard_names_what_the_branch_changed_under_a_correction(
     assert "对方也改过的 1 条记录暂保留本单位的更正" in state, state
 
 
+def test_a_correction_the_branch_kept_its_own_version_over_is_said_at_the_committee(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """The committee's correction of a meeting's 地点 meets a change of the branch's; the branch keeps its own
+    version. Its next package would put that version in place of the correction: the check says so, naming the
+    meeting and the field, on its own and in a folder's table, not only 更新 1."""
+    from partydesk.core.services.sync_conflicts import open_conflicts, resolve
+
+    branch, committee, folder = pair
+    up, said = meeting_changed_on_both_sides(pair, branch_first=True)
+    assert import_package(committee, LOCAL_USER, up).status == "applied"
+    down = export_package(committee, LOCAL_USER, to_org_code="3301060012", out_dir=folder / "down").path
+    assert import_package(branch, LOCAL_USER, down).counts["conflict"] == 1
+    [waiting] = open_conflicts(branch)
+    resolve(branch, LOCAL_USER, waiting.id, take_incoming=False)
+    again = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "third").path
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = checked(qtbot, ctx, again, {"3301060012": "第一支部"})
+    assert (f"本单位更正过的下列记录，第一支部保留了自己的版本或又作了修改；导入后以第一支部的版本为准，"
+            f"本单位的更正不再保留：{said}：地点。") in dialog.summary.text(), dialog.summary.text()
+    many = checked(qtbot, ctx, again.parent, {"3301060012": "第一支部"})
+    state = many.folder_table.item(0, many.folder_table.columnCount() - 1).text()
+    assert "本单位更正过的 1 条记录按对方的版本更新" in state, state
+    many.folder_table.selectRow(0)  # the row chosen: which records, and in what
+    assert f"本单位的更正不再保留：{said}：地点。" in many.folder_detail.text(), many.folder_detail.text()
+
+
 def test_an_imported_receipt_says_what_it_confirmed_not_five_noughts(
         qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
         app: QApplication) -> None:

@@ -1,7 +1,8 @@
 """What an import does besides its counts, in words an office reads before it says yes: the committee's
 corrections of this office's own records, the members a package deletes, the members whose records it
-changes and in which fields, the sender's edits held behind a correction of ours. Each reads the records as
-they are here before the import (the dry run, or the apply before it writes)."""
+changes and in which fields, the sender's edits held behind a correction of ours, our corrections the sender
+answered with its own version. Each reads the records as they are here before the import (the dry run, or
+the apply before it writes)."""
 
 from __future__ import annotations
 
@@ -76,14 +77,21 @@ def changed(session: Any, staged: list[Staged], decisions: list[Decision], own_s
         if len(said) >= NAMED:  # the rest only counted
             break
         compared += 1
-        local = sync_repo.local_values(session, kind, str(record["id"])) or {}
-        here = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in local.items()}
-        incoming = record["data"]
-        keys = sorted((k for k in incoming if here.get(k) != incoming.get(k)), key=_form_order)
-        if keys:
-            name = names.get(str(record["id"])) or str(incoming.get("name") or "")
-            said.append(f"{name}（{'、'.join(dict.fromkeys(field_words.label('member', k) for k in keys))}）")
+        fields_said = _differing(session, kind, record)
+        if fields_said:
+            name = names.get(str(record["id"])) or str(record["data"].get("name") or "")
+            said.append(f"{name}（{fields_said}）")
     return said, len(said) + len(found) - compared
+
+
+def _differing(session: Any, kind: Any, record: dict[str, Any]) -> str:
+    """The fields in which a received record differs from the row here, in words (联系电话、工作单位): members'
+    in the order of the member form; "" when none does."""
+    local = sync_repo.local_values(session, kind, str(record["id"])) or {}
+    here = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in local.items()}
+    incoming = record["data"]
+    keys = sorted((k for k in incoming if here.get(k) != incoming.get(k)), key=_form_order)
+    return "、".join(dict.fromkeys(field_words.label(kind.name, k) for k in keys))
 
 
 @cache
@@ -114,6 +122,29 @@ def held(session: Any, staged: list[Staged], decisions: list[Decision], own_site
         out += [r for r in under if (base := bases.get(str(r["id"]))) is not None and r["version"] > base]
     return (named(session, [r for r in out if r["type"] == "member"]),
             named(session, [r for r in out if r["type"] != "member"]))
+
+
+def declined(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> list[str]:
+    """The sender's records we corrected that come back different from our correction, naming it as their base:
+    the sender saw our correction and kept its own version (保留本机的版本), or changed the record again after
+    taking it. Applied as the owner's word, its version replaces our correction here: said, with the fields that
+    differ, or the office would never know (王芳（联系电话）; 会议“…”（2026-06-15）：地点). Members first."""
+    answered = [s.record for s, d in zip(staged, decisions, strict=True)
+                if d.outcome is Outcome.UPDATED and s.record["base_version"] and s.record["owner_site"] != own_site]
+    out: list[tuple[dict[str, Any], str]] = []
+    for name in sorted({str(r["type"]) for r in answered}):
+        group = [r for r in answered if r["type"] == name]
+        states = sync_repo.local_states(session, TYPES_BY_NAME[name], [str(r["id"]) for r in group])
+        # Updated over a version of ours (a correction: only so does a version of ours of another's record come
+        # about), the sender naming it as its base (``merge.decide``).
+        out += [(r, said) for r in group if (local := states.get(str(r["id"]))) is not None
+                and Version.decode(local.version).site_id == own_site
+                and (said := _differing(session, TYPES_BY_NAME[name], r))]
+    members = [(r, said) for r, said in out if r["type"] == "member"]
+    others = [(r, said) for r, said in out if r["type"] != "member"]
+    return ([f"{name}（{said}）" for name, (_r, said) in zip(named(session, [r for r, _s in members]), members,
+                                                            strict=True)]
+            + [f"{record_in_words(r)}：{said}" for r, said in others])
 
 
 def named(session: Any, records: list[dict[str, Any]]) -> list[str]:

@@ -40,6 +40,7 @@ from partydesk.gui.dialogs.sync_import_words import (
     OUTCOME_ORDER,
     checked_state,
     conflicts_said,
+    declined_said,
     imported_before,
     is_receipt,
     members_touched,
@@ -310,6 +311,8 @@ class ImportDialog(QDialog):
                                     "the correction stays here, and {origin} decides between the two when it "
                                     "imports it.").format(origin=self._office(report.origin),
                                                           names=removed_in_words(report.held + report.held_other))
+        if report.declined:  # otherwise only "updated": the correction would go unseen
+            said += "\n" + declined_said(report, self._office(report.origin))
         conflicts = report.counts.get("conflict", 0)
         if report.conflicted:  # each is to be decided afterwards: which ones, not only how many
             more = conflicts - len(report.conflicted)
@@ -375,7 +378,10 @@ class ImportDialog(QDialog):
     def _show_folder_detail(self) -> None:
         row = self.folder_table.currentRow()
         entry = self.entries[row] if self.entries is not None and 0 <= row < len(self.entries) else None
-        lines = members_touched(entry.report) if entry is not None and entry.ready else []
+        lines = []
+        if entry is not None and entry.ready:
+            declined = declined_said(entry.report, self._office(entry.report.origin))
+            lines = members_touched(entry.report) + ([declined] if declined else [])
         if entry is None or not lines:
             self.folder_detail.clear()
             return

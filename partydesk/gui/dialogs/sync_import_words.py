@@ -37,6 +37,15 @@ def members_touched(report: ImportReport) -> list[str]:
     return lines
 
 
+def declined_said(report: ImportReport, origin: str) -> str:
+    """Our corrections the sender answers with its own version, and in what: "" when there are none."""
+    if not report.declined:
+        return ""
+    return translate("ImportDialog", "{origin} kept its own version of records this office corrected, or changed "
+                                     "them again; importing puts its version in place of the correction: "
+                                     "{names}.").format(origin=origin, names="；".join(report.declined))
+
+
 def checked_state(entry: FolderEntry) -> str:
     """A folder row's state after the check: ready (and what to know before importing it), or why it is left."""
     report = entry.report
@@ -54,6 +63,9 @@ def checked_state(entry: FolderEntry) -> str:
         if held:  # counted 未变, though the sender did change them
             text += translate("ImportDialog", "; {count} record(s) it also changed keep this office's correction "
                                               "until it decides").format(count=held)
+        if report.declined:  # counted 更新, though a correction of ours goes
+            text += translate("ImportDialog", "; {count} record(s) this office corrected come back in its own "
+                                              "version").format(count=len(report.declined))
         return text + "；" + report.gap if report.gap else text
     if report.status == "already_imported":
         return imported_before(report)

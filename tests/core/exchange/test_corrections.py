@@ -121,8 +121,10 @@ def test_a_branch_edit_on_top_of_a_taken_correction_is_an_update_at_the_committe
     correct_phone(sites, member_id)
     down(sites)
     edit_address(sites.branch, member_id, "幸福南路9号")
+    name = row_name(sites.committee, member_id)
     report = up(sites)
     assert report.counts["conflict"] == 0 and report.counts["updated"] >= 1
+    assert report.declined == [f"{name}（家庭住址）"]  # changed again since the correction: said, in that field
     assert row(sites.committee, member_id)[:2] == ("13900000000", "幸福南路9号")
     assert dump(sites.committee, branch_site(sites)) == dump(sites.branch, branch_site(sites))
     correct_phone(sites, member_id, "13700000000")  # a second correction, on top of the branch's version
@@ -153,7 +155,8 @@ def test_a_branch_that_takes_a_correction_after_its_own_edit_ends_equal_to_its_c
     assert row(sites.branch, member_id)[0] == "13900001111"
     later = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path
     for path in ([earlier, later] if in_order else [later, earlier]):
-        assert import_package(sites.committee, LOCAL_USER, path).status == "applied"
+        report = import_package(sites.committee, LOCAL_USER, path)
+        assert report.status == "applied" and report.declined == []  # the correction taken: nothing to say
     assert open_conflicts(sites.committee) == []
     assert row(sites.committee, member_id)[0] == "13900001111"
     assert dump(sites.committee, branch_site(sites)) == dump(sites.branch, branch_site(sites))
@@ -275,8 +278,13 @@ def test_a_branch_that_keeps_its_own_version_over_a_correction_is_taken_at_the_c
     assert down(sites).counts["conflict"] == 1
     [waiting] = open_conflicts(sites.branch)
     resolve(sites.branch, LOCAL_USER, waiting.id, take_incoming=False)
-    report = up(sites)
+    name = row_name(sites.committee, member_id)
+    package = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path
+    assert import_package(sites.committee, LOCAL_USER, package, dry_run=True).declined == [f"{name}（联系电话）"]
+    report = import_package(sites.committee, LOCAL_USER, package)
     assert (report.counts["conflict"], report.counts["updated"]) == (0, 1) and open_conflicts(sites.committee) == []
+    # The committee is told its correction was not taken, and of what, not only "1 updated".
+    assert report.declined == [f"{name}（联系电话）"] and report.to_json()["declined_corrections"] == report.declined
     assert row(sites.committee, member_id)[0] == row(sites.branch, member_id)[0] == "13900002222"
     assert dump(sites.committee, branch_site(sites)) == dump(sites.branch, branch_site(sites))
     assert down(sites).counts["conflict"] == 0 and open_conflicts(sites.branch) == []
@@ -343,3 +351,31 @@ def test_the_correction_bases_of_more_records_than_sqlite_binds_are_read_at_once
     with sites.committee.read() as session:
         found = corrected_bases(session, "member", ids)
     assert found == {member_id: row(sites.branch, member_id)[2]}  # the branch's version the correction replaced
+
+
+def test_a_corrected_meeting_the_branch_keeps_as_it_was_is_said_to_the_committee(sites: Sites) -> None:
+    """The committee corrects a meeting's 地点 while the branch changes its 主持人; the branch meets the correction
+    as a conflict and keeps its own version. Back at the committee that version replaces the correction: the
+    import names the meeting and the fields in which it differs from the correction (its 主持人, the 地点 not
+    taken), and the committee holds the branch's 地点 again."""
+    from partydesk.cli_sync import import_payload
+    from partydesk.core.storage.meeting_tables import Meeting
+
+    up(sites)
+    with sites.committee.write(LOCAL_USER, action="test.correct") as session:
+        meeting = session.query(Meeting).filter(Meeting.type_code == "committee").order_by(Meeting.held_on).first()
+        assert meeting is not None
+        meeting_id, place, said = meeting.id, meeting.place, f"会议“{meeting.topic}”（{meeting.held_on:%Y-%m-%d}）"
+        meeting.place = "社区党群服务中心会议室（四楼）"
+    with sites.branch.write(LOCAL_USER, action="test.edit") as session:
+        session.get(Meeting, meeting_id).chair = "某某"  # type: ignore[union-attr]
+    assert up(sites).declined == []  # the branch's edit made before it saw the correction: held, not declined
+    assert down(sites).counts["conflict"] == 1
+    [waiting] = open_conflicts(sites.branch)
+    resolve(sites.branch, LOCAL_USER, waiting.id, take_incoming=False)
+    report = up(sites)
+    assert report.declined == [f"{said}：主持人、地点"], report.declined
+    said_by_cli = import_payload(report)["message"]  # `partydesk sync import` says it too
+    assert f"对方保留了自己的版本或又作了修改，按对方的版本更新：{said}：主持人、地点。" in said_by_cli
+    with sites.committee.read() as session:
+        assert session.get(Meeting, meeting_id).place == place  # type: ignore[union-attr]
