@@ -1860,7 +1860,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>{origin} kept its own version of records this office corrected, or changed them again; importing puts its version in place of the correction: {names}.</source>
-        <translation>本单位更正过的下列记录，{origin}保留了自己的版本或又作了修改；导入后以{origin}的版本为准，本单位的更正不再保留：{names}。</translation>
+        <translation>本单位更正过的下列记录，{origin}保留了自己的版本或又作了修改；导入后以对方的版本为准，本单位的更正不再保留：{names}。</translation>
     </message>
     <message>
         <source>Ready to import</source>

@@ -86,6 +86,7 @@ class ImportReport:
     # Our corrections of the sender's records that it answers with its own version (kept it, or changed the record
     # again): in words; the sender's version replaces our correction here.
     declined: list[str] = field(default_factory=list)
+    declined_count: int = 0  # how many in all (``declined`` names the first twenty)
     conflicted: list[str] = field(default_factory=list)  # the first records in conflict, in words (a dry run)
     # Our own records the sender tells us it refused (each in words, with its reason; sent again from now on),
     # and how many it refused before and has now taken.
@@ -102,7 +103,7 @@ class ImportReport:
                 "acknowledged": self.acknowledged, "keys": self.keys, "corrections": self.corrections,
                 "removed_members": self.removed, "changed_members": self.changed,
                 "changed_members_count": self.changed_count, "held_members": self.held, "held_other": self.held_other,
-                "declined_corrections": self.declined,
+                "declined_corrections": self.declined, "declined_corrections_count": self.declined_count,
                 "returned_records": self.returned, "returned_more": self.returned_more,
                 "returned_details": self.returned_details,
                 "returned_taken": self.returned_taken,
@@ -476,7 +477,7 @@ def _in_words(session: Any, report: ImportReport, staged: list[Staged], decision
     report.removed = preview.removed(session, staged, decisions, own_site)
     report.changed, report.changed_count = preview.changed(session, staged, decisions, own_site)
     report.held, report.held_other = preview.held(session, staged, decisions, own_site)
-    report.declined = preview.declined(session, staged, decisions, own_site)
+    report.declined, report.declined_count = preview.declined(session, staged, decisions, own_site)
 
 
 def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]) -> None:

@@ -124,11 +124,12 @@ def held(session: Any, staged: list[Staged], decisions: list[Decision], own_site
             named(session, [r for r in out if r["type"] != "member"]))
 
 
-def declined(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> list[str]:
+def declined(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> tuple[list[str], int]:
     """The sender's records we corrected that come back different from our correction, naming it as their base:
     the sender saw our correction and kept its own version (保留本机的版本), or changed the record again after
     taking it. Applied as the owner's word, its version replaces our correction here: said, with the fields that
-    differ, or the office would never know (王芳（联系电话）; 会议“…”（2026-06-15）：地点). Members first."""
+    differ, or the office would never know (王芳（联系电话）; 会议“…”（2026-06-15）：地点). Members first; the first
+    ``NAMED`` of them, and how many there are in all."""
     answered = [s.record for s, d in zip(staged, decisions, strict=True)
                 if d.outcome is Outcome.UPDATED and s.record["base_version"] and s.record["owner_site"] != own_site]
     out: list[tuple[dict[str, Any], str]] = []
@@ -142,9 +143,10 @@ def declined(session: Any, staged: list[Staged], decisions: list[Decision], own_
                 and (said := _differing(session, TYPES_BY_NAME[name], r))]
     members = [(r, said) for r, said in out if r["type"] == "member"]
     others = [(r, said) for r, said in out if r["type"] != "member"]
-    return ([f"{name}（{said}）" for name, (_r, said) in zip(named(session, [r for r, _s in members]), members,
-                                                            strict=True)]
-            + [f"{record_in_words(r)}：{said}" for r, said in others])
+    lines = ([f"{name}（{said}）" for name, (_r, said) in zip(named(session, [r for r, _s in members]), members,
+                                                             strict=True)]
+             + [f"{record_in_words(r)}：{said}" for r, said in others])
+    return lines[:NAMED] + ([f"另有 {len(lines) - NAMED} 条记录"] if len(lines) > NAMED else []), len(lines)
 
 
 def named(session: Any, records: list[dict[str, Any]]) -> list[str]:

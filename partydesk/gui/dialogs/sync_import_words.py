@@ -65,7 +65,7 @@ def checked_state(entry: FolderEntry) -> str:
                                               "until it decides").format(count=held)
         if report.declined:  # counted 更新, though a correction of ours goes
             text += translate("ImportDialog", "; {count} record(s) this office corrected come back in its own "
-                                              "version").format(count=len(report.declined))
+                                              "version").format(count=report.declined_count)
         return text + "；" + report.gap if report.gap else text
     if report.status == "already_imported":
         return imported_before(report)

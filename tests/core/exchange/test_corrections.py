@@ -379,3 +379,23 @@ def test_a_corrected_meeting_the_branch_keeps_as_it_was_is_said_to_the_committee
     assert f"对方保留了自己的版本或又作了修改，按对方的版本更新：{said}：主持人、地点。" in said_by_cli
     with sites.committee.read() as session:
         assert session.get(Meeting, meeting_id).place == place  # type: ignore[union-attr]
+
+
+def test_many_declined_corrections_are_named_up_to_a_limit_and_counted(sites: Sites,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two corrected members whose branch keeps its own versions, with room to name one: the first is named, the
+    other counted (另有 1 条记录), and the count says two."""
+    from partydesk.core.services import sync_preview
+
+    first, second = sorted(r.id for r in members.roster(sites.branch, LOCAL_USER))[:2]
+    up(sites)
+    for member_id in (first, second):
+        correct_phone(sites, member_id)
+        edit_address(sites.branch, member_id, "幸福南路9号")
+    assert down(sites).counts["conflict"] == 2
+    for waiting in open_conflicts(sites.branch):
+        resolve(sites.branch, LOCAL_USER, waiting.id, take_incoming=False)
+    monkeypatch.setattr(sync_preview, "NAMED", 1)
+    report = up(sites)
+    assert report.declined_count == 2 and len(report.declined) == 2 and report.declined[1] == "另有 1 条记录"
+    assert report.declined[0] in {f"{row_name(sites.committee, m)}（联系电话、家庭住址）" for m in (first, second)}
