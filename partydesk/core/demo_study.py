@@ -48,8 +48,9 @@ def populate_study(db: Database, rng: random.Random, today: date, *, secretary: 
         nonlocal added
         pool = who if who is not None else [m.id for m in people]
         on_roll = {m.id for m in people if m.id in pool and roll_spans(m, data.start_on, data.end_on)}
-        chosen = {i: None for i in sorted(on_roll)
-                  if rng.random() < share and not (i == dropout and data.start_on >= add_months(today, -5))}
+        # In the roll's own order (by name): the ids are random, and the same seed must give the same people.
+        chosen = {m.id: None for m in people if m.id in on_roll
+                  if rng.random() < share and not (m.id == dropout and data.start_on >= add_months(today, -5))}
         if chosen:
             study.add_activity(db, LOCAL_USER, data, participants=chosen)
             added += 1

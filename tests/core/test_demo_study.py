@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from partydesk.core.checks import study as study_checks  # noqa: F401  (registers the checks)
 from partydesk.core.checks.findings import run_checks
@@ -33,3 +36,27 @@ def test_the_demo_has_a_year_of_study_with_someone_behind(tmp_path: Path) -> Non
         assert len(study.certifications(db)) == 5 and len(study.search_materials(db)) == 4
     finally:
         db.close()
+
+
+def _credited(path: Path) -> list[tuple[str, int]]:
+    """Each demo member's 学时 this year, by name."""
+    db = open_database(path)
+    try:
+        return sorted((r.name, r.credited) for r in study_reports.ledger(db, 2026, as_of=DEMO_TODAY))
+    finally:
+        db.close()
+
+
+def test_the_same_seed_gives_the_same_study_year_whatever_the_ids(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ids are random: who took part in each study is drawn in the roll's order, not the ids', so one seed gives
+    one branch (the same members behind, the same to-dos). The second demo is made with its ids in the reverse
+    order of the first's."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    create_demo(tmp_path / "a" / "a.db")
+    counter = iter(range(10**9, 0, -1))  # each id smaller than the one before
+    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=next(counter)))
+    create_demo(tmp_path / "b" / "b.db")
+    monkeypatch.undo()
+    assert _credited(tmp_path / "a" / "a.db") == _credited(tmp_path / "b" / "b.db")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date
 
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.services import sync_refusals
@@ -45,7 +45,9 @@ def silent_branches(db: Database, today: date) -> Iterator[Finding]:
     for peer in status.peers:
         if peer.peer.relation != "child":
             continue
-        last = peer.last_in.handled_at.date() if peer.last_in else peer.peer.registered_at.date()
+        # Stored in UTC: the day it was here (an import at 07:00 in Beijing is the day before in UTC).
+        last = (peer.last_in.handled_at if peer.last_in else peer.peer.registered_at).replace(
+            tzinfo=UTC).astimezone().date()
         if (today - last).days > SILENT_DAYS:
             yield Finding(
                 code="exchange.branch_silent", severity=Severity.WARNING, subject=peer.peer.site_id,

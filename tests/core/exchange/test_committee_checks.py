@@ -4,8 +4,11 @@ over 120 days is flagged, one day earlier it is not."""
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+import time
+from datetime import date, datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from partydesk.core import checks
 from partydesk.core.changes import LOCAL_USER
@@ -44,15 +47,29 @@ def test_a_person_on_two_branches_rolls_is_flagged_once(tmp_path: Path) -> None:
     assert shared[0].id_number not in found[0].message and shared[0].id_number[-4:] in found[0].message
 
 
-def test_a_branch_silent_for_over_120_days_is_flagged(sites: Sites) -> None:
-    """Measured from the last package imported: day 120 is fine, day 121 is a finding."""
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Shanghai"])
+def test_a_branch_silent_for_over_120_days_is_flagged(sites: Sites, zone: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Measured from the day the last package was imported here, in this computer's time: day 120 is fine, day
+    121 is a finding. Imported at 05:00 in Beijing (21:00 the evening before in UTC), its day is the Beijing
+    one: counted from the UTC day, the office would be told a day early."""
+    from partydesk.core.storage.sync_tables import SyncPackage
+
     import_package(sites.committee, LOCAL_USER,
                    export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick).path)
-    checks.load_all()
-    today = date.today()
-    assert run_checks(sites.committee, today + timedelta(days=120), ["exchange.branch_silent"]) == []
-    [late] = run_checks(sites.committee, today + timedelta(days=121), ["exchange.branch_silent"])
-    assert "121天" in late.message
+    with sites.committee.write(LOCAL_USER, action="test.clock") as session:
+        for package in session.query(SyncPackage).filter(SyncPackage.direction == "in"):
+            package.handled_at = datetime(2026, 3, 9, 21, 0)  # UTC
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        checks.load_all()
+        day = date(2026, 3, 10) if zone == "Asia/Shanghai" else date(2026, 3, 9)
+        assert run_checks(sites.committee, day + timedelta(days=120), ["exchange.branch_silent"]) == []
+        [late] = run_checks(sites.committee, day + timedelta(days=121), ["exchange.branch_silent"])
+        assert "121天" in late.message
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_the_comparison_counts_members_and_required_meetings_per_branch(sites: Sites) -> None:
