@@ -396,7 +396,8 @@ def _check_addressing(db: Database, manifest: Manifest, now: datetime) -> None:
         raise PackageRejected("schema_newer",
                               "这个数据包由更新版本的 partydesk 导出，请先升级本程序再导入。未导入任何数据。")
     if manifest.created_at < EARLIEST or manifest.created_at > now + FUTURE_SLACK:
-        raise PackageRejected("clock", f"数据包的导出时间 {manifest.created_at:%Y-%m-%d %H:%M} 不可信："
+        written = manifest.created_at.replace(tzinfo=UTC).astimezone()  # in this office's time, as its clock reads
+        raise PackageRejected("clock", f"数据包的导出时间 {written:%Y-%m-%d %H:%M} 不可信："
                               "对方电脑的日期时间"
                               "设置有误。请对方改正时间后重新导出。")
 

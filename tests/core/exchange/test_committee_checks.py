@@ -51,7 +51,9 @@ def test_a_person_on_two_branches_rolls_is_flagged_once(tmp_path: Path) -> None:
 def test_a_branch_silent_for_over_120_days_is_flagged(sites: Sites, zone: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Measured from the day the last package was imported here, in this computer's time: day 120 is fine, day
     121 is a finding. Imported at 05:00 in Beijing (21:00 the evening before in UTC), its day is the Beijing
-    one: counted from the UTC day, the office would be told a day early."""
+    one: counted from the UTC day, the office would be told a day early (and `sync status` named the day
+    before)."""
+    from partydesk.core.services.sync_status import exchange_status
     from partydesk.core.storage.sync_tables import SyncPackage
 
     import_package(sites.committee, LOCAL_USER,
@@ -67,6 +69,8 @@ def test_a_branch_silent_for_over_120_days_is_flagged(sites: Sites, zone: str, m
         assert run_checks(sites.committee, day + timedelta(days=120), ["exchange.branch_silent"]) == []
         [late] = run_checks(sites.committee, day + timedelta(days=121), ["exchange.branch_silent"])
         assert "121天" in late.message
+        text = exchange_status(sites.committee).text()  # `sync status` gives the same day
+        assert f"最近收到 {day:%Y-%m-%d}" in text and f"  {day:%Y-%m-%d} " in text, text
     finally:
         monkeypatch.undo()
         time.tzset()
