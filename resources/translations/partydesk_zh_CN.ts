@@ -5141,6 +5141,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>花名册已导出</translation>
     </message>
     <message>
+        <source>The chosen columns do not fit across one A4 landscape sheet at a readable size: each page of rows prints over several sheets side by side, with 序号 and 姓名 on each. To print on one sheet wide, export again with fewer columns.</source>
+        <translation>所选的列在一张A4横向纸上按可读的字号排不下：每页的行会分几张纸左右并排打印，每张都印序号和姓名。要印在一张纸宽内，请少选几列重新导出。</translation>
+    </message>
+    <message>
         <source>The file holds full ID and phone numbers: keep it safe and delete it when it is no longer needed.</source>
         <translation>文件含有完整的证件号码和电话：请妥善保管，不再需要时及时删除。</translation>
     </message>

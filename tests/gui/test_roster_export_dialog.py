@@ -251,7 +251,7 @@ def test_print_layout_chosen_in_dialog_is_written_and_remembered(
         dialog.preparer_edit.setText("李晓梅")
 
     monkeypatch.setattr(sys.modules[__name__], "LAYOUT_CHOICE", choose_print)
-    _flow, texts = run(one_member, parent, "maskedButton")
+    flow, texts = run(one_member, parent, "maskedButton")
     assert "报送版用于打印" in texts[0] and "导入" not in texts[0], "the question speaks of what 报送版 is for"
     assert Path(save_as[0]).name == f"中共示例社区第一支部委员会党员花名册（报送版）-{date.today():%Y%m%d}.xlsx"
     sheet = openpyxl.load_workbook(tmp_path / "花名册.xlsx").active
@@ -262,6 +262,27 @@ def test_print_layout_chosen_in_dialog_is_written_and_remembered(
     assert again.layout_choice() == "print" and again.columns() == ["name", "joined_on"]
     assert again.preparer() == "李晓梅"
     again.deleteLater()
+    assert flow.box is not None and "排不下" not in flow.box.informativeText()  # two columns: one sheet wide
+
+
+def test_a_print_layout_too_wide_for_one_sheet_is_said_when_written(
+        qtbot: QtBot, one_member: AppContext, parent: QWidget, save_as: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every column ticked for the 报送版: the file is written, and the message says it will not print on one
+    sheet wide (each band of rows over several sheets), and how to make it fit — not found out at the printer."""
+
+    def choose_all(dialog: ExportLayoutDialog) -> None:
+        dialog.print_radio.setChecked(True)
+        for n in range(dialog.columns_list.count()):
+            dialog.columns_list.item(n).setCheckState(Qt.CheckState.Checked)
+
+    monkeypatch.setattr(sys.modules[__name__], "LAYOUT_CHOICE", choose_all)
+    flow, _texts = run(one_member, parent, "maskedButton")
+    assert (tmp_path / "花名册.xlsx").exists()
+    assert flow.result is not None and not flow.result.fits_width
+    box = flow.box
+    assert box is not None and "一张A4横向纸上按可读的字号排不下" in box.informativeText()
+    assert "请少选几列重新导出" in box.informativeText()
 
 
 def test_a_filtered_list_exports_what_it_shows_or_everyone(qtbot: QtBot, one_member: AppContext, parent: QWidget,

@@ -26,7 +26,7 @@ from partydesk.core.domain.masking import Masking, shown
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.errors import ValidationError
 from partydesk.core.io.roster_export import RosterSheet, SheetColumn, roster_bytes
-from partydesk.core.io.roster_print import PrintSheet, print_bytes
+from partydesk.core.io.roster_print import PrintSheet, print_bytes, print_plan
 from partydesk.core.progress import Progress
 from partydesk.core.services import audit
 from partydesk.core.services.branches import branches
@@ -113,6 +113,9 @@ class ExportResult:
     path: Path
     count: int
     masked: bool
+    # The 报送版's columns fit one sheet wide at a readable size; False: each band of rows prints over several
+    # sheets side by side (序号 and 姓名 repeated on each), to be said when the file is written.
+    fits_width: bool = True
 
 
 def member_values(row: RosterRow, *, masking: Masking = Masking.MASKED) -> dict[str, Any]:
@@ -251,9 +254,11 @@ def export_roster(
     names = branch_names(db)
     rows = by_branch(_rows(db, actor, include_departed=include_departed), names)
     branch, day = (org.name if org else ""), today or date.today()
+    fits = True
     if layout == "print":
-        data = print_bytes(print_sheet(rows, branch=branch, masking=masking, today=day, columns=columns,
-                                       leader=leader, preparer=name, names=names))
+        sheet = print_sheet(rows, branch=branch, masking=masking, today=day, columns=columns, leader=leader,
+                            preparer=name, names=names)
+        data, fits = print_bytes(sheet), print_plan(sheet).fit_width
     else:
         data = roster_bytes(roster_sheet(rows, branch=branch, masking=masking, today=day, exported_by=name,
                                          names=names), progress=progress)
@@ -263,4 +268,4 @@ def export_roster(
                             summary=_count_summary("导出花名册（完整号码）", len(rows)))
     target = Path(path)
     atomic_write(target, data)
-    return ExportResult(target, len(rows), masking is Masking.MASKED)
+    return ExportResult(target, len(rows), masking is Masking.MASKED, fits)

@@ -198,9 +198,16 @@ class RosterExport(QObject):
         self.result = result
         text = self.tr("Exported {count} members to:").format(count=result.count) + "\n" + str(result.path)
         box = self._message(QMessageBox.Icon.Information, self.tr("Roster exported"), text)
+        notes = []
+        if not result.fits_width:  # said now, not found out at the printer
+            notes.append(self.tr("The chosen columns do not fit across one A4 landscape sheet at a readable size: "
+                                 "each page of rows prints over several sheets side by side, with 序号 and 姓名 on "
+                                 "each. To print on one sheet wide, export again with fewer columns."))
         if not result.masked:
-            box.setInformativeText(self.tr("The file holds full ID and phone numbers: keep it safe and delete it "
-                                           "when it is no longer needed."))
+            notes.append(self.tr("The file holds full ID and phone numbers: keep it safe and delete it "
+                                 "when it is no longer needed."))
+        if notes:
+            box.setInformativeText("\n\n".join(notes))
         folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
         folder.setObjectName("openFolderButton")
         folder.clicked.connect(lambda: open_with_system(box, result.path.parent))

@@ -23,7 +23,7 @@ from partydesk.core.domain.masking import Masking
 from partydesk.core.domain.roster import RosterRow
 from partydesk.core.io.roster_export import roster_bytes
 from partydesk.core.io.roster_plan import preview
-from partydesk.core.io.roster_print import print_bytes
+from partydesk.core.io.roster_print import print_bytes, print_plan
 from partydesk.core.progress import Progress
 from partydesk.core.services import audit, members, setup
 from partydesk.core.services.maintenance import list_backups
@@ -174,7 +174,7 @@ def export_roster(
             if layout == "print":
                 sheet = print_sheet(data.rows, branch=data.branch, masking=masking, today=today, columns=columns,
                                     leader=data.leader, preparer=name, names=data.names)
-                return _Built(print_bytes(sheet), ids)
+                return _Built(print_bytes(sheet), ids, print_plan(sheet).fit_width)
             full = roster_sheet(data.rows, branch=data.branch, masking=masking, today=today, exported_by=name,
                                 names=data.names)
             return _Built(roster_bytes(full, progress=progress), ids)
@@ -190,7 +190,7 @@ def export_roster(
     def write(built: _Built) -> Callable[[Progress], ExportResult]:
         def job(_progress: Progress) -> ExportResult:
             atomic_write(path, built.data)
-            return ExportResult(path, len(built.ids), masked)
+            return ExportResult(path, len(built.ids), masked, built.fits_width)
         return job
 
     def step(fn: Callable[[Progress], Any], lane: Lane, then: DoneCallback) -> TaskHandle:
@@ -218,6 +218,7 @@ def export_roster(
 class _Built:
     data: bytes  # the workbook, built in memory
     ids: list[str]
+    fits_width: bool = True  # (the 报送版's columns fit one sheet wide)
 
 
 def _when_cancelled(handle: TaskHandle, callback: Callable[[], None]) -> None:

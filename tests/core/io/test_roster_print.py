@@ -17,7 +17,7 @@ from partydesk.core.domain.member import MemberData
 from partydesk.core.errors import ValidationError
 from partydesk.core.io.print_scale import MIN_PRINTED_PT, column_pixels
 from partydesk.core.services.bulk import insert_members
-from partydesk.core.services.roster_export import PRINT_COLUMNS, export_roster
+from partydesk.core.services.roster_export import PRINT_COLUMNS, ExportResult, export_roster
 from partydesk.core.storage.database import Database
 
 TODAY = date(2026, 11, 30)
@@ -34,10 +34,15 @@ WIDE = ["name", "gender", "ethnicity", "birth_date", "id_number", "education", "
 
 def export(db: Database, path: Path, **kwargs: Any) -> Any:
     """A print-layout export of a 30-member branch, read back by openpyxl."""
+    return exported(db, path, **kwargs)[0]
+
+
+def exported(db: Database, path: Path, **kwargs: Any) -> tuple[Any, ExportResult]:
+    """``export``, and what ``export_roster`` said of it."""
     members = [replace(MEMBER, name=f"王小{chr(0x4E00 + n)}", id_number="") for n in range(29)] + [MEMBER]
     insert_members(db, LOCAL_USER, members, today=TODAY)
-    export_roster(db, LOCAL_USER, path, layout="print", today=TODAY, **kwargs)
-    return openpyxl.load_workbook(path).active
+    result = export_roster(db, LOCAL_USER, path, layout="print", today=TODAY, **kwargs)
+    return openpyxl.load_workbook(path).active, result
 
 
 def texts(ws: Any) -> list[str]:
@@ -59,7 +64,8 @@ def printed_pt(ws: Any) -> float:
 
 def test_print_layout_has_default_columns_sign_off_and_page_numbers(db: Database, tmp_path: Path) -> None:
     """Thirteen columns (序号 + the default twelve), title, 填报单位/日期, 负责人/制表人, "第 &P 页 共 &N 页"."""
-    ws = export(db, tmp_path / "p.xlsx", preparer="李晓梅")
+    ws, result = exported(db, tmp_path / "p.xlsx", preparer="李晓梅")
+    assert result.fits_width  # (nothing to say of it when written)
     assert ws.max_column == 1 + len(PRINT_COLUMNS) == 13
     assert [c.value for c in ws[3]][:4] == ["序号", "姓名", "性别", "民族"]
     assert ws["A1"].value == "中共示例社区第一支部委员会党员花名册"
@@ -84,7 +90,8 @@ def test_print_layout_shows_no_program_notes_or_user_ids(db: Database, tmp_path:
 
 def test_many_columns_run_over_pages_at_readable_size(db: Database, tmp_path: Path) -> None:
     """Sixteen columns do not fit one page wide at 9 pt: a fixed scale, header row and 序号/姓名 repeated."""
-    ws = export(db, tmp_path / "p.xlsx", columns=WIDE)
+    ws, result = exported(db, tmp_path / "p.xlsx", columns=WIDE)
+    assert not result.fits_width  # said when the file is written
     assert ws.max_column == 17
     assert not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage)
     assert ws.print_title_rows == "$3:$3"
