@@ -62,6 +62,7 @@ def populate_meetings(db: Database, rng: random.Random, today: date, *, secretar
     groups = sorted({m.party_group for m in people if m.party_group})
     skipped, skipped_group = gaps(seed)
     dropout = people[len(people) // 2].id if people else ""
+    names = {m.id: m.name for m in people}
     first = add_months(today, -12)
     added = 0
     for step in range(12):
@@ -83,7 +84,8 @@ def populate_meetings(db: Database, rng: random.Random, today: date, *, secretar
             for e in roll:
                 roll_of_dice = rng.random()
                 lost_since = lost.get(e.member_id)
-                if (e.member_id == dropout and late) or (lost_since is not None and held_on >= lost_since):
+                away = (e.member_id == dropout and late) or (lost_since is not None and held_on >= lost_since)
+                if away:
                     statuses[e.member_id] = ABSENT
                 elif roll_of_dice < 0.86:
                     statuses[e.member_id] = PRESENT
@@ -92,6 +94,9 @@ def populate_meetings(db: Database, rng: random.Random, today: date, *, secretar
                     reasons[e.member_id] = rng.choice(LEAVE_REASONS)
                 else:
                     statuses[e.member_id] = ABSENT
+                if not away and names.get(e.member_id) in (secretary, recorder):
+                    statuses[e.member_id] = PRESENT  # who chairs and records a meeting is at it (dice thrown alike)
+                    reasons.pop(e.member_id, None)
             if roll and PRESENT not in statuses.values():  # a meeting nobody attended cannot be recorded
                 statuses[next((e.member_id for e in roll if e.member_id != dropout), roll[0].member_id)] = PRESENT
             data = MeetingData(type_code=code, topic=rng.choice(TOPICS[code]), held_on=held_on,

@@ -173,3 +173,52 @@ def test_each_record_is_its_own_to_do_and_a_branch_s_records_are_its_own(db: Dat
         session.execute(update(Meeting).where(Meeting.id.in_(ids[:3])).values(owner_site="a-branch"))
     assert sorted(f.subject for f in run_checks(db, date(2026, 11, 30), ["meeting.record_incomplete"])) == sorted(
         ids[3:])
+
+
+def test_a_chair_or_recorder_marked_away_is_a_to_do_that_opens_the_record(db: Database) -> None:
+    """Who led, recorded or taught a meeting was at it: a record whose 主持人 is marked 请假, or whose 记录人 缺席,
+    is a to-do naming them, opening the record. Names on the record that are no member's (a leader from the
+    committee) are left alone, and so is a name two members share while one of them was present."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.domain.member import MemberData
+    from partydesk.core.services.bulk import insert_members
+    from partydesk.core.services.meetings import add_meeting
+    from partydesk.core.storage.meeting_repo import ABSENT, LEAVE, PRESENT, MeetingData
+    from partydesk.core.storage.tables import Member
+
+    checks.load_all()
+    set_up_on(db, date(2025, 1, 1))
+    insert_members(db, LOCAL_USER, [
+        MemberData(name=name, gender="1", id_type="1", id_number="", category="1", joined_on=date(1999, 1, 1),
+                   confirmed_on=date(2000, 1, 1)) for name in ("王建国", "李晓梅", "张伟", "张伟", "赵敏")])
+    with db.read() as session:
+        ids = {}
+        for member in session.query(Member).order_by(Member.name):
+            ids.setdefault(member.name, []).append(member.id)
+
+    def held(day: date, marks: dict[str, list[str]], *, chair: str, recorder: str, code: str = "general",
+             lecturer: str = "") -> str:
+        statuses = {member_id: PRESENT for group in ids.values() for member_id in group}
+        for status, names in marks.items():
+            for name in names:
+                statuses[ids[name][0]] = status
+        return add_meeting(db, LOCAL_USER, MeetingData(type_code=code, held_on=day, topic="学习", chair=chair,
+                                                       recorder=recorder, lecturer=lecturer),
+                           statuses=statuses).meeting_id
+
+    chair_on_leave = held(date(2026, 1, 25), {LEAVE: ["王建国"]}, chair="王建国", recorder="李晓梅")
+    both_away = held(date(2026, 3, 3), {LEAVE: ["王建国"], ABSENT: ["李晓梅"]}, chair="王建国", recorder="李晓梅",
+                     code="theme_day")
+    lecturer_away = held(date(2026, 4, 26), {ABSENT: ["赵敏"]}, chair="", recorder="李晓梅", code="lecture",
+                         lecturer="赵敏")
+    held(date(2026, 5, 5), {LEAVE: ["王建国"]}, chair="街道党工委刘书记", recorder="李晓梅")  # no member's name
+    held(date(2026, 6, 5), {LEAVE: ["张伟"]}, chair="张伟", recorder="李晓梅")  # the other 张伟 was there
+    held(date(2026, 7, 5), {}, chair="王建国", recorder="李晓梅")  # both present
+    held(date(2025, 11, 5), {LEAVE: ["王建国"]}, chair="王建国", recorder="李晓梅")  # over a year ago
+    found = run_checks(db, date(2026, 11, 30), ["meeting.signer_away"])
+    assert sorted((f.subject, f.message) for f in found) == sorted([
+        (chair_on_leave, "2026-01-25支部党员大会“学习”的主持人王建国被记为请假"),
+        (both_away, "2026-03-03主题党日“学习”的主持人王建国被记为请假，记录人李晓梅被记为缺席"),
+        (lecturer_away, "2026-04-26党课“学习”的授课人赵敏被记为缺席")])
+    assert all(f.severity is Severity.WARNING and f.target is not None and f.target.kind == "meeting"
+               and f.target.key == f.subject for f in found)

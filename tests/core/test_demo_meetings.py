@@ -57,3 +57,21 @@ def test_the_demo_has_its_gaps_and_a_member_who_stopped_coming(tmp_path: Path) -
 def test_scale_runs_get_no_meetings(tmp_path: Path) -> None:
     create_demo(tmp_path / "big.db", members=501)
     assert meetings_in(tmp_path / "big.db") == []
+
+
+def test_the_demo_s_chair_and_recorder_are_at_the_meetings_they_sign(tmp_path: Path) -> None:
+    """The 书记 chairs and the 组织委员 records every demo meeting: neither is marked 请假 or 缺席 at one (the
+    minutes would name the chair among those on leave), whatever the dice said, in any seed's branch."""
+    from partydesk.core import checks
+    from partydesk.core.checks.findings import run_checks
+
+    checks.load_all()
+    for seed in (2026, 1, 2, 77):
+        path = tmp_path / str(seed) / "demo.db"
+        path.parent.mkdir()
+        create_demo(path, seed=seed)
+        db = open_database(path)
+        try:
+            assert run_checks(db, DEMO_TODAY, ["meeting.signer_away"]) == [], seed
+        finally:
+            db.close()

@@ -9,6 +9,7 @@ office's words; opening the to-do (Enter) goes where it is done.
 from __future__ import annotations
 
 ADVICE: dict[str, str] = {
+    "meeting.signer_away": "请打开会议记录核对：出席情况记错的，改为出席；主持人、记录人或授课人写错的，改为实际的人。",
     "meeting.missing": "已经召开的，请补录会议记录；确实没有召开的，请尽快补开，并在会议记录中说明情况。",
     "meeting.absent_in_a_row": "请与其谈心谈话，了解缺席原因并记录。没有正当理由，连续6个月不参加党的组织生活的，"
                                "按党章第九条认为是自行脱党，支部党员大会应当决定除名，并报上级党组织批准。",

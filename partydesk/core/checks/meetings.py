@@ -144,3 +144,33 @@ def incomplete_records(db: Database, today: date) -> Iterator[Finding]:
             yield Finding(code="meeting.record_incomplete", severity=Severity.WARNING, subject=meeting_id,
                           message=f"{held_on:%Y-%m-%d}{name}“{topic}”的记录未填{wanting}",
                           due=None, rule="会议记录", target=Target("meeting", meeting_id))
+
+
+_MARKED = {"leave": "请假", "absent": "缺席"}
+
+
+@check("meeting.signer_away")
+def signers_away(db: Database, today: date) -> Iterator[Finding]:
+    """The meeting records of the last twelve months of this office whose 主持人, 记录人 or 授课人 is, by name, one
+    of its expected members marked 请假 or 缺席: who led, recorded or taught a meeting was at it, and signs its
+    record (DOMAIN §2.2). A slip in the attendance or in the name, to be checked; one to-do per record, opening
+    it. A name two members share is left alone while either of them was present."""
+    if db.site is None:
+        return
+    start = today - timedelta(days=365)
+    with db.read() as session:
+        marks = todo_repo.signer_marks(session, start, today, db.site.site_id)
+        rows = todo_repo.meeting_signers(session, start, today, db.site.site_id) if marks else []
+    for meeting_id, held_on, code, topic, chair, recorder, lecturer in rows:
+        marked = marks.get(meeting_id, {})
+        roles = [("主持人", chair), ("授课人", lecturer if code == "lecture" else ""), ("记录人", recorder)]
+        said = []
+        for word, name in roles:
+            found = marked.get(name) if name else None
+            if found and "present" not in found:
+                said.append(f"{word}{name}被记为{_MARKED['absent' if 'absent' in found else 'leave']}")
+        if said:
+            kind = TYPES_BY_CODE[code].name if code in TYPES_BY_CODE else code
+            yield Finding(code="meeting.signer_away", severity=Severity.WARNING, subject=meeting_id,
+                          message=f"{held_on:%Y-%m-%d}{kind}“{topic}”的{'，'.join(said)}",
+                          due=None, rule="会议记录", target=Target("meeting", meeting_id))

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, aliased
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
-from partydesk.core.storage.meeting_tables import Meeting
+from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
 from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow
 from partydesk.core.storage.talk_tables import Talk, TalkMember
 
@@ -284,3 +284,19 @@ def meeting_signers(session: Session, start: date, end: date,
              .where(m.deleted.is_(False), m.owner_site == owner_site, m.held_on >= start, m.held_on <= end)
              .order_by(m.held_on, m.id))
     return [(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in session.execute(query)]
+
+
+def signer_marks(session: Session, start: date, end: date, owner_site: str) -> dict[str, dict[str, set[str]]]:
+    """Per live meeting held from ``start`` to ``end`` that ``owner_site`` records: the attendance marks
+    (present | leave | absent) of its expected members who bear the name of its 主持人, 记录人 or 授课人, by that
+    name (two members of one name: both marks)."""
+    m, a, p = Meeting, MeetingAttendance, Member
+    query = (select(m.id, p.name, a.status)
+             .join(a, a.meeting_id == m.id).join(p, p.id == a.member_id)
+             .where(m.deleted.is_(False), a.deleted.is_(False), m.owner_site == owner_site, m.held_on >= start,
+                    m.held_on <= end, p.name != "", or_(p.name == m.chair, p.name == m.recorder,
+                                                        p.name == m.lecturer)))
+    out: dict[str, dict[str, set[str]]] = {}
+    for meeting_id, name, status in session.execute(query):
+        out.setdefault(meeting_id, {}).setdefault(name, set()).add(status)
+    return out
