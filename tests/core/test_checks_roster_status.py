@@ -8,6 +8,7 @@ import pytest
 
 from partydesk.core import checks
 from partydesk.core.changes import LOCAL_USER
+from partydesk.core.checks.advice import advice
 from partydesk.core.checks.findings import CHECKS, Finding, Severity, Target, run_checks
 from partydesk.core.domain.member import MemberInput
 from partydesk.core.domain.member_events import EventKind
@@ -134,6 +135,9 @@ def test_a_talk_or_study_since_also_shows_the_member_in_touch(db: Database, reco
     [odd] = _found(db, "member.lost_undecided", date(2026, 12, 1))
     assert (odd.code, odd.severity, odd.due) == ("member.lost_seen", Severity.WARNING, date(2026, 8, 10))
     assert said in odd.message and "恢复联系" in odd.message
+    # Printed in the year's report for the committee too: no directions about the program's pages in it (those
+    # are the board's advice line).
+    assert "页面" not in odd.message and "记录变动" in advice(odd.code)
     assert ("谈话记录" if record == "talk" else "学习记录") in odd.message
     [finding] = _found(db, "member.lost_undecided", date(2027, 2, 10))
     assert counted in finding.message and finding.due == date(2027, 2, 10)

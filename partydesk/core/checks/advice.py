@@ -18,6 +18,9 @@ ADVICE: dict[str, str] = {
     "study.behind": "请督促其参加集中学习或网络培训；已经参加而没有登记的，请补登学时。",
     "study.unfinished": "请督促其补足学时；已经参加而没有登记的，请补登学时。",
     "roster.missing_field": "打开后列出这些党员，请逐个补填。",
+    # (Its own words, printed in the year's report too, say what to do; where it is done is said here.)
+    "member.probation_overdue": "支部党员大会作出决定后，在其党员页面的“记录变动”中记录转正、延长预备期或取消资格。",
+    "member.lost_seen": "恢复联系在其党员页面的“记录变动”中记录；误记的，打开相应的会议、谈话或学习记录改正。",
 }
 
 

@@ -80,8 +80,8 @@ def _probation_overdue_each(db: Database, today: date) -> Iterator[Finding]:
         # Overdue once the whole period it ends in is past (a month-only 入党 ends some day in that month).
         if ends is not None and partial_date.last_day(ends) < today:
             yield _finding("member.probation_overdue", Severity.OVERDUE, row,
-                           f"{row.name}预备期已于{partial_date.text(ends)}届满，尚未记录转正：支部党员大会讨论后，"
-                           "在其党员页面“记录变动”中记录转正、延长预备期或取消资格",
+                           f"{row.name}预备期已于{partial_date.text(ends)}届满，尚未记录转正：应经支部党员大会讨论，"
+                           "决定转正、延长预备期或取消预备党员资格",
                            partial_date.last_day(ends), f"{DZ}第七条；{XZ}")
 
 
@@ -147,7 +147,7 @@ def _lost_undecided_each(db: Database, today: date) -> Iterator[Finding]:
         elif since != row.lost_since:  # marked lost, yet seen since: one of the records is wrong
             yield _finding(LOST_SEEN, Severity.WARNING, row,
                            f"{row.name}标为失联（自{in_words(row.lost_since)}），但{in_words(since)}{what}："
-                           f"已恢复联系的，请在其党员页面“记录变动”中记录恢复联系；误记的，请改正{record}",
+                           f"已恢复联系的，应记录恢复联系；误记的，应改正{record}",
                            since, JY)
 
 
