@@ -205,9 +205,11 @@ def import_payload(report: ImportReport) -> dict[str, Any]:
             lines.append(f"对方删除了党员：{removed_in_words(report.removed)}。")
         if report.changed_count:
             lines.append(f"对方修改了党员的档案：{changed_in_words(report.changed, report.changed_count)}。")
-        if report.declined:
-            lines.append("本单位更正过的记录，对方保留了自己的版本或又作了修改，按对方的版本更新："
-                         + "；".join(report.declined) + "。")
+        if report.declined_count:
+            more = report.declined_count - len(report.declined)
+            said = "；".join([*report.declined, *([f"另有 {more} 条其他记录"] if more > 0 else [])])
+            lines.append(f"本单位更正过的记录，对方发来的版本与更正有出入（保留了自己的版本，或采纳后又作了修改），"
+                         f"按对方的版本更新：{said}。")
         if c["conflict"]:
             lines.append("有冲突的记录保留了本地版本，请在“数据交换”页的冲突列表中逐条决定。")
         lines += [f"拒收 {t} {i[:8]}：{r}" for t, i, r in report.rejected[:50]]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -79,6 +81,23 @@ def db(db_path: Path) -> Iterator[Database]:
     set_up_on(database, date(2000, 1, 1))
     yield database
     database.close()
+
+
+@contextmanager
+def time_zone(zone: str) -> Iterator[None]:
+    """This process's local time in ``zone`` (an IANA name) while inside, as it was after; ``time.tzset`` is
+    POSIX's, so such a test runs where CI does, not on Windows."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
 
 
 def set_up_on(database: Database, day: date) -> None:

@@ -1859,8 +1859,12 @@ No. {seq} to {office}: {contents}.</source>
         <translation>未登记的单位 {code}</translation>
     </message>
     <message>
-        <source>{origin} kept its own version of records this office corrected, or changed them again; importing puts its version in place of the correction: {names}.</source>
-        <translation>本单位更正过的下列记录，{origin}保留了自己的版本或又作了修改；导入后以对方的版本为准，本单位的更正不再保留：{names}。</translation>
+        <source>; {count} other record(s)</source>
+        <translation>；另有 {count} 条其他记录</translation>
+    </message>
+    <message>
+        <source>{origin} sends records this office corrected in a version unlike the correction (it kept its own, or changed them after taking it); importing puts its version in place: {names}.</source>
+        <translation>本单位更正过的下列记录，{origin}发来的版本与更正有出入（保留了自己的版本，或采纳后又作了修改）；导入后以对方的版本为准：{names}。</translation>
     </message>
     <message>
         <source>Ready to import</source>

@@ -114,13 +114,13 @@ def test_a_correction_the_branch_kept_its_own_version_over_is_said_at_the_commit
     ctx = make_ctx(committee)
     languages.install_language(app, "zh_CN", ctx.hub)
     dialog = checked(qtbot, ctx, again, {"3301060012": "第一支部"})
-    assert (f"本单位更正过的下列记录，第一支部保留了自己的版本或又作了修改；导入后以对方的版本为准，"
-            f"本单位的更正不再保留：{said}：地点。") in dialog.summary.text(), dialog.summary.text()
+    assert (f"本单位更正过的下列记录，第一支部发来的版本与更正有出入（保留了自己的版本，或采纳后又作了修改）；"
+            f"导入后以对方的版本为准：{said}：地点。") in dialog.summary.text(), dialog.summary.text()
     many = checked(qtbot, ctx, again.parent, {"3301060012": "第一支部"})
     state = many.folder_table.item(0, many.folder_table.columnCount() - 1).text()
     assert "本单位更正过的 1 条记录按对方的版本更新" in state, state
     many.folder_table.selectRow(0)  # the row chosen: which records, and in what
-    assert f"本单位的更正不再保留：{said}：地点。" in many.folder_detail.text(), many.folder_detail.text()
+    assert f"导入后以对方的版本为准：{said}：地点。" in many.folder_detail.text(), many.folder_detail.text()
 
 
 def test_an_imported_receipt_says_what_it_confirmed_not_five_noughts(

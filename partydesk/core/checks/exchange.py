@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from datetime import UTC, date
+from datetime import date
 
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.services import sync_refusals
@@ -19,6 +19,7 @@ from partydesk.core.services.sync_orphans import ORPHAN
 from partydesk.core.services.sync_status import exchange_status
 from partydesk.core.storage import refusal_repo, sync_repo, todo_repo
 from partydesk.core.storage.database import Database
+from partydesk.core.storage.stamping import local_time
 
 SILENT_DAYS = 120  # a branch reports at least every quarter; after four months without a package, ask
 
@@ -46,8 +47,7 @@ def silent_branches(db: Database, today: date) -> Iterator[Finding]:
         if peer.peer.relation != "child":
             continue
         # Stored in UTC: the day it was here (an import at 07:00 in Beijing is the day before in UTC).
-        last = (peer.last_in.handled_at if peer.last_in else peer.peer.registered_at).replace(
-            tzinfo=UTC).astimezone().date()
+        last = local_time(peer.last_in.handled_at if peer.last_in else peer.peer.registered_at).date()
         if (today - last).days > SILENT_DAYS:
             yield Finding(
                 code="exchange.branch_silent", severity=Severity.WARNING, subject=peer.peer.site_id,

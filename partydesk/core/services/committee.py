@@ -13,7 +13,7 @@ from partydesk.core.checks.findings import Severity
 from partydesk.core.services import dashboard, dashboard_scope, study_track
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.stamping import local_time, utc_now
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def comparison(db: Database, *, today: date | None = None) -> list[BranchRow]:
         # A branch registered again from a new installation (a reinstall) and silent since: its row is there.
         if peer.site_id not in reported and peer.org_code not in shown:
             got = last_in.get(peer.site_id)  # a package of receipts only brings no figures
-            rows.append(BranchRow(peer.org_code, peer.org_name, 0, 0, 0, got, (now - got).days if got else None,
+            rows.append(BranchRow(peer.org_code, peer.org_name, 0, 0, 0, got, _days_since(got, now),
                                   False, site_id=peer.site_id))
             shown.add(peer.org_code)
     return sorted(rows, key=lambda r: (not r.own, r.org_code))
@@ -86,7 +86,12 @@ def _figure_rows(db: Database, figures: list[sync_repo.BranchFigures], last_in: 
         by_type = [] if own else dashboard.meetings_by_type(db, today, org_id=f.org_id)
         mine = [] if own else by_branch.get(f.org_id, [])
         rows.append(BranchRow(f.org_code, f.org_name, f.members, sum(h for _n, _r, h in by_type),
-                              sum(r for _n, r, _h in by_type), got, (now - got).days if got else None, own, good,
+                              sum(r for _n, r, _h in by_type), got, _days_since(got, now), own, good,
                               counted, f.owner_site, len(mine), sum(1 for x in mine if x.severity is Severity.OVERDUE),
                               f.org_id))
     return rows
+
+
+def _days_since(got: datetime | None, now: datetime) -> int | None:
+    """Days from the day a package was imported to today, in this office's time (None: none imported)."""
+    return (local_time(now).date() - local_time(got).date()).days if got is not None else None

@@ -83,10 +83,10 @@ class ImportReport:
     # for the sender: counted unchanged, the correction stays until the sender decides between the two.
     held: list[str] = field(default_factory=list)
     held_other: list[str] = field(default_factory=list)  # the same of the sender's other records, in words
-    # Our corrections of the sender's records that it answers with its own version (kept it, or changed the record
-    # again): in words; the sender's version replaces our correction here.
+    # Our corrections of the sender's records that it answers with a version unlike them (kept its own, or changed
+    # the record after taking them): in words; the sender's version takes the place of our correction here.
     declined: list[str] = field(default_factory=list)
-    declined_count: int = 0  # how many in all (``declined`` names the first twenty)
+    declined_count: int = 0  # how many records in all (``declined`` names the first twenty members and meetings…)
     conflicted: list[str] = field(default_factory=list)  # the first records in conflict, in words (a dry run)
     # Our own records the sender tells us it refused (each in words, with its reason; sent again from now on),
     # and how many it refused before and has now taken.
@@ -103,7 +103,7 @@ class ImportReport:
                 "acknowledged": self.acknowledged, "keys": self.keys, "corrections": self.corrections,
                 "removed_members": self.removed, "changed_members": self.changed,
                 "changed_members_count": self.changed_count, "held_members": self.held, "held_other": self.held_other,
-                "declined_corrections": self.declined, "declined_corrections_count": self.declined_count,
+                "corrections_differing": self.declined, "corrections_differing_count": self.declined_count,
                 "returned_records": self.returned, "returned_more": self.returned_more,
                 "returned_details": self.returned_details,
                 "returned_taken": self.returned_taken,
@@ -396,7 +396,10 @@ def _check_addressing(db: Database, manifest: Manifest, now: datetime) -> None:
         raise PackageRejected("schema_newer",
                               "这个数据包由更新版本的 partydesk 导出，请先升级本程序再导入。未导入任何数据。")
     if manifest.created_at < EARLIEST or manifest.created_at > now + FUTURE_SLACK:
-        written = manifest.created_at.replace(tzinfo=UTC).astimezone()  # in this office's time, as its clock reads
+        try:  # in this office's time, as its clock reads
+            written = manifest.created_at.replace(tzinfo=UTC).astimezone()
+        except (OverflowError, OSError, ValueError):  # a year 1 or 9999: past what this computer's clock converts
+            written = manifest.created_at
         raise PackageRejected("clock", f"数据包的导出时间 {written:%Y-%m-%d %H:%M} 不可信："
                               "对方电脑的日期时间"
                               "设置有误。请对方改正时间后重新导出。")
@@ -479,6 +482,10 @@ def _in_words(session: Any, report: ImportReport, staged: list[Staged], decision
     report.changed, report.changed_count = preview.changed(session, staged, decisions, own_site)
     report.held, report.held_other = preview.held(session, staged, decisions, own_site)
     report.declined, report.declined_count = preview.declined(session, staged, decisions, own_site)
+    if report.declined:  # a member named there with the fields unlike our correction, not again among the changed
+        again = [c for c in report.changed if c in report.declined]
+        report.changed = [c for c in report.changed if c not in again]
+        report.changed_count -= len(again)
 
 
 def _count(report: ImportReport, staged: list[Staged], decisions: list[Decision]) -> None:

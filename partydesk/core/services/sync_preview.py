@@ -86,12 +86,19 @@ def changed(session: Any, staged: list[Staged], decisions: list[Decision], own_s
 
 def _differing(session: Any, kind: Any, record: dict[str, Any]) -> str:
     """The fields in which a received record differs from the row here, in words (联系电话、工作单位): members'
-    in the order of the member form; "" when none does."""
+    in the order of the member form, others' in their columns' order; "" when none does."""
     local = sync_repo.local_values(session, kind, str(record["id"])) or {}
     here = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in local.items()}
     incoming = record["data"]
-    keys = sorted((k for k in incoming if here.get(k) != incoming.get(k)), key=_form_order)
-    return "、".join(dict.fromkeys(field_words.label(kind.name, k) for k in keys))
+    keys = [k for k in incoming if here.get(k) != incoming.get(k)]
+    if kind.name == "member":
+        keys.sort(key=_form_order)
+    else:  # as the record's own columns come (会议类型, 主题, 日期, … 地点, 主持人), not by the columns' names
+        position = {c.name: i for i, c in enumerate(kind.model.__table__.columns)}
+        keys.sort(key=lambda k: position.get(k, len(position)))
+    # Only fields with a name: bookkeeping a field carries along (姓名's pinyin, a date's precision) is no news.
+    said = (field_words.label(kind.name, k) for k in keys)
+    return "、".join(dict.fromkeys(label for label, key in zip(said, keys, strict=True) if label != key))
 
 
 @cache
@@ -125,13 +132,16 @@ def held(session: Any, staged: list[Staged], decisions: list[Decision], own_site
 
 
 def declined(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> tuple[list[str], int]:
-    """The sender's records we corrected that come back different from our correction, naming it as their base:
-    the sender saw our correction and kept its own version (保留本机的版本), or changed the record again after
-    taking it. Applied as the owner's word, its version replaces our correction here: said, with the fields that
-    differ, or the office would never know (王芳（联系电话）; 会议“…”（2026-06-15）：地点). Members first; the first
-    ``NAMED`` of them, and how many there are in all."""
+    """The sender's records we corrected that come back unlike our correction, naming it as their base: the
+    sender saw our correction and kept its own version (保留本机的版本), or changed the record after taking it
+    (this package cannot tell which). Applied as the owner's word, its version takes the place of our correction
+    here: said, with the fields that differ, or the office would never know (王芳（联系电话）; 会议“…”
+    （2026-06-15）：地点). Members first, then meetings, talks, studies and certificates; the first ``NAMED`` of
+    those, and how many records there are in all (a meeting's attendance, a member's change counted, not named).
+    Deleted records are not among them: a deletion is said as such (``removed``)."""
     answered = [s.record for s, d in zip(staged, decisions, strict=True)
-                if d.outcome is Outcome.UPDATED and s.record["base_version"] and s.record["owner_site"] != own_site]
+                if d.outcome is Outcome.UPDATED and s.record["base_version"] and s.record["owner_site"] != own_site
+                and not s.record["deleted"]]
     out: list[tuple[dict[str, Any], str]] = []
     for name in sorted({str(r["type"]) for r in answered}):
         group = [r for r in answered if r["type"] == name]
@@ -141,12 +151,12 @@ def declined(session: Any, staged: list[Staged], decisions: list[Decision], own_
         out += [(r, said) for r in group if (local := states.get(str(r["id"]))) is not None
                 and Version.decode(local.version).site_id == own_site
                 and (said := _differing(session, TYPES_BY_NAME[name], r))]
-    members = [(r, said) for r, said in out if r["type"] == "member"]
-    others = [(r, said) for r, said in out if r["type"] != "member"]
+    members = [(r, said) for r, said in out if r["type"] == "member"][:NAMED]
+    things = [(r, said) for r, said in out if r["type"] in _NAMED_THINGS][:NAMED - len(members)]
     lines = ([f"{name}（{said}）" for name, (_r, said) in zip(named(session, [r for r, _s in members]), members,
                                                              strict=True)]
-             + [f"{record_in_words(r)}：{said}" for r, said in others])
-    return lines[:NAMED] + ([f"另有 {len(lines) - NAMED} 条记录"] if len(lines) > NAMED else []), len(lines)
+             + [f"{record_in_words(r)}：{said}" for r, said in things])
+    return lines, len(out)
 
 
 def named(session: Any, records: list[dict[str, Any]]) -> list[str]:

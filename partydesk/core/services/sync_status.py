@@ -4,13 +4,13 @@ package each way and its age, the ledger, and how many conflicts wait for a deci
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from partydesk.core.services.sync_clock import ClockTrouble, clock_trouble
 from partydesk.core.storage import sync_repo
 from partydesk.core.storage.database import Database
-from partydesk.core.storage.stamping import utc_now
+from partydesk.core.storage.stamping import local_time, utc_now
 from partydesk.core.storage.sync_repo import PackageEntry
 
 __all__ = ["ExchangeStatus", "PackageEntry", "PeerStatus", "exchange_status"]
@@ -25,8 +25,9 @@ class PeerStatus:
     last_out: sync_repo.PackageEntry | None
 
     def age_days(self, now: datetime) -> int | None:
-        """Days since the last package from this site was imported (None: never)."""
-        return (now - self.last_in.handled_at).days if self.last_in else None
+        """Days since the last package from this site was imported (None: never), from day to day in this office's
+        time, as the silent-branch to-do counts them (an import at 23:00 is a day old the next morning)."""
+        return (local_time(now).date() - local_time(self.last_in.handled_at).date()).days if self.last_in else None
 
 
 SHOWN = 10  # packages listed in the text form (the JSON form lists the whole ledger)
@@ -55,7 +56,7 @@ class ExchangeStatus:
             since = imported.get(r.file_name)
             if since is None or since < r.rejected_at:
                 return r.message
-            return f"{r.message}（此后已于 {_local(since):%Y-%m-%d %H:%M} 导入）"
+            return f"{r.message}（此后已于 {local_time(since):%Y-%m-%d %H:%M} 导入）"
 
         refused = [sync_repo.PackageEntry(
             package_id=f"rejected:{r.id}", direction="in", kind="", peer_site=r.site_id, channel_seq=0, covers_to=0,
@@ -102,7 +103,7 @@ class ExchangeStatus:
             state = "已写出（回执，无需确认）"
         if entry.gap:
             state += f"；{entry.gap}"
-        when = _local(entry.handled_at)
+        when = local_time(entry.handled_at)
         return (f"  {when:%Y-%m-%d %H:%M} {way} {name or code}（{code}）第 {entry.channel_seq} 号"
                 f"{KIND_NAMES.get(entry.kind, entry.kind)}包：{state}")
 
@@ -116,9 +117,9 @@ class ExchangeStatus:
         lines.append(f"已登记 {len(self.peers)} 个单位：")
         for p in self.peers:
             what = "下级" if p.peer.relation == "child" else "上级"
-            got = (f"最近收到 {_local(p.last_in.handled_at):%Y-%m-%d}（{p.age_days(self.now)} 天前）" if p.last_in
+            got = (f"最近收到 {local_time(p.last_in.handled_at):%Y-%m-%d}（{p.age_days(self.now)} 天前）" if p.last_in
                    else "尚未收到数据包")
-            sent = f"最近发出 {_local(p.last_out.handled_at):%Y-%m-%d}" if p.last_out else "尚未发出"
+            sent = f"最近发出 {local_time(p.last_out.handled_at):%Y-%m-%d}" if p.last_out else "尚未发出"
             lines.append(f"  {what} {p.peer.org_code} {p.peer.org_name}：{got}；{sent}")
         if self.packages:
             lines.append(f"最近的数据包（共 {len(self.packages)} 个，列出最近 {min(len(self.packages), SHOWN)} 个）：")
@@ -127,14 +128,10 @@ class ExchangeStatus:
             lines.append(f"有 {self.open_conflicts} 条冲突等待处理。")
         if self.rejected:
             last = self.rejected[0]
-            lines.append(f"拒收过 {len(self.rejected)} 个数据包；最近一次 {_local(last.rejected_at):%Y-%m-%d}"
+            lines.append(f"拒收过 {len(self.rejected)} 个数据包；最近一次 {local_time(last.rejected_at):%Y-%m-%d}"
                          f"（{last.file_name}）：{last.message}")
         return "\n".join(lines)
 
-
-def _local(stored: datetime) -> datetime:
-    """A time stored in UTC (naive) in this computer's time: the day an office reads is its own."""
-    return stored.replace(tzinfo=UTC).astimezone()
 
 
 def exchange_status(db: Database, *, now: datetime | None = None) -> ExchangeStatus:

@@ -50,6 +50,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def local_time(stored: datetime) -> datetime:
+    """A time as a DateTime column stores it (naive UTC) in this computer's time: the day an office reads and
+    counts by is its own (05:00 in Beijing is the evening before in UTC)."""
+    return stored.replace(tzinfo=UTC).astimezone()
+
+
 def _site_row(session: Session) -> Site:
     site = session.execute(select(Site).where(Site.id == 1)).scalar_one_or_none()
     if site is None:

@@ -311,7 +311,7 @@ class ImportDialog(QDialog):
                                     "the correction stays here, and {origin} decides between the two when it "
                                     "imports it.").format(origin=self._office(report.origin),
                                                           names=removed_in_words(report.held + report.held_other))
-        if report.declined:  # otherwise only "updated": the correction would go unseen
+        if report.declined_count:  # otherwise only "updated": the correction would go unseen
             said += "\n" + declined_said(report, self._office(report.origin))
         conflicts = report.counts.get("conflict", 0)
         if report.conflicted:  # each is to be decided afterwards: which ones, not only how many

@@ -39,11 +39,14 @@ def members_touched(report: ImportReport) -> list[str]:
 
 def declined_said(report: ImportReport, origin: str) -> str:
     """Our corrections the sender answers with its own version, and in what: "" when there are none."""
-    if not report.declined:
+    if not report.declined_count:
         return ""
-    return translate("ImportDialog", "{origin} kept its own version of records this office corrected, or changed "
-                                     "them again; importing puts its version in place of the correction: "
-                                     "{names}.").format(origin=origin, names="；".join(report.declined))
+    more = report.declined_count - len(report.declined)
+    names = "；".join(report.declined) + (translate("ImportDialog", "; {count} other record(s)").format(count=more)
+                                          if more > 0 else "")
+    return translate("ImportDialog", "{origin} sends records this office corrected in a version unlike the "
+                                     "correction (it kept its own, or changed them after taking it); importing puts "
+                                     "its version in place: {names}.").format(origin=origin, names=names.lstrip("；"))
 
 
 def checked_state(entry: FolderEntry) -> str:
@@ -63,7 +66,7 @@ def checked_state(entry: FolderEntry) -> str:
         if held:  # counted 未变, though the sender did change them
             text += translate("ImportDialog", "; {count} record(s) it also changed keep this office's correction "
                                               "until it decides").format(count=held)
-        if report.declined:  # counted 更新, though a correction of ours goes
+        if report.declined_count:  # counted 更新, though a correction of ours goes
             text += translate("ImportDialog", "; {count} record(s) this office corrected come back in its own "
                                               "version").format(count=report.declined_count)
         return text + "；" + report.gap if report.gap else text

@@ -301,12 +301,12 @@ class WorkbenchPage(QWidget):
             if len(shown) > MOST_BRANCHES_CHARTED:  # sixty bars are a smear: the largest, the rest in 各支部对比
                 largest = sorted(shown, key=lambda b: -b.value)
                 shown = largest[:MOST_BRANCHES_CHARTED]
-                most = f"人数最多的 {MOST_BRANCHES_CHARTED} 个"
+                title = f"{BRANCHES_TITLE}（人数最多的 {MOST_BRANCHES_CHARTED} 个，共 {len(snap.branches)} 个）"
                 if chosen is not None and chosen not in {b.key for b in shown}:  # the chosen one stays in sight
                     shown = shown[:-1] + [b for b in largest if b.key == chosen]
-                    most = f"人数最多的 {MOST_BRANCHES_CHARTED - 1} 个和所选支部"
-                title = f"{BRANCHES_TITLE}（{most}，共 {len(snap.branches)} 个）"
-            if chosen is not None and chosen in {b.key for b in shown}:
+                    title = (f"{BRANCHES_TITLE}（共 {len(snap.branches)} 个）\n"
+                             f"人数最多的 {MOST_BRANCHES_CHARTED - 1} 个和所选支部（红色）")
+            if chosen is not None and chosen in {b.key for b in shown} and "红色" not in title:
                 title += "\n红色为所选支部"
             return members.bars(title, [b.label for b in shown], [b.value for b in shown],
                                 [b.key for b in shown], horizontal=True, chosen=chosen)

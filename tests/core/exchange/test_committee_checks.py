@@ -4,7 +4,6 @@ over 120 days is flagged, one day earlier it is not."""
 from __future__ import annotations
 
 import random
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from partydesk.core.services.setup import initialise_site
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage.database import Database, open_database
+from tests.conftest import time_zone
 from tests.core.exchange.conftest import Sites, introduce, make_committee
 
 
@@ -48,11 +48,11 @@ def test_a_person_on_two_branches_rolls_is_flagged_once(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("zone", ["UTC", "Asia/Shanghai"])
-def test_a_branch_silent_for_over_120_days_is_flagged(sites: Sites, zone: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_branch_silent_for_over_120_days_is_flagged(sites: Sites, zone: str) -> None:
     """Measured from the day the last package was imported here, in this computer's time: day 120 is fine, day
     121 is a finding. Imported at 05:00 in Beijing (21:00 the evening before in UTC), its day is the Beijing
     one: counted from the UTC day, the office would be told a day early (and `sync status` named the day
-    before)."""
+    before). "N 天前" counts the same days: the day after, it is a day old, however few hours ago."""
     from partydesk.core.services.sync_status import exchange_status
     from partydesk.core.storage.sync_tables import SyncPackage
 
@@ -61,20 +61,16 @@ def test_a_branch_silent_for_over_120_days_is_flagged(sites: Sites, zone: str, m
     with sites.committee.write(LOCAL_USER, action="test.clock") as session:
         for package in session.query(SyncPackage).filter(SyncPackage.direction == "in"):
             package.handled_at = datetime(2026, 3, 9, 21, 0)  # UTC
-    monkeypatch.setenv("TZ", zone)
-    time.tzset()
-    try:
-        checks.load_all()
+    checks.load_all()
+    with time_zone(zone):
         day = date(2026, 3, 10) if zone == "Asia/Shanghai" else date(2026, 3, 9)
         assert run_checks(sites.committee, day + timedelta(days=120), ["exchange.branch_silent"]) == []
         [late] = run_checks(sites.committee, day + timedelta(days=121), ["exchange.branch_silent"])
         assert "121天" in late.message
-        text = exchange_status(sites.committee).text()  # `sync status` gives the same day
+        status = exchange_status(sites.committee, now=datetime(2026, 3, 10, 16, 30))  # 00:30 on the 11th in Beijing
+        text = status.text()  # `sync status` gives the same day
         assert f"最近收到 {day:%Y-%m-%d}" in text and f"  {day:%Y-%m-%d} " in text, text
-    finally:
-        monkeypatch.undo()
-        time.tzset()
-
+        assert status.peers[0].age_days(status.now) == 1  # the day before, by the calendar (19½ hours)
 
 def test_the_comparison_counts_members_and_required_meetings_per_branch(sites: Sites) -> None:
     """After one package: the branch's live members and its rule-counted meetings, against what has come due."""

@@ -124,7 +124,9 @@ def test_a_branch_edit_on_top_of_a_taken_correction_is_an_update_at_the_committe
     name = row_name(sites.committee, member_id)
     report = up(sites)
     assert report.counts["conflict"] == 0 and report.counts["updated"] >= 1
-    assert report.declined == [f"{name}（家庭住址）"]  # changed again since the correction: said, in that field
+    # Unlike the correction in 家庭住址 (changed since): said, in that field, as this package cannot tell a change
+    # made after taking the correction from one kept over it; the member not said a second time among the changed.
+    assert report.declined == [f"{name}（家庭住址）"] and report.changed == []
     assert row(sites.committee, member_id)[:2] == ("13900000000", "幸福南路9号")
     assert dump(sites.committee, branch_site(sites)) == dump(sites.branch, branch_site(sites))
     correct_phone(sites, member_id, "13700000000")  # a second correction, on top of the branch's version
@@ -284,7 +286,7 @@ def test_a_branch_that_keeps_its_own_version_over_a_correction_is_taken_at_the_c
     report = import_package(sites.committee, LOCAL_USER, package)
     assert (report.counts["conflict"], report.counts["updated"]) == (0, 1) and open_conflicts(sites.committee) == []
     # The committee is told its correction was not taken, and of what, not only "1 updated".
-    assert report.declined == [f"{name}（联系电话）"] and report.to_json()["declined_corrections"] == report.declined
+    assert report.declined == [f"{name}（联系电话）"] and report.to_json()["corrections_differing"] == report.declined
     assert row(sites.committee, member_id)[0] == row(sites.branch, member_id)[0] == "13900002222"
     assert dump(sites.committee, branch_site(sites)) == dump(sites.branch, branch_site(sites))
     assert down(sites).counts["conflict"] == 0 and open_conflicts(sites.branch) == []
@@ -374,17 +376,18 @@ def test_a_corrected_meeting_the_branch_keeps_as_it_was_is_said_to_the_committee
     [waiting] = open_conflicts(sites.branch)
     resolve(sites.branch, LOCAL_USER, waiting.id, take_incoming=False)
     report = up(sites)
-    assert report.declined == [f"{said}：主持人、地点"], report.declined
+    assert report.declined == [f"{said}：地点、主持人"], report.declined  # (in the record's order)
     said_by_cli = import_payload(report)["message"]  # `partydesk sync import` says it too
-    assert f"对方保留了自己的版本或又作了修改，按对方的版本更新：{said}：主持人、地点。" in said_by_cli
+    assert f"采纳后又作了修改），按对方的版本更新：{said}：地点、主持人。" in said_by_cli
     with sites.committee.read() as session:
         assert session.get(Meeting, meeting_id).place == place  # type: ignore[union-attr]
 
 
 def test_many_declined_corrections_are_named_up_to_a_limit_and_counted(sites: Sites,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two corrected members whose branch keeps its own versions, with room to name one: the first is named, the
-    other counted (另有 1 条记录), and the count says two."""
+    """Two corrected members whose branch keeps its own versions, with room to name one: the first is named, and
+    the count says two (the words add 另有 1 条其他记录)."""
+    from partydesk.cli_sync import import_payload
     from partydesk.core.services import sync_preview
 
     first, second = sorted(r.id for r in members.roster(sites.branch, LOCAL_USER))[:2]
@@ -397,5 +400,27 @@ def test_many_declined_corrections_are_named_up_to_a_limit_and_counted(sites: Si
         resolve(sites.branch, LOCAL_USER, waiting.id, take_incoming=False)
     monkeypatch.setattr(sync_preview, "NAMED", 1)
     report = up(sites)
-    assert report.declined_count == 2 and len(report.declined) == 2 and report.declined[1] == "另有 1 条记录"
+    assert report.declined_count == 2 and len(report.declined) == 1
+    assert "另有 1 条其他记录。" in import_payload(report)["message"]
     assert report.declined[0] in {f"{row_name(sites.committee, m)}（联系电话、家庭住址）" for m in (first, second)}
+
+
+def test_only_named_fields_of_live_records_are_said_unlike_a_correction(sites: Sites) -> None:
+    """Two corrected members the branch keeps its own way: one renamed (its 姓名 said, not the pinyin that goes with
+    it), one deleted (said as a deletion, not as a version unlike the correction, with its wiped fields)."""
+    renamed, deleted = sorted(r.id for r in members.roster(sites.branch, LOCAL_USER))[:2]
+    up(sites)
+    for member_id in (renamed, deleted):
+        correct_phone(sites, member_id)
+    with sites.branch.write(LOCAL_USER, action="test.edit") as session:
+        member = session.get(Member, renamed)
+        assert member is not None
+        member.name, member.name_pinyin = "欧阳改名", "ouyanggaiming"  # (as the member form writes both)
+    members.delete_member(sites.branch, LOCAL_USER, member_id=deleted, reason="录入重复")
+    assert down(sites).counts["conflict"] == 2
+    for waiting in open_conflicts(sites.branch):
+        resolve(sites.branch, LOCAL_USER, waiting.id, take_incoming=False)
+    gone, old_name = row_name(sites.committee, deleted), row_name(sites.committee, renamed)
+    report = up(sites)
+    assert report.declined == [f"{old_name}（姓名、联系电话）"] and report.declined_count == 1, report.declined
+    assert report.removed == [gone]

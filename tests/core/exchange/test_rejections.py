@@ -248,20 +248,14 @@ def test_a_refusal_names_the_package_and_sender_its_file_claims(sites: Sites, tm
     assert (import_package(sites.committee, LOCAL_USER, cut).package_id,) == ("",)
 
 
-def test_a_refused_clock_is_said_in_this_office_s_time(sites: Sites, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_refused_clock_is_said_in_this_office_s_time(sites: Sites, tmp_path: Path) -> None:
     """Written 2099-06-01 20:00 UTC, read in Beijing: the refusal names 2099-06-02 04:00, the time the office's own
     clock would have shown, not the UTC one."""
-    import time
+    from tests.conftest import time_zone
 
     sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE, out_dir=sites.stick)
     skewed = resign(sent.path, sites.branch, lambda m: m.update(created_at="2099-06-01T20:00:00Z"),
                     tmp_path / "clock.pdsync")
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
-    try:
+    with time_zone("Asia/Shanghai"):
         report = import_package(sites.committee, LOCAL_USER, skewed)
-    finally:
-        monkeypatch.undo()
-        time.tzset()
     assert report.reason == "clock" and "数据包的导出时间 2099-06-02 04:00 不可信" in report.message, report.message
