@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
@@ -255,3 +255,29 @@ def test_tab_goes_through_the_bar_as_laid_out_then_into_the_table(page: ListPage
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
     assert visited[:2] == [combo, button] and visited[2] is page.table
+
+
+@pytest.mark.parametrize("typed_elsewhere", [False, True])
+def test_the_keyboard_goes_to_the_table_after_a_save_unless_the_person_went_on(
+        page: ListPage[Item], qtbot: QtBot, typed_elsewhere: bool) -> None:
+    """``take_keyboard`` as a dialog closes: a shown table takes the keyboard at once; an empty list (its note
+    shown) gives it to the table when the first record comes, unless the person went on to type elsewhere in the
+    meantime (into the search box here): the keyboard is not taken from under them."""
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.search.setFocus()
+    page.take_keyboard()
+    qtbot.waitUntil(lambda: page.table.hasFocus())
+    page.set_rows([])
+    page.search.setFocus()
+    page.take_keyboard()  # the table hidden behind the note: it waits
+    qtbot.wait(50)
+    assert page.search.hasFocus()
+    if typed_elsewhere:
+        other = QLineEdit(page)
+        other.show()
+        other.setFocus()
+        qtbot.waitUntil(other.hasFocus)
+    page.set_rows(ROWS)
+    assert page.table.hasFocus() is (not typed_elsewhere)

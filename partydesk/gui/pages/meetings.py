@@ -368,11 +368,12 @@ class MeetingsPage(DialogHost, QWidget):
         return box
 
     def _select_when_listed(self, meeting_id: str) -> None:
+        self.list_panel.take_keyboard()
         self._select_after = meeting_id
         self._select_pending()
 
     def _select_pending(self) -> None:
-        if self._select_after is not None and self.list_panel.select_id(self._select_after, focus=True):
+        if self._select_after is not None and self.list_panel.select_id(self._select_after):
             self._select_after = None
 
     # -- text --------------------------------------------------------------------------------------

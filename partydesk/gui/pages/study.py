@@ -258,6 +258,7 @@ class StudyPage(QWidget):
         if kind == "ledger":
             member_id, _, year = key.partition("|")
             self.tabs.setCurrentIndex(LEDGER_TAB)
+            self.ledger.take_keyboard()  # (asked for from the workbench: its line, when read, is where to go on)
             self._pending = (self.ledger, member_id)
             position = self.year_combo.findData(int(year)) if year.isdigit() else -1
             if position >= 0 and position != self.year_combo.currentIndex():
@@ -265,6 +266,7 @@ class StudyPage(QWidget):
                 return
         elif kind == "cert":
             self.tabs.setCurrentIndex(CERT_TAB)
+            self.certifications.take_keyboard()
             self._pending = (self.certifications, key.rpartition("|")[2])
         else:
             return
@@ -277,7 +279,7 @@ class StudyPage(QWidget):
             return
         page, row_id = self._pending
         self._pending = None
-        if page.select_id(row_id, focus=True):
+        if page.select_id(row_id):
             return
         page.search.clear()
         for combo in page.findChildren(QComboBox, "ledgerFilter"):
@@ -285,7 +287,7 @@ class StudyPage(QWidget):
         if page is self.ledger:
             self.branch_filter.set_current(None)
         page.apply_filters()
-        page.select_id(row_id, focus=True)
+        page.select_id(row_id)
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -420,7 +422,8 @@ class StudyPage(QWidget):
         """A record saved for the year shown is chosen in the list, scrolled into view, once it is listed."""
         if day is None or day.year != self.year or not record_id:
             return
-        if not self.activities.select_id(record_id, focus=True):
+        self.activities.take_keyboard()
+        if not self.activities.select_id(record_id):
             self._pending = (self.activities, record_id)
 
     def _show_year_of(self, day: date | None, record_id: str | None) -> None:

@@ -218,7 +218,7 @@ class TalksPanel(DialogHost, QWidget):
         self._select_pending()
 
     def _select_pending(self) -> None:
-        if self._select_after and self.list.select_id(self._select_after, focus=True):
+        if self._select_after and self.list.select_id(self._select_after):
             self._select_after = None
 
     def show_due(self) -> None:
@@ -297,6 +297,7 @@ class TalksPanel(DialogHost, QWidget):
             self.due_view.list.table.setFocus()
             return
         self.records_button.click()
+        self.list.take_keyboard()
         self._select_after = talk_id
         position = self.year_combo.findData(year)
         if position >= 0 and position != self.year_combo.currentIndex():

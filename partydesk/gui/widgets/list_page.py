@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -232,6 +233,9 @@ class ListPage(QWidget, Generic[Row]):
         self.search = QLineEdit(self)
         self.search.setObjectName("listSearch")
         self.search.setClearButtonEnabled(True)
+        # ``take_keyboard`` waiting for the table to be shown, and where the keyboard was then
+        self._keyboard_waits = False
+        self._keyboard_left: QWidget | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
@@ -449,10 +453,8 @@ class ListPage(QWidget, Generic[Row]):
         wanted = set(self.selected_ids())
         return [r for r in self.model.shown_rows() if self._row_id(r) in wanted]
 
-    def select_id(self, row_id: str, *, focus: bool = False) -> bool:
-        """Select and show the row with ``row_id``; False when it is not shown. With ``focus``, the keyboard goes
-        to the list (a record just saved, a to-do opened: the arrows and Enter go on from it, not from the
-        button or box that had it before the dialog)."""
+    def select_id(self, row_id: str) -> bool:
+        """Select and show the row with ``row_id``; False when it is not shown."""
         row = self.model.row_of(row_id)
         if row < 0:
             return False
@@ -461,9 +463,20 @@ class ListPage(QWidget, Generic[Row]):
         # a branch's file).
         shown = next((c for c in range(self.model.columnCount()) if not self.table.isColumnHidden(c)), 0)
         self.table.scrollTo(self.model.index(row, shown))
-        if focus and self.table.isVisible():
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def take_keyboard(self) -> None:
+        """The keyboard to the list as a dialog saving a record closes, so the arrows and Enter go on from the
+        record the list will show, not from the button or box that had them before the dialog. Once the dialog
+        has closed (it gives the keyboard back to where it was as it goes), not once the list has the record:
+        by then the person may be typing somewhere else."""
+        QTimer.singleShot(0, self.table, self._keyboard_to_table)
+
+    def _keyboard_to_table(self) -> None:
+        if self.table.isVisible():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:  # an empty list shows its note: the table takes the keyboard when the record comes, if it is still
+            self._keyboard_waits, self._keyboard_left = True, QApplication.focusWidget()  # as the dialog left it
 
     def _select_row(self, row: int) -> None:
         """Row ``row`` alone selected, and current, whatever keys are held: ``selectRow`` reads the keyboard, and
@@ -534,6 +547,10 @@ class ListPage(QWidget, Generic[Row]):
     def _show_table_or_empty(self) -> None:
         nothing = self.model.total == 0
         self.stack.setCurrentWidget(self.empty if nothing else self.table)
+        if not nothing and self._keyboard_waits:
+            if QApplication.focusWidget() is self._keyboard_left:  # (not once the person has gone on elsewhere)
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._keyboard_waits, self._keyboard_left = False, None
         hidden = self.model.total - self.model.rowCount()
         if not nothing and hidden and self.model.rowCount() == 0:
             self.note.setText(self.tr("Nothing matches the search or filters; {count} record(s) are hidden.")
