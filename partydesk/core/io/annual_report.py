@@ -89,6 +89,9 @@ class Picture:
 Block = Heading | Paragraph | Table | Picture
 
 
+SIGN = "_" * 14  # room to sign by hand on the printed page (a line: spaces run together in the PDF's layout)
+
+
 def file_name(organisation: str, year: int, suffix: str) -> str:
     """"<organisation><year>年度党建工作台账.<suffix>"."""
     return f"{organisation}{year}{TITLE}.{suffix}"
@@ -164,6 +167,9 @@ def blocks(report: AnnualReport) -> list[Block]:
         out.append(Paragraph(f"另有 {len(report.set_aside)} 项待办事项已忽略或暂缓，处理和原因如下："))
         out.append(Table(("事项", "处理", "原因"), list(report.set_aside)))
     out.append(Paragraph("（数据备份、数据交换等程序自身的提醒不列入本台账。）"))
+    # Signed and stamped as the committee files it, after the last section: who answers for the figures.
+    out += [Paragraph(f"填报单位（盖章）：{report.organisation}"),
+            Paragraph(f"书记（签字）：{SIGN}　　填报人（签字）：{SIGN}"), Paragraph("填报日期：______年____月____日")]
     return out
 
 

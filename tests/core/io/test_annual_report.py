@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from partydesk.core.demo import populate
-from partydesk.core.io.annual_report import Heading, Picture, Table, blocks
+from partydesk.core.io.annual_report import Heading, Paragraph, Picture, Table, blocks
 from partydesk.core.io.annual_report_docx import report_docx
 from partydesk.core.io.annual_report_html import report_html
 from partydesk.core.services.annual_report import AnnualReport, annual_report
@@ -40,6 +40,10 @@ def test_blocks_cover_figures_structure_meetings_study_talks_and_todos_in_order(
                         "六、待办事项与存在问题"]
     figures = next(b for b in blocks(report) if isinstance(b, Table))
     assert ("党员总数", "36 名") in figures.rows
+    # It ends with the lines the committee's copy is stamped and signed on, after the last section.
+    last = [b.text for b in blocks(report)[-3:] if isinstance(b, Paragraph)]
+    assert last[0] == f"填报单位（盖章）：{report.organisation}"
+    assert last[1].startswith("书记（签字）：") and "填报人（签字）：" in last[1] and last[2].startswith("填报日期：")
 
 
 def test_docx_opens_and_holds_the_figures_register_todos_and_every_chart(report: AnnualReport) -> None:
