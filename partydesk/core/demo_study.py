@@ -58,7 +58,7 @@ def populate_study(db: Database, rng: random.Random, today: date, *, secretary: 
     for step in range(12):
         month = add_months(first, step)
         day = date(month.year, month.month, 10)
-        record(ActivityData("collective", TOPICS[step % len(TOPICS)], day, day, 20, organiser=secretary,
+        record(ActivityData("collective", TOPICS[step % len(TOPICS)], day, day, 20, organiser="本支部",
                             basis="学习2小时", materials="学习资料另附"), 0.85)
         if month.month in (12, 1):
             winter = date(month.year, month.month, 18)

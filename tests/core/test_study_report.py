@@ -16,20 +16,23 @@ from partydesk.core.storage.database import open_database
 
 
 @pytest.fixture(scope="module")
-def workbook(tmp_path_factory: pytest.TempPathFactory) -> tuple[openpyxl.Workbook, list[tuple[str, float, float]]]:
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> tuple[openpyxl.Workbook, list[tuple[str, float, float]],
+                                                                list[str]]:
+    """The demo's study workbook of 2026 on 1 November, and its ledger: (name, required, credited), standings."""
     folder = tmp_path_factory.mktemp("study")
     create_demo(folder / "demo.db", seed=5, members=14)
     db = open_database(folder / "demo.db")
     try:
         out = write_study_report(db, 2026, folder / "学习.xlsx", as_of=DEMO_TODAY)
-        rows = [(r.name, r.required / 10, r.credited / 10) for r in ledger(db, 2026, as_of=DEMO_TODAY)]
+        found = ledger(db, 2026, as_of=DEMO_TODAY)
+        rows = [(r.name, r.required / 10, r.credited / 10) for r in found]
     finally:
         db.close()
-    return openpyxl.load_workbook(out), rows
+    return openpyxl.load_workbook(out), rows, [r.standing for r in found]
 
 
 def test_the_workbook_has_the_summary_the_ledger_and_a_sheet_per_member(workbook) -> None:  # type: ignore[no-untyped-def]
-    book, rows = workbook
+    book, rows, _standings = workbook
     assert book.sheetnames[:2] == ["培训情况", "学时台账"]
     assert len(book.sheetnames) == 2 + len(rows)
     summary = book["培训情况"]
@@ -40,10 +43,16 @@ def test_the_workbook_has_the_summary_the_ledger_and_a_sheet_per_member(workbook
 
 def test_the_ledger_sheet_and_each_member_sheet_agree_with_the_ledger(workbook) -> None:  # type: ignore[no-untyped-def]
     """Each member's row and the total of each member's sheet are the credited hours of the ledger."""
-    book, rows = workbook
+    book, rows, standings = workbook
     sheet = book["学时台账"]
     listed = [(sheet.cell(r, 2).value, sheet.cell(r, 6).value, sheet.cell(r, 7).value) for r in range(4, 4 + len(rows))]
     assert listed == rows
+    # 完成情况 as the ledger on screen says it: on 1 November a member short of the year's hours is 进度正常 or
+    # 进度偏慢, not yet 未完成 (the demo has some of each).
+    said = [sheet.cell(r, 8).value for r in range(4, 4 + len(rows))]
+    words = {"done": "已完成", "incomplete": "未完成", "behind": "进度偏慢", "on_schedule": "进度正常"}
+    assert said == [words[s] for s in standings] and "未完成" not in said
+    assert {"进度正常", "进度偏慢"} <= set(said)
     for index, (name, _required, credited) in enumerate(rows):
         member = book.worksheets[2 + index]
         assert member["A1"].value.startswith(name)
@@ -55,7 +64,7 @@ def test_the_ledger_sheet_and_each_member_sheet_agree_with_the_ledger(workbook) 
 
 def test_print_setup_and_fonts(workbook) -> None:  # type: ignore[no-untyped-def]
     """A4, fitted to the page width, header row repeated, no text under 9 pt."""
-    book, _rows = workbook
+    book, _rows, _standings = workbook
     for sheet in book.worksheets:
         assert sheet.page_setup.paperSize == 9 and sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
@@ -79,7 +88,7 @@ def test_report_command_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFi
 def test_a_training_over_the_new_year_shows_its_days_and_why_part_of_its_hours(workbook) -> None:  # type: ignore[no-untyped-def]
     """A class of several days gives its first and last day; the demo's class from 30 December also says its
     hours are shared by days with the year before."""
-    book, rows = workbook
+    book, rows, _standings = workbook
     found = {(sheet.cell(r, 2).value, sheet.cell(r, 4).value) for sheet in book.worksheets[2:2 + len(rows)]
              for r in range(4, sheet.max_row) if isinstance(sheet.cell(r, 2).value, str)}
     assert ("2025-12-30—2026-01-01", "基层党组织书记示范培训（跨年，按在2026年的天数计入）") in found

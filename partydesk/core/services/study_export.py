@@ -20,6 +20,9 @@ from partydesk.core.services.setup import own_organisation
 from partydesk.core.services.study_reports import LedgerRow, ledger, member_entries, training_summary
 from partydesk.core.storage.database import Database
 
+# As the ledger on screen says it: mid-year, short of the whole year is not yet 未完成.
+STANDING_WORDS = {"done": "已完成", "incomplete": "未完成", "behind": "进度偏慢", "on_schedule": "进度正常"}
+
 
 def _h(tenths: int) -> float:
     return tenths / 10
@@ -48,7 +51,7 @@ def summary_table(db: Database, year: int, org: str, *, as_of: date) -> Table:
 def ledger_table(rows: list[LedgerRow], year: int, org: str, *, as_of: date) -> Table:
     """The 学时台账 sheet, in name order."""
     body = [[n + 1, r.name, r.party_group, "支部委员" if r.leader else "党员", r.days_on_roll, _h(r.required),
-             _h(r.credited), "已完成" if r.done else "未完成"] for n, r in enumerate(rows)]
+             _h(r.credited), STANDING_WORDS[r.standing]] for n, r in enumerate(rows)]
     total = ["", "合计", "", "", None, _h(sum(r.required for r in rows)), _h(sum(r.credited for r in rows)), ""]
     return Table("学时台账", f"{org}{year}年党员学习培训学时台账",
                  f"统计截至 {as_of:%Y-%m-%d}；年中入党、转入或转出的党员按在册天数折算应完成学时。",

@@ -50,6 +50,16 @@ class LedgerRow:
         return self.credited < self.expected
 
     @property
+    def standing(self) -> str:
+        """Where the member stands: done, incomplete (the whole year due, as in a year gone by, and short of it),
+        behind (short of what is due so far) or on_schedule: the ledger on screen and its export say the same."""
+        if self.done:
+            return "done"
+        if self.expected >= self.required:
+            return "incomplete"
+        return "behind" if self.behind else "on_schedule"
+
+    @property
     def share_bp(self) -> int:
         """Credited as basis points of required (10 000 = done; 0 when nothing is owed)."""
         return self.credited * 10_000 // self.required if self.required else 10_000

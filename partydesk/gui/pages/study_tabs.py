@@ -161,11 +161,8 @@ def _form_is(code: str) -> Callable[[ActivitySummary], bool]:
 
 
 def _standing(row: LedgerRow) -> str:
-    if row.done:
-        return _tr("Complete")
-    if row.expected >= row.required:  # the whole year is due (a year gone by): short of it is 未完成, not slow
-        return _tr("Incomplete")
-    return _tr("Behind schedule") if row.behind else _tr("On schedule")
+    return {"done": _tr("Complete"), "incomplete": _tr("Incomplete"), "behind": _tr("Behind schedule"),
+            "on_schedule": _tr("On schedule")}[row.standing]
 
 
 def ledger_list(parent: QWidget, branches: StudyBranches) -> ListPage[LedgerRow]:
