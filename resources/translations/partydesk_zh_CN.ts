@@ -3269,11 +3269,11 @@ Write the new key card and give it to each office to register.</source>
     <name>MeetingList</name>
     <message>
         <source>Met</source>
-        <translation>达到</translation>
+        <translation>符合</translation>
     </message>
     <message>
         <source>Not met</source>
-        <translation>未达到</translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <source>Voting members present {present} of {expected}; members present {all} of {roll}</source>

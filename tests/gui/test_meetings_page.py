@@ -73,7 +73,7 @@ def test_the_list_shows_counts_and_quorum(qtbot: QtBot, ctx: AppContext, people:
     hold(db, "general", date(2026, 4, 20), dict.fromkeys([people[0], *probationers], PRESENT))
     page = make_page(qtbot, ctx)
     assert column(page, "held_on") == ["2026-04-20"]
-    assert (column(page, "expected"), column(page, "present"), column(page, "quorum")) == (["5"], ["3"], ["未达到"])
+    assert (column(page, "expected"), column(page, "present"), column(page, "quorum")) == (["5"], ["3"], ["不符合"])
 
 
 def test_the_page_shows_a_meeting_added_and_published(qtbot: QtBot, ctx: AppContext, people: list[str]) -> None:
@@ -92,7 +92,7 @@ def test_the_page_shows_a_meeting_added_and_published(qtbot: QtBot, ctx: AppCont
     general = [c for c in page.calendar.model.cells() if c.type_code == "general"]
     assert general[1].state is CellState.HELD and general[1].meeting_ids == (added.meeting_id,)
     assert page.list_panel.model.row_of(added.meeting_id) == 0, "the list took the new meeting in, though hidden"
-    assert column(page, "quorum") == ["达到"]
+    assert column(page, "quorum") == ["符合"]  # (as the register and the minutes say it: 符合法定人数)
 
 
 def test_a_meeting_recorded_later_takes_its_place_by_date(qtbot: QtBot, ctx: AppContext, people: list[str]) -> None:

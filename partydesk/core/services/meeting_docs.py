@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from partydesk.core.changes import Actor
+from partydesk.core.domain.group_order import group_sort_key
 from partydesk.core.domain.meeting_roll import more_than
 from partydesk.core.domain.meetings import Quorum
 from partydesk.core.domain.motions import passes
@@ -90,7 +91,9 @@ def register_of(db: Database, actor: Actor, year: int) -> Register:
         site = settings_repo.get_site(session)
         org = settings_repo.get_organisation(session, site.organisation_id) if site and site.organisation_id else None
     rows = []
-    for line in lines:
+    # A day's group meetings in their groups' order (第一 to 第四党小组), as the list on screen has them, not as
+    # they were entered; the other meetings of the day before them, in the order entered.
+    for line in sorted(lines, key=lambda line: (line.held_on, group_sort_key(line.party_group))):
         kind = type_of(line.type_code)
         met: bool | None = None
         if kind.quorum is Quorum.GENERAL:
@@ -100,7 +103,7 @@ def register_of(db: Database, actor: Actor, year: int) -> Register:
         name = f"{kind.name}（{line.party_group}）" if line.party_group else kind.name
         rows.append(RegisterRow(line.held_on, name, line.topic, line.place, line.chair, line.recorder,
                                 line.expected, line.present, line.leave, line.absent,
-                                {None: "", True: "符合", False: "不符合"}[met]))
+                                {None: "", True: "符合", False: "不符合"}[met]))  # (as the list on screen says it)
     return Register(org.name if org is not None else "", year, rows)
 
 

@@ -124,3 +124,18 @@ def test_minutes_name_the_files_kept_with_the_record(db: Database, tmp_path: Pat
     minutes = meeting_docs.minutes_of(db, LOCAL_USER, added.meeting_id)
     assert minutes.attachments == ("签到表.jpg",)
     assert header_rows(minutes)[-1] == (("附件", "签到表.jpg"),)
+
+
+def test_a_day_s_group_meetings_are_registered_in_their_groups_order(db: Database) -> None:
+    """Four 党小组会 of one day entered 第一, 第三, 第二, 第四 (as the groups sent their records in): the register
+    lists them 第一 to 第四, as the list on screen does."""
+    from datetime import date
+
+    from partydesk.core.services.meetings import add_meeting
+    from partydesk.core.storage.meeting_repo import MeetingData
+
+    for group in ("第一党小组", "第三党小组", "第二党小组", "第四党小组"):
+        add_meeting(db, LOCAL_USER, MeetingData(type_code="group", held_on=date(2026, 3, 20), topic="学习",
+                                                chair="王书记", recorder="李委员", party_group=group), statuses={})
+    rows = meeting_docs.register_of(db, LOCAL_USER, 2026).rows
+    assert [r.type_name for r in rows] == [f"党小组会（第{n}党小组）" for n in "一二三四"]
