@@ -27,12 +27,18 @@ def _nothing(ax: Any, title: str) -> None:
     say_empty(ax, title, NO_MEETINGS)
 
 
-def meetings_by_type(rows: Sequence[tuple[str, int, int]], *, width: float = 5.0, height: float = 3.0) -> Any:
-    """Per meeting type, required so far (grey) beside held (red), each with its number."""
+SO_FAR = "今年截至今日"
+
+
+def meetings_by_type(rows: Sequence[tuple[str, int, int]], *, width: float = 5.0, height: float = 3.0,
+                     span: str = SO_FAR) -> Any:
+    """Per meeting type, required so far (grey) beside held (red), each with its number; ``span`` says over what
+    time (a year gone by: 2025年全年)."""
+    title = f"各类会议应开与已开（{span}）"
     fig = new_figure(width, height)
     ax = fig.add_subplot()
     if not rows:
-        _nothing(ax, "各类会议应开与已开（今年截至今日）")
+        _nothing(ax, title)
         return fig
     names = [r[0] for r in rows]
     xs = list(range(len(rows)))
@@ -43,7 +49,7 @@ def meetings_by_type(rows: Sequence[tuple[str, int, int]], *, width: float = 5.0
     ax.set_xticks(xs, names, rotation=30, ha="right", fontsize=8)
     middle, half = (len(rows) - 1) / 2, max(len(rows), 3) / 2  # one or two types: bars of the usual width
     ax.set_xlim(middle - half, middle + half)
-    ax.set_title("各类会议应开与已开（今年截至今日）")
+    ax.set_title(title)
     unit_label(ax, "次")
     # Beside the bars, not over them: with one or two types the tallest bar reaches the corner it would take.
     ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))

@@ -130,7 +130,10 @@ def chart_pngs(snap: Dashboard, names: tuple[str, ...] = CHARTS) -> list[tuple[s
                        height=3.2)
             out.append((STRUCTURE_TITLES[name], figure_png(fig)))
         elif name == "meetings_by_type":
-            out.append(("各类会议应开与已开", figure_png(activity.meetings_by_type(snap.meetings_by_type, width=6.5))))
+            # A year gone by is judged on its last day: the whole year, not "this year so far".
+            span = f"{snap.today.year}年全年" if snap.today.month == 12 and snap.today.day == 31 else activity.SO_FAR
+            out.append(("各类会议应开与已开", figure_png(activity.meetings_by_type(snap.meetings_by_type, width=6.5,
+                                                                                 span=span))))
         elif name == "meetings_by_month":
             m = snap.meetings_by_month
             fig = activity.meetings_by_month(m.held, m.required, m.year, width=6.5)

@@ -226,3 +226,28 @@ def test_to_dos_set_aside_are_listed_with_their_reasons(tmp_path: Path) -> None:
     assert "2026年第二季度未召开党课" not in [row[1] for row in listed.rows]
     figures = next(b for b in out if isinstance(b, Table))
     assert ("未办结的待办事项", f"{len(listed.rows)} 项（另有 1 项已忽略或暂缓）") in figures.rows
+
+
+def test_a_year_gone_by_is_charted_as_the_whole_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 2025 report, made in 2026, charts 各类会议应开与已开 for 2025年全年, not 今年截至今日; this year's, made
+    before its end, says 今年截至今日."""
+    from partydesk.core.charts import activity
+
+    spans: list[str] = []
+    drawn = activity.meetings_by_type
+
+    def spy(*args: object, **kwargs: object) -> object:
+        spans.append(str(kwargs.get("span")))
+        return drawn(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(activity, "meetings_by_type", spy)
+    db = open_database(tmp_path / "demo.db")
+    try:
+        populate(db)
+        annual_report(db, 2025, today=date(2026, 11, 30))
+        annual_report(db, 2026, today=date(2026, 11, 30))
+    finally:
+        db.close()
+    assert spans == ["2025年全年", "今年截至今日"]
+    figure = drawn([("党课", 4, 3)], span="2025年全年")
+    assert figure.axes[0].get_title() == "各类会议应开与已开（2025年全年）"
