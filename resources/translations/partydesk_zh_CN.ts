@@ -6372,6 +6372,18 @@ Write the new key card and give it to each office to register.</source>
         <translation>这次谈话的记录已不存在（可能已被删除）：填写到一半的内容已放进新增谈话的窗口，可以另存为一条新记录，也可以丢弃。</translation>
     </message>
     <message>
+        <source>Save the talk register as</source>
+        <translation>谈心谈话登记表另存为</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Talk register saved ({count} talks): {path}</source>
+        <translation>谈心谈话登记表已保存（{count} 次谈话）：{path}</translation>
+    </message>
+    <message>
         <source>Delete talk</source>
         <translation>删除谈心谈话</translation>
     </message>
@@ -6404,6 +6416,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Export register…</source>
+        <translation>导出登记表…</translation>
+    </message>
+    <message>
+        <source>The year&apos;s talks as a register to print or hand in (Excel): date, who talked with whom, form, topic and follow-up; not what was said</source>
+        <translation>把本年度的谈心谈话导出为登记表（Excel），用于打印或上报：日期、谈话人和谈话对象、形式、主题和跟进事项；不含谈话内容</translation>
+    </message>
+    <message>
         <source>Record a talk (Ctrl+N)</source>
         <translation>记录一次谈话（Ctrl+N）</translation>
     </message>
@@ -6422,6 +6442,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Search by name, pinyin or topic</source>
         <translation>按姓名、拼音或主题查找</translation>
+    </message>
+    <message>
+        <source>The file could not be saved to {path}. Check that the folder exists, that the file is not open in another program, and that the disk is not full.</source>
+        <translation>文件无法保存到 {path}。请检查文件夹是否存在、文件是否正在被其他程序打开、磁盘是否已满。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ who is due a talk updates; the talker is picked by pinyin or typed; every model 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -400,3 +401,29 @@ def test_the_due_list_says_how_far_past_due_or_how_near(qtbot: QtBot, ctx: AppCo
     said = {row.name: model.index(model.row_of(row.member_id), status).data() for row in model.all_rows()}
     assert said == {"李四": "已逾期 30 天", "王五": "10 天后到期", "张三": "尚无谈话记录"}, said
     assert model.index(0, due).data(Qt.ItemDataRole.ToolTipRole) == "每名党员至少每 12 个月谈一次（工作规则）"
+
+
+def test_the_year_s_talks_are_exported_as_a_register(qtbot: QtBot, ctx: AppContext, panel: TalksPanel,
+                                                      people: dict[str, str], tmp_path: Path) -> None:
+    """导出登记表… writes the year shown as a 谈心谈话登记表 where the person chose (suggested by its own name),
+    and the status line says how many talks and where."""
+    import openpyxl
+
+    add_talk(ctx.db, LOCAL_USER, TalkData(held_on=date(2026, 3, 5), with_ids=(people["张三"],),
+                                                by_name="王书记", topic="了解思想和工作情况"))
+    said: list[str] = []
+    ctx.hub.statusMessage.connect(said.append)
+    asked: list[str] = []
+
+    def choose(suggested: Path, _filter: str) -> Path:
+        asked.append(suggested.name)
+        return tmp_path / suggested.name
+
+    assert panel.export_button.text() == "导出登记表…"
+    panel.export_register(choose_path=choose)
+    target = tmp_path / "谈心谈话登记-2026.xlsx"
+    qtbot.waitUntil(lambda: any("谈心谈话登记表已保存" in s for s in said), timeout=WAIT_MS)
+    assert asked == ["谈心谈话登记-2026.xlsx"] and target.exists()
+    assert f"谈心谈话登记表已保存（1 次谈话）：{target}" in said
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet.cell(3, 4).value == "张三" and sheet.cell(3, 6).value == "了解思想和工作情况"

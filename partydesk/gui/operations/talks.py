@@ -1,17 +1,22 @@
-"""Talk operations (谈心谈话): load a year's talks, who is due, the people to pick from; save and delete."""
+"""Talk operations (谈心谈话): load a year's talks, who is due, the people to pick from; save and delete; write the
+year's register."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from partydesk.core.atomicfile import atomic_write
 from partydesk.core.domain.roster import RosterRow
-from partydesk.core.services import talks
+from partydesk.core.errors import KnownError
+from partydesk.core.services import talk_register, talks
 from partydesk.core.services.talks import TalkData
 from partydesk.gui.operations import run
-from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, Lane, TaskHandle
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -76,3 +81,28 @@ def load_talks_by_ids(parent: QWidget, ctx: AppContext, ids: frozenset[str], on_
         return [r for r in found if r is not None]
 
     return run(parent, ctx, read, label="load talks by id", on_done=on_done)
+
+
+def export_register(parent: QWidget, ctx: AppContext, year: int, path: Path, *, on_done: DoneCallback,
+                    on_error: ErrorCallback) -> None:
+    """Read ``year``'s talk register on the DB lane, then write it to ``path`` (.xlsx) on the file lane;
+    ``on_done`` gets ``(path, talks)``."""
+    db = ctx.db
+
+    def write(found: tuple[str, list[Any], list[list[object]]]) -> None:
+        organisation, columns, rows = found
+
+        def save(_progress: Any) -> tuple[Path, int]:
+            try:
+                atomic_write(path, talk_register.workbook(year, organisation, columns, rows))
+            except OSError as exc:  # one the atomic writer did not name: say where, and what to check
+                raise KnownError(QCoreApplication.translate(
+                    "TalksPanel", "The file could not be saved to {path}. Check that the folder exists, that the "
+                    "file is not open in another program, and that the disk is not full.").format(path=str(path)),
+                    code="write") from exc
+            return path, len(rows)
+
+        run(parent, ctx, save, label="talk register file", on_done=on_done, on_error=on_error, lane=Lane.FILE)
+
+    run(parent, ctx, lambda _progress: talk_register.register_rows(db, year), label="talk register",
+        on_done=write, on_error=on_error)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
@@ -29,14 +30,17 @@ from PySide6.QtWidgets import (
 from partydesk.core.changes import ChangeKind, Changes
 from partydesk.core.domain.talks import TALK_FORMS, form_name
 from partydesk.core.errors import KnownError
+from partydesk.core.services import talk_register
 from partydesk.core.services.branches import SINGLE, Branches
 from partydesk.core.services.talks import TalkDue, TalkRecord, follow_up_due
 from partydesk.gui.dialogs.crash import show_known_error
+from partydesk.gui.folders import DOCUMENTS, start_folder
 from partydesk.gui.operations import branches as branch_ops
 from partydesk.gui.operations import talks as talk_ops
 from partydesk.gui.pages.talks_due import TalksDueView
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
+from partydesk.gui.widgets.meeting_docs_button import PathChooser, ask_save_path
 
 if TYPE_CHECKING:
     from partydesk.core.drafts import Draft
@@ -100,6 +104,7 @@ class TalksPanel(DialogHost, QWidget):
         self.edit_button = self.list.add_action("editTalk", self.edit_selected, needs_selection=True)
         self.delete_button = self.list.add_action("deleteTalk", self.delete_selected, needs_selection=True,
                                                   shortcut=QKeySequence.StandardKey.Delete)  # as the other lists
+        self.export_button = self.list.add_action("exportTalks", self.export_register)
         self.list.activated.connect(self.edit_talk)
         self.empty_button = self.list.set_empty_action("", self.new_talk)
 
@@ -304,6 +309,23 @@ class TalksPanel(DialogHost, QWidget):
             self.year_combo.setCurrentIndex(position)  # reloads the talks
         self._select_pending()
 
+    def export_register(self, *, choose_path: PathChooser | None = None) -> None:
+        """Ask where to save the year's 谈心谈话登记表 (.xlsx), then read and write it off the GUI thread."""
+        year = int(self.year_combo.currentData() or date.today().year)
+        chooser = choose_path or ask_save_path(self.window(), self.tr("Save the talk register as"), self.ctx.settings)
+        path = chooser(start_folder(self.ctx.settings, DOCUMENTS) / talk_register.file_name(year),
+                       self.tr("Excel workbooks (*.xlsx)"))
+        if path is None:
+            return
+
+        def saved(result: tuple[Path, int]) -> None:
+            written, count = result
+            self.ctx.hub.statusMessage.emit(self.tr("Talk register saved ({count} talks): {path}").format(
+                count=count, path=str(written)))
+
+        talk_ops.export_register(self, self.ctx, year, path, on_done=saved,
+                                 on_error=lambda error: show_known_error(error, self))
+
     def delete_selected(self) -> None:
         """Ask, then delete the selected talk."""
         record = self.selected_record()
@@ -333,6 +355,9 @@ class TalksPanel(DialogHost, QWidget):
         self.new_button.setText(self.tr("New…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
+        self.export_button.setText(self.tr("Export register…"))
+        self.export_button.setToolTip(self.tr("The year's talks as a register to print or hand in (Excel): date, "
+                                              "who talked with whom, form, topic and follow-up; not what was said"))
         self.new_button.setToolTip(self.tr("Record a talk (Ctrl+N)"))
         self.delete_button.setToolTip(self.tr("Delete a talk recorded by mistake (Del)"))
         self.empty_button.setText(self.tr("Record the first talk"))
