@@ -3191,6 +3191,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>会议台账已保存（{count} 次会议）：{path}</translation>
     </message>
     <message>
+        <source>The meeting register of {year} ({count} meetings) is saved:</source>
+        <translation>{year}年会议台账（{count} 次会议）已保存：</translation>
+    </message>
+    <message>
         <source>Meeting register</source>
         <translation>会议台账</translation>
     </message>
@@ -5356,6 +5360,13 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>SavedBox</name>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Saved.</source>
@@ -5757,6 +5768,14 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Study report written to {path}</source>
         <translation>学习培训报表已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Study report</source>
+        <translation>学习培训学时报表</translation>
+    </message>
+    <message>
+        <source>The study report of {year} is saved:</source>
+        <translation>{year}年学习培训学时报表已保存：</translation>
     </message>
     <message>
         <source>Delete study records</source>
@@ -6384,6 +6403,14 @@ Write the new key card and give it to each office to register.</source>
         <translation>谈心谈话登记表已保存（{count} 次谈话）：{path}</translation>
     </message>
     <message>
+        <source>Talk register</source>
+        <translation>谈心谈话登记表</translation>
+    </message>
+    <message>
+        <source>The talk register of {year} ({count} talks) is saved:</source>
+        <translation>{year}年谈心谈话登记表（{count} 次谈话）已保存：</translation>
+    </message>
+    <message>
         <source>Delete talk</source>
         <translation>删除谈心谈话</translation>
     </message>
@@ -6565,6 +6592,14 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Yearly report saved: {path}</source>
         <translation>年度台账已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Yearly report</source>
+        <translation>年度台账</translation>
+    </message>
+    <message>
+        <source>The yearly report of {year} is saved:</source>
+        <translation>{year}年度党建工作台账已保存：</translation>
     </message>
     <message>
         <source>Workbench</source>

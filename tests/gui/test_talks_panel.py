@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -406,7 +406,7 @@ def test_the_due_list_says_how_far_past_due_or_how_near(qtbot: QtBot, ctx: AppCo
 def test_the_year_s_talks_are_exported_as_a_register(qtbot: QtBot, ctx: AppContext, panel: TalksPanel,
                                                       people: dict[str, str], tmp_path: Path) -> None:
     """导出登记表… writes the year shown as a 谈心谈话登记表 where the person chose (suggested by its own name),
-    and the status line says how many talks and where."""
+    and a box and the status line say how many talks and where."""
     import openpyxl
 
     add_talk(ctx.db, LOCAL_USER, TalkData(held_on=date(2026, 3, 5), with_ids=(people["张三"],),
@@ -425,5 +425,10 @@ def test_the_year_s_talks_are_exported_as_a_register(qtbot: QtBot, ctx: AppConte
     qtbot.waitUntil(lambda: any("谈心谈话登记表已保存" in s for s in said), timeout=WAIT_MS)
     assert asked == ["谈心谈话登记-2026.xlsx"] and target.exists()
     assert f"谈心谈话登记表已保存（1 次谈话）：{target}" in said
+    # Said in a box too (the status line is easily missed), with the way to its folder.
+    box = panel.window().findChild(QMessageBox, "savedBox")
+    assert box is not None and box.isVisible() and box.text() == f"2026年谈心谈话登记表（1 次谈话）已保存：\n{target}"
+    assert box.findChild(QPushButton, "openFolderButton") is not None
+    box.close()
     sheet = openpyxl.load_workbook(target).active
     assert sheet.cell(3, 4).value == "张三" and sheet.cell(3, 6).value == "了解思想和工作情况"

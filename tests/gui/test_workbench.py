@@ -152,6 +152,12 @@ def test_the_report_button_path_writes_the_yearly_report(qtbot: QtBot, demo_ctx:
     qtbot.waitUntil(lambda: page.report_written == out, timeout=WAIT_MS * 3)
     cells = [c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells]
     assert "36 名" in cells
+    # Where it went is said in a box, with its folder a click away: not only on the status line.
+    from PySide6.QtWidgets import QMessageBox
+
+    box = page.window().findChild(QMessageBox, "savedBox")
+    assert box is not None and box.isVisible() and box.text() == f"2026年度党建工作台账已保存：\n{out}"
+    box.close()
 
 
 def test_the_report_menu_offers_this_year_and_last_year(qtbot: QtBot, demo_ctx: AppContext, tmp_path: Path,

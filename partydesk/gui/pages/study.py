@@ -47,6 +47,7 @@ from partydesk.gui.pages.study_branches import StudyBranches
 from partydesk.gui.widgets.ask_delete import ask_to_delete
 from partydesk.gui.widgets.branch_filter import BranchFilter
 from partydesk.gui.widgets.keys import shortcut
+from partydesk.gui.widgets.saved_box import show_saved
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -511,6 +512,8 @@ class StudyPage(QWidget):
                     "search and filters show").format(path=out))
             else:
                 self.ctx.hub.statusMessage.emit(self.tr("Study report written to {path}").format(path=out))
+            show_saved(self, self.tr("Study report"), self.tr("The study report of {year} is saved:").format(
+                year=self.year), out)
 
         def failed(error: KnownError) -> None:
             self.export_button.setEnabled(True)

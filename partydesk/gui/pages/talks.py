@@ -41,6 +41,7 @@ from partydesk.gui.pages.talks_due import TalksDueView
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.list_page import ListColumn, ListPage
 from partydesk.gui.widgets.meeting_docs_button import PathChooser, ask_save_path
+from partydesk.gui.widgets.saved_box import show_saved
 
 if TYPE_CHECKING:
     from partydesk.core.drafts import Draft
@@ -322,6 +323,8 @@ class TalksPanel(DialogHost, QWidget):
             written, count = result
             self.ctx.hub.statusMessage.emit(self.tr("Talk register saved ({count} talks): {path}").format(
                 count=count, path=str(written)))
+            show_saved(self, self.tr("Talk register"), self.tr("The talk register of {year} ({count} talks) is "
+                                                               "saved:").format(year=year, count=count), written)
 
         talk_ops.export_register(self, self.ctx, year, path, on_done=saved,
                                  on_error=lambda error: show_known_error(error, self))

@@ -44,6 +44,7 @@ from partydesk.gui.folders import DOCUMENTS, remember_folder, start_folder
 from partydesk.gui.operations import workbench as ops
 from partydesk.gui.widgets.branch_filter import BranchFilter
 from partydesk.gui.widgets.chart_canvas import ChartCanvas
+from partydesk.gui.widgets.saved_box import show_saved
 from partydesk.gui.widgets.todo_board import TodoBoard
 
 if TYPE_CHECKING:
@@ -389,10 +390,12 @@ class WorkbenchPage(QWidget):
             self.write_report(path if path.suffix.lower() in (".pdf", ".docx") else path.with_suffix(suffix), year)
 
     def write_report(self, path: Path, year: int) -> None:
-        """Write the yearly report of ``year`` to ``path`` (.pdf or .docx); the status bar says where."""
+        """Write the yearly report of ``year`` to ``path`` (.pdf or .docx); a box and the status bar say where."""
         def done(written: Path) -> None:
             self.ctx.hub.statusMessage.emit(self.tr("Yearly report saved: {path}").format(path=str(written)))
             self.report_written = written
+            show_saved(self, self.tr("Yearly report"), self.tr("The yearly report of {year} is saved:").format(
+                year=year), written)
 
         ops.write_annual_report(self, self.ctx, year=year, path=path, today=self.today, on_done=done,
                                 on_error=self._failed, org_id=self.org_id)

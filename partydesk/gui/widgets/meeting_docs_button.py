@@ -26,6 +26,7 @@ from partydesk.gui.folders import DOCUMENTS, remember_folder, start_folder
 from partydesk.gui.operations import meeting_docs as doc_ops
 from partydesk.gui.operations.meeting_docs import MinutesFormat
 from partydesk.gui.pdf import print_html
+from partydesk.gui.widgets.saved_box import show_saved
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -166,6 +167,8 @@ def request_register(ctx: AppContext, parent: QWidget, year: int, *, choose_path
         written, count = result
         ctx.hub.statusMessage.emit(translate("MeetingDocs", "Meeting register saved ({count} meetings): {path}")
                                    .format(count=count, path=str(written)))
+        said = translate("MeetingDocs", "The meeting register of {year} ({count} meetings) is saved:")
+        show_saved(parent, translate("MeetingDocs", "Meeting register"), said.format(year=year, count=count), written)
         if on_saved is not None:
             on_saved(written, count)
 
