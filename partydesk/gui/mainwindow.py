@@ -75,8 +75,10 @@ def _members_page(ctx: AppContext) -> QWidget:
 
     def open_export() -> None:
         from partydesk.gui.dialogs.roster_export import export_roster_dialog
+        from partydesk.gui.pages import roster_facets
 
-        export_roster_dialog(ctx, page.window(), shown=page.export_scope(), order=page.export_order())
+        export_roster_dialog(ctx, page.window(), shown=page.export_scope(), order=page.export_order(),
+                             part=roster_facets.scope_words(page))
 
     page.importRequested.connect(open_import)
     page.exportRequested.connect(open_export)

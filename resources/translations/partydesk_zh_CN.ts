@@ -4121,6 +4121,10 @@ Write the new key card and give it to each office to register.</source>
         <source>Left the roll</source>
         <translation>已减员</translation>
     </message>
+    <message>
+        <source>search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
 </context>
 <context>
     <name>NameOrder</name>

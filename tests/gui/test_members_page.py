@@ -502,3 +502,15 @@ def test_a_workbench_bar_shows_its_members_whatever_was_searched_and_a_new_searc
     assert names(page) == ["张三"]
     page.lost_combo.activated.emit(0)  # a facet chosen (“全部”): the whole roll again
     assert len(names(page)) == 3
+
+
+def test_the_part_of_the_roster_shown_is_put_in_the_filters_words(page: MembersPage) -> None:
+    """For the title of a part exported: nothing for the roll as it opens; the group and the category chosen and
+    the search, in the words the filters show."""
+    from partydesk.gui.pages.roster_facets import scope_words
+
+    assert scope_words(page) == ""
+    page.group_combo.setCurrentIndex(page.group_combo.findData("第二党小组"))
+    page.category_combo.setCurrentIndex(page.category_combo.findData("2"))
+    page.search_edit.setText("李")
+    assert scope_words(page) == "预备党员、第二党小组、搜索“李”"

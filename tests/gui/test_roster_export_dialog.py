@@ -310,6 +310,27 @@ def test_a_filtered_list_exports_what_it_shows_or_everyone(qtbot: QtBot, one_mem
     assert sorted(exported_names()) == sorted(["李红梅", "张建国"])
 
 
+def test_the_part_of_the_roster_exported_is_said_in_its_title_and_file_name(
+        qtbot: QtBot, one_member: AppContext, parent: QWidget, save_as: list[str], tmp_path: Path) -> None:
+    """The list narrowed to 第一党小组: the members shown are exported under "…党员花名册（第一党小组）", the name
+    suggested says so too; the whole roll, chosen instead, is titled as the whole roll."""
+    insert_members(one_member.db, LOCAL_USER, [MemberData(
+        name="李红梅", gender="2", id_type="1", id_number="", category="1", joined_on=date(2010, 7, 1),
+        confirmed_on=date(2011, 7, 1))])
+    rows = {r.name: r.id for r in members.roster(one_member.db, LOCAL_USER)}
+    answer("listedButton", "maskedButton")
+    export_roster_dialog(one_member, parent, shown=([rows["李红梅"]], 2), part="第一党小组")
+    assert one_member.runner.wait_idle(WAIT_MS)
+    assert Path(save_as[-1]).name == f"中共示例社区第一支部委员会党员花名册（第一党小组）-{date.today():%Y%m%d}.xlsx"
+    assert openpyxl.load_workbook(tmp_path / "花名册.xlsx").active["A1"].value == (
+        "中共示例社区第一支部委员会党员花名册（第一党小组）")
+    answer("everyoneButton", "maskedButton")
+    export_roster_dialog(one_member, parent, shown=([rows["李红梅"]], 2), part="第一党小组")
+    assert one_member.runner.wait_idle(WAIT_MS)
+    assert "（" not in Path(save_as[-1]).name
+    assert openpyxl.load_workbook(tmp_path / "花名册.xlsx").active["A1"].value == "中共示例社区第一支部委员会党员花名册"
+
+
 def test_a_list_filtered_to_no_one_offers_only_everyone(qtbot: QtBot, one_member: AppContext,
                                                         parent: QWidget, save_as: list[str]) -> None:
     """A search that shows nobody: "the 0 in the list" cannot be chosen; Enter exports the whole roster."""

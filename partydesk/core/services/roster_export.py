@@ -183,10 +183,11 @@ def _with_branch(columns: Sequence[SheetColumn], lines: list[list[object]], rows
 
 def roster_sheet(
     rows: Sequence[RosterRow], *, branch: str, masking: Masking, today: date, exported_by: str = "",
-    names: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None, part: str = "",
 ) -> RosterSheet:
     """The 花名册 workbook's content for ``rows``: title, subtitle, columns and display values (with 所在支部
-    after 序号 when ``names`` maps the rows' organisations)."""
+    after 序号 when ``names`` maps the rows' organisations; ``part``: the words for a part of the roll, in the
+    title)."""
     subtitle = f"导出日期：{today.isoformat()}，共 {len(rows)} 人"
     footer = ""
     if masking is Masking.MASKED:
@@ -198,8 +199,13 @@ def roster_sheet(
         [number, *values] for number, values in enumerate(_shown_rows(rows, masking, flag_text=True), start=1)
     ]
     columns, lines = _with_branch(COLUMNS, lines, rows, names)
-    return RosterSheet(title=f"{branch}党员花名册", subtitle=subtitle, columns=columns, rows=lines,
+    return RosterSheet(title=f"{branch}党员花名册{_part(part)}", subtitle=subtitle, columns=columns, rows=lines,
                        footer_left=footer)
+
+
+def _part(words: str) -> str:
+    """A part of the roll exported, said in the title: "（第一党小组、预备党员）"; "" for the whole roll."""
+    return f"（{words}）" if words else ""
 
 
 def _full_numbers_footer(exported_by: str) -> str:
@@ -209,7 +215,7 @@ def _full_numbers_footer(exported_by: str) -> str:
 
 def print_sheet(
     rows: Sequence[RosterRow], *, branch: str, masking: Masking, today: date, columns: Sequence[str] | None = None,
-    leader: str = "", preparer: str = "", names: Mapping[str, str] | None = None,
+    leader: str = "", preparer: str = "", names: Mapping[str, str] | None = None, part: str = "",
 ) -> PrintSheet:
     """The 报送版 (print layout) of ``rows``: the chosen columns after 序号 (and 所在支部 third when ``names``
     maps the rows' organisations), sign-off lines, no program notes."""
@@ -222,7 +228,7 @@ def print_sheet(
     ]
     shown, lines = _with_branch([COLUMNS[0], *(by_key[k] for k in keys)], lines, rows, names, at=2)
     return PrintSheet(
-        title=f"{branch}党员花名册", unit=branch, filled_on=f"{today.year}年{today.month}月{today.day}日",
+        title=f"{branch}党员花名册{_part(part)}", unit=branch, filled_on=f"{today.year}年{today.month}月{today.day}日",
         columns=list(shown), rows=lines, leader=leader, preparer=preparer,
         footer_left=_full_numbers_footer(preparer) if masking is Masking.FULL else "",
     )

@@ -43,19 +43,22 @@ SETTINGS_DIR_KEY = "export/last_dir"
 _BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-def default_file_name(branch: str, today: date, layout: Layout = "full") -> str:
+def default_file_name(branch: str, today: date, layout: Layout = "full", part: str = "") -> str:
     """The suggested file name "<branch>党员花名册-YYYYMMDD.xlsx" (the 报送版 "…党员花名册（报送版）-…", so that
-    exporting both keeps both), without characters Windows forbids."""
+    exporting both keeps both; a part of the roster "…党员花名册（第一党小组）-…"), without characters Windows
+    forbids."""
     safe = _BAD_FILE_CHARS.sub("", branch).strip().strip(".")
+    which = f"（{_BAD_FILE_CHARS.sub('', part)}）" if part else ""
     version = "（报送版）" if layout == "print" else ""
-    return f"{safe}党员花名册{version}-{today:%Y%m%d}.xlsx"
+    return f"{safe}党员花名册{which}{version}-{today:%Y%m%d}.xlsx"
 
 
 class RosterExport(QObject):
     """One run of the export flow; ``box`` is the message it ended with (success or failure)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget, *, today: date | None = None,
-                 shown: tuple[list[str], int] | None = None, order: list[str] | None = None) -> None:
+                 shown: tuple[list[str], int] | None = None, order: list[str] | None = None,
+                 part: str = "") -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
@@ -63,6 +66,8 @@ class RosterExport(QObject):
         self.shown = shown  # (ids the roster list shows, members on the roll) when a filter hides some
         self.order = order  # the members in the list's order, when a column header sorted it
         self.only: frozenset[str] | None = None  # the members to export, when not the whole roster
+        self.part = part  # the filters' words (第一党小组、预备党员) for the title of a part exported
+        self.part_chosen = ""  # those words once the office chose the members in the list
         self.masked = True
         self.layout: Layout = "full"
         self.columns: list[str] | None = None
@@ -153,7 +158,7 @@ class RosterExport(QObject):
         box.setDefaultButton(listed if ids else every)
         box.exec()
         if box.clickedButton() is listed:
-            self.only = frozenset(ids)
+            self.only, self.part_chosen = frozenset(ids), self.part
             return True
         return box.clickedButton() is every
 
@@ -174,7 +179,7 @@ class RosterExport(QObject):
 
     def _choose_file(self, branch: str) -> None:
         folder = str(self.ctx.settings.value(SETTINGS_DIR_KEY, "") or "") or str(documents_folder())
-        start = str(Path(folder) / default_file_name(branch, self.today, self.layout))
+        start = str(Path(folder) / default_file_name(branch, self.today, self.layout, self.part_chosen))
         chosen, _filter = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export roster"), start,
                                                       self.tr("Excel workbook (*.xlsx)"))
         if not chosen:
@@ -188,7 +193,7 @@ class RosterExport(QObject):
             self.parent_widget, self.ctx, path, masked=self.masked, today=self.today,
             title=self.tr("Exporting the roster"), on_done=self._exported, on_error=self._failed,
             on_cancelled=self._export_cancelled, layout=self.layout, columns=self.columns, preparer=self.preparer,
-            only=self.only, order=self.order)
+            only=self.only, order=self.order, part=self.part_chosen)
 
     def _export_cancelled(self) -> None:
         self.ctx.hub.statusMessage.emit(self.tr("Export cancelled. No file was written."))
@@ -233,10 +238,11 @@ class RosterExport(QObject):
 
 
 def export_roster_dialog(ctx: AppContext, parent: QWidget, *, shown: tuple[list[str], int] | None = None,
-                         order: list[str] | None = None) -> RosterExport:
+                         order: list[str] | None = None, part: str = "") -> RosterExport:
     """Export the roster as the user chooses (see the module docstring); returns once the questions are asked.
     ``shown``: the members the roster list shows and how many are on the roll, when a filter is on; ``order``:
-    the members in the list's order, when the office sorted it by a column (the file follows it)."""
-    flow = RosterExport(ctx, parent, shown=shown, order=order)
+    the members in the list's order, when the office sorted it by a column (the file follows it); ``part``: the
+    filters' words, for the title and the file name when the office exports the members shown."""
+    flow = RosterExport(ctx, parent, shown=shown, order=order, part=part)
     flow.start()
     return flow

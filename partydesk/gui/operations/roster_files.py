@@ -138,7 +138,7 @@ def export_roster(
     parent: QWidget, ctx: AppContext, path: Path, *, masked: bool, today: date, title: str,
     on_done: DoneCallback, on_error: ErrorCallback, on_cancelled: Callable[[], None],
     layout: Layout = "full", columns: Sequence[str] | None = None, preparer: str | None = None,
-    only: Collection[str] | None = None, order: Sequence[str] | None = None,
+    only: Collection[str] | None = None, order: Sequence[str] | None = None, part: str = "",
 ) -> TaskHandle:
     """Read the roster (DB lane), build the workbook (file lane), then write it to ``path`` (file lane).
 
@@ -146,10 +146,10 @@ def export_roster(
     organisation's contact person.
 
     Members transferred out are left out, as in the 花名册; with ``only``, every member not named in it
-    too. With ``order`` (member ids: the list as a column header sorted it) the rows follow it, within each
-    branch of a committee's file. An export with full numbers is audited ("export.unmasked", DB lane) after
-    the workbook is built and before the file is written: a cancel leaves neither file nor audit row, and no
-    file with full numbers exists without its record.
+    too, and ``part`` (the filters' words) goes into the title. With ``order`` (member ids: the list as a column
+    header sorted it) the rows follow it, within each branch of a committee's file. An export with full numbers
+    is audited ("export.unmasked", DB lane) after the workbook is built and before the file is written: a cancel
+    leaves neither file nor audit row, and no file with full numbers exists without its record.
     ``on_done`` gets the core's ``ExportResult``; ``on_cancelled`` runs when the user cancelled.
     """
     db, actor = ctx.db, ctx.actor
@@ -173,10 +173,10 @@ def export_roster(
             ids = [row.id for row in data.rows]
             if layout == "print":
                 sheet = print_sheet(data.rows, branch=data.branch, masking=masking, today=today, columns=columns,
-                                    leader=data.leader, preparer=name, names=data.names)
+                                    leader=data.leader, preparer=name, names=data.names, part=part)
                 return _Built(print_bytes(sheet), ids, print_plan(sheet).fit_width)
             full = roster_sheet(data.rows, branch=data.branch, masking=masking, today=today, exported_by=name,
-                                names=data.names)
+                                names=data.names, part=part)
             return _Built(roster_bytes(full, progress=progress), ids)
         return job
 

@@ -77,3 +77,20 @@ def reset(page: MembersPage) -> None:
     page.search_edit.blockSignals(True)
     page.search_edit.clear()
     page.search_edit.blockSignals(False)
+
+
+def scope_words(page: MembersPage) -> str:
+    """What the roster list is narrowed to, in the words its filters show: "第一党小组、预备党员", a workbench bar's
+    label, a branch, the search "搜索“张”" ("" for the roll as it opens). For the title of the part exported."""
+    words = [page._only_label] if page.model.only is not None and page._only_label else []
+    chosen = page.branches.chosen_total()
+    if chosen is not None:
+        words.append(chosen[0])
+    for combo in page._facet_combos():
+        default = combo.findData(True) if combo is page.roll_combo else 0
+        if combo.currentIndex() not in (default, -1):
+            words.append(combo.currentText())
+    searched = page.search_edit.text().strip()
+    if searched:
+        words.append(translate("MembersPage", "search “{text}”").format(text=searched))
+    return "、".join(words)
