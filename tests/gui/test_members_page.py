@@ -514,3 +514,24 @@ def test_the_part_of_the_roster_shown_is_put_in_the_filters_words(page: MembersP
     page.category_combo.setCurrentIndex(page.category_combo.findData("2"))
     page.search_edit.setText("李")
     assert scope_words(page) == "预备党员、第二党小组、搜索“李”"
+
+
+def test_the_window_s_export_passes_the_part_shown_on(qtbot: QtBot, ctx: AppContext,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """导出… on the window's roster narrowed to 第二党小组: the export is given the members shown and its words."""
+    from partydesk.gui.dialogs import roster_export
+    from partydesk.gui.mainwindow import MainWindow
+
+    add_now(ctx, ZHANG, LI, WANG)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    members_page = window.show_page("members")
+    assert isinstance(members_page, MembersPage)
+    qtbot.waitUntil(lambda: members_page.model.rowCount() == 3, timeout=WAIT_MS)
+    members_page.group_combo.setCurrentIndex(members_page.group_combo.findData("第二党小组"))
+    asked: list[dict[str, object]] = []
+    monkeypatch.setattr(roster_export, "export_roster_dialog", lambda *_a, **kw: asked.append(kw))
+    members_page.export_button.click()
+    assert len(asked) == 1 and asked[0]["part"] == "第二党小组"
+    shown = asked[0]["shown"]
+    assert isinstance(shown, tuple) and len(shown[0]) == 1
