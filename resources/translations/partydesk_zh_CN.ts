@@ -3226,6 +3226,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>会议文档</translation>
     </message>
     <message>
+        <source>The minutes are saved:</source>
+        <translation>会议记录已保存：</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>会议文档</translation>
     </message>

@@ -11,6 +11,7 @@ import pytest
 from docx import Document
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER
@@ -66,6 +67,9 @@ def test_button_writes_the_minutes_on_the_file_lane(ctx: AppContext, sample: Sam
     with qtbot.waitSignal(ctx.hub.statusMessage, timeout=WAIT_MS) as said:
         (widget.pdf_action if suffix == ".pdf" else widget.docx_action).trigger()
     assert str(out) in said.args[0]
+    box = widget.window().findChild(QMessageBox, "savedBox")  # said in a box too, with its folder a click away
+    assert box is not None and box.isVisible() and box.text() == f"会议记录已保存：\n{out}"
+    box.close()
     if suffix == ".pdf":
         text = "".join("".join(pdf_pages(out)).split())
     else:

@@ -129,6 +129,7 @@ class MeetingDocsButton(QPushButton):
 
     def _saved(self, path: Path) -> None:
         self.ctx.hub.statusMessage.emit(self.tr("Minutes saved: {path}").format(path=str(path)))
+        show_saved(self, self.tr("Meeting documents"), self.tr("The minutes are saved:"), path)
 
     def _failed(self, error: KnownError) -> None:
         QMessageBox.warning(self.window(), self.tr("Meeting documents"), error.message)
