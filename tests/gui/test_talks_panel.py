@@ -432,3 +432,17 @@ def test_the_year_s_talks_are_exported_as_a_register(qtbot: QtBot, ctx: AppConte
     box.close()
     sheet = openpyxl.load_workbook(target).active
     assert sheet.cell(3, 4).value == "张三" and sheet.cell(3, 6).value == "了解思想和工作情况"
+
+
+def test_a_talk_register_that_cannot_be_written_says_where_and_writes_nothing(
+        qtbot: QtBot, ctx: AppContext, panel: TalksPanel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder taken away after it was chosen (a stick pulled): a warning naming the file and what to check; no
+    file, no leftover temporary file and no "saved" box."""
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a: warned.append(text))
+    gone = tmp_path / "stick" / "谈心谈话登记-2026.xlsx"
+    panel.export_register(choose_path=lambda _suggested, _filter: gone)
+    qtbot.waitUntil(lambda: bool(warned), timeout=WAIT_MS)
+    assert str(gone) in warned[0] and "文件夹是否存在" in warned[0]
+    assert not gone.parent.exists()  # nothing made where it could not go
+    assert panel.window().findChild(QMessageBox, "savedBox") is None

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from partydesk.core.atomicfile import atomic_write
 from partydesk.core.io import register_sheet
@@ -22,6 +23,10 @@ __all__ = ["COLUMNS", "RegisterRow", "register_bytes", "register_file_name", "wr
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 5), ("日期", 11), ("会议类型", 16), ("会议主题", 34), ("地点", 18), ("主持人", 8), ("记录人", 8),
     ("应到", 5), ("实到", 5), ("请假", 5), ("缺席", 5), ("法定人数", 9))
+# How each column's cells read (the others centred, wrapping): ``register_sheet.Column.kind``.
+_KINDS: dict[str, Literal["text", "centred", "number", "date"]] = {
+    "序号": "number", "日期": "date", "会议主题": "text", "地点": "text", "应到": "number", "实到": "number",
+    "请假": "number", "缺席": "number"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,3 @@ def register_bytes(rows: Sequence[RegisterRow], *, organisation: str, year: int)
               row.present, row.leave, row.absent, row.quorum or "—"] for n, row in enumerate(rows, start=1)]
     return register_sheet.register_bytes(title=f"{organisation}{year}年会议台账", sheet_name=f"{year}年会议台账",
                                          columns=columns, rows=lines, empty=f"{year}年没有会议记录。")
-
-
-_KINDS = {"序号": "number", "日期": "date", "会议主题": "text", "地点": "text", "应到": "number", "实到": "number",
-          "请假": "number", "缺席": "number"}

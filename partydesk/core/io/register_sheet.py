@@ -11,6 +11,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 import xlsxwriter
 
@@ -28,7 +29,7 @@ class Column:
 
     header: str
     width: float
-    kind: str = "text"
+    kind: Literal["text", "centred", "number", "date"] = "text"
 
 
 def register_bytes(*, title: str, sheet_name: str, columns: Sequence[Column], rows: Sequence[Sequence[object]],
