@@ -1,10 +1,11 @@
-"""The ``partydesk meetings`` sub-commands: types, add, list, compliance, export, register, delete
+"""The ``partydesk meetings`` sub-commands: types, add, list, compliance, export, register, attendance, delete
 (listed in cli._module_commands)."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from partydesk import cli
@@ -139,21 +140,43 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
     """Write the year's meeting register (会议台账) as .xlsx."""
-    from pathlib import Path
-
     from partydesk.core.changes import LOCAL_USER
     from partydesk.core.io.meeting_register import write_register
     from partydesk.core.services.meeting_docs import register_of
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".xlsx":
-        raise cli.CliError(f"不支持的文件类型“{out.suffix or out.name}”：会议台账导出为 .xlsx 文件。",
-                           code="bad_suffix")
+    out = _xlsx(args.out, "会议台账")
     with cli.opened(args) as db:
         register = register_of(db, LOCAL_USER, args.year)
     write_register(register.rows, out, organisation=register.organisation, year=args.year)
     return {"message": f"已导出{args.year}年会议台账（{len(register.rows)} 次会议）：{out}", "year": args.year,
             "meetings": len(register.rows), "path": str(out)}
+
+
+def _xlsx(out: str, what: str) -> Path:
+    path = Path(out)
+    if path.suffix.lower() != ".xlsx":
+        raise cli.CliError(f"不支持的文件类型“{path.suffix or path.name}”：{what}导出为 .xlsx 文件。",
+                           code="bad_suffix")
+    return path
+
+
+def cmd_attendance(args: argparse.Namespace) -> dict[str, Any]:
+    """Write the year's attendance statistics (党员出勤统计表) as .xlsx."""
+    from partydesk.core.services import branches
+    from partydesk.core.services.attendance_register import write_attendance_register
+
+    out = _xlsx(args.out, "出勤统计")
+    year = args.year or date.today().year
+    with cli.opened(args) as db:
+        org_id = None
+        if args.branch:
+            found = [b for b in branches.branches(db).items if b.code == args.branch]
+            if not found:
+                raise cli.CliError(f"本数据库中没有组织代码为 {args.branch} 的支部的记录。", code="unknown_branch")
+            org_id = found[0].org_id
+        members = write_attendance_register(db, year, out, today=date.today(), org_id=org_id)
+    return {"message": f"已导出{year}年党员出勤统计（{members} 名党员）：{out}", "year": year, "members": members,
+            "path": str(out)}
 
 
 def cmd_delete(args: argparse.Namespace) -> dict[str, Any]:
@@ -196,6 +219,11 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, required=True, help="年份")
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出文件（.xlsx）")
     p.set_defaults(handler=cmd_register)
+    p = actions.add_parser("attendance", parents=[common], help="导出一年的党员出勤统计（.xlsx）")
+    p.add_argument("--year", type=int, help="年份（默认今年）")
+    p.add_argument("--branch", metavar="ORG_CODE", help="只统计这个支部的会议（党委的数据库；默认全部）")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出文件（.xlsx）")
+    p.set_defaults(handler=cmd_attendance)
     p = actions.add_parser("delete", parents=[common], help="删除误录的会议（保留删除标记，清除记录内容）")
     p.add_argument("id", metavar="ID", help="会议编号（见 meetings list --json）")
     p.set_defaults(handler=cmd_delete)

@@ -1,4 +1,4 @@
-"""The ``partydesk talks`` sub-commands: add, list, due (谈心谈话; listed in cli._module_commands)."""
+"""The ``partydesk talks`` sub-commands: add, list, register, due (谈心谈话; listed in cli._module_commands)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from partydesk import cli
-from partydesk.cli_meetings import _date, _ids
+from partydesk.cli_meetings import _date, _ids, _xlsx
 
 
 def _talk_json(record: Any) -> dict[str, Any]:
@@ -84,6 +84,18 @@ def cmd_due(args: argparse.Namespace) -> dict[str, Any]:
     return {"message": "\n".join(lines), "on": today.isoformat(), "months": months, "members": rows}
 
 
+def cmd_register(args: argparse.Namespace) -> dict[str, Any]:
+    """Write the year's talk register (谈心谈话登记表) as .xlsx."""
+    from partydesk.core.services.talk_register import write_talk_register
+
+    out = _xlsx(args.out, "谈心谈话登记表")
+    year = args.year or date.today().year
+    with cli.opened(args) as db:
+        count = write_talk_register(db, year, out)
+    return {"message": f"已导出{year}年谈心谈话登记表（{count} 次谈话）：{out}", "year": year, "talks": count,
+            "path": str(out)}
+
+
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``partydesk talks …`` to the command tree."""
     from partydesk.core.domain.talks import TALK_FORMS
@@ -105,6 +117,10 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = actions.add_parser("list", parents=[common], help="列出一年的谈心谈话")
     p.add_argument("--year", type=int, help="年份（默认今年）")
     p.set_defaults(handler=cmd_list)
+    p = actions.add_parser("register", parents=[common], help="导出一年的谈心谈话登记表（.xlsx，不含谈话内容）")
+    p.add_argument("--year", type=int, help="年份（默认今年）")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出文件（.xlsx）")
+    p.set_defaults(handler=cmd_register)
     p = actions.add_parser("due", parents=[common], help="列出已逾期或即将到期、应开展谈心谈话的党员")
     p.add_argument("--on", metavar="YYYY-MM-DD", help="按哪一天计算（默认今天）")
     p.add_argument("--all", action="store_true", help="列出全部在册党员，包括未到期的")

@@ -227,6 +227,14 @@
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Save this year&apos;s attendance as a printable Excel sheet</source>
+        <translation>把这一年的出勤统计保存为可打印的 Excel 表格</translation>
+    </message>
+    <message>
         <source> </source>
         <comment>year suffix</comment>
         <translation> 年</translation>
@@ -3347,6 +3355,26 @@ Write the new key card and give it to each office to register.</source>
         <translation>出勤统计未能读出。</translation>
     </message>
     <message>
+        <source>Save the attendance statistics as</source>
+        <translation>保存党员出勤统计</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Attendance statistics saved ({count} members): {path}</source>
+        <translation>党员出勤统计已保存（{count} 名党员）：{path}</translation>
+    </message>
+    <message>
+        <source>Attendance statistics</source>
+        <translation>党员出勤统计</translation>
+    </message>
+    <message>
+        <source>The attendance statistics of {year} ({count} members) are saved:</source>
+        <translation>{year}年党员出勤统计（{count} 名党员）已保存：</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
@@ -5368,6 +5396,13 @@ Write the new key card and give it to each office to register.</source>
     </message>
 </context>
 <context>
+    <name>SaveFile</name>
+    <message>
+        <source>The file could not be saved to {path}. Check that the folder exists, that the file is not open in another program, and that the disk is not full.</source>
+        <translation>无法保存文件到 {path}。请检查文件夹是否存在、文件是否在其他程序中打开、磁盘是否已满。</translation>
+    </message>
+</context>
+<context>
     <name>SavedBox</name>
     <message>
         <source>Open folder</source>
@@ -6477,10 +6512,6 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Search by name, pinyin or topic</source>
         <translation>按姓名、拼音或主题查找</translation>
-    </message>
-    <message>
-        <source>The file could not be saved to {path}. Check that the folder exists, that the file is not open in another program, and that the disk is not full.</source>
-        <translation>文件无法保存到 {path}。请检查文件夹是否存在、文件是否正在被其他程序打开、磁盘是否已满。</translation>
     </message>
 </context>
 <context>

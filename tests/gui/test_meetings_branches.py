@@ -4,6 +4,7 @@ one branch at a time (the committee's own first), attendance per branch."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -272,3 +273,40 @@ def test_the_branch_column_is_as_wide_as_the_longest_branch_name(qtbot: QtBot, c
     assert page.list_panel.model.index(0, column).data() == long
     needed = page.list_panel.table.fontMetrics().horizontalAdvance(long)
     assert page.list_panel.table.columnWidth(column) > needed, (page.list_panel.table.columnWidth(column), needed)
+
+
+def test_the_attendance_export_is_of_the_branch_chosen(qtbot: QtBot, committee_ctx: AppContext,
+                                                       tmp_path: Path) -> None:
+    """全部支部: the sheet says each member's branch in a 支部 column; one branch chosen: its name in the title and
+    only its members, without the column."""
+    import openpyxl
+
+    page = make_page(qtbot, committee_ctx)
+    page.show_tab("attendance")
+    settle(qtbot, committee_ctx)
+    said: list[str] = []
+    committee_ctx.hub.statusMessage.connect(said.append)
+
+    def export(name: str) -> list[list[object]]:
+        page.export_attendance(choose_path=lambda _suggested, _filter: tmp_path / name)
+        qtbot.waitUntil(lambda: any(name in s for s in said), timeout=WAIT_MS)
+        box = page.window().findChild(QMessageBox, "savedBox")
+        if box is not None:
+            box.close()
+            box.deleteLater()
+        sheet = openpyxl.load_workbook(tmp_path / name).active
+        return [[c.value for c in row] for row in sheet.iter_rows()]
+
+    org_of = {r.id: r.org_id for r in roster(committee_ctx.db, committee_ctx.actor)}
+    shorts = {b.org_id: page.branches.branches.short_of(b.org_id) for b in page.branches.branches.items}
+    everyone = export("all.xlsx")
+    assert everyone[1][:3] == ["序号", "姓名", "支部"]
+    assert {row[2] for row in everyone[2:-1]} == {shorts[branch_id(page, 0)], shorts[branch_id(page, 1)]}
+    first = branch_id(page, 0)
+    page.branches.attendance_filter.set_current(first)
+    settle(qtbot, committee_ctx)
+    one = export("one.xlsx")
+    assert one[0][0].startswith(page.branches.branches.name_of(first)) and one[1][:3] == ["序号", "姓名", "应到"]
+    model = page.attendance.model
+    assert {org_of[model.row_at(i).rate.member_id] for i in range(model.rowCount())} == {first}
+    assert len(one) - 3 == model.rowCount()  # title, header and note around the tab's rows

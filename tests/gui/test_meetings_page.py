@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from partydesk.core.changes import LOCAL_USER, ChangeKind, Changes
 from partydesk.core.demo import fake_id_number
 from partydesk.core.domain.member import MemberInput
+from partydesk.core.errors import KnownError
 from partydesk.core.services import meeting_reports, meetings, members, study
 from partydesk.core.services.meeting_reports import AttendanceRate
 from partydesk.core.storage.database import Database
@@ -346,3 +348,55 @@ def test_the_search_hint_is_whole_in_its_tooltip(qtbot: QtBot, ctx: AppContext) 
     page = make_page(qtbot, ctx)
     search = page.list_panel.search
     assert search.placeholderText() and search.toolTip() == search.placeholderText()
+
+
+def test_the_attendance_shown_is_exported_where_chosen(qtbot: QtBot, ctx: AppContext, people: list[str],
+                                                       tmp_path: Path) -> None:
+    """导出 Excel… on 出勤统计 writes the year shown (suggested by its own name): the status line and a box say how
+    many members and where, and the sheet holds the rows the tab shows."""
+    import openpyxl
+
+    for month in (6, 7, 8):
+        hold(ctx.db, "theme_day", date(2026, month, 15),  # type: ignore[arg-type]
+             {people[0]: ABSENT, people[1]: LEAVE, people[2]: PRESENT})
+    page = make_page(qtbot, ctx)
+    page.show_tab("attendance")
+    settle(qtbot, ctx)
+    button = page.attendance.export_button
+    assert button.text() == "导出 Excel…" and button.isEnabled()
+    said: list[str] = []
+    ctx.hub.statusMessage.connect(said.append)
+    asked: list[str] = []
+
+    def choose(suggested: Path, _filter: str) -> Path:
+        asked.append(suggested.name)
+        return tmp_path / suggested.name
+
+    page.export_attendance(choose_path=choose)
+    target = tmp_path / "党员出勤统计-2026.xlsx"
+    qtbot.waitUntil(lambda: any("出勤统计已保存" in s for s in said), timeout=WAIT_MS)
+    assert asked == ["党员出勤统计-2026.xlsx"] and f"党员出勤统计已保存（3 名党员）：{target}" in said
+    box = page.window().findChild(QMessageBox, "savedBox")
+    assert box is not None and box.isVisible() and box.text() == f"2026年党员出勤统计（3 名党员）已保存：\n{target}"
+    box.close()
+    sheet = openpyxl.load_workbook(target).active
+    written = {sheet.cell(row, 2).value: (sheet.cell(row, 7).value, sheet.cell(row, 8).value) for row in (3, 4, 5)}
+    assert written == {"王书记": ("0%", "3 次"), "李明": ("0%", None), "张强": ("100%", None)}
+
+
+def test_attendance_that_cannot_be_written_says_where_and_writes_nothing(
+        qtbot: QtBot, ctx: AppContext, people: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder taken away after it was chosen (a stick pulled): a warning naming the file and what to check, no file
+    and no "saved" box; a year that cannot be read offers no export."""
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a: warned.append(text))
+    page = make_page(qtbot, ctx)
+    page.show_tab("attendance")
+    settle(qtbot, ctx)
+    gone = tmp_path / "stick" / "党员出勤统计-2026.xlsx"
+    page.export_attendance(choose_path=lambda _suggested, _filter: gone)
+    qtbot.waitUntil(lambda: bool(warned), timeout=WAIT_MS)
+    assert str(gone) in warned[0] and "文件夹是否存在" in warned[0]
+    assert not gone.parent.exists() and page.window().findChild(QMessageBox, "savedBox") is None
+    page.attendance.show_unreadable("出勤情况读取失败。", KnownError("数据库损坏"))
+    assert not page.attendance.export_button.isEnabled()

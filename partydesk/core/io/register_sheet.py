@@ -33,9 +33,10 @@ class Column:
 
 
 def register_bytes(*, title: str, sheet_name: str, columns: Sequence[Column], rows: Sequence[Sequence[object]],
-                   empty: str) -> bytes:
+                   empty: str, note: str = "") -> bytes:
     """The register as the bytes of an .xlsx file: ``rows`` hold one value per column (str, int, date or None);
-    ``empty`` is said across the sheet when there are none."""
+    ``empty`` is said across the sheet when there are none; ``note`` (how the figures are counted), when given,
+    under the last row."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
                                         "strings_to_formulas": False, "strings_to_urls": False})
@@ -72,6 +73,13 @@ def register_bytes(*, title: str, sheet_name: str, columns: Sequence[Column], ro
                     sheet.write_blank(r, col, None, fmt)
         if not rows:
             sheet.merge_range(2, 0, 2, last, empty, formats["text"])
+        end = max(len(rows), 1) + 1  # the last row printed
+        if note:
+            end += 1
+            lines = wrapped_lines(note, sum(c.width for c in columns))
+            sheet.set_row(end, LINE_PT * lines + 4)
+            sheet.merge_range(end, 0, end, last, neutralise(note), book.add_format(
+                {"font_name": FONT, "font_size": 9, "valign": "top", "text_wrap": True}))
         sheet.freeze_panes(2, 0)
         sheet.set_landscape()
         sheet.set_paper(9)  # A4
@@ -80,7 +88,7 @@ def register_bytes(*, title: str, sheet_name: str, columns: Sequence[Column], ro
         sheet.repeat_rows(1)
         sheet.fit_to_pages(1, 0)
         sheet.set_footer("&C&9第 &P 页，共 &N 页")
-        sheet.print_area(0, 0, max(len(rows), 1) + 1, last)
+        sheet.print_area(0, 0, end, last)
     finally:
         book.close()
     return buffer.getvalue()

@@ -10,10 +10,14 @@ services or the runner directly for a use case that has an operation here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from partydesk.core.atomicfile import atomic_write
+from partydesk.core.errors import KnownError
 from partydesk.gui.tasks import DoneCallback, ErrorCallback, JobFn, Lane, TaskHandle
 from partydesk.gui.widgets.guard import guarded
 
@@ -44,6 +48,25 @@ def run(
         return ctx.runner.run_with_progress(parent, fn, title=progress_title, on_done=done, on_error=failed,
                                             cancellable=cancellable, lane=lane)
     return ctx.runner.submit(fn, on_done=done, on_error=failed, label=label, lane=lane)
+
+
+def save_bytes(parent: QWidget | None, ctx: AppContext, path: Path, content: Callable[[], bytes], *, label: str,
+               result: Any, on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
+    """Lay out ``content()`` and write it to ``path`` atomically on the file lane (a file made from what was read
+    on the DB lane); ``on_done`` gets ``result``. An OSError the atomic writer did not name becomes a
+    KnownError naming the path and what to check."""
+
+    def save(_progress: Any) -> Any:
+        try:
+            atomic_write(path, content())
+        except OSError as exc:
+            raise KnownError(QCoreApplication.translate(
+                "SaveFile", "The file could not be saved to {path}. Check that the folder exists, that the file is "
+                "not open in another program, and that the disk is not full.").format(path=str(path)),
+                code="write") from exc
+        return result
+
+    return run(parent, ctx, save, label=label, on_done=on_done, on_error=on_error, lane=Lane.FILE)
 
 
 def _guard(parent: QWidget | None, callback: Callable[[Any], None] | None) -> Callable[[Any], None] | None:

@@ -1,18 +1,19 @@
 """Meeting report operations: the meetings list, the compliance calendar and the attendance view, read on the
-DB lane."""
+DB lane; the attendance statistics written to a file."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from partydesk.core.services import meeting_reports
+from partydesk.core.services import attendance_register, meeting_reports
 from partydesk.core.services.meeting_reports import AttendanceRate, MeetingLine, PeriodCompliance
-from partydesk.gui.operations import run
+from partydesk.gui.operations import run, save_bytes
 from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
 
 if TYPE_CHECKING:
@@ -64,6 +65,20 @@ def load_attendance(parent: QWidget, ctx: AppContext, year: int, today: date, on
                               meeting_reports.absent_in_a_row(db, times=3, until=until, org_id=org_id), org_id)
 
     return run(parent, ctx, read, label="load attendance", on_done=on_done, on_error=on_error)
+
+
+def export_attendance(parent: QWidget, ctx: AppContext, year: int, today: date, path: Path, *, org_id: str | None,
+                      on_done: DoneCallback, on_error: ErrorCallback) -> None:
+    """Read ``year``'s attendance statistics (of ``org_id``'s meetings, or every meeting) on the DB lane, then
+    write them to ``path`` (.xlsx) on the file lane; ``on_done`` gets ``(path, members)``."""
+    db = ctx.db
+
+    def write(sheet: attendance_register.AttendanceSheet) -> None:
+        save_bytes(parent, ctx, path, lambda: attendance_register.workbook(year, sheet), label="attendance file",
+                   result=(path, sheet.members), on_done=on_done, on_error=on_error)
+
+    run(parent, ctx, lambda _progress: attendance_register.sheet_of(db, year, today=today, org_id=org_id),
+        label="attendance sheet", on_done=write, on_error=on_error)
 
 
 def load_lines(parent: QWidget, ctx: AppContext, year: int, on_done: DoneCallback, *,

@@ -7,16 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from partydesk.core.atomicfile import atomic_write
 from partydesk.core.domain.roster import RosterRow
-from partydesk.core.errors import KnownError
 from partydesk.core.services import talk_register, talks
 from partydesk.core.services.talks import TalkData
-from partydesk.gui.operations import run
-from partydesk.gui.tasks import DoneCallback, ErrorCallback, Lane, TaskHandle
+from partydesk.gui.operations import run, save_bytes
+from partydesk.gui.tasks import DoneCallback, ErrorCallback, TaskHandle
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -91,18 +88,8 @@ def export_register(parent: QWidget, ctx: AppContext, year: int, path: Path, *, 
 
     def write(found: tuple[str, list[Any], list[list[object]]]) -> None:
         organisation, columns, rows = found
-
-        def save(_progress: Any) -> tuple[Path, int]:
-            try:
-                atomic_write(path, talk_register.workbook(year, organisation, columns, rows))
-            except OSError as exc:  # one the atomic writer did not name: say where, and what to check
-                raise KnownError(QCoreApplication.translate(
-                    "TalksPanel", "The file could not be saved to {path}. Check that the folder exists, that the "
-                    "file is not open in another program, and that the disk is not full.").format(path=str(path)),
-                    code="write") from exc
-            return path, len(rows)
-
-        run(parent, ctx, save, label="talk register file", on_done=on_done, on_error=on_error, lane=Lane.FILE)
+        save_bytes(parent, ctx, path, lambda: talk_register.workbook(year, organisation, columns, rows),
+                   label="talk register file", result=(path, len(rows)), on_done=on_done, on_error=on_error)
 
     run(parent, ctx, lambda _progress: talk_register.register_rows(db, year), label="talk register",
         on_done=write, on_error=on_error)

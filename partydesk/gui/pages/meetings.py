@@ -17,6 +17,7 @@ through the record's own operation.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
@@ -28,8 +29,10 @@ from partydesk.core.domain.meetings import MEETING_TYPES
 from partydesk.core.domain.study import format_tenths
 from partydesk.core.domain.study_records import ActivitySummary
 from partydesk.core.errors import KnownError
+from partydesk.core.services import attendance_register
 from partydesk.core.services.meeting_reports import MeetingLine, line_order
 from partydesk.gui.dialogs.crash import show_known_error
+from partydesk.gui.folders import DOCUMENTS, start_folder
 from partydesk.gui.models.meeting_list_model import haystack, meeting_columns
 from partydesk.gui.operations import meeting_reports as report_ops
 from partydesk.gui.operations import meetings as meeting_ops
@@ -41,7 +44,8 @@ from partydesk.gui.widgets.attendance_rates_panel import AttendanceRatesPanel
 from partydesk.gui.widgets.compliance_calendar import FIRST_YEAR, LAST_YEAR, ComplianceCalendar
 from partydesk.gui.widgets.dialog_host import DialogHost
 from partydesk.gui.widgets.list_page import ListPage
-from partydesk.gui.widgets.meeting_docs_button import MeetingDocsButton
+from partydesk.gui.widgets.meeting_docs_button import MeetingDocsButton, PathChooser, ask_save_path
+from partydesk.gui.widgets.saved_box import show_saved
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -86,6 +90,7 @@ class MeetingsPage(DialogHost, QWidget):
         self.calendar.openMeeting.connect(lambda meeting_id: self.open_meeting(meeting_id=meeting_id))
         self.calendar.startMeeting.connect(self._start_from_calendar)
         self.attendance.yearRequested.connect(lambda _year: self.reload("attendance"))
+        self.attendance.exportRequested.connect(self.export_attendance)
         self.tabs.currentChanged.connect(lambda _index: self._load_if_stale())
         ctx.hub.changed.connect(self._on_changed)
         self.branches = MeetingBranches(self)  # a committee file: 支部 column and filters
@@ -308,6 +313,28 @@ class MeetingsPage(DialogHost, QWidget):
             names = {b.org_id: held.short_of(b.org_id) for b in held.items}
             self.attendance.model.branch_names = names if every else {}
             self.attendance.set_year_data(data)
+
+    def export_attendance(self, *, choose_path: PathChooser | None = None) -> None:
+        """Ask where to save the attendance statistics of the year (and branch) shown, then read and write them
+        off the GUI thread."""
+        year, org_id = self.attendance.year, self.branches.attendance_org()
+        chooser = choose_path or ask_save_path(self.window(), self.tr("Save the attendance statistics as"),
+                                               self.ctx.settings)
+        path = chooser(start_folder(self.ctx.settings, DOCUMENTS) / attendance_register.file_name(year),
+                       self.tr("Excel workbooks (*.xlsx)"))
+        if path is None:
+            return
+
+        def saved(result: tuple[Path, int]) -> None:
+            written, count = result
+            self.ctx.hub.statusMessage.emit(self.tr("Attendance statistics saved ({count} members): {path}").format(
+                count=count, path=str(written)))
+            show_saved(self, self.tr("Attendance statistics"), self.tr(
+                "The attendance statistics of {year} ({count} members) are saved:").format(year=year, count=count),
+                written)
+
+        report_ops.export_attendance(self, self.ctx, year, self.today, path, org_id=org_id, on_done=saved,
+                                     on_error=lambda error: show_known_error(error, self))
 
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touches(*WATCHED):

@@ -1,4 +1,5 @@
-"""The attendance rates view (出勤统计): a year's per-member attendance, members absent three times in a row flagged.
+"""The attendance rates view (出勤统计): a year's per-member attendance, members absent three times in a row flagged;
+导出 Excel… asks the page to write the year shown as a printable sheet (``services.attendance_register``).
 
 Holds no database: the meetings page loads an ``AttendanceYear`` (``yearRequested``) and hands it to
 ``set_year_data``. Columns sort on a header click (in Python, a few hundred rows at most).
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -31,6 +33,7 @@ class AttendanceRatesPanel(QWidget):
     """Year choice, a one-line summary and the per-member table."""
 
     yearRequested = Signal(int)
+    exportRequested = Signal()  # 导出 Excel…: the page asks where and writes the year shown
 
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +50,10 @@ class AttendanceRatesPanel(QWidget):
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("attendanceSummary")
         self.summary_label.setWordWrap(True)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("attendanceExportButton")
+        self.export_button.clicked.connect(self.exportRequested)
+        self.export_button.setEnabled(False)  # until a year is shown
         self.view = QTableView(self)
         self.view.setObjectName("attendanceView")
         self.view.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
@@ -73,6 +80,7 @@ class AttendanceRatesPanel(QWidget):
         top.addWidget(self.year_spin)
         top.addSpacing(metrics.horizontalAdvance("汉") * 2)
         top.addWidget(self.summary_label, 1)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -93,6 +101,7 @@ class AttendanceRatesPanel(QWidget):
         self.year_spin.setValue(data.year)
         self.year_spin.blockSignals(False)
         self.model.set_rows(attendance_rows(data.rates, data.runs))
+        self.export_button.setEnabled(True)
         self.stack.show_view()
         self._fit_names()
         self._update_summary()
@@ -102,6 +111,7 @@ class AttendanceRatesPanel(QWidget):
         or another branch's) are cleared, as is the summary."""
         self._data = None
         self.model.set_rows([])
+        self.export_button.setEnabled(False)
         self.stack.show_unreadable(heading, error)
         self._update_summary()
 
@@ -132,6 +142,8 @@ class AttendanceRatesPanel(QWidget):
     def retranslate(self) -> None:
         """Re-read texts after a language switch."""
         self.year_label.setText(self.tr("&Year:"))
+        self.export_button.setText(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(self.tr("Save this year's attendance as a printable Excel sheet"))
         self.year_spin.setSuffix(self.tr(" ", "year suffix"))
         self.model.retranslate()
         self._update_summary()
