@@ -129,7 +129,7 @@ def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
         from partydesk.core.io.minutes_html import minutes_html
         from partydesk.gui.pdf import html_to_pdf
 
-        html_to_pdf(minutes_html(minutes), out, title=minutes.title)
+        html_to_pdf(minutes_html(minutes), out, title=minutes.title, running=minutes.running_head)
     else:
         from partydesk.core.io.minutes_docx import write_minutes_docx
 

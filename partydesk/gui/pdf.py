@@ -3,10 +3,12 @@
 The core writes documents as HTML that ``QTextDocument`` renders (minutes, member cards, reports); this
 module lays them out in a CJK font — 宋体 where Windows has it, else the CJK families Linux offices carry —
 and paints them page by page onto a ``QPdfWriter`` or a ``QPrinter``, with 第 N 页 共 M 页 in the footer of
-every page. ``html_to_png`` paints one long page of a given pixel width (the activity brief for a WeChat
-article). Everything here works headless: the command line calls it with no window, and when no
-``QGuiApplication`` exists one is created on the offscreen platform. PDFs and PNGs may be written on the
-file lane; ``print_html`` shows a dialog and so runs on the GUI thread.
+every page and, when given, a running head (which document: "支部党员大会记录　2026年3月15日") over every page
+after the first, in the top margin, so a loose page of a filed record still says whose it is. ``html_to_png``
+paints one long page of a given pixel width (the activity brief for a WeChat article). Everything here works
+headless: the command line calls it with no window, and when no ``QGuiApplication`` exists one is created on the
+offscreen platform. PDFs and PNGs may be written on the file lane; ``print_html`` shows a dialog and so runs on
+the GUI thread.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -43,6 +45,7 @@ DOCUMENT_FONTS = ("SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC"
                   "Noto Sans CJK SC", "WenQuanYi Micro Hei")
 MARGIN_MM = (20, 18, 20, 15)  # left, top, right, bottom: room to bind on the left
 FOOTER_MM = 10
+HEADER_GAP_MM = 3  # between the running head's baseline and the body (inside the top margin)
 RESOLUTION = 300
 # The documents are Chinese whatever the interface language, like the HTML they are made from.
 PAGE_NUMBER = "第 {page} 页 共 {pages} 页"
@@ -197,8 +200,9 @@ def _holds_anchor(block: QTextBlock, name: str, *, prefix: bool = False) -> bool
     return False
 
 
-def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
-    """Paint every page of ``document`` onto ``device`` with its page number; returns the page count."""
+def paint_pages(document: QTextDocument, device: QPagedPaintDevice, *, running: str = "") -> int:
+    """Paint every page of ``document`` onto ``device`` with its page number, and ``running`` over every page
+    after the first (the first has the document's own title); returns the page count."""
     body = document.pageSize()
     pages = document.pageCount()
     painter = QPainter(device)
@@ -221,13 +225,28 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
             text = PAGE_NUMBER.format(page=page + 1, pages=pages)
             painter.drawText(QRectF(0, body.height(), body.width(), _footer_px(device)),
                              int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), text)
+            if running and page:
+                _paint_running_head(painter, device, body.width(), running)
     finally:
         painter.end()
     return pages
 
 
-def pdf_bytes(html: str, *, title: str) -> bytes:
-    """``html`` as the bytes of an A4 PDF with page numbers."""
+def _paint_running_head(painter: QPainter, device: QPagedPaintDevice, width: float, text: str) -> None:
+    """``text`` right-aligned in the top margin, just above the body, over a hairline: the painter's origin is
+    the body's top left, so it is painted above it (the margin is the device's to print on)."""
+    mm = device.logicalDpiY() / 25.4
+    gap, height = HEADER_GAP_MM * mm, painter.fontMetrics().height()
+    painter.drawText(QRectF(0, -gap - height, width, height),
+                     int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text)
+    pen = painter.pen()
+    pen.setWidthF(0.25 * mm)
+    painter.setPen(pen)
+    painter.drawLine(QPointF(0, -gap + 0.5 * mm), QPointF(width, -gap + 0.5 * mm))
+
+
+def pdf_bytes(html: str, *, title: str, running: str = "") -> bytes:
+    """``html`` as the bytes of an A4 PDF with page numbers (and ``running`` over every page after the first)."""
     ensure_gui()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -236,20 +255,22 @@ def pdf_bytes(html: str, *, title: str) -> bytes:
     writer.setResolution(RESOLUTION)
     writer.setTitle(title)
     writer.setCreator("partydesk")
-    paint_pages(layout_document(html, writer), writer)
+    paint_pages(layout_document(html, writer), writer, running=running)
     del writer  # the PDF is finished when the writer goes away
     buffer.close()
     return bytes(buffer.data().data())
 
 
-def html_to_pdf(html: str, path: Path, *, title: str) -> None:
-    """Write ``html`` to ``path`` as an A4 PDF with page numbers, atomically: an existing file is replaced
-    only by a complete one. OSError (or a KnownError for a full or read-only disk) when it failed."""
-    atomic_write(path, pdf_bytes(html, title=title))
+def html_to_pdf(html: str, path: Path, *, title: str, running: str = "") -> None:
+    """Write ``html`` to ``path`` as an A4 PDF with page numbers (and a running head, ``pdf_bytes``), atomically:
+    an existing file is replaced only by a complete one. OSError (or a KnownError for a full or read-only disk)
+    when it failed."""
+    atomic_write(path, pdf_bytes(html, title=title, running=running))
 
 
-def print_html(parent: QWidget | None, html: str, *, title: str) -> bool:
-    """Choose a printer in ``QPrintDialog`` and print ``html`` with page numbers; False when cancelled."""
+def print_html(parent: QWidget | None, html: str, *, title: str, running: str = "") -> bool:
+    """Choose a printer in ``QPrintDialog`` and print ``html`` with page numbers (and ``running`` over every page
+    after the first); False when cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout())
     printer.setDocName(title)
@@ -257,14 +278,14 @@ def print_html(parent: QWidget | None, html: str, *, title: str) -> bool:
     dialog.setWindowTitle(QCoreApplication.translate("Pdf", "Print {title}").format(title=title))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    print_on(printer, html)
+    print_on(printer, html, running=running)
     return True
 
 
-def print_on(printer: QPrinter, html: str) -> int:
+def print_on(printer: QPrinter, html: str, *, running: str = "") -> int:
     """Print ``html`` on a printer already chosen, on the paper and margins set on it (``print_html`` starts
     from A4 with the documents' margins; the print dialog may change them); returns the page count."""
-    return paint_pages(layout_document(html, printer), printer)
+    return paint_pages(layout_document(html, printer), printer, running=running)
 
 
 def html_to_png(html: str, path: Path, *, width: int, images: Mapping[str, QImage] | None = None,

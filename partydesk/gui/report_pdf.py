@@ -45,5 +45,6 @@ def write_report(report: AnnualReport, out: Path) -> Path:
     from partydesk.gui.pdf import html_to_pdf
 
     ensure_gui()  # before the shared writer would make a bare QGuiApplication
-    html_to_pdf(report_html(report), out, title=f"{report.organisation}{report.year}{TITLE}")
+    title = f"{report.organisation}{report.year}{TITLE}"
+    html_to_pdf(report_html(report), out, title=title, running=title)
     return out

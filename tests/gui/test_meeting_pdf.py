@@ -63,6 +63,23 @@ def test_every_page_is_numbered(app: QApplication, tmp_path: Path) -> None:
         assert f"第{number}页共{len(pages)}页" in "".join(page.split())
 
 
+def test_pages_after_the_first_say_which_record_they_belong_to(app: QApplication, tmp_path: Path) -> None:
+    """Long minutes: every page after the first is headed with the organisation, the title and the day (a loose
+    page of a filed record still says whose it is); the first, which has the title itself, is not."""
+    from dataclasses import replace
+
+    from tests.core.io.test_minutes_docx import MINUTES
+
+    body = "".join(f"<p>第 {n} 段发言：同意支部委员会的工作安排，并提出改进意见。</p>" for n in range(90))
+    minutes = replace(MINUTES, body=body)
+    out = tmp_path / "long.pdf"
+    html_to_pdf(minutes_html(minutes), out, title=minutes.title, running=minutes.running_head)
+    pages = ["".join(page.split()) for page in pdf_pages(out)]
+    head = "".join(minutes.running_head.split())
+    assert len(pages) >= 3 and head == "中共示例社区第一支部委员会支部党员大会记录2026年11月20日"
+    assert not pages[0].startswith(head) and all(page.startswith(head) for page in pages[1:])
+
+
 def test_cli_export_pdf_inside_a_running_application(app: QApplication, db: Database, db_path: Path, tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     """`meetings export ID --out FILE.pdf` exits 0 and writes a PDF of the minutes."""

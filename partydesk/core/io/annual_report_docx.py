@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from partydesk.core.io.annual_report import TITLE, AnnualReport, Heading, Paragraph, Picture, Table, blocks
+from partydesk.core.io.minutes_docx import page_number_footer
 
 BODY_FONT, HEADING_FONT = "宋体", "黑体"
 MARGIN_CM = 2.2
@@ -123,35 +124,13 @@ def _header_cell(cell: Any, text: str) -> None:
                                                            qn("w:fill"): HEADER_FILL}))
 
 
-def _field(paragraph: Any, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) at the end of ``paragraph``: Word and LibreOffice fill it in on printing."""
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, instruction), ("end", None)):
-        if kind is not None:
-            run._r.append(run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
-        else:
-            code = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
-            code.text = f" {text} "
-            run._r.append(code)
-
-
-def _page_numbers(document: Any) -> None:
-    """第 n 页 / 共 m 页 centred at the foot of every page: a printed 台账 is filed and its pages checked."""
-    footer = document.sections[0].footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("第 ")
-    _field(footer, "PAGE")
-    footer.add_run(" 页 / 共 ")
-    _field(footer, "NUMPAGES")
-    footer.add_run(" 页")
-
-
 def report_docx(report: AnnualReport) -> bytes:
     """The report as .docx bytes."""
     document = Document()
     _styles(document)
-    _page_numbers(document)
-    document.core_properties.title = f"{report.organisation}{report.year}{TITLE}"
+    title = f"{report.organisation}{report.year}{TITLE}"
+    page_number_footer(document, running=title)
+    document.core_properties.title = title
     for block in blocks(report):
         if isinstance(block, Heading):
             if block.level == 0:

@@ -103,6 +103,12 @@ class MinutesData:
             return f"{self.party_group}会议记录"
         return f"{self.type_name}记录"
 
+    @property
+    def running_head(self) -> str:
+        """What each page after the first says it belongs to: 中共…第一支部委员会　支部党员大会记录　2026年3月15日."""
+        day = f"{self.held_on.year}年{self.held_on.month}月{self.held_on.day}日"
+        return "　".join(part for part in (self.organisation, self.title, day) if part)
+
     def when(self) -> str:
         """2026年10月25日 14:30—16:30 (the times only when recorded)."""
         day = f"{self.held_on.year}年{self.held_on.month}月{self.held_on.day}日"

@@ -77,15 +77,32 @@ def _field(paragraph: Paragraph, code: str, size: float) -> None:
             run._element.append(char)
 
 
-def page_number_footer(document: DocxDocument) -> None:
-    """Centre 第 N 页 共 M 页 in the footer of every page."""
-    paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    add_text(paragraph, "第 ", SONG, 9)
-    _field(paragraph, "PAGE", 9)
-    add_text(paragraph, " 页 共 ", SONG, 9)
-    _field(paragraph, "NUMPAGES", 9)
-    add_text(paragraph, " 页", SONG, 9)
+def page_number_footer(document: DocxDocument, *, running: str = "") -> None:
+    """Centre 第 N 页 共 M 页 in the footer of every page; with ``running``, that text right-aligned over a rule at
+    the head of every page after the first (which has the document's own title), so a loose page still says
+    which document it belongs to."""
+    section = document.sections[0]
+    footers = [section.footer]
+    if running:
+        section.different_first_page_header_footer = True
+        footers.append(section.first_page_footer)
+        head = section.header.paragraphs[0]
+        head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        add_text(head, running, SONG, 9)
+        rule = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "auto")):
+            bottom.set(qn(key), value)
+        rule.append(bottom)
+        head._p.get_or_add_pPr().append(rule)
+    for footer in footers:
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_text(paragraph, "第 ", SONG, 9)
+        _field(paragraph, "PAGE", 9)
+        add_text(paragraph, " 页 共 ", SONG, 9)
+        _field(paragraph, "NUMPAGES", 9)
+        add_text(paragraph, " 页", SONG, 9)
 
 
 def a4_document(*, title: str) -> DocxDocument:
@@ -252,7 +269,7 @@ def minutes_docx_bytes(data: MinutesData) -> bytes:
         else:
             _text(document, data.body if key == "body" else data.decisions, BLANK_LINES[key])
     _signatures(document)
-    page_number_footer(document)
+    page_number_footer(document, running=data.running_head)
     return document_bytes(document)
 
 

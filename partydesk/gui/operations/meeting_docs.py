@@ -54,7 +54,7 @@ def write_minutes(parent: QWidget, ctx: AppContext, minutes: MinutesData, path: 
         if path.suffix.lower() == ".docx":
             write_minutes_docx(minutes, path)
         else:
-            html_to_pdf(minutes_html(minutes), path, title=minutes.title)
+            html_to_pdf(minutes_html(minutes), path, title=minutes.title, running=minutes.running_head)
         return path
 
     return run(parent, ctx, lambda p: _file_errors(write, p, path), label="minutes file", on_done=on_done,

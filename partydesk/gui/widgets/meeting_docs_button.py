@@ -113,7 +113,8 @@ class MeetingDocsButton(QPushButton):
 
     def _minutes_ready(self, kind: MinutesFormat, minutes: MinutesData) -> None:
         if kind == "print":
-            print_html(self.window(), minutes_html(minutes), title=minutes.title)
+            print_html(self.window(), minutes_html(minutes), title=minutes.title,
+                       running=minutes.running_head)
             return
         suffix = ".pdf" if kind == "pdf" else ".docx"
         file_filter = self.tr("PDF files (*.pdf)") if kind == "pdf" else self.tr("Word documents (*.docx)")

@@ -133,16 +133,21 @@ def test_docx_columns_fit_dates_and_counts_and_headers_repeat(report: AnnualRepo
 
 
 def test_docx_rows_stay_whole_and_pages_are_numbered(report: AnnualReport) -> None:
-    """No row breaks across a page (a topic split between pages read as two meetings), and every page's foot
-    says 第 n 页 / 共 m 页 through Word's PAGE and NUMPAGES fields."""
+    """No row breaks across a page (a topic split between pages read as two meetings); every page's foot says
+    第 n 页 共 m 页 through Word's PAGE and NUMPAGES fields, the first page's too; every page after the first is
+    headed with the report's title."""
     from docx.oxml.ns import qn
 
     document = docx.Document(io.BytesIO(report_docx(report)))
     rows = [row for table in document.tables for row in table.rows]
     assert rows and all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
-    footer = document.sections[0].footer.paragraphs[0]
-    codes = [e.text.strip() for e in footer._p.iter(qn("w:instrText"))]
-    assert codes == ["PAGE", "NUMPAGES"] and footer.text == "第  页 / 共  页"
+    section = document.sections[0]
+    for footer in (section.footer.paragraphs[0], section.first_page_footer.paragraphs[0]):
+        codes = [e.text.strip() for e in footer._p.iter(qn("w:instrText"))]
+        assert codes == ["PAGE", "NUMPAGES"] and footer.text == "第 1 页 共 1 页"
+    assert section.different_first_page_header_footer
+    assert section.header.paragraphs[0].text == f"{report.organisation}{report.year}年度党建工作台账"
+    assert not "".join(p.text for p in section.first_page_header.paragraphs)
 
 
 def test_the_todos_leave_out_the_program_s_own_reminders(report: AnnualReport) -> None:

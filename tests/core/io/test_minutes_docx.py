@@ -76,7 +76,8 @@ def test_signature_lines_for_chair_and_recorder(tmp_path: Path) -> None:
 
 
 def test_a4_page_east_asian_fonts_and_page_numbers(tmp_path: Path) -> None:
-    """A4; every run with text names its East-Asian font; the footer holds PAGE and NUMPAGES fields."""
+    """A4; every run with text names its East-Asian font; every page's footer holds PAGE and NUMPAGES fields,
+    and every page after the first is headed with the organisation, the title and the day."""
     document = _read(tmp_path, MINUTES)
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
@@ -86,8 +87,12 @@ def test_a4_page_east_asian_fonts_and_page_numbers(tmp_path: Path) -> None:
     fonts = {r._element.rPr.rFonts.get(qn("w:eastAsia")) for r in runs}
     assert fonts <= {"宋体", "仿宋", "黑体"} and None not in fonts
     assert min(r.font.size.pt for r in runs) >= 10.5
-    footer = section.footer.paragraphs[0]._p.xml
-    assert "PAGE" in footer and "NUMPAGES" in footer and "第 " in section.footer.paragraphs[0].text
+    for footer in (section.footer, section.first_page_footer):
+        xml = footer.paragraphs[0]._p.xml
+        assert "PAGE" in xml and "NUMPAGES" in xml and "第 " in footer.paragraphs[0].text
+    assert section.different_first_page_header_footer
+    assert section.header.paragraphs[0].text == "中共示例社区第一支部委员会　支部党员大会记录　2026年11月20日"
+    assert not "".join(p.text for p in section.first_page_header.paragraphs)  # the first page has its title
 
 
 def test_file_name_names_date_and_type_or_group() -> None:
