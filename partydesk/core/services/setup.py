@@ -96,6 +96,16 @@ def date_records_back(db: Database, actor: Actor, day: date) -> None:
         settings_repo.date_records_back(session, day)
 
 
+def note_records_began(db: Database, actor: Actor) -> None:
+    """Put the day the file began its records on its own organisation's record when it does not say it yet (a
+    file older than the record's field): the next package carries it to the committee."""
+    with db.read() as session:
+        if settings_repo.records_began_noted(session):
+            return
+    with db.write(actor, action="site.records_began") as session:
+        settings_repo.note_records_began(session)
+
+
 def discard_unset(db_path: Path) -> bool:
     """Remove the (closed) database file at ``db_path`` and its journal files when it was never set up: no
     site row, no organisation, no member, nothing in the audit trail but the system seeding its rules.

@@ -141,7 +141,7 @@ def resolve(db: Database, actor: Actor, conflict_id: int, *, take_incoming: bool
             now = sync_repo.local_states(session, kind, [entry.record_id]).get(entry.record_id)
             if now is not None and now.version != entry.local_version:
                 raise ValidationError("这条记录在冲突登记之后又被修改过，请刷新后重新比较。", code="changed")
-            values = sync_repo.decode_data(kind, entry.incoming["data"])
+            values = sync_repo.decode_data(kind, entry.incoming["data"], entry.incoming.get("type_version"))
             sync_repo.apply_records(session, kind, [(entry.incoming, values)], existing={entry.record_id})
             if ours:
                 note_applied(session, [entry.incoming])

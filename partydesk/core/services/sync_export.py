@@ -25,7 +25,7 @@ from partydesk.core.exchange import container, crypto, parallel
 from partydesk.core.exchange.manifest import Endpoint, Manifest, file_name
 from partydesk.core.progress import NULL_PROGRESS, Progress
 from partydesk.core.services import sync_channels
-from partydesk.core.services.setup import own_organisation
+from partydesk.core.services.setup import note_records_began, own_organisation
 from partydesk.core.services.sync_blobs import package_blobs
 from partydesk.core.services.sync_downward import package_lines
 from partydesk.core.services.sync_keys import site_keys
@@ -68,6 +68,7 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
     """
     progress = progress or NULL_PROGRESS
     progress.step(0, 3, "正在收集本单位的记录……")
+    note_records_began(db, actor)  # (a file older than the organisation record's field: it is sent from now on)
     keys = site_keys(db)
     org = own_organisation(db)
     assert db.site is not None and org is not None

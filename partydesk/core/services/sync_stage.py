@@ -93,7 +93,7 @@ def stage_one(record: dict[str, Any], origin: Origin) -> Staged:
         return Staged(record, None, "记录不属于发送方，不能由它报送")
     try:
         version = Version.decode(str(record["version"]))
-        values = decoder(kind)(record["data"])
+        values = decoder(kind)(record["data"], record["type_version"])
         datetime.fromisoformat(str(record["updated_at"]))
         if not isinstance(record["deleted"], bool) or not isinstance(record["updated_by"], str):
             raise TypeError("bookkeeping fields")

@@ -29,7 +29,7 @@ from partydesk.core.storage.meeting_tables import (
     MeetingGuest,
     MeetingMotion,
 )
-from partydesk.core.storage.settings_repo import records_began
+from partydesk.core.storage.settings_repo import organisation_began, records_began
 from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow, Site
 
 PRESENT, LEAVE, ABSENT = "present", "leave", "absent"
@@ -442,11 +442,16 @@ def held_by_month(session: Session, start: date, end: date, *,
 def reckoned_from(session: Session, org_id: str | None = None) -> date | None:
     """The day a branch's file reckons its meetings from: the earlier of the day its records began
     (``settings_repo.records_began``) and its first live meeting (of one organisation, or of any). None
-    before set-up, and in a committee's file: the branches' own files know when they began, the
-    committee's does not, so it judges each branch over the whole year."""
+    before set-up. In a committee's file a branch (``org_id``) is reckoned as its own file reckons it, from
+    the day its records began as its organisation record says, or over the whole year when that is not known
+    (a branch whose program predates the record's field and has sent nothing since); the whole file, None."""
     began = records_began(session)
-    if began is None or session.execute(select(Site.role).where(Site.id == 1)).scalar_one() == "committee":
+    if began is None:
         return None
+    if session.execute(select(Site.role).where(Site.id == 1)).scalar_one() == "committee":
+        began = organisation_began(session, org_id) if org_id is not None else None
+        if began is None:
+            return None
     query = select(func.min(Meeting.held_on)).where(Meeting.deleted.is_(False))
     if org_id is not None:
         query = query.where(Meeting.org_id == org_id)

@@ -97,6 +97,42 @@ def date_records_back(session: Session, day: date) -> None:
     """Record that the file's records began on ``day`` (a demo branch that has "used the program" since
     long before the day it was generated)."""
     session.execute(update(Site).where(Site.id == 1).values(created_at=datetime(day.year, day.month, day.day, 12)))
+    note_records_began(session)
+
+
+def _began_unnoted(session: Session) -> tuple[Organisation, date] | None:
+    """The file's own organisation row and the day its records began, when the row does not say that day."""
+    site = session.execute(select(Site).where(Site.id == 1)).scalar_one_or_none()
+    row = session.get(Organisation, site.organisation_id) if site is not None and site.organisation_id else None
+    began = records_began(session)
+    if row is None or row.deleted or began is None or row.records_began == began:
+        return None
+    return row, began
+
+
+def records_began_noted(session: Session) -> bool:
+    """Whether the file's own organisation row says the day the file began its records (or there is none)."""
+    return _began_unnoted(session) is None
+
+
+def note_records_began(session: Session) -> bool:
+    """Put the day the file began its records on its own organisation's row (a local change, so it travels
+    upward) when the row says otherwise; whether it changed anything."""
+    found = _began_unnoted(session)
+    if found is None:
+        return False
+    row, began = found
+    row.records_began = began
+    session.flush()
+    return True
+
+
+def organisation_began(session: Session, org_id: str) -> date | None:
+    """The day another organisation's own file began its records, as its organisation record says (None when
+    not known)."""
+    began: date | None = session.execute(
+        select(Organisation.records_began).where(Organisation.id == org_id)).scalar_one_or_none()
+    return began
 
 
 def _org_values(org: OrganisationInput) -> dict[str, object]:
@@ -115,7 +151,7 @@ def create_site(session: Session, *, role: str, organisation: OrganisationInput)
     session.add(site)
     session.flush()
     session.info[INFO_CLOCK] = clock_from_site(site)
-    row = Organisation(owner_site=site.site_id, **_org_values(organisation))
+    row = Organisation(owner_site=site.site_id, records_began=records_began(session), **_org_values(organisation))
     session.add(row)
     session.flush()
     site.organisation_id = row.id

@@ -42,11 +42,16 @@ class Decoder:
         self.steps = [(c.name, _remembered(_as_stored(converter(c))) if isinstance(c.type, (Date, DateTime))
                        else converter(c)) for c in kind.columns]
 
-    def __call__(self, data: Mapping[str, Any]) -> tuple[Any, ...]:
-        """Column values as stored, in column order; ValueError/TypeError naming the first bad column."""
-        if len(data) != len(self.expected) or not self.expected.issuperset(data):
-            missing, extra = sorted(self.expected - set(data)), sorted(set(data) - self.expected)
+    def __call__(self, data: Mapping[str, Any], type_version: int | None = None) -> tuple[Any, ...]:
+        """Column values as stored, in column order; ValueError/TypeError naming the first bad column. A record
+        of an earlier ``type_version`` carries exactly the columns it had, the later ones stored empty."""
+        absent = self.kind.absent_in(type_version) if type_version is not None else frozenset()
+        expected = self.expected - absent
+        if len(data) != len(expected) or not expected.issuperset(data):
+            missing, extra = sorted(expected - set(data)), sorted(set(data) - expected)
             raise ValueError(f"fields do not match: missing {missing}, unknown {extra}")
+        if absent:
+            return tuple([None if name in absent else convert(data[name]) for name, convert in self.steps])
         return tuple([convert(data[name]) for name, convert in self.steps])
 
 

@@ -44,16 +44,23 @@ BOOKKEEPING = frozenset({"id", "owner_site", "version", "change_seq", "deleted",
 
 @dataclass(frozen=True)
 class SyncType:
-    """One synced table: its name in packages, its format version and its model."""
+    """One synced table: its name in packages, its format version and its model; ``added`` names the columns a
+    later format version brought (column, version): a record of an earlier version, from an office that has not
+    upgraded yet, comes without them and they are stored empty (each such column is nullable)."""
 
     name: str
     type_version: int
     model: type[Base]
+    added: tuple[tuple[str, int], ...] = ()
 
     @property
     def columns(self) -> list[Any]:
         """The table's own columns (without the bookkeeping), in name order."""
         return _columns(self.model)
+
+    def absent_in(self, type_version: int) -> frozenset[str]:
+        """The columns a record of ``type_version`` does not carry (added by a later version)."""
+        return frozenset(name for name, since in self.added if since > type_version)
 
 
 @cache
@@ -63,7 +70,7 @@ def _columns(model: type[Base]) -> list[Any]:
 
 
 SYNC_TYPES: list[SyncType] = [
-    SyncType("organisation", 1, Organisation),
+    SyncType("organisation", 2, Organisation, added=(("records_began", 2),)),
     SyncType("member", 1, Member),
     SyncType("member_event", 1, MemberEventRow),
     SyncType("meeting", 1, Meeting),

@@ -312,10 +312,10 @@ def rejections(session: Session, limit: int = 500) -> list[RejectionEntry]:
 # -- records ---------------------------------------------------------------------------------------
 
 
-def decode_data(kind: SyncType, data: Mapping[str, Any]) -> tuple[Any, ...]:
+def decode_data(kind: SyncType, data: Mapping[str, Any], type_version: int | None = None) -> tuple[Any, ...]:
     """A record's data as stored column values (``SyncType.columns`` order); ValueError/TypeError naming
-    the first bad column."""
-    return decoder(kind)(data)
+    the first bad column (a record of an earlier ``type_version`` without the columns added since)."""
+    return decoder(kind)(data, type_version)
 
 
 _MANY_IDS = 1000

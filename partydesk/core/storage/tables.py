@@ -38,6 +38,10 @@ class Organisation(SyncMixin, Base):
     phone: Mapped[str] = mapped_column(String(32), default="")
     term_start: Mapped[date | None] = mapped_column(Date, nullable=True)
     term_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The day the organisation's own file began its records (``settings_repo.records_began``), on its own
+    # organisation's row: travels to its committee, which reckons the branch's meetings from it as the branch
+    # does (None: not known, from a file older than this column, or an organisation with no file of its own).
+    records_began: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class Rule(Base):

@@ -50,6 +50,8 @@ REQUIRED: dict[str, list[str]] = {
     "study report": ["--year", "2026", "--out", "x.xlsx"],
     "meetings export": ["some-id", "--out", "x.pdf"],
     "meetings register": ["--year", "2026", "--out", "x.xlsx"],
+    "meetings attendance": ["--year", "2026", "--out", "x.xlsx"],
+    "talks register": ["--year", "2026", "--out", "x.xlsx"],
     "talks add": ["--date", "2026-01-05", "--with", "x", "--topic", "谈心"],
     "talks list": [],
     "talks due": [],

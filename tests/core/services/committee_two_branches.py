@@ -22,6 +22,7 @@ from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
 from partydesk.core.storage.database import Database, open_database
 from partydesk.core.storage.meeting_repo import PRESENT, MeetingData
+from tests.conftest import set_up_on
 from tests.core.exchange.conftest import introduce, make_committee
 
 TODAY = date(2026, 11, 30)
@@ -40,6 +41,7 @@ def two_branch_committee(tmp_path: Path) -> tuple[Database, dict[str, str]]:
         db = open_database(tmp_path / code / "b.db")
         initialise_site(db, LOCAL_USER, organisation=OrganisationInput(name=f"第{code}支部委员会", code=code),
                         role="branch")
+        set_up_on(db, date(2000, 1, 1))  # records from before any day judged here, told to the committee
         people = demo_members(random.Random(seed + 11), size)
         if code == "1002":
             people = [replace(p, gender="2", party_group="第二党小组") for p in people]
