@@ -89,6 +89,22 @@ def test_a_talk_with_a_member_clears_the_finding(db: Database) -> None:
     assert member not in found(db, date(2026, 11, 30), "talk.none")
 
 
+def test_the_member_who_talked_is_no_longer_due_either(db: Database) -> None:
+    """王书记 talked with 张甲: both have had their talk (谈心谈话 are held among committee members and members),
+    so neither is due, on the board or on the talks page; a leader from outside the roster is nobody's."""
+    secretary = add(db, "王书记", seed=1, post="书记")
+    member = add(db, "张甲", seed=3)
+    other = add(db, "赵乙", seed=4)
+    assert {secretary, member, other} <= set(found(db, date(2026, 11, 30), "talk.none"))
+    talks.add_talk(db, LOCAL_USER, TalkData(held_on=date(2026, 11, 30), with_ids=(member,), by_member_id=secretary,
+                                            topic="谈心"))
+    record(db, other, date(2026, 11, 30))  # by 刘书记, a name only
+    assert not {secretary, member, other} & set(found(db, date(2026, 11, 30), "talk.none"))
+    due = {d.member_id: d.due for d in talks.talks_due(db, date(2026, 11, 30))}
+    assert due[secretary] == due[member] == date(2027, 11, 30)
+    assert found(db, date(2027, 11, 1), "talk.none")[secretary].due == date(2027, 11, 30)
+
+
 @pytest.mark.parametrize(("today", "severity"), [
     (date(2026, 4, 23), None),
     (date(2026, 4, 24), Severity.WARNING),  # a week ahead: time to arrange it

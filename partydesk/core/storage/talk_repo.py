@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member
@@ -155,21 +156,37 @@ def open_follow_ups(session: Session) -> list[TalkRecord]:
     return _records(session, rows)
 
 
-def last_talk_by_member(session: Session, until: date | None = None) -> dict[str, date]:
-    """member id -> the date of the latest live talk with the member (up to ``until`` when given)."""
-    query = (select(TalkMember.member_id, func.max(Talk.held_on)).join(Talk, Talk.id == TalkMember.talk_id)
-             .where(Talk.deleted.is_(False), TalkMember.deleted.is_(False)))
+def participations(until: date | None = None) -> Any:
+    """(member_id, held_on) of every part a member took in a live talk (up to ``until`` when given): each member
+    talked with, and the talker when a member. A talk is one for both (谈心谈话 are held among committee members
+    and members): the secretary who talked with 张三 has had one too."""
+    talked_with = (select(TalkMember.member_id.label("member_id"), Talk.held_on.label("held_on"))
+                   .join(Talk, Talk.id == TalkMember.talk_id)
+                   .where(Talk.deleted.is_(False), TalkMember.deleted.is_(False)))
+    talker = (select(Talk.by_member_id.label("member_id"), Talk.held_on.label("held_on"))
+              .where(Talk.deleted.is_(False), Talk.by_member_id.is_not(None)))
     if until is not None:
-        query = query.where(Talk.held_on <= until)
-    return {member_id: day for member_id, day in session.execute(query.group_by(TalkMember.member_id))}
+        talked_with, talker = talked_with.where(Talk.held_on <= until), talker.where(Talk.held_on <= until)
+    return union_all(talked_with, talker).subquery("participation")
+
+
+def last_talk_by_member(session: Session, until: date | None = None) -> dict[str, date]:
+    """member id -> the date of the latest live talk the member took part in (up to ``until`` when given)."""
+    p = participations(until)
+    query = select(p.c.member_id, func.max(p.c.held_on)).group_by(p.c.member_id)
+    return {member_id: _as_date(day) for member_id, day in session.execute(query) if day is not None}
 
 
 def last_talk_with(session: Session, member_id: str) -> date | None:
-    """The date of the latest live talk with this member, or None."""
-    query = (select(func.max(Talk.held_on)).join(TalkMember, Talk.id == TalkMember.talk_id)
-             .where(TalkMember.member_id == member_id, Talk.deleted.is_(False), TalkMember.deleted.is_(False)))
-    found = session.execute(query).scalar()
-    return found if isinstance(found, date) else None
+    """The date of the latest live talk this member took part in, or None."""
+    p = participations()
+    found = session.execute(select(func.max(p.c.held_on)).where(p.c.member_id == member_id)).scalar()
+    return None if found is None else _as_date(found)
+
+
+def _as_date(value: Any) -> date:
+    """A day read through a union (stored as ISO text; SQLAlchemy may give either)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def talked_pairs(session: Session, start: date, end: date) -> set[frozenset[str]]:

@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session, aliased
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
+from partydesk.core.storage import talk_repo
 from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
 from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow
-from partydesk.core.storage.talk_tables import Talk, TalkMember
 
 CHUNK = 500  # ids per IN list, well under SQLite's bound-parameter limit
 
@@ -76,10 +76,9 @@ def _talk_parts(today: date, moving_kinds: Collection[str], disagreeing: list[st
     A plain member's admission day is the record's 入党日期: with no 入党 event it is the rule itself, and
     with any, the member is plain only when every one of them carries that date (``_disagreeing``)."""
     e = MemberEventRow
-    last_talk = (select(TalkMember.member_id.label("member_id"), func.max(Talk.held_on).label("day"))
-                 .join(Talk, Talk.id == TalkMember.talk_id)
-                 .where(Talk.deleted.is_(False), TalkMember.deleted.is_(False), Talk.held_on <= today)
-                 .group_by(TalkMember.member_id).subquery())
+    part = talk_repo.participations(today)
+    last_talk = (select(part.c.member_id.label("member_id"), func.max(part.c.held_on).label("day"))
+                 .group_by(part.c.member_id).subquery())
     movers = select(e.member_id).where(e.deleted.is_(False), e.kind.in_(sorted(moving_kinds)))
     admitted = Member.joined_on
     start = func.coalesce(last_talk.c.day, admitted, type_=Date)
@@ -146,14 +145,15 @@ def talk_replay_ids(session: Session, moving_kinds: Collection[str],
 
 
 def last_talks(session: Session, until: date, ids: Sequence[str]) -> dict[str, date]:
-    """member id -> the latest live talk up to ``until``, for the members among ``ids``."""
+    """member id -> the latest live talk up to ``until`` each took part in (``talk_repo.participations``), for
+    the members among ``ids``."""
     unique = sorted(set(ids))
     out: dict[str, date] = {}
+    part = talk_repo.participations(until)
     for i in range(0, len(unique), CHUNK):
-        query = (select(TalkMember.member_id, func.max(Talk.held_on)).join(Talk, Talk.id == TalkMember.talk_id)
-                 .where(Talk.deleted.is_(False), TalkMember.deleted.is_(False), Talk.held_on <= until,
-                        TalkMember.member_id.in_(unique[i:i + CHUNK])).group_by(TalkMember.member_id))
-        out.update({m: d for m, d in session.execute(query) if d is not None})
+        query = (select(part.c.member_id, func.max(part.c.held_on))
+                 .where(part.c.member_id.in_(unique[i:i + CHUNK])).group_by(part.c.member_id))
+        out.update({m: _day(d) for m, d in session.execute(query) if d is not None})
     return out
 
 
