@@ -28,6 +28,8 @@ def talk_none(db: Database, today: date) -> list[Finding]:
         last = f"上次 {due.last_talk:%Y-%m-%d}" if due.last_talk is not None else "尚无谈话记录"
         if due.due is None:
             message = f"{due.name}尚无谈心谈话记录"
+        elif overdue and due.last_talk is None:
+            message = f"{due.name}尚无谈心谈话记录（应于 {due.due:%Y-%m-%d} 前开展）"
         elif overdue:
             message = f"{due.name}已超过{months}个月未开展谈心谈话（{last}）"
         else:

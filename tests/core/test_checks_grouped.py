@@ -57,7 +57,8 @@ def test_forty_members_due_are_one_summary(db: Database) -> None:
     assert summary.subject == f"{org}#talk.none" and summary.code == "talk.none"
     assert summary.message == "40 名党员需开展谈心谈话（其中 39 名已超过12个月）"
     assert summary.severity is Severity.OVERDUE
-    assert summary.due == date(2000, 1, 1)  # joined 1999-01-01, never talked with: due a year after
+    # Joined 1999-01-01, never talked with, the file's records from 2000-01-01: due three months after that.
+    assert summary.due == date(2000, 4, 1)
     assert summary.target == Target("talks_due", org)  # the 应谈话 list, where talks are recorded
     assert sorted(dashboard.member_ids(db, f"todo:{org}#talk.none", TODAY)) == sorted(ids)
 

@@ -14,6 +14,7 @@ from partydesk.core.changes import LOCAL_USER
 from partydesk.core.checks.findings import CHECKS, Finding, Severity, Target, run_checks
 from partydesk.core.demo import fake_id_number
 from partydesk.core.domain.member import MemberInput
+from partydesk.core.domain.organisation import OrganisationInput
 from partydesk.core.services import members, talks
 from partydesk.core.services.rules import set_rule
 from partydesk.core.services.talks import TalkData
@@ -77,7 +78,8 @@ def test_a_member_never_talked_with_counts_from_joining(db: Database) -> None:
     old = add(db, "张甲", seed=3, joined="2020-05-01")
     new = add(db, "钱新", seed=4, joined="2026-03-15")
     got = found(db, date(2026, 11, 30), "talk.none")
-    assert got[old].severity is Severity.OVERDUE and "尚无谈话记录" in got[old].message
+    assert got[old].severity is Severity.OVERDUE
+    assert got[old].message == "张甲尚无谈心谈话记录（应于 2021-05-01 前开展）"
     assert new not in got
 
 
@@ -164,21 +166,85 @@ def test_committee_members_who_have_not_talked_with_each_other(db: Database) -> 
                                                  for s in found(db, date(2026, 12, 1), "talk.committee")}
 
 
-def test_a_member_never_talked_with_since_before_the_records_began_is_due_at_once(db: Database) -> None:
-    """Joined in 2000, no talk recorded, the branch set up on 20 November: due at once with no day (not
-    "overdue since 2001-07-01"), the talks page the same; a member who joined in March is due a year after
-    joining, a real day. Once talked with, due a year on."""
+def test_an_office_new_to_the_program_has_three_months_for_the_talks_it_has_not_entered(db: Database) -> None:
+    """Joined in 2000, no talk recorded, the branch set up on 20 November: not 逾期 on day one (whether a talk
+    was held before is not known) but due three months on, 20 February, 注意 from a month before with where
+    to enter the talks held before, 逾期 after without claiming twelve months; the talks page says the same
+    day. A member who joined in March is due a year after joining, a real day. Once talked with, quiet."""
     member = add(db, "张甲", seed=3)
     newer = add(db, "李乙", seed=4, joined="2026-03-01")
     set_up_on(db, date(2026, 11, 20))
-    got = found(db, date(2026, 11, 20), "talk.none")
-    assert (got[member].severity, got[member].due) == (Severity.OVERDUE, None)
-    # The office began its records today: the to-do says where talks held before are entered.
-    assert got[member].message == ("张甲尚无谈心谈话记录"
-                                   "（本程序自2026年11月20日起记录；此前的谈话请在“会议”页的“谈心谈话”中补录）")
-    assert newer not in got
+    assert not found(db, date(2026, 11, 20), "talk.none")
     assert {d.member_id: d.due for d in talks.talks_due(db, date(2026, 11, 21))} == {
-        member: None, newer: date(2027, 3, 1)}
+        member: date(2027, 2, 20), newer: date(2027, 3, 1)}
+    soon = found(db, date(2027, 1, 21), "talk.none")
+    assert (soon[member].severity, soon[member].due) == (Severity.WARNING, date(2027, 2, 20))
+    assert soon[member].message == ("张甲应于 2027-02-20 前开展谈心谈话（尚无谈话记录）"
+                                    "（本程序自2026年11月20日起记录；此前的谈话请在“会议”页的“谈心谈话”中补录）")
+    late = found(db, date(2027, 2, 21), "talk.none")
+    assert late[member].severity is Severity.OVERDUE and late[member].message.startswith(
+        "张甲尚无谈心谈话记录（应于 2027-02-20 前开展）")
     assert "补录" not in found(db, date(2027, 3, 1), "talk.none")[newer].message  # 101 days on: no longer new
     record(db, member, date(2026, 11, 25))
-    assert member not in found(db, date(2026, 11, 26), "talk.none")
+    assert member not in found(db, date(2027, 2, 21), "talk.none")
+
+
+def test_the_grouped_count_agrees_with_the_members_named(db: Database) -> None:
+    """Over the named limit the board gives one line per organisation, counted in SQL: the same members, and
+    the same 注意 and 逾期, as judged one by one (here, all new to the program's records)."""
+    from partydesk.core.checks import grouping
+
+    people = [add(db, f"党员{'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉'[n]}", seed=10 + n)
+              for n in range(grouping.NAMED_AT_MOST + 2)]
+    set_up_on(db, date(2026, 11, 20))
+    for day, severity in ((date(2026, 12, 1), None), (date(2027, 1, 25), Severity.WARNING),
+                          (date(2027, 3, 1), Severity.OVERDUE)):
+        got = list(found(db, day, "talk.none").values())
+        if severity is None:
+            assert got == []
+            continue
+        (line,) = got
+        assert line.severity is severity and line.message.startswith(f"{len(people)} 名党员")
+        assert line.due == date(2027, 2, 20)
+
+
+def committee_of(db: Database, size: int) -> list[str]:
+    posts = ("书记", "副书记", "组织委员", "宣传委员", "纪检委员")
+    return [add(db, name, seed=20 + n, post=posts[n]) for n, name in enumerate("王李张赵钱"[:size])]
+
+
+def test_a_committee_elected_this_month_owes_its_pairs_talks_a_term_year_on(db: Database) -> None:
+    """Three 支委 elected on 1 December: no pair is owed a talk before a year of their term (注意 from a month
+    before it); the same three with no term start are owed at once."""
+    from partydesk.core.services.setup import own_organisation, update_organisation
+
+    people = committee_of(db, 3)
+    assert len(found(db, date(2026, 12, 4), "talk.committee")) == 3
+    org = own_organisation(db)
+    assert org is not None
+    data = OrganisationInput(name=org.name, code=org.code, org_type=org.org_type, term_start=date(2026, 12, 1))
+    update_organisation(db, LOCAL_USER, org_id=org.id, data=data)
+    assert found(db, date(2026, 12, 4), "talk.committee") == {}
+    assert found(db, date(2027, 10, 31), "talk.committee") == {}
+    assert {frozenset(s.split("|")) for s in found(db, date(2027, 11, 1), "talk.committee")} == {
+        frozenset(pair) for pair in ((people[0], people[1]), (people[0], people[2]), (people[1], people[2]))}
+
+
+def test_a_committee_of_five_with_ten_pairs_gets_one_line(db: Database) -> None:
+    """Five 支委, none talked with another: one 注意 naming three pairs and how many, opening the talks page."""
+    committee_of(db, 5)
+    (line,) = found(db, date(2026, 12, 4), "talk.committee").values()
+    assert line.message.startswith("10 对支委近12个月未相互谈心谈话：") and line.message.endswith("等")
+    assert line.message.count("与") == 3
+    assert line.target is not None and line.target.kind == "talks_due" and line.severity is Severity.WARNING
+
+
+def test_committee_members_of_a_file_begun_after_september_are_not_asked_for_this_year_s_training(
+        db: Database) -> None:
+    """The 集中培训 reminder of 支委 (after September) is for a year whose training the file could hold: one set up
+    in December never recorded its leaders' year."""
+    people = committee_of(db, 2)
+    assert {s.split("|")[0] for s in found(db, date(2026, 12, 4), "study.leader_training")} == set(people)
+    set_up_on(db, date(2026, 12, 1))
+    assert found(db, date(2026, 12, 4), "study.leader_training") == {}
+    assert len(found(db, date(2027, 12, 4), "study.leader_training")) == 2

@@ -26,7 +26,7 @@ from partydesk.core.domain.study_quota import LEADER_RULE, MEMBER_RULE, expected
 from partydesk.core.services import study_track
 from partydesk.core.services.rules import rule_values
 from partydesk.core.services.study_reports import LedgerRow
-from partydesk.core.storage import study_repo, todo_repo, workbench_repo
+from partydesk.core.storage import settings_repo, study_repo, todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
 
@@ -187,12 +187,17 @@ def _untrained(db: Database, year: int) -> list[tuple[str, str, str]]:
 def leaders_without_training(db: Database, today: date) -> Iterator[Finding]:
     """After the checkpoint month, 支部书记 and 委员 with no centralised training (培训班) this year: the
     national plan asks for at least one a year within their 56 学时. More than ``grouping.NAMED_AT_MOST``
-    in one organisation (a committee file): one summary."""
+    in one organisation (a committee file): one summary. Not of an organisation whose file began its records
+    after the checkpoint (a branch that started in December: its year's training was never recorded here)."""
     rules = rule_values(db)
-    if today < month_end(today.year, rules.get("study.behind.month", 9)):
+    checkpoint = month_end(today.year, rules.get("study.behind.month", 9))
+    if today < checkpoint:
         return
     year, due = today.year, date(today.year, 12, 31)
-    untrained = _untrained(db, year)
+    with db.read() as session:
+        starts = settings_repo.counting_starts(session)
+    late = {org for org, (_term, began) in starts.items() if began is not None and began > checkpoint}
+    untrained = [u for u in _untrained(db, year) if u[2] not in late]
     groups: dict[str, grouping.Group] = {}
     for _m, _name, org in untrained:
         grouping.add(groups, org, 1, Severity.WARNING, due)

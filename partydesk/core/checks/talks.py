@@ -22,29 +22,18 @@ from partydesk.core.checks import grouping, memo
 from partydesk.core.checks.began import enter_earlier, recent_start
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.study_roll import MOVING_KINDS
-from partydesk.core.domain.talks import RULE_KEY, SOON_DAYS, same_day_months_later, talk_due
+from partydesk.core.domain.talks import RULE_KEY, SOON_DAYS, floor_start, latest_start, same_day_months_later, talk_due
 from partydesk.core.services import talks
 from partydesk.core.services.talks import TalkDue
 from partydesk.core.storage import settings_repo, todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
 
-def latest_start(bound: date, months: int) -> date:
-    """The latest day a talk interval can start (last talk, or coming onto the roll) and still fall due
-    on or before ``bound``: the due day ``same_day_months_later(start, months)`` never falls as the start
-    moves later, so "due by ``bound``" is "started by this day", a condition SQL can count."""
-    day = same_day_months_later(bound, -months)
-    while same_day_months_later(day + timedelta(days=1), months) <= bound:
-        day += timedelta(days=1)
-    while same_day_months_later(day, months) > bound:
-        day -= timedelta(days=1)
-    return day
-
-
-def _floor_from(began: date | None, months: int) -> date | None:
-    """The latest admission day whose interval ran out before the file began its records on ``began``
-    (``talk_due``: with no talk recorded, such a member is due at once, with no day)."""
-    return latest_start(began - timedelta(days=1), months) if began is not None else None
+def _floors(by_org: dict[str, date], own: date | None, months: int) -> tuple[dict[str, date], date | None]:
+    """``todo_repo``'s floors: each organisation's ``floor_start`` from the day its records began, the file's own
+    for the others."""
+    floors = {org: floor for org, began in by_org.items() if (floor := floor_start(began, months)) is not None}
+    return floors, floor_start(own, months)
 
 
 def _disagreeing(db: Database, session: Session) -> list[str] | None:
@@ -64,10 +53,10 @@ def _replayed(db: Database, today: date, months: int) -> list[tuple[TalkDue, str
         people = talks._on_roll_today(session, today, ids=ids)  # the roll rule talks_due applies
         last = todo_repo.last_talks(session, today, [p.id for p in people])
         orgs = workbench_repo.org_of(session, [p.id for p in people])
-        began = settings_repo.records_began(session)
+        by_org, own = settings_repo.began_by_organisation(session)
     out = []
     for p in people:
-        due = talk_due(last.get(p.id), p.since, months, began)
+        due = talk_due(last.get(p.id), p.since, months, by_org.get(orgs.get(p.id, ""), own))
         if due is None or due <= soon:
             out.append((TalkDue(p.id, p.name, p.party_group, last.get(p.id), due), orgs.get(p.id, "")))
     return out
@@ -78,11 +67,11 @@ def _due(db: Database, today: date, months: int, org_ids: list[str] | None,
     """The members (of ``org_ids``, or all) due a talk within ``SOON_DAYS``, with their organisation."""
     soon = today + timedelta(days=SOON_DAYS)
     with db.read() as session:
-        began = settings_repo.records_began(session)
+        by_org, own = settings_repo.began_by_organisation(session)
         plain = todo_repo.talk_due_rows(session, today, soon_from=latest_start(soon, months),
                                         moving_kinds=MOVING_KINDS, org_ids=org_ids,
-                                        disagreeing=_disagreeing(db, session), floor_from=_floor_from(began, months))
-    out = [(TalkDue(m, name, group, last, talk_due(last, admitted, months, began)), org)
+                                        disagreeing=_disagreeing(db, session), floor_from=_floors(by_org, own, months))
+    out = [(TalkDue(m, name, group, last, talk_due(last, admitted, months, by_org.get(org, own))), org)
            for m, name, group, org, admitted, last in plain]
     return out + [(d, org) for d, org in replayed if org_ids is None or org in org_ids]
 
@@ -92,6 +81,8 @@ def _finding(due: TalkDue, today: date, months: int, earlier: str = "", *, own: 
     last = f"上次 {due.last_talk:%Y-%m-%d}" if due.last_talk is not None else "尚无谈话记录"
     if due.due is None:
         message = f"{due.name}尚无谈心谈话记录"
+    elif overdue and due.last_talk is None:  # (not "over 12 months": since when is not known)
+        message = f"{due.name}尚无谈心谈话记录（应于 {due.due:%Y-%m-%d} 前开展）"
     elif overdue:
         message = f"{due.name}已超过{months}个月未开展谈心谈话（{last}）"
     else:
@@ -123,7 +114,7 @@ def due_groups(db: Database, today: date, months: int,
     """Per organisation: the members due a talk within ``SOON_DAYS``, counted in SQL (plus the replayed)."""
     soon = today + timedelta(days=SOON_DAYS)
     with db.read() as session:
-        floor_from = _floor_from(settings_repo.records_began(session), months)
+        floor_from = _floors(*settings_repo.began_by_organisation(session), months)
         counts = todo_repo.talk_due_counts(session, today, soon_from=latest_start(soon, months),
                                            overdue_from=latest_start(today - timedelta(days=1), months),
                                            moving_kinds=MOVING_KINDS, disagreeing=_disagreeing(db, session),
@@ -195,21 +186,38 @@ def _short(text: str, limit: int = 30) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+PAIRS_NAMED_AT_MOST = 3  # pairs of one committee named one by one; more get one line (five 支委 are ten pairs)
+
+
 @check("talk.committee")
 def committee_pairs(db: Database, today: date) -> Iterator[Finding]:
-    """Two committee members who have not talked with each other within the interval (注意)."""
+    """Two committee members who have not talked with each other within the interval (注意); a committee with
+    more than ``PAIRS_NAMED_AT_MOST`` such pairs gets one line naming them."""
     months = talks.talk_months(db)
     pairs = talks.committee_pairs_due(db, today)
     others = talks.not_own_members(db, [p.first_id for p in pairs])  # a branch's pair, at its committee
+    with db.read() as session:
+        orgs = workbench_repo.org_of(session, [p.first_id for p in pairs])
+    by_org: dict[str, list[talks.CommitteePair]] = {}
     for pair in pairs:
-        yield Finding(
-            code="talk.committee",
-            severity=Severity.WARNING,
-            subject=f"{pair.first_id}|{pair.second_id}",
-            message=f"支委{pair.first_name}与{pair.second_name}近{months}个月未相互谈心谈话",
-            due=None,
-            rule=RULE_KEY,
-            # A new talk, the first with the second; a branch's pair at its committee opens the first's record.
-            target=Target("member", pair.first_id) if pair.first_id in others
-            else Target("talk_with", f"{pair.first_id}|{pair.second_id}"),
-        )
+        by_org.setdefault(orgs.get(pair.first_id, ""), []).append(pair)
+    for org_id, found in by_org.items():
+        if len(found) > PAIRS_NAMED_AT_MOST:
+            named = "、".join(f"{p.first_name}与{p.second_name}" for p in found[:PAIRS_NAMED_AT_MOST])
+            yield Finding(
+                code="talk.committee", severity=Severity.WARNING, subject=f"{org_id}#talk.committee",
+                message=f"{len(found)} 对支委近{months}个月未相互谈心谈话：{named}等", due=None, rule=RULE_KEY,
+                target=Target("talks_due", org_id))  # the talks page, to record them
+            continue
+        for pair in found:
+            yield Finding(
+                code="talk.committee",
+                severity=Severity.WARNING,
+                subject=f"{pair.first_id}|{pair.second_id}",
+                message=f"支委{pair.first_name}与{pair.second_name}近{months}个月未相互谈心谈话",
+                due=None,
+                rule=RULE_KEY,
+                # A new talk, the first with the second; a branch's pair at its committee opens the first's record.
+                target=Target("member", pair.first_id) if pair.first_id in others
+                else Target("talk_with", f"{pair.first_id}|{pair.second_id}"),
+            )

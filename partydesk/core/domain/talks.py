@@ -10,7 +10,7 @@ none yet.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.meetings import add_months, month_end
@@ -18,6 +18,10 @@ from partydesk.core.domain.member_events import EventKind
 
 RULE_KEY = "meeting.heart_talk.months"
 SOON_DAYS = 30  # a member due within this many days is shown as 即将到期
+# A member with no talk recorded whose interval ran out before the file began its records is not owed one at
+# once: whether a talk was held then is not known. The office has this many months from that day to enter the
+# talks held before or to hold them (a new branch's board is not a list of its whole roll, all 逾期, on day one).
+NEW_RECORDS_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -51,15 +55,35 @@ def talk_due(last_talk: date | None, on_roll_since: date | None, months: int,
     coming onto the roll when there was none; None (due at once, with no day to show) when neither date is
     known.
 
-    None too when no talk is recorded and the interval from coming onto the roll ran out before the file
-    began its records (``records_began``): whether a talk was held then is not known, and a day long past
-    (a year after joining in 2000) would read as a deadline the office missed."""
+    With no talk recorded, never before ``NEW_RECORDS_MONTHS`` after the file began its records
+    (``records_began``): a day long past (a year after joining in 2000) would read as a deadline the office
+    missed, when it only had not entered the talk yet. The interval then counts from ``floor_start``."""
     if last_talk is not None:
         return same_day_months_later(last_talk, months)
     if on_roll_since is None:
         return None
-    due = same_day_months_later(on_roll_since, months)
-    return None if records_began is not None and due < records_began else due
+    floor = floor_start(records_began, months)
+    return same_day_months_later(max(on_roll_since, floor) if floor is not None else on_roll_since, months)
+
+
+def floor_start(records_began: date | None, months: int) -> date | None:
+    """The day a member with no talk recorded counts from at the earliest: the latest start whose talk falls
+    due by ``NEW_RECORDS_MONTHS`` after the records began (None when they have no day)."""
+    if records_began is None:
+        return None
+    return latest_start(same_day_months_later(records_began, NEW_RECORDS_MONTHS), months)
+
+
+def latest_start(bound: date, months: int) -> date:
+    """The latest day a talk interval can start (last talk, or coming onto the roll) and still fall due
+    on or before ``bound``: the due day ``same_day_months_later(start, months)`` never falls as the start
+    moves later, so "due by ``bound``" is "started by this day", a condition SQL can count."""
+    day = same_day_months_later(bound, -months)
+    while same_day_months_later(day + timedelta(days=1), months) <= bound:
+        day += timedelta(days=1)
+    while same_day_months_later(day, months) > bound:
+        day -= timedelta(days=1)
+    return day
 
 
 def same_day_months_later(day: date, months: int) -> date:

@@ -200,15 +200,16 @@ def talks_due(db: Database, today: date) -> list[TalkDue]:
     with db.read() as session:
         people = _on_roll_today(session, today)
         last = talk_repo.last_talk_by_member(session, today)
-        began = settings_repo.records_began(session)
+        by_org, own = settings_repo.began_by_organisation(session)
     held = branches.branches(db)
     several = held.multi
 
     def named(org_id: str | None) -> tuple[str, str]:
         return (held.short_of(org_id), held.name_of(org_id)) if several and org_id else ("", "")
 
-    out = [TalkDue(m.id, m.name, m.party_group, last.get(m.id), talk_due(last.get(m.id), m.since, months, began),
-                   *named(m.org_id)) for m in people]
+    out = [TalkDue(m.id, m.name, m.party_group, last.get(m.id),
+                   talk_due(last.get(m.id), m.since, months, by_org.get(m.org_id or "", own)), *named(m.org_id))
+           for m in people]
     return sorted(out, key=lambda d: (d.due or date.min, name_order(d.name), d.name))
 
 
@@ -266,17 +267,31 @@ class CommitteePair:
 def committee_pairs_due(db: Database, today: date) -> list[CommitteePair]:
     """Pairs of committee members of one organisation on the roll today with no talk between them in the
     last interval (either one talking, the other talked with). Posts have no history yet, so the committee
-    is taken as it stands today. In a committee's file each branch's 支委 are paired among themselves only."""
-    from partydesk.core.domain.meetings import COMMITTEE_POSTS
-    from partydesk.core.domain.talks import same_day_months_later
+    is taken as it stands today. In a committee's file each branch's 支委 are paired among themselves only.
 
-    since = same_day_months_later(today, -talk_months(db))
+    A committee is owed its pairs' talks only once it has had an interval to hold them (due within
+    ``SOON_DAYS``): counted from its term's start (a committee elected this month), and, as a member's own
+    talk, from ``floor_start`` of the day the organisation's file began its records (talks before are not
+    known)."""
+    from partydesk.core.domain.meetings import COMMITTEE_POSTS
+    from partydesk.core.domain.talks import SOON_DAYS, floor_start, same_day_months_later
+
+    months = talk_months(db)
+    since = same_day_months_later(today, -months)
     with db.read() as session:
         posts = member_repo.ids_with_posts(session, sorted(COMMITTEE_POSTS))
         people = _on_roll_today(session, today, ids=posts)
         pairs = talk_repo.talked_pairs(session, since, today)
         committee = [m for m in people if m.party_post in COMMITTEE_POSTS]
         org = workbench_repo.org_of(session, [m.id for m in committee])
+        starts = settings_repo.counting_starts(session)
+
+    def owed(org_id: str | None) -> bool:
+        term, began = starts.get(org_id or "", (None, None))
+        counted = [day for day in (term, floor_start(began, months)) if day is not None]
+        return not counted or same_day_months_later(max(counted), months) <= today + timedelta(days=SOON_DAYS)
+
+    owing = {o for o in set(org.values()) if owed(o)}
     return [CommitteePair(a.id, a.name, b.id, b.name, since)
             for i, a in enumerate(committee) for b in committee[i + 1:]
-            if org.get(a.id) == org.get(b.id) and frozenset((a.id, b.id)) not in pairs]
+            if org.get(a.id) == org.get(b.id) and org.get(a.id) in owing and frozenset((a.id, b.id)) not in pairs]

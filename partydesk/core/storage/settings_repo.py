@@ -127,6 +127,25 @@ def note_records_began(session: Session) -> bool:
     return True
 
 
+def counting_starts(session: Session) -> dict[str, tuple[date | None, date | None]]:
+    """org id -> (its committee's term start, the day its file began its records) of every live organisation:
+    this file's own from the file itself, another's (a committee's branches) from its organisation record."""
+    own_id = session.execute(select(Site.organisation_id).where(Site.id == 1)).scalar_one_or_none()
+    began = records_began(session)
+    rows = session.execute(select(Organisation.id, Organisation.term_start, Organisation.records_began)
+                           .where(Organisation.deleted.is_(False)))
+    return {org_id: (term, began if org_id == own_id else recorded) for org_id, term, recorded in rows}
+
+
+def began_by_organisation(session: Session) -> tuple[dict[str, date], date | None]:
+    """(org id -> the day its file began its records, for every organisation that says so; this file's own
+    day, for the others): a committee judges each branch from the branch's own day, an organisation that has
+    not said it (an older program) from the committee's."""
+    own = records_began(session)
+    found = {org_id: began for org_id, (_term, began) in counting_starts(session).items() if began is not None}
+    return found, own
+
+
 def organisation_began(session: Session, org_id: str) -> date | None:
     """The day another organisation's own file began its records, as its organisation record says (None when
     not known)."""

@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, and_, case, exists, false, func, or_, select, true
+from sqlalchemy import Date, case, exists, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from partydesk.core.domain.meeting_roll import RollMember
@@ -29,6 +29,8 @@ from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
 from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow
 
 CHUNK = 500  # ids per IN list, well under SQLite's bound-parameter limit
+# The day a member with no talk recorded counts from at the earliest: one for the file, or per organisation.
+Floors = date | tuple[dict[str, date], date | None] | None
 
 
 def _day(value: Any) -> date | None:
@@ -61,57 +63,59 @@ def _not_disagreeing(disagreeing: list[str] | None) -> Any:
     return Member.id.not_in(disagreeing) if disagreeing is not None else Member.id.not_in(_disagreeing())
 
 
-def _floored(last_talk: Any, admitted: Any, floor_from: date | None) -> Any:
-    """The condition "no talk recorded, and the interval from admission ran out before the file began its
-    records" (``domain.talks.talk_due`` gives no day then: due at once): admitted on ``floor_from`` or
-    before, the latest admission whose interval ends before that day."""
-    if floor_from is None:
-        return false()
-    return and_(last_talk.c.day.is_(None), admitted <= floor_from)
-
-
-def _talk_parts(today: date, moving_kinds: Collection[str], disagreeing: list[str] | None) -> tuple[Any, Any, Any]:
+def _talk_parts(today: date, moving_kinds: Collection[str], disagreeing: list[str] | None,
+                floor_from: Floors) -> tuple[Any, Any, Any]:
     """(the admission day, the day the next talk counts from, the condition of a plain member on the roll).
 
     A plain member's admission day is the record's 入党日期: with no 入党 event it is the rule itself, and
-    with any, the member is plain only when every one of them carries that date (``_disagreeing``)."""
+    with any, the member is plain only when every one of them carries that date (``_disagreeing``). With no
+    talk recorded the next counts from admission, but not before ``floor_from`` (``domain.talks.floor_start``:
+    the file began its records then and the talks before are not known)."""
     e = MemberEventRow
     part = talk_repo.participations(today)
     last_talk = (select(part.c.member_id.label("member_id"), func.max(part.c.held_on).label("day"))
                  .group_by(part.c.member_id).subquery())
     movers = select(e.member_id).where(e.deleted.is_(False), e.kind.in_(sorted(moving_kinds)))
     admitted = Member.joined_on
-    start = func.coalesce(last_talk.c.day, admitted, type_=Date)
+    since: Any = admitted
+    if isinstance(floor_from, tuple):
+        by_org, default = floor_from
+        floor: Any = case(by_org, value=Member.org_id, else_=default) if by_org else default
+        if by_org or default is not None:
+            since = case((admitted < floor, floor), else_=admitted)
+    elif floor_from is not None:
+        since = case((admitted < floor_from, floor_from), else_=admitted)
+    start = func.coalesce(last_talk.c.day, since, type_=Date)
     plain = (Member.deleted.is_(False), Member.id.not_in(movers), _not_disagreeing(disagreeing),
              admitted.is_not(None), admitted <= today)
     return admitted, start, (last_talk, plain)
 
 
 def talk_due_counts(session: Session, today: date, *, soon_from: date, overdue_from: date,
-                    moving_kinds: Collection[str], disagreeing: list[str] | None, floor_from: date | None = None
+                    moving_kinds: Collection[str], disagreeing: list[str] | None, floor_from: Floors = None
                     ) -> dict[str, tuple[int, int, date | None]]:
     """org id -> (plain members whose talk counts from ``soon_from`` or earlier, of whom from ``overdue_from``
-    or earlier, the earliest day counted from): the plain members due a talk soon, and overdue. Those
-    ``_floored`` by ``floor_from`` are due at once (overdue) and have no day to count from."""
-    admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing)
-    floored = _floored(last_talk, admitted, floor_from)
-    overdue = func.coalesce(func.sum(case((or_(start <= overdue_from, floored), 1), else_=0)), 0)
+    or earlier, the earliest day counted from): the plain members due a talk soon, and overdue (with no talk
+    recorded, counted from ``floor_from`` at the earliest)."""
+    _admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing, floor_from)
+    overdue = func.coalesce(func.sum(case((start <= overdue_from, 1), else_=0)), 0)
     org = Member.org_id
-    query = (select(org, func.count(), overdue, func.min(case((floored, None), else_=start)))
+    query = (select(org, func.count(), overdue, func.min(start))
              .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
-             .where(*plain, or_(start <= soon_from, floored)).group_by(org))
+             .where(*plain, start <= soon_from).group_by(org))
     return {r[0]: (int(r[1]), int(r[2]), _day(r[3])) for r in session.execute(query)}
 
 
 def talk_due_rows(session: Session, today: date, *, soon_from: date, moving_kinds: Collection[str],
                   org_ids: Sequence[str] | None = None, disagreeing: list[str] | None,
-                  floor_from: date | None = None) -> list[tuple[str, str, str, str, date, date | None]]:
+                  floor_from: Floors = None) -> list[tuple[str, str, str, str, date, date | None]]:
     """(id, name, party group, org id, admission day, last talk) of the plain members due a talk by
-    ``soon_from``, or at once as ``_floored`` by ``floor_from`` (of the organisations ``org_ids`` when given)."""
-    admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing)
+    ``soon_from`` (with no talk recorded, counted from ``floor_from`` at the earliest; of the organisations
+    ``org_ids`` when given)."""
+    admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing, floor_from)
     query = (select(Member.id, Member.name, Member.party_group, Member.org_id, admitted, last_talk.c.day)
              .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
-             .where(*plain, or_(start <= soon_from, _floored(last_talk, admitted, floor_from)))
+             .where(*plain, start <= soon_from)
              .order_by(MEMBER_NAME_ORDER, Member.id))
     chunks: list[Any] = [true()] if org_ids is None else [
         Member.org_id.in_(list(org_ids)[i:i + CHUNK]) for i in range(0, len(org_ids), CHUNK)]

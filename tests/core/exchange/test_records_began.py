@@ -129,3 +129,34 @@ def test_a_file_older_than_the_field_sends_its_day_with_its_next_package(tmp_pat
     finally:
         branch.close()
         hub.close()
+
+
+def test_the_committee_gives_a_new_branch_s_members_the_branch_s_months_for_their_talks(tmp_path: Path) -> None:
+    """Members never talked with, of a branch begun on 1 December: neither the branch nor its committee (whose
+    own records go back to 2000) owes their talks before March, one by one or counted per branch."""
+    from partydesk.core.checks import grouping
+    from partydesk.core.demo import demo_members
+    from partydesk.core.services.bulk import insert_members
+
+    branch = new_branch(tmp_path / "b" / "b.db")
+    hub = make_committee(tmp_path / "c" / "c.db")
+    set_up_on(hub, date(2000, 1, 1))
+    try:
+        import random
+
+        insert_members(branch, LOCAL_USER, demo_members(random.Random(5), 3))
+        introduce(branch, hub)
+        import_package(hub, LOCAL_USER, export_package(branch, LOCAL_USER, to_org_code="1000",
+                                                       out_dir=tmp_path / "stick").path)
+        for named in (10, 1):
+            grouping.NAMED_AT_MOST, before = named, grouping.NAMED_AT_MOST
+            try:
+                for db in (branch, hub):
+                    assert not [f for f in engine.open_findings(db, TODAY) if f.code == "talk.none"]
+                    late = [f for f in engine.open_findings(db, date(2027, 3, 2)) if f.code == "talk.none"]
+                    assert late and all(f.due == date(2027, 3, 1) for f in late)
+            finally:
+                grouping.NAMED_AT_MOST = before
+    finally:
+        branch.close()
+        hub.close()
