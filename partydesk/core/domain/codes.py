@@ -117,10 +117,17 @@ class CodeTable:
             raise ValidationError(f"{self.title}“{str(text).strip()}”{self._misplaced[key]}", field=self.title,
                                   code="code_misplaced")
         if found is None:
-            raise ValidationError(
-                f"{self.title}“{str(text).strip()}”不在代码表中，请从列表中选择", field=self.title, code="code_unknown"
-            )
+            raise ValidationError(f"{self.title}“{str(text).strip()}”不在代码表中，{self.accepted_words()}",
+                                  field=self.title, code="code_unknown")
         return found
+
+    LISTED_AT_MOST = 20  # a table this short says its names in the message (an Excel roster has no list to pick)
+
+    def accepted_words(self) -> str:
+        """How to put it right: the names the table accepts when they are few, else to choose from the list."""
+        if len(self._by_code) > self.LISTED_AT_MOST:
+            return "请从列表中选择"
+        return "可填：" + "、".join(self._by_code.values())
 
     def reading_note(self, text: str | int) -> str | None:
         """A Chinese remark when ``text`` is a spelling read with a caveat (大学, 穿青人, 崩龙族), else None.
@@ -222,7 +229,6 @@ EDUCATION = CodeTable(
         "技校": "47",
         "普通高中": "61",
         "普高": "61",
-        "小学及以下": "81",
         "其它": "90",
         "省委党校研究生": "D2",
         "省委党校大学": "D4",
@@ -231,6 +237,10 @@ EDUCATION = CodeTable(
     {
         "大学": ("20", "“大学”可能指大学本科，也可能指大学专科（大专），请核对"),
         "专科": ("30", "“专科”可能指大学专科，也可能指中等专科（中专），请核对"),
+        "小学及以下": ("81", "未上过学的请改为“其他”"),
+        "文盲": ("90", "没有学历的记为“其他”，请核对"),
+        "半文盲": ("90", "没有学历的记为“其他”，请核对"),
+        "不识字": ("90", "没有学历的记为“其他”，请核对"),
     },
 )
 

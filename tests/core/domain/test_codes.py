@@ -153,3 +153,29 @@ def test_tables_are_immutable() -> None:
     """A code table cannot be changed after it is built."""
     with pytest.raises(AttributeError):
         GENDER.title = "别的"
+
+
+@pytest.mark.parametrize(("text", "code", "said"), [
+    ("文盲", "90", "没有学历的记为“其他”"), ("半文盲", "90", "没有学历的记为“其他”"),
+    ("小学及以下", "81", "未上过学的请改为“其他”"),
+])
+def test_village_roster_education_words_are_read_with_a_remark(text: str, code: str, said: str) -> None:
+    """文盲 and 小学及以下, common on village rosters, are taken, never silently: the remark says what they were
+    read as and what to check."""
+    assert EDUCATION.code_of(text) == code
+    note = EDUCATION.reading_note(text)
+    assert note is not None and note.startswith(f"学历“{text}”按“{EDUCATION.name(code)}”记录") and said in note
+
+
+def test_an_unknown_word_of_a_short_table_names_what_it_accepts() -> None:
+    """A roster from Excel has no list to pick from: a short table's message names its entries; a long one (56
+    民族) asks to pick from the list."""
+    with pytest.raises(ValidationError) as info:
+        EDUCATION.code_of("扫盲班")
+    assert info.value.message == ("学历“扫盲班”不在代码表中，可填：研究生、博士研究生、硕士研究生、大学本科、大学专科、"
+                                  "中等专科、职业高中、技工学校、高中、初中、小学、其他、中央党校研究生、"
+                                  "省(区、市)委党校研究生、中央党校大学、省(区、市)委党校大学、中央党校大专、"
+                                  "省(区、市)委党校大专")
+    with pytest.raises(ValidationError) as info:
+        ETHNICITY.code_of("火星族")
+    assert info.value.message.endswith("不在代码表中，请从列表中选择")

@@ -319,6 +319,20 @@ def test_rows_with_only_warnings_are_imported_and_keep_them(db: Database, tmp_pa
     assert result.summary()["warnings"][0]["code"] == "confirmed_missing"
 
 
+def test_a_village_roster_s_wen_mang_is_taken_as_other_with_a_remark(db: Database, tmp_path: Path) -> None:
+    """学历 文盲, common on village rosters, no longer stops the row: it is imported as 其他 with a warning saying so;
+    a word the table does not have names what it accepts (an Excel roster has no list to pick from)."""
+    rows = [[*person(), "文盲"], [*person("李四", make_id(date(1960, 5, 1), 21)), "扫盲班"]]
+    path = save_xlsx(tmp_path / "r.xlsx", rows, header=[*HEADER, "学历"])
+    result = plan(db, path)
+    taken = [r.data for r in result.rows if r.data is not None]
+    assert result.new == 1 and [d.education for d in taken] == ["90"]
+    [note] = result.warnings
+    assert note.row == 3 and "按“其他”记录" in note.message
+    [error] = result.errors
+    assert error.row == 4 and "可填：研究生" in error.message and "其他" in error.message
+
+
 def test_an_old_fifteen_digit_id_is_upgraded_and_said_so(db: Database, tmp_path: Path) -> None:
     """An old 15-digit ID (a record from the 1990s) is imported as its 18-digit form, with a warning that says so:
     upgraded silently, a number nobody typed would stand in the roster unchecked."""
