@@ -194,8 +194,11 @@ def count_meeting(db: Database, actor: Actor, meeting_id: str, *, hours_tenths: 
                               field="meeting_id", code="not_study")
     if not present:
         raise ValidationError("这次会议没有出席的党员，没有可计入的学时。", field="meeting_id", code="nobody_present")
+    # 组织单位或主讲人: a 党课's lecturer, else who held it (a 党小组, or the branch); never the chair, a person
+    # who only presided.
+    organiser = meeting.lecturer or meeting.party_group or "本支部"
     data = ActivityData(form_code=form, topic=meeting.topic, start_on=meeting.held_on, end_on=meeting.held_on,
-                        hours_tenths=hours_tenths, organiser=meeting.chair or meeting.lecturer,
+                        hours_tenths=hours_tenths, organiser=organiser,
                         basis="会议记录", materials=materials, meeting_id=meeting_id)
     return add_activity(db, actor, data, participants=dict.fromkeys(present))
 

@@ -95,6 +95,20 @@ def test_a_meeting_counted_as_study_credits_those_present_once(db: Database, bra
     assert credited(db, 2026)[branch["甲"]] == 40
 
 
+def test_a_meeting_counted_as_study_is_organised_by_its_lecturer_or_its_branch(
+        db: Database, branch: dict[str, str]) -> None:
+    """组织单位或主讲人 of a counted meeting: a 党课's lecturer, a 党小组's group, else 本支部 — never the person who
+    only chaired it."""
+    present = {branch["书记"]: PRESENT}
+    for kind, topic, more, expected in (("lecture", "党课", {"chair": "李秀英", "lecturer": "王建国"}, "王建国"),
+                                        ("theme_day", "主题党日", {"chair": "李秀英"}, "本支部")):
+        held = meetings.add_meeting(db, LOCAL_USER, MeetingData(kind, topic, date(2026, 4, 26), **more),
+                                    statuses=present)
+        added = study.count_meeting(db, LOCAL_USER, held.meeting_id, hours_tenths=20)
+        (found,) = [a for a in study.activities_of_year(db, 2026) if a.id == added.activity_id]
+        assert found.data.organiser == expected, kind
+
+
 def test_a_sitting_credits_at_most_eight_hours_a_day(db: Database, branch: dict[str, str]) -> None:
     """A meeting counted as study, or a collective study, fills at most its days at 8 学时 each (a full day of
     off-the-job training): 100 学时 for a morning's 主题党日 is refused naming the limit, and nobody is credited;
