@@ -111,7 +111,8 @@ FIELDS: tuple[Field, ...] = (
           synonyms=("是否流动", "流动党员", "是否流动党员", "是否为流动党员")),
     Field("migrant_destination", "外出流向", "Gone to", _T, derived=True, max_length=200,
           synonyms=("外出流向", "流向", "流动去向", "外出地点")),
-    Field("migrant_since", "外出日期", "Away since", _D, derived=True, synonyms=("外出日期", "外出时间")),
+    Field("migrant_since", "外出日期", "Away since", _D, derived=True, partial=True,
+          synonyms=("外出日期", "外出时间")),
     Field("notes", "备注", "Notes", _T, max_length=2000, synonyms=("备注",)),
 )
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
+from typing import Any
 
 import pytest
 
+from partydesk.core.domain import partial_date
 from partydesk.core.domain.idnumber import check_char
 from partydesk.core.domain.member import MemberInput, check_member
 from partydesk.core.domain.partial_date import PartialDate, Precision
@@ -107,3 +110,28 @@ def test_event_dates_still_need_the_day() -> None:
     """失去联系日期 is known to the day (an event recorded later): a month is refused."""
     result = check_member(raw(lost_contact="是", lost_since="2025.3", lost_cause="外出务工经商"), today=TODAY)
     assert "date_no_day" in [i.code for i in result.errors if i.field == "lost_since"]
+
+
+def test_a_migrant_s_month_of_leaving_is_enough() -> None:
+    """外出日期 often known only to the month (a family says "去年三月走的"): 2025.3 is taken as March 2025, kept
+    to the month; 失去联系日期 still needs its day."""
+    result = check_member(raw(migrant="是", migrant_destination="广东省深圳市", migrant_since="2025.3"), today=TODAY)
+    assert not [i for i in result.errors if i.field == "migrant_since"]
+    assert result.data is not None and partial_date.text(result.data.migrant_since) == "2025年03月"
+
+
+def test_a_migrant_away_since_a_month_is_kept_to_the_month_and_checked(db: Any) -> None:
+    """Saved, the member's 外出日期 reads back as March 2025 (not 1 March), and the board's checks run over it."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.checks import engine
+    from partydesk.core.demo import fake_id_number
+    from partydesk.core.services import members
+
+    number = fake_id_number(random.Random(3), date(1972, 11, 5), True)
+    data = MemberInput(name="胡晓东", gender="男", id_number=number, category="正式党员", joined_on="2000-07-01",
+                       confirmed_on="2001-07-01", migrant="是", migrant_destination="广东省深圳市",
+                       migrant_since="2025.3")
+    saved = members.add_member(db, LOCAL_USER, data=data, today=TODAY)
+    record = members.get_member(db, LOCAL_USER, saved.member_id)
+    assert record is not None and partial_date.text(record.data.migrant_since) == "2025年03月"
+    assert any(f.subject == saved.member_id for f in engine.open_findings(db, TODAY))  # (no report this year)
