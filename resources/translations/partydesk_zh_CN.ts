@@ -6654,7 +6654,7 @@ Write the new key card and give it to each office to register.</source>
     </message>
     <message>
         <source>Meetings held / required this year</source>
-        <translation>今年会议 已开/应开</translation>
+        <translation>今年会议 已开/到期应开</translation>
     </message>
     <message>
         <source>On track for study hours</source>
@@ -6663,6 +6663,10 @@ Write the new key card and give it to each office to register.</source>
     <message>
         <source>Open to-dos</source>
         <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Required meetings held this year, of those already due: the periods that have ended, and the current ones whose meeting was held. Meetings still to be held this period are listed among the to-dos.</source>
+        <translation>今年已召开的规定会议，和其中已到期应开的次数：已结束的期间，以及本期已召开的。本期还要召开的会议列在下面的待办事项中。</translation>
     </message>
     <message>
         <source>The share of members whose study hours keep pace with the year so far (the year&apos;s requirement in proportion to the days gone). How many have completed the whole year&apos;s hours: see the Study page.</source>

@@ -58,6 +58,8 @@ def test_the_window_opens_on_the_workbench_with_figures_todos_and_charts(qtbot: 
     assert page.figures["todoFigure"].value_label.text() == str(len(page.board.findings()))
     study = page.figures["studyFigure"]  # keeping pace, not the whole year's hours done: said so
     assert study.caption.text() == "学时进度达标率" and "按今年已过去的天数折算" in study.toolTip()
+    meetings = page.figures["meetingsFigure"]  # of those due so far: this period's still to hold are to-dos
+    assert meetings.caption.text() == "今年会议 已开/到期应开" and "待办事项" in meetings.toolTip()
     messages = [f.message for f in page.board.findings()]
     assert "2026年第二季度未召开党课" in messages
     # The figures and to-dos come first; the first tab's charts right after, the others when shown.

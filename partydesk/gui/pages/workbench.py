@@ -412,6 +412,9 @@ class WorkbenchPage(QWidget):
         for name, caption in captions.items():
             self.figures[name].caption.setText(caption)
         self._members_caption()
+        self.figures["meetingsFigure"].setToolTip(self.tr(
+            "Required meetings held this year, of those already due: the periods that have ended, and the current "
+            "ones whose meeting was held. Meetings still to be held this period are listed among the to-dos."))
         self.figures["studyFigure"].setToolTip(self.tr(
             "The share of members whose study hours keep pace with the year so far (the year's requirement in "
             "proportion to the days gone). How many have completed the whole year's hours: see the Study page."))
