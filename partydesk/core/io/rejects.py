@@ -4,9 +4,9 @@ Sheet "未通过的行" holds each rejected row as the file had it (same headers
 column for every required field the file lacked (人员类别, 性别, …) and 错误原因 at the end), with the
 offending cells shaded, so the user can correct the rows in place and import this sheet again (the
 extra columns 原行号 and 错误原因 are not member fields and are ignored); 错误原因 names the cells by this
-sheet's columns. Sheet "错误清单" lists every error on its own line: the file's row, 姓名, the file's column,
-header and message. Written with XlsxWriter:
-strings as strings (neutralised, never formulas), ID and phone columns as text cells.
+sheet's columns and by the file's. Sheet "错误清单" lists every error on its own line: the file's row, 姓名,
+the file's column, header and message. Written with XlsxWriter: strings as strings (neutralised, never
+formulas), ID and phone columns as text cells.
 """
 
 from __future__ import annotations
@@ -72,9 +72,9 @@ def write_rejects(plan: ImportPlan, path: str | os.PathLike[str]) -> Path:
     for line, planned in enumerate(plan.rejected_rows, start=1):
         cells = planned.raw.cells if planned.raw is not None else {}
         # Said in this sheet's own columns (one to the right of the file's: 原行号 is in front), where the row is
-        # corrected; the 错误清单 names the file's.
+        # corrected, and in the file's, where someone may correct it instead (the 错误清单 names the file's).
         reasons = "；".join(
-            (f"{column_letter(column_number(i.column) + 1)}列（{i.header}）：" if i.column
+            (f"{column_letter(column_number(i.column) + 1)}列（{i.header}，原文件 {i.column} 列）：" if i.column
              else (f"{i.header}：" if i.header else "")) + i.message
             for i in planned.errors
         )

@@ -399,9 +399,10 @@ def test_rejects_workbook_lists_row_column_and_message(db: Database, tmp_path: P
     kept = list(wb["未通过的行"].iter_rows(values_only=True))
     assert kept[0] == ("原行号", *HEADER, "错误原因")
     assert [r[0] for r in kept[1:]] == [4, 5]
-    # The reason names the cell in this sheet, where the row is corrected (原行号 is in front: 性别 is in C here).
-    assert kept[1][1] == "李梅" and "C列（性别）" in kept[1][-1] and kept[0][2] == "性别"
-    assert "D列（公民身份号码）" in kept[2][-1] and kept[0][3] == "公民身份号码"
+    # The reason names the cell in this sheet, where the row is corrected (原行号 is in front: 性别 is in C here),
+    # and in the file, where it may be corrected instead (B, as the 错误清单 says).
+    assert kept[1][1] == "李梅" and "C列（性别，原文件 B 列）" in kept[1][-1] and kept[0][2] == "性别"
+    assert "D列（公民身份号码，原文件 C 列）" in kept[2][-1] and kept[0][3] == "公民身份号码"
     # The sheet can be corrected and imported again: the reader finds its header.
     assert preview(out).headers[1:-1] == HEADER
     # The ID column is text in every row, so a corrected number typed in stays 18 digits.
