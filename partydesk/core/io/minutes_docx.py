@@ -190,6 +190,7 @@ def _header_table(document: DocxDocument, data: MinutesData) -> None:
 
 def _heading(document: DocxDocument, text: str) -> None:
     paragraph = document.add_heading(level=2)
+    paragraph.paragraph_format.keep_with_next = True  # (Word's heading style says so; said for any reader)
     paragraph.paragraph_format.space_before = Pt(12)
     paragraph.paragraph_format.space_after = Pt(4)
     add_text(paragraph, text, HEI, 14, bold=True)
@@ -230,6 +231,23 @@ def _motions(document: DocxDocument, data: MinutesData) -> None:
         values = (motion.title, str(motion.votes_for), str(motion.against), str(motion.abstain), motion_result(motion))
         for index, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             _cell_text(cell, value, centred=index > 0)
+    _keep_table_together(table)
+
+
+def _keep_table_together(table: Any) -> None:
+    """No row split over two pages (LibreOffice printed an empty bordered strip atop the next page), the header
+    row repeated on a page a long table runs onto, and each row kept with the next: a short table, such as the
+    votes, moves to the next page whole with its heading rather than leave its header row behind."""
+    rows = list(table.rows)
+    for at, row in enumerate(rows):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(properties.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))
+        if at == 0:
+            properties.append(properties.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+        if at + 1 < len(rows):
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def _signatures(document: DocxDocument) -> None:

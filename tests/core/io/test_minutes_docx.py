@@ -184,3 +184,18 @@ def test_a_long_name_among_many_present_gets_a_grid_with_room_for_it(tmp_path: P
     assert [len(r.cells) for r in grid.rows] == [3] * 5
     assert [c.text for r in grid.rows for c in r.cells if c.text] == names
     assert minutes_html(data).count('<td width="33%">') == len(names)
+
+
+def test_the_votes_table_is_never_split_and_goes_with_its_heading(tmp_path: Path) -> None:
+    """LibreOffice printed an empty bordered strip atop page 2 when a votes row could split: no row splits, the
+    header row repeats on a page the table runs onto, every row but the last is kept with the next, and the
+    heading 三、表决情况 with the table."""
+    motions = (MotionLine("接收李明为预备党员", 5, 0, 1, True), MotionLine("通过年度工作计划", 6, 0, 0, True))
+    document = _read(tmp_path, replace(MINUTES, motions=motions))
+    table = document.tables[-1]
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    kept = [all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs) for row in table.rows]
+    assert kept == [True, True, False]
+    heading = next(p for p in document.paragraphs if "表决情况" in p.text)
+    assert heading.paragraph_format.keep_with_next
