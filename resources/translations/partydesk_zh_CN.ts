@@ -5420,6 +5420,10 @@ Write the new key card and give it to each office to register.</source>
         <translation>未保存：请按红字提示修改后再保存。</translation>
     </message>
     <message>
+        <source>Left empty: {day} ({years} years from the start)</source>
+        <translation>不填则按 {day} 计（任期 {years} 年）</translation>
+    </message>
+    <message>
         <source>Saved: {rule} {value} (“Restore default” puts it back).</source>
         <translation>已保存：{rule} {value}（按“恢复本行默认值”可改回）。</translation>
     </message>

@@ -136,6 +136,20 @@ def test_term_end_before_start_is_refused_beside_term_end(qtbot: QtBot, ctx: App
     assert "晚于" in page.field_error("term_end")
 
 
+def test_an_empty_term_end_says_the_day_worked_out_from_the_start(qtbot: QtBot, ctx: AppContext) -> None:
+    """任期届满 left empty is worked out from the start (as the 换届 reminder does): the field's grey text says to
+    what day, five years on for a village's organisation, three for others; with no start, how to type a date."""
+    page = _page(qtbot, ctx)
+    assert page.term_end_edit.placeholderText().startswith("例如")
+    page.ui.nameEdit.setText("中共恒达机械有限公司支部委员会")
+    page.term_start_edit.setText("2026.12.1")
+    assert page.term_end_edit.placeholderText() == "不填则按 2029-12-01 计（任期 3 年）"
+    page.ui.nameEdit.setText("中共青山村支部委员会")
+    assert page.term_end_edit.placeholderText() == "不填则按 2031-12-01 计（任期 5 年）"
+    page.term_start_edit.setText("")
+    assert page.term_end_edit.placeholderText().startswith("例如")
+
+
 def test_term_dates_are_typed_and_a_wrong_one_is_never_saved(qtbot: QtBot, ctx: AppContext) -> None:
     """The 任期 dates use the shared date field: a date that is no date is shown beside it and nothing is saved."""
     page = _page(qtbot, ctx)

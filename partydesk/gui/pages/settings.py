@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.changes import ChangeKind, Changes
+from partydesk.core.checks.roster import term_end, term_years
 from partydesk.core.domain.organisation import ORG_TYPES, ROLE_COMMITTEE
 from partydesk.core.domain.rules import format_value, shown_unit
 from partydesk.core.errors import KnownError, ValidationError
@@ -169,6 +170,9 @@ class SettingsPage(QWidget):
             edit.returnPressed.connect(self.save_organisation)
             edit.textEdited.connect(lambda _text: self.ui.saveStatus.clear())
         ui.typeCombo.activated.connect(lambda _index: self.ui.saveStatus.clear())
+        # An empty 任期届满 is worked out from the start (the to-do board's 换届 reminder does so): say to what.
+        self.term_start_edit.textChanged.connect(lambda _text: self._suggest_term_end())
+        ui.nameEdit.textChanged.connect(lambda _text: self._suggest_term_end())
         # Ctrl+S saves too, as in every record form (the help says so), while the keyboard is in this form.
         save_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), ui.organisationScroll)
         save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -182,7 +186,8 @@ class SettingsPage(QWidget):
         row = self.ui.termStartRow if old is self.ui.termStartEdit else self.ui.termEndRow
         field = DateField(old.parentWidget(), field_name=name)
         field.setObjectName(old.objectName())
-        field.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 18)
+        # Wide enough for the worked-out 任期届满 in its grey text (``_suggest_term_end``).
+        field.setMinimumWidth(self.fontMetrics().horizontalAdvance("不填则按 2029-12-01 计（任期 5 年）") + 48)
         row.insertWidget(row.indexOf(old), field)
         for widget in (old, check):
             row.removeWidget(widget)
@@ -237,7 +242,20 @@ class SettingsPage(QWidget):
         ui.phoneEdit.setText(organisation.phone)
         self.term_start_edit.set_value(organisation.term_start)
         self.term_end_edit.set_value(organisation.term_end)
+        self._suggest_term_end()
         self._clean = self.organisation_input()
+
+    def _suggest_term_end(self) -> None:
+        """The 任期届满 field's grey text: the day worked out from the start when it is left empty (five years for
+        a village's or a community's organisation, three for others), else how to type a date."""
+        start = self.term_start_edit.value()
+        if start is None:
+            self.term_end_edit.show_example()
+            return
+        ends = term_end(start, None, self.ui.nameEdit.text())
+        years = term_years(self.ui.nameEdit.text())
+        self.term_end_edit.setPlaceholderText(self.tr("Left empty: {day} ({years} years from the start)").format(
+            day=f"{ends:%Y-%m-%d}" if ends else "", years=years))
 
     def _save_key(self) -> None:
         if self.ui.saveButton.isEnabled():

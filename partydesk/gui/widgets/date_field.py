@@ -221,6 +221,10 @@ class DateField(QLineEdit):
     def _example(self) -> str:
         return self.tr("e.g. 2021.7.1 or 2019.3") if self.partial else self.tr("e.g. 2021.7.1")
 
+    def show_example(self) -> None:
+        """Put the field's own example back as its grey text (after a form's own)."""
+        self.setPlaceholderText(self._example())
+
     def setPlaceholderText(self, text: str) -> None:
         """A placeholder set from outside (a form's own) is kept over the field's example."""
         self._own_placeholder = text == self._example()
