@@ -15,6 +15,7 @@ MODULES: list[str] = [
     "talks",
     "roster",
     "roster_migrant",
+    "roster_identity",
     "exchange",
     "notices",
     "backup",

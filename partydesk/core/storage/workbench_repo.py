@@ -132,6 +132,24 @@ def migrant_reports(session: Session, org_id: str | None = None
     return [(m, name, since, tuple(sorted(reports.get(m, ()))), org) for m, name, since, org in migrants]
 
 
+def id_disagreements(session: Session) -> list[tuple[str, str, str, bool, bool, str]]:
+    """(member id, name, org id, gender disagrees, birth date disagrees, id number) of the members in the branch
+    whose recorded 性别 or 出生日期 (to its precision) is not what their 18-digit 公民身份号码 says (its 17th digit:
+    odd for men; digits 7–14: the birthday). Residents' numbers only (id_type 1)."""
+    number = Member.id_number
+    odd = func.substr(number, 17, 1).in_(("1", "3", "5", "7", "9"))
+    gender_off = or_(and_(odd, Member.gender == "2"), and_(~odd, Member.gender == "1"))
+    in_id = func.substr(number, 7, 4) + "-" + func.substr(number, 11, 2) + "-" + func.substr(number, 13, 2)
+    length = case((Member.birth_date_precision == "year", 4), (Member.birth_date_precision == "month", 7), else_=10)
+    birth_off = and_(Member.birth_date.is_not(None),
+                     func.substr(in_id, 1, length) != func.substr(Member.birth_date, 1, length))
+    query = (select(Member.id, Member.name, Member.org_id, gender_off, birth_off, number)
+             .where(Member.deleted.is_(False), Member.in_branch.is_(True), Member.id_type == "1",
+                    func.length(number) == 18, or_(gender_off, birth_off))
+             .order_by(MEMBER_NAME_ORDER))
+    return [(r[0], r[1], r[2], bool(r[3]), bool(r[4]), r[5]) for r in session.execute(query)]
+
+
 # Events that never take a member off the roll (``meeting_roll.on_roll`` with migrants counted, as the study
 # quota counts them): 入党 (dated before the year), 转正, 延长预备期, 失联 and back, 外出流动 and back, its reports,
 # 恢复党员权利. Any other (转出, 去世, 停止党籍, 出党, 处分 …) sends the member to the per-member rule.
