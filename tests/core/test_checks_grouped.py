@@ -55,7 +55,7 @@ def test_forty_members_due_are_one_summary(db: Database) -> None:
     (summary,) = talk_none(db)
     org = db.site.organisation_id if db.site else ""
     assert summary.subject == f"{org}#talk.none" and summary.code == "talk.none"
-    assert summary.message == "40 名党员需开展谈心谈话（其中 39 名已超过12个月）"
+    assert summary.message == "40 名党员需开展谈心谈话（其中 39 名已逾期）"
     assert summary.severity is Severity.OVERDUE
     # Joined 1999-01-01, never talked with, the file's records from 2000-01-01: due three months after that.
     assert summary.due == date(2000, 4, 1)

@@ -256,13 +256,13 @@ def test_disagreeing_records_are_listed_only_up_to_half_a_chunk(db: Database, mo
 def test_talk_none_counts_from_the_day_the_records_began(db: Database, crafted: dict[str, str],
                                                         named_at_most: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """A branch that began its records on 15 November: a member never talked with whose interval ran out
-    before is due three months after it (the replay's answer as well), on the days around it; summarised, the
-    counts are the replay's too."""
+    before is due on the first of the month three months after it (the replay's answer as well), on the days
+    around it; summarised, the counts are the replay's too."""
     monkeypatch.setattr(grouping, "NAMED_AT_MOST", named_at_most)
     set_up_on(db, date(2026, 11, 15))
     talk(db, crafted["老"], date(2025, 6, 1))  # due 2026-06-01, before the records began
     talk(db, crafted["书记"], date(2025, 12, 20))  # due 2026-12-20, after
-    never = add(db, "周未谈", 26)  # on the roll since 2000, never talked with: due 2027-02-15
+    never = add(db, "周未谈", 26)  # on the roll since 2000, never talked with: due 2027-02-01
     autumn = add(db, "吴去秋", 27, joined="2025-10-20")  # 2026-10-20 is before the records began: the same
     for today in (date(2026, 9, 1), date(2026, 11, 14), date(2026, 11, 15), date(2026, 11, 16), date(2026, 12, 21),
                   date(2027, 3, 1)):
@@ -270,7 +270,7 @@ def test_talk_none_counts_from_the_day_the_records_began(db: Database, crafted: 
         assert expected
         if today == date(2027, 3, 1):
             due = {f.subject: f.due for f in expected}
-            assert due[never] == due[autumn] == date(2027, 2, 15)
+            assert due[never] == due[autumn] == date(2027, 2, 1)
         found = run(db, "talk.none", today)
         if len(expected) <= named_at_most:
             assert found == expected, today

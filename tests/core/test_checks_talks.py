@@ -168,44 +168,49 @@ def test_committee_members_who_have_not_talked_with_each_other(db: Database) -> 
 
 def test_an_office_new_to_the_program_has_three_months_for_the_talks_it_has_not_entered(db: Database) -> None:
     """Joined in 2000, no talk recorded, the branch set up on 20 November: not 逾期 on day one (whether a talk
-    was held before is not known) but due three months on, 20 February, 注意 from a month before with where
-    to enter the talks held before, 逾期 after without claiming twelve months; the talks page says the same
-    day. A member who joined in March is due a year after joining, a real day. Once talked with, quiet."""
+    was held before is not known) but due on the first of the month three months on, 1 February, 注意 from a
+    month before with where to enter the talks held before, 逾期 after without claiming twelve months; the
+    talks page says the same day. A member who joined in March is due a year after joining, a real day. Once
+    talked with, quiet."""
     member = add(db, "张甲", seed=3)
     newer = add(db, "李乙", seed=4, joined="2026-03-01")
     set_up_on(db, date(2026, 11, 20))
     assert not found(db, date(2026, 11, 20), "talk.none")
     assert {d.member_id: d.due for d in talks.talks_due(db, date(2026, 11, 21))} == {
-        member: date(2027, 2, 20), newer: date(2027, 3, 1)}
-    soon = found(db, date(2027, 1, 21), "talk.none")
-    assert (soon[member].severity, soon[member].due) == (Severity.WARNING, date(2027, 2, 20))
-    assert soon[member].message == ("张甲应于 2027-02-20 前开展谈心谈话（尚无谈话记录）"
+        member: date(2027, 2, 1), newer: date(2027, 3, 1)}
+    soon = found(db, date(2027, 1, 2), "talk.none")
+    assert (soon[member].severity, soon[member].due) == (Severity.WARNING, date(2027, 2, 1))
+    assert soon[member].message == ("张甲应于 2027-02-01 前开展谈心谈话（尚无谈话记录）"
                                     "（本程序自2026年11月20日起记录；此前的谈话请在“会议”页的“谈心谈话”中补录）")
-    late = found(db, date(2027, 2, 21), "talk.none")
+    late = found(db, date(2027, 2, 2), "talk.none")
     assert late[member].severity is Severity.OVERDUE and late[member].message.startswith(
-        "张甲尚无谈心谈话记录（应于 2027-02-20 前开展）")
+        "张甲尚无谈心谈话记录（应于 2027-02-01 前开展）")
     assert "补录" not in found(db, date(2027, 3, 1), "talk.none")[newer].message  # 101 days on: no longer new
     record(db, member, date(2026, 11, 25))
-    assert member not in found(db, date(2027, 2, 21), "talk.none")
+    assert member not in found(db, date(2027, 2, 2), "talk.none")
 
 
-def test_the_grouped_count_agrees_with_the_members_named(db: Database) -> None:
-    """Over the named limit the board gives one line per organisation, counted in SQL: the same members, and
-    the same 注意 and 逾期, as judged one by one (here, all new to the program's records)."""
+def test_the_grouped_count_agrees_with_the_members_named(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over the named limit the board gives one line per organisation, counted in SQL: as many members, as many
+    of them overdue and the same earliest day as the members judged one by one (here, all new to the records)."""
     from partydesk.core.checks import grouping
+    from tests.core import checks_reference
 
     people = [add(db, f"党员{'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉'[n]}", seed=10 + n)
               for n in range(grouping.NAMED_AT_MOST + 2)]
+    record(db, people[0], date(2026, 2, 20))  # due 2027-02-20, after the others' 2027-02-01
     set_up_on(db, date(2026, 11, 20))
-    for day, severity in ((date(2026, 12, 1), None), (date(2027, 1, 25), Severity.WARNING),
-                          (date(2027, 3, 1), Severity.OVERDUE)):
-        got = list(found(db, day, "talk.none").values())
-        if severity is None:
-            assert got == []
-            continue
-        (line,) = got
-        assert line.severity is severity and line.message.startswith(f"{len(people)} 名党员")
-        assert line.due == date(2027, 2, 20)
+    assert found(db, date(2026, 12, 1), "talk.none") == {}
+    for day in (date(2027, 1, 25), date(2027, 2, 10), date(2027, 3, 1)):
+        each = checks_reference.talk_none(db, day)
+        (line,) = found(db, day, "talk.none").values()
+        overdue = sum(f.severity is Severity.OVERDUE for f in each)
+        assert line.message.startswith(f"{len(each)} 名党员"), day
+        assert (line.due, line.severity) == (min(f.due for f in each if f.due), max(f.severity for f in each)), day
+        assert ("其中" in line.message) == (0 < overdue < len(each)), day
+        if 0 < overdue < len(each):
+            assert f"其中 {overdue} 名已逾期" in line.message, day
+    assert len(checks_reference.talk_none(db, date(2027, 3, 1))) == len(people)
 
 
 def committee_of(db: Database, size: int) -> list[str]:

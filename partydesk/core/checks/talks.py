@@ -22,18 +22,17 @@ from partydesk.core.checks import grouping, memo
 from partydesk.core.checks.began import enter_earlier, recent_start
 from partydesk.core.checks.findings import Finding, Severity, Target, check
 from partydesk.core.domain.study_roll import MOVING_KINDS
-from partydesk.core.domain.talks import RULE_KEY, SOON_DAYS, floor_start, latest_start, same_day_months_later, talk_due
+from partydesk.core.domain.talks import RULE_KEY, SOON_DAYS, floor_shift, latest_start, same_day_months_later, talk_due
 from partydesk.core.services import talks
 from partydesk.core.services.talks import TalkDue
 from partydesk.core.storage import settings_repo, todo_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
 
-def _floors(by_org: dict[str, date], own: date | None, months: int) -> tuple[dict[str, date], date | None]:
-    """``todo_repo``'s floors: each organisation's ``floor_start`` from the day its records began, the file's own
-    for the others."""
-    floors = {org: floor for org, began in by_org.items() if (floor := floor_start(began, months)) is not None}
-    return floors, floor_start(own, months)
+def _floor(own: date | None, months: int) -> todo_repo.Floor | None:
+    """``todo_repo``'s floor: each organisation from the day its records began (``floor_start``), the file's own
+    day for one whose record does not say it."""
+    return todo_repo.Floor(own, floor_shift(months)) if own is not None else None
 
 
 def _disagreeing(db: Database, session: Session) -> list[str] | None:
@@ -70,7 +69,7 @@ def _due(db: Database, today: date, months: int, org_ids: list[str] | None,
         by_org, own = settings_repo.began_by_organisation(session)
         plain = todo_repo.talk_due_rows(session, today, soon_from=latest_start(soon, months),
                                         moving_kinds=MOVING_KINDS, org_ids=org_ids,
-                                        disagreeing=_disagreeing(db, session), floor_from=_floors(by_org, own, months))
+                                        disagreeing=_disagreeing(db, session), floor=_floor(own, months))
     out = [(TalkDue(m, name, group, last, talk_due(last, admitted, months, by_org.get(org, own))), org)
            for m, name, group, org, admitted, last in plain]
     return out + [(d, org) for d, org in replayed if org_ids is None or org in org_ids]
@@ -106,7 +105,8 @@ def _summary_text(group: grouping.Group, months: int, earlier: str = "") -> str:
         return f"{group.count} 名党员超过{months}个月未开展谈心谈话（或尚无谈话记录）{earlier}"
     if not group.overdue:
         return f"{group.count} 名党员 {SOON_DAYS} 天内应开展谈心谈话"
-    return f"{group.count} 名党员需开展谈心谈话（其中 {group.overdue} 名已超过{months}个月）"
+    # (Not "over twelve months": some may be overdue only as members never talked with since the records began.)
+    return f"{group.count} 名党员需开展谈心谈话（其中 {group.overdue} 名已逾期）"
 
 
 def due_groups(db: Database, today: date, months: int,
@@ -114,11 +114,11 @@ def due_groups(db: Database, today: date, months: int,
     """Per organisation: the members due a talk within ``SOON_DAYS``, counted in SQL (plus the replayed)."""
     soon = today + timedelta(days=SOON_DAYS)
     with db.read() as session:
-        floor_from = _floors(*settings_repo.began_by_organisation(session), months)
+        floor = _floor(settings_repo.records_began(session), months)
         counts = todo_repo.talk_due_counts(session, today, soon_from=latest_start(soon, months),
                                            overdue_from=latest_start(today - timedelta(days=1), months),
                                            moving_kinds=MOVING_KINDS, disagreeing=_disagreeing(db, session),
-                                           floor_from=floor_from)
+                                           floor=floor)
     groups: dict[str, grouping.Group] = {}
     for org, (count, overdue, first) in counts.items():
         due = same_day_months_later(first, months) if first is not None else None

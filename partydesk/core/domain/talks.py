@@ -67,11 +67,18 @@ def talk_due(last_talk: date | None, on_roll_since: date | None, months: int,
 
 
 def floor_start(records_began: date | None, months: int) -> date | None:
-    """The day a member with no talk recorded counts from at the earliest: the latest start whose talk falls
-    due by ``NEW_RECORDS_MONTHS`` after the records began (None when they have no day)."""
+    """The day a member with no talk recorded counts from at the earliest: the first of the month the records
+    began in, ``months`` less ``NEW_RECORDS_MONTHS`` back, so the talk falls due on the first of the month
+    ``NEW_RECORDS_MONTHS`` after that month (None when the records have no day). Whole months from a month's
+    first day, so SQL works out the same day (``todo_repo.Floor``)."""
     if records_began is None:
         return None
-    return latest_start(same_day_months_later(records_began, NEW_RECORDS_MONTHS), months)
+    return add_months(records_began.replace(day=1), floor_shift(months))
+
+
+def floor_shift(months: int) -> int:
+    """The months ``floor_start`` moves from the first of the month the records began in (negative: back)."""
+    return NEW_RECORDS_MONTHS - months
 
 
 def latest_start(bound: date, months: int) -> date:

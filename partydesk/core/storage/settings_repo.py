@@ -138,12 +138,13 @@ def counting_starts(session: Session) -> dict[str, tuple[date | None, date | Non
 
 
 def began_by_organisation(session: Session) -> tuple[dict[str, date], date | None]:
-    """(org id -> the day its file began its records, for every organisation that says so; this file's own
-    day, for the others): a committee judges each branch from the branch's own day, an organisation that has
-    not said it (an older program) from the committee's."""
-    own = records_began(session)
-    found = {org_id: began for org_id, (_term, began) in counting_starts(session).items() if began is not None}
-    return found, own
+    """(org id -> the day its file began its records, as its organisation record says; this file's own day,
+    for those whose record does not say it): a committee judges each branch from the branch's own day, an
+    organisation that has not said it (an older program) from the committee's. As ``todo_repo.Floor`` reads
+    them in SQL."""
+    rows = session.execute(select(Organisation.id, Organisation.records_began)
+                           .where(Organisation.records_began.is_not(None)))
+    return {org_id: began for org_id, began in rows if began is not None}, records_began(session)
 
 
 def organisation_began(session: Session, org_id: str) -> date | None:

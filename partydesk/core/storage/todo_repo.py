@@ -16,6 +16,7 @@ a moving event, no known admission day, 入党 events dated otherwise) are judge
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -26,11 +27,19 @@ from partydesk.core.domain.meeting_roll import RollMember
 from partydesk.core.domain.member_events import EventKind, MemberEvent
 from partydesk.core.storage import talk_repo
 from partydesk.core.storage.meeting_tables import Meeting, MeetingAttendance
-from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow
+from partydesk.core.storage.tables import MEMBER_NAME_ORDER, Member, MemberEventRow, Organisation
 
 CHUNK = 500  # ids per IN list, well under SQLite's bound-parameter limit
-# The day a member with no talk recorded counts from at the earliest: one for the file, or per organisation.
-Floors = date | tuple[dict[str, date], date | None] | None
+
+
+@dataclass(frozen=True)
+class Floor:
+    """How far back a member with no talk recorded counts from (``domain.talks.floor_start``): the first of the
+    month the organisation's records began in (its own record's day, else ``began``, the file's), shifted by
+    ``shift_months``."""
+
+    began: date
+    shift_months: int
 
 
 def _day(value: Any) -> date | None:
@@ -64,13 +73,15 @@ def _not_disagreeing(disagreeing: list[str] | None) -> Any:
 
 
 def _talk_parts(today: date, moving_kinds: Collection[str], disagreeing: list[str] | None,
-                floor_from: Floors) -> tuple[Any, Any, Any]:
+                floor: Floor | None) -> tuple[Any, Any, Any]:
     """(the admission day, the day the next talk counts from, the condition of a plain member on the roll).
 
     A plain member's admission day is the record's 入党日期: with no 入党 event it is the rule itself, and
     with any, the member is plain only when every one of them carries that date (``_disagreeing``). With no
-    talk recorded the next counts from admission, but not before ``floor_from`` (``domain.talks.floor_start``:
-    the file began its records then and the talks before are not known)."""
+    talk recorded the next counts from admission, but not before ``floor`` (``domain.talks.floor_start``: the
+    organisation's file began its records then and the talks before are not known): the first of the month
+    the records began in, shifted by its months, worked out in SQL from each member's organisation record
+    (joined as ``Organisation``; the file's own day for one that does not say)."""
     e = MemberEventRow
     part = talk_repo.participations(today)
     last_talk = (select(part.c.member_id.label("member_id"), func.max(part.c.held_on).label("day"))
@@ -78,13 +89,10 @@ def _talk_parts(today: date, moving_kinds: Collection[str], disagreeing: list[st
     movers = select(e.member_id).where(e.deleted.is_(False), e.kind.in_(sorted(moving_kinds)))
     admitted = Member.joined_on
     since: Any = admitted
-    if isinstance(floor_from, tuple):
-        by_org, default = floor_from
-        floor: Any = case(by_org, value=Member.org_id, else_=default) if by_org else default
-        if by_org or default is not None:
-            since = case((admitted < floor, floor), else_=admitted)
-    elif floor_from is not None:
-        since = case((admitted < floor_from, floor_from), else_=admitted)
+    if floor is not None:
+        began = func.coalesce(Organisation.records_began, floor.began, type_=Date)
+        start_of = func.date(began, "start of month", f"{floor.shift_months:+d} months", type_=Date)
+        since = case((admitted < start_of, start_of), else_=admitted)
     start = func.coalesce(last_talk.c.day, since, type_=Date)
     plain = (Member.deleted.is_(False), Member.id.not_in(movers), _not_disagreeing(disagreeing),
              admitted.is_not(None), admitted <= today)
@@ -92,29 +100,31 @@ def _talk_parts(today: date, moving_kinds: Collection[str], disagreeing: list[st
 
 
 def talk_due_counts(session: Session, today: date, *, soon_from: date, overdue_from: date,
-                    moving_kinds: Collection[str], disagreeing: list[str] | None, floor_from: Floors = None
+                    moving_kinds: Collection[str], disagreeing: list[str] | None, floor: Floor | None = None
                     ) -> dict[str, tuple[int, int, date | None]]:
     """org id -> (plain members whose talk counts from ``soon_from`` or earlier, of whom from ``overdue_from``
     or earlier, the earliest day counted from): the plain members due a talk soon, and overdue (with no talk
-    recorded, counted from ``floor_from`` at the earliest)."""
-    _admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing, floor_from)
+    recorded, counted from ``floor`` at the earliest)."""
+    _admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing, floor)
     overdue = func.coalesce(func.sum(case((start <= overdue_from, 1), else_=0)), 0)
     org = Member.org_id
     query = (select(org, func.count(), overdue, func.min(start))
              .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
+             .outerjoin(Organisation, Organisation.id == Member.org_id)
              .where(*plain, start <= soon_from).group_by(org))
     return {r[0]: (int(r[1]), int(r[2]), _day(r[3])) for r in session.execute(query)}
 
 
 def talk_due_rows(session: Session, today: date, *, soon_from: date, moving_kinds: Collection[str],
                   org_ids: Sequence[str] | None = None, disagreeing: list[str] | None,
-                  floor_from: Floors = None) -> list[tuple[str, str, str, str, date, date | None]]:
+                  floor: Floor | None = None) -> list[tuple[str, str, str, str, date, date | None]]:
     """(id, name, party group, org id, admission day, last talk) of the plain members due a talk by
-    ``soon_from`` (with no talk recorded, counted from ``floor_from`` at the earliest; of the organisations
+    ``soon_from`` (with no talk recorded, counted from ``floor`` at the earliest; of the organisations
     ``org_ids`` when given)."""
-    admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing, floor_from)
+    admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing, floor)
     query = (select(Member.id, Member.name, Member.party_group, Member.org_id, admitted, last_talk.c.day)
              .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
+             .outerjoin(Organisation, Organisation.id == Member.org_id)
              .where(*plain, start <= soon_from)
              .order_by(MEMBER_NAME_ORDER, Member.id))
     chunks: list[Any] = [true()] if org_ids is None else [
