@@ -1552,10 +1552,6 @@ No. {seq} to {office}: {contents}.</source>
         <translation>谈心谈话</translation>
     </message>
     <message>
-        <source>Meetings page, 谈心谈话 tab: who is due a talk (each member at least once within the interval the rule table sets, twelve months by default) and the talks recorded. Record a talk with who talked, with whom, the date, what was said and any follow-up with its date; an open follow-up shows on the workbench from a week before its day. A member with no talk recorded since before this program was set up is due at once: record the last talk held, if any.</source>
-        <translation>“会议”页的“谈心谈话”：列出谁该谈话了（每名党员在规则表规定的间隔内至少谈一次，默认12个月）和已记录的谈话。记录谈话时填写谈话人、谈话对象、日期、谈话内容，以及跟进事项和日期；未完成的跟进事项从到期前一周起显示在工作台上。自启用本程序之前就没有谈话记录的党员，显示为立即应谈：如有最近一次谈话，请补记。</translation>
-    </message>
-    <message>
         <source>Yearly report</source>
         <translation>年度台账</translation>
     </message>
@@ -1598,6 +1594,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>Record a collective study credits its hours to the members ticked; a member&apos;s own course is recorded with its proof. To correct a collective study, open it (Enter or a double-click); a member&apos;s own course is deleted and recorded again. The ledger sets each member&apos;s hours against the year&apos;s requirement, and exports to Excel with one sheet per member. A branch new to the program enters the hours its members already had this year with Enter earlier hours… on the ledger, typed from the old ledger one member after another.</source>
         <translation>“记录集体学习”把学时计入所勾选的每名党员；党员个人参加的学习培训连同证明材料逐条记录。集体学习记录有误时，打开它（回车或双击）即可修改；个人学习记录有误时，请删除后重新记录。学时台账把每名党员的学时与本年度要求对照，可导出为 Excel，每名党员一页。刚开始使用本程序的支部，在学时台账中点“补录此前学时…”，照原来的台账逐人录入党员本年度已有的学时。</translation>
+    </message>
+    <message>
+        <source>Meetings page, 谈心谈话 tab: who is due a talk (each member at least once within the interval the rule table sets, twelve months by default) and the talks recorded. Record a talk with who talked, with whom, the date, what was said and any follow-up with its date; an open follow-up shows on the workbench from a week before its day. A member with no talk recorded whose interval ran out before this program was set up is due on the first of the month three months after the month it was set up (shown a month before): record the last talk held before, if any, or hold one. A talk counts for the member who held it too.</source>
+        <translation>“会议”页的“谈心谈话”：列出谁该谈话了（每名党员在规则表规定的间隔内至少谈一次，默认12个月）和已记录的谈话。记录谈话时填写谈话人、谈话对象、日期、谈话内容，以及跟进事项和日期；未完成的跟进事项从到期前一周起显示在工作台上。启用本程序之前就已到期、又没有谈话记录的党员，应在启用当月之后第三个月的1日前谈话（提前一个月提醒）：如启用前谈过，请补记最近一次谈话，否则请安排谈话。谈话人是党员的，这次谈话也计入谈话人本人。</translation>
     </message>
     <message>
         <source>Workbench → Yearly report…: this year&apos;s or last year&apos;s 台账 (key figures, the members&apos; make-up, meetings held against those required, attendance, study, the meeting register), saved as PDF to print or as a Word document to edit. At a committee, with a branch chosen in 支部, it is that branch&apos;s 台账.</source>

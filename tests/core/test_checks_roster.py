@@ -51,11 +51,12 @@ def test_no_finding_when_every_required_field_is_filled(db: Database) -> None:
     assert run_checks(db, TODAY, ["roster.missing_field"]) == []
 
 
-def _term(db: Database, *, start: date | None = None, end: date | None = None, name: str = "") -> None:
+def _term(db: Database, *, start: date | None = None, end: date | None = None, name: str = "",
+          org_type: str = "") -> None:
     org = own_organisation(db)
     assert org is not None
     update_organisation(db, LOCAL_USER, org_id=org.id, data=OrganisationInput(
-        name=name or org.name, code=org.code, org_type=org.org_type, term_start=start, term_end=end))
+        name=name or org.name, code=org.code, org_type=org_type or org.org_type, term_start=start, term_end=end))
 
 
 @pytest.mark.parametrize(("today", "expected"), [
@@ -103,6 +104,16 @@ def test_a_village_or_community_term_lasts_five_years(db: Database, name: str, y
     _term(db, start=date(2021, 12, 15), end=date(2027, 1, 10), name=name)
     [given] = run_checks(db, TODAY, ["roster.term_due"])
     assert given.due == date(2027, 1, 10) and "推算" not in given.message
+
+
+def test_a_party_committee_s_term_lasts_five_years_and_is_called_so(db: Database) -> None:
+    """A 基层党委 (a street's working committee) is elected for five years (《基层组织选举工作条例》): its to-do speaks
+    of the 党委's term, not a 支部委员会's."""
+    load_all()
+    _term(db, start=date(2021, 12, 15), name="中共示范街道工作委员会", org_type="党委")
+    [found] = run_checks(db, TODAY, ["roster.term_due"])
+    assert found.due == date(2026, 12, 15) and found.message.startswith("党委任期将于")
+    assert "基层党委每届任期5年" in found.message and found.rule == "基层组织选举工作条例"
 
 
 def test_no_term_set_gives_no_finding(db: Database) -> None:

@@ -144,6 +144,9 @@ def test_an_empty_term_end_says_the_day_worked_out_from_the_start(qtbot: QtBot, 
     page.ui.nameEdit.setText("中共恒达机械有限公司支部委员会")
     page.term_start_edit.setText("2026.12.1")
     assert page.term_end_edit.placeholderText() == "不填则按 2029-12-01 计（任期 3 年）"
+    page.ui.typeCombo.setCurrentText("党委")  # a 基层党委: five years too
+    assert page.term_end_edit.placeholderText() == "不填则按 2031-12-01 计（任期 5 年）"
+    page.ui.typeCombo.setCurrentText("党支部")
     page.ui.nameEdit.setText("中共青山村支部委员会")
     assert page.term_end_edit.placeholderText() == "不填则按 2031-12-01 计（任期 5 年）"
     page.term_start_edit.setText("")

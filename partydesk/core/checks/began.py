@@ -16,7 +16,7 @@ from partydesk.core.services.setup import site_role
 from partydesk.core.storage import settings_repo
 from partydesk.core.storage.database import Database
 
-NEW_FOR_DAYS = 90
+NEW_FOR_DAYS = 100  # (a never-talked-with member falls due up to three months and a bit after the start)
 
 
 def recent_start(db: Database, today: date) -> date | None:

@@ -87,16 +87,17 @@ def post_left(db: Database, today: date) -> Iterator[Finding]:
                       None, "支部工作条例", Target("member", member_id))
 
 
-def term_years(name: str) -> int:
-    """The years of a term of the organisation called ``name``: five for a village's or a community's, else three."""
-    return VILLAGE_TERM_YEARS if _VILLAGE.search(name) else TERM_YEARS
+def term_years(name: str, org_type: str = "") -> int:
+    """The years of a term of the organisation called ``name``: five for a village's or a community's, and for a
+    基层党委 (《中国共产党基层组织选举工作条例》), else three (a 党总支's, a 党支部's)."""
+    return VILLAGE_TERM_YEARS if _VILLAGE.search(name) or org_type == "党委" else TERM_YEARS
 
 
-def term_end(start: date | None, end: date | None, name: str = "") -> date | None:
+def term_end(start: date | None, end: date | None, name: str = "", org_type: str = "") -> date | None:
     """The day the committee's term ends: the one set, else ``term_years`` after its start."""
     if end is not None:
         return end
-    return shift_months(start, term_years(name) * 12) if start is not None else None
+    return shift_months(start, term_years(name, org_type) * 12) if start is not None else None
 
 
 @check("roster.term_due")
@@ -105,17 +106,22 @@ def term_due(db: Database, today: date) -> Iterator[Finding]:
     org = own_organisation(db)
     if org is None:
         return
-    ends = term_end(org.term_start, org.term_end, org.name)
+    years = term_years(org.name, org.org_type)
+    ends = term_end(org.term_start, org.term_end, org.name, org.org_type)
     if ends is None or today < shift_months(ends, -TERM_WARN_MONTHS):
         return
+    committee = "党委" if org.org_type == "党委" else "支部委员会"
     if today > ends:
-        severity, message = Severity.OVERDUE, f"支部委员会任期已于{in_words(ends)}届满，应按期换届"
+        severity, message = Severity.OVERDUE, f"{committee}任期已于{in_words(ends)}届满，应按期换届"
     else:
-        severity, message = Severity.WARNING, f"支部委员会任期将于{in_words(ends)}届满，请做好换届准备"
+        severity, message = Severity.WARNING, f"{committee}任期将于{in_words(ends)}届满，请做好换届准备"
+    if org.org_type == "党委":
+        kind, source = "基层党委每届任期5年", "基层组织选举工作条例"
+    elif years == VILLAGE_TERM_YEARS:
+        kind, source = "村、社区党组织每届任期5年", "村、社区党组织任期5年"
+    else:
+        kind, source = "支部委员会每届任期3年", "支部工作条例"
     if org.term_end is None:  # worked out: say how, and where to set the day when it is another
-        years = term_years(org.name)
-        kind = "村、社区党组织每届任期5年" if years == VILLAGE_TERM_YEARS else "支部委员会每届任期3年"
         message += f"（按任期开始日期推算：{kind}；如不是这一天，请在“设置 → 组织信息”填写任期届满日期）"
-    source = "支部工作条例" if term_years(org.name) == TERM_YEARS else "村、社区党组织任期5年"
     yield Finding("roster.term_due", severity, org.id, message, ends, source,
                   Target("settings", "organisation"))

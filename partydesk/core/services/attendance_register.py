@@ -78,7 +78,7 @@ def sheet_of(db: Database, year: int, *, today: date, org_id: str | None = None)
         rows.append([number, rate.name, *branch, rate.expected, rate.present, rate.leave, rate.absent,
                      rate_text(rate), f"{run} 次" if run else "", ""])
     columns = [*COLUMNS[:2], *([BRANCH] if several else []), *COLUMNS[2:]]
-    so_far = f"（截至{until.month}月{until.day}日）" if until < date(year, 12, 31) else ""
+    so_far = f"（截至{until.month}月{until.day}日）" if date(year, 1, 1) <= until < date(year, 12, 31) else ""
     return AttendanceSheet(f"{organisation}{year}年党员出勤统计表{so_far}", columns, rows)
 
 

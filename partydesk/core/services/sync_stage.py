@@ -138,6 +138,8 @@ def _stage_group(kind: SyncType, group: list[dict[str, Any]], origin: Origin) ->
     field = itemgetter
     if _types(map(field("type_version"), group)) != {int} or max(map(field("type_version"), group)) > kind.type_version:
         return None
+    if kind.added and min(map(field("type_version"), group)) < kind.type_version:
+        return None  # an earlier format carries fewer columns: each record is held to its own (``stage_one``)
     allowed = {origin.sender, origin.own_site} if origin.parent else {origin.sender}
     if not set(map(field("owner_site"), group)) <= allowed:
         return None

@@ -66,8 +66,9 @@ class HelpDialog(QDialog):
                      "interval the rule table sets, twelve months by default) and the talks recorded. Record a "
                      "talk with who talked, with whom, the date, what was said and any follow-up with its date; "
                      "an open follow-up shows on the workbench from a week before its day. A member with no "
-                     "talk recorded since before this program was set up is due at once: record the last talk "
-                     "held, if any.")),
+                     "talk recorded whose interval ran out before this program was set up is due on the first of "
+                     "the month three months after the month it was set up (shown a month before): record the "
+                     "last talk held before, if any, or hold one. A talk counts for the member who held it too.")),
             (self.tr("Yearly report"),
              self.tr("Workbench → Yearly report…: this year's or last year's 台账 (key figures, the members' "
                      "make-up, meetings held against those required, attendance, study, the meeting register), "

@@ -173,6 +173,7 @@ class SettingsPage(QWidget):
         # An empty 任期届满 is worked out from the start (the to-do board's 换届 reminder does so): say to what.
         self.term_start_edit.textChanged.connect(lambda _text: self._suggest_term_end())
         ui.nameEdit.textChanged.connect(lambda _text: self._suggest_term_end())
+        ui.typeCombo.currentTextChanged.connect(lambda _text: self._suggest_term_end())
         # Ctrl+S saves too, as in every record form (the help says so), while the keyboard is in this form.
         save_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), ui.organisationScroll)
         save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -252,8 +253,8 @@ class SettingsPage(QWidget):
         if start is None:
             self.term_end_edit.show_example()
             return
-        ends = term_end(start, None, self.ui.nameEdit.text())
-        years = term_years(self.ui.nameEdit.text())
+        name, kind = self.ui.nameEdit.text(), self.ui.typeCombo.currentText()
+        ends, years = term_end(start, None, name, kind), term_years(name, kind)
         self.term_end_edit.setPlaceholderText(self.tr("Left empty: {day} ({years} years from the start)").format(
             day=f"{ends:%Y-%m-%d}" if ends else "", years=years))
 

@@ -17,7 +17,7 @@ from partydesk.core.services.meetings import add_meeting
 from partydesk.core.services.setup import initialise_site
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
-from partydesk.core.services.sync_stage import Origin, stage_one
+from partydesk.core.services.sync_stage import Origin, stage_all, stage_one
 from partydesk.core.storage import rowhash, settings_repo
 from partydesk.core.storage.database import Database, open_database
 from partydesk.core.storage.meeting_repo import MeetingData
@@ -103,6 +103,9 @@ def test_an_organisation_record_of_the_first_format_is_taken_without_the_day() -
     assert "records_began" in stage_one({**record, "type_version": 2}, origin).problem
     both = {**record, "data": {**data, "records_began": "2026-12-01"}}
     assert stage_one(both, origin).problem and stage_one({**both, "type_version": 2}, origin).values is not None
+    # The group path (a package's records checked together) says the same of each.
+    staged = stage_all([{**both, "id": "o2"}, {**both, "id": "o3", "type_version": 2}], origin)
+    assert [s.problem != "" for s in staged] == [True, False]
 
 
 def test_a_file_older_than_the_field_sends_its_day_with_its_next_package(tmp_path: Path) -> None:

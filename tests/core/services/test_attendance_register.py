@@ -79,6 +79,11 @@ def test_a_past_year_is_whole_and_its_runs_end_with_it(db: Database, people: dic
                                             ["张强", 1, 1, 0, 0, "100%", ""]]
 
 
+def test_a_year_not_begun_says_no_day_so_far(db: Database, people: dict[str, str]) -> None:
+    """Next year's sheet (nothing held yet) is titled without 截至 a day of this year."""
+    assert attendance_register.sheet_of(db, 2027, today=TODAY).title.endswith("2027年党员出勤统计表")
+
+
 def test_a_member_flagged_without_a_meeting_in_the_year_is_listed_as_on_screen(
         db: Database, people: dict[str, str]) -> None:
     """In January 2027 no meeting of the year is held yet, but 王芳's run of three goes on: she is listed with
