@@ -204,10 +204,13 @@ def committee_pairs(db: Database, today: date) -> Iterator[Finding]:
     for org_id, found in by_org.items():
         if len(found) > PAIRS_NAMED_AT_MOST:
             named = "、".join(f"{p.first_name}与{p.second_name}" for p in found[:PAIRS_NAMED_AT_MOST])
+            # The talks page, to record them; a branch's pairs at its committee open the first one's record (the
+            # branch records its own talks).
+            first = found[0].first_id
             yield Finding(
                 code="talk.committee", severity=Severity.WARNING, subject=f"{org_id}#talk.committee",
                 message=f"{len(found)} 对支委近{months}个月未相互谈心谈话：{named}等", due=None, rule=RULE_KEY,
-                target=Target("talks_due", org_id))  # the talks page, to record them
+                target=Target("member", first) if first in others else Target("talks_due", org_id))
             continue
         for pair in found:
             yield Finding(
