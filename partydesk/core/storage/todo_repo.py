@@ -106,12 +106,16 @@ def talk_due_counts(session: Session, today: date, *, soon_from: date, overdue_f
     or earlier, the earliest day counted from): the plain members due a talk soon, and overdue (with no talk
     recorded, counted from ``floor`` at the earliest)."""
     _admitted, start, (last_talk, plain) = _talk_parts(today, moving_kinds, disagreeing, floor)
-    overdue = func.coalesce(func.sum(case((start <= overdue_from, 1), else_=0)), 0)
-    org = Member.org_id
-    query = (select(org, func.count(), overdue, func.min(start))
-             .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
-             .outerjoin(Organisation, Organisation.id == Member.org_id)
-             .where(*plain, start <= soon_from).group_by(org))
+    # Each member's start worked out once: a subquery with a LIMIT is not merged into the aggregate around it,
+    # which would work it out again for every use (the floor's date arithmetic, for every member).
+    starts = (select(Member.org_id.label("org_id"), start.label("start"))
+              .select_from(Member).outerjoin(last_talk, last_talk.c.member_id == Member.id)
+              .outerjoin(Organisation, Organisation.id == Member.org_id)
+              .where(*plain).limit(-1).subquery("talk_start"))
+    due = starts.c.start
+    overdue = func.coalesce(func.sum(case((due <= overdue_from, 1), else_=0)), 0)
+    query = (select(starts.c.org_id, func.count(), overdue, func.min(due))
+             .where(due <= soon_from).group_by(starts.c.org_id))
     return {r[0]: (int(r[1]), int(r[2]), _day(r[3])) for r in session.execute(query)}
 
 
