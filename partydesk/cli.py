@@ -244,7 +244,9 @@ def _import_message(summary: dict[str, Any], *, head: str) -> str:
         lines.append("提醒（不影响导入）：")
         lines += _issue_lines(summary["warnings"], what="提醒")
     if summary.get("category_from_dates"):
-        lines.append("表中没有人员类别：有转为正式党员日期的按正式党员，没有的按预备党员导入。")
+        # (As ``import_category.infer_category`` reads it: an update keeps the member's category.)
+        lines.append("表中没有人员类别：新增的党员有转为正式党员日期的按正式党员、没有的按预备党员导入；"
+                     "已有党员的人员类别不变（预备党员有了转正日期的，改为正式党员）。")
     skipped = summary.get("skipped", [])
     if skipped:
         lines.append(f"跳过 {len(skipped)} 行（不是党员，不导入）：")

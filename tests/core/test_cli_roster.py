@@ -218,7 +218,7 @@ def test_import_of_an_office_form_lists_names_and_skipped_rows(demo: Path, tmp_p
     assert code == 1
     assert "第 4 行（张三） C列（性别）[code_unknown]" in text
     assert "跳过 5 行（不是党员，不导入）" in text and "第 7 行 表尾“合计”行：合计 2人" in text
-    assert "表中没有人员类别：有转为正式党员日期的按正式党员" in text
+    assert "表中没有人员类别：新增的党员有转为正式党员日期的按正式党员" in text and "已有党员的人员类别不变" in text
     code, payload = run_json(capsys, "roster", "import", str(form), "--dry-run", "--db", str(demo))
     assert [(r["row"], r["name"]) for r in payload["rows"]] == [(4, "张三")]
     assert [s["row"] for s in payload["skipped"]] == [7, 8, 9, 10, 11]
