@@ -3183,10 +3183,6 @@ Write the new key card and give it to each office to register.</source>
         <translation>照片“{name}”无法作为图片读取。</translation>
     </message>
     <message>
-        <source>The file could not be saved to {path}. Check that the folder exists, that the file is not open in another program, and that the disk is not full.</source>
-        <translation>无法保存文件到 {path}。请检查文件夹是否存在、文件是否在其他程序中打开、磁盘是否已满。</translation>
-    </message>
-    <message>
         <source>Save the meeting register as</source>
         <translation>会议台账保存为</translation>
     </message>

@@ -50,6 +50,13 @@ def run(
     return ctx.runner.submit(fn, on_done=done, on_error=failed, label=label, lane=lane)
 
 
+def not_saved(path: Path) -> KnownError:
+    """A file that could not be written (an OSError the atomic writer did not name): where, and what to check."""
+    return KnownError(QCoreApplication.translate(
+        "SaveFile", "The file could not be saved to {path}. Check that the folder exists, that the file is not open "
+        "in another program, and that the disk is not full.").format(path=str(path)), code="write")
+
+
 def save_bytes(parent: QWidget | None, ctx: AppContext, path: Path, content: Callable[[], bytes], *, label: str,
                result: Any, on_done: DoneCallback, on_error: ErrorCallback) -> TaskHandle:
     """Lay out ``content()`` and write it to ``path`` atomically on the file lane (a file made from what was read
@@ -60,10 +67,7 @@ def save_bytes(parent: QWidget | None, ctx: AppContext, path: Path, content: Cal
         try:
             atomic_write(path, content())
         except OSError as exc:
-            raise KnownError(QCoreApplication.translate(
-                "SaveFile", "The file could not be saved to {path}. Check that the folder exists, that the file is "
-                "not open in another program, and that the disk is not full.").format(path=str(path)),
-                code="write") from exc
+            raise not_saved(path) from exc
         return result
 
     return run(parent, ctx, save, label=label, on_done=on_done, on_error=on_error, lane=Lane.FILE)

@@ -26,7 +26,7 @@ from partydesk.core.io.minutes_data import MinutesData
 from partydesk.core.io.minutes_docx import write_minutes_docx
 from partydesk.core.io.minutes_html import minutes_html
 from partydesk.core.services import meeting_docs
-from partydesk.gui.operations import run
+from partydesk.gui.operations import not_saved, run
 from partydesk.gui.pdf import html_to_pdf, html_to_png
 from partydesk.gui.tasks import DoneCallback, ErrorCallback, Lane, TaskHandle
 
@@ -151,10 +151,7 @@ def _file_errors(write: Any, progress: Any, path: Path) -> Any:
     try:
         return write(progress)
     except OSError as exc:
-        message = QCoreApplication.translate(
-            "MeetingDocs", "The file could not be saved to {path}. Check that the folder exists, that the file is "
-            "not open in another program, and that the disk is not full.")
-        raise KnownError(message.format(path=str(path)), code="write") from exc
+        raise not_saved(path) from exc
 
 
 __all__: Sequence[str] = ["BriefWritten", "export_register", "load_brief_source", "load_minutes", "read_photo",

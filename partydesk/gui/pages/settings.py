@@ -10,6 +10,7 @@ once ("Restore all defaults", after a question that lists what would change).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
@@ -187,8 +188,8 @@ class SettingsPage(QWidget):
         row = self.ui.termStartRow if old is self.ui.termStartEdit else self.ui.termEndRow
         field = DateField(old.parentWidget(), field_name=name)
         field.setObjectName(old.objectName())
-        # Wide enough for the worked-out 任期届满 in its grey text (``_suggest_term_end``).
-        field.setMinimumWidth(self.fontMetrics().horizontalAdvance("不填则按 2029-12-01 计（任期 5 年）") + 48)
+        # Wide enough for the worked-out 任期届满 in its grey text (``_suggest_term_end``), in the language shown.
+        field.setMinimumWidth(self.fontMetrics().horizontalAdvance(self._term_end_words(date(2029, 12, 1), 5)) + 48)
         row.insertWidget(row.indexOf(old), field)
         for widget in (old, check):
             row.removeWidget(widget)
@@ -248,15 +249,18 @@ class SettingsPage(QWidget):
 
     def _suggest_term_end(self) -> None:
         """The 任期届满 field's grey text: the day worked out from the start when it is left empty (five years for
-        a village's or a community's organisation, three for others), else how to type a date."""
+        a village's, a community's or a 基层党委's organisation, three for others), else how to type a date."""
         start = self.term_start_edit.value()
         if start is None:
             self.term_end_edit.show_example()
             return
         name, kind = self.ui.nameEdit.text(), self.ui.typeCombo.currentText()
-        ends, years = term_end(start, None, name, kind), term_years(name, kind)
-        self.term_end_edit.setPlaceholderText(self.tr("Left empty: {day} ({years} years from the start)").format(
-            day=f"{ends:%Y-%m-%d}" if ends else "", years=years))
+        ends = term_end(start, None, name, kind)
+        if ends is not None:
+            self.term_end_edit.setPlaceholderText(self._term_end_words(ends, term_years(name, kind)))
+
+    def _term_end_words(self, ends: date, years: int) -> str:
+        return self.tr("Left empty: {day} ({years} years from the start)").format(day=f"{ends:%Y-%m-%d}", years=years)
 
     def _save_key(self) -> None:
         if self.ui.saveButton.isEnabled():
