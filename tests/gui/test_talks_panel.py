@@ -400,6 +400,10 @@ def test_the_due_list_says_how_far_past_due_or_how_near(qtbot: QtBot, ctx: AppCo
     due = [c.key for c in model.columns].index("due")
     said = {row.name: model.index(model.row_of(row.member_id), status).data() for row in model.all_rows()}
     assert said == {"李四": "已逾期 30 天", "王五": "10 天后到期", "张三": "尚无谈话记录"}, said
+    # The day the board names for the member never talked with (three months into the file's records), not 尽快.
+    never = next(row for row in model.all_rows() if row.name == "张三")
+    assert never.due is not None
+    assert model.index(model.row_of(never.member_id), due).data() == f"{never.due:%Y-%m-%d}"
     assert model.index(0, due).data(Qt.ItemDataRole.ToolTipRole) == "每名党员至少每 12 个月谈一次（工作规则）"
 
 

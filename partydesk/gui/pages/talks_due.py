@@ -88,10 +88,10 @@ class TalksDueView(QWidget):
         return columns
 
     def _due_text(self, row: TalkDue) -> str:
-        # Never talked with and long due: the day worked out from joining says nothing useful.
-        if row.due is None or (row.last_talk is None and row.due < self.today):
-            return self.tr("Now")
-        return _day(row.due)
+        # The day the board names too (never before a few months after the file began its records, so a
+        # member never talked with shows when the talk fell due here, not a day worked out from 2001);
+        # 尽快 only where no day is known at all.
+        return self.tr("Now") if row.due is None else _day(row.due)
 
     def _status_text(self, row: TalkDue, words: dict[str, str]) -> str:
         """How far past due or how near (逾期 40 天, 10 天后到期), or that nobody has talked with the member yet."""
