@@ -160,20 +160,28 @@ def _xlsx(out: str, what: str) -> Path:
     return path
 
 
+def branch_org_id(db: Any, code: str) -> str:
+    """The id of the organisation with this code in the file (``--branch``); a CliError naming the codes there
+    when there is none."""
+    from partydesk.core.services import branches
+
+    held = branches.branches(db).items
+    found = [b for b in held if b.code == code]
+    if not found:
+        known = "、".join(f"{b.code}（{b.name}）" for b in held[:20] if b.code)
+        raise cli.CliError(f"本数据库中没有组织代码为 {code} 的支部的记录。" + (f"有：{known}。" if known else ""),
+                           code="unknown_branch")
+    return found[0].org_id
+
+
 def cmd_attendance(args: argparse.Namespace) -> dict[str, Any]:
     """Write the year's attendance statistics (党员出勤统计表) as .xlsx."""
-    from partydesk.core.services import branches
     from partydesk.core.services.attendance_register import write_attendance_register
 
     out = _xlsx(args.out, "出勤统计")
     year = args.year or date.today().year
     with cli.opened(args) as db:
-        org_id = None
-        if args.branch:
-            found = [b for b in branches.branches(db).items if b.code == args.branch]
-            if not found:
-                raise cli.CliError(f"本数据库中没有组织代码为 {args.branch} 的支部的记录。", code="unknown_branch")
-            org_id = found[0].org_id
+        org_id = branch_org_id(db, args.branch) if args.branch else None
         members = write_attendance_register(db, year, out, today=date.today(), org_id=org_id)
     return {"message": f"已导出{year}年党员出勤统计（{members} 名党员）：{out}", "year": year, "members": members,
             "path": str(out)}

@@ -29,18 +29,18 @@ def cmd_annual(args: argparse.Namespace) -> dict[str, Any]:
     year = args.year or today.year
     if not 1950 <= year <= today.year:
         raise cli.CliError(f"年份 {year} 无效：应在 1950 到 {today.year} 之间。", code="year")
-    path = cli.db_path_of(args)
-    with cli._lock_for(path):
-        db = cli._open(args)
-        try:
-            report = annual_report(db, year, today=today)
-        finally:
-            db.close()
+    from partydesk.cli_meetings import branch_org_id
+
+    with cli.opened(args) as db:
+        org_id = branch_org_id(db, args.branch) if args.branch else None
+        report = annual_report(db, year, today=today, org_id=org_id)
     from partydesk.gui.report_pdf import write_report  # Qt lays the PDF out: imported only here
 
     write_report(report, out)
     fig = report.dashboard.figures
-    return {"message": f"已生成{year}年度党建工作台账：{out}", "out": str(out), "year": year,
+    whose = f"“{report.organisation}”" if args.branch else ""
+    return {"message": f"已生成{whose}{year}年度党建工作台账：{out}", "out": str(out), "year": year,
+            "branch": args.branch or "",
             "members": fig.members, "probationary": fig.probationary, "meetings_held": fig.meetings_held,
             "meetings_required": fig.meetings_required, "open_todos": fig.open_todos,
             "meetings": len(report.register)}
@@ -53,4 +53,5 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = actions.add_parser("annual", parents=[common], help="生成年度党建工作台账（.pdf 或 .docx）")
     p.add_argument("--year", type=int, help="年份（默认今年）")
     p.add_argument("--out", required=True, metavar="FILE", help="输出文件：.pdf 或 .docx")
+    p.add_argument("--branch", metavar="ORG_CODE", help="只写这个支部的台账（党委的数据库；默认全部支部）")
     p.set_defaults(handler=cmd_annual)

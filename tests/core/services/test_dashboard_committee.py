@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from partydesk.core.charts import members as member_charts
 from partydesk.core.charts.common import to_png
 from partydesk.core.services import dashboard, dashboard_scope
@@ -227,3 +229,28 @@ def test_one_branch_s_set_aside_to_dos_are_its_own_without_its_name(
     engine.restore(hub, LOCAL_USER, shown)
     assert dashboard.set_aside(hub, TODAY, org_id=ids["1001"]) == []
     assert missing[ids["1001"]] in dashboard.findings(hub, TODAY)
+
+
+def test_the_command_line_writes_one_branch_s_yearly_report(committee: tuple[Database, dict[str, str]], tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """`report annual --branch 1002`: that branch's 台账 (its name, its three members); an unknown code exits 1
+    naming the codes the file holds, writing nothing."""
+    import json
+
+    import docx
+
+    from partydesk.cli import main
+
+    hub, _ids = committee
+    out = tmp_path / "1002.docx"
+    args = ["report", "annual", "--db", str(hub.path), "--year", "2026", "--out", str(out)]
+    assert main([*args, "--branch", "1002", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert (answer["members"], answer["branch"]) == (3, "1002") and "第1002支部委员会" in answer["message"]
+    document = docx.Document(str(out))
+    assert any("第1002支部委员会" in p.text for p in document.paragraphs)
+    assert "3 名" in [c.text for t in document.tables for r in t.rows for c in r.cells]
+    out.unlink()
+    assert main([*args, "--branch", "9999"]) == 1
+    said = capsys.readouterr().err
+    assert "没有组织代码为 9999 的支部" in said and "1001（第1001支部委员会）" in said and not out.exists()
