@@ -211,7 +211,8 @@ def import_payload(report: ImportReport) -> dict[str, Any]:
             lines.append(f"本单位更正过的记录，对方发来的版本与更正有出入（保留了自己的版本，或采纳后又作了修改），"
                          f"按对方的版本更新：{said}。")
         if c["conflict"]:
-            lines.append("有冲突的记录保留了本地版本，请在“数据交换”页的冲突列表中逐条决定。")
+            lines.append("有冲突的记录保留了本地版本，请在“数据交换”页的冲突列表中逐条决定"
+                         "（或用 partydesk sync conflicts 查看、sync resolve 决定）。")
         lines += [f"拒收 {t} {i[:8]}：{r}" for t, i, r in report.rejected[:50]]
         payload["message"] = "\n".join(lines)
     return payload
@@ -302,6 +303,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = action("revoke", cmd_revoke, "吊销已登记单位的密钥（例如其电脑被盗）")
     p.add_argument("org_code", metavar="ORG_CODE", help="对方的组织代码")
     p.add_argument("--reason", metavar="R", help="吊销原因")
-    from partydesk import cli_notices
+    from partydesk import cli_conflicts, cli_notices
 
+    cli_conflicts.add_sync_actions(actions, common)
     cli_notices.add_sync_actions(actions, common)

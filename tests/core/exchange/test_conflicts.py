@@ -168,3 +168,32 @@ def test_other_values_read_as_the_office_says_them() -> None:
     assert value("talk", "follow_up_done", True) == "是" and value("study_activity", "hours_tenths", 25) == "2.5 学时"
     assert value("meeting", "type_code", "a-code-from-a-newer-version") == "a-code-from-a-newer-version"
     assert label("certification", "name") == "证书名称" and label("meeting_guest", "name") == "姓名"
+
+
+def test_the_command_line_lists_the_conflicts_and_decides_one(sites: Sites, capsys: pytest.CaptureFixture[str]) -> None:
+    """`sync conflicts`: the member by name, why, and each field on both sides (JSON too); `sync resolve N
+    --take-incoming` takes the branch's address and closes it; a number not waiting exits 1 and changes
+    nothing."""
+    import json
+
+    from partydesk.cli import main
+
+    member_id = conflicted(sites)
+    hub = str(sites.committee.path)
+    with sites.committee.read() as session:
+        name = session.get(Member, member_id).name  # type: ignore[union-attr]
+    assert main(["sync", "conflicts", "--db", hub]) == 0
+    said = capsys.readouterr().out
+    assert name in said and "家庭住址：本机" in said and "收到“幸福南路9号”" in said and "对方修改时" in said
+    assert main(["sync", "conflicts", "--db", hub, "--json"]) == 0
+    [item] = json.loads(capsys.readouterr().out)["conflicts"]
+    assert item["record_id"] == member_id and {"label": "籍贯", "incoming": "黑龙江哈尔滨"}.items() <= next(
+        d for d in item["differences"] if d["field"] == "native_place").items()
+    assert main(["sync", "resolve", str(item["id"] + 1), "--db", hub, "--take-incoming"]) == 1
+    assert "没有编号为" in capsys.readouterr().err and len(open_conflicts(sites.committee)) == 1
+    assert main(["sync", "resolve", str(item["id"]), "--db", hub, "--take-incoming"]) == 0
+    assert name in capsys.readouterr().out and open_conflicts(sites.committee) == []
+    with sites.committee.read() as session:
+        assert session.get(Member, member_id).address == "幸福南路9号"  # type: ignore[union-attr]
+    assert main(["sync", "conflicts", "--db", hub]) == 0
+    assert "没有待处理的冲突" in capsys.readouterr().out
