@@ -250,3 +250,48 @@ def test_a_heading_goes_with_a_table_qt_moves_to_the_next_page(app: QApplication
             _middle_of_first_line(document, block.next()) // page), f"{lines} lines above: the heading is alone"
         checked += 1
     assert checked == 50
+
+
+def _row_pages(document: Any, table: Any, row: int) -> set[int]:
+    """The pages the lines of a table row's cells are printed on."""
+    page, layout = document.pageSize().height(), document.documentLayout()
+    pages = set()
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        block = document.findBlock(cell.firstPosition())
+        while block.isValid() and block.position() <= cell.lastPosition():
+            rect = layout.blockBoundingRect(block)
+            lines = block.layout()
+            for n in range(lines.lineCount()):
+                line = lines.lineAt(n)
+                pages.add(int((rect.top() + line.y() + line.height() / 2) // page))
+            block = block.next()
+    return pages
+
+
+def test_a_table_row_is_never_split_over_two_pages(app: QApplication) -> None:
+    """A register whose rows have one to three lines, with more or less above it so that every kind of row
+    meets a page's foot somewhere: each row's lines are printed on one page (Qt left a topic's first line
+    at the foot and its last under the next page's header), and every row is still there, in order."""
+    from PySide6.QtGui import QPdfWriter, QTextTable
+
+    from partydesk.gui.pdf import layout_document, page_layout
+
+    writer = QPdfWriter(os.devnull)
+    writer.setPageLayout(page_layout())
+    topics = ("集体学习党章", "学习《中国共产党支部工作条例（试行）》，交流体会", "年度组织生活会：对照检查，开展批评和"
+              "自我批评，民主评议党员，通报整改落实情况，部署下一年度的工作")
+    body = "".join(f"<tr><td>2026-01-{n % 28 + 1:02d}</td><td>第{n}社区党支部</td><td>支部党员大会</td>"
+                   f"<td>{topics[n % 3]}</td><td>第一党小组</td><td>{n}</td></tr>" for n in range(90))
+    table = ("<table border='1' cellspacing='0' cellpadding='3' width='100%'><thead><tr><th>日期</th><th>支部</th>"
+             f"<th>会议类型</th><th>主题</th><th>党小组</th><th>实到</th></tr></thead><tbody>{body}</tbody></table>")
+    for lines in range(0, 40, 3):
+        above = "".join(f"<p>第 {n} 行。</p>" for n in range(lines))
+        document = layout_document(f"<html><body>{above}{table}</body></html>", writer)
+        [register] = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+        assert register.rows() == 91
+        assert [document.findBlock(register.cellAt(r, 5).firstPosition()).text() for r in range(1, 91)] == [
+            str(n) for n in range(90)]
+        split = [r for r in range(1, 91) if len(_row_pages(document, register, r)) > 1]
+        assert split == [], f"{lines} lines above: rows {split} split over two pages"
+        assert document.pageCount() >= 4
