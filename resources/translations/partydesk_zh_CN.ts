@@ -317,6 +317,10 @@
         <translation>党员信息卡已保存：{path}</translation>
     </message>
     <message>
+        <source>The member card is saved:</source>
+        <translation>党员信息卡已保存：</translation>
+    </message>
+    <message>
         <source>There are no members to print.</source>
         <translation>没有可打印的党员。</translation>
     </message>
@@ -327,6 +331,10 @@
     <message>
         <source>Member cards saved: {path}</source>
         <translation>党员信息卡已保存：{path}</translation>
+    </message>
+    <message>
+        <source>The members&apos; cards are saved:</source>
+        <translation>党员信息卡已保存：</translation>
     </message>
 </context>
 <context>
@@ -393,6 +401,10 @@
     <message>
         <source>Chart saved: {path}</source>
         <translation>图表已保存：{path}</translation>
+    </message>
+    <message>
+        <source>The chart is saved:</source>
+        <translation>图表已保存：</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from partydesk.gui import folders
@@ -110,6 +110,10 @@ def test_the_meeting_register_and_a_chart_are_offered_where_the_last_document_we
     choose(monkeypatch, shelf / "学历.png")
     canvas.save_as("png")
     qtbot.waitUntil((shelf / "学历.png").exists, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: canvas.window().findChild(QMessageBox, "savedBox") is not None, timeout=WAIT_MS)
+    box = canvas.window().findChild(QMessageBox, "savedBox")  # where the chart went, with its folder a click away
+    assert str(shelf / "学历.png") in box.text()
+    box.close()
     capture(monkeypatch, asked)
     host = QWidget()
     qtbot.addWidget(host)

@@ -11,7 +11,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from partydesk.core.changes import LOCAL_USER, ChangeKind, Changes
@@ -386,6 +386,9 @@ def test_print_card_saves_a_pdf_that_renders(
     pdf = tmp_path / "card.pdf"
     saved = QCoreApplication.translate("CardPrinter", "Member card saved: {path}").format(path=pdf)
     assert messages == [saved], "the status bar says where the card went"
+    box = detail.window().findChild(QMessageBox, "savedBox")  # and a box, with its folder a click away
+    assert box is not None and str(pdf) in box.text()
+    box.close()
     assert pdf.read_bytes().startswith(b"%PDF")
     entry = list_entries(ctx.db, ctx.actor, limit=1)[0]
     assert (entry.action, entry.record_ids, entry.summary) == ("card.print", (ids["王五"],), "党员信息卡（号码已隐藏）")

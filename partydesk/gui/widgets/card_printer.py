@@ -23,6 +23,7 @@ from partydesk.core.io.member_card import TITLE, card_file_name
 from partydesk.gui.folders import DOCUMENTS, remember_folder, start_folder
 from partydesk.gui.operations import cards as card_ops
 from partydesk.gui.widgets.card_print_button import CardAction
+from partydesk.gui.widgets.saved_box import show_saved
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -154,6 +155,8 @@ def request_card(
     def written(path: Path) -> None:
         saved = QCoreApplication.translate("CardPrinter", "Member card saved: {path}")
         ctx.hub.statusMessage.emit(saved.format(path=str(path)))
+        show_saved(parent, QCoreApplication.translate("CardPrinter", "Member card"),
+                   QCoreApplication.translate("CardPrinter", "The member card is saved:"), path)
 
     def failed(error: KnownError) -> None:
         QMessageBox.warning(parent, QCoreApplication.translate("CardPrinter", "Member card"), error.message)
@@ -191,6 +194,8 @@ def request_cards(
     def written(path: Path) -> None:
         saved = QCoreApplication.translate("CardPrinter", "Member cards saved: {path}")
         ctx.hub.statusMessage.emit(saved.format(path=str(path)))
+        show_saved(parent, QCoreApplication.translate("CardPrinter", "Member card"),
+                   QCoreApplication.translate("CardPrinter", "The members' cards are saved:"), path)
 
     def failed(error: KnownError) -> None:
         QMessageBox.warning(parent, QCoreApplication.translate("CardPrinter", "Member card"), error.message)

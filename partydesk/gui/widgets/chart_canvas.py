@@ -23,6 +23,7 @@ from partydesk.core.errors import KnownError
 from partydesk.gui.folders import DOCUMENTS, ask_save_file
 from partydesk.gui.operations import run
 from partydesk.gui.tasks import Lane
+from partydesk.gui.widgets.saved_box import show_saved
 
 if TYPE_CHECKING:
     from partydesk.gui.context import AppContext
@@ -136,8 +137,11 @@ class ChartCanvas(QWidget):
         def failed(error: KnownError) -> None:
             QMessageBox.warning(self, self.tr("Save chart"), error.message)
 
-        run(self, self.ctx, write, label="save chart", lane=Lane.FILE, on_error=failed,
-            on_done=lambda p: self.ctx.hub.statusMessage.emit(self.tr("Chart saved: {path}").format(path=str(p))))
+        def saved(written: Path) -> None:
+            self.ctx.hub.statusMessage.emit(self.tr("Chart saved: {path}").format(path=str(written)))
+            show_saved(self, self.tr("Save chart"), self.tr("The chart is saved:"), written)
+
+        run(self, self.ctx, write, label="save chart", lane=Lane.FILE, on_error=failed, on_done=saved)
 
     def print_chart(self) -> bool:
         """Choose a printer and print the chart across the page; False when cancelled."""
