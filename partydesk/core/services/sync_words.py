@@ -54,6 +54,11 @@ def removed_in_words(names: list[str]) -> str:
     return shown + (f"等 {len(names)} 名" if len(names) > REMOVED_NAMED else "")
 
 
+def added_in_words(names: list[str], count: int) -> str:
+    """The members a package adds, the first named and all counted: 杜春丽、王芳等 1200 名 (only a few are named)."""
+    return "、".join(names) + (f"等 {count} 名" if count > len(names) else "")
+
+
 def changed_in_words(said: list[str], count: int) -> str:
     """The members a package changes, with their fields: 王芳（联系电话、工作单位）；李强（党籍状态）；另有 3 名."""
     return "；".join(said) + (f"；另有 {count - len(said)} 名" if count > len(said) else "")
