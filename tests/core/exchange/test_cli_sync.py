@@ -59,6 +59,7 @@ def test_cards_registration_and_a_round_trip(offices: dict[str, Path], tmp_path:
     assert code == 0 and sent["counts"]["member"] == 8 and Path(sent["path"]).name.endswith(".pdsync")
     code, dry = run(capsys, "sync", "import", sent["path"], "--db", str(committee), "--dry-run")
     assert code == 0 and dry["status"] == "dry_run" and dry["new"] == sum(sent["counts"].values())
+    assert dry["added_members_count"] == 8 and f"对方新增了党员：{dry['added_members'][0]}、" in dry["message"]
     code, applied = run(capsys, "sync", "import", sent["path"], "--db", str(committee))
     assert code == 0 and applied["status"] == "applied" and applied["new"] == dry["new"]
     code, again = run(capsys, "sync", "import", sent["path"], "--db", str(committee))
