@@ -176,7 +176,13 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
 
 def import_payload(report: ImportReport) -> dict[str, Any]:
     """What ``sync import`` prints of one package's import: the JSON, its message in words."""
-    from partydesk.core.services.sync_words import changed_in_words, contents_in_words, removed_in_words
+    from partydesk.core.services.sync_words import (
+        added_in_words,
+        changed_in_words,
+        contents_in_words,
+        kind_in_words,
+        removed_in_words,
+    )
 
     payload = report.to_json()
     c = report.counts
@@ -201,6 +207,8 @@ def import_payload(report: ImportReport) -> dict[str, Any]:
         lines += report.keys
         if report.corrections:
             lines.append("上级党委更正了本单位的记录：" + "；".join(report.corrections))
+        if report.added_count:
+            lines.append(f"对方新增了党员：{added_in_words(report.added, report.added_count)}。")
         if report.removed:
             lines.append(f"对方删除了党员：{removed_in_words(report.removed)}。")
         if report.changed_count:
@@ -213,7 +221,9 @@ def import_payload(report: ImportReport) -> dict[str, Any]:
         if c["conflict"]:
             lines.append("有冲突的记录保留了本地版本，请在“数据交换”页的冲突列表中逐条决定"
                          "（或用 partydesk sync conflicts 查看、sync resolve 决定）。")
-        lines += [f"拒收 {t} {i[:8]}：{r}" for t, i, r in report.rejected[:50]]
+        words = report.rejected_words
+        lines += [f"拒收{kind_in_words(t)} {words[n] if n < len(words) and words[n] else i[:8]}：{r}"
+                  for n, (t, i, r) in enumerate(report.rejected[:50])]
         payload["message"] = "\n".join(lines)
     return payload
 

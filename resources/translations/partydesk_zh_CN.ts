@@ -1723,6 +1723,14 @@ No. {seq} to {office}: {contents}.</source>
         <translation>拒收原因</translation>
     </message>
     <message>
+        <source>These records would be rejected (left out), and why:</source>
+        <translation>以下记录将被拒收（不导入），原因如下：</translation>
+    </message>
+    <message>
+        <source>… and {count} more rejected record(s), not listed here.</source>
+        <translation>……另有 {count} 条被拒收的记录，此处未列出。</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>数据包文件</translation>
     </message>
@@ -1796,7 +1804,7 @@ No. {seq} to {office}: {contents}.</source>
     </message>
     <message>
         <source>It deletes these members: {names}.</source>
-        <translation>其中删除了这些党员：{names}。</translation>
+        <translation>将删除以下党员：{names}。</translation>
     </message>
     <message>
         <source>It changes these members&apos; records: {names}.</source>
@@ -1859,10 +1867,6 @@ No. {seq} to {office}: {contents}.</source>
         <translation>{refused} 个不能导入：它们会连同拒收原因记入“收发的数据包”列表，便于日后与对方查对。</translation>
     </message>
     <message>
-        <source> Choose a row to see which members its package deletes or changes.</source>
-        <translation>选中一行，可以看到该数据包将删除或修改哪些党员。</translation>
-    </message>
-    <message>
         <source>This office</source>
         <translation>本单位</translation>
     </message>
@@ -1877,6 +1881,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>unregistered office {code}</source>
         <translation>未登记的单位 {code}</translation>
+    </message>
+    <message>
+        <source>It adds these members: {names}.</source>
+        <translation>将新增以下党员：{names}。</translation>
     </message>
     <message>
         <source>; {count} other record(s)</source>
@@ -1925,6 +1933,10 @@ No. {seq} to {office}: {contents}.</source>
     <message>
         <source>Receipt imported: {origin} has received {count} of this office&apos;s packages.</source>
         <translation>回执已导入：{origin}已收到本单位的 {count} 个数据包。</translation>
+    </message>
+    <message>
+        <source>Members added by the sender: {names}.</source>
+        <translation>对方新增的党员：{names}。</translation>
     </message>
     <message>
         <source>Members deleted by the sender: {names}.</source>
@@ -2031,6 +2043,10 @@ It is checked first and imported once you agree; a refused package is noted, wit
     <message>
         <source> The rest were imported before or are for another office.</source>
         <translation>其余的已导入过或不是发给本单位的。</translation>
+    </message>
+    <message>
+        <source> Choose a row to see which members its package adds, deletes or changes.</source>
+        <translation>选中一行，可以看到该数据包将新增、删除或修改哪些党员。</translation>
     </message>
     <message>
         <source> Nothing has been written yet.</source>

@@ -71,11 +71,14 @@ class ImportReport:
     counts: dict[str, int] = field(default_factory=lambda: {o.value: 0 for o in OUTCOMES})
     carries: dict[str, int] = field(default_factory=dict)  # the package's records by type, as its manifest counts them
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (type, id, reason)
+    rejected_words: list[str] = field(default_factory=list)  # the first of ``rejected`` in words (王芳, 会议“…”)
     gap: str = ""
     acknowledged: int = 0
     confirms: int = 0  # how many of our packages the package says it received (its acks)
     keys: list[str] = field(default_factory=list)  # key updates and revocations the package carried, in words
     corrections: list[str] = field(default_factory=list)  # the parent's corrections of our own records, in words
+    added: list[str] = field(default_factory=list)  # names of the first of the sender's members it adds here
+    added_count: int = 0  # how many of the sender's members it adds in all
     removed: list[str] = field(default_factory=list)  # names of the sender's members it deletes here
     changed: list[str] = field(default_factory=list)  # the first of the sender's members it changes, with the fields
     changed_count: int = 0  # how many of the sender's members it changes in all
@@ -101,6 +104,7 @@ class ImportReport:
         return {"status": self.status, "reason": self.reason, "message": self.message,
                 "package_id": self.package_id, "origin": self.origin, **self.counts, "gap": self.gap,
                 "acknowledged": self.acknowledged, "keys": self.keys, "corrections": self.corrections,
+                "added_members": self.added, "added_members_count": self.added_count,
                 "removed_members": self.removed, "changed_members": self.changed,
                 "changed_members_count": self.changed_count, "held_members": self.held, "held_other": self.held_other,
                 "corrections_differing": self.declined, "corrections_differing_count": self.declined_count,
@@ -478,6 +482,10 @@ def _apply(session: Any, written: _Written, staged: list[Staged], decisions: lis
 def _in_words(session: Any, report: ImportReport, staged: list[Staged], decisions: list[Decision], own_site: str,
               parent: str) -> None:
     report.corrections = preview.corrections(session, staged, decisions, own_site, parent)
+    report.added, report.added_count = preview.added(staged, decisions, own_site)
+    if report.rejected:
+        report.rejected_words = preview.rejected(session, [s.record for s, d in zip(staged, decisions, strict=True)
+                                                           if d.outcome is Outcome.REJECTED])
     report.removed = preview.removed(session, staged, decisions, own_site)
     report.changed, report.changed_count = preview.changed(session, staged, decisions, own_site)
     report.held, report.held_other = preview.held(session, staged, decisions, own_site)

@@ -1,12 +1,14 @@
 """What an import does besides its counts, in words an office reads before it says yes: the committee's
-corrections of this office's own records, the members a package deletes, the members whose records it
-changes and in which fields, the sender's edits held behind a correction of ours, our corrections the sender
-answered with its own version. Each reads the records as they are here before the import (the dry run, or
-the apply before it writes)."""
+corrections of this office's own records, the members a package adds, the members it deletes, the members
+whose records it changes and in which fields, the records it refuses, the sender's edits held behind a
+correction of ours, our corrections the sender answered with its own version. Each reads the records as they
+are here before the import (the dry run, or the apply before it writes)."""
 
 from __future__ import annotations
 
 from functools import cache
+from itertools import compress, repeat
+from operator import attrgetter, eq, is_, itemgetter
 from typing import Any
 
 from partydesk.core.clock import Version
@@ -19,6 +21,9 @@ from partydesk.core.storage import downward_repo, sync_repo
 from partydesk.core.storage.sync_records import TYPES_BY_NAME
 
 NAMED = 20  # members named one by one; beyond, a count
+_RECORD, _OUTCOME, _TYPE = attrgetter("record"), attrgetter("outcome"), itemgetter("type")
+ADDED_NAMED = 10  # new members named (a first package may add 100 000 of them); beyond, a count
+REJECTED_NAMED = 100  # refused records named in words; beyond, a count (the reasons are all in ``rejected``)
 _NAMED_THINGS = frozenset({"meeting", "talk", "study_activity", "certification"})
 
 
@@ -48,6 +53,34 @@ def corrections(session: Any, staged: list[Staged], decisions: list[Decision], o
         lines.append(f"更正本单位的其他记录 {len(ours) - len(members) - len(things)} 条（如党员的组织关系变动、"
                      "会议的出席、学时）")
     return lines
+
+
+def added(staged: list[Staged], decisions: list[Decision], own_site: str) -> tuple[list[str], int]:
+    """The sender's members the package adds here: the names of the first ``ADDED_NAMED`` (as the package
+    has them: they are not here yet), and how many in all; otherwise only "new" records in the counts."""
+    # One C-level pass picks the new records and another their types: a first package adds 300 000 of them.
+    new = list(compress(map(_RECORD, staged), map(is_, map(_OUTCOME, decisions), repeat(Outcome.NEW))))
+    members = [r for r in compress(new, map(eq, map(_TYPE, new), repeat("member")))
+               if r["deleted"] is False and r["owner_site"] != own_site]
+    return [str(r["data"].get("name") or "") for r in members[:ADDED_NAMED]], len(members)
+
+
+def rejected(session: Any, records: list[dict[str, Any]]) -> list[str]:
+    """Refused records in words, the first ``REJECTED_NAMED``: a member by the name held here or sent, a meeting,
+    talk, study or certificate by its kind, topic and day; a detail (an attendance, a change of record), or what
+    cannot be read of a malformed record, is left blank (its kind and reason say it)."""
+    shown = records[:REJECTED_NAMED]
+    members = [str(r.get("id")) for r in shown if r.get("type") == "member"]
+    names = sync_repo.member_names(session, members) if members else {}
+    out = []
+    for record in shown:
+        data = record.get("data")
+        if record.get("type") == "member":
+            sent = str(data.get("name") or "") if isinstance(data, dict) else ""
+            out.append(names.get(str(record.get("id"))) or sent)
+        else:
+            out.append(record_in_words(record) if record.get("type") in _NAMED_THINGS else "")
+    return out
 
 
 def removed(session: Any, staged: list[Staged], decisions: list[Decision], own_site: str) -> list[str]:

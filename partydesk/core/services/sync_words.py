@@ -54,6 +54,11 @@ def removed_in_words(names: list[str]) -> str:
     return shown + (f"等 {len(names)} 名" if len(names) > REMOVED_NAMED else "")
 
 
+def added_in_words(names: list[str], count: int) -> str:
+    """The members a package adds, the first named and all counted: 杜春丽、王芳等 1200 名 (only a few are named)."""
+    return "、".join(names) + (f"等 {count} 名" if count > len(names) else "")
+
+
 def changed_in_words(said: list[str], count: int) -> str:
     """The members a package changes, with their fields: 王芳（联系电话、工作单位）；李强（党籍状态）；另有 3 名."""
     return "；".join(said) + (f"；另有 {count - len(said)} 名" if count > len(said) else "")
@@ -63,6 +68,11 @@ def changed_in_words(said: list[str], count: int) -> str:
 _RECORD_KINDS = {"meeting": "会议", "talk": "谈心谈话", "study_activity": "学习活动", "certification": "技能证书",
                  "member_event": "党员的变动记录", "meeting_attendance": "会议的出席记录", "study_credit": "学时记录",
                  "organisation": "组织信息"}
+
+
+def kind_in_words(type_name: str) -> str:
+    """A record type as a sentence names it (党员, 会议, 党员的变动记录); an unknown one as it came."""
+    return "党员" if type_name == "member" else _RECORD_KINDS.get(type_name, type_name)
 
 
 def record_in_words(record: Mapping[str, object]) -> str:

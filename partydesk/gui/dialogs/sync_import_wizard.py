@@ -1,10 +1,11 @@
 """Importing a package, in two steps (导入数据包): check it, then apply or cancel.
 
 Step one picks the file — the USB stick is where the file chooser starts — and "Check" runs the dry run: the
-package is verified and every record classified, nothing written. Step two shows the table of what the import
-would do (new / updated / unchanged / conflict / rejected), the members it deletes or changes (with the fields),
-the gap warning when a package is missing, and each rejected record with its reason; "Import" applies it in one
-transaction, "Cancel" leaves everything as it was. A refused package is said plainly and put into the ledger.
+package is verified and every record classified, nothing written. Step two (``sync_import_check``) shows the table
+of what the import would do (new / updated / unchanged / conflict / rejected), the members it adds, deletes or
+changes (with the fields), the gap warning when a package is missing, and each rejected record with its reason;
+"Import" applies it in one transaction, "Cancel" leaves everything as it was. A refused package is said plainly
+and put into the ledger.
 
 A folder instead of a file (a committee's stick, collected from many branches) checks every package in it
 (``services.sync_folder``): one row per file with what its import would do, then "Import all" applies them one
@@ -34,8 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from partydesk.core.services.sync_import import NOT_RECORDED
-from partydesk.core.services.sync_refusals import kind_words
-from partydesk.core.services.sync_words import changed_in_words, contents_in_words, removed_in_words
+from partydesk.core.services.sync_words import (
+    added_in_words,
+    changed_in_words,
+    contents_in_words,
+    removed_in_words,
+)
+from partydesk.gui.dialogs.sync_import_check import CheckPage
 from partydesk.gui.dialogs.sync_import_words import (
     OUTCOME_ORDER,
     checked_state,
@@ -44,6 +50,7 @@ from partydesk.gui.dialogs.sync_import_words import (
     imported_before,
     is_receipt,
     members_touched,
+    returned_said,
 )
 from partydesk.gui.folders import per_database
 from partydesk.gui.operations import exchange as ops
@@ -61,7 +68,6 @@ if TYPE_CHECKING:
 FOLDER_COLUMNS = ("file", "from", "seq", *OUTCOME_ORDER, "state")
 
 LAST_IMPORT_FOLDER_KEY = "exchange/lastImportFolder"  # where the last package checked was (QSettings)
-_RETURNED_SHOWN = 5  # refused records named in the summary; the rest counted (the board lists them)
 
 
 PROBLEM_STYLE = "color: #b00020;"  # a refusal or a path that is not there, in red
@@ -113,39 +119,11 @@ class ImportDialog(QDialog):
         box.addStretch(1)
         self.pages.addWidget(choose)
 
-        check = QWidget(self.pages)
-        box = QVBoxLayout(check)
-        self.summary = QLabel(check)
-        self.summary.setObjectName("summaryLabel")
-        self.summary.setWordWrap(True)
-        self.counts = QTableWidget(len(OUTCOME_ORDER), 2, check)
-        self.counts.setObjectName("countsTable")
-        self.counts.setTabKeyNavigation(False)  # (each table here: Tab goes on to the buttons)
-        self.counts.verticalHeader().hide()
-        self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.counts.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.gap = QLabel(check)
-        self.gap.setObjectName("gapLabel")
-        self.gap.setWordWrap(True)
-        self.gap.setStyleSheet("color: #a15c00;")
-        self.corrected = QLabel(check)  # the committee's corrections of this office's own records, named
-        self.corrected.setObjectName("correctionsLabel")
-        self.corrected.setWordWrap(True)
-        self.corrected.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.refused_records = QTableWidget(0, 3, check)
-        self.refused_records.setObjectName("refusedRecordsTable")
-        self.refused_records.setTabKeyNavigation(False)
-        self.refused_records.verticalHeader().hide()
-        self.refused_records.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        box.addWidget(self.summary)
-        box.addWidget(self.counts)
-        for note in (self.gap, self.corrected):  # apart from the table above them
-            note.setContentsMargins(0, self.fontMetrics().height() // 2, 0, 0)
-        box.addWidget(self.gap)
-        box.addWidget(self.corrected)
-        box.addWidget(self.refused_records, 1)
-        box.addStretch(0)  # takes the room only when the table above is hidden: the words stay at the top
-        self.pages.addWidget(check)
+        self.check_page = CheckPage(self.pages)
+        page = self.check_page  # its parts, by the names the wizard and its tests use
+        self.summary, self.counts, self.gap, self.corrected = page.summary, page.counts, page.gap, page.corrected
+        self.refused_records = page.refused_records
+        self.pages.addWidget(page)
 
         many = QWidget(self.pages)
         box = QVBoxLayout(many)
@@ -222,15 +200,8 @@ class ImportDialog(QDialog):
         self.retranslate_table()
 
     def retranslate_table(self) -> None:
-        """Headers and row names of the two tables."""
-        self.counts.setHorizontalHeaderLabels([self.tr("What the import would do"), self.tr("Records")])
-        names = {"new": self.tr("New"), "updated": self.tr("Updated"), "unchanged": self.tr("Unchanged"),
-                 "conflict": self.tr("Conflict (the local version stays until you decide)"),
-                 "rejected": self.tr("Rejected (left out)")}
-        for row, key in enumerate(OUTCOME_ORDER):
-            self.counts.setItem(row, 0, QTableWidgetItem(names[key]))
-        self.refused_records.setHorizontalHeaderLabels([self.tr("Type"), self.tr("Record"),
-                                                        self.tr("Why it was rejected")])
+        """Headers and row names of the tables."""
+        self.check_page.retranslate()
         self.folder_table.setHorizontalHeaderLabels([
             self.tr("File"), self.tr("From"), self.tr("No."), self.tr("New"), self.tr("Updated"),
             self.tr("Unchanged"), self.tr("Conflicts"), self.tr("Rejected"), self.tr("State")])
@@ -321,54 +292,22 @@ class ImportDialog(QDialog):
                 origin=self._office(report.origin),
                 names="、".join(report.conflicted) + (self.tr(" and {count} more").format(count=more) if more > 0
                                                       else ""))
-        said += self._returned(report)
+        said += returned_said(report, self._office(report.origin))
         self.summary.setText(said)
-        for row, key in enumerate(OUTCOME_ORDER):
-            self.counts.setItem(row, 1, QTableWidgetItem(str(report.counts.get(key, 0))))
-        self.counts.setVisible(not receipt)  # five zeros would only puzzle
+        self.check_page.show_counts(report, receipt=receipt)
         self.gap.setText(report.gap)
         self.gap.setVisible(bool(report.gap))
         self.corrected.setText(self.tr("The committee corrects this office's own records:") + "\n"
                                + "\n".join(report.corrections) if report.corrections else "")
         self.corrected.setVisible(bool(report.corrections))
-        self._fit_counts()
-        self.refused_records.setRowCount(len(report.rejected))
-        for row, (kind, record_id, reason) in enumerate(report.rejected):
-            for column, text in enumerate((kind_words(kind), record_id[:8], reason)):
-                self.refused_records.setItem(row, column, QTableWidgetItem(text))
-        self.refused_records.setVisible(bool(report.rejected))
+        self.check_page.show_refused(report)
         self.pages.setCurrentIndex(1)
         self.check_button.hide()
         self.apply_button.show()
         self.apply_button.setDefault(True)
         self.apply_button.setFocus()
+        self._widen(64, 0)  # the names and the reasons in fewer, longer lines (a 1366-wide screen has the room)
         grow_to_fit(self)  # a long summary (refused records named) must not squeeze the table or itself
-
-    def _returned(self, report: ImportReport) -> str:
-        """What the package says the sender refused of this office's records, or has now taken ('' if nothing)."""
-        said = ""
-        if report.returned:
-            shown = report.returned[:_RETURNED_SHOWN]
-            more = len(report.returned) - len(shown) + report.returned_more
-            said += "\n\n" + self.tr("{origin} did not accept these records of this office:").format(
-                origin=self._office(report.origin)) + "\n" + "\n".join(shown)
-            if more:
-                said += "\n" + self.tr("… and {count} more (see the to-do board).").format(count=more)
-            if report.returned_details:
-                said += "\n" + self.tr("With their details: {count} more record(s), such as a meeting's "
-                                       "attendance.").format(count=report.returned_details)
-            said += "\n" + self.tr("They are sent again with every package to it until it accepts them; if a record "
-                                   "here is wrong, correct it first.")
-        if report.returned_taken:
-            said += "\n" + self.tr("{origin} has now accepted {count} record(s) it had refused before.").format(
-                origin=self._office(report.origin), count=report.returned_taken)
-        return said
-
-    def _fit_counts(self) -> None:
-        """The five outcome rows always in full: the table is exactly as tall as its rows."""
-        table = self.counts
-        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
-                             + 2 * table.frameWidth())
 
     def _failed(self, error: KnownError) -> None:
         self.check_button.setEnabled(True)
@@ -406,7 +345,7 @@ class ImportDialog(QDialog):
         if ready + refused < len(entries):
             said += self.tr(" The rest were imported before or are for another office.")
         if any(e.ready and members_touched(e.report) for e in entries):
-            said += self.tr(" Choose a row to see which members its package deletes or changes.")
+            said += self.tr(" Choose a row to see which members its package adds, deletes or changes.")
         self.folder_summary.setText(said + self.tr(" Nothing has been written yet."))
         self.folder_table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
@@ -442,10 +381,11 @@ class ImportDialog(QDialog):
         self.apply_button.setDefault(True)
         self.apply_button.setFocus()
 
-    def _widen(self) -> None:
-        """Room for a row per package with its file name, counts and state, within the screen."""
+    def _widen(self, columns: int = 96, lines: int = 44) -> None:
+        """At least ``columns`` by ``lines`` Chinese characters, within the screen: for a folder, room for a row per
+        package with its file name, counts and state."""
         cjk = self.fontMetrics().horizontalAdvance("汉")
-        size = self.size().expandedTo(QSize(cjk * 96, cjk * 44))
+        size = self.size().expandedTo(QSize(cjk * columns, cjk * lines))
         limit = room(self)
         if limit is not None:
             size = size.boundedTo(limit)
@@ -572,6 +512,9 @@ class ImportDialog(QDialog):
             c = report.counts
             said = self.tr("Imported: new {new}, updated {updated}, unchanged {unchanged}, "
                            "conflicts {conflict}, rejected {rejected}.").format(**c)
+            if report.added_count:
+                said += "\n" + self.tr("Members added by the sender: {names}.").format(
+                    names=added_in_words(report.added, report.added_count))
             if report.removed:
                 said += "\n" + self.tr("Members deleted by the sender: {names}.").format(
                     names=removed_in_words(report.removed))
@@ -584,7 +527,7 @@ class ImportDialog(QDialog):
                 said += "\n" + self.tr("{origin} is told which of its records were refused and why with the next "
                                        "package to it, and sends them again until they are accepted.").format(
                     origin=self._office(report.origin))
-            said += self._returned(report)
+            said += returned_said(report, self._office(report.origin))
             self.summary.setText(said)
         else:
             self.summary.setText(report.message)

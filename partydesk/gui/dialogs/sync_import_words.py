@@ -1,5 +1,6 @@
-"""What the import wizard says of a package (``sync_import_wizard``): a folder row's state after the check, a
-package imported before, the conflicts left to decide. In the wizard's own translation context (ImportDialog)."""
+"""What the import wizard says of a package (``sync_import_wizard``): the members it touches, the sender's refusals
+of this office's records, a folder row's state after the check, a package imported before, the conflicts left to
+decide. In the wizard's own translation context (ImportDialog)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from partydesk.core.services.sync_folder import NOT_A_PACKAGE
-from partydesk.core.services.sync_words import changed_in_words, removed_in_words
+from partydesk.core.services.sync_words import added_in_words, changed_in_words, removed_in_words
 
 if TYPE_CHECKING:
     from partydesk.core.services.sync_folder import FolderEntry
     from partydesk.core.services.sync_import import ImportReport
 
 OUTCOME_ORDER = ("new", "updated", "unchanged", "conflict", "rejected")
+RETURNED_SHOWN = 5  # refused records named in the summary; the rest counted (the board lists them)
 
 translate = QCoreApplication.translate  # ``translate("ImportDialog", ...)``: found there by the translation tools
 
@@ -25,9 +27,12 @@ def is_receipt(report: ImportReport) -> bool:
 
 
 def members_touched(report: ImportReport) -> list[str]:
-    """What importing the package would do to members, by name: those it deletes, those it changes (and what of
-    them); nothing when it touches no member."""
+    """What importing the package would do to members, by name: those it adds (the first, all counted), those it
+    deletes, those it changes (and what of them); nothing when it touches no member."""
     lines = []
+    if report.added_count:  # otherwise only "new" records in the counts, members or their meetings' attendance
+        lines.append(translate("ImportDialog", "It adds these members: {names}.").format(
+            names=added_in_words(report.added, report.added_count)))
     if report.removed:  # otherwise only "updated" records in the counts
         lines.append(translate("ImportDialog", "It deletes these members: {names}.").format(
             names=removed_in_words(report.removed)))
@@ -35,6 +40,27 @@ def members_touched(report: ImportReport) -> list[str]:
         lines.append(translate("ImportDialog", "It changes these members' records: {names}.").format(
             names=changed_in_words(report.changed, report.changed_count)))
     return lines
+
+
+def returned_said(report: ImportReport, origin: str) -> str:
+    """What the package says the sender refused of this office's records, or has now taken ('' if nothing)."""
+    said = ""
+    if report.returned:
+        shown = report.returned[:RETURNED_SHOWN]
+        more = len(report.returned) - len(shown) + report.returned_more
+        said += "\n\n" + translate("ImportDialog", "{origin} did not accept these records of this office:").format(
+            origin=origin) + "\n" + "\n".join(shown)
+        if more:
+            said += "\n" + translate("ImportDialog", "… and {count} more (see the to-do board).").format(count=more)
+        if report.returned_details:
+            said += "\n" + translate("ImportDialog", "With their details: {count} more record(s), such as a "
+                                                    "meeting's attendance.").format(count=report.returned_details)
+        said += "\n" + translate("ImportDialog", "They are sent again with every package to it until it accepts "
+                                                "them; if a record here is wrong, correct it first.")
+    if report.returned_taken:
+        said += "\n" + translate("ImportDialog", "{origin} has now accepted {count} record(s) it had refused "
+                                                "before.").format(origin=origin, count=report.returned_taken)
+    return said
 
 
 def declined_said(report: ImportReport, origin: str) -> str:

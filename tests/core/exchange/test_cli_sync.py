@@ -59,6 +59,7 @@ def test_cards_registration_and_a_round_trip(offices: dict[str, Path], tmp_path:
     assert code == 0 and sent["counts"]["member"] == 8 and Path(sent["path"]).name.endswith(".pdsync")
     code, dry = run(capsys, "sync", "import", sent["path"], "--db", str(committee), "--dry-run")
     assert code == 0 and dry["status"] == "dry_run" and dry["new"] == sum(sent["counts"].values())
+    assert dry["added_members_count"] == 8 and f"对方新增了党员：{dry['added_members'][0]}、" in dry["message"]
     code, applied = run(capsys, "sync", "import", sent["path"], "--db", str(committee))
     assert code == 0 and applied["status"] == "applied" and applied["new"] == dry["new"]
     code, again = run(capsys, "sync", "import", sent["path"], "--db", str(committee))
@@ -266,3 +267,18 @@ def test_a_clock_that_ran_ahead_is_shown_and_mended_once_confirmed(offices: dict
     assert status["clock"] is None and "mend-clock" not in status["message"]
     code, done = run(capsys, "sync", "mend-clock", *east, "--yes")
     assert code == 0 and done["mended"] == 0
+
+
+def test_a_refused_record_is_named_in_the_message_by_its_kind_and_name() -> None:
+    """`sync import` names each refused record as the office knows it (拒收党员 王芳：…), not by a type code and an id;
+    a record with no name in words keeps the start of its id."""
+    from partydesk.cli_sync import import_payload
+    from partydesk.core.services.sync_import import ImportReport
+
+    report = ImportReport("applied", package_id="p", origin="1001")
+    report.counts["rejected"] = 2
+    report.rejected = [("member", "0f3c9a2e-aaaa", "公民身份号码校验位不对"),
+                       ("meeting_attendance", "77aa01bc-bbbb", "内容不合格式")]
+    report.rejected_words = ["王芳", ""]
+    said = import_payload(report)["message"]
+    assert "拒收党员 王芳：公民身份号码校验位不对" in said and "拒收会议的出席记录 77aa01bc：内容不合格式" in said
