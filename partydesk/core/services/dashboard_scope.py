@@ -9,7 +9,8 @@ A finding belongs to a branch when it is aimed at one of its members or talks, o
 calendar (the key names the branch: ``"<org id>#<type>|<group>|<period start>"``), or when it sums up
 many of its members (``checks.grouping``: the roster key ``"todo:<org id>#<code>"``). Findings about no single
 record of a branch (a count of empty fields, the committee's own settings, the exchange) are shown under
-全部支部 only.
+全部支部 only, unless they name the branches they concern (``Finding.orgs``: a person on two branches' rolls
+is shown under each of the two).
 """
 
 from __future__ import annotations

@@ -531,28 +531,6 @@ def supersede_conflicts(session: Session, applied: Iterable[tuple[str, str, str]
     return closed
 
 
-def people_in_two_organisations(session: Session) -> list[tuple[str, str, str, str]]:
-    """(digest, ID-number tail, names, organisation names) of each 公民身份号码 on the live roll of two or
-    more organisations; the full number never leaves this function (the digest names the person stably)."""
-    import hashlib
-
-    from partydesk.core.storage.tables import Member, Organisation
-
-    shared = (select(Member.id_number).where(Member.deleted.is_(False), Member.id_number != "")
-              .group_by(Member.id_number).having(func.count(func.distinct(Member.org_id)) > 1))
-    rows = session.execute(select(Member.id_number, Member.name, Organisation.name)
-                           .join(Organisation, Organisation.id == Member.org_id)
-                           .where(Member.id_number.in_(shared), Member.deleted.is_(False))
-                           .order_by(Member.id_number, Organisation.name)).all()
-    grouped: dict[str, tuple[set[str], list[str]]] = {}
-    for number, name, organisation in rows:
-        names, organisations = grouped.setdefault(number, (set(), []))
-        names.add(name)
-        organisations.append(organisation)
-    return [(hashlib.sha256(number.encode()).hexdigest()[:16], number[-4:], "、".join(sorted(names)), "、".join(orgs))
-            for number, (names, orgs) in grouped.items()]
-
-
 @dataclass(frozen=True)
 class BranchFigures:
     """An organisation of the file and its live members, for the committee's comparison view."""
