@@ -3,9 +3,10 @@
 A committee's file holds every branch's roll. A person (the same 公民身份号码) on two of them is usually a
 transfer one branch has not recorded yet: flagged, never merged (SYNC.md). The rule is one: a non-blank
 公民身份号码 on the member rows of two or more organisations. The to-do (``exchange.same_person``) applies it
-to every live record, as the roster's 重复 mark does (``services.branches.shared_people``).
+to every live record, as the roster's 重复 mark does (``services.branches.shared_people``); the committee's
+totals apply it to the members on the roll, which are what they count, so that such a person counts once.
 
-It runs in two steps: the numbers on two rows of the file, in one grouped pass over the narrow structure
+Both run in two steps: the numbers on two rows of the file, in one grouped pass over the narrow structure
 index (grouped by an expression, so that the database reads that covering index instead of walking the
 ``id_number`` index and fetching every row: about 3× faster at 100 000 members), then only those numbers
 looked up through the ``id_number`` index for their organisations. A file of one organisation pays nothing:
@@ -22,6 +23,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from partydesk.core.storage import todo_repo
+from partydesk.core.storage.dashboard_repo import on_roll
 from partydesk.core.storage.tables import Member, Organisation
 
 
@@ -34,6 +36,21 @@ class SharedPerson:
     names: str  # the names on the rolls, "、"-joined (usually one)
     organisations: str  # the organisations' names, "、"-joined
     org_ids: tuple[str, ...]  # those organisations: each one's scope of the workbench shows the person
+
+
+@dataclass(frozen=True)
+class Repeats:
+    """The members on the roll counted a second time when every roll is added up: for each person on the rolls
+    of two or more organisations, every entry but one (the smallest id, an arbitrary but stable choice)."""
+
+    people: int = 0  # persons on two or more organisations' rolls
+    entries: tuple[str, ...] = ()  # member ids of their entries beyond the first
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+
+NONE = Repeats()
 
 
 def _rows_of_shared(session: Session, where: ColumnElement[bool], *columns: Any) -> list[tuple[Any, ...]]:
@@ -64,3 +81,16 @@ def people_in_two_organisations(session: Session) -> list[SharedPerson]:
         out.append(SharedPerson(hashlib.sha256(number.encode()).hexdigest()[:16], number[-4:], "、".join(sorted(names)),
                                 "、".join(dict.fromkeys(n for _o, n in ordered)), tuple(o for o, _n in ordered)))
     return out
+
+
+def repeated_entries(session: Session) -> Repeats:
+    """The roll entries that repeat a person on the rolls of two or more organisations (members on the roll
+    only: a transfer the old branch recorded leaves one entry, and nothing to count twice)."""
+    first: dict[str, str] = {}
+    repeats: list[str] = []
+    for number, member_id in _rows_of_shared(session, on_roll(), Member.id_number, Member.id):
+        kept = first.setdefault(number, member_id)
+        if member_id != kept:  # keep the smallest id, whatever order the rows came in
+            repeats.append(max(kept, member_id))
+            first[number] = min(kept, member_id)
+    return Repeats(len(first), tuple(sorted(repeats)))
