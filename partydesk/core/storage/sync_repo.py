@@ -533,7 +533,7 @@ def supersede_conflicts(session: Session, applied: Iterable[tuple[str, str, str]
 
 @dataclass(frozen=True)
 class BranchFigures:
-    """An organisation of the file and its live members, for the committee's comparison view."""
+    """An organisation of the file and its members on the roll, for the committee's comparison view."""
 
     org_id: str
     org_code: str
@@ -543,10 +543,12 @@ class BranchFigures:
 
 
 def branch_figures(session: Session) -> list[BranchFigures]:
-    """Every organisation with its live members (one grouped query)."""
+    """Every organisation with its members on the roll (one grouped query): as its workbench counts them, so a
+    member the branch recorded as transferred out, or dead, is no longer among them."""
+    from partydesk.core.storage.dashboard_repo import on_roll
     from partydesk.core.storage.tables import Member, Organisation
 
-    members = dict(session.execute(select(Member.org_id, func.count()).where(Member.deleted.is_(False))
+    members = dict(session.execute(select(Member.org_id, func.count()).where(on_roll())
                                    .group_by(Member.org_id)).all())
     orgs = session.execute(select(Organisation.id, Organisation.code, Organisation.name, Organisation.owner_site)
                            .where(Organisation.deleted.is_(False)).order_by(Organisation.code)).all()

@@ -105,9 +105,18 @@ def test_the_yearly_report_of_all_branches_says_the_person_counts_once(hub: Data
 
 def test_a_transfer_the_old_branch_recorded_leaves_nobody_to_count_once(hub: Database) -> None:
     """Once one branch records the person's transfer out, they are on one roll: 党员总数 is the branches' sum, and
-    nothing is said."""
+    nothing is said; that branch's row of the comparison no longer counts them, as its workbench does not."""
     first = _shared_ids(hub)[0]
     add_event(hub, LOCAL_USER, member_id=first, kind=EventKind.TRANSFER_OUT, on_date=date(2026, 11, 1),
               detail="转往第二支部", today=TODAY)
     fig = dashboard.snapshot(hub, TODAY).figures
     assert (fig.members, fig.entries, fig.on_two_rolls) == (sum(ENTRIES.values()) - 1, 0, 0)
+    [old] = [name for name, org_id in _orgs(hub).items() if org_id == _org_of(hub, first)]
+    rows = {r.org_name: r.members for r in comparison(hub, today=TODAY) if not r.own}
+    assert rows == {name: n - (name == old) for name, n in ENTRIES.items()}
+    assert rows[old] == dashboard.snapshot(hub, TODAY, org_id=_orgs(hub)[old]).figures.members
+
+
+def _org_of(hub: Database, member_id: str) -> str:
+    with hub.read() as session:
+        return next(r.org_id for r in member_repo.roster_rows(session) if r.id == member_id)
