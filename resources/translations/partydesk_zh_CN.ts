@@ -6733,12 +6733,13 @@ Write the new key card and give it to each office to register.</source>
         <translation>各支部</translation>
     </message>
     <message>
-        <source>Members ({count} on two rolls)</source>
-        <translation>党员总数（含重复计入 {count} 人次）</translation>
+        <source>Members ({count} on two rolls, counted once)</source>
+        <translation>党员总数
+（{count} 人在两个支部，只计一次）</translation>
     </message>
     <message>
-        <source>{count} of the people counted are on the rolls of two branches (the same ID number, as in a transfer under way), so they are counted twice. See the to-do naming them.</source>
-        <translation>其中 {count} 人同时在两个支部的花名册上（公民身份号码相同，如正在转接组织关系），被计算了两次。具体是谁，见待办事项中的提示。</translation>
+        <source>Of these, {count} are on the rolls of two branches (the same ID number, as in a transfer under way) and are counted once; the branches&apos; own figures add up to {entries}. See the to-do naming them.</source>
+        <translation>其中 {count} 人同时在两个支部的花名册上（公民身份号码相同，如组织关系转接尚未办完），只计一次；各支部人数相加为 {entries} 人。具体是谁，见待办事项中的提示。</translation>
     </message>
     <message>
         <source>Writing the yearly report…</source>

@@ -106,20 +106,28 @@ def test_the_branches_tab_draws_members_per_branch(qtbot: QtBot, committee: tupl
     assert [p.get_width() for p in figure.axes[0].patches] == [5, 3]
 
 
-def test_a_person_on_two_rolls_is_said_under_the_member_count(qtbot: QtBot, committee_ctx: AppContext) -> None:
-    """Two branches list the same ID number: 党员总数 counts both entries and says one person is on two rolls;
-    scoped to one branch, that branch has no such person and the caption is plain again."""
+def test_a_person_on_two_rolls_is_counted_once_and_flagged_in_each_branch(
+        qtbot: QtBot, committee_ctx: AppContext) -> None:
+    """Two branches list the same ID number: 党员总数 of 全部支部 counts that person once and says so (the tooltip
+    gives what the branches add up to); with either branch chosen, the figure is its roll as it is, the caption
+    plain, and its to-dos name the person on both rolls."""
     page = _page(qtbot, committee_ctx)
     card = page.figures["membersFigure"]
     entries = 12 + 1 + 8 + 1  # each branch's demo members and the shared person (two_branches.BRANCHES)
-    assert card.value_label.text() == str(entries)
-    assert card.caption.text() == "党员总数（含重复计入 1 人次）" and "两个支部" in card.toolTip()
+    assert card.value_label.text() == str(entries - 1)
+    assert card.caption.text() == "党员总数\n（1 人在两个支部，只计一次）"
+    tip = card.toolTip()
+    assert tip.startswith("其中 1 人同时在两个支部的花名册上") and f"各支部人数相加为 {entries} 人" in tip
     combo = page.branch_filter.combo
-    first = next(i for i in range(combo.count()) if combo.itemText(i) == BRANCHES[0][1])
-    combo.setCurrentIndex(first)
-    qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.org_id == combo.itemData(first),
-                    timeout=WAIT_MS)
-    assert card.value_label.text() == "13" and card.caption.text() == "党员总数" and card.toolTip() == ""
+    for code, name, _seed, members in BRANCHES:
+        index = next(i for i in range(combo.count()) if combo.itemText(i) == name)
+        combo.setCurrentIndex(index)
+        qtbot.waitUntil(lambda i=index: page.snapshot is not None and page.snapshot.org_id == combo.itemData(i),
+                        timeout=WAIT_MS)
+        assert card.value_label.text() == str(members + 1), code
+        assert card.caption.text() == "党员总数" and card.toolTip() == ""
+        shared = [f for f in page.board.findings() if f.code == "exchange.same_person"]
+        assert len(shared) == 1 and all(n in shared[0].message for _c, n, *_ in BRANCHES), code
 
 
 def test_a_committee_s_charts_stay_readable_with_many_branches(

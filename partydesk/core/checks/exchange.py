@@ -17,7 +17,7 @@ from partydesk.core.services import sync_refusals
 from partydesk.core.services.sync_clock import clock_trouble
 from partydesk.core.services.sync_orphans import ORPHAN
 from partydesk.core.services.sync_status import exchange_status
-from partydesk.core.storage import refusal_repo, sync_repo, todo_repo
+from partydesk.core.storage import refusal_repo, sync_repo, two_rolls_repo
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.stamping import local_time
 
@@ -26,17 +26,19 @@ SILENT_DAYS = 120  # a branch reports at least every quarter; after four months 
 
 @check("exchange.same_person")
 def same_person_in_two_branches(db: Database, today: date) -> Iterator[Finding]:
-    """A 公民身份号码 on the live roll of two organisations: flagged, never merged (SYNC.md). A file whose
-    members all belong to one organisation (a branch's own) cannot have one: the org index says so at once."""
+    """A 公民身份号码 on the live records of two organisations (``two_rolls_repo``): flagged, never merged
+    (SYNC.md). A file whose members all belong to one organisation (a branch's own) cannot have one: the org
+    index says so at once."""
     with db.read() as session:
-        if todo_repo.member_org_count(session) < 2:
-            return
-        pairs = sync_repo.people_in_two_organisations(session)
-    for digest, tail, names, organisations in pairs:
+        shared = two_rolls_repo.people_in_two_organisations(session)
+    for person in shared:
+        # Of no one record (it is about two), so listed under each organisation's scope by ``orgs``: the
+        # committee looking at one branch (its workbench, its yearly report) sees it there too.
         yield Finding(
-            code="exchange.same_person", severity=Severity.WARNING, subject=digest,
-            message=f"{names}同时出现在{organisations}的花名册中（身份证号尾号 {tail}），请核实组织关系是否已转接",
-            due=None, rule="SYNC.md", target=None)
+            code="exchange.same_person", severity=Severity.WARNING, subject=person.digest,
+            message=f"{person.names}同时出现在{person.organisations}的花名册中（身份证号尾号 {person.tail}），"
+                    "请核实组织关系是否已转接",
+            due=None, rule="SYNC.md", target=None, orgs=person.org_ids)
 
 
 @check("exchange.branch_silent", housekeeping=True)

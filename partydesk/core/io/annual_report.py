@@ -110,8 +110,8 @@ def blocks(report: AnnualReport) -> list[Block]:
         Paragraph(f"统计截至 {in_words(report.as_of)}。党员结构按花名册现状统计。"),
         Heading("一、主要数据"),
         Table(("项目", "数值"), [
-            ("党员总数", f"{fig.members} 名" + (f"（含同一人在两个支部花名册上重复计入的 {fig.on_two_rolls} 人次）"
-                                               if fig.on_two_rolls else "")),
+            ("党员总数", f"{fig.members} 名" + (f"（其中 {fig.on_two_rolls} 人同时在两个支部的花名册上，只计一次；"
+                                               f"各支部人数相加为 {fig.entries} 名）" if fig.on_two_rolls else "")),
             ("其中预备党员", f"{fig.probationary} 名"),
             ("规定会议（已开/应开）", f"{fig.meetings_held} / {fig.meetings_required} 次"),
             ("学时进度达标率（按已过时间折算）",
@@ -122,9 +122,11 @@ def blocks(report: AnnualReport) -> list[Block]:
         ]),
         Heading("二、党员队伍结构"),
     ]
-    if fig.on_two_rolls:  # a transfer under way, or a mistake: the tables count roll entries, and say so
-        out.append(Paragraph(f"以下各表按花名册条目统计：有 {fig.on_two_rolls} 人（公民身份号码相同）同时在两个支部的"
-                             "花名册上，各计入一次。请核实其组织关系。"))
+    if fig.on_two_rolls:  # a transfer under way, or a mistake: the tables count the person once, and say so
+        per_branch = "branches" in report.structure_titles  # that table lists each branch's roll as it is
+        out.append(Paragraph(f"有 {fig.on_two_rolls} 人（公民身份号码相同）同时在两个支部的花名册上，以下各表只计一次"
+                             + ("（“各支部党员人数”按各支部的花名册统计，分别计入）" if per_branch else "")
+                             + "。请核实其组织关系。"))
     for name, title in report.structure_titles.items():
         buckets = snap.structure.get(name, [])
         total = sum(b.value for b in buckets)

@@ -101,12 +101,13 @@ def registered_short_names(held: Branches, registered: Iterable[tuple[str, str]]
 def shared_people(rows: Iterable[RosterRow]) -> frozenset[str]:
     """Member ids of the people (by 公民身份号码) on the rolls of two or more organisations.
 
-    The same rule as the ``exchange.same_person`` check, over roster rows already in memory; a flag for a
-    person to look at (mid-transfer, or entered twice), never a merge.
+    The same rule as the ``exchange.same_person`` check (``two_rolls_repo``), over roster rows already in
+    memory: members on the roll only (a member the old branch recorded as transferred out keeps a record
+    there, and is not flagged); a flag for a person to look at (mid-transfer, or entered twice), never a merge.
     """
     by_number: dict[str, list[RosterRow]] = defaultdict(list)
     for row in rows:
-        if row.id_number:
+        if row.id_number and row.in_branch:
             by_number[row.id_number].append(row)
     return frozenset(r.id for people in by_number.values() if len(people) > 1
                      and len({p.org_id for p in people}) > 1 for r in people)

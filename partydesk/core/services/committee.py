@@ -1,7 +1,13 @@
 """The committee's comparison view (各支部对比): per branch, its members, the meetings it held this year
 against those its rules require (the figure its own workbench shows), the share of its members on track
 for their study hours, its open to-dos (how many overdue) as its share of the committee's workbench, and its
-last package and how old it is (the study share by the workbench's ``study_track``)."""
+last package and how old it is (the study share by the workbench's ``study_track``).
+
+Each row counts its branch's roll as the branch keeps it: a person on the rolls of two branches (the same
+公民身份号码, usually a transfer one of them has not recorded yet) is a member of both rows, since each branch
+really lists them, and the to-do naming that person is among both branches' to-dos. The comparison has no total
+row, on purpose: its rows added up would count that person twice. The committee's total is its workbench's
+党员总数 (``dashboard.KeyFigures``), which counts each person once and says how many are on two rolls."""
 
 from __future__ import annotations
 

@@ -10,6 +10,14 @@ pro-rata hours owed by the day), counted from aggregates by ``services.study_tra
 In a committee's file holding several branches, ``org_id`` narrows everything to one branch
 (``services.dashboard_scope``); without it the whole file is counted and ``branches`` gives the members
 per branch (the branch selector's list).
+
+Counted over the whole file, a person on the rolls of two branches (the same 公民身份号码, usually a transfer
+one branch has not recorded yet) is one member: 党员总数, 预备党员 and every structure chart count that person
+once (one of the entries stands for them, ``two_rolls_repo.Repeats``), and ``KeyFigures.on_two_rolls`` says how
+many such people there are, so the page can say why the total is less than the branches' figures added up.
+A branch's own figures (one ``org_id``, the members-per-branch chart, the committee's comparison) count its
+roll as it is: each branch really lists the person. What reckons per record of a branch rather than per
+person (meetings, attendance, the study share, the to-dos) is not deduplicated.
 """
 
 from __future__ import annotations
@@ -46,19 +54,17 @@ class Bucket:
 class KeyFigures:
     """The figures on top of the workbench."""
 
-    members: int
+    members: int  # people on the roll; over a committee's whole file, a person on two branches' rolls once
     probationary: int
     meetings_held: int  # required meetings held so far this year (at most what each period asks)
     meetings_required: int  # required so far: the periods ended, and those running whose meeting was held
     study_on_track: int | None  # members on track for their study hours; None without the study module
     study_counted: int | None
     open_todos: int
-    people: int = 0  # distinct people among ``members`` (by ID number): fewer when someone is on two rolls
-
-    @property
-    def on_two_rolls(self) -> int:
-        """How many roll entries are a second entry of a person counted already."""
-        return max(0, self.members - self.people) if self.people else 0
+    # Of the whole of a committee's file: the entries on the branches' rolls added up (``members`` counts each
+    # person once), and how many people are on two or more rolls; 0 and 0 when they are the same.
+    entries: int = 0
+    on_two_rolls: int = 0
 
     @property
     def study_share(self) -> float | None:
@@ -140,13 +146,15 @@ def structure(db: Database, today: date, *, org_id: str | None = None) -> dict[s
 def _structure_and_joined(db: Database, today: date,
                           org_id: str | None = None) -> tuple[dict[str, list[Bucket]], list[Bucket]]:
     out: dict[str, list[Bucket]] = {}
+    twice = dashboard_scope.repeats(db, org_id).entries  # a person on two branches' rolls counted once
     with db.read() as session:
         # Plain columns in one pass (as cheap as a count), the two date bands in another: grouping by
         # all of them at once, or by the education CASE, costs several times more at 100 000 members.
         together = dashboard_repo.grouped_together(
-            session, ["gender", "ethnicity", "education_code", "category", "group"], today, org_id=org_id)
+            session, ["gender", "ethnicity", "education_code", "category", "group"], today, org_id=org_id,
+            leave_out=twice)
         together.update(dashboard_repo.grouped_together(session, ["age", "party_age", "joined"], today,
-                                                        org_id=org_id))
+                                                        org_id=org_id, leave_out=twice))
     education: dict[str, int] = {}
     for code, n in together.pop("education_code").items():
         group = education_group(code)
@@ -288,15 +296,17 @@ def _unnamed(db: Database, org_id: str) -> Callable[[Finding], Finding]:
 def key_figures(db: Database, today: date, *, by_type: list[tuple[str, int, int]] | None = None,
                 open_todos: int | None = None, org_id: str | None = None) -> KeyFigures:
     """The figures on top; pass what ``snapshot`` computed already to avoid doing it twice."""
+    twice = dashboard_scope.repeats(db, org_id)
     with db.read() as session:
-        members, probationary, people = dashboard_repo.roll_counts(session, org_id)
+        members, probationary = dashboard_repo.roll_counts(session, org_id, leave_out=twice.entries)
     if by_type is None:
         by_type = meetings_by_type(db, today, org_id=org_id)
     if open_todos is None:
         open_todos = len(findings(db, today, org_id=org_id))
     study = study_progress(db, today.year, today, org_id=org_id)
     return KeyFigures(members, probationary, sum(h for _n, _r, h in by_type), sum(r for _n, r, _h in by_type),
-                      study[0] if study else None, study[1] if study else None, open_todos, people)
+                      study[0] if study else None, study[1] if study else None, open_todos,
+                      entries=members + len(twice.entries) if twice else 0, on_two_rolls=twice.people)
 
 
 def members_per_branch(db: Database) -> list[Bucket]:
@@ -310,10 +320,10 @@ def snapshot(db: Database, today: date, *, org_id: str | None = None) -> Dashboa
     """Everything the workbench shows for ``today``: of one branch (``org_id``) or of the whole file."""
     with collector_paused():  # many rows read at once, no cycles among them (core/collector.py)
         by_type, monthly = meetings_this_year(db, today, org_id=org_id)
-        with memo.scope():  # the checks and the 学时 figure share their reads of the members
+        with memo.scope():  # the checks, the 学时 figure and the counts share their reads of the members
             todos = findings(db, today, org_id=org_id)
             figures = key_figures(db, today, by_type=by_type, open_todos=len(todos), org_id=org_id)
-        structure_now, joined = _structure_and_joined(db, today, org_id)
+            structure_now, joined = _structure_and_joined(db, today, org_id)
         return Dashboard(today, figures, structure_now, joined, by_type, monthly,
                          attendance_trend(db, today, org_id=org_id), todos, org_id, members_per_branch(db),
                          branches.branches(db))
@@ -321,8 +331,12 @@ def snapshot(db: Database, today: date, *, org_id: str | None = None) -> Dashboa
 
 def member_ids(db: Database, key: str, today: date, *, org_id: str | None = None) -> list[str]:
     """The members on the roll behind one bucket or to-do key ("gender:2", "missing:joined_on"), or behind
-    a summary to-do ("todo:<org id>#talk.none": the members its check would have named)."""
+    a summary to-do ("todo:<org id>#talk.none": the members its check would have named). As each was counted:
+    a structure bucket or 党员总数 ("all:") of a committee's whole file lists a person on two rolls once, a
+    branch's bar ("org:<id>") every entry of its roll."""
     if grouping.is_summary_key(key):
         return grouping.members_of(db, key, today)
+    counted_once = key.partition(":")[0] not in ("org", "missing")
+    twice = dashboard_scope.repeats(db, org_id).entries if counted_once else ()
     with db.read() as session:
-        return dashboard_repo.member_ids(session, key, today, org_id=org_id)
+        return dashboard_repo.member_ids(session, key, today, org_id=org_id, leave_out=twice)

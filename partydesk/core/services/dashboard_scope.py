@@ -9,16 +9,20 @@ A finding belongs to a branch when it is aimed at one of its members or talks, o
 calendar (the key names the branch: ``"<org id>#<type>|<group>|<period start>"``), or when it sums up
 many of its members (``checks.grouping``: the roster key ``"todo:<org id>#<code>"``). Findings about no single
 record of a branch (a count of empty fields, the committee's own settings, the exchange) are shown under
-全部支部 only.
+全部支部 only, unless they name the branches they concern (``Finding.orgs``: a person on two branches' rolls
+is shown under each of the two).
+
+``repeats`` are the roll entries a count of the whole file leaves out, so that a person on two branches' rolls
+counts once (``two_rolls_repo``); a branch's own scope leaves nothing out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partydesk.core.checks import grouping
+from partydesk.core.checks import grouping, memo
 from partydesk.core.checks.findings import Finding
-from partydesk.core.storage import workbench_repo
+from partydesk.core.storage import two_rolls_repo, workbench_repo
 from partydesk.core.storage.database import Database
 
 
@@ -40,6 +44,19 @@ def branches(db: Database) -> list[Branch]:
             return []
         rows = workbench_repo.organisations_with_members(session)
     return sorted((Branch(*r) for r in rows), key=lambda b: (b.code, b.name))
+
+
+def repeats(db: Database, org_id: str | None) -> two_rolls_repo.Repeats:
+    """The entries a count of the whole file (``org_id`` None) leaves out: each person on the rolls of two or
+    more organisations counted once. Read once per workbench snapshot (``memo``); nothing for one branch, and
+    nothing read in a file of one organisation."""
+    if org_id is not None:
+        return two_rolls_repo.NONE
+
+    def read() -> two_rolls_repo.Repeats:
+        with db.read() as session:
+            return two_rolls_repo.repeated_entries(session)
+    return memo.shared(("roll_repeats", id(db)), read)
 
 
 def scope_findings(db: Database, findings: list[Finding], org_id: str) -> list[Finding]:

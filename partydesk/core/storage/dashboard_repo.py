@@ -67,22 +67,35 @@ def grouped(session: Session, name: str, today: date) -> dict[str, int]:
     return {("" if b is None else str(int(b)) if isinstance(b, float) else str(b)): n for b, n in rows}
 
 
-def grouped_together(session: Session, names: Sequence[str], today: date, *,
-                     org_id: str | None = None) -> dict[str, dict[str, int]]:
+def grouped_together(session: Session, names: Sequence[str], today: date, *, org_id: str | None = None,
+                     leave_out: Sequence[str] = ()) -> dict[str, dict[str, int]]:
     """Members on the roll counted by several dimensions in ONE grouped pass: name -> bucket -> count.
 
     The database groups by every dimension at once (a few thousand combinations at most, the dimensions
     being small) and the combinations are summed per dimension here: one scan of the member table
-    instead of one per chart.
+    instead of one per chart. The members ``leave_out`` names (a person's second entry on a committee's
+    rolls, ``two_rolls_repo.Repeats``) are counted by their ids alone and taken off, so the scan stays on
+    the narrow index.
     """
     dims = [dimension(n, today).label(f"d{i}") for i, n in enumerate(names)]
     out: dict[str, dict[str, int]] = {n: {} for n in names}
-    for row in session.execute(select(*dims, func.count()).where(on_roll(org_id)).group_by(*dims)):
-        n = row[-1]
-        for name, value in zip(names, row[:-1], strict=False):
-            key = "" if value is None else str(int(value)) if isinstance(value, float) else str(value)
-            out[name][key] = out[name].get(key, 0) + n
+
+    def add(where: ColumnElement[bool], sign: int) -> None:
+        for row in session.execute(select(*dims, func.count()).where(where).group_by(*dims)):
+            n = row[-1] * sign
+            for name, value in zip(names, row[:-1], strict=False):
+                key = "" if value is None else str(int(value)) if isinstance(value, float) else str(value)
+                out[name][key] = out[name].get(key, 0) + n
+
+    add(on_roll(org_id), 1)
+    for chunk in _chunks(leave_out):
+        add(and_(on_roll(org_id), Member.id.in_(chunk)), -1)
     return out
+
+
+def _chunks(ids: Sequence[str], size: int = 500) -> list[Sequence[str]]:
+    """``ids`` in slices well under SQLite's bound-parameter limit."""
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
 
 
 def bucket_condition(key: str, today: date) -> ColumnElement[bool]:
@@ -100,11 +113,14 @@ def bucket_condition(key: str, today: date) -> ColumnElement[bool]:
     return dimension(name, today) == value  # type: ignore[no-any-return]
 
 
-def member_ids(session: Session, key: str, today: date, *, org_id: str | None = None) -> list[str]:
-    """Ids of the members on the roll in one bucket (of one organisation, if given), in roster order."""
+def member_ids(session: Session, key: str, today: date, *, org_id: str | None = None,
+               leave_out: Sequence[str] = ()) -> list[str]:
+    """Ids of the members on the roll in one bucket (of one organisation, if given), in roster order, less
+    those ``leave_out`` names (left out of the count too)."""
     rows = session.execute(select(Member.id).where(on_roll(org_id), bucket_condition(key, today))
                            .order_by(MEMBER_NAME_ORDER))
-    return [r[0] for r in rows]
+    left = frozenset(leave_out)
+    return [r[0] for r in rows if r[0] not in left]
 
 
 def empty_counts(session: Session, keys: Iterable[str]) -> dict[str, int]:
@@ -123,15 +139,16 @@ def posts_off_roll(session: Session) -> list[tuple[str, str, str]]:
     return [(str(i), str(n), str(p)) for i, n, p in rows]
 
 
-def roll_counts(session: Session, org_id: str | None = None) -> tuple[int, int, int]:
-    """(members on the roll, of whom 预备党员, distinct people among them by 公民身份号码): at a committee a person
-    on two branches' rolls (a transfer under way) is two rows and one person."""
+def roll_counts(session: Session, org_id: str | None = None, *, leave_out: Sequence[str] = ()) -> tuple[int, int]:
+    """(members on the roll, of whom 预备党员), less the members ``leave_out`` names: at a committee a person on
+    two branches' rolls (a transfer under way) is two entries and, left out once, one person."""
     probationary = func.coalesce(func.sum(case((Member.category == "2", 1), else_=0)), 0)
-    numbered = func.count(func.nullif(Member.id_number, "").distinct())
-    unnumbered = func.coalesce(func.sum(case((func.coalesce(Member.id_number, "") == "", 1), else_=0)), 0)
-    total, prob, people, blank = session.execute(select(func.count(), probationary, numbered, unnumbered)
-                                                 .where(on_roll(org_id))).one()
-    return int(total), int(prob), int(people) + int(blank)  # a row without a number is a person of its own
+    total, prob = session.execute(select(func.count(), probationary).where(on_roll(org_id))).one()
+    for chunk in _chunks(leave_out):
+        less, less_prob = session.execute(select(func.count(), probationary)
+                                          .where(on_roll(org_id), Member.id.in_(chunk))).one()
+        total, prob = total - less, prob - less_prob
+    return int(total), int(prob)
 
 
 def attendance_by_month(session: Session, start: date, end: date, *,

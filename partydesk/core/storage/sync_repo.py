@@ -531,31 +531,9 @@ def supersede_conflicts(session: Session, applied: Iterable[tuple[str, str, str]
     return closed
 
 
-def people_in_two_organisations(session: Session) -> list[tuple[str, str, str, str]]:
-    """(digest, ID-number tail, names, organisation names) of each 公民身份号码 on the live roll of two or
-    more organisations; the full number never leaves this function (the digest names the person stably)."""
-    import hashlib
-
-    from partydesk.core.storage.tables import Member, Organisation
-
-    shared = (select(Member.id_number).where(Member.deleted.is_(False), Member.id_number != "")
-              .group_by(Member.id_number).having(func.count(func.distinct(Member.org_id)) > 1))
-    rows = session.execute(select(Member.id_number, Member.name, Organisation.name)
-                           .join(Organisation, Organisation.id == Member.org_id)
-                           .where(Member.id_number.in_(shared), Member.deleted.is_(False))
-                           .order_by(Member.id_number, Organisation.name)).all()
-    grouped: dict[str, tuple[set[str], list[str]]] = {}
-    for number, name, organisation in rows:
-        names, organisations = grouped.setdefault(number, (set(), []))
-        names.add(name)
-        organisations.append(organisation)
-    return [(hashlib.sha256(number.encode()).hexdigest()[:16], number[-4:], "、".join(sorted(names)), "、".join(orgs))
-            for number, (names, orgs) in grouped.items()]
-
-
 @dataclass(frozen=True)
 class BranchFigures:
-    """An organisation of the file and its live members, for the committee's comparison view."""
+    """An organisation of the file and its members on the roll, for the committee's comparison view."""
 
     org_id: str
     org_code: str
@@ -565,10 +543,12 @@ class BranchFigures:
 
 
 def branch_figures(session: Session) -> list[BranchFigures]:
-    """Every organisation with its live members (one grouped query)."""
+    """Every organisation with its members on the roll (one grouped query): as its workbench counts them, so a
+    member the branch recorded as transferred out, or dead, is no longer among them."""
+    from partydesk.core.storage.dashboard_repo import on_roll
     from partydesk.core.storage.tables import Member, Organisation
 
-    members = dict(session.execute(select(Member.org_id, func.count()).where(Member.deleted.is_(False))
+    members = dict(session.execute(select(Member.org_id, func.count()).where(on_roll())
                                    .group_by(Member.org_id)).all())
     orgs = session.execute(select(Organisation.id, Organisation.code, Organisation.name, Organisation.owner_site)
                            .where(Organisation.deleted.is_(False)).order_by(Organisation.code)).all()

@@ -111,7 +111,7 @@ class WorkbenchPage(QWidget):
         self._stale = False
         self._drawn: set[str] = set()
         self._labels: dict[str, str] = {}
-        self._twice = 0  # roll entries that are a person's second (党员总数's caption says so)
+        self._twice = (0, 0)  # people on two branches' rolls, counted once, and the entries added up
         self.figures = {name: KeyFigure(name, self) for name in
                         ("membersFigure", "probationFigure", "meetingsFigure", "studyFigure", "todoFigure")}
         self.report_button = QPushButton(self)
@@ -206,7 +206,7 @@ class WorkbenchPage(QWidget):
     def _show_figures(self, snapshot: Dashboard) -> None:
         fig = snapshot.figures
         self.figures["membersFigure"].value_label.setText(str(fig.members))
-        self._twice = fig.on_two_rolls
+        self._twice = (fig.on_two_rolls, fig.entries)
         self._members_caption()
         self.figures["probationFigure"].value_label.setText(str(fig.probationary))
         self.figures["meetingsFigure"].value_label.setText(f"{fig.meetings_held}/{fig.meetings_required}")
@@ -427,13 +427,15 @@ class WorkbenchPage(QWidget):
             self.tabs.setTabText(index, titles[tab_id])
 
     def _members_caption(self) -> None:
-        """党员总数 counts roll entries; at a committee, people on two branches' rolls are said, not hidden."""
-        twice, card = self._twice, self.figures["membersFigure"]
+        """党员总数 of a committee's whole file counts a person on two branches' rolls once, and says so: the
+        branches' own figures add up to more."""
+        (twice, entries), card = self._twice, self.figures["membersFigure"]
         if twice:
-            card.caption.setText(self.tr("Members ({count} on two rolls)").format(count=twice))
+            card.caption.setText(self.tr("Members ({count} on two rolls, counted once)").format(count=twice))
             card.setToolTip(self.tr(
-                "{count} of the people counted are on the rolls of two branches (the same ID number, as in a "
-                "transfer under way), so they are counted twice. See the to-do naming them.").format(count=twice))
+                "Of these, {count} are on the rolls of two branches (the same ID number, as in a transfer under "
+                "way) and are counted once; the branches' own figures add up to {entries}. See the to-do naming "
+                "them.").format(count=twice, entries=entries))
         else:
             card.caption.setText(self.tr("Members"))
             card.setToolTip("")
