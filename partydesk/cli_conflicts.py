@@ -1,14 +1,17 @@
 """``partydesk sync conflicts`` and ``partydesk sync resolve``: the conflict review queue from the command line.
 
-``conflicts [--json]`` lists every undecided conflict as the exchange page shows it: its number, the record
-(a member by name, a meeting by topic and day, with its branch), why it was queued, who made each version
-and when, and each field that differs (本机 / 收到). ``resolve N --keep-local | --take-incoming`` decides one,
-exactly as the page's two buttons do (``services.sync_conflicts.resolve``).
+``conflicts [--json] [--unmasked]`` lists every undecided conflict as the exchange page shows it: its number,
+the record (a member by name, a meeting by topic and day, with its branch), why it was queued, who made each
+version and when, and each field that differs (本机 / 收到), ID and phone numbers masked as on the page;
+``--unmasked`` shows them whole once a "reveal" of those records is in the audit trail (the page's 显示完整号码).
+``resolve N --keep-local | --take-incoming`` decides one, exactly as the page's two buttons do
+(``services.sync_conflicts.resolve``).
 """
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from typing import Any
 
 from partydesk import cli
@@ -16,10 +19,20 @@ from partydesk import cli
 
 def cmd_conflicts(args: argparse.Namespace) -> dict[str, Any]:
     """Every undecided conflict with the fields that differ."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.domain.masking import Masking, shown
+    from partydesk.core.services import audit
     from partydesk.core.services.sync_conflicts import open_conflicts
 
+    masking = Masking.FULL if args.unmasked else Masking.MASKED
     with cli.opened(args) as db:
         found = open_conflicts(db)
+        if found and args.unmasked:
+            audit.record_access(db, LOCAL_USER, action="reveal", record_ids=[c.record_id for c in found],
+                                summary="冲突处理显示完整号码（命令行）")
+    found = [replace(c, differences=[replace(d, local=shown(d.field, d.local, masking),
+                                             incoming=shown(d.field, d.incoming, masking)) for d in c.differences])
+             for c in found]
     items = [{"id": c.id, "type": c.record_type, "record_id": c.record_id, "title": c.title, "reason": c.reason,
               "provenance": c.provenance,
               "differences": [{"field": d.field, "label": d.label, "local": d.local, "incoming": d.incoming}
@@ -57,6 +70,7 @@ def add_sync_actions(actions: Any, common: argparse.ArgumentParser) -> None:
     """Add ``conflicts`` and ``resolve`` under ``partydesk sync``."""
     p = actions.add_parser("conflicts", parents=[common], help="列出待处理的冲突（两个版本逐项对照）")
     p.set_defaults(handler=cmd_conflicts)
+    p.add_argument("--unmasked", action="store_true", help="显示完整的身份证号和电话（记入审计日志）")
     p = actions.add_parser("resolve", parents=[common], help="决定一条冲突：保留本机版本或采纳收到的版本")
     p.set_defaults(handler=cmd_resolve)
     p.add_argument("id", type=int, metavar="编号", help="冲突的编号（partydesk sync conflicts 列出）")

@@ -177,6 +177,7 @@ def test_the_command_line_lists_the_conflicts_and_decides_one(sites: Sites, caps
     import json
 
     from partydesk.cli import main
+    from partydesk.core.services.audit import list_entries
 
     member_id = conflicted(sites)
     hub = str(sites.committee.path)
@@ -185,6 +186,11 @@ def test_the_command_line_lists_the_conflicts_and_decides_one(sites: Sites, caps
     assert main(["sync", "conflicts", "--db", hub]) == 0
     said = capsys.readouterr().out
     assert name in said and "家庭住址：本机" in said and "收到“幸福南路9号”" in said and "对方修改时" in said
+    # Phone numbers masked as on the page; whole only with --unmasked, once a reveal is in the audit trail.
+    assert "13900000000" not in said and "联系电话：本机“139****0000”" in said
+    assert main(["sync", "conflicts", "--db", hub, "--unmasked"]) == 0
+    assert "联系电话：本机“13900000000”" in capsys.readouterr().out
+    assert list_entries(sites.committee, LOCAL_USER, limit=1)[0].action == "reveal"
     assert main(["sync", "conflicts", "--db", hub, "--json"]) == 0
     [item] = json.loads(capsys.readouterr().out)["conflicts"]
     assert item["record_id"] == member_id and {"label": "籍贯", "incoming": "黑龙江哈尔滨"}.items() <= next(

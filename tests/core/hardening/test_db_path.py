@@ -62,6 +62,8 @@ REQUIRED: dict[str, list[str]] = {
     "sync export": ["--to", "1000", "--out", "stick"],
     "sync import": ["x.pdsync"],
     "sync status": [],
+    "sync conflicts": [],
+    "sync resolve": ["1", "--keep-local"],
     "sync mend-clock": [],
     "sync rotate-key": [],
     "sync revoke": ["3301060001"],
