@@ -210,3 +210,52 @@ def test_a_person_on_two_branches_rolls_is_said_in_the_figures_and_over_the_tabl
     assert (f"{figures.members} 名（其中 1 人同时在两个支部的花名册上，只计一次；"
             f"各支部人数相加为 {figures.members + 1} 名）") in text
     assert "有 1 人（公民身份号码相同）同时在两个支部的花名册上，以下各表只计一次。" in text
+
+
+def test_to_dos_set_aside_are_listed_with_their_reasons(tmp_path: Path) -> None:
+    """A to-do dismissed or snoozed does not simply vanish from a document for filing: section 六 lists it with
+    what was decided and why, and the figures count it beside the open ones."""
+    from partydesk.core.changes import LOCAL_USER
+    from partydesk.core.checks import engine
+
+    db = open_database(tmp_path / "demo.db")
+    try:
+        populate(db)
+        day = date(2026, 11, 30)
+        lecture = next(f for f in engine.open_findings(db, day) if f.message == "2026年第二季度未召开党课")
+        engine.dismiss(db, LOCAL_USER, lecture, reason="与主题党日合并开展，已报街道党工委")
+        report = annual_report(db, 2026, today=day)
+    finally:
+        db.close()
+    out = blocks(report)
+    decided = next(b for b in out if isinstance(b, Table) and b.headers == ("事项", "处理", "原因"))
+    assert decided.rows == [("2026年第二季度未召开党课", "忽略", "与主题党日合并开展，已报街道党工委")]
+    listed = next(b for b in out if isinstance(b, Table) and b.headers == ("程度", "事项", "期限"))
+    assert "2026年第二季度未召开党课" not in [row[1] for row in listed.rows]
+    figures = next(b for b in out if isinstance(b, Table))
+    assert ("未办结的待办事项", f"{len(listed.rows)} 项（另有 1 项已忽略或暂缓）") in figures.rows
+
+
+def test_a_year_gone_by_is_charted_as_the_whole_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 2025 report, made in 2026, charts 各类会议应开与已开 for 2025年全年, not 今年截至今日; this year's, made
+    before its end, says 今年截至今日."""
+    from partydesk.core.charts import activity
+
+    spans: list[str] = []
+    drawn = activity.meetings_by_type
+
+    def spy(*args: object, **kwargs: object) -> object:
+        spans.append(str(kwargs.get("span")))
+        return drawn(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(activity, "meetings_by_type", spy)
+    db = open_database(tmp_path / "demo.db")
+    try:
+        populate(db)
+        annual_report(db, 2025, today=date(2026, 11, 30))
+        annual_report(db, 2026, today=date(2026, 11, 30))
+    finally:
+        db.close()
+    assert spans == ["2025年全年", "今年截至今日"]
+    figure = drawn([("党课", 4, 3)], span="2025年全年")
+    assert figure.axes[0].get_title() == "各类会议应开与已开（2025年全年）"
