@@ -180,7 +180,6 @@ def import_payload(report: ImportReport) -> dict[str, Any]:
         added_in_words,
         changed_in_words,
         contents_in_words,
-        kind_in_words,
         removed_in_words,
     )
 
@@ -222,10 +221,20 @@ def import_payload(report: ImportReport) -> dict[str, Any]:
             lines.append("有冲突的记录保留了本地版本，请在“数据交换”页的冲突列表中逐条决定"
                          "（或用 partydesk sync conflicts 查看、sync resolve 决定）。")
         words = report.rejected_words
-        lines += [f"拒收{kind_in_words(t)} {words[n] if n < len(words) and words[n] else i[:8]}：{r}"
-                  for n, (t, i, r) in enumerate(report.rejected[:50])]
+        lines += [_refused(t, i, r, words[n] if n < len(words) else "") for n, (t, i, r) in
+                  enumerate(report.rejected[:50])]
         payload["message"] = "\n".join(lines)
     return payload
+
+
+def _refused(record_type: str, record_id: str, reason: str, said: str) -> str:
+    """One refused record for the message: a member by name (拒收党员档案 王芳), a meeting or talk as its words
+    already say it (拒收会议“重温入党誓词”（2026-03-01）), any other by its kind and the start of its id."""
+    from partydesk.core.services.sync_refusals import kind_words
+
+    if said and record_type != "member":
+        return f"拒收{said}：{reason}"
+    return f"拒收{kind_words(record_type)} {said or record_id[:8]}：{reason}"
 
 
 def cmd_status(args: argparse.Namespace) -> dict[str, Any]:

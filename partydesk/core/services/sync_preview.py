@@ -56,12 +56,14 @@ def corrections(session: Any, staged: list[Staged], decisions: list[Decision], o
 
 
 def added(staged: list[Staged], decisions: list[Decision], own_site: str) -> tuple[list[str], int]:
-    """The sender's members the package adds here: the names of the first ``ADDED_NAMED`` (as the package
-    has them: they are not here yet), and how many in all; otherwise only "new" records in the counts."""
+    """The sender's members on its roll the package adds here: the names of the first ``ADDED_NAMED`` (as the
+    package has them: they are not here yet), and how many in all; otherwise only "new" records in the counts.
+    A record of a member no longer on the roll (transferred out, died: a first package carries them as the
+    branch's history) is no member added, and is left to the counts."""
     # One C-level pass picks the new records and another their types: a first package adds 300 000 of them.
     new = list(compress(map(_RECORD, staged), map(is_, map(_OUTCOME, decisions), repeat(Outcome.NEW))))
     members = [r for r in compress(new, map(eq, map(_TYPE, new), repeat("member")))
-               if r["deleted"] is False and r["owner_site"] != own_site]
+               if r["deleted"] is False and r["owner_site"] != own_site and r["data"].get("in_branch") is True]
     return [str(r["data"].get("name") or "") for r in members[:ADDED_NAMED]], len(members)
 
 

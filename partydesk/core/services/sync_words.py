@@ -70,11 +70,6 @@ _RECORD_KINDS = {"meeting": "会议", "talk": "谈心谈话", "study_activity": 
                  "organisation": "组织信息"}
 
 
-def kind_in_words(type_name: str) -> str:
-    """A record type as a sentence names it (党员, 会议, 党员的变动记录); an unknown one as it came."""
-    return "党员" if type_name == "member" else _RECORD_KINDS.get(type_name, type_name)
-
-
 def record_in_words(record: Mapping[str, object]) -> str:
     """A received record that is not a member, by its kind and its topic, title or name where it has one, and
     its day where it has one (a branch holds 重温入党誓词 in January and again in July)."""

@@ -270,15 +270,17 @@ def test_a_clock_that_ran_ahead_is_shown_and_mended_once_confirmed(offices: dict
 
 
 def test_a_refused_record_is_named_in_the_message_by_its_kind_and_name() -> None:
-    """`sync import` names each refused record as the office knows it (拒收党员 王芳：…), not by a type code and an id;
-    a record with no name in words keeps the start of its id."""
+    """`sync import` names each refused record as the office knows it (拒收党员档案 王芳：…), not by a type code and
+    an id; a meeting as its words say it; a record with no name in words keeps the start of its id."""
     from partydesk.cli_sync import import_payload
     from partydesk.core.services.sync_import import ImportReport
 
     report = ImportReport("applied", package_id="p", origin="1001")
     report.counts["rejected"] = 2
     report.rejected = [("member", "0f3c9a2e-aaaa", "公民身份号码校验位不对"),
-                       ("meeting_attendance", "77aa01bc-bbbb", "内容不合格式")]
-    report.rejected_words = ["王芳", ""]
-    said = import_payload(report)["message"]
-    assert "拒收党员 王芳：公民身份号码校验位不对" in said and "拒收会议的出席记录 77aa01bc：内容不合格式" in said
+                       ("meeting_attendance", "77aa01bc-bbbb", "内容不合格式"),
+                       ("meeting", "5c5c5c5c-cccc", "记录格式比本程序新，请升级")]
+    report.rejected_words = ["王芳", "", "会议“重温入党誓词”（2026-03-01）"]
+    said = import_payload(report)["message"].splitlines()
+    assert "拒收党员档案 王芳：公民身份号码校验位不对" in said and "拒收会议出席记录 77aa01bc：内容不合格式" in said
+    assert "拒收会议“重温入党誓词”（2026-03-01）：记录格式比本程序新，请升级" in said
