@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -33,14 +32,13 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextTable,
-    QTextTableCellFormat,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from partydesk.core.atomicfile import atomic_write
 from partydesk.core.io.minutes_html import KEEP_WITH_END, KEEP_WITH_NEXT
+from partydesk.gui.pdf_rows import CSS_DPI, RowKeeper
 
 __all__ = ["DOCUMENT_FONTS", "document_font", "ensure_gui", "html_to_pdf", "html_to_png", "layout_document",
            "page_layout", "paint_pages", "pdf_bytes", "print_html", "print_on"]
@@ -51,7 +49,6 @@ MARGIN_MM = (20, 18, 20, 15)  # left, top, right, bottom: room to bind on the le
 FOOTER_MM = 10
 HEADER_GAP_MM = 3  # between the running head's baseline and the body (inside the top margin)
 RESOLUTION = 300
-CSS_DPI = 96  # the pixels of the HTML's sizes (a cell's padding) are 1/96 inch on the page
 # The documents are Chinese whatever the interface language, like the HTML they are made from.
 PAGE_NUMBER = "第 {page} 页 共 {pages} 页"
 _app: QGuiApplication | None = None  # kept alive when this module had to create it
@@ -104,117 +101,24 @@ def layout_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
     document.setUndoRedoEnabled(False)  # (laid out to be painted: the moves below need no undoing)
     document.setHtml(html)
     _keep_headings_with_text(document)
-    scale = device.logicalDpiY() / CSS_DPI
-    # A row moved moves what follows (a heading may now end a page), and a heading moved the rows after it.
-    for _pass in range(MOST_PASSES):
-        if not _keep_rows_whole(document, scale) or not _keep_headings_with_text(document):
+    rows = RowKeeper(document, device.logicalDpiY() / CSS_DPI)
+    # A row moved moves what follows (a heading may now end a page); a heading moved moves every row after it,
+    # and a row made taller for the old position would leave a blank band: the rows after it are done afresh.
+    for at in range(MOST_PASSES):
+        if not rows.keep_whole() or at == MOST_PASSES - 1:
             break
+        heading = _keep_headings_with_text(document)
+        if heading is None:
+            break
+        rows.undo(after=heading)
     _keep_end_together(document)
     return document
 
 
-MOST_PASSES = 4  # rounds of moving rows, then headings, until neither needs moving (one or two in practice)
-MOST_ROW_MOVES = 150  # rows moved to the next page at most: each lays the rest of the document out again
-# Each row moved lays the rest out again, and a long document has more rows to move: a document longer than
-# this (a committee's yearly report of every branch's meetings in one) keeps Qt's own breaks, ready in seconds.
-MOST_PAGES_KEPT = 80
-ROW_TRIES = 3  # heights tried for the row above one moved (the first is right for the documents' tables)
+MOST_PASSES = 4  # rounds of keeping rows whole, then headings with their lines (one or two in practice)
 
 
-def _keep_rows_whole(document: QTextDocument, scale: float) -> bool:
-    """No table row split by a page's foot. Qt breaks a row of several lines where the page ends: a long 主题
-    begun at the foot of one page and finished under the repeated header of the next, beside cells left
-    empty there, or a 支部 cut in two. Each such row (not over half a page tall) starts the next page whole
-    instead: the row above it is made taller, its cells padded at the bottom, until Qt finds no room for the
-    row on the page and moves it as it moves a row of one line. The rows are taken in order, the document
-    laid out again after each (every later position depends on the move). ``scale``: device units per CSS
-    pixel (the unit of a cell's padding). Whether any row was moved (none in a document over
-    ``MOST_PAGES_KEPT`` pages)."""
-    if document.pageCount() > MOST_PAGES_KEPT:
-        return False
-    page = document.pageSize().height()
-    layout = document.documentLayout()
-    moved, start = 0, (0, 0)  # (table, row) to look from: the rows before are settled
-    while moved < MOST_ROW_MOVES:
-        found = _row_across_foot(document, layout, page, start)
-        if found is None:
-            break
-        index, table, row, top = found
-        start = (index, row + 1)
-        if _move_row(document, layout, table, row, top, page, scale):
-            moved += 1
-    return moved > 0
-
-
-def _move_row(document: QTextDocument, layout: Any, table: QTextTable, row: int, top: float, page: float,
-              scale: float) -> bool:
-    """Pad the row above ``row`` (whose text begins at ``top``) so that ``row`` starts the next page, the row
-    above staying where it is; as it was, and False, when no padding tried does that."""
-    foot = (int(top // page) + 1) * page
-    above = _row_extent(document, layout, table, row - 1)
-    gap = top - above[1]  # between the two rows' text: padding and the border
-    # The row's text moved to ``gap`` above the foot puts its top edge below the last line Qt fills and
-    # leaves the row above, with its new padding, inside the page (tables' border and padding as written).
-    extra = foot - top - gap
-    before = [table.cellAt(row - 1, c).format().toTableCellFormat() for c in range(table.columns())]
-    for _attempt in range(ROW_TRIES):
-        _pad_row(document, table, row - 1, before, extra / scale)
-        now = _row_extent(document, layout, table, row)[0]
-        if _row_extent(document, layout, table, row - 1)[0] != above[0]:
-            extra -= gap / 2  # too much: the row above no longer fits there and went along
-        elif now < foot:
-            extra += gap / 2  # too little: the row still begins on this page
-        elif now < foot + page / 2:
-            return True
-        else:
-            break
-    _pad_row(document, table, row - 1, before, 0)
-    return False
-
-
-def _pad_row(document: QTextDocument, table: QTextTable, row: int, formats: list[Any], extra: float) -> None:
-    """Each cell of ``row`` with its format as in ``formats``, ``extra`` more bottom padding; laid out again once
-    (one edit: each cell's change on its own would lay the rest of the document out again)."""
-    edit = QTextCursor(document)
-    edit.beginEditBlock()
-    for column, fmt in enumerate(formats):
-        padded = QTextTableCellFormat(fmt)
-        padded.setBottomPadding(_padding(fmt.bottomPadding(), table) + extra)
-        table.cellAt(row, column).setFormat(padded)
-    edit.endEditBlock()
-
-
-def _padding(own: float, table: QTextTable) -> float:
-    """A cell's bottom padding as laid out: its own, or the table's cell padding when it has none of its own."""
-    return own if own > 0 else table.format().cellPadding()
-
-
-def _row_across_foot(document: QTextDocument, layout: Any, page: float,
-                     start: tuple[int, int]) -> tuple[int, QTextTable, int, float] | None:
-    """The first row from ``start`` (a table's index and a row) on whose lines a page's foot divides, below the
-    table's first body row, not over half a page tall: (its table's index, the table, the row, its text's top)."""
-    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
-    for index in range(start[0], len(tables)):
-        table = tables[index]
-        first = table.format().headerRowCount() + 1
-        for row in range(max(first, start[1]) if index == start[0] else first, table.rows()):
-            top, bottom = _row_extent(document, layout, table, row)
-            if int(top // page) != int((bottom - 1) // page) and bottom - top < page / 2:
-                return index, table, row, top
-    return None
-
-
-def _row_extent(document: QTextDocument, layout: Any, table: QTextTable, row: int) -> tuple[float, float]:
-    """The top of the first line and the bottom of the last of a table row's cells, as laid out."""
-    tops, bottoms = [], []
-    for column in range(table.columns()):
-        cell = table.cellAt(row, column)
-        tops.append(layout.blockBoundingRect(document.findBlock(cell.firstPosition())).top())
-        bottoms.append(layout.blockBoundingRect(document.findBlock(cell.lastPosition())).bottom())
-    return min(tops), max(bottoms)
-
-
-def _keep_headings_with_text(document: QTextDocument) -> bool:
+def _keep_headings_with_text(document: QTextDocument) -> int | None:
     """Each heading (a block holding a ``KEEP_WITH_NEXT`` or ``KEEP_WITH_END`` anchor) with its first lines:
     one that would leave less room under it on its page than two lines of what follows (a paragraph, a
     table's first row), or that Qt left across a page's foot, starts the next page instead of ending this
@@ -223,9 +127,10 @@ def _keep_headings_with_text(document: QTextDocument) -> bool:
 
     One heading is moved at a time, and the document from it on is laid out again before the next is looked
     for, the search going on from there: Qt's layout after a change mid-document can leave later blocks
-    unplaced (of no height, so never printed), and every later position depends on the move. Whether any
-    heading was moved."""
+    unplaced (of no height, so never printed), and every later position depends on the move. The position of
+    the first heading moved (None when none was)."""
     moved: set[int] = set()
+    first: int | None = None
     start = document.begin()
     for _attempt in range(MOST_MOVES):
         block = _heading_left_alone(document, start, moved)
@@ -233,12 +138,13 @@ def _keep_headings_with_text(document: QTextDocument) -> bool:
             break
         start = block
         moved.add(block.blockNumber())
+        first = block.position() if first is None else first
         cursor = QTextCursor(block)
         fmt = block.blockFormat()
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         cursor.setBlockFormat(fmt)
         document.markContentsDirty(block.position(), document.characterCount() - block.position())
-    return bool(moved)
+    return first
 
 
 MOST_MOVES = 200  # headings moved to a new page at most (a bound on the passes, far above any document's)

@@ -295,3 +295,44 @@ def test_a_table_row_is_never_split_over_two_pages(app: QApplication) -> None:
         split = [r for r in range(1, 91) if len(_row_pages(document, register, r)) > 1]
         assert split == [], f"{lines} lines above: rows {split} split over two pages"
         assert document.pageCount() >= 4
+
+
+def test_rows_stay_whole_under_headings_at_the_pdf_s_resolution_with_no_blank_band(app: QApplication) -> None:
+    """The yearly report's shape at the PDF's 300 dpi: paragraphs, then sections each a heading over a register.
+    Whatever stands above: no row is split (the first under a table's header neither), each heading is on the
+    page where its table's first row is, and a row made taller to push the next to a new page is the last on
+    its page (a row padded for a position a later move changed would leave a blank band mid-page)."""
+    from PySide6.QtGui import QPdfWriter, QTextTable
+
+    from partydesk.core.io.minutes_html import KEEP_WITH_NEXT
+    from partydesk.gui.pdf import RESOLUTION, layout_document, page_layout
+
+    writer = QPdfWriter(os.devnull)
+    writer.setPageLayout(page_layout())
+    writer.setResolution(RESOLUTION)
+    topics = ("集体学习党章", "学习《中国共产党支部工作条例（试行）》，交流体会，结合实际谈认识",
+              "年度组织生活会：对照检查，开展批评和自我批评，民主评议党员，通报整改落实情况，部署下一年度的工作")
+    sections = "".join(
+        f"<h2><a name='{KEEP_WITH_NEXT}-h{s}'>第{s}部分</a></h2><table border='1' cellspacing='0' cellpadding='3' "
+        "width='100%'><thead><tr><th>日期</th><th>支部</th><th>主题</th><th>实到</th></tr></thead><tbody>"
+        + "".join(f"<tr><td>2026-0{s}-{n + 1:02d}</td><td>第{n}社区党支部</td><td>{topics[(n + s) % 3]}</td>"
+                  f"<td>{n}</td></tr>" for n in range(6 + 5 * s)) + "</tbody></table>" for s in range(1, 5))
+    for lines in range(15, 60, 2):
+        above = "".join(f"<p>第 {n} 行。</p>" for n in range(lines))
+        document = layout_document(f"<html><body>{above}{sections}</body></html>", writer)
+        page = document.pageSize().height()
+        tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+        assert len(tables) == 4
+        for number, table in enumerate(tables, start=1):
+            body = range(1, table.rows())
+            split = [r for r in body if len(_row_pages(document, table, r)) > 1]
+            assert split == [], f"{lines} lines above, table {number}: rows {split} split"
+            padding = table.format().cellPadding()
+            padded = [r for r in body if table.cellAt(r, 0).format().toTableCellFormat().bottomPadding() > padding]
+            band = [r for r in padded if r + 1 < table.rows()
+                    and _row_pages(document, table, r + 1) == _row_pages(document, table, r)]
+            assert band == [], f"{lines} lines above, table {number}: rows {band} padded with the next row beside"
+            heading = document.findBlock(table.firstPosition() - 1)
+            assert heading.text() == f"第{number}部分"
+            assert {int(_middle_of_first_line(document, heading) // page)} == _row_pages(document, table, 1), (
+                f"{lines} lines above: 第{number}部分 apart from its first row")
