@@ -168,8 +168,10 @@ def branch_org_id(db: Any, code: str) -> str:
     held = branches.branches(db).items
     found = [b for b in held if b.code == code]
     if not found:
-        known = "、".join(f"{b.code}（{b.name}）" for b in held[:20] if b.code)
-        raise cli.CliError(f"本数据库中没有组织代码为 {code} 的支部的记录。" + (f"有：{known}。" if known else ""),
+        coded = [b for b in held if b.code]
+        known = "、".join(f"{b.code}（{b.name}）" for b in coded[:20])
+        known += f"等 {len(coded)} 个" if len(coded) > 20 else ""
+        raise cli.CliError(f"本数据库中没有组织代码为 {code} 的支部的记录。" + (f"有：{known}。" if coded else ""),
                            code="unknown_branch")
     return found[0].org_id
 

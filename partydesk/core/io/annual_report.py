@@ -124,7 +124,7 @@ def blocks(report: AnnualReport) -> list[Block]:
     ]
     if fig.on_two_rolls:  # a transfer under way, or a mistake: the tables count the person once, and say so
         per_branch = "branches" in report.structure_titles  # that table lists each branch's roll as it is
-        out.append(Paragraph(f"有 {fig.on_two_rolls} 人（公民身份号码相同）同时在两个支部的花名册上，以下各表只计一次"
+        out.append(Paragraph(f"有 {fig.on_two_rolls} 人（公民身份号码相同）同时在两个支部的花名册上，本部分各表只计一次"
                              + ("（“各支部党员人数”按各支部的花名册统计，分别计入）" if per_branch else "")
                              + "。请核实其组织关系。"))
     for name, title in report.structure_titles.items():

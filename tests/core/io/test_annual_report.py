@@ -209,7 +209,7 @@ def test_a_person_on_two_branches_rolls_is_said_in_the_figures_and_over_the_tabl
     text = said(twice)
     assert (f"{figures.members} 名（其中 1 人同时在两个支部的花名册上，只计一次；"
             f"各支部人数相加为 {figures.members + 1} 名）") in text
-    assert "有 1 人（公民身份号码相同）同时在两个支部的花名册上，以下各表只计一次。" in text
+    assert "有 1 人（公民身份号码相同）同时在两个支部的花名册上，本部分各表只计一次。" in text
 
 
 def test_to_dos_set_aside_are_listed_with_their_reasons(tmp_path: Path) -> None:

@@ -100,7 +100,7 @@ def test_the_yearly_report_of_all_branches_says_the_person_counts_once(hub: Data
     assert cells["党员总数"] == (f"{entries - 1} 名（其中 1 人同时在两个支部的花名册上，只计一次；"
                               f"各支部人数相加为 {entries} 名）")
     notes = [b.text for b in parts if isinstance(b, Paragraph)]
-    assert any(t.startswith("有 1 人（公民身份号码相同）同时在两个支部的花名册上，以下各表只计一次（“各支部党员人数”")
+    assert any(t.startswith("有 1 人（公民身份号码相同）同时在两个支部的花名册上，本部分各表只计一次（“各支部党员人数”")
                for t in notes), notes
 
 
