@@ -154,3 +154,24 @@ def test_a_package_refused_in_thousands_lists_the_first_hundred_and_counts_the_r
     assert table.item(0, 0).text() == "会议记录" and table.item(0, 2).text() == "记录格式比本程序新，请升级"
     assert dialog.check_page.refused_more.text() == f"……另有 {3000 - REFUSED_ROWS} 条被拒收的记录，此处未列出。"
     assert not dialog.check_page.refused_more.isHidden()
+
+
+def test_a_key_change_is_said_before_and_after_it_is_taken(
+        qtbot: QtBot, pair: tuple[Database, Database, Path], make_ctx: Callable[[Database], AppContext],  # noqa: F811
+        app: QApplication) -> None:
+    """A branch changed its key: the check says the new key will be registered, with its fingerprint, before
+    anything is written; the result says it was (the committee should know whose key it trusts now)."""
+    from partydesk.core.services.sync_rotate import rotate_keys
+
+    branch, committee, folder = pair
+    assert import_package(committee, LOCAL_USER, export_package(
+        branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "first").path).status == "applied"
+    fingerprint = rotate_keys(branch, LOCAL_USER).next_fingerprint
+    sent = export_package(branch, LOCAL_USER, to_org_code="1000", out_dir=folder / "second")
+    ctx = make_ctx(committee)
+    languages.install_language(app, "zh_CN", ctx.hub)
+    dialog = checked(qtbot, ctx, sent.path, BRANCH)
+    assert f"更换了密钥，新指纹 {fingerprint}：导入时自动登记。" in dialog.summary.text(), dialog.summary.text()
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.apply_button.isHidden(), timeout=WAIT_MS)
+    assert f"更换了密钥，新指纹 {fingerprint}，已自动登记。" in dialog.summary.text(), dialog.summary.text()

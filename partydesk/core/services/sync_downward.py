@@ -114,6 +114,19 @@ def apply_notices(session: Session, peer: sync_repo.Peer, notices: Sequence[KeyN
     return done
 
 
+def notices_ahead(session: Session, peer: sync_repo.Peer, notices: Sequence[KeyNotice]) -> list[str]:
+    """What ``apply_notices`` would do, in words, for the import check (nothing is written): a new key that would
+    be registered, an old one that would be revoked."""
+    known = {k.key_id: k for k in sync_repo.keys_of(session, peer.site_id)}
+    ahead = []
+    for notice in notices:
+        if notice.action == "update" and notice.key_id not in known:
+            ahead.append(f"“{peer.org_name}”更换了密钥，新指纹 {notice.fingerprint}：导入时自动登记。")
+        elif notice.action != "update" and notice.key_id in known and not known[notice.key_id].revoked:
+            ahead.append(f"“{peer.org_name}”声明旧密钥 {notice.fingerprint} 作废：导入时吊销。")
+    return ahead
+
+
 def waiting_for(session: Session, key_id: str) -> list[str]:
     """Site ids of the offices yet to acknowledge our new key (an office whose keys we revoked cannot: it is
     not waited for; it learns our key when it registers again)."""

@@ -37,7 +37,13 @@ from partydesk.core.services import sync_blobs, sync_received, sync_refusals
 from partydesk.core.services import sync_preview as preview
 from partydesk.core.services.maintenance import backup_now
 from partydesk.core.services.setup import own_organisation
-from partydesk.core.services.sync_downward import apply_notices, complete_rotation, key_notices, opening_keys
+from partydesk.core.services.sync_downward import (
+    apply_notices,
+    complete_rotation,
+    key_notices,
+    notices_ahead,
+    opening_keys,
+)
 from partydesk.core.services.sync_orphans import reject_orphans
 from partydesk.core.services.sync_rejections import record_rejection
 from partydesk.core.services.sync_stage import EARLIEST, FUTURE_SLACK, Origin, Staged, stage_all
@@ -194,6 +200,7 @@ def _import(db: Database, actor: Actor, held: list[bytes], *, dry_run: bool, now
             _in_words(session, report, staged, decisions, own_site, parent)
             report.conflicted = preview.named(session, [s.record for s, d in zip(staged, decisions, strict=True)
                                                         if d.outcome is Outcome.CONFLICT][:preview.NAMED])
+            report.keys = notices_ahead(session, peer, notices)  # a key change is seen before it is taken
             _returned(report, sync_refusals.told(session, peer, refusals, apply=False))
         return report
     if backup:

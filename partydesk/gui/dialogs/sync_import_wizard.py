@@ -276,7 +276,7 @@ class ImportDialog(QDialog):
         elif report.confirms:
             said += "\n" + self.tr("It confirms that {origin} received {count} of this office's packages.").format(
                 origin=self._office(report.origin), count=report.confirms)
-        said += "".join("\n" + line for line in members_touched(report))
+        said += "".join("\n" + line for line in [*report.keys, *members_touched(report)])
         if report.held or report.held_other:  # otherwise only "unchanged": the sender's edit would vanish unseen
             said += "\n" + self.tr("{origin} also changed {names}, before this office's correction reached it: "
                                     "the correction stays here, and {origin} decides between the two when it "
@@ -512,6 +512,7 @@ class ImportDialog(QDialog):
             c = report.counts
             said = self.tr("Imported: new {new}, updated {updated}, unchanged {unchanged}, "
                            "conflicts {conflict}, rejected {rejected}.").format(**c)
+            said += "".join("\n" + line for line in report.keys)  # a key registered or revoked on the way
             if report.added_count:
                 said += "\n" + self.tr("Members added by the sender: {names}.").format(
                     names=added_in_words(report.added, report.added_count))

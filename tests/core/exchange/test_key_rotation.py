@@ -63,6 +63,9 @@ def test_a_branch_key_rotation_is_pinned_then_takes_over_and_the_old_key_is_revo
         rotate_keys(sites.branch, LOCAL_USER)
     assert again.value.code == "rotation_pending"
     first = up(sites)  # nothing changed but the key: the notice alone makes a package
+    checked = import_package(sites.committee, LOCAL_USER, first.path, dry_run=True)  # seen before it is taken
+    assert [line for line in checked.keys if state.next_fingerprint in line and "导入时自动登记" in line]
+    assert [k for k, _revoked in pinned(sites.committee, branch_site)][-1] == old.key_id  # nothing written
     report = import_package(sites.committee, LOCAL_USER, first.path)
     assert report.status == "applied" and report.keys and state.next_fingerprint in report.keys[0]
     assert [k for k, _revoked in pinned(sites.committee, branch_site)][-1] != old.key_id
@@ -72,7 +75,10 @@ def test_a_branch_key_rotation_is_pinned_then_takes_over_and_the_old_key_is_revo
     assert new.key_id != old.key_id and new.fingerprint == state.next_fingerprint
     assert key_state(sites.branch).next_fingerprint == ""
     touch(sites.branch)
-    report = import_package(sites.committee, LOCAL_USER, up(sites).path)  # signed by the new key
+    revoking = up(sites).path  # signed by the new key
+    checked = import_package(sites.committee, LOCAL_USER, revoking, dry_run=True)
+    assert [line for line in checked.keys if old.fingerprint in line and "导入时吊销" in line]
+    report = import_package(sites.committee, LOCAL_USER, revoking)
     assert report.status == "applied" and any("作废" in line for line in report.keys)
     assert pinned(sites.committee, branch_site) == [(old.key_id, True), (new.key_id, False)]
 
