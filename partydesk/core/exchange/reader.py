@@ -5,7 +5,7 @@ records). Nothing here touches the database; every failure is a ``PackageRejecte
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from operator import itemgetter
@@ -117,16 +117,20 @@ def open_payload(envelope: Envelope, keys: SiteKeys) -> Opened:
     return Opened(plaintext, parallel.started(crypto.sha256_hex, plaintext), manifest.plaintext_sha256)
 
 
-def read_payload(opened: Opened) -> Payload:
+def read_payload(opened: Opened, typed: Callable[[memoryview], list[Any] | None] | None = None) -> Payload:
     """The second half of ``decrypt``: the blobs and records of the plaintext, every hash checked. ``opened``
-    is spent: its plaintext is let go here, not held while the records are written."""
+    is spent: its plaintext is let go here, not held while the records are written.
+
+    ``typed`` may read the records first (``sync_typed.read``: typed records, every check made while
+    parsing); when it gives None they are parsed here, which accepts or refuses exactly as always."""
     plaintext, opened.plaintext = opened.plaintext, b""
     try:
         records_jsonl, blobs = container.read_inner_view(plaintext)
         for name, blob in blobs.items():
             if crypto.sha256_hex(blob) != name:
                 raise _tampered("附件摘要")
-        records = parse_records(records_jsonl)
+        found = typed(records_jsonl) if typed is not None else None
+        records = found if found is not None else parse_records(records_jsonl)
     except PackageRejected:
         _hash_of(opened.plain_hash, opened.expected, "明文摘要")
         raise

@@ -47,7 +47,7 @@ from partydesk.core.services.sync_downward import (
 from partydesk.core.services.sync_orphans import reject_orphans
 from partydesk.core.services.sync_rejections import record_rejection
 from partydesk.core.services.sync_stage import EARLIEST, FUTURE_SLACK, Origin, Staged, stage_all
-from partydesk.core.storage import downward_repo, sync_repo
+from partydesk.core.storage import downward_repo, sync_repo, sync_typed
 from partydesk.core.storage.database import Database
 from partydesk.core.storage.downward_repo import note_applied
 from partydesk.core.storage.migrate import head_revision, schema_number
@@ -185,7 +185,7 @@ def _import(db: Database, actor: Actor, held: list[bytes], *, dry_run: bool, now
         step("read")
     opened = open_payload(envelope, opening_keys(db, manifest))  # 6
     del data, envelope
-    payload = read_payload(opened)
+    payload = read_payload(opened, sync_typed.read)
     notices, records = key_notices(db, manifest, payload.records)
     refusals, records = sync_refusals.take_out(records, manifest)
     parent = manifest.origin.site_id if peer.relation == "parent" else ""  # only a parent sends corrections
@@ -483,7 +483,7 @@ def _apply(session: Any, written: _Written, staged: list[Staged], decisions: lis
         local = states.get((item.record["type"], item.record["id"]))
         sync_repo.queue_conflict(session, item.record, local_version=local.version if local else "",
                                  package_id=package_id, reason=decision.reason,
-                                 incoming_json=canonical(item.record).decode("utf-8"))
+                                 incoming_json=canonical(sync_typed.plain(item.record)).decode("utf-8"))
 
 
 def _in_words(session: Any, report: ImportReport, staged: list[Staged], decisions: list[Decision], own_site: str,

@@ -6,6 +6,7 @@ are here before the import (the dry run, or the apply before it writes)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from itertools import compress, repeat
 from operator import attrgetter, eq, is_, itemgetter
@@ -78,7 +79,7 @@ def rejected(session: Any, records: list[dict[str, Any]]) -> list[str]:
     for record in shown:
         data = record.get("data")
         if record.get("type") == "member":
-            sent = str(data.get("name") or "") if isinstance(data, dict) else ""
+            sent = str(data.get("name") or "") if isinstance(data, Mapping) else ""
             out.append(names.get(str(record.get("id"))) or sent)
         else:
             out.append(record_in_words(record) if record.get("type") in _NAMED_THINGS else "")

@@ -18,6 +18,7 @@ from itertools import chain, groupby
 from operator import itemgetter
 from typing import Any
 
+from msgspec.structs import astuple
 from sqlalchemy import Boolean, Date, DateTime, Integer
 
 from partydesk.core.clock import COUNTER_WIDTH, WALL_WIDTH, Version
@@ -25,6 +26,7 @@ from partydesk.core.errors import ValidationError
 from partydesk.core.exchange.manifest import Manifest
 from partydesk.core.storage.sync_fast import decoder, stored_time
 from partydesk.core.storage.sync_records import TYPES_BY_NAME, SyncType
+from partydesk.core.storage.sync_typed import Data, Record
 
 EARLIEST = datetime(2020, 1, 1)  # no partydesk package or record can be older: a clock at 2000 is wrong
 FUTURE_SLACK = timedelta(hours=24)
@@ -160,7 +162,8 @@ def _stage_group(kind: SyncType, group: list[dict[str, Any]], origin: Origin) ->
             stored_time(text)
     except ValueError:
         return None
-    rows = _data_rows(kind, [r["data"] for r in group])
+    datas = list(map(field("data"), group))
+    rows = _typed_rows(kind, datas) if isinstance(group[0], Record) else _data_rows(kind, datas)
     if rows is None:
         return None
     if kind.name == "member":
@@ -181,6 +184,18 @@ def _data_rows(kind: SyncType, datas: list[Any]) -> list[tuple[Any, ...]] | None
     # thousands of row iterators in step, several times slower on a large group.
     for at, column in enumerate(kind.columns):
         if not _column_ok(column, list(map(itemgetter(at), rows))):
+            return None
+    return rows
+
+
+def _typed_rows(kind: SyncType, datas: list[Any]) -> list[tuple[Any, ...]] | None:
+    """``_data_rows`` for records ``sync_typed`` read: each column's type, length and nullability were checked
+    as they were parsed, so only the dates are left (each distinct one a real day, written as stored)."""
+    if any(isinstance(c.type, DateTime) for c in kind.columns) or not all(isinstance(d, Data) for d in datas):
+        return None  # (a time in the data: each record staged on its own, as ``_column_ok`` has it)
+    rows = list(map(astuple, datas))
+    for at, column in enumerate(kind.columns):
+        if isinstance(column.type, Date) and not _column_ok(column, list(map(itemgetter(at), rows))):
             return None
     return rows
 
