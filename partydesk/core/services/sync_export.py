@@ -14,6 +14,7 @@ import os
 import uuid
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from partydesk import __version__
@@ -91,14 +92,13 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
         sent = "报送" if peer.relation == "parent" else "下发"  # up to the committee, or down to a branch
         raise ValidationError(f"自上次{sent}并被确认以来没有新的变动，也没有待发回的回执，无需导出。", code="nothing")
     progress.step(1, 3, "正在签名并加密……")
-    counts = dict(Counter(kind_name for kind_name, _line in lines))
+    counts = dict(Counter(map(itemgetter(0), lines)))
     if not lines and not snapshot:
         kind = "receipt"
     # Each stage's bytes are let go once the next holds them: a 100 000-member snapshot is a quarter of a
     # gigabyte at every stage, and an office PC may have 4 GB in all.
     blobs = package_blobs(db.path, lines)
-    newline = b"\n"
-    records_jsonl = b"".join([piece for _kind, line in lines for piece in (line, newline)])
+    records_jsonl = b"\n".join([*map(itemgetter(1), lines), b""])  # each line ended by a line break
     del lines
     plaintext = container.pack_inner(records_jsonl, blobs)
     del records_jsonl, blobs
