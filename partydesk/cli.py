@@ -170,8 +170,10 @@ def cmd_self_test(args: argparse.Namespace) -> dict[str, Any]:
     from partydesk.core.exchange.canonical import canonical, data_hash
     from partydesk.core.exchange.reader import parse_records
     from partydesk.core.services.rules import list_rules
+    from partydesk.core.storage import sync_typed
     from partydesk.core.storage.database import open_database
     from partydesk.core.storage.migrate import head_revision
+    from partydesk.core.storage.sync_records import owned_lines
 
     with tempfile.TemporaryDirectory(prefix="partydesk-selftest-") as tmp:
         db = open_database(Path(tmp) / "self-test.db")
@@ -179,6 +181,8 @@ def cmd_self_test(args: argparse.Namespace) -> dict[str, Any]:
             populate(db, seed=1)
             problems = db.integrity_problems()
             rules = [r for r in list_rules(db) if r.key.startswith("meeting.")]
+            with db.read() as session:
+                lines = [line for _kind, line in owned_lines(session, db.site.site_id, 0)]  # type: ignore[union-attr]
         finally:
             db.close()
         if problems:
@@ -192,6 +196,10 @@ def cmd_self_test(args: argparse.Namespace) -> dict[str, Any]:
               "row_hash": data_hash(data)}
     if parse_records(canonical(record)) != [record]:  # the compiled JSON reader of sync files is there
         raise KnownError("自检失败：同步文件读取模块不可用。", code="self_test")
+    jsonl = b"\n".join(lines)
+    typed = sync_typed.read(jsonl)  # and the typed one, on the demo's own records
+    if typed is None or [sync_typed.plain(r) for r in typed] != parse_records(jsonl):
+        raise KnownError("自检失败：同步文件快速读取模块不可用。", code="self_test")
     return {"message": f"自检通过：数据库结构 {head_revision()}，图表 {len(png)} 字节", "ok": True,
             "schema": head_revision(), "chart_bytes": len(png)}
 

@@ -21,7 +21,8 @@ import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
-from operator import attrgetter, sub
+from itertools import repeat
+from operator import attrgetter, eq, methodcaller, sub
 from typing import Annotated, Any, cast
 
 import msgspec
@@ -124,43 +125,50 @@ def _union(classes: list[type[Record]]) -> Any:
 
 
 _encode = msgspec.json.Encoder(order="sorted").encode  # sorted keys, no spaces: canonical for these values
-_sha256 = hashlib.sha256
+_sha256, _hexdigest = hashlib.sha256, methodcaller("hexdigest")
 _data, _row_hash, _id = attrgetter("data"), attrgetter("row_hash"), attrgetter("id")
-_LINE_END = re.compile(b"\n")
+_LINE_BREAK = re.compile(b"\n")
+_OPEN = 0x7B  # "{"
 
 
 def read(jsonl: bytes | memoryview) -> list[Record] | None:
-    """Every record of ``jsonl`` typed, when every line is one sound record (None when anything is not)."""
+    """Every record of ``jsonl`` typed, when every line is one sound record (None when anything is not).
+
+    A view is read in place: a snapshot's lines are a quarter of a gigabyte. Every pass below is a chain
+    of C calls over the records, none holding a list beside them.
+    """
     decode = _decoder()
-    if decode is None:
-        return None
-    data = jsonl  # a view is read in place (a snapshot's lines are a quarter of a gigabyte)
-    starts = _line_starts(data)
-    if starts is None:
+    lines = _lines(jsonl)
+    if decode is None or lines is None:
         return None
     try:
-        records: list[Record] = decode.decode_lines(data)
-        if len(records) != len(starts) or len(set(map(_id, records))) != len(records):
+        records: list[Record] = decode.decode_lines(jsonl)
+        if len(records) != lines or len(set(map(_id, records))) != len(records):
             return None
-        hashes = [_sha256(_encode(found)).hexdigest() for found in map(_data, records)]
+        sound = all(map(eq, map(_hexdigest, map(_sha256, map(_encode, map(_data, records)))),
+                        map(_row_hash, records)))
     except (msgspec.MsgspecError, ValueError, TypeError, UnicodeError):
         return None
-    return records if hashes == list(map(_row_hash, records)) else None
+    return records if sound else None
 
 
-def _line_starts(data: bytes | memoryview) -> list[int] | None:
-    """Where each non-empty line begins, when each begins with ``{`` and none is over the size limit (so each
-    holds at least one JSON value: with as many records as lines, exactly one)."""
-    ends = [found.start() for found in _LINE_END.finditer(data)]
-    if not ends or ends[-1] != len(data) - 1:
-        ends.append(len(data))
-    begins = [0, *[end + 1 for end in ends[:-1]]]
-    if max(map(sub, ends, begins), default=0) > reader.MAX_RECORD_BYTES:
+def _lines(data: bytes | memoryview) -> int | None:
+    """How many lines ``data`` holds, when each begins with ``{`` and none is over the size limit (so each
+    holds at least one JSON value: with as many records as lines, exactly one); None otherwise, and for an
+    empty line anywhere but at the very end (left to the reader, which skips it)."""
+    size = len(data)
+    if size == 0:
+        return 0
+    ends = [found.start() for found in _LINE_BREAK.finditer(data)]
+    if not ends or ends[-1] != size - 1:
+        ends.append(size)  # the last line, without a break of its own
+    begins = [0, *map((1).__add__, ends[:-1])]
+    lengths = list(map(sub, ends, begins))
+    if min(lengths) == 0 or max(lengths) > reader.MAX_RECORD_BYTES:
         return None
-    starts = [at for at, end in zip(begins, ends, strict=True) if end > at]
-    if any(data[at] != 0x7B for at in starts):  # "{"
+    if not all(map(eq, map(data.__getitem__, begins), repeat(_OPEN))):
         return None
-    return starts
+    return len(ends)
 
 
 def plain(record: Any) -> Any:

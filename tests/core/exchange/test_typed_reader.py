@@ -122,6 +122,18 @@ def test_anything_unusual_is_left_to_the_reader(sites: Sites, how: str, monkeypa
         assert outcome(jsonl) is not None  # the reader takes it (staging then judges the record)
 
 
+def test_an_empty_file_and_empty_lines(sites: Sites) -> None:
+    """Nothing is no records to both; an empty line inside (which the reader skips) is left to the reader, and
+    a file without its last line break is read alike."""
+    assert sync_typed.read(b"") == [] == parse_records(b"")
+    found = lines(sites)
+    assert sync_typed.read(b"\n".join([*found[:3], b"", *found[3:]])) is None
+    assert outcome(b"\n".join([*found[:3], b"", *found[3:]])) == parse_records(b"\n".join(found))
+    for jsonl in (b"\n".join(found), b"\n".join(found) + b"\n"):
+        typed = sync_typed.read(jsonl)
+        assert typed is not None and [sync_typed.plain(r) for r in typed] == parse_records(jsonl)
+
+
 def test_spaces_between_values_are_read_as_the_reader_reads_them(sites: Sites) -> None:
     """The hash covers the canonical text of the data as parsed, not the bytes as laid out: a line with spaces
     between its values is the same record to both."""
