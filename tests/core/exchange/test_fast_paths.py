@@ -90,6 +90,17 @@ def _outcome(jsonl: bytes) -> list[dict[str, Any]] | None:
         return None
 
 
+def damaged(draw: st.DataObject, line: bytes, how: str) -> bytes:
+    """``line`` with one bit flipped ("flip") or one byte cut out ("cut"), where ``draw`` picks."""
+    where = draw.draw(st.integers(0, len(line) - 1))
+    out = bytearray(line)
+    if how == "flip":
+        out[where] ^= 1 << draw.draw(st.integers(0, 7))
+    else:
+        del out[where]
+    return bytes(out)
+
+
 def test_all_at_once_and_line_by_line_accept_the_same_lines(sites: Sites) -> None:
     """Real lines, damaged or reshaped at random: the all-at-once check accepts only what the line-by-line
     reader accepts, with the same records, and ``parse_records`` gives the line-by-line verdict."""
@@ -110,13 +121,7 @@ def test_all_at_once_and_line_by_line_accept_the_same_lines(sites: Sites) -> Non
         at = draw.draw(st.integers(0, len(batch) - 1))
         how = draw.draw(st.sampled_from(["flip", "cut", "repeat", "blank", "reshape"]))
         if how in ("flip", "cut"):
-            where = draw.draw(st.integers(0, len(batch[at]) - 1))
-            line = bytearray(batch[at])
-            if how == "flip":
-                line[where] ^= 1 << draw.draw(st.integers(0, 7))
-            else:
-                del line[where]
-            batch[at] = bytes(line)
+            batch[at] = damaged(draw, batch[at], how)
         elif how == "repeat":
             batch.append(batch[at])
         elif how == "blank":

@@ -29,7 +29,7 @@ from partydesk.core.storage.database import open_database
 from partydesk.core.storage.stamping import utc_now
 from partydesk.core.storage.sync_records import SYNC_TYPES
 from tests.core.exchange.conftest import Sites
-from tests.core.exchange.test_fast_paths import NESTED, lines
+from tests.core.exchange.test_fast_paths import NESTED, damaged, lines
 from tests.core.exchange.test_round_trip import COMMITTEE_CODE, dump
 from tests.core.exchange.test_stage import SPOILS
 
@@ -146,6 +146,17 @@ def test_spaces_between_values_are_read_as_the_reader_reads_them(sites: Sites) -
         b"\n".join(found))
 
 
+def spoiled(record: dict[str, Any], spoil: tuple[str, Any]) -> None:
+    """``record`` with one field set as ``SPOILS`` says ("data.-name": the field taken out)."""
+    path, value = spoil
+    if path.startswith("data.-"):
+        del record["data"][path[6:]]
+    elif path.startswith("data."):
+        record["data"][path[5:]] = value
+    else:
+        record[path] = value
+
+
 @pytest.mark.parametrize("spoil", SPOILS, ids=[f"{path}={value!r}"[:40] for path, value in SPOILS])
 def test_a_spoiled_field_stages_typed_as_parsed(sites: Sites, spoil: tuple[str, Any]) -> None:
     """Each way a sender could spoil one field: read typed or left to the reader, the same verdict."""
@@ -153,14 +164,7 @@ def test_a_spoiled_field_stages_typed_as_parsed(sites: Sites, spoil: tuple[str, 
     records = [json.loads(line) for line in found]
     at = next(i for i, r in enumerate(records) if r["type"] == "member")
     record = records[at]
-    path, value = spoil
-    if path.startswith("data."):
-        if path[5:].startswith("-"):
-            del record["data"][path[6:]]
-        else:
-            record["data"][path[5:]] = value
-    else:
-        record[path] = value
+    spoiled(record, spoil)
     record["row_hash"] = data_hash(record["data"])
     jsonl = b"\n".join([*found[:at], canonical(record), *found[at + 1:]])
     parsed = parse_records(jsonl)
@@ -186,13 +190,7 @@ def test_whatever_it_accepts_the_reader_accepts_alike(sites: Sites) -> None:
         at = draw.draw(st.integers(0, len(members) - 1))
         how = draw.draw(st.sampled_from(["flip", "cut", "blank", "reshape", "spoil", "space"]))
         if how in ("flip", "cut"):
-            where = draw.draw(st.integers(0, len(batch[at]) - 1))
-            line = bytearray(batch[at])
-            if how == "flip":
-                line[where] ^= 1 << draw.draw(st.integers(0, 7))
-            else:
-                del line[where]
-            batch[at] = bytes(line)
+            batch[at] = damaged(draw, batch[at], how)
         elif how == "blank":
             batch.insert(at, b"")
         elif how == "space":
@@ -203,14 +201,7 @@ def test_whatever_it_accepts_the_reader_accepts_alike(sites: Sites) -> None:
             if how == "reshape":
                 record["data"][draw.draw(st.sampled_from(sorted(record["data"])))] = draw.draw(NESTED)
             else:
-                path, value = draw.draw(st.sampled_from(SPOILS))
-                if path.startswith("data."):
-                    if path[5:].startswith("-"):
-                        del record["data"][path[6:]]
-                    else:
-                        record["data"][path[5:]] = value
-                else:
-                    record[path] = value
+                spoiled(record, draw.draw(st.sampled_from(SPOILS)))
             record["row_hash"] = data_hash(record["data"])
             batch[at] = canonical(record)
         jsonl = b"\n".join(batch)
