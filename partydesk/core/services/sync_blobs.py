@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -98,7 +97,7 @@ def check_staged(staged: list[Any], blobs: Mapping[str, bytes], db_path: Path) -
         if sha and sha not in blobs and not blob_path(db_path, item.record["type"], sha).exists():
             if out is staged:
                 out = list(staged)
-            out[at] = replace(item, values=None, problem="附件文件不在数据包中，也不在本机附件库中")
+            out[at] = item._replace(values=None, problem="附件文件不在数据包中，也不在本机附件库中")
     return out
 
 
