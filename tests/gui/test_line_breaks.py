@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from partydesk.gui.widgets.line_breaks import NOT_AT_END, NOT_AT_START, wrap_lines
@@ -58,6 +58,7 @@ def test_nothing_is_lost_and_no_line_is_too_wide(text: str, width: int) -> None:
 
 
 @given(st.text(alphabet="中国共产党支部会议研究发展，。、）”》“（《 ", max_size=80), st.integers(12, 40))
+@example("““中“““中“ “", 12)  # an opening mark with a space after it, where the line breaks
 def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(text: str, width: int) -> None:
     """Runs of marks (“好的”。 件二），) go down whole with the character before them; no line is a lone space. (A
     run of marks too long to go down with its character falls as it must, so such runs are left out here.)"""

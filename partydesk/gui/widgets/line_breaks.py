@@ -38,8 +38,12 @@ def _paragraph(text: str, width: int, advance: Callable[[str], int]) -> list[str
                 carried.insert(0, line.pop())
             if len(line) > 1:
                 carried.insert(0, line.pop())
-        while len(line) > 1 and line[-1] in NOT_AT_END:
-            carried.insert(0, line.pop())  # an opening mark goes down with what it opens
+        opening: list[str] = []  # opening marks go down with what they open, spaces between them too
+        while len(line) > 1 and (line[-1] in NOT_AT_END or line[-1].isspace()):
+            opening.insert(0, line.pop())
+        while opening and opening[0].isspace():  # (a space before them stays, dropped as the line's end)
+            line.append(opening.pop(0))
+        carried = [*opening, *carried]
         if carried and advance("".join(carried) + token) > width:  # too long to go down together: as it falls
             line.extend(carried)
             carried = []
