@@ -245,3 +245,15 @@ def test_a_clean_import_reads_typed_and_one_left_to_the_reader_ends_alike(
     committee.close()
     other.close()
     assert rows(twin) == rows(path)
+
+
+def test_a_line_just_at_the_size_limit_is_still_read_typed(sites: Sites, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines are measured one by one only where a stretch of half the limit holds no line break; a line as
+    long as the limit allows is then read, one byte longer is left to the reader (which refuses it)."""
+    found = lines(sites)
+    jsonl = b"\n".join(found) + b"\n"
+    longest = max(map(len, found))
+    monkeypatch.setattr(reader, "MAX_RECORD_BYTES", longest)
+    assert sync_typed.read(jsonl) is not None
+    monkeypatch.setattr(reader, "MAX_RECORD_BYTES", longest - 1)
+    assert sync_typed.read(jsonl) is None
