@@ -21,6 +21,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from partydesk.core.exchange.errors import PackageRejected
 
@@ -37,7 +38,8 @@ MAX_ENTRIES = 200_000
 SUFFIX = ".pdsync"
 
 
-Chunks = bytes | memoryview | Sequence[bytes]  # an entry's data: one buffer, or pieces joined in the archive
+Buffer = bytes | bytearray | memoryview
+Chunks = Buffer | Sequence[bytes]  # an entry's data: one buffer, or pieces joined in the archive
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class OuterParts:
 
     manifest: bytes
     signature: bytes
-    payload: bytes | memoryview
+    payload: Buffer
 
 
 def _damaged(what: str) -> PackageRejected:
@@ -77,7 +79,7 @@ _PERMISSIONS = 0o600 << 16  # the external attributes zipfile gives an entry wri
 _ZIP64_LIMIT = (1 << 31) - 1  # entries or offsets beyond need ZIP64 records: left to zipfile
 
 
-def _pieces(data: Chunks) -> Sequence[bytes | memoryview]:
+def _pieces(data: Chunks) -> Sequence[Buffer]:
     return [data] if isinstance(data, (bytes, bytearray, memoryview)) else data
 
 
@@ -111,18 +113,30 @@ def _headers(entries: Sequence[tuple[str, int, int]], system: int) -> tuple[list
     return local, directory + end
 
 
-def _stored_zip(entries: Iterable[tuple[str, Chunks]]) -> bytes:
-    """An uncompressed ZIP of these entries, in this order."""
+def _stored_pieces(entries: Iterable[tuple[str, Chunks]]) -> list[Buffer] | None:
+    """The pieces an uncompressed ZIP of these entries joins from, in this order (each entry's data as it is
+    given, not copied); None where ``zipfile``'s own records are needed (names beyond ASCII, ZIP64 sizes)."""
     # An entry in many small pieces (a line each) is joined first: one CRC pass over a buffer costs a
     # fraction of a call per piece, and the copy is a single memcpy.
     listed = [(name, data if isinstance(data, (bytes, bytearray, memoryview)) else b"".join(data))
               for name, data in entries]
-    if all(name.isascii() for name, _data in listed):
-        laid = _headers([(name, *_crc_and_size(data)) for name, data in listed], WINDOWS)
-        if laid is not None:
-            local, directory = laid
-            return b"".join([part for header, (_name, data) in zip(local, listed, strict=True)
-                             for part in (header, *_pieces(data))] + [directory])
+    if not all(name.isascii() for name, _data in listed):
+        return None
+    laid = _headers([(name, *_crc_and_size(data)) for name, data in listed], WINDOWS)
+    if laid is None:
+        return None
+    local, directory = laid
+    return [part for header, (_name, data) in zip(local, listed, strict=True)
+            for part in (header, *_pieces(data))] + [directory]
+
+
+def _stored_zip(entries: Iterable[tuple[str, Chunks]]) -> bytes:
+    """An uncompressed ZIP of these entries, in this order."""
+    listed = [(name, data if isinstance(data, (bytes, bytearray, memoryview)) else b"".join(data))
+              for name, data in entries]
+    pieces = _stored_pieces(listed)
+    if pieces is not None:
+        return b"".join(pieces)
     buffer = io.BytesIO()  # names beyond ASCII, or sizes needing ZIP64: zipfile's own records
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for name, data in listed:
@@ -141,7 +155,67 @@ def pack_outer(parts: OuterParts) -> bytes:
 def pack_inner(records_jsonl: Chunks, blobs: dict[str, bytes]) -> bytes:
     """The plaintext payload: records (their bytes, or the pieces that join to them) and content-addressed
     blobs."""
-    return _stored_zip([(RECORDS, records_jsonl), *((BLOBS + name, data) for name, data in sorted(blobs.items()))])
+    return _stored_zip(_inner_entries(records_jsonl, blobs))
+
+
+def inner_pieces(records_jsonl: bytes, blobs: dict[str, bytes]) -> list[Buffer]:
+    """``pack_inner``'s bytes as the pieces that join to them: the records and blobs themselves between their
+    headers, not copied (or the packing in one piece, where ``zipfile`` writes it)."""
+    entries = _inner_entries(records_jsonl, blobs)
+    pieces = _stored_pieces(entries)
+    return pieces if pieces is not None else [_stored_zip(entries)]
+
+
+def _inner_entries(records_jsonl: Chunks, blobs: dict[str, bytes]) -> list[tuple[str, Chunks]]:
+    return [(RECORDS, records_jsonl), *((BLOBS + name, data) for name, data in sorted(blobs.items()))]
+
+
+class OuterLayout:
+    """A package file laid out before its payload is written: one buffer the size of the file, with the
+    payload's place in it, so the payload is encrypted straight into the file's bytes.
+
+    A large package is a quarter of a gigabyte, and every fresh buffer of that size costs about as much as
+    the encryption itself (the memory is touched page by page), so the payload is not written once and
+    then copied into the file. ``finish`` fills in the rest exactly as ``pack_outer`` lays it out (a test
+    holds the two equal).
+    """
+
+    def __init__(self, manifest_size: int, signature_size: int, payload_size: int, local: list[bytes],
+                 directory: bytes) -> None:
+        self.sizes = (manifest_size, signature_size, payload_size)
+        self.payload_at = sum(map(len, local)) + manifest_size + signature_size
+        self.buffer = bytearray(self.payload_at + payload_size + len(directory))
+
+    @classmethod
+    def of(cls, manifest_size: int, signature_size: int, payload_size: int) -> OuterLayout | None:
+        """The layout for parts of these sizes; None when the file would need ZIP64 records (then
+        ``pack_outer``, which leaves them to ``zipfile``)."""
+        laid = _headers([(MANIFEST, 0, manifest_size), (SIGNATURE, 0, signature_size), (PAYLOAD, 0, payload_size)],
+                        WINDOWS)
+        return None if laid is None else cls(manifest_size, signature_size, payload_size, *laid)
+
+    def payload(self) -> memoryview:
+        """Where the payload goes, with the rest of the buffer after it (written over by ``finish``)."""
+        return memoryview(self.buffer)[self.payload_at:]
+
+    def finish(self, manifest: bytes, signature: bytes) -> bytearray:
+        """The file's bytes, once the payload is in place: the manifest and signature, each entry's header
+        with its CRC, the directory. ValueError when the parts are not of the sizes laid out."""
+        manifest_size, signature_size, payload_size = self.sizes
+        if (len(manifest), len(signature)) != (manifest_size, signature_size):
+            raise ValueError("the manifest or signature is not of the size laid out")
+        payload = memoryview(self.buffer)[self.payload_at:self.payload_at + payload_size]
+        laid = _headers([(MANIFEST, zlib.crc32(manifest), manifest_size), (SIGNATURE, zlib.crc32(signature),
+                         signature_size), (PAYLOAD, zlib.crc32(payload), payload_size)], WINDOWS)
+        assert laid is not None  # (the sizes were laid out without ZIP64 records)
+        (manifest_header, signature_header, payload_header), directory = laid
+        front = manifest_header + manifest + signature_header + signature + payload_header
+        end = self.payload_at + payload_size
+        if len(front) != self.payload_at or len(self.buffer) - end != len(directory):
+            raise ValueError("the headers are not of the size laid out")
+        self.buffer[:self.payload_at] = front
+        self.buffer[end:] = directory
+        return self.buffer
 
 
 def _safe_name(name: str) -> bool:
@@ -149,14 +223,50 @@ def _safe_name(name: str) -> bool:
                 or (len(name) > 1 and name[1] == ":") or "\x00" in name)
 
 
-def _open_zip(data: bytes, *, max_entries: int, max_total: int, outer: bool = False) -> zipfile.ZipFile:
+class _ViewFile(io.RawIOBase):
+    """A read-only, seekable file over a buffer, without copying it (``io.BytesIO`` copies anything but
+    ``bytes``): ``zipfile`` reads a package just written, a quarter of a gigabyte, through it."""
+
+    def __init__(self, data: bytes | bytearray | memoryview) -> None:
+        super().__init__()
+        self._view = memoryview(data).cast("B")
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        piece = self._view[self._at:self._at + len(buffer)]
+        memoryview(buffer).cast("B")[:len(piece)] = piece
+        self._at += len(piece)
+        return len(piece)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        start = {io.SEEK_SET: 0, io.SEEK_CUR: self._at, io.SEEK_END: len(self._view)}[whence]
+        if start + offset < 0:
+            raise ValueError("negative seek position")
+        self._at = start + offset
+        return self._at
+
+    def tell(self) -> int:
+        return self._at
+
+
+def _file_over(data: bytes | bytearray) -> io.IOBase:
+    return io.BytesIO(data) if isinstance(data, bytes) else _ViewFile(data)
+
+
+def _open_zip(data: bytes | bytearray, *, max_entries: int, max_total: int, outer: bool = False) -> zipfile.ZipFile:
     """The archive under the guard rails. ``outer``: a package file, which is told apart from a file that is
     no package at all (not a ZIP from its first bytes, or a ZIP holding none of a package's parts: another
     program's file picked by mistake) and from a package that was damaged (cut short, a changed byte)."""
     if outer and len(data) >= 4 and not data.startswith(b"PK"):
         raise _not_a_package()
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(_file_over(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:
         raise _damaged("不是完整的压缩包") from exc
@@ -193,7 +303,7 @@ def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
         raise _damaged(f"{_part(name)}读取失败") from exc
 
 
-def _view(data: bytes, archive: zipfile.ZipFile, name: str, limit: int) -> tuple[memoryview, int, int]:
+def _view(data: bytes | bytearray, archive: zipfile.ZipFile, name: str, limit: int) -> tuple[memoryview, int, int]:
     """A stored entry's bytes as a view into ``data`` (not a copy), with where they start and their CRC,
     after the checks ``archive.read`` makes: the local header is there and the CRC matches."""
     info = _entry(archive, name, limit)
@@ -210,7 +320,7 @@ def _view(data: bytes, archive: zipfile.ZipFile, name: str, limit: int) -> tuple
     return view, start, crc
 
 
-def read_outer(data: bytes) -> OuterParts:
+def read_outer(data: bytes | bytearray) -> OuterParts:
     """The three parts of a package, after the guard rails."""
     if len(data) > MAX_PACKAGE_BYTES:
         raise _damaged("文件过大")
@@ -231,7 +341,7 @@ def read_outer(data: bytes) -> OuterParts:
     return parts
 
 
-def _is_packing(data: bytes, laid: tuple[list[bytes], bytes] | None, small: tuple[bytes, bytes],
+def _is_packing(data: bytes | bytearray, laid: tuple[list[bytes], bytes] | None, small: tuple[bytes, bytes],
                 payload_at: int, payload_size: int) -> bool:
     """Whether ``data`` is byte for byte the manifest and the signature, each after its header, the
     payload's header, the payload (read from ``payload_at``) and the directory: exactly what ``pack_outer``

@@ -12,12 +12,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -26,6 +28,8 @@ SIGNATURE = "Ed25519"
 KEY_WRAP = "X25519-HKDF-SHA256-AES-256-GCM"
 _WRAP_INFO = b"partydesk-sync-v1 data key"
 NONCE_BYTES = 12
+TAG_BYTES = 16  # AES-GCM's tag, after the ciphertext
+SIGNATURE_BYTES = 64  # an Ed25519 signature
 
 
 def b64(data: bytes) -> str:
@@ -38,9 +42,17 @@ def unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
-def sha256_hex(data: bytes | memoryview) -> str:
+def sha256_hex(data: bytes | bytearray | memoryview) -> str:
     """SHA-256 of ``data`` as lower-case hex."""
     return hashlib.sha256(data).hexdigest()
+
+
+def sha256_hex_of(pieces: Sequence[bytes | bytearray | memoryview]) -> str:
+    """SHA-256 of the bytes these pieces join to, as lower-case hex (nothing joined)."""
+    found = hashlib.sha256()
+    for piece in pieces:
+        found.update(piece)
+    return found.hexdigest()
 
 
 def raw_public(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
@@ -109,16 +121,45 @@ def unwrap_key(wrapped: str, private: X25519PrivateKey, key_id: str) -> bytes:
         raise ValueError("wrapped key does not open") from exc
 
 
+@dataclass(frozen=True)
+class Sealing:
+    """A payload's fresh data key and nonce, and the data key wrapped for each recipient, before the payload
+    is encrypted (``seal_into`` writes the ciphertext where the caller wants it)."""
+
+    data_key: bytes
+    nonce: bytes
+    wrapped: dict[str, str]
+
+    @classmethod
+    def new(cls, recipients: dict[str, bytes]) -> Sealing:
+        """A fresh data key wrapped for each (key id → X25519 public) recipient."""
+        data_key = AESGCM.generate_key(bit_length=256)
+        return cls(data_key, os.urandom(NONCE_BYTES),
+                   {key_id: wrap_key(data_key, public, key_id) for key_id, public in recipients.items()})
+
+    def seal_into(self, pieces: Sequence[bytes | bytearray | memoryview], out: memoryview, associated: bytes) -> int:
+        """Encrypt the bytes the pieces join to into ``out``, then the tag: the very bytes ``AESGCM.encrypt``
+        returns (a test holds them equal), written in place. ``out`` needs ``TAG_BYTES - 1`` more bytes than
+        the ciphertext and tag (the cipher's own margin), which it may overwrite. Returns the bytes written."""
+        encryptor = Cipher(algorithms.AES(self.data_key), modes.GCM(self.nonce)).encryptor()
+        encryptor.authenticate_additional_data(associated)
+        at = 0
+        for piece in pieces:
+            at += encryptor.update_into(piece, out[at:])
+        tail = encryptor.finalize()  # (nothing for GCM, which gives every byte as it goes)
+        out[at:at + len(tail) + TAG_BYTES] = tail + encryptor.tag
+        at += len(tail)
+        return at + TAG_BYTES
+
+
 def seal(plaintext: bytes, recipients: dict[str, bytes], associated: bytes) -> Sealed:
     """Encrypt ``plaintext`` with a fresh data key wrapped for each (key id → X25519 public) recipient."""
-    data_key = AESGCM.generate_key(bit_length=256)
-    nonce = os.urandom(NONCE_BYTES)
-    ciphertext = AESGCM(data_key).encrypt(nonce, plaintext, associated)
-    wrapped = {key_id: wrap_key(data_key, public, key_id) for key_id, public in recipients.items()}
-    return Sealed(nonce, ciphertext, wrapped)
+    sealing = Sealing.new(recipients)
+    return Sealed(sealing.nonce, AESGCM(sealing.data_key).encrypt(sealing.nonce, plaintext, associated),
+                  sealing.wrapped)
 
 
-def open_sealed(ciphertext: bytes | memoryview, nonce: bytes, data_key: bytes, associated: bytes) -> bytes:
+def open_sealed(ciphertext: bytes | bytearray | memoryview, nonce: bytes, data_key: bytes, associated: bytes) -> bytes:
     """Decrypt; ValueError when any bit of the ciphertext, nonce or associated data changed."""
     try:
         return AESGCM(data_key).decrypt(nonce, ciphertext, associated)

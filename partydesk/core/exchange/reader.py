@@ -41,7 +41,7 @@ class Payload:
     blobs: dict[str, bytes]
 
 
-def open_envelope(data: bytes) -> Envelope:
+def open_envelope(data: bytes | bytearray) -> Envelope:
     """Step 1: guard rails, then the manifest under its strict schema."""
     parts = container.read_outer(data)
     return Envelope(parse(parts.manifest), parts)

@@ -13,9 +13,12 @@ from __future__ import annotations
 import os
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from partydesk import __version__
 from partydesk.core.atomicfile import fsync_directory, known_error_from_os, remove_quietly
@@ -100,33 +103,29 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
     blobs = package_blobs(db.path, lines)
     records_jsonl = b"\n".join([*map(itemgetter(1), lines), b""])  # each line ended by a line break
     del lines
-    plaintext = container.pack_inner(records_jsonl, blobs)
+    plaintext = container.inner_pieces(records_jsonl, blobs)  # the records and blobs between headers, not copied
     del records_jsonl, blobs
     package_id = str(uuid.uuid4())
     created = utc_now().replace(microsecond=0)
     recipients = {peer_key.key_id: crypto.unb64(peer_key.encryption_public), keys.key_id: keys.encryption_public}
-    plaintext_sha256 = parallel.started(crypto.sha256_hex, plaintext)  # on a second core, beside the sealing
-    sealed = crypto.seal(plaintext, recipients, package_id.encode("ascii"))
-    plaintext_hash = plaintext_sha256.result()
-    del plaintext, plaintext_sha256
+    plaintext_sha256 = parallel.started(crypto.sha256_hex_of, plaintext)  # on a second core, beside the sealing
+    sealing = crypto.Sealing.new(recipients)
     progress.step(2, 3, "正在写入并核对文件……")  # the last point a cancel is honoured
     with db.write(actor, action="sync.export") as session:
         seq = sync_repo.take_channel_seq(session, peer.site_id,
                                          past=sync_channels.last_written(db.path).get(peer.site_id, 0))
         audit_seq, audit_hash = audit.head(session)  # as it stands before this export's own entry
-        manifest = Manifest(
+        draft = Manifest(  # with the hashes still to come (of a fixed length, so the file can be laid out)
             package_id=package_id, kind=kind, created_at=created, app_version=__version__,
             schema_version=head_revision(), origin=Endpoint(org.code, db.site.site_id), origin_key_id=keys.key_id,
             destination=Endpoint(peer.org_code, peer.site_id), channel_seq=seq,
             prerequisite_seq=previous.channel_seq if previous else 0,
             prerequisite_id=previous.package_id if previous else "", covers_from=after, covers_to=covers_to,
-            acks=tuple(acks), counts=counts, payload_size=len(sealed.ciphertext),
-            payload_sha256=crypto.sha256_hex(sealed.ciphertext), plaintext_sha256=plaintext_hash,
-            nonce=sealed.nonce, recipients=sealed.wrapped, audit_seq=audit_seq, audit_hash=audit_hash)
-        manifest_bytes = manifest.to_bytes()
-        data = container.pack_outer(container.OuterParts(manifest_bytes, crypto.sign(keys.signing, manifest_bytes),
-                                                         sealed.ciphertext))
-        del sealed
+            acks=tuple(acks), counts=counts, payload_size=sum(map(len, plaintext)) + crypto.TAG_BYTES,
+            payload_sha256=_UNKNOWN, plaintext_sha256=_UNKNOWN, nonce=sealing.nonce, recipients=sealing.wrapped,
+            audit_seq=audit_seq, audit_hash=audit_hash)
+        data = _sealed(plaintext, sealing, draft, plaintext_sha256, keys.signing)
+        del plaintext, plaintext_sha256
         name = file_name(org.code, peer.org_code, seq, created, package_id)
         path = write_verified(out_dir / name, data, keys)
         try:  # beside the database too, where a restore of it cannot take the number back
@@ -141,7 +140,27 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
     return Exported(path, package_id, kind, seq, counts, len(acks), Changes.of(ChangeKind.SYNC))
 
 
-def write_verified(target: Path, data: bytes, keys: object) -> Path:
+_UNKNOWN = "0" * 64  # a hash not taken yet, as long as one
+
+
+def _sealed(plaintext: list[container.Buffer], sealing: crypto.Sealing, draft: Manifest,
+            plaintext_sha256: Future[str], signing: Ed25519PrivateKey) -> bytes | bytearray:
+    """The package file's bytes: the plaintext encrypted straight into the file's buffer (``OuterLayout``, laid
+    out from the draft manifest), then the manifest with both hashes, signed."""
+    associated = draft.package_id.encode("ascii")
+    size = draft.payload_size
+    layout = container.OuterLayout.of(len(draft.to_bytes()), crypto.SIGNATURE_BYTES, size)
+    ciphertext = memoryview(layout.payload() if layout is not None else bytearray(size + crypto.TAG_BYTES))
+    sealing.seal_into(plaintext, ciphertext, associated)
+    manifest = replace(draft, payload_sha256=crypto.sha256_hex(ciphertext[:size]),
+                       plaintext_sha256=plaintext_sha256.result()).to_bytes()
+    if layout is None:  # a file needing ZIP64 records: packed by zipfile, one copy more
+        return container.pack_outer(container.OuterParts(manifest, crypto.sign(signing, manifest),
+                                                         ciphertext[:size]))
+    return layout.finish(manifest, crypto.sign(signing, manifest))
+
+
+def write_verified(target: Path, data: bytes | bytearray, keys: object) -> Path:
     """``.part``, flush, rename, read back and verify; any failure removes what was written.
 
     The bytes meant are checked (signature, hashes, our own key opens them) on a second core while the

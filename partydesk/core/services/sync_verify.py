@@ -10,14 +10,14 @@ from partydesk.core.exchange.keys import SiteKeys
 from partydesk.core.exchange.reader import check_signature, decrypt, open_envelope
 
 
-def verify_read_back(path: Path, expected: bytes) -> None:
+def verify_read_back(path: Path, expected: bytes | bytearray) -> None:
     """Raise a KnownError unless ``path`` holds exactly ``expected``."""
     if not _holds_exactly(path, expected):
         raise KnownError(f"写入后读回的内容与原文件不一致：{path.name}。U盘可能有问题，请换一个U盘再导出。",
                          code="verify_failed")
 
 
-def verify_meant(expected: bytes, keys: object) -> None:
+def verify_meant(expected: bytes | bytearray, keys: object) -> None:
     """The package's bytes pass the guard rails, carry our signature, and our own key opens them with every
     hash matching (a PackageRejected otherwise)."""
     assert isinstance(keys, SiteKeys)
@@ -29,7 +29,7 @@ def verify_meant(expected: bytes, keys: object) -> None:
 _CHUNK = 4 * 1024 * 1024
 
 
-def _holds_exactly(path: Path, expected: bytes) -> bool:
+def _holds_exactly(path: Path, expected: bytes | bytearray) -> bool:
     """Whether the file holds these bytes and no others, read back a few megabytes at a time (a large package
     is not held in memory twice)."""
     at = 0

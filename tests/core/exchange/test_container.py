@@ -79,3 +79,42 @@ def test_inner_entries_are_read_as_written() -> None:
     damaged[inner.index(b'{"b"') + 2] ^= 0x01
     with pytest.raises(PackageRejected):
         container.read_inner(bytes(damaged))
+
+
+@settings(max_examples=60)
+@given(st.binary(min_size=1, max_size=400), st.binary(min_size=1, max_size=100), st.binary(max_size=3000))
+def test_a_file_laid_out_before_its_payload_is_the_packing_of_its_parts(manifest: bytes, signature: bytes,
+                                                                       payload: bytes) -> None:
+    """The export encrypts straight into the file's buffer (``OuterLayout``): once finished, the buffer holds
+    exactly what ``pack_outer`` writes for the same parts, and the reader takes it as it is (a bytearray)."""
+    layout = container.OuterLayout.of(len(manifest), len(signature), len(payload))
+    assert layout is not None
+    layout.payload()[:len(payload)] = payload
+    data = layout.finish(manifest, signature)
+    assert bytes(data) == container.pack_outer(container.OuterParts(manifest, signature, payload))
+    read = container.read_outer(data)
+    assert (read.manifest, read.signature, bytes(read.payload)) == (manifest, signature, payload)
+
+
+def test_a_laid_out_file_refuses_parts_of_other_sizes_and_a_changed_byte_is_still_caught() -> None:
+    layout = container.OuterLayout.of(7, 3, 39)
+    assert layout is not None
+    layout.payload()[:39] = b"payload-bytes" * 3
+    with pytest.raises(ValueError, match="size"):
+        layout.finish(b'{"m":12}', b"sig")
+    data = layout.finish(b'{"m":1}', b"sig")
+    for position in (0, data.index(b"payload") + 1, len(data) - 5):
+        changed = bytearray(data)
+        changed[position] ^= 0x01
+        with pytest.raises(PackageRejected):
+            container.read_outer(changed)
+
+
+def test_the_inner_archive_in_pieces_joins_to_its_packing() -> None:
+    """The payload is encrypted from the inner archive's pieces, the records not copied into it."""
+    blob = b"file-bytes"
+    name = hashlib.sha256(blob).hexdigest()
+    records = b'{"a":1}\n{"b":2}\n'
+    pieces = container.inner_pieces(records, {name: blob})
+    assert b"".join(pieces) == container.pack_inner(records, {name: blob})
+    assert any(piece is records for piece in pieces)
