@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -419,7 +420,7 @@ def _check_addressing(db: Database, manifest: Manifest, now: datetime) -> None:
 def _states(session: Any, staged: list[Staged]) -> dict[tuple[str, str], LocalState]:
     """The local bookkeeping of every staged record that exists here, by (type, id)."""
     found: dict[tuple[str, str], LocalState] = {}
-    for name in sorted({str(item.record["type"]) for item in staged}):
+    for name in sorted(set(map(str, map(itemgetter("type"), map(attrgetter("record"), staged))))):
         kind = TYPES_BY_NAME.get(name)
         if kind is None or not sync_repo.holds_any(session, kind):
             continue  # an empty table (a first snapshot) has nothing to look up
@@ -493,10 +494,13 @@ def _in_words(session: Any, report: ImportReport, staged: list[Staged], decision
     if report.rejected:
         report.rejected_words = preview.rejected(session, [s.record for s, d in zip(staged, decisions, strict=True)
                                                            if d.outcome is Outcome.REJECTED])
-    report.removed = preview.removed(session, staged, decisions, own_site)
-    report.changed, report.changed_count = preview.changed(session, staged, decisions, own_site)
-    report.held, report.held_other = preview.held(session, staged, decisions, own_site)
-    report.declined, report.declined_count = preview.declined(session, staged, decisions, own_site)
+    # Each of these looks only at updated or at unchanged records (a first package brings none of either).
+    if report.counts[Outcome.UPDATED.value]:
+        report.removed = preview.removed(session, staged, decisions, own_site)
+        report.changed, report.changed_count = preview.changed(session, staged, decisions, own_site)
+        report.declined, report.declined_count = preview.declined(session, staged, decisions, own_site)
+    if report.counts[Outcome.UNCHANGED.value]:
+        report.held, report.held_other = preview.held(session, staged, decisions, own_site)
     if report.declined:  # a member named there with the fields unlike our correction, not again among the changed
         again = [c for c in report.changed if c in report.declined]
         report.changed = [c for c in report.changed if c not in again]
