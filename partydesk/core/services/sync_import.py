@@ -144,8 +144,14 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
             _refuse_key_card(data, db.site.site_id if db.site else "")
             with sync_received.Copy(db.path, data, dry_run=dry_run) as copy:  # to replay after a restore
                 held, data = [data], b""  # handed over: the import lets the bytes go once it has decrypted them
-                return copy.of(_import(db, actor, held, dry_run=dry_run, now=now or utc_now(), step=step,
-                                       backup=backup, file_name=path.name))
+                now = now or utc_now()
+                try:
+                    report = _import(db, actor, held, dry_run=dry_run, now=now, step=step, backup=backup,
+                                     file_name=path.name, typed=True)
+                except sync_typed.Unsound:  # rolled back: read again as the reader reads any file, and refused
+                    report = _import(db, actor, [container.read_file(path)], dry_run=dry_run, now=now, step=step,
+                                     backup=False, file_name=path.name, typed=False)  # (backed up already)
+                return copy.of(report)
     except PackageRejected as exc:
         if not dry_run and exc.reason not in NOT_RECORDED:  # in a transaction of its own: nothing was touched
             record_rejection(db, actor, path, reason=exc.reason, message=exc.message)
@@ -155,8 +161,12 @@ def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = Fa
 
 
 def _import(db: Database, actor: Actor, held: list[bytes], *, dry_run: bool, now: datetime,
-            step: StepHook | None, backup: bool, file_name: str) -> ImportReport:
-    """The package whose bytes ``held`` hands over, let go once decrypted (a snapshot: a quarter of a gigabyte)."""
+            step: StepHook | None, backup: bool, file_name: str, typed: bool) -> ImportReport:
+    """The package whose bytes ``held`` hands over, let go once decrypted (a snapshot: a quarter of a gigabyte).
+
+    ``typed``: its records are read typed (``sync_typed.Reading``), their row hashes checked while the last
+    table's indexes are built again, before the commit; ``sync_typed.Unsound`` (nothing kept) when one does
+    not match."""
     assert db.site is not None
     data = held.pop()
     own_site = db.site.site_id
@@ -186,7 +196,8 @@ def _import(db: Database, actor: Actor, held: list[bytes], *, dry_run: bool, now
         step("read")
     opened = open_payload(envelope, opening_keys(db, manifest))  # 6
     del data, envelope
-    payload = read_payload(opened, sync_typed.read)
+    reading = sync_typed.Reading() if typed else None
+    payload = read_payload(opened, reading.read if reading is not None else None)
     notices, records = key_notices(db, manifest, payload.records)
     refusals, records = sync_refusals.take_out(records, manifest)
     parent = manifest.origin.site_id if peer.relation == "parent" else ""  # only a parent sends corrections
@@ -195,6 +206,8 @@ def _import(db: Database, actor: Actor, held: list[bytes], *, dry_run: bool, now
     if step is not None:
         step("staged")
     if dry_run:
+        if reading is not None:
+            reading.confirm()
         with db.read() as session:  # 8: only shown; the apply classifies again inside its transaction
             decisions = _classify(session, staged, own_site, parent)
             _count(report, staged, decisions)
@@ -214,7 +227,10 @@ def _import(db: Database, actor: Actor, held: list[bytes], *, dry_run: bool, now
         _count(report, staged, decisions)
         _in_words(session, report, staged, decisions, own_site, parent)  # (names and values before the change)
         written = _written(staged, decisions)
-        _apply(session, written, staged, decisions, manifest.package_id, step)
+        _apply(session, written, staged, decisions, manifest.package_id, step,
+               beside=reading.start if reading is not None else None)
+        if reading is not None:
+            reading.confirm()
         sync_refusals.note(session, peer, staged, decisions)
         _returned(report, sync_refusals.told(session, peer, refusals))
         sync_repo.supersede_conflicts(session, ((name, record["id"], record["version"])
@@ -473,11 +489,12 @@ def _written(staged: list[Staged], decisions: list[Decision]) -> _Written:
 
 
 def _apply(session: Any, written: _Written, staged: list[Staged], decisions: list[Decision], package_id: str,
-           step: StepHook | None) -> None:
-    """Write the new and updated records type by type (parents first), queue the conflicts."""
+           step: StepHook | None, *, beside: Callable[[], None] | None) -> None:
+    """Write the new and updated records type by type (parents first), queue the conflicts (``beside``: as
+    ``apply_batches`` takes it)."""
     tick = (lambda: step("record")) if step is not None else None
     sync_repo.apply_batches(session, [(kind, written.records.get(kind.name, []), written.existing.get(kind.name, set()))
-                                      for kind in SYNC_TYPES], step=tick)
+                                      for kind in SYNC_TYPES], step=tick, beside=beside)
     conflicted = [(s, d) for s, d in zip(staged, decisions, strict=True) if d.outcome is Outcome.CONFLICT]
     states = _states(session, [item for item, _decision in conflicted])
     for item, decision in conflicted:

@@ -388,12 +388,13 @@ def _rows(writer: HashingWriter, records: Received, existing: set[str], first_se
 
 
 def apply_batches(session: Session, batches: Sequence[tuple[SyncType, Received, set[str]]], *,
-                  step: Callable[[], None] | None = None) -> None:
+                  step: Callable[[], None] | None = None, beside: Callable[[], None] | None = None) -> None:
     """``apply_records`` for several types in turn (parents first), with change_seq running on across them.
 
     Building a table's indexes again after a bulk write is one long SQLite call that lets go of the
     interpreter lock; the next type's rows are laid out and hashed on a second thread meanwhile
-    (``parallel``), and written once both are done.
+    (``parallel``), and written once both are done. While the last type's indexes are built, ``beside`` is
+    called to start the caller's own work on a second thread (not called when they are not set aside).
     """
     batches = [batch for batch in batches if batch[1]]
     if not batches:
@@ -423,6 +424,8 @@ def apply_batches(session: Session, batches: Sequence[tuple[SyncType, Received, 
                             step()
             if aside and at + 1 < len(plans):  # the indexes are built again on leaving the block
                 pending = parallel.started(_rows, *plans[at + 1][1:])
+            elif aside and beside is not None:
+                beside()
         if log is not None:
             id_at = len(writer.names) - len(BOOKKEEPING_ORDER)
             for row in rows.changed:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
+from concurrent.futures import Future
 from functools import cache
 from operator import attrgetter, eq, methodcaller, sub
 from typing import Annotated, Any, cast
@@ -28,7 +29,7 @@ from typing import Annotated, Any, cast
 import msgspec
 from sqlalchemy import Boolean, Date, DateTime, Integer
 
-from partydesk.core.exchange import reader
+from partydesk.core.exchange import parallel, reader
 from partydesk.core.storage.sync_records import SYNC_TYPES, SyncType
 
 _RECORD_FIELDS = (("base_version", str | None), ("deleted", bool), ("id", str), ("owner_site", str),
@@ -139,19 +140,76 @@ def read(jsonl: bytes | memoryview) -> list[Record] | None:
     A view is read in place: a snapshot's lines are a quarter of a gigabyte. Every pass below is a chain
     of C calls over the records, none holding a list beside them.
     """
+    records = _unhashed(jsonl)
+    return records if records is not None and hashes_match(records) else None
+
+
+def _unhashed(jsonl: bytes | memoryview) -> list[Record] | None:
+    """``read`` but for the row hashes."""
     decode = _decoder()
     lines = _lines(jsonl)
     if decode is None or lines is None:
         return None
     try:
         records: list[Record] = decode.decode_lines(jsonl)
-        if len(records) != lines or len(set(map(_id, records))) != len(records):
-            return None
-        sound = all(map(eq, map(_hexdigest, map(_sha256, map(_encode, map(_data, records)))),
-                        map(_row_hash, records)))
     except (msgspec.MsgspecError, ValueError, TypeError, UnicodeError):
         return None
-    return records if sound else None
+    if len(records) != lines or len(set(map(_id, records))) != len(records):
+        return None
+    return records
+
+
+_SLICE = 4096  # records hashed in one C pass: a thread doing it lets others in between passes
+
+
+def hashes_match(records: list[Record]) -> bool:
+    """Whether each record's ``row_hash`` is the SHA-256 of its data's canonical JSON."""
+    try:
+        for at in range(0, len(records), _SLICE):
+            part = records[at:at + _SLICE]
+            if not all(map(eq, map(_hexdigest, map(_sha256, map(_encode, map(_data, part)))), map(_row_hash, part))):
+                return False
+    except (msgspec.MsgspecError, ValueError, TypeError, UnicodeError):
+        return False
+    return True
+
+
+class Unsound(Exception):
+    """Records read typed whose row hashes do not all match (``Reading.confirm``): nothing of them may be
+    kept, and the package is read again the reader's way, which refuses it naming the record."""
+
+
+class Reading:
+    """``read`` with the row-hash check kept for later, where the import has a core to spare for it.
+
+    The import writes a snapshot's records while their hashes are still being checked: ``start`` begins
+    the check on a second core while SQLite builds a table's indexes again (one long call that lets go of
+    the interpreter lock), and ``confirm`` waits for its verdict (or makes the check, when it was never
+    started) before anything is committed or shown. On ``Unsound`` the caller rolls back and reads the
+    package again the reader's way: a package is applied or refused exactly as when ``read`` checked it.
+    """
+
+    def __init__(self) -> None:
+        self.records: list[Record] | None = None
+        self._verdict: Future[bool] | None = None
+
+    def read(self, jsonl: bytes | memoryview) -> list[Record] | None:
+        """The records typed, their row hashes not yet checked; None as ``read`` gives it."""
+        self.records = _unhashed(jsonl)
+        return self.records
+
+    def start(self) -> None:
+        """Begin checking the row hashes on a second core."""
+        if self.records is not None and self._verdict is None:
+            self._verdict = parallel.started(hashes_match, self.records)
+
+    def confirm(self) -> None:
+        """Return once every row hash matched; ``Unsound`` when one did not."""
+        if self.records is None:
+            return
+        sound = self._verdict.result() if self._verdict is not None else hashes_match(self.records)
+        if not sound:
+            raise Unsound
 
 
 _NOT_OPENING = re.compile(rb"\n(?!\{)")  # a line break not followed by the "{" a record begins with

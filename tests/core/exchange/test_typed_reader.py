@@ -17,18 +17,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partydesk.core.changes import LOCAL_USER
-from partydesk.core.exchange import reader
+from partydesk.core.exchange import container, reader
 from partydesk.core.exchange.canonical import canonical, data_hash
 from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.reader import parse_records
 from partydesk.core.services.sync_export import export_package
 from partydesk.core.services.sync_import import import_package
+from partydesk.core.services.sync_rejections import rejections
 from partydesk.core.services.sync_stage import Origin, stage_all
-from partydesk.core.storage import sync_typed
+from partydesk.core.storage import sync_fast, sync_typed
 from partydesk.core.storage.database import open_database
 from partydesk.core.storage.stamping import utc_now
 from partydesk.core.storage.sync_records import SYNC_TYPES
 from tests.core.exchange.conftest import Sites
+from tests.core.exchange.forge import reseal
 from tests.core.exchange.test_fast_paths import NESTED, damaged, lines
 from tests.core.exchange.test_round_trip import COMMITTEE_CODE, dump
 from tests.core.exchange.test_stage import SPOILS
@@ -236,7 +238,7 @@ def test_a_clean_import_reads_typed_and_one_left_to_the_reader_ends_alike(
     assert typed.status == "applied" and typed.counts["new"] > 50
     other = open_database(twin)
     with monkeypatch.context() as reader_only:
-        reader_only.setattr(sync_typed, "read", lambda _jsonl: None)
+        reader_only.setattr(sync_typed.Reading, "read", lambda _self, _jsonl: None)
         parsed = import_package(other, LOCAL_USER, sent.path)
     assert parsed.status == "applied", parsed.message
     assert parsed.counts == typed.counts
@@ -257,3 +259,40 @@ def test_a_line_just_at_the_size_limit_is_still_read_typed(sites: Sites, monkeyp
     assert sync_typed.read(jsonl) is not None
     monkeypatch.setattr(reader, "MAX_RECORD_BYTES", longest - 1)
     assert sync_typed.read(jsonl) is None
+
+
+@pytest.mark.parametrize("indexes_rebuilt", [False, True])
+def test_a_wrong_row_hash_found_after_writing_rolls_back_and_is_refused_as_the_reader_refuses_it(
+        sites: Sites, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, indexes_rebuilt: bool) -> None:
+    """The typed import writes before the row hashes are confirmed (beside the last index build, when the
+    indexes are set aside; otherwise right after the writes): one record whose hash does not match takes
+    the whole write back, and the package is read again by the reader, which refuses it naming the record,
+    as an import that never went the typed way does. Nothing of it stays."""
+    if indexes_rebuilt:
+        monkeypatch.setattr(sync_fast, "REBUILD_MIN_ROWS", 1)
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE_CODE, out_dir=sites.stick)
+
+    def spoil(entries: dict[str, bytes]) -> None:
+        found = entries[container.RECORDS].split(b"\n")
+        at = max(i for i, line in enumerate(found) if line.startswith(b'{"data":') and b'"member_event"' in line)
+        record = json.loads(found[at])
+        record["row_hash"] = "0" * 64
+        found[at] = _line(record)
+        entries[container.RECORDS] = b"\n".join(found)
+
+    bad = reseal(sent.path, sites.branch, spoil, tmp_path / sent.path.name)
+    before = rows(sites.committee.path)
+    calls: list[str] = []
+    for name in ("start", "confirm"):
+        original = getattr(sync_typed.Reading, name)
+        monkeypatch.setattr(sync_typed.Reading, name,
+                            lambda self, _n=name, _o=original: (calls.append(_n), _o(self))[1])
+    report = import_package(sites.committee, LOCAL_USER, bad)
+    assert calls == (["start", "confirm"] if indexes_rebuilt else ["confirm"])
+    assert (report.status, report.reason) == ("rejected", "damaged")
+    assert "记录摘要" in report.message
+    assert rows(sites.committee.path) == before
+    assert [r.reason for r in rejections(sites.committee)] == ["damaged"]  # refused once, not twice
+    monkeypatch.setattr(sync_typed.Reading, "read", lambda _self, _jsonl: None)
+    again = import_package(sites.committee, LOCAL_USER, bad)
+    assert (again.status, again.reason, again.message) == (report.status, report.reason, report.message)
