@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import attrgetter, itemgetter
@@ -121,6 +122,9 @@ class ImportReport:
                 "rejected_records": [{"type": t, "id": i, "reason": r} for t, i, r in self.rejected]}
 
 
+MANY_RECORDS = 10_000  # a package this large leaves a WAL worth folding on a thread of its own
+
+
 def import_package(db: Database, actor: Actor, path: Path, *, dry_run: bool = False,
                    now: datetime | None = None, step: StepHook | None = None,
                    progress: Progress | None = None, backup: bool = True) -> ImportReport:
@@ -221,7 +225,9 @@ def _import(db: Database, actor: Actor, held: list[bytes], *, dry_run: bool, now
         if step is not None:
             step("backup")
         backup_now(db, reason="import")
-    with db.large_cache(), sync_blobs.blob_writer(db.path) as files, \
+    # A large package's WAL is folded into the file after the import, on a thread of its own (``checkpoint_after``).
+    with db.checkpoint_after() if len(staged) >= MANY_RECORDS else nullcontext(), db.large_cache(), \
+            sync_blobs.blob_writer(db.path) as files, \
             db.write(actor, action="sync.import", remote=True) as session:  # 9
         decisions = _classify(session, staged, own_site, parent)  # again, inside the transaction that applies them
         _count(report, staged, decisions)
