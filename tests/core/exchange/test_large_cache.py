@@ -22,6 +22,19 @@ def cache_size(db: Any) -> int:
     return int(db._pragma("PRAGMA cache_size")[0])
 
 
+def pragma_at_the_writes(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
+    """The value of ``PRAGMA name`` on the import's connection as it writes its records, for each import."""
+    seen: list[int] = []
+    apply = sync_repo.apply_batches
+
+    def watching(session: Any, *args: Any, **kwargs: Any) -> None:
+        seen.append(int(session.connection().exec_driver_sql(f"PRAGMA {name}").scalar()))
+        apply(session, *args, **kwargs)
+
+    monkeypatch.setattr(sync_import.sync_repo, "apply_batches", watching)
+    return seen
+
+
 def test_the_cache_is_raised_for_the_block_and_set_back_after(tmp_path: Path) -> None:
     db = open_database(tmp_path / "a.db")
     before = cache_size(db)
@@ -36,14 +49,7 @@ def test_the_cache_is_raised_for_the_block_and_set_back_after(tmp_path: Path) ->
 
 
 def test_an_import_writes_with_the_large_cache_and_gives_it_back(sites: Sites, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[int] = []
-    apply = sync_repo.apply_batches
-
-    def watching(session: Any, *args: Any, **kwargs: Any) -> None:
-        seen.append(int(session.connection().exec_driver_sql("PRAGMA cache_size").scalar()))
-        apply(session, *args, **kwargs)
-
-    monkeypatch.setattr(sync_import.sync_repo, "apply_batches", watching)
+    seen = pragma_at_the_writes(monkeypatch, "cache_size")
     before = cache_size(sites.committee)
     sent = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick, snapshot=True)
     assert sync_import.import_package(sites.committee, LOCAL_USER, sent.path).status == "applied"
@@ -62,14 +68,7 @@ def test_a_large_import_leaves_its_wal_to_be_folded_on_a_thread_of_its_own(
     write, and on again after); a thread of its own folds it after, which closing the file waits for. A small
     one leaves the automatic checkpoint as it is."""
     monkeypatch.setattr(sync_import, "MANY_RECORDS", 1 if large else 10**9)
-    seen: list[int] = []
-    apply = sync_repo.apply_batches
-
-    def watching(session: Any, *args: Any, **kwargs: Any) -> None:
-        seen.append(int(session.connection().exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()))
-        apply(session, *args, **kwargs)
-
-    monkeypatch.setattr(sync_import.sync_repo, "apply_batches", watching)
+    seen = pragma_at_the_writes(monkeypatch, "wal_autocheckpoint")
     folds: list[int] = []
     fold = sites.committee._fold_in_background
 
