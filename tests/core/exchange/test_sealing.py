@@ -10,8 +10,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partydesk.core.exchange import crypto
+from partydesk.core.changes import LOCAL_USER
+from partydesk.core.exchange import container, crypto
 from partydesk.core.exchange.keys import SiteKeys
+from partydesk.core.services.sync_export import export_package
+from partydesk.core.services.sync_import import import_package
+from tests.core.exchange.conftest import Sites
+from tests.core.exchange.test_round_trip import COMMITTEE_CODE
 
 
 @settings(max_examples=80)
@@ -40,3 +45,14 @@ def test_each_recipient_opens_the_data_key_and_no_one_else() -> None:
         assert crypto.unwrap_key(sealing.wrapped[keys.key_id], keys.encryption, keys.key_id) == sealing.data_key
     with pytest.raises(ValueError):
         crypto.unwrap_key(sealing.wrapped[ours.key_id], stranger.encryption, ours.key_id)
+
+
+def test_a_file_that_cannot_be_laid_out_in_one_buffer_is_packed_by_zipfile_and_reads_the_same(
+        sites: Sites, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A package too large for plain ZIP records (over 2 GB, which ``OuterLayout.of`` declines) is sealed into
+    a buffer of its own and packed the ordinary way: the committee imports it as any other."""
+    monkeypatch.setattr(container.OuterLayout, "of", classmethod(lambda _cls, *_sizes: None))
+    sent = export_package(sites.branch, LOCAL_USER, to_org_code=COMMITTEE_CODE, out_dir=sites.stick)
+    report = import_package(sites.committee, LOCAL_USER, sent.path)
+    assert report.status == "applied", report.message
+    assert report.counts["new"] == sum(sent.counts.values()) > 50
