@@ -20,13 +20,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from operator import itemgetter
+from operator import add, itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime
 from sqlalchemy.orm import Session
 
-from partydesk.core.storage.rowhash import HASH_COLUMN, sorted_pairs_hash
+from partydesk.core.storage.rowhash import HASH_COLUMN, sorted_rows_hashes
 from partydesk.core.storage.sync_records import SyncType, converter
 
 Processor = Callable[[Any], Any] | None
@@ -118,6 +118,8 @@ def _sql_name(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+_FLAG_STORED = {True: 1, False: 0}  # a flag as SQLite holds it (None stays None)
+
 BOOKKEEPING_ORDER = ("id", "owner_site", "version", "deleted", "updated_at", "updated_by", "change_seq")
 
 
@@ -152,17 +154,16 @@ class HashingWriter:
 
     def hashed(self, rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         """The rows as written: flags as 0/1, then the row hash."""
-        table, names, pick, flags = self.table_name, self._sorted_names, self._in_name_order, self._flags
-        out = []
-        for row in rows:
-            if flags:
-                values = list(row)
-                for i in flags:
-                    if values[i] is not None:
-                        values[i] = int(values[i])
-                row = tuple(values)
-            out.append((*row, sorted_pairs_hash(table, tuple(zip(names, pick(row), strict=True)))))
-        return out
+        if self._flags:
+            rows = list(map(self._flags_stored, rows))
+        hashes = sorted_rows_hashes(self.table_name, self._sorted_names, map(self._in_name_order, rows))
+        return list(map(add, rows, zip(hashes)))  # (each hash as a one-value tuple, joined on in C)
+
+    def _flags_stored(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        values = list(row)
+        for i in self._flags:
+            values[i] = _FLAG_STORED.get(values[i], values[i])
+        return tuple(values)
 
     def insert(self, rows: Sequence[tuple[Any, ...]]) -> None:
         """INSERT rows as ``hashed`` gave them."""

@@ -68,6 +68,17 @@ def test_the_fast_encoding_hashes_what_the_json_module_writes(pairs: list[tuple[
     assert rowhash.sorted_pairs_hash("t", tuple(pairs)) == expected.hexdigest()
 
 
+@given(st.lists(st.lists(st.one_of(PLAIN_VALUES, st.booleans(), st.floats(allow_nan=False)), min_size=3,
+                         max_size=3)))
+def test_rows_hash_each_as_its_pairs_do(rows: list[list[object]]) -> None:
+    """The bulk writers' loop gives each row the hash of its pairs, whatever the values: plain ones through
+    orjson, a flag or a float (which orjson writes otherwise) or a number beyond 64 bits the standard way."""
+    names = ["a", "b", "c"]
+    assert rowhash.sorted_rows_hashes("t", names, map(tuple, rows)) == [
+        hashlib.sha256(json.dumps(["t", [[n, v] for n, v in zip(names, row, strict=True)]], ensure_ascii=False,
+                                  separators=(",", ":")).encode("utf-8")).hexdigest() for row in rows]
+
+
 def test_one_timestamp_object_then_another_with_a_different_value() -> None:
     """The shared-timestamp shortcut never hands one row's time to the next row."""
     hasher = rowhash.RowHasher(MemberEventRow.__table__)
