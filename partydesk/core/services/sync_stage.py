@@ -199,14 +199,25 @@ def _data_rows(kind: SyncType, datas: list[Any]) -> list[tuple[Any, ...]] | None
 
 def _typed_rows(kind: SyncType, datas: list[Any]) -> list[tuple[Any, ...]] | None:
     """``_data_rows`` for records ``sync_typed`` read: each column's type, length and nullability were checked
-    as they were parsed, so only the dates are left (each distinct one a real day, written as stored)."""
+    as they were parsed (a date is text or, where the column takes it, null), so only the dates are left:
+    each distinct one among all the date columns a real day, written as stored."""
     if any(isinstance(c.type, DateTime) for c in kind.columns) or not all(isinstance(d, Data) for d in datas):
         return None  # (a time in the data: each record staged on its own, as ``_column_ok`` has it)
     rows = list(map(astuple, datas))
-    for at, column in enumerate(kind.columns):
-        if isinstance(column.type, Date) and not _column_ok(column, list(map(itemgetter(at), rows))):
-            return None
-    return rows
+    at = [i for i, column in enumerate(kind.columns) if isinstance(column.type, Date)]
+    if not at:
+        return rows
+    dates = set(map(itemgetter(*at), rows)) if len(at) == 1 else set(chain.from_iterable(map(itemgetter(*at), rows)))
+    dates.discard(None)
+    return rows if _real_days(dates) else None
+
+
+def _real_days(texts: Iterable[Any]) -> bool:
+    """Whether each of ``texts`` is a day of the calendar written exactly as SQLite holds it (``YYYY-MM-DD``)."""
+    try:
+        return all(type(v) is str and date.fromisoformat(v).isoformat() == v for v in texts)
+    except ValueError:
+        return False
 
 
 def _column_ok(column: Any, values: Sequence[Any]) -> bool:
@@ -223,10 +234,7 @@ def _column_ok(column: Any, values: Sequence[Any]) -> bool:
     if isinstance(kind, DateTime):
         return False
     if isinstance(kind, Date):  # stored as given only when it is already the exact text SQLite holds
-        try:
-            return all(date.fromisoformat(v).isoformat() == v for v in set(values) if v is not None)
-        except ValueError:
-            return False
+        return _real_days(set(values) - {None})
     length = getattr(kind, "length", None)
     return length is None or max(map(len, filter(None, values)), default=0) <= length
 
