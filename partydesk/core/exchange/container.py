@@ -18,7 +18,7 @@ import io
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,51 @@ SUFFIX = ".pdsync"
 
 
 Buffer = bytes | bytearray | memoryview
-Chunks = Buffer | Sequence[bytes]  # an entry's data: one buffer, or pieces joined in the archive
+
+
+class Lines:
+    """An entry's data as lines, each ended by a line break in the archive, joined a batch at a time whenever
+    it is read (``batches``) and never whole: a snapshot's records are a quarter of a gigabyte, and a fresh
+    buffer of that size costs about as much as encrypting it (the memory is touched page by page), while a
+    batch's memory is used again by the next."""
+
+    BATCH = 1024  # lines joined at once (about a megabyte of members)
+
+    def __init__(self, lines: Sequence[bytes]) -> None:
+        self.lines = lines
+        self.size = sum(map(len, lines)) + len(lines)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def batches(self) -> Iterator[bytes]:
+        lines, batch = self.lines, self.BATCH
+        for at in range(0, len(lines), batch):
+            yield b"\n".join([*lines[at:at + batch], b""])
+
+
+class Crc:
+    """A CRC-32 taken a piece at a time, as ``hashlib`` takes a digest (zlib lets go of the interpreter lock on
+    large pieces)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def update(self, piece: Buffer) -> None:
+        self.value = zlib.crc32(piece, self.value)
+
+
+Chunks = Buffer | Sequence[bytes] | Lines  # an entry's data: one buffer, pieces joined in the archive, or lines
+Piece = Buffer | Lines  # a piece of an archive laid out (``inner_pieces``): bytes, or lines read a batch at a time
+
+
+def flat(pieces: Iterable[Piece]) -> Iterator[Buffer]:
+    """The bytes the pieces join to, a buffer at a time (lines a batch at a time)."""
+    for piece in pieces:
+        if isinstance(piece, Lines):
+            yield from piece.batches()
+        else:
+            yield piece
 
 
 @dataclass(frozen=True)
@@ -79,8 +123,16 @@ _PERMISSIONS = 0o600 << 16  # the external attributes zipfile gives an entry wri
 _ZIP64_LIMIT = (1 << 31) - 1  # entries or offsets beyond need ZIP64 records: left to zipfile
 
 
-def _pieces(data: Chunks) -> Sequence[Buffer]:
+def _pieces(data: Chunks) -> Iterable[Buffer]:
+    if isinstance(data, Lines):
+        return data.batches()
     return [data] if isinstance(data, (bytes, bytearray, memoryview)) else data
+
+
+def _whole(data: Chunks) -> Piece:
+    """An entry's data as one buffer, or as its lines (many small pieces are joined: one CRC pass over a
+    buffer costs a fraction of a call per piece, and the copy is a single memcpy)."""
+    return data if isinstance(data, (bytes, bytearray, memoryview, Lines)) else b"".join(data)
 
 
 def _crc_and_size(data: Chunks) -> tuple[int, int]:
@@ -113,37 +165,38 @@ def _headers(entries: Sequence[tuple[str, int, int]], system: int) -> tuple[list
     return local, directory + end
 
 
-def _stored_pieces(entries: Iterable[tuple[str, Chunks]]) -> list[Buffer] | None:
+def _joined(data: Chunks) -> Buffer:
+    whole = _whole(data)
+    return b"".join(whole.batches()) if isinstance(whole, Lines) else whole
+
+
+def _stored_pieces(entries: Iterable[tuple[str, Chunks]]) -> list[Piece] | None:
     """The pieces an uncompressed ZIP of these entries joins from, in this order (each entry's data as it is
-    given, not copied); None where ``zipfile``'s own records are needed (names beyond ASCII, ZIP64 sizes)."""
-    # An entry in many small pieces (a line each) is joined first: one CRC pass over a buffer costs a
-    # fraction of a call per piece, and the copy is a single memcpy.
-    listed = [(name, data if isinstance(data, (bytes, bytearray, memoryview)) else b"".join(data))
-              for name, data in entries]
+    given, not copied: lines stay lines); None where ``zipfile``'s own records are needed (names beyond
+    ASCII, ZIP64 sizes)."""
+    listed = [(name, _whole(data)) for name, data in entries]
     if not all(name.isascii() for name, _data in listed):
         return None
     laid = _headers([(name, *_crc_and_size(data)) for name, data in listed], WINDOWS)
     if laid is None:
         return None
     local, directory = laid
-    return [part for header, (_name, data) in zip(local, listed, strict=True)
-            for part in (header, *_pieces(data))] + [directory]
+    return [part for header, (_name, data) in zip(local, listed, strict=True) for part in (header, data)] + [directory]
 
 
 def _stored_zip(entries: Iterable[tuple[str, Chunks]]) -> bytes:
     """An uncompressed ZIP of these entries, in this order."""
-    listed = [(name, data if isinstance(data, (bytes, bytearray, memoryview)) else b"".join(data))
-              for name, data in entries]
+    listed = [(name, _joined(data)) for name, data in entries]
     pieces = _stored_pieces(listed)
     if pieces is not None:
-        return b"".join(pieces)
+        return b"".join(flat(pieces))
     buffer = io.BytesIO()  # names beyond ASCII, or sizes needing ZIP64: zipfile's own records
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for name, data in listed:
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_STORED
             info.create_system = WINDOWS
-            archive.writestr(info, b"".join(_pieces(data)))
+            archive.writestr(info, data)
     return buffer.getvalue()
 
 
@@ -158,9 +211,10 @@ def pack_inner(records_jsonl: Chunks, blobs: dict[str, bytes]) -> bytes:
     return _stored_zip(_inner_entries(records_jsonl, blobs))
 
 
-def inner_pieces(records_jsonl: bytes, blobs: dict[str, bytes]) -> list[Buffer]:
-    """``pack_inner``'s bytes as the pieces that join to them: the records and blobs themselves between their
-    headers, not copied (or the packing in one piece, where ``zipfile`` writes it)."""
+def inner_pieces(records_jsonl: Chunks, blobs: dict[str, bytes]) -> list[Piece]:
+    """``pack_inner``'s bytes as the pieces that join to them (``flat``): the records (their bytes, or their
+    ``Lines``) and blobs themselves between their headers, not copied (or the packing in one piece, where
+    ``zipfile`` writes it)."""
     entries = _inner_entries(records_jsonl, blobs)
     pieces = _stored_pieces(entries)
     return pieces if pieces is not None else [_stored_zip(entries)]
@@ -198,15 +252,17 @@ class OuterLayout:
         """Where the payload goes, with the rest of the buffer after it (written over by ``finish``)."""
         return memoryview(self.buffer)[self.payload_at:]
 
-    def finish(self, manifest: bytes, signature: bytes) -> bytearray:
+    def finish(self, manifest: bytes, signature: bytes, payload_crc: int | None = None) -> bytearray:
         """The file's bytes, once the payload is in place: the manifest and signature, each entry's header
-        with its CRC, the directory. ValueError when the parts are not of the sizes laid out."""
+        with its CRC (the payload's as given, when it was taken as the payload was written), the directory.
+        ValueError when the parts are not of the sizes laid out."""
         manifest_size, signature_size, payload_size = self.sizes
         if (len(manifest), len(signature)) != (manifest_size, signature_size):
             raise ValueError("the manifest or signature is not of the size laid out")
-        payload = memoryview(self.buffer)[self.payload_at:self.payload_at + payload_size]
+        if payload_crc is None:
+            payload_crc = zlib.crc32(memoryview(self.buffer)[self.payload_at:self.payload_at + payload_size])
         laid = _headers([(MANIFEST, zlib.crc32(manifest), manifest_size), (SIGNATURE, zlib.crc32(signature),
-                         signature_size), (PAYLOAD, zlib.crc32(payload), payload_size)], WINDOWS)
+                         signature_size), (PAYLOAD, payload_crc, payload_size)], WINDOWS)
         assert laid is not None  # (the sizes were laid out without ZIP64 records)
         (manifest_header, signature_header, payload_header), directory = laid
         front = manifest_header + manifest + signature_header + signature + payload_header

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -45,14 +45,6 @@ def unb64(text: str) -> bytes:
 def sha256_hex(data: bytes | bytearray | memoryview) -> str:
     """SHA-256 of ``data`` as lower-case hex."""
     return hashlib.sha256(data).hexdigest()
-
-
-def sha256_hex_of(pieces: Sequence[bytes | bytearray | memoryview]) -> str:
-    """SHA-256 of the bytes these pieces join to, as lower-case hex (nothing joined)."""
-    found = hashlib.sha256()
-    for piece in pieces:
-        found.update(piece)
-    return found.hexdigest()
 
 
 def raw_public(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
@@ -137,19 +129,25 @@ class Sealing:
         return cls(data_key, os.urandom(NONCE_BYTES),
                    {key_id: wrap_key(data_key, public, key_id) for key_id, public in recipients.items()})
 
-    def seal_into(self, pieces: Sequence[bytes | bytearray | memoryview], out: memoryview, associated: bytes) -> int:
+    def seal_into(self, pieces: Iterable[bytes | bytearray | memoryview], out: memoryview, associated: bytes,
+                  each: Callable[[bytes | bytearray | memoryview, memoryview], object] | None = None) -> int:
         """Encrypt the bytes the pieces join to into ``out``, then the tag: the very bytes ``AESGCM.encrypt``
         returns (a test holds them equal), written in place. ``out`` needs ``TAG_BYTES - 1`` more bytes than
-        the ciphertext and tag (the cipher's own margin), which it may overwrite. Returns the bytes written."""
+        the ciphertext and tag (the cipher's own margin), which it may overwrite. ``each`` hears every piece
+        with the bytes it became, in order, and last nothing with the tag. Returns the bytes written."""
         encryptor = Cipher(algorithms.AES(self.data_key), modes.GCM(self.nonce)).encryptor()
         encryptor.authenticate_additional_data(associated)
         at = 0
         for piece in pieces:
-            at += encryptor.update_into(piece, out[at:])
+            written = encryptor.update_into(piece, out[at:])
+            if each is not None:
+                each(piece, out[at:at + written])
+            at += written
         tail = encryptor.finalize()  # (nothing for GCM, which gives every byte as it goes)
         out[at:at + len(tail) + TAG_BYTES] = tail + encryptor.tag
-        at += len(tail)
-        return at + TAG_BYTES
+        if each is not None:
+            each(b"", out[at:at + len(tail) + TAG_BYTES])
+        return at + len(tail) + TAG_BYTES
 
 
 def seal(plaintext: bytes, recipients: dict[str, bytes], associated: bytes) -> Sealed:

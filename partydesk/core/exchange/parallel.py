@@ -14,6 +14,7 @@ after another.
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -39,3 +40,42 @@ def started(work: Callable[..., T], *args: Any) -> Future[T]:
 
     threading.Thread(target=run, name="exchange-pass", daemon=True).start()
     return future
+
+
+_END = object()
+
+
+class Fed:
+    """``take(piece)`` for each piece handed to ``feed``, in order, on a thread of its own, while the caller
+    goes on making the next (at most ``backlog`` wait their turn): a digest of bytes made a piece at a time,
+    taken beside their making. Used as a context manager: leaving the block waits for the last piece, and
+    raises what ``take`` raised (unless the block raised first)."""
+
+    def __init__(self, take: Callable[[Any], object], backlog: int = 8) -> None:
+        self._pieces: queue.Queue[Any] = queue.Queue(backlog)
+        self._finished = started(self._run, take)
+
+    def _run(self, take: Callable[[Any], object]) -> None:
+        failed: BaseException | None = None
+        while (piece := self._pieces.get()) is not _END:
+            if failed is None:  # (after a failure the pieces are still taken off, so ``feed`` never waits for ever)
+                try:
+                    take(piece)
+                except BaseException as exc:
+                    failed = exc
+        if failed is not None:
+            raise failed
+
+    def feed(self, piece: Any) -> None:
+        """Hand over the next piece (waiting while ``backlog`` pieces wait)."""
+        self._pieces.put(piece)
+
+    def __enter__(self) -> Fed:
+        return self
+
+    def __exit__(self, kind: object, exc: object, trace: object) -> None:
+        self._pieces.put(_END)
+        if exc is None:
+            self._finished.result()
+        else:  # the block's own exception goes on, once the thread is done
+            self._finished.exception()

@@ -10,10 +10,10 @@ neither a file nor a ledger row behind.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import uuid
 from collections import Counter
-from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from operator import itemgetter
 from pathlib import Path
@@ -101,14 +101,13 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
     # Each stage's bytes are let go once the next holds them: a 100 000-member snapshot is a quarter of a
     # gigabyte at every stage, and an office PC may have 4 GB in all.
     blobs = package_blobs(db.path, lines)
-    records_jsonl = b"\n".join([*map(itemgetter(1), lines), b""])  # each line ended by a line break
+    records = container.Lines(list(map(itemgetter(1), lines)))  # joined a batch at a time as it is sealed
     del lines
-    plaintext = container.inner_pieces(records_jsonl, blobs)  # the records and blobs between headers, not copied
-    del records_jsonl, blobs
+    plaintext = container.inner_pieces(records, blobs)  # the records and blobs between headers, not copied
+    del records, blobs
     package_id = str(uuid.uuid4())
     created = utc_now().replace(microsecond=0)
     recipients = {peer_key.key_id: crypto.unb64(peer_key.encryption_public), keys.key_id: keys.encryption_public}
-    plaintext_sha256 = parallel.started(crypto.sha256_hex_of, plaintext)  # on a second core, beside the sealing
     sealing = crypto.Sealing.new(recipients)
     progress.step(2, 3, "正在写入并核对文件……")  # the last point a cancel is honoured
     with db.write(actor, action="sync.export") as session:
@@ -124,8 +123,8 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
             acks=tuple(acks), counts=counts, payload_size=sum(map(len, plaintext)) + crypto.TAG_BYTES,
             payload_sha256=_UNKNOWN, plaintext_sha256=_UNKNOWN, nonce=sealing.nonce, recipients=sealing.wrapped,
             audit_seq=audit_seq, audit_hash=audit_hash)
-        data = _sealed(plaintext, sealing, draft, plaintext_sha256, keys.signing)
-        del plaintext, plaintext_sha256
+        data = _sealed(plaintext, sealing, draft, keys.signing)
+        del plaintext
         name = file_name(org.code, peer.org_code, seq, created, package_id)
         path = write_verified(out_dir / name, data, keys)
         try:  # beside the database too, where a restore of it cannot take the number back
@@ -143,21 +142,30 @@ def export_package(db: Database, actor: Actor, *, to_org_code: str, out_dir: Pat
 _UNKNOWN = "0" * 64  # a hash not taken yet, as long as one
 
 
-def _sealed(plaintext: list[container.Buffer], sealing: crypto.Sealing, draft: Manifest,
-            plaintext_sha256: Future[str], signing: Ed25519PrivateKey) -> bytes | bytearray:
+def _sealed(plaintext: list[container.Piece], sealing: crypto.Sealing, draft: Manifest,
+            signing: Ed25519PrivateKey) -> bytes | bytearray:
     """The package file's bytes: the plaintext encrypted straight into the file's buffer (``OuterLayout``, laid
-    out from the draft manifest), then the manifest with both hashes, signed."""
+    out from the draft manifest), then the manifest with both hashes, signed. The hashes and the payload's CRC
+    are taken on threads of their own as the pieces are sealed (``parallel.Fed``: hashlib and zlib let go of
+    the interpreter lock)."""
     associated = draft.package_id.encode("ascii")
     size = draft.payload_size
     layout = container.OuterLayout.of(len(draft.to_bytes()), crypto.SIGNATURE_BYTES, size)
     ciphertext = memoryview(layout.payload() if layout is not None else bytearray(size + crypto.TAG_BYTES))
-    sealing.seal_into(plaintext, ciphertext, associated)
-    manifest = replace(draft, payload_sha256=crypto.sha256_hex(ciphertext[:size]),
-                       plaintext_sha256=plaintext_sha256.result()).to_bytes()
+    plain, sealed, crc = hashlib.sha256(), hashlib.sha256(), container.Crc()
+    with parallel.Fed(plain.update) as plains, parallel.Fed(sealed.update) as seals, \
+            parallel.Fed(crc.update) as crcs:
+        def each(piece: container.Buffer, became: memoryview) -> None:
+            plains.feed(piece)
+            seals.feed(became)
+            crcs.feed(became)
+
+        sealing.seal_into(container.flat(plaintext), ciphertext, associated, each)
+    manifest = replace(draft, payload_sha256=sealed.hexdigest(), plaintext_sha256=plain.hexdigest()).to_bytes()
     if layout is None:  # a file needing ZIP64 records: packed by zipfile, one copy more
         return container.pack_outer(container.OuterParts(manifest, crypto.sign(signing, manifest),
                                                          ciphertext[:size]))
-    return layout.finish(manifest, crypto.sign(signing, manifest))
+    return layout.finish(manifest, crypto.sign(signing, manifest), crc.value)
 
 
 def write_verified(target: Path, data: bytes | bytearray, keys: object) -> Path:

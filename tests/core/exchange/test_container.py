@@ -92,6 +92,10 @@ def test_a_file_laid_out_before_its_payload_is_the_packing_of_its_parts(manifest
     layout.payload()[:len(payload)] = payload
     data = layout.finish(manifest, signature)
     assert bytes(data) == container.pack_outer(container.OuterParts(manifest, signature, payload))
+    crc = container.Crc()  # the payload's CRC taken as it was written, a piece at a time
+    for at in range(0, len(payload), 700):
+        crc.update(payload[at:at + 700])
+    assert layout.finish(manifest, signature, crc.value) == data
     read = container.read_outer(data)
     assert (read.manifest, read.signature, bytes(read.payload)) == (manifest, signature, payload)
 
@@ -118,3 +122,24 @@ def test_the_inner_archive_in_pieces_joins_to_its_packing() -> None:
     pieces = container.inner_pieces(records, {name: blob})
     assert b"".join(pieces) == container.pack_inner(records, {name: blob})
     assert any(piece is records for piece in pieces)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.binary(max_size=60).map(lambda b: b.replace(b"\n", b"")), max_size=12), st.integers(1, 5))
+def test_records_given_as_lines_are_packed_as_their_joined_text_never_joined_whole(
+        lines: list[bytes], batch: int) -> None:
+    """The export hands its records over as lines (``Lines``): the archive holds them each ended by a line
+    break, exactly as the joined text would be packed; the pieces keep the lines, read a batch at a time."""
+    blob = b"file-bytes"
+    name = hashlib.sha256(blob).hexdigest()
+    joined = b"".join(line + b"\n" for line in lines)
+    records = container.Lines(lines)
+    records.BATCH = batch
+    assert len(records) == len(joined)
+    assert [part.count(b"\n") for part in records.batches()] == [  # never more than a batch of lines at once
+        min(batch, len(lines) - at) for at in range(0, len(lines), batch)]
+    pieces = container.inner_pieces(records, {name: blob})
+    assert records in pieces
+    assert b"".join(container.flat(pieces)) == container.pack_inner(joined, {name: blob})
+    assert container.pack_inner(records, {name: blob}) == container.pack_inner(joined, {name: blob})
+    assert container.read_inner(container.pack_inner(records, {}))[0] == joined

@@ -34,6 +34,32 @@ def test_a_pass_gives_its_value_or_its_exception_and_may_start_passes_of_its_own
     assert [f.result(timeout=10) for f in nested] == list(range(8))
 
 
+def test_pieces_fed_are_taken_in_order_and_a_failure_is_raised_once_all_are_handed_over() -> None:
+    taken: list[int] = []
+    with parallel.Fed(taken.append, backlog=2) as fed:
+        for n in range(50):
+            fed.feed(n)
+    assert taken == list(range(50))
+
+    def take(n: int) -> None:
+        if n == 3:
+            raise ValueError("piece 3")
+        taken.append(n)
+
+    def feed_all() -> None:
+        with parallel.Fed(take, backlog=1) as fed:
+            for n in range(20):  # the pieces after the failure are still taken off: feeding never waits for ever
+                fed.feed(n)
+
+    taken.clear()
+    with pytest.raises(ValueError, match="piece 3"):
+        parallel.started(feed_all).result(timeout=20)
+    assert taken == [0, 1, 2]
+    with pytest.raises(KeyError), parallel.Fed(take, backlog=1) as fed:  # the block's own failure goes on
+        fed.feed(3)
+        raise KeyError("block")
+
+
 def test_a_changed_ciphertext_is_refused_for_its_hash(sites: Sites, tmp_path: Path) -> None:
     sent = export_package(sites.branch, LOCAL_USER, to_org_code="1000", out_dir=sites.stick)
     parts = container.read_outer(sent.path.read_bytes())

@@ -33,6 +33,13 @@ def test_sealing_in_place_gives_the_one_shot_ciphertext(pieces: list[bytes], ass
     assert out[:before] == b"\xee" * before  # nothing written ahead of the place given
     expected = AESGCM(sealing.data_key).encrypt(sealing.nonce, plaintext, associated)
     assert bytes(out[before:before + size]) == expected
+    heard: list[tuple[bytes, bytes]] = []  # each piece with what it became, in order, then the tag
+    out[:] = b"\xee" * len(out)
+    sealing.seal_into(iter(given_pieces), memoryview(out)[before:], associated,
+                      lambda piece, became: heard.append((bytes(piece), bytes(became))))
+    assert b"".join(piece for piece, _became in heard) == plaintext
+    assert b"".join(became for _piece, became in heard) == expected
+    assert heard[-1] == (b"", expected[-crypto.TAG_BYTES:])
     assert crypto.open_sealed(memoryview(out)[before:before + size], sealing.nonce, sealing.data_key,
                               associated) == plaintext
 
