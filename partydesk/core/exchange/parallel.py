@@ -79,3 +79,20 @@ class Fed:
             self._finished.result()
         else:  # the block's own exception goes on, once the thread is done
             self._finished.exception()
+
+
+_SLICE = 4096  # items let go of at once: the caller may take the lock back between two slices
+
+
+def let_go(*lists: list[Any]) -> Future[None]:
+    """Empty these lists on a thread of their own, a slice at a time from the end, so what only they held is
+    freed there: beside a long call of the caller's that lets go of the interpreter lock (an import's
+    commit), not after it. A snapshot's records are millions of small objects, a quarter of a second to free.
+    The lists are handed over: the caller reads them no more."""
+
+    def empty() -> None:
+        for each in lists:
+            while each:
+                del each[-_SLICE:]
+
+    return started(empty)

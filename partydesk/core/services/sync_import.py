@@ -21,7 +21,7 @@ from typing import Any
 
 from partydesk.core.changes import LOCAL_USER, Actor, ChangeKind, Changes
 from partydesk.core.collector import collector_paused
-from partydesk.core.exchange import container, crypto, keys
+from partydesk.core.exchange import container, crypto, keys, parallel
 from partydesk.core.exchange.canonical import canonical
 from partydesk.core.exchange.errors import PackageRejected
 from partydesk.core.exchange.manifest import Manifest, parse
@@ -264,9 +264,11 @@ def _import(db: Database, actor: Actor, held: list[bytes], *, dry_run: bool, now
             # A package of receipts only is not itself acknowledged (or receipts would go back and forth).
             sync_repo.mark_receipts_sent(session, [manifest.package_id])  # 10: otherwise a receipt is owed
         session.flush()
+        report.changes = _changes(written)
+        # What the package held is freed on a thread of its own while the commit writes (it lets go of the lock).
+        parallel.let_go(staged, decisions, *written.records.values(), records, payload.records)
         if step is not None:
             step("commit")
-    report.changes = _changes(written)
     if report.acknowledged:
         complete_rotation(db, actor)
     return report

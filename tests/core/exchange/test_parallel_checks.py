@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import threading
+import weakref
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,24 @@ def test_pieces_fed_are_taken_in_order_and_a_failure_is_raised_once_all_are_hand
     with pytest.raises(KeyError), parallel.Fed(take, backlog=1) as fed:  # the block's own failure goes on
         fed.feed(3)
         raise KeyError("block")
+
+
+def test_lists_let_go_are_emptied_and_what_they_alone_held_is_freed_on_another_thread() -> None:
+    class Held:
+        pass
+
+    freed_on: list[str] = []
+    first, second = [Held() for _n in range(10_000)], [Held() for _n in range(3)]
+    kept = second[1]  # held here too: not freed
+    for item in (*first, *second):
+        weakref.finalize(item, lambda: freed_on.append(threading.current_thread().name))
+    del item
+    parallel.let_go(first, second, first).result(timeout=20)
+    assert first == second == []
+    assert len(freed_on) == 10_002
+    assert set(freed_on) == {"exchange-pass"}
+    del kept
+    assert len(freed_on) == 10_003
 
 
 def test_a_changed_ciphertext_is_refused_for_its_hash(sites: Sites, tmp_path: Path) -> None:
