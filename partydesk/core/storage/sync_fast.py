@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from itertools import repeat
 from operator import add, itemgetter
 from typing import Any
 
@@ -153,15 +154,18 @@ class HashingWriter:
                            f"WHERE id = ?{number['id']}")
 
     def hashed(self, rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        """The rows as written: flags as 0/1, then the row hash."""
-        if self._flags:
-            rows = list(map(self._flags_stored, rows))
+        """The rows as written: flags as 0/1, then the row hash. (A flag column given as 0/1 already, as
+        ``deleted`` usually is, is found so by one pass over it, and the rows are not taken apart for it.)"""
+        flags = [i for i in self._flags if bool in set(map(type, map(itemgetter(i), rows)))]
+        if flags:
+            rows = list(map(self._flags_stored, rows, repeat(flags)))
         hashes = sorted_rows_hashes(self.table_name, self._sorted_names, map(self._in_name_order, rows))
         return list(map(add, rows, zip(hashes)))  # (each hash as a one-value tuple, joined on in C)
 
-    def _flags_stored(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+    @staticmethod
+    def _flags_stored(row: tuple[Any, ...], flags: list[int]) -> tuple[Any, ...]:
         values = list(row)
-        for i in self._flags:
+        for i in flags:
             values[i] = _FLAG_STORED.get(values[i], values[i])
         return tuple(values)
 

@@ -371,11 +371,12 @@ class _Rows:
 
 def _rows(writer: HashingWriter, records: Received, existing: set[str], first_seq: int) -> _Rows:
     """The rows of ``records``: the values, then the bookkeeping in BOOKKEEPING_ORDER with change_seq from
-    ``first_seq`` on (built a column at a time, joined to the values by C-level tuple concatenation), then
-    the row hash. Touches neither the session nor the file, so it may run on another thread."""
+    ``first_seq`` on (built a column at a time, joined to the values by C-level tuple concatenation; the
+    ``deleted`` flag as the 0/1 stored), then the row hash. Touches neither the session nor the file, so it
+    may run on another thread."""
     got = [record for record, _values in records]
     versions = list(map(str, map(_VERSION, got)))
-    bookkeeping = zip(map(_ID, got), map(_OWNER, got), versions, map(bool, map(_DELETED, got)),
+    bookkeeping = zip(map(_ID, got), map(_OWNER, got), versions, map(int, map(_DELETED, got)),
                       map(stored_time, map(str, map(_UPDATED_AT, got))), map(str, map(_UPDATED_BY, got)),
                       range(first_seq, first_seq + len(got)), strict=True)
     rows = list(map(add, (values for _record, values in records), bookkeeping))
